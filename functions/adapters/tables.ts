@@ -1,0 +1,113 @@
+// The desk's tables, one per data class (DESIGN §3). This one description is read by the CDK
+// data construct and by the local runtime, so key schemas, indexes, TTL and streams cannot drift.
+
+export type TableName =
+  | 'requests'
+  | 'disclosures'
+  | 'personal-data'
+  | 'consents'
+  | 'provision-records'
+  | 'access-log'
+  | 'staff'
+  | 'outbox'
+  | 'evidence';
+
+export interface KeyAttribute {
+  name: string;
+  type: 'S' | 'N';
+}
+
+export interface GlobalIndexDefinition {
+  indexName: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+}
+
+export type StreamView = 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
+
+export interface TableDefinition {
+  name: TableName;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  globalIndexes?: GlobalIndexDefinition[];
+  /** Attribute holding the epoch second after which the item must never be served. */
+  timeToLiveAttribute?: 'expiresAt';
+  stream?: StreamView;
+}
+
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+export const TABLES: readonly TableDefinition[] = [
+  {
+    name: 'requests',
+    partitionKey: { name: 'requestId', type: 'S' },
+    globalIndexes: [
+      { indexName: 'byStatus', partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'createdAt', type: 'S' } },
+    ],
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+  },
+  {
+    // A disclosed dossier is a copy of personal data with a 14-day life and one reader, the link
+    // holder; a table of its own lets that reader be granted nothing else.
+    name: 'disclosures',
+    partitionKey: { name: 'tokenHash', type: 'S' },
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+  },
+  {
+    name: 'personal-data',
+    partitionKey: { name: 'subjectId', type: 'S' },
+    sortKey: { name: 'recordId', type: 'S' },
+    // Sparse: only identifier records (an e-mail address) carry a lookupKey.
+    globalIndexes: [{ indexName: 'byLookupKey', partitionKey: { name: 'lookupKey', type: 'S' } }],
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+    stream: 'NEW_AND_OLD_IMAGES',
+  },
+  {
+    name: 'consents',
+    partitionKey: { name: 'subjectId', type: 'S' },
+    sortKey: { name: 'eventId', type: 'S' },
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+  },
+  {
+    name: 'provision-records',
+    partitionKey: { name: 'subjectId', type: 'S' },
+    sortKey: { name: 'recordId', type: 'S' },
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+  },
+  {
+    name: 'access-log',
+    partitionKey: { name: 'chainId', type: 'S' },
+    sortKey: { name: 'seq', type: 'N' },
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+  },
+  {
+    name: 'staff',
+    partitionKey: { name: 'staffId', type: 'S' },
+  },
+  {
+    name: 'outbox',
+    partitionKey: { name: 'messageId', type: 'S' },
+    // Sparse: only messages still to send carry outboxState, so the retry sweep reads only those.
+    globalIndexes: [
+      { indexName: 'pending', partitionKey: { name: 'outboxState', type: 'S' }, sortKey: { name: 'createdAt', type: 'S' } },
+    ],
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+    stream: 'NEW_IMAGE',
+  },
+  {
+    name: 'evidence',
+    partitionKey: { name: 'evidenceId', type: 'S' },
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+  },
+];
+
+export function tableDefinition(name: TableName): TableDefinition {
+  const found = TABLES.find((t) => t.name === name);
+  if (!found) throw new Error(`No table definition named ${name}`);
+  return found;
+}
+
+/** The environment variable that carries a table's physical name into a function. */
+export function tableEnvVar(name: TableName): string {
+  return `DESK_TABLE_${name.toUpperCase().replace(/-/g, '_')}`;
+}

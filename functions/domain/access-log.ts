@@ -1,0 +1,42 @@
+// Every read or write of personal data by a person leaves one entry (policy §6(1), DESIGN §3).
+// Entries form hash chains so that an altered, removed or reordered entry shows.
+import { createHash } from 'node:crypto';
+import type { StaffRole } from './staff';
+
+export interface AccessLogEntry {
+  actor: string;
+  role: StaffRole;
+  action: 'read' | 'write';
+  /** Opaque subject identifiers; never a name or an address. */
+  subjects: string[];
+  fields: string[];
+  /** Why: the request id or purpose the person acted for. */
+  reason: string;
+  sourceIp: string;
+  at: string;
+}
+
+export interface ChainedAccessLogEntry extends AccessLogEntry {
+  chainId: string;
+  seq: number;
+  previousHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export function chainAccessLogEntry(
+  entry: AccessLogEntry,
+  chainId: string,
+  previous: { seq: number; hash: string } | undefined,
+): ChainedAccessLogEntry {
+  const seq = (previous?.seq ?? 0) + 1;
+  const previousHash = previous?.hash ?? GENESIS_HASH;
+  const body = { ...entry, chainId, seq, previousHash };
+  return { ...body, hash: hashAccessLogEntry(body) };
+}
+
+export function hashAccessLogEntry(entry: Omit<ChainedAccessLogEntry, 'hash'>): string {
+  const canonical = JSON.stringify(entry, Object.keys(entry).sort());
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}

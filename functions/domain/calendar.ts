@@ -1,0 +1,78 @@
+// The desk's calendar (policy §7, DESIGN §6): 9:00-17:00 Japan time, closed on Saturdays, Sundays,
+// national holidays and the year-end/New Year holidays. Computed on Japan's clock whatever the
+// process's zone is.
+import holidayJp from '@holiday-jp/holiday_jp';
+
+/** Policy §7: desk hours, Japan Standard Time (UTC+9, no daylight saving). */
+export const DESK_OPENS_AT_HOUR = 9;
+export const DESK_CLOSES_AT_HOUR = 17;
+/** Policy §7: year-end and New Year holidays, 29 December to 3 January inclusive. */
+export const YEAR_END_HOLIDAYS = { from: { month: 12, day: 29 }, to: { month: 1, day: 3 } } as const;
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface JapanDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function japanDateOf(instant: Date): JapanDate {
+  const shifted = new Date(instant.getTime() + JST_OFFSET_MS);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+function japanInstant(date: JapanDate, hour: number): Date {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day, hour) - JST_OFFSET_MS);
+}
+
+function nextJapanDate(date: JapanDate): JapanDate {
+  return japanDateOf(new Date(japanInstant(date, 12).getTime() + DAY_MS));
+}
+
+function isoDate(date: JapanDate): string {
+  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+export function isNationalHoliday(date: JapanDate): boolean {
+  return isoDate(date) in holidayJp.holidays;
+}
+
+export function isYearEndHoliday({ month, day }: JapanDate): boolean {
+  return (month === YEAR_END_HOLIDAYS.from.month && day >= YEAR_END_HOLIDAYS.from.day) ||
+    (month === YEAR_END_HOLIDAYS.to.month && day <= YEAR_END_HOLIDAYS.to.day);
+}
+
+/** Whether the desk works on this Japanese calendar date. */
+export function isDeskDay(date: JapanDate): boolean {
+  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !isNationalHoliday(date) && !isYearEndHoliday(date);
+}
+
+export function isDeskOpen(instant: Date): boolean {
+  const date = japanDateOf(instant);
+  return isDeskDay(date) &&
+    instant >= japanInstant(date, DESK_OPENS_AT_HOUR) &&
+    instant < japanInstant(date, DESK_CLOSES_AT_HOUR);
+}
+
+/** When the desk starts counting a request that arrived at `instant`: then, or at the next opening. */
+export function countingStart(instant: Date): Date {
+  if (isDeskOpen(instant)) return instant;
+  let date = japanDateOf(instant);
+  if (!isDeskDay(date) || instant >= japanInstant(date, DESK_OPENS_AT_HOUR)) date = nextJapanDate(date);
+  while (!isDeskDay(date)) date = nextJapanDate(date);
+  return japanInstant(date, DESK_OPENS_AT_HOUR);
+}
+
+/** Closing time of the `deskDays`-th desk day after the day counting starts. */
+export function dueAfterDeskDays(receivedAt: Date, deskDays: number): Date {
+  let date = japanDateOf(countingStart(receivedAt));
+  for (let counted = 0; counted < deskDays; ) {
+    date = nextJapanDate(date);
+    if (isDeskDay(date)) counted += 1;
+  }
+  return japanInstant(date, DESK_CLOSES_AT_HOUR);
+}

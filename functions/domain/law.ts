@@ -1,0 +1,59 @@
+// The Act and the desk's own service levels as named values. Each carries its source; a value the
+// Act leaves to the business says so, and is the desk's policy, changed here and tested.
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const YEAR = 365 * DAY;
+
+/**
+ * APPI Art. 32(2), 33(2), 34(2), 35(3)-(7), 40: answer "without delay" (遅滞なく). The Act names
+ * no number of days; the desk promises an answer within this many desk days (policy §7 calendar).
+ */
+export const RESPONSE_TARGET_DESK_DAYS = 10;
+
+/**
+ * APPI Art. 37(1) and Cabinet Order Art. 12: the business sets how requests are made, including
+ * how the requester is confirmed. Desk policy: a six-digit code e-mailed to the requester.
+ */
+export const VERIFICATION_CODE_DIGITS = 6;
+/** Desk policy under Art. 37(1): how long an e-mailed code stays valid. */
+export const VERIFICATION_CODE_LIFETIME_SECONDS = 30 * MINUTE;
+/** Desk policy under Art. 37(1): wrong codes allowed before the request locks. */
+export const VERIFICATION_MAX_ATTEMPTS = 5;
+/** Desk policy: an unverified request is dropped (TTL) after this long; it holds only what the requester typed. */
+export const UNVERIFIED_REQUEST_LIFETIME_SECONDS = 24 * HOUR;
+
+/**
+ * APPI Art. 33(1) and Enforcement Rules Art. 30: disclosure by electronic record. Desk policy: the
+ * dossier link stays valid this long, then the stored copy is erased by TTL.
+ */
+export const DISCLOSURE_LINK_LIFETIME_SECONDS = 14 * DAY;
+
+/**
+ * Desk policy: a closed request and its history are kept this long after closing as evidence that
+ * the desk answered (Art. 36 reasons, Art. 40 complaints); the Act sets no period.
+ */
+export const CLOSED_REQUEST_RETENTION_SECONDS = 3 * YEAR;
+
+/**
+ * Desk policy: erasure certificates and other evidence are kept this long. Chosen to match the
+ * longest record-keeping duty the desk carries (provision records, Enforcement Rules Art. 21: 3 years).
+ */
+export const EVIDENCE_RETENTION_SECONDS = 3 * YEAR;
+
+/** Desk policy: how long a sent notification stays in the outbox for tracing (DESIGN §3). */
+export const SENT_MESSAGE_RETENTION_SECONDS = 30 * DAY;
+
+/**
+ * APPI Art. 33(2) items 1-3, policy §7: the grounds on which disclosure may be refused, in whole
+ * or in part.
+ */
+export const DISCLOSURE_REFUSAL_GROUNDS = [
+  'harm-to-person-or-third-party',
+  'hindrance-to-business',
+  'violation-of-law',
+] as const;
+export type DisclosureRefusalGround = (typeof DISCLOSURE_REFUSAL_GROUNDS)[number];
+
+export const SECONDS = { MINUTE, HOUR, DAY, YEAR } as const;

@@ -1,0 +1,22 @@
+// A notification waiting to be sent. It is written in the same transaction as the state change it
+// reports, and the outbox consumer sends it (DESIGN §3).
+
+export interface OutboxMessage {
+  messageId: string;
+  to: string[];
+  subject: string;
+  text: string;
+  createdAt: string;
+  /** What the message is about, for tracing without reading the body. */
+  topic: string;
+}
+
+export function outboxMessage(
+  messageId: string,
+  to: string,
+  content: { subject: string; text: string },
+  now: Date,
+  topic: string,
+): OutboxMessage {
+  return { messageId, to: [to], subject: content.subject, text: content.text, createdAt: now.toISOString(), topic };
+}

@@ -1,0 +1,54 @@
+// What the use cases need from the outside world. Adapters implement these with the AWS SDK; the
+// domain never sees a table or a mailer.
+import type { AccessLogEntry } from './access-log';
+import type { Holdings } from './holdings';
+import type { OutboxMessage } from './outbox';
+import type { DeskRequest, RequestStatus } from './requests/request';
+import type { StoredDisclosure } from './requests/disclosure-dossier';
+import type { StaffMember } from './staff';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface SecretSource {
+  /** A new request id. */
+  id(): string;
+  /** A uniformly random numeric code of the given length. */
+  code(digits: number): string;
+  /** An unguessable bearer token. */
+  token(): string;
+}
+
+export interface RequestReader {
+  get(requestId: string, now: Date): Promise<DeskRequest | undefined>;
+  listByStatus(status: RequestStatus, now: Date): Promise<DeskRequest[]>;
+}
+
+export interface HoldingsReader {
+  /** Everything held about the person with this e-mail address that is not past its expiresAt. */
+  holdingsOf(email: string, now: Date): Promise<Holdings>;
+}
+
+export interface DisclosureReader {
+  get(tokenHash: string, now: Date): Promise<StoredDisclosure | undefined>;
+}
+
+export interface StaffDirectory {
+  get(staffId: string): Promise<StaffMember | undefined>;
+}
+
+export interface AccessLogWriter {
+  append(entry: AccessLogEntry): Promise<void>;
+}
+
+/** One item of an all-or-nothing write. */
+export type DeskWrite =
+  | { kind: 'request'; request: DeskRequest; expectedVersion?: number }
+  | { kind: 'outbox'; message: OutboxMessage }
+  | { kind: 'disclosure'; disclosure: StoredDisclosure };
+
+export interface DeskWriter {
+  /** Writes all or nothing; throws StaleWriteError when an expected version no longer holds. */
+  commit(writes: DeskWrite[]): Promise<void>;
+}

@@ -1,0 +1,95 @@
+// POST /v1/staff/requests/{requestId}/decision: an operator decides. The decision, what fulfilling
+// it writes, and the result e-mail commit together, and only if nobody decided first.
+import { outboxMessage } from '../outbox';
+import type { AccessLogWriter, Clock, DeskWrite, DeskWriter, HoldingsReader, RequestReader, SecretSource } from '../ports';
+import { DeskProblem, StaleWriteError } from '../problems';
+import type { StaffActor } from '../staff';
+import { refusalMessage } from './notifications';
+import { requestType } from './request-types';
+import { closedRequestExpiry, isOpen, type DecisionOutcome, type DeskRequest } from './request';
+
+export interface DecideRequestDeps {
+  requests: RequestReader;
+  holdings: HoldingsReader;
+  accessLog: AccessLogWriter;
+  writer: DeskWriter;
+  secrets: SecretSource;
+  clock: Clock;
+}
+
+export interface DecisionInput {
+  outcome: DecisionOutcome;
+  grounds?: string[];
+  reason?: string;
+}
+
+export async function decideRequest(
+  deps: DecideRequestDeps,
+  actor: StaffActor,
+  requestId: string,
+  input: DecisionInput,
+  publicBaseUrl: string,
+) {
+  const now = deps.clock.now();
+  const request = await deps.requests.get(requestId, now);
+  if (!request || request.status === 'awaiting-verification') {
+    throw new DeskProblem('not-found', 'Request not found', `No confirmed request has the id ${requestId}. Check the id in the queue.`);
+  }
+  if (!isOpen(request)) {
+    throw new DeskProblem('conflict', 'Already decided', `This request is already ${request.status}; a decided request cannot be decided again.`);
+  }
+  const definition = requestType(request.type);
+  if (!definition) throw new Error(`Request ${requestId} has unregistered type ${request.type}`);
+
+  const grounds = input.grounds ?? [];
+  if (!definition.outcomes.includes(input.outcome)) {
+    throw new DeskProblem('unprocessable', 'Outcome not available', `A ${request.type} request can be decided as: ${definition.outcomes.join(', ')}.`);
+  }
+  const unknownGrounds = grounds.filter((g) => !(g in definition.refusalGrounds));
+  if (unknownGrounds.length > 0) {
+    throw new DeskProblem('unprocessable', 'Unknown grounds', `Not a ground for refusing a ${request.type} request: ${unknownGrounds.join(', ')}. Valid grounds: ${Object.keys(definition.refusalGrounds).join(', ')}.`);
+  }
+  if (input.outcome === 'fulfilled' && grounds.length > 0) {
+    throw new DeskProblem('unprocessable', 'Grounds need a refusal', 'Grounds explain a refusal; leave them out when the request is fulfilled.');
+  }
+  if (input.outcome !== 'fulfilled' && (grounds.length === 0 || !input.reason)) {
+    throw new DeskProblem('unprocessable', 'Grounds and reason required', 'A refusal must name at least one ground and give a reason the requester can read (APPI Art. 36).');
+  }
+
+  let writes: DeskWrite[] = [];
+  let content;
+  if (input.outcome === 'fulfilled') {
+    ({ writes, message: content } = await definition.fulfil({
+      request, actor, now, publicBaseUrl,
+      holdings: deps.holdings, accessLog: deps.accessLog, secrets: deps.secrets,
+    }));
+  } else {
+    content = refusalMessage(request, definition.label, grounds.map((g) => definition.refusalGrounds[g]!), input.reason!);
+  }
+
+  const decidedAt = now.toISOString();
+  const decided: DeskRequest = {
+    ...request,
+    status: input.outcome,
+    decision: {
+      outcome: input.outcome,
+      grounds,
+      ...(input.reason ? { reason: input.reason } : {}),
+      decidedAt,
+      decidedBy: actor.staffId,
+    },
+    history: [...request.history, { at: decidedAt, event: input.outcome, by: actor.staffId }],
+    version: request.version + 1,
+    expiresAt: closedRequestExpiry(now),
+  };
+  const message = outboxMessage(deps.secrets.id(), request.requester.email, content, now, `decision-${input.outcome}`);
+  try {
+    await deps.writer.commit([{ kind: 'request', request: decided, expectedVersion: request.version }, ...writes, { kind: 'outbox', message }]);
+  } catch (error) {
+    if (error instanceof StaleWriteError) {
+      throw new DeskProblem('conflict', 'Decided meanwhile', 'Someone changed this request while you were deciding. Reload it and decide again if it is still open.');
+    }
+    throw error;
+  }
+  return { requestId, status: decided.status, decidedAt };
+}

@@ -1,0 +1,63 @@
+// The dossier a disclosure delivers (APPI Art. 33): every record held about the person with its
+// source and purposes, the purposes of use that apply, consents, and provision records.
+import type { Holdings } from '../holdings';
+import { ACQUISITION_SOURCES, purposeById } from '../purposes';
+import type { DeskRequest } from './request';
+
+export interface Dossier {
+  requestId: string;
+  subject: { email: string; name?: string };
+  records: Array<{
+    category: string;
+    value: string;
+    source: { kind: string; description: string; detail?: string };
+    purposes: Array<{ id: string; description: string }>;
+    acquiredAt: string;
+  }>;
+  purposesOfUse: Array<{ id: string; description: string }>;
+  consents: Array<{ action: string; purpose?: string; recipient?: string; noticeVersion: string; method: string; at: string }>;
+  provisionRecords: Array<{ direction: string; counterparty: string; items: string[]; basis: string; date: string }>;
+  /** True when the desk holds nothing about the person: Art. 33(3) asks that this be said too. */
+  nothingHeld: boolean;
+  generatedAt: string;
+}
+
+export interface StoredDisclosure {
+  tokenHash: string;
+  requestId: string;
+  dossier: Dossier;
+  createdAt: string;
+  expiresAt: number;
+}
+
+export function compileDossier(request: DeskRequest, holdings: Holdings, now: Date): Dossier {
+  const language = request.language;
+  const describePurpose = (id: string) => ({ id, description: purposeById(id)?.[language] ?? id });
+  const purposeIds = [...new Set(holdings.records.flatMap((r) => r.purposes))].sort();
+  return {
+    requestId: request.requestId,
+    subject: { email: request.subject.email, ...(request.subject.name ? { name: request.subject.name } : {}) },
+    records: holdings.records.map((r) => ({
+      category: r.category,
+      value: r.value,
+      source: {
+        kind: r.source,
+        description: ACQUISITION_SOURCES.find((s) => s.id === r.source)?.[language] ?? r.source,
+        ...(r.sourceDetail ? { detail: r.sourceDetail } : {}),
+      },
+      purposes: r.purposes.map(describePurpose),
+      acquiredAt: r.acquiredAt,
+    })),
+    purposesOfUse: purposeIds.map(describePurpose),
+    consents: holdings.consents.map(({ action, purpose, recipient, noticeVersion, method, at }) => ({
+      action, noticeVersion, method, at,
+      ...(purpose ? { purpose } : {}),
+      ...(recipient ? { recipient } : {}),
+    })),
+    provisionRecords: holdings.provisionRecords.map(({ direction, counterparty, items, basis, date }) => ({
+      direction, counterparty, items, basis, date,
+    })),
+    nothingHeld: holdings.records.length === 0 && holdings.consents.length === 0 && holdings.provisionRecords.length === 0,
+    generatedAt: now.toISOString(),
+  };
+}

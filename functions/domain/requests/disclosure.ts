@@ -1,0 +1,69 @@
+// Disclosure (APPI Art. 33, policy §7): the person receives a link to everything held about them.
+import { z } from 'zod';
+import { DISCLOSURE_LINK_LIFETIME_SECONDS, DISCLOSURE_REFUSAL_GROUNDS, type DisclosureRefusalGround } from '../law';
+import { hashSecret } from '../secrets';
+import { compileDossier, type StoredDisclosure } from './disclosure-dossier';
+import { formatJapanTime, signature } from './notifications';
+import { epochSeconds } from './request';
+import type { Label, RequestTypeDefinition } from './request-types';
+
+const GROUND_LABELS: Record<DisclosureRefusalGround, Label> = {
+  'harm-to-person-or-third-party': {
+    ja: '本人又は第三者の生命、身体、財産その他の権利利益を害するおそれがある場合（第33条第2項第1号）',
+    en: 'Disclosure could harm the life, body, property or other rights or interests of you or a third party (Art. 33(2)(i))',
+  },
+  'hindrance-to-business': {
+    ja: '当社の業務の適正な実施に著しい支障を及ぼすおそれがある場合（第33条第2項第2号）',
+    en: 'Disclosure could seriously hinder the proper conduct of our business (Art. 33(2)(ii))',
+  },
+  'violation-of-law': {
+    ja: '他の法令に違反することとなる場合（第33条第2項第3号）',
+    en: 'Disclosure would violate other laws or regulations (Art. 33(2)(iii))',
+  },
+};
+
+export const disclosure: RequestTypeDefinition = {
+  type: 'disclosure',
+  label: { ja: '保有個人データの開示', en: 'disclosure' },
+  details: z.strictObject({
+    scope: z.string().trim().min(1).max(2000).optional()
+      .describe('What you would like disclosed, if not everything held about you.'),
+  }),
+  outcomes: ['fulfilled', 'refused'],
+  refusalGrounds: GROUND_LABELS,
+
+  async fulfil({ request, actor, now, publicBaseUrl, holdings, accessLog, secrets }) {
+    const held = await holdings.holdingsOf(request.subject.email, now);
+    await accessLog.append({
+      actor: actor.staffId,
+      role: actor.role,
+      action: 'read',
+      subjects: held.subjectIds,
+      fields: [...new Set(held.records.map((r) => r.category))].sort().concat(['consents', 'provision-records']),
+      reason: `disclosure ${request.requestId}`,
+      sourceIp: actor.sourceIp,
+      at: now.toISOString(),
+    });
+    const token = secrets.token();
+    const expiresAt = epochSeconds(now) + DISCLOSURE_LINK_LIFETIME_SECONDS;
+    const stored: StoredDisclosure = {
+      tokenHash: hashSecret(token),
+      requestId: request.requestId,
+      dossier: compileDossier(request, held, now),
+      createdAt: now.toISOString(),
+      expiresAt,
+    };
+    const link = `${publicBaseUrl}/v1/disclosures/${token}`;
+    const until = formatJapanTime(new Date(expiresAt * 1000).toISOString(), request.language);
+    const message = request.language === 'en'
+      ? {
+          subject: 'Your personal data disclosure is ready',
+          text: `We have compiled everything we hold about you for your disclosure request (${request.requestId}).\n\nDownload it here (JSON):\n${link}\n\nThe link works until ${until}; after that the copy is erased.${signature('en')}`,
+        }
+      : {
+          subject: '保有個人データの開示のご用意ができました',
+          text: `開示のご請求（受付番号 ${request.requestId}）について、当社が保有するお客様の個人データをまとめました。\n\n次のリンクからダウンロードしてください（JSON形式）:\n${link}\n\nリンクの有効期限は${until}です。期限後、写しは消去されます。${signature('ja')}`,
+        };
+    return { writes: [{ kind: 'disclosure', disclosure: stored }], message };
+  },
+};

@@ -1,0 +1,28 @@
+// GET /v1/requests/{requestId}: the requester, holding the status token, sees where the request
+// stands. An unknown id and a wrong token answer alike, so neither can be probed.
+import type { Clock, RequestReader } from '../ports';
+import { DeskProblem } from '../problems';
+import { matchesHash } from '../secrets';
+
+export interface GetRequestStatusDeps {
+  requests: RequestReader;
+  clock: Clock;
+}
+
+export async function getRequestStatus(deps: GetRequestStatusDeps, requestId: string, statusToken: string | undefined) {
+  const request = await deps.requests.get(requestId, deps.clock.now());
+  if (!request?.statusTokenHash || !statusToken || !matchesHash(statusToken, request.statusTokenHash)) {
+    throw new DeskProblem('not-found', 'Request not found', 'No request matches this id and status token. Use the link and token you received when you confirmed the request.');
+  }
+  const { decision } = request;
+  return {
+    requestId: request.requestId,
+    type: request.type,
+    status: request.status,
+    receivedAt: request.receivedAt,
+    dueAt: request.dueAt,
+    ...(decision
+      ? { decision: { outcome: decision.outcome, grounds: decision.grounds, ...(decision.reason ? { reason: decision.reason } : {}), decidedAt: decision.decidedAt } }
+      : {}),
+  };
+}

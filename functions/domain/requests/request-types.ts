@@ -1,0 +1,48 @@
+// The registry of request types. A type brings its details schema, the outcomes and refusal grounds
+// the Act allows it, and what fulfilling it does; adding a type is adding a file and a line here.
+import type { z } from 'zod';
+import type { AccessLogWriter, DeskWrite, HoldingsReader, SecretSource } from '../ports';
+import type { StaffActor } from '../staff';
+import { disclosure } from './disclosure';
+import type { DecisionOutcome, DeskRequest, Language } from './request';
+
+export interface Label {
+  ja: string;
+  en: string;
+}
+
+export interface FulfilmentContext {
+  request: DeskRequest;
+  actor: StaffActor;
+  now: Date;
+  publicBaseUrl: string;
+  holdings: HoldingsReader;
+  accessLog: AccessLogWriter;
+  secrets: SecretSource;
+}
+
+export interface Fulfilment {
+  /** Written in the same transaction as the decision. */
+  writes: DeskWrite[];
+  /** The result e-mail to the requester. */
+  message: { subject: string; text: string };
+}
+
+export interface RequestTypeDefinition {
+  type: string;
+  label: Label;
+  details: z.ZodType<Record<string, unknown>>;
+  outcomes: readonly DecisionOutcome[];
+  refusalGrounds: Readonly<Record<string, Label>>;
+  fulfil(context: FulfilmentContext): Promise<Fulfilment>;
+}
+
+export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure];
+
+export function requestType(type: string): RequestTypeDefinition | undefined {
+  return REQUEST_TYPES.find((t) => t.type === type);
+}
+
+export function labelIn(label: Label, language: Language): string {
+  return label[language];
+}

@@ -1,0 +1,78 @@
+// A data-subject request (policy §7-§8) and the rules of its life: who may move it where.
+import {
+  CLOSED_REQUEST_RETENTION_SECONDS,
+  UNVERIFIED_REQUEST_LIFETIME_SECONDS,
+} from '../law';
+
+export const REQUEST_STATUSES = [
+  'awaiting-verification',
+  'received',
+  'in-progress',
+  'fulfilled',
+  'partially-fulfilled',
+  'refused',
+  'withdrawn',
+  'expired',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const OPEN_STATUSES: readonly RequestStatus[] = ['received', 'in-progress'];
+
+export const REQUESTER_KINDS = ['self', 'legal-representative', 'agent'] as const;
+export type RequesterKind = (typeof REQUESTER_KINDS)[number];
+
+export const LANGUAGES = ['ja', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const DECISION_OUTCOMES = ['fulfilled', 'partially-fulfilled', 'refused'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export interface Decision {
+  outcome: DecisionOutcome;
+  grounds: string[];
+  reason?: string;
+  decidedAt: string;
+  decidedBy: string;
+}
+
+export interface HistoryEntry {
+  at: string;
+  event: string;
+  by?: string;
+}
+
+export interface DeskRequest {
+  requestId: string;
+  type: string;
+  status: RequestStatus;
+  requester: { kind: RequesterKind; name: string; email: string };
+  subject: { email: string; name?: string };
+  details?: Record<string, unknown>;
+  language: Language;
+  createdAt: string;
+  receivedAt?: string;
+  dueAt?: string;
+  verification?: { codeHash: string; codeExpiresAt: string; attemptsLeft: number };
+  statusTokenHash?: string;
+  decision?: Decision;
+  history: HistoryEntry[];
+  version: number;
+  /** Epoch second after which the request is never served and TTL removes it. */
+  expiresAt?: number;
+}
+
+export function epochSeconds(instant: Date): number {
+  return Math.floor(instant.getTime() / 1000);
+}
+
+export function unverifiedExpiry(createdAt: Date): number {
+  return epochSeconds(createdAt) + UNVERIFIED_REQUEST_LIFETIME_SECONDS;
+}
+
+export function closedRequestExpiry(closedAt: Date): number {
+  return epochSeconds(closedAt) + CLOSED_REQUEST_RETENTION_SECONDS;
+}
+
+export function isOpen(request: DeskRequest): boolean {
+  return OPEN_STATUSES.includes(request.status);
+}

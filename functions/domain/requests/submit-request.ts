@@ -1,0 +1,66 @@
+// POST /v1/requests: a request is recorded and a confirmation code e-mailed to the requester, in one
+// transaction. The answer is the same whether or not the desk holds anything about the subject.
+import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../law';
+import { outboxMessage } from '../outbox';
+import type { Clock, DeskWriter, SecretSource } from '../ports';
+import { DeskProblem } from '../problems';
+import { hashSecret } from '../secrets';
+import { verificationCodeMessage } from './notifications';
+import { requestType } from './request-types';
+import { unverifiedExpiry, type DeskRequest, type Language, type RequesterKind } from './request';
+
+export interface SubmitRequestInput {
+  type: string;
+  requester: { kind: RequesterKind; name: string; email: string };
+  subject: { email: string; name?: string };
+  details?: Record<string, unknown>;
+  language: Language;
+}
+
+export interface SubmitRequestDeps {
+  writer: DeskWriter;
+  secrets: SecretSource;
+  clock: Clock;
+}
+
+/** The code is bound to its request, so equal codes of two requests hash differently. */
+export function codeSecret(requestId: string, code: string): string {
+  return `${requestId}:${code}`;
+}
+
+export async function submitRequest(deps: SubmitRequestDeps, input: SubmitRequestInput) {
+  const definition = requestType(input.type);
+  if (!definition) {
+    throw new DeskProblem('unprocessable', 'Unknown request type', `The desk does not accept requests of type "${input.type}".`);
+  }
+  const now = deps.clock.now();
+  const requestId = deps.secrets.id();
+  const code = deps.secrets.code(VERIFICATION_CODE_DIGITS);
+  const request: DeskRequest = {
+    requestId,
+    type: input.type,
+    status: 'awaiting-verification',
+    requester: input.requester,
+    subject: input.subject,
+    ...(input.details ? { details: input.details } : {}),
+    language: input.language,
+    createdAt: now.toISOString(),
+    verification: {
+      codeHash: hashSecret(codeSecret(requestId, code)),
+      codeExpiresAt: new Date(now.getTime() + VERIFICATION_CODE_LIFETIME_SECONDS * 1000).toISOString(),
+      attemptsLeft: VERIFICATION_MAX_ATTEMPTS,
+    },
+    history: [{ at: now.toISOString(), event: 'submitted' }],
+    version: 1,
+    expiresAt: unverifiedExpiry(now),
+  };
+  const message = outboxMessage(
+    deps.secrets.id(),
+    input.requester.email,
+    verificationCodeMessage(request, code, definition.label, VERIFICATION_CODE_LIFETIME_SECONDS / 60),
+    now,
+    'verification-code',
+  );
+  await deps.writer.commit([{ kind: 'request', request }, { kind: 'outbox', message }]);
+  return { requestId, status: request.status };
+}

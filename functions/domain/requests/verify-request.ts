@@ -1,0 +1,81 @@
+// POST /v1/requests/{requestId}/verification: the requester proves they read the e-mailed code.
+// Right code: the request is received, the clock starts and the requester gets a status token.
+// Wrong code: one try fewer; none left locks the request.
+import { RESPONSE_TARGET_DESK_DAYS } from '../law';
+import { dueAfterDeskDays } from '../calendar';
+import { outboxMessage } from '../outbox';
+import type { Clock, DeskWriter, RequestReader, SecretSource } from '../ports';
+import { DeskProblem, StaleWriteError } from '../problems';
+import { hashSecret, matchesHash } from '../secrets';
+import { receivedMessage } from './notifications';
+import { requestType } from './request-types';
+import type { DeskRequest } from './request';
+import { codeSecret } from './submit-request';
+
+export interface VerifyRequestDeps {
+  requests: RequestReader;
+  writer: DeskWriter;
+  secrets: SecretSource;
+  clock: Clock;
+}
+
+const notAwaiting = () =>
+  new DeskProblem('not-found', 'No request awaits this code', 'No request with this id is waiting for a confirmation code. Check the id in the e-mail, or submit the request again.');
+
+export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, code: string) {
+  const now = deps.clock.now();
+  const request = await deps.requests.get(requestId, now);
+  if (!request?.verification) throw notAwaiting();
+  const { verification } = request;
+  if (verification.attemptsLeft <= 0) {
+    throw new DeskProblem('locked', 'Request locked', 'This request is locked after too many wrong codes. Submit the request again to receive a new code.');
+  }
+  if (new Date(verification.codeExpiresAt) <= now) {
+    throw new DeskProblem('gone', 'Code expired', 'This confirmation code has expired. Submit the request again to receive a new code.');
+  }
+
+  if (!matchesHash(codeSecret(requestId, code), verification.codeHash)) {
+    const attemptsLeft = verification.attemptsLeft - 1;
+    const updated: DeskRequest = {
+      ...request,
+      verification: { ...verification, attemptsLeft },
+      history: [...request.history, { at: now.toISOString(), event: attemptsLeft > 0 ? 'wrong-code' : 'locked' }],
+      version: request.version + 1,
+    };
+    await commitOrConflict(deps.writer, [{ kind: 'request', request: updated, expectedVersion: request.version }]);
+    throw attemptsLeft > 0
+      ? new DeskProblem('unprocessable', 'Wrong code', `That code is not the one we sent. ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`)
+      : new DeskProblem('locked', 'Request locked', 'That code was wrong too many times; the request is locked. Submit the request again to receive a new code.');
+  }
+
+  const statusToken = deps.secrets.token();
+  const receivedAt = now.toISOString();
+  const { verification: _spent, expiresAt: _unverifiedExpiry, ...rest } = request;
+  const received: DeskRequest = {
+    ...rest,
+    status: 'received',
+    receivedAt,
+    dueAt: dueAfterDeskDays(now, RESPONSE_TARGET_DESK_DAYS).toISOString(),
+    statusTokenHash: hashSecret(statusToken),
+    history: [...request.history, { at: receivedAt, event: 'received' }],
+    version: request.version + 1,
+  };
+  const label = requestType(request.type)?.label ?? { ja: request.type, en: request.type };
+  const message = outboxMessage(deps.secrets.id(), request.requester.email, receivedMessage(received, label), now, 'request-received');
+  await commitOrConflict(deps.writer, [
+    { kind: 'request', request: received, expectedVersion: request.version },
+    { kind: 'outbox', message },
+  ]);
+  return { requestId, status: received.status, receivedAt, dueAt: received.dueAt as string, statusToken };
+}
+
+async function commitOrConflict(writer: DeskWriter, writes: Parameters<DeskWriter['commit']>[0]) {
+  try {
+    await writer.commit(writes);
+  } catch (error) {
+    if (error instanceof StaleWriteError) {
+      throw new DeskProblem('conflict', 'Request changed', 'The request changed while this code was checked. Try the code again.');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+// GET /v1/staff/requests/{requestId}: a request as the desk sees it, with the requester's and the
+// subject's details. Reading them is a read of personal data, so it is access-logged first.
+import type { AccessLogWriter, Clock, RequestReader } from '../ports';
+import { DeskProblem } from '../problems';
+import type { StaffActor } from '../staff';
+
+export interface ViewRequestDeps {
+  requests: RequestReader;
+  accessLog: AccessLogWriter;
+  clock: Clock;
+}
+
+export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requestId: string) {
+  const now = deps.clock.now();
+  const request = await deps.requests.get(requestId, now);
+  if (!request || request.status === 'awaiting-verification') {
+    throw new DeskProblem('not-found', 'Request not found', `No confirmed request has the id ${requestId}. Check the id in the queue.`);
+  }
+  await deps.accessLog.append({
+    actor: actor.staffId,
+    role: actor.role,
+    action: 'read',
+    subjects: [`request:${request.requestId}`],
+    fields: ['requester', 'subject', 'details'],
+    reason: `${request.type} ${request.requestId}`,
+    sourceIp: actor.sourceIp,
+    at: now.toISOString(),
+  });
+  const { verification: _verification, statusTokenHash: _statusTokenHash, expiresAt: _expiresAt, version: _version, ...visible } = request;
+  return visible;
+}

@@ -1,0 +1,42 @@
+// Functions that no one calls over HTTP: stream consumers and schedules. CDK wires them to their
+// event sources; the local runtime polls the same streams and runs the same schedules.
+import type { TableName } from './adapters/tables';
+import type { TableAccess } from './routes';
+
+export type WorkerSource =
+  | { kind: 'stream'; table: TableName }
+  | { kind: 'schedule'; everyMinutes: number };
+
+export interface WorkerDefinition {
+  /** The handler's file name in functions/handlers. */
+  name: string;
+  summary: string;
+  source: WorkerSource;
+  tables: Partial<Record<TableName, TableAccess>>;
+  /** Whether it may send e-mail through SES. */
+  sendsEmail: boolean;
+}
+
+export const WORKERS = [
+  {
+    name: 'send-outbox',
+    summary: 'Sends each new outbox message through SES and marks it sent.',
+    source: { kind: 'stream', table: 'outbox' },
+    tables: { outbox: 'read-write' },
+    sendsEmail: true,
+  },
+  {
+    name: 'retry-outbox',
+    summary: 'Sends outbox messages still pending after a failed attempt.',
+    source: { kind: 'schedule', everyMinutes: 5 },
+    tables: { outbox: 'read-write' },
+    sendsEmail: true,
+  },
+  {
+    name: 'certify-erasure',
+    summary: 'Turns each removal of personal data into an erasure certificate holding no personal data.',
+    source: { kind: 'stream', table: 'personal-data' },
+    tables: { evidence: 'write' },
+    sendsEmail: false,
+  },
+] as const satisfies readonly WorkerDefinition[];
