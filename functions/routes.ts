@@ -135,6 +135,6 @@ export const ROUTES = [
 
 export type RouteName = (typeof ROUTES)[number]['name'];
 
-export function routeNamed(name: RouteName): RouteDefinition {
-  return ROUTES.find((r) => r.name === name)!;
+export function routeNamed<N extends RouteName>(name: N): Extract<(typeof ROUTES)[number], { name: N }> {
+  return ROUTES.find((r) => r.name === name) as Extract<(typeof ROUTES)[number], { name: N }>;
 }

@@ -57,3 +57,6 @@ export const DISCLOSURE_REFUSAL_GROUNDS = [
 export type DisclosureRefusalGround = (typeof DISCLOSURE_REFUSAL_GROUNDS)[number];
 
 export const SECONDS = { MINUTE, HOUR, DAY, YEAR } as const;
+
+/** Policy §6(1) "long-term storage of access logs". The Act sets no period; desk policy is five years. */
+export const ACCESS_LOG_RETENTION_SECONDS = 5 * YEAR;

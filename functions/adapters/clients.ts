@@ -1,0 +1,41 @@
+// One SDK client of each kind per container, created on first use. Locally the emulators are reached
+// through the SDK's own AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SES settings, so this code is
+// the same in AWS and on a laptop.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { tableEnvVar, type TableName } from './tables';
+
+let documentClient: DynamoDBDocumentClient | undefined;
+let sesClient: SESClient | undefined;
+
+export function dynamo(): DynamoDBDocumentClient {
+  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return documentClient;
+}
+
+export function ses(): SESClient {
+  sesClient ??= new SESClient({});
+  return sesClient;
+}
+
+/** The physical name of a table, as the deployment handed it to this function. */
+export function tableName(name: TableName): string {
+  const value = process.env[tableEnvVar(name)];
+  if (!value) throw new Error(`${tableEnvVar(name)} is not set: this function was not granted the ${name} table`);
+  return value;
+}
+
+/** Condition and values that keep items past their expiresAt out of every read (DESIGN §3). */
+export function notExpired(now: Date) {
+  return {
+    FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+    ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
+  };
+}
+
+export function isLive(item: { expiresAt?: number } | undefined, now: Date): boolean {
+  return !!item && (item.expiresAt === undefined || item.expiresAt > Math.floor(now.getTime() / 1000));
+}

@@ -1,0 +1,55 @@
+// All-or-nothing writes: a state change and the notification that reports it commit in one
+// DynamoDB transaction (DESIGN §3), each conditional on the state it was decided from.
+import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { DeskWrite, DeskWriter } from '../domain/ports';
+import { StaleWriteError } from '../domain/problems';
+import { dynamo, tableName } from './clients';
+import { PENDING } from './outbox-repository';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+function toTransactItem(write: DeskWrite): TransactItem {
+  switch (write.kind) {
+    case 'request':
+      return {
+        Put: {
+          TableName: tableName('requests'),
+          Item: write.request,
+          ...(write.expectedVersion === undefined
+            ? { ConditionExpression: 'attribute_not_exists(requestId)' }
+            : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': write.expectedVersion } }),
+        },
+      };
+    case 'outbox':
+      return {
+        Put: {
+          TableName: tableName('outbox'),
+          Item: { ...write.message, outboxState: PENDING, attempts: 0 },
+          ConditionExpression: 'attribute_not_exists(messageId)',
+        },
+      };
+    case 'disclosure':
+      return {
+        Put: {
+          TableName: tableName('disclosures'),
+          Item: write.disclosure,
+          ConditionExpression: 'attribute_not_exists(tokenHash)',
+        },
+      };
+  }
+}
+
+export const dynamoDeskWriter: DeskWriter = {
+  async commit(writes: DeskWrite[]) {
+    try {
+      await dynamo().send(new TransactWriteCommand({ TransactItems: writes.map(toTransactItem) }));
+    } catch (error) {
+      const reasons = (error as Error).name === 'TransactionCanceledException'
+        ? (error as TransactionCanceledException).CancellationReasons ?? []
+        : [];
+      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw new StaleWriteError();
+      throw error;
+    }
+  },
+};

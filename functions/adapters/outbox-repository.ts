@@ -1,0 +1,77 @@
+// The outbox: messages wait here until SES accepts them. A sent message leaves the sparse `pending`
+// index and is kept a while for tracing.
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { SENT_MESSAGE_RETENTION_SECONDS } from '../domain/law';
+import type { OutboxMessage } from '../domain/outbox';
+import type { OutboxDeliveryPorts } from '../domain/outbox-delivery';
+import { dynamo, tableName } from './clients';
+
+export const PENDING = 'pending';
+
+export interface StoredOutboxMessage extends OutboxMessage {
+  outboxState?: typeof PENDING;
+  attempts: number;
+  sentAt?: string;
+  sesMessageId?: string;
+}
+
+export async function markSent(messageId: string, sesMessageId: string, now: Date): Promise<void> {
+  await dynamo().send(new UpdateCommand({
+    TableName: tableName('outbox'),
+    Key: { messageId },
+    UpdateExpression: 'REMOVE outboxState SET sentAt = :now, sesMessageId = :ses, expiresAt = :expires, attempts = attempts + :one',
+    ConditionExpression: 'outboxState = :pending',
+    ExpressionAttributeValues: {
+      ':now': now.toISOString(),
+      ':ses': sesMessageId,
+      ':expires': Math.floor(now.getTime() / 1000) + SENT_MESSAGE_RETENTION_SECONDS,
+      ':pending': PENDING,
+      ':one': 1,
+    },
+  }));
+}
+
+export const UNDELIVERABLE = 'undeliverable';
+
+/** Records a failed send; giving up moves the message out of the pending index for a person to look at. */
+export async function markAttemptFailed(messageId: string, error: string, giveUp: boolean): Promise<void> {
+  await dynamo().send(new UpdateCommand({
+    TableName: tableName('outbox'),
+    Key: { messageId },
+    UpdateExpression: giveUp
+      ? 'SET attempts = attempts + :one, lastError = :error, deliveryState = :undeliverable REMOVE outboxState'
+      : 'SET attempts = attempts + :one, lastError = :error',
+    ConditionExpression: 'outboxState = :pending',
+    ExpressionAttributeValues: {
+      ':one': 1,
+      ':error': error,
+      ':pending': PENDING,
+      ...(giveUp ? { ':undeliverable': UNDELIVERABLE } : {}),
+    },
+  }));
+}
+
+/** Messages still pending that were created before `createdBefore`, oldest first. */
+export async function listPending(createdBefore: Date, limit: number): Promise<StoredOutboxMessage[]> {
+  const { Items } = await dynamo().send(new QueryCommand({
+    TableName: tableName('outbox'),
+    IndexName: 'pending',
+    KeyConditionExpression: 'outboxState = :pending AND createdAt < :before',
+    ExpressionAttributeValues: { ':pending': PENDING, ':before': createdBefore.toISOString() },
+    Limit: limit,
+  }));
+  return (Items ?? []) as StoredOutboxMessage[];
+}
+
+/** A send that lost the race to another sender finds the message already sent: nothing to do. */
+function ignoreAlreadySent(error: unknown): void {
+  if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+}
+
+export function outboxDeliveryPorts(send: OutboxDeliveryPorts['send']): OutboxDeliveryPorts {
+  return {
+    send,
+    markSent: (id, providerId, now) => markSent(id, providerId, now).catch(ignoreAlreadySent),
+    markAttemptFailed: (id, error, giveUp) => markAttemptFailed(id, error, giveUp).catch(ignoreAlreadySent),
+  };
+}

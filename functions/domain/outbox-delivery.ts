@@ -1,0 +1,33 @@
+// Delivering an outbox message: send it, then mark it sent. A failed send is recorded and left
+// pending for the retry sweep; after too many failures the message is set aside for a person.
+import type { OutboxMessage } from './outbox';
+
+/** Desk policy: sends tried before a message is set aside as undeliverable (about an hour at one sweep per 5 minutes). */
+export const MAX_DELIVERY_ATTEMPTS = 12;
+/** Desk policy: the retry sweep leaves messages younger than this to the stream consumer. */
+export const RETRY_AFTER_SECONDS = 120;
+
+export interface PendingMessage extends OutboxMessage {
+  attempts: number;
+}
+
+export interface OutboxDeliveryPorts {
+  send(message: OutboxMessage): Promise<string>;
+  markSent(messageId: string, providerMessageId: string, now: Date): Promise<void>;
+  markAttemptFailed(messageId: string, error: string, giveUp: boolean): Promise<void>;
+}
+
+export type DeliveryResult = 'sent' | 'failed' | 'given-up';
+
+export async function deliverOutboxMessage(ports: OutboxDeliveryPorts, message: PendingMessage, now: Date): Promise<DeliveryResult> {
+  let providerMessageId: string;
+  try {
+    providerMessageId = await ports.send(message);
+  } catch (error) {
+    const giveUp = message.attempts + 1 >= MAX_DELIVERY_ATTEMPTS;
+    await ports.markAttemptFailed(message.messageId, (error as Error).name || 'Error', giveUp);
+    return giveUp ? 'given-up' : 'failed';
+  }
+  await ports.markSent(message.messageId, providerMessageId, now);
+  return 'sent';
+}

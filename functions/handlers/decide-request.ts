@@ -1,0 +1,21 @@
+import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { dynamoDeskWriter } from '../adapters/desk-writer';
+import { dynamoHoldingsReader } from '../adapters/holdings-repository';
+import { dynamoRequestReader } from '../adapters/request-repository';
+import { cryptoSecrets, systemClock } from '../adapters/system';
+import { decideRequest } from '../domain/requests/decide-request';
+import { httpRoute } from '../http/route-handler';
+import { routeNamed } from '../routes';
+
+const deps = {
+  requests: dynamoRequestReader,
+  holdings: dynamoHoldingsReader,
+  accessLog: dynamoAccessLog,
+  writer: dynamoDeskWriter,
+  secrets: cryptoSecrets,
+  clock: systemClock,
+};
+
+export const handler = httpRoute(routeNamed('decide-request'), async ({ params, body, actor, publicBaseUrl }) => ({
+  body: await decideRequest(deps, actor, params.requestId, body, publicBaseUrl),
+}));

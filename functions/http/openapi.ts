@@ -1,0 +1,67 @@
+// GET /v1/openapi.json, generated from the route manifest's zod schemas (zod's own JSON Schema
+// output), so what is documented is what is validated.
+import { z } from 'zod';
+import { ROUTES, type RouteDefinition } from '../routes';
+import { problemResponse } from './contract';
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+
+function parameters(route: RouteDefinition) {
+  const list: object[] = [];
+  for (const [where, schema] of [['path', route.request.params], ['query', route.request.query]] as const) {
+    if (!schema) continue;
+    const object = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
+    for (const [name, property] of Object.entries(object.properties ?? {})) {
+      list.push({ name, in: where, required: where === 'path' || (object.required ?? []).includes(name), schema: property });
+    }
+  }
+  return list;
+}
+
+function security(route: RouteDefinition) {
+  if (route.auth.kind === 'staff') return [{ staffToken: [] }];
+  if (route.auth.kind === 'status-token') return [{ statusToken: [] }];
+  return [];
+}
+
+export function openApiDocument() {
+  const problem = { 'application/problem+json': { schema: jsonSchema(problemResponse, 'output') } };
+  const paths: Record<string, Record<string, object>> = {};
+  for (const route of ROUTES as readonly RouteDefinition[]) {
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = {
+      operationId: route.name,
+      summary: route.summary,
+      ...(route.auth.kind === 'staff' ? { description: `Staff roles: ${route.auth.roles.join(', ')}.` } : {}),
+      security: security(route),
+      parameters: parameters(route),
+      ...(route.request.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.request.body, 'input') } } } }
+        : {}),
+      responses: {
+        [route.response.status]: {
+          description: route.response.description,
+          content: { 'application/json': { schema: jsonSchema(route.response.schema, 'output') } },
+        },
+        '4XX': { description: 'The request cannot be served as sent; the problem says what to change.', content: problem },
+        '5XX': { description: 'A fault on the desk side; nothing was changed.', content: problem },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'appi-desk',
+      version: '1',
+      description: 'Requests about personal data under the Act on the Protection of Personal Information, and the desk that answers them.',
+    },
+    paths,
+    components: {
+      securitySchemes: {
+        staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token of a desk staff member.' },
+        statusToken: { type: 'http', scheme: 'bearer', description: 'The status token issued when the request was confirmed.' },
+      },
+    },
+  };
+}

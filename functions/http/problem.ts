@@ -1,0 +1,70 @@
+// RFC 9457 problem details: every error answer says what went wrong and what to do about it.
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import type { z } from 'zod';
+import type { ProblemKind } from '../domain/problems';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = 'HttpProblem';
+  }
+}
+
+export const STATUS_OF: Record<ProblemKind, number> = {
+  'not-found': 404,
+  conflict: 409,
+  unprocessable: 422,
+  forbidden: 403,
+  locked: 423,
+  gone: 410,
+};
+
+export const BASE_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+} as const;
+
+export function problemResult(problem: HttpProblem, instance?: string): APIGatewayProxyResult {
+  return {
+    statusCode: problem.status,
+    headers: { ...BASE_HEADERS, ...problem.headers, 'content-type': PROBLEM_CONTENT_TYPE },
+    body: JSON.stringify({
+      type: `urn:appi-desk:problem:${problem.slug}`,
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      ...(instance ? { instance } : {}),
+      ...(problem.errors ? { errors: problem.errors } : {}),
+    }),
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove ${issue.keys.length > 1 ? 'them' : 'it'}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_union' || issue.code === 'invalid_value') return issue.message.replace(/^Invalid (option|input): expected/, 'must be');
+  return issue.message;
+}
+
+export function validationProblem(where: 'body' | 'path' | 'query', error: z.ZodError): HttpProblem {
+  const errors = error.issues.map((issue) => ({
+    field: [where, ...issue.path.map(String)].join('.'),
+    message: describeIssue(issue),
+  }));
+  const summary = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+  return new HttpProblem(400, 'validation', 'The request is not valid', `Fix ${errors.length === 1 ? 'this' : `these ${errors.length}`} and send it again: ${summary}.`, errors);
+}

@@ -1,0 +1,118 @@
+// The middy stack every route shares: bound the body, parse JSON, validate with the route's zod
+// schemas, authenticate and authorise, then map any failure to problem+json. Handlers get clean,
+// typed input and return a status and a body.
+import middy from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger } from '../adapters/logger';
+import { DeskProblem } from '../domain/problems';
+import type { StaffActor } from '../domain/staff';
+import type { RouteDefinition } from '../routes';
+import { authenticateStaff } from './staff-auth';
+import { BASE_HEADERS, HttpProblem, problemResult, STATUS_OF, validationProblem } from './problem';
+
+/** API Gateway accepts up to 10 MB; no request to the desk needs more than this. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface RouteInput<R extends RouteDefinition> {
+  params: Infer<R['request']['params']>;
+  query: Infer<R['request']['query']>;
+  body: Infer<R['request']['body']>;
+  /** The staff member calling, on staff routes. */
+  actor: R['auth'] extends { kind: 'staff' } ? StaffActor : undefined;
+  /** The bearer token, on routes whose callers hold one of the desk's own tokens. */
+  bearer: string | undefined;
+  headers: Record<string, string>;
+  /** Where links in e-mails should point. */
+  publicBaseUrl: string;
+}
+
+export interface RouteOutput {
+  status?: number;
+  body: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+function lowerCaseHeaders(event: APIGatewayProxyEvent): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) if (value !== undefined) headers[name.toLowerCase()] = value;
+  return headers;
+}
+
+function parseBody(event: APIGatewayProxyEvent, headers: Record<string, string>): unknown {
+  const raw = event.body ?? '';
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
+    throw new HttpProblem(413, 'body-too-large', 'Request body too large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB. Send only the fields the request needs.`);
+  }
+  if (text.trim() === '') {
+    throw new HttpProblem(400, 'body-missing', 'Request body missing', 'This route needs a JSON body. Send one with Content-Type: application/json.');
+  }
+  const contentType = headers['content-type'] ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new HttpProblem(415, 'unsupported-media-type', 'JSON expected', `The body was sent as "${contentType || 'no content type'}". Send JSON with Content-Type: application/json.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpProblem(400, 'malformed-json', 'Malformed JSON', `The body is not valid JSON (${(error as Error).message}). Check quotes, commas and brackets.`);
+  }
+}
+
+function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, where: 'body' | 'path' | 'query') {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw validationProblem(where, result.error);
+  return result.data;
+}
+
+function bearerToken(headers: Record<string, string>): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
+  return match?.[1];
+}
+
+export function httpRoute<R extends RouteDefinition>(
+  route: R,
+  handle: (input: RouteInput<R>, event: APIGatewayProxyEvent) => Promise<RouteOutput>,
+) {
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
+    .use({
+      onError: async (request) => {
+        const { error } = request;
+        let problem: HttpProblem;
+        if (error instanceof HttpProblem) problem = error;
+        else if (error instanceof DeskProblem) problem = new HttpProblem(STATUS_OF[error.kind], error.kind, error.title, error.detail);
+        else {
+          // Names and messages of SDK errors carry no personal data; bodies and items are never logged.
+          logger.error('Unhandled error', { route: route.name, errorName: error?.name, errorMessage: error?.message });
+          problem = new HttpProblem(500, 'internal', 'Internal error', `Something went wrong on our side and nothing was changed. Try again later; if it persists, quote ${request.context.awsRequestId ?? 'the time of your request'} to the desk.`);
+        }
+        logger.info('Request refused', { route: route.name, status: problem.status, problem: problem.slug });
+        request.response = problemResult(problem, request.event.requestContext?.requestId);
+      },
+    })
+    .handler(async (event) => {
+      const headers = lowerCaseHeaders(event);
+      const actor = route.auth.kind === 'staff' ? await authenticateStaff(event, route.auth.roles) : undefined;
+      const params = validate(route.request.params, event.pathParameters, 'path');
+      const query = validate(route.request.query, event.queryStringParameters, 'query');
+      const body = route.request.body ? validate(route.request.body, parseBody(event, headers), 'body') : undefined;
+      const publicBaseUrl = process.env.DESK_PUBLIC_BASE_URL ??
+        `https://${event.requestContext.domainName}/${event.requestContext.stage}`;
+      const output = await handle(
+        { params, query, body, actor, bearer: bearerToken(headers), headers, publicBaseUrl } as RouteInput<R>,
+        event,
+      );
+      const status = output.status ?? route.response.status;
+      logger.info('Request answered', { route: route.name, status });
+      const contentType = output.contentType ?? 'application/json; charset=utf-8';
+      return {
+        statusCode: status,
+        headers: { ...BASE_HEADERS, 'content-type': contentType, ...output.headers },
+        body: typeof output.body === 'string' ? output.body : JSON.stringify(output.body),
+      };
+    });
+}

@@ -1,0 +1,30 @@
+// Staff calls carry Cognito claims (in AWS from the user-pool authorizer, locally from the local
+// sign-in). The staff table decides: a disabled account or a role taken away is refused on the very
+// next call, whatever the token still says.
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { dynamoStaffDirectory } from '../adapters/staff-repository';
+import type { StaffActor, StaffRole } from '../domain/staff';
+import { HttpProblem } from './problem';
+
+/** REST API authorizers pass groups as "a,b"; some pass "[a b]"; accept either. */
+export function parseGroups(claim: unknown): string[] {
+  if (Array.isArray(claim)) return claim.map(String);
+  if (typeof claim !== 'string') return [];
+  return claim.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+}
+
+const unauthenticated = () => new HttpProblem(401, 'unauthenticated', 'Sign-in required', 'This route is for desk staff. Sign in and send the ID token as "Authorization: Bearer <token>".', undefined, { 'www-authenticate': 'Bearer' });
+
+export async function authenticateStaff(event: APIGatewayProxyEvent, roles: readonly StaffRole[]): Promise<StaffActor> {
+  const claims = (event.requestContext.authorizer?.claims ?? {}) as Record<string, unknown>;
+  const username = claims['cognito:username'];
+  if (typeof username !== 'string' || username === '') throw unauthenticated();
+  const staff = await dynamoStaffDirectory.get(username);
+  if (!staff || staff.status !== 'active') {
+    throw new HttpProblem(403, 'account-disabled', 'Account disabled', 'This staff account is disabled. Ask the Information Security Officer if you need access.');
+  }
+  if (!roles.includes(staff.role) || !parseGroups(claims['cognito:groups']).includes(staff.role)) {
+    throw new HttpProblem(403, 'forbidden-role', 'Not allowed for your role', `This route is for: ${roles.join(', ')}. Your role is ${staff.role}; sign in again if it changed.`);
+  }
+  return { staffId: staff.staffId, role: staff.role, sourceIp: event.requestContext.identity?.sourceIp ?? 'unknown' };
+}
