@@ -1,0 +1,91 @@
+// The whole desk on one machine: emulators, tables, demo data, the gateway, the stream poller and
+// the schedules, started in that order and stopped in reverse.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { WORKERS } from '../functions/workers';
+import { ensurePortFree, startDynamoDbLocal, startSesEmulator, useEmulators, type RunningEmulator } from './emulators';
+import { LocalGateway } from './gateway';
+import { seedDemoCustomer, seedDemoStaff } from './seed';
+import { LocalTokenIssuer } from './staff-sign-in';
+import { StreamPoller, type StreamHandler } from './stream-poller';
+import { createTables, physicalTableName } from './tables';
+
+export interface DeskOptions {
+  port: number;
+  /** Use emulators already running here instead of starting them. */
+  dynamoEndpoint?: string;
+  sesEndpoint?: string;
+  dynamoPort: number;
+  sesPort: number;
+  /** Where DynamoDB Local keeps its data; in memory when absent. */
+  dataDir?: string;
+  tablePrefix: string;
+  demoPassword: string;
+  senderEmail: string;
+  log?: (message: string) => void;
+}
+
+export interface RunningDesk {
+  url: string;
+  mailboxUrl: string;
+  dynamoEndpoint: string;
+  stop(): Promise<void>;
+}
+
+export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
+  const log = options.log ?? (() => {});
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => {});
+  };
+  try {
+    await ensurePortFree(options.port, 'the desk gateway', 'DESK_PORT');
+    const start = async (given: string | undefined, begin: () => Promise<RunningEmulator>) => {
+      if (given) return given;
+      const emulator = await begin();
+      stops.push(emulator.stop);
+      return emulator.endpoint;
+    };
+    const [dynamoEndpoint, sesEndpoint] = await Promise.all([
+      start(options.dynamoEndpoint, () => startDynamoDbLocal(options.dynamoPort, options.dataDir)),
+      start(options.sesEndpoint, () => startSesEmulator(options.sesPort)),
+    ]);
+    log(`emulators ready: DynamoDB Local ${dynamoEndpoint}, SES ${sesEndpoint}`);
+    useEmulators(dynamoEndpoint, sesEndpoint);
+
+    const client = new DynamoDBClient({});
+    Object.assign(process.env, await createTables(client, options.tablePrefix));
+    client.destroy();
+    const url = `http://localhost:${options.port}`;
+    process.env.DESK_SENDER_EMAIL = options.senderEmail;
+    process.env.DESK_PUBLIC_BASE_URL = url;
+    await Promise.all([seedDemoCustomer(), seedDemoStaff(options.demoPassword)]);
+    log('tables ready, demo data seeded');
+
+    const gateway = new LocalGateway({ port: options.port, issuer: new LocalTokenIssuer(), mailboxUrl: sesEndpoint, demoPassword: options.demoPassword });
+    await gateway.start();
+    stops.push(() => gateway.stop());
+
+    const load = async (name: string) => (await import(`../functions/handlers/${name}`)) as { handler: (event?: unknown) => Promise<unknown> };
+    const subscriptions = await Promise.all(WORKERS.filter((w) => w.source.kind === 'stream').map(async (w) => ({
+      tableName: physicalTableName(options.tablePrefix, (w.source as { table: Parameters<typeof physicalTableName>[1] }).table),
+      handler: (await load(w.name)).handler as StreamHandler,
+    })));
+    const poller = new StreamPoller(subscriptions, 250, (m) => log(m));
+    poller.start();
+    stops.push(() => poller.stop());
+
+    for (const worker of WORKERS) {
+      if (worker.source.kind !== 'schedule') continue;
+      const { handler } = await load(worker.name);
+      const run = () => handler({ source: 'local.timer' } as unknown as DynamoDBStreamEvent).catch((e) => log(`${worker.name}: ${(e as Error).message}`));
+      const timer = setInterval(run, worker.source.everyMinutes * 60_000);
+      stops.push(async () => clearInterval(timer));
+    }
+
+    return { url, mailboxUrl: sesEndpoint, dynamoEndpoint, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

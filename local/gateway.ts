@@ -1,0 +1,177 @@
+// The local API Gateway: mounts every route of functions/routes.ts, verifies staff tokens the way the
+// Cognito authorizer does, builds the REST proxy event and calls the route's own handler module.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../functions/adapters/clients';
+import type { StaffMember } from '../functions/domain/staff';
+import { ROUTES, type RouteDefinition } from '../functions/routes';
+import { buildApiEvent } from './api-event';
+import { landingPage } from './landing-page';
+import { localPasswordMatches, type LocalTokenIssuer } from './staff-sign-in';
+
+/** API Gateway's own payload limit; the handlers refuse far less. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+interface MountedRoute {
+  route: RouteDefinition;
+  pattern: RegExp;
+  parameterNames: string[];
+}
+
+function mount(route: RouteDefinition): MountedRoute {
+  const parameterNames: string[] = [];
+  const source = route.path.split('/').map((segment) => {
+    const parameter = /^\{(\w+)\}$/.exec(segment)?.[1];
+    if (!parameter) return segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+    parameterNames.push(parameter);
+    return '([^/]+)';
+  }).join('/');
+  return { route, pattern: new RegExp(`^${source}$`), parameterNames };
+}
+
+function sendProblem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify({ type: `urn:appi-desk:problem:${title.toLowerCase().replace(/\W+/g, '-')}`, title, status, detail }));
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD_BYTES) throw new RangeError('payload too large');
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length ? Buffer.concat(chunks).toString('utf8') : null;
+}
+
+export interface GatewayOptions {
+  port: number;
+  issuer: LocalTokenIssuer;
+  mailboxUrl: string;
+  demoPassword: string;
+}
+
+export class LocalGateway {
+  private readonly routes = ROUTES.map((r) => mount(r as RouteDefinition));
+  private readonly handlers = new Map<string, Promise<ProxyHandler>>();
+  private server: Server | undefined;
+
+  constructor(private readonly options: GatewayOptions) {}
+
+  get url(): string {
+    return `http://localhost:${this.options.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      this.serve(req, res).catch((error) => {
+        console.error(`local gateway: ${(error as Error).message}`);
+        if (!res.headersSent) sendProblem(res, 502, 'Bad gateway', 'The function failed to answer; see the desk console output.');
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(this.options.port, '127.0.0.1', () => resolve());
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private handler(name: string): Promise<ProxyHandler> {
+    let loaded = this.handlers.get(name);
+    if (!loaded) {
+      loaded = import(`../functions/handlers/${name}`).then((m: { handler: ProxyHandler }) => m.handler);
+      this.handlers.set(name, loaded);
+    }
+    return loaded;
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(landingPage({ gatewayUrl: this.url, mailboxUrl: this.options.mailboxUrl, demoPassword: this.options.demoPassword }));
+      return;
+    }
+    let body: string | null;
+    try {
+      body = await readBody(req);
+    } catch {
+      return sendProblem(res, 413, 'Payload too large', 'The body exceeds API Gateway\'s 10 MB limit.');
+    }
+    if (method === 'POST' && url.pathname === '/local/sign-in') return this.signIn(body, res);
+
+    const candidates = this.routes.map((m) => ({ m, match: m.pattern.exec(url.pathname) })).filter((c) => c.match);
+    const found = candidates.find((c) => c.m.route.method === method);
+    if (!found) {
+      if (candidates.length > 0) {
+        return sendProblem(res, 405, 'Method not allowed', `${url.pathname} answers ${candidates.map((c) => c.m.route.method).join(', ')}.`, { allow: candidates.map((c) => c.m.route.method).join(', ') });
+      }
+      return sendProblem(res, 404, 'Not found', `No route ${method} ${url.pathname}. The routes are listed at ${this.url}/v1/openapi.json.`);
+    }
+    const { route, parameterNames } = found.m;
+    const pathParameters = Object.fromEntries(parameterNames.map((name, i) => [name, decodeURIComponent(found.match![i + 1]!)]));
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']));
+
+    let claims: Record<string, string> | undefined;
+    if (route.auth.kind === 'staff') {
+      const token = (headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+      claims = token ? await this.options.issuer.claims(token) : undefined;
+      // The Cognito authorizer refuses before the function runs; so does this one.
+      if (!claims) return sendProblem(res, 401, 'Unauthorized', 'Sign in at POST /local/sign-in and send the idToken as "Authorization: Bearer <token>".', { 'www-authenticate': 'Bearer' });
+    }
+
+    const event = buildApiEvent({
+      method,
+      path: url.pathname,
+      resource: route.path,
+      pathParameters,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+      ...(claims ? { claims } : {}),
+      sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+      domainName: url.host,
+    });
+    const context = {
+      awsRequestId: randomUUID(),
+      functionName: route.name,
+      getRemainingTimeInMillis: () => 29_000,
+    } as unknown as Context;
+    const result = await (await this.handler(route.name))(event, context);
+    res.writeHead(result.statusCode, result.headers as Record<string, string>);
+    res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+  }
+
+  private async signIn(body: string | null, res: ServerResponse): Promise<void> {
+    let input: { username?: unknown; password?: unknown };
+    try {
+      input = JSON.parse(body ?? '{}');
+    } catch {
+      return sendProblem(res, 400, 'Malformed JSON', 'Send {"username": "...", "password": "..."} as JSON.');
+    }
+    if (typeof input.username !== 'string' || typeof input.password !== 'string') {
+      return sendProblem(res, 400, 'Validation', 'Send {"username": "...", "password": "..."}; both are strings.');
+    }
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('staff'), Key: { staffId: input.username } }));
+    const staff = Item as (StaffMember & { localPasswordHash?: string }) | undefined;
+    if (!staff || !localPasswordMatches(input.password, staff.localPasswordHash)) {
+      return sendProblem(res, 401, 'Sign-in failed', 'Wrong username or password.');
+    }
+    if (staff.status !== 'active') {
+      return sendProblem(res, 403, 'Account disabled', 'This staff account is disabled. Ask the Information Security Officer.');
+    }
+    const token = await this.options.issuer.issue(staff);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ ...token, username: staff.staffId, role: staff.role }));
+  }
+}

@@ -1,0 +1,130 @@
+// Polls the tables' DynamoDB streams and hands each batch to the same stream handler Lambda would
+// run, in the same event shape. Failed records are redelivered a few times, as Lambda retries.
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+
+export interface StreamSubscription {
+  tableName: string;
+  handler: StreamHandler;
+}
+
+const MAX_REDELIVERIES = 3;
+
+function toLambdaRecord(record: _Record, streamArn: string): DynamoDBRecord {
+  const { dynamodb, ...rest } = record;
+  return {
+    ...rest,
+    eventSource: 'aws:dynamodb',
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...dynamodb,
+      ApproximateCreationDateTime: dynamodb?.ApproximateCreationDateTime
+        ? Math.floor(new Date(dynamodb.ApproximateCreationDateTime).getTime() / 1000)
+        : undefined,
+    },
+  } as DynamoDBRecord;
+}
+
+export class StreamPoller {
+  private readonly streams = new DynamoDBStreamsClient({});
+  private readonly dynamo = new DynamoDBClient({});
+  private readonly iterators = new Map<string, string | undefined>();
+  private readonly lastSequence = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly subscriptions: StreamSubscription[],
+    private readonly intervalMs = 250,
+    private readonly onError: (message: string) => void = (m) => console.error(m),
+  ) {}
+
+  start(): void {
+    const tick = async () => {
+      if (this.stopped) return;
+      this.running = this.pollAll().catch((error) => this.onError(`stream poller: ${(error as Error).message}`));
+      await this.running;
+      if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
+    };
+    void tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    this.streams.destroy();
+    this.dynamo.destroy();
+  }
+
+  private async pollAll(): Promise<void> {
+    await Promise.all(this.subscriptions.map((s) =>
+      this.pollTable(s).catch((error) => this.onError(`stream poller (${s.tableName}): ${(error as Error).name}: ${(error as Error).message}`))));
+  }
+
+  private async pollTable({ tableName, handler }: StreamSubscription): Promise<void> {
+    const { Table } = await this.dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+    const streamArn = Table?.LatestStreamArn;
+    if (!streamArn) return;
+    const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    for (const shard of StreamDescription?.Shards ?? []) {
+      const key = `${streamArn}/${shard.ShardId}`;
+      let iterator = this.iterators.get(key);
+      if (iterator === undefined && this.iterators.has(key)) continue;
+      iterator ??= await this.freshIterator(streamArn, shard.ShardId!, this.lastSequence.get(key));
+      let page;
+      try {
+        page = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+      } catch (error) {
+        const name = (error as Error).name;
+        // An iterator past its life or trimmed position is replaced on the next tick, resuming after
+        // the last record delivered.
+        if (name === 'ExpiredIteratorException' || name === 'TrimmedDataAccessException') {
+          this.iterators.delete(key);
+          continue;
+        }
+        throw error;
+      }
+      this.iterators.set(key, page.NextShardIterator);
+      const records = page.Records ?? [];
+      if (records.length === 0) continue;
+      await this.deliver(handler, records.map((r) => toLambdaRecord(r, streamArn)));
+      this.lastSequence.set(key, records.at(-1)!.dynamodb!.SequenceNumber!);
+    }
+  }
+
+  private async freshIterator(streamArn: string, shardId: string, after: string | undefined): Promise<string | undefined> {
+    const { ShardIterator } = await this.streams.send(new GetShardIteratorCommand({
+      StreamArn: streamArn,
+      ShardId: shardId,
+      ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
+    }));
+    return ShardIterator;
+  }
+
+  private async deliver(handler: StreamHandler, records: DynamoDBRecord[]): Promise<void> {
+    let batch = records;
+    for (let attempt = 0; attempt <= MAX_REDELIVERIES && batch.length > 0; attempt++) {
+      let failedFrom: string | undefined;
+      try {
+        failedFrom = (await handler({ Records: batch }))?.batchItemFailures?.[0]?.itemIdentifier;
+      } catch (error) {
+        this.onError(`stream handler failed: ${(error as Error).message}`);
+        failedFrom = batch[0]?.dynamodb?.SequenceNumber;
+      }
+      if (failedFrom === undefined) return;
+      batch = batch.slice(Math.max(0, batch.findIndex((r) => r.dynamodb?.SequenceNumber === failedFrom)));
+    }
+    if (batch.length > 0) this.onError(`stream: ${batch.length} record(s) given up after ${MAX_REDELIVERIES} redeliveries`);
+  }
+}
