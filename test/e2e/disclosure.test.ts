@@ -1,0 +1,149 @@
+// The disclosure slice end to end, over HTTP against the local runtime (the same gateway, stream
+// poller and handlers `npm start` runs), reading the e-mails from the SES emulator.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { startDesk, type RunningDesk } from '../../local/desk';
+import { freePort } from '../../local/emulators';
+import { DEMO_CUSTOMER } from '../../local/seed';
+import { mailbox, type SentEmail } from '../support/desk';
+
+let desk: RunningDesk;
+
+beforeAll(async () => {
+  desk = await startDesk({
+    port: await freePort(),
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    sesEndpoint: inject('sesEndpoint'),
+    dynamoPort: 0,
+    sesPort: 0,
+    tablePrefix: `e2e${randomUUID().slice(0, 6)}-`,
+    demoPassword: 'e2e-password',
+    senderEmail: 'privacy-desk@example.jp',
+  });
+});
+
+afterAll(async () => {
+  await desk?.stop();
+});
+
+async function call(method: string, path: string, options: { body?: unknown; token?: string } = {}) {
+  const response = await fetch(`${desk.url}${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', json: text ? JSON.parse(text) : undefined };
+}
+
+/** Waits for the stream consumer to deliver an e-mail about this request. */
+async function emailAbout(requestId: string, matching: RegExp): Promise<SentEmail> {
+  for (let waited = 0; waited < 20_000; waited += 200) {
+    const found = (await mailbox()).filter((e) => e.body.text?.includes(requestId) && matching.test(`${e.subject}\n${e.body.text}`));
+    if (found.length > 0) return found.at(-1)!;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No e-mail about ${requestId} matching ${matching}`);
+}
+
+async function signIn(username: string) {
+  const { status, json } = await call('POST', '/local/sign-in', { body: { username, password: 'e2e-password' } });
+  expect(status).toBe(200);
+  return json.idToken as string;
+}
+
+async function submitAndVerify(language: 'ja' | 'en') {
+  const submitted = await call('POST', '/v1/requests', {
+    body: {
+      type: 'disclosure',
+      requester: { kind: 'self', name: DEMO_CUSTOMER.name, email: DEMO_CUSTOMER.email },
+      subject: { email: DEMO_CUSTOMER.email },
+      language,
+    },
+  });
+  expect(submitted.status).toBe(202);
+  const { requestId } = submitted.json;
+  const codeMail = await emailAbout(requestId, /\d{6}/);
+  const code = /(\d{6})/.exec(codeMail.subject)![1];
+  const verified = await call('POST', `/v1/requests/${requestId}/verification`, { body: { code } });
+  expect(verified.status).toBe(200);
+  return { requestId: requestId as string, statusToken: verified.json.statusToken as string, codeMail };
+}
+
+describe('a disclosure request, from submission to the downloaded dossier', () => {
+  it('fulfils a verified request and serves the dossier through the e-mailed link', async () => {
+    const { requestId, statusToken, codeMail } = await submitAndVerify('ja');
+    expect(codeMail.destination.to).toEqual([DEMO_CUSTOMER.email]);
+    expect(codeMail.subject).toMatch(/確認コード/);
+
+    const status = await call('GET', `/v1/requests/${requestId}`, { token: statusToken });
+    expect(status.json).toMatchObject({ requestId, type: 'disclosure', status: 'received' });
+    expect(Date.parse(status.json.dueAt)).toBeGreaterThan(Date.parse(status.json.receivedAt));
+
+    const operator = await signIn('operator');
+    const queue = await call('GET', '/v1/staff/requests', { token: operator });
+    expect(queue.json.items.map((i: { requestId: string }) => i.requestId)).toContain(requestId);
+
+    const decided = await call('POST', `/v1/staff/requests/${requestId}/decision`, { token: operator, body: { outcome: 'fulfilled' } });
+    expect(decided.status).toBe(200);
+
+    const linkMail = await emailAbout(requestId, /\/v1\/disclosures\//);
+    const link = /(http\S+\/v1\/disclosures\/\S+)/.exec(linkMail.body.text!)![1]!;
+    const dossier = await fetch(link).then((r) => r.json());
+    expect(dossier.subject.email).toBe(DEMO_CUSTOMER.email);
+    expect(dossier.records.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(dossier.records.map((r: { source: { kind: string } }) => r.source.kind)).size).toBeGreaterThanOrEqual(4);
+    expect(dossier.purposesOfUse.length).toBeGreaterThan(0);
+    expect(dossier.consents.length).toBeGreaterThan(0);
+    expect(dossier.provisionRecords.length).toBeGreaterThan(0);
+
+    const after = await call('GET', `/v1/requests/${requestId}`, { token: statusToken });
+    expect(after.json).toMatchObject({ status: 'fulfilled', decision: { outcome: 'fulfilled' } });
+    const again = await call('POST', `/v1/staff/requests/${requestId}/decision`, { token: operator, body: { outcome: 'fulfilled' } });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses with grounds and e-mails the reason in English', async () => {
+    const { requestId } = await submitAndVerify('en');
+    const operator = await signIn('operator');
+    const refused = await call('POST', `/v1/staff/requests/${requestId}/decision`, {
+      token: operator,
+      body: { outcome: 'refused', grounds: ['violation-of-law'], reason: 'A court order forbids disclosing these records.' },
+    });
+    expect(refused.status).toBe(200);
+    const mail = await emailAbout(requestId, /court order/);
+    expect(mail.subject).toMatch(/answer/i);
+    expect(mail.body.text).toMatch(/Art\. 33\(2\)\(iii\)/);
+  });
+
+  it('answers bad input and unknown ids with problem+json, never a 500', async () => {
+    const malformed = await call('POST', '/v1/requests', { body: '{"type": ' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.contentType).toContain('application/problem+json');
+    const unknown = await call('GET', `/v1/requests/${randomUUID()}`, { token: 'not-a-token' });
+    expect(unknown.status).toBe(404);
+    const noRoute = await call('GET', '/v1/nothing-here');
+    expect(noRoute.status).toBe(404);
+    expect(noRoute.contentType).toContain('application/problem+json');
+  });
+
+  it('refuses staff routes without a valid token and for roles the route does not name', async () => {
+    expect((await call('GET', '/v1/staff/requests')).status).toBe(401);
+    const auditor = await signIn('auditor');
+    const { requestId } = await submitAndVerify('en');
+    const attempt = await call('POST', `/v1/staff/requests/${requestId}/decision`, { token: auditor, body: { outcome: 'fulfilled' } });
+    expect(attempt.status).toBe(403);
+  });
+
+  it('publishes the privacy notice and the OpenAPI document', async () => {
+    const notice = await call('GET', '/v1/privacy-notice');
+    expect(notice.json.purposesOfUse).toHaveLength(8);
+    const openapi = await call('GET', '/v1/openapi.json');
+    expect(openapi.json.openapi).toBe('3.1.0');
+    expect(Object.keys(openapi.json.paths)).toContain('/v1/requests/{requestId}/verification');
+  });
+});
