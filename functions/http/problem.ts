@@ -53,11 +53,26 @@ export function problemResult(problem: HttpProblem, instance?: string): APIGatew
   };
 }
 
+const oneOf = (values: readonly unknown[]) => `must be one of: ${values.map(String).join(', ')}`;
+
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove ${issue.keys.length > 1 ? 'them' : 'it'}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-  if (issue.code === 'invalid_union' || issue.code === 'invalid_value') return issue.message.replace(/^Invalid (option|input): expected/, 'must be');
-  return issue.message;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove ${issue.keys.length > 1 ? 'them' : 'it'}`;
+    case 'invalid_type': {
+      const received = /received (\w+)/.exec(issue.message)?.[1];
+      const article = /^[aeiou]/.test(issue.expected) ? 'an' : 'a';
+      return received === 'undefined' ? 'is required' : `must be ${article} ${issue.expected}${received ? `, not ${received}` : ''}`;
+    }
+    case 'invalid_value':
+      return oneOf(issue.values);
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options;
+      return options ? oneOf(options) : issue.message;
+    }
+    default:
+      return issue.message;
+  }
 }
 
 export function validationProblem(where: 'body' | 'path' | 'query', error: z.ZodError): HttpProblem {

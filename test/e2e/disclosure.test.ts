@@ -93,7 +93,7 @@ describe('a disclosure request, from submission to the downloaded dossier', () =
 
     const linkMail = await emailAbout(requestId, /\/v1\/disclosures\//);
     const link = /(http\S+\/v1\/disclosures\/\S+)/.exec(linkMail.body.text!)![1]!;
-    const dossier = await fetch(link).then((r) => r.json());
+    const dossier = (await fetch(link).then((r) => r.json())) as Record<string, any>;
     expect(dossier.subject.email).toBe(DEMO_CUSTOMER.email);
     expect(dossier.records.length).toBeGreaterThanOrEqual(5);
     expect(new Set(dossier.records.map((r: { source: { kind: string } }) => r.source.kind)).size).toBeGreaterThanOrEqual(4);
