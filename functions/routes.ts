@@ -105,7 +105,7 @@ export const ROUTES = [
     name: 'get-disclosure',
     method: 'GET',
     path: '/v1/disclosures/{token}',
-    summary: 'Download a disclosed dossier through the e-mailed link (valid 14 days).',
+    summary: 'Download a disclosed dossier through the e-mailed link (valid 14 days): JSON, or a page for Accept: text/html, or CSV for Accept: text/csv.',
     auth: { kind: 'link' },
     tables: { disclosures: 'read' },
     request: { params: contract.disclosureParams },

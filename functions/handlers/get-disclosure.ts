@@ -1,11 +1,24 @@
 import { dynamoDisclosureReader } from '../adapters/disclosure-repository';
 import { systemClock } from '../adapters/system';
-import { getDisclosure } from '../domain/requests/get-disclosure';
+import { getDisclosure, negotiateDossierFormat } from '../domain/requests/get-disclosure';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
 const deps = { disclosures: dynamoDisclosureReader, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('get-disclosure'), async ({ params }) => ({
-  body: await getDisclosure(deps, params.token),
-}));
+/** The page may style itself and nothing else: the dossier is personal data. */
+const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
+export const handler = httpRoute(routeNamed('get-disclosure'), async ({ params, headers }) => {
+  const format = negotiateDossierFormat(headers.accept);
+  const { body, contentType } = await getDisclosure(deps, params.token, format);
+  return {
+    body,
+    contentType,
+    headers: {
+      'content-security-policy': PAGE_POLICY,
+      vary: 'Accept',
+      ...(format === 'csv' ? { 'content-disposition': 'attachment; filename="personal-data-disclosure.csv"' } : {}),
+    },
+  };
+});

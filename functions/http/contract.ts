@@ -98,6 +98,7 @@ export const disclosureParams = z.strictObject({
 });
 export const dossierResponse = z.object({
   requestId,
+  language: z.enum(LANGUAGES),
   subject: z.object({ email: z.string(), name: z.string().optional() }),
   records: z.array(z.object({
     category: z.string(),

@@ -100,6 +100,12 @@ describe('a disclosure request, from submission to the downloaded dossier', () =
     expect(dossier.purposesOfUse.length).toBeGreaterThan(0);
     expect(dossier.consents.length).toBeGreaterThan(0);
     expect(dossier.provisionRecords.length).toBeGreaterThan(0);
+    const page = await fetch(link, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('保有個人データの開示');
+    const csv = await fetch(link, { headers: { accept: 'text/csv' } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toContain('credit-information');
 
     const after = await call('GET', `/v1/requests/${requestId}`, { token: statusToken });
     expect(after.json).toMatchObject({ status: 'fulfilled', decision: { outcome: 'fulfilled' } });

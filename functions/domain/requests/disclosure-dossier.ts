@@ -2,10 +2,11 @@
 // source and purposes, the purposes of use that apply, consents, and provision records.
 import type { Holdings } from '../holdings';
 import { ACQUISITION_SOURCES, purposeById } from '../purposes';
-import type { DeskRequest } from './request';
+import type { DeskRequest, Language } from './request';
 
 export interface Dossier {
   requestId: string;
+  language: Language;
   subject: { email: string; name?: string };
   records: Array<{
     category: string;
@@ -36,6 +37,7 @@ export function compileDossier(request: DeskRequest, holdings: Holdings, now: Da
   const purposeIds = [...new Set(holdings.records.flatMap((r) => r.purposes))].sort();
   return {
     requestId: request.requestId,
+    language,
     subject: { email: request.subject.email, ...(request.subject.name ? { name: request.subject.name } : {}) },
     records: holdings.records.map((r) => ({
       category: r.category,

@@ -58,11 +58,11 @@ export const disclosure: RequestTypeDefinition = {
     const message = request.language === 'en'
       ? {
           subject: 'Your personal data disclosure is ready',
-          text: `We have compiled everything we hold about you for your disclosure request (${request.requestId}).\n\nDownload it here (JSON):\n${link}\n\nThe link works until ${until}; after that the copy is erased.${signature('en')}`,
+          text: `We have compiled everything we hold about you for your disclosure request (${request.requestId}).\n\nOpen it here (a page in your browser; the same link gives JSON or CSV to software that asks for them):\n${link}\n\nThe link works until ${until}; after that the copy is erased.${signature('en')}`,
         }
       : {
           subject: '保有個人データの開示のご用意ができました',
-          text: `開示のご請求（受付番号 ${request.requestId}）について、当社が保有するお客様の個人データをまとめました。\n\n次のリンクからダウンロードしてください（JSON形式）:\n${link}\n\nリンクの有効期限は${until}です。期限後、写しは消去されます。${signature('ja')}`,
+          text: `開示のご請求（受付番号 ${request.requestId}）について、当社が保有するお客様の個人データをまとめました。\n\n次のリンクからご確認ください（ブラウザで表示されます。JSON形式・CSV形式でも取得できます）:\n${link}\n\nリンクの有効期限は${until}です。期限後、写しは消去されます。${signature('ja')}`,
         };
     return { writes: [{ kind: 'disclosure', disclosure: stored }], message };
   },
