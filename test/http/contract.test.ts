@@ -1,0 +1,142 @@
+// The public contract (DESIGN §5) as zod schemas: what each route accepts and rejects. Errors are
+// checked through validationProblem, since that is what the caller reads.
+import { describe, expect, it } from 'vitest';
+import {
+  decisionBody,
+  disclosureParams,
+  requestIdParams,
+  staffQueueQuery,
+  submitRequestBody,
+  verificationBody,
+} from '../../functions/http/contract';
+import { validationProblem } from '../../functions/http/problem';
+
+const valid = {
+  type: 'disclosure',
+  requester: { kind: 'self', name: '山田 花子', email: 'hanako.yamada@example.jp' },
+  subject: { email: 'hanako.yamada@example.jp', name: '山田 花子' },
+};
+
+function errorsOf(schema: { safeParse(value: unknown): { success: boolean; error?: unknown } }, value: unknown, where: 'body' | 'path' | 'query' = 'body') {
+  const result = schema.safeParse(value);
+  expect(result.success).toBe(false);
+  return validationProblem(where, result.error as Parameters<typeof validationProblem>[1]).errors!;
+}
+
+describe('submitRequestBody', () => {
+  it('accepts the documented body and defaults the language to ja', () => {
+    const parsed = submitRequestBody.parse(valid);
+    expect(parsed).toEqual({ ...valid, language: 'ja' });
+  });
+
+  it('accepts English, a legal representative or an agent, and disclosure details', () => {
+    for (const kind of ['self', 'legal-representative', 'agent']) {
+      expect(submitRequestBody.parse({ ...valid, requester: { ...valid.requester, kind } }).requester.kind).toBe(kind);
+    }
+    const parsed = submitRequestBody.parse({ ...valid, language: 'en', details: { scope: '  purchase history  ' } });
+    expect(parsed.language).toBe('en');
+    expect(parsed.details).toEqual({ scope: 'purchase history' });
+  });
+
+  it('accepts a subject without a name', () => {
+    expect(submitRequestBody.parse({ ...valid, subject: { email: 'hanako.yamada@example.jp' } }).subject).toEqual({ email: 'hanako.yamada@example.jp' });
+  });
+
+  it('rejects unknown fields at every level, naming them', () => {
+    expect(errorsOf(submitRequestBody, { ...valid, admin: true })).toEqual([{ field: 'body', message: 'unknown field "admin": remove it' }]);
+    expect(errorsOf(submitRequestBody, { ...valid, requester: { ...valid.requester, phone: '03-0000-0000' } }))
+      .toEqual([{ field: 'body.requester', message: 'unknown field "phone": remove it' }]);
+    expect(errorsOf(submitRequestBody, { ...valid, details: { scope: 'x', urgency: 'high' } }))
+      .toEqual([{ field: 'body.details', message: 'unknown field "urgency": remove it' }]);
+  });
+
+  it('rejects a bad e-mail address, showing what one looks like', () => {
+    expect(errorsOf(submitRequestBody, { ...valid, requester: { ...valid.requester, email: 'hanako at example' } }))
+      .toEqual([{ field: 'body.requester.email', message: 'must be an e-mail address, like hanako@example.jp' }]);
+    expect(errorsOf(submitRequestBody, { ...valid, subject: { email: '' } }))
+      .toEqual([{ field: 'body.subject.email', message: 'must be an e-mail address, like hanako@example.jp' }]);
+  });
+
+  it('rejects an unknown or missing request type, naming the types it accepts', () => {
+    expect(errorsOf(submitRequestBody, { ...valid, type: 'telepathy' })).toEqual([{ field: 'body.type', message: 'must be one of: disclosure' }]);
+    const { type: _type, ...withoutType } = valid;
+    expect(errorsOf(submitRequestBody, withoutType)).toEqual([{ field: 'body.type', message: 'must be one of: disclosure' }]);
+  });
+
+  it('rejects a missing requester as required', () => {
+    const { requester: _requester, ...withoutRequester } = valid;
+    expect(errorsOf(submitRequestBody, withoutRequester)).toEqual([{ field: 'body.requester', message: 'is required' }]);
+  });
+
+  it('lists every wrong field at once, each with a message a person can act on', () => {
+    const errors = errorsOf(submitRequestBody, {
+      ...valid,
+      requester: { kind: 'friend', name: '   ', email: 'hanako.yamada@example.jp' },
+      subject: { email: 'not-an-address' },
+      language: 'fr',
+    });
+    expect(errors).toEqual([
+      { field: 'body.requester.kind', message: 'must be one of: self, legal-representative, agent' },
+      { field: 'body.requester.name', message: 'must not be empty' },
+      { field: 'body.subject.email', message: 'must be an e-mail address, like hanako@example.jp' },
+      { field: 'body.language', message: 'must be one of: ja, en' },
+    ]);
+  });
+
+  it('says a missing name is required and a wrongly typed part what it must be', () => {
+    expect(errorsOf(submitRequestBody, { ...valid, requester: { kind: 'self', email: 'hanako.yamada@example.jp' } }))
+      .toEqual([{ field: 'body.requester.name', message: 'is required' }]);
+    expect(errorsOf(submitRequestBody, { ...valid, requester: 'me' }))
+      .toEqual([{ field: 'body.requester', message: 'must be an object, not string' }]);
+  });
+
+  // BUG (functions/http/problem.ts, describeIssue since c3292a4): "is required" is inferred by
+  // matching "received undefined" in issue.message, but the e-mail schema in contract.ts carries a
+  // custom error ({ error: 'must be an e-mail address, like …' }) that replaces zod's message for ALL
+  // its issues, the type check included. So a body without subject.email (or requester.email) is
+  // answered "body.subject.email must be a string" instead of "is required" (and zod's own
+  // "received undefined" never appears). Remove `.fails` once a missing e-mail reads "is required".
+  it.fails('says a missing e-mail address is required', () => {
+    expect(errorsOf(submitRequestBody, { ...valid, subject: {} })).toEqual([{ field: 'body.subject.email', message: 'is required' }]);
+    const { email: _email, ...requesterWithoutEmail } = valid.requester;
+    expect(errorsOf(submitRequestBody, { ...valid, requester: requesterWithoutEmail }))
+      .toEqual([{ field: 'body.requester.email', message: 'is required' }]);
+  });
+});
+
+describe('the other request schemas', () => {
+  it('verificationBody takes exactly six digits', () => {
+    expect(verificationBody.parse({ code: '012345' })).toEqual({ code: '012345' });
+    for (const code of ['12345', '1234567', '12345a', ' 123456']) {
+      expect(errorsOf(verificationBody, { code })).toEqual([{ field: 'body.code', message: 'must be the six digits from the e-mail' }]);
+    }
+    expect(errorsOf(verificationBody, {})).toEqual([{ field: 'body.code', message: 'is required' }]);
+    expect(errorsOf(verificationBody, { code: 123456 })).toEqual([{ field: 'body.code', message: 'must be a string, not number' }]);
+  });
+
+  it('requestIdParams takes url-safe ids only', () => {
+    expect(requestIdParams.parse({ requestId: 'id-1_A' })).toEqual({ requestId: 'id-1_A' });
+    expect(errorsOf(requestIdParams, { requestId: '../etc' }, 'path')).toEqual([{ field: 'path.requestId', message: 'is not a request id' }]);
+  });
+
+  it('decisionBody takes the three outcomes, and no unknown fields', () => {
+    for (const outcome of ['fulfilled', 'partially-fulfilled', 'refused']) expect(decisionBody.parse({ outcome }).outcome).toBe(outcome);
+    expect(decisionBody.parse({ outcome: 'refused', grounds: ['violation-of-law'], reason: '  理由  ' }).reason).toBe('理由');
+    expect(errorsOf(decisionBody, { outcome: 'maybe' })[0]!.field).toBe('body.outcome');
+    expect(errorsOf(decisionBody, { outcome: 'fulfilled', decidedBy: 'me' })).toEqual([{ field: 'body', message: 'unknown field "decidedBy": remove it' }]);
+    expect(errorsOf(decisionBody, { outcome: 'refused', grounds: ['violation-of-law'], reason: '   ' })[0]!.field).toBe('body.reason');
+  });
+
+  it('staffQueueQuery takes a known status or none', () => {
+    expect(staffQueueQuery.parse({})).toEqual({});
+    expect(staffQueueQuery.parse({ status: 'received' })).toEqual({ status: 'received' });
+    expect(errorsOf(staffQueueQuery, { status: 'lost' }, 'query')[0]!.field).toBe('query.status');
+  });
+
+  it('disclosureParams takes a url-safe token of 16 to 128 characters', () => {
+    expect(disclosureParams.parse({ token: 'token-1-abcdefghijklmnop' }).token).toBe('token-1-abcdefghijklmnop');
+    expect(errorsOf(disclosureParams, { token: 'short' }, 'path')[0]!.field).toBe('path.token');
+    expect(errorsOf(disclosureParams, { token: 'a'.repeat(129) }, 'path')[0]!.field).toBe('path.token');
+    expect(errorsOf(disclosureParams, { token: 'abcdefghijklmnop/..' }, 'path')).toEqual([{ field: 'path.token', message: 'is not a disclosure link token' }]);
+  });
+});
