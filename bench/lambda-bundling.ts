@@ -1,0 +1,19 @@
+// How every Lambda function is bundled, as esbuild options. The benchmark bundles with exactly these,
+// and the CDK api construct is meant to import them too, so what is measured is what is deployed.
+import type { BuildOptions } from 'esbuild';
+
+/** ESM output has no `require`; some CommonJS dependencies still call it (CDK's usual banner). */
+export const CREATE_REQUIRE_BANNER =
+  "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
+
+export const LAMBDA_BUNDLING = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  banner: { js: CREATE_REQUIRE_BANNER },
+  minify: true,
+  sourcemap: true,
+  // The AWS SDK is bundled too: a pinned version, and tree-shaken instead of loaded whole from the runtime.
+  external: [],
+} as const satisfies BuildOptions;

@@ -1,0 +1,122 @@
+// npm run bench: bundle every function as deployed, then time its cold start against the bare SDK's,
+// with DynamoDB Local and the SES emulator started once for the whole run.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ROUTES } from '../functions/routes';
+import { WORKERS } from '../functions/workers';
+import { freePort, startDynamoDbLocal, startSesEmulator, useEmulators, type RunningEmulator } from '../local/emulators';
+import { createTables } from '../local/tables';
+import { seedDemoCustomer, seedDemoStaff } from '../local/seed';
+import { bundleFunction, bundleRunner } from './bundle';
+import { coldStart, summarise } from './cold-start';
+import { resultOf, type BenchReport, type FunctionResult } from './report';
+import { ROUTE_REQUESTS, WORKER_REQUESTS, type BenchRequest } from './requests';
+import type { RunnerResult } from './runner';
+
+export interface BenchOptions {
+  runs: number;
+  outDir: string;
+  progress: (message: string) => void;
+}
+
+interface Target extends BenchRequest {
+  kind: FunctionResult['kind'];
+  name: string;
+  entry: string;
+}
+
+const REGION = 'ap-northeast-1';
+
+const targets: Target[] = [
+  { kind: 'baseline', name: 'baseline', entry: 'bench/baseline-handler.ts', event: () => ({}), expect: '200' },
+  ...ROUTES.map((r) => ({ kind: 'route' as const, name: r.name, entry: `functions/handlers/${r.name}.ts`, ...ROUTE_REQUESTS[r.name] })),
+  ...WORKERS.map((w) => ({ kind: 'worker' as const, name: w.name, entry: `functions/handlers/${w.name}.ts`, ...WORKER_REQUESTS[w.name] })),
+];
+
+/** Starts both emulators; if one fails, the other is stopped before the error is passed on. */
+async function startEmulators(): Promise<RunningEmulator[]> {
+  const started = await Promise.allSettled([startDynamoDbLocal(await freePort()), startSesEmulator(await freePort())]);
+  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(running.map((e) => e.stop()));
+    throw failed.reason;
+  }
+  return running;
+}
+
+/** What the deployment hands each function, pointed at the emulators. */
+async function prepareData(dynamoEndpoint: string, sesEndpoint: string): Promise<Record<string, string>> {
+  const admin = new DynamoDBClient({ endpoint: dynamoEndpoint, region: REGION, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  const tableEnv = await createTables(admin, 'appi-desk-bench-');
+  admin.destroy();
+  // The seed writes through the desk's own clients, which read these from this process's env.
+  useEmulators(dynamoEndpoint, sesEndpoint);
+  Object.assign(process.env, tableEnv);
+  await seedDemoStaff('bench');
+  await seedDemoCustomer();
+  return {
+    PATH: process.env.PATH ?? '',
+    ...tableEnv,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+    AWS_ENDPOINT_URL_SES: sesEndpoint,
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    DESK_SENDER_EMAIL: 'privacy-desk@example.jp',
+    DESK_PUBLIC_BASE_URL: 'https://desk.example.jp/v1',
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+  };
+}
+
+export async function runBench({ runs, outDir, progress }: BenchOptions): Promise<BenchReport> {
+  mkdirSync(outDir, { recursive: true });
+  progress(`Bundling ${targets.length} entry points into ${outDir} ...`);
+  const [runner, bundles] = await Promise.all([
+    bundleRunner(outDir),
+    Promise.all(targets.map((t) => bundleFunction(t.name, resolve(t.entry), outDir))),
+  ]);
+  const bundled = new Map(bundles.map((b) => [b.name, b]));
+
+  progress('Starting DynamoDB Local and the SES emulator ...');
+  const emulators = await startEmulators();
+  const timings = new Map<string, RunnerResult[]>(targets.map((t) => [t.name, []]));
+  // A busy machine slows every process; the load is reported so a reader can judge the numbers.
+  const loadAtStart = loadavg()[0]!;
+  try {
+    const [dynamo, ses] = emulators as [RunningEmulator, RunningEmulator];
+    const env = await prepareData(dynamo.endpoint, ses.endpoint);
+    // Round-robin, one process at a time: drift in the machine or the emulator hits every function
+    // alike. Round 0 is not recorded: it warms the JVM of DynamoDB Local and the file cache.
+    for (let round = 0; round <= runs; round += 1) {
+      progress(round === 0 ? 'Warm-up round ...' : `Round ${round} of ${runs} ...`);
+      for (const target of targets) {
+        const result = await coldStart(runner, bundled.get(target.name)!.file, target.event(), env);
+        if (round > 0) timings.get(target.name)!.push(result);
+      }
+    }
+  } finally {
+    await Promise.all(emulators.map((e) => e.stop()));
+  }
+
+  const baselineTotal = summarise(timings.get('baseline')!).totalMs;
+  const results = targets.map((t) => resultOf(
+    bundled.get(t.name)!,
+    t.kind,
+    summarise(timings.get(t.name)!),
+    baselineTotal,
+    timings.get(t.name)!.map((r) => r.outcome),
+    t.expect,
+  ));
+  const report: BenchReport = {
+    at: new Date().toISOString(),
+    node: process.version,
+    runs,
+    load: { start: loadAtStart, end: loadavg()[0]!, cpus: availableParallelism() },
+    results,
+  };
+  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}

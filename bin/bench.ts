@@ -1,0 +1,22 @@
+// npm run bench: cold start and bundle size of every function against the bare AWS SDK (bench/).
+// Exits 0 whether or not the targets are met: it is a measurement; only a failure to measure is an error.
+import { resolve } from 'node:path';
+import { LocalStartError } from '../local/emulators';
+import { formatReport } from '../bench/report';
+import { runBench } from '../bench/run';
+
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`bench: BENCH_RUNS must be a whole number of at least 1, not "${process.env.BENCH_RUNS}".`);
+  process.exit(1);
+}
+
+try {
+  const report = await runBench({ runs, outDir: resolve('.bench'), progress: (m) => console.error(m) });
+  console.log(`\n${formatReport(report)}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`);
+  // The SDK's keep-alive sockets would keep the process open.
+  process.exit(0);
+} catch (error) {
+  console.error(`bench: ${error instanceof LocalStartError ? (error as Error).message : (error as Error).stack ?? error}`);
+  process.exit(1);
+}
