@@ -36,7 +36,15 @@ export function chainAccessLogEntry(
   return { ...body, hash: hashAccessLogEntry(body) };
 }
 
+/** JSON with object keys sorted at every depth, so equal entries always hash alike. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 export function hashAccessLogEntry(entry: Omit<ChainedAccessLogEntry, 'hash'>): string {
-  const canonical = JSON.stringify(entry, Object.keys(entry).sort());
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return createHash('sha256').update(canonicalJson(entry), 'utf8').digest('hex');
 }

@@ -27,7 +27,7 @@ const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').dig
 
 export function erasureCertificate(record: ErasedRecord, cause: ErasureCause, erasedAt: Date): ErasureCertificate {
   return {
-    evidenceId: sha256(`erasure:${record.subjectId}:${record.recordId}`),
+    evidenceId: sha256(JSON.stringify(['erasure', record.subjectId, record.recordId])),
     kind: 'erasure-certificate',
     subjectHash: sha256(`subject:${record.subjectId}`),
     recordHash: sha256(`record:${record.recordId}`),

@@ -25,7 +25,7 @@ export async function deliverOutboxMessage(ports: OutboxDeliveryPorts, message: 
     providerMessageId = await ports.send(message);
   } catch (error) {
     const giveUp = message.attempts + 1 >= MAX_DELIVERY_ATTEMPTS;
-    await ports.markAttemptFailed(message.messageId, (error as Error).name || 'Error', giveUp);
+    await ports.markAttemptFailed(message.messageId, error instanceof Error ? error.name : 'Error', giveUp);
     return giveUp ? 'given-up' : 'failed';
   }
   await ports.markSent(message.messageId, providerMessageId, now);

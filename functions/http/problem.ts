@@ -60,9 +60,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove ${issue.keys.length > 1 ? 'them' : 'it'}`;
     case 'invalid_type': {
-      const received = /received (\w+)/.exec(issue.message)?.[1];
-      const article = /^[aeiou]/.test(issue.expected) ? 'an' : 'a';
-      return received === 'undefined' ? 'is required' : `must be ${article} ${issue.expected}${received ? `, not ${received}` : ''}`;
+      // Needs the input on the issue: validate with { reportInput: true }.
+      const { input } = issue as { input?: unknown };
+      if (input === undefined) return 'is required';
+      const received = input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input;
+      return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}, not ${received}`;
     }
     case 'invalid_value':
       return oneOf(issue.values);
@@ -82,4 +84,12 @@ export function validationProblem(where: 'body' | 'path' | 'query', error: z.Zod
   }));
   const summary = errors.map((e) => `${e.field} ${e.message}`).join('; ');
   return new HttpProblem(400, 'validation', 'The request is not valid', `Fix ${errors.length === 1 ? 'this' : `these ${errors.length}`} and send it again: ${summary}.`, errors);
+}
+
+/** Parses `value` with `schema`, or throws the 400 problem listing every field to fix. */
+export function parseOrProblem<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'path' | 'query'): z.output<T> {
+  // The input on each issue tells a missing field from a wrongly typed one.
+  const result = schema.safeParse(value, { reportInput: true });
+  if (!result.success) throw validationProblem(where, result.error);
+  return result.data;
 }

@@ -9,7 +9,7 @@ import { DeskProblem } from '../domain/problems';
 import type { StaffActor } from '../domain/staff';
 import type { RouteDefinition } from '../routes';
 import { authenticateStaff } from './staff-auth';
-import { BASE_HEADERS, HttpProblem, problemResult, STATUS_OF, validationProblem } from './problem';
+import { BASE_HEADERS, HttpProblem, parseOrProblem, problemResult, STATUS_OF } from './problem';
 
 /** API Gateway accepts up to 10 MB; no request to the desk needs more than this. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -63,10 +63,7 @@ function parseBody(event: APIGatewayProxyEvent, headers: Record<string, string>)
 }
 
 function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, where: 'body' | 'path' | 'query') {
-  if (!schema) return undefined;
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) throw validationProblem(where, result.error);
-  return result.data;
+  return schema ? parseOrProblem(schema, value ?? {}, where) : undefined;
 }
 
 function bearerToken(headers: Record<string, string>): string | undefined {

@@ -84,11 +84,7 @@ describe('deliverOutboxMessage', () => {
     expect(ports.failures).toEqual([['msg-1', 'Error', false]]);
   });
 
-  // BUG (functions/domain/outbox-delivery.ts): the catch reads `(error as Error).name`, which itself
-  // throws a TypeError when the send port rejects with undefined or null (e.g. `Promise.reject()`),
-  // so the failure is neither recorded nor retried-by-count and deliverOutboxMessage rejects.
-  // Remove `.fails` once the catch copes with a non-object rejection.
-  it.fails('records a rejection without a reason as a failure too', async () => {
+  it('records a rejection without a reason as a failure too', async () => {
     const ports = new RecordingPorts();
     ports.send = async () => { throw undefined; };
     await expect(deliverOutboxMessage(ports, pending(0), NOW)).resolves.toBe('failed');

@@ -44,7 +44,7 @@ describe('validationProblem', () => {
   const schema = z.strictObject({ name: z.string().min(1, { error: 'must not be empty' }), age: z.number(), kind: z.enum(['a', 'b']) });
 
   it('is a 400 listing each field, prefixed by where it was found, with a summary in the detail', () => {
-    const error = schema.safeParse({ name: '', kind: 'c', extra: 1, more: 2 }).error!;
+    const error = schema.safeParse({ name: '', kind: 'c', extra: 1, more: 2 }, { reportInput: true }).error!;
     const problem = validationProblem('body', error);
     expect(problem.status).toBe(400);
     expect(problem.slug).toBe('validation');
@@ -58,19 +58,19 @@ describe('validationProblem', () => {
   });
 
   it('says "this" for a single error and uses the place it was found', () => {
-    const problem = validationProblem('query', schema.safeParse({ name: 'x', age: 3, kind: 'z' }).error!);
+    const problem = validationProblem('query', schema.safeParse({ name: 'x', age: 3, kind: 'z' }, { reportInput: true }).error!);
     expect(problem.detail).toBe('Fix this and send it again: query.kind must be one of: a, b.');
   });
 
   it('says what a wrongly typed field must be, and what it got', () => {
-    expect(validationProblem('body', schema.safeParse({ name: 'x', age: '3', kind: 'a' }).error!).errors)
+    expect(validationProblem('body', schema.safeParse({ name: 'x', age: '3', kind: 'a' }, { reportInput: true }).error!).errors)
       .toEqual([{ field: 'body.age', message: 'must be a number, not string' }]);
-    expect(validationProblem('body', z.strictObject({ list: z.array(z.string()) }).safeParse({ list: 'x' }).error!).errors)
+    expect(validationProblem('body', z.strictObject({ list: z.array(z.string()) }).safeParse({ list: 'x' }, { reportInput: true }).error!).errors)
       .toEqual([{ field: 'body.list', message: 'must be an array, not string' }]);
   });
 
   it('renders it through problemResult with the field errors', () => {
-    const problem = validationProblem('path', z.strictObject({ id: z.string() }).safeParse({}).error!);
+    const problem = validationProblem('path', z.strictObject({ id: z.string() }).safeParse({}, { reportInput: true }).error!);
     expect(JSON.parse(problemResult(problem).body)).toMatchObject({ status: 400, errors: [{ field: 'path.id', message: 'is required' }] });
   });
 });

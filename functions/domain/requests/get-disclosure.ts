@@ -17,15 +17,17 @@ export const DOSSIER_CONTENT_TYPES: Record<DossierFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-/** The format the Accept header prefers; JSON unless a page or CSV is asked for first. */
+const FORMAT_OF: Record<string, DossierFormat> = { 'application/json': 'json', 'text/html': 'html', 'text/csv': 'csv' };
+
+/** The format the Accept header prefers by quality, then by order; JSON when it names none of them. */
 export function negotiateDossierFormat(accept: string | undefined): DossierFormat {
-  const wanted = (accept ?? '').split(',').map((part) => part.split(';')[0]!.trim().toLowerCase());
-  for (const type of wanted) {
-    if (type === 'application/json') return 'json';
-    if (type === 'text/html') return 'html';
-    if (type === 'text/csv') return 'csv';
-  }
-  return 'json';
+  const offers = (accept ?? '').split(',').map((part, order) => {
+    const [type, ...parameters] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = Number(parameters.find((p) => p.startsWith('q='))?.slice(2) ?? 1);
+    return { format: FORMAT_OF[type ?? ''], q: Number.isNaN(q) ? 0 : q, order };
+  });
+  const best = offers.filter((o) => o.format && o.q > 0).sort((a, b) => b.q - a.q || a.order - b.order)[0];
+  return best?.format ?? 'json';
 }
 
 export async function getDisclosure(deps: GetDisclosureDeps, token: string, format: DossierFormat = 'json') {
