@@ -14,6 +14,8 @@ export const LAMBDA_BUNDLING = {
   banner: { js: CREATE_REQUIRE_BANNER },
   minify: true,
   sourcemap: true,
+  // ES-module builds first: the SDK's CommonJS builds cannot be tree-shaken (and drag in a browser UA parser).
+  mainFields: ['module', 'main'],
   // The AWS SDK is bundled too: a pinned version, and tree-shaken instead of loaded whole from the runtime.
   external: [],
 } as const satisfies BuildOptions;

@@ -1,13 +1,8 @@
 // The desk's calendar (policy §7, DESIGN §6): 9:00-17:00 Japan time, closed on Saturdays, Sundays,
 // national holidays and the year-end/New Year holidays. Computed on Japan's clock whatever the
 // process's zone is.
-import holidayJp from '@holiday-jp/holiday_jp';
-
-/** Policy §7: desk hours, Japan Standard Time (UTC+9, no daylight saving). */
-export const DESK_OPENS_AT_HOUR = 9;
-export const DESK_CLOSES_AT_HOUR = 17;
-/** Policy §7: year-end and New Year holidays, 29 December to 3 January inclusive. */
-export const YEAR_END_HOLIDAYS = { from: { month: 12, day: 29 }, to: { month: 1, day: 3 } } as const;
+import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from './desk';
+import { HOLIDAY_TABLE_SOURCE, HOLIDAY_TABLE_YEARS, NATIONAL_HOLIDAYS } from './japanese-holidays';
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,7 +31,12 @@ function isoDate(date: JapanDate): string {
 }
 
 export function isNationalHoliday(date: JapanDate): boolean {
-  return isoDate(date) in holidayJp.holidays;
+  const days = NATIONAL_HOLIDAYS[date.year];
+  if (!days) {
+    // A wrong answer would move due dates silently; an unknown year must be loud.
+    throw new Error(`The holiday table (${HOLIDAY_TABLE_SOURCE}) covers ${HOLIDAY_TABLE_YEARS.first}-${HOLIDAY_TABLE_YEARS.last}, not ${date.year}: update the package and run npm run holidays.`);
+  }
+  return days.includes(isoDate(date).slice(5));
 }
 
 export function isYearEndHoliday({ month, day }: JapanDate): boolean {

@@ -1,7 +1,6 @@
 // GET /v1/privacy-notice: what the policy promises to publish (APPI Art. 21, 32(1)): purposes of
 // use, sources, third-party provision, anonymised-information publications, the desk and its hours.
-import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from './calendar';
-import { DESK_CONTACT } from './desk';
+import { DESK_CLOSES_AT_HOUR, DESK_CONTACT, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from './desk';
 import { RESPONSE_TARGET_DESK_DAYS } from './law';
 import { ACQUISITION_SOURCES, PURPOSES_OF_USE } from './purposes';
 import { REQUEST_TYPES } from './requests/request-types';

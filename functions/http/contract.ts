@@ -1,6 +1,6 @@
 // The public contract (DESIGN §5) as zod schemas: handlers validate with them, and the OpenAPI
 // document is generated from them, so the documentation is the validation.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../domain/requests/request';
 import { REQUEST_TYPES } from '../domain/requests/request-types';
 

@@ -1,6 +1,6 @@
 // GET /v1/openapi.json, generated from the route manifest's zod schemas (zod's own JSON Schema
 // output), so what is documented is what is validated.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTES, type RouteDefinition } from '../routes';
 import { problemResponse } from './contract';
 

@@ -1,5 +1,5 @@
 // Disclosure (APPI Art. 33, policy §7): the person receives a link to everything held about them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DISCLOSURE_LINK_LIFETIME_SECONDS, DISCLOSURE_REFUSAL_GROUNDS, type DisclosureRefusalGround } from '../law';
 import { hashSecret } from '../secrets';
 import { compileDossier, type StoredDisclosure } from './disclosure-dossier';
