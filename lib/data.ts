@@ -1,0 +1,99 @@
+import { Stack, type RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { TABLES, type KeyAttribute, type TableDefinition, type TableName } from '../functions/adapters/tables';
+import type { TableAccess } from '../functions/routes';
+
+export interface DeskTable {
+  definition: TableDefinition;
+  table: dynamodb.TableV2;
+  /** The table's own key, so a grant on one data class never opens another. */
+  key: kms.Key;
+}
+
+export type DeskTables = Record<TableName, DeskTable>;
+
+export interface DataConstructProps {
+  prod: boolean;
+  removalPolicy: RemovalPolicy;
+}
+
+const attribute = (key: KeyAttribute): dynamodb.Attribute => ({
+  name: key.name,
+  type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER,
+});
+
+/** One table per data class (DESIGN §3), generated from TABLES. */
+export class DataConstruct extends Construct {
+  readonly tables: DeskTables;
+
+  constructor(scope: Construct, id: string, props: DataConstructProps) {
+    super(scope, id);
+    this.tables = Object.fromEntries(TABLES.map((definition) => [definition.name, this.createTable(definition, props)])) as DeskTables;
+  }
+
+  private createTable(definition: TableDefinition, props: DataConstructProps): DeskTable {
+    const key = new kms.Key(this, `${definition.name}-key`, {
+      description: `Encrypts the ${definition.name} table of the privacy desk`,
+      enableKeyRotation: true,
+      removalPolicy: props.removalPolicy,
+    });
+    const table = new dynamodb.TableV2(this, definition.name, {
+      partitionKey: attribute(definition.partitionKey),
+      ...(definition.sortKey ? { sortKey: attribute(definition.sortKey) } : {}),
+      globalSecondaryIndexes: definition.globalIndexes?.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: attribute(index.partitionKey),
+        ...(index.sortKey ? { sortKey: attribute(index.sortKey) } : {}),
+      })),
+      ...(definition.timeToLiveAttribute ? { timeToLiveAttribute: definition.timeToLiveAttribute } : {}),
+      ...(definition.stream ? { dynamoStream: dynamodb.StreamViewType[definition.stream] } : {}),
+      billing: dynamodb.Billing.onDemand(),
+      encryption: dynamodb.TableEncryptionV2.customerManagedKey(key),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: props.prod,
+      removalPolicy: props.removalPolicy,
+    });
+    return { definition, table, key };
+  }
+}
+
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
+const APPEND_ACTIONS = ['dynamodb:PutItem', 'dynamodb:Query'];
+/** What an append-only grant must never allow, even if another statement were to. */
+const APPEND_DENIED = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+const KMS_READ = ['kms:Decrypt'];
+const KMS_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:Decrypt'];
+
+/**
+ * Grants exactly what a route or worker manifest asks for on one table: named actions on the table
+ * and its named indexes, and the table key only through DynamoDB.
+ */
+export function grantTableAccess(grantee: iam.IGrantable, desk: DeskTable, access: TableAccess): void {
+  const { table, key, definition } = desk;
+  const indexArns = (definition.globalIndexes ?? []).map((index) => `${table.tableArn}/index/${index.indexName}`);
+  const allow = (actions: string[], resources: string[]) =>
+    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources }));
+
+  const reads = access === 'read' || access === 'read-write';
+  const writes = access === 'write' || access === 'read-write';
+  if (reads) allow(READ_ACTIONS, [table.tableArn, ...indexArns]);
+  if (writes) allow(WRITE_ACTIONS, [table.tableArn]);
+  if (access === 'append') {
+    allow(APPEND_ACTIONS, [table.tableArn]);
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: APPEND_DENIED, resources: [table.tableArn] }),
+    );
+  }
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: access === 'read' ? KMS_READ : KMS_WRITE,
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(table).region}.amazonaws.com` } },
+    }),
+  );
+}
