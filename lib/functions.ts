@@ -1,0 +1,117 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tableEnvVar, type TableName } from '../functions/adapters/tables';
+import type { TableAccess } from '../functions/routes';
+import { grantTableAccess, type DeskTables } from './data';
+import { encryptedLogGroup, type DeskLogging } from './logs';
+import { ManagedPolicyRole } from './managed-policy-role';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** ESM bundles still meet CommonJS dependencies that call require(). */
+const REQUIRE_SHIM = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+export interface DeskFunctionProps {
+  /** The handler's file name in functions/handlers, from the route or worker manifest. */
+  name: string;
+  tables: Partial<Record<TableName, TableAccess>>;
+  deskTables: DeskTables;
+  logging: DeskLogging;
+  timeout: Duration;
+  environment?: Record<string, string>;
+  deadLetterQueue?: sqs.IQueue;
+}
+
+/**
+ * One handler as a Lambda function: Node.js 22 on arm64, bundled with esbuild, traced, logging to its
+ * own encrypted log group, and granted exactly the tables its manifest entry lists.
+ */
+export class DeskFunction extends Construct {
+  readonly fn: nodejs.NodejsFunction;
+  readonly role: ManagedPolicyRole;
+
+  constructor(scope: Construct, id: string, props: DeskFunctionProps) {
+    super(scope, id);
+    this.role = new ManagedPolicyRole(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${props.name} function of the privacy desk`,
+    });
+    const logGroup = encryptedLogGroup(this, 'LogGroup', props.logging, logs.RetentionDays.THREE_MONTHS);
+    logGroup.grantWrite(this.role);
+
+    const grants = Object.entries(props.tables) as [TableName, TableAccess][];
+    for (const [table, access] of grants) grantTableAccess(this.role, props.deskTables[table], access);
+
+    this.fn = new nodejs.NodejsFunction(this, 'Function', {
+      entry: join(PROJECT_ROOT, 'functions', 'handlers', `${props.name}.ts`),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 512,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup,
+      tracing: lambda.Tracing.ACTIVE,
+      description: `appi-desk ${props.name}`,
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'appi-desk',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...Object.fromEntries(grants.map(([table]) => [tableEnvVar(table), props.deskTables[table].table.tableName])),
+        ...props.environment,
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        format: nodejs.OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+        bundleAwsSDK: true,
+        forceDockerBundling: false,
+        logLevel: nodejs.LogLevel.WARNING,
+      },
+    });
+
+    acknowledgeFunctionFindings(this.fn, props.deadLetterQueue !== undefined);
+    Validations.of(this.role.managedPolicy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'xray:PutTraceSegments and xray:PutTelemetryRecords, granted for active tracing, support no resource-level permissions.',
+    });
+  }
+}
+
+/** Findings every desk function shares, each for a reason that holds for all of them. */
+function acknowledgeFunctionFindings(fn: lambda.Function, hasDeadLetterQueue: boolean): void {
+  const validations = Validations.of(fn);
+  validations.acknowledge(
+    {
+      id: 'AwsSolutions-L1',
+      reason: 'Node.js 22 is the runtime the handlers are bundled for (esbuild target node22) and tested on; moving to a newer runtime is a deliberate upgrade, not a drift.',
+    },
+    {
+      id: 'NIST.800.53.R5-LambdaConcurrency',
+      reason: 'Load is bounded before it reaches the functions: API routes by stage throttling and the WAF rate-based rule, workers by their stream shards and schedule; reserving concurrency per function in an account with the default quota can make deployment fail.',
+    },
+    {
+      id: 'NIST.800.53.R5-LambdaInsideVPC',
+      reason: 'The functions reach only AWS regional APIs (DynamoDB, KMS, SES, X-Ray, CloudWatch Logs) over TLS with IAM authorisation and no private network resource exists; a VPC would protect nothing here.',
+    },
+  );
+  if (!hasDeadLetterQueue) {
+    validations.acknowledge({
+      id: 'NIST.800.53.R5-LambdaDLQ',
+      reason: 'Invoked synchronously (by API Gateway, or by a stream event-source mapping that has its own on-failure queue); a Lambda DLQ applies only to asynchronous invocations.',
+    });
+  }
+}

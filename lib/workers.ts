@@ -1,0 +1,111 @@
+import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { WORKERS, type WorkerDefinition } from '../functions/workers';
+import type { DeskTables } from './data';
+import { DeskFunction } from './functions';
+import type { DeskLogging } from './logs';
+import type { NotifyConstruct } from './notify';
+
+export interface WorkersConstructProps {
+  tables: DeskTables;
+  notify: NotifyConstruct;
+  logging: DeskLogging;
+  removalPolicy: RemovalPolicy;
+}
+
+/**
+ * The functions no one calls over HTTP, built from WORKERS: stream consumers and schedules. What a
+ * worker cannot process lands in an encrypted queue, and a message there alarms the officer.
+ */
+export class WorkersConstruct extends Construct {
+  readonly functions: Record<string, DeskFunction> = {};
+  private readonly queueKey: kms.Key;
+
+  constructor(scope: Construct, id: string, private readonly props: WorkersConstructProps) {
+    super(scope, id);
+    this.queueKey = new kms.Key(this, 'FailureQueueKey', {
+      description: 'Encrypts the failure queues of the privacy desk workers',
+      enableKeyRotation: true,
+      removalPolicy: props.removalPolicy,
+    });
+    for (const worker of WORKERS as readonly WorkerDefinition[]) this.addWorker(worker);
+  }
+
+  private addWorker(worker: WorkerDefinition): void {
+    const failures = this.failureQueue(worker.name);
+    const source = worker.source;
+    const desk = new DeskFunction(this, worker.name, {
+      name: worker.name,
+      tables: worker.tables,
+      deskTables: this.props.tables,
+      logging: this.props.logging,
+      timeout: Duration.seconds(60),
+      ...(worker.sendsEmail ? { environment: this.props.notify.senderEnvironment } : {}),
+      // Scheduled runs are asynchronous invocations; stream batches fail over to the mapping's queue.
+      ...(source.kind === 'schedule' ? { deadLetterQueue: failures } : {}),
+    });
+    this.functions[worker.name] = desk;
+    if (worker.sendsEmail) this.props.notify.grantSendEmail(desk.role);
+
+    if (source.kind === 'stream') {
+      desk.fn.addEventSource(
+        new sources.DynamoEventSource(this.props.tables[source.table].table, {
+          startingPosition: lambda.StartingPosition.LATEST,
+          batchSize: 10,
+          bisectBatchOnError: true,
+          retryAttempts: 5,
+          reportBatchItemFailures: true,
+          onFailure: new sources.SqsDlq(failures),
+        }),
+      );
+      Validations.of(failures).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: `This queue is itself the on-failure destination of the ${worker.name} stream mapping; a queue behind it would only move the same records once more.`,
+      });
+    } else {
+      new events.Rule(this, `${worker.name}-schedule`, {
+        description: `Runs ${worker.name}: ${worker.summary}`,
+        schedule: events.Schedule.rate(Duration.minutes(source.everyMinutes)),
+        targets: [new targets.LambdaFunction(desk.fn)],
+      });
+    }
+    this.acknowledgeQueueKeyGrant(desk);
+  }
+
+  private failureQueue(workerName: string): sqs.Queue {
+    const queue = new sqs.Queue(this, `${workerName}-failures`, {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: this.queueKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: this.props.removalPolicy,
+    });
+    const alarm = new cloudwatch.Alarm(this, `${workerName}-failures-alarm`, {
+      alarmDescription: `${workerName} gave up on work; it waits in its failure queue for a person to look.`,
+      metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new actions.SnsAction(this.props.notify.alarmTopic));
+    return queue;
+  }
+
+  private acknowledgeQueueKeyGrant(desk: DeskFunction): void {
+    const reason =
+      'Granted by Queue.grantSendMessages (behind SqsDlq and the Lambda dead-letter config) on one resource only: the key of the workers\' failure queues, which encrypts nothing else.';
+    Validations.of(desk.role.managedPolicy).acknowledge(
+      { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason },
+      { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason },
+    );
+  }
+}
