@@ -1,0 +1,45 @@
+import { App, Duration, type AppProps } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, NIST80053R5Checks, type NagPack } from 'cdk-nag';
+import { AppiDeskStack } from './stack';
+
+/** Five years, the default time CloudTrail log files stay locked. */
+const DEFAULT_AUDIT_RETENTION_DAYS = 1827;
+
+export interface DeskApp {
+  app: App;
+  stack: AppiDeskStack;
+}
+
+/** The rule packs every synthesis of the desk must pass. */
+export function nagPacks(): NagPack[] {
+  return [new AwsSolutionsChecks(), new NIST80053R5Checks()];
+}
+
+function requiredContext(app: App, key: string): string {
+  const value: unknown = app.node.tryGetContext(key);
+  if (typeof value !== 'string' || value === '') throw new Error(`Context "${key}" is required (cdk.json or -c ${key}=...)`);
+  return value;
+}
+
+/**
+ * Builds the CDK app from context: stage (default dev; prod turns on deletion protection and
+ * retention), region, senderEmail, officerEmail, and optionally publicBaseUrl and auditRetentionDays.
+ * Context given here is added to what the CLI passes in (cdk.json, -c).
+ */
+export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<AppProps, 'context'> = {}): DeskApp {
+  const app = new App({ ...appProps, context });
+  const stage = (app.node.tryGetContext('stage') as string | undefined) ?? 'dev';
+  if (!/^[a-z][a-z0-9-]{0,20}$/.test(stage)) throw new Error(`Stage "${stage}" must be lower-case letters, digits and dashes`);
+  const publicBaseUrl = app.node.tryGetContext('publicBaseUrl') as string | undefined;
+  const stack = new AppiDeskStack(app, `AppiDesk-${stage}`, {
+    // DynamoDB tables with a customer-managed key need a region at synthesis time.
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: requiredContext(app, 'region') },
+    stage,
+    senderEmail: requiredContext(app, 'senderEmail'),
+    officerEmail: requiredContext(app, 'officerEmail'),
+    ...(publicBaseUrl ? { publicBaseUrl } : {}),
+    auditRetention: Duration.days(Number(app.node.tryGetContext('auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS)),
+    description: `appi-desk privacy desk (${stage})`,
+  });
+  return { app, stack };
+}

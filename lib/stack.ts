@@ -1,0 +1,61 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { ApiConstruct } from './api';
+import { AuditConstruct } from './audit';
+import { DataConstruct } from './data';
+import { createLogsKey } from './logs';
+import { NotifyConstruct } from './notify';
+import { WorkersConstruct } from './workers';
+
+export interface AppiDeskStackProps extends StackProps {
+  stage: string;
+  senderEmail: string;
+  officerEmail: string;
+  publicBaseUrl?: string;
+  /** How long CloudTrail log files stay under Object Lock in compliance mode. */
+  auditRetention: Duration;
+}
+
+/** The whole desk in one stack: data, notification, audit, API and workers (DESIGN §1). */
+export class AppiDeskStack extends Stack {
+  readonly data: DataConstruct;
+  readonly notify: NotifyConstruct;
+  readonly audit: AuditConstruct;
+  readonly api: ApiConstruct;
+  readonly workers: WorkersConstruct;
+
+  constructor(scope: Construct, id: string, props: AppiDeskStackProps) {
+    super(scope, id, props);
+    const prod = props.stage === 'prod';
+    // Production data and evidence survive a stack deletion; other stages clean up after themselves.
+    const removalPolicy = prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const logging = { key: createLogsKey(this, removalPolicy), removalPolicy };
+
+    this.data = new DataConstruct(this, 'Data', { prod, removalPolicy });
+    const tables = this.data.tables;
+    this.notify = new NotifyConstruct(this, 'Notify', {
+      senderEmail: props.senderEmail,
+      officerEmail: props.officerEmail,
+      removalPolicy,
+    });
+    this.audit = new AuditConstruct(this, 'Audit', {
+      tables,
+      alarmTopic: this.notify.alarmTopic,
+      logging,
+      retention: props.auditRetention,
+    });
+    this.api = new ApiConstruct(this, 'Api', {
+      stage: props.stage,
+      prod,
+      tables,
+      logging,
+      removalPolicy,
+      ...(props.publicBaseUrl ? { publicBaseUrl: props.publicBaseUrl } : {}),
+    });
+    this.workers = new WorkersConstruct(this, 'Workers', { tables, notify: this.notify, logging, removalPolicy });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.api.staff.userPool.userPoolId });
+    new CfnOutput(this, 'StaffUserPoolClientId', { value: this.api.staff.client.userPoolClientId });
+  }
+}
