@@ -1,0 +1,50 @@
+// The app as `cdk synth` builds it, every function bundled, checked by the AWS Solutions and
+// NIST 800-53 R5 packs: any finding not acknowledged with a reason fails, errors and warnings alike.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nagPacks } from '../../lib/app';
+import { synthDesk, type SynthesisedDesk } from './synth';
+
+let desk: SynthesisedDesk;
+
+beforeAll(() => {
+  desk = synthDesk({}, { bundle: true });
+}, 180_000);
+
+function findings(scope: App): string[] {
+  return nagPacks().flatMap((pack) =>
+    pack.validateScope(scope).violations.flatMap((v) =>
+      v.violatingResources.map((r) => `${v.severity} ${v.ruleName} at ${r.constructPath}: ${v.description}`),
+    ),
+  );
+}
+
+describe('cdk-nag', () => {
+  it('the packs do report an unacknowledged finding', () => {
+    const app = new App();
+    new s3.Bucket(new Stack(app, 'Probe'), 'Bare');
+    expect(findings(app).length).toBeGreaterThan(0);
+  });
+
+  it('leaves no finding of AwsSolutions or NIST 800-53 R5 unacknowledged', () => {
+    expect(findings(desk.app)).toEqual([]);
+  });
+});
+
+describe('bundling', () => {
+  it('bundles every function as an ES module with its source map', () => {
+    const assembly = desk.app.synth();
+    const functions = Object.values(desk.template.findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) {
+      const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+      const dir = join(assembly.directory, `asset.${hash}`);
+      expect(existsSync(join(dir, 'index.mjs.map')), dir).toBe(true);
+      expect(readFileSync(join(dir, 'index.mjs'), 'utf8').startsWith('import { createRequire }')).toBe(true);
+      expect(fn.Properties.Handler).toBe('index.handler');
+    }
+  });
+});

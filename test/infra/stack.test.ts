@@ -1,0 +1,398 @@
+// The dev stage as synthesised: every promise of the CDK part, checked against the manifests it is
+// generated from (TABLES, ROUTES, WORKERS).
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TABLES, tableEnvVar, type TableName } from '../../functions/adapters/tables';
+import { ROUTES, type RouteDefinition, type TableAccess } from '../../functions/routes';
+import { WORKERS, type WorkerDefinition } from '../../functions/workers';
+import { UNAUTHORIZED_API_CALLS_PATTERN } from '../../lib/audit';
+import type { DeskFunction } from '../../lib/functions';
+import { synthDesk, type SynthesisedDesk } from './synth';
+
+type Json = Record<string, any>;
+interface Statement {
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: unknown;
+}
+
+let desk: SynthesisedDesk;
+let resources: Record<string, Json>;
+
+beforeAll(() => {
+  desk = synthDesk();
+  resources = desk.template.toJSON().Resources;
+}, 180_000);
+
+const resource = (construct: Parameters<SynthesisedDesk['logicalId']>[0]) => resources[desk.logicalId(construct)]!;
+const tableId = (name: TableName) => desk.logicalId(desk.stack.data.tables[name].table);
+const keyId = (name: TableName) => desk.logicalId(desk.stack.data.tables[name].key);
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** Logical ids of the stack's resources a policy statement's resources point at. */
+function referencedIds(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(referencedIds);
+  if (value && typeof value === 'object') {
+    const obj = value as Json;
+    if (obj['Fn::GetAtt']) return [obj['Fn::GetAtt'][0]];
+    if (obj.Ref) return obj.Ref.startsWith('AWS::') ? [] : [obj.Ref];
+    return Object.values(obj).flatMap(referencedIds);
+  }
+  return [];
+}
+
+function statementsOf(fn: DeskFunction): Statement[] {
+  return resource(fn.role.managedPolicy).Properties.PolicyDocument.Statement;
+}
+
+/** For each table, the actions a function's policy allows (or denies) on it or its key. */
+function tableActions(fn: DeskFunction, effect: 'Allow' | 'Deny'): Map<TableName, Set<string>> {
+  const byId = new Map<string, TableName>(TABLES.flatMap((t) => [[tableId(t.name), t.name], [keyId(t.name), t.name]] as const));
+  const result = new Map<TableName, Set<string>>();
+  for (const statement of statementsOf(fn).filter((s) => s.Effect === effect)) {
+    for (const id of referencedIds(statement.Resource)) {
+      const table = byId.get(id);
+      if (!table) continue;
+      const actions = result.get(table) ?? new Set<string>();
+      asArray(statement.Action).forEach((a) => actions.add(a));
+      result.set(table, actions);
+    }
+  }
+  return result;
+}
+
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+interface ManifestEntry {
+  name: string;
+  tables: Partial<Record<TableName, TableAccess>>;
+  fn: () => DeskFunction;
+  streamTable?: TableName;
+}
+const entries: ManifestEntry[] = [
+  ...(ROUTES as readonly RouteDefinition[]).map((r) => ({ name: r.name, tables: r.tables, fn: () => desk.stack.api.functions[r.name]! })),
+  ...(WORKERS as readonly WorkerDefinition[]).map((w) => ({
+    name: w.name,
+    tables: w.tables,
+    fn: () => desk.stack.workers.functions[w.name]!,
+    ...(w.source.kind === 'stream' ? { streamTable: w.source.table } : {}),
+  })),
+];
+
+describe('data: one table per entry of TABLES', () => {
+  it.each(TABLES.map((t) => [t.name, t] as const))('%s has its keys, indexes, TTL, stream, CMK and PITR', (name, definition) => {
+    const table = resources[tableId(name)]!;
+    const props = table.Properties;
+    expect(props.KeySchema).toEqual([
+      { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
+      ...(definition.sortKey ? [{ AttributeName: definition.sortKey.name, KeyType: 'RANGE' }] : []),
+    ]);
+    expect(props.BillingMode).toBe('PAY_PER_REQUEST');
+    expect((props.GlobalSecondaryIndexes ?? []).map((i: Json) => i.IndexName)).toEqual(
+      (definition.globalIndexes ?? []).map((i) => i.indexName),
+    );
+    expect(props.TimeToLiveSpecification).toEqual(
+      definition.timeToLiveAttribute ? { AttributeName: 'expiresAt', Enabled: true } : undefined,
+    );
+    expect(props.StreamSpecification).toEqual(definition.stream ? { StreamViewType: definition.stream } : undefined);
+    expect(props.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    const [replica] = props.Replicas;
+    expect(replica.SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId(name), 'Arn'] });
+    expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(resources[keyId(name)]!.Properties.EnableKeyRotation).toBe(true);
+  });
+
+  it('each table has a key of its own', () => {
+    expect(new Set(TABLES.map((t) => keyId(t.name))).size).toBe(TABLES.length);
+  });
+
+  it('has no deletion protection outside prod, and tables are destroyed with the stack', () => {
+    for (const t of TABLES) {
+      const table = resources[tableId(t.name)]!;
+      expect(table.Properties.Replicas[0].DeletionProtectionEnabled).toBe(false);
+      expect(table.DeletionPolicy).toBe('Delete');
+    }
+  });
+});
+
+describe('functions: one per route and per worker', () => {
+  it('creates exactly one Lambda function per manifest entry, Node.js 22 on arm64, traced', () => {
+    const functions = desk.template.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions)).toHaveLength(ROUTES.length + WORKERS.length);
+    for (const entry of entries) {
+      const props = resource(entry.fn().fn).Properties;
+      expect(props.Runtime).toBe('nodejs22.x');
+      expect(props.Architectures).toEqual(['arm64']);
+      expect(props.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(props.Environment.Variables).toMatchObject({
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'appi-desk',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      });
+      const logGroup = resources[props.LoggingConfig.LogGroup.Ref]!.Properties;
+      expect(logGroup.KmsKeyId).toBeDefined();
+      expect(logGroup.RetentionInDays).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(entries.map((e) => [e.name, e] as const))('%s is told the physical name of exactly its tables', (_, entry) => {
+    const variables: Json = resource(entry.fn().fn).Properties.Environment.Variables;
+    const tableVars = Object.fromEntries(Object.entries(variables).filter(([k]) => k.startsWith('DESK_TABLE_')));
+    const tables = Object.keys(entry.tables) as TableName[];
+    expect(tableVars).toEqual(Object.fromEntries(tables.map((t) => [tableEnvVar(t), { Ref: tableId(t) }])));
+  });
+
+  it.each(entries.map((e) => [e.name, e] as const))('%s is granted only its tables, writing only where the manifest says', (_, entry) => {
+    const allowed = tableActions(entry.fn(), 'Allow');
+    const granted = new Set([...Object.keys(entry.tables), ...(entry.streamTable ? [entry.streamTable] : [])]);
+    expect([...allowed.keys()].filter((t) => !granted.has(t))).toEqual([]);
+    for (const [table, access] of Object.entries(entry.tables) as [TableName, TableAccess][]) {
+      const actions = allowed.get(table) ?? new Set();
+      const writes = WRITE_ACTIONS.filter((a) => actions.has(a));
+      if (access === 'read') expect(writes).toEqual([]);
+      if (access === 'append') expect(writes).toEqual(['dynamodb:PutItem']);
+      if (access === 'write' || access === 'read-write') expect(writes.sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+      if (access === 'read' || access === 'read-write' || access === 'append') expect(actions.has('dynamodb:Query')).toBe(true);
+      expect(actions.has('kms:Decrypt')).toBe(true);
+    }
+  });
+
+  it('get-disclosure may read the disclosures table and touch nothing else', () => {
+    const fn = desk.stack.api.functions['get-disclosure']!;
+    const allowed = tableActions(fn, 'Allow');
+    expect([...allowed.keys()]).toEqual(['disclosures']);
+    const actions = [...allowed.get('disclosures')!];
+    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    const everyAction = statementsOf(fn).flatMap((s) => asArray(s.Action));
+    expect(everyAction).not.toContain('dynamodb:PutItem');
+  });
+
+  it('denies update, delete and batch write on the access log to every function granted append', () => {
+    const appenders = entries.filter((e) => e.tables['access-log'] === 'append');
+    expect(appenders.map((e) => e.name).sort()).toEqual(['decide-request', 'view-request']);
+    for (const entry of appenders) {
+      const denied = tableActions(entry.fn(), 'Deny').get('access-log');
+      expect([...(denied ?? [])].sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem']);
+    }
+  });
+
+  it('lets only e-mail sending workers use SES, and only through the desk identity and configuration set', () => {
+    const identity = desk.logicalId(desk.stack.notify.identity);
+    const configurationSet = desk.logicalId(desk.stack.notify.configurationSet);
+    for (const entry of entries) {
+      const worker = (WORKERS as readonly WorkerDefinition[]).find((w) => w.name === entry.name);
+      const ses = statementsOf(entry.fn()).filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
+      const variables: Json = resource(entry.fn().fn).Properties.Environment.Variables;
+      if (worker?.sendsEmail) {
+        expect(ses).toHaveLength(1);
+        expect(asArray(ses[0]!.Action).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+        expect(referencedIds(ses[0]!.Resource).sort()).toEqual([configurationSet, identity].sort());
+        expect(variables.DESK_SENDER_EMAIL).toBe('privacy-desk@example.jp');
+        expect(variables.DESK_SES_CONFIGURATION_SET).toEqual({ Ref: configurationSet });
+      } else {
+        expect(ses).toEqual([]);
+        expect(variables.DESK_SENDER_EMAIL).toBeUndefined();
+      }
+    }
+  });
+
+  it('has no public base URL for decide-request unless the context sets one', () => {
+    const variables: Json = resource(desk.stack.api.functions['decide-request']!.fn).Properties.Environment.Variables;
+    expect(variables.DESK_PUBLIC_BASE_URL).toBeUndefined();
+  });
+
+  it('feeds stream workers from their table stream, with retries, bisection and an encrypted failure queue', () => {
+    for (const worker of WORKERS as readonly WorkerDefinition[]) {
+      if (worker.source.kind !== 'stream') continue;
+      const fn = desk.stack.workers.functions[worker.name]!.fn;
+      const mappings = Object.values(desk.template.findResources('AWS::Lambda::EventSourceMapping', {
+        Properties: { FunctionName: { Ref: desk.logicalId(fn) } },
+      }));
+      expect(mappings).toHaveLength(1);
+      const props = mappings[0]!.Properties;
+      expect(props).toMatchObject({
+        EventSourceArn: { 'Fn::GetAtt': [tableId(worker.source.table), 'StreamArn'] },
+        StartingPosition: 'LATEST',
+        BatchSize: 10,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 5,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      const queue = resources[props.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]]!;
+      expect(queue.Type).toBe('AWS::SQS::Queue');
+      expect(queue.Properties.KmsMasterKeyId).toBeDefined();
+    }
+  });
+
+  it('runs scheduled workers on their rate, with a dead-letter queue for failed runs', () => {
+    for (const worker of WORKERS as readonly WorkerDefinition[]) {
+      if (worker.source.kind !== 'schedule') continue;
+      const fn = desk.stack.workers.functions[worker.name]!.fn;
+      desk.template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: `rate(${worker.source.everyMinutes} minutes)`,
+        Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [desk.logicalId(fn), 'Arn'] } })]),
+      });
+      expect(resource(fn).Properties.DeadLetterConfig.TargetArn).toBeDefined();
+    }
+  });
+});
+
+describe('api', () => {
+  const methodOf = (route: RouteDefinition) => {
+    const apiResource = desk.stack.api.api.root.resourceForPath(route.path);
+    return resources[desk.logicalId(apiResource.node.findChild(route.method))]!.Properties;
+  };
+
+  it('puts Cognito in front of staff routes and no authorizer in front of the others', () => {
+    const authorizer = desk.template.findResources('AWS::ApiGateway::Authorizer');
+    const [authorizerId] = Object.keys(authorizer);
+    expect(authorizer[authorizerId!]!.Properties).toMatchObject({
+      Type: 'COGNITO_USER_POOLS',
+      ProviderARNs: [{ 'Fn::GetAtt': [desk.logicalId(desk.stack.api.staff.userPool), 'Arn'] }],
+    });
+    for (const route of ROUTES as readonly RouteDefinition[]) {
+      const method = methodOf(route);
+      if (route.auth.kind === 'staff') {
+        expect(method.AuthorizationType, route.name).toBe('COGNITO_USER_POOLS');
+        expect(method.AuthorizerId, route.name).toEqual({ Ref: authorizerId });
+      } else {
+        expect(method.AuthorizationType, route.name).toBe('NONE');
+        expect(method.AuthorizerId, route.name).toBeUndefined();
+      }
+    }
+  });
+
+  it('routes each method to its own function and validates its request', () => {
+    const validators = desk.template.findResources('AWS::ApiGateway::RequestValidator', {
+      Properties: { ValidateRequestBody: true, ValidateRequestParameters: true },
+    });
+    const [validatorId] = Object.keys(validators);
+    for (const route of ROUTES as readonly RouteDefinition[]) {
+      const method = methodOf(route);
+      expect(method.HttpMethod).toBe(route.method);
+      expect(method.RequestValidatorId).toEqual({ Ref: validatorId });
+      expect(JSON.stringify(method.Integration.Uri)).toContain(desk.logicalId(desk.stack.api.functions[route.name]!.fn));
+    }
+  });
+
+  it('deploys a stage with access logs, throttling, tracing and no cache', () => {
+    desk.template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'dev',
+      TracingEnabled: true,
+      AccessLogSetting: { DestinationArn: Match.anyValue() },
+      MethodSettings: [
+        Match.objectLike({
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          CachingEnabled: false,
+          DataTraceEnabled: false,
+          LoggingLevel: 'ERROR',
+          ThrottlingRateLimit: Match.anyValue(),
+          ThrottlingBurstLimit: Match.anyValue(),
+        }),
+      ],
+    });
+  });
+
+  it('guards the stage with a regional WAF web ACL: AWS managed rules and a rate limit, logged', () => {
+    const acl = desk.template.findResources('AWS::WAFv2::WebACL');
+    const [aclId] = Object.keys(acl);
+    const props = acl[aclId!]!.Properties;
+    expect(props.Scope).toBe('REGIONAL');
+    const managed = props.Rules.map((r: Json) => r.Statement.ManagedRuleGroupStatement?.Name).filter(Boolean);
+    expect(managed).toEqual(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList']);
+    expect(props.Rules.some((r: Json) => r.Statement.RateBasedStatement?.AggregateKeyType === 'IP' && r.Action.Block)).toBe(true);
+
+    const stageId = desk.logicalId(desk.stack.api.api.deploymentStage);
+    desk.template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      WebACLArn: { 'Fn::GetAtt': [aclId, 'Arn'] },
+    });
+    const association = Object.values(desk.template.findResources('AWS::WAFv2::WebACLAssociation'))[0]!;
+    expect(JSON.stringify(association.Properties.ResourceArn)).toContain(stageId);
+    desk.template.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', { ResourceArn: { 'Fn::GetAtt': [aclId, 'Arn'] } });
+  });
+
+  it('signs staff in through a Cognito user pool with MFA required and the three role groups', () => {
+    const pool = resource(desk.stack.api.staff.userPool).Properties;
+    expect(pool.MfaConfiguration).toBe('ON');
+    expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(pool.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    expect(pool.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    expect(pool.Policies.PasswordPolicy).toMatchObject({
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+    });
+    expect(pool.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+    const groups = Object.values(desk.template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual(['auditor', 'officer', 'operator']);
+  });
+});
+
+describe('audit', () => {
+  it('keeps a validated, encrypted, multi-region trail with DynamoDB data events on every desk table', () => {
+    const trail = resource(desk.stack.audit.trail).Properties;
+    expect(trail).toMatchObject({ EnableLogFileValidation: true, IsMultiRegionTrail: true, IsLogging: true });
+    expect(trail.KMSKeyId).toBeDefined();
+    expect(trail.EventSelectors).toBeUndefined();
+    const selectors: Json[] = trail.AdvancedEventSelectors;
+    expect(selectors).toContainEqual(expect.objectContaining({ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }));
+    const dynamo = selectors.find((s) => s.FieldSelectors.some((f: Json) => f.Field === 'resources.type' && f.Equals?.[0] === 'AWS::DynamoDB::Table'));
+    const arns = dynamo!.FieldSelectors.find((f: Json) => f.Field === 'resources.ARN').Equals;
+    expect(arns).toEqual(TABLES.map((t) => ({ 'Fn::GetAtt': [tableId(t.name), 'Arn'] })));
+    expect(selectors.some((s) => s.FieldSelectors.some((f: Json) => f.Equals?.[0] === 'AWS::S3::Object'))).toBe(true);
+  });
+
+  it('delivers the trail to an Object Lock bucket in compliance mode', () => {
+    const trail = resource(desk.stack.audit.trail).Properties;
+    const bucketId = desk.logicalId(desk.stack.audit.trailBucket);
+    expect(trail.S3BucketName).toEqual({ Ref: bucketId });
+    const bucket = resources[bucketId]!;
+    expect(bucket.Properties).toMatchObject({
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1827 } } },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: expect.anything() },
+    });
+    expect(bucket.DeletionPolicy).toBe('Retain');
+  });
+
+  it('alarms the officer on unauthorised API calls seen by the trail', () => {
+    const trail = resource(desk.stack.audit.trail).Properties;
+    const logGroupId = desk.logicalId(desk.stack.audit.trailLogGroup);
+    expect(trail.CloudWatchLogsLogGroupArn).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
+    desk.template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: logGroupId },
+      FilterPattern: UNAUTHORIZED_API_CALLS_PATTERN,
+      MetricTransformations: [{ MetricName: 'UnauthorizedApiCalls', MetricNamespace: 'AppiDesk/Security', MetricValue: '1' }],
+    });
+    desk.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'UnauthorizedApiCalls',
+      Namespace: 'AppiDesk/Security',
+      AlarmActions: [{ Ref: desk.logicalId(desk.stack.notify.alarmTopic) }],
+    });
+  });
+});
+
+describe('notify', () => {
+  it('sends through an SES identity whose configuration set suppresses bounces and complaints', () => {
+    desk.template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'privacy-desk@example.jp',
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: desk.logicalId(desk.stack.notify.configurationSet) } },
+    });
+    desk.template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+  });
+
+  it('alarms the officer by e-mail through a KMS-encrypted topic', () => {
+    const topicId = desk.logicalId(desk.stack.notify.alarmTopic);
+    expect(resources[topicId]!.Properties.KmsMasterKeyId).toBeDefined();
+    desk.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'security-officer@example.jp',
+      TopicArn: { Ref: topicId },
+    });
+  });
+});
