@@ -1,0 +1,176 @@
+// Helpers for the handler and adapter tests: reading the tables directly, walking a request
+// through submission and verification, staff claims, and DynamoDB stream events built from items.
+import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { expect } from 'vitest';
+import { dynamo, tableName } from '../../functions/adapters/clients';
+import type { TableName } from '../../functions/adapters/tables';
+import type { StaffRole } from '../../functions/domain/staff';
+import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
+import { handler as submitHandler } from '../../functions/handlers/submit-request';
+import { handler as verifyHandler } from '../../functions/handlers/verify-request';
+import { invoke, uniqueEmail } from './desk';
+
+/** Every item of a table, read consistently. */
+export async function scanAll<T = Record<string, any>>(table: TableName): Promise<T[]> {
+  const items: T[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(new ScanCommand({ TableName: tableName(table), ConsistentRead: true, ExclusiveStartKey }));
+    items.push(...((page.Items ?? []) as T[]));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+export async function getItem<T = Record<string, any>>(table: TableName, key: Record<string, unknown>): Promise<T | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(table), Key: key, ConsistentRead: true }));
+  return Item as T | undefined;
+}
+
+export async function putItem(table: TableName, item: object): Promise<void> {
+  await dynamo().send(new PutCommand({ TableName: tableName(table), Item: item }));
+}
+
+/** Sets top-level or nested attributes of an item directly, as an operator with table access could. */
+export async function setAttributes(table: TableName, key: Record<string, unknown>, values: Record<string, unknown>): Promise<void> {
+  const names: Record<string, string> = {};
+  const vals: Record<string, unknown> = {};
+  const sets = Object.entries(values).map(([path, value], i) => {
+    const expression = path.split('.').map((part, j) => {
+      names[`#n${i}_${j}`] = part;
+      return `#n${i}_${j}`;
+    }).join('.');
+    vals[`:v${i}`] = value;
+    return `${expression} = :v${i}`;
+  });
+  await dynamo().send(new UpdateCommand({
+    TableName: tableName(table),
+    Key: key,
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: vals,
+  }));
+}
+
+/** The outbox messages that mention a request id. */
+export async function outboxAbout(requestId: string): Promise<StoredOutboxMessage[]> {
+  return (await scanAll<StoredOutboxMessage>('outbox')).filter((m) => m.text.includes(requestId));
+}
+
+/** The six-digit code of a request, read from its verification e-mail in the outbox. */
+export async function codeOf(requestId: string): Promise<string> {
+  const message = (await outboxAbout(requestId)).find((m) => m.topic === 'verification-code');
+  expect(message, `verification message of ${requestId}`).toBeDefined();
+  return /(\d{6})/.exec(message!.subject)![1]!;
+}
+
+export function otherCode(code: string): string {
+  return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+}
+
+export function requestBody(overrides: { requesterEmail?: string; subjectEmail?: string; language?: 'ja' | 'en'; name?: string } = {}) {
+  const requesterEmail = overrides.requesterEmail ?? uniqueEmail('requester');
+  return {
+    type: 'disclosure',
+    requester: { kind: 'self', name: overrides.name ?? 'Taro Test', email: requesterEmail },
+    subject: { email: overrides.subjectEmail ?? requesterEmail },
+    ...(overrides.language ? { language: overrides.language } : {}),
+  };
+}
+
+export async function submit(body: unknown = requestBody()) {
+  const result = await invoke(submitHandler, { method: 'POST', path: '/v1/requests', resource: '/v1/requests', body });
+  expect(result.status, JSON.stringify(result.json)).toBe(202);
+  return result.json.requestId as string;
+}
+
+export function verify(requestId: string, code: string) {
+  return invoke(verifyHandler, {
+    method: 'POST',
+    path: `/v1/requests/${requestId}/verification`,
+    resource: '/v1/requests/{requestId}/verification',
+    pathParameters: { requestId },
+    body: { code },
+  });
+}
+
+/** Submits and confirms a request; it is then `received` and open for the desk. */
+export async function submitAndVerify(body: ReturnType<typeof requestBody> = requestBody()) {
+  const requestId = await submit(body);
+  const verified = await verify(requestId, await codeOf(requestId));
+  expect(verified.status, JSON.stringify(verified.json)).toBe(200);
+  return { requestId, statusToken: verified.json.statusToken as string };
+}
+
+/** Claims as API Gateway's Cognito authorizer passes them: strings, groups comma-separated. */
+export function staffClaims(username: string, groups: string = username): Record<string, string> {
+  return { 'cognito:username': username, 'cognito:groups': groups };
+}
+
+export async function putStaff(staffId: string, role: StaffRole, status: 'active' | 'disabled' = 'active'): Promise<void> {
+  await putItem('staff', {
+    staffId,
+    role,
+    status,
+    displayName: `Test ${staffId}`,
+    email: `${staffId}@desk.example.jp`,
+    passwordChangedAt: new Date().toISOString(),
+  });
+}
+
+let sequence = 0;
+
+/** A stream record as Lambda delivers it for an item written to a table. */
+export function streamRecord(
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE' | string,
+  images: { newImage?: object; oldImage?: object },
+  extra: Partial<DynamoDBRecord> = {},
+): DynamoDBRecord {
+  sequence += 1;
+  const image = (item: object) =>
+    marshall(item, { removeUndefinedValues: true }) as Record<string, AttributeValue> as NonNullable<DynamoDBRecord['dynamodb']>['NewImage'];
+  return {
+    eventID: `test-${sequence}`,
+    eventName: eventName as DynamoDBRecord['eventName'],
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'ap-northeast-1',
+    dynamodb: {
+      ApproximateCreationDateTime: Math.floor(Date.now() / 1000),
+      SequenceNumber: String(1_000_000 + sequence),
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+      ...(images.newImage ? { NewImage: image(images.newImage) } : {}),
+      ...(images.oldImage ? { OldImage: image(images.oldImage) } : {}),
+    },
+    ...extra,
+  };
+}
+
+export function streamEvent(...records: DynamoDBRecord[]): DynamoDBStreamEvent {
+  return { Records: records };
+}
+
+/** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000, everyMs = 200): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** A problem body without its per-call `instance`, to compare two answers. */
+export function withoutInstance(json: Record<string, any>) {
+  const { instance: _instance, ...rest } = json;
+  return rest;
+}
+
+export function expectProblem(result: { status: number; headers: Record<string, unknown>; json: Record<string, any> }, status: number) {
+  expect(result.status, JSON.stringify(result.json)).toBe(status);
+  expect(result.headers['content-type']).toBe('application/problem+json');
+  expect(result.json).toMatchObject({ status, type: expect.stringMatching(/^urn:appi-desk:problem:/), title: expect.any(String), detail: expect.any(String) });
+}
