@@ -1,0 +1,299 @@
+// POST /v1/staff/requests/{requestId}/decision against DynamoDB Local: a fulfilled disclosure writes
+// the dossier, the result e-mail and the decided request in one transaction; a failed transaction
+// leaves nothing behind; two deciders cannot both win; the staff table decides who may decide.
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../../functions/domain/secrets';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
+import { handler } from '../../functions/handlers/decide-request';
+import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
+import { freshTables, invoke } from '../support/desk';
+import { mockDocumentClient } from '../support/faults';
+import {
+  expectProblem, getItem, outboxAbout, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify,
+} from '../support/requests';
+
+beforeAll(async () => {
+  await freshTables();
+  await Promise.all([seedDemoCustomer(), seedDemoStaff('test-password'), putStaff('operator-2', 'operator')]);
+});
+
+/** Staff claims default to the demo operator; `null` sends none. */
+const decide = (requestId: string, body: unknown, claims: Record<string, string> | null = staffClaims('operator')) =>
+  invoke(handler, {
+    method: 'POST',
+    path: `/v1/staff/requests/${requestId}/decision`,
+    resource: '/v1/staff/requests/{requestId}/decision',
+    pathParameters: { requestId },
+    body,
+    ...(claims ? { claims } : {}),
+  });
+
+const disclosuresOf = async (requestId: string) =>
+  (await scanAll<StoredDisclosure>('disclosures')).filter((d) => d.requestId === requestId);
+const decisionMessagesOf = async (requestId: string) =>
+  (await outboxAbout(requestId)).filter((m) => m.topic.startsWith('decision-'));
+
+const demoRequest = () => submitAndVerify(requestBody({ requesterEmail: DEMO_CUSTOMER.email, name: DEMO_CUSTOMER.name, language: 'en' }));
+
+/** Nothing of a decision was written: the request is as verified, no dossier, no result e-mail. */
+async function expectUndecided(requestId: string) {
+  expect(await getItem('requests', { requestId })).toMatchObject({ status: 'received', version: 2 });
+  expect((await getItem('requests', { requestId }))!.decision).toBeUndefined();
+  expect(await disclosuresOf(requestId)).toEqual([]);
+  expect(await decisionMessagesOf(requestId)).toEqual([]);
+}
+
+describe('decide-request: fulfilled', () => {
+  it('writes the decided request, the dossier and the e-mail with its link together', async () => {
+    const { requestId } = await demoRequest();
+    const result = await decide(requestId, { outcome: 'fulfilled' });
+    expect(result.status).toBe(200);
+    expect(result.json).toEqual({ requestId, status: 'fulfilled', decidedAt: expect.any(String) });
+
+    const stored = await getItem('requests', { requestId });
+    expect(stored).toMatchObject({
+      status: 'fulfilled',
+      version: 3,
+      decision: { outcome: 'fulfilled', grounds: [], decidedAt: result.json.decidedAt, decidedBy: 'operator' },
+    });
+    expect(stored!.history.at(-1)).toEqual({ at: result.json.decidedAt, event: 'fulfilled', by: 'operator' });
+    // Closed requests are kept for the retention period, then left to TTL.
+    expect(stored!.expiresAt).toBeGreaterThan(Date.now() / 1000 + 2 * 365 * 24 * 3600);
+
+    const [message, ...moreMessages] = await decisionMessagesOf(requestId);
+    expect(moreMessages).toEqual([]);
+    expect(message).toMatchObject({ to: [DEMO_CUSTOMER.email], topic: 'decision-fulfilled', outboxState: 'pending' });
+    const token = /https:\/\/desk\.test\/test\/v1\/disclosures\/([A-Za-z0-9_-]+)/.exec(message!.text)?.[1];
+    expect(token, message!.text).toBeDefined();
+
+    const [disclosure, ...moreDisclosures] = await disclosuresOf(requestId);
+    expect(moreDisclosures).toEqual([]);
+    expect(disclosure!.tokenHash).toBe(hashSecret(token!));
+    expect(JSON.stringify(disclosure)).not.toContain(token);
+    expect(disclosure!.dossier.records).toHaveLength(DEMO_RECORDS.length);
+    expect(disclosure!.dossier.nothingHeld).toBe(false);
+    const days = (disclosure!.expiresAt - Date.now() / 1000) / 86_400;
+    expect(days).toBeGreaterThan(13.9);
+    expect(days).toBeLessThanOrEqual(14);
+  });
+
+  it('access-logs the read of the holdings, with the subject ids and the categories read', async () => {
+    const { requestId } = await demoRequest();
+    expect((await decide(requestId, { outcome: 'fulfilled' }, staffClaims('operator-2', 'operator'))).status).toBe(200);
+    const entries = (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.reason === `disclosure ${requestId}`);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actor: 'operator-2',
+      role: 'operator',
+      action: 'read',
+      subjects: ['subject-demo-hanako'],
+      fields: expect.arrayContaining(['email', 'address', 'consents', 'provision-records']),
+    });
+  });
+
+  it('for someone the desk holds nothing about, the dossier says so', async () => {
+    const { requestId } = await submitAndVerify();
+    expect((await decide(requestId, { outcome: 'fulfilled' })).status).toBe(200);
+    const [disclosure] = await disclosuresOf(requestId);
+    expect(disclosure!.dossier).toMatchObject({ records: [], consents: [], provisionRecords: [], nothingHeld: true });
+  });
+
+  it('a decided request cannot be decided again: 409', async () => {
+    const { requestId } = await submitAndVerify();
+    expect((await decide(requestId, { outcome: 'fulfilled' })).status).toBe(200);
+    const again = await decide(requestId, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'Changed my mind.' });
+    expectProblem(again, 409);
+    expect(await disclosuresOf(requestId)).toHaveLength(1);
+    expect(await decisionMessagesOf(requestId)).toHaveLength(1);
+  });
+});
+
+describe('decide-request: refused', () => {
+  it('with grounds and a reason → 200, the reason e-mailed, no dossier', async () => {
+    const { requestId } = await submitAndVerify(requestBody({ language: 'en' }));
+    const result = await decide(requestId, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'A court order forbids it.' });
+    expect(result.status).toBe(200);
+    expect(result.json.status).toBe('refused');
+    expect(await getItem('requests', { requestId })).toMatchObject({
+      status: 'refused',
+      decision: { outcome: 'refused', grounds: ['violation-of-law'], reason: 'A court order forbids it.' },
+    });
+    const [message] = await decisionMessagesOf(requestId);
+    expect(message).toMatchObject({ topic: 'decision-refused' });
+    expect(message!.text).toContain('A court order forbids it.');
+    expect(message!.text).toMatch(/Art\. 33\(2\)\(iii\)/);
+    expect(await disclosuresOf(requestId)).toEqual([]);
+  });
+
+  it('without grounds, without a reason, with unknown grounds, or with an outcome the type lacks → 422, nothing written', async () => {
+    const { requestId } = await submitAndVerify();
+    const attempts = [
+      { outcome: 'refused', reason: 'No grounds given.' },
+      { outcome: 'refused', grounds: [], reason: 'Empty grounds.' },
+      { outcome: 'refused', grounds: ['violation-of-law'] },
+      { outcome: 'refused', grounds: ['too-busy'], reason: 'Not a ground.' },
+      { outcome: 'fulfilled', grounds: ['violation-of-law'] },
+      { outcome: 'partially-fulfilled', grounds: ['violation-of-law'], reason: 'Only part.' },
+    ];
+    for (const body of attempts) {
+      const result = await decide(requestId, body);
+      expectProblem(result, 422);
+    }
+    await expectUndecided(requestId);
+  });
+
+  it('a body the contract does not allow → 400 naming the field', async () => {
+    const { requestId } = await submitAndVerify();
+    const result = await decide(requestId, { outcome: 'maybe' });
+    expectProblem(result, 400);
+    expect(result.json.errors[0].field).toBe('body.outcome');
+    const extra = await decide(requestId, { outcome: 'fulfilled', notify: false });
+    expect(extra.json.errors).toEqual([{ field: 'body', message: 'unknown field "notify": remove it' }]);
+    await expectUndecided(requestId);
+  });
+});
+
+describe('decide-request: who may decide', () => {
+  it('no claims → 401', async () => {
+    const { requestId } = await submitAndVerify();
+    expectProblem(await decide(requestId, { outcome: 'fulfilled' }, null), 401);
+    await expectUndecided(requestId);
+  });
+
+  it('an officer or an auditor → 403', async () => {
+    const { requestId } = await submitAndVerify();
+    expectProblem(await decide(requestId, { outcome: 'fulfilled' }, staffClaims('officer')), 403);
+    expectProblem(await decide(requestId, { outcome: 'fulfilled' }, staffClaims('auditor')), 403);
+    await expectUndecided(requestId);
+  });
+
+  it('a role changed in the staff table (operator → auditor) is refused on the next decision, the claims unchanged', async () => {
+    await putStaff('demoted', 'operator');
+    const claims = staffClaims('demoted', 'operator');
+    const first = await submitAndVerify();
+    expect((await decide(first.requestId, { outcome: 'fulfilled' }, claims)).status).toBe(200);
+    await setAttributes('staff', { staffId: 'demoted' }, { role: 'auditor' });
+    const { requestId } = await submitAndVerify();
+    const refused = await decide(requestId, { outcome: 'fulfilled' }, claims);
+    expectProblem(refused, 403);
+    expect(refused.json.type).toBe('urn:appi-desk:problem:forbidden-role');
+    await expectUndecided(requestId);
+  });
+
+  it('a staff member disabled in the table → 403 on the very next call', async () => {
+    await putStaff('leaver', 'operator');
+    const claims = staffClaims('leaver', 'operator');
+    const { requestId } = await submitAndVerify();
+    await setAttributes('staff', { staffId: 'leaver' }, { status: 'disabled' });
+    const refused = await decide(requestId, { outcome: 'fulfilled' }, claims);
+    expectProblem(refused, 403);
+    expect(refused.json.type).toBe('urn:appi-desk:problem:account-disabled');
+    await expectUndecided(requestId);
+  });
+
+  it('an unknown id or an unverified request → 404', async () => {
+    expectProblem(await decide(randomUUID(), { outcome: 'fulfilled' }), 404);
+    expectProblem(await decide(await submit(), { outcome: 'fulfilled' }), 404);
+  });
+});
+
+describe('decide-request: all or nothing', () => {
+  let restore: (() => void) | undefined;
+  afterEach(() => {
+    restore?.();
+    restore = undefined;
+  });
+
+  /** Fails every transaction; every other command goes to DynamoDB Local (see test/support/faults.ts). */
+  function failTransactions(error: Error) {
+    const { mock } = mockDocumentClient();
+    mock.on(TransactWriteCommand).rejects(error);
+    restore = () => mock.restore();
+    return mock;
+  }
+
+  it('a failed transaction → 500 problem without a stack trace; the request stays open, no dossier, no e-mail', async () => {
+    const { requestId } = await demoRequest();
+    const fault = Object.assign(new Error('Internal server error at /var/task/functions/adapters/desk-writer.ts:45'), { name: 'InternalServerError' });
+    const mock = failTransactions(fault);
+    const result = await decide(requestId, { outcome: 'fulfilled' });
+    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(1);
+    expectProblem(result, 500);
+    expect(result.json.type).toBe('urn:appi-desk:problem:internal');
+    expect(result.json.detail).toMatch(/nothing was changed/);
+    const text = JSON.stringify(result.json);
+    expect(text).not.toMatch(/\bat \S+ \(|\.ts:\d+|\/var\/task|InternalServerError|stack/);
+    expect(Object.keys(result.json).sort()).toEqual(['detail', 'instance', 'status', 'title', 'type']);
+    restore!();
+    restore = undefined;
+    await expectUndecided(requestId);
+    // Once DynamoDB is back, the same decision goes through.
+    expect((await decide(requestId, { outcome: 'fulfilled' })).status).toBe(200);
+  });
+
+  it('a mocked DynamoDBClient does not reach the document client (why the fault is injected there)', async () => {
+    const raw = mockClient(DynamoDBClient);
+    raw.on(TransactWriteItemsCommand).rejects(new Error('never seen'));
+    try {
+      const { requestId } = await submitAndVerify();
+      expect((await decide(requestId, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'r' })).status).toBe(200);
+      expect(raw.calls()).toHaveLength(0);
+    } finally {
+      raw.restore();
+    }
+  });
+
+  it('two operators deciding at once: exactly one 200 and one 409, one dossier, one e-mail', async () => {
+    const { requestId } = await demoRequest();
+    const results = await Promise.all([
+      decide(requestId, { outcome: 'fulfilled' }, staffClaims('operator')),
+      decide(requestId, { outcome: 'fulfilled' }, staffClaims('operator-2', 'operator')),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = results.find((r) => r.status === 409)!;
+    expectProblem(loser, 409);
+    const winner = results.findIndex((r) => r.status === 200) === 0 ? 'operator' : 'operator-2';
+    expect(await getItem('requests', { requestId })).toMatchObject({ status: 'fulfilled', version: 3, decision: { decidedBy: winner } });
+    expect(await disclosuresOf(requestId)).toHaveLength(1);
+    expect(await decisionMessagesOf(requestId)).toHaveLength(1);
+  });
+
+  it('the loser is stopped by the version condition: a decision committed between its read and its write → 409', async () => {
+    const { requestId } = await demoRequest();
+    const { mock, passThrough } = mockDocumentClient();
+    restore = () => mock.restore();
+    let meanwhile: Awaited<ReturnType<typeof decide>> | undefined;
+    // The first decider has read version 2 and is about to commit; the second decides in full now.
+    mock.on(TransactWriteCommand)
+      .callsFakeOnce(async (input, getClient) => {
+        meanwhile = await decide(requestId, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'Court order.' }, staffClaims('operator-2', 'operator'));
+        return passThrough(getClient(), new TransactWriteCommand(input));
+      })
+      .callsFake((input, getClient) => passThrough(getClient(), new TransactWriteCommand(input)));
+    const first = await decide(requestId, { outcome: 'fulfilled' }, staffClaims('operator'));
+    expect(meanwhile!.status).toBe(200);
+    expectProblem(first, 409);
+    expect(first.json.title).toBe('Decided meanwhile');
+    expect(await getItem('requests', { requestId })).toMatchObject({ status: 'refused', version: 3, decision: { decidedBy: 'operator-2' } });
+    expect(await disclosuresOf(requestId)).toEqual([]);
+    expect((await decisionMessagesOf(requestId)).map((m) => m.topic)).toEqual(['decision-refused']);
+  });
+
+  it('a fulfilment and a refusal racing: one wins, and what is stored is the winner\'s', async () => {
+    const { requestId } = await demoRequest();
+    const results = await Promise.all([
+      decide(requestId, { outcome: 'fulfilled' }, staffClaims('operator')),
+      decide(requestId, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'Court order.' }, staffClaims('operator-2', 'operator')),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const fulfilled = results[0]!.status === 200;
+    expect((await getItem('requests', { requestId }))!.status).toBe(fulfilled ? 'fulfilled' : 'refused');
+    expect(await disclosuresOf(requestId)).toHaveLength(fulfilled ? 1 : 0);
+    expect((await decisionMessagesOf(requestId)).map((m) => m.topic)).toEqual([fulfilled ? 'decision-fulfilled' : 'decision-refused']);
+  });
+});
