@@ -1,0 +1,87 @@
+// The access log against DynamoDB Local: concurrent appends all land, each chain gapless and linked
+// by hash, and an existing entry is never overwritten.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_LOG_CHAINS, dynamoAccessLog } from '../../functions/adapters/access-log-repository';
+import { dynamo, tableName } from '../../functions/adapters/clients';
+import { GENESIS_HASH, hashAccessLogEntry, type AccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import { freshTables } from '../support/desk';
+import { scanAll } from '../support/requests';
+
+beforeAll(async () => {
+  await freshTables();
+});
+
+const entry = (n: number): AccessLogEntry => ({
+  actor: `staff-${n % 3}`,
+  role: 'operator',
+  action: 'read',
+  subjects: [`request:r-${n}`],
+  fields: ['requester', 'subject'],
+  reason: `test ${n}`,
+  sourceIp: '203.0.113.10',
+  at: new Date(Date.now() + n).toISOString(),
+});
+
+type Stored = ChainedAccessLogEntry & { expiresAt: number };
+
+/** Checks every chain in the table: seq 1..n without gaps, each entry's hash over its content, linked to its predecessor. */
+function expectIntactChains(items: Stored[]) {
+  const chains = new Map<string, Stored[]>();
+  for (const item of items) chains.set(item.chainId, [...(chains.get(item.chainId) ?? []), item]);
+  for (const [chainId, chain] of chains) {
+    expect(chainId).toMatch(new RegExp(`^chain-[0-${ACCESS_LOG_CHAINS - 1}]$`));
+    chain.sort((a, b) => a.seq - b.seq);
+    chain.forEach((e, i) => {
+      expect(e.seq, chainId).toBe(i + 1);
+      expect(e.previousHash, `${chainId} #${e.seq}`).toBe(i === 0 ? GENESIS_HASH : chain[i - 1]!.hash);
+      const { hash, expiresAt: _expiresAt, ...body } = e;
+      expect(hashAccessLogEntry(body), `${chainId} #${e.seq}`).toBe(hash);
+    });
+  }
+  return chains;
+}
+
+describe('access-log-repository', () => {
+  it('20 concurrent appends all land; every chain is gapless and linked by hash', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, n) => dynamoAccessLog.append(entry(n))));
+    const items = await scanAll<Stored>('access-log');
+    expect(items).toHaveLength(20);
+    expect(items.map((i) => i.reason).sort()).toEqual(Array.from({ length: 20 }, (_, n) => `test ${n}`).sort());
+    expectIntactChains(items);
+  });
+
+  it('keeps chaining after a second burst, continuing each chain from its head', async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, n) => dynamoAccessLog.append(entry(100 + n))));
+    const items = await scanAll<Stored>('access-log');
+    expect(items).toHaveLength(32);
+    expectIntactChains(items);
+  });
+
+  it('stores the entry as given, with a retention expiry of five years', async () => {
+    const given = entry(500);
+    await dynamoAccessLog.append(given);
+    const stored = (await scanAll<Stored>('access-log')).find((i) => i.reason === given.reason)!;
+    expect(stored).toMatchObject(given);
+    const years = (stored.expiresAt - Date.parse(given.at) / 1000) / (365 * 86_400);
+    expect(years).toBeCloseTo(5, 5);
+  });
+
+  it('an entry cannot be overwritten by an append-style conditional put', async () => {
+    const [head] = await scanAll<Stored>('access-log');
+    const forged = { ...head!, reason: 'rewritten' };
+    await expect(dynamo().send(new PutCommand({
+      TableName: tableName('access-log'),
+      Item: forged,
+      ConditionExpression: 'attribute_not_exists(chainId)',
+    }))).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
+    expect((await scanAll<Stored>('access-log')).find((i) => i.chainId === head!.chainId && i.seq === head!.seq)!.reason).toBe(head!.reason);
+  });
+
+  it('a tampered entry shows: its hash no longer matches its content', async () => {
+    const items = await scanAll<Stored>('access-log');
+    const victim = { ...items[0]!, actor: 'someone-else' };
+    const { hash, expiresAt: _expiresAt, ...body } = victim;
+    expect(hashAccessLogEntry(body)).not.toBe(hash);
+  });
+});
