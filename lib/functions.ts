@@ -11,12 +11,10 @@ import { tableEnvVar, type TableName } from '../functions/adapters/tables';
 import type { TableAccess } from '../functions/routes';
 import { grantTableAccess, type DeskTables } from './data';
 import { encryptedLogGroup, type DeskLogging } from './logs';
+import { LAMBDA_BUNDLING } from '../bench/lambda-bundling';
 import { ManagedPolicyRole } from './managed-policy-role';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** ESM bundles still meet CommonJS dependencies that call require(). */
-const REQUIRE_SHIM = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 export interface DeskFunctionProps {
   /** The handler's file name in functions/handlers, from the route or worker manifest. */
@@ -70,14 +68,15 @@ export class DeskFunction extends Construct {
         ...Object.fromEntries(grants.map(([table]) => [tableEnvVar(table), props.deskTables[table].table.tableName])),
         ...props.environment,
       },
+      // The esbuild options the bundle benchmark measures, so what is measured is what is deployed.
       bundling: {
-        minify: true,
-        sourceMap: true,
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourcemap,
         format: nodejs.OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_SHIM,
-        bundleAwsSDK: true,
+        target: LAMBDA_BUNDLING.target,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        banner: LAMBDA_BUNDLING.banner.js,
+        bundleAwsSDK: LAMBDA_BUNDLING.external.length === 0,
         forceDockerBundling: false,
         logLevel: nodejs.LogLevel.WARNING,
       },

@@ -3,8 +3,9 @@
 // and CDK's built-in CloudFormation validation is left to `cdk synth`: together they are most of
 // the synthesis time.
 import { readFileSync } from 'node:fs';
-import { CfnElement, type IConstruct } from 'aws-cdk-lib';
+import { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { buildApp, type DeskApp } from '../../lib/app';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
