@@ -42,7 +42,7 @@ export class NotifyConstruct extends Construct {
     topicKey.addToResourcePolicy(
       new iam.PolicyStatement({
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
@@ -52,6 +52,15 @@ export class NotifyConstruct extends Construct {
       masterKey: topicKey,
       enforceSSL: true,
     });
+    // enforceSSL replaces the default topic policy, so the alarms of this account are let in by name.
+    this.alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
     this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.officerEmail));
   }
 

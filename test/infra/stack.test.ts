@@ -386,9 +386,17 @@ describe('notify', () => {
     });
   });
 
-  it('alarms the officer by e-mail through a KMS-encrypted topic', () => {
+  it('alarms the officer by e-mail through a KMS-encrypted topic that CloudWatch may publish to', () => {
     const topicId = desk.logicalId(desk.stack.notify.alarmTopic);
     expect(resources[topicId]!.Properties.KmsMasterKeyId).toBeDefined();
+    desk.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' }),
+        ]),
+      },
+    });
     desk.template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'security-officer@example.jp',
