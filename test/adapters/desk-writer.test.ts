@@ -1,0 +1,118 @@
+// The desk writer against DynamoDB Local: a state change, its outbox message and a dossier commit
+// all or nothing, each conditional on the state it was decided from.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dynamoDeskWriter } from '../../functions/adapters/desk-writer';
+import { outboxMessage } from '../../functions/domain/outbox';
+import { StaleWriteError } from '../../functions/domain/problems';
+import type { DeskRequest } from '../../functions/domain/requests/request';
+import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
+import { freshTables } from '../support/desk';
+import { getItem } from '../support/requests';
+
+beforeAll(async () => {
+  await freshTables();
+});
+
+function request(overrides: Partial<DeskRequest> = {}): DeskRequest {
+  const now = new Date().toISOString();
+  return {
+    requestId: randomUUID(),
+    type: 'disclosure',
+    status: 'received',
+    requester: { kind: 'self', name: 'Test', email: 'writer@example.jp' },
+    subject: { email: 'writer@example.jp' },
+    language: 'ja',
+    createdAt: now,
+    history: [{ at: now, event: 'submitted' }],
+    version: 1,
+    ...overrides,
+  };
+}
+
+const message = (id = randomUUID()) => outboxMessage(id, 'writer@example.jp', { subject: 's', text: 't' }, new Date(), 'test');
+
+function disclosure(requestId: string): StoredDisclosure {
+  return {
+    tokenHash: randomUUID().replace(/-/g, ''),
+    requestId,
+    createdAt: new Date().toISOString(),
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
+    dossier: { requestId } as StoredDisclosure['dossier'],
+  };
+}
+
+describe('desk-writer', () => {
+  it('writes a new request with its outbox message, the message pending with no attempts', async () => {
+    const created = request();
+    const note = message();
+    await dynamoDeskWriter.commit([{ kind: 'request', request: created }, { kind: 'outbox', message: note }]);
+    expect(await getItem('requests', { requestId: created.requestId })).toEqual(created);
+    expect(await getItem('outbox', { messageId: note.messageId })).toEqual({ ...note, outboxState: 'pending', attempts: 0 });
+  });
+
+  it('a request id already taken → StaleWriteError, and the message is not written either', async () => {
+    const existing = request();
+    await dynamoDeskWriter.commit([{ kind: 'request', request: existing }]);
+    const note = message();
+    await expect(dynamoDeskWriter.commit([{ kind: 'request', request: { ...existing, status: 'refused' } }, { kind: 'outbox', message: note }]))
+      .rejects.toBeInstanceOf(StaleWriteError);
+    expect(await getItem('requests', { requestId: existing.requestId })).toEqual(existing);
+    expect(await getItem('outbox', { messageId: note.messageId })).toBeUndefined();
+  });
+
+  it('an update from a stale version → StaleWriteError; nothing of the transaction is written', async () => {
+    const current = request({ version: 3 });
+    await dynamoDeskWriter.commit([{ kind: 'request', request: current }]);
+    const note = message();
+    const dossier = disclosure(current.requestId);
+    await expect(dynamoDeskWriter.commit([
+      { kind: 'request', request: { ...current, status: 'fulfilled', version: 3 }, expectedVersion: 2 },
+      { kind: 'disclosure', disclosure: dossier },
+      { kind: 'outbox', message: note },
+    ])).rejects.toBeInstanceOf(StaleWriteError);
+    expect(await getItem('requests', { requestId: current.requestId })).toEqual(current);
+    expect(await getItem('disclosures', { tokenHash: dossier.tokenHash })).toBeUndefined();
+    expect(await getItem('outbox', { messageId: note.messageId })).toBeUndefined();
+  });
+
+  it('an update from the current version commits the request, the dossier and the message', async () => {
+    const current = request({ version: 2 });
+    await dynamoDeskWriter.commit([{ kind: 'request', request: current }]);
+    const note = message();
+    const dossier = disclosure(current.requestId);
+    const decided = { ...current, status: 'fulfilled' as const, version: 3 };
+    await dynamoDeskWriter.commit([
+      { kind: 'request', request: decided, expectedVersion: 2 },
+      { kind: 'disclosure', disclosure: dossier },
+      { kind: 'outbox', message: note },
+    ]);
+    expect(await getItem('requests', { requestId: current.requestId })).toEqual(decided);
+    expect(await getItem('disclosures', { tokenHash: dossier.tokenHash })).toEqual(dossier);
+    expect(await getItem('outbox', { messageId: note.messageId })).toMatchObject({ outboxState: 'pending' });
+  });
+
+  it('a message id already used fails the whole transaction, the request included', async () => {
+    const note = message();
+    await dynamoDeskWriter.commit([{ kind: 'outbox', message: note }]);
+    const fresh = request();
+    await expect(dynamoDeskWriter.commit([{ kind: 'request', request: fresh }, { kind: 'outbox', message: { ...note, subject: 'other' } }]))
+      .rejects.toBeInstanceOf(StaleWriteError);
+    expect(await getItem('requests', { requestId: fresh.requestId })).toBeUndefined();
+    expect(await getItem('outbox', { messageId: note.messageId })).toMatchObject({ subject: 's' });
+  });
+
+  it('errors other than a failed condition pass through unchanged', async () => {
+    const saved = process.env.DESK_TABLE_OUTBOX;
+    process.env.DESK_TABLE_OUTBOX = 'no-such-table';
+    try {
+      const fresh = request();
+      const failure = await dynamoDeskWriter.commit([{ kind: 'request', request: fresh }, { kind: 'outbox', message: message() }]).catch((e: Error) => e);
+      expect(failure).toBeInstanceOf(Error);
+      expect(failure).not.toBeInstanceOf(StaleWriteError);
+      expect(await getItem('requests', { requestId: fresh.requestId })).toBeUndefined();
+    } finally {
+      process.env.DESK_TABLE_OUTBOX = saved;
+    }
+  });
+});

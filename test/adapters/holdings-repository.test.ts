@@ -1,0 +1,75 @@
+// Everything held about a person, against DynamoDB Local: found by e-mail through the sparse lookup
+// index, across subjects, with consents and provision records, never anything past its expiresAt.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dynamoHoldingsReader } from '../../functions/adapters/holdings-repository';
+import { emailLookupKey } from '../../functions/domain/holdings';
+import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer } from '../../local/seed';
+import { freshTables, uniqueEmail } from '../support/desk';
+import { putItem } from '../support/requests';
+
+beforeAll(async () => {
+  await freshTables();
+  await seedDemoCustomer();
+});
+
+const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
+
+const record = (subjectId: string, fields: Record<string, unknown> = {}) => ({
+  subjectId, recordId: `rec-${randomUUID().slice(0, 8)}`, category: 'phone', value: '03-0000-0000', source: 'from-customer',
+  purposes: ['service-provision'], acquiredAt: '2025-01-01T00:00:00.000Z', ...fields,
+});
+
+describe('holdings-repository', () => {
+  it('finds the demo customer with records, consents and provision records, without storage keys', async () => {
+    const held = await dynamoHoldingsReader.holdingsOf(DEMO_CUSTOMER.email, new Date());
+    expect(held.subjectIds).toEqual(['subject-demo-hanako']);
+    expect(held.records).toHaveLength(DEMO_RECORDS.length);
+    expect(held.consents.length).toBeGreaterThan(0);
+    expect(held.provisionRecords.length).toBeGreaterThan(0);
+    for (const item of [...held.records, ...held.consents, ...held.provisionRecords]) {
+      expect(item).not.toHaveProperty('lookupKey');
+      expect(item).not.toHaveProperty('expiresAt');
+    }
+  });
+
+  it('looks the address up without regard to case or surrounding spaces', async () => {
+    const held = await dynamoHoldingsReader.holdingsOf(`  ${DEMO_CUSTOMER.email.toUpperCase()} `, new Date());
+    expect(held.subjectIds).toEqual(['subject-demo-hanako']);
+  });
+
+  it('a stranger: nothing held', async () => {
+    expect(await dynamoHoldingsReader.holdingsOf(uniqueEmail('stranger'), new Date()))
+      .toEqual({ subjectIds: [], records: [], consents: [], provisionRecords: [] });
+  });
+
+  it('one address known under two subject ids: both subjects\' holdings, in a stable order', async () => {
+    const email = uniqueEmail('twice');
+    const [a, b] = [`subject-b-${randomUUID()}`, `subject-a-${randomUUID()}`];
+    await Promise.all([
+      putItem('personal-data', record(a, { category: 'email', value: email, lookupKey: emailLookupKey(email) })),
+      putItem('personal-data', record(b, { category: 'email', value: email, lookupKey: emailLookupKey(email) })),
+      putItem('personal-data', record(b)),
+    ]);
+    const held = await dynamoHoldingsReader.holdingsOf(email, new Date());
+    expect(held.subjectIds).toEqual([a, b].sort());
+    expect(held.records).toHaveLength(3);
+  });
+
+  it('leaves out records, consents and provision records past their expiresAt', async () => {
+    const email = uniqueEmail('expiring');
+    const subjectId = `subject-${randomUUID()}`;
+    const live = record(subjectId, { category: 'email', value: email, lookupKey: emailLookupKey(email) });
+    await Promise.all([
+      putItem('personal-data', live),
+      putItem('personal-data', record(subjectId, { category: 'address', expiresAt: inSeconds(-1) })),
+      putItem('consents', { subjectId, eventId: 'e-live', action: 'given', purpose: 'advertising', noticeVersion: 'v1', method: 'web', at: '2025-01-01T00:00:00.000Z' }),
+      putItem('consents', { subjectId, eventId: 'e-old', action: 'given', purpose: 'analysis', noticeVersion: 'v1', method: 'web', at: '2020-01-01T00:00:00.000Z', expiresAt: inSeconds(-1) }),
+      putItem('provision-records', { subjectId, recordId: 'p-old', direction: 'provided', counterparty: 'X', items: ['name'], basis: 'consent', date: '2019-01-01', expiresAt: inSeconds(-1) }),
+    ]);
+    const held = await dynamoHoldingsReader.holdingsOf(email, new Date());
+    expect(held.records.map((r) => r.recordId)).toEqual([live.recordId]);
+    expect(held.consents.map((c) => c.eventId)).toEqual(['e-live']);
+    expect(held.provisionRecords).toEqual([]);
+  });
+});
