@@ -3,7 +3,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeMetafile, build, type Metafile } from 'esbuild';
-import { LAMBDA_BUNDLING } from './lambda-bundling';
+import { LAMBDA_BUNDLING } from '../lib/lambda-bundling';
 
 export interface BundledFunction {
   name: string;

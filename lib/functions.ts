@@ -11,7 +11,7 @@ import { tableEnvVar, type TableName } from '../functions/adapters/tables';
 import type { TableAccess } from '../functions/routes';
 import { grantTableAccess, type DeskTables } from './data';
 import { encryptedLogGroup, type DeskLogging } from './logs';
-import { LAMBDA_BUNDLING } from '../bench/lambda-bundling';
+import { LAMBDA_BUNDLING } from './lambda-bundling';
 import { ManagedPolicyRole } from './managed-policy-role';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -1,5 +1,5 @@
 // How every Lambda function is bundled, as esbuild options. The benchmark bundles with exactly these,
-// and the CDK api construct is meant to import them too, so what is measured is what is deployed.
+// and the CDK functions import them, so what is measured is what is deployed.
 import type { BuildOptions } from 'esbuild';
 
 /** ESM output has no `require`; some CommonJS dependencies still call it (CDK's usual banner). */
