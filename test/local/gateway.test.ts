@@ -1,0 +1,137 @@
+// The local API Gateway over HTTP: routes mounted from the manifest, 404 and 405 as problems, staff
+// tokens verified before any function runs, and the local sign-in against the staff table.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableName } from '../../functions/adapters/clients';
+import { freePort } from '../../local/emulators';
+import { LocalGateway } from '../../local/gateway';
+import { seedDemoStaff } from '../../local/seed';
+import { LOCAL_ISSUER, LocalTokenIssuer } from '../../local/staff-sign-in';
+import { freshTables } from '../support/desk';
+import { mockDocumentClient } from '../support/faults';
+import { putStaff, requestBody, setAttributes } from '../support/requests';
+
+const PASSWORD = 'gateway-test-password';
+let gateway: LocalGateway;
+
+beforeAll(async () => {
+  await freshTables();
+  await seedDemoStaff(PASSWORD);
+  gateway = new LocalGateway({ port: await freePort(), issuer: new LocalTokenIssuer(), mailboxUrl: 'http://127.0.0.1:1', demoPassword: PASSWORD });
+  await gateway.start();
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+});
+
+async function call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+  const response = await fetch(`${gateway.url}${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  return { status: response.status, headers: response.headers, contentType, json: contentType.includes('json') && text ? JSON.parse(text) : undefined, text };
+}
+
+async function signIn(username: string, password = PASSWORD) {
+  return call('POST', '/local/sign-in', { body: { username, password } });
+}
+
+describe('local gateway: routing', () => {
+  it('an unknown path → 404 problem naming the OpenAPI document', async () => {
+    const result = await call('GET', '/v1/nothing-here');
+    expect(result.status).toBe(404);
+    expect(result.contentType).toBe('application/problem+json');
+    expect(result.json).toMatchObject({ status: 404, title: 'Not found', detail: expect.stringContaining('/v1/openapi.json') });
+  });
+
+  it('a known path with the wrong method → 405 with Allow', async () => {
+    const list = await call('DELETE', '/v1/requests');
+    expect(list.status).toBe(405);
+    expect(list.contentType).toBe('application/problem+json');
+    expect(list.headers.get('allow')).toBe('POST');
+    const one = await call('POST', '/v1/requests/some-id');
+    expect(one.status).toBe(405);
+    expect(one.headers.get('allow')).toBe('GET');
+  });
+
+  it('mounts public routes and passes path parameters, query and body through', async () => {
+    expect((await call('GET', '/v1/privacy-notice')).status).toBe(200);
+    const submitted = await call('POST', '/v1/requests', { body: requestBody() });
+    expect(submitted.status).toBe(202);
+    const status = await call('GET', `/v1/requests/${submitted.json.requestId}`, { token: 'wrong' });
+    expect(status.status).toBe(404);
+    expect(status.json.type).toBe('urn:appi-desk:problem:not-found');
+  });
+
+  it('serves the landing page at /', async () => {
+    const page = await call('GET', '/');
+    expect(page.status).toBe(200);
+    expect(page.contentType).toMatch(/^text\/html/);
+  });
+});
+
+describe('local gateway: staff tokens', () => {
+  it('a staff route with a bad token → 401 before the function runs', async () => {
+    const { mock } = mockDocumentClient();
+    try {
+      for (const token of [undefined, 'not-a-jwt']) {
+        const result = await call('GET', '/v1/staff/requests', token ? { token } : {});
+        expect(result.status).toBe(401);
+        expect(result.headers.get('www-authenticate')).toBe('Bearer');
+        // The gateway's own problem, not the function's ('unauthenticated')...
+        expect(result.json.type).toBe('urn:appi-desk:problem:unauthorized');
+      }
+      // ...and the function never looked at the staff table.
+      expect(mock.commandCalls(GetCommand, { TableName: tableName('staff') })).toHaveLength(0);
+    } finally {
+      mock.restore();
+    }
+  });
+
+  it('a token signed with another key, or for another issuer, → 401', async () => {
+    const forge = (issuer: string) => new SignJWT({ 'cognito:username': 'operator', 'cognito:groups': ['operator'] })
+      .setProtectedHeader({ alg: 'HS256' }).setIssuer(issuer).setAudience('appi-desk-local-client').setIssuedAt().setExpirationTime('1h')
+      .sign(new TextEncoder().encode('0123456789abcdef0123456789abcdef'));
+    for (const token of [await forge(LOCAL_ISSUER), await forge('someone-else')]) {
+      expect((await call('GET', '/v1/staff/requests', { token })).status).toBe(401);
+    }
+  });
+
+  it('signs demo staff in; the token opens the staff routes their role allows', async () => {
+    const signedIn = await signIn('operator');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.json).toMatchObject({ username: 'operator', role: 'operator', idToken: expect.any(String), expiresIn: 3600 });
+    expect((await call('GET', '/v1/staff/requests', { token: signedIn.json.idToken })).status).toBe(200);
+    const auditor = (await signIn('auditor')).json.idToken;
+    expect((await call('POST', '/v1/staff/requests/some-id/decision', { token: auditor, body: { outcome: 'fulfilled' } })).status).toBe(403);
+  });
+
+  it('refuses a wrong password or an unknown user with 401, and a disabled account with 403', async () => {
+    expect((await signIn('operator', 'wrong')).status).toBe(401);
+    expect((await signIn('nobody')).status).toBe(401);
+    expect((await call('POST', '/local/sign-in', { body: '{"username":' })).status).toBe(400);
+    await putStaff('gateway-disabled', 'operator', 'disabled');
+    // No password hash: such an account cannot sign in at all.
+    expect((await signIn('gateway-disabled')).status).toBe(401);
+  });
+
+  it('a token issued before the account was disabled is refused by the function on the next call', async () => {
+    await seedDemoStaff(PASSWORD);
+    const token = (await signIn('officer')).json.idToken;
+    expect((await call('GET', '/v1/staff/requests', { token })).status).toBe(200);
+    await setAttributes('staff', { staffId: 'officer' }, { status: 'disabled' });
+    const refused = await call('GET', '/v1/staff/requests', { token });
+    expect(refused.status).toBe(403);
+    expect(refused.json.type).toBe('urn:appi-desk:problem:account-disabled');
+    expect((await signIn('officer')).status).toBe(403);
+  });
+});
