@@ -60,14 +60,19 @@ describe('holdings-repository', () => {
     const email = uniqueEmail('expiring');
     const subjectId = `subject-${randomUUID()}`;
     const live = record(subjectId, { category: 'email', value: email, lookupKey: emailLookupKey(email) });
+    // Expired by the clock the reader is given, an hour from now. Not expired in real time on
+    // purpose: DynamoDB Local cannot TTL-delete an item absent from a sparse GSI (a record without
+    // lookupKey), and one such expired item stops its TTL deletions everywhere (see certify-erasure).
+    const now = new Date(Date.now() + 3600_000);
     await Promise.all([
       putItem('personal-data', live),
-      putItem('personal-data', record(subjectId, { category: 'address', expiresAt: inSeconds(-1) })),
+      putItem('personal-data', record(subjectId, { category: 'address', expiresAt: inSeconds(600) })),
       putItem('consents', { subjectId, eventId: 'e-live', action: 'given', purpose: 'advertising', noticeVersion: 'v1', method: 'web', at: '2025-01-01T00:00:00.000Z' }),
-      putItem('consents', { subjectId, eventId: 'e-old', action: 'given', purpose: 'analysis', noticeVersion: 'v1', method: 'web', at: '2020-01-01T00:00:00.000Z', expiresAt: inSeconds(-1) }),
-      putItem('provision-records', { subjectId, recordId: 'p-old', direction: 'provided', counterparty: 'X', items: ['name'], basis: 'consent', date: '2019-01-01', expiresAt: inSeconds(-1) }),
+      putItem('consents', { subjectId, eventId: 'e-old', action: 'given', purpose: 'analysis', noticeVersion: 'v1', method: 'web', at: '2020-01-01T00:00:00.000Z', expiresAt: inSeconds(600) }),
+      putItem('provision-records', { subjectId, recordId: 'p-old', direction: 'provided', counterparty: 'X', items: ['name'], basis: 'consent', date: '2019-01-01', expiresAt: inSeconds(600) }),
     ]);
-    const held = await dynamoHoldingsReader.holdingsOf(email, new Date());
+    expect((await dynamoHoldingsReader.holdingsOf(email, new Date())).records).toHaveLength(2);
+    const held = await dynamoHoldingsReader.holdingsOf(email, now);
     expect(held.records.map((r) => r.recordId)).toEqual([live.recordId]);
     expect(held.consents.map((c) => c.eventId)).toEqual(['e-live']);
     expect(held.provisionRecords).toEqual([]);

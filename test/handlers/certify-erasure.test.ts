@@ -68,8 +68,10 @@ describe.concurrent('certify-erasure', () => {
     const identifier = personalRecord(subjectId, { category: 'email', value: email, lookupKey: emailLookupKey(email) });
     // An earlier address of the person, kept until its purposes were achieved a few seconds ago.
     // It is an identifier record on purpose: DynamoDB Local (2026-01-16) never TTL-deletes an item
-    // that is absent from a sparse GSI (byLookupKey here), while AWS does; items in the index are
-    // deleted within about a second.
+    // that is absent from a sparse GSI (here byLookupKey; also outbox's pending), while AWS does.
+    // Worse, while one such expired item exists anywhere in the emulator, its TTL deletes nothing
+    // at all (seen: a deletable item still there after 60 s). So no test may leave an expired item
+    // outside a sparse index; items in the index are deleted within seconds.
     const expired = personalRecord(subjectId, {
       category: 'email', value: oldEmail, lookupKey: emailLookupKey(oldEmail), expiresAt: Math.floor(Date.now() / 1000) - 5,
     });
