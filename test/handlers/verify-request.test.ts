@@ -50,6 +50,18 @@ describe('verify-request', () => {
     expect((await outboxAbout(requestId)).filter((m) => m.topic === 'request-received')).toHaveLength(1);
   });
 
+  it('the right code sent twice at once: one status token, one confirmation e-mail', async () => {
+    const requestId = await submit();
+    const code = await codeOf(requestId);
+    const results = await Promise.all([verify(requestId, code), verify(requestId, code)]);
+    const winners = results.filter((r) => r.status === 200);
+    expect(winners).toHaveLength(1);
+    const loser = results.find((r) => r.status !== 200)!;
+    expect([404, 409]).toContain(loser.status);
+    expect((await getItem('requests', { requestId }))!.statusTokenHash).toBe(hashSecret(winners[0]!.json.statusToken));
+    expect((await outboxAbout(requestId)).filter((m) => m.topic === 'request-received')).toHaveLength(1);
+  });
+
   it('a wrong code → 422 saying how many tries are left, and counts down', async () => {
     const requestId = await submit();
     const wrong = otherCode(await codeOf(requestId));

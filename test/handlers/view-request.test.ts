@@ -5,7 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashAccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { handler } from '../../functions/handlers/view-request';
 import { seedDemoStaff } from '../../local/seed';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { tableName } from '../../functions/adapters/clients';
 import { freshTables, invoke } from '../support/desk';
+import { mockDocumentClient } from '../support/faults';
 import { expectProblem, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify } from '../support/requests';
 
 beforeAll(async () => {
@@ -106,6 +109,20 @@ describe('view-request', () => {
   it('no claims → 401', async () => {
     const { requestId } = await submitAndVerify();
     expectProblem(await view(requestId), 401);
+    expect(await logEntriesAbout(requestId)).toEqual([]);
+  });
+
+  it('when the access log cannot be written, nothing personal is shown: 500 without the request', async () => {
+    const { requestId } = await submitAndVerify(requestBody({ requesterEmail: 'logged-first@example.jp' }));
+    const { mock } = mockDocumentClient();
+    try {
+      mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+      const result = await view(requestId, staffClaims('operator'));
+      expectProblem(result, 500);
+      expect(JSON.stringify(result.json)).not.toContain('logged-first@example.jp');
+    } finally {
+      mock.restore();
+    }
     expect(await logEntriesAbout(requestId)).toEqual([]);
   });
 
