@@ -3,7 +3,7 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SENT_MESSAGE_RETENTION_SECONDS } from '../domain/law';
 import type { OutboxMessage } from '../domain/outbox';
-import type { OutboxDeliveryPorts } from '../domain/outbox-delivery';
+import { CLAIM_LEASE_SECONDS, type OutboxDeliveryPorts } from '../domain/outbox-delivery';
 import { dynamo, tableName } from './clients';
 
 export const PENDING = 'pending';
@@ -15,11 +15,32 @@ export interface StoredOutboxMessage extends OutboxMessage {
   sesMessageId?: string;
 }
 
+/** Sets claimedAt on a pending message nobody holds (or whose holder's lease ran out). */
+export async function claim(messageId: string, now: Date): Promise<boolean> {
+  try {
+    await dynamo().send(new UpdateCommand({
+      TableName: tableName('outbox'),
+      Key: { messageId },
+      UpdateExpression: 'SET claimedAt = :now',
+      ConditionExpression: 'outboxState = :pending AND (attribute_not_exists(claimedAt) OR claimedAt < :leaseStart)',
+      ExpressionAttributeValues: {
+        ':now': now.toISOString(),
+        ':pending': PENDING,
+        ':leaseStart': new Date(now.getTime() - CLAIM_LEASE_SECONDS * 1000).toISOString(),
+      },
+    }));
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
 export async function markSent(messageId: string, sesMessageId: string, now: Date): Promise<void> {
   await dynamo().send(new UpdateCommand({
     TableName: tableName('outbox'),
     Key: { messageId },
-    UpdateExpression: 'REMOVE outboxState SET sentAt = :now, sesMessageId = :ses, expiresAt = :expires, attempts = attempts + :one',
+    UpdateExpression: 'REMOVE outboxState, claimedAt SET sentAt = :now, sesMessageId = :ses, expiresAt = :expires, attempts = attempts + :one',
     ConditionExpression: 'outboxState = :pending',
     ExpressionAttributeValues: {
       ':now': now.toISOString(),
@@ -39,8 +60,8 @@ export async function markAttemptFailed(messageId: string, error: string, giveUp
     TableName: tableName('outbox'),
     Key: { messageId },
     UpdateExpression: giveUp
-      ? 'SET attempts = attempts + :one, lastError = :error, deliveryState = :undeliverable REMOVE outboxState'
-      : 'SET attempts = attempts + :one, lastError = :error',
+      ? 'SET attempts = attempts + :one, lastError = :error, deliveryState = :undeliverable REMOVE outboxState, claimedAt'
+      : 'SET attempts = attempts + :one, lastError = :error REMOVE claimedAt',
     ConditionExpression: 'outboxState = :pending',
     ExpressionAttributeValues: {
       ':one': 1,
@@ -70,6 +91,7 @@ function ignoreAlreadySent(error: unknown): void {
 
 export function outboxDeliveryPorts(send: OutboxDeliveryPorts['send']): OutboxDeliveryPorts {
   return {
+    claim,
     send,
     markSent: (id, providerId, now) => markSent(id, providerId, now).catch(ignoreAlreadySent),
     markAttemptFailed: (id, error, giveUp) => markAttemptFailed(id, error, giveUp).catch(ignoreAlreadySent),

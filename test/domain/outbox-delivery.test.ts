@@ -20,7 +20,12 @@ class RecordingPorts implements OutboxDeliveryPorts {
   readonly sent: OutboxMessage[] = [];
   readonly markedSent: Array<[string, string, Date]> = [];
   readonly failures: Array<[string, string, boolean]> = [];
-  constructor(private readonly failWith?: unknown) {}
+  readonly claimed: string[] = [];
+  constructor(private readonly failWith?: unknown, private readonly claimable = true) {}
+  async claim(messageId: string) {
+    this.claimed.push(messageId);
+    return this.claimable;
+  }
   async send(message: OutboxMessage) {
     this.sent.push(message);
     if (this.failWith !== undefined) throw this.failWith;
@@ -39,6 +44,13 @@ class Throttling extends Error {
 }
 
 describe('deliverOutboxMessage', () => {
+  it('skips a message it cannot claim: sent already, or another sender holds it', async () => {
+    const ports = new RecordingPorts(undefined, false);
+    await expect(deliverOutboxMessage(ports, pending(0), NOW)).resolves.toBe('skipped');
+    expect(ports.sent).toEqual([]);
+    expect(ports.markedSent).toEqual([]);
+  });
+
   it('pins the desk policy: 12 attempts', () => {
     expect(MAX_DELIVERY_ATTEMPTS).toBe(12);
   });

