@@ -119,7 +119,12 @@ export class LocalGateway {
       return sendProblem(res, 404, 'Not found', `No route ${method} ${url.pathname}. The routes are listed at ${this.url}/v1/openapi.json.`);
     }
     const { route, parameterNames } = found.m;
-    const pathParameters = Object.fromEntries(parameterNames.map((name, i) => [name, decodeURIComponent(found.match![i + 1]!)]));
+    let pathParameters: Record<string, string>;
+    try {
+      pathParameters = Object.fromEntries(parameterNames.map((name, i) => [name, decodeURIComponent(found.match![i + 1]!)]));
+    } catch {
+      return sendProblem(res, 400, 'Bad request', `The path ${url.pathname} has a malformed %-escape.`);
+    }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']));
 
     let claims: Record<string, string> | undefined;

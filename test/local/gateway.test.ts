@@ -72,11 +72,7 @@ describe('local gateway: routing', () => {
     expect(status.json.type).toBe('urn:appi-desk:problem:not-found');
   });
 
-  // BUG: local/gateway.ts decodes path parameters with decodeURIComponent outside any try; a
-  // malformed escape (GET /v1/requests/%ZZ) throws URIError and the gateway answers 502 "The
-  // function failed to answer" although no function ran. Expected a 4xx problem, as API Gateway
-  // refuses a malformed URI with 400.
-  it.fails('a malformed percent-escape in the path → 400 problem, not 502', async () => {
+  it('a malformed percent-escape in the path → 400 problem, not 502', async () => {
     const result = await call('GET', '/v1/requests/%ZZ');
     expect(result.status).toBe(400);
   });
