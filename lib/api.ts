@@ -119,7 +119,7 @@ export class ApiConstruct extends Construct {
 
   /** Errors raised by API Gateway itself (WAF, authorizer, throttling) keep the problem+json contract. */
   private addProblemResponses(): void {
-    const template = '{"title":$context.error.messageString,"requestId":"$context.requestId"}';
+    const template = '{"type":"urn:appi-desk:problem:gateway-$context.error.responseType","title":$context.error.messageString,"detail":$context.error.messageString,"instance":"$context.requestId"}';
     for (const type of [apigateway.ResponseType.DEFAULT_4XX, apigateway.ResponseType.DEFAULT_5XX]) {
       this.api.addGatewayResponse(type.responseType, {
         type,
