@@ -1,16 +1,20 @@
 // The access log against DynamoDB Local: concurrent appends all land, each chain gapless and linked
 // by hash, and an existing entry is never overwritten.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_LOG_CHAINS, dynamoAccessLog } from '../../functions/adapters/access-log-repository';
 import { dynamo, tableName } from '../../functions/adapters/clients';
 import { GENESIS_HASH, hashAccessLogEntry, type AccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { freshTables } from '../support/desk';
-import { scanAll } from '../support/requests';
+import { scanAll, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
 });
+
+afterAll(() => dropTables(prefix));
 
 const entry = (n: number): AccessLogEntry => ({
   actor: `staff-${n % 3}`,

@@ -1,18 +1,22 @@
 // The desk writer against DynamoDB Local: a state change, its outbox message and a dossier commit
 // all or nothing, each conditional on the state it was decided from.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDeskWriter } from '../../functions/adapters/desk-writer';
 import { outboxMessage } from '../../functions/domain/outbox';
 import { StaleWriteError } from '../../functions/domain/problems';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
 import { freshTables } from '../support/desk';
-import { getItem } from '../support/requests';
+import { getItem, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
 });
+
+afterAll(() => dropTables(prefix));
 
 function request(overrides: Partial<DeskRequest> = {}): DeskRequest {
   const now = new Date().toISOString();

@@ -1,13 +1,17 @@
 // Stored dossiers by token hash, against DynamoDB Local: an expired one is never served.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDisclosureReader } from '../../functions/adapters/disclosure-repository';
 import { freshTables } from '../support/desk';
-import { putItem } from '../support/requests';
+import { putItem, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
 });
+
+afterAll(() => dropTables(prefix));
 
 const stored = async (expiresAt: number) => {
   const item = { tokenHash: randomUUID(), requestId: randomUUID(), createdAt: new Date().toISOString(), expiresAt, dossier: { records: [] } };

@@ -1,13 +1,17 @@
 // Erasure certificates against DynamoDB Local: written once; a redelivered one changes nothing.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordErasureCertificate } from '../../functions/adapters/evidence-repository';
 import { erasureCertificate } from '../../functions/domain/erasure';
 import { freshTables } from '../support/desk';
-import { getItem } from '../support/requests';
+import { getItem, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
 });
+
+afterAll(() => dropTables(prefix));
 
 describe('evidence-repository', () => {
   it('writes a certificate, and a second one for the same record leaves the first as it was', async () => {

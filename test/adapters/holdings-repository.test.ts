@@ -1,17 +1,21 @@
 // Everything held about a person, against DynamoDB Local: found by e-mail through the sparse lookup
 // index, across subjects, with consents and provision records, never anything past its expiresAt.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoHoldingsReader } from '../../functions/adapters/holdings-repository';
 import { emailLookupKey } from '../../functions/domain/holdings';
 import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer } from '../../local/seed';
 import { freshTables, uniqueEmail } from '../support/desk';
-import { putItem } from '../support/requests';
+import { putItem, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
   await seedDemoCustomer();
 });
+
+afterAll(() => dropTables(prefix));
 
 const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
 
@@ -62,7 +66,7 @@ describe('holdings-repository', () => {
     const live = record(subjectId, { category: 'email', value: email, lookupKey: emailLookupKey(email) });
     // Expired by the clock the reader is given, an hour from now. Not expired in real time on
     // purpose: DynamoDB Local cannot TTL-delete an item absent from a sparse GSI (a record without
-    // lookupKey), and one such expired item stops its TTL deletions everywhere (see certify-erasure).
+    // lookupKey), and such an item holds up the TTL deletion of its table (see certify-erasure).
     const now = new Date(Date.now() + 3600_000);
     await Promise.all([
       putItem('personal-data', live),

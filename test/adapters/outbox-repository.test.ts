@@ -1,16 +1,20 @@
 // The outbox repository against DynamoDB Local: the sparse pending index, conditional marks, and a
 // sender that lost the race finding the message already sent.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   listPending, markAttemptFailed, markSent, outboxDeliveryPorts, UNDELIVERABLE, type StoredOutboxMessage,
 } from '../../functions/adapters/outbox-repository';
 import { freshTables } from '../support/desk';
-import { getItem, putItem } from '../support/requests';
+import { getItem, putItem, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
 });
+
+afterAll(() => dropTables(prefix));
 
 async function pending(createdAt: Date, attempts = 0): Promise<StoredOutboxMessage> {
   const message: StoredOutboxMessage = {

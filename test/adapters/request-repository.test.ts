@@ -1,17 +1,21 @@
 // Reads of the requests table against DynamoDB Local: a request past its expiresAt is never
 // returned, by id or in the queue, although TTL has not removed it yet.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../../functions/adapters/clients';
 import { dynamoRequestReader } from '../../functions/adapters/request-repository';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import { freshTables } from '../support/desk';
-import { putItem } from '../support/requests';
+import { putItem, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
 });
+
+afterAll(() => dropTables(prefix));
 
 const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
 

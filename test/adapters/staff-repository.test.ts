@@ -1,14 +1,18 @@
 // The staff directory against DynamoDB Local, read consistently on every staff call.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStaffDirectory } from '../../functions/adapters/staff-repository';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables } from '../support/desk';
-import { setAttributes } from '../support/requests';
+import { setAttributes, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
   await seedDemoStaff('test-password');
 });
+
+afterAll(() => dropTables(prefix));
 
 describe('staff-repository', () => {
   it('returns the seeded demo staff, one per role', async () => {

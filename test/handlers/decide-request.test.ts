@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../functions/domain/secrets';
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
@@ -14,13 +14,17 @@ import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer, seedDemoStaff } from '..
 import { freshTables, invoke } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
 import {
-  expectProblem, getItem, outboxAbout, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify,
+  expectProblem, getItem, outboxAbout, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify, dropTables,
 } from '../support/requests';
 
+let prefix: string;
+
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
   await Promise.all([seedDemoCustomer(), seedDemoStaff('test-password'), putStaff('operator-2', 'operator')]);
 });
+
+afterAll(() => dropTables(prefix));
 
 /** Staff claims default to the demo operator; `null` sends none. */
 const decide = (requestId: string, body: unknown, claims: Record<string, string> | null = staffClaims('operator')) =>

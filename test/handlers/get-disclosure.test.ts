@@ -2,7 +2,7 @@
 // fulfilled disclosure serves the dossier until it expires, and not a moment after, even while the
 // expired item still waits for TTL.
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../functions/adapters/system';
 import { hashSecret } from '../../functions/domain/secrets';
 import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
@@ -13,14 +13,16 @@ import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, lambdaContext, mailbox, apiEvent } from '../support/desk';
 import {
-  expectProblem, getItem, outboxAbout, putItem, requestBody, scanAll, staffClaims, streamEvent, streamRecord, submitAndVerify, withoutInstance,
+  expectProblem, getItem, outboxAbout, putItem, requestBody, scanAll, staffClaims, streamEvent, streamRecord, submitAndVerify, withoutInstance, dropTables,
 } from '../support/requests';
 
 let token: string;
 let stored: StoredDisclosure;
 
+let prefix: string;
+
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
   await Promise.all([seedDemoCustomer(), seedDemoStaff('test-password')]);
   const { requestId } = await submitAndVerify(requestBody({ requesterEmail: DEMO_CUSTOMER.email, name: DEMO_CUSTOMER.name, language: 'en' }));
   const decided = await invoke(decideHandler, {
@@ -40,6 +42,8 @@ beforeAll(async () => {
   token = /\/v1\/disclosures\/([A-Za-z0-9_-]+)/.exec(mail!.body.text!)![1]!;
   stored = (await scanAll<StoredDisclosure>('disclosures')).find((d) => d.requestId === requestId)!;
 });
+
+afterAll(() => dropTables(prefix));
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,14 +1,18 @@
 // GET /v1/requests/{requestId} against DynamoDB Local: the requester with the status token sees the
 // request; a wrong token, an unknown id and a missing token all answer the same 404.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/handlers/get-request-status';
 import { freshTables, invoke } from '../support/desk';
-import { expectProblem, setAttributes, submit, submitAndVerify, withoutInstance } from '../support/requests';
+import { expectProblem, setAttributes, submit, submitAndVerify, withoutInstance, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
 });
+
+afterAll(() => dropTables(prefix));
 
 const status = (requestId: string, authorization?: string) =>
   invoke(handler, {

@@ -1,21 +1,25 @@
 // GET /v1/staff/requests against DynamoDB Local: the queue for every staff role, without personal
 // data; the staff table decides on every call, whatever the claims say.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/handlers/list-requests';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { expectProblem, putStaff, setAttributes, staffClaims, submit, submitAndVerify } from '../support/requests';
+import { expectProblem, putStaff, setAttributes, staffClaims, submit, submitAndVerify, dropTables } from '../support/requests';
 
 let received: string[];
 let unverified: string;
 
+let prefix: string;
+
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
   await seedDemoStaff('test-password');
   received = [];
   for (let i = 0; i < 3; i++) received.push((await submitAndVerify()).requestId);
   unverified = await submit();
 });
+
+afterAll(() => dropTables(prefix));
 
 const list = (claims?: Record<string, string>, query?: Record<string, string>) =>
   invoke(handler, {

@@ -4,17 +4,21 @@
 import { randomUUID } from 'node:crypto';
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
 import { RETRY_AFTER_SECONDS } from '../../functions/domain/outbox-delivery';
 import { handler } from '../../functions/handlers/retry-outbox';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { freshTables, mailbox, uniqueEmail } from '../support/desk';
-import { getItem, outboxAbout, putItem, requestBody, setAttributes, streamEvent, streamRecord, submit } from '../support/requests';
+import { getItem, outboxAbout, putItem, requestBody, setAttributes, streamEvent, streamRecord, submit, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
 });
+
+afterAll(() => dropTables(prefix));
 
 const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tableName } from '../../functions/adapters/clients';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
 import { MAX_DELIVERY_ATTEMPTS } from '../../functions/domain/outbox-delivery';
@@ -13,11 +13,15 @@ import { handler } from '../../functions/handlers/send-outbox';
 import { StreamPoller } from '../../local/stream-poller';
 import { freshTables, mailbox, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { getItem, outboxAbout, putItem, streamEvent, streamRecord, submit, requestBody, waitFor } from '../support/requests';
+import { getItem, outboxAbout, putItem, streamEvent, streamRecord, submit, requestBody, waitFor, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
 });
+
+afterAll(() => dropTables(prefix));
 
 const restores: Array<() => void> = [];
 afterEach(() => {

@@ -1,19 +1,23 @@
 // POST /v1/requests against DynamoDB Local and the SES emulator: the request and its code e-mail are
 // written together, the answer never tells whether the subject is a customer, and bad input is
 // refused with a problem naming the field, leaving no trace in the tables.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/handlers/submit-request';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { hashSecret } from '../../functions/domain/secrets';
 import { codeSecret } from '../../functions/domain/requests/submit-request';
 import { DEMO_CUSTOMER, seedDemoCustomer } from '../../local/seed';
 import { freshTables, invoke, mailbox, uniqueEmail } from '../support/desk';
-import { expectProblem, getItem, outboxAbout, requestBody, scanAll, streamEvent, streamRecord } from '../support/requests';
+import { expectProblem, getItem, outboxAbout, requestBody, scanAll, streamEvent, streamRecord, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
   await seedDemoCustomer();
 });
+
+afterAll(() => dropTables(prefix));
 
 const post = (body: unknown, headers?: Record<string, string>) =>
   invoke(handler, { method: 'POST', path: '/v1/requests', resource: '/v1/requests', body, ...(headers ? { headers } : {}) });

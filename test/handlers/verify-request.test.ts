@@ -2,14 +2,18 @@
 // request and issues a status token stored only as a hash; wrong codes count down to a lock; an
 // expired code and an unknown id are refused.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../functions/domain/secrets';
 import { freshTables } from '../support/desk';
-import { codeOf, expectProblem, getItem, otherCode, outboxAbout, requestBody, setAttributes, submit, verify } from '../support/requests';
+import { codeOf, expectProblem, getItem, otherCode, outboxAbout, requestBody, setAttributes, submit, verify, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
 });
+
+afterAll(() => dropTables(prefix));
 
 describe('verify-request', () => {
   it('the right code → 200 with a status token; the request is received and holds only the token hash', async () => {

@@ -1,7 +1,7 @@
 // GET /v1/staff/requests/{requestId} against DynamoDB Local: reading a request's personal data is
 // access-logged first, in a hash chain; roles and status come from the staff table on every call.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashAccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { handler } from '../../functions/handlers/view-request';
 import { seedDemoStaff } from '../../local/seed';
@@ -9,12 +9,16 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../../functions/adapters/clients';
 import { freshTables, invoke } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { expectProblem, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify } from '../support/requests';
+import { expectProblem, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
   await seedDemoStaff('test-password');
 });
+
+afterAll(() => dropTables(prefix));
 
 const view = (requestId: string, claims?: Record<string, string>) =>
   invoke(handler, {

@@ -10,13 +10,15 @@ import { seedDemoStaff } from '../../local/seed';
 import { LOCAL_ISSUER, LocalTokenIssuer } from '../../local/staff-sign-in';
 import { freshTables } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { putStaff, requestBody, setAttributes } from '../support/requests';
+import { dropTables, putStaff, requestBody, setAttributes } from '../support/requests';
 
 const PASSWORD = 'gateway-test-password';
 let gateway: LocalGateway;
 
+let prefix: string;
+
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
   await seedDemoStaff(PASSWORD);
   gateway = new LocalGateway({ port: await freePort(), issuer: new LocalTokenIssuer(), mailboxUrl: 'http://127.0.0.1:1', demoPassword: PASSWORD });
   await gateway.start();
@@ -24,6 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop();
+  await dropTables(prefix);
 });
 
 async function call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {

@@ -2,15 +2,19 @@
 // uses, and redelivers from the first failed record, a few times, as Lambda retries a batch.
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableName } from '../../functions/adapters/clients';
 import { StreamPoller, type StreamHandler } from '../../local/stream-poller';
 import { freshTables } from '../support/desk';
-import { putItem, setAttributes, waitFor } from '../support/requests';
+import { putItem, setAttributes, waitFor, dropTables } from '../support/requests';
+
+let prefix: string;
 
 beforeAll(async () => {
-  await freshTables();
+  prefix = await freshTables();
 });
+
+afterAll(() => dropTables(prefix));
 
 /** Runs a poller over the outbox table (stream NEW_IMAGE) until `done`, keeping only this test's records. */
 async function poll(marker: string, handle: (records: DynamoDBRecord[]) => ReturnType<StreamHandler>, done: () => boolean) {

@@ -2,11 +2,12 @@
 // through submission and verification, staff claims, and DynamoDB stream events built from items.
 import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { expect } from 'vitest';
 import { dynamo, tableName } from '../../functions/adapters/clients';
-import type { TableName } from '../../functions/adapters/tables';
+import { TABLES, type TableName } from '../../functions/adapters/tables';
+import { physicalTableName } from '../../local/tables';
 import type { StaffRole } from '../../functions/domain/staff';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
 import { handler as submitHandler } from '../../functions/handlers/submit-request';
@@ -173,4 +174,22 @@ export function expectProblem(result: { status: number; headers: Record<string, 
   expect(result.status, JSON.stringify(result.json)).toBe(status);
   expect(result.headers['content-type']).toBe('application/problem+json');
   expect(result.json).toMatchObject({ status, type: expect.stringMatching(/^urn:appi-desk:problem:/), title: expect.any(String), detail: expect.any(String) });
+}
+
+/**
+ * Deletes the tables freshTables() created under `prefix` (all, or the ones named). DynamoDB Local
+ * runs TTL deletion on a pool of 10 threads: each TTL-enabled table holds one as long as the table
+ * exists, 3 are its own schedulers, so only 7 tables are ever swept at a time and the rest wait.
+ * Dropping a file's tables when it is done lets later tables be swept.
+ */
+export async function dropTables(prefix: string, only?: readonly TableName[]): Promise<void> {
+  const client = new DynamoDBClient({});
+  try {
+    await Promise.all(TABLES.filter((t) => !only || only.includes(t.name)).map((t) =>
+      client.send(new DeleteTableCommand({ TableName: physicalTableName(prefix, t.name) })).catch((error: Error) => {
+        if (error.name !== 'ResourceNotFoundException') throw error;
+      })));
+  } finally {
+    client.destroy();
+  }
 }
