@@ -3,7 +3,7 @@
 // a restart rewrites the same items.
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../functions/adapters/clients';
-import { emailLookupKey, type ConsentEvent, type PersonalDataRecord, type ProvisionRecord } from '../functions/domain/holdings';
+import { lookupKeyOf, type ConsentEvent, type PersonalDataRecord, type ProvisionRecord } from '../functions/domain/holdings';
 import { STAFF_ROLES } from '../functions/domain/staff';
 import { hashLocalPassword } from './staff-sign-in';
 
@@ -14,8 +14,8 @@ const SUBJECT = 'subject-demo-hanako';
 const record = (recordId: string, fields: Omit<PersonalDataRecord, 'subjectId' | 'recordId'>): PersonalDataRecord =>
   ({ subjectId: SUBJECT, recordId, ...fields });
 
-export const DEMO_RECORDS: Array<PersonalDataRecord & { lookupKey?: string }> = [
-  { ...record('rec-email', { category: 'email', value: DEMO_CUSTOMER.email, source: 'from-customer', sourceDetail: 'Web sign-up form', purposes: ['service-provision', 'important-notices', 'information-and-inquiries'], acquiredAt: '2024-04-01T01:00:00.000Z' }), lookupKey: emailLookupKey(DEMO_CUSTOMER.email) },
+export const DEMO_RECORDS: PersonalDataRecord[] = [
+  record('rec-email', { category: 'email', value: DEMO_CUSTOMER.email, source: 'from-customer', sourceDetail: 'Web sign-up form', purposes: ['service-provision', 'important-notices', 'information-and-inquiries'], acquiredAt: '2024-04-01T01:00:00.000Z' }),
   record('rec-name', { category: 'name', value: '山田 花子 (Hanako Yamada)', source: 'from-customer', sourceDetail: 'Web sign-up form', purposes: ['service-provision', 'billing'], acquiredAt: '2024-04-01T01:00:00.000Z' }),
   record('rec-address', { category: 'address', value: '東京都千代田区神田錦町1-2-3', source: 'public-institution', sourceDetail: 'Residence record (住民票) confirmed at contract', purposes: ['service-provision', 'billing'], acquiredAt: '2024-04-03T02:00:00.000Z' }),
   record('rec-phone', { category: 'phone', value: '03-1234-5678', source: 'public-source', sourceDetail: 'Telephone directory', purposes: ['information-and-inquiries'], acquiredAt: '2024-05-10T03:00:00.000Z' }),
@@ -41,7 +41,7 @@ async function putAll(table: Parameters<typeof tableName>[0], items: object[]): 
 
 export async function seedDemoCustomer(): Promise<void> {
   await Promise.all([
-    putAll('personal-data', DEMO_RECORDS),
+    putAll('personal-data', DEMO_RECORDS.map((r) => ({ ...r, lookupKey: lookupKeyOf(r) }))),
     putAll('consents', DEMO_CONSENTS),
     putAll('provision-records', DEMO_PROVISION_RECORDS),
   ]);

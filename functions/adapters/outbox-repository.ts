@@ -1,5 +1,5 @@
-// The outbox: messages wait here until SES accepts them. A sent message leaves the sparse `pending`
-// index and is kept a while for tracing.
+// The outbox: messages wait here, in state pending, until SES accepts them; a sent message is kept
+// a while for tracing, and one that failed too often is set aside as undeliverable.
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SENT_MESSAGE_RETENTION_SECONDS } from '../domain/law';
 import type { OutboxMessage } from '../domain/outbox';
@@ -7,9 +7,11 @@ import { CLAIM_LEASE_SECONDS, type OutboxDeliveryPorts } from '../domain/outbox-
 import { dynamo, tableName } from './clients';
 
 export const PENDING = 'pending';
+export const SENT = 'sent';
+export const UNDELIVERABLE = 'undeliverable';
 
 export interface StoredOutboxMessage extends OutboxMessage {
-  outboxState?: typeof PENDING;
+  outboxState: typeof PENDING | typeof SENT | typeof UNDELIVERABLE;
   attempts: number;
   sentAt?: string;
   sesMessageId?: string;
@@ -40,27 +42,26 @@ export async function markSent(messageId: string, sesMessageId: string, now: Dat
   await dynamo().send(new UpdateCommand({
     TableName: tableName('outbox'),
     Key: { messageId },
-    UpdateExpression: 'REMOVE outboxState, claimedAt SET sentAt = :now, sesMessageId = :ses, expiresAt = :expires, attempts = attempts + :one',
+    UpdateExpression: 'REMOVE claimedAt SET outboxState = :sent, sentAt = :now, sesMessageId = :ses, expiresAt = :expires, attempts = attempts + :one',
     ConditionExpression: 'outboxState = :pending',
     ExpressionAttributeValues: {
       ':now': now.toISOString(),
       ':ses': sesMessageId,
       ':expires': Math.floor(now.getTime() / 1000) + SENT_MESSAGE_RETENTION_SECONDS,
       ':pending': PENDING,
+      ':sent': SENT,
       ':one': 1,
     },
   }));
 }
 
-export const UNDELIVERABLE = 'undeliverable';
-
-/** Records a failed send; giving up moves the message out of the pending index for a person to look at. */
+/** Records a failed send; giving up sets the message aside as undeliverable for a person to look at. */
 export async function markAttemptFailed(messageId: string, error: string, giveUp: boolean): Promise<void> {
   await dynamo().send(new UpdateCommand({
     TableName: tableName('outbox'),
     Key: { messageId },
     UpdateExpression: giveUp
-      ? 'SET attempts = attempts + :one, lastError = :error, deliveryState = :undeliverable REMOVE outboxState, claimedAt'
+      ? 'SET attempts = attempts + :one, lastError = :error, outboxState = :undeliverable REMOVE claimedAt'
       : 'SET attempts = attempts + :one, lastError = :error REMOVE claimedAt',
     ConditionExpression: 'outboxState = :pending',
     ExpressionAttributeValues: {

@@ -57,7 +57,8 @@ export const TABLES: readonly TableDefinition[] = [
     name: 'personal-data',
     partitionKey: { name: 'subjectId', type: 'S' },
     sortKey: { name: 'recordId', type: 'S' },
-    // Sparse: only identifier records (an e-mail address) carry a lookupKey.
+    // Every record carries a lookupKey (holdings.ts lookupKeyOf): identifier records are found by
+    // address; an index missing items is never TTL-swept by DynamoDB Local (see outbox).
     globalIndexes: [{ indexName: 'byLookupKey', partitionKey: { name: 'lookupKey', type: 'S' } }],
     timeToLiveAttribute: TTL_ATTRIBUTE,
     stream: 'NEW_AND_OLD_IMAGES',
@@ -87,7 +88,9 @@ export const TABLES: readonly TableDefinition[] = [
   {
     name: 'outbox',
     partitionKey: { name: 'messageId', type: 'S' },
-    // Sparse: only messages still to send carry outboxState, so the retry sweep reads only those.
+    // Every message keeps its outboxState (pending, sent, undeliverable); the sweep queries 'pending'.
+    // Not sparse on purpose: DynamoDB Local never TTL-deletes an expired item missing from a GSI, and
+    // such an item holds up its whole table's TTL deletion.
     globalIndexes: [
       { indexName: 'pending', partitionKey: { name: 'outboxState', type: 'S' }, sortKey: { name: 'createdAt', type: 'S' } },
     ],

@@ -46,3 +46,8 @@ export interface Holdings {
 export function emailLookupKey(email: string): string {
   return `email#${email.trim().toLowerCase()}`;
 }
+
+/** The index key every stored record carries: its address for an e-mail record, its subject otherwise. */
+export function lookupKeyOf(record: Pick<PersonalDataRecord, 'subjectId' | 'category' | 'value'>): string {
+  return record.category === 'email' ? emailLookupKey(record.value) : `subject#${record.subjectId}`;
+}

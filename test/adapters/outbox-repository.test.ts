@@ -48,7 +48,7 @@ describe('outbox-repository', () => {
     await markSent(message.messageId, 'ses-42', now);
     const stored = await getItem<StoredOutboxMessage & { expiresAt: number }>('outbox', { messageId: message.messageId });
     expect(stored).toMatchObject({ sentAt: now.toISOString(), sesMessageId: 'ses-42', attempts: 1 });
-    expect(stored!.outboxState).toBeUndefined();
+    expect(stored!.outboxState).toBe('sent');
     expect(stored!.expiresAt).toBe(Math.floor(now.getTime() / 1000) + 30 * 86_400);
     expect((await listPending(new Date(), 100)).map((m) => m.messageId)).not.toContain(message.messageId);
     await expect(markSent(message.messageId, 'ses-43', new Date())).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
@@ -70,8 +70,7 @@ describe('outbox-repository', () => {
     expect(await getItem('outbox', { messageId: message.messageId })).toMatchObject({ outboxState: 'pending', attempts: 4, lastError: 'Throttling' });
     await markAttemptFailed(message.messageId, 'MessageRejected', true);
     const stored = await getItem<StoredOutboxMessage>('outbox', { messageId: message.messageId });
-    expect(stored).toMatchObject({ attempts: 5, lastError: 'MessageRejected', deliveryState: UNDELIVERABLE });
-    expect(stored!.outboxState).toBeUndefined();
+    expect(stored).toMatchObject({ attempts: 5, lastError: 'MessageRejected', outboxState: UNDELIVERABLE });
     expect((await listPending(new Date(), 100)).map((m) => m.messageId)).not.toContain(message.messageId);
   });
 

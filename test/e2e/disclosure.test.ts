@@ -7,8 +7,10 @@ import { startDesk, type RunningDesk } from '../../local/desk';
 import { freePort } from '../../local/emulators';
 import { DEMO_CUSTOMER } from '../../local/seed';
 import { mailbox, type SentEmail } from '../support/desk';
+import { dropTables } from '../support/requests';
 
 let desk: RunningDesk;
+const tablePrefix = `e2e${randomUUID().slice(0, 6)}-`;
 
 beforeAll(async () => {
   desk = await startDesk({
@@ -17,7 +19,7 @@ beforeAll(async () => {
     sesEndpoint: inject('sesEndpoint'),
     dynamoPort: 0,
     sesPort: 0,
-    tablePrefix: `e2e${randomUUID().slice(0, 6)}-`,
+    tablePrefix,
     demoPassword: 'e2e-password',
     senderEmail: 'privacy-desk@example.jp',
   });
@@ -25,6 +27,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await desk?.stop();
+  // DynamoDB Local sweeps TTL on a handful of tables at a time; leave the slots to other files.
+  await dropTables(tablePrefix);
 });
 
 async function call(method: string, path: string, options: { body?: unknown; token?: string } = {}) {

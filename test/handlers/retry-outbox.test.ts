@@ -52,7 +52,7 @@ describe('retry-outbox', () => {
     expect(mail).toMatchObject({ subject: 'Retry test', body: { text: old.text } });
     const stored = await getItem<StoredOutboxMessage>('outbox', { messageId: old.messageId });
     expect(stored).toMatchObject({ attempts: 2, sentAt: expect.any(String) });
-    expect(stored!.outboxState).toBeUndefined();
+    expect(stored!.outboxState).toBe('sent');
 
     // Sent messages have left the pending index: another sweep finds nothing.
     expect(await handler()).toEqual({});
