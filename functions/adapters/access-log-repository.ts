@@ -38,6 +38,8 @@ export const dynamoAccessLog: AccessLogWriter = {
         return;
       } catch (error) {
         if ((error as Error).name !== 'ConditionalCheckFailedException' || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+        // Another writer took this sequence number: back off a random while so racers spread out.
+        await new Promise((resolve) => setTimeout(resolve, randomInt(5, 20) * attempt));
       }
     }
   },
