@@ -65,7 +65,8 @@ export class AuditConstruct extends Construct {
       }),
     );
 
-    const accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {
+    // Both buckets: the trail's key, private, TLS only, versioned, kept when the stack goes.
+    const protectedBucket = {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: key,
       bucketKeyEnabled: true,
@@ -74,20 +75,14 @@ export class AuditConstruct extends Construct {
       enforceSSL: true,
       versioned: true,
       removalPolicy: RemovalPolicy.RETAIN,
-    });
+    } satisfies s3.BucketProps;
+    const accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', protectedBucket);
     this.trailBucket = new s3.Bucket(this, 'TrailBucket', {
+      ...protectedBucket,
       objectLockEnabled: true,
       objectLockDefaultRetention: s3.ObjectLockRetention.compliance(props.retention),
-      versioned: true,
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
       serverAccessLogsBucket: accessLogBucket,
       serverAccessLogsPrefix: 'trail-bucket/',
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     const replicationReason =
