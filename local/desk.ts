@@ -1,10 +1,10 @@
 // The whole desk on one machine: emulators, tables, demo data, the gateway, the stream poller and
 // the schedules, started in that order and stopped in reverse.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { WORKERS } from '../functions/workers';
 import { ensurePortFree, startDynamoDbLocal, startSesEmulator, useEmulators, type RunningEmulator } from './emulators';
 import { LocalGateway } from './gateway';
+import { loadHandler } from './handlers';
 import { seedDemoCustomer, seedDemoStaff } from './seed';
 import { LocalTokenIssuer } from './staff-sign-in';
 import { StreamPoller, type StreamHandler } from './stream-poller';
@@ -66,10 +66,9 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     await gateway.start();
     stops.push(() => gateway.stop());
 
-    const load = async (name: string) => (await import(`../functions/handlers/${name}`)) as { handler: (event?: unknown) => Promise<unknown> };
     const subscriptions = await Promise.all(WORKERS.filter((w) => w.source.kind === 'stream').map(async (w) => ({
       tableName: physicalTableName(options.tablePrefix, (w.source as { table: Parameters<typeof physicalTableName>[1] }).table),
-      handler: (await load(w.name)).handler as StreamHandler,
+      handler: await loadHandler<StreamHandler>(w.name),
     })));
     const poller = new StreamPoller(subscriptions, 250, (m) => log(m));
     poller.start();
@@ -77,8 +76,8 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
 
     for (const worker of WORKERS) {
       if (worker.source.kind !== 'schedule') continue;
-      const { handler } = await load(worker.name);
-      const run = () => handler({ source: 'local.timer' } as unknown as DynamoDBStreamEvent).catch((e) => log(`${worker.name}: ${(e as Error).message}`));
+      const handler = await loadHandler<(event: unknown) => Promise<unknown>>(worker.name);
+      const run = () => handler({ source: 'local.timer' }).catch((e) => log(`${worker.name}: ${(e as Error).message}`));
       const timer = setInterval(run, worker.source.everyMinutes * 60_000);
       stops.push(async () => clearInterval(timer));
     }

@@ -8,6 +8,7 @@ import { dynamo, tableName } from '../functions/adapters/clients';
 import type { StaffMember } from '../functions/domain/staff';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
 import { buildApiEvent } from './api-event';
+import { loadHandler } from './handlers';
 import { landingPage } from './landing-page';
 import { localPasswordMatches, type LocalTokenIssuer } from './staff-sign-in';
 
@@ -58,7 +59,6 @@ export interface GatewayOptions {
 
 export class LocalGateway {
   private readonly routes = ROUTES.map((r) => mount(r as RouteDefinition));
-  private readonly handlers = new Map<string, Promise<ProxyHandler>>();
   private server: Server | undefined;
 
   constructor(private readonly options: GatewayOptions) {}
@@ -83,15 +83,6 @@ export class LocalGateway {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  private handler(name: string): Promise<ProxyHandler> {
-    let loaded = this.handlers.get(name);
-    if (!loaded) {
-      loaded = import(`../functions/handlers/${name}`).then((m: { handler: ProxyHandler }) => m.handler);
-      this.handlers.set(name, loaded);
-    }
-    return loaded;
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -152,7 +143,7 @@ export class LocalGateway {
       functionName: route.name,
       getRemainingTimeInMillis: () => 29_000,
     } as unknown as Context;
-    const result = await (await this.handler(route.name))(event, context);
+    const result = await (await loadHandler<ProxyHandler>(route.name))(event, context);
     res.writeHead(result.statusCode, result.headers as Record<string, string>);
     res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
   }

@@ -2,7 +2,7 @@
 // through the SDK's own AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SES settings, so this code is
 // the same in AWS and on a laptop.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { tableEnvVar, type TableName } from './tables';
 
@@ -38,4 +38,16 @@ export function notExpired(now: Date) {
 
 export function isLive(item: { expiresAt?: number } | undefined, now: Date): boolean {
   return !!item && (item.expiresAt === undefined || item.expiresAt > Math.floor(now.getTime() / 1000));
+}
+
+/** Every item a query matches, page after page. */
+export async function queryAll<T>(input: QueryCommandInput): Promise<T[]> {
+  const items: T[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...((page.Items ?? []) as T[]));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
 }

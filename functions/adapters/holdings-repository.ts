@@ -1,22 +1,10 @@
 // Everything held about a person, found by the e-mail address they write from: identifier records
 // carry a lookupKey in a sparse index, and each subject's records, consents and provision records
 // are read by subject id. Expired items are never returned.
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { emailLookupKey, type ConsentEvent, type Holdings, type PersonalDataRecord, type ProvisionRecord } from '../domain/holdings';
 import type { HoldingsReader } from '../domain/ports';
-import { dynamo, notExpired, tableName } from './clients';
+import { notExpired, queryAll, tableName } from './clients';
 import type { TableName } from './tables';
-
-async function queryAll<T>(input: QueryCommandInput): Promise<T[]> {
-  const items: T[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...((page.Items ?? []) as T[]));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
 
 function bySubject<T>(table: TableName, subjectId: string, now: Date): Promise<T[]> {
   const live = notExpired(now);

@@ -1,8 +1,8 @@
 // Reads of the requests table. Writes go through the desk writer so they commit with their outbox.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { RequestReader } from '../domain/ports';
 import type { DeskRequest, RequestStatus } from '../domain/requests/request';
-import { dynamo, isLive, notExpired, tableName } from './clients';
+import { dynamo, isLive, notExpired, queryAll, tableName } from './clients';
 
 export const dynamoRequestReader: RequestReader = {
   async get(requestId: string, now: Date) {
@@ -11,22 +11,14 @@ export const dynamoRequestReader: RequestReader = {
   },
 
   async listByStatus(status: RequestStatus, now: Date) {
-    const items: DeskRequest[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
     const live = notExpired(now);
-    do {
-      const page = await dynamo().send(new QueryCommand({
-        TableName: tableName('requests'),
-        IndexName: 'byStatus',
-        KeyConditionExpression: '#status = :status',
-        FilterExpression: live.FilterExpression,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ...live.ExpressionAttributeValues, ':status': status },
-        ExclusiveStartKey,
-      }));
-      items.push(...((page.Items ?? []) as DeskRequest[]));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
+    return queryAll<DeskRequest>({
+      TableName: tableName('requests'),
+      IndexName: 'byStatus',
+      KeyConditionExpression: '#status = :status',
+      FilterExpression: live.FilterExpression,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ...live.ExpressionAttributeValues, ':status': status },
+    });
   },
 };

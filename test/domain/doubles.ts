@@ -1,5 +1,7 @@
 // Hand-written test doubles of the domain ports (functions/domain/ports.ts). Pure and in memory:
 // the domain tests need no emulator and no network.
+import { expect } from 'vitest';
+import { DeskProblem } from '../../functions/domain/problems';
 import type { AccessLogEntry } from '../../functions/domain/access-log';
 import type { Holdings } from '../../functions/domain/holdings';
 import type {
@@ -166,4 +168,11 @@ export function receivedRequest(overrides: Partial<DeskRequest> = {}): DeskReque
     version: 2,
     ...overrides,
   };
+}
+
+/** The DeskProblem a use case rejected with; fails the test if it resolved or threw something else. */
+export async function problemOf(promise: Promise<unknown>): Promise<DeskProblem> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(DeskProblem);
+  return error as DeskProblem;
 }

@@ -2,10 +2,11 @@
 // it writes, and the result e-mail commit together, and only if nobody decided first.
 import { outboxMessage } from '../outbox';
 import type { AccessLogWriter, Clock, DeskWrite, DeskWriter, HoldingsReader, RequestReader, SecretSource } from '../ports';
-import { DeskProblem, StaleWriteError } from '../problems';
+import { DeskProblem } from '../problems';
 import type { StaffActor } from '../staff';
 import { refusalMessage } from './notifications';
 import { requestType } from './request-types';
+import { commitOrConflict, getConfirmedRequest } from './request-store';
 import { closedRequestExpiry, isOpen, type DecisionOutcome, type DeskRequest } from './request';
 
 export interface DecideRequestDeps {
@@ -31,10 +32,7 @@ export async function decideRequest(
   publicBaseUrl: string,
 ) {
   const now = deps.clock.now();
-  const request = await deps.requests.get(requestId, now);
-  if (!request || request.status === 'awaiting-verification') {
-    throw new DeskProblem('not-found', 'Request not found', `No confirmed request has the id ${requestId}. Check the id in the queue.`);
-  }
+  const request = await getConfirmedRequest(deps.requests, requestId, now);
   if (!isOpen(request)) {
     throw new DeskProblem('conflict', 'Already decided', `This request is already ${request.status}; a decided request cannot be decided again.`);
   }
@@ -83,13 +81,11 @@ export async function decideRequest(
     expiresAt: closedRequestExpiry(now),
   };
   const message = outboxMessage(deps.secrets.id(), request.requester.email, content, now, `decision-${input.outcome}`);
-  try {
-    await deps.writer.commit([{ kind: 'request', request: decided, expectedVersion: request.version }, ...writes, { kind: 'outbox', message }]);
-  } catch (error) {
-    if (error instanceof StaleWriteError) {
-      throw new DeskProblem('conflict', 'Decided meanwhile', 'Someone changed this request while you were deciding. Reload it and decide again if it is still open.');
-    }
-    throw error;
-  }
+  await commitOrConflict(
+    deps.writer,
+    [{ kind: 'request', request: decided, expectedVersion: request.version }, ...writes, { kind: 'outbox', message }],
+    'Decided meanwhile',
+    'Someone changed this request while you were deciding. Reload it and decide again if it is still open.',
+  );
   return { requestId, status: decided.status, decidedAt };
 }

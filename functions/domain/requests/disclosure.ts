@@ -1,6 +1,6 @@
 // Disclosure (APPI Art. 33, policy §7): the person receives a link to everything held about them.
 import * as z from 'zod';
-import { DISCLOSURE_LINK_LIFETIME_SECONDS, DISCLOSURE_REFUSAL_GROUNDS, type DisclosureRefusalGround } from '../law';
+import { DISCLOSURE_LINK_LIFETIME_SECONDS, type DisclosureRefusalGround } from '../law';
 import { hashSecret } from '../secrets';
 import { compileDossier, type StoredDisclosure } from './disclosure-dossier';
 import { formatJapanTime, signature } from './notifications';

@@ -5,11 +5,12 @@ import { RESPONSE_TARGET_DESK_DAYS } from '../law';
 import { dueAfterDeskDays } from '../calendar';
 import { outboxMessage } from '../outbox';
 import type { Clock, DeskWriter, RequestReader, SecretSource } from '../ports';
-import { DeskProblem, StaleWriteError } from '../problems';
+import { DeskProblem } from '../problems';
 import { hashSecret, matchesHash } from '../secrets';
 import { receivedMessage } from './notifications';
 import { requestType } from './request-types';
 import type { DeskRequest } from './request';
+import { commitOrConflict } from './request-store';
 import { codeSecret } from './submit-request';
 
 export interface VerifyRequestDeps {
@@ -18,6 +19,8 @@ export interface VerifyRequestDeps {
   secrets: SecretSource;
   clock: Clock;
 }
+
+const CHANGED_WHILE_CHECKED = ['Request changed', 'The request changed while this code was checked. Try the code again.'] as const;
 
 const notAwaiting = () =>
   new DeskProblem('not-found', 'No request awaits this code', 'No request with this id is waiting for a confirmation code. Check the id in the e-mail, or submit the request again.');
@@ -42,7 +45,7 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
       history: [...request.history, { at: now.toISOString(), event: attemptsLeft > 0 ? 'wrong-code' : 'locked' }],
       version: request.version + 1,
     };
-    await commitOrConflict(deps.writer, [{ kind: 'request', request: updated, expectedVersion: request.version }]);
+    await commitOrConflict(deps.writer, [{ kind: 'request', request: updated, expectedVersion: request.version }], ...CHANGED_WHILE_CHECKED);
     throw attemptsLeft > 0
       ? new DeskProblem('unprocessable', 'Wrong code', `That code is not the one we sent. ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`)
       : new DeskProblem('locked', 'Request locked', 'That code was wrong too many times; the request is locked. Submit the request again to receive a new code.');
@@ -65,17 +68,7 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
   await commitOrConflict(deps.writer, [
     { kind: 'request', request: received, expectedVersion: request.version },
     { kind: 'outbox', message },
-  ]);
+  ], ...CHANGED_WHILE_CHECKED);
   return { requestId, status: received.status, receivedAt, dueAt: received.dueAt as string, statusToken };
 }
 
-async function commitOrConflict(writer: DeskWriter, writes: Parameters<DeskWriter['commit']>[0]) {
-  try {
-    await writer.commit(writes);
-  } catch (error) {
-    if (error instanceof StaleWriteError) {
-      throw new DeskProblem('conflict', 'Request changed', 'The request changed while this code was checked. Try the code again.');
-    }
-    throw error;
-  }
-}

@@ -1,8 +1,8 @@
 // GET /v1/staff/requests/{requestId}: a request as the desk sees it, with the requester's and the
 // subject's details. Reading them is a read of personal data, so it is access-logged first.
 import type { AccessLogWriter, Clock, RequestReader } from '../ports';
-import { DeskProblem } from '../problems';
 import type { StaffActor } from '../staff';
+import { getConfirmedRequest } from './request-store';
 
 export interface ViewRequestDeps {
   requests: RequestReader;
@@ -12,10 +12,7 @@ export interface ViewRequestDeps {
 
 export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requestId: string) {
   const now = deps.clock.now();
-  const request = await deps.requests.get(requestId, now);
-  if (!request || request.status === 'awaiting-verification') {
-    throw new DeskProblem('not-found', 'Request not found', `No confirmed request has the id ${requestId}. Check the id in the queue.`);
-  }
+  const request = await getConfirmedRequest(deps.requests, requestId, now);
   await deps.accessLog.append({
     actor: actor.staffId,
     role: actor.role,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CLOSED_REQUEST_RETENTION_SECONDS, DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../../functions/domain/law';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
 import type { DeskWrite } from '../../../functions/domain/ports';
-import { DeskProblem, StaleWriteError } from '../../../functions/domain/problems';
+import { StaleWriteError } from '../../../functions/domain/problems';
 import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
 import type { StoredDisclosure } from '../../../functions/domain/requests/disclosure-dossier';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
@@ -19,6 +19,7 @@ import {
   RecordingAccessLog,
   receivedRequest,
   SequenceSecrets,
+  problemOf,
 } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 
@@ -47,12 +48,6 @@ function parts(writes: DeskWrite[]) {
   const disclosures: StoredDisclosure[] = writes.flatMap((w) => (w.kind === 'disclosure' ? [w.disclosure] : []));
   const messages: OutboxMessage[] = writes.flatMap((w) => (w.kind === 'outbox' ? [w.message] : []));
   return { requests, disclosures, messages };
-}
-
-async function problemOf(promise: Promise<unknown>): Promise<DeskProblem> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DeskProblem);
-  return error as DeskProblem;
 }
 
 describe('decideRequest: a disclosure fulfilled', () => {

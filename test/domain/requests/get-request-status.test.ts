@@ -1,22 +1,15 @@
 // GET /v1/requests/{id} as a use case: the status token opens the view; an unknown id and a wrong
 // token answer exactly alike, so neither can be probed.
 import { describe, expect, it } from 'vitest';
-import { DeskProblem } from '../../../functions/domain/problems';
 import { getRequestStatus } from '../../../functions/domain/requests/get-request-status';
 import { hashSecret } from '../../../functions/domain/secrets';
-import { ArrayRequestReader, FixedClock, receivedRequest } from '../doubles';
+import { ArrayRequestReader, FixedClock, receivedRequest, problemOf } from '../doubles';
 
 const TOKEN = 'token-7-abcdefghijklmnop';
 const NOW = '2026-11-12T02:00:00.000Z';
 
 function deps(...requests: ReturnType<typeof receivedRequest>[]) {
   return { requests: new ArrayRequestReader(requests), clock: new FixedClock(NOW) };
-}
-
-async function problemOf(promise: Promise<unknown>): Promise<DeskProblem> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DeskProblem);
-  return error as DeskProblem;
 }
 
 describe('getRequestStatus', () => {

@@ -5,12 +5,12 @@ import { dueAfterDeskDays } from '../../../functions/domain/calendar';
 import { RESPONSE_TARGET_DESK_DAYS } from '../../../functions/domain/law';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
 import type { DeskWrite } from '../../../functions/domain/ports';
-import { DeskProblem, StaleWriteError } from '../../../functions/domain/problems';
+import { StaleWriteError } from '../../../functions/domain/problems';
 import type { DeskRequest, Language } from '../../../functions/domain/requests/request';
 import { submitRequest } from '../../../functions/domain/requests/submit-request';
 import { verifyRequest } from '../../../functions/domain/requests/verify-request';
 import { hashSecret } from '../../../functions/domain/secrets';
-import { ApplyingWriter, ArrayRequestReader, FixedClock, jst, SequenceSecrets } from '../doubles';
+import { ApplyingWriter, ArrayRequestReader, FixedClock, jst, SequenceSecrets, problemOf } from '../doubles';
 
 const CODE = '482913';
 const WRONG = '000000';
@@ -36,12 +36,6 @@ async function awaitingRequest(language: Language = 'ja', submittedAt = SUBMITTE
 const stored = (requests: ArrayRequestReader, requestId: string) => requests.items.find((r) => r.requestId === requestId)!;
 const requestWrite = (writes: DeskWrite[]) => writes.find((w): w is Extract<DeskWrite, { kind: 'request' }> => w.kind === 'request')!;
 const outboxWrites = (writes: DeskWrite[]): OutboxMessage[] => writes.flatMap((w) => (w.kind === 'outbox' ? [w.message] : []));
-
-async function problemOf(promise: Promise<unknown>): Promise<DeskProblem> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DeskProblem);
-  return error as DeskProblem;
-}
 
 describe('verifyRequest with the right code', () => {
   it('receives the request, starts the clock and returns a status token', async () => {

@@ -1,0 +1,24 @@
+// The two steps every staff transition shares: find a confirmed request, and commit the transition
+// only if nobody changed the request since it was read.
+import type { DeskWrite, DeskWriter, RequestReader } from '../ports';
+import { DeskProblem, StaleWriteError } from '../problems';
+import type { DeskRequest } from './request';
+
+/** A request past verification; an unconfirmed one is nobody's business but the requester's. */
+export async function getConfirmedRequest(requests: RequestReader, requestId: string, now: Date): Promise<DeskRequest> {
+  const request = await requests.get(requestId, now);
+  if (!request || request.status === 'awaiting-verification') {
+    throw new DeskProblem('not-found', 'Request not found', `No confirmed request has the id ${requestId}. Check the id in the queue.`);
+  }
+  return request;
+}
+
+/** Commits, or answers 409 with `detail` when the version the writes expect no longer holds. */
+export async function commitOrConflict(writer: DeskWriter, writes: DeskWrite[], title: string, detail: string): Promise<void> {
+  try {
+    await writer.commit(writes);
+  } catch (error) {
+    if (error instanceof StaleWriteError) throw new DeskProblem('conflict', title, detail);
+    throw error;
+  }
+}
