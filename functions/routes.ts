@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { TableName } from './adapters/tables';
 import type { StaffRole } from './domain/staff';
+import type { SystemName } from './domain/systems';
 import * as contract from './http/contract';
 
 export type RouteAuth =
@@ -12,10 +13,15 @@ export type RouteAuth =
   | { kind: 'status-token' }
   /** The holder of an e-mailed link; the token is in the path. */
   | { kind: 'link' }
-  | { kind: 'staff'; roles: readonly StaffRole[] };
+  | { kind: 'staff'; roles: readonly StaffRole[] }
+  /** A company system, signing with IAM (SigV4); only principals granted the named system's policy may call. */
+  | { kind: 'system'; systems: readonly SystemName[] };
 
-/** What a function may do with a table: read; write (put/update); read-write; append (conditional put only). */
-export type TableAccess = 'read' | 'write' | 'read-write' | 'append';
+/**
+ * What a function may do with a table: read; write (put/update); read-write; append (conditional put
+ * only); erase (read and delete, for the erasure path and its cascade).
+ */
+export type TableAccess = 'read' | 'write' | 'read-write' | 'append' | 'erase';
 
 export interface RouteDefinition {
   /** The handler's file name in functions/handlers, and the function's name. */
@@ -93,6 +99,7 @@ export const ROUTES = [
       'personal-data': 'read',
       consents: 'read',
       'provision-records': 'read',
+      purposes: 'read',
       disclosures: 'write',
       outbox: 'write',
       'access-log': 'append',
@@ -100,6 +107,136 @@ export const ROUTES = [
     },
     request: { params: contract.requestIdParams, body: contract.decisionBody },
     response: { status: 200, schema: contract.decisionResponse, description: 'Decided; the requester is e-mailed the result.' },
+  },
+  {
+    name: 'register-personal-data',
+    method: 'POST',
+    path: '/v1/system/personal-data',
+    summary: 'Register personal data of one subject, with source and purposes; all records or none.',
+    auth: { kind: 'system', systems: ['business-systems'] },
+    tables: { 'personal-data': 'read-write', purposes: 'read', subjects: 'read', consents: 'read' },
+    request: { body: contract.registerPersonalDataBody },
+    response: { status: 201, schema: contract.registerPersonalDataResponse, description: 'Registered, each record with the expiry its purposes give it.' },
+  },
+  {
+    name: 'register-personal-data-by-staff',
+    method: 'POST',
+    path: '/v1/staff/subjects/{subjectId}/personal-data',
+    summary: 'Register personal data a person at the desk took down (a letter, a call); the write is access-logged.',
+    auth: { kind: 'staff', roles: ['operator'] },
+    tables: { 'personal-data': 'read-write', purposes: 'read', subjects: 'read', consents: 'read', 'access-log': 'append', ...STAFF_CHECK },
+    request: { params: contract.subjectParams, body: contract.staffRegisterPersonalDataBody },
+    response: { status: 201, schema: contract.registerPersonalDataResponse, description: 'Registered.' },
+  },
+  {
+    name: 'record-subject-event',
+    method: 'POST',
+    path: '/v1/system/subjects/{subjectId}/events',
+    summary: 'Report a contract end or new activity; the expiry of every record of the subject is recomputed.',
+    auth: { kind: 'system', systems: ['business-systems'] },
+    tables: { subjects: 'read-write', 'personal-data': 'read-write', purposes: 'read' },
+    request: { params: contract.subjectParams, body: contract.subjectEventBody },
+    response: { status: 200, schema: contract.subjectEventResponse, description: 'Recorded and recomputed.' },
+  },
+  {
+    name: 'check-use',
+    method: 'POST',
+    path: '/v1/system/use-checks',
+    summary: 'May this category of this person\'s data be used for this purpose? Allowed or denied, with the reason.',
+    auth: { kind: 'system', systems: ['business-systems'] },
+    tables: { 'personal-data': 'read', purposes: 'read', subjects: 'read', consents: 'read', evidence: 'write' },
+    request: { body: contract.useCheckBody },
+    response: { status: 200, schema: contract.useCheckResponse, description: 'The answer; a denial is an answer, not an error.' },
+  },
+  {
+    name: 'view-subject',
+    method: 'GET',
+    path: '/v1/staff/subjects/{subjectId}',
+    summary: 'Everything held about a subject that is not past its expiry; the read is access-logged with its reason.',
+    auth: { kind: 'staff', roles: ['operator', 'officer'] },
+    tables: { 'personal-data': 'read', subjects: 'read', consents: 'read', 'provision-records': 'read', 'access-log': 'append', ...STAFF_CHECK },
+    request: { params: contract.subjectParams, query: contract.subjectViewQuery },
+    response: { status: 200, schema: contract.subjectViewResponse, description: 'The subject as the desk holds it.' },
+  },
+  {
+    name: 'search-subjects',
+    method: 'GET',
+    path: '/v1/staff/subjects',
+    summary: 'Find subjects by e-mail address or customer number; the search is access-logged with its reason.',
+    auth: { kind: 'staff', roles: ['operator', 'officer'] },
+    tables: { 'personal-data': 'read', 'access-log': 'append', ...STAFF_CHECK },
+    request: { query: contract.subjectSearchQuery },
+    response: { status: 200, schema: contract.subjectSearchResponse, description: 'Matching subjects, without their data.' },
+  },
+  {
+    name: 'list-purposes',
+    method: 'GET',
+    path: '/v1/staff/purposes',
+    summary: 'The purpose registry: each purpose\'s current version and its history.',
+    auth: { kind: 'staff', roles: ['operator', 'officer', 'auditor'] },
+    tables: { purposes: 'read', ...STAFF_CHECK },
+    request: {},
+    response: { status: 200, schema: contract.purposeListResponse, description: 'Every purpose, current version first.' },
+  },
+  {
+    name: 'create-purpose',
+    method: 'POST',
+    path: '/v1/staff/purposes',
+    summary: 'Add a purpose of use; it is published in the privacy notice at once.',
+    auth: { kind: 'staff', roles: ['officer'] },
+    tables: { purposes: 'read-write', ...STAFF_CHECK },
+    request: { body: contract.createPurposeBody },
+    response: { status: 201, schema: contract.purposeResponse, description: 'Published as version 1.' },
+  },
+  {
+    name: 'change-purpose',
+    method: 'PUT',
+    path: '/v1/staff/purposes/{purposeId}',
+    summary: 'Change a purpose within its related scope (policy §2(3)): a new version is published and every affected person is e-mailed.',
+    auth: { kind: 'staff', roles: ['officer'] },
+    tables: { purposes: 'read-write', ...STAFF_CHECK },
+    request: { params: contract.purposeParams, body: contract.changePurposeBody },
+    response: { status: 200, schema: contract.purposeResponse, description: 'The new version; notices go out in batches within the SES sending rate.' },
+  },
+  {
+    name: 'retire-purpose',
+    method: 'POST',
+    path: '/v1/staff/purposes/{purposeId}/retirement',
+    summary: 'Retire a purpose whose business has ended (policy §2(4)): records held only for it are erased, the rest recomputed.',
+    auth: { kind: 'staff', roles: ['officer'] },
+    tables: { purposes: 'read-write', ...STAFF_CHECK },
+    request: { params: contract.purposeParams, body: contract.retirePurposeBody },
+    response: { status: 200, schema: contract.purposeResponse, description: 'The retired version; records are recomputed in batches.' },
+  },
+  {
+    name: 'register-my-number',
+    method: 'POST',
+    path: '/v1/system/my-number',
+    summary: 'Register an Individual Number for a statutory affair (tax, social insurance), kept as long as its document must be.',
+    auth: { kind: 'system', systems: ['payroll'] },
+    tables: { 'my-number': 'write' },
+    request: { body: contract.myNumberRegistrationBody },
+    response: { status: 201, schema: contract.myNumberRegistrationResponse, description: 'Registered; erased when the document\'s retention ends.' },
+  },
+  {
+    name: 'get-my-number',
+    method: 'GET',
+    path: '/v1/system/my-number/{subjectId}',
+    summary: 'The Individual Numbers of a subject, for the payroll system; every read is access-logged.',
+    auth: { kind: 'system', systems: ['payroll'] },
+    tables: { 'my-number': 'read', 'access-log': 'append' },
+    request: { params: contract.subjectParams, query: contract.myNumberQuery },
+    response: { status: 200, schema: contract.myNumberResponse, description: 'The documents and their numbers.' },
+  },
+  {
+    name: 'view-my-number',
+    method: 'GET',
+    path: '/v1/staff/subjects/{subjectId}/my-number',
+    summary: 'The Individual Numbers of a subject, for the Information Security Officer; every read is access-logged.',
+    auth: { kind: 'staff', roles: ['officer'] },
+    tables: { 'my-number': 'read', 'access-log': 'append', ...STAFF_CHECK },
+    request: { params: contract.subjectParams, query: contract.myNumberQuery },
+    response: { status: 200, schema: contract.myNumberResponse, description: 'The documents and their numbers.' },
   },
   {
     name: 'get-disclosure',
@@ -117,7 +254,7 @@ export const ROUTES = [
     path: '/v1/privacy-notice',
     summary: 'Purposes of use, sources, third-party provision, the desk and how to make a request.',
     auth: { kind: 'public' },
-    tables: {},
+    tables: { purposes: 'read' },
     request: {},
     response: { status: 200, schema: contract.privacyNoticeResponse, description: 'The privacy notice.' },
   },

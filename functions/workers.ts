@@ -36,7 +36,21 @@ export const WORKERS = [
     name: 'certify-erasure',
     summary: 'Turns each removal of personal data into an erasure certificate holding no personal data.',
     source: { kind: 'stream', table: 'personal-data' },
-    tables: { evidence: 'write' },
+    tables: { evidence: 'write', 'personal-data': 'read', disclosures: 'erase', subjects: 'erase' },
+    sendsEmail: false,
+  },
+  {
+    name: 'certify-my-number-erasure',
+    summary: 'Turns each removal of an Individual Number into an erasure certificate; its stream carries keys only.',
+    source: { kind: 'stream', table: 'my-number' },
+    tables: { evidence: 'write', 'my-number': 'read' },
+    sendsEmail: false,
+  },
+  {
+    name: 'apply-purpose-change',
+    summary: 'Carries a published purpose change to the records: e-mails affected people within the SES sending rate, or recomputes expiry after a retirement.',
+    source: { kind: 'schedule', everyMinutes: 1 },
+    tables: { purposes: 'read-write', 'personal-data': 'read-write', subjects: 'read', outbox: 'write' },
     sendsEmail: false,
   },
 ] as const satisfies readonly WorkerDefinition[];

@@ -5,6 +5,9 @@ export type TableName =
   | 'requests'
   | 'disclosures'
   | 'personal-data'
+  | 'my-number'
+  | 'subjects'
+  | 'purposes'
   | 'consents'
   | 'provision-records'
   | 'access-log'
@@ -62,6 +65,29 @@ export const TABLES: readonly TableDefinition[] = [
     globalIndexes: [{ indexName: 'byLookupKey', partitionKey: { name: 'lookupKey', type: 'S' } }],
     timeToLiveAttribute: TTL_ATTRIBUTE,
     stream: 'NEW_AND_OLD_IMAGES',
+  },
+  {
+    // Individual Numbers (My Number Act): a table and key of their own, so only the functions of the
+    // statutory affairs are ever granted them. The stream carries keys only: the erasure certificate
+    // needs no number, so the function writing it never sees one.
+    name: 'my-number',
+    partitionKey: { name: 'subjectId', type: 'S' },
+    sortKey: { name: 'documentId', type: 'S' },
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+    stream: 'KEYS_ONLY',
+  },
+  {
+    // A subject's lifecycle: the events achievement rules count from (contract end, last activity)
+    // and the flags requests set (cessation of use or of provision). Removed with the last record.
+    name: 'subjects',
+    partitionKey: { name: 'subjectId', type: 'S' },
+  },
+  {
+    // The purpose registry: every published version of every purpose, kept for good, since the
+    // privacy notice of any past date must be reproducible.
+    name: 'purposes',
+    partitionKey: { name: 'purposeId', type: 'S' },
+    sortKey: { name: 'version', type: 'N' },
   },
   {
     name: 'consents',

@@ -1,6 +1,7 @@
 // What the desk holds about one person: the records of personal data with their source and
 // purposes, consent events, and records of provision to or receipt from third parties.
-import type { AcquisitionSource } from './purposes';
+import type { AcquisitionSource } from './personal-data/sources';
+import type { SpecialCareException } from './personal-data/categories';
 
 export interface PersonalDataRecord {
   subjectId: string;
@@ -12,6 +13,21 @@ export interface PersonalDataRecord {
   sourceDetail?: string;
   purposes: string[];
   acquiredAt: string;
+  /** For special care-required information: the consent or the Art. 20(2) exception it was acquired under. */
+  basis?: SpecialCareBasis;
+  /** The system (IAM principal) or staff member that registered it. */
+  registeredBy?: string;
+}
+
+export type SpecialCareBasis =
+  | { kind: 'consent'; consentId: string }
+  | { kind: 'legal-exception'; exception: SpecialCareException; justification: string };
+
+/** A record as stored: with its index key, its expiry (absent while a purpose is not yet achieved) and, once set, why it goes. */
+export interface StoredPersonalDataRecord extends PersonalDataRecord {
+  lookupKey: string;
+  expiresAt?: number;
+  erasureReason?: 'purpose-retired' | 'request';
 }
 
 export interface ConsentEvent {
@@ -47,7 +63,14 @@ export function emailLookupKey(email: string): string {
   return `email#${email.trim().toLowerCase()}`;
 }
 
-/** The index key every stored record carries: its address for an e-mail record, its subject otherwise. */
+/** Customer-number records carry this key so staff can find a person by the number they quote. */
+export function customerIdLookupKey(customerId: string): string {
+  return `customer#${customerId.trim()}`;
+}
+
+/** The index key every stored record carries: its address or customer number for an identifier record, its subject otherwise. */
 export function lookupKeyOf(record: Pick<PersonalDataRecord, 'subjectId' | 'category' | 'value'>): string {
-  return record.category === 'email' ? emailLookupKey(record.value) : `subject#${record.subjectId}`;
+  if (record.category === 'email') return emailLookupKey(record.value);
+  if (record.category === 'customer-id') return customerIdLookupKey(record.value);
+  return `subject#${record.subjectId}`;
 }

@@ -2,7 +2,8 @@
 // use, sources, third-party provision, anonymised-information publications, the desk and its hours.
 import { DESK_CLOSES_AT_HOUR, DESK_CONTACT, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from './desk';
 import { RESPONSE_TARGET_DESK_DAYS } from './law';
-import { ACQUISITION_SOURCES, PURPOSES_OF_USE } from './purposes';
+import { ACQUISITION_SOURCES } from './personal-data/sources';
+import { POLICY_PURPOSES } from './purposes/registry';
 import { REQUEST_TYPES } from './requests/request-types';
 
 export const PRIVACY_NOTICE_VERSION = '2026-11-25';
@@ -11,7 +12,7 @@ export function privacyNotice() {
   return {
     version: PRIVACY_NOTICE_VERSION,
     business: 'Mecara LLC',
-    purposesOfUse: PURPOSES_OF_USE.map((p) => ({ id: p.id, ja: p.ja, en: p.en })),
+    purposesOfUse: POLICY_PURPOSES.map((p) => ({ id: p.purposeId, ja: p.ja, en: p.en })),
     acquisitionSources: ACQUISITION_SOURCES.map((s) => ({ id: s.id, ja: s.ja, en: s.en })),
     thirdPartyProvision: {
       // Policy §4: no provision without prior consent except the Act's exceptions.

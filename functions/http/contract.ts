@@ -3,6 +3,10 @@
 import * as z from 'zod';
 import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../domain/requests/request';
 import { REQUEST_TYPES } from '../domain/requests/request-types';
+import { CATEGORY_IDS, SPECIAL_CARE_EXCEPTION_IDS } from '../domain/personal-data/categories';
+import { ACQUISITION_SOURCE_IDS } from '../domain/personal-data/sources';
+import { ACHIEVEMENT_EVENTS, PURPOSE_BASES, PURPOSE_ID_PATTERN, PURPOSE_STATUSES } from '../domain/purposes/registry';
+import { isValidIndividualNumber, MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_IDS } from '../domain/my-number/documents';
 
 const email = z.email({ error: 'must be an e-mail address, like hanako@example.jp' }).max(254);
 const personName = z.string().trim().min(1, { error: 'must not be empty' }).max(200);
@@ -125,3 +129,172 @@ export const problemResponse = z.object({
   instance: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 }).describe('RFC 9457 problem details');
+
+// ---- Personal data registry (policy §1, §2) ----
+
+const subjectId = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:-]+$/, { error: 'is not a subject id (letters, digits, _ . : -)' });
+const recordId = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:#-]+$/, { error: 'is not a record id (letters, digits, _ . : # -)' });
+const purposeId = z.string().regex(PURPOSE_ID_PATTERN, { error: 'is not a purpose id (lower-case words joined by hyphens)' });
+const justification = z.string().trim().min(10, { error: 'must say why, in at least 10 characters' }).max(2000);
+
+/** Large enough for any field of a record; a document belongs in a document store, not here. */
+export const MAX_RECORD_VALUE_CHARS = 2000;
+/** One registration is one transaction (max 100 items); 25 records leaves room for what goes with them. */
+export const MAX_RECORDS_PER_REGISTRATION = 25;
+
+const specialCareBasis = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('consent'), consentId: z.string().min(1).max(200).describe('The consent event on file for this subject.') }),
+  z.strictObject({ kind: z.literal('legal-exception'), exception: z.enum(SPECIAL_CARE_EXCEPTION_IDS), justification }),
+]).describe('Required for special care-required information (APPI Art. 2(3), 20(2)).');
+
+export const personalDataRecordInput = z.strictObject({
+  recordId: recordId.optional().describe('The registering system\'s own id; registering it again replaces the record.'),
+  category: z.enum(CATEGORY_IDS),
+  value: z.string().min(1).max(MAX_RECORD_VALUE_CHARS, { error: `must be at most ${MAX_RECORD_VALUE_CHARS} characters` }),
+  source: z.enum(ACQUISITION_SOURCE_IDS).describe('Policy §1: where the data came from.'),
+  sourceDetail: z.string().trim().min(1).max(500).optional().describe('Who or what exactly, e.g. "Web sign-up form".'),
+  purposes: z.array(purposeId).min(1).max(20).describe('Registered, active purposes of use.'),
+  acquiredAt: instant,
+  basis: specialCareBasis.optional(),
+});
+const registeredRecords = z.array(personalDataRecordInput).min(1).max(MAX_RECORDS_PER_REGISTRATION);
+
+export const subjectParams = z.strictObject({ subjectId });
+export const registerPersonalDataBody = z.strictObject({ subjectId, records: registeredRecords });
+export const staffRegisterPersonalDataBody = z.strictObject({ records: registeredRecords });
+export const registerPersonalDataResponse = z.object({
+  subjectId,
+  records: z.array(z.object({ recordId, category: z.string(), expiresAt: instant.optional().describe('Absent while a purpose is not yet achieved.') })),
+});
+
+export const subjectEventBody = z.strictObject({
+  event: z.enum(['contract-ended', 'activity']).describe('contract-ended starts the contract-end purposes\' clocks; activity moves last-activity forward.'),
+  at: instant,
+});
+export const subjectEventResponse = z.object({ subjectId, recordsRecomputed: z.number().int() });
+
+export const USE_EXCEPTION_IDS = ['consent', 'required-by-law', 'protection-of-life-body-property', 'public-health-or-children', 'cooperation-with-public-body'] as const;
+export const useCheckBody = z.strictObject({
+  subjectId,
+  category: z.enum(CATEGORY_IDS),
+  purpose: purposeId,
+  exception: z.strictObject({
+    kind: z.enum(USE_EXCEPTION_IDS).describe('Policy §2(2): a use beyond the purposes only in these cases.'),
+    justification,
+    consentId: z.string().min(1).max(200).optional().describe('For kind "consent": the consent event on file.'),
+  }).optional(),
+});
+export const useCheckResponse = z.object({
+  allowed: z.boolean(),
+  reason: z.enum(['within-purpose', 'exception', 'no-record', 'purpose-not-among-record-purposes', 'purpose-not-active', 'record-expired', 'cessation-of-use-requested', 'consent-withdrawn']),
+  detail: z.string(),
+  checkedAt: instant,
+  exceptionRecordId: z.string().optional().describe('The evidence item recording an allowed exception.'),
+});
+
+// ---- Staff views of a subject (access-logged with a reason) ----
+
+const readReason = {
+  requestId: requestId.optional().describe('The request this read serves.'),
+  purpose: purposeId.optional().describe('Or the purpose of use this read serves.'),
+};
+const hasOneReason = (q: { requestId?: string; purpose?: string }) => !!q.requestId !== !!q.purpose;
+const oneReason = { error: 'give exactly one reason for reading personal data: requestId or purpose', path: ['requestId'] };
+
+export const subjectViewQuery = z.strictObject(readReason).refine(hasOneReason, oneReason);
+export const subjectSearchQuery = z.strictObject({
+  email: email.optional(),
+  customerId: z.string().min(1).max(128).optional(),
+  ...readReason,
+}).refine(hasOneReason, oneReason).refine((q) => !!q.email !== !!q.customerId, { error: 'search by exactly one of email or customerId', path: ['email'] });
+
+const storedRecordView = z.object({
+  recordId,
+  category: z.string(),
+  value: z.string(),
+  source: z.string(),
+  sourceDetail: z.string().optional(),
+  purposes: z.array(z.string()),
+  acquiredAt: z.string(),
+  linkedAccessInformation: z.boolean(),
+  specialCare: z.boolean(),
+  expiresAt: instant.optional(),
+  registeredBy: z.string().optional(),
+});
+export const subjectViewResponse = z.object({
+  subjectId,
+  lifecycle: z.record(z.string(), z.unknown()),
+  records: z.array(storedRecordView),
+  consents: z.array(z.record(z.string(), z.unknown())),
+  provisionRecords: z.array(z.record(z.string(), z.unknown())),
+});
+export const subjectSearchResponse = z.object({
+  items: z.array(z.object({ subjectId, categories: z.array(z.string()), records: z.number().int() })),
+});
+
+// ---- Purpose registry (policy §2(1), (3), (4)) ----
+
+const achievementRule = z.strictObject({
+  after: z.enum(ACHIEVEMENT_EVENTS),
+  days: z.number().int().min(0).max(36500),
+});
+const purposeText = {
+  ja: z.string().trim().min(1).max(500),
+  en: z.string().trim().min(1).max(500),
+};
+export const purposeParams = z.strictObject({ purposeId });
+export const createPurposeBody = z.strictObject({
+  purposeId,
+  ...purposeText,
+  basis: z.enum(PURPOSE_BASES),
+  achievement: achievementRule,
+  note: justification.describe('Why the purpose is added.'),
+});
+export const changePurposeBody = z.strictObject({
+  ...purposeText,
+  achievement: achievementRule.optional(),
+  relatedScope: justification.describe('Policy §2(3): why the new text is reasonably related to the old.'),
+});
+export const retirePurposeBody = z.strictObject({
+  reason: z.literal('business-ended').describe('Policy §2(4): the business the purpose served has ended.'),
+  note: justification,
+});
+const purposeVersionView = z.object({
+  purposeId,
+  version: z.number().int(),
+  ja: z.string(),
+  en: z.string(),
+  status: z.enum(PURPOSE_STATUSES),
+  basis: z.enum(PURPOSE_BASES),
+  achievement: z.object({ after: z.enum(ACHIEVEMENT_EVENTS), days: z.number().int() }),
+  effectiveFrom: instant,
+  publishedBy: z.string(),
+  change: z.object({ kind: z.enum(['created', 'changed', 'retired']), note: z.string() }),
+  retiredAt: instant.optional(),
+});
+export const purposeResponse = purposeVersionView;
+export const purposeListResponse = z.object({ items: z.array(purposeVersionView.extend({ history: z.array(purposeVersionView) })) });
+
+// ---- My Number (My Number Act Art. 9, 19, 20) ----
+
+export const myNumberRegistrationBody = z.strictObject({
+  subjectId,
+  affair: z.enum(MY_NUMBER_AFFAIRS, { error: `is not a statutory affair: My Number is accepted only for ${MY_NUMBER_AFFAIRS.join(' and ')} (My Number Act Art. 9)` }),
+  document: z.enum(MY_NUMBER_DOCUMENT_IDS),
+  documentDate: z.iso.date().describe('The filing date, or the date of the event the document records (YYYY-MM-DD).'),
+  number: z.string().refine(isValidIndividualNumber, { error: 'is not a valid Individual Number (12 digits with a correct check digit)' }),
+  basis: z.literal('statutory-affair', { error: 'must be "statutory-affair": consent is never a basis for handling My Number (My Number Act Art. 19)' }).optional(),
+});
+export const myNumberRegistrationResponse = z.object({ subjectId, documentId: z.string(), retainUntil: instant });
+export const myNumberQuery = subjectViewQuery;
+export const myNumberResponse = z.object({
+  subjectId,
+  documents: z.array(z.object({
+    documentId: z.string(),
+    affair: z.enum(MY_NUMBER_AFFAIRS),
+    document: z.enum(MY_NUMBER_DOCUMENT_IDS),
+    documentDate: z.string(),
+    number: z.string(),
+    retainUntil: instant,
+  })),
+});

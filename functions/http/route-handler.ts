@@ -7,8 +7,10 @@ import type { z } from 'zod';
 import { logger } from '../adapters/logger';
 import { DeskProblem } from '../domain/problems';
 import type { StaffActor } from '../domain/staff';
+import type { SystemActor } from '../domain/systems';
 import type { RouteDefinition } from '../routes';
 import { authenticateStaff } from './staff-auth';
+import { authenticateSystem } from './system-auth';
 import { BASE_HEADERS, HttpProblem, parseOrProblem, problemResult, STATUS_OF } from './problem';
 
 /** API Gateway accepts up to 10 MB; no request to the desk needs more than this. */
@@ -20,8 +22,8 @@ export interface RouteInput<R extends RouteDefinition> {
   params: Infer<R['request']['params']>;
   query: Infer<R['request']['query']>;
   body: Infer<R['request']['body']>;
-  /** The staff member calling, on staff routes. */
-  actor: R['auth'] extends { kind: 'staff' } ? StaffActor : undefined;
+  /** The staff member calling, on staff routes; the signing system, on system routes. */
+  actor: R['auth'] extends { kind: 'staff' } ? StaffActor : R['auth'] extends { kind: 'system' } ? SystemActor : undefined;
   /** The bearer token, on routes whose callers hold one of the desk's own tokens. */
   bearer: string | undefined;
   headers: Record<string, string>;
@@ -93,7 +95,8 @@ export function httpRoute<R extends RouteDefinition>(
     })
     .handler(async (event) => {
       const headers = lowerCaseHeaders(event);
-      const actor = route.auth.kind === 'staff' ? await authenticateStaff(event, route.auth.roles) : undefined;
+      const actor = route.auth.kind === 'staff' ? await authenticateStaff(event, route.auth.roles)
+        : route.auth.kind === 'system' ? authenticateSystem(event) : undefined;
       const params = validate(route.request.params, event.pathParameters, 'path');
       const query = validate(route.request.query, event.queryStringParameters, 'query');
       const body = route.request.body ? validate(route.request.body, parseBody(event, headers), 'body') : undefined;

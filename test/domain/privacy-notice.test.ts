@@ -1,7 +1,8 @@
 // GET /v1/privacy-notice: what the policy promises to publish, consistent with the calendar and the law.
 import { describe, expect, it } from 'vitest';
 import { privacyNotice } from '../../functions/domain/privacy-notice';
-import { ACQUISITION_SOURCES, PURPOSES_OF_USE, purposeById } from '../../functions/domain/purposes';
+import { ACQUISITION_SOURCES } from '../../functions/domain/personal-data/sources';
+import { POLICY_PURPOSES as PURPOSES_OF_USE, registryOf } from '../../functions/domain/purposes/registry';
 
 describe('privacyNotice', () => {
   const notice = privacyNotice();
@@ -31,11 +32,12 @@ describe('privacyNotice', () => {
 });
 
 describe('purposes', () => {
-  it('has unique ids, found by purposeById', () => {
-    const ids = PURPOSES_OF_USE.map((p) => p.id);
+  it('has unique ids, found in the registry', () => {
+    const ids = PURPOSES_OF_USE.map((p) => p.purposeId);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(purposeById(id)?.id).toBe(id);
-    expect(purposeById('nope')).toBeUndefined();
+    const registry = registryOf(PURPOSES_OF_USE);
+    for (const id of ids) expect(registry.get(id)?.purposeId).toBe(id);
+    expect(registry.get('nope')).toBeUndefined();
     const sources = ACQUISITION_SOURCES.map((s) => s.id);
     expect(new Set(sources).size).toBe(sources.length);
   });

@@ -1,7 +1,8 @@
 // The dossier a disclosure delivers (APPI Art. 33): every record held about the person with its
 // source and purposes, the purposes of use that apply, consents, and provision records.
 import type { Holdings } from '../holdings';
-import { ACQUISITION_SOURCES, purposeById } from '../purposes';
+import { ACQUISITION_SOURCES } from '../personal-data/sources';
+import { describePurpose as purposeText, POLICY_PURPOSES, registryOf } from '../purposes/registry';
 import type { DeskRequest, Language } from './request';
 
 export interface Dossier {
@@ -33,7 +34,8 @@ export interface StoredDisclosure {
 
 export function compileDossier(request: DeskRequest, holdings: Holdings, now: Date): Dossier {
   const language = request.language;
-  const describePurpose = (id: string) => ({ id, description: purposeById(id)?.[language] ?? id });
+  const registry = registryOf(POLICY_PURPOSES);
+  const describePurpose = (id: string) => ({ id, description: purposeText(registry, id, language) });
   const purposeIds = [...new Set(holdings.records.flatMap((r) => r.purposes))].sort();
   return {
     requestId: request.requestId,

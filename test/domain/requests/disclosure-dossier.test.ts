@@ -2,13 +2,13 @@
 // use that apply (each once, in the request's language), consents and provision records.
 import { describe, expect, it } from 'vitest';
 import type { Holdings } from '../../../functions/domain/holdings';
-import { PURPOSES_OF_USE } from '../../../functions/domain/purposes';
+import { POLICY_PURPOSES as PURPOSES_OF_USE } from '../../../functions/domain/purposes/registry';
 import { compileDossier } from '../../../functions/domain/requests/disclosure-dossier';
 import { NOTHING_HELD, receivedRequest } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 
 const NOW = new Date('2026-11-12T05:30:00.000Z');
-const describeIn = (id: string, language: 'ja' | 'en') => PURPOSES_OF_USE.find((p) => p.id === id)![language];
+const describeIn = (id: string, language: 'ja' | 'en') => PURPOSES_OF_USE.find((p) => p.purposeId === id)![language];
 
 describe('compileDossier', () => {
   it('says nothing is held when nothing is held (Art. 33(3))', () => {
