@@ -27,6 +27,8 @@ export interface Dossier {
 export interface StoredDisclosure {
   tokenHash: string;
   requestId: string;
+  /** Whose data the copy holds: erasing any of their records erases the copy too. */
+  subjectIds: string[];
   dossier: Dossier;
   createdAt: string;
   expiresAt: number;

@@ -49,6 +49,7 @@ export const disclosure: RequestTypeDefinition = {
     const stored: StoredDisclosure = {
       tokenHash: hashSecret(token),
       requestId: request.requestId,
+      subjectIds: held.subjectIds,
       dossier: compileDossier(request, held, now),
       createdAt: now.toISOString(),
       expiresAt,
