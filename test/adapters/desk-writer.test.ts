@@ -40,6 +40,7 @@ function disclosure(requestId: string): StoredDisclosure {
   return {
     tokenHash: randomUUID().replace(/-/g, ''),
     requestId,
+    subjectIds: ['subject-writer'],
     createdAt: new Date().toISOString(),
     expiresAt: Math.floor(Date.now() / 1000) + 3600,
     dossier: { requestId } as StoredDisclosure['dossier'],

@@ -24,6 +24,7 @@ class ArrayDisclosureReader implements DisclosureReader {
 const stored: StoredDisclosure = {
   tokenHash: hashSecret(TOKEN),
   requestId: 'req-1',
+  subjectIds: HANAKO_HOLDINGS.subjectIds,
   dossier: compileDossier(receivedRequest(), HANAKO_HOLDINGS, new Date('2026-11-12T05:30:00.000Z')),
   createdAt: '2026-11-12T05:30:00.000Z',
   expiresAt: Date.parse('2026-11-26T05:30:00.000Z') / 1000,
