@@ -14,6 +14,8 @@ export interface ApiEventInput {
   body?: string | null;
   /** Cognito claims, as the user-pool authorizer passes them (all strings). */
   claims?: Record<string, string>;
+  /** The IAM principal that signed the call, on IAM-authorised (system) routes. */
+  principal?: string;
   sourceIp?: string;
   domainName?: string;
   stage?: string;
@@ -47,7 +49,10 @@ export function buildApiEvent(input: ApiEventInput): APIGatewayProxyEvent {
       resourceId: 'local',
       resourcePath: input.resource ?? input.path,
       requestTimeEpoch: Date.now(),
-      identity: { sourceIp: input.sourceIp ?? '127.0.0.1' } as APIGatewayProxyEvent['requestContext']['identity'],
+      identity: {
+        sourceIp: input.sourceIp ?? '127.0.0.1',
+        ...(input.principal ? { userArn: input.principal, caller: input.principal } : {}),
+      } as APIGatewayProxyEvent['requestContext']['identity'],
       authorizer: input.claims ? { claims: input.claims } : null,
     } as APIGatewayProxyEvent['requestContext'],
   };

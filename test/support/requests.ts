@@ -193,3 +193,8 @@ export async function dropTables(prefix: string, only?: readonly TableName[]): P
     client.destroy();
   }
 }
+
+/** The IAM principal a test's company system signs with, as API Gateway reports it. */
+export function systemPrincipal(system: 'business-systems' | 'payroll' = 'business-systems'): string {
+  return `arn:aws:iam::000000000000:role/appi-desk-${system}`;
+}
