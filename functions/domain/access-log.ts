@@ -5,7 +5,8 @@ import type { StaffRole } from './staff';
 
 export interface AccessLogEntry {
   actor: string;
-  role: StaffRole;
+  /** 'system' when a company system read through its IAM route; actor is then its principal. */
+  role: StaffRole | 'system';
   action: 'read' | 'write';
   /** Opaque subject identifiers; never a name or an address. */
   subjects: string[];

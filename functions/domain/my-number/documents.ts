@@ -17,10 +17,31 @@ export interface MyNumberDocument {
   retainUntil(documentDate: string): Date;
 }
 
-const JST_OFFSET = '+09:00';
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** A period counted "from" an event starts the next day (Civil Code Art. 140). */
+function dayAfter(date: string): CalendarDay {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}
+
+/**
+ * The midnight (Japan time) after a period of whole years starting on `start` has run out: it ends
+ * with the day before the corresponding day, or with the last day of February when there is no
+ * 29 February that year (Civil Code Art. 143(2)); Date.UTC rolls that missing day over to 1 March.
+ */
+function endOfYears(start: CalendarDay, years: number): Date {
+  return new Date(Date.UTC(start.year + years, start.month - 1, start.day) - JST_OFFSET_MS);
+}
+
 const yearOf = (date: string) => Number(date.slice(0, 4));
-const plusYears = (date: string, years: number) =>
-  new Date(`${String(yearOf(date) + years).padStart(4, '0')}${date.slice(4, 10)}T00:00:00${JST_OFFSET}`);
 
 export const MY_NUMBER_DOCUMENTS = [
   {
@@ -29,23 +50,23 @@ export const MY_NUMBER_DOCUMENTS = [
     ja: '給与所得者の扶養控除等申告書',
     en: "Employee's declaration for dependant deductions",
     source: 'Income Tax Act Enforcement Regulations Art. 76-3: 7 years from the day after 10 January of the year following the filing year',
-    retainUntil: (documentDate: string) => new Date(`${yearOf(documentDate) + 8}-01-11T00:00:00${JST_OFFSET}`),
+    retainUntil: (documentDate: string) => endOfYears({ year: yearOf(documentDate) + 1, month: 1, day: 11 }, 7),
   },
   {
     id: 'health-insurance-qualification',
     affair: 'social-insurance',
     ja: '健康保険・厚生年金保険被保険者資格取得届',
     en: 'Notification of health and pension insurance qualification',
-    source: 'Health Insurance Act Enforcement Regulations Art. 34: 2 years from completion',
-    retainUntil: (documentDate: string) => plusYears(documentDate, 2),
+    source: 'Health Insurance Act Enforcement Regulations Art. 34: 2 years from completion (counted from the next day, Civil Code Art. 140)',
+    retainUntil: (documentDate: string) => endOfYears(dayAfter(documentDate), 2),
   },
   {
     id: 'employment-insurance-qualification',
     affair: 'social-insurance',
     ja: '雇用保険被保険者資格取得届',
     en: 'Notification of employment insurance qualification',
-    source: 'Employment Insurance Act Enforcement Regulations Art. 143: 4 years from completion',
-    retainUntil: (documentDate: string) => plusYears(documentDate, 4),
+    source: 'Employment Insurance Act Enforcement Regulations Art. 143: 4 years from completion (counted from the next day, Civil Code Art. 140)',
+    retainUntil: (documentDate: string) => endOfYears(dayAfter(documentDate), 4),
   },
 ] as const satisfies readonly MyNumberDocument[];
 

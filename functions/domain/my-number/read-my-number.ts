@@ -1,0 +1,52 @@
+// GET /v1/system/my-number/{subjectId} (payroll) and GET /v1/staff/subjects/{subjectId}/my-number
+// (the Information Security Officer): the subject's live documents with their numbers. Every read
+// is access-logged first, with its reason, so a read that cannot be logged shows nothing.
+import type { AccessLogEntry } from '../access-log';
+import type { AccessLogWriter, Clock } from '../ports';
+import type { StaffActor } from '../staff';
+import type { SystemActor } from '../systems';
+import type { MyNumberReader } from './ports';
+
+export interface ReadMyNumberDeps {
+  myNumbers: MyNumberReader;
+  accessLog: AccessLogWriter;
+  clock: Clock;
+}
+
+/** Why the number is read: exactly one of them (the route's query schema makes sure). */
+export interface ReadReason {
+  requestId?: string;
+  purpose?: string;
+}
+
+/** The field name the access log records for a read of Individual Numbers. */
+export const MY_NUMBER_FIELD = 'my-number';
+
+function reader(actor: StaffActor | SystemActor): Pick<AccessLogEntry, 'actor' | 'role'> {
+  return 'staffId' in actor ? { actor: actor.staffId, role: actor.role } : { actor: actor.principal, role: 'system' };
+}
+
+export async function readMyNumber(deps: ReadMyNumberDeps, actor: StaffActor | SystemActor, subjectId: string, reason: ReadReason) {
+  const now = deps.clock.now();
+  await deps.accessLog.append({
+    ...reader(actor),
+    action: 'read',
+    subjects: [`subject:${subjectId}`],
+    fields: [MY_NUMBER_FIELD],
+    reason: reason.requestId !== undefined ? `request ${reason.requestId}` : `purpose ${reason.purpose}`,
+    sourceIp: actor.sourceIp,
+    at: now.toISOString(),
+  });
+  const documents = await deps.myNumbers.liveDocumentsOf(subjectId, now);
+  return {
+    subjectId,
+    documents: documents.map((d) => ({
+      documentId: d.documentId,
+      affair: d.affair,
+      document: d.document,
+      documentDate: d.documentDate,
+      number: d.number,
+      retainUntil: new Date(d.expiresAt * 1000).toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,95 @@
+// Reading Individual Numbers: the access log is written first (staff or system, with the reason),
+// only documents still within their retention are shown, and nothing held is an empty list.
+import { describe, expect, it } from 'vitest';
+import type { AccessLogEntry } from '../../../functions/domain/access-log';
+import type { StoredMyNumber } from '../../../functions/domain/my-number/ports';
+import { readMyNumber } from '../../../functions/domain/my-number/read-my-number';
+import type { StaffActor } from '../../../functions/domain/staff';
+import { FixedClock, jst, RecordingAccessLog } from '../doubles';
+import { ArrayMyNumbers, NUMBER, OTHER_NUMBER, PAYROLL } from './doubles';
+
+const OFFICER: StaffActor = { staffId: 'staff-officer-1', role: 'officer', sourceIp: '203.0.113.8' };
+const NOW = jst(2027, 6, 1, 9);
+const seconds = (date: Date) => date.getTime() / 1000;
+
+const stored = (overrides: Partial<StoredMyNumber>): StoredMyNumber => ({
+  subjectId: 'employee-1',
+  documentId: 'dependant-deduction-declaration#2026-01-05',
+  affair: 'tax',
+  document: 'dependant-deduction-declaration',
+  documentDate: '2026-01-05',
+  number: NUMBER,
+  registeredBy: PAYROLL.principal,
+  registeredAt: '2026-01-06T01:00:00.000Z',
+  expiresAt: seconds(jst(2034, 1, 11)),
+  ...overrides,
+});
+
+const setup = (items: StoredMyNumber[] = []) => {
+  const accessLog = new RecordingAccessLog();
+  const myNumbers = new ArrayMyNumbers(items);
+  return { accessLog, deps: { myNumbers, accessLog, clock: new FixedClock(NOW) } };
+};
+
+describe('readMyNumber', () => {
+  it('shows the live documents with their numbers and retention, never an expired one', async () => {
+    const { deps } = setup([
+      stored({}),
+      stored({ documentId: 'health-insurance-qualification#2025-04-01', affair: 'social-insurance', document: 'health-insurance-qualification', documentDate: '2025-04-01', number: OTHER_NUMBER, expiresAt: seconds(jst(2027, 4, 2)) }),
+      stored({ documentId: 'employment-insurance-qualification#2025-04-01', affair: 'social-insurance', document: 'employment-insurance-qualification', documentDate: '2025-04-01', expiresAt: seconds(jst(2029, 4, 2)) }),
+      stored({ subjectId: 'employee-2', number: OTHER_NUMBER }),
+    ]);
+    expect(await readMyNumber(deps, PAYROLL, 'employee-1', { requestId: 'req-1' })).toEqual({
+      subjectId: 'employee-1',
+      documents: [
+        { documentId: 'dependant-deduction-declaration#2026-01-05', affair: 'tax', document: 'dependant-deduction-declaration', documentDate: '2026-01-05', number: NUMBER, retainUntil: jst(2034, 1, 11).toISOString() },
+        { documentId: 'employment-insurance-qualification#2025-04-01', affair: 'social-insurance', document: 'employment-insurance-qualification', documentDate: '2025-04-01', number: NUMBER, retainUntil: jst(2029, 4, 2).toISOString() },
+      ],
+    });
+  });
+
+  it('an item is gone from the very second its expiresAt is reached', async () => {
+    const { deps } = setup([stored({ expiresAt: seconds(NOW) })]);
+    expect((await readMyNumber(deps, PAYROLL, 'employee-1', { requestId: 'req-1' })).documents).toEqual([]);
+  });
+
+  it('logs a system read with the principal as actor and role "system", without the number', async () => {
+    const { deps, accessLog } = setup([stored({})]);
+    await readMyNumber(deps, PAYROLL, 'employee-1', { purpose: 'payroll-administration' });
+    expect(accessLog.entries).toEqual<AccessLogEntry[]>([{
+      actor: PAYROLL.principal,
+      role: 'system',
+      action: 'read',
+      subjects: ['subject:employee-1'],
+      fields: ['my-number'],
+      reason: 'purpose payroll-administration',
+      sourceIp: PAYROLL.sourceIp,
+      at: NOW.toISOString(),
+    }]);
+    expect(JSON.stringify(accessLog.entries)).not.toContain(NUMBER);
+  });
+
+  it('logs a staff read with the staff id and role and the request it serves', async () => {
+    const { deps, accessLog } = setup([stored({})]);
+    await readMyNumber(deps, OFFICER, 'employee-1', { requestId: 'req-42' });
+    expect(accessLog.entries).toMatchObject([{ actor: 'staff-officer-1', role: 'officer', reason: 'request req-42', fields: ['my-number'], sourceIp: '203.0.113.8' }]);
+  });
+
+  it('logs before it reads: when the log cannot be written, nothing is read or shown', async () => {
+    const { deps } = setup([stored({})]);
+    let read = false;
+    const failing = {
+      ...deps,
+      accessLog: { append: async () => { throw new Error('access log unavailable'); } },
+      myNumbers: { liveDocumentsOf: async () => { read = true; return []; } },
+    };
+    await expect(readMyNumber(failing, PAYROLL, 'employee-1', { requestId: 'req-1' })).rejects.toThrow('access log unavailable');
+    expect(read).toBe(false);
+  });
+
+  it('answers an empty list when nothing is held, and still logs the read', async () => {
+    const { deps, accessLog } = setup();
+    expect(await readMyNumber(deps, PAYROLL, 'nobody', { requestId: 'req-1' })).toEqual({ subjectId: 'nobody', documents: [] });
+    expect(accessLog.entries).toHaveLength(1);
+  });
+});
