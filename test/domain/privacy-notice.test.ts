@@ -1,11 +1,26 @@
-// GET /v1/privacy-notice: what the policy promises to publish, consistent with the calendar and the law.
+// GET /v1/privacy-notice: what the policy promises to publish, consistent with the calendar, the law
+// and the purpose registry as it stands.
 import { describe, expect, it } from 'vitest';
-import { privacyNotice } from '../../functions/domain/privacy-notice';
+import { PRIVACY_NOTICE_VERSION, privacyNotice, privacyNoticeVersion } from '../../functions/domain/privacy-notice';
 import { ACQUISITION_SOURCES } from '../../functions/domain/personal-data/sources';
-import { POLICY_PURPOSES as PURPOSES_OF_USE, registryOf } from '../../functions/domain/purposes/registry';
+import { PERSONAL_DATA_CATEGORIES, SPECIAL_CARE_EXCEPTIONS } from '../../functions/domain/personal-data/categories';
+import { MY_NUMBER_AFFAIRS } from '../../functions/domain/my-number/documents';
+import { POLICY_PURPOSES as PURPOSES_OF_USE, registryOf, type PurposeVersion } from '../../functions/domain/purposes/registry';
+
+const billing = PURPOSES_OF_USE.find((p) => p.purposeId === 'billing')!;
+const advertising = PURPOSES_OF_USE.find((p) => p.purposeId === 'advertising')!;
+const billingV2: PurposeVersion = {
+  ...billing, version: 2, ja: '請求、決済及び領収書の発行のため', en: 'To bill, settle fees and issue receipts',
+  effectiveFrom: '2026-12-01T16:00:00.000Z', publishedBy: 'staff-officer-1', change: { kind: 'changed', note: 'Receipts are part of settlement.' },
+  rollout: { kind: 'notify', state: 'pending', processed: 0 },
+};
+const advertisingRetired: PurposeVersion = {
+  ...advertising, version: 2, status: 'retired', retiredAt: '2026-11-30T00:00:00.000Z', effectiveFrom: '2026-11-30T00:00:00.000Z',
+  publishedBy: 'staff-officer-1', change: { kind: 'retired', note: 'The advertising business was closed.' },
+};
 
 describe('privacyNotice', () => {
-  const notice = privacyNotice();
+  const notice = privacyNotice(PURPOSES_OF_USE);
 
   it('publishes the desk hours and closed days of the calendar', () => {
     expect(notice.desk.hours).toEqual({
@@ -21,13 +36,59 @@ describe('privacyNotice', () => {
     expect(notice.requests.accepted).toContain('disclosure');
   });
 
-  it('publishes every purpose of use and source in both languages', () => {
+  it('publishes every purpose of use, with its version and date, and every source in both languages', () => {
     expect(notice.purposesOfUse).toHaveLength(PURPOSES_OF_USE.length);
+    expect(notice.purposesOfUse[0]).toEqual({
+      id: 'registration-screening', ja: PURPOSES_OF_USE[0]!.ja, en: PURPOSES_OF_USE[0]!.en, version: 1, effectiveFrom: PURPOSES_OF_USE[0]!.effectiveFrom,
+    });
     expect(notice.acquisitionSources).toHaveLength(ACQUISITION_SOURCES.length);
     for (const item of [...notice.purposesOfUse, ...notice.acquisitionSources]) {
       expect(item.ja.length).toBeGreaterThan(0);
       expect(item.en.length).toBeGreaterThan(0);
     }
+    expect(notice.purposeChanges).toEqual([]);
+    expect(notice.version).toBe(PRIVACY_NOTICE_VERSION);
+  });
+
+  it('says which access information is collected and that it may be linked to personal information held (policy §1)', () => {
+    expect(notice.accessInformation.categories.map((c) => c.id))
+      .toEqual(PERSONAL_DATA_CATEGORIES.filter((c) => c.kind === 'access-information').map((c) => c.id));
+    expect(notice.accessInformation.linkage.ja).toMatch(/紐付け/);
+    expect(notice.accessInformation.linkage.en).toMatch(/linked to the personal information we hold/);
+  });
+
+  it('acquires special care-required information only with consent or under Art. 20(2), and My Number only for the statutory affairs', () => {
+    expect(notice.specialCareInformation.categories).toHaveLength(PERSONAL_DATA_CATEGORIES.filter((c) => c.kind === 'special-care').length);
+    expect(notice.specialCareInformation.policy.en).toMatch(/only with your prior consent.*Art\. 20\(2\)/);
+    expect(notice.specialCareInformation.exceptions.map((e) => e.id)).toEqual(SPECIAL_CARE_EXCEPTIONS.map((e) => e.id));
+    expect(notice.myNumber.affairs).toEqual([...MY_NUMBER_AFFAIRS]);
+    expect(notice.myNumber.policy.ja).toMatch(/第9条/);
+    expect(notice.myNumber.policy.en).toMatch(/not used or provided for anything else even with consent/);
+  });
+});
+
+describe('privacyNotice after purposes changed', () => {
+  const notice = privacyNotice([...PURPOSES_OF_USE, billingV2, advertisingRetired]);
+
+  it('publishes the current version of each active purpose, and no retired one', () => {
+    expect(notice.purposesOfUse.map((p) => p.id)).toEqual(PURPOSES_OF_USE.map((p) => p.purposeId).filter((id) => id !== 'advertising'));
+    expect(notice.purposesOfUse.find((p) => p.id === 'billing')).toEqual({
+      id: 'billing', ja: billingV2.ja, en: billingV2.en, version: 2, effectiveFrom: billingV2.effectiveFrom,
+    });
+  });
+
+  it('lists the changes with their dates, newest first, the old text beside a changed one, no internal note or job', () => {
+    expect(notice.purposeChanges).toEqual([
+      { id: 'billing', version: 2, kind: 'changed', effectiveFrom: billingV2.effectiveFrom, ja: billingV2.ja, en: billingV2.en, previous: { ja: billing.ja, en: billing.en } },
+      { id: 'advertising', version: 2, kind: 'retired', effectiveFrom: advertisingRetired.effectiveFrom, ja: advertising.ja, en: advertising.en },
+    ]);
+    expect(JSON.stringify(notice)).not.toMatch(/rollout|Receipts are part|staff-officer/);
+  });
+
+  it('takes the Japan date of the latest publication as its version', () => {
+    // 16:00 UTC on 1 December is 2 December in Japan.
+    expect(notice.version).toBe('2026-12-02');
+    expect(privacyNoticeVersion([...PURPOSES_OF_USE, { ...billingV2, effectiveFrom: '2020-01-01T00:00:00.000Z' }])).toBe(PRIVACY_NOTICE_VERSION);
   });
 });
 

@@ -37,6 +37,26 @@ export interface PurposeVersion {
   /** Why this version exists: created, changed within the related scope (§2(3)), or retired (§2(4)). */
   change: { kind: 'created' | 'changed' | 'retired'; note: string };
   retiredAt?: string;
+  /** The work a change or retirement leaves to the apply-purpose-change worker; never shown outside the desk. */
+  rollout?: RolloutJob;
+}
+
+/** Where a rollout's Scan of personal data stands: the key of the last record it went through. */
+export interface RolloutCursor {
+  subjectId: string;
+  recordId: string;
+}
+
+/**
+ * notify: e-mail every affected person about a change (APPI Art. 21(3)) and recompute their records' expiry.
+ * recompute: recompute the expiry of every record carrying a retired purpose (policy §2(4)).
+ */
+export interface RolloutJob {
+  kind: 'notify' | 'recompute';
+  state: 'pending' | 'done';
+  cursor?: RolloutCursor;
+  /** Records gone through so far. */
+  processed: number;
 }
 
 const DAYS_PER_YEAR = 365;

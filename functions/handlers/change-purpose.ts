@@ -1,0 +1,11 @@
+import { dynamoPurposePublisher, dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { systemClock } from '../adapters/system';
+import { changePurpose } from '../domain/purposes/publishing';
+import { httpRoute } from '../http/route-handler';
+import { routeNamed } from '../routes';
+
+const deps = { purposes: dynamoPurposeVersions, publisher: dynamoPurposePublisher, clock: systemClock };
+
+export const handler = httpRoute(routeNamed('change-purpose'), async ({ params, body, actor }) => ({
+  body: await changePurpose(deps, actor, params.purposeId, body),
+}));
