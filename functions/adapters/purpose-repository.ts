@@ -48,8 +48,8 @@ export const dynamoRolloutStore: RolloutStore = {
         TableName: tableName('purposes'),
         Key: { purposeId: version.purposeId, version: version.version },
         UpdateExpression: 'SET rollout = :job',
-        ConditionExpression: 'rollout.#state = :pending AND rollout.processed = :before',
-        ExpressionAttributeNames: { '#state': 'state' },
+        ConditionExpression: 'rollout.#state = :pending AND rollout.#processed = :before',
+        ExpressionAttributeNames: { '#state': 'state', '#processed': 'processed' },
         ExpressionAttributeValues: { ':job': job, ':pending': 'pending', ':before': processedBefore },
       }));
       return true;
