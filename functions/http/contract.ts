@@ -283,7 +283,11 @@ export const myNumberRegistrationBody = z.strictObject({
   document: z.enum(MY_NUMBER_DOCUMENT_IDS),
   documentDate: z.iso.date().describe('The filing date, or the date of the event the document records (YYYY-MM-DD).'),
   number: z.string().refine(isValidIndividualNumber, { error: 'is not a valid Individual Number (12 digits with a correct check digit)' }),
-  basis: z.literal('statutory-affair', { error: 'must be "statutory-affair": consent is never a basis for handling My Number (My Number Act Art. 19)' }).optional(),
+  // A refinement, not a literal: the 400 problem states a literal's allowed values but drops its message, and this refusal must say why.
+  basis: z.string()
+    .refine((value) => value === 'statutory-affair', { error: 'must be "statutory-affair": consent is never a basis for handling My Number (My Number Act Art. 19)' })
+    .meta({ enum: ['statutory-affair'] })
+    .optional(),
 });
 export const myNumberRegistrationResponse = z.object({ subjectId, documentId: z.string(), retainUntil: instant });
 export const myNumberQuery = subjectViewQuery;

@@ -31,7 +31,7 @@ export async function readMyNumber(deps: ReadMyNumberDeps, actor: StaffActor | S
   await deps.accessLog.append({
     ...reader(actor),
     action: 'read',
-    subjects: [`subject:${subjectId}`],
+    subjects: [subjectId],
     fields: [MY_NUMBER_FIELD],
     reason: reason.requestId !== undefined ? `request ${reason.requestId}` : `purpose ${reason.purpose}`,
     sourceIp: actor.sourceIp,

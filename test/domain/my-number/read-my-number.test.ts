@@ -60,7 +60,7 @@ describe('readMyNumber', () => {
       actor: PAYROLL.principal,
       role: 'system',
       action: 'read',
-      subjects: ['subject:employee-1'],
+      subjects: ['employee-1'],
       fields: ['my-number'],
       reason: 'purpose payroll-administration',
       sourceIp: PAYROLL.sourceIp,
