@@ -1,12 +1,36 @@
-// A subject's lifecycle (contract end, last activity, cessation flags): one item per subject.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+// A subject's lifecycle (contract end, last activity, cessation flags): one item per subject. Each
+// event updates only its own attribute, so it never overwrites a flag a request set meanwhile.
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SubjectLifecycle } from '../domain/personal-data/expiry';
-import type { SubjectLifecycleReader } from '../domain/personal-data/ports';
+import type { SubjectLifecycleReader, SubjectLifecycleWriter } from '../domain/personal-data/ports';
 import { dynamo, tableName } from './clients';
 
-export const dynamoSubjectLifecycles: SubjectLifecycleReader = {
-  async get(subjectId) {
-    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('subjects'), Key: { subjectId }, ConsistentRead: true }));
-    return Item as SubjectLifecycle | undefined;
+async function get(subjectId: string): Promise<SubjectLifecycle | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('subjects'), Key: { subjectId }, ConsistentRead: true }));
+  return Item as SubjectLifecycle | undefined;
+}
+
+export const dynamoSubjectLifecycles: SubjectLifecycleReader & SubjectLifecycleWriter = {
+  get,
+
+  async save(subjectId, change) {
+    const [name, at] = 'contractEndedAt' in change ? ['contractEndedAt', change.contractEndedAt] : ['lastActivityAt', change.lastActivityAt];
+    try {
+      const { Attributes } = await dynamo().send(new UpdateCommand({
+        TableName: tableName('subjects'),
+        Key: { subjectId },
+        UpdateExpression: 'SET #event = :at',
+        // Instants are stored as toISOString(), so comparing them as strings compares the times.
+        ...(name === 'lastActivityAt' ? { ConditionExpression: 'attribute_not_exists(#event) OR #event < :at' } : {}),
+        ExpressionAttributeNames: { '#event': name },
+        ExpressionAttributeValues: { ':at': at },
+        ReturnValues: 'ALL_NEW',
+      }));
+      return Attributes as SubjectLifecycle;
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      // A later activity was recorded meanwhile: it stands.
+      return (await get(subjectId))!;
+    }
   },
 };

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../domain/requests/request';
 import { REQUEST_TYPES } from '../domain/requests/request-types';
 import { CATEGORY_IDS, SPECIAL_CARE_EXCEPTION_IDS } from '../domain/personal-data/categories';
+import { USE_CHECK_REASONS, USE_EXCEPTION_IDS } from '../domain/personal-data/check-use';
 import { ACQUISITION_SOURCE_IDS } from '../domain/personal-data/sources';
 import { ACHIEVEMENT_EVENTS, PURPOSE_BASES, PURPOSE_ID_PATTERN, PURPOSE_STATUSES } from '../domain/purposes/registry';
 import { isValidIndividualNumber, MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_IDS } from '../domain/my-number/documents';
@@ -171,9 +172,11 @@ export const subjectEventBody = z.strictObject({
   event: z.enum(['contract-ended', 'activity']).describe('contract-ended starts the contract-end purposes\' clocks; activity moves last-activity forward.'),
   at: instant,
 });
-export const subjectEventResponse = z.object({ subjectId, recordsRecomputed: z.number().int() });
+export const subjectEventResponse = z.object({
+  subjectId,
+  recordsRecomputed: z.number().int().describe('How many of the subject\'s live records got a new expiry.'),
+});
 
-export const USE_EXCEPTION_IDS = ['consent', 'required-by-law', 'protection-of-life-body-property', 'public-health-or-children', 'cooperation-with-public-body'] as const;
 export const useCheckBody = z.strictObject({
   subjectId,
   category: z.enum(CATEGORY_IDS),
@@ -186,7 +189,7 @@ export const useCheckBody = z.strictObject({
 });
 export const useCheckResponse = z.object({
   allowed: z.boolean(),
-  reason: z.enum(['within-purpose', 'exception', 'no-record', 'purpose-not-among-record-purposes', 'purpose-not-active', 'record-expired', 'cessation-of-use-requested', 'consent-withdrawn']),
+  reason: z.enum(USE_CHECK_REASONS),
   detail: z.string(),
   checkedAt: instant,
   exceptionRecordId: z.string().optional().describe('The evidence item recording an allowed exception.'),

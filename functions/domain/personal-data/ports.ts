@@ -1,5 +1,68 @@
+import type { ConsentEvent, StoredPersonalDataRecord } from '../holdings';
 import type { SubjectLifecycle } from './expiry';
 
 export interface SubjectLifecycleReader {
   get(subjectId: string): Promise<SubjectLifecycle | undefined>;
+}
+
+/** One event achievement rules count from; a change touches only its own attribute. */
+export type SubjectEventChange = { contractEndedAt: string } | { lastActivityAt: string };
+
+export interface SubjectLifecycleWriter {
+  /**
+   * Sets the attribute, creating the subject's item if needed, and returns the lifecycle as stored
+   * afterwards. lastActivityAt never moves backwards, even against a concurrent writer.
+   */
+  save(subjectId: string, change: SubjectEventChange): Promise<SubjectLifecycle>;
+}
+
+/** Consent and withdrawal events that are not past their expiresAt. */
+export interface ConsentReader {
+  consentsOf(subjectId: string, now: Date): Promise<ConsentEvent[]>;
+}
+
+export interface PersonalDataRegistry {
+  /** Writes every record or none (one transaction); a record with an existing recordId is replaced. */
+  register(records: StoredPersonalDataRecord[]): Promise<void>;
+}
+
+export interface PersonalDataExpiry {
+  /** The subject's records that are not past their expiresAt. */
+  liveRecordsOf(subjectId: string, now: Date): Promise<StoredPersonalDataRecord[]>;
+  /**
+   * Sets the record's expiresAt, or removes it when undefined, unless the record is gone or is being
+   * erased; answers whether it was changed.
+   */
+  setExpiry(subjectId: string, recordId: string, expiresAt: number | undefined): Promise<boolean>;
+}
+
+/** What a use check needs of a subject's records of one category: their purposes, never their values. */
+export interface RecordPurposes {
+  recordId: string;
+  purposes: string[];
+}
+
+export interface RecordUseReader {
+  livePurposesOf(subjectId: string, category: string, now: Date): Promise<RecordPurposes[]>;
+  /** Whether a record of the category is still stored but past its expiresAt (awaiting the TTL). */
+  hasExpiredRecord(subjectId: string, category: string, now: Date): Promise<boolean>;
+}
+
+/** Evidence that a use beyond the purposes was allowed under an exception (policy §2(2), APPI Art. 18(3)). */
+export interface UseExceptionEvidence {
+  evidenceId: string;
+  kind: 'use-exception';
+  subjectId: string;
+  category: string;
+  purpose: string;
+  exception: string;
+  justification: string;
+  consentId?: string;
+  principal: string;
+  at: string;
+  expiresAt: number;
+}
+
+export interface UseExceptionRecorder {
+  record(evidence: UseExceptionEvidence): Promise<void>;
 }

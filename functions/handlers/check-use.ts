@@ -1,0 +1,23 @@
+import { dynamoConsents } from '../adapters/consent-repository';
+import { dynamoPersonalData } from '../adapters/personal-data-repository';
+import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
+import { cryptoSecrets, systemClock } from '../adapters/system';
+import { dynamoUseExceptions } from '../adapters/use-exception-repository';
+import { checkUse } from '../domain/personal-data/check-use';
+import { httpRoute } from '../http/route-handler';
+import { routeNamed } from '../routes';
+
+const deps = {
+  records: dynamoPersonalData,
+  lifecycles: dynamoSubjectLifecycles,
+  purposes: dynamoPurposeVersions,
+  consents: dynamoConsents,
+  exceptions: dynamoUseExceptions,
+  secrets: cryptoSecrets,
+  clock: systemClock,
+};
+
+export const handler = httpRoute(routeNamed('check-use'), async ({ body, actor }) => ({
+  body: await checkUse(deps, actor, body),
+}));

@@ -1,0 +1,13 @@
+import { dynamoPersonalData } from '../adapters/personal-data-repository';
+import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
+import { systemClock } from '../adapters/system';
+import { recordSubjectEvent } from '../domain/personal-data/record-subject-event';
+import { httpRoute } from '../http/route-handler';
+import { routeNamed } from '../routes';
+
+const deps = { lifecycles: dynamoSubjectLifecycles, purposes: dynamoPurposeVersions, records: dynamoPersonalData, clock: systemClock };
+
+export const handler = httpRoute(routeNamed('record-subject-event'), async ({ params, body }) => ({
+  body: await recordSubjectEvent(deps, params.subjectId, body),
+}));

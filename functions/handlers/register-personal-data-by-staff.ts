@@ -1,0 +1,23 @@
+import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { dynamoConsents } from '../adapters/consent-repository';
+import { dynamoPersonalData } from '../adapters/personal-data-repository';
+import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
+import { cryptoSecrets, systemClock } from '../adapters/system';
+import { registerPersonalDataByStaff } from '../domain/personal-data/register-personal-data';
+import { httpRoute } from '../http/route-handler';
+import { routeNamed } from '../routes';
+
+const deps = {
+  purposes: dynamoPurposeVersions,
+  lifecycles: dynamoSubjectLifecycles,
+  consents: dynamoConsents,
+  records: dynamoPersonalData,
+  accessLog: dynamoAccessLog,
+  secrets: cryptoSecrets,
+  clock: systemClock,
+};
+
+export const handler = httpRoute(routeNamed('register-personal-data-by-staff'), async ({ params, body, actor }) => ({
+  body: await registerPersonalDataByStaff(deps, actor, params.subjectId, body.records),
+}));

@@ -1,0 +1,21 @@
+import { dynamoConsents } from '../adapters/consent-repository';
+import { dynamoPersonalData } from '../adapters/personal-data-repository';
+import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
+import { cryptoSecrets, systemClock } from '../adapters/system';
+import { registerPersonalData } from '../domain/personal-data/register-personal-data';
+import { httpRoute } from '../http/route-handler';
+import { routeNamed } from '../routes';
+
+const deps = {
+  purposes: dynamoPurposeVersions,
+  lifecycles: dynamoSubjectLifecycles,
+  consents: dynamoConsents,
+  records: dynamoPersonalData,
+  secrets: cryptoSecrets,
+  clock: systemClock,
+};
+
+export const handler = httpRoute(routeNamed('register-personal-data'), async ({ body, actor }) => ({
+  body: await registerPersonalData(deps, actor, body.subjectId, body.records),
+}));

@@ -1,0 +1,97 @@
+// Subject events as a use case: the lifecycle moves (last activity never backwards), then every live
+// record of the subject gets the expiry its purposes now give it.
+import { describe, expect, it } from 'vitest';
+import { recordSubjectEvent } from '../../../functions/domain/personal-data/record-subject-event';
+import type { SubjectLifecycle } from '../../../functions/domain/personal-data/expiry';
+import type { StoredPersonalDataRecord } from '../../../functions/domain/holdings';
+import { FixedClock } from '../doubles';
+import { MemoryLifecycles, MemoryPersonalData, purposeVersions, storedRecord } from './personal-data-doubles';
+
+const NOW = '2026-11-12T02:00:00.000Z';
+const DAY_S = 86_400;
+const seconds = (iso: string) => Date.parse(iso) / 1000;
+
+function setup(records: StoredPersonalDataRecord[] = [], lifecycles: SubjectLifecycle[] = []) {
+  const deps = {
+    lifecycles: new MemoryLifecycles(lifecycles),
+    purposes: purposeVersions(),
+    records: new MemoryPersonalData(records),
+    clock: new FixedClock(NOW),
+  };
+  return deps;
+}
+
+describe('recordSubjectEvent', () => {
+  it('contract-ended: saves the date and gives contract-end purposes their expiry', async () => {
+    const deps = setup([
+      storedRecord({ recordId: 'rec-service', purposes: ['service-provision'] }),
+      storedRecord({ recordId: 'rec-billing', purposes: ['billing', 'service-provision'] }),
+      storedRecord({ recordId: 'rec-ads', purposes: ['usage-analysis'], expiresAt: seconds('2028-01-01T00:00:00.000Z') }),
+    ]);
+    const result = await recordSubjectEvent(deps, 'subject-1', { event: 'contract-ended', at: '2026-11-10T09:00:00+09:00' });
+    expect(result).toEqual({ subjectId: 'subject-1', recordsRecomputed: 2 });
+    expect(await deps.lifecycles.get('subject-1')).toEqual({ subjectId: 'subject-1', contractEndedAt: '2026-11-10T00:00:00.000Z' });
+    const end = seconds('2026-11-10T00:00:00.000Z');
+    expect(deps.records.expiryUpdates).toEqual([
+      { recordId: 'rec-service', expiresAt: end + 90 * DAY_S },
+      // The latest of its purposes: billing, 7 years after the contract ends.
+      { recordId: 'rec-billing', expiresAt: end + 7 * 365 * DAY_S },
+    ]);
+  });
+
+  it('activity: moves last activity forward and pushes last-activity purposes out', async () => {
+    const deps = setup(
+      [storedRecord({ purposes: ['information-and-inquiries'], expiresAt: seconds('2027-01-01T00:00:00.000Z') })],
+      [{ subjectId: 'subject-1', lastActivityAt: '2024-01-01T00:00:00.000Z', cessationOfUse: { requestId: 'req-9', at: '2026-11-01T00:00:00.000Z' } }],
+    );
+    const result = await recordSubjectEvent(deps, 'subject-1', { event: 'activity', at: '2026-11-11T00:00:00.000Z' });
+    expect(result.recordsRecomputed).toBe(1);
+    expect(deps.records.items[0]!.expiresAt).toBe(seconds('2026-11-11T00:00:00.000Z') + 3 * 365 * DAY_S);
+    expect(await deps.lifecycles.get('subject-1')).toMatchObject({ lastActivityAt: '2026-11-11T00:00:00.000Z', cessationOfUse: { requestId: 'req-9' } });
+  });
+
+  it('activity earlier than the stored one: nothing saved, nothing changed', async () => {
+    const lastActivityAt = '2026-11-01T00:00:00.000Z';
+    const deps = setup(
+      [storedRecord({ purposes: ['information-and-inquiries'], expiresAt: seconds(lastActivityAt) + 3 * 365 * DAY_S })],
+      [{ subjectId: 'subject-1', lastActivityAt }],
+    );
+    const result = await recordSubjectEvent(deps, 'subject-1', { event: 'activity', at: '2026-10-01T00:00:00.000Z' });
+    expect(result.recordsRecomputed).toBe(0);
+    expect(deps.lifecycles.saves).toEqual([]);
+    expect((await deps.lifecycles.get('subject-1'))!.lastActivityAt).toBe(lastActivityAt);
+  });
+
+  it('removes an expiry the purposes no longer give', async () => {
+    // service-provision counts from a contract end the lifecycle does not have.
+    const deps = setup([storedRecord({ purposes: ['service-provision'], expiresAt: seconds('2027-03-01T00:00:00.000Z') })]);
+    const result = await recordSubjectEvent(deps, 'subject-1', { event: 'activity', at: '2026-11-11T00:00:00.000Z' });
+    expect(result.recordsRecomputed).toBe(1);
+    expect(deps.records.expiryUpdates).toEqual([{ recordId: 'rec-1', expiresAt: undefined }]);
+    expect(deps.records.items[0]).not.toHaveProperty('expiresAt');
+  });
+
+  it('leaves expired records and records being erased alone', async () => {
+    const deps = setup([
+      storedRecord({ recordId: 'rec-expired', purposes: ['service-provision'], expiresAt: seconds(NOW) }),
+      storedRecord({ recordId: 'rec-erasing', purposes: ['service-provision'], expiresAt: seconds(NOW) + 5, erasureReason: 'request' }),
+    ]);
+    const result = await recordSubjectEvent(deps, 'subject-1', { event: 'contract-ended', at: '2026-11-10T00:00:00.000Z' });
+    expect(result.recordsRecomputed).toBe(0);
+    expect(deps.records.expiryUpdates).toEqual([]);
+  });
+
+  it('an unknown subject: the lifecycle is created, with nothing to recompute', async () => {
+    const deps = setup();
+    expect(await recordSubjectEvent(deps, 'subject-new', { event: 'activity', at: '2026-11-11T00:00:00.000Z' }))
+      .toEqual({ subjectId: 'subject-new', recordsRecomputed: 0 });
+    expect(await deps.lifecycles.get('subject-new')).toEqual({ subjectId: 'subject-new', lastActivityAt: '2026-11-11T00:00:00.000Z' });
+  });
+
+  it('an event that achieves the purposes gives an expiry in the past: the record leaves every read at once', async () => {
+    const deps = setup([storedRecord({ purposes: ['service-provision'] })]);
+    await recordSubjectEvent(deps, 'subject-1', { event: 'contract-ended', at: '2026-01-01T00:00:00.000Z' });
+    expect(deps.records.items[0]!.expiresAt).toBe(seconds('2026-01-01T00:00:00.000Z') + 90 * DAY_S);
+    expect(await deps.records.liveRecordsOf('subject-1', new Date(NOW))).toEqual([]);
+  });
+});
