@@ -1,7 +1,9 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { SYSTEM_NAMES, type SystemName } from '../functions/domain/systems';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
 import type { DeskTables } from './data';
 import { DeskFunction } from './functions';
@@ -21,19 +23,40 @@ export interface ApiConstructProps {
 
 /** Why a route without a Cognito authorizer is still not open to everyone. */
 const OWN_AUTH_REASON: Record<Exclude<RouteDefinition['auth']['kind'], 'staff'>, string> = {
+  system: 'Called by a company system, not a person: API Gateway authorises it with AWS IAM (SigV4), and only principals holding that system\'s caller policy, which names exactly its routes, may invoke it.',
   public: 'Public by design (DESIGN §5): reading the privacy notice and the OpenAPI document, making a request and confirming it with the e-mailed code need no account; WAF rules and stage throttling bound abuse.',
   'status-token': 'The requester has no account: the handler checks the status token (stored hashed) in the Authorization header and answers 404 for an unknown id or a wrong token.',
   link: 'The holder of the e-mailed link has no account: the handler checks the unguessable token in the path (stored hashed, 14-day life).',
 };
 
+/** A route's path as execute-api ARNs spell it: each path parameter matches any value. */
+export function executeApiPath(path: string): string {
+  return path.replace(/\{\w+\}/g, '*');
+}
+
+/** A value as cdk-nag names it in a finding: each reference becomes <LogicalId> or <LogicalId.Attribute>. */
+function nagName(scope: Construct, value: string): string {
+  const flatten = (node: unknown): string => {
+    if (typeof node === 'string') return node;
+    const intrinsic = node as { 'Fn::Join'?: [string, unknown[]]; Ref?: string; 'Fn::GetAtt'?: [string, string] };
+    if (intrinsic['Fn::Join']) return intrinsic['Fn::Join'][1].map(flatten).join(intrinsic['Fn::Join'][0]);
+    if (intrinsic.Ref) return `<${intrinsic.Ref}>`;
+    if (intrinsic['Fn::GetAtt']) return `<${intrinsic['Fn::GetAtt'].join('.')}>`;
+    throw new Error(`Cannot name ${JSON.stringify(node)} as cdk-nag does`);
+  };
+  return flatten(Stack.of(scope).resolve(value));
+}
+
 /**
  * The public contract over HTTPS: a REST API built route by route from ROUTES, one function each,
- * Cognito for staff routes, behind AWS WAF.
+ * Cognito for staff routes, AWS IAM for company systems, behind AWS WAF.
  */
 export class ApiConstruct extends Construct {
   readonly api: apigateway.RestApi;
   readonly staff: StaffPool;
   readonly functions: Record<string, DeskFunction> = {};
+  /** Per company system, the policy the company attaches to the role that system runs as. */
+  readonly callerPolicies = {} as Record<SystemName, iam.ManagedPolicy>;
 
   constructor(scope: Construct, id: string, props: ApiConstructProps) {
     super(scope, id);
@@ -71,6 +94,7 @@ export class ApiConstruct extends Construct {
     const validator = this.api.addRequestValidator('Validator', { validateRequestBody: true, validateRequestParameters: true });
 
     for (const route of ROUTES as readonly RouteDefinition[]) this.addRoute(route, props, authorizer, validator);
+    for (const system of SYSTEM_NAMES) this.callerPolicies[system] = this.callerPolicy(system, props.stage);
 
     new Firewall(this, 'Firewall', { stageArn: this.api.deploymentStage.stageArn, logging: props.logging, rateLimitPer5Minutes: 500 });
     this.acknowledgeStageFindings();
@@ -101,13 +125,36 @@ export class ApiConstruct extends Construct {
         requestParameters: Object.fromEntries(pathParameters.map((p) => [`method.request.path.${p}`, true])),
         ...(route.auth.kind === 'staff'
           ? { authorizer, authorizationType: apigateway.AuthorizationType.COGNITO }
-          : { authorizationType: apigateway.AuthorizationType.NONE }),
+          : { authorizationType: route.auth.kind === 'system' ? apigateway.AuthorizationType.IAM : apigateway.AuthorizationType.NONE }),
       },
     );
-    if (route.auth.kind !== 'staff') {
+    if (route.auth.kind === 'system') {
+      // IAM authorisation satisfies APIG4; only the want of a Cognito authorizer is reported.
+      Validations.of(method).acknowledge({ id: 'AwsSolutions-COG4', reason: OWN_AUTH_REASON.system });
+    } else if (route.auth.kind !== 'staff') {
       const reason = OWN_AUTH_REASON[route.auth.kind];
       Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason }, { id: 'AwsSolutions-COG4', reason });
     }
+  }
+
+  /**
+   * execute-api:Invoke on exactly the routes the manifest opens to one system, on this stage. The
+   * company attaches it to the role the system runs as; the desk attaches it to nothing.
+   */
+  private callerPolicy(system: SystemName, stage: string): iam.ManagedPolicy {
+    const routes = (ROUTES as readonly RouteDefinition[]).filter((r) => r.auth.kind === 'system' && r.auth.systems.includes(system));
+    const arns = routes.map((r) => this.api.arnForExecuteApi(r.method, executeApiPath(r.path), stage));
+    const policy = new iam.ManagedPolicy(this, `${system}-caller`, {
+      managedPolicyName: `appi-desk-${stage}-${system}-caller`,
+      description: `Lets the ${system} system call its routes of the privacy desk API (${stage})`,
+      statements: [new iam.PolicyStatement({ actions: ['execute-api:Invoke'], resources: arns })],
+    });
+    const reason =
+      'A path parameter ({subjectId}) is written * in an execute-api ARN; each ARN still names one stage, one method and one route of this API.';
+    Validations.of(policy).acknowledge(
+      ...arns.filter((arn) => arn.includes('*')).map((arn) => ({ id: `AwsSolutions-IAM5[Resource::${nagName(this, arn)}]`, reason })),
+    );
+    return policy;
   }
 
   /** API Gateway creates the execution log group on first use, unencrypted and kept forever; own it instead. */

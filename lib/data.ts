@@ -63,6 +63,11 @@ export class DataConstruct extends Construct {
 const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
 const APPEND_ACTIONS = ['dynamodb:PutItem', 'dynamodb:Query'];
+/**
+ * Deleting items, for the erasure path and its cascade. IAM cannot narrow BatchWriteItem to deletes;
+ * it is granted because batch deletion is what keeps bulk erasure fast (issue 3, item 7).
+ */
+const ERASE_ACTIONS = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 /** What an append-only grant must never allow, even if another statement were to. */
 const APPEND_DENIED = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
@@ -79,10 +84,11 @@ export function grantTableAccess(grantee: iam.IGrantable, desk: DeskTable, acces
   const allow = (actions: string[], resources: string[]) =>
     grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources }));
 
-  const reads = access === 'read' || access === 'read-write';
+  const reads = access === 'read' || access === 'read-write' || access === 'erase';
   const writes = access === 'write' || access === 'read-write';
   if (reads) allow(READ_ACTIONS, [table.tableArn, ...indexArns]);
   if (writes) allow(WRITE_ACTIONS, [table.tableArn]);
+  if (access === 'erase') allow(ERASE_ACTIONS, [table.tableArn]);
   if (access === 'append') {
     allow(APPEND_ACTIONS, [table.tableArn]);
     grantee.grantPrincipal.addToPrincipalPolicy(

@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { SYSTEM_NAMES } from '../functions/domain/systems';
 import { ApiConstruct } from './api';
 import { AuditConstruct } from './audit';
 import { DataConstruct } from './data';
@@ -57,5 +58,13 @@ export class AppiDeskStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.api.staff.userPool.userPoolId });
     new CfnOutput(this, 'StaffUserPoolClientId', { value: this.api.staff.client.userPoolClientId });
+    for (const system of SYSTEM_NAMES) {
+      const pascal = system.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
+      new CfnOutput(this, `${pascal}CallerPolicyArn`, {
+        description: `Attach to the IAM role the ${system} system runs as, so it may call its routes`,
+        value: this.api.callerPolicies[system].managedPolicyArn,
+        exportName: `appi-desk-${props.stage}-${system}-caller-policy-arn`,
+      });
+    }
   }
 }

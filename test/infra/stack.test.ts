@@ -3,18 +3,15 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, tableEnvVar, type TableName } from '../../functions/adapters/tables';
+import { SYSTEM_NAMES, type SystemName } from '../../functions/domain/systems';
 import { ROUTES, type RouteDefinition, type TableAccess } from '../../functions/routes';
 import { WORKERS, type WorkerDefinition } from '../../functions/workers';
 import { UNAUTHORIZED_API_CALLS_PATTERN } from '../../lib/audit';
 import type { DeskFunction } from '../../lib/functions';
+import { asArray, flatten, referencedIds, type Statement } from './iam';
 import { synthDesk, type SynthesisedDesk } from './synth';
 
 type Json = Record<string, any>;
-interface Statement {
-  Effect: 'Allow' | 'Deny';
-  Action: string | string[];
-  Resource: unknown;
-}
 
 let desk: SynthesisedDesk;
 let resources: Record<string, Json>;
@@ -27,19 +24,6 @@ beforeAll(() => {
 const resource = (construct: Parameters<SynthesisedDesk['logicalId']>[0]) => resources[desk.logicalId(construct)]!;
 const tableId = (name: TableName) => desk.logicalId(desk.stack.data.tables[name].table);
 const keyId = (name: TableName) => desk.logicalId(desk.stack.data.tables[name].key);
-const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-
-/** Logical ids of the stack's resources a policy statement's resources point at. */
-function referencedIds(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(referencedIds);
-  if (value && typeof value === 'object') {
-    const obj = value as Json;
-    if (obj['Fn::GetAtt']) return [obj['Fn::GetAtt'][0]];
-    if (obj.Ref) return obj.Ref.startsWith('AWS::') ? [] : [obj.Ref];
-    return Object.values(obj).flatMap(referencedIds);
-  }
-  return [];
-}
 
 function statementsOf(fn: DeskFunction): Statement[] {
   return resource(fn.role.managedPolicy).Properties.PolicyDocument.Statement;
@@ -62,6 +46,7 @@ function tableActions(fn: DeskFunction, effect: 'Allow' | 'Deny'): Map<TableName
 }
 
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const READ_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
 
 interface ManifestEntry {
   name: string;
@@ -113,6 +98,42 @@ describe('data: one table per entry of TABLES', () => {
       expect(table.DeletionPolicy).toBe('Delete');
     }
   });
+
+  it('keeps Individual Numbers in my-number: per subject and document, expiring, keys-only stream, own key, PITR', () => {
+    const props = resources[tableId('my-number')]!.Properties;
+    expect(props.KeySchema).toEqual([
+      { AttributeName: 'subjectId', KeyType: 'HASH' },
+      { AttributeName: 'documentId', KeyType: 'RANGE' },
+    ]);
+    expect(props.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    expect(props.StreamSpecification).toEqual({ StreamViewType: 'KEYS_ONLY' });
+    expect(props.GlobalSecondaryIndexes).toBeUndefined();
+    expect(props.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(props.Replicas[0].SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId('my-number'), 'Arn'] });
+    expect(keyId('my-number')).not.toBe(keyId('personal-data'));
+  });
+
+  it('keeps subject lifecycles in subjects: per subject, no TTL of their own, no stream, own key, PITR', () => {
+    const props = resources[tableId('subjects')]!.Properties;
+    expect(props.KeySchema).toEqual([{ AttributeName: 'subjectId', KeyType: 'HASH' }]);
+    expect(props.TimeToLiveSpecification).toBeUndefined();
+    expect(props.StreamSpecification).toBeUndefined();
+    expect(props.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(props.Replicas[0].SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId('subjects'), 'Arn'] });
+  });
+
+  it('keeps every purpose version in purposes for good: per purpose and numeric version, no TTL, no stream, own key, PITR', () => {
+    const props = resources[tableId('purposes')]!.Properties;
+    expect(props.KeySchema).toEqual([
+      { AttributeName: 'purposeId', KeyType: 'HASH' },
+      { AttributeName: 'version', KeyType: 'RANGE' },
+    ]);
+    expect(props.AttributeDefinitions).toContainEqual({ AttributeName: 'version', AttributeType: 'N' });
+    expect(props.TimeToLiveSpecification).toBeUndefined();
+    expect(props.StreamSpecification).toBeUndefined();
+    expect(props.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(props.Replicas[0].SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId('purposes'), 'Arn'] });
+  });
 });
 
 describe('functions: one per route and per worker', () => {
@@ -152,7 +173,9 @@ describe('functions: one per route and per worker', () => {
       if (access === 'read') expect(writes).toEqual([]);
       if (access === 'append') expect(writes).toEqual(['dynamodb:PutItem']);
       if (access === 'write' || access === 'read-write') expect(writes.sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
-      if (access === 'read' || access === 'read-write' || access === 'append') expect(actions.has('dynamodb:Query')).toBe(true);
+      if (access === 'erase') expect(writes.sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem']);
+      if (access === 'read' || access === 'read-write' || access === 'erase') expect(READ_ACTIONS.filter((a) => actions.has(a))).toEqual(READ_ACTIONS);
+      if (access === 'append') expect(actions.has('dynamodb:Query')).toBe(true);
       expect(actions.has('kms:Decrypt')).toBe(true);
     }
   });
@@ -169,7 +192,15 @@ describe('functions: one per route and per worker', () => {
 
   it('denies update, delete and batch write on the access log to every function granted append', () => {
     const appenders = entries.filter((e) => e.tables['access-log'] === 'append');
-    expect(appenders.map((e) => e.name).sort()).toEqual(['decide-request', 'view-request']);
+    expect(appenders.map((e) => e.name).sort()).toEqual([
+      'decide-request',
+      'get-my-number',
+      'register-personal-data-by-staff',
+      'search-subjects',
+      'view-my-number',
+      'view-request',
+      'view-subject',
+    ]);
     for (const entry of appenders) {
       const denied = tableActions(entry.fn(), 'Deny').get('access-log');
       expect([...(denied ?? [])].sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem']);
@@ -229,11 +260,45 @@ describe('functions: one per route and per worker', () => {
       if (worker.source.kind !== 'schedule') continue;
       const fn = desk.stack.workers.functions[worker.name]!.fn;
       desk.template.hasResourceProperties('AWS::Events::Rule', {
-        ScheduleExpression: `rate(${worker.source.everyMinutes} minutes)`,
+        ScheduleExpression: `rate(${worker.source.everyMinutes} ${worker.source.everyMinutes === 1 ? 'minute' : 'minutes'})`,
         Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [desk.logicalId(fn), 'Arn'] } })]),
       });
       expect(resource(fn).Properties.DeadLetterConfig.TargetArn).toBeDefined();
     }
+  });
+
+  it('check-use may read personal data but not change it', () => {
+    const actions = tableActions(desk.stack.api.functions['check-use']!, 'Allow').get('personal-data')!;
+    expect(READ_ACTIONS.filter((a) => actions.has(a))).toEqual(READ_ACTIONS);
+    expect(WRITE_ACTIONS.filter((a) => actions.has(a))).toEqual([]);
+  });
+
+  it('view-subject and the other personal-data views hold nothing on my-number', () => {
+    for (const name of ['view-subject', 'search-subjects', 'decide-request', 'check-use']) {
+      expect(tableActions(desk.stack.api.functions[name]!, 'Allow').has('my-number'), name).toBe(false);
+    }
+  });
+
+  it('get-privacy-notice may read the purposes table and touch nothing else', () => {
+    const allowed = tableActions(desk.stack.api.functions['get-privacy-notice']!, 'Allow');
+    expect([...allowed.keys()]).toEqual(['purposes']);
+    expect([...allowed.get('purposes')!].filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(READ_ACTIONS);
+  });
+
+  it('certifies each removal of an Individual Number from the my-number stream, which carries keys only', () => {
+    const fn = desk.stack.workers.functions['certify-my-number-erasure']!.fn;
+    desk.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: desk.logicalId(fn) },
+      EventSourceArn: { 'Fn::GetAtt': [tableId('my-number'), 'StreamArn'] },
+    });
+    expect(resources[tableId('my-number')]!.Properties.StreamSpecification).toEqual({ StreamViewType: 'KEYS_ONLY' });
+  });
+
+  it('applies purpose changes every minute', () => {
+    desk.template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [desk.logicalId(desk.stack.workers.functions['apply-purpose-change']!.fn), 'Arn'] } })],
+    });
   });
 });
 
@@ -243,7 +308,7 @@ describe('api', () => {
     return resources[desk.logicalId(apiResource.node.findChild(route.method))]!.Properties;
   };
 
-  it('puts Cognito in front of staff routes and no authorizer in front of the others', () => {
+  it('puts Cognito in front of staff routes, IAM in front of system routes and no authorizer in front of the others', () => {
     const authorizer = desk.template.findResources('AWS::ApiGateway::Authorizer');
     const [authorizerId] = Object.keys(authorizer);
     expect(authorizer[authorizerId!]!.Properties).toMatchObject({
@@ -255,6 +320,9 @@ describe('api', () => {
       if (route.auth.kind === 'staff') {
         expect(method.AuthorizationType, route.name).toBe('COGNITO_USER_POOLS');
         expect(method.AuthorizerId, route.name).toEqual({ Ref: authorizerId });
+      } else if (route.auth.kind === 'system') {
+        expect(method.AuthorizationType, route.name).toBe('AWS_IAM');
+        expect(method.AuthorizerId, route.name).toBeUndefined();
       } else {
         expect(method.AuthorizationType, route.name).toBe('NONE');
         expect(method.AuthorizerId, route.name).toBeUndefined();
@@ -327,6 +395,62 @@ describe('api', () => {
     expect(pool.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
     const groups = Object.values(desk.template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
     expect(groups.sort()).toEqual(['auditor', 'officer', 'operator']);
+  });
+
+  describe('company systems', () => {
+    const systemRoutes = (ROUTES as readonly RouteDefinition[]).filter((r) => r.auth.kind === 'system');
+    const callerPolicy = (system: SystemName) => resource(desk.stack.api.callerPolicies[system]);
+    const invokeArns = (system: SystemName) => {
+      const [statement, ...others] = callerPolicy(system).Properties.PolicyDocument.Statement as Statement[];
+      expect(others).toEqual([]);
+      expect(statement).toMatchObject({ Effect: 'Allow', Action: 'execute-api:Invoke' });
+      return asArray(statement!.Resource).map(flatten).sort();
+    };
+    const arn = (method: string, path: string) =>
+      `arn:aws:execute-api:ap-northeast-1:<AWS::AccountId>:<${desk.logicalId(desk.stack.api.api)}>/dev/${method}${path}`;
+
+    it('serves every route under /v1/system/ to systems, and none elsewhere', () => {
+      for (const route of ROUTES as readonly RouteDefinition[]) {
+        expect(route.auth.kind === 'system', route.name).toBe(route.path.startsWith('/v1/system/'));
+      }
+      expect(systemRoutes.map((r) => r.name).sort()).toEqual([
+        'check-use',
+        'get-my-number',
+        'record-subject-event',
+        'register-my-number',
+        'register-personal-data',
+      ]);
+    });
+
+    it('lets payroll call the My Number routes and nothing else', () => {
+      expect(invokeArns('payroll')).toEqual([arn('GET', '/v1/system/my-number/*'), arn('POST', '/v1/system/my-number')]);
+    });
+
+    it('lets business systems register personal data, report events and ask use checks, and nothing else', () => {
+      expect(invokeArns('business-systems')).toEqual([
+        arn('POST', '/v1/system/personal-data'),
+        arn('POST', '/v1/system/subjects/*/events'),
+        arn('POST', '/v1/system/use-checks'),
+      ]);
+    });
+
+    it.each(SYSTEM_NAMES.map((s) => [s] as const))('names in the %s policy exactly the routes the manifest opens to it', (system) => {
+      const expected = systemRoutes
+        .filter((r) => r.auth.kind === 'system' && r.auth.systems.includes(system))
+        .map((r) => arn(r.method, r.path.replace(/\{\w+\}/g, '*')));
+      expect(invokeArns(system)).toEqual(expected.sort());
+    });
+
+    it.each(SYSTEM_NAMES.map((s) => [s] as const))('names the %s policy by stage and system, attaches it to nothing and exports its ARN', (system) => {
+      const props = callerPolicy(system).Properties;
+      expect(props.ManagedPolicyName).toBe(`appi-desk-dev-${system}-caller`);
+      expect(props.Roles ?? props.Users ?? props.Groups).toBeUndefined();
+      const outputs = Object.values(desk.template.toJSON().Outputs as Record<string, Json>);
+      expect(outputs).toContainEqual(expect.objectContaining({
+        Value: { Ref: desk.logicalId(desk.stack.api.callerPolicies[system]) },
+        Export: { Name: `appi-desk-dev-${system}-caller-policy-arn` },
+      }));
+    });
   });
 });
 

@@ -1,0 +1,81 @@
+// Who may touch the most sensitive tables, asked of every IAM policy in the template rather than of
+// the policies we expect: a grant added anywhere (a new function, a construct's own grant, a policy
+// attached from the other side) shows up here.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TABLES, type TableName } from '../../functions/adapters/tables';
+import { ROUTES, type RouteDefinition } from '../../functions/routes';
+import { WORKERS, type WorkerDefinition } from '../../functions/workers';
+import { allowsAny, asArray, awsManagedPolicyArns, flatten, heldStatements, isWildcardResource, referencedIds, type HeldStatement } from './iam';
+import { synthDesk, type SynthesisedDesk } from './synth';
+
+let desk: SynthesisedDesk;
+let held: HeldStatement[];
+
+beforeAll(() => {
+  desk = synthDesk();
+  held = heldStatements(desk);
+}, 180_000);
+
+const DELETES = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** Everything that reads, writes or decrypts items, for the wildcard check. */
+const DATA_ACTIONS = [
+  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:PartiQLSelect',
+  'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetRecords',
+  'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom', 'kms:CreateGrant',
+];
+
+const tableIds = (name: TableName) => [desk.logicalId(desk.stack.data.tables[name].table)];
+const keyIds = (name: TableName) => [desk.logicalId(desk.stack.data.tables[name].key)];
+
+/** Holders of an Allow statement on any of the resources, optionally only for some actions. */
+function holders(ids: string[], actions?: readonly string[]): string[] {
+  const found = held.filter(
+    ({ statement }) =>
+      statement.Effect === 'Allow' &&
+      referencedIds(statement.Resource).some((id) => ids.includes(id)) &&
+      (!actions || allowsAny(statement, actions)),
+  );
+  return [...new Set(found.map((h) => h.holder))].sort();
+}
+
+const manifest = [...(ROUTES as readonly RouteDefinition[]), ...(WORKERS as readonly WorkerDefinition[])];
+
+describe('my-number: only the functions of the statutory affairs', () => {
+  const MY_NUMBER_FUNCTIONS = ['certify-my-number-erasure', 'get-my-number', 'register-my-number', 'view-my-number'];
+
+  it('no one else holds any grant on the table, its stream or its key', () => {
+    expect(holders([...tableIds('my-number'), ...keyIds('my-number')])).toEqual(MY_NUMBER_FUNCTIONS);
+  });
+
+  it('the manifest asks for the table in exactly those functions', () => {
+    expect(manifest.filter((e) => 'my-number' in e.tables).map((e) => e.name).sort()).toEqual(MY_NUMBER_FUNCTIONS);
+  });
+
+  it('its key policy names no one but the account, which delegates to the IAM policies checked above', () => {
+    const policy = desk.template.toJSON().Resources[keyIds('my-number')[0]!].Properties.KeyPolicy;
+    for (const statement of asArray(policy.Statement as Record<string, any>[])) {
+      expect(flatten(statement.Principal.AWS)).toBe('arn:aws:iam::<AWS::AccountId>:root');
+    }
+  });
+
+  it('no policy reads, writes or decrypts on a wildcard resource, which would reach it too', () => {
+    const wide = held.filter(({ statement }) => asArray(statement.Resource).some(isWildcardResource) && allowsAny(statement, DATA_ACTIONS));
+    expect(wide.map((h) => `${h.holder}: ${JSON.stringify(h.statement.Action)}`)).toEqual([]);
+  });
+
+  it('the only AWS managed policy attached anywhere, whose statements the template does not show, is the API Gateway logging role\'s', () => {
+    expect(awsManagedPolicyArns(desk)).toEqual(['arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs']);
+  });
+});
+
+describe('deleting: only the erasure path', () => {
+  it('only certify-erasure may delete from disclosures and from subjects (the cascade)', () => {
+    expect(holders(tableIds('disclosures'), DELETES)).toEqual(['certify-erasure']);
+    expect(holders(tableIds('subjects'), DELETES)).toEqual(['certify-erasure']);
+  });
+
+  it.each(TABLES.map((t) => t.name))('no function may delete from %s unless its manifest entry says erase', (table) => {
+    const erasers = manifest.filter((e) => e.tables[table] === 'erase').map((e) => e.name).sort();
+    expect(holders(tableIds(table), DELETES)).toEqual(erasers);
+  });
+});
