@@ -86,4 +86,12 @@ describe('registerMyNumber', () => {
     await registerMyNumber(justInTime.deps, PAYROLL, registration(document));
     expect(justInTime.myNumbers.items).toHaveLength(1);
   });
+
+  it('refuses a document the desk does not know even when called without the route\'s schema', async () => {
+    const { myNumbers, deps } = setup();
+    const problem = await problemOf(registerMyNumber(deps, PAYROLL, registration({ document: 'payslip' as MyNumberRegistration['document'] })));
+    expect(problem.kind).toBe('unprocessable');
+    expect(problem.detail).toContain('"document"');
+    expect(myNumbers.items).toEqual([]);
+  });
 });
