@@ -1,5 +1,6 @@
 // The local API Gateway: mounts every route of functions/routes.ts, verifies staff tokens the way the
-// Cognito authorizer does, builds the REST proxy event and calls the route's own handler module.
+// Cognito authorizer does and system callers' SigV4 signatures the way IAM authorisation does, builds
+// the REST proxy event and calls the route's own handler module.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -11,6 +12,7 @@ import { buildApiEvent } from './api-event';
 import { loadHandler } from './handlers';
 import { landingPage } from './landing-page';
 import { localPasswordMatches, type LocalTokenIssuer } from './staff-sign-in';
+import { verifySystemSignature } from './system-signing';
 
 /** API Gateway's own payload limit; the handlers refuse far less. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -34,12 +36,12 @@ function mount(route: RouteDefinition): MountedRoute {
   return { route, pattern: new RegExp(`^${source}$`), parameterNames };
 }
 
-function sendProblem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
+function sendProblem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}, slug = title.toLowerCase().replace(/\W+/g, '-')) {
   res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify({ type: `urn:appi-desk:problem:${title.toLowerCase().replace(/\W+/g, '-')}`, title, status, detail }));
+  res.end(JSON.stringify({ type: `urn:appi-desk:problem:${slug}`, title, status, detail }));
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -47,7 +49,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
     if (size > MAX_PAYLOAD_BYTES) throw new RangeError('payload too large');
     chunks.push(chunk as Buffer);
   }
-  return chunks.length ? Buffer.concat(chunks).toString('utf8') : null;
+  return chunks.length ? Buffer.concat(chunks) : null;
 }
 
 export interface GatewayOptions {
@@ -93,13 +95,13 @@ export class LocalGateway {
       res.end(landingPage({ gatewayUrl: this.url, mailboxUrl: this.options.mailboxUrl, demoPassword: this.options.demoPassword }));
       return;
     }
-    let body: string | null;
+    let body: Buffer | null;
     try {
       body = await readBody(req);
     } catch {
       return sendProblem(res, 413, 'Payload too large', 'The body exceeds API Gateway\'s 10 MB limit.');
     }
-    if (method === 'POST' && url.pathname === '/local/sign-in') return this.signIn(body, res);
+    if (method === 'POST' && url.pathname === '/local/sign-in') return this.signIn(body?.toString('utf8') ?? null, res);
 
     const candidates = this.routes.map((m) => ({ m, match: m.pattern.exec(url.pathname) })).filter((c) => c.match);
     const found = candidates.find((c) => c.m.route.method === method);
@@ -125,6 +127,16 @@ export class LocalGateway {
       // The Cognito authorizer refuses before the function runs; so does this one.
       if (!claims) return sendProblem(res, 401, 'Unauthorized', 'Sign in at POST /local/sign-in and send the idToken as "Authorization: Bearer <token>".', { 'www-authenticate': 'Bearer' });
     }
+    let principal: string | undefined;
+    if (route.auth.kind === 'system') {
+      // IAM authorisation refuses before the function runs, with API Gateway's own response types.
+      const verified = await verifySystemSignature({ method, target: req.url ?? '/', headers, body }, route.auth.systems);
+      if ('refusal' in verified) {
+        const { refusal } = verified;
+        return sendProblem(res, 403, refusal.title, refusal.detail, {}, `gateway-${refusal.responseType}`);
+      }
+      principal = verified.caller.principal;
+    }
 
     const event = buildApiEvent({
       method,
@@ -133,8 +145,9 @@ export class LocalGateway {
       pathParameters,
       query: Object.fromEntries(url.searchParams),
       headers,
-      body,
+      body: body?.toString('utf8') ?? null,
       ...(claims ? { claims } : {}),
+      ...(principal ? { principal } : {}),
       sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
       domainName: url.host,
     });

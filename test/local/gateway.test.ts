@@ -1,16 +1,34 @@
 // The local API Gateway over HTTP: routes mounted from the manifest, 404 and 405 as problems, staff
-// tokens verified before any function runs, and the local sign-in against the staff table.
+// tokens and system callers' SigV4 signatures verified before any function runs, and the local
+// sign-in against the staff table.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tableName } from '../../functions/adapters/clients';
 import { freePort } from '../../local/emulators';
 import { LocalGateway } from '../../local/gateway';
 import { seedDemoStaff } from '../../local/seed';
 import { LOCAL_ISSUER, LocalTokenIssuer } from '../../local/staff-sign-in';
+import { LOCAL_SYSTEM_CREDENTIALS, signAsSystem } from '../../local/system-signing';
 import { freshTables } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
 import { dropTables, putStaff, requestBody, setAttributes } from '../support/requests';
+
+// The real handlers run; the loader also keeps the events the gateway built, to see what reached them.
+const delivered = vi.hoisted(() => [] as APIGatewayProxyEvent[]);
+vi.mock('../../local/handlers', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../local/handlers')>();
+  return {
+    loadHandler: async (name: string) => {
+      const handler = await real.loadHandler<(event: APIGatewayProxyEvent, context: unknown) => Promise<unknown>>(name);
+      return (event: APIGatewayProxyEvent, context: unknown) => {
+        delivered.push(event);
+        return handler(event, context);
+      };
+    },
+  };
+});
 
 const PASSWORD = 'gateway-test-password';
 let gateway: LocalGateway;
@@ -141,5 +159,92 @@ describe('local gateway: staff tokens', () => {
     expect(refused.status).toBe(403);
     expect(refused.json.type).toBe('urn:appi-desk:problem:account-disabled');
     expect((await signIn('officer')).status).toBe(403);
+  });
+});
+
+describe('local gateway: system routes signed with SigV4', () => {
+  const useCheck = { subjectId: 'subject-gateway-nobody', category: 'email', purpose: 'service-provision' };
+
+  async function signed(system: keyof typeof LOCAL_SYSTEM_CREDENTIALS, method: string, path: string, body?: unknown, signingDate?: Date) {
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const headers = await signAsSystem(system, {
+      method,
+      url: `${gateway.url}${path}`,
+      headers: text === undefined ? {} : { 'content-type': 'application/json' },
+      ...(text === undefined ? {} : { body: text }),
+    }, signingDate);
+    return { headers, body: text };
+  }
+
+  beforeEach(() => {
+    delivered.length = 0;
+  });
+
+  it('a correctly signed call reaches the function with the system\'s IAM principal', async () => {
+    const { headers, body } = await signed('business-systems', 'POST', '/v1/system/use-checks', useCheck);
+    const result = await call('POST', '/v1/system/use-checks', { body: body!, headers });
+    expect(result.status).toBe(200);
+    expect(result.json).toMatchObject({ allowed: false, reason: 'no-record' });
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.requestContext.identity.userArn).toBe('arn:aws:iam::000000000000:user/local-business-systems');
+  });
+
+  it('an unsigned call → 403 Missing Authentication Token, saying how to sign, before the function runs', async () => {
+    const result = await call('POST', '/v1/system/use-checks', { body: useCheck });
+    expect(result.status).toBe(403);
+    expect(result.contentType).toBe('application/problem+json');
+    expect(result.json).toMatchObject({
+      type: 'urn:appi-desk:problem:gateway-MISSING_AUTHENTICATION_TOKEN',
+      title: 'Missing Authentication Token',
+      detail: expect.stringContaining('--aws-sigv4 "aws:amz:ap-northeast-1:execute-api"'),
+    });
+    const bearer = await call('POST', '/v1/system/use-checks', { body: useCheck, token: 'a-staff-token' });
+    expect(bearer.status).toBe(403);
+    expect(bearer.json.type).toBe('urn:appi-desk:problem:gateway-INVALID_SIGNATURE');
+    expect(delivered).toHaveLength(0);
+  });
+
+  it('a body changed after signing → 403 invalid signature', async () => {
+    const { headers } = await signed('business-systems', 'POST', '/v1/system/use-checks', useCheck);
+    const tampered = JSON.stringify({ ...useCheck, purpose: 'advertising' });
+    const result = await call('POST', '/v1/system/use-checks', { body: tampered, headers });
+    expect(result.status).toBe(403);
+    expect(result.json).toMatchObject({ type: 'urn:appi-desk:problem:gateway-INVALID_SIGNATURE', detail: expect.stringContaining('does not match') });
+    expect(delivered).toHaveLength(0);
+  });
+
+  it('a path, query or secret other than the signed one → 403', async () => {
+    const { headers } = await signed('payroll', 'GET', '/v1/system/my-number/subject-a?purpose=billing');
+    expect((await call('GET', '/v1/system/my-number/subject-b?purpose=billing', { headers })).status).toBe(403);
+    expect((await call('GET', '/v1/system/my-number/subject-a?purpose=service-provision', { headers })).status).toBe(403);
+    const forged = headers.authorization!.replace(/Signature=\w+/, `Signature=${'0'.repeat(64)}`);
+    expect((await call('GET', '/v1/system/my-number/subject-a?purpose=billing', { headers: { ...headers, authorization: forged } })).status).toBe(403);
+    expect(delivered).toHaveLength(0);
+  });
+
+  it('a signature older than API Gateway\'s 5 minutes, or by an unknown key → 403', async () => {
+    const old = await signed('business-systems', 'POST', '/v1/system/use-checks', useCheck, new Date(Date.now() - 6 * 60_000));
+    const expired = await call('POST', '/v1/system/use-checks', { body: old.body!, headers: old.headers });
+    expect(expired.status).toBe(403);
+    expect(expired.json.detail).toMatch(/^Signature expired/);
+    const fresh = await signed('business-systems', 'POST', '/v1/system/use-checks', useCheck);
+    const unknownKey = fresh.headers.authorization!.replace('AKIALOCALBUSINESSSYS', 'AKIAUNKNOWNKEY000000');
+    const unknown = await call('POST', '/v1/system/use-checks', { body: fresh.body!, headers: { ...fresh.headers, authorization: unknownKey } });
+    expect(unknown.status).toBe(403);
+    expect(unknown.json.detail).toContain('not a local system key');
+    expect(delivered).toHaveLength(0);
+  });
+
+  it('a system the route does not name → 403 access denied, though its signature is good', async () => {
+    const { headers, body } = await signed('payroll', 'POST', '/v1/system/use-checks', useCheck);
+    const result = await call('POST', '/v1/system/use-checks', { body: body!, headers });
+    expect(result.status).toBe(403);
+    expect(result.json).toMatchObject({
+      type: 'urn:appi-desk:problem:gateway-ACCESS_DENIED',
+      detail: expect.stringContaining('arn:aws:iam::000000000000:user/local-payroll is not authorized to perform: execute-api:Invoke'),
+    });
+    const staffRoute = await call('GET', '/v1/staff/requests', { headers });
+    expect(staffRoute.status).toBe(401);
+    expect(delivered).toHaveLength(0);
   });
 });
