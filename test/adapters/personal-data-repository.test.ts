@@ -2,6 +2,7 @@
 // nothing), a given record id replaces the record, expiry is set and removed only on records that
 // still exist and are not being erased, and a use check reads purposes, never values.
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoPersonalData } from '../../functions/adapters/personal-data-repository';
 import { lookupKeyOf, type StoredPersonalDataRecord } from '../../functions/domain/holdings';
@@ -107,6 +108,32 @@ describe('personal-data-repository', () => {
       ].map((r) => putItem('personal-data', r)));
       expect(await dynamoPersonalData.livePurposesOf(s, 'phone', later)).toEqual([{ recordId: phone.recordId, purposes: ['billing', 'service-provision'] }]);
       expect(await dynamoPersonalData.livePurposesOf(s, 'email', later)).toEqual([]);
+    });
+
+    it('never counts an expired record as live, whatever the clock (property)', async () => {
+      // Expiries within the next hour and a reader's clock anywhere around them: DynamoDB Local's
+      // TTL sweep (real clock) removes none of them, so only the filter decides.
+      const base = Math.floor(Date.now() / 1000) + 600;
+      await fc.assert(fc.asyncProperty(
+        fc.array(fc.record({ expiresIn: fc.option(fc.integer({ min: 0, max: 3_000 }), { nil: undefined }), phone: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: -10, max: 3_010 }),
+        async (specs, clockOffset) => {
+          const s = subject();
+          const records = specs.map((spec) => record(s, {
+            ...(spec.phone ? {} : { category: 'address', value: 'Tokyo' }),
+            ...(spec.expiresIn === undefined ? {} : { expiresAt: base + spec.expiresIn }),
+          }));
+          await Promise.all(records.map((r) => putItem('personal-data', r)));
+          const now = new Date((base + clockOffset) * 1000);
+          const live = (r: StoredPersonalDataRecord) => r.expiresAt === undefined || r.expiresAt > base + clockOffset;
+          const phones = records.filter((r) => r.category === 'phone');
+          expect((await dynamoPersonalData.liveRecordsOf(s, now)).map((r) => r.recordId).sort())
+            .toEqual(records.filter(live).map((r) => r.recordId).sort());
+          expect((await dynamoPersonalData.livePurposesOf(s, 'phone', now)).map((r) => r.recordId).sort())
+            .toEqual(phones.filter(live).map((r) => r.recordId).sort());
+          expect(await dynamoPersonalData.hasExpiredRecord(s, 'phone', now)).toBe(phones.some((r) => !live(r)));
+        },
+      ), { numRuns: 25 });
     });
 
     it('tells whether an expired record of the category is still stored', async () => {

@@ -3,7 +3,9 @@
 // stop (Art. 35), never for a purpose that is not published and active (Art. 17, 21), and for a
 // consent-based purpose only while the consent stands. A use beyond the purposes is allowed only
 // under an exception of policy §2(2) (APPI Art. 18(1) consent, 18(3)), with its justification, and
-// is recorded as evidence. A denial is an answer, not an error. Details never carry record values.
+// is recorded as evidence. Whether a use is proper at all (APPI Art. 19: no use that may encourage
+// an illegal or unjust act) stays the caller's judgement; this check answers purpose, consent and
+// request. A denial is an answer, not an error. Details never carry record values.
 import { EVIDENCE_RETENTION_SECONDS } from '../law';
 import type { Clock, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
