@@ -7,7 +7,7 @@ import { RESPONSE_TARGET_DESK_DAYS } from './law';
 import { MY_NUMBER_AFFAIRS } from './my-number/documents';
 import { PERSONAL_DATA_CATEGORIES, SPECIAL_CARE_EXCEPTIONS } from './personal-data/categories';
 import { ACQUISITION_SOURCES } from './personal-data/sources';
-import { purposeHistories } from './purposes/publishing';
+import { publishedView, purposeHistories } from './purposes/publishing';
 import type { PurposeVersion } from './purposes/registry';
 import { REQUEST_TYPES } from './requests/request-types';
 
@@ -28,7 +28,7 @@ const categoriesOfKind = (kind: 'access-information' | 'special-care') =>
   PERSONAL_DATA_CATEGORIES.filter((c) => c.kind === kind).map((c) => ({ id: c.id, ja: c.ja, en: c.en }));
 
 export function privacyNotice(versions: readonly PurposeVersion[]) {
-  const histories = purposeHistories(versions);
+  const histories = purposeHistories(versions).map((h) => ({ current: publishedView(h.current), versions: h.versions.map(publishedView) }));
   return {
     version: privacyNoticeVersion(versions),
     business: 'Mecara LLC',

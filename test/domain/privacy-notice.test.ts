@@ -39,7 +39,7 @@ describe('privacyNotice', () => {
   it('publishes every purpose of use, with its version and date, and every source in both languages', () => {
     expect(notice.purposesOfUse).toHaveLength(PURPOSES_OF_USE.length);
     expect(notice.purposesOfUse[0]).toEqual({
-      id: 'registration-screening', ja: PURPOSES_OF_USE[0]!.ja, en: PURPOSES_OF_USE[0]!.en, version: 1, effectiveFrom: PURPOSES_OF_USE[0]!.effectiveFrom,
+      id: 'registration-screening', ja: PURPOSES_OF_USE[0]!.ja, en: PURPOSES_OF_USE[0]!.en, version: 1, effectiveFrom: new Date(PURPOSES_OF_USE[0]!.effectiveFrom).toISOString(),
     });
     expect(notice.acquisitionSources).toHaveLength(ACQUISITION_SOURCES.length);
     for (const item of [...notice.purposesOfUse, ...notice.acquisitionSources]) {

@@ -16,9 +16,12 @@ export interface PublishingDeps {
 /** A version as the desk shows it: without the worker's rollout job. */
 export type PublishedPurposeVersion = Omit<PurposeVersion, 'rollout'>;
 
+/** Every instant of the API is UTC; the policy's own date is written in Japan time in code. */
+const utc = (iso: string) => new Date(iso).toISOString();
+
 export function publishedView(version: PurposeVersion): PublishedPurposeVersion {
   const { rollout: _rollout, ...view } = version;
-  return view;
+  return { ...view, effectiveFrom: utc(view.effectiveFrom), ...(view.retiredAt ? { retiredAt: utc(view.retiredAt) } : {}) };
 }
 
 export interface PurposeHistory {

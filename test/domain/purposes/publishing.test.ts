@@ -161,4 +161,10 @@ describe('listPurposes', () => {
     expect(billing.current.rollout).toBeDefined();
     expect(publishedView(billing.current)).not.toHaveProperty('rollout');
   });
+
+  it('shows every instant in UTC, as the rest of the API does, the policy\'s Japan-time date included', () => {
+    expect(publishedView(POLICY_PURPOSES[0]!).effectiveFrom).toBe('2024-03-31T15:00:00.000Z');
+    const retired = { ...POLICY_PURPOSES[0]!, retiredAt: '2026-12-01T09:00:00+09:00' };
+    expect(publishedView(retired).retiredAt).toBe('2026-12-01T00:00:00.000Z');
+  });
 });
