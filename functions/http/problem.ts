@@ -67,7 +67,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}, not ${received}`;
     }
     case 'invalid_value':
-      return oneOf(issue.values);
+      // A schema's own message (e.g. why a value is not allowed by law) says more than the list.
+      return issue.message.startsWith('Invalid') ? oneOf(issue.values) : issue.message;
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
       return options ? oneOf(options) : issue.message;

@@ -60,7 +60,9 @@ function parseBody(event: APIGatewayProxyEvent, headers: Record<string, string>)
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new HttpProblem(400, 'malformed-json', 'Malformed JSON', `The body is not valid JSON (${(error as Error).message}). Check quotes, commas and brackets.`);
+    // V8's message quotes the body, which may hold personal data or an Individual Number: keep only the position.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new HttpProblem(400, 'malformed-json', 'Malformed JSON', `The body is not valid JSON${position ? ` (near character ${position})` : ''}. Check quotes, commas and brackets.`);
   }
 }
 

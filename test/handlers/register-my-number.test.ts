@@ -108,7 +108,7 @@ describe('register-my-number', () => {
     const subjectId = newSubject();
     const result = await register(registration(subjectId, { affair: 'marketing' }));
     expectProblem(result, 400);
-    expect(result.json.errors).toEqual([{ field: 'body.affair', message: 'must be one of: tax, social-insurance' }]);
+    expect(result.json.errors).toEqual([{ field: 'body.affair', message: 'is not a statutory affair: My Number is accepted only for tax and social-insurance (My Number Act Art. 9)' }]);
     expectNoNumber(result);
     expect(await heldFor(subjectId)).toEqual([]);
   });
@@ -122,10 +122,8 @@ describe('register-my-number', () => {
     expect(await heldFor(subjectId)).toEqual([]);
   });
 
-  // The 400 for malformed JSON quotes the parser's message, and V8's quotes up to ten characters
-  // of the body around the error: functions/http/route-handler.ts (not this route's) should keep only
-  // the position. Turn into `it` once it does.
-  it.fails('400 for malformed JSON quotes no digits of the number', async () => {
+  // V8's parse message quotes the body around the error; the desk keeps only the position.
+  it('400 for malformed JSON quotes no digits of the number', async () => {
     const raw = `{"subjectId":"${newSubject()}","number":x${NUMBER}}`;
     const result = await register(raw);
     expectProblem(result, 400);
