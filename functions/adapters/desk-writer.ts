@@ -5,11 +5,12 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeskWrite, DeskWriter } from '../domain/ports';
 import { StaleWriteError } from '../domain/problems';
 import { dynamo, tableName } from './clients';
+import { disclosureItems } from './disclosure-repository';
 import { PENDING } from './outbox-repository';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
-function toTransactItem(write: DeskWrite): TransactItem {
+function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
   switch (write.kind) {
     case 'request':
       return {
@@ -30,20 +31,21 @@ function toTransactItem(write: DeskWrite): TransactItem {
         },
       };
     case 'disclosure':
-      return {
+      // One item per subject whose data the dossier copies, so erasing any of them finds the copy.
+      return disclosureItems(write.disclosure).map((Item) => ({
         Put: {
           TableName: tableName('disclosures'),
-          Item: write.disclosure,
+          Item,
           ConditionExpression: 'attribute_not_exists(tokenHash)',
         },
-      };
+      }));
   }
 }
 
 export const dynamoDeskWriter: DeskWriter = {
   async commit(writes: DeskWrite[]) {
     try {
-      await dynamo().send(new TransactWriteCommand({ TransactItems: writes.map(toTransactItem) }));
+      await dynamo().send(new TransactWriteCommand({ TransactItems: writes.flatMap(toTransactItem) }));
     } catch (error) {
       const reasons = (error as Error).name === 'TransactionCanceledException'
         ? (error as TransactionCanceledException).CancellationReasons ?? []

@@ -51,9 +51,15 @@ export const TABLES: readonly TableDefinition[] = [
   },
   {
     // A disclosed dossier is a copy of personal data with a 14-day life and one reader, the link
-    // holder; a table of its own lets that reader be granted nothing else.
+    // holder; a table of its own lets that reader be granted nothing else. It is stored once per
+    // subject it copies ('none' when it holds nobody), so erasing a subject finds every copy by
+    // bySubject; every item carries subjectId, so the index holds them all (see outbox).
     name: 'disclosures',
     partitionKey: { name: 'tokenHash', type: 'S' },
+    sortKey: { name: 'subjectId', type: 'S' },
+    globalIndexes: [
+      { indexName: 'bySubject', partitionKey: { name: 'subjectId', type: 'S' }, sortKey: { name: 'tokenHash', type: 'S' } },
+    ],
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
   {

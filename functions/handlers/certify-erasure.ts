@@ -1,25 +1,38 @@
-// personal-data stream consumer: every removal of a record, by TTL when its purposes were achieved
-// or by a deletion, leaves an erasure certificate that holds no personal data.
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { oldImage, recordTime, removalCause } from '../adapters/dynamodb-stream';
-import { recordErasureCertificate } from '../adapters/evidence-repository';
-import { erasureCertificate, type ErasedRecord } from '../domain/erasure';
+// personal-data stream consumer: every removal of a record (by TTL when its purposes were achieved
+// or a retired purpose ended it, or by an erasure on request) is verified, its subject's dossiers and
+// lifecycle go with it, and it leaves an erasure certificate holding no personal data.
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { eachRecord, oldImage, recordTime, removalCause, streamEventId } from '../adapters/dynamodb-stream';
+import { dependentItems, personalDataErasure } from '../adapters/erasure-repository';
+import { dynamoErasureEvidence } from '../adapters/evidence-repository';
 import { logger } from '../adapters/logger';
+import { cryptoSecrets, systemClock } from '../adapters/system';
+import { certifyRemoval } from '../domain/erasure/certify-removal';
+import type { StoredPersonalDataRecord } from '../domain/holdings';
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    const cause = removalCause(record);
-    const erased = cause ? oldImage<ErasedRecord>(record) : undefined;
-    if (!cause || !erased) continue;
-    try {
-      const certificate = erasureCertificate(erased, cause, recordTime(record));
-      await recordErasureCertificate(certificate);
-      logger.info('Erasure certified', { evidenceId: certificate.evidenceId, reason: certificate.reason });
-    } catch (error) {
-      logger.error('Erasure certificate not recorded', { errorName: (error as Error).name });
-      batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
-    }
-  }
-  return { batchItemFailures };
+const records = personalDataErasure();
+const deps = {
+  removed: records,
+  evidence: dynamoErasureEvidence,
+  clock: systemClock,
+  secrets: cryptoSecrets,
+  cascade: { records, dependents: dependentItems },
 };
+
+export const handler = (event: DynamoDBStreamEvent) => eachRecord(event, async (record) => {
+  const cause = removalCause(record);
+  const erased = cause ? oldImage<Partial<StoredPersonalDataRecord>>(record) : undefined;
+  if (!cause || !erased?.subjectId || !erased.recordId) return;
+  const { certificate, written } = await certifyRemoval({
+    streamEventId: streamEventId(record),
+    subjectId: erased.subjectId,
+    itemId: erased.recordId,
+    category: erased.category ?? 'unknown',
+    cause,
+    markedReason: erased.erasureReason,
+    removedAt: recordTime(record),
+  }, deps);
+  logger.info('Erasure certified', {
+    evidenceId: certificate.evidenceId, reason: certificate.reason, remains: certificate.verification.remains, cascade: certificate.cascade, written,
+  });
+}, (error) => logger.error('Erasure certificate not recorded', { errorName: error.name }));

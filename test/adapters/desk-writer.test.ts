@@ -8,7 +8,7 @@ import { StaleWriteError } from '../../functions/domain/problems';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
 import { freshTables } from '../support/desk';
-import { getItem, dropTables } from '../support/requests';
+import { getItem, dropTables, scanAll } from '../support/requests';
 
 let prefix: string;
 
@@ -36,11 +36,11 @@ function request(overrides: Partial<DeskRequest> = {}): DeskRequest {
 
 const message = (id = randomUUID()) => outboxMessage(id, 'writer@example.jp', { subject: 's', text: 't' }, new Date(), 'test');
 
-function disclosure(requestId: string): StoredDisclosure {
+function disclosure(requestId: string, subjectIds = ['subject-writer']): StoredDisclosure {
   return {
     tokenHash: randomUUID().replace(/-/g, ''),
     requestId,
-    subjectIds: ['subject-writer'],
+    subjectIds,
     createdAt: new Date().toISOString(),
     expiresAt: Math.floor(Date.now() / 1000) + 3600,
     dossier: { requestId } as StoredDisclosure['dossier'],
@@ -77,7 +77,7 @@ describe('desk-writer', () => {
       { kind: 'outbox', message: note },
     ])).rejects.toBeInstanceOf(StaleWriteError);
     expect(await getItem('requests', { requestId: current.requestId })).toEqual(current);
-    expect(await getItem('disclosures', { tokenHash: dossier.tokenHash })).toBeUndefined();
+    expect(await getItem('disclosures', { tokenHash: dossier.tokenHash, subjectId: 'subject-writer' })).toBeUndefined();
     expect(await getItem('outbox', { messageId: note.messageId })).toBeUndefined();
   });
 
@@ -93,8 +93,37 @@ describe('desk-writer', () => {
       { kind: 'outbox', message: note },
     ]);
     expect(await getItem('requests', { requestId: current.requestId })).toEqual(decided);
-    expect(await getItem('disclosures', { tokenHash: dossier.tokenHash })).toEqual(dossier);
+    expect(await getItem('disclosures', { tokenHash: dossier.tokenHash, subjectId: 'subject-writer' })).toEqual({ ...dossier, subjectId: 'subject-writer' });
     expect(await getItem('outbox', { messageId: note.messageId })).toMatchObject({ outboxState: 'pending' });
+  });
+
+  it('stores a dossier once per subject it copies, in the same transaction; a dossier of nobody once, under none', async () => {
+    const current = request({ version: 2 });
+    await dynamoDeskWriter.commit([{ kind: 'request', request: current }]);
+    const both = disclosure(current.requestId, ['subject-a', 'subject-b']);
+    const nobody = disclosure(current.requestId, []);
+    await dynamoDeskWriter.commit([
+      { kind: 'request', request: { ...current, status: 'fulfilled', version: 3 }, expectedVersion: 2 },
+      { kind: 'disclosure', disclosure: both },
+      { kind: 'disclosure', disclosure: nobody },
+    ]);
+    const stored = (await scanAll<StoredDisclosure & { subjectId: string }>('disclosures')).filter((d) => d.requestId === current.requestId);
+    expect(stored.map((d) => [d.tokenHash, d.subjectId]).sort()).toEqual(
+      [[both.tokenHash, 'subject-a'], [both.tokenHash, 'subject-b'], [nobody.tokenHash, 'none']].sort(),
+    );
+    expect(stored.find((d) => d.subjectId === 'subject-b')).toEqual({ ...both, subjectId: 'subject-b' });
+  });
+
+  it('a token hash already stored fails the whole transaction', async () => {
+    const taken = disclosure(randomUUID(), ['subject-b']);
+    await dynamoDeskWriter.commit([{ kind: 'disclosure', disclosure: taken }]);
+    const fresh = request();
+    await expect(dynamoDeskWriter.commit([
+      { kind: 'request', request: fresh },
+      { kind: 'disclosure', disclosure: { ...taken, subjectIds: ['subject-a', 'subject-b'] } },
+    ])).rejects.toBeInstanceOf(StaleWriteError);
+    expect(await getItem('requests', { requestId: fresh.requestId })).toBeUndefined();
+    expect(await getItem('disclosures', { tokenHash: taken.tokenHash, subjectId: 'subject-a' })).toBeUndefined();
   });
 
   it('a message id already used fails the whole transaction, the request included', async () => {

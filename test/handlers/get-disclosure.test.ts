@@ -128,7 +128,7 @@ describe('get-disclosure', () => {
     expect((await download(own)).status).toBe(200);
     vi.spyOn(systemClock, 'now').mockReturnValue(new Date(now + 2 * 3600 * 1000));
     expectProblem(await download(own), 404);
-    expect(await getItem('disclosures', { tokenHash: hashSecret(own) })).toBeDefined();
+    expect(await getItem('disclosures', { tokenHash: hashSecret(own), subjectId: stored.subjectIds[0] })).toBeDefined();
     // The real link, valid for 14 days, is still served at that time.
     expect((await download(token)).status).toBe(200);
   });
