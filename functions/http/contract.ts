@@ -109,8 +109,10 @@ export const dossierResponse = z.object({
     category: z.string(),
     value: z.string(),
     source: z.object({ kind: z.string(), description: z.string(), detail: z.string().optional() }),
-    purposes: z.array(z.object({ id: z.string(), description: z.string() })),
+    purposes: z.array(z.object({ id: z.string(), description: z.string() })).describe('The purposes this record is used for.'),
     acquiredAt: z.string(),
+    linkedAccessInformation: z.boolean().describe('Access information (cookies, web beacons, advertising identifiers) held linked to the person (policy §1).'),
+    specialCare: z.boolean().describe('Special care-required information (APPI Art. 2(3)).'),
   })),
   purposesOfUse: z.array(z.object({ id: z.string(), description: z.string() })),
   consents: z.array(z.record(z.string(), z.unknown())),
@@ -221,6 +223,7 @@ const storedRecordView = z.object({
   acquiredAt: z.string(),
   linkedAccessInformation: z.boolean(),
   specialCare: z.boolean(),
+  basis: specialCareBasis.optional(),
   expiresAt: instant.optional(),
   registeredBy: z.string().optional(),
 });
@@ -284,7 +287,7 @@ export const myNumberRegistrationBody = z.strictObject({
   subjectId,
   affair: z.enum(MY_NUMBER_AFFAIRS, { error: `is not a statutory affair: My Number is accepted only for ${MY_NUMBER_AFFAIRS.join(' and ')} (My Number Act Art. 9)` }),
   document: z.enum(MY_NUMBER_DOCUMENT_IDS),
-  documentDate: z.iso.date().describe('The filing date, or the date of the event the document records (YYYY-MM-DD).'),
+  documentDate: z.iso.date().describe('The date retention counts from (YYYY-MM-DD): for the dependant-deduction declaration a date in the tax year it is for (its filing deadline falls in that year, Income Tax Act Enforcement Regulations Art. 76-3); for insurance notifications the date the procedure was completed.'),
   number: z.string().refine(isValidIndividualNumber, { error: 'is not a valid Individual Number (12 digits with a correct check digit)' }),
   // A refinement, not a literal: the 400 problem states a literal's allowed values but drops its message, and this refusal must say why.
   basis: z.string()

@@ -70,6 +70,13 @@ export const MY_NUMBER_DOCUMENTS = [
   },
 ] as const satisfies readonly MyNumberDocument[];
 
+/**
+ * Desk policy (My Number Act Art. 20 forbids keeping a number longer than needed): a document may be
+ * dated at most this far ahead, as a declaration for next year is filed in December. A later date
+ * would only stretch the number's retention.
+ */
+export const MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD = 366;
+
 export type MyNumberDocumentId = (typeof MY_NUMBER_DOCUMENTS)[number]['id'];
 export const MY_NUMBER_DOCUMENT_IDS = MY_NUMBER_DOCUMENTS.map((d) => d.id) as [MyNumberDocumentId, ...MyNumberDocumentId[]];
 

@@ -3,7 +3,7 @@
 import type { Clock } from '../ports';
 import { DeskProblem } from '../problems';
 import type { SystemActor } from '../systems';
-import { myNumberDocument, type MyNumberAffair, type MyNumberDocumentId } from './documents';
+import { MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD, myNumberDocument, type MyNumberAffair, type MyNumberDocumentId } from './documents';
 import type { MyNumberWriter, StoredMyNumber } from './ports';
 
 export interface RegisterMyNumberDeps {
@@ -32,6 +32,11 @@ export async function registerMyNumber(deps: RegisterMyNumberDeps, actor: System
       `Field "document": ${document.id} (${document.en}) belongs to the ${document.affair} affair, not ${input.affair}. Send it with affair "${document.affair}", or send the ${input.affair} document the number is for. Nothing was stored.`);
   }
   const now = deps.clock.now();
+  const latestDate = new Date(now.getTime() + MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD * 24 * 60 * 60 * 1000);
+  if (Date.parse(`${input.documentDate}T00:00:00+09:00`) > latestDate.getTime()) {
+    throw new DeskProblem('unprocessable', 'Document dated too far ahead',
+      `Field "documentDate": ${input.documentDate} is more than ${MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD} days ahead. Send the date the document was filed or completed; a later date would keep the number longer than the law allows (My Number Act Art. 20). Nothing was stored.`);
+  }
   const retainUntil = document.retainUntil(input.documentDate);
   if (retainUntil.getTime() <= now.getTime()) {
     throw new DeskProblem('unprocessable', 'Retention period over',

@@ -1,6 +1,7 @@
 // Registering an Individual Number: only for a document of the affair named, kept as long as that
 // document must be, never past it, and never echoed in an answer or a refusal.
 import { describe, expect, it } from 'vitest';
+import { MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD } from '../../../functions/domain/my-number/documents';
 import { registerMyNumber, type MyNumberRegistration } from '../../../functions/domain/my-number/register-my-number';
 import { FixedClock, jst, problemOf } from '../doubles';
 import { ArrayMyNumbers, NUMBER, OTHER_NUMBER, PAYROLL } from './doubles';
@@ -85,6 +86,17 @@ describe('registerMyNumber', () => {
     const justInTime = setup(new Date(jst(2026, 1, 6).getTime() - 1000));
     await registerMyNumber(justInTime.deps, PAYROLL, registration(document));
     expect(justInTime.myNumbers.items).toHaveLength(1);
+  });
+
+  it('refuses a document dated more than MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD ahead, which would stretch its retention', async () => {
+    const { deps, myNumbers } = setup(jst(2026, 1, 6, 10));
+    expect(MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD).toBe(366);
+    const problem = await problemOf(registerMyNumber(deps, PAYROLL, registration({ documentDate: '2027-01-08' })));
+    expect(problem.kind).toBe('unprocessable');
+    expect(problem.detail).toContain('"documentDate"');
+    expect(myNumbers.items).toEqual([]);
+    await registerMyNumber(deps, PAYROLL, registration({ documentDate: '2026-12-20' }));
+    expect(myNumbers.items).toHaveLength(1);
   });
 
   it('refuses a document the desk does not know even when called without the route\'s schema', async () => {
