@@ -1,8 +1,10 @@
 // npm start: the whole desk on this machine, on embedded defaults (DESIGN §5), each overridable.
 import { resolve } from 'node:path';
+import { SYSTEM_NAMES } from '../functions/domain/systems';
 import { startDesk } from '../local/desk';
 import { LocalStartError } from '../local/emulators';
 import { DEMO_CUSTOMER, DEMO_PASSWORD_DEFAULT } from '../local/seed';
+import { LOCAL_SIGNING_REGION, LOCAL_SYSTEM_CREDENTIALS, SIGNING_SERVICE } from '../local/system-signing';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const demoPassword = process.env.DESK_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT;
@@ -18,6 +20,11 @@ try {
     senderEmail: process.env.DESK_SENDER_EMAIL ?? 'privacy-desk@example.jp',
     log: (m) => console.log(`  ${m}`),
   });
+  const systems = SYSTEM_NAMES.map((s) => {
+    const { accessKeyId, secretAccessKey } = LOCAL_SYSTEM_CREDENTIALS[s];
+    return `                 ${s.padEnd(17)}${accessKeyId} / ${secretAccessKey}`;
+  }).join('\n');
+  const subject = `${desk.url}/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}`;
   console.log(`
 appi-desk is running locally.
 
@@ -27,9 +34,17 @@ appi-desk is running locally.
   Mailbox (SES emulator)     ${desk.mailboxUrl}
   DynamoDB Local             ${desk.dynamoEndpoint}
 
-  Demo customer  ${DEMO_CUSTOMER.name} <${DEMO_CUSTOMER.email}>
+  Demo customer  ${DEMO_CUSTOMER.name} <${DEMO_CUSTOMER.email}>, subject ${DEMO_CUSTOMER.subjectId}, customer number ${DEMO_CUSTOMER.customerId}
   Demo staff     operator, officer, auditor; password ${demoPassword}
                  sign in: POST ${desk.url}/local/sign-in {"username":"operator","password":"${demoPassword}"}
+  Staff views    GET ${subject}?purpose=service-provision
+                 GET ${desk.url}/v1/staff/subjects?customerId=${DEMO_CUSTOMER.customerId}&purpose=service-provision
+                 GET ${desk.url}/v1/staff/purposes
+                 GET ${subject}/my-number?purpose=payroll-administration   (officer)
+  Systems        SigV4, service ${SIGNING_SERVICE}, region ${LOCAL_SIGNING_REGION}; access key id / secret:
+${systems}
+                 e.g. POST ${desk.url}/v1/system/use-checks, GET ${desk.url}/v1/system/my-number/${DEMO_CUSTOMER.subjectId}?purpose=payroll-administration
+                 with curl --aws-sigv4 "aws:amz:${LOCAL_SIGNING_REGION}:${SIGNING_SERVICE}" --user KEY:SECRET
 
 Press Ctrl-C to stop.`);
   let stopping = false;

@@ -1,37 +1,82 @@
 // Demo data for the local desk: the customer Hanako Yamada, with personal data from several of the
-// policy's sources and purposes, a consent and a provision record; and the demo staff. Idempotent:
-// a restart rewrites the same items.
+// policy's sources and purposes, her lifecycle (contract running, recent activity), a consent, a
+// provision record and, as she is also on the company's payroll, one Individual Number document;
+// and the demo staff. Dates are counted back from the day the desk starts, so none of her data is
+// ever past its purposes; each record's expiresAt comes from the policy's purpose registry.
+// Idempotent: a restart on the same day rewrites the same items, with the same keys on any day.
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../functions/adapters/clients';
-import { lookupKeyOf, type ConsentEvent, type PersonalDataRecord, type ProvisionRecord } from '../functions/domain/holdings';
+import { lookupKeyOf, type ConsentEvent, type PersonalDataRecord, type ProvisionRecord, type StoredPersonalDataRecord } from '../functions/domain/holdings';
+import { myNumberDocument } from '../functions/domain/my-number/documents';
+import type { StoredMyNumber } from '../functions/domain/my-number/ports';
+import { documentIdOf } from '../functions/domain/my-number/register-my-number';
+import { recordExpiresAt, type SubjectLifecycle } from '../functions/domain/personal-data/expiry';
+import { POLICY_PURPOSES, registryOf } from '../functions/domain/purposes/registry';
 import { STAFF_ROLES } from '../functions/domain/staff';
 import { hashLocalPassword } from './staff-sign-in';
+import { LOCAL_SYSTEM_CREDENTIALS } from './system-signing';
 
-export const DEMO_CUSTOMER = { name: 'Hanako Yamada', email: 'hanako.yamada@example.jp' } as const;
+export const DEMO_CUSTOMER = {
+  name: 'Hanako Yamada',
+  email: 'hanako.yamada@example.jp',
+  subjectId: 'subject-demo-hanako',
+  customerId: 'C-100234',
+} as const;
 export const DEMO_PASSWORD_DEFAULT = 'local-demo';
-const SUBJECT = 'subject-demo-hanako';
+const SUBJECT = DEMO_CUSTOMER.subjectId;
 
-const record = (recordId: string, fields: Omit<PersonalDataRecord, 'subjectId' | 'recordId'>): PersonalDataRecord =>
-  ({ subjectId: SUBJECT, recordId, ...fields });
+const DAY_MS = 24 * 60 * 60 * 1000;
+const startOfToday = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+/** `days` before today at `hour`:00 UTC: the demo's timeline, the same all day long. */
+const daysAgo = (days: number, hour = 1) => new Date(startOfToday - days * DAY_MS + hour * 60 * 60 * 1000).toISOString();
 
-export const DEMO_RECORDS: PersonalDataRecord[] = [
-  record('rec-email', { category: 'email', value: DEMO_CUSTOMER.email, source: 'from-customer', sourceDetail: 'Web sign-up form', purposes: ['service-provision', 'important-notices', 'information-and-inquiries'], acquiredAt: '2024-04-01T01:00:00.000Z' }),
-  record('rec-name', { category: 'name', value: '山田 花子 (Hanako Yamada)', source: 'from-customer', sourceDetail: 'Web sign-up form', purposes: ['service-provision', 'billing'], acquiredAt: '2024-04-01T01:00:00.000Z' }),
-  record('rec-address', { category: 'address', value: '東京都千代田区神田錦町1-2-3', source: 'public-institution', sourceDetail: 'Residence record (住民票) confirmed at contract', purposes: ['service-provision', 'billing'], acquiredAt: '2024-04-03T02:00:00.000Z' }),
-  record('rec-phone', { category: 'phone', value: '03-1234-5678', source: 'public-source', sourceDetail: 'Telephone directory', purposes: ['information-and-inquiries'], acquiredAt: '2024-05-10T03:00:00.000Z' }),
-  record('rec-credit', { category: 'credit-information', value: 'No delinquency recorded', source: 'credit-bureau', sourceDetail: 'Credit bureau report at registration', purposes: ['registration-screening'], acquiredAt: '2024-03-30T05:00:00.000Z' }),
-  record('rec-ad-id', { category: 'advertising-identifier', value: 'ad-id 6f1c2e9a (linked to this customer)', source: 'service-use', sourceDetail: 'Mobile app advertising identifier', purposes: ['advertising', 'usage-analysis'], acquiredAt: '2025-01-15T09:00:00.000Z' }),
-  record('rec-call', { category: 'recorded-call', value: 'Call of 2025-06-02 about a billing question (recording kept)', source: 'from-customer', sourceDetail: 'Telephone inquiry, recorded', purposes: ['information-and-inquiries', 'service-improvement'], acquiredAt: '2025-06-02T04:30:00.000Z' }),
-  record('rec-referral', { category: 'referral', value: 'Referred by an existing customer', source: 'third-party', sourceDetail: 'Customer referral programme', purposes: ['registration-screening'], acquiredAt: '2024-03-28T06:00:00.000Z' }),
+export const DEMO_LIFECYCLE: SubjectLifecycle = { subjectId: SUBJECT, lastActivityAt: daysAgo(2, 6) };
+
+const record = (recordId: string, fields: Omit<PersonalDataRecord, 'subjectId' | 'recordId'>): StoredPersonalDataRecord => {
+  const held = { subjectId: SUBJECT, recordId, ...fields };
+  const expiresAt = recordExpiresAt(held, registryOf(POLICY_PURPOSES), DEMO_LIFECYCLE);
+  return { ...held, lookupKey: lookupKeyOf(held), ...(expiresAt === undefined ? {} : { expiresAt }) };
+};
+
+export const DEMO_RECORDS: StoredPersonalDataRecord[] = [
+  record('rec-referral', { category: 'referral', value: 'Referred by an existing customer', source: 'third-party', sourceDetail: 'Customer referral programme', purposes: ['registration-screening'], acquiredAt: daysAgo(60, 6) }),
+  record('rec-credit', { category: 'credit-information', value: 'No delinquency recorded', source: 'credit-bureau', sourceDetail: 'Credit bureau report at registration', purposes: ['registration-screening'], acquiredAt: daysAgo(58, 5) }),
+  record('rec-email', { category: 'email', value: DEMO_CUSTOMER.email, source: 'from-customer', sourceDetail: 'Web sign-up form', purposes: ['service-provision', 'important-notices', 'information-and-inquiries'], acquiredAt: daysAgo(56) }),
+  record('rec-name', { category: 'name', value: '山田 花子 (Hanako Yamada)', source: 'from-customer', sourceDetail: 'Web sign-up form', purposes: ['service-provision', 'billing'], acquiredAt: daysAgo(56) }),
+  record('rec-customer-id', { category: 'customer-id', value: DEMO_CUSTOMER.customerId, source: 'from-customer', sourceDetail: 'Customer number issued at contract', purposes: ['service-provision', 'billing'], acquiredAt: daysAgo(56) }),
+  record('rec-address', { category: 'address', value: '東京都千代田区神田錦町1-2-3', source: 'public-institution', sourceDetail: 'Residence record (住民票) confirmed at contract', purposes: ['service-provision', 'billing'], acquiredAt: daysAgo(54, 2) }),
+  record('rec-phone', { category: 'phone', value: '03-1234-5678', source: 'public-source', sourceDetail: 'Telephone directory', purposes: ['information-and-inquiries'], acquiredAt: daysAgo(40, 3) }),
+  record('rec-ad-id', { category: 'advertising-identifier', value: 'ad-id 6f1c2e9a (linked to this customer)', source: 'service-use', sourceDetail: 'Mobile app advertising identifier', purposes: ['advertising', 'usage-analysis'], acquiredAt: daysAgo(30, 9) }),
+  record('rec-call', { category: 'recorded-call', value: 'Call about a billing question (recording kept)', source: 'from-customer', sourceDetail: 'Telephone inquiry, recorded', purposes: ['information-and-inquiries', 'service-improvement'], acquiredAt: daysAgo(10, 4) }),
 ];
 
+/** The consent the advertising identifier is used under (advertising rests on consent). */
+export const DEMO_CONSENT_ID = 'consent-demo-advertising';
 const DEMO_CONSENTS: ConsentEvent[] = [
-  { subjectId: SUBJECT, eventId: '2025-01-15T09:00:00.000Z#advertising', action: 'given', purpose: 'advertising', noticeVersion: '2024-04-01', method: 'web-button', at: '2025-01-15T09:00:00.000Z' },
+  { subjectId: SUBJECT, eventId: DEMO_CONSENT_ID, action: 'given', purpose: 'advertising', noticeVersion: '2024-04-01', method: 'web-button', at: daysAgo(30, 9) },
 ];
 
 const DEMO_PROVISION_RECORDS: ProvisionRecord[] = [
-  { subjectId: SUBJECT, recordId: 'prov-2025-payments', direction: 'provided', counterparty: 'Mecara Payments K.K., Chiyoda-ku, Tokyo', items: ['name', 'address'], basis: 'consent', date: '2025-02-01' },
+  { subjectId: SUBJECT, recordId: 'prov-demo-payments', direction: 'provided', counterparty: 'Mecara Payments K.K., Chiyoda-ku, Tokyo', items: ['name', 'address'], basis: 'consent', date: daysAgo(45).slice(0, 10) },
 ];
+
+/** A valid Individual Number (its check digit is right) that belongs to nobody: for the demo only. */
+export const DEMO_INDIVIDUAL_NUMBER = '123456789018';
+const declaration = myNumberDocument('dependant-deduction-declaration')!;
+/** Filed on the first day of this month: recent, and the same item all month. */
+const declarationDate = new Date(startOfToday).toISOString().slice(0, 8) + '01';
+
+export const DEMO_MY_NUMBER: StoredMyNumber = {
+  subjectId: SUBJECT,
+  documentId: documentIdOf(declaration.id, declarationDate),
+  affair: declaration.affair,
+  document: 'dependant-deduction-declaration',
+  documentDate: declarationDate,
+  number: DEMO_INDIVIDUAL_NUMBER,
+  registeredBy: LOCAL_SYSTEM_CREDENTIALS.payroll.principal,
+  registeredAt: `${declarationDate}T00:00:00.000Z`,
+  expiresAt: Math.floor(declaration.retainUntil(declarationDate).getTime() / 1000),
+};
 
 async function putAll(table: Parameters<typeof tableName>[0], items: object[]): Promise<void> {
   await dynamo().send(new BatchWriteCommand({
@@ -41,9 +86,11 @@ async function putAll(table: Parameters<typeof tableName>[0], items: object[]): 
 
 export async function seedDemoCustomer(): Promise<void> {
   await Promise.all([
-    putAll('personal-data', DEMO_RECORDS.map((r) => ({ ...r, lookupKey: lookupKeyOf(r) }))),
+    putAll('personal-data', DEMO_RECORDS),
+    putAll('subjects', [DEMO_LIFECYCLE]),
     putAll('consents', DEMO_CONSENTS),
     putAll('provision-records', DEMO_PROVISION_RECORDS),
+    putAll('my-number', [DEMO_MY_NUMBER]),
   ]);
 }
 

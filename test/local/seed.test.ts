@@ -1,0 +1,78 @@
+// The demo data npm start seeds: only registered categories, sources and purposes; expiries from the
+// purpose registry, none past; a running contract; a valid Individual Number; and a restart that
+// rewrites the same items.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoMyNumberReader } from '../../functions/adapters/my-number-repository';
+import { dynamoPersonalData } from '../../functions/adapters/personal-data-repository';
+import { dynamoSubjectLifecycles } from '../../functions/adapters/subject-repository';
+import { isValidIndividualNumber } from '../../functions/domain/my-number/documents';
+import { categoryById } from '../../functions/domain/personal-data/categories';
+import { recordExpiresAt } from '../../functions/domain/personal-data/expiry';
+import { acquisitionSource } from '../../functions/domain/personal-data/sources';
+import { POLICY_PURPOSES, registryOf } from '../../functions/domain/purposes/registry';
+import { DEMO_CUSTOMER, DEMO_LIFECYCLE, DEMO_MY_NUMBER, DEMO_RECORDS, seedDemoCustomer } from '../../local/seed';
+import { freshTables } from '../support/desk';
+import { dropTables, scanAll } from '../support/requests';
+
+const nowSeconds = () => Date.now() / 1000;
+
+describe('the demo customer\'s records', () => {
+  it('use only the registry\'s categories, sources and purposes, from several sources', () => {
+    const registry = registryOf(POLICY_PURPOSES);
+    for (const record of DEMO_RECORDS) {
+      expect(categoryById(record.category), record.recordId).toBeDefined();
+      expect(acquisitionSource(record.source), record.recordId).toBeDefined();
+      for (const purpose of record.purposes) expect(registry.get(purpose), `${record.recordId}: ${purpose}`).toBeDefined();
+    }
+    expect(new Set(DEMO_RECORDS.map((r) => r.source)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('carry the expiry their purposes give them, none of it past, and a lookup key', () => {
+    const registry = registryOf(POLICY_PURPOSES);
+    for (const record of DEMO_RECORDS) {
+      expect(record.expiresAt, record.recordId).toBe(recordExpiresAt(record, registry, DEMO_LIFECYCLE));
+      if (record.expiresAt !== undefined) expect(record.expiresAt).toBeGreaterThan(nowSeconds());
+    }
+    // Screening data is achieved 180 days after acquisition; contract data waits for the contract's end.
+    expect(DEMO_RECORDS.find((r) => r.recordId === 'rec-credit')!.expiresAt).toBeDefined();
+    expect(DEMO_RECORDS.find((r) => r.recordId === 'rec-name')!.expiresAt).toBeUndefined();
+    const lookupKeys = DEMO_RECORDS.map((r) => r.lookupKey);
+    expect(lookupKeys).toContain(`email#${DEMO_CUSTOMER.email}`);
+    expect(lookupKeys).toContain(`customer#${DEMO_CUSTOMER.customerId}`);
+  });
+
+  it('belong to a subject whose contract runs and who was active lately', () => {
+    expect(DEMO_LIFECYCLE.contractEndedAt).toBeUndefined();
+    expect(Date.now() - Date.parse(DEMO_LIFECYCLE.lastActivityAt!)).toBeLessThan(7 * 24 * 60 * 60 * 1000);
+  });
+
+  it('include a recent dependant-deduction declaration with a valid Individual Number, kept for its retention', () => {
+    expect(isValidIndividualNumber(DEMO_MY_NUMBER.number)).toBe(true);
+    expect(DEMO_MY_NUMBER).toMatchObject({ affair: 'tax', document: 'dependant-deduction-declaration' });
+    expect(Date.now() - Date.parse(DEMO_MY_NUMBER.documentDate)).toBeLessThan(32 * 24 * 60 * 60 * 1000);
+    expect(DEMO_MY_NUMBER.expiresAt).toBeGreaterThan(nowSeconds());
+  });
+});
+
+describe('seeding the tables', () => {
+  let prefix: string;
+
+  beforeAll(async () => {
+    prefix = await freshTables();
+    await seedDemoCustomer();
+  });
+
+  afterAll(async () => {
+    await dropTables(prefix);
+  });
+
+  it('stores what the desk\'s own readers then find, and a restart adds nothing', async () => {
+    await seedDemoCustomer();
+    const now = new Date();
+    expect(await dynamoPersonalData.liveRecordsOf(DEMO_CUSTOMER.subjectId, now)).toHaveLength(DEMO_RECORDS.length);
+    expect(await dynamoSubjectLifecycles.get(DEMO_CUSTOMER.subjectId)).toEqual(DEMO_LIFECYCLE);
+    expect((await dynamoMyNumberReader.liveDocumentsOf(DEMO_CUSTOMER.subjectId, now)).map((d) => d.document)).toEqual(['dependant-deduction-declaration']);
+    expect(await scanAll('personal-data')).toHaveLength(DEMO_RECORDS.length);
+    expect(await scanAll('consents')).toHaveLength(1);
+  });
+});
