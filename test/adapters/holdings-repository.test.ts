@@ -1,9 +1,10 @@
-// Everything held about a person, against DynamoDB Local: found by e-mail through the sparse lookup
-// index, across subjects, with consents and provision records, never anything past its expiresAt.
+// Everything held about a person, against DynamoDB Local: found by e-mail through the lookup index,
+// across subjects, with consents and provision records; one subject as stored, for staff; subjects
+// found by address or customer number. Never anything past its expiresAt.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoHoldingsReader } from '../../functions/adapters/holdings-repository';
-import { emailLookupKey } from '../../functions/domain/holdings';
+import { dynamoHoldingsReader, dynamoSubjectHoldings } from '../../functions/adapters/holdings-repository';
+import { customerIdLookupKey, emailLookupKey, lookupKeyOf } from '../../functions/domain/holdings';
 import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer } from '../../local/seed';
 import { freshTables, uniqueEmail } from '../support/desk';
 import { putItem, dropTables } from '../support/requests';
@@ -80,5 +81,71 @@ describe('holdings-repository', () => {
     expect(held.records.map((r) => r.recordId)).toEqual([live.recordId]);
     expect(held.consents.map((c) => c.eventId)).toEqual(['e-live']);
     expect(held.provisionRecords).toEqual([]);
+  });
+});
+
+// "Expired" by a clock ten days ahead of real time, for items expiring in five: DynamoDB Local
+// TTL-deletes items whose expiresAt is before the real now, so a really expired item would vanish.
+const DAY = 86_400;
+const tenDaysAhead = () => new Date(Date.now() + 10 * DAY * 1000);
+
+const stored = (subjectId: string, fields: Record<string, unknown> = {}) => {
+  const item = record(subjectId, fields) as ReturnType<typeof record> & { expiresAt?: number };
+  return { ...item, lookupKey: lookupKeyOf(item) };
+};
+
+describe('dynamoSubjectHoldings: one subject, for staff', () => {
+  it('returns live records with their expiry and lookup key, live consents and provision records; nothing expired', async () => {
+    const subjectId = `subject-${randomUUID()}`;
+    const live = stored(subjectId, { category: 'email', value: uniqueEmail('view'), expiresAt: inSeconds(30 * DAY), registeredBy: 'crm' });
+    const forever = stored(subjectId, { category: 'cookie-id', value: 'ck-1', source: 'service-use' });
+    await Promise.all([
+      putItem('personal-data', live),
+      putItem('personal-data', forever),
+      putItem('personal-data', stored(subjectId, { category: 'address', value: 'Tokyo', expiresAt: inSeconds(5 * DAY) })),
+      putItem('consents', { subjectId, eventId: 'e-live', action: 'given', purpose: 'advertising', noticeVersion: 'v1', method: 'web', at: '2025-01-01T00:00:00.000Z', expiresAt: inSeconds(30 * DAY) }),
+      putItem('consents', { subjectId, eventId: 'e-old', action: 'given', purpose: 'advertising', noticeVersion: 'v1', method: 'web', at: '2020-01-01T00:00:00.000Z', expiresAt: inSeconds(5 * DAY) }),
+      putItem('provision-records', { subjectId, recordId: 'p-live', direction: 'received', counterparty: 'Y', items: ['name'], basis: 'law', date: '2025-01-01' }),
+      putItem('provision-records', { subjectId, recordId: 'p-old', direction: 'provided', counterparty: 'X', items: ['name'], basis: 'consent', date: '2019-01-01', expiresAt: inSeconds(5 * DAY) }),
+    ]);
+    expect((await dynamoSubjectHoldings.heldUnder(subjectId, new Date())).records).toHaveLength(3);
+    const held = await dynamoSubjectHoldings.heldUnder(subjectId, tenDaysAhead());
+    expect(held.records.sort((a, b) => a.category.localeCompare(b.category))).toEqual([forever, live].sort((a, b) => a.category.localeCompare(b.category)));
+    expect(held.consents.map((c) => [c.eventId, c.expiresAt])).toEqual([['e-live', live.expiresAt]]);
+    expect(held.provisionRecords.map((p) => p.recordId)).toEqual(['p-live']);
+  });
+
+  it('an unknown subject: nothing', async () => {
+    expect(await dynamoSubjectHoldings.heldUnder(`subject-${randomUUID()}`, new Date())).toEqual({ records: [], consents: [], provisionRecords: [] });
+  });
+
+  it('finds subjects by e-mail address and by customer number, each once, and not through an expired identifier', async () => {
+    const email = uniqueEmail('found');
+    const customerId = `C-${randomUUID().slice(0, 8)}`;
+    const [a, b, gone] = ['a', 'b', 'gone'].map((s) => `subject-${s}-${randomUUID()}`) as [string, string, string];
+    await Promise.all([
+      putItem('personal-data', stored(a, { category: 'email', value: email })),
+      putItem('personal-data', stored(a, { category: 'email', value: email.toUpperCase(), recordId: 'rec-again' })),
+      putItem('personal-data', stored(a, { category: 'customer-id', value: customerId })),
+      putItem('personal-data', stored(b, { category: 'email', value: email, expiresAt: inSeconds(30 * DAY) })),
+      putItem('personal-data', stored(gone, { category: 'email', value: email, expiresAt: inSeconds(5 * DAY) })),
+      putItem('personal-data', stored(gone, { category: 'customer-id', value: customerId, expiresAt: inSeconds(5 * DAY) })),
+    ]);
+    expect(await dynamoSubjectHoldings.subjectIdsByLookupKey(emailLookupKey(email), new Date())).toEqual([a, b, gone].sort());
+    expect(await dynamoSubjectHoldings.subjectIdsByLookupKey(emailLookupKey(email), tenDaysAhead())).toEqual([a, b].sort());
+    expect(await dynamoSubjectHoldings.subjectIdsByLookupKey(customerIdLookupKey(customerId), tenDaysAhead())).toEqual([a]);
+    expect(await dynamoSubjectHoldings.subjectIdsByLookupKey(customerIdLookupKey('C-none'), new Date())).toEqual([]);
+  });
+
+  it('summarises a subject\'s live records by category and number', async () => {
+    const subjectId = `subject-${randomUUID()}`;
+    await Promise.all([
+      putItem('personal-data', stored(subjectId, { category: 'phone' })),
+      putItem('personal-data', stored(subjectId, { category: 'phone' })),
+      putItem('personal-data', stored(subjectId, { category: 'name', value: 'Taro' })),
+      putItem('personal-data', stored(subjectId, { category: 'address', value: 'Osaka', expiresAt: inSeconds(5 * DAY) })),
+    ]);
+    expect(await dynamoSubjectHoldings.recordSummary(subjectId, new Date())).toEqual({ categories: ['address', 'name', 'phone'], records: 4 });
+    expect(await dynamoSubjectHoldings.recordSummary(subjectId, tenDaysAhead())).toEqual({ categories: ['name', 'phone'], records: 3 });
   });
 });

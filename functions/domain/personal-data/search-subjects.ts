@@ -1,0 +1,56 @@
+// GET /v1/staff/subjects?email=…|customerId=…: which subjects the desk holds under an e-mail address
+// or a customer number, with the categories and number of their records but never a value. The
+// search is access-logged, with the subjects it found, before the records are counted.
+import { customerIdLookupKey, emailLookupKey } from '../holdings';
+import type { AccessLogWriter, Clock } from '../ports';
+import { DeskProblem } from '../problems';
+import type { StaffActor } from '../staff';
+import { accessLogReason, type ReadReason } from './read-reason';
+
+export interface SubjectFinder {
+  /** Subjects with a record not past its expiresAt that carries this lookup key (holdings.ts lookupKeyOf). */
+  subjectIdsByLookupKey(lookupKey: string, now: Date): Promise<string[]>;
+  /** The categories and number of a subject's records not past their expiresAt; never their values. */
+  recordSummary(subjectId: string, now: Date): Promise<{ categories: string[]; records: number }>;
+}
+
+export interface SearchSubjectsDeps {
+  subjects: SubjectFinder;
+  accessLog: AccessLogWriter;
+  clock: Clock;
+}
+
+export interface SubjectSearch extends ReadReason {
+  email?: string;
+  customerId?: string;
+}
+
+export interface SubjectSearchResult {
+  items: Array<{ subjectId: string; categories: string[]; records: number }>;
+}
+
+function lookupOf(search: SubjectSearch): { lookupKey: string; field: 'email' | 'customer-id' } {
+  if (search.email && !search.customerId) return { lookupKey: emailLookupKey(search.email), field: 'email' };
+  if (search.customerId && !search.email) return { lookupKey: customerIdLookupKey(search.customerId), field: 'customer-id' };
+  throw new DeskProblem('unprocessable', 'One search key needed', 'Search by either email or customerId, not both and not neither.');
+}
+
+export async function searchSubjects(deps: SearchSubjectsDeps, actor: StaffActor, search: SubjectSearch): Promise<SubjectSearchResult> {
+  const why = accessLogReason(search);
+  const { lookupKey, field } = lookupOf(search);
+  const now = deps.clock.now();
+  const subjectIds = [...new Set(await deps.subjects.subjectIdsByLookupKey(lookupKey, now))].sort();
+  await deps.accessLog.append({
+    actor: actor.staffId,
+    role: actor.role,
+    action: 'read',
+    subjects: subjectIds,
+    fields: [field],
+    reason: why,
+    sourceIp: actor.sourceIp,
+    at: now.toISOString(),
+  });
+  const items = await Promise.all(subjectIds.map(async (subjectId) => ({ subjectId, ...(await deps.subjects.recordSummary(subjectId, now)) })));
+  // A record may expire between the two reads; a subject with nothing left is not shown.
+  return { items: items.filter((i) => i.records > 0) };
+}
