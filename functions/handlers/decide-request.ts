@@ -1,6 +1,7 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
+import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { decideRequest } from '../domain/requests/decide-request';
@@ -10,6 +11,7 @@ import { routeNamed } from '../routes';
 const deps = {
   requests: dynamoRequestReader,
   holdings: dynamoHoldingsReader,
+  purposes: dynamoPurposeVersions,
   accessLog: dynamoAccessLog,
   writer: dynamoDeskWriter,
   secrets: cryptoSecrets,

@@ -6,15 +6,18 @@ import { DynamoDBClient, TransactWriteItemsCommand } from '@aws-sdk/client-dynam
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tableEnvVar } from '../../functions/adapters/tables';
+import { lookupKeyOf } from '../../functions/domain/holdings';
+import { POLICY_PURPOSES } from '../../functions/domain/purposes/registry';
 import { hashSecret } from '../../functions/domain/secrets';
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
 import { handler } from '../../functions/handlers/decide-request';
 import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
-import { freshTables, invoke } from '../support/desk';
+import { freshTables, invoke, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
 import {
-  expectProblem, getItem, outboxAbout, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify, dropTables,
+  expectProblem, getItem, outboxAbout, putItem, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify, dropTables,
 } from '../support/requests';
 
 let prefix: string;
@@ -98,6 +101,53 @@ describe('decide-request: fulfilled', () => {
       subjects: ['subject-demo-hanako'],
       fields: expect.arrayContaining(['email', 'address', 'consents', 'provision-records']),
     });
+  });
+
+  it('marks the linked access information and the special care-required records, with the purposes each serves', async () => {
+    const { requestId } = await demoRequest();
+    expect((await decide(requestId, { outcome: 'fulfilled' })).status).toBe(200);
+    const [disclosure] = await disclosuresOf(requestId);
+    const adId = disclosure!.dossier.records.find((r) => r.category === 'advertising-identifier')!;
+    expect(adId).toMatchObject({ linkedAccessInformation: true, specialCare: false });
+    expect(adId.purposes.map((p) => p.id)).toEqual(['advertising', 'usage-analysis']);
+    expect(disclosure!.dossier.records.find((r) => r.category === 'email')).toMatchObject({ linkedAccessInformation: false, specialCare: false });
+  });
+
+  it('describes purposes by their current version in the purpose registry, and never includes My Number', async () => {
+    const email = uniqueEmail('registry');
+    const subjectId = `subject-${randomUUID()}`;
+    const base = { ...POLICY_PURPOSES[0]!, purposeId: 'loyalty-programme', publishedBy: 'officer' };
+    const record = {
+      subjectId, recordId: 'rec-email', category: 'email', value: email, source: 'from-customer', purposes: ['loyalty-programme'],
+      acquiredAt: '2025-04-01T00:00:00.000Z',
+    };
+    const health = {
+      ...record, recordId: 'rec-health', category: 'health-check-result', value: 'fit for work', purposes: ['service-provision'],
+      basis: { kind: 'consent', consentId: 'ev-health' },
+    };
+    await Promise.all([
+      putItem('purposes', { ...base, version: 1, ja: 'ポイントの付与のため', en: 'To award points', change: { kind: 'created', note: 'Points programme launched.' } }),
+      putItem('purposes', { ...base, version: 2, ja: 'ポイントの付与及び特典の提供のため', en: 'To award points and offer rewards', change: { kind: 'changed', note: 'Rewards belong to the programme.' } }),
+      putItem('personal-data', { ...record, lookupKey: lookupKeyOf(record) }),
+      putItem('personal-data', { ...health, lookupKey: lookupKeyOf(health) }),
+      putItem('my-number', { subjectId, documentId: 'doc-1', affair: 'tax', document: 'withholding-slip', number: '123456789018' }),
+    ]);
+    const { requestId } = await submitAndVerify(requestBody({ requesterEmail: email, language: 'en' }));
+    // The decision runs without the My Number table even being known to it.
+    const variable = tableEnvVar('my-number');
+    const saved = process.env[variable];
+    delete process.env[variable];
+    try {
+      expect((await decide(requestId, { outcome: 'fulfilled' })).status).toBe(200);
+    } finally {
+      process.env[variable] = saved;
+    }
+    const [disclosure] = await disclosuresOf(requestId);
+    const byCategory = (category: string) => disclosure!.dossier.records.find((r) => r.category === category)!;
+    expect(byCategory('email').purposes).toEqual([{ id: 'loyalty-programme', description: 'To award points and offer rewards' }]);
+    expect(disclosure!.dossier.purposesOfUse).toContainEqual({ id: 'loyalty-programme', description: 'To award points and offer rewards' });
+    expect(byCategory('health-check-result')).toMatchObject({ specialCare: true, linkedAccessInformation: false });
+    expect(JSON.stringify(disclosure)).not.toContain('123456789018');
   });
 
   it('for someone the desk holds nothing about, the dossier says so', async () => {

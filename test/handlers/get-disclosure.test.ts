@@ -95,7 +95,7 @@ describe('get-disclosure', () => {
     expect(csv.headers?.['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers?.['content-disposition']).toMatch(/^attachment/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('section,item,content,source,purposes,date');
+    expect(lines[0]).toBe('section,item,content,source,purposes,date,linked-access-information,special-care');
     expect(lines.filter((l) => l.startsWith('personal-data,'))).toHaveLength(DEMO_RECORDS.length);
   });
 

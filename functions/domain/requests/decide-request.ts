@@ -3,6 +3,7 @@
 import { outboxMessage } from '../outbox';
 import type { AccessLogWriter, Clock, DeskWrite, DeskWriter, HoldingsReader, RequestReader, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
+import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { refusalMessage } from './notifications';
 import { requestType } from './request-types';
@@ -12,6 +13,7 @@ import { closedRequestExpiry, isOpen, type DecisionOutcome, type DeskRequest } f
 export interface DecideRequestDeps {
   requests: RequestReader;
   holdings: HoldingsReader;
+  purposes: PurposeVersionReader;
   accessLog: AccessLogWriter;
   writer: DeskWriter;
   secrets: SecretSource;
@@ -59,7 +61,7 @@ export async function decideRequest(
   if (input.outcome === 'fulfilled') {
     ({ writes, message: content } = await definition.fulfil({
       request, actor, now, publicBaseUrl,
-      holdings: deps.holdings, accessLog: deps.accessLog, secrets: deps.secrets,
+      holdings: deps.holdings, purposes: deps.purposes, accessLog: deps.accessLog, secrets: deps.secrets,
     }));
   } else {
     content = refusalMessage(request, definition.label, grounds.map((g) => definition.refusalGrounds[g]!), input.reason!);

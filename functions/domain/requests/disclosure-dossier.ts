@@ -1,8 +1,11 @@
 // The dossier a disclosure delivers (APPI Art. 33): every record held about the person with its
-// source and purposes, the purposes of use that apply, consents, and provision records.
+// source and purposes, the purposes of use that apply, consents, and provision records. Purposes
+// are described as the registry publishes them today; Individual Numbers are never in a dossier
+// (the holdings it is compiled from never include the my-number table).
 import type { Holdings } from '../holdings';
+import { isLinkedAccessInformation, isSpecialCare } from '../personal-data/categories';
 import { ACQUISITION_SOURCES } from '../personal-data/sources';
-import { describePurpose as purposeText, POLICY_PURPOSES, registryOf } from '../purposes/registry';
+import { describePurpose as purposeText, type PurposeRegistry } from '../purposes/registry';
 import type { DeskRequest, Language } from './request';
 
 export interface Dossier {
@@ -15,6 +18,10 @@ export interface Dossier {
     source: { kind: string; description: string; detail?: string };
     purposes: Array<{ id: string; description: string }>;
     acquiredAt: string;
+    /** Access information (cookies, web beacons, advertising identifiers) the desk holds linked to the person (policy §1). */
+    linkedAccessInformation: boolean;
+    /** Special care-required information (APPI Art. 2(3)). */
+    specialCare: boolean;
   }>;
   purposesOfUse: Array<{ id: string; description: string }>;
   consents: Array<{ action: string; purpose?: string; recipient?: string; noticeVersion: string; method: string; at: string }>;
@@ -34,9 +41,9 @@ export interface StoredDisclosure {
   expiresAt: number;
 }
 
-export function compileDossier(request: DeskRequest, holdings: Holdings, now: Date): Dossier {
+/** `registry`: the current version of each purpose (registryOf over the published versions). */
+export function compileDossier(request: DeskRequest, holdings: Holdings, registry: PurposeRegistry, now: Date): Dossier {
   const language = request.language;
-  const registry = registryOf(POLICY_PURPOSES);
   const describePurpose = (id: string) => ({ id, description: purposeText(registry, id, language) });
   const purposeIds = [...new Set(holdings.records.flatMap((r) => r.purposes))].sort();
   return {
@@ -53,6 +60,8 @@ export function compileDossier(request: DeskRequest, holdings: Holdings, now: Da
       },
       purposes: r.purposes.map(describePurpose),
       acquiredAt: r.acquiredAt,
+      linkedAccessInformation: isLinkedAccessInformation(r.category),
+      specialCare: isSpecialCare(r.category),
     })),
     purposesOfUse: purposeIds.map(describePurpose),
     consents: holdings.consents.map(({ action, purpose, recipient, noticeVersion, method, at }) => ({

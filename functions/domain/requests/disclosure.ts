@@ -1,6 +1,7 @@
 // Disclosure (APPI Art. 33, policy §7): the person receives a link to everything held about them.
 import * as z from 'zod';
 import { DISCLOSURE_LINK_LIFETIME_SECONDS, type DisclosureRefusalGround } from '../law';
+import { registryOf } from '../purposes/registry';
 import { hashSecret } from '../secrets';
 import { compileDossier, type StoredDisclosure } from './disclosure-dossier';
 import { formatJapanTime, signature } from './notifications';
@@ -32,7 +33,7 @@ export const disclosure: RequestTypeDefinition = {
   outcomes: ['fulfilled', 'refused'],
   refusalGrounds: GROUND_LABELS,
 
-  async fulfil({ request, actor, now, publicBaseUrl, holdings, accessLog, secrets }) {
+  async fulfil({ request, actor, now, publicBaseUrl, holdings, purposes, accessLog, secrets }) {
     const held = await holdings.holdingsOf(request.subject.email, now);
     await accessLog.append({
       actor: actor.staffId,
@@ -50,7 +51,7 @@ export const disclosure: RequestTypeDefinition = {
       tokenHash: hashSecret(token),
       requestId: request.requestId,
       subjectIds: held.subjectIds,
-      dossier: compileDossier(request, held, now),
+      dossier: compileDossier(request, held, registryOf(await purposes.versions()), now),
       createdAt: now.toISOString(),
       expiresAt,
     };

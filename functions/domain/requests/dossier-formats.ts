@@ -1,5 +1,7 @@
 // A dossier as a person reads it: a page for the browser the e-mailed link opens in, or CSV for a
-// spreadsheet. JSON is the dossier itself.
+// spreadsheet. JSON is the dossier itself. Both say which records are access information linked to
+// the person (policy §1) and which are special care-required (APPI Art. 2(3)), and explain the marks.
+import { categoryById } from '../personal-data/categories';
 import type { Dossier } from './disclosure-dossier';
 import type { Language } from './request';
 
@@ -12,29 +14,44 @@ const TEXT = {
     purposes: '利用目的', acquiredAt: '取得日時', purposesOfUse: '利用目的', consents: '同意の記録',
     provisions: '第三者提供・受領の記録', none: 'ありません', nothingHeld: '当社はお客様の個人データを保有しておりません。',
     generatedAt: '作成日時',
+    linkedMark: 'お客様に紐づくアクセス情報',
+    linkedNote: '「お客様に紐づくアクセス情報」と表示した項目は、Cookie、ウェブビーコン、広告識別子等によりサービスのご利用に伴って取得したアクセス情報で、当社がお客様の個人データと紐づけて保有しているものです。そのため、お客様の個人データとして開示しています。',
+    specialCareMark: '要配慮個人情報',
+    specialCareNote: '「要配慮個人情報」と表示した項目は、個人情報の保護に関する法律第2条第3項に定める要配慮個人情報です。当社は、お客様の同意を得た場合又は同法第20条第2項に定める場合に限り取得しています。',
   },
   en: {
     title: 'Disclosure of your personal data', records: 'Personal data we hold', category: 'Item', value: 'Content',
     source: 'Source', purposes: 'Purposes of use', acquiredAt: 'Acquired', purposesOfUse: 'Purposes of use',
     consents: 'Consents', provisions: 'Records of provision to or receipt from third parties', none: 'None',
     nothingHeld: 'We hold no personal data about you.', generatedAt: 'Compiled',
+    linkedMark: 'Access information linked to you',
+    linkedNote: 'Items marked "Access information linked to you" are access information collected as you used our services, through cookies, web beacons, advertising identifiers and the like, which we hold linked to your personal data. That is why they are disclosed to you as your personal data.',
+    specialCareMark: 'Special care-required',
+    specialCareNote: 'Items marked "Special care-required" are special care-required personal information as defined in Article 2(3) of the Act on the Protection of Personal Information. We acquire such information only with your consent or in the cases listed in Article 20(2) of the Act.',
   },
 } as const;
 
 export function dossierHtml(dossier: Dossier, language: Language): string {
   const t = TEXT[language];
   const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : `<p>${t.none}</p>`);
-  const rows = dossier.records.map((r) => `<tr><td>${escapeHtml(r.category)}</td><td>${escapeHtml(r.value)}</td><td>${escapeHtml(r.source.description)}${r.source.detail ? `<br><small>${escapeHtml(r.source.detail)}</small>` : ''}</td><td>${escapeHtml(r.purposes.map((p) => p.description).join(' / '))}</td><td>${escapeHtml(r.acquiredAt)}</td></tr>`).join('');
+  const marks = (r: Dossier['records'][number]) => [r.linkedAccessInformation ? t.linkedMark : '', r.specialCare ? t.specialCareMark : '']
+    .filter(Boolean).map((mark) => `<br><small class="mark">※ ${escapeHtml(mark)}</small>`).join('');
+  const notes = [
+    dossier.records.some((r) => r.linkedAccessInformation) ? t.linkedNote : '',
+    dossier.records.some((r) => r.specialCare) ? t.specialCareNote : '',
+  ].filter(Boolean).map((note) => `<p class="note">※ ${escapeHtml(note)}</p>`).join('\n');
+  const rows = dossier.records.map((r) => `<tr><td>${escapeHtml(categoryById(r.category)?.[language] ?? r.category)}${marks(r)}</td><td>${escapeHtml(r.value)}</td><td>${escapeHtml(r.source.description)}${r.source.detail ? `<br><small>${escapeHtml(r.source.detail)}</small>` : ''}</td><td>${escapeHtml(r.purposes.map((p) => p.description).join(' / '))}</td><td>${escapeHtml(r.acquiredAt)}</td></tr>`).join('');
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.title}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}</style>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}.mark{color:#8a3b00}.note{font-size:.9rem}</style>
 </head><body>
 <h1>${t.title}</h1>
 <p>${escapeHtml(dossier.subject.name ?? '')} &lt;${escapeHtml(dossier.subject.email)}&gt; · ${t.generatedAt}: ${escapeHtml(dossier.generatedAt)}</p>
 ${dossier.nothingHeld ? `<p><strong>${t.nothingHeld}</strong></p>` : ''}
 <h2>${t.records}</h2>
 ${dossier.records.length ? `<table><thead><tr><th>${t.category}</th><th>${t.value}</th><th>${t.source}</th><th>${t.purposes}</th><th>${t.acquiredAt}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${t.none}</p>`}
+${notes}
 <h2>${t.purposesOfUse}</h2>
 ${list(dossier.purposesOfUse.map((p) => p.description))}
 <h2>${t.consents}</h2>
@@ -50,12 +67,19 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A record's mark as a CSV cell; rows that are not personal-data records leave it empty. */
+const flag = (value: boolean) => (value ? 'true' : 'false');
+
 export function dossierCsv(dossier: Dossier): string {
-  const header = ['section', 'item', 'content', 'source', 'purposes', 'date'];
+  const t = TEXT[dossier.language];
+  const header = ['section', 'item', 'content', 'source', 'purposes', 'date', 'linked-access-information', 'special-care'];
   const rows: string[][] = [
-    ...dossier.records.map((r) => ['personal-data', r.category, r.value, [r.source.description, r.source.detail].filter(Boolean).join(': '), r.purposes.map((p) => p.description).join(' / '), r.acquiredAt]),
-    ...dossier.consents.map((c) => ['consent', c.purpose ?? c.recipient ?? '', c.action, c.method, '', c.at]),
-    ...dossier.provisionRecords.map((p) => ['provision-record', p.items.join(' / '), `${p.direction}: ${p.counterparty}`, p.basis, '', p.date]),
+    ...dossier.records.map((r) => ['personal-data', r.category, r.value, [r.source.description, r.source.detail].filter(Boolean).join(': '), r.purposes.map((p) => p.description).join(' / '), r.acquiredAt, flag(r.linkedAccessInformation), flag(r.specialCare)]),
+    ...dossier.consents.map((c) => ['consent', c.purpose ?? c.recipient ?? '', c.action, c.method, '', c.at, '', '']),
+    ...dossier.provisionRecords.map((p) => ['provision-record', p.items.join(' / '), `${p.direction}: ${p.counterparty}`, p.basis, '', p.date, '', '']),
+    // The marks explained, in the person's language, for whoever reads the spreadsheet.
+    ...(dossier.records.some((r) => r.linkedAccessInformation) ? [['note', 'linked-access-information', t.linkedNote, '', '', '', '', '']] : []),
+    ...(dossier.records.some((r) => r.specialCare) ? [['note', 'special-care', t.specialCareNote, '', '', '', '', '']] : []),
   ];
   // A byte-order mark so spreadsheet software reads the Japanese text as UTF-8.
   return '\uFEFF' + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -2,6 +2,7 @@
 // the Act allows it, and what fulfilling it does; adding a type is adding a file and a line here.
 import type { z } from 'zod';
 import type { AccessLogWriter, DeskWrite, HoldingsReader, SecretSource } from '../ports';
+import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { disclosure } from './disclosure';
 import type { DecisionOutcome, DeskRequest, Language } from './request';
@@ -17,6 +18,8 @@ export interface FulfilmentContext {
   now: Date;
   publicBaseUrl: string;
   holdings: HoldingsReader;
+  /** The purpose registry, so what is told to the person uses the purposes' current text. */
+  purposes: PurposeVersionReader;
   accessLog: AccessLogWriter;
   secrets: SecretSource;
 }

@@ -5,6 +5,7 @@ import { CLOSED_REQUEST_RETENTION_SECONDS, DISCLOSURE_LINK_LIFETIME_SECONDS } fr
 import type { OutboxMessage } from '../../../functions/domain/outbox';
 import type { DeskWrite } from '../../../functions/domain/ports';
 import { StaleWriteError } from '../../../functions/domain/problems';
+import { POLICY_PURPOSES, type PurposeVersion } from '../../../functions/domain/purposes/registry';
 import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
 import type { StoredDisclosure } from '../../../functions/domain/requests/disclosure-dossier';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
@@ -27,11 +28,12 @@ const NOW = '2026-11-12T05:30:00.000Z';
 const BASE_URL = 'https://desk.example.jp';
 const GROUNDS = requestType('disclosure')!.refusalGrounds;
 
-function setup(request: DeskRequest = receivedRequest()) {
+function setup(request: DeskRequest = receivedRequest(), published: PurposeVersion[] = []) {
   const requests = new ArrayRequestReader([request]);
   const deps = {
     requests,
     holdings: new MapHoldingsReader({ 'hanako.yamada@example.jp': HANAKO_HOLDINGS }),
+    purposes: { versions: async () => [...POLICY_PURPOSES, ...published] },
     accessLog: new RecordingAccessLog(),
     writer: new ApplyingWriter(requests),
     secrets: new SequenceSecrets(),
@@ -127,6 +129,19 @@ describe('decideRequest: a disclosure fulfilled', () => {
     // The dossier is about the subject, described in English.
     expect(deps.holdings.asked).toEqual(['hanako.yamada@example.jp']);
     expect(stored!.dossier.records[0]!.purposes[1]!.description).toBe('To bill and settle usage fees for our services');
+  });
+
+  it('describes the purposes as the registry publishes them now, not as the policy first did', async () => {
+    const billing = POLICY_PURPOSES.find((p) => p.purposeId === 'billing')!;
+    const changed: PurposeVersion = {
+      ...billing, version: 2, ja: '利用料金の請求・決済及び領収書の発行のため', en: 'To bill and settle fees and to issue receipts',
+      publishedBy: 'officer', change: { kind: 'changed', note: 'Receipts belong to settling fees.' },
+    };
+    const { deps } = setup(receivedRequest(), [changed]);
+    await decide(deps, { outcome: 'fulfilled' });
+    const { dossier } = parts(deps.writer.commits[0]!).disclosures[0]!;
+    expect(dossier.records[0]!.purposes[1]).toEqual({ id: 'billing', description: changed.ja });
+    expect(dossier.purposesOfUse).toContainEqual({ id: 'billing', description: changed.ja });
   });
 
   it('appends an access-log entry for reading the holdings: actor, role, subjects, fields and reason', async () => {

@@ -1,13 +1,17 @@
 // The dossier a disclosure delivers (APPI Art. 33): records with source and purposes, the purposes of
-// use that apply (each once, in the request's language), consents and provision records.
+// use that apply (each once, as the registry publishes them today, in the request's language),
+// which records are linked access information or special care-required, consents and provision records.
 import { describe, expect, it } from 'vitest';
-import type { Holdings } from '../../../functions/domain/holdings';
-import { POLICY_PURPOSES as PURPOSES_OF_USE } from '../../../functions/domain/purposes/registry';
-import { compileDossier } from '../../../functions/domain/requests/disclosure-dossier';
+import type { Holdings, PersonalDataRecord } from '../../../functions/domain/holdings';
+import { POLICY_PURPOSES as PURPOSES_OF_USE, registryOf, type PurposeVersion } from '../../../functions/domain/purposes/registry';
+import { compileDossier as compile } from '../../../functions/domain/requests/disclosure-dossier';
+import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { NOTHING_HELD, receivedRequest } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 
 const NOW = new Date('2026-11-12T05:30:00.000Z');
+const POLICY_REGISTRY = registryOf(PURPOSES_OF_USE);
+const compileDossier = (request: DeskRequest, holdings: Holdings, now: Date) => compile(request, holdings, POLICY_REGISTRY, now);
 const describeIn = (id: string, language: 'ja' | 'en') => PURPOSES_OF_USE.find((p) => p.purposeId === id)![language];
 
 describe('compileDossier', () => {
@@ -80,5 +84,90 @@ describe('compileDossier', () => {
     expect(dossier.subject).toEqual({ email: 'hanako.yamada@example.jp' });
     expect(dossier.consents[0]).toEqual({ action: 'withdrawn', recipient: 'Example Ads K.K.', noticeVersion: 'v1', method: 'web', at: '2026-01-01T00:00:00.000Z' });
     expect(Object.keys(dossier.consents[0]!)).not.toContain('purpose');
+  });
+});
+
+const held = (record: Partial<PersonalDataRecord> & Pick<PersonalDataRecord, 'recordId' | 'category' | 'value'>): PersonalDataRecord => ({
+  subjectId: 'subj-1', source: 'from-customer', purposes: ['service-provision'], acquiredAt: '2025-04-01T00:00:00.000Z', ...record,
+});
+
+describe('compileDossier: purposes from the registry', () => {
+  const billingV2: PurposeVersion = {
+    ...PURPOSES_OF_USE.find((p) => p.purposeId === 'billing')!,
+    version: 2,
+    ja: '当社サービスの利用料金の請求、決済及び領収書の発行のため',
+    en: 'To bill and settle usage fees for our services and to issue receipts',
+    effectiveFrom: '2026-10-01T00:00:00.000+09:00',
+    publishedBy: 'staff-officer-1',
+    change: { kind: 'changed', note: 'Receipts are part of settling fees.' },
+  };
+  const registry = registryOf([...PURPOSES_OF_USE, billingV2]);
+
+  it('describes each purpose by its current version, in the reader\'s language', () => {
+    const ja = compile(receivedRequest({ language: 'ja' }), HANAKO_HOLDINGS, registry, NOW);
+    expect(ja.purposesOfUse.find((p) => p.id === 'billing')?.description).toBe(billingV2.ja);
+    expect(ja.records[0]!.purposes).toEqual([
+      { id: 'service-provision', description: describeIn('service-provision', 'ja') },
+      { id: 'billing', description: billingV2.ja },
+    ]);
+    const en = compile(receivedRequest({ language: 'en' }), HANAKO_HOLDINGS, registry, NOW);
+    expect(en.purposesOfUse.find((p) => p.id === 'billing')?.description).toBe(billingV2.en);
+  });
+
+  it('describes a purpose added to the registry after the policy, which the old constant never knew', () => {
+    const loyalty: PurposeVersion = {
+      ...billingV2, purposeId: 'loyalty-points', version: 1, ja: 'ポイントプログラムの運営のため', en: 'To run the loyalty points programme',
+      change: { kind: 'created', note: 'New points programme' },
+    };
+    const holdings: Holdings = { ...NOTHING_HELD, records: [held({ recordId: 'r', category: 'service-usage', value: 'x', purposes: ['loyalty-points'] })] };
+    const dossier = compile(receivedRequest({ language: 'en' }), holdings, registryOf([...PURPOSES_OF_USE, loyalty]), NOW);
+    expect(dossier.records[0]!.purposes).toEqual([{ id: 'loyalty-points', description: 'To run the loyalty points programme' }]);
+    expect(dossier.purposesOfUse).toEqual([{ id: 'loyalty-points', description: 'To run the loyalty points programme' }]);
+  });
+});
+
+describe('compileDossier: linkage and special care', () => {
+  const holdings: Holdings = {
+    ...NOTHING_HELD,
+    subjectIds: ['subj-1'],
+    records: [
+      held({ recordId: 'r-name', category: 'name', value: '山田 花子' }),
+      held({ recordId: 'r-cookie', category: 'cookie-id', value: 'ck-91a2', source: 'service-use', purposes: ['usage-analysis'] }),
+      held({ recordId: 'r-beacon', category: 'web-beacon', value: 'newsletter opened', source: 'service-use', purposes: ['service-improvement'] }),
+      held({ recordId: 'r-ad', category: 'advertising-identifier', value: 'ad-77', source: 'service-use', purposes: ['advertising', 'usage-analysis'] }),
+      held({ recordId: 'r-access', category: 'access-history', value: '203.0.113.5 /plans', source: 'service-use', purposes: ['usage-analysis'] }),
+      held({ recordId: 'r-device', category: 'device-information', value: 'iPhone', source: 'service-use', purposes: ['usage-analysis'] }),
+      held({
+        recordId: 'r-health', category: 'health-check-result', value: 'fit for work', purposes: ['service-provision'],
+        basis: { kind: 'consent', consentId: 'ev-health' },
+      }),
+    ],
+  };
+  const dossier = compileDossier(receivedRequest(), holdings, NOW);
+  const byCategory = (category: string) => dossier.records.find((r) => r.category === category)!;
+
+  it('marks every kind of access information held under the person as linked to them (policy §1)', () => {
+    for (const category of ['cookie-id', 'web-beacon', 'advertising-identifier', 'access-history', 'device-information']) {
+      expect(byCategory(category), category).toMatchObject({ linkedAccessInformation: true, specialCare: false });
+    }
+  });
+
+  it('marks special care-required information as such (APPI Art. 2(3)), and ordinary data as neither', () => {
+    expect(byCategory('health-check-result')).toMatchObject({ linkedAccessInformation: false, specialCare: true });
+    expect(byCategory('name')).toMatchObject({ linkedAccessInformation: false, specialCare: false });
+  });
+
+  it('says which purposes each record serves', () => {
+    expect(byCategory('advertising-identifier').purposes).toEqual([
+      { id: 'advertising', description: describeIn('advertising', 'ja') },
+      { id: 'usage-analysis', description: describeIn('usage-analysis', 'ja') },
+    ]);
+  });
+
+  it('gives each record exactly the fields of the contract, nothing internal', () => {
+    expect(Object.keys(byCategory('health-check-result')).sort()).toEqual(
+      ['acquiredAt', 'category', 'linkedAccessInformation', 'purposes', 'source', 'specialCare', 'value'],
+    );
+    expect(JSON.stringify(dossier)).not.toContain('ev-health');
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DisclosureReader } from '../../../functions/domain/ports';
 import { DeskProblem } from '../../../functions/domain/problems';
+import { POLICY_PURPOSES, registryOf } from '../../../functions/domain/purposes/registry';
 import { compileDossier, type StoredDisclosure } from '../../../functions/domain/requests/disclosure-dossier';
 import { DOSSIER_CONTENT_TYPES, getDisclosure, negotiateDossierFormat } from '../../../functions/domain/requests/get-disclosure';
 import { hashSecret } from '../../../functions/domain/secrets';
@@ -25,7 +26,7 @@ const stored: StoredDisclosure = {
   tokenHash: hashSecret(TOKEN),
   requestId: 'req-1',
   subjectIds: HANAKO_HOLDINGS.subjectIds,
-  dossier: compileDossier(receivedRequest(), HANAKO_HOLDINGS, new Date('2026-11-12T05:30:00.000Z')),
+  dossier: compileDossier(receivedRequest(), HANAKO_HOLDINGS, registryOf(POLICY_PURPOSES), new Date('2026-11-12T05:30:00.000Z')),
   createdAt: '2026-11-12T05:30:00.000Z',
   expiresAt: Date.parse('2026-11-26T05:30:00.000Z') / 1000,
 };
