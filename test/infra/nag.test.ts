@@ -12,7 +12,7 @@ let desk: SynthesisedDesk;
 
 beforeAll(() => {
   desk = synthDesk({}, { bundle: true });
-}, 180_000);
+}, 600_000);
 
 function findings(scope: App): string[] {
   return nagPacks().flatMap((pack) =>
