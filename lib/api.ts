@@ -30,7 +30,7 @@ const OWN_AUTH_REASON: Record<Exclude<RouteDefinition['auth']['kind'], 'staff'>,
 };
 
 /** A route's path as execute-api ARNs spell it: each path parameter matches any value. */
-export function executeApiPath(path: string): string {
+function executeApiPath(path: string): string {
   return path.replace(/\{\w+\}/g, '*');
 }
 
@@ -150,7 +150,7 @@ export class ApiConstruct extends Construct {
       statements: [new iam.PolicyStatement({ actions: ['execute-api:Invoke'], resources: arns })],
     });
     const reason =
-      'A path parameter ({subjectId}) is written * in an execute-api ARN; each ARN still names one stage, one method and one route of this API.';
+      'Each path parameter of a route is written * in its execute-api ARN; every ARN still names one stage, one method and one route of this API.';
     Validations.of(policy).acknowledge(
       ...arns.filter((arn) => arn.includes('*')).map((arn) => ({ id: `AwsSolutions-IAM5[Resource::${nagName(this, arn)}]`, reason })),
     );
