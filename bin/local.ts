@@ -22,7 +22,7 @@ try {
   });
   const systems = SYSTEM_NAMES.map((s) => {
     const { accessKeyId, secretAccessKey } = LOCAL_SYSTEM_CREDENTIALS[s];
-    return `                 ${s.padEnd(17)}${accessKeyId} / ${secretAccessKey}`;
+    return `                 ${s.padEnd(18)}${accessKeyId} / ${secretAccessKey}`;
   }).join('\n');
   const subject = `${desk.url}/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}`;
   console.log(`
