@@ -1,5 +1,6 @@
 // The targets from the issue, the table and the one-line verdict.
 import type { BundledFunction } from './bundle';
+import type { DataResult } from './data';
 
 /** Cold initialisation at most this many times the bare SDK's. */
 export const MAX_RATIO = 1.2;
@@ -32,6 +33,8 @@ export interface BenchReport {
   /** 1-minute load average while measuring, and the CPUs there were to carry it. */
   load: { start: number; end: number; cpus: number };
   results: FunctionResult[];
+  /** The data part: bulk paths against raw DynamoDB calls. */
+  data: DataResult[];
 }
 
 const kb = (bytes: number) => bytes / 1000;

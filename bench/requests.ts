@@ -16,6 +16,17 @@ export interface BenchRequest {
 }
 
 const OPERATOR_CLAIMS = { 'cognito:username': 'operator', 'cognito:groups': 'operator' };
+const OFFICER_CLAIMS = { 'cognito:username': 'officer', 'cognito:groups': 'officer' };
+const BUSINESS_SYSTEM = 'arn:aws:iam::000000000000:role/appi-desk-business-systems';
+const PAYROLL = 'arn:aws:iam::000000000000:role/appi-desk-payroll';
+const UNKNOWN_PURPOSE = 'bench-unknown-purpose';
+const BENCH_RECORD = {
+  category: 'service-usage',
+  value: 'Plan page viewed',
+  source: 'service-use',
+  purposes: ['usage-analysis'],
+  acquiredAt: '2026-11-01T00:00:00.000Z',
+};
 const UNKNOWN_ID = 'bench-unknown-request';
 const UNKNOWN_LINK_TOKEN = randomBytes(32).toString('base64url');
 const json = { 'content-type': 'application/json' };
@@ -85,6 +96,125 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'register-personal-data': {
+    event: api('register-personal-data', {
+      path: '/v1/system/personal-data',
+      headers: json,
+      body: JSON.stringify({ subjectId: 'bench-subject', records: [BENCH_RECORD] }),
+      principal: BUSINESS_SYSTEM,
+    }),
+    expect: '201',
+  },
+  'register-personal-data-by-staff': {
+    event: api('register-personal-data-by-staff', {
+      path: '/v1/staff/subjects/bench-subject/personal-data',
+      pathParameters: { subjectId: 'bench-subject' },
+      headers: json,
+      body: JSON.stringify({ records: [BENCH_RECORD] }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '201',
+  },
+  'record-subject-event': {
+    event: api('record-subject-event', {
+      path: '/v1/system/subjects/bench-subject/events',
+      pathParameters: { subjectId: 'bench-subject' },
+      headers: json,
+      body: JSON.stringify({ event: 'activity', at: '2026-11-02T00:00:00.000Z' }),
+      principal: BUSINESS_SYSTEM,
+    }),
+    expect: '200',
+  },
+  'check-use': {
+    event: api('check-use', {
+      path: '/v1/system/use-checks',
+      headers: json,
+      body: JSON.stringify({ subjectId: DEMO_CUSTOMER.subjectId, category: 'email', purpose: 'service-provision' }),
+      principal: BUSINESS_SYSTEM,
+    }),
+    expect: '200',
+  },
+  'view-subject': {
+    event: api('view-subject', {
+      path: `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}`,
+      pathParameters: { subjectId: DEMO_CUSTOMER.subjectId },
+      query: { purpose: 'service-provision' },
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '200',
+  },
+  'search-subjects': {
+    event: api('search-subjects', {
+      path: '/v1/staff/subjects',
+      query: { email: DEMO_CUSTOMER.email, purpose: 'service-provision' },
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '200',
+  },
+  'list-purposes': { event: api('list-purposes', { path: '/v1/staff/purposes', claims: OPERATOR_CLAIMS }), expect: '200' },
+  'create-purpose': {
+    event: () => api('create-purpose', {
+      path: '/v1/staff/purposes',
+      headers: json,
+      body: JSON.stringify({
+        purposeId: `bench-${randomBytes(6).toString('hex')}`,
+        ja: 'ベンチマークのため', en: 'For the benchmark', basis: 'notice',
+        achievement: { after: 'acquisition', days: 30 }, note: 'Created by npm run bench',
+      }),
+      claims: OFFICER_CLAIMS,
+    })(),
+    expect: '201',
+  },
+  'change-purpose': {
+    event: api('change-purpose', {
+      path: `/v1/staff/purposes/${UNKNOWN_PURPOSE}`,
+      pathParameters: { purposeId: UNKNOWN_PURPOSE },
+      headers: json,
+      body: JSON.stringify({ ja: '変更', en: 'Changed', relatedScope: 'Benchmark of an unknown purpose' }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'retire-purpose': {
+    event: api('retire-purpose', {
+      path: `/v1/staff/purposes/${UNKNOWN_PURPOSE}/retirement`,
+      pathParameters: { purposeId: UNKNOWN_PURPOSE },
+      headers: json,
+      body: JSON.stringify({ reason: 'business-ended', note: 'Benchmark of an unknown purpose' }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'register-my-number': {
+    event: api('register-my-number', {
+      path: '/v1/system/my-number',
+      headers: json,
+      body: JSON.stringify({
+        subjectId: 'bench-employee', affair: 'tax', document: 'dependant-deduction-declaration',
+        documentDate: '2026-01-05', number: '123456789018',
+      }),
+      principal: PAYROLL,
+    }),
+    expect: '201',
+  },
+  'get-my-number': {
+    event: api('get-my-number', {
+      path: '/v1/system/my-number/bench-employee',
+      pathParameters: { subjectId: 'bench-employee' },
+      query: { purpose: 'billing' },
+      principal: PAYROLL,
+    }),
+    expect: '200',
+  },
+  'view-my-number': {
+    event: api('view-my-number', {
+      path: '/v1/staff/subjects/bench-employee/my-number',
+      pathParameters: { subjectId: 'bench-employee' },
+      query: { purpose: 'billing' },
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '200',
+  },
   'get-privacy-notice': { event: api('get-privacy-notice', { path: '/v1/privacy-notice' }), expect: '200' },
   'get-openapi': { event: api('get-openapi', { path: '/v1/openapi.json' }), expect: '200' },
 } satisfies Record<RouteName, BenchRequest>;
@@ -94,4 +224,7 @@ export const WORKER_REQUESTS = {
   // The sweep queries the outbox for pending messages, so it reaches DynamoDB even with none.
   'retry-outbox': { event: () => ({}), expect: 'ok' },
   'certify-erasure': { event: () => ({ Records: [] }), expect: 'ok' },
+  'certify-my-number-erasure': { event: () => ({ Records: [] }), expect: 'ok' },
+  // The schedule scans the purposes table for pending rollouts, so it reaches DynamoDB even with none.
+  'apply-purpose-change': { event: () => ({}), expect: 'ok' },
 } satisfies Record<WorkerName, BenchRequest>;

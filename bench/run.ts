@@ -13,10 +13,13 @@ import { bundleFunction, bundleRunner } from './bundle';
 import { coldStart, summarise } from './cold-start';
 import { resultOf, type BenchReport, type FunctionResult } from './report';
 import { ROUTE_REQUESTS, WORKER_REQUESTS, type BenchRequest } from './requests';
+import { runDataBench, type DataResult } from './data';
 import type { RunnerResult } from './runner';
 
 export interface BenchOptions {
   runs: number;
+  /** Records for the register and erase scenarios of the data part; 0 skips the data part. */
+  records: number;
   outDir: string;
   progress: (message: string) => void;
 }
@@ -71,7 +74,7 @@ async function prepareData(dynamoEndpoint: string, sesEndpoint: string): Promise
   };
 }
 
-export async function runBench({ runs, outDir, progress }: BenchOptions): Promise<BenchReport> {
+export async function runBench({ runs, records, outDir, progress }: BenchOptions): Promise<BenchReport> {
   mkdirSync(outDir, { recursive: true });
   progress(`Bundling ${targets.length} entry points into ${outDir} ...`);
   const [runner, bundles] = await Promise.all([
@@ -85,6 +88,7 @@ export async function runBench({ runs, outDir, progress }: BenchOptions): Promis
   const timings = new Map<string, RunnerResult[]>(targets.map((t) => [t.name, []]));
   // A busy machine slows every process; the load is reported so a reader can judge the numbers.
   const loadAtStart = loadavg()[0]!;
+  let data: DataResult[] = [];
   try {
     const [dynamo, ses] = emulators as [RunningEmulator, RunningEmulator];
     const env = await prepareData(dynamo.endpoint, ses.endpoint);
@@ -96,6 +100,11 @@ export async function runBench({ runs, outDir, progress }: BenchOptions): Promis
         const result = await coldStart(runner, bundled.get(target.name)!.file, target.event(), env);
         if (round > 0) timings.get(target.name)!.push(result);
       }
+    }
+    if (records > 0) {
+      // Tables of their own, so the data part starts from empty ones whatever the cold starts wrote.
+      Object.assign(process.env, await createTables(new DynamoDBClient({}), 'appi-desk-bench-data-'));
+      data = await runDataBench(records, progress);
     }
   } finally {
     await Promise.all(emulators.map((e) => e.stop()));
@@ -116,6 +125,7 @@ export async function runBench({ runs, outDir, progress }: BenchOptions): Promis
     runs,
     load: { start: loadAtStart, end: loadavg()[0]!, cpus: availableParallelism() },
     results,
+    data,
   };
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;

@@ -4,16 +4,22 @@ import { resolve } from 'node:path';
 import { LocalStartError } from '../local/emulators';
 import { formatReport } from '../bench/report';
 import { runBench } from '../bench/run';
+import { formatDataReport } from '../bench/data';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
+const records = Number(process.env.BENCH_RECORDS ?? 100_000);
+if (!Number.isInteger(records) || records < 0) {
+  console.error(`bench: BENCH_RECORDS must be a whole number (0 skips the data part), not "${process.env.BENCH_RECORDS}".`);
+  process.exit(1);
+}
 if (!Number.isInteger(runs) || runs < 1) {
   console.error(`bench: BENCH_RUNS must be a whole number of at least 1, not "${process.env.BENCH_RUNS}".`);
   process.exit(1);
 }
 
 try {
-  const report = await runBench({ runs, outDir: resolve('.bench'), progress: (m) => console.error(m) });
-  console.log(`\n${formatReport(report)}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`);
+  const report = await runBench({ runs, records, outDir: resolve('.bench'), progress: (m) => console.error(m) });
+  console.log(`\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`);
   // The SDK's keep-alive sockets would keep the process open.
   process.exit(0);
 } catch (error) {
