@@ -105,24 +105,34 @@ export function personalDataErasure(options: { concurrency?: number } = {}): Rem
       const deletions = pool(concurrency);
       const categories = new Set<string>();
       let erased = 0;
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamo().send(new QueryCommand({
-          ...partition(subjectId),
-          ProjectionExpression: 'recordId, category',
-          ExclusiveStartKey,
-        }));
-        const items = (page.Items ?? []) as Array<{ recordId: string; category?: string }>;
-        for (const item of items) if (item.category) categories.add(item.category);
-        for (let i = 0; i < items.length; i += BATCH_LIMIT) {
-          const keys = items.slice(i, i + BATCH_LIMIT).map(({ recordId }) => ({ subjectId, recordId }));
-          await deletions.add(async () => {
-            await deleteBatch(table, keys);
-            erased += keys.length;
-          });
+      const readPage = (ExclusiveStartKey?: Record<string, unknown>) => dynamo().send(new QueryCommand({
+        ...partition(subjectId),
+        ProjectionExpression: 'recordId, category',
+        ExclusiveStartKey,
+      }));
+      let next: ReturnType<typeof readPage> | undefined = readPage();
+      try {
+        while (next) {
+          const page = await next;
+          // The next page is read while this one is deleted; it starts after this page's last key.
+          next = page.LastEvaluatedKey ? readPage(page.LastEvaluatedKey) : undefined;
+          // Its failure surfaces when it is awaited, not as an unhandled rejection meanwhile.
+          next?.catch(() => undefined);
+          const items = (page.Items ?? []) as Array<{ recordId: string; category?: string }>;
+          for (const item of items) if (item.category) categories.add(item.category);
+          for (let i = 0; i < items.length; i += BATCH_LIMIT) {
+            const keys = items.slice(i, i + BATCH_LIMIT).map(({ recordId }) => ({ subjectId, recordId }));
+            await deletions.add(async () => {
+              await deleteBatch(table, keys);
+              erased += keys.length;
+            });
+          }
         }
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      } catch (error) {
+        // Let the batches already sent finish before failing, so nothing runs on after the answer.
+        await deletions.drain().catch(() => undefined);
+        throw error;
+      }
       await deletions.drain();
       return { erased, categories: [...categories].sort() };
     },

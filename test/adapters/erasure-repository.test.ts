@@ -145,6 +145,23 @@ describe('personal-data erasure', () => {
     await expect(records.eraseAll(subjectId)).rejects.toThrow(/3 deletion\(s\) still unprocessed after 8 attempts/);
   }, 60_000);
 
+  it('a page that cannot be read fails the erasure once the batches already sent have finished', async () => {
+    const subjectId = subject();
+    await hold(subjectId, 100);
+    const { mock, passThrough } = mockDocumentClient();
+    restore = () => mock.restore();
+    let pages = 0;
+    mock.on(QueryCommand).callsFake(async (input, getClient) => {
+      pages += 1;
+      if (pages > 1) throw Object.assign(new Error('lost'), { name: 'InternalServerError' });
+      return passThrough(getClient(), new QueryCommand({ ...input, Limit: 50 }));
+    });
+    await expect(records.eraseAll(subjectId)).rejects.toMatchObject({ name: 'InternalServerError' });
+    mock.restore();
+    restore = undefined;
+    expect(await records.count(subjectId)).toBe(50);
+  });
+
   it('a failing batch fails the erasure', async () => {
     const subjectId = subject();
     await hold(subjectId, 100);
