@@ -1,7 +1,7 @@
 // The erasure path's reads and deletes. Reads project keys (and a record's category) only: verifying
 // and cascading an erasure never needs a value. Bulk erasure deletes by BatchWriteItem, 25 keys a
 // call, several calls at once, while the next page of keys is still being read.
-import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { DependentItems, RemovedItems, SubjectRecords } from '../domain/erasure/ports';
 import { dynamo, queryAll, tableName } from './clients';
 import type { TableName } from './tables';
@@ -105,12 +105,12 @@ export function personalDataErasure(options: { concurrency?: number } = {}): Rem
       const deletions = pool(concurrency);
       const categories = new Set<string>();
       let erased = 0;
-      const readPage = (ExclusiveStartKey?: Record<string, unknown>) => dynamo().send(new QueryCommand({
+      const readPage = (ExclusiveStartKey?: Record<string, unknown>): Promise<QueryCommandOutput> => dynamo().send(new QueryCommand({
         ...partition(subjectId),
         ProjectionExpression: 'recordId, category',
         ExclusiveStartKey,
       }));
-      let next: ReturnType<typeof readPage> | undefined = readPage();
+      let next: Promise<QueryCommandOutput> | undefined = readPage();
       try {
         while (next) {
           const page = await next;
