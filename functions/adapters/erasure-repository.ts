@@ -113,7 +113,7 @@ export function personalDataErasure(options: { concurrency?: number } = {}): Rem
       let next: Promise<QueryCommandOutput> | undefined = readPage();
       try {
         while (next) {
-          const page = await next;
+          const page: QueryCommandOutput = await next;
           // The next page is read while this one is deleted; it starts after this page's last key.
           next = page.LastEvaluatedKey ? readPage(page.LastEvaluatedKey) : undefined;
           // Its failure surfaces when it is awaited, not as an unhandled rejection meanwhile.
