@@ -1,38 +1,15 @@
 // The disclosure slice end to end, over HTTP against the local runtime (the same gateway, stream
 // poller and handlers `npm start` runs), reading the e-mails from the SES emulator.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { startDesk, type RunningDesk } from '../../local/desk';
-import { freePort } from '../../local/emulators';
 import { DEMO_CUSTOMER } from '../../local/seed';
 import { mailbox, type SentEmail } from '../support/desk';
-import { dropTables } from '../support/requests';
+import { E2E_DEMO_PASSWORD, useLocalDesk } from '../support/e2e';
 
-let desk: RunningDesk;
-const tablePrefix = `e2e${randomUUID().slice(0, 6)}-`;
-
-beforeAll(async () => {
-  desk = await startDesk({
-    port: await freePort(),
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    sesEndpoint: inject('sesEndpoint'),
-    dynamoPort: 0,
-    sesPort: 0,
-    tablePrefix,
-    demoPassword: 'e2e-password',
-    senderEmail: 'privacy-desk@example.jp',
-  });
-});
-
-afterAll(async () => {
-  await desk?.stop();
-  // DynamoDB Local sweeps TTL on a handful of tables at a time; leave the slots to other files.
-  await dropTables(tablePrefix);
-});
+const desk = useLocalDesk();
 
 async function call(method: string, path: string, options: { body?: unknown; token?: string } = {}) {
-  const response = await fetch(`${desk.url}${path}`, {
+  const response = await fetch(`${desk().url}${path}`, {
     method,
     headers: {
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -55,7 +32,7 @@ async function emailAbout(requestId: string, matching: RegExp): Promise<SentEmai
 }
 
 async function signIn(username: string) {
-  const { status, json } = await call('POST', '/local/sign-in', { body: { username, password: 'e2e-password' } });
+  const { status, json } = await call('POST', '/local/sign-in', { body: { username, password: E2E_DEMO_PASSWORD } });
   expect(status).toBe(200);
   return json.idToken as string;
 }

@@ -2,36 +2,15 @@
 // runs, with its SigV4 check of system callers): a system registers a subject's data, asks whether
 // uses are allowed, and an operator looks the subject up for a named purpose.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SystemName } from '../../functions/domain/systems';
-import { startDesk, type RunningDesk } from '../../local/desk';
-import { freePort } from '../../local/emulators';
 import { DEMO_CUSTOMER, DEMO_INDIVIDUAL_NUMBER } from '../../local/seed';
 import { LOCAL_SYSTEM_CREDENTIALS, signAsSystem } from '../../local/system-signing';
-import { dropTables } from '../support/requests';
+import { E2E_DEMO_PASSWORD, useLocalDesk } from '../support/e2e';
 
-let desk: RunningDesk;
-const tablePrefix = `e2e${randomUUID().slice(0, 6)}-`;
+const desk = useLocalDesk();
 const subjectId = `subject-e2e-${randomUUID().slice(0, 8)}`;
 const email = `${subjectId}@example.jp`;
-
-beforeAll(async () => {
-  desk = await startDesk({
-    port: await freePort(),
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    sesEndpoint: inject('sesEndpoint'),
-    dynamoPort: 0,
-    sesPort: 0,
-    tablePrefix,
-    demoPassword: 'e2e-password',
-    senderEmail: 'privacy-desk@example.jp',
-  });
-});
-
-afterAll(async () => {
-  await desk?.stop();
-  await dropTables(tablePrefix);
-});
 
 async function call(method: string, path: string, options: { body?: unknown; token?: string; as?: SystemName } = {}) {
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -39,14 +18,14 @@ async function call(method: string, path: string, options: { body?: unknown; tok
     ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
     ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
   };
-  if (options.as) headers = await signAsSystem(options.as, { method, url: `${desk.url}${path}`, headers, ...(body !== undefined ? { body } : {}) });
-  const response = await fetch(`${desk.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  if (options.as) headers = await signAsSystem(options.as, { method, url: `${desk().url}${path}`, headers, ...(body !== undefined ? { body } : {}) });
+  const response = await fetch(`${desk().url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await response.text();
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', json: text ? JSON.parse(text) : undefined };
 }
 
 async function signIn(username: string) {
-  const { status, json } = await call('POST', '/local/sign-in', { body: { username, password: 'e2e-password' } });
+  const { status, json } = await call('POST', '/local/sign-in', { body: { username, password: E2E_DEMO_PASSWORD } });
   expect(status).toBe(200);
   return json.idToken as string;
 }
