@@ -201,7 +201,7 @@ export const ROUTE_REQUESTS = {
     event: api('get-my-number', {
       path: '/v1/system/my-number/bench-employee',
       pathParameters: { subjectId: 'bench-employee' },
-      query: { purpose: 'billing' },
+      query: { affair: 'tax' },
       principal: PAYROLL,
     }),
     expect: '200',
@@ -210,7 +210,7 @@ export const ROUTE_REQUESTS = {
     event: api('view-my-number', {
       path: '/v1/staff/subjects/bench-employee/my-number',
       pathParameters: { subjectId: 'bench-employee' },
-      query: { purpose: 'billing' },
+      query: { affair: 'tax' },
       claims: OFFICER_CLAIMS,
     }),
     expect: '200',

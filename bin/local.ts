@@ -40,10 +40,10 @@ appi-desk is running locally.
   Staff views    GET ${subject}?purpose=service-provision
                  GET ${desk.url}/v1/staff/subjects?customerId=${DEMO_CUSTOMER.customerId}&purpose=service-provision
                  GET ${desk.url}/v1/staff/purposes
-                 GET ${subject}/my-number?purpose=payroll-administration   (officer)
+                 GET ${subject}/my-number?affair=tax   (officer)
   Systems        SigV4, service ${SIGNING_SERVICE}, region ${LOCAL_SIGNING_REGION}; access key id / secret:
 ${systems}
-                 e.g. POST ${desk.url}/v1/system/use-checks, GET ${desk.url}/v1/system/my-number/${DEMO_CUSTOMER.subjectId}?purpose=payroll-administration
+                 e.g. POST ${desk.url}/v1/system/use-checks, GET ${desk.url}/v1/system/my-number/${DEMO_CUSTOMER.subjectId}?affair=tax
                  with curl --aws-sigv4 "aws:amz:${LOCAL_SIGNING_REGION}:${SIGNING_SERVICE}" --user KEY:SECRET
 
 Press Ctrl-C to stop.`);

@@ -47,7 +47,7 @@ and open the link the mailbox then shows. The README walks through every step.</
 <li>A subject, read for a named reason (access-logged): <code>GET ${escape(gatewayUrl)}/v1/staff/subjects/${escape(DEMO_CUSTOMER.subjectId)}?purpose=service-provision</code></li>
 <li>Search by e-mail or customer number: <code>GET ${escape(gatewayUrl)}/v1/staff/subjects?customerId=${escape(DEMO_CUSTOMER.customerId)}&amp;purpose=service-provision</code></li>
 <li>The purpose registry: <code>GET ${escape(gatewayUrl)}/v1/staff/purposes</code></li>
-<li>Individual Numbers (officer only): <code>GET ${escape(gatewayUrl)}/v1/staff/subjects/${escape(DEMO_CUSTOMER.subjectId)}/my-number?purpose=payroll-administration</code></li>
+<li>Individual Numbers (officer only): <code>GET ${escape(gatewayUrl)}/v1/staff/subjects/${escape(DEMO_CUSTOMER.subjectId)}/my-number?affair=tax</code></li>
 </ul>
 <h2>Company systems (IAM, SigV4)</h2>
 <p>Routes under <code>/v1/system/</code> take requests signed with AWS Signature Version 4, service <code>${SIGNING_SERVICE}</code>,

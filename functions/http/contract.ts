@@ -296,7 +296,10 @@ export const myNumberRegistrationBody = z.strictObject({
     .optional(),
 });
 export const myNumberRegistrationResponse = z.object({ subjectId, documentId: z.string(), retainUntil: instant });
-export const myNumberQuery = subjectViewQuery;
+export const myNumberQuery = z.strictObject({
+  requestId: readReason.requestId,
+  affair: z.enum(MY_NUMBER_AFFAIRS).optional().describe('Or the statutory affair the read serves; only that affair\'s documents are returned.'),
+}).refine((q) => !!q.requestId !== !!q.affair, { error: 'give exactly one reason for reading Individual Numbers: requestId or affair', path: ['requestId'] });
 export const myNumberResponse = z.object({
   subjectId,
   documents: z.array(z.object({

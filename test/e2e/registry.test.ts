@@ -83,7 +83,7 @@ describe('registering personal data and asking before a use', () => {
   });
 
   it('gives the seeded Individual Number to payroll only', async () => {
-    const path = `/v1/system/my-number/${DEMO_CUSTOMER.subjectId}?purpose=payroll-administration`;
+    const path = `/v1/system/my-number/${DEMO_CUSTOMER.subjectId}?affair=tax`;
     const read = await call('GET', path, { as: 'payroll' });
     expect(read.status).toBe(200);
     expect(read.json.documents).toMatchObject([{ document: 'dependant-deduction-declaration', number: DEMO_INDIVIDUAL_NUMBER }]);

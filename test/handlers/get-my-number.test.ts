@@ -64,9 +64,9 @@ describe('get-my-number', () => {
     const subjectId = newSubject();
     await registered(registration(subjectId));
     expect((await read(subjectId, { requestId: 'req-7' }, PAYROLL)).status).toBe(200);
-    expect((await read(subjectId, { purpose: 'payroll-administration' }, PAYROLL)).status).toBe(200);
+    expect((await read(subjectId, { affair: 'tax' }, PAYROLL)).status).toBe(200);
     const entries = await logEntriesAbout(subjectId);
-    expect(entries.map((e) => e.reason).sort()).toEqual(['purpose payroll-administration', 'request req-7']);
+    expect(entries.map((e) => e.reason).sort()).toEqual(['affair tax', 'request req-7']);
     for (const entry of entries) {
       expect(entry).toMatchObject({
         actor: PAYROLL,
@@ -94,7 +94,7 @@ describe('get-my-number', () => {
   it('400 without exactly one reason; nothing read, nothing logged', async () => {
     const subjectId = newSubject();
     await registered(registration(subjectId));
-    for (const query of [undefined, { requestId: 'req-1', purpose: 'payroll-administration' }]) {
+    for (const query of [undefined, { requestId: 'req-1', affair: 'tax' }]) {
       const result = await read(subjectId, query);
       expectProblem(result, 400);
       expect(result.json.errors).toEqual([{ field: 'query.requestId', message: expect.stringContaining('exactly one reason') }]);

@@ -38,7 +38,7 @@ describe('view-my-number', () => {
   it('the officer sees the documents and numbers; the read is logged with staff id, role and reason, without the number', async () => {
     const subjectId = newSubject();
     const tax = await registered(registration(subjectId));
-    const result = await view(subjectId, staffClaims('officer'), { purpose: 'payroll-administration' });
+    const result = await view(subjectId, staffClaims('officer'), { affair: 'tax' });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(result.json).toEqual({
       subjectId,
@@ -50,7 +50,7 @@ describe('view-my-number', () => {
       action: 'read',
       subjects: [subjectId],
       fields: ['my-number'],
-      reason: 'purpose payroll-administration',
+      reason: 'affair tax',
       sourceIp: '203.0.113.10',
     }]);
     expect(JSON.stringify(await scanAll('access-log'))).not.toContain(NUMBER);

@@ -5,6 +5,7 @@ import type { AccessLogEntry } from '../access-log';
 import type { AccessLogWriter, Clock } from '../ports';
 import type { StaffActor } from '../staff';
 import type { SystemActor } from '../systems';
+import type { MyNumberAffair } from './documents';
 import type { MyNumberReader } from './ports';
 
 export interface ReadMyNumberDeps {
@@ -13,10 +14,14 @@ export interface ReadMyNumberDeps {
   clock: Clock;
 }
 
-/** Why the number is read: exactly one of them (the route's query schema makes sure). */
+/**
+ * Why the number is read: exactly one of them (the route's query schema makes sure). A number may be
+ * used only for its statutory affair (My Number Act Art. 9), so a read for an affair sees only that
+ * affair's documents; a read for a request (the officer answering one) sees them all.
+ */
 export interface ReadReason {
   requestId?: string;
-  purpose?: string;
+  affair?: MyNumberAffair;
 }
 
 /** The field name the access log records for a read of Individual Numbers. */
@@ -33,11 +38,12 @@ export async function readMyNumber(deps: ReadMyNumberDeps, actor: StaffActor | S
     action: 'read',
     subjects: [subjectId],
     fields: [MY_NUMBER_FIELD],
-    reason: reason.requestId !== undefined ? `request ${reason.requestId}` : `purpose ${reason.purpose}`,
+    reason: reason.requestId !== undefined ? `request ${reason.requestId}` : `affair ${reason.affair}`,
     sourceIp: actor.sourceIp,
     at: now.toISOString(),
   });
-  const documents = await deps.myNumbers.liveDocumentsOf(subjectId, now);
+  const documents = (await deps.myNumbers.liveDocumentsOf(subjectId, now))
+    .filter((d) => reason.affair === undefined || d.affair === reason.affair);
   return {
     subjectId,
     documents: documents.map((d) => ({

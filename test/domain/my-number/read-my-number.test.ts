@@ -48,6 +48,14 @@ describe('readMyNumber', () => {
     });
   });
 
+  it('a read for an affair sees only that affair\'s documents (My Number Act Art. 9); a read for a request sees all', async () => {
+    const insurance = stored({ documentId: 'employment-insurance-qualification#2026-04-01', affair: 'social-insurance', document: 'employment-insurance-qualification', documentDate: '2026-04-01' });
+    const { deps } = setup([stored({}), insurance]);
+    expect((await readMyNumber(deps, PAYROLL, 'employee-1', { affair: 'tax' })).documents.map((d) => d.affair)).toEqual(['tax']);
+    expect((await readMyNumber(deps, PAYROLL, 'employee-1', { affair: 'social-insurance' })).documents.map((d) => d.affair)).toEqual(['social-insurance']);
+    expect((await readMyNumber(deps, PAYROLL, 'employee-1', { requestId: 'req-1' })).documents).toHaveLength(2);
+  });
+
   it('an item is gone from the very second its expiresAt is reached', async () => {
     const { deps } = setup([stored({ expiresAt: seconds(NOW) })]);
     expect((await readMyNumber(deps, PAYROLL, 'employee-1', { requestId: 'req-1' })).documents).toEqual([]);
@@ -55,14 +63,14 @@ describe('readMyNumber', () => {
 
   it('logs a system read with the principal as actor and role "system", without the number', async () => {
     const { deps, accessLog } = setup([stored({})]);
-    await readMyNumber(deps, PAYROLL, 'employee-1', { purpose: 'payroll-administration' });
+    await readMyNumber(deps, PAYROLL, 'employee-1', { affair: 'tax' });
     expect(accessLog.entries).toEqual<AccessLogEntry[]>([{
       actor: PAYROLL.principal,
       role: 'system',
       action: 'read',
       subjects: ['employee-1'],
       fields: ['my-number'],
-      reason: 'purpose payroll-administration',
+      reason: 'affair tax',
       sourceIp: PAYROLL.sourceIp,
       at: NOW.toISOString(),
     }]);
