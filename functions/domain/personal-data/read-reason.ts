@@ -1,6 +1,10 @@
 // Staff read personal data only for a reason they name: the request the read serves, or the
-// purpose of use it serves (policy §6(1)). The reason goes into the access log with the read.
+// purpose of use it serves (policy §6(1)). A purpose must be one the privacy notice publishes and
+// still active: no other purpose can justify a read. The reason goes into the access log with it.
 import { DeskProblem } from '../problems';
+import type { PurposeVersionReader } from '../purposes/ports';
+import { registryOf } from '../purposes/registry';
+import { unusablePurpose } from './grounds';
 
 export interface ReadReason {
   requestId?: string;
@@ -8,10 +12,16 @@ export interface ReadReason {
 }
 
 /** The access log's words for the reason: `request <id>` or `purpose <id>`. */
-export function accessLogReason(reason: ReadReason): string {
+export async function accessLogReason(reason: ReadReason, purposes: PurposeVersionReader): Promise<string> {
   if (!!reason.requestId === !!reason.purpose) {
     throw new DeskProblem('unprocessable', 'One reason needed',
       'Say why you read this personal data: give either requestId (the request the read serves) or purpose (the purpose of use it serves), not both.');
   }
-  return reason.requestId ? `request ${reason.requestId}` : `purpose ${reason.purpose}`;
+  if (reason.requestId) return `request ${reason.requestId}`;
+  const unusable = unusablePurpose(registryOf(await purposes.versions()), reason.purpose!);
+  if (unusable) {
+    throw new DeskProblem('unprocessable', 'Not a purpose of use',
+      `purpose: ${unusable}. Name the published purpose of use this read serves, or the request it serves (requestId). Nothing was read.`);
+  }
+  return `purpose ${reason.purpose}`;
 }

@@ -5,6 +5,7 @@ import { customerIdLookupKey, emailLookupKey } from '../holdings';
 import type { AccessLogWriter, Clock } from '../ports';
 import { DeskProblem } from '../problems';
 import type { StaffActor } from '../staff';
+import type { PurposeVersionReader } from '../purposes/ports';
 import { accessLogReason, type ReadReason } from './read-reason';
 
 export interface SubjectFinder {
@@ -15,6 +16,7 @@ export interface SubjectFinder {
 }
 
 export interface SearchSubjectsDeps {
+  purposes: PurposeVersionReader;
   subjects: SubjectFinder;
   accessLog: AccessLogWriter;
   clock: Clock;
@@ -36,7 +38,7 @@ function lookupOf(search: SubjectSearch): { lookupKey: string; field: 'email' | 
 }
 
 export async function searchSubjects(deps: SearchSubjectsDeps, actor: StaffActor, search: SubjectSearch): Promise<SubjectSearchResult> {
-  const why = accessLogReason(search);
+  const why = await accessLogReason(search, deps.purposes);
   const { lookupKey, field } = lookupOf(search);
   const now = deps.clock.now();
   const subjectIds = [...new Set(await deps.subjects.subjectIdsByLookupKey(lookupKey, now))].sort();

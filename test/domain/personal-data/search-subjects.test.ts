@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchSubjects, type SubjectFinder } from '../../../functions/domain/personal-data/search-subjects';
 import { FixedClock, OPERATOR, problemOf, RecordingAccessLog } from '../doubles';
+import { purposeVersions } from './personal-data-doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 
@@ -37,7 +38,7 @@ function setup() {
     },
     accessLog,
   );
-  return { subjects, accessLog, clock: new FixedClock(NOW) };
+  return { purposes: purposeVersions(), subjects, accessLog, clock: new FixedClock(NOW) };
 }
 
 describe('searchSubjects', () => {

@@ -7,6 +7,7 @@ import type { SubjectLifecycleReader } from '../../../functions/domain/personal-
 import { viewSubject, type SubjectHoldings, type SubjectHoldingsReader } from '../../../functions/domain/personal-data/view-subject';
 import type { StaffActor } from '../../../functions/domain/staff';
 import { FixedClock, OPERATOR, problemOf, RecordingAccessLog } from '../doubles';
+import { purposeVersions, retired } from './personal-data-doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 const epoch = (iso: string) => Date.parse(iso) / 1000;
@@ -62,6 +63,7 @@ const HELD: SubjectHoldings = {
 
 function setup(bySubject: Record<string, SubjectHoldings> = { 'subj-1': HELD }, known: SubjectLifecycle[] = []) {
   return {
+    purposes: purposeVersions(),
     holdings: new MapSubjectHoldings(bySubject),
     lifecycles: lifecycles(known),
     accessLog: new RecordingAccessLog(),
@@ -145,6 +147,17 @@ describe('viewSubject', () => {
     expect(problem.detail).toMatch(/requestId.*purpose/);
     expect(deps.holdings.asked).toEqual([]);
     expect(deps.accessLog.entries).toEqual([]);
+  });
+
+  it('a purpose that is not published, or retired, is no reason to read: unprocessable, nothing read or logged', async () => {
+    for (const [purposes, purpose] of [[purposeVersions(), 'curiosity'], [purposeVersions(retired('billing', '2026-10-01T00:00:00.000Z')), 'billing']] as const) {
+      const deps = { ...setup(), purposes };
+      const problem = await problemOf(viewSubject(deps, OPERATOR, 'subj-1', { purpose }));
+      expect(problem.kind).toBe('unprocessable');
+      expect(problem.detail).toContain(`"${purpose}"`);
+      expect(deps.holdings.asked).toEqual([]);
+      expect(deps.accessLog.entries).toEqual([]);
+    }
   });
 
   it('an unknown subject: not found, saying so plainly, nothing logged', async () => {
