@@ -63,3 +63,17 @@ export function refusalMessage(request: DeskRequest, typeLabel: Label, grounds: 
     text: `${typeLabel.ja}のご請求（受付番号 ${request.requestId}）について、ご請求に応じないことといたしました。\n\n個人情報の保護に関する法律上の根拠:\n${groundLines}\n\n理由（同法第36条）:\n${reason}\n\nこの決定に関する苦情は、下記の窓口までお申し出ください。${signature('ja')}`,
   };
 }
+
+export function withdrawnMessage(request: DeskRequest, typeLabel: Label, withdrawnAt: string): MessageText {
+  const at = formatJapanTime(withdrawnAt, request.language);
+  if (request.language === 'en') {
+    return {
+      subject: `Your ${typeLabel.en} request is withdrawn`,
+      text: `As you asked, your ${typeLabel.en} request (${request.requestId}) was withdrawn on ${at}. We will take no further action on it.\n\nIf you did not withdraw it, contact the desk below. You may make a new request at any time.${signature('en')}`,
+    };
+  }
+  return {
+    subject: `${typeLabel.ja}のご請求を取り下げました`,
+    text: `お申し出により、${typeLabel.ja}のご請求（受付番号 ${request.requestId}）を${at}に取り下げました。このご請求についての対応は終了いたします。\n\nお心当たりのない場合は、下記の窓口までご連絡ください。改めてご請求いただくことはいつでも可能です。${signature('ja')}`,
+  };
+}

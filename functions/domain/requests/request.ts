@@ -35,10 +35,26 @@ export interface Decision {
   decidedBy: string;
 }
 
+/**
+ * One step in a request's life. Events: submitted, wrong-code, locked, received, assigned,
+ * note-added, a decision outcome, withdrawn.
+ */
 export interface HistoryEntry {
   at: string;
   event: string;
+  /** The staff member who acted; absent when the requester did. */
   by?: string;
+  /** On 'assigned': the operator now handling the request. */
+  assignee?: string;
+  /** On 'withdrawn': the requester's reason, if they gave one. */
+  reason?: string;
+}
+
+/** A handling note by staff: personal data about the handling, kept and erased with the request. */
+export interface RequestNote {
+  at: string;
+  by: string;
+  text: string;
 }
 
 export interface DeskRequest {
@@ -55,6 +71,11 @@ export interface DeskRequest {
   verification?: { codeHash: string; codeExpiresAt: string; attemptsLeft: number };
   statusTokenHash?: string;
   decision?: Decision;
+  /** The operator handling the request (staff id). */
+  assignee?: string;
+  notes?: RequestNote[];
+  /** When the request closed without a decision (withdrawn); retention counts from here. */
+  closedAt?: string;
   history: HistoryEntry[];
   version: number;
   /** Epoch second after which the request is never served and TTL removes it. */
