@@ -1,0 +1,155 @@
+// The scheduled reminder of the desk's deadlines (issue 4 item 6): operators hear of open requests due
+// soon, the Information Security Officer of overdue ones; each request once of each kind. The e-mail
+// names only the request id, type, status and due date: staff open the request at the desk for more.
+import { dueAfterDeskDays } from '../calendar';
+import type { OutboxMessage } from '../outbox';
+import type { Clock, SecretSource } from '../ports';
+import { StaleWriteError } from '../problems';
+import type { StaffRole } from '../staff';
+import { formatJapanTime, signature } from './notifications';
+import { requestType } from './request-types';
+import type { RequestStatus } from './request';
+
+/**
+ * Desk policy: operators are reminded of an open request once it is due by the close of the second
+ * desk day after the one the desk is in (or, outside hours, opens next), so two working days remain.
+ */
+export const REMINDER_DESK_DAYS = 2;
+
+/** A transaction holds at most 100 items (DynamoDB): the requests of one e-mail plus the e-mail itself. */
+export const MAX_REQUESTS_PER_REMINDER = 99;
+
+/** Re-reads after losing a write to a concurrent run; the loser then finds nothing left to remind. */
+const ATTEMPTS = 3;
+
+export type ReminderKind = 'due-soon' | 'overdue';
+
+/** Who hears of each kind. */
+export const REMINDED_ROLE: Record<ReminderKind, StaffRole> = { 'due-soon': 'operator', overdue: 'officer' };
+
+/** An open request as the reminder sees it: no requester, no subject, no details. */
+export interface OpenRequestSummary {
+  requestId: string;
+  type: string;
+  status: RequestStatus;
+  dueAt: string;
+  remindedDueSoonAt?: string;
+  remindedOverdueAt?: string;
+}
+
+export interface ReminderStore {
+  /** Open requests (received, in-progress) not past their expiresAt. */
+  openRequests(now: Date): Promise<OpenRequestSummary[]>;
+  /**
+   * Marks every request as reminded of `kind` at `now` and enqueues the message, all or nothing.
+   * Throws StaleWriteError when one was reminded of that kind meanwhile or is no longer open.
+   */
+  recordReminder(kind: ReminderKind, requestIds: string[], message: OutboxMessage, now: Date): Promise<void>;
+}
+
+export interface StaffRoster {
+  /** The e-mail addresses of active staff holding the role. */
+  activeEmails(role: StaffRole): Promise<string[]>;
+}
+
+export interface DeadlineReminderDeps {
+  store: ReminderStore;
+  staff: StaffRoster;
+  secrets: SecretSource;
+  clock: Clock;
+}
+
+export interface ReminderTally {
+  /** Requests reminded in this run, by kind. */
+  reminded: Record<ReminderKind, number>;
+  messages: number;
+  /** Requests due a reminder that no active staff member of the role could receive; tried again next run. */
+  unaddressed: Record<ReminderKind, number>;
+}
+
+function alreadyReminded(request: OpenRequestSummary, kind: ReminderKind): boolean {
+  return !!(kind === 'due-soon' ? request.remindedDueSoonAt : request.remindedOverdueAt);
+}
+
+/** The open requests due a reminder of `kind` at `now`, soonest due first. Overdue means dueAt has passed. */
+export function dueForReminder(requests: OpenRequestSummary[], kind: ReminderKind, now: Date): OpenRequestSummary[] {
+  const soonLimit = dueAfterDeskDays(now, REMINDER_DESK_DAYS);
+  return requests
+    .filter((r) => !alreadyReminded(r, kind))
+    .filter((r) => {
+      const due = new Date(r.dueAt);
+      return kind === 'overdue' ? due < now : due >= now && due <= soonLimit;
+    })
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+function typeLabel(type: string) {
+  return requestType(type)?.label ?? { ja: type, en: type };
+}
+
+/** One e-mail in Japanese, then English: staff have no language of their own on file. */
+export function reminderText(kind: ReminderKind, requests: OpenRequestSummary[]): { subject: string; text: string } {
+  const lines = (language: 'ja' | 'en') => requests.map((r) =>
+    `- ${r.requestId}  ${typeLabel(r.type)[language]} / ${r.status} / ${language === 'ja' ? '期限' : 'due'} ${formatJapanTime(r.dueAt, language)}`).join('\n');
+  const count = requests.length;
+  if (kind === 'due-soon') {
+    return {
+      subject: `【期限間近】${count}件のご請求 / ${count} request(s) due within ${REMINDER_DESK_DAYS} desk days`,
+      text: `次のご請求は${REMINDER_DESK_DAYS}営業日以内に回答期限を迎えます。デスクの画面で内容を確認し、遅滞なく回答してください。\n\n${lines('ja')}${signature('ja')}\n\n` +
+        `These requests are due within ${REMINDER_DESK_DAYS} desk days. Open each at the desk and answer without delay.\n\n${lines('en')}${signature('en')}`,
+    };
+  }
+  return {
+    subject: `【期限超過】${count}件のご請求 / ${count} request(s) overdue`,
+    text: `次のご請求は回答期限を過ぎています。請求者は請求から2週間を経過すると訴えを提起できます（個人情報保護法第39条）。デスクの画面で状況を確認してください。\n\n${lines('ja')}${signature('ja')}\n\n` +
+      `These requests are past their due date. Two weeks after a request the person may sue (APPI Art. 39). Open each at the desk to see where it stands.\n\n${lines('en')}${signature('en')}`,
+  };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Reminds of one kind. Each e-mail commits with the marks on its requests, conditional on the marks
+ * being absent, so a rerun or a concurrent run never reminds twice: the run that loses re-reads.
+ */
+async function remind(deps: DeadlineReminderDeps, kind: ReminderKind, now: Date, tally: ReminderTally): Promise<void> {
+  let recipients: string[] | undefined;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const due = dueForReminder(await deps.store.openRequests(now), kind, now);
+    if (due.length === 0) return;
+    recipients ??= await deps.staff.activeEmails(REMINDED_ROLE[kind]);
+    if (recipients.length === 0) {
+      tally.unaddressed[kind] = due.length;
+      return;
+    }
+    try {
+      for (const batch of chunks(due, MAX_REQUESTS_PER_REMINDER)) {
+        const message: OutboxMessage = {
+          messageId: deps.secrets.id(),
+          to: recipients,
+          ...reminderText(kind, batch),
+          createdAt: now.toISOString(),
+          topic: `reminder-${kind}`,
+        };
+        await deps.store.recordReminder(kind, batch.map((r) => r.requestId), message, now);
+        tally.reminded[kind] += batch.length;
+        tally.messages += 1;
+      }
+      return;
+    } catch (error) {
+      if (!(error instanceof StaleWriteError)) throw error;
+    }
+  }
+}
+
+export async function sendDeadlineReminders(deps: DeadlineReminderDeps): Promise<ReminderTally> {
+  const now = deps.clock.now();
+  const tally: ReminderTally = { reminded: { 'due-soon': 0, overdue: 0 }, messages: 0, unaddressed: { 'due-soon': 0, overdue: 0 } };
+  await remind(deps, 'overdue', now, tally);
+  await remind(deps, 'due-soon', now, tally);
+  return tally;
+}
