@@ -1,0 +1,148 @@
+// GET /v1/staff/reports/requests: how the desk keeps its deadlines (issue 4 item 6). Counts by type
+// and status, time to decision, and the open requests past due. Figures only: no requester, no
+// subject, so reading it is not a read of personal data and needs no access-log entry.
+import { dueAfterDeskDays } from '../calendar';
+import type { Clock } from '../ports';
+import { DeskProblem } from '../problems';
+import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from './request';
+
+/** Desk policy: without a range, the report covers requests made in the last 90 days. */
+export const REPORT_DEFAULT_DAYS = 90;
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+const JST_OFFSET_MS = 9 * HOUR_MS;
+
+/** A request as the report sees it. */
+export interface ReportedRequest {
+  requestId: string;
+  type: string;
+  status: RequestStatus;
+  createdAt: string;
+  receivedAt?: string;
+  dueAt?: string;
+  decidedAt?: string;
+}
+
+export interface CreatedRange {
+  from: Date;
+  to: Date;
+}
+
+export interface RequestReportReader {
+  /** Live requests of one status made within the range (inclusive), or all of them without one. */
+  byStatus(status: RequestStatus, range: CreatedRange | undefined, now: Date): Promise<ReportedRequest[]>;
+}
+
+export interface RequestReportDeps {
+  requests: RequestReportReader;
+  clock: Clock;
+}
+
+/**
+ * Nearest-rank percentile: the smallest observation such that at least `percentile`% of all are at
+ * or below it, i.e. the ceil(p/100 × n)-th of the sorted values. Always an observed value.
+ */
+export function nearestRank(values: readonly number[], percentile: number): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((percentile / 100) * sorted.length));
+  return sorted[rank - 1];
+}
+
+/**
+ * Desk days a decision took, counted as due dates are: the fewest n such that a request received at
+ * `from` and due after n desk days would have been answered in time at `to` (0: the same desk day).
+ */
+export function deskDaysBetween(from: Date, to: Date): number {
+  if (to <= from) return 0;
+  // n desk days never end before n calendar days have passed, so this bound always answers.
+  let low = 0;
+  let high = Math.ceil((to.getTime() - from.getTime()) / DAY_MS) + 1;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (to <= dueAfterDeskDays(from, middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/** A Japan calendar date (YYYY-MM-DD) as the instant it starts, or the last millisecond it lasts. */
+function japanDayBound(date: string, end: boolean): Date {
+  const start = Date.parse(`${date}T00:00:00.000Z`) - JST_OFFSET_MS;
+  return new Date(end ? start + DAY_MS - 1 : start);
+}
+
+export function reportRange(now: Date, query: { from?: string; to?: string }): CreatedRange {
+  const to = query.to ? japanDayBound(query.to, true) : now;
+  const from = query.from ? japanDayBound(query.from, false) : new Date(to.getTime() - REPORT_DEFAULT_DAYS * DAY_MS);
+  if (from > to) {
+    throw new DeskProblem('unprocessable', 'Range ends before it starts', `from (${query.from ?? from.toISOString()}) is after to (${query.to ?? to.toISOString()}). Give from on or before to.`);
+  }
+  return { from, to };
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+function timeToDecision(requests: ReportedRequest[]) {
+  const decided = requests.filter((r) => r.receivedAt && r.decidedAt);
+  const hours = decided.map((r) => round1((Date.parse(r.decidedAt!) - Date.parse(r.receivedAt!)) / HOUR_MS));
+  const deskDays = decided.map((r) => deskDaysBetween(new Date(r.receivedAt!), new Date(r.decidedAt!)));
+  return {
+    decided: decided.length,
+    medianHours: nearestRank(hours, 50) ?? null,
+    p95Hours: nearestRank(hours, 95) ?? null,
+    medianDeskDays: nearestRank(deskDays, 50) ?? null,
+    p95DeskDays: nearestRank(deskDays, 95) ?? null,
+  };
+}
+
+function counts(requests: ReportedRequest[]) {
+  const byType: Record<string, number> = {};
+  const byStatus: Record<string, number> = {};
+  const byTypeAndStatus = new Map<string, { type: string; status: RequestStatus; count: number }>();
+  for (const { type, status } of requests) {
+    byType[type] = (byType[type] ?? 0) + 1;
+    byStatus[status] = (byStatus[status] ?? 0) + 1;
+    const key = `${type}\u0000${status}`;
+    const cell = byTypeAndStatus.get(key) ?? { type, status, count: 0 };
+    cell.count += 1;
+    byTypeAndStatus.set(key, cell);
+  }
+  const statusOrder = (s: RequestStatus) => REQUEST_STATUSES.indexOf(s);
+  return {
+    total: requests.length,
+    byType,
+    byStatus,
+    byTypeAndStatus: [...byTypeAndStatus.values()].sort((a, b) => a.type.localeCompare(b.type) || statusOrder(a.status) - statusOrder(b.status)),
+  };
+}
+
+/** Open requests past due, whenever they were made: an old overdue request is the one that matters most. */
+function overdue(open: ReportedRequest[], now: Date) {
+  return open
+    .filter((r) => r.dueAt && new Date(r.dueAt) < now)
+    .sort((a, b) => a.dueAt!.localeCompare(b.dueAt!))
+    // Calendar days, started ones counted: Art. 39 counts the person's two weeks in calendar days.
+    .map((r) => ({ requestId: r.requestId, type: r.type, status: r.status, dueAt: r.dueAt!, daysOverdue: Math.ceil((now.getTime() - Date.parse(r.dueAt!)) / DAY_MS) }));
+}
+
+export async function requestReport(deps: RequestReportDeps, query: { from?: string; to?: string }) {
+  const now = deps.clock.now();
+  const range = reportRange(now, query);
+  const inRange = (r: ReportedRequest) => r.createdAt >= range.from.toISOString() && r.createdAt <= range.to.toISOString();
+  // One query per status on the byStatus index; open ones unbounded for the overdue list. Fine at a
+  // desk's scale (thousands of requests a year); a larger desk would keep running counts instead.
+  const perStatus = await Promise.all(REQUEST_STATUSES.map((status) =>
+    deps.requests.byStatus(status, OPEN_STATUSES.includes(status) ? undefined : range, now)));
+  const all = perStatus.flat();
+  const reported = all.filter(inRange);
+  return {
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    generatedAt: now.toISOString(),
+    counts: counts(reported),
+    timeToDecision: timeToDecision(reported),
+    overdue: overdue(all.filter((r) => OPEN_STATUSES.includes(r.status)), now),
+  };
+}
