@@ -3,6 +3,7 @@
 // process's zone is.
 import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from './desk';
 import { HOLIDAY_TABLE_SOURCE, HOLIDAY_TABLE_YEARS, NATIONAL_HOLIDAYS } from './japanese-holidays';
+import { LATEST_ANSWER_CALENDAR_DAYS, RESPONSE_TARGET_DESK_DAYS } from './law';
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,9 +23,11 @@ function japanInstant(date: JapanDate, hour: number): Date {
   return new Date(Date.UTC(date.year, date.month - 1, date.day, hour) - JST_OFFSET_MS);
 }
 
-function nextJapanDate(date: JapanDate): JapanDate {
-  return japanDateOf(new Date(japanInstant(date, 12).getTime() + DAY_MS));
+function shiftJapanDate(date: JapanDate, days: number): JapanDate {
+  return japanDateOf(new Date(japanInstant(date, 12).getTime() + days * DAY_MS));
 }
+
+const nextJapanDate = (date: JapanDate) => shiftJapanDate(date, 1);
 
 function isoDate(date: JapanDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
@@ -75,4 +78,44 @@ export function dueAfterDeskDays(receivedAt: Date, deskDays: number): Date {
     if (isDeskDay(date)) counted += 1;
   }
   return japanInstant(date, DESK_CLOSES_AT_HOUR);
+}
+
+/**
+ * The latest time an answer may be due for a request that arrived at `arrivedAt`: the desk's
+ * closing time on the last desk day on or before the Japan calendar day `calendarDays` after the
+ * day of arrival. If the desk does not close even once between arrival and that day, the closing
+ * hour of that day itself.
+ */
+export function latestAnswerAt(arrivedAt: Date, calendarDays: number): Date {
+  const lastDay = shiftJapanDate(japanDateOf(arrivedAt), calendarDays);
+  for (let date = lastDay; ; date = shiftJapanDate(date, -1)) {
+    const closing = japanInstant(date, DESK_CLOSES_AT_HOUR);
+    if (closing <= arrivedAt) return japanInstant(lastDay, DESK_CLOSES_AT_HOUR);
+    if (isDeskDay(date)) return closing;
+  }
+}
+
+/**
+ * When the answer to a request that arrived at `arrivedAt` is due (policy §7, APPI Art. 39): the
+ * closing time of the `deskDays`-th desk day after counting starts, but never later than
+ * latestAnswerAt(arrivedAt, LATEST_ANSWER_CALENDAR_DAYS), so the person has the answer before
+ * they could sue. Long closures (Golden Week, year-end) therefore shorten the desk-day count.
+ */
+export function answerDueAt(arrivedAt: Date, deskDays: number): Date {
+  const counted = dueAfterDeskDays(arrivedAt, deskDays);
+  const latest = latestAnswerAt(arrivedAt, LATEST_ANSWER_CALENDAR_DAYS);
+  return counted < latest ? counted : latest;
+}
+
+/**
+ * The desk-day target as configured (DESK_RESPONSE_DESK_DAYS), or RESPONSE_TARGET_DESK_DAYS when
+ * unset. More desk days than LATEST_ANSWER_CALENDAR_DAYS could never be reached, so it is refused.
+ */
+export function responseDeskDays(setting: string | undefined): number {
+  if (setting === undefined || setting.trim() === '') return RESPONSE_TARGET_DESK_DAYS;
+  const days = Number(setting);
+  if (!Number.isInteger(days) || days < 1 || days > LATEST_ANSWER_CALENDAR_DAYS) {
+    throw new Error(`DESK_RESPONSE_DESK_DAYS must be a whole number of desk days from 1 to ${LATEST_ANSWER_CALENDAR_DAYS}, not "${setting}"`);
+  }
+  return days;
 }

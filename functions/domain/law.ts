@@ -13,6 +13,13 @@ const YEAR = 365 * DAY;
 export const RESPONSE_TARGET_DESK_DAYS = 10;
 
 /**
+ * APPI Art. 39(1): a person may sue once two weeks have passed since the request reached the
+ * business. Desk policy: whatever the desk-day count, the answer is due at the latest this many
+ * calendar days after arrival, so it is given before day 14.
+ */
+export const LATEST_ANSWER_CALENDAR_DAYS = 13;
+
+/**
  * APPI Art. 37(1) and Cabinet Order Art. 12: the business sets how requests are made, including
  * how the requester is confirmed. Desk policy: a six-digit code e-mailed to the requester.
  */

@@ -1,3 +1,4 @@
+import { deskSettings } from '../adapters/desk-settings';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
@@ -5,7 +6,10 @@ import { verifyRequest } from '../domain/requests/verify-request';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
-const deps = { requests: dynamoRequestReader, writer: dynamoDeskWriter, secrets: cryptoSecrets, clock: systemClock };
+const deps = {
+  requests: dynamoRequestReader, writer: dynamoDeskWriter, secrets: cryptoSecrets, clock: systemClock,
+  responseDeskDays: deskSettings().responseDeskDays,
+};
 
 export const handler = httpRoute(routeNamed('verify-request'), async ({ params, body }) => ({
   body: await verifyRequest(deps, params.requestId, body.code),

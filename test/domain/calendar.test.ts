@@ -6,14 +6,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  answerDueAt,
   countingStart,
   dueAfterDeskDays,
   isDeskDay,
   isDeskOpen,
   isNationalHoliday,
   isYearEndHoliday,
+  latestAnswerAt,
+  responseDeskDays,
 } from '../../functions/domain/calendar';
-import { RESPONSE_TARGET_DESK_DAYS } from '../../functions/domain/law';
+import { LATEST_ANSWER_CALENDAR_DAYS, RESPONSE_TARGET_DESK_DAYS } from '../../functions/domain/law';
 import { jst } from './doubles';
 
 const day = (year: number, month: number, dayOfMonth: number) => ({ year, month, day: dayOfMonth });
@@ -164,6 +167,98 @@ describe(`dueAfterDeskDays(…, RESPONSE_TARGET_DESK_DAYS = ${RESPONSE_TARGET_DE
   });
 });
 
+describe(`latestAnswerAt: the last desk closing on or before the ${LATEST_ANSWER_CALENDAR_DAYS}th calendar day after arrival (Art. 39)`, () => {
+  it('is 17:00 on that day when the desk works then', () => {
+    // Fri 13 Nov 2026 + 13 = Thu 26 Nov.
+    expect(latestAnswerAt(jst(2026, 11, 13, 19), LATEST_ANSWER_CALENDAR_DAYS)).toEqual(jst(2026, 11, 26, 17));
+  });
+
+  it('moves back over a closed day to the last closing before it', () => {
+    // Tue 10 Nov 2026 + 13 = Mon 23 Nov, Labour Thanksgiving Day; 21-22 are a weekend: Fri 20 Nov.
+    expect(latestAnswerAt(jst(2026, 11, 10, 12), LATEST_ANSWER_CALENDAR_DAYS)).toEqual(jst(2026, 11, 20, 17));
+    // Sun 27 Dec 2026 + 13 = Sat 9 Jan 2027: Fri 8 Jan.
+    expect(latestAnswerAt(jst(2026, 12, 27, 12), LATEST_ANSWER_CALENDAR_DAYS)).toEqual(jst(2027, 1, 8, 17));
+  });
+
+  it('counts calendar days from the Japan date of arrival: midnight in Tokyo, not in UTC, starts a new day', () => {
+    // Fri 13 Nov 23:59 JST is still the 13th: Thu 26 Nov. Sat 14 Nov 0:00 JST (Fri 15:00 UTC): Fri 27 Nov.
+    expect(latestAnswerAt(jst(2026, 11, 13, 23, 59), LATEST_ANSWER_CALENDAR_DAYS)).toEqual(jst(2026, 11, 26, 17));
+    expect(latestAnswerAt(new Date('2026-11-13T15:00:00.000Z'), LATEST_ANSWER_CALENDAR_DAYS)).toEqual(jst(2026, 11, 27, 17));
+  });
+
+  it('is that day\'s closing hour itself when the desk does not close once between arrival and then', () => {
+    // Mon 28 Dec 2026 18:00 with a 5-day window: 29 Dec-2 Jan are all closed, and 28 Dec closed before arrival.
+    expect(latestAnswerAt(jst(2026, 12, 28, 18), 5)).toEqual(jst(2027, 1, 2, 17));
+    // At 16:00 the same day the desk still closes once after arrival.
+    expect(latestAnswerAt(jst(2026, 12, 28, 16), 5)).toEqual(jst(2026, 12, 28, 17));
+  });
+});
+
+describe(`answerDueAt: the desk-day target, never later than ${LATEST_ANSWER_CALENDAR_DAYS} calendar days after arrival`, () => {
+  it('with the default 10 desk days is always the cap: ten desk days need at least 14 calendar days', () => {
+    // Tue 10 Nov 12:00: 10 desk days would be Wed 25 Nov; the cap is Fri 20 Nov 17:00.
+    expect(dueAfterDeskDays(jst(2026, 11, 10, 12), RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2026, 11, 25, 17));
+    expect(answerDueAt(jst(2026, 11, 10, 12), RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2026, 11, 20, 17));
+  });
+
+  it('16:59 and 17:00: the desk-day count moves by a day, the cap (by arrival date) does not', () => {
+    expect(answerDueAt(jst(2026, 11, 10, 16, 59), 5)).toEqual(jst(2026, 11, 17, 17)); // 11, 12, 13, 16, 17
+    expect(answerDueAt(jst(2026, 11, 10, 17), 5)).toEqual(jst(2026, 11, 18, 17)); // counting from Wed 11: 12, 13, 16, 17, 18
+    expect(answerDueAt(jst(2026, 11, 10, 16, 59), RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2026, 11, 20, 17));
+    expect(answerDueAt(jst(2026, 11, 10, 17), RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2026, 11, 20, 17));
+  });
+
+  it('Friday evening: counting starts Monday, the cap runs from Friday', () => {
+    // Fri 13 Nov 19:00. 5 desk days: 17, 18, 19, 20, 24 Nov (23rd a holiday), within the cap.
+    expect(answerDueAt(jst(2026, 11, 13, 19), 5)).toEqual(jst(2026, 11, 24, 17));
+    // 10 desk days would be Tue 1 Dec; capped to Thu 26 Nov.
+    expect(dueAfterDeskDays(jst(2026, 11, 13, 19), RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2026, 12, 1, 17));
+    expect(answerDueAt(jst(2026, 11, 13, 19), RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2026, 11, 26, 17));
+  });
+
+  it('Golden Week 2026 shortens even a 5-desk-day target', () => {
+    // Tue 28 Apr 18:00; 29 Apr and 3-6 May are holidays, so counting starts Thu 30 Apr:
+    // 5 desk days are 1, 7, 8, 11, 12 May, past the cap of Mon 11 May (28 Apr + 13).
+    expect(dueAfterDeskDays(jst(2026, 4, 28, 18), 5)).toEqual(jst(2026, 5, 12, 17));
+    expect(answerDueAt(jst(2026, 4, 28, 18), 5)).toEqual(jst(2026, 5, 11, 17));
+    expect(answerDueAt(jst(2026, 4, 28, 18), RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2026, 5, 11, 17));
+  });
+
+  it('the sandwiched holiday of 22 Sep 2026: a Friday 17:00 arrival counts from Thursday 24th', () => {
+    // 19-20 weekend, 21 Respect for the Aged Day, 22 citizens' holiday, 23 Autumnal Equinox Day.
+    expect(countingStart(jst(2026, 9, 18, 17))).toEqual(jst(2026, 9, 24, 9));
+    // 5 desk days: 25, 28, 29, 30 Sep, 1 Oct, exactly the cap (18 Sep + 13 = Thu 1 Oct).
+    expect(answerDueAt(jst(2026, 9, 18, 17), 5)).toEqual(jst(2026, 10, 1, 17));
+    // A minute earlier counting starts on the 18th itself: 24, 25, 28, 29, 30 Sep.
+    expect(answerDueAt(jst(2026, 9, 18, 16, 59), 5)).toEqual(jst(2026, 9, 30, 17));
+    expect(answerDueAt(jst(2026, 9, 18, 17), RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2026, 10, 1, 17));
+  });
+
+  it('year-end: 28 Dec 2026 16:00 would be due 18 Jan 2027 by desk days; the cap makes it Fri 8 Jan', () => {
+    expect(dueAfterDeskDays(jst(2026, 12, 28, 16), RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2027, 1, 18, 17));
+    // 28 Dec + 13 = Sun 10 Jan 2027; the last closing before it is Fri 8 Jan.
+    expect(answerDueAt(jst(2026, 12, 28, 16), RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2027, 1, 8, 17));
+    expect(answerDueAt(jst(2026, 12, 28, 16), 5)).toEqual(jst(2027, 1, 8, 17)); // 4-8 Jan
+  });
+});
+
+describe('responseDeskDays: the configured desk-day target (DESK_RESPONSE_DESK_DAYS)', () => {
+  it('is the default when unset or blank', () => {
+    expect(responseDeskDays(undefined)).toBe(RESPONSE_TARGET_DESK_DAYS);
+    expect(responseDeskDays('  ')).toBe(RESPONSE_TARGET_DESK_DAYS);
+  });
+
+  it('takes a whole number from 1 to the calendar-day cap', () => {
+    expect(responseDeskDays('1')).toBe(1);
+    expect(responseDeskDays(' 8 ')).toBe(8);
+    expect(responseDeskDays(String(LATEST_ANSWER_CALENDAR_DAYS))).toBe(LATEST_ANSWER_CALENDAR_DAYS);
+  });
+
+  it.each(['0', '-3', '7.5', 'ten', '14', '1e3'])('refuses %j', (setting) => {
+    expect(() => responseDeskDays(setting)).toThrow(/DESK_RESPONSE_DESK_DAYS must be a whole number of desk days from 1 to 13/);
+  });
+});
+
 describe('independence from the process time zone', () => {
   // The same questions, asked in this process and in child processes whose zone is Los Angeles
   // (UTC-8) or Kiritimati (UTC+14, where the local date is ahead of both UTC and Tokyo). A child
@@ -180,6 +275,8 @@ describe('independence from the process time zone', () => {
       yearEnd: c.countingStart(at('2026-12-28T09:00:00.000Z')).toISOString(),
       due: c.dueAfterDeskDays(at('2026-11-02T01:00:00.000Z'), 10).toISOString(),
       dueOverYearEnd: c.dueAfterDeskDays(at('2026-12-21T01:00:00.000Z'), 10).toISOString(),
+      answerDueOverYearEnd: c.answerDueAt(at('2026-12-28T07:00:00.000Z'), 10).toISOString(),
+      answerDueAfterSandwich: c.answerDueAt(at('2026-09-18T08:00:00.000Z'), 5).toISOString(),
     }));`;
   const expected = {
     openAt9: true,
@@ -188,9 +285,12 @@ describe('independence from the process time zone', () => {
     yearEnd: '2027-01-04T00:00:00.000Z',
     due: '2026-11-17T08:00:00.000Z',
     dueOverYearEnd: '2027-01-08T08:00:00.000Z',
+    answerDueOverYearEnd: '2027-01-08T08:00:00.000Z',
+    answerDueAfterSandwich: '2026-10-01T08:00:00.000Z',
   };
 
   it.each([
+    ['UTC', 0],
     ['America/Los_Angeles', 480],
     ['Pacific/Kiritimati', -840],
   ])('gives the same answers when the process runs in %s', (zone, offset) => {
@@ -212,6 +312,8 @@ describe('independence from the process time zone', () => {
       yearEnd: countingStart(new Date('2026-12-28T09:00:00.000Z')).toISOString(),
       due: dueAfterDeskDays(new Date('2026-11-02T01:00:00.000Z'), RESPONSE_TARGET_DESK_DAYS).toISOString(),
       dueOverYearEnd: dueAfterDeskDays(new Date('2026-12-21T01:00:00.000Z'), RESPONSE_TARGET_DESK_DAYS).toISOString(),
+      answerDueOverYearEnd: answerDueAt(new Date('2026-12-28T07:00:00.000Z'), RESPONSE_TARGET_DESK_DAYS).toISOString(),
+      answerDueAfterSandwich: answerDueAt(new Date('2026-09-18T08:00:00.000Z'), 5).toISOString(),
     }).toEqual(expected);
   });
 });
@@ -237,6 +339,19 @@ describe('properties over 2026-2030', () => {
       expect(due.getUTCMinutes()).toBe(0);
       expect(isDeskOpen(new Date(due.getTime() - 1))).toBe(true);
       expect(due.getTime()).toBeGreaterThan(countingStart(arrival).getTime());
+    }), { numRuns: 300 });
+  });
+
+  it(`the answer is due after arrival, no later than the desk-day count, and at most ${LATEST_ANSWER_CALENDAR_DAYS} Japan calendar days after arrival`, () => {
+    const japanDay = (instant: Date) => Math.floor((instant.getTime() + 9 * 3_600_000) / 86_400_000);
+    fc.assert(fc.property(instants, fc.integer({ min: 1, max: LATEST_ANSWER_CALENDAR_DAYS }), (arrival, deskDays) => {
+      const due = answerDueAt(arrival, deskDays);
+      expect(due.getTime()).toBeGreaterThan(arrival.getTime());
+      expect(due.getTime()).toBeLessThanOrEqual(dueAfterDeskDays(arrival, deskDays).getTime());
+      expect(japanDay(due) - japanDay(arrival)).toBeLessThanOrEqual(LATEST_ANSWER_CALENDAR_DAYS);
+      expect(due.getUTCHours()).toBe(8); // 17:00 JST on a day the desk works
+      expect(isDeskOpen(new Date(due.getTime() - 1))).toBe(true);
+      if (deskDays >= 10) expect(due).toEqual(latestAnswerAt(arrival, LATEST_ANSWER_CALENDAR_DAYS));
     }), { numRuns: 300 });
   });
 });

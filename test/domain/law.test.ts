@@ -7,6 +7,7 @@ import {
   DISCLOSURE_LINK_LIFETIME_SECONDS,
   DISCLOSURE_REFUSAL_GROUNDS,
   EVIDENCE_RETENTION_SECONDS,
+  LATEST_ANSWER_CALENDAR_DAYS,
   RESPONSE_TARGET_DESK_DAYS,
   SECONDS,
   SENT_MESSAGE_RETENTION_SECONDS,
@@ -23,6 +24,11 @@ describe('law.ts: the Act and the desk policy as named values', () => {
 
   it('answers within 10 desk days (Art. 32-35, 40: "without delay")', () => {
     expect(RESPONSE_TARGET_DESK_DAYS).toBe(10);
+  });
+
+  it('answers at the latest 13 calendar days after arrival, before the person may sue (Art. 39(1): two weeks)', () => {
+    expect(LATEST_ANSWER_CALENDAR_DAYS).toBe(13);
+    expect(LATEST_ANSWER_CALENDAR_DAYS).toBeLessThan(14);
   });
 
   it('confirms the requester with a 6-digit code, valid 30 minutes, 5 tries (Art. 37(1))', () => {

@@ -1,8 +1,7 @@
 // POST /v1/requests/{requestId}/verification: the requester proves they read the e-mailed code.
 // Right code: the request is received, the clock starts and the requester gets a status token.
 // Wrong code: one try fewer; none left locks the request.
-import { RESPONSE_TARGET_DESK_DAYS } from '../law';
-import { dueAfterDeskDays } from '../calendar';
+import { answerDueAt } from '../calendar';
 import { outboxMessage } from '../outbox';
 import type { Clock, DeskWriter, RequestReader, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
@@ -18,6 +17,8 @@ export interface VerifyRequestDeps {
   writer: DeskWriter;
   secrets: SecretSource;
   clock: Clock;
+  /** The desk-day target the answer is due in (DESK_RESPONSE_DESK_DAYS), capped by answerDueAt. */
+  responseDeskDays: number;
 }
 
 const CHANGED_WHILE_CHECKED = ['Request changed', 'The request changed while this code was checked. Try the code again.'] as const;
@@ -58,7 +59,7 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
     ...rest,
     status: 'received',
     receivedAt,
-    dueAt: dueAfterDeskDays(now, RESPONSE_TARGET_DESK_DAYS).toISOString(),
+    dueAt: answerDueAt(now, deps.responseDeskDays).toISOString(),
     statusTokenHash: hashSecret(statusToken),
     history: [...request.history, { at: receivedAt, event: 'received' }],
     version: request.version + 1,

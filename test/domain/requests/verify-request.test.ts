@@ -1,7 +1,7 @@
 // POST /v1/requests/{id}/verification as a use case. The request is created by submitRequest over
 // the same in-memory doubles, so the code is the one the deterministic secret source issued.
 import { describe, expect, it } from 'vitest';
-import { dueAfterDeskDays } from '../../../functions/domain/calendar';
+import { answerDueAt, dueAfterDeskDays } from '../../../functions/domain/calendar';
 import { RESPONSE_TARGET_DESK_DAYS } from '../../../functions/domain/law';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
 import type { DeskWrite } from '../../../functions/domain/ports';
@@ -30,7 +30,7 @@ async function awaitingRequest(language: Language = 'ja', submittedAt = SUBMITTE
   });
   writer.commits.length = 0; // only what verification writes counts below
   clock.set(new Date(submittedAt.getTime() + 5 * 60_000)); // the requester types the code 5 minutes later
-  return { deps: { requests, writer, secrets, clock }, requestId };
+  return { deps: { requests, writer, secrets, clock, responseDeskDays: RESPONSE_TARGET_DESK_DAYS }, requestId };
 }
 
 const stored = (requests: ArrayRequestReader, requestId: string) => requests.items.find((r) => r.requestId === requestId)!;
@@ -47,11 +47,21 @@ describe('verifyRequest with the right code', () => {
       requestId,
       status: 'received',
       receivedAt: now.toISOString(),
-      dueAt: dueAfterDeskDays(now, RESPONSE_TARGET_DESK_DAYS).toISOString(),
+      dueAt: answerDueAt(now, RESPONSE_TARGET_DESK_DAYS).toISOString(),
       statusToken: token,
     });
-    // Tue 10 Nov 12:20: the tenth desk day after it is Wed 25 Nov (23 Nov is a holiday); due 17:00.
-    expect(result.dueAt).toBe(jst(2026, 11, 25, 17).toISOString());
+    // Tue 10 Nov 12:20: the tenth desk day after it would be Wed 25 Nov, past the 13-day cap (Mon
+    // 23 Nov, a holiday), so the answer is due at the last closing before it, Fri 20 Nov 17:00.
+    expect(dueAfterDeskDays(now, RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2026, 11, 25, 17));
+    expect(result.dueAt).toBe(jst(2026, 11, 20, 17).toISOString());
+  });
+
+  it('counts the desk days it is configured with', async () => {
+    const { deps, requestId } = await awaitingRequest();
+    const result = await verifyRequest({ ...deps, responseDeskDays: 5 }, requestId, CODE);
+    // Tue 10 Nov 12:20 + 5 desk days: 11, 12, 13, 16, 17 Nov.
+    expect(result.dueAt).toBe(jst(2026, 11, 17, 17).toISOString());
+    expect(stored(deps.requests, requestId).dueAt).toBe(result.dueAt);
   });
 
   it('commits the received request (conditional on the previous version) and one received notice together', async () => {
@@ -92,21 +102,21 @@ describe('verifyRequest with the right code', () => {
     await verifyRequest(ja.deps, ja.requestId, CODE);
     const jaMessage = outboxWrites(ja.deps.writer.commits[0]!)[0]!;
     expect(jaMessage.subject).toBe('保有個人データの開示のご請求を受け付けました');
-    expect(jaMessage.text).toContain('2026年11月25日 17:00（日本時間）');
+    expect(jaMessage.text).toContain('2026年11月20日 17:00（日本時間）');
 
     const en = await awaitingRequest('en');
     await verifyRequest(en.deps, en.requestId, CODE);
     const enMessage = outboxWrites(en.deps.writer.commits[0]!)[0]!;
     expect(enMessage.subject).toBe('We have received your disclosure request');
-    expect(enMessage.text).toContain('25 November 2026 at 17:00 (Japan time)');
+    expect(enMessage.text).toContain('20 November 2026 at 17:00 (Japan time)');
   });
 
   it('counts a confirmation after closing from the next opening: receivedAt is the arrival, dueAt a day later', async () => {
-    // Submitted Tue 10 Nov 16:58, confirmed at 17:03: counting starts Wed 11 Nov.
+    // Submitted Tue 10 Nov 16:58, confirmed at 17:03: counting starts Wed 11 Nov; 5 desk days: 12, 13, 16, 17, 18 Nov.
     const { deps, requestId } = await awaitingRequest('ja', jst(2026, 11, 10, 16, 58));
-    const result = await verifyRequest(deps, requestId, CODE);
+    const result = await verifyRequest({ ...deps, responseDeskDays: 5 }, requestId, CODE);
     expect(result.receivedAt).toBe(jst(2026, 11, 10, 17, 3).toISOString());
-    expect(result.dueAt).toBe(jst(2026, 11, 26, 17).toISOString());
+    expect(result.dueAt).toBe(jst(2026, 11, 18, 17).toISOString());
   });
 
   it('cannot be verified twice: the code is spent', async () => {

@@ -1,0 +1,28 @@
+// The desk's settings as deployment sets them: environment strings, parsed here and checked by the
+// domain, so a bad value stops the function from loading.
+import { describe, expect, it } from 'vitest';
+import { deskSettings } from '../../functions/adapters/desk-settings';
+import { DEFAULT_DESK_SETTINGS } from '../../functions/domain/desk';
+
+describe('deskSettings', () => {
+  it('is the defaults when nothing is set: 10 desk days, no fees', () => {
+    expect(deskSettings({})).toEqual(DEFAULT_DESK_SETTINGS);
+    expect(deskSettings({ DESK_RESPONSE_DESK_DAYS: '', DESK_FEES_JSON: ' ' })).toEqual(DEFAULT_DESK_SETTINGS);
+  });
+
+  it('reads DESK_RESPONSE_DESK_DAYS and DESK_FEES_JSON', () => {
+    const settings = deskSettings({
+      DESK_RESPONSE_DESK_DAYS: '7',
+      DESK_FEES_JSON: '{"disclosure":{"amountYen":1000,"method":"bank transfer"}}',
+    });
+    expect(settings.responseDeskDays).toBe(7);
+    expect(settings.fees.disclosure).toEqual({ amountYen: 1000, method: 'bank transfer' });
+    expect(settings.fees['purpose-notification']).toBeNull();
+  });
+
+  it('refuses JSON that does not parse, a fee the Act does not allow, and a desk-day count out of range', () => {
+    expect(() => deskSettings({ DESK_FEES_JSON: '{disclosure: 1000}' })).toThrow('DESK_FEES_JSON is not valid JSON');
+    expect(() => deskSettings({ DESK_FEES_JSON: '{"complaint":{"amountYen":500,"method":"bank transfer"}}' })).toThrow(/Art\. 38\(1\)/);
+    expect(() => deskSettings({ DESK_RESPONSE_DESK_DAYS: '20' })).toThrow(/DESK_RESPONSE_DESK_DAYS/);
+  });
+});
