@@ -89,6 +89,34 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'withdraw-request': {
+    event: api('withdraw-request', {
+      path: `/v1/requests/${UNKNOWN_ID}/withdrawal`,
+      pathParameters: { requestId: UNKNOWN_ID },
+      headers: { authorization: `Bearer ${randomBytes(32).toString('base64url')}` },
+    }),
+    expect: '404',
+  },
+  'assign-request': {
+    event: api('assign-request', {
+      path: `/v1/staff/requests/${UNKNOWN_ID}/assignment`,
+      pathParameters: { requestId: UNKNOWN_ID },
+      headers: json,
+      body: JSON.stringify({ assignee: 'operator' }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'add-request-note': {
+    event: api('add-request-note', {
+      path: `/v1/staff/requests/${UNKNOWN_ID}/notes`,
+      pathParameters: { requestId: UNKNOWN_ID },
+      headers: json,
+      body: JSON.stringify({ text: 'Called the requester to confirm the scope.' }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '404',
+  },
   'get-disclosure': {
     event: api('get-disclosure', {
       path: `/v1/disclosures/${UNKNOWN_LINK_TOKEN}`,

@@ -74,6 +74,8 @@ export const staffQueueResponse = z.object({
   })),
 });
 
+const requestNoteView = z.object({ at: instant, by: z.string(), text: z.string() });
+
 export const staffRequestResponse = z.object({
   requestId,
   type: z.string(),
@@ -86,7 +88,16 @@ export const staffRequestResponse = z.object({
   receivedAt: instant.optional(),
   dueAt: instant.optional(),
   decision: decisionView.extend({ decidedBy: z.string() }).optional(),
-  history: z.array(z.object({ at: instant, event: z.string(), by: z.string().optional() })),
+  assignee: z.string().optional().describe('The operator handling the request.'),
+  notes: z.array(requestNoteView).optional(),
+  closedAt: instant.optional(),
+  history: z.array(z.object({
+    at: instant,
+    event: z.string(),
+    by: z.string().optional(),
+    assignee: z.string().optional(),
+    reason: z.string().optional(),
+  })),
 });
 
 export const decisionBody = z.strictObject({
@@ -97,6 +108,25 @@ export const decisionBody = z.strictObject({
     .describe('Told to the requester (APPI Art. 36); required unless fulfilled.'),
 });
 export const decisionResponse = z.object({ requestId, status: z.enum(DECISION_OUTCOMES), decidedAt: instant });
+
+// ---- Handling a request: withdrawal by the requester, assignment and notes by staff ----
+
+export const withdrawalBody = z.strictObject({
+  reason: z.string().trim().min(1, { error: 'must not be empty' }).max(2000).optional()
+    .describe('Why you withdraw, if you wish to say.'),
+}).optional();
+export const withdrawalResponse = z.object({ requestId, status: z.literal('withdrawn'), closedAt: instant });
+
+export const assignmentBody = z.strictObject({
+  assignee: z.string().trim().min(1, { error: 'must not be empty' }).max(128)
+    .describe('The staff id of the operator who will handle the request.'),
+});
+export const assignmentResponse = z.object({ requestId, status: z.literal('in-progress'), assignee: z.string(), assignedAt: instant });
+
+export const noteBody = z.strictObject({
+  text: z.string().trim().min(1, { error: 'must not be empty' }).max(4000).describe('How the request is being handled.'),
+});
+export const noteResponse = z.object({ requestId, note: requestNoteView });
 
 export const disclosureParams = z.strictObject({
   token: z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, { error: 'is not a disclosure link token' }),

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { ROUTES, type RouteDefinition } from '../routes';
 import { problemResponse } from './contract';
+import { bodyIsOptional } from './route-handler';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -37,7 +38,7 @@ export function openApiDocument() {
       security: security(route),
       parameters: parameters(route),
       ...(route.request.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.request.body, 'input') } } } }
+        ? { requestBody: { required: !bodyIsOptional(route.request.body), content: { 'application/json': { schema: jsonSchema(route.request.body, 'input') } } } }
         : {}),
       responses: {
         [route.response.status]: {

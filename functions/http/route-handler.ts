@@ -44,13 +44,19 @@ function lowerCaseHeaders(event: APIGatewayProxyEvent): Record<string, string> {
   return headers;
 }
 
-function parseBody(event: APIGatewayProxyEvent, headers: Record<string, string>): unknown {
+/** A route whose body schema accepts no body at all (`.optional()`) may be called without one. */
+export function bodyIsOptional(schema: z.ZodType): boolean {
+  return schema.safeParse(undefined).success;
+}
+
+function parseBody(event: APIGatewayProxyEvent, headers: Record<string, string>, optional: boolean): unknown {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
     throw new HttpProblem(413, 'body-too-large', 'Request body too large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB. Send only the fields the request needs.`);
   }
   if (text.trim() === '') {
+    if (optional) return undefined;
     throw new HttpProblem(400, 'body-missing', 'Request body missing', 'This route needs a JSON body. Send one with Content-Type: application/json.');
   }
   const contentType = headers['content-type'] ?? '';
@@ -101,7 +107,9 @@ export function httpRoute<R extends RouteDefinition>(
         : route.auth.kind === 'system' ? authenticateSystem(event) : undefined;
       const params = validate(route.request.params, event.pathParameters, 'path');
       const query = validate(route.request.query, event.queryStringParameters, 'query');
-      const body = route.request.body ? validate(route.request.body, parseBody(event, headers), 'body') : undefined;
+      const body = route.request.body
+        ? validate(route.request.body, parseBody(event, headers, bodyIsOptional(route.request.body)), 'body')
+        : undefined;
       const publicBaseUrl = process.env.DESK_PUBLIC_BASE_URL ??
         `https://${event.requestContext.domainName}/${event.requestContext.stage}`;
       const output = await handle(

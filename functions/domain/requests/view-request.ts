@@ -18,7 +18,7 @@ export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requ
     role: actor.role,
     action: 'read',
     subjects: [`request:${request.requestId}`],
-    fields: ['requester', 'subject', 'details'],
+    fields: ['requester', 'subject', 'details', 'notes'],
     reason: `${request.type} ${request.requestId}`,
     sourceIp: actor.sourceIp,
     at: now.toISOString(),

@@ -14,7 +14,7 @@ describe('viewRequest', () => {
     const view = await viewRequest(deps, OPERATOR, 'req-1');
     expect(accessLog.entries).toEqual([{
       actor: OPERATOR.staffId, role: 'operator', action: 'read', subjects: ['request:req-1'],
-      fields: ['requester', 'subject', 'details'], reason: 'disclosure req-1', sourceIp: OPERATOR.sourceIp, at: NOW,
+      fields: ['requester', 'subject', 'details', 'notes'], reason: 'disclosure req-1', sourceIp: OPERATOR.sourceIp, at: NOW,
     }]);
     expect(view.requester.email).toBe('hanako.yamada@example.jp');
     for (const hidden of ['statusTokenHash', 'verification', 'version', 'expiresAt']) expect(view).not.toHaveProperty(hidden);
