@@ -193,6 +193,7 @@ describe('functions: one per route and per worker', () => {
   it('denies update, delete and batch write on the access log to every function granted append', () => {
     const appenders = entries.filter((e) => e.tables['access-log'] === 'append');
     expect(appenders.map((e) => e.name).sort()).toEqual([
+      'add-request-note',
       'decide-request',
       'get-my-number',
       'register-personal-data-by-staff',
