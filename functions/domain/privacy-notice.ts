@@ -1,15 +1,20 @@
 // GET /v1/privacy-notice: what the policy promises to publish (APPI Art. 21, 32(1)): purposes of
 // use as the registry has them today and every change to them with its date (Art. 21(3)), sources,
 // access information and its linkage, special care-required information, My Number, third-party
-// provision, anonymised-information publications, the desk and its hours.
-import { DESK_CLOSES_AT_HOUR, DESK_CONTACT, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from './desk';
-import { RESPONSE_TARGET_DESK_DAYS } from './law';
+// provision, anonymised-information publications, the desk and its hours, and how to make a
+// request (Art. 32(1) item 3, 37, 38): procedure, who may ask, fees, when the answer is due.
+import {
+  DEFAULT_DESK_SETTINGS, DESK_CLOSES_AT_HOUR, DESK_CONTACT, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS, type DeskSettings,
+} from './desk';
+import { LATEST_ANSWER_CALENDAR_DAYS, SECONDS, VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from './law';
 import { MY_NUMBER_AFFAIRS } from './my-number/documents';
 import { PERSONAL_DATA_CATEGORIES, SPECIAL_CARE_EXCEPTIONS } from './personal-data/categories';
 import { ACQUISITION_SOURCES } from './personal-data/sources';
 import { publishedView, purposeHistories } from './purposes/publishing';
 import type { PurposeVersion } from './purposes/registry';
-import { REQUEST_TYPES } from './requests/request-types';
+import { feeFor } from './requests/fees';
+import { REQUESTER_KINDS } from './requests/request';
+import { REQUEST_TYPES, type Label } from './requests/request-types';
 
 /** The date of the notice's own text; a purpose published later makes that day the notice's version. */
 export const PRIVACY_NOTICE_VERSION = '2026-11-25';
@@ -27,7 +32,61 @@ export function privacyNoticeVersion(versions: readonly PurposeVersion[]): strin
 const categoriesOfKind = (kind: 'access-information' | 'special-care') =>
   PERSONAL_DATA_CATEGORIES.filter((c) => c.kind === kind).map((c) => ({ id: c.id, ja: c.ja, en: c.en }));
 
-export function privacyNotice(versions: readonly PurposeVersion[]) {
+/** Policy §7, §8 and DESIGN §5: who may make a request. */
+const REQUESTER_LABELS: Record<(typeof REQUESTER_KINDS)[number], Label> = {
+  self: { ja: 'ご本人', en: 'The person themselves' },
+  'legal-representative': { ja: '未成年者又は成年被後見人の法定代理人', en: 'A legal representative of a minor or an adult ward' },
+  agent: { ja: 'ご本人が委任した代理人', en: 'An agent appointed by the person' },
+};
+
+const codeMinutes = VERIFICATION_CODE_LIFETIME_SECONDS / SECONDS.MINUTE;
+
+function requestProcedures(settings: DeskSettings) {
+  const deskDays = settings.responseDeskDays;
+  return {
+    accepted: REQUEST_TYPES.map((t) => t.type),
+    howToRequest: 'POST /v1/requests; the desk e-mails a six-digit code to confirm the requester.',
+    procedure: {
+      ja: '請求及び苦情は、POST /v1/requests により、請求の種類、請求者、対象となるご本人のメールアドレス及び必要な事項を送信して行ってください。送信後、請求者のメールアドレスに確認コードをお送りします。コードを入力して請求者が確認された時点で受付となり、回答期限をお知らせします。',
+      en: 'Make a request or complaint through POST /v1/requests, giving the type of request, the requester, the e-mail address of the person concerned and the details the type needs. The desk then e-mails a confirmation code to the requester; once the code is entered the request is received and its due date is returned.',
+    },
+    // APPI Art. 37(1), Cabinet Order Art. 12: how the requester is confirmed.
+    verification: {
+      method: 'e-mailed-code',
+      codeDigits: VERIFICATION_CODE_DIGITS,
+      codeValidMinutes: codeMinutes,
+      attempts: VERIFICATION_MAX_ATTEMPTS,
+      ja: `請求者のメールアドレスにお送りする${VERIFICATION_CODE_DIGITS}桁の確認コードを${codeMinutes}分以内に入力していただき、請求者を確認します（${VERIFICATION_MAX_ATTEMPTS}回誤ると請求は無効となり、改めて請求していただきます）。`,
+      en: `The requester is confirmed by a ${VERIFICATION_CODE_DIGITS}-digit code e-mailed to them, to be entered within ${codeMinutes} minutes (after ${VERIFICATION_MAX_ATTEMPTS} wrong codes the request is locked and must be made again).`,
+    },
+    // APPI Art. 37(3), Cabinet Order Art. 11: a request may be made through a representative.
+    whoMayRequest: REQUESTER_KINDS.map((kind) => ({ kind, ...REQUESTER_LABELS[kind] })),
+    representatives: {
+      ja: '代理人による請求の場合、当窓口が回答の前に代理権及び代理人ご本人であることを確認し、確認の方法を記録します。本人確認書類の写しは保管しません。',
+      en: 'When a representative makes the request, the desk confirms their authority and identity before answering and records how it did so; it keeps no copies of identity documents.',
+    },
+    // Policy §8: requests are never accepted at the office.
+    inPerson: false,
+    inPersonNotice: {
+      ja: 'いずれの請求も、当社事務所へのご来社によるお申し出はお受けしておりません。',
+      en: 'No request of any kind is accepted in person at our office.',
+    },
+    fees: REQUEST_TYPES.map((t) => ({ type: t.type, fee: feeFor(settings.fees, t.type) ?? 'none' })),
+    feePolicy: {
+      ja: '手数料は、利用目的の通知及び開示の請求に限り、実費を勘案して合理的と認められる範囲内で頂く場合があります（個人情報の保護に関する法律第38条）。その他の請求及び苦情は無料です。',
+      en: 'A fee may be charged only for notification of the purpose of use and for disclosure, within an amount reasonable in view of the actual cost (APPI Art. 38). All other requests and complaints are free.',
+    },
+    answerWithinDeskDays: deskDays,
+    // APPI Art. 39(1): the person may sue two weeks after the request reached the business.
+    answerAtLatestCalendarDays: LATEST_ANSWER_CALENDAR_DAYS,
+    answerTimeline: {
+      ja: `受付から当窓口の営業日で${deskDays}日以内に回答します（受付時間外に届いた請求は次の受付開始時から数えます）。ただし、請求が当社に到達した日から${LATEST_ANSWER_CALENDAR_DAYS}日を超えることはありません。`,
+      en: `The desk answers within ${deskDays} desk days of receiving a request (a request that arrives outside desk hours counts from the next opening), and never later than ${LATEST_ANSWER_CALENDAR_DAYS} calendar days after the request reached us.`,
+    },
+  };
+}
+
+export function privacyNotice(versions: readonly PurposeVersion[], settings: DeskSettings = DEFAULT_DESK_SETTINGS) {
   const histories = purposeHistories(versions).map((h) => ({ current: publishedView(h.current), versions: h.versions.map(publishedView) }));
   return {
     version: privacyNoticeVersion(versions),
@@ -79,13 +138,7 @@ export function privacyNotice(versions: readonly PurposeVersion[]) {
       optOutItems: [],
     },
     anonymisedInformationPublications: [],
-    requests: {
-      accepted: REQUEST_TYPES.map((t) => t.type),
-      howToRequest: 'POST /v1/requests; the desk e-mails a six-digit code to confirm the requester.',
-      inPerson: false,
-      fees: [],
-      answerWithinDeskDays: RESPONSE_TARGET_DESK_DAYS,
-    },
+    requests: requestProcedures(settings),
     desk: {
       ...DESK_CONTACT,
       hours: {
@@ -94,6 +147,10 @@ export function privacyNotice(versions: readonly PurposeVersion[]) {
         closes: `${DESK_CLOSES_AT_HOUR}:00`,
         closedOn: ['Saturday', 'Sunday', 'national holidays',
           `year-end and New Year holidays (${YEAR_END_HOLIDAYS.from.month}/${YEAR_END_HOLIDAYS.from.day}-${YEAR_END_HOLIDAYS.to.month}/${YEAR_END_HOLIDAYS.to.day})`],
+      },
+      hoursText: {
+        ja: `受付時間 ${DESK_OPENS_AT_HOUR}:00〜${DESK_CLOSES_AT_HOUR}:00（日本時間。土曜日、日曜日、祝日及び年末年始（${YEAR_END_HOLIDAYS.from.month}月${YEAR_END_HOLIDAYS.from.day}日〜${YEAR_END_HOLIDAYS.to.month}月${YEAR_END_HOLIDAYS.to.day}日）を除く）`,
+        en: `${DESK_OPENS_AT_HOUR}:00-${DESK_CLOSES_AT_HOUR}:00 Japan time, except Saturdays, Sundays, national holidays and the year-end and New Year holidays (${YEAR_END_HOLIDAYS.from.day} December-${YEAR_END_HOLIDAYS.to.day} January)`,
       },
     },
   };

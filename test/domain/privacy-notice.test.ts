@@ -6,6 +6,9 @@ import { ACQUISITION_SOURCES } from '../../functions/domain/personal-data/source
 import { PERSONAL_DATA_CATEGORIES, SPECIAL_CARE_EXCEPTIONS } from '../../functions/domain/personal-data/categories';
 import { MY_NUMBER_AFFAIRS } from '../../functions/domain/my-number/documents';
 import { POLICY_PURPOSES as PURPOSES_OF_USE, registryOf, type PurposeVersion } from '../../functions/domain/purposes/registry';
+import { DEFAULT_DESK_SETTINGS, DESK_CONTACT } from '../../functions/domain/desk';
+import { feeSchedule } from '../../functions/domain/requests/fees';
+import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
 
 const billing = PURPOSES_OF_USE.find((p) => p.purposeId === 'billing')!;
 const advertising = PURPOSES_OF_USE.find((p) => p.purposeId === 'advertising')!;
@@ -34,6 +37,66 @@ describe('privacyNotice', () => {
   it('promises an answer within the desk-day target and lists the accepted request types', () => {
     expect(notice.requests.answerWithinDeskDays).toBe(10);
     expect(notice.requests.accepted).toContain('disclosure');
+  });
+
+  it('publishes the desk: name, address, e-mail, hours and closed days, also as a sentence in both languages (policy §7)', () => {
+    expect(notice.desk).toMatchObject({ name: DESK_CONTACT.name, address: DESK_CONTACT.address, email: DESK_CONTACT.email });
+    expect(notice.desk.hoursText.ja).toBe('受付時間 9:00〜17:00（日本時間。土曜日、日曜日、祝日及び年末年始（12月29日〜1月3日）を除く）');
+    expect(notice.desk.hoursText.en).toBe('9:00-17:00 Japan time, except Saturdays, Sundays, national holidays and the year-end and New Year holidays (29 December-3 January)');
+  });
+
+  it('says how to request, that the requester is confirmed by an e-mailed code, and who may request (Art. 37)', () => {
+    const { requests } = notice;
+    expect(requests.howToRequest).toBe('POST /v1/requests; the desk e-mails a six-digit code to confirm the requester.');
+    expect(requests.procedure.en).toMatch(/POST \/v1\/requests.*confirmation code/s);
+    expect(requests.procedure.ja).toMatch(/確認コード/);
+    expect(requests.verification).toMatchObject({ method: 'e-mailed-code', codeDigits: 6, codeValidMinutes: 30, attempts: 5 });
+    expect(requests.verification.en).toContain('6-digit code e-mailed to them, to be entered within 30 minutes');
+    expect(requests.verification.ja).toContain('6桁の確認コードを30分以内に');
+    expect(requests.whoMayRequest.map((w) => w.kind)).toEqual(['self', 'legal-representative', 'agent']);
+    for (const who of requests.whoMayRequest) {
+      expect(who.ja.length).toBeGreaterThan(0);
+      expect(who.en.length).toBeGreaterThan(0);
+    }
+    expect(requests.representatives.en).toMatch(/keeps no copies of identity documents/);
+  });
+
+  it('says requests are not accepted in person (policy §8)', () => {
+    expect(notice.requests.inPerson).toBe(false);
+    expect(notice.requests.inPersonNotice.ja).toMatch(/ご来社.*お受けしておりません/);
+    expect(notice.requests.inPersonNotice.en).toBe('No request of any kind is accepted in person at our office.');
+  });
+
+  it('publishes the fee of every accepted type, none by default, and the rule of Art. 38', () => {
+    expect(notice.requests.fees).toEqual(REQUEST_TYPES.map((t) => ({ type: t.type, fee: 'none' })));
+    expect(notice.requests.feePolicy.en).toMatch(/only for notification of the purpose of use and for disclosure.*Art\. 38/);
+    expect(notice.requests.feePolicy.ja).toMatch(/第38条/);
+  });
+
+  it('publishes the answer target and the 13-day cap (Art. 39)', () => {
+    expect(notice.requests.answerAtLatestCalendarDays).toBe(13);
+    expect(notice.requests.answerTimeline.en).toBe('The desk answers within 10 desk days of receiving a request (a request that arrives outside desk hours counts from the next opening), and never later than 13 calendar days after the request reached us.');
+    expect(notice.requests.answerTimeline.ja).toContain('営業日で10日以内');
+    expect(notice.requests.answerTimeline.ja).toContain('13日を超えることはありません');
+  });
+});
+
+describe('privacyNotice with the desk\'s own settings', () => {
+  const notice = privacyNotice(PURPOSES_OF_USE, {
+    responseDeskDays: 7,
+    fees: feeSchedule({ disclosure: { amountYen: 1000, method: 'bank transfer' } }),
+  });
+
+  it('publishes the configured fee and desk-day target', () => {
+    expect(notice.requests.fees.find((f) => f.type === 'disclosure')).toEqual({ type: 'disclosure', fee: { amountYen: 1000, method: 'bank transfer' } });
+    expect(notice.requests.answerWithinDeskDays).toBe(7);
+    expect(notice.requests.answerTimeline.en).toContain('within 7 desk days');
+  });
+
+  it('leaves every other part as the defaults give it', () => {
+    const { requests: _configured, ...rest } = notice;
+    const { requests: _defaults, ...defaultRest } = privacyNotice(PURPOSES_OF_USE, DEFAULT_DESK_SETTINGS);
+    expect(rest).toEqual(defaultRest);
   });
 
   it('publishes every purpose of use, with its version and date, and every source in both languages', () => {

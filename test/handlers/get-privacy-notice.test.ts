@@ -1,6 +1,6 @@
 // GET /v1/privacy-notice through its handler against DynamoDB Local: public, cacheable, what the
 // policy promises to publish, and the purposes as the registry has them, changes with their dates.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { privacyNoticeResponse } from '../../functions/http/contract';
 import { handler } from '../../functions/handlers/get-privacy-notice';
 import { handler as change } from '../../functions/handlers/change-purpose';
@@ -41,6 +41,15 @@ describe('get-privacy-notice', () => {
     expect(result.json.anonymisedInformationPublications).toEqual([]);
     expect(result.json.requests.accepted).toContain('disclosure');
     expect(result.json.desk.hours).toMatchObject({ timeZone: 'Asia/Tokyo', opens: '09:00', closes: '17:00' });
+    expect(result.json.desk).toMatchObject({ address: expect.stringMatching(/Chiyoda-ku/), email: 'info@aimicros.com' });
+    expect(result.json.requests).toMatchObject({
+      inPerson: false,
+      whoMayRequest: [{ kind: 'self' }, { kind: 'legal-representative' }, { kind: 'agent' }],
+      verification: { method: 'e-mailed-code' },
+      answerWithinDeskDays: 10,
+      answerAtLatestCalendarDays: 13,
+    });
+    expect(result.json.requests.fees).toContainEqual({ type: 'disclosure', fee: 'none' });
   });
 
   it('needs no authentication and ignores a body-less GET with any headers', async () => {
@@ -66,5 +75,33 @@ describe('get-privacy-notice', () => {
     const japanDate = new Date(Date.parse(changed.json.effectiveFrom) + 9 * 3600_000).toISOString().slice(0, 10);
     expect(result.json.version >= japanDate).toBe(true);
     expect(JSON.stringify(result.json)).not.toMatch(/rollout|publishedBy|Receipts are part/);
+  });
+});
+
+describe('get-privacy-notice with the desk\'s settings from the environment', () => {
+  const loadHandler = async (env: Record<string, string>) => {
+    vi.resetModules();
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    try {
+      return (await import('../../functions/handlers/get-privacy-notice')).handler;
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  };
+
+  it('publishes the fee of DESK_FEES_JSON and the desk days of DESK_RESPONSE_DESK_DAYS', async () => {
+    const configured = await loadHandler({
+      DESK_FEES_JSON: '{"disclosure":{"amountYen":1000,"method":"bank transfer"}}',
+      DESK_RESPONSE_DESK_DAYS: '8',
+    });
+    const result = await invoke(configured, { method: 'GET', path: '/v1/privacy-notice', resource: '/v1/privacy-notice' });
+    expect(result.status).toBe(200);
+    expect(result.json.requests.fees).toContainEqual({ type: 'disclosure', fee: { amountYen: 1000, method: 'bank transfer' } });
+    expect(result.json.requests.answerWithinDeskDays).toBe(8);
+  });
+
+  it('refuses to load with a fee for a type the Act does not allow one for', async () => {
+    await expect(loadHandler({ DESK_FEES_JSON: '{"correction":{"amountYen":500,"method":"bank transfer"}}' }))
+      .rejects.toThrow('APPI Art. 38(1) allows a fee only for disclosure and purpose-notification, not for correction');
   });
 });
