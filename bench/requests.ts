@@ -243,6 +243,7 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '200',
   },
+  'get-request-report': { event: api('get-request-report', { path: '/v1/staff/reports/requests', claims: OFFICER_CLAIMS }), expect: '200' },
   'get-privacy-notice': { event: api('get-privacy-notice', { path: '/v1/privacy-notice' }), expect: '200' },
   'get-openapi': { event: api('get-openapi', { path: '/v1/openapi.json' }), expect: '200' },
 } satisfies Record<RouteName, BenchRequest>;
@@ -255,4 +256,6 @@ export const WORKER_REQUESTS = {
   'certify-my-number-erasure': { event: () => ({ Records: [] }), expect: 'ok' },
   // The schedule scans the purposes table for pending rollouts, so it reaches DynamoDB even with none.
   'apply-purpose-change': { event: () => ({}), expect: 'ok' },
+  // The schedule queries the open requests, so it reaches DynamoDB even with none due.
+  'send-deadline-reminders': { event: () => ({}), expect: 'ok' },
 } satisfies Record<WorkerName, BenchRequest>;

@@ -279,6 +279,16 @@ export const ROUTES = [
     response: { status: 200, schema: contract.dossierResponse, description: 'Everything held about the person.' },
   },
   {
+    name: 'get-request-report',
+    method: 'GET',
+    path: '/v1/staff/reports/requests',
+    summary: 'How the desk keeps its deadlines: counts by type and status, median and 95th-percentile time to decision, overdue open requests.',
+    auth: { kind: 'staff', roles: ['officer', 'auditor'] },
+    tables: { requests: 'read', ...STAFF_CHECK },
+    request: { query: contract.requestReportQuery },
+    response: { status: 200, schema: contract.requestReportResponse, description: 'Figures without personal data.' },
+  },
+  {
     name: 'get-privacy-notice',
     method: 'GET',
     path: '/v1/privacy-notice',

@@ -53,4 +53,11 @@ export const WORKERS = [
     tables: { purposes: 'read-write', 'personal-data': 'read-write', subjects: 'read', outbox: 'write' },
     sendsEmail: false,
   },
+  {
+    name: 'send-deadline-reminders',
+    summary: 'E-mails operators about open requests due within two desk days and the officer about overdue ones, each request once.',
+    source: { kind: 'schedule', everyMinutes: 60 },
+    tables: { requests: 'read-write', staff: 'read', outbox: 'write' },
+    sendsEmail: false,
+  },
 ] as const satisfies readonly WorkerDefinition[];

@@ -341,3 +341,37 @@ export const myNumberResponse = z.object({
     retainUntil: instant,
   })),
 });
+
+// ---- The desk report (issue 4 item 6) ----
+
+const japanDate = z.iso.date().describe('A Japan calendar date, YYYY-MM-DD; the whole day counts.');
+export const requestReportQuery = z.strictObject({
+  from: japanDate.optional().describe('First day of arrival (createdAt) counted; by default 90 days before to.'),
+  to: japanDate.optional().describe('Last day of arrival counted; by default now.'),
+});
+const nullableFigure = z.number().nullable();
+export const requestReportResponse = z.object({
+  from: instant,
+  to: instant,
+  generatedAt: instant,
+  counts: z.object({
+    total: z.number().int(),
+    byType: z.record(z.string(), z.number().int()),
+    byStatus: z.record(z.string(), z.number().int()),
+    byTypeAndStatus: z.array(z.object({ type: z.string(), status: z.enum(REQUEST_STATUSES), count: z.number().int() })),
+  }).describe('Requests made within the range.'),
+  timeToDecision: z.object({
+    decided: z.number().int(),
+    medianHours: nullableFigure,
+    p95Hours: nullableFigure,
+    medianDeskDays: nullableFigure,
+    p95DeskDays: nullableFigure,
+  }).describe('decidedAt - receivedAt of the decided requests within the range; nearest-rank percentiles; null when none was decided.'),
+  overdue: z.array(z.object({
+    requestId,
+    type: z.string(),
+    status: z.enum(REQUEST_STATUSES),
+    dueAt: instant,
+    daysOverdue: z.number().int().describe('Calendar days since dueAt, a started day counted.'),
+  })).describe('Open requests past their due date, whenever they were made; most overdue first.'),
+});

@@ -2,7 +2,7 @@
 // soon, the Information Security Officer of overdue ones; each request once of each kind. The e-mail
 // names only the request id, type, status and due date: staff open the request at the desk for more.
 import { dueAfterDeskDays } from '../calendar';
-import type { OutboxMessage } from '../outbox';
+import { outboxMessage, type OutboxMessage } from '../outbox';
 import type { Clock, SecretSource } from '../ports';
 import { StaleWriteError } from '../problems';
 import type { StaffRole } from '../staff';
@@ -16,8 +16,8 @@ import type { RequestStatus } from './request';
  */
 export const REMINDER_DESK_DAYS = 2;
 
-/** A transaction holds at most 100 items (DynamoDB): the requests of one e-mail plus the e-mail itself. */
-export const MAX_REQUESTS_PER_REMINDER = 99;
+/** DynamoDB: a transaction holds at most 100 items, here the marked requests and one e-mail per recipient. */
+export const MAX_TRANSACTION_ITEMS = 100;
 
 /** Re-reads after losing a write to a concurrent run; the loser then finds nothing left to remind. */
 const ATTEMPTS = 3;
@@ -41,10 +41,10 @@ export interface ReminderStore {
   /** Open requests (received, in-progress) not past their expiresAt. */
   openRequests(now: Date): Promise<OpenRequestSummary[]>;
   /**
-   * Marks every request as reminded of `kind` at `now` and enqueues the message, all or nothing.
+   * Marks every request as reminded of `kind` at `now` and enqueues the messages, all or nothing.
    * Throws StaleWriteError when one was reminded of that kind meanwhile or is no longer open.
    */
-  recordReminder(kind: ReminderKind, requestIds: string[], message: OutboxMessage, now: Date): Promise<void>;
+  recordReminder(kind: ReminderKind, requestIds: string[], messages: OutboxMessage[], now: Date): Promise<void>;
 }
 
 export interface StaffRoster {
@@ -62,6 +62,7 @@ export interface DeadlineReminderDeps {
 export interface ReminderTally {
   /** Requests reminded in this run, by kind. */
   reminded: Record<ReminderKind, number>;
+  /** E-mails enqueued: one per recipient for each list of requests. */
   messages: number;
   /** Requests due a reminder that no active staff member of the role could receive; tried again next run. */
   unaddressed: Record<ReminderKind, number>;
@@ -113,8 +114,9 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * Reminds of one kind. Each e-mail commits with the marks on its requests, conditional on the marks
+ * Reminds of one kind. The e-mails commit with the marks on their requests, conditional on the marks
  * being absent, so a rerun or a concurrent run never reminds twice: the run that loses re-reads.
+ * Each recipient gets a message of their own, so one bad address does not hold up the others.
  */
 async function remind(deps: DeadlineReminderDeps, kind: ReminderKind, now: Date, tally: ReminderTally): Promise<void> {
   let recipients: string[] | undefined;
@@ -126,18 +128,15 @@ async function remind(deps: DeadlineReminderDeps, kind: ReminderKind, now: Date,
       tally.unaddressed[kind] = due.length;
       return;
     }
+    const batchSize = MAX_TRANSACTION_ITEMS - recipients.length;
+    if (batchSize < 1) throw new Error(`More ${REMINDED_ROLE[kind]}s than one transaction can e-mail: ${recipients.length}`);
     try {
-      for (const batch of chunks(due, MAX_REQUESTS_PER_REMINDER)) {
-        const message: OutboxMessage = {
-          messageId: deps.secrets.id(),
-          to: recipients,
-          ...reminderText(kind, batch),
-          createdAt: now.toISOString(),
-          topic: `reminder-${kind}`,
-        };
-        await deps.store.recordReminder(kind, batch.map((r) => r.requestId), message, now);
+      for (const batch of chunks(due, batchSize)) {
+        const content = reminderText(kind, batch);
+        const messages = recipients.map((to) => outboxMessage(deps.secrets.id(), to, content, now, `reminder-${kind}`));
+        await deps.store.recordReminder(kind, batch.map((r) => r.requestId), messages, now);
         tally.reminded[kind] += batch.length;
-        tally.messages += 1;
+        tally.messages += messages.length;
       }
       return;
     } catch (error) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
 import { StaleWriteError } from '../../../functions/domain/problems';
 import {
-  dueForReminder, MAX_REQUESTS_PER_REMINDER, REMINDER_DESK_DAYS, sendDeadlineReminders,
+  dueForReminder, MAX_TRANSACTION_ITEMS, REMINDER_DESK_DAYS, sendDeadlineReminders,
   type OpenRequestSummary, type ReminderKind, type ReminderStore, type StaffRoster,
 } from '../../../functions/domain/requests/deadline-reminders';
 import type { StaffRole } from '../../../functions/domain/staff';
@@ -18,12 +18,12 @@ class MemoryReminderStore implements ReminderStore {
   async openRequests(): Promise<OpenRequestSummary[]> {
     return structuredClone(this.requests.filter((r) => r.status === 'received' || r.status === 'in-progress'));
   }
-  async recordReminder(kind: ReminderKind, requestIds: string[], message: OutboxMessage, now: Date): Promise<void> {
+  async recordReminder(kind: ReminderKind, requestIds: string[], messages: OutboxMessage[], now: Date): Promise<void> {
     const mark = kind === 'due-soon' ? 'remindedDueSoonAt' : 'remindedOverdueAt';
     const targets = requestIds.map((id) => this.requests.find((r) => r.requestId === id)!);
     if (targets.some((r) => r[mark] || (r.status !== 'received' && r.status !== 'in-progress'))) throw new StaleWriteError();
     for (const r of targets) r[mark] = now.toISOString();
-    this.messages.push(structuredClone(message));
+    this.messages.push(...structuredClone(messages));
   }
 }
 
@@ -89,13 +89,15 @@ describe('sendDeadlineReminders', () => {
   const depsOf = (store: ReminderStore, roster: StaffRoster = new Roster({ operator: OPERATORS, officer: OFFICERS })) =>
     ({ store, staff: roster, secrets: new SequenceSecrets(), clock: new FixedClock(FRIDAY_MORNING) });
 
-  it('e-mails the operators once about everything due soon, and the officer about what is overdue', async () => {
+  it('e-mails each operator once about everything due soon, and the officer about what is overdue', async () => {
     const store = seeded();
     const tally = await sendDeadlineReminders(depsOf(store));
-    expect(tally).toEqual({ reminded: { 'due-soon': 2, overdue: 1 }, messages: 2, unaddressed: { 'due-soon': 0, overdue: 0 } });
-    const soon = store.messages.find((m) => m.topic === 'reminder-due-soon')!;
+    expect(tally).toEqual({ reminded: { 'due-soon': 2, overdue: 1 }, messages: 3, unaddressed: { 'due-soon': 0, overdue: 0 } });
+    const soonMessages = store.messages.filter((m) => m.topic === 'reminder-due-soon');
+    expect(soonMessages.map((m) => m.to)).toEqual(OPERATORS.map((to) => [to]));
+    expect(soonMessages[0]!.text).toBe(soonMessages[1]!.text);
+    const soon = soonMessages[0]!;
     const late = store.messages.find((m) => m.topic === 'reminder-overdue')!;
-    expect(soon.to).toEqual(OPERATORS);
     expect(late.to).toEqual(OFFICERS);
     expect(soon.text).toContain('req-soon');
     expect(soon.text).toContain('req-soon-2');
@@ -129,15 +131,15 @@ describe('sendDeadlineReminders', () => {
     await sendDeadlineReminders(depsOf(store));
     const again = await sendDeadlineReminders(depsOf(store));
     expect(again).toEqual({ reminded: { 'due-soon': 0, overdue: 0 }, messages: 0, unaddressed: { 'due-soon': 0, overdue: 0 } });
-    expect(store.messages).toHaveLength(2);
+    expect(store.messages).toHaveLength(3);
   });
 
   it('reminds once when two runs race: the loser re-reads and finds nothing left', async () => {
     const store = seeded();
     const [a, b] = await Promise.all([sendDeadlineReminders(depsOf(store)), sendDeadlineReminders(depsOf(store))]);
-    expect(a.messages + b.messages).toBe(2);
+    expect(a.messages + b.messages).toBe(3);
     expect(a.reminded['due-soon'] + b.reminded['due-soon']).toBe(2);
-    expect(store.messages.map((m) => m.topic).sort()).toEqual(['reminder-due-soon', 'reminder-overdue']);
+    expect(store.messages.map((m) => m.topic).sort()).toEqual(['reminder-due-soon', 'reminder-due-soon', 'reminder-overdue']);
   });
 
   it('an overdue request already reminded as due soon still reaches the officer, once', async () => {
@@ -159,12 +161,15 @@ describe('sendDeadlineReminders', () => {
     expect((await sendDeadlineReminders(depsOf(store))).reminded['due-soon']).toBe(2);
   });
 
-  it('splits a long list so each e-mail commits with its requests in one transaction', async () => {
-    const many = Array.from({ length: MAX_REQUESTS_PER_REMINDER + 1 }, (_, i) => open(`bulk-${i}`, jst(2026, 9, 24, 17)));
+  it('splits a long list so each list commits with its requests and e-mails in one transaction', async () => {
+    const perTransaction = MAX_TRANSACTION_ITEMS - OPERATORS.length;
+    const many = Array.from({ length: perTransaction + 1 }, (_, i) => open(`bulk-${i}`, jst(2026, 9, 24, 17)));
     const store = new MemoryReminderStore(many);
     const tally = await sendDeadlineReminders(depsOf(store));
-    expect(tally.messages).toBe(2);
-    expect(tally.reminded['due-soon']).toBe(100);
+    expect(tally.messages).toBe(2 * OPERATORS.length);
+    expect(tally.reminded['due-soon']).toBe(perTransaction + 1);
+    expect(store.messages[0]!.text).toContain(`bulk-${perTransaction - 1}`);
+    expect(store.messages.at(-1)!.text).toContain(`bulk-${perTransaction}`);
     expect(store.requests.every((r) => r.remindedDueSoonAt)).toBe(true);
   });
 
