@@ -56,7 +56,7 @@ export const WORKERS = [
   {
     name: 'send-deadline-reminders',
     summary: 'E-mails operators about open requests due within two desk days and the officer about overdue ones, each request once.',
-    source: { kind: 'schedule', everyMinutes: 60 },
+    source: { kind: 'schedule', everyMinutes: 30 },
     tables: { requests: 'read-write', staff: 'read', outbox: 'write' },
     sendsEmail: false,
   },

@@ -1,5 +1,5 @@
-// Scheduled hourly: e-mails operators about open requests due within two desk days and the officer
-// about overdue ones, each request once of each kind.
+// Scheduled every half hour: e-mails operators about open requests due within two desk days and
+// the officer about overdue ones, each request once of each kind.
 import { logger } from '../adapters/logger';
 import { dynamoReminderStore, dynamoStaffRoster } from '../adapters/request-report-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
