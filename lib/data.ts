@@ -60,7 +60,8 @@ export class DataConstruct extends Construct {
   }
 }
 
-const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+/** Scan too: the purpose registry and the purpose rollout read whole tables (no wider than Query on the same table). */
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan'];
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
 const APPEND_ACTIONS = ['dynamodb:PutItem', 'dynamodb:Query'];
 /**

@@ -46,7 +46,7 @@ function tableActions(fn: DeskFunction, effect: 'Allow' | 'Deny'): Map<TableName
 }
 
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-const READ_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+const READ_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'];
 
 interface ManifestEntry {
   name: string;
@@ -185,7 +185,7 @@ describe('functions: one per route and per worker', () => {
     const allowed = tableActions(fn, 'Allow');
     expect([...allowed.keys()]).toEqual(['disclosures']);
     const actions = [...allowed.get('disclosures')!];
-    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan']);
     const everyAction = statementsOf(fn).flatMap((s) => asArray(s.Action));
     expect(everyAction).not.toContain('dynamodb:PutItem');
   });
