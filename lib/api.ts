@@ -19,6 +19,8 @@ export interface ApiConstructProps {
   removalPolicy: RemovalPolicy;
   /** Where e-mailed links point, when the API sits behind a custom domain. */
   publicBaseUrl?: string;
+  /** The desk's service settings, handed to every route function (functions/adapters/desk-settings.ts reads them). */
+  deskSettings?: Record<string, string>;
 }
 
 /** Why a route without a Cognito authorizer is still not open to everyone. */
@@ -112,7 +114,10 @@ export class ApiConstruct extends Construct {
       deskTables: props.tables,
       logging: props.logging,
       timeout: Duration.seconds(15),
-      ...(route.name === 'decide-request' && props.publicBaseUrl ? { environment: { DESK_PUBLIC_BASE_URL: props.publicBaseUrl } } : {}),
+      environment: {
+        ...props.deskSettings,
+        ...(route.name === 'decide-request' && props.publicBaseUrl ? { DESK_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
+      },
     });
     this.functions[route.name] = desk;
 

@@ -1,5 +1,6 @@
 import { App, Duration, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks, type NagPack } from 'cdk-nag';
+import { deskSettings } from '../functions/adapters/desk-settings';
 import { AppiDeskStack } from './stack';
 
 /** Five years, the default time CloudTrail log files stay locked. */
@@ -22,8 +23,25 @@ function requiredContext(app: App, key: string): string {
 }
 
 /**
+ * The desk's service settings from context: responseDeskDays (a number) and fees (per request type,
+ * e.g. {"disclosure":{"amountYen":1000,"method":"bank transfer"}}). Validated here with the rules the
+ * functions apply, so a fee the Act does not allow fails the synthesis, not a request.
+ */
+function deskSettingsEnvironment(app: App): Record<string, string> {
+  const days: unknown = app.node.tryGetContext('responseDeskDays');
+  const fees: unknown = app.node.tryGetContext('fees');
+  const environment: Record<string, string> = {
+    ...(days !== undefined ? { DESK_RESPONSE_DESK_DAYS: String(days) } : {}),
+    ...(fees !== undefined ? { DESK_FEES_JSON: typeof fees === 'string' ? fees : JSON.stringify(fees) } : {}),
+  };
+  deskSettings(environment);
+  return environment;
+}
+
+/**
  * Builds the CDK app from context: stage (default dev; prod turns on deletion protection and
- * retention), region, senderEmail, officerEmail, and optionally publicBaseUrl and auditRetentionDays.
+ * retention), region, senderEmail, officerEmail, and optionally publicBaseUrl, auditRetentionDays,
+ * responseDeskDays and fees.
  * Context given here is added to what the CLI passes in (cdk.json, -c).
  */
 export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<AppProps, 'context'> = {}): DeskApp {
@@ -38,6 +56,7 @@ export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<A
     senderEmail: requiredContext(app, 'senderEmail'),
     officerEmail: requiredContext(app, 'officerEmail'),
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
+    deskSettings: deskSettingsEnvironment(app),
     auditRetention: Duration.days(Number(app.node.tryGetContext('auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS)),
     description: `appi-desk privacy desk (${stage})`,
   });

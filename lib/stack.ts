@@ -13,6 +13,8 @@ export interface AppiDeskStackProps extends StackProps {
   senderEmail: string;
   officerEmail: string;
   publicBaseUrl?: string;
+  /** The desk's service settings as the functions read them (DESK_RESPONSE_DESK_DAYS, DESK_FEES_JSON). */
+  deskSettings?: Record<string, string>;
   /** How long CloudTrail log files stay under Object Lock in compliance mode. */
   auditRetention: Duration;
 }
@@ -52,6 +54,7 @@ export class AppiDeskStack extends Stack {
       logging,
       removalPolicy,
       ...(props.publicBaseUrl ? { publicBaseUrl: props.publicBaseUrl } : {}),
+      ...(props.deskSettings ? { deskSettings: props.deskSettings } : {}),
     });
     this.workers = new WorkersConstruct(this, 'Workers', { tables, notify: this.notify, logging, removalPolicy });
 

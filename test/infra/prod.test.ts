@@ -1,4 +1,4 @@
-// The prod stage: what changes when stage=prod, and the public base URL from context.
+// The prod stage: what changes when stage=prod, and the public base URL and desk settings from context.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../functions/adapters/tables';
 import { ROUTES } from '../../functions/routes';
@@ -7,7 +7,7 @@ import { synthDesk, type SynthesisedDesk } from './synth';
 let desk: SynthesisedDesk;
 
 beforeAll(() => {
-  desk = synthDesk({ stage: 'prod', publicBaseUrl: 'https://desk.example.jp' });
+  desk = synthDesk({ stage: 'prod', publicBaseUrl: 'https://desk.example.jp', responseDeskDays: 8, fees: { disclosure: { amountYen: 1000, method: 'bank transfer' } } });
 }, 180_000);
 
 describe('prod stage', () => {
@@ -44,5 +44,18 @@ describe('prod stage', () => {
       const expected = route.name === 'decide-request' ? 'https://desk.example.jp' : undefined;
       expect(fn.Properties.Environment.Variables.DESK_PUBLIC_BASE_URL, route.name).toBe(expected);
     }
+  });
+
+  it('hands the desk settings from context to every route function', () => {
+    for (const route of ROUTES) {
+      const variables = desk.template.toJSON().Resources[desk.logicalId(desk.stack.api.functions[route.name]!.fn)].Properties.Environment.Variables;
+      expect(variables.DESK_RESPONSE_DESK_DAYS, route.name).toBe('8');
+      expect(JSON.parse(variables.DESK_FEES_JSON), route.name).toEqual({ disclosure: { amountYen: 1000, method: 'bank transfer' } });
+    }
+  });
+
+  it('refuses to synthesise a fee the Act does not allow (APPI Art. 38(1)) or a desk-day count past the 13-day cap', () => {
+    expect(() => synthDesk({ fees: { correction: { amountYen: 500, method: 'cash' } } })).toThrow(/correction/);
+    expect(() => synthDesk({ responseDeskDays: 20 })).toThrow();
   });
 });

@@ -36,7 +36,7 @@ export async function decideRequest(
   const now = deps.clock.now();
   const request = await getConfirmedRequest(deps.requests, requestId, now);
   if (!isOpen(request)) {
-    throw new DeskProblem('conflict', 'Already decided', `This request is already ${request.status}; a decided request cannot be decided again.`);
+    throw new DeskProblem('conflict', 'Request closed', `This request is already ${request.status}; a closed request (decided, withdrawn or expired) cannot be decided.`);
   }
   const definition = requestType(request.type);
   if (!definition) throw new Error(`Request ${requestId} has unregistered type ${request.type}`);
