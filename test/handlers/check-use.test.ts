@@ -1,7 +1,7 @@
 // POST /v1/system/use-checks against DynamoDB Local: each answer with its reason, a denial being an
 // answer (200), and an exception recorded as evidence.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/handlers/check-use';
 import { EVIDENCE_RETENTION_SECONDS } from '../../functions/domain/law';
 import { freshTables, invoke } from '../support/desk';
@@ -53,8 +53,15 @@ describe('check-use', () => {
   });
 
   it('record-expired', async () => {
-    const subjectId = await holding(['service-provision'], { expiresAt: Math.floor(Date.now() / 1000) - 1 });
-    await expectAnswer({ subjectId, category: 'phone', purpose: 'service-provision' }, false, 'record-expired');
+    // Expired to the handler's clock (an hour ahead) but not to DynamoDB Local's TTL sweep (the real
+    // clock), which would otherwise delete the item before the check reads it.
+    const subjectId = await holding(['service-provision'], { expiresAt: Math.floor(Date.now() / 1000) + 600 });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3_600_000 });
+    try {
+      await expectAnswer({ subjectId, category: 'phone', purpose: 'service-provision' }, false, 'record-expired');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('cessation-of-use-requested, even with an exception', async () => {
