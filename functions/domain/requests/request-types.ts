@@ -5,6 +5,7 @@ import type { AccessLogWriter, DeskWrite, HoldingsReader, SecretSource } from '.
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { disclosure } from './disclosure';
+import { purposeNotification } from './purpose-notification';
 import type { DecisionOutcome, DeskRequest, Language } from './request';
 
 export interface Label {
@@ -40,7 +41,7 @@ export interface RequestTypeDefinition {
   fulfil(context: FulfilmentContext): Promise<Fulfilment>;
 }
 
-export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure];
+export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure, purposeNotification];
 
 export function requestType(type: string): RequestTypeDefinition | undefined {
   return REQUEST_TYPES.find((t) => t.type === type);
