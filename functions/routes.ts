@@ -101,6 +101,7 @@ export const ROUTES = [
       'provision-records': 'read',
       purposes: 'read',
       disclosures: 'write',
+      subjects: 'write',
       outbox: 'write',
       'access-log': 'append',
       ...STAFF_CHECK,

@@ -39,6 +39,16 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
           ConditionExpression: 'attribute_not_exists(tokenHash)',
         },
       }));
+    case 'cessation-of-provision':
+      // An update creates the subject's item if absent; the first request's flag stands.
+      return {
+        Update: {
+          TableName: tableName('subjects'),
+          Key: { subjectId: write.subjectId },
+          UpdateExpression: 'SET cessationOfProvision = if_not_exists(cessationOfProvision, :flag)',
+          ExpressionAttributeValues: { ':flag': { requestId: write.requestId, at: write.at } },
+        },
+      };
   }
 }
 

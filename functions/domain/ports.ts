@@ -46,7 +46,9 @@ export interface AccessLogWriter {
 export type DeskWrite =
   | { kind: 'request'; request: DeskRequest; expectedVersion?: number }
   | { kind: 'outbox'; message: OutboxMessage }
-  | { kind: 'disclosure'; disclosure: StoredDisclosure };
+  | { kind: 'disclosure'; disclosure: StoredDisclosure }
+  /** Sets the subject's cessationOfProvision flag (APPI Art. 35(3),(5)) unless an earlier request set it. */
+  | { kind: 'cessation-of-provision'; subjectId: string; requestId: string; at: string };
 
 export interface DeskWriter {
   /** Writes all or nothing; throws StaleWriteError when an expected version no longer holds. */

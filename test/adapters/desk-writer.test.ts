@@ -8,7 +8,7 @@ import { StaleWriteError } from '../../functions/domain/problems';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
 import { freshTables } from '../support/desk';
-import { getItem, dropTables, scanAll } from '../support/requests';
+import { getItem, dropTables, putItem, scanAll } from '../support/requests';
 
 let prefix: string;
 
@@ -134,6 +134,35 @@ describe('desk-writer', () => {
       .rejects.toBeInstanceOf(StaleWriteError);
     expect(await getItem('requests', { requestId: fresh.requestId })).toBeUndefined();
     expect(await getItem('outbox', { messageId: note.messageId })).toMatchObject({ subject: 's' });
+  });
+
+  it('flags cessation of provision on the subject: creates the item, keeps an earlier flag, leaves other attributes alone', async () => {
+    const current = request({ type: 'cessation-of-provision' });
+    await dynamoDeskWriter.commit([{ kind: 'request', request: current }]);
+    const earlier = { requestId: 'req-earlier', at: '2026-01-05T00:00:00.000Z' };
+    const [fresh, flagged] = [`subject-${randomUUID()}`, `subject-${randomUUID()}`];
+    await putItem('subjects', { subjectId: flagged, contractEndedAt: '2025-12-31T00:00:00.000Z', cessationOfProvision: earlier });
+    const at = new Date().toISOString();
+    await dynamoDeskWriter.commit([
+      { kind: 'request', request: { ...current, status: 'fulfilled', version: 2 }, expectedVersion: 1 },
+      { kind: 'cessation-of-provision', subjectId: fresh, requestId: current.requestId, at },
+      { kind: 'cessation-of-provision', subjectId: flagged, requestId: current.requestId, at },
+    ]);
+    expect(await getItem('subjects', { subjectId: fresh })).toEqual({ subjectId: fresh, cessationOfProvision: { requestId: current.requestId, at } });
+    expect(await getItem('subjects', { subjectId: flagged })).toEqual({
+      subjectId: flagged, contractEndedAt: '2025-12-31T00:00:00.000Z', cessationOfProvision: earlier,
+    });
+  });
+
+  it('a flag in a failed transaction is not written', async () => {
+    const current = request();
+    await dynamoDeskWriter.commit([{ kind: 'request', request: current }]);
+    const subjectId = `subject-${randomUUID()}`;
+    await expect(dynamoDeskWriter.commit([
+      { kind: 'request', request: { ...current, version: 2 }, expectedVersion: 7 },
+      { kind: 'cessation-of-provision', subjectId, requestId: current.requestId, at: new Date().toISOString() },
+    ])).rejects.toBeInstanceOf(StaleWriteError);
+    expect(await getItem('subjects', { subjectId })).toBeUndefined();
   });
 
   it('errors other than a failed condition pass through unchanged', async () => {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AccessLogWriter, DeskWrite, HoldingsReader, SecretSource } from '../ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
+import { cessationOfProvision } from './cessation-of-provision';
 import { disclosure } from './disclosure';
 import { purposeNotification } from './purpose-notification';
 import type { DecisionOutcome, DeskRequest, Language } from './request';
@@ -41,7 +42,7 @@ export interface RequestTypeDefinition {
   fulfil(context: FulfilmentContext): Promise<Fulfilment>;
 }
 
-export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure, purposeNotification];
+export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure, purposeNotification, cessationOfProvision];
 
 export function requestType(type: string): RequestTypeDefinition | undefined {
   return REQUEST_TYPES.find((t) => t.type === type);

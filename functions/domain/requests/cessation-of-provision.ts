@@ -1,0 +1,112 @@
+// Cessation of provision to third parties (APPI Art. 35(3),(5), policy §8(1)): the person asks the
+// desk to stop providing their data to third parties. Fulfilling it flags every subject the desk
+// holds them under; every provision check honours that flag (issue 5).
+import * as z from 'zod';
+import type { DeskWrite } from '../ports';
+import { formatJapanTime, signature } from './notifications';
+import type { Label, RequestTypeDefinition } from './request-types';
+
+/**
+ * What the person may cite. APPI Art. 35(3): provided to a third party in violation of Art. 27(1)
+ * (without consent) or Art. 28 (to a third party abroad without consent). Art. 35(5): no longer
+ * needed for our use, a leak reportable under Art. 26(1), or another risk to their rights or
+ * legitimate interests.
+ */
+export const CESSATION_OF_PROVISION_GROUNDS = [
+  'provided-without-consent',
+  'provided-abroad-without-consent',
+  'no-longer-needed',
+  'reportable-leak',
+  'risk-to-rights-or-interests',
+] as const;
+export type CessationOfProvisionGround = (typeof CESSATION_OF_PROVISION_GROUNDS)[number];
+
+/**
+ * APPI Art. 35(4),(6): provision must stop when the request is well founded, unless stopping is very
+ * costly or otherwise difficult and an alternative measure protecting the person's rights is taken.
+ */
+export const CESSATION_OF_PROVISION_REFUSAL_GROUNDS = [
+  'no-grounds-found',
+  'costly-or-difficult-alternative-taken',
+] as const;
+export type CessationOfProvisionRefusalGround = (typeof CESSATION_OF_PROVISION_REFUSAL_GROUNDS)[number];
+
+export const CESSATION_OF_PROVISION_GROUND_LABELS: Record<CessationOfProvisionGround, Label> = {
+  'provided-without-consent': {
+    ja: '本人の同意なく第三者に提供されている（第27条第1項違反、第35条第3項）',
+    en: 'Provided to a third party without your consent (in violation of Art. 27(1); Art. 35(3))',
+  },
+  'provided-abroad-without-consent': {
+    ja: '本人の同意なく外国にある第三者に提供されている（第28条違反、第35条第3項）',
+    en: 'Provided to a third party in a foreign country without your consent (in violation of Art. 28; Art. 35(3))',
+  },
+  'no-longer-needed': {
+    ja: '当社が利用する必要がなくなった（第35条第5項）',
+    en: 'We no longer need to use the data (Art. 35(5))',
+  },
+  'reportable-leak': {
+    ja: '本人の個人データに係る漏えい等の報告対象事態（第26条第1項）が生じた（第35条第5項）',
+    en: 'A leak or other incident reportable under Art. 26(1) involved your data (Art. 35(5))',
+  },
+  'risk-to-rights-or-interests': {
+    ja: '本人の権利又は正当な利益が害されるおそれがある（第35条第5項）',
+    en: 'Handling the data may harm your rights or legitimate interests (Art. 35(5))',
+  },
+};
+
+const REFUSAL_GROUND_LABELS: Record<CessationOfProvisionRefusalGround, Label> = {
+  'no-grounds-found': {
+    ja: 'ご請求が第35条第3項又は第5項に定める要件に該当しないため（同条第4項・第6項）',
+    en: 'The request does not meet the requirements of Art. 35(3) or (5) (Art. 35(4),(6))',
+  },
+  'costly-or-difficult-alternative-taken': {
+    ja: '第三者への提供の停止に多額の費用を要する場合その他の停止が困難な場合であって、本人の権利利益を保護するため必要なこれに代わるべき措置（下記の理由に記載）をとったため（第35条第4項ただし書・第6項ただし書）',
+    en: 'Stopping provision would be very costly or otherwise difficult, and we have taken the alternative measure described in the reason below to protect your rights and interests (Art. 35(4),(6), proviso)',
+  },
+};
+
+export const cessationOfProvision: RequestTypeDefinition = {
+  type: 'cessation-of-provision',
+  label: { ja: '保有個人データの第三者提供の停止', en: 'cessation of provision to third parties' },
+  details: z.strictObject({
+    grounds: z.array(z.enum(CESSATION_OF_PROVISION_GROUNDS)).min(1)
+      .describe('Why provision must stop (APPI Art. 35(3),(5)); at least one.'),
+    recipients: z.string().trim().min(1).max(2000).optional()
+      .describe('Which third parties, if you know.'),
+  }),
+  outcomes: ['fulfilled', 'refused'],
+  refusalGrounds: REFUSAL_GROUND_LABELS,
+
+  async fulfil({ request, actor, now, holdings, accessLog }) {
+    const { subjectIds } = await holdings.holdingsOf(request.subject.email, now);
+    await accessLog.append({
+      actor: actor.staffId,
+      role: actor.role,
+      action: 'read',
+      subjects: subjectIds,
+      fields: ['identity'],
+      reason: `cessation-of-provision ${request.requestId}`,
+      sourceIp: actor.sourceIp,
+      at: now.toISOString(),
+    });
+    const at = now.toISOString();
+    const writes: DeskWrite[] = [...new Set(subjectIds)].map((subjectId) => ({
+      kind: 'cessation-of-provision', subjectId, requestId: request.requestId, at,
+    }));
+    const from = formatJapanTime(at, request.language);
+    const message = request.language === 'en'
+      ? {
+          subject: 'We have stopped providing your personal data to third parties',
+          text: writes.length > 0
+            ? `As you requested (${request.requestId}), from ${from} we no longer provide any of the personal data we hold about you to third parties.${signature('en')}`
+            : `We looked into your request (${request.requestId}): we hold no personal data about you, so none will be provided to third parties.${signature('en')}`,
+        }
+      : {
+          subject: '保有個人データの第三者提供を停止しました',
+          text: writes.length > 0
+            ? `ご請求（受付番号 ${request.requestId}）に基づき、${from}以降、当社が保有するお客様の個人データは、いずれも第三者に提供いたしません。${signature('ja')}`
+            : `ご請求（受付番号 ${request.requestId}）について確認いたしましたところ、当社はお客様の個人データを保有しておりません。したがって、第三者に提供されることはありません。${signature('ja')}`,
+        };
+    return { writes, message };
+  },
+};

@@ -1,0 +1,141 @@
+// The cessation-of-provision request type (APPI Art. 35(3),(5)) through decideRequest with doubles:
+// the grounds the Act allows, a flag per subject in the decision's commit, and the result e-mail.
+import { describe, expect, it } from 'vitest';
+import type { OutboxMessage } from '../../../functions/domain/outbox';
+import type { DeskWrite } from '../../../functions/domain/ports';
+import {
+  CESSATION_OF_PROVISION_GROUNDS,
+  CESSATION_OF_PROVISION_GROUND_LABELS,
+  CESSATION_OF_PROVISION_REFUSAL_GROUNDS,
+  cessationOfProvision,
+} from '../../../functions/domain/requests/cessation-of-provision';
+import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
+import type { DeskRequest } from '../../../functions/domain/requests/request';
+import { requestType } from '../../../functions/domain/requests/request-types';
+import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
+import {
+  ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, NOTHING_HELD, OPERATOR, RecordingAccessLog, SequenceSecrets,
+  problemOf, receivedRequest,
+} from '../doubles';
+import { HANAKO_HOLDINGS } from '../holdings-fixture';
+
+const NOW = '2026-11-12T05:30:00.000Z';
+
+function setup(overrides: Partial<DeskRequest> = {}) {
+  const request = receivedRequest({ type: 'cessation-of-provision', details: { grounds: ['no-longer-needed'] }, ...overrides });
+  const requests = new ArrayRequestReader([request]);
+  const deps = {
+    requests,
+    holdings: new MapHoldingsReader({
+      'hanako.yamada@example.jp': { ...HANAKO_HOLDINGS, subjectIds: ['subj-hanako-1', 'subj-hanako-2'] },
+    }),
+    purposes: { versions: async () => [...POLICY_PURPOSES] },
+    accessLog: new RecordingAccessLog(),
+    writer: new ApplyingWriter(requests),
+    secrets: new SequenceSecrets(),
+    clock: new FixedClock(NOW),
+  };
+  return { deps, request };
+}
+
+const decide = (deps: ReturnType<typeof setup>['deps'], input: DecisionInput) =>
+  decideRequest(deps, OPERATOR, 'req-1', input, 'https://desk.example.jp');
+
+const messagesOf = (writes: DeskWrite[]): OutboxMessage[] => writes.flatMap((w) => (w.kind === 'outbox' ? [w.message] : []));
+
+describe('cessation-of-provision: law as data', () => {
+  it('lets the person cite exactly the grounds of Art. 35(3) and (5), each labelled in both languages', () => {
+    expect(CESSATION_OF_PROVISION_GROUNDS).toEqual([
+      'provided-without-consent', 'provided-abroad-without-consent', 'no-longer-needed', 'reportable-leak', 'risk-to-rights-or-interests',
+    ]);
+    for (const ground of CESSATION_OF_PROVISION_GROUNDS) {
+      expect(CESSATION_OF_PROVISION_GROUND_LABELS[ground].ja).toMatch(/第(27|28|35)条/);
+      expect(CESSATION_OF_PROVISION_GROUND_LABELS[ground].en).toMatch(/Art\. 35/);
+    }
+  });
+
+  it('is refused only on the grounds of Art. 35(4),(6), and is fulfilled or refused', () => {
+    expect(CESSATION_OF_PROVISION_REFUSAL_GROUNDS).toEqual(['no-grounds-found', 'costly-or-difficult-alternative-taken']);
+    expect(Object.keys(cessationOfProvision.refusalGrounds)).toEqual([...CESSATION_OF_PROVISION_REFUSAL_GROUNDS]);
+    expect(cessationOfProvision.outcomes).toEqual(['fulfilled', 'refused']);
+    expect(requestType('cessation-of-provision')).toBe(cessationOfProvision);
+  });
+
+  it('details: at least one known ground, and recipients up to 2,000 characters', () => {
+    const parse = (details: unknown) => cessationOfProvision.details.safeParse(details);
+    expect(parse({ grounds: ['provided-without-consent'], recipients: 'Example Payments K.K.' }).success).toBe(true);
+    expect(parse({ grounds: [] }).success).toBe(false);
+    expect(parse({}).success).toBe(false);
+    const unknown = parse({ grounds: ['because'] });
+    expect(unknown.success).toBe(false);
+    expect(unknown.error!.issues[0]!.path).toEqual(['grounds', 0]);
+    expect(parse({ grounds: ['no-longer-needed'], recipients: 'x'.repeat(2001) }).success).toBe(false);
+    expect(parse({ grounds: ['no-longer-needed'], other: 1 }).success).toBe(false);
+  });
+});
+
+describe('cessation-of-provision: fulfilled', () => {
+  it('commits a flag for every subject the person is held under with the decision and the e-mail, after logging the read', async () => {
+    const { deps } = setup();
+    await decide(deps, { outcome: 'fulfilled' });
+    expect(deps.writer.commits).toHaveLength(1);
+    const commit = deps.writer.commits[0]!;
+    expect(commit.map((w) => w.kind)).toEqual(['request', 'cessation-of-provision', 'cessation-of-provision', 'outbox']);
+    expect(commit.filter((w) => w.kind === 'cessation-of-provision')).toEqual([
+      { kind: 'cessation-of-provision', subjectId: 'subj-hanako-1', requestId: 'req-1', at: NOW },
+      { kind: 'cessation-of-provision', subjectId: 'subj-hanako-2', requestId: 'req-1', at: NOW },
+    ]);
+    expect(deps.accessLog.entries).toEqual([{
+      actor: OPERATOR.staffId, role: 'operator', action: 'read', subjects: ['subj-hanako-1', 'subj-hanako-2'], fields: ['identity'],
+      reason: 'cessation-of-provision req-1', sourceIp: OPERATOR.sourceIp, at: NOW,
+    }]);
+    const [message] = messagesOf(commit);
+    expect(message).toMatchObject({ to: ['hanako.yamada@example.jp'], topic: 'decision-fulfilled', subject: '保有個人データの第三者提供を停止しました' });
+    expect(message!.text).toContain('req-1');
+    expect(message!.text).toContain('2026年11月12日 14:30（日本時間）以降');
+  });
+
+  it('tells an English requester from when provision stopped', async () => {
+    const { deps } = setup({ language: 'en' });
+    await decide(deps, { outcome: 'fulfilled' });
+    const [message] = messagesOf(deps.writer.writes);
+    expect(message!.subject).toBe('We have stopped providing your personal data to third parties');
+    expect(message!.text).toContain('from 12 November 2026 at 14:30 (Japan time) we no longer provide');
+  });
+
+  it('for someone the desk holds nothing about: no flag, and the e-mail says nothing is held or will be provided', async () => {
+    const { deps } = setup({ subject: { email: 'nobody@example.jp' }, language: 'en' });
+    deps.holdings = new MapHoldingsReader({ 'nobody@example.jp': NOTHING_HELD });
+    await decide(deps, { outcome: 'fulfilled' });
+    expect(deps.writer.writes.map((w) => w.kind)).toEqual(['request', 'outbox']);
+    expect(messagesOf(deps.writer.writes)[0]!.text).toContain('we hold no personal data about you, so none will be provided');
+  });
+});
+
+describe('cessation-of-provision: refused', () => {
+  it('costly or difficult: commits the refusal with the alternative measure as the reason, and no flag', async () => {
+    const { deps } = setup({ language: 'en' });
+    const reason = 'Our partner cannot filter single customers until March; we have withdrawn your data from the next monthly export instead.';
+    await decide(deps, { outcome: 'refused', grounds: ['costly-or-difficult-alternative-taken'], reason });
+    const writes = deps.writer.writes;
+    expect(writes.map((w) => w.kind)).toEqual(['request', 'outbox']);
+    const text = messagesOf(writes)[0]!.text;
+    expect(text).toContain(reason);
+    expect(text).toContain('we have taken the alternative measure described in the reason below');
+    expect(deps.accessLog.entries).toEqual([]);
+  });
+
+  it('without a reason describing the alternative measure → 422, nothing written', async () => {
+    const { deps } = setup();
+    const problem = await problemOf(decide(deps, { outcome: 'refused', grounds: ['costly-or-difficult-alternative-taken'] }));
+    expect(problem.kind).toBe('unprocessable');
+    expect(deps.writer.commits).toEqual([]);
+  });
+
+  it('on a ground of another type → 422 listing the valid grounds', async () => {
+    const { deps } = setup();
+    const problem = await problemOf(decide(deps, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'Because.' }));
+    expect(problem.detail).toContain('no-grounds-found, costly-or-difficult-alternative-taken');
+    expect(deps.writer.commits).toEqual([]);
+  });
+});
