@@ -1,6 +1,7 @@
 // The public contract (DESIGN §5) as zod schemas: what each route accepts and rejects. Errors are
 // checked through validationProblem, since that is what the caller reads.
 import { describe, expect, it } from 'vitest';
+import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
 import {
   decisionBody,
   disclosureParams,
@@ -62,9 +63,10 @@ describe('submitRequestBody', () => {
   });
 
   it('rejects an unknown or missing request type, naming the types it accepts', () => {
-    expect(errorsOf(submitRequestBody, { ...valid, type: 'telepathy' })).toEqual([{ field: 'body.type', message: 'must be one of: disclosure' }]);
+    const accepted = `must be one of: ${REQUEST_TYPES.map((t) => t.type).join(', ')}`;
+    expect(errorsOf(submitRequestBody, { ...valid, type: 'telepathy' })).toEqual([{ field: 'body.type', message: accepted }]);
     const { type: _type, ...withoutType } = valid;
-    expect(errorsOf(submitRequestBody, withoutType)).toEqual([{ field: 'body.type', message: 'must be one of: disclosure' }]);
+    expect(errorsOf(submitRequestBody, withoutType)).toEqual([{ field: 'body.type', message: accepted }]);
   });
 
   it('rejects a missing requester as required', () => {
