@@ -28,7 +28,8 @@ const requestBase = {
 };
 
 const [firstType, ...otherTypes] = REQUEST_TYPES.map((t) =>
-  z.strictObject({ type: z.literal(t.type), details: t.details.optional(), ...requestBase }),
+  // A type whose details have a required field (e.g. the grounds of a cessation) needs them sent.
+  z.strictObject({ type: z.literal(t.type), details: t.details.safeParse({}).success ? t.details.optional() : t.details, ...requestBase }),
 );
 
 export const submitRequestBody = z.discriminatedUnion('type', [firstType!, ...otherTypes]);

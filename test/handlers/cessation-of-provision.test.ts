@@ -46,6 +46,13 @@ describe('cessation-of-provision end to end', () => {
     expect(JSON.stringify(result.json)).toContain('details.grounds');
   });
 
+  it('no details at all → 400 asking for the grounds, nothing stored', async () => {
+    const { details: _details, ...withoutDetails } = body(undefined);
+    const result = await invoke(submitHandler, { method: 'POST', path: '/v1/requests', resource: '/v1/requests', body: withoutDetails });
+    expectProblem(result, 400);
+    expect(result.json.errors).toEqual([{ field: 'body.details', message: 'is required' }]);
+  });
+
   it('a refusal, costly or difficult with the alternative measure as the reason → 200 and no flag', async () => {
     const { requestId } = await submitAndVerify(body({ grounds: ['provided-without-consent'], recipients: 'Example Payments K.K.' }));
     const reason = 'Our partner cannot remove single customers before March; your data is left out of every export to it from now on.';
