@@ -3,6 +3,7 @@
 // holds them under; every provision check honours that flag (issue 5).
 import * as z from 'zod';
 import type { DeskWrite } from '../ports';
+import { readHoldingsForRequest } from './held-for-request';
 import { formatJapanTime, signature } from './notifications';
 import type { Label, RequestTypeDefinition } from './request-types';
 
@@ -77,18 +78,9 @@ export const cessationOfProvision: RequestTypeDefinition = {
   outcomes: ['fulfilled', 'refused'],
   refusalGrounds: REFUSAL_GROUND_LABELS,
 
-  async fulfil({ request, actor, now, holdings, accessLog }) {
-    const { subjectIds } = await holdings.holdingsOf(request.subject.email, now);
-    await accessLog.append({
-      actor: actor.staffId,
-      role: actor.role,
-      action: 'read',
-      subjects: subjectIds,
-      fields: ['identity'],
-      reason: `cessation-of-provision ${request.requestId}`,
-      sourceIp: actor.sourceIp,
-      at: now.toISOString(),
-    });
+  async fulfil(context) {
+    const { request, now } = context;
+    const { subjectIds } = await readHoldingsForRequest(context, () => ['identity']);
     const at = now.toISOString();
     const writes: DeskWrite[] = [...new Set(subjectIds)].map((subjectId) => ({
       kind: 'cessation-of-provision', subjectId, requestId: request.requestId, at,

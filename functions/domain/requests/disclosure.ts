@@ -4,6 +4,7 @@ import { DISCLOSURE_LINK_LIFETIME_SECONDS, type DisclosureRefusalGround } from '
 import { registryOf } from '../purposes/registry';
 import { hashSecret } from '../secrets';
 import { compileDossier, type StoredDisclosure } from './disclosure-dossier';
+import { categoriesOf, readHoldingsForRequest } from './held-for-request';
 import { formatJapanTime, signature } from './notifications';
 import { epochSeconds } from './request';
 import type { Label, RequestTypeDefinition } from './request-types';
@@ -33,18 +34,9 @@ export const disclosure: RequestTypeDefinition = {
   outcomes: ['fulfilled', 'refused'],
   refusalGrounds: GROUND_LABELS,
 
-  async fulfil({ request, actor, now, publicBaseUrl, holdings, purposes, accessLog, secrets }) {
-    const held = await holdings.holdingsOf(request.subject.email, now);
-    await accessLog.append({
-      actor: actor.staffId,
-      role: actor.role,
-      action: 'read',
-      subjects: held.subjectIds,
-      fields: [...new Set(held.records.map((r) => r.category))].sort().concat(['consents', 'provision-records']),
-      reason: `disclosure ${request.requestId}`,
-      sourceIp: actor.sourceIp,
-      at: now.toISOString(),
-    });
+  async fulfil(context) {
+    const { request, now, publicBaseUrl, purposes, secrets } = context;
+    const held = await readHoldingsForRequest(context, (h) => categoriesOf(h).concat(['consents', 'provision-records']));
     const token = secrets.token();
     const expiresAt = epochSeconds(now) + DISCLOSURE_LINK_LIFETIME_SECONDS;
     const stored: StoredDisclosure = {

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import type { Holdings } from '../holdings';
 import { categoryById } from '../personal-data/categories';
 import { describePurpose, registryOf, type PurposeRegistry } from '../purposes/registry';
+import { categoriesOf, readHoldingsForRequest } from './held-for-request';
 import { signature, type MessageText } from './notifications';
 import type { DeskRequest, Language } from './request';
 import type { Label, RequestTypeDefinition } from './request-types';
@@ -94,18 +95,8 @@ export const purposeNotification: RequestTypeDefinition = {
   outcomes: ['fulfilled', 'refused'],
   refusalGrounds: GROUND_LABELS,
 
-  async fulfil({ request, actor, now, holdings, purposes, accessLog }) {
-    const held = await holdings.holdingsOf(request.subject.email, now);
-    await accessLog.append({
-      actor: actor.staffId,
-      role: actor.role,
-      action: 'read',
-      subjects: held.subjectIds,
-      fields: [...new Set(held.records.map((r) => r.category))].sort(),
-      reason: `purpose-notification ${request.requestId}`,
-      sourceIp: actor.sourceIp,
-      at: now.toISOString(),
-    });
-    return { writes: [], message: purposeNotificationMessage(request, held, registryOf(await purposes.versions())) };
+  async fulfil(context) {
+    const held = await readHoldingsForRequest(context, categoriesOf);
+    return { writes: [], message: purposeNotificationMessage(context.request, held, registryOf(await context.purposes.versions())) };
   },
 };
