@@ -55,6 +55,14 @@ const decisionView = z.object({
   decidedAt: instant,
 });
 
+/** Which request types' decisions take details, with each schema's fields, for the OpenAPI text. */
+function decisionDetailsSummary(): string {
+  return REQUEST_TYPES.flatMap((t) => Object.entries(t.decisionDetails ?? {}).map(([outcome, schema]) => {
+    const fields = Object.keys((schema as z.ZodObject).shape ?? {}).join(', ');
+    return `${t.type} ${outcome}: {${fields}}`;
+  })).join('; ') || 'none yet';
+}
+
 export const requestStatusResponse = z.object({
   requestId,
   type: z.string(),
@@ -88,10 +96,16 @@ export const staffRequestResponse = z.object({
   createdAt: instant,
   receivedAt: instant.optional(),
   dueAt: instant.optional(),
-  decision: decisionView.extend({ decidedBy: z.string() }).optional(),
+  decision: decisionView.extend({ decidedBy: z.string(), details: z.record(z.string(), z.unknown()).optional() }).optional(),
   assignee: z.string().optional().describe('The operator handling the request.'),
   notes: z.array(requestNoteView).optional(),
   closedAt: instant.optional(),
+  representativeVerification: z.object({
+    authorityDocument: z.string(),
+    identityDocument: z.string(),
+    checkedBy: z.string(),
+    checkedAt: instant,
+  }).optional().describe('How a representative\'s authority and identity were checked.'),
   history: z.array(z.object({
     at: instant,
     event: z.string(),
@@ -107,6 +121,8 @@ export const decisionBody = z.strictObject({
     .describe('Refusal grounds valid for the request type; required unless fulfilled.'),
   reason: z.string().trim().min(1).max(4000).optional()
     .describe('Told to the requester (APPI Art. 36); required unless fulfilled.'),
+  details: z.record(z.string(), z.unknown()).optional()
+    .describe(`What the decision carries for its request type and outcome: ${decisionDetailsSummary()}. Other types and outcomes take none.`),
 });
 export const decisionResponse = z.object({ requestId, status: z.enum(DECISION_OUTCOMES), decidedAt: instant });
 

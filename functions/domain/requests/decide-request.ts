@@ -1,14 +1,17 @@
 // POST /v1/staff/requests/{requestId}/decision: an operator decides. The decision, what fulfilling
 // it writes, and the result e-mail commit together, and only if nobody decided first.
+import type * as z from 'zod';
 import { outboxMessage } from '../outbox';
 import type { AccessLogWriter, Clock, DeskWrite, DeskWriter, HoldingsReader, RequestReader, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { refusalMessage } from './notifications';
-import { requestType } from './request-types';
+import { requestType, type DecisionInput, type RequestTypeDefinition } from './request-types';
 import { commitOrConflict, getConfirmedRequest } from './request-store';
-import { closedRequestExpiry, isOpen, type DecisionOutcome, type DeskRequest } from './request';
+import { closedRequestExpiry, isOpen, type DeskRequest } from './request';
+
+export type { DecisionInput } from './request-types';
 
 export interface DecideRequestDeps {
   requests: RequestReader;
@@ -18,12 +21,6 @@ export interface DecideRequestDeps {
   writer: DeskWriter;
   secrets: SecretSource;
   clock: Clock;
-}
-
-export interface DecisionInput {
-  outcome: DecisionOutcome;
-  grounds?: string[];
-  reason?: string;
 }
 
 export async function decideRequest(
@@ -40,49 +37,40 @@ export async function decideRequest(
   }
   const definition = requestType(request.type);
   if (!definition) throw new Error(`Request ${requestId} has unregistered type ${request.type}`);
-
-  const grounds = input.grounds ?? [];
-  if (!definition.outcomes.includes(input.outcome)) {
-    throw new DeskProblem('unprocessable', 'Outcome not available', `A ${request.type} request can be decided as: ${definition.outcomes.join(', ')}.`);
-  }
-  const unknownGrounds = grounds.filter((g) => !(g in definition.refusalGrounds));
-  if (unknownGrounds.length > 0) {
-    throw new DeskProblem('unprocessable', 'Unknown grounds', `Not a ground for refusing a ${request.type} request: ${unknownGrounds.join(', ')}. Valid grounds: ${Object.keys(definition.refusalGrounds).join(', ')}.`);
-  }
-  if (input.outcome === 'fulfilled' && grounds.length > 0) {
-    throw new DeskProblem('unprocessable', 'Grounds need a refusal', 'Grounds explain a refusal; leave them out when the request is fulfilled.');
-  }
-  if (input.outcome !== 'fulfilled' && (grounds.length === 0 || !input.reason)) {
-    throw new DeskProblem('unprocessable', 'Grounds and reason required', 'A refusal must name at least one ground and give a reason the requester can read (APPI Art. 36).');
+  const decision = checkedDecision(definition, input);
+  if (request.requester.kind !== 'self' && !request.representativeVerification) {
+    throw new DeskProblem('conflict', 'Representative not verified', `This request was made by ${request.requester.kind === 'agent' ? 'an appointed agent' : 'a legal representative'}. Record how their authority and identity were checked (POST /v1/staff/requests/${requestId}/representative-verification) before deciding.`);
   }
 
   let writes: DeskWrite[] = [];
   let content;
-  if (input.outcome === 'fulfilled') {
+  if (decision.outcome === 'refused') {
+    content = refusalMessage(request, definition.label, decision.grounds.map((g) => definition.refusalGrounds[g]!), decision.reason!);
+  } else {
     ({ writes, message: content } = await definition.fulfil({
-      request, actor, now, publicBaseUrl,
+      request, decision, actor, now, publicBaseUrl,
       holdings: deps.holdings, purposes: deps.purposes, accessLog: deps.accessLog, secrets: deps.secrets,
     }));
-  } else {
-    content = refusalMessage(request, definition.label, grounds.map((g) => definition.refusalGrounds[g]!), input.reason!);
   }
 
   const decidedAt = now.toISOString();
   const decided: DeskRequest = {
     ...request,
-    status: input.outcome,
+    status: decision.outcome,
     decision: {
-      outcome: input.outcome,
-      grounds,
-      ...(input.reason ? { reason: input.reason } : {}),
+      outcome: decision.outcome,
+      grounds: decision.grounds,
+      ...(decision.reason ? { reason: decision.reason } : {}),
+      ...(decision.details ? { details: decision.details } : {}),
       decidedAt,
       decidedBy: actor.staffId,
     },
-    history: [...request.history, { at: decidedAt, event: input.outcome, by: actor.staffId }],
+    closedAt: decidedAt,
+    history: [...request.history, { at: decidedAt, event: decision.outcome, by: actor.staffId }],
     version: request.version + 1,
     expiresAt: closedRequestExpiry(now),
   };
-  const message = outboxMessage(deps.secrets.id(), request.requester.email, content, now, `decision-${input.outcome}`);
+  const message = outboxMessage(deps.secrets.id(), request.requester.email, content, now, `decision-${decision.outcome}`);
   await commitOrConflict(
     deps.writer,
     [{ kind: 'request', request: decided, expectedVersion: request.version }, ...writes, { kind: 'outbox', message }],
@@ -90,4 +78,42 @@ export async function decideRequest(
     'Someone changed this request while you were deciding. Reload it and decide again if it is still open.',
   );
   return { requestId, status: decided.status, decidedAt };
+}
+
+/** The decision if the request type allows it, with its details parsed; otherwise a 422 saying what to fix. */
+function checkedDecision(definition: RequestTypeDefinition, input: DecisionInput): DecisionInput & { grounds: string[] } {
+  const type = definition.type;
+  const grounds = input.grounds ?? [];
+  if (!definition.outcomes.includes(input.outcome)) {
+    throw new DeskProblem('unprocessable', 'Outcome not available', `A ${type} request can be decided as: ${definition.outcomes.join(', ')}.`);
+  }
+  const unknownGrounds = grounds.filter((g) => !(g in definition.refusalGrounds));
+  if (unknownGrounds.length > 0) {
+    throw new DeskProblem('unprocessable', 'Unknown grounds', `Not a ground for refusing a ${type} request: ${unknownGrounds.join(', ')}. Valid grounds: ${Object.keys(definition.refusalGrounds).join(', ') || 'none'}.`);
+  }
+  if (input.outcome === 'fulfilled' && grounds.length > 0) {
+    throw new DeskProblem('unprocessable', 'Grounds need a refusal', 'Grounds explain a refusal; leave them out when the request is fulfilled.');
+  }
+  if (input.outcome !== 'fulfilled' && (grounds.length === 0 || !input.reason)) {
+    throw new DeskProblem('unprocessable', 'Grounds and reason required', 'A refusal or a partial decision must name at least one ground and give a reason the requester can read (APPI Art. 36).');
+  }
+  const schema = definition.decisionDetails?.[input.outcome];
+  let details: Record<string, unknown> | undefined;
+  if (schema) {
+    const parsed = schema.safeParse(input.details ?? {});
+    if (!parsed.success) {
+      throw new DeskProblem('unprocessable', 'Decision details invalid', `A ${type} request decided as ${input.outcome} needs these details: ${describeIssues(parsed.error)}.`);
+    }
+    details = parsed.data;
+  } else if (input.details !== undefined) {
+    throw new DeskProblem('unprocessable', 'No details expected', `A ${type} request decided as ${input.outcome} takes no details; leave them out.`);
+  }
+  const decision = { outcome: input.outcome, grounds, ...(input.reason ? { reason: input.reason } : {}), ...(details ? { details } : {}) };
+  const problem = definition.checkDecision?.(decision);
+  if (problem) throw new DeskProblem('unprocessable', 'Decision incomplete', problem);
+  return decision;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `details${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')} ${i.message}`).join('; ');
 }

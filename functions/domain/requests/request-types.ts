@@ -9,6 +9,14 @@ import { disclosure } from './disclosure';
 import { purposeNotification } from './purpose-notification';
 import type { DecisionOutcome, DeskRequest, Language } from './request';
 
+/** A decision as the operator gave it, its details already checked against the type's schema. */
+export interface DecisionInput {
+  outcome: DecisionOutcome;
+  grounds?: string[];
+  reason?: string;
+  details?: Record<string, unknown>;
+}
+
 export interface Label {
   ja: string;
   en: string;
@@ -16,6 +24,8 @@ export interface Label {
 
 export interface FulfilmentContext {
   request: DeskRequest;
+  /** The decision being carried out: fulfilled, or partially fulfilled with grounds for the rest. */
+  decision: DecisionInput;
   actor: StaffActor;
   now: Date;
   publicBaseUrl: string;
@@ -39,6 +49,14 @@ export interface RequestTypeDefinition {
   details: z.ZodType<Record<string, unknown>>;
   outcomes: readonly DecisionOutcome[];
   refusalGrounds: Readonly<Record<string, Label>>;
+  /**
+   * The details a decision of each outcome carries (what was changed, which measure was taken, the
+   * reply). An outcome without a schema takes no details.
+   */
+  decisionDetails?: Partial<Record<DecisionOutcome, z.ZodType<Record<string, unknown>>>>;
+  /** Rules joining grounds and details (a ground that needs a detail); returns what is wrong, if anything. */
+  checkDecision?(decision: DecisionInput): string | undefined;
+  /** Carries out a fulfilled or partially fulfilled decision; a refusal needs no type-specific work. */
   fulfil(context: FulfilmentContext): Promise<Fulfilment>;
 }
 

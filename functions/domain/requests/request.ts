@@ -31,6 +31,8 @@ export interface Decision {
   outcome: DecisionOutcome;
   grounds: string[];
   reason?: string;
+  /** What the request type's decision carries besides grounds and reason (request-types.ts decisionDetails). */
+  details?: Record<string, unknown>;
   decidedAt: string;
   decidedBy: string;
 }
@@ -48,6 +50,17 @@ export interface HistoryEntry {
   assignee?: string;
   /** On 'withdrawn': the requester's reason, if they gave one. */
   reason?: string;
+}
+
+/**
+ * How staff checked a representative's authority and identity before deciding: the kinds of document
+ * seen, who checked and when. The desk keeps this record, never a copy of a document.
+ */
+export interface RepresentativeVerification {
+  authorityDocument: string;
+  identityDocument: string;
+  checkedBy: string;
+  checkedAt: string;
 }
 
 /** A handling note by staff: personal data about the handling, kept and erased with the request. */
@@ -74,7 +87,9 @@ export interface DeskRequest {
   /** The operator handling the request (staff id). */
   assignee?: string;
   notes?: RequestNote[];
-  /** When the request closed without a decision (withdrawn); retention counts from here. */
+  /** Required before deciding a request made by a legal representative or an agent. */
+  representativeVerification?: RepresentativeVerification;
+  /** When the request closed (decided or withdrawn); retention counts from here. */
   closedAt?: string;
   history: HistoryEntry[];
   version: number;

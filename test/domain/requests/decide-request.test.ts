@@ -27,6 +27,7 @@ import { HANAKO_HOLDINGS } from '../holdings-fixture';
 const NOW = '2026-11-12T05:30:00.000Z';
 const BASE_URL = 'https://desk.example.jp';
 const GROUNDS = requestType('disclosure')!.refusalGrounds;
+const AGENT_CHECKED = { authorityDocument: 'power-of-attorney', identityDocument: 'driving-licence', checkedBy: 'op-1', checkedAt: '2026-11-12T05:00:00.000Z' };
 
 function setup(request: DeskRequest = receivedRequest(), published: PurposeVersion[] = []) {
   const requests = new ArrayRequestReader([request]);
@@ -119,6 +120,7 @@ describe('decideRequest: a disclosure fulfilled', () => {
     const { deps } = setup(receivedRequest({
       language: 'en',
       requester: { kind: 'agent', name: 'Taro Agent', email: 'agent@example.jp' },
+      representativeVerification: AGENT_CHECKED,
     }));
     await decide(deps, { outcome: 'fulfilled' });
     const { messages: [message], disclosures: [stored] } = parts(deps.writer.commits[0]!);
@@ -279,5 +281,33 @@ describe('decideRequest: decisions it will not take', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason).toMatchObject({ kind: 'conflict' });
     expect(deps.writer.commits).toHaveLength(1);
+  });
+});
+
+describe('decideRequest: who asked, and when the request closes', () => {
+  it('refuses to decide a representative\'s request until their authority and identity are recorded, and writes nothing', async () => {
+    for (const kind of ['agent', 'legal-representative'] as const) {
+      const { deps } = setup(receivedRequest({ requester: { kind, name: 'Taro Agent', email: 'agent@example.jp' } }));
+      const problem = await problemOf(decide(deps, { outcome: 'fulfilled' }));
+      expect(problem).toMatchObject({ kind: 'conflict', title: 'Representative not verified' });
+      expect(problem.detail).toContain('/representative-verification');
+      expect(deps.writer.commits).toEqual([]);
+      expect(deps.accessLog.entries).toEqual([]);
+    }
+  });
+
+  it('closes the request when it is decided: closedAt is the decision time', async () => {
+    const { deps } = setup();
+    await decide(deps, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'Another law forbids it.' });
+    const [{ request }] = parts(deps.writer.commits[0]!).requests as [{ request: DeskRequest }];
+    expect(request.closedAt).toBe(NOW);
+    expect(request.decision!.decidedAt).toBe(NOW);
+  });
+
+  it('refuses details for a type and outcome that take none', async () => {
+    const { deps } = setup();
+    const problem = await problemOf(decide(deps, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'r', details: { extra: 1 } }));
+    expect(problem).toMatchObject({ kind: 'unprocessable', title: 'No details expected' });
+    expect(deps.writer.commits).toEqual([]);
   });
 });
