@@ -299,7 +299,7 @@ describe('decideRequest: who asked, and when the request closes', () => {
   it('closes the request when it is decided: closedAt is the decision time', async () => {
     const { deps } = setup();
     await decide(deps, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'Another law forbids it.' });
-    const [{ request }] = parts(deps.writer.commits[0]!).requests as [{ request: DeskRequest }];
+    const { request } = parts(deps.writer.commits[0]!).requests[0]!;
     expect(request.closedAt).toBe(NOW);
     expect(request.decision!.decidedAt).toBe(NOW);
   });
