@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import { outboxMessage } from '../outbox';
 import type { AccessLogWriter, Clock, DeskWrite, DeskWriter, HoldingsReader, RequestReader, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
+import { describeIssue } from '../validation-messages';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { refusalMessage } from './notifications';
@@ -100,7 +101,7 @@ function checkedDecision(definition: RequestTypeDefinition, input: DecisionInput
   const schema = definition.decisionDetails?.[input.outcome];
   let details: Record<string, unknown> | undefined;
   if (schema) {
-    const parsed = schema.safeParse(input.details ?? {});
+    const parsed = schema.safeParse(input.details ?? {}, { reportInput: true });
     if (!parsed.success) {
       throw new DeskProblem('unprocessable', 'Decision details invalid', `A ${type} request decided as ${input.outcome} needs these details: ${describeIssues(parsed.error)}.`);
     }
@@ -115,5 +116,5 @@ function checkedDecision(definition: RequestTypeDefinition, input: DecisionInput
 }
 
 function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `details${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')} ${i.message}`).join('; ');
+  return error.issues.map((i) => `details${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')} ${describeIssue(i)}`).join('; ');
 }
