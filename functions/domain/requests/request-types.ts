@@ -5,6 +5,7 @@ import type { AccessLogWriter, DeskWrite, HoldingsReader, SecretSource } from '.
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { cessationOfProvision } from './cessation-of-provision';
+import { complaint } from './complaint';
 import { disclosure } from './disclosure';
 import { purposeNotification } from './purpose-notification';
 import type { DecisionOutcome, DeskRequest, Language } from './request';
@@ -60,7 +61,7 @@ export interface RequestTypeDefinition {
   fulfil(context: FulfilmentContext): Promise<Fulfilment>;
 }
 
-export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure, purposeNotification, cessationOfProvision];
+export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure, purposeNotification, cessationOfProvision, complaint];
 
 export function requestType(type: string): RequestTypeDefinition | undefined {
   return REQUEST_TYPES.find((t) => t.type === type);

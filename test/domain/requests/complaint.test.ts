@@ -1,0 +1,82 @@
+// A complaint (APPI Art. 40) closes with the desk's reply: the only outcome is fulfilled, and the reply
+// is what the requester is e-mailed, in their language. No personal data is read to answer it.
+import { describe, expect, it } from 'vitest';
+import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
+import { COMPLAINT_SUBJECTS, complaint } from '../../../functions/domain/requests/complaint';
+import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
+import type { DeskRequest } from '../../../functions/domain/requests/request';
+import {
+  ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, OPERATOR, RecordingAccessLog, SequenceSecrets, problemOf, receivedRequest,
+} from '../doubles';
+
+const NOW = '2026-11-12T05:30:00.000Z';
+const REPLY = 'We have retrained the staff member and corrected the procedure.';
+
+function setup(overrides: Partial<DeskRequest> = {}) {
+  const requests = new ArrayRequestReader([receivedRequest({
+    type: 'complaint',
+    details: { about: 'request-handling', description: 'Nobody answered my disclosure request.' },
+    ...overrides,
+  })]);
+  return {
+    requests,
+    holdings: new MapHoldingsReader({}),
+    purposes: { versions: async () => [...POLICY_PURPOSES] },
+    accessLog: new RecordingAccessLog(),
+    writer: new ApplyingWriter(requests),
+    secrets: new SequenceSecrets(),
+    clock: new FixedClock(NOW),
+  };
+}
+
+const decide = (deps: ReturnType<typeof setup>, input: DecisionInput) => decideRequest(deps, OPERATOR, 'req-1', input, 'https://desk.example.jp');
+
+describe('complaint details', () => {
+  it('need a description; what it is about defaults to the handling of personal data', () => {
+    expect(complaint.details.safeParse({}).success).toBe(false);
+    expect(complaint.details.parse({ description: 'x' })).toEqual({ about: 'handling-of-personal-data', description: 'x' });
+    expect(complaint.details.safeParse({ about: 'weather', description: 'x' }).success).toBe(false);
+    expect(COMPLAINT_SUBJECTS).toContain('security');
+  });
+});
+
+describe('deciding a complaint', () => {
+  it('closes it with the reply, e-mailed in Japanese, stored with the decision, and reads no personal data', async () => {
+    const deps = setup();
+    const result = await decide(deps, { outcome: 'fulfilled', details: { reply: REPLY } });
+    expect(result.status).toBe('fulfilled');
+    const [writes] = deps.writer.commits;
+    const decided = writes!.find((w) => w.kind === 'request')!;
+    expect(decided.kind === 'request' && decided.request.decision).toMatchObject({ outcome: 'fulfilled', details: { reply: REPLY } });
+    const message = writes!.find((w) => w.kind === 'outbox')!;
+    expect(message.kind === 'outbox' && message.message.subject).toBe('苦情のお申出へのご回答');
+    expect(message.kind === 'outbox' && message.message.text).toContain(REPLY);
+    expect(deps.holdings.asked).toEqual([]);
+    expect(deps.accessLog.entries).toEqual([]);
+  });
+
+  it('replies in English to a complaint made in English', async () => {
+    const deps = setup({ language: 'en' });
+    await decide(deps, { outcome: 'fulfilled', details: { reply: REPLY } });
+    const message = deps.writer.commits[0]!.find((w) => w.kind === 'outbox')!;
+    expect(message.kind === 'outbox' && message.message.subject).toBe('Our reply to your complaint');
+  });
+
+  const bad: Array<[string, DecisionInput, string]> = [
+    ['without a reply', { outcome: 'fulfilled' }, 'Decision details invalid'],
+    ['with an empty reply', { outcome: 'fulfilled', details: { reply: ' ' } }, 'Decision details invalid'],
+    ['refused', { outcome: 'refused', grounds: ['violation-of-law'], reason: 'no' }, 'Outcome not available'],
+    ['with grounds of another type', { outcome: 'fulfilled', grounds: ['violation-of-law'], details: { reply: REPLY } }, 'Unknown grounds'],
+    ['with a field the reply does not have', { outcome: 'fulfilled', details: { reply: REPLY, cc: 'x' } }, 'Decision details invalid'],
+  ];
+  it.each(bad)('is refused %s, with nothing written', async (_case, input, title) => {
+    const deps = setup();
+    expect(await problemOf(decide(deps, input))).toMatchObject({ kind: 'unprocessable', title });
+    expect(deps.writer.commits).toEqual([]);
+  });
+
+  it('says which detail is missing', async () => {
+    const problem = await problemOf(decide(setup(), { outcome: 'fulfilled', details: {} }));
+    expect(problem.detail).toContain('details.reply is required');
+  });
+});
