@@ -117,6 +117,16 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'verify-representative': {
+    event: api('verify-representative', {
+      path: `/v1/staff/requests/${UNKNOWN_ID}/representative-verification`,
+      pathParameters: { requestId: UNKNOWN_ID },
+      headers: json,
+      body: JSON.stringify({ authorityDocument: 'power-of-attorney', identityDocument: 'driving-licence' }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '404',
+  },
   'get-disclosure': {
     event: api('get-disclosure', {
       path: `/v1/disclosures/${UNKNOWN_LINK_TOKEN}`,

@@ -140,6 +140,16 @@ export const ROUTES = [
     response: { status: 201, schema: contract.noteResponse, description: 'The note, with its author and time.' },
   },
   {
+    name: 'verify-representative',
+    method: 'POST',
+    path: '/v1/staff/requests/{requestId}/representative-verification',
+    summary: 'Record how a representative\'s authority and identity were checked (document kinds, who, when); needed before deciding their request.',
+    auth: { kind: 'staff', roles: ['operator', 'officer'] },
+    tables: { requests: 'read-write', 'access-log': 'append', ...STAFF_CHECK },
+    request: { params: contract.requestIdParams, body: contract.representativeVerificationBody },
+    response: { status: 201, schema: contract.representativeVerificationResponse, description: 'Recorded; the request may now be decided.' },
+  },
+  {
     name: 'register-personal-data',
     method: 'POST',
     path: '/v1/system/personal-data',

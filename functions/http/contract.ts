@@ -7,6 +7,7 @@ import { CATEGORY_IDS, SPECIAL_CARE_EXCEPTION_IDS } from '../domain/personal-dat
 import { USE_CHECK_REASONS, USE_EXCEPTION_IDS } from '../domain/personal-data/check-use';
 import { ACQUISITION_SOURCE_IDS } from '../domain/personal-data/sources';
 import { ACHIEVEMENT_EVENTS, PURPOSE_BASES, PURPOSE_ID_PATTERN, PURPOSE_STATUSES } from '../domain/purposes/registry';
+import { AUTHORITY_DOCUMENT_IDS, IDENTITY_DOCUMENT_IDS } from '../domain/requests/verify-representative';
 import { isValidIndividualNumber, MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_IDS } from '../domain/my-number/documents';
 
 const email = z.email({ error: 'must be an e-mail address, like hanako@example.jp' }).max(254);
@@ -83,6 +84,13 @@ export const staffQueueResponse = z.object({
   })),
 });
 
+const representativeVerificationView = z.object({
+  authorityDocument: z.string(),
+  identityDocument: z.string(),
+  checkedBy: z.string(),
+  checkedAt: instant,
+});
+
 const requestNoteView = z.object({ at: instant, by: z.string(), text: z.string() });
 
 export const staffRequestResponse = z.object({
@@ -100,12 +108,8 @@ export const staffRequestResponse = z.object({
   assignee: z.string().optional().describe('The operator handling the request.'),
   notes: z.array(requestNoteView).optional(),
   closedAt: instant.optional(),
-  representativeVerification: z.object({
-    authorityDocument: z.string(),
-    identityDocument: z.string(),
-    checkedBy: z.string(),
-    checkedAt: instant,
-  }).optional().describe('How a representative\'s authority and identity were checked.'),
+  representativeVerification: representativeVerificationView.optional()
+    .describe('How a representative\'s authority and identity were checked.'),
   history: z.array(z.object({
     at: instant,
     event: z.string(),
@@ -144,6 +148,15 @@ export const noteBody = z.strictObject({
   text: z.string().trim().min(1, { error: 'must not be empty' }).max(4000).describe('How the request is being handled.'),
 });
 export const noteResponse = z.object({ requestId, note: requestNoteView });
+
+export const representativeVerificationBody = z.strictObject({
+  authorityDocument: z.enum(AUTHORITY_DOCUMENT_IDS)
+    .describe('The document that showed the representative\'s authority (APPI Art. 37(3), Cabinet Order Art. 13).'),
+  identityDocument: z.enum(IDENTITY_DOCUMENT_IDS)
+    .describe('The kind of official document that showed who the representative is. Only the kind is kept.'),
+  checkedAt: instant.optional().describe('When the documents were checked; now if left out.'),
+});
+export const representativeVerificationResponse = z.object({ requestId, representativeVerification: representativeVerificationView });
 
 export const disclosureParams = z.strictObject({
   token: z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, { error: 'is not a disclosure link token' }),
