@@ -3,56 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { DEMO_CUSTOMER } from '../../local/seed';
-import { mailbox, type SentEmail } from '../support/desk';
-import { E2E_DEMO_PASSWORD, useLocalDesk } from '../support/e2e';
+import { deskClient, useLocalDesk } from '../support/e2e';
 
 const desk = useLocalDesk();
 
-async function call(method: string, path: string, options: { body?: unknown; token?: string } = {}) {
-  const response = await fetch(`${desk().url}${path}`, {
-    method,
-    headers: {
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+const { call, emailAbout, signIn, submitAndVerify: confirm } = deskClient(desk);
+
+function submitAndVerify(language: 'ja' | 'en') {
+  return confirm({
+    type: 'disclosure',
+    requester: { kind: 'self', name: DEMO_CUSTOMER.name, email: DEMO_CUSTOMER.email },
+    subject: { email: DEMO_CUSTOMER.email },
+    language,
   });
-  const text = await response.text();
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', json: text ? JSON.parse(text) : undefined };
-}
-
-/** Waits for the stream consumer to deliver an e-mail about this request. */
-async function emailAbout(requestId: string, matching: RegExp): Promise<SentEmail> {
-  for (let waited = 0; waited < 20_000; waited += 200) {
-    const found = (await mailbox()).filter((e) => e.body.text?.includes(requestId) && matching.test(`${e.subject}\n${e.body.text}`));
-    if (found.length > 0) return found.at(-1)!;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`No e-mail about ${requestId} matching ${matching}`);
-}
-
-async function signIn(username: string) {
-  const { status, json } = await call('POST', '/local/sign-in', { body: { username, password: E2E_DEMO_PASSWORD } });
-  expect(status).toBe(200);
-  return json.idToken as string;
-}
-
-async function submitAndVerify(language: 'ja' | 'en') {
-  const submitted = await call('POST', '/v1/requests', {
-    body: {
-      type: 'disclosure',
-      requester: { kind: 'self', name: DEMO_CUSTOMER.name, email: DEMO_CUSTOMER.email },
-      subject: { email: DEMO_CUSTOMER.email },
-      language,
-    },
-  });
-  expect(submitted.status).toBe(202);
-  const { requestId } = submitted.json;
-  const codeMail = await emailAbout(requestId, /\d{6}/);
-  const code = /(\d{6})/.exec(codeMail.subject)![1];
-  const verified = await call('POST', `/v1/requests/${requestId}/verification`, { body: { code } });
-  expect(verified.status).toBe(200);
-  return { requestId: requestId as string, statusToken: verified.json.statusToken as string, codeMail };
 }
 
 describe('a disclosure request, from submission to the downloaded dossier', () => {

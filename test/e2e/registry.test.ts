@@ -3,32 +3,15 @@
 // uses are allowed, and an operator looks the subject up for a named purpose.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { SystemName } from '../../functions/domain/systems';
 import { DEMO_CUSTOMER, DEMO_INDIVIDUAL_NUMBER } from '../../local/seed';
-import { LOCAL_SYSTEM_CREDENTIALS, signAsSystem } from '../../local/system-signing';
-import { E2E_DEMO_PASSWORD, useLocalDesk } from '../support/e2e';
+import { LOCAL_SYSTEM_CREDENTIALS } from '../../local/system-signing';
+import { deskClient, useLocalDesk } from '../support/e2e';
 
 const desk = useLocalDesk();
 const subjectId = `subject-e2e-${randomUUID().slice(0, 8)}`;
 const email = `${subjectId}@example.jp`;
 
-async function call(method: string, path: string, options: { body?: unknown; token?: string; as?: SystemName } = {}) {
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  let headers: Record<string, string> = {
-    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-  };
-  if (options.as) headers = await signAsSystem(options.as, { method, url: `${desk().url}${path}`, headers, ...(body !== undefined ? { body } : {}) });
-  const response = await fetch(`${desk().url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-  const text = await response.text();
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', json: text ? JSON.parse(text) : undefined };
-}
-
-async function signIn(username: string) {
-  const { status, json } = await call('POST', '/local/sign-in', { body: { username, password: E2E_DEMO_PASSWORD } });
-  expect(status).toBe(200);
-  return json.idToken as string;
-}
+const { call, signIn } = deskClient(desk);
 
 const registration = {
   subjectId,
