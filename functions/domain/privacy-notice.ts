@@ -15,6 +15,7 @@ import type { PurposeVersion } from './purposes/registry';
 import { feeFor } from './requests/fees';
 import { REQUESTER_KINDS } from './requests/request';
 import { REQUEST_TYPES, type Label } from './requests/request-types';
+import { AUTHORITY_DOCUMENT_IDS, AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENT_IDS, IDENTITY_DOCUMENTS } from './requests/verify-representative';
 
 /** The date of the notice's own text; a purpose published later makes that day the notice's version. */
 export const PRIVACY_NOTICE_VERSION = '2026-11-25';
@@ -59,11 +60,13 @@ function requestProcedures(settings: DeskSettings) {
       ja: `請求者のメールアドレスにお送りする${VERIFICATION_CODE_DIGITS}桁の確認コードを${codeMinutes}分以内に入力していただき、請求者を確認します（${VERIFICATION_MAX_ATTEMPTS}回誤ると請求は無効となり、改めて請求していただきます）。`,
       en: `The requester is confirmed by a ${VERIFICATION_CODE_DIGITS}-digit code e-mailed to them, to be entered within ${codeMinutes} minutes (after ${VERIFICATION_MAX_ATTEMPTS} wrong codes the request is locked and must be made again).`,
     },
-    // APPI Art. 37(3), Cabinet Order Art. 11: a request may be made through a representative.
+    // APPI Art. 37(3), Cabinet Order Art. 13: a request may be made through a representative.
     whoMayRequest: REQUESTER_KINDS.map((kind) => ({ kind, ...REQUESTER_LABELS[kind] })),
     representatives: {
       ja: '代理人による請求の場合、当窓口が回答の前に代理権及び代理人ご本人であることを確認し、確認の方法を記録します。本人確認書類の写しは保管しません。',
       en: 'When a representative makes the request, the desk confirms their authority and identity before answering and records how it did so; it keeps no copies of identity documents.',
+      authorityDocuments: AUTHORITY_DOCUMENT_IDS.map((id) => ({ id, ja: AUTHORITY_DOCUMENTS[id].ja, en: AUTHORITY_DOCUMENTS[id].en })),
+      identityDocuments: IDENTITY_DOCUMENT_IDS.map((id) => ({ id, ...IDENTITY_DOCUMENTS[id] })),
     },
     // Policy §8: requests are never accepted at the office.
     inPerson: false,

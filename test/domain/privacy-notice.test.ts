@@ -9,6 +9,7 @@ import { POLICY_PURPOSES as PURPOSES_OF_USE, registryOf, type PurposeVersion } f
 import { DEFAULT_DESK_SETTINGS, DESK_CONTACT } from '../../functions/domain/desk';
 import { feeSchedule } from '../../functions/domain/requests/fees';
 import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
+import { AUTHORITY_DOCUMENT_IDS } from '../../functions/domain/requests/verify-representative';
 
 const billing = PURPOSES_OF_USE.find((p) => p.purposeId === 'billing')!;
 const advertising = PURPOSES_OF_USE.find((p) => p.purposeId === 'advertising')!;
@@ -59,6 +60,9 @@ describe('privacyNotice', () => {
       expect(who.en.length).toBeGreaterThan(0);
     }
     expect(requests.representatives.en).toMatch(/keeps no copies of identity documents/);
+    // The documents a representative shows, so they know before asking (APPI Art. 37(3), Cabinet Order Art. 13).
+    expect(requests.representatives.authorityDocuments.map((d) => d.id)).toEqual(AUTHORITY_DOCUMENT_IDS);
+    expect(requests.representatives.identityDocuments).toContainEqual({ id: 'individual-number-card', ja: '個人番号カード（表面のみ）', en: 'Individual Number Card (front only)' });
   });
 
   it('says requests are not accepted in person (policy §8)', () => {

@@ -23,11 +23,11 @@ const input: RepresentativeVerificationInput = { authorityDocument: 'power-of-at
 
 describe('authority and identity documents (APPI Art. 37(3), Cabinet Order Art. 13)', () => {
   it('names documents for both kinds of representative the Order allows, and none for the person', () => {
-    const kinds = new Set(Object.values(AUTHORITY_DOCUMENTS).flat());
+    const kinds = new Set(Object.values(AUTHORITY_DOCUMENTS).flatMap((d) => d.for));
     expect([...kinds].sort()).toEqual(['agent', 'legal-representative']);
-    expect(AUTHORITY_DOCUMENTS['family-register-certificate']).toEqual(['legal-representative']);
-    expect(AUTHORITY_DOCUMENTS['guardianship-registration-certificate']).toEqual(['legal-representative']);
-    expect(AUTHORITY_DOCUMENTS['power-of-attorney']).toEqual(['agent']);
+    expect(AUTHORITY_DOCUMENTS['family-register-certificate'].for).toEqual(['legal-representative']);
+    expect(AUTHORITY_DOCUMENTS['guardianship-registration-certificate'].for).toEqual(['legal-representative']);
+    expect(AUTHORITY_DOCUMENTS['power-of-attorney'].for).toEqual(['agent']);
     expect(IDENTITY_DOCUMENT_IDS).toContain('individual-number-card');
   });
 });
