@@ -54,7 +54,7 @@ describe('complaint end to end', () => {
     const { requestId } = await submitAndVerify(body(complaintAbout));
     const requester = (await getItem('requests', { requestId }))!.requester.email as string;
     await deliver(requestId, 'request-received');
-    expect((await mailbox(requester)).map((m) => m.subject)).toContain('We have received your complaint request');
+    expect((await mailbox(requester)).map((m) => m.subject)).toContain('We have received your complaint');
 
     expect((await staffCall(assign, 'assignment', requestId, { assignee: 'operator' }, 'officer')).status).toBe(200);
     expect((await staffCall(addNote, 'notes', requestId, { text: 'Checked the queue: the request sat unassigned.' })).status).toBe(201);

@@ -15,7 +15,11 @@ export const COMPLAINT_SUBJECTS = [
 
 export const complaint: RequestTypeDefinition = {
   type: 'complaint',
-  label: { ja: '個人情報の取扱いに関する苦情', en: 'complaint' },
+  label: {
+    ja: '個人情報の取扱いに関する苦情',
+    en: 'complaint',
+    made: { ja: '個人情報の取扱いに関する苦情のお申出', en: 'complaint' },
+  },
   details: z.strictObject({
     about: z.enum(COMPLAINT_SUBJECTS).default('handling-of-personal-data')
       .describe('What the complaint is about.'),

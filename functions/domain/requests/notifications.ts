@@ -1,11 +1,16 @@
 // The e-mails the desk sends about a request, in the requester's language (Japanese by default).
 import { DESK_CONTACT } from '../desk';
-import type { Label } from './request-types';
+import type { Label, TypeLabel } from './request-types';
 import type { DeskRequest, Language } from './request';
 
 export interface MessageText {
   subject: string;
   text: string;
+}
+
+/** What the person made, as the e-mails name it: 開示のご請求, a disclosure request; a type may say otherwise (a complaint). */
+function made(label: TypeLabel, language: Language): string {
+  return label.made?.[language] ?? (language === 'ja' ? `${label.ja}のご請求` : `${label.en} request`);
 }
 
 export function formatJapanTime(iso: string, language: Language): string {
@@ -22,58 +27,58 @@ export function signature(language: Language): string {
     : `\n--\n${DESK_CONTACT.name.en}\n${DESK_CONTACT.email}\n(9:00-17:00 Japan time, except weekends, national holidays and the year-end and New Year holidays)`;
 }
 
-export function verificationCodeMessage(request: DeskRequest, code: string, typeLabel: Label, validMinutes: number): MessageText {
+export function verificationCodeMessage(request: DeskRequest, code: string, typeLabel: TypeLabel, validMinutes: number): MessageText {
   if (request.language === 'en') {
     return {
       subject: `Your confirmation code: ${code}`,
-      text: `We received a ${typeLabel.en} request (${request.requestId}).\n\nTo confirm it, enter this code within ${validMinutes} minutes:\n\n    ${code}\n\nIf you did not make this request, ignore this e-mail; the request lapses by itself.${signature('en')}`,
+      text: `We received a ${made(typeLabel, 'en')} (${request.requestId}).\n\nTo confirm it, enter this code within ${validMinutes} minutes:\n\n    ${code}\n\nIf you did not make this request, ignore this e-mail; the request lapses by itself.${signature('en')}`,
     };
   }
   return {
     subject: `確認コード: ${code}`,
-    text: `${typeLabel.ja}のご請求（受付番号 ${request.requestId}）を承りました。\n\nご請求を確定するため、${validMinutes}分以内に次の確認コードを入力してください。\n\n    ${code}\n\nお心当たりのない場合は、このメールを破棄してください。ご請求は自動的に失効します。${signature('ja')}`,
+    text: `${made(typeLabel, 'ja')}（受付番号 ${request.requestId}）を承りました。\n\nご請求を確定するため、${validMinutes}分以内に次の確認コードを入力してください。\n\n    ${code}\n\nお心当たりのない場合は、このメールを破棄してください。ご請求は自動的に失効します。${signature('ja')}`,
   };
 }
 
-export function receivedMessage(request: DeskRequest, typeLabel: Label): MessageText {
+export function receivedMessage(request: DeskRequest, typeLabel: TypeLabel): MessageText {
   const due = formatJapanTime(request.dueAt ?? request.createdAt, request.language);
   if (request.language === 'en') {
     return {
-      subject: `We have received your ${typeLabel.en} request`,
-      text: `Your ${typeLabel.en} request (${request.requestId}) is confirmed. We will answer without delay, at the latest by ${due}.${signature('en')}`,
+      subject: `We have received your ${made(typeLabel, 'en')}`,
+      text: `Your ${made(typeLabel, 'en')} (${request.requestId}) is confirmed. We will answer without delay, at the latest by ${due}.${signature('en')}`,
     };
   }
   return {
-    subject: `${typeLabel.ja}のご請求を受け付けました`,
-    text: `${typeLabel.ja}のご請求（受付番号 ${request.requestId}）を受け付けました。遅滞なく、遅くとも${due}までにご回答いたします。${signature('ja')}`,
+    subject: `${made(typeLabel, 'ja')}を受け付けました`,
+    text: `${made(typeLabel, 'ja')}（受付番号 ${request.requestId}）を受け付けました。遅滞なく、遅くとも${due}までにご回答いたします。${signature('ja')}`,
   };
 }
 
-export function refusalMessage(request: DeskRequest, typeLabel: Label, grounds: Label[], reason: string): MessageText {
+export function refusalMessage(request: DeskRequest, typeLabel: TypeLabel, grounds: Label[], reason: string): MessageText {
   const lang = request.language;
   const groundLines = grounds.map((g) => `- ${g[lang]}`).join('\n');
   if (lang === 'en') {
     return {
-      subject: `Our answer to your ${typeLabel.en} request`,
-      text: `We have decided not to comply with your ${typeLabel.en} request (${request.requestId}).\n\nGrounds under the Act on the Protection of Personal Information:\n${groundLines}\n\nReason (APPI Art. 36):\n${reason}\n\nIf you wish to complain about this decision, reply to the desk below.${signature('en')}`,
+      subject: `Our answer to your ${made(typeLabel, 'en')}`,
+      text: `We have decided not to comply with your ${made(typeLabel, 'en')} (${request.requestId}).\n\nGrounds under the Act on the Protection of Personal Information:\n${groundLines}\n\nReason (APPI Art. 36):\n${reason}\n\nIf you wish to complain about this decision, reply to the desk below.${signature('en')}`,
     };
   }
   return {
-    subject: `${typeLabel.ja}のご請求へのご回答`,
-    text: `${typeLabel.ja}のご請求（受付番号 ${request.requestId}）について、ご請求に応じないことといたしました。\n\n個人情報の保護に関する法律上の根拠:\n${groundLines}\n\n理由（同法第36条）:\n${reason}\n\nこの決定に関する苦情は、下記の窓口までお申し出ください。${signature('ja')}`,
+    subject: `${made(typeLabel, 'ja')}へのご回答`,
+    text: `${made(typeLabel, 'ja')}（受付番号 ${request.requestId}）について、ご請求に応じないことといたしました。\n\n個人情報の保護に関する法律上の根拠:\n${groundLines}\n\n理由（同法第36条）:\n${reason}\n\nこの決定に関する苦情は、下記の窓口までお申し出ください。${signature('ja')}`,
   };
 }
 
-export function withdrawnMessage(request: DeskRequest, typeLabel: Label, withdrawnAt: string): MessageText {
+export function withdrawnMessage(request: DeskRequest, typeLabel: TypeLabel, withdrawnAt: string): MessageText {
   const at = formatJapanTime(withdrawnAt, request.language);
   if (request.language === 'en') {
     return {
-      subject: `Your ${typeLabel.en} request is withdrawn`,
-      text: `As you asked, your ${typeLabel.en} request (${request.requestId}) was withdrawn on ${at}. We will take no further action on it.\n\nIf you did not withdraw it, contact the desk below. You may make a new request at any time.${signature('en')}`,
+      subject: `Your ${made(typeLabel, 'en')} is withdrawn`,
+      text: `As you asked, your ${made(typeLabel, 'en')} (${request.requestId}) was withdrawn on ${at}. We will take no further action on it.\n\nIf you did not withdraw it, contact the desk below. You may make a new request at any time.${signature('en')}`,
     };
   }
   return {
-    subject: `${typeLabel.ja}のご請求を取り下げました`,
-    text: `お申し出により、${typeLabel.ja}のご請求（受付番号 ${request.requestId}）を${at}に取り下げました。このご請求についての対応は終了いたします。\n\nお心当たりのない場合は、下記の窓口までご連絡ください。改めてご請求いただくことはいつでも可能です。${signature('ja')}`,
+    subject: `${made(typeLabel, 'ja')}を取り下げました`,
+    text: `お申し出により、${made(typeLabel, 'ja')}（受付番号 ${request.requestId}）を${at}に取り下げました。このご請求についての対応は終了いたします。\n\nお心当たりのない場合は、下記の窓口までご連絡ください。改めてご請求いただくことはいつでも可能です。${signature('ja')}`,
   };
 }

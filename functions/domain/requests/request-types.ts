@@ -23,6 +23,11 @@ export interface Label {
   en: string;
 }
 
+/** A request type's name; `made` names what the person made where "…のご請求" / "… request" would not fit. */
+export interface TypeLabel extends Label {
+  made?: Label;
+}
+
 export interface FulfilmentContext {
   request: DeskRequest;
   /** The decision being carried out: fulfilled, or partially fulfilled with grounds for the rest. */
@@ -46,7 +51,7 @@ export interface Fulfilment {
 
 export interface RequestTypeDefinition {
   type: string;
-  label: Label;
+  label: TypeLabel;
   details: z.ZodType<Record<string, unknown>>;
   outcomes: readonly DecisionOutcome[];
   refusalGrounds: Readonly<Record<string, Label>>;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import { COMPLAINT_SUBJECTS, complaint } from '../../../functions/domain/requests/complaint';
 import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
+import { receivedMessage, verificationCodeMessage } from '../../../functions/domain/requests/notifications';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import {
   ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, OPERATOR, RecordingAccessLog, SequenceSecrets, problemOf, receivedRequest,
@@ -37,6 +38,15 @@ describe('complaint details', () => {
     expect(complaint.details.parse({ description: 'x' })).toEqual({ about: 'handling-of-personal-data', description: 'x' });
     expect(complaint.details.safeParse({ about: 'weather', description: 'x' }).success).toBe(false);
     expect(COMPLAINT_SUBJECTS).toContain('security');
+  });
+});
+
+describe('the e-mails before the reply', () => {
+  it('name a complaint as made, not as a request: お申出, "your complaint"', () => {
+    const request = receivedRequest({ type: 'complaint' });
+    expect(receivedMessage(request, complaint.label).subject).toBe('個人情報の取扱いに関する苦情のお申出を受け付けました');
+    expect(receivedMessage({ ...request, language: 'en' }, complaint.label).subject).toBe('We have received your complaint');
+    expect(verificationCodeMessage(request, '123456', complaint.label, 30).text).toMatch(/^個人情報の取扱いに関する苦情のお申出（受付番号 req-1）を承りました/);
   });
 });
 
