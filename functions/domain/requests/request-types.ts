@@ -5,6 +5,7 @@ import type { AccessLogWriter, DeskWrite, HoldingsReader, SecretSource } from '.
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { cessationOfProvision } from './cessation-of-provision';
+import { cessationOfUse } from './cessation-of-use';
 import { disclosure } from './disclosure';
 import { purposeNotification } from './purpose-notification';
 import type { DecisionOutcome, DeskRequest, Language } from './request';
@@ -56,11 +57,13 @@ export interface RequestTypeDefinition {
   decisionDetails?: Partial<Record<DecisionOutcome, z.ZodType<Record<string, unknown>>>>;
   /** Rules joining grounds and details (a ground that needs a detail); returns what is wrong, if anything. */
   checkDecision?(decision: DecisionInput): string | undefined;
+  /** What a refusal must tell the person beyond grounds and reason (an alternative measure taken), from the decision's details. */
+  refusalNote?(decision: DecisionInput): Label | undefined;
   /** Carries out a fulfilled or partially fulfilled decision; a refusal needs no type-specific work. */
   fulfil(context: FulfilmentContext): Promise<Fulfilment>;
 }
 
-export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure, purposeNotification, cessationOfProvision];
+export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure, purposeNotification, cessationOfProvision, cessationOfUse];
 
 export function requestType(type: string): RequestTypeDefinition | undefined {
   return REQUEST_TYPES.find((t) => t.type === type);
