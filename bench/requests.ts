@@ -264,6 +264,7 @@ export const WORKER_REQUESTS = {
   'retry-outbox': { event: () => ({}), expect: 'ok' },
   'certify-erasure': { event: () => ({ Records: [] }), expect: 'ok' },
   'certify-my-number-erasure': { event: () => ({ Records: [] }), expect: 'ok' },
+  'erase-on-request': { event: () => ({ Records: [] }), expect: 'ok' },
   // The schedule scans the purposes table for pending rollouts, so it reaches DynamoDB even with none.
   'apply-purpose-change': { event: () => ({}), expect: 'ok' },
   // The schedule queries the open requests, so it reaches DynamoDB even with none due.

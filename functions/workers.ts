@@ -47,6 +47,13 @@ export const WORKERS = [
     sendsEmail: false,
   },
   {
+    name: 'erase-on-request',
+    summary: 'Erases every record of a subject flagged for erasure by a cessation-of-use request, and certifies it without personal data.',
+    source: { kind: 'stream', table: 'subjects' },
+    tables: { 'personal-data': 'erase', evidence: 'write' },
+    sendsEmail: false,
+  },
+  {
     name: 'apply-purpose-change',
     summary: 'Carries a published purpose change to the records: e-mails affected people within the SES sending rate, or recomputes expiry after a retirement.',
     source: { kind: 'schedule', everyMinutes: 1 },

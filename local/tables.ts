@@ -5,8 +5,10 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { TABLES, tableEnvVar, type TableDefinition, type TableName } from '../functions/adapters/tables';
 
@@ -20,12 +22,11 @@ function attributeDefinitions(table: TableDefinition): AttributeDefinition[] {
   return [...unique].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
 }
 
-async function exists(client: DynamoDBClient, TableName: string): Promise<boolean> {
+async function describe(client: DynamoDBClient, TableName: string): Promise<TableDescription | undefined> {
   try {
-    await client.send(new DescribeTableCommand({ TableName }));
-    return true;
+    return (await client.send(new DescribeTableCommand({ TableName }))).Table;
   } catch (error) {
-    if (error instanceof ResourceNotFoundException || (error as Error).name === 'ResourceNotFoundException') return false;
+    if (error instanceof ResourceNotFoundException || (error as Error).name === 'ResourceNotFoundException') return undefined;
     throw error;
   }
 }
@@ -36,7 +37,14 @@ export async function createTables(client: DynamoDBClient, prefix: string): Prom
   await Promise.all(TABLES.map(async (table) => {
     const TableName = physicalTableName(prefix, table.name);
     env[tableEnvVar(table.name)] = TableName;
-    if (await exists(client, TableName)) return;
+    const existing = await describe(client, TableName);
+    if (existing) {
+      // Data kept from an earlier run: a stream added to the definition since is enabled, so its worker runs.
+      if (table.stream && !existing.StreamSpecification?.StreamEnabled) {
+        await client.send(new UpdateTableCommand({ TableName, StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream } }));
+      }
+      return;
+    }
     await client.send(new CreateTableCommand({
       TableName,
       BillingMode: 'PAY_PER_REQUEST',

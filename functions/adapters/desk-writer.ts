@@ -49,6 +49,20 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
           ExpressionAttributeValues: { ':flag': { requestId: write.requestId, at: write.at } },
         },
       };
+    case 'cessation-of-use': {
+      // The subjects stream hands a flag newly saying erase to the erase-on-request worker.
+      const flag = { requestId: write.requestId, at: write.at, measure: write.measure };
+      return {
+        Update: {
+          TableName: tableName('subjects'),
+          Key: { subjectId: write.subjectId },
+          UpdateExpression: write.measure === 'erase'
+            ? 'SET cessationOfUse = :flag'
+            : 'SET cessationOfUse = if_not_exists(cessationOfUse, :flag)',
+          ExpressionAttributeValues: { ':flag': flag },
+        },
+      };
+    }
   }
 }
 

@@ -85,8 +85,11 @@ export const TABLES: readonly TableDefinition[] = [
   {
     // A subject's lifecycle: the events achievement rules count from (contract end, last activity)
     // and the flags requests set (cessation of use or of provision). Removed with the last record.
+    // The stream carries a cessation-of-use flag saying erase to the erase-on-request worker; both
+    // images, so a flag is acted on when it newly appears, not on every later change of the item.
     name: 'subjects',
     partitionKey: { name: 'subjectId', type: 'S' },
+    stream: 'NEW_AND_OLD_IMAGES',
   },
   {
     // The purpose registry: every published version of every purpose, kept for good, since the

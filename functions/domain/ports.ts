@@ -48,7 +48,12 @@ export type DeskWrite =
   | { kind: 'outbox'; message: OutboxMessage }
   | { kind: 'disclosure'; disclosure: StoredDisclosure }
   /** Sets the subject's cessationOfProvision flag (APPI Art. 35(3),(5)) unless an earlier request set it. */
-  | { kind: 'cessation-of-provision'; subjectId: string; requestId: string; at: string };
+  | { kind: 'cessation-of-provision'; subjectId: string; requestId: string; at: string }
+  /**
+   * Sets the subject's cessationOfUse flag (APPI Art. 35(1),(5)): cease-use unless an earlier request
+   * set it; erase always, since erasure covers a cessation and the flag is what starts the erasure.
+   */
+  | { kind: 'cessation-of-use'; subjectId: string; requestId: string; at: string; measure: 'cease-use' | 'erase' };
 
 export interface DeskWriter {
   /** Writes all or nothing; throws StaleWriteError when an expected version no longer holds. */

@@ -154,6 +154,21 @@ describe('desk-writer', () => {
     });
   });
 
+  it('flags cessation of use: cease-use keeps an earlier flag; erase replaces a cessation, since erasure covers it', async () => {
+    const earlier = { requestId: 'req-earlier', at: '2026-01-05T00:00:00.000Z', measure: 'cease-use' };
+    const [ceased, erased] = [`subject-${randomUUID()}`, `subject-${randomUUID()}`];
+    await Promise.all([ceased, erased].map((subjectId) => putItem('subjects', { subjectId, lastActivityAt: '2026-01-01T00:00:00.000Z', cessationOfUse: earlier })));
+    const at = new Date().toISOString();
+    await dynamoDeskWriter.commit([
+      { kind: 'cessation-of-use', subjectId: ceased, requestId: 'req-now', at, measure: 'cease-use' },
+      { kind: 'cessation-of-use', subjectId: erased, requestId: 'req-now', at, measure: 'erase' },
+    ]);
+    expect(await getItem('subjects', { subjectId: ceased })).toEqual({ subjectId: ceased, lastActivityAt: '2026-01-01T00:00:00.000Z', cessationOfUse: earlier });
+    expect(await getItem('subjects', { subjectId: erased })).toEqual({
+      subjectId: erased, lastActivityAt: '2026-01-01T00:00:00.000Z', cessationOfUse: { requestId: 'req-now', at, measure: 'erase' },
+    });
+  });
+
   it('a flag in a failed transaction is not written', async () => {
     const current = request();
     await dynamoDeskWriter.commit([{ kind: 'request', request: current }]);

@@ -113,11 +113,11 @@ describe('data: one table per entry of TABLES', () => {
     expect(keyId('my-number')).not.toBe(keyId('personal-data'));
   });
 
-  it('keeps subject lifecycles in subjects: per subject, no TTL of their own, no stream, own key, PITR', () => {
+  it('keeps subject lifecycles in subjects: per subject, no TTL of their own, a stream of both images for erasure on request, own key, PITR', () => {
     const props = resources[tableId('subjects')]!.Properties;
     expect(props.KeySchema).toEqual([{ AttributeName: 'subjectId', KeyType: 'HASH' }]);
     expect(props.TimeToLiveSpecification).toBeUndefined();
-    expect(props.StreamSpecification).toBeUndefined();
+    expect(props.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
     expect(props.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
     expect(props.Replicas[0].SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId('subjects'), 'Arn'] });
   });
@@ -293,6 +293,19 @@ describe('functions: one per route and per worker', () => {
       EventSourceArn: { 'Fn::GetAtt': [tableId('my-number'), 'StreamArn'] },
     });
     expect(resources[tableId('my-number')]!.Properties.StreamSpecification).toEqual({ StreamViewType: 'KEYS_ONLY' });
+  });
+
+  it('erases on request from the subjects stream: deletes personal data and writes evidence, and reads no lifecycle but the stream', () => {
+    const worker = desk.stack.workers.functions['erase-on-request']!;
+    desk.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: desk.logicalId(worker.fn) },
+      EventSourceArn: { 'Fn::GetAtt': [tableId('subjects'), 'StreamArn'] },
+    });
+    const allowed = tableActions(worker, 'Allow');
+    expect([...allowed.keys()].sort()).toEqual(['evidence', 'personal-data', 'subjects']);
+    expect([...allowed.get('personal-data')!]).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem']));
+    expect([...allowed.get('evidence')!]).toContain('dynamodb:PutItem');
+    expect([...allowed.get('subjects')!].filter((a) => READ_ACTIONS.includes(a) || WRITE_ACTIONS.includes(a))).toEqual([]);
   });
 
   it('applies purpose changes every minute', () => {

@@ -10,8 +10,11 @@ export interface SubjectLifecycle {
   subjectId: string;
   contractEndedAt?: string;
   lastActivityAt?: string;
-  /** Set by a cessation-of-use request (APPI Art. 35(1)); every use check honours it. */
-  cessationOfUse?: { requestId: string; at: string };
+  /**
+   * Set by a cessation-of-use request (APPI Art. 35(1),(5)); every use check honours it. measure
+   * erase also starts the erasure of the subject's records; a flag without one stops use only.
+   */
+  cessationOfUse?: { requestId: string; at: string; measure?: 'cease-use' | 'erase' };
   /** Set by a cessation-of-provision request (APPI Art. 35(3)); every provision check honours it. */
   cessationOfProvision?: { requestId: string; at: string };
 }

@@ -46,7 +46,7 @@ export async function decideRequest(
   let writes: DeskWrite[] = [];
   let content;
   if (decision.outcome === 'refused') {
-    content = refusalMessage(request, definition.label, decision.grounds.map((g) => definition.refusalGrounds[g]!), decision.reason!);
+    content = refusalMessage(request, definition.label, decision.grounds.map((g) => definition.refusalGrounds[g]!), decision.reason!, definition.refusalNote?.(decision));
   } else {
     ({ writes, message: content } = await definition.fulfil({
       request, decision, actor, now, publicBaseUrl,

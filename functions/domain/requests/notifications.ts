@@ -54,18 +54,19 @@ export function receivedMessage(request: DeskRequest, typeLabel: TypeLabel): Mes
   };
 }
 
-export function refusalMessage(request: DeskRequest, typeLabel: TypeLabel, grounds: Label[], reason: string): MessageText {
+export function refusalMessage(request: DeskRequest, typeLabel: TypeLabel, grounds: Label[], reason: string, note?: Label): MessageText {
   const lang = request.language;
   const groundLines = grounds.map((g) => `- ${g[lang]}`).join('\n');
+  const noteText = note ? `\n\n${note[lang]}` : '';
   if (lang === 'en') {
     return {
       subject: `Our answer to your ${made(typeLabel, 'en')}`,
-      text: `We have decided not to comply with your ${made(typeLabel, 'en')} (${request.requestId}).\n\nGrounds under the Act on the Protection of Personal Information:\n${groundLines}\n\nReason (APPI Art. 36):\n${reason}\n\nIf you wish to complain about this decision, reply to the desk below.${signature('en')}`,
+      text: `We have decided not to comply with your ${made(typeLabel, 'en')} (${request.requestId}).\n\nGrounds under the Act on the Protection of Personal Information:\n${groundLines}\n\nReason (APPI Art. 36):\n${reason}${noteText}\n\nIf you wish to complain about this decision, reply to the desk below.${signature('en')}`,
     };
   }
   return {
     subject: `${made(typeLabel, 'ja')}へのご回答`,
-    text: `${made(typeLabel, 'ja')}（受付番号 ${request.requestId}）について、ご請求に応じないことといたしました。\n\n個人情報の保護に関する法律上の根拠:\n${groundLines}\n\n理由（同法第36条）:\n${reason}\n\nこの決定に関する苦情は、下記の窓口までお申し出ください。${signature('ja')}`,
+    text: `${made(typeLabel, 'ja')}（受付番号 ${request.requestId}）について、ご請求に応じないことといたしました。\n\n個人情報の保護に関する法律上の根拠:\n${groundLines}\n\n理由（同法第36条）:\n${reason}${noteText}\n\nこの決定に関する苦情は、下記の窓口までお申し出ください。${signature('ja')}`,
   };
 }
 

@@ -5,6 +5,7 @@ import type { AccessLogWriter, DeskWrite, HoldingsReader, SecretSource } from '.
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { cessationOfProvision } from './cessation-of-provision';
+import { cessationOfUse } from './cessation-of-use';
 import { complaint } from './complaint';
 import { disclosure } from './disclosure';
 import { purposeNotification } from './purpose-notification';
@@ -62,11 +63,13 @@ export interface RequestTypeDefinition {
   decisionDetails?: Partial<Record<DecisionOutcome, z.ZodType<Record<string, unknown>>>>;
   /** Rules joining grounds and details (a ground that needs a detail); returns what is wrong, if anything. */
   checkDecision?(decision: DecisionInput): string | undefined;
+  /** What a refusal must tell the person beyond grounds and reason (an alternative measure taken), from the decision's details. */
+  refusalNote?(decision: DecisionInput): Label | undefined;
   /** Carries out a fulfilled or partially fulfilled decision; a refusal needs no type-specific work. */
   fulfil(context: FulfilmentContext): Promise<Fulfilment>;
 }
 
-export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure, purposeNotification, cessationOfProvision, complaint];
+export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure, purposeNotification, cessationOfProvision, cessationOfUse, complaint];
 
 export function requestType(type: string): RequestTypeDefinition | undefined {
   return REQUEST_TYPES.find((t) => t.type === type);

@@ -1,0 +1,90 @@
+// Erasure on request end to end, over HTTP against the local runtime: a system registers a person's
+// data, the person asks for erasure, an operator decides it. Use stops with the decision; the local
+// stream poller then runs the erase-on-request worker on the subjects stream, the personal-data stream
+// certifies each deleted record and takes the lifecycle with the last one, and the person is told.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { certifiesSubject, subjectEvidenceId, type ErasureCertificate } from '../../functions/domain/erasure/certificate';
+import type { SystemName } from '../../functions/domain/systems';
+import { signAsSystem } from '../../local/system-signing';
+import { mailbox, type SentEmail } from '../support/desk';
+import { E2E_DEMO_PASSWORD, useLocalDesk } from '../support/e2e';
+import { getItem, scanAll, waitFor } from '../support/requests';
+
+const desk = useLocalDesk();
+const subjectId = `subject-e2e-${randomUUID().slice(0, 8)}`;
+const email = `${subjectId}@example.jp`;
+
+async function call(method: string, path: string, options: { body?: unknown; token?: string; as?: SystemName } = {}) {
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  let headers: Record<string, string> = {
+    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+  };
+  if (options.as) headers = await signAsSystem(options.as, { method, url: `${desk().url}${path}`, headers, ...(body !== undefined ? { body } : {}) });
+  const response = await fetch(`${desk().url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+}
+
+const emailAbout = (requestId: string, matching: RegExp): Promise<SentEmail> =>
+  waitFor(async () => (await mailbox(email)).find((e) => e.body.text?.includes(requestId) && matching.test(`${e.subject}\n${e.body.text}`)), `e-mail about ${requestId}`);
+
+const useCheck = () => call('POST', '/v1/system/use-checks', { body: { subjectId, category: 'phone', purpose: 'service-provision' }, as: 'business-systems' });
+
+describe('a cessation-of-use request decided as erase', () => {
+  it('stops the use at once, erases every record with a certificate, and tells the person', async () => {
+    const acquiredAt = new Date(Date.now() - 60_000).toISOString();
+    const registered = await call('POST', '/v1/system/personal-data', {
+      as: 'business-systems',
+      body: {
+        subjectId,
+        records: [
+          { recordId: 'crm-email', category: 'email', value: email, source: 'from-customer', purposes: ['service-provision'], acquiredAt },
+          { recordId: 'crm-phone', category: 'phone', value: '090-1234-5678', source: 'from-customer', purposes: ['service-provision'], acquiredAt },
+        ],
+      },
+    });
+    expect(registered.status, JSON.stringify(registered.json)).toBe(201);
+    expect((await useCheck()).json).toMatchObject({ allowed: true });
+
+    const submitted = await call('POST', '/v1/requests', {
+      body: {
+        type: 'cessation-of-use',
+        requester: { kind: 'self', name: 'Hanako Yamada', email },
+        subject: { email },
+        details: { grounds: ['no-longer-needed'], measure: 'erase', explanation: 'I closed my account.' },
+        language: 'en',
+      },
+    });
+    expect(submitted.status, JSON.stringify(submitted.json)).toBe(202);
+    const requestId = submitted.json.requestId as string;
+    const code = /(\d{6})/.exec((await emailAbout(requestId, /\d{6}/)).subject)![1];
+    expect((await call('POST', `/v1/requests/${requestId}/verification`, { body: { code } })).status).toBe(200);
+
+    const signedIn = await call('POST', '/local/sign-in', { body: { username: 'operator', password: E2E_DEMO_PASSWORD } });
+    const decided = await call('POST', `/v1/staff/requests/${requestId}/decision`, {
+      token: signedIn.json.idToken, body: { outcome: 'fulfilled', details: { measure: 'erase' } },
+    });
+    expect(decided.status, JSON.stringify(decided.json)).toBe(200);
+    // Denied from the decision on: for the flag, or because the records are already gone.
+    expect((await useCheck()).json).toMatchObject({ allowed: false });
+
+    const certificate = await waitFor(async () => (await scanAll<ErasureCertificate>('evidence'))
+      .find((e) => e.evidenceId === subjectEvidenceId(requestId, subjectId)), 'the erasure certificate of the request');
+    expect(certificate).toMatchObject({ scope: 'subject', reason: 'request', requestId, count: 2, categories: ['email', 'phone'], verification: { remains: false } });
+    expect(certifiesSubject(certificate, subjectId)).toBe(true);
+    expect((await useCheck()).json).toMatchObject({ allowed: false, reason: 'no-record' });
+    // The personal-data stream certifies each deleted record and removes the lifecycle once none is left.
+    const itemCertificates = await waitFor(async () => {
+      const found = (await scanAll<ErasureCertificate>('evidence'))
+        .filter((e) => e.kind === 'erasure-certificate' && e.scope === 'item' && certifiesSubject(e, subjectId));
+      return found.length === 2 ? found : undefined;
+    }, 'a certificate for each deleted record');
+    expect(itemCertificates.map((c) => c.reason)).toEqual(['request', 'request']);
+    await waitFor(async () => ((await getItem('subjects', { subjectId })) ? undefined : true), 'the lifecycle removed by the cascade');
+
+    const result = await emailAbout(requestId, /erased your personal data/);
+    expect(result.body.text).toContain('which holds none of your personal data');
+  });
+});
