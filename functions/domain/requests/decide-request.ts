@@ -2,6 +2,7 @@
 // it writes, and the result e-mail commit together, and only if nobody decided first.
 import type * as z from 'zod';
 import { outboxMessage } from '../outbox';
+import type { SubjectLifecycleReader } from '../personal-data/ports';
 import type { AccessLogWriter, Clock, DeskWrite, DeskWriter, HoldingsReader, RequestReader, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
 import type { PurposeVersionReader } from '../purposes/ports';
@@ -20,6 +21,7 @@ export interface DecideRequestDeps {
   accessLog: AccessLogWriter;
   writer: DeskWriter;
   secrets: SecretSource;
+  lifecycles: SubjectLifecycleReader;
   clock: Clock;
 }
 
@@ -49,7 +51,7 @@ export async function decideRequest(
   } else {
     ({ writes, message: content } = await definition.fulfil({
       request, decision, actor, now, publicBaseUrl,
-      holdings: deps.holdings, purposes: deps.purposes, accessLog: deps.accessLog, secrets: deps.secrets,
+      holdings: deps.holdings, purposes: deps.purposes, accessLog: deps.accessLog, secrets: deps.secrets, lifecycles: deps.lifecycles,
     }));
   }
 
