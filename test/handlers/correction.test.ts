@@ -49,7 +49,7 @@ const decide = (requestId: string, decision: unknown, role = 'operator') =>
   });
 
 const fulfil = (changes: unknown[]) => ({ outcome: 'fulfilled', details: { investigation: INVESTIGATION, changes } });
-const record = (recordId: string, subjectId = SUBJECT) => getItem('personal-data', { subjectId, recordId });
+const record = (recordId: string, subjectId: string = SUBJECT) => getItem('personal-data', { subjectId, recordId });
 
 async function mailed(requestId: string) {
   const message = (await outboxAbout(requestId)).find((m) => m.topic.startsWith('decision-'))!;
@@ -189,6 +189,7 @@ describe('correction: bad decisions write nothing', () => {
     const before = await record('rec-referral');
     const result = await decide(requestId, fulfil([{ action: 'correct', subjectId: SUBJECT, recordId: 'rec-referral', value: 'Walk-in' }]));
     expectProblem(result, 409);
+    expect(result.json.detail).toContain('or personal data the decision changes');
     expect(await record('rec-referral')).toEqual(before);
     await expectUnchanged(requestId);
   });

@@ -3,7 +3,7 @@
 // checked and found, and names the changes to the registry; they commit in the decision's
 // transaction, each only if its record is still live, and the result e-mail says what changed.
 import * as z from 'zod';
-import { lookupKeyOf } from '../holdings';
+import { lookupKeyOf, type Holdings, type StoredPersonalDataRecord } from '../holdings';
 import { CATEGORY_IDS, categoryById, isSpecialCare } from '../personal-data/categories';
 import { prepareRecords } from '../personal-data/register-personal-data';
 import type { DeskWrite } from '../ports';
@@ -11,7 +11,7 @@ import { DeskProblem } from '../problems';
 import { PURPOSE_ID_PATTERN } from '../purposes/registry';
 import { categoriesOf, readHoldingsForRequest } from './held-for-request';
 import { signature } from './notifications';
-import type { DecisionInput, Label, RequestTypeDefinition } from './request-types';
+import type { DecisionInput, FulfilmentContext, Label, RequestTypeDefinition } from './request-types';
 import type { Language } from './request';
 
 /** Desk policy: items one request may name, and changes one decision may make (one transaction holds 100 items). */
@@ -130,23 +130,10 @@ export const correction: RequestTypeDefinition = {
     for (const [index, c] of details.changes.entries()) {
       const field = `details.changes[${index}]`;
       if (c.action === 'add') {
-        if (!held.subjectIds.includes(c.subjectId)) {
-          faults.push(`${field}.subjectId: ${c.subjectId} is not a subject this person is held under`);
-        } else if (isSpecialCare(c.category)) {
-          faults.push(`${field}.category: "${c.category}" is special care-required information (APPI Art. 2(3)); register it with its consent or Art. 20(2) exception through the registry, not as a correction`);
-        } else {
-          const deps = {
-            purposes: context.purposes, lifecycles: context.lifecycles, secrets: context.secrets,
-            consents: { consentsOf: async (s: string) => held.consents.filter((e) => e.subjectId === s) },
-          };
-          const prepared = await prepareRecords(deps, c.subjectId, [{
-            category: c.category, value: c.value, source: 'from-customer', sourceDetail: `Correction request ${request.requestId}`,
-            purposes: c.purposes, acquiredAt: at,
-          }], `staff:${actor.staffId}`, now, () => field);
-          faults.push(...prepared.faults);
-          writes.push(...prepared.records.map((record): DeskWrite => ({ kind: 'personal-data-addition', record })));
-          changed.push({ category: c.category, action: 'add', value: c.value });
-        }
+        const added = await addition(context, held, c, field);
+        faults.push(...added.faults);
+        writes.push(...added.records.map((record): DeskWrite => ({ kind: 'personal-data-addition', record })));
+        changed.push({ category: c.category, action: 'add', value: c.value });
         continue;
       }
       const record = held.records.find((r) => r.subjectId === c.subjectId && r.recordId === c.recordId);
@@ -184,6 +171,33 @@ export const correction: RequestTypeDefinition = {
     return { writes, message: resultMessage(request.requestId, request.language, details.investigation, changed, decision) };
   },
 };
+
+/**
+ * The record an addition registers, as registration would (ids, index key, expiry from the purpose
+ * registry), under a subject of this person; the data comes from the person themselves.
+ */
+async function addition(
+  context: FulfilmentContext, held: Holdings, c: Extract<CorrectionChange, { action: 'add' }>, field: string,
+): Promise<{ faults: string[]; records: StoredPersonalDataRecord[] }> {
+  if (!held.subjectIds.includes(c.subjectId)) {
+    return { faults: [`${field}.subjectId: ${c.subjectId} is not a subject this person is held under`], records: [] };
+  }
+  if (isSpecialCare(c.category)) {
+    return {
+      faults: [`${field}.category: "${c.category}" is special care-required information (APPI Art. 2(3)); register it with its consent or Art. 20(2) exception through the registry, not as a correction`],
+      records: [],
+    };
+  }
+  const { request, actor, now } = context;
+  const deps = {
+    purposes: context.purposes, lifecycles: context.lifecycles, secrets: context.secrets,
+    consents: { consentsOf: async (subjectId: string) => held.consents.filter((e) => e.subjectId === subjectId) },
+  };
+  return prepareRecords(deps, c.subjectId, [{
+    category: c.category, value: c.value, source: 'from-customer', sourceDetail: `Correction request ${request.requestId}`,
+    purposes: c.purposes, acquiredAt: now.toISOString(),
+  }], `staff:${actor.staffId}`, now, () => field);
+}
 
 function resultMessage(requestId: string, lang: Language, found: string, changed: Changed[], decision: DecisionInput) {
   const lines = changed.map((c) => `- ${changeLine(c, lang)}`).join('\n');

@@ -77,7 +77,7 @@ export async function decideRequest(
     deps.writer,
     [{ kind: 'request', request: decided, expectedVersion: request.version }, ...writes, { kind: 'outbox', message }],
     'Decided meanwhile',
-    'Someone changed this request while you were deciding. Reload it and decide again if it is still open.',
+    'Someone changed this request, or personal data the decision changes, while you were deciding. Reload both and decide again if the request is still open.',
   );
   return { requestId, status: decided.status, decidedAt };
 }
