@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
 import type { DeskWrite } from '../../../functions/domain/ports';
-import { CORRECTION_REFUSAL_GROUNDS, CORRECTION_REFUSAL_GROUND_LABELS, correction } from '../../../functions/domain/requests/correction';
+import {
+  CORRECTION_REFUSAL_GROUNDS, CORRECTION_REFUSAL_GROUND_LABELS, MAX_CORRECTION_CONTENT_CHARS, MAX_CORRECTION_ITEMS, correction,
+} from '../../../functions/domain/requests/correction';
 import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { requestType } from '../../../functions/domain/requests/request-types';
@@ -66,6 +68,9 @@ describe('correction: law as data', () => {
     expect(parse({}).success).toBe(false);
     expect(parse({ items: [] }).success).toBe(false);
     expect(parse({ items: Array.from({ length: 26 }, () => item) }).success).toBe(false);
+    expect(MAX_CORRECTION_ITEMS).toBe(25);
+    expect(parse({ items: [{ ...item, content: 'x'.repeat(MAX_CORRECTION_CONTENT_CHARS) }] }).success).toBe(true);
+    expect(parse({ items: [{ ...item, content: 'x'.repeat(MAX_CORRECTION_CONTENT_CHARS + 1) }] }).success).toBe(false);
     const noContent = parse({ items: [{ change: 'add', description: 'My second phone' }] });
     expect(noContent.error!.issues[0]!.path).toEqual(['items', 0, 'content']);
     expect(parse({ items: [{ change: 'delete', description: 'x', content: 'y' }] }).success).toBe(false);
