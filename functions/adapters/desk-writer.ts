@@ -63,8 +63,46 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
         },
       };
     }
+    case 'personal-data-correction':
+      return {
+        Update: {
+          TableName: tableName('personal-data'),
+          Key: { subjectId: write.subjectId, recordId: write.recordId },
+          UpdateExpression: 'SET #value = :value, lookupKey = :lookupKey, correctedAt = :at, correctedBy = :requestId',
+          ConditionExpression: LIVE_RECORD,
+          ExpressionAttributeNames: { '#value': 'value' },
+          ExpressionAttributeValues: {
+            ':value': write.value, ':lookupKey': write.lookupKey, ':at': write.at, ':requestId': write.requestId, ':now': epochSeconds(write.at),
+          },
+        },
+      };
+    case 'personal-data-addition':
+      return {
+        Put: {
+          TableName: tableName('personal-data'),
+          Item: write.record,
+          ConditionExpression: 'attribute_not_exists(recordId)',
+        },
+      };
+    case 'personal-data-deletion':
+      // Expired now, so no read serves it from this commit on; the TTL removes it and the stream
+      // consumer certifies the removal with the reason it carries.
+      return {
+        Update: {
+          TableName: tableName('personal-data'),
+          Key: { subjectId: write.subjectId, recordId: write.recordId },
+          UpdateExpression: 'SET expiresAt = :now, erasureReason = :request',
+          ConditionExpression: LIVE_RECORD,
+          ExpressionAttributeValues: { ':now': epochSeconds(write.at), ':request': 'request' },
+        },
+      };
   }
 }
+
+const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/** A record changed on request must still be stored, live, and not being erased; `:now` is the commit's instant. */
+const LIVE_RECORD = 'attribute_exists(recordId) AND attribute_not_exists(erasureReason) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)';
 
 export const dynamoDeskWriter: DeskWriter = {
   async commit(writes: DeskWrite[]) {

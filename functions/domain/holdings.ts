@@ -28,6 +28,9 @@ export interface StoredPersonalDataRecord extends PersonalDataRecord {
   lookupKey: string;
   expiresAt?: number;
   erasureReason?: 'purpose-retired' | 'request';
+  /** Set by a correction request (APPI Art. 34): when, and which request. */
+  correctedAt?: string;
+  correctedBy?: string;
 }
 
 export interface ConsentEvent {

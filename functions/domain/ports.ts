@@ -1,7 +1,7 @@
 // What the use cases need from the outside world. Adapters implement these with the AWS SDK; the
 // domain never sees a table or a mailer.
 import type { AccessLogEntry } from './access-log';
-import type { Holdings } from './holdings';
+import type { Holdings, StoredPersonalDataRecord } from './holdings';
 import type { OutboxMessage } from './outbox';
 import type { DeskRequest, RequestStatus } from './requests/request';
 import type { StoredDisclosure } from './requests/disclosure-dossier';
@@ -53,7 +53,16 @@ export type DeskWrite =
    * Sets the subject's cessationOfUse flag (APPI Art. 35(1),(5)): cease-use unless an earlier request
    * set it; erase always, since erasure covers a cessation and the flag is what starts the erasure.
    */
-  | { kind: 'cessation-of-use'; subjectId: string; requestId: string; at: string; measure: 'cease-use' | 'erase' };
+  | { kind: 'cessation-of-use'; subjectId: string; requestId: string; at: string; measure: 'cease-use' | 'erase' }
+  /**
+   * A correction on request (APPI Art. 34): the record's new value and index key, if the record is
+   * still stored, live and not being erased.
+   */
+  | { kind: 'personal-data-correction'; subjectId: string; recordId: string; value: string; lookupKey: string; requestId: string; at: string }
+  /** An addition on request (APPI Art. 34): a new record, never replacing one. */
+  | { kind: 'personal-data-addition'; record: StoredPersonalDataRecord }
+  /** A deletion on request (APPI Art. 34): marks a live record erased now, for the TTL and the erasure certificate. */
+  | { kind: 'personal-data-deletion'; subjectId: string; recordId: string; at: string };
 
 export interface DeskWriter {
   /** Writes all or nothing; throws StaleWriteError when an expected version no longer holds. */

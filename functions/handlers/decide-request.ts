@@ -3,6 +3,7 @@ import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
+import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { decideRequest } from '../domain/requests/decide-request';
 import { httpRoute } from '../http/route-handler';
@@ -15,6 +16,7 @@ const deps = {
   accessLog: dynamoAccessLog,
   writer: dynamoDeskWriter,
   secrets: cryptoSecrets,
+  lifecycles: dynamoSubjectLifecycles,
   clock: systemClock,
 };
 

@@ -68,6 +68,25 @@ export async function registerPersonalDataByStaff(
 async function prepare(
   deps: RegisterPersonalDataDeps, subjectId: string, inputs: RecordRegistration[], registeredBy: string, now: Date,
 ): Promise<StoredPersonalDataRecord[]> {
+  const { faults, records } = await prepareRecords(deps, subjectId, inputs, registeredBy, now);
+  faults.push(...repeatedIds(inputs));
+  if (faults.length > 0) {
+    throw new DeskProblem('unprocessable', 'Personal data not registered',
+      `${faults.join('; ')}. Nothing was registered: correct ${faults.length > 1 ? 'these records' : 'the record'} and send all the records again.`);
+  }
+  return records;
+}
+
+export type RecordPreparationDeps = Pick<RegisterPersonalDataDeps, 'purposes' | 'lifecycles' | 'consents' | 'secrets'>;
+
+/**
+ * The records as they would be stored (ids, lookupKey, expiresAt), or what is wrong with them, each
+ * fault naming its field (`fieldOf(index)`); records are built only when there is no fault.
+ */
+export async function prepareRecords(
+  deps: RecordPreparationDeps, subjectId: string, inputs: RecordRegistration[], registeredBy: string, now: Date,
+  fieldOf: (index: number) => string = (index) => `records[${index}]`,
+): Promise<{ faults: string[]; records: StoredPersonalDataRecord[] }> {
   const citesConsent = inputs.some((r) => r.basis?.kind === 'consent');
   const [versions, lifecycle, consents] = await Promise.all([
     deps.purposes.versions(),
@@ -75,13 +94,9 @@ async function prepare(
     citesConsent ? deps.consents.consentsOf(subjectId, now) : Promise.resolve([]),
   ]);
   const context: Context = { registry: registryOf(versions), lifecycle, consents, now };
-  const faults = inputs.flatMap((input, index) => faultsOf(input, `records[${index}]`, context));
-  faults.push(...repeatedIds(inputs));
-  if (faults.length > 0) {
-    throw new DeskProblem('unprocessable', 'Personal data not registered',
-      `${faults.join('; ')}. Nothing was registered: correct ${faults.length > 1 ? 'these records' : 'the record'} and send all the records again.`);
-  }
-  return inputs.map((input) => {
+  const faults = inputs.flatMap((input, index) => faultsOf(input, fieldOf(index), context));
+  if (faults.length > 0) return { faults, records: [] };
+  const records = inputs.map((input) => {
     const record: PersonalDataRecord = {
       subjectId,
       recordId: input.recordId ?? newRecordId(deps.secrets, now),
@@ -97,6 +112,7 @@ async function prepare(
     const expiresAt = recordExpiresAt(record, context.registry, lifecycle);
     return { ...record, lookupKey: lookupKeyOf(record), ...(expiresAt !== undefined ? { expiresAt } : {}) };
   });
+  return { faults, records };
 }
 
 interface Context {

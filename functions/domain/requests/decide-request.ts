@@ -2,6 +2,7 @@
 // it writes, and the result e-mail commit together, and only if nobody decided first.
 import type * as z from 'zod';
 import { outboxMessage } from '../outbox';
+import type { SubjectLifecycleReader } from '../personal-data/ports';
 import type { AccessLogWriter, Clock, DeskWrite, DeskWriter, HoldingsReader, RequestReader, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
 import { describeIssue } from '../validation-messages';
@@ -21,6 +22,7 @@ export interface DecideRequestDeps {
   accessLog: AccessLogWriter;
   writer: DeskWriter;
   secrets: SecretSource;
+  lifecycles: SubjectLifecycleReader;
   clock: Clock;
 }
 
@@ -50,7 +52,7 @@ export async function decideRequest(
   } else {
     ({ writes, message: content } = await definition.fulfil({
       request, decision, actor, now, publicBaseUrl,
-      holdings: deps.holdings, purposes: deps.purposes, accessLog: deps.accessLog, secrets: deps.secrets,
+      holdings: deps.holdings, purposes: deps.purposes, accessLog: deps.accessLog, secrets: deps.secrets, lifecycles: deps.lifecycles,
     }));
   }
 
@@ -76,7 +78,7 @@ export async function decideRequest(
     deps.writer,
     [{ kind: 'request', request: decided, expectedVersion: request.version }, ...writes, { kind: 'outbox', message }],
     'Decided meanwhile',
-    'Someone changed this request while you were deciding. Reload it and decide again if it is still open.',
+    'Someone changed this request, or personal data the decision changes, while you were deciding. Reload both and decide again if the request is still open.',
   );
   return { requestId, status: decided.status, decidedAt };
 }

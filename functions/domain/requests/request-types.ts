@@ -1,12 +1,14 @@
 // The registry of request types. A type brings its details schema, the outcomes and refusal grounds
 // the Act allows it, and what fulfilling it does; adding a type is adding a file and a line here.
 import type { z } from 'zod';
+import type { SubjectLifecycleReader } from '../personal-data/ports';
 import type { AccessLogWriter, DeskWrite, HoldingsReader, SecretSource } from '../ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { cessationOfProvision } from './cessation-of-provision';
 import { cessationOfUse } from './cessation-of-use';
 import { complaint } from './complaint';
+import { correction } from './correction';
 import { disclosure } from './disclosure';
 import { purposeNotification } from './purpose-notification';
 import type { DecisionOutcome, DeskRequest, Language } from './request';
@@ -41,6 +43,8 @@ export interface FulfilmentContext {
   purposes: PurposeVersionReader;
   accessLog: AccessLogWriter;
   secrets: SecretSource;
+  /** The subjects' lifecycles, which a record's expiry counts from. */
+  lifecycles: SubjectLifecycleReader;
 }
 
 export interface Fulfilment {
@@ -69,7 +73,7 @@ export interface RequestTypeDefinition {
   fulfil(context: FulfilmentContext): Promise<Fulfilment>;
 }
 
-export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure, purposeNotification, cessationOfProvision, cessationOfUse, complaint];
+export const REQUEST_TYPES: readonly RequestTypeDefinition[] = [disclosure, purposeNotification, correction, cessationOfUse, cessationOfProvision, complaint];
 
 export function requestType(type: string): RequestTypeDefinition | undefined {
   return REQUEST_TYPES.find((t) => t.type === type);

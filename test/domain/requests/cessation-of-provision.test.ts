@@ -17,6 +17,7 @@ import {
   ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, NOTHING_HELD, OPERATOR, RecordingAccessLog, SequenceSecrets,
   problemOf, receivedRequest,
 } from '../doubles';
+import { MapLifecycles } from '../purposes/doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -33,6 +34,7 @@ function setup(overrides: Partial<DeskRequest> = {}) {
     accessLog: new RecordingAccessLog(),
     writer: new ApplyingWriter(requests),
     secrets: new SequenceSecrets(),
+    lifecycles: new MapLifecycles(),
     clock: new FixedClock(NOW),
   };
   return { deps, request };

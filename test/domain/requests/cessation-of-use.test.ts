@@ -20,6 +20,7 @@ import {
   ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, NOTHING_HELD, OPERATOR, RecordingAccessLog, SequenceSecrets,
   problemOf, receivedRequest,
 } from '../doubles';
+import { MapLifecycles } from '../purposes/doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -38,6 +39,7 @@ function setup(overrides: Partial<DeskRequest> = {}, measure: 'cease-use' | 'era
     writer: new ApplyingWriter(requests),
     secrets: new SequenceSecrets(),
     clock: new FixedClock(NOW),
+    lifecycles: new MapLifecycles(),
   };
   return { deps, request };
 }

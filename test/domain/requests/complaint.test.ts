@@ -9,6 +9,7 @@ import type { DeskRequest } from '../../../functions/domain/requests/request';
 import {
   ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, OPERATOR, RecordingAccessLog, SequenceSecrets, problemOf, receivedRequest,
 } from '../doubles';
+import { MapLifecycles } from '../purposes/doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 const REPLY = 'We have retrained the staff member and corrected the procedure.';
@@ -27,6 +28,7 @@ function setup(overrides: Partial<DeskRequest> = {}) {
     writer: new ApplyingWriter(requests),
     secrets: new SequenceSecrets(),
     clock: new FixedClock(NOW),
+    lifecycles: new MapLifecycles(),
   };
 }
 

@@ -22,6 +22,7 @@ import {
   SequenceSecrets,
   problemOf,
 } from '../doubles';
+import { MapLifecycles } from '../purposes/doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -38,6 +39,7 @@ function setup(request: DeskRequest = receivedRequest(), published: PurposeVersi
     accessLog: new RecordingAccessLog(),
     writer: new ApplyingWriter(requests),
     secrets: new SequenceSecrets(),
+    lifecycles: new MapLifecycles(),
     clock: new FixedClock(NOW),
   };
   return { deps, request };

@@ -13,6 +13,7 @@ import { requestType } from '../../../functions/domain/requests/request-types';
 import {
   ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, OPERATOR, RecordingAccessLog, SequenceSecrets, problemOf, receivedRequest,
 } from '../doubles';
+import { MapLifecycles } from '../purposes/doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -26,6 +27,7 @@ function setup(overrides: Partial<DeskRequest> = {}, published: PurposeVersion[]
     accessLog: new RecordingAccessLog(),
     writer: new ApplyingWriter(requests),
     secrets: new SequenceSecrets(),
+    lifecycles: new MapLifecycles(),
     clock: new FixedClock(NOW),
   };
   return deps;
