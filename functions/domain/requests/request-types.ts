@@ -7,7 +7,7 @@ import type { StaffActor } from '../staff';
 import { cessationOfProvision } from './cessation-of-provision';
 import { disclosure } from './disclosure';
 import { purposeNotification } from './purpose-notification';
-import type { DecisionOutcome, DeskRequest, Language } from './request';
+import type { DecisionOutcome, Delivery, DeskRequest, Language } from './request';
 
 /** A decision as the operator gave it, its details already checked against the type's schema. */
 export interface DecisionInput {
@@ -41,6 +41,8 @@ export interface Fulfilment {
   writes: DeskWrite[];
   /** The result e-mail to the requester. */
   message: { subject: string; text: string };
+  /** Recorded on the decided request: how a disclosure is delivered. */
+  delivery?: Delivery;
 }
 
 export interface RequestTypeDefinition {
