@@ -139,7 +139,7 @@ async function benchDossier(progress: (m: string) => void): Promise<DataResult> 
     const now = new Date();
     const [holdings, versions] = await Promise.all([dynamoHoldingsReader.holdingsOf(email, now), dynamoPurposeVersions.versions()]);
     const dossier = compileDossier(request, holdings, registryOf(versions), now);
-    if (dossier.records.length !== DOSSIER_RECORDS) throw new Error(`dossier holds ${dossier.records.length} records, not ${DOSSIER_RECORDS}`);
+    if (dossier.records?.length !== DOSSIER_RECORDS) throw new Error(`dossier holds ${dossier.records?.length} records, not ${DOSSIER_RECORDS}`);
   };
   const raw = async () => {
     let read = 0;

@@ -127,6 +127,24 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'get-paper-disclosure': {
+    event: api('get-paper-disclosure', {
+      path: `/v1/staff/requests/${UNKNOWN_ID}/disclosure`,
+      pathParameters: { requestId: UNKNOWN_ID },
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'record-posting': {
+    event: api('record-posting', {
+      path: `/v1/staff/requests/${UNKNOWN_ID}/posting`,
+      pathParameters: { requestId: UNKNOWN_ID },
+      headers: json,
+      body: JSON.stringify({ trackingNumber: 'BENCH-0001' }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '404',
+  },
   'get-disclosure': {
     event: api('get-disclosure', {
       path: `/v1/disclosures/${UNKNOWN_LINK_TOKEN}`,

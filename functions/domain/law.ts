@@ -38,6 +38,20 @@ export const UNVERIFIED_REQUEST_LIFETIME_SECONDS = 24 * HOUR;
 export const DISCLOSURE_LINK_LIFETIME_SECONDS = 14 * DAY;
 
 /**
+ * APPI Art. 33(1) and Enforcement Rules Art. 30: the person chooses how disclosure is made: by
+ * electronic record, or by delivering a paper copy (the method the desk sets besides it).
+ */
+export const DISCLOSURE_METHODS = ['electronic', 'paper'] as const;
+export type DisclosureMethod = (typeof DISCLOSURE_METHODS)[number];
+
+/**
+ * What a disclosure may cover: the retained personal data (APPI Art. 33(1)) and the records of
+ * provision to or receipt from third parties kept under Art. 29 and 30 (Art. 33(5)).
+ */
+export const DISCLOSURE_RECORDS = ['personal-data', 'provision-records'] as const;
+export type DisclosureRecords = (typeof DISCLOSURE_RECORDS)[number];
+
+/**
  * Desk policy: a closed request and its history are kept this long after closing as evidence that
  * the desk answered (Art. 36 reasons, Art. 40 complaints); the Act sets no period.
  */

@@ -1,6 +1,7 @@
 // The public contract (DESIGN §5) as zod schemas: handlers validate with them, and the OpenAPI
 // document is generated from them, so the documentation is the validation.
 import * as z from 'zod';
+import { DISCLOSURE_METHODS, DISCLOSURE_RECORDS } from '../domain/law';
 import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../domain/requests/request';
 import { REQUEST_TYPES } from '../domain/requests/request-types';
 import { CATEGORY_IDS, SPECIAL_CARE_EXCEPTION_IDS } from '../domain/personal-data/categories';
@@ -107,6 +108,13 @@ export const staffRequestResponse = z.object({
   decision: decisionView.extend({ decidedBy: z.string(), details: z.record(z.string(), z.unknown()).optional() }).optional(),
   assignee: z.string().optional().describe('The operator handling the request.'),
   notes: z.array(requestNoteView).optional(),
+  delivery: z.object({
+    method: z.enum(DISCLOSURE_METHODS),
+    dossierTokenHash: z.string(),
+    postedOn: z.iso.date().optional(),
+    trackingNumber: z.string().optional(),
+    postedBy: z.string().optional(),
+  }).optional().describe('A fulfilled disclosure: how it is delivered and, on paper, when it was posted.'),
   closedAt: instant.optional(),
   representativeVerification: representativeVerificationView.optional()
     .describe('How a representative\'s authority and identity were checked.'),
@@ -161,7 +169,7 @@ export const representativeVerificationResponse = z.object({ requestId, represen
 export const disclosureParams = z.strictObject({
   token: z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, { error: 'is not a disclosure link token' }),
 });
-export const dossierResponse = z.object({
+const dossierBase = z.object({
   requestId,
   language: z.enum(LANGUAGES),
   subject: z.object({ email: z.string(), name: z.string().optional() }),
@@ -180,6 +188,25 @@ export const dossierResponse = z.object({
   nothingHeld: z.boolean(),
   generatedAt: instant,
 });
+
+// ---- Paper disclosure (APPI Art. 33(1), Enforcement Rules Art. 30) and what a dossier covers (Art. 33(5)) ----
+
+/** The dossier the link and the staff print view serve. */
+export const dossierResponse = dossierBase.partial({ records: true, purposesOfUse: true, consents: true, provisionRecords: true }).extend({
+  covers: z.array(z.enum(DISCLOSURE_RECORDS)).describe('The parts the person asked for; a part not asked for is left out.'),
+  provisionRecordsLabel: z.string().optional().describe('Third-party provision records (APPI Art. 33(5)).'),
+  withheld: z.object({
+    categories: z.array(z.object({ id: z.string(), label: z.string() })),
+    grounds: z.array(z.object({ id: z.string(), label: z.string() })),
+    reason: z.string(),
+  }).optional().describe('What a partial decision withheld, on which grounds and why (APPI Art. 33(3), 36).'),
+});
+export const postingBody = z.strictObject({
+  postedOn: z.iso.date().optional().describe('The Japan date the copy was posted, YYYY-MM-DD; today (Japan time) by default.'),
+  trackingNumber: z.string().trim().min(1, { error: 'must not be empty' }).max(64).optional()
+    .describe('The postal service\'s tracking number, if the copy was sent by a tracked service.'),
+}).optional();
+export const postingResponse = z.object({ requestId, postedOn: z.iso.date(), trackingNumber: z.string().optional() });
 
 export const privacyNoticeResponse = z.object({ version: z.string() }).catchall(z.unknown());
 export const openApiResponse = z.record(z.string(), z.unknown());

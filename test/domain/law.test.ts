@@ -5,6 +5,8 @@ import {
   ACCESS_LOG_RETENTION_SECONDS,
   CLOSED_REQUEST_RETENTION_SECONDS,
   DISCLOSURE_LINK_LIFETIME_SECONDS,
+  DISCLOSURE_METHODS,
+  DISCLOSURE_RECORDS,
   DISCLOSURE_REFUSAL_GROUNDS,
   EVIDENCE_RETENTION_SECONDS,
   LATEST_ANSWER_CALENDAR_DAYS,
@@ -58,5 +60,13 @@ describe('law.ts: the Act and the desk policy as named values', () => {
       'hindrance-to-business',
       'violation-of-law',
     ]);
+  });
+
+  it('discloses by electronic record or a paper copy (Art. 33(1), Enforcement Rules Art. 30)', () => {
+    expect([...DISCLOSURE_METHODS]).toEqual(['electronic', 'paper']);
+  });
+
+  it('covers the personal data and, on request, the third-party provision records (Art. 33(1),(5))', () => {
+    expect([...DISCLOSURE_RECORDS]).toEqual(['personal-data', 'provision-records']);
   });
 });

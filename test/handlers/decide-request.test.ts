@@ -107,10 +107,10 @@ describe('decide-request: fulfilled', () => {
     const { requestId } = await demoRequest();
     expect((await decide(requestId, { outcome: 'fulfilled' })).status).toBe(200);
     const [disclosure] = await disclosuresOf(requestId);
-    const adId = disclosure!.dossier.records.find((r) => r.category === 'advertising-identifier')!;
+    const adId = disclosure!.dossier.records!.find((r) => r.category === 'advertising-identifier')!;
     expect(adId).toMatchObject({ linkedAccessInformation: true, specialCare: false });
     expect(adId.purposes.map((p) => p.id)).toEqual(['advertising', 'usage-analysis']);
-    expect(disclosure!.dossier.records.find((r) => r.category === 'email')).toMatchObject({ linkedAccessInformation: false, specialCare: false });
+    expect(disclosure!.dossier.records!.find((r) => r.category === 'email')).toMatchObject({ linkedAccessInformation: false, specialCare: false });
   });
 
   it('describes purposes by their current version in the purpose registry, and never includes My Number', async () => {
@@ -143,7 +143,7 @@ describe('decide-request: fulfilled', () => {
       process.env[variable] = saved;
     }
     const [disclosure] = await disclosuresOf(requestId);
-    const byCategory = (category: string) => disclosure!.dossier.records.find((r) => r.category === category)!;
+    const byCategory = (category: string) => disclosure!.dossier.records!.find((r) => r.category === category)!;
     expect(byCategory('email').purposes).toEqual([{ id: 'loyalty-programme', description: 'To award points and offer rewards' }]);
     expect(disclosure!.dossier.purposesOfUse).toContainEqual({ id: 'loyalty-programme', description: 'To award points and offer rewards' });
     expect(byCategory('health-check-result')).toMatchObject({ specialCare: true, linkedAccessInformation: false });

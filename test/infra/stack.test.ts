@@ -196,6 +196,8 @@ describe('functions: one per route and per worker', () => {
       'add-request-note',
       'decide-request',
       'get-my-number',
+      'get-paper-disclosure',
+      'record-posting',
       'register-personal-data-by-staff',
       'search-subjects',
       'view-my-number',

@@ -47,10 +47,11 @@ export async function decideRequest(
 
   let writes: DeskWrite[] = [];
   let content;
+  let delivery;
   if (decision.outcome === 'refused') {
     content = refusalMessage(request, definition.label, decision.grounds.map((g) => definition.refusalGrounds[g]!), decision.reason!, definition.refusalNote?.(decision));
   } else {
-    ({ writes, message: content } = await definition.fulfil({
+    ({ writes, message: content, delivery } = await definition.fulfil({
       request, decision, actor, now, publicBaseUrl,
       holdings: deps.holdings, purposes: deps.purposes, accessLog: deps.accessLog, secrets: deps.secrets, lifecycles: deps.lifecycles,
     }));
@@ -68,6 +69,7 @@ export async function decideRequest(
       decidedAt,
       decidedBy: actor.staffId,
     },
+    ...(delivery ? { delivery } : {}),
     closedAt: decidedAt,
     history: [...request.history, { at: decidedAt, event: decision.outcome, by: actor.staffId }],
     version: request.version + 1,

@@ -1,12 +1,20 @@
-// Disclosure (APPI Art. 33, policy §7): the person receives a link to everything held about them.
+// Disclosure (APPI Art. 33, policy §7): the person receives everything held about them, by the method
+// they chose (Art. 33(1), Enforcement Rules Art. 30): a link to the electronic record, or a paper copy
+// the desk posts. On request the dossier also covers the third-party provision records (Art. 33(5)).
+// A partial decision withholds categories on Art. 33(2) grounds and says so with the reason (Art. 33(3), 36).
 import * as z from 'zod';
-import { DISCLOSURE_LINK_LIFETIME_SECONDS, type DisclosureRefusalGround } from '../law';
+import {
+  DISCLOSURE_LINK_LIFETIME_SECONDS, DISCLOSURE_METHODS, DISCLOSURE_RECORDS,
+  type DisclosureRecords, type DisclosureRefusalGround,
+} from '../law';
+import { categoryById } from '../personal-data/categories';
+import { DeskProblem } from '../problems';
 import { registryOf } from '../purposes/registry';
 import { hashSecret } from '../secrets';
-import { compileDossier, type StoredDisclosure } from './disclosure-dossier';
+import { compileDossier, type StoredDisclosure, type Withholding } from './disclosure-dossier';
 import { categoriesOf, readHoldingsForRequest } from './held-for-request';
-import { formatJapanTime, signature } from './notifications';
-import { epochSeconds } from './request';
+import { formatJapanTime, signature, type MessageText } from './notifications';
+import { epochSeconds, type DeskRequest, type Language } from './request';
 import type { Label, RequestTypeDefinition } from './request-types';
 
 const GROUND_LABELS: Record<DisclosureRefusalGround, Label> = {
@@ -24,40 +32,129 @@ const GROUND_LABELS: Record<DisclosureRefusalGround, Label> = {
   },
 };
 
+/** The electronic record's file formats; the link serves both (and a page) whichever is chosen. */
+export const ELECTRONIC_FORMATS = ['json', 'csv'] as const;
+
+/** Long enough for any Japanese or foreign postal address; a letter, not a document. */
+export const MAX_POSTAL_ADDRESS_CHARS = 500;
+
+export const disclosureDetails = z.strictObject({
+  scope: z.string().trim().min(1).max(2000).optional()
+    .describe('What you would like disclosed, if not everything held about you.'),
+  method: z.enum(DISCLOSURE_METHODS).optional()
+    .describe('How you would like it (APPI Art. 33(1)): "electronic" (default), a link to the electronic record, or "paper", a printed copy posted to postalAddress.'),
+  format: z.enum(ELECTRONIC_FORMATS).optional()
+    .describe('For the electronic record, the file you prefer; the link serves JSON, CSV and a page either way.'),
+  postalAddress: z.string().trim().min(1, { error: 'must not be empty' })
+    .max(MAX_POSTAL_ADDRESS_CHARS, { error: `must be at most ${MAX_POSTAL_ADDRESS_CHARS} characters` }).optional()
+    .describe('Where to post the paper copy; required for method "paper".'),
+  records: z.array(z.enum(DISCLOSURE_RECORDS)).min(1).max(DISCLOSURE_RECORDS.length).optional()
+    .describe('What to disclose: your personal data, the records of its provision to or receipt from third parties (APPI Art. 33(5)), or both (default).'),
+}).superRefine((details, context) => {
+  if (details.method === 'paper' && !details.postalAddress) {
+    context.addIssue({ code: 'custom', path: ['postalAddress'], message: 'is required for a paper copy: the address to post it to' });
+  }
+  if (details.method !== 'paper' && details.postalAddress) {
+    context.addIssue({ code: 'custom', path: ['postalAddress'], message: 'is only for method "paper"' });
+  }
+  if (details.method === 'paper' && details.format) {
+    context.addIssue({ code: 'custom', path: ['format'], message: 'is only for method "electronic"' });
+  }
+});
+export type DisclosureDetails = z.infer<typeof disclosureDetails>;
+
+/** The parts of the dossier the person asked for, in the Act's order. */
+export function coveredBy(details: DisclosureDetails): DisclosureRecords[] {
+  return DISCLOSURE_RECORDS.filter((part) => !details.records || details.records.includes(part));
+}
+
 export const disclosure: RequestTypeDefinition = {
   type: 'disclosure',
   label: { ja: '保有個人データの開示', en: 'disclosure' },
-  details: z.strictObject({
-    scope: z.string().trim().min(1).max(2000).optional()
-      .describe('What you would like disclosed, if not everything held about you.'),
-  }),
-  outcomes: ['fulfilled', 'refused'],
+  details: disclosureDetails,
+  outcomes: ['fulfilled', 'partially-fulfilled', 'refused'],
   refusalGrounds: GROUND_LABELS,
+  decisionDetails: {
+    'partially-fulfilled': z.strictObject({
+      withheld: z.array(z.string().min(1).max(64)).min(1).max(50)
+        .describe('The categories of the person\'s data not disclosed, on the decision\'s grounds (APPI Art. 33(2)).'),
+    }),
+  },
 
   async fulfil(context) {
-    const { request, now, publicBaseUrl, purposes, secrets } = context;
-    const held = await readHoldingsForRequest(context, (h) => categoriesOf(h).concat(['consents', 'provision-records']));
+    const { request, decision, now, publicBaseUrl, purposes, secrets } = context;
+    const details = disclosureDetails.parse(request.details ?? {});
+    const covers = coveredBy(details);
+    const personalData = covers.includes('personal-data');
+    const withheldIds = [...new Set((decision.details?.withheld as string[] | undefined) ?? [])];
+    const held = await readHoldingsForRequest(context, (h) => [
+      ...(personalData ? categoriesOf(h).filter((c) => !withheldIds.includes(c)).concat(['consents']) : []),
+      ...(covers.includes('provision-records') ? ['provision-records'] : []),
+    ]);
+    const disclosable = personalData ? categoriesOf(held) : [];
+    const notHeld = withheldIds.filter((c) => !disclosable.includes(c));
+    if (notHeld.length > 0) {
+      throw new DeskProblem('unprocessable', 'Withheld category not held', `details.withheld: ${notHeld.join(', ')} is not among the categories this disclosure covers (${disclosable.join(', ') || 'none'}). Withhold only what would otherwise be disclosed.`);
+    }
+    const withheld: Withholding | undefined = withheldIds.length > 0
+      ? { categories: withheldIds, grounds: decision.grounds!.map((id) => ({ id, label: GROUND_LABELS[id as DisclosureRefusalGround] })), reason: decision.reason! }
+      : undefined;
+
     const token = secrets.token();
     const expiresAt = epochSeconds(now) + DISCLOSURE_LINK_LIFETIME_SECONDS;
     const stored: StoredDisclosure = {
       tokenHash: hashSecret(token),
       requestId: request.requestId,
       subjectIds: held.subjectIds,
-      dossier: compileDossier(request, held, registryOf(await purposes.versions()), now),
+      dossier: compileDossier(request, held, registryOf(await purposes.versions()), now, { covers, ...(withheld ? { withheld } : {}) }),
       createdAt: now.toISOString(),
       expiresAt,
     };
-    const link = `${publicBaseUrl}/v1/disclosures/${token}`;
-    const until = formatJapanTime(new Date(expiresAt * 1000).toISOString(), request.language);
-    const message = request.language === 'en'
-      ? {
-          subject: 'Your personal data disclosure is ready',
-          text: `We have compiled everything we hold about you for your disclosure request (${request.requestId}).\n\nOpen it here (a page in your browser; the same link gives JSON or CSV to software that asks for them):\n${link}\n\nThe link works until ${until}; after that the copy is erased.${signature('en')}`,
-        }
-      : {
-          subject: '保有個人データの開示のご用意ができました',
-          text: `開示のご請求（受付番号 ${request.requestId}）について、当社が保有するお客様の個人データをまとめました。\n\n次のリンクからご確認ください（ブラウザで表示されます。JSON形式・CSV形式でも取得できます）:\n${link}\n\nリンクの有効期限は${until}です。期限後、写しは消去されます。${signature('ja')}`,
-        };
-    return { writes: [{ kind: 'disclosure', disclosure: stored }], message };
+    const method = details.method ?? 'electronic';
+    const delivery = method === 'paper'
+      ? paperText(request.language, details.postalAddress!)
+      : electronicText(request.language, `${publicBaseUrl}/v1/disclosures/${token}`, formatJapanTime(new Date(expiresAt * 1000).toISOString(), request.language), details.format);
+    return {
+      writes: [{ kind: 'disclosure', disclosure: stored }],
+      message: resultMessage(request, delivery, withheld),
+      delivery: { method, dossierTokenHash: stored.tokenHash },
+    };
   },
 };
+
+function electronicText(language: Language, link: string, until: string, format: DisclosureDetails['format']): string {
+  if (language === 'en') {
+    const chosen = format ? `\n\nYou asked for ${format.toUpperCase()}: software that asks the link for ${format === 'csv' ? 'text/csv' : 'application/json'} receives the ${format.toUpperCase()} file.` : '';
+    return `Open it here (a page in your browser; the same link gives JSON or CSV to software that asks for them):\n${link}${chosen}\n\nThe link works until ${until}; after that the copy is erased.`;
+  }
+  const chosen = format ? `\n\nご指定の形式は${format.toUpperCase()}です。リンクに ${format === 'csv' ? 'text/csv' : 'application/json'} を指定して取得すると、${format.toUpperCase()}形式のファイルが得られます。` : '';
+  return `次のリンクからご確認ください（ブラウザで表示されます。JSON形式・CSV形式でも取得できます）:\n${link}${chosen}\n\nリンクの有効期限は${until}です。期限後、写しは消去されます。`;
+}
+
+function paperText(language: Language, address: string): string {
+  return language === 'en'
+    ? `As you asked, we will post a paper copy to the address you gave:\n${address}\n\nWe will e-mail you again when it is posted.`
+    : `ご指定のとおり、書面の写しを次のご住所へ郵送いたします。\n${address}\n\n発送しましたら、改めてメールでお知らせいたします。`;
+}
+
+function withheldText(language: Language, withheld: Withholding): string {
+  const categories = withheld.categories.map((id) => `- ${categoryById(id)?.[language] ?? id}`).join('\n');
+  const grounds = withheld.grounds.map((g) => `- ${g.label[language]}`).join('\n');
+  return language === 'en'
+    ? `We have not disclosed the following items (APPI Art. 33(3)):\n${categories}\n\nGrounds under the Act on the Protection of Personal Information:\n${grounds}\n\nReason (APPI Art. 36):\n${withheld.reason}\n\nIf you wish to complain about this decision, reply to the desk below.`
+    : `次の項目は開示しておりません（個人情報の保護に関する法律第33条第3項）。\n${categories}\n\n同法上の根拠:\n${grounds}\n\n理由（同法第36条）:\n${withheld.reason}\n\nこの決定に関する苦情は、下記の窓口までお申し出ください。`;
+}
+
+function resultMessage(request: DeskRequest, delivery: string, withheld: Withholding | undefined): MessageText {
+  const language = request.language;
+  const partial = withheld ? `\n\n${withheldText(language, withheld)}` : '';
+  return language === 'en'
+    ? {
+        subject: withheld ? 'Your personal data disclosure is ready, in part' : 'Your personal data disclosure is ready',
+        text: `We have compiled ${withheld ? 'what we can disclose of what' : 'everything'} we hold about you for your disclosure request (${request.requestId}).\n\n${delivery}${partial}${signature('en')}`,
+      }
+    : {
+        subject: withheld ? '保有個人データの開示（一部）のご用意ができました' : '保有個人データの開示のご用意ができました',
+        text: `開示のご請求（受付番号 ${request.requestId}）について、当社が保有するお客様の個人データを${withheld ? '、開示できる範囲で' : ''}まとめました。\n\n${delivery}${partial}${signature('ja')}`,
+      };
+}

@@ -1,6 +1,8 @@
 // A dossier as a person reads it: a page for the browser the e-mailed link opens in, or CSV for a
-// spreadsheet. JSON is the dossier itself. Both say which records are access information linked to
-// the person (policy §1) and which are special care-required (APPI Art. 2(3)), and explain the marks.
+// spreadsheet; staff print the page for a paper disclosure. JSON is the dossier itself. Both say
+// which records are access information linked to the person (policy §1) and which are special
+// care-required (APPI Art. 2(3)), and explain the marks; both label the Art. 33(5) provision records
+// and say what a partial decision withheld, on which grounds and why (Art. 33(3), 36).
 import { categoryById } from '../personal-data/categories';
 import type { Dossier } from './disclosure-dossier';
 import type { Language } from './request';
@@ -12,7 +14,10 @@ const TEXT = {
   ja: {
     title: '保有個人データの開示', records: '保有個人データ', category: '項目', value: '内容', source: '取得元',
     purposes: '利用目的', acquiredAt: '取得日時', purposesOfUse: '利用目的', consents: '同意の記録',
-    provisions: '第三者提供・受領の記録', none: 'ありません', nothingHeld: '当社はお客様の個人データを保有しておりません。',
+    none: 'ありません', nothingHeld: '当社はお客様の個人データを保有しておりません。',
+    provided: '提供', received: '受領', recipient: '提供先', provider: '提供元', items: '項目', basis: '根拠', date: '年月日',
+    withheld: '開示しなかった項目', withheldIntro: '次の項目は、下記の根拠及び理由により開示しておりません（個人情報の保護に関する法律第33条第3項、第36条）。',
+    grounds: '根拠', reason: '理由',
     generatedAt: '作成日時',
     linkedMark: 'お客様に紐づくアクセス情報',
     linkedNote: '「お客様に紐づくアクセス情報」と表示した項目は、Cookie、ウェブビーコン、広告識別子等によりサービスのご利用に伴って取得したアクセス情報で、当社がお客様の個人データと紐づけて保有しているものです。そのため、お客様の個人データとして開示しています。',
@@ -22,7 +27,10 @@ const TEXT = {
   en: {
     title: 'Disclosure of your personal data', records: 'Personal data we hold', category: 'Item', value: 'Content',
     source: 'Source', purposes: 'Purposes of use', acquiredAt: 'Acquired', purposesOfUse: 'Purposes of use',
-    consents: 'Consents', provisions: 'Records of provision to or receipt from third parties', none: 'None',
+    consents: 'Consents', none: 'None',
+    provided: 'Provided', received: 'Received', recipient: 'Recipient', provider: 'Provider', items: 'Items', basis: 'Basis', date: 'Date',
+    withheld: 'Items not disclosed', withheldIntro: 'We have not disclosed the following items, on the grounds and for the reason below (APPI Art. 33(3), 36).',
+    grounds: 'Grounds', reason: 'Reason',
     nothingHeld: 'We hold no personal data about you.', generatedAt: 'Compiled',
     linkedMark: 'Access information linked to you',
     linkedNote: 'Items marked "Access information linked to you" are access information collected as you used our services, through cookies, web beacons, advertising identifiers and the like, which we hold linked to your personal data. That is why they are disclosed to you as your personal data.',
@@ -34,31 +42,42 @@ const TEXT = {
 export function dossierHtml(dossier: Dossier, language: Language): string {
   const t = TEXT[language];
   const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : `<p>${t.none}</p>`);
-  const marks = (r: Dossier['records'][number]) => [r.linkedAccessInformation ? t.linkedMark : '', r.specialCare ? t.specialCareMark : '']
+  const records = dossier.records ?? [];
+  const marks = (r: (typeof records)[number]) => [r.linkedAccessInformation ? t.linkedMark : '', r.specialCare ? t.specialCareMark : '']
     .filter(Boolean).map((mark) => `<br><small class="mark">※ ${escapeHtml(mark)}</small>`).join('');
   const notes = [
-    dossier.records.some((r) => r.linkedAccessInformation) ? t.linkedNote : '',
-    dossier.records.some((r) => r.specialCare) ? t.specialCareNote : '',
+    records.some((r) => r.linkedAccessInformation) ? t.linkedNote : '',
+    records.some((r) => r.specialCare) ? t.specialCareNote : '',
   ].filter(Boolean).map((note) => `<p class="note">※ ${escapeHtml(note)}</p>`).join('\n');
-  const rows = dossier.records.map((r) => `<tr><td>${escapeHtml(categoryById(r.category)?.[language] ?? r.category)}${marks(r)}</td><td>${escapeHtml(r.value)}</td><td>${escapeHtml(r.source.description)}${r.source.detail ? `<br><small>${escapeHtml(r.source.detail)}</small>` : ''}</td><td>${escapeHtml(r.purposes.map((p) => p.description).join(' / '))}</td><td>${escapeHtml(r.acquiredAt)}</td></tr>`).join('');
+  const rows = records.map((r) => `<tr><td>${escapeHtml(categoryById(r.category)?.[language] ?? r.category)}${marks(r)}</td><td>${escapeHtml(r.value)}</td><td>${escapeHtml(r.source.description)}${r.source.detail ? `<br><small>${escapeHtml(r.source.detail)}</small>` : ''}</td><td>${escapeHtml(r.purposes.map((p) => p.description).join(' / '))}</td><td>${escapeHtml(r.acquiredAt)}</td></tr>`).join('');
+  const personalData = dossier.records ? `<h2>${t.records}</h2>
+${records.length ? `<table><thead><tr><th>${t.category}</th><th>${t.value}</th><th>${t.source}</th><th>${t.purposes}</th><th>${t.acquiredAt}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${t.none}</p>`}
+${notes}
+<h2>${t.purposesOfUse}</h2>
+${list((dossier.purposesOfUse ?? []).map((p) => p.description))}
+<h2>${t.consents}</h2>
+${list((dossier.consents ?? []).map((c) => [c.at, c.action, c.purpose ?? c.recipient ?? '', c.method].join(' · ')))}
+` : '';
+  const provisionRows = (dossier.provisionRecords ?? []).map((p) => `<tr><td>${p.direction === 'provided' ? t.provided : t.received}</td><td>${escapeHtml(p.recipient ? `${t.recipient}: ${p.recipient}` : `${t.provider}: ${p.provider ?? p.counterparty}`)}</td><td>${escapeHtml(p.date)}</td><td>${escapeHtml(p.items.join(', '))}</td><td>${escapeHtml(p.basis)}</td></tr>`).join('');
+  const provisions = dossier.provisionRecords ? `<h2>${escapeHtml(dossier.provisionRecordsLabel ?? '')}</h2>
+${provisionRows ? `<table><thead><tr><th></th><th>${t.recipient} / ${t.provider}</th><th>${t.date}</th><th>${t.items}</th><th>${t.basis}</th></tr></thead><tbody>${provisionRows}</tbody></table>` : `<p>${t.none}</p>`}
+` : '';
+  const withheld = dossier.withheld ? `<h2>${t.withheld}</h2>
+<p>${t.withheldIntro}</p>
+${list(dossier.withheld.categories.map((c) => c.label))}
+<p>${t.grounds}:</p>
+${list(dossier.withheld.grounds.map((g) => g.label))}
+<p>${t.reason}: ${escapeHtml(dossier.withheld.reason)}</p>
+` : '';
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.title}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}.mark{color:#8a3b00}.note{font-size:.9rem}</style>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}.mark{color:#8a3b00}.note{font-size:.9rem}@media print{body{margin:0;max-width:none;font-size:11pt}tr{break-inside:avoid}}</style>
 </head><body>
 <h1>${t.title}</h1>
 <p>${escapeHtml(dossier.subject.name ?? '')} &lt;${escapeHtml(dossier.subject.email)}&gt; · ${t.generatedAt}: ${escapeHtml(dossier.generatedAt)}</p>
 ${dossier.nothingHeld ? `<p><strong>${t.nothingHeld}</strong></p>` : ''}
-<h2>${t.records}</h2>
-${dossier.records.length ? `<table><thead><tr><th>${t.category}</th><th>${t.value}</th><th>${t.source}</th><th>${t.purposes}</th><th>${t.acquiredAt}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${t.none}</p>`}
-${notes}
-<h2>${t.purposesOfUse}</h2>
-${list(dossier.purposesOfUse.map((p) => p.description))}
-<h2>${t.consents}</h2>
-${list(dossier.consents.map((c) => [c.at, c.action, c.purpose ?? c.recipient ?? '', c.method].join(' · ')))}
-<h2>${t.provisions}</h2>
-${list(dossier.provisionRecords.map((p) => [p.date, p.direction, p.counterparty, p.items.join(', '), p.basis].join(' · ')))}
-</body></html>`;
+${personalData}${provisions}${withheld}</body></html>`;
 }
 
 /** RFC 4180 fields; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula. */
@@ -73,13 +92,17 @@ const flag = (value: boolean) => (value ? 'true' : 'false');
 export function dossierCsv(dossier: Dossier): string {
   const t = TEXT[dossier.language];
   const header = ['section', 'item', 'content', 'source', 'purposes', 'date', 'linked-access-information', 'special-care'];
+  const records = dossier.records ?? [];
   const rows: string[][] = [
-    ...dossier.records.map((r) => ['personal-data', r.category, r.value, [r.source.description, r.source.detail].filter(Boolean).join(': '), r.purposes.map((p) => p.description).join(' / '), r.acquiredAt, flag(r.linkedAccessInformation), flag(r.specialCare)]),
-    ...dossier.consents.map((c) => ['consent', c.purpose ?? c.recipient ?? '', c.action, c.method, '', c.at, '', '']),
-    ...dossier.provisionRecords.map((p) => ['provision-record', p.items.join(' / '), `${p.direction}: ${p.counterparty}`, p.basis, '', p.date, '', '']),
-    // The marks explained, in the person's language, for whoever reads the spreadsheet.
-    ...(dossier.records.some((r) => r.linkedAccessInformation) ? [['note', 'linked-access-information', t.linkedNote, '', '', '', '', '']] : []),
-    ...(dossier.records.some((r) => r.specialCare) ? [['note', 'special-care', t.specialCareNote, '', '', '', '', '']] : []),
+    ...records.map((r) => ['personal-data', r.category, r.value, [r.source.description, r.source.detail].filter(Boolean).join(': '), r.purposes.map((p) => p.description).join(' / '), r.acquiredAt, flag(r.linkedAccessInformation), flag(r.specialCare)]),
+    ...(dossier.consents ?? []).map((c) => ['consent', c.purpose ?? c.recipient ?? '', c.action, c.method, '', c.at, '', '']),
+    ...(dossier.provisionRecords ?? []).map((p) => ['third-party-provision-record', p.items.join(' / '), p.recipient ? `recipient: ${p.recipient}` : `provider: ${p.provider ?? p.counterparty}`, p.basis, '', p.date, '', '']),
+    ...(dossier.withheld?.categories ?? []).map((c) => ['withheld', c.id, c.label, dossier.withheld!.grounds.map((g) => g.label).join(' / '), '', '', '', '']),
+    // The marks, the Art. 33(5) part and what was withheld explained, in the person's language.
+    ...(records.some((r) => r.linkedAccessInformation) ? [['note', 'linked-access-information', t.linkedNote, '', '', '', '', '']] : []),
+    ...(records.some((r) => r.specialCare) ? [['note', 'special-care', t.specialCareNote, '', '', '', '', '']] : []),
+    ...(dossier.provisionRecords?.length ? [['note', 'third-party-provision-records', dossier.provisionRecordsLabel ?? '', '', '', '', '', '']] : []),
+    ...(dossier.withheld ? [['note', 'withheld', `${t.withheldIntro} ${t.reason}: ${dossier.withheld.reason}`, '', '', '', '', '']] : []),
   ];
   // A byte-order mark so spreadsheet software reads the Japanese text as UTF-8.
   return '\uFEFF' + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -2,6 +2,7 @@
 import type { Clock, DisclosureReader } from '../ports';
 import { DeskProblem } from '../problems';
 import { hashSecret } from '../secrets';
+import type { Dossier } from './disclosure-dossier';
 import { dossierCsv, dossierHtml } from './dossier-formats';
 
 export interface GetDisclosureDeps {
@@ -35,7 +36,11 @@ export async function getDisclosure(deps: GetDisclosureDeps, token: string, form
   if (!stored) {
     throw new DeskProblem('not-found', 'Disclosure not found', 'This disclosure link is unknown or has expired (links work for 14 days). Ask the desk for a new disclosure.');
   }
-  const { dossier } = stored;
+  return renderDossier(stored.dossier, format);
+}
+
+/** The dossier in the negotiated format: itself as JSON, the page, or CSV. */
+export function renderDossier(dossier: Dossier, format: DossierFormat) {
   const body = format === 'html' ? dossierHtml(dossier, dossier.language) : format === 'csv' ? dossierCsv(dossier) : dossier;
   return { body, contentType: DOSSIER_CONTENT_TYPES[format] };
 }

@@ -11,7 +11,7 @@ import { complaint } from './complaint';
 import { correction } from './correction';
 import { disclosure } from './disclosure';
 import { purposeNotification } from './purpose-notification';
-import type { DecisionOutcome, DeskRequest, Language } from './request';
+import type { DecisionOutcome, Delivery, DeskRequest, Language } from './request';
 
 /** A decision as the operator gave it, its details already checked against the type's schema. */
 export interface DecisionInput {
@@ -52,6 +52,8 @@ export interface Fulfilment {
   writes: DeskWrite[];
   /** The result e-mail to the requester. */
   message: { subject: string; text: string };
+  /** Recorded on the decided request: how a disclosure is delivered. */
+  delivery?: Delivery;
 }
 
 export interface RequestTypeDefinition {

@@ -2,6 +2,7 @@
 import {
   CLOSED_REQUEST_RETENTION_SECONDS,
   UNVERIFIED_REQUEST_LIFETIME_SECONDS,
+  type DisclosureMethod,
 } from '../law';
 
 export const REQUEST_STATUSES = [
@@ -39,7 +40,7 @@ export interface Decision {
 
 /**
  * One step in a request's life. Events: submitted, wrong-code, locked, received, assigned,
- * note-added, a decision outcome, withdrawn.
+ * note-added, a decision outcome, withdrawn, posted (a paper disclosure sent).
  */
 export interface HistoryEntry {
   at: string;
@@ -61,6 +62,19 @@ export interface RepresentativeVerification {
   identityDocument: string;
   checkedBy: string;
   checkedAt: string;
+}
+
+/**
+ * How a fulfilled disclosure reaches the person (APPI Art. 33(1)): the method they chose, the hash
+ * of the token its stored dossier is kept under (so staff can print a paper copy), and, once staff
+ * posted the paper copy, when and with which tracking number.
+ */
+export interface Delivery {
+  method: DisclosureMethod;
+  dossierTokenHash: string;
+  postedOn?: string;
+  trackingNumber?: string;
+  postedBy?: string;
 }
 
 /** A handling note by staff: personal data about the handling, kept and erased with the request. */
@@ -89,6 +103,8 @@ export interface DeskRequest {
   notes?: RequestNote[];
   /** Required before deciding a request made by a legal representative or an agent. */
   representativeVerification?: RepresentativeVerification;
+  /** A fulfilled disclosure: how it is delivered. */
+  delivery?: Delivery;
   /** When the request closed (decided or withdrawn); retention counts from here. */
   closedAt?: string;
   history: HistoryEntry[];

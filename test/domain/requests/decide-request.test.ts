@@ -91,17 +91,17 @@ describe('decideRequest: a disclosure fulfilled', () => {
     const { dossier } = stored!;
     expect(dossier.subject).toEqual({ email: 'hanako.yamada@example.jp', name: '山田 花子' });
     expect(dossier.nothingHeld).toBe(false);
-    expect(dossier.records.map((r) => [r.category, r.value, r.source.kind])).toEqual([
+    expect(dossier.records!.map((r) => [r.category, r.value, r.source.kind])).toEqual([
       ['name', '山田 花子', 'from-customer'],
       ['email', 'hanako.yamada@example.jp', 'from-customer'],
       ['advertising-id', 'ad-5f2c', 'service-use'],
     ]);
-    expect(dossier.records[2]!.source.detail).toBe('cookie on www.example.jp');
-    expect(dossier.records[0]!.purposes.map((p) => p.id)).toEqual(['service-provision', 'billing']);
-    expect(dossier.records[0]!.purposes[1]!.description).toBe('当社サービスの利用料金の請求及び決済のため');
-    expect(dossier.consents).toHaveLength(1);
-    expect(dossier.provisionRecords).toEqual([
-      { direction: 'provided', counterparty: 'Example Payments K.K.', items: ['name', 'email'], basis: 'consent', date: '2025-05-01' },
+    expect(dossier.records![2]!.source.detail).toBe('cookie on www.example.jp');
+    expect(dossier.records![0]!.purposes.map((p) => p.id)).toEqual(['service-provision', 'billing']);
+    expect(dossier.records![0]!.purposes[1]!.description).toBe('当社サービスの利用料金の請求及び決済のため');
+    expect(dossier.consents!).toHaveLength(1);
+    expect(dossier.provisionRecords!).toEqual([
+      { direction: 'provided', counterparty: 'Example Payments K.K.', recipient: 'Example Payments K.K.', items: ['name', 'email'], basis: 'consent', date: '2025-05-01' },
     ]);
   });
 
@@ -132,7 +132,7 @@ describe('decideRequest: a disclosure fulfilled', () => {
     expect(message!.text).toContain('26 November 2026 at 14:30 (Japan time)');
     // The dossier is about the subject, described in English.
     expect(deps.holdings.asked).toEqual(['hanako.yamada@example.jp']);
-    expect(stored!.dossier.records[0]!.purposes[1]!.description).toBe('To bill and settle usage fees for our services');
+    expect(stored!.dossier.records![0]!.purposes[1]!.description).toBe('To bill and settle usage fees for our services');
   });
 
   it('describes the purposes as the registry publishes them now, not as the policy first did', async () => {
@@ -144,8 +144,8 @@ describe('decideRequest: a disclosure fulfilled', () => {
     const { deps } = setup(receivedRequest(), [changed]);
     await decide(deps, { outcome: 'fulfilled' });
     const { dossier } = parts(deps.writer.commits[0]!).disclosures[0]!;
-    expect(dossier.records[0]!.purposes[1]).toEqual({ id: 'billing', description: changed.ja });
-    expect(dossier.purposesOfUse).toContainEqual({ id: 'billing', description: changed.ja });
+    expect(dossier.records![0]!.purposes[1]).toEqual({ id: 'billing', description: changed.ja });
+    expect(dossier.purposesOfUse!).toContainEqual({ id: 'billing', description: changed.ja });
   });
 
   it('appends an access-log entry for reading the holdings: actor, role, subjects, fields and reason', async () => {
@@ -222,7 +222,9 @@ describe('decideRequest: decisions it will not take', () => {
     ['a refusal with an empty reason', { outcome: 'refused', grounds: ['violation-of-law'], reason: '' }],
     ['an unknown ground', { outcome: 'refused', grounds: ['too-busy'], reason: 'We are busy.' }],
     ['grounds on a fulfilment', { outcome: 'fulfilled', grounds: ['violation-of-law'] }],
-    ['partially-fulfilled, not offered for disclosure yet', { outcome: 'partially-fulfilled', grounds: ['violation-of-law'], reason: 'Part of it.' }],
+    ['partially-fulfilled without the withheld categories', { outcome: 'partially-fulfilled', grounds: ['violation-of-law'], reason: 'Part of it.' }],
+    ['partially-fulfilled withholding nothing', { outcome: 'partially-fulfilled', grounds: ['violation-of-law'], reason: 'Part of it.', details: { withheld: [] } }],
+    ['partially-fulfilled without grounds', { outcome: 'partially-fulfilled', reason: 'Part of it.', details: { withheld: ['email'] } }],
   ];
 
   it.each(cases)('answers unprocessable to %s, and writes and reads nothing', async (_name, input) => {

@@ -21,9 +21,11 @@ describe('compileDossier', () => {
       requestId: 'req-1',
       language: 'ja',
       subject: { email: 'hanako.yamada@example.jp', name: '山田 花子' },
+      covers: ['personal-data', 'provision-records'],
       records: [],
       purposesOfUse: [],
       consents: [],
+      provisionRecordsLabel: '第三者提供記録（個人情報の保護に関する法律第33条第5項）',
       provisionRecords: [],
       nothingHeld: true,
       generatedAt: NOW.toISOString(),
@@ -41,17 +43,17 @@ describe('compileDossier', () => {
   it('lists each purpose of use once, sorted, described in Japanese for a Japanese request', () => {
     const dossier = compileDossier(receivedRequest({ language: 'ja' }), HANAKO_HOLDINGS, NOW);
     const ids = ['advertising', 'billing', 'information-and-inquiries', 'service-provision', 'usage-analysis'];
-    expect(dossier.purposesOfUse).toEqual(ids.map((id) => ({ id, description: describeIn(id, 'ja') })));
+    expect(dossier.purposesOfUse!).toEqual(ids.map((id) => ({ id, description: describeIn(id, 'ja') })));
   });
 
   it('describes purposes and sources in English for an English request', () => {
     const dossier = compileDossier(receivedRequest({ language: 'en' }), HANAKO_HOLDINGS, NOW);
-    expect(dossier.purposesOfUse.find((p) => p.id === 'billing')?.description).toBe('To bill and settle usage fees for our services');
-    expect(dossier.records[0]!.source).toEqual({
+    expect(dossier.purposesOfUse!.find((p) => p.id === 'billing')?.description).toBe('To bill and settle usage fees for our services');
+    expect(dossier.records![0]!.source).toEqual({
       kind: 'from-customer',
       description: 'From the customer in writing, on screen or orally (calls may be recorded)',
     });
-    expect(dossier.records[2]!.source).toEqual({
+    expect(dossier.records![2]!.source).toEqual({
       kind: 'service-use',
       description: 'Automatically, through use of our services (cookies, web beacons, advertising identifiers)',
       detail: 'cookie on www.example.jp',
@@ -64,7 +66,7 @@ describe('compileDossier', () => {
       records: [{ ...HANAKO_HOLDINGS.records[0]!, purposes: ['legacy-campaign-2019'] }],
     };
     const dossier = compileDossier(receivedRequest(), holdings, NOW);
-    expect(dossier.purposesOfUse).toEqual([{ id: 'legacy-campaign-2019', description: 'legacy-campaign-2019' }]);
+    expect(dossier.purposesOfUse!).toEqual([{ id: 'legacy-campaign-2019', description: 'legacy-campaign-2019' }]);
   });
 
   it('discloses values but not the desk\'s internal subject and record ids', () => {
@@ -82,8 +84,8 @@ describe('compileDossier', () => {
     };
     const dossier = compileDossier(request, holdings, NOW);
     expect(dossier.subject).toEqual({ email: 'hanako.yamada@example.jp' });
-    expect(dossier.consents[0]).toEqual({ action: 'withdrawn', recipient: 'Example Ads K.K.', noticeVersion: 'v1', method: 'web', at: '2026-01-01T00:00:00.000Z' });
-    expect(Object.keys(dossier.consents[0]!)).not.toContain('purpose');
+    expect(dossier.consents![0]).toEqual({ action: 'withdrawn', recipient: 'Example Ads K.K.', noticeVersion: 'v1', method: 'web', at: '2026-01-01T00:00:00.000Z' });
+    expect(Object.keys(dossier.consents![0]!)).not.toContain('purpose');
   });
 });
 
@@ -105,13 +107,13 @@ describe('compileDossier: purposes from the registry', () => {
 
   it('describes each purpose by its current version, in the reader\'s language', () => {
     const ja = compile(receivedRequest({ language: 'ja' }), HANAKO_HOLDINGS, registry, NOW);
-    expect(ja.purposesOfUse.find((p) => p.id === 'billing')?.description).toBe(billingV2.ja);
-    expect(ja.records[0]!.purposes).toEqual([
+    expect(ja.purposesOfUse!.find((p) => p.id === 'billing')?.description).toBe(billingV2.ja);
+    expect(ja.records![0]!.purposes).toEqual([
       { id: 'service-provision', description: describeIn('service-provision', 'ja') },
       { id: 'billing', description: billingV2.ja },
     ]);
     const en = compile(receivedRequest({ language: 'en' }), HANAKO_HOLDINGS, registry, NOW);
-    expect(en.purposesOfUse.find((p) => p.id === 'billing')?.description).toBe(billingV2.en);
+    expect(en.purposesOfUse!.find((p) => p.id === 'billing')?.description).toBe(billingV2.en);
   });
 
   it('describes a purpose added to the registry after the policy, which the old constant never knew', () => {
@@ -121,8 +123,8 @@ describe('compileDossier: purposes from the registry', () => {
     };
     const holdings: Holdings = { ...NOTHING_HELD, records: [held({ recordId: 'r', category: 'service-usage', value: 'x', purposes: ['loyalty-points'] })] };
     const dossier = compile(receivedRequest({ language: 'en' }), holdings, registryOf([...PURPOSES_OF_USE, loyalty]), NOW);
-    expect(dossier.records[0]!.purposes).toEqual([{ id: 'loyalty-points', description: 'To run the loyalty points programme' }]);
-    expect(dossier.purposesOfUse).toEqual([{ id: 'loyalty-points', description: 'To run the loyalty points programme' }]);
+    expect(dossier.records![0]!.purposes).toEqual([{ id: 'loyalty-points', description: 'To run the loyalty points programme' }]);
+    expect(dossier.purposesOfUse!).toEqual([{ id: 'loyalty-points', description: 'To run the loyalty points programme' }]);
   });
 });
 
@@ -144,7 +146,7 @@ describe('compileDossier: linkage and special care', () => {
     ],
   };
   const dossier = compileDossier(receivedRequest(), holdings, NOW);
-  const byCategory = (category: string) => dossier.records.find((r) => r.category === category)!;
+  const byCategory = (category: string) => dossier.records!.find((r) => r.category === category)!;
 
   it('marks every kind of access information held under the person as linked to them (policy §1)', () => {
     for (const category of ['cookie-id', 'web-beacon', 'advertising-identifier', 'access-history', 'device-information']) {

@@ -54,7 +54,7 @@ describe('dossierCsv', () => {
 
   it('neutralises cells that a spreadsheet would run as a formula', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
-    expect(csv).toContain(`,provided: @SUM(A1),`); // not at the start of the cell: harmless
+    expect(csv).toContain(`,recipient: @SUM(A1),`); // not at the start of the cell: harmless
     expect(lines.some((l) => l.split(',').some((cell) => /^[=+\-@]/.test(cell)))).toBe(false);
   });
 
@@ -111,7 +111,7 @@ describe('dossierCsv: marks', () => {
     const marksOf = (section: string) => rows.filter((r) => r[0] === section).map((r) => r.slice(-2));
     expect(marksOf('personal-data')).toEqual([['false', 'false'], ['true', 'false'], ['false', 'true']]);
     expect(marksOf('consent')).toEqual([['', '']]);
-    expect(marksOf('provision-record')).toEqual([['', '']]);
+    expect(marksOf('third-party-provision-record')).toEqual([['', '']]);
   });
 
   it.each(['ja', 'en'] as const)('in %s: explains each mark a record carries in a note row', (language) => {
@@ -122,6 +122,6 @@ describe('dossierCsv: marks', () => {
     expect(notes[0]).toContain(LINKED_NOTE[language]);
     expect(notes[1]).toMatch(/^note,special-care,/);
     expect(notes[1]).toContain(SPECIAL_CARE_NOTE[language]);
-    expect(dossierCsv(compileDossier(receivedRequest({ language }), HANAKO_HOLDINGS, NOW))).not.toContain('note,');
+    expect(dossierCsv(compileDossier(receivedRequest({ language }), HANAKO_HOLDINGS, NOW))).not.toMatch(/note,(linked-access-information|special-care),/);
   });
 });
