@@ -200,6 +200,7 @@ describe('functions: one per route and per worker', () => {
       'record-posting',
       'register-personal-data-by-staff',
       'search-subjects',
+      'verify-representative',
       'view-my-number',
       'view-request',
       'view-subject',
