@@ -5,30 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { certifiesSubject, subjectEvidenceId, type ErasureCertificate } from '../../functions/domain/erasure/certificate';
-import type { SystemName } from '../../functions/domain/systems';
-import { signAsSystem } from '../../local/system-signing';
-import { mailbox, type SentEmail } from '../support/desk';
-import { E2E_DEMO_PASSWORD, useLocalDesk } from '../support/e2e';
+import { deskClient, useLocalDesk } from '../support/e2e';
 import { getItem, scanAll, waitFor } from '../support/requests';
 
 const desk = useLocalDesk();
 const subjectId = `subject-e2e-${randomUUID().slice(0, 8)}`;
 const email = `${subjectId}@example.jp`;
-
-async function call(method: string, path: string, options: { body?: unknown; token?: string; as?: SystemName } = {}) {
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  let headers: Record<string, string> = {
-    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-  };
-  if (options.as) headers = await signAsSystem(options.as, { method, url: `${desk().url}${path}`, headers, ...(body !== undefined ? { body } : {}) });
-  const response = await fetch(`${desk().url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
-
-const emailAbout = (requestId: string, matching: RegExp): Promise<SentEmail> =>
-  waitFor(async () => (await mailbox(email)).find((e) => e.body.text?.includes(requestId) && matching.test(`${e.subject}\n${e.body.text}`)), `e-mail about ${requestId}`);
+const { call, emailAbout, signIn, submitAndVerify } = deskClient(desk);
 
 const useCheck = () => call('POST', '/v1/system/use-checks', { body: { subjectId, category: 'phone', purpose: 'service-provision' }, as: 'business-systems' });
 
@@ -48,23 +31,16 @@ describe('a cessation-of-use request decided as erase', () => {
     expect(registered.status, JSON.stringify(registered.json)).toBe(201);
     expect((await useCheck()).json).toMatchObject({ allowed: true });
 
-    const submitted = await call('POST', '/v1/requests', {
-      body: {
-        type: 'cessation-of-use',
-        requester: { kind: 'self', name: 'Hanako Yamada', email },
-        subject: { email },
-        details: { grounds: ['no-longer-needed'], measure: 'erase', explanation: 'I closed my account.' },
-        language: 'en',
-      },
+    const { requestId } = await submitAndVerify({
+      type: 'cessation-of-use',
+      requester: { kind: 'self', name: 'Hanako Yamada', email },
+      subject: { email },
+      details: { grounds: ['no-longer-needed'], measure: 'erase', explanation: 'I closed my account.' },
+      language: 'en',
     });
-    expect(submitted.status, JSON.stringify(submitted.json)).toBe(202);
-    const requestId = submitted.json.requestId as string;
-    const code = /(\d{6})/.exec((await emailAbout(requestId, /\d{6}/)).subject)![1];
-    expect((await call('POST', `/v1/requests/${requestId}/verification`, { body: { code } })).status).toBe(200);
 
-    const signedIn = await call('POST', '/local/sign-in', { body: { username: 'operator', password: E2E_DEMO_PASSWORD } });
     const decided = await call('POST', `/v1/staff/requests/${requestId}/decision`, {
-      token: signedIn.json.idToken, body: { outcome: 'fulfilled', details: { measure: 'erase' } },
+      token: await signIn('operator'), body: { outcome: 'fulfilled', details: { measure: 'erase' } },
     });
     expect(decided.status, JSON.stringify(decided.json)).toBe(200);
     // Denied from the decision on: for the flag, or because the records are already gone.

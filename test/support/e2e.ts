@@ -41,21 +41,25 @@ export function useLocalDesk(): () => RunningDesk {
 export interface DeskResponse {
   status: number;
   contentType: string;
+  text: string;
+  /** The parsed body when it is JSON (problem+json included). */
   json: any;
 }
 
 /** HTTP to the running local desk, as a customer, a signed-in staff member or a signed system. */
 export function deskClient(desk: () => RunningDesk) {
-  async function call(method: string, path: string, options: { body?: unknown; token?: string; as?: SystemName } = {}): Promise<DeskResponse> {
+  async function call(method: string, path: string, options: { body?: unknown; token?: string; as?: SystemName; accept?: string } = {}): Promise<DeskResponse> {
     const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     let headers: Record<string, string> = {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.accept ? { accept: options.accept } : {}),
     };
     if (options.as) headers = await signAsSystem(options.as, { method, url: `${desk().url}${path}`, headers, ...(body !== undefined ? { body } : {}) });
     const response = await fetch(`${desk().url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
     const text = await response.text();
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', json: text ? JSON.parse(text) : undefined };
+    const contentType = response.headers.get('content-type') ?? '';
+    return { status: response.status, contentType, text, json: contentType.includes('json') && text ? JSON.parse(text) : undefined };
   }
 
   async function signIn(username: string): Promise<string> {
