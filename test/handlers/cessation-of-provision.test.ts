@@ -53,15 +53,25 @@ describe('cessation-of-provision end to end', () => {
     expect(result.json.errors).toEqual([{ field: 'body.details', message: 'is required' }]);
   });
 
-  it('a refusal, costly or difficult with the alternative measure as the reason → 200 and no flag', async () => {
+  it('a refusal, costly or difficult, with the alternative measure taken → 200, the measure e-mailed, no flag', async () => {
     const { requestId } = await submitAndVerify(body({ grounds: ['provided-without-consent'], recipients: 'Example Payments K.K.' }));
-    const reason = 'Our partner cannot remove single customers before March; your data is left out of every export to it from now on.';
-    const result = await decide(requestId, { outcome: 'refused', grounds: ['costly-or-difficult-alternative-taken'], reason });
+    const reason = 'Our partner cannot remove single customers before March.';
+    const alternativeMeasure = 'Your data is left out of every export to it from now on.';
+    const result = await decide(requestId, { outcome: 'refused', grounds: ['costly-or-difficult-alternative-taken'], reason, details: { alternativeMeasure } });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(result.json.status).toBe('refused');
     expect((await getItem('subjects', { subjectId: SUBJECT }))!.cessationOfProvision).toBeUndefined();
     const [message] = (await outboxAbout(requestId)).filter((m) => m.topic === 'decision-refused');
     expect(message!.text).toContain(reason);
+    expect(message!.text).toContain(`The alternative measure we have taken (APPI Art. 35(4),(6), proviso):\n${alternativeMeasure}`);
+  });
+
+  it('the costly-or-difficult ground without the alternative measure → 422, nothing written', async () => {
+    const { requestId } = await submitAndVerify(body({ grounds: ['provided-without-consent'] }));
+    const result = await decide(requestId, { outcome: 'refused', grounds: ['costly-or-difficult-alternative-taken'], reason: 'Too costly.' });
+    expectProblem(result, 422);
+    expect(result.json.detail).toContain('needs details.alternativeMeasure');
+    expect((await getItem('requests', { requestId }))!.status).toBe('received');
   });
 
   it('fulfilled: the subject carries the flag and the result e-mail reaches the mailbox', async () => {

@@ -3,6 +3,7 @@
 // holds them under; every provision check honours that flag (issue 5).
 import * as z from 'zod';
 import type { DeskWrite } from '../ports';
+import { alternativeMeasureRules, ART_35_5_GROUND_LABELS, ART_35_5_GROUNDS } from './cessation';
 import { readHoldingsForRequest } from './held-for-request';
 import { formatJapanTime, signature } from './notifications';
 import type { Label, RequestTypeDefinition } from './request-types';
@@ -16,9 +17,7 @@ import type { Label, RequestTypeDefinition } from './request-types';
 export const CESSATION_OF_PROVISION_GROUNDS = [
   'provided-without-consent',
   'provided-abroad-without-consent',
-  'no-longer-needed',
-  'reportable-leak',
-  'risk-to-rights-or-interests',
+  ...ART_35_5_GROUNDS,
 ] as const;
 export type CessationOfProvisionGround = (typeof CESSATION_OF_PROVISION_GROUNDS)[number];
 
@@ -41,18 +40,7 @@ export const CESSATION_OF_PROVISION_GROUND_LABELS: Record<CessationOfProvisionGr
     ja: '本人の同意なく外国にある第三者に提供されている（第28条違反、第35条第3項）',
     en: 'Provided to a third party in a foreign country without your consent (in violation of Art. 28; Art. 35(3))',
   },
-  'no-longer-needed': {
-    ja: '当社が利用する必要がなくなった（第35条第5項）',
-    en: 'We no longer need to use the data (Art. 35(5))',
-  },
-  'reportable-leak': {
-    ja: '本人の個人データに係る漏えい等の報告対象事態（第26条第1項）が生じた（第35条第5項）',
-    en: 'A leak or other incident reportable under Art. 26(1) involved your data (Art. 35(5))',
-  },
-  'risk-to-rights-or-interests': {
-    ja: '本人の権利又は正当な利益が害されるおそれがある（第35条第5項）',
-    en: 'Handling the data may harm your rights or legitimate interests (Art. 35(5))',
-  },
+  ...ART_35_5_GROUND_LABELS,
 };
 
 const REFUSAL_GROUND_LABELS: Record<CessationOfProvisionRefusalGround, Label> = {
@@ -61,10 +49,12 @@ const REFUSAL_GROUND_LABELS: Record<CessationOfProvisionRefusalGround, Label> = 
     en: 'The request does not meet the requirements of Art. 35(3) or (5) (Art. 35(4),(6))',
   },
   'costly-or-difficult-alternative-taken': {
-    ja: '第三者への提供の停止に多額の費用を要する場合その他の停止が困難な場合であって、本人の権利利益を保護するため必要なこれに代わるべき措置（下記の理由に記載）をとったため（第35条第4項ただし書・第6項ただし書）',
-    en: 'Stopping provision would be very costly or otherwise difficult, and we have taken the alternative measure described in the reason below to protect your rights and interests (Art. 35(4),(6), proviso)',
+    ja: '第三者への提供の停止に多額の費用を要する場合その他の停止が困難な場合であって、本人の権利利益を保護するため必要なこれに代わるべき措置（下記に記載）をとったため（第35条第4項ただし書・第6項ただし書）',
+    en: 'Stopping provision would be very costly or otherwise difficult, and we have taken the alternative measure stated below to protect your rights and interests (Art. 35(4),(6), proviso)',
   },
 };
+
+const alternativeMeasure = alternativeMeasureRules({ ja: '第35条第4項ただし書・第6項ただし書', en: 'Art. 35(4),(6), proviso' });
 
 export const cessationOfProvision: RequestTypeDefinition = {
   type: 'cessation-of-provision',
@@ -77,6 +67,9 @@ export const cessationOfProvision: RequestTypeDefinition = {
   }),
   outcomes: ['fulfilled', 'refused'],
   refusalGrounds: REFUSAL_GROUND_LABELS,
+  decisionDetails: { refused: alternativeMeasure.refused },
+  checkDecision: alternativeMeasure.checkDecision,
+  refusalNote: alternativeMeasure.refusalNote,
 
   async fulfil(context) {
     const { request, now } = context;

@@ -5,10 +5,11 @@
 import * as z from 'zod';
 import type { DeskWrite } from '../ports';
 import { DeskProblem } from '../problems';
+import { alternativeMeasureRules, ART_35_5_GROUND_LABELS, ART_35_5_GROUNDS } from './cessation';
 import { readHoldingsForRequest } from './held-for-request';
 import { formatJapanTime, signature } from './notifications';
 import type { Language } from './request';
-import type { DecisionInput, Label, RequestTypeDefinition } from './request-types';
+import type { Label, RequestTypeDefinition } from './request-types';
 
 /**
  * What the person may cite. APPI Art. 35(1): handled beyond the purposes of use (Art. 18), used
@@ -21,9 +22,7 @@ export const CESSATION_OF_USE_GROUNDS = [
   'improper-use',
   'improper-acquisition',
   'special-care-data-without-consent',
-  'no-longer-needed',
-  'reportable-leak',
-  'risk-to-rights-or-interests',
+  ...ART_35_5_GROUNDS,
 ] as const;
 export type CessationOfUseGround = (typeof CESSATION_OF_USE_GROUNDS)[number];
 
@@ -59,18 +58,7 @@ export const CESSATION_OF_USE_GROUND_LABELS: Record<CessationOfUseGround, Label>
     ja: '要配慮個人情報が本人の同意なく取得された（第20条第2項違反、第35条第1項）',
     en: 'Special care-required personal information acquired without your consent (in violation of Art. 20(2); Art. 35(1))',
   },
-  'no-longer-needed': {
-    ja: '当社が利用する必要がなくなった（第35条第5項）',
-    en: 'We no longer need to use the data (Art. 35(5))',
-  },
-  'reportable-leak': {
-    ja: '本人の個人データに係る漏えい等の報告対象事態（第26条第1項）が生じた（第35条第5項）',
-    en: 'A leak or other incident reportable under Art. 26(1) involved your data (Art. 35(5))',
-  },
-  'risk-to-rights-or-interests': {
-    ja: '本人の権利又は正当な利益が害されるおそれがある（第35条第5項）',
-    en: 'Handling the data may harm your rights or legitimate interests (Art. 35(5))',
-  },
+  ...ART_35_5_GROUND_LABELS,
 };
 
 const REFUSAL_GROUND_LABELS: Record<CessationOfUseRefusalGround, Label> = {
@@ -84,7 +72,7 @@ const REFUSAL_GROUND_LABELS: Record<CessationOfUseRefusalGround, Label> = {
   },
 };
 
-const ALTERNATIVE_GROUND: CessationOfUseRefusalGround = 'costly-or-difficult-alternative-taken';
+const alternativeMeasure = alternativeMeasureRules({ ja: '第35条第2項ただし書・第6項ただし書', en: 'Art. 35(2),(6), proviso' });
 
 const measure = z.enum(CESSATION_OF_USE_MEASURES);
 
@@ -97,17 +85,6 @@ export function measureAllowed(asked: CessationOfUseMeasure, taken: CessationOfU
   return asked === taken || (asked === 'erase' && taken === 'cease-use');
 }
 
-function checkDecision(decision: DecisionInput): string | undefined {
-  const alternative = decision.details?.alternativeMeasure;
-  const costly = decision.grounds?.includes(ALTERNATIVE_GROUND) ?? false;
-  if (costly && !alternative) {
-    return `The ground ${ALTERNATIVE_GROUND} needs details.alternativeMeasure: the measure taken instead, which the refusal e-mail states to the person (APPI Art. 35(2),(6), proviso).`;
-  }
-  if (!costly && alternative) {
-    return `details.alternativeMeasure belongs to the ground ${ALTERNATIVE_GROUND}; cite that ground or leave the alternative measure out.`;
-  }
-  return undefined;
-}
 
 function resultMessage(language: Language, requestId: string, from: string, asked: CessationOfUseMeasure, taken: CessationOfUseMeasure, held: boolean) {
   if (language === 'en') {
@@ -162,20 +139,10 @@ export const cessationOfUse: RequestTypeDefinition = {
     fulfilled: z.strictObject({
       measure: measure.describe('What the desk did: the measure asked for, or cease-use where that remedies an asked erasure (APPI Art. 35(2)).'),
     }),
-    refused: z.strictObject({
-      alternativeMeasure: z.string().trim().min(1).max(2000).optional()
-        .describe(`The measure taken instead; required with the ground ${ALTERNATIVE_GROUND} (APPI Art. 35(2),(6), proviso).`),
-    }),
+    refused: alternativeMeasure.refused,
   },
-  checkDecision,
-  refusalNote(decision) {
-    const alternative = decision.details?.alternativeMeasure;
-    if (typeof alternative !== 'string') return undefined;
-    return {
-      ja: `代わりにとった措置（同法第35条第2項ただし書・第6項ただし書）:\n${alternative}`,
-      en: `The alternative measure we have taken (APPI Art. 35(2),(6), proviso):\n${alternative}`,
-    };
-  },
+  checkDecision: alternativeMeasure.checkDecision,
+  refusalNote: alternativeMeasure.refusalNote,
 
   async fulfil(context) {
     const { request, decision, now } = context;

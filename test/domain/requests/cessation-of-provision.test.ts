@@ -115,22 +115,32 @@ describe('cessation-of-provision: fulfilled', () => {
 });
 
 describe('cessation-of-provision: refused', () => {
-  it('costly or difficult: commits the refusal with the alternative measure as the reason, and no flag', async () => {
+  it('costly or difficult: commits the refusal, e-mails the alternative measure under its own heading, and sets no flag', async () => {
     const { deps } = setup({ language: 'en' });
-    const reason = 'Our partner cannot filter single customers until March; we have withdrawn your data from the next monthly export instead.';
-    await decide(deps, { outcome: 'refused', grounds: ['costly-or-difficult-alternative-taken'], reason });
+    const reason = 'Our partner cannot filter single customers until March.';
+    const alternativeMeasure = 'We have withdrawn your data from the next monthly export instead.';
+    await decide(deps, { outcome: 'refused', grounds: ['costly-or-difficult-alternative-taken'], reason, details: { alternativeMeasure } });
     const writes = deps.writer.writes;
     expect(writes.map((w) => w.kind)).toEqual(['request', 'outbox']);
     const text = messagesOf(writes)[0]!.text;
     expect(text).toContain(reason);
-    expect(text).toContain('we have taken the alternative measure described in the reason below');
+    expect(text).toContain('we have taken the alternative measure stated below');
+    expect(text).toContain(`The alternative measure we have taken (APPI Art. 35(4),(6), proviso):\n${alternativeMeasure}`);
     expect(deps.accessLog.entries).toEqual([]);
   });
 
-  it('without a reason describing the alternative measure → 422, nothing written', async () => {
+  it('without the alternative measure → 422 asking for it, nothing written', async () => {
     const { deps } = setup();
-    const problem = await problemOf(decide(deps, { outcome: 'refused', grounds: ['costly-or-difficult-alternative-taken'] }));
-    expect(problem.kind).toBe('unprocessable');
+    const problem = await problemOf(decide(deps, { outcome: 'refused', grounds: ['costly-or-difficult-alternative-taken'], reason: 'Too costly.' }));
+    expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Decision incomplete' });
+    expect(problem.detail).toContain('needs details.alternativeMeasure');
+    expect(deps.writer.commits).toEqual([]);
+  });
+
+  it('an alternative measure with another ground → 422, nothing written', async () => {
+    const { deps } = setup();
+    const problem = await problemOf(decide(deps, { outcome: 'refused', grounds: ['no-grounds-found'], reason: 'No grounds.', details: { alternativeMeasure: 'x' } }));
+    expect(problem.detail).toContain('belongs to the ground costly-or-difficult-alternative-taken');
     expect(deps.writer.commits).toEqual([]);
   });
 
