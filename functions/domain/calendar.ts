@@ -5,7 +5,8 @@ import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from './de
 import { HOLIDAY_TABLE_SOURCE, HOLIDAY_TABLE_YEARS, NATIONAL_HOLIDAYS } from './japanese-holidays';
 import { LATEST_ANSWER_CALENDAR_DAYS, RESPONSE_TARGET_DESK_DAYS } from './law';
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+/** Japan Standard Time is UTC+9 all year: Japan keeps no daylight saving time. */
+export const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface JapanDate {
@@ -13,6 +14,9 @@ interface JapanDate {
   month: number;
   day: number;
 }
+
+/** The Japan calendar date of an instant, YYYY-MM-DD. */
+export const japanDay = (instant: Date): string => new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 
 function japanDateOf(instant: Date): JapanDate {
   const shifted = new Date(instant.getTime() + JST_OFFSET_MS);

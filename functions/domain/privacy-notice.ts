@@ -3,6 +3,7 @@
 // access information and its linkage, special care-required information, My Number, third-party
 // provision, anonymised-information publications, the desk and its hours, and how to make a
 // request (Art. 32(1) item 3, 37, 38): procedure, who may ask, fees, when the answer is due.
+import { japanDay } from './calendar';
 import {
   DEFAULT_DESK_SETTINGS, DESK_CLOSES_AT_HOUR, DESK_CONTACT, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS, type DeskSettings,
 } from './desk';
@@ -20,13 +21,11 @@ import { AUTHORITY_DOCUMENT_IDS, AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENT_IDS, IDE
 /** The date of the notice's own text; a purpose published later makes that day the notice's version. */
 export const PRIVACY_NOTICE_VERSION = '2026-11-25';
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-const japanDate = (iso: string) => new Date(Date.parse(iso) + JST_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The notice's version: the later of its own text's date and the Japan date of the latest purpose published since the policy. */
 export function privacyNoticeVersion(versions: readonly PurposeVersion[]): string {
   return versions.filter((v) => v.publishedBy !== 'policy')
-    .map((v) => japanDate(v.effectiveFrom))
+    .map((v) => japanDay(new Date(v.effectiveFrom)))
     .reduce((latest, date) => (date > latest ? date : latest), PRIVACY_NOTICE_VERSION);
 }
 

@@ -7,7 +7,7 @@ import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { handler as decideHandler } from '../../functions/handlers/decide-request';
 import { handler } from '../../functions/handlers/record-posting';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
-import { japanDay } from '../../functions/domain/requests/paper-disclosure';
+import { japanDay } from '../../functions/domain/calendar';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, mailbox } from '../support/desk';
 import {

@@ -3,6 +3,7 @@
 // (Art. 19 closes the list of permitted provision), and kept only while a statute requires the
 // document it appears on (Art. 20; PPC My Number guideline (business operators) §4-3-(3)): each
 // document's retention is its TTL.
+import { JST_OFFSET_MS } from '../calendar';
 
 export const MY_NUMBER_AFFAIRS = ['tax', 'social-insurance'] as const;
 export type MyNumberAffair = (typeof MY_NUMBER_AFFAIRS)[number];
@@ -16,8 +17,6 @@ export interface MyNumberDocument {
   /** The last moment the document (and so the number on it) may be kept, from its date. */
   retainUntil(documentDate: string): Date;
 }
-
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 interface CalendarDay {
   year: number;

@@ -2,6 +2,7 @@
 // GET /v1/staff/requests/{requestId}/disclosure gives the operator the stored dossier to print, and
 // POST /v1/staff/requests/{requestId}/posting records that the copy was posted and tells the person.
 // Both are reads or writes of personal data by staff, so each is access-logged first.
+import { japanDay } from '../calendar';
 import { outboxMessage } from '../outbox';
 import type { AccessLogWriter, Clock, DeskWriter, DisclosureReader, RequestReader, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
@@ -11,11 +12,6 @@ import { renderDossier, type DossierFormat } from './get-disclosure';
 import { signature, type MessageText } from './notifications';
 import { commitOrConflict, getConfirmedRequest } from './request-store';
 import type { Delivery, DeskRequest, Language } from './request';
-
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/** The Japan calendar date of an instant, YYYY-MM-DD (Japan keeps no daylight saving time). */
-export const japanDay = (instant: Date): string => new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 
 /** A decided disclosure to be delivered on paper, with its delivery; a 409 saying why otherwise. */
 function paperDisclosure(request: DeskRequest): DeskRequest & { delivery: Delivery } {
@@ -41,20 +37,21 @@ export interface PaperDisclosureDeps {
 export async function getPaperDisclosure(deps: PaperDisclosureDeps, actor: StaffActor, requestId: string, format: DossierFormat) {
   const now = deps.clock.now();
   const request = paperDisclosure(await getConfirmedRequest(deps.requests, requestId, now));
+  const stored = await deps.disclosures.get(request.delivery.dossierTokenHash, now);
+  if (!stored) {
+    throw new DeskProblem('gone', 'Copy expired', 'The stored dossier of this disclosure has expired (it is kept 14 days after the decision) and cannot be printed any more. If it was never posted, ask the person to make a new request.');
+  }
+  // Logged with the persons the copy is about before anyone sees it.
   await deps.accessLog.append({
     actor: actor.staffId,
     role: actor.role,
     action: 'read',
-    subjects: [`request:${request.requestId}`],
+    subjects: stored.subjectIds,
     fields: coveredBy(disclosureDetails.parse(request.details ?? {})),
     reason: `${request.type} ${request.requestId}`,
     sourceIp: actor.sourceIp,
     at: now.toISOString(),
   });
-  const stored = await deps.disclosures.get(request.delivery.dossierTokenHash, now);
-  if (!stored) {
-    throw new DeskProblem('gone', 'Copy expired', 'The stored dossier of this disclosure has expired (it is kept 14 days after the decision) and cannot be printed any more. If it was never posted, ask the person to make a new request.');
-  }
   return renderDossier(stored.dossier, format);
 }
 

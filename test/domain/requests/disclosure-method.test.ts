@@ -8,7 +8,8 @@ import { decideRequest, type DecisionInput } from '../../../functions/domain/req
 import { disclosureDetails } from '../../../functions/domain/requests/disclosure';
 import type { StoredDisclosure } from '../../../functions/domain/requests/disclosure-dossier';
 import { dossierCsv, dossierHtml } from '../../../functions/domain/requests/dossier-formats';
-import { getPaperDisclosure, japanDay, recordPosting } from '../../../functions/domain/requests/paper-disclosure';
+import { japanDay } from '../../../functions/domain/calendar';
+import { getPaperDisclosure, recordPosting } from '../../../functions/domain/requests/paper-disclosure';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import {
   ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, OPERATOR, RecordingAccessLog, SequenceSecrets,
@@ -203,7 +204,7 @@ describe('disclosure partially fulfilled', () => {
 });
 
 describe('the paper copy: printed by staff', () => {
-  it('serves the stored dossier as the printable page or JSON, access-logged before it is read', async () => {
+  it('serves the stored dossier as the printable page or JSON, access-logged with the persons it is about before it is shown', async () => {
     const { decide, deps } = setup({ method: 'paper', postalAddress: ADDRESS });
     await decide({ outcome: 'fulfilled' });
     const page = await getPaperDisclosure(deps, OPERATOR, 'req-1', 'html');
@@ -212,7 +213,7 @@ describe('the paper copy: printed by staff', () => {
     const json = await getPaperDisclosure(deps, OPERATOR, 'req-1', 'json');
     expect(json.body).toMatchObject({ requestId: 'req-1', covers: ['personal-data', 'provision-records'] });
     expect(deps.accessLog.entries.slice(1)).toEqual(Array(2).fill({
-      actor: OPERATOR.staffId, role: 'operator', action: 'read', subjects: ['request:req-1'],
+      actor: OPERATOR.staffId, role: 'operator', action: 'read', subjects: HANAKO_HOLDINGS.subjectIds,
       fields: ['personal-data', 'provision-records'], reason: 'disclosure req-1', sourceIp: OPERATOR.sourceIp, at: NOW,
     }));
   });
@@ -231,7 +232,8 @@ describe('the paper copy: printed by staff', () => {
     paper.deps.clock.set('2026-11-26T05:30:00.000Z');
     const gone = await problemOf(getPaperDisclosure(paper.deps, OPERATOR, 'req-1', 'html'));
     expect(gone.kind).toBe('gone');
-    expect(paper.deps.accessLog.entries).toHaveLength(2);
+    // Only the decision's read: an expired copy shows nobody anything.
+    expect(paper.deps.accessLog.entries).toHaveLength(1);
   });
 });
 
