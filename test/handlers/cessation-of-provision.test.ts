@@ -2,13 +2,12 @@
 // with its grounds, verified, decided; fulfilling it flags the person's subject in the decision's
 // transaction and e-mails the result; a refusal flags nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler } from '../../functions/handlers/decide-request';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { handler as submitHandler } from '../../functions/handlers/submit-request';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, mailbox } from '../support/desk';
 import {
-  dropTables, expectProblem, getItem, outboxAbout, requestBody, staffClaims, streamEvent, streamRecord, submitAndVerify,
+  decide, dropTables, expectProblem, getItem, outboxAbout, requestBody, staffClaims, streamEvent, streamRecord, submitAndVerify,
 } from '../support/requests';
 
 const SUBJECT = 'subject-demo-hanako';
@@ -26,16 +25,6 @@ const body = (details: unknown, language: 'ja' | 'en' = 'en') => ({
   type: 'cessation-of-provision',
   details,
 });
-
-const decide = (requestId: string, decision: unknown) =>
-  invoke(handler, {
-    method: 'POST',
-    path: `/v1/staff/requests/${requestId}/decision`,
-    resource: '/v1/staff/requests/{requestId}/decision',
-    pathParameters: { requestId },
-    body: decision,
-    claims: staffClaims('operator'),
-  });
 
 describe('cessation-of-provision end to end', () => {
   it('unknown grounds → 400 naming the field, nothing stored', async () => {

@@ -7,15 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certifiesSubject, subjectEvidenceId, type ErasureCertificate } from '../../functions/domain/erasure/certificate';
 import { lookupKeyOf } from '../../functions/domain/holdings';
 import { handler as checkUse } from '../../functions/handlers/check-use';
-import { handler } from '../../functions/handlers/decide-request';
 import { handler as eraseOnRequest } from '../../functions/handlers/erase-on-request';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { handler as submitHandler } from '../../functions/handlers/submit-request';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, mailbox, uniqueEmail } from '../support/desk';
 import {
-  dropTables, expectProblem, getItem, outboxAbout, putItem, putStaff, requestBody, scanAll, staffClaims, streamEvent, streamRecord,
-  submitAndVerify, systemPrincipal,
+  decide, dropTables, expectProblem, getItem, outboxAbout, putItem, putStaff, requestBody, scanAll, staffClaims, streamEvent, streamRecord, submitAndVerify, systemPrincipal,
 } from '../support/requests';
 
 let prefix: string;
@@ -54,16 +52,6 @@ const body = (email: string, details: unknown, language: 'ja' | 'en' = 'en') => 
 
 const submitFor = (email: string, details: unknown, language: 'ja' | 'en' = 'en') =>
   invoke(submitHandler, { method: 'POST', path: '/v1/requests', resource: '/v1/requests', body: body(email, details, language) });
-
-const decide = (requestId: string, decision: unknown, claims = staffClaims('operator')) =>
-  invoke(handler, {
-    method: 'POST',
-    path: `/v1/staff/requests/${requestId}/decision`,
-    resource: '/v1/staff/requests/{requestId}/decision',
-    pathParameters: { requestId },
-    body: decision,
-    claims,
-  });
 
 const useCheck = (subjectId: string) =>
   invoke(checkUse, {

@@ -4,13 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as addNote } from '../../functions/handlers/add-request-note';
 import { handler as assign } from '../../functions/handlers/assign-request';
-import { handler as decideHandler } from '../../functions/handlers/decide-request';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { handler as submitHandler } from '../../functions/handlers/submit-request';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, mailbox } from '../support/desk';
 import {
-  dropTables, expectProblem, getItem, outboxAbout, requestBody, staffClaims, streamEvent, streamRecord, submitAndVerify,
+  decide, dropTables, expectProblem, getItem, outboxAbout, requestBody, staffClaims, staffStep, streamEvent, streamRecord, submitAndVerify,
 } from '../support/requests';
 
 let prefix: string;
@@ -27,16 +26,7 @@ const REPLY = 'We are sorry for the delay. Your disclosure was sent today, and w
 const body = (details: unknown, language: 'ja' | 'en' = 'en') => ({ ...requestBody({ language }), type: 'complaint', details });
 const complaintAbout = { about: 'request-handling', description: 'My disclosure request was not answered for two weeks.' };
 
-const staffCall = (handler: typeof decideHandler, step: string, requestId: string, payload: unknown, role = 'operator') =>
-  invoke(handler, {
-    method: 'POST',
-    path: `/v1/staff/requests/${requestId}/${step}`,
-    resource: `/v1/staff/requests/{requestId}/${step}`,
-    pathParameters: { requestId },
-    body: payload,
-    claims: staffClaims(role),
-  });
-const decide = (requestId: string, decision: unknown, role = 'operator') => staffCall(decideHandler, 'decision', requestId, decision, role);
+const decideAs = (requestId: string, decision: unknown, role = 'operator') => decide(requestId, decision, staffClaims(role));
 
 async function deliver(requestId: string, topic: string) {
   const message = (await outboxAbout(requestId)).find((m) => m.topic === topic)!;
@@ -56,9 +46,9 @@ describe('complaint end to end', () => {
     await deliver(requestId, 'request-received');
     expect((await mailbox(requester)).map((m) => m.subject)).toContain('We have received your complaint');
 
-    expect((await staffCall(assign, 'assignment', requestId, { assignee: 'operator' }, 'officer')).status).toBe(200);
-    expect((await staffCall(addNote, 'notes', requestId, { text: 'Checked the queue: the request sat unassigned.' })).status).toBe(201);
-    const result = await decide(requestId, { outcome: 'fulfilled', details: { reply: REPLY } });
+    expect((await staffStep(assign, requestId, 'assignment', { assignee: 'operator' }, staffClaims('officer'))).status).toBe(200);
+    expect((await staffStep(addNote, requestId, 'notes', { text: 'Checked the queue: the request sat unassigned.' })).status).toBe(201);
+    const result = await decideAs(requestId, { outcome: 'fulfilled', details: { reply: REPLY } });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
 
     const stored = (await getItem('requests', { requestId }))!;
@@ -71,7 +61,7 @@ describe('complaint end to end', () => {
 
   it('replies in Japanese by default', async () => {
     const { requestId } = await submitAndVerify(body(complaintAbout, 'ja'));
-    expect((await decide(requestId, { outcome: 'fulfilled', details: { reply: '担当者への指導を行いました。' } })).status).toBe(200);
+    expect((await decideAs(requestId, { outcome: 'fulfilled', details: { reply: '担当者への指導を行いました。' } })).status).toBe(200);
     const message = (await outboxAbout(requestId)).find((m) => m.topic === 'decision-fulfilled')!;
     expect(message.subject).toBe('苦情のお申出へのご回答');
     expect(message.text).toContain('担当者への指導を行いました。');
@@ -87,7 +77,7 @@ describe('complaint end to end', () => {
       [{ outcome: 'fulfilled', details: { reply: REPLY } }, 403, '', 'auditor'],
     ];
     for (const [decision, status, detail, role] of cases) {
-      const result = await decide(requestId, decision, role);
+      const result = await decideAs(requestId, decision, role);
       expectProblem(result, status);
       expect(result.json.detail).toContain(detail);
     }
@@ -98,12 +88,12 @@ describe('complaint end to end', () => {
   it('two operators closing at once: one 200, one 409; a closed complaint takes no second reply', async () => {
     const { requestId } = await submitAndVerify(body(complaintAbout));
     const results = await Promise.all([
-      decide(requestId, { outcome: 'fulfilled', details: { reply: 'First reply.' } }),
-      decide(requestId, { outcome: 'fulfilled', details: { reply: 'Second reply.' } }),
+      decideAs(requestId, { outcome: 'fulfilled', details: { reply: 'First reply.' } }),
+      decideAs(requestId, { outcome: 'fulfilled', details: { reply: 'Second reply.' } }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await outboxAbout(requestId)).filter((m) => m.topic === 'decision-fulfilled')).toHaveLength(1);
-    const again = await decide(requestId, { outcome: 'fulfilled', details: { reply: 'Third reply.' } });
+    const again = await decideAs(requestId, { outcome: 'fulfilled', details: { reply: 'Third reply.' } });
     expectProblem(again, 409);
     expect(again.json.title).toBe('Request closed');
   });

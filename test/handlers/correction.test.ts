@@ -9,14 +9,12 @@ import { streamEventId } from '../../functions/adapters/dynamodb-stream';
 import { dynamoHoldingsReader } from '../../functions/adapters/holdings-repository';
 import { itemEvidenceId, type ErasureCertificate } from '../../functions/domain/erasure/certificate';
 import { handler as certifyErasure } from '../../functions/handlers/certify-erasure';
-import { handler } from '../../functions/handlers/decide-request';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { handler as submitHandler } from '../../functions/handlers/submit-request';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, mailbox } from '../support/desk';
 import {
-  dropTables, expectProblem, getItem, outboxAbout, putItem, requestBody, scanAll, setAttributes, staffClaims, streamEvent, streamRecord,
-  submitAndVerify,
+  decide, dropTables, expectProblem, getItem, outboxAbout, putItem, requestBody, scanAll, setAttributes, staffClaims, streamEvent, streamRecord, submitAndVerify,
 } from '../support/requests';
 
 const SUBJECT = DEMO_CUSTOMER.subjectId;
@@ -37,16 +35,6 @@ const body = (details: unknown, language: 'ja' | 'en' = 'en') => ({
   type: 'correction',
   details,
 });
-
-const decide = (requestId: string, decision: unknown, role = 'operator') =>
-  invoke(handler, {
-    method: 'POST',
-    path: `/v1/staff/requests/${requestId}/decision`,
-    resource: '/v1/staff/requests/{requestId}/decision',
-    pathParameters: { requestId },
-    body: decision,
-    claims: staffClaims(role),
-  });
 
 const fulfil = (changes: unknown[]) => ({ outcome: 'fulfilled', details: { investigation: INVESTIGATION, changes } });
 const record = (recordId: string, subjectId: string = SUBJECT) => getItem('personal-data', { subjectId, recordId });
@@ -178,7 +166,7 @@ describe('correction: bad decisions write nothing', () => {
 
   it('a decision by an auditor → 403', async () => {
     const { requestId } = await submitAndVerify(body({ items: ITEMS }));
-    expectProblem(await decide(requestId, fulfil([{ action: 'delete', subjectId: SUBJECT, recordId: 'rec-call' }]), 'auditor'), 403);
+    expectProblem(await decide(requestId, fulfil([{ action: 'delete', subjectId: SUBJECT, recordId: 'rec-call' }]), staffClaims('auditor')), 403);
     expect(await record('rec-call')).not.toHaveProperty('erasureReason');
     await expectUnchanged(requestId);
   });

@@ -5,13 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
-import { handler as decideHandler } from '../../functions/handlers/decide-request';
 import { handler } from '../../functions/handlers/get-paper-disclosure';
 import { handler as submitHandler } from '../../functions/handlers/submit-request';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { apiEvent, freshTables, invoke, lambdaContext } from '../support/desk';
 import {
-  dropTables, expectProblem, getItem, outboxAbout, requestBody, scanAll, staffClaims, submitAndVerify,
+  decide, dropTables, expectProblem, getItem, outboxAbout, requestBody, scanAll, staffClaims, submitAndVerify,
 } from '../support/requests';
 
 const ADDRESS = '〒100-0001 東京都千代田区千代田1-1';
@@ -28,16 +27,6 @@ const body = (details?: Record<string, unknown>, language: 'ja' | 'en' = 'en') =
   ...requestBody({ requesterEmail: DEMO_CUSTOMER.email, name: DEMO_CUSTOMER.name, language }),
   ...(details ? { details } : {}),
 });
-
-const decide = (requestId: string, decision: unknown) =>
-  invoke(decideHandler, {
-    method: 'POST',
-    path: `/v1/staff/requests/${requestId}/decision`,
-    resource: '/v1/staff/requests/{requestId}/decision',
-    pathParameters: { requestId },
-    body: decision,
-    claims: staffClaims('operator'),
-  });
 
 const printEvent = (requestId: string, accept: string, claims = staffClaims('operator')) => apiEvent({
   method: 'GET',

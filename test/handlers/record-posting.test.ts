@@ -4,14 +4,13 @@
 // a decided paper disclosure, only by an operator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
-import { handler as decideHandler } from '../../functions/handlers/decide-request';
 import { handler } from '../../functions/handlers/record-posting';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { japanDay } from '../../functions/domain/calendar';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, mailbox } from '../support/desk';
 import {
-  dropTables, expectProblem, getItem, outboxAbout, requestBody, scanAll, staffClaims, streamEvent, streamRecord, submitAndVerify,
+  decide, dropTables, expectProblem, getItem, outboxAbout, requestBody, scanAll, staffClaims, staffStep, streamEvent, streamRecord, submitAndVerify,
 } from '../support/requests';
 
 const ADDRESS = '〒100-0001 東京都千代田区千代田1-1';
@@ -29,29 +28,12 @@ const body = (details?: Record<string, unknown>, language: 'ja' | 'en' = 'ja') =
   ...(details ? { details } : {}),
 });
 
-const decide = (requestId: string) =>
-  invoke(decideHandler, {
-    method: 'POST',
-    path: `/v1/staff/requests/${requestId}/decision`,
-    resource: '/v1/staff/requests/{requestId}/decision',
-    pathParameters: { requestId },
-    body: { outcome: 'fulfilled' },
-    claims: staffClaims('operator'),
-  });
-
-const post = (requestId: string, posting?: unknown, claims = staffClaims('operator')) =>
-  invoke(handler, {
-    method: 'POST',
-    path: `/v1/staff/requests/${requestId}/posting`,
-    resource: '/v1/staff/requests/{requestId}/posting',
-    pathParameters: { requestId },
-    ...(posting !== undefined ? { body: posting } : {}),
-    claims,
-  });
+const decideFulfilled = (requestId: string) => decide(requestId, { outcome: 'fulfilled' });
+const post = (requestId: string, posting?: unknown, claims = staffClaims('operator')) => staffStep(handler, requestId, 'posting', posting, claims);
 
 async function decidedPaper(language: 'ja' | 'en' = 'ja') {
   const { requestId } = await submitAndVerify(body({ method: 'paper', postalAddress: ADDRESS }, language));
-  expect((await decide(requestId)).status).toBe(200);
+  expect((await decideFulfilled(requestId)).status).toBe(200);
   return requestId;
 }
 
@@ -86,7 +68,7 @@ describe('record-posting', () => {
 
   it('an electronic disclosure or an undecided paper one → 409, nothing written', async () => {
     const { requestId: electronic } = await submitAndVerify(body());
-    expect((await decide(electronic)).status).toBe(200);
+    expect((await decideFulfilled(electronic)).status).toBe(200);
     expectProblem(await post(electronic), 409);
     const { requestId: undecided } = await submitAndVerify(body({ method: 'paper', postalAddress: ADDRESS }));
     expectProblem(await post(undecided), 409);

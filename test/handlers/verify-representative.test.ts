@@ -2,11 +2,12 @@
 // representative's authority and identity were checked; the record holds document kinds, who and
 // when, never a document's number; bad records answer problem+json and write nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler as decideHandler } from '../../functions/handlers/decide-request';
 import { handler } from '../../functions/handlers/verify-representative';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';
-import { dropTables, expectProblem, getItem, requestBody, scanAll, staffClaims, submitAndVerify } from '../support/requests';
+import {
+  decide, dropTables, expectProblem, getItem, requestBody, scanAll, staffClaims, staffStep, submitAndVerify,
+} from '../support/requests';
 
 let prefix: string;
 
@@ -23,22 +24,13 @@ const agentRequest = (kind: 'agent' | 'legal-representative' | 'self' = 'agent')
   requester: { kind, name: 'Ichiro Agent', email: uniqueEmail('agent') },
 });
 
-const call = (h: typeof handler, step: string, requestId: string, payload: unknown, role = 'operator') =>
-  invoke(h, {
-    method: 'POST',
-    path: `/v1/staff/requests/${requestId}/${step}`,
-    resource: `/v1/staff/requests/{requestId}/${step}`,
-    pathParameters: { requestId },
-    body: payload,
-    claims: staffClaims(role),
-  });
-const record = (requestId: string, payload: unknown, role?: string) => call(handler, 'representative-verification', requestId, payload, role);
-const decide = (requestId: string) => call(decideHandler, 'decision', requestId, { outcome: 'fulfilled' });
+const record = (requestId: string, payload: unknown, role = 'operator') => staffStep(handler, requestId, 'representative-verification', payload, staffClaims(role));
+const decideFulfilled = (requestId: string) => decide(requestId, { outcome: 'fulfilled' });
 
 describe('verify-representative', () => {
   it('an agent\'s request: 409 on deciding before the check, 201 recording it, then decided', async () => {
     const { requestId } = await submitAndVerify(agentRequest());
-    const early = await decide(requestId);
+    const early = await decideFulfilled(requestId);
     expectProblem(early, 409);
     expect(early.json.title).toBe('Representative not verified');
 
@@ -50,7 +42,7 @@ describe('verify-representative', () => {
     const logged = (await scanAll('access-log')).filter((e) => e.reason === `purpose-notification ${requestId}`);
     expect(logged.map((e) => e.fields)).toEqual([['representativeVerification']]);
 
-    expect((await decide(requestId)).status).toBe(200);
+    expect((await decideFulfilled(requestId)).status).toBe(200);
   });
 
   it('refuses a second record, a self request, a document that does not fit, a document number, the auditor', async () => {

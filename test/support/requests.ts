@@ -10,6 +10,7 @@ import { TABLES, type TableName } from '../../functions/adapters/tables';
 import { physicalTableName } from '../../local/tables';
 import type { StaffRole } from '../../functions/domain/staff';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
+import { handler as decideHandler } from '../../functions/handlers/decide-request';
 import { handler as submitHandler } from '../../functions/handlers/submit-request';
 import { handler as verifyHandler } from '../../functions/handlers/verify-request';
 import { invoke, uniqueEmail } from './desk';
@@ -104,6 +105,23 @@ export async function submitAndVerify(body: ReturnType<typeof requestBody> = req
   const verified = await verify(requestId, await codeOf(requestId));
   expect(verified.status, JSON.stringify(verified.json)).toBe(200);
   return { requestId, statusToken: verified.json.statusToken as string };
+}
+
+/** A staff member's POST to one step of a request (`decision`, `assignment`, `notes`, …), as API Gateway passes it. */
+export function staffStep(handler: Parameters<typeof invoke>[0], requestId: string, step: string, body: unknown, claims: Record<string, string> = staffClaims('operator')) {
+  return invoke(handler, {
+    method: 'POST',
+    path: `/v1/staff/requests/${requestId}/${step}`,
+    resource: `/v1/staff/requests/{requestId}/${step}`,
+    pathParameters: { requestId },
+    body,
+    claims,
+  });
+}
+
+/** An operator's (or the given staff member's) decision on a request. */
+export function decide(requestId: string, decision: unknown, claims: Record<string, string> = staffClaims('operator')) {
+  return staffStep(decideHandler, requestId, 'decision', decision, claims);
 }
 
 /** Claims as API Gateway's Cognito authorizer passes them: strings, groups comma-separated. */
