@@ -110,7 +110,6 @@ export const staffRequestResponse = z.object({
   notes: z.array(requestNoteView).optional(),
   delivery: z.object({
     method: z.enum(DISCLOSURE_METHODS),
-    dossierTokenHash: z.string(),
     postedOn: z.iso.date().optional(),
     trackingNumber: z.string().optional(),
     postedBy: z.string().optional(),

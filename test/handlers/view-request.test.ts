@@ -60,7 +60,7 @@ describe('view-request', () => {
       role: 'officer',
       action: 'read',
       subjects: [`request:${requestId}`],
-      fields: ['requester', 'subject', 'details', 'notes'],
+      fields: ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery'],
       reason: `disclosure ${requestId}`,
       sourceIp: '203.0.113.10',
       chainId: expect.stringMatching(/^chain-\d$/),

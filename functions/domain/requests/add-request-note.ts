@@ -4,7 +4,7 @@
 import type { AccessLogWriter, Clock, DeskWriter, RequestReader } from '../ports';
 import { DeskProblem } from '../problems';
 import type { StaffActor } from '../staff';
-import { commitOrConflict, getConfirmedRequest } from './request-store';
+import { commitOrConflict, getConfirmedRequest, logRequestAccess } from './request-store';
 import { isOpen, type DeskRequest, type RequestNote } from './request';
 
 /**
@@ -36,16 +36,7 @@ export async function addRequestNote(deps: AddRequestNoteDeps, actor: StaffActor
     throw new DeskProblem('unprocessable', 'Notes full', `This note would take the request's notes past ${MAX_NOTES_BYTES / 1024} KiB, the most one request can hold (${usedKiB} KiB are used). Shorten the note to fit.`);
   }
 
-  await deps.accessLog.append({
-    actor: actor.staffId,
-    role: actor.role,
-    action: 'write',
-    subjects: [`request:${request.requestId}`],
-    fields: ['notes'],
-    reason: `${request.type} ${request.requestId}`,
-    sourceIp: actor.sourceIp,
-    at,
-  });
+  await logRequestAccess(deps.accessLog, actor, request, 'write', ['notes'], at);
   const noted: DeskRequest = {
     ...request,
     notes,

@@ -10,7 +10,7 @@ import type { StaffActor } from '../staff';
 import { coveredBy, disclosureDetails } from './disclosure';
 import { renderDossier, type DossierFormat } from './get-disclosure';
 import { signature, type MessageText } from './notifications';
-import { commitOrConflict, getConfirmedRequest } from './request-store';
+import { commitOrConflict, getConfirmedRequest, logRequestAccess } from './request-store';
 import type { Delivery, DeskRequest, Language } from './request';
 
 /** A decided disclosure to be delivered on paper, with its delivery; a 409 saying why otherwise. */
@@ -83,16 +83,7 @@ export async function recordPosting(deps: RecordPostingDeps, actor: StaffActor, 
   }
 
   const at = now.toISOString();
-  await deps.accessLog.append({
-    actor: actor.staffId,
-    role: actor.role,
-    action: 'write',
-    subjects: [`request:${request.requestId}`],
-    fields: ['delivery'],
-    reason: `${request.type} ${request.requestId}`,
-    sourceIp: actor.sourceIp,
-    at,
-  });
+  await logRequestAccess(deps.accessLog, actor, request, 'write', ['delivery'], at);
   const delivery: Delivery = {
     ...request.delivery,
     postedOn,

@@ -1,6 +1,7 @@
-// The two steps every staff transition shares: find a confirmed request, and commit the transition
-// only if nobody changed the request since it was read.
-import type { DeskWrite, DeskWriter, RequestReader } from '../ports';
+// The steps every staff transition shares: find a confirmed request, log the access to its record,
+// and commit the transition only if nobody changed the request since it was read.
+import type { AccessLogWriter, DeskWrite, DeskWriter, RequestReader } from '../ports';
+import type { StaffActor } from '../staff';
 import { DeskProblem, StaleWriteError } from '../problems';
 import type { DeskRequest } from './request';
 
@@ -21,4 +22,23 @@ export async function commitOrConflict(writer: DeskWriter, writes: DeskWrite[], 
     if (error instanceof StaleWriteError) throw new DeskProblem('conflict', title, detail);
     throw error;
   }
+}
+
+/**
+ * Logs a staff member's read or write of a request's own record (requester, notes, verification,
+ * delivery): personal data about the handling, named by the request it belongs to.
+ */
+export function logRequestAccess(
+  accessLog: AccessLogWriter, actor: StaffActor, request: DeskRequest, action: 'read' | 'write', fields: string[], at: string,
+): Promise<void> {
+  return accessLog.append({
+    actor: actor.staffId,
+    role: actor.role,
+    action,
+    subjects: [`request:${request.requestId}`],
+    fields,
+    reason: `${request.type} ${request.requestId}`,
+    sourceIp: actor.sourceIp,
+    at,
+  });
 }

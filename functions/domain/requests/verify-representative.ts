@@ -5,7 +5,7 @@
 import type { AccessLogWriter, Clock, DeskWriter, RequestReader } from '../ports';
 import { DeskProblem } from '../problems';
 import type { StaffActor } from '../staff';
-import { commitOrConflict, getConfirmedRequest } from './request-store';
+import { commitOrConflict, getConfirmedRequest, logRequestAccess } from './request-store';
 import { isOpen, type DeskRequest, type RepresentativeVerification, type RequesterKind } from './request';
 
 /**
@@ -104,16 +104,7 @@ export async function verifyRepresentative(deps: VerifyRepresentativeDeps, actor
     checkedBy: actor.staffId,
     checkedAt: input.checkedAt ? new Date(input.checkedAt).toISOString() : at,
   };
-  await deps.accessLog.append({
-    actor: actor.staffId,
-    role: actor.role,
-    action: 'write',
-    subjects: [`request:${request.requestId}`],
-    fields: ['representativeVerification'],
-    reason: `${request.type} ${request.requestId}`,
-    sourceIp: actor.sourceIp,
-    at,
-  });
+  await logRequestAccess(deps.accessLog, actor, request, 'write', ['representativeVerification'], at);
   const verified: DeskRequest = {
     ...request,
     representativeVerification: verification,

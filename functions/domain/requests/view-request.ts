@@ -2,7 +2,8 @@
 // subject's details. Reading them is a read of personal data, so it is access-logged first.
 import type { AccessLogWriter, Clock, RequestReader } from '../ports';
 import type { StaffActor } from '../staff';
-import { getConfirmedRequest } from './request-store';
+import { getConfirmedRequest, logRequestAccess } from './request-store';
+import type { Delivery } from './request';
 
 export interface ViewRequestDeps {
   requests: RequestReader;
@@ -13,16 +14,12 @@ export interface ViewRequestDeps {
 export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requestId: string) {
   const now = deps.clock.now();
   const request = await getConfirmedRequest(deps.requests, requestId, now);
-  await deps.accessLog.append({
-    actor: actor.staffId,
-    role: actor.role,
-    action: 'read',
-    subjects: [`request:${request.requestId}`],
-    fields: ['requester', 'subject', 'details', 'notes'],
-    reason: `${request.type} ${request.requestId}`,
-    sourceIp: actor.sourceIp,
-    at: now.toISOString(),
-  });
-  const { verification: _verification, statusTokenHash: _statusTokenHash, expiresAt: _expiresAt, version: _version, ...visible } = request;
-  return visible;
+  await logRequestAccess(deps.accessLog, actor, request, 'read', ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery'], now.toISOString());
+  const { verification: _verification, statusTokenHash: _statusTokenHash, expiresAt: _expiresAt, version: _version, delivery, ...visible } = request;
+  return { ...visible, ...(delivery ? { delivery: shownDelivery(delivery) } : {}) };
+}
+
+/** The dossier's token hash finds the stored copy; staff print it through their own route instead. */
+function shownDelivery({ dossierTokenHash: _dossierTokenHash, ...shown }: Delivery) {
+  return shown;
 }

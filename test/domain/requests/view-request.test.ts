@@ -14,10 +14,17 @@ describe('viewRequest', () => {
     const view = await viewRequest(deps, OPERATOR, 'req-1');
     expect(accessLog.entries).toEqual([{
       actor: OPERATOR.staffId, role: 'operator', action: 'read', subjects: ['request:req-1'],
-      fields: ['requester', 'subject', 'details', 'notes'], reason: 'disclosure req-1', sourceIp: OPERATOR.sourceIp, at: NOW,
+      fields: ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery'], reason: 'disclosure req-1', sourceIp: OPERATOR.sourceIp, at: NOW,
     }]);
     expect(view.requester.email).toBe('hanako.yamada@example.jp');
     for (const hidden of ['statusTokenHash', 'verification', 'version', 'expiresAt']) expect(view).not.toHaveProperty(hidden);
+  });
+
+  it('shows a disclosure\'s delivery without the stored copy\'s token hash', async () => {
+    const delivery = { method: 'paper' as const, dossierTokenHash: 'a'.repeat(64), postedOn: '2026-11-12', postedBy: 'op-1' };
+    const deps = { requests: new ArrayRequestReader([receivedRequest({ status: 'fulfilled', delivery })]), accessLog: new RecordingAccessLog(), clock: new FixedClock(NOW) };
+    const view = await viewRequest(deps, OPERATOR, 'req-1');
+    expect(view.delivery).toEqual({ method: 'paper', postedOn: '2026-11-12', postedBy: 'op-1' });
   });
 
   it('answers not-found, without logging, for an unknown or unconfirmed request', async () => {
