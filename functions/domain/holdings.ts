@@ -33,21 +33,47 @@ export interface StoredPersonalDataRecord extends PersonalDataRecord {
   correctedBy?: string;
 }
 
+/**
+ * The information a person must be given before consenting to provision to a recipient in a foreign
+ * country (APPI Art. 28(2), Enforcement Rules Art. 17): the country's name, its system for protecting
+ * personal information, and the recipient's protective measures. Where the country cannot be
+ * identified, the reason is given instead (Enforcement Rules Art. 17(3)).
+ */
+export type ForeignRecipientInformation =
+  | { country: string; protectionSystem: string; recipientMeasures: string }
+  | { country: 'unknown'; unknownReason: string };
+
+/**
+ * One consent or withdrawal, never changed once written: the current state of a consent is derived
+ * from its events (modelled on ISO/IEC TS 27560 consent records).
+ */
 export interface ConsentEvent {
   subjectId: string;
   eventId: string;
   action: 'given' | 'withdrawn';
+  /** What it covers: a purpose of use, a recipient (by registered id), or the linkage of access information. */
   purpose?: string;
   recipient?: string;
+  linkage?: 'access-information';
+  /** For a recipient abroad: what the person was told (APPI Art. 28(2)). */
+  foreignInformation?: ForeignRecipientInformation;
+  /** On a withdrawal: the consent it withdraws. */
+  withdraws?: string;
+  /** The notice version shown; its text is kept in the evidence table. */
   noticeVersion: string;
+  /** How it was given: web-button, written, oral. */
   method: string;
+  /** Who collected it: a system principal or a staff id; the person themselves for self-service. */
+  collectedBy?: string;
   at: string;
 }
 
+/** A record of provision to, or receipt from, a third party (APPI Art. 29, 30; Enforcement Rules 19-25). */
 export interface ProvisionRecord {
   subjectId: string;
   recordId: string;
   direction: 'provided' | 'received';
+  /** The counterparty's name and address, as the record names them. */
   counterparty: string;
   items: string[];
   basis: string;
