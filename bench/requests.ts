@@ -190,6 +190,25 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '200',
   },
+  'record-consent': {
+    event: api('record-consent', {
+      path: '/v1/system/consents',
+      headers: json,
+      body: JSON.stringify({ subjectId: DEMO_CUSTOMER.subjectId, action: 'given', purpose: UNKNOWN_PURPOSE, noticeVersion: '2026-11-25' }),
+      principal: BUSINESS_SYSTEM,
+    }),
+    expect: '422',
+  },
+  'record-consent-by-staff': {
+    event: api('record-consent-by-staff', {
+      path: `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}/consents`,
+      pathParameters: { subjectId: DEMO_CUSTOMER.subjectId },
+      headers: json,
+      body: JSON.stringify({ action: 'given', purpose: UNKNOWN_PURPOSE, noticeVersion: '2026-11-25', method: 'written' }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '422',
+  },
   'view-subject': {
     event: api('view-subject', {
       path: `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}`,

@@ -36,6 +36,8 @@ export interface RouteDefinition {
 }
 
 const STAFF_CHECK = { staff: 'read' } as const;
+/** Appending to the consent ledger: the events (and a withdrawn consent's expiry), the notice texts kept, the person's address, the receipt. */
+const CONSENT_LEDGER = { consents: 'read-write', purposes: 'read', evidence: 'read-write', 'personal-data': 'read', outbox: 'write' } as const;
 
 export const ROUTES = [
   {
@@ -188,6 +190,26 @@ export const ROUTES = [
     tables: { 'personal-data': 'read', purposes: 'read', subjects: 'read', consents: 'read', evidence: 'write' },
     request: { body: contract.useCheckBody },
     response: { status: 200, schema: contract.useCheckResponse, description: 'The answer; a denial is an answer, not an error.' },
+  },
+  {
+    name: 'record-consent',
+    method: 'POST',
+    path: '/v1/system/consents',
+    summary: 'Record a consent the person gave with a web button, or its withdrawal; the event is appended, never changed, and a receipt is e-mailed.',
+    auth: { kind: 'system', systems: ['business-systems'] },
+    tables: CONSENT_LEDGER,
+    request: { body: contract.systemConsentBody },
+    response: { status: 201, schema: contract.recordedConsentResponse, description: 'Recorded; says whether a receipt was e-mailed.' },
+  },
+  {
+    name: 'record-consent-by-staff',
+    method: 'POST',
+    path: '/v1/staff/subjects/{subjectId}/consents',
+    summary: 'Record a written or oral consent, or its withdrawal, received by staff; access-logged; a receipt is e-mailed.',
+    auth: { kind: 'staff', roles: ['operator'] },
+    tables: { ...CONSENT_LEDGER, 'access-log': 'append', ...STAFF_CHECK },
+    request: { params: contract.subjectParams, body: contract.staffConsentBody },
+    response: { status: 201, schema: contract.recordedConsentResponse, description: 'Recorded; says whether a receipt was e-mailed.' },
   },
   {
     name: 'view-subject',

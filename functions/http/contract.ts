@@ -431,3 +431,59 @@ export const requestReportResponse = z.object({
     daysOverdue: z.number().int().describe('Calendar days since dueAt, a started day counted.'),
   })).describe('Open requests past their due date, whenever they were made; most overdue first.'),
 });
+
+// ---- Consent ledger (issue 5: policy §2(2), §5; APPI Art. 27, 28(2), 31) ----
+
+const consentId = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, { error: 'is not a consent id' });
+const foreignInformation = z.strictObject({
+  country: z.string().trim().min(1).max(200).describe('The recipient\'s country, or "unknown" with unknownReason (Enforcement Rules Art. 17(3)).'),
+  protectionSystem: z.string().trim().max(4000).optional().describe('That country\'s system for protecting personal information, as the person was told it.'),
+  recipientMeasures: z.string().trim().max(4000).optional().describe('The recipient\'s protective measures, as the person was told them.'),
+  unknownReason: z.string().trim().max(4000).optional(),
+});
+const consentGiven = {
+  action: z.literal('given'),
+  purpose: z.string().min(1).max(64).optional().describe('A registered, active purpose of use.'),
+  recipient: z.string().min(1).max(64).optional().describe('A recipient id (lower-case letters, digits, hyphens).'),
+  recipientAbroad: z.boolean().optional().describe('With a recipient: whether it is in a foreign country (APPI Art. 28).'),
+  linkage: z.literal('access-information').optional().describe('Consent to linking access information to the person (APPI Art. 31).'),
+  foreignInformation: foreignInformation.optional(),
+  noticeVersion: z.string().min(1).max(32).describe('The privacy notice version shown to the person.'),
+  language: z.enum(LANGUAGES).default('ja').describe('Language of the receipt; Japanese by default.'),
+};
+const consentWithdrawn = {
+  action: z.literal('withdrawn'),
+  withdraws: consentId.describe('The consent in force this withdraws.'),
+  language: z.enum(LANGUAGES).default('ja').describe('Language of the receipt; Japanese by default.'),
+};
+const webButton = z.literal('web-button').default('web-button').describe('Company systems record consents given with a button on the web.');
+const staffMethod = z.enum(['written', 'oral']).describe('How the person gave it to staff (PPC Guidelines (General Rules) 2-16).');
+
+export const systemConsentBody = z.discriminatedUnion('action', [
+  z.strictObject({ subjectId, ...consentGiven, method: webButton }),
+  z.strictObject({ subjectId, ...consentWithdrawn, method: webButton }),
+]);
+
+export const staffConsentBody = z.discriminatedUnion('action', [
+  z.strictObject({ ...consentGiven, method: staffMethod }),
+  z.strictObject({ ...consentWithdrawn, method: staffMethod }),
+]);
+
+const consentCoverage = z.object({
+  purpose: z.string().optional(),
+  recipient: z.string().optional(),
+  linkage: z.literal('access-information').optional(),
+});
+
+export const recordedConsentResponse = z.object({
+  eventId: z.string(),
+  subjectId: z.string(),
+  action: z.enum(['given', 'withdrawn']),
+  covers: consentCoverage,
+  withdraws: z.string().optional(),
+  noticeVersion: z.string(),
+  method: z.string(),
+  collectedBy: z.string(),
+  at: instant,
+  receipt: z.enum(['e-mailed', 'no-address-held']).describe('Whether the receipt was e-mailed to the address the desk holds, or none is held.'),
+});

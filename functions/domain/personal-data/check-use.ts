@@ -6,13 +6,14 @@
 // is recorded as evidence. Whether a use is proper at all (APPI Art. 19: no use that may encourage
 // an illegal or unjust act) stays the caller's judgement; this check answers purpose, consent and
 // request. A denial is an answer, not an error. Details never carry record values.
+import { stateFor } from '../consents/consent-state';
 import { EVIDENCE_RETENTION_SECONDS } from '../law';
 import type { Clock, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
 import type { SystemActor } from '../systems';
-import { consentOnFile, latestConsentFor, unusablePurpose } from './grounds';
+import { consentOnFile, unusablePurpose } from './grounds';
 import type { ConsentReader, RecordUseReader, SubjectLifecycleReader, UseExceptionEvidence, UseExceptionRecorder } from './ports';
 
 /** Policy §2(2): the cases in which data may be used beyond its purposes of use. */
@@ -84,9 +85,9 @@ export async function checkUse(deps: CheckUseDeps, actor: SystemActor, check: Us
   }
   if (records.some((r) => r.purposes.includes(purpose))) {
     if (registry.get(purpose)?.basis === 'consent') {
-      const latest = latestConsentFor(await deps.consents.consentsOf(subjectId, now), purpose);
-      if (latest?.action !== 'given') {
-        return answer(false, 'consent-withdrawn', `"${purpose}" rests on the person's consent, and ${latest ? 'they have withdrawn it' : 'they have not given it'}: do not use the data for it unless they consent again.`);
+      const { status } = stateFor(await deps.consents.consentsOf(subjectId, now), { purpose }, now);
+      if (status !== 'in-force') {
+        return answer(false, 'consent-withdrawn', `"${purpose}" rests on the person's consent, and ${status === 'withdrawn' ? 'they have withdrawn it' : 'they have not given it'}: do not use the data for it unless they consent again.`);
       }
     }
     return answer(true, 'within-purpose', `"${purpose}" is among the purposes of use of this subject's "${category}" data (APPI Art. 18(1)).`);

@@ -1,6 +1,7 @@
 // The grounds a record or a use rests on: a purpose that is registered and active (APPI Art. 17,
 // 18(1)), and a consent of the person that is on file and not withdrawn (APPI Art. 18(1), 20(2)).
 import type { ConsentEvent } from '../holdings';
+import { withdrawalOf } from '../consents/consent-state';
 import type { PurposeRegistry } from '../purposes/registry';
 
 /** The calendar day (UTC) of an instant, as problem details name dates. */
@@ -28,19 +29,7 @@ export function consentOnFile(events: readonly ConsentEvent[], consentId: string
   const consent = events.find((e) => e.eventId === consentId);
   if (!consent) return { inForce: false, why: `"${consentId}" is not a consent of this subject on file` };
   if (consent.action !== 'given') return { inForce: false, why: `"${consentId}" records a withdrawal, not a consent` };
-  const withdrawal = events.find((e) => e.action === 'withdrawn' && e.purpose === consent.purpose
-    && e.recipient === consent.recipient && Date.parse(e.at) > Date.parse(consent.at));
+  const withdrawal = withdrawalOf(events, consent);
   if (withdrawal) return { inForce: false, why: `"${consentId}" was withdrawn on ${dayOf(withdrawal.at)}` };
   return { inForce: true, consent };
-}
-
-/** The person's latest consent event for a purpose; of two at the same instant, the withdrawal. */
-export function latestConsentFor(events: readonly ConsentEvent[], purpose: string): ConsentEvent | undefined {
-  let latest: ConsentEvent | undefined;
-  for (const event of events) {
-    if (event.purpose !== purpose) continue;
-    const order = latest ? Date.parse(event.at) - Date.parse(latest.at) : 1;
-    if (order > 0 || (order === 0 && event.action === 'withdrawn')) latest = event;
-  }
-  return latest;
 }

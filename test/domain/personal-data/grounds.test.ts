@@ -1,7 +1,7 @@
 // The grounds a record or a use rests on: an active purpose, a consent on file and not withdrawn.
 import { describe, expect, it } from 'vitest';
 import type { ConsentEvent } from '../../../functions/domain/holdings';
-import { consentOnFile, dayOf, latestConsentFor, unusablePurpose } from '../../../functions/domain/personal-data/grounds';
+import { consentOnFile, dayOf, unusablePurpose } from '../../../functions/domain/personal-data/grounds';
 import { POLICY_PURPOSES, registryOf } from '../../../functions/domain/purposes/registry';
 import { retired } from './personal-data-doubles';
 
@@ -17,20 +17,22 @@ describe('grounds', () => {
     expect(unusablePurpose(registry, 'billing')).toBe('"billing" was retired on 2026-10-01 and can no longer be used');
   });
 
-  it('a consent stands until a later withdrawal for the same purpose and recipient', () => {
+  it('a consent stands until a withdrawal for the same purpose and recipient, at or after its instant', () => {
     const given = event('c', 'given', '2026-01-01T00:00:00.000Z', 'advertising', 'partner');
     expect(consentOnFile([given], 'c')).toEqual({ inForce: true, consent: given });
     expect(consentOnFile([given, event('w1', 'withdrawn', '2026-02-01T00:00:00.000Z', 'advertising')], 'c').inForce).toBe(true);
-    expect(consentOnFile([given, event('w2', 'withdrawn', '2026-01-01T00:00:00.000Z', 'advertising', 'partner')], 'c').inForce).toBe(true);
+    expect(consentOnFile([given, event('w0', 'withdrawn', '2025-12-31T23:59:59.000Z', 'advertising', 'partner')], 'c').inForce).toBe(true);
+    expect(consentOnFile([given, event('w2', 'withdrawn', '2026-01-01T00:00:00.000Z', 'advertising', 'partner')], 'c').inForce).toBe(false);
     expect(consentOnFile([given, event('w3', 'withdrawn', '2026-01-01T00:00:01.000Z', 'advertising', 'partner')], 'c'))
       .toEqual({ inForce: false, why: '"c" was withdrawn on 2026-01-01' });
   });
 
-  it('the latest event for a purpose wins; at the same instant, the withdrawal', () => {
-    const events = [event('a', 'given', '2026-01-01T00:00:00.000Z'), event('b', 'withdrawn', '2026-01-01T00:00:00.000Z'), event('c', 'given', '2026-03-01T00:00:00.000Z', 'other')];
-    expect(latestConsentFor(events, 'advertising')?.eventId).toBe('b');
-    expect(latestConsentFor([...events].reverse(), 'advertising')?.eventId).toBe('b');
-    expect(latestConsentFor(events, 'billing')).toBeUndefined();
+  it('a withdrawal naming its consent withdraws exactly that one', () => {
+    const first = event('c1', 'given', '2026-01-01T00:00:00.000Z');
+    const second = event('c2', 'given', '2026-01-02T00:00:00.000Z');
+    const withdrawal = { ...event('w', 'withdrawn', '2026-02-01T00:00:00.000Z'), withdraws: 'c1' };
+    expect(consentOnFile([first, second, withdrawal], 'c1')).toEqual({ inForce: false, why: '"c1" was withdrawn on 2026-02-01' });
+    expect(consentOnFile([first, second, withdrawal], 'c2').inForce).toBe(true);
   });
 
   it('dates are named by their UTC day', () => {

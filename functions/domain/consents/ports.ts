@@ -1,0 +1,31 @@
+// What the consent ledger needs from the outside world; adapters implement these with the AWS SDK.
+import type { ConsentEvent } from '../holdings';
+import type { OutboxMessage } from '../outbox';
+
+/** A consent event as stored: a withdrawal carries the end of its evidence period. */
+export type StoredConsentEvent = ConsentEvent & { expiresAt?: number };
+
+export interface LedgerEntry {
+  event: StoredConsentEvent;
+  /** The consent receipt, when the desk holds the person's address. */
+  receipt?: OutboxMessage;
+  /** On a withdrawal: the withdrawn consent, whose evidence period starts now too (DESIGN §3). */
+  withdrawn?: { subjectId: string; eventId: string; expiresAt: number };
+}
+
+export interface ConsentLedger {
+  /** Appends the event, its receipt and the withdrawn consent's expiry all together or not at all. */
+  append(entry: LedgerEntry): Promise<void>;
+}
+
+/** The texts of the privacy notice consents were given under, kept by version (evidence table). */
+export interface NoticeArchive {
+  /** Keeps the text of a version unless it is kept already: the first text kept stands. */
+  keep(version: string, notice: unknown, at: string): Promise<void>;
+  isKept(version: string): Promise<boolean>;
+}
+
+/** The person's e-mail address as the registry holds it (their live email record). */
+export interface SubjectAddressBook {
+  addressOf(subjectId: string, now: Date): Promise<string | undefined>;
+}

@@ -1,0 +1,20 @@
+import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { dynamoConsentLedger } from '../adapters/consent-ledger';
+import { dynamoConsents } from '../adapters/consent-repository';
+import { deskSettings } from '../adapters/desk-settings';
+import { dynamoNoticeArchive } from '../adapters/notice-archive';
+import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoSubjectAddresses } from '../adapters/subject-address-book';
+import { cryptoSecrets, systemClock } from '../adapters/system';
+import { recordConsentByStaff } from '../domain/consents/record-consent-by-staff';
+import { httpRoute } from '../http/route-handler';
+import { routeNamed } from '../routes';
+
+const deps = {
+  consents: dynamoConsents, purposes: dynamoPurposeVersions, notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses,
+  ledger: dynamoConsentLedger, accessLog: dynamoAccessLog, secrets: cryptoSecrets, clock: systemClock, settings: deskSettings(),
+};
+
+export const handler = httpRoute(routeNamed('record-consent-by-staff'), async ({ params, body, actor }) => ({
+  body: await recordConsentByStaff(deps, actor, { ...body, subjectId: params.subjectId }),
+}));

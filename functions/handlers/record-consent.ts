@@ -1,0 +1,19 @@
+import { dynamoConsentLedger } from '../adapters/consent-ledger';
+import { dynamoConsents } from '../adapters/consent-repository';
+import { deskSettings } from '../adapters/desk-settings';
+import { dynamoNoticeArchive } from '../adapters/notice-archive';
+import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoSubjectAddresses } from '../adapters/subject-address-book';
+import { cryptoSecrets, systemClock } from '../adapters/system';
+import { recordConsent } from '../domain/consents/record-consent';
+import { httpRoute } from '../http/route-handler';
+import { routeNamed } from '../routes';
+
+const deps = {
+  consents: dynamoConsents, purposes: dynamoPurposeVersions, notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses,
+  ledger: dynamoConsentLedger, secrets: cryptoSecrets, clock: systemClock, settings: deskSettings(),
+};
+
+export const handler = httpRoute(routeNamed('record-consent'), async ({ body, actor }) => ({
+  body: await recordConsent(deps, { kind: 'system', id: actor.principal }, body),
+}));
