@@ -1,0 +1,136 @@
+// Recording a consent or a withdrawal: what it may cover, the notice version, the method per
+// collector, the foreign-recipient information (APPI Art. 28(2), Enforcement Rules Art. 17), the
+// withdrawal of a consent in force, and the receipt; nothing appended on any refusal.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { LedgerEntry } from '../../../functions/domain/consents/ports';
+import { foreignInformationFaults, recordConsent, type RecordConsentDeps } from '../../../functions/domain/consents/record-consent';
+import { DEFAULT_DESK_SETTINGS } from '../../../functions/domain/desk';
+import type { ConsentEvent } from '../../../functions/domain/holdings';
+import { EVIDENCE_RETENTION_SECONDS } from '../../../functions/domain/law';
+import { PRIVACY_NOTICE_VERSION } from '../../../functions/domain/privacy-notice';
+import { DeskProblem } from '../../../functions/domain/problems';
+import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
+import { FixedClock, SequenceSecrets } from '../doubles';
+
+const NOW = '2026-12-01T03:00:00.000Z';
+const SYSTEM = { kind: 'system', id: 'arn:aws:iam::000000000000:role/web' } as const;
+const ADDRESS = 'hanako@example.jp';
+
+let events: ConsentEvent[];
+let kept: Map<string, unknown>;
+let appended: LedgerEntry[];
+let deps: RecordConsentDeps;
+
+beforeEach(() => {
+  events = [];
+  kept = new Map([['2026-04-01', { old: true }]]);
+  appended = [];
+  deps = {
+    consents: { consentsOf: async (subjectId) => events.filter((e) => e.subjectId === subjectId) },
+    purposes: { versions: async () => [...POLICY_PURPOSES] },
+    notices: {
+      keep: async (version, notice) => { if (!kept.has(version)) kept.set(version, notice); },
+      isKept: async (version) => kept.has(version),
+    },
+    addresses: { addressOf: async (subjectId) => (subjectId === 's1' ? ADDRESS : undefined) },
+    ledger: { append: async (entry) => { appended.push(entry); } },
+    secrets: new SequenceSecrets(),
+    clock: new FixedClock(NOW),
+    settings: DEFAULT_DESK_SETTINGS,
+  };
+});
+
+const give = (fields: Record<string, unknown>) => ({ action: 'given' as const, subjectId: 's1', noticeVersion: PRIVACY_NOTICE_VERSION, method: 'web-button', language: 'ja' as const, ...fields });
+
+async function refusal(input: Parameters<typeof recordConsent>[2], collector: Parameters<typeof recordConsent>[1] = SYSTEM): Promise<string> {
+  const error = await recordConsent(deps, collector, input).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(DeskProblem);
+  expect((error as DeskProblem).kind).toBe('unprocessable');
+  expect(appended).toEqual([]);
+  return (error as DeskProblem).detail;
+}
+
+describe('recordConsent', () => {
+  it('appends a consent to a purpose with its receipt, and keeps the current notice text', async () => {
+    const recorded = await recordConsent(deps, SYSTEM, give({ purpose: 'advertising' }));
+    expect(recorded).toEqual({
+      eventId: 'consent-id-1', subjectId: 's1', action: 'given', covers: { purpose: 'advertising' }, noticeVersion: PRIVACY_NOTICE_VERSION,
+      method: 'web-button', collectedBy: SYSTEM.id, at: NOW, receipt: 'e-mailed',
+    });
+    expect(appended).toHaveLength(1);
+    expect(appended[0]!.event).toEqual({ subjectId: 's1', eventId: 'consent-id-1', action: 'given', purpose: 'advertising', noticeVersion: PRIVACY_NOTICE_VERSION, method: 'web-button', collectedBy: SYSTEM.id, at: NOW });
+    expect(appended[0]!.receipt).toMatchObject({ to: [ADDRESS], topic: 'consent-receipt', subject: '同意の記録（同意受領書）' });
+    expect(appended[0]!.receipt!.text).toContain('consent-id-1');
+    expect(appended[0]!.receipt!.text).toContain(PRIVACY_NOTICE_VERSION);
+    expect(appended[0]!.receipt!.text).toContain('DELETE /v1/me/consents/consent-id-1');
+    expect(kept.get(PRIVACY_NOTICE_VERSION)).toMatchObject({ version: PRIVACY_NOTICE_VERSION });
+  });
+
+  it('no receipt when the desk holds no address, and says so', async () => {
+    const recorded = await recordConsent(deps, SYSTEM, give({ subjectId: 's2', linkage: 'access-information', language: 'en' }));
+    expect(recorded.receipt).toBe('no-address-held');
+    expect(appended[0]!.receipt).toBeUndefined();
+  });
+
+  it('an older notice version counts only when its text is kept', async () => {
+    await recordConsent(deps, SYSTEM, give({ purpose: 'advertising', noticeVersion: '2026-04-01' }));
+    expect(appended[0]!.event.noticeVersion).toBe('2026-04-01');
+    appended.length = 0;
+    expect(await refusal(give({ purpose: 'advertising', noticeVersion: '2025-01-01' }))).toContain('noticeVersion: "2025-01-01" is neither the current privacy notice version');
+  });
+
+  it('covers exactly one purpose, recipient or linkage', async () => {
+    expect(await refusal(give({}))).toContain('purpose, recipient, linkage: a consent covers exactly one');
+    expect(await refusal(give({ purpose: 'advertising', linkage: 'access-information' }))).toContain('purpose, linkage: a consent covers exactly one');
+  });
+
+  it('refuses an unknown purpose and a malformed recipient id', async () => {
+    expect(await refusal(give({ purpose: 'horoscopes' }))).toContain('purpose: "horoscopes" is not a registered purpose of use');
+    expect(await refusal(give({ recipient: 'Partner A', recipientAbroad: false }))).toContain('recipient: "Partner A" is not a recipient id');
+  });
+
+  it('a recipient abroad needs the foreign information; one at home takes none', async () => {
+    expect(await refusal(give({ recipient: 'partner-a' }))).toContain('recipientAbroad: say whether');
+    expect(await refusal(give({ recipient: 'partner-us', recipientAbroad: true }))).toContain('foreignInformation: a recipient abroad needs');
+    expect(await refusal(give({ recipient: 'partner-a', recipientAbroad: false, foreignInformation: { country: 'US' } }))).toContain('foreignInformation: only a consent to provision to a recipient abroad');
+    const info = { country: 'United States', protectionSystem: 'No comprehensive federal law; sectoral laws and state laws such as the CCPA', recipientMeasures: 'Contractual safeguards equivalent to APPI' };
+    await recordConsent(deps, SYSTEM, give({ recipient: 'partner-us', recipientAbroad: true, foreignInformation: info }));
+    expect(appended[0]!.event).toMatchObject({ recipient: 'partner-us', foreignInformation: info });
+    expect(appended[0]!.receipt!.text).toContain('United States');
+  });
+
+  it('foreign information: the country with its system and the recipient\'s measures, or "unknown" with the reason', () => {
+    expect(foreignInformationFaults({ country: 'unknown', unknownReason: 'The recipient picks the data centre at run time' })).toEqual([]);
+    expect(foreignInformationFaults({ country: 'unknown' })).toEqual([expect.stringContaining('foreignInformation.unknownReason')]);
+    expect(foreignInformationFaults({ country: ' ' })).toEqual([expect.stringContaining('foreignInformation.country')]);
+    expect(foreignInformationFaults({ country: 'Singapore', protectionSystem: 'PDPA 2012' })).toEqual([expect.stringContaining('foreignInformation.recipientMeasures')]);
+    expect(foreignInformationFaults({ country: 'Singapore', recipientMeasures: 'APEC CBPR' })).toEqual([expect.stringContaining('foreignInformation.protectionSystem')]);
+  });
+
+  it('each collector records only its own methods', async () => {
+    expect(await refusal(give({ purpose: 'advertising', method: 'oral' }))).toContain('method: "oral" cannot be recorded here; this route records web-button');
+    expect(await refusal(give({ purpose: 'advertising' }), { kind: 'staff', id: 'operator' })).toContain('this route records written or oral');
+  });
+
+  it('a withdrawal ends a consent in force, copies what it covered and starts both evidence periods', async () => {
+    events.push({ subjectId: 's1', eventId: 'c1', action: 'given', recipient: 'partner-a', noticeVersion: '2026-04-01', method: 'written', at: '2026-06-01T00:00:00.000Z' });
+    const recorded = await recordConsent(deps, { kind: 'staff', id: 'operator' }, { action: 'withdrawn', subjectId: 's1', withdraws: 'c1', method: 'oral', language: 'en' });
+    const until = Math.floor(Date.parse(NOW) / 1000) + EVIDENCE_RETENTION_SECONDS;
+    expect(recorded).toMatchObject({ action: 'withdrawn', covers: { recipient: 'partner-a' }, withdraws: 'c1', noticeVersion: PRIVACY_NOTICE_VERSION, collectedBy: 'operator' });
+    expect(appended[0]!.event).toMatchObject({ action: 'withdrawn', recipient: 'partner-a', withdraws: 'c1', expiresAt: until });
+    expect(appended[0]!.withdrawn).toEqual({ subjectId: 's1', eventId: 'c1', expiresAt: until });
+    expect(appended[0]!.receipt).toMatchObject({ subject: 'Receipt for the withdrawal of your consent' });
+  });
+
+  it('a withdrawal must name a consent in force of that subject', async () => {
+    events.push(
+      { subjectId: 's1', eventId: 'c1', action: 'given', purpose: 'advertising', noticeVersion: '2026-04-01', method: 'web-button', at: '2026-06-01T00:00:00.000Z' },
+      { subjectId: 's1', eventId: 'w1', action: 'withdrawn', purpose: 'advertising', withdraws: 'c1', noticeVersion: '2026-04-01', method: 'web-button', at: '2026-07-01T00:00:00.000Z' },
+      { subjectId: 's9', eventId: 'c9', action: 'given', purpose: 'advertising', noticeVersion: '2026-04-01', method: 'web-button', at: '2026-06-01T00:00:00.000Z' },
+    );
+    const withdraw = (withdraws: string) => ({ action: 'withdrawn' as const, subjectId: 's1', withdraws, method: 'web-button', language: 'ja' as const });
+    expect(await refusal(withdraw('c1'))).toContain('withdraws: "c1" was withdrawn on 2026-07-01');
+    expect(await refusal(withdraw('w1'))).toContain('withdraws: "w1" records a withdrawal, not a consent');
+    expect(await refusal(withdraw('c9'))).toContain('withdraws: "c9" is not a consent of this subject on file');
+  });
+});

@@ -1,0 +1,24 @@
+// The consent ledger's rules as data, each with its source.
+import { describe, expect, it } from 'vitest';
+import { CONSENT_METHODS, METHODS_BY_COLLECTOR, RECIPIENT_ID_PATTERN, SUBJECT_TOKEN_LIFETIME_SECONDS, UNKNOWN_COUNTRY } from '../../../functions/domain/consents/rules';
+
+describe('consent rules', () => {
+  it('consent is given with a web button, in writing or orally (PPC Guidelines (General Rules) 2-16)', () => {
+    expect(CONSENT_METHODS.map((m) => m.id)).toEqual(['web-button', 'written', 'oral']);
+    for (const method of CONSENT_METHODS) expect(method.source).toMatch(/^PPC Guidelines \(General Rules\) 2-16/);
+  });
+
+  it('systems record buttons, staff written and oral consents, the person a button (desk policy)', () => {
+    expect(METHODS_BY_COLLECTOR).toEqual({ system: ['web-button'], staff: ['written', 'oral'], 'data-subject': ['web-button'] });
+  });
+
+  it('a subject token lives 15 minutes (desk policy)', () => {
+    expect(SUBJECT_TOKEN_LIFETIME_SECONDS).toBe(900);
+  });
+
+  it('recipient ids and the unknown country', () => {
+    expect(RECIPIENT_ID_PATTERN.test('partner-a1')).toBe(true);
+    expect(RECIPIENT_ID_PATTERN.test('Partner A')).toBe(false);
+    expect(UNKNOWN_COUNTRY).toBe('unknown');
+  });
+});
