@@ -209,6 +209,38 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '422',
   },
+  'start-subject-session': {
+    event: api('start-subject-session', {
+      path: '/v1/me/sessions',
+      headers: json,
+      body: JSON.stringify({ email: DEMO_CUSTOMER.email }),
+    }),
+    expect: '202',
+  },
+  'verify-subject-session': {
+    event: api('verify-subject-session', {
+      path: `/v1/me/sessions/${UNKNOWN_ID}/verification`,
+      pathParameters: { sessionId: UNKNOWN_ID },
+      headers: json,
+      body: JSON.stringify({ code: '123456' }),
+    }),
+    expect: '404',
+  },
+  'list-my-consents': {
+    event: api('list-my-consents', {
+      path: '/v1/me/consents',
+      headers: { authorization: `Bearer ${UNKNOWN_LINK_TOKEN}` },
+    }),
+    expect: '404',
+  },
+  'withdraw-my-consent': {
+    event: api('withdraw-my-consent', {
+      path: '/v1/me/consents/bench-unknown-consent',
+      pathParameters: { consentId: 'bench-unknown-consent' },
+      headers: { authorization: `Bearer ${UNKNOWN_LINK_TOKEN}` },
+    }),
+    expect: '404',
+  },
   'view-subject': {
     event: api('view-subject', {
       path: `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}`,

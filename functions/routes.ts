@@ -11,6 +11,8 @@ export type RouteAuth =
   | { kind: 'public' }
   /** The requester, with the status token issued at verification. */
   | { kind: 'status-token' }
+  /** The person, with the subject token issued for an e-mailed code (self-service of consents). */
+  | { kind: 'subject-token' }
   /** The holder of an e-mailed link; the token is in the path. */
   | { kind: 'link' }
   | { kind: 'staff'; roles: readonly StaffRole[] }
@@ -210,6 +212,46 @@ export const ROUTES = [
     tables: { ...CONSENT_LEDGER, 'access-log': 'append', ...STAFF_CHECK },
     request: { params: contract.subjectParams, body: contract.staffConsentBody },
     response: { status: 201, schema: contract.recordedConsentResponse, description: 'Recorded; says whether a receipt was e-mailed.' },
+  },
+  {
+    name: 'start-subject-session',
+    method: 'POST',
+    path: '/v1/me/sessions',
+    summary: 'See or withdraw your consents: a six-digit code is e-mailed to the address; the answer never says whether the desk knows it.',
+    auth: { kind: 'public' },
+    tables: { sessions: 'write', outbox: 'write' },
+    request: { body: contract.subjectSessionBody },
+    response: { status: 202, schema: contract.subjectSessionResponse, description: 'A code is on its way; confirm it within 30 minutes.' },
+  },
+  {
+    name: 'verify-subject-session',
+    method: 'POST',
+    path: '/v1/me/sessions/{sessionId}/verification',
+    summary: 'Confirm the e-mailed code; returns a subject token valid for 15 minutes.',
+    auth: { kind: 'public' },
+    tables: { sessions: 'read-write' },
+    request: { params: contract.sessionParams, body: contract.verificationBody },
+    response: { status: 200, schema: contract.subjectTokenResponse, description: 'The subject token.' },
+  },
+  {
+    name: 'list-my-consents',
+    method: 'GET',
+    path: '/v1/me/consents',
+    summary: 'The consents held under your address, with their state.',
+    auth: { kind: 'subject-token' },
+    tables: { sessions: 'read', 'personal-data': 'read', consents: 'read' },
+    request: {},
+    response: { status: 200, schema: contract.myConsentsResponse, description: 'Your consents, newest first.' },
+  },
+  {
+    name: 'withdraw-my-consent',
+    method: 'DELETE',
+    path: '/v1/me/consents/{consentId}',
+    summary: 'Withdraw one of your consents; it takes effect at the next use or provision check, and a receipt is e-mailed.',
+    auth: { kind: 'subject-token' },
+    tables: { sessions: 'read', ...CONSENT_LEDGER },
+    request: { params: contract.consentParams },
+    response: { status: 200, schema: contract.recordedConsentResponse, description: 'The withdrawal as recorded.' },
   },
   {
     name: 'view-subject',

@@ -13,7 +13,8 @@ export type TableName =
   | 'access-log'
   | 'staff'
   | 'outbox'
-  | 'evidence';
+  | 'evidence'
+  | 'sessions';
 
 export interface KeyAttribute {
   name: string;
@@ -135,6 +136,14 @@ export const TABLES: readonly TableDefinition[] = [
   {
     name: 'evidence',
     partitionKey: { name: 'evidenceId', type: 'S' },
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+  },
+  {
+    // Self-service sessions (issue 5 item 2): an e-mailed code's session and the subject token it
+    // gives, both short-lived and hashed. A table of its own: it holds addresses for minutes, is read
+    // by the four /v1/me functions only, and keeps them from being granted the requests table.
+    name: 'sessions',
+    partitionKey: { name: 'sessionKey', type: 'S' },
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
 ];

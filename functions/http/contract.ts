@@ -487,3 +487,39 @@ export const recordedConsentResponse = z.object({
   at: instant,
   receipt: z.enum(['e-mailed', 'no-address-held']).describe('Whether the receipt was e-mailed to the address the desk holds, or none is held.'),
 });
+
+// ---- Self-service of consents (issue 5 item 2) ----
+
+export const subjectSessionBody = z.strictObject({
+  email,
+  language: z.enum(LANGUAGES).default('ja').describe('Language of the e-mails; Japanese by default.'),
+});
+
+export const subjectSessionResponse = z.object({
+  sessionId: z.string().describe('Confirm it with the code e-mailed to the address; the answer is the same whether or not the desk knows it.'),
+});
+
+export const sessionParams = z.strictObject({ sessionId: requestId });
+
+export const subjectTokenResponse = z.object({
+  subjectToken: z.string().describe('Send as "Authorization: Bearer <token>" to /v1/me routes.'),
+  expiresAt: instant,
+});
+
+export const myConsentsResponse = z.object({
+  items: z.array(z.object({
+    consentId: z.string(),
+    covers: consentCoverage,
+    status: z.enum(['in-force', 'withdrawn']),
+    givenAt: instant,
+    noticeVersion: z.string(),
+    method: z.string(),
+    foreignInformation: z.object({
+      country: z.string(), protectionSystem: z.string().optional(), recipientMeasures: z.string().optional(), unknownReason: z.string().optional(),
+    }).optional(),
+    withdrawnAt: instant.optional(),
+  })),
+  tokenExpiresAt: instant,
+});
+
+export const consentParams = z.strictObject({ consentId });

@@ -23,6 +23,7 @@ function parameters(route: RouteDefinition) {
 function security(route: RouteDefinition) {
   if (route.auth.kind === 'staff') return [{ staffToken: [] }];
   if (route.auth.kind === 'status-token') return [{ statusToken: [] }];
+  if (route.auth.kind === 'subject-token') return [{ subjectToken: [] }];
   return [];
 }
 
@@ -62,6 +63,7 @@ export function openApiDocument() {
       securitySchemes: {
         staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token of a desk staff member.' },
         statusToken: { type: 'http', scheme: 'bearer', description: 'The status token issued when the request was confirmed.' },
+        subjectToken: { type: 'http', scheme: 'bearer', description: 'The subject token issued for the code e-mailed by POST /v1/me/sessions.' },
       },
     },
   };

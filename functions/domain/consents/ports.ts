@@ -29,3 +29,35 @@ export interface NoticeArchive {
 export interface SubjectAddressBook {
   addressOf(subjectId: string, now: Date): Promise<string | undefined>;
 }
+
+/** A self-service session awaiting its e-mailed code (hashed, bound to the session, few tries). */
+export interface CodeSession {
+  sessionId: string;
+  email: string;
+  language: 'ja' | 'en';
+  codeHash: string;
+  codeExpiresAt: string;
+  attemptsLeft: number;
+  createdAt: string;
+}
+
+/** What a subject token stands for: the address that proved itself, until expiresAt. */
+export interface SubjectTokenGrant {
+  tokenHash: string;
+  email: string;
+  language: 'ja' | 'en';
+  expiresAt: string;
+}
+
+export interface SessionStore {
+  /** Stores the session with the e-mail carrying its code, together or not at all. */
+  open(session: CodeSession, message: OutboxMessage): Promise<void>;
+  /** A session still awaiting its code; undefined once spent or past its life. */
+  get(sessionId: string, now: Date): Promise<CodeSession | undefined>;
+  /** Counts a wrong code; throws StaleWriteError when the session changed meanwhile. */
+  countWrongCode(sessionId: string, expectedAttemptsLeft: number): Promise<void>;
+  /** Spends the session and stores the token's grant, together; StaleWriteError when the session changed meanwhile. */
+  exchange(sessionId: string, expectedAttemptsLeft: number, grant: SubjectTokenGrant): Promise<void>;
+  /** The grant of a token, unless past its life. */
+  grant(tokenHash: string, now: Date): Promise<SubjectTokenGrant | undefined>;
+}

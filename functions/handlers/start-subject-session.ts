@@ -1,0 +1,11 @@
+import { dynamoSessions } from '../adapters/session-repository';
+import { cryptoSecrets, systemClock } from '../adapters/system';
+import { startSession } from '../domain/consents/self-service';
+import { httpRoute } from '../http/route-handler';
+import { routeNamed } from '../routes';
+
+const deps = { sessions: dynamoSessions, secrets: cryptoSecrets, clock: systemClock };
+
+export const handler = httpRoute(routeNamed('start-subject-session'), async ({ body }) => ({
+  body: await startSession(deps, body.email, body.language),
+}));
