@@ -122,6 +122,15 @@ describe('data: one table per entry of TABLES', () => {
     expect(props.Replicas[0].SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId('subjects'), 'Arn'] });
   });
 
+  it('keeps self-service sessions in sessions: one key per code session or token, expiring, no stream, own key, PITR', () => {
+    const props = resources[tableId('sessions')]!.Properties;
+    expect(props.KeySchema).toEqual([{ AttributeName: 'sessionKey', KeyType: 'HASH' }]);
+    expect(props.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    expect(props.StreamSpecification).toBeUndefined();
+    expect(props.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(props.Replicas[0].SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId('sessions'), 'Arn'] });
+  });
+
   it('keeps every purpose version in purposes for good: per purpose and numeric version, no TTL, no stream, own key, PITR', () => {
     const props = resources[tableId('purposes')]!.Properties;
     expect(props.KeySchema).toEqual([
@@ -197,6 +206,7 @@ describe('functions: one per route and per worker', () => {
       'decide-request',
       'get-my-number',
       'get-paper-disclosure',
+      'record-consent-by-staff',
       'record-posting',
       'register-personal-data-by-staff',
       'search-subjects',
@@ -281,6 +291,28 @@ describe('functions: one per route and per worker', () => {
     for (const name of ['view-subject', 'search-subjects', 'decide-request', 'check-use']) {
       expect(tableActions(desk.stack.api.functions[name]!, 'Allow').has('my-number'), name).toBe(false);
     }
+  });
+
+  it('only the four /v1/me functions touch sessions, and none may delete from it', () => {
+    const me = ['start-subject-session', 'verify-subject-session', 'list-my-consents', 'withdraw-my-consent'];
+    for (const entry of entries) {
+      const actions = tableActions(entry.fn(), 'Allow').get('sessions');
+      expect(actions !== undefined, entry.name).toBe(me.includes(entry.name));
+      expect([...(actions ?? [])].filter((a) => a === 'dynamodb:DeleteItem' || a === 'dynamodb:BatchWriteItem'), entry.name).toEqual([]);
+    }
+    const starting = tableActions(desk.stack.api.functions['start-subject-session']!, 'Allow');
+    expect([...starting.keys()].sort()).toEqual(['outbox', 'sessions']);
+  });
+
+  it('the consent ledger may add events and set a withdrawn consent\'s expiry, never delete one; listing reads only', () => {
+    for (const name of ['record-consent', 'record-consent-by-staff', 'withdraw-my-consent']) {
+      const consents = tableActions(desk.stack.api.functions[name]!, 'Allow').get('consents')!;
+      expect(WRITE_ACTIONS.filter((a) => consents.has(a)), name).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+      expect(tableActions(desk.stack.api.functions[name]!, 'Allow').has('my-number'), name).toBe(false);
+    }
+    const listing = tableActions(desk.stack.api.functions['list-my-consents']!, 'Allow');
+    expect([...listing.keys()].sort()).toEqual(['consents', 'personal-data', 'sessions']);
+    for (const actions of listing.values()) expect(WRITE_ACTIONS.filter((a) => actions.has(a))).toEqual([]);
   });
 
   it('get-privacy-notice may read the purposes table and touch nothing else', () => {
@@ -433,6 +465,7 @@ describe('api', () => {
       expect(systemRoutes.map((r) => r.name).sort()).toEqual([
         'check-use',
         'get-my-number',
+        'record-consent',
         'record-subject-event',
         'register-my-number',
         'register-personal-data',
@@ -443,8 +476,9 @@ describe('api', () => {
       expect(invokeArns('payroll')).toEqual([arn('GET', '/v1/system/my-number/*'), arn('POST', '/v1/system/my-number')]);
     });
 
-    it('lets business systems register personal data, report events and ask use checks, and nothing else', () => {
+    it('lets business systems record consents, register personal data, report events and ask use checks, and nothing else', () => {
       expect(invokeArns('business-systems')).toEqual([
+        arn('POST', '/v1/system/consents'),
         arn('POST', '/v1/system/personal-data'),
         arn('POST', '/v1/system/subjects/*/events'),
         arn('POST', '/v1/system/use-checks'),
