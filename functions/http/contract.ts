@@ -9,6 +9,7 @@ import { USE_CHECK_REASONS, USE_EXCEPTION_IDS } from '../domain/personal-data/ch
 import { ACQUISITION_SOURCE_IDS } from '../domain/personal-data/sources';
 import { ACHIEVEMENT_EVENTS, PURPOSE_BASES, PURPOSE_ID_PATTERN, PURPOSE_STATUSES } from '../domain/purposes/registry';
 import { AUTHORITY_DOCUMENT_IDS, IDENTITY_DOCUMENT_IDS } from '../domain/requests/verify-representative';
+import { CONSENT_LINKAGES } from '../domain/consents/rules';
 import { isValidIndividualNumber, MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_IDS } from '../domain/my-number/documents';
 
 const email = z.email({ error: 'must be an e-mail address, like hanako@example.jp' }).max(254);
@@ -446,7 +447,7 @@ const consentGiven = {
   purpose: z.string().min(1).max(64).optional().describe('A registered, active purpose of use.'),
   recipient: z.string().min(1).max(64).optional().describe('A recipient id (lower-case letters, digits, hyphens).'),
   recipientAbroad: z.boolean().optional().describe('With a recipient: whether it is in a foreign country (APPI Art. 28).'),
-  linkage: z.literal('access-information').optional().describe('Consent to linking access information to the person (APPI Art. 31).'),
+  linkage: z.enum(CONSENT_LINKAGES).optional().describe('Consent to linking access information to the person (APPI Art. 31).'),
   foreignInformation: foreignInformation.optional(),
   noticeVersion: z.string().min(1).max(32).describe('The privacy notice version shown to the person.'),
   language: z.enum(LANGUAGES).default('ja').describe('Language of the receipt; Japanese by default.'),
@@ -472,7 +473,7 @@ export const staffConsentBody = z.discriminatedUnion('action', [
 const consentCoverage = z.object({
   purpose: z.string().optional(),
   recipient: z.string().optional(),
-  linkage: z.literal('access-information').optional(),
+  linkage: z.enum(CONSENT_LINKAGES).optional(),
 });
 
 export const recordedConsentResponse = z.object({

@@ -155,7 +155,7 @@ describe('record-consent-by-staff', () => {
     expect(result.status, JSON.stringify(result.json)).toBe(201);
     expect(result.json).toMatchObject({ method: 'written', collectedBy: 'operator', receipt: 'e-mailed' });
     const log = (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.subjects.includes(subjectId));
-    expect(log).toMatchObject([{ actor: 'operator', role: 'operator', action: 'write', fields: ['consents'], reason: 'consent received written' }]);
+    expect(log).toMatchObject([{ actor: 'operator', role: 'operator', action: 'write', fields: ['consents'], reason: 'written consent received' }]);
   });
 
   it('an oral withdrawal', async () => {

@@ -15,7 +15,7 @@ export async function recordConsentByStaff(deps: RecordConsentByStaffDeps, actor
     action: 'write',
     subjects: [input.subjectId],
     fields: ['consents'],
-    reason: input.action === 'given' ? `consent received ${input.method}` : `withdrawal received ${input.method}`,
+    reason: `${input.method} ${input.action === 'given' ? 'consent' : 'withdrawal'} received`,
     sourceIp: actor.sourceIp,
     at: deps.clock.now().toISOString(),
   });
