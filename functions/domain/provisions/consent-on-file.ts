@@ -1,0 +1,48 @@
+// Whether the person's consent to a provision is on file, from their consent events. An interim rule
+// until the consent ledger's own derivation is merged: a given consent covers the provision when it
+// names the recipient or the provision's purpose, and stands until a withdrawal withdraws it (by id,
+// or, without one, a later withdrawal of the same recipient and purpose). For a recipient abroad
+// without equivalence, only a consent given with the information on that country counts (APPI Art.
+// 28(2), Enforcement Rules Art. 17; where the country could not be identified, with the reason).
+import type { ConsentEvent } from '../holdings';
+
+export interface ProvisionConsentQuestion {
+  recipientId: string;
+  purpose: string;
+  /** Set for a recipient abroad without equivalence: its country. */
+  foreignCountry?: string;
+}
+
+export type ProvisionConsentStanding =
+  | { state: 'in-force'; consent: ConsentEvent }
+  | { state: 'withdrawn'; withdrawal: ConsentEvent }
+  | { state: 'without-foreign-information' }
+  | { state: 'none' };
+
+function withdrawalOf(events: readonly ConsentEvent[], consent: ConsentEvent): ConsentEvent | undefined {
+  return events.find((e) => e.action === 'withdrawn' && (e.withdraws
+    ? e.withdraws === consent.eventId
+    : e.recipient === consent.recipient && e.purpose === consent.purpose && Date.parse(e.at) > Date.parse(consent.at)));
+}
+
+function informsOf(consent: ConsentEvent, country: string): boolean {
+  const info = consent.foreignInformation;
+  if (!info) return false;
+  return 'unknownReason' in info ? info.unknownReason.trim() !== '' : info.country === country;
+}
+
+export function provisionConsentOnFile(events: readonly ConsentEvent[], question: ProvisionConsentQuestion): ProvisionConsentStanding {
+  const covering = events.filter((e) => e.action === 'given' && (e.recipient === question.recipientId || e.purpose === question.purpose));
+  let withdrawal: ConsentEvent | undefined;
+  const standing: ConsentEvent[] = [];
+  for (const consent of covering) {
+    const withdrawn = withdrawalOf(events, consent);
+    if (withdrawn) withdrawal ??= withdrawn;
+    else standing.push(consent);
+  }
+  const { foreignCountry } = question;
+  const counting = foreignCountry ? standing.filter((c) => informsOf(c, foreignCountry)) : standing;
+  if (counting.length > 0) return { state: 'in-force', consent: counting[0]! };
+  if (standing.length > 0) return { state: 'without-foreign-information' };
+  return withdrawal ? { state: 'withdrawn', withdrawal } : { state: 'none' };
+}
