@@ -468,6 +468,7 @@ describe('api', () => {
       expect(systemRoutes.map((r) => r.name).sort()).toEqual([
         'check-use',
         'get-my-number',
+        'permit-provision',
         'record-subject-event',
         'register-my-number',
         'register-personal-data',
@@ -478,9 +479,10 @@ describe('api', () => {
       expect(invokeArns('payroll')).toEqual([arn('GET', '/v1/system/my-number/*'), arn('POST', '/v1/system/my-number')]);
     });
 
-    it('lets business systems register personal data, report events and ask use checks, and nothing else', () => {
+    it('lets business systems register personal data, ask before a provision, report events and ask use checks, and nothing else', () => {
       expect(invokeArns('business-systems')).toEqual([
         arn('POST', '/v1/system/personal-data'),
+        arn('POST', '/v1/system/provisions'),
         arn('POST', '/v1/system/subjects/*/events'),
         arn('POST', '/v1/system/use-checks'),
       ]);
