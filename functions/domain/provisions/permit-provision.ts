@@ -171,6 +171,8 @@ async function recordWrite(deps: PermitProvisionDeps, recipient: Recipient, requ
     recipientName: recipient.name,
     recipientAddress: recipient.address,
     recipientRepresentative: recipient.representative,
+    recipientCountry: recipient.country,
+    countryStanding: countryStanding(recipient),
     purpose: request.purpose,
     recordKeeping: keeping,
     ...(recipient.contractReference ? { contractReference: recipient.contractReference } : {}),

@@ -1,4 +1,5 @@
 import type { ProvisionRecord } from '../holdings';
+import type { CountryStanding } from './countries';
 import type { Recipient } from './recipients';
 import type { RecordKeeping } from './retention';
 
@@ -17,6 +18,9 @@ export interface StoredProvisionRecord extends ProvisionRecord {
   recipientName: string;
   recipientAddress: string;
   recipientRepresentative: string;
+  /** Where the recipient is and how it stands under Art. 28 (an equivalent setup is recorded as such). */
+  recipientCountry: string;
+  countryStanding: CountryStanding;
   purpose: string;
   recordKeeping: RecordKeeping;
   contractReference?: string;

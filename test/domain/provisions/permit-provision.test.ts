@@ -82,7 +82,8 @@ describe('permitProvision: consent', () => {
       counterparty: 'Partner Insurance K.K., 2-2 Marunouchi, Chiyoda-ku, Tokyo (Taro Sato, Representative Director)',
       items: ['name', 'email'], basis: 'consent', date: '2026-11-26', provisionId: 'id-1',
       recipientId: 'partner-insurance', recipientName: 'Partner Insurance K.K.', recipientAddress: '2-2 Marunouchi, Chiyoda-ku, Tokyo',
-      recipientRepresentative: 'Taro Sato, Representative Director', purpose: 'advertising', recordKeeping: 'per-provision',
+      recipientRepresentative: 'Taro Sato, Representative Director', recipientCountry: 'JP', countryStanding: 'domestic',
+      purpose: 'advertising', recordKeeping: 'per-provision',
       consentId: 'c-1', firstProvidedAt: NOW.toISOString(), lastProvidedAt: NOW.toISOString(), providedBy: SYSTEM.principal,
       expiresAt: recordExpiresAt('per-provision', NOW),
     });
@@ -122,6 +123,14 @@ describe('permitProvision: abroad (APPI Art. 28)', () => {
   it('treats a recipient in an equivalent country like a domestic one', async () => {
     given('s-1', 'c-1', { recipient: 'eu-partner' });
     expect((await provide({ recipient: 'eu-partner' })).permitted).toBe(true);
+    expect(records()[0]).toMatchObject({ recipientCountry: 'DE', countryStanding: 'equivalent-country' });
+  });
+
+  it('treats a recipient abroad with an equivalent setup like a domestic one, and records its setup', async () => {
+    (deps.recipients as MemoryRecipients).items.push({ ...ABROAD, recipientId: 'us-cbpr', equivalentSetup: 'apec-cbpr' });
+    given('s-1', 'c-1', { recipient: 'us-cbpr' });
+    expect((await provide({ recipient: 'us-cbpr' })).permitted).toBe(true);
+    expect(records()[0]).toMatchObject({ recipientCountry: 'US', countryStanding: 'equivalent-setup' });
   });
 
   it('allows neither opt-out nor outsourcing abroad without equivalence: 422, nothing recorded', async () => {
