@@ -294,6 +294,19 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '422',
   },
+  'record-receipt': {
+    event: api('record-receipt', {
+      path: '/v1/system/receipts',
+      headers: json,
+      body: JSON.stringify({
+        providerId: 'bench-provider', provider: { name: 'Bench Referrals K.K.', address: '1-1 Chiyoda, Tokyo', representative: 'Representative Director' },
+        // Special care-required data by opt-out is refused before anything is written.
+        subjects: [DEMO_CUSTOMER.subjectId], items: ['medical-history'], basis: 'opt-out', acquisition: 'Its own web form', evidenceReference: 'Bench',
+      }),
+      principal: BUSINESS_SYSTEM,
+    }),
+    expect: '422',
+  },
   'get-privacy-notice': { event: api('get-privacy-notice', { path: '/v1/privacy-notice' }), expect: '200' },
   'get-openapi': { event: api('get-openapi', { path: '/v1/openapi.json' }), expect: '200' },
 } satisfies Record<RouteName, BenchRequest>;

@@ -350,6 +350,16 @@ export const ROUTES = [
     response: { status: 200, schema: contract.provisionResponse, description: 'Permitted for every subject and recorded; a refusal is 403 problem+json with the reason per subject.' },
   },
   {
+    name: 'record-receipt',
+    method: 'POST',
+    path: '/v1/system/receipts',
+    summary: 'Record personal data received from a third party, with the provider and how it acquired the data as confirmed (APPI Art. 30).',
+    auth: { kind: 'system', systems: ['business-systems'] },
+    tables: { 'provision-records': 'read-write' },
+    request: { body: contract.receiptBody },
+    response: { status: 201, schema: contract.receiptResponse, description: 'Recorded for every subject, kept until its retention ends.' },
+  },
+  {
     name: 'get-privacy-notice',
     method: 'GET',
     path: '/v1/privacy-notice',

@@ -1,10 +1,10 @@
-// Records of provision (APPI Art. 29) and the evidence of provisions no record was due for: written
+// Records of provision (APPI Art. 29) and receipt (Art. 30), and the evidence of provisions no record was due for: written
 // in one transaction, so a provision is recorded for every subject or for none. A bulk or contract
 // record is rolled forward only if it is as it was read.
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProvisionRecord } from '../domain/holdings';
-import type { ProvisionLedger, ProvisionWrite, StoredProvisionRecord } from '../domain/provisions/ports';
+import type { ProvisionLedger, ProvisionWrite } from '../domain/provisions/ports';
 import { StaleWriteError } from '../domain/problems';
 import { dynamo, notExpired, queryAll, tableName } from './clients';
 
@@ -16,9 +16,13 @@ function transactItem(write: ProvisionWrite) {
     Put: {
       TableName: tableName('provision-records'),
       Item: write.record,
-      ...(write.previousLastProvidedAt === undefined
+      ...(write.previousLastAt === undefined
         ? { ConditionExpression: 'attribute_not_exists(recordId)' }
-        : { ConditionExpression: 'lastProvidedAt = :previous', ExpressionAttributeValues: { ':previous': write.previousLastProvidedAt } }),
+        : {
+          ConditionExpression: '#last = :previous',
+          ExpressionAttributeNames: { '#last': write.record.direction === 'provided' ? 'lastProvidedAt' : 'lastReceivedAt' },
+          ExpressionAttributeValues: { ':previous': write.previousLastAt },
+        }),
     },
   };
 }
@@ -35,9 +39,9 @@ export const dynamoProvisionLedger: ProvisionLedger = {
     });
   },
 
-  async storedRecord(subjectId, recordId) {
+  async storedRecord<R>(subjectId: string, recordId: string) {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('provision-records'), Key: { subjectId, recordId }, ConsistentRead: true }));
-    return Item as StoredProvisionRecord | undefined;
+    return Item as R | undefined;
   },
 
   async commit(writes) {

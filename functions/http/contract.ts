@@ -12,6 +12,7 @@ import { AUTHORITY_DOCUMENT_IDS, IDENTITY_DOCUMENT_IDS } from '../domain/request
 import { isValidIndividualNumber, MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_IDS } from '../domain/my-number/documents';
 import { EQUIVALENT_SETUP_IDS } from '../domain/provisions/countries';
 import { PROVISION_BASES, PROVISION_EXCEPTION_IDS } from '../domain/provisions/permit-provision';
+import { RECEIPT_BASES } from '../domain/provisions/record-receipt';
 import { RECIPIENT_RELATIONSHIP_IDS } from '../domain/provisions/recipients';
 import { RECORD_KEEPING_IDS } from '../domain/provisions/retention';
 
@@ -502,4 +503,21 @@ export const provisionResponse = z.object({
     recordId: z.string().optional().describe('The record of provision (APPI Art. 29).'),
     consentId: z.string().optional(),
   })),
+});
+
+export const receiptBody = z.strictObject({
+  providerId: recipientId.describe('The receiving system\'s own id for the provider; a bulk or contract record is kept per provider.'),
+  provider: z.strictObject(namedParty).describe('Confirmed under APPI Art. 30(1)(i).'),
+  subjects: provisionBody.shape.subjects,
+  items: categories.describe('The categories of personal data received.'),
+  basis: z.enum(RECEIPT_BASES).describe('How the provider handed the data over: on the person\'s consent, or by its opt-out registration.'),
+  acquisition: partyText.describe('How the provider acquired the data, as confirmed (APPI Art. 30(1)(ii)).'),
+  evidenceReference: partyText.describe('The document or other evidence the confirmation rests on.'),
+  recordKeeping: z.enum(RECORD_KEEPING_IDS).default('per-provision'),
+  contractReference: partyText.optional(),
+});
+export const receiptResponse = z.object({
+  receiptId: z.string(),
+  receivedAt: instant,
+  results: z.array(z.object({ subjectId, recordId: z.string(), expiresAt: instant.describe('When the record of receipt is erased (Enforcement Rules Art. 25).') })),
 });

@@ -469,6 +469,7 @@ describe('api', () => {
         'check-use',
         'get-my-number',
         'permit-provision',
+        'record-receipt',
         'record-subject-event',
         'register-my-number',
         'register-personal-data',
@@ -479,10 +480,11 @@ describe('api', () => {
       expect(invokeArns('payroll')).toEqual([arn('GET', '/v1/system/my-number/*'), arn('POST', '/v1/system/my-number')]);
     });
 
-    it('lets business systems register personal data, ask before a provision, report events and ask use checks, and nothing else', () => {
+    it('lets business systems register personal data, ask before a provision, record a receipt, report events and ask use checks, and nothing else', () => {
       expect(invokeArns('business-systems')).toEqual([
         arn('POST', '/v1/system/personal-data'),
         arn('POST', '/v1/system/provisions'),
+        arn('POST', '/v1/system/receipts'),
         arn('POST', '/v1/system/subjects/*/events'),
         arn('POST', '/v1/system/use-checks'),
       ]);

@@ -152,11 +152,11 @@ async function decideFor(deps: PermitProvisionDeps, request: ProvisionRequest, r
 
 const isRefusal = (result: SubjectPermission | SubjectRefusal): result is SubjectRefusal => 'reason' in result;
 
-async function recordWrite(deps: PermitProvisionDeps, recipient: Recipient, request: ProvisionRequest, permission: SubjectPermission, provisionId: string, actor: SystemActor, now: Date): Promise<ProvisionWrite & { kind: 'record' }> {
+async function recordWrite(deps: PermitProvisionDeps, recipient: Recipient, request: ProvisionRequest, permission: SubjectPermission, provisionId: string, actor: SystemActor, now: Date): Promise<ProvisionWrite & { kind: 'record'; record: StoredProvisionRecord }> {
   const keeping = recipient.recordKeeping;
   const at = now.toISOString();
   const recordId = keeping === 'per-provision' ? `provided#${provisionId}` : `provided#${keeping}#${recipient.recipientId}`;
-  const stored = keeping === 'per-provision' ? undefined : await deps.ledger.storedRecord(permission.subjectId, recordId);
+  const stored = keeping === 'per-provision' ? undefined : await deps.ledger.storedRecord<StoredProvisionRecord>(permission.subjectId, recordId);
   const live = stored && stored.expiresAt > Math.floor(now.getTime() / 1000) ? stored : undefined;
   const record: StoredProvisionRecord = {
     subjectId: permission.subjectId,
@@ -182,7 +182,7 @@ async function recordWrite(deps: PermitProvisionDeps, recipient: Recipient, requ
     providedBy: actor.principal,
     expiresAt: recordExpiresAt(keeping, now),
   };
-  return { kind: 'record', record, ...(stored ? { previousLastProvidedAt: stored.lastProvidedAt } : {}) };
+  return { kind: 'record', record, ...(stored ? { previousLastAt: stored.lastProvidedAt } : {}) };
 }
 
 export async function permitProvision(deps: PermitProvisionDeps, actor: SystemActor, request: ProvisionRequest): Promise<ProvisionAnswer> {

@@ -50,16 +50,37 @@ export interface ProvisionEvidence {
   expiresAt: number;
 }
 
+/** A record of receipt from a third party as stored: what Art. 30 and Enforcement Rules Art. 24 ask it to name. */
+export interface StoredReceiptRecord extends ProvisionRecord {
+  direction: 'received';
+  receiptId: string;
+  /** The receiving system's own id for the provider: a bulk or contract record is kept per provider. */
+  providerId: string;
+  providerName: string;
+  providerAddress: string;
+  providerRepresentative: string;
+  /** How the provider acquired the data, as the desk confirmed it (Art. 30(1)(ii)). */
+  acquisition: string;
+  /** The document or other evidence the confirmation rests on. */
+  evidenceReference: string;
+  recordKeeping: RecordKeeping;
+  contractReference?: string;
+  firstReceivedAt: string;
+  lastReceivedAt: string;
+  receivedBy: string;
+  expiresAt: number;
+}
+
 export type ProvisionWrite =
-  /** `previousLastProvidedAt` set: rolls an existing bulk or contract record forward, unless it changed meanwhile. */
-  | { kind: 'record'; record: StoredProvisionRecord; previousLastProvidedAt?: string }
+  /** `previousLastAt` set: rolls an existing bulk or contract record forward, unless its latest provision or receipt changed meanwhile. */
+  | { kind: 'record'; record: StoredProvisionRecord | StoredReceiptRecord; previousLastAt?: string }
   | { kind: 'evidence'; evidence: ProvisionEvidence };
 
 export interface ProvisionLedger {
   /** The subject's records of provision and receipt that are not past their expiresAt. */
   liveRecordsOf(subjectId: string, now: Date): Promise<ProvisionRecord[]>;
   /** The record stored under this id, live or awaiting its TTL deletion, to roll forward or replace. */
-  storedRecord(subjectId: string, recordId: string): Promise<StoredProvisionRecord | undefined>;
+  storedRecord<R extends StoredProvisionRecord | StoredReceiptRecord>(subjectId: string, recordId: string): Promise<R | undefined>;
   /** Every write or none (one transaction); throws StaleWriteError when a rolled record changed meanwhile. */
   commit(writes: ProvisionWrite[]): Promise<void>;
 }

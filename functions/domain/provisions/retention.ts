@@ -5,7 +5,7 @@ import { japanDay } from '../calendar';
 import { dayAfter, endOfYears } from '../my-number/documents';
 
 /**
- * How the desk keeps the record for a recipient (Enforcement Rules Art. 19): one record per provision
+ * How the desk keeps the record for a recipient (Enforcement Rules Art. 19; for a provider, Art. 23): one record per provision
  * (19(1)); one bulk record for continuous or repeated provision to the same recipient (19(2)); or the
  * contract standing in for the record where the provision goes with goods or services to the person (19(3)).
  */

@@ -2,7 +2,7 @@
 // the ledger never serves a record past its expiresAt, and commits all writes or none.
 import type { ProvisionRecord } from '../../../functions/domain/holdings';
 import { StaleWriteError } from '../../../functions/domain/problems';
-import type { ProvisionLedger, ProvisionWrite, RecipientRegistry, StoredProvisionRecord } from '../../../functions/domain/provisions/ports';
+import type { ProvisionLedger, ProvisionWrite, RecipientRegistry, StoredProvisionRecord, StoredReceiptRecord } from '../../../functions/domain/provisions/ports';
 import type { Recipient } from '../../../functions/domain/provisions/recipients';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -30,15 +30,16 @@ export class MemoryLedger implements ProvisionLedger {
   async liveRecordsOf(subjectId: string, now: Date) {
     return this.records.filter((r) => r.subjectId === subjectId && (r.expiresAt === undefined || r.expiresAt > now.getTime() / 1000)).map(clone);
   }
-  async storedRecord(subjectId: string, recordId: string) {
+  async storedRecord<R>(subjectId: string, recordId: string) {
     const found = this.records.find((r) => r.subjectId === subjectId && r.recordId === recordId);
-    return found && clone(found as StoredProvisionRecord);
+    return found && (clone(found) as R);
   }
   async commit(writes: ProvisionWrite[]) {
     for (const w of writes) {
       if (w.kind !== 'record') continue;
-      const stored = this.records.find((r) => r.subjectId === w.record.subjectId && r.recordId === w.record.recordId) as StoredProvisionRecord | undefined;
-      if (stored?.lastProvidedAt !== w.previousLastProvidedAt) throw new StaleWriteError();
+      const stored = this.records.find((r) => r.subjectId === w.record.subjectId && r.recordId === w.record.recordId) as (StoredProvisionRecord | StoredReceiptRecord) | undefined;
+      const last = stored && ('lastProvidedAt' in stored ? stored.lastProvidedAt : stored.lastReceivedAt);
+      if (last !== w.previousLastAt) throw new StaleWriteError();
     }
     this.commits.push(clone(writes));
     for (const w of writes) {

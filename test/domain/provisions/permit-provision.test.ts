@@ -276,7 +276,7 @@ describe('permitProvision: records of repeated provision (Enforcement Rules Art.
     given('s-1', 'c-1', { recipient: 'daily-partner' });
     await provide({ recipient: 'daily-partner', items: ['name'] });
     const stored = ledger.storedRecord.bind(ledger);
-    ledger.storedRecord = async (subjectId, recordId) => ({ ...(await stored(subjectId, recordId))!, lastProvidedAt: '2020-01-01T00:00:00.000Z' });
+    ledger.storedRecord = async <R>(subjectId: string, recordId: string) => ({ ...(await stored<StoredProvisionRecord>(subjectId, recordId))!, lastProvidedAt: '2020-01-01T00:00:00.000Z' }) as R;
     expect(await problemOf(provide({ recipient: 'daily-partner', items: ['email'] }))).toMatchObject({ kind: 'conflict' });
     expect(ledger.commits).toHaveLength(1);
   });
