@@ -307,6 +307,14 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '422',
   },
+  'list-provisions': {
+    event: api('list-provisions', {
+      path: '/v1/staff/provisions',
+      query: { subjectId: DEMO_CUSTOMER.subjectId, reason: 'Benchmark of the audit view' },
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '200',
+  },
   'get-privacy-notice': { event: api('get-privacy-notice', { path: '/v1/privacy-notice' }), expect: '200' },
   'get-openapi': { event: api('get-openapi', { path: '/v1/openapi.json' }), expect: '200' },
 } satisfies Record<RouteName, BenchRequest>;

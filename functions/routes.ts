@@ -360,6 +360,16 @@ export const ROUTES = [
     response: { status: 201, schema: contract.receiptResponse, description: 'Recorded for every subject, kept until its retention ends.' },
   },
   {
+    name: 'list-provisions',
+    method: 'GET',
+    path: '/v1/staff/provisions',
+    summary: 'The records of provision and receipt kept under a subject (APPI Art. 29, 30), filtered; the read is access-logged with its reason.',
+    auth: { kind: 'staff', roles: ['officer', 'auditor'] },
+    tables: { 'provision-records': 'read', 'access-log': 'append', ...STAFF_CHECK },
+    request: { query: contract.provisionRecordQuery },
+    response: { status: 200, schema: contract.provisionRecordListResponse, description: 'The live records, latest first.' },
+  },
+  {
     name: 'get-privacy-notice',
     method: 'GET',
     path: '/v1/privacy-notice',

@@ -521,3 +521,16 @@ export const receiptResponse = z.object({
   receivedAt: instant,
   results: z.array(z.object({ subjectId, recordId: z.string(), expiresAt: instant.describe('When the record of receipt is erased (Enforcement Rules Art. 25).') })),
 });
+
+export const provisionRecordQuery = z.strictObject({
+  subjectId,
+  reason: z.string().trim().min(10, { error: 'must say why the records are read, in at least 10 characters' }).max(200).describe('Kept in the access log, e.g. "Quarterly audit of provision records".'),
+  direction: z.enum(['provided', 'received']).optional(),
+  counterparty: recipientId.optional().describe('A recipient\'s or provider\'s id.'),
+  from: z.iso.date().optional().describe('Japan date, inclusive.'),
+  to: z.iso.date().optional().describe('Japan date, inclusive.'),
+});
+export const provisionRecordListResponse = z.object({
+  subjectId,
+  items: z.array(z.object({ recordId: z.string(), direction: z.enum(['provided', 'received']), counterparty: z.string(), items: z.array(z.string()), basis: z.string(), date: z.string(), expiresAt: instant.optional() }).catchall(z.unknown())),
+});
