@@ -486,7 +486,7 @@ export const provisionBody = z.strictObject({
     .refine((ids) => new Set(ids).size === ids.length, { error: 'must name each subject once' }),
   items: categories.describe('The categories of personal data provided.'),
   purpose: purposeId,
-  basis: z.enum(PROVISION_BASES).describe('consent, an exception of APPI Art. 27(1), opt-out (Art. 27(2)), or not-third-party (Art. 27(5)).'),
+  basis: z.enum(PROVISION_BASES).describe('consent, an exception of APPI Art. 27(1), opt-out (Art. 27(2)), not-third-party (Art. 27(5)), or linkage-consent for access information the recipient will link to the person (Art. 31).'),
   exception: z.enum(PROVISION_EXCEPTION_IDS).optional().describe('With basis "exception".'),
   justification: justification.optional().describe('With basis "exception": why it applies; kept as evidence.'),
 });

@@ -134,6 +134,14 @@ describe('permit-provision', () => {
     expect(await recordsOf(a)).toEqual([]);
   });
 
+  it('access information on the person\'s linkage consent (APPI Art. 31): confirmed and recorded', async () => {
+    const a = subject();
+    await consent(a, 'l-1', { recipient: 'partner-insurance', linkage: 'access-information' });
+    const result = await provide({ subjects: [a], basis: 'linkage-consent', items: ['advertising-identifier'] });
+    expect(result.status, JSON.stringify(result.json)).toBe(200);
+    expect(await recordsOf(a)).toEqual([expect.objectContaining({ basis: 'linkage-consent', consentId: 'l-1', items: ['advertising-identifier'] })]);
+  });
+
   it('rolls a bulk record forward on repeated provision: one record, items merged', async () => {
     const a = subject();
     await consent(a, 'c-1', { recipient: 'daily-partner' });

@@ -4,6 +4,9 @@
 // or, without one, a later withdrawal of the same recipient and purpose). For a recipient abroad
 // without equivalence, only a consent given with the information on that country counts (APPI Art.
 // 28(2), Enforcement Rules Art. 17; where the country could not be identified, with the reason).
+// For personally referable information (Art. 31) the consent asked is a different one: that the
+// recipient may link the access information to the person; only a linkage consent naming the
+// recipient counts, and a linkage consent never stands in for a consent to provision.
 import type { ConsentEvent } from '../holdings';
 
 export interface ProvisionConsentQuestion {
@@ -11,6 +14,8 @@ export interface ProvisionConsentQuestion {
   purpose: string;
   /** Set for a recipient abroad without equivalence: its country. */
   foreignCountry?: string;
+  /** Asks for the person's consent to the recipient linking access information to them (Art. 31(1)(i)). */
+  linkage?: boolean;
 }
 
 export type ProvisionConsentStanding =
@@ -22,7 +27,7 @@ export type ProvisionConsentStanding =
 function withdrawalOf(events: readonly ConsentEvent[], consent: ConsentEvent): ConsentEvent | undefined {
   return events.find((e) => e.action === 'withdrawn' && (e.withdraws
     ? e.withdraws === consent.eventId
-    : e.recipient === consent.recipient && e.purpose === consent.purpose && Date.parse(e.at) > Date.parse(consent.at)));
+    : e.recipient === consent.recipient && e.purpose === consent.purpose && e.linkage === consent.linkage && Date.parse(e.at) > Date.parse(consent.at)));
 }
 
 function informsOf(consent: ConsentEvent, country: string): boolean {
@@ -32,7 +37,9 @@ function informsOf(consent: ConsentEvent, country: string): boolean {
 }
 
 export function provisionConsentOnFile(events: readonly ConsentEvent[], question: ProvisionConsentQuestion): ProvisionConsentStanding {
-  const covering = events.filter((e) => e.action === 'given' && (e.recipient === question.recipientId || e.purpose === question.purpose));
+  const covering = events.filter((e) => e.action === 'given' && (question.linkage
+    ? e.linkage === 'access-information' && e.recipient === question.recipientId
+    : !e.linkage && (e.recipient === question.recipientId || e.purpose === question.purpose)));
   let withdrawal: ConsentEvent | undefined;
   const standing: ConsentEvent[] = [];
   for (const consent of covering) {

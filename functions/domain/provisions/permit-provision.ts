@@ -3,10 +3,12 @@
 // 27(1) with its justification; the opt-out scheme (Art. 27(2)); or a recipient that is not a third
 // party (Art. 27(5)). A cessation-of-provision request (Art. 35(3)) or a withdrawn consent blocks the
 // very next provision. All or nothing: if any subject is refused, nothing is provided or recorded.
-// A permitted provision on consent or opt-out leaves a record per subject (Art. 29); the others leave
+// Personally referable information (access information a recipient will link to the person, Art. 31)
+// goes only on the person's consent to that linkage, confirmed per subject. A permitted provision on
+// consent, opt-out or linkage consent leaves a record per subject (Art. 29, 31(3)); the others leave
 // evidence saying why no record was due.
 import { EVIDENCE_RETENTION_SECONDS } from '../law';
-import { isSpecialCare } from '../personal-data/categories';
+import { isLinkedAccessInformation, isSpecialCare } from '../personal-data/categories';
 import { unusablePurpose } from '../personal-data/grounds';
 import type { ConsentReader, SubjectLifecycleReader } from '../personal-data/ports';
 import type { Clock, SecretSource } from '../ports';
@@ -30,7 +32,7 @@ export const PROVISION_EXCEPTIONS = [
 export type ProvisionException = (typeof PROVISION_EXCEPTIONS)[number]['id'];
 export const PROVISION_EXCEPTION_IDS = PROVISION_EXCEPTIONS.map((e) => e.id) as [ProvisionException, ...ProvisionException[]];
 
-export const PROVISION_BASES = ['consent', 'exception', 'opt-out', 'not-third-party'] as const;
+export const PROVISION_BASES = ['consent', 'exception', 'opt-out', 'not-third-party', 'linkage-consent'] as const;
 export type ProvisionBasis = (typeof PROVISION_BASES)[number];
 
 export const PROVISION_REFUSALS = [
@@ -109,6 +111,13 @@ function checkRequest(request: ProvisionRequest, recipient: Recipient | undefine
       if (abroad) throw unprocessable('Outsourcing abroad', `basis: "${recipient.recipientId}" is in ${recipient.country}, without an equivalent system or setup; even an outsourcee or joint user there counts as a third party and needs the person's consent (APPI Art. 28(1)).`);
       return;
     }
+    case 'linkage-consent': {
+      const notReferable = request.items.filter((i) => !isLinkedAccessInformation(i));
+      if (notReferable.length > 0) {
+        throw unprocessable('Not personally referable information', `items: ${notReferable.join(', ')} is not access information; a linkage consent (APPI Art. 31) covers only cookies, web beacons, advertising identifiers and the like. Provide other data on basis "consent".`);
+      }
+      return;
+    }
     case 'consent':
       return;
   }
@@ -129,7 +138,10 @@ async function decideFor(deps: PermitProvisionDeps, request: ProvisionRequest, r
     return { subjectId, basis, detail: `Provided under the exception "${request.exception}" (${source}); no record of provision is due, the justification is kept as evidence.` };
   }
   const foreign = countryStanding(recipient) === 'foreign';
-  const consent = provisionConsentOnFile(events, { recipientId: recipient.recipientId, purpose: request.purpose, ...(foreign ? { foreignCountry: recipient.country } : {}) });
+  const linkage = basis === 'linkage-consent';
+  const consent = provisionConsentOnFile(events, {
+    recipientId: recipient.recipientId, purpose: request.purpose, ...(foreign ? { foreignCountry: recipient.country } : {}), ...(linkage ? { linkage } : {}),
+  });
   if (consent.state === 'withdrawn') {
     return refuse('consent-withdrawn', `The person withdrew their consent to this provision (${consent.withdrawal.at.slice(0, 10)}).`);
   }
@@ -142,12 +154,15 @@ async function decideFor(deps: PermitProvisionDeps, request: ProvisionRequest, r
     return { subjectId, basis, detail: `Provided under the opt-out registration notified on ${recipient.optOut!.notifiedOn} (APPI Art. 27(2)).` };
   }
   if (consent.state === 'without-foreign-information') {
-    return refuse('no-foreign-information', `The person's consent was not given with the information on ${recipient.country}, its system for protecting personal information and the recipient's measures (APPI Art. 28(2), Enforcement Rules Art. 17).`);
+    return refuse('no-foreign-information', `The person's consent was not given with the information on ${recipient.country}, its system for protecting personal information and the recipient's measures (APPI Art. ${linkage ? '31(1)(ii)' : '28(2)'}, Enforcement Rules Art. 17).`);
   }
   if (consent.state === 'none') {
-    return refuse('no-consent', `No consent of the person to provision to "${recipient.recipientId}" or for "${request.purpose}" is on file (APPI Art. 27(1)${foreign ? ', 28(1)' : ''}).`);
+    return linkage
+      ? refuse('no-consent', `No consent of the person to "${recipient.recipientId}" linking access information to them is on file (APPI Art. 31(1)(i)${foreign ? ', (ii)' : ''}).`)
+      : refuse('no-consent', `No consent of the person to provision to "${recipient.recipientId}" or for "${request.purpose}" is on file (APPI Art. 27(1)${foreign ? ', 28(1)' : ''}).`);
   }
-  return { subjectId, basis, consentId: consent.consent.eventId, detail: `Provided on the person's consent ${consent.consent.eventId} (APPI Art. 27(1)${foreign ? ', 28(1)' : ''}).` };
+  const source = linkage ? `APPI Art. 31(1)(i)${foreign ? ', (ii)' : ''}` : `APPI Art. 27(1)${foreign ? ', 28(1)' : ''}`;
+  return { subjectId, basis, consentId: consent.consent.eventId, detail: `Provided on the person's ${linkage ? 'linkage ' : ''}consent ${consent.consent.eventId}, confirmed (${source}).` };
 }
 
 const isRefusal = (result: SubjectPermission | SubjectRefusal): result is SubjectRefusal => 'reason' in result;
@@ -199,7 +214,7 @@ export async function permitProvision(deps: PermitProvisionDeps, actor: SystemAc
   const at = now.toISOString();
   let writes: ProvisionWrite[];
   let evidenceId: string | undefined;
-  if (request.basis === 'consent' || request.basis === 'opt-out') {
+  if (request.basis === 'consent' || request.basis === 'opt-out' || request.basis === 'linkage-consent') {
     const recordWrites = await Promise.all(permissions.map((p) => recordWrite(deps, recipient, request, p, provisionId, actor, now)));
     recordWrites.forEach((w, i) => { permissions[i]!.recordId = w.record.recordId; });
     writes = recordWrites;

@@ -51,4 +51,15 @@ describe('provisionConsentOnFile (interim rule until the consent ledger)', () =>
     expect(provisionConsentOnFile([event('c-1', 'given', '2026-01-01T00:00:00Z', { recipient: 'partner-insurance', foreignInformation: { country: 'unknown', unknownReason: ' ' } })], abroad))
       .toEqual({ state: 'without-foreign-information' });
   });
+
+  it('for personally referable information, only a linkage consent naming the recipient counts, and it never counts as a provision consent (APPI Art. 31)', () => {
+    const linkage = event('l-1', 'given', '2026-01-01T00:00:00Z', { recipient: 'partner-insurance', linkage: 'access-information' });
+    expect(provisionConsentOnFile([linkage], { ...question, linkage: true })).toMatchObject({ state: 'in-force', consent: { eventId: 'l-1' } });
+    expect(provisionConsentOnFile([linkage], question)).toEqual({ state: 'none' });
+    expect(provisionConsentOnFile([event('c-1', 'given', '2026-01-01T00:00:00Z', { recipient: 'partner-insurance' })], { ...question, linkage: true })).toEqual({ state: 'none' });
+    expect(provisionConsentOnFile([event('l-2', 'given', '2026-01-01T00:00:00Z', { recipient: 'other', linkage: 'access-information' })], { ...question, linkage: true })).toEqual({ state: 'none' });
+    // A withdrawal of the linkage withdraws it; a withdrawal of the provision consent does not.
+    expect(provisionConsentOnFile([linkage, event('w-1', 'withdrawn', '2026-02-01T00:00:00Z', { recipient: 'partner-insurance', linkage: 'access-information' })], { ...question, linkage: true }).state).toBe('withdrawn');
+    expect(provisionConsentOnFile([linkage, event('w-2', 'withdrawn', '2026-02-01T00:00:00Z', { recipient: 'partner-insurance' })], { ...question, linkage: true }).state).toBe('in-force');
+  });
 });

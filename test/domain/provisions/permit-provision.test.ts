@@ -229,6 +229,31 @@ describe('permitProvision: not a third party (APPI Art. 27(5))', () => {
   });
 });
 
+describe('permitProvision: personally referable information (APPI Art. 31)', () => {
+  it('confirms the person\'s consent to the recipient linking access information, and records the provision', async () => {
+    given('s-1', 'l-1', { recipient: 'partner-insurance', linkage: 'access-information' });
+    given('s-2', 'c-2', { recipient: 'partner-insurance' });
+    const answer = await provide({ basis: 'linkage-consent', items: ['cookie-id', 'advertising-identifier'], subjects: ['s-1', 's-2'] });
+    expect(answer).toMatchObject({ permitted: false, refusals: [{ subjectId: 's-2', reason: 'no-consent', detail: expect.stringContaining('Art. 31(1)(i)') }] });
+    const permitted = await provide({ basis: 'linkage-consent', items: ['cookie-id', 'advertising-identifier'] });
+    expect(permitted).toMatchObject({ permitted: true, results: [{ basis: 'linkage-consent', consentId: 'l-1', detail: expect.stringContaining('Art. 31(1)(i)') }] });
+    expect(records()[0]).toMatchObject({ basis: 'linkage-consent', consentId: 'l-1', items: ['cookie-id', 'advertising-identifier'] });
+  });
+
+  it('abroad, needs the linkage consent given with the country\'s information', async () => {
+    given('s-1', 'l-1', { recipient: 'us-analytics', linkage: 'access-information' });
+    expect(await provide({ recipient: 'us-analytics', basis: 'linkage-consent', items: ['cookie-id'] }))
+      .toMatchObject({ permitted: false, refusals: [{ reason: 'no-foreign-information', detail: expect.stringContaining('Art. 31(1)(ii)') }] });
+  });
+
+  it('covers only access information (422)', async () => {
+    given('s-1', 'l-1', { recipient: 'partner-insurance', linkage: 'access-information' });
+    const problem = await problemOf(provide({ basis: 'linkage-consent', items: ['cookie-id', 'email'] }));
+    expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Not personally referable information' });
+    expect(problem.detail).toContain('email');
+  });
+});
+
 describe('permitProvision: bad input', () => {
   it('an unknown recipient or purpose, or a retired purpose, is 422 and nothing is recorded', async () => {
     given('s-1', 'c-1', { purpose: 'advertising' });
