@@ -215,6 +215,7 @@ describe('functions: one per route and per worker', () => {
       'decide-request',
       'get-my-number',
       'get-paper-disclosure',
+      'list-provisions',
       'record-posting',
       'register-personal-data-by-staff',
       'search-subjects',
