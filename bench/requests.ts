@@ -323,6 +323,49 @@ export const ROUTE_REQUESTS = {
     expect: '200',
   },
   'get-request-report': { event: api('get-request-report', { path: '/v1/staff/reports/requests', claims: OFFICER_CLAIMS }), expect: '200' },
+  'register-recipient': {
+    event: () => api('register-recipient', {
+      path: '/v1/staff/recipients',
+      headers: json,
+      body: JSON.stringify({
+        recipientId: `bench-${randomBytes(6).toString('hex')}`, name: 'Bench Logistics K.K.', address: '1-1 Chiyoda, Tokyo',
+        representative: 'Representative Director', relationship: 'outsourcing', country: 'JP',
+      }),
+      claims: OFFICER_CLAIMS,
+    })(),
+    expect: '201',
+  },
+  'list-recipients': { event: api('list-recipients', { path: '/v1/staff/recipients', claims: OFFICER_CLAIMS }), expect: '200' },
+  'permit-provision': {
+    event: api('permit-provision', {
+      path: '/v1/system/provisions',
+      headers: json,
+      body: JSON.stringify({ recipient: 'bench-unknown-recipient', subjects: [DEMO_CUSTOMER.subjectId], items: ['name'], purpose: 'service-provision', basis: 'consent' }),
+      principal: BUSINESS_SYSTEM,
+    }),
+    expect: '422',
+  },
+  'record-receipt': {
+    event: api('record-receipt', {
+      path: '/v1/system/receipts',
+      headers: json,
+      body: JSON.stringify({
+        providerId: 'bench-provider', provider: { name: 'Bench Referrals K.K.', address: '1-1 Chiyoda, Tokyo', representative: 'Representative Director' },
+        // Special care-required data by opt-out is refused before anything is written.
+        subjects: [DEMO_CUSTOMER.subjectId], items: ['medical-history'], basis: 'opt-out', acquisition: 'Its own web form', evidenceReference: 'Bench',
+      }),
+      principal: BUSINESS_SYSTEM,
+    }),
+    expect: '422',
+  },
+  'list-provisions': {
+    event: api('list-provisions', {
+      path: '/v1/staff/provisions',
+      query: { subjectId: DEMO_CUSTOMER.subjectId, reason: 'Benchmark of the audit view' },
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '200',
+  },
   'get-privacy-notice': { event: api('get-privacy-notice', { path: '/v1/privacy-notice' }), expect: '200' },
   'get-openapi': { event: api('get-openapi', { path: '/v1/openapi.json' }), expect: '200' },
 } satisfies Record<RouteName, BenchRequest>;

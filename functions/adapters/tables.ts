@@ -10,6 +10,7 @@ export type TableName =
   | 'purposes'
   | 'consents'
   | 'provision-records'
+  | 'recipients'
   | 'access-log'
   | 'staff'
   | 'outbox'
@@ -110,6 +111,12 @@ export const TABLES: readonly TableDefinition[] = [
     partitionKey: { name: 'subjectId', type: 'S' },
     sortKey: { name: 'recordId', type: 'S' },
     timeToLiveAttribute: TTL_ATTRIBUTE,
+  },
+  {
+    // The recipient registry (APPI Art. 27-29): who data goes to, as records of provision name them.
+    // Kept for good, like purposes: a record of provision may cite a recipient for years.
+    name: 'recipients',
+    partitionKey: { name: 'recipientId', type: 'S' },
   },
   {
     name: 'access-log',

@@ -11,12 +11,15 @@ import { LATEST_ANSWER_CALENDAR_DAYS, SECONDS, VERIFICATION_CODE_DIGITS, VERIFIC
 import { MY_NUMBER_AFFAIRS } from './my-number/documents';
 import { PERSONAL_DATA_CATEGORIES, SPECIAL_CARE_EXCEPTIONS } from './personal-data/categories';
 import { ACQUISITION_SOURCES } from './personal-data/sources';
+import { thirdPartyProvisionNotice, type Recipient } from './provisions/recipients';
 import { publishedView, purposeHistories } from './purposes/publishing';
 import type { PurposeVersion } from './purposes/registry';
 import { feeFor } from './requests/fees';
 import { REQUESTER_KINDS } from './requests/request';
 import { REQUEST_TYPES, type Label } from './requests/request-types';
 import { AUTHORITY_DOCUMENT_IDS, AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENT_IDS, IDENTITY_DOCUMENTS } from './requests/verify-representative';
+
+const BUSINESS = 'Mecara LLC';
 
 /** The date of the notice's own text; a purpose published later makes that day the notice's version. */
 export const PRIVACY_NOTICE_VERSION = '2026-11-25';
@@ -88,11 +91,11 @@ function requestProcedures(settings: DeskSettings) {
   };
 }
 
-export function privacyNotice(versions: readonly PurposeVersion[], settings: DeskSettings = DEFAULT_DESK_SETTINGS) {
+export function privacyNotice(versions: readonly PurposeVersion[], settings: DeskSettings = DEFAULT_DESK_SETTINGS, recipients: readonly Recipient[] = []) {
   const histories = purposeHistories(versions).map((h) => ({ current: publishedView(h.current), versions: h.versions.map(publishedView) }));
   return {
     version: privacyNoticeVersion(versions),
-    business: 'Mecara LLC',
+    business: BUSINESS,
     purposesOfUse: histories.map((h) => h.current).filter((p) => p.status === 'active')
       .map((p) => ({ id: p.purposeId, ja: p.ja, en: p.en, version: p.version, effectiveFrom: p.effectiveFrom })),
     // APPI Art. 17(2), 21(3); policy §2(3), (4): every purpose added, changed or retired since the policy, newest first.
@@ -134,11 +137,8 @@ export function privacyNotice(versions: readonly PurposeVersion[], settings: Des
         en: 'Individual Numbers (My Number) are acquired and used only for the statutory tax and social insurance affairs (My Number Act Art. 9), and are not used or provided for anything else even with consent. They are erased promptly once the statutory retention period has passed.',
       },
     },
-    thirdPartyProvision: {
-      // Policy §4: no provision without prior consent except the Act's exceptions.
-      policy: 'Personal data is not provided to third parties without prior consent, except where the Act allows (APPI Art. 27(1)).',
-      optOutItems: [],
-    },
+    // Policy §4; APPI Art. 27(2), 27(5)(iii): joint use and opt-out provision are published.
+    thirdPartyProvision: thirdPartyProvisionNotice({ name: BUSINESS, address: DESK_CONTACT.address }, recipients),
     anonymisedInformationPublications: [],
     requests: requestProcedures(settings),
     desk: {

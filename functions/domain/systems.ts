@@ -2,7 +2,7 @@
 // policy in AWS (lib/api.ts) and a local key pair in the local runtime; a route names which may call.
 
 export const SYSTEM_NAMES = [
-  /** Business systems (CRM, billing, web): register personal data, report events, ask use checks. */
+  /** Business systems (CRM, billing, web): register personal data, report events, ask use checks, ask before a provision to a third party. */
   'business-systems',
   /** Payroll: the only system that handles Individual Numbers (My Number Act Art. 9). */
   'payroll',

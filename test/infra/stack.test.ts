@@ -131,6 +131,24 @@ describe('data: one table per entry of TABLES', () => {
     expect(props.Replicas[0].SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId('sessions'), 'Arn'] });
   });
 
+  it('keeps the recipient registry in recipients for good: per recipient, no TTL, no stream, own key, PITR', () => {
+    const props = resources[tableId('recipients')]!.Properties;
+    expect(props.KeySchema).toEqual([{ AttributeName: 'recipientId', KeyType: 'HASH' }]);
+    expect(props.TimeToLiveSpecification).toBeUndefined();
+    expect(props.StreamSpecification).toBeUndefined();
+    expect(props.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(props.Replicas[0].SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId('recipients'), 'Arn'] });
+  });
+
+  it('keeps records of provision in provision-records until their statutory retention ends (TTL)', () => {
+    const props = resources[tableId('provision-records')]!.Properties;
+    expect(props.KeySchema).toEqual([
+      { AttributeName: 'subjectId', KeyType: 'HASH' },
+      { AttributeName: 'recordId', KeyType: 'RANGE' },
+    ]);
+    expect(props.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+  });
+
   it('keeps every purpose version in purposes for good: per purpose and numeric version, no TTL, no stream, own key, PITR', () => {
     const props = resources[tableId('purposes')]!.Properties;
     expect(props.KeySchema).toEqual([
@@ -206,6 +224,7 @@ describe('functions: one per route and per worker', () => {
       'decide-request',
       'get-my-number',
       'get-paper-disclosure',
+      'list-provisions',
       'record-consent-by-staff',
       'record-posting',
       'register-personal-data-by-staff',
@@ -315,10 +334,27 @@ describe('functions: one per route and per worker', () => {
     for (const actions of listing.values()) expect(WRITE_ACTIONS.filter((a) => actions.has(a))).toEqual([]);
   });
 
-  it('get-privacy-notice may read the purposes table and touch nothing else', () => {
+  it('get-privacy-notice may read the purposes and recipients tables and touch nothing else', () => {
     const allowed = tableActions(desk.stack.api.functions['get-privacy-notice']!, 'Allow');
-    expect([...allowed.keys()]).toEqual(['purposes']);
-    expect([...allowed.get('purposes')!].filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(READ_ACTIONS);
+    expect([...allowed.keys()].sort()).toEqual(['purposes', 'recipients']);
+    for (const table of ['purposes', 'recipients'] as const) {
+      expect([...allowed.get(table)!].filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(READ_ACTIONS);
+    }
+  });
+
+  it('permit-provision writes records of provision and evidence, reads consents and recipients, and holds nothing on personal data', () => {
+    const allowed = tableActions(desk.stack.api.functions['permit-provision']!, 'Allow');
+    expect([...allowed.keys()].sort()).toEqual(['consents', 'evidence', 'provision-records', 'purposes', 'recipients', 'subjects']);
+    for (const table of ['consents', 'recipients', 'subjects'] as const) {
+      expect(WRITE_ACTIONS.filter((a) => allowed.get(table)!.has(a)), table).toEqual([]);
+    }
+    expect(allowed.get('provision-records')!.has('dynamodb:PutItem')).toBe(true);
+    expect(allowed.get('evidence')!.has('dynamodb:PutItem')).toBe(true);
+  });
+
+  it('only the officer\'s register-recipient writes the recipient registry', () => {
+    const writers = entries.filter((e) => WRITE_ACTIONS.some((a) => tableActions(e.fn(), 'Allow').get('recipients')?.has(a))).map((e) => e.name);
+    expect(writers).toEqual(['register-recipient']);
   });
 
   it('certifies each removal of an Individual Number from the my-number stream, which carries keys only', () => {
@@ -465,7 +501,9 @@ describe('api', () => {
       expect(systemRoutes.map((r) => r.name).sort()).toEqual([
         'check-use',
         'get-my-number',
+        'permit-provision',
         'record-consent',
+        'record-receipt',
         'record-subject-event',
         'register-my-number',
         'register-personal-data',
@@ -476,10 +514,12 @@ describe('api', () => {
       expect(invokeArns('payroll')).toEqual([arn('GET', '/v1/system/my-number/*'), arn('POST', '/v1/system/my-number')]);
     });
 
-    it('lets business systems record consents, register personal data, report events and ask use checks, and nothing else', () => {
+    it('lets business systems record consents, register personal data, ask before a provision, record a receipt, report events and ask use checks, and nothing else', () => {
       expect(invokeArns('business-systems')).toEqual([
         arn('POST', '/v1/system/consents'),
         arn('POST', '/v1/system/personal-data'),
+        arn('POST', '/v1/system/provisions'),
+        arn('POST', '/v1/system/receipts'),
         arn('POST', '/v1/system/subjects/*/events'),
         arn('POST', '/v1/system/use-checks'),
       ]);

@@ -18,14 +18,14 @@ export interface MyNumberDocument {
   retainUntil(documentDate: string): Date;
 }
 
-interface CalendarDay {
+export interface CalendarDay {
   year: number;
   month: number;
   day: number;
 }
 
 /** A period counted "from" an event starts the next day (Civil Code Art. 140). */
-function dayAfter(date: string): CalendarDay {
+export function dayAfter(date: string): CalendarDay {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const next = new Date(Date.UTC(year, month - 1, day + 1));
   return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
@@ -36,7 +36,7 @@ function dayAfter(date: string): CalendarDay {
  * with the day before the corresponding day, or with the last day of February when there is no
  * 29 February that year (Civil Code Art. 143(2)); Date.UTC rolls that missing day over to 1 March.
  */
-function endOfYears(start: CalendarDay, years: number): Date {
+export function endOfYears(start: CalendarDay, years: number): Date {
   return new Date(Date.UTC(start.year + years, start.month - 1, start.day) - JST_OFFSET_MS);
 }
 

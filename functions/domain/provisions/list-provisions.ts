@@ -1,0 +1,57 @@
+// GET /v1/staff/provisions: the records of provision and receipt (APPI Art. 29, 30) kept under one
+// subject, for the officer or an auditor checking them (Art. 29(2), 30(4): kept to be shown to the
+// PPC). The records name the person, so the read is access-logged with its reason before anything is
+// shown; records past their retention are never shown.
+import type { ProvisionRecord } from '../holdings';
+import type { AccessLogWriter, Clock } from '../ports';
+import type { StaffActor } from '../staff';
+import type { ProvisionLedger } from './ports';
+
+export interface ProvisionRecordQuery {
+  subjectId: string;
+  /** Why the records are read (an audit, a PPC inquiry); kept in the access log. */
+  reason: string;
+  direction?: 'provided' | 'received';
+  /** The recipient's or provider's registered id. */
+  counterparty?: string;
+  /** Japan dates, inclusive: the record's date (its latest provision or receipt). */
+  from?: string;
+  to?: string;
+}
+
+export interface ListProvisionsDeps {
+  ledger: Pick<ProvisionLedger, 'liveRecordsOf'>;
+  accessLog: AccessLogWriter;
+  clock: Clock;
+}
+
+type Stored = ProvisionRecord & { expiresAt?: number; recipientId?: string; providerId?: string };
+
+const matches = (q: ProvisionRecordQuery) => (r: Stored) =>
+  (!q.direction || r.direction === q.direction)
+  && (!q.counterparty || (r.recipientId ?? r.providerId) === q.counterparty)
+  && (!q.from || r.date >= q.from)
+  && (!q.to || r.date <= q.to);
+
+export async function listProvisions(deps: ListProvisionsDeps, actor: StaffActor, query: ProvisionRecordQuery) {
+  const now = deps.clock.now();
+  await deps.accessLog.append({
+    actor: actor.staffId,
+    role: actor.role,
+    action: 'read',
+    subjects: [query.subjectId],
+    fields: ['provision-records'],
+    reason: `audit: ${query.reason}`,
+    sourceIp: actor.sourceIp,
+    at: now.toISOString(),
+  });
+  const records = (await deps.ledger.liveRecordsOf(query.subjectId, now) as Stored[]).filter(matches(query))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.recordId.localeCompare(b.recordId));
+  return {
+    subjectId: query.subjectId,
+    items: records.map(({ subjectId: _subjectId, expiresAt, ...record }) => ({
+      ...record,
+      ...(expiresAt === undefined ? {} : { expiresAt: new Date(expiresAt * 1000).toISOString() }),
+    })),
+  };
+}

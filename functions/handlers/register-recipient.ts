@@ -1,0 +1,11 @@
+import { dynamoRecipients } from '../adapters/recipient-repository';
+import { systemClock } from '../adapters/system';
+import { registerRecipient } from '../domain/provisions/recipients';
+import { httpRoute } from '../http/route-handler';
+import { routeNamed } from '../routes';
+
+const deps = { recipients: dynamoRecipients, clock: systemClock };
+
+export const handler = httpRoute(routeNamed('register-recipient'), async ({ body, actor }) => ({
+  body: await registerRecipient(deps, actor, body),
+}));

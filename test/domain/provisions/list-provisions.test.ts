@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { AccessLogEntry } from '../../../functions/domain/access-log';
+import { listProvisions } from '../../../functions/domain/provisions/list-provisions';
+import type { StaffActor } from '../../../functions/domain/staff';
+import { FixedClock, RecordingAccessLog } from '../doubles';
+import { MemoryLedger } from './doubles';
+
+const AUDITOR: StaffActor = { staffId: 'staff-auditor-1', role: 'auditor', sourceIp: '203.0.113.9' };
+const NOW = new Date('2026-11-26T01:00:00.000Z');
+const future = NOW.getTime() / 1000 + 3600;
+
+const ledger = () => new MemoryLedger([
+  { subjectId: 's-1', recordId: 'provided#p-1', direction: 'provided', counterparty: 'A', items: ['name'], basis: 'consent', date: '2026-10-01', recipientId: 'partner-a', expiresAt: future } as never,
+  { subjectId: 's-1', recordId: 'received#r-1', direction: 'received', counterparty: 'B', items: ['phone'], basis: 'opt-out', date: '2026-11-01', providerId: 'provider-b', expiresAt: future } as never,
+  { subjectId: 's-1', recordId: 'provided#p-0', direction: 'provided', counterparty: 'A', items: ['name'], basis: 'consent', date: '2023-01-01', recipientId: 'partner-a', expiresAt: NOW.getTime() / 1000 - 1 } as never,
+  { subjectId: 's-2', recordId: 'provided#p-2', direction: 'provided', counterparty: 'A', items: ['name'], basis: 'consent', date: '2026-10-01', recipientId: 'partner-a', expiresAt: future } as never,
+]);
+
+describe('listProvisions', () => {
+  it('logs the read with its reason first, then shows the subject\'s live records, latest first', async () => {
+    const accessLog = new RecordingAccessLog();
+    const listed = await listProvisions({ ledger: ledger(), accessLog, clock: new FixedClock(NOW) }, AUDITOR, { subjectId: 's-1', reason: 'Quarterly audit of provision records' });
+    expect(listed.items.map((r) => r.recordId)).toEqual(['received#r-1', 'provided#p-1']);
+    expect(listed.items[0]).toMatchObject({ expiresAt: new Date(future * 1000).toISOString() });
+    expect(listed.items[0]).not.toHaveProperty('subjectId');
+    expect(accessLog.entries).toEqual([{
+      actor: 'staff-auditor-1', role: 'auditor', action: 'read', subjects: ['s-1'], fields: ['provision-records'],
+      reason: 'audit: Quarterly audit of provision records', sourceIp: '203.0.113.9', at: NOW.toISOString(),
+    } satisfies AccessLogEntry]);
+  });
+
+  it('filters by direction, counterparty and Japan dates', async () => {
+    const deps = { ledger: ledger(), accessLog: new RecordingAccessLog(), clock: new FixedClock(NOW) };
+    const ids = async (q: object) => (await listProvisions(deps, AUDITOR, { subjectId: 's-1', reason: 'Quarterly audit', ...q })).items.map((r) => r.recordId);
+    expect(await ids({ direction: 'provided' })).toEqual(['provided#p-1']);
+    expect(await ids({ counterparty: 'provider-b' })).toEqual(['received#r-1']);
+    expect(await ids({ from: '2026-10-02' })).toEqual(['received#r-1']);
+    expect(await ids({ to: '2026-10-01' })).toEqual(['provided#p-1']);
+  });
+});

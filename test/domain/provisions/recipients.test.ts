@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { privacyNotice } from '../../../functions/domain/privacy-notice';
+import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
+import { RECIPIENT_RELATIONSHIPS, registerRecipient, type RecipientRegistration } from '../../../functions/domain/provisions/recipients';
+import type { StaffActor } from '../../../functions/domain/staff';
+import { FixedClock, problemOf } from '../doubles';
+import { JP_THIRD_PARTY, MemoryRecipients } from './doubles';
+
+const OFFICER: StaffActor = { staffId: 'staff-officer-1', role: 'officer', sourceIp: '203.0.113.7' };
+const { registeredBy: _by, registeredAt: _at, ...BASE } = JP_THIRD_PARTY;
+const OPT_OUT = {
+  notifiedOn: '2026-09-01', items: ['name', 'address'], acquisitionMethod: 'Registration form', provisionMethod: 'Encrypted file transfer',
+  requestMethod: 'POST /v1/requests', updateMethod: 'Monthly', startsOn: '2026-10-01',
+};
+const JOINT_USE = { items: ['name', 'email'], jointUsers: 'Mecara group companies', purpose: 'Group-wide support', responsiblePerson: { name: 'Mecara LLC', address: 'Tokyo', representative: 'CEO' } };
+
+const deps = () => ({ recipients: new MemoryRecipients(), clock: new FixedClock('2026-11-26T01:00:00.000Z') });
+const register = (fields: Partial<RecipientRegistration>, d = deps()) => registerRecipient(d, OFFICER, { ...BASE, ...fields });
+
+describe('registerRecipient', () => {
+  it('names the relationships of APPI Art. 27(5) with their sources', () => {
+    expect(RECIPIENT_RELATIONSHIPS.map((r) => `${r.id} ${r.source}`)).toEqual([
+      'third-party APPI Art. 27(1)', 'outsourcing APPI Art. 27(5)(i)', 'merger APPI Art. 27(5)(ii)', 'joint-use APPI Art. 27(5)(iii)',
+    ]);
+  });
+
+  it('registers once, by the officer, with its standing under Art. 28', async () => {
+    const d = deps();
+    expect(await register({ country: 'US', equivalentSetup: 'apec-cbpr' }, d)).toEqual({
+      ...BASE, country: 'US', equivalentSetup: 'apec-cbpr', countryStanding: 'equivalent-setup', registeredBy: 'staff-officer-1', registeredAt: '2026-11-26T01:00:00.000Z',
+    });
+    expect(await problemOf(register({}, d))).toMatchObject({ kind: 'conflict' });
+  });
+
+  it('refuses inconsistent registrations with the field to fix (422)', async () => {
+    const cases: [Partial<RecipientRegistration>, string][] = [
+      [{ relationship: 'joint-use' }, 'jointUse'],
+      [{ jointUse: JOINT_USE }, 'jointUse'],
+      [{ relationship: 'outsourcing', optOut: OPT_OUT }, 'optOut'],
+      [{ optOut: { ...OPT_OUT, items: ['name', 'criminal-record'] } }, 'optOut.items'],
+      [{ equivalentSetup: 'contract' }, 'equivalentSetup'],
+      [{ recordKeeping: 'contract' }, 'contractReference'],
+      [{ contractReference: 'Agreement 1' }, 'contractReference'],
+    ];
+    for (const [fields, field] of cases) {
+      const problem = await problemOf(register(fields));
+      expect(problem.kind, field).toBe('unprocessable');
+      expect(problem.detail.startsWith(`${field}:`), problem.detail).toBe(true);
+    }
+  });
+});
+
+describe('the privacy notice publishes joint use and opt-out provision', () => {
+  it('lists each joint use with its four items and each opt-out with its nine items', async () => {
+    const d = deps();
+    await register({ recipientId: 'group-company', relationship: 'joint-use', jointUse: JOINT_USE }, d);
+    await register({ recipientId: 'list-broker', optOut: OPT_OUT }, d);
+    const notice = privacyNotice(POLICY_PURPOSES, undefined, await d.recipients.list());
+    expect(notice.thirdPartyProvision.jointUse).toEqual([{
+      recipientId: 'group-company', items: [{ id: 'name', ja: '氏名', en: 'Name' }, { id: 'email', ja: 'メールアドレス', en: 'E-mail address' }],
+      jointUsers: 'Mecara group companies', purpose: 'Group-wide support', responsiblePerson: JOINT_USE.responsiblePerson,
+    }]);
+    const [optOut] = notice.thirdPartyProvision.optOutItems;
+    expect(optOut).toMatchObject({
+      recipientId: 'list-broker', provider: { name: 'Mecara LLC', address: expect.stringContaining('Tokyo') }, provisionIsAPurposeOfUse: true,
+      items: [{ id: 'name' }, { id: 'address' }], acquisitionMethod: 'Registration form', provisionMethod: 'Encrypted file transfer',
+      stopsOnRequest: true, requestMethod: 'POST /v1/requests', updateMethod: 'Monthly', startsOn: '2026-10-01', notifiedToCommissionOn: '2026-09-01',
+    });
+    expect(privacyNotice(POLICY_PURPOSES).thirdPartyProvision).toMatchObject({ jointUse: [], optOutItems: [] });
+  });
+});
