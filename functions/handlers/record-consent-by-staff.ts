@@ -4,6 +4,7 @@ import { dynamoConsents } from '../adapters/consent-repository';
 import { deskSettings } from '../adapters/desk-settings';
 import { dynamoNoticeArchive } from '../adapters/notice-archive';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoSubjectAddresses } from '../adapters/subject-address-book';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { recordConsentByStaff } from '../domain/consents/record-consent-by-staff';
@@ -11,7 +12,7 @@ import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
 const deps = {
-  consents: dynamoConsents, purposes: dynamoPurposeVersions, notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses,
+  consents: dynamoConsents, purposes: dynamoPurposeVersions, notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses, recipients: dynamoRecipients,
   ledger: dynamoConsentLedger, accessLog: dynamoAccessLog, secrets: cryptoSecrets, clock: systemClock, settings: deskSettings(),
 };
 

@@ -3,6 +3,7 @@ import { dynamoConsents } from '../adapters/consent-repository';
 import { deskSettings } from '../adapters/desk-settings';
 import { dynamoNoticeArchive } from '../adapters/notice-archive';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoSubjectAddresses } from '../adapters/subject-address-book';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { recordConsent } from '../domain/consents/record-consent';
@@ -10,7 +11,7 @@ import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
 const deps = {
-  consents: dynamoConsents, purposes: dynamoPurposeVersions, notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses,
+  consents: dynamoConsents, purposes: dynamoPurposeVersions, notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses, recipients: dynamoRecipients,
   ledger: dynamoConsentLedger, secrets: cryptoSecrets, clock: systemClock, settings: deskSettings(),
 };
 

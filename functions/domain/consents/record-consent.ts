@@ -1,8 +1,9 @@
 // POST /v1/system/consents and POST /v1/staff/subjects/{subjectId}/consents: a consent or a
 // withdrawal is appended to the ledger, never changing an earlier event. A consent covers exactly one
-// purpose (registered and active), recipient or linkage; cites the privacy notice version shown,
-// whose text the desk keeps; and, for a recipient abroad, records what the person was told about the
-// country (APPI Art. 28(2), Enforcement Rules Art. 17). A withdrawal names the consent in force it
+// purpose (registered and active), recipient (registered) or linkage; cites the privacy notice version
+// shown, whose text the desk keeps; and, for a recipient the provision guard treats as abroad (no
+// equivalent country, no equivalent setup), records what the person was told about the country (APPI
+// Art. 28(2), Enforcement Rules Art. 17). A withdrawal names the consent in force it
 // withdraws. The event and its receipt to the person commit together.
 import type { ConsentEvent, ForeignRecipientInformation } from '../holdings';
 import { EVIDENCE_RETENTION_SECONDS } from '../law';
@@ -11,6 +12,9 @@ import type { ConsentReader } from '../personal-data/ports';
 import type { Clock, SecretSource } from '../ports';
 import { privacyNotice, privacyNoticeVersion } from '../privacy-notice';
 import { DeskProblem, StaleWriteError } from '../problems';
+import { countryStanding } from '../provisions/countries';
+import type { RecipientRegistry } from '../provisions/ports';
+import type { Recipient } from '../provisions/recipients';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
 import type { Language } from '../requests/request';
@@ -18,7 +22,7 @@ import type { DeskSettings } from '../desk';
 import { coverageOf, type ConsentCoverage } from './consent-state';
 import type { ConsentLedger, NoticeArchive, SubjectAddressBook } from './ports';
 import { consentReceipt } from './receipts';
-import { METHODS_BY_COLLECTOR, RECIPIENT_ID_PATTERN, UNKNOWN_COUNTRY, type ConsentCollector } from './rules';
+import { METHODS_BY_COLLECTOR, UNKNOWN_COUNTRY, type ConsentCollector } from './rules';
 
 export interface ForeignInformationInput {
   country: string;
@@ -31,9 +35,8 @@ export interface GiveConsent {
   action: 'given';
   subjectId: string;
   purpose?: string;
+  /** A recipient in the recipient registry. */
   recipient?: string;
-  /** Whether the recipient is in a foreign country (APPI Art. 28); asked with every recipient. */
-  recipientAbroad?: boolean;
   linkage?: 'access-information';
   foreignInformation?: ForeignInformationInput;
   noticeVersion: string;
@@ -57,7 +60,8 @@ export interface Collector {
   id: string;
 }
 
-export interface RecordConsentDeps {
+/** What a withdrawal needs: it names a consent on file, never a recipient. */
+export interface RecordWithdrawalDeps {
   consents: ConsentReader;
   purposes: PurposeVersionReader;
   notices: NoticeArchive;
@@ -66,6 +70,10 @@ export interface RecordConsentDeps {
   secrets: Pick<SecretSource, 'id'>;
   clock: Clock;
   settings: DeskSettings;
+}
+
+export interface RecordConsentDeps extends RecordWithdrawalDeps {
+  recipients: Pick<RecipientRegistry, 'get'>;
 }
 
 export interface RecordedConsent {
@@ -88,10 +96,16 @@ function nonEmpty(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
 }
 
-/** APPI Art. 28(2), Enforcement Rules Art. 17: the country, its system and the recipient's measures, or 'unknown' with the reason. */
-export function foreignInformationFaults(info: ForeignInformationInput | undefined): string[] {
-  if (!info) return ['foreignInformation: a recipient abroad needs the information the person was given: country, protectionSystem and recipientMeasures, or country "unknown" with unknownReason (APPI Art. 28(2), Enforcement Rules Art. 17)'];
-  if (!nonEmpty(info.country)) return ['foreignInformation.country: name the recipient\'s country, or "unknown" with unknownReason'];
+/**
+ * APPI Art. 28(2), Enforcement Rules Art. 17: the country, its system and the recipient's measures, or
+ * 'unknown' with the reason; the country named is the one the recipient is registered in.
+ */
+export function foreignInformationFaults(info: ForeignInformationInput | undefined, recipient: Pick<Recipient, 'recipientId' | 'country'>): string[] {
+  if (!info) return [`foreignInformation: "${recipient.recipientId}" is in ${recipient.country}, without an equivalent system or setup; give the information the person was given: country, protectionSystem and recipientMeasures, or country "unknown" with unknownReason (APPI Art. 28(2), Enforcement Rules Art. 17)`];
+  if (!nonEmpty(info.country)) return [`foreignInformation.country: name the recipient's country (${recipient.country}), or "unknown" with unknownReason`];
+  if (info.country !== UNKNOWN_COUNTRY && info.country !== recipient.country) {
+    return [`foreignInformation.country: "${recipient.recipientId}" is registered in ${recipient.country}; the person must be told about that country, or "unknown" with unknownReason`];
+  }
   if (info.country === UNKNOWN_COUNTRY) {
     return nonEmpty(info.unknownReason) ? [] : ['foreignInformation.unknownReason: where the country cannot be identified, give the reason the person was told (Enforcement Rules Art. 17(3))'];
   }
@@ -112,7 +126,20 @@ function methodFaults(collector: Collector, method: string): string[] {
   return allowed.includes(method) ? [] : [`method: "${method}" cannot be recorded here; this route records ${allowed.join(' or ')}`];
 }
 
-export async function recordConsent(deps: RecordConsentDeps, collector: Collector, input: ConsentInput): Promise<RecordedConsent> {
+/** Faults of a consent to a recipient: registered, and given with the country's information exactly when the provision guard asks for it. */
+async function recipientFaults(recipients: Pick<RecipientRegistry, 'get'>, input: GiveConsent): Promise<string[]> {
+  if (input.recipient === undefined) {
+    return input.foreignInformation === undefined ? [] : ['foreignInformation: only a consent to a recipient abroad without an equivalent system or setup takes foreign-recipient information; remove it'];
+  }
+  const recipient = await recipients.get(input.recipient);
+  if (!recipient) return [`recipient: "${input.recipient}" is not in the recipient registry; an officer registers it first (POST /v1/staff/recipients)`];
+  if (countryStanding(recipient) === 'foreign') return foreignInformationFaults(input.foreignInformation, recipient);
+  return input.foreignInformation === undefined ? [] : [`foreignInformation: "${recipient.recipientId}" is ${countryStanding(recipient)} (APPI Art. 28(1)); only a consent to a recipient abroad without an equivalent system or setup takes foreign-recipient information; remove it`];
+}
+
+export function recordConsent(deps: RecordWithdrawalDeps, collector: Collector, input: WithdrawConsent): Promise<RecordedConsent>;
+export function recordConsent(deps: RecordConsentDeps, collector: Collector, input: ConsentInput): Promise<RecordedConsent>;
+export async function recordConsent(deps: RecordWithdrawalDeps & Partial<RecordConsentDeps>, collector: Collector, input: ConsentInput): Promise<RecordedConsent> {
   const now = deps.clock.now();
   const [versions, events] = await Promise.all([deps.purposes.versions(), deps.consents.consentsOf(input.subjectId, now)]);
   const registry = registryOf(versions);
@@ -129,21 +156,15 @@ export async function recordConsent(deps: RecordConsentDeps, collector: Collecto
       const unusable = unusablePurpose(registry, input.purpose);
       if (unusable) faults.push(`purpose: ${unusable}`);
     }
-    if (input.recipient !== undefined) {
-      if (!RECIPIENT_ID_PATTERN.test(input.recipient)) faults.push(`recipient: "${input.recipient}" is not a recipient id (lower-case letters, digits and hyphens)`);
-      if (input.recipientAbroad === undefined) faults.push('recipientAbroad: say whether the recipient is in a foreign country (APPI Art. 28)');
-      if (input.recipientAbroad) faults.push(...foreignInformationFaults(input.foreignInformation));
-    }
-    if (input.foreignInformation !== undefined && !(input.recipient !== undefined && input.recipientAbroad)) {
-      faults.push('foreignInformation: only a consent to provision to a recipient abroad takes foreign-recipient information; remove it');
-    }
-    if (input.recipientAbroad !== undefined && input.recipient === undefined) faults.push('recipientAbroad: only a consent to a recipient takes it; remove it');
+    // The overloads hand every consent given the recipient registry.
+    const foreignFaults = await recipientFaults(deps.recipients!, input);
+    faults.push(...foreignFaults);
     noticeVersion = input.noticeVersion;
     if (noticeVersion !== currentNotice && !(await deps.notices.isKept(noticeVersion))) {
       faults.push(`noticeVersion: "${noticeVersion}" is neither the current privacy notice version (${currentNotice}) nor a version whose text the desk keeps; show the current notice and cite its version`);
     }
     covers = coverageOf(input);
-    if (input.recipientAbroad && input.foreignInformation && foreignInformationFaults(input.foreignInformation).length === 0) {
+    if (input.foreignInformation && foreignFaults.length === 0) {
       extra = { foreignInformation: foreignInformationOf(input.foreignInformation) };
     }
   } else {

@@ -32,12 +32,6 @@ export const DATA_SUBJECT_COLLECTOR = 'data-subject';
 /** What a consent may cover besides a purpose or a recipient: the linkage of access information (APPI Art. 31(1)). */
 export const CONSENT_LINKAGES = ['access-information'] as const;
 
-/**
- * A recipient is named by a registered id. Until the recipient registry exists any id of this shape
- * is accepted; the provision guard checks it against the registry.
- */
-export const RECIPIENT_ID_PATTERN = /^[a-z0-9-]+$/;
-
 /** Enforcement Rules Art. 17(3): where the recipient's country cannot be identified, it is named so, with the reason. */
 export const UNKNOWN_COUNTRY = 'unknown';
 

@@ -17,7 +17,7 @@ import { codeSecret } from '../requests/submit-request';
 import { hashSecret, matchesHash } from '../secrets';
 import { coverageOf, withdrawalOf, type ConsentCoverage } from './consent-state';
 import type { SessionStore } from './ports';
-import { recordConsent, type RecordConsentDeps, type RecordedConsent } from './record-consent';
+import { recordConsent, type RecordWithdrawalDeps, type RecordedConsent } from './record-consent';
 import { DATA_SUBJECT_COLLECTOR, SUBJECT_TOKEN_LIFETIME_SECONDS } from './rules';
 
 export const SESSION_CODE_TOPIC = 'consent-session-code';
@@ -151,7 +151,7 @@ export async function listMyConsents(deps: MyConsentsDeps, token: string | undef
 }
 
 /** DELETE /v1/me/consents/{consentId}: the person withdraws one of their consents; it ends at the next use or provision check. */
-export async function withdrawMyConsent(deps: MyConsentsDeps & RecordConsentDeps, token: string | undefined, consentId: string): Promise<RecordedConsent> {
+export async function withdrawMyConsent(deps: MyConsentsDeps & RecordWithdrawalDeps, token: string | undefined, consentId: string): Promise<RecordedConsent> {
   const now = deps.clock.now();
   const grant = await grantOf(deps, token, now);
   const held = (await eventsByAddress(deps, grant.email, now)).flat().find((e) => e.eventId === consentId && e.action === 'given');

@@ -10,11 +10,17 @@ import { EVIDENCE_RETENTION_SECONDS } from '../../../functions/domain/law';
 import { PRIVACY_NOTICE_VERSION } from '../../../functions/domain/privacy-notice';
 import { DeskProblem } from '../../../functions/domain/problems';
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
+import type { Recipient } from '../../../functions/domain/provisions/recipients';
 import { FixedClock, SequenceSecrets } from '../doubles';
+import { JP_THIRD_PARTY, MemoryRecipients } from '../provisions/doubles';
 
 const NOW = '2026-12-01T03:00:00.000Z';
 const SYSTEM = { kind: 'system', id: 'arn:aws:iam::000000000000:role/web' } as const;
 const ADDRESS = 'hanako@example.jp';
+const PARTNER_A: Recipient = { ...JP_THIRD_PARTY, recipientId: 'partner-a' };
+const PARTNER_US: Recipient = { ...JP_THIRD_PARTY, recipientId: 'partner-us', country: 'US' };
+const PARTNER_EU: Recipient = { ...JP_THIRD_PARTY, recipientId: 'partner-eu', country: 'DE' };
+const US_CBPR: Recipient = { ...PARTNER_US, recipientId: 'us-cbpr', equivalentSetup: 'apec-cbpr' };
 
 let events: ConsentEvent[];
 let kept: Map<string, unknown>;
@@ -33,6 +39,7 @@ beforeEach(() => {
       isKept: async (version) => kept.has(version),
     },
     addresses: { addressOf: async (subjectId) => (subjectId === 's1' ? ADDRESS : undefined) },
+    recipients: new MemoryRecipients([PARTNER_A, PARTNER_US, PARTNER_EU, US_CBPR]),
     ledger: { append: async (entry) => { appended.push(entry); } },
     secrets: new SequenceSecrets(),
     clock: new FixedClock(NOW),
@@ -84,27 +91,43 @@ describe('recordConsent', () => {
     expect(await refusal(give({ purpose: 'advertising', linkage: 'access-information' }))).toContain('purpose, linkage: a consent covers exactly one');
   });
 
-  it('refuses an unknown purpose and a malformed recipient id', async () => {
+  it('refuses an unknown purpose and a recipient the registry does not hold', async () => {
     expect(await refusal(give({ purpose: 'horoscopes' }))).toContain('purpose: "horoscopes" is not a registered purpose of use');
-    expect(await refusal(give({ recipient: 'Partner A', recipientAbroad: false }))).toContain('recipient: "Partner A" is not a recipient id');
+    expect(await refusal(give({ recipient: 'partner-x' }))).toContain('recipient: "partner-x" is not in the recipient registry; an officer registers it first');
   });
 
-  it('a recipient abroad needs the foreign information; one at home takes none', async () => {
-    expect(await refusal(give({ recipient: 'partner-a' }))).toContain('recipientAbroad: say whether');
-    expect(await refusal(give({ recipient: 'partner-us', recipientAbroad: true }))).toContain('foreignInformation: a recipient abroad needs');
-    expect(await refusal(give({ recipient: 'partner-a', recipientAbroad: false, foreignInformation: { country: 'US' } }))).toContain('foreignInformation: only a consent to provision to a recipient abroad');
-    const info = { country: 'United States', protectionSystem: 'No comprehensive federal law; sectoral laws and state laws such as the CCPA', recipientMeasures: 'Contractual safeguards equivalent to APPI' };
-    await recordConsent(deps, SYSTEM, give({ recipient: 'partner-us', recipientAbroad: true, foreignInformation: info }));
+  it('a recipient abroad without equivalence needs the foreign information about its registered country', async () => {
+    expect(await refusal(give({ recipient: 'partner-us' }))).toContain('foreignInformation: "partner-us" is in US, without an equivalent system or setup');
+    expect(await refusal(give({ recipient: 'partner-us', foreignInformation: { country: 'SG', protectionSystem: 'PDPA 2012', recipientMeasures: 'APEC CBPR' } })))
+      .toContain('foreignInformation.country: "partner-us" is registered in US');
+    const info = { country: 'US', protectionSystem: 'No comprehensive federal law; sectoral laws and state laws such as the CCPA', recipientMeasures: 'Contractual safeguards equivalent to APPI' };
+    await recordConsent(deps, SYSTEM, give({ recipient: 'partner-us', foreignInformation: info }));
     expect(appended[0]!.event).toMatchObject({ recipient: 'partner-us', foreignInformation: info });
-    expect(appended[0]!.receipt!.text).toContain('United States');
+    expect(appended[0]!.receipt!.text).toContain('No comprehensive federal law');
   });
 
-  it('foreign information: the country with its system and the recipient\'s measures, or "unknown" with the reason', () => {
-    expect(foreignInformationFaults({ country: 'unknown', unknownReason: 'The recipient picks the data centre at run time' })).toEqual([]);
-    expect(foreignInformationFaults({ country: 'unknown' })).toEqual([expect.stringContaining('foreignInformation.unknownReason')]);
-    expect(foreignInformationFaults({ country: ' ' })).toEqual([expect.stringContaining('foreignInformation.country')]);
-    expect(foreignInformationFaults({ country: 'Singapore', protectionSystem: 'PDPA 2012' })).toEqual([expect.stringContaining('foreignInformation.recipientMeasures')]);
-    expect(foreignInformationFaults({ country: 'Singapore', recipientMeasures: 'APEC CBPR' })).toEqual([expect.stringContaining('foreignInformation.protectionSystem')]);
+  it('where the country cannot be identified, "unknown" with the reason stands in for it', async () => {
+    await recordConsent(deps, SYSTEM, give({ recipient: 'partner-us', foreignInformation: { country: 'unknown', unknownReason: 'The recipient picks the data centre at run time' } }));
+    expect(appended[0]!.event.foreignInformation).toEqual({ country: 'unknown', unknownReason: 'The recipient picks the data centre at run time' });
+  });
+
+  it('a recipient at home, in an equivalent country or with an equivalent setup takes no foreign information', async () => {
+    const info = { country: 'DE', protectionSystem: 'GDPR', recipientMeasures: 'GDPR compliance' };
+    expect(await refusal(give({ recipient: 'partner-a', foreignInformation: info }))).toContain('foreignInformation: "partner-a" is domestic');
+    expect(await refusal(give({ recipient: 'partner-eu', foreignInformation: info }))).toContain('foreignInformation: "partner-eu" is equivalent-country');
+    expect(await refusal(give({ recipient: 'us-cbpr', foreignInformation: { ...info, country: 'US' } }))).toContain('foreignInformation: "us-cbpr" is equivalent-setup');
+    expect(await refusal(give({ purpose: 'advertising', foreignInformation: info }))).toContain('foreignInformation: only a consent to a recipient abroad');
+    for (const recipient of ['partner-a', 'partner-eu', 'us-cbpr']) await recordConsent(deps, SYSTEM, give({ recipient }));
+    expect(appended.map((e) => [e.event.recipient, e.event.foreignInformation])).toEqual([['partner-a', undefined], ['partner-eu', undefined], ['us-cbpr', undefined]]);
+  });
+
+  it('foreign information: the registered country with its system and the recipient\'s measures, or "unknown" with the reason', () => {
+    const us = { recipientId: 'partner-us', country: 'US' };
+    expect(foreignInformationFaults({ country: 'unknown', unknownReason: 'The recipient picks the data centre at run time' }, us)).toEqual([]);
+    expect(foreignInformationFaults({ country: 'unknown' }, us)).toEqual([expect.stringContaining('foreignInformation.unknownReason')]);
+    expect(foreignInformationFaults({ country: ' ' }, us)).toEqual([expect.stringContaining('foreignInformation.country')]);
+    expect(foreignInformationFaults({ country: 'US', protectionSystem: 'Sectoral laws' }, us)).toEqual([expect.stringContaining('foreignInformation.recipientMeasures')]);
+    expect(foreignInformationFaults({ country: 'US', recipientMeasures: 'APEC CBPR' }, us)).toEqual([expect.stringContaining('foreignInformation.protectionSystem')]);
   });
 
   it('each collector records only its own methods', async () => {
