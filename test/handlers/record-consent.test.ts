@@ -7,6 +7,7 @@ import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { EVIDENCE_RETENTION_SECONDS } from '../../functions/domain/law';
 import { PRIVACY_NOTICE_VERSION } from '../../functions/domain/privacy-notice';
 import { handler as checkUse } from '../../functions/handlers/check-use';
+import { handler as permitProvision } from '../../functions/handlers/permit-provision';
 import { handler as recordBySystem } from '../../functions/handlers/record-consent';
 import { handler as recordByStaff } from '../../functions/handlers/record-consent-by-staff';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
@@ -18,7 +19,12 @@ let prefix: string;
 
 beforeAll(async () => {
   prefix = await freshTables();
-  await seedDemoStaff('test-password');
+  const party = { address: '1-1 Example, Chiyoda-ku, Tokyo', representative: 'Taro Sato', relationship: 'third-party', recordKeeping: 'per-provision', registeredBy: 'officer', registeredAt: '2026-10-01T00:00:00.000Z' };
+  await Promise.all([
+    seedDemoStaff('test-password'),
+    putItem('recipients', { ...party, recipientId: 'partner-us', name: 'Partner US Inc.', country: 'US' }),
+    putItem('recipients', { ...party, recipientId: 'partner-eu', name: 'Partner EU GmbH', country: 'DE' }),
+  ]);
 });
 
 afterAll(() => dropTables(prefix));
@@ -89,21 +95,52 @@ describe('record-consent (system)', () => {
     expect(await receiptsTo(email)).toEqual([]);
   });
 
-  it('422 for a recipient abroad without the foreign information, naming the field; nothing written', async () => {
+  it('422 for a recipient the registry does not hold, naming recipient; nothing written', async () => {
     const { subjectId, email } = await customer();
-    const body = { subjectId, action: 'given', recipient: 'partner-us', recipientAbroad: true, noticeVersion: PRIVACY_NOTICE_VERSION };
+    const result = await bySystem({ subjectId, action: 'given', recipient: 'partner-unknown', noticeVersion: PRIVACY_NOTICE_VERSION });
+    expectProblem(result, 422);
+    expect(result.json.detail).toContain('recipient: "partner-unknown" is not in the recipient registry');
+    expect(await consentsOf(subjectId)).toEqual([]);
+    expect(await receiptsTo(email)).toEqual([]);
+  });
+
+  it('a recipient abroad without equivalence needs the foreign information; the consent then lets the provision guard permit', async () => {
+    const { subjectId, email } = await customer();
+    const body = { subjectId, action: 'given', recipient: 'partner-us', noticeVersion: PRIVACY_NOTICE_VERSION };
     const missing = await bySystem(body);
     expectProblem(missing, 422);
-    expect(missing.json.detail).toContain('foreignInformation: a recipient abroad needs');
-    const partial = await bySystem({ ...body, foreignInformation: { country: 'United States', protectionSystem: 'Sectoral laws' } });
+    expect(missing.json.detail).toContain('foreignInformation: "partner-us" is in US, without an equivalent system or setup');
+    const partial = await bySystem({ ...body, foreignInformation: { country: 'US', protectionSystem: 'Sectoral laws' } });
     expectProblem(partial, 422);
     expect(partial.json.detail).toContain('foreignInformation.recipientMeasures');
+    const elsewhere = await bySystem({ ...body, foreignInformation: { country: 'SG', protectionSystem: 'PDPA 2012', recipientMeasures: 'Contract' } });
+    expectProblem(elsewhere, 422);
+    expect(elsewhere.json.detail).toContain('foreignInformation.country: "partner-us" is registered in US');
     expect(await consentsOf(subjectId)).toEqual([]);
     expect(await receiptsTo(email)).toEqual([]);
 
-    const given = await bySystem({ ...body, foreignInformation: { country: 'unknown', unknownReason: 'The recipient has not yet chosen its data centre' } });
+    const provide = () => invoke(permitProvision, {
+      method: 'POST', path: '/v1/system/provisions', resource: '/v1/system/provisions', principal: systemPrincipal(),
+      body: { recipient: 'partner-us', subjects: [subjectId], items: ['email'], purpose: 'service-provision', basis: 'consent' },
+    });
+    expectProblem(await provide(), 403);
+    const given = await bySystem({ ...body, foreignInformation: { country: 'US', protectionSystem: 'No comprehensive federal law; sectoral laws', recipientMeasures: 'Contractual safeguards equivalent to APPI' } });
     expect(given.status, JSON.stringify(given.json)).toBe(201);
-    expect((await consentsOf(subjectId))[0]).toMatchObject({ recipient: 'partner-us', foreignInformation: { country: 'unknown', unknownReason: 'The recipient has not yet chosen its data centre' } });
+    const provided = await provide();
+    expect(provided.status, JSON.stringify(provided.json)).toBe(200);
+    expect(provided.json).toMatchObject({ recipient: 'partner-us', results: [{ subjectId, basis: 'consent', consentId: given.json.eventId }] });
+  });
+
+  it('an EU recipient takes no foreign information (APPI Art. 28(1), equivalent country)', async () => {
+    const { subjectId } = await customer();
+    const body = { subjectId, action: 'given', recipient: 'partner-eu', noticeVersion: PRIVACY_NOTICE_VERSION };
+    const refused = await bySystem({ ...body, foreignInformation: { country: 'DE', protectionSystem: 'GDPR', recipientMeasures: 'GDPR compliance' } });
+    expectProblem(refused, 422);
+    expect(refused.json.detail).toContain('foreignInformation: "partner-eu" is equivalent-country');
+    expect(await consentsOf(subjectId)).toEqual([]);
+    const given = await bySystem(body);
+    expect(given.status, JSON.stringify(given.json)).toBe(201);
+    expect((await consentsOf(subjectId))[0]).not.toHaveProperty('foreignInformation');
   });
 
   it('422 for a notice version whose text is not kept; 400 for a method other than web-button', async () => {

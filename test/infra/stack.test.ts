@@ -329,6 +329,11 @@ describe('functions: one per route and per worker', () => {
       expect(WRITE_ACTIONS.filter((a) => consents.has(a)), name).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
       expect(tableActions(desk.stack.api.functions[name]!, 'Allow').has('my-number'), name).toBe(false);
     }
+    for (const name of ['record-consent', 'record-consent-by-staff']) {
+      const recipients = tableActions(desk.stack.api.functions[name]!, 'Allow').get('recipients')!;
+      expect([...recipients].filter((a) => a.startsWith('dynamodb:')).sort(), name).toEqual(READ_ACTIONS);
+    }
+    expect(tableActions(desk.stack.api.functions['withdraw-my-consent']!, 'Allow').has('recipients')).toBe(false);
     const listing = tableActions(desk.stack.api.functions['list-my-consents']!, 'Allow');
     expect([...listing.keys()].sort()).toEqual(['consents', 'personal-data', 'sessions']);
     for (const actions of listing.values()) expect(WRITE_ACTIONS.filter((a) => actions.has(a))).toEqual([]);
