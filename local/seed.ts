@@ -1,16 +1,21 @@
 // Demo data for the local desk: the customer Hanako Yamada, with personal data from several of the
-// policy's sources and purposes, her lifecycle (contract running, recent activity), a consent, a
-// provision record and, as she is also on the company's payroll, one Individual Number document;
-// and the demo staff. Dates are counted back from the day the desk starts, so none of her data is
+// policy's sources and purposes, her lifecycle (contract running, recent activity), her consents, a
+// record of provision to a registered recipient and, as she is also on the company's payroll, one
+// Individual Number document; the recipient registry (a third party in Japan and one abroad without
+// equivalence, to try the provision guard on); and the demo staff. Dates are counted back from the day the desk starts, so none of her data is
 // ever past its purposes; each record's expiresAt comes from the policy's purpose registry.
 // Idempotent: a restart on the same day rewrites the same items, with the same keys on any day.
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../functions/adapters/clients';
-import { lookupKeyOf, type ConsentEvent, type PersonalDataRecord, type ProvisionRecord, type StoredPersonalDataRecord } from '../functions/domain/holdings';
+import { lookupKeyOf, type ConsentEvent, type PersonalDataRecord, type StoredPersonalDataRecord } from '../functions/domain/holdings';
 import { myNumberDocument } from '../functions/domain/my-number/documents';
 import type { StoredMyNumber } from '../functions/domain/my-number/ports';
 import { documentIdOf } from '../functions/domain/my-number/register-my-number';
 import { recordExpiresAt, type SubjectLifecycle } from '../functions/domain/personal-data/expiry';
+import { countryStanding } from '../functions/domain/provisions/countries';
+import type { StoredProvisionRecord } from '../functions/domain/provisions/ports';
+import type { Recipient } from '../functions/domain/provisions/recipients';
+import { recordExpiresAt as provisionRecordExpiresAt } from '../functions/domain/provisions/retention';
 import { POLICY_PURPOSES, registryOf } from '../functions/domain/purposes/registry';
 import { STAFF_ROLES } from '../functions/domain/staff';
 import { hashLocalPassword } from './staff-sign-in';
@@ -50,15 +55,72 @@ export const DEMO_RECORDS: StoredPersonalDataRecord[] = [
   record('rec-call', { category: 'recorded-call', value: 'Call about a billing question (recording kept)', source: 'from-customer', sourceDetail: 'Telephone inquiry, recorded', purposes: ['information-and-inquiries', 'service-improvement'], acquiredAt: daysAgo(10, 4) }),
 ];
 
+/** The company system that records web consents and asks the provision guard. */
+const WEB = LOCAL_SYSTEM_CREDENTIALS['business-systems'].principal;
+
+/** Registered once, on a fixed day, so a restart on any day rewrites the same items. */
+const REGISTERED = { registeredBy: 'officer', registeredAt: '2024-04-01T00:00:00.000Z' } as const;
+
+/** The payment processor Hanako's name and address went to, on her consent: a third party in Japan. */
+export const DEMO_PAYMENTS_RECIPIENT: Recipient = {
+  recipientId: 'mecara-payments',
+  name: 'Mecara Payments K.K.',
+  address: '1-2-3 Otemachi, Chiyoda-ku, Tokyo',
+  representative: 'Ichiro Suzuki, Representative Director',
+  relationship: 'third-party',
+  country: 'JP',
+  recordKeeping: 'per-provision',
+  ...REGISTERED,
+};
+
+/** A third party abroad with neither an equivalent country nor an equivalent setup: consent to it needs the country's information (APPI Art. 28(2)). */
+export const DEMO_ABROAD_RECIPIENT: Recipient = {
+  recipientId: 'northwind-analytics',
+  name: 'Northwind Analytics Inc.',
+  address: '500 Market Street, San Francisco, CA 94105, USA',
+  representative: 'Jane Miller, Chief Executive Officer',
+  relationship: 'third-party',
+  country: 'US',
+  recordKeeping: 'per-provision',
+  ...REGISTERED,
+};
+
+export const DEMO_RECIPIENTS: Recipient[] = [DEMO_PAYMENTS_RECIPIENT, DEMO_ABROAD_RECIPIENT];
+
 /** The consent the advertising identifier is used under (advertising rests on consent). */
 export const DEMO_CONSENT_ID = 'consent-demo-advertising';
-const DEMO_CONSENTS: ConsentEvent[] = [
-  { subjectId: SUBJECT, eventId: DEMO_CONSENT_ID, action: 'given', purpose: 'advertising', noticeVersion: '2024-04-01', method: 'web-button', at: daysAgo(30, 9) },
+/** The consent the provision to the payment processor rests on. */
+export const DEMO_PROVISION_CONSENT_ID = 'consent-demo-payments';
+export const DEMO_CONSENTS: ConsentEvent[] = [
+  { subjectId: SUBJECT, eventId: DEMO_CONSENT_ID, action: 'given', purpose: 'advertising', noticeVersion: '2024-04-01', method: 'web-button', collectedBy: WEB, at: daysAgo(30, 9) },
+  { subjectId: SUBJECT, eventId: DEMO_PROVISION_CONSENT_ID, action: 'given', recipient: DEMO_PAYMENTS_RECIPIENT.recipientId, noticeVersion: '2024-04-01', method: 'web-button', collectedBy: WEB, at: daysAgo(46, 3) },
 ];
 
-const DEMO_PROVISION_RECORDS: ProvisionRecord[] = [
-  { subjectId: SUBJECT, recordId: 'prov-demo-payments', direction: 'provided', counterparty: 'Mecara Payments K.K., Chiyoda-ku, Tokyo', items: ['name', 'address'], basis: 'consent', date: daysAgo(45).slice(0, 10) },
-];
+const providedAt = daysAgo(45);
+const payments = DEMO_PAYMENTS_RECIPIENT;
+export const DEMO_PROVISION_RECORDS: StoredProvisionRecord[] = [{
+  subjectId: SUBJECT,
+  recordId: 'provided#demo-payments',
+  direction: 'provided',
+  counterparty: `${payments.name}, ${payments.address} (${payments.representative})`,
+  items: ['name', 'address'],
+  basis: 'consent',
+  date: providedAt.slice(0, 10),
+  provisionId: 'demo-payments',
+  recipientId: payments.recipientId,
+  recipientName: payments.name,
+  recipientAddress: payments.address,
+  recipientRepresentative: payments.representative,
+  recipientCountry: payments.country,
+  countryStanding: countryStanding(payments),
+  purpose: 'billing',
+  recordKeeping: payments.recordKeeping,
+  consentId: DEMO_PROVISION_CONSENT_ID,
+  firstProvidedAt: providedAt,
+  lastProvidedAt: providedAt,
+  providedBy: WEB,
+  expiresAt: provisionRecordExpiresAt(payments.recordKeeping, new Date(providedAt)),
+}];
 
 /** A valid Individual Number (its check digit is right) that belongs to nobody: for the demo only. */
 export const DEMO_INDIVIDUAL_NUMBER = '123456789018';
@@ -90,6 +152,7 @@ export async function seedDemoCustomer(): Promise<void> {
     putAll('subjects', [DEMO_LIFECYCLE]),
     putAll('consents', DEMO_CONSENTS),
     putAll('provision-records', DEMO_PROVISION_RECORDS),
+    putAll('recipients', DEMO_RECIPIENTS),
     putAll('my-number', [DEMO_MY_NUMBER]),
   ]);
 }

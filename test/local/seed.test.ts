@@ -10,7 +10,12 @@ import { categoryById } from '../../functions/domain/personal-data/categories';
 import { recordExpiresAt } from '../../functions/domain/personal-data/expiry';
 import { acquisitionSource } from '../../functions/domain/personal-data/sources';
 import { POLICY_PURPOSES, registryOf } from '../../functions/domain/purposes/registry';
-import { DEMO_CUSTOMER, DEMO_LIFECYCLE, DEMO_MY_NUMBER, DEMO_RECORDS, seedDemoCustomer } from '../../local/seed';
+import { dynamoRecipients } from '../../functions/adapters/recipient-repository';
+import { provisionConsentOnFile } from '../../functions/domain/provisions/consent-on-file';
+import { countryStanding } from '../../functions/domain/provisions/countries';
+import {
+  DEMO_ABROAD_RECIPIENT, DEMO_CONSENTS, DEMO_CUSTOMER, DEMO_LIFECYCLE, DEMO_MY_NUMBER, DEMO_PROVISION_RECORDS, DEMO_RECIPIENTS, DEMO_RECORDS, seedDemoCustomer,
+} from '../../local/seed';
 import { freshTables } from '../support/desk';
 import { dropTables, scanAll } from '../support/requests';
 
@@ -54,6 +59,23 @@ describe('the demo customer\'s records', () => {
   });
 });
 
+describe('the demo recipients and provision', () => {
+  it('the provision record names a registered recipient and rests on a consent to it on file', () => {
+    const [record] = DEMO_PROVISION_RECORDS;
+    const recipient = DEMO_RECIPIENTS.find((r) => r.recipientId === record!.recipientId)!;
+    expect(recipient).toMatchObject({ name: 'Mecara Payments K.K.', relationship: 'third-party', country: 'JP' });
+    expect(recipient.address).toContain('Chiyoda-ku, Tokyo');
+    expect(record).toMatchObject({ recipientName: recipient.name, recipientAddress: recipient.address, recipientRepresentative: recipient.representative, countryStanding: 'domestic' });
+    const consent = provisionConsentOnFile(DEMO_CONSENTS, { recipientId: recipient.recipientId, purpose: record!.purpose });
+    expect(consent).toMatchObject({ state: 'in-force', consent: { eventId: record!.consentId } });
+    expect(record!.expiresAt).toBeGreaterThan(nowSeconds());
+  });
+
+  it('one recipient is abroad without equivalence, so consent to it needs the country\'s information', () => {
+    expect(countryStanding(DEMO_ABROAD_RECIPIENT)).toBe('foreign');
+  });
+});
+
 describe('seeding the tables', () => {
   let prefix: string;
 
@@ -73,6 +95,8 @@ describe('seeding the tables', () => {
     expect(await dynamoSubjectLifecycles.get(DEMO_CUSTOMER.subjectId)).toEqual(DEMO_LIFECYCLE);
     expect((await dynamoMyNumberReader.liveDocumentsOf(DEMO_CUSTOMER.subjectId, now)).map((d) => d.document)).toEqual(['dependant-deduction-declaration']);
     expect(await scanAll('personal-data')).toHaveLength(DEMO_RECORDS.length);
-    expect(await scanAll('consents')).toHaveLength(1);
+    expect(await scanAll('consents')).toHaveLength(DEMO_CONSENTS.length);
+    expect((await dynamoRecipients.list()).map((r) => r.recipientId)).toEqual(['mecara-payments', 'northwind-analytics']);
+    expect(await scanAll('provision-records')).toHaveLength(1);
   });
 });
