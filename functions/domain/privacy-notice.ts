@@ -4,6 +4,7 @@
 // provision, anonymised-information publications, the desk and its hours, and how to make a
 // request (Art. 32(1) item 3, 37, 38): procedure, who may ask, fees, when the answer is due.
 import { japanDay } from './calendar';
+import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
 import {
   DEFAULT_DESK_SETTINGS, DESK_CLOSES_AT_HOUR, DESK_CONTACT, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS, type DeskSettings,
 } from './desk';
@@ -43,6 +44,20 @@ const REQUESTER_LABELS: Record<(typeof REQUESTER_KINDS)[number], Label> = {
 };
 
 const codeMinutes = VERIFICATION_CODE_LIFETIME_SECONDS / SECONDS.MINUTE;
+
+const tokenMinutes = SUBJECT_TOKEN_LIFETIME_SECONDS / SECONDS.MINUTE;
+
+/** Policy §2(2), §5; APPI Art. 27(1), 28(1): how the person sees the consents they gave and withdraws one, without an account. */
+const yourConsents = {
+  steps: [
+    { route: 'POST /v1/me/sessions', body: '{email, language?}', ja: 'ご登録のメールアドレスを送信すると、確認コードをお送りします。', en: 'Send the e-mail address you gave us; a confirmation code is e-mailed to it.' },
+    { route: 'POST /v1/me/sessions/{sessionId}/verification', body: '{code}', ja: `確認コードを${codeMinutes}分以内に入力すると、${tokenMinutes}分間有効なトークンをお渡しします。`, en: `Enter the code within ${codeMinutes} minutes to receive a token valid for ${tokenMinutes} minutes.` },
+    { route: 'GET /v1/me/consents', ja: 'トークンを Authorization: Bearer ヘッダーに付けて、同意の一覧（有効なもの及び撤回したもの）をご覧いただけます。', en: 'With the token as "Authorization: Bearer", see your consents, in force and withdrawn.' },
+    { route: 'DELETE /v1/me/consents/{consentId}', ja: '有効な同意を撤回できます。撤回は次の利用及び提供の確認から効力を生じ、撤回の受領書をメールでお送りします。', en: 'Withdraw a consent in force. The withdrawal takes effect from the next check of a use or provision, and a receipt is e-mailed to you.' },
+  ],
+  ja: `同意はいつでも撤回できます。ご自身の同意の確認及び撤回は、ご登録のメールアドレスに${VERIFICATION_CODE_DIGITS}桁の確認コードをお送りして確認した上で、POST /v1/me/sessions から GET /v1/me/consents により行えます。当窓口へのご連絡でも承ります。`,
+  en: `You may withdraw a consent at any time. To see and withdraw your consents, confirm your e-mail address with the ${VERIFICATION_CODE_DIGITS}-digit code sent through POST /v1/me/sessions, then use GET /v1/me/consents. You may also contact the desk.`,
+};
 
 function requestProcedures(settings: DeskSettings) {
   const deskDays = settings.responseDeskDays;
@@ -137,6 +152,7 @@ export function privacyNotice(versions: readonly PurposeVersion[], settings: Des
         en: 'Individual Numbers (My Number) are acquired and used only for the statutory tax and social insurance affairs (My Number Act Art. 9), and are not used or provided for anything else even with consent. They are erased promptly once the statutory retention period has passed.',
       },
     },
+    consents: yourConsents,
     // Policy §4; APPI Art. 27(2), 27(5)(iii): joint use and opt-out provision are published.
     thirdPartyProvision: thirdPartyProvisionNotice({ name: BUSINESS, address: DESK_CONTACT.address }, recipients),
     anonymisedInformationPublications: [],

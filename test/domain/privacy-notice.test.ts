@@ -124,6 +124,23 @@ describe('privacyNotice with the desk\'s own settings', () => {
     expect(notice.accessInformation.linkage.en).toMatch(/linked to the personal information we hold/);
   });
 
+  it('tells the person, in both languages, how to see and withdraw their consents: a session, the e-mailed code, then /v1/me/consents', () => {
+    expect(notice.consents.steps.map((s) => s.route)).toEqual([
+      'POST /v1/me/sessions', 'POST /v1/me/sessions/{sessionId}/verification', 'GET /v1/me/consents', 'DELETE /v1/me/consents/{consentId}',
+    ]);
+    for (const step of notice.consents.steps) {
+      expect(step.ja, step.route).toMatch(/[\u3040-\u30ff]/);
+      expect(step.en, step.route).not.toBe('');
+    }
+    expect(notice.consents.steps[1]!.en).toContain('token valid for 15 minutes');
+    expect(notice.consents.ja).toContain('撤回');
+    expect(notice.consents.ja).toContain('GET /v1/me/consents');
+    expect(notice.consents.en).toContain('withdraw a consent at any time');
+    expect(notice.consents.en).toContain('6-digit code sent through POST /v1/me/sessions');
+    const keys = Object.keys(notice);
+    expect(keys.indexOf('consents')).toBe(keys.indexOf('thirdPartyProvision') - 1);
+  });
+
   it('acquires special care-required information only with consent or under Art. 20(2), and My Number only for the statutory affairs', () => {
     expect(notice.specialCareInformation.categories).toHaveLength(PERSONAL_DATA_CATEGORIES.filter((c) => c.kind === 'special-care').length);
     expect(notice.specialCareInformation.policy.en).toMatch(/only with your prior consent.*Art\. 20\(2\)/);
