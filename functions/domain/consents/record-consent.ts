@@ -157,14 +157,14 @@ export async function recordConsent(deps: RecordWithdrawalDeps & Partial<RecordC
       if (unusable) faults.push(`purpose: ${unusable}`);
     }
     // The overloads hand every consent given the recipient registry.
-    const foreignFaults = await recipientFaults(deps.recipients!, input);
-    faults.push(...foreignFaults);
+    const recipientProblems = await recipientFaults(deps.recipients!, input);
+    faults.push(...recipientProblems);
     noticeVersion = input.noticeVersion;
     if (noticeVersion !== currentNotice && !(await deps.notices.isKept(noticeVersion))) {
       faults.push(`noticeVersion: "${noticeVersion}" is neither the current privacy notice version (${currentNotice}) nor a version whose text the desk keeps; show the current notice and cite its version`);
     }
     covers = coverageOf(input);
-    if (input.foreignInformation && foreignFaults.length === 0) {
+    if (input.foreignInformation && recipientProblems.length === 0) {
       extra = { foreignInformation: foreignInformationOf(input.foreignInformation) };
     }
   } else {
