@@ -23,7 +23,7 @@ import { AUTHORITY_DOCUMENT_IDS, AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENT_IDS, IDE
 const BUSINESS = 'Mecara LLC';
 
 /** The date of the notice's own text; a purpose published later makes that day the notice's version. */
-export const PRIVACY_NOTICE_VERSION = '2026-11-25';
+export const PRIVACY_NOTICE_VERSION = '2026-11-26';
 
 
 /** The notice's version: the later of its own text's date and the Japan date of the latest purpose published since the policy. */

@@ -451,7 +451,7 @@ const consentGiven = {
   action: z.literal('given'),
   purpose: z.string().min(1).max(64).optional().describe('A registered, active purpose of use.'),
   recipient: z.string().min(1).max(64).optional().describe('A recipient registered in the recipient registry (GET /v1/staff/recipients).'),
-  linkage: z.enum(CONSENT_LINKAGES).optional().describe('Consent to linking access information to the person (APPI Art. 31).'),
+  linkage: z.enum(CONSENT_LINKAGES).optional().describe('Consent to linking access information to the person: by the desk (policy §1), or, with `recipient`, by that recipient (APPI Art. 31).'),
   foreignInformation: foreignInformation.optional().describe('Required exactly for a recipient abroad without an equivalent country or setup (APPI Art. 28(2)).'),
   noticeVersion: z.string().min(1).max(32).describe('The privacy notice version shown to the person.'),
   language: z.enum(LANGUAGES).default('ja').describe('Language of the receipt; Japanese by default.'),

@@ -131,6 +131,20 @@ describe('record-consent (system)', () => {
     expect(provided.json).toMatchObject({ recipient: 'partner-us', results: [{ subjectId, basis: 'consent', consentId: given.json.eventId }] });
   });
 
+  it('a linkage consent naming the recipient lets the guard give it access information to link (APPI Art. 31)', async () => {
+    const { subjectId } = await customer();
+    const provide = () => invoke(permitProvision, {
+      method: 'POST', path: '/v1/system/provisions', resource: '/v1/system/provisions', principal: systemPrincipal(),
+      body: { recipient: 'partner-eu', subjects: [subjectId], items: ['cookie-id'], purpose: 'advertising', basis: 'linkage-consent' },
+    });
+    expectProblem(await provide(), 403);
+    const given = await bySystem({ subjectId, action: 'given', linkage: 'access-information', recipient: 'partner-eu', noticeVersion: PRIVACY_NOTICE_VERSION });
+    expect(given.status, JSON.stringify(given.json)).toBe(201);
+    const provided = await provide();
+    expect(provided.status, JSON.stringify(provided.json)).toBe(200);
+    expect(provided.json).toMatchObject({ results: [{ subjectId, basis: 'linkage-consent', consentId: given.json.eventId }] });
+  });
+
   it('an EU recipient takes no foreign information (APPI Art. 28(1), equivalent country)', async () => {
     const { subjectId } = await customer();
     const body = { subjectId, action: 'given', recipient: 'partner-eu', noticeVersion: PRIVACY_NOTICE_VERSION };

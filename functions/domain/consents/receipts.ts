@@ -20,6 +20,11 @@ function covered(event: ConsentEvent, registry: PurposeRegistry, language: Langu
   if (event.purpose !== undefined) {
     return language === 'ja' ? `利用目的「${describePurpose(registry, event.purpose, 'ja')}」` : `the purpose of use "${describePurpose(registry, event.purpose, 'en')}"`;
   }
+  if (event.linkage !== undefined && event.recipient !== undefined) {
+    return language === 'ja'
+      ? `第三者「${event.recipient}」が個人関連情報（閲覧履歴等）をお客様の個人データとして取得すること（個人情報の保護に関する法律第31条）`
+      : `the third party "${event.recipient}" acquiring access information (such as browsing history) as personal data linked to you (APPI Art. 31)`;
+  }
   if (event.recipient !== undefined) {
     return language === 'ja' ? `第三者「${event.recipient}」への個人データの提供` : `provision of your personal data to the third party "${event.recipient}"`;
   }

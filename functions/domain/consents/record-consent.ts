@@ -150,8 +150,11 @@ export async function recordConsent(deps: RecordWithdrawalDeps & Partial<RecordC
   let noticeVersion = currentNotice;
 
   if (input.action === 'given') {
-    const named = (['purpose', 'recipient', 'linkage'] as const).filter((field) => input[field] !== undefined);
-    if (named.length !== 1) faults.push(`${named.length === 0 ? 'purpose, recipient, linkage' : named.join(', ')}: a consent covers exactly one purpose, one recipient or the linkage of access information; send one`);
+    // A linkage consent may name the recipient that will link the access information (APPI Art. 31(1)(i));
+    // without one it is consent to the desk's own linkage (policy §1).
+    const named = (['purpose', 'recipient', 'linkage'] as const)
+      .filter((field) => input[field] !== undefined && !(field === 'recipient' && input.linkage !== undefined));
+    if (named.length !== 1) faults.push(`${named.length === 0 ? 'purpose, recipient, linkage' : named.join(', ')}: a consent covers exactly one purpose, one recipient or the linkage of access information (with the recipient that links it, if another business does); send one`);
     if (input.purpose !== undefined) {
       const unusable = unusablePurpose(registry, input.purpose);
       if (unusable) faults.push(`purpose: ${unusable}`);

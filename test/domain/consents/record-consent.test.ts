@@ -89,6 +89,16 @@ describe('recordConsent', () => {
   it('covers exactly one purpose, recipient or linkage', async () => {
     expect(await refusal(give({}))).toContain('purpose, recipient, linkage: a consent covers exactly one');
     expect(await refusal(give({ purpose: 'advertising', linkage: 'access-information' }))).toContain('purpose, linkage: a consent covers exactly one');
+    expect(await refusal(give({ purpose: 'advertising', recipient: 'partner-a' }))).toContain('purpose, recipient: a consent covers exactly one');
+  });
+
+  it('a linkage consent may name the recipient that links the access information (APPI Art. 31), under the foreign-information rule', async () => {
+    const recorded = await recordConsent(deps, SYSTEM, give({ linkage: 'access-information', recipient: 'partner-a', language: 'en' }));
+    expect(appended[0]!.event).toMatchObject({ linkage: 'access-information', recipient: 'partner-a' });
+    expect(appended[0]!.receipt!.text).toContain('the third party "partner-a" acquiring access information (such as browsing history) as personal data linked to you (APPI Art. 31)');
+    expect(recorded.eventId).toBe(appended[0]!.event.eventId);
+    appended.length = 0;
+    expect(await refusal(give({ linkage: 'access-information', recipient: 'partner-us' }))).toContain('foreignInformation: "partner-us" is in US');
   });
 
   it('refuses an unknown purpose and a recipient the registry does not hold', async () => {
