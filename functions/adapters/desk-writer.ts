@@ -1,14 +1,9 @@
 // All-or-nothing writes: a state change and the notification that reports it commit in one
 // DynamoDB transaction (DESIGN §3), each conditional on the state it was decided from.
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeskWrite, DeskWriter } from '../domain/ports';
-import { StaleWriteError } from '../domain/problems';
-import { dynamo, tableName } from './clients';
+import { tableName } from './clients';
 import { disclosureItems } from './disclosure-repository';
-import { PENDING } from './outbox-repository';
-
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+import { outboxPut, transactOrStale, type TransactItem } from './transactions';
 
 function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
   switch (write.kind) {
@@ -23,13 +18,7 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
         },
       };
     case 'outbox':
-      return {
-        Put: {
-          TableName: tableName('outbox'),
-          Item: { ...write.message, outboxState: PENDING, attempts: 0 },
-          ConditionExpression: 'attribute_not_exists(messageId)',
-        },
-      };
+      return outboxPut(write.message);
     case 'disclosure':
       // One item per subject whose data the dossier copies, so erasing any of them finds the copy.
       return disclosureItems(write.disclosure).map((Item) => ({
@@ -106,14 +95,6 @@ const LIVE_RECORD = 'attribute_exists(recordId) AND attribute_not_exists(erasure
 
 export const dynamoDeskWriter: DeskWriter = {
   async commit(writes: DeskWrite[]) {
-    try {
-      await dynamo().send(new TransactWriteCommand({ TransactItems: writes.flatMap(toTransactItem) }));
-    } catch (error) {
-      const reasons = (error as Error).name === 'TransactionCanceledException'
-        ? (error as TransactionCanceledException).CancellationReasons ?? []
-        : [];
-      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw new StaleWriteError();
-      throw error;
-    }
+    await transactOrStale(writes.flatMap(toTransactItem));
   },
 };

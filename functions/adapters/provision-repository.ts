@@ -1,12 +1,11 @@
 // Records of provision (APPI Art. 29) and receipt (Art. 30), and the evidence of provisions no record was due for: written
 // in one transaction, so a provision is recorded for every subject or for none. A bulk or contract
 // record is rolled forward only if it is as it was read.
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProvisionRecord } from '../domain/holdings';
 import type { ProvisionLedger, ProvisionWrite } from '../domain/provisions/ports';
-import { StaleWriteError } from '../domain/problems';
 import { dynamo, notExpired, queryAll, tableName } from './clients';
+import { transactOrStale } from './transactions';
 
 function transactItem(write: ProvisionWrite) {
   if (write.kind === 'evidence') {
@@ -45,12 +44,6 @@ export const dynamoProvisionLedger: ProvisionLedger = {
   },
 
   async commit(writes) {
-    try {
-      await dynamo().send(new TransactWriteCommand({ TransactItems: writes.map(transactItem) }));
-    } catch (error) {
-      const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
-      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw new StaleWriteError();
-      throw error;
-    }
+    await transactOrStale(writes.map(transactItem));
   },
 };

@@ -1,14 +1,12 @@
 // The desk's deadlines and report: summaries of requests read without any personal data (projected
 // to ids, type, status and dates), reminder marks written with their e-mail, and the staff to remind.
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { OpenRequestSummary, ReminderKind, ReminderStore, StaffRoster } from '../domain/requests/deadline-reminders';
 import type { RequestReportReader } from '../domain/requests/request-report';
 import { OPEN_STATUSES, type RequestStatus } from '../domain/requests/request';
-import { StaleWriteError } from '../domain/problems';
 import type { StaffRole } from '../domain/staff';
 import { dynamo, notExpired, queryAll, tableName } from './clients';
-import { PENDING } from './outbox-repository';
+import { outboxPut, transactOrStale } from './transactions';
 
 const REMINDER_ATTRIBUTE: Record<ReminderKind, string> = { 'due-soon': 'remindedDueSoonAt', overdue: 'remindedOverdueAt' };
 const OPEN_VALUES = Object.fromEntries(OPEN_STATUSES.map((status, i) => [`:open${i}`, status]));
@@ -66,26 +64,7 @@ export const dynamoReminderStore: ReminderStore = {
         ExpressionAttributeValues: { ':now': now.toISOString(), ...OPEN_VALUES },
       },
     }));
-    try {
-      await dynamo().send(new TransactWriteCommand({
-        TransactItems: [
-          ...marks,
-          ...messages.map((message) => ({
-            Put: {
-              TableName: tableName('outbox'),
-              Item: { ...message, outboxState: PENDING, attempts: 0 },
-              ConditionExpression: 'attribute_not_exists(messageId)',
-            },
-          })),
-        ],
-      }));
-    } catch (error) {
-      const reasons = (error as Error).name === 'TransactionCanceledException'
-        ? (error as TransactionCanceledException).CancellationReasons ?? []
-        : [];
-      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw new StaleWriteError();
-      throw error;
-    }
+    await transactOrStale([...marks, ...messages.map(outboxPut)]);
   },
 };
 

@@ -1,26 +1,15 @@
 // Self-service sessions (table `sessions`): a code session keyed `code#<sessionId>` and, once the
 // code is right, a token grant keyed `token#<hash of the token>`. Both carry expiresAt, so the TTL
 // removes them; every read also checks it. A spent session keeps no code hash.
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CodeSession, SessionStore, SubjectTokenGrant } from '../domain/consents/ports';
 import { StaleWriteError } from '../domain/problems';
 import { dynamo, isLive, tableName } from './clients';
-import { PENDING } from './outbox-repository';
+import { outboxPut, transactOrStale } from './transactions';
 
 const codeKey = (sessionId: string) => `code#${sessionId}`;
 const tokenKey = (tokenHash: string) => `token#${tokenHash}`;
 const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-
-async function transact(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<void> {
-  try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    const reasons = (error as Error).name === 'TransactionCanceledException' ? (error as TransactionCanceledException).CancellationReasons ?? [] : [];
-    if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw new StaleWriteError();
-    throw error;
-  }
-}
 
 async function getLive<T>(sessionKey: string, now: Date): Promise<(T & { expiresAt?: number }) | undefined> {
   const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('sessions'), Key: { sessionKey }, ConsistentRead: true }));
@@ -30,7 +19,7 @@ async function getLive<T>(sessionKey: string, now: Date): Promise<(T & { expires
 
 export const dynamoSessions: SessionStore = {
   async open(session, message) {
-    await transact([
+    await transactOrStale([
       {
         Put: {
           TableName: tableName('sessions'),
@@ -38,7 +27,7 @@ export const dynamoSessions: SessionStore = {
           ConditionExpression: 'attribute_not_exists(sessionKey)',
         },
       },
-      { Put: { TableName: tableName('outbox'), Item: { ...message, outboxState: PENDING, attempts: 0 }, ConditionExpression: 'attribute_not_exists(messageId)' } },
+      outboxPut(message),
     ]);
   },
 
@@ -65,7 +54,7 @@ export const dynamoSessions: SessionStore = {
   },
 
   async exchange(sessionId, expectedAttemptsLeft, grant) {
-    await transact([
+    await transactOrStale([
       {
         Update: {
           TableName: tableName('sessions'),
