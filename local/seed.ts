@@ -107,6 +107,7 @@ export const DEMO_PROVISION_RECORDS: StoredProvisionRecord[] = [{
   basis: 'consent',
   date: providedAt.slice(0, 10),
   provisionId: 'demo-payments',
+  counterpartyId: payments.recipientId,
   recipientId: payments.recipientId,
   recipientName: payments.name,
   recipientAddress: payments.address,

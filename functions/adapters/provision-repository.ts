@@ -38,6 +38,18 @@ export const dynamoProvisionLedger: ProvisionLedger = {
     });
   },
 
+  liveRecordsWith(counterpartyId, { from, to }, now) {
+    const live = notExpired(now);
+    return queryAll<ProvisionRecord>({
+      TableName: tableName('provision-records'),
+      IndexName: 'byCounterparty',
+      KeyConditionExpression: 'counterpartyId = :counterparty AND #date BETWEEN :from AND :to',
+      FilterExpression: live.FilterExpression,
+      ExpressionAttributeNames: { '#date': 'date' },
+      ExpressionAttributeValues: { ...live.ExpressionAttributeValues, ':counterparty': counterpartyId, ':from': from ?? '0000-01-01', ':to': to ?? '9999-12-31' },
+    });
+  },
+
   async storedRecord<R>(subjectId: string, recordId: string) {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('provision-records'), Key: { subjectId, recordId }, ConsistentRead: true }));
     return Item as R | undefined;

@@ -110,6 +110,11 @@ export const TABLES: readonly TableDefinition[] = [
     name: 'provision-records',
     partitionKey: { name: 'subjectId', type: 'S' },
     sortKey: { name: 'recordId', type: 'S' },
+    // Auditors list a recipient's or provider's records across people (APPI Art. 29(2), 30(4)). Every
+    // record carries counterpartyId: an index missing items is never TTL-swept by DynamoDB Local.
+    globalIndexes: [
+      { indexName: 'byCounterparty', partitionKey: { name: 'counterpartyId', type: 'S' }, sortKey: { name: 'date', type: 'S' } },
+    ],
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
   {

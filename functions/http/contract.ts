@@ -615,14 +615,17 @@ export const receiptResponse = z.object({
 });
 
 export const provisionRecordQuery = z.strictObject({
-  subjectId,
+  subjectId: subjectId.optional().describe('The person whose records are read; or give counterparty to read a recipient\'s or provider\'s records across people.'),
   reason: z.string().trim().min(10, { error: 'must say why the records are read, in at least 10 characters' }).max(200).describe('Kept in the access log, e.g. "Quarterly audit of provision records".'),
   direction: z.enum(['provided', 'received']).optional(),
   counterparty: recipientId.optional().describe('A recipient\'s or provider\'s id.'),
   from: z.iso.date().optional().describe('Japan date, inclusive.'),
   to: z.iso.date().optional().describe('Japan date, inclusive.'),
+}).refine((q) => q.subjectId !== undefined || q.counterparty !== undefined, {
+  error: 'give subjectId, counterparty or both: which records to read', path: ['subjectId'],
 });
 export const provisionRecordListResponse = z.object({
-  subjectId,
+  subjectId: subjectId.optional(),
+  counterparty: recipientId.optional(),
   items: z.array(z.object({ recordId: z.string(), direction: z.enum(['provided', 'received']), counterparty: z.string(), items: z.array(z.string()), basis: z.string(), date: z.string(), expiresAt: instant.optional() }).catchall(z.unknown())),
 });

@@ -14,8 +14,8 @@ beforeAll(async () => {
   prefix = await freshTables();
   await seedDemoStaff('test-password');
   const expiresAt = Math.floor(Date.now() / 1000) + 86_400;
-  await putItem('provision-records', { subjectId, recordId: 'provided#p-1', direction: 'provided', counterparty: 'Partner, Tokyo (CEO)', items: ['name'], basis: 'consent', date: '2026-10-01', recipientId: 'partner', expiresAt });
-  await putItem('provision-records', { subjectId, recordId: 'received#r-1', direction: 'received', counterparty: 'Provider, Osaka (CEO)', items: ['phone'], basis: 'opt-out', date: '2026-11-01', providerId: 'provider', expiresAt });
+  await putItem('provision-records', { subjectId, recordId: 'provided#p-1', direction: 'provided', counterparty: 'Partner, Tokyo (CEO)', items: ['name'], basis: 'consent', date: '2026-10-01', counterpartyId: 'partner', recipientId: 'partner', expiresAt });
+  await putItem('provision-records', { subjectId, recordId: 'received#r-1', direction: 'received', counterparty: 'Provider, Osaka (CEO)', items: ['phone'], basis: 'opt-out', date: '2026-11-01', counterpartyId: 'provider', providerId: 'provider', expiresAt });
 });
 
 afterAll(() => dropTables(prefix));
@@ -30,6 +30,21 @@ describe('list-provisions', () => {
     expect(result.json.items.map((r: { recordId: string }) => r.recordId)).toEqual(['received#r-1', 'provided#p-1']);
     const logged = (await scanAll('access-log')).filter((e) => e.subjects?.includes(subjectId));
     expect(logged).toEqual([expect.objectContaining({ actor: 'auditor', role: 'auditor', action: 'read', fields: ['provision-records'], reason: 'audit: Quarterly audit of provision records' })]);
+  });
+
+  it('lists a recipient\'s records across people through the index, each with its subject; 400 when neither is named', async () => {
+    const other = `subject-${randomUUID()}`;
+    await putItem('provision-records', { subjectId: other, recordId: 'provided#p-9', direction: 'provided', counterparty: 'Partner, Tokyo (CEO)', items: ['email'], basis: 'consent', date: '2026-09-01', counterpartyId: 'partner', recipientId: 'partner', expiresAt: Math.floor(Date.now() / 1000) + 86_400 });
+    const result = await list({ counterparty: 'partner', reason: 'PPC inquiry about Partner' });
+    expect(result.status, JSON.stringify(result.json)).toBe(200);
+    expect(result.json.items.map((r: { subjectId: string; recordId: string }) => [r.subjectId, r.recordId])).toEqual([[subjectId, 'provided#p-1'], [other, 'provided#p-9']]);
+    const logged = (await scanAll('access-log')).filter((e) => e.reason === 'audit: PPC inquiry about Partner');
+    expect(logged.map((e) => [...e.subjects].sort())).toEqual([[subjectId, other].sort()]);
+    const since = await list({ counterparty: 'partner', reason: 'PPC inquiry about Partner', from: '2026-09-15' });
+    expect(since.json.items.map((r: { recordId: string }) => r.recordId)).toEqual(['provided#p-1']);
+    const neither = await list({ reason: 'Quarterly audit of provision records' });
+    expectProblem(neither, 400);
+    expect(neither.json.errors).toEqual([{ field: 'query.subjectId', message: 'give subjectId, counterparty or both: which records to read' }]);
   });
 
   it('filters for an officer; 400 without a reason; 403 for an operator', async () => {

@@ -147,6 +147,8 @@ describe('data: one table per entry of TABLES', () => {
       { AttributeName: 'recordId', KeyType: 'RANGE' },
     ]);
     expect(props.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    expect(props.GlobalSecondaryIndexes.map((i: Json) => [i.IndexName, i.KeySchema.map((k: Json) => k.AttributeName)]))
+      .toEqual([['byCounterparty', ['counterpartyId', 'date']]]);
   });
 
   it('keeps every purpose version in purposes for good: per purpose and numeric version, no TTL, no stream, own key, PITR', () => {

@@ -1,14 +1,16 @@
 // GET /v1/staff/provisions: the records of provision and receipt (APPI Art. 29, 30) kept under one
-// subject, for the officer or an auditor checking them (Art. 29(2), 30(4): kept to be shown to the
-// PPC). The records name the person, so the read is access-logged with its reason before anything is
-// shown; records past their retention are never shown.
+// subject, or with one recipient or provider across people, for the officer or an auditor checking
+// them (Art. 29(2), 30(4): kept to be shown to the PPC). The records name the people, so the read is
+// access-logged with its reason, naming them, before anything is shown; records past their retention
+// are never shown.
 import type { ProvisionRecord } from '../holdings';
 import type { AccessLogWriter, Clock } from '../ports';
 import type { StaffActor } from '../staff';
 import type { ProvisionLedger } from './ports';
 
 export interface ProvisionRecordQuery {
-  subjectId: string;
+  /** One of subjectId and counterparty is given. */
+  subjectId?: string;
   /** Why the records are read (an audit, a PPC inquiry); kept in the access log. */
   reason: string;
   direction?: 'provided' | 'received';
@@ -20,12 +22,12 @@ export interface ProvisionRecordQuery {
 }
 
 export interface ListProvisionsDeps {
-  ledger: Pick<ProvisionLedger, 'liveRecordsOf'>;
+  ledger: Pick<ProvisionLedger, 'liveRecordsOf' | 'liveRecordsWith'>;
   accessLog: AccessLogWriter;
   clock: Clock;
 }
 
-type Stored = ProvisionRecord & { expiresAt?: number; recipientId?: string; providerId?: string };
+type Stored = ProvisionRecord & { expiresAt?: number; counterpartyId?: string; recipientId?: string; providerId?: string };
 
 const matches = (q: ProvisionRecordQuery) => (r: Stored) =>
   (!q.direction || r.direction === q.direction)
@@ -35,21 +37,26 @@ const matches = (q: ProvisionRecordQuery) => (r: Stored) =>
 
 export async function listProvisions(deps: ListProvisionsDeps, actor: StaffActor, query: ProvisionRecordQuery) {
   const now = deps.clock.now();
+  const found = query.subjectId !== undefined
+    ? await deps.ledger.liveRecordsOf(query.subjectId, now)
+    : await deps.ledger.liveRecordsWith(query.counterparty!, { from: query.from, to: query.to }, now);
+  const records = (found as Stored[]).filter(matches(query))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.subjectId.localeCompare(b.subjectId) || a.recordId.localeCompare(b.recordId));
   await deps.accessLog.append({
     actor: actor.staffId,
     role: actor.role,
     action: 'read',
-    subjects: [query.subjectId],
+    subjects: query.subjectId !== undefined ? [query.subjectId] : [...new Set(records.map((r) => r.subjectId))].sort(),
     fields: ['provision-records'],
     reason: `audit: ${query.reason}`,
     sourceIp: actor.sourceIp,
     at: now.toISOString(),
   });
-  const records = (await deps.ledger.liveRecordsOf(query.subjectId, now) as Stored[]).filter(matches(query))
-    .sort((a, b) => b.date.localeCompare(a.date) || a.recordId.localeCompare(b.recordId));
   return {
-    subjectId: query.subjectId,
-    items: records.map(({ subjectId: _subjectId, expiresAt, ...record }) => ({
+    ...(query.subjectId !== undefined ? { subjectId: query.subjectId } : { counterparty: query.counterparty! }),
+    items: records.map(({ subjectId, expiresAt, counterpartyId: _counterpartyId, ...record }) => ({
+      // Listed by subject, the subject is the query's; across people, each record names its own.
+      ...(query.subjectId === undefined ? { subjectId } : {}),
       ...record,
       ...(expiresAt === undefined ? {} : { expiresAt: new Date(expiresAt * 1000).toISOString() }),
     })),

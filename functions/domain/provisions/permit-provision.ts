@@ -180,6 +180,7 @@ async function recordWrite(deps: PermitProvisionDeps, recipient: Recipient, requ
     counterparty: `${recipient.name}, ${recipient.address} (${recipient.representative})`,
     items: [...new Set([...(live?.items ?? []), ...request.items])],
     basis: permission.basis,
+    counterpartyId: recipient.recipientId,
     date: at.slice(0, 10),
     provisionId,
     recipientId: recipient.recipientId,

@@ -14,6 +14,8 @@ export interface RecipientRegistry {
 export interface StoredProvisionRecord extends ProvisionRecord {
   direction: 'provided';
   provisionId: string;
+  /** The recipient's id again, under the name auditors list records by (both directions). */
+  counterpartyId: string;
   recipientId: string;
   recipientName: string;
   recipientAddress: string;
@@ -55,6 +57,8 @@ export interface StoredReceiptRecord extends ProvisionRecord {
   direction: 'received';
   receiptId: string;
   /** The receiving system's own id for the provider: a bulk or contract record is kept per provider. */
+  /** The provider's id again, under the name auditors list records by (both directions). */
+  counterpartyId: string;
   providerId: string;
   providerName: string;
   providerAddress: string;
@@ -79,6 +83,8 @@ export type ProvisionWrite =
 export interface ProvisionLedger {
   /** The subject's records of provision and receipt that are not past their expiresAt. */
   liveRecordsOf(subjectId: string, now: Date): Promise<ProvisionRecord[]>;
+  /** Every live record with this recipient or provider, of anyone, dated within the Japan dates given (inclusive). */
+  liveRecordsWith(counterpartyId: string, dates: { from?: string; to?: string }, now: Date): Promise<ProvisionRecord[]>;
   /** The record stored under this id, live or awaiting its TTL deletion, to roll forward or replace. */
   storedRecord<R extends StoredProvisionRecord | StoredReceiptRecord>(subjectId: string, recordId: string): Promise<R | undefined>;
   /** Every write or none (one transaction); throws StaleWriteError when a rolled record changed meanwhile. */

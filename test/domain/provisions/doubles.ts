@@ -30,6 +30,11 @@ export class MemoryLedger implements ProvisionLedger {
   async liveRecordsOf(subjectId: string, now: Date) {
     return this.records.filter((r) => r.subjectId === subjectId && (r.expiresAt === undefined || r.expiresAt > now.getTime() / 1000)).map(clone);
   }
+  async liveRecordsWith(counterpartyId: string, { from, to }: { from?: string; to?: string }, now: Date) {
+    return this.records.filter((r) => (r as { counterpartyId?: string }).counterpartyId === counterpartyId
+      && (!from || r.date >= from) && (!to || r.date <= to)
+      && (r.expiresAt === undefined || r.expiresAt > now.getTime() / 1000)).map(clone);
+  }
   async storedRecord<R>(subjectId: string, recordId: string) {
     const found = this.records.find((r) => r.subjectId === subjectId && r.recordId === recordId);
     return found && (clone(found) as R);

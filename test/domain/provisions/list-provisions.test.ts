@@ -10,10 +10,10 @@ const NOW = new Date('2026-11-26T01:00:00.000Z');
 const future = NOW.getTime() / 1000 + 3600;
 
 const ledger = () => new MemoryLedger([
-  { subjectId: 's-1', recordId: 'provided#p-1', direction: 'provided', counterparty: 'A', items: ['name'], basis: 'consent', date: '2026-10-01', recipientId: 'partner-a', expiresAt: future } as never,
-  { subjectId: 's-1', recordId: 'received#r-1', direction: 'received', counterparty: 'B', items: ['phone'], basis: 'opt-out', date: '2026-11-01', providerId: 'provider-b', expiresAt: future } as never,
-  { subjectId: 's-1', recordId: 'provided#p-0', direction: 'provided', counterparty: 'A', items: ['name'], basis: 'consent', date: '2023-01-01', recipientId: 'partner-a', expiresAt: NOW.getTime() / 1000 - 1 } as never,
-  { subjectId: 's-2', recordId: 'provided#p-2', direction: 'provided', counterparty: 'A', items: ['name'], basis: 'consent', date: '2026-10-01', recipientId: 'partner-a', expiresAt: future } as never,
+  { subjectId: 's-1', recordId: 'provided#p-1', direction: 'provided', counterparty: 'A', items: ['name'], basis: 'consent', date: '2026-10-01', counterpartyId: 'partner-a', recipientId: 'partner-a', expiresAt: future } as never,
+  { subjectId: 's-1', recordId: 'received#r-1', direction: 'received', counterparty: 'B', items: ['phone'], basis: 'opt-out', date: '2026-11-01', counterpartyId: 'provider-b', providerId: 'provider-b', expiresAt: future } as never,
+  { subjectId: 's-1', recordId: 'provided#p-0', direction: 'provided', counterparty: 'A', items: ['name'], basis: 'consent', date: '2023-01-01', counterpartyId: 'partner-a', recipientId: 'partner-a', expiresAt: NOW.getTime() / 1000 - 1 } as never,
+  { subjectId: 's-2', recordId: 'provided#p-2', direction: 'provided', counterparty: 'A', items: ['name'], basis: 'consent', date: '2026-10-01', counterpartyId: 'partner-a', recipientId: 'partner-a', expiresAt: future } as never,
 ]);
 
 describe('listProvisions', () => {
@@ -36,5 +36,16 @@ describe('listProvisions', () => {
     expect(await ids({ counterparty: 'provider-b' })).toEqual(['received#r-1']);
     expect(await ids({ from: '2026-10-02' })).toEqual(['received#r-1']);
     expect(await ids({ to: '2026-10-01' })).toEqual(['provided#p-1']);
+  });
+
+  it('lists a recipient\'s records across people, each naming its subject, and logs every person shown', async () => {
+    const accessLog = new RecordingAccessLog();
+    const listed = await listProvisions({ ledger: ledger(), accessLog, clock: new FixedClock(NOW) }, AUDITOR, { counterparty: 'partner-a', reason: 'PPC inquiry about Partner A' });
+    expect(listed).toMatchObject({ counterparty: 'partner-a' });
+    expect(listed.items.map((r) => [r.subjectId, r.recordId])).toEqual([['s-1', 'provided#p-1'], ['s-2', 'provided#p-2']]);
+    expect(listed.items[0]).not.toHaveProperty('counterpartyId');
+    expect(accessLog.entries.map((e) => e.subjects)).toEqual([['s-1', 's-2']]);
+    const dated = await listProvisions({ ledger: ledger(), accessLog, clock: new FixedClock(NOW) }, AUDITOR, { counterparty: 'partner-a', reason: 'PPC inquiry', to: '2026-09-30' });
+    expect(dated.items).toEqual([]);
   });
 });

@@ -80,7 +80,7 @@ describe('permitProvision: consent', () => {
     expect(records()[0]).toEqual({
       subjectId: 's-1', recordId: 'provided#id-1', direction: 'provided',
       counterparty: 'Partner Insurance K.K., 2-2 Marunouchi, Chiyoda-ku, Tokyo (Taro Sato, Representative Director)',
-      items: ['name', 'email'], basis: 'consent', date: '2026-11-26', provisionId: 'id-1',
+      items: ['name', 'email'], basis: 'consent', date: '2026-11-26', provisionId: 'id-1', counterpartyId: 'partner-insurance',
       recipientId: 'partner-insurance', recipientName: 'Partner Insurance K.K.', recipientAddress: '2-2 Marunouchi, Chiyoda-ku, Tokyo',
       recipientRepresentative: 'Taro Sato, Representative Director', recipientCountry: 'JP', countryStanding: 'domestic',
       purpose: 'advertising', recordKeeping: 'per-provision',

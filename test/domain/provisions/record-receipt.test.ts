@@ -37,7 +37,7 @@ describe('recordReceipt (APPI Art. 30)', () => {
     expect(records()[0]).toEqual({
       subjectId: 's-1', recordId: 'received#id-1', direction: 'received',
       counterparty: 'Referral Partner K.K., 4-4 Umeda, Osaka (Hanako Ito, Representative Director)', items: ['name', 'phone'], basis: 'consent',
-      date: '2024-02-28', receiptId: 'id-1', providerId: 'referral-partner', providerName: PROVIDER.name, providerAddress: PROVIDER.address,
+      date: '2024-02-28', receiptId: 'id-1', counterpartyId: 'referral-partner', providerId: 'referral-partner', providerName: PROVIDER.name, providerAddress: PROVIDER.address,
       providerRepresentative: PROVIDER.representative, acquisition: 'Directly from the person through its referral form',
       evidenceReference: 'Referral agreement 2024-3, clause 5', recordKeeping: 'per-provision', firstReceivedAt: NOW.toISOString(),
       lastReceivedAt: NOW.toISOString(), receivedBy: SYSTEM.principal, expiresAt: expiresAt.getTime() / 1000,
