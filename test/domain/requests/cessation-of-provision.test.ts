@@ -12,31 +12,17 @@ import {
 import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { requestType } from '../../../functions/domain/requests/request-types';
-import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
-import {
-  ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, NOTHING_HELD, OPERATOR, RecordingAccessLog, SequenceSecrets,
-  problemOf, receivedRequest,
-} from '../doubles';
-import { MapLifecycles } from '../purposes/doubles';
+import { MapHoldingsReader, NOTHING_HELD, OPERATOR, problemOf, receivedRequest } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
+import { decideDeps } from './decide-deps';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 
 function setup(overrides: Partial<DeskRequest> = {}) {
   const request = receivedRequest({ type: 'cessation-of-provision', details: { grounds: ['no-longer-needed'] }, ...overrides });
-  const requests = new ArrayRequestReader([request]);
-  const deps = {
-    requests,
-    holdings: new MapHoldingsReader({
-      'hanako.yamada@example.jp': { ...HANAKO_HOLDINGS, subjectIds: ['subj-hanako-1', 'subj-hanako-2'] },
-    }),
-    purposes: { versions: async () => [...POLICY_PURPOSES] },
-    accessLog: new RecordingAccessLog(),
-    writer: new ApplyingWriter(requests),
-    secrets: new SequenceSecrets(),
-    lifecycles: new MapLifecycles(),
-    clock: new FixedClock(NOW),
-  };
+  const deps = decideDeps(request, NOW, {
+    holdings: new MapHoldingsReader({ 'hanako.yamada@example.jp': { ...HANAKO_HOLDINGS, subjectIds: ['subj-hanako-1', 'subj-hanako-2'] } }),
+  });
   return { deps, request };
 }
 

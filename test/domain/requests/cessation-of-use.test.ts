@@ -15,32 +15,18 @@ import {
 import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { requestType } from '../../../functions/domain/requests/request-types';
-import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
-import {
-  ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, NOTHING_HELD, OPERATOR, RecordingAccessLog, SequenceSecrets,
-  problemOf, receivedRequest,
-} from '../doubles';
-import { MapLifecycles } from '../purposes/doubles';
+import { MapHoldingsReader, NOTHING_HELD, OPERATOR, problemOf, receivedRequest } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
+import { decideDeps } from './decide-deps';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 const ALTERNATIVE = 'Your data is locked in the archive and excluded from every campaign and analysis until the archive is retired in March.';
 
 function setup(overrides: Partial<DeskRequest> = {}, measure: 'cease-use' | 'erase' = 'cease-use') {
   const request = receivedRequest({ type: 'cessation-of-use', details: { grounds: ['no-longer-needed'], measure }, ...overrides });
-  const requests = new ArrayRequestReader([request]);
-  const deps = {
-    requests,
-    holdings: new MapHoldingsReader({
-      'hanako.yamada@example.jp': { ...HANAKO_HOLDINGS, subjectIds: ['subj-hanako-1', 'subj-hanako-2'] },
-    }),
-    purposes: { versions: async () => [...POLICY_PURPOSES] },
-    accessLog: new RecordingAccessLog(),
-    writer: new ApplyingWriter(requests),
-    secrets: new SequenceSecrets(),
-    clock: new FixedClock(NOW),
-    lifecycles: new MapLifecycles(),
-  };
+  const deps = decideDeps(request, NOW, {
+    holdings: new MapHoldingsReader({ 'hanako.yamada@example.jp': { ...HANAKO_HOLDINGS, subjectIds: ['subj-hanako-1', 'subj-hanako-2'] } }),
+  });
   return { deps, request };
 }
 

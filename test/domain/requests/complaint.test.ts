@@ -1,35 +1,23 @@
 // A complaint (APPI Art. 40) closes with the desk's reply: the only outcome is fulfilled, and the reply
 // is what the requester is e-mailed, in their language. No personal data is read to answer it.
 import { describe, expect, it } from 'vitest';
-import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import { COMPLAINT_SUBJECTS, complaint } from '../../../functions/domain/requests/complaint';
 import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
 import { receivedMessage, verificationCodeMessage } from '../../../functions/domain/requests/notifications';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
-import {
-  ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, OPERATOR, RecordingAccessLog, SequenceSecrets, problemOf, receivedRequest,
-} from '../doubles';
-import { MapLifecycles } from '../purposes/doubles';
+import { MapHoldingsReader, OPERATOR, problemOf, receivedRequest } from '../doubles';
+import { decideDeps } from './decide-deps';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 const REPLY = 'We have retrained the staff member and corrected the procedure.';
 
 function setup(overrides: Partial<DeskRequest> = {}) {
-  const requests = new ArrayRequestReader([receivedRequest({
+  const request = receivedRequest({
     type: 'complaint',
     details: { about: 'request-handling', description: 'Nobody answered my disclosure request.' },
     ...overrides,
-  })]);
-  return {
-    requests,
-    holdings: new MapHoldingsReader({}),
-    purposes: { versions: async () => [...POLICY_PURPOSES] },
-    accessLog: new RecordingAccessLog(),
-    writer: new ApplyingWriter(requests),
-    secrets: new SequenceSecrets(),
-    clock: new FixedClock(NOW),
-    lifecycles: new MapLifecycles(),
-  };
+  });
+  return decideDeps(request, NOW, { holdings: new MapHoldingsReader({}) });
 }
 
 const decide = (deps: ReturnType<typeof setup>, input: DecisionInput) => decideRequest(deps, OPERATOR, 'req-1', input, 'https://desk.example.jp');

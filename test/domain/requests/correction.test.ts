@@ -10,13 +10,9 @@ import {
 import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { requestType } from '../../../functions/domain/requests/request-types';
-import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
-import {
-  ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, OPERATOR, RecordingAccessLog, SequenceSecrets,
-  problemOf, receivedRequest,
-} from '../doubles';
-import { HANAKO_HOLDINGS } from '../holdings-fixture';
+import { OPERATOR, problemOf, receivedRequest } from '../doubles';
 import { MapLifecycles } from '../purposes/doubles';
+import { decideDeps } from './decide-deps';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 const NOW_SECONDS = Date.parse(NOW) / 1000;
@@ -28,17 +24,9 @@ function setup(overrides: Partial<DeskRequest> = {}) {
     details: { items: [{ change: 'correct', category: 'name', description: 'My name is misspelt', content: '山田 華子' }] },
     ...overrides,
   });
-  const requests = new ArrayRequestReader([request]);
-  const deps = {
-    requests,
-    holdings: new MapHoldingsReader({ 'hanako.yamada@example.jp': HANAKO_HOLDINGS }),
-    purposes: { versions: async () => [...POLICY_PURPOSES] },
-    accessLog: new RecordingAccessLog(),
-    writer: new ApplyingWriter(requests),
-    secrets: new SequenceSecrets(),
+  const deps = decideDeps(request, NOW, {
     lifecycles: new MapLifecycles({ 'subj-hanako-1': { subjectId: 'subj-hanako-1', lastActivityAt: '2026-11-01T00:00:00.000Z' } }),
-    clock: new FixedClock(NOW),
-  };
+  });
   return { deps, request };
 }
 

@@ -1,0 +1,21 @@
+// The dependencies of decideRequest as the request-type tests use them: one request, Hanako's holdings,
+// the policy's purposes, and recording doubles; a test overrides what its type needs.
+import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
+import type { DeskRequest } from '../../../functions/domain/requests/request';
+import { ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, RecordingAccessLog, SequenceSecrets } from '../doubles';
+import { HANAKO_HOLDINGS } from '../holdings-fixture';
+import { MapLifecycles } from '../purposes/doubles';
+
+export function decideDeps(request: DeskRequest, now: string, overrides: { holdings?: MapHoldingsReader; lifecycles?: MapLifecycles } = {}) {
+  const requests = new ArrayRequestReader([request]);
+  return {
+    requests,
+    holdings: overrides.holdings ?? new MapHoldingsReader({ 'hanako.yamada@example.jp': HANAKO_HOLDINGS }),
+    purposes: { versions: async () => [...POLICY_PURPOSES] },
+    accessLog: new RecordingAccessLog(),
+    writer: new ApplyingWriter(requests),
+    secrets: new SequenceSecrets(),
+    lifecycles: overrides.lifecycles ?? new MapLifecycles(),
+    clock: new FixedClock(now),
+  };
+}
