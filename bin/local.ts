@@ -18,6 +18,7 @@ try {
     tablePrefix: 'appi-desk-local-',
     demoPassword,
     senderEmail: process.env.DESK_SENDER_EMAIL ?? 'privacy-desk@example.jp',
+    officerEmail: process.env.DESK_OFFICER_EMAIL ?? 'officer@desk.example.jp',
     log: (m) => console.log(`  ${m}`),
   });
   const systems = SYSTEM_NAMES.map((s) => {

@@ -18,10 +18,12 @@ export class NotifyConstruct extends Construct {
   readonly configurationSet: ses.ConfigurationSet;
   readonly alarmTopic: sns.Topic;
   private readonly senderEmail: string;
+  private readonly officerEmail: string;
 
   constructor(scope: Construct, id: string, props: NotifyConstructProps) {
     super(scope, id);
     this.senderEmail = props.senderEmail;
+    this.officerEmail = props.officerEmail;
     // Never mail an address that bounced or complained again: it protects the sender's reputation
     // and stops personal data going to a dead or unwilling mailbox.
     this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
@@ -69,6 +71,7 @@ export class NotifyConstruct extends Construct {
     return {
       DESK_SENDER_EMAIL: this.senderEmail,
       DESK_SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+      DESK_OFFICER_EMAIL: this.officerEmail,
     };
   }
 

@@ -54,7 +54,7 @@ export class AppiDeskStack extends Stack {
       logging,
       removalPolicy,
       ...(props.publicBaseUrl ? { publicBaseUrl: props.publicBaseUrl } : {}),
-      ...(props.deskSettings ? { deskSettings: props.deskSettings } : {}),
+      deskSettings: { ...props.deskSettings, DESK_OFFICER_EMAIL: props.officerEmail },
     });
     this.workers = new WorkersConstruct(this, 'Workers', { tables, notify: this.notify, logging, removalPolicy });
 

@@ -22,6 +22,8 @@ export interface DeskOptions {
   tablePrefix: string;
   demoPassword: string;
   senderEmail: string;
+  /** The Information Security Officer's address for account changes and access alerts. */
+  officerEmail: string;
   log?: (message: string) => void;
 }
 
@@ -58,6 +60,7 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     client.destroy();
     const url = `http://localhost:${options.port}`;
     process.env.DESK_SENDER_EMAIL = options.senderEmail;
+    process.env.DESK_OFFICER_EMAIL = options.officerEmail;
     process.env.DESK_PUBLIC_BASE_URL = url;
     await Promise.all([seedDemoCustomer(), seedDemoStaff(options.demoPassword)]);
     log('tables ready, demo data seeded');

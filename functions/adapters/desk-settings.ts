@@ -20,3 +20,10 @@ export function deskSettings(env: NodeJS.ProcessEnv = process.env): DeskSettings
     fees: feeSchedule(parsedJson('DESK_FEES_JSON', env.DESK_FEES_JSON)),
   };
 }
+
+/** DESK_OFFICER_EMAIL: where the Information Security Officer is told of account changes and access alerts. */
+export function officerEmail(env: NodeJS.ProcessEnv = process.env): string {
+  const address = env.DESK_OFFICER_EMAIL?.trim();
+  if (!address) throw new Error('DESK_OFFICER_EMAIL is not set');
+  return address;
+}

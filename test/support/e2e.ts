@@ -26,6 +26,7 @@ export function useLocalDesk(): () => RunningDesk {
       tablePrefix,
       demoPassword: E2E_DEMO_PASSWORD,
       senderEmail: 'privacy-desk@example.jp',
+      officerEmail: 'officer@desk.example.jp',
     });
   });
   afterAll(async () => {

@@ -4,3 +4,4 @@ import { useEmulators } from '../../local/emulators';
 
 useEmulators(inject('dynamoEndpoint'), inject('sesEndpoint'));
 process.env.DESK_SENDER_EMAIL ??= 'privacy-desk@example.jp';
+process.env.DESK_OFFICER_EMAIL ??= 'officer@desk.example.jp';
