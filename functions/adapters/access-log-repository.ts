@@ -4,6 +4,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomInt } from 'node:crypto';
 import { chainAccessLogEntry, type AccessLogEntry } from '../domain/access-log';
+import { japanDay } from '../domain/calendar';
 import { ACCESS_LOG_RETENTION_SECONDS } from '../domain/law';
 import type { AccessLogWriter } from '../domain/ports';
 import { dynamo, tableName } from './clients';
@@ -32,7 +33,8 @@ export const dynamoAccessLog: AccessLogWriter = {
       try {
         await dynamo().send(new PutCommand({
           TableName: tableName('access-log'),
-          Item: { ...chained, expiresAt: Math.floor(Date.parse(entry.at) / 1000) + ACCESS_LOG_RETENTION_SECONDS },
+          // day keys the byDay index; it and expiresAt are derived from `at`, so they stay outside the hash.
+          Item: { ...chained, day: japanDay(new Date(entry.at)), expiresAt: Math.floor(Date.parse(entry.at) / 1000) + ACCESS_LOG_RETENTION_SECONDS },
           ConditionExpression: 'attribute_not_exists(chainId)',
         }));
         return;

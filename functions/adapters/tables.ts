@@ -127,6 +127,8 @@ export const TABLES: readonly TableDefinition[] = [
     name: 'access-log',
     partitionKey: { name: 'chainId', type: 'S' },
     sortKey: { name: 'seq', type: 'N' },
+    // Listing and monitoring read by time across every chain: one partition per Japan day.
+    globalIndexes: [{ indexName: 'byDay', partitionKey: { name: 'day', type: 'S' }, sortKey: { name: 'at', type: 'S' } }],
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
   {

@@ -4,6 +4,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_LOG_CHAINS, dynamoAccessLog } from '../../functions/adapters/access-log-repository';
 import { dynamo, tableName } from '../../functions/adapters/clients';
+import { japanDay } from '../../functions/domain/calendar';
 import { GENESIS_HASH, hashAccessLogEntry, type AccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { freshTables } from '../support/desk';
 import { scanAll, dropTables } from '../support/requests';
@@ -27,7 +28,7 @@ const entry = (n: number): AccessLogEntry => ({
   at: new Date(Date.now() + n).toISOString(),
 });
 
-type Stored = ChainedAccessLogEntry & { expiresAt: number };
+type Stored = ChainedAccessLogEntry & { day: string; expiresAt: number };
 
 /** Checks every chain in the table: seq 1..n without gaps, each entry's hash over its content, linked to its predecessor. */
 function expectIntactChains(items: Stored[]) {
@@ -39,7 +40,7 @@ function expectIntactChains(items: Stored[]) {
     chain.forEach((e, i) => {
       expect(e.seq, chainId).toBe(i + 1);
       expect(e.previousHash, `${chainId} #${e.seq}`).toBe(i === 0 ? GENESIS_HASH : chain[i - 1]!.hash);
-      const { hash, expiresAt: _expiresAt, ...body } = e;
+      const { hash, day: _day, expiresAt: _expiresAt, ...body } = e;
       expect(hashAccessLogEntry(body), `${chainId} #${e.seq}`).toBe(hash);
     });
   }
@@ -69,6 +70,7 @@ describe('access-log-repository', () => {
     expect(stored).toMatchObject(given);
     const years = (stored.expiresAt - Date.parse(given.at) / 1000) / (365 * 86_400);
     expect(years).toBeCloseTo(5, 5);
+    expect(stored.day).toBe(japanDay(new Date(given.at)));
   });
 
   it('an entry cannot be overwritten by an append-style conditional put', async () => {
@@ -85,7 +87,7 @@ describe('access-log-repository', () => {
   it('a tampered entry shows: its hash no longer matches its content', async () => {
     const items = await scanAll<Stored>('access-log');
     const victim = { ...items[0]!, actor: 'someone-else' };
-    const { hash, expiresAt: _expiresAt, ...body } = victim;
+    const { hash, day: _day, expiresAt: _expiresAt, ...body } = victim;
     expect(hashAccessLogEntry(body)).not.toBe(hash);
   });
 });
