@@ -1,12 +1,13 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoSubjectHoldings } from '../adapters/holdings-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
 import { searchSubjects } from '../domain/personal-data/search-subjects';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
-const deps = { purposes: dynamoPurposeVersions, subjects: dynamoSubjectHoldings, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = { purposes: dynamoPurposeVersions, requests: dynamoRequestReader, subjects: dynamoSubjectHoldings, accessLog: dynamoAccessLog, clock: systemClock };
 
 export const handler = httpRoute(routeNamed('search-subjects'), async ({ query, actor }) => ({
   body: await searchSubjects(deps, actor, query),

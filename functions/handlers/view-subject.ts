@@ -1,13 +1,14 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoSubjectHoldings } from '../adapters/holdings-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoRequestReader } from '../adapters/request-repository';
 import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
 import { systemClock } from '../adapters/system';
 import { viewSubject } from '../domain/personal-data/view-subject';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
-const deps = { purposes: dynamoPurposeVersions, holdings: dynamoSubjectHoldings, lifecycles: dynamoSubjectLifecycles, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = { purposes: dynamoPurposeVersions, requests: dynamoRequestReader, holdings: dynamoSubjectHoldings, lifecycles: dynamoSubjectLifecycles, accessLog: dynamoAccessLog, clock: systemClock };
 
 export const handler = httpRoute(routeNamed('view-subject'), async ({ params, query, actor }) => ({
   body: await viewSubject(deps, actor, params.subjectId, query),

@@ -27,7 +27,7 @@ describe('a correction request, from submission to the corrected registry', () =
     const found = await call('GET', `/v1/staff/subjects?email=${encodeURIComponent(DEMO_CUSTOMER.email)}&requestId=${requestId}`, { token: operator });
     expect(found.status).toBe(200);
     const subjectId = found.json.items[0].subjectId as string;
-    const view = async () => (await call('GET', `/v1/staff/subjects/${subjectId}?requestId=${requestId}`, { token: operator })).json;
+    const view = async (reason = `requestId=${requestId}`) => (await call('GET', `/v1/staff/subjects/${subjectId}?${reason}`, { token: operator })).json;
     const records = (await view()).records as { recordId: string; category: string; value: string }[];
     const name = records.find((r) => r.category === 'name')!;
     const phone = records.find((r) => r.category === 'phone')!;
@@ -47,7 +47,9 @@ describe('a correction request, from submission to the corrected registry', () =
     });
     expect(decided.status, JSON.stringify(decided.json)).toBe(200);
 
-    const after = (await view()).records as { recordId: string; value: string }[];
+    // A decided request no longer justifies reading the person's data; a purpose of use can.
+    expect((await view()).title).toBe('Not an open request');
+    const after = (await view('purpose=service-provision')).records as { recordId: string; value: string }[];
     expect(after.find((r) => r.recordId === name.recordId)!.value).toBe('山田 花子 (Hanako Yamada-Sato)');
     expect(after.map((r) => r.recordId)).not.toContain(phone.recordId);
 

@@ -64,7 +64,7 @@ describe('request types over HTTP', () => {
     const operator = await signIn('operator');
     expect((await staffPost(operator, requestId, 'decision', { outcome: 'fulfilled' })).status).toBe(200);
     await emailAbout(requestId, /第三者提供を停止しました/);
-    const subject = await call('GET', `/v1/staff/subjects/subject-demo-hanako?requestId=${requestId}`, { token: operator });
+    const subject = await call('GET', '/v1/staff/subjects/subject-demo-hanako?purpose=service-provision', { token: operator });
     expect(subject.status).toBe(200);
     expect(subject.json.lifecycle.cessationOfProvision).toEqual({ requestId, at: expect.any(String) });
   });

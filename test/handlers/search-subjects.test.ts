@@ -9,13 +9,13 @@ import { lookupKeyOf } from '../../functions/domain/holdings';
 import { handler } from '../../functions/handlers/search-subjects';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';
-import { dropTables, expectProblem, putItem, scanAll, staffClaims } from '../support/requests';
+import { dropTables, expectProblem, putItem, putOpenRequests, scanAll, staffClaims } from '../support/requests';
 
 let prefix: string;
 
 beforeAll(async () => {
   prefix = await freshTables();
-  await seedDemoStaff('test-password');
+  await Promise.all([seedDemoStaff('test-password'), putOpenRequests('req-search-1', 'req-search-2', 'req-search-3', 'req-search-4')]);
 });
 
 afterEach(() => vi.restoreAllMocks());

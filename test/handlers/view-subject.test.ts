@@ -13,13 +13,13 @@ import { handler } from '../../functions/handlers/view-subject';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { dropTables, expectProblem, putItem, scanAll, staffClaims } from '../support/requests';
+import { dropTables, expectProblem, putItem, putOpenRequests, scanAll, staffClaims } from '../support/requests';
 
 let prefix: string;
 
 beforeAll(async () => {
   prefix = await freshTables();
-  await seedDemoStaff('test-password');
+  await Promise.all([seedDemoStaff('test-password'), putOpenRequests('req-42', 'req-43')]);
 });
 
 afterEach(() => vi.restoreAllMocks());
@@ -133,6 +133,17 @@ describe('view-subject', () => {
     const result = await view(subjectId, query);
     expectProblem(result, 400);
     expect(result.json.errors[0].field).toMatch(/^query\.(requestId|purpose)$/);
+    expect(await logEntriesAbout(subjectId)).toEqual([]);
+  });
+
+  it('a request the desk is not handling (closed or unknown) → 422, nothing read or logged', async () => {
+    const { subjectId } = await seedSubject();
+    await putItem('requests', { requestId: 'req-closed', status: 'fulfilled', type: 'disclosure' });
+    for (const requestId of ['req-closed', 'req-unknown']) {
+      const result = await view(subjectId, { requestId });
+      expectProblem(result, 422);
+      expect(result.json.title).toBe('Not an open request');
+    }
     expect(await logEntriesAbout(subjectId)).toEqual([]);
   });
 

@@ -14,6 +14,7 @@ import { handler as decideHandler } from '../../functions/handlers/decide-reques
 import { handler as submitHandler } from '../../functions/handlers/submit-request';
 import { handler as verifyHandler } from '../../functions/handlers/verify-request';
 import { invoke, uniqueEmail } from './desk';
+import { receivedRequest } from '../domain/doubles';
 
 /** Every item of a table, read consistently. */
 export async function scanAll<T = Record<string, any>>(table: TableName): Promise<T[]> {
@@ -34,6 +35,11 @@ export async function getItem<T = Record<string, any>>(table: TableName, key: Re
 
 export async function putItem(table: TableName, item: object): Promise<void> {
   await dynamo().send(new PutCommand({ TableName: tableName(table), Item: item }));
+}
+
+/** Requests the desk is handling, so staff may name them as the reason to read personal data. */
+export async function putOpenRequests(...requestIds: string[]): Promise<void> {
+  await Promise.all(requestIds.map((requestId) => putItem('requests', receivedRequest({ requestId }))));
 }
 
 /** Sets top-level or nested attributes of an item directly, as an operator with table access could. */

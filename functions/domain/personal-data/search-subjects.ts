@@ -6,7 +6,7 @@ import type { AccessLogWriter, Clock } from '../ports';
 import { DeskProblem } from '../problems';
 import type { StaffActor } from '../staff';
 import type { PurposeVersionReader } from '../purposes/ports';
-import { accessLogReason, type ReadReason } from './read-reason';
+import { accessLogReason, type ReadReason, type ReadReasonDeps } from './read-reason';
 
 export interface SubjectFinder {
   /** Subjects with a record not past its expiresAt that carries this lookup key (holdings.ts lookupKeyOf). */
@@ -17,6 +17,7 @@ export interface SubjectFinder {
 
 export interface SearchSubjectsDeps {
   purposes: PurposeVersionReader;
+  requests: ReadReasonDeps['requests'];
   subjects: SubjectFinder;
   accessLog: AccessLogWriter;
   clock: Clock;
@@ -38,7 +39,7 @@ function lookupOf(search: SubjectSearch): { lookupKey: string; field: 'email' | 
 }
 
 export async function searchSubjects(deps: SearchSubjectsDeps, actor: StaffActor, search: SubjectSearch): Promise<SubjectSearchResult> {
-  const why = await accessLogReason(search, deps.purposes);
+  const why = await accessLogReason(search, deps);
   const { lookupKey, field } = lookupOf(search);
   const now = deps.clock.now();
   const subjectIds = [...new Set(await deps.subjects.subjectIdsByLookupKey(lookupKey, now))].sort();

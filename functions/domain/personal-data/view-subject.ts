@@ -10,7 +10,7 @@ import { isLinkedAccessInformation, isSpecialCare } from './categories';
 import type { SubjectLifecycle } from './expiry';
 import type { SubjectLifecycleReader } from './ports';
 import type { PurposeVersionReader } from '../purposes/ports';
-import { accessLogReason, type ReadReason } from './read-reason';
+import { accessLogReason, type ReadReason, type ReadReasonDeps } from './read-reason';
 
 type Expiring<T> = T & { expiresAt?: number };
 
@@ -27,6 +27,7 @@ export interface SubjectHoldingsReader {
 
 export interface ViewSubjectDeps {
   purposes: PurposeVersionReader;
+  requests: ReadReasonDeps['requests'];
   holdings: SubjectHoldingsReader;
   lifecycles: SubjectLifecycleReader;
   accessLog: AccessLogWriter;
@@ -90,7 +91,7 @@ function lifecycleView(lifecycle: SubjectLifecycle | undefined): SubjectView['li
 }
 
 export async function viewSubject(deps: ViewSubjectDeps, actor: StaffActor, subjectId: string, reason: ReadReason): Promise<SubjectView> {
-  const why = await accessLogReason(reason, deps.purposes);
+  const why = await accessLogReason(reason, deps);
   const now = deps.clock.now();
   const [held, lifecycle] = await Promise.all([deps.holdings.heldUnder(subjectId, now), deps.lifecycles.get(subjectId)]);
   if (held.records.length === 0 && held.consents.length === 0 && held.provisionRecords.length === 0) {

@@ -3,7 +3,7 @@
 // what it found and its reason before any record is counted.
 import { describe, expect, it } from 'vitest';
 import { searchSubjects, type SubjectFinder } from '../../../functions/domain/personal-data/search-subjects';
-import { FixedClock, OPERATOR, problemOf, RecordingAccessLog } from '../doubles';
+import { ArrayRequestReader, FixedClock, OPERATOR, problemOf, receivedRequest, RecordingAccessLog } from '../doubles';
 import { purposeVersions } from './personal-data-doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -38,7 +38,7 @@ function setup() {
     },
     accessLog,
   );
-  return { purposes: purposeVersions(), subjects, accessLog, clock: new FixedClock(NOW) };
+  return { purposes: purposeVersions(), requests: new ArrayRequestReader([receivedRequest()]), subjects, accessLog, clock: new FixedClock(NOW) };
 }
 
 describe('searchSubjects', () => {

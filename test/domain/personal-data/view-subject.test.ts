@@ -6,7 +6,7 @@ import type { SubjectLifecycle } from '../../../functions/domain/personal-data/e
 import type { SubjectLifecycleReader } from '../../../functions/domain/personal-data/ports';
 import { viewSubject, type SubjectHoldings, type SubjectHoldingsReader } from '../../../functions/domain/personal-data/view-subject';
 import type { StaffActor } from '../../../functions/domain/staff';
-import { FixedClock, OPERATOR, problemOf, RecordingAccessLog } from '../doubles';
+import { ArrayRequestReader, FixedClock, OPERATOR, problemOf, receivedRequest, RecordingAccessLog } from '../doubles';
 import { purposeVersions, retired } from './personal-data-doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -64,6 +64,7 @@ const HELD: SubjectHoldings = {
 function setup(bySubject: Record<string, SubjectHoldings> = { 'subj-1': HELD }, known: SubjectLifecycle[] = []) {
   return {
     purposes: purposeVersions(),
+    requests: new ArrayRequestReader([receivedRequest()]),
     holdings: new MapSubjectHoldings(bySubject),
     lifecycles: lifecycles(known),
     accessLog: new RecordingAccessLog(),
@@ -145,6 +146,18 @@ describe('viewSubject', () => {
     const problem = await problemOf(viewSubject(deps, OPERATOR, 'subj-1', reason));
     expect(problem.kind).toBe('unprocessable');
     expect(problem.detail).toMatch(/requestId.*purpose/);
+    expect(deps.holdings.asked).toEqual([]);
+    expect(deps.accessLog.entries).toEqual([]);
+  });
+
+  it.each([
+    ['unknown', 'req-404', /no request req-404/],
+    ['closed', 'req-closed', /no request req-closed \(received or in progress\)/],
+  ])('an %s request is no reason to read: unprocessable, nothing read or logged', async (_name, requestId, detail) => {
+    const deps = { ...setup(), requests: new ArrayRequestReader([receivedRequest({ requestId: 'req-closed', status: 'fulfilled' })]) };
+    const problem = await problemOf(viewSubject(deps, OPERATOR, 'subj-1', { requestId }));
+    expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Not an open request' });
+    expect(problem.detail).toMatch(detail);
     expect(deps.holdings.asked).toEqual([]);
     expect(deps.accessLog.entries).toEqual([]);
   });
