@@ -1,11 +1,12 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoMyNumberReader } from '../adapters/my-number-repository';
+import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
 import { readMyNumber } from '../domain/my-number/read-my-number';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
-const deps = { myNumbers: dynamoMyNumberReader, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = { myNumbers: dynamoMyNumberReader, requests: dynamoRequestReader, accessLog: dynamoAccessLog, clock: systemClock };
 
 export const handler = httpRoute(routeNamed('view-my-number'), async ({ params, query, actor }) => ({
   body: await readMyNumber(deps, actor, params.subjectId, query),

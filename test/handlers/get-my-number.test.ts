@@ -9,13 +9,14 @@ import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { handler } from '../../functions/handlers/get-my-number';
 import { freshTables, invoke } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { dropTables, expectProblem, putItem, scanAll } from '../support/requests';
+import { dropTables, expectProblem, putItem, putOpenRequests, scanAll } from '../support/requests';
 import { captureLogs, NUMBER, OTHER_NUMBER, PAYROLL, registered, registration } from './my-number-fixtures';
 
 let prefix: string;
 
 beforeAll(async () => {
   prefix = await freshTables();
+  await putOpenRequests('req-1', 'req-7');
 });
 
 afterAll(() => dropTables(prefix));

@@ -6,14 +6,14 @@ import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { handler } from '../../functions/handlers/view-my-number';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { dropTables, expectProblem, putStaff, scanAll, staffClaims } from '../support/requests';
+import { dropTables, expectProblem, putOpenRequests, putStaff, scanAll, staffClaims } from '../support/requests';
 import { captureLogs, NUMBER, registered, registration } from './my-number-fixtures';
 
 let prefix: string;
 
 beforeAll(async () => {
   prefix = await freshTables();
-  await seedDemoStaff('test-password');
+  await Promise.all([seedDemoStaff('test-password'), putOpenRequests('req-1')]);
 });
 
 afterAll(() => dropTables(prefix));

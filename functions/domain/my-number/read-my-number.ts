@@ -2,7 +2,8 @@
 // (the Information Security Officer): the subject's live documents with their numbers. Every read
 // is access-logged first, with its reason, so a read that cannot be logged shows nothing.
 import type { AccessLogEntry } from '../access-log';
-import type { AccessLogWriter, Clock } from '../ports';
+import { requireOpenRequest } from '../personal-data/read-reason';
+import type { AccessLogWriter, Clock, RequestReader } from '../ports';
 import type { StaffActor } from '../staff';
 import type { SystemActor } from '../systems';
 import type { MyNumberAffair } from './documents';
@@ -10,6 +11,7 @@ import type { MyNumberReader } from './ports';
 
 export interface ReadMyNumberDeps {
   myNumbers: MyNumberReader;
+  requests: Pick<RequestReader, 'get'>;
   accessLog: AccessLogWriter;
   clock: Clock;
 }
@@ -17,7 +19,7 @@ export interface ReadMyNumberDeps {
 /**
  * Why the number is read: exactly one of them (the route's query schema makes sure). A number may be
  * used only for its statutory affair (My Number Act Art. 9), so a read for an affair sees only that
- * affair's documents; a read for a request (the officer answering one) sees them all.
+ * affair's documents; a read for a request (the officer answering an open one) sees them all.
  */
 export interface ReadReason {
   requestId?: string;
@@ -32,6 +34,7 @@ function reader(actor: StaffActor | SystemActor): Pick<AccessLogEntry, 'actor' |
 }
 
 export async function readMyNumber(deps: ReadMyNumberDeps, actor: StaffActor | SystemActor, subjectId: string, reason: ReadReason) {
+  if (reason.requestId !== undefined) await requireOpenRequest(reason.requestId, deps);
   const now = deps.clock.now();
   await deps.accessLog.append({
     ...reader(actor),

@@ -20,6 +20,15 @@ export interface ReadReasonDeps {
   clock: Clock;
 }
 
+/** A read for a request serves one the desk is handling; otherwise 422 before anything is read. */
+export async function requireOpenRequest(requestId: string, deps: Pick<ReadReasonDeps, 'requests' | 'clock'>): Promise<void> {
+  const request = await deps.requests.get(requestId, deps.clock.now());
+  if (!request || !isOpen(request)) {
+    throw new DeskProblem('unprocessable', 'Not an open request',
+      `requestId: the desk is handling no request ${requestId} (received or in progress). Name the open request this read serves, or another reason the route accepts. Nothing was read.`);
+  }
+}
+
 /** The access log's words for the reason: `request <id>` or `purpose <id>`. */
 export async function accessLogReason(reason: ReadReason, deps: ReadReasonDeps): Promise<string> {
   if (!!reason.requestId === !!reason.purpose) {
@@ -27,11 +36,7 @@ export async function accessLogReason(reason: ReadReason, deps: ReadReasonDeps):
       'Say why you read this personal data: give either requestId (the request the read serves) or purpose (the purpose of use it serves), not both.');
   }
   if (reason.requestId) {
-    const request = await deps.requests.get(reason.requestId, deps.clock.now());
-    if (!request || !isOpen(request)) {
-      throw new DeskProblem('unprocessable', 'Not an open request',
-        `requestId: the desk is handling no request ${reason.requestId} (received or in progress). Name the open request this read serves, or the purpose of use it serves. Nothing was read.`);
-    }
+    await requireOpenRequest(reason.requestId, deps);
     return `request ${reason.requestId}`;
   }
   const unusable = unusablePurpose(registryOf(await deps.purposes.versions()), reason.purpose!);

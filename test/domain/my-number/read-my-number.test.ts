@@ -5,7 +5,7 @@ import type { AccessLogEntry } from '../../../functions/domain/access-log';
 import type { StoredMyNumber } from '../../../functions/domain/my-number/ports';
 import { readMyNumber } from '../../../functions/domain/my-number/read-my-number';
 import type { StaffActor } from '../../../functions/domain/staff';
-import { FixedClock, jst, RecordingAccessLog } from '../doubles';
+import { ArrayRequestReader, FixedClock, jst, problemOf, receivedRequest, RecordingAccessLog } from '../doubles';
 import { ArrayMyNumbers, NUMBER, OTHER_NUMBER, PAYROLL } from './doubles';
 
 const OFFICER: StaffActor = { staffId: 'staff-officer-1', role: 'officer', sourceIp: '203.0.113.8' };
@@ -28,7 +28,7 @@ const stored = (overrides: Partial<StoredMyNumber>): StoredMyNumber => ({
 const setup = (items: StoredMyNumber[] = []) => {
   const accessLog = new RecordingAccessLog();
   const myNumbers = new ArrayMyNumbers(items);
-  return { accessLog, deps: { myNumbers, accessLog, clock: new FixedClock(NOW) } };
+  return { accessLog, deps: { myNumbers, requests: new ArrayRequestReader([receivedRequest(), receivedRequest({ requestId: 'req-42' }), receivedRequest({ requestId: 'req-done', status: 'refused' })]), accessLog, clock: new FixedClock(NOW) } };
 };
 
 describe('readMyNumber', () => {
@@ -54,6 +54,14 @@ describe('readMyNumber', () => {
     expect((await readMyNumber(deps, PAYROLL, 'employee-1', { affair: 'tax' })).documents.map((d) => d.affair)).toEqual(['tax']);
     expect((await readMyNumber(deps, PAYROLL, 'employee-1', { affair: 'social-insurance' })).documents.map((d) => d.affair)).toEqual(['social-insurance']);
     expect((await readMyNumber(deps, PAYROLL, 'employee-1', { requestId: 'req-1' })).documents).toHaveLength(2);
+  });
+
+  it('a request the desk is not handling is no reason: 422 before anything is read or logged', async () => {
+    const { deps, accessLog } = setup([stored({})]);
+    for (const requestId of ['req-done', 'req-unknown']) {
+      expect(await problemOf(readMyNumber(deps, OFFICER, 'employee-1', { requestId }))).toMatchObject({ kind: 'unprocessable', title: 'Not an open request' });
+    }
+    expect(accessLog.entries).toEqual([]);
   });
 
   it('an item is gone from the very second its expiresAt is reached', async () => {
