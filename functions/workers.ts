@@ -67,4 +67,11 @@ export const WORKERS = [
     tables: { requests: 'read-write', staff: 'read', outbox: 'write' },
     sendsEmail: false,
   },
+  {
+    name: 'analyse-staff-access',
+    summary: 'Analyses each closed hour of the access log once and e-mails the officer about anyone reading many people\'s data in an hour or reading outside desk hours.',
+    source: { kind: 'schedule', everyMinutes: 15 },
+    tables: { 'access-log': 'read', evidence: 'read-write', outbox: 'write' },
+    sendsEmail: false,
+  },
 ] as const satisfies readonly WorkerDefinition[];

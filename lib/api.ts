@@ -21,6 +21,8 @@ export interface ApiConstructProps {
   publicBaseUrl?: string;
   /** The desk's service settings, handed to every route function (functions/adapters/desk-settings.ts reads them). */
   deskSettings?: Record<string, string>;
+  /** When set, the firewall lets staff routes answer only these addresses (CIDRs). */
+  staffAllowedCidrs?: readonly string[];
 }
 
 /** Why a route without a Cognito authorizer is still not open to everyone. */
@@ -57,6 +59,7 @@ function nagName(scope: Construct, value: string): string {
 export class ApiConstruct extends Construct {
   readonly api: apigateway.RestApi;
   readonly staff: StaffPool;
+  readonly firewall: Firewall;
   readonly functions: Record<string, DeskFunction> = {};
   /** Per company system, the policy the company attaches to the role that system runs as. */
   readonly callerPolicies = {} as Record<SystemName, iam.ManagedPolicy>;
@@ -99,7 +102,12 @@ export class ApiConstruct extends Construct {
     for (const route of ROUTES as readonly RouteDefinition[]) this.addRoute(route, props, authorizer, validator);
     for (const system of SYSTEM_NAMES) this.callerPolicies[system] = this.callerPolicy(system, props.stage);
 
-    new Firewall(this, 'Firewall', { stageArn: this.api.deploymentStage.stageArn, logging: props.logging, rateLimitPer5Minutes: 500 });
+    this.firewall = new Firewall(this, 'Firewall', {
+      stageArn: this.api.deploymentStage.stageArn,
+      stageName: props.stage,
+      logging: props.logging,
+      ...(props.staffAllowedCidrs ? { staffAllowedCidrs: props.staffAllowedCidrs } : {}),
+    });
     this.acknowledgeStageFindings();
   }
 

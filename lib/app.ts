@@ -1,6 +1,8 @@
 import { App, Duration, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks, type NagPack } from 'cdk-nag';
 import { deskSettings } from '../functions/adapters/desk-settings';
+import { maxSubjectsPerHour } from '../functions/domain/monitoring/access-analysis';
+import { parseAllowedCidrs } from './firewall';
 import { AppiDeskStack } from './stack';
 
 /** Five years, the default time CloudTrail log files stay locked. */
@@ -23,25 +25,29 @@ function requiredContext(app: App, key: string): string {
 }
 
 /**
- * The desk's service settings from context: responseDeskDays (a number) and fees (per request type,
- * e.g. {"disclosure":{"amountYen":1000,"method":"bank transfer"}}). Validated here with the rules the
- * functions apply, so a fee the Act does not allow fails the synthesis, not a request.
+ * The desk's service settings from context: responseDeskDays (a number), fees (per request type,
+ * e.g. {"disclosure":{"amountYen":1000,"method":"bank transfer"}}) and monitorMaxSubjectsPerHour (a
+ * number). Validated here with the rules the functions apply, so a fee the Act does not allow fails
+ * the synthesis, not a request.
  */
 function deskSettingsEnvironment(app: App): Record<string, string> {
   const days: unknown = app.node.tryGetContext('responseDeskDays');
   const fees: unknown = app.node.tryGetContext('fees');
+  const monitorLimit: unknown = app.node.tryGetContext('monitorMaxSubjectsPerHour');
   const environment: Record<string, string> = {
     ...(days !== undefined ? { DESK_RESPONSE_DESK_DAYS: String(days) } : {}),
     ...(fees !== undefined ? { DESK_FEES_JSON: typeof fees === 'string' ? fees : JSON.stringify(fees) } : {}),
+    ...(monitorLimit !== undefined ? { DESK_MONITOR_MAX_SUBJECTS_PER_HOUR: String(monitorLimit) } : {}),
   };
   deskSettings(environment);
+  maxSubjectsPerHour(environment.DESK_MONITOR_MAX_SUBJECTS_PER_HOUR);
   return environment;
 }
 
 /**
  * Builds the CDK app from context: stage (default dev; prod turns on deletion protection and
  * retention), region, senderEmail, officerEmail, and optionally publicBaseUrl, auditRetentionDays,
- * responseDeskDays and fees.
+ * responseDeskDays, fees, monitorMaxSubjectsPerHour and staffAllowedCidrs.
  * Context given here is added to what the CLI passes in (cdk.json, -c).
  */
 export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<AppProps, 'context'> = {}): DeskApp {
@@ -49,6 +55,7 @@ export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<A
   const stage = (app.node.tryGetContext('stage') as string | undefined) ?? 'dev';
   if (!/^[a-z][a-z0-9-]{0,20}$/.test(stage)) throw new Error(`Stage "${stage}" must be lower-case letters, digits and dashes`);
   const publicBaseUrl = app.node.tryGetContext('publicBaseUrl') as string | undefined;
+  const staffAllowedCidrs = parseAllowedCidrs(app.node.tryGetContext('staffAllowedCidrs'));
   const stack = new AppiDeskStack(app, `AppiDesk-${stage}`, {
     // DynamoDB tables with a customer-managed key need a region at synthesis time.
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: requiredContext(app, 'region') },
@@ -58,6 +65,7 @@ export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<A
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
     deskSettings: deskSettingsEnvironment(app),
     auditRetention: Duration.days(Number(app.node.tryGetContext('auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS)),
+    ...(staffAllowedCidrs ? { staffAllowedCidrs } : {}),
     description: `appi-desk privacy desk (${stage})`,
   });
   return { app, stack };

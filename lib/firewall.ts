@@ -2,21 +2,122 @@ import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { isIP } from 'node:net';
+import { ROUTES, type RouteDefinition } from '../functions/routes';
 import { encryptedLogGroup, type DeskLogging } from './logs';
 
 export interface FirewallProps {
   /** The ARN of the API Gateway stage to protect. */
   stageArn: string;
+  /** The stage's name: the default endpoint's paths begin with it, a custom domain's need not. */
+  stageName: string;
   logging: DeskLogging;
-  /** Requests one client IP may make in any five minutes. */
-  rateLimitPer5Minutes: number;
+  /** When set, staff routes answer only these addresses (CIDR, IPv4 or IPv6); others are blocked. */
+  staffAllowedCidrs?: readonly string[];
 }
+
+/**
+ * How hard a route may be called from one address, by what it does (policy §6(1), prevention of
+ * unauthorised access from outside). Derived from the route manifest, so a new route is classed
+ * without anyone remembering.
+ */
+export type RouteClass = 'code-sending' | 'code-verifying' | 'bearer-token' | 'link' | 'staff' | 'system' | 'public-read';
+
+export function routeClass(route: Pick<RouteDefinition, 'method' | 'path' | 'auth'>): RouteClass {
+  switch (route.auth.kind) {
+    case 'staff':
+    case 'system':
+    case 'link':
+      return route.auth.kind;
+    case 'status-token':
+    case 'subject-token':
+      return 'bearer-token';
+    case 'public':
+      if (route.method === 'GET') return 'public-read';
+      return route.path.endsWith('/verification') ? 'code-verifying' : 'code-sending';
+  }
+}
+
+/**
+ * Desk policy: requests one address may make in any five minutes, per route class. Each class is
+ * counted on its own; everything but staff and system routes is also held to PUBLIC_CEILING.
+ * - code-sending: each call e-mails a six-digit code to an address the caller typed; a person makes
+ *   one or two requests, so ten covers a family or an office behind one address.
+ * - code-verifying: each call is a guess at a code (five per request before it locks,
+ *   VERIFICATION_MAX_ATTEMPTS); twenty lets people mistype, not sweep many requests.
+ * - bearer-token: status and self-service calls with a token; a person checking and managing consents.
+ * - link: a disclosure dossier opened in its three formats a few times.
+ * - staff: a whole desk behind one office address working its queue.
+ * - system: company systems registering records in bulk, within the stage throttle (50 a second).
+ */
+export const RATE_LIMITS_PER_5_MINUTES: Readonly<Record<Exclude<RouteClass, 'public-read'>, number>> = {
+  'code-sending': 10,
+  'code-verifying': 20,
+  'bearer-token': 100,
+  link: 50,
+  staff: 3000,
+  system: 10000,
+};
+
+/** Desk policy: every request to anything but staff and system routes, public reads and unknown paths included. */
+export const PUBLIC_CEILING_PER_5_MINUTES = 500;
 
 const MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'];
 
-/** AWS WAF in front of the API: AWS managed rules, a per-IP rate limit, and logs of what it saw. */
+/** Percent-decoded and normalised (no //, ./, ../) before matching, as API Gateway routes it. */
+const PATH_TRANSFORMATIONS = [{ priority: 0, type: 'URL_DECODE' }, { priority: 1, type: 'NORMALIZE_PATH' }];
+
+const escapeRegex = (literal: string) => literal.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+
+/** A route path as a regular expression: each {parameter} is one path segment. */
+function pathRegex(path: string): string {
+  return path.split(/\{\w+\}/).map(escapeRegex).join('[^/]+');
+}
+
+/**
+ * The paths of one class as one anchored expression. The default endpoint puts the stage first
+ * (/dev/v1/...); a custom domain mapped at its root does not: both are matched.
+ */
+export function classPathRegex(routeClassName: RouteClass, stageName: string, routes: readonly Pick<RouteDefinition, 'method' | 'path' | 'auth'>[] = ROUTES): string {
+  const stage = `(/${escapeRegex(stageName)})?`;
+  if (routeClassName === 'staff') return `^${stage}/v1/staff/`;
+  if (routeClassName === 'system') return `^${stage}/v1/system/`;
+  const paths = [...new Set(routes.filter((r) => routeClass(r) === routeClassName).map((r) => pathRegex(r.path)))].sort();
+  if (paths.length === 0) throw new Error(`No route of class ${routeClassName}`);
+  return `^${stage}(${paths.join('|')})/?$`;
+}
+
+/**
+ * The staffAllowedCidrs context value: comma-separated IPv4 or IPv6 CIDRs; empty or unset means no
+ * allow list. A malformed entry fails the synthesis.
+ */
+export function parseAllowedCidrs(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new Error('Context "staffAllowedCidrs" must be comma-separated CIDRs, e.g. 203.0.113.0/24,2001:db8::/32');
+  const cidrs = value.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  for (const cidr of cidrs) {
+    const [address, prefix, ...rest] = cidr.split('/');
+    const version = isIP(address ?? '');
+    const bits = Number(prefix);
+    if (rest.length > 0 || version === 0 || prefix === undefined || !/^\d+$/.test(prefix) || bits > (version === 4 ? 32 : 128) || (version === 6 && bits < 1)) {
+      throw new Error(`Context "staffAllowedCidrs": "${cidr}" is not an IPv4 or IPv6 CIDR such as 203.0.113.0/24`);
+    }
+  }
+  return cidrs.length > 0 ? cidrs : undefined;
+}
+
+const regexMatch = (regexString: string): wafv2.CfnWebACL.StatementProperty => ({
+  regexMatchStatement: { regexString, fieldToMatch: { uriPath: {} }, textTransformations: PATH_TRANSFORMATIONS },
+});
+
+/**
+ * AWS WAF in front of the API: an optional address allow list for staff routes, AWS managed rules,
+ * per-address rate limits by route class, and logs of what it saw.
+ */
 export class Firewall extends Construct {
   readonly webAcl: wafv2.CfnWebACL;
+  /** The staff allow lists, one per IP version given; none without staffAllowedCidrs. */
+  readonly staffIpSets: wafv2.CfnIPSet[] = [];
 
   constructor(scope: Construct, id: string, props: FirewallProps) {
     super(scope, id);
@@ -25,27 +126,45 @@ export class Firewall extends Construct {
       metricName,
       sampledRequestsEnabled: true,
     });
+    const rules: wafv2.CfnWebACL.RuleProperty[] = [];
+    const add = (rule: Omit<wafv2.CfnWebACL.RuleProperty, 'priority' | 'visibilityConfig'>) =>
+      rules.push({ ...rule, priority: rules.length, visibilityConfig: visibility(rule.name) });
+
+    const allowList = this.staffAllowList(props.staffAllowedCidrs);
+    if (allowList) {
+      add({
+        name: 'StaffFromAllowedAddressesOnly',
+        action: { block: {} },
+        statement: { andStatement: { statements: [regexMatch(classPathRegex('staff', props.stageName)), { notStatement: { statement: allowList } }] } },
+      });
+    }
+    for (const name of MANAGED_RULE_GROUPS) {
+      add({ name, overrideAction: { none: {} }, statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } } });
+    }
+    for (const [routeClassName, limit] of Object.entries(RATE_LIMITS_PER_5_MINUTES) as [RouteClass, number][]) {
+      add({
+        name: `RateLimit-${routeClassName}`,
+        action: { block: {} },
+        statement: { rateBasedStatement: { limit, aggregateKeyType: 'IP', scopeDownStatement: regexMatch(classPathRegex(routeClassName, props.stageName)) } },
+      });
+    }
+    add({
+      name: 'RateLimit-public-ceiling',
+      action: { block: {} },
+      statement: {
+        rateBasedStatement: {
+          limit: PUBLIC_CEILING_PER_5_MINUTES,
+          aggregateKeyType: 'IP',
+          scopeDownStatement: { notStatement: { statement: regexMatch(`^(/${escapeRegex(props.stageName)})?/v1/(staff|system)/`) } },
+        },
+      },
+    });
 
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
       visibilityConfig: visibility('appi-desk-web-acl'),
-      rules: [
-        ...MANAGED_RULE_GROUPS.map((name, i) => ({
-          name,
-          priority: i,
-          overrideAction: { none: {} },
-          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
-          visibilityConfig: visibility(name),
-        })),
-        {
-          name: 'RateLimitPerIp',
-          priority: MANAGED_RULE_GROUPS.length,
-          action: { block: {} },
-          statement: { rateBasedStatement: { limit: props.rateLimitPer5Minutes, aggregateKeyType: 'IP' } },
-          visibilityConfig: visibility('RateLimitPerIp'),
-        },
-      ],
+      rules,
     });
     new wafv2.CfnWebACLAssociation(this, 'StageAssociation', {
       resourceArn: props.stageArn,
@@ -64,5 +183,22 @@ export class Firewall extends Construct {
       redactedFields: [{ singleHeader: { Name: 'authorization' } }, { uriPath: {} }, { queryString: {} }],
     });
     logging.node.addDependency(logGroup);
+  }
+
+  /** IP sets of the allowed addresses (WAF keeps IPv4 and IPv6 apart), as one statement matching any. */
+  private staffAllowList(cidrs: readonly string[] | undefined): wafv2.CfnWebACL.StatementProperty | undefined {
+    if (!cidrs || cidrs.length === 0) return undefined;
+    for (const version of ['IPV4', 'IPV6'] as const) {
+      const addresses = cidrs.filter((c) => (isIP(c.split('/')[0]!) === 4) === (version === 'IPV4'));
+      if (addresses.length === 0) continue;
+      this.staffIpSets.push(new wafv2.CfnIPSet(this, `StaffAllowed${version}`, {
+        scope: 'REGIONAL',
+        ipAddressVersion: version,
+        addresses,
+        description: 'Addresses staff may reach the desk API from (staffAllowedCidrs)',
+      }));
+    }
+    const references = this.staffIpSets.map((set): wafv2.CfnWebACL.StatementProperty => ({ ipSetReferenceStatement: { arn: set.attrArn } }));
+    return references.length === 1 ? references[0] : { orStatement: { statements: references } };
   }
 }

@@ -6,6 +6,7 @@ import { AuditConstruct } from './audit';
 import { DataConstruct } from './data';
 import { createLogsKey } from './logs';
 import { NotifyConstruct } from './notify';
+import { SecurityAlarms } from './security-alarms';
 import { WorkersConstruct } from './workers';
 
 export interface AppiDeskStackProps extends StackProps {
@@ -17,6 +18,8 @@ export interface AppiDeskStackProps extends StackProps {
   deskSettings?: Record<string, string>;
   /** How long CloudTrail log files stay under Object Lock in compliance mode. */
   auditRetention: Duration;
+  /** When set, staff routes answer only these addresses (CIDRs); see lib/firewall.ts. */
+  staffAllowedCidrs?: readonly string[];
 }
 
 /** The whole desk in one stack: data, notification, audit, API and workers (DESIGN §1). */
@@ -24,6 +27,7 @@ export class AppiDeskStack extends Stack {
   readonly data: DataConstruct;
   readonly notify: NotifyConstruct;
   readonly audit: AuditConstruct;
+  readonly securityAlarms: SecurityAlarms;
   readonly api: ApiConstruct;
   readonly workers: WorkersConstruct;
 
@@ -47,6 +51,7 @@ export class AppiDeskStack extends Stack {
       logging,
       retention: props.auditRetention,
     });
+    this.securityAlarms = new SecurityAlarms(this, 'SecurityAlarms', { trailLogGroup: this.audit.trailLogGroup, alarmTopic: this.notify.alarmTopic });
     this.api = new ApiConstruct(this, 'Api', {
       stage: props.stage,
       prod,
@@ -55,8 +60,15 @@ export class AppiDeskStack extends Stack {
       removalPolicy,
       ...(props.publicBaseUrl ? { publicBaseUrl: props.publicBaseUrl } : {}),
       deskSettings: { ...props.deskSettings, DESK_OFFICER_EMAIL: props.officerEmail },
+      ...(props.staffAllowedCidrs ? { staffAllowedCidrs: props.staffAllowedCidrs } : {}),
     });
-    this.workers = new WorkersConstruct(this, 'Workers', { tables, notify: this.notify, logging, removalPolicy });
+    this.workers = new WorkersConstruct(this, 'Workers', {
+      tables,
+      notify: this.notify,
+      logging,
+      removalPolicy,
+      deskSettings: { ...props.deskSettings, DESK_OFFICER_EMAIL: props.officerEmail },
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.api.staff.userPool.userPoolId });

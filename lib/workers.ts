@@ -19,6 +19,8 @@ export interface WorkersConstructProps {
   notify: NotifyConstruct;
   logging: DeskLogging;
   removalPolicy: RemovalPolicy;
+  /** The desk's settings and the officer's address, handed to every worker (functions/adapters/desk-settings.ts reads them). */
+  deskSettings?: Record<string, string>;
 }
 
 /**
@@ -48,7 +50,7 @@ export class WorkersConstruct extends Construct {
       deskTables: this.props.tables,
       logging: this.props.logging,
       timeout: Duration.seconds(60),
-      ...(worker.sendsEmail ? { environment: this.props.notify.senderEnvironment } : {}),
+      environment: { ...this.props.deskSettings, ...(worker.sendsEmail ? this.props.notify.senderEnvironment : {}) },
       // Scheduled runs are asynchronous invocations; stream batches fail over to the mapping's queue.
       ...(source.kind === 'schedule' ? { deadLetterQueue: failures } : {}),
     });

@@ -1,0 +1,62 @@
+// What access monitoring reads and keeps: access-log entries by time through the byDay index,
+// projected to who, role, action, subjects and time (never fields or reasons), and the cursor of the
+// last analysed hour, an item of the evidence table moved with its alert in one transaction.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { japanDay } from '../domain/calendar';
+import type { AccessLogReader, MonitoredAccess, MonitoringStore } from '../domain/monitoring/access-analysis';
+import { dynamo, notExpired, queryAll, tableName } from './clients';
+import { outboxPut, transactOrStale, type TransactItem } from './transactions';
+
+/** The cursor's evidence id: one item, kept for good, saying how far the log has been analysed. */
+export const MONITORING_CURSOR_ID = 'access-monitoring-cursor';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The Japan days an interval [from, to) touches, each once. */
+function japanDaysOf(from: Date, to: Date): string[] {
+  const days = new Set<string>();
+  for (let t = from.getTime(); t < to.getTime(); t += DAY_MS) days.add(japanDay(new Date(t)));
+  days.add(japanDay(new Date(to.getTime() - 1)));
+  return [...days];
+}
+
+export const dynamoMonitoredAccessLog: AccessLogReader = {
+  async entriesBetween(from, to, now) {
+    const live = notExpired(now);
+    // BETWEEN is inclusive: the last millisecond before `to` closes the interval.
+    const last = new Date(to.getTime() - 1).toISOString();
+    const pages = await Promise.all(japanDaysOf(from, to).map((day) => queryAll<MonitoredAccess>({
+      TableName: tableName('access-log'),
+      IndexName: 'byDay',
+      KeyConditionExpression: '#day = :day AND #at BETWEEN :from AND :to',
+      FilterExpression: live.FilterExpression,
+      ProjectionExpression: 'actor, #role, #action, subjects, #at',
+      ExpressionAttributeNames: { '#day': 'day', '#at': 'at', '#role': 'role', '#action': 'action' },
+      ExpressionAttributeValues: { ...live.ExpressionAttributeValues, ':day': day, ':from': from.toISOString(), ':to': last },
+    })));
+    return pages.flat();
+  },
+};
+
+export const dynamoMonitoringStore: MonitoringStore = {
+  async cursor() {
+    const { Item } = await dynamo().send(new GetCommand({
+      TableName: tableName('evidence'),
+      Key: { evidenceId: MONITORING_CURSOR_ID },
+      ConsistentRead: true,
+    }));
+    return Item ? { analysedThrough: Item.analysedThrough as string } : undefined;
+  },
+
+  async advance(previous, analysedThrough, alert, now) {
+    const move: TransactItem = {
+      Put: {
+        TableName: tableName('evidence'),
+        Item: { evidenceId: MONITORING_CURSOR_ID, kind: 'access-monitoring-cursor', analysedThrough, updatedAt: now.toISOString(), ...(alert ? { lastAlert: alert.messageId } : {}) },
+        ConditionExpression: previous ? 'analysedThrough = :previous' : 'attribute_not_exists(evidenceId)',
+        ...(previous ? { ExpressionAttributeValues: { ':previous': previous.analysedThrough } } : {}),
+      },
+    };
+    await transactOrStale(alert ? [move, outboxPut(alert)] : [move]);
+  },
+};
