@@ -33,7 +33,8 @@ describe('an export of several subjects\' data', () => {
     const exportId = asked.json.exportId as string;
     await emailAbout(exportId, /Export request/);
 
-    expect((await call('POST', `/v1/staff/exports/${exportId}/approval`, { token: operator, body: { decision: 'approved', reason: 'Approving my own' } })).status).toBe(403);
+    // Operators never decide; an officer never decides their own (test/handlers/decide-export.test.ts).
+    expect((await call('POST', `/v1/staff/exports/${exportId}/approval`, { token: operator, body: { decision: 'approved', reason: 'Approving as an operator' } })).status).toBe(403);
     const officer = await signIn('officer');
     const approved = await call('POST', `/v1/staff/exports/${exportId}/approval`, { token: officer, body: { decision: 'approved', reason: 'Mailing-list check is in scope' } });
     expect(approved.status, JSON.stringify(approved.json)).toBe(200);

@@ -33,7 +33,12 @@ export async function decideExport(
   const requester = await deps.staff.get(request.requestedBy);
   if (!requester) {
     throw new DeskProblem('conflict', 'Requester unknown',
-      `${request.requestedBy}, who requested export ${exportId}, is not in the staff directory, so the decision cannot be e-mailed. Refuse it after the account is restored, or leave it.`);
+      `${request.requestedBy}, who requested export ${exportId}, is not in the staff directory, so the decision cannot be e-mailed. Decide it after the account is restored, or leave it.`);
+  }
+  // A disabled account could never download; an approval would only leave a live link behind.
+  if (next.status === 'approved' && requester.status !== 'active') {
+    throw new DeskProblem('conflict', 'Requester disabled',
+      `${request.requestedBy}, who requested export ${exportId}, has a disabled account, so the export cannot be approved. Refuse it instead.`);
   }
   const message = next.status === 'approved'
     ? exportApprovedMessage(next, requester.email, token, publicBaseUrl, now)

@@ -193,6 +193,16 @@ describe('decideExport', () => {
     expect(((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as DeskProblem).kind).toBe('conflict');
   });
 
+  it('a disabled requester\'s export may be refused, not approved (409)', async () => {
+    const { ask, deps, exports } = setup();
+    const { exportId } = await ask();
+    const disabled = { ...deps.decide, staff: { get: async (id: string) => ({ ...staffMember(id), status: 'disabled' as const }) } };
+    expect((await problemOf(decideExport(disabled, OFFICER, exportId, { decision: 'approved', reason: 'Needed for the audit' }, BASE))).title).toBe('Requester disabled');
+    expect(exports.items.get(exportId)!.status).toBe('requested');
+    await decideExport(disabled, OFFICER, exportId, { decision: 'refused', reason: 'The requester has left' }, BASE);
+    expect(exports.items.get(exportId)!.status).toBe('refused');
+  });
+
   it('an unknown export → 404', async () => {
     const { deps } = setup();
     expect((await problemOf(decideExport(deps.decide, OFFICER, 'nope', { decision: 'approved', reason: 'Needed for the audit' }, BASE))).kind).toBe('not-found');
