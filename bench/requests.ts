@@ -368,6 +368,38 @@ export const ROUTE_REQUESTS = {
   },
   'get-privacy-notice': { event: api('get-privacy-notice', { path: '/v1/privacy-notice' }), expect: '200' },
   'get-openapi': { event: api('get-openapi', { path: '/v1/openapi.json' }), expect: '200' },
+  'request-export': {
+    event: api('request-export', {
+      path: '/v1/staff/exports',
+      headers: json,
+      body: JSON.stringify({ subjectIds: [DEMO_CUSTOMER.subjectId, 'bench-subject'], categories: ['name', 'email'], purpose: 'service-provision', format: 'csv' }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '202',
+  },
+  'list-exports': { event: api('list-exports', { path: '/v1/staff/exports', query: { status: 'requested' }, claims: OFFICER_CLAIMS }), expect: '200' },
+  'view-export': {
+    event: api('view-export', { path: `/v1/staff/exports/${UNKNOWN_ID}`, pathParameters: { exportId: UNKNOWN_ID }, claims: OFFICER_CLAIMS }),
+    expect: '404',
+  },
+  'decide-export': {
+    event: api('decide-export', {
+      path: `/v1/staff/exports/${UNKNOWN_ID}/approval`,
+      pathParameters: { exportId: UNKNOWN_ID },
+      headers: json,
+      body: JSON.stringify({ decision: 'approved', reason: 'Benchmark of the approval' }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'download-export': {
+    event: api('download-export', {
+      path: `/v1/staff/exports/${UNKNOWN_ID}/download/${UNKNOWN_LINK_TOKEN}`,
+      pathParameters: { exportId: UNKNOWN_ID, token: UNKNOWN_LINK_TOKEN },
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '404',
+  },
 } satisfies Record<RouteName, BenchRequest>;
 
 export const WORKER_REQUESTS = {

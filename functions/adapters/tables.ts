@@ -15,7 +15,8 @@ export type TableName =
   | 'staff'
   | 'outbox'
   | 'evidence'
-  | 'sessions';
+  | 'sessions'
+  | 'exports';
 
 export interface KeyAttribute {
   name: string;
@@ -158,6 +159,17 @@ export const TABLES: readonly TableDefinition[] = [
     // by the four /v1/me functions only, and keeps them from being granted the requests table.
     name: 'sessions',
     partitionKey: { name: 'sessionKey', type: 'S' },
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+  },
+  {
+    // Export requests (issue 6 item 6): one item per request, its decision, its link's token hash and
+    // its download; subject ids and categories, never values. Every item carries a status, so the
+    // byStatus index holds them all (see outbox).
+    name: 'exports',
+    partitionKey: { name: 'exportId', type: 'S' },
+    globalIndexes: [
+      { indexName: 'byStatus', partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'requestedAt', type: 'S' } },
+    ],
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
 ];

@@ -79,3 +79,21 @@ describe('deleting: only the erasure path', () => {
     expect(holders(tableIds(table), DELETES)).toEqual(erasers);
   });
 });
+
+describe('exports: only the download reads personal data', () => {
+  const EXPORT_FUNCTIONS = ['decide-export', 'download-export', 'list-exports', 'request-export', 'view-export'];
+
+  it('only the export functions hold a grant on the exports table or its key', () => {
+    expect(holders([...tableIds('exports'), ...keyIds('exports')])).toEqual(EXPORT_FUNCTIONS);
+  });
+
+  it('of them, only download-export may touch personal data, and only read it; none touches my-number', () => {
+    const personalData = [...tableIds('personal-data'), ...keyIds('personal-data')];
+    const holding = holders(personalData);
+    expect(EXPORT_FUNCTIONS.filter((name) => holding.includes(name))).toEqual(['download-export']);
+    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', ...DELETES];
+    expect(holders(tableIds('personal-data'), writes)).not.toContain('download-export');
+    const myNumber = holders([...tableIds('my-number'), ...keyIds('my-number')]);
+    expect(EXPORT_FUNCTIONS.filter((name) => myNumber.includes(name))).toEqual([]);
+  });
+});

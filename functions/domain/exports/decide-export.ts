@@ -1,0 +1,54 @@
+// POST /v1/staff/exports/{exportId}/approval: the officer approves or refuses an export request
+// made by someone else. An approval creates the single-use download token (only its hash is kept)
+// and e-mails the link to the requester in the same transaction; a refusal e-mails the reason.
+import type { Clock, SecretSource, StaffDirectory } from '../ports';
+import { DeskProblem, StaleWriteError } from '../problems';
+import { hashSecret } from '../secrets';
+import type { StaffActor } from '../staff';
+import { exportApprovedMessage, exportRefusedMessage } from './notifications';
+import type { ExportStore } from './ports';
+import { decided, type ExportDecision } from './rules';
+
+export interface DecideExportDeps {
+  exports: ExportStore;
+  staff: StaffDirectory;
+  clock: Clock;
+  secrets: Pick<SecretSource, 'token'>;
+}
+
+export async function decideExport(
+  deps: DecideExportDeps,
+  actor: StaffActor,
+  exportId: string,
+  decision: { decision: ExportDecision; reason: string },
+  publicBaseUrl: string,
+) {
+  const now = deps.clock.now();
+  const request = await deps.exports.get(exportId, now);
+  if (!request) {
+    throw new DeskProblem('not-found', 'No such export', `There is no export request ${exportId}. List those awaiting approval with GET /v1/staff/exports?status=requested.`);
+  }
+  const token = deps.secrets.token();
+  const next = decided(request, actor, decision.decision, decision.reason, now, hashSecret(token));
+  const requester = await deps.staff.get(request.requestedBy);
+  if (!requester) {
+    throw new DeskProblem('conflict', 'Requester unknown',
+      `${request.requestedBy}, who requested export ${exportId}, is not in the staff directory, so the decision cannot be e-mailed. Decide it after the account is restored, or leave it.`);
+  }
+  // A disabled account could never download; an approval would only leave a live link behind.
+  if (next.status === 'approved' && requester.status !== 'active') {
+    throw new DeskProblem('conflict', 'Requester disabled',
+      `${request.requestedBy}, who requested export ${exportId}, has a disabled account, so the export cannot be approved. Refuse it instead.`);
+  }
+  const message = next.status === 'approved'
+    ? exportApprovedMessage(next, requester.email, token, publicBaseUrl, now)
+    : exportRefusedMessage(next, requester.email, now);
+  try {
+    await deps.exports.decide(next, request.version, message);
+  } catch (error) {
+    if (!(error instanceof StaleWriteError)) throw error;
+    throw new DeskProblem('conflict', 'Decided meanwhile', `Someone decided export ${exportId} while you were deciding it. Reload it to see the decision.`);
+  }
+  const { decision: recorded, linkExpiresAt } = next;
+  return { exportId, status: next.status, decidedBy: recorded!.by, decidedAt: recorded!.at, ...(linkExpiresAt ? { linkExpiresAt } : {}) };
+}
