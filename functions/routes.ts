@@ -460,7 +460,7 @@ export const ROUTES = [
     path: '/v1/staff/exports',
     summary: 'Ask to export the data of several subjects, with a reason; the officer is e-mailed to approve it; access-logged.',
     auth: { kind: 'staff', roles: ['operator', 'officer'] },
-    tables: { exports: 'write', purposes: 'read', outbox: 'write', 'access-log': 'append', ...STAFF_CHECK },
+    tables: { exports: 'write', purposes: 'read', requests: 'read', outbox: 'write', 'access-log': 'append', ...STAFF_CHECK },
     request: { body: contract.exportRequestBody },
     response: { status: 202, schema: contract.exportRequestResponse, description: 'Requested; nothing is exported until another person, the officer, approves.' },
   },

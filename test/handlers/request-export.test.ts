@@ -11,7 +11,7 @@ import { handler as requestExport } from '../../functions/handlers/request-expor
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { handler as viewExport } from '../../functions/handlers/view-export';
 import { freshTables, invoke, mailbox } from '../support/desk';
-import { dropTables, expectProblem, getItem, putStaff, scanAll, staffClaims, streamEvent, streamRecord } from '../support/requests';
+import { dropTables, expectProblem, getItem, putOpenRequests, putStaff, scanAll, staffClaims, streamEvent, streamRecord } from '../support/requests';
 
 let prefix: string;
 const run = randomUUID().slice(0, 6);
@@ -23,7 +23,7 @@ const as = (staffId: string, role: string) => staffClaims(staffId, role);
 
 beforeAll(async () => {
   prefix = await freshTables();
-  await Promise.all([putStaff(OPERATOR, 'operator'), putStaff(OTHER_OPERATOR, 'operator'), putStaff(OFFICER, 'officer'), putStaff(AUDITOR, 'auditor')]);
+  await Promise.all([putStaff(OPERATOR, 'operator'), putStaff(OTHER_OPERATOR, 'operator'), putStaff(OFFICER, 'officer'), putStaff(AUDITOR, 'auditor'), putOpenRequests('req-77')]);
 });
 
 afterAll(() => dropTables(prefix));

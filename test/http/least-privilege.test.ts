@@ -50,11 +50,12 @@ describe('least privilege of the staff routes', () => {
     },
   );
 
-  // Writes name their purposes in the records they write; reads that show data must say why.
+  // Writes name their purposes in the records they write; reads that show data must say why, or
+  // serve an approved export whose request said why.
   it.each(routes.filter((r) => r.auth.kind === 'staff' && r.method === 'GET' && VALUE_TABLES.some((t) => reads(r, t))).map((r) => [r.name, r] as const))(
     '%s shows personal data only for a request or purpose its caller states',
     (_name, route) => {
-      expect(inputKeys(route).some((k) => ['requestId', 'purpose', 'affair'].includes(k)), inputKeys(route).join(', ')).toBe(true);
+      expect(inputKeys(route).some((k) => ['requestId', 'purpose', 'affair', 'exportId'].includes(k)), inputKeys(route).join(', ')).toBe(true);
     },
   );
 });

@@ -2,8 +2,7 @@
 // is read yet: the request waits for the officer, who is e-mailed in the same transaction. The
 // request names the subjects, categories and reason, and is access-logged with them.
 import type { AccessLogWriter, Clock, SecretSource } from '../ports';
-import type { ReadReason } from '../personal-data/read-reason';
-import { accessLogReason } from '../personal-data/read-reason';
+import { accessLogReason, type ReadReason, type ReadReasonDeps } from '../personal-data/read-reason';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { exportRequestedMessage } from './notifications';
@@ -12,6 +11,7 @@ import { EXPORT_RECORD_RETENTION_SECONDS, exportCategories, type ExportFormat, t
 
 export interface RequestExportDeps {
   purposes: PurposeVersionReader;
+  requests: ReadReasonDeps['requests'];
   exports: ExportStore;
   accessLog: AccessLogWriter;
   clock: Clock;
@@ -29,7 +29,7 @@ export interface ExportAsk extends ReadReason {
 
 export async function requestExport(deps: RequestExportDeps, actor: StaffActor, ask: ExportAsk, publicBaseUrl: string) {
   const categories = exportCategories(ask.categories);
-  const reason = await accessLogReason(ask, deps.purposes);
+  const reason = await accessLogReason(ask, deps);
   const now = deps.clock.now();
   const request: ExportRequest = {
     exportId: deps.secrets.id(),

@@ -20,7 +20,7 @@ import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-dat
 import { DeskProblem } from '../../../functions/domain/problems';
 import { hashSecret } from '../../../functions/domain/secrets';
 import type { StaffActor, StaffMember } from '../../../functions/domain/staff';
-import { FixedClock, RecordingAccessLog, SequenceSecrets } from '../doubles';
+import { ArrayRequestReader, FixedClock, receivedRequest, RecordingAccessLog, SequenceSecrets } from '../doubles';
 import { purposeVersions } from '../personal-data/personal-data-doubles';
 import { CarelessHoldings, exportedRecord, MemoryExports } from './export-doubles';
 
@@ -47,7 +47,7 @@ function setup() {
   });
   const staff = { get: async (id: string) => staffMember(id) };
   const deps = {
-    request: { purposes: purposeVersions(), exports, accessLog, clock, secrets, officer: 'officer@desk.example.jp' },
+    request: { purposes: purposeVersions(), requests: new ArrayRequestReader([receivedRequest()]), exports, accessLog, clock, secrets, officer: 'officer@desk.example.jp' },
     decide: { exports, staff, clock, secrets },
     download: { exports, holdings, accessLog, clock },
     list: { exports, clock },
