@@ -1,24 +1,14 @@
 // POST /local/sign-in: the local stand-in for the Cognito hosted sign-in. It checks the demo
 // password against the staff table and issues an ID token with the claims Cognito would put in it,
 // signed with a key that lives only as long as this process. It exists only in the local runtime.
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { StaffMember } from '../functions/domain/staff';
 
+export { hashLocalPassword, localPasswordMatches } from '../functions/adapters/staff-identity-local';
+
 export const LOCAL_ISSUER = 'appi-desk-local';
 const TOKEN_LIFETIME_SECONDS = 60 * 60;
-
-export function hashLocalPassword(password: string, salt = randomBytes(16).toString('hex')): string {
-  return `scrypt:${salt}:${scryptSync(password, salt, 32).toString('hex')}`;
-}
-
-export function localPasswordMatches(password: string, stored: string | undefined): boolean {
-  const [scheme, salt, hash] = (stored ?? '').split(':');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const actual = scryptSync(password, salt, 32);
-  const expected = Buffer.from(hash, 'hex');
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
 
 export class LocalTokenIssuer {
   private readonly key = randomBytes(32);
