@@ -118,6 +118,8 @@ export class ApiConstruct extends Construct {
       environment: {
         ...props.deskSettings,
         ...(route.name === 'decide-request' && props.publicBaseUrl ? { DESK_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
+        // staff-auth accepts ID tokens of this pool only (issue 6 item 7).
+        ...(route.auth.kind === 'staff' ? { DESK_STAFF_TOKEN_ISSUER: this.staff.userPool.userPoolProviderUrl } : {}),
       },
     });
     this.functions[route.name] = desk;
