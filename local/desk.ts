@@ -6,7 +6,7 @@ import { ensurePortFree, startDynamoDbLocal, startSesEmulator, useEmulators, typ
 import { LocalGateway } from './gateway';
 import { loadHandler } from './handlers';
 import { seedDemoCustomer, seedDemoStaff } from './seed';
-import { LOCAL_ISSUER, LocalTokenIssuer } from './staff-sign-in';
+import { LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from './staff-sign-in';
 import { StreamPoller, type StreamHandler } from './stream-poller';
 import { createTables, physicalTableName } from './tables';
 
@@ -66,7 +66,7 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     await Promise.all([seedDemoCustomer(), seedDemoStaff(options.demoPassword)]);
     log('tables ready, demo data seeded');
 
-    const gateway = new LocalGateway({ port: options.port, issuer: new LocalTokenIssuer(), mailboxUrl: sesEndpoint, demoPassword: options.demoPassword });
+    const gateway = new LocalGateway({ port: options.port, issuer: new LocalTokenIssuer(), signIn: new LocalSignIn(), mailboxUrl: sesEndpoint, demoPassword: options.demoPassword });
     await gateway.start();
     stops.push(() => gateway.stop());
 
