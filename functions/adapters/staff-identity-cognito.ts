@@ -7,10 +7,12 @@ import {
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminRemoveUserFromGroupCommand,
+  AdminResetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { StaffIdentityProvider } from '../domain/accounts/ports';
+import type { PasswordReset } from '../domain/accounts/sign-in-gate';
 import { DeskProblem } from '../domain/problems';
 
 let client: CognitoIdentityProviderClient | undefined;
@@ -44,6 +46,15 @@ export function cognitoStaffIdentity(userPoolId: string): StaffIdentityProvider 
     },
     async enable(staffId) {
       await cognito().send(new AdminEnableUserCommand(user(staffId)));
+    },
+  };
+}
+
+/** A stale password is reset: Cognito e-mails a code, and the person sets a new password with it (forgot-password flow). */
+export function cognitoPasswordReset(userPoolId: string): PasswordReset {
+  return {
+    async requireNewPassword(staffId) {
+      await cognito().send(new AdminResetUserPasswordCommand({ UserPoolId: userPoolId, Username: staffId }));
     },
   };
 }

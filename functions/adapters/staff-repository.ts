@@ -1,7 +1,8 @@
 // The staff directory, read on every staff call so a disabled account is refused at once, and the
 // officer's account changes, each written with its e-mails in one transaction.
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountWrite, StaffAccountStore } from '../domain/accounts/ports';
+import type { PasswordChanges } from '../domain/accounts/sign-in-gate';
 import type { OutboxMessage } from '../domain/outbox';
 import type { StaffDirectory } from '../domain/ports';
 import { StaleWriteError } from '../domain/problems';
@@ -91,6 +92,23 @@ export const dynamoStaffAccounts: StaffAccountStore = {
       const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
       if (reasons.some((r) => r.Code === 'TransactionConflict')) throw new StaleWriteError();
       throw error;
+    }
+  },
+};
+
+export const dynamoPasswordChanges: PasswordChanges = {
+  async record(staffId: string, at: string) {
+    try {
+      await dynamo().send(new UpdateCommand({
+        TableName: tableName('staff'),
+        Key: { staffId },
+        UpdateExpression: 'SET passwordChangedAt = :at',
+        ConditionExpression: 'attribute_exists(staffId)',
+        ExpressionAttributeValues: { ':at': at },
+      }));
+    } catch (error) {
+      // A pool user without a staff account has no password age to keep; the pre-authentication trigger refuses it anyway.
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     }
   },
 };
