@@ -224,10 +224,15 @@ describe('functions: one per route and per worker', () => {
     const appenders = entries.filter((e) => e.tables['access-log'] === 'append');
     expect(appenders.map((e) => e.name).sort()).toEqual([
       'add-request-note',
+      'change-staff-role',
+      'create-staff-account',
       'decide-request',
+      'disable-staff-account',
+      'enable-staff-account',
       'get-my-number',
       'get-paper-disclosure',
       'list-provisions',
+      'list-staff-accounts',
       'record-consent-by-staff',
       'record-posting',
       'register-personal-data-by-staff',
