@@ -194,6 +194,15 @@ describe('staff accounts', () => {
     expect((await noticesAbout(staffId)).filter((m) => m.text.includes('disabled'))).toHaveLength(1);
   });
 
+  it('two officers creating the same id at once: one 201, the other 409, one account and one temporary password', async () => {
+    const staffId = newStaffId();
+    holdReadsUntilBoth();
+    const body = { staffId, displayName: 'Twice', email: `${staffId}@desk.example.jp`, role: 'operator' };
+    const results = await Promise.all([create(body), create(body, staffClaims('officer-2', 'officer'))]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await outboxTo(`${staffId}@desk.example.jp`)).toHaveLength(1);
+  });
+
   it('two officers disabling each other at once: never both, so an officer stays active', async () => {
     await Promise.all([putStaff('officer-a', 'officer'), putStaff('officer-b', 'officer')]);
     holdReadsUntilBoth();
