@@ -15,8 +15,10 @@ export interface BenchRequest {
   expect: string;
 }
 
-const OPERATOR_CLAIMS = { 'cognito:username': 'operator', 'cognito:groups': 'operator' };
-const OFFICER_CLAIMS = { 'cognito:username': 'officer', 'cognito:groups': 'officer' };
+/** The issuer bench/run.ts hands the functions as DESK_STAFF_TOKEN_ISSUER. */
+export const BENCH_TOKEN_ISSUER = 'https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_bench';
+const OPERATOR_CLAIMS = { 'cognito:username': 'operator', 'cognito:groups': 'operator', iss: BENCH_TOKEN_ISSUER, token_use: 'id' };
+const OFFICER_CLAIMS = { 'cognito:username': 'officer', 'cognito:groups': 'officer', iss: BENCH_TOKEN_ISSUER, token_use: 'id' };
 const BUSINESS_SYSTEM = 'arn:aws:iam::000000000000:role/appi-desk-business-systems';
 const PAYROLL = 'arn:aws:iam::000000000000:role/appi-desk-payroll';
 const UNKNOWN_PURPOSE = 'bench-unknown-purpose';
@@ -28,6 +30,7 @@ const BENCH_RECORD = {
   acquiredAt: '2026-11-01T00:00:00.000Z',
 };
 const UNKNOWN_ID = 'bench-unknown-request';
+const UNKNOWN_STAFF = 'bench-unknown-staff';
 const UNKNOWN_LINK_TOKEN = randomBytes(32).toString('base64url');
 const json = { 'content-type': 'application/json' };
 
@@ -398,6 +401,32 @@ export const ROUTE_REQUESTS = {
       pathParameters: { exportId: UNKNOWN_ID, token: UNKNOWN_LINK_TOKEN },
       claims: OPERATOR_CLAIMS,
     }),
+    expect: '404',
+  },
+  // ---- Staff accounts: a new account each run (the id is random); changes to an unknown one answer 404 ----
+  'list-staff-accounts': { event: api('list-staff-accounts', { path: '/v1/staff/accounts', claims: OFFICER_CLAIMS }), expect: '200' },
+  'create-staff-account': {
+    event: () => {
+      const staffId = `bench-${randomBytes(4).toString('hex')}`;
+      return api('create-staff-account', {
+        path: '/v1/staff/accounts',
+        headers: json,
+        body: JSON.stringify({ staffId, displayName: 'Bench Operator', email: `${staffId}@desk.example.jp`, role: 'operator' }),
+        claims: OFFICER_CLAIMS,
+      })();
+    },
+    expect: '201',
+  },
+  'change-staff-role': {
+    event: api('change-staff-role', { path: `/v1/staff/accounts/${UNKNOWN_STAFF}/role`, pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ role: 'auditor', reason: 'Transferred to the audit team' }), claims: OFFICER_CLAIMS }),
+    expect: '404',
+  },
+  'disable-staff-account': {
+    event: api('disable-staff-account', { path: `/v1/staff/accounts/${UNKNOWN_STAFF}/disabling`, pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ reason: 'retirement' }), claims: OFFICER_CLAIMS }),
+    expect: '404',
+  },
+  'enable-staff-account': {
+    event: api('enable-staff-account', { path: `/v1/staff/accounts/${UNKNOWN_STAFF}/enabling`, pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ reason: 'Back from leave' }), claims: OFFICER_CLAIMS }),
     expect: '404',
   },
 } satisfies Record<RouteName, BenchRequest>;

@@ -12,7 +12,7 @@ import { seedDemoCustomer, seedDemoStaff } from '../local/seed';
 import { bundleFunction, bundleRunner } from './bundle';
 import { coldStart, summarise } from './cold-start';
 import { resultOf, type BenchReport, type FunctionResult } from './report';
-import { ROUTE_REQUESTS, WORKER_REQUESTS, type BenchRequest } from './requests';
+import { BENCH_TOKEN_ISSUER, ROUTE_REQUESTS, WORKER_REQUESTS, type BenchRequest } from './requests';
 import { runDataBench, type DataResult } from './data';
 import type { RunnerResult } from './runner';
 
@@ -69,6 +69,8 @@ async function prepareData(dynamoEndpoint: string, sesEndpoint: string): Promise
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
     DESK_SENDER_EMAIL: 'privacy-desk@example.jp',
+    DESK_STAFF_TOKEN_ISSUER: BENCH_TOKEN_ISSUER,
+    DESK_OFFICER_EMAIL: 'officer@desk.example.jp',
     DESK_PUBLIC_BASE_URL: 'https://desk.example.jp/v1',
     POWERTOOLS_LOG_LEVEL: 'WARN',
   };

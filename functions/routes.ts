@@ -35,6 +35,8 @@ export interface RouteDefinition {
   tables: Partial<Record<TableName, TableAccess>>;
   request: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
   response: { status: number; schema: z.ZodType; description: string };
+  /** Staff user-pool actions (cognito-idp:*) the function may call; CDK grants them on the pool only. */
+  userPool?: readonly string[];
 }
 
 const STAFF_CHECK = { staff: 'read' } as const;
@@ -503,6 +505,61 @@ export const ROUTES = [
     tables: { exports: 'read-write', 'personal-data': 'read', 'access-log': 'append', ...STAFF_CHECK },
     request: { params: contract.exportDownloadParams },
     response: { status: 200, schema: contract.exportFileResponse, description: 'The exported file, as an attachment.' },
+  },
+  // ---- Staff accounts (issue 6 item 1): the officer's, each change access-logged and e-mailed to the officer ----
+  {
+    name: 'list-staff-accounts',
+    method: 'GET',
+    path: '/v1/staff/accounts',
+    summary: 'The staff accounts, with role and status; the read is access-logged.',
+    auth: { kind: 'staff', roles: ['officer'] },
+    tables: { 'access-log': 'append', ...STAFF_CHECK },
+    request: {},
+    response: { status: 200, schema: contract.staffAccountListResponse, description: 'Every account, by staff id.' },
+  },
+  {
+    name: 'create-staff-account',
+    method: 'POST',
+    path: '/v1/staff/accounts',
+    summary: 'Create a staff account; the person gets a temporary password by e-mail and sets their own at first sign-in.',
+    auth: { kind: 'staff', roles: ['officer'] },
+    tables: { ...STAFF_CHECK, staff: 'read-write', outbox: 'write', 'access-log': 'append' },
+    request: { body: contract.createStaffAccountBody },
+    response: { status: 201, schema: contract.staffAccountResponse, description: 'Created and active.' },
+    userPool: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup'],
+  },
+  {
+    name: 'change-staff-role',
+    method: 'POST',
+    path: '/v1/staff/accounts/{staffId}/role',
+    summary: 'Change a staff member\'s role (a transfer); the old role is refused from the very next call.',
+    auth: { kind: 'staff', roles: ['officer'] },
+    tables: { ...STAFF_CHECK, staff: 'read-write', outbox: 'write', 'access-log': 'append' },
+    request: { params: contract.staffAccountParams, body: contract.staffRoleBody },
+    response: { status: 200, schema: contract.staffAccountChangeResponse, description: 'The account with its new role.' },
+    userPool: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminRemoveUserFromGroup'],
+  },
+  {
+    name: 'disable-staff-account',
+    method: 'POST',
+    path: '/v1/staff/accounts/{staffId}/disabling',
+    summary: 'Disable the account of a transferred, retired or absent staff member (policy §6(1)): refused from the very next call, and signed out.',
+    auth: { kind: 'staff', roles: ['officer'] },
+    tables: { ...STAFF_CHECK, staff: 'read-write', outbox: 'write', 'access-log': 'append' },
+    request: { params: contract.staffAccountParams, body: contract.staffDisablingBody },
+    response: { status: 200, schema: contract.staffAccountChangeResponse, description: 'The account, disabled.' },
+    userPool: ['cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'],
+  },
+  {
+    name: 'enable-staff-account',
+    method: 'POST',
+    path: '/v1/staff/accounts/{staffId}/enabling',
+    summary: 'Enable a disabled staff account again, with the reason on record.',
+    auth: { kind: 'staff', roles: ['officer'] },
+    tables: { ...STAFF_CHECK, staff: 'read-write', outbox: 'write', 'access-log': 'append' },
+    request: { params: contract.staffAccountParams, body: contract.staffEnablingBody },
+    response: { status: 200, schema: contract.staffAccountChangeResponse, description: 'The account, active again.' },
+    userPool: ['cognito-idp:AdminEnableUser'],
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -93,7 +93,7 @@ export class ApiConstruct extends Construct {
     this.createExecutionLogGroup(props);
     this.addProblemResponses();
 
-    this.staff = new StaffPool(this, 'Staff', { prod: props.prod, removalPolicy: props.removalPolicy });
+    this.staff = new StaffPool(this, 'Staff', { prod: props.prod, removalPolicy: props.removalPolicy, tables: props.tables, logging: props.logging });
     const authorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', {
       cognitoUserPools: [this.staff.userPool],
     });
@@ -126,9 +126,14 @@ export class ApiConstruct extends Construct {
       environment: {
         ...props.deskSettings,
         ...(route.name === 'decide-request' && props.publicBaseUrl ? { DESK_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
+        // staff-auth accepts ID tokens of this pool only (issue 6 item 7).
+        ...(route.auth.kind === 'staff' ? { DESK_STAFF_TOKEN_ISSUER: this.staff.tokenIssuer } : {}),
+        ...(route.userPool ? { DESK_STAFF_USER_POOL_ID: this.staff.userPool.userPoolId } : {}),
       },
     });
     this.functions[route.name] = desk;
+    // The account routes call the staff pool: only the actions their manifest entry names, on this pool only.
+    if (route.userPool) desk.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...route.userPool], resources: [this.staff.userPool.userPoolArn] }));
 
     const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
     const method = this.api.root.resourceForPath(route.path).addMethod(

@@ -6,7 +6,7 @@ import { ensurePortFree, startDynamoDbLocal, startSesEmulator, useEmulators, typ
 import { LocalGateway } from './gateway';
 import { loadHandler } from './handlers';
 import { seedDemoCustomer, seedDemoStaff } from './seed';
-import { LocalTokenIssuer } from './staff-sign-in';
+import { LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from './staff-sign-in';
 import { StreamPoller, type StreamHandler } from './stream-poller';
 import { createTables, physicalTableName } from './tables';
 
@@ -62,10 +62,11 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     process.env.DESK_SENDER_EMAIL = options.senderEmail;
     process.env.DESK_OFFICER_EMAIL = options.officerEmail;
     process.env.DESK_PUBLIC_BASE_URL = url;
+    process.env.DESK_STAFF_TOKEN_ISSUER = LOCAL_ISSUER;
     await Promise.all([seedDemoCustomer(), seedDemoStaff(options.demoPassword)]);
     log('tables ready, demo data seeded');
 
-    const gateway = new LocalGateway({ port: options.port, issuer: new LocalTokenIssuer(), mailboxUrl: sesEndpoint, demoPassword: options.demoPassword });
+    const gateway = new LocalGateway({ port: options.port, issuer: new LocalTokenIssuer(), signIn: new LocalSignIn(), mailboxUrl: sesEndpoint, demoPassword: options.demoPassword });
     await gateway.start();
     stops.push(() => gateway.stop());
 

@@ -4,14 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../functions/adapters/clients';
-import type { StaffMember } from '../functions/domain/staff';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
 import { buildApiEvent } from './api-event';
 import { loadHandler } from './handlers';
 import { landingPage } from './landing-page';
-import { localPasswordMatches, type LocalTokenIssuer } from './staff-sign-in';
+import type { LocalSignIn, LocalTokenIssuer, SignInRefusal } from './staff-sign-in';
 import { verifySystemSignature } from './system-signing';
 
 /** API Gateway's own payload limit; the handlers refuse far less. */
@@ -41,6 +38,10 @@ function sendProblem(res: ServerResponse, status: number, title: string, detail:
   res.end(JSON.stringify({ type: `urn:appi-desk:problem:${slug}`, title, status, detail }));
 }
 
+function sendRefusal(res: ServerResponse, refusal: SignInRefusal) {
+  sendProblem(res, refusal.status, refusal.title, refusal.detail, refusal.headers);
+}
+
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -55,6 +56,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 export interface GatewayOptions {
   port: number;
   issuer: LocalTokenIssuer;
+  /** The sign-in rules (password age, lockout) against the staff table. */
+  signIn: LocalSignIn;
   mailboxUrl: string;
   demoPassword: string;
 }
@@ -102,6 +105,7 @@ export class LocalGateway {
       return sendProblem(res, 413, 'Payload too large', 'The body exceeds API Gateway\'s 10 MB limit.');
     }
     if (method === 'POST' && url.pathname === '/local/sign-in') return this.signIn(body?.toString('utf8') ?? null, res);
+    if (method === 'POST' && url.pathname === '/local/password') return this.changePassword(body?.toString('utf8') ?? null, res);
 
     const candidates = this.routes.map((m) => ({ m, match: m.pattern.exec(url.pathname) })).filter((c) => c.match);
     const found = candidates.find((c) => c.m.route.method === method);
@@ -161,26 +165,40 @@ export class LocalGateway {
     res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
   }
 
-  private async signIn(body: string | null, res: ServerResponse): Promise<void> {
-    let input: { username?: unknown; password?: unknown };
+  /** The JSON body of a /local route, with the named string fields; else a 400 problem is sent. */
+  private localBody<K extends string>(body: string | null, res: ServerResponse, fields: readonly K[]): Record<K, string> | undefined {
+    const shape = `{${fields.map((f) => `"${f}": "..."`).join(', ')}}`;
+    let input: Record<string, unknown>;
     try {
       input = JSON.parse(body ?? '{}');
     } catch {
-      return sendProblem(res, 400, 'Malformed JSON', 'Send {"username": "...", "password": "..."} as JSON.');
+      sendProblem(res, 400, 'Malformed JSON', `Send ${shape} as JSON.`);
+      return undefined;
     }
-    if (typeof input.username !== 'string' || typeof input.password !== 'string') {
-      return sendProblem(res, 400, 'Validation', 'Send {"username": "...", "password": "..."}; both are strings.');
+    if (!input || typeof input !== 'object' || fields.some((f) => typeof input[f] !== 'string')) {
+      sendProblem(res, 400, 'Validation', `Send ${shape}; all are strings.`);
+      return undefined;
     }
-    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('staff'), Key: { staffId: input.username } }));
-    const staff = Item as (StaffMember & { localPasswordHash?: string }) | undefined;
-    if (!staff || !localPasswordMatches(input.password, staff.localPasswordHash)) {
-      return sendProblem(res, 401, 'Sign-in failed', 'Wrong username or password.');
-    }
-    if (staff.status !== 'active') {
-      return sendProblem(res, 403, 'Account disabled', 'This staff account is disabled. Ask the Information Security Officer.');
-    }
+    return input as Record<K, string>;
+  }
+
+  private async signIn(body: string | null, res: ServerResponse): Promise<void> {
+    const input = this.localBody(body, res, ['username', 'password'] as const);
+    if (!input) return;
+    const result = await this.options.signIn.signIn(input.username, input.password);
+    if ('refusal' in result) return sendRefusal(res, result.refusal);
+    const { staff } = result;
     const token = await this.options.issuer.issue(staff);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify({ ...token, username: staff.staffId, role: staff.role }));
+  }
+
+  private async changePassword(body: string | null, res: ServerResponse): Promise<void> {
+    const input = this.localBody(body, res, ['username', 'password', 'newPassword'] as const);
+    if (!input) return;
+    const result = await this.options.signIn.changePassword(input.username, input.password, input.newPassword);
+    if ('refusal' in result) return sendRefusal(res, result.refusal);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ username: input.username, passwordChangedAt: result.passwordChangedAt }));
   }
 }

@@ -158,12 +158,12 @@ export async function seedDemoCustomer(): Promise<void> {
   ]);
 }
 
-/** The three demo staff, one per role, named after it. The password is reset on every start. */
+/** The three demo staff, one per role, named after it. The password, its age and any lock are reset on every start. */
 export async function seedDemoStaff(password: string, now = new Date()): Promise<void> {
   await Promise.all(STAFF_ROLES.map((role) => dynamo().send(new UpdateCommand({
     TableName: tableName('staff'),
     Key: { staffId: role },
-    UpdateExpression: 'SET #role = if_not_exists(#role, :role), #status = if_not_exists(#status, :active), displayName = if_not_exists(displayName, :name), email = if_not_exists(email, :email), passwordChangedAt = :now, localPasswordHash = :hash',
+    UpdateExpression: 'SET #role = if_not_exists(#role, :role), #status = if_not_exists(#status, :active), displayName = if_not_exists(displayName, :name), email = if_not_exists(email, :email), passwordChangedAt = :now, localPasswordHash = :hash REMOVE passwordMustChange, failedSignIns, lockedUntil',
     ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
     ExpressionAttributeValues: {
       ':role': role,

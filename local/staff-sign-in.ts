@@ -1,24 +1,28 @@
-// POST /local/sign-in: the local stand-in for the Cognito hosted sign-in. It checks the demo
-// password against the staff table and issues an ID token with the claims Cognito would put in it,
-// signed with a key that lives only as long as this process. It exists only in the local runtime.
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+// POST /local/sign-in and POST /local/password: the local stand-in for the Cognito sign-in. It checks
+// the password against the staff table, applies the desk's password rules, and issues an ID token
+// with the claims Cognito would put in it, signed with a key that lives only as long as this process.
+// It exists only in the local runtime.
+import { randomBytes } from 'node:crypto';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SignJWT, jwtVerify } from 'jose';
+import { dynamo, tableName } from '../functions/adapters/clients';
+import { hashLocalPassword, localPasswordMatches } from '../functions/adapters/staff-identity-local';
 import type { StaffMember } from '../functions/domain/staff';
+import {
+  LOCAL_SIGN_IN_LOCK_MINUTES,
+  LOCAL_SIGN_IN_MAX_FAILURES,
+  PASSWORD_MIN_LENGTH,
+  passwordExpired,
+  passwordMaxAgeDays,
+} from '../functions/domain/staff-passwords';
+
+export { hashLocalPassword, localPasswordMatches };
+
+/** Bounds the scrypt input; the user pool allows at most 256 characters too. */
+const PASSWORD_MAX_LENGTH = 256;
 
 export const LOCAL_ISSUER = 'appi-desk-local';
 const TOKEN_LIFETIME_SECONDS = 60 * 60;
-
-export function hashLocalPassword(password: string, salt = randomBytes(16).toString('hex')): string {
-  return `scrypt:${salt}:${scryptSync(password, salt, 32).toString('hex')}`;
-}
-
-export function localPasswordMatches(password: string, stored: string | undefined): boolean {
-  const [scheme, salt, hash] = (stored ?? '').split(':');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const actual = scryptSync(password, salt, 32);
-  const expected = Buffer.from(hash, 'hex');
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
 
 export class LocalTokenIssuer {
   private readonly key = randomBytes(32);
@@ -48,5 +52,126 @@ export class LocalTokenIssuer {
     } catch {
       return undefined;
     }
+  }
+}
+
+/** What the local sign-in keeps on a staff item besides the account itself. */
+export interface LocalSignInState {
+  localPasswordHash?: string;
+  /** Set on a new account's temporary password: it must be changed before signing in. */
+  passwordMustChange?: boolean;
+  failedSignIns?: number;
+  lockedUntil?: string;
+}
+
+type StoredStaff = StaffMember & LocalSignInState;
+
+/** A refusal as the gateway sends it: problem+json with this status. */
+export interface SignInRefusal {
+  status: number;
+  title: string;
+  detail: string;
+  headers?: Record<string, string>;
+}
+
+const refusal = (status: number, title: string, detail: string, headers?: Record<string, string>): { refusal: SignInRefusal } =>
+  ({ refusal: { status, title, detail, ...(headers ? { headers } : {}) } });
+const wrongPassword = () => refusal(401, 'Sign-in failed', 'Wrong username or password.');
+const locked = (until: Date, now: Date) => {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return refusal(423, 'Account locked', `Too many wrong passwords: this account is locked until ${until.toISOString()} (desk policy: ${LOCAL_SIGN_IN_MAX_FAILURES} wrong passwords lock it for ${LOCAL_SIGN_IN_LOCK_MINUTES} minutes). Try again then, or ask the Information Security Officer.`, { 'retry-after': String(seconds) });
+};
+const CHANGE_IT = 'Change it with POST /local/password {"username", "password", "newPassword"} (at least ' + PASSWORD_MIN_LENGTH + ' characters), then sign in with the new one.';
+
+/**
+ * The local sign-in's rules, against the staff table: a lock after repeated wrong passwords, the
+ * account's status, a temporary password to change first, and the maximum password age (policy
+ * §6(1)), the same rule the pre-authentication trigger applies in AWS. Every state change is a
+ * conditional update, so two sign-ins at once cannot lose a failure or unlock early.
+ */
+export class LocalSignIn {
+  constructor(private readonly maxAgeDays = passwordMaxAgeDays(process.env.DESK_PASSWORD_MAX_AGE_DAYS), private readonly clock: () => Date = () => new Date()) {}
+
+  /** The account, once the password is right and nothing bars it; else the refusal. */
+  async verify(username: string, password: string): Promise<{ staff: StoredStaff } | { refusal: SignInRefusal }> {
+    const now = this.clock();
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('staff'), Key: { staffId: username }, ConsistentRead: true }));
+    const staff = Item as StoredStaff | undefined;
+    if (!staff) return wrongPassword();
+    if (staff.lockedUntil && Date.parse(staff.lockedUntil) > now.getTime()) return locked(new Date(staff.lockedUntil), now);
+    if (!localPasswordMatches(password, staff.localPasswordHash)) return this.failed(staff, now);
+    if (staff.status !== 'active') return refusal(403, 'Account disabled', 'This staff account is disabled. Ask the Information Security Officer.');
+    if (staff.failedSignIns || staff.lockedUntil) await this.clearFailures(staff.staffId);
+    return { staff };
+  }
+
+  async signIn(username: string, password: string): Promise<{ staff: StoredStaff } | { refusal: SignInRefusal }> {
+    const verified = await this.verify(username, password);
+    if ('refusal' in verified) return verified;
+    const { staff } = verified;
+    if (staff.passwordMustChange) return refusal(403, 'Password change required', `This is a temporary password. ${CHANGE_IT}`);
+    if (passwordExpired(staff.passwordChangedAt, this.clock(), this.maxAgeDays)) {
+      return refusal(403, 'Password expired', `Your password is older than ${this.maxAgeDays} days (desk policy: passwords are changed periodically). ${CHANGE_IT}`);
+    }
+    return verified;
+  }
+
+  /** POST /local/password: sets a new password, even an expired one's replacement, once the old one is right. */
+  async changePassword(username: string, password: string, newPassword: string): Promise<{ passwordChangedAt: string } | { refusal: SignInRefusal }> {
+    if (newPassword.length < PASSWORD_MIN_LENGTH || newPassword.length > PASSWORD_MAX_LENGTH) {
+      return refusal(422, 'Password too short', `The new password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long, as the staff user pool requires.`);
+    }
+    if (newPassword === password) return refusal(422, 'Password unchanged', 'The new password must differ from the current one.');
+    const verified = await this.verify(username, password);
+    if ('refusal' in verified) return verified;
+    const passwordChangedAt = this.clock().toISOString();
+    try {
+      await dynamo().send(new UpdateCommand({
+        TableName: tableName('staff'),
+        Key: { staffId: username },
+        UpdateExpression: 'SET localPasswordHash = :new, passwordChangedAt = :at REMOVE passwordMustChange, failedSignIns, lockedUntil',
+        ConditionExpression: 'localPasswordHash = :old',
+        ExpressionAttributeValues: { ':new': hashLocalPassword(newPassword), ':at': passwordChangedAt, ':old': verified.staff.localPasswordHash },
+      }));
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      return refusal(409, 'Password changed meanwhile', 'The password was changed while you were changing it. Sign in with the newest password.');
+    }
+    return { passwordChangedAt };
+  }
+
+  private async failed(staff: StoredStaff, now: Date): Promise<{ refusal: SignInRefusal }> {
+    const { Attributes } = await dynamo().send(new UpdateCommand({
+      TableName: tableName('staff'),
+      Key: { staffId: staff.staffId },
+      UpdateExpression: 'ADD failedSignIns :one',
+      ConditionExpression: 'attribute_exists(staffId)',
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }));
+    const failures = Number(Attributes?.failedSignIns ?? 0);
+    if (failures < LOCAL_SIGN_IN_MAX_FAILURES) return wrongPassword();
+    const until = new Date(now.getTime() + LOCAL_SIGN_IN_LOCK_MINUTES * 60_000);
+    try {
+      await dynamo().send(new UpdateCommand({
+        TableName: tableName('staff'),
+        Key: { staffId: staff.staffId },
+        UpdateExpression: 'SET lockedUntil = :until, failedSignIns = :zero',
+        // Only the failure that reached the limit locks; a racing one that saw a higher count finds it reset.
+        ConditionExpression: 'failedSignIns = :failures',
+        ExpressionAttributeValues: { ':until': until.toISOString(), ':zero': 0, ':failures': failures },
+      }));
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+    return locked(until, now);
+  }
+
+  private async clearFailures(staffId: string): Promise<void> {
+    await dynamo().send(new UpdateCommand({
+      TableName: tableName('staff'),
+      Key: { staffId },
+      UpdateExpression: 'REMOVE failedSignIns, lockedUntil',
+    }));
   }
 }

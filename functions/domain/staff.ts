@@ -4,6 +4,10 @@
 export const STAFF_ROLES = ['operator', 'officer', 'auditor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Why an account is disabled: policy §6(1) names transferred and retired employees. */
+export const DISABLE_REASONS = ['transfer', 'retirement', 'leave', 'other'] as const;
+export type DisableReason = (typeof DISABLE_REASONS)[number];
+
 export interface StaffMember {
   staffId: string;
   displayName: string;
@@ -11,6 +15,13 @@ export interface StaffMember {
   role: StaffRole;
   status: 'active' | 'disabled';
   passwordChangedAt: string;
+  /** Counts changes made through the account routes; accounts seeded before them have none (0). */
+  version?: number;
+  createdAt?: string;
+  createdBy?: string;
+  disabledAt?: string;
+  disabledBy?: string;
+  disabledReason?: DisableReason;
 }
 
 /** The person behind a staff call, once the token and the staff table both agree. */

@@ -17,6 +17,7 @@ import { RECEIPT_BASES } from '../domain/provisions/record-receipt';
 import { RECIPIENT_RELATIONSHIP_IDS } from '../domain/provisions/recipients';
 import { RECORD_KEEPING_IDS } from '../domain/provisions/retention';
 import { EXPORT_DECISIONS, EXPORT_FORMATS, EXPORT_LINK_LIFETIME_HOURS, EXPORT_MAX_SUBJECTS, EXPORT_MIN_SUBJECTS, EXPORT_STATUSES } from '../domain/exports/rules';
+import { DISABLE_REASONS, STAFF_ROLES } from '../domain/staff';
 
 const email = z.email({ error: 'must be an e-mail address, like hanako@example.jp' }).max(254);
 const personName = z.string().trim().min(1, { error: 'must not be empty' }).max(200);
@@ -705,3 +706,46 @@ export const exportFileResponse = z.object({
     })),
   })),
 }).describe('JSON; or CSV (subjectId, recordId, category, value, source, sourceDetail, purposes, acquiredAt) when the export asked for csv.');
+// ---- Staff accounts (issue 6 item 1; policy §6(1)) ----
+
+const staffId = z.string().regex(/^[a-z][a-z0-9._-]{1,63}$/, { error: 'must be 2-64 lower-case letters, digits, ".", "_" or "-", starting with a letter' })
+  .describe('The staff member\'s username (Cognito username in AWS).');
+const accountReason = z.string().trim().min(1, { error: 'must say why' }).max(500);
+
+export const staffAccountParams = z.strictObject({ staffId });
+export const createStaffAccountBody = z.strictObject({
+  staffId,
+  displayName: personName,
+  email: email.describe('Where the temporary password goes.'),
+  role: z.enum(STAFF_ROLES),
+});
+export const staffRoleBody = z.strictObject({
+  role: z.enum(STAFF_ROLES),
+  reason: accountReason.describe('Why the role changes, e.g. "Transferred to the audit team"; kept in the access log and e-mailed to the officer.'),
+});
+export const staffDisablingBody = z.strictObject({
+  reason: z.enum(DISABLE_REASONS).describe('Policy §6(1): transferred or retired employees\' accounts are disabled at once.'),
+  note: accountReason.optional(),
+});
+export const staffEnablingBody = z.strictObject({
+  reason: accountReason.describe('Why the account is enabled again, e.g. "Back from leave".'),
+});
+const staffAccount = z.object({
+  staffId,
+  displayName: z.string(),
+  email: z.string(),
+  role: z.enum(STAFF_ROLES),
+  status: z.enum(['active', 'disabled']),
+  passwordChangedAt: instant,
+  version: z.number().int(),
+  createdAt: instant.optional(),
+  createdBy: z.string().optional(),
+  disabledAt: instant.optional(),
+  disabledBy: z.string().optional(),
+  disabledReason: z.enum(DISABLE_REASONS).optional(),
+});
+export const staffAccountResponse = staffAccount;
+export const staffAccountChangeResponse = staffAccount.extend({
+  signInUpdated: z.boolean().describe('False when the staff table changed (so the change already holds at every call) but the user pool did not follow; repeat it in the user pool.'),
+});
+export const staffAccountListResponse = z.object({ items: z.array(staffAccount) });

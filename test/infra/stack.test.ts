@@ -168,7 +168,8 @@ describe('data: one table per entry of TABLES', () => {
 describe('functions: one per route and per worker', () => {
   it('creates exactly one Lambda function per manifest entry, Node.js 22 on arm64, traced', () => {
     const functions = desk.template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(ROUTES.length + WORKERS.length);
+    // ...plus the staff pool's Cognito triggers (test/infra/staff-pool.test.ts).
+    expect(Object.keys(functions)).toHaveLength(ROUTES.length + WORKERS.length + Object.keys(desk.stack.api.staff.triggers).length);
     for (const entry of entries) {
       const props = resource(entry.fn().fn).Properties;
       expect(props.Runtime).toBe('nodejs22.x');
@@ -223,11 +224,16 @@ describe('functions: one per route and per worker', () => {
     const appenders = entries.filter((e) => e.tables['access-log'] === 'append');
     expect(appenders.map((e) => e.name).sort()).toEqual([
       'add-request-note',
+      'change-staff-role',
+      'create-staff-account',
       'decide-request',
+      'disable-staff-account',
       'download-export',
+      'enable-staff-account',
       'get-my-number',
       'get-paper-disclosure',
       'list-provisions',
+      'list-staff-accounts',
       'record-consent-by-staff',
       'record-posting',
       'register-personal-data-by-staff',

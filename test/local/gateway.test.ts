@@ -9,7 +9,7 @@ import { tableName } from '../../functions/adapters/clients';
 import { freePort } from '../../local/emulators';
 import { LocalGateway } from '../../local/gateway';
 import { seedDemoStaff } from '../../local/seed';
-import { LOCAL_ISSUER, LocalTokenIssuer } from '../../local/staff-sign-in';
+import { LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from '../../local/staff-sign-in';
 import { LOCAL_SYSTEM_CREDENTIALS, signAsSystem } from '../../local/system-signing';
 import { freshTables } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
@@ -38,7 +38,7 @@ let prefix: string;
 beforeAll(async () => {
   prefix = await freshTables();
   await seedDemoStaff(PASSWORD);
-  gateway = new LocalGateway({ port: await freePort(), issuer: new LocalTokenIssuer(), mailboxUrl: 'http://127.0.0.1:1', demoPassword: PASSWORD });
+  gateway = new LocalGateway({ port: await freePort(), issuer: new LocalTokenIssuer(), signIn: new LocalSignIn(), mailboxUrl: 'http://127.0.0.1:1', demoPassword: PASSWORD });
   await gateway.start();
 });
 

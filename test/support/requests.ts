@@ -130,9 +130,9 @@ export function decide(requestId: string, decision: unknown, claims: Record<stri
   return staffStep(decideHandler, requestId, 'decision', decision, claims);
 }
 
-/** Claims as API Gateway's Cognito authorizer passes them: strings, groups comma-separated. */
+/** Claims of an ID token of the desk's staff pool as API Gateway's Cognito authorizer passes them: strings, groups comma-separated. */
 export function staffClaims(username: string, groups: string = username): Record<string, string> {
-  return { 'cognito:username': username, 'cognito:groups': groups };
+  return { 'cognito:username': username, 'cognito:groups': groups, iss: process.env.DESK_STAFF_TOKEN_ISSUER!, token_use: 'id' };
 }
 
 export async function putStaff(staffId: string, role: StaffRole, status: 'active' | 'disabled' = 'active'): Promise<void> {

@@ -1,0 +1,46 @@
+// POST /v1/staff/accounts: the officer creates a staff account. The identity provider sets up the
+// sign-in first: a user-pool user without a staff entry can do nothing (staff-auth refuses it), and
+// the local sign-in's temporary password must commit with the staff entry. The person sets their own
+// password at first sign-in.
+import { StaleWriteError, DeskProblem } from '../problems';
+import type { StaffActor, StaffMember, StaffRole } from '../staff';
+import { accountView, logAccountAccess, staffSubject, type AccountDeps } from './account-changes';
+import { accountChangeMessage } from './messages';
+
+export interface NewAccount {
+  staffId: string;
+  displayName: string;
+  email: string;
+  role: StaffRole;
+}
+
+const exists = (staffId: string) => new DeskProblem('conflict', 'Account exists', `There is already a staff account "${staffId}". Choose another staff id, or change that account's role.`);
+
+export async function createAccount(deps: AccountDeps, actor: StaffActor, input: NewAccount) {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  if (await deps.accounts.get(input.staffId)) throw exists(input.staffId);
+  await logAccountAccess(deps, actor, 'write', [staffSubject(input.staffId)], ['displayName', 'email', 'role', 'status'], `staff account created as ${input.role}`, at);
+  const account: StaffMember & { version: number } = {
+    ...input,
+    status: 'active',
+    passwordChangedAt: at,
+    version: 1,
+    createdAt: at,
+    createdBy: actor.staffId,
+  };
+  const { signIn, messages } = await deps.identity.create(account, now);
+  const notice = accountChangeMessage(deps.secrets.id(), deps.officerEmail, {
+    staffId: input.staffId,
+    by: actor.staffId,
+    at,
+    what: { ja: `作成（ロール ${input.role}）`, en: `created with the role ${input.role}` },
+  }, now);
+  try {
+    await deps.accounts.commit({ kind: 'create', account, signIn }, actor.staffId, [notice, ...messages], at);
+  } catch (error) {
+    if (error instanceof StaleWriteError) throw exists(input.staffId);
+    throw error;
+  }
+  return accountView(account);
+}
