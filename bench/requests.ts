@@ -323,6 +323,9 @@ export const ROUTE_REQUESTS = {
     expect: '200',
   },
   'get-request-report': { event: api('get-request-report', { path: '/v1/staff/reports/requests', claims: OFFICER_CLAIMS }), expect: '200' },
+  'list-access-log': { event: api('list-access-log', { path: '/v1/staff/access-log', claims: OFFICER_CLAIMS }), expect: '200' },
+  // Reads every chain and lists the digest bucket, so it reaches DynamoDB and S3 even when all is well.
+  'verify-access-log': { event: api('verify-access-log', { path: '/v1/staff/access-log/verify', claims: OFFICER_CLAIMS }), expect: '200' },
   'register-recipient': {
     event: () => api('register-recipient', {
       path: '/v1/staff/recipients',
@@ -381,4 +384,6 @@ export const WORKER_REQUESTS = {
   'apply-purpose-change': { event: () => ({}), expect: 'ok' },
   // The schedule queries the open requests, so it reaches DynamoDB even with none due.
   'send-deadline-reminders': { event: () => ({}), expect: 'ok' },
+  // Lists the digest bucket first, so it reaches S3 even when the day's digest is written.
+  'write-access-log-digest': { event: () => ({}), expect: 'ok' },
 } satisfies Record<WorkerName, BenchRequest>;

@@ -1,5 +1,6 @@
 // Functions that no one calls over HTTP: stream consumers and schedules. CDK wires them to their
 // event sources; the local runtime polls the same streams and runs the same schedules.
+import type { BucketAccess, BucketName } from './adapters/buckets';
 import type { TableName } from './adapters/tables';
 import type { TableAccess } from './routes';
 
@@ -13,6 +14,7 @@ export interface WorkerDefinition {
   summary: string;
   source: WorkerSource;
   tables: Partial<Record<TableName, TableAccess>>;
+  buckets?: Partial<Record<BucketName, BucketAccess>>;
   /** Whether it may send e-mail through SES. */
   sendsEmail: boolean;
 }
@@ -65,6 +67,14 @@ export const WORKERS = [
     summary: 'E-mails operators about open requests due within two desk days and the officer about overdue ones, each request once.',
     source: { kind: 'schedule', everyMinutes: 30 },
     tables: { requests: 'read-write', staff: 'read', outbox: 'write' },
+    sendsEmail: false,
+  },
+  {
+    name: 'write-access-log-digest',
+    summary: 'Writes the daily digest of the access log\'s chain heads to the Object Lock bucket, once per Japan day; hourly, so a failed run is made good within the hour.',
+    source: { kind: 'schedule', everyMinutes: 60 },
+    tables: { 'access-log': 'read' },
+    buckets: { 'access-log-digests': 'read-write' },
     sendsEmail: false,
   },
 ] as const satisfies readonly WorkerDefinition[];

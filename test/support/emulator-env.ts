@@ -2,6 +2,6 @@
 import { inject } from 'vitest';
 import { useEmulators } from '../../local/emulators';
 
-useEmulators(inject('dynamoEndpoint'), inject('sesEndpoint'));
+useEmulators(inject('dynamoEndpoint'), inject('sesEndpoint'), inject('s3Endpoint'));
 process.env.DESK_SENDER_EMAIL ??= 'privacy-desk@example.jp';
 process.env.DESK_OFFICER_EMAIL ??= 'officer@desk.example.jp';
