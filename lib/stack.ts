@@ -17,6 +17,8 @@ export interface AppiDeskStackProps extends StackProps {
   deskSettings?: Record<string, string>;
   /** How long CloudTrail log files stay under Object Lock in compliance mode. */
   auditRetention: Duration;
+  /** How long access-log entries are kept, and their daily digests locked (DESK_ACCESS_LOG_RETENTION_DAYS in deskSettings). */
+  accessLogRetention: Duration;
 }
 
 /** The whole desk in one stack: data, notification, audit, API and workers (DESIGN §1). */
@@ -46,17 +48,20 @@ export class AppiDeskStack extends Stack {
       alarmTopic: this.notify.alarmTopic,
       logging,
       retention: props.auditRetention,
+      accessLogRetention: props.accessLogRetention,
     });
+    const deskSettings = { ...props.deskSettings, DESK_OFFICER_EMAIL: props.officerEmail };
     this.api = new ApiConstruct(this, 'Api', {
       stage: props.stage,
       prod,
       tables,
+      buckets: this.audit.buckets,
       logging,
       removalPolicy,
       ...(props.publicBaseUrl ? { publicBaseUrl: props.publicBaseUrl } : {}),
-      deskSettings: { ...props.deskSettings, DESK_OFFICER_EMAIL: props.officerEmail },
+      deskSettings,
     });
-    this.workers = new WorkersConstruct(this, 'Workers', { tables, notify: this.notify, logging, removalPolicy });
+    this.workers = new WorkersConstruct(this, 'Workers', { tables, buckets: this.audit.buckets, notify: this.notify, logging, removalPolicy, deskSettings });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.api.staff.userPool.userPoolId });
