@@ -65,7 +65,7 @@ function decodeCursor(text: string): Cursor {
   return value as Cursor;
 }
 
-function window(filters: AccessLogFilters, now: Date): { from: string; to: string } {
+function windowOf(filters: AccessLogFilters, now: Date): { from: string; to: string } {
   const to = filters.to ? new Date(filters.to) : now;
   const from = filters.from ? new Date(filters.from) : new Date(to.getTime() - ACCESS_LOG_LISTING_DEFAULT_HOURS * HOUR_MS);
   if (from >= to) throw new DeskProblem('unprocessable', 'Empty window', 'from must be before to.');
@@ -102,7 +102,7 @@ export async function listAccessLog(deps: { search: AccessLogSearch; clock: Cloc
       || (query.to !== undefined && new Date(query.to).toISOString() !== cursor.to);
     if (differs) throw new DeskProblem('unprocessable', 'Cursor and filters differ', 'A cursor continues the listing it came from: send it with the same filters, or without any.');
   } else {
-    cursor = { ...window(query, now), ...(query.actor ? { actor: query.actor } : {}), ...(query.subject ? { subject: query.subject } : {}) };
+    cursor = { ...windowOf(query, now), ...(query.actor ? { actor: query.actor } : {}), ...(query.subject ? { subject: query.subject } : {}) };
   }
   const { from, to, actor, subject } = cursor;
   const filters = { from, to, ...(actor ? { actor } : {}), ...(subject ? { subject } : {}) };

@@ -112,7 +112,7 @@ function outOfOrder(chainId: string, seq: number, linkedSeq: number): Broken {
 }
 
 /** Reads the digests from `from` on (all when absent), oldest first; each must be readable as a digest. */
-async function readDigests(deps: VerifyDeps, from: string | undefined): Promise<{ digests: AccessLogDigest[]; before: AccessLogDigest | undefined | null }> {
+async function readDigests(deps: VerifyDeps, from: string | undefined): Promise<{ digests: AccessLogDigest[]; before: AccessLogDigest | undefined }> {
   const dates = await deps.digests.dates();
   if (from && !dates.includes(from)) {
     const span = dates.length ? `Digests exist from ${dates[0]} to ${dates.at(-1)}.` : 'No digest has been written yet.';
@@ -125,19 +125,19 @@ async function readDigests(deps: VerifyDeps, from: string | undefined): Promise<
   };
   const selected = dates.filter((d) => !from || d >= from);
   const earlier = from ? dates.filter((d) => d < from).at(-1) : undefined;
-  // The digest before `from` is read only to check the first one's link; null means the first must start the digest chain.
-  const before = from ? (earlier ? await read(earlier) : null) : null;
+  // The digest before `from` is read only to check the first one's link; without one, the first must start the digest chain.
+  const before = earlier ? await read(earlier) : undefined;
   return { digests: await Promise.all(selected.map(read)), before };
 }
 
-function checkDigestChain(digests: AccessLogDigest[], before: AccessLogDigest | undefined | null): void {
-  let previousHash = before === null ? GENESIS_HASH : before?.digestHash;
+function checkDigestChain(digests: AccessLogDigest[], before: AccessLogDigest | undefined): void {
+  let previousHash = before?.digestHash ?? GENESIS_HASH;
   for (const digest of digests) {
     const { digestHash, ...body } = digest;
     if (hashAccessLogDigest(body) !== digestHash) {
       throw new Broken({ problem: 'digest-altered', digestDate: digest.date, detail: `The digest of ${digest.date} does not match its own hash.` });
     }
-    if (previousHash !== undefined && digest.previousDigestHash !== previousHash) {
+    if (digest.previousDigestHash !== previousHash) {
       throw new Broken({ problem: 'digest-chain-broken', digestDate: digest.date, detail: `The digest of ${digest.date} does not link to the digest before it: a digest was removed or replaced.` });
     }
     previousHash = digestHash;

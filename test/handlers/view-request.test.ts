@@ -69,7 +69,7 @@ describe('view-request', () => {
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(Date.parse(entry!.at)).toBeGreaterThan(Date.now() - 60_000);
-    const { hash, expiresAt: _expiresAt, ...body } = entry as ChainedAccessLogEntry & { expiresAt: number };
+    const { hash, expiresAt: _expiresAt, day: _day, ...body } = entry as ChainedAccessLogEntry & { expiresAt: number; day: string };
     expect(hashAccessLogEntry(body)).toBe(hash);
     // Each read adds one entry; each entry carries its predecessor's hash.
     expect((await view(requestId, staffClaims('operator'))).status).toBe(200);
