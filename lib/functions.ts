@@ -51,7 +51,7 @@ export class DeskFunction extends Construct {
     const grants = Object.entries(props.tables) as [TableName, TableAccess][];
     for (const [table, access] of grants) grantTableAccess(this.role, props.deskTables[table], access);
     const bucketGrants = Object.entries(props.buckets ?? {}) as [BucketName, BucketAccess][];
-    for (const [bucket, access] of bucketGrants) grantBucketAccess(this.role, props.deskBuckets[bucket], access);
+    for (const [bucket, access] of bucketGrants) grantBucketAccess(this.role, bucket, props.deskBuckets[bucket], access);
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
       entry: join(PROJECT_ROOT, 'functions', 'handlers', `${props.name}.ts`),
@@ -102,7 +102,7 @@ export class DeskFunction extends Construct {
  * them, with their Object Lock retention (never a governance bypass, nor a delete). The bucket's
  * key only through S3.
  */
-function grantBucketAccess(role: ManagedPolicyRole, { bucket, key }: DeskBucket, access: BucketAccess): void {
+function grantBucketAccess(role: ManagedPolicyRole, name: BucketName, { bucket, key }: DeskBucket, access: BucketAccess): void {
   const allow = (actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources, ...(conditions ? { conditions } : {}) }));
   allow(['s3:ListBucket'], [bucket.bucketArn]);
@@ -112,7 +112,7 @@ function grantBucketAccess(role: ManagedPolicyRole, { bucket, key }: DeskBucket,
   });
   Validations.of(role.managedPolicy).acknowledge({
     id: `AwsSolutions-IAM5[Resource::<${Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
-    reason: 'Objects of one bucket, which holds nothing but the access-log digests; object keys are dates, unknown until written.',
+    reason: `Objects of the ${name} bucket only, a bucket of the desk's own holding nothing else; its object keys are not known until written.`,
   });
 }
 
