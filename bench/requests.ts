@@ -326,6 +326,9 @@ export const ROUTE_REQUESTS = {
     expect: '200',
   },
   'get-request-report': { event: api('get-request-report', { path: '/v1/staff/reports/requests', claims: OFFICER_CLAIMS }), expect: '200' },
+  'list-access-log': { event: api('list-access-log', { path: '/v1/staff/access-log', claims: OFFICER_CLAIMS }), expect: '200' },
+  // Reads every chain and lists the digest bucket, so it reaches DynamoDB and S3 even when all is well.
+  'verify-access-log': { event: api('verify-access-log', { path: '/v1/staff/access-log/verify', claims: OFFICER_CLAIMS }), expect: '200' },
   'register-recipient': {
     event: () => api('register-recipient', {
       path: '/v1/staff/recipients',
@@ -444,4 +447,6 @@ export const WORKER_REQUESTS = {
   'send-deadline-reminders': { event: () => ({}), expect: 'ok' },
   // The schedule reads its cursor and the last closed hour of the access log, so it reaches DynamoDB with an empty log.
   'analyse-staff-access': { event: () => ({}), expect: 'ok' },
+  // Lists the digest bucket first, so it reaches S3 even when the day's digest is written.
+  'write-access-log-digest': { event: () => ({}), expect: 'ok' },
 } satisfies Record<WorkerName, BenchRequest>;

@@ -1,12 +1,14 @@
 // npm run bench: bundle every function as deployed, then time its cold start against the bare SDK's,
-// with DynamoDB Local and the SES emulator started once for the whole run.
+// with DynamoDB Local, the SES emulator and the S3 emulator started once for the whole run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ROUTES } from '../functions/routes';
 import { WORKERS } from '../functions/workers';
-import { freePort, startDynamoDbLocal, startSesEmulator, useEmulators, type RunningEmulator } from '../local/emulators';
+import { s3 } from '../functions/adapters/audit-bucket';
+import { createBuckets } from '../local/buckets';
+import { freePort, startDynamoDbLocal, startS3Emulator, startSesEmulator, useEmulators, type RunningEmulator } from '../local/emulators';
 import { createTables } from '../local/tables';
 import { seedDemoCustomer, seedDemoStaff } from '../local/seed';
 import { bundleFunction, bundleRunner } from './bundle';
@@ -38,9 +40,9 @@ const targets: Target[] = [
   ...WORKERS.map((w) => ({ kind: 'worker' as const, name: w.name, entry: `functions/handlers/${w.name}.ts`, ...WORKER_REQUESTS[w.name] })),
 ];
 
-/** Starts both emulators; if one fails, the other is stopped before the error is passed on. */
+/** Starts the emulators; if one fails, the others are stopped before the error is passed on. */
 async function startEmulators(): Promise<RunningEmulator[]> {
-  const started = await Promise.allSettled([startDynamoDbLocal(await freePort()), startSesEmulator(await freePort())]);
+  const started = await Promise.allSettled([startDynamoDbLocal(await freePort()), startSesEmulator(await freePort()), startS3Emulator(await freePort())]);
   const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
@@ -51,20 +53,24 @@ async function startEmulators(): Promise<RunningEmulator[]> {
 }
 
 /** What the deployment hands each function, pointed at the emulators. */
-async function prepareData(dynamoEndpoint: string, sesEndpoint: string): Promise<Record<string, string>> {
+async function prepareData(dynamoEndpoint: string, sesEndpoint: string, s3Endpoint: string): Promise<Record<string, string>> {
   const admin = new DynamoDBClient({ endpoint: dynamoEndpoint, region: REGION, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
   const tableEnv = await createTables(admin, 'appi-desk-bench-');
   admin.destroy();
   // The seed writes through the desk's own clients, which read these from this process's env.
-  useEmulators(dynamoEndpoint, sesEndpoint);
+  useEmulators(dynamoEndpoint, sesEndpoint, s3Endpoint);
   Object.assign(process.env, tableEnv);
+  const bucketEnv = await createBuckets(s3(), 'appi-desk-bench-');
   await seedDemoStaff('bench');
   await seedDemoCustomer();
   return {
     PATH: process.env.PATH ?? '',
     ...tableEnv,
+    ...bucketEnv,
     AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
     AWS_ENDPOINT_URL_SES: sesEndpoint,
+    AWS_ENDPOINT_URL_S3: s3Endpoint,
+    DESK_S3_EMULATOR: '1',
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
@@ -85,15 +91,15 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
   ]);
   const bundled = new Map(bundles.map((b) => [b.name, b]));
 
-  progress('Starting DynamoDB Local and the SES emulator ...');
+  progress('Starting DynamoDB Local, the SES emulator and the S3 emulator ...');
   const emulators = await startEmulators();
   const timings = new Map<string, RunnerResult[]>(targets.map((t) => [t.name, []]));
   // A busy machine slows every process; the load is reported so a reader can judge the numbers.
   const loadAtStart = loadavg()[0]!;
   let data: DataResult[] = [];
   try {
-    const [dynamo, ses] = emulators as [RunningEmulator, RunningEmulator];
-    const env = await prepareData(dynamo.endpoint, ses.endpoint);
+    const [dynamo, ses, bucket] = emulators as [RunningEmulator, RunningEmulator, RunningEmulator];
+    const env = await prepareData(dynamo.endpoint, ses.endpoint, bucket.endpoint);
     // Round-robin, one process at a time: drift in the machine or the emulator hits every function
     // alike. Round 0 is not recorded: it warms the JVM of DynamoDB Local and the file cache.
     for (let round = 0; round <= runs; round += 1) {

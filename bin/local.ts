@@ -14,7 +14,9 @@ try {
     port: port('DESK_PORT', 3000),
     dynamoPort: port('DESK_DYNAMODB_PORT', 8000),
     sesPort: port('DESK_SES_PORT', 8005),
+    s3Port: port('DESK_S3_PORT', 8006),
     dataDir: resolve(process.env.DESK_DATA_DIR ?? '.local/dynamodb'),
+    s3DataDir: resolve(process.env.DESK_S3_DATA_DIR ?? '.local/s3'),
     tablePrefix: 'appi-desk-local-',
     demoPassword,
     senderEmail: process.env.DESK_SENDER_EMAIL ?? 'privacy-desk@example.jp',
@@ -34,6 +36,7 @@ appi-desk is running locally.
   OpenAPI                    ${desk.url}/v1/openapi.json
   Mailbox (SES emulator)     ${desk.mailboxUrl}
   DynamoDB Local             ${desk.dynamoEndpoint}
+  S3 emulator (digests)      ${desk.s3Endpoint}
 
   Demo customer  ${DEMO_CUSTOMER.name} <${DEMO_CUSTOMER.email}>, subject ${DEMO_CUSTOMER.subjectId}, customer number ${DEMO_CUSTOMER.customerId}
   Demo staff     operator, officer, auditor; password ${demoPassword}

@@ -2,6 +2,7 @@
 // builds API Gateway, the functions and their grants from it; the local gateway mounts from it; the
 // OpenAPI document is generated from it. One list, so the three cannot drift.
 import type { z } from 'zod';
+import type { BucketAccess, BucketName } from './adapters/buckets';
 import type { TableName } from './adapters/tables';
 import type { StaffRole } from './domain/staff';
 import type { SystemName } from './domain/systems';
@@ -33,6 +34,7 @@ export interface RouteDefinition {
   summary: string;
   auth: RouteAuth;
   tables: Partial<Record<TableName, TableAccess>>;
+  buckets?: Partial<Record<BucketName, BucketAccess>>;
   request: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
   response: { status: number; schema: z.ZodType; description: string };
   /** Staff user-pool actions (cognito-idp:*) the function may call; CDK grants them on the pool only. */
@@ -434,6 +436,27 @@ export const ROUTES = [
     tables: { 'provision-records': 'read', 'access-log': 'append', ...STAFF_CHECK },
     request: { query: contract.provisionRecordQuery },
     response: { status: 200, schema: contract.provisionRecordListResponse, description: 'The live records, latest first.' },
+  },
+  {
+    name: 'list-access-log',
+    method: 'GET',
+    path: '/v1/staff/access-log',
+    summary: 'The access log, newest first, filtered by actor and subject within a window of at most 31 days; entries hold opaque ids, no personal data values.',
+    auth: { kind: 'staff', roles: ['officer', 'auditor'] },
+    tables: { 'access-log': 'read', ...STAFF_CHECK },
+    request: { query: contract.accessLogQuery },
+    response: { status: 200, schema: contract.accessLogResponse, description: 'One page of entries; nextCursor when more may follow.' },
+  },
+  {
+    name: 'verify-access-log',
+    method: 'POST',
+    path: '/v1/staff/access-log/verify',
+    summary: 'Verify the access log: every chain\'s sequence, hashes and links, and every daily digest; names the first broken link.',
+    auth: { kind: 'staff', roles: ['officer', 'auditor'] },
+    tables: { 'access-log': 'read', ...STAFF_CHECK },
+    buckets: { 'access-log-digests': 'read' },
+    request: { body: contract.accessLogVerifyBody },
+    response: { status: 200, schema: contract.accessLogVerifyResponse, description: 'verified true with each chain\'s head, or false with the first broken link.' },
   },
   {
     name: 'get-privacy-notice',

@@ -1,5 +1,6 @@
 // Functions that no one calls over HTTP: stream consumers and schedules. CDK wires them to their
 // event sources; the local runtime polls the same streams and runs the same schedules.
+import type { BucketAccess, BucketName } from './adapters/buckets';
 import type { TableName } from './adapters/tables';
 import type { TableAccess } from './routes';
 
@@ -13,6 +14,7 @@ export interface WorkerDefinition {
   summary: string;
   source: WorkerSource;
   tables: Partial<Record<TableName, TableAccess>>;
+  buckets?: Partial<Record<BucketName, BucketAccess>>;
   /** Whether it may send e-mail through SES. */
   sendsEmail: boolean;
 }
@@ -72,6 +74,14 @@ export const WORKERS = [
     summary: 'Analyses each closed hour of the access log once and e-mails the officer about anyone reading many people\'s data in an hour or reading outside desk hours.',
     source: { kind: 'schedule', everyMinutes: 15 },
     tables: { 'access-log': 'read', evidence: 'read-write', outbox: 'write' },
+    sendsEmail: false,
+  },
+  {
+    name: 'write-access-log-digest',
+    summary: 'Writes the daily digest of the access log\'s chain heads to the Object Lock bucket, once per Japan day; hourly, so a failed run is made good within the hour.',
+    source: { kind: 'schedule', everyMinutes: 60 },
+    tables: { 'access-log': 'read' },
+    buckets: { 'access-log-digests': 'read-write' },
     sendsEmail: false,
   },
 ] as const satisfies readonly WorkerDefinition[];

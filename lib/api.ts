@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { SYSTEM_NAMES, type SystemName } from '../functions/domain/systems';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
+import type { DeskBuckets } from './audit';
 import type { DeskTables } from './data';
 import { DeskFunction } from './functions';
 import { Firewall } from './firewall';
@@ -15,6 +16,7 @@ export interface ApiConstructProps {
   stage: string;
   prod: boolean;
   tables: DeskTables;
+  buckets: DeskBuckets;
   logging: DeskLogging;
   removalPolicy: RemovalPolicy;
   /** Where e-mailed links point, when the API sits behind a custom domain. */
@@ -121,6 +123,8 @@ export class ApiConstruct extends Construct {
       name: route.name,
       tables: route.tables,
       deskTables: props.tables,
+      ...(route.buckets ? { buckets: route.buckets } : {}),
+      deskBuckets: props.buckets,
       logging: props.logging,
       timeout: Duration.seconds(15),
       environment: {

@@ -3,6 +3,7 @@ import { AwsSolutionsChecks, NIST80053R5Checks, type NagPack } from 'cdk-nag';
 import { deskSettings } from '../functions/adapters/desk-settings';
 import { maxSubjectsPerHour } from '../functions/domain/monitoring/access-analysis';
 import { parseAllowedCidrs } from './firewall';
+import { accessLogRetentionSeconds } from '../functions/domain/access-log';
 import { AppiDeskStack } from './stack';
 
 /** Five years, the default time CloudTrail log files stay locked. */
@@ -34,20 +35,23 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
   const days: unknown = app.node.tryGetContext('responseDeskDays');
   const fees: unknown = app.node.tryGetContext('fees');
   const monitorLimit: unknown = app.node.tryGetContext('monitorMaxSubjectsPerHour');
+  const accessLogDays: unknown = app.node.tryGetContext('accessLogRetentionDays');
   const environment: Record<string, string> = {
     ...(days !== undefined ? { DESK_RESPONSE_DESK_DAYS: String(days) } : {}),
     ...(fees !== undefined ? { DESK_FEES_JSON: typeof fees === 'string' ? fees : JSON.stringify(fees) } : {}),
     ...(monitorLimit !== undefined ? { DESK_MONITOR_MAX_SUBJECTS_PER_HOUR: String(monitorLimit) } : {}),
+    ...(accessLogDays !== undefined ? { DESK_ACCESS_LOG_RETENTION_DAYS: String(accessLogDays) } : {}),
   };
   deskSettings(environment);
   maxSubjectsPerHour(environment.DESK_MONITOR_MAX_SUBJECTS_PER_HOUR);
+  accessLogRetentionSeconds(environment.DESK_ACCESS_LOG_RETENTION_DAYS);
   return environment;
 }
 
 /**
  * Builds the CDK app from context: stage (default dev; prod turns on deletion protection and
  * retention), region, senderEmail, officerEmail, and optionally publicBaseUrl, auditRetentionDays,
- * responseDeskDays, fees, monitorMaxSubjectsPerHour and staffAllowedCidrs.
+ * responseDeskDays, fees, monitorMaxSubjectsPerHour, staffAllowedCidrs and accessLogRetentionDays (entries' TTL and their digests' lock; five years by default).
  * Context given here is added to what the CLI passes in (cdk.json, -c).
  */
 export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<AppProps, 'context'> = {}): DeskApp {
@@ -56,6 +60,7 @@ export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<A
   if (!/^[a-z][a-z0-9-]{0,20}$/.test(stage)) throw new Error(`Stage "${stage}" must be lower-case letters, digits and dashes`);
   const publicBaseUrl = app.node.tryGetContext('publicBaseUrl') as string | undefined;
   const staffAllowedCidrs = parseAllowedCidrs(app.node.tryGetContext('staffAllowedCidrs'));
+  const settings = deskSettingsEnvironment(app);
   const stack = new AppiDeskStack(app, `AppiDesk-${stage}`, {
     // DynamoDB tables with a customer-managed key need a region at synthesis time.
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: requiredContext(app, 'region') },
@@ -63,7 +68,8 @@ export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<A
     senderEmail: requiredContext(app, 'senderEmail'),
     officerEmail: requiredContext(app, 'officerEmail'),
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
-    deskSettings: deskSettingsEnvironment(app),
+    deskSettings: settings,
+    accessLogRetention: Duration.seconds(accessLogRetentionSeconds(settings.DESK_ACCESS_LOG_RETENTION_DAYS)),
     auditRetention: Duration.days(Number(app.node.tryGetContext('auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS)),
     ...(staffAllowedCidrs ? { staffAllowedCidrs } : {}),
     description: `appi-desk privacy desk (${stage})`,

@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import type { BucketName } from '../functions/adapters/buckets';
 import type { DeskTables } from './data';
 import { encryptedLogGroup, type DeskLogging } from './logs';
 import { ManagedPolicyRole } from './managed-policy-role';
@@ -18,7 +19,17 @@ export interface AuditConstructProps {
   logging: DeskLogging;
   /** How long no one, not even the account root, can delete or alter a trail log file. */
   retention: Duration;
+  /** How long access-log entries are kept; each daily digest of them stays locked as long. */
+  accessLogRetention: Duration;
 }
+
+/** A desk bucket and the key only it is encrypted with, so a grant on one never opens another. */
+export interface DeskBucket {
+  bucket: s3.Bucket;
+  key: kms.Key;
+}
+
+export type DeskBuckets = Record<BucketName, DeskBucket>;
 
 /** CIS AWS Foundations 3.1: API calls refused for want of permission. */
 export const UNAUTHORIZED_API_CALLS_PATTERN = '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }';
@@ -32,6 +43,7 @@ export class AuditConstruct extends Construct {
   readonly trail: cloudtrail.Trail;
   readonly trailBucket: s3.Bucket;
   readonly trailLogGroup: logs.LogGroup;
+  readonly buckets: DeskBuckets;
 
   constructor(scope: Construct, id: string, props: AuditConstructProps) {
     super(scope, id);
@@ -85,9 +97,25 @@ export class AuditConstruct extends Construct {
       serverAccessLogsPrefix: 'trail-bucket/',
     });
 
+    // The daily digests of the access log's chain heads (issue 6 item 4), locked as long as the entries.
+    const digestKey = new kms.Key(this, 'AccessLogDigestKey', {
+      description: 'Encrypts the daily digests of the privacy desk access log',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const digestBucket = new s3.Bucket(this, 'AccessLogDigestBucket', {
+      ...protectedBucket,
+      encryptionKey: digestKey,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: s3.ObjectLockRetention.compliance(props.accessLogRetention),
+      serverAccessLogsBucket: accessLogBucket,
+      serverAccessLogsPrefix: 'access-log-digest-bucket/',
+    });
+    this.buckets = { 'access-log-digests': { bucket: digestBucket, key: digestKey } };
+
     const replicationReason =
-      'Single-region deployment: the trail is multi-region, and Object Lock in compliance mode with versioning keeps every log file unalterable; a cross-region copy needs a second regional stack the desk does not have.';
-    for (const bucket of [accessLogBucket, this.trailBucket]) {
+      'Single-region deployment: the trail is multi-region, and Object Lock in compliance mode with versioning keeps every log file and digest unalterable; a cross-region copy needs a second regional stack the desk does not have.';
+    for (const bucket of [accessLogBucket, this.trailBucket, digestBucket]) {
       Validations.of(bucket).acknowledge({ id: 'NIST.800.53.R5-S3BucketReplicationEnabled', reason: replicationReason });
     }
 

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -7,8 +7,10 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bucketEnvVar, type BucketAccess, type BucketName } from '../functions/adapters/buckets';
 import { tableEnvVar, type TableName } from '../functions/adapters/tables';
 import type { TableAccess } from '../functions/routes';
+import type { DeskBucket, DeskBuckets } from './audit';
 import { grantTableAccess, type DeskTables } from './data';
 import { encryptedLogGroup, type DeskLogging } from './logs';
 import { LAMBDA_BUNDLING } from './lambda-bundling';
@@ -21,6 +23,9 @@ export interface DeskFunctionProps {
   name: string;
   tables: Partial<Record<TableName, TableAccess>>;
   deskTables: DeskTables;
+  buckets?: Partial<Record<BucketName, BucketAccess>>;
+  /** Needed only by a function that names buckets. */
+  deskBuckets?: DeskBuckets;
   logging: DeskLogging;
   timeout: Duration;
   environment?: Record<string, string>;
@@ -46,6 +51,12 @@ export class DeskFunction extends Construct {
 
     const grants = Object.entries(props.tables) as [TableName, TableAccess][];
     for (const [table, access] of grants) grantTableAccess(this.role, props.deskTables[table], access);
+    const bucketGrants = Object.entries(props.buckets ?? {}) as [BucketName, BucketAccess][];
+    const deskBucket = (bucket: BucketName) => {
+      if (!props.deskBuckets) throw new Error(`${props.name} names bucket ${bucket}, but no buckets were given`);
+      return props.deskBuckets[bucket];
+    };
+    for (const [bucket, access] of bucketGrants) grantBucketAccess(this.role, bucket, deskBucket(bucket), access);
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
       entry: join(PROJECT_ROOT, 'functions', 'handlers', `${props.name}.ts`),
@@ -66,6 +77,7 @@ export class DeskFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'appi-desk',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...Object.fromEntries(grants.map(([table]) => [tableEnvVar(table), props.deskTables[table].table.tableName])),
+        ...Object.fromEntries(bucketGrants.map(([bucket]) => [bucketEnvVar(bucket), deskBucket(bucket).bucket.bucketName])),
         ...props.environment,
       },
       // The esbuild options the bundle benchmark measures, so what is measured is what is deployed.
@@ -88,6 +100,25 @@ export class DeskFunction extends Construct {
       reason: 'xray:PutTraceSegments and xray:PutTelemetryRecords, granted for active tracing, support no resource-level permissions.',
     });
   }
+}
+
+/**
+ * Grants what a manifest asks for on one bucket: read lists it and gets objects; read-write also puts
+ * them, with their Object Lock retention (never a governance bypass, nor a delete). The bucket's
+ * key only through S3.
+ */
+function grantBucketAccess(role: ManagedPolicyRole, name: BucketName, { bucket, key }: DeskBucket, access: BucketAccess): void {
+  const allow = (actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources, ...(conditions ? { conditions } : {}) }));
+  allow(['s3:ListBucket'], [bucket.bucketArn]);
+  allow(access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:PutObjectRetention'], [bucket.arnForObjects('*')]);
+  allow(access === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], [key.keyArn], {
+    StringEquals: { 'kms:ViaService': `s3.${Stack.of(bucket).region}.amazonaws.com` },
+  });
+  Validations.of(role.managedPolicy).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
+    reason: `Objects of the ${name} bucket only, a bucket of the desk's own holding nothing else; its object keys are not known until written.`,
+  });
 }
 
 /** Findings every desk function shares, each for a reason that holds for all of them. */

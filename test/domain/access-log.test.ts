@@ -2,12 +2,14 @@
 // an altered, removed or reordered entry shows when the chain is verified.
 import { describe, expect, it } from 'vitest';
 import {
+  accessLogRetentionSeconds,
   type AccessLogEntry,
   type ChainedAccessLogEntry,
   chainAccessLogEntry,
   GENESIS_HASH,
   hashAccessLogEntry,
 } from '../../functions/domain/access-log';
+import { ACCESS_LOG_RETENTION_SECONDS } from '../../functions/domain/law';
 
 const entry = (n: number): AccessLogEntry => ({
   actor: `staff-${n}`,
@@ -98,5 +100,20 @@ describe('chainAccessLogEntry', () => {
     const forged = chainAccessLogEntry({ ...entry(2), actor: 'staff-intruder' }, 'chain-1', a);
     expect(verify([a!, forged, c!])).toBe(false);
     expect(verify([a!, b!, c!])).toBe(true);
+  });
+});
+
+describe('accessLogRetentionSeconds (DESK_ACCESS_LOG_RETENTION_DAYS)', () => {
+  it('is five years by default (policy §6(1), desk policy)', () => {
+    expect(accessLogRetentionSeconds(undefined)).toBe(ACCESS_LOG_RETENTION_SECONDS);
+    expect(accessLogRetentionSeconds(' ')).toBe(5 * 365 * 86_400);
+  });
+
+  it('takes a whole number of days', () => {
+    expect(accessLogRetentionSeconds('3650')).toBe(3650 * 86_400);
+  });
+
+  it.each(['0', '-1', '1.5', 'five years'])('refuses %j, naming the setting', (setting) => {
+    expect(() => accessLogRetentionSeconds(setting)).toThrow(/DESK_ACCESS_LOG_RETENTION_DAYS must be a whole number of days/);
   });
 });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteDefinition } from '../../functions/routes';
 import { STAFF_ROLES, type StaffRole } from '../../functions/domain/staff';
+import { freshBuckets } from '../support/access-log';
 import { freshTables, invoke } from '../support/desk';
 import { dropTables, putStaff, staffClaims } from '../support/requests';
 
@@ -12,6 +13,7 @@ const staffRoutes = (ROUTES as readonly RouteDefinition[]).filter((r) => r.auth.
 
 beforeAll(async () => {
   prefix = await freshTables();
+  await freshBuckets();
   await Promise.all(STAFF_ROLES.flatMap((role) => [putStaff(`matrix-${role}`, role), putStaff(`matrix-gone-${role}`, role, 'disabled')]));
 });
 

@@ -1,6 +1,8 @@
 // The dev stage as synthesised: every promise of the CDK part, checked against the manifests it is
 // generated from (TABLES, ROUTES, WORKERS).
+import { Duration } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import * as events from 'aws-cdk-lib/aws-events';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, tableEnvVar, type TableName } from '../../functions/adapters/tables';
 import { SYSTEM_NAMES, type SystemName } from '../../functions/domain/systems';
@@ -303,7 +305,8 @@ describe('functions: one per route and per worker', () => {
       if (worker.source.kind !== 'schedule') continue;
       const fn = desk.stack.workers.functions[worker.name]!.fn;
       desk.template.hasResourceProperties('AWS::Events::Rule', {
-        ScheduleExpression: `rate(${worker.source.everyMinutes} ${worker.source.everyMinutes === 1 ? 'minute' : 'minutes'})`,
+        // As CDK writes the rate: whole hours in hours (60 minutes is "rate(1 hour)").
+        ScheduleExpression: events.Schedule.rate(Duration.minutes(worker.source.everyMinutes)).expressionString,
         Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [desk.logicalId(fn), 'Arn'] } })]),
       });
       expect(resource(fn).Properties.DeadLetterConfig.TargetArn).toBeDefined();

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { useEmulators } from '../../local/emulators';
 import { LOCAL_ISSUER } from '../../local/staff-sign-in';
 
-useEmulators(inject('dynamoEndpoint'), inject('sesEndpoint'));
+useEmulators(inject('dynamoEndpoint'), inject('sesEndpoint'), inject('s3Endpoint'));
 process.env.DESK_SENDER_EMAIL ??= 'privacy-desk@example.jp';
 process.env.DESK_OFFICER_EMAIL ??= 'officer@desk.example.jp';
 process.env.DESK_STAFF_TOKEN_ISSUER ??= LOCAL_ISSUER;

@@ -1,0 +1,80 @@
+// The access-log digests in their Object Lock bucket: one JSON object a day, written once in
+// compliance mode, so no one, not even the account root, can alter or remove it before retention ends.
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { AccessLogDigest } from '../domain/access-log-digest';
+import type { AccessLogDigestStore } from '../domain/access-log-ports';
+import { bucketEnvVar, type BucketName } from './buckets';
+
+const DIGEST_PREFIX = 'access-log-digests/';
+
+let client: S3Client | undefined;
+
+/**
+ * Locally the SDK reaches s3rver through AWS_ENDPOINT_URL_S3; s3rver answers by path, not by host,
+ * and knows one key pair only (DESK_S3_EMULATOR is set by the local runtime and the tests).
+ */
+export function s3(): S3Client {
+  client ??= new S3Client(process.env.DESK_S3_EMULATOR
+    ? { forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+    : {});
+  return client;
+}
+
+/** The physical name of a bucket, as the deployment handed it to this function. */
+export function bucketName(name: BucketName): string {
+  const value = process.env[bucketEnvVar(name)];
+  if (!value) throw new Error(`${bucketEnvVar(name)} is not set: this function was not granted the ${name} bucket`);
+  return value;
+}
+
+export const digestKey = (date: string) => `${DIGEST_PREFIX}${date}.json`;
+
+async function storedDates(): Promise<string[]> {
+  const dates: string[] = [];
+  let ContinuationToken: string | undefined;
+  do {
+    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucketName('access-log-digests'), Prefix: DIGEST_PREFIX, ContinuationToken }));
+    for (const { Key } of page.Contents ?? []) {
+      const date = /^access-log-digests\/(\d{4}-\d{2}-\d{2})\.json$/.exec(Key ?? '')?.[1];
+      if (date) dates.push(date);
+    }
+    ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (ContinuationToken);
+  return dates.sort();
+}
+
+export const s3DigestStore: AccessLogDigestStore = {
+  dates: storedDates,
+  async get(date: string) {
+    try {
+      const object = await s3().send(new GetObjectCommand({ Bucket: bucketName('access-log-digests'), Key: digestKey(date) }));
+      const text = await object.Body!.transformToString('utf-8');
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return text;
+      }
+    } catch (error) {
+      if ((error as Error).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  },
+  async put(digest: AccessLogDigest, retainUntil: Date) {
+    try {
+      await s3().send(new PutObjectCommand({
+        Bucket: bucketName('access-log-digests'),
+        Key: digestKey(digest.date),
+        Body: JSON.stringify(digest),
+        ContentType: 'application/json',
+        // Only if absent: two runs of the same day cannot both write (S3 conditional writes).
+        IfNoneMatch: '*',
+        ObjectLockMode: 'COMPLIANCE',
+        ObjectLockRetainUntilDate: retainUntil,
+      }));
+      return 'written';
+    } catch (error) {
+      if ((error as Error).name === 'PreconditionFailed' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) return 'exists';
+      throw error;
+    }
+  },
+};

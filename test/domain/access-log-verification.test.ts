@@ -1,0 +1,50 @@
+// Verification stays inside the API function's time: a log too long to walk in
+// ACCESS_LOG_VERIFY_BUDGET_MS is refused with a problem that says to verify from a digest.
+import { describe, expect, it } from 'vitest';
+import { chainAccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { AccessLogChains, AccessLogDigestStore } from '../../functions/domain/access-log-ports';
+import { ACCESS_LOG_VERIFY_BUDGET_MS, verifyAccessLog } from '../../functions/domain/access-log-verification';
+import { DeskProblem } from '../../functions/domain/problems';
+
+const entry = (n: number) => ({ actor: 'a', role: 'operator' as const, action: 'read' as const, subjects: ['s'], fields: ['f'], reason: `r${n}`, sourceIp: '203.0.113.1', at: `2026-11-20T00:00:0${n}.000Z` });
+
+function chainOf(count: number): ChainedAccessLogEntry[] {
+  const out: ChainedAccessLogEntry[] = [];
+  for (let n = 1; n <= count; n += 1) out.push(chainAccessLogEntry(entry(n), 'chain-0', out.at(-1)));
+  return out;
+}
+
+const noDigests: AccessLogDigestStore = { dates: async () => [], get: async () => undefined, put: async () => 'written' };
+
+/** One chain served a page per entry; each page read moves the clock by `msPerPage`. */
+function pagedChains(entries: ChainedAccessLogEntry[], clock: { t: number }, msPerPage: number): AccessLogChains {
+  return {
+    chainIds: () => ['chain-0'],
+    head: async () => undefined,
+    async *entries() {
+      for (const e of entries) {
+        clock.t += msPerPage;
+        yield [e];
+      }
+    },
+  };
+}
+
+describe('verifyAccessLog', () => {
+  it('takes at most ACCESS_LOG_VERIFY_BUDGET_MS (desk policy, inside the 15 s function timeout)', () => {
+    expect(ACCESS_LOG_VERIFY_BUDGET_MS).toBe(10_000);
+  });
+
+  it('verifies a chain read in time', async () => {
+    const clock = { t: 0 };
+    const result = await verifyAccessLog({ chains: pagedChains(chainOf(5), clock, 100), digests: noDigests, clock: { now: () => new Date(clock.t) } });
+    expect(result).toMatchObject({ verified: true, chains: [{ chainId: 'chain-0', seq: 5, entriesChecked: 5 }], digestsChecked: 0 });
+  });
+
+  it('refuses a walk that outlasts the budget with a problem saying to verify from a digest', async () => {
+    const clock = { t: 0 };
+    const walk = verifyAccessLog({ chains: pagedChains(chainOf(5), clock, ACCESS_LOG_VERIFY_BUDGET_MS / 2), digests: noDigests, clock: { now: () => new Date(clock.t) } });
+    await expect(walk).rejects.toBeInstanceOf(DeskProblem);
+    await expect(walk).rejects.toMatchObject({ kind: 'unprocessable', detail: expect.stringContaining('"from"') });
+  });
+});
