@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -7,10 +7,20 @@ import { SYSTEM_NAMES, type SystemName } from '../functions/domain/systems';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
 import type { DeskBuckets } from './audit';
 import type { DeskTables } from './data';
-import { DeskFunction } from './functions';
+import { DeskFunction, functionLogGroup } from './functions';
 import { Firewall } from './firewall';
 import { encryptedLogGroup, type DeskLogging } from './logs';
+import { ManagedPolicyRole } from './managed-policy-role';
 import { StaffPool } from './staff-pool';
+
+/** Every route function's name starts so: the integration role may invoke these and nothing else. */
+export const routeFunctionPrefix = (stage: string) => `desk-${stage}-api-`;
+
+export function routeFunctionName(stage: string, route: string): string {
+  const name = `${routeFunctionPrefix(stage)}${route}`;
+  if (name.length > 64) throw new Error(`Function name ${name} is longer than Lambda's 64 characters: shorten the stage or the route name`);
+  return name;
+}
 
 export interface ApiConstructProps {
   stage: string;
@@ -63,6 +73,9 @@ export class ApiConstruct extends Construct {
   readonly staff: StaffPool;
   readonly firewall: Firewall;
   readonly functions: Record<string, DeskFunction> = {};
+  private readonly functionLogGroup: logs.LogGroup;
+  /** What API Gateway invokes the route functions as. */
+  readonly integrationRole: ManagedPolicyRole;
   /** Per company system, the policy the company attaches to the role that system runs as. */
   readonly callerPolicies = {} as Record<SystemName, iam.ManagedPolicy>;
 
@@ -101,6 +114,8 @@ export class ApiConstruct extends Construct {
     });
     const validator = this.api.addRequestValidator('Validator', { validateRequestBody: true, validateRequestParameters: true });
 
+    this.functionLogGroup = functionLogGroup(this, 'FunctionLogGroup', props.logging);
+    this.integrationRole = this.createIntegrationRole(props.stage);
     for (const route of ROUTES as readonly RouteDefinition[]) this.addRoute(route, props, authorizer, validator);
     for (const system of SYSTEM_NAMES) this.callerPolicies[system] = this.callerPolicy(system, props.stage);
 
@@ -125,7 +140,8 @@ export class ApiConstruct extends Construct {
       deskTables: props.tables,
       ...(route.buckets ? { buckets: route.buckets } : {}),
       deskBuckets: props.buckets,
-      logging: props.logging,
+      functionName: routeFunctionName(props.stage, route.name),
+      logGroup: this.functionLogGroup,
       timeout: Duration.seconds(15),
       environment: {
         ...props.deskSettings,
@@ -142,7 +158,12 @@ export class ApiConstruct extends Construct {
     const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
     const method = this.api.root.resourceForPath(route.path).addMethod(
       route.method,
-      new apigateway.LambdaIntegration(desk.fn, { allowTestInvoke: false }),
+      new apigateway.Integration({
+        type: apigateway.IntegrationType.AWS_PROXY,
+        integrationHttpMethod: 'POST',
+        uri: `arn:${Stack.of(this).partition}:apigateway:${Stack.of(this).region}:lambda:path/2015-03-31/functions/${desk.fn.functionArn}/invocations`,
+        options: { credentialsRole: this.integrationRole },
+      }),
       {
         requestValidator: validator,
         requestParameters: Object.fromEntries(pathParameters.map((p) => [`method.request.path.${p}`, true])),
@@ -158,6 +179,28 @@ export class ApiConstruct extends Construct {
       const reason = OWN_AUTH_REASON[route.auth.kind];
       Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason }, { id: 'AwsSolutions-COG4', reason });
     }
+  }
+
+  /**
+   * API Gateway invokes the route functions as this role, instead of through one resource policy per
+   * function: one role instead of fifty-odd permissions keeps the stack within CloudFormation's 500
+   * resources. It may invoke the functions named with this stage's route prefix, and nothing else.
+   */
+  private createIntegrationRole(stage: string): ManagedPolicyRole {
+    const role = new ManagedPolicyRole(this, 'IntegrationRole', {
+      assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      description: `Lets the ${stage} API invoke its route functions`,
+    });
+    const routeFunctions = `function:${routeFunctionPrefix(stage)}*`;
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['lambda:InvokeFunction'],
+      resources: [`arn:${Aws.PARTITION}:lambda:${Aws.REGION}:${Aws.ACCOUNT_ID}:${routeFunctions}`],
+    }));
+    Validations.of(role.managedPolicy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:lambda:<AWS::Region>:<AWS::AccountId>:${routeFunctions}]`,
+      reason: `Only lambda:InvokeFunction, only on the functions named ${routeFunctionPrefix(stage)}<route>, which are this stage's route functions: the names are fixed by the route manifest, and listing each ARN would outgrow a managed policy's size limit.`,
+    });
+    return role;
   }
 
   /**

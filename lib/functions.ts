@@ -26,15 +26,18 @@ export interface DeskFunctionProps {
   buckets?: Partial<Record<BucketName, BucketAccess>>;
   /** Needed only by a function that names buckets. */
   deskBuckets?: DeskBuckets;
-  logging: DeskLogging;
+  /** A fixed name, for functions another resource's policy names by prefix. */
+  functionName?: string;
+  /** The log group the function writes to, shared with its kind (routes, workers, triggers). */
+  logGroup: logs.ILogGroup;
   timeout: Duration;
   environment?: Record<string, string>;
   deadLetterQueue?: sqs.IQueue;
 }
 
 /**
- * One handler as a Lambda function: Node.js 22 on arm64, bundled with esbuild, traced, logging to its
- * own encrypted log group, and granted exactly the tables its manifest entry lists.
+ * One handler as a Lambda function: Node.js 22 on arm64, bundled with esbuild, traced, logging to an
+ * encrypted log group it shares with its kind, and granted exactly the tables its manifest entry lists.
  */
 export class DeskFunction extends Construct {
   readonly fn: nodejs.NodejsFunction;
@@ -46,8 +49,7 @@ export class DeskFunction extends Construct {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs the ${props.name} function of the privacy desk`,
     });
-    const logGroup = encryptedLogGroup(this, 'LogGroup', props.logging, logs.RetentionDays.THREE_MONTHS);
-    logGroup.grantWrite(this.role);
+    props.logGroup.grantWrite(this.role);
 
     const grants = Object.entries(props.tables) as [TableName, TableAccess][];
     for (const [table, access] of grants) grantTableAccess(this.role, props.deskTables[table], access);
@@ -68,9 +70,10 @@ export class DeskFunction extends Construct {
       memorySize: 512,
       timeout: props.timeout,
       role: this.role,
-      logGroup,
+      logGroup: props.logGroup,
       tracing: lambda.Tracing.ACTIVE,
       description: `appi-desk ${props.name}`,
+      ...(props.functionName ? { functionName: props.functionName } : {}),
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
@@ -144,4 +147,13 @@ function acknowledgeFunctionFindings(fn: lambda.Function, hasDeadLetterQueue: bo
       reason: 'Invoked synchronously (by API Gateway, or by a stream event-source mapping that has its own on-failure queue); a Lambda DLQ applies only to asynchronous invocations.',
     });
   }
+}
+
+/**
+ * The encrypted log group a kind of desk function shares. Lambda names each function's streams
+ * YYYY/MM/DD/<function>[<version>]<id>, so a shared group keeps them apart, and one group per kind
+ * instead of one per function keeps the stack within CloudFormation's 500 resources.
+ */
+export function functionLogGroup(scope: Construct, id: string, logging: DeskLogging): logs.LogGroup {
+  return encryptedLogGroup(scope, id, logging, logs.RetentionDays.THREE_MONTHS);
 }

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { STAFF_ROLES } from '../functions/domain/staff';
 import { PASSWORD_MIN_LENGTH, passwordMaxAgeDays } from '../functions/domain/staff-passwords';
 import type { DeskTables } from './data';
-import { DeskFunction, type DeskFunctionProps } from './functions';
+import { DeskFunction, functionLogGroup, type DeskFunctionProps } from './functions';
 import type { DeskLogging } from './logs';
 
 export interface StaffPoolProps {
@@ -71,8 +71,9 @@ export class StaffPool extends Construct {
     });
 
     // Cognito waits at most 5 seconds for a trigger.
+    const logGroup = functionLogGroup(this, 'TriggerLogGroup', props.logging);
     const trigger = (name: keyof StaffPool['triggers'], tables: DeskFunctionProps['tables'], environment: Record<string, string> = {}) =>
-      new DeskFunction(this, name, { name, tables, deskTables: props.tables, logging: props.logging, timeout: Duration.seconds(5), environment });
+      new DeskFunction(this, name, { name, tables, deskTables: props.tables, logGroup, timeout: Duration.seconds(5), environment });
     this.triggers = {
       'staff-pre-authentication': trigger('staff-pre-authentication', { staff: 'read' }, { DESK_PASSWORD_MAX_AGE_DAYS: String(maxAgeDays) }),
       'staff-post-confirmation': trigger('staff-post-confirmation', { staff: 'write' }),

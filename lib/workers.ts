@@ -5,13 +5,14 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WORKERS, type WorkerDefinition } from '../functions/workers';
 import type { DeskBuckets } from './audit';
 import type { DeskTables } from './data';
-import { DeskFunction } from './functions';
+import { DeskFunction, functionLogGroup } from './functions';
 import type { DeskLogging } from './logs';
 import type { NotifyConstruct } from './notify';
 
@@ -32,6 +33,7 @@ export interface WorkersConstructProps {
 export class WorkersConstruct extends Construct {
   readonly functions: Record<string, DeskFunction> = {};
   private readonly queueKey: kms.Key;
+  private readonly logGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, private readonly props: WorkersConstructProps) {
     super(scope, id);
@@ -40,6 +42,7 @@ export class WorkersConstruct extends Construct {
       enableKeyRotation: true,
       removalPolicy: props.removalPolicy,
     });
+    this.logGroup = functionLogGroup(this, 'FunctionLogGroup', props.logging);
     for (const worker of WORKERS as readonly WorkerDefinition[]) this.addWorker(worker);
   }
 
@@ -52,7 +55,7 @@ export class WorkersConstruct extends Construct {
       deskTables: this.props.tables,
       ...(worker.buckets ? { buckets: worker.buckets } : {}),
       deskBuckets: this.props.buckets,
-      logging: this.props.logging,
+      logGroup: this.logGroup,
       timeout: Duration.seconds(60),
       environment: { ...this.props.deskSettings, ...(worker.sendsEmail ? this.props.notify.senderEnvironment : {}) },
       // Scheduled runs are asynchronous invocations; stream batches fail over to the mapping's queue.

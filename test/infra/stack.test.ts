@@ -637,3 +637,39 @@ describe('notify', () => {
     });
   });
 });
+
+describe('the stack\'s size and how API Gateway reaches the route functions', () => {
+  let desk: SynthesisedDesk;
+  beforeAll(() => {
+    desk = synthDesk();
+  });
+
+  it('stays well within CloudFormation\'s 500 resources, so the next routes and the console still fit', () => {
+    expect(Object.keys(desk.template.toJSON().Resources).length).toBeLessThanOrEqual(450);
+  });
+
+  it('the functions of a kind share one encrypted log group: routes, workers, triggers', () => {
+    const groups = new Set(Object.values(desk.template.findResources('AWS::Lambda::Function')).map((f) => f.Properties.LoggingConfig.LogGroup.Ref as string));
+    expect(groups.size).toBe(3);
+  });
+
+  it('API Gateway invokes each route function as one role that may invoke only this stage\'s route functions, by name', () => {
+    const roleId = desk.logicalId(desk.stack.api.integrationRole);
+    const statements = Object.values(desk.template.findResources('AWS::IAM::ManagedPolicy'))
+      .filter((p) => ((p.Properties.Roles ?? []) as { Ref: string }[]).some((r) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+    expect(statements.map((s) => [s.Action, flatten(s.Resource)])).toEqual([
+      ['lambda:InvokeFunction', 'arn:<AWS::Partition>:lambda:<AWS::Region>:<AWS::AccountId>:function:desk-dev-api-*'],
+    ]);
+    for (const route of ROUTES as readonly RouteDefinition[]) {
+      const fn = desk.template.toJSON().Resources[desk.logicalId(desk.stack.api.functions[route.name]!.fn)];
+      expect(fn.Properties.FunctionName).toBe(`desk-dev-api-${route.name}`);
+    }
+    const methods = Object.values(desk.template.findResources('AWS::ApiGateway::Method'));
+    expect(methods.length).toBe(ROUTES.length);
+    for (const method of methods) expect(method.Properties.Integration.Credentials).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+    // No resource policy per function: the only permissions left are the triggers' and the schedules'.
+    const permitted = Object.values(desk.template.findResources('AWS::Lambda::Permission')).map((p) => p.Properties.Principal as string);
+    expect(permitted).not.toContain('apigateway.amazonaws.com');
+  });
+});
