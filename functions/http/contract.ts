@@ -695,15 +695,7 @@ export const exportFileResponse = z.object({
   categories: z.array(z.string()).describe('The categories the file holds.'),
   subjects: z.array(z.object({
     subjectId,
-    records: z.array(z.object({
-      recordId: z.string(),
-      category: z.string(),
-      value: z.string(),
-      source: z.string(),
-      sourceDetail: z.string().optional(),
-      purposes: z.array(z.string()),
-      acquiredAt: z.string(),
-    })),
+    records: z.array(storedRecordView.pick({ recordId: true, category: true, value: true, source: true, sourceDetail: true, purposes: true, acquiredAt: true })),
   })),
 }).describe('JSON; or CSV (subjectId, recordId, category, value, source, sourceDetail, purposes, acquiredAt) when the export asked for csv.');
 // ---- Staff accounts (issue 6 item 1; policy §6(1)) ----

@@ -3,7 +3,7 @@
 // e-mail naming the person who read too many people in an hour and the person who read at night,
 // and nothing about writes, company systems or a person within the limit.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoAccessLog } from '../../functions/adapters/access-log-repository';
 import { dynamoMonitoringStore, MONITORING_CURSOR_ID } from '../../functions/adapters/access-monitoring-repository';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
@@ -13,7 +13,7 @@ import { alertMessageId } from '../../functions/domain/monitoring/access-analysi
 import { handler } from '../../functions/handlers/analyse-staff-access';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { freshTables, mailbox } from '../support/desk';
-import { dropTables, getItem, putItem, scanAll, streamEvent, streamRecord } from '../support/requests';
+import { bothReadBeforeEitherWrites, dropTables, getItem, putItem, scanAll, streamEvent, streamRecord } from '../support/requests';
 
 const HOUR_MS = 60 * 60 * 1000;
 const OFFICER = 'officer@desk.example.jp';
@@ -59,19 +59,7 @@ const alerts = async () => (await scanAll<StoredOutboxMessage>('outbox')).filter
 
 describe('analyse-staff-access', () => {
   it('two runs at the same moment: one analyses the day after the cursor and alerts once, the other moves on to the next day', async () => {
-    const read = dynamoMonitoringStore.cursor.bind(dynamoMonitoringStore);
-    const readers: Array<() => void> = [];
-    const bothRead = vi.spyOn(dynamoMonitoringStore, 'cursor').mockImplementation(async () => {
-      const cursor = await read();
-      if (readers.length < 2) {
-        await new Promise<void>((resolve) => {
-          readers.push(resolve);
-          if (readers.length === 2) readers.forEach((release) => release());
-        });
-      }
-      return cursor;
-    });
-    onTestFinished(() => { bothRead.mockRestore(); });
+    bothReadBeforeEitherWrites(dynamoMonitoringStore, 'cursor');
     const tallies = await Promise.all([handler(), handler()]);
     const [winner, loser] = tallies[0]!.alert ? tallies : [tallies[1]!, tallies[0]!];
     expect(winner).toEqual({ hours: 24, findings: 2, alert: alertMessageId(deskHour) });

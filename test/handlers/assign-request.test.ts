@@ -1,12 +1,12 @@
 // POST /v1/staff/requests/{requestId}/assignment against DynamoDB Local: operators and the officer
 // hand an open request to an active operator from the staff table; the first assignment starts the
 // handling; refusals write nothing; two assignments at once cannot both win.
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoRequestReader } from '../../functions/adapters/request-repository';
 import { handler } from '../../functions/handlers/assign-request';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { dropTables, expectProblem, getItem, putStaff, setAttributes, staffClaims, submitAndVerify } from '../support/requests';
+import { bothReadBeforeEitherWrites, dropTables, expectProblem, getItem, putStaff, setAttributes, staffClaims, submitAndVerify } from '../support/requests';
 
 let prefix: string;
 
@@ -85,17 +85,7 @@ describe('assign-request', () => {
     const { requestId } = await submitAndVerify();
     // Both read the request before either writes, as two at once do; without this the first may
     // finish before the second reads, and the second is then a lawful reassignment.
-    const read = dynamoRequestReader.get.bind(dynamoRequestReader);
-    const readers: Array<() => void> = [];
-    const bothRead = vi.spyOn(dynamoRequestReader, 'get').mockImplementation(async (...args) => {
-      const request = await read(...args);
-      await new Promise<void>((resolve) => {
-        readers.push(resolve);
-        if (readers.length === 2) readers.forEach((release) => release());
-      });
-      return request;
-    });
-    onTestFinished(() => { bothRead.mockRestore(); });
+    bothReadBeforeEitherWrites(dynamoRequestReader, 'get');
     const results = await Promise.all([
       assign(requestId, { assignee: 'operator-2' }),
       assign(requestId, { assignee: 'operator' }, staffClaims('operator')),

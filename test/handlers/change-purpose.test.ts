@@ -1,13 +1,13 @@
 // PUT /v1/staff/purposes/{purposeId} against DynamoDB Local: a change within the related scope is the
 // next version with a pending notify job (never shown); two officers at once get one 200 and one 409.
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoPurposeVersions } from '../../functions/adapters/purpose-repository';
 import { handler } from '../../functions/handlers/change-purpose';
 import { handler as retire } from '../../functions/handlers/retire-purpose';
 import { POLICY_PURPOSES } from '../../functions/domain/purposes/registry';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { dropTables, expectProblem, getItem, putStaff, scanAll, staffClaims } from '../support/requests';
+import { bothReadBeforeEitherWrites, dropTables, expectProblem, getItem, putStaff, scanAll, staffClaims } from '../support/requests';
 
 let prefix: string;
 
@@ -50,17 +50,7 @@ describe('change-purpose', () => {
   it('two officers changing at once: one 200, one 409, one version stored', async () => {
     // Both read the registry before either publishes, as two officers at once do; without this the
     // first may finish before the second reads, and the second then rightly changes version 2.
-    const read = dynamoPurposeVersions.versions.bind(dynamoPurposeVersions);
-    const readers: Array<() => void> = [];
-    const bothRead = vi.spyOn(dynamoPurposeVersions, 'versions').mockImplementation(async () => {
-      const versions = await read();
-      await new Promise<void>((resolve) => {
-        readers.push(resolve);
-        if (readers.length === 2) readers.forEach((release) => release());
-      });
-      return versions;
-    });
-    onTestFinished(() => { bothRead.mockRestore(); });
+    bothReadBeforeEitherWrites(dynamoPurposeVersions, 'versions');
     const results = await Promise.all([
       change('service-improvement', body),
       change('service-improvement', { ...body, en: 'Another text' }, staffClaims('officer-2', 'officer')),

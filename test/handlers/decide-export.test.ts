@@ -2,7 +2,7 @@
 // people (the requester never approves), a conditional transition (two officers at once: one 200,
 // one 409), and the single-use token stored only as its hash, its link e-mailed with the approval.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoExports } from '../../functions/adapters/export-repository';
 import type { ExportRequest } from '../../functions/domain/exports/rules';
 import { hashSecret } from '../../functions/domain/secrets';
@@ -10,7 +10,7 @@ import { handler as decideExport } from '../../functions/handlers/decide-export'
 import { handler as requestExport } from '../../functions/handlers/request-export';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { freshTables, invoke, mailbox } from '../support/desk';
-import { dropTables, expectProblem, getItem, putStaff, scanAll, staffClaims, streamEvent, streamRecord } from '../support/requests';
+import { bothReadBeforeEitherWrites, dropTables, expectProblem, getItem, putStaff, scanAll, staffClaims, streamEvent, streamRecord } from '../support/requests';
 
 let prefix: string;
 const run = randomUUID().slice(0, 6);
@@ -89,17 +89,7 @@ describe('decide-export', () => {
   it('two officers at once: one 200, one 409, one decision stored and one e-mail', async () => {
     const exportId = await requested();
     // Both read the request before either writes, as two at once do.
-    const read = dynamoExports.get.bind(dynamoExports);
-    const readers: Array<() => void> = [];
-    const bothRead = vi.spyOn(dynamoExports, 'get').mockImplementation(async (...args) => {
-      const found = await read(...args);
-      await new Promise<void>((resolve) => {
-        readers.push(resolve);
-        if (readers.length === 2) readers.forEach((release) => release());
-      });
-      return found;
-    });
-    onTestFinished(() => { bothRead.mockRestore(); });
+    bothReadBeforeEitherWrites(dynamoExports, 'get');
     const results = await Promise.all([
       decide(exportId, { decision: 'approved', reason: 'Needed for the annual audit' }),
       decide(exportId, { decision: 'refused', reason: 'Not needed for this purpose' }, officer(OFFICER_2)),

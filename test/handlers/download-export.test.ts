@@ -13,7 +13,7 @@ import { handler as downloadExport } from '../../functions/handlers/download-exp
 import { handler as requestExport } from '../../functions/handlers/request-export';
 import { routeNamed } from '../../functions/routes';
 import { apiEvent, freshTables, invoke, lambdaContext } from '../support/desk';
-import { dropTables, expectProblem, getItem, putItem, putStaff, scanAll, staffClaims } from '../support/requests';
+import { bothReadBeforeEitherWrites, dropTables, expectProblem, getItem, putItem, putStaff, scanAll, staffClaims } from '../support/requests';
 
 let prefix: string;
 const run = randomUUID().slice(0, 6);
@@ -183,17 +183,7 @@ describe('download-export', () => {
   it('two downloads at once: one 200 with the file, one 410; one access-log entry', async () => {
     const [a, b] = await seedSubjects();
     const { exportId, token } = await approvedExport({ subjectIds: [a, b] });
-    const read = dynamoExports.get.bind(dynamoExports);
-    const readers: Array<() => void> = [];
-    const bothRead = vi.spyOn(dynamoExports, 'get').mockImplementation(async (...args) => {
-      const found = await read(...args);
-      await new Promise<void>((resolve) => {
-        readers.push(resolve);
-        if (readers.length === 2) readers.forEach((release) => release());
-      });
-      return found;
-    });
-    onTestFinished(() => { bothRead.mockRestore(); });
+    bothReadBeforeEitherWrites(dynamoExports, 'get');
     const results = await Promise.all([download(exportId, token), download(exportId, token)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 410]);
     expect(await logAbout(exportId)).toHaveLength(1);

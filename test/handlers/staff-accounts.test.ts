@@ -2,7 +2,7 @@
 // store): the officer creates, transfers, disables and re-enables accounts; each change is
 // access-logged and e-mailed to the officer in the same transaction; the person is refused on the
 // very next call.
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { dynamoStaffAccounts } from '../../functions/adapters/staff-repository';
 import { localPasswordMatches } from '../../functions/adapters/staff-identity-local';
@@ -15,7 +15,7 @@ import { handler as listRequestsHandler } from '../../functions/handlers/list-re
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { dropTables, expectProblem, getItem, putStaff, scanAll, staffClaims } from '../support/requests';
+import { bothReadBeforeEitherWrites, dropTables, expectProblem, getItem, putStaff, scanAll, staffClaims } from '../support/requests';
 
 const OFFICER_EMAIL = 'officer@desk.example.jp';
 let prefix: string;
@@ -185,7 +185,7 @@ describe('staff accounts', () => {
 
   it('two officers disabling the same account at once: one wins, the other 409', async () => {
     const staffId = await created();
-    holdReadsUntilBoth();
+    bothReadBeforeEitherWrites(dynamoStaffAccounts, 'get');
     const results = await Promise.all([
       disable(staffId, { reason: 'retirement' }),
       disable(staffId, { reason: 'transfer' }, staffClaims('officer-2', 'officer')),
@@ -196,7 +196,7 @@ describe('staff accounts', () => {
 
   it('two officers creating the same id at once: one 201, the other 409, one account and one temporary password', async () => {
     const staffId = newStaffId();
-    holdReadsUntilBoth();
+    bothReadBeforeEitherWrites(dynamoStaffAccounts, 'get');
     const body = { staffId, displayName: 'Twice', email: `${staffId}@desk.example.jp`, role: 'operator' };
     const results = await Promise.all([create(body), create(body, staffClaims('officer-2', 'officer'))]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
@@ -205,7 +205,7 @@ describe('staff accounts', () => {
 
   it('two officers disabling each other at once: never both, so an officer stays active', async () => {
     await Promise.all([putStaff('officer-a', 'officer'), putStaff('officer-b', 'officer')]);
-    holdReadsUntilBoth();
+    bothReadBeforeEitherWrites(dynamoStaffAccounts, 'get');
     const results = await Promise.all([
       disable('officer-b', { reason: 'other' }, staffClaims('officer-a', 'officer')),
       disable('officer-a', { reason: 'other' }, staffClaims('officer-b', 'officer')),
@@ -215,18 +215,3 @@ describe('staff accounts', () => {
     expect(statuses.sort()).toEqual(['active', 'disabled']);
   });
 });
-
-/** Both callers read the account before either writes (see test/handlers/assign-request.test.ts). */
-function holdReadsUntilBoth() {
-  const read = dynamoStaffAccounts.get.bind(dynamoStaffAccounts);
-  const readers: Array<() => void> = [];
-  const spy = vi.spyOn(dynamoStaffAccounts, 'get').mockImplementation(async (staffId) => {
-    const account = await read(staffId);
-    await new Promise<void>((resolve) => {
-      readers.push(resolve);
-      if (readers.length === 2) readers.forEach((release) => release());
-    });
-    return account;
-  });
-  onTestFinished(() => { spy.mockRestore(); });
-}

@@ -4,7 +4,7 @@ import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { DeleteTableCommand, DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { expect } from 'vitest';
+import { expect, onTestFinished, vi } from 'vitest';
 import { dynamo, tableName } from '../../functions/adapters/clients';
 import { TABLES, type TableName } from '../../functions/adapters/tables';
 import { physicalTableName } from '../../local/tables';
@@ -221,4 +221,25 @@ export async function dropTables(prefix: string, only?: readonly TableName[]): P
 /** The IAM principal a test's company system signs with, as API Gateway reports it. */
 export function systemPrincipal(system: 'business-systems' | 'payroll' = 'business-systems'): string {
   return `arn:aws:iam::000000000000:role/appi-desk-${system}`;
+}
+
+/**
+ * Two requests at once: the first two calls of `target[method]` (a read) wait for each other, so
+ * both callers have read before either writes. Without it the first may finish before the second
+ * reads, and the second is then a lawful later call, not a race. Undone when the test finishes.
+ */
+export function bothReadBeforeEitherWrites<T extends object>(target: T, method: keyof T & string): void {
+  const read = (target[method] as (...args: unknown[]) => Promise<unknown>).bind(target);
+  const waiting: Array<() => void> = [];
+  const spy = vi.spyOn(target, method as never).mockImplementation((async (...args: unknown[]) => {
+    const found = await read(...args);
+    if (waiting.length < 2) {
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (waiting.length === 2) waiting.forEach((release) => release());
+      });
+    }
+    return found;
+  }) as never);
+  onTestFinished(() => { spy.mockRestore(); });
 }

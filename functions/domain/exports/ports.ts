@@ -1,6 +1,7 @@
 // What the export use cases need from the tables: the export requests, and a subject's live records
 // of the exportable categories. The my-number table is not among them.
 import type { OutboxMessage } from '../outbox';
+import type { RecordView } from '../personal-data/view-subject';
 import type { ExportRequest, StoredExportStatus } from './rules';
 
 export interface ExportStore {
@@ -18,16 +19,8 @@ export interface ExportStore {
   markDownloaded(next: ExportRequest, expectedVersion: number): Promise<void>;
 }
 
-/** One personal-data record as an export carries it. */
-export interface ExportedRecord {
-  recordId: string;
-  category: string;
-  value: string;
-  source: string;
-  sourceDetail?: string;
-  purposes: string[];
-  acquiredAt: string;
-}
+/** One personal-data record as an export carries it: what a staff view shows, without the flags. */
+export type ExportedRecord = Pick<RecordView, 'recordId' | 'category' | 'value' | 'source' | 'sourceDetail' | 'purposes' | 'acquiredAt'>;
 
 export interface ExportHoldingsReader {
   /** The subject's records of these categories that are not past their expiresAt. */
