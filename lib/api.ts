@@ -13,6 +13,9 @@ import { encryptedLogGroup, type DeskLogging } from './logs';
 import { ManagedPolicyRole } from './managed-policy-role';
 import { StaffPool } from './staff-pool';
 
+/** The minimum TLS the API accepts: 1.2 with forward secrecy, or 1.3 (AWS's enhanced policies, 2025-09). */
+export const API_SECURITY_POLICY = 'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09';
+
 /** Every route function's name starts so: the integration role may invoke these and nothing else. */
 export const routeFunctionPrefix = (stage: string) => `desk-${stage}-api-`;
 
@@ -105,6 +108,11 @@ export class ApiConstruct extends Construct {
         throttlingBurstLimit: 100,
       },
     });
+    // TLS 1.2 or newer with forward secrecy only, and requests only through this regional endpoint
+    // by its own host name (no domain fronting): API Gateway's enhanced security policy for REST APIs.
+    const cfnApi = this.api.node.defaultChild as apigateway.CfnRestApi;
+    cfnApi.securityPolicy = API_SECURITY_POLICY;
+    cfnApi.endpointAccessMode = 'STRICT';
     this.createExecutionLogGroup(props);
     this.addProblemResponses();
 

@@ -8,6 +8,7 @@ import { TABLES, tableEnvVar, type TableName } from '../../functions/adapters/ta
 import { SYSTEM_NAMES, type SystemName } from '../../functions/domain/systems';
 import { ROUTES, type RouteDefinition, type TableAccess } from '../../functions/routes';
 import { WORKERS, type WorkerDefinition } from '../../functions/workers';
+import { API_SECURITY_POLICY } from '../../lib/api';
 import { UNAUTHORIZED_API_CALLS_PATTERN } from '../../lib/audit';
 import type { DeskFunction } from '../../lib/functions';
 import { asArray, flatten, referencedIds, type Statement } from './iam';
@@ -642,6 +643,10 @@ describe('the stack\'s size and how API Gateway reaches the route functions', ()
   let desk: SynthesisedDesk;
   beforeAll(() => {
     desk = synthDesk();
+  });
+
+  it('the API takes TLS 1.2 with forward secrecy or newer, through its own endpoint only', () => {
+    desk.template.hasResourceProperties('AWS::ApiGateway::RestApi', { SecurityPolicy: API_SECURITY_POLICY, EndpointAccessMode: 'STRICT' });
   });
 
   it('stays well within CloudFormation\'s 500 resources, so the next routes and the console still fit', () => {
