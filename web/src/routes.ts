@@ -7,8 +7,10 @@ export type Route =
   | { page: 'not-found' };
 
 export function parseRoute(hash: string): Route {
-  const [, page, id] = /^#?\/?([a-z-]*)\/?([A-Za-z0-9_-]*)$/.exec(hash) ?? [];
-  if (!page) return { page: 'notice' };
+  const match = /^#?\/?([a-z-]*)\/?([A-Za-z0-9_-]*)$/.exec(hash);
+  if (!match) return { page: 'not-found' };
+  const [, page, id] = match;
+  if (!page && !id) return { page: 'notice' };
   if (page === 'request' && !id) return { page: 'request' };
   if ((page === 'verify' || page === 'status') && id) return { page, requestId: id };
   return { page: 'not-found' };
