@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { submitRequestBody } from '../../functions/http/contract';
 import { DISCLOSURE_METHODS, DISCLOSURE_RECORDS } from '../../functions/domain/law';
+import { CESSATION_OF_PROVISION_GROUND_LABELS, CESSATION_OF_PROVISION_GROUNDS } from '../../functions/domain/requests/cessation-of-provision';
+import { CORRECTION_CHANGES } from '../../functions/domain/requests/correction';
 import { CESSATION_OF_USE_GROUND_LABELS, CESSATION_OF_USE_GROUNDS, CESSATION_OF_USE_MEASURES } from '../../functions/domain/requests/cessation-of-use';
 import { COMPLAINT_SUBJECTS } from '../../functions/domain/requests/complaint';
 import { REQUEST_STATUSES, REQUESTER_KINDS } from '../../functions/domain/requests/request';
@@ -52,6 +54,17 @@ describe('the request form', () => {
     expect(submitRequestBody.safeParse(body).error).toBeUndefined();
   });
 
+  it('sends a correction\'s item as the first of the list, without content for a deletion', () => {
+    const body = form.submitBody('correction', filled('correction', { 'details.items.0.change': 'delete', 'details.items.0.content': 'hidden' }), 'ja');
+    expect(body.details).toEqual({ items: [{ change: 'delete', description: 'テキスト' }] });
+    expect(submitRequestBody.safeParse(body).error).toBeUndefined();
+  });
+
+  it('keeps who asks and drops the details when the type changes', () => {
+    const values = form.initialValues('cessation-of-provision', { ...person, 'details.grounds': ['erase'], 'details.measure': 'erase' });
+    expect(values).toEqual({ ...person, 'requester.kind': 'self' });
+  });
+
   it('sends what a hidden field still holds nowhere', () => {
     const values = filled('disclosure', { 'details.method': 'electronic', 'details.postalAddress': 'left from before' });
     expect(form.submitBody('disclosure', values, 'ja')).not.toHaveProperty('details.postalAddress');
@@ -97,11 +110,14 @@ describe('the form\'s copies of the contract', () => {
     expect(form.CESSATION_OF_USE_GROUNDS).toEqual(CESSATION_OF_USE_GROUNDS);
     expect(form.CESSATION_OF_USE_MEASURES).toEqual(CESSATION_OF_USE_MEASURES);
     expect(form.COMPLAINT_SUBJECTS).toEqual(COMPLAINT_SUBJECTS);
+    expect(form.CESSATION_OF_PROVISION_GROUNDS).toEqual(CESSATION_OF_PROVISION_GROUNDS);
+    expect(form.CORRECTION_CHANGES).toEqual(CORRECTION_CHANGES);
     expect(form.FORM_TYPES.every((t) => REQUEST_TYPES.some((r) => r.type === t))).toBe(true);
   });
 
   it('names the grounds of a cessation in the server\'s words', () => {
     for (const ground of CESSATION_OF_USE_GROUNDS) expect(OPTION_LABELS[ground]).toEqual(CESSATION_OF_USE_GROUND_LABELS[ground]);
+    for (const ground of CESSATION_OF_PROVISION_GROUNDS) expect(OPTION_LABELS[ground]).toEqual(CESSATION_OF_PROVISION_GROUND_LABELS[ground]);
   });
 
   it('labels every field, option, type and status in Japanese and English', () => {

@@ -28,6 +28,11 @@ export const CESSATION_OF_USE_GROUNDS = [
   'no-longer-needed', 'reportable-leak', 'risk-to-rights-or-interests',
 ] as const;
 export const CESSATION_OF_USE_MEASURES = ['cease-use', 'erase'] as const;
+export const CESSATION_OF_PROVISION_GROUNDS = [
+  'provided-without-consent', 'provided-abroad-without-consent',
+  'no-longer-needed', 'reportable-leak', 'risk-to-rights-or-interests',
+] as const;
+export const CORRECTION_CHANGES = ['correct', 'add', 'delete'] as const;
 export const COMPLAINT_SUBJECTS = ['handling-of-personal-data', 'request-handling', 'security', 'other'] as const;
 
 const representative = (values: FormValues) => values['requester.kind'] !== undefined && values['requester.kind'] !== 'self';
@@ -51,10 +56,20 @@ export const REQUEST_FORMS = {
   'purpose-notification': [
     { path: 'details.items', kind: 'textarea' },
   ],
+  // One item per request here; the contract takes up to 25 (MAX_CORRECTION_ITEMS).
+  correction: [
+    { path: 'details.items.0.change', kind: 'select', required: true, options: CORRECTION_CHANGES },
+    { path: 'details.items.0.description', kind: 'textarea', required: true },
+    { path: 'details.items.0.content', kind: 'textarea', required: true, when: (v) => v['details.items.0.change'] !== 'delete' },
+  ],
   'cessation-of-use': [
     { path: 'details.grounds', kind: 'checkboxes', required: true, options: CESSATION_OF_USE_GROUNDS },
     { path: 'details.measure', kind: 'select', required: true, options: CESSATION_OF_USE_MEASURES },
     { path: 'details.explanation', kind: 'textarea' },
+  ],
+  'cessation-of-provision': [
+    { path: 'details.grounds', kind: 'checkboxes', required: true, options: CESSATION_OF_PROVISION_GROUNDS },
+    { path: 'details.recipients', kind: 'textarea' },
   ],
   complaint: [
     { path: 'details.about', kind: 'select', options: COMPLAINT_SUBJECTS },
@@ -75,11 +90,11 @@ export function visibleFields(type: FormType, values: FormValues): FieldSpec[] {
   return [...COMMON_FIELDS, ...(REQUEST_FORMS[type] as readonly FieldSpec[])].filter((f) => !f.when || f.when(values));
 }
 
-/** What a new form starts with: a selection's first option, nothing typed. */
-export function initialValues(type: FormType): FormValues {
-  const values: FormValues = {};
+/** What a form of this type starts with: who asks as typed so far, a required selection's first option. */
+export function initialValues(type: FormType, typed: FormValues = {}): FormValues {
+  const values: FormValues = Object.fromEntries(Object.entries(typed).filter(([path]) => !path.startsWith('details.')));
   for (const field of [...COMMON_FIELDS, ...(REQUEST_FORMS[type] as readonly FieldSpec[])]) {
-    if (field.kind === 'select' && field.required) values[field.path] = field.options?.[0] ?? '';
+    if (field.kind === 'select' && field.required) values[field.path] ??= field.options?.[0] ?? '';
   }
   return values;
 }
@@ -87,7 +102,10 @@ export function initialValues(type: FormType): FormValues {
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('.');
   let node = target;
-  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  keys.slice(0, -1).forEach((key, i) => {
+    // A numeric key is a list's item ("details.items.0.change").
+    node = (node[key] ??= /^\d+$/.test(keys[i + 1]!) ? [] : {}) as Record<string, unknown>;
+  });
   node[keys.at(-1)!] = value;
 }
 

@@ -68,7 +68,7 @@ export function RequestPage({ language, form, setForm, go }: {
           <label for="field-type">{t('requestType', language)}</label>
           <select id="field-type" value={form.type} onChange={(e) => {
             const type = (e.currentTarget as HTMLSelectElement).value;
-            if (isFormType(type)) setForm({ type, values: { ...initialValues(type), ...form.values } });
+            if (isFormType(type)) setForm({ type, values: initialValues(type, form.values) });
             setErrors(undefined);
           }}>
             {FORM_TYPES.map((type) => <option key={type} value={type}>{TYPE_LABELS[type][language]}</option>)}
