@@ -1,11 +1,12 @@
-// The Privacy Center's build: static files under /privacy/, no inline script or style, so the pages
+// The Privacy Center's build: static files with relative paths, no inline script or style, so the pages
 // run under a Content-Security-Policy without 'unsafe-inline'.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  base: '/privacy/',
+  // Relative, so the same build works under /privacy/ locally and at the root of CloudFront.
+  base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: 'dist',
