@@ -29,18 +29,22 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Script errors of each page, checked with every screenshot. */
+const scriptErrors = new WeakMap<Page, string[]>();
+
 async function phonePage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  const errors: string[] = [];
+  scriptErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
   return { context, page };
 }
 
 /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now; a screenshot of it. */
 async function checkPage(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  expect(scriptErrors.get(page)).toEqual([]);
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
