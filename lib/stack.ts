@@ -6,6 +6,7 @@ import { AuditConstruct } from './audit';
 import { DataConstruct } from './data';
 import { createLogsKey } from './logs';
 import { NotifyConstruct } from './notify';
+import { PrivacyCenter } from './privacy-center';
 import { SecurityAlarms } from './security-alarms';
 import { WorkersConstruct } from './workers';
 
@@ -32,6 +33,7 @@ export class AppiDeskStack extends Stack {
   readonly securityAlarms: SecurityAlarms;
   readonly api: ApiConstruct;
   readonly workers: WorkersConstruct;
+  readonly privacyCenter: PrivacyCenter;
 
   constructor(scope: Construct, id: string, props: AppiDeskStackProps) {
     super(scope, id, props);
@@ -69,7 +71,10 @@ export class AppiDeskStack extends Stack {
     });
     this.workers = new WorkersConstruct(this, 'Workers', { tables, buckets: this.audit.buckets, notify: this.notify, logging, removalPolicy, deskSettings });
 
+    this.privacyCenter = new PrivacyCenter(this, 'PrivacyCenter', { api: this.api.api, functions: this.api.functions, logging, removalPolicy });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
+    new CfnOutput(this, 'PrivacyCenterUrl', { value: `${this.privacyCenter.origin}/` });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.api.staff.userPool.userPoolId });
     new CfnOutput(this, 'StaffUserPoolClientId', { value: this.api.staff.client.userPoolClientId });
     for (const system of SYSTEM_NAMES) {

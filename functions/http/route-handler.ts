@@ -76,6 +76,12 @@ function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, wh
   return schema ? parseOrProblem(schema, value ?? {}, where) : undefined;
 }
 
+/** The Privacy Center's origin may read the answers of the routes it calls (set on those functions only, lib/privacy-center.ts). */
+function privacyCenterCors(): Record<string, string> {
+  const origin = process.env.DESK_PRIVACY_CENTER_ORIGIN;
+  return origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+}
+
 function bearerToken(headers: Record<string, string>): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
   return match?.[1];
@@ -98,7 +104,8 @@ export function httpRoute<R extends RouteDefinition>(
           problem = new HttpProblem(500, 'internal', 'Internal error', `Something went wrong on our side and nothing was changed. Try again later; if it persists, quote ${request.context.awsRequestId ?? 'the time of your request'} to the desk.`);
         }
         logger.info('Request refused', { route: route.name, status: problem.status, problem: problem.slug });
-        request.response = problemResult(problem, request.event.requestContext?.requestId);
+        const result = problemResult(problem, request.event.requestContext?.requestId);
+        request.response = { ...result, headers: { ...result.headers, ...privacyCenterCors() } };
       },
     })
     .handler(async (event) => {
@@ -121,7 +128,7 @@ export function httpRoute<R extends RouteDefinition>(
       const contentType = output.contentType ?? 'application/json; charset=utf-8';
       return {
         statusCode: status,
-        headers: { ...BASE_HEADERS, 'content-type': contentType, ...output.headers },
+        headers: { ...BASE_HEADERS, ...privacyCenterCors(), 'content-type': contentType, ...output.headers },
         body: typeof output.body === 'string' ? output.body : JSON.stringify(output.body),
       };
     });

@@ -1,0 +1,182 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DockerImage, Duration, Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { contentSecurityPolicy } from '../web/security-headers';
+import type { DeskFunction } from './functions';
+import { encryptedLogGroup, type DeskLogging } from './logs';
+import { ManagedPolicyRole } from './managed-policy-role';
+
+const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
+
+/** The routes the Privacy Center calls from the browser: CORS answers its origin on these, and on no other. */
+export const PRIVACY_CENTER_ROUTES = [
+  // A GET without credentials is a simple request: the browser sends no preflight for it.
+  { name: 'get-privacy-notice', method: 'GET', path: '/v1/privacy-notice', preflight: false },
+  // JSON bodies and the status token's Authorization header make the browser ask first.
+  { name: 'submit-request', method: 'POST', path: '/v1/requests', preflight: true },
+  { name: 'verify-request', method: 'POST', path: '/v1/requests/{requestId}/verification', preflight: true },
+  { name: 'get-request-status', method: 'GET', path: '/v1/requests/{requestId}', preflight: true },
+] as const;
+
+/** The deployment function runs a few times a year; its logs are kept as long as the API's execution logs. */
+const DEPLOYMENT_LOG_RETENTION = logs.RetentionDays.THREE_MONTHS;
+
+/** Desk policy: browsers keep HSTS two years, the value hstspreload.org asks for. */
+export const HSTS_MAX_AGE = Duration.days(730);
+/** Desk policy: a browser reuses a CORS preflight answer for ten minutes. */
+export const CORS_PREFLIGHT_MAX_AGE = Duration.minutes(10);
+
+export interface PrivacyCenterProps {
+  api: apigateway.RestApi;
+  /** The route functions by route name; those of PRIVACY_CENTER_ROUTES learn the Privacy Center's origin. */
+  functions: Record<string, DeskFunction>;
+  logging: DeskLogging;
+  removalPolicy: RemovalPolicy;
+}
+
+/**
+ * The Privacy Center (web/) for customers: a private bucket that only CloudFront reads (origin access
+ * control), served with the same security headers as `npm start` sends, and a config.json naming the
+ * API, which answers CORS for this origin only.
+ */
+export class PrivacyCenter extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+  /** https://<distribution domain>, the only origin the API answers CORS for. */
+  readonly origin: string;
+
+  constructor(scope: Construct, id: string, props: PrivacyCenterProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      removalPolicy: props.removalPolicy,
+    });
+
+    // The API's own origin: from the REST API's id, not its URL, which would tie the headers to the deployment.
+    const apiOrigin = `https://${props.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+    const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Privacy Center: CSP without inline code, HSTS, no framing, no referrer',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(apiOrigin), override: true },
+        strictTransportSecurity: { accessControlMaxAge: HSTS_MAX_AGE, includeSubdomains: true, override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+        contentTypeOptions: { override: true },
+      },
+    });
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'appi-desk Privacy Center',
+      defaultRootObject: 'index.html',
+      // Japan is in price class 200; the customers are there.
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      },
+    });
+    this.origin = `https://${this.distribution.distributionDomainName}`;
+
+    // Our own role, so the deployment's permissions are a managed policy rather than an inline one.
+    const deployRole = new ManagedPolicyRole(this, 'DeployRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Copies the built Privacy Center into its bucket',
+    });
+    const deploymentLogs = encryptedLogGroup(this, 'DeploymentLogGroup', props.logging, DEPLOYMENT_LOG_RETENTION);
+    deploymentLogs.grantWrite(deployRole);
+    new s3deploy.BucketDeployment(this, 'Deployment', {
+      destinationBucket: this.bucket,
+      role: deployRole,
+      logGroup: deploymentLogs,
+      sources: [
+        s3deploy.Source.asset(WEB_ROOT, {
+          exclude: ['dist', '.build-*'],
+          bundling: {
+            // Built here with the repository's Vite; the image is only named because CDK requires one.
+            image: DockerImage.fromRegistry('node:22'),
+            local: {
+              tryBundle(outputDir: string) {
+                execFileSync('npx', ['vite', 'build', WEB_ROOT, '--outDir', outputDir, '--emptyOutDir'], { stdio: 'inherit' });
+                return true;
+              },
+            },
+          },
+        }),
+        s3deploy.Source.jsonData('config.json', { apiBaseUrl: props.api.url }),
+      ],
+      distribution: this.distribution,
+      // The entry points; the assets' names change with their content.
+      distributionPaths: ['/', '/index.html', '/config.json'],
+    });
+
+    for (const route of PRIVACY_CENTER_ROUTES) {
+      props.functions[route.name]!.fn.addEnvironment('DESK_PRIVACY_CENTER_ORIGIN', this.origin);
+    }
+    for (const path of new Set(PRIVACY_CENTER_ROUTES.filter((r) => r.preflight).map((r) => r.path))) {
+      const preflight = props.api.root.resourceForPath(path).addCorsPreflight({
+        allowOrigins: [this.origin],
+        allowMethods: PRIVACY_CENTER_ROUTES.filter((r) => r.path === path).map((r) => r.method),
+        allowHeaders: ['content-type', 'authorization'],
+        maxAge: CORS_PREFLIGHT_MAX_AGE,
+      });
+      const reason = 'A CORS preflight: API Gateway answers it itself (mock integration) with the Privacy Center\'s origin and no data; browsers send it without credentials by design.';
+      Validations.of(preflight).acknowledge({ id: 'AwsSolutions-APIG4', reason }, { id: 'AwsSolutions-COG4', reason });
+    }
+    this.acknowledgeFindings(deployRole);
+  }
+
+  /** CDK's deployment function (Python, a singleton of the stack), told apart from the desk's own functions. */
+  static isDeploymentFunction(logicalId: string): boolean {
+    return logicalId.startsWith('CustomCDKBucketDeployment');
+  }
+
+  private acknowledgeFindings(deployRole: ManagedPolicyRole): void {
+    const publicFiles = 'The bucket holds only the Privacy Center\'s public static files (HTML, scripts, styles, config.json naming the API), never personal data, and is rebuilt from the repository on every deployment;';
+    Validations.of(this.bucket).acknowledge(
+      { id: 'AwsSolutions-S1', reason: `${publicFiles} reads go only through CloudFront, and the personal data the pages send goes to API Gateway, which logs access.` },
+      { id: 'NIST.800.53.R5-S3BucketLoggingEnabled', reason: `${publicFiles} reads go only through CloudFront, and the personal data the pages send goes to API Gateway, which logs access.` },
+      { id: 'NIST.800.53.R5-S3BucketReplicationEnabled', reason: `${publicFiles} a lost copy is redeployed, not restored.` },
+      { id: 'NIST.800.53.R5-S3DefaultEncryptionKMS', reason: `${publicFiles} SSE-S3 encrypts them at rest; a customer-managed key would guard nothing secret.` },
+    );
+    Validations.of(this.distribution).acknowledge(
+      { id: 'AwsSolutions-CFR1', reason: 'The desk must answer any person whose data it holds, wherever they are (APPI Art. 32-35); blocking countries would refuse lawful requests.' },
+      { id: 'AwsSolutions-CFR2', reason: 'Static public files only; the API behind the forms is protected by its own AWS WAF web ACL (lib/firewall.ts), and a CloudFront web ACL would have to live in us-east-1, outside this regional stack.' },
+      { id: 'AwsSolutions-CFR3', reason: 'Static public files only, the same for every visitor; the requests that carry personal data go to API Gateway, whose access is logged, and CloudTrail records every change to the distribution.' },
+      { id: 'AwsSolutions-CFR4', reason: 'Served on the default *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; a custom domain with its own certificate and TLSv1.2_2021 is a deployment choice of the company.' },
+    );
+
+    // CDK's deployment function: it runs only during a deployment, copying the build from the asset bucket.
+    const stack = Stack.of(this);
+    const bucketArn = stack.resolve(this.bucket.bucketArn) as { 'Fn::GetAtt': [string, string] };
+    const wildcard = 'CDK\'s BucketDeployment grants exactly these: read the build from the CDK asset bucket, replace the Privacy Center bucket\'s objects (the set of files changes with every build, so object names cannot be listed), and invalidate the distribution\'s cache (CloudFront invalidation actions granted on *).';
+    Validations.of(deployRole.managedPolicy).acknowledge(
+      ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((action) => ({ id: `AwsSolutions-IAM5[Action::${action}]`, reason: wildcard })),
+      { id: `AwsSolutions-IAM5[Resource::arn:${stack.partition === 'aws' ? 'aws' : '<AWS::Partition>'}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*]`, reason: wildcard },
+      { id: `AwsSolutions-IAM5[Resource::<${bucketArn['Fn::GetAtt'][0]}.Arn>/*]`, reason: wildcard },
+      { id: 'AwsSolutions-IAM5[Resource::*]', reason: wildcard },
+    );
+    const handler = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (!handler) throw new Error('CDK\'s BucketDeployment function was not found in the stack');
+    Validations.of(handler).acknowledge(
+      { id: 'AwsSolutions-L1', reason: 'CDK\'s own deployment function, on the Python runtime CDK pins for it; it runs only during deployments and is upgraded with aws-cdk-lib.' },
+      { id: 'NIST.800.53.R5-LambdaConcurrency', reason: 'Invoked once per deployment by CloudFormation only.' },
+      { id: 'NIST.800.53.R5-LambdaDLQ', reason: 'Invoked synchronously by CloudFormation as a custom resource, which reports its failure; a DLQ applies only to asynchronous invocations.' },
+      { id: 'NIST.800.53.R5-LambdaInsideVPC', reason: 'Reaches only S3 and CloudFront APIs over TLS with IAM authorisation; no private network resource exists.' },
+    );
+  }
+}

@@ -1,0 +1,108 @@
+// The Privacy Center as synthesised: a private bucket only CloudFront reads (origin access control),
+// the security headers of every page, the build and a config.json naming the API deployed into it,
+// and CORS for the distribution's origin on exactly the routes the pages call.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, type RouteDefinition } from '../../functions/routes';
+import { CORS_PREFLIGHT_MAX_AGE, HSTS_MAX_AGE, PRIVACY_CENTER_ROUTES, PrivacyCenter } from '../../lib/privacy-center';
+import { synthDesk, type SynthesisedDesk } from './synth';
+
+type Json = Record<string, any>;
+
+let desk: SynthesisedDesk;
+let resources: Record<string, Json>;
+
+beforeAll(() => {
+  desk = synthDesk();
+  resources = desk.template.toJSON().Resources;
+}, 120_000);
+
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const distributionId = () => desk.logicalId(desk.stack.privacyCenter.distribution);
+const bucketId = () => desk.logicalId(desk.stack.privacyCenter.bucket);
+
+describe('the Privacy Center bucket and distribution', () => {
+  it('keeps the bucket private: public access blocked, TLS only, read by this distribution alone', () => {
+    const bucket = resources[bucketId()]!.Properties;
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.WebsiteConfiguration).toBeUndefined();
+    const [, policy] = ofType('AWS::S3::BucketPolicy').find(([, p]) => JSON.stringify(p.Properties.Bucket).includes(bucketId()))!;
+    const statements = policy.Properties.PolicyDocument.Statement as Json[];
+    expect(statements.some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
+    const reads = statements.filter((s) => s.Effect === 'Allow');
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
+    expect(reads[0]!.Action).toBe('s3:GetObject');
+    expect(JSON.stringify(reads[0]!.Condition)).toContain(distributionId());
+  });
+
+  it('serves over HTTPS through origin access control, with the security headers on every answer', () => {
+    const config = resources[distributionId()]!.Properties.DistributionConfig;
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.Origins[0].OriginAccessControlId).toBeDefined();
+    expect(config.Origins[0].S3OriginConfig.OriginAccessIdentity).toBe('');
+
+    const [, policy] = ofType('AWS::CloudFront::ResponseHeadersPolicy')[0]!;
+    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const csp = JSON.stringify(desk.stack.resolve(headers.ContentSecurityPolicy.ContentSecurityPolicy));
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    // connect-src names the API's own origin, from the REST API's id.
+    expect(csp).toMatch(/connect-src 'self' https:\/\/.*RestApi.*execute-api/);
+    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: HSTS_MAX_AGE.toSeconds(), IncludeSubdomains: true, Override: true });
+    expect(headers.FrameOptions).toMatchObject({ FrameOption: 'DENY', Override: true });
+    expect(headers.ReferrerPolicy).toMatchObject({ ReferrerPolicy: 'no-referrer', Override: true });
+    expect(headers.ContentTypeOptions).toMatchObject({ Override: true });
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: ofType('AWS::CloudFront::ResponseHeadersPolicy')[0]![0] });
+  });
+
+  it('deploys the build and a config.json naming the API, and refreshes the cached entry points', () => {
+    const deploymentFunctions = Object.keys(desk.template.findResources('AWS::Lambda::Function')).filter(PrivacyCenter.isDeploymentFunction);
+    expect(deploymentFunctions).toHaveLength(1);
+    const logGroup = resources[deploymentFunctions[0]!]!.Properties.LoggingConfig.LogGroup;
+    expect(resources[logGroup.Ref]!.Properties.KmsKeyId).toBeDefined();
+    const [, deployment] = ofType('Custom::CDKBucketDeployment')[0]!;
+    expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
+    expect(JSON.stringify(deployment.Properties.SourceMarkers)).toContain('RestApi');
+    expect(deployment.Properties.DestinationBucketName).toEqual({ Ref: bucketId() });
+    expect(deployment.Properties.DistributionPaths).toEqual(['/', '/index.html', '/config.json']);
+  });
+
+  it('puts out the Privacy Center\'s address', () => {
+    expect(JSON.stringify(desk.template.toJSON().Outputs.PrivacyCenterUrl.Value)).toContain(distributionId());
+  });
+});
+
+describe('CORS for the Privacy Center', () => {
+  it('calls only documented public routes, and the pages call exactly these', () => {
+    for (const route of PRIVACY_CENTER_ROUTES) {
+      const defined = (ROUTES as readonly RouteDefinition[]).find((r) => r.name === route.name);
+      expect(defined, route.name).toMatchObject({ method: route.method, path: route.path });
+      expect(['public', 'status-token']).toContain(defined!.auth.kind);
+    }
+    const api = readFileSync(new URL('../../web/src/api.ts', import.meta.url), 'utf8');
+    const called = [...api.matchAll(/call<.*?>\('(GET|POST)', [`']([^`']+)[`']/g)].map((m) => `${m[1]} ${m[2]!.replace(/\$\{encode\(\w+\)\}/g, '{requestId}')}`);
+    expect(called.sort()).toEqual(PRIVACY_CENTER_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('answers preflights for the distribution\'s origin only, on exactly those routes', () => {
+    const options = ofType('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod === 'OPTIONS');
+    expect(options).toHaveLength(new Set(PRIVACY_CENTER_ROUTES.filter((r) => r.preflight).map((r) => r.path)).size);
+    for (const [, method] of options) {
+      const headers = method.Properties.Integration.IntegrationResponses[0].ResponseParameters;
+      expect(JSON.stringify(headers['method.response.header.Access-Control-Allow-Origin'])).toContain(distributionId());
+      expect(headers['method.response.header.Access-Control-Max-Age']).toBe(`'${CORS_PREFLIGHT_MAX_AGE.toSeconds()}'`);
+    }
+  });
+
+  it('tells only those routes\' functions the origin to answer', () => {
+    const names = new Set<string>(PRIVACY_CENTER_ROUTES.map((r) => r.name));
+    for (const [name, fn] of Object.entries(desk.stack.api.functions)) {
+      const variables = resources[desk.logicalId(fn.fn)]!.Properties.Environment?.Variables ?? {};
+      if (names.has(name)) expect(JSON.stringify(variables.DESK_PRIVACY_CENTER_ORIGIN), name).toContain(distributionId());
+      else expect(variables.DESK_PRIVACY_CENTER_ORIGIN, name).toBeUndefined();
+    }
+  });
+});

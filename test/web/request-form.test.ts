@@ -1,0 +1,144 @@
+// The Privacy Center's form logic (web/src/request-form.ts): the bodies it builds are what the
+// contract accepts, the API's field errors land on the fields they name, and its copies of the
+// contract's enums and legal labels match the server's.
+import { describe, expect, it } from 'vitest';
+import { submitRequestBody } from '../../functions/http/contract';
+import { DISCLOSURE_METHODS, DISCLOSURE_RECORDS } from '../../functions/domain/law';
+import { CESSATION_OF_PROVISION_GROUND_LABELS, CESSATION_OF_PROVISION_GROUNDS } from '../../functions/domain/requests/cessation-of-provision';
+import { CORRECTION_CHANGES } from '../../functions/domain/requests/correction';
+import { CESSATION_OF_USE_GROUND_LABELS, CESSATION_OF_USE_GROUNDS, CESSATION_OF_USE_MEASURES } from '../../functions/domain/requests/cessation-of-use';
+import { COMPLAINT_SUBJECTS } from '../../functions/domain/requests/complaint';
+import { REQUEST_STATUSES, REQUESTER_KINDS } from '../../functions/domain/requests/request';
+import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
+import * as form from '../../web/src/request-form';
+import { hrefOf, parseRoute } from '../../web/src/routes';
+import { FIELD_LABELS, OPTION_LABELS, STATUS_LABELS, TYPE_LABELS } from '../../web/src/text';
+
+const person = { 'requester.name': '山田 花子', 'requester.email': 'hanako@example.jp' };
+
+/** Something valid for every required field shown: a selection's first option, a text. */
+function filled(type: form.FormType, extra: form.FormValues = {}): form.FormValues {
+  const values: form.FormValues = { ...form.initialValues(type), ...person, ...extra };
+  for (const field of form.visibleFields(type, values)) {
+    if (!field.required || values[field.path]) continue;
+    values[field.path] = field.kind === 'checkboxes' ? [field.options![0]!] : field.kind === 'email' ? 'taro@example.jp' : 'テキスト';
+  }
+  return values;
+}
+
+describe('the request form', () => {
+  it.each(form.FORM_TYPES)('builds a body for %s that the contract accepts', (type) => {
+    const body = form.submitBody(type, filled(type), 'ja');
+    expect(submitRequestBody.safeParse(body).error).toBeUndefined();
+  });
+
+  it('makes the person asking for themselves the subject, and leaves out what was not filled', () => {
+    const body = form.submitBody('disclosure', { ...form.initialValues('disclosure'), ...person, 'details.scope': '  ', 'details.records': [] }, 'en');
+    expect(body).toEqual({
+      type: 'disclosure',
+      language: 'en',
+      requester: { kind: 'self', name: '山田 花子', email: 'hanako@example.jp' },
+      subject: { name: '山田 花子', email: 'hanako@example.jp' },
+    });
+  });
+
+  it('asks a representative for the subject, and a paper copy for the postal address', () => {
+    const values = { ...form.initialValues('disclosure'), 'requester.kind': 'agent', 'details.method': 'paper' };
+    const paths = form.visibleFields('disclosure', values).map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['subject.email', 'subject.name', 'details.postalAddress']));
+    expect(form.visibleFields('disclosure', form.initialValues('disclosure')).map((f) => f.path))
+      .not.toEqual(expect.arrayContaining(['subject.email']));
+
+    const body = form.submitBody('disclosure', { ...filled('disclosure', values), 'subject.email': 'taro@example.jp', 'details.postalAddress': '東京都千代田区' }, 'ja');
+    expect(body).toMatchObject({ subject: { email: 'taro@example.jp' }, details: { method: 'paper', postalAddress: '東京都千代田区' } });
+    expect(submitRequestBody.safeParse(body).error).toBeUndefined();
+  });
+
+  it('sends a correction\'s item as the first of the list, without content for a deletion', () => {
+    const body = form.submitBody('correction', filled('correction', { 'details.items.0.change': 'delete', 'details.items.0.content': 'hidden' }), 'ja');
+    expect(body.details).toEqual({ items: [{ change: 'delete', description: 'テキスト' }] });
+    expect(submitRequestBody.safeParse(body).error).toBeUndefined();
+  });
+
+  it('keeps who asks and drops the details when the type changes', () => {
+    const values = form.initialValues('cessation-of-provision', { ...person, 'details.grounds': ['erase'], 'details.measure': 'erase' });
+    expect(values).toEqual({ ...person, 'requester.kind': 'self' });
+  });
+
+  it('sends what a hidden field still holds nowhere', () => {
+    const values = filled('disclosure', { 'details.method': 'electronic', 'details.postalAddress': 'left from before' });
+    expect(form.submitBody('disclosure', values, 'ja')).not.toHaveProperty('details.postalAddress');
+  });
+});
+
+describe('placing the API\'s problem+json on the form', () => {
+  const fields = form.visibleFields('cessation-of-use', form.initialValues('cessation-of-use'));
+
+  it('puts each error next to the field it names, an array item on its list', () => {
+    const placed = form.placeErrors({
+      title: 'The request is not valid', status: 400, detail: 'Fix these',
+      errors: [
+        { field: 'body.details.grounds.0', message: 'must be one of: a, b' },
+        { field: 'body.requester.email', message: 'is required' },
+        { field: 'body.subject.email', message: 'is required' },
+        { field: 'body.extra', message: 'unknown field "extra": remove it' },
+      ],
+    }, fields);
+    expect(placed.byField).toEqual({
+      'details.grounds': ['must be one of: a, b'],
+      // The subject of a person asking for themselves is what they typed as the requester.
+      'requester.email': ['is required', 'is required'],
+    });
+    expect(placed.general).toEqual(['body.extra: unknown field "extra": remove it']);
+  });
+
+  it('shows a problem without field errors as a whole', () => {
+    expect(form.placeErrors({ title: 'Locked', status: 423, detail: 'Too many wrong codes; make the request again.' }, fields))
+      .toEqual({ byField: {}, general: ['Too many wrong codes; make the request again.'] });
+  });
+
+  it('reads the code as typed, with spaces or full-width digits', () => {
+    expect(form.normaliseCode(' １２３ 456 ')).toBe('123456');
+  });
+});
+
+describe('the form\'s copies of the contract', () => {
+  it('offers the contract\'s values', () => {
+    expect(form.REQUESTER_KINDS).toEqual(REQUESTER_KINDS);
+    expect(form.DISCLOSURE_METHODS).toEqual(DISCLOSURE_METHODS);
+    expect(form.DISCLOSURE_RECORDS).toEqual(DISCLOSURE_RECORDS);
+    expect(form.CESSATION_OF_USE_GROUNDS).toEqual(CESSATION_OF_USE_GROUNDS);
+    expect(form.CESSATION_OF_USE_MEASURES).toEqual(CESSATION_OF_USE_MEASURES);
+    expect(form.COMPLAINT_SUBJECTS).toEqual(COMPLAINT_SUBJECTS);
+    expect(form.CESSATION_OF_PROVISION_GROUNDS).toEqual(CESSATION_OF_PROVISION_GROUNDS);
+    expect(form.CORRECTION_CHANGES).toEqual(CORRECTION_CHANGES);
+    expect(form.FORM_TYPES.every((t) => REQUEST_TYPES.some((r) => r.type === t))).toBe(true);
+  });
+
+  it('names the grounds of a cessation in the server\'s words', () => {
+    for (const ground of CESSATION_OF_USE_GROUNDS) expect(OPTION_LABELS[ground]).toEqual(CESSATION_OF_USE_GROUND_LABELS[ground]);
+    for (const ground of CESSATION_OF_PROVISION_GROUNDS) expect(OPTION_LABELS[ground]).toEqual(CESSATION_OF_PROVISION_GROUND_LABELS[ground]);
+  });
+
+  it('labels every field, option, type and status in Japanese and English', () => {
+    for (const type of form.FORM_TYPES) {
+      expect(TYPE_LABELS[type].ja && TYPE_LABELS[type].en).toBeTruthy();
+      for (const field of [...form.COMMON_FIELDS, ...form.REQUEST_FORMS[type]]) {
+        expect(FIELD_LABELS[field.path], field.path).toMatchObject({ ja: expect.any(String), en: expect.any(String) });
+        for (const option of 'options' in field ? field.options ?? [] : []) expect(OPTION_LABELS[option], option).toMatchObject({ ja: expect.any(String), en: expect.any(String) });
+      }
+    }
+    for (const status of REQUEST_STATUSES) expect(STATUS_LABELS[status], status).toBeDefined();
+  });
+});
+
+describe('the pages\' addresses', () => {
+  it('reads back every address it makes, and sends anything else to not-found', () => {
+    for (const route of [{ page: 'notice' }, { page: 'request' }, { page: 'verify', requestId: 'r_1-A' }, { page: 'status', requestId: 'abc' }] as const) {
+      expect(parseRoute(hrefOf(route))).toEqual(route);
+    }
+    expect(parseRoute('')).toEqual({ page: 'notice' });
+    expect(parseRoute('#/status/')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/verify/../x')).toEqual({ page: 'not-found' });
+  });
+});

@@ -1,0 +1,85 @@
+// The desk's public API, called only through its documented routes (GET /v1/openapi.json), at the
+// base URL the runtime config names. A failure is a problem (the API answered) or a network failure
+// (it did not); neither throws, so the pages keep what was typed.
+import type { ProblemDetails } from './request-form';
+
+export type ApiResult<T> =
+  | { kind: 'ok'; data: T }
+  | { kind: 'problem'; problem: ProblemDetails }
+  | { kind: 'network' };
+
+export interface RuntimeConfig {
+  /** Where the API answers; empty for the origin that served the page. */
+  apiBaseUrl: string;
+}
+
+let config: Promise<RuntimeConfig> | undefined;
+
+/** config.json sits next to index.html; the deployment writes it (lib/) and `npm start` serves the default. */
+export function runtimeConfig(): Promise<RuntimeConfig> {
+  config ??= fetch(new URL('config.json', document.baseURI), { cache: 'no-store' })
+    .then((r) => (r.ok ? (r.json() as Promise<RuntimeConfig>) : { apiBaseUrl: '' }))
+    .catch(() => {
+      config = undefined;
+      return { apiBaseUrl: '' };
+    });
+  return config;
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; token?: string } = {}): Promise<ApiResult<T>> {
+  const { apiBaseUrl } = await runtimeConfig();
+  let response: Response;
+  try {
+    response = await fetch(`${apiBaseUrl.replace(/\/$/, '')}${path}`, {
+      method,
+      headers: {
+        accept: 'application/json, application/problem+json',
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch {
+    return { kind: 'network' };
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    return response.ok ? { kind: 'network' } : { kind: 'problem', problem: { title: response.statusText, status: response.status, detail: `HTTP ${response.status}` } };
+  }
+  return response.ok ? { kind: 'ok', data: json as T } : { kind: 'problem', problem: json as ProblemDetails };
+}
+
+export interface SubmitResponse { requestId: string; status: 'awaiting-verification' }
+export interface VerificationResponse { requestId: string; status: 'received'; receivedAt: string; dueAt: string; statusToken: string }
+export interface RequestStatus {
+  requestId: string;
+  type: string;
+  status: string;
+  receivedAt?: string;
+  dueAt?: string;
+  decision?: { outcome: string; grounds: string[]; reason?: string; decidedAt: string };
+}
+
+const encode = encodeURIComponent;
+
+export const api = {
+  privacyNotice: () => call<Record<string, unknown>>('GET', '/v1/privacy-notice'),
+  submitRequest: (body: Record<string, unknown>) => call<SubmitResponse>('POST', '/v1/requests', { body }),
+  verify: (requestId: string, code: string) => call<VerificationResponse>('POST', `/v1/requests/${encode(requestId)}/verification`, { body: { code } }),
+  status: (requestId: string, token: string) => call<RequestStatus>('GET', `/v1/requests/${encode(requestId)}`, { token }),
+};
+
+/** The status token lives in this tab's sessionStorage only: no personal data or key outlives the tab. */
+export const statusTokens = {
+  key: (requestId: string) => `appi-desk.status-token.${requestId}`,
+  get(requestId: string): string | undefined {
+    return sessionStorage.getItem(this.key(requestId)) ?? undefined;
+  },
+  set(requestId: string, token: string) {
+    sessionStorage.setItem(this.key(requestId), token);
+  },
+};

@@ -1,0 +1,72 @@
+// One form field: a visible label, the API's messages for it right below, wired with
+// aria-describedby and aria-invalid so a screen reader reads them with the field.
+import type { FieldSpec, FormValues, Language } from './request-form';
+import { apiMessage, FIELD_LABELS, OPTION_LABELS, localised, t } from './text';
+
+export const fieldId = (path: string) => `field-${path.replace(/\./g, '-')}`;
+
+export function FieldErrors({ id, messages, language }: { id: string; messages: string[] | undefined; language: Language }) {
+  if (!messages?.length) return null;
+  return <p class="field-error" id={id}>{[...new Set(messages.map((m) => apiMessage(m, language)))].join(' ')}</p>;
+}
+
+export function Field({ spec, values, errors, language, onChange }: {
+  spec: FieldSpec;
+  values: FormValues;
+  errors: string[] | undefined;
+  language: Language;
+  onChange: (path: string, value: string | string[]) => void;
+}) {
+  const id = fieldId(spec.path);
+  const errorId = `${id}-error`;
+  const label = localised(FIELD_LABELS[spec.path], language) || spec.path;
+  const required = spec.required ? <span class="required">（{t('required', language)}）</span> : null;
+  const invalid = errors?.length ? true : undefined;
+  const describedBy = invalid ? errorId : undefined;
+  const value = values[spec.path];
+  const option = (o: string) => localised(OPTION_LABELS[o], language) || o;
+
+  if (spec.kind === 'checkboxes') {
+    const chosen = Array.isArray(value) ? value : [];
+    return (
+      <fieldset class="field" id={id} aria-describedby={describedBy} tabIndex={-1}>
+        <legend>{label}{required}</legend>
+        {spec.options!.map((o) => (
+          <label key={o} class="choice">
+            <input type="checkbox" name={spec.path} value={o} checked={chosen.includes(o)} aria-invalid={invalid}
+              onChange={(e) => onChange(spec.path, (e.currentTarget as HTMLInputElement).checked ? [...chosen, o] : chosen.filter((c) => c !== o))} />
+            {option(o)}
+          </label>
+        ))}
+        <FieldErrors id={errorId} messages={errors} language={language} />
+      </fieldset>
+    );
+  }
+  const common = {
+    id,
+    name: spec.path,
+    'aria-invalid': invalid,
+    'aria-describedby': describedBy,
+    'aria-required': spec.required ? true : undefined,
+    onInput: (e: Event) => onChange(spec.path, (e.currentTarget as HTMLInputElement).value),
+  };
+  const text = typeof value === 'string' ? value : '';
+  return (
+    <div class="field">
+      <label for={id}>{label}{required}</label>
+      {spec.kind === 'select' ? (
+        <select {...common} value={text} onChange={common.onInput}>
+          {!spec.required && <option value="">—</option>}
+          {spec.options!.map((o) => <option key={o} value={o}>{option(o)}</option>)}
+        </select>
+      ) : spec.kind === 'textarea' ? (
+        <textarea {...common} value={text} rows={4} />
+      ) : spec.kind === 'email' ? (
+        <input {...common} type="email" value={text} autocomplete="email" />
+      ) : (
+        <input {...common} type="text" value={text} autocomplete={spec.path.endsWith('name') ? 'name' : 'off'} />
+      )}
+      <FieldErrors id={errorId} messages={errors} language={language} />
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+// The request form as data: which fields each request type asks for, named by their path in the
+// body of POST /v1/requests, so the body is built and the API's field errors are placed generically.
+// Adding a type of the contract is adding an entry to REQUEST_FORMS (and its labels in text.ts).
+
+export type Language = 'ja' | 'en';
+
+export type FieldKind = 'text' | 'email' | 'textarea' | 'select' | 'checkboxes';
+
+export interface FieldSpec {
+  /** The field's path in the body, e.g. "requester.email" or "details.scope". */
+  path: string;
+  kind: FieldKind;
+  required?: boolean;
+  options?: readonly string[];
+  /** Shown only when this holds for what was typed so far. */
+  when?: (values: FormValues) => boolean;
+}
+
+export type FormValues = Record<string, string | string[]>;
+
+// The contract's enums, copied: the web app bundles none of the server code, and
+// test/web/request-form.test.ts checks each list against the server's.
+export const REQUESTER_KINDS = ['self', 'legal-representative', 'agent'] as const;
+export const DISCLOSURE_METHODS = ['electronic', 'paper'] as const;
+export const DISCLOSURE_RECORDS = ['personal-data', 'provision-records'] as const;
+export const CESSATION_OF_USE_GROUNDS = [
+  'used-beyond-purpose', 'improper-use', 'improper-acquisition', 'special-care-data-without-consent',
+  'no-longer-needed', 'reportable-leak', 'risk-to-rights-or-interests',
+] as const;
+export const CESSATION_OF_USE_MEASURES = ['cease-use', 'erase'] as const;
+export const CESSATION_OF_PROVISION_GROUNDS = [
+  'provided-without-consent', 'provided-abroad-without-consent',
+  'no-longer-needed', 'reportable-leak', 'risk-to-rights-or-interests',
+] as const;
+export const CORRECTION_CHANGES = ['correct', 'add', 'delete'] as const;
+export const COMPLAINT_SUBJECTS = ['handling-of-personal-data', 'request-handling', 'security', 'other'] as const;
+
+const representative = (values: FormValues) => values['requester.kind'] !== undefined && values['requester.kind'] !== 'self';
+
+/** Who asks and about whom: every type has these (DESIGN §5, contract submitRequestBody). */
+export const COMMON_FIELDS: readonly FieldSpec[] = [
+  { path: 'requester.kind', kind: 'select', required: true, options: REQUESTER_KINDS },
+  { path: 'requester.name', kind: 'text', required: true },
+  { path: 'requester.email', kind: 'email', required: true },
+  { path: 'subject.name', kind: 'text', when: representative },
+  { path: 'subject.email', kind: 'email', required: true, when: representative },
+];
+
+export const REQUEST_FORMS = {
+  disclosure: [
+    { path: 'details.records', kind: 'checkboxes', options: DISCLOSURE_RECORDS },
+    { path: 'details.scope', kind: 'textarea' },
+    { path: 'details.method', kind: 'select', options: DISCLOSURE_METHODS },
+    { path: 'details.postalAddress', kind: 'textarea', required: true, when: (v) => v['details.method'] === 'paper' },
+  ],
+  'purpose-notification': [
+    { path: 'details.items', kind: 'textarea' },
+  ],
+  // One item per request here; the contract takes up to 25 (MAX_CORRECTION_ITEMS).
+  correction: [
+    { path: 'details.items.0.change', kind: 'select', required: true, options: CORRECTION_CHANGES },
+    { path: 'details.items.0.description', kind: 'textarea', required: true },
+    { path: 'details.items.0.content', kind: 'textarea', required: true, when: (v) => v['details.items.0.change'] !== 'delete' },
+  ],
+  'cessation-of-use': [
+    { path: 'details.grounds', kind: 'checkboxes', required: true, options: CESSATION_OF_USE_GROUNDS },
+    { path: 'details.measure', kind: 'select', required: true, options: CESSATION_OF_USE_MEASURES },
+    { path: 'details.explanation', kind: 'textarea' },
+  ],
+  'cessation-of-provision': [
+    { path: 'details.grounds', kind: 'checkboxes', required: true, options: CESSATION_OF_PROVISION_GROUNDS },
+    { path: 'details.recipients', kind: 'textarea' },
+  ],
+  complaint: [
+    { path: 'details.about', kind: 'select', options: COMPLAINT_SUBJECTS },
+    { path: 'details.description', kind: 'textarea', required: true },
+    { path: 'details.relatedRequestId', kind: 'text' },
+  ],
+} satisfies Record<string, readonly FieldSpec[]>;
+
+export type FormType = keyof typeof REQUEST_FORMS;
+export const FORM_TYPES = Object.keys(REQUEST_FORMS) as FormType[];
+
+export function isFormType(value: string): value is FormType {
+  return Object.hasOwn(REQUEST_FORMS, value);
+}
+
+/** The fields shown for this type given what was typed so far, in order. */
+export function visibleFields(type: FormType, values: FormValues): FieldSpec[] {
+  return [...COMMON_FIELDS, ...(REQUEST_FORMS[type] as readonly FieldSpec[])].filter((f) => !f.when || f.when(values));
+}
+
+/** What a form of this type starts with: who asks as typed so far, a required selection's first option. */
+export function initialValues(type: FormType, typed: FormValues = {}): FormValues {
+  const values: FormValues = Object.fromEntries(Object.entries(typed).filter(([path]) => !path.startsWith('details.')));
+  for (const field of [...COMMON_FIELDS, ...(REQUEST_FORMS[type] as readonly FieldSpec[])]) {
+    if (field.kind === 'select' && field.required) values[field.path] ??= field.options?.[0] ?? '';
+  }
+  return values;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split('.');
+  let node = target;
+  keys.slice(0, -1).forEach((key, i) => {
+    // A numeric key is a list's item ("details.items.0.change").
+    node = (node[key] ??= /^\d+$/.test(keys[i + 1]!) ? [] : {}) as Record<string, unknown>;
+  });
+  node[keys.at(-1)!] = value;
+}
+
+/**
+ * The body of POST /v1/requests: only the visible fields with something in them (the server then
+ * applies its defaults); a person asking for themselves is also the subject.
+ */
+export function submitBody(type: FormType, values: FormValues, language: Language): Record<string, unknown> {
+  const body: Record<string, unknown> = { type, language };
+  for (const field of visibleFields(type, values)) {
+    const value = values[field.path];
+    if (Array.isArray(value) ? value.length === 0 : !value?.trim()) continue;
+    setPath(body, field.path, Array.isArray(value) ? value : value!.trim());
+  }
+  if (!representative(values)) {
+    const requester = (body.requester ?? {}) as Record<string, unknown>;
+    body.subject = { ...(requester.email !== undefined ? { email: requester.email } : {}), ...(requester.name !== undefined ? { name: requester.name } : {}) };
+  }
+  return body;
+}
+
+export interface ProblemDetails {
+  type?: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface PlacedErrors {
+  /** Messages by the field path they name. */
+  byField: Record<string, string[]>;
+  /** Messages naming no field shown on the form. */
+  general: string[];
+}
+
+/**
+ * Places the API's field errors next to the fields they name: "body.details.grounds.0" belongs to
+ * "details.grounds"; the subject of a person asking for themselves is their own name and e-mail.
+ */
+export function placeErrors(problem: ProblemDetails, fields: readonly FieldSpec[]): PlacedErrors {
+  const shown = new Set(fields.map((f) => f.path));
+  const placed: PlacedErrors = { byField: {}, general: [] };
+  for (const error of problem.errors ?? []) {
+    let path = error.field.replace(/^body\./, '');
+    if (!shown.has(path) && path.startsWith('subject.')) path = path.replace(/^subject\./, 'requester.');
+    while (!shown.has(path) && path.includes('.')) path = path.slice(0, path.lastIndexOf('.'));
+    if (shown.has(path)) (placed.byField[path] ??= []).push(error.message);
+    else placed.general.push(`${error.field}: ${error.message}`);
+  }
+  if (!problem.errors?.length) placed.general.push(problem.detail);
+  return placed;
+}
+
+/** The six digits of the e-mailed code, from what was typed (spaces and full-width digits allowed). */
+export function normaliseCode(typed: string): string {
+  return typed.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '');
+}

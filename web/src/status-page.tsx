@@ -1,0 +1,38 @@
+// The status page (GET /v1/requests/{id}), read with the status token this tab holds.
+import { useEffect, useState } from 'preact/hooks';
+import { api, statusTokens, type ApiResult, type RequestStatus } from './api';
+import type { Language } from './request-form';
+import { formatTime, localised, STATUS_LABELS, t, TYPE_LABELS } from './text';
+
+export function StatusPage({ language, requestId }: { language: Language; requestId: string }) {
+  const token = statusTokens.get(requestId);
+  const [result, setResult] = useState<ApiResult<RequestStatus> | undefined>();
+  const load = () => {
+    if (!token) return;
+    setResult(undefined);
+    api.status(requestId, token).then(setResult);
+  };
+  useEffect(load, [requestId]);
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('statusTitle', language)}</h1>
+      <p>{t('requestNumber', language)}: <code>{requestId}</code></p>
+      {!token && <p role="alert">{t('noToken', language)}</p>}
+      {token && !result && <p role="status">{t('loading', language)}</p>}
+      {result?.kind === 'network' && <p role="alert">{t('networkError', language)}</p>}
+      {result?.kind === 'problem' && <p role="alert">{result.problem.title}: {result.problem.detail}</p>}
+      {result?.kind === 'ok' && (
+        <dl class="status">
+          <dt>{t('type', language)}</dt><dd>{localised(TYPE_LABELS[result.data.type as keyof typeof TYPE_LABELS], language) || result.data.type}</dd>
+          <dt>{t('status', language)}</dt><dd>{localised(STATUS_LABELS[result.data.status], language) || result.data.status}</dd>
+          {result.data.receivedAt && <><dt>{t('receivedAt', language)}</dt><dd>{formatTime(result.data.receivedAt, language)}</dd></>}
+          {result.data.dueAt && <><dt>{t('dueAt', language)}</dt><dd>{formatTime(result.data.dueAt, language)}</dd></>}
+          {result.data.decision?.reason && <><dt>{t('reason', language)}</dt><dd>{result.data.decision.reason}</dd></>}
+        </dl>
+      )}
+      {token && <p><button type="button" onClick={load}>{t('refresh', language)}</button></p>}
+      {token && <p class="note">{t('tokenNote', language)}</p>}
+    </>
+  );
+}

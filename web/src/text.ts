@@ -1,0 +1,177 @@
+// Every word the Privacy Center shows, in Japanese (the default) and English. The legal labels repeat
+// the server's own (functions/domain/requests/*); test/web/request-form.test.ts checks they match.
+import type { FormType, Language } from './request-form';
+
+export type Label = Record<Language, string>;
+
+export const LANGUAGE_NAMES: Label = { ja: '日本語', en: 'English' };
+
+/** APPI Art. 21(2): what the form collects is used only for this, told before it is sent (desk policy). */
+export const FORM_PURPOSE: Label = {
+  ja: 'このフォームでお預かりするお名前及びメールアドレス並びにご請求の内容は、ご請求者の確認、ご請求への対応及び回答並びにその記録のためにのみ利用します（個人情報の保護に関する法律第21条第2項）。確認コード及び回答は、ご請求者のメールアドレスにお送りします。',
+  en: 'The names, e-mail addresses and request details this form collects are used only to confirm the requester, to handle and answer the request, and to keep a record of it (APPI Art. 21(2)). The confirmation code and the answer are sent to the requester\'s e-mail address.',
+};
+
+export const TYPE_LABELS: Record<FormType, Label> = {
+  disclosure: { ja: '保有個人データの開示', en: 'Disclosure of your personal data' },
+  'purpose-notification': { ja: '保有個人データの利用目的の通知', en: 'Notification of the purpose of use' },
+  correction: { ja: '保有個人データの内容の訂正等', en: 'Correction, addition or deletion' },
+  'cessation-of-use': { ja: '保有個人データの利用停止等', en: 'Cessation of use or erasure' },
+  'cessation-of-provision': { ja: '保有個人データの第三者提供の停止', en: 'Cessation of provision to third parties' },
+  complaint: { ja: '個人情報の取扱いに関する苦情', en: 'Complaint about the handling of personal information' },
+};
+
+export const FIELD_LABELS: Record<string, Label> = {
+  'requester.kind': { ja: 'ご請求者', en: 'Who is asking' },
+  'requester.name': { ja: 'ご請求者のお名前', en: 'Your name' },
+  'requester.email': { ja: 'ご請求者のメールアドレス', en: 'Your e-mail address' },
+  'subject.name': { ja: 'ご本人のお名前', en: 'Name of the person concerned' },
+  'subject.email': { ja: 'ご本人のメールアドレス（当社にご登録のもの）', en: 'E-mail address of the person concerned (as registered with us)' },
+  'details.records': { ja: '開示を求めるもの', en: 'What to disclose' },
+  'details.scope': { ja: '開示を求める範囲（すべての場合は空欄）', en: 'What you would like disclosed (leave empty for everything)' },
+  'details.method': { ja: '開示の方法', en: 'How you would like it' },
+  'details.postalAddress': { ja: '送付先のご住所', en: 'Postal address for the paper copy' },
+  'details.items': { ja: '対象とするデータ（すべての場合は空欄）', en: 'Which of your data (leave empty for all of it)' },
+  'details.items.0.change': { ja: '求める訂正等', en: 'What to change' },
+  'details.items.0.description': { ja: '対象のデータ（どこで見たか、現在の内容）', en: 'Which data: where you saw it, what it says now' },
+  'details.items.0.content': { ja: '正しい内容', en: 'What it should say' },
+  'details.grounds': { ja: 'ご請求の理由', en: 'Why you ask' },
+  'details.recipients': { ja: '提供先の第三者（お分かりの場合）', en: 'Which third parties, if you know' },
+  'details.measure': { ja: '求める措置', en: 'What you ask for' },
+  'details.explanation': { ja: '補足（任意）', en: 'Anything that helps us look into it (optional)' },
+  'details.about': { ja: '苦情の対象', en: 'What the complaint is about' },
+  'details.description': { ja: '苦情の内容', en: 'What happened, and what you would like the desk to do' },
+  'details.relatedRequestId': { ja: '関連する受付番号（任意）', en: 'Number of an earlier request it concerns (optional)' },
+};
+
+export const OPTION_LABELS: Record<string, Label> = {
+  self: { ja: 'ご本人', en: 'The person themselves' },
+  'legal-representative': { ja: '未成年者又は成年被後見人の法定代理人', en: 'A legal representative of a minor or an adult ward' },
+  agent: { ja: 'ご本人が委任した代理人', en: 'An agent appointed by the person' },
+  'personal-data': { ja: '保有個人データ', en: 'Your personal data' },
+  'provision-records': { ja: '第三者提供記録（第33条第5項）', en: 'Records of provision to or receipt from third parties (Art. 33(5))' },
+  electronic: { ja: '電磁的記録（ダウンロード用リンクをメールでお送りします）', en: 'Electronic record (a download link is e-mailed)' },
+  paper: { ja: '書面（郵送）', en: 'Paper copy by post' },
+  'used-beyond-purpose': { ja: '利用目的の達成に必要な範囲を超えて取り扱われている（第18条違反、第35条第1項）', en: 'Handled beyond what the purposes of use require (in violation of Art. 18; Art. 35(1))' },
+  'improper-use': { ja: '違法又は不当な行為を助長し、又は誘発するおそれがある方法により利用されている（第19条違反、第35条第1項）', en: 'Used in a way that may encourage or induce an illegal or unjust act (in violation of Art. 19; Art. 35(1))' },
+  'improper-acquisition': { ja: '偽りその他不正の手段により取得された（第20条第1項違反、第35条第1項）', en: 'Acquired by deceit or other improper means (in violation of Art. 20(1); Art. 35(1))' },
+  'special-care-data-without-consent': { ja: '要配慮個人情報が本人の同意なく取得された（第20条第2項違反、第35条第1項）', en: 'Special care-required personal information acquired without your consent (in violation of Art. 20(2); Art. 35(1))' },
+  'no-longer-needed': { ja: '当社が利用する必要がなくなった（第35条第5項）', en: 'We no longer need to use the data (Art. 35(5))' },
+  'reportable-leak': { ja: '本人の個人データに係る漏えい等の報告対象事態（第26条第1項）が生じた（第35条第5項）', en: 'A leak or other incident reportable under Art. 26(1) involved your data (Art. 35(5))' },
+  'risk-to-rights-or-interests': { ja: '本人の権利又は正当な利益が害されるおそれがある（第35条第5項）', en: 'Handling the data may harm your rights or legitimate interests (Art. 35(5))' },
+  'provided-without-consent': { ja: '本人の同意なく第三者に提供されている（第27条第1項違反、第35条第3項）', en: 'Provided to a third party without your consent (in violation of Art. 27(1); Art. 35(3))' },
+  'provided-abroad-without-consent': { ja: '本人の同意なく外国にある第三者に提供されている（第28条違反、第35条第3項）', en: 'Provided to a third party in a foreign country without your consent (in violation of Art. 28; Art. 35(3))' },
+  correct: { ja: '訂正', en: 'Correct it' },
+  add: { ja: '追加', en: 'Add to it' },
+  delete: { ja: '削除', en: 'Delete it' },
+  'cease-use': { ja: '利用の停止', en: 'Stop using the data' },
+  erase: { ja: '消去', en: 'Erase the data' },
+  'handling-of-personal-data': { ja: '個人情報の取扱い', en: 'The handling of personal information' },
+  'request-handling': { ja: 'ご請求への対応', en: 'How a request was handled' },
+  security: { ja: '安全管理', en: 'Security' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+export const STATUS_LABELS: Record<string, Label> = {
+  'awaiting-verification': { ja: '確認コードの入力待ち', en: 'Awaiting the confirmation code' },
+  received: { ja: '受付済み', en: 'Received' },
+  'in-progress': { ja: '対応中', en: 'In progress' },
+  fulfilled: { ja: '対応済み', en: 'Fulfilled' },
+  'partially-fulfilled': { ja: '一部対応済み', en: 'Partially fulfilled' },
+  refused: { ja: '対応できない旨の回答済み', en: 'Refused' },
+  withdrawn: { ja: '取下げ済み', en: 'Withdrawn' },
+  expired: { ja: '期限切れ（確認コードが入力されませんでした）', en: 'Expired (the code was not entered in time)' },
+};
+
+/** The API's field messages (functions/domain/validation-messages.ts, contract.ts) a Japanese reader sees in Japanese; any other is shown as the API wrote it. */
+const API_MESSAGES_JA: Record<string, string> = {
+  'is required': '入力してください。',
+  'must not be empty': '入力してください。',
+  'must be an e-mail address, like hanako@example.jp': 'メールアドレスを入力してください（例: hanako@example.jp）。',
+  'must be the six digits from the e-mail': 'メールでお送りした6桁の数字を入力してください。',
+  'is required for a paper copy: the address to post it to': '書面の送付先のご住所を入力してください。',
+  'must say what happened': '苦情の内容を入力してください。',
+};
+
+export function apiMessage(message: string, language: Language): string {
+  return language === 'ja' ? API_MESSAGES_JA[message] ?? message : message;
+}
+
+const T = {
+  siteName: { ja: 'プライバシーセンター', en: 'Privacy Center' },
+  skip: { ja: '本文へ移動', en: 'Skip to the content' },
+  language: { ja: '表示言語', en: 'Language' },
+  navigation: { ja: 'メニュー', en: 'Menu' },
+  navNotice: { ja: 'プライバシーに関するお知らせ', en: 'Privacy notice' },
+  navRequest: { ja: '請求・苦情のお申出', en: 'Make a request' },
+  loading: { ja: '読み込んでいます…', en: 'Loading…' },
+  networkError: { ja: '通信できませんでした。入力内容はそのまま残っています。接続を確認して、もう一度送信してください。', en: 'The desk could not be reached. What you typed is kept; check your connection and send again.' },
+  loadFailed: { ja: '読み込めませんでした。', en: 'This could not be loaded.' },
+  retry: { ja: '再読み込み', en: 'Try again' },
+  noticeTitle: { ja: 'プライバシーに関するお知らせ', en: 'Privacy notice' },
+  noticeVersion: { ja: '版', en: 'Version' },
+  purposes: { ja: '利用目的', en: 'Purposes of use' },
+  sources: { ja: '取得の方法', en: 'How we acquire personal information' },
+  accessInformation: { ja: 'アクセス情報', en: 'Access information' },
+  specialCare: { ja: '要配慮個人情報', en: 'Special care-required personal information' },
+  myNumber: { ja: '個人番号（マイナンバー）', en: 'Individual Numbers (My Number)' },
+  thirdParty: { ja: '第三者提供', en: 'Provision to third parties' },
+  thirdPartyPolicy: { ja: 'あらかじめご本人の同意を得ることなく、個人データを第三者に提供しません（法令に基づく場合を除く。個人情報の保護に関する法律第27条第1項）。', en: 'Personal data is not provided to third parties without prior consent, except where the Act allows (APPI Art. 27(1)).' },
+  jointUse: { ja: '共同利用', en: 'Joint use' },
+  optOut: { ja: 'オプトアウトによる第三者提供', en: 'Provision by opt-out' },
+  none: { ja: 'ありません。', en: 'None.' },
+  anonymised: { ja: '匿名加工情報の公表', en: 'Anonymised information published' },
+  requests: { ja: '開示等の請求の手続', en: 'How to make a request' },
+  whoMayRequest: { ja: '請求できる方', en: 'Who may make a request' },
+  fees: { ja: '手数料', en: 'Fees' },
+  free: { ja: '無料', en: 'Free' },
+  yen: { ja: '円', en: ' yen' },
+  answerTimeline: { ja: '回答の期限', en: 'When you get an answer' },
+  desk: { ja: 'お問い合わせ窓口', en: 'Contact' },
+  deskHours: { ja: '受付時間', en: 'Hours' },
+  deskAddress: { ja: '所在地', en: 'Address' },
+  deskEmail: { ja: 'メールアドレス', en: 'E-mail' },
+  startRequest: { ja: '請求・苦情のお申出はこちら', en: 'Make a request or complaint' },
+  formTitle: { ja: '請求・苦情のお申出', en: 'Make a request or complaint' },
+  requestType: { ja: '請求の種類', en: 'Type of request' },
+  required: { ja: '必須', en: 'required' },
+  purposeHeading: { ja: 'お預かりする情報の利用目的', en: 'How we use what you send' },
+  submit: { ja: '送信する', en: 'Send' },
+  sending: { ja: '送信しています…', en: 'Sending…' },
+  fixBelow: { ja: '入力内容を確認してください。', en: 'Please check what you entered.' },
+  verifyTitle: { ja: '確認コードの入力', en: 'Enter the confirmation code' },
+  verifyIntro: { ja: 'ご請求者のメールアドレスに6桁の確認コードをお送りしました。コードを入力すると、ご請求を受け付けます。', en: 'A six-digit confirmation code was e-mailed to the requester. Enter it and the request is received.' },
+  requestNumber: { ja: '受付番号', en: 'Request number' },
+  code: { ja: '確認コード（6桁）', en: 'Confirmation code (six digits)' },
+  confirm: { ja: '確認する', en: 'Confirm' },
+  statusTitle: { ja: 'ご請求の状況', en: 'Status of your request' },
+  status: { ja: '状況', en: 'Status' },
+  type: { ja: '種類', en: 'Type' },
+  receivedAt: { ja: '受付日時', en: 'Received' },
+  dueAt: { ja: '回答期限', en: 'Answer due by' },
+  decision: { ja: '回答', en: 'Answer' },
+  reason: { ja: '理由', en: 'Reason' },
+  refresh: { ja: '最新の状況を表示', en: 'Show the latest status' },
+  noToken: { ja: 'この画面を表示するための情報が、このブラウザーのタブにありません。確認コードを入力したタブでご覧ください。', en: 'This browser tab holds no key to this request. Open the status in the tab where you entered the code.' },
+  tokenNote: { ja: '状況を表示するための鍵は、このタブを閉じると消去されます。', en: 'The key that shows this status is forgotten when this tab is closed.' },
+  notFound: { ja: 'ページが見つかりません。', en: 'Page not found.' },
+} satisfies Record<string, Label>;
+
+export type TextKey = keyof typeof T;
+
+export function t(key: TextKey, language: Language): string {
+  return T[key][language];
+}
+
+/** Text from the API, which is either one string or one per language. */
+export function localised(value: unknown, language: Language): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && language in value) return String((value as Record<string, unknown>)[language]);
+  return '';
+}
+
+export function formatTime(iso: string | undefined, language: Language): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+    + (language === 'ja' ? '（日本時間）' : ' Japan time');
+}
