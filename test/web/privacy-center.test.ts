@@ -2,53 +2,17 @@
 // against the local desk: a customer reads the notice, makes a disclosure request in Japanese,
 // confirms the e-mailed code and reads the status; axe checks every page; screenshots go to
 // test-results/web/.
-import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPrivacyCenter, PRIVACY_CENTER_PATH } from '../../local/privacy-center';
+import { checkPage, useBrowser } from '../support/browser';
 import { uniqueEmail } from '../support/desk';
 import { deskClient, useLocalDesk } from '../support/e2e';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = 'test-results/web';
-/** A phone's width: the pages must work there. */
-const PHONE = { width: 390, height: 844 };
 
 beforeAll(() => buildPrivacyCenter().then(() => undefined));
 const desk = useLocalDesk();
 const client = deskClient(desk);
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  // Root in a container has no user namespace for Chromium's sandbox.
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Script errors of each page, checked with every screenshot. */
-const scriptErrors = new WeakMap<Page, string[]>();
-
-async function phonePage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  scriptErrors.set(page, errors);
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page };
-}
-
-/** No serious or critical WCAG 2.1 A/AA violation on the page as it is now; a screenshot of it. */
-async function checkPage(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-  expect(scriptErrors.get(page)).toEqual([]);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
-}
+const phonePage = useBrowser();
 
 const requestIdOf = (page: Page) => /#\/verify\/([A-Za-z0-9_-]+)$/.exec(page.url())![1]!;
 

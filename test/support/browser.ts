@@ -1,0 +1,48 @@
+// Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core, one browser
+// per test file, pages at a phone's width, and a check of each page (screenshot in test-results/web/,
+// no script error, no serious or critical WCAG 2.1 A/AA violation found by axe).
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = 'test-results/web';
+/** A phone's width: the Privacy Center must work there. */
+export const PHONE = { width: 390, height: 844 };
+/** A desk workstation's screen, for the console. */
+export const DESKTOP = { width: 1280, height: 900 };
+
+/** Script errors of each page, checked with every screenshot. */
+const scriptErrors = new WeakMap<Page, string[]>();
+
+/** Registers the hooks; the returned function opens a new page in a context of its own. */
+export function useBrowser() {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Root in a container has no user namespace for Chromium's sandbox.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> => {
+    if (!browser) throw new Error('Chromium is not running: call useBrowser() at the top of the file.');
+    const context = await browser.newContext({ viewport: options.viewport ?? PHONE, locale: options.locale ?? 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    scriptErrors.set(page, errors);
+    page.on('pageerror', (error) => errors.push(error.message));
+    return { context, page };
+  };
+}
+
+/** A screenshot of the page as it is now; no script error so far and no serious or critical axe violation. */
+export async function checkPage(page: Page, name: string) {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  expect(scriptErrors.get(page)).toEqual([]);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
+}
