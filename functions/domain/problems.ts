@@ -9,11 +9,18 @@ export type ProblemKind =
   | 'locked'
   | 'gone';
 
+/** A field of the sent body a problem is about (`body.details.changes.1.value`), so a form can show the message next to it. */
+export interface ProblemField {
+  field: string;
+  message: string;
+}
+
 export class DeskProblem extends Error {
   constructor(
     readonly kind: ProblemKind,
     readonly title: string,
     readonly detail: string,
+    readonly errors?: readonly ProblemField[],
   ) {
     super(detail);
     this.name = 'DeskProblem';

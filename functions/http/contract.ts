@@ -132,6 +132,12 @@ export const staffRequestResponse = z.object({
     assignee: z.string().optional(),
     reason: z.string().optional(),
   })),
+  decisionOptions: z.object({
+    outcomes: z.array(z.enum(DECISION_OUTCOMES)),
+    refusalGrounds: z.array(z.object({ ground: z.string(), label: z.object({ ja: z.string(), en: z.string() }) })),
+    details: z.partialRecord(z.enum(DECISION_OUTCOMES), z.record(z.string(), z.unknown()))
+      .describe('Per outcome, the JSON Schema (draft 2020-12) of the details a decision with that outcome carries; an outcome not named takes none.'),
+  }).optional().describe('Only while the request is open: the outcomes and refusal grounds its type allows, and the details each outcome needs (POST …/decision).'),
 });
 
 export const decisionBody = z.strictObject({

@@ -97,7 +97,7 @@ export function httpRoute<R extends RouteDefinition>(
         const { error } = request;
         let problem: HttpProblem;
         if (error instanceof HttpProblem) problem = error;
-        else if (error instanceof DeskProblem) problem = new HttpProblem(STATUS_OF[error.kind], error.kind, error.title, error.detail);
+        else if (error instanceof DeskProblem) problem = new HttpProblem(STATUS_OF[error.kind], error.kind, error.title, error.detail, error.errors ? [...error.errors] : undefined);
         else {
           // Names and messages of SDK errors carry no personal data; bodies and items are never logged.
           logger.error('Unhandled error', { route: route.name, errorName: error?.name, errorMessage: error?.message });

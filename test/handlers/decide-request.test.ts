@@ -201,6 +201,22 @@ describe('decide-request: refused', () => {
     await expectUndecided(requestId);
   });
 
+  it('each 422 names the fields to fix, as a form places them', async () => {
+    const { requestId } = await submitAndVerify();
+    const fieldsOf = async (body: unknown) => {
+      const result = await decide(requestId, body);
+      expectProblem(result, 422);
+      return (result.json.errors as Array<{ field: string }>).map((e) => e.field);
+    };
+    expect(await fieldsOf({ outcome: 'refused' })).toEqual(['body.grounds', 'body.reason']);
+    expect(await fieldsOf({ outcome: 'refused', grounds: ['violation-of-law'] })).toEqual(['body.reason']);
+    expect(await fieldsOf({ outcome: 'refused', grounds: ['violation-of-law', 'too-busy'], reason: 'x' })).toEqual(['body.grounds.1']);
+    expect(await fieldsOf({ outcome: 'fulfilled', grounds: ['violation-of-law'] })).toEqual(['body.grounds']);
+    expect(await fieldsOf({ outcome: 'fulfilled', details: { withheld: ['name'] } })).toEqual(['body.details']);
+    expect(await fieldsOf({ outcome: 'partially-fulfilled', grounds: ['violation-of-law'], reason: 'Only part.', details: { withheld: [''] } })).toEqual(['body.details.withheld.0']);
+    await expectUndecided(requestId);
+  });
+
   it('a body the contract does not allow → 400 naming the field', async () => {
     const { requestId } = await submitAndVerify();
     const result = await decide(requestId, { outcome: 'maybe' });

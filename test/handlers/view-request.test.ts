@@ -7,9 +7,12 @@ import { handler } from '../../functions/handlers/view-request';
 import { seedDemoStaff } from '../../local/seed';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../../functions/adapters/clients';
+import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
+import { staffRequestResponse } from '../../functions/http/contract';
+import { receivedRequest } from '../domain/doubles';
 import { freshTables, invoke } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { expectProblem, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify, dropTables } from '../support/requests';
+import { expectProblem, putItem, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify, dropTables } from '../support/requests';
 
 let prefix: string;
 
@@ -136,5 +139,53 @@ describe('view-request', () => {
       expectProblem(await view(requestId, staffClaims('operator')), 404);
       expect(await logEntriesAbout(requestId)).toEqual([]);
     }
+  });
+});
+
+describe('view-request: decision options', () => {
+  const GROUNDS: Record<string, string[]> = {
+    disclosure: ['harm-to-person-or-third-party', 'hindrance-to-business', 'violation-of-law'],
+    'purpose-notification': ['purpose-already-clear', 'harm-to-person-or-third-party', 'harm-to-company-rights-or-interests', 'cooperation-with-public-body'],
+    correction: ['content-found-true', 'not-necessary-for-purposes', 'special-procedure-under-other-law'],
+    'cessation-of-use': ['no-grounds-found', 'costly-or-difficult-alternative-taken'],
+    'cessation-of-provision': ['no-grounds-found', 'costly-or-difficult-alternative-taken'],
+    complaint: [],
+  };
+
+  it('covers every registered type', () => {
+    expect(Object.keys(GROUNDS).sort()).toEqual(REQUEST_TYPES.map((t) => t.type).sort());
+  });
+
+  it.each(Object.entries(GROUNDS))('an open %s request offers exactly its type\'s grounds, outcomes and details schemas', async (type, grounds) => {
+    const requestId = randomUUID();
+    await putItem('requests', receivedRequest({ requestId, type, status: 'in-progress', assignee: 'operator' }));
+    const result = await view(requestId, staffClaims('operator'));
+    expect(result.status).toBe(200);
+    expect(() => staffRequestResponse.strict().parse(result.json)).not.toThrow();
+    const definition = REQUEST_TYPES.find((t) => t.type === type)!;
+    const options = result.json.decisionOptions;
+    expect(options.outcomes).toEqual(definition.outcomes);
+    expect(options.refusalGrounds.map((g: { ground: string }) => g.ground)).toEqual(grounds);
+    for (const g of options.refusalGrounds) expect(g.label).toEqual(definition.refusalGrounds[g.ground]);
+    expect(Object.keys(options.details).sort()).toEqual(Object.keys(definition.decisionDetails ?? {}).sort());
+    for (const schema of Object.values(options.details)) expect(schema).toMatchObject({ type: 'object', properties: expect.any(Object) });
+  });
+
+  it('a correction\'s fulfilled details schema names the changes as rows of objects', async () => {
+    const requestId = randomUUID();
+    await putItem('requests', receivedRequest({ requestId, type: 'correction' }));
+    const { json } = await view(requestId, staffClaims('operator'));
+    expect(json.decisionOptions.details.fulfilled).toMatchObject({
+      required: ['investigation', 'changes'],
+      properties: { changes: { type: 'array', items: { oneOf: expect.arrayContaining([expect.objectContaining({ type: 'object' })]) } } },
+    });
+  });
+
+  it.each(['fulfilled', 'refused', 'withdrawn'] as const)('a %s request offers no decision', async (status) => {
+    const requestId = randomUUID();
+    await putItem('requests', receivedRequest({ requestId, status, closedAt: '2026-11-10T01:00:00.000Z' }));
+    const result = await view(requestId, staffClaims('operator'));
+    expect(result.status).toBe(200);
+    expect(result.json).not.toHaveProperty('decisionOptions');
   });
 });

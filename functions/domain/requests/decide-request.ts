@@ -90,28 +90,37 @@ function checkedDecision(definition: RequestTypeDefinition, input: DecisionInput
   const type = definition.type;
   const grounds = input.grounds ?? [];
   if (!definition.outcomes.includes(input.outcome)) {
-    throw new DeskProblem('unprocessable', 'Outcome not available', `A ${type} request can be decided as: ${definition.outcomes.join(', ')}.`);
+    throw new DeskProblem('unprocessable', 'Outcome not available', `A ${type} request can be decided as: ${definition.outcomes.join(', ')}.`,
+      [{ field: 'body.outcome', message: `must be one of: ${definition.outcomes.join(', ')}` }]);
   }
   const unknownGrounds = grounds.filter((g) => !(g in definition.refusalGrounds));
   if (unknownGrounds.length > 0) {
-    throw new DeskProblem('unprocessable', 'Unknown grounds', `Not a ground for refusing a ${type} request: ${unknownGrounds.join(', ')}. Valid grounds: ${Object.keys(definition.refusalGrounds).join(', ') || 'none'}.`);
+    const valid = Object.keys(definition.refusalGrounds).join(', ') || 'none';
+    throw new DeskProblem('unprocessable', 'Unknown grounds', `Not a ground for refusing a ${type} request: ${unknownGrounds.join(', ')}. Valid grounds: ${valid}.`,
+      grounds.flatMap((g, i) => (g in definition.refusalGrounds ? [] : [{ field: `body.grounds.${i}`, message: `is not a ground for a ${type} request; valid: ${valid}` }])));
   }
   if (input.outcome === 'fulfilled' && grounds.length > 0) {
-    throw new DeskProblem('unprocessable', 'Grounds need a refusal', 'Grounds explain a refusal; leave them out when the request is fulfilled.');
+    throw new DeskProblem('unprocessable', 'Grounds need a refusal', 'Grounds explain a refusal; leave them out when the request is fulfilled.',
+      [{ field: 'body.grounds', message: 'must be left out when the request is fulfilled' }]);
   }
   if (input.outcome !== 'fulfilled' && (grounds.length === 0 || !input.reason)) {
-    throw new DeskProblem('unprocessable', 'Grounds and reason required', 'A refusal or a partial decision must name at least one ground and give a reason the requester can read (APPI Art. 36).');
+    throw new DeskProblem('unprocessable', 'Grounds and reason required', 'A refusal or a partial decision must name at least one ground and give a reason the requester can read (APPI Art. 36).', [
+      ...(grounds.length === 0 ? [{ field: 'body.grounds', message: 'must name at least one ground for a refusal or a partial decision' }] : []),
+      ...(!input.reason ? [{ field: 'body.reason', message: 'is required for a refusal or a partial decision: the requester is told why (APPI Art. 36)' }] : []),
+    ]);
   }
   const schema = definition.decisionDetails?.[input.outcome];
   let details: Record<string, unknown> | undefined;
   if (schema) {
     const parsed = schema.safeParse(input.details ?? {}, { reportInput: true });
     if (!parsed.success) {
-      throw new DeskProblem('unprocessable', 'Decision details invalid', `A ${type} request decided as ${input.outcome} needs these details: ${describeIssues(parsed.error)}.`);
+      throw new DeskProblem('unprocessable', 'Decision details invalid', `A ${type} request decided as ${input.outcome} needs these details: ${describeIssues(parsed.error)}.`,
+        parsed.error.issues.map((i) => ({ field: ['body', 'details', ...i.path.map(String)].join('.'), message: describeIssue(i) })));
     }
     details = parsed.data;
   } else if (input.details !== undefined) {
-    throw new DeskProblem('unprocessable', 'No details expected', `A ${type} request decided as ${input.outcome} takes no details; leave them out.`);
+    throw new DeskProblem('unprocessable', 'No details expected', `A ${type} request decided as ${input.outcome} takes no details; leave them out.`,
+      [{ field: 'body.details', message: `must be left out: a ${type} request decided as ${input.outcome} takes no details` }]);
   }
   const decision = { outcome: input.outcome, grounds, ...(input.reason ? { reason: input.reason } : {}), ...(details ? { details } : {}) };
   const problem = definition.checkDecision?.(decision);

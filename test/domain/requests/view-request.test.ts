@@ -27,6 +27,13 @@ describe('viewRequest', () => {
     expect(view.delivery).toEqual({ method: 'paper', postedOn: '2026-11-12', postedBy: 'op-1' });
   });
 
+  it('an open request carries its type\'s decision options; a closed one none', async () => {
+    const open = await viewRequest({ requests: new ArrayRequestReader([receivedRequest({ status: 'in-progress' })]), accessLog: new RecordingAccessLog(), clock: new FixedClock(NOW) }, OPERATOR, 'req-1');
+    expect(open.decisionOptions?.refusalGrounds.map((g) => g.ground)).toEqual(['harm-to-person-or-third-party', 'hindrance-to-business', 'violation-of-law']);
+    const closed = await viewRequest({ requests: new ArrayRequestReader([receivedRequest({ status: 'refused' })]), accessLog: new RecordingAccessLog(), clock: new FixedClock(NOW) }, OPERATOR, 'req-1');
+    expect(closed).not.toHaveProperty('decisionOptions');
+  });
+
   it('answers not-found, without logging, for an unknown or unconfirmed request', async () => {
     const accessLog = new RecordingAccessLog();
     const deps = { requests: new ArrayRequestReader([receivedRequest({ status: 'awaiting-verification' })]), accessLog, clock: new FixedClock(NOW) };
