@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { SYSTEM_NAMES } from '../functions/domain/systems';
 import { startDesk } from '../local/desk';
 import { LocalStartError } from '../local/emulators';
-import { buildPrivacyCenter, PRIVACY_CENTER_PATH } from '../local/privacy-center';
+import { buildPrivacyCenter, DESK_CONSOLE_PATH, PRIVACY_CENTER_PATH } from '../local/privacy-center';
 import { DEMO_CUSTOMER, DEMO_PASSWORD_DEFAULT } from '../local/seed';
 import { LOCAL_SIGNING_REGION, LOCAL_SYSTEM_CREDENTIALS, SIGNING_SERVICE } from '../local/system-signing';
 
@@ -11,7 +11,7 @@ const port = (name: string, fallback: number) => Number(process.env[name] ?? fal
 const demoPassword = process.env.DESK_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT;
 
 try {
-  if (await buildPrivacyCenter()) console.log('  Privacy Center built (web/ -> web/dist)');
+  if (await buildPrivacyCenter()) console.log('  Privacy Center and desk console built (web/ -> web/dist)');
   const desk = await startDesk({
     port: port('DESK_PORT', 3000),
     dynamoPort: port('DESK_DYNAMODB_PORT', 8000),
@@ -35,6 +35,7 @@ appi-desk is running locally.
 
   Desk (API and start page)  ${desk.url}
   Privacy Center             ${desk.url}${PRIVACY_CENTER_PATH}
+  Desk console (staff)       ${desk.url}${DESK_CONSOLE_PATH}
   Privacy notice             ${desk.url}/v1/privacy-notice
   OpenAPI                    ${desk.url}/v1/openapi.json
   Mailbox (SES emulator)     ${desk.mailboxUrl}

@@ -8,7 +8,7 @@ import { ROUTES, type RouteDefinition } from '../functions/routes';
 import { buildApiEvent } from './api-event';
 import { loadHandler } from './handlers';
 import { landingPage } from './landing-page';
-import { servePrivacyCenter } from './privacy-center';
+import { serveWebBuild } from './privacy-center';
 import type { LocalSignIn, LocalTokenIssuer, SignInRefusal } from './staff-sign-in';
 import { verifySystemSignature } from './system-signing';
 
@@ -99,7 +99,7 @@ export class LocalGateway {
       res.end(landingPage({ gatewayUrl: this.url, mailboxUrl: this.options.mailboxUrl, demoPassword: this.options.demoPassword }));
       return;
     }
-    if ((method === 'GET' || method === 'HEAD') && await servePrivacyCenter(url.pathname, res)) return;
+    if ((method === 'GET' || method === 'HEAD') && await serveWebBuild(url.pathname, res)) return;
     let body: Buffer | null;
     try {
       body = await readBody(req);

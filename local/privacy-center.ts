@@ -1,5 +1,7 @@
-// The Privacy Center (web/) on the local desk: built with Vite when its sources are newer than the
-// build, and served by the gateway under /privacy/ with the same headers CloudFront sends.
+// The web build (web/) on the local desk: built with Vite when its sources are newer than the build,
+// and served by the gateway with the same headers CloudFront sends: the Privacy Center under /privacy/,
+// the desk console under /desk/, and the build's root files (config.json, assets/) at the root, where
+// the console finds them as ../config.json and ../assets/ as it does on CloudFront.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
@@ -9,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy, PRIVACY_CENTER_HEADERS } from '../web/security-headers';
 
 export const PRIVACY_CENTER_PATH = '/privacy/';
+export const DESK_CONSOLE_PATH = '/desk/';
 const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 
@@ -31,7 +34,7 @@ function newestSource(path: string): number {
 /** Builds web/ into web/dist unless the build is newer than every source; says whether it built. */
 export async function buildPrivacyCenter(): Promise<boolean> {
   const index = join(WEB_DIST, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSource(WEB_ROOT)) return false;
+  if (existsSync(index) && existsSync(join(WEB_DIST, 'desk', 'index.html')) && statSync(index).mtimeMs >= newestSource(WEB_ROOT)) return false;
   const { build } = await import('vite');
   // Built aside and moved in whole, so a page is never served half-built and two desks starting at
   // once do not write over each other.
@@ -48,27 +51,42 @@ export async function buildPrivacyCenter(): Promise<boolean> {
   return true;
 }
 
-/** Answers GET under /privacy/ from the build; false when the path is not the Privacy Center's. */
-export async function servePrivacyCenter(pathname: string, res: ServerResponse): Promise<boolean> {
-  if (pathname === PRIVACY_CENTER_PATH.slice(0, -1)) {
-    res.writeHead(301, { location: PRIVACY_CENTER_PATH });
-    res.end();
-    return true;
+/** The build's files at the root of the local desk; `/` itself is the landing page. */
+const ROOT_FILES = /^\/(?:config\.json|favicon\.svg|assets\/.+)$/;
+
+/** Where a path is in the build, relative to it (still %-encoded); undefined when it is not the build's. */
+function buildPath(pathname: string): string | undefined {
+  if (pathname.startsWith(PRIVACY_CENTER_PATH)) return pathname.slice(PRIVACY_CENTER_PATH.length);
+  if (pathname.startsWith(DESK_CONSOLE_PATH)) return `desk/${pathname.slice(DESK_CONSOLE_PATH.length)}`;
+  if (ROOT_FILES.test(pathname)) return pathname.slice(1);
+  return undefined;
+}
+
+/** Answers GET for the web build's pages and files; false when the path is not the build's. */
+export async function serveWebBuild(pathname: string, res: ServerResponse): Promise<boolean> {
+  for (const folder of [PRIVACY_CENTER_PATH, DESK_CONSOLE_PATH]) {
+    if (pathname === folder.slice(0, -1)) {
+      res.writeHead(301, { location: folder });
+      res.end();
+      return true;
+    }
   }
-  if (!pathname.startsWith(PRIVACY_CENTER_PATH)) return false;
+  const inBuild = buildPath(pathname);
+  if (inBuild === undefined) return false;
   const headers = { ...PRIVACY_CENTER_HEADERS, 'content-security-policy': contentSecurityPolicy() };
   let relative = '';
   let file = '';
   let body: Buffer;
   try {
-    relative = decodeURIComponent(pathname.slice(PRIVACY_CENTER_PATH.length)) || 'index.html';
+    relative = decodeURIComponent(inBuild);
+    if (relative === '' || relative.endsWith('/')) relative += 'index.html';
     file = resolve(WEB_DIST, relative);
     if (!file.startsWith(WEB_DIST + sep)) throw new Error('outside the build');
     body = await readFile(file);
   } catch {
     const built = existsSync(join(WEB_DIST, 'index.html'));
     res.writeHead(built ? 404 : 503, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(built ? `Not found: ${pathname}` : 'The Privacy Center is not built: npm start builds it (web/ with Vite).');
+    res.end(built ? `Not found: ${pathname}` : 'The web pages are not built: npm start builds them (web/ with Vite).');
     return true;
   }
   const hashed = relative.startsWith('assets/');

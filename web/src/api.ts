@@ -11,13 +11,18 @@ export type ApiResult<T> =
 export interface RuntimeConfig {
   /** Where the API answers; empty for the origin that served the page. */
   apiBaseUrl: string;
+  /** How staff sign in to the desk console; missing means the local desk's form. */
+  staffSignIn?: { kind: 'local' } | { kind: 'cognito'; domain: string; clientId: string };
 }
 
 let config: Promise<RuntimeConfig> | undefined;
 
-/** config.json sits next to index.html; the deployment writes it (lib/) and `npm start` serves the default. */
+/** Where config.json is from this page: a page in a folder of the build names it in a meta tag (../config.json). */
+const configPath = () => document.querySelector('meta[name="appi-desk-config"]')?.getAttribute('content') ?? 'config.json';
+
+/** config.json sits at the build's root; the deployment writes it (lib/) and `npm start` serves the default. */
 export function runtimeConfig(): Promise<RuntimeConfig> {
-  config ??= fetch(new URL('config.json', document.baseURI), { cache: 'no-store' })
+  config ??= fetch(new URL(configPath(), document.baseURI), { cache: 'no-store' })
     .then((r) => (r.ok ? (r.json() as Promise<RuntimeConfig>) : { apiBaseUrl: '' }))
     .catch(() => {
       config = undefined;
@@ -26,7 +31,7 @@ export function runtimeConfig(): Promise<RuntimeConfig> {
   return config;
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; token?: string } = {}): Promise<ApiResult<T>> {
+export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: { body?: unknown; token?: string } = {}): Promise<ApiResult<T>> {
   const { apiBaseUrl } = await runtimeConfig();
   let response: Response;
   try {
@@ -44,6 +49,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, options: { body?: u
   } catch {
     return { kind: 'network' };
   }
+  if (response.status === 204) return { kind: 'ok', data: undefined as T };
   let json: unknown;
   try {
     json = await response.json();

@@ -1,0 +1,139 @@
+// The console's frame: sign-in until there is a session (in memory only), then the header with who is
+// signed in, sign-out and the language switch, the menu of what the role may use, and the page for
+// the URL's fragment. A page change moves the focus to its heading so screen readers announce it.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LANGUAGE_NAMES } from '../text';
+import { QueuePage } from './queue-page';
+import { deskPageAllowed, hrefOfDeskRoute, parseDeskRoute, type DeskPage, type DeskRoute } from './routes';
+import { whenSessionEnds, type StaffSession } from './session';
+import { completeCognitoSignIn, consoleUrl, logoutUrl, staffSignInConfig } from './sign-in';
+import { SignInPage } from './sign-in-page';
+import { ROLE_LABELS, t, type DeskTextKey, type Language } from './text';
+
+/** What every page gets; a page with an id in its route gets that too. */
+export interface DeskPageProps {
+  session: StaffSession;
+  language: Language;
+  go: (route: DeskRoute) => void;
+}
+
+const LANGUAGE_KEY = 'appi-desk.language';
+
+const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [
+  { page: 'queue', route: { page: 'queue' }, text: 'navQueue' },
+  { page: 'subjects', route: { page: 'subjects' }, text: 'navSubjects' },
+  { page: 'accounts', route: { page: 'accounts' }, text: 'navAccounts' },
+  { page: 'access-log', route: { page: 'access-log' }, text: 'navAccessLog' },
+];
+
+/** The menu entry a page belongs to: a request under the queue, a subject under subjects. */
+const SECTION: Partial<Record<DeskPage, DeskPage>> = { request: 'queue', subject: 'subjects' };
+
+function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
+  if (!deskPageAllowed(route, props.session.role)) return <h1 tabIndex={-1}>{t('notAllowed', props.language)}</h1>;
+  switch (route.page) {
+    case 'queue': return <QueuePage {...props} status={route.status} />;
+    default: return <h1 tabIndex={-1}>{t('notFound', props.language)}</h1>;
+  }
+}
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(() => (sessionStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'ja'));
+  const [route, setRoute] = useState<DeskRoute>(() => parseDeskRoute(location.hash));
+  const [session, setSession] = useState<StaffSession>();
+  const [message, setMessage] = useState<Parameters<typeof SignInPage>[0]['message']>();
+  const [checkingReturn, setCheckingReturn] = useState(true);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseDeskRoute(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      const config = await staffSignInConfig();
+      const result = config.kind === 'cognito' ? await completeCognitoSignIn(config) : undefined;
+      if (result?.kind === 'ok') setSession(result.session);
+      else if (result) setMessage({ key: 'callbackFailed', problem: result.kind === 'network' ? 'network' : result.problem });
+      setRoute(parseDeskRoute(location.hash));
+      setCheckingReturn(false);
+    })();
+  }, []);
+
+  useEffect(() => whenSessionEnds(() => {
+    setSession(undefined);
+    setMessage({ key: 'expired' });
+  }), []);
+
+  useEffect(() => {
+    if (!session) return;
+    const timer = setTimeout(() => {
+      setSession(undefined);
+      setMessage({ key: 'expired' });
+    }, Math.max(0, session.expiresAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [session]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('consoleName', language);
+    sessionStorage.setItem(LANGUAGE_KEY, language);
+  }, [language]);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [route, session]);
+
+  const go = (next: DeskRoute) => {
+    location.hash = hrefOfDeskRoute(next);
+  };
+
+  const signOut = async () => {
+    setSession(undefined);
+    setMessage({ key: 'signedOut' });
+    const config = await staffSignInConfig();
+    if (config.kind === 'cognito') location.assign(logoutUrl({ domain: config.domain, clientId: config.clientId, logoutUri: consoleUrl(location) }));
+  };
+
+  const other: Language = language === 'ja' ? 'en' : 'ja';
+  const section = SECTION[route.page] ?? route.page;
+
+  return (
+    <>
+      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.querySelector<HTMLElement>('main h1')?.focus(); }}>{t('skip', language)}</a>
+      <header class="site">
+        <p class="site-name"><a href="#/">{t('consoleName', language)}</a></p>
+        {session && (
+          <p class="staff">
+            <span>{t('signedInAs', language)}: <strong class="staff-id">{session.staffId}</strong></span>{' '}
+            <span>({t('role', language)}: <span class="staff-role">{ROLE_LABELS[session.role][language]}</span>)</span>
+          </p>
+        )}
+        <button type="button" class="language" lang={other} onClick={() => setLanguage(other)} aria-label={`${t('language', other)}: ${LANGUAGE_NAMES[other]}`}>
+          {LANGUAGE_NAMES[other]}
+        </button>
+        {session && <button type="button" class="sign-out" onClick={() => void signOut()}>{t('signOut', language)}</button>}
+        {session && (
+          <nav aria-label={t('navigation', language)}>
+            <ul>
+              {NAV.filter((n) => deskPageAllowed(n.route, session.role)).map((n) => (
+                <li key={n.page}><a href={hrefOfDeskRoute(n.route)} aria-current={section === n.page ? 'page' : undefined}>{t(n.text, language)}</a></li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" class="desk">
+        {checkingReturn ? <p>{t('loading', language)}</p>
+          : session ? <Page route={route} session={session} language={language} go={go} />
+          : <SignInPage language={language} message={message} onSignedIn={(s) => { setMessage(undefined); setSession(s); }} />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+// The console's pages, addressed by the URL's fragment (ids only, never personal data), so the static
+// host needs no rewrites and a page survives a sign-in.
+import type { StaffRole } from './session';
+
+export type DeskRoute =
+  /** The queue, of one status when it names one (`#/?status=refused`), else of the open requests. */
+  | { page: 'queue'; status?: string }
+  | { page: 'request'; requestId: string }
+  | { page: 'subjects' }
+  | { page: 'subject'; subjectId: string }
+  | { page: 'accounts' }
+  | { page: 'access-log' }
+  | { page: 'not-found' };
+
+export type DeskPage = DeskRoute['page'];
+
+/** Who may open each page: the roles of the API routes the page stands on (functions/routes.ts). */
+export const DESK_PAGE_ROLES: Record<DeskPage, readonly StaffRole[]> = {
+  queue: ['operator', 'officer', 'auditor'],
+  request: ['operator', 'officer'],
+  subjects: ['operator', 'officer'],
+  subject: ['operator', 'officer'],
+  accounts: ['officer'],
+  'access-log': ['officer', 'auditor'],
+  'not-found': ['operator', 'officer', 'auditor'],
+};
+
+export function deskPageAllowed(route: DeskRoute, role: StaffRole): boolean {
+  return DESK_PAGE_ROLES[route.page].includes(role);
+}
+
+function decode(segment: string): string | undefined {
+  try {
+    const value = decodeURIComponent(segment);
+    return value ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseDeskRoute(hash: string): DeskRoute {
+  const [pathPart = '', query] = hash.replace(/^#/, '').split('?', 2);
+  const path = pathPart.replace(/^\/?/, '/').replace(/(.)\/$/, '$1');
+  const [, first = '', second, ...rest] = path.split('/');
+  if (rest.length) return { page: 'not-found' };
+  if (second === undefined) {
+    if (first === '') {
+      const status = new URLSearchParams(query ?? '').get('status');
+      return status ? { page: 'queue', status } : { page: 'queue' };
+    }
+    if (first === 'subjects' || first === 'accounts' || first === 'access-log') return { page: first };
+    return { page: 'not-found' };
+  }
+  const id = decode(second);
+  if (!id) return { page: 'not-found' };
+  if (first === 'requests') return { page: 'request', requestId: id };
+  if (first === 'subjects') return { page: 'subject', subjectId: id };
+  return { page: 'not-found' };
+}
+
+export function hrefOfDeskRoute(route: DeskRoute): string {
+  switch (route.page) {
+    case 'queue': return route.status ? `#/?${new URLSearchParams({ status: route.status })}` : '#/';
+    case 'request': return `#/requests/${encodeURIComponent(route.requestId)}`;
+    case 'subjects': return '#/subjects';
+    case 'subject': return `#/subjects/${encodeURIComponent(route.subjectId)}`;
+    case 'accounts': return '#/accounts';
+    case 'access-log': return '#/access-log';
+    case 'not-found': return '#/not-found';
+  }
+}

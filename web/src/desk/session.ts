@@ -1,0 +1,57 @@
+// The signed-in staff member, held in memory only: a reload or a closed tab signs out. The claims are
+// read from the ID token without checking its signature; the API verifies it on every call.
+export type StaffRole = 'operator' | 'officer' | 'auditor';
+
+export const STAFF_ROLES: readonly StaffRole[] = ['operator', 'officer', 'auditor'];
+
+export interface StaffSession {
+  idToken: string;
+  staffId: string;
+  role: StaffRole;
+  /** Milliseconds since the epoch, from the token's exp. */
+  expiresAt: number;
+}
+
+function base64UrlDecode(text: string): string {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+/** The session an ID token stands for; undefined when it is not a staff ID token this console can use. */
+export function sessionFromIdToken(idToken: string): StaffSession | undefined {
+  let claims: Record<string, unknown>;
+  try {
+    claims = JSON.parse(base64UrlDecode(idToken.split('.')[1] ?? '')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const staffId = claims['cognito:username'];
+  const groups = claims['cognito:groups'];
+  const role = (Array.isArray(groups) ? groups : typeof groups === 'string' ? groups.split(',') : [])
+    .find((g): g is StaffRole => STAFF_ROLES.includes(g as StaffRole));
+  const exp = claims.exp;
+  if (typeof staffId !== 'string' || !staffId || !role || typeof exp !== 'number') return undefined;
+  return { idToken, staffId, role, expiresAt: exp * 1000 };
+}
+
+export function sessionExpired(session: StaffSession, now = Date.now()): boolean {
+  return now >= session.expiresAt;
+}
+
+/** Why a session ended without the person signing out. */
+export type SessionEnd = 'expired';
+
+let onEnd: ((reason: SessionEnd) => void) | undefined;
+
+/** The console's frame listens here; the staff API calls endSession when the API refuses the token. */
+export function whenSessionEnds(listener: (reason: SessionEnd) => void): () => void {
+  onEnd = listener;
+  return () => {
+    if (onEnd === listener) onEnd = undefined;
+  };
+}
+
+export function endSession(reason: SessionEnd): void {
+  onEnd?.(reason);
+}

@@ -1,0 +1,60 @@
+// The words of the console's frame and sign-in, in Japanese (the default) and English. Each page keeps
+// its own table next to it.
+import type { Language } from '../request-form';
+import type { Label } from '../text';
+import type { StaffRole } from './session';
+
+export type { Language };
+
+const T = {
+  consoleName: { ja: 'プライバシーデスク 担当者コンソール', en: 'Privacy desk console' },
+  skip: { ja: '本文へ移動', en: 'Skip to the content' },
+  navigation: { ja: 'コンソールのメニュー', en: 'Console menu' },
+  language: { ja: '表示言語', en: 'Language' },
+  signedInAs: { ja: 'ログイン中', en: 'Signed in as' },
+  role: { ja: '役割', en: 'Role' },
+  signOut: { ja: 'ログアウト', en: 'Sign out' },
+  navQueue: { ja: '請求一覧', en: 'Request queue' },
+  navSubjects: { ja: '本人の検索', en: 'Subjects' },
+  navAccounts: { ja: '担当者アカウント', en: 'Staff accounts' },
+  navAccessLog: { ja: 'アクセス記録', en: 'Access log' },
+  notFound: { ja: 'ページが見つかりません。', en: 'Page not found.' },
+  notAllowed: { ja: 'このページはあなたの役割では利用できません。', en: 'Your role cannot use this page.' },
+  loading: { ja: '読み込み中…', en: 'Loading…' },
+  network: { ja: 'サーバーに接続できませんでした。時間をおいて、もう一度お試しください。', en: 'The server could not be reached. Please try again in a moment.' },
+  signInTitle: { ja: '担当者ログイン', en: 'Staff sign-in' },
+  username: { ja: 'ユーザー名', en: 'Username' },
+  password: { ja: 'パスワード', en: 'Password' },
+  signIn: { ja: 'ログイン', en: 'Sign in' },
+  signInWithCognito: { ja: '組織のアカウントでログイン', en: 'Sign in with your organisation account' },
+  signingIn: { ja: 'ログインしています…', en: 'Signing in…' },
+  expired: { ja: 'ログインの有効期限が切れました。もう一度ログインしてください。ログイン後、開いていたページに戻ります。', en: 'Your sign-in has expired. Please sign in again; you will return to the page you were on.' },
+  signedOut: { ja: 'ログアウトしました。', en: 'You have signed out.' },
+  wrongPassword: { ja: 'ユーザー名又はパスワードが正しくありません。', en: 'Wrong username or password.' },
+  locked: { ja: 'パスワードの誤りが続いたため、このアカウントはロックされています。', en: 'This account is locked after too many wrong passwords.' },
+  lockedRetry: { ja: '{when}に、もう一度お試しください。', en: 'Try again {when}.' },
+  mustChange: { ja: 'このパスワードは変更が必要です（仮パスワード又は有効期限切れ）。新しいパスワードを設定してください。', en: 'This password must be changed (a temporary or expired password). Please set a new one.' },
+  newPassword: { ja: '新しいパスワード', en: 'New password' },
+  changePassword: { ja: 'パスワードを変更してログイン', en: 'Change the password and sign in' },
+  callbackFailed: { ja: 'ログインを完了できませんでした。もう一度ログインしてください。', en: 'The sign-in could not be completed. Please sign in again.' },
+} satisfies Record<string, Label>;
+
+export type DeskTextKey = keyof typeof T;
+
+export function t(key: DeskTextKey, language: Language, values: Record<string, string | number> = {}): string {
+  return T[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+export const ROLE_LABELS: Record<StaffRole, Label> = {
+  operator: { ja: '窓口担当者', en: 'Operator' },
+  officer: { ja: '個人情報保護管理者', en: 'Officer' },
+  auditor: { ja: '監査担当者', en: 'Auditor' },
+};
+
+/** A wait in seconds (a Retry-After) in words: "in about 15 minutes", rounded up to the minute. */
+export function waitInWords(seconds: number, language: Language): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes < 60) return language === 'ja' ? `約${minutes}分後` : `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.ceil(minutes / 60);
+  return language === 'ja' ? `約${hours}時間後` : `in about ${hours} hour${hours === 1 ? '' : 's'}`;
+}
