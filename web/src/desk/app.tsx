@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LANGUAGE_NAMES } from '../text';
 import { QueuePage } from './queue-page';
+import { RequestPage } from './request-page';
 import { deskPageAllowed, hrefOfDeskRoute, parseDeskRoute, type DeskPage, type DeskRoute } from './routes';
 import { whenSessionEnds, type StaffSession } from './session';
 import { completeCognitoSignIn, consoleUrl, logoutUrl, staffSignInConfig } from './sign-in';
@@ -33,6 +34,7 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
   if (!deskPageAllowed(route, props.session.role)) return <h1 tabIndex={-1}>{t('notAllowed', props.language)}</h1>;
   switch (route.page) {
     case 'queue': return <QueuePage {...props} status={route.status} />;
+    case 'request': return <RequestPage {...props} requestId={route.requestId} />;
     default: return <h1 tabIndex={-1}>{t('notFound', props.language)}</h1>;
   }
 }
