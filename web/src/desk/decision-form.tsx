@@ -4,40 +4,12 @@
 // so a network failure or a reload of the request loses nothing typed; resending is safe because the
 // API decides an open request only once.
 import { useRef, useState } from 'preact/hooks';
-import type { Label } from '../text';
-import { formFieldId, detailPaths, emptyValue, placeErrors, valueToSend, type FormValue, type JsonSchema, type PlacedErrors } from './schema-form';
+import { decisionBody, needsGrounds, type DecisionDraft, type DecisionOptions } from './decision-draft';
+import { formFieldId, detailPaths, emptyValue, placeErrors, type PlacedErrors } from './schema-form';
 import { describedBy, DetailsFields, FieldMessages } from './schema-fields';
 import { OUTCOME_LABELS, labelOf, rt } from './request-text';
 import type { StaffApi } from './staff-api';
 import type { Language } from './text';
-
-export interface DecisionOptions {
-  outcomes: string[];
-  refusalGrounds: Array<{ ground: string; label: Label }>;
-  details: Record<string, JsonSchema>;
-}
-
-export interface DecisionDraft {
-  outcome: string;
-  grounds: string[];
-  reason: string;
-  /** Per outcome, so switching the outcome back and forth keeps what was typed for each. */
-  details: Record<string, FormValue>;
-}
-
-export const emptyDecisionDraft = (): DecisionDraft => ({ outcome: '', grounds: [], reason: '', details: {} });
-
-/** Refusals and partial decisions name grounds and give a reason (APPI Art. 36). */
-const needsGrounds = (outcome: string) => outcome === 'refused' || outcome === 'partially-fulfilled';
-
-export function decisionBody(options: DecisionOptions, draft: DecisionDraft): Record<string, unknown> {
-  const schema = options.details[draft.outcome];
-  return {
-    outcome: draft.outcome,
-    ...(needsGrounds(draft.outcome) ? { grounds: draft.grounds, ...(draft.reason.trim() ? { reason: draft.reason } : {}) } : {}),
-    ...(schema ? { details: valueToSend(schema, draft.details[draft.outcome]) } : {}),
-  };
-}
 
 export function DecisionForm({ api, requestId, options, draft, setDraft, language, onDecided, onConflict }: {
   api: StaffApi;
