@@ -183,3 +183,46 @@ describe('desk console: the decision form of another type', () => {
     await checkPage(page, 'desk-requests-5-correction-rows-en');
   }, 90_000);
 });
+
+describe('desk console: an agent\'s paper disclosure', () => {
+  it('the representative check comes first, then the decision, then the posting of the paper copy', async () => {
+    const { requestId } = await client.submitAndVerify({
+      type: 'disclosure',
+      requester: { kind: 'agent', name: '鈴木 法律事務所', email: uniqueEmail('agent') },
+      subject: { email: uniqueEmail('principal'), name: '田中 次郎' },
+      details: { method: 'paper', postalAddress: '大阪府大阪市北区梅田1-1-1' },
+    });
+    const { page } = await newPage({ viewport: DESKTOP });
+    await signInToConsole(page, 'operator');
+    await openRequest(page, requestId);
+    const check = page.getByRole('region', { name: '代理人の確認' });
+    await check.getByText('代理人による請求です。').waitFor();
+    // Only the documents that show an agent's authority are offered.
+    expect(await check.getByLabel(/代理権を確認した書類/).locator('option').allTextContents()).toEqual([
+      '選択してください', 'ご本人の委任状（任意代理人）', 'ご本人の実印を押印した委任状及び印鑑登録証明書（任意代理人）',
+    ]);
+    await check.getByRole('button', { name: '確認を記録する' }).click();
+    const authority = check.getByLabel(/代理権を確認した書類/);
+    await expect.poll(() => authority.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('field-representative-authorityDocument');
+    await authority.selectOption('power-of-attorney');
+    await check.getByLabel(/代理人の本人確認書類/).selectOption('driving-licence');
+    await check.getByRole('button', { name: '確認を記録する' }).click();
+    await check.getByText('ご本人の委任状（任意代理人）').waitFor();
+    await check.getByText('運転免許証').waitFor();
+
+    const decision = page.getByRole('region', { name: '決定' });
+    await decision.getByLabel('対応する（全部）').check();
+    await decision.getByRole('button', { name: '決定する' }).click();
+    await expect.poll(() => page.locator('.request-status').textContent()).toBe('対応済み');
+
+    const delivery = page.getByRole('region', { name: '開示の方法' });
+    await delivery.getByText('書面の郵送').waitFor();
+    await delivery.getByText('未発送').waitFor();
+    await delivery.getByLabel('追跡番号').fill('1234-5678-9012');
+    await delivery.getByRole('button', { name: '発送を記録する' }).click();
+    await delivery.getByText('1234-5678-9012').waitFor();
+    expect(await delivery.getByRole('button', { name: '発送を記録する' }).count()).toBe(0);
+    await checkPage(page, 'desk-requests-6-paper-posted-ja');
+  }, 90_000);
+});
