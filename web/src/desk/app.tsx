@@ -6,7 +6,8 @@ import { LANGUAGE_NAMES } from '../text';
 import { QueuePage } from './queue-page';
 import { deskPageAllowed, hrefOfDeskRoute, parseDeskRoute, type DeskPage, type DeskRoute } from './routes';
 import { whenSessionEnds, type StaffSession } from './session';
-import { completeCognitoSignIn, consoleUrl, logoutUrl, staffSignInConfig } from './sign-in';
+import { consoleUrl, logoutUrl } from './pkce';
+import { completeCognitoSignIn, staffSignInConfig } from './sign-in';
 import { SignInPage } from './sign-in-page';
 import { ROLE_LABELS, t, type DeskTextKey, type Language } from './text';
 
