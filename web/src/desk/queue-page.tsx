@@ -115,8 +115,8 @@ export function QueuePage({ session, language, go, status }: DeskPageProps & { s
                       </th>
                       <td>{label(TYPE_LABELS, item.type, language)}</td>
                       <td>{label(STATUS_LABELS, item.status, language)}</td>
-                      <td>{japanDate(item.receivedAt)}</td>
-                      <td>{japanDate(item.dueAt)}</td>
+                      <td class="date">{japanDate(item.receivedAt)}</td>
+                      <td class="date">{japanDate(item.dueAt)}</td>
                       <td><Mark mark={mark} language={language} /></td>
                     </tr>
                   );
