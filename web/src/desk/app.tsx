@@ -7,7 +7,8 @@ import { QueuePage } from './queue-page';
 import { RequestPage } from './request-page';
 import { deskPageAllowed, hrefOfDeskRoute, parseDeskRoute, type DeskPage, type DeskRoute } from './routes';
 import { whenSessionEnds, type StaffSession } from './session';
-import { completeCognitoSignIn, consoleUrl, logoutUrl, staffSignInConfig } from './sign-in';
+import { consoleUrl, logoutUrl } from './pkce';
+import { completeCognitoSignIn, staffSignInConfig } from './sign-in';
 import { SignInPage } from './sign-in-page';
 import { ROLE_LABELS, t, type DeskTextKey, type Language } from './text';
 
