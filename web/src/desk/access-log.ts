@@ -1,32 +1,30 @@
 // The access log as the officer and auditors read it (GET /v1/staff/access-log) and its verification
 // (POST /v1/staff/access-log/verify): the window asked for, the paging, and the answers.
-import { instantOfJapanInput, japanInputValue } from './officer';
+import { instantOfJapanInput } from './officer';
 
 /** Copy of functions/domain/access-log-listing.ts ACCESS_LOG_LISTING_MAX_DAYS (tested equal). */
 export const MAX_WINDOW_DAYS = 31;
-/** The window shown first: the last 24 hours, as the API's own default. */
-export const DEFAULT_WINDOW_HOURS = 24;
-
 export interface AccessLogFilters {
-  /** datetime-local values in Japan time. */
+  /** datetime-local values in Japan time; empty for the API's defaults: `to` now, `from` 24 hours before `to`. */
   from: string;
   to: string;
   actor: string;
   subject: string;
 }
 
-export function defaultFilters(now: Date): AccessLogFilters {
-  return { from: japanInputValue(new Date(now.getTime() - DEFAULT_WINDOW_HOURS * 3600_000)), to: japanInputValue(now), actor: '', subject: '' };
-}
+export const NO_FILTERS: AccessLogFilters = { from: '', to: '', actor: '', subject: '' };
 
-/** The listing's query parameters; a page after the first sends the same filters with the cursor. */
+/**
+ * The listing's query parameters. A later page sends only the cursor: it carries the window and the
+ * filters of the listing it continues (an empty `to` was "now" when the listing began).
+ */
 export function listingParams(filters: AccessLogFilters, cursor?: string): Record<string, string | undefined> {
+  if (cursor) return { cursor };
   return {
     from: instantOfJapanInput(filters.from) ?? (filters.from || undefined),
     to: instantOfJapanInput(filters.to) ?? (filters.to || undefined),
     actor: filters.actor.trim() || undefined,
     subject: filters.subject.trim() || undefined,
-    cursor,
   };
 }
 

@@ -3,11 +3,14 @@
 // the URL's fragment. A page change moves the focus to its heading so screen readers announce it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LANGUAGE_NAMES } from '../text';
+import { AccessLogPage } from './access-log-page';
+import { AccountsPage } from './accounts-page';
 import { QueuePage } from './queue-page';
 import { deskPageAllowed, hrefOfDeskRoute, parseDeskRoute, type DeskPage, type DeskRoute } from './routes';
 import { whenSessionEnds, type StaffSession } from './session';
 import { completeCognitoSignIn, consoleUrl, logoutUrl, staffSignInConfig } from './sign-in';
 import { SignInPage } from './sign-in-page';
+import { SubjectPage, SubjectSearchPage } from './subjects-page';
 import { ROLE_LABELS, t, type DeskTextKey, type Language } from './text';
 
 /** What every page gets; a page with an id in its route gets that too. */
@@ -33,6 +36,10 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
   if (!deskPageAllowed(route, props.session.role)) return <h1 tabIndex={-1}>{t('notAllowed', props.language)}</h1>;
   switch (route.page) {
     case 'queue': return <QueuePage {...props} status={route.status} />;
+    case 'subjects': return <SubjectSearchPage {...props} />;
+    case 'subject': return <SubjectPage {...props} subjectId={route.subjectId} />;
+    case 'accounts': return <AccountsPage {...props} />;
+    case 'access-log': return <AccessLogPage {...props} />;
     default: return <h1 tabIndex={-1}>{t('notFound', props.language)}</h1>;
   }
 }

@@ -30,13 +30,6 @@ export function placeProblem(problem: ProblemDetails, fields: readonly string[])
   return placed;
 }
 
-const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/** An instant as the value of a datetime-local input, in Japan time ("2026-11-26T13:45"). */
-export function japanInputValue(at: Date): string {
-  return new Date(at.getTime() + JAPAN_OFFSET_MS).toISOString().slice(0, 16);
-}
-
 /** A datetime-local value read as Japan time, as an ISO instant; undefined when it is not one. */
 export function instantOfJapanInput(value: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return undefined;
