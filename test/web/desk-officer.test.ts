@@ -118,6 +118,16 @@ describe('the subject view and the officer\'s pages', () => {
     await page.getByText('このユーザー名のアカウントは既にあります').waitFor();
 
     await page.getByRole('button', { name: `${staffId} を操作` }).click();
+    // A transfer without a reason is refused at the field; with one, the new role holds.
+    await page.getByLabel('新しい役割').selectOption('auditor');
+    await page.getByRole('button', { name: '役割を変更する' }).click();
+    await expect.poll(() => page.getByLabel('理由', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('理由', { exact: true }).fill('監査チームへの異動');
+    await page.getByRole('button', { name: '役割を変更する' }).click();
+    await page.getByText(`${staffId} の役割を監査担当者にしました。`).waitFor();
+    expect((await client.call('POST', '/local/sign-in', { body: { username: staffId, password: newPassword } })).json.idToken).toBeTruthy();
+
+    await page.getByRole('button', { name: `${staffId} を操作` }).click();
     await page.getByLabel('無効化の理由').selectOption('retirement');
     await page.getByRole('button', { name: '無効化する…' }).click();
     await page.getByText(`${staffId} を無効にしますか（理由: 退職）`).waitFor();

@@ -8,7 +8,7 @@ import {
   listingParams, NO_FILTERS, MAX_WINDOW_DAYS, suggestedVerifyFrom, verifyBody,
   type AccessLogFilters, type AccessLogPage as Listing, type BrokenLinkProblem, type VerifyAnswer,
 } from './access-log';
-import { japanTime, placeProblem } from './officer';
+import { fieldMessages, japanTime, placeProblem } from './officer';
 import { ProblemNotice, failureOf } from './problem';
 import { queryString } from './read-reason';
 import type { DeskRoute } from './routes';
@@ -132,7 +132,7 @@ export function AccessLogPage({ session, language }: { session: StaffSession; la
       <div class="field">
         <label for={`log-${field}`}>{label}</label>
         {type === 'datetime-local' ? <input type="datetime-local" {...attributes} /> : <input type="text" {...attributes} />}
-        {errors?.length ? <p class="field-error" id={`log-${field}-error`}>{errors.join(' ')}</p> : null}
+        {errors?.length ? <p class="field-error" id={`log-${field}-error`}>{fieldMessages(errors, language)}</p> : null}
       </div>
     );
   };
@@ -227,7 +227,7 @@ function VerifySection({ session, language }: { session: StaffSession; language:
           <input id="verify-from" type="date" autocomplete="off" value={from}
             aria-invalid={fromErrors ? true : undefined} aria-describedby={fromErrors ? 'verify-from-hint verify-from-error' : 'verify-from-hint'}
             onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} />
-          {fromErrors && <p class="field-error" id="verify-from-error">{fromErrors.join(' ')}</p>}
+          {fromErrors && <p class="field-error" id="verify-from-error">{fieldMessages(fromErrors, language)}</p>}
         </div>
         <button type="submit" aria-disabled={working}>{working ? say('verifying', language) : say('verify', language)}</button>
       </form>

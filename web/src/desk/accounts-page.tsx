@@ -5,7 +5,7 @@ import './officer.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ProblemDetails } from '../request-form';
 import { actionsFor, DISABLE_REASONS, otherRoles, sortedAccounts, type AccountChange, type DisableReason, type StaffAccount } from './accounts';
-import { japanTime, placeProblem, type PlacedProblem } from './officer';
+import { fieldMessages, japanTime, placeProblem, type PlacedProblem } from './officer';
 import { ProblemNotice, failureOf } from './problem';
 import type { DeskRoute } from './routes';
 import { STAFF_ROLES, type StaffRole, type StaffSession } from './session';
@@ -111,8 +111,11 @@ function Refusal({ failure, language, id }: { failure: Failure | undefined; lang
   );
 }
 
-function TextInput({ id, label, value, onInput, errors, hint, email = false }: {
-  id: string; label: string; value: string; onInput: (value: string) => void; errors?: string[]; hint?: string; email?: boolean;
+/** After a refusal, the first field it names takes the focus; a refusal naming none is announced (role="alert"). */
+const focusFirstInvalid = (within: HTMLElement | null) => requestAnimationFrame(() => within?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+
+function TextInput({ id, label, value, onInput, errors, hint, email = false, language }: {
+  id: string; label: string; value: string; onInput: (value: string) => void; errors?: string[]; hint?: string; email?: boolean; language: Language;
 }) {
   const described = [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const attributes = {
@@ -124,7 +127,7 @@ function TextInput({ id, label, value, onInput, errors, hint, email = false }: {
       <label for={id}>{label}</label>
       {hint && <p class="note" id={`${id}-hint`}>{hint}</p>}
       {email ? <input type="email" {...attributes} /> : <input type="text" {...attributes} />}
-      {errors?.length ? <p class="field-error" id={`${id}-error`}>{errors.join(' ')}</p> : null}
+      {errors?.length ? <p class="field-error" id={`${id}-error`}>{fieldMessages(errors, language)}</p> : null}
     </div>
   );
 }
@@ -154,6 +157,7 @@ function CreateForm({ session, language, onDone }: { session: StaffSession; lang
   const submit = async (event: Event) => {
     event.preventDefault();
     if (working) return;
+    const form = event.currentTarget as HTMLFormElement;
     setWorking(true);
     setFailure(undefined);
     const result = await staffApi(session).post<StaffAccount>('/v1/staff/accounts', { staffId: staffId.trim(), displayName, email: email.trim(), role });
@@ -161,6 +165,7 @@ function CreateForm({ session, language, onDone }: { session: StaffSession; lang
     const failed = failureOf(result);
     if (failed) {
       setFailure(failureFrom(failed, ['staffId', 'displayName', 'email', 'role']));
+      focusFirstInvalid(form);
       return;
     }
     if (result.kind !== 'ok') return;
@@ -176,9 +181,9 @@ function CreateForm({ session, language, onDone }: { session: StaffSession; lang
     <section aria-labelledby="create-account">
       <h2 id="create-account">{say('create', language)}</h2>
       <form onSubmit={submit} noValidate>
-        <TextInput id="create-staff-id" label={say('staffId', language)} value={staffId} onInput={setStaffId} errors={errors.staffId} />
-        <TextInput id="create-display-name" label={say('displayName', language)} value={displayName} onInput={setDisplayName} errors={errors.displayName} />
-        <TextInput id="create-email" email label={say('email', language)} value={email} onInput={setEmail} errors={errors.email} hint={say('createNote', language)} />
+        <TextInput language={language} id="create-staff-id" label={say('staffId', language)} value={staffId} onInput={setStaffId} errors={errors.staffId} />
+        <TextInput language={language} id="create-display-name" label={say('displayName', language)} value={displayName} onInput={setDisplayName} errors={errors.displayName} />
+        <TextInput language={language} id="create-email" email label={say('email', language)} value={email} onInput={setEmail} errors={errors.email} hint={say('createNote', language)} />
         <Select id="create-role" label={say('role', language)} value={role} options={roles} onChange={setRole} />
         <Refusal failure={failure} language={language} id="create-problem" />
         <button type="submit" aria-disabled={working}>{working ? say('working', language) : say('createButton', language)}</button>
@@ -205,6 +210,7 @@ function ManagePanel({ session, language, account, onDone, onClose }: {
   const [failure, setFailure] = useState<{ form: 'role' | 'disable' | 'enable'; failure: Failure } | undefined>();
   const [working, setWorking] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => heading.current?.focus(), [account.staffId]);
   useEffect(() => {
@@ -222,6 +228,7 @@ function ManagePanel({ session, language, account, onDone, onClose }: {
     const failed = failureOf(result);
     if (failed) {
       setFailure({ form, failure: failureFrom(failed, fields) });
+      focusFirstInvalid(panel.current);
       return;
     }
     if (result.kind === 'ok') onDone(changeAnswer(result.data, done(result.data))(language));
@@ -230,7 +237,7 @@ function ManagePanel({ session, language, account, onDone, onClose }: {
   const reasonLabel = (r: DisableReason) => DISABLE_REASON_LABELS[r][language];
 
   return (
-    <section aria-labelledby="manage-account" class="manage">
+    <section aria-labelledby="manage-account" class="manage" ref={panel}>
       <h2 id="manage-account" ref={heading} tabIndex={-1}>{say('manageTitle', language, { id: account.staffId })}</h2>
       {actions.changeRole && (
         <form onSubmit={(e) => {
@@ -240,7 +247,7 @@ function ManagePanel({ session, language, account, onDone, onClose }: {
         }} noValidate>
           <h3>{say('changeRole', language)}</h3>
           <Select id="role-new" label={say('newRole', language)} value={newRole} options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r][language] }))} onChange={setNewRole} />
-          <TextInput id="role-reason" label={say('reason', language)} value={roleReason} onInput={setRoleReason} hint={say('roleReasonHint', language)} errors={errorsOf('role')?.placed?.byField.reason} />
+          <TextInput language={language} id="role-reason" label={say('reason', language)} value={roleReason} onInput={setRoleReason} hint={say('roleReasonHint', language)} errors={errorsOf('role')?.placed?.byField.reason} />
           <Refusal failure={errorsOf('role')} language={language} id="role-problem" />
           <button type="submit" aria-disabled={working}>{say('changeButton', language)}</button>
         </form>
@@ -253,7 +260,7 @@ function ManagePanel({ session, language, account, onDone, onClose }: {
           <h3>{say('disable', language)}</h3>
           <Select id="disable-reason" label={say('disableReason', language)} value={disableReason}
             options={DISABLE_REASONS.map((r) => ({ value: r, label: reasonLabel(r) }))} onChange={setDisableReason} />
-          <TextInput id="disable-note" label={say('note', language)} value={disableNote} onInput={setDisableNote} errors={errorsOf('disable')?.placed?.byField.note} />
+          <TextInput language={language} id="disable-note" label={say('note', language)} value={disableNote} onInput={setDisableNote} errors={errorsOf('disable')?.placed?.byField.note} />
           <Refusal failure={errorsOf('disable')} language={language} id="disable-problem" />
           {confirming ? (
             <div class="confirm" role="group" aria-labelledby="confirm-disable">
@@ -275,7 +282,7 @@ function ManagePanel({ session, language, account, onDone, onClose }: {
           void send('enable', 'enabling', { reason: enableReason }, ['reason'], (c) => say('enabledDone', language, { id: c.staffId }));
         }} noValidate>
           <h3>{say('enable', language)}</h3>
-          <TextInput id="enable-reason" label={say('reason', language)} value={enableReason} onInput={setEnableReason} hint={say('enableHint', language)} errors={errorsOf('enable')?.placed?.byField.reason} />
+          <TextInput language={language} id="enable-reason" label={say('reason', language)} value={enableReason} onInput={setEnableReason} hint={say('enableHint', language)} errors={errorsOf('enable')?.placed?.byField.reason} />
           <Refusal failure={errorsOf('enable')} language={language} id="enable-problem" />
           <button type="submit" aria-disabled={working}>{say('enableButton', language)}</button>
         </form>

@@ -1,6 +1,7 @@
 // Helpers shared by the officer's pages (subject view, accounts, access log): where the API's
 // problem+json belongs on a form, and times in Japan time, the desk's time (policy §7).
-import type { ProblemDetails } from '../request-form';
+import type { Language, ProblemDetails } from '../request-form';
+import { apiMessage } from '../text';
 
 export interface PlacedProblem {
   /** Messages by the form field they name. */
@@ -28,6 +29,11 @@ export function placeProblem(problem: ProblemDetails, fields: readonly string[])
     else placed.general = true;
   }
   return placed;
+}
+
+/** A field's messages from the API, once each, in Japanese where the Privacy Center knows them. */
+export function fieldMessages(messages: readonly string[], language: Language): string {
+  return [...new Set(messages.map((m) => apiMessage(m, language)))].join(' ');
 }
 
 /** A datetime-local value read as Japan time, as an ISO instant; undefined when it is not one. */

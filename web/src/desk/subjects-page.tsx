@@ -5,7 +5,7 @@ import './officer.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ProblemDetails } from '../request-form';
 import { TYPE_LABELS } from '../text';
-import { japanTime, placeProblem, type PlacedProblem } from './officer';
+import { fieldMessages, japanTime, placeProblem, type PlacedProblem } from './officer';
 import { ProblemNotice, failureOf } from './problem';
 import {
   activePurposes, EMPTY_REASON_FORM, formOf, openRequests, OTHER_REQUEST, queryString, reasonOf, reasonParams,
@@ -90,7 +90,7 @@ type Failure = { problem: ProblemDetails | 'network'; placed?: PlacedProblem };
 /** A refusal placed at a field, in Japanese the desk's words; in English the API's own, which say more. */
 function fieldMessage(failure: Failure | undefined, messages: string[], language: Language): string {
   const refusal = failure && failure.problem !== 'network' ? REFUSALS[failure.problem.title] : undefined;
-  return refusal && language === 'ja' ? refusal.ja : messages.join(' ');
+  return refusal && language === 'ja' ? refusal.ja : fieldMessages(messages, language);
 }
 
 /** After a refusal, the first field it names takes the focus, else the notice. */
@@ -266,7 +266,7 @@ export function SubjectSearchPage({ session, language, go }: { session: StaffSes
           <input id="search-value" type="text" inputMode={by === 'email' ? 'email' : 'text'} autocomplete="off" value={value}
             aria-invalid={valueErrors.length ? true : undefined} aria-describedby={valueErrors.length ? 'search-value-error' : undefined}
             onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)} />
-          {valueErrors.length > 0 && <p class="field-error" id="search-value-error">{valueErrors.join(' ')}</p>}
+          {valueErrors.length > 0 && <p class="field-error" id="search-value-error">{fieldMessages(valueErrors, language)}</p>}
         </div>
         <GeneralProblem failure={failure} language={language} />
         <button type="submit" aria-disabled={working}>{working ? say('working', language) : say('search', language)}</button>
