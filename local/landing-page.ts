@@ -29,6 +29,7 @@ export function landingPage({ gatewayUrl, mailboxUrl, demoPassword }: { gatewayU
 <h1>appi-desk, running locally</h1>
 <ul>
 <li>Privacy Center (the customers' pages: notice, requests, code, status): ${link(`${gatewayUrl}/privacy/`)}</li>
+<li>Desk console (the staff's pages: sign in as <code>operator</code>, <code>officer</code> or <code>auditor</code>, password <code>${escape(demoPassword)}</code>): ${link(`${gatewayUrl}/desk/`)}</li>
 <li>Privacy notice: ${link(`${gatewayUrl}/v1/privacy-notice`)}</li>
 <li>API description (OpenAPI): ${link(`${gatewayUrl}/v1/openapi.json`)}</li>
 <li>Mailbox of the SES emulator (every e-mail the desk sends): ${link(mailboxUrl)}</li>

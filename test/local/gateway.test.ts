@@ -102,7 +102,7 @@ describe('local gateway: routing', () => {
     const page = await call('GET', '/');
     expect(page.status).toBe(200);
     expect(page.contentType).toMatch(/^text\/html/);
-    for (const shown of ['AKIALOCALBUSINESSSYS', 'AKIALOCALPAYROLL0001', '/v1/staff/subjects/subject-demo-hanako?purpose=', 'POST /v1/system/use-checks', 'GET /v1/system/my-number/{subjectId}']) {
+    for (const shown of ['AKIALOCALBUSINESSSYS', 'AKIALOCALPAYROLL0001', '/desk/', '/v1/staff/subjects/subject-demo-hanako?purpose=', 'POST /v1/system/use-checks', 'GET /v1/system/my-number/{subjectId}']) {
       expect(page.text).toContain(shown);
     }
   });

@@ -14,7 +14,7 @@ import {
   parsePendingSignIn,
   randomToken,
   tokenRequest,
-} from '../../web/src/desk/sign-in';
+} from '../../web/src/desk/pkce';
 import { waitInWords } from '../../web/src/desk/text';
 
 const DOMAIN = 'https://appi-desk-demo.auth.ap-northeast-1.amazoncognito.com';

@@ -43,7 +43,7 @@ const label = (labels: Record<string, Label>, value: string, language: Language)
 
 function Mark({ mark, language }: { mark: DueMark | undefined; language: Language }) {
   if (mark === 'overdue') return <strong class="due-mark overdue"><span aria-hidden="true">⚠ </span>{text('overdue', language)}</strong>;
-  if (mark === 'due-soon') return <span class="due-mark due-soon"><span aria-hidden="true">⏱ </span>{text('dueSoon', language)}</span>;
+  if (mark === 'due-soon') return <span class="due-mark due-soon"><span aria-hidden="true">△ </span>{text('dueSoon', language)}</span>;
   return null;
 }
 
@@ -115,8 +115,8 @@ export function QueuePage({ session, language, go, status }: DeskPageProps & { s
                       </th>
                       <td>{label(TYPE_LABELS, item.type, language)}</td>
                       <td>{label(STATUS_LABELS, item.status, language)}</td>
-                      <td>{japanDate(item.receivedAt)}</td>
-                      <td>{japanDate(item.dueAt)}</td>
+                      <td class="date">{japanDate(item.receivedAt)}</td>
+                      <td class="date">{japanDate(item.dueAt)}</td>
                       <td><Mark mark={mark} language={language} /></td>
                     </tr>
                   );
