@@ -43,6 +43,7 @@ describe('the subject view and the officer\'s pages', () => {
     await page.getByLabel('検索する値（メールアドレス）').fill(DEMO_CUSTOMER.email);
     await page.getByRole('button', { name: '検索する（アクセス記録に残ります）' }).click();
     await page.getByText('閲覧の理由を選んでください。', { exact: true }).waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement?.getAttribute("name")')).toBe('reason-kind');
     await checkPage(page, 'desk-officer-1-subject-search-reason-ja');
 
     await page.getByLabel('対応中の請求のため').check();

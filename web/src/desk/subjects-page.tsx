@@ -231,7 +231,10 @@ export function SubjectSearchPage({ session, language, go }: { session: StaffSes
     if (working) return;
     const reason = reasonOf(form);
     setMissing(!reason);
-    if (!reason) return;
+    if (!reason) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('main input[name="reason-kind"]')?.focus());
+      return;
+    }
     setWorking(true);
     setFailure(undefined);
     const result = await staffApi(session).get<{ items: SearchHit[] }>(`/v1/staff/subjects${queryString({ ...reasonParams(reason), [by]: value.trim() })}`);
@@ -372,7 +375,10 @@ export function SubjectPage({ session, language, go, subjectId }: { session: Sta
     if (working) return;
     const reason = reasonOf(form);
     setMissing(!reason);
-    if (!reason) return;
+    if (!reason) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('main input[name="reason-kind"]')?.focus());
+      return;
+    }
     setWorking(true);
     setFailure(undefined);
     const result = await staffApi(session).get<SubjectView>(`/v1/staff/subjects/${encodeURIComponent(subjectId)}${queryString(reasonParams(reason))}`);
