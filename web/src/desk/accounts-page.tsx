@@ -78,7 +78,7 @@ type Key = keyof typeof T;
 const say = (key: Key, language: Language, values: Record<string, string> = {}) =>
   T[key][language].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 
-export const DISABLE_REASON_LABELS: Record<DisableReason, { ja: string; en: string }> = {
+const DISABLE_REASON_LABELS: Record<DisableReason, { ja: string; en: string }> = {
   transfer: { ja: '異動', en: 'Transfer' },
   retirement: { ja: '退職', en: 'Retirement' },
   leave: { ja: '休職', en: 'Leave' },
