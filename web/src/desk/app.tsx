@@ -3,6 +3,8 @@
 // the URL's fragment. A page change moves the focus to its heading so screen readers announce it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LANGUAGE_NAMES } from '../text';
+import { AccessLogPage } from './access-log-page';
+import { AccountsPage } from './accounts-page';
 import { QueuePage } from './queue-page';
 import { RequestPage } from './request-page';
 import { deskPageAllowed, hrefOfDeskRoute, parseDeskRoute, type DeskPage, type DeskRoute } from './routes';
@@ -10,6 +12,7 @@ import { whenSessionEnds, type StaffSession } from './session';
 import { consoleUrl, logoutUrl } from './pkce';
 import { completeCognitoSignIn, staffSignInConfig } from './sign-in';
 import { SignInPage } from './sign-in-page';
+import { SubjectPage, SubjectSearchPage } from './subjects-page';
 import { ROLE_LABELS, t, type DeskTextKey, type Language } from './text';
 
 /** What every page gets; a page with an id in its route gets that too. */
@@ -36,6 +39,10 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
   switch (route.page) {
     case 'queue': return <QueuePage {...props} status={route.status} />;
     case 'request': return <RequestPage {...props} requestId={route.requestId} />;
+    case 'subjects': return <SubjectSearchPage {...props} />;
+    case 'subject': return <SubjectPage {...props} subjectId={route.subjectId} />;
+    case 'accounts': return <AccountsPage {...props} />;
+    case 'access-log': return <AccessLogPage {...props} />;
     default: return <h1 tabIndex={-1}>{t('notFound', props.language)}</h1>;
   }
 }

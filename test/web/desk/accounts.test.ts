@@ -1,0 +1,30 @@
+// Account management (web/src/desk/accounts.ts): the disabling reasons are the API's, and the
+// officer's own account offers no change (the API refuses to disable or demote it).
+import { describe, expect, it } from 'vitest';
+import { DISABLE_REASONS as SERVER_DISABLE_REASONS, STAFF_ROLES as SERVER_ROLES } from '../../../functions/domain/staff';
+import { actionsFor, DISABLE_REASONS, otherRoles, sortedAccounts, type StaffAccount } from '../../../web/src/desk/accounts';
+import { STAFF_ROLES } from '../../../web/src/desk/session';
+
+const account = (staffId: string, status: 'active' | 'disabled' = 'active', role: StaffAccount['role'] = 'operator'): StaffAccount =>
+  ({ staffId, displayName: staffId, email: `${staffId}@desk.example.jp`, role, status, passwordChangedAt: '2026-11-01T00:00:00.000Z', version: 1 });
+
+describe('staff accounts in the console', () => {
+  it('offers the disabling reasons and roles the API takes', () => {
+    expect([...DISABLE_REASONS]).toEqual([...SERVER_DISABLE_REASONS]);
+    expect([...STAFF_ROLES]).toEqual([...SERVER_ROLES]);
+  });
+
+  it('offers nothing on the officer\'s own account', () => {
+    expect(actionsFor(account('officer', 'active', 'officer'), 'officer')).toEqual({ own: true, changeRole: false, disable: false, enable: false });
+  });
+
+  it('offers a role change and disabling on an active account, enabling on a disabled one', () => {
+    expect(actionsFor(account('op'), 'officer')).toEqual({ own: false, changeRole: true, disable: true, enable: false });
+    expect(actionsFor(account('op', 'disabled'), 'officer')).toEqual({ own: false, changeRole: false, disable: false, enable: true });
+  });
+
+  it('moves an account only to another role, and lists active accounts first', () => {
+    expect(otherRoles(account('op'), STAFF_ROLES)).toEqual(['officer', 'auditor']);
+    expect(sortedAccounts([account('b', 'disabled'), account('c'), account('a')]).map((a) => a.staffId)).toEqual(['a', 'c', 'b']);
+  });
+});

@@ -1,0 +1,51 @@
+// Staff accounts as the officer manages them (GET/POST /v1/staff/accounts…, policy §6(1)): what may
+// be done to each account, and the reasons the API takes for disabling one.
+import type { StaffRole } from './session';
+
+/** Copy of functions/domain/staff.ts DISABLE_REASONS (test/web/desk/accounts.test.ts keeps them equal). */
+export const DISABLE_REASONS = ['transfer', 'retirement', 'leave', 'other'] as const;
+export type DisableReason = (typeof DISABLE_REASONS)[number];
+
+export interface StaffAccount {
+  staffId: string;
+  displayName: string;
+  email: string;
+  role: StaffRole;
+  status: 'active' | 'disabled';
+  passwordChangedAt: string;
+  version: number;
+  createdAt?: string;
+  createdBy?: string;
+  disabledAt?: string;
+  disabledBy?: string;
+  disabledReason?: DisableReason;
+}
+
+export interface AccountChange extends StaffAccount {
+  /** False when the desk already applies the change but the sign-in service (user pool) did not follow. */
+  signInUpdated: boolean;
+}
+
+export interface AccountActions {
+  /** The officer's own account: the API refuses to disable or demote it, so nothing is offered. */
+  own: boolean;
+  changeRole: boolean;
+  disable: boolean;
+  enable: boolean;
+}
+
+export function actionsFor(account: StaffAccount, signedInStaffId: string): AccountActions {
+  const own = account.staffId === signedInStaffId;
+  const active = account.status === 'active';
+  return { own, changeRole: !own && active, disable: !own && active, enable: !own && !active };
+}
+
+/** Roles an account may be moved to: any but the one it has. */
+export function otherRoles(account: StaffAccount, roles: readonly StaffRole[]): StaffRole[] {
+  return roles.filter((r) => r !== account.role);
+}
+
+/** Accounts in a steady order: active first, then by staff id. */
+export function sortedAccounts(items: readonly StaffAccount[]): StaffAccount[] {
+  return [...items].sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1) || a.staffId.localeCompare(b.staffId));
+}
