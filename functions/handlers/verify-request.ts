@@ -1,4 +1,4 @@
-import { deskSettings } from '../adapters/desk-settings';
+import { deskSettings, privacyCenterUrl } from '../adapters/desk-settings';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
@@ -11,6 +11,7 @@ const deps = {
   responseDeskDays: deskSettings().responseDeskDays,
 };
 
-export const handler = httpRoute(routeNamed('verify-request'), async ({ params, body }) => ({
-  body: await verifyRequest(deps, params.requestId, body.code),
-}));
+export const handler = httpRoute(routeNamed('verify-request'), async ({ params, body }) => {
+  // Read per call, as DESK_PUBLIC_BASE_URL is: the local desk sets it when it starts.
+  return { body: await verifyRequest({ ...deps, privacyCenterUrl: privacyCenterUrl() }, params.requestId, body.code) };
+});
