@@ -9,9 +9,9 @@ import { routeNamed } from '../routes';
 const deps = {
   requests: dynamoRequestReader, writer: dynamoDeskWriter, secrets: cryptoSecrets, clock: systemClock,
   responseDeskDays: deskSettings().responseDeskDays,
+  privacyCenterUrl: privacyCenterUrl(),
 };
 
-export const handler = httpRoute(routeNamed('verify-request'), async ({ params, body }) => {
-  // Read per call, as DESK_PUBLIC_BASE_URL is: the local desk sets it when it starts.
-  return { body: await verifyRequest({ ...deps, privacyCenterUrl: privacyCenterUrl() }, params.requestId, body.code) };
-});
+export const handler = httpRoute(routeNamed('verify-request'), async ({ params, body }) => ({
+  body: await verifyRequest(deps, params.requestId, body.code),
+}));
