@@ -9,9 +9,12 @@ import { routeNamed } from '../routes';
 const deps = {
   requests: dynamoRequestReader, writer: dynamoDeskWriter, secrets: cryptoSecrets, clock: systemClock,
   responseDeskDays: deskSettings().responseDeskDays,
-  privacyCenterUrl: privacyCenterUrl(),
 };
+// Checked when the function loads, so a bad setting stops its start.
+privacyCenterUrl();
 
 export const handler = httpRoute(routeNamed('verify-request'), async ({ params, body }) => ({
-  body: await verifyRequest(deps, params.requestId, body.code),
+  // Read per call, as DESK_PUBLIC_BASE_URL is: the local desk names its own port when it starts,
+  // which may be after this module loaded.
+  body: await verifyRequest({ ...deps, privacyCenterUrl: privacyCenterUrl() }, params.requestId, body.code),
 }));
