@@ -12,7 +12,7 @@ import { DECISION_OUTCOMES, REQUEST_STATUSES, REQUESTER_KINDS } from '../../func
 import { CONSENT_METHODS } from '../../functions/domain/consents/rules';
 import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
 import * as form from '../../web/src/request-form';
-import { hrefOf, parseRoute } from '../../web/src/routes';
+import { hrefOf, linkLanguage, parseRoute } from '../../web/src/routes';
 import { CONSENT_METHOD_LABELS, FIELD_LABELS, OPTION_LABELS, OUTCOME_LABELS, STATUS_LABELS, TYPE_LABELS } from '../../web/src/text';
 
 const person = { 'requester.name': '山田 花子', 'requester.email': 'hanako@example.jp' };
@@ -190,5 +190,9 @@ describe('the pages\' addresses', () => {
     expect(parseRoute('#/verify/../x')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/verify/abc/token')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/status/abc/token/more')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/status/abc/T0k-en_?lang=en')).toEqual({ page: 'status', requestId: 'abc', token: 'T0k-en_' });
+    expect(linkLanguage('#/status/abc/T0k-en_?lang=en')).toBe('en');
+    expect(linkLanguage('#/status/abc?lang=fr')).toBeUndefined();
+    expect(linkLanguage('#/request')).toBeUndefined();
   });
 });

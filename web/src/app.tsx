@@ -6,7 +6,7 @@ import { ConsentsPage, type SubjectSession } from './consents-page';
 import { NoticePage } from './notice-page';
 import { RequestPage, type FormState } from './request-page';
 import { initialValues, type Language } from './request-form';
-import { hrefOf, parseRoute, type Route } from './routes';
+import { hrefOf, linkLanguage, parseRoute, type Route } from './routes';
 import { StatusPage } from './status-page';
 import { LANGUAGE_NAMES, t } from './text';
 import { VerifyPage } from './verify-page';
@@ -31,7 +31,8 @@ function currentRoute(): Route {
 }
 
 export function App() {
-  const [language, setLanguage] = useState<Language>(savedLanguage);
+  // Before the route is read: the e-mailed link names the request's language, then leaves the address.
+  const [language, setLanguage] = useState<Language>(() => linkLanguage(location.hash) ?? savedLanguage());
   const [route, setRoute] = useState<Route>(currentRoute);
   // In memory only: the subject token for the consents is gone on reload or when the tab closes.
   const [subjectSession, setSubjectSession] = useState<SubjectSession | undefined>();
@@ -40,7 +41,11 @@ export function App() {
   const firstRender = useRef(true);
 
   useEffect(() => {
-    const onHash = () => setRoute(currentRoute());
+    const onHash = () => {
+      const asked = linkLanguage(location.hash);
+      if (asked) setLanguage(asked);
+      setRoute(currentRoute());
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);

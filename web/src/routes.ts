@@ -1,6 +1,8 @@
 // The pages, addressed by the URL's fragment so the static host needs no rewrites. The status page
-// may carry the status token from the e-mailed link (#/status/<id>/<token>): a fragment never reaches
-// a server, and the app takes the token out of the address at once (app.tsx).
+// may carry the status token from the e-mailed link (#/status/<id>/<token>?lang=en): a fragment never
+// reaches a server, and the app takes the token out of the address at once (app.tsx).
+import type { Language } from './request-form';
+
 export type Route =
   | { page: 'notice' }
   | { page: 'request' }
@@ -12,7 +14,7 @@ export type Route =
 const ID = /^[A-Za-z0-9_-]+$/;
 
 export function parseRoute(hash: string): Route {
-  const match = /^#?\/?(.*)$/.exec(hash)!;
+  const match = /^#?\/?([^?]*)/.exec(hash)!;
   const [page = '', id, token, ...rest] = match[1]!.replace(/\/$/, '').split('/');
   if (rest.length > 0 || (id !== undefined && !ID.test(id)) || (token !== undefined && !ID.test(token))) return { page: 'not-found' };
   if (!page && id === undefined) return { page: 'notice' };
@@ -31,4 +33,10 @@ export function hrefOf(route: Route): string {
     case 'status': return `#/status/${route.requestId}${route.token ? `/${route.token}` : ''}`;
     case 'not-found': return '#/not-found';
   }
+}
+
+/** The language a link asks for (`?lang=en` after the page's path in the fragment), if any. */
+export function linkLanguage(hash: string): Language | undefined {
+  const lang = new URLSearchParams(hash.split('?')[1] ?? '').get('lang');
+  return lang === 'ja' || lang === 'en' ? lang : undefined;
 }

@@ -41,12 +41,12 @@ export function verificationCodeMessage(request: DeskRequest, code: string, type
 }
 
 /**
- * The Privacy Center's status page for a request, with its status token. The token rides in the URL's
- * fragment, which browsers never send to a server, so no web server or CDN log ever holds it; the
- * page takes it from there and removes it from the address bar.
+ * The Privacy Center's status page for a request, with its status token, in the request's language.
+ * The token rides in the URL's fragment, which browsers never send to a server, so no web server or
+ * CDN log ever holds it; the page takes it from there and removes it from the address bar.
  */
-export function statusLink(privacyCenterUrl: string, requestId: string, statusToken: string): string {
-  return `${privacyCenterUrl.split('#')[0]}#/status/${encodeURIComponent(requestId)}/${statusToken}`;
+export function statusLink(privacyCenterUrl: string, requestId: string, statusToken: string, language: Language): string {
+  return `${privacyCenterUrl.split('#')[0]}#/status/${encodeURIComponent(requestId)}/${statusToken}?lang=${language}`;
 }
 
 /** The receipt of a confirmed request; with the status link when the desk has a Privacy Center. */

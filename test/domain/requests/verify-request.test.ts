@@ -117,7 +117,7 @@ describe('verifyRequest with the right code', () => {
       const { deps, requestId } = await awaitingRequest(language);
       const { statusToken } = await verifyRequest({ ...deps, privacyCenterUrl: url }, requestId, CODE);
       const { text } = outboxWrites(deps.writer.commits[0]!)[0]!;
-      const link = `${url}#/status/${requestId}/${statusToken}`;
+      const link = `${url}#/status/${requestId}/${statusToken}?lang=${language}`;
       expect(text).toContain(`\n    ${link}\n`);
       expect(text).toContain(language === 'ja' ? '次のリンクからご確認いただけます' : 'at this link');
       // Everything before '#' reaches a server; the token never does.
