@@ -24,6 +24,11 @@ export const PRIVACY_CENTER_ROUTES = [
   { name: 'submit-request', method: 'POST', path: '/v1/requests', preflight: true },
   { name: 'verify-request', method: 'POST', path: '/v1/requests/{requestId}/verification', preflight: true },
   { name: 'get-request-status', method: 'GET', path: '/v1/requests/{requestId}', preflight: true },
+  // Consents through the e-mailed code: JSON bodies, the subject token's Authorization header, and DELETE all preflight.
+  { name: 'start-subject-session', method: 'POST', path: '/v1/me/sessions', preflight: true },
+  { name: 'verify-subject-session', method: 'POST', path: '/v1/me/sessions/{sessionId}/verification', preflight: true },
+  { name: 'list-my-consents', method: 'GET', path: '/v1/me/consents', preflight: true },
+  { name: 'withdraw-my-consent', method: 'DELETE', path: '/v1/me/consents/{consentId}', preflight: true },
 ] as const;
 
 /** The deployment function runs a few times a year; its logs are kept as long as the API's execution logs. */

@@ -7,6 +7,7 @@ import { createBuckets } from './buckets';
 import { ensurePortFree, startDynamoDbLocal, startS3Emulator, startSesEmulator, useEmulators, type RunningEmulator } from './emulators';
 import { LocalGateway } from './gateway';
 import { loadHandler } from './handlers';
+import { PRIVACY_CENTER_PATH } from './privacy-center';
 import { seedDemoCustomer, seedDemoStaff } from './seed';
 import { LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from './staff-sign-in';
 import { StreamPoller, type StreamHandler } from './stream-poller';
@@ -71,6 +72,7 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     process.env.DESK_SENDER_EMAIL = options.senderEmail;
     process.env.DESK_OFFICER_EMAIL = options.officerEmail;
     process.env.DESK_PUBLIC_BASE_URL = url;
+    process.env.DESK_PRIVACY_CENTER_URL = `${url}${PRIVACY_CENTER_PATH}`;
     process.env.DESK_STAFF_TOKEN_ISSUER = LOCAL_ISSUER;
     await Promise.all([seedDemoCustomer(), seedDemoStaff(options.demoPassword)]);
     log('tables ready, demo data seeded');

@@ -27,3 +27,23 @@ export function officerEmail(env: NodeJS.ProcessEnv = process.env): string {
   if (!address) throw new Error('DESK_OFFICER_EMAIL is not set');
   return address;
 }
+
+/**
+ * Where the Privacy Center is, for the status link in e-mails: DESK_PRIVACY_CENTER_URL (locally the
+ * gateway's /privacy/), else the root of DESK_PRIVACY_CENTER_ORIGIN, the CloudFront distribution CDK
+ * names for CORS (lib/privacy-center.ts), which serves the Privacy Center at its root. Neither set:
+ * no link.
+ */
+export function privacyCenterUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const given = env.DESK_PRIVACY_CENTER_URL?.trim() || (env.DESK_PRIVACY_CENTER_ORIGIN?.trim() ? `${env.DESK_PRIVACY_CENTER_ORIGIN.trim().replace(/\/+$/, '')}/` : undefined);
+  if (given === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new Error('DESK_PRIVACY_CENTER_URL is not a URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('DESK_PRIVACY_CENTER_URL must be an http(s) URL');
+  if (url.hash || url.search) throw new Error('DESK_PRIVACY_CENTER_URL must have no query or fragment');
+  return url.href;
+}

@@ -1,4 +1,4 @@
-import { deskSettings } from '../adapters/desk-settings';
+import { deskSettings, privacyCenterUrl } from '../adapters/desk-settings';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
@@ -10,7 +10,11 @@ const deps = {
   requests: dynamoRequestReader, writer: dynamoDeskWriter, secrets: cryptoSecrets, clock: systemClock,
   responseDeskDays: deskSettings().responseDeskDays,
 };
+// Checked when the function loads, so a bad setting stops its start.
+privacyCenterUrl();
 
 export const handler = httpRoute(routeNamed('verify-request'), async ({ params, body }) => ({
-  body: await verifyRequest(deps, params.requestId, body.code),
+  // Read per call, as DESK_PUBLIC_BASE_URL is: the local desk names its own port when it starts,
+  // which may be after this module loaded.
+  body: await verifyRequest({ ...deps, privacyCenterUrl: privacyCenterUrl() }, params.requestId, body.code),
 }));

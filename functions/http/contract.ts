@@ -79,7 +79,10 @@ export const requestStatusResponse = z.object({
   status: z.enum(REQUEST_STATUSES),
   receivedAt: instant.optional(),
   dueAt: instant.optional(),
-  decision: decisionView.optional(),
+  decision: decisionView.extend({
+    groundLabels: z.array(z.object({ id: z.string(), ja: z.string(), en: z.string() }))
+      .describe('The grounds in the words of the Act, in Japanese and English, in the order of `grounds`.'),
+  }).optional(),
 });
 
 export const staffQueueQuery = z.strictObject({ status: z.enum(REQUEST_STATUSES).optional() });

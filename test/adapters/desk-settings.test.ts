@@ -1,7 +1,7 @@
 // The desk's settings as deployment sets them: environment strings, parsed here and checked by the
 // domain, so a bad value stops the function from loading.
 import { describe, expect, it } from 'vitest';
-import { deskSettings } from '../../functions/adapters/desk-settings';
+import { deskSettings, privacyCenterUrl } from '../../functions/adapters/desk-settings';
 import { DEFAULT_DESK_SETTINGS } from '../../functions/domain/desk';
 
 describe('deskSettings', () => {
@@ -24,5 +24,21 @@ describe('deskSettings', () => {
     expect(() => deskSettings({ DESK_FEES_JSON: '{disclosure: 1000}' })).toThrow('DESK_FEES_JSON is not valid JSON');
     expect(() => deskSettings({ DESK_FEES_JSON: '{"complaint":{"amountYen":500,"method":"bank transfer"}}' })).toThrow(/Art\. 38\(1\)/);
     expect(() => deskSettings({ DESK_RESPONSE_DESK_DAYS: '20' })).toThrow(/DESK_RESPONSE_DESK_DAYS/);
+  });
+});
+
+describe('privacyCenterUrl', () => {
+  it('is DESK_PRIVACY_CENTER_URL, else the root of DESK_PRIVACY_CENTER_ORIGIN, else none', () => {
+    expect(privacyCenterUrl({ DESK_PRIVACY_CENTER_URL: 'http://localhost:3000/privacy/' })).toBe('http://localhost:3000/privacy/');
+    expect(privacyCenterUrl({ DESK_PRIVACY_CENTER_ORIGIN: 'https://d1234.cloudfront.net' })).toBe('https://d1234.cloudfront.net/');
+    expect(privacyCenterUrl({ DESK_PRIVACY_CENTER_URL: 'https://privacy.example.jp/', DESK_PRIVACY_CENTER_ORIGIN: 'https://d1234.cloudfront.net' })).toBe('https://privacy.example.jp/');
+    expect(privacyCenterUrl({})).toBeUndefined();
+    expect(privacyCenterUrl({ DESK_PRIVACY_CENTER_URL: ' ' })).toBeUndefined();
+  });
+
+  it('refuses what is not an http(s) URL, or one with a query or fragment', () => {
+    expect(() => privacyCenterUrl({ DESK_PRIVACY_CENTER_URL: 'privacy' })).toThrow(/not a URL/);
+    expect(() => privacyCenterUrl({ DESK_PRIVACY_CENTER_URL: 'ftp://example.jp/' })).toThrow(/http\(s\)/);
+    expect(() => privacyCenterUrl({ DESK_PRIVACY_CENTER_URL: 'https://example.jp/#/x' })).toThrow(/fragment/);
   });
 });

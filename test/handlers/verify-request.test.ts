@@ -46,6 +46,14 @@ describe('verify-request', () => {
     expect(topics).toEqual(['request-received', 'verification-code']);
   });
 
+  it('the receipt links the Privacy Center\'s status page, the token only after "#" (DESK_PRIVACY_CENTER_URL)', async () => {
+    const requestId = await submit(requestBody({ language: 'en' }));
+    const { json } = await verify(requestId, await codeOf(requestId));
+    const receipt = (await outboxAbout(requestId)).find((m) => m.topic === 'request-received')!;
+    expect(receipt.text).toContain(`${process.env.DESK_PRIVACY_CENTER_URL}#/status/${requestId}/${json.statusToken}`);
+    expect(receipt.text.indexOf(json.statusToken)).toBeGreaterThan(receipt.text.indexOf('#/status/'));
+  });
+
   it('the right code a second time → 404: the code is spent', async () => {
     const requestId = await submit();
     const code = await codeOf(requestId);

@@ -80,10 +80,10 @@ describe('CORS for the Privacy Center', () => {
     for (const route of PRIVACY_CENTER_ROUTES) {
       const defined = (ROUTES as readonly RouteDefinition[]).find((r) => r.name === route.name);
       expect(defined, route.name).toMatchObject({ method: route.method, path: route.path });
-      expect(['public', 'status-token']).toContain(defined!.auth.kind);
+      expect(['public', 'status-token', 'subject-token']).toContain(defined!.auth.kind);
     }
     const api = readFileSync(new URL('../../web/src/api.ts', import.meta.url), 'utf8');
-    const called = [...api.matchAll(/call<.*?>\('(GET|POST)', [`']([^`']+)[`']/g)].map((m) => `${m[1]} ${m[2]!.replace(/\$\{encode\(\w+\)\}/g, '{requestId}')}`);
+    const called = [...api.matchAll(/call<.*?>\('(GET|POST|DELETE)', [`']([^`']+)[`']/g)].map((m) => `${m[1]} ${m[2]!.replace(/\$\{encode\((\w+)\)\}/g, '{$1}')}`);
     expect(called.sort()).toEqual(PRIVACY_CENTER_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 

@@ -5,14 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { submitRequestBody } from '../../functions/http/contract';
 import { DISCLOSURE_METHODS, DISCLOSURE_RECORDS } from '../../functions/domain/law';
 import { CESSATION_OF_PROVISION_GROUND_LABELS, CESSATION_OF_PROVISION_GROUNDS } from '../../functions/domain/requests/cessation-of-provision';
-import { CORRECTION_CHANGES } from '../../functions/domain/requests/correction';
+import { CORRECTION_CHANGES, MAX_CORRECTION_ITEMS as CORRECTION_MAX_ITEMS } from '../../functions/domain/requests/correction';
 import { CESSATION_OF_USE_GROUND_LABELS, CESSATION_OF_USE_GROUNDS, CESSATION_OF_USE_MEASURES } from '../../functions/domain/requests/cessation-of-use';
 import { COMPLAINT_SUBJECTS } from '../../functions/domain/requests/complaint';
-import { REQUEST_STATUSES, REQUESTER_KINDS } from '../../functions/domain/requests/request';
+import { DECISION_OUTCOMES, REQUEST_STATUSES, REQUESTER_KINDS } from '../../functions/domain/requests/request';
+import { CONSENT_METHODS } from '../../functions/domain/consents/rules';
 import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
 import * as form from '../../web/src/request-form';
-import { hrefOf, parseRoute } from '../../web/src/routes';
-import { FIELD_LABELS, OPTION_LABELS, STATUS_LABELS, TYPE_LABELS } from '../../web/src/text';
+import { hrefOf, linkLanguage, parseRoute } from '../../web/src/routes';
+import { CONSENT_METHOD_LABELS, FIELD_LABELS, OPTION_LABELS, OUTCOME_LABELS, STATUS_LABELS, TYPE_LABELS } from '../../web/src/text';
 
 const person = { 'requester.name': '山田 花子', 'requester.email': 'hanako@example.jp' };
 
@@ -58,6 +59,48 @@ describe('the request form', () => {
     const body = form.submitBody('correction', filled('correction', { 'details.items.0.change': 'delete', 'details.items.0.content': 'hidden' }), 'ja');
     expect(body.details).toEqual({ items: [{ change: 'delete', description: 'テキスト' }] });
     expect(submitRequestBody.safeParse(body).error).toBeUndefined();
+  });
+
+  const items: form.ItemListSpec = form.REQUEST_FORMS.correction[0]!;
+
+  it('adds and removes a correction\'s items; the items after a removed one move up', () => {
+    let values = form.initialValues('correction', person);
+    expect(form.itemCount(items, values)).toBe(1);
+    values = form.addItem(items, { ...values, 'details.items.0.description': '住所' });
+    values = form.addItem(items, { ...values, 'details.items.1.change': 'add', 'details.items.1.description': '電話番号', 'details.items.1.content': '03-0000-0000' });
+    values = { ...values, 'details.items.2.change': 'delete', 'details.items.2.description': '旧姓' };
+    expect(form.itemCount(items, values)).toBe(3);
+    expect(values['details.items.1.change']).toBe('add');
+
+    values = form.removeItem(items, values, 0);
+    const body = form.submitBody('correction', values, 'ja');
+    expect(body.details).toEqual({ items: [
+      { change: 'add', description: '電話番号', content: '03-0000-0000' },
+      { change: 'delete', description: '旧姓' },
+    ] });
+    expect(submitRequestBody.safeParse(body).error).toBeUndefined();
+    expect(Object.keys(values).filter((k) => k.startsWith('details.items.2'))).toEqual([]);
+  });
+
+  it('keeps a correction between one and MAX_CORRECTION_ITEMS items, a new item starting on "correct"', () => {
+    let values = form.initialValues('correction');
+    expect(form.removeItem(items, values, 0)).toBe(values);
+    for (let i = 1; i < CORRECTION_MAX_ITEMS + 5; i += 1) values = form.addItem(items, values);
+    expect(form.itemCount(items, values)).toBe(CORRECTION_MAX_ITEMS);
+    expect(values[`details.items.${CORRECTION_MAX_ITEMS - 1}.change`]).toBe('correct');
+    const body = form.submitBody('correction', filled('correction', values), 'en');
+    expect((body.details as { items: unknown[] }).items).toHaveLength(CORRECTION_MAX_ITEMS);
+    expect(submitRequestBody.safeParse(body).error).toBeUndefined();
+    expect(form.MAX_CORRECTION_ITEMS).toBe(CORRECTION_MAX_ITEMS);
+  });
+
+  it('places an error of the second item\'s content next to that field', () => {
+    const values = form.addItem(items, form.initialValues('correction'));
+    const placed = form.placeErrors({
+      title: 'The request is not valid', status: 400, detail: 'Fix these',
+      errors: [{ field: 'body.details.items.1.content', message: 'is required' }],
+    }, form.visibleFields('correction', values));
+    expect(placed).toEqual({ byField: { 'details.items.1.content': ['is required'] }, general: [] });
   });
 
   it('keeps who asks and drops the details when the type changes', () => {
@@ -123,22 +166,33 @@ describe('the form\'s copies of the contract', () => {
   it('labels every field, option, type and status in Japanese and English', () => {
     for (const type of form.FORM_TYPES) {
       expect(TYPE_LABELS[type].ja && TYPE_LABELS[type].en).toBeTruthy();
-      for (const field of [...form.COMMON_FIELDS, ...form.REQUEST_FORMS[type]]) {
-        expect(FIELD_LABELS[field.path], field.path).toMatchObject({ ja: expect.any(String), en: expect.any(String) });
+      for (const field of form.visibleFields(type, form.initialValues(type))) {
+        expect(FIELD_LABELS[field.label ?? field.path], field.path).toMatchObject({ ja: expect.any(String), en: expect.any(String) });
         for (const option of 'options' in field ? field.options ?? [] : []) expect(OPTION_LABELS[option], option).toMatchObject({ ja: expect.any(String), en: expect.any(String) });
       }
     }
     for (const status of REQUEST_STATUSES) expect(STATUS_LABELS[status], status).toBeDefined();
+    for (const outcome of DECISION_OUTCOMES) expect(OUTCOME_LABELS[outcome], outcome).toBeDefined();
+    expect(Object.keys(CONSENT_METHOD_LABELS).sort()).toEqual(CONSENT_METHODS.map((m) => m.id).sort());
   });
 });
 
 describe('the pages\' addresses', () => {
   it('reads back every address it makes, and sends anything else to not-found', () => {
-    for (const route of [{ page: 'notice' }, { page: 'request' }, { page: 'verify', requestId: 'r_1-A' }, { page: 'status', requestId: 'abc' }] as const) {
+    for (const route of [
+      { page: 'notice' }, { page: 'request' }, { page: 'consents' }, { page: 'verify', requestId: 'r_1-A' },
+      { page: 'status', requestId: 'abc' }, { page: 'status', requestId: 'abc', token: 'T0k-en_' },
+    ] as const) {
       expect(parseRoute(hrefOf(route))).toEqual(route);
     }
     expect(parseRoute('')).toEqual({ page: 'notice' });
     expect(parseRoute('#/status/')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/verify/../x')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/verify/abc/token')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/status/abc/token/more')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/status/abc/T0k-en_?lang=en')).toEqual({ page: 'status', requestId: 'abc', token: 'T0k-en_' });
+    expect(linkLanguage('#/status/abc/T0k-en_?lang=en')).toBe('en');
+    expect(linkLanguage('#/status/abc?lang=fr')).toBeUndefined();
+    expect(linkLanguage('#/request')).toBeUndefined();
   });
 });

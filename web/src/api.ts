@@ -67,8 +67,23 @@ export interface RequestStatus {
   status: string;
   receivedAt?: string;
   dueAt?: string;
-  decision?: { outcome: string; grounds: string[]; reason?: string; decidedAt: string };
+  decision?: { outcome: string; grounds: string[]; groundLabels?: { id: string; ja: string; en: string }[]; reason?: string; decidedAt: string };
 }
+
+export interface SessionResponse { sessionId: string }
+export interface SubjectTokenResponse { subjectToken: string; expiresAt: string }
+export interface ConsentCoverage { purpose?: string; recipient?: string; linkage?: string }
+export interface MyConsent {
+  consentId: string;
+  covers: ConsentCoverage;
+  status: 'in-force' | 'withdrawn';
+  givenAt: string;
+  noticeVersion: string;
+  method: string;
+  withdrawnAt?: string;
+}
+export interface MyConsents { items: MyConsent[]; tokenExpiresAt: string }
+export interface RecordedConsent { eventId: string; action: 'given' | 'withdrawn'; covers: ConsentCoverage; at: string; receipt: 'e-mailed' | 'no-address-held' }
 
 const encode = encodeURIComponent;
 
@@ -77,6 +92,10 @@ export const api = {
   submitRequest: (body: Record<string, unknown>) => call<SubmitResponse>('POST', '/v1/requests', { body }),
   verify: (requestId: string, code: string) => call<VerificationResponse>('POST', `/v1/requests/${encode(requestId)}/verification`, { body: { code } }),
   status: (requestId: string, token: string) => call<RequestStatus>('GET', `/v1/requests/${encode(requestId)}`, { token }),
+  startSession: (email: string, language: 'ja' | 'en') => call<SessionResponse>('POST', '/v1/me/sessions', { body: { email, language } }),
+  verifySession: (sessionId: string, code: string) => call<SubjectTokenResponse>('POST', `/v1/me/sessions/${encode(sessionId)}/verification`, { body: { code } }),
+  myConsents: (token: string) => call<MyConsents>('GET', '/v1/me/consents', { token }),
+  withdrawConsent: (token: string, consentId: string) => call<RecordedConsent>('DELETE', `/v1/me/consents/${encode(consentId)}`, { token }),
 };
 
 /** The status token lives in this tab's sessionStorage only: no personal data or key outlives the tab. */

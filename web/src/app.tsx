@@ -1,10 +1,12 @@
 // The Privacy Center's frame: language (Japanese unless the reader switches), landmarks, the page
 // for the URL, and the focus moved to a new page's heading so screen readers announce it.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { statusTokens } from './api';
+import { ConsentsPage, type SubjectSession } from './consents-page';
 import { NoticePage } from './notice-page';
 import { RequestPage, type FormState } from './request-page';
 import { initialValues, type Language } from './request-form';
-import { hrefOf, parseRoute, type Route } from './routes';
+import { hrefOf, linkLanguage, parseRoute, type Route } from './routes';
 import { StatusPage } from './status-page';
 import { LANGUAGE_NAMES, t } from './text';
 import { VerifyPage } from './verify-page';
@@ -15,15 +17,35 @@ function savedLanguage(): Language {
   return sessionStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'ja';
 }
 
+/**
+ * The route of the address; a status token in it (the e-mailed link) moves to this tab's
+ * sessionStorage and out of the address bar and the history entry.
+ */
+function currentRoute(): Route {
+  const route = parseRoute(location.hash);
+  if (route.page !== 'status' || !route.token) return route;
+  statusTokens.set(route.requestId, route.token);
+  const clean: Route = { page: 'status', requestId: route.requestId };
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${hrefOf(clean)}`);
+  return clean;
+}
+
 export function App() {
-  const [language, setLanguage] = useState<Language>(savedLanguage);
-  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  // Before the route is read: the e-mailed link names the request's language, then leaves the address.
+  const [language, setLanguage] = useState<Language>(() => linkLanguage(location.hash) ?? savedLanguage());
+  const [route, setRoute] = useState<Route>(currentRoute);
+  // In memory only: the subject token for the consents is gone on reload or when the tab closes.
+  const [subjectSession, setSubjectSession] = useState<SubjectSession | undefined>();
   // Kept here, not in the form, so leaving the form and coming back loses nothing typed.
   const [form, setForm] = useState<FormState>({ type: 'disclosure', values: initialValues('disclosure') });
   const firstRender = useRef(true);
 
   useEffect(() => {
-    const onHash = () => setRoute(parseRoute(location.hash));
+    const onHash = () => {
+      const asked = linkLanguage(location.hash);
+      if (asked) setLanguage(asked);
+      setRoute(currentRoute());
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -59,6 +81,7 @@ export function App() {
           <ul>
             <li><a href="#/" aria-current={route.page === 'notice' ? 'page' : undefined}>{t('navNotice', language)}</a></li>
             <li><a href="#/request" aria-current={route.page === 'request' ? 'page' : undefined}>{t('navRequest', language)}</a></li>
+            <li><a href="#/consents" aria-current={route.page === 'consents' ? 'page' : undefined}>{t('navConsents', language)}</a></li>
           </ul>
         </nav>
       </header>
@@ -67,6 +90,7 @@ export function App() {
         {route.page === 'request' && <RequestPage language={language} form={form} setForm={setForm} go={go} />}
         {route.page === 'verify' && <VerifyPage language={language} requestId={route.requestId} go={go} />}
         {route.page === 'status' && <StatusPage language={language} requestId={route.requestId} />}
+        {route.page === 'consents' && <ConsentsPage language={language} session={subjectSession} setSession={setSubjectSession} />}
         {route.page === 'not-found' && <h1 tabIndex={-1}>{t('notFound', language)}</h1>}
       </main>
     </>

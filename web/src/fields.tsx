@@ -19,7 +19,7 @@ export function Field({ spec, values, errors, language, onChange }: {
 }) {
   const id = fieldId(spec.path);
   const errorId = `${id}-error`;
-  const label = localised(FIELD_LABELS[spec.path], language) || spec.path;
+  const label = localised(FIELD_LABELS[spec.label ?? spec.path], language) || spec.path;
   const required = spec.required ? <span class="required">（{t('required', language)}）</span> : null;
   const invalid = errors?.length ? true : undefined;
   const describedBy = invalid ? errorId : undefined;

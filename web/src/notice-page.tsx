@@ -84,6 +84,7 @@ function NoticeBody({ notice, language }: { notice: Notice; language: Language }
       <section aria-labelledby="third-party">
         <h2 id="third-party">{t('thirdParty', language)}</h2>
         <p>{t('thirdPartyPolicy', language)}</p>
+        <p><a href="#/consents">{t('consentsLink', language)}</a></p>
         <h3>{t('jointUse', language)}</h3>
         <Entries items={notice.thirdPartyProvision.jointUse} language={language} />
         <h3>{t('optOut', language)}</h3>

@@ -7,14 +7,28 @@ export type Language = 'ja' | 'en';
 export type FieldKind = 'text' | 'email' | 'textarea' | 'select' | 'checkboxes';
 
 export interface FieldSpec {
-  /** The field's path in the body, e.g. "requester.email" or "details.scope". */
+  /** The field's path in the body, e.g. "requester.email" or "details.scope"; in a list's item, relative to the item. */
   path: string;
   kind: FieldKind;
   required?: boolean;
   options?: readonly string[];
-  /** Shown only when this holds for what was typed so far. */
-  when?: (values: FormValues) => boolean;
+  /** Shown only when this holds for what was typed so far; `item` is the path of the field's list item. */
+  when?: (values: FormValues, item: string) => boolean;
+  /** The key of its label in text.ts when it is not the path: a list item's field, "details.items.#.change". */
+  label?: string;
 }
+
+/** A list of items the person adds and removes, each with the same fields ("details.items.0.change"). */
+export interface ItemListSpec {
+  path: string;
+  kind: 'items';
+  min: number;
+  max: number;
+  fields: readonly FieldSpec[];
+}
+
+/** What a form shows, in order: single fields, and lists whose items are groups of fields. */
+export type FormPart = { kind: 'field'; spec: FieldSpec } | { kind: 'items'; list: ItemListSpec; items: FieldSpec[][] };
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -33,6 +47,8 @@ export const CESSATION_OF_PROVISION_GROUNDS = [
   'no-longer-needed', 'reportable-leak', 'risk-to-rights-or-interests',
 ] as const;
 export const CORRECTION_CHANGES = ['correct', 'add', 'delete'] as const;
+/** The contract's MAX_CORRECTION_ITEMS (functions/domain/requests/correction.ts). */
+export const MAX_CORRECTION_ITEMS = 25;
 export const COMPLAINT_SUBJECTS = ['handling-of-personal-data', 'request-handling', 'security', 'other'] as const;
 
 const representative = (values: FormValues) => values['requester.kind'] !== undefined && values['requester.kind'] !== 'self';
@@ -56,11 +72,14 @@ export const REQUEST_FORMS = {
   'purpose-notification': [
     { path: 'details.items', kind: 'textarea' },
   ],
-  // One item per request here; the contract takes up to 25 (MAX_CORRECTION_ITEMS).
   correction: [
-    { path: 'details.items.0.change', kind: 'select', required: true, options: CORRECTION_CHANGES },
-    { path: 'details.items.0.description', kind: 'textarea', required: true },
-    { path: 'details.items.0.content', kind: 'textarea', required: true, when: (v) => v['details.items.0.change'] !== 'delete' },
+    {
+      path: 'details.items', kind: 'items', min: 1, max: MAX_CORRECTION_ITEMS, fields: [
+        { path: 'change', kind: 'select', required: true, options: CORRECTION_CHANGES },
+        { path: 'description', kind: 'textarea', required: true },
+        { path: 'content', kind: 'textarea', required: true, when: (v, item) => v[`${item}.change`] !== 'delete' },
+      ],
+    },
   ],
   'cessation-of-use': [
     { path: 'details.grounds', kind: 'checkboxes', required: true, options: CESSATION_OF_USE_GROUNDS },
@@ -76,7 +95,7 @@ export const REQUEST_FORMS = {
     { path: 'details.description', kind: 'textarea', required: true },
     { path: 'details.relatedRequestId', kind: 'text' },
   ],
-} satisfies Record<string, readonly FieldSpec[]>;
+} satisfies Record<string, readonly (FieldSpec | ItemListSpec)[]>;
 
 export type FormType = keyof typeof REQUEST_FORMS;
 export const FORM_TYPES = Object.keys(REQUEST_FORMS) as FormType[];
@@ -85,18 +104,85 @@ export function isFormType(value: string): value is FormType {
   return Object.hasOwn(REQUEST_FORMS, value);
 }
 
+const isList = (spec: FieldSpec | ItemListSpec): spec is ItemListSpec => spec.kind === 'items';
+const specsOf = (type: FormType): readonly (FieldSpec | ItemListSpec)[] => [...COMMON_FIELDS, ...REQUEST_FORMS[type]];
+/** Where a list keeps how many items it has, among the form's values; never sent. */
+const lengthKey = (list: ItemListSpec) => `${list.path}.length`;
+
+/** How many items the list has now, within its bounds. */
+export function itemCount(list: ItemListSpec, values: FormValues): number {
+  const stored = Number(values[lengthKey(list)]);
+  return Math.min(list.max, Math.max(list.min, Number.isInteger(stored) ? stored : list.min));
+}
+
+/** The fields of one item, with their paths in the body. */
+function itemFields(list: ItemListSpec, index: number): FieldSpec[] {
+  const item = `${list.path}.${index}`;
+  return list.fields.map((f) => ({
+    ...f,
+    path: `${item}.${f.path}`,
+    label: `${list.path}.#.${f.path}`,
+    ...(f.when ? { when: (values: FormValues) => f.when!(values, item) } : {}),
+  }));
+}
+
+const shown = (values: FormValues) => (f: FieldSpec) => !f.when || f.when(values, '');
+
+/** What the form shows for this type given what was typed so far, in order. */
+export function formParts(type: FormType, values: FormValues): FormPart[] {
+  return specsOf(type).flatMap((spec): FormPart[] => {
+    if (!isList(spec)) return shown(values)(spec) ? [{ kind: 'field', spec }] : [];
+    const items = Array.from({ length: itemCount(spec, values) }, (_, i) => itemFields(spec, i).filter(shown(values)));
+    return [{ kind: 'items', list: spec, items }];
+  });
+}
+
 /** The fields shown for this type given what was typed so far, in order. */
 export function visibleFields(type: FormType, values: FormValues): FieldSpec[] {
-  return [...COMMON_FIELDS, ...(REQUEST_FORMS[type] as readonly FieldSpec[])].filter((f) => !f.when || f.when(values));
+  return formParts(type, values).flatMap((part) => (part.kind === 'field' ? [part.spec] : part.items.flat()));
+}
+
+/** A required selection starts on its first option. */
+function withDefaults(values: FormValues, fields: readonly FieldSpec[]): FormValues {
+  for (const field of fields) {
+    if (field.kind === 'select' && field.required) values[field.path] ??= field.options?.[0] ?? '';
+  }
+  return values;
 }
 
 /** What a form of this type starts with: who asks as typed so far, a required selection's first option. */
 export function initialValues(type: FormType, typed: FormValues = {}): FormValues {
   const values: FormValues = Object.fromEntries(Object.entries(typed).filter(([path]) => !path.startsWith('details.')));
-  for (const field of [...COMMON_FIELDS, ...(REQUEST_FORMS[type] as readonly FieldSpec[])]) {
-    if (field.kind === 'select' && field.required) values[field.path] ??= field.options?.[0] ?? '';
+  for (const spec of specsOf(type)) {
+    withDefaults(values, isList(spec) ? Array.from({ length: spec.min }, (_, i) => itemFields(spec, i)).flat() : [spec]);
   }
   return values;
+}
+
+/** The values with one more, empty item at the end of the list (none past its maximum). */
+export function addItem(list: ItemListSpec, values: FormValues): FormValues {
+  const count = itemCount(list, values);
+  if (count >= list.max) return values;
+  const next: FormValues = { ...values, [lengthKey(list)]: String(count + 1) };
+  for (const f of itemFields(list, count)) delete next[f.path];
+  return withDefaults(next, itemFields(list, count));
+}
+
+/** The values without the item at `index`; the items after it move up (none below the minimum). */
+export function removeItem(list: ItemListSpec, values: FormValues, index: number): FormValues {
+  const count = itemCount(list, values);
+  if (count <= list.min || index < 0 || index >= count) return values;
+  const next: FormValues = { ...values, [lengthKey(list)]: String(count - 1) };
+  for (let i = index; i < count; i += 1) {
+    const here = itemFields(list, i);
+    const after = i + 1 < count ? itemFields(list, i + 1) : undefined;
+    here.forEach((f, j) => {
+      const moved = after ? values[after[j]!.path] : undefined;
+      if (moved === undefined) delete next[f.path];
+      else next[f.path] = moved;
+    });
+  }
+  return next;
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api } from './api';
 import { Field, fieldId } from './fields';
-import { FORM_TYPES, initialValues, isFormType, placeErrors, submitBody, visibleFields, type FormType, type FormValues, type Language, type PlacedErrors } from './request-form';
+import { addItem, FORM_TYPES, formParts, initialValues, isFormType, itemCount, placeErrors, removeItem, submitBody, visibleFields, type FieldSpec, type FormType, type FormValues, type ItemListSpec, type Language, type PlacedErrors } from './request-form';
 import type { Route } from './routes';
 import { FORM_PURPOSE, t, TYPE_LABELS } from './text';
 
@@ -23,6 +23,7 @@ export function RequestPage({ language, form, setForm, go }: {
   const [networkFailed, setNetworkFailed] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const fields = visibleFields(form.type, form.values);
+  const parts = formParts(form.type, form.values);
 
   const onChange = (path: string, value: string | string[]) => setForm({ ...form, values: { ...form.values, [path]: value } });
 
@@ -74,15 +75,54 @@ export function RequestPage({ language, form, setForm, go }: {
             {FORM_TYPES.map((type) => <option key={type} value={type}>{TYPE_LABELS[type][language]}</option>)}
           </select>
         </div>
-        {fields.map((spec) => (
-          <Field key={spec.path} spec={spec} values={form.values} errors={errors?.byField[spec.path]} language={language} onChange={onChange} />
-        ))}
+        {parts.map((part) => (part.kind === 'field'
+          ? <Field key={part.spec.path} spec={part.spec} values={form.values} errors={errors?.byField[part.spec.path]} language={language} onChange={onChange} />
+          : <ItemList key={part.list.path} list={part.list} items={part.items} values={form.values} errors={errors} language={language} onChange={onChange}
+            setValues={(values) => setForm({ ...form, values })} />))}
         <section class="purpose" aria-labelledby="purpose-heading">
           <h2 id="purpose-heading">{t('purposeHeading', language)}</h2>
           <p>{FORM_PURPOSE[language]}</p>
         </section>
         <button type="submit" aria-disabled={sending}>{sending ? t('sending', language) : t('submit', language)}</button>
       </form>
+    </>
+  );
+}
+
+/**
+ * A list the person grows and shrinks (a correction's items): each item a group named by its number,
+ * with a button to remove it; the API's errors for an item's field ("details.items.1.content") show
+ * next to that field. Focus follows: to a new item's first field, or to the add button after a removal.
+ */
+function ItemList({ list, items, values, errors, language, onChange, setValues }: {
+  list: ItemListSpec;
+  items: FieldSpec[][];
+  values: FormValues;
+  errors: PlacedErrors | undefined;
+  language: Language;
+  onChange: (path: string, value: string | string[]) => void;
+  setValues: (values: FormValues) => void;
+}) {
+  const count = itemCount(list, values);
+  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+  const addId = `${fieldId(list.path)}-add`;
+  return (
+    <>
+      {items.map((fields, index) => (
+        <fieldset key={index} class="item" id={`${fieldId(list.path)}-${index}`}>
+          <legend>{t('correctionItem', language)} {index + 1}</legend>
+          {fields.map((spec) => <Field key={spec.path} spec={spec} values={values} errors={errors?.byField[spec.path]} language={language} onChange={onChange} />)}
+          {count > list.min && (
+            <button type="button" class="secondary" aria-label={`${t('removeItem', language)} (${t('correctionItem', language)} ${index + 1})`}
+              onClick={() => { setValues(removeItem(list, values, index)); focusLater(addId); }}>
+              {t('removeItem', language)}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      {count < list.max
+        ? <p><button type="button" class="secondary" id={addId} onClick={() => { setValues(addItem(list, values)); focusLater(fieldId(`${list.path}.${count}.${list.fields[0]!.path}`)); }}>{t('addItem', language)}</button></p>
+        : <p class="note" id={addId} tabIndex={-1}>{t('itemLimit', language)}</p>}
     </>
   );
 }

@@ -1,8 +1,26 @@
-// The status page (GET /v1/requests/{id}), read with the status token this tab holds.
+// The status page (GET /v1/requests/{id}), read with the status token this tab holds: the one the
+// code step returned, or the one the e-mailed link carried (taken out of the address by app.tsx).
+// A decision shows its outcome, the grounds in the Act's words and the reason, in the reader's language.
 import { useEffect, useState } from 'preact/hooks';
 import { api, statusTokens, type ApiResult, type RequestStatus } from './api';
 import type { Language } from './request-form';
-import { formatTime, localised, STATUS_LABELS, t, TYPE_LABELS } from './text';
+import { formatTime, localised, OUTCOME_LABELS, STATUS_LABELS, t, TYPE_LABELS } from './text';
+
+function Decision({ decision, language }: { decision: NonNullable<RequestStatus['decision']>; language: Language }) {
+  const grounds = decision.groundLabels ?? decision.grounds.map((id) => ({ id, ja: id, en: id }));
+  return (
+    <section aria-labelledby="decision-heading">
+      <h2 id="decision-heading">{t('decision', language)}</h2>
+      <dl class="status">
+        <dt>{t('outcome', language)}</dt><dd>{localised(OUTCOME_LABELS[decision.outcome], language) || decision.outcome}</dd>
+        <dt>{t('decidedAt', language)}</dt><dd>{formatTime(decision.decidedAt, language)}</dd>
+        {grounds.length > 0 && <><dt>{t('grounds', language)}</dt><dd><ul>{grounds.map((g) => <li key={g.id}>{g[language]}</li>)}</ul></dd></>}
+        {decision.reason && <><dt>{t('reason', language)}</dt><dd class="reason">{decision.reason}</dd></>}
+      </dl>
+      <p class="note">{t('decisionMailed', language)}</p>
+    </section>
+  );
+}
 
 export function StatusPage({ language, requestId }: { language: Language; requestId: string }) {
   const token = statusTokens.get(requestId);
@@ -23,13 +41,15 @@ export function StatusPage({ language, requestId }: { language: Language; reques
       {result?.kind === 'network' && <p role="alert">{t('networkError', language)}</p>}
       {result?.kind === 'problem' && <p role="alert">{result.problem.title}: {result.problem.detail}</p>}
       {result?.kind === 'ok' && (
-        <dl class="status">
-          <dt>{t('type', language)}</dt><dd>{localised(TYPE_LABELS[result.data.type as keyof typeof TYPE_LABELS], language) || result.data.type}</dd>
-          <dt>{t('status', language)}</dt><dd>{localised(STATUS_LABELS[result.data.status], language) || result.data.status}</dd>
-          {result.data.receivedAt && <><dt>{t('receivedAt', language)}</dt><dd>{formatTime(result.data.receivedAt, language)}</dd></>}
-          {result.data.dueAt && <><dt>{t('dueAt', language)}</dt><dd>{formatTime(result.data.dueAt, language)}</dd></>}
-          {result.data.decision?.reason && <><dt>{t('reason', language)}</dt><dd>{result.data.decision.reason}</dd></>}
-        </dl>
+        <>
+          <dl class="status">
+            <dt>{t('type', language)}</dt><dd>{localised(TYPE_LABELS[result.data.type as keyof typeof TYPE_LABELS], language) || result.data.type}</dd>
+            <dt>{t('status', language)}</dt><dd>{localised(STATUS_LABELS[result.data.status], language) || result.data.status}</dd>
+            {result.data.receivedAt && <><dt>{t('receivedAt', language)}</dt><dd>{formatTime(result.data.receivedAt, language)}</dd></>}
+            {result.data.dueAt && <><dt>{t('dueAt', language)}</dt><dd>{formatTime(result.data.dueAt, language)}</dd></>}
+          </dl>
+          {result.data.decision && <Decision decision={result.data.decision} language={language} />}
+        </>
       )}
       {token && <p><button type="button" onClick={load}>{t('refresh', language)}</button></p>}
       {token && <p class="note">{t('tokenNote', language)}</p>}

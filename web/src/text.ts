@@ -12,6 +12,19 @@ export const FORM_PURPOSE: Label = {
   en: 'The names, e-mail addresses and request details this form collects are used only to confirm the requester, to handle and answer the request, and to keep a record of it (APPI Art. 21(2)). The confirmation code and the answer are sent to the requester\'s e-mail address.',
 };
 
+/** APPI Art. 21(2): what the consents page collects, and what for. */
+export const CONSENTS_PURPOSE: Label = {
+  ja: 'ご入力のメールアドレスは、確認コードをお送りし、そのアドレスで当社が記録している同意をお示しし、撤回をお受けし、その受領書をお送りするためにのみ利用します（個人情報の保護に関する法律第21条第2項）。当社がそのアドレスを保有していない場合も、同じ画面が表示されます。',
+  en: 'The e-mail address you enter is used only to send you a code, to show the consents recorded under it, to take your withdrawals and to send their receipts (APPI Art. 21(2)). The page looks the same whether or not we hold the address.',
+};
+
+/** How a consent was given (functions/domain/consents/rules.ts CONSENT_METHODS), as the receipts name it. */
+export const CONSENT_METHOD_LABELS: Record<string, Label> = {
+  'web-button': { ja: 'ウェブ上のボタンの操作', en: 'A button on the web' },
+  written: { ja: '書面', en: 'In writing' },
+  oral: { ja: '口頭', en: 'Orally' },
+};
+
 export const TYPE_LABELS: Record<FormType, Label> = {
   disclosure: { ja: '保有個人データの開示', en: 'Disclosure of your personal data' },
   'purpose-notification': { ja: '保有個人データの利用目的の通知', en: 'Notification of the purpose of use' },
@@ -32,9 +45,9 @@ export const FIELD_LABELS: Record<string, Label> = {
   'details.method': { ja: '開示の方法', en: 'How you would like it' },
   'details.postalAddress': { ja: '送付先のご住所', en: 'Postal address for the paper copy' },
   'details.items': { ja: '対象とするデータ（すべての場合は空欄）', en: 'Which of your data (leave empty for all of it)' },
-  'details.items.0.change': { ja: '求める訂正等', en: 'What to change' },
-  'details.items.0.description': { ja: '対象のデータ（どこで見たか、現在の内容）', en: 'Which data: where you saw it, what it says now' },
-  'details.items.0.content': { ja: '正しい内容', en: 'What it should say' },
+  'details.items.#.change': { ja: '求める訂正等', en: 'What to change' },
+  'details.items.#.description': { ja: '対象のデータ（どこで見たか、現在の内容）', en: 'Which data: where you saw it, what it says now' },
+  'details.items.#.content': { ja: '正しい内容', en: 'What it should say' },
   'details.grounds': { ja: 'ご請求の理由', en: 'Why you ask' },
   'details.recipients': { ja: '提供先の第三者（お分かりの場合）', en: 'Which third parties, if you know' },
   'details.measure': { ja: '求める措置', en: 'What you ask for' },
@@ -83,6 +96,12 @@ export const STATUS_LABELS: Record<string, Label> = {
   expired: { ja: '期限切れ（確認コードが入力されませんでした）', en: 'Expired (the code was not entered in time)' },
 };
 
+export const OUTCOME_LABELS: Record<string, Label> = {
+  fulfilled: { ja: 'ご請求に応じました', en: 'Your request was fulfilled' },
+  'partially-fulfilled': { ja: 'ご請求の一部に応じました', en: 'Your request was fulfilled in part' },
+  refused: { ja: 'ご請求に応じないことといたしました', en: 'Your request was refused' },
+};
+
 /** The API's field messages (functions/domain/validation-messages.ts, contract.ts) a Japanese reader sees in Japanese; any other is shown as the API wrote it. */
 const API_MESSAGES_JA: Record<string, string> = {
   'is required': '入力してください。',
@@ -104,6 +123,7 @@ const T = {
   navigation: { ja: 'メニュー', en: 'Menu' },
   navNotice: { ja: 'プライバシーに関するお知らせ', en: 'Privacy notice' },
   navRequest: { ja: '請求・苦情のお申出', en: 'Make a request' },
+  navConsents: { ja: '同意の確認・撤回', en: 'Your consents' },
   loading: { ja: '読み込んでいます…', en: 'Loading…' },
   networkError: { ja: '通信できませんでした。入力内容はそのまま残っています。接続を確認して、もう一度送信してください。', en: 'The desk could not be reached. What you typed is kept; check your connection and send again.' },
   loadFailed: { ja: '読み込めませんでした。', en: 'This could not be loaded.' },
@@ -138,6 +158,40 @@ const T = {
   purposeHeading: { ja: 'お預かりする情報の利用目的', en: 'How we use what you send' },
   submit: { ja: '送信する', en: 'Send' },
   sending: { ja: '送信しています…', en: 'Sending…' },
+  correctionItem: { ja: '訂正等を求める項目', en: 'Item' },
+  addItem: { ja: '項目を追加する', en: 'Add an item' },
+  removeItem: { ja: 'この項目を削除する', en: 'Remove this item' },
+  itemLimit: { ja: '1回のご請求で指定できる項目の上限に達しました。', en: 'This request names as many items as one request can.' },
+  consentsTitle: { ja: '同意の確認・撤回', en: 'See or withdraw your consents' },
+  consentsIntro: { ja: '当社に差し上げた同意（利用目的、第三者への提供等）を確認し、撤回することができます。ご登録のメールアドレスを入力すると、6桁の確認コードをお送りします。', en: 'You can see the consents you gave us (to a purpose of use, to provision to a third party, and so on) and withdraw any of them. Enter the e-mail address you registered with us and we send you a six-digit code.' },
+  consentsExpired: { ja: '確認の有効期限が切れました。もう一度メールアドレスを入力してください。', en: 'Your confirmation has expired. Enter your e-mail address again.' },
+  consentsEmail: { ja: 'メールアドレス（当社にご登録のもの）', en: 'E-mail address (as registered with us)' },
+  sendCode: { ja: '確認コードを送る', en: 'Send me a code' },
+  consentsCodeIntro: { ja: 'ご入力のメールアドレスに6桁の確認コードをお送りしました（当社がそのアドレスを保有している場合）。30分以内に入力してください。', en: 'A six-digit code is on its way to the address you entered, if we hold it. Enter it within 30 minutes.' },
+  consentsOtherAddress: { ja: '別のメールアドレスで始める', en: 'Start again with another address' },
+  consentForPurpose: { ja: '利用目的', en: 'Purpose of use' },
+  consentForRecipient: { ja: '第三者「{recipient}」への個人データの提供', en: 'Provision of your personal data to the third party "{recipient}"' },
+  consentForRecipientLinkage: { ja: '第三者「{recipient}」が個人関連情報（閲覧履歴等）をお客様の個人データとして取得すること（第31条）', en: 'The third party "{recipient}" acquiring access information (such as browsing history) as personal data linked to you (Art. 31)' },
+  consentForLinkage: { ja: '個人関連情報（閲覧履歴等）とお客様の個人データとの紐付け', en: 'Linking access information (such as browsing history) to your personal data' },
+  noConsents: { ja: 'このメールアドレスで記録されている同意はありません。', en: 'No consent is recorded under this address.' },
+  consentStatus: { ja: '状態', en: 'Status' },
+  consentInForce: { ja: '有効', en: 'In force' },
+  consentWithdrawn: { ja: '撤回済み', en: 'Withdrawn' },
+  consentGivenAt: { ja: '同意の日時', en: 'Given' },
+  consentWithdrawnAt: { ja: '撤回の日時', en: 'Withdrawn' },
+  consentMethod: { ja: '同意の方法', en: 'How it was given' },
+  consentNoticeVersion: { ja: '表示したプライバシーポリシーの版', en: 'Version of the privacy notice shown' },
+  consentNumber: { ja: '記録番号', en: 'Record number' },
+  withdraw: { ja: 'この同意を撤回する', en: 'Withdraw this consent' },
+  confirmWithdraw: { ja: 'この同意を撤回しますか。撤回は、次回の利用又は提供の確認から効力を生じます。撤回の前に行われた利用又は提供は取り消されません。', en: 'Withdraw this consent? The withdrawal takes effect at the next check before use or provision; what was done before it is not undone.' },
+  confirmWithdrawButton: { ja: '撤回する', en: 'Withdraw' },
+  cancel: { ja: 'やめる', en: 'Cancel' },
+  withdrawn: { ja: '同意の撤回を記録しました（記録番号 {id}）。', en: 'Your withdrawal is recorded (record number {id}).' },
+  receiptMailed: { ja: '受領書をメールでお送りしました。', en: 'A receipt has been e-mailed to you.' },
+  receiptNotMailed: { ja: '受領書の送付先が当社の記録にないため、受領書はお送りしていません。', en: 'We hold no address to send a receipt to, so none was sent.' },
+  consentsTokenNote: { ja: 'この画面は{time}まで有効です。再読み込みするか、タブを閉じると、確認コードの入力からやり直しになります。', en: 'This page works until {time}. Reload it or close the tab and you start again with a code.' },
+  consentsEnd: { ja: '終了する', en: 'Finish' },
+  consentsLink: { ja: '同意の確認・撤回はこちら', en: 'See or withdraw your consents' },
   fixBelow: { ja: '入力内容を確認してください。', en: 'Please check what you entered.' },
   verifyTitle: { ja: '確認コードの入力', en: 'Enter the confirmation code' },
   verifyIntro: { ja: 'ご請求者のメールアドレスに6桁の確認コードをお送りしました。コードを入力すると、ご請求を受け付けます。', en: 'A six-digit confirmation code was e-mailed to the requester. Enter it and the request is received.' },
@@ -150,9 +204,13 @@ const T = {
   receivedAt: { ja: '受付日時', en: 'Received' },
   dueAt: { ja: '回答期限', en: 'Answer due by' },
   decision: { ja: '回答', en: 'Answer' },
-  reason: { ja: '理由', en: 'Reason' },
+  reason: { ja: '理由（個人情報の保護に関する法律第36条）', en: 'Reason (APPI Art. 36)' },
+  outcome: { ja: '結果', en: 'Outcome' },
+  decidedAt: { ja: '回答日時', en: 'Decided' },
+  grounds: { ja: '法律上の根拠', en: 'Grounds under the Act' },
+  decisionMailed: { ja: '回答の内容は、ご請求者のメールアドレスにもお送りしています。', en: 'The answer has also been e-mailed to the requester.' },
   refresh: { ja: '最新の状況を表示', en: 'Show the latest status' },
-  noToken: { ja: 'この画面を表示するための情報が、このブラウザーのタブにありません。確認コードを入力したタブでご覧ください。', en: 'This browser tab holds no key to this request. Open the status in the tab where you entered the code.' },
+  noToken: { ja: 'この画面を表示するための情報が、このブラウザーのタブにありません。受付の際にお送りしたメールのリンクから開いてください。', en: 'This browser tab holds no key to this request. Open it from the link in the e-mail confirming your request.' },
   tokenNote: { ja: '状況を表示するための鍵は、このタブを閉じると消去されます。', en: 'The key that shows this status is forgotten when this tab is closed.' },
   notFound: { ja: 'ページが見つかりません。', en: 'Page not found.' },
 } satisfies Record<string, Label>;

@@ -3,10 +3,17 @@
 import type { Clock, RequestReader } from '../ports';
 import { DeskProblem } from '../problems';
 import { matchesHash } from '../secrets';
+import { requestType } from './request-types';
 
 export interface GetRequestStatusDeps {
   requests: RequestReader;
   clock: Clock;
+}
+
+/** The grounds as the Act words them, in both languages, so the Privacy Center shows the law's text, not codes. */
+function groundLabels(type: string, grounds: readonly string[]) {
+  const labels = requestType(type)?.refusalGrounds ?? {};
+  return grounds.map((id) => ({ id, ...(Object.hasOwn(labels, id) ? labels[id]! : { ja: id, en: id }) }));
 }
 
 export async function getRequestStatus(deps: GetRequestStatusDeps, requestId: string, statusToken: string | undefined) {
@@ -22,7 +29,7 @@ export async function getRequestStatus(deps: GetRequestStatusDeps, requestId: st
     receivedAt: request.receivedAt,
     dueAt: request.dueAt,
     ...(decision
-      ? { decision: { outcome: decision.outcome, grounds: decision.grounds, ...(decision.reason ? { reason: decision.reason } : {}), decidedAt: decision.decidedAt } }
+      ? { decision: { outcome: decision.outcome, grounds: decision.grounds, groundLabels: groundLabels(request.type, decision.grounds), ...(decision.reason ? { reason: decision.reason } : {}), decidedAt: decision.decidedAt } }
       : {}),
   };
 }

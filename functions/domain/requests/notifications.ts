@@ -40,17 +40,29 @@ export function verificationCodeMessage(request: DeskRequest, code: string, type
   };
 }
 
-export function receivedMessage(request: DeskRequest, typeLabel: TypeLabel): MessageText {
+/**
+ * The Privacy Center's status page for a request, with its status token, in the request's language.
+ * The token rides in the URL's fragment, which browsers never send to a server, so no web server or
+ * CDN log ever holds it; the page takes it from there and removes it from the address bar.
+ */
+export function statusLink(privacyCenterUrl: string, requestId: string, statusToken: string, language: Language): string {
+  return `${privacyCenterUrl.split('#')[0]}#/status/${encodeURIComponent(requestId)}/${statusToken}?lang=${language}`;
+}
+
+/** The receipt of a confirmed request; with the status link when the desk has a Privacy Center. */
+export function receivedMessage(request: DeskRequest, typeLabel: TypeLabel, link?: string): MessageText {
   const due = formatJapanTime(request.dueAt ?? request.createdAt, request.language);
   if (request.language === 'en') {
+    const follow = link ? `\n\nYou can see the status of your request, and our answer when it is given, at this link. It is for you alone: do not forward it.\n\n    ${link}` : '';
     return {
       subject: `We have received your ${made(typeLabel, 'en')}`,
-      text: `Your ${made(typeLabel, 'en')} (${request.requestId}) is confirmed. We will answer without delay, at the latest by ${due}.${signature('en')}`,
+      text: `Your ${made(typeLabel, 'en')} (${request.requestId}) is confirmed. We will answer without delay, at the latest by ${due}.${follow}${signature('en')}`,
     };
   }
+  const follow = link ? `\n\nご請求の状況と当社からのご回答は、次のリンクからご確認いただけます。このリンクはご請求者専用です。他の方に転送しないでください。\n\n    ${link}` : '';
   return {
     subject: `${made(typeLabel, 'ja')}を受け付けました`,
-    text: `${made(typeLabel, 'ja')}（受付番号 ${request.requestId}）を受け付けました。遅滞なく、遅くとも${due}までにご回答いたします。${signature('ja')}`,
+    text: `${made(typeLabel, 'ja')}（受付番号 ${request.requestId}）を受け付けました。遅滞なく、遅くとも${due}までにご回答いたします。${follow}${signature('ja')}`,
   };
 }
 

@@ -6,7 +6,7 @@ import { outboxMessage } from '../outbox';
 import type { Clock, DeskWriter, RequestReader, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
 import { hashSecret, matchesHash } from '../secrets';
-import { receivedMessage } from './notifications';
+import { receivedMessage, statusLink } from './notifications';
 import { requestType } from './request-types';
 import type { DeskRequest } from './request';
 import { commitOrConflict } from './request-store';
@@ -19,6 +19,8 @@ export interface VerifyRequestDeps {
   clock: Clock;
   /** The desk-day target the answer is due in (DESK_RESPONSE_DESK_DAYS), capped by answerDueAt. */
   responseDeskDays: number;
+  /** The Privacy Center's URL (DESK_PRIVACY_CENTER_URL); the receipt links its status page when set. */
+  privacyCenterUrl?: string;
 }
 
 const CHANGED_WHILE_CHECKED = ['Request changed', 'The request changed while this code was checked. Try the code again.'] as const;
@@ -65,7 +67,7 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
     version: request.version + 1,
   };
   const label = requestType(request.type)?.label ?? { ja: request.type, en: request.type };
-  const message = outboxMessage(deps.secrets.id(), request.requester.email, receivedMessage(received, label), now, 'request-received');
+  const message = outboxMessage(deps.secrets.id(), request.requester.email, receivedMessage(received, label, deps.privacyCenterUrl ? statusLink(deps.privacyCenterUrl, requestId, statusToken, request.language) : undefined), now, 'request-received');
   await commitOrConflict(deps.writer, [
     { kind: 'request', request: received, expectedVersion: request.version },
     { kind: 'outbox', message },

@@ -41,6 +41,7 @@ describe('getRequestStatus', () => {
     expect(view.decision).toEqual({
       outcome: 'refused',
       grounds: ['violation-of-law'],
+      groundLabels: [{ id: 'violation-of-law', ja: expect.stringContaining('法令'), en: expect.stringContaining('law') }],
       reason: '法令により開示できません。',
       decidedAt: '2026-11-11T05:00:00.000Z',
     });

@@ -111,6 +111,29 @@ describe('verifyRequest with the right code', () => {
     expect(enMessage.text).toContain('20 November 2026 at 17:00 (Japan time)');
   });
 
+  it('links the Privacy Center\'s status page with the token in the fragment only, in the request\'s language', async () => {
+    const url = 'https://privacy.example.jp/';
+    for (const language of ['ja', 'en'] as const) {
+      const { deps, requestId } = await awaitingRequest(language);
+      const { statusToken } = await verifyRequest({ ...deps, privacyCenterUrl: url }, requestId, CODE);
+      const { text } = outboxWrites(deps.writer.commits[0]!)[0]!;
+      const link = `${url}#/status/${requestId}/${statusToken}?lang=${language}`;
+      expect(text).toContain(`\n    ${link}\n`);
+      expect(text).toContain(language === 'ja' ? '次のリンクからご確認いただけます' : 'at this link');
+      // Everything before '#' reaches a server; the token never does.
+      expect(text.indexOf(statusToken)).toBeGreaterThan(text.indexOf(`${url}#`));
+      expect(text.split(statusToken)).toHaveLength(2);
+    }
+  });
+
+  it('says what it always said when no Privacy Center is configured', async () => {
+    const { deps, requestId } = await awaitingRequest('en');
+    const { statusToken } = await verifyRequest(deps, requestId, CODE);
+    const { text } = outboxWrites(deps.writer.commits[0]!)[0]!;
+    expect(text).not.toContain(statusToken);
+    expect(text).not.toContain('link');
+  });
+
   it('counts a confirmation after closing from the next opening: receivedAt is the arrival, dueAt a day later', async () => {
     // Submitted Tue 10 Nov 16:58, confirmed at 17:03: counting starts Wed 11 Nov; 5 desk days: 12, 13, 16, 17, 18 Nov.
     const { deps, requestId } = await awaitingRequest('ja', jst(2026, 11, 10, 16, 58));
