@@ -4,10 +4,10 @@ import { DockerImage, Duration, Stack, Validations, type RemovalPolicy } from 'a
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
@@ -179,8 +179,9 @@ export class PrivacyCenter extends Construct {
         }),
       ],
       distribution: this.distribution,
-      // The entry points; the assets' names change with their content.
-      distributionPaths: ['/', '/index.html', '/config.json', DESK_CONSOLE_PATH, `${DESK_CONSOLE_PATH}index.html`],
+      // The entry points; the assets' names change with their content. The console is cached as
+      // /desk/index.html only: the function rewrites /desk/ before CloudFront looks in its cache.
+      distributionPaths: ['/', '/index.html', '/config.json', `${DESK_CONSOLE_PATH}index.html`],
     });
 
     const browserRoutes: readonly { name: string; method: string; path: string; preflight: boolean }[] = [

@@ -177,7 +177,7 @@ describe('the console at /desk/ on the same distribution and bucket', () => {
   it('writes one config.json naming the API and the console\'s Cognito sign-in, and refreshes the console\'s entry points', () => {
     const [, deployment] = ofType('Custom::CDKBucketDeployment')[0]!;
     const properties = deployment.Properties;
-    expect(properties.DistributionPaths).toEqual(expect.arrayContaining(['/config.json', '/desk/', '/desk/index.html']));
+    expect(properties.DistributionPaths).toEqual(expect.arrayContaining(['/config.json', '/desk/index.html']));
     const assembly = desk.app.synth();
     const index = (properties.SourceObjectKeys as string[]).findIndex((_, i) => Object.keys(properties.SourceMarkers[i]).length > 0);
     const hash = String(properties.SourceObjectKeys[index]).replace(/\.zip$/, '');

@@ -71,7 +71,7 @@ describe('the Privacy Center bucket and distribution', () => {
     expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
     expect(JSON.stringify(deployment.Properties.SourceMarkers)).toContain('RestApi');
     expect(deployment.Properties.DestinationBucketName).toEqual({ Ref: bucketId() });
-    expect(deployment.Properties.DistributionPaths).toEqual(['/', '/index.html', '/config.json', '/desk/', '/desk/index.html']);
+    expect(deployment.Properties.DistributionPaths).toEqual(['/', '/index.html', '/config.json', '/desk/index.html']);
   });
 
   it('puts out the Privacy Center\'s address', () => {
