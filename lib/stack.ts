@@ -25,7 +25,7 @@ export interface AppiDeskStackProps extends StackProps {
   accessLogRetention: Duration;
 }
 
-/** The whole desk in one stack: data, notification, audit, API and workers (DESIGN §1). */
+/** The whole desk in one stack: data, notification, audit, API, workers and web pages (DESIGN §1); only the API's CORS preflights sit in a nested stack of it (lib/cors-preflights.ts). */
 export class AppiDeskStack extends Stack {
   readonly data: DataConstruct;
   readonly notify: NotifyConstruct;
