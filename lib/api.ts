@@ -79,6 +79,8 @@ export class ApiConstruct extends Construct {
   private readonly functionLogGroup: logs.LogGroup;
   /** What API Gateway invokes the route functions as. */
   readonly integrationRole: ManagedPolicyRole;
+  /** API Gateway's own error answers (WAF, authorizer, throttling), as problem+json. */
+  private readonly problemResponses: apigateway.GatewayResponse[] = [];
   /** Per company system, the policy the company attaches to the role that system runs as. */
   readonly callerPolicies = {} as Record<SystemName, iam.ManagedPolicy>;
 
@@ -242,12 +244,26 @@ export class ApiConstruct extends Construct {
   private addProblemResponses(): void {
     const template = '{"type":"urn:appi-desk:problem:gateway-$context.error.responseType","title":$context.error.messageString,"detail":$context.error.messageString,"instance":"$context.requestId"}';
     for (const type of [apigateway.ResponseType.DEFAULT_4XX, apigateway.ResponseType.DEFAULT_5XX]) {
-      this.api.addGatewayResponse(type.responseType, {
+      this.problemResponses.push(this.api.addGatewayResponse(type.responseType, {
         type,
         responseHeaders: { 'content-type': "'application/problem+json'" },
         templates: { 'application/json': template },
-      });
+      }));
     }
+  }
+
+  /**
+   * Lets pages from `origin` read API Gateway's own errors too: without it a browser sees an expired
+   * token's 401 from the authorizer as a network failure. The answers carry no data.
+   */
+  allowOriginOnProblems(origin: string): void {
+    const header = { 'gatewayresponse.header.Access-Control-Allow-Origin': `'${origin}'`, 'gatewayresponse.header.Vary': "'Origin'" };
+    for (const response of this.problemResponses) {
+      const cfn = response.node.defaultChild as apigateway.CfnGatewayResponse;
+      cfn.responseParameters = { ...(cfn.responseParameters as Record<string, string>), ...header };
+    }
+    // Gateway responses change only with a new deployment.
+    this.api.latestDeployment?.addToLogicalId({ problemResponsesOrigin: origin });
   }
 
   private acknowledgeStageFindings(): void {

@@ -4,15 +4,19 @@ import { DockerImage, Duration, Stack, Validations, type RemovalPolicy } from 'a
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { ROUTES, type RouteDefinition } from '../functions/routes';
 import { contentSecurityPolicy } from '../web/security-headers';
+import { CorsPreflights } from './cors-preflights';
 import type { DeskFunction } from './functions';
 import { encryptedLogGroup, type DeskLogging } from './logs';
 import { ManagedPolicyRole } from './managed-policy-role';
+import type { StaffPool } from './staff-pool';
 
 const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
 
@@ -31,6 +35,25 @@ export const PRIVACY_CENTER_ROUTES = [
   { name: 'withdraw-my-consent', method: 'DELETE', path: '/v1/me/consents/{consentId}', preflight: true },
 ] as const;
 
+/**
+ * The routes the desk console calls from the browser: every staff route, all with the ID token in the
+ * Authorization header, so every one is preflighted.
+ */
+export const STAFF_CONSOLE_ROUTES = (ROUTES as readonly RouteDefinition[]).filter((r) => r.auth.kind === 'staff');
+
+/** Where the desk console is served, on the same distribution as the Privacy Center. */
+export const DESK_CONSOLE_PATH = '/desk/';
+
+/**
+ * A CloudFront Function (cloudfront-js-2.0) on the console's requests: S3 behind origin access
+ * control has no directory index, so /desk/ is fetched as /desk/index.html.
+ */
+export const DIRECTORY_INDEX_CODE = `function handler(event) {
+  var request = event.request;
+  if (request.uri.endsWith('/')) request.uri += 'index.html';
+  return request;
+}`;
+
 /** The deployment function runs a few times a year; its logs are kept as long as the API's execution logs. */
 const DEPLOYMENT_LOG_RETENTION = logs.RetentionDays.THREE_MONTHS;
 
@@ -41,22 +64,31 @@ export const CORS_PREFLIGHT_MAX_AGE = Duration.minutes(10);
 
 export interface PrivacyCenterProps {
   api: apigateway.RestApi;
-  /** The route functions by route name; those of PRIVACY_CENTER_ROUTES learn the Privacy Center's origin. */
+  /** The route functions by route name; those of PRIVACY_CENTER_ROUTES and STAFF_CONSOLE_ROUTES learn the pages' origin. */
   functions: Record<string, DeskFunction>;
+  /** The staff pool, whose managed login the console signs in with. */
+  staff: StaffPool;
   logging: DeskLogging;
   removalPolicy: RemovalPolicy;
 }
 
 /**
- * The Privacy Center (web/) for customers: a private bucket that only CloudFront reads (origin access
- * control), served with the same security headers as `npm start` sends, and a config.json naming the
- * API, which answers CORS for this origin only.
+ * The web build (web/): the Privacy Center for customers at the root and the desk console for staff
+ * at /desk/, from a private bucket that only CloudFront reads (origin access control), served with the
+ * same security headers as `npm start` sends, and a config.json naming the API, which answers CORS for
+ * this origin only, and the console's sign-in.
  */
 export class PrivacyCenter extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   /** https://<distribution domain>, the only origin the API answers CORS for. */
   readonly origin: string;
+  /** https://<distribution domain>/desk/, the console's address and its sign-in's redirect. */
+  readonly consoleUrl: string;
+  /** The staff pool's app client for the console. */
+  readonly deskClient: cognito.UserPoolClient;
+  /** The CORS preflights of the pages' routes (a nested stack). */
+  readonly preflights: CorsPreflights;
 
   constructor(scope: Construct, id: string, props: PrivacyCenterProps) {
     super(scope, id);
@@ -72,35 +104,58 @@ export class PrivacyCenter extends Construct {
 
     // The API's own origin: from the REST API's id, not its URL, which would tie the headers to the deployment.
     const apiOrigin = `https://${props.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
-    const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'Privacy Center: CSP without inline code, HSTS, no framing, no referrer',
+    const securityHeaders = (id: string, comment: string, csp: string) => new cloudfront.ResponseHeadersPolicy(this, id, {
+      comment,
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(apiOrigin), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
         strictTransportSecurity: { accessControlMaxAge: HSTS_MAX_AGE, includeSubdomains: true, override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
         contentTypeOptions: { override: true },
       },
     });
+    const headers = securityHeaders('SecurityHeaders', 'Privacy Center: CSP without inline code, HSTS, no framing, no referrer', contentSecurityPolicy(apiOrigin));
+    // The console's pages alone may also reach the staff sign-in (Cognito's token endpoint).
+    const consoleHeaders = securityHeaders('ConsoleSecurityHeaders', 'Desk console: as the Privacy Center, and fetches to the staff sign-in', contentSecurityPolicy(apiOrigin, props.staff.signInOrigin));
+    const bucketOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const behavior = {
+      origin: bucketOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+    };
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
-      comment: 'appi-desk Privacy Center',
+      comment: 'appi-desk Privacy Center and desk console',
       defaultRootObject: 'index.html',
       // Japan is in price class 200; the customers are there.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
-      defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: headers,
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      defaultBehavior: { ...behavior, responseHeadersPolicy: headers },
+      additionalBehaviors: {
+        // The console's page; its scripts and styles are the build's shared assets under the default behaviour.
+        [`${DESK_CONSOLE_PATH}*`]: {
+          ...behavior,
+          responseHeadersPolicy: consoleHeaders,
+          functionAssociations: [{
+            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+            function: new cloudfront.Function(this, 'DirectoryIndex', {
+              comment: 'Serves <folder>/index.html for <folder>/',
+              runtime: cloudfront.FunctionRuntime.JS_2_0,
+              code: cloudfront.FunctionCode.fromInline(DIRECTORY_INDEX_CODE),
+            }),
+          }],
+        },
       },
     });
     this.origin = `https://${this.distribution.distributionDomainName}`;
+    this.consoleUrl = `${this.origin}${DESK_CONSOLE_PATH}`;
+    // Made here, after the distribution: the client names the console's address, and nothing the
+    // distribution needs waits for the pool.
+    this.deskClient = props.staff.addDeskClient(this.consoleUrl);
 
     // Our own role, so the deployment's permissions are a managed policy rather than an inline one.
     const deployRole = new ManagedPolicyRole(this, 'DeployRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Copies the built Privacy Center into its bucket',
+      description: 'Copies the built Privacy Center and desk console into their bucket',
     });
     const deploymentLogs = encryptedLogGroup(this, 'DeploymentLogGroup', props.logging, DEPLOYMENT_LOG_RETENTION);
     deploymentLogs.grantWrite(deployRole);
@@ -122,26 +177,35 @@ export class PrivacyCenter extends Construct {
             },
           },
         }),
-        s3deploy.Source.jsonData('config.json', { apiBaseUrl: props.api.url }),
+        s3deploy.Source.jsonData('config.json', {
+          apiBaseUrl: props.api.url,
+          // The domain from the resource, so the file is written once the sign-in exists.
+          staffSignIn: { kind: 'cognito', domain: props.staff.signInDomain.baseUrl(), clientId: this.deskClient.userPoolClientId },
+        }),
       ],
       distribution: this.distribution,
-      // The entry points; the assets' names change with their content.
-      distributionPaths: ['/', '/index.html', '/config.json'],
+      // The entry points; the assets' names change with their content. The console is cached as
+      // /desk/index.html only: the function rewrites /desk/ before CloudFront looks in its cache.
+      distributionPaths: ['/', '/index.html', '/config.json', `${DESK_CONSOLE_PATH}index.html`],
     });
 
-    for (const route of PRIVACY_CENTER_ROUTES) {
+    const browserRoutes: readonly { name: string; method: string; path: string; preflight: boolean }[] = [
+      ...PRIVACY_CENTER_ROUTES,
+      ...STAFF_CONSOLE_ROUTES.map((r) => ({ ...r, preflight: true })),
+    ];
+    for (const route of browserRoutes) {
       props.functions[route.name]!.fn.addEnvironment('DESK_PRIVACY_CENTER_ORIGIN', this.origin);
     }
-    for (const path of new Set(PRIVACY_CENTER_ROUTES.filter((r) => r.preflight).map((r) => r.path))) {
-      const preflight = props.api.root.resourceForPath(path).addCorsPreflight({
-        allowOrigins: [this.origin],
-        allowMethods: PRIVACY_CENTER_ROUTES.filter((r) => r.path === path).map((r) => r.method),
-        allowHeaders: ['content-type', 'authorization'],
-        maxAge: CORS_PREFLIGHT_MAX_AGE,
-      });
-      const reason = 'A CORS preflight: API Gateway answers it itself (mock integration) with the Privacy Center\'s origin and no data; browsers send it without credentials by design.';
-      Validations.of(preflight).acknowledge({ id: 'AwsSolutions-APIG4', reason }, { id: 'AwsSolutions-COG4', reason });
-    }
+    const methodsByPath = new Map<string, string[]>();
+    for (const route of browserRoutes.filter((r) => r.preflight)) methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
+    this.preflights = new CorsPreflights(stack, 'CorsPreflights', {
+      api: props.api,
+      origin: this.origin,
+      methodsByPath,
+      allowHeaders: ['content-type', 'authorization'],
+      maxAge: CORS_PREFLIGHT_MAX_AGE,
+      reason: 'A CORS preflight: API Gateway answers it itself (mock integration) with the web pages\' origin and no data; browsers send it without credentials by design.',
+    });
     this.acknowledgeFindings(deployRole);
   }
 

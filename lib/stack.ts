@@ -25,7 +25,7 @@ export interface AppiDeskStackProps extends StackProps {
   accessLogRetention: Duration;
 }
 
-/** The whole desk in one stack: data, notification, audit, API and workers (DESIGN §1). */
+/** The whole desk in one stack: data, notification, audit, API, workers and web pages (DESIGN §1); only the API's CORS preflights sit in a nested stack of it (lib/cors-preflights.ts). */
 export class AppiDeskStack extends Stack {
   readonly data: DataConstruct;
   readonly notify: NotifyConstruct;
@@ -71,12 +71,15 @@ export class AppiDeskStack extends Stack {
     });
     this.workers = new WorkersConstruct(this, 'Workers', { tables, buckets: this.audit.buckets, notify: this.notify, logging, removalPolicy, deskSettings });
 
-    this.privacyCenter = new PrivacyCenter(this, 'PrivacyCenter', { api: this.api.api, functions: this.api.functions, logging, removalPolicy });
+    this.privacyCenter = new PrivacyCenter(this, 'PrivacyCenter', { api: this.api.api, functions: this.api.functions, staff: this.api.staff, logging, removalPolicy });
+    this.api.allowOriginOnProblems(this.privacyCenter.origin);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'PrivacyCenterUrl', { value: `${this.privacyCenter.origin}/` });
+    new CfnOutput(this, 'DeskConsoleUrl', { value: this.privacyCenter.consoleUrl });
+    new CfnOutput(this, 'StaffSignInUrl', { value: this.api.staff.signInDomain.baseUrl() });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.api.staff.userPool.userPoolId });
-    new CfnOutput(this, 'StaffUserPoolClientId', { value: this.api.staff.client.userPoolClientId });
+    new CfnOutput(this, 'StaffUserPoolClientId', { value: this.privacyCenter.deskClient.userPoolClientId });
     for (const system of SYSTEM_NAMES) {
       const pascal = system.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
       new CfnOutput(this, `${pascal}CallerPolicyArn`, {

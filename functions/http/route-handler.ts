@@ -76,7 +76,11 @@ function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, wh
   return schema ? parseOrProblem(schema, value ?? {}, where) : undefined;
 }
 
-/** The Privacy Center's origin may read the answers of the routes it calls (set on those functions only, lib/privacy-center.ts). */
+/**
+ * The web pages' origin (Privacy Center and desk console, one distribution) may read the answers of
+ * the routes they call, errors included: set on those functions only (lib/privacy-center.ts), whose
+ * preflights API Gateway answers.
+ */
 function privacyCenterCors(): Record<string, string> {
   const origin = process.env.DESK_PRIVACY_CENTER_ORIGIN;
   return origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};

@@ -1,10 +1,12 @@
 // The Privacy Center as synthesised: a private bucket only CloudFront reads (origin access control),
 // the security headers of every page, the build and a config.json naming the API deployed into it,
-// and CORS for the distribution's origin on exactly the routes the pages call.
+// and CORS for the distribution's origin on exactly the routes the pages call (the console's:
+// test/infra/desk-console.test.ts).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteDefinition } from '../../functions/routes';
-import { CORS_PREFLIGHT_MAX_AGE, HSTS_MAX_AGE, PRIVACY_CENTER_ROUTES, PrivacyCenter } from '../../lib/privacy-center';
+import { Template } from 'aws-cdk-lib/assertions';
+import { CORS_PREFLIGHT_MAX_AGE, HSTS_MAX_AGE, PRIVACY_CENTER_ROUTES, PrivacyCenter, STAFF_CONSOLE_ROUTES } from '../../lib/privacy-center';
 import { synthDesk, type SynthesisedDesk } from './synth';
 
 type Json = Record<string, any>;
@@ -43,7 +45,8 @@ describe('the Privacy Center bucket and distribution', () => {
     expect(config.Origins[0].OriginAccessControlId).toBeDefined();
     expect(config.Origins[0].S3OriginConfig.OriginAccessIdentity).toBe('');
 
-    const [, policy] = ofType('AWS::CloudFront::ResponseHeadersPolicy')[0]!;
+    const policy = resources[config.DefaultCacheBehavior.ResponseHeadersPolicyId.Ref]!;
+    expect(policy.Type).toBe('AWS::CloudFront::ResponseHeadersPolicy');
     const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     const csp = JSON.stringify(desk.stack.resolve(headers.ContentSecurityPolicy.ContentSecurityPolicy));
     expect(csp).toContain("script-src 'self'");
@@ -51,11 +54,12 @@ describe('the Privacy Center bucket and distribution', () => {
     expect(csp).not.toContain('unsafe-inline');
     // connect-src names the API's own origin, from the REST API's id.
     expect(csp).toMatch(/connect-src 'self' https:\/\/.*RestApi.*execute-api/);
+    // The staff sign-in is the console's business only (test/infra/desk-console.test.ts).
+    expect(csp).not.toContain('amazoncognito');
     expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: HSTS_MAX_AGE.toSeconds(), IncludeSubdomains: true, Override: true });
     expect(headers.FrameOptions).toMatchObject({ FrameOption: 'DENY', Override: true });
     expect(headers.ReferrerPolicy).toMatchObject({ ReferrerPolicy: 'no-referrer', Override: true });
     expect(headers.ContentTypeOptions).toMatchObject({ Override: true });
-    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: ofType('AWS::CloudFront::ResponseHeadersPolicy')[0]![0] });
   });
 
   it('deploys the build and a config.json naming the API, and refreshes the cached entry points', () => {
@@ -67,7 +71,7 @@ describe('the Privacy Center bucket and distribution', () => {
     expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
     expect(JSON.stringify(deployment.Properties.SourceMarkers)).toContain('RestApi');
     expect(deployment.Properties.DestinationBucketName).toEqual({ Ref: bucketId() });
-    expect(deployment.Properties.DistributionPaths).toEqual(['/', '/index.html', '/config.json']);
+    expect(deployment.Properties.DistributionPaths).toEqual(['/', '/index.html', '/config.json', '/desk/index.html']);
   });
 
   it('puts out the Privacy Center\'s address', () => {
@@ -87,18 +91,25 @@ describe('CORS for the Privacy Center', () => {
     expect(called.sort()).toEqual(PRIVACY_CENTER_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it('answers preflights for the distribution\'s origin only, on exactly those routes', () => {
-    const options = ofType('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod === 'OPTIONS');
-    expect(options).toHaveLength(new Set(PRIVACY_CENTER_ROUTES.filter((r) => r.preflight).map((r) => r.path)).size);
-    for (const [, method] of options) {
+  it('answers preflights for the distribution\'s origin only, on those routes and the console\'s (a nested stack)', () => {
+    expect(ofType('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod === 'OPTIONS')).toEqual([]);
+    const nested = Template.fromStack(desk.stack.privacyCenter.preflights).toJSON();
+    const options = Object.values(nested.Resources as Record<string, Json>).filter((m) => m.Type === 'AWS::ApiGateway::Method');
+    const paths = new Set([...PRIVACY_CENTER_ROUTES.filter((r) => r.preflight), ...STAFF_CONSOLE_ROUTES].map((r) => r.path));
+    expect(options).toHaveLength(paths.size);
+    // The nested stack gets the distribution's domain as a parameter from this stack.
+    const [, stack] = ofType('AWS::CloudFormation::Stack')[0]!;
+    for (const method of options) {
+      expect(method.Properties.HttpMethod).toBe('OPTIONS');
       const headers = method.Properties.Integration.IntegrationResponses[0].ResponseParameters;
-      expect(JSON.stringify(headers['method.response.header.Access-Control-Allow-Origin'])).toContain(distributionId());
+      const { Ref: parameter } = headers['method.response.header.Access-Control-Allow-Origin']['Fn::Join'][1][1];
+      expect(stack.Properties.Parameters[parameter]).toEqual({ 'Fn::GetAtt': [distributionId(), 'DomainName'] });
       expect(headers['method.response.header.Access-Control-Max-Age']).toBe(`'${CORS_PREFLIGHT_MAX_AGE.toSeconds()}'`);
     }
   });
 
-  it('tells only those routes\' functions the origin to answer', () => {
-    const names = new Set<string>(PRIVACY_CENTER_ROUTES.map((r) => r.name));
+  it('tells only the pages\' routes\' functions the origin to answer', () => {
+    const names = new Set<string>([...PRIVACY_CENTER_ROUTES, ...STAFF_CONSOLE_ROUTES].map((r) => r.name));
     for (const [name, fn] of Object.entries(desk.stack.api.functions)) {
       const variables = resources[desk.logicalId(fn.fn)]!.Properties.Environment?.Variables ?? {};
       if (names.has(name)) expect(JSON.stringify(variables.DESK_PRIVACY_CENTER_ORIGIN), name).toContain(distributionId());
