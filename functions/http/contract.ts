@@ -73,16 +73,16 @@ function decisionDetailsSummary(): string {
   })).join('; ') || 'none yet';
 }
 
+const groundLabels = z.array(z.object({ id: z.string(), ja: z.string(), en: z.string() }))
+  .describe('The grounds in the words of the Act, in Japanese and English, in the order of `grounds`.');
+
 export const requestStatusResponse = z.object({
   requestId,
   type: z.string(),
   status: z.enum(REQUEST_STATUSES),
   receivedAt: instant.optional(),
   dueAt: instant.optional(),
-  decision: decisionView.extend({
-    groundLabels: z.array(z.object({ id: z.string(), ja: z.string(), en: z.string() }))
-      .describe('The grounds in the words of the Act, in Japanese and English, in the order of `grounds`.'),
-  }).optional(),
+  decision: decisionView.extend({ groundLabels }).optional(),
 });
 
 export const staffQueueQuery = z.strictObject({ status: z.enum(REQUEST_STATUSES).optional() });
@@ -116,7 +116,7 @@ export const staffRequestResponse = z.object({
   createdAt: instant,
   receivedAt: instant.optional(),
   dueAt: instant.optional(),
-  decision: decisionView.extend({ decidedBy: z.string(), details: z.record(z.string(), z.unknown()).optional() }).optional(),
+  decision: decisionView.extend({ decidedBy: z.string(), details: z.record(z.string(), z.unknown()).optional(), groundLabels }).optional(),
   assignee: z.string().optional().describe('The operator handling the request.'),
   notes: z.array(requestNoteView).optional(),
   delivery: z.object({

@@ -8,6 +8,7 @@ import { seedDemoStaff } from '../../local/seed';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../../functions/adapters/clients';
 import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
+import { purposeNotification } from '../../functions/domain/requests/purpose-notification';
 import { staffRequestResponse } from '../../functions/http/contract';
 import { receivedRequest } from '../domain/doubles';
 import { freshTables, invoke } from '../support/desk';
@@ -187,5 +188,20 @@ describe('view-request: decision options', () => {
     const result = await view(requestId, staffClaims('operator'));
     expect(result.status).toBe(200);
     expect(result.json).not.toHaveProperty('decisionOptions');
+  });
+});
+
+describe('a decided request', () => {
+  it('names its grounds in the words of the Act, in Japanese and English', async () => {
+    const requestId = randomUUID();
+    await putItem('requests', receivedRequest({
+      requestId,
+      type: 'purpose-notification',
+      status: 'refused',
+      closedAt: '2026-11-10T01:00:00.000Z',
+      decision: { outcome: 'refused', grounds: ['purpose-already-clear'], reason: 'Stated in the notice.', decidedAt: '2026-11-10T01:00:00.000Z', decidedBy: 'staff-op-1' },
+    }));
+    const { json } = await view(requestId, staffClaims('operator'));
+    expect(json.decision.groundLabels).toEqual([{ id: 'purpose-already-clear', ...purposeNotification.refusalGrounds['purpose-already-clear'] }]);
   });
 });

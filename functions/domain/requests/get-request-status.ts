@@ -3,17 +3,11 @@
 import type { Clock, RequestReader } from '../ports';
 import { DeskProblem } from '../problems';
 import { matchesHash } from '../secrets';
-import { requestType } from './request-types';
+import { groundLabels } from './request-types';
 
 export interface GetRequestStatusDeps {
   requests: RequestReader;
   clock: Clock;
-}
-
-/** The grounds as the Act words them, in both languages, so the Privacy Center shows the law's text, not codes. */
-function groundLabels(type: string, grounds: readonly string[]) {
-  const labels = requestType(type)?.refusalGrounds ?? {};
-  return grounds.map((id) => ({ id, ...(Object.hasOwn(labels, id) ? labels[id]! : { ja: id, en: id }) }));
 }
 
 export async function getRequestStatus(deps: GetRequestStatusDeps, requestId: string, statusToken: string | undefined) {

@@ -84,3 +84,9 @@ export function requestType(type: string): RequestTypeDefinition | undefined {
 export function labelIn(label: Label, language: Language): string {
   return label[language];
 }
+
+/** The grounds as the Act words them, in both languages, so pages show the law's text, not codes. */
+export function groundLabels(type: string, grounds: readonly string[]) {
+  const labels = requestType(type)?.refusalGrounds ?? {};
+  return grounds.map((id) => ({ id, ...(Object.hasOwn(labels, id) ? labels[id]! : { ja: id, en: id }) }));
+}

@@ -4,7 +4,7 @@
 import type { AccessLogWriter, Clock, RequestReader } from '../ports';
 import type { StaffActor } from '../staff';
 import { decisionOptions } from './decision-options';
-import { requestType } from './request-types';
+import { groundLabels, requestType } from './request-types';
 import { getConfirmedRequest, logRequestAccess } from './request-store';
 import { isOpen, type Delivery } from './request';
 
@@ -18,10 +18,11 @@ export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requ
   const now = deps.clock.now();
   const request = await getConfirmedRequest(deps.requests, requestId, now);
   await logRequestAccess(deps.accessLog, actor, request, 'read', ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery'], now.toISOString());
-  const { verification: _verification, statusTokenHash: _statusTokenHash, expiresAt: _expiresAt, version: _version, delivery, ...visible } = request;
+  const { verification: _verification, statusTokenHash: _statusTokenHash, expiresAt: _expiresAt, version: _version, delivery, decision, ...visible } = request;
   const definition = isOpen(request) ? requestType(request.type) : undefined;
   return {
     ...visible,
+    ...(decision ? { decision: { ...decision, groundLabels: groundLabels(request.type, decision.grounds) } } : {}),
     ...(delivery ? { delivery: shownDelivery(delivery) } : {}),
     ...(definition ? { decisionOptions: decisionOptions(definition) } : {}),
   };

@@ -32,7 +32,7 @@ export interface StaffRequestView {
   createdAt: string;
   receivedAt?: string;
   dueAt?: string;
-  decision?: { outcome: string; grounds: string[]; reason?: string; details?: Record<string, unknown>; decidedAt: string; decidedBy: string };
+  decision?: { outcome: string; grounds: string[]; groundLabels: Array<{ id: string; ja: string; en: string }>; reason?: string; details?: Record<string, unknown>; decidedAt: string; decidedBy: string };
   assignee?: string;
   notes?: Array<{ at: string; by: string; text: string }>;
   delivery?: { method: string; postedOn?: string; trackingNumber?: string; postedBy?: string };
@@ -186,7 +186,7 @@ export function RequestPage({ session, language, requestId }: DeskPageProps & { 
           {decision ? (
             <Facts items={[
               [rt('outcome', language), labelOf(OUTCOME_LABELS, decision.outcome, language)],
-              decision.grounds.length > 0 && [rt('grounds', language), <ul>{decision.grounds.map((g) => <li key={g}><code>{g}</code></li>)}</ul>],
+              decision.grounds.length > 0 && [rt('grounds', language), <ul>{decision.groundLabels.map((g) => <li key={g.id}>{g[language]}</li>)}</ul>],
               decision.reason !== undefined && [rt('reason', language), <p class="note-text">{decision.reason}</p>],
               decision.details && [rt('detailsHeading', language), <pre class="decision-details">{JSON.stringify(decision.details, null, 2)}</pre>],
               [rt('decidedBy', language), decision.decidedBy],
