@@ -1,6 +1,6 @@
 // The Privacy Center's frame: language (Japanese unless the reader switches), landmarks, the page
 // for the URL, and the focus moved to a new page's heading so screen readers announce it.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { statusTokens } from './api';
 import { ConsentsPage, type SubjectSession } from './consents-page';
 import { NoticePage } from './notice-page';
@@ -10,12 +10,8 @@ import { hrefOf, linkLanguage, parseRoute, type Route } from './routes';
 import { StatusPage } from './status-page';
 import { LANGUAGE_NAMES, t } from './text';
 import { VerifyPage } from './verify-page';
+import { savedLanguage, useDocumentLanguage, useHeadingFocus } from './page-frame';
 
-const LANGUAGE_KEY = 'appi-desk.language';
-
-function savedLanguage(): Language {
-  return sessionStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'ja';
-}
 
 /**
  * The route of the address; a status token in it (the e-mailed link) moves to this tab's
@@ -38,7 +34,6 @@ export function App() {
   const [subjectSession, setSubjectSession] = useState<SubjectSession | undefined>();
   // Kept here, not in the form, so leaving the form and coming back loses nothing typed.
   const [form, setForm] = useState<FormState>({ type: 'disclosure', values: initialValues('disclosure') });
-  const firstRender = useRef(true);
 
   useEffect(() => {
     const onHash = () => {
@@ -50,19 +45,9 @@ export function App() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
 
-  useEffect(() => {
-    document.documentElement.lang = language;
-    document.title = t('siteName', language);
-    sessionStorage.setItem(LANGUAGE_KEY, language);
-  }, [language]);
+  useDocumentLanguage(language, t('siteName', language));
 
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [route]);
+  useHeadingFocus([route]);
 
   const go = (next: Route) => {
     location.hash = hrefOf(next);

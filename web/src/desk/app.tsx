@@ -1,8 +1,9 @@
 // The console's frame: sign-in until there is a session (in memory only), then the header with who is
 // signed in, sign-out and the language switch, the menu of what the role may use, and the page for
 // the URL's fragment. A page change moves the focus to its heading so screen readers announce it.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGE_NAMES } from '../text';
+import { savedLanguage, useDocumentLanguage, useHeadingFocus } from '../page-frame';
 import { AccessLogPage } from './access-log-page';
 import { AccountsPage } from './accounts-page';
 import { QueuePage } from './queue-page';
@@ -22,7 +23,6 @@ export interface DeskPageProps {
   go: (route: DeskRoute) => void;
 }
 
-const LANGUAGE_KEY = 'appi-desk.language';
 
 const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [
   { page: 'queue', route: { page: 'queue' }, text: 'navQueue' },
@@ -48,12 +48,11 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
 }
 
 export function App() {
-  const [language, setLanguage] = useState<Language>(() => (sessionStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'ja'));
+  const [language, setLanguage] = useState<Language>(savedLanguage);
   const [route, setRoute] = useState<DeskRoute>(() => parseDeskRoute(location.hash));
   const [session, setSession] = useState<StaffSession>();
   const [message, setMessage] = useState<Parameters<typeof SignInPage>[0]['message']>();
   const [checkingReturn, setCheckingReturn] = useState(true);
-  const firstRender = useRef(true);
 
   useEffect(() => {
     const onHash = () => setRoute(parseDeskRoute(location.hash));
@@ -86,19 +85,9 @@ export function App() {
     return () => clearTimeout(timer);
   }, [session]);
 
-  useEffect(() => {
-    document.documentElement.lang = language;
-    document.title = t('consoleName', language);
-    sessionStorage.setItem(LANGUAGE_KEY, language);
-  }, [language]);
+  useDocumentLanguage(language, t('consoleName', language));
 
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [route, session]);
+  useHeadingFocus([route, session]);
 
   const go = (next: DeskRoute) => {
     location.hash = hrefOfDeskRoute(next);
