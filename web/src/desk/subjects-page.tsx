@@ -215,19 +215,19 @@ const failureFrom = (problem: ProblemDetails | 'network', fields: readonly strin
 
 interface SearchHit { subjectId: string; categories: string[]; records: number }
 
-export function SubjectSearchPage({ session, language, go }: { session: StaffSession; language: Language; go: (route: DeskRoute) => void }) {
+/**
+ * A read of personal data behind its reason: nothing is asked of the API until a reason is given
+ * (focus goes to the reason choices), and the API's refusal is placed on the fields it names.
+ */
+function useReasonedRead(session: StaffSession, fields: readonly string[]) {
   const { requests, purposes } = useReasonChoices(session);
   const [form, setForm] = useReasonForm(requests);
-  const [by, setBy] = useState<'email' | 'customerId'>('email');
-  const [value, setValue] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | undefined>();
   const [failure, setFailure] = useState<Failure | undefined>();
   const [missing, setMissing] = useState(false);
   const [working, setWorking] = useState(false);
-  const results = useRef<HTMLHeadingElement>(null);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  /** Reads `path(reason)`; the data and its reason go to `shown`, a refusal to `refused`. */
+  const read = async <T,>(path: (reason: ReadReason) => string, shown: (data: T, reason: ReadReason) => void, refused?: () => void) => {
     if (working) return;
     const reason = reasonOf(form);
     setMissing(!reason);
@@ -237,18 +237,38 @@ export function SubjectSearchPage({ session, language, go }: { session: StaffSes
     }
     setWorking(true);
     setFailure(undefined);
-    const result = await staffApi(session).get<{ items: SearchHit[] }>(`/v1/staff/subjects${queryString({ ...reasonParams(reason), [by]: value.trim() })}`);
+    const result = await staffApi(session).get<T>(path(reason));
     setWorking(false);
     const failed = failureOf(result);
     if (failed) {
-      setHits(undefined);
-      setFailure(failureFrom(failed, ['requestId', 'purpose', 'email', 'customerId']));
+      refused?.();
+      setFailure(failureFrom(failed, fields));
       focusFirstProblem();
       return;
     }
     lastReason = reason;
-    if (result.kind === 'ok') setHits(result.data.items);
-    requestAnimationFrame(() => results.current?.focus());
+    if (result.kind === 'ok') shown(result.data, reason);
+  };
+  return { requests, purposes, form, setForm, failure, missing, working, read };
+}
+
+export function SubjectSearchPage({ session, language, go }: { session: StaffSession; language: Language; go: (route: DeskRoute) => void }) {
+  const { requests, purposes, form, setForm, failure, missing, working, read } = useReasonedRead(session, ['requestId', 'purpose', 'email', 'customerId']);
+  const [by, setBy] = useState<'email' | 'customerId'>('email');
+  const [value, setValue] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | undefined>();
+  const results = useRef<HTMLHeadingElement>(null);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void read<{ items: SearchHit[] }>(
+      (reason) => `/v1/staff/subjects${queryString({ ...reasonParams(reason), [by]: value.trim() })}`,
+      (data) => {
+        setHits(data.items);
+        requestAnimationFrame(() => results.current?.focus());
+      },
+      () => setHits(undefined),
+    );
   };
 
   const valueErrors = failure?.placed ? [...(failure.placed.byField.email ?? []), ...(failure.placed.byField.customerId ?? [])] : [];
@@ -361,37 +381,20 @@ function SubjectData({ view, purposes, language }: { view: SubjectView; purposes
 }
 
 export function SubjectPage({ session, language, go, subjectId }: { session: StaffSession; language: Language; go: (route: DeskRoute) => void; subjectId: string }) {
-  const { requests, purposes } = useReasonChoices(session);
-  const [form, setForm] = useReasonForm(requests);
+  const { requests, purposes, form, setForm, failure, missing, working, read } = useReasonedRead(session, ['requestId', 'purpose']);
   const [view, setView] = useState<{ data: SubjectView; reason: ReadReason } | undefined>();
-  const [failure, setFailure] = useState<Failure | undefined>();
-  const [missing, setMissing] = useState(false);
-  const [working, setWorking] = useState(false);
   const notice = useRef<HTMLParagraphElement>(null);
   useEffect(() => setView(undefined), [subjectId]);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    if (working) return;
-    const reason = reasonOf(form);
-    setMissing(!reason);
-    if (!reason) {
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('main input[name="reason-kind"]')?.focus());
-      return;
-    }
-    setWorking(true);
-    setFailure(undefined);
-    const result = await staffApi(session).get<SubjectView>(`/v1/staff/subjects/${encodeURIComponent(subjectId)}${queryString(reasonParams(reason))}`);
-    setWorking(false);
-    const failed = failureOf(result);
-    if (failed) {
-      setFailure(failureFrom(failed, ['requestId', 'purpose']));
-      focusFirstProblem();
-      return;
-    }
-    lastReason = reason;
-    if (result.kind === 'ok') setView({ data: result.data, reason });
-    requestAnimationFrame(() => notice.current?.focus());
+    void read<SubjectView>(
+      (reason) => `/v1/staff/subjects/${encodeURIComponent(subjectId)}${queryString(reasonParams(reason))}`,
+      (data, reason) => {
+        setView({ data, reason });
+        requestAnimationFrame(() => notice.current?.focus());
+      },
+    );
   };
 
   return (
