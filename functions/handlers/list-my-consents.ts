@@ -1,12 +1,13 @@
 import { dynamoConsents } from '../adapters/consent-repository';
 import { dynamoSubjectHoldings } from '../adapters/holdings-repository';
+import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoSessions } from '../adapters/session-repository';
 import { systemClock } from '../adapters/system';
 import { listMyConsents } from '../domain/consents/self-service';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
-const deps = { sessions: dynamoSessions, subjects: dynamoSubjectHoldings, consents: dynamoConsents, clock: systemClock };
+const deps = { sessions: dynamoSessions, subjects: dynamoSubjectHoldings, consents: dynamoConsents, recipients: dynamoRecipients, clock: systemClock };
 
 export const handler = httpRoute(routeNamed('list-my-consents'), async ({ bearer }) => ({
   body: await listMyConsents(deps, bearer),

@@ -4,6 +4,7 @@ import { deskSettings } from '../adapters/desk-settings';
 import { dynamoSubjectHoldings } from '../adapters/holdings-repository';
 import { dynamoNoticeArchive } from '../adapters/notice-archive';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoSessions } from '../adapters/session-repository';
 import { dynamoSubjectAddresses } from '../adapters/subject-address-book';
 import { cryptoSecrets, systemClock } from '../adapters/system';
@@ -13,7 +14,7 @@ import { routeNamed } from '../routes';
 
 const deps = {
   sessions: dynamoSessions, subjects: dynamoSubjectHoldings, consents: dynamoConsents, purposes: dynamoPurposeVersions,
-  notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses, ledger: dynamoConsentLedger, secrets: cryptoSecrets,
+  notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses, recipients: dynamoRecipients, ledger: dynamoConsentLedger, secrets: cryptoSecrets,
   clock: systemClock, settings: deskSettings(),
 };
 

@@ -522,10 +522,18 @@ export const subjectTokenResponse = z.object({
   expiresAt: instant,
 });
 
+const countryStanding = z.enum(['domestic', 'equivalent-country', 'equivalent-setup', 'foreign']);
+
 export const myConsentsResponse = z.object({
   items: z.array(z.object({
     consentId: z.string(),
     covers: consentCoverage,
+    recipient: z.object({
+      recipientId: z.string(),
+      name: z.string().optional(),
+      country: z.string().optional().describe('ISO 3166-1 alpha-2; JP for a recipient in Japan.'),
+      countryStanding: countryStanding.optional().describe('Where the country stands under APPI Art. 28.'),
+    }).optional().describe('For a consent to provision: to whom the data goes, as the recipient registry holds it (APPI Art. 27(1)); only the id if the registry no longer holds it.'),
     status: z.enum(['in-force', 'withdrawn']),
     givenAt: instant,
     noticeVersion: z.string(),
@@ -576,7 +584,7 @@ export const recipientBody = z.strictObject({
 });
 const recipientView = recipientBody.extend({
   recordKeeping: z.enum(RECORD_KEEPING_IDS),
-  countryStanding: z.enum(['domestic', 'equivalent-country', 'equivalent-setup', 'foreign']),
+  countryStanding,
   registeredBy: z.string(),
   registeredAt: instant,
 });

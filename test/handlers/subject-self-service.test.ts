@@ -175,6 +175,31 @@ describe('my consents', () => {
     expect(twice.json.detail).toContain('was withdrawn on');
   });
 
+  it('names a consent\'s recipient from the registry, and the withdrawal\'s receipt names it too', async () => {
+    const { subjectId, email } = await customer();
+    const recipientId = `partner-${randomUUID().slice(0, 8)}`;
+    await putItem('recipients', {
+      recipientId, name: 'Partner Analytics Inc.', address: '1 Market St, San Francisco, CA', representative: 'Jane Doe, CEO',
+      relationship: 'third-party', country: 'US', recordKeeping: 'per-provision', registeredBy: 'staff-officer', registeredAt: '2026-01-01T00:00:00.000Z',
+    });
+    const info = { country: 'US', protectionSystem: 'Sectoral laws and state laws such as the CCPA', recipientMeasures: 'Contractual safeguards' };
+    const consentId = await consent(subjectId, { recipient: recipientId, foreignInformation: info });
+    const token = await tokenFor(email);
+
+    const listed = await list(token);
+    expect(listed.status, JSON.stringify(listed.json)).toBe(200);
+    expect(listed.json.items).toEqual([expect.objectContaining({
+      consentId, covers: { recipient: recipientId }, foreignInformation: info,
+      recipient: { recipientId, name: 'Partner Analytics Inc.', country: 'US', countryStanding: 'foreign' },
+    })]);
+    expect(JSON.stringify(listed.json)).not.toContain('Jane Doe');
+
+    const result = await withdraw(token, consentId);
+    expect(result.status, JSON.stringify(result.json)).toBe(200);
+    const receipt = (await scanAll('outbox')).find((m) => m.to.includes(email) && m.topic === 'consent-receipt' && m.text.includes(result.json.eventId))!;
+    expect(receipt.text).toContain('Covers: provision of your personal data to the third party "Partner Analytics Inc."');
+  });
+
   it('404 for a consent held under another address; nothing written', async () => {
     const mine = await customer();
     const theirs = await customer();

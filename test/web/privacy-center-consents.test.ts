@@ -1,6 +1,7 @@
 // The Privacy Center's consent management and multi-item corrections, in Japanese, in a real Chromium
 // against the local desk: a person whose consent a company system recorded lists and withdraws it
-// through the e-mailed code; a correction request names two items, and the API's error for the
+// through the e-mailed code, a consent to provision naming the recipient as registered (with its
+// country abroad and what the person was told about it); a correction request names two items, and the API's error for the
 // second item's content shows next to that field.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,20 @@ describe('Privacy Center: consents and corrections', () => {
     expect(given.status, given.text).toBe(201);
     const consentId = given.json.eventId as string;
 
+    // A recipient abroad, registered by the officer, and the person's consent to provision to it.
+    const recipientId = `partner-${randomUUID().slice(0, 8)}`;
+    const officer = await client.signIn('officer');
+    const recipient = await client.call('POST', '/v1/staff/recipients', {
+      token: officer,
+      body: { recipientId, name: 'Partner Analytics Inc.', address: '1 Market St, San Francisco, CA', representative: 'Jane Doe, CEO', relationship: 'third-party', country: 'US' },
+    });
+    expect(recipient.status, recipient.text).toBe(201);
+    const foreignInformation = { country: 'US', protectionSystem: '連邦レベルの包括的な法律はなく、分野別の法律と州法（CCPA等）による', recipientMeasures: '契約により個人情報保護法と同等の措置を講じる' };
+    const provision = await client.call('POST', '/v1/system/consents', {
+      as: 'business-systems', body: { subjectId, action: 'given', recipient: recipientId, foreignInformation, noticeVersion: notice.json.version },
+    });
+    expect(provision.status, provision.text).toBe(201);
+
     const { context, page } = await phonePage();
     await page.goto(`${desk().url}${PRIVACY_CENTER_PATH}`);
     await page.getByRole('heading', { level: 1, name: 'プライバシーに関するお知らせ' }).waitFor();
@@ -67,6 +82,14 @@ describe('Privacy Center: consents and corrections', () => {
     await item.getByRole('heading', { name: `利用目的: ${advertising.ja}` }).waitFor();
     expect(await item.textContent()).toContain('有効');
     expect(await item.textContent()).toContain('ウェブ上のボタンの操作');
+    const toPartner = page.getByRole('listitem').filter({ hasText: provision.json.eventId as string });
+    await toPartner.getByRole('heading', { name: '第三者「Partner Analytics Inc.」への個人データの提供' }).waitFor();
+    const partnerText = (await toPartner.textContent())!;
+    expect(partnerText).not.toContain(recipientId);
+    expect(partnerText).toContain('提供先の国アメリカ合衆国');
+    expect(partnerText).toContain(`当該国の個人情報保護制度${foreignInformation.protectionSystem}`);
+    expect(partnerText).toContain(`提供先が講ずる措置${foreignInformation.recipientMeasures}`);
+    expect(await item.textContent()).not.toContain('提供先の国');
     await checkPage(page, 'privacy-center-consents-3-list-ja');
 
     await item.getByRole('button', { name: 'この同意を撤回する' }).click();

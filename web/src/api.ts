@@ -73,9 +73,15 @@ export interface RequestStatus {
 export interface SessionResponse { sessionId: string }
 export interface SubjectTokenResponse { subjectToken: string; expiresAt: string }
 export interface ConsentCoverage { purpose?: string; recipient?: string; linkage?: string }
+/** A consent's recipient as the registry holds it; only the id when the registry no longer holds it. */
+export interface ConsentRecipient { recipientId: string; name?: string; country?: string; countryStanding?: 'domestic' | 'equivalent-country' | 'equivalent-setup' | 'foreign' }
+/** What the person was told before consenting to provision abroad (APPI Art. 28(2)). */
+export interface ForeignInformation { country: string; protectionSystem?: string; recipientMeasures?: string; unknownReason?: string }
 export interface MyConsent {
   consentId: string;
   covers: ConsentCoverage;
+  recipient?: ConsentRecipient;
+  foreignInformation?: ForeignInformation;
   status: 'in-force' | 'withdrawn';
   givenAt: string;
   noticeVersion: string;

@@ -3,7 +3,7 @@
 // with it the person lists the consents held under the address (GET /v1/me/consents) and withdraws any
 // of them after confirming (DELETE /v1/me/consents/{id}). The token lives in memory only (app.tsx).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type ApiResult, type MyConsent, type MyConsents, type RecordedConsent } from './api';
+import { api, type ApiResult, type ConsentRecipient, type ForeignInformation, type MyConsent, type MyConsents, type RecordedConsent } from './api';
 import { FieldErrors } from './fields';
 import { normaliseCode, placeErrors, type Language, type PlacedErrors, type ProblemDetails } from './request-form';
 import { CONSENT_METHOD_LABELS, CONSENTS_PURPOSE, formatTime, localised, t, type Label } from './text';
@@ -135,11 +135,35 @@ function CodeStep({ language, sessionId, restart, done }: { language: Language; 
   );
 }
 
+/** The country's name in the page's language, from its ISO 3166-1 code. */
+function countryName(code: string, language: Language): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** For a recipient outside Japan: its country and, where the person was told them, the country's system and the recipient's measures (APPI Art. 28(2)). */
+function ForeignRecipient({ recipient, info, language }: { recipient: ConsentRecipient | undefined; info: ForeignInformation | undefined; language: Language }) {
+  const country = info && info.country !== 'unknown' ? info.country : recipient?.country;
+  if (!info && (country === undefined || country === 'JP')) return null;
+  return (
+    <>
+      <dt>{t('consentRecipientCountry', language)}</dt>
+      <dd>{info?.country === 'unknown' ? t('consentCountryUnknown', language).replace('{reason}', info.unknownReason ?? '') : countryName(country!, language)}</dd>
+      {info?.protectionSystem && <><dt>{t('consentProtectionSystem', language)}</dt><dd>{info.protectionSystem}</dd></>}
+      {info?.recipientMeasures && <><dt>{t('consentRecipientMeasures', language)}</dt><dd>{info.recipientMeasures}</dd></>}
+    </>
+  );
+}
+
 /** Purpose ids to their text, from the privacy notice: current purposes, then those changed or retired. */
 type PurposeTexts = Record<string, Label>;
 
 function coverageText(consent: MyConsent, purposes: PurposeTexts, language: Language): string {
-  const { purpose, recipient, linkage } = consent.covers;
+  const { purpose, linkage } = consent.covers;
+  const recipient = consent.recipient?.name ?? consent.covers.recipient;
   if (purpose !== undefined) return `${t('consentForPurpose', language)}: ${localised(purposes[purpose], language) || purpose}`;
   if (recipient !== undefined && linkage !== undefined) return t('consentForRecipientLinkage', language).replace('{recipient}', recipient);
   if (recipient !== undefined) return t('consentForRecipient', language).replace('{recipient}', recipient);
@@ -212,6 +236,7 @@ function ConsentList({ language, session, end }: { language: Language; session: 
                 <h2 id={`consent-${consent.consentId}`}>{what}</h2>
                 <dl>
                   <dt>{t('consentStatus', language)}</dt><dd>{t(consent.status === 'in-force' ? 'consentInForce' : 'consentWithdrawn', language)}</dd>
+                  <ForeignRecipient recipient={consent.recipient} info={consent.foreignInformation} language={language} />
                   <dt>{t('consentGivenAt', language)}</dt><dd>{formatTime(consent.givenAt, language)}</dd>
                   {consent.withdrawnAt && <><dt>{t('consentWithdrawnAt', language)}</dt><dd>{formatTime(consent.withdrawnAt, language)}</dd></>}
                   <dt>{t('consentMethod', language)}</dt><dd>{method ? method[language] : consent.method}</dd>

@@ -16,17 +16,18 @@ const METHOD_LABELS: Record<ConsentMethod, { ja: string; en: string }> = {
   oral: { ja: '口頭', en: 'orally' },
 };
 
-function covered(event: ConsentEvent, registry: PurposeRegistry, language: Language): string {
+function covered(event: ConsentEvent, registry: PurposeRegistry, language: Language, recipientName: string | undefined): string {
+  const recipient = recipientName ?? event.recipient;
   if (event.purpose !== undefined) {
     return language === 'ja' ? `利用目的「${describePurpose(registry, event.purpose, 'ja')}」` : `the purpose of use "${describePurpose(registry, event.purpose, 'en')}"`;
   }
-  if (event.linkage !== undefined && event.recipient !== undefined) {
+  if (event.linkage !== undefined && recipient !== undefined) {
     return language === 'ja'
-      ? `第三者「${event.recipient}」が個人関連情報（閲覧履歴等）をお客様の個人データとして取得すること（個人情報の保護に関する法律第31条）`
-      : `the third party "${event.recipient}" acquiring access information (such as browsing history) as personal data linked to you (APPI Art. 31)`;
+      ? `第三者「${recipient}」が個人関連情報（閲覧履歴等）をお客様の個人データとして取得すること（個人情報の保護に関する法律第31条）`
+      : `the third party "${recipient}" acquiring access information (such as browsing history) as personal data linked to you (APPI Art. 31)`;
   }
-  if (event.recipient !== undefined) {
-    return language === 'ja' ? `第三者「${event.recipient}」への個人データの提供` : `provision of your personal data to the third party "${event.recipient}"`;
+  if (recipient !== undefined) {
+    return language === 'ja' ? `第三者「${recipient}」への個人データの提供` : `provision of your personal data to the third party "${recipient}"`;
   }
   return language === 'ja' ? '個人関連情報（閲覧履歴等）とお客様の個人データとの紐付け' : 'linking access information (such as browsing history) to your personal data';
 }
@@ -45,9 +46,10 @@ function foreignLines(event: ConsentEvent, language: Language): string[] {
     : [`Recipient's country: ${country}`, `That country's system for protecting personal information: ${protectionSystem}`, `The recipient's protective measures: ${recipientMeasures}`];
 }
 
-export function consentReceipt(messageId: string, to: string, event: ConsentEvent, registry: PurposeRegistry, language: Language, now: Date): OutboxMessage {
+/** `recipientName`: the recipient's name as the registry holds it; without it the receipt names the recipient's id. */
+export function consentReceipt(messageId: string, to: string, event: ConsentEvent, registry: PurposeRegistry, language: Language, now: Date, recipientName?: string): OutboxMessage {
   const method = METHOD_LABELS[event.method as ConsentMethod] ?? { ja: event.method, en: event.method };
-  const what = covered(event, registry, language);
+  const what = covered(event, registry, language, recipientName);
   const when = formatJapanTime(event.at, language);
   const text = language === 'ja'
     ? [

@@ -60,9 +60,10 @@ export interface Collector {
   id: string;
 }
 
-/** What a withdrawal needs: it names a consent on file, never a recipient. */
-export interface RecordWithdrawalDeps {
+/** The receipt names a consent's recipient as the registry holds it, for a withdrawal too. */
+export interface RecordConsentDeps {
   consents: ConsentReader;
+  recipients: Pick<RecipientRegistry, 'get'>;
   purposes: PurposeVersionReader;
   notices: NoticeArchive;
   addresses: SubjectAddressBook;
@@ -70,10 +71,6 @@ export interface RecordWithdrawalDeps {
   secrets: Pick<SecretSource, 'id'>;
   clock: Clock;
   settings: DeskSettings;
-}
-
-export interface RecordConsentDeps extends RecordWithdrawalDeps {
-  recipients: Pick<RecipientRegistry, 'get'>;
 }
 
 export interface RecordedConsent {
@@ -127,19 +124,16 @@ function methodFaults(collector: Collector, method: string): string[] {
 }
 
 /** Faults of a consent to a recipient: registered, and given with the country's information exactly when the provision guard asks for it. */
-async function recipientFaults(recipients: Pick<RecipientRegistry, 'get'>, input: GiveConsent): Promise<string[]> {
+function recipientFaults(input: GiveConsent, recipient: Recipient | undefined): string[] {
   if (input.recipient === undefined) {
     return input.foreignInformation === undefined ? [] : ['foreignInformation: only a consent to a recipient abroad without an equivalent system or setup takes foreign-recipient information; remove it'];
   }
-  const recipient = await recipients.get(input.recipient);
   if (!recipient) return [`recipient: "${input.recipient}" is not in the recipient registry; an officer registers it first (POST /v1/staff/recipients)`];
   if (countryStanding(recipient) === 'foreign') return foreignInformationFaults(input.foreignInformation, recipient);
   return input.foreignInformation === undefined ? [] : [`foreignInformation: "${recipient.recipientId}" is ${countryStanding(recipient)} (APPI Art. 28(1)); only a consent to a recipient abroad without an equivalent system or setup takes foreign-recipient information; remove it`];
 }
 
-export function recordConsent(deps: RecordWithdrawalDeps, collector: Collector, input: WithdrawConsent): Promise<RecordedConsent>;
-export function recordConsent(deps: RecordConsentDeps, collector: Collector, input: ConsentInput): Promise<RecordedConsent>;
-export async function recordConsent(deps: RecordWithdrawalDeps & Partial<RecordConsentDeps>, collector: Collector, input: ConsentInput): Promise<RecordedConsent> {
+export async function recordConsent(deps: RecordConsentDeps, collector: Collector, input: ConsentInput): Promise<RecordedConsent> {
   const now = deps.clock.now();
   const [versions, events] = await Promise.all([deps.purposes.versions(), deps.consents.consentsOf(input.subjectId, now)]);
   const registry = registryOf(versions);
@@ -159,8 +153,7 @@ export async function recordConsent(deps: RecordWithdrawalDeps & Partial<RecordC
       const unusable = unusablePurpose(registry, input.purpose);
       if (unusable) faults.push(`purpose: ${unusable}`);
     }
-    // The overloads hand every consent given the recipient registry.
-    const recipientProblems = await recipientFaults(deps.recipients!, input);
+    const recipientProblems = recipientFaults(input, input.recipient !== undefined ? await deps.recipients.get(input.recipient) : undefined);
     faults.push(...recipientProblems);
     noticeVersion = input.noticeVersion;
     if (noticeVersion !== currentNotice && !(await deps.notices.isKept(noticeVersion))) {
@@ -197,7 +190,8 @@ export async function recordConsent(deps: RecordWithdrawalDeps & Partial<RecordC
     at,
   };
   const address = await deps.addresses.addressOf(input.subjectId, now);
-  const receipt = address ? consentReceipt(`${event.eventId}-receipt`, address, event, registry, input.language, now) : undefined;
+  const recipient = address && event.recipient !== undefined ? await deps.recipients.get(event.recipient) : undefined;
+  const receipt = address ? consentReceipt(`${event.eventId}-receipt`, address, event, registry, input.language, now, recipient?.name) : undefined;
   try {
     await deps.ledger.append({
       // A withdrawal and the consent it ends are kept as evidence for the evidence period (DESIGN §3).

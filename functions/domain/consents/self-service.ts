@@ -11,13 +11,15 @@ import type { ConsentReader } from '../personal-data/ports';
 import type { SubjectFinder } from '../personal-data/search-subjects';
 import type { Clock, SecretSource } from '../ports';
 import { DeskProblem, StaleWriteError } from '../problems';
+import { countryStanding, type CountryStanding } from '../provisions/countries';
+import type { RecipientRegistry } from '../provisions/ports';
 import { signature } from '../requests/notifications';
 import type { Language } from '../requests/request';
 import { codeSecret } from '../requests/submit-request';
 import { hashSecret, matchesHash } from '../secrets';
 import { coverageOf, withdrawalOf, type ConsentCoverage } from './consent-state';
 import type { SessionStore } from './ports';
-import { recordConsent, type RecordWithdrawalDeps, type RecordedConsent } from './record-consent';
+import { recordConsent, type RecordConsentDeps, type RecordedConsent } from './record-consent';
 import { DATA_SUBJECT_COLLECTOR, SUBJECT_TOKEN_LIFETIME_SECONDS } from './rules';
 
 export const SESSION_CODE_TOPIC = 'consent-session-code';
@@ -103,6 +105,11 @@ export interface MyConsentsDeps {
   clock: Clock;
 }
 
+/** Listing also names each consent's recipient from the recipient registry. */
+export interface ListMyConsentsDeps extends MyConsentsDeps {
+  recipients: Pick<RecipientRegistry, 'get'>;
+}
+
 const noToken = () =>
   new DeskProblem('not-found', 'No session for this token', 'This token is unknown or has expired. Ask for a new code with POST /v1/me/sessions and send the token it gives as "Authorization: Bearer <token>".');
 
@@ -117,9 +124,21 @@ async function eventsByAddress(deps: MyConsentsDeps, email: string, now: Date): 
   return Promise.all(subjectIds.map((subjectId) => deps.consents.consentsOf(subjectId, now)));
 }
 
+/**
+ * To whom a consent lets the data go, as the registry holds it (APPI Art. 27(1)): its name, its
+ * country and where that country stands under Art. 28. Only the id when the registry does not hold it.
+ */
+export interface ConsentRecipient {
+  recipientId: string;
+  name?: string;
+  country?: string;
+  countryStanding?: CountryStanding;
+}
+
 export interface MyConsent {
   consentId: string;
   covers: ConsentCoverage;
+  recipient?: ConsentRecipient;
   status: 'in-force' | 'withdrawn';
   givenAt: string;
   noticeVersion: string;
@@ -128,17 +147,28 @@ export interface MyConsent {
   withdrawnAt?: string;
 }
 
+async function recipientsNamed(deps: Pick<ListMyConsentsDeps, 'recipients'>, events: readonly ConsentEvent[]): Promise<Map<string, ConsentRecipient>> {
+  const ids = [...new Set(events.flatMap((e) => (e.recipient !== undefined ? [e.recipient] : [])))];
+  const found = await Promise.all(ids.map((id) => deps.recipients.get(id)));
+  return new Map(found.flatMap((r) => (r
+    ? [[r.recipientId, { recipientId: r.recipientId, name: r.name, country: r.country, countryStanding: countryStanding(r) }] as const]
+    : [])));
+}
+
 /** GET /v1/me/consents: every consent held under the address, newest first, with its state. */
-export async function listMyConsents(deps: MyConsentsDeps, token: string | undefined): Promise<{ items: MyConsent[]; tokenExpiresAt: string }> {
+export async function listMyConsents(deps: ListMyConsentsDeps, token: string | undefined): Promise<{ items: MyConsent[]; tokenExpiresAt: string }> {
   const now = deps.clock.now();
   const grant = await grantOf(deps, token, now);
-  const items = (await eventsByAddress(deps, grant.email, now)).flatMap((events) => events
+  const byAddress = await eventsByAddress(deps, grant.email, now);
+  const recipients = await recipientsNamed(deps, byAddress.flat());
+  const items = byAddress.flatMap((events) => events
     .filter((e) => e.action === 'given' && Date.parse(e.at) <= now.getTime())
     .map((consent): MyConsent => {
       const withdrawal = withdrawalOf(events, consent);
       return {
         consentId: consent.eventId,
         covers: coverageOf(consent),
+        ...(consent.recipient !== undefined ? { recipient: recipients.get(consent.recipient) ?? { recipientId: consent.recipient } } : {}),
         status: withdrawal ? 'withdrawn' : 'in-force',
         givenAt: consent.at,
         noticeVersion: consent.noticeVersion,
@@ -151,7 +181,7 @@ export async function listMyConsents(deps: MyConsentsDeps, token: string | undef
 }
 
 /** DELETE /v1/me/consents/{consentId}: the person withdraws one of their consents; it ends at the next use or provision check. */
-export async function withdrawMyConsent(deps: MyConsentsDeps & RecordWithdrawalDeps, token: string | undefined, consentId: string): Promise<RecordedConsent> {
+export async function withdrawMyConsent(deps: MyConsentsDeps & RecordConsentDeps, token: string | undefined, consentId: string): Promise<RecordedConsent> {
   const now = deps.clock.now();
   const grant = await grantOf(deps, token, now);
   const held = (await eventsByAddress(deps, grant.email, now)).flat().find((e) => e.eventId === consentId && e.action === 'given');

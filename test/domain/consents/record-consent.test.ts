@@ -95,7 +95,7 @@ describe('recordConsent', () => {
   it('a linkage consent may name the recipient that links the access information (APPI Art. 31), under the foreign-information rule', async () => {
     const recorded = await recordConsent(deps, SYSTEM, give({ linkage: 'access-information', recipient: 'partner-a', language: 'en' }));
     expect(appended[0]!.event).toMatchObject({ linkage: 'access-information', recipient: 'partner-a' });
-    expect(appended[0]!.receipt!.text).toContain('the third party "partner-a" acquiring access information (such as browsing history) as personal data linked to you (APPI Art. 31)');
+    expect(appended[0]!.receipt!.text).toContain('the third party "Partner Insurance K.K." acquiring access information (such as browsing history) as personal data linked to you (APPI Art. 31)');
     expect(recorded.eventId).toBe(appended[0]!.event.eventId);
     appended.length = 0;
     expect(await refusal(give({ linkage: 'access-information', recipient: 'partner-us' }))).toContain('foreignInformation: "partner-us" is in US');
@@ -114,6 +114,7 @@ describe('recordConsent', () => {
     await recordConsent(deps, SYSTEM, give({ recipient: 'partner-us', foreignInformation: info }));
     expect(appended[0]!.event).toMatchObject({ recipient: 'partner-us', foreignInformation: info });
     expect(appended[0]!.receipt!.text).toContain('No comprehensive federal law');
+    expect(appended[0]!.receipt!.text).toContain('第三者「Partner Insurance K.K.」への個人データの提供');
   });
 
   it('where the country cannot be identified, "unknown" with the reason stands in for it', async () => {
@@ -153,6 +154,13 @@ describe('recordConsent', () => {
     expect(appended[0]!.event).toMatchObject({ action: 'withdrawn', recipient: 'partner-a', withdraws: 'c1', expiresAt: until });
     expect(appended[0]!.withdrawn).toEqual({ subjectId: 's1', eventId: 'c1', expiresAt: until });
     expect(appended[0]!.receipt).toMatchObject({ subject: 'Receipt for the withdrawal of your consent' });
+    expect(appended[0]!.receipt!.text).toContain('Covers: provision of your personal data to the third party "Partner Insurance K.K."');
+  });
+
+  it('the receipt names by its id a recipient the registry does not hold', async () => {
+    events.push({ subjectId: 's1', eventId: 'c1', action: 'given', recipient: 'partner-gone', noticeVersion: '2026-04-01', method: 'written', at: '2026-06-01T00:00:00.000Z' });
+    await recordConsent(deps, { kind: 'staff', id: 'operator' }, { action: 'withdrawn', subjectId: 's1', withdraws: 'c1', method: 'oral', language: 'en' });
+    expect(appended[0]!.receipt!.text).toContain('Covers: provision of your personal data to the third party "partner-gone"');
   });
 
   it('a withdrawal must name a consent in force of that subject', async () => {

@@ -11,9 +11,12 @@ import { DeskProblem, StaleWriteError } from '../../../functions/domain/problems
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import { codeSecret } from '../../../functions/domain/requests/submit-request';
 import { hashSecret } from '../../../functions/domain/secrets';
+import type { Recipient } from '../../../functions/domain/provisions/recipients';
 import { FixedClock, SequenceSecrets } from '../doubles';
+import { JP_THIRD_PARTY, MemoryRecipients } from '../provisions/doubles';
 
 const NOW = '2026-12-01T03:00:00.000Z';
+const PARTNER_US: Recipient = { ...JP_THIRD_PARTY, recipientId: 'partner-us', name: 'Partner Analytics Inc.', country: 'US' };
 
 class MemorySessions implements SessionStore {
   readonly sessions = new Map<string, CodeSession>();
@@ -64,6 +67,7 @@ const deps = () => ({
   purposes: { versions: async () => [...POLICY_PURPOSES] },
   notices: { keep: async () => undefined, isKept: async () => false },
   addresses: { addressOf: async () => 'hanako@example.jp' },
+  recipients: new MemoryRecipients([JP_THIRD_PARTY, PARTNER_US]),
   ledger: { append: async (entry: LedgerEntry) => { appended.push(entry); } },
   settings: DEFAULT_DESK_SETTINGS,
 });
@@ -126,6 +130,23 @@ describe('my consents', () => {
     expect((await listMyConsents(deps(), await tokenFor('nobody@example.jp'))).items).toEqual([]);
   });
 
+  it('names each consent\'s recipient as the registry holds it; one the registry does not hold by its id', async () => {
+    const info = { country: 'US', protectionSystem: 'Sectoral laws', recipientMeasures: 'Contractual safeguards' };
+    events.push(
+      { subjectId: 's1', eventId: 'c2', action: 'given', recipient: 'partner-insurance', noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-30T01:00:00.000Z' },
+      { subjectId: 's1', eventId: 'c3', action: 'given', recipient: 'partner-us', foreignInformation: info, noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-30T02:00:00.000Z' },
+      { subjectId: 's1', eventId: 'c4', action: 'given', recipient: 'partner-gone', noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-30T03:00:00.000Z' },
+    );
+    const listed = await listMyConsents(deps(), await tokenFor('hanako@example.jp'));
+    expect(listed.items.map((c) => [c.consentId, c.recipient])).toEqual([
+      ['c4', { recipientId: 'partner-gone' }],
+      ['c3', { recipientId: 'partner-us', name: 'Partner Analytics Inc.', country: 'US', countryStanding: 'foreign' }],
+      ['c2', { recipientId: 'partner-insurance', name: 'Partner Insurance K.K.', country: 'JP', countryStanding: 'domestic' }],
+      ['c1', undefined],
+    ]);
+    expect(listed.items[1]).toMatchObject({ covers: { recipient: 'partner-us' }, foreignInformation: info });
+  });
+
   it('a missing, wrong or expired token is not found', async () => {
     const token = await tokenFor('hanako@example.jp');
     await problem(listMyConsents(deps(), undefined), 'not-found');
@@ -138,6 +159,13 @@ describe('my consents', () => {
     const recorded = await withdrawMyConsent(deps(), await tokenFor('hanako@example.jp'), 'c1');
     expect(recorded).toMatchObject({ action: 'withdrawn', withdraws: 'c1', subjectId: 's1', method: 'web-button', collectedBy: 'data-subject', receipt: 'e-mailed' });
     expect(appended[0]!.receipt!.subject).toBe('同意の撤回の記録（受領書）');
+  });
+
+  it('the receipt of a withdrawal names the recipient as the registry holds it', async () => {
+    events.push({ subjectId: 's1', eventId: 'c2', action: 'given', recipient: 'partner-insurance', noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-30T01:00:00.000Z' });
+    await withdrawMyConsent(deps(), await tokenFor('hanako@example.jp'), 'c2');
+    expect(appended[0]!.receipt!.text).toContain('第三者「Partner Insurance K.K.」への個人データの提供');
+    expect(appended[0]!.receipt!.text).not.toContain('partner-insurance');
   });
 
   it('another address\'s consent is not found, and nothing is appended', async () => {
