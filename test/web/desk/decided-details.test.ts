@@ -38,6 +38,13 @@ describe('detailsNode', () => {
     });
   });
 
+  it('puts fields and columns in the form\'s order whatever order the stored details come in, unknown ones last', () => {
+    const node = detailsNode({ zeta: 'z', changes: [{ value: 'v', recordId: 'r', action: 'delete', subjectId: 's' }], investigation: 'i' }, 'en');
+    expect(node.kind === 'fields' && node.fields.map((f) => f.key)).toEqual(['investigation', 'changes', 'zeta']);
+    const changes = node.kind === 'fields' ? node.fields[1]!.value : node;
+    expect(changes.kind === 'table' && changes.columns.map((c) => c.key)).toEqual(['action', 'subjectId', 'recordId', 'value']);
+  });
+
   it('names a cessation\'s measure in words, in English too', () => {
     expect(detailsNode({ measure: 'cease-use' }, 'en')).toEqual({
       kind: 'fields', fields: [{ key: 'measure', label: 'Measure taken', value: { kind: 'text', text: 'Stop using' } }],

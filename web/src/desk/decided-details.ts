@@ -1,6 +1,7 @@
 // A decided request's details (decision.details, request-types.ts decisionDetails) laid out for reading:
 // an object as named fields, a list of objects (a correction's changes) as a table of rows, a list of
-// values as a list. Names are the decision form's labels (DETAIL_LABELS), else the key itself.
+// values as a list. Names are the decision form's labels (DETAIL_LABELS), else the key itself; fields come
+// in the form's order, since the stored details keep none.
 import { DETAIL_LABELS, DETAIL_OPTION_LABELS, labelOf } from './request-text';
 import type { Language } from './text';
 
@@ -12,6 +13,13 @@ export type DetailsNode =
 
 /** The fields whose values are the form's choices (correction.ts change.action, cessation-of-use.ts measure): shown in words. */
 const CHOICE_FIELDS = new Set(['action', 'measure']);
+
+/** Known fields in the order DETAIL_LABELS lists them (the form's), others after them as they come. */
+function inFormOrder(keys: string[]): string[] {
+  const order = Object.keys(DETAIL_LABELS);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return [...keys].sort((a, b) => rank(a) - rank(b));
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -25,7 +33,7 @@ function textOf(value: unknown, key: string | undefined, language: Language): De
 export function detailsNode(value: unknown, language: Language, key?: string): DetailsNode {
   if (Array.isArray(value)) {
     if (value.length > 0 && value.every(isObject)) {
-      const keys = [...new Set(value.flatMap((row) => Object.keys(row)))];
+      const keys = inFormOrder([...new Set(value.flatMap((row) => Object.keys(row)))]);
       return {
         kind: 'table',
         columns: keys.map((k) => ({ key: k, label: labelOf(DETAIL_LABELS, k, language) })),
@@ -37,7 +45,7 @@ export function detailsNode(value: unknown, language: Language, key?: string): D
   if (isObject(value)) {
     return {
       kind: 'fields',
-      fields: Object.entries(value).map(([k, part]) => ({ key: k, label: labelOf(DETAIL_LABELS, k, language), value: detailsNode(part, language, k) })),
+      fields: inFormOrder(Object.keys(value)).map((k) => ({ key: k, label: labelOf(DETAIL_LABELS, k, language), value: detailsNode(value[k], language, k) })),
     };
   }
   return textOf(value, key, language);

@@ -50,9 +50,9 @@ export function japanDateTime(iso: string | undefined): string {
   return iso ? `${japanDate(iso)} ${JAPAN_TIME.format(new Date(iso))}` : '';
 }
 
-/** What a field of the request's details is called on the Privacy Center's form ("details.items.0.content"); else its name. */
+/** What a field of the request's details is called on the Privacy Center's form ("items.0.content" → "details.items.#.content"); else its name. */
 function detailName(path: string, language: Language): string {
-  const generic = path.replace(/\.\d+(?=\.|$)/g, '.0');
+  const generic = path.replace(/\.\d+(?=\.|$)/g, '.#');
   return FIELD_LABELS[`details.${generic}`]?.[language] ?? path.split('.').at(-1)!;
 }
 
