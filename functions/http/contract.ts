@@ -191,6 +191,7 @@ const dossierBase = z.object({
   subject: z.object({ email: z.string(), name: z.string().optional() }),
   records: z.array(z.object({
     category: z.string(),
+    categoryLabel: z.string().optional().describe('The category\'s name in the dossier\'s language; copies compiled before it was added have only the id.'),
     value: z.string(),
     source: z.object({ kind: z.string(), description: z.string(), detail: z.string().optional() }),
     purposes: z.array(z.object({ id: z.string(), description: z.string() })).describe('The purposes this record is used for.'),

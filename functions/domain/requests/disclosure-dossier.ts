@@ -38,6 +38,8 @@ export interface Dossier {
   covers: DisclosureRecords[];
   records?: Array<{
     category: string;
+    /** The category's name in the dossier's language, as the page shows it (the console's print view needs it too). */
+    categoryLabel: string;
     value: string;
     source: { kind: string; description: string; detail?: string };
     purposes: Array<{ id: string; description: string }>;
@@ -108,6 +110,7 @@ export function compileDossier(
     ...(personalData ? {
       records: records.map((r) => ({
         category: r.category,
+        categoryLabel: categoryById(r.category)?.[language] ?? r.category,
         value: r.value,
         source: {
           kind: r.source,

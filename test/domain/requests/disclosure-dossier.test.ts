@@ -159,6 +159,15 @@ describe('compileDossier: linkage and special care', () => {
     expect(byCategory('name')).toMatchObject({ linkedAccessInformation: false, specialCare: false });
   });
 
+  it('names each category in the dossier\'s language, as the page does; an unknown one by its id', () => {
+    expect(byCategory('name').categoryLabel).toBe('氏名');
+    expect(byCategory('cookie-id').categoryLabel).toBe('Cookie識別子');
+    const en = compileDossier(receivedRequest({ language: 'en' }), holdings, NOW);
+    expect(en.records!.find((r) => r.category === 'name')!.categoryLabel).toBe('Name');
+    const unknown = compileDossier(receivedRequest(), { ...NOTHING_HELD, records: [held({ recordId: 'r', category: 'legacy-field', value: 'x' })] }, NOW);
+    expect(unknown.records![0]!.categoryLabel).toBe('legacy-field');
+  });
+
   it('says which purposes each record serves', () => {
     expect(byCategory('advertising-identifier').purposes).toEqual([
       { id: 'advertising', description: describeIn('advertising', 'ja') },
@@ -168,7 +177,7 @@ describe('compileDossier: linkage and special care', () => {
 
   it('gives each record exactly the fields of the contract, nothing internal', () => {
     expect(Object.keys(byCategory('health-check-result')).sort()).toEqual(
-      ['acquiredAt', 'category', 'linkedAccessInformation', 'purposes', 'source', 'specialCare', 'value'],
+      ['acquiredAt', 'category', 'categoryLabel', 'linkedAccessInformation', 'purposes', 'source', 'specialCare', 'value'],
     );
     expect(JSON.stringify(dossier)).not.toContain('ev-health');
   });

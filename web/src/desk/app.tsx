@@ -7,6 +7,7 @@ import { savedLanguage, useDocumentLanguage, useHeadingFocus } from '../page-fra
 import { AccessLogPage } from './access-log-page';
 import { AccountsPage } from './accounts-page';
 import { QueuePage } from './queue-page';
+import { PrintPage } from './print-page';
 import { RequestPage } from './request-page';
 import { deskPageAllowed, hrefOfDeskRoute, parseDeskRoute, type DeskPage, type DeskRoute } from './routes';
 import { whenSessionEnds, type StaffSession } from './session';
@@ -32,13 +33,14 @@ const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [
 ];
 
 /** The menu entry a page belongs to: a request under the queue, a subject under subjects. */
-const SECTION: Partial<Record<DeskPage, DeskPage>> = { request: 'queue', subject: 'subjects' };
+const SECTION: Partial<Record<DeskPage, DeskPage>> = { request: 'queue', 'request-print': 'queue', subject: 'subjects' };
 
 function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
   if (!deskPageAllowed(route, props.session.role)) return <h1 tabIndex={-1}>{t('notAllowed', props.language)}</h1>;
   switch (route.page) {
     case 'queue': return <QueuePage {...props} status={route.status} />;
     case 'request': return <RequestPage {...props} requestId={route.requestId} />;
+    case 'request-print': return <PrintPage {...props} requestId={route.requestId} />;
     case 'subjects': return <SubjectSearchPage {...props} />;
     case 'subject': return <SubjectPage {...props} subjectId={route.subjectId} />;
     case 'accounts': return <AccountsPage {...props} />;

@@ -10,6 +10,7 @@ import type { DeskPageProps } from './app';
 import { emptyDecisionDraft, type DecisionDraft, type DecisionOptions } from './decision-draft';
 import { DecisionForm } from './decision-form';
 import { failureOf, ProblemNotice } from './problem';
+import { detailsNode, type DetailsNode } from './decided-details';
 import { dueMark, japanDate } from './queue';
 import { AssignmentForm, NoteForm, PostingForm, RepresentativeForm } from './request-actions';
 import {
@@ -49,9 +50,9 @@ export function japanDateTime(iso: string | undefined): string {
   return iso ? `${japanDate(iso)} ${JAPAN_TIME.format(new Date(iso))}` : '';
 }
 
-/** What a field of the request's details is called on the Privacy Center's form ("details.items.0.content"); else its name. */
+/** What a field of the request's details is called on the Privacy Center's form ("items.0.content" → "details.items.#.content"); else its name. */
 function detailName(path: string, language: Language): string {
-  const generic = path.replace(/\.\d+(?=\.|$)/g, '.0');
+  const generic = path.replace(/\.\d+(?=\.|$)/g, '.#');
   return FIELD_LABELS[`details.${generic}`]?.[language] ?? path.split('.').at(-1)!;
 }
 
@@ -72,6 +73,29 @@ function DetailsView({ value, path, language }: { value: unknown; path: string; 
     );
   }
   return <>{labelOf(OPTION_LABELS, String(value), language)}</>;
+}
+
+/** A decided request's details: fields as a list of terms, rows (a correction's changes) as a table. */
+function DecidedDetails({ node }: { node: DetailsNode }) {
+  switch (node.kind) {
+    case 'text': return <span class="note-text">{node.text}</span>;
+    case 'list': return <ul>{node.items.map((item, i) => <li key={i}><DecidedDetails node={item} /></li>)}</ul>;
+    case 'fields':
+      return (
+        <dl class="decided-details">
+          {node.fields.map((f) => [<dt key={`${f.key}-t`}>{f.label}</dt>, <dd key={`${f.key}-d`}><DecidedDetails node={f.value} /></dd>])}
+        </dl>
+      );
+    case 'table':
+      return (
+        <div class="table-scroll">
+          <table class="decided-rows">
+            <thead><tr>{node.columns.map((c) => <th key={c.key} scope="col">{c.label}</th>)}</tr></thead>
+            <tbody>{node.rows.map((row, r) => <tr key={r}>{row.map((cell, i) => <td key={i}><DecidedDetails node={cell} /></td>)}</tr>)}</tbody>
+          </table>
+        </div>
+      );
+  }
 }
 
 function Facts({ items }: { items: Array<[string, ComponentChildren] | false | undefined> }) {
@@ -188,7 +212,7 @@ export function RequestPage({ session, language, requestId }: DeskPageProps & { 
               [rt('outcome', language), labelOf(OUTCOME_LABELS, decision.outcome, language)],
               decision.grounds.length > 0 && [rt('grounds', language), <ul>{decision.groundLabels.map((g) => <li key={g.id}>{g[language]}</li>)}</ul>],
               decision.reason !== undefined && [rt('reason', language), <p class="note-text">{decision.reason}</p>],
-              decision.details && [rt('detailsHeading', language), <pre class="decision-details">{JSON.stringify(decision.details, null, 2)}</pre>],
+              decision.details && [rt('detailsHeading', language), <DecidedDetails node={detailsNode(decision.details, language)} />],
               [rt('decidedBy', language), decision.decidedBy],
               [rt('decidedAt', language), japanDateTime(decision.decidedAt)],
             ]} />
@@ -212,6 +236,12 @@ export function RequestPage({ session, language, requestId }: DeskPageProps & { 
             request.delivery.trackingNumber !== undefined && [rt('trackingNumber', language), request.delivery.trackingNumber],
             request.delivery.postedBy !== undefined && [rt('postedBy', language), request.delivery.postedBy],
           ]} />
+          {request.delivery.method === 'paper' && session.role === 'operator' && (
+            <p>
+              <a href={hrefOfDeskRoute({ page: 'request-print', requestId })} aria-describedby="print-logged">{rt('printCopy', language)}</a>
+              <br /><span class="note" id="print-logged">{rt('printLogged', language)}</span>
+            </p>
+          )}
           {request.delivery.method === 'paper' && !request.delivery.postedOn && session.role === 'operator' && <PostingForm {...actionProps} />}
         </section>
       )}

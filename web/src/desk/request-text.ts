@@ -76,6 +76,8 @@ const T = {
   postingHint: { ja: '発送日を省略すると今日（日本時間）になります。', en: 'Leave the date empty for today (Japan time).' },
   recordPosting: { ja: '発送を記録する', en: 'Record the posting' },
   notYetPosted: { ja: '未発送', en: 'Not posted yet' },
+  printCopy: { ja: '開示書面を表示して印刷する', en: 'Open the paper copy to print' },
+  printLogged: { ja: '書面を表示すると、あなたによる閲覧としてアクセス記録に記録されます。', en: 'Opening the copy is recorded in the access log as your read.' },
   choose: { ja: '選択してください', en: 'Choose' },
 } satisfies Record<string, Label>;
 

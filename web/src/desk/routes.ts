@@ -6,6 +6,8 @@ export type DeskRoute =
   /** The queue, of one status when it names one (`#/?status=refused`), else of the open requests. */
   | { page: 'queue'; status?: string }
   | { page: 'request'; requestId: string }
+  /** The paper copy of a decided paper disclosure, to print. */
+  | { page: 'request-print'; requestId: string }
   | { page: 'subjects' }
   | { page: 'subject'; subjectId: string }
   | { page: 'accounts' }
@@ -18,6 +20,7 @@ export type DeskPage = DeskRoute['page'];
 export const DESK_PAGE_ROLES: Record<DeskPage, readonly StaffRole[]> = {
   queue: ['operator', 'officer', 'auditor'],
   request: ['operator', 'officer'],
+  'request-print': ['operator'],
   subjects: ['operator', 'officer'],
   subject: ['operator', 'officer'],
   accounts: ['officer'],
@@ -41,8 +44,8 @@ function decode(segment: string): string | undefined {
 export function parseDeskRoute(hash: string): DeskRoute {
   const [pathPart = '', query] = hash.replace(/^#/, '').split('?', 2);
   const path = pathPart.replace(/^\/?/, '/').replace(/(.)\/$/, '$1');
-  const [, first = '', second, ...rest] = path.split('/');
-  if (rest.length) return { page: 'not-found' };
+  const [, first = '', second, third, ...rest] = path.split('/');
+  if (rest.length || (third !== undefined && (first !== 'requests' || third !== 'print'))) return { page: 'not-found' };
   if (second === undefined) {
     if (first === '') {
       const status = new URLSearchParams(query ?? '').get('status');
@@ -53,7 +56,7 @@ export function parseDeskRoute(hash: string): DeskRoute {
   }
   const id = decode(second);
   if (!id) return { page: 'not-found' };
-  if (first === 'requests') return { page: 'request', requestId: id };
+  if (first === 'requests') return third ? { page: 'request-print', requestId: id } : { page: 'request', requestId: id };
   if (first === 'subjects') return { page: 'subject', subjectId: id };
   return { page: 'not-found' };
 }
@@ -62,6 +65,7 @@ export function hrefOfDeskRoute(route: DeskRoute): string {
   switch (route.page) {
     case 'queue': return route.status ? `#/?${new URLSearchParams({ status: route.status })}` : '#/';
     case 'request': return `#/requests/${encodeURIComponent(route.requestId)}`;
+    case 'request-print': return `#/requests/${encodeURIComponent(route.requestId)}/print`;
     case 'subjects': return '#/subjects';
     case 'subject': return `#/subjects/${encodeURIComponent(route.subjectId)}`;
     case 'accounts': return '#/accounts';
