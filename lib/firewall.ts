@@ -70,9 +70,10 @@ export const PUBLIC_CEILING_PER_5_MINUTES = 500;
 export const RATE_LIMIT_WINDOW_SECONDS = 300;
 
 /**
- * What the firewall answers when it blocks, as problem details (RFC 9457) a page can show. WAF sets
- * the content type from a fixed list (TEXT_PLAIN, TEXT_HTML, APPLICATION_JSON): these go out as
- * application/json, not application/problem+json.
+ * What the firewall answers when it blocks, as problem details (RFC 9457) a page can show. WAF takes
+ * the content type from a fixed list (TEXT_PLAIN, TEXT_HTML, APPLICATION_JSON) and refuses a
+ * content-type response header, so these go out as application/json, not application/problem+json.
+ * A custom response replaces API Gateway's own gateway responses, so it carries its own CORS headers.
  */
 export const BLOCK_RESPONSES = {
   'rate-limited': {
