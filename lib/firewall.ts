@@ -1,4 +1,4 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Lazy, Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -62,6 +62,41 @@ export const RATE_LIMITS_PER_5_MINUTES: Readonly<Record<Exclude<RouteClass, 'pub
 /** Desk policy: every request to anything but staff and system routes, public reads and unknown paths included. */
 export const PUBLIC_CEILING_PER_5_MINUTES = 500;
 
+/**
+ * How far back a rate-based rule counts, and so how long a blocked address waits at most before its
+ * count falls under the limit: 300 s (AWS WAF Developer Guide, rate-based rule statement,
+ * EvaluationWindowSec; 300 is also its default). The limits above are per this window.
+ */
+export const RATE_LIMIT_WINDOW_SECONDS = 300;
+
+/**
+ * What the firewall answers when it blocks, as problem details (RFC 9457) a page can show. WAF takes
+ * the content type from a fixed list (TEXT_PLAIN, TEXT_HTML, APPLICATION_JSON) and refuses a
+ * content-type response header, so these go out as application/json, not application/problem+json.
+ * A custom response replaces API Gateway's own gateway responses, so it carries its own CORS headers.
+ */
+export const BLOCK_RESPONSES = {
+  'rate-limited': {
+    status: 429,
+    problem: {
+      type: 'urn:appi-desk:problem:rate-limited',
+      title: 'Too many requests',
+      status: 429,
+      detail: `Too many requests from this address. Wait ${RATE_LIMIT_WINDOW_SECONDS / 60} minutes, then try again.`,
+    },
+  },
+  'outside-staff-network': {
+    status: 403,
+    problem: {
+      type: 'urn:appi-desk:problem:outside-staff-network',
+      title: 'Outside the staff network',
+      status: 403,
+      detail: "Staff routes answer only from the company's network. Connect to it, then try again.",
+    },
+  },
+} as const;
+export type BlockKind = keyof typeof BLOCK_RESPONSES;
+
 const MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'];
 
 /** Percent-decoded and normalised (no //, ./, ../) before matching, as API Gateway routes it. */
@@ -111,13 +146,28 @@ const regexMatch = (regexString: string): wafv2.CfnWebACL.StatementProperty => (
 });
 
 /**
+ * Not a CORS preflight. A browser that cannot pass the preflight never sends the call, and sees a
+ * blocked preflight as a network failure; so preflights are neither counted nor blocked, and the call
+ * itself gets the refusal it can read. API Gateway answers them itself with headers only (mock
+ * integration), within the stage throttle.
+ */
+const NOT_PREFLIGHT: wafv2.CfnWebACL.StatementProperty = {
+  notStatement: {
+    statement: { byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: 'EXACTLY', searchString: 'OPTIONS', textTransformations: [{ priority: 0, type: 'NONE' }] } },
+  },
+};
+
+/**
  * AWS WAF in front of the API: an optional address allow list for staff routes, AWS managed rules,
- * per-address rate limits by route class, and logs of what it saw.
+ * per-address rate limits by route class, and logs of what it saw. Its own refusals are problem
+ * details: 429 with Retry-After for a rate limit, 403 outside the staff network.
  */
 export class Firewall extends Construct {
   readonly webAcl: wafv2.CfnWebACL;
   /** The staff allow lists, one per IP version given; none without staffAllowedCidrs. */
   readonly staffIpSets: wafv2.CfnIPSet[] = [];
+  /** The web pages' origin, once allowOriginOnBlocks named it. */
+  private pagesOrigin: string | undefined;
 
   constructor(scope: Construct, id: string, props: FirewallProps) {
     super(scope, id);
@@ -134,8 +184,8 @@ export class Firewall extends Construct {
     if (allowList) {
       add({
         name: 'StaffFromAllowedAddressesOnly',
-        action: { block: {} },
-        statement: { andStatement: { statements: [regexMatch(classPathRegex('staff', props.stageName)), { notStatement: { statement: allowList } }] } },
+        action: this.blockWith('outside-staff-network'),
+        statement: { andStatement: { statements: [regexMatch(classPathRegex('staff', props.stageName)), { notStatement: { statement: allowList } }, NOT_PREFLIGHT] } },
       });
     }
     for (const name of MANAGED_RULE_GROUPS) {
@@ -144,18 +194,28 @@ export class Firewall extends Construct {
     for (const [routeClassName, limit] of Object.entries(RATE_LIMITS_PER_5_MINUTES) as [RouteClass, number][]) {
       add({
         name: `RateLimit-${routeClassName}`,
-        action: { block: {} },
-        statement: { rateBasedStatement: { limit, aggregateKeyType: 'IP', scopeDownStatement: regexMatch(classPathRegex(routeClassName, props.stageName)) } },
+        action: this.blockWith('rate-limited'),
+        statement: {
+          rateBasedStatement: {
+            limit,
+            aggregateKeyType: 'IP',
+            evaluationWindowSec: RATE_LIMIT_WINDOW_SECONDS,
+            scopeDownStatement: { andStatement: { statements: [regexMatch(classPathRegex(routeClassName, props.stageName)), NOT_PREFLIGHT] } },
+          },
+        },
       });
     }
     add({
       name: 'RateLimit-public-ceiling',
-      action: { block: {} },
+      action: this.blockWith('rate-limited'),
       statement: {
         rateBasedStatement: {
           limit: PUBLIC_CEILING_PER_5_MINUTES,
           aggregateKeyType: 'IP',
-          scopeDownStatement: { notStatement: { statement: regexMatch(`^(/${escapeRegex(props.stageName)})?/v1/(staff|system)/`) } },
+          evaluationWindowSec: RATE_LIMIT_WINDOW_SECONDS,
+          scopeDownStatement: {
+            andStatement: { statements: [{ notStatement: { statement: regexMatch(`^(/${escapeRegex(props.stageName)})?/v1/(staff|system)/`) } }, NOT_PREFLIGHT] },
+          },
         },
       },
     });
@@ -165,6 +225,12 @@ export class Firewall extends Construct {
       defaultAction: { allow: {} },
       visibilityConfig: visibility('appi-desk-web-acl'),
       rules,
+      customResponseBodies: Object.fromEntries(
+        (Object.entries(BLOCK_RESPONSES) as [BlockKind, (typeof BLOCK_RESPONSES)[BlockKind]][]).map(([kind, { problem }]) => [
+          kind,
+          { contentType: 'APPLICATION_JSON', content: JSON.stringify(problem) },
+        ]),
+      ),
     });
     new wafv2.CfnWebACLAssociation(this, 'StageAssociation', {
       resourceArn: props.stageArn,
@@ -183,6 +249,32 @@ export class Firewall extends Construct {
       redactedFields: [{ singleHeader: { Name: 'authorization' } }, { uriPath: {} }, { queryString: {} }],
     });
     logging.node.addDependency(logGroup);
+  }
+
+  /**
+   * Lets pages from `origin` read the firewall's refusals: without CORS headers a browser sees them
+   * as a network failure, and the person retries into the limit. Retry-After is not a header a page
+   * may read across origins unless exposed. The answers carry no data.
+   */
+  allowOriginOnBlocks(origin: string): void {
+    this.pagesOrigin = origin;
+  }
+
+  /** A block answered with the kind's problem; its headers are resolved at synthesis, after allowOriginOnBlocks. */
+  private blockWith(kind: BlockKind): wafv2.CfnWebACL.RuleActionProperty {
+    const responseHeaders = Lazy.any({
+      produce: (): wafv2.CfnWebACL.CustomHTTPHeaderProperty[] => [
+        ...(kind === 'rate-limited' ? [{ name: 'Retry-After', value: String(RATE_LIMIT_WINDOW_SECONDS) }] : []),
+        ...(this.pagesOrigin === undefined
+          ? []
+          : [
+              { name: 'Access-Control-Allow-Origin', value: this.pagesOrigin },
+              { name: 'Vary', value: 'Origin' },
+              ...(kind === 'rate-limited' ? [{ name: 'Access-Control-Expose-Headers', value: 'Retry-After' }] : []),
+            ]),
+      ],
+    });
+    return { block: { customResponse: { responseCode: BLOCK_RESPONSES[kind].status, customResponseBodyKey: kind, responseHeaders } } };
   }
 
   /** IP sets of the allowed addresses (WAF keeps IPv4 and IPv6 apart), as one statement matching any. */

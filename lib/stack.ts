@@ -73,6 +73,8 @@ export class AppiDeskStack extends Stack {
 
     this.privacyCenter = new PrivacyCenter(this, 'PrivacyCenter', { api: this.api.api, functions: this.api.functions, staff: this.api.staff, logging, removalPolicy });
     this.api.allowOriginOnProblems(this.privacyCenter.origin);
+    // The web ACL names the distribution's origin; the distribution never depends on the web ACL.
+    this.api.firewall.allowOriginOnBlocks(this.privacyCenter.origin);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url });
     new CfnOutput(this, 'PrivacyCenterUrl', { value: `${this.privacyCenter.origin}/` });

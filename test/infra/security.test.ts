@@ -6,9 +6,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteDefinition } from '../../functions/routes';
 import { nagPacks } from '../../lib/app';
 import {
+  BLOCK_RESPONSES,
   classPathRegex,
   parseAllowedCidrs,
   PUBLIC_CEILING_PER_5_MINUTES,
+  RATE_LIMIT_WINDOW_SECONDS,
   RATE_LIMITS_PER_5_MINUTES,
   routeClass,
   type RouteClass,
@@ -35,6 +37,10 @@ beforeAll(() => {
 
 const webAclRules = (d: SynthesisedDesk): Json[] => Object.values(d.template.findResources('AWS::WAFv2::WebACL'))[0]!.Properties.Rules;
 const ruleNamed = (d: SynthesisedDesk, name: string) => webAclRules(d).find((r) => r.Name === name);
+const webAcl = (d: SynthesisedDesk): Json => Object.values(d.template.findResources('AWS::WAFv2::WebACL'))[0]!.Properties;
+const NOT_PREFLIGHT = {
+  NotStatement: { Statement: { ByteMatchStatement: { FieldToMatch: { Method: {} }, PositionalConstraint: 'EXACTLY', SearchString: 'OPTIONS', TextTransformations: [{ Priority: 0, Type: 'NONE' }] } } },
+};
 const examplePath = (path: string) => path.replace(/\{\w+\}/g, 'x-1');
 const CLASSES: RouteClass[] = ['code-sending', 'code-verifying', 'bearer-token', 'link', 'staff', 'system', 'public-read'];
 
@@ -143,11 +149,19 @@ describe('WAF rules', () => {
           RateBasedStatement: {
             Limit: limit,
             AggregateKeyType: 'IP',
+            EvaluationWindowSec: RATE_LIMIT_WINDOW_SECONDS,
             ScopeDownStatement: {
-              RegexMatchStatement: {
-                RegexString: classPathRegex(routeClassName as RouteClass, 'dev'),
-                FieldToMatch: { UriPath: {} },
-                TextTransformations: [{ Priority: 0, Type: 'URL_DECODE' }, { Priority: 1, Type: 'NORMALIZE_PATH' }],
+              AndStatement: {
+                Statements: [
+                  {
+                    RegexMatchStatement: {
+                      RegexString: classPathRegex(routeClassName as RouteClass, 'dev'),
+                      FieldToMatch: { UriPath: {} },
+                      TextTransformations: [{ Priority: 0, Type: 'URL_DECODE' }, { Priority: 1, Type: 'NORMALIZE_PATH' }],
+                    },
+                  },
+                  NOT_PREFLIGHT,
+                ],
               },
             },
           },
@@ -156,10 +170,74 @@ describe('WAF rules', () => {
     }
   });
 
+  it('neither counts nor blocks CORS preflights, so the browser sends the call and can read its refusal', () => {
+    const rateRules = webAclRules(allowListed).filter((r) => r.Statement.RateBasedStatement);
+    expect(rateRules).toHaveLength(Object.keys(RATE_LIMITS_PER_5_MINUTES).length + 1);
+    for (const rule of rateRules) expect(rule.Statement.RateBasedStatement.ScopeDownStatement.AndStatement.Statements, rule.Name).toContainEqual(NOT_PREFLIGHT);
+    expect(ruleNamed(allowListed, 'StaffFromAllowedAddressesOnly')!.Statement.AndStatement.Statements).toContainEqual(NOT_PREFLIGHT);
+  });
+
+  it('answers a rate limit with 429, Retry-After of the evaluation window and a problem body', () => {
+    expect(RATE_LIMIT_WINDOW_SECONDS).toBe(300);
+    for (const name of [...Object.keys(RATE_LIMITS_PER_5_MINUTES).map((c) => `RateLimit-${c}`), 'RateLimit-public-ceiling']) {
+      const response = ruleNamed(desk, name)!.Action.Block.CustomResponse;
+      expect(response, name).toMatchObject({ ResponseCode: 429, CustomResponseBodyKey: 'rate-limited' });
+      expect(response.ResponseHeaders, name).toContainEqual({ Name: 'Retry-After', Value: '300' });
+    }
+    const body = webAcl(desk).CustomResponseBodies['rate-limited'];
+    expect(body.ContentType).toBe('APPLICATION_JSON');
+    expect(JSON.parse(body.Content)).toEqual({ type: 'urn:appi-desk:problem:rate-limited', title: 'Too many requests', status: 429, detail: expect.stringContaining('5 minutes') });
+  });
+
+  it('answers a staff route outside the staff network with 403 and a problem body saying so', () => {
+    const response = ruleNamed(allowListed, 'StaffFromAllowedAddressesOnly')!.Action.Block.CustomResponse;
+    expect(response).toMatchObject({ ResponseCode: 403, CustomResponseBodyKey: 'outside-staff-network' });
+    expect(response.ResponseHeaders.map((h: Json) => h.Name)).not.toContain('Retry-After');
+    const problem = JSON.parse(webAcl(allowListed).CustomResponseBodies['outside-staff-network'].Content);
+    expect(problem).toEqual(BLOCK_RESPONSES['outside-staff-network'].problem);
+    expect(problem.detail).toMatch(/company's network/);
+  });
+
+  it('lets the web pages read its refusals: their origin, Vary and Retry-After exposed, and the distribution does not wait for the web ACL', () => {
+    const origin = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [allowListed.logicalId(allowListed.stack.privacyCenter.distribution), 'DomainName'] }]] };
+    for (const rule of webAclRules(allowListed).filter((r) => r.Action?.Block)) {
+      const headers = rule.Action.Block.CustomResponse.ResponseHeaders as Json[];
+      expect(headers, rule.Name).toContainEqual({ Name: 'Access-Control-Allow-Origin', Value: origin });
+      expect(headers, rule.Name).toContainEqual({ Name: 'Vary', Value: 'Origin' });
+      if (rule.Statement.RateBasedStatement) expect(headers, rule.Name).toContainEqual({ Name: 'Access-Control-Expose-Headers', Value: 'Retry-After' });
+    }
+    const resources = allowListed.template.toJSON().Resources as Json;
+    const reached = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const object = node as Json;
+      const target = typeof object.Ref === 'string' ? object.Ref : Array.isArray(object['Fn::GetAtt']) ? object['Fn::GetAtt'][0] : undefined;
+      for (const id of [target, ...[object.DependsOn ?? []].flat()]) {
+        if (typeof id === 'string' && resources[id] && !reached.has(id)) {
+          reached.add(id);
+          walk(resources[id]);
+        }
+      }
+      Object.values(object).forEach(walk);
+    };
+    walk(resources[allowListed.logicalId(allowListed.stack.privacyCenter.distribution)]);
+    expect(reached.has(allowListed.logicalId(allowListed.stack.api.firewall.webAcl))).toBe(false);
+  });
+
+  it('keeps its custom responses within the WAF quotas (bodies at most 10,240 characters, 50 bodies and 100 response headers a web ACL)', () => {
+    const acl = webAcl(allowListed);
+    const bodies = Object.values(acl.CustomResponseBodies) as Json[];
+    expect(bodies.length).toBeLessThanOrEqual(50);
+    for (const body of bodies) expect(body.Content.length).toBeLessThanOrEqual(10_240);
+    const headers = (acl.Rules as Json[]).flatMap((r) => r.Action?.Block?.CustomResponse?.ResponseHeaders ?? []);
+    expect(headers.length).toBeLessThanOrEqual(100);
+  });
+
   it('holds everything but staff and system routes to the public ceiling', () => {
     const scope = ruleNamed(desk, 'RateLimit-public-ceiling')!.Statement.RateBasedStatement;
     expect(scope.Limit).toBe(PUBLIC_CEILING_PER_5_MINUTES);
-    const regex = new RegExp(scope.ScopeDownStatement.NotStatement.Statement.RegexMatchStatement.RegexString);
+    const regex = new RegExp(scope.ScopeDownStatement.AndStatement.Statements[0].NotStatement.Statement.RegexMatchStatement.RegexString);
     expect(regex.test('/dev/v1/staff/requests')).toBe(true);
     expect(regex.test('/v1/system/consents')).toBe(true);
     expect(regex.test('/dev/v1/requests')).toBe(false);
@@ -178,7 +256,7 @@ describe('WAF rules', () => {
     expect(resources[allowListed.logicalId(v6!)].Properties).toMatchObject({ Scope: 'REGIONAL', IPAddressVersion: 'IPV6', Addresses: ['2001:db8::/32'] });
     const rule = ruleNamed(allowListed, 'StaffFromAllowedAddressesOnly')!;
     expect(rule.Priority).toBe(0);
-    expect(rule.Action).toEqual({ Block: {} });
+    expect(rule.Action.Block.CustomResponse.ResponseCode).toBe(403);
     const [staffPath, notAllowed] = rule.Statement.AndStatement.Statements;
     expect(staffPath.RegexMatchStatement.RegexString).toBe(classPathRegex('staff', 'dev'));
     expect(notAllowed.NotStatement.Statement.OrStatement.Statements).toEqual([

@@ -2,10 +2,11 @@
 // base URL the runtime config names. A failure is a problem (the API answered) or a network failure
 // (it did not); neither throws, so the pages keep what was typed.
 import type { ProblemDetails } from './request-form';
+import { retryAfterSeconds } from './retry-after';
 
 export type ApiResult<T> =
   | { kind: 'ok'; data: T }
-  | { kind: 'problem'; problem: ProblemDetails }
+  | { kind: 'problem'; problem: ProblemDetails; retryAfterSeconds?: number }
   | { kind: 'network' };
 
 export interface RuntimeConfig {
@@ -50,13 +51,15 @@ export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
     return { kind: 'network' };
   }
   if (response.status === 204) return { kind: 'ok', data: undefined as T };
+  const wait = retryAfterSeconds(response.headers.get('retry-after'));
+  const problem = (details: ProblemDetails): ApiResult<T> => ({ kind: 'problem', problem: details, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
   let json: unknown;
   try {
     json = await response.json();
   } catch {
-    return response.ok ? { kind: 'network' } : { kind: 'problem', problem: { title: response.statusText, status: response.status, detail: `HTTP ${response.status}` } };
+    return response.ok ? { kind: 'network' } : problem({ title: response.statusText, status: response.status, detail: `HTTP ${response.status}` });
   }
-  return response.ok ? { kind: 'ok', data: json as T } : { kind: 'problem', problem: json as ProblemDetails };
+  return response.ok ? { kind: 'ok', data: json as T } : problem(json as ProblemDetails);
 }
 
 export interface SubmitResponse { requestId: string; status: 'awaiting-verification' }

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type ApiResult, type ConsentRecipient, type ForeignInformation, type MyConsent, type MyConsents, type RecordedConsent } from './api';
 import { FieldErrors } from './fields';
 import { normaliseCode, placeErrors, type Language, type PlacedErrors, type ProblemDetails } from './request-form';
-import { CONSENT_METHOD_LABELS, CONSENTS_PURPOSE, formatTime, localised, t, type Label } from './text';
+import { CONSENT_METHOD_LABELS, CONSENTS_PURPOSE, formatTime, localised, problemLine, t, tooManyRequests, type Label } from './text';
 
 export interface SubjectSession {
   token: string;
@@ -68,12 +68,14 @@ function useSubmission(field: string) {
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<PlacedErrors | undefined>();
   const [networkFailed, setNetworkFailed] = useState(false);
+  const [rateLimited, setRateLimited] = useState<{ seconds: number | undefined }>();
   const summary = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const send = async <T,>(call: () => Promise<ApiResult<T>>, ok: (data: T) => void) => {
     if (sending) return;
     setSending(true);
     setNetworkFailed(false);
+    setRateLimited(undefined);
     const result = await call();
     setSending(false);
     if (result.kind === 'ok') {
@@ -86,13 +88,20 @@ function useSubmission(field: string) {
       focusSoon(summary);
       return;
     }
+    if (result.problem.status === 429) {
+      setErrors(undefined);
+      setRateLimited({ seconds: result.retryAfterSeconds });
+      focusSoon(summary);
+      return;
+    }
     const placed = placeErrors(result.problem, [{ path: field, kind: 'text' }]);
     setErrors(placed);
     focusSoon(placed.general.length ? summary : input);
   };
   const summaryView = (language: Language) => (
-    <div ref={summary} tabIndex={-1} role="alert" class={networkFailed || errors?.general.length ? 'summary' : undefined}>
+    <div ref={summary} tabIndex={-1} role="alert" class={networkFailed || rateLimited || errors?.general.length ? 'summary' : undefined}>
       {networkFailed && <p>{t('networkError', language)}</p>}
+      {rateLimited && <p>{tooManyRequests(rateLimited.seconds, language)}</p>}
       {errors?.general.map((m) => <p key={m}>{m}</p>)}
     </div>
   );
@@ -175,7 +184,7 @@ function ConsentList({ language, session, end }: { language: Language; session: 
   const [purposes, setPurposes] = useState<PurposeTexts>({});
   const [confirming, setConfirming] = useState<string | undefined>();
   const [withdrawing, setWithdrawing] = useState(false);
-  const [outcome, setOutcome] = useState<{ kind: 'done'; recorded: RecordedConsent } | { kind: 'failed'; problem?: ProblemDetails } | undefined>();
+  const [outcome, setOutcome] = useState<{ kind: 'done'; recorded: RecordedConsent } | { kind: 'failed'; refusal?: { problem: ProblemDetails; retryAfterSeconds?: number } } | undefined>();
   const outcomeRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
 
@@ -203,7 +212,7 @@ function ConsentList({ language, session, end }: { language: Language; session: 
     setWithdrawing(false);
     setConfirming(undefined);
     if (result.kind === 'problem' && result.problem.status === 404 && expiredNow()) return end(true);
-    setOutcome(result.kind === 'ok' ? { kind: 'done', recorded: result.data } : { kind: 'failed', ...(result.kind === 'problem' ? { problem: result.problem } : {}) });
+    setOutcome(result.kind === 'ok' ? { kind: 'done', recorded: result.data } : { kind: 'failed', ...(result.kind === 'problem' ? { refusal: result } : {}) });
     focusSoon(outcomeRef);
     if (result.kind === 'ok') load();
   };
@@ -220,11 +229,11 @@ function ConsentList({ language, session, end }: { language: Language; session: 
         {outcome?.kind === 'done' && (
           <p>{t('withdrawn', language).replace('{id}', outcome.recorded.eventId)} {t(outcome.recorded.receipt === 'e-mailed' ? 'receiptMailed' : 'receiptNotMailed', language)}</p>
         )}
-        {outcome?.kind === 'failed' && <p>{outcome.problem ? `${outcome.problem.title}: ${outcome.problem.detail}` : t('networkError', language)}</p>}
+        {outcome?.kind === 'failed' && <p>{outcome.refusal ? problemLine(outcome.refusal, language) : t('networkError', language)}</p>}
       </div>
       {list === undefined && <p role="status">{t('loading', language)}</p>}
       {list?.kind === 'network' && <p role="alert">{t('loadFailed', language)} <button type="button" onClick={load}>{t('retry', language)}</button></p>}
-      {list?.kind === 'problem' && <p role="alert">{list.problem.title}: {list.problem.detail}</p>}
+      {list?.kind === 'problem' && <p role="alert">{problemLine(list, language)}</p>}
       {list?.kind === 'ok' && list.data.items.length === 0 && <p>{t('noConsents', language)}</p>}
       {list?.kind === 'ok' && list.data.items.length > 0 && (
         <ul class="consents">

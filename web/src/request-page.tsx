@@ -5,7 +5,7 @@ import { api } from './api';
 import { Field, fieldId } from './fields';
 import { addItem, FORM_TYPES, formParts, initialValues, isFormType, itemCount, placeErrors, removeItem, submitBody, visibleFields, type FieldSpec, type FormType, type FormValues, type ItemListSpec, type Language, type PlacedErrors } from './request-form';
 import type { Route } from './routes';
-import { FORM_PURPOSE, t, TYPE_LABELS } from './text';
+import { FORM_PURPOSE, t, tooManyRequests, TYPE_LABELS } from './text';
 
 export interface FormState {
   type: FormType;
@@ -21,6 +21,7 @@ export function RequestPage({ language, form, setForm, go }: {
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<PlacedErrors | undefined>();
   const [networkFailed, setNetworkFailed] = useState(false);
+  const [rateLimited, setRateLimited] = useState<{ seconds: number | undefined }>();
   const summary = useRef<HTMLDivElement>(null);
   const fields = visibleFields(form.type, form.values);
   const parts = formParts(form.type, form.values);
@@ -33,6 +34,7 @@ export function RequestPage({ language, form, setForm, go }: {
     if (sending) return;
     setSending(true);
     setNetworkFailed(false);
+    setRateLimited(undefined);
     const result = await api.submitRequest(submitBody(form.type, form.values, language));
     setSending(false);
     if (result.kind === 'ok') {
@@ -46,6 +48,12 @@ export function RequestPage({ language, form, setForm, go }: {
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }
+    if (result.problem.status === 429) {
+      setErrors(undefined);
+      setRateLimited({ seconds: result.retryAfterSeconds });
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
     const placed = placeErrors(result.problem, fields);
     setErrors(placed);
     const first = fields.find((f) => placed.byField[f.path]);
@@ -56,8 +64,9 @@ export function RequestPage({ language, form, setForm, go }: {
     <>
       <h1 tabIndex={-1}>{t('formTitle', language)}</h1>
       <form onSubmit={submit} noValidate>
-        <div ref={summary} tabIndex={-1} role="alert" class={networkFailed || errors ? 'summary' : undefined}>
+        <div ref={summary} tabIndex={-1} role="alert" class={networkFailed || rateLimited || errors ? 'summary' : undefined}>
           {networkFailed && <p>{t('networkError', language)}</p>}
+          {rateLimited && <p>{tooManyRequests(rateLimited.seconds, language)}</p>}
           {errors && (
             <>
               <p>{t('fixBelow', language)}</p>

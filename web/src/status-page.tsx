@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, statusTokens, type ApiResult, type RequestStatus } from './api';
 import type { Language } from './request-form';
-import { formatTime, localised, OUTCOME_LABELS, STATUS_LABELS, t, TYPE_LABELS } from './text';
+import { formatTime, localised, OUTCOME_LABELS, problemLine, STATUS_LABELS, t, TYPE_LABELS } from './text';
 
 function Decision({ decision, language }: { decision: NonNullable<RequestStatus['decision']>; language: Language }) {
   const grounds = decision.groundLabels ?? decision.grounds.map((id) => ({ id, ja: id, en: id }));
@@ -39,7 +39,7 @@ export function StatusPage({ language, requestId }: { language: Language; reques
       {!token && <p role="alert">{t('noToken', language)}</p>}
       {token && !result && <p role="status">{t('loading', language)}</p>}
       {result?.kind === 'network' && <p role="alert">{t('networkError', language)}</p>}
-      {result?.kind === 'problem' && <p role="alert">{result.problem.title}: {result.problem.detail}</p>}
+      {result?.kind === 'problem' && <p role="alert">{problemLine(result, language)}</p>}
       {result?.kind === 'ok' && (
         <>
           <dl class="status">

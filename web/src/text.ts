@@ -1,6 +1,6 @@
 // Every word the Privacy Center shows, in Japanese (the default) and English. The legal labels repeat
 // the server's own (functions/domain/requests/*); test/web/request-form.test.ts checks they match.
-import type { FormType, Language } from './request-form';
+import type { FormType, Language, ProblemDetails } from './request-form';
 
 export type Label = Record<Language, string>;
 
@@ -114,6 +114,34 @@ const API_MESSAGES_JA: Record<string, string> = {
 
 export function apiMessage(message: string, language: Language): string {
   return language === 'ja' ? API_MESSAGES_JA[message] ?? message : message;
+}
+
+/** A wait in words: whole minutes from a minute on, rounded up so that trying then works. */
+function waitInWords(seconds: number | undefined, language: Language): string {
+  if (seconds === undefined) return language === 'ja' ? 'しばらく待ってから' : 'a few minutes';
+  const [amount, ja, en] = seconds < 60 ? [Math.max(1, seconds), '秒', 'second'] : [Math.ceil(seconds / 60), '分', 'minute'];
+  return language === 'ja' ? `約${amount}${ja}待ってから` : `${amount} ${en}${amount === 1 ? '' : 's'}`;
+}
+
+/**
+ * The firewall's 429 in words, with the wait its Retry-After gave: the desk was reached and refused,
+ * so the person should wait rather than retry at once. `typed`: a form whose input is kept.
+ */
+export function tooManyRequests(retryAfterSeconds: number | undefined, language: Language, { typed = true } = {}): string {
+  const wait = waitInWords(retryAfterSeconds, language);
+  if (language === 'ja') {
+    return typed
+      ? `短い時間に多くの送信があったため、受付を一時的に止めています。入力内容はそのまま残っています。${wait}、もう一度送信してください。`
+      : `短い時間に多くのアクセスがあったため、受付を一時的に止めています。${wait}、もう一度お試しください。`;
+  }
+  const paused = 'Too many requests came from your network in a short time, so the desk is not taking more for now.';
+  return typed ? `${paused} What you typed is kept; wait ${wait}, then send again.` : `${paused} Wait ${wait}, then try again.`;
+}
+
+/** A refusal shown as one line: the firewall's 429 in words, any other problem as the API put it. */
+export function problemLine(result: { problem: ProblemDetails; retryAfterSeconds?: number }, language: Language): string {
+  if (result.problem.status === 429) return tooManyRequests(result.retryAfterSeconds, language, { typed: false });
+  return `${result.problem.title}: ${result.problem.detail}`;
 }
 
 const T = {

@@ -5,7 +5,7 @@ import { api, statusTokens } from './api';
 import { FieldErrors } from './fields';
 import { normaliseCode, placeErrors, type Language, type PlacedErrors } from './request-form';
 import type { Route } from './routes';
-import { t } from './text';
+import { t, tooManyRequests } from './text';
 
 const CODE_FIELD = { path: 'code', kind: 'text' } as const;
 
@@ -14,6 +14,7 @@ export function VerifyPage({ language, requestId, go }: { language: Language; re
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<PlacedErrors | undefined>();
   const [networkFailed, setNetworkFailed] = useState(false);
+  const [rateLimited, setRateLimited] = useState<{ seconds: number | undefined }>();
   const input = useRef<HTMLInputElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 
@@ -22,6 +23,7 @@ export function VerifyPage({ language, requestId, go }: { language: Language; re
     if (sending) return;
     setSending(true);
     setNetworkFailed(false);
+    setRateLimited(undefined);
     const result = await api.verify(requestId, normaliseCode(code));
     setSending(false);
     if (result.kind === 'ok') {
@@ -31,6 +33,12 @@ export function VerifyPage({ language, requestId, go }: { language: Language; re
     }
     if (result.kind === 'network') {
       setNetworkFailed(true);
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    if (result.problem.status === 429) {
+      setErrors(undefined);
+      setRateLimited({ seconds: result.retryAfterSeconds });
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }
@@ -46,8 +54,9 @@ export function VerifyPage({ language, requestId, go }: { language: Language; re
       <p>{t('verifyIntro', language)}</p>
       <p>{t('requestNumber', language)}: <code>{requestId}</code></p>
       <form onSubmit={submit} noValidate>
-        <div ref={summary} tabIndex={-1} role="alert" class={networkFailed || errors?.general.length ? 'summary' : undefined}>
+        <div ref={summary} tabIndex={-1} role="alert" class={networkFailed || rateLimited || errors?.general.length ? 'summary' : undefined}>
           {networkFailed && <p>{t('networkError', language)}</p>}
+          {rateLimited && <p>{tooManyRequests(rateLimited.seconds, language)}</p>}
           {errors?.general.map((m) => <p key={m}>{m}</p>)}
         </div>
         <div class="field">

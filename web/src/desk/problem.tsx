@@ -3,10 +3,15 @@
 import type { ApiResult } from '../api';
 import type { ProblemDetails } from '../request-form';
 import { apiMessage } from '../text';
-import { t, type Language } from './text';
+import { refusalInWords, t, type Language } from './text';
 
-export function ProblemNotice({ problem, language, id }: { problem: ProblemDetails | 'network'; language: Language; id?: string }) {
+/** A problem as the console shows it: the firewall's 429 also brings the wait its Retry-After gave. */
+export type DeskProblemDetails = ProblemDetails & { retryAfterSeconds?: number };
+
+export function ProblemNotice({ problem, language, id }: { problem: DeskProblemDetails | 'network'; language: Language; id?: string }) {
   if (problem === 'network') return <div class="summary" role="alert" id={id}><p>{t('network', language)}</p></div>;
+  const refusal = refusalInWords(problem, language);
+  if (refusal) return <div class="summary" role="alert" id={id}><p>{refusal}</p></div>;
   const messages = [...new Set((problem.errors ?? []).map((e) => apiMessage(e.message, language)))];
   return (
     <div class="summary" role="alert" id={id}>
@@ -17,7 +22,8 @@ export function ProblemNotice({ problem, language, id }: { problem: ProblemDetai
 }
 
 /** The failure of a call, for ProblemNotice; undefined when it succeeded. */
-export function failureOf(result: ApiResult<unknown>): ProblemDetails | 'network' | undefined {
+export function failureOf(result: ApiResult<unknown>): DeskProblemDetails | 'network' | undefined {
   if (result.kind === 'ok') return undefined;
-  return result.kind === 'network' ? 'network' : result.problem;
+  if (result.kind === 'network') return 'network';
+  return result.retryAfterSeconds === undefined ? result.problem : { ...result.problem, retryAfterSeconds: result.retryAfterSeconds };
 }

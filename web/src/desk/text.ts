@@ -1,7 +1,7 @@
 // The words of the console's frame and sign-in, in Japanese (the default) and English. Each page keeps
 // its own table next to it.
 import type { Language } from '../request-form';
-import type { Label } from '../text';
+import { tooManyRequests, type Label } from '../text';
 import type { StaffRole } from './session';
 
 export type { Language };
@@ -37,12 +37,23 @@ const T = {
   newPassword: { ja: '新しいパスワード', en: 'New password' },
   changePassword: { ja: 'パスワードを変更してログイン', en: 'Change the password and sign in' },
   callbackFailed: { ja: 'ログインを完了できませんでした。もう一度ログインしてください。', en: 'The sign-in could not be completed. Please sign in again.' },
+  outsideStaffNetwork: { ja: '担当者向けの機能は、社内のネットワークからのみ利用できます。社内のネットワークに接続してから、もう一度お試しください。', en: "Staff routes are reachable only from the company's network. Connect to it, then try again." },
 } satisfies Record<string, Label>;
 
 export type DeskTextKey = keyof typeof T;
 
 export function t(key: DeskTextKey, language: Language, values: Record<string, string | number> = {}): string {
   return T[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+/** The firewall's refusal of a staff route from outside staffAllowedCidrs (lib/firewall.ts BLOCK_RESPONSES). */
+const OUTSIDE_STAFF_NETWORK = 'urn:appi-desk:problem:outside-staff-network';
+
+/** The firewall's refusals in the console's words; undefined for a problem shown as the API put it. */
+export function refusalInWords(problem: { status: number; type?: string; retryAfterSeconds?: number }, language: Language): string | undefined {
+  if (problem.status === 429) return tooManyRequests(problem.retryAfterSeconds, language, { typed: false });
+  if (problem.type === OUTSIDE_STAFF_NETWORK) return t('outsideStaffNetwork', language);
+  return undefined;
 }
 
 export const ROLE_LABELS: Record<StaffRole, Label> = {
