@@ -14,6 +14,8 @@ export const PRIVACY_CENTER_PATH = '/privacy/';
 export const DESK_CONSOLE_PATH = '/desk/';
 const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
 export const WEB_DIST = join(WEB_ROOT, 'dist');
+/** Files outside web/ that the build bundles (text shared with the server), so editing them rebuilds too. */
+const SHARED_SOURCES = [fileURLToPath(new URL('../functions/domain/requests/dossier-text.ts', import.meta.url))];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,7 +36,7 @@ function newestSource(path: string): number {
 /** Builds web/ into web/dist unless the build is newer than every source; says whether it built. */
 export async function buildPrivacyCenter(): Promise<boolean> {
   const index = join(WEB_DIST, 'index.html');
-  if (existsSync(index) && existsSync(join(WEB_DIST, 'desk', 'index.html')) && statSync(index).mtimeMs >= newestSource(WEB_ROOT)) return false;
+  if (existsSync(index) && existsSync(join(WEB_DIST, 'desk', 'index.html')) && statSync(index).mtimeMs >= Math.max(newestSource(WEB_ROOT), ...SHARED_SOURCES.map(newestSource))) return false;
   const { build } = await import('vite');
   // Built aside and moved in whole, so a page is never served half-built and two desks starting at
   // once do not write over each other.
