@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { DESK_CONSOLE_PATH } from '../../local/privacy-center';
+import { E2E_DEMO_PASSWORD } from './e2e';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = 'test-results/web';
@@ -45,4 +47,19 @@ export async function checkPage(page: Page, name: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
+}
+
+/** Signs in to the local desk's console (Japanese form) and waits for the queue. */
+export async function signInToConsole(page: Page, deskUrl: string, username: string, password = E2E_DEMO_PASSWORD) {
+  await page.goto(`${deskUrl}${DESK_CONSOLE_PATH}`);
+  await page.getByLabel('ユーザー名').fill(username);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('heading', { level: 1, name: '請求一覧' }).waitFor();
+}
+
+/** Opens a request's page in the signed-in console. */
+export async function openRequest(page: Page, deskUrl: string, requestId: string) {
+  await page.goto(`${deskUrl}${DESK_CONSOLE_PATH}#/requests/${requestId}`);
+  await page.getByRole('heading', { level: 1, name: `請求の詳細: ${requestId}` }).waitFor();
 }

@@ -6,26 +6,16 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMER } from '../../local/seed';
 import { buildPrivacyCenter, DESK_CONSOLE_PATH } from '../../local/privacy-center';
-import { checkPage, DESKTOP, useBrowser } from '../support/browser';
-import { deskClient, E2E_DEMO_PASSWORD, useLocalDesk } from '../support/e2e';
+import { checkPage, DESKTOP, useBrowser, openRequest as openRequestPage, signInToConsole as signInAsStaff } from '../support/browser';
+import { deskClient, useLocalDesk } from '../support/e2e';
 
 beforeAll(() => buildPrivacyCenter().then(() => undefined));
 const desk = useLocalDesk();
 const client = deskClient(desk);
 const newPage = useBrowser();
 
-async function signInToConsole(page: Page, username: string) {
-  await page.goto(`${desk().url}${DESK_CONSOLE_PATH}`);
-  await page.getByLabel('ユーザー名').fill(username);
-  await page.getByLabel('パスワード').fill(E2E_DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByRole('heading', { level: 1, name: '請求一覧' }).waitFor();
-}
-
-async function openRequest(page: Page, requestId: string) {
-  await page.goto(`${desk().url}${DESK_CONSOLE_PATH}#/requests/${requestId}`);
-  await page.getByRole('heading', { level: 1, name: `請求の詳細: ${requestId}` }).waitFor();
-}
+const signInToConsole = (page: Page, username: string) => signInAsStaff(page, desk().url, username);
+const openRequest = (page: Page, requestId: string) => openRequestPage(page, desk().url, requestId);
 
 /** The operator's reads of the demo customer's disclosure copies, as the officer sees them in the access log. */
 async function copyReads(requestId: string) {

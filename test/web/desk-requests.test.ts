@@ -6,27 +6,17 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMER } from '../../local/seed';
 import { buildPrivacyCenter, DESK_CONSOLE_PATH, PRIVACY_CENTER_PATH } from '../../local/privacy-center';
-import { checkPage, DESKTOP, PHONE, useBrowser } from '../support/browser';
+import { checkPage, DESKTOP, PHONE, useBrowser, openRequest as openRequestPage, signInToConsole as signInAsStaff } from '../support/browser';
 import { uniqueEmail } from '../support/desk';
-import { deskClient, E2E_DEMO_PASSWORD, useLocalDesk } from '../support/e2e';
+import { deskClient, useLocalDesk } from '../support/e2e';
 
 beforeAll(() => buildPrivacyCenter().then(() => undefined));
 const desk = useLocalDesk();
 const client = deskClient(desk);
 const newPage = useBrowser();
 
-async function signInToConsole(page: Page, username: string) {
-  await page.goto(`${desk().url}${DESK_CONSOLE_PATH}`);
-  await page.getByLabel('ユーザー名').fill(username);
-  await page.getByLabel('パスワード').fill(E2E_DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByRole('heading', { level: 1, name: '請求一覧' }).waitFor();
-}
-
-async function openRequest(page: Page, requestId: string) {
-  await page.goto(`${desk().url}${DESK_CONSOLE_PATH}#/requests/${requestId}`);
-  await page.getByRole('heading', { level: 1, name: `請求の詳細: ${requestId}` }).waitFor();
-}
+const signInToConsole = (page: Page, username: string) => signInAsStaff(page, desk().url, username);
+const openRequest = (page: Page, requestId: string) => openRequestPage(page, desk().url, requestId);
 
 describe('desk console: a request from submission to the dossier', () => {
   it('a Japanese disclosure request is assigned, noted and decided in the console; the customer opens the dossier', async () => {
