@@ -87,9 +87,14 @@ export interface Holdings {
   provisionRecords: ProvisionRecord[];
 }
 
+/** An address as the desk compares and looks it up: trimmed, and in lower case throughout. */
+export function normalisedEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 /** Identifier records carry this key so a person can be found by the address they write from. */
 export function emailLookupKey(email: string): string {
-  return `email#${email.trim().toLowerCase()}`;
+  return `email#${normalisedEmail(email)}`;
 }
 
 /** Customer-number records carry this key so staff can find a person by the number they quote. */

@@ -28,7 +28,7 @@ const requestBase = {
   requester: z.strictObject({
     kind: z.enum(REQUESTER_KINDS).describe('Who is asking: the person themselves, a legal representative, or an appointed agent.'),
     name: personName,
-    email: email.describe('Where the desk sends the confirmation code and the answer.'),
+    email: email.describe('Where the desk sends the confirmation code and the answer: for a request by the person themselves (kind "self") the same address as subject.email, else 422; a representative\'s own address.'),
   }),
   subject: z.strictObject({
     email: email.describe('The address the desk knows the person by.'),
@@ -111,6 +111,8 @@ export const staffRequestResponse = z.object({
   status: z.enum(REQUEST_STATUSES),
   requester: z.object({ kind: z.enum(REQUESTER_KINDS), name: z.string(), email: z.string() }),
   subject: z.object({ email: z.string(), name: z.string().optional() }),
+  answerAddressHeldForCustomer: z.boolean()
+    .describe('Whether the code and answers go to an address the desk holds for this customer (the subject\'s own for a request by the person; the representative\'s otherwise). False calls for care before answering.'),
   details: z.record(z.string(), z.unknown()).optional(),
   language: z.enum(LANGUAGES),
   createdAt: instant,

@@ -211,3 +211,34 @@ describe('my consents', () => {
     expect(await useCheck(theirs.subjectId)).toMatchObject({ allowed: true });
   });
 });
+
+describe('a stranger cannot get a subject token for someone else\'s data', () => {
+  it('a session asked for another person\'s address e-mails its code only to that address', async () => {
+    const { email } = await customer();
+    const { json } = await start(email.toUpperCase(), 'en');
+    const messages = (await scanAll('outbox')).filter((m) => m.topic === 'consent-session-code' && m.to.some((to: string) => to.toLowerCase() === email));
+    expect(messages.map((m) => m.to)).toEqual([[email]]);
+    // Guessing is bounded: five wrong codes lock the session, and the right code no longer helps.
+    const code = await codeSentTo(email);
+    for (let i = 0; i < 5; i++) expect((await verify(json.sessionId, otherCode(code))).status).not.toBe(200);
+    expect((await verify(json.sessionId, code)).status).not.toBe(200);
+  });
+
+  it('a token proven on one\'s own address shows none of another person\'s consents and cannot withdraw them', async () => {
+    const victim = await customer();
+    const consentId = await consent(victim.subjectId);
+    const strangerToken = await tokenFor(uniqueEmail('stranger'));
+    expect((await list(strangerToken)).json.items).toEqual([]);
+    expect((await withdraw(strangerToken, consentId)).status).toBe(404);
+    expect((await list(await tokenFor(victim.email))).json.items.map((c: { consentId: string; status: string }) => [c.consentId, c.status])).toEqual([[consentId, 'in-force']]);
+  });
+
+  it('the address is judged as lookups judge it: the holder proving it in capitals sees their own consents', async () => {
+    const holder = await customer();
+    const consentId = await consent(holder.subjectId);
+    const { json } = await start(holder.email.toUpperCase(), 'en');
+    const verified = await verify(json.sessionId, await codeSentTo(holder.email));
+    expect(verified.status).toBe(200);
+    expect((await list(verified.json.subjectToken)).json.items.map((c: { consentId: string }) => c.consentId)).toEqual([consentId]);
+  });
+});

@@ -6,6 +6,7 @@ import { handler } from '../../functions/handlers/submit-request';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { hashSecret } from '../../functions/domain/secrets';
 import { codeSecret } from '../../functions/domain/requests/submit-request';
+import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
 import { DEMO_CUSTOMER, seedDemoCustomer } from '../../local/seed';
 import { freshTables, invoke, mailbox, uniqueEmail } from '../support/desk';
 import { expectProblem, getItem, outboxAbout, requestBody, scanAll, streamEvent, streamRecord, dropTables } from '../support/requests';
@@ -82,6 +83,20 @@ describe('submit-request', () => {
     // The e-mail's wording does not depend on what the desk holds either.
     const shape = (text: string, requestId: string) => text.replace(requestId, 'ID').replace(/\d{6}/, 'CODE');
     expect(shape(knownMessages[0]!.text, known.json.requestId)).toBe(shape(strangerMessages[0]!.text, stranger.json.requestId));
+  });
+
+  it('a self request whose two addresses differ only in the case of their letters is accepted; the code goes to the subject\'s address', async () => {
+    const subjectEmail = uniqueEmail('case');
+    const result = await post(requestBody({ requesterEmail: subjectEmail.toUpperCase(), subjectEmail }));
+    expect(result.status, JSON.stringify(result.json)).toBe(202);
+    expect((await outboxAbout(result.json.requestId)).map((m) => m.to)).toEqual([[subjectEmail]]);
+  });
+
+  it('a representative\'s code goes to the representative\'s own address', async () => {
+    const agent = uniqueEmail('agent');
+    const result = await post(requestBody({ kind: 'agent', requesterEmail: agent, subjectEmail: DEMO_CUSTOMER.email }));
+    expect(result.status).toBe(202);
+    expect((await outboxAbout(result.json.requestId)).map((m) => m.to)).toEqual([[agent]]);
   });
 
   it('accepts JSON sent with a charset or a +json media type', async () => {
@@ -175,6 +190,34 @@ describe('submit-request refuses bad input with a problem naming the field, and 
       const result = await post(body);
       expectProblem(result, 400);
       expect(result.json.errors?.[0]?.field ?? '').toMatch(/^body/);
+    }
+  });
+
+  it('a request "by the person themselves" from another address than the subject\'s → 422 naming body.requester.email, for every type', async () => {
+    const details: Record<string, unknown> = {
+      correction: { items: [{ change: 'correct', description: '住所が古い', content: '東京都千代田区1-1' }] },
+      'cessation-of-use': { grounds: ['no-longer-needed'], measure: 'erase' },
+      'cessation-of-provision': { grounds: ['no-longer-needed'] },
+      complaint: { description: '広告メールが止まりません。' },
+    };
+    expect(REQUEST_TYPES.map((t) => t.type).filter((t) => !(t in details) && !['disclosure', 'purpose-notification'].includes(t))).toEqual([]);
+    for (const { type } of REQUEST_TYPES) {
+      const result = await post({
+        type,
+        requester: { kind: 'self', name: 'Hanako Yamada', email: 'bad-input@example.jp' },
+        subject: { email: DEMO_CUSTOMER.email },
+        ...(details[type] ? { details: details[type] } : {}),
+      });
+      expectProblem(result, 422);
+      expect(result.json.errors, type).toEqual([{ field: 'body.requester.email', message: expect.stringContaining('subject.email') }]);
+      // The same answer for an address the desk holds nothing for: it reveals nothing held.
+      const unknown = await post({
+        type,
+        requester: { kind: 'self', name: 'Nobody', email: 'bad-input@example.jp' },
+        subject: { email: uniqueEmail('nobody') },
+        ...(details[type] ? { details: details[type] } : {}),
+      });
+      expect({ ...unknown.json, instance: undefined }, type).toEqual({ ...result.json, instance: undefined });
     }
   });
 

@@ -21,7 +21,8 @@ afterAll(() => dropTables(prefix));
 const agentRequest = (kind: 'agent' | 'legal-representative' | 'self' = 'agent') => ({
   ...requestBody({ subjectEmail: DEMO_CUSTOMER.email }),
   type: 'purpose-notification',
-  requester: { kind, name: 'Ichiro Agent', email: uniqueEmail('agent') },
+  // The person themselves writes from the address the desk knows them by.
+  requester: { kind, name: 'Ichiro Agent', email: kind === 'self' ? DEMO_CUSTOMER.email : uniqueEmail('agent') },
 });
 
 const record = (requestId: string, payload: unknown, role = 'operator') => staffStep(handler, requestId, 'representative-verification', payload, staffClaims(role));

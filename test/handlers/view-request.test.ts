@@ -4,14 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashAccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { handler } from '../../functions/handlers/view-request';
-import { seedDemoStaff } from '../../local/seed';
+import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../../functions/adapters/clients';
 import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
 import { purposeNotification } from '../../functions/domain/requests/purpose-notification';
 import { staffRequestResponse } from '../../functions/http/contract';
+import { emailLookupKey } from '../../functions/domain/holdings';
 import { receivedRequest } from '../domain/doubles';
-import { freshTables, invoke } from '../support/desk';
+import { freshTables, invoke, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
 import { expectProblem, putItem, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify, dropTables } from '../support/requests';
 
@@ -20,6 +21,7 @@ let prefix: string;
 beforeAll(async () => {
   prefix = await freshTables();
   await seedDemoStaff('test-password');
+  await seedDemoCustomer();
 });
 
 afterAll(() => dropTables(prefix));
@@ -36,9 +38,39 @@ const view = (requestId: string, claims?: Record<string, string>) =>
 const logEntriesAbout = async (requestId: string) =>
   (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.reason.includes(requestId));
 
+describe('view-request: whether the answers go to an address the desk holds for the customer', () => {
+  const flagOf = async (body: ReturnType<typeof requestBody>) => {
+    const { requestId } = await submitAndVerify(body);
+    const result = await view(requestId, staffClaims('operator'));
+    expect(result.status, JSON.stringify(result.json)).toBe(200);
+    return result.json.answerAddressHeldForCustomer;
+  };
+
+  it('a customer asking for themselves from the address the desk holds: held, whatever the case of the letters', async () => {
+    expect(await flagOf(requestBody({ requesterEmail: DEMO_CUSTOMER.email }))).toBe(true);
+    expect(await flagOf(requestBody({ requesterEmail: DEMO_CUSTOMER.email.toUpperCase(), subjectEmail: DEMO_CUSTOMER.email }))).toBe(true);
+  });
+
+  it('a person the desk holds nothing for: not held', async () => {
+    expect(await flagOf(requestBody())).toBe(false);
+  });
+
+  it('a representative answered at their own address: not held; at another address the desk holds for the customer: held', async () => {
+    expect(await flagOf(requestBody({ kind: 'agent', requesterEmail: uniqueEmail('agent'), subjectEmail: DEMO_CUSTOMER.email }))).toBe(false);
+    const second = uniqueEmail('hanako-second');
+    await putItem('personal-data', {
+      subjectId: DEMO_CUSTOMER.subjectId, recordId: `email-${second}`, category: 'email', value: second,
+      lookupKey: emailLookupKey(second), source: 'from-customer', acquiredAt: new Date().toISOString(),
+    });
+    expect(await flagOf(requestBody({ kind: 'legal-representative', requesterEmail: second, subjectEmail: DEMO_CUSTOMER.email }))).toBe(true);
+    // An address held for someone else is not held for this customer.
+    expect(await flagOf(requestBody({ kind: 'agent', requesterEmail: second, subjectEmail: uniqueEmail('other') }))).toBe(false);
+  });
+});
+
 describe('view-request', () => {
   it('an operator sees requester, subject and history, but no secrets or storage fields', async () => {
-    const body = requestBody({ language: 'en', subjectEmail: 'subject@example.jp' });
+    const body = requestBody({ language: 'en', kind: 'agent', subjectEmail: 'subject@example.jp' });
     const { requestId } = await submitAndVerify(body);
     const result = await view(requestId, staffClaims('operator'));
     expect(result.status).toBe(200);
@@ -64,7 +96,7 @@ describe('view-request', () => {
       role: 'officer',
       action: 'read',
       subjects: [`request:${requestId}`],
-      fields: ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery'],
+      fields: ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery', 'answerAddressHeldForCustomer'],
       reason: `disclosure ${requestId}`,
       sourceIp: '203.0.113.10',
       chainId: expect.stringMatching(/^chain-\d$/),

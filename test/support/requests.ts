@@ -79,11 +79,11 @@ export function otherCode(code: string): string {
   return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 }
 
-export function requestBody(overrides: { requesterEmail?: string; subjectEmail?: string; language?: 'ja' | 'en'; name?: string } = {}) {
+export function requestBody(overrides: { requesterEmail?: string; subjectEmail?: string; language?: 'ja' | 'en'; name?: string; kind?: 'self' | 'legal-representative' | 'agent' } = {}) {
   const requesterEmail = overrides.requesterEmail ?? uniqueEmail('requester');
   return {
     type: 'disclosure',
-    requester: { kind: 'self', name: overrides.name ?? 'Taro Test', email: requesterEmail },
+    requester: { kind: overrides.kind ?? 'self', name: overrides.name ?? 'Taro Test', email: requesterEmail },
     subject: { email: overrides.subjectEmail ?? requesterEmail },
     ...(overrides.language ? { language: overrides.language } : {}),
   };

@@ -47,6 +47,8 @@ describe('desk console: a request from submission to the dossier', () => {
     expect(facts).toContain('受付済み');
     expect(facts).toContain('未割当て');
     expect(facts).toContain('受付（確認コード入力済み）');
+    // She asked from the address the desk holds for her: no warning about where the answer goes.
+    expect(await page.locator('#answer-address-not-held').count()).toBe(0);
     await checkPage(page, 'desk-requests-1-request-ja');
 
     await page.getByRole('button', { name: '自分に割り当てる' }).click();
@@ -89,10 +91,10 @@ describe('desk console: a request from submission to the dossier', () => {
 });
 
 describe('desk console: the decision form of another type', () => {
-  const correctionBody = () => ({
+  const correctionBody = (email = uniqueEmail('ichiro')) => ({
     type: 'correction',
-    requester: { kind: 'self', name: '佐藤 一郎', email: uniqueEmail('ichiro') },
-    subject: { email: uniqueEmail('ichiro-subject') },
+    requester: { kind: 'self', name: '佐藤 一郎', email },
+    subject: { email },
     details: { items: [{ change: 'correct', description: '登録住所が旧住所のままです', content: '東京都港区芝公園4-2-8' }] },
   });
 
@@ -187,6 +189,8 @@ describe('desk console: an agent\'s paper disclosure', () => {
     await openRequest(page, requestId);
     const check = page.getByRole('region', { name: '代理人の確認' });
     await check.getByText('代理人による請求です。').waitFor();
+    // The agent's own address is none the desk holds for the principal: the page says so.
+    expect(await page.locator('#answer-address-not-held').textContent()).toContain('当社がご本人について保有するメールアドレスのいずれとも異なります');
     // Only the documents that show an agent's authority are offered.
     expect(await check.getByLabel(/代理権を確認した書類/).locator('option').allTextContents()).toEqual([
       '選択してください', 'ご本人の委任状（任意代理人）', 'ご本人の実印を押印した委任状及び印鑑登録証明書（任意代理人）',

@@ -43,6 +43,12 @@ describe('the request form', () => {
     });
   });
 
+  it('shows the API\'s refusal of a self request from another address next to the requester\'s e-mail', () => {
+    const fields = form.visibleFields('disclosure', form.initialValues('disclosure'));
+    const placed = form.placeErrors({ title: 'Not your own address', status: 422, detail: '…', errors: [{ field: 'body.requester.email', message: 'must be the same address as subject.email' }] }, fields);
+    expect(placed).toEqual({ byField: { 'requester.email': ['must be the same address as subject.email'] }, general: [] });
+  });
+
   it('asks a representative for the subject, and a paper copy for the postal address', () => {
     const values = { ...form.initialValues('disclosure'), 'requester.kind': 'agent', 'details.method': 'paper' };
     const paths = form.visibleFields('disclosure', values).map((f) => f.path);

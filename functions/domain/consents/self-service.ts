@@ -4,7 +4,7 @@
 // withdraws any of them. The answers never reveal whether the desk knows the address: the code is
 // sent either way, and an unknown address simply holds no consents.
 import type { ConsentEvent } from '../holdings';
-import { emailLookupKey } from '../holdings';
+import { emailLookupKey, normalisedEmail } from '../holdings';
 import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../law';
 import { outboxMessage } from '../outbox';
 import type { ConsentReader } from '../personal-data/ports';
@@ -47,7 +47,7 @@ export async function startSession(deps: SessionDeps, email: string, language: L
   const now = deps.clock.now();
   const sessionId = deps.secrets.id();
   const code = deps.secrets.code(VERIFICATION_CODE_DIGITS);
-  const address = email.trim().toLowerCase();
+  const address = normalisedEmail(email);
   await deps.sessions.open(
     {
       sessionId,

@@ -11,7 +11,7 @@ import type { StaffActor } from '../staff';
 import { refusalMessage } from './notifications';
 import { requestType, type DecisionInput, type RequestTypeDefinition } from './request-types';
 import { commitOrConflict, getConfirmedRequest } from './request-store';
-import { closedRequestExpiry, isOpen, type DeskRequest } from './request';
+import { answerAddress, closedRequestExpiry, isOpen, type DeskRequest } from './request';
 
 export type { DecisionInput } from './request-types';
 
@@ -75,7 +75,7 @@ export async function decideRequest(
     version: request.version + 1,
     expiresAt: closedRequestExpiry(now),
   };
-  const message = outboxMessage(deps.secrets.id(), request.requester.email, content, now, `decision-${decision.outcome}`);
+  const message = outboxMessage(deps.secrets.id(), answerAddress(request), content, now, `decision-${decision.outcome}`);
   await commitOrConflict(
     deps.writer,
     [{ kind: 'request', request: decided, expectedVersion: request.version }, ...writes, { kind: 'outbox', message }],

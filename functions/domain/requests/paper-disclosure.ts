@@ -11,7 +11,7 @@ import { coveredBy, disclosureDetails } from './disclosure';
 import { renderDossier, type DossierFormat } from './get-disclosure';
 import { signature, type MessageText } from './notifications';
 import { commitOrConflict, getConfirmedRequest, logRequestAccess } from './request-store';
-import type { Delivery, DeskRequest, Language } from './request';
+import { answerAddress, type Delivery, type DeskRequest, type Language } from './request';
 
 /** A decided disclosure to be delivered on paper, with its delivery; a 409 saying why otherwise. */
 function paperDisclosure(request: DeskRequest): DeskRequest & { delivery: Delivery } {
@@ -96,7 +96,7 @@ export async function recordPosting(deps: RecordPostingDeps, actor: StaffActor, 
     history: [...request.history, { at, event: 'posted', by: actor.staffId }],
     version: request.version + 1,
   };
-  const message = outboxMessage(deps.secrets.id(), request.requester.email, postedMessage(request.requestId, request.language, delivery), now, 'disclosure-posted');
+  const message = outboxMessage(deps.secrets.id(), answerAddress(request), postedMessage(request.requestId, request.language, delivery), now, 'disclosure-posted');
   await commitOrConflict(
     deps.writer,
     [{ kind: 'request', request: posted, expectedVersion: request.version }, { kind: 'outbox', message }],

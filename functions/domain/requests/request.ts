@@ -125,6 +125,16 @@ export function closedRequestExpiry(closedAt: Date): number {
   return epochSeconds(closedAt) + CLOSED_REQUEST_RETENTION_SECONDS;
 }
 
+/**
+ * Where the code and every answer of a request go. The person asking for themselves is answered only
+ * at the address the desk looks them up by, so naming someone else's address gets nobody their data
+ * (APPI Art. 37(1), Cabinet Order Art. 12: how the requester is confirmed); a representative is
+ * answered at their own address once staff checked them (Art. 37(3), Cabinet Order Art. 13).
+ */
+export function answerAddress(request: Pick<DeskRequest, 'requester' | 'subject'>): string {
+  return request.requester.kind === 'self' ? request.subject.email : request.requester.email;
+}
+
 export function isOpen(request: DeskRequest): boolean {
   return OPEN_STATUSES.includes(request.status);
 }

@@ -1,13 +1,16 @@
 // POST /v1/requests: a request is recorded and a confirmation code e-mailed to the requester, in one
-// transaction. The answer is the same whether or not the desk holds anything about the subject.
+// transaction. The answer is the same whether or not the desk holds anything about the subject; a
+// person asking for themselves must write from the address they name as the subject's, a check on
+// what was sent only, so refusing it reveals nothing held.
 import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../law';
 import { outboxMessage } from '../outbox';
 import type { Clock, DeskWriter, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
+import { normalisedEmail } from '../holdings';
 import { hashSecret } from '../secrets';
 import { verificationCodeMessage } from './notifications';
 import { requestType } from './request-types';
-import { unverifiedExpiry, type DeskRequest, type Language, type RequesterKind } from './request';
+import { answerAddress, unverifiedExpiry, type DeskRequest, type Language, type RequesterKind } from './request';
 
 export interface SubmitRequestInput {
   type: string;
@@ -33,6 +36,11 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   if (!definition) {
     throw new DeskProblem('unprocessable', 'Unknown request type', `The desk does not accept requests of type "${input.type}".`);
   }
+  if (input.requester.kind === 'self' && normalisedEmail(input.requester.email) !== normalisedEmail(input.subject.email)) {
+    throw new DeskProblem('unprocessable', 'Not your own address',
+      'A request by the person themselves is answered only at the address the desk knows them by: send the same address as requester.email and subject.email. Someone asking for another person is a legal representative or an agent (requester.kind), and is checked by staff before any answer.',
+      [{ field: 'body.requester.email', message: 'must be the same address as subject.email when you ask for yourself (requester.kind "self")' }]);
+  }
   const now = deps.clock.now();
   const requestId = deps.secrets.id();
   const code = deps.secrets.code(VERIFICATION_CODE_DIGITS);
@@ -56,7 +64,7 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   };
   const message = outboxMessage(
     deps.secrets.id(),
-    input.requester.email,
+    answerAddress(request),
     verificationCodeMessage(request, code, definition.label, VERIFICATION_CODE_LIFETIME_SECONDS / 60),
     now,
     'verification-code',

@@ -1,27 +1,34 @@
 // GET /v1/staff/requests/{requestId}: a request as the desk sees it, with the requester's and the
 // subject's details. Reading them is a read of personal data, so it is access-logged first. An open
-// request also carries what may be decided on it (decision-options.ts).
+// request also carries what may be decided on it (decision-options.ts), and every request whether
+// its answers go to an address the desk holds for the customer.
+import { emailLookupKey, normalisedEmail } from '../holdings';
+import type { SubjectFinder } from '../personal-data/search-subjects';
 import type { AccessLogWriter, Clock, RequestReader } from '../ports';
 import type { StaffActor } from '../staff';
 import { decisionOptions } from './decision-options';
 import { groundLabels, requestType } from './request-types';
 import { getConfirmedRequest, logRequestAccess } from './request-store';
-import { isOpen, type Delivery } from './request';
+import { answerAddress, isOpen, type Delivery, type DeskRequest } from './request';
 
 export interface ViewRequestDeps {
   requests: RequestReader;
   accessLog: AccessLogWriter;
   clock: Clock;
+  /** Which customers an address is held for, to judge the answer address. */
+  subjects: Pick<SubjectFinder, 'subjectIdsByLookupKey'>;
 }
 
 export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requestId: string) {
   const now = deps.clock.now();
   const request = await getConfirmedRequest(deps.requests, requestId, now);
-  await logRequestAccess(deps.accessLog, actor, request, 'read', ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery'], now.toISOString());
+  await logRequestAccess(deps.accessLog, actor, request, 'read', ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery', 'answerAddressHeldForCustomer'], now.toISOString());
+  const answerAddressHeldForCustomer = await isHeldForCustomer(deps.subjects, request, now);
   const { verification: _verification, statusTokenHash: _statusTokenHash, expiresAt: _expiresAt, version: _version, delivery, decision, ...visible } = request;
   const definition = isOpen(request) ? requestType(request.type) : undefined;
   return {
     ...visible,
+    answerAddressHeldForCustomer,
     ...(decision ? { decision: { ...decision, groundLabels: groundLabels(request.type, decision.grounds) } } : {}),
     ...(delivery ? { delivery: shownDelivery(delivery) } : {}),
     ...(definition ? { decisionOptions: decisionOptions(definition) } : {}),
@@ -31,4 +38,18 @@ export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requ
 /** The dossier's token hash finds the stored copy; staff print it through their own route instead. */
 function shownDelivery({ dossierTokenHash: _dossierTokenHash, ...shown }: Delivery) {
   return shown;
+}
+
+/**
+ * Whether the address the code and answers go to (answerAddress) is one the desk holds for the
+ * customer the request names, i.e. both addresses find a common subject. A representative's own
+ * address seldom is; a customer the desk holds nothing for has no address held at all.
+ */
+async function isHeldForCustomer(subjects: ViewRequestDeps['subjects'], request: DeskRequest, now: Date): Promise<boolean> {
+  const address = answerAddress(request);
+  const customers = await subjects.subjectIdsByLookupKey(emailLookupKey(request.subject.email), now);
+  if (customers.length === 0) return false;
+  if (normalisedEmail(address) === normalisedEmail(request.subject.email)) return true;
+  const holders = await subjects.subjectIdsByLookupKey(emailLookupKey(address), now);
+  return holders.some((id) => customers.includes(id));
 }

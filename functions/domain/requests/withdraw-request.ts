@@ -8,7 +8,7 @@ import { matchesHash } from '../secrets';
 import { withdrawnMessage } from './notifications';
 import { requestType } from './request-types';
 import { commitOrConflict } from './request-store';
-import { closedRequestExpiry, isOpen, type DeskRequest } from './request';
+import { answerAddress, closedRequestExpiry, isOpen, type DeskRequest } from './request';
 
 export interface WithdrawRequestDeps {
   requests: RequestReader;
@@ -41,7 +41,7 @@ export async function withdrawRequest(deps: WithdrawRequestDeps, requestId: stri
     expiresAt: closedRequestExpiry(now),
   };
   const label = requestType(request.type)?.label ?? { ja: request.type, en: request.type };
-  const message = outboxMessage(deps.secrets.id(), request.requester.email, withdrawnMessage(request, label, closedAt), now, 'request-withdrawn');
+  const message = outboxMessage(deps.secrets.id(), answerAddress(request), withdrawnMessage(request, label, closedAt), now, 'request-withdrawn');
   await commitOrConflict(
     deps.writer,
     [{ kind: 'request', request: withdrawn, expectedVersion: request.version }, { kind: 'outbox', message }],

@@ -6,7 +6,8 @@ import { DeskProblem } from '../../../functions/domain/problems';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { codeSecret, submitRequest, type SubmitRequestInput } from '../../../functions/domain/requests/submit-request';
 import { hashSecret } from '../../../functions/domain/secrets';
-import { FixedClock, RecordingWriter, SequenceSecrets } from '../doubles';
+import { REQUEST_TYPES } from '../../../functions/domain/requests/request-types';
+import { FixedClock, problemOf, RecordingWriter, SequenceSecrets } from '../doubles';
 
 const NOW = '2026-11-10T03:15:00.000Z';
 const CODE = '482913';
@@ -123,6 +124,37 @@ describe('submitRequest', () => {
     expect(error).toMatchObject({ kind: 'unprocessable' });
     expect((error as DeskProblem).detail).toContain('telepathy');
     expect(deps.writer.commits).toHaveLength(0);
+  });
+
+  it('refuses a request "by the person themselves" whose requester address is not the subject\'s, for every type, writing nothing', async () => {
+    for (const { type } of REQUEST_TYPES) {
+      const deps = setup();
+      const problem = await problemOf(submitRequest(deps, input({
+        type,
+        requester: { kind: 'self', name: '山田 花子', email: 'stranger@example.jp' },
+        subject: { email: 'hanako.yamada@example.jp' },
+      })));
+      expect(problem.kind, type).toBe('unprocessable');
+      expect(problem.errors, type).toEqual([{ field: 'body.requester.email', message: expect.stringContaining('subject.email') }]);
+      expect(deps.writer.commits, type).toHaveLength(0);
+    }
+  });
+
+  it('judges a self request\'s two addresses as the desk looks people up: the case of the letters does not matter', async () => {
+    const { message, request } = await submitted({
+      requester: { kind: 'self', name: '山田 花子', email: 'Hanako.Yamada@Example.JP' },
+      subject: { email: 'hanako.yamada@example.jp' },
+    });
+    expect(request.status).toBe('awaiting-verification');
+    // The code goes to the address the desk looks the person up by.
+    expect(message.to).toEqual(['hanako.yamada@example.jp']);
+  });
+
+  it('sends a representative\'s code to the representative\'s own address', async () => {
+    for (const kind of ['legal-representative', 'agent'] as const) {
+      const { message } = await submitted({ requester: { kind, name: '代理 太郎', email: 'rep@example.jp' }, subject: { email: 'hanako.yamada@example.jp' } });
+      expect(message.to, kind).toEqual(['rep@example.jp']);
+    }
   });
 
   it('passes a writer failure through: nothing is reported as submitted', async () => {

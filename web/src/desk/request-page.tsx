@@ -28,6 +28,8 @@ export interface StaffRequestView {
   status: string;
   requester: { kind: string; name: string; email: string };
   subject: { email: string; name?: string };
+  /** Whether the code and answers go to an address the desk holds for the customer. */
+  answerAddressHeldForCustomer: boolean;
   details?: Record<string, unknown>;
   language: string;
   createdAt: string;
@@ -171,6 +173,7 @@ export function RequestPage({ session, language, requestId }: DeskPageProps & { 
             request.subject.name !== undefined && [`${rt('subject', language)}: ${rt('name', language)}`, request.subject.name],
           ]} />
         </div>
+        {request.answerAddressHeldForCustomer === false && <p class="notice" id="answer-address-not-held">{rt('answerAddressNotHeld', language)}</p>}
       </section>
 
       <section aria-labelledby="details-heading">

@@ -43,6 +43,7 @@ const T = {
   assignTo: { ja: '割り当てる担当者のID', en: 'Staff id to assign to' },
   assign: { ja: '割り当てる', en: 'Assign' },
   representative: { ja: '代理人の確認', en: 'Representative check' },
+  answerAddressNotHeld: { ja: '確認コードと回答の送付先のメールアドレスは、当社がご本人について保有するメールアドレスのいずれとも異なります。回答の前に、送付先を確かめてください。', en: 'The code and the answers go to an e-mail address that is none of those the desk holds for this customer. Check where the answer goes before answering.' },
   representativeNeeded: { ja: '代理人による請求です。決定の前に、代理権と本人確認の書類を確認して記録してください。', en: 'A representative made this request. Record how their authority and identity were checked before deciding.' },
   authorityDocument: { ja: '代理権を確認した書類', en: 'Document showing the authority' },
   identityDocument: { ja: '代理人の本人確認書類', en: 'Representative\'s identity document' },
