@@ -1,7 +1,8 @@
 // What the desk holds about a person: identifier records carry a lookupKey (an address or a customer
 // number) in the byLookupKey index, and each subject's records, consents and provision records are
-// read by subject id. Expired items are never returned.
-import { emailLookupKey, type ConsentEvent, type Holdings, type PersonalDataRecord, type ProvisionRecord, type StoredPersonalDataRecord } from '../domain/holdings';
+// read by subject id. Expired items are never returned; live ones keep their expiresAt, so a copy
+// made of them (a stored dossier) can leave each out once it expires.
+import { emailLookupKey, type ConsentEvent, type Expiring, type Holdings, type PersonalDataRecord, type ProvisionRecord, type StoredPersonalDataRecord } from '../domain/holdings';
 import type { SubjectFinder } from '../domain/personal-data/search-subjects';
 import type { SubjectHoldings, SubjectHoldingsReader } from '../domain/personal-data/view-subject';
 import type { HoldingsReader } from '../domain/ports';
@@ -41,21 +42,21 @@ async function heldUnder(subjectId: string, now: Date): Promise<SubjectHoldings>
   return { records, consents, provisionRecords };
 }
 
-function withoutStorageKeys<T extends object>(item: T): T {
-  const { expiresAt: _expiresAt, lookupKey: _lookupKey, ...rest } = item as T & { expiresAt?: number; lookupKey?: string };
+function withoutLookupKey<T extends object>(item: T): T {
+  const { lookupKey: _lookupKey, ...rest } = item as T & { lookupKey?: string };
   return rest as T;
 }
 
-/** For a disclosure: everything held under every subject the address is known by, without storage keys. */
+/** For a disclosure: everything held under every subject the address is known by, with expiries, without lookup keys. */
 export const dynamoHoldingsReader: HoldingsReader = {
   async holdingsOf(email: string, now: Date): Promise<Holdings> {
     const subjectIds = await subjectIdsByLookupKey(emailLookupKey(email), now);
     const perSubject = await Promise.all(subjectIds.map((subjectId) => heldUnder(subjectId, now)));
     return {
       subjectIds,
-      records: perSubject.flatMap((s) => s.records).map((r): PersonalDataRecord => withoutStorageKeys(r)),
-      consents: perSubject.flatMap((s) => s.consents).map(withoutStorageKeys),
-      provisionRecords: perSubject.flatMap((s) => s.provisionRecords).map(withoutStorageKeys),
+      records: perSubject.flatMap((s) => s.records).map((r): Expiring<PersonalDataRecord> => withoutLookupKey(r)),
+      consents: perSubject.flatMap((s) => s.consents).map(withoutLookupKey),
+      provisionRecords: perSubject.flatMap((s) => s.provisionRecords).map(withoutLookupKey),
     };
   },
 };

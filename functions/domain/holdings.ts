@@ -80,11 +80,14 @@ export interface ProvisionRecord {
   date: string;
 }
 
+/** An item with the epoch second it leaves the desk (policy §2(4)), if it has one yet. */
+export type Expiring<T> = T & { expiresAt?: number };
+
 export interface Holdings {
   subjectIds: string[];
-  records: PersonalDataRecord[];
-  consents: ConsentEvent[];
-  provisionRecords: ProvisionRecord[];
+  records: Array<Expiring<PersonalDataRecord>>;
+  consents: Array<Expiring<ConsentEvent>>;
+  provisionRecords: Array<Expiring<ProvisionRecord>>;
 }
 
 /** An address as the desk compares and looks it up: trimmed, and in lower case throughout. */

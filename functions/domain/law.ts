@@ -33,7 +33,7 @@ export const UNVERIFIED_REQUEST_LIFETIME_SECONDS = 24 * HOUR;
 
 /**
  * APPI Art. 33(1) and Enforcement Rules Art. 30: disclosure by electronic record. Desk policy: the
- * dossier link stays valid this long, then the stored copy is erased by TTL.
+ * dossier link stays valid this long at most (less when all it holds expires sooner), then TTL erases the copy.
  */
 export const DISCLOSURE_LINK_LIFETIME_SECONDS = 14 * DAY;
 

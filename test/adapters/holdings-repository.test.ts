@@ -26,7 +26,7 @@ const record = (subjectId: string, fields: Record<string, unknown> = {}) => ({
 });
 
 describe('holdings-repository', () => {
-  it('finds the demo customer with records, consents and provision records, without storage keys', async () => {
+  it('finds the demo customer with records, consents and provision records, without lookup keys', async () => {
     const held = await dynamoHoldingsReader.holdingsOf(DEMO_CUSTOMER.email, new Date());
     expect(held.subjectIds).toEqual(['subject-demo-hanako']);
     expect(held.records).toHaveLength(DEMO_RECORDS.length);
@@ -34,7 +34,21 @@ describe('holdings-repository', () => {
     expect(held.provisionRecords.length).toBeGreaterThan(0);
     for (const item of [...held.records, ...held.consents, ...held.provisionRecords]) {
       expect(item).not.toHaveProperty('lookupKey');
-      expect(item).not.toHaveProperty('expiresAt');
+    }
+  });
+
+  it('keeps each live item\'s expiresAt, so a copy made of them can leave it out once it expires', async () => {
+    const email = uniqueEmail('expiry-kept');
+    const subjectId = `subject-${randomUUID()}`;
+    const expiresAt = inSeconds(600);
+    await Promise.all([
+      putItem('personal-data', record(subjectId, { category: 'email', value: email, lookupKey: emailLookupKey(email), expiresAt })),
+      putItem('consents', { subjectId, eventId: 'e-1', action: 'given', purpose: 'advertising', noticeVersion: 'v1', method: 'web', at: '2025-01-01T00:00:00.000Z', expiresAt }),
+      putItem('provision-records', { subjectId, recordId: 'p-1', direction: 'provided', counterparty: 'X', items: ['name'], basis: 'consent', date: '2025-01-01', expiresAt }),
+    ]);
+    const held = await dynamoHoldingsReader.holdingsOf(email, new Date());
+    for (const items of [held.records, held.consents, held.provisionRecords]) {
+      expect(items.map((i) => i.expiresAt)).toEqual([expiresAt]);
     }
   });
 

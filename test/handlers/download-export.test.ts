@@ -141,6 +141,27 @@ describe('download-export', () => {
     expect(await logAbout(exportId)).toHaveLength(1);
   });
 
+  it('a record that expires between the approval and the download is not in the file, nor in the log\'s fields', async () => {
+    const [a, b] = await seedSubjects();
+    const expiresAt = Math.floor(Date.now() / 1000) + 3600;
+    await putItem('personal-data', {
+      subjectId: a, recordId: 'rec-soon', category: 'address', value: 'Chiyoda 1-1, Tokyo', lookupKey: `subject#${a}`,
+      source: 'from-customer', purposes: ['service-provision'], acquiredAt: '2026-10-01T00:00:00.000Z', expiresAt,
+    });
+    const { exportId, token } = await approvedExport({ subjectIds: [a, b] });
+    // Only this process's clock moves past the record's expiry, within the link's 24 hours: the record
+    // waits for a TTL sweep that has not come, as it may for days in AWS.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime((expiresAt + 60) * 1000);
+    onTestFinished(() => { vi.useRealTimers(); });
+    const result = await download(exportId, token);
+    expect(result.status, result.text).toBe(200);
+    expect(result.text).toContain('Hanako Yamada');
+    expect(result.text).not.toContain('Chiyoda');
+    expect(result.json.categories).not.toContain('address');
+    expect((await logAbout(exportId))[0]!.fields).not.toContain('address');
+  });
+
   it('an expired link (24 hours after approval) → 410, nothing read or logged', async () => {
     const [a, b] = await seedSubjects();
     const { exportId, token } = await approvedExport({ subjectIds: [a, b] });

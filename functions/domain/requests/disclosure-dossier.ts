@@ -3,7 +3,7 @@
 // records (Art. 33(5)); only the parts the person asked for, less what the desk withheld. Purposes
 // are described as the registry publishes them today; Individual Numbers are never in a dossier
 // (the holdings it is compiled from never include the my-number table).
-import type { Holdings } from '../holdings';
+import type { Expiring, Holdings } from '../holdings';
 import type { DisclosureRecords } from '../law';
 import { categoryById, isLinkedAccessInformation, isSpecialCare } from '../personal-data/categories';
 import { ACQUISITION_SOURCES } from '../personal-data/sources';
@@ -30,38 +30,44 @@ export interface DossierOptions {
   withheld?: Withholding;
 }
 
+export interface DossierRecord {
+  category: string;
+  /** The category's name in the dossier's language, as the page shows it (the console's print view needs it too). */
+  categoryLabel: string;
+  value: string;
+  source: { kind: string; description: string; detail?: string };
+  purposes: Array<{ id: string; description: string }>;
+  acquiredAt: string;
+  /** Access information (cookies, web beacons, advertising identifiers) the desk holds linked to the person (policy §1). */
+  linkedAccessInformation: boolean;
+  /** Special care-required information (APPI Art. 2(3)). */
+  specialCare: boolean;
+}
+
+export interface DossierConsent { action: string; purpose?: string; recipient?: string; noticeVersion: string; method: string; at: string }
+
+export interface DossierProvisionRecord {
+  direction: string;
+  counterparty: string;
+  recipient?: string;
+  provider?: string;
+  items: string[];
+  basis: string;
+  date: string;
+}
+
 export interface Dossier {
   requestId: string;
   language: Language;
   subject: { email: string; name?: string };
   /** The parts the person asked for; a part not asked for is left out. */
   covers: DisclosureRecords[];
-  records?: Array<{
-    category: string;
-    /** The category's name in the dossier's language, as the page shows it (the console's print view needs it too). */
-    categoryLabel: string;
-    value: string;
-    source: { kind: string; description: string; detail?: string };
-    purposes: Array<{ id: string; description: string }>;
-    acquiredAt: string;
-    /** Access information (cookies, web beacons, advertising identifiers) the desk holds linked to the person (policy §1). */
-    linkedAccessInformation: boolean;
-    /** Special care-required information (APPI Art. 2(3)). */
-    specialCare: boolean;
-  }>;
+  records?: DossierRecord[];
   purposesOfUse?: Array<{ id: string; description: string }>;
-  consents?: Array<{ action: string; purpose?: string; recipient?: string; noticeVersion: string; method: string; at: string }>;
+  consents?: DossierConsent[];
   /** Art. 33(5): records kept under Art. 29 (provided: the recipient) and Art. 30 (received: the provider). */
   provisionRecordsLabel?: string;
-  provisionRecords?: Array<{
-    direction: string;
-    counterparty: string;
-    recipient?: string;
-    provider?: string;
-    items: string[];
-    basis: string;
-    date: string;
-  }>;
+  provisionRecords?: DossierProvisionRecord[];
   /** Categories kept back by a partial decision, with the grounds and the reason (Art. 33(3), 36). */
   withheld?: {
     categories: Array<{ id: string; label: string }>;
@@ -73,12 +79,23 @@ export interface Dossier {
   generatedAt: string;
 }
 
+/**
+ * A dossier as stored: each record, consent and provision record keeps the expiresAt of what it
+ * copies, never served. A record leaves the desk at its expiry (policy §2(4)) whenever TTL gets
+ * round to deleting it, so the copy leaves it out from then on too.
+ */
+export interface StoredDossier extends Omit<Dossier, 'records' | 'consents' | 'provisionRecords'> {
+  records?: Array<Expiring<DossierRecord>>;
+  consents?: Array<Expiring<DossierConsent>>;
+  provisionRecords?: Array<Expiring<DossierProvisionRecord>>;
+}
+
 export interface StoredDisclosure {
   tokenHash: string;
   requestId: string;
   /** Whose data the copy holds: erasing any of their records erases the copy too. */
   subjectIds: string[];
-  dossier: Dossier;
+  dossier: StoredDossier;
   createdAt: string;
   expiresAt: number;
 }
@@ -92,7 +109,7 @@ export function compileDossier(
   registry: PurposeRegistry,
   now: Date,
   { covers, withheld }: DossierOptions = BOTH_PARTS,
-): Dossier {
+): StoredDossier {
   const language = request.language;
   const describePurpose = (id: string) => ({ id, description: purposeText(registry, id, language) });
   const personalData = covers.includes('personal-data');
@@ -121,18 +138,21 @@ export function compileDossier(
         acquiredAt: r.acquiredAt,
         linkedAccessInformation: isLinkedAccessInformation(r.category),
         specialCare: isSpecialCare(r.category),
+        ...expiryOf(r),
       })),
       purposesOfUse: purposeIds.map(describePurpose),
-      consents: holdings.consents.map(({ action, purpose, recipient, noticeVersion, method, at }) => ({
+      consents: holdings.consents.map(({ action, purpose, recipient, noticeVersion, method, at, expiresAt }) => ({
         action, noticeVersion, method, at,
         ...(purpose ? { purpose } : {}),
         ...(recipient ? { recipient } : {}),
+        ...expiryOf({ expiresAt }),
       })),
     } : {}),
     ...(provisionRecords ? {
       provisionRecordsLabel: PROVISION_RECORDS_LABEL[language],
-      provisionRecords: holdings.provisionRecords.map(({ direction, counterparty, items, basis, date }) => ({
+      provisionRecords: holdings.provisionRecords.map(({ direction, counterparty, items, basis, date, expiresAt }) => ({
         direction, counterparty, ...(direction === 'provided' ? { recipient: counterparty } : { provider: counterparty }), items, basis, date,
+        ...expiryOf({ expiresAt }),
       })),
     } : {}),
     ...(withheld ? {
@@ -145,4 +165,43 @@ export function compileDossier(
     nothingHeld,
     generatedAt: now.toISOString(),
   };
+}
+
+const expiryOf = ({ expiresAt }: { expiresAt?: number }) => (expiresAt === undefined ? {} : { expiresAt });
+
+const isLiveAt = (nowSeconds: number) => ({ expiresAt }: { expiresAt?: number }) => expiresAt === undefined || expiresAt > nowSeconds;
+
+function withoutExpiry<T extends object>(item: Expiring<T>): T {
+  const { expiresAt: _expiresAt, ...rest } = item;
+  return rest as T;
+}
+
+/**
+ * The dossier as it may be served at `now`: without the items whose record, consent or provision
+ * record has expired since it was compiled, the purposes of use only the remaining records have,
+ * and no expiries. What the person was told was withheld, and whether anything was held, stay as decided.
+ */
+export function dossierAsOf(stored: StoredDossier, now: Date): Dossier {
+  const live = isLiveAt(Math.floor(now.getTime() / 1000));
+  const { records, consents, provisionRecords, purposesOfUse, ...rest } = stored;
+  const liveRecords = records?.filter(live);
+  const usedFor = new Set(liveRecords?.flatMap((r) => r.purposes.map((p) => p.id)));
+  return {
+    ...rest,
+    ...(liveRecords ? { records: liveRecords.map((r) => withoutExpiry<DossierRecord>(r)) } : {}),
+    ...(purposesOfUse ? { purposesOfUse: purposesOfUse.filter((p) => usedFor.has(p.id)) } : {}),
+    ...(consents ? { consents: consents.filter(live).map((c) => withoutExpiry<DossierConsent>(c)) } : {}),
+    ...(provisionRecords ? { provisionRecords: provisionRecords.filter(live).map((p) => withoutExpiry<DossierProvisionRecord>(p)) } : {}),
+  };
+}
+
+/**
+ * When the stored copy itself goes: after the link's lifetime (`linkExpiresAt`), or earlier when
+ * every item it shows has an expiry and the last of them comes first; a copy of nothing keeps the
+ * link's lifetime, to say that nothing is held (APPI Art. 33(3)).
+ */
+export function storedDossierExpiresAt(dossier: StoredDossier, linkExpiresAt: number): number {
+  const items: Array<{ expiresAt?: number }> = [...(dossier.records ?? []), ...(dossier.consents ?? []), ...(dossier.provisionRecords ?? [])];
+  if (items.length === 0 || items.some((i) => i.expiresAt === undefined)) return linkExpiresAt;
+  return Math.min(linkExpiresAt, Math.max(...items.map((i) => i.expiresAt!)));
 }

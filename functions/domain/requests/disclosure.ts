@@ -11,7 +11,7 @@ import { categoryById } from '../personal-data/categories';
 import { DeskProblem } from '../problems';
 import { registryOf } from '../purposes/registry';
 import { hashSecret } from '../secrets';
-import { compileDossier, type StoredDisclosure, type Withholding } from './disclosure-dossier';
+import { compileDossier, storedDossierExpiresAt, type StoredDisclosure, type Withholding } from './disclosure-dossier';
 import { categoriesOf, readHoldingsForRequest } from './held-for-request';
 import { formatJapanTime, signature, type MessageText } from './notifications';
 import { epochSeconds, type DeskRequest, type Language } from './request';
@@ -101,12 +101,13 @@ export const disclosure: RequestTypeDefinition = {
       : undefined;
 
     const token = secrets.token();
-    const expiresAt = epochSeconds(now) + DISCLOSURE_LINK_LIFETIME_SECONDS;
+    const dossier = compileDossier(request, held, registryOf(await purposes.versions()), now, { covers, ...(withheld ? { withheld } : {}) });
+    const expiresAt = storedDossierExpiresAt(dossier, epochSeconds(now) + DISCLOSURE_LINK_LIFETIME_SECONDS);
     const stored: StoredDisclosure = {
       tokenHash: hashSecret(token),
       requestId: request.requestId,
       subjectIds: held.subjectIds,
-      dossier: compileDossier(request, held, registryOf(await purposes.versions()), now, { covers, ...(withheld ? { withheld } : {}) }),
+      dossier,
       createdAt: now.toISOString(),
       expiresAt,
     };

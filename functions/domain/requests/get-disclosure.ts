@@ -1,8 +1,9 @@
-// GET /v1/disclosures/{token}: the holder of the e-mailed link downloads the dossier until it expires.
+// GET /v1/disclosures/{token}: the holder of the e-mailed link downloads the dossier until it expires,
+// less what has expired in it since it was made.
 import type { Clock, DisclosureReader } from '../ports';
 import { DeskProblem } from '../problems';
 import { hashSecret } from '../secrets';
-import type { Dossier } from './disclosure-dossier';
+import { dossierAsOf, type Dossier } from './disclosure-dossier';
 import { dossierCsv, dossierHtml } from './dossier-formats';
 
 export interface GetDisclosureDeps {
@@ -34,9 +35,9 @@ export function negotiateDossierFormat(accept: string | undefined): DossierForma
 export async function getDisclosure(deps: GetDisclosureDeps, token: string, format: DossierFormat = 'json') {
   const stored = await deps.disclosures.get(hashSecret(token), deps.clock.now());
   if (!stored) {
-    throw new DeskProblem('not-found', 'Disclosure not found', 'This disclosure link is unknown or has expired (links work for 14 days). Ask the desk for a new disclosure.');
+    throw new DeskProblem('not-found', 'Disclosure not found', 'This disclosure link is unknown or has expired (links work for 14 days, or until everything in the copy has been erased if that is sooner). Ask the desk for a new disclosure.');
   }
-  return renderDossier(stored.dossier, format);
+  return renderDossier(dossierAsOf(stored.dossier, deps.clock.now()), format);
 }
 
 /** The dossier in the negotiated format: itself as JSON, the page, or CSV. */

@@ -8,6 +8,7 @@ import type { AccessLogWriter, Clock, DeskWriter, DisclosureReader, RequestReade
 import { DeskProblem } from '../problems';
 import type { StaffActor } from '../staff';
 import { coveredBy, disclosureDetails } from './disclosure';
+import { dossierAsOf } from './disclosure-dossier';
 import { renderDossier, type DossierFormat } from './get-disclosure';
 import { signature, type MessageText } from './notifications';
 import { commitOrConflict, getConfirmedRequest, logRequestAccess } from './request-store';
@@ -39,7 +40,7 @@ export async function getPaperDisclosure(deps: PaperDisclosureDeps, actor: Staff
   const request = paperDisclosure(await getConfirmedRequest(deps.requests, requestId, now));
   const stored = await deps.disclosures.get(request.delivery.dossierTokenHash, now);
   if (!stored) {
-    throw new DeskProblem('gone', 'Copy expired', 'The stored dossier of this disclosure has expired (it is kept 14 days after the decision) and cannot be printed any more. If it was never posted, ask the person to make a new request.');
+    throw new DeskProblem('gone', 'Copy expired', 'The stored dossier of this disclosure has expired (it is kept 14 days after the decision, or until everything in it has been erased if that is sooner) and cannot be printed any more. If it was never posted, ask the person to make a new request.');
   }
   // Logged with the persons the copy is about before anyone sees it.
   await deps.accessLog.append({
@@ -52,7 +53,8 @@ export async function getPaperDisclosure(deps: PaperDisclosureDeps, actor: Staff
     sourceIp: actor.sourceIp,
     at: now.toISOString(),
   });
-  return renderDossier(stored.dossier, format);
+  // What expired since the decision is no longer held, so it is not printed either.
+  return renderDossier(dossierAsOf(stored.dossier, now), format);
 }
 
 export interface RecordPostingDeps {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Holdings, PersonalDataRecord } from '../../../functions/domain/holdings';
 import { POLICY_PURPOSES as PURPOSES_OF_USE, registryOf, type PurposeVersion } from '../../../functions/domain/purposes/registry';
-import { compileDossier as compile } from '../../../functions/domain/requests/disclosure-dossier';
+import { compileDossier as compile, dossierAsOf } from '../../../functions/domain/requests/disclosure-dossier';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { NOTHING_HELD, receivedRequest } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
@@ -180,5 +180,22 @@ describe('compileDossier: linkage and special care', () => {
       ['acquiredAt', 'category', 'categoryLabel', 'linkedAccessInformation', 'purposes', 'source', 'specialCare', 'value'],
     );
     expect(JSON.stringify(dossier)).not.toContain('ev-health');
+  });
+});
+
+describe('dossierAsOf', () => {
+  it('serves a copy whose items carry no expiry (compiled before expiries were kept) as it is', () => {
+    const dossier = compileDossier(receivedRequest(), HANAKO_HOLDINGS, NOW);
+    expect(dossierAsOf(dossier, new Date('2030-01-01T00:00:00.000Z'))).toEqual(dossier);
+  });
+
+  it('keeps each item\'s expiry in the stored copy and serves none, leaving out an item from the second of its expiry on', () => {
+    const expiresAt = NOW.getTime() / 1000 + 60;
+    const dossier = compileDossier(receivedRequest(), { ...HANAKO_HOLDINGS, records: HANAKO_HOLDINGS.records.map((r, i) => (i === 0 ? { ...r, expiresAt } : r)) }, NOW);
+    expect(dossier.records![0]).toHaveProperty('expiresAt', expiresAt);
+    const before = dossierAsOf(dossier, new Date((expiresAt - 1) * 1000));
+    expect(before.records).toHaveLength(3);
+    expect(before.records![0]).not.toHaveProperty('expiresAt');
+    expect(dossierAsOf(dossier, new Date(expiresAt * 1000)).records!.map((r) => r.category)).toEqual(['email', 'advertising-id']);
   });
 });

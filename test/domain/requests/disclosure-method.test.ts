@@ -9,10 +9,11 @@ import { disclosureDetails } from '../../../functions/domain/requests/disclosure
 import type { StoredDisclosure } from '../../../functions/domain/requests/disclosure-dossier';
 import { dossierCsv, dossierHtml } from '../../../functions/domain/requests/dossier-formats';
 import { japanDay } from '../../../functions/domain/calendar';
+import { getDisclosure } from '../../../functions/domain/requests/get-disclosure';
 import { getPaperDisclosure, recordPosting } from '../../../functions/domain/requests/paper-disclosure';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import {
-  ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, OPERATOR, RecordingAccessLog, SequenceSecrets,
+  ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, NOTHING_HELD, OPERATOR, RecordingAccessLog, SequenceSecrets,
   problemOf, receivedRequest,
 } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
@@ -22,13 +23,13 @@ const NOW = '2026-11-12T05:30:00.000Z';
 const BASE_URL = 'https://desk.example.jp';
 const ADDRESS = '〒100-0001 東京都千代田区千代田1-1 山田 花子';
 
-function setup(details: Record<string, unknown> | undefined, overrides: Partial<DeskRequest> = {}) {
+function setup(details: Record<string, unknown> | undefined, overrides: Partial<DeskRequest> = {}, holdings = HANAKO_HOLDINGS) {
   const requests = new ArrayRequestReader([receivedRequest({ ...(details ? { details } : {}), ...overrides })]);
   const writer = new ApplyingWriter(requests);
   const stored: StoredDisclosure[] = [];
   const deps = {
     requests,
-    holdings: new MapHoldingsReader({ 'hanako.yamada@example.jp': HANAKO_HOLDINGS }),
+    holdings: new MapHoldingsReader({ 'hanako.yamada@example.jp': holdings }),
     purposes: { versions: async () => [...POLICY_PURPOSES] },
     accessLog: new RecordingAccessLog(),
     writer,
@@ -234,6 +235,87 @@ describe('the paper copy: printed by staff', () => {
     expect(gone.kind).toBe('gone');
     // Only the decision's read: an expired copy shows nobody anything.
     expect(paper.deps.accessLog.entries).toHaveLength(1);
+  });
+});
+
+// Records leave the desk at their own expiresAt (policy §2(4)); TTL deletes them days later in AWS.
+// A copy made before must not serve them after: each item goes at its record's expiry, and the copy
+// itself when the last of its items has gone, if that is before the link's 14 days.
+describe('a stored dossier and the expiry of what it copies', () => {
+  const at = (iso: string) => Date.parse(iso) / 1000;
+  const DAY_1 = '2026-11-13T05:30:00.000Z';
+  const DAY_2 = '2026-11-14T05:30:00.000Z';
+  const DAY_3 = '2026-11-15T05:30:00.000Z';
+  const expiring = {
+    ...HANAKO_HOLDINGS,
+    records: HANAKO_HOLDINGS.records.map((r) => (r.recordId === 'rec-cookie' ? { ...r, expiresAt: at(DAY_2) } : r)),
+    consents: HANAKO_HOLDINGS.consents.map((c) => ({ ...c, expiresAt: at(DAY_3) })),
+    provisionRecords: HANAKO_HOLDINGS.provisionRecords.map((p) => ({ ...p, expiresAt: at(DAY_1) })),
+  };
+  const served = (body: unknown) => body as { records: Array<{ value: string }>; purposesOfUse: Array<{ id: string }>; consents: unknown[]; provisionRecords: unknown[] };
+
+  it('the link and the paper copy leave out each record, consent and provision record from its own expiry on', async () => {
+    for (const method of ['electronic', 'paper'] as const) {
+      const { decide, deps } = setup(method === 'paper' ? { method, postalAddress: ADDRESS } : undefined, {}, expiring);
+      const { message } = await decide({ outcome: 'fulfilled' });
+      const token = /\/v1\/disclosures\/(\S+)/.exec(message.text)?.[1];
+      const read = async () => served((method === 'paper'
+        ? await getPaperDisclosure(deps, OPERATOR, 'req-1', 'json')
+        : await getDisclosure(deps, token!, 'json')).body);
+
+      let dossier = await read();
+      expect(dossier.records.map((r) => r.value)).toEqual(['山田 花子', 'hanako.yamada@example.jp', 'ad-5f2c']);
+      expect(dossier.provisionRecords).toHaveLength(1);
+      expect(JSON.stringify(dossier)).not.toContain('expiresAt');
+
+      deps.clock.set(DAY_1);
+      dossier = await read();
+      expect(dossier.provisionRecords).toEqual([]);
+      expect(dossier.records).toHaveLength(3);
+
+      deps.clock.set(DAY_2);
+      dossier = await read();
+      expect(dossier.records.map((r) => r.value)).toEqual(['山田 花子', 'hanako.yamada@example.jp']);
+      // The purposes only the gone record was used for are no longer said to apply.
+      expect(dossier.purposesOfUse.map((p) => p.id)).toEqual(['billing', 'information-and-inquiries', 'service-provision']);
+      expect(dossier.consents).toHaveLength(1);
+
+      deps.clock.set(DAY_3);
+      dossier = await read();
+      expect(dossier.consents).toEqual([]);
+      expect(dossier.records).toHaveLength(2);
+    }
+  });
+
+  it('the page and the CSV leave out an expired value too', async () => {
+    const { decide, deps } = setup(undefined, {}, expiring);
+    const { message } = await decide({ outcome: 'fulfilled' });
+    const token = /\/v1\/disclosures\/(\S+)/.exec(message.text)![1]!;
+    expect((await getDisclosure(deps, token, 'csv')).body).toContain('ad-5f2c');
+    deps.clock.set(DAY_2);
+    for (const format of ['html', 'csv'] as const) {
+      expect((await getDisclosure(deps, token, format)).body).not.toContain('ad-5f2c');
+    }
+  });
+
+  it('a copy whose every item expires before the 14 days expires with the last of them, and the e-mail says so', async () => {
+    const allExpiring = { ...expiring, records: expiring.records.map((r) => ({ ...r, expiresAt: at(DAY_2) })) };
+    const { decide } = setup(undefined, {}, allExpiring);
+    const { disclosure, message } = await decide({ outcome: 'fulfilled' });
+    expect(disclosure.expiresAt).toBe(at(DAY_3));
+    expect(message.text).toContain('2026年11月15日');
+  });
+
+  it('a copy holding anything without an expiry, or holding nothing, keeps the 14 days', async () => {
+    expect((await setup(undefined, {}, expiring).decide({ outcome: 'fulfilled' })).disclosure.expiresAt).toBe(at('2026-11-26T05:30:00.000Z'));
+    expect((await setup(undefined, {}, NOTHING_HELD).decide({ outcome: 'fulfilled' })).disclosure.expiresAt).toBe(at('2026-11-26T05:30:00.000Z'));
+  });
+
+  it('only what the copy shows counts: a withheld record that lives on does not keep it longer', async () => {
+    const withheldLives = { ...expiring, records: expiring.records.map((r) => (r.category === 'name' ? r : { ...r, expiresAt: at(DAY_2) })) };
+    const { decide } = setup(undefined, {}, withheldLives);
+    const { disclosure } = await decide({ ...PARTIAL, details: { withheld: ['name'] } });
+    expect(disclosure.expiresAt).toBe(at(DAY_3));
   });
 });
 
