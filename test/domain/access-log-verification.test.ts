@@ -14,7 +14,7 @@ function chainOf(count: number): ChainedAccessLogEntry[] {
   return out;
 }
 
-const noDigests: AccessLogDigestStore = { dates: async () => [], get: async () => undefined, put: async () => 'written' };
+const noDigests: AccessLogDigestStore = { slots: async () => [], get: async () => undefined, put: async () => 'written' };
 
 /** One chain served a page per entry; each page read moves the clock by `msPerPage`. */
 function pagedChains(entries: ChainedAccessLogEntry[], clock: { t: number }, msPerPage: number): AccessLogChains {
