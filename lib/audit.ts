@@ -99,7 +99,7 @@ export class AuditConstruct extends Construct {
 
     // The digests of the access log's chain heads, one object per few minutes, locked as long as the entries.
     const digestKey = new kms.Key(this, 'AccessLogDigestKey', {
-      description: 'Encrypts the daily digests of the privacy desk access log',
+      description: 'Encrypts the digests of the privacy desk access log',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -1,7 +1,7 @@
 // Appends to the access log. Entries are spread over several hash chains so writers do not queue
 // behind one head; each append is a conditional put of the next sequence number, retried on another
 // chain when another writer took it first. Nothing here updates or deletes. Reading is for the listing (byDay
-// index), the daily digest (chain heads) and verification (whole chains).
+// index), the digests (chain heads) and verification (whole chains).
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomInt } from 'node:crypto';
 import { accessLogRetentionSeconds, chainAccessLogEntry, type AccessLogEntry, type ChainedAccessLogEntry } from '../domain/access-log';

@@ -68,7 +68,7 @@ export function hashAccessLogEntry(entry: Omit<ChainedAccessLogEntry, 'hash'>): 
 }
 
 /**
- * How long entries are kept (and their daily digests locked): DESK_ACCESS_LOG_RETENTION_DAYS, a whole
+ * How long entries are kept (and their digests locked): DESK_ACCESS_LOG_RETENTION_DAYS, a whole
  * number of days, or ACCESS_LOG_RETENTION_SECONDS (five years) when unset.
  */
 export function accessLogRetentionSeconds(setting: string | undefined): number {

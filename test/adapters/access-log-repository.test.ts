@@ -68,23 +68,23 @@ describe('access-log-repository', () => {
     expectIntactChains(items);
   });
 
-  it('a burst of 300 concurrent appends all land without an error, and the log verifies', async () => {
+  it('a burst of 150 concurrent appends all land without an error, and the log verifies', async () => {
     const before = (await scanAll<Stored>('access-log')).length;
-    const results = await Promise.allSettled(Array.from({ length: 300 }, (_, n) => dynamoAccessLog.append(entry(1000 + n))));
+    const results = await Promise.allSettled(Array.from({ length: 150 }, (_, n) => dynamoAccessLog.append(entry(1000 + n))));
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     const items = await scanAll<Stored>('access-log');
-    expect(items).toHaveLength(before + 300);
+    expect(items).toHaveLength(before + 150);
     expectIntactChains(items);
     const verification = await verifyAccessLog({ chains: dynamoAccessLogChains, digests: noDigests, clock: { now: () => new Date() } });
     expect(verification).toMatchObject({ verified: true });
-  });
+  }, 180_000);
 
   it(`an append that loses the race ${MAX_APPEND_ATTEMPTS} times, each on another chain, gives up with AccessLogBusyError`, async () => {
     const { mock } = mockDocumentClient();
     try {
       mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }));
       await expect(dynamoAccessLog.append(entry(9000))).rejects.toBeInstanceOf(AccessLogBusyError);
-      const chains = mock.commandCalls(PutCommand).map((c) => c.args[0].input.Item!.chainId as string);
+      const chains = mock.commandCalls(PutCommand).filter((c) => c.args[0].input.Item!.reason === 'test 9000').map((c) => c.args[0].input.Item!.chainId as string);
       expect(chains).toHaveLength(MAX_APPEND_ATTEMPTS);
       chains.slice(1).forEach((chainId, i) => expect(chainId).not.toBe(chains[i]));
     } finally {

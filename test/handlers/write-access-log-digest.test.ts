@@ -75,15 +75,16 @@ describe('write-access-log-digest', () => {
   });
 
   it('each digest links to the one before it by slot and hash; one whose heads did not move is not written', async () => {
-    const first = await digestAt('2026-12-02T01:00:00Z');
+    // After the handler's digest of now: the clock only moves forward.
+    const first = await digestAt('2036-12-02T01:00:00Z');
     await appendEntries(2, 200);
-    const second = await digestAt('2026-12-02T01:05:00Z');
+    const second = await digestAt('2036-12-02T01:05:00Z');
     expect(first.written && second.written).toBe(true);
     if (!first.written || !second.written) return;
-    expect(second.digest.slot).toBe('2026-12-02T01:05:00.000Z');
+    expect(second.digest.slot).toBe('2036-12-02T01:05:00.000Z');
     expect(second.digest.previousDigestHash).toBe(first.digest.digestHash);
     expect(second.digest.previousSlot).toBe(first.digest.slot);
-    expect(await digestAt('2026-12-02T01:10:00Z')).toEqual({ written: false, slot: '2026-12-02T01:10:00.000Z', reason: 'unchanged' });
+    expect(await digestAt('2036-12-02T01:10:00Z')).toEqual({ written: false, slot: '2036-12-02T01:10:00.000Z', reason: 'unchanged' });
   });
 
   it('a digest another run wrote first (S3 answers 412 to If-None-Match) is not written again', async () => {
