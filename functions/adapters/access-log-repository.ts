@@ -21,7 +21,7 @@ const CHAIN_IDS = Array.from({ length: ACCESS_LOG_CHAINS }, (_, i) => `chain-${i
 /** Entries one listing read evaluates (before its actor and subject filters). */
 const LISTING_READ_SIZE = 200;
 /** Desk policy: conditional puts one append tries, each on a freshly chosen chain, before giving up with AccessLogBusyError. */
-export const MAX_APPEND_ATTEMPTS = 8;
+export const MAX_APPEND_ATTEMPTS = 10;
 
 /** DESK_ACCESS_LOG_RETENTION_DAYS, read at load so a bad setting fails the function's start. */
 export const ACCESS_LOG_RETENTION = accessLogRetentionSeconds(process.env.DESK_ACCESS_LOG_RETENTION_DAYS);
@@ -65,7 +65,7 @@ export const dynamoAccessLog: AccessLogWriter = {
         if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
         if (attempt >= MAX_APPEND_ATTEMPTS) throw new AccessLogBusyError();
         // Another writer took this sequence number: back off a short random while, then try another chain.
-        await new Promise((resolve) => setTimeout(resolve, randomInt(1, 10) * attempt));
+        await new Promise((resolve) => setTimeout(resolve, randomInt(5, 20) * attempt));
       }
     }
   },
