@@ -144,8 +144,8 @@ async function readDigests(deps: VerifyDeps, from: string | undefined, deadline:
     throw new DeskProblem('not-found', 'No digest of that date', `There is no access-log digest of ${from}. ${span}`);
   }
   const latestDay = slots.length ? japanDay(new Date(slots.at(-1)!)) : undefined;
-  const read = async (slot: string) => {
-    const digest = asAccessLogDigest(await deps.digests.get(slot));
+  const read = async (slot: string, stored?: unknown) => {
+    const digest = asAccessLogDigest(stored ?? await deps.digests.get(slot));
     if (!digest || digest.slot !== slot) {
       throw new Broken({ problem: 'digest-altered', ...withoutName(digestNamed({ slot })), detail: `The digest stored for ${digestNamed({ slot }).name} is not a digest of that time.` });
     }
@@ -153,13 +153,14 @@ async function readDigests(deps: VerifyDeps, from: string | undefined, deadline:
   };
   const digests: AccessLogDigest[] = [];
   for (let i = 0; i < slots.length; i += DIGEST_READS_AT_ONCE) {
-    digests.push(...await Promise.all(slots.slice(i, i + DIGEST_READS_AT_ONCE).map(read)));
+    digests.push(...await Promise.all(slots.slice(i, i + DIGEST_READS_AT_ONCE).map((slot) => read(slot))));
     if (deps.clock.now().getTime() > deadline) throw tooLong(latestDay);
   }
   // With `from`, the digest before the first one is read only to check its link. One gone is one past
   // its retention: while locked, no one can remove it.
   const previousSlot = from ? digests[0]?.previousSlot : null;
-  const before = previousSlot && (await deps.digests.get(previousSlot)) !== undefined ? await read(previousSlot) : undefined;
+  const stored = previousSlot ? await deps.digests.get(previousSlot) : undefined;
+  const before = previousSlot && stored !== undefined ? await read(previousSlot, stored) : undefined;
   return { digests, before };
 }
 
