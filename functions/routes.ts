@@ -452,7 +452,7 @@ export const ROUTES = [
     name: 'verify-access-log',
     method: 'POST',
     path: '/v1/staff/access-log/verify',
-    summary: 'Verify the access log: every chain\'s sequence, hashes and links, and every daily digest; names the first broken link.',
+    summary: 'Verify the access log: every chain\'s sequence, hashes and links, and every digest of the chain heads; names the first broken link.',
     auth: { kind: 'staff', roles: ['officer', 'auditor'] },
     tables: { 'access-log': 'read', ...STAFF_CHECK },
     buckets: { 'access-log-digests': 'read' },

@@ -2,11 +2,13 @@
 // event sources; the local runtime polls the same streams and runs the same schedules.
 import type { BucketAccess, BucketName } from './adapters/buckets';
 import type { TableName } from './adapters/tables';
+import { ACCESS_LOG_DIGEST_MINUTES, accessLogDigestMinutes } from './domain/access-log-digest';
 import type { TableAccess } from './routes';
 
 export type WorkerSource =
   | { kind: 'stream'; table: TableName }
-  | { kind: 'schedule'; everyMinutes: number };
+  /** `setting`: the desk setting that, when set, overrides everyMinutes (read with `minutes`). */
+  | { kind: 'schedule'; everyMinutes: number; setting?: { name: string; minutes: (value: string | undefined) => number } };
 
 export interface WorkerDefinition {
   /** The handler's file name in functions/handlers. */
@@ -78,10 +80,15 @@ export const WORKERS = [
   },
   {
     name: 'write-access-log-digest',
-    summary: 'Writes the daily digest of the access log\'s chain heads to the Object Lock bucket, once per Japan day; hourly, so a failed run is made good within the hour.',
-    source: { kind: 'schedule', everyMinutes: 60 },
+    summary: 'Writes the access log\'s chain heads as a new digest object to the Object Lock bucket, every few minutes (DESK_ACCESS_LOG_DIGEST_MINUTES) when a chain moved.',
+    source: { kind: 'schedule', everyMinutes: ACCESS_LOG_DIGEST_MINUTES, setting: { name: 'DESK_ACCESS_LOG_DIGEST_MINUTES', minutes: accessLogDigestMinutes } },
     tables: { 'access-log': 'read' },
     buckets: { 'access-log-digests': 'read-write' },
     sendsEmail: false,
   },
 ] as const satisfies readonly WorkerDefinition[];
+
+/** How often a scheduled worker runs under the desk's settings: its setting when one is given, else its default. */
+export function scheduleMinutes(source: Extract<WorkerSource, { kind: 'schedule' }>, settings: Record<string, string | undefined>): number {
+  return source.setting ? source.setting.minutes(settings[source.setting.name]) : source.everyMinutes;
+}

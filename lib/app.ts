@@ -4,6 +4,7 @@ import { deskSettings } from '../functions/adapters/desk-settings';
 import { maxSubjectsPerHour } from '../functions/domain/monitoring/access-analysis';
 import { parseAllowedCidrs } from './firewall';
 import { accessLogRetentionSeconds } from '../functions/domain/access-log';
+import { accessLogDigestMinutes } from '../functions/domain/access-log-digest';
 import { AppiDeskStack } from './stack';
 
 /** Five years, the default time CloudTrail log files stay locked. */
@@ -36,22 +37,26 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
   const fees: unknown = app.node.tryGetContext('fees');
   const monitorLimit: unknown = app.node.tryGetContext('monitorMaxSubjectsPerHour');
   const accessLogDays: unknown = app.node.tryGetContext('accessLogRetentionDays');
+  const digestMinutes: unknown = app.node.tryGetContext('accessLogDigestMinutes');
   const environment: Record<string, string> = {
     ...(days !== undefined ? { DESK_RESPONSE_DESK_DAYS: String(days) } : {}),
     ...(fees !== undefined ? { DESK_FEES_JSON: typeof fees === 'string' ? fees : JSON.stringify(fees) } : {}),
     ...(monitorLimit !== undefined ? { DESK_MONITOR_MAX_SUBJECTS_PER_HOUR: String(monitorLimit) } : {}),
     ...(accessLogDays !== undefined ? { DESK_ACCESS_LOG_RETENTION_DAYS: String(accessLogDays) } : {}),
+    ...(digestMinutes !== undefined ? { DESK_ACCESS_LOG_DIGEST_MINUTES: String(digestMinutes) } : {}),
   };
   deskSettings(environment);
   maxSubjectsPerHour(environment.DESK_MONITOR_MAX_SUBJECTS_PER_HOUR);
   accessLogRetentionSeconds(environment.DESK_ACCESS_LOG_RETENTION_DAYS);
+  accessLogDigestMinutes(environment.DESK_ACCESS_LOG_DIGEST_MINUTES);
   return environment;
 }
 
 /**
  * Builds the CDK app from context: stage (default dev; prod turns on deletion protection and
  * retention), region, senderEmail, officerEmail, and optionally publicBaseUrl, auditRetentionDays,
- * responseDeskDays, fees, monitorMaxSubjectsPerHour, staffAllowedCidrs and accessLogRetentionDays (entries' TTL and their digests' lock; five years by default).
+ * responseDeskDays, fees, monitorMaxSubjectsPerHour, staffAllowedCidrs, accessLogRetentionDays (entries' TTL and their digests' lock; five years by default)
+ * and accessLogDigestMinutes (how often the chain heads are digested; 5 by default).
  * Context given here is added to what the CLI passes in (cdk.json, -c).
  */
 export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<AppProps, 'context'> = {}): DeskApp {

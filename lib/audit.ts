@@ -19,7 +19,7 @@ export interface AuditConstructProps {
   logging: DeskLogging;
   /** How long no one, not even the account root, can delete or alter a trail log file. */
   retention: Duration;
-  /** How long access-log entries are kept; each daily digest of them stays locked as long. */
+  /** How long access-log entries are kept; each digest of them stays locked as long. */
   accessLogRetention: Duration;
 }
 
@@ -97,9 +97,9 @@ export class AuditConstruct extends Construct {
       serverAccessLogsPrefix: 'trail-bucket/',
     });
 
-    // The daily digests of the access log's chain heads (issue 6 item 4), locked as long as the entries.
+    // The digests of the access log's chain heads, one object per few minutes, locked as long as the entries.
     const digestKey = new kms.Key(this, 'AccessLogDigestKey', {
-      description: 'Encrypts the daily digests of the privacy desk access log',
+      description: 'Encrypts the digests of the privacy desk access log',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -21,7 +21,7 @@ export interface AppiDeskStackProps extends StackProps {
   auditRetention: Duration;
   /** When set, staff routes answer only these addresses (CIDRs); see lib/firewall.ts. */
   staffAllowedCidrs?: readonly string[];
-  /** How long access-log entries are kept, and their daily digests locked (DESK_ACCESS_LOG_RETENTION_DAYS in deskSettings). */
+  /** How long access-log entries are kept, and their digests locked (DESK_ACCESS_LOG_RETENTION_DAYS in deskSettings). */
   accessLogRetention: Duration;
 }
 

@@ -9,7 +9,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { WORKERS, type WorkerDefinition } from '../functions/workers';
+import { scheduleMinutes, WORKERS, type WorkerDefinition } from '../functions/workers';
 import type { DeskBuckets } from './audit';
 import type { DeskTables } from './data';
 import { DeskFunction, functionLogGroup } from './functions';
@@ -82,7 +82,7 @@ export class WorkersConstruct extends Construct {
     } else {
       new events.Rule(this, `${worker.name}-schedule`, {
         description: `Runs ${worker.name}: ${worker.summary}`,
-        schedule: events.Schedule.rate(Duration.minutes(source.everyMinutes)),
+        schedule: events.Schedule.rate(Duration.minutes(scheduleMinutes(source, this.props.deskSettings))),
         targets: [new targets.LambdaFunction(desk.fn)],
       });
     }

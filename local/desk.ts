@@ -2,7 +2,7 @@
 // the schedules, started in that order and stopped in reverse.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { s3 } from '../functions/adapters/audit-bucket';
-import { WORKERS } from '../functions/workers';
+import { scheduleMinutes, WORKERS } from '../functions/workers';
 import { createBuckets } from './buckets';
 import { ensurePortFree, startDynamoDbLocal, startS3Emulator, startSesEmulator, useEmulators, type RunningEmulator } from './emulators';
 import { LocalGateway } from './gateway';
@@ -93,7 +93,7 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
       if (worker.source.kind !== 'schedule') continue;
       const handler = await loadHandler<(event: unknown) => Promise<unknown>>(worker.name);
       const run = () => handler({ source: 'local.timer' }).catch((e) => log(`${worker.name}: ${(e as Error).message}`));
-      const timer = setInterval(run, worker.source.everyMinutes * 60_000);
+      const timer = setInterval(run, scheduleMinutes(worker.source, process.env) * 60_000);
       stops.push(async () => clearInterval(timer));
     }
 

@@ -1,29 +1,33 @@
-// Appends to the access log. Entries are spread over a few hash chains so writers do not queue
-// behind one head; each append is a conditional put of the next sequence number, retried when
-// another writer took it first. Nothing here updates or deletes. Reading is for the listing (byDay
-// index), the daily digest (chain heads) and verification (whole chains).
+// Appends to the access log. Entries are spread over several hash chains so writers do not queue
+// behind one head; each append is a conditional put of the next sequence number, retried on another
+// chain when another writer took it first. Nothing here updates or deletes. Reading is for the listing (byDay
+// index), the digests (chain heads) and verification (whole chains).
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomInt } from 'node:crypto';
 import { accessLogRetentionSeconds, chainAccessLogEntry, type AccessLogEntry, type ChainedAccessLogEntry } from '../domain/access-log';
 import type { AccessLogChains, AccessLogSearch, ListedAccessLogEntry } from '../domain/access-log-ports';
-import { japanDay } from '../domain/calendar';
 import type { AccessLogWriter } from '../domain/ports';
+import { AccessLogBusyError } from '../domain/problems';
 import { dynamo, tableName } from './clients';
 
-export const ACCESS_LOG_CHAINS = 4;
+/**
+ * Desk policy: chains an append may land on. Each append picks one at random and, when another
+ * writer took that chain's next sequence number, tries another chain: with 16, bursts of staff reads
+ * (some hundred a second) rarely meet on one head. Only ever raise it: chains are named by number,
+ * and verification walks every name listed here.
+ */
+export const ACCESS_LOG_CHAINS = 16;
 const CHAIN_IDS = Array.from({ length: ACCESS_LOG_CHAINS }, (_, i) => `chain-${i}`);
 /** Entries one listing read evaluates (before its actor and subject filters). */
 const LISTING_READ_SIZE = 200;
+/** Desk policy: conditional puts one append tries, each on a freshly chosen chain, before giving up with AccessLogBusyError. */
+export const MAX_APPEND_ATTEMPTS = 10;
 
 /** DESK_ACCESS_LOG_RETENTION_DAYS, read at load so a bad setting fails the function's start. */
 export const ACCESS_LOG_RETENTION = accessLogRetentionSeconds(process.env.DESK_ACCESS_LOG_RETENTION_DAYS);
 
-/** Attributes derived from `at` for the index and TTL; they are kept outside the hash. */
-function chained(item: Record<string, unknown>): ChainedAccessLogEntry {
-  const { day: _day, expiresAt: _expiresAt, ...entry } = item;
-  return entry as unknown as ChainedAccessLogEntry;
-}
-const MAX_APPEND_ATTEMPTS = 10;
+/** The stored item as the hash covers it: every attribute. */
+const chained = (item: Record<string, unknown>) => item as unknown as ChainedAccessLogEntry;
 
 async function chainHead(chainId: string) {
   const { Items } = await dynamo().send(new QueryCommand({
@@ -38,22 +42,29 @@ async function chainHead(chainId: string) {
   return head ? { seq: head.seq as number, hash: head.hash as string } : undefined;
 }
 
+/** A chain other than `last`, at random, so racers for one head spread over the others. */
+function pickChain(last: string | undefined): string {
+  const others = last === undefined ? CHAIN_IDS : CHAIN_IDS.filter((id) => id !== last);
+  return others[randomInt(others.length)]!;
+}
+
 export const dynamoAccessLog: AccessLogWriter = {
   async append(entry: AccessLogEntry) {
-    const chainId = CHAIN_IDS[randomInt(ACCESS_LOG_CHAINS)]!;
+    let chainId: string | undefined;
     for (let attempt = 1; ; attempt++) {
-      const chained = chainAccessLogEntry(entry, chainId, await chainHead(chainId));
+      chainId = pickChain(chainId);
+      const item = chainAccessLogEntry(entry, chainId, await chainHead(chainId), ACCESS_LOG_RETENTION);
       try {
         await dynamo().send(new PutCommand({
           TableName: tableName('access-log'),
-          // day keys the byDay index; it and expiresAt are derived from `at`, so they stay outside the hash.
-          Item: { ...chained, day: japanDay(new Date(entry.at)), expiresAt: Math.floor(Date.parse(entry.at) / 1000) + ACCESS_LOG_RETENTION },
+          Item: item,
           ConditionExpression: 'attribute_not_exists(chainId)',
         }));
         return;
       } catch (error) {
-        if ((error as Error).name !== 'ConditionalCheckFailedException' || attempt >= MAX_APPEND_ATTEMPTS) throw error;
-        // Another writer took this sequence number: back off a random while so racers spread out.
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+        if (attempt >= MAX_APPEND_ATTEMPTS) throw new AccessLogBusyError();
+        // Another writer took this sequence number: back off a short random while, then try another chain.
         await new Promise((resolve) => setTimeout(resolve, randomInt(5, 20) * attempt));
       }
     }
@@ -109,7 +120,7 @@ export const dynamoAccessLogSearch: AccessLogSearch = {
       ...(after ? { ExclusiveStartKey: { day: after.day, at: after.at, chainId: after.chainId, seq: after.seq } } : {}),
     }));
     const entries = (page.Items ?? []).map((item) => {
-      const { previousHash: _previousHash, hash: _hash, ...listed } = chained(item);
+      const { previousHash: _previousHash, hash: _hash, day: _day, expiresAt: _expiresAt, ...listed } = chained(item);
       return listed as ListedAccessLogEntry;
     });
     const last = page.LastEvaluatedKey;

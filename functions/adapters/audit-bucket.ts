@@ -1,5 +1,5 @@
-// The access-log digests in their Object Lock bucket: one JSON object a day, written once in
-// compliance mode, so no one, not even the account root, can alter or remove it before retention ends.
+// The access-log digests in their Object Lock bucket: one JSON object per schedule interval, named by
+// the interval's start so keys sort by time, written once in compliance mode, so no one, not even the account root, can alter or remove it before retention ends.
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { AccessLogDigest } from '../domain/access-log-digest';
 import type { AccessLogDigestStore } from '../domain/access-log-ports';
@@ -27,27 +27,34 @@ export function bucketName(name: BucketName): string {
   return value;
 }
 
-export const digestKey = (date: string) => `${DIGEST_PREFIX}${date}.json`;
+export const digestKey = (slot: string) => `${DIGEST_PREFIX}${slot}.json`;
+const SLOT_KEY = /^access-log-digests\/(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\.json$/;
 
-async function storedDates(): Promise<string[]> {
-  const dates: string[] = [];
+async function storedSlots(since?: string): Promise<string[]> {
+  const slots: string[] = [];
   let ContinuationToken: string | undefined;
   do {
-    const page = await s3().send(new ListObjectsV2Command({ Bucket: bucketName('access-log-digests'), Prefix: DIGEST_PREFIX, ContinuationToken }));
+    const page = await s3().send(new ListObjectsV2Command({
+      Bucket: bucketName('access-log-digests'),
+      Prefix: DIGEST_PREFIX,
+      // Keys sort by time: `prefix + since` sorts just before the key of that very slot.
+      ...(since && !ContinuationToken ? { StartAfter: `${DIGEST_PREFIX}${since}` } : {}),
+      ContinuationToken,
+    }));
     for (const { Key } of page.Contents ?? []) {
-      const date = /^access-log-digests\/(\d{4}-\d{2}-\d{2})\.json$/.exec(Key ?? '')?.[1];
-      if (date) dates.push(date);
+      const slot = SLOT_KEY.exec(Key ?? '')?.[1];
+      if (slot) slots.push(slot);
     }
     ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (ContinuationToken);
-  return dates.sort();
+  return slots.sort();
 }
 
 export const s3DigestStore: AccessLogDigestStore = {
-  dates: storedDates,
-  async get(date: string) {
+  slots: storedSlots,
+  async get(slot: string) {
     try {
-      const object = await s3().send(new GetObjectCommand({ Bucket: bucketName('access-log-digests'), Key: digestKey(date) }));
+      const object = await s3().send(new GetObjectCommand({ Bucket: bucketName('access-log-digests'), Key: digestKey(slot) }));
       const text = await object.Body!.transformToString('utf-8');
       try {
         return JSON.parse(text) as unknown;
@@ -63,10 +70,10 @@ export const s3DigestStore: AccessLogDigestStore = {
     try {
       await s3().send(new PutObjectCommand({
         Bucket: bucketName('access-log-digests'),
-        Key: digestKey(digest.date),
+        Key: digestKey(digest.slot),
         Body: JSON.stringify(digest),
         ContentType: 'application/json',
-        // Only if absent: two runs of the same day cannot both write (S3 conditional writes).
+        // Only if absent: two runs in the same interval cannot both write (S3 conditional writes).
         IfNoneMatch: '*',
         ObjectLockMode: 'COMPLIANCE',
         ObjectLockRetainUntilDate: retainUntil,

@@ -1,7 +1,7 @@
 // The desk's buckets. Like TABLES, this one list is read by the CDK and by the local runtime, and
 // the function manifests name buckets from it.
 
-/** access-log-digests: the daily digests of the access log's chain heads, under Object Lock. */
+/** access-log-digests: the digests of the access log's chain heads, one object per few minutes, under Object Lock. */
 export type BucketName = 'access-log-digests';
 
 /** What a function may do with a bucket: read objects; read-write also adds objects (Object Lock keeps any from being replaced). */

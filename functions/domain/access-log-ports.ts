@@ -11,11 +11,11 @@ export interface AccessLogChains {
 }
 
 export interface AccessLogDigestStore {
-  /** The dates of every stored digest, oldest first. */
-  dates(): Promise<string[]>;
-  /** The stored digest as parsed JSON, or undefined when there is none of that date. */
-  get(date: string): Promise<unknown>;
-  /** Writes a digest under Object Lock until `retainUntil`; 'exists' when that date's digest was already written. */
+  /** The slots of the stored digests, oldest first: those from `since` on (an ISO instant), or every one. */
+  slots(since?: string): Promise<string[]>;
+  /** The stored digest as parsed JSON, or undefined when there is none of that slot. */
+  get(slot: string): Promise<unknown>;
+  /** Writes a digest as a new object under Object Lock until `retainUntil`; 'exists' when that slot's digest was already written. */
   put(digest: AccessLogDigest, retainUntil: Date): Promise<'written' | 'exists'>;
 }
 

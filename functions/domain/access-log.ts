@@ -1,6 +1,7 @@
 // Every read or write of personal data by a person leaves one entry (policy §6(1), DESIGN §3).
 // Entries form hash chains so that an altered, removed or reordered entry shows.
 import { createHash } from 'node:crypto';
+import { japanDay } from './calendar';
 import { ACCESS_LOG_RETENTION_SECONDS, SECONDS } from './law';
 import type { StaffRole } from './staff';
 
@@ -18,9 +19,17 @@ export interface AccessLogEntry {
   at: string;
 }
 
+/**
+ * An entry as stored. Every stored attribute but `hash` is hashed, the byDay index key and the TTL
+ * included: editing either would hide the entry from the listing, so it must break the chain.
+ */
 export interface ChainedAccessLogEntry extends AccessLogEntry {
   chainId: string;
   seq: number;
+  /** The Japan day of `at`: the byDay index's partition. */
+  day: string;
+  /** Epoch seconds after which the entry is past retention (DynamoDB TTL). */
+  expiresAt: number;
   previousHash: string;
   hash: string;
 }
@@ -31,11 +40,17 @@ export function chainAccessLogEntry(
   entry: AccessLogEntry,
   chainId: string,
   previous: { seq: number; hash: string } | undefined,
+  retentionSeconds: number = ACCESS_LOG_RETENTION_SECONDS,
 ): ChainedAccessLogEntry {
   const seq = (previous?.seq ?? 0) + 1;
   const previousHash = previous?.hash ?? GENESIS_HASH;
-  const body = { ...entry, chainId, seq, previousHash };
+  const body = { ...entry, chainId, seq, previousHash, ...derivedAttributes(entry.at, retentionSeconds) };
   return { ...body, hash: hashAccessLogEntry(body) };
+}
+
+/** The index key and expiry an entry written at `at` carries; verification checks them against `at`. */
+export function derivedAttributes(at: string, retentionSeconds: number): { day: string; expiresAt: number } {
+  return { day: japanDay(new Date(at)), expiresAt: Math.floor(Date.parse(at) / 1000) + retentionSeconds };
 }
 
 /** JSON with object keys sorted at every depth, so equal entries always hash alike. */
@@ -47,12 +62,13 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The hash over everything stored but the hash itself, so an attribute added, removed or edited shows. */
 export function hashAccessLogEntry(entry: Omit<ChainedAccessLogEntry, 'hash'>): string {
   return createHash('sha256').update(canonicalJson(entry), 'utf8').digest('hex');
 }
 
 /**
- * How long entries are kept (and their daily digests locked): DESK_ACCESS_LOG_RETENTION_DAYS, a whole
+ * How long entries are kept (and their digests locked): DESK_ACCESS_LOG_RETENTION_DAYS, a whole
  * number of days, or ACCESS_LOG_RETENTION_SECONDS (five years) when unset.
  */
 export function accessLogRetentionSeconds(setting: string | undefined): number {

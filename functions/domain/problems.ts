@@ -34,3 +34,15 @@ export class StaleWriteError extends Error {
     this.name = 'StaleWriteError';
   }
 }
+
+/**
+ * The access log could not take an entry: every chain tried was taken by concurrent writers. Nothing
+ * was read or written; the caller may try again after `retryAfterSeconds` (503 with Retry-After).
+ */
+export class AccessLogBusyError extends Error {
+  readonly retryAfterSeconds = 1;
+  constructor() {
+    super('The access log is busy');
+    this.name = 'AccessLogBusyError';
+  }
+}

@@ -790,7 +790,7 @@ export const accessLogResponse = z.object({
   nextCursor: z.string().optional().describe('Present when more entries may follow: send it as cursor.'),
 });
 export const accessLogVerifyBody = z.strictObject({
-  from: z.iso.date().optional().describe('Verify from the digest of this Japan date on (its chain heads anchor each chain), instead of from the first entry.'),
+  from: z.iso.date().optional().describe('Verify from the first digest taken on this Japan date on (its chain heads anchor each chain), instead of from the first entry.'),
 }).optional();
 const chainHead = z.object({ chainId: z.string(), seq: z.number().int(), hash: z.string() });
 export const accessLogVerifyResponse = z.union([
@@ -799,6 +799,7 @@ export const accessLogVerifyResponse = z.union([
     from: z.iso.date().nullable(),
     chains: z.array(chainHead.extend({ entriesChecked: z.number().int() })).describe('Each chain\'s head as verified.'),
     digestsChecked: z.number().int(),
+    latestDigestAt: instant.nullable().describe('When the latest digest was taken: entries appended since are not yet anchored by one (at most one digest interval).'),
     checkedAt: instant,
   }),
   z.object({
@@ -809,6 +810,7 @@ export const accessLogVerifyResponse = z.union([
       chainId: z.string().optional(),
       seq: z.number().int().optional(),
       digestDate: z.iso.date().optional(),
+      digestSlot: instant.optional().describe('The interval the digest at fault, or showing the fault, was taken in.'),
       detail: z.string(),
     }),
     checkedAt: instant,

@@ -5,7 +5,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger } from '../adapters/logger';
-import { DeskProblem } from '../domain/problems';
+import { AccessLogBusyError, DeskProblem } from '../domain/problems';
 import type { StaffActor } from '../domain/staff';
 import type { SystemActor } from '../domain/systems';
 import type { RouteDefinition } from '../routes';
@@ -102,6 +102,10 @@ export function httpRoute<R extends RouteDefinition>(
         let problem: HttpProblem;
         if (error instanceof HttpProblem) problem = error;
         else if (error instanceof DeskProblem) problem = new HttpProblem(STATUS_OF[error.kind], error.kind, error.title, error.detail, error.errors ? [...error.errors] : undefined);
+        else if (error instanceof AccessLogBusyError) {
+          // Staff see personal data only once the access log holds the read (policy §6(1)): when it cannot take it now, they wait.
+          problem = new HttpProblem(503, 'access-log-busy', 'Access log busy', `Too many staff actions are being logged at this moment, and this one could not be. Try again in ${error.retryAfterSeconds} s.`, undefined, { 'retry-after': String(error.retryAfterSeconds) });
+        }
         else {
           // Names and messages of SDK errors carry no personal data; bodies and items are never logged.
           logger.error('Unhandled error', { route: route.name, errorName: error?.name, errorMessage: error?.message });

@@ -2,11 +2,15 @@
 // by hash, and an existing entry is never overwritten.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_LOG_CHAINS, dynamoAccessLog } from '../../functions/adapters/access-log-repository';
+import { ACCESS_LOG_CHAINS, dynamoAccessLog, dynamoAccessLogChains, MAX_APPEND_ATTEMPTS } from '../../functions/adapters/access-log-repository';
 import { dynamo, tableName } from '../../functions/adapters/clients';
 import { japanDay } from '../../functions/domain/calendar';
 import { GENESIS_HASH, hashAccessLogEntry, type AccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { AccessLogDigestStore } from '../../functions/domain/access-log-ports';
+import { verifyAccessLog } from '../../functions/domain/access-log-verification';
+import { AccessLogBusyError } from '../../functions/domain/problems';
 import { freshTables } from '../support/desk';
+import { mockDocumentClient } from '../support/faults';
 import { scanAll, dropTables } from '../support/requests';
 
 let prefix: string;
@@ -28,19 +32,20 @@ const entry = (n: number): AccessLogEntry => ({
   at: new Date(Date.now() + n).toISOString(),
 });
 
-type Stored = ChainedAccessLogEntry & { day: string; expiresAt: number };
+type Stored = ChainedAccessLogEntry;
+const noDigests: AccessLogDigestStore = { slots: async () => [], get: async () => undefined, put: async () => 'written' };
 
 /** Checks every chain in the table: seq 1..n without gaps, each entry's hash over its content, linked to its predecessor. */
 function expectIntactChains(items: Stored[]) {
   const chains = new Map<string, Stored[]>();
   for (const item of items) chains.set(item.chainId, [...(chains.get(item.chainId) ?? []), item]);
   for (const [chainId, chain] of chains) {
-    expect(chainId).toMatch(new RegExp(`^chain-[0-${ACCESS_LOG_CHAINS - 1}]$`));
+    expect(Number(/^chain-(\d+)$/.exec(chainId)?.[1])).toBeLessThan(ACCESS_LOG_CHAINS);
     chain.sort((a, b) => a.seq - b.seq);
     chain.forEach((e, i) => {
       expect(e.seq, chainId).toBe(i + 1);
       expect(e.previousHash, `${chainId} #${e.seq}`).toBe(i === 0 ? GENESIS_HASH : chain[i - 1]!.hash);
-      const { hash, day: _day, expiresAt: _expiresAt, ...body } = e;
+      const { hash, ...body } = e;
       expect(hashAccessLogEntry(body), `${chainId} #${e.seq}`).toBe(hash);
     });
   }
@@ -61,6 +66,30 @@ describe('access-log-repository', () => {
     const items = await scanAll<Stored>('access-log');
     expect(items).toHaveLength(32);
     expectIntactChains(items);
+  });
+
+  it('a burst of 150 concurrent appends all land without an error, and the log verifies', async () => {
+    const before = (await scanAll<Stored>('access-log')).length;
+    const results = await Promise.allSettled(Array.from({ length: 150 }, (_, n) => dynamoAccessLog.append(entry(1000 + n))));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const items = await scanAll<Stored>('access-log');
+    expect(items).toHaveLength(before + 150);
+    expectIntactChains(items);
+    const verification = await verifyAccessLog({ chains: dynamoAccessLogChains, digests: noDigests, clock: { now: () => new Date() } });
+    expect(verification).toMatchObject({ verified: true });
+  }, 180_000);
+
+  it(`an append that loses the race ${MAX_APPEND_ATTEMPTS} times, each on another chain, gives up with AccessLogBusyError`, async () => {
+    const { mock } = mockDocumentClient();
+    try {
+      mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }));
+      await expect(dynamoAccessLog.append(entry(9000))).rejects.toBeInstanceOf(AccessLogBusyError);
+      const chains = mock.commandCalls(PutCommand).filter((c) => c.args[0].input.Item!.reason === 'test 9000').map((c) => c.args[0].input.Item!.chainId as string);
+      expect(chains).toHaveLength(MAX_APPEND_ATTEMPTS);
+      chains.slice(1).forEach((chainId, i) => expect(chainId).not.toBe(chains[i]));
+    } finally {
+      mock.restore();
+    }
   });
 
   it('stores the entry as given, with a retention expiry of five years', async () => {
@@ -87,7 +116,7 @@ describe('access-log-repository', () => {
   it('a tampered entry shows: its hash no longer matches its content', async () => {
     const items = await scanAll<Stored>('access-log');
     const victim = { ...items[0]!, actor: 'someone-else' };
-    const { hash, day: _day, expiresAt: _expiresAt, ...body } = victim;
+    const { hash, ...body } = victim;
     expect(hashAccessLogEntry(body)).not.toBe(hash);
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { chainAccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import type { AccessLogChains, AccessLogDigestStore } from '../../functions/domain/access-log-ports';
+import { makeAccessLogDigest, type AccessLogDigest } from '../../functions/domain/access-log-digest';
 import { ACCESS_LOG_VERIFY_BUDGET_MS, verifyAccessLog } from '../../functions/domain/access-log-verification';
 import { DeskProblem } from '../../functions/domain/problems';
 
@@ -14,7 +15,7 @@ function chainOf(count: number): ChainedAccessLogEntry[] {
   return out;
 }
 
-const noDigests: AccessLogDigestStore = { dates: async () => [], get: async () => undefined, put: async () => 'written' };
+const noDigests: AccessLogDigestStore = { slots: async () => [], get: async () => undefined, put: async () => 'written' };
 
 /** One chain served a page per entry; each page read moves the clock by `msPerPage`. */
 function pagedChains(entries: ChainedAccessLogEntry[], clock: { t: number }, msPerPage: number): AccessLogChains {
@@ -46,5 +47,24 @@ describe('verifyAccessLog', () => {
     const walk = verifyAccessLog({ chains: pagedChains(chainOf(5), clock, ACCESS_LOG_VERIFY_BUDGET_MS / 2), digests: noDigests, clock: { now: () => new Date(clock.t) } });
     await expect(walk).rejects.toBeInstanceOf(DeskProblem);
     await expect(walk).rejects.toMatchObject({ kind: 'unprocessable', detail: expect.stringContaining('"from"') });
+  });
+
+  it('from a date: the first digest of that Japan day anchors; its link to the digest before is checked while that one is kept', async () => {
+    const chain = chainOf(5);
+    const head = (n: number) => [{ chainId: 'chain-0', seq: n, hash: chain[n - 1]!.hash }];
+    const first = makeAccessLogDigest('2026-11-19T05:00:00.000Z', new Date('2026-11-19T05:00:01Z'), head(2), undefined);
+    const second = makeAccessLogDigest('2026-11-20T05:00:00.000Z', new Date('2026-11-20T05:00:01Z'), head(4), first);
+    const store = (digests: AccessLogDigest[]): AccessLogDigestStore => ({
+      slots: async (since) => digests.map((d) => d.slot).filter((slot) => !since || slot >= since).sort(),
+      get: async (slot) => digests.find((d) => d.slot === slot),
+      put: async () => 'written',
+    });
+    const clock = { t: 0 };
+    const run = (digests: AccessLogDigest[]) => verifyAccessLog({ chains: pagedChains(chain, clock, 1), digests: store(digests), clock: { now: () => new Date(clock.t) } }, { from: '2026-11-20' });
+    expect(await run([first, second])).toMatchObject({ verified: true, digestsChecked: 1, latestDigestAt: '2026-11-20T05:00:01.000Z', chains: [{ seq: 5, entriesChecked: 1 }] });
+    // The digest before past its retention, and gone: nothing to check the link against.
+    expect(await run([second])).toMatchObject({ verified: true });
+    const replaced = makeAccessLogDigest(first.slot, new Date('2026-11-19T05:00:02Z'), head(1), undefined);
+    expect(await run([replaced, second])).toMatchObject({ verified: false, firstBrokenLink: { problem: 'digest-chain-broken', digestSlot: second.slot, digestDate: '2026-11-20' } });
   });
 });

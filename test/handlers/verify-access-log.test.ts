@@ -34,13 +34,13 @@ const verify = (body?: unknown, claims = staffClaims('auditor')) =>
     claims,
   });
 
-/** Writes the digest a day's first scheduled run would write, taken at `at`. */
+/** Writes the digest a scheduled run at `at` would write (every 5 minutes). */
 const digestAt = (at: string) =>
-  writeAccessLogDigest({ chains: dynamoAccessLogChains, digests: s3DigestStore, clock: { now: () => new Date(at) }, retentionSeconds: 86_400 });
+  writeAccessLogDigest({ chains: dynamoAccessLogChains, digests: s3DigestStore, clock: { now: () => new Date(at) }, retentionSeconds: 86_400, intervalMinutes: 5 });
 
 /** The same entry with its stored hash recomputed over its content, as a forger knowing the scheme would. */
 function rehashed(entry: StoredEntry): StoredEntry {
-  const { hash: _hash, day: _day, expiresAt: _expiresAt, ...content } = entry;
+  const { hash: _hash, ...content } = entry;
   return { ...entry, hash: hashAccessLogEntry(content) };
 }
 
@@ -58,8 +58,8 @@ describe('verify-access-log', () => {
     const result = await verify();
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     const chains = await storedChains();
-    expect(result.json).toMatchObject({ verified: true, from: null, digestsChecked: 2 });
-    expect(result.json.chains).toEqual([...chains.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([chainId, chain]) => ({
+    expect(result.json).toMatchObject({ verified: true, from: null, digestsChecked: 2, latestDigestAt: '2026-11-21T00:30:00.000Z' });
+    expect(result.json.chains).toEqual([...chains.entries()].sort(([a], [b]) => Number(a.slice(6)) - Number(b.slice(6))).map(([chainId, chain]) => ({
       chainId, seq: chain.at(-1)!.seq, hash: chain.at(-1)!.hash, entriesChecked: chain.length,
     })));
   });
@@ -76,6 +76,26 @@ describe('verify-access-log', () => {
     expect(brokenLink(await verify())).toMatchObject({ problem: 'hash-mismatch', chainId: victim.chainId, seq: victim.seq });
   });
 
+  it('an entry HIDDEN from the listing by its day or expiry being edited is named: hash-mismatch', async () => {
+    const chain = await longestChain();
+    const [a, b, c] = [chain[1]!, chain[2]!, chain[3]!];
+    // Another day moves it out of the byDay partition the listing reads; a past expiry filters it out and lets TTL delete it.
+    await overwriteEntry({ ...a, day: '2001-01-01' });
+    expect(brokenLink(await verify())).toMatchObject({ problem: 'hash-mismatch', chainId: a.chainId, seq: a.seq });
+    await overwriteEntry(a);
+    await overwriteEntry({ ...b, expiresAt: 1 });
+    expect(brokenLink(await verify())).toMatchObject({ problem: 'hash-mismatch', chainId: b.chainId, seq: b.seq });
+    await overwriteEntry(b);
+    const { day: _day, ...withoutDay } = c;
+    await overwriteEntry(withoutDay as StoredEntry);
+    expect(brokenLink(await verify())).toMatchObject({ problem: 'hash-mismatch', chainId: c.chainId, seq: c.seq });
+    await overwriteEntry(c);
+    await overwriteEntry({ ...c, note: 'added' } as StoredEntry);
+    expect(brokenLink(await verify())).toMatchObject({ problem: 'hash-mismatch', chainId: c.chainId, seq: c.seq });
+    await overwriteEntry(c);
+    expect((await verify()).json.verified).toBe(true);
+  });
+
   it('a DELETED entry in the middle is named: missing-entry at its sequence number', async () => {
     const chain = await longestChain();
     const victim = chain[1]!;
@@ -88,7 +108,21 @@ describe('verify-access-log', () => {
     const chain = await longestChain();
     const tail = chain.at(-1)!;
     await deleteEntry(tail.chainId, tail.seq);
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'missing-entry', chainId: tail.chainId, seq: tail.seq, digestDate: '2026-11-19' });
+    expect(brokenLink(await verify())).toMatchObject({ problem: 'missing-entry', chainId: tail.chainId, seq: tail.seq, digestDate: '2026-11-20', digestSlot: '2026-11-20T00:30:00.000Z' });
+  });
+
+  it('a tail cut back behind the LATEST digest is named against it; entries after it are exposed for one interval only', async () => {
+    await digestAt('2026-11-20T00:30:00Z');
+    await appendEntries(8, 400);
+    // Appended since the latest digest: removing them shows nowhere yet, and verify says since when.
+    const unanchored = (await longestChain()).at(-1)!;
+    await deleteEntry(unanchored.chainId, unanchored.seq);
+    expect((await verify()).json).toMatchObject({ verified: true, latestDigestAt: '2026-11-20T00:30:00.000Z' });
+    await overwriteEntry(unanchored);
+    // The next run, one interval later, anchors them: the same removal now shows.
+    expect((await digestAt('2026-11-20T00:35:00Z')).written).toBe(true);
+    await deleteEntry(unanchored.chainId, unanchored.seq);
+    expect(brokenLink(await verify())).toMatchObject({ problem: 'missing-entry', chainId: unanchored.chainId, seq: unanchored.seq, digestSlot: '2026-11-20T00:35:00.000Z' });
   });
 
   it('REORDERED entries (two swapped) are named: out-of-order at the first of them', async () => {
@@ -129,32 +163,35 @@ describe('verify-access-log', () => {
       await overwriteEntry(forged);
       previousHash = forged.hash;
     }
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-mismatch', chainId: chain[0]!.chainId, seq: chain.at(-1)!.seq, digestDate: '2026-11-19' });
+    expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-mismatch', chainId: chain[0]!.chainId, seq: chain.at(-1)!.seq, digestDate: '2026-11-20' });
   });
 
   it('a digest replaced or removed from the digests\' own chain is named', async () => {
     await digestAt('2026-11-20T00:30:00Z');
+    await appendEntries(1, 300);
     await digestAt('2026-11-21T00:30:00Z');
+    await appendEntries(1, 301);
     await digestAt('2026-11-22T00:30:00Z');
     // s3rver ignores Object Lock; in AWS neither write is possible while the digest is locked.
-    const stored = (await s3DigestStore.get('2026-11-20')) as Record<string, unknown>;
-    const put = (date: string, body: unknown) => s3().send(new PutObjectCommand({ Bucket: bucketName('access-log-digests'), Key: digestKey(date), Body: JSON.stringify(body) }));
-    await put('2026-11-20', { ...stored, takenAt: '2026-11-21T00:00:00.000Z' });
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-altered', digestDate: '2026-11-20' });
-    await put('2026-11-20', stored);
+    const slot = '2026-11-21T00:30:00.000Z';
+    const stored = (await s3DigestStore.get(slot)) as Record<string, unknown>;
+    const put = (key: string, body: unknown) => s3().send(new PutObjectCommand({ Bucket: bucketName('access-log-digests'), Key: digestKey(key), Body: JSON.stringify(body) }));
+    await put(slot, { ...stored, takenAt: '2026-11-21T00:31:00.000Z' });
+    expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-altered', digestSlot: slot });
+    await put(slot, stored);
     expect((await verify()).json.verified).toBe(true);
-    await put('2026-11-20', { ...stored, date: '2026-11-18' });
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-altered', digestDate: '2026-11-20' });
-    await s3().send(new DeleteObjectCommand({ Bucket: bucketName('access-log-digests'), Key: digestKey('2026-11-20') }));
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-chain-broken', digestDate: '2026-11-21' });
+    await put(slot, { ...stored, slot: '2026-11-21T00:35:00.000Z' });
+    expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-altered', digestSlot: slot });
+    await s3().send(new DeleteObjectCommand({ Bucket: bucketName('access-log-digests'), Key: digestKey(slot) }));
+    expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-chain-broken', digestSlot: '2026-11-22T00:30:00.000Z' });
   });
 
   it('from a digest date: each chain is walked from the head that digest lists', async () => {
     await digestAt('2026-11-20T00:30:00Z');
     await appendEntries(8, 200);
     const before = await storedChains();
-    const result = await verify({ from: '2026-11-19' });
-    expect(result.json).toMatchObject({ verified: true, from: '2026-11-19', digestsChecked: 1 });
+    const result = await verify({ from: '2026-11-20' });
+    expect(result.json).toMatchObject({ verified: true, from: '2026-11-20', digestsChecked: 1 });
     const checked = (result.json.chains as Array<{ chainId: string; entriesChecked: number }>).reduce((n, c) => n + c.entriesChecked, 0);
     expect(checked).toBe(8);
     expect([...before.values()].reduce((n, c) => n + c.length, 0)).toBe(32);
@@ -165,7 +202,7 @@ describe('verify-access-log', () => {
     await appendEntries(8, 200);
     const chain = await longestChain();
     await deleteEntry(chain[0]!.chainId, chain[0]!.seq);
-    expect((await verify({ from: '2026-11-19' })).json.verified).toBe(true);
+    expect((await verify({ from: '2026-11-20' })).json.verified).toBe(true);
     expect(brokenLink(await verify())).toMatchObject({ problem: 'missing-entry', chainId: chain[0]!.chainId, seq: 1 });
   });
 
@@ -173,7 +210,7 @@ describe('verify-access-log', () => {
     await digestAt('2026-11-20T00:30:00Z');
     const result = await verify({ from: '2026-01-01' });
     expectProblem(result, 404);
-    expect(result.json.detail).toContain('2026-11-19');
+    expect(result.json.detail).toContain('2026-11-20');
   });
 
   it('a malformed from → 400, an operator → 403', async () => {

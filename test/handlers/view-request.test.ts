@@ -99,13 +99,13 @@ describe('view-request', () => {
       fields: ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery', 'answerAddressHeldForCustomer'],
       reason: `disclosure ${requestId}`,
       sourceIp: '203.0.113.10',
-      chainId: expect.stringMatching(/^chain-\d$/),
+      chainId: expect.stringMatching(/^chain-\d+$/),
       seq: expect.any(Number),
       previousHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(Date.parse(entry!.at)).toBeGreaterThan(Date.now() - 60_000);
-    const { hash, day: _day, expiresAt: _expiresAt, ...body } = entry as ChainedAccessLogEntry & { day: string; expiresAt: number };
+    const { hash, ...body } = entry as ChainedAccessLogEntry;
     expect(hashAccessLogEntry(body)).toBe(hash);
     // Each read adds one entry; each entry carries its predecessor's hash.
     expect((await view(requestId, staffClaims('operator'))).status).toBe(200);
@@ -160,6 +160,21 @@ describe('view-request', () => {
       const result = await view(requestId, staffClaims('operator'));
       expectProblem(result, 500);
       expect(JSON.stringify(result.json)).not.toContain('logged-first@example.jp');
+    } finally {
+      mock.restore();
+    }
+    expect(await logEntriesAbout(requestId)).toEqual([]);
+  });
+
+  it('when every chain the access log tries is taken by concurrent writers: 503 with Retry-After, nothing personal shown', async () => {
+    const { requestId } = await submitAndVerify(requestBody({ requesterEmail: 'busy-log@example.jp' }));
+    const { mock } = mockDocumentClient();
+    try {
+      mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }));
+      const result = await view(requestId, staffClaims('operator'));
+      expectProblem(result, 503);
+      expect(result.headers['retry-after']).toBe('1');
+      expect(JSON.stringify(result.json)).not.toContain('busy-log@example.jp');
     } finally {
       mock.restore();
     }

@@ -1,13 +1,15 @@
-// The hourly schedule writing the daily access-log digest, against DynamoDB Local and the S3 emulator:
-// the heads of every chain, once per Japan day, locked for the access-log retention, chained to the
-// digest before.
+// The schedule writing the access-log digests, against DynamoDB Local and the S3 emulator: the heads of
+// every chain as a new object per interval (when a chain moved), locked for the access-log retention,
+// chained to the digest before.
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACCESS_LOG_RETENTION, dynamoAccessLogChains } from '../../functions/adapters/access-log-repository';
 import { s3DigestStore } from '../../functions/adapters/audit-bucket';
 import { GENESIS_HASH } from '../../functions/domain/access-log';
-import { hashAccessLogDigest, previousJapanDay, writeAccessLogDigest, type AccessLogDigest } from '../../functions/domain/access-log-digest';
+import {
+  ACCESS_LOG_DIGEST_MINUTES, accessLogDigestMinutes, digestSlot, hashAccessLogDigest, writeAccessLogDigest, type AccessLogDigest,
+} from '../../functions/domain/access-log-digest';
 import { ACCESS_LOG_RETENTION_SECONDS } from '../../functions/domain/law';
 import { handler } from '../../functions/handlers/write-access-log-digest';
 import { appendEntries, freshBuckets, storedChains } from '../support/access-log';
@@ -24,24 +26,25 @@ beforeAll(async () => {
 
 afterAll(() => dropTables(prefix));
 
-const digestAt = (at: string) =>
-  writeAccessLogDigest({ chains: dynamoAccessLogChains, digests: s3DigestStore, clock: { now: () => new Date(at) }, retentionSeconds: ACCESS_LOG_RETENTION });
+const digestAt = (at: string, intervalMinutes = 5) =>
+  writeAccessLogDigest({ chains: dynamoAccessLogChains, digests: s3DigestStore, clock: { now: () => new Date(at) }, retentionSeconds: ACCESS_LOG_RETENTION, intervalMinutes });
 
 describe('write-access-log-digest', () => {
-  it('writes the previous Japan day\'s digest of every chain head, locked for the retention period', async () => {
+  it('writes every chain head as the digest of the current interval, locked for the retention period', async () => {
     const put = vi.spyOn(s3DigestStore, 'put');
     const before = Date.now();
     const outcome = await handler();
-    const date = previousJapanDay(new Date());
-    expect(outcome).toEqual({ written: true, date });
-    const digest = (await s3DigestStore.get(date)) as AccessLogDigest;
+    const slot = digestSlot(new Date(), ACCESS_LOG_DIGEST_MINUTES);
+    expect(outcome).toEqual({ written: true, slot });
+    const digest = (await s3DigestStore.get(slot)) as AccessLogDigest;
     const chains = await storedChains();
-    expect(digest.chains).toEqual([...chains.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([chainId, chain]) => ({
+    expect(digest.chains).toEqual([...chains.entries()].sort(([a], [b]) => Number(a.slice(6)) - Number(b.slice(6))).map(([chainId, chain]) => ({
       chainId, seq: chain.at(-1)!.seq, hash: chain.at(-1)!.hash,
     })));
     const { digestHash, ...body } = digest;
     expect(hashAccessLogDigest(body)).toBe(digestHash);
     expect(digest.previousDigestHash).toBe(GENESIS_HASH);
+    expect(digest.previousSlot).toBeNull();
     // Locked as long as the entries it vouches for are kept: five years unless configured.
     expect(ACCESS_LOG_RETENTION).toBe(ACCESS_LOG_RETENTION_SECONDS);
     const retainUntil = put.mock.calls[0]![1].getTime();
@@ -50,28 +53,38 @@ describe('write-access-log-digest', () => {
     put.mockRestore();
   });
 
-  it('a second run the same day writes nothing and leaves the digest as it was', async () => {
-    const date = previousJapanDay(new Date());
-    const first = await s3DigestStore.get(date);
+  it('a second run in the same interval writes nothing and leaves the digest as it was', async () => {
+    const slot = digestSlot(new Date(), ACCESS_LOG_DIGEST_MINUTES);
+    const first = await s3DigestStore.get(slot);
     await appendEntries(3, 100);
-    expect(await handler()).toEqual({ written: false, date });
-    expect(await s3DigestStore.get(date)).toEqual(first);
+    expect(await handler()).toEqual({ written: false, slot, reason: 'already-written' });
+    expect(await s3DigestStore.get(slot)).toEqual(first);
   });
 
-  it('the digest covers the day before the Japan date of the run: 00:30 JST on the 21st closes the 20th', async () => {
-    expect(previousJapanDay(new Date('2026-11-20T15:30:00Z'))).toBe('2026-11-20');
-    expect(previousJapanDay(new Date('2026-11-20T14:59:59Z'))).toBe('2026-11-19');
+  it('every 5 minutes by default (desk policy); DESK_ACCESS_LOG_DIGEST_MINUTES sets 1 to 60', () => {
+    expect(ACCESS_LOG_DIGEST_MINUTES).toBe(5);
+    expect(accessLogDigestMinutes(undefined)).toBe(5);
+    expect(accessLogDigestMinutes(' ')).toBe(5);
+    expect(accessLogDigestMinutes('15')).toBe(15);
+    for (const bad of ['0', '61', '2.5', 'five']) expect(() => accessLogDigestMinutes(bad)).toThrow(/DESK_ACCESS_LOG_DIGEST_MINUTES/);
   });
 
-  it('each digest links to the one before it by hash', async () => {
-    const first = await digestAt('2026-10-02T01:00:00Z');
+  it('an interval starts on the clock: 10:07:59 falls in the 10:05 slot of 5 minutes, the 10:00 slot of 15', () => {
+    expect(digestSlot(new Date('2026-11-20T10:07:59.999Z'), 5)).toBe('2026-11-20T10:05:00.000Z');
+    expect(digestSlot(new Date('2026-11-20T10:07:59.999Z'), 15)).toBe('2026-11-20T10:00:00.000Z');
+  });
+
+  it('each digest links to the one before it by slot and hash; one whose heads did not move is not written', async () => {
+    // After the handler's digest of now: the clock only moves forward.
+    const first = await digestAt('2036-12-02T01:00:00Z');
     await appendEntries(2, 200);
-    const second = await digestAt('2026-10-03T01:00:00Z');
+    const second = await digestAt('2036-12-02T01:05:00Z');
     expect(first.written && second.written).toBe(true);
     if (!first.written || !second.written) return;
-    expect(second.digest.date).toBe('2026-10-02');
-    expect(first.digest.previousDigestHash).toBe(GENESIS_HASH);
+    expect(second.digest.slot).toBe('2036-12-02T01:05:00.000Z');
     expect(second.digest.previousDigestHash).toBe(first.digest.digestHash);
+    expect(second.digest.previousSlot).toBe(first.digest.slot);
+    expect(await digestAt('2036-12-02T01:10:00Z')).toEqual({ written: false, slot: '2036-12-02T01:10:00.000Z', reason: 'unchanged' });
   });
 
   it('a digest another run wrote first (S3 answers 412 to If-None-Match) is not written again', async () => {
@@ -79,8 +92,8 @@ describe('write-access-log-digest', () => {
     mock.on(ListObjectsV2Command).resolves({ Contents: [] });
     mock.on(PutObjectCommand).rejects(Object.assign(new Error('At least one of the pre-conditions you specified did not hold'), { name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } }));
     try {
-      expect(await digestAt('2026-09-02T01:00:00Z')).toEqual({ written: false, date: '2026-09-01' });
-      expect(mock.commandCalls(PutObjectCommand)[0]!.args[0].input).toMatchObject({ IfNoneMatch: '*', ObjectLockMode: 'COMPLIANCE' });
+      expect(await digestAt('2026-12-03T01:02:00Z')).toEqual({ written: false, slot: '2026-12-03T01:00:00.000Z', reason: 'already-written' });
+      expect(mock.commandCalls(PutObjectCommand)[0]!.args[0].input).toMatchObject({ IfNoneMatch: '*', ObjectLockMode: 'COMPLIANCE', Key: 'access-log-digests/2026-12-03T01:00:00.000Z.json' });
     } finally {
       mock.restore();
     }

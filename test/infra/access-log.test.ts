@@ -110,16 +110,32 @@ describe('access-log digests bucket', () => {
 });
 
 describe('digest schedule', () => {
-  it('runs write-access-log-digest hourly; it writes each day\'s digest once', () => {
+  it('runs write-access-log-digest every 5 minutes unless accessLogDigestMinutes says otherwise', () => {
     const worker = (WORKERS as readonly WorkerDefinition[]).find((w) => w.name === 'write-access-log-digest')!;
-    expect(worker.source).toEqual({ kind: 'schedule', everyMinutes: 60 });
+    expect(worker.source).toMatchObject({ kind: 'schedule', everyMinutes: 5, setting: { name: 'DESK_ACCESS_LOG_DIGEST_MINUTES' } });
+    expect(digestRules(desk)).toEqual(['rate(5 minutes)']);
     const fn = desk.stack.workers.functions['write-access-log-digest']!.fn;
-    const rules = Object.values(resources).filter((r) => r.Type === 'AWS::Events::Rule'
-      && r.Properties.Targets.some((t: Json) => referencedIds(t.Arn).includes(desk.logicalId(fn))));
-    expect(rules.map((r) => r.Properties.ScheduleExpression)).toEqual(['rate(1 hour)']);
     expect(resources[desk.logicalId(fn)]!.Properties.DeadLetterConfig.TargetArn).toBeDefined();
+    expect(resources[desk.logicalId(fn)]!.Properties.Environment.Variables.DESK_ACCESS_LOG_DIGEST_MINUTES).toBeUndefined();
   });
+
+  it('accessLogDigestMinutes sets the rule and the worker\'s DESK_ACCESS_LOG_DIGEST_MINUTES; a bad value fails the synthesis', () => {
+    const configured = synthDesk({ accessLogDigestMinutes: 15 });
+    expect(digestRules(configured)).toEqual(['rate(15 minutes)']);
+    const fn = configured.stack.workers.functions['write-access-log-digest']!.fn;
+    expect(configured.template.toJSON().Resources[configured.logicalId(fn)].Properties.Environment.Variables.DESK_ACCESS_LOG_DIGEST_MINUTES).toBe('15');
+    expect(() => synthDesk({ accessLogDigestMinutes: 90 })).toThrow(/DESK_ACCESS_LOG_DIGEST_MINUTES must be a whole number of minutes from 1 to 60/);
+  }, 180_000);
 });
+
+/** The schedule expressions of the rules that target the digest writer. */
+function digestRules(synthesised: SynthesisedDesk): string[] {
+  const all: Record<string, Json> = synthesised.template.toJSON().Resources;
+  const fn = synthesised.stack.workers.functions['write-access-log-digest']!.fn;
+  return Object.values(all).filter((r) => r.Type === 'AWS::Events::Rule'
+    && r.Properties.Targets.some((t: Json) => referencedIds(t.Arn).includes(synthesised.logicalId(fn))))
+    .map((r) => r.Properties.ScheduleExpression as string);
+}
 
 describe('access-log retention from context', () => {
   it('accessLogRetentionDays sets every function\'s DESK_ACCESS_LOG_RETENTION_DAYS and the bucket\'s lock', () => {

@@ -67,10 +67,10 @@ function slowChain(entries: ChainedAccessLogEntry[], clock: { t: number }): Acce
 async function tooLongProblem(withDigest: boolean) {
   const chain: ChainedAccessLogEntry[] = [];
   for (let n = 1; n <= 5; n += 1) chain.push(chainAccessLogEntry(entry(n), 'chain-0', chain.at(-1)));
-  const digest = makeAccessLogDigest('2026-11-20', new Date('2026-11-20T15:05:00.000Z'), [{ chainId: 'chain-0', seq: 2, hash: chain[1]!.hash }], undefined);
+  const digest = makeAccessLogDigest('2026-11-20T05:05:00.000Z', new Date('2026-11-20T05:06:00.000Z'), [{ chainId: 'chain-0', seq: 2, hash: chain[1]!.hash }], undefined);
   const digests: AccessLogDigestStore = {
-    dates: async () => (withDigest ? [digest.date] : []),
-    get: async (date) => (withDigest && date === digest.date ? digest : undefined),
+    slots: async () => (withDigest ? [digest.slot] : []),
+    get: async (slot) => (withDigest && slot === digest.slot ? digest : undefined),
     put: async () => 'written',
   };
   const clock = { t: 0 };

@@ -1,6 +1,6 @@
 // The access log, for the officer and auditors: who read or wrote whose personal data, when and why
 // (GET /v1/staff/access-log, at most 31 days at a time, paged with the API's opaque cursor), and
-// the verification of its hash chains and daily digests (POST /v1/staff/access-log/verify).
+// the verification of its hash chains and digests (POST /v1/staff/access-log/verify).
 import './officer.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ProblemDetails } from '../request-form';
@@ -44,8 +44,8 @@ const T = {
   page: { ja: '{n}ページ目', en: 'Page {n}' },
   verifyTitle: { ja: '改ざんの検証', en: 'Verify the chain' },
   verifyIntro: {
-    ja: '各記録は直前の記録のハッシュを持ち、毎日のダイジェストが各チェーンの先頭を固定します。すべてのチェーンとダイジェストを検証し、最初の切れ目を示します。',
-    en: 'Each entry carries the hash of the one before it, and a daily digest anchors each chain\'s head. This checks every chain and digest and names the first broken link.',
+    ja: '各記録は直前の記録のハッシュを持ち、数分ごとのダイジェストが各チェーンの先頭を固定します。すべてのチェーンとダイジェストを検証し、最初の切れ目を示します。',
+    en: 'Each entry carries the hash of the one before it, and a digest taken every few minutes anchors each chain\'s head. This checks every chain and digest and names the first broken link.',
   },
   verifyFrom: { ja: 'ダイジェストの日付から検証（任意）', en: 'Verify from a digest date (optional)' },
   verifyFromHint: { ja: '空欄なら最初の記録から検証します。', en: 'Empty: from the first entry.' },
