@@ -5,6 +5,7 @@
 import type { Clock } from '../ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
+import { refuseFutureDates } from '../supplied-dates';
 import { recordExpiresAt, type SubjectLifecycle } from './expiry';
 import type { PersonalDataExpiry, SubjectEventChange, SubjectLifecycleReader, SubjectLifecycleWriter } from './ports';
 
@@ -25,6 +26,8 @@ const PARALLEL_UPDATES = 25;
 
 export async function recordSubjectEvent(deps: RecordSubjectEventDeps, subjectId: string, { event, at }: SubjectEvent) {
   const now = deps.clock.now();
+  // The achievement rules count from these dates: one in the future would push erasure out.
+  refuseFutureDates('Event not recorded', [{ field: 'body.at', instant: at }], now);
   // One format for every stored instant, so the adapter can compare them as strings.
   const instant = new Date(at).toISOString();
   const stored = await deps.lifecycles.get(subjectId);
