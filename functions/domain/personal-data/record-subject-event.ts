@@ -45,10 +45,14 @@ async function recomputeExpiry(
 ): Promise<number> {
   const [versions, records] = await Promise.all([deps.purposes.versions(), deps.records.liveRecordsOf(subjectId, now)]);
   const registry = registryOf(versions);
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  // A purpose achieved in the past is erased now: an expiry in the past would be hidden from reads but,
+  // five years back or more, never deleted by DynamoDB TTL (DynamoDB Developer Guide, "Using TTL").
+  const dueBy = (expiresAt: number | undefined) => (expiresAt === undefined ? undefined : Math.max(expiresAt, nowSeconds));
   const changes = records
     // A record being erased (purpose retired, or on request) keeps the expiry that erases it.
     .filter((r) => r.erasureReason === undefined)
-    .map((r) => ({ record: r, expiresAt: recordExpiresAt(r, registry, lifecycle) }))
+    .map((r) => ({ record: r, expiresAt: dueBy(recordExpiresAt(r, registry, lifecycle)) }))
     .filter(({ record, expiresAt }) => record.expiresAt !== expiresAt);
   let changed = 0;
   for (let i = 0; i < changes.length; i += PARALLEL_UPDATES) {

@@ -59,6 +59,14 @@ describe('recordSubjectEvent', () => {
     expect(deps.records.expiryUpdates).toEqual([]);
   });
 
+  it('a contract that ended years ago erases now: the expiry is never set in the past, where DynamoDB TTL would skip it', async () => {
+    // DynamoDB TTL never deletes an item whose TTL value is more than five years in the past (DynamoDB Developer Guide, "Using TTL").
+    const deps = setup([storedRecord({ recordId: 'rec-service', purposes: ['service-provision'] })]);
+    const result = await recordSubjectEvent(deps, 'subject-1', { event: 'contract-ended', at: '2015-01-01T00:00:00.000Z' });
+    expect(result.recordsRecomputed).toBe(1);
+    expect(deps.records.expiryUpdates).toEqual([{ recordId: 'rec-service', expiresAt: seconds(NOW) }]);
+  });
+
   it('an event within the allowed clock drift is recorded', async () => {
     const deps = setup();
     await recordSubjectEvent(deps, 'subject-1', { event: 'activity', at: '2026-11-12T02:05:00.000Z' });
@@ -103,10 +111,10 @@ describe('recordSubjectEvent', () => {
     expect(await deps.lifecycles.get('subject-new')).toEqual({ subjectId: 'subject-new', lastActivityAt: '2026-11-11T00:00:00.000Z' });
   });
 
-  it('an event that achieves the purposes gives an expiry in the past: the record leaves every read at once', async () => {
+  it('an event that achieves the purposes in the past gives the expiry now: the record leaves every read at once', async () => {
     const deps = setup([storedRecord({ purposes: ['service-provision'] })]);
     await recordSubjectEvent(deps, 'subject-1', { event: 'contract-ended', at: '2026-01-01T00:00:00.000Z' });
-    expect(deps.records.items[0]!.expiresAt).toBe(seconds('2026-01-01T00:00:00.000Z') + 90 * DAY_S);
+    expect(deps.records.items[0]!.expiresAt).toBe(seconds(NOW));
     expect(await deps.records.liveRecordsOf('subject-1', new Date(NOW))).toEqual([]);
   });
 });
