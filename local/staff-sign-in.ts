@@ -18,6 +18,13 @@ import {
 
 export { hashLocalPassword, localPasswordMatches };
 
+/**
+ * What a password is checked against when the username has no account (or the account no password):
+ * a scrypt hash of a random password, so an unknown name costs the same hashing as a known one and
+ * the time of the answer does not tell them apart.
+ */
+export const DUMMY_PASSWORD_HASH = hashLocalPassword(randomBytes(24).toString('base64url'));
+
 /** Bounds the scrypt input; the user pool allows at most 256 characters too. */
 const PASSWORD_MAX_LENGTH = 256;
 
@@ -66,6 +73,48 @@ export interface LocalSignInState {
 
 type StoredStaff = StaffMember & LocalSignInState;
 
+const accountLockedUntil = (staff: StoredStaff, now: Date) =>
+  (staff.lockedUntil && Date.parse(staff.lockedUntil) > now.getTime() ? new Date(staff.lockedUntil) : undefined);
+
+/** Entries kept for unknown names at most; the oldest goes first. A lock lasts minutes, so this is plenty locally. */
+const UNKNOWN_NAMES_KEPT = 10_000;
+
+/**
+ * Wrong passwords against usernames with no account, counted and locked exactly as an account's
+ * are, so that the answers (401, then 423 with Retry-After) do not reveal which names exist. Kept
+ * apart from the staff table: an unknown name never adds a staff item, and never counts against
+ * an account, not even one created under that name later. In this process's memory, like the
+ * token key: the local runtime is one process.
+ */
+export class UnknownNameAttempts {
+  private readonly entries = new Map<string, { failures: number; lockedUntil?: number }>();
+
+  constructor(private readonly capacity = UNKNOWN_NAMES_KEPT) {}
+
+  lockedUntil(username: string, now: Date): Date | undefined {
+    const until = this.entries.get(username)?.lockedUntil;
+    return until !== undefined && until > now.getTime() ? new Date(until) : undefined;
+  }
+
+  /** Counts a wrong password; answers the count since the last lock. */
+  fail(username: string): number {
+    const failures = (this.entries.get(username)?.failures ?? 0) + 1;
+    this.keep(username, { failures });
+    return failures;
+  }
+
+  /** As an account's lock: the count starts again. */
+  lock(username: string, until: Date): void {
+    this.keep(username, { failures: 0, lockedUntil: until.getTime() });
+  }
+
+  private keep(username: string, entry: { failures: number; lockedUntil?: number }): void {
+    this.entries.delete(username);
+    this.entries.set(username, entry);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
 /** A refusal as the gateway sends it: problem+json with this status. */
 export interface SignInRefusal {
   status: number;
@@ -90,16 +139,25 @@ const CHANGE_IT = 'Change it with POST /local/password {"username", "password", 
  * conditional update, so two sign-ins at once cannot lose a failure or unlock early.
  */
 export class LocalSignIn {
-  constructor(private readonly maxAgeDays = passwordMaxAgeDays(process.env.DESK_PASSWORD_MAX_AGE_DAYS), private readonly clock: () => Date = () => new Date()) {}
+  private readonly unknownNames = new UnknownNameAttempts();
+
+  constructor(
+    private readonly maxAgeDays = passwordMaxAgeDays(process.env.DESK_PASSWORD_MAX_AGE_DAYS),
+    private readonly clock: () => Date = () => new Date(),
+    private readonly passwordMatches: (password: string, stored: string | undefined) => boolean = localPasswordMatches,
+  ) {}
 
   /** The account, once the password is right and nothing bars it; else the refusal. */
   async verify(username: string, password: string): Promise<{ staff: StoredStaff } | { refusal: SignInRefusal }> {
     const now = this.clock();
     const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('staff'), Key: { staffId: username }, ConsistentRead: true }));
     const staff = Item as StoredStaff | undefined;
-    if (!staff) return wrongPassword();
-    if (staff.lockedUntil && Date.parse(staff.lockedUntil) > now.getTime()) return locked(new Date(staff.lockedUntil), now);
-    if (!localPasswordMatches(password, staff.localPasswordHash)) return this.failed(staff, now);
+    // An unknown name takes every step a known one does, on its own lock, so no answer or its time tells them apart.
+    const lockedUntil = staff ? accountLockedUntil(staff, now) : this.unknownNames.lockedUntil(username, now);
+    if (lockedUntil) return locked(lockedUntil, now);
+    const hash = staff?.localPasswordHash;
+    const matches = this.passwordMatches(password, hash ?? DUMMY_PASSWORD_HASH);
+    if (!matches || !staff || hash === undefined) return this.failed(username, now);
     if (staff.status !== 'active') return refusal(403, 'Account disabled', 'This staff account is disabled. Ask the Information Security Officer.');
     if (staff.failedSignIns || staff.lockedUntil) await this.clearFailures(staff.staffId);
     return { staff };
@@ -140,22 +198,36 @@ export class LocalSignIn {
     return { passwordChangedAt };
   }
 
-  private async failed(staff: StoredStaff, now: Date): Promise<{ refusal: SignInRefusal }> {
-    const { Attributes } = await dynamo().send(new UpdateCommand({
-      TableName: tableName('staff'),
-      Key: { staffId: staff.staffId },
-      UpdateExpression: 'ADD failedSignIns :one',
-      ConditionExpression: 'attribute_exists(staffId)',
-      ExpressionAttributeValues: { ':one': 1 },
-      ReturnValues: 'UPDATED_NEW',
-    }));
-    const failures = Number(Attributes?.failedSignIns ?? 0);
+  /**
+   * Counts a wrong password and locks at the limit. For an unknown name the same conditional updates
+   * are sent (they fail their condition on the missing item and write nothing, but take the same
+   * round trips) and the count is kept apart.
+   */
+  private async failed(username: string, now: Date): Promise<{ refusal: SignInRefusal }> {
+    let failures: number;
+    let known = true;
+    try {
+      const { Attributes } = await dynamo().send(new UpdateCommand({
+        TableName: tableName('staff'),
+        Key: { staffId: username },
+        UpdateExpression: 'ADD failedSignIns :one',
+        ConditionExpression: 'attribute_exists(staffId)',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }));
+      failures = Number(Attributes?.failedSignIns ?? 0);
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      // No account under this name: counted apart, never against an account.
+      known = false;
+      failures = this.unknownNames.fail(username);
+    }
     if (failures < LOCAL_SIGN_IN_MAX_FAILURES) return wrongPassword();
     const until = new Date(now.getTime() + LOCAL_SIGN_IN_LOCK_MINUTES * 60_000);
     try {
       await dynamo().send(new UpdateCommand({
         TableName: tableName('staff'),
-        Key: { staffId: staff.staffId },
+        Key: { staffId: username },
         UpdateExpression: 'SET lockedUntil = :until, failedSignIns = :zero',
         // Only the failure that reached the limit locks; a racing one that saw a higher count finds it reset.
         ConditionExpression: 'failedSignIns = :failures',
@@ -164,6 +236,7 @@ export class LocalSignIn {
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     }
+    if (!known) this.unknownNames.lock(username, until);
     return locked(until, now);
   }
 

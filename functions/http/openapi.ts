@@ -24,6 +24,7 @@ function security(route: RouteDefinition) {
   if (route.auth.kind === 'staff') return [{ staffToken: [] }];
   if (route.auth.kind === 'status-token') return [{ statusToken: [] }];
   if (route.auth.kind === 'subject-token') return [{ subjectToken: [] }];
+  if (route.auth.kind === 'system') return [{ sigv4: [] }];
   return [];
 }
 
@@ -64,6 +65,14 @@ export function openApiDocument() {
         staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token of a desk staff member.' },
         statusToken: { type: 'http', scheme: 'bearer', description: 'The status token issued when the request was confirmed.' },
         subjectToken: { type: 'http', scheme: 'bearer', description: 'The subject token issued for the code e-mailed by POST /v1/me/sessions.' },
+        // OpenAPI has no SigV4 type; this is how API Gateway itself exports an AWS_IAM method.
+        sigv4: {
+          type: 'apiKey',
+          name: 'Authorization',
+          in: 'header',
+          'x-amazon-apigateway-authtype': 'awsSigv4',
+          description: 'AWS Signature Version 4 (service execute-api) with the IAM credentials of a company system granted the route\'s system policy.',
+        },
       },
     },
   };

@@ -37,6 +37,23 @@ describe('get-openapi', () => {
     expect(paths['/v1/requests'].post.responses['4XX'].content).toHaveProperty('application/problem+json');
   });
 
+  it('documents the system routes as SigV4-signed, the way API Gateway exports AWS_IAM methods', async () => {
+    const document = (await get()).json;
+    expect(document.components.securitySchemes.sigv4).toEqual({
+      type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4',
+      description: expect.stringContaining('Signature Version 4'),
+    });
+    const system = ROUTES.filter((r) => r.auth.kind === 'system');
+    expect(system.length).toBeGreaterThan(0);
+    for (const route of system) {
+      expect(document.paths[route.path][route.method.toLowerCase()].security, `${route.method} ${route.path}`).toEqual([{ sigv4: [] }]);
+    }
+    // Only routes anyone may call, or whose credential is the link's token in the path, have no security.
+    for (const route of ROUTES.filter((r) => r.auth.kind !== 'public' && r.auth.kind !== 'link')) {
+      expect(document.paths[route.path][route.method.toLowerCase()].security, `${route.method} ${route.path}`).not.toEqual([]);
+    }
+  });
+
   it('contains the request body schema of submit-request, with its fields and closed objects', async () => {
     const { paths } = (await get()).json;
     const submit = paths['/v1/requests'].post;

@@ -70,6 +70,19 @@ describe('record-subject-event', () => {
     expect((await getItem('subjects', { subjectId: s }))!.lastActivityAt).toBe(at);
   });
 
+  it('422 naming body.at for an event dated in the future; nothing saved, no expiry moved', async () => {
+    const s = subject();
+    const soon = Math.floor(Date.now() / 1000) + 3_600;
+    await putItem('personal-data', record(s, 'rec-inquiry', ['information-and-inquiries'], soon));
+    for (const body of [{ event: 'activity', at: '2199-01-01T00:00:00.000Z' }, { event: 'contract-ended', at: '2099-06-30T00:00:00.000Z' }]) {
+      const result = await report(s, body);
+      expectProblem(result, 422);
+      expect(result.json.errors).toEqual([{ field: 'body.at', message: expect.stringContaining(`${body.at} is in the future`) }]);
+    }
+    expect(await getItem('subjects', { subjectId: s })).toBeUndefined();
+    expect((await recordsOf(s))[0]!.expiresAt).toBe(soon);
+  });
+
   it('400 for an unknown event; 401 unsigned; nothing saved', async () => {
     const s = subject();
     expectProblem(await report(s, { event: 'birthday', at: new Date().toISOString() }), 400);

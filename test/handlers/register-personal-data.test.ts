@@ -81,6 +81,14 @@ describe('register-personal-data', () => {
       expect(await recordsOf(s)).toEqual([]);
     });
 
+    it('an acquiredAt in the future, which would push its expiry out', async () => {
+      const s = subject();
+      const result = await register({ subjectId: s, records: [phone(), phone({ acquiredAt: '2099-01-01T00:00:00.000Z' })] });
+      expectProblem(result, 422);
+      expect(result.json.detail).toContain('records[1].acquiredAt: 2099-01-01T00:00:00.000Z is in the future');
+      expect(await recordsOf(s)).toEqual([]);
+    });
+
     it('special care-required information without a basis', async () => {
       const s = subject();
       const result = await register({ subjectId: s, records: [phone(), phone({ category: 'medical-history', value: 'Asthma' })] });

@@ -8,7 +8,7 @@ import type { StoredOutboxMessage } from '../../functions/adapters/outbox-reposi
 import { freePort } from '../../local/emulators';
 import { LocalGateway } from '../../local/gateway';
 import { seedDemoStaff } from '../../local/seed';
-import { hashLocalPassword, LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from '../../local/staff-sign-in';
+import { DUMMY_PASSWORD_HASH, hashLocalPassword, LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer, localPasswordMatches, UnknownNameAttempts } from '../../local/staff-sign-in';
 import { freshTables } from '../support/desk';
 import { dropTables, getItem, putItem, scanAll } from '../support/requests';
 
@@ -129,6 +129,78 @@ describe('local sign-in: lock after repeated wrong passwords', () => {
     await seedDemoStaff(PASSWORD, now);
     expect((await signIn('auditor', PASSWORD)).status).toBe(200);
     expect(await getItem('staff', { staffId: 'auditor' })).not.toHaveProperty('failedSignIns');
+  });
+});
+
+describe('local sign-in: an unknown username answers as a known one with a wrong password', () => {
+  const answer = (r: Awaited<ReturnType<typeof signIn>>) => ({ status: r.status, contentType: r.contentType, retryAfter: r.headers.get('retry-after'), json: r.json });
+
+  it('the same answers, one by one, through the lock and after it ends; no account is made for the unknown name', async () => {
+    await localStaff('known-1', PASSWORD, 1);
+    for (let i = 1; i <= LOCAL_SIGN_IN_MAX_FAILURES + 1; i++) {
+      const known = await signIn('known-1', 'wrong-password');
+      const unknown = await signIn('nobody-1', 'wrong-password');
+      expect(answer(unknown), `attempt ${i}`).toEqual(answer(known));
+      expect(known.status, `attempt ${i}`).toBe(i < LOCAL_SIGN_IN_MAX_FAILURES ? 401 : 423);
+    }
+    // Locked: the right password of the known one is refused just as any password of the unknown one.
+    expect(answer(await signIn('nobody-1', PASSWORD))).toEqual(answer(await signIn('known-1', PASSWORD)));
+    expect(answer(await changePassword('nobody-1', PASSWORD, 'a-much-longer-new-password')))
+      .toEqual(answer(await changePassword('known-1', PASSWORD, 'a-much-longer-new-password')));
+
+    const start = now;
+    now = new Date(start.getTime() + LOCAL_SIGN_IN_LOCK_MINUTES * 60_000 + 1000);
+    try {
+      // The lock has ended for both: a wrong password is again a plain 401.
+      expect(answer(await signIn('nobody-1', 'wrong-password'))).toEqual(answer(await signIn('known-1', 'wrong-password')));
+      expect((await signIn('nobody-1', 'wrong-password')).status).toBe(401);
+    } finally {
+      now = start;
+    }
+    expect(await getItem('staff', { staffId: 'nobody-1' })).toBeUndefined();
+  });
+
+  it('wrong passwords for unknown names, even ones close to a real one, do not count against the real account', async () => {
+    await localStaff('known-2', PASSWORD, 1);
+    for (const name of ['nobody-2', 'Known-2', 'known-2 ', 'known-22']) {
+      for (let i = 0; i < LOCAL_SIGN_IN_MAX_FAILURES; i++) await signIn(name, 'wrong-password');
+      expect((await signIn(name, 'wrong-password')).status, name).toBe(423);
+    }
+    expect(await getItem('staff', { staffId: 'known-2' })).not.toHaveProperty('failedSignIns');
+    expect((await signIn('known-2', PASSWORD)).status).toBe(200);
+  });
+
+  it('does the same password hashing for an unknown name, against a dummy scrypt hash, once per attempt', async () => {
+    await localStaff('known-3', PASSWORD, 1);
+    const calls: [string, string | undefined][] = [];
+    const matches = (password: string, stored: string | undefined) => {
+      calls.push([password, stored]);
+      return localPasswordMatches(password, stored);
+    };
+    const signInRules = new LocalSignIn(PASSWORD_MAX_AGE_DAYS, () => now, matches);
+    const stored = (await getItem('staff', { staffId: 'known-3' }))!.localPasswordHash as string;
+
+    await signInRules.signIn('known-3', 'wrong-password');
+    await signInRules.signIn('nobody-3', 'wrong-password');
+    expect(calls).toEqual([['wrong-password', stored], ['wrong-password', DUMMY_PASSWORD_HASH]]);
+    // The dummy costs what a real one does: the same scheme, salt and key length.
+    expect(DUMMY_PASSWORD_HASH.split(':').map((part) => part.length)).toEqual(stored.split(':').map((part) => part.length));
+    expect(DUMMY_PASSWORD_HASH.startsWith('scrypt:')).toBe(true);
+  });
+});
+
+describe('UnknownNameAttempts', () => {
+  it('counts per name, locks until the given time and starts the count again, and forgets the oldest name past its capacity', () => {
+    const attempts = new UnknownNameAttempts(2);
+    expect([attempts.fail('a'), attempts.fail('a'), attempts.fail('b')]).toEqual([1, 2, 1]);
+    attempts.lock('a', new Date(now.getTime() + 60_000));
+    expect(attempts.lockedUntil('a', now)).toEqual(new Date(now.getTime() + 60_000));
+    expect(attempts.lockedUntil('a', new Date(now.getTime() + 60_000))).toBeUndefined();
+    expect(attempts.fail('a')).toBe(1);
+    attempts.fail('c');
+    // 'b' was the least recently touched and is forgotten; 'a' is kept.
+    expect(attempts.fail('a')).toBe(2);
+    expect(attempts.fail('b')).toBe(1);
   });
 });
 

@@ -5,6 +5,7 @@
 import type { Clock } from '../ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
+import { refuseFutureDates } from '../supplied-dates';
 import { recordExpiresAt, type SubjectLifecycle } from './expiry';
 import type { PersonalDataExpiry, SubjectEventChange, SubjectLifecycleReader, SubjectLifecycleWriter } from './ports';
 
@@ -25,6 +26,8 @@ const PARALLEL_UPDATES = 25;
 
 export async function recordSubjectEvent(deps: RecordSubjectEventDeps, subjectId: string, { event, at }: SubjectEvent) {
   const now = deps.clock.now();
+  // The achievement rules count from these dates: one in the future would push erasure out.
+  refuseFutureDates('Event not recorded', [{ field: 'body.at', instant: at }], now);
   // One format for every stored instant, so the adapter can compare them as strings.
   const instant = new Date(at).toISOString();
   const stored = await deps.lifecycles.get(subjectId);
@@ -42,10 +45,14 @@ async function recomputeExpiry(
 ): Promise<number> {
   const [versions, records] = await Promise.all([deps.purposes.versions(), deps.records.liveRecordsOf(subjectId, now)]);
   const registry = registryOf(versions);
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  // A purpose achieved in the past is erased now: an expiry in the past would be hidden from reads but,
+  // five years back or more, never deleted by DynamoDB TTL (DynamoDB Developer Guide, "Using TTL").
+  const dueBy = (expiresAt: number | undefined) => (expiresAt === undefined ? undefined : Math.max(expiresAt, nowSeconds));
   const changes = records
     // A record being erased (purpose retired, or on request) keeps the expiry that erases it.
     .filter((r) => r.erasureReason === undefined)
-    .map((r) => ({ record: r, expiresAt: recordExpiresAt(r, registry, lifecycle) }))
+    .map((r) => ({ record: r, expiresAt: dueBy(recordExpiresAt(r, registry, lifecycle)) }))
     .filter(({ record, expiresAt }) => record.expiresAt !== expiresAt);
   let changed = 0;
   for (let i = 0; i < changes.length; i += PARALLEL_UPDATES) {

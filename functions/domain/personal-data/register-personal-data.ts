@@ -6,6 +6,7 @@
 import type { AccessLogWriter, Clock, SecretSource } from '../ports';
 import { lookupKeyOf, type ConsentEvent, type PersonalDataRecord, type SpecialCareBasis, type StoredPersonalDataRecord } from '../holdings';
 import { DeskProblem } from '../problems';
+import { futureInstantFault } from '../supplied-dates';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf, type PurposeRegistry } from '../purposes/registry';
 import type { StaffActor } from '../staff';
@@ -129,6 +130,9 @@ function faultsOf(input: RecordRegistration, field: string, context: Context): s
     return why ? [`${field}.purposes: ${why}`] : [];
   });
   const faults = [...purposeFaults, ...basisFaults(input.category, input.basis, field, context.consents)];
+  // Retention counts from acquiredAt: one in the future would keep the data past its purposes.
+  const future = futureInstantFault(input.acquiredAt, context.now);
+  if (future) return [...faults, `${field}.acquiredAt: ${future}`];
   if (purposeFaults.length > 0) return faults;
   const expiresAt = recordExpiresAt(input, context.registry, context.lifecycle);
   if (expiresAt !== undefined && expiresAt <= Math.floor(context.now.getTime() / 1000)) {

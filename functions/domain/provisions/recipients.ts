@@ -7,6 +7,7 @@ import { DeskProblem } from '../problems';
 import { categoryById, isSpecialCare } from '../personal-data/categories';
 import type { Clock } from '../ports';
 import type { StaffActor } from '../staff';
+import { futureJapanDateFault } from '../supplied-dates';
 import { countryStanding, DOMESTIC_COUNTRY, type CountryStanding, type EquivalentSetup } from './countries';
 import type { RecipientRegistry } from './ports';
 import type { RecordKeeping } from './retention';
@@ -86,7 +87,7 @@ export const viewOf = (recipient: Recipient): RecipientView => ({ ...recipient, 
 
 const unprocessable = (field: string, detail: string) => new DeskProblem('unprocessable', 'Recipient not registered', `${field}: ${detail}`);
 
-function checkRegistration(r: RecipientRegistration): void {
+function checkRegistration(r: RecipientRegistration, now: Date): void {
   if (r.relationship === 'joint-use' && !r.jointUse) {
     throw unprocessable('jointUse', 'joint use is not a provision to a third party only once its items, joint users, purpose and responsible person are published (APPI Art. 27(5)(iii)): give them.');
   }
@@ -94,6 +95,9 @@ function checkRegistration(r: RecipientRegistration): void {
   if (r.optOut && r.relationship !== 'third-party') {
     throw unprocessable('optOut', `opt-out provision (APPI Art. 27(2)) is provision to a third party; this recipient is "${r.relationship}".`);
   }
+  // The PPC publishes a notification once made (APPI Art. 27(4)); a notification not yet made is none.
+  const notified = r.optOut ? futureJapanDateFault(r.optOut.notifiedOn, now) : undefined;
+  if (notified) throw unprocessable('optOut.notifiedOn', `${notified}; register the recipient for opt-out once the PPC has been notified (APPI Art. 27(2)).`);
   const specialCare = r.optOut?.items.filter(isSpecialCare) ?? [];
   if (specialCare.length > 0) {
     throw unprocessable('optOut.items', `special care-required information (${specialCare.join(', ')}) may never be provided by opt-out (APPI Art. 27(2) proviso): remove it.`);
@@ -112,8 +116,9 @@ export interface RegisterRecipientDeps {
 
 /** POST /v1/staff/recipients: the officer registers a recipient; an id is registered once. */
 export async function registerRecipient(deps: RegisterRecipientDeps, actor: StaffActor, registration: RecipientRegistration): Promise<RecipientView> {
-  checkRegistration(registration);
-  const recipient: Recipient = { ...registration, registeredBy: actor.staffId, registeredAt: deps.clock.now().toISOString() };
+  const now = deps.clock.now();
+  checkRegistration(registration, now);
+  const recipient: Recipient = { ...registration, registeredBy: actor.staffId, registeredAt: now.toISOString() };
   if (!(await deps.recipients.add(recipient))) {
     throw new DeskProblem('conflict', 'Recipient already registered', `recipientId: "${recipient.recipientId}" is registered already; register a changed recipient under a new id.`);
   }

@@ -4,6 +4,7 @@
 // more about the person than the desk already holds.
 import type { AccessLogWriter, Clock, DeskWriter, RequestReader } from '../ports';
 import { DeskProblem } from '../problems';
+import { refuseFutureDates } from '../supplied-dates';
 import type { StaffActor } from '../staff';
 import { commitOrConflict, getConfirmedRequest, logRequestAccess } from './request-store';
 import { isOpen, type DeskRequest, type RepresentativeVerification, type RequesterKind } from './request';
@@ -93,9 +94,7 @@ export async function verifyRepresentative(deps: VerifyRepresentativeDeps, actor
     const valid = AUTHORITY_DOCUMENT_IDS.filter((d) => (AUTHORITY_DOCUMENTS[d].for as readonly RequesterKind[]).includes(kind));
     throw new DeskProblem('unprocessable', 'Document does not show this authority', `A ${input.authorityDocument} does not show the authority of ${kind === 'agent' ? 'an appointed agent' : 'a legal representative'}. Use one of: ${valid.join(', ')}.`);
   }
-  if (input.checkedAt && new Date(input.checkedAt) > now) {
-    throw new DeskProblem('unprocessable', 'Check in the future', 'checkedAt is later than now; give the time the documents were actually checked, or leave it out.');
-  }
+  refuseFutureDates('Check in the future', [{ field: 'body.checkedAt', instant: input.checkedAt }], now);
 
   const at = now.toISOString();
   const verification: RepresentativeVerification = {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { recordSubjectEvent } from '../../../functions/domain/personal-data/record-subject-event';
 import type { SubjectLifecycle } from '../../../functions/domain/personal-data/expiry';
 import type { StoredPersonalDataRecord } from '../../../functions/domain/holdings';
-import { FixedClock } from '../doubles';
+import { FixedClock, problemOf } from '../doubles';
 import { MemoryLifecycles, MemoryPersonalData, purposeVersions, storedRecord } from './personal-data-doubles';
 
 const NOW = '2026-11-12T02:00:00.000Z';
@@ -50,6 +50,29 @@ describe('recordSubjectEvent', () => {
     expect(await deps.lifecycles.get('subject-1')).toMatchObject({ lastActivityAt: '2026-11-11T00:00:00.000Z', cessationOfUse: { requestId: 'req-9' } });
   });
 
+  it.each(['contract-ended', 'activity'] as const)('%s dated beyond the allowed clock drift: 422 naming body.at, nothing saved', async (event) => {
+    const deps = setup([storedRecord({ purposes: ['information-and-inquiries'], expiresAt: seconds('2027-01-01T00:00:00.000Z') })]);
+    const problem = await problemOf(recordSubjectEvent(deps, 'subject-1', { event, at: '2199-01-01T00:00:00.000Z' }));
+    expect(problem.kind).toBe('unprocessable');
+    expect(problem.errors).toEqual([{ field: 'body.at', message: expect.stringContaining('2199-01-01T00:00:00.000Z is in the future') }]);
+    expect(await deps.lifecycles.get('subject-1')).toBeUndefined();
+    expect(deps.records.expiryUpdates).toEqual([]);
+  });
+
+  it('a contract that ended years ago erases now: the expiry is never set in the past, where DynamoDB TTL would skip it', async () => {
+    // DynamoDB TTL never deletes an item whose TTL value is more than five years in the past (DynamoDB Developer Guide, "Using TTL").
+    const deps = setup([storedRecord({ recordId: 'rec-service', purposes: ['service-provision'] })]);
+    const result = await recordSubjectEvent(deps, 'subject-1', { event: 'contract-ended', at: '2015-01-01T00:00:00.000Z' });
+    expect(result.recordsRecomputed).toBe(1);
+    expect(deps.records.expiryUpdates).toEqual([{ recordId: 'rec-service', expiresAt: seconds(NOW) }]);
+  });
+
+  it('an event within the allowed clock drift is recorded', async () => {
+    const deps = setup();
+    await recordSubjectEvent(deps, 'subject-1', { event: 'activity', at: '2026-11-12T02:05:00.000Z' });
+    expect(await deps.lifecycles.get('subject-1')).toMatchObject({ lastActivityAt: '2026-11-12T02:05:00.000Z' });
+  });
+
   it('activity earlier than the stored one: nothing saved, nothing changed', async () => {
     const lastActivityAt = '2026-11-01T00:00:00.000Z';
     const deps = setup(
@@ -88,10 +111,10 @@ describe('recordSubjectEvent', () => {
     expect(await deps.lifecycles.get('subject-new')).toEqual({ subjectId: 'subject-new', lastActivityAt: '2026-11-11T00:00:00.000Z' });
   });
 
-  it('an event that achieves the purposes gives an expiry in the past: the record leaves every read at once', async () => {
+  it('an event that achieves the purposes in the past gives the expiry now: the record leaves every read at once', async () => {
     const deps = setup([storedRecord({ purposes: ['service-provision'] })]);
     await recordSubjectEvent(deps, 'subject-1', { event: 'contract-ended', at: '2026-01-01T00:00:00.000Z' });
-    expect(deps.records.items[0]!.expiresAt).toBe(seconds('2026-01-01T00:00:00.000Z') + 90 * DAY_S);
+    expect(deps.records.items[0]!.expiresAt).toBe(seconds(NOW));
     expect(await deps.records.liveRecordsOf('subject-1', new Date(NOW))).toEqual([]);
   });
 });

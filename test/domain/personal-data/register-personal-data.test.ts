@@ -90,6 +90,16 @@ describe('registerPersonalData', () => {
     expect(records.registrations).toEqual([]);
   });
 
+  it('refuses an acquiredAt beyond the allowed clock drift, and takes one within it', async () => {
+    const { deps, records } = setup();
+    const problem = await problemOf(registerPersonalData(deps, SYSTEM, 'subject-1', [phone(), phone({ acquiredAt: '2026-11-12T02:05:00.001Z' })]));
+    expect(problem.kind).toBe('unprocessable');
+    expect(problem.detail).toContain('records[1].acquiredAt: 2026-11-12T02:05:00.001Z is in the future');
+    expect(records.registrations).toEqual([]);
+    await registerPersonalData(deps, SYSTEM, 'subject-1', [phone({ acquiredAt: '2026-11-12T02:05:00.000Z' })]);
+    expect(records.items).toHaveLength(1);
+  });
+
   it('refuses a retired purpose with the date it was retired', async () => {
     const { deps, records } = setup({ purposes: purposeVersions(retired('advertising', '2026-10-01T00:00:00.000Z')) });
     const problem = await problemOf(registerPersonalData(deps, SYSTEM, 'subject-1', [phone({ purposes: ['advertising'] })]));

@@ -38,6 +38,8 @@ describe('registerRecipient', () => {
       [{ jointUse: JOINT_USE }, 'jointUse'],
       [{ relationship: 'outsourcing', optOut: OPT_OUT }, 'optOut'],
       [{ optOut: { ...OPT_OUT, items: ['name', 'criminal-record'] } }, 'optOut.items'],
+      // The day the PPC was notified has come: 10:00 on 26 November in Japan.
+      [{ optOut: { ...OPT_OUT, notifiedOn: '2026-11-27' } }, 'optOut.notifiedOn'],
       [{ equivalentSetup: 'contract' }, 'equivalentSetup'],
       [{ recordKeeping: 'contract' }, 'contractReference'],
       [{ contractReference: 'Agreement 1' }, 'contractReference'],

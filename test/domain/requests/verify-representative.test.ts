@@ -51,6 +51,13 @@ describe('verifyRepresentative', () => {
     expect(result.representativeVerification.checkedAt).toBe(NOW);
   });
 
+  it('takes a check time a little ahead of the desk\'s clock (a staff clock running fast), and names body.checkedAt beyond it', async () => {
+    const ahead = await verifyRepresentative(setup(receivedRequest({ requester: AGENT })), OPERATOR, 'req-1', { ...input, checkedAt: '2026-11-12T05:32:00.000Z' });
+    expect(ahead.representativeVerification.checkedAt).toBe('2026-11-12T05:32:00.000Z');
+    const problem = await problemOf(verifyRepresentative(setup(receivedRequest({ requester: AGENT })), OPERATOR, 'req-1', { ...input, checkedAt: '2026-11-12T05:35:00.001Z' }));
+    expect(problem.errors).toEqual([{ field: 'body.checkedAt', message: expect.stringContaining('is in the future') }]);
+  });
+
   const refusals: Array<[string, DeskRequest, RepresentativeVerificationInput, string, string]> = [
     ['the person asked themselves', receivedRequest(), input, 'unprocessable', 'No representative'],
     ['a guardian shown by a power of attorney', receivedRequest({ requester: GUARDIAN }), input, 'unprocessable', 'Document does not show this authority'],
