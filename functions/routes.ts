@@ -108,6 +108,7 @@ export const ROUTES = [
       consents: 'read',
       'provision-records': 'read',
       purposes: 'read',
+      recipients: 'read',
       disclosures: 'write',
       subjects: 'read-write',
       outbox: 'write',

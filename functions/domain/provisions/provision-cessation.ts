@@ -2,6 +2,10 @@
 // subject: provision stopped to every third party, or to the registered recipients the decision named,
 // each with the request that stopped it; and the lifts that ended a stop, with who, when and why.
 // The guard (permit-provision.ts) asks `stopFor`; the decision adds stops; an officer lifts them.
+import * as z from 'zod';
+import { DeskProblem } from '../problems';
+import type { RecipientRegistry } from './ports';
+import type { Recipient } from './recipients';
 
 /** One stop: the request whose decision stopped provision, and when. */
 export interface ProvisionStop {
@@ -16,8 +20,39 @@ export interface ProvisionCessation {
   recipients?: Record<string, ProvisionStop>;
 }
 
-/** Whom a decision or a lift covers: every recipient, or the registered recipients named. */
-export type RecipientScope = { scope: 'all' } | { scope: 'named'; recipientIds: string[] };
+/** Whom a decision or a lift covers: every third party, or the registered recipients named. */
+export const recipientScope = z.discriminatedUnion('scope', [
+  z.strictObject({ scope: z.literal('all').describe('Every third party.') }),
+  z.strictObject({
+    scope: z.literal('named').describe('The registered recipients named.'),
+    recipientIds: z.array(z.string().trim().min(1).max(64)).min(1).max(50)
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'names a recipient twice' })
+      .describe('Recipient ids as the recipient registry holds them (GET /v1/staff/recipients).'),
+  }),
+]);
+export type RecipientScope = z.infer<typeof recipientScope>;
+
+/**
+ * The registered recipients a named scope names, each a third party; otherwise 422 naming each
+ * offending id's field under `field` ("body.details.recipients"). A scope of all names none.
+ */
+export async function registeredThirdParties(registry: Pick<RecipientRegistry, 'get'>, scope: RecipientScope, field: string): Promise<Recipient[]> {
+  if (scope.scope === 'all') return [];
+  const found = await Promise.all(scope.recipientIds.map((id) => registry.get(id)));
+  const errors = scope.recipientIds.flatMap((id, i) => {
+    const recipient = found[i];
+    const at = `${field}.recipientIds.${i}`;
+    if (!recipient) return [{ field: at, message: `"${id}" is not in the recipient registry; name a registered recipient (GET /v1/staff/recipients), or every third party with scope "all"` }];
+    if (recipient.relationship !== 'third-party') {
+      return [{ field: at, message: `"${id}" is registered as ${recipient.relationship}, which is not a third party (APPI Art. 27(5)); a cessation of provision covers third parties only` }];
+    }
+    return [];
+  });
+  if (errors.length > 0) {
+    throw new DeskProblem('unprocessable', 'Recipients not registered as third parties', `${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}. Nothing was written.`, errors);
+  }
+  return found as Recipient[];
+}
 
 /** A lift of stops, kept on the subject for audit: what was lifted, by whom, when and why. */
 export interface ProvisionCessationLift {
