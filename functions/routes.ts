@@ -409,6 +409,16 @@ export const ROUTES = [
     response: { status: 200, schema: contract.recipientListResponse, description: 'Every registered recipient.' },
   },
   {
+    name: 'lift-provision-cessation',
+    method: 'POST',
+    path: '/v1/staff/subjects/{subjectId}/provision-cessation-lifts',
+    summary: 'Lift a cessation of provision (APPI Art. 35(3),(5)) that no longer applies, for every third party or named recipients, with a reason; kept on the subject and access-logged.',
+    auth: { kind: 'staff', roles: ['officer'] },
+    tables: { subjects: 'read-write', 'access-log': 'append', ...STAFF_CHECK },
+    request: { params: contract.subjectParams, body: contract.provisionCessationLiftBody },
+    response: { status: 201, schema: contract.provisionCessationLiftResponse, description: 'Lifted: the stops ended, who, when and why, and what still stands.' },
+  },
+  {
     name: 'permit-provision',
     method: 'POST',
     path: '/v1/system/provisions',
