@@ -148,6 +148,16 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'lift-provision-cessation': {
+    event: api('lift-provision-cessation', {
+      path: '/v1/staff/subjects/bench-subject/provision-cessation-lifts',
+      pathParameters: { subjectId: 'bench-subject' },
+      headers: json,
+      body: JSON.stringify({ recipients: { scope: 'all' }, reason: 'Bench: nothing stands, so nothing is lifted.' }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '409',
+  },
   'get-disclosure': {
     event: api('get-disclosure', {
       path: `/v1/disclosures/${UNKNOWN_LINK_TOKEN}`,

@@ -28,16 +28,27 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
           ConditionExpression: 'attribute_not_exists(tokenHash)',
         },
       }));
-    case 'cessation-of-provision':
-      // An update creates the subject's item if absent; the first request's flag stands.
+    case 'cessation-of-provision': {
+      // An update creates the subject's item if absent; it holds only if the cessation read is still
+      // there, so two decisions or a decision and a lift never overwrite each other.
+      const set = [
+        ...(write.cessation ? ['cessationOfProvision = :cessation'] : []),
+        ...(write.lift ? ['cessationOfProvisionLifts = list_append(if_not_exists(cessationOfProvisionLifts, :none), :lift)'] : []),
+      ];
       return {
         Update: {
           TableName: tableName('subjects'),
           Key: { subjectId: write.subjectId },
-          UpdateExpression: 'SET cessationOfProvision = if_not_exists(cessationOfProvision, :flag)',
-          ExpressionAttributeValues: { ':flag': { requestId: write.requestId, at: write.at } },
+          UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', write.cessation ? '' : 'REMOVE cessationOfProvision'].filter(Boolean).join(' '),
+          ConditionExpression: write.expected ? 'cessationOfProvision = :expected' : 'attribute_not_exists(cessationOfProvision)',
+          ExpressionAttributeValues: {
+            ...(write.cessation ? { ':cessation': write.cessation } : {}),
+            ...(write.lift ? { ':lift': [write.lift], ':none': [] } : {}),
+            ...(write.expected ? { ':expected': write.expected } : {}),
+          },
         },
       };
+    }
     case 'cessation-of-use': {
       // The subjects stream hands a flag newly saying erase to the erase-on-request worker.
       const flag = { requestId: write.requestId, at: write.at, measure: write.measure };

@@ -3,6 +3,7 @@
 import type { AccessLogEntry } from './access-log';
 import type { Holdings, StoredPersonalDataRecord } from './holdings';
 import type { OutboxMessage } from './outbox';
+import type { ProvisionCessation, ProvisionCessationLift, ProvisionStop } from './provisions/provision-cessation';
 import type { DeskRequest, RequestStatus } from './requests/request';
 import type { StoredDisclosure } from './requests/disclosure-dossier';
 import type { StaffMember } from './staff';
@@ -47,8 +48,11 @@ export type DeskWrite =
   | { kind: 'request'; request: DeskRequest; expectedVersion?: number }
   | { kind: 'outbox'; message: OutboxMessage }
   | { kind: 'disclosure'; disclosure: StoredDisclosure }
-  /** Sets the subject's cessationOfProvision flag (APPI Art. 35(3),(5)) unless an earlier request set it. */
-  | { kind: 'cessation-of-provision'; subjectId: string; requestId: string; at: string }
+  /**
+   * Sets the subject's cessation of provision (APPI Art. 35(3),(5)) if it is still `expected` (absent:
+   * none stood). A lift (`lift`) is kept on the subject with it.
+   */
+  | { kind: 'cessation-of-provision'; subjectId: string; cessation: ProvisionCessation | undefined; expected?: ProvisionCessation | ProvisionStop; lift?: ProvisionCessationLift }
   /**
    * Sets the subject's cessationOfUse flag (APPI Art. 35(1),(5)): cease-use unless an earlier request
    * set it; erase always, since erasure covers a cessation and the flag is what starts the erasure.

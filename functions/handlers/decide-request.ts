@@ -2,6 +2,7 @@ import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
@@ -17,6 +18,7 @@ const deps = {
   writer: dynamoDeskWriter,
   secrets: cryptoSecrets,
   lifecycles: dynamoSubjectLifecycles,
+  recipients: dynamoRecipients,
   clock: systemClock,
 };
 

@@ -13,6 +13,7 @@ import { CONSENT_LINKAGES } from '../domain/consents/rules';
 import { isValidIndividualNumber, MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_IDS } from '../domain/my-number/documents';
 import { EQUIVALENT_SETUP_IDS } from '../domain/provisions/countries';
 import { PROVISION_BASES, PROVISION_EXCEPTION_IDS } from '../domain/provisions/permit-provision';
+import { recipientScope } from '../domain/provisions/provision-cessation';
 import { RECEIPT_BASES } from '../domain/provisions/record-receipt';
 import { RECIPIENT_RELATIONSHIP_IDS } from '../domain/provisions/recipients';
 import { RECORD_KEEPING_IDS } from '../domain/provisions/retention';
@@ -593,6 +594,22 @@ const recipientView = recipientBody.extend({
 });
 export const recipientResponse = recipientView;
 export const recipientListResponse = z.object({ items: z.array(recipientView) });
+
+const provisionStop = z.object({ requestId: z.string(), at: instant });
+export const provisionCessationLiftBody = z.strictObject({
+  recipients: recipientScope.describe('Which stops to lift: every stop (scope "all"), or those to the recipients named.'),
+  reason: z.string().trim().min(1).max(2000).describe('Why the cessation no longer applies (the person asked to resume, the ground is gone); kept with the lift.'),
+});
+export const provisionCessationLiftResponse = z.object({
+  subjectId,
+  scope: recipientScope,
+  lifted: z.array(provisionStop.extend({ recipient: z.string().describe('"all" for the stop to every third party, else a recipient id.') })),
+  reason: z.string(),
+  by: z.string(),
+  at: instant,
+  cessationOfProvision: z.object({ all: provisionStop.optional(), recipients: z.record(z.string(), provisionStop).optional() }).nullable()
+    .describe('What still stands after the lift; null when nothing does.'),
+});
 
 export const provisionBody = z.strictObject({
   recipient: recipientId,

@@ -136,22 +136,48 @@ describe('desk-writer', () => {
     expect(await getItem('outbox', { messageId: note.messageId })).toMatchObject({ subject: 's' });
   });
 
-  it('flags cessation of provision on the subject: creates the item, keeps an earlier flag, leaves other attributes alone', async () => {
+  it('sets cessation of provision on the subject: creates the item, replaces the cessation read, leaves other attributes alone', async () => {
     const current = request({ type: 'cessation-of-provision' });
     await dynamoDeskWriter.commit([{ kind: 'request', request: current }]);
     const earlier = { requestId: 'req-earlier', at: '2026-01-05T00:00:00.000Z' };
     const [fresh, flagged] = [`subject-${randomUUID()}`, `subject-${randomUUID()}`];
     await putItem('subjects', { subjectId: flagged, contractEndedAt: '2025-12-31T00:00:00.000Z', cessationOfProvision: earlier });
-    const at = new Date().toISOString();
+    const stop = { requestId: current.requestId, at: new Date().toISOString() };
     await dynamoDeskWriter.commit([
       { kind: 'request', request: { ...current, status: 'fulfilled', version: 2 }, expectedVersion: 1 },
-      { kind: 'cessation-of-provision', subjectId: fresh, requestId: current.requestId, at },
-      { kind: 'cessation-of-provision', subjectId: flagged, requestId: current.requestId, at },
+      { kind: 'cessation-of-provision', subjectId: fresh, cessation: { recipients: { 'list-broker': stop } } },
+      { kind: 'cessation-of-provision', subjectId: flagged, cessation: { all: earlier, recipients: { 'list-broker': stop } }, expected: earlier },
     ]);
-    expect(await getItem('subjects', { subjectId: fresh })).toEqual({ subjectId: fresh, cessationOfProvision: { requestId: current.requestId, at } });
+    expect(await getItem('subjects', { subjectId: fresh })).toEqual({ subjectId: fresh, cessationOfProvision: { recipients: { 'list-broker': stop } } });
     expect(await getItem('subjects', { subjectId: flagged })).toEqual({
-      subjectId: flagged, contractEndedAt: '2025-12-31T00:00:00.000Z', cessationOfProvision: earlier,
+      subjectId: flagged, contractEndedAt: '2025-12-31T00:00:00.000Z', cessationOfProvision: { all: earlier, recipients: { 'list-broker': stop } },
     });
+  });
+
+  it('a cessation changed since it was read is not overwritten (StaleWriteError), nor one set meanwhile', async () => {
+    const stop = { requestId: 'req-a', at: '2026-01-05T00:00:00.000Z' };
+    const [changed, setMeanwhile] = [`subject-${randomUUID()}`, `subject-${randomUUID()}`];
+    await putItem('subjects', { subjectId: changed, cessationOfProvision: { recipients: { 'list-broker': stop, 'partner-insurance': stop } } });
+    await putItem('subjects', { subjectId: setMeanwhile, cessationOfProvision: { all: stop } });
+    await expect(dynamoDeskWriter.commit([
+      { kind: 'cessation-of-provision', subjectId: changed, cessation: undefined, expected: { recipients: { 'list-broker': stop } } },
+    ])).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(dynamoDeskWriter.commit([{ kind: 'cessation-of-provision', subjectId: setMeanwhile, cessation: { recipients: { x: stop } } }]))
+      .rejects.toBeInstanceOf(StaleWriteError);
+    expect((await getItem('subjects', { subjectId: changed }))!.cessationOfProvision).toEqual({ recipients: { 'list-broker': stop, 'partner-insurance': stop } });
+    expect((await getItem('subjects', { subjectId: setMeanwhile }))!.cessationOfProvision).toEqual({ all: stop });
+  });
+
+  it('a lift removes what it ends and appends itself to the subject\'s lifts', async () => {
+    const stop = { requestId: 'req-a', at: '2026-01-05T00:00:00.000Z' };
+    const subjectId = `subject-${randomUUID()}`;
+    await putItem('subjects', { subjectId, cessationOfProvision: { all: stop } });
+    const lift = (n: number) => ({ scope: { scope: 'all' as const }, lifted: [{ recipient: 'all', ...stop }], reason: `reason ${n}`, by: 'staff-officer-1', at: '2026-02-01T00:00:00.000Z' });
+    await dynamoDeskWriter.commit([{ kind: 'cessation-of-provision', subjectId, cessation: undefined, expected: { all: stop }, lift: lift(1) }]);
+    expect(await getItem('subjects', { subjectId })).toEqual({ subjectId, cessationOfProvisionLifts: [lift(1)] });
+    await dynamoDeskWriter.commit([{ kind: 'cessation-of-provision', subjectId, cessation: { all: stop } }]);
+    await dynamoDeskWriter.commit([{ kind: 'cessation-of-provision', subjectId, cessation: undefined, expected: { all: stop }, lift: lift(2) }]);
+    expect(await getItem('subjects', { subjectId })).toEqual({ subjectId, cessationOfProvisionLifts: [lift(1), lift(2)] });
   });
 
   it('flags cessation of use: cease-use keeps an earlier flag; erase replaces a cessation, since erasure covers it', async () => {
@@ -175,7 +201,7 @@ describe('desk-writer', () => {
     const subjectId = `subject-${randomUUID()}`;
     await expect(dynamoDeskWriter.commit([
       { kind: 'request', request: { ...current, version: 2 }, expectedVersion: 7 },
-      { kind: 'cessation-of-provision', subjectId, requestId: current.requestId, at: new Date().toISOString() },
+      { kind: 'cessation-of-provision', subjectId, cessation: { all: { requestId: current.requestId, at: new Date().toISOString() } } },
     ])).rejects.toBeInstanceOf(StaleWriteError);
     expect(await getItem('subjects', { subjectId })).toBeUndefined();
   });

@@ -62,10 +62,10 @@ describe('request types over HTTP', () => {
       type: 'cessation-of-provision', requester: SELF, subject: { email: DEMO_CUSTOMER.email }, details: { grounds: ['no-longer-needed'] },
     });
     const operator = await signIn('operator');
-    expect((await staffPost(operator, requestId, 'decision', { outcome: 'fulfilled' })).status).toBe(200);
+    expect((await staffPost(operator, requestId, 'decision', { outcome: 'fulfilled', details: { recipients: { scope: 'all' } } })).status).toBe(200);
     await emailAbout(requestId, /第三者提供を停止しました/);
     const subject = await call('GET', '/v1/staff/subjects/subject-demo-hanako?purpose=service-provision', { token: operator });
     expect(subject.status).toBe(200);
-    expect(subject.json.lifecycle.cessationOfProvision).toEqual({ requestId, at: expect.any(String) });
+    expect(subject.json.lifecycle.cessationOfProvision).toEqual({ all: { requestId, at: expect.any(String) } });
   });
 });

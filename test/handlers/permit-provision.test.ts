@@ -94,6 +94,17 @@ describe('permit-provision', () => {
     expect(await recordsOf(a)).toHaveLength(1);
   });
 
+  it('a stop to one recipient leaves another; an Art. 27(1) exception passes the stop, the evidence naming it', async () => {
+    const a = subject();
+    await consent(a, 'c-1', { purpose: 'advertising' });
+    await putItem('subjects', { subjectId: a, cessationOfProvision: { recipients: { 'partner-insurance': { requestId: 'req-11', at: new Date().toISOString() } } } });
+    expectProblem(await provide({ subjects: [a] }), 403);
+    expect((await provide({ recipient: 'daily-partner', subjects: [a] })).status).toBe(200);
+    const lawful = await provide({ subjects: [a], basis: 'exception', exception: 'required-by-law', justification: 'Statutory report under Income Tax Act Art. 225' });
+    expect(lawful.status, JSON.stringify(lawful.json)).toBe(200);
+    expect(await evidenceOf(lawful.json.provisionId)).toEqual([expect.objectContaining({ exception: 'required-by-law', cessationsPassed: [{ subjectId: a, requestId: 'req-11' }] })]);
+  });
+
   it('abroad: 403 for a consent without the country\'s information, 200 with it', async () => {
     const a = subject();
     await consent(a, 'c-1', { recipient: 'us-analytics' });

@@ -238,6 +238,7 @@ describe('functions: one per route and per worker', () => {
       'enable-staff-account',
       'get-my-number',
       'get-paper-disclosure',
+      'lift-provision-cessation',
       'list-provisions',
       'list-staff-accounts',
       'record-consent-by-staff',

@@ -9,7 +9,7 @@ import { DECISION_OUTCOMES, REQUESTER_KINDS } from '../../functions/domain/reque
 import { REQUEST_TYPES, requestType } from '../../functions/domain/requests/request-types';
 import { AUTHORITY_DOCUMENTS as SERVER_AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS as SERVER_IDENTITY_DOCUMENTS } from '../../functions/domain/requests/verify-representative';
 import { decisionBody, emptyDecisionDraft, type DecisionOptions } from '../../web/src/desk/decision-draft';
-import { AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS, OUTCOME_LABELS, REQUESTER_KIND_LABELS } from '../../web/src/desk/request-text';
+import { AUTHORITY_DOCUMENTS, DETAIL_LABELS, DETAIL_OPTION_LABELS, IDENTITY_DOCUMENTS, OUTCOME_LABELS, REQUESTER_KIND_LABELS } from '../../web/src/desk/request-text';
 import { detailPaths, emptyValue, fieldKind, placeErrors, supported, switchVariant, valueToSend, type FormObject, type JsonSchema } from '../../web/src/desk/schema-form';
 
 const optionsOf = (type: string) => decisionOptions(requestType(type)!) as unknown as DecisionOptions;
@@ -47,6 +47,23 @@ describe('the decision details form', () => {
     ]);
     const cessation = optionsOf('cessation-of-use').details.refused!;
     expect(valueToSend(cessation, emptyValue(cessation))).toEqual({});
+  });
+
+  it('a cessation of provision names every third party or registered recipients, and sends what the decision parses', () => {
+    const definition = requestType('cessation-of-provision')!;
+    const schema = optionsOf('cessation-of-provision').details.fulfilled!;
+    const recipients = schema.properties!.recipients!;
+    const kind = fieldKind(recipients);
+    expect(kind.kind === 'variants' && kind.variants.map((v) => v.value)).toEqual(['all', 'named']);
+    expect(emptyValue(schema)).toEqual({ recipients: { scope: 'all' } });
+    const named = switchVariant(recipients, emptyValue(recipients) as FormObject, 'named');
+    expect(named).toEqual({ scope: 'named', recipientIds: [''] });
+    const value: FormObject = { recipients: { scope: 'named', recipientIds: ['mecara-payments'] } };
+    expect(definition.decisionDetails!.fulfilled!.safeParse(valueToSend(schema, value)).data).toEqual(value);
+    expect(definition.decisionDetails!.fulfilled!.safeParse(valueToSend(schema, emptyValue(schema))).success).toBe(true);
+    expect(detailPaths(schema, value)).toEqual(['details', 'details.recipients', 'details.recipients.scope', 'details.recipients.recipientIds', 'details.recipients.recipientIds.0']);
+    for (const name of ['recipients', 'scope', 'recipientIds']) expect(DETAIL_LABELS).toHaveProperty(name);
+    for (const option of ['all', 'named']) expect(DETAIL_OPTION_LABELS).toHaveProperty(option);
   });
 
   it('places the API\'s field errors on the nearest field shown, the rest in the summary', () => {

@@ -1,6 +1,7 @@
 // Policy §2(4): a record is erased when every one of its purposes is achieved. Its expiresAt is the
 // latest achievement date of its purposes; a purpose whose event has not happened yet (a contract
 // still running) keeps the record without an expiry. A retired purpose is achieved when retired.
+import type { ProvisionCessation, ProvisionCessationLift, ProvisionStop } from '../provisions/provision-cessation';
 import type { PurposeRegistry, PurposeVersion } from '../purposes/registry';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -15,8 +16,13 @@ export interface SubjectLifecycle {
    * erase also starts the erasure of the subject's records; a flag without one stops use only.
    */
   cessationOfUse?: { requestId: string; at: string; measure?: 'cease-use' | 'erase' };
-  /** Set by a cessation-of-provision request (APPI Art. 35(3)); every provision check honours it. */
-  cessationOfProvision?: { requestId: string; at: string };
+  /**
+   * Set by cessation-of-provision decisions (APPI Art. 35(3),(5)), read through cessationOf(): provision
+   * stopped to every third party or to named recipients; an officer's lift ends a stop.
+   */
+  cessationOfProvision?: ProvisionCessation | ProvisionStop;
+  /** The lifts of such stops, oldest first: what was lifted, by whom, when and why. */
+  cessationOfProvisionLifts?: ProvisionCessationLift[];
 }
 
 export interface DatedRecord {

@@ -11,6 +11,7 @@ import type { SubjectLifecycle } from './expiry';
 import type { SubjectLifecycleReader } from './ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { accessLogReason, type ReadReason, type ReadReasonDeps } from './read-reason';
+import { cessationOf } from '../provisions/provision-cessation';
 
 type Expiring<T> = T & { expiresAt?: number };
 
@@ -81,12 +82,14 @@ function recordView(r: StoredPersonalDataRecord): RecordView {
 
 function lifecycleView(lifecycle: SubjectLifecycle | undefined): SubjectView['lifecycle'] {
   if (!lifecycle) return {};
-  const { contractEndedAt, lastActivityAt, cessationOfUse, cessationOfProvision } = lifecycle;
+  const { contractEndedAt, lastActivityAt, cessationOfUse, cessationOfProvisionLifts } = lifecycle;
+  const cessationOfProvision = cessationOf(lifecycle.cessationOfProvision);
   return {
     ...(contractEndedAt ? { contractEndedAt } : {}),
     ...(lastActivityAt ? { lastActivityAt } : {}),
     ...(cessationOfUse ? { cessationOfUse } : {}),
     ...(cessationOfProvision ? { cessationOfProvision } : {}),
+    ...(cessationOfProvisionLifts?.length ? { cessationOfProvisionLifts } : {}),
   };
 }
 

@@ -1,8 +1,10 @@
 // POST /v1/system/provisions: may this data of these people go to this recipient? Per subject, one
 // basis must hold (policy §4, APPI Art. 27, 28): the person's consent on file; an exception of Art.
 // 27(1) with its justification; the opt-out scheme (Art. 27(2)); or a recipient that is not a third
-// party (Art. 27(5)). A cessation-of-provision request (Art. 35(3)) or a withdrawn consent blocks the
-// very next provision. All or nothing: if any subject is refused, nothing is provided or recorded.
+// party (Art. 27(5)). A cessation of provision decided on the person's request (Art. 35(3),(5)) or a
+// withdrawn consent blocks the very next provision on consent or opt-out to the recipients it covers; a
+// provision under an Art. 27(1) exception passes it, since the right reaches provision in breach of
+// Art. 27(1) or 28 and the Art. 35(5) cases, not provision the law itself allows. All or nothing: if any subject is refused, nothing is provided or recorded.
 // Personally referable information (access information a recipient will link to the person, Art. 31)
 // goes only on the person's consent to that linkage, confirmed per subject. A permitted provision on
 // consent, opt-out or linkage consent leaves a record per subject (Art. 29, 31(3)); the others leave
@@ -20,9 +22,13 @@ import { provisionConsentOnFile } from './consent-on-file';
 import { countryStanding } from './countries';
 import type { ProvisionLedger, ProvisionWrite, RecipientRegistry, StoredProvisionRecord } from './ports';
 import type { Recipient } from './recipients';
+import { cessationOf, stopFor, type ProvisionStop } from './provision-cessation';
 import { recordExpiresAt } from './retention';
 
-/** Policy §4, APPI Art. 27(1): the cases in which data may go to a third party without consent. */
+/**
+ * Policy §4, APPI Art. 27(1)(i)-(iv): the cases in which data may go to a third party without consent.
+ * Items (v)-(vii) are for academic research institutions (Art. 16(8)); the policy relies on none of them.
+ */
 export const PROVISION_EXCEPTIONS = [
   { id: 'required-by-law', source: 'APPI Art. 27(1)(i)' },
   { id: 'protection-of-life-body-property', source: 'APPI Art. 27(1)(ii)' },
@@ -56,6 +62,8 @@ export interface SubjectPermission {
   detail: string;
   recordId?: string;
   consentId?: string;
+  /** Under an exception: the person's cessation of provision that stood and did not apply (APPI Art. 35(3),(5)). */
+  cessationPassed?: ProvisionStop;
 }
 
 export interface SubjectRefusal {
@@ -130,12 +138,19 @@ async function decideFor(deps: PermitProvisionDeps, request: ProvisionRequest, r
     return { subjectId, basis, detail: `"${recipient.recipientId}" is not a third party (${recipient.relationship}, APPI Art. 27(5)); no record of provision is due.` };
   }
   const [lifecycle, events] = await Promise.all([deps.lifecycles.get(subjectId), deps.consents.consentsOf(subjectId, now)]);
-  if (lifecycle?.cessationOfProvision) {
-    return refuse('cessation-of-provision-requested', `The person asked the desk to stop providing their data to third parties (request ${lifecycle.cessationOfProvision.requestId}, APPI Art. 35(3)).`);
-  }
+  const cessation = cessationOf(lifecycle?.cessationOfProvision);
+  const stop = stopFor(cessation, recipient.recipientId);
   if (basis === 'exception') {
     const source = PROVISION_EXCEPTIONS.find((e) => e.id === request.exception)!.source;
-    return { subjectId, basis, detail: `Provided under the exception "${request.exception}" (${source}); no record of provision is due, the justification is kept as evidence.` };
+    // APPI Art. 35(3),(5): a cessation stops provision without a lawful basis, not what Art. 27(1) allows.
+    const passed = stop ? ` The person's cessation of provision (request ${stop.requestId}) does not reach a provision under Art. 27(1).` : '';
+    return {
+      subjectId, basis, ...(stop ? { cessationPassed: stop } : {}),
+      detail: `Provided under the exception "${request.exception}" (${source}); no record of provision is due (APPI Art. 29(1) proviso), the justification is kept as evidence.${passed}`,
+    };
+  }
+  if (stop) {
+    return refuse('cessation-of-provision-requested', `The person asked the desk to stop providing their data to ${stop === cessation?.all ? 'third parties' : `"${recipient.recipientId}"`} (request ${stop.requestId}, APPI Art. 35(3),(5)).`);
   }
   const foreign = countryStanding(recipient) === 'foreign';
   const linkage = basis === 'linkage-consent';
@@ -233,6 +248,9 @@ export async function permitProvision(deps: PermitProvisionDeps, actor: SystemAc
         items: request.items,
         subjectIds: request.subjects,
         ...(request.basis === 'exception' ? { exception: request.exception!, justification: request.justification! } : {}),
+        ...(permissions.some((p) => p.cessationPassed)
+          ? { cessationsPassed: permissions.flatMap((p) => (p.cessationPassed ? [{ subjectId: p.subjectId, requestId: p.cessationPassed.requestId }] : [])) }
+          : {}),
         principal: actor.principal,
         at,
         expiresAt: Math.floor(now.getTime() / 1000) + EVIDENCE_RETENTION_SECONDS,

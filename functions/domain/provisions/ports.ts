@@ -47,6 +47,8 @@ export interface ProvisionEvidence {
   subjectIds: string[];
   exception?: string;
   justification?: string;
+  /** Subjects whose cessation of provision stood and did not reach this exception (APPI Art. 35(3),(5)). */
+  cessationsPassed?: Array<{ subjectId: string; requestId: string }>;
   principal: string;
   at: string;
   expiresAt: number;

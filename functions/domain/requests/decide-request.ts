@@ -6,6 +6,7 @@ import type { SubjectLifecycleReader } from '../personal-data/ports';
 import type { AccessLogWriter, Clock, DeskWrite, DeskWriter, HoldingsReader, RequestReader, SecretSource } from '../ports';
 import { DeskProblem } from '../problems';
 import { describeIssue } from '../validation-messages';
+import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { refusalMessage } from './notifications';
@@ -23,6 +24,7 @@ export interface DecideRequestDeps {
   writer: DeskWriter;
   secrets: SecretSource;
   lifecycles: SubjectLifecycleReader;
+  recipients: Pick<RecipientRegistry, 'get'>;
   clock: Clock;
 }
 
@@ -53,7 +55,7 @@ export async function decideRequest(
   } else {
     ({ writes, message: content, delivery } = await definition.fulfil({
       request, decision, actor, now, publicBaseUrl,
-      holdings: deps.holdings, purposes: deps.purposes, accessLog: deps.accessLog, secrets: deps.secrets, lifecycles: deps.lifecycles,
+      holdings: deps.holdings, purposes: deps.purposes, accessLog: deps.accessLog, secrets: deps.secrets, lifecycles: deps.lifecycles, recipients: deps.recipients,
     }));
   }
 

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { SubjectLifecycleReader } from '../personal-data/ports';
 import type { AccessLogWriter, DeskWrite, HoldingsReader, SecretSource } from '../ports';
+import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { cessationOfProvision } from './cessation-of-provision';
@@ -45,6 +46,8 @@ export interface FulfilmentContext {
   secrets: SecretSource;
   /** The subjects' lifecycles, which a record's expiry counts from. */
   lifecycles: SubjectLifecycleReader;
+  /** The recipient registry, which a cessation of provision names recipients from. */
+  recipients: Pick<RecipientRegistry, 'get'>;
 }
 
 export interface Fulfilment {

@@ -181,6 +181,15 @@ describe('viewSubject', () => {
     expect(deps.accessLog.entries).toEqual([]);
   });
 
+  it('shows a cessation of provision as stops (a flag from before recipients were named as one to every third party) and its lifts', async () => {
+    const stop = { requestId: 'req-7', at: '2026-04-01T00:00:00.000Z' };
+    const lift = { scope: { scope: 'all' as const }, lifted: [{ recipient: 'x', ...stop }], reason: 'Resumed at the person\'s request.', by: 'staff-officer-1', at: '2026-05-01T00:00:00.000Z' };
+    const legacy = await viewSubject(setup({ 'subj-1': HELD }, [{ subjectId: 'subj-1', cessationOfProvision: stop, cessationOfProvisionLifts: [lift] }]), OPERATOR, 'subj-1', { requestId: 'req-1' });
+    expect(legacy.lifecycle).toEqual({ cessationOfProvision: { all: stop }, cessationOfProvisionLifts: [lift] });
+    const named = await viewSubject(setup({ 'subj-1': HELD }, [{ subjectId: 'subj-1', cessationOfProvision: { recipients: { x: stop } } }]), OPERATOR, 'subj-1', { requestId: 'req-1' });
+    expect(named.lifecycle).toEqual({ cessationOfProvision: { recipients: { x: stop } } });
+  });
+
   it('a subject whose every item has expired (only the lifecycle left): not found', async () => {
     const expired: SubjectHoldings = {
       records: [{ ...HELD.records[3]! }],

@@ -30,6 +30,7 @@ const ABROAD: Recipient = { ...JP_THIRD_PARTY, recipientId: 'us-analytics', coun
 const ABROAD_OUTSOURCEE: Recipient = { ...OUTSOURCEE, recipientId: 'us-call-centre', country: 'US' };
 const EU: Recipient = { ...JP_THIRD_PARTY, recipientId: 'eu-partner', country: 'DE' };
 const BULK: Recipient = { ...JP_THIRD_PARTY, recipientId: 'daily-partner', recordKeeping: 'bulk' };
+const TAX_OFFICE: Recipient = { ...JP_THIRD_PARTY, recipientId: 'tax-office', name: 'Kojimachi Tax Office', representative: 'Head of office' };
 const CONTRACT: Recipient = { ...JP_THIRD_PARTY, recipientId: 'delivery-partner', recordKeeping: 'contract', contractReference: 'Delivery agreement 2026-17' };
 
 let consents: ConsentEvent[];
@@ -48,7 +49,7 @@ beforeEach(() => {
   ledger = new MemoryLedger();
   clock = new FixedClock(NOW);
   deps = {
-    recipients: new MemoryRecipients([JP_THIRD_PARTY, OPT_OUT, OUTSOURCEE, JOINT_USER, ABROAD, ABROAD_OUTSOURCEE, EU, BULK, CONTRACT]),
+    recipients: new MemoryRecipients([JP_THIRD_PARTY, OPT_OUT, OUTSOURCEE, JOINT_USER, ABROAD, ABROAD_OUTSOURCEE, EU, BULK, CONTRACT, TAX_OFFICE]),
     purposes: purposeVersions(retired('usage-analysis', '2026-06-01T00:00:00.000Z')),
     lifecycles: new MemoryLifecycles(lifecycles),
     consents: new MemoryConsents(consents),
@@ -102,6 +103,15 @@ describe('permitProvision: consent', () => {
     consents.push({ subjectId: 's-1', eventId: 'w-1', action: 'withdrawn', withdraws: 'c-1', noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-26T01:00:01.000Z' });
     expect(await provide({})).toMatchObject({ permitted: false, refusals: [{ subjectId: 's-1', reason: 'consent-withdrawn' }] });
     expect(ledger.commits).toHaveLength(1);
+  });
+
+  it('a cessation naming recipients stops provision to those only; one for all stops every recipient', async () => {
+    given('s-1', 'c-1', { purpose: 'advertising' });
+    lifecycles.push({ subjectId: 's-1', cessationOfProvision: { recipients: { 'partner-insurance': { requestId: 'req-11', at: '2026-11-20T00:00:00.000Z' } } } });
+    expect(await provide({})).toMatchObject({ permitted: false, refusals: [{ subjectId: 's-1', reason: 'cessation-of-provision-requested', detail: expect.stringContaining('req-11') }] });
+    expect(await provide({ recipient: 'daily-partner' })).toMatchObject({ permitted: true });
+    lifecycles[0] = { subjectId: 's-1', cessationOfProvision: { all: { requestId: 'req-12', at: '2026-11-21T00:00:00.000Z' } } };
+    expect(await provide({ recipient: 'daily-partner' })).toMatchObject({ permitted: false, refusals: [{ reason: 'cessation-of-provision-requested', detail: expect.stringContaining('req-12') }] });
   });
 
   it('a cessation-of-provision request blocks at once, even with a consent', async () => {
@@ -171,10 +181,24 @@ describe('permitProvision: exceptions (APPI Art. 27(1)(i)-(iv))', () => {
     expect(await problemOf(provide({ basis: 'exception', exception: 'required-by-law' }))).toMatchObject({ title: 'Exception not stated' });
   });
 
-  it('is blocked by a cessation-of-provision request', async () => {
+  it('passes a cessation of provision (Art. 35(3),(5) reach only provision without a lawful basis) and the evidence says it stood', async () => {
     lifecycles.push({ subjectId: 's-1', cessationOfProvision: { requestId: 'req-9', at: '2026-11-20T00:00:00.000Z' } });
-    expect(await provide({ basis: 'exception', exception: 'cooperation-with-public-body', justification: 'Police inquiry under Code of Criminal Procedure Art. 197(2)' }))
-      .toMatchObject({ permitted: false, refusals: [{ reason: 'cessation-of-provision-requested' }] });
+    lifecycles.push({ subjectId: 's-2', cessationOfProvision: { recipients: { 'tax-office': { requestId: 'req-10', at: '2026-11-21T00:00:00.000Z' } } } });
+    const answer = await provide({
+      recipient: 'tax-office', subjects: ['s-1', 's-2', 's-3'], basis: 'exception', exception: 'required-by-law', justification: 'Statutory payment record (Income Tax Act Art. 225)',
+    });
+    expect(answer).toMatchObject({
+      permitted: true,
+      results: [
+        { subjectId: 's-1', basis: 'exception', detail: expect.stringMatching(/APPI Art\. 27\(1\)\(i\).*req-9/) },
+        { subjectId: 's-2', basis: 'exception', detail: expect.stringContaining('req-10') },
+        { subjectId: 's-3', basis: 'exception' },
+      ],
+    });
+    expect(ledger.evidence).toEqual([expect.objectContaining({
+      kind: 'provision-under-exception', exception: 'required-by-law', subjectIds: ['s-1', 's-2', 's-3'],
+      cessationsPassed: [{ subjectId: 's-1', requestId: 'req-9' }, { subjectId: 's-2', requestId: 'req-10' }],
+    })]);
   });
 });
 

@@ -4,9 +4,10 @@ import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, RecordingAccessLog, SequenceSecrets } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
+import { JP_THIRD_PARTY, MemoryRecipients } from '../provisions/doubles';
 import { MapLifecycles } from '../purposes/doubles';
 
-export function decideDeps(request: DeskRequest, now: string, overrides: { holdings?: MapHoldingsReader; lifecycles?: MapLifecycles } = {}) {
+export function decideDeps(request: DeskRequest, now: string, overrides: { holdings?: MapHoldingsReader; lifecycles?: MapLifecycles; recipients?: MemoryRecipients } = {}) {
   const requests = new ArrayRequestReader([request]);
   return {
     requests,
@@ -16,6 +17,7 @@ export function decideDeps(request: DeskRequest, now: string, overrides: { holdi
     writer: new ApplyingWriter(requests),
     secrets: new SequenceSecrets(),
     lifecycles: overrides.lifecycles ?? new MapLifecycles(),
+    recipients: overrides.recipients ?? new MemoryRecipients([JP_THIRD_PARTY]),
     clock: new FixedClock(now),
   };
 }

@@ -23,6 +23,7 @@ import {
   problemOf,
 } from '../doubles';
 import { MapLifecycles } from '../purposes/doubles';
+import { MemoryRecipients } from '../provisions/doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -40,6 +41,7 @@ function setup(request: DeskRequest = receivedRequest(), published: PurposeVersi
     writer: new ApplyingWriter(requests),
     secrets: new SequenceSecrets(),
     lifecycles: new MapLifecycles(),
+    recipients: new MemoryRecipients(),
     clock: new FixedClock(NOW),
   };
   return { deps, request };

@@ -18,6 +18,7 @@ import {
 } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 import { MapLifecycles } from '../purposes/doubles';
+import { MemoryRecipients } from '../provisions/doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 const BASE_URL = 'https://desk.example.jp';
@@ -36,6 +37,7 @@ function setup(details: Record<string, unknown> | undefined, overrides: Partial<
     secrets: new SequenceSecrets(),
     clock: new FixedClock(NOW),
     lifecycles: new MapLifecycles(),
+    recipients: new MemoryRecipients(),
     disclosures: {
       get: async (tokenHash: string, now: Date) => stored.find((d) => d.tokenHash === tokenHash && d.expiresAt > now.getTime() / 1000),
     },

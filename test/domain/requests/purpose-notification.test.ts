@@ -14,6 +14,7 @@ import {
   ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, OPERATOR, RecordingAccessLog, SequenceSecrets, problemOf, receivedRequest,
 } from '../doubles';
 import { MapLifecycles } from '../purposes/doubles';
+import { MemoryRecipients } from '../provisions/doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -28,6 +29,7 @@ function setup(overrides: Partial<DeskRequest> = {}, published: PurposeVersion[]
     writer: new ApplyingWriter(requests),
     secrets: new SequenceSecrets(),
     lifecycles: new MapLifecycles(),
+    recipients: new MemoryRecipients(),
     clock: new FixedClock(NOW),
   };
   return deps;

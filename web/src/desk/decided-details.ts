@@ -11,8 +11,8 @@ export type DetailsNode =
   | { kind: 'fields'; fields: Array<{ key: string; label: string; value: DetailsNode }> }
   | { kind: 'table'; columns: Array<{ key: string; label: string }>; rows: DetailsNode[][] };
 
-/** The fields whose values are the form's choices (correction.ts change.action, cessation-of-use.ts measure): shown in words. */
-const CHOICE_FIELDS = new Set(['action', 'measure']);
+/** The fields whose values are the form's choices (correction.ts change.action, cessation-of-use.ts measure, cessation-of-provision.ts recipients.scope): shown in words. */
+const CHOICE_FIELDS = new Set(['action', 'measure', 'scope']);
 
 /** Known fields in the order DETAIL_LABELS lists them (the form's), others after them as they come. */
 function inFormOrder(keys: string[]): string[] {

@@ -163,6 +163,9 @@ export const DETAIL_LABELS: Record<string, Label> = {
   purposes: { ja: '利用目的ID', en: 'Purpose ids' },
   measure: { ja: 'とった措置', en: 'Measure taken' },
   alternativeMeasure: { ja: '代わりにとった措置', en: 'Alternative measure taken' },
+  recipients: { ja: '提供を停止する第三者', en: 'Third parties provision stops to' },
+  scope: { ja: '範囲', en: 'Scope' },
+  recipientIds: { ja: '提供先ID（提供先の登録簿のもの）', en: 'Recipient ids (as registered)' },
   reply: { ja: '回答（請求者にメールで送られます）', en: 'Reply (e-mailed to the requester)' },
 };
 
@@ -173,6 +176,8 @@ export const DETAIL_OPTION_LABELS: Record<string, Label> = {
   delete: { ja: '削除', en: 'Delete' },
   'cease-use': { ja: '利用停止', en: 'Stop using' },
   erase: { ja: '消去', en: 'Erase' },
+  all: { ja: 'すべての第三者', en: 'Every third party' },
+  named: { ja: '登録済みの提供先を指定', en: 'Registered recipients named' },
 };
 
 /** The decision's messages (functions/domain/requests/decide-request.ts) in Japanese; others go through the Privacy Center's table. */
