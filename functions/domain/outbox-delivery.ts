@@ -61,13 +61,18 @@ export function isWellFormedText(value: string): boolean {
 /**
  * The officer's notice that a message was set aside: which message, about what and which request,
  * how often it was tried and why it failed. Never the recipient or the body (they stay in the outbox
- * item for whoever handles it). Its id follows from the lost message's, so it is written once.
+ * item for whoever handles it). Its id follows from the lost message's and its attempts, so two
+ * senders setting the same message aside write one notice, and a message put back and set aside
+ * again gets a new one.
  */
+export const undeliverableNoticeId = (messageId: string, attempts: number) => `${UNDELIVERABLE_NOTICE_TOPIC}-${messageId}-${attempts}`;
+
+/** The notice itself; none about a notice, so a mail service that is down cannot make it loop. */
 export function undeliverableNotice(message: PendingMessage, officerEmail: string, errorName: string, attempts: number, now: Date): OutboxMessage | undefined {
   if (message.topic === UNDELIVERABLE_NOTICE_TOPIC) return undefined;
   const request = message.requestId ? { ja: `\n請求: ${message.requestId}`, en: `\nRequest: ${message.requestId}` } : { ja: '', en: '' };
   const inDoubt = errorName === OUTCOME_UNKNOWN;
-  return outboxMessage(`${UNDELIVERABLE_NOTICE_TOPIC}-${message.messageId}`, officerEmail, {
+  return outboxMessage(undeliverableNoticeId(message.messageId, attempts), officerEmail, {
     subject: `送信できなかったメール / E-mail not delivered: ${message.topic}`,
     text: [
       inDoubt

@@ -2,7 +2,7 @@
 // message is set aside once MAX_DELIVERY_ATTEMPTS sends have failed.
 import { describe, expect, it } from 'vitest';
 import {
-  deliverOutboxMessage, MALFORMED_TEXT, MAX_DELIVERY_ATTEMPTS, OUTCOME_UNKNOWN, UNDELIVERABLE_NOTICE_TOPIC, type ClaimResult, type OutboxDeliveryPorts, type PendingMessage,
+  deliverOutboxMessage, MALFORMED_TEXT, MAX_DELIVERY_ATTEMPTS, OUTCOME_UNKNOWN, UNDELIVERABLE_NOTICE_TOPIC, undeliverableNoticeId, type ClaimResult, type OutboxDeliveryPorts, type PendingMessage,
 } from '../../functions/domain/outbox-delivery';
 import type { OutboxMessage } from '../../functions/domain/outbox';
 
@@ -139,7 +139,7 @@ describe('deliverOutboxMessage', () => {
     const message = { ...pending(MAX_DELIVERY_ATTEMPTS - 1), text: 'Your disclosure: 山田花子 was born 1990-01-01' };
     await deliver(ports, message);
     const notice = ports.setAsides[0]!.notice!;
-    expect(notice).toMatchObject({ messageId: `${UNDELIVERABLE_NOTICE_TOPIC}-msg-1`, to: [OFFICER], topic: UNDELIVERABLE_NOTICE_TOPIC, requestId: 'req-1' });
+    expect(notice).toMatchObject({ messageId: undeliverableNoticeId('msg-1', MAX_DELIVERY_ATTEMPTS), to: [OFFICER], topic: UNDELIVERABLE_NOTICE_TOPIC, requestId: 'req-1' });
     for (const part of ['msg-1', 'verification-code', 'req-1', `${MAX_DELIVERY_ATTEMPTS}`, 'Error']) expect(notice.text).toContain(part);
     for (const secret of ['hanako.yamada@example.jp', '山田花子', '482913']) expect(`${notice.subject}\n${notice.text}`).not.toContain(secret);
   });

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { logger } from '../../functions/adapters/logger';
 import { tableName } from '../../functions/adapters/clients';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
-import { CLAIM_LEASE_SECONDS, MAX_DELIVERY_ATTEMPTS, OUTCOME_UNKNOWN, UNDELIVERABLE_NOTICE_TOPIC } from '../../functions/domain/outbox-delivery';
+import { CLAIM_LEASE_SECONDS, MAX_DELIVERY_ATTEMPTS, OUTCOME_UNKNOWN, UNDELIVERABLE_NOTICE_TOPIC, undeliverableNoticeId } from '../../functions/domain/outbox-delivery';
 import { handler } from '../../functions/handlers/send-outbox';
 import { handler as retryOutbox } from '../../functions/handlers/retry-outbox';
 import { StreamPoller } from '../../local/stream-poller';
@@ -137,7 +137,7 @@ describe('send-outbox', () => {
     restores.push(() => errors.mockRestore());
     await handler(streamEvent(record));
     expect(errors).toHaveBeenCalledWith('Outbox message undeliverable', expect.objectContaining({ messageId: message.messageId, attempt: MAX_DELIVERY_ATTEMPTS, errorName: 'MessageRejected', requestId: 'req-given-up' }));
-    const notice = await getItem<StoredOutboxMessage>('outbox', { messageId: `${UNDELIVERABLE_NOTICE_TOPIC}-${message.messageId}` });
+    const notice = await getItem<StoredOutboxMessage>('outbox', { messageId: undeliverableNoticeId(message.messageId, MAX_DELIVERY_ATTEMPTS) });
     expect(notice).toMatchObject({ to: [process.env.DESK_OFFICER_EMAIL], topic: UNDELIVERABLE_NOTICE_TOPIC, outboxState: 'pending', requestId: 'req-given-up' });
     expect(notice!.text).toContain(message.messageId);
     expect(`${notice!.subject}${notice!.text}`).not.toContain(message.to[0]);
@@ -164,7 +164,7 @@ describe('send-outbox', () => {
     expect(tally['in-doubt']).toBe(1);
     expect(await mailbox(message.to[0])).toHaveLength(1);
     expect(await getItem('outbox', { messageId: message.messageId })).toMatchObject({ outboxState: 'undeliverable', lastError: OUTCOME_UNKNOWN, attempts: 0 });
-    expect(await getItem('outbox', { messageId: `${UNDELIVERABLE_NOTICE_TOPIC}-${message.messageId}` })).toMatchObject({ to: [process.env.DESK_OFFICER_EMAIL] });
+    expect(await getItem('outbox', { messageId: undeliverableNoticeId(message.messageId, 0) })).toMatchObject({ to: [process.env.DESK_OFFICER_EMAIL] });
   });
 
   it('a failure to record the outcome is reported as a batch item failure, from that record on', async () => {
