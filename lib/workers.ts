@@ -5,16 +5,19 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { scheduleMinutes, WORKERS, type WorkerDefinition } from '../functions/workers';
+import { SEND_FAILED_LOG_MESSAGE, UNDELIVERABLE_LOG_MESSAGE } from '../functions/adapters/outbox-log';
 import type { DeskBuckets } from './audit';
 import type { DeskTables } from './data';
 import { DeskFunction, functionLogGroup } from './functions';
 import type { DeskLogging } from './logs';
 import type { NotifyConstruct } from './notify';
+
+export const OUTBOX_METRIC_NAMESPACE = 'AppiDesk/Outbox';
 
 export interface WorkersConstructProps {
   tables: DeskTables;
@@ -44,6 +47,34 @@ export class WorkersConstruct extends Construct {
     });
     this.logGroup = functionLogGroup(this, 'FunctionLogGroup', props.logging);
     for (const worker of WORKERS as readonly WorkerDefinition[]) this.addWorker(worker);
+    this.outboxAlarm();
+  }
+
+  /**
+   * The outbox senders log each failed send and each message set aside at ERROR
+   * (functions/adapters/outbox-log.ts); these filters count them, and one message set aside alarms
+   * the officer. The alarm goes through SNS, not SES, so it arrives when SES is the thing that is down.
+   */
+  private outboxAlarm(): void {
+    const count = (id: string, message: string, metricName: string) => new logs.MetricFilter(this, id, {
+      logGroup: this.logGroup,
+      filterPattern: logs.FilterPattern.literal(`{ ($.level = "ERROR") && ($.message = "${message}") }`),
+      metricNamespace: OUTBOX_METRIC_NAMESPACE,
+      metricName,
+      metricValue: '1',
+      defaultValue: 0,
+    });
+    count('OutboxSendFailedFilter', SEND_FAILED_LOG_MESSAGE, 'OutboxSendFailed');
+    const undeliverable = count('OutboxUndeliverableFilter', UNDELIVERABLE_LOG_MESSAGE, 'OutboxUndeliverable');
+    const alarm = new cloudwatch.Alarm(this, 'OutboxUndeliverableAlarm', {
+      alarmDescription: 'An e-mail of the desk was set aside as undeliverable (a statutory answer may not have reached the person): see "undeliverable" in GET /v1/staff/reports/requests and send it again.',
+      metric: undeliverable.metric({ statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) }),
+      threshold: 0,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new actions.SnsAction(this.props.notify.alarmTopic));
   }
 
   private addWorker(worker: WorkerDefinition): void {

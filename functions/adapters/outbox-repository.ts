@@ -3,8 +3,11 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SENT_MESSAGE_RETENTION_SECONDS } from '../domain/law';
 import type { OutboxMessage } from '../domain/outbox';
-import { CLAIM_LEASE_SECONDS, type OutboxDeliveryPorts } from '../domain/outbox-delivery';
-import { dynamo, tableName } from './clients';
+import { CLAIM_LEASE_SECONDS, type ClaimResult, type OutboxDeliveryPorts } from '../domain/outbox-delivery';
+import type { UndeliverableMessage } from '../domain/requests/request-report';
+import { StaleWriteError } from '../domain/problems';
+import { dynamo, queryAll, tableName } from './clients';
+import { outboxPut, transactOrStale } from './transactions';
 
 export const PENDING = 'pending';
 export const SENT = 'sent';
@@ -15,26 +18,35 @@ export interface StoredOutboxMessage extends OutboxMessage {
   attempts: number;
   sentAt?: string;
   sesMessageId?: string;
+  claimedAt?: string;
+  lastError?: string;
+  setAsideAt?: string;
 }
 
-/** Sets claimedAt on a pending message nobody holds (or whose holder's lease ran out). */
-export async function claim(messageId: string, now: Date): Promise<boolean> {
+/**
+ * Sets claimedAt on a pending message nobody holds. A message whose holder's lease ran out is never
+ * taken over: it may have reached SES already (domain/outbox-delivery.ts), so it is reported in doubt.
+ */
+export async function claim(messageId: string, now: Date): Promise<ClaimResult> {
   try {
     await dynamo().send(new UpdateCommand({
       TableName: tableName('outbox'),
       Key: { messageId },
       UpdateExpression: 'SET claimedAt = :now',
-      ConditionExpression: 'outboxState = :pending AND (attribute_not_exists(claimedAt) OR claimedAt < :leaseStart)',
-      ExpressionAttributeValues: {
-        ':now': now.toISOString(),
-        ':pending': PENDING,
-        ':leaseStart': new Date(now.getTime() - CLAIM_LEASE_SECONDS * 1000).toISOString(),
-      },
+      ConditionExpression: 'outboxState = :pending AND attribute_not_exists(claimedAt)',
+      ExpressionAttributeValues: { ':now': now.toISOString(), ':pending': PENDING },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     }));
-    return true;
+    return 'claimed';
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    const held = (error as { Item?: Record<string, unknown> }).Item;
+    const claimedAt = held?.claimedAt;
+    const leaseStart = new Date(now.getTime() - CLAIM_LEASE_SECONDS * 1000).toISOString();
+    // The old item comes back in the wire format of the low-level client.
+    const state = (held?.outboxState as { S?: string } | undefined)?.S ?? held?.outboxState;
+    const since = (claimedAt as { S?: string } | undefined)?.S ?? claimedAt;
+    return state === PENDING && typeof since === 'string' && since < leaseStart ? 'in-doubt' : 'busy';
   }
 }
 
@@ -55,22 +67,52 @@ export async function markSent(messageId: string, sesMessageId: string, now: Dat
   }));
 }
 
-/** Records a failed send; giving up sets the message aside as undeliverable for a person to look at. */
-export async function markAttemptFailed(messageId: string, error: string, giveUp: boolean): Promise<void> {
+/** Records a failed send and releases the claim: the message stays pending for the sweep. */
+export async function markAttemptFailed(messageId: string, error: string): Promise<void> {
   await dynamo().send(new UpdateCommand({
     TableName: tableName('outbox'),
     Key: { messageId },
-    UpdateExpression: giveUp
-      ? 'SET attempts = attempts + :one, lastError = :error, outboxState = :undeliverable REMOVE claimedAt'
-      : 'SET attempts = attempts + :one, lastError = :error REMOVE claimedAt',
+    UpdateExpression: 'SET attempts = attempts + :one, lastError = :error REMOVE claimedAt',
     ConditionExpression: 'outboxState = :pending',
-    ExpressionAttributeValues: {
-      ':one': 1,
-      ':error': error,
-      ':pending': PENDING,
-      ...(giveUp ? { ':undeliverable': UNDELIVERABLE } : {}),
-    },
+    ExpressionAttributeValues: { ':one': 1, ':error': error, ':pending': PENDING },
   }));
+}
+
+/**
+ * Sets the message aside as undeliverable for a person to look at, and writes the officer's notice
+ * about it in the same transaction: neither happens without the other, and a second sender finds
+ * the message no longer pending.
+ */
+export async function setAside(messageId: string, error: string, countsAttempt: boolean, notice: OutboxMessage | undefined, now: Date): Promise<void> {
+  await transactOrStale([
+    {
+      Update: {
+        TableName: tableName('outbox'),
+        Key: { messageId },
+        UpdateExpression: `SET ${countsAttempt ? 'attempts = attempts + :one, ' : ''}lastError = :error, outboxState = :undeliverable, setAsideAt = :now REMOVE claimedAt`,
+        ConditionExpression: 'outboxState = :pending',
+        ExpressionAttributeValues: {
+          ...(countsAttempt ? { ':one': 1 } : {}),
+          ':error': error,
+          ':pending': PENDING,
+          ':undeliverable': UNDELIVERABLE,
+          ':now': now.toISOString(),
+        },
+      },
+    },
+    ...(notice ? [outboxPut(notice)] : []),
+  ]);
+}
+
+/** Messages set aside as undeliverable, oldest first: what the desk report lists (no address, no body). */
+export async function listUndeliverable(): Promise<UndeliverableMessage[]> {
+  return queryAll<UndeliverableMessage>({
+    TableName: tableName('outbox'),
+    IndexName: 'pending',
+    KeyConditionExpression: 'outboxState = :undeliverable',
+    ProjectionExpression: 'messageId, topic, requestId, createdAt, setAsideAt, attempts, lastError',
+    ExpressionAttributeValues: { ':undeliverable': UNDELIVERABLE },
+  });
 }
 
 /** Messages still pending that were created before `createdBefore`, oldest first. */
@@ -85,16 +127,18 @@ export async function listPending(createdBefore: Date, limit: number): Promise<S
   return (Items ?? []) as StoredOutboxMessage[];
 }
 
-/** A send that lost the race to another sender finds the message already sent: nothing to do. */
-function ignoreAlreadySent(error: unknown): void {
-  if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+/** A write that lost the race to another sender finds the message already sent or set aside: nothing to do. */
+function ignoreAlreadyDone(error: unknown): void {
+  const name = (error as Error).name;
+  if (name !== 'ConditionalCheckFailedException' && !(error instanceof StaleWriteError)) throw error;
 }
 
 export function outboxDeliveryPorts(send: OutboxDeliveryPorts['send']): OutboxDeliveryPorts {
   return {
     claim,
     send,
-    markSent: (id, providerId, now) => markSent(id, providerId, now).catch(ignoreAlreadySent),
-    markAttemptFailed: (id, error, giveUp) => markAttemptFailed(id, error, giveUp).catch(ignoreAlreadySent),
+    markSent: (id, providerId, now) => markSent(id, providerId, now).catch(ignoreAlreadyDone),
+    markAttemptFailed: (id, error) => markAttemptFailed(id, error).catch(ignoreAlreadyDone),
+    setAside: (id, error, countsAttempt, notice, now) => setAside(id, error, countsAttempt, notice, now).catch(ignoreAlreadyDone),
   };
 }

@@ -9,6 +9,8 @@ export interface OutboxMessage {
   createdAt: string;
   /** What the message is about, for tracing without reading the body. */
   topic: string;
+  /** The request it answers, if any: lets the desk report name a lost statutory answer without its body. */
+  requestId?: string;
 }
 
 export function outboxMessage(
@@ -17,6 +19,7 @@ export function outboxMessage(
   content: { subject: string; text: string },
   now: Date,
   topic: string,
+  requestId?: string,
 ): OutboxMessage {
-  return { messageId, to: [to], subject: content.subject, text: content.text, createdAt: now.toISOString(), topic };
+  return { messageId, to: [to], subject: content.subject, text: content.text, createdAt: now.toISOString(), topic, ...(requestId ? { requestId } : {}) };
 }

@@ -1,10 +1,11 @@
+import { listUndeliverable } from '../adapters/outbox-repository';
 import { dynamoRequestReportReader } from '../adapters/request-report-repository';
 import { systemClock } from '../adapters/system';
 import { requestReport } from '../domain/requests/request-report';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
-const deps = { requests: dynamoRequestReportReader, clock: systemClock };
+const deps = { requests: dynamoRequestReportReader, outbox: { undeliverable: listUndeliverable }, clock: systemClock };
 
 export const handler = httpRoute(routeNamed('get-request-report'), async ({ query }) => ({
   body: await requestReport(deps, query),

@@ -5,18 +5,22 @@ import { sendEmail } from '../adapters/ses-mailer';
 import { systemClock } from '../adapters/system';
 import { deliverOutboxMessage, RETRY_AFTER_SECONDS, type DeliveryResult } from '../domain/outbox-delivery';
 import { logger } from '../adapters/logger';
+import { officerEmail } from '../adapters/desk-settings';
+import { logDelivery } from '../adapters/outbox-log';
 
 /** Messages per sweep: stays well inside SES's default sending rate and the function's timeout. */
 const SWEEP_SIZE = 25;
 const ports = outboxDeliveryPorts(sendEmail);
+const officer = officerEmail();
 
 export const handler = async (): Promise<Partial<Record<DeliveryResult, number>>> => {
   const now = systemClock.now();
   const pending = await listPending(new Date(now.getTime() - RETRY_AFTER_SECONDS * 1000), SWEEP_SIZE);
   const tally: Partial<Record<DeliveryResult, number>> = {};
   for (const message of pending) {
-    const result = await deliverOutboxMessage(ports, message, now);
-    tally[result] = (tally[result] ?? 0) + 1;
+    const outcome = await deliverOutboxMessage(ports, message, now, officer);
+    logDelivery(message, outcome);
+    tally[outcome.result] = (tally[outcome.result] ?? 0) + 1;
   }
   if (pending.length > 0) logger.info('Outbox retry sweep', { pending: pending.length, ...tally });
   return tally;

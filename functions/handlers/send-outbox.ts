@@ -1,5 +1,6 @@
-// Outbox stream consumer: each new message is sent through SES. A failed send stays pending for
-// retry-outbox instead of holding up the shard; only a failure to record it is retried here.
+// Outbox stream consumer: each new message is sent through SES. A failed send is logged as an error
+// and stays pending for retry-outbox instead of holding up the shard; only a failure to record it
+// is retried here.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { newImage } from '../adapters/dynamodb-stream';
 import { outboxDeliveryPorts, PENDING, type StoredOutboxMessage } from '../adapters/outbox-repository';
@@ -7,8 +8,11 @@ import { sendEmail } from '../adapters/ses-mailer';
 import { systemClock } from '../adapters/system';
 import { deliverOutboxMessage } from '../domain/outbox-delivery';
 import { logger } from '../adapters/logger';
+import { officerEmail } from '../adapters/desk-settings';
+import { logDelivery } from '../adapters/outbox-log';
 
 const ports = outboxDeliveryPorts(sendEmail);
+const officer = officerEmail();
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
@@ -16,8 +20,7 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     const message = record.eventName === 'INSERT' ? newImage<StoredOutboxMessage>(record) : undefined;
     if (message?.outboxState !== PENDING) continue;
     try {
-      const result = await deliverOutboxMessage(ports, message, systemClock.now());
-      logger.info('Outbox delivery', { messageId: message.messageId, topic: message.topic, result });
+      logDelivery(message, await deliverOutboxMessage(ports, message, systemClock.now(), officer));
     } catch (error) {
       logger.error('Outbox delivery not recorded', { messageId: message.messageId, errorName: (error as Error).name });
       batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });

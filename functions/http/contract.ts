@@ -451,6 +451,15 @@ export const requestReportResponse = z.object({
     dueAt: instant,
     daysOverdue: z.number().int().describe('Calendar days since dueAt, a started day counted.'),
   })).describe('Open requests past their due date, whenever they were made; most overdue first.'),
+  undeliverable: z.array(z.object({
+    messageId: z.string(),
+    kind: z.string().describe('What the e-mail was about (the outbox topic), e.g. decision-fulfilled.'),
+    requestId: requestId.nullable(),
+    createdAt: instant,
+    setAsideAt: instant.nullable(),
+    attempts: z.number().int(),
+    reason: z.string().nullable().describe('The last error name, or SendOutcomeUnknown when SES may have taken it: check before sending again.'),
+  })).describe('E-mails set aside as undeliverable, whenever written, oldest first; no address, no body.'),
 });
 
 // ---- Consent ledger (issue 5: policy §2(2), §5; APPI Art. 27, 28(2), 31) ----

@@ -3,6 +3,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import type { z } from 'zod';
 import type { ProblemKind } from '../domain/problems';
 import { describeIssue } from '../domain/validation-messages';
+import { wellFormedText } from './well-formed';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -65,6 +66,9 @@ export function validationProblem(where: 'body' | 'path' | 'query', error: z.Zod
 
 /** Parses `value` with `schema`, or throws the 400 problem listing every field to fix. */
 export function parseOrProblem<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'path' | 'query'): z.output<T> {
+  // Text that cannot be encoded is refused before any field is read (http/well-formed.ts).
+  const text = wellFormedText.safeParse(value);
+  if (!text.success) throw validationProblem(where, text.error);
   // The input on each issue tells a missing field from a wrongly typed one.
   const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw validationProblem(where, result.error);

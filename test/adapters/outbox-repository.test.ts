@@ -3,8 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  listPending, markAttemptFailed, markSent, outboxDeliveryPorts, UNDELIVERABLE, type StoredOutboxMessage,
+  claim, listPending, listUndeliverable, markAttemptFailed, markSent, outboxDeliveryPorts, setAside, UNDELIVERABLE, type StoredOutboxMessage,
 } from '../../functions/adapters/outbox-repository';
+import { CLAIM_LEASE_SECONDS } from '../../functions/domain/outbox-delivery';
+import { outboxMessage } from '../../functions/domain/outbox';
 import { freshTables } from '../support/desk';
 import { getItem, putItem, dropTables } from '../support/requests';
 
@@ -60,18 +62,46 @@ describe('outbox-repository', () => {
     await markSent(message.messageId, 'first', new Date());
     const ports = outboxDeliveryPorts(async () => 'unused');
     await expect(ports.markSent(message.messageId, 'second', new Date())).resolves.toBeUndefined();
-    await expect(ports.markAttemptFailed(message.messageId, 'Late', false)).resolves.toBeUndefined();
+    await expect(ports.markAttemptFailed(message.messageId, 'Late')).resolves.toBeUndefined();
+    await expect(ports.setAside(message.messageId, 'Late', true, undefined, new Date())).resolves.toBeUndefined();
     expect(await getItem('outbox', { messageId: message.messageId })).toMatchObject({ sesMessageId: 'first', attempts: 1 });
   });
 
-  it('markAttemptFailed counts the attempt and keeps the message pending; giving up sets it aside', async () => {
+  it('markAttemptFailed counts the attempt, keeps the message pending and releases the claim', async () => {
     const message = await pending(minutesAgo(10), 3);
-    await markAttemptFailed(message.messageId, 'Throttling', false);
-    expect(await getItem('outbox', { messageId: message.messageId })).toMatchObject({ outboxState: 'pending', attempts: 4, lastError: 'Throttling' });
-    await markAttemptFailed(message.messageId, 'MessageRejected', true);
+    expect(await claim(message.messageId, new Date())).toBe('claimed');
+    await markAttemptFailed(message.messageId, 'Throttling');
     const stored = await getItem<StoredOutboxMessage>('outbox', { messageId: message.messageId });
-    expect(stored).toMatchObject({ attempts: 5, lastError: 'MessageRejected', outboxState: UNDELIVERABLE });
+    expect(stored).toMatchObject({ outboxState: 'pending', attempts: 4, lastError: 'Throttling' });
+    expect(stored!.claimedAt).toBeUndefined();
+    expect(await claim(message.messageId, new Date())).toBe('claimed');
+  });
+
+  it('setAside takes the message out of the pending index and writes the officer\'s notice in the same transaction, once', async () => {
+    const message = await pending(minutesAgo(10), 11);
+    const notice = outboxMessage(`notice-${message.messageId}`, 'officer@example.jp', { subject: 's', text: 't' }, new Date(), 'outbox-undeliverable');
+    const now = new Date();
+    await setAside(message.messageId, 'MessageRejected', true, notice, now);
+    const stored = await getItem<StoredOutboxMessage>('outbox', { messageId: message.messageId });
+    expect(stored).toMatchObject({ attempts: 12, lastError: 'MessageRejected', outboxState: UNDELIVERABLE, setAsideAt: now.toISOString() });
+    expect(await getItem('outbox', { messageId: notice.messageId })).toMatchObject({ outboxState: 'pending', attempts: 0, to: ['officer@example.jp'] });
     expect((await listPending(new Date(), 100)).map((m) => m.messageId)).not.toContain(message.messageId);
+    // A second sender setting it aside again changes nothing and writes no second notice.
+    await expect(outboxDeliveryPorts(async () => 'unused').setAside(message.messageId, 'Other', true, notice, new Date())).resolves.toBeUndefined();
+    expect(await getItem('outbox', { messageId: message.messageId })).toMatchObject({ attempts: 12, lastError: 'MessageRejected' });
+    const listed = (await listUndeliverable()).find((m) => m.messageId === message.messageId);
+    expect(listed).toEqual({ messageId: message.messageId, topic: 'test', createdAt: message.createdAt, setAsideAt: now.toISOString(), attempts: 12, lastError: 'MessageRejected' });
+  });
+
+  it('claim: a live claim is busy; a claim older than the lease is in doubt, never taken over; sent is busy', async () => {
+    const message = await pending(minutesAgo(10));
+    const start = new Date();
+    expect(await claim(message.messageId, start)).toBe('claimed');
+    expect(await claim(message.messageId, new Date(start.getTime() + 1000))).toBe('busy');
+    expect(await claim(message.messageId, new Date(start.getTime() + (CLAIM_LEASE_SECONDS + 1) * 1000))).toBe('in-doubt');
+    expect(await getItem('outbox', { messageId: message.messageId })).toMatchObject({ claimedAt: start.toISOString() });
+    await markSent(message.messageId, 'ses-1', new Date());
+    expect(await claim(message.messageId, new Date(start.getTime() + (CLAIM_LEASE_SECONDS + 1) * 1000))).toBe('busy');
   });
 
   it('other errors are not swallowed by the delivery ports', async () => {

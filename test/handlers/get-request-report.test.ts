@@ -56,6 +56,14 @@ beforeAll(async () => {
     seeded('expired', 'disclosure', 'fulfilled', 3, { expiresAt: Math.floor(NOW / 1000) - 60 }),
   ];
   for (const item of items) await putItem('requests', item);
+  // A decision e-mail the desk gave up on, and one that went out.
+  await putItem('outbox', {
+    messageId: `lost-${run}`, to: [`hanako.${run}@example.jp`], subject: '山田 花子 様', text: 'ご請求への回答', createdAt: iso(NOW - DAY_MS), topic: 'decision-fulfilled',
+    requestId: `d1-${run}`, outboxState: 'undeliverable', attempts: 12, lastError: 'MessageRejected', setAsideAt: iso(NOW - DAY_MS + HOUR_MS),
+  });
+  await putItem('outbox', {
+    messageId: `sent-${run}`, to: [`hanako.${run}@example.jp`], subject: 's', text: 't', createdAt: iso(NOW - DAY_MS), topic: 'decision-refused', outboxState: 'sent', attempts: 1,
+  });
 });
 
 afterAll(() => dropTables(prefix));
@@ -112,5 +120,14 @@ describe('get-request-report', () => {
   it('refuses a range ending before it starts with 422, and a malformed date with 400', async () => {
     expectProblem(await report(staffClaims('officer'), { from: '2026-11-10', to: '2026-11-01' }), 422);
     expectProblem(await report(staffClaims('officer'), { from: '10 November' }), 400);
+  });
+
+  it('lists the e-mails set aside as undeliverable: kind, request, when, attempts and reason, never the address or the text', async () => {
+    const result = await report(staffClaims('officer'));
+    expect(result.status, JSON.stringify(result.json)).toBe(200);
+    expect(result.json.undeliverable).toEqual([{
+      messageId: `lost-${run}`, kind: 'decision-fulfilled', requestId: `d1-${run}`, createdAt: iso(NOW - DAY_MS), setAsideAt: iso(NOW - DAY_MS + HOUR_MS), attempts: 12, reason: 'MessageRejected',
+    }]);
+    expect(JSON.stringify(result.json)).not.toMatch(/hanako|山田|回答/);
   });
 });

@@ -5,15 +5,17 @@ import { randomUUID } from 'node:crypto';
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { logger } from '../../functions/adapters/logger';
 import { tableName } from '../../functions/adapters/clients';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
-import { MAX_DELIVERY_ATTEMPTS } from '../../functions/domain/outbox-delivery';
+import { CLAIM_LEASE_SECONDS, MAX_DELIVERY_ATTEMPTS, OUTCOME_UNKNOWN, UNDELIVERABLE_NOTICE_TOPIC, undeliverableNoticeId } from '../../functions/domain/outbox-delivery';
 import { handler } from '../../functions/handlers/send-outbox';
+import { handler as retryOutbox } from '../../functions/handlers/retry-outbox';
 import { StreamPoller } from '../../local/stream-poller';
 import { freshTables, mailbox, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { getItem, outboxAbout, putItem, streamEvent, streamRecord, submit, requestBody, waitFor, dropTables } from '../support/requests';
+import { getItem, outboxAbout, putItem, setAttributes, streamEvent, streamRecord, submit, requestBody, waitFor, dropTables } from '../support/requests';
 
 let prefix: string;
 
@@ -116,6 +118,53 @@ describe('send-outbox', () => {
     expect(await handler(streamEvent(record))).toEqual({ batchItemFailures: [] });
     const stored = await getItem<StoredOutboxMessage>('outbox', { messageId: message.messageId });
     expect(stored).toMatchObject({ attempts: MAX_DELIVERY_ATTEMPTS, outboxState: 'undeliverable', lastError: 'MessageRejected' });
+  });
+
+  it('a failed send is logged at ERROR with id, kind, attempt and error name, never the address or the body', async () => {
+    const { message, record } = await written({ attempts: 2 });
+    failSes('Throttling');
+    const errors = vi.spyOn(logger, 'error');
+    restores.push(() => errors.mockRestore());
+    await handler(streamEvent(record));
+    expect(errors).toHaveBeenCalledWith('Outbox send failed', { messageId: message.messageId, topic: 'test', attempt: 3, result: 'failed', errorName: 'Throttling' });
+    expect(JSON.stringify(errors.mock.calls)).not.toContain(message.to[0]);
+  });
+
+  it('giving up logs the message undeliverable at ERROR and writes the officer a notice in the outbox, without the address or body', async () => {
+    const { message, record } = await written({ attempts: MAX_DELIVERY_ATTEMPTS - 1, requestId: 'req-given-up' });
+    failSes();
+    const errors = vi.spyOn(logger, 'error');
+    restores.push(() => errors.mockRestore());
+    await handler(streamEvent(record));
+    expect(errors).toHaveBeenCalledWith('Outbox message undeliverable', expect.objectContaining({ messageId: message.messageId, attempt: MAX_DELIVERY_ATTEMPTS, errorName: 'MessageRejected', requestId: 'req-given-up' }));
+    const notice = await getItem<StoredOutboxMessage>('outbox', { messageId: undeliverableNoticeId(message.messageId, MAX_DELIVERY_ATTEMPTS) });
+    expect(notice).toMatchObject({ to: [process.env.DESK_OFFICER_EMAIL], topic: UNDELIVERABLE_NOTICE_TOPIC, outboxState: 'pending', requestId: 'req-given-up' });
+    expect(notice!.text).toContain(message.messageId);
+    expect(`${notice!.subject}${notice!.text}`).not.toContain(message.to[0]);
+  });
+
+  it('a crash between SES accepting and the mark never sends the message again: it is set aside in doubt and the officer told', async () => {
+    const { message, record } = await written({ createdAt: new Date(Date.now() - 3_600_000).toISOString() });
+    // SES accepts; the table fails the mark sent (as if the function died right after the send).
+    const { mock: dynamo, passThrough } = mockDocumentClient();
+    restores.push(() => dynamo.restore());
+    dynamo.on(UpdateCommand, { TableName: tableName('outbox') }).callsFake((input, getClient) => {
+      if (String(input.UpdateExpression).includes(':sent')) return Promise.reject(Object.assign(new Error('down'), { name: 'InternalServerError' }));
+      return passThrough(getClient(), new UpdateCommand(input));
+    });
+    expect((await handler(streamEvent(record))).batchItemFailures).toHaveLength(1);
+    dynamo.restore();
+    expect(await mailbox(message.to[0])).toHaveLength(1);
+
+    // Lambda redelivers the record while the claim is live: nothing is sent.
+    expect(await handler(streamEvent(record))).toEqual({ batchItemFailures: [] });
+    // Once the lease has run out, the sweep finds the message still pending, and does not send it.
+    await setAttributes('outbox', { messageId: message.messageId }, { claimedAt: new Date(Date.now() - (CLAIM_LEASE_SECONDS + 60) * 1000).toISOString() });
+    const tally = await retryOutbox();
+    expect(tally['in-doubt']).toBe(1);
+    expect(await mailbox(message.to[0])).toHaveLength(1);
+    expect(await getItem('outbox', { messageId: message.messageId })).toMatchObject({ outboxState: 'undeliverable', lastError: OUTCOME_UNKNOWN, attempts: 0 });
+    expect(await getItem('outbox', { messageId: undeliverableNoticeId(message.messageId, 0) })).toMatchObject({ to: [process.env.DESK_OFFICER_EMAIL] });
   });
 
   it('a failure to record the outcome is reported as a batch item failure, from that record on', async () => {

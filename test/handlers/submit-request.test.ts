@@ -227,4 +227,12 @@ describe('submit-request refuses bad input with a problem naming the field, and 
     const all = JSON.stringify([...(await scanAll('requests')), ...(await scanAll('outbox'))]);
     expect(all).not.toContain('bad-input@example.jp');
   });
+
+  it('refuses a name with a lone surrogate with a 400 naming the field, and writes nothing', async () => {
+    const body = requestBody({ name: 'Taro \ud800' });
+    const result = await post(body);
+    expectProblem(result, 400);
+    expect(result.json.errors).toEqual([{ field: 'body.requester.name', message: expect.stringContaining('well-formed') }]);
+    expect((await scanAll<{ requester?: { email: string } }>('requests')).filter((r) => r.requester?.email === body.requester.email)).toEqual([]);
+  });
 });

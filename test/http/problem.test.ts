@@ -1,7 +1,8 @@
 // RFC 9457 problem details: every error answer says what went wrong and what to do.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problemResult, STATUS_OF, validationProblem } from '../../functions/http/problem';
+import { HttpProblem, parseOrProblem, PROBLEM_CONTENT_TYPE, problemResult, STATUS_OF, validationProblem } from '../../functions/http/problem';
+import { NOT_WELL_FORMED } from '../../functions/http/well-formed';
 
 describe('STATUS_OF', () => {
   it('maps each domain problem kind to its HTTP status', () => {
@@ -72,5 +73,32 @@ describe('validationProblem', () => {
   it('renders it through problemResult with the field errors', () => {
     const problem = validationProblem('path', z.strictObject({ id: z.string() }).safeParse({}, { reportInput: true }).error!);
     expect(JSON.parse(problemResult(problem).body)).toMatchObject({ status: 400, errors: [{ field: 'path.id', message: 'is required' }] });
+  });
+});
+
+describe('parseOrProblem: text that is not well-formed Unicode', () => {
+  // Free text as loose as the contract's: any string passes the field's own schema.
+  const schema = z.strictObject({ name: z.string(), details: z.record(z.string(), z.unknown()).optional(), notes: z.array(z.string()).optional() });
+
+  it('refuses a lone surrogate in any string or key, at any depth, naming each field', () => {
+    const value = { name: 'Hanako \ud800', details: { reason: { text: 'x\udfff' }, ['k\udc00']: 'ok' }, notes: ['fine', '\ud83d'] };
+    let problem: HttpProblem | undefined;
+    try {
+      parseOrProblem(schema, value, 'body');
+    } catch (error) {
+      problem = error as HttpProblem;
+    }
+    expect(problem).toBeInstanceOf(HttpProblem);
+    expect(problem!.status).toBe(400);
+    expect(problem!.errors).toEqual([
+      { field: 'body.name', message: NOT_WELL_FORMED },
+      { field: 'body.details.reason.text', message: NOT_WELL_FORMED },
+      { field: 'body.details.k\udc00', message: NOT_WELL_FORMED },
+      { field: 'body.notes.1', message: NOT_WELL_FORMED },
+    ]);
+  });
+
+  it('accepts whole characters outside the BMP (a surrogate pair) and Japanese text', () => {
+    expect(parseOrProblem(schema, { name: '山田 花子 😀 𠮷' }, 'body')).toEqual({ name: '山田 花子 😀 𠮷' });
   });
 });

@@ -614,6 +614,28 @@ describe('audit', () => {
 });
 
 describe('notify', () => {
+  it('counts failed sends and messages set aside from the outbox senders\' ERROR logs, and alarms the officer on one set aside', () => {
+    const sender = resource(desk.stack.workers.functions['send-outbox']!.fn).Properties;
+    const retry = resource(desk.stack.workers.functions['retry-outbox']!.fn).Properties;
+    const logGroupRef = sender.LoggingConfig.LogGroup;
+    expect(retry.LoggingConfig.LogGroup).toEqual(logGroupRef);
+    for (const [message, metric] of [['Outbox send failed', 'OutboxSendFailed'], ['Outbox message undeliverable', 'OutboxUndeliverable']]) {
+      desk.template.hasResourceProperties('AWS::Logs::MetricFilter', {
+        LogGroupName: logGroupRef,
+        FilterPattern: `{ ($.level = "ERROR") && ($.message = "${message}") }`,
+        MetricTransformations: [{ MetricName: metric, MetricNamespace: 'AppiDesk/Outbox', MetricValue: '1', DefaultValue: 0 }],
+      });
+    }
+    desk.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'OutboxUndeliverable',
+      Namespace: 'AppiDesk/Outbox',
+      Statistic: 'Sum',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ Ref: desk.logicalId(desk.stack.notify.alarmTopic) }],
+    });
+  });
+
   it('sends through an SES identity whose configuration set suppresses bounces and complaints', () => {
     desk.template.hasResourceProperties('AWS::SES::EmailIdentity', {
       EmailIdentity: 'privacy-desk@example.jp',

@@ -77,7 +77,7 @@ export async function decideRequest(
     version: request.version + 1,
     expiresAt: closedRequestExpiry(now),
   };
-  const message = outboxMessage(deps.secrets.id(), answerAddress(request), content, now, `decision-${decision.outcome}`);
+  const message = outboxMessage(deps.secrets.id(), answerAddress(request), content, now, `decision-${decision.outcome}`, request.requestId);
   await commitOrConflict(
     deps.writer,
     [{ kind: 'request', request: decided, expectedVersion: request.version }, ...writes, { kind: 'outbox', message }],

@@ -98,7 +98,7 @@ export async function recordPosting(deps: RecordPostingDeps, actor: StaffActor, 
     history: [...request.history, { at, event: 'posted', by: actor.staffId }],
     version: request.version + 1,
   };
-  const message = outboxMessage(deps.secrets.id(), answerAddress(request), postedMessage(request.requestId, request.language, delivery), now, 'disclosure-posted');
+  const message = outboxMessage(deps.secrets.id(), answerAddress(request), postedMessage(request.requestId, request.language, delivery), now, 'disclosure-posted', request.requestId);
   await commitOrConflict(
     deps.writer,
     [{ kind: 'request', request: posted, expectedVersion: request.version }, { kind: 'outbox', message }],

@@ -34,8 +34,25 @@ export interface RequestReportReader {
   byStatus(status: RequestStatus, range: CreatedRange | undefined, now: Date): Promise<ReportedRequest[]>;
 }
 
+/** An outbox message set aside as undeliverable, as the report sees it: no address, no body. */
+export interface UndeliverableMessage {
+  messageId: string;
+  topic: string;
+  requestId?: string;
+  createdAt: string;
+  setAsideAt?: string;
+  attempts: number;
+  lastError?: string;
+}
+
+export interface UndeliverableReader {
+  /** Every message set aside and not yet dealt with, whenever it was written. */
+  undeliverable(): Promise<UndeliverableMessage[]>;
+}
+
 export interface RequestReportDeps {
   requests: RequestReportReader;
+  outbox: UndeliverableReader;
   clock: Clock;
 }
 
@@ -127,6 +144,24 @@ function overdue(open: ReportedRequest[], now: Date) {
     .map((r) => ({ requestId: r.requestId, type: r.type, status: r.status, dueAt: r.dueAt!, daysOverdue: Math.ceil((now.getTime() - Date.parse(r.dueAt!)) / DAY_MS) }));
 }
 
+/**
+ * E-mails the desk gave up on, whenever written: a statutory answer among them never reached the
+ * person (APPI Art. 32(2), 33(2), 34(2), 35(7): answers are owed without delay), so each one needs a person to act.
+ */
+function undeliverableList(messages: UndeliverableMessage[]) {
+  return [...messages]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.messageId.localeCompare(b.messageId))
+    .map((m) => ({
+      messageId: m.messageId,
+      kind: m.topic,
+      requestId: m.requestId ?? null,
+      createdAt: m.createdAt,
+      setAsideAt: m.setAsideAt ?? null,
+      attempts: m.attempts,
+      reason: m.lastError ?? null,
+    }));
+}
+
 export async function requestReport(deps: RequestReportDeps, query: { from?: string; to?: string }) {
   const now = deps.clock.now();
   const range = reportRange(now, query);
@@ -137,6 +172,7 @@ export async function requestReport(deps: RequestReportDeps, query: { from?: str
     deps.requests.byStatus(status, OPEN_STATUSES.includes(status) ? undefined : range, now)));
   const all = perStatus.flat();
   const reported = all.filter(inRange);
+  const undeliverable = await deps.outbox.undeliverable();
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
@@ -144,5 +180,6 @@ export async function requestReport(deps: RequestReportDeps, query: { from?: str
     counts: counts(reported),
     timeToDecision: timeToDecision(reported),
     overdue: overdue(all.filter((r) => OPEN_STATUSES.includes(r.status)), now),
+    undeliverable: undeliverableList(undeliverable),
   };
 }

@@ -68,6 +68,7 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     verificationCodeMessage(request, code, definition.label, VERIFICATION_CODE_LIFETIME_SECONDS / 60),
     now,
     'verification-code',
+    requestId,
   );
   await deps.writer.commit([{ kind: 'request', request }, { kind: 'outbox', message }]);
   return { requestId, status: request.status };

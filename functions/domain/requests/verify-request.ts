@@ -67,7 +67,7 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
     version: request.version + 1,
   };
   const label = requestType(request.type)?.label ?? { ja: request.type, en: request.type };
-  const message = outboxMessage(deps.secrets.id(), answerAddress(request), receivedMessage(received, label, deps.privacyCenterUrl ? statusLink(deps.privacyCenterUrl, requestId, statusToken, request.language) : undefined), now, 'request-received');
+  const message = outboxMessage(deps.secrets.id(), answerAddress(request), receivedMessage(received, label, deps.privacyCenterUrl ? statusLink(deps.privacyCenterUrl, requestId, statusToken, request.language) : undefined), now, 'request-received', requestId);
   await commitOrConflict(deps.writer, [
     { kind: 'request', request: received, expectedVersion: request.version },
     { kind: 'outbox', message },

@@ -41,7 +41,7 @@ export async function withdrawRequest(deps: WithdrawRequestDeps, requestId: stri
     expiresAt: closedRequestExpiry(now),
   };
   const label = requestType(request.type)?.label ?? { ja: request.type, en: request.type };
-  const message = outboxMessage(deps.secrets.id(), answerAddress(request), withdrawnMessage(request, label, closedAt), now, 'request-withdrawn');
+  const message = outboxMessage(deps.secrets.id(), answerAddress(request), withdrawnMessage(request, label, closedAt), now, 'request-withdrawn', request.requestId);
   await commitOrConflict(
     deps.writer,
     [{ kind: 'request', request: withdrawn, expectedVersion: request.version }, { kind: 'outbox', message }],

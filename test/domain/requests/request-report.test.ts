@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   deskDaysBetween, nearestRank, REPORT_DEFAULT_DAYS, reportRange, requestReport,
-  type CreatedRange, type ReportedRequest, type RequestReportReader,
+  type CreatedRange, type ReportedRequest, type RequestReportReader, type UndeliverableMessage,
 } from '../../../functions/domain/requests/request-report';
 import type { RequestStatus } from '../../../functions/domain/requests/request';
 import { FixedClock, jst, problemOf } from '../doubles';
@@ -17,6 +17,8 @@ class ArrayReportReader implements RequestReportReader {
       (!range || (r.createdAt >= range.from.toISOString() && r.createdAt <= range.to.toISOString())));
   }
 }
+
+const noneSetAside = { undeliverable: async (): Promise<UndeliverableMessage[]> => [] };
 
 const HOUR = 60 * 60 * 1000;
 const after = (start: Date, hours: number) => new Date(start.getTime() + hours * HOUR).toISOString();
@@ -100,7 +102,7 @@ describe('requestReport on a seeded set', () => {
   ];
 
   it('counts by type and status, the requests made within the range', async () => {
-    const report = await requestReport({ requests: new ArrayReportReader(seeded), clock: new FixedClock(NOW) }, {});
+    const report = await requestReport({ requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) }, {});
     expect(report.counts.total).toBe(8);
     expect(report.counts.byType).toEqual({ disclosure: 5, correction: 2, complaint: 1 });
     expect(report.counts.byStatus).toEqual({ fulfilled: 3, refused: 1, 'partially-fulfilled': 1, received: 1, 'in-progress': 1, 'awaiting-verification': 1 });
@@ -117,13 +119,13 @@ describe('requestReport on a seeded set', () => {
   });
 
   it('gives the nearest-rank median and 95th percentile of time to decision, in hours and desk days', async () => {
-    const report = await requestReport({ requests: new ArrayReportReader(seeded), clock: new FixedClock(NOW) }, {});
+    const report = await requestReport({ requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) }, {});
     // Hours 2, 5, 26, 50, 100: median the 3rd, p95 the 5th. Desk days 0, 0, 1, 2, 4 (Mon to Fri 14:00 is 4).
     expect(report.timeToDecision).toEqual({ decided: 5, medianHours: 26, p95Hours: 100, medianDeskDays: 1, p95DeskDays: 4 });
   });
 
   it('lists the overdue open requests, most overdue first, with calendar days overdue and no personal data', async () => {
-    const report = await requestReport({ requests: new ArrayReportReader(seeded), clock: new FixedClock(NOW) }, {});
+    const report = await requestReport({ requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) }, {});
     expect(report.overdue).toEqual([
       { requestId: 'open-ancient', type: 'complaint', status: 'received', dueAt: jst(2026, 8, 5, 17).toISOString(), daysOverdue: 107 },
       { requestId: 'open-late', type: 'correction', status: 'in-progress', dueAt: jst(2026, 11, 16, 17).toISOString(), daysOverdue: 4 },
@@ -132,7 +134,7 @@ describe('requestReport on a seeded set', () => {
 
   it('reads open statuses whole and the others within the range', async () => {
     const reader = new ArrayReportReader(seeded);
-    const report = await requestReport({ requests: reader, clock: new FixedClock(NOW) }, { from: '2026-07-01', to: '2026-07-31' });
+    const report = await requestReport({ requests: reader, outbox: noneSetAside, clock: new FixedClock(NOW) }, { from: '2026-07-01', to: '2026-07-31' });
     for (const { status, range } of reader.ranges) {
       expect(range, status).toEqual(status === 'received' || status === 'in-progress' ? undefined : { from: jst(2026, 7, 1), to: new Date(jst(2026, 8, 1).getTime() - 1) });
     }
@@ -141,8 +143,20 @@ describe('requestReport on a seeded set', () => {
   });
 
   it('has no figures for time to decision when nothing was decided', async () => {
-    const report = await requestReport({ requests: new ArrayReportReader([]), clock: new FixedClock(NOW) }, {});
+    const report = await requestReport({ requests: new ArrayReportReader([]), outbox: noneSetAside, clock: new FixedClock(NOW) }, {});
     expect(report.timeToDecision).toEqual({ decided: 0, medianHours: null, p95Hours: null, medianDeskDays: null, p95DeskDays: null });
     expect(report.overdue).toEqual([]);
+  });
+
+  it('lists the e-mails set aside as undeliverable, oldest first, by kind, request, time and attempts; no address or body', async () => {
+    const setAside: UndeliverableMessage[] = [
+      { messageId: 'm2', topic: 'decision-fulfilled', requestId: 'req-2', createdAt: '2026-11-18T01:00:00.000Z', setAsideAt: '2026-11-18T02:00:00.000Z', attempts: 12, lastError: 'MessageRejected' },
+      { messageId: 'm1', topic: 'staff-account', createdAt: '2026-11-17T01:00:00.000Z', attempts: 0, lastError: 'SendOutcomeUnknown' },
+    ];
+    const report = await requestReport({ requests: new ArrayReportReader([]), outbox: { undeliverable: async () => setAside }, clock: new FixedClock(NOW) }, {});
+    expect(report.undeliverable).toEqual([
+      { messageId: 'm1', kind: 'staff-account', requestId: null, createdAt: '2026-11-17T01:00:00.000Z', setAsideAt: null, attempts: 0, reason: 'SendOutcomeUnknown' },
+      { messageId: 'm2', kind: 'decision-fulfilled', requestId: 'req-2', createdAt: '2026-11-18T01:00:00.000Z', setAsideAt: '2026-11-18T02:00:00.000Z', attempts: 12, reason: 'MessageRejected' },
+    ]);
   });
 });
