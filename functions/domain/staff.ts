@@ -19,6 +19,9 @@ export interface StaffMember {
   version?: number;
   createdAt?: string;
   createdBy?: string;
+  /** Who gave the account its current role and when (on creation or a role change): a dependent approver is told apart by it. */
+  roleGrantedAt?: string;
+  roleGrantedBy?: string;
   disabledAt?: string;
   disabledBy?: string;
   disabledReason?: DisableReason;

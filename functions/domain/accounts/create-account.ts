@@ -28,6 +28,8 @@ export async function createAccount(deps: AccountDeps, actor: StaffActor, input:
     version: 1,
     createdAt: at,
     createdBy: actor.staffId,
+    roleGrantedAt: at,
+    roleGrantedBy: actor.staffId,
   };
   const { signIn, messages } = await deps.identity.create(account, now);
   const notice = accountChangeMessage(deps.secrets.id(), deps.officerEmail, {
