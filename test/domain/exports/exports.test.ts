@@ -21,7 +21,7 @@ import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-dat
 import { DeskProblem } from '../../../functions/domain/problems';
 import { hashSecret } from '../../../functions/domain/secrets';
 import type { StaffActor, StaffMember } from '../../../functions/domain/staff';
-import { ArrayRequestReader, FixedClock, receivedRequest, RecordingAccessLog, SequenceSecrets } from '../doubles';
+import { ArrayRequestReader, FixedClock, receivedRequest, RecordingAccessLog, SequenceSecrets, subjectsByAddress } from '../doubles';
 import { purposeVersions } from '../personal-data/personal-data-doubles';
 import { CarelessHoldings, exportedRecord, MemoryExports } from './export-doubles';
 
@@ -48,7 +48,7 @@ function setup() {
   });
   const staff = { get: async (id: string) => staffMember(id) };
   const deps = {
-    request: { purposes: purposeVersions(), requests: new ArrayRequestReader([receivedRequest()]), exports, accessLog, clock, secrets, officer: 'officer@desk.example.jp' },
+    request: { purposes: purposeVersions(), requests: new ArrayRequestReader([receivedRequest()]), subjects: subjectsByAddress({ 'hanako.yamada@example.jp': ['subject-a', 'subject-b'] }), exports, accessLog, clock, secrets, officer: 'officer@desk.example.jp' },
     decide: { exports, staff, clock, secrets },
     download: { exports, holdings, accessLog, clock },
     list: { exports, clock },
@@ -136,6 +136,16 @@ describe('requestExport', () => {
     expect(accessLog.entries).toEqual([]);
     await ask({ purpose: undefined, requestId: 'req-1' });
     expect(exports.items.get('id-1')!.reason).toBe('request req-1');
+  });
+
+  it('a request reason must concern every subject exported: one about someone else → 422, nothing stored or logged', async () => {
+    const { ask, exports, accessLog } = setup();
+    const problem = await problemOf(ask({ purpose: undefined, requestId: 'req-1', subjectIds: ['subject-a', 'subject-z'] }));
+    expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Request about someone else' });
+    expect(problem.detail).toContain('subject subject-z');
+    expect(problem.detail).not.toContain('subject-a');
+    expect(exports.items.size).toBe(0);
+    expect(accessLog.entries).toEqual([]);
   });
 
   it('refuses special-care categories before anything is stored or logged', async () => {
