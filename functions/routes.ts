@@ -433,7 +433,7 @@ export const ROUTES = [
     path: '/v1/staff/provisions',
     summary: 'The records of provision and receipt kept under a subject (APPI Art. 29, 30), filtered; the read is access-logged with its reason.',
     auth: { kind: 'staff', roles: ['officer', 'auditor'] },
-    tables: { 'provision-records': 'read', 'access-log': 'append', ...STAFF_CHECK },
+    tables: { 'provision-records': 'read', requests: 'read', 'personal-data': 'read', 'access-log': 'append', ...STAFF_CHECK },
     request: { query: contract.provisionRecordQuery },
     response: { status: 200, schema: contract.provisionRecordListResponse, description: 'The live records, latest first.' },
   },
