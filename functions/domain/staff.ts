@@ -33,3 +33,9 @@ export interface StaffActor {
   role: StaffRole;
   sourceIp: string;
 }
+
+/**
+ * The form in which staff e-mail addresses are compared: one address is one person's, so no two
+ * accounts share it (the account-change e-mails and temporary passwords must reach distinct people).
+ */
+export const normalisedStaffEmail = (email: string): string => email.trim().toLowerCase();
