@@ -4,7 +4,7 @@
 // password at first sign-in.
 import { StaleWriteError, DeskProblem } from '../problems';
 import { normalisedStaffEmail, type StaffActor, type StaffMember, type StaffRole } from '../staff';
-import { accountView, logAccountAccess, staffSubject, type AccountDeps } from './account-changes';
+import { accountAlertRecipients, accountView, logAccountAccess, staffSubject, type AccountDeps } from './account-changes';
 import { accountChangeMessage } from './messages';
 import { EmailInUseError } from './ports';
 
@@ -39,7 +39,7 @@ export async function createAccount(deps: AccountDeps, actor: StaffActor, input:
     roleGrantedBy: actor.staffId,
   };
   const { signIn, messages } = await deps.identity.create(account, now);
-  const notice = accountChangeMessage(deps.secrets.id(), deps.officerEmail, {
+  const notice = accountChangeMessage(deps.secrets.id(), accountAlertRecipients(deps), {
     staffId: input.staffId,
     by: actor.staffId,
     at,
