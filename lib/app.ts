@@ -1,6 +1,6 @@
 import { App, Duration, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks, type NagPack } from 'cdk-nag';
-import { deskSettings } from '../functions/adapters/desk-settings';
+import { deskSettings, securityAlertEmail } from '../functions/adapters/desk-settings';
 import { maxSubjectsPerHour } from '../functions/domain/monitoring/access-analysis';
 import { parseAllowedCidrs } from './firewall';
 import { accessLogRetentionSeconds } from '../functions/domain/access-log';
@@ -36,22 +36,25 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
   const fees: unknown = app.node.tryGetContext('fees');
   const monitorLimit: unknown = app.node.tryGetContext('monitorMaxSubjectsPerHour');
   const accessLogDays: unknown = app.node.tryGetContext('accessLogRetentionDays');
+  const alertEmail: unknown = app.node.tryGetContext('securityAlertEmail');
   const environment: Record<string, string> = {
     ...(days !== undefined ? { DESK_RESPONSE_DESK_DAYS: String(days) } : {}),
     ...(fees !== undefined ? { DESK_FEES_JSON: typeof fees === 'string' ? fees : JSON.stringify(fees) } : {}),
     ...(monitorLimit !== undefined ? { DESK_MONITOR_MAX_SUBJECTS_PER_HOUR: String(monitorLimit) } : {}),
     ...(accessLogDays !== undefined ? { DESK_ACCESS_LOG_RETENTION_DAYS: String(accessLogDays) } : {}),
+    ...(alertEmail !== undefined ? { DESK_SECURITY_ALERT_EMAIL: String(alertEmail) } : {}),
   };
   deskSettings(environment);
   maxSubjectsPerHour(environment.DESK_MONITOR_MAX_SUBJECTS_PER_HOUR);
   accessLogRetentionSeconds(environment.DESK_ACCESS_LOG_RETENTION_DAYS);
+  securityAlertEmail({ ...environment, DESK_OFFICER_EMAIL: String(app.node.tryGetContext('officerEmail') ?? '') });
   return environment;
 }
 
 /**
  * Builds the CDK app from context: stage (default dev; prod turns on deletion protection and
  * retention), region, senderEmail, officerEmail, and optionally publicBaseUrl, auditRetentionDays,
- * responseDeskDays, fees, monitorMaxSubjectsPerHour, staffAllowedCidrs and accessLogRetentionDays (entries' TTL and their digests' lock; five years by default).
+ * responseDeskDays, fees, monitorMaxSubjectsPerHour, securityAlertEmail (a second address, no officer's, told of every staff account change), staffAllowedCidrs and accessLogRetentionDays (entries' TTL and their digests' lock; five years by default).
  * Context given here is added to what the CLI passes in (cdk.json, -c).
  */
 export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<AppProps, 'context'> = {}): DeskApp {
