@@ -1,6 +1,6 @@
 import { App, Duration, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks, type NagPack } from 'cdk-nag';
-import { deskSettings } from '../functions/adapters/desk-settings';
+import { deskSettings, securityAlertEmail } from '../functions/adapters/desk-settings';
 import { maxSubjectsPerHour } from '../functions/domain/monitoring/access-analysis';
 import { parseAllowedCidrs } from './firewall';
 import { accessLogRetentionSeconds } from '../functions/domain/access-log';
@@ -38,24 +38,27 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
   const monitorLimit: unknown = app.node.tryGetContext('monitorMaxSubjectsPerHour');
   const accessLogDays: unknown = app.node.tryGetContext('accessLogRetentionDays');
   const digestMinutes: unknown = app.node.tryGetContext('accessLogDigestMinutes');
+  const alertEmail: unknown = app.node.tryGetContext('securityAlertEmail');
   const environment: Record<string, string> = {
     ...(days !== undefined ? { DESK_RESPONSE_DESK_DAYS: String(days) } : {}),
     ...(fees !== undefined ? { DESK_FEES_JSON: typeof fees === 'string' ? fees : JSON.stringify(fees) } : {}),
     ...(monitorLimit !== undefined ? { DESK_MONITOR_MAX_SUBJECTS_PER_HOUR: String(monitorLimit) } : {}),
     ...(accessLogDays !== undefined ? { DESK_ACCESS_LOG_RETENTION_DAYS: String(accessLogDays) } : {}),
     ...(digestMinutes !== undefined ? { DESK_ACCESS_LOG_DIGEST_MINUTES: String(digestMinutes) } : {}),
+    ...(alertEmail !== undefined ? { DESK_SECURITY_ALERT_EMAIL: String(alertEmail) } : {}),
   };
   deskSettings(environment);
   maxSubjectsPerHour(environment.DESK_MONITOR_MAX_SUBJECTS_PER_HOUR);
   accessLogRetentionSeconds(environment.DESK_ACCESS_LOG_RETENTION_DAYS);
   accessLogDigestMinutes(environment.DESK_ACCESS_LOG_DIGEST_MINUTES);
+  securityAlertEmail({ ...environment, DESK_OFFICER_EMAIL: String(app.node.tryGetContext('officerEmail') ?? '') });
   return environment;
 }
 
 /**
  * Builds the CDK app from context: stage (default dev; prod turns on deletion protection and
  * retention), region, senderEmail, officerEmail, and optionally publicBaseUrl, auditRetentionDays,
- * responseDeskDays, fees, monitorMaxSubjectsPerHour, staffAllowedCidrs, accessLogRetentionDays (entries' TTL and their digests' lock; five years by default)
+ * responseDeskDays, fees, monitorMaxSubjectsPerHour, securityAlertEmail (a second address, no officer's, told of every staff account change), staffAllowedCidrs, accessLogRetentionDays (entries' TTL and their digests' lock; five years by default)
  * and accessLogDigestMinutes (how often the chain heads are digested; 5 by default).
  * Context given here is added to what the CLI passes in (cdk.json, -c).
  */

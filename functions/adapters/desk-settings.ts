@@ -29,6 +29,19 @@ export function officerEmail(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
+ * DESK_SECURITY_ALERT_EMAIL (optional): a second address told of every staff account change, one no
+ * officer controls. The officer's own address again would add no second reader, so it is refused.
+ */
+export function securityAlertEmail(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const address = env.DESK_SECURITY_ALERT_EMAIL?.trim();
+  if (!address) return undefined;
+  if (address.toLowerCase() === officerEmail(env).toLowerCase()) {
+    throw new Error('DESK_SECURITY_ALERT_EMAIL must be an address the officers do not control, not DESK_OFFICER_EMAIL');
+  }
+  return address;
+}
+
+/**
  * Where the Privacy Center is, for the status link in e-mails: DESK_PRIVACY_CENTER_URL (locally the
  * gateway's /privacy/), else the root of DESK_PRIVACY_CENTER_ORIGIN, the CloudFront distribution CDK
  * names for CORS (lib/privacy-center.ts), which serves the Privacy Center at its root. Neither set:

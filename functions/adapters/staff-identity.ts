@@ -4,7 +4,7 @@ import type { AccountDeps } from '../domain/accounts/account-changes';
 import type { StaffIdentityProvider } from '../domain/accounts/ports';
 import type { SecretSource } from '../domain/ports';
 import { dynamoAccessLog } from './access-log-repository';
-import { officerEmail } from './desk-settings';
+import { officerEmail, securityAlertEmail } from './desk-settings';
 import { logger } from './logger';
 import { dynamoStaffAccounts } from './staff-repository';
 import { cognitoStaffIdentity } from './staff-identity-cognito';
@@ -25,6 +25,7 @@ export function accountDeps(env: NodeJS.ProcessEnv = process.env): AccountDeps {
     clock: systemClock,
     secrets: cryptoSecrets,
     officerEmail: officerEmail(env),
+    ...(securityAlertEmail(env) ? { securityAlertEmail: securityAlertEmail(env) } : {}),
     warn: (message, details) => logger.warn(message, details),
   };
 }

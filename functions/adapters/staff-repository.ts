@@ -1,21 +1,39 @@
 // The staff directory, read on every staff call so a disabled account is refused at once, and the
 // officer's account changes, each written with its e-mails in one transaction.
-import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { AccountWrite, StaffAccountStore } from '../domain/accounts/ports';
+import { GetCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { EmailInUseError, type AccountWrite, type StaffAccountStore } from '../domain/accounts/ports';
 import type { PasswordChanges } from '../domain/accounts/sign-in-gate';
 import type { OutboxMessage } from '../domain/outbox';
 import type { StaffDirectory } from '../domain/ports';
 import { StaleWriteError } from '../domain/problems';
-import type { StaffMember } from '../domain/staff';
+import { normalisedStaffEmail, type StaffMember } from '../domain/staff';
 import { dynamo, tableName } from './clients';
-import { outboxPut, transactOrStale, type TransactItem } from './transactions';
+import { outboxPut, type TransactItem } from './transactions';
+
+/**
+ * An e-mail address is held by one account: an item keyed `email#<address>` claims it, written in the
+ * account's own transaction (a check before the write would let two creations at once both pass).
+ * No staff id contains "#", so a claim is never taken for an account.
+ */
+const emailClaimKey = (email: string) => `email#${normalisedStaffEmail(email)}`;
+const isClaim = (item: Record<string, unknown>) => 'emailClaimOf' in item;
 
 export const dynamoStaffDirectory: StaffDirectory = {
   async get(staffId: string) {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('staff'), Key: { staffId }, ConsistentRead: true }));
-    return Item as StaffMember | undefined;
+    return Item && !isClaim(Item) ? Item as StaffMember : undefined;
   },
 };
+
+function emailClaim(account: StaffMember): TransactItem {
+  return {
+    Put: {
+      TableName: tableName('staff'),
+      Item: { staffId: emailClaimKey(account.email), emailClaimOf: account.staffId },
+      ConditionExpression: 'attribute_not_exists(staffId)',
+    },
+  };
+}
 
 function accountItem(write: AccountWrite): TransactItem {
   if (write.kind === 'create') {
@@ -78,19 +96,23 @@ export const dynamoStaffAccounts: StaffAccountStore = {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const page = await dynamo().send(new ScanCommand({ TableName: tableName('staff'), ConsistentRead: true, ExclusiveStartKey }));
-      items.push(...((page.Items ?? []) as StaffMember[]));
+      items.push(...((page.Items ?? []).filter((item) => !isClaim(item)) as StaffMember[]));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return items;
   },
 
   async commit(write: AccountWrite, officer: string, messages: OutboxMessage[], at: string) {
+    const claim = write.kind === 'create' ? [emailClaim(write.account)] : [];
     try {
-      await transactOrStale([accountItem(write), officerStillActive(officer, at), ...messages.map(outboxPut)]);
+      await dynamo().send(new TransactWriteCommand({ TransactItems: [accountItem(write), officerStillActive(officer, at), ...claim, ...messages.map(outboxPut)] }));
     } catch (error) {
-      // Two officers changing the same accounts at once: DynamoDB cancels one transaction outright.
       const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-      if (reasons.some((r) => r.Code === 'TransactionConflict')) throw new StaleWriteError();
+      const failed = (i: number) => reasons[i]?.Code === 'ConditionalCheckFailed';
+      // The account and the acting officer still as read, but the address is another account's.
+      if (claim.length > 0 && failed(2) && !failed(0) && !failed(1)) throw new EmailInUseError();
+      // Two officers changing the same accounts at once: DynamoDB cancels one transaction outright.
+      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) throw new StaleWriteError();
       throw error;
     }
   },

@@ -19,6 +19,9 @@ export interface StaffMember {
   version?: number;
   createdAt?: string;
   createdBy?: string;
+  /** Who gave the account its current role and when (on creation or a role change): a dependent approver is told apart by it. */
+  roleGrantedAt?: string;
+  roleGrantedBy?: string;
   disabledAt?: string;
   disabledBy?: string;
   disabledReason?: DisableReason;
@@ -30,3 +33,9 @@ export interface StaffActor {
   role: StaffRole;
   sourceIp: string;
 }
+
+/**
+ * The form in which staff e-mail addresses are compared: one address is one person's, so no two
+ * accounts share it (the account-change e-mails and temporary passwords must reach distinct people).
+ */
+export const normalisedStaffEmail = (email: string): string => email.trim().toLowerCase();

@@ -8,7 +8,7 @@ import { viewSubject } from '../domain/personal-data/view-subject';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
-const deps = { purposes: dynamoPurposeVersions, requests: dynamoRequestReader, holdings: dynamoSubjectHoldings, lifecycles: dynamoSubjectLifecycles, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = { purposes: dynamoPurposeVersions, requests: dynamoRequestReader, subjects: dynamoSubjectHoldings, holdings: dynamoSubjectHoldings, lifecycles: dynamoSubjectLifecycles, accessLog: dynamoAccessLog, clock: systemClock };
 
 export const handler = httpRoute(routeNamed('view-subject'), async ({ params, query, actor }) => ({
   body: await viewSubject(deps, actor, params.subjectId, query),

@@ -664,7 +664,8 @@ export const receiptResponse = z.object({
 
 export const provisionRecordQuery = z.strictObject({
   subjectId: subjectId.optional().describe('The person whose records are read; or give counterparty to read a recipient\'s or provider\'s records across people.'),
-  reason: z.string().trim().min(10, { error: 'must say why the records are read, in at least 10 characters' }).max(200).describe('Kept in the access log, e.g. "Quarterly audit of provision records".'),
+  requestId: requestId.optional().describe('With subjectId: the open request about this person that the read serves (e.g. a disclosure of provision records, APPI Art. 33(5)).'),
+  reason: z.string().trim().min(10, { error: 'must say why the records are read, in at least 10 characters' }).max(200).optional().describe('With counterparty alone: why a recipient\'s or provider\'s records are read across people, kept in the access log, e.g. "PPC inquiry about Partner".'),
   direction: z.enum(['provided', 'received']).optional(),
   counterparty: recipientId.optional().describe('A recipient\'s or provider\'s id.'),
   from: z.iso.date().optional().describe('Japan date, inclusive.'),

@@ -3,7 +3,8 @@
 import { expect } from 'vitest';
 import { DeskProblem } from '../../functions/domain/problems';
 import type { AccessLogEntry } from '../../functions/domain/access-log';
-import type { Holdings } from '../../functions/domain/holdings';
+import { emailLookupKey, type Holdings } from '../../functions/domain/holdings';
+import type { RequestSubjectFinder } from '../../functions/domain/personal-data/read-reason';
 import type {
   AccessLogWriter,
   Clock,
@@ -175,4 +176,10 @@ export async function problemOf(promise: Promise<unknown>): Promise<DeskProblem>
   const error = await promise.then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(DeskProblem);
   return error as DeskProblem;
+}
+
+/** The subjects each address is known by, as the read-reason check resolves a request's subject. */
+export function subjectsByAddress(byEmail: Record<string, string[]>): RequestSubjectFinder {
+  const byKey = new Map(Object.entries(byEmail).map(([email, ids]) => [emailLookupKey(email), ids]));
+  return { subjectIdsByLookupKey: async (lookupKey) => [...(byKey.get(lookupKey) ?? [])] };
 }

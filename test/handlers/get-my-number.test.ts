@@ -9,7 +9,7 @@ import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { handler } from '../../functions/handlers/get-my-number';
 import { freshTables, invoke } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { dropTables, expectProblem, putItem, putOpenRequests, scanAll } from '../support/requests';
+import { dropTables, expectProblem, putItem, putOpenRequestFor, putOpenRequests, scanAll } from '../support/requests';
 import { captureLogs, NUMBER, OTHER_NUMBER, PAYROLL, registered, registration } from './my-number-fixtures';
 
 let prefix: string;
@@ -49,7 +49,7 @@ describe('get-my-number', () => {
       subjectId, documentId: 'health-insurance-qualification#2020-04-01', affair: 'social-insurance', document: 'health-insurance-qualification',
       documentDate: '2020-04-01', number: NUMBER, registeredBy: PAYROLL, registeredAt: '2020-04-02T00:00:00.000Z', expiresAt: Math.floor(Date.now() / 1000) - 1,
     });
-    const result = await read(subjectId, { requestId: 'req-1' });
+    const result = await read(subjectId, { requestId: await putOpenRequestFor(subjectId) });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(result.json).toEqual({
       subjectId,
@@ -64,10 +64,11 @@ describe('get-my-number', () => {
   it('logs the read as the system, with its reason, and no number in the access log or the logs', async () => {
     const subjectId = newSubject();
     await registered(registration(subjectId));
-    expect((await read(subjectId, { requestId: 'req-7' }, PAYROLL)).status).toBe(200);
+    const requestId = await putOpenRequestFor(subjectId);
+    expect((await read(subjectId, { requestId }, PAYROLL)).status).toBe(200);
     expect((await read(subjectId, { affair: 'tax' }, PAYROLL)).status).toBe(200);
     const entries = await logEntriesAbout(subjectId);
-    expect(entries.map((e) => e.reason).sort()).toEqual(['affair tax', 'request req-7']);
+    expect(entries.map((e) => e.reason).sort()).toEqual(['affair tax', `request ${requestId}`]);
     for (const entry of entries) {
       expect(entry).toMatchObject({
         actor: PAYROLL,
@@ -86,7 +87,7 @@ describe('get-my-number', () => {
 
   it('200 with an empty list when nothing is held, and the read is still logged', async () => {
     const subjectId = newSubject();
-    const result = await read(subjectId, { requestId: 'req-1' });
+    const result = await read(subjectId, { requestId: await putOpenRequestFor(subjectId) });
     expect(result.status).toBe(200);
     expect(result.json).toEqual({ subjectId, documents: [] });
     expect(await logEntriesAbout(subjectId)).toHaveLength(1);
@@ -107,10 +108,11 @@ describe('get-my-number', () => {
   it('when the access log cannot be written: 500, the table is never read and no number is shown or logged', async () => {
     const subjectId = newSubject();
     await registered(registration(subjectId));
+    const requestId = await putOpenRequestFor(subjectId);
     const { mock } = mockDocumentClient();
     try {
       mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' }));
-      const result = await read(subjectId, { requestId: 'req-1' });
+      const result = await read(subjectId, { requestId });
       expectProblem(result, 500);
       expect(JSON.stringify(result.json)).not.toContain(NUMBER);
       expect(mock.commandCalls(QueryCommand).filter((c) => c.args[0].input.TableName === tableName('my-number'))).toEqual([]);

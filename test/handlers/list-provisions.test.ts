@@ -5,14 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/handlers/list-provisions';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { dropTables, expectProblem, putItem, scanAll, staffClaims } from '../support/requests';
+import { dropTables, expectProblem, putItem, putOpenRequestFor, scanAll, staffClaims } from '../support/requests';
 
 let prefix: string;
 const subjectId = `subject-${randomUUID()}`;
+let requestId: string;
 
 beforeAll(async () => {
   prefix = await freshTables();
   await seedDemoStaff('test-password');
+  requestId = await putOpenRequestFor(subjectId);
   const expiresAt = Math.floor(Date.now() / 1000) + 86_400;
   await putItem('provision-records', { subjectId, recordId: 'provided#p-1', direction: 'provided', counterparty: 'Partner, Tokyo (CEO)', items: ['name'], basis: 'consent', date: '2026-10-01', counterpartyId: 'partner', recipientId: 'partner', expiresAt });
   await putItem('provision-records', { subjectId, recordId: 'received#r-1', direction: 'received', counterparty: 'Provider, Osaka (CEO)', items: ['phone'], basis: 'opt-out', date: '2026-11-01', counterpartyId: 'provider', providerId: 'provider', expiresAt });
@@ -24,12 +26,12 @@ const list = (query: Record<string, string>, claims = staffClaims('auditor')) =>
   invoke(handler, { method: 'GET', path: '/v1/staff/provisions', resource: '/v1/staff/provisions', query, claims });
 
 describe('list-provisions', () => {
-  it('200 for an auditor with the records, latest first, and the read access-logged with its reason', async () => {
-    const result = await list({ subjectId, reason: 'Quarterly audit of provision records' });
+  it('200 for an auditor with the records, latest first, and the read access-logged with the request it serves', async () => {
+    const result = await list({ subjectId, requestId });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(result.json.items.map((r: { recordId: string }) => r.recordId)).toEqual(['received#r-1', 'provided#p-1']);
     const logged = (await scanAll('access-log')).filter((e) => e.subjects?.includes(subjectId));
-    expect(logged).toEqual([expect.objectContaining({ actor: 'auditor', role: 'auditor', action: 'read', fields: ['provision-records'], reason: 'audit: Quarterly audit of provision records' })]);
+    expect(logged).toEqual([expect.objectContaining({ actor: 'auditor', role: 'auditor', action: 'read', fields: ['provision-records'], reason: `request ${requestId}` })]);
   });
 
   it('lists a recipient\'s records across people through the index, each with its subject; 400 when neither is named', async () => {
@@ -47,10 +49,16 @@ describe('list-provisions', () => {
     expect(neither.json.errors).toEqual([{ field: 'query.subjectId', message: 'give subjectId, counterparty or both: which records to read' }]);
   });
 
-  it('filters for an officer; 400 without a reason; 403 for an operator', async () => {
-    const result = await list({ subjectId, reason: 'PPC inquiry of 2026-11-20', direction: 'provided' }, staffClaims('officer'));
+  it('filters for an officer; 422 naming requestId for one person\'s records read with a free reason or no request; 403 for an operator', async () => {
+    const result = await list({ subjectId, requestId, direction: 'provided' }, staffClaims('officer'));
     expect(result.json.items.map((r: { recordId: string }) => r.recordId)).toEqual(['provided#p-1']);
-    expectProblem(await list({ subjectId }), 400);
-    expectProblem(await list({ subjectId, reason: 'Quarterly audit of provision records' }, staffClaims('operator')), 403);
+    for (const query of [{ subjectId }, { subjectId, reason: 'Quarterly audit of provision records' }] as Record<string, string>[]) {
+      const refused = await list(query);
+      expectProblem(refused, 422);
+      expect(refused.json.detail).toMatch(/^requestId: /);
+    }
+    expectProblem(await list({ counterparty: 'partner' }), 422);
+    expect((await scanAll('access-log')).filter((e) => e.reason === 'audit: Quarterly audit of provision records')).toEqual([]);
+    expectProblem(await list({ subjectId, requestId }, staffClaims('operator')), 403);
   });
 });

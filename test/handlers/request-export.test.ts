@@ -11,7 +11,7 @@ import { handler as requestExport } from '../../functions/handlers/request-expor
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { handler as viewExport } from '../../functions/handlers/view-export';
 import { freshTables, invoke, mailbox } from '../support/desk';
-import { dropTables, expectProblem, getItem, putOpenRequests, putStaff, scanAll, staffClaims, streamEvent, streamRecord } from '../support/requests';
+import { dropTables, expectProblem, getItem, putOpenRequestFor, putOpenRequests, putStaff, scanAll, staffClaims, streamEvent, streamRecord } from '../support/requests';
 
 let prefix: string;
 const run = randomUUID().slice(0, 6);
@@ -69,12 +69,21 @@ describe('request-export', () => {
   });
 
   it('without categories: every ordinary and access-information category; a request id is a reason too', async () => {
-    const result = await ask({ subjectIds: subjects(), requestId: 'req-77' });
+    const subjectIds = subjects();
+    const requestId = await putOpenRequestFor(...subjectIds);
+    const result = await ask({ subjectIds, requestId });
     expect(result.status).toBe(202);
     const stored = await getItem<ExportRequest>('exports', { exportId: result.json.exportId });
-    expect(stored).toMatchObject({ reason: 'request req-77', format: 'json' });
+    expect(stored).toMatchObject({ reason: `request ${requestId}`, format: 'json' });
     expect(stored!.categories).toContain('advertising-identifier');
     expect(stored!.categories).not.toContain('medical-history');
+  });
+
+  it('an open request about other people is no reason to export these: 422 naming requestId, nothing stored', async () => {
+    const result = await ask({ subjectIds: subjects(), requestId: 'req-77' });
+    expectProblem(result, 422);
+    expect(result.json.detail).toMatch(/^requestId: request req-77 is not about/);
+    expect((await scanAll('exports')).filter((e) => e.reason === 'request req-77')).toEqual([]);
   });
 
   it('special-care categories and My Number → 422 naming them; nothing stored, e-mailed or logged', async () => {

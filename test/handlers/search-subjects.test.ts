@@ -9,7 +9,7 @@ import { lookupKeyOf } from '../../functions/domain/holdings';
 import { handler } from '../../functions/handlers/search-subjects';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';
-import { dropTables, expectProblem, putItem, putOpenRequests, scanAll, staffClaims } from '../support/requests';
+import { dropTables, expectProblem, putItem, putOpenRequestAbout, putOpenRequests, scanAll, staffClaims } from '../support/requests';
 
 let prefix: string;
 
@@ -67,8 +67,9 @@ async function seedSubjects() {
 describe('search-subjects', () => {
   it('by e-mail: each live subject with its categories and number of records, no values, nothing through an expired record', async () => {
     const { email, a, b } = await seedSubjects();
+    const requestId = await putOpenRequestAbout(`req-search-1-${a.slice(10, 18)}`, email);
     clockTenDaysAhead();
-    const result = await search({ email: email.toUpperCase(), requestId: 'req-search-1' });
+    const result = await search({ email: email.toUpperCase(), requestId });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(result.json).toEqual({
       items: [
@@ -90,9 +91,10 @@ describe('search-subjects', () => {
 
   it('access-logs each search with the subjects found, the key searched by and the reason', async () => {
     const { email, customerId, a, b } = await seedSubjects();
+    const requestId = await putOpenRequestAbout(`req-search-2-${a.slice(10, 18)}`, email);
     clockTenDaysAhead();
-    expect((await search({ email, requestId: 'req-search-2' }, staffClaims('officer'))).status).toBe(200);
-    expect(await logEntriesFor('request req-search-2')).toEqual([expect.objectContaining({
+    expect((await search({ email, requestId }, staffClaims('officer'))).status).toBe(200);
+    expect(await logEntriesFor(`request ${requestId}`)).toEqual([expect.objectContaining({
       actor: 'officer', role: 'officer', action: 'read', subjects: [a, b].sort(), fields: ['email'], sourceIp: '203.0.113.10',
     })]);
     expect((await search({ customerId, purpose: 'usage-analysis' })).status).toBe(200);
@@ -106,6 +108,15 @@ describe('search-subjects', () => {
     expect(result.status).toBe(200);
     expect(result.json).toEqual({ items: [] });
     expect(await logEntriesFor('request req-search-3')).toEqual([expect.objectContaining({ subjects: [], fields: ['email'] })]);
+  });
+
+  it('an open request about someone else → 422 naming requestId, nothing counted or logged', async () => {
+    const { email } = await seedSubjects();
+    const result = await search({ email, requestId: 'req-search-3' });
+    expectProblem(result, 422);
+    expect(result.json.title).toBe('Request about someone else');
+    expect(result.json.detail).toMatch(/^requestId: /);
+    expect((await logEntriesFor('request req-search-3')).filter((e) => e.fields.includes('email') && e.subjects.length > 0)).toEqual([]);
   });
 
   it.each([

@@ -203,6 +203,33 @@ describe('staff accounts', () => {
     expect(await outboxTo(`${staffId}@desk.example.jp`)).toHaveLength(1);
   });
 
+  it('an address another account has, in any case → 409 naming email; nothing created, logged or e-mailed', async () => {
+    const staffId = newStaffId();
+    const result = await create({ staffId, displayName: 'Second Self', email: 'Officer@Desk.Example.JP', role: 'officer' });
+    expectProblem(result, 409);
+    expect(result.json.title).toBe('E-mail in use');
+    expect(result.json.detail).toMatch(/^email: /);
+    expect(await getItem('staff', { staffId })).toBeUndefined();
+    expect(await logAbout(staffId)).toEqual([]);
+    expect(await noticesAbout(staffId)).toEqual([]);
+  });
+
+  it('two officers creating two ids with one new address at once: one 201, the other 409, one account holds it', async () => {
+    const [first, second] = [newStaffId(), newStaffId()];
+    const email = `shared-${first}@desk.example.jp`;
+    bothReadBeforeEitherWrites(dynamoStaffAccounts, 'list');
+    const results = await Promise.all([
+      create({ staffId: first, displayName: 'One', email, role: 'officer' }),
+      create({ staffId: second, displayName: 'Two', email: email.toUpperCase(), role: 'officer' }, staffClaims('officer-2', 'officer')),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((results.find((r) => r.status === 409)!.json as { title: string }).title).toBe('E-mail in use');
+    const accounts = (await list()).json.items as Array<{ email: string }>;
+    expect(accounts.filter((a) => a.email.toLowerCase() === email)).toHaveLength(1);
+    const mails = (await scanAll<StoredOutboxMessage>('outbox')).filter((m) => m.to.some((to) => to.toLowerCase() === email));
+    expect(mails).toHaveLength(1);
+  });
+
   it('two officers disabling each other at once: never both, so an officer stays active', async () => {
     await Promise.all([putStaff('officer-a', 'officer'), putStaff('officer-b', 'officer')]);
     bothReadBeforeEitherWrites(dynamoStaffAccounts, 'get');

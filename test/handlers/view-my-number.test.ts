@@ -6,7 +6,7 @@ import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { handler } from '../../functions/handlers/view-my-number';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { dropTables, expectProblem, putOpenRequests, putStaff, scanAll, staffClaims } from '../support/requests';
+import { dropTables, expectProblem, putOpenRequestFor, putOpenRequests, putStaff, scanAll, staffClaims } from '../support/requests';
 import { captureLogs, NUMBER, registered, registration } from './my-number-fixtures';
 
 let prefix: string;
@@ -86,9 +86,19 @@ describe('view-my-number', () => {
     expect(await logEntriesAbout(subjectId)).toEqual([]);
   });
 
+  it('an open request about someone else → 422 naming requestId; nothing shown or logged', async () => {
+    const subjectId = newSubject();
+    await registered(registration(subjectId));
+    const result = await view(subjectId, staffClaims('officer'), { requestId: 'req-1' });
+    expectProblem(result, 422);
+    expect(result.json.title).toBe('Request about someone else');
+    expect(JSON.stringify(result.json)).not.toContain(NUMBER);
+    expect(await logEntriesAbout(subjectId)).toEqual([]);
+  });
+
   it('200 with an empty list when nothing is held; the read is still logged', async () => {
     const subjectId = newSubject();
-    const result = await view(subjectId, staffClaims('officer'));
+    const result = await view(subjectId, staffClaims('officer'), { requestId: await putOpenRequestFor(subjectId) });
     expect(result.json).toEqual({ subjectId, documents: [] });
     expect(await logEntriesAbout(subjectId)).toHaveLength(1);
   });

@@ -13,7 +13,7 @@ import { handler } from '../../functions/handlers/view-subject';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { dropTables, expectProblem, putItem, putOpenRequests, scanAll, staffClaims } from '../support/requests';
+import { dropTables, expectProblem, putItem, putOpenRequestAbout, putOpenRequests, scanAll, staffClaims } from '../support/requests';
 
 let prefix: string;
 
@@ -71,14 +71,16 @@ async function seedSubject() {
     putItem('provision-records', { subjectId, recordId: 'prov-live', direction: 'provided', counterparty: 'Example Payments K.K.', items: ['name'], basis: 'consent', date: '2025-05-01', expiresAt: expiring }),
     putItem('provision-records', { subjectId, recordId: 'prov-old', direction: 'provided', counterparty: 'Old Partner K.K.', items: ['phone'], basis: 'consent', date: '2019-05-01', expiresAt: inSeconds(5 * DAY) }),
   ]);
-  return { subjectId, email, expiring, records };
+  // The open request req-view-<subject> is about this person: a read for it may read them.
+  const requestId = await putOpenRequestAbout(`req-view-${subjectId.slice(8, 16)}`, email);
+  return { subjectId, email, expiring, records, requestId };
 }
 
 describe('view-subject', () => {
   it('shows the lifecycle, live records with their flags and expiry, live consents and provision records; nothing expired', async () => {
-    const { subjectId, email, expiring, records } = await seedSubject();
+    const { subjectId, email, expiring, records, requestId } = await seedSubject();
     clockTenDaysAhead();
-    const result = await view(subjectId, { requestId: 'req-42' });
+    const result = await view(subjectId, { requestId });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(result.json.subjectId).toBe(subjectId);
     expect(result.json.lifecycle).toEqual({ contractEndedAt: '2026-03-31T00:00:00.000Z' });
@@ -106,15 +108,15 @@ describe('view-subject', () => {
   });
 
   it('access-logs the read first, with actor, role, source address, the subject, the categories shown and the request', async () => {
-    const { subjectId } = await seedSubject();
+    const { subjectId, requestId } = await seedSubject();
     clockTenDaysAhead();
-    expect((await view(subjectId, { requestId: 'req-42' }, staffClaims('officer'))).status).toBe(200);
+    expect((await view(subjectId, { requestId }, staffClaims('officer'))).status).toBe(200);
     const [entry, ...more] = await logEntriesAbout(subjectId);
     expect(more).toEqual([]);
     expect(entry).toMatchObject({
       actor: 'officer', role: 'officer', action: 'read', subjects: [subjectId],
       fields: ['advertising-identifier', 'email', 'medical-history', 'consents', 'provision-records'],
-      reason: 'request req-42', sourceIp: '203.0.113.10', hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      reason: `request ${requestId}`, sourceIp: '203.0.113.10', hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
   });
 
@@ -156,8 +158,19 @@ describe('view-subject', () => {
     expect(await logEntriesAbout(subjectId)).toEqual([]);
   });
 
+  it('an open request about someone else → 422 naming requestId, nothing read or logged', async () => {
+    const { subjectId } = await seedSubject();
+    const other = await seedSubject();
+    const result = await view(subjectId, { requestId: other.requestId });
+    expectProblem(result, 422);
+    expect(result.json.title).toBe('Request about someone else');
+    expect(result.json.detail).toMatch(/^requestId: /);
+    expect(JSON.stringify(result.json)).not.toContain(other.subjectId);
+    expect(await logEntriesAbout(subjectId)).toEqual([]);
+  });
+
   it('an unknown subject, or one whose every item has expired → 404 saying so; nothing logged', async () => {
-    const unknown = await view(`subject-${randomUUID()}`, { requestId: 'req-42' });
+    const unknown = await view(`subject-${randomUUID()}`, { purpose: 'billing' });
     expectProblem(unknown, 404);
     expect(unknown.json.detail).toMatch(/holds nothing under subject/);
 
@@ -166,22 +179,22 @@ describe('view-subject', () => {
       putRecord(subjectId, { category: 'phone', value: '03-0000-1111', expiresAt: inSeconds(5 * DAY) }),
       putItem('subjects', { subjectId, contractEndedAt: '2020-01-01T00:00:00.000Z' }),
     ]);
-    expect((await view(subjectId, { requestId: 'req-42' })).status).toBe(200);
+    expect((await view(subjectId, { purpose: 'billing' })).status).toBe(200);
     clockTenDaysAhead();
-    const expired = await view(subjectId, { requestId: 'req-43' });
+    const expired = await view(subjectId, { purpose: 'service-provision' });
     expectProblem(expired, 404);
     expect(JSON.stringify(expired.json)).not.toContain('03-0000-1111');
-    expect((await logEntriesAbout(subjectId)).map((e) => e.reason)).toEqual(['request req-42']);
+    expect((await logEntriesAbout(subjectId)).map((e) => e.reason)).toEqual(['purpose billing']);
   });
 
   it('never reads the My Number table: it answers with the table unknown to it, and shows no number', async () => {
-    const { subjectId } = await seedSubject();
+    const { subjectId, requestId } = await seedSubject();
     await putItem('my-number', { subjectId, documentId: 'doc-1', affair: 'tax', document: 'withholding-slip', number: '123456789018' });
     const variable = tableEnvVar('my-number');
     const saved = process.env[variable];
     delete process.env[variable];
     try {
-      const result = await view(subjectId, { requestId: 'req-42' }, staffClaims('officer'));
+      const result = await view(subjectId, { requestId }, staffClaims('officer'));
       expect(result.status, JSON.stringify(result.json)).toBe(200);
       expect(JSON.stringify(result.json)).not.toContain('123456789018');
     } finally {
@@ -190,11 +203,11 @@ describe('view-subject', () => {
   });
 
   it('when the access log cannot be written, nothing is shown: 500 without the data', async () => {
-    const { subjectId, email } = await seedSubject();
+    const { subjectId, email, requestId } = await seedSubject();
     const { mock } = mockDocumentClient();
     try {
       mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
-      const result = await view(subjectId, { requestId: 'req-42' });
+      const result = await view(subjectId, { requestId });
       expectProblem(result, 500);
       expect(JSON.stringify(result.json)).not.toContain(email);
     } finally {

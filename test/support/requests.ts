@@ -1,5 +1,6 @@
 // Helpers for the handler and adapter tests: reading the tables directly, walking a request
 // through submission and verification, staff claims, and DynamoDB stream events built from items.
+import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { DeleteTableCommand, DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
@@ -15,6 +16,7 @@ import { handler as submitHandler } from '../../functions/handlers/submit-reques
 import { handler as verifyHandler } from '../../functions/handlers/verify-request';
 import { invoke, uniqueEmail } from './desk';
 import { receivedRequest } from '../domain/doubles';
+import { emailLookupKey } from '../../functions/domain/holdings';
 
 /** Every item of a table, read consistently. */
 export async function scanAll<T = Record<string, any>>(table: TableName): Promise<T[]> {
@@ -40,6 +42,23 @@ export async function putItem(table: TableName, item: object): Promise<void> {
 /** Requests the desk is handling, so staff may name them as the reason to read personal data. */
 export async function putOpenRequests(...requestIds: string[]): Promise<void> {
   await Promise.all(requestIds.map((requestId) => putItem('requests', receivedRequest({ requestId }))));
+}
+
+/** An open request about the person this address is recorded for: a read for it may read only their subjects. */
+export async function putOpenRequestAbout(requestId: string, email: string): Promise<string> {
+  await putItem('requests', receivedRequest({ requestId, subject: { email } }));
+  return requestId;
+}
+
+/** An open request about these subjects: an e-mail record for each, under one new address the request names. */
+export async function putOpenRequestFor(...subjectIds: string[]): Promise<string> {
+  const email = uniqueEmail('about');
+  const requestId = `req-${randomUUID().slice(0, 8)}`;
+  await Promise.all(subjectIds.map((subjectId) => putItem('personal-data', {
+    subjectId, recordId: `rec-${requestId}`, category: 'email', value: email, source: 'from-customer', purposes: ['service-provision'],
+    acquiredAt: '2025-04-01T00:00:00.000Z', lookupKey: emailLookupKey(email),
+  })));
+  return putOpenRequestAbout(requestId, email);
 }
 
 /** Sets top-level or nested attributes of an item directly, as an operator with table access could. */

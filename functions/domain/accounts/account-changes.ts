@@ -14,6 +14,11 @@ export interface AccountDeps {
   clock: Clock;
   secrets: SecretSource;
   officerEmail: string;
+  /**
+   * A deployment's second address for account changes (e.g. the group's security team), which no
+   * officer controls: one officer alone cannot make an account for themselves unseen.
+   */
+  securityAlertEmail?: string;
   /** Told (without personal data) when the identity provider failed after the staff table changed. */
   warn: (message: string, details: Record<string, unknown>) => void;
 }
@@ -36,6 +41,10 @@ export function accountView(member: StaffMember) {
 export function logAccountAccess(deps: Pick<AccountDeps, 'accessLog'>, actor: StaffActor, action: 'read' | 'write', subjects: string[], fields: string[], reason: string, at: string) {
   return deps.accessLog.append({ actor: actor.staffId, role: actor.role, action, subjects, fields, reason, sourceIp: actor.sourceIp, at });
 }
+
+/** Who is told of an account change: the officer's address and, where configured, the security alert address. */
+export const accountAlertRecipients = (deps: Pick<AccountDeps, 'officerEmail' | 'securityAlertEmail'>): string[] =>
+  [deps.officerEmail, ...(deps.securityAlertEmail ? [deps.securityAlertEmail] : [])];
 
 export const staffSubject = (staffId: string) => `staff:${staffId}`;
 
@@ -73,7 +82,7 @@ export async function applyAccountChange(deps: AccountDeps, actor: StaffActor, c
   const { account } = change;
   await logAccountAccess(deps, actor, 'write', [staffSubject(account.staffId)], change.logged.fields, change.logged.reason, at);
   const version = account.version ?? 0;
-  const message = accountChangeMessage(deps.secrets.id(), deps.officerEmail, { ...change.notice, staffId: account.staffId, by: actor.staffId, at }, now);
+  const message = accountChangeMessage(deps.secrets.id(), accountAlertRecipients(deps), { ...change.notice, staffId: account.staffId, by: actor.staffId, at }, now);
   try {
     await deps.accounts.commit({ kind: 'update', staffId: account.staffId, expectedVersion: version, fields: change.fields }, actor.staffId, [message], at);
   } catch (error) {

@@ -11,9 +11,10 @@ export async function changeRole(deps: AccountDeps, actor: StaffActor, staffId: 
     throw new DeskProblem('conflict', 'Role unchanged', `"${staffId}" already has the role ${role}.`);
   }
   const from = account.role;
+  const at = deps.clock.now().toISOString();
   return applyAccountChange(deps, actor, {
     account,
-    fields: { role, status: account.status, disabledAt: account.disabledAt, disabledBy: account.disabledBy, disabledReason: account.disabledReason },
+    fields: { role, status: account.status, disabledAt: account.disabledAt, disabledBy: account.disabledBy, disabledReason: account.disabledReason, roleGrantedAt: at, roleGrantedBy: actor.staffId },
     logged: { fields: ['role'], reason: `staff role ${from} → ${role}: ${reason}` },
     notice: { what: { ja: `ロール ${from} → ${role}`, en: `role ${from} → ${role}` }, reason },
     identity: (identity) => identity.changeRole(staffId, from, role),

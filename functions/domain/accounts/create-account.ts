@@ -3,9 +3,10 @@
 // the local sign-in's temporary password must commit with the staff entry. The person sets their own
 // password at first sign-in.
 import { StaleWriteError, DeskProblem } from '../problems';
-import type { StaffActor, StaffMember, StaffRole } from '../staff';
-import { accountView, logAccountAccess, staffSubject, type AccountDeps } from './account-changes';
+import { normalisedStaffEmail, type StaffActor, type StaffMember, type StaffRole } from '../staff';
+import { accountAlertRecipients, accountView, logAccountAccess, staffSubject, type AccountDeps } from './account-changes';
 import { accountChangeMessage } from './messages';
+import { EmailInUseError } from './ports';
 
 export interface NewAccount {
   staffId: string;
@@ -14,12 +15,18 @@ export interface NewAccount {
   role: StaffRole;
 }
 
+const emailInUse = () => new DeskProblem('conflict', 'E-mail in use',
+  'email: another staff account has this address. Each account needs the address of the person who signs in with it, so the temporary password and the account e-mails reach them and nobody else.');
+
 const exists = (staffId: string) => new DeskProblem('conflict', 'Account exists', `There is already a staff account "${staffId}". Choose another staff id, or change that account's role.`);
 
 export async function createAccount(deps: AccountDeps, actor: StaffActor, input: NewAccount) {
   const now = deps.clock.now();
   const at = now.toISOString();
   if (await deps.accounts.get(input.staffId)) throw exists(input.staffId);
+  // Early and clear for accounts made before addresses were claimed; the commit's claim decides races.
+  const address = normalisedStaffEmail(input.email);
+  if ((await deps.accounts.list()).some((a) => normalisedStaffEmail(a.email) === address)) throw emailInUse();
   await logAccountAccess(deps, actor, 'write', [staffSubject(input.staffId)], ['displayName', 'email', 'role', 'status'], `staff account created as ${input.role}`, at);
   const account: StaffMember & { version: number } = {
     ...input,
@@ -28,9 +35,11 @@ export async function createAccount(deps: AccountDeps, actor: StaffActor, input:
     version: 1,
     createdAt: at,
     createdBy: actor.staffId,
+    roleGrantedAt: at,
+    roleGrantedBy: actor.staffId,
   };
   const { signIn, messages } = await deps.identity.create(account, now);
-  const notice = accountChangeMessage(deps.secrets.id(), deps.officerEmail, {
+  const notice = accountChangeMessage(deps.secrets.id(), accountAlertRecipients(deps), {
     staffId: input.staffId,
     by: actor.staffId,
     at,
@@ -40,6 +49,7 @@ export async function createAccount(deps: AccountDeps, actor: StaffActor, input:
     await deps.accounts.commit({ kind: 'create', account, signIn }, actor.staffId, [notice, ...messages], at);
   } catch (error) {
     if (error instanceof StaleWriteError) throw exists(input.staffId);
+    if (error instanceof EmailInUseError) throw emailInUse();
     throw error;
   }
   return accountView(account);

@@ -13,9 +13,9 @@ export interface AccountChangeNotice {
   reason?: string;
 }
 
-export function accountChangeMessage(messageId: string, officerEmail: string, notice: AccountChangeNotice, now: Date): OutboxMessage {
+export function accountChangeMessage(messageId: string, recipients: readonly string[], notice: AccountChangeNotice, now: Date): OutboxMessage {
   const reason = notice.reason ? { ja: `\n理由: ${notice.reason}`, en: `\nReason: ${notice.reason}` } : { ja: '', en: '' };
-  return outboxMessage(messageId, officerEmail, {
+  const message = outboxMessage(messageId, recipients[0]!, {
     subject: `スタッフアカウントの変更 / Staff account changed: ${notice.staffId}`,
     text: [
       `スタッフアカウント ${notice.staffId} を変更しました: ${notice.what.ja}`,
@@ -27,6 +27,7 @@ export function accountChangeMessage(messageId: string, officerEmail: string, no
       'If you do not recognise this change, check the access log (GET /v1/staff/access-log) at once.',
     ].join('\n') + signature('en'),
   }, now, 'staff-account');
+  return { ...message, to: [...recipients] };
 }
 
 export function temporaryPasswordMessage(messageId: string, account: StaffMember, temporaryPassword: string, now: Date): OutboxMessage {

@@ -5,18 +5,28 @@ import type { StaffDirectory } from '../ports';
 import type { StaffMember, StaffRole } from '../staff';
 
 /** The fields an account change sets; a field left undefined is removed (e.g. disabledAt on re-enabling). */
-export type AccountFields = Pick<StaffMember, 'role' | 'status' | 'disabledAt' | 'disabledBy' | 'disabledReason'>;
+export type AccountFields = Pick<StaffMember, 'role' | 'status' | 'disabledAt' | 'disabledBy' | 'disabledReason' | 'roleGrantedAt' | 'roleGrantedBy'>;
 
 export type AccountWrite =
   | { kind: 'create'; account: StaffMember & { version: number }; signIn: Record<string, unknown> }
   | { kind: 'update'; staffId: string; expectedVersion: number; fields: AccountFields };
+
+/** The new account's e-mail address is already another account's (the table holds one claim per address). */
+export class EmailInUseError extends Error {
+  constructor() {
+    super('The e-mail address belongs to another staff account');
+    this.name = 'EmailInUseError';
+  }
+}
 
 export interface StaffAccountStore extends StaffDirectory {
   list(): Promise<StaffMember[]>;
   /**
    * Writes the account and its e-mails all or nothing, and only while `officer` is still an active
    * officer (so two officers disabling each other cannot both win). A new account must not exist
-   * yet; a change needs the account still at expectedVersion. Otherwise StaleWriteError.
+   * yet; a change needs the account still at expectedVersion. Otherwise StaleWriteError. A new
+   * account also claims its normalised e-mail address in the same transaction: EmailInUseError when
+   * another account holds it.
    */
   commit(write: AccountWrite, officer: string, messages: OutboxMessage[], at: string): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { hashSecret } from '../secrets';
 import type { StaffActor } from '../staff';
 import { exportApprovedMessage, exportRefusedMessage } from './notifications';
 import type { ExportStore } from './ports';
-import { decided, type ExportDecision } from './rules';
+import { decided, requireIndependentApprover, type ExportDecision } from './rules';
 
 export interface DecideExportDeps {
   exports: ExportStore;
@@ -39,6 +39,12 @@ export async function decideExport(
   if (next.status === 'approved' && requester.status !== 'active') {
     throw new DeskProblem('conflict', 'Requester disabled',
       `${request.requestedBy}, who requested export ${exportId}, has a disabled account, so the export cannot be approved. Refuse it instead.`);
+  }
+  if (next.status === 'approved') {
+    // The approver's own account as the staff table has it now: who made it, and who gave it its role.
+    const approver = await deps.staff.get(actor.staffId);
+    if (!approver) throw new DeskProblem('forbidden', 'Approver unknown', `Your account ${actor.staffId} is not in the staff directory, so it cannot approve an export.`);
+    requireIndependentApprover(request, approver, now);
   }
   const message = next.status === 'approved'
     ? exportApprovedMessage(next, requester.email, token, publicBaseUrl, now)

@@ -12,6 +12,7 @@ import { EXPORT_RECORD_RETENTION_SECONDS, exportCategories, type ExportFormat, t
 export interface RequestExportDeps {
   purposes: PurposeVersionReader;
   requests: ReadReasonDeps['requests'];
+  subjects: ReadReasonDeps['subjects'];
   exports: ExportStore;
   accessLog: AccessLogWriter;
   clock: Clock;
@@ -29,7 +30,7 @@ export interface ExportAsk extends ReadReason {
 
 export async function requestExport(deps: RequestExportDeps, actor: StaffActor, ask: ExportAsk, publicBaseUrl: string) {
   const categories = exportCategories(ask.categories);
-  const reason = await accessLogReason(ask, deps);
+  const reason = await accessLogReason(ask, ask.subjectIds, deps);
   const now = deps.clock.now();
   const request: ExportRequest = {
     exportId: deps.secrets.id(),

@@ -5,7 +5,7 @@
 import { EVIDENCE_RETENTION_SECONDS, SECONDS } from '../law';
 import { categoryById, PERSONAL_DATA_CATEGORIES } from '../personal-data/categories';
 import { DeskProblem } from '../problems';
-import type { StaffActor } from '../staff';
+import type { StaffActor, StaffMember } from '../staff';
 
 /** Policy §6(1): one subject's data is read through the subject view with a reason; from two on it is an export. */
 export const EXPORT_MIN_SUBJECTS = 2;
@@ -13,6 +13,12 @@ export const EXPORT_MIN_SUBJECTS = 2;
 export const EXPORT_MAX_SUBJECTS = 100;
 /** Issue 6 item 6 (desk policy): the download link expires this many hours after the approval. */
 export const EXPORT_LINK_LIFETIME_HOURS = 24;
+/**
+ * Policy §6(1), two people (desk policy): an approver whose account was created, or given its role,
+ * by the requester within this many days is not a second person. Longer than the account alert takes
+ * to be read and acted on; a grant older than that has stood unchallenged.
+ */
+export const EXPORT_APPROVER_INDEPENDENCE_DAYS = 30;
 /**
  * Desk policy: an export request, its decision and its download are kept this long, like the
  * desk's other evidence (law.ts EVIDENCE_RETENTION_SECONDS); the request holds subject ids, never values.
@@ -113,6 +119,23 @@ export function decided(
   const base = { ...request, status: outcome, version: request.version + 1, decision: { outcome, by: actor.staffId, at, reason } };
   if (outcome === 'refused') return base;
   return { ...base, tokenHash, linkExpiresAt: new Date(now.getTime() + EXPORT_LINK_LIFETIME_HOURS * SECONDS.HOUR * 1000).toISOString() };
+}
+
+/**
+ * An approval needs an approver the requester did not make: not an account they created, nor one
+ * they gave its role, within EXPORT_APPROVER_INDEPENDENCE_DAYS; otherwise 403 naming the grant.
+ */
+export function requireIndependentApprover(request: ExportRequest, approver: StaffMember, now: Date): void {
+  const since = now.getTime() - EXPORT_APPROVER_INDEPENDENCE_DAYS * SECONDS.DAY * 1000;
+  const grants = [
+    { by: approver.createdBy, at: approver.createdAt, what: 'created' },
+    { by: approver.roleGrantedBy, at: approver.roleGrantedAt, what: `gave the role ${approver.role} to` },
+  ];
+  const dependent = grants.find((g) => g.by === request.requestedBy && g.at !== undefined && Date.parse(g.at) > since);
+  if (dependent) {
+    throw new DeskProblem('forbidden', 'Approver not independent',
+      `${request.requestedBy}, who requested export ${request.exportId}, ${dependent.what} your account ${approver.staffId} at ${dependent.at}; an approval needs a second person the requester did not make within ${EXPORT_APPROVER_INDEPENDENCE_DAYS} days (policy §6(1)). Another officer must approve it, or you may refuse it.`);
+  }
 }
 
 /**

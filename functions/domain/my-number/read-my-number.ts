@@ -2,7 +2,7 @@
 // (the Information Security Officer): the subject's live documents with their numbers. Every read
 // is access-logged first, with its reason, so a read that cannot be logged shows nothing.
 import type { AccessLogEntry } from '../access-log';
-import { requireOpenRequest } from '../personal-data/read-reason';
+import { requireOpenRequest, type RequestSubjectFinder } from '../personal-data/read-reason';
 import type { AccessLogWriter, Clock, RequestReader } from '../ports';
 import type { StaffActor } from '../staff';
 import type { SystemActor } from '../systems';
@@ -12,6 +12,8 @@ import type { MyNumberReader } from './ports';
 export interface ReadMyNumberDeps {
   myNumbers: MyNumberReader;
   requests: Pick<RequestReader, 'get'>;
+  /** Resolves a request's subject address to subjects: a request reason must be about this subject. */
+  subjects: RequestSubjectFinder;
   accessLog: AccessLogWriter;
   clock: Clock;
 }
@@ -34,7 +36,7 @@ function reader(actor: StaffActor | SystemActor): Pick<AccessLogEntry, 'actor' |
 }
 
 export async function readMyNumber(deps: ReadMyNumberDeps, actor: StaffActor | SystemActor, subjectId: string, reason: ReadReason) {
-  if (reason.requestId !== undefined) await requireOpenRequest(reason.requestId, deps);
+  if (reason.requestId !== undefined) await requireOpenRequest(reason.requestId, [subjectId], deps);
   const now = deps.clock.now();
   await deps.accessLog.append({
     ...reader(actor),

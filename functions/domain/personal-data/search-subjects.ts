@@ -39,10 +39,13 @@ function lookupOf(search: SubjectSearch): { lookupKey: string; field: 'email' | 
 }
 
 export async function searchSubjects(deps: SearchSubjectsDeps, actor: StaffActor, search: SubjectSearch): Promise<SubjectSearchResult> {
-  const why = await accessLogReason(search, deps);
   const { lookupKey, field } = lookupOf(search);
   const now = deps.clock.now();
-  const subjectIds = [...new Set(await deps.subjects.subjectIdsByLookupKey(lookupKey, now))].sort();
+  // A request reason must concern every subject found; the key is looked up once the reason is well formed.
+  let found: string[] | undefined;
+  const lookUp = async () => (found ??= [...new Set(await deps.subjects.subjectIdsByLookupKey(lookupKey, now))].sort());
+  const why = await accessLogReason(search, lookUp, deps);
+  const subjectIds = await lookUp();
   await deps.accessLog.append({
     actor: actor.staffId,
     role: actor.role,

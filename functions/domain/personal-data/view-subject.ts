@@ -29,6 +29,7 @@ export interface SubjectHoldingsReader {
 export interface ViewSubjectDeps {
   purposes: PurposeVersionReader;
   requests: ReadReasonDeps['requests'];
+  subjects: ReadReasonDeps['subjects'];
   holdings: SubjectHoldingsReader;
   lifecycles: SubjectLifecycleReader;
   accessLog: AccessLogWriter;
@@ -94,7 +95,7 @@ function lifecycleView(lifecycle: SubjectLifecycle | undefined): SubjectView['li
 }
 
 export async function viewSubject(deps: ViewSubjectDeps, actor: StaffActor, subjectId: string, reason: ReadReason): Promise<SubjectView> {
-  const why = await accessLogReason(reason, deps);
+  const why = await accessLogReason(reason, [subjectId], deps);
   const now = deps.clock.now();
   const [held, lifecycle] = await Promise.all([deps.holdings.heldUnder(subjectId, now), deps.lifecycles.get(subjectId)]);
   if (held.records.length === 0 && held.consents.length === 0 && held.provisionRecords.length === 0) {

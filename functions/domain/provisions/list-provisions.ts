@@ -2,17 +2,22 @@
 // subject, or with one recipient or provider across people, for the officer or an auditor checking
 // them (Art. 29(2), 30(4): kept to be shown to the PPC). The records name the people, so the read is
 // access-logged with its reason, naming them, before anything is shown; records past their retention
-// are never shown.
+// are never shown. One person's records are read only for an open request about them (policy §6(1)):
+// a free-text reason is accepted only for a counterparty's records across people (an audit).
 import type { ProvisionRecord } from '../holdings';
+import { requireOpenRequest, type ReadReasonDeps } from '../personal-data/read-reason';
 import type { AccessLogWriter, Clock } from '../ports';
+import { DeskProblem } from '../problems';
 import type { StaffActor } from '../staff';
 import type { ProvisionLedger } from './ports';
 
 export interface ProvisionRecordQuery {
   /** One of subjectId and counterparty is given. */
   subjectId?: string;
-  /** Why the records are read (an audit, a PPC inquiry); kept in the access log. */
-  reason: string;
+  /** With subjectId: the open request about that person the read serves. */
+  requestId?: string;
+  /** With counterparty alone: why the records are read (an audit, a PPC inquiry); kept in the access log. */
+  reason?: string;
   direction?: 'provided' | 'received';
   /** The recipient's or provider's registered id. */
   counterparty?: string;
@@ -23,8 +28,27 @@ export interface ProvisionRecordQuery {
 
 export interface ListProvisionsDeps {
   ledger: Pick<ProvisionLedger, 'liveRecordsOf' | 'liveRecordsWith'>;
+  requests: ReadReasonDeps['requests'];
+  subjects: ReadReasonDeps['subjects'];
   accessLog: AccessLogWriter;
   clock: Clock;
+}
+
+/** The access log's words for the reason, or 422 naming the field before anything is read. */
+async function readReason(deps: ListProvisionsDeps, query: ProvisionRecordQuery): Promise<string> {
+  if (query.subjectId !== undefined) {
+    if (query.requestId === undefined) {
+      throw new DeskProblem('unprocessable', 'Request needed',
+        `requestId: one person's records of provision and receipt are read only for the open request about them. Name it, or read a recipient's or provider's records across people with counterparty and reason. Nothing was read.`);
+    }
+    await requireOpenRequest(query.requestId, [query.subjectId], deps);
+    return `request ${query.requestId}`;
+  }
+  if (query.reason === undefined) {
+    throw new DeskProblem('unprocessable', 'Reason needed',
+      'reason: say why this counterparty\'s records are read (e.g. "PPC inquiry about Partner"); it is kept in the access log. Nothing was read.');
+  }
+  return `audit: ${query.reason}`;
 }
 
 type Stored = ProvisionRecord & { expiresAt?: number; counterpartyId?: string; recipientId?: string; providerId?: string };
@@ -36,6 +60,7 @@ const matches = (q: ProvisionRecordQuery) => (r: Stored) =>
   && (!q.to || r.date <= q.to);
 
 export async function listProvisions(deps: ListProvisionsDeps, actor: StaffActor, query: ProvisionRecordQuery) {
+  const why = await readReason(deps, query);
   const now = deps.clock.now();
   const found = query.subjectId !== undefined
     ? await deps.ledger.liveRecordsOf(query.subjectId, now)
@@ -48,7 +73,7 @@ export async function listProvisions(deps: ListProvisionsDeps, actor: StaffActor
     action: 'read',
     subjects: query.subjectId !== undefined ? [query.subjectId] : [...new Set(records.map((r) => r.subjectId))].sort(),
     fields: ['provision-records'],
-    reason: `audit: ${query.reason}`,
+    reason: why,
     sourceIp: actor.sourceIp,
     at: now.toISOString(),
   });

@@ -2,6 +2,7 @@
 // officer's e-mail), then the identity provider; a failing identity provider does not undo the table.
 import { describe, expect, it } from 'vitest';
 import type { AccountDeps } from '../../../functions/domain/accounts/account-changes';
+import { createAccount } from '../../../functions/domain/accounts/create-account';
 import { disableAccount } from '../../../functions/domain/accounts/disable-account';
 import type { StaffAccountStore, StaffIdentityProvider } from '../../../functions/domain/accounts/ports';
 import type { StaffActor, StaffMember } from '../../../functions/domain/staff';
@@ -17,7 +18,7 @@ function deps(identityFails = false) {
     get: async () => member,
     list: async () => [member],
     commit: async (write, officer, messages) => {
-      steps.push(`commit ${write.kind} v${write.kind === 'update' ? write.expectedVersion : 0} by ${officer}, ${messages.length} e-mail to ${messages[0]!.to[0]}`);
+      steps.push(`commit ${write.kind} v${write.kind === 'update' ? write.expectedVersion : 0} by ${officer}, ${messages.length} e-mail to ${messages[0]!.to.join(' and ')}`);
     },
   };
   const fail = async (what: string) => {
@@ -56,5 +57,15 @@ describe('account changes', () => {
     const result = await disableAccount(d, OFFICER, 'taro', 'retirement');
     expect(result).toMatchObject({ status: 'disabled', signInUpdated: false });
     expect(warnings).toEqual([{ identityProvider: 'cognito', errorName: 'TooManyRequestsException' }]);
+  });
+
+  it('with a security alert address configured, every account change is e-mailed to it as well as to the officer', async () => {
+    const { d, steps } = deps();
+    await disableAccount({ ...d, securityAlertEmail: 'security@group.example.jp' }, OFFICER, 'taro', 'transfer');
+    expect(steps).toContain('commit update v4 by officer-1, 1 e-mail to officer@desk.example.jp and security@group.example.jp');
+    const created: string[][] = [];
+    const recording = { ...d, securityAlertEmail: 'security@group.example.jp', accounts: { ...d.accounts, get: async () => undefined, list: async () => [], commit: async (_w: unknown, _o: string, messages: Array<{ to: string[] }>) => { created.push(messages[0]!.to); } } };
+    await createAccount(recording as AccountDeps, OFFICER, { staffId: 'hanako', displayName: 'Hanako', email: 'hanako@desk.example.jp', role: 'officer' });
+    expect(created).toEqual([['officer@desk.example.jp', 'security@group.example.jp']]);
   });
 });

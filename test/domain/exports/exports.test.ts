@@ -7,6 +7,7 @@ import { exportCsv } from '../../../functions/domain/exports/export-file';
 import { listExports, viewExport } from '../../../functions/domain/exports/list-exports';
 import { requestExport } from '../../../functions/domain/exports/request-export';
 import {
+  EXPORT_APPROVER_INDEPENDENCE_DAYS,
   EXPORT_LINK_LIFETIME_HOURS,
   EXPORT_MAX_SUBJECTS,
   EXPORT_MIN_SUBJECTS,
@@ -20,7 +21,7 @@ import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-dat
 import { DeskProblem } from '../../../functions/domain/problems';
 import { hashSecret } from '../../../functions/domain/secrets';
 import type { StaffActor, StaffMember } from '../../../functions/domain/staff';
-import { ArrayRequestReader, FixedClock, receivedRequest, RecordingAccessLog, SequenceSecrets } from '../doubles';
+import { ArrayRequestReader, FixedClock, receivedRequest, RecordingAccessLog, SequenceSecrets, subjectsByAddress } from '../doubles';
 import { purposeVersions } from '../personal-data/personal-data-doubles';
 import { CarelessHoldings, exportedRecord, MemoryExports } from './export-doubles';
 
@@ -47,7 +48,7 @@ function setup() {
   });
   const staff = { get: async (id: string) => staffMember(id) };
   const deps = {
-    request: { purposes: purposeVersions(), requests: new ArrayRequestReader([receivedRequest()]), exports, accessLog, clock, secrets, officer: 'officer@desk.example.jp' },
+    request: { purposes: purposeVersions(), requests: new ArrayRequestReader([receivedRequest()]), subjects: subjectsByAddress({ 'hanako.yamada@example.jp': ['subject-a', 'subject-b'] }), exports, accessLog, clock, secrets, officer: 'officer@desk.example.jp' },
     decide: { exports, staff, clock, secrets },
     download: { exports, holdings, accessLog, clock },
     list: { exports, clock },
@@ -137,6 +138,16 @@ describe('requestExport', () => {
     expect(exports.items.get('id-1')!.reason).toBe('request req-1');
   });
 
+  it('a request reason must concern every subject exported: one about someone else → 422, nothing stored or logged', async () => {
+    const { ask, exports, accessLog } = setup();
+    const problem = await problemOf(ask({ purpose: undefined, requestId: 'req-1', subjectIds: ['subject-a', 'subject-z'] }));
+    expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Request about someone else' });
+    expect(problem.detail).toContain('subject subject-z');
+    expect(problem.detail).not.toContain('subject-a');
+    expect(exports.items.size).toBe(0);
+    expect(accessLog.entries).toEqual([]);
+  });
+
   it('refuses special-care categories before anything is stored or logged', async () => {
     const { ask, exports, accessLog } = setup();
     expect((await problemOf(ask({ categories: ['name', 'medical-history'] }))).detail).toContain('medical-history');
@@ -200,6 +211,36 @@ describe('decideExport', () => {
     expect((await problemOf(decideExport(disabled, OFFICER, exportId, { decision: 'approved', reason: 'Needed for the audit' }, BASE))).title).toBe('Requester disabled');
     expect(exports.items.get(exportId)!.status).toBe('requested');
     await decideExport(disabled, OFFICER, exportId, { decision: 'refused', reason: 'The requester has left' }, BASE);
+    expect(exports.items.get(exportId)!.status).toBe('refused');
+  });
+
+  it('an approver whose account or role the requester granted within the last 30 days is refused (403); an older or another officer\'s grant is not', async () => {
+    const { deps, exports, clock } = setup();
+    const { exportId } = await requestExport(deps.request, OFFICER, { subjectIds: ['subject-a', 'subject-b'], purpose: 'service-provision', format: 'csv' }, BASE);
+    const grantedAt = (daysAgo: number) => new Date(clock.now().getTime() - daysAgo * 24 * HOUR_MS).toISOString();
+    const grants: Record<string, Partial<StaffMember>> = {
+      'officer-2': { role: 'officer', createdBy: 'officer-1', createdAt: grantedAt(40), roleGrantedBy: 'officer-1', roleGrantedAt: grantedAt(EXPORT_APPROVER_INDEPENDENCE_DAYS - 1) },
+      'officer-3': { role: 'officer', createdBy: 'officer-1', createdAt: grantedAt(EXPORT_APPROVER_INDEPENDENCE_DAYS + 1), roleGrantedBy: 'officer-1', roleGrantedAt: grantedAt(EXPORT_APPROVER_INDEPENDENCE_DAYS + 1) },
+      'officer-4': { role: 'officer', createdBy: 'officer-9', createdAt: grantedAt(1), roleGrantedBy: 'officer-9', roleGrantedAt: grantedAt(1) },
+    };
+    const staff = { get: async (id: string) => ({ ...staffMember(id), ...grants[id] }) };
+    const decide = { ...deps.decide, staff };
+    const problem = await problemOf(decideExport(decide, OFFICER_2, exportId, { decision: 'approved', reason: 'Looks fine' }, BASE));
+    expect(problem.kind).toBe('forbidden');
+    expect(problem.title).toBe('Approver not independent');
+    expect(problem.detail).toContain('officer-1');
+    expect(exports.items.get(exportId)).toMatchObject({ status: 'requested', version: 1 });
+    await decideExport(decide, { ...OFFICER_2, staffId: 'officer-3' }, exportId, { decision: 'approved', reason: 'Checked' }, BASE);
+    expect(exports.items.get(exportId)!.status).toBe('approved');
+    const second = await requestExport(deps.request, OFFICER, { subjectIds: ['subject-a', 'subject-b'], purpose: 'service-provision', format: 'csv' }, BASE);
+    await decideExport(decide, { ...OFFICER_2, staffId: 'officer-4' }, second.exportId, { decision: 'approved', reason: 'Checked' }, BASE);
+  });
+
+  it('a dependent approver may still refuse: a refusal takes nothing out', async () => {
+    const { deps, exports, clock } = setup();
+    const { exportId } = await requestExport(deps.request, OFFICER, { subjectIds: ['subject-a', 'subject-b'], purpose: 'service-provision', format: 'csv' }, BASE);
+    const staff = { get: async (id: string) => ({ ...staffMember(id), ...(id === 'officer-2' ? { role: 'officer' as const, createdBy: 'officer-1', createdAt: clock.now().toISOString(), roleGrantedBy: 'officer-1', roleGrantedAt: clock.now().toISOString() } : {}) }) };
+    await decideExport({ ...deps.decide, staff }, OFFICER_2, exportId, { decision: 'refused', reason: 'Not needed' }, BASE);
     expect(exports.items.get(exportId)!.status).toBe('refused');
   });
 

@@ -5,7 +5,7 @@ import type { AccessLogEntry } from '../../../functions/domain/access-log';
 import type { StoredMyNumber } from '../../../functions/domain/my-number/ports';
 import { readMyNumber } from '../../../functions/domain/my-number/read-my-number';
 import type { StaffActor } from '../../../functions/domain/staff';
-import { ArrayRequestReader, FixedClock, jst, problemOf, receivedRequest, RecordingAccessLog } from '../doubles';
+import { ArrayRequestReader, FixedClock, jst, problemOf, receivedRequest, RecordingAccessLog, subjectsByAddress } from '../doubles';
 import { ArrayMyNumbers, NUMBER, OTHER_NUMBER, PAYROLL } from './doubles';
 
 const OFFICER: StaffActor = { staffId: 'staff-officer-1', role: 'officer', sourceIp: '203.0.113.8' };
@@ -28,7 +28,7 @@ const stored = (overrides: Partial<StoredMyNumber>): StoredMyNumber => ({
 const setup = (items: StoredMyNumber[] = []) => {
   const accessLog = new RecordingAccessLog();
   const myNumbers = new ArrayMyNumbers(items);
-  return { accessLog, deps: { myNumbers, requests: new ArrayRequestReader([receivedRequest(), receivedRequest({ requestId: 'req-42' }), receivedRequest({ requestId: 'req-done', status: 'refused' })]), accessLog, clock: new FixedClock(NOW) } };
+  return { accessLog, deps: { myNumbers, requests: new ArrayRequestReader([receivedRequest(), receivedRequest({ requestId: 'req-42' }), receivedRequest({ requestId: 'req-done', status: 'refused' })]), subjects: subjectsByAddress({ 'hanako.yamada@example.jp': ['employee-1', 'employee-2', 'nobody'] }), accessLog, clock: new FixedClock(NOW) } };
 };
 
 describe('readMyNumber', () => {
@@ -61,6 +61,14 @@ describe('readMyNumber', () => {
     for (const requestId of ['req-done', 'req-unknown']) {
       expect(await problemOf(readMyNumber(deps, OFFICER, 'employee-1', { requestId }))).toMatchObject({ kind: 'unprocessable', title: 'Not an open request' });
     }
+    expect(accessLog.entries).toEqual([]);
+  });
+
+  it('an open request about another person is no reason to read this one\'s number: 422 before anything is read or logged', async () => {
+    const { deps, accessLog } = setup([stored({ subjectId: 'employee-3' })]);
+    const problem = await problemOf(readMyNumber(deps, OFFICER, 'employee-3', { requestId: 'req-42' }));
+    expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Request about someone else' });
+    expect(problem.detail).toContain('requestId');
     expect(accessLog.entries).toEqual([]);
   });
 

@@ -38,7 +38,7 @@ function setup() {
     },
     accessLog,
   );
-  return { purposes: purposeVersions(), requests: new ArrayRequestReader([receivedRequest()]), subjects, accessLog, clock: new FixedClock(NOW) };
+  return { purposes: purposeVersions(), requests: new ArrayRequestReader([receivedRequest({ subject: { email: 'hanako@example.jp' } })]), subjects, accessLog, clock: new FixedClock(NOW) };
 }
 
 describe('searchSubjects', () => {
@@ -68,7 +68,7 @@ describe('searchSubjects', () => {
       actor: OPERATOR.staffId, role: 'operator', action: 'read', subjects: ['subj-a', 'subj-b'], fields: ['email'],
       reason: 'request req-1', sourceIp: OPERATOR.sourceIp, at: NOW,
     }]);
-    expect(deps.subjects.calls.slice(1)).toEqual(['summary subj-a after 1 log entries', 'summary subj-b after 1 log entries']);
+    expect(deps.subjects.calls.filter((c) => c.startsWith('summary'))).toEqual(['summary subj-a after 1 log entries', 'summary subj-b after 1 log entries']);
     await searchSubjects(deps, OPERATOR, { customerId: 'C-0042', purpose: 'billing' });
     expect(deps.accessLog.entries[1]).toMatchObject({ subjects: ['subj-a'], fields: ['customer-id'], reason: 'purpose billing' });
   });
@@ -82,8 +82,18 @@ describe('searchSubjects', () => {
   it('leaves out a subject whose records all expired between finding and counting', async () => {
     const deps = setup();
     const finder = new MapSubjectFinder({ 'email#gone@example.jp': ['subj-gone'] }, {});
-    const found = await searchSubjects({ ...deps, subjects: finder }, OPERATOR, { email: 'gone@example.jp', requestId: 'req-1' });
+    const found = await searchSubjects({ ...deps, subjects: finder }, OPERATOR, { email: 'gone@example.jp', purpose: 'billing' });
     expect(found.items).toEqual([]);
+  });
+
+  it('a request reason must concern every subject found: a search for someone else under it → 422, nothing logged or counted', async () => {
+    const deps = setup();
+    deps.requests = new ArrayRequestReader([receivedRequest({ subject: { email: 'hanako@example.jp' } }), receivedRequest({ requestId: 'req-taro', subject: { email: 'taro@example.jp' } })]);
+    const problem = await problemOf(searchSubjects(deps, OPERATOR, { customerId: 'C-0042', requestId: 'req-taro' }));
+    expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Request about someone else' });
+    expect(problem.detail).toMatch(/^requestId: /);
+    expect(deps.accessLog.entries).toEqual([]);
+    expect(deps.subjects.calls.filter((c) => c.startsWith('summary'))).toEqual([]);
   });
 
   it.each([

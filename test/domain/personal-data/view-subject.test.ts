@@ -6,7 +6,7 @@ import type { SubjectLifecycle } from '../../../functions/domain/personal-data/e
 import type { SubjectLifecycleReader } from '../../../functions/domain/personal-data/ports';
 import { viewSubject, type SubjectHoldings, type SubjectHoldingsReader } from '../../../functions/domain/personal-data/view-subject';
 import type { StaffActor } from '../../../functions/domain/staff';
-import { ArrayRequestReader, FixedClock, OPERATOR, problemOf, receivedRequest, RecordingAccessLog } from '../doubles';
+import { ArrayRequestReader, FixedClock, OPERATOR, problemOf, receivedRequest, RecordingAccessLog, subjectsByAddress } from '../doubles';
 import { purposeVersions, retired } from './personal-data-doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -65,6 +65,7 @@ function setup(bySubject: Record<string, SubjectHoldings> = { 'subj-1': HELD }, 
   return {
     purposes: purposeVersions(),
     requests: new ArrayRequestReader([receivedRequest()]),
+    subjects: subjectsByAddress({ 'hanako.yamada@example.jp': ['subj-1', 'subj-2', 'subj-3', 'subj-unknown'] }),
     holdings: new MapSubjectHoldings(bySubject),
     lifecycles: lifecycles(known),
     accessLog: new RecordingAccessLog(),
@@ -158,6 +159,15 @@ describe('viewSubject', () => {
     const problem = await problemOf(viewSubject(deps, OPERATOR, 'subj-1', { requestId }));
     expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Not an open request' });
     expect(problem.detail).toMatch(detail);
+    expect(deps.holdings.asked).toEqual([]);
+    expect(deps.accessLog.entries).toEqual([]);
+  });
+
+  it('an open request about someone else is no reason to read this subject: 422 naming requestId, nothing read or logged', async () => {
+    const deps = { ...setup(), requests: new ArrayRequestReader([receivedRequest(), receivedRequest({ requestId: 'req-other', subject: { email: 'taro@example.jp' } })]) };
+    const problem = await problemOf(viewSubject(deps, OPERATOR, 'subj-1', { requestId: 'req-other' }));
+    expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Request about someone else' });
+    expect(problem.detail).toMatch(/^requestId: request req-other is not about subject subj-1/);
     expect(deps.holdings.asked).toEqual([]);
     expect(deps.accessLog.entries).toEqual([]);
   });

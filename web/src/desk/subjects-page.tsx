@@ -75,6 +75,7 @@ const say = (key: Key, language: Language, values: Record<string, string> = {}) 
 /** Explanations of the API's refusals of a read, in the desk's words (functions/domain/personal-data/). */
 const REFUSALS: Record<string, { ja: string; en: string }> = {
   'Not an open request': { ja: 'この受付番号の請求は対応中ではありません（完了・取下げ済み又は存在しません）。何も読み出していません。', en: 'That request is not open (closed, withdrawn or unknown). Nothing was read.' },
+  'Request about someone else': { ja: 'この請求は、読み出そうとした本人についての請求ではありません。その本人についての請求を選ぶか、利用目的を選んでください。何も読み出していません。', en: 'That request is not about the person you are reading. Choose the request about them, or a purpose of use. Nothing was read.' },
   'Not a purpose of use': { ja: '公表している有効な利用目的ではありません。何も読み出していません。', en: 'That is not a published, active purpose of use. Nothing was read.' },
   'One reason needed': { ja: '請求か利用目的のどちらか一つを選んでください。', en: 'Give one reason: a request or a purpose of use.' },
   'Nothing held': { ja: 'この本人IDの下に保有しているデータはありません（IDの誤り、又は消去済み）。', en: 'Nothing is held under this subject id (a wrong id, or everything is erased).' },
