@@ -55,7 +55,7 @@ describe('list-provisions', () => {
   });
 
   it('400 naming the field for a reversed date range, by subject or by counterparty, never reaching DynamoDB', async () => {
-    for (const who of [{ subjectId }, { counterparty: 'partner' }]) {
+    for (const who of [{ subjectId }, { counterparty: 'partner' }] as Record<string, string>[]) {
       const reversed = await list({ ...who, reason: 'Quarterly audit of provision records', from: '2026-11-02', to: '2026-11-01' });
       expectProblem(reversed, 400);
       expect(reversed.json.errors).toEqual([{ field: 'query.to', message: 'must be on or after from (2026-11-02)' }]);
