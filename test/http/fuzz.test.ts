@@ -11,7 +11,7 @@ import { freshTables } from '../support/desk';
 import { eventFor, FUZZ_ROUTES, requestsFor } from '../support/fuzz';
 import { dropTables } from '../support/requests';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const routes = FUZZ_ROUTES.filter((r) => !process.env.FUZZ_ROUTE || r.name === process.env.FUZZ_ROUTE);
 
@@ -37,7 +37,7 @@ describe(`fuzz: ${RUNS} generated requests per route, seed ${SEED}`, () => {
       }), { seed, numRuns: RUNS });
     } catch (error) {
       // fast-check's message has the seed, the path and the shrunk input; say how to run this one again.
-      throw new Error(`${route.name} (rerun: FUZZ_ROUTE=${route.name} FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz): ${(error as Error).message}`);
+      throw new Error(`${route.name} (rerun: FUZZ_ROUTE=${route.name} FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz): ${(error as Error).message}\nGot: ${String((error as Error).cause ?? '')}`);
     }
     expect(true).toBe(true);
   }, Math.max(60_000, RUNS * 400));

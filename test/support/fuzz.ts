@@ -211,7 +211,9 @@ export function requestsFor(route: RouteDefinition): fc.Arbitrary<FuzzRequest> {
 
 /** The event API Gateway would hand the function, with the caller its authorizer would let through. */
 export function eventFor(route: RouteDefinition, request: FuzzRequest, pick: number): APIGatewayProxyEvent {
-  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(request.pathParameters[name] ?? ''));
+  // A lone surrogate cannot be %-encoded (URIError); the parameter itself still carries it.
+  const encode = (value: string) => { try { return encodeURIComponent(value); } catch { return encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '\uFFFD')); } };
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encode(request.pathParameters[name] ?? ''));
   let claims: Record<string, string> | undefined;
   let principal: string | undefined;
   if (route.auth.kind === 'staff' && request.caller !== 'anonymous') {
