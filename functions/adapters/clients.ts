@@ -6,18 +6,29 @@ import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@a
 import { SESClient } from '@aws-sdk/client-ses';
 import { tableEnvVar, type TableName } from './tables';
 
+/**
+ * Bounded waits for every SDK client: without them a dependency that accepts a connection and never
+ * answers holds the function until Lambda's timeout (15 s for routes, lib/api.ts). Three attempts of
+ * at most 1 s to connect and 4 s of silence each end about when Lambda would; a refused connection
+ * fails at once. The caller gets a 503 with Retry-After (functions/http/unavailable.ts).
+ */
+export const SDK_CLIENT_LIMITS = {
+  maxAttempts: 3,
+  requestHandler: { connectionTimeout: 1_000, requestTimeout: 4_000 },
+} as const;
+
 let documentClient: DynamoDBDocumentClient | undefined;
 let sesClient: SESClient | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({ ...SDK_CLIENT_LIMITS }), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return documentClient;
 }
 
 export function ses(): SESClient {
-  sesClient ??= new SESClient({});
+  sesClient ??= new SESClient({ ...SDK_CLIENT_LIMITS });
   return sesClient;
 }
 

@@ -25,6 +25,17 @@ const personName = z.string().trim().min(1, { error: 'must not be empty' }).max(
 const requestId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: 'is not a request id' });
 const instant = z.iso.datetime();
 
+/**
+ * For a query's from/to pair (ISO dates or instants): `to` must not come before `from`. Checked in the
+ * contract so no read reaches the database with a reversed range (DynamoDB refuses such a BETWEEN).
+ */
+export function orderedRange(value: { from?: string | undefined; to?: string | undefined }, ctx: z.core.$RefinementCtx) {
+  if (value.from === undefined || value.to === undefined) return;
+  if (Date.parse(value.to) < Date.parse(value.from)) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `must be on or after from (${value.from})`, input: value.to });
+  }
+}
+
 const requestBase = {
   requester: z.strictObject({
     kind: z.enum(REQUESTER_KINDS).describe('Who is asking: the person themselves, a legal representative, or an appointed agent.'),
@@ -425,7 +436,7 @@ const japanDate = z.iso.date().describe('A Japan calendar date, YYYY-MM-DD; the 
 export const requestReportQuery = z.strictObject({
   from: japanDate.optional().describe('First day of arrival (createdAt) counted; by default 90 days before to.'),
   to: japanDate.optional().describe('Last day of arrival counted; by default now.'),
-});
+}).superRefine(orderedRange);
 const nullableFigure = z.number().nullable();
 export const requestReportResponse = z.object({
   from: instant,
@@ -672,7 +683,7 @@ export const provisionRecordQuery = z.strictObject({
   to: z.iso.date().optional().describe('Japan date, inclusive.'),
 }).refine((q) => q.subjectId !== undefined || q.counterparty !== undefined, {
   error: 'give subjectId, counterparty or both: which records to read', path: ['subjectId'],
-});
+}).superRefine(orderedRange);
 export const provisionRecordListResponse = z.object({
   subjectId: subjectId.optional(),
   counterparty: recipientId.optional(),
@@ -797,7 +808,7 @@ export const accessLogQuery = z.strictObject({
   subject: z.string().min(1).max(200).optional().describe('Only entries naming this opaque subject id (e.g. a subjectId, or request:<requestId>).'),
   limit: z.coerce.number().int().min(1).max(500).optional().describe('Entries per page; 100 by default.'),
   cursor: z.string().min(1).max(2000).optional().describe('The nextCursor of the previous page, sent with the same filters.'),
-});
+}).superRefine(orderedRange);
 const accessLogEntry = z.object({
   chainId: z.string(),
   seq: z.number().int(),

@@ -12,6 +12,7 @@ import type { RouteDefinition } from '../routes';
 import { authenticateStaff } from './staff-auth';
 import { authenticateSystem } from './system-auth';
 import { BASE_HEADERS, HttpProblem, parseOrProblem, problemResult, STATUS_OF } from './problem';
+import { isUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 /** API Gateway accepts up to 10 MB; no request to the desk needs more than this. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -105,8 +106,10 @@ export function httpRoute<R extends RouteDefinition>(
         else if (error instanceof AccessLogBusyError) {
           // Staff see personal data only once the access log holds the read (policy §6(1)): when it cannot take it now, they wait.
           problem = new HttpProblem(503, 'access-log-busy', 'Access log busy', `Too many staff actions are being logged at this moment, and this one could not be. Try again in ${error.retryAfterSeconds} s.`, undefined, { 'retry-after': String(error.retryAfterSeconds) });
-        }
-        else {
+        } else if (isUnavailable(error)) {
+          logger.warn('Dependency unavailable', { route: route.name, errorName: error?.name, errorCode: (error as { code?: string } | undefined)?.code });
+          problem = new HttpProblem(503, 'unavailable', 'Service unavailable', `A service the desk relies on is not answering just now, so the request was not completed. Try again in ${RETRY_AFTER_SECONDS} seconds.`, undefined, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+        } else {
           // Names and messages of SDK errors carry no personal data; bodies and items are never logged.
           logger.error('Unhandled error', { route: route.name, errorName: error?.name, errorMessage: error?.message });
           problem = new HttpProblem(500, 'internal', 'Internal error', `Something went wrong on our side and nothing was changed. Try again later; if it persists, quote ${request.context.awsRequestId ?? 'the time of your request'} to the desk.`);

@@ -117,8 +117,11 @@ describe('get-request-report', () => {
     expect(result.json.timeToDecision).toEqual({ decided: 0, medianHours: null, p95Hours: null, medianDeskDays: null, p95DeskDays: null });
   });
 
-  it('refuses a range ending before it starts with 422, and a malformed date with 400', async () => {
-    expectProblem(await report(staffClaims('officer'), { from: '2026-11-10', to: '2026-11-01' }), 422);
+  it('refuses a range ending before it starts (400 naming to; 422 when to is the default now), and a malformed date with 400', async () => {
+    const reversed = await report(staffClaims('officer'), { from: '2026-11-10', to: '2026-11-01' });
+    expectProblem(reversed, 400);
+    expect(reversed.json.errors).toEqual([{ field: 'query.to', message: 'must be on or after from (2026-11-10)' }]);
+    expectProblem(await report(staffClaims('officer'), { from: '2999-01-01' }), 422);
     expectProblem(await report(staffClaims('officer'), { from: '10 November' }), 400);
   });
 

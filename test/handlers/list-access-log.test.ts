@@ -97,9 +97,10 @@ describe('list-access-log', () => {
     expectProblem(await list({ cursor: forged }), 422);
   });
 
-  it('refuses a window wider than 31 days, or one that ends before it starts: 422; a malformed one: 400', async () => {
+  it('refuses a window wider than 31 days, or an empty one: 422; one that ends before it starts, or a malformed one: 400', async () => {
     expectProblem(await list({ from: hoursAgo(32 * 24) }), 422);
-    expectProblem(await list({ from: hoursAgo(1), to: hoursAgo(2) }), 422);
+    expectProblem(await list({ from: hoursAgo(1), to: hoursAgo(1) }), 422);
+    expectProblem(await list({ from: hoursAgo(1), to: hoursAgo(2) }), 400);
     expectProblem(await list({ from: 'yesterday' }), 400);
     expectProblem(await list({ limit: '0' }), 400);
   });

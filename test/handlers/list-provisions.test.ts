@@ -61,4 +61,14 @@ describe('list-provisions', () => {
     expect((await scanAll('access-log')).filter((e) => e.reason === 'audit: Quarterly audit of provision records')).toEqual([]);
     expectProblem(await list({ subjectId, requestId }, staffClaims('operator')), 403);
   });
+
+  it('400 naming the field for a reversed date range, by subject or by counterparty, never reaching DynamoDB', async () => {
+    for (const who of [{ subjectId }, { counterparty: 'partner' }] as Record<string, string>[]) {
+      const reversed = await list({ ...who, reason: 'Quarterly audit of provision records', from: '2026-11-02', to: '2026-11-01' });
+      expectProblem(reversed, 400);
+      expect(reversed.json.errors).toEqual([{ field: 'query.to', message: 'must be on or after from (2026-11-02)' }]);
+    }
+    const oneDay = await list({ counterparty: 'partner', reason: 'Quarterly audit of provision records', from: '2026-10-01', to: '2026-10-01' });
+    expect(oneDay.json.items.map((r: { recordId: string }) => r.recordId)).toEqual(['provided#p-1']);
+  });
 });

@@ -140,3 +140,20 @@ describe('the other request schemas', () => {
     expect(errorsOf(disclosureParams, { token: 'abcdefghijklmnop/..' }, 'path')).toEqual([{ field: 'path.token', message: 'is not a disclosure link token' }]);
   });
 });
+
+describe('date ranges (orderedRange)', () => {
+  it('refuses a reversed from/to on every query with a range, naming query.to; accepts an equal or open range', async () => {
+    const { accessLogQuery, provisionRecordQuery, requestReportQuery } = await import('../../functions/http/contract');
+    const reason = { subjectId: 'subject-1', reason: 'Quarterly audit of provision records' };
+    expect(errorsOf(provisionRecordQuery, { ...reason, from: '2026-11-02', to: '2026-11-01' }, 'query'))
+      .toEqual([{ field: 'query.to', message: 'must be on or after from (2026-11-02)' }]);
+    expect(errorsOf(requestReportQuery, { from: '2026-11-02', to: '2026-11-01' }, 'query'))
+      .toEqual([{ field: 'query.to', message: 'must be on or after from (2026-11-02)' }]);
+    // Instants compare as times, whatever their offsets.
+    expect(errorsOf(accessLogQuery, { from: '2026-11-02T00:00:00+09:00', to: '2026-11-01T14:59:59Z' }, 'query'))
+      .toEqual([{ field: 'query.to', message: 'must be on or after from (2026-11-02T00:00:00+09:00)' }]);
+    expect(accessLogQuery.safeParse({ from: '2026-11-02T00:00:00+09:00', to: '2026-11-01T15:00:01Z' }).success).toBe(true);
+    expect(provisionRecordQuery.safeParse({ ...reason, from: '2026-11-01', to: '2026-11-01' }).success).toBe(true);
+    expect(requestReportQuery.safeParse({ to: '2026-11-01' }).success).toBe(true);
+  });
+});
