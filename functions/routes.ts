@@ -22,9 +22,10 @@ export type RouteAuth =
 
 /**
  * What a function may do with a table: read; write (put/update); read-write; append (conditional put
- * only); erase (read and delete, for the erasure path and its cascade).
+ * only); erase (read and delete, for the erasure path and its cascade); lookup (query the table's
+ * indexes for key and expiry attributes only: which subjects an address is known by, never a value).
  */
-export type TableAccess = 'read' | 'write' | 'read-write' | 'append' | 'erase';
+export type TableAccess = 'read' | 'write' | 'read-write' | 'append' | 'erase' | 'lookup';
 
 export interface RouteDefinition {
   /** The handler's file name in functions/handlers, and the function's name. */
@@ -93,7 +94,7 @@ export const ROUTES = [
     summary: 'One request with requester, subject and history; the read is access-logged.',
     auth: { kind: 'staff', roles: ['operator', 'officer'] },
     // personal-data: whether the answer address is held for the customer (its lookup keys only).
-    tables: { requests: 'read', 'personal-data': 'read', 'access-log': 'append', ...STAFF_CHECK },
+    tables: { requests: 'read', 'personal-data': 'lookup', 'access-log': 'append', ...STAFF_CHECK },
     request: { params: contract.requestIdParams },
     response: { status: 200, schema: contract.staffRequestResponse, description: 'The request as the desk sees it.' },
   },
@@ -335,7 +336,7 @@ export const ROUTES = [
     path: '/v1/system/my-number/{subjectId}',
     summary: 'The Individual Numbers of a subject, for the payroll system; every read is access-logged.',
     auth: { kind: 'system', systems: ['payroll'] },
-    tables: { 'my-number': 'read', requests: 'read', 'personal-data': 'read', 'access-log': 'append' },
+    tables: { 'my-number': 'read', requests: 'read', 'personal-data': 'lookup', 'access-log': 'append' },
     request: { params: contract.subjectParams, query: contract.myNumberQuery },
     response: { status: 200, schema: contract.myNumberResponse, description: 'The documents and their numbers.' },
   },
@@ -345,7 +346,7 @@ export const ROUTES = [
     path: '/v1/staff/subjects/{subjectId}/my-number',
     summary: 'The Individual Numbers of a subject, for the Information Security Officer; every read is access-logged.',
     auth: { kind: 'staff', roles: ['officer'] },
-    tables: { 'my-number': 'read', requests: 'read', 'personal-data': 'read', 'access-log': 'append', ...STAFF_CHECK },
+    tables: { 'my-number': 'read', requests: 'read', 'personal-data': 'lookup', 'access-log': 'append', ...STAFF_CHECK },
     request: { params: contract.subjectParams, query: contract.myNumberQuery },
     response: { status: 200, schema: contract.myNumberResponse, description: 'The documents and their numbers.' },
   },
@@ -445,7 +446,7 @@ export const ROUTES = [
     path: '/v1/staff/provisions',
     summary: 'The records of provision and receipt kept under a subject (APPI Art. 29, 30), filtered; the read is access-logged with its reason.',
     auth: { kind: 'staff', roles: ['officer', 'auditor'] },
-    tables: { 'provision-records': 'read', requests: 'read', 'personal-data': 'read', 'access-log': 'append', ...STAFF_CHECK },
+    tables: { 'provision-records': 'read', requests: 'read', 'personal-data': 'lookup', 'access-log': 'append', ...STAFF_CHECK },
     request: { query: contract.provisionRecordQuery },
     response: { status: 200, schema: contract.provisionRecordListResponse, description: 'The live records, latest first.' },
   },
@@ -497,7 +498,7 @@ export const ROUTES = [
     path: '/v1/staff/exports',
     summary: 'Ask to export the data of several subjects, with a reason; the officer is e-mailed to approve it; access-logged.',
     auth: { kind: 'staff', roles: ['operator', 'officer'] },
-    tables: { exports: 'write', purposes: 'read', requests: 'read', 'personal-data': 'read', outbox: 'write', 'access-log': 'append', ...STAFF_CHECK },
+    tables: { exports: 'write', purposes: 'read', requests: 'read', 'personal-data': 'lookup', outbox: 'write', 'access-log': 'append', ...STAFF_CHECK },
     request: { body: contract.exportRequestBody },
     response: { status: 202, schema: contract.exportRequestResponse, description: 'Requested; nothing is exported until another person, the officer, approves.' },
   },

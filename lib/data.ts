@@ -3,7 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { TABLES, type KeyAttribute, type TableDefinition, type TableName } from '../functions/adapters/tables';
+import { TABLES, TTL_ATTRIBUTE, type KeyAttribute, type TableDefinition, type TableName } from '../functions/adapters/tables';
 import type { TableAccess } from '../functions/routes';
 
 export interface DeskTable {
@@ -90,6 +90,21 @@ export function grantTableAccess(grantee: iam.IGrantable, desk: DeskTable, acces
   if (reads) allow(READ_ACTIONS, [table.tableArn, ...indexArns]);
   if (writes) allow(WRITE_ACTIONS, [table.tableArn]);
   if (access === 'erase') allow(ERASE_ACTIONS, [table.tableArn]);
+  if (access === 'lookup') {
+    // Which subjects an address is known by, and nothing else: the indexes only, and only the key and
+    // expiry attributes (IAM condition keys dynamodb:Attributes and dynamodb:Select, DynamoDB Developer
+    // Guide, "Using IAM policy conditions for fine-grained access control").
+    const keys = [definition.partitionKey.name, ...(definition.sortKey ? [definition.sortKey.name] : [])];
+    const indexKeys = (definition.globalIndexes ?? []).map((index) => index.partitionKey.name);
+    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['dynamodb:Query'],
+      resources: indexArns,
+      conditions: {
+        'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...new Set([...keys, ...indexKeys, TTL_ATTRIBUTE])] },
+        StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+      },
+    }));
+  }
   if (access === 'append') {
     allow(APPEND_ACTIONS, [table.tableArn]);
     grantee.grantPrincipal.addToPrincipalPolicy(

@@ -21,6 +21,7 @@ function bySubject<T>(table: TableName, subjectId: string, now: Date, projection
   });
 }
 
+/** Projects the subject id only: a route granted `lookup` may read no other attribute (lib/data.ts). */
 async function subjectIdsByLookupKey(lookupKey: string, now: Date): Promise<string[]> {
   const live = notExpired(now);
   const found = await queryAll<{ subjectId: string }>({
@@ -28,6 +29,7 @@ async function subjectIdsByLookupKey(lookupKey: string, now: Date): Promise<stri
     IndexName: 'byLookupKey',
     KeyConditionExpression: 'lookupKey = :key',
     FilterExpression: live.FilterExpression,
+    ProjectionExpression: 'subjectId',
     ExpressionAttributeValues: { ...live.ExpressionAttributeValues, ':key': lookupKey },
   });
   return [...new Set(found.map((i) => i.subjectId))].sort();
@@ -70,3 +72,6 @@ export const dynamoSubjectHoldings: SubjectHoldingsReader & SubjectFinder = {
     return { categories: [...new Set(records.map((r) => r.category))].sort(), records: records.length };
   },
 };
+
+/** For a read reason or a staff flag: only which subjects an address is known by (routes granted `lookup`). */
+export const dynamoSubjectFinder: Pick<SubjectFinder, 'subjectIdsByLookupKey'> = { subjectIdsByLookupKey };

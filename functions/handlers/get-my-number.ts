@@ -1,5 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
-import { dynamoSubjectHoldings } from '../adapters/holdings-repository';
+import { dynamoSubjectFinder } from '../adapters/holdings-repository';
 import { dynamoMyNumberReader } from '../adapters/my-number-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
@@ -7,7 +7,7 @@ import { readMyNumber } from '../domain/my-number/read-my-number';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
-const deps = { myNumbers: dynamoMyNumberReader, requests: dynamoRequestReader, subjects: dynamoSubjectHoldings, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = { myNumbers: dynamoMyNumberReader, requests: dynamoRequestReader, subjects: dynamoSubjectFinder, accessLog: dynamoAccessLog, clock: systemClock };
 
 export const handler = httpRoute(routeNamed('get-my-number'), async ({ params, query, actor }) => ({
   body: await readMyNumber(deps, actor, params.subjectId, query),

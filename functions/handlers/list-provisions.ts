@@ -1,5 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
-import { dynamoSubjectHoldings } from '../adapters/holdings-repository';
+import { dynamoSubjectFinder } from '../adapters/holdings-repository';
 import { dynamoProvisionLedger } from '../adapters/provision-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
@@ -7,7 +7,7 @@ import { listProvisions } from '../domain/provisions/list-provisions';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
-const deps = { ledger: dynamoProvisionLedger, requests: dynamoRequestReader, subjects: dynamoSubjectHoldings, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = { ledger: dynamoProvisionLedger, requests: dynamoRequestReader, subjects: dynamoSubjectFinder, accessLog: dynamoAccessLog, clock: systemClock };
 
 export const handler = httpRoute(routeNamed('list-provisions'), async ({ query, actor }) => ({
   body: await listProvisions(deps, actor, query),

@@ -1,5 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
-import { dynamoSubjectHoldings } from '../adapters/holdings-repository';
+import { dynamoSubjectFinder } from '../adapters/holdings-repository';
 import { officerEmail } from '../adapters/desk-settings';
 import { dynamoExports } from '../adapters/export-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
@@ -9,7 +9,7 @@ import { requestExport } from '../domain/exports/request-export';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
-const deps = { purposes: dynamoPurposeVersions, requests: dynamoRequestReader, subjects: dynamoSubjectHoldings, exports: dynamoExports, accessLog: dynamoAccessLog, clock: systemClock, secrets: cryptoSecrets, officer: officerEmail() };
+const deps = { purposes: dynamoPurposeVersions, requests: dynamoRequestReader, subjects: dynamoSubjectFinder, exports: dynamoExports, accessLog: dynamoAccessLog, clock: systemClock, secrets: cryptoSecrets, officer: officerEmail() };
 
 export const handler = httpRoute(routeNamed('request-export'), async ({ body, actor, publicBaseUrl }) => ({
   body: await requestExport(deps, actor, body, publicBaseUrl),

@@ -287,9 +287,11 @@ describe('decide-request: all or nothing', () => {
     return mock;
   }
 
+  // DynamoDB's own InternalServerError is a dependency down (503, test/http/unavailable.test.ts); a
+  // transaction DynamoDB refuses as malformed is the desk's mistake.
   it('a failed transaction → 500 problem without a stack trace; the request stays open, no dossier, no e-mail', async () => {
     const { requestId } = await demoRequest();
-    const fault = Object.assign(new Error('Internal server error at /var/task/functions/adapters/desk-writer.ts:45'), { name: 'InternalServerError' });
+    const fault = Object.assign(new Error('Validation error at /var/task/functions/adapters/desk-writer.ts:45'), { name: 'ValidationException' });
     const mock = failTransactions(fault);
     const result = await decide(requestId, { outcome: 'fulfilled' });
     expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(1);
@@ -297,7 +299,7 @@ describe('decide-request: all or nothing', () => {
     expect(result.json.type).toBe('urn:appi-desk:problem:internal');
     expect(result.json.detail).toMatch(/nothing was changed/);
     const text = JSON.stringify(result.json);
-    expect(text).not.toMatch(/\bat \S+ \(|\.ts:\d+|\/var\/task|InternalServerError|stack/);
+    expect(text).not.toMatch(/\bat \S+ \(|\.ts:\d+|\/var\/task|ValidationException|stack/);
     expect(Object.keys(result.json).sort()).toEqual(['detail', 'instance', 'status', 'title', 'type']);
     restore!();
     restore = undefined;

@@ -105,7 +105,7 @@ describe('get-my-number', () => {
     expect(await logEntriesAbout(subjectId)).toEqual([]);
   });
 
-  it('when the access log cannot be written: 500, the table is never read and no number is shown or logged', async () => {
+  it('when the access log cannot be written: 503 with Retry-After, the table is never read and no number is shown or logged', async () => {
     const subjectId = newSubject();
     await registered(registration(subjectId));
     const requestId = await putOpenRequestFor(subjectId);
@@ -113,13 +113,14 @@ describe('get-my-number', () => {
     try {
       mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' }));
       const result = await read(subjectId, { requestId });
-      expectProblem(result, 500);
+      expectProblem(result, 503);
+      expect(result.headers['retry-after']).toBeDefined();
       expect(JSON.stringify(result.json)).not.toContain(NUMBER);
       expect(mock.commandCalls(QueryCommand).filter((c) => c.args[0].input.TableName === tableName('my-number'))).toEqual([]);
     } finally {
       mock.restore();
     }
-    expect(logs.text).toContain('Unhandled error');
+    expect(logs.text).toContain('Dependency unavailable');
     expect(logs.text).not.toContain(NUMBER);
   });
 

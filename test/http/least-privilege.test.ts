@@ -31,7 +31,8 @@ describe('least privilege of the staff routes', () => {
   it.each(routes.filter((r) => staffRoles(r).includes('auditor')).map((r) => [r.name, r] as const))(
     'auditors may call %s, which reads no table of personal data values',
     (_name, route) => {
-      expect(VALUE_TABLES.filter((t) => route.tables[t] !== undefined)).toEqual([]);
+      // A lookup finds which subjects an address is known by (a read reason's check), never a value.
+      expect(VALUE_TABLES.filter((t) => route.tables[t] !== undefined && route.tables[t] !== 'lookup')).toEqual([]);
     },
   );
 

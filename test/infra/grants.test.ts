@@ -87,10 +87,18 @@ describe('exports: only the download reads personal data', () => {
     expect(holders([...tableIds('exports'), ...keyIds('exports')])).toEqual(EXPORT_FUNCTIONS);
   });
 
-  it('of them, only download-export may touch personal data, and only read it; none touches my-number', () => {
+  it('of them, only download-export may read personal data, and only read it; request-export only looks up subjects; none touches my-number', () => {
     const personalData = [...tableIds('personal-data'), ...keyIds('personal-data')];
     const holding = holders(personalData);
-    expect(EXPORT_FUNCTIONS.filter((name) => holding.includes(name))).toEqual(['download-export']);
+    expect(EXPORT_FUNCTIONS.filter((name) => holding.includes(name))).toEqual(['download-export', 'request-export']);
+    const lookups = held.filter(({ holder, statement }) => holder === 'request-export' && statement.Effect === 'Allow' && allowsAny(statement, DATA_ACTIONS)
+      && referencedIds(statement.Resource).some((id) => tableIds('personal-data').includes(id)));
+    expect(lookups.map(({ statement }) => asArray(statement.Action))).toEqual([['dynamodb:Query']]);
+    expect(JSON.stringify(lookups[0]!.statement.Resource)).toContain('/index/byLookupKey');
+    expect(lookups[0]!.statement.Condition).toEqual({
+      'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['subjectId', 'recordId', 'lookupKey', 'expiresAt'] },
+      StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+    });
     const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', ...DELETES];
     expect(holders(tableIds('personal-data'), writes)).not.toContain('download-export');
     const myNumber = holders([...tableIds('my-number'), ...keyIds('my-number')]);

@@ -212,6 +212,7 @@ describe('functions: one per route and per worker', () => {
       if (access === 'erase') expect(writes.sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem']);
       if (access === 'read' || access === 'read-write' || access === 'erase') expect(READ_ACTIONS.filter((a) => actions.has(a))).toEqual(READ_ACTIONS);
       if (access === 'append') expect(actions.has('dynamodb:Query')).toBe(true);
+      if (access === 'lookup') expect([...actions].filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:Query']);
       expect(actions.has('kms:Decrypt')).toBe(true);
     }
   });
