@@ -37,14 +37,14 @@ const confirmationRoute = (staffId: string) => `POST /v1/staff/accounts/${staffI
 /** The account-change e-mail's words for a grant left pending. */
 export function pendingGrantWords(staffId: string, grant: PendingOfficerGrant) {
   return {
-    ja: `責任者ロールの付与を申請（未確定・責任者の権限なし）。申請者以外の責任者が ${formatJapanTime(grant.expiresAt, 'ja')} までに確認してください: ${confirmationRoute(staffId)}`,
+    ja: `個人情報保護管理者（officer）の役割の付与を申請（未確定・管理者の権限なし）。申請者以外の管理者が ${formatJapanTime(grant.expiresAt, 'ja')} までに確認してください: ${confirmationRoute(staffId)}`,
     en: `the officer role was asked for (pending, no officer powers yet). Another officer than the one who asked must confirm it by ${formatJapanTime(grant.expiresAt, 'en')}: ${confirmationRoute(staffId)}`,
   };
 }
 
 /** The account-change e-mail's words for a grant completed by the only active officer. */
 export const soleOfficerGrantWords = {
-  ja: '他に有効な責任者がいないため、確認を経ずに1人の責任者が付与しました',
+  ja: '他に有効な個人情報保護管理者がいないため、確認を経ずに1人の管理者が付与しました',
   en: 'granted by one officer alone: there is no other active officer to confirm it',
 };
 
@@ -71,7 +71,7 @@ export async function decideOfficerGrant(deps: AccountDeps, actor: StaffActor, s
       account,
       fields: { role: account.role, status: account.status, pendingOfficerGrant: undefined },
       logged: { fields: ['role'], reason: `officer role asked by ${grant.requestedBy} declined${reason}` },
-      notice: { what: { ja: `責任者ロールの申請（${grant.requestedBy}）を却下`, en: `the officer role asked by ${grant.requestedBy} was declined` }, ...(decision.reason ? { reason: decision.reason } : {}) },
+      notice: { what: { ja: `個人情報保護管理者（officer）の役割の申請（${grant.requestedBy}）を却下`, en: `the officer role asked by ${grant.requestedBy} was declined` }, ...(decision.reason ? { reason: decision.reason } : {}) },
       identity: async () => {},
     });
   }

@@ -54,7 +54,7 @@ describe('officer grant', () => {
     expect(result).not.toHaveProperty('pendingOfficerGrant');
     expect(identity).toEqual(['role taro operator→officer']);
     expect(mails[0]!.text).toContain('no other active officer');
-    expect(mails[0]!.text).toContain('他に有効な責任者がいない');
+    expect(mails[0]!.text).toContain('他に有効な個人情報保護管理者がいない');
   });
 
   it('with a second active officer: pending, the role and the identity provider untouched', async () => {
