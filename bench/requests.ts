@@ -442,6 +442,10 @@ export const ROUTE_REQUESTS = {
     event: api('enable-staff-account', { path: `/v1/staff/accounts/${UNKNOWN_STAFF}/enabling`, pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ reason: 'Back from leave' }), claims: OFFICER_CLAIMS }),
     expect: '404',
   },
+  'confirm-officer-grant': {
+    event: api('confirm-officer-grant', { path: `/v1/staff/accounts/${UNKNOWN_STAFF}/officer-grant-confirmation`, pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ confirm: true }), claims: OFFICER_CLAIMS }),
+    expect: '404',
+  },
 } satisfies Record<RouteName, BenchRequest>;
 
 export const WORKER_REQUESTS = {

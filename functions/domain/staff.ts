@@ -22,9 +22,22 @@ export interface StaffMember {
   /** Who gave the account its current role and when (on creation or a role change): a dependent approver is told apart by it. */
   roleGrantedAt?: string;
   roleGrantedBy?: string;
+  /** The second officer who confirmed the officer role (see pendingOfficerGrant). */
+  roleConfirmedAt?: string;
+  roleConfirmedBy?: string;
+  /** The officer role asked for and awaiting another officer's confirmation; no officer powers meanwhile (role is unchanged). */
+  pendingOfficerGrant?: PendingOfficerGrant;
   disabledAt?: string;
   disabledBy?: string;
   disabledReason?: DisableReason;
+}
+
+export interface PendingOfficerGrant {
+  requestedBy: string;
+  requestedAt: string;
+  /** After this instant it can no longer be confirmed; it must be asked again. */
+  expiresAt: string;
+  reason?: string;
 }
 
 /** The person behind a staff call, once the token and the staff table both agree. */

@@ -780,6 +780,10 @@ export const staffDisablingBody = z.strictObject({
 export const staffEnablingBody = z.strictObject({
   reason: accountReason.describe('Why the account is enabled again, e.g. "Back from leave".'),
 });
+export const officerGrantDecisionBody = z.strictObject({
+  confirm: z.boolean().describe('true grants the pending officer role (only an officer other than the one who asked); false declines it.'),
+  reason: accountReason.optional(),
+});
 const staffAccount = z.object({
   staffId,
   displayName: z.string(),
@@ -793,6 +797,14 @@ const staffAccount = z.object({
   disabledAt: instant.optional(),
   disabledBy: z.string().optional(),
   disabledReason: z.enum(DISABLE_REASONS).optional(),
+  roleConfirmedAt: instant.optional(),
+  roleConfirmedBy: z.string().optional().describe('The second officer who confirmed the officer role.'),
+  pendingOfficerGrant: z.object({
+    requestedBy: z.string(),
+    requestedAt: instant,
+    expiresAt: instant,
+    reason: z.string().optional(),
+  }).optional().describe('The officer role asked for, not yet confirmed by another officer: the account has no officer powers until then.'),
 });
 export const staffAccountResponse = staffAccount;
 export const staffAccountChangeResponse = staffAccount.extend({

@@ -232,6 +232,7 @@ describe('functions: one per route and per worker', () => {
     expect(appenders.map((e) => e.name).sort()).toEqual([
       'add-request-note',
       'change-staff-role',
+      'confirm-officer-grant',
       'create-staff-account',
       'decide-request',
       'disable-staff-account',

@@ -84,7 +84,7 @@ describe('staff user pool', () => {
 
 describe('account routes and tokens', () => {
   it('the account routes may call exactly their manifest\'s Cognito actions, on this pool only, and are told its id', () => {
-    expect(accountRoutes.map((r) => r.name).sort()).toEqual(['change-staff-role', 'create-staff-account', 'disable-staff-account', 'enable-staff-account']);
+    expect(accountRoutes.map((r) => r.name).sort()).toEqual(['change-staff-role', 'confirm-officer-grant', 'create-staff-account', 'disable-staff-account', 'enable-staff-account']);
     for (const route of accountRoutes) {
       const fn = desk.stack.api.functions[route.name]!;
       const cognito = statementsOfRole(fn).filter((s) => cognitoAny(s));

@@ -1,7 +1,8 @@
 // The console's subject view and the officer's pages in a real Chromium against the local desk: an
 // operator names the reason before a subject's data is read (a closed or unknown request is refused
 // inline), the officer finds that read in the access log, creates and disables an account (whose
-// sign-in then fails) and verifies the log's chain; an auditor cannot reach account management.
+// sign-in then fails) and verifies the log's chain; an officer role asked for while a second officer
+// exists waits for that officer's confirmation; an auditor cannot reach account management.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPrivacyCenter, DESK_CONSOLE_PATH } from '../../local/privacy-center';
@@ -18,11 +19,11 @@ const newPage = useBrowser();
 const SELF = { kind: 'self', name: DEMO_CUSTOMER.name, email: DEMO_CUSTOMER.email };
 
 /** Opens the console at a page and signs in with the local form. */
-async function signedIn(username: string, hash: string, locale = 'ja-JP'): Promise<{ page: Page; close: () => Promise<void> }> {
+async function signedIn(username: string, hash: string, locale = 'ja-JP', password = E2E_DEMO_PASSWORD): Promise<{ page: Page; close: () => Promise<void> }> {
   const { context, page } = await newPage({ viewport: DESKTOP, locale });
   await page.goto(`${desk().url}${DESK_CONSOLE_PATH}${hash}`);
   await page.getByLabel('ユーザー名').fill(username);
-  await page.getByLabel('パスワード').fill(E2E_DEMO_PASSWORD);
+  await page.getByLabel('パスワード').fill(password);
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
   await page.getByText(username, { exact: false }).first().waitFor();
   return { page, close: () => context.close() };
@@ -149,6 +150,45 @@ describe('the subject view and the officer\'s pages', () => {
     await page.getByText('改ざんは見つかりませんでした。').waitFor();
     await checkPage(page, 'desk-officer-6-access-log-ja');
     await close();
+  }, 120_000);
+
+  it('with a second officer, an account asked for as officer waits: the asker sees it awaits another officer, who confirms it', async () => {
+    const suffix = Date.now().toString(36);
+    const deputy = `deputy-${suffix}`;
+    const candidate = `cand-${suffix}`;
+    const DEPUTY_PASSWORD = 'deputy-password-2026';
+    // The only officer makes a deputy officer at once (nobody else could confirm); the deputy sets a password.
+    const officerToken = await client.signIn('officer');
+    const deputyEmail = uniqueEmail('deputy');
+    const made = await client.call('POST', '/v1/staff/accounts', { token: officerToken, body: { staffId: deputy, displayName: '副 管理者', email: deputyEmail, role: 'officer' } });
+    expect(made.json.role, made.text).toBe('officer');
+    let mail: Awaited<ReturnType<typeof mailbox>>[number] | undefined;
+    await expect.poll(async () => (mail = (await mailbox(deputyEmail)).at(-1)) !== undefined, { timeout: 20_000 }).toBe(true);
+    const temporary = /\n {4}(\S+)\n/.exec(mail!.body.text ?? '')![1]!;
+    expect((await client.call('POST', '/local/password', { body: { username: deputy, password: temporary, newPassword: DEPUTY_PASSWORD } })).status).toBe(200);
+
+    const asker = await signedIn('officer', '#/accounts');
+    await asker.page.getByRole('heading', { level: 1, name: '担当者アカウント' }).waitFor();
+    await asker.page.getByLabel('ユーザー名', { exact: true }).fill(candidate);
+    await asker.page.getByLabel('氏名').fill('候補 太郎');
+    await asker.page.getByLabel('メールアドレス', { exact: true }).fill(uniqueEmail('candidate'));
+    await asker.page.getByLabel('役割', { exact: true }).selectOption('officer');
+    await asker.page.getByRole('button', { name: '作成する' }).click();
+    await asker.page.getByText(`${candidate} を監査担当者として作成しました。個人情報保護管理者の役割は、他の管理者が確認するまで付与されません。`).waitFor();
+    await asker.page.getByRole('button', { name: `${candidate} を操作` }).click();
+    await asker.page.getByText('あなたの申請です。他の管理者の確認を待っています').waitFor();
+    expect(await asker.page.getByRole('button', { name: '確認して管理者の役割を付与する' }).count()).toBe(0);
+    await checkPage(asker.page, 'desk-officer-9-officer-grant-asked-ja');
+    await asker.close();
+
+    const other = await signedIn(deputy, '#/accounts', 'ja-JP', DEPUTY_PASSWORD);
+    await other.page.getByRole('button', { name: `${candidate} を操作` }).click();
+    await other.page.getByText('個人情報保護管理者の役割を申請中（officer、').first().waitFor();
+    await other.page.getByRole('button', { name: '確認して管理者の役割を付与する' }).click();
+    await other.page.getByText(`${candidate} を個人情報保護管理者にしました（officer の申請をあなたが確認）。`).waitFor();
+    const listed = await client.call('GET', '/v1/staff/accounts', { token: officerToken });
+    expect(listed.json.items.find((a: { staffId: string }) => a.staffId === candidate)).toMatchObject({ role: 'officer', roleConfirmedBy: deputy });
+    await other.close();
   }, 120_000);
 
   it('keeps account management from the auditor, who reads and verifies the access log', async () => {

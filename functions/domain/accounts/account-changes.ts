@@ -34,6 +34,8 @@ export function accountView(member: StaffMember) {
     passwordChangedAt: member.passwordChangedAt,
     version: member.version ?? 0,
     ...(member.createdAt ? { createdAt: member.createdAt, createdBy: member.createdBy } : {}),
+    ...(member.roleConfirmedBy ? { roleConfirmedAt: member.roleConfirmedAt, roleConfirmedBy: member.roleConfirmedBy } : {}),
+    ...(member.pendingOfficerGrant ? { pendingOfficerGrant: member.pendingOfficerGrant } : {}),
     ...(member.disabledAt ? { disabledAt: member.disabledAt, disabledBy: member.disabledBy, disabledReason: member.disabledReason } : {}),
   };
 }

@@ -1,11 +1,13 @@
 // POST /v1/staff/accounts: the officer creates a staff account. The identity provider sets up the
 // sign-in first: a user-pool user without a staff entry can do nothing (staff-auth refuses it), and
 // the local sign-in's temporary password must commit with the staff entry. The person sets their own
-// password at first sign-in.
+// password at first sign-in. An account asked for as officer while another officer is active starts
+// with the interim role and the officer grant pending (officer-grant.ts).
 import { StaleWriteError, DeskProblem } from '../problems';
 import { normalisedStaffEmail, type StaffActor, type StaffMember, type StaffRole } from '../staff';
 import { accountAlertRecipients, accountView, logAccountAccess, staffSubject, type AccountDeps } from './account-changes';
 import { accountChangeMessage } from './messages';
+import { officerGrantNeedsConfirmation, pendingGrantWords, pendingOfficerGrant, PENDING_OFFICER_INTERIM_ROLE, soleOfficerGrantWords } from './officer-grant';
 import { EmailInUseError } from './ports';
 
 export interface NewAccount {
@@ -27,9 +29,15 @@ export async function createAccount(deps: AccountDeps, actor: StaffActor, input:
   // Early and clear for accounts made before addresses were claimed; the commit's claim decides races.
   const address = normalisedStaffEmail(input.email);
   if ((await deps.accounts.list()).some((a) => normalisedStaffEmail(a.email) === address)) throw emailInUse();
-  await logAccountAccess(deps, actor, 'write', [staffSubject(input.staffId)], ['displayName', 'email', 'role', 'status'], `staff account created as ${input.role}`, at);
+  const officer = input.role === 'officer';
+  const grant = officer && await officerGrantNeedsConfirmation(deps, actor) ? pendingOfficerGrant(actor, now) : undefined;
+  const role = grant ? PENDING_OFFICER_INTERIM_ROLE : input.role;
+  await logAccountAccess(deps, actor, 'write', [staffSubject(input.staffId)], ['displayName', 'email', 'role', 'status'],
+    grant ? `staff account created as ${role}, officer role awaiting another officer` : `staff account created as ${role}`, at);
   const account: StaffMember & { version: number } = {
     ...input,
+    role,
+    ...(grant ? { pendingOfficerGrant: grant } : {}),
     status: 'active',
     passwordChangedAt: at,
     version: 1,
@@ -43,7 +51,9 @@ export async function createAccount(deps: AccountDeps, actor: StaffActor, input:
     staffId: input.staffId,
     by: actor.staffId,
     at,
-    what: { ja: `作成（ロール ${input.role}）`, en: `created with the role ${input.role}` },
+    what: grant
+      ? { ja: `作成（ロール ${role}）、${pendingGrantWords(input.staffId, grant).ja}`, en: `created with the role ${role}; ${pendingGrantWords(input.staffId, grant).en}` }
+      : { ja: `作成（ロール ${role}${officer ? `、${soleOfficerGrantWords.ja}` : ''}）`, en: `created with the role ${role}${officer ? ` (${soleOfficerGrantWords.en})` : ''}` },
   }, now);
   try {
     await deps.accounts.commit({ kind: 'create', account, signIn }, actor.staffId, [notice, ...messages], at);

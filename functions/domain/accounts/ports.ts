@@ -5,7 +5,7 @@ import type { StaffDirectory } from '../ports';
 import type { StaffMember, StaffRole } from '../staff';
 
 /** The fields an account change sets; a field left undefined is removed (e.g. disabledAt on re-enabling). */
-export type AccountFields = Pick<StaffMember, 'role' | 'status' | 'disabledAt' | 'disabledBy' | 'disabledReason' | 'roleGrantedAt' | 'roleGrantedBy'>;
+export type AccountFields = Pick<StaffMember, 'role' | 'status' | 'disabledAt' | 'disabledBy' | 'disabledReason' | 'roleGrantedAt' | 'roleGrantedBy' | 'roleConfirmedAt' | 'roleConfirmedBy' | 'pendingOfficerGrant'>;
 
 export type AccountWrite =
   | { kind: 'create'; account: StaffMember & { version: number }; signIn: Record<string, unknown> }

@@ -1,5 +1,6 @@
 // Staff accounts, for the Information Security Officer (policy §6(1)): list, create, change a role
-// (a transfer), disable (transfer, retirement, leave, other) after a confirmation, enable again.
+// (a transfer), disable (transfer, retirement, leave, other) after a confirmation, enable again, and
+// confirm or decline an officer role another officer asked for (the asker only sees that it waits).
 // Every change is access-logged and e-mailed to the officer by the API; this page says what happened.
 import './officer.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -69,6 +70,23 @@ const T = {
     ja: 'ただし、ログイン基盤（Cognitoユーザープール）への反映に失敗しました。デスクは既にすべての呼び出しで変更を適用していますが、ユーザープールでも同じ変更を行ってください。',
     en: 'But the sign-in service (the Cognito user pool) did not follow. The desk already applies the change at every call; repeat it in the user pool.',
   },
+  pendingGrant: {
+    ja: '個人情報保護管理者の役割を申請中（{by}、{at}）。{until}までに申請者以外の管理者の確認が必要です。確認されるまで管理者の権限はありません。',
+    en: 'Officer role asked for by {by} on {at}; an officer other than {by} must confirm it by {until}. No officer powers until then.',
+  },
+  pendingExpired: { ja: '個人情報保護管理者の役割の申請（{by}）は{until}に期限が切れました。必要なら改めて申請してください。', en: 'The officer role asked for by {by} expired on {until} unconfirmed; ask again if it is still needed.' },
+  grantTitle: { ja: '個人情報保護管理者の役割の確認', en: 'The pending officer role' },
+  awaitsOther: { ja: 'あなたの申請です。他の管理者の確認を待っています（ご自身では確認できません）。', en: 'You asked for it: it awaits another officer (you cannot confirm it yourself).' },
+  confirmGrantButton: { ja: '確認して管理者の役割を付与する', en: 'Confirm and grant the officer role' },
+  declineGrantButton: { ja: '申請を却下する', en: 'Decline it' },
+  withdrawGrantButton: { ja: '申請を取り下げる', en: 'Withdraw it' },
+  grantConfirmed: { ja: '{id} を個人情報保護管理者にしました（{by} の申請をあなたが確認）。', en: '{id} is now an officer (asked for by {by}, confirmed by you).' },
+  grantDeclined: { ja: '{id} の個人情報保護管理者の役割の申請を却下しました。役割は{role}のままです。', en: 'The officer role for {id} is declined; the role stays {role}.' },
+  createdPending: {
+    ja: '{id} を{role}として作成しました。個人情報保護管理者の役割は、他の管理者が確認するまで付与されません。仮パスワードを {email} にメールで送りました。',
+    en: '{id} is created as {role}; the officer role is granted only once another officer confirms it. A temporary password was e-mailed to {email}.',
+  },
+  rolePending: { ja: '{id} の個人情報保護管理者の役割を申請しました。他の管理者が確認するまで、役割は{role}のままです。', en: 'The officer role for {id} is asked for; the role stays {role} until another officer confirms it.' },
   working: { ja: '処理しています…', en: 'Working…' },
   loading: { ja: '読み込み中…', en: 'Loading…' },
   reload: { ja: '再読み込み', en: 'Reload' },
@@ -93,6 +111,10 @@ const REFUSALS: Record<string, { ja: string; en: string }> = {
   'Already active': { ja: 'このアカウントは既に有効です。一覧を再読み込みしてください。', en: 'The account is already active. Reload the list.' },
   'Changed meanwhile': { ja: '操作中に他の人がこのアカウント（又はあなたのアカウント）を変更しました。一覧を再読み込みし、必要ならやり直してください。', en: 'Someone changed this account, or yours, meanwhile. Reload the list and try again if still needed.' },
   'Not your own account': { ja: 'ご自身のアカウントは無効化・役割変更できません。常に有効な管理者が必要なため、他の管理者に依頼してください。', en: 'You cannot disable or demote your own account: the desk must always keep an active officer. Ask another officer.' },
+  'Not by the officer who asked': { ja: 'ご自身が申請した管理者の役割は確認できません。他の管理者が確認します。', en: 'You cannot confirm an officer role you asked for; another officer must.' },
+  'No officer grant pending': { ja: '確認を待つ管理者の役割の申請はありません。一覧を再読み込みしてください。', en: 'No officer role awaits confirmation. Reload the list.' },
+  'Officer grant expired': { ja: 'この申請は期限が切れています。必要なら改めて申請してください。', en: 'This request has expired; ask again if still needed.' },
+  'Officer role already asked': { ja: 'この管理者の役割は既に申請中です。他の管理者の確認を待ってください。', en: 'The officer role is already asked for; it awaits another officer.' },
   'No such account': { ja: 'そのアカウントはありません。一覧を再読み込みしてください。', en: 'There is no such account. Reload the list.' },
 };
 
@@ -173,7 +195,7 @@ function CreateForm({ session, language, onDone }: { session: StaffSession; lang
     setStaffId('');
     setDisplayName('');
     setEmail('');
-    onDone(say('created', language, { id: created.staffId, role: ROLE_LABELS[created.role][language], email: created.email }));
+    onDone(say(created.pendingOfficerGrant ? 'createdPending' : 'created', language, { id: created.staffId, role: ROLE_LABELS[created.role][language], email: created.email }));
   };
 
   const errors = failure?.placed?.byField ?? {};
@@ -192,6 +214,10 @@ function CreateForm({ session, language, onDone }: { session: StaffSession; lang
   );
 }
 
+/** A pending officer role's who and when, for the texts above. */
+const grantWords = (grant: NonNullable<StaffAccount['pendingOfficerGrant']>, language: Language) =>
+  ({ by: grant.requestedBy, at: japanTime(grant.requestedAt, language), until: japanTime(grant.expiresAt, language) });
+
 /** The answer to a change, in words: what now holds, and whether the user pool followed. */
 const changeAnswer = (change: AccountChange, done: string) => (language: Language) =>
   change.signInUpdated ? done : `${done} ${say('signInNotUpdated', language)}`;
@@ -207,7 +233,7 @@ function ManagePanel({ session, language, account, onDone, onClose }: {
   const [disableNote, setDisableNote] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [enableReason, setEnableReason] = useState('');
-  const [failure, setFailure] = useState<{ form: 'role' | 'disable' | 'enable'; failure: Failure } | undefined>();
+  const [failure, setFailure] = useState<{ form: 'role' | 'disable' | 'enable' | 'grant'; failure: Failure } | undefined>();
   const [working, setWorking] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
@@ -218,7 +244,7 @@ function ManagePanel({ session, language, account, onDone, onClose }: {
   }, [confirming]);
 
   const path = (action: string) => `/v1/staff/accounts/${encodeURIComponent(account.staffId)}/${action}`;
-  const send = async (form: 'role' | 'disable' | 'enable', action: string, body: unknown, fields: string[], done: (change: AccountChange) => string) => {
+  const send = async (form: 'role' | 'disable' | 'enable' | 'grant', action: string, body: unknown, fields: string[], done: (change: AccountChange) => string) => {
     if (working) return;
     setWorking(true);
     setFailure(undefined);
@@ -233,17 +259,33 @@ function ManagePanel({ session, language, account, onDone, onClose }: {
     }
     if (result.kind === 'ok') onDone(changeAnswer(result.data, done(result.data))(language));
   };
-  const errorsOf = (form: 'role' | 'disable' | 'enable') => (failure?.form === form ? failure.failure : undefined);
+  const errorsOf = (form: 'role' | 'disable' | 'enable' | 'grant') => (failure?.form === form ? failure.failure : undefined);
   const reasonLabel = (r: DisableReason) => DISABLE_REASON_LABELS[r][language];
 
   return (
     <section aria-labelledby="manage-account" class="manage" ref={panel}>
       <h2 id="manage-account" ref={heading} tabIndex={-1}>{say('manageTitle', language, { id: account.staffId })}</h2>
+      {actions.officerGrant && account.pendingOfficerGrant && (
+        <div role="group" aria-labelledby="officer-grant">
+          <h3 id="officer-grant">{say('grantTitle', language)}</h3>
+          <p>{say(actions.officerGrant === 'expired' ? 'pendingExpired' : 'pendingGrant', language, grantWords(account.pendingOfficerGrant, language))}</p>
+          {actions.officerGrant === 'asked' && <p><strong>{say('awaitsOther', language)}</strong></p>}
+          <Refusal failure={errorsOf('grant')} language={language} id="grant-problem" />
+          {actions.officerGrant === 'confirm' && (
+            <><button type="button" aria-disabled={working} onClick={() => void send('grant', 'officer-grant-confirmation', { confirm: true }, [],
+              (c) => say('grantConfirmed', language, { id: c.staffId, by: account.pendingOfficerGrant!.requestedBy }))}>{say('confirmGrantButton', language)}</button>{' '}</>
+          )}
+          <button type="button" class="quiet" aria-disabled={working} onClick={() => void send('grant', 'officer-grant-confirmation', { confirm: false }, [],
+            (c) => say('grantDeclined', language, { id: c.staffId, role: ROLE_LABELS[c.role][language] }))}>
+            {say(actions.officerGrant === 'asked' ? 'withdrawGrantButton' : 'declineGrantButton', language)}
+          </button>
+        </div>
+      )}
       {actions.changeRole && (
         <form onSubmit={(e) => {
           e.preventDefault();
           void send('role', 'role', { role: newRole, reason: roleReason }, ['role', 'reason'],
-            (c) => say('roleChanged', language, { id: c.staffId, role: ROLE_LABELS[c.role][language] }));
+            (c) => say(c.pendingOfficerGrant ? 'rolePending' : 'roleChanged', language, { id: c.staffId, role: ROLE_LABELS[c.role][language] }));
         }} noValidate>
           <h3>{say('changeRole', language)}</h3>
           <Select id="role-new" label={say('newRole', language)} value={newRole} options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r][language] }))} onChange={setNewRole} />
@@ -344,7 +386,12 @@ export function AccountsPage({ session, language }: { session: StaffSession; lan
                       <td class="nowrap"><code>{a.staffId}</code></td>
                       <td>{a.displayName}</td>
                       <td>{a.email}</td>
-                      <td>{ROLE_LABELS[a.role][language]}</td>
+                      <td>
+                        {ROLE_LABELS[a.role][language]}
+                        {a.pendingOfficerGrant && (
+                          <><br /><span class="note">{say(actionsFor(a, session.staffId).officerGrant === 'expired' ? 'pendingExpired' : 'pendingGrant', language, grantWords(a.pendingOfficerGrant, language))}</span></>
+                        )}
+                      </td>
                       <td>
                         <span class="nowrap">{say(a.status, language)}</span>
                         {a.status === 'disabled' && a.disabledAt && (

@@ -19,6 +19,9 @@ export interface StaffAccount {
   disabledAt?: string;
   disabledBy?: string;
   disabledReason?: DisableReason;
+  roleConfirmedBy?: string;
+  /** The officer role asked for, awaiting a different officer's confirmation; no officer powers meanwhile. */
+  pendingOfficerGrant?: { requestedBy: string; requestedAt: string; expiresAt: string; reason?: string };
 }
 
 export interface AccountChange extends StaffAccount {
@@ -32,12 +35,19 @@ export interface AccountActions {
   changeRole: boolean;
   disable: boolean;
   enable: boolean;
+  /** A pending officer role: 'confirm' for another officer (they may also decline), 'asked' for the officer who asked (they may withdraw it). */
+  officerGrant?: 'confirm' | 'asked' | 'expired';
 }
 
-export function actionsFor(account: StaffAccount, signedInStaffId: string): AccountActions {
+export function actionsFor(account: StaffAccount, signedInStaffId: string, now: Date = new Date()): AccountActions {
   const own = account.staffId === signedInStaffId;
   const active = account.status === 'active';
-  return { own, changeRole: !own && active, disable: !own && active, enable: !own && !active };
+  const actions: AccountActions = { own, changeRole: !own && active, disable: !own && active, enable: !own && !active };
+  const grant = account.pendingOfficerGrant;
+  if (grant) {
+    actions.officerGrant = Date.parse(grant.expiresAt) <= now.getTime() ? 'expired' : grant.requestedBy === signedInStaffId ? 'asked' : 'confirm';
+  }
+  return actions;
 }
 
 /** Roles an account may be moved to: any but the one it has. */
