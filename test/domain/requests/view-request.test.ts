@@ -84,7 +84,7 @@ describe('viewRequest', () => {
       expect(calls).toEqual([]);
       return original(entry);
     };
-    await viewRequest({ requests: new ArrayRequestReader([receivedRequest()]), accessLog, clock: new FixedClock(NOW), subjects }, OPERATOR, 'req-1');
+    await viewRequest({ requests: new ArrayRequestReader([receivedRequest()]), accessLog, clock: new FixedClock(NOW), subjects, recipients: new MemoryRecipients() }, OPERATOR, 'req-1');
     expect(calls).toEqual(['email#hanako.yamada@example.jp']);
   });
 
