@@ -197,6 +197,7 @@ describe('the subject view and the officer\'s pages', () => {
     const reason = lift.getByLabel('解除の理由');
     await expect.poll(() => reason.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
     expect(await page.evaluate('document.activeElement?.id')).toBe('lift-reason');
+    expect(await page.locator('#lift-reason-error').textContent()).toBe('解除の理由を入力してください（2000文字まで）。');
     await checkPage(page, 'desk-officer-9-lift-reason-ja');
 
     await reason.fill('本人から提供再開の申出があったため');

@@ -82,6 +82,8 @@ const T = {
   allStopped: { ja: '現在、すべての第三者への提供が停止されています（請求 {requestId}、{at}）。これは「すべての停止」でのみ解除できます。', en: 'Provision to every third party is stopped (request {requestId}, {at}); only "Every stop" lifts it.' },
   liftReason: { ja: '解除の理由', en: 'Reason for the lift' },
   liftReasonHint: { ja: '本人の記録に残ります。', en: 'Kept on the subject.' },
+  needLiftReason: { ja: '解除の理由を入力してください（2000文字まで）。', en: 'Give the reason for the lift (up to 2000 characters).' },
+  needLiftRecipients: { ja: '解除する提供先を選んでください。', en: 'Choose the recipients whose stops to lift.' },
   liftButton: { ja: '解除する…', en: 'Lift…' },
   liftConfirm: { ja: '解除を確定する', en: 'Yes, lift it' },
   cancel: { ja: 'やめる', en: 'Cancel' },
@@ -437,6 +439,7 @@ function LiftCessation({ session, language, subjectId, cessation, onLifted }: {
 
   const set = (change: Partial<LiftForm>) => {
     setConfirming(false);
+    setFailure(undefined);
     setForm({ ...form, ...change });
   };
   const send = async () => {
@@ -458,7 +461,8 @@ function LiftCessation({ session, language, subjectId, cessation, onLifted }: {
     const messages = failure?.placed?.byField[field];
     if (!messages?.length) return undefined;
     const refusal = failure!.problem !== 'network' ? LIFT_REFUSALS[failure!.problem.title] : undefined;
-    return refusal && language === 'ja' ? refusal.ja : fieldMessages(messages, language);
+    if (language === 'en') return fieldMessages(messages, language);
+    return refusal?.ja ?? (field === 'reason' ? say('needLiftReason', language) : say('needLiftRecipients', language));
   };
   const scopeError = errorsOf('recipients');
   const reasonError = errorsOf('reason');
