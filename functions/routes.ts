@@ -93,8 +93,9 @@ export const ROUTES = [
     path: '/v1/staff/requests/{requestId}',
     summary: 'One request with requester, subject and history; the read is access-logged.',
     auth: { kind: 'staff', roles: ['operator', 'officer'] },
-    // personal-data: whether the answer address is held for the customer (its lookup keys only).
-    tables: { requests: 'read', 'personal-data': 'lookup', 'access-log': 'append', ...STAFF_CHECK },
+    // personal-data: whether the answer address is held for the customer (its lookup keys only);
+    // recipients: the registered third parties a cessation of provision may name, offered by name.
+    tables: { requests: 'read', 'personal-data': 'lookup', recipients: 'read', 'access-log': 'append', ...STAFF_CHECK },
     request: { params: contract.requestIdParams },
     response: { status: 200, schema: contract.staffRequestResponse, description: 'The request as the desk sees it.' },
   },

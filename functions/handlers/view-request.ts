@@ -1,12 +1,13 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoSubjectFinder } from '../adapters/holdings-repository';
+import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
 import { viewRequest } from '../domain/requests/view-request';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 
-const deps = { requests: dynamoRequestReader, accessLog: dynamoAccessLog, clock: systemClock, subjects: dynamoSubjectFinder };
+const deps = { requests: dynamoRequestReader, accessLog: dynamoAccessLog, clock: systemClock, subjects: dynamoSubjectFinder, recipients: dynamoRecipients };
 
 export const handler = httpRoute(routeNamed('view-request'), async ({ params, actor }) => ({
   body: await viewRequest(deps, actor, params.requestId),

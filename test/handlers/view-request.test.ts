@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashAccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
 import { handler } from '../../functions/handlers/view-request';
-import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
+import { DEMO_CUSTOMER, DEMO_RECIPIENTS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../../functions/adapters/clients';
 import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
@@ -227,6 +227,15 @@ describe('view-request: decision options', () => {
       required: ['investigation', 'changes'],
       properties: { changes: { type: 'array', items: { oneOf: expect.arrayContaining([expect.objectContaining({ type: 'object' })]) } } },
     });
+  });
+
+  it('a cessation of provision offers the registered third parties by name as the recipients to name', async () => {
+    const requestId = randomUUID();
+    await putItem('requests', receivedRequest({ requestId, type: 'cessation-of-provision', details: { grounds: ['no-longer-needed'] } }));
+    const { status, json } = await view(requestId, staffClaims('operator'));
+    expect(status).toBe(200);
+    const named = json.decisionOptions.details.fulfilled.properties.recipients.oneOf.find((o: { properties: { scope: { const: string } } }) => o.properties.scope.const === 'named');
+    expect(named.properties.recipientIds.items.oneOf).toEqual(expect.arrayContaining(DEMO_RECIPIENTS.map((r) => ({ const: r.recipientId, title: `${r.name} (${r.country})` }))));
   });
 
   it.each(['fulfilled', 'refused', 'withdrawn'] as const)('a %s request offers no decision', async (status) => {

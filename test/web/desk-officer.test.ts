@@ -207,4 +207,59 @@ describe('the subject view and the officer\'s pages', () => {
     await checkPage(page, 'desk-officer-8-access-log-en');
     await close();
   }, 90_000);
+
+  it('lets the officer lift a cessation of provision to a recipient, with a reason and a confirmation; the operator is not offered it', async () => {
+    const { requestId } = await client.submitAndVerify({ type: 'cessation-of-provision', requester: SELF, subject: { email: DEMO_CUSTOMER.email }, details: { grounds: ['no-longer-needed'] } });
+    const decided = await client.call('POST', `/v1/staff/requests/${requestId}/decision`, {
+      token: await client.signIn('operator'),
+      body: { outcome: 'fulfilled', details: { recipients: { scope: 'named', recipientIds: ['mecara-payments', 'northwind-analytics'] } } },
+    });
+    expect(decided.status, decided.text).toBe(200);
+    const readSubject = async (page: Page) => {
+      await page.getByLabel('利用目的のため').check();
+      await page.getByLabel('利用目的', { exact: true }).selectOption('service-provision');
+      await page.getByRole('button', { name: '理由を記録して表示する' }).click();
+      await page.getByRole('cell', { name: DEMO_CUSTOMER.email }).waitFor();
+    };
+
+    const operator = await signedIn('operator', `#/subjects/${DEMO_CUSTOMER.subjectId}`);
+    await readSubject(operator.page);
+    expect(await operator.page.getByRole('heading', { name: '第三者提供の停止の解除' }).count()).toBe(0);
+    await operator.close();
+
+    const { page, close } = await signedIn('officer', `#/subjects/${DEMO_CUSTOMER.subjectId}`);
+    await readSubject(page);
+    const lift = page.getByRole('region', { name: '第三者提供の停止の解除' });
+    await lift.getByLabel(/^Mecara Payments K\.K\.（JP）/).check();
+    // Confirmed without a reason: the API's 422 is shown at the reason, which takes the focus.
+    await lift.getByRole('button', { name: '解除する…' }).click();
+    await lift.getByRole('button', { name: '解除を確定する' }).click();
+    const reason = lift.getByLabel('解除の理由');
+    await expect.poll(() => reason.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('lift-reason');
+    expect(await page.locator('#lift-reason-error').textContent()).toBe('解除の理由を入力してください（2000文字まで）。');
+    await checkPage(page, 'desk-officer-9-lift-reason-ja');
+
+    await reason.fill('本人から提供再開の申出があったため');
+    await lift.getByRole('button', { name: '解除する…' }).click();
+    await lift.getByText('「Mecara Payments K.K.（JP）」への提供停止を解除しますか。').waitFor();
+    await checkPage(page, 'desk-officer-10-lift-confirm-ja');
+    await lift.getByRole('button', { name: '解除を確定する' }).click();
+    await page.getByText('「Mecara Payments K.K.（JP）」への提供停止を解除しました', { exact: false }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: '解除しました' }).textContent()).toContain('引き続き停止中：「Northwind Analytics Inc.（US）」');
+    await checkPage(page, 'desk-officer-11-lifted-ja');
+
+    // Lifted meanwhile by someone else: the 409 is explained, nothing is lost from the form.
+    const other = await client.call('POST', `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}/provision-cessation-lifts`, {
+      token: await client.signIn('officer'), body: { recipients: { scope: 'all' }, reason: '別の担当者が解除' },
+    });
+    expect(other.status, other.text).toBe(201);
+    await lift.getByLabel(/^Northwind Analytics Inc\.（US）/).check();
+    await reason.fill('本人から提供再開の申出があったため');
+    await lift.getByRole('button', { name: '解除する…' }).click();
+    await lift.getByRole('button', { name: '解除を確定する' }).click();
+    await lift.getByText('この本人について停止中の第三者提供はありません。', { exact: false }).waitFor();
+    expect(await reason.inputValue()).toBe('本人から提供再開の申出があったため');
+    await close();
+  }, 120_000);
 });

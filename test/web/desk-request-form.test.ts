@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { decisionBody as decisionBodySchema } from '../../functions/http/contract';
 import { decisionOptions } from '../../functions/domain/requests/decision-options';
+import { DEMO_ABROAD_RECIPIENT, DEMO_PAYMENTS_RECIPIENT } from '../../local/seed';
 import { DECISION_OUTCOMES, REQUESTER_KINDS } from '../../functions/domain/requests/request';
 import { REQUEST_TYPES, requestType } from '../../functions/domain/requests/request-types';
 import { AUTHORITY_DOCUMENTS as SERVER_AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS as SERVER_IDENTITY_DOCUMENTS } from '../../functions/domain/requests/verify-representative';
@@ -64,6 +65,30 @@ describe('the decision details form', () => {
     expect(detailPaths(schema, value)).toEqual(['details', 'details.recipients', 'details.recipients.scope', 'details.recipients.recipientIds', 'details.recipients.recipientIds.0']);
     for (const name of ['recipients', 'scope', 'recipientIds']) expect(DETAIL_LABELS).toHaveProperty(name);
     for (const option of ['all', 'named']) expect(DETAIL_OPTION_LABELS).toHaveProperty(option);
+  });
+
+  it('a cessation of provision offers the registered third parties as a checkbox list of names', () => {
+    const definition = requestType('cessation-of-provision')!;
+    const registry = [
+      { ...DEMO_PAYMENTS_RECIPIENT },
+      { ...DEMO_ABROAD_RECIPIENT },
+      { ...DEMO_PAYMENTS_RECIPIENT, recipientId: 'mail-house', name: 'Mail House', relationship: 'outsourcing' as const },
+    ];
+    const schema = (decisionOptions(definition, registry) as unknown as DecisionOptions).details.fulfilled!;
+    const recipients = schema.properties!.recipients!;
+    const named = switchVariant(recipients, emptyValue(recipients) as FormObject, 'named');
+    expect(named).toEqual({ scope: 'named', recipientIds: [] });
+    const kind = fieldKind(recipients);
+    const ids = kind.kind === 'variants' ? kind.variants.find((v) => v.value === 'named')!.schema.properties!.recipientIds! : undefined;
+    expect(fieldKind(ids!)).toEqual({
+      kind: 'choices', options: ['mecara-payments', 'northwind-analytics'],
+      labels: { 'mecara-payments': 'Mecara Payments K.K. (JP)', 'northwind-analytics': 'Northwind Analytics Inc. (US)' },
+    });
+    expect(supported(schema)).toBe(true);
+    const value: FormObject = { recipients: { scope: 'named', recipientIds: ['northwind-analytics'] } };
+    expect(definition.decisionDetails!.fulfilled!.safeParse(valueToSend(schema, value)).data).toEqual(value);
+    // The API's "details.recipients.recipientIds.0" lands on the list of checkboxes.
+    expect(detailPaths(schema, value)).toEqual(['details', 'details.recipients', 'details.recipients.scope', 'details.recipients.recipientIds']);
   });
 
   it('places the API\'s field errors on the nearest field shown, the rest in the summary', () => {

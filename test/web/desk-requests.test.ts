@@ -176,6 +176,29 @@ describe('desk console: the decision form of another type', () => {
   }, 90_000);
 });
 
+describe('desk console: a cessation of provision', () => {
+  it('names the registered third parties to stop by name, from a list of checkboxes', async () => {
+    const email = uniqueEmail('cessation');
+    const { requestId } = await client.submitAndVerify({
+      type: 'cessation-of-provision', requester: { kind: 'self', name: '佐藤 一郎', email }, subject: { email }, details: { grounds: ['no-longer-needed'] },
+    });
+    const { page } = await newPage({ viewport: DESKTOP });
+    await signInToConsole(page, 'operator');
+    await openRequest(page, requestId);
+    const decision = page.getByRole('region', { name: '決定' });
+    await decision.getByLabel('対応する（全部）').check();
+    await decision.getByLabel(/^範囲/).selectOption('named');
+    const named = decision.getByRole('group', { name: /提供先（登録済みの第三者）/ });
+    expect(await named.locator('label').allTextContents()).toEqual(['Mecara Payments K.K. (JP)', 'Northwind Analytics Inc. (US)']);
+    await named.getByLabel('Mecara Payments K.K. (JP)').check();
+    await checkPage(page, 'desk-requests-7-cessation-recipients-ja');
+    await decision.getByRole('button', { name: '決定する' }).click();
+    await expect.poll(() => page.locator('.request-status').textContent(), { timeout: 15_000 }).toBe('対応済み');
+    const { json } = await client.call('GET', `/v1/staff/requests/${requestId}`, { token: await client.signIn('operator') });
+    expect(json.decision).toMatchObject({ outcome: 'fulfilled', details: { recipients: { scope: 'named', recipientIds: ['mecara-payments'] } } });
+  }, 90_000);
+});
+
 describe('desk console: an agent\'s paper disclosure', () => {
   it('the representative check comes first, then the decision, then the posting of the paper copy', async () => {
     const { requestId } = await client.submitAndVerify({

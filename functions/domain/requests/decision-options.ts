@@ -2,6 +2,7 @@
 // outcomes, the refusal grounds the Act gives that type, and each outcome's details as JSON Schema,
 // so the console offers only those and asks for exactly the details the decision checks.
 import * as z from 'zod';
+import type { Recipient } from '../provisions/recipients';
 import type { DecisionOutcome } from './request';
 import type { Label, RequestTypeDefinition } from './request-types';
 
@@ -12,16 +13,47 @@ export interface DecisionOptions {
   details: Partial<Record<DecisionOutcome, Record<string, unknown>>>;
 }
 
-export function decisionOptions(definition: RequestTypeDefinition): DecisionOptions {
+type Schema = Record<string, unknown>;
+
+const detailsSchemas = (definition: RequestTypeDefinition) => definition.outcomes.flatMap((outcome) => {
+  const schema = definition.decisionDetails?.[outcome];
+  // Rules zod cannot state in JSON Schema (refinements across fields) stay with checkDecision and the API's 422.
+  return schema ? [[outcome, z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Schema] as const] : [];
+});
+
+/** Whether some outcome's details name registered recipients (`recipientIds`), so the registry is worth reading. */
+export function namesRecipients(definition: RequestTypeDefinition): boolean {
+  return detailsSchemas(definition).some(([, schema]) => JSON.stringify(schema).includes('"recipientIds":'));
+}
+
+/**
+ * `recipients`, when given, is the recipient registry: a `recipientIds` list then offers its third
+ * parties by name as choices (a cessation of provision covers third parties only, APPI Art. 35(3),(5)),
+ * and a variant naming recipients is left out when none is registered. The API still checks each id.
+ */
+export function decisionOptions(definition: RequestTypeDefinition, recipients?: Recipient[]): DecisionOptions {
+  const choices = recipients?.filter((r) => r.relationship === 'third-party').map((r) => ({ const: r.recipientId, title: `${r.name} (${r.country})` }));
   const details: DecisionOptions['details'] = {};
-  for (const outcome of definition.outcomes) {
-    const schema = definition.decisionDetails?.[outcome];
-    // Rules zod cannot state in JSON Schema (refinements across fields) stay with checkDecision and the API's 422.
-    if (schema) details[outcome] = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
-  }
+  for (const [outcome, schema] of detailsSchemas(definition)) details[outcome] = choices ? withRecipientChoices(schema, choices) : schema;
   return {
     outcomes: [...definition.outcomes],
     refusalGrounds: Object.entries(definition.refusalGrounds).map(([ground, label]) => ({ ground, label: { ja: label.ja, en: label.en } })),
     details,
   };
+}
+
+const hasRecipientIds = (schema: Schema) => Object.hasOwn((schema.properties ?? {}) as Schema, 'recipientIds');
+
+/** The schema with each `recipientIds` array's items limited to the choices (a `oneOf` of consts with titles). */
+function withRecipientChoices(schema: Schema, choices: Schema[]): Schema {
+  const out: Schema = { ...schema };
+  if (Array.isArray(schema.oneOf)) {
+    out.oneOf = (schema.oneOf as Schema[]).filter((o) => choices.length > 0 || !hasRecipientIds(o)).map((o) => withRecipientChoices(o, choices));
+  }
+  if (schema.items && typeof schema.items === 'object') out.items = withRecipientChoices(schema.items as Schema, choices);
+  if (schema.properties && typeof schema.properties === 'object') {
+    out.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, Schema>).map(([key, part]) => [key,
+      key === 'recipientIds' && part.type === 'array' ? { ...part, items: { ...(part.items as Schema), oneOf: choices } } : withRecipientChoices(part, choices)]));
+  }
+  return out;
 }

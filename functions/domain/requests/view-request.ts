@@ -1,12 +1,14 @@
 // GET /v1/staff/requests/{requestId}: a request as the desk sees it, with the requester's and the
 // subject's details. Reading them is a read of personal data, so it is access-logged first. An open
-// request also carries what may be decided on it (decision-options.ts), and every request whether
-// its answers go to an address the desk holds for the customer.
+// request also carries what may be decided on it (decision-options.ts, with the registered recipients
+// a decision may name), and every request whether its answers go to an address the desk holds for
+// the customer.
 import { emailLookupKey, normalisedEmail } from '../holdings';
 import type { SubjectFinder } from '../personal-data/search-subjects';
 import type { AccessLogWriter, Clock, RequestReader } from '../ports';
+import type { RecipientRegistry } from '../provisions/ports';
 import type { StaffActor } from '../staff';
-import { decisionOptions } from './decision-options';
+import { decisionOptions, namesRecipients } from './decision-options';
 import { groundLabels, requestType } from './request-types';
 import { getConfirmedRequest, logRequestAccess } from './request-store';
 import { answerAddress, isOpen, type Delivery, type DeskRequest } from './request';
@@ -17,6 +19,8 @@ export interface ViewRequestDeps {
   clock: Clock;
   /** Which customers an address is held for, to judge the answer address. */
   subjects: Pick<SubjectFinder, 'subjectIdsByLookupKey'>;
+  /** The registered recipients a decision may name, offered by name (company data, not personal data). */
+  recipients: Pick<RecipientRegistry, 'list'>;
 }
 
 export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requestId: string) {
@@ -26,12 +30,13 @@ export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requ
   const answerAddressHeldForCustomer = await isHeldForCustomer(deps.subjects, request, now);
   const { verification: _verification, statusTokenHash: _statusTokenHash, expiresAt: _expiresAt, version: _version, delivery, decision, ...visible } = request;
   const definition = isOpen(request) ? requestType(request.type) : undefined;
+  const recipients = definition && namesRecipients(definition) ? await deps.recipients.list() : undefined;
   return {
     ...visible,
     answerAddressHeldForCustomer,
     ...(decision ? { decision: { ...decision, groundLabels: groundLabels(request.type, decision.grounds) } } : {}),
     ...(delivery ? { delivery: shownDelivery(delivery) } : {}),
-    ...(definition ? { decisionOptions: decisionOptions(definition) } : {}),
+    ...(definition ? { decisionOptions: decisionOptions(definition, recipients) } : {}),
   };
 }
 

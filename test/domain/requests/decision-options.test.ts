@@ -1,8 +1,9 @@
 // The decision form's options come from each type's law-as-data: its outcomes, exactly its refusal
 // grounds with both labels, and each outcome's details as JSON Schema.
 import { describe, expect, it } from 'vitest';
-import { decisionOptions } from '../../../functions/domain/requests/decision-options';
+import { decisionOptions, namesRecipients } from '../../../functions/domain/requests/decision-options';
 import { REQUEST_TYPES, requestType } from '../../../functions/domain/requests/request-types';
+import { JP_THIRD_PARTY } from '../provisions/doubles';
 
 const optionsOf = (type: string) => decisionOptions(requestType(type)!);
 
@@ -46,5 +47,31 @@ describe('decisionOptions', () => {
     expect(options.outcomes).toEqual(['fulfilled']);
     expect(options.refusalGrounds).toEqual([]);
     expect(options.details.fulfilled).toMatchObject({ required: ['reply'] });
+  });
+
+  it('cessation of provision: the named recipients are the registered third parties, by name and country', () => {
+    const recipients = [
+      JP_THIRD_PARTY,
+      { ...JP_THIRD_PARTY, recipientId: 'mail-house', name: 'Mail House', relationship: 'outsourcing' as const },
+      { ...JP_THIRD_PARTY, recipientId: 'us-analytics', name: 'US Analytics Inc.', country: 'US' },
+    ];
+    const definition = requestType('cessation-of-provision')!;
+    expect(namesRecipients(definition)).toBe(true);
+    expect(namesRecipients(requestType('disclosure')!)).toBe(false);
+    const schema = decisionOptions(definition, recipients).details.fulfilled as { properties: { recipients: { oneOf: Array<{ properties: Record<string, { items?: unknown }> }> } } };
+    const [all, named] = schema.properties.recipients.oneOf;
+    expect(all!.properties.scope).toMatchObject({ const: 'all' });
+    expect(named!.properties.recipientIds!.items).toEqual({
+      type: 'string', minLength: 1, maxLength: 64,
+      oneOf: [{ const: 'partner-insurance', title: 'Partner Insurance K.K. (JP)' }, { const: 'us-analytics', title: 'US Analytics Inc. (US)' }],
+    });
+    // The registry is not a constraint of the API (a recipient registered meanwhile is accepted): options only.
+    expect(decisionOptions(definition).details.fulfilled).toEqual(decisionOptions(definition, undefined).details.fulfilled);
+  });
+
+  it('cessation of provision with no third party registered: only every third party can be named', () => {
+    const definition = requestType('cessation-of-provision')!;
+    const schema = decisionOptions(definition, [{ ...JP_THIRD_PARTY, relationship: 'outsourcing' }]).details.fulfilled as { properties: { recipients: { oneOf: Array<{ properties: { scope: { const: string } } }> } } };
+    expect(schema.properties.recipients.oneOf.map((o) => o.properties.scope.const)).toEqual(['all']);
   });
 });

@@ -165,7 +165,7 @@ export const DETAIL_LABELS: Record<string, Label> = {
   alternativeMeasure: { ja: '代わりにとった措置', en: 'Alternative measure taken' },
   recipients: { ja: '提供を停止する第三者', en: 'Third parties provision stops to' },
   scope: { ja: '範囲', en: 'Scope' },
-  recipientIds: { ja: '提供先ID（提供先の登録簿のもの）', en: 'Recipient ids (as registered)' },
+  recipientIds: { ja: '提供先（登録済みの第三者）', en: 'Recipients (registered third parties)' },
   reply: { ja: '回答（請求者にメールで送られます）', en: 'Reply (e-mailed to the requester)' },
 };
 

@@ -88,7 +88,8 @@ export function DetailPart(props: PartProps) {
   const hint = language === 'en' && schema.description ? hintId : undefined;
   const label = labelText(name, language);
   const text = typeof value === 'string' ? value : '';
-  const option = (o: string) => labelOf(DETAIL_OPTION_LABELS, o, language);
+  const titles = kind.kind === 'select' || kind.kind === 'choices' ? kind.labels : undefined;
+  const option = (o: string) => titles?.[o] ?? labelOf(DETAIL_OPTION_LABELS, o, language);
 
   switch (kind.kind) {
     case 'fixed':

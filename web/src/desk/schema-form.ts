@@ -6,6 +6,8 @@
 export interface JsonSchema {
   type?: string;
   const?: unknown;
+  /** A choice's name, on a `oneOf` of constants (a registered recipient's name and country). */
+  title?: string;
   enum?: unknown[];
   format?: string;
   description?: string;
@@ -27,10 +29,10 @@ const TEXTAREA_FROM_CHARS = 500;
 
 export type FieldKind =
   | { kind: 'text' | 'textarea' | 'date' | 'number' }
-  | { kind: 'select'; options: string[] }
+  | { kind: 'select'; options: string[]; labels?: Record<string, string> }
   | { kind: 'checkbox' }
   | { kind: 'fixed'; value: string }
-  | { kind: 'choices'; options: string[] }
+  | { kind: 'choices'; options: string[]; labels?: Record<string, string> }
   | { kind: 'string-rows'; item: JsonSchema }
   | { kind: 'object-rows'; item: JsonSchema }
   | { kind: 'object'; schema: JsonSchema }
@@ -55,6 +57,10 @@ export function fieldKind(schema: JsonSchema): FieldKind {
   switch (schema.type) {
     case 'string':
       if (schema.enum?.every((e) => typeof e === 'string')) return { kind: 'select', options: schema.enum as string[] };
+      // Choices named by their titles: a oneOf of constants (JSON Schema's enum with labels).
+      if (schema.oneOf?.length && schema.oneOf.every((o) => typeof o.const === 'string')) {
+        return { kind: 'select', options: schema.oneOf.map((o) => o.const as string), labels: Object.fromEntries(schema.oneOf.map((o) => [o.const as string, o.title ?? (o.const as string)])) };
+      }
       if (schema.format === 'date') return { kind: 'date' };
       return { kind: (schema.maxLength ?? Infinity) >= TEXTAREA_FROM_CHARS ? 'textarea' : 'text' };
     case 'number':
@@ -68,7 +74,7 @@ export function fieldKind(schema: JsonSchema): FieldKind {
       const item = schema.items;
       if (!item) return { kind: 'unsupported' };
       const itemKind = fieldKind(item);
-      if (itemKind.kind === 'select') return { kind: 'choices', options: itemKind.options };
+      if (itemKind.kind === 'select') return { kind: 'choices', options: itemKind.options, ...(itemKind.labels ? { labels: itemKind.labels } : {}) };
       if (itemKind.kind === 'text' || itemKind.kind === 'textarea' || itemKind.kind === 'date' || itemKind.kind === 'number') return { kind: 'string-rows', item };
       if (itemKind.kind === 'object' || itemKind.kind === 'variants') return { kind: 'object-rows', item };
       return { kind: 'unsupported' };

@@ -5,6 +5,10 @@ import './officer.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ProblemDetails } from '../request-form';
 import { TYPE_LABELS } from '../text';
+import {
+  canLift, emptyLiftForm, liftAnswer, liftBody, liftConfirmation, recipientName, standingCessation, stoppedRecipients,
+  type LiftForm, type LiftResult, type ProvisionCessation, type RecipientName,
+} from './cessation-lift';
 import { fieldMessages, japanTime, placeProblem, type PlacedProblem } from './officer';
 import { ProblemNotice, failureOf } from './problem';
 import {
@@ -66,6 +70,23 @@ const T = {
   provisionRecords: { ja: '第三者提供・受領の記録', en: 'Provision and receipt records' },
   none: { ja: 'ありません。', en: 'None.' },
   searchAgain: { ja: '本人の検索に戻る', en: 'Back to the search' },
+  liftTitle: { ja: '第三者提供の停止の解除', en: 'Lift a cessation of provision' },
+  liftNote: {
+    ja: '停止の理由がなくなったとき（本人が提供の再開を申し出た、漏えいが解消した等）に解除します。解除は、理由・担当者・日時とともに本人の記録に残り、アクセス記録にも残ります。',
+    en: 'Lift a stop once it no longer applies (the person asked to resume provision, a leak was remedied, …). The lift is kept on the subject with the reason, your username and the time, and recorded in the access log.',
+  },
+  liftWhom: { ja: '解除する停止', en: 'Stops to lift' },
+  liftNamed: { ja: '指定した提供先への停止', en: 'The stops to the recipients chosen' },
+  liftAll: { ja: 'すべての停止（すべての第三者への停止及び提供先ごとの停止）', en: 'Every stop (to every third party and to each recipient)' },
+  stoppedBy: { ja: '請求 {requestId} により停止（{at}）', en: 'stopped by request {requestId} ({at})' },
+  allStopped: { ja: '現在、すべての第三者への提供が停止されています（請求 {requestId}、{at}）。これは「すべての停止」でのみ解除できます。', en: 'Provision to every third party is stopped (request {requestId}, {at}); only "Every stop" lifts it.' },
+  liftReason: { ja: '解除の理由', en: 'Reason for the lift' },
+  liftReasonHint: { ja: '本人の記録に残ります。', en: 'Kept on the subject.' },
+  needLiftReason: { ja: '解除の理由を入力してください（2000文字まで）。', en: 'Give the reason for the lift (up to 2000 characters).' },
+  needLiftRecipients: { ja: '解除する提供先を選んでください。', en: 'Choose the recipients whose stops to lift.' },
+  liftButton: { ja: '解除する…', en: 'Lift…' },
+  liftConfirm: { ja: '解除を確定する', en: 'Yes, lift it' },
+  cancel: { ja: 'やめる', en: 'Cancel' },
 };
 
 type Key = keyof typeof T;
@@ -85,6 +106,16 @@ const REFUSALS: Record<string, { ja: string; en: string }> = {
 let lastReason: ReadReason | undefined;
 
 const reasonWords = (reason: ReadReason) => (reason.kind === 'request' ? `request ${reason.requestId}` : `purpose ${reason.purpose}`);
+
+/** The API's refusals of a lift (lift-provision-cessation.ts), in the desk's words. */
+const LIFT_REFUSALS: Record<string, { ja: string; en: string }> = {
+  'No cessation of provision stands': { ja: 'この本人について停止中の第三者提供はありません。解除するものはありません。', en: 'No cessation of provision stands for this person; there is nothing to lift.' },
+  'Cessation changed meanwhile': {
+    ja: '解除の間に、決定又は他の解除によりこの本人の停止が変更されました。何も解除していません。表示を消して読み直し、必要なら再度解除してください。',
+    en: 'A decision or another lift changed this person\'s cessation meanwhile; nothing was lifted. Hide the data, read it again, and lift again if it still applies.',
+  },
+  'No such cessation': { ja: '選んだ提供先への停止はありません（すべての第三者への停止は「すべての停止」で解除します）。何も解除していません。', en: 'No stop to a recipient chosen stands (a stop to every third party is lifted with "Every stop"). Nothing was lifted.' },
+};
 
 type Failure = { problem: ProblemDetails | 'network'; placed?: PlacedProblem };
 
@@ -381,11 +412,144 @@ function SubjectData({ view, purposes, language }: { view: SubjectView; purposes
   );
 }
 
+/** The officer's lift of the cessation standing on the subject, after a confirmation. */
+function LiftCessation({ session, language, subjectId, cessation, onLifted }: {
+  session: StaffSession; language: Language; subjectId: string; cessation: ProvisionCessation; onLifted: (result: LiftResult & Record<string, unknown>, names: RecipientName[]) => void;
+}) {
+  const [form, setForm] = useState<LiftForm>(() => emptyLiftForm(cessation));
+  const [names, setNames] = useState<RecipientName[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<Failure | undefined>();
+  const [working, setWorking] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const named = stoppedRecipients(cessation);
+  useEffect(() => {
+    let live = true;
+    void staffApi(session).get<{ items: RecipientName[] }>('/v1/staff/recipients').then((result) => {
+      if (live && result.kind === 'ok') setNames(result.data.items);
+    });
+    return () => {
+      live = false;
+    };
+  }, [session.idToken]);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+
+  const set = (change: Partial<LiftForm>) => {
+    setConfirming(false);
+    setFailure(undefined);
+    setForm({ ...form, ...change });
+  };
+  const send = async () => {
+    if (working) return;
+    setWorking(true);
+    setFailure(undefined);
+    const result = await staffApi(session).post<LiftResult & Record<string, unknown>>(`/v1/staff/subjects/${encodeURIComponent(subjectId)}/provision-cessation-lifts`, liftBody(form));
+    setWorking(false);
+    setConfirming(false);
+    const failed = failureOf(result);
+    if (failed) {
+      setFailure(failureFrom(failed, ['recipients', 'reason']));
+      requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus());
+      return;
+    }
+    if (result.kind === 'ok') onLifted(result.data, names);
+  };
+  const errorsOf = (field: string) => {
+    const messages = failure?.placed?.byField[field];
+    if (!messages?.length) return undefined;
+    const refusal = failure!.problem !== 'network' ? LIFT_REFUSALS[failure!.problem.title] : undefined;
+    if (language === 'en') return fieldMessages(messages, language);
+    return refusal?.ja ?? (field === 'reason' ? say('needLiftReason', language) : say('needLiftRecipients', language));
+  };
+  const scopeError = errorsOf('recipients');
+  const reasonError = errorsOf('reason');
+  const general = failure && (!failure.placed || failure.placed.general) ? failure : undefined;
+  const explanation = general && general.problem !== 'network' ? LIFT_REFUSALS[general.problem.title]?.[language] : undefined;
+  return (
+    <section aria-labelledby="lift-cessation" ref={section}>
+      <h2 id="lift-cessation">{say('liftTitle', language)}</h2>
+      <p class="note">{say('liftNote', language)}</p>
+      {cessation.all && <p>{say('allStopped', language, { requestId: cessation.all.requestId, at: japanTime(cessation.all.at, language) })}</p>}
+      <form onSubmit={(e) => { e.preventDefault(); setConfirming(true); }} noValidate>
+        <fieldset class="field reason" id="lift-scope" tabIndex={-1} aria-invalid={scopeError ? true : undefined} aria-describedby={scopeError ? 'lift-scope-error' : undefined}>
+          <legend>{say('liftWhom', language)}</legend>
+          {named.length > 0 && (
+            <label class="choice">
+              <input type="radio" name="lift-scope" value="named" checked={form.scope === 'named'} onChange={() => set({ scope: 'named' })} />
+              {say('liftNamed', language)}
+            </label>
+          )}
+          {form.scope === 'named' && named.length > 0 && (
+            <div class="nested">
+              {named.map((id) => {
+                const stop = cessation.recipients![id]!;
+                return (
+                  <label key={id} class="choice">
+                    <input type="checkbox" value={id} checked={form.recipientIds.includes(id)}
+                      onChange={(e) => set({ recipientIds: e.currentTarget.checked ? [...form.recipientIds, id] : form.recipientIds.filter((r) => r !== id) })} />
+                    {recipientName(id, names, language)}{language === 'ja' ? '：' : ': '}{say('stoppedBy', language, { requestId: stop.requestId, at: japanTime(stop.at, language) })}
+                  </label>
+                );
+              })}
+            </div>
+          )}
+          <label class="choice">
+            <input type="radio" name="lift-scope" value="all" checked={form.scope === 'all'} onChange={() => set({ scope: 'all' })} />
+            {say('liftAll', language)}
+          </label>
+          {scopeError && <p class="field-error" id="lift-scope-error">{scopeError}</p>}
+        </fieldset>
+        <div class="field">
+          <label for="lift-reason">{say('liftReason', language)}</label>
+          <p class="note" id="lift-reason-hint">{say('liftReasonHint', language)}</p>
+          <textarea id="lift-reason" rows={3} value={form.reason} aria-invalid={reasonError ? true : undefined}
+            aria-describedby={reasonError ? 'lift-reason-error lift-reason-hint' : 'lift-reason-hint'}
+            onInput={(e) => set({ reason: (e.currentTarget as HTMLTextAreaElement).value })} />
+          {reasonError && <p class="field-error" id="lift-reason-error">{reasonError}</p>}
+        </div>
+        {general && (
+          <>
+            {explanation && <p class="field-error">{explanation}</p>}
+            <ProblemNotice problem={general.problem} language={language} id="lift-problem" />
+          </>
+        )}
+        {confirming ? (
+          <div class="confirm" role="group" aria-labelledby="confirm-lift">
+            <p id="confirm-lift"><strong>{liftConfirmation(form, names, language)}</strong></p>
+            <button type="button" ref={confirmButton} aria-disabled={working} onClick={() => void send()}>{working ? say('working', language) : say('liftConfirm', language)}</button>
+            {' '}
+            <button type="button" class="quiet" onClick={() => setConfirming(false)}>{say('cancel', language)}</button>
+          </div>
+        ) : (
+          <button type="submit">{say('liftButton', language)}</button>
+        )}
+      </form>
+    </section>
+  );
+}
+
 export function SubjectPage({ session, language, go, subjectId }: { session: StaffSession; language: Language; go: (route: DeskRoute) => void; subjectId: string }) {
   const { requests, purposes, form, setForm, failure, missing, working, read } = useReasonedRead(session, ['requestId', 'purpose']);
   const [view, setView] = useState<{ data: SubjectView; reason: ReadReason } | undefined>();
+  const [lifted, setLifted] = useState<string | undefined>();
   const notice = useRef<HTMLParagraphElement>(null);
+  const liftedRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => setView(undefined), [subjectId]);
+  useEffect(() => setLifted(undefined), [subjectId, view?.reason]);
+  const cessation = view ? standingCessation(view.data.lifecycle) : undefined;
+
+  /** The lift kept on the subject as the API keeps it, so the lifecycle shown is what now stands. */
+  const onLifted = ({ subjectId: _id, cessationOfProvision, ...lift }: LiftResult & Record<string, unknown>, names: RecipientName[]) => {
+    if (!view) return;
+    const { cessationOfProvision: _before, ...lifecycle } = view.data.lifecycle;
+    const lifts = Array.isArray(lifecycle.cessationOfProvisionLifts) ? lifecycle.cessationOfProvisionLifts : [];
+    setView({ ...view, data: { ...view.data, lifecycle: { ...lifecycle, ...(cessationOfProvision ? { cessationOfProvision } : {}), cessationOfProvisionLifts: [...lifts, lift] } } });
+    setLifted(liftAnswer({ ...lift, cessationOfProvision } as LiftResult, names, language));
+    requestAnimationFrame(() => liftedRef.current?.focus());
+  };
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -408,6 +572,10 @@ export function SubjectPage({ session, language, go, subjectId }: { session: Sta
         <section aria-labelledby="subject-read">
           <p id="subject-read" ref={notice} tabIndex={-1} role="status">{say('readWith', language, { reason: reasonWords(view.reason) })}</p>
           <SubjectData view={view.data} purposes={purposes} language={language} />
+          <p ref={liftedRef} tabIndex={-1} role="status" class={lifted ? 'answer' : undefined}>{lifted}</p>
+          {cessation && canLift(session.role) && (
+            <LiftCessation key={JSON.stringify(cessation)} session={session} language={language} subjectId={subjectId} cessation={cessation} onLifted={onLifted} />
+          )}
           <p><button type="button" onClick={() => setView(undefined)}>{say('hide', language)}</button></p>
         </section>
       ) : (
