@@ -135,6 +135,8 @@ export function useEmulators(dynamoEndpoint: string, sesEndpoint: string, s3Endp
     // Tells the S3 client (functions/adapters/audit-bucket.ts) to address s3rver by path, with its key.
     process.env.DESK_S3_EMULATOR = '1';
   }
+  // DynamoDB Local answers in milliseconds, but in seconds while its JVM warms up on a loaded machine.
+  process.env.DESK_SDK_REQUEST_TIMEOUT_MS ??= '30000';
   process.env.AWS_REGION ??= 'ap-northeast-1';
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';

@@ -4,7 +4,7 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } fr
 import type { AccessLogDigest } from '../domain/access-log-digest';
 import type { AccessLogDigestStore } from '../domain/access-log-ports';
 import { bucketEnvVar, type BucketName } from './buckets';
-import { SDK_CLIENT_LIMITS } from './clients';
+import { sdkClientLimits } from './clients';
 
 const DIGEST_PREFIX = 'access-log-digests/';
 
@@ -16,8 +16,8 @@ let client: S3Client | undefined;
  */
 export function s3(): S3Client {
   client ??= new S3Client(process.env.DESK_S3_EMULATOR
-    ? { ...SDK_CLIENT_LIMITS, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
-    : { ...SDK_CLIENT_LIMITS });
+    ? { ...sdkClientLimits(), forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+    : { ...sdkClientLimits() });
   return client;
 }
 

@@ -10,25 +10,29 @@ import { tableEnvVar, type TableName } from './tables';
  * Bounded waits for every SDK client: without them a dependency that accepts a connection and never
  * answers holds the function until Lambda's timeout (15 s for routes, lib/api.ts). Three attempts of
  * at most 1 s to connect and 4 s of silence each end about when Lambda would; a refused connection
- * fails at once. The caller gets a 503 with Retry-After (functions/http/unavailable.ts).
+ * fails at once. The caller gets a 503 with Retry-After (functions/http/unavailable.ts). The local
+ * emulators on a busy laptop can take seconds to answer, so local/emulators.ts waits longer
+ * (DESK_SDK_REQUEST_TIMEOUT_MS).
  */
-export const SDK_CLIENT_LIMITS = {
-  maxAttempts: 3,
-  requestHandler: { connectionTimeout: 1_000, requestTimeout: 4_000 },
-} as const;
+export function sdkClientLimits() {
+  return {
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: Number(process.env.DESK_SDK_REQUEST_TIMEOUT_MS ?? 4_000) },
+  } as const;
+}
 
 let documentClient: DynamoDBDocumentClient | undefined;
 let sesClient: SESClient | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({ ...SDK_CLIENT_LIMITS }), {
+  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({ ...sdkClientLimits() }), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return documentClient;
 }
 
 export function ses(): SESClient {
-  sesClient ??= new SESClient({ ...SDK_CLIENT_LIMITS });
+  sesClient ??= new SESClient({ ...sdkClientLimits() });
   return sesClient;
 }
 

@@ -14,10 +14,10 @@ import {
 import type { StaffIdentityProvider } from '../domain/accounts/ports';
 import type { PasswordReset } from '../domain/accounts/sign-in-gate';
 import { DeskProblem } from '../domain/problems';
-import { SDK_CLIENT_LIMITS } from './clients';
+import { sdkClientLimits } from './clients';
 
 let client: CognitoIdentityProviderClient | undefined;
-const cognito = () => (client ??= new CognitoIdentityProviderClient({ ...SDK_CLIENT_LIMITS }));
+const cognito = () => (client ??= new CognitoIdentityProviderClient({ ...sdkClientLimits() }));
 
 export function cognitoStaffIdentity(userPoolId: string): StaffIdentityProvider {
   const user = (staffId: string) => ({ UserPoolId: userPoolId, Username: staffId });
