@@ -32,7 +32,9 @@ export function dynamo(): DynamoDBDocumentClient {
 }
 
 export function ses(): SESClient {
-  sesClient ??= new SESClient({ ...sdkClientLimits() });
+  // One attempt: SES has no idempotency key, and a retried call whose first try SES accepted would
+  // send the message twice; the outbox retries a failed send itself (domain/outbox-delivery.ts).
+  sesClient ??= new SESClient({ ...sdkClientLimits(), maxAttempts: 1 });
   return sesClient;
 }
 
