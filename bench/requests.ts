@@ -3,7 +3,7 @@
 // Typed against the manifests, so a new route or worker without a request here does not compile.
 import { randomBytes } from 'node:crypto';
 import { buildApiEvent, type ApiEventInput } from '../local/api-event';
-import { DEMO_CUSTOMER } from '../local/seed';
+import { DEMO_CUSTOMER, DEMO_PAYMENTS_RECIPIENT } from '../local/seed';
 import { routeNamed, type RouteName } from '../functions/routes';
 import type { WORKERS } from '../functions/workers';
 
@@ -377,7 +377,8 @@ export const ROUTE_REQUESTS = {
   'list-provisions': {
     event: api('list-provisions', {
       path: '/v1/staff/provisions',
-      query: { subjectId: DEMO_CUSTOMER.subjectId, reason: 'Benchmark of the audit view' },
+      // One person's records need the open request about them; the audit view across people takes a reason.
+      query: { counterparty: DEMO_PAYMENTS_RECIPIENT.recipientId, reason: 'Benchmark of the audit view' },
       claims: OFFICER_CLAIMS,
     }),
     expect: '200',
