@@ -2,7 +2,7 @@
 // event sources; the local runtime polls the same streams and runs the same schedules.
 import type { BucketAccess, BucketName } from './adapters/buckets';
 import type { TableName } from './adapters/tables';
-import { ACCESS_LOG_DIGEST_MINUTES, accessLogDigestMinutes } from './domain/access-log-digest';
+import { ACCESS_LOG_DIGEST_MINUTES, accessLogDigestMinutes } from './domain/access-log/digest';
 import type { TableAccess } from './routes';
 
 export type WorkerSource =

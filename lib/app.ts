@@ -3,8 +3,8 @@ import { AwsSolutionsChecks, NIST80053R5Checks, type NagPack } from 'cdk-nag';
 import { deskSettings, securityAlertEmail } from '../functions/adapters/desk-settings';
 import { maxSubjectsPerHour } from '../functions/domain/monitoring/access-analysis';
 import { parseAllowedCidrs } from './firewall';
-import { accessLogRetentionSeconds } from '../functions/domain/access-log';
-import { accessLogDigestMinutes } from '../functions/domain/access-log-digest';
+import { accessLogRetentionSeconds } from '../functions/domain/access-log/entry';
+import { accessLogDigestMinutes } from '../functions/domain/access-log/digest';
 import { AppiDeskStack } from './stack';
 
 /** Five years, the default time CloudTrail log files stay locked. */

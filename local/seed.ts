@@ -11,11 +11,11 @@ import { lookupKeyOf, type ConsentEvent, type PersonalDataRecord, type StoredPer
 import { myNumberDocument } from '../functions/domain/my-number/documents';
 import type { StoredMyNumber } from '../functions/domain/my-number/ports';
 import { documentIdOf } from '../functions/domain/my-number/register-my-number';
-import { recordExpiresAt, type SubjectLifecycle } from '../functions/domain/personal-data/expiry';
+import { personalDataExpiresAt, type SubjectLifecycle } from '../functions/domain/personal-data/expiry';
 import { countryStanding } from '../functions/domain/provisions/countries';
 import type { StoredProvisionRecord } from '../functions/domain/provisions/ports';
 import type { Recipient } from '../functions/domain/provisions/recipients';
-import { recordExpiresAt as provisionRecordExpiresAt } from '../functions/domain/provisions/retention';
+import { provisionRecordExpiresAt } from '../functions/domain/provisions/retention';
 import { POLICY_PURPOSES, registryOf } from '../functions/domain/purposes/registry';
 import { STAFF_ROLES } from '../functions/domain/staff';
 import { hashLocalPassword } from './staff-sign-in';
@@ -39,7 +39,7 @@ export const DEMO_LIFECYCLE: SubjectLifecycle = { subjectId: SUBJECT, lastActivi
 
 const record = (recordId: string, fields: Omit<PersonalDataRecord, 'subjectId' | 'recordId'>): StoredPersonalDataRecord => {
   const held = { subjectId: SUBJECT, recordId, ...fields };
-  const expiresAt = recordExpiresAt(held, registryOf(POLICY_PURPOSES), DEMO_LIFECYCLE);
+  const expiresAt = personalDataExpiresAt(held, registryOf(POLICY_PURPOSES), DEMO_LIFECYCLE);
   return { ...held, lookupKey: lookupKeyOf(held), ...(expiresAt === undefined ? {} : { expiresAt }) };
 };
 

@@ -4,10 +4,10 @@
 // index), the digests (chain heads) and verification (whole chains).
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomInt } from 'node:crypto';
-import { accessLogRetentionSeconds, chainAccessLogEntry, type AccessLogEntry, type ChainedAccessLogEntry } from '../domain/access-log';
-import type { AccessLogChains, AccessLogSearch, ListedAccessLogEntry } from '../domain/access-log-ports';
-import type { AccessLogWriter } from '../domain/ports';
-import { AccessLogBusyError } from '../domain/problems';
+import { accessLogRetentionSeconds, chainAccessLogEntry, type AccessLogEntry, type ChainedAccessLogEntry } from '../domain/access-log/entry';
+import type { AccessLogChains, AccessLogSearch, ListedAccessLogEntry } from '../domain/access-log/ports';
+import type { AccessLogWriter } from '../domain/access-log/ports';
+import { AccessLogBusyError } from '../domain/kernel/problems';
 import { dynamo, tableName } from './clients';
 
 /**

@@ -2,10 +2,11 @@
 // projected to who, role, action, subjects and time (never fields or reasons), and the cursor of the
 // last analysed hour, an item of the evidence table moved with its alert in one transaction.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { japanDay } from '../domain/calendar';
+import { japanDay } from '../domain/kernel/calendar';
 import type { AccessLogReader, MonitoredAccess, MonitoringStore } from '../domain/monitoring/access-analysis';
 import { dynamo, notExpired, queryAll, tableName } from './clients';
-import { outboxPut, transactOrStale, type TransactItem } from './transactions';
+import { outboxPut } from './outbox-repository';
+import { transactOrStale, type TransactItem } from './transactions';
 
 /** The cursor's evidence id: one item, kept for good, saying how far the log has been analysed. */
 export const MONITORING_CURSOR_ID = 'access-monitoring-cursor';

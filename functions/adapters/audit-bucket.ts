@@ -1,8 +1,8 @@
 // The access-log digests in their Object Lock bucket: one JSON object per schedule interval, named by
 // the interval's start so keys sort by time, written once in compliance mode, so no one, not even the account root, can alter or remove it before retention ends.
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { AccessLogDigest } from '../domain/access-log-digest';
-import type { AccessLogDigestStore } from '../domain/access-log-ports';
+import type { AccessLogDigest } from '../domain/access-log/ports';
+import type { AccessLogDigestStore } from '../domain/access-log/ports';
 import { bucketEnvVar, type BucketName } from './buckets';
 import { sdkClientLimits } from './clients';
 

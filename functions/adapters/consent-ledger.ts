@@ -3,7 +3,8 @@
 // transaction, so no receipt goes out for an event that was not recorded.
 import type { ConsentLedger } from '../domain/consents/ports';
 import { tableName } from './clients';
-import { outboxPut, transactOrStale } from './transactions';
+import { outboxPut } from './outbox-repository';
+import { transactOrStale } from './transactions';
 
 export const dynamoConsentLedger: ConsentLedger = {
   async append({ event, receipt, withdrawn }) {

@@ -1,6 +1,6 @@
 // The desk's configurable service levels, read from the function's environment. Handlers call this
 // at load time, so a bad setting fails the function's start instead of a request.
-import { responseDeskDays } from '../domain/calendar';
+import { responseDeskDays } from '../domain/kernel/calendar';
 import type { DeskSettings } from '../domain/desk';
 import { feeSchedule } from '../domain/requests/fees';
 

@@ -1,9 +1,10 @@
 // All-or-nothing writes: a state change and the notification that reports it commit in one
 // DynamoDB transaction (DESIGN §3), each conditional on the state it was decided from.
-import type { DeskWrite, DeskWriter } from '../domain/ports';
+import type { DeskWrite, DeskWriter } from '../domain/requests/ports';
 import { tableName } from './clients';
 import { disclosureItems } from './disclosure-repository';
-import { outboxPut, transactOrStale, type TransactItem } from './transactions';
+import { outboxPut } from './outbox-repository';
+import { transactOrStale, type TransactItem } from './transactions';
 
 function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
   switch (write.kind) {

@@ -2,7 +2,7 @@
 // NO_SUBJECT when it holds nobody), so erasing a subject finds every copy through the bySubject
 // index; any one item serves the link. An expired one is never served.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { DisclosureReader } from '../domain/ports';
+import type { DisclosureReader } from '../domain/requests/ports';
 import type { StoredDisclosure } from '../domain/requests/disclosure-dossier';
 import { dynamo, isLive, tableName } from './clients';
 

@@ -4,9 +4,10 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ExportedRecord, ExportHoldingsReader, ExportStore } from '../domain/exports/ports';
 import type { ExportRequest } from '../domain/exports/rules';
-import { StaleWriteError } from '../domain/problems';
+import { StaleWriteError } from '../domain/kernel/problems';
 import { dynamo, isLive, notExpired, queryAll, tableName } from './clients';
-import { outboxPut, transactOrStale } from './transactions';
+import { outboxPut } from './outbox-repository';
+import { transactOrStale } from './transactions';
 
 export const dynamoExports: ExportStore = {
   async get(exportId, now) {

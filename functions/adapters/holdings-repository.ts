@@ -5,7 +5,7 @@
 import { emailLookupKey, type ConsentEvent, type Expiring, type Holdings, type PersonalDataRecord, type ProvisionRecord, type StoredPersonalDataRecord } from '../domain/holdings';
 import type { SubjectFinder } from '../domain/personal-data/search-subjects';
 import type { SubjectHoldings, SubjectHoldingsReader } from '../domain/personal-data/view-subject';
-import type { HoldingsReader } from '../domain/ports';
+import type { HoldingsReader } from '../domain/holdings';
 import { notExpired, queryAll, tableName } from './clients';
 import type { TableName } from './tables';
 

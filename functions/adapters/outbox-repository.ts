@@ -1,13 +1,13 @@
 // The outbox: messages wait here, in state pending, until SES accepts them; a sent message is kept
 // a while for tracing, and one that failed too often is set aside as undeliverable.
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { SENT_MESSAGE_RETENTION_SECONDS } from '../domain/law';
+import { SENT_MESSAGE_RETENTION_SECONDS } from '../domain/kernel/law';
 import type { OutboxMessage } from '../domain/outbox';
 import { CLAIM_LEASE_SECONDS, type ClaimResult, type OutboxDeliveryPorts } from '../domain/outbox-delivery';
 import type { UndeliverableMessage } from '../domain/requests/request-report';
-import { StaleWriteError } from '../domain/problems';
+import { StaleWriteError } from '../domain/kernel/problems';
 import { dynamo, queryAll, tableName } from './clients';
-import { outboxPut, transactOrStale } from './transactions';
+import { transactOrStale, type TransactItem } from './transactions';
 
 export const PENDING = 'pending';
 export const SENT = 'sent';
@@ -140,5 +140,16 @@ export function outboxDeliveryPorts(send: OutboxDeliveryPorts['send']): OutboxDe
     markSent: (id, providerId, now) => markSent(id, providerId, now).catch(ignoreAlreadyDone),
     markAttemptFailed: (id, error) => markAttemptFailed(id, error).catch(ignoreAlreadyDone),
     setAside: (id, error, countsAttempt, notice, now) => setAside(id, error, countsAttempt, notice, now).catch(ignoreAlreadyDone),
+  };
+}
+
+/** An e-mail joining a transaction: pending for the outbox stream, never replacing a message with its id. */
+export function outboxPut(message: OutboxMessage): TransactItem {
+  return {
+    Put: {
+      TableName: tableName('outbox'),
+      Item: { ...message, outboxState: PENDING, attempts: 0 },
+      ConditionExpression: 'attribute_not_exists(messageId)',
+    },
   };
 }

@@ -1,7 +1,7 @@
 // The purpose registry: the policy's own purposes are version 1 in code (purposes/registry.ts), so a
 // fresh deployment needs no seeding; every version published since is an item of the purposes table.
 import { PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { StaleWriteError } from '../domain/problems';
+import { StaleWriteError } from '../domain/kernel/problems';
 import type { PurposePublisher, PurposeVersionReader, RolloutStore } from '../domain/purposes/ports';
 import { POLICY_PURPOSES, type PurposeVersion } from '../domain/purposes/registry';
 import { dynamo, tableName } from './clients';

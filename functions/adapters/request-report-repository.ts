@@ -6,7 +6,8 @@ import type { RequestReportReader } from '../domain/requests/request-report';
 import { OPEN_STATUSES, type RequestStatus } from '../domain/requests/request';
 import type { StaffRole } from '../domain/staff';
 import { dynamo, notExpired, queryAll, tableName } from './clients';
-import { outboxPut, transactOrStale } from './transactions';
+import { outboxPut } from './outbox-repository';
+import { transactOrStale } from './transactions';
 
 const REMINDER_ATTRIBUTE: Record<ReminderKind, string> = { 'due-soon': 'remindedDueSoonAt', overdue: 'remindedOverdueAt' };
 const OPEN_VALUES = Object.fromEntries(OPEN_STATUSES.map((status, i) => [`:open${i}`, status]));

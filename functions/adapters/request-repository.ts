@@ -1,6 +1,6 @@
 // Reads of the requests table. Writes go through the desk writer so they commit with their outbox.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { RequestReader } from '../domain/ports';
+import type { RequestReader } from '../domain/requests/ports';
 import type { DeskRequest, RequestStatus } from '../domain/requests/request';
 import { dynamo, isLive, notExpired, queryAll, tableName } from './clients';
 

@@ -3,9 +3,10 @@
 // removes them; every read also checks it. A spent session keeps no code hash.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CodeSession, SessionStore, SubjectTokenGrant } from '../domain/consents/ports';
-import { StaleWriteError } from '../domain/problems';
+import { StaleWriteError } from '../domain/kernel/problems';
 import { dynamo, isLive, tableName } from './clients';
-import { outboxPut, transactOrStale } from './transactions';
+import { outboxPut } from './outbox-repository';
+import { transactOrStale } from './transactions';
 
 const codeKey = (sessionId: string) => `code#${sessionId}`;
 const tokenKey = (tokenHash: string) => `token#${tokenHash}`;

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { StaffIdentityProvider } from '../domain/accounts/ports';
 import type { PasswordReset } from '../domain/accounts/sign-in-gate';
-import { DeskProblem } from '../domain/problems';
+import { DeskProblem } from '../domain/kernel/problems';
 import { sdkClientLimits } from './clients';
 
 let client: CognitoIdentityProviderClient | undefined;

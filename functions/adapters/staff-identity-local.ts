@@ -4,7 +4,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { temporaryPasswordMessage } from '../domain/accounts/messages';
 import type { StaffIdentityProvider } from '../domain/accounts/ports';
-import type { SecretSource } from '../domain/ports';
+import type { SecretSource } from '../domain/kernel/ports';
 
 export function hashLocalPassword(password: string, salt = randomBytes(16).toString('hex')): string {
   return `scrypt:${salt}:${scryptSync(password, salt, 32).toString('hex')}`;

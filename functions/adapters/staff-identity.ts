@@ -2,7 +2,7 @@
 // set (AWS), else the staff table as the local sign-in's identity store.
 import type { AccountDeps } from '../domain/accounts/account-changes';
 import type { StaffIdentityProvider } from '../domain/accounts/ports';
-import type { SecretSource } from '../domain/ports';
+import type { SecretSource } from '../domain/kernel/ports';
 import { dynamoAccessLog } from './access-log-repository';
 import { officerEmail, securityAlertEmail } from './desk-settings';
 import { logger } from './logger';

@@ -4,11 +4,12 @@ import { GetCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@a
 import { EmailInUseError, type AccountWrite, type StaffAccountStore } from '../domain/accounts/ports';
 import type { PasswordChanges } from '../domain/accounts/sign-in-gate';
 import type { OutboxMessage } from '../domain/outbox';
-import type { StaffDirectory } from '../domain/ports';
-import { StaleWriteError } from '../domain/problems';
+import type { StaffDirectory } from '../domain/staff';
+import { StaleWriteError } from '../domain/kernel/problems';
 import { normalisedStaffEmail, type StaffMember } from '../domain/staff';
 import { dynamo, tableName } from './clients';
-import { outboxPut, type TransactItem } from './transactions';
+import { outboxPut } from './outbox-repository';
+import { type TransactItem } from './transactions';
 
 /**
  * An e-mail address is held by one account: an item keyed `email#<address>` claims it, written in the

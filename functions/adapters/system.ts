@@ -1,6 +1,6 @@
 // The real clock and the real source of randomness.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { Clock, SecretSource } from '../domain/ports';
+import type { Clock, SecretSource } from '../domain/kernel/ports';
 
 export const systemClock: Clock = { now: () => new Date() };
 

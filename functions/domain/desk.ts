@@ -1,5 +1,5 @@
 // The desk that answers requests (policy §7): its name, where to reach it, and when it works.
-import { RESPONSE_TARGET_DESK_DAYS } from './law';
+import { RESPONSE_TARGET_DESK_DAYS } from './kernel/law';
 import { DEFAULT_FEES, type FeeSchedule } from './requests/fees';
 
 export const DESK_CONTACT = {

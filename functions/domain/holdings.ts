@@ -111,3 +111,8 @@ export function lookupKeyOf(record: Pick<PersonalDataRecord, 'subjectId' | 'cate
   if (record.category === 'customer-id') return customerIdLookupKey(record.value);
   return `subject#${record.subjectId}`;
 }
+
+export interface HoldingsReader {
+  /** Everything held about the person with this e-mail address that is not past its expiresAt. */
+  holdingsOf(email: string, now: Date): Promise<Holdings>;
+}

@@ -3,12 +3,12 @@
 // access information and its linkage, special care-required information, My Number, third-party
 // provision, anonymised-information publications, the desk and its hours, and how to make a
 // request (Art. 32(1) item 3, 37, 38): procedure, who may ask, fees, when the answer is due.
-import { japanDay } from './calendar';
+import { japanDay } from './kernel/calendar';
 import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
 import {
   DEFAULT_DESK_SETTINGS, DESK_CLOSES_AT_HOUR, DESK_CONTACT, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS, type DeskSettings,
 } from './desk';
-import { LATEST_ANSWER_CALENDAR_DAYS, SECONDS, VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from './law';
+import { LATEST_ANSWER_CALENDAR_DAYS, SECONDS, VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from './kernel/law';
 import { MY_NUMBER_AFFAIRS } from './my-number/documents';
 import { PERSONAL_DATA_CATEGORIES, SPECIAL_CARE_EXCEPTIONS } from './personal-data/categories';
 import { ACQUISITION_SOURCES } from './personal-data/sources';

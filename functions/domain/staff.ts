@@ -52,3 +52,7 @@ export interface StaffActor {
  * accounts share it (the account-change e-mails and temporary passwords must reach distinct people).
  */
 export const normalisedStaffEmail = (email: string): string => email.trim().toLowerCase();
+
+export interface StaffDirectory {
+  get(staffId: string): Promise<StaffMember | undefined>;
+}

@@ -1,6 +1,6 @@
 import { dynamoAccessLogSearch } from '../adapters/access-log-repository';
 import { systemClock } from '../adapters/system';
-import { listAccessLog } from '../domain/access-log-listing';
+import { listAccessLog } from '../domain/access-log/listing';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 

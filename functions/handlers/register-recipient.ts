@@ -1,6 +1,6 @@
 import { dynamoRecipients } from '../adapters/recipient-repository';
 import { systemClock } from '../adapters/system';
-import { registerRecipient } from '../domain/provisions/recipients';
+import { registerRecipient } from '../domain/provisions/register-recipient';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 

@@ -2,7 +2,7 @@ import { dynamoAccessLogChains } from '../adapters/access-log-repository';
 import { s3DigestStore } from '../adapters/audit-bucket';
 import { logger } from '../adapters/logger';
 import { systemClock } from '../adapters/system';
-import { verifyAccessLog } from '../domain/access-log-verification';
+import { verifyAccessLog } from '../domain/access-log/verification';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 

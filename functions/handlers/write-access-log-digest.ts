@@ -3,7 +3,7 @@ import { ACCESS_LOG_RETENTION, dynamoAccessLogChains } from '../adapters/access-
 import { s3DigestStore } from '../adapters/audit-bucket';
 import { logger } from '../adapters/logger';
 import { systemClock } from '../adapters/system';
-import { accessLogDigestMinutes, writeAccessLogDigest } from '../domain/access-log-digest';
+import { accessLogDigestMinutes, writeAccessLogDigest } from '../domain/access-log/digest';
 
 const deps = {
   chains: dynamoAccessLogChains,

@@ -1,7 +1,7 @@
 // The public contract (DESIGN §5) as zod schemas: handlers validate with them, and the OpenAPI
 // document is generated from them, so the documentation is the validation.
 import * as z from 'zod';
-import { DISCLOSURE_METHODS, DISCLOSURE_RECORDS } from '../domain/law';
+import { DISCLOSURE_METHODS, DISCLOSURE_RECORDS } from '../domain/kernel/law';
 import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../domain/requests/request';
 import { REQUEST_TYPES } from '../domain/requests/request-types';
 import { CATEGORY_IDS, SPECIAL_CARE_EXCEPTION_IDS } from '../domain/personal-data/categories';

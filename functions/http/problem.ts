@@ -1,8 +1,8 @@
 // RFC 9457 problem details: every error answer says what went wrong and what to do about it.
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import type { z } from 'zod';
-import type { ProblemKind } from '../domain/problems';
-import { describeIssue } from '../domain/validation-messages';
+import type { ProblemKind } from '../domain/kernel/problems';
+import { describeIssue } from '../domain/kernel/validation-messages';
 import { wellFormedText } from './well-formed';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

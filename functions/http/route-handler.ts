@@ -5,7 +5,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger } from '../adapters/logger';
-import { AccessLogBusyError, DeskProblem } from '../domain/problems';
+import { AccessLogBusyError, DeskProblem } from '../domain/kernel/problems';
 import type { StaffActor } from '../domain/staff';
 import type { SystemActor } from '../domain/systems';
 import type { RouteDefinition } from '../routes';

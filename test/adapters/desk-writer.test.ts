@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDeskWriter } from '../../functions/adapters/desk-writer';
 import { outboxMessage } from '../../functions/domain/outbox';
-import { StaleWriteError } from '../../functions/domain/problems';
+import { StaleWriteError } from '../../functions/domain/kernel/problems';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
 import { freshTables } from '../support/desk';

@@ -2,7 +2,7 @@
 // from the table; a version is put once; a rollout's progress is saved only over the progress read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoPurposePublisher, dynamoPurposeVersions, dynamoRolloutStore } from '../../functions/adapters/purpose-repository';
-import { StaleWriteError } from '../../functions/domain/problems';
+import { StaleWriteError } from '../../functions/domain/kernel/problems';
 import { POLICY_PURPOSES, type PurposeVersion } from '../../functions/domain/purposes/registry';
 import { freshTables } from '../support/desk';
 import { dropTables, getItem } from '../support/requests';

@@ -23,14 +23,14 @@ import { dynamoSubjectLifecycles } from '../../functions/adapters/subject-reposi
 import { cryptoSecrets } from '../../functions/adapters/system';
 import { dynamoUseExceptions } from '../../functions/adapters/use-exception-repository';
 import { customerIdLookupKey, emailLookupKey, lookupKeyOf } from '../../functions/domain/holdings';
-import { DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../functions/domain/law';
+import { DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../functions/domain/kernel/law';
 import { checkUse } from '../../functions/domain/personal-data/check-use';
 import { POLICY_PURPOSES, registryOf } from '../../functions/domain/purposes/registry';
 import { compileDossier, storedDossierExpiresAt, type Dossier } from '../../functions/domain/requests/disclosure-dossier';
 import { getDisclosure } from '../../functions/domain/requests/get-disclosure';
 import { getPaperDisclosure } from '../../functions/domain/requests/paper-disclosure';
-import { DeskProblem } from '../../functions/domain/problems';
-import { hashSecret } from '../../functions/domain/secrets';
+import { DeskProblem } from '../../functions/domain/kernel/problems';
+import { hashSecret } from '../../functions/domain/kernel/secrets';
 import { FixedClock, OPERATOR, receivedRequest } from '../domain/doubles';
 import { freshTables } from '../support/desk';
 import { dropTables, putItem, systemPrincipal } from '../support/requests';

@@ -1,20 +1,15 @@
 // Hand-written test doubles of the domain ports (functions/domain/ports.ts). Pure and in memory:
 // the domain tests need no emulator and no network.
 import { expect } from 'vitest';
-import { DeskProblem } from '../../functions/domain/problems';
-import type { AccessLogEntry } from '../../functions/domain/access-log';
+import { DeskProblem } from '../../functions/domain/kernel/problems';
+import type { AccessLogEntry } from '../../functions/domain/access-log/entry';
 import { emailLookupKey, type Holdings } from '../../functions/domain/holdings';
 import type { RequestSubjectFinder } from '../../functions/domain/personal-data/read-reason';
-import type {
-  AccessLogWriter,
-  Clock,
-  DeskWrite,
-  DeskWriter,
-  HoldingsReader,
-  RequestReader,
-  SecretSource,
-} from '../../functions/domain/ports';
-import { StaleWriteError } from '../../functions/domain/problems';
+import type { AccessLogWriter } from '../../functions/domain/access-log/ports';
+import type { Clock, SecretSource } from '../../functions/domain/kernel/ports';
+import type { DeskWrite, DeskWriter, RequestReader } from '../../functions/domain/requests/ports';
+import type { HoldingsReader } from '../../functions/domain/holdings';
+import { StaleWriteError } from '../../functions/domain/kernel/problems';
 import type { DeskRequest, RequestStatus } from '../../functions/domain/requests/request';
 import type { StaffActor } from '../../functions/domain/staff';
 

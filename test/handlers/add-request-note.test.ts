@@ -2,7 +2,7 @@
 // how an open request is handled; the write is access-logged; the staff view shows assignee, notes
 // and the full history; refusals write nothing; two notes at once cannot both commit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { handler } from '../../functions/handlers/add-request-note';
 import { handler as assignHandler } from '../../functions/handlers/assign-request';
 import { handler as viewHandler } from '../../functions/handlers/view-request';

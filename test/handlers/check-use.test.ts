@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/handlers/check-use';
-import { EVIDENCE_RETENTION_SECONDS } from '../../functions/domain/law';
+import { EVIDENCE_RETENTION_SECONDS } from '../../functions/domain/kernel/law';
 import { freshTables, invoke } from '../support/desk';
 import { dropTables, expectProblem, getItem, putItem, scanAll, systemPrincipal } from '../support/requests';
 

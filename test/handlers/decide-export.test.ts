@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoExports } from '../../functions/adapters/export-repository';
 import type { ExportRequest } from '../../functions/domain/exports/rules';
-import { hashSecret } from '../../functions/domain/secrets';
+import { hashSecret } from '../../functions/domain/kernel/secrets';
 import { handler as decideExport } from '../../functions/handlers/decide-export';
 import { handler as requestExport } from '../../functions/handlers/request-export';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { dynamoExports } from '../../functions/adapters/export-repository';
 import { tableEnvVar, TABLES } from '../../functions/adapters/tables';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import type { ExportRequest } from '../../functions/domain/exports/rules';
 import { handler as decideExport } from '../../functions/handlers/decide-export';
 import { handler as downloadExport } from '../../functions/handlers/download-export';

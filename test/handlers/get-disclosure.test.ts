@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../functions/adapters/system';
-import { hashSecret } from '../../functions/domain/secrets';
+import { hashSecret } from '../../functions/domain/kernel/secrets';
 import { dossierAsOf, type StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
 import { dossierResponse } from '../../functions/http/contract';
 import { handler } from '../../functions/handlers/get-disclosure';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableName } from '../../functions/adapters/clients';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { handler } from '../../functions/handlers/get-my-number';
 import { freshTables, invoke } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';

@@ -3,7 +3,7 @@
 // categories; GET /v1/staff/requests/{requestId}/disclosure serves the stored copy to print,
 // access-logged first, to operators only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
 import { handler } from '../../functions/handlers/get-paper-disclosure';
 import { handler as submitHandler } from '../../functions/handlers/submit-request';

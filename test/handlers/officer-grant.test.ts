@@ -3,7 +3,7 @@
 // confirms it; the asker cannot confirm it; two confirmations at once, one wins; each step is
 // access-logged and e-mailed like other account changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { dynamoStaffAccounts } from '../../functions/adapters/staff-repository';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
 import { handler as changeRoleHandler } from '../../functions/handlers/change-staff-role';

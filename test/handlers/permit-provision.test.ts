@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/handlers/permit-provision';
-import { recordExpiresAt } from '../../functions/domain/provisions/retention';
+import { provisionRecordExpiresAt } from '../../functions/domain/provisions/retention';
 import { freshTables, invoke } from '../support/desk';
 import { dropTables, expectProblem, putItem, scanAll, systemPrincipal } from '../support/requests';
 
@@ -56,7 +56,7 @@ describe('permit-provision', () => {
       direction: 'provided', recipientName: 'Partner Insurance K.K.', recipientAddress: party.address, recipientRepresentative: 'Taro Sato',
       items: ['name', 'email'], basis: 'consent', consentId: 'c-1', recordId: result.json.results[0].recordId, providedBy: systemPrincipal(),
     });
-    expect(record!.expiresAt).toBeGreaterThanOrEqual(recordExpiresAt('per-provision', before));
+    expect(record!.expiresAt).toBeGreaterThanOrEqual(provisionRecordExpiresAt('per-provision', before));
     expect(await recordsOf(b)).toHaveLength(1);
   });
 

@@ -4,7 +4,7 @@
 // access-logged. The privacy notice lists the type as accepted.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { lookupKeyOf } from '../../functions/domain/holdings';
 import { POLICY_PURPOSES } from '../../functions/domain/purposes/registry';
 import { handler as decideHandler } from '../../functions/handlers/decide-request';

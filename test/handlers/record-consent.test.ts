@@ -3,8 +3,8 @@
 // access-logged, a withdrawal ending a consent at the next use check; nothing written on a refusal.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
-import { EVIDENCE_RETENTION_SECONDS } from '../../functions/domain/law';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
+import { EVIDENCE_RETENTION_SECONDS } from '../../functions/domain/kernel/law';
 import { PRIVACY_NOTICE_VERSION } from '../../functions/domain/privacy-notice';
 import { handler as checkUse } from '../../functions/handlers/check-use';
 import { handler as permitProvision } from '../../functions/handlers/permit-provision';

@@ -3,10 +3,10 @@
 // number, its history says 'posted', and the requester's e-mail commits with it. Only once, only for
 // a decided paper disclosure, only by an operator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { handler } from '../../functions/handlers/record-posting';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
-import { japanDay } from '../../functions/domain/calendar';
+import { japanDay } from '../../functions/domain/kernel/calendar';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, mailbox } from '../support/desk';
 import {

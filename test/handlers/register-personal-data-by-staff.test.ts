@@ -2,7 +2,7 @@
 // what they took down; the write is access-logged first, and the operator is the registrant.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import type { StoredPersonalDataRecord } from '../../functions/domain/holdings';
 import { handler } from '../../functions/handlers/register-personal-data-by-staff';
 import { seedDemoStaff } from '../../local/seed';

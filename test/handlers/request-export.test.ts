@@ -4,7 +4,7 @@
 // an operator only their own.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import type { ExportRequest } from '../../functions/domain/exports/rules';
 import { handler as listExports } from '../../functions/handlers/list-exports';
 import { handler as requestExport } from '../../functions/handlers/request-export';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../functions/adapters/system';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { lookupKeyOf } from '../../functions/domain/holdings';
 import { handler } from '../../functions/handlers/search-subjects';
 import { seedDemoStaff } from '../../local/seed';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import { codeSecret } from '../../functions/domain/requests/submit-request';
-import { hashSecret } from '../../functions/domain/secrets';
+import { hashSecret } from '../../functions/domain/kernel/secrets';
 import { handler as recordPosting } from '../../functions/handlers/record-posting';
 import { handler as withdrawHandler } from '../../functions/handlers/withdraw-request';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';

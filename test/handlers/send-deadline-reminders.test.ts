@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
 import { dynamoDeskWriter } from '../../functions/adapters/desk-writer';
-import { dueAfterDeskDays } from '../../functions/domain/calendar';
+import { dueAfterDeskDays } from '../../functions/domain/kernel/calendar';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import { handler } from '../../functions/handlers/send-deadline-reminders';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';

@@ -3,7 +3,7 @@
 // access-logged and e-mailed to the officer in the same transaction; the person is refused on the
 // very next call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { dynamoStaffAccounts } from '../../functions/adapters/staff-repository';
 import { localPasswordMatches } from '../../functions/adapters/staff-identity-local';
 import { handler as changeRoleHandler } from '../../functions/handlers/change-staff-role';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/handlers/submit-request';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
-import { hashSecret } from '../../functions/domain/secrets';
+import { hashSecret } from '../../functions/domain/kernel/secrets';
 import { codeSecret } from '../../functions/domain/requests/submit-request';
 import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
 import { DEMO_CUSTOMER, seedDemoCustomer } from '../../local/seed';

@@ -3,7 +3,7 @@
 // expired code and an unknown id are refused.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../functions/domain/secrets';
+import { hashSecret } from '../../functions/domain/kernel/secrets';
 import { freshTables } from '../support/desk';
 import { codeOf, expectProblem, getItem, otherCode, outboxAbout, requestBody, setAttributes, submit, verify, dropTables } from '../support/requests';
 

@@ -2,7 +2,7 @@
 // Security Officer may read Individual Numbers, and each read is access-logged first with its reason.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { handler } from '../../functions/handlers/view-my-number';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';

@@ -2,7 +2,7 @@
 // access-logged first, in a hash chain; roles and status come from the staff table on every call.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENESIS_HASH, hashAccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import { GENESIS_HASH, hashAccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { handler } from '../../functions/handlers/view-request';
 import { DEMO_CUSTOMER, DEMO_RECIPIENTS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { tableName } from '../../functions/adapters/clients';
 import { systemClock } from '../../functions/adapters/system';
 import { tableEnvVar } from '../../functions/adapters/tables';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { lookupKeyOf } from '../../functions/domain/holdings';
 import { handler } from '../../functions/handlers/view-subject';
 import { seedDemoStaff } from '../../local/seed';

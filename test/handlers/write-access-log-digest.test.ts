@@ -6,11 +6,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACCESS_LOG_RETENTION, dynamoAccessLogChains } from '../../functions/adapters/access-log-repository';
 import { s3DigestStore } from '../../functions/adapters/audit-bucket';
-import { GENESIS_HASH } from '../../functions/domain/access-log';
+import { GENESIS_HASH } from '../../functions/domain/access-log/entry';
+import type { AccessLogDigest } from '../../functions/domain/access-log/ports';
 import {
-  ACCESS_LOG_DIGEST_MINUTES, accessLogDigestMinutes, digestSlot, hashAccessLogDigest, writeAccessLogDigest, type AccessLogDigest,
-} from '../../functions/domain/access-log-digest';
-import { ACCESS_LOG_RETENTION_SECONDS } from '../../functions/domain/law';
+  ACCESS_LOG_DIGEST_MINUTES, accessLogDigestMinutes, digestSlot, hashAccessLogDigest, writeAccessLogDigest,
+} from '../../functions/domain/access-log/digest';
+import { ACCESS_LOG_RETENTION_SECONDS } from '../../functions/domain/kernel/law';
 import { handler } from '../../functions/handlers/write-access-log-digest';
 import { appendEntries, freshBuckets, storedChains } from '../support/access-log';
 import { freshTables } from '../support/desk';

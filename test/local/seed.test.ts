@@ -7,7 +7,7 @@ import { dynamoPersonalData } from '../../functions/adapters/personal-data-repos
 import { dynamoSubjectLifecycles } from '../../functions/adapters/subject-repository';
 import { isValidIndividualNumber } from '../../functions/domain/my-number/documents';
 import { categoryById } from '../../functions/domain/personal-data/categories';
-import { recordExpiresAt } from '../../functions/domain/personal-data/expiry';
+import { personalDataExpiresAt } from '../../functions/domain/personal-data/expiry';
 import { acquisitionSource } from '../../functions/domain/personal-data/sources';
 import { POLICY_PURPOSES, registryOf } from '../../functions/domain/purposes/registry';
 import { dynamoRecipients } from '../../functions/adapters/recipient-repository';
@@ -35,7 +35,7 @@ describe('the demo customer\'s records', () => {
   it('carry the expiry their purposes give them, none of it past, and a lookup key', () => {
     const registry = registryOf(POLICY_PURPOSES);
     for (const record of DEMO_RECORDS) {
-      expect(record.expiresAt, record.recordId).toBe(recordExpiresAt(record, registry, DEMO_LIFECYCLE));
+      expect(record.expiresAt, record.recordId).toBe(personalDataExpiresAt(record, registry, DEMO_LIFECYCLE));
       if (record.expiresAt !== undefined) expect(record.expiresAt).toBeGreaterThan(nowSeconds());
     }
     // Screening data is achieved 180 days after acquisition; contract data waits for the contract's end.

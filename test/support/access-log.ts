@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { dynamoAccessLog } from '../../functions/adapters/access-log-repository';
 import { s3 } from '../../functions/adapters/audit-bucket';
 import { dynamo, tableName } from '../../functions/adapters/clients';
-import type { AccessLogEntry, ChainedAccessLogEntry } from '../../functions/domain/access-log';
+import type { AccessLogEntry, ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { createBuckets } from '../../local/buckets';
 import { scanAll } from './requests';
 

@@ -3,7 +3,7 @@
 // contract's enums and legal labels match the server's.
 import { describe, expect, it } from 'vitest';
 import { submitRequestBody } from '../../functions/http/contract';
-import { DISCLOSURE_METHODS, DISCLOSURE_RECORDS } from '../../functions/domain/law';
+import { DISCLOSURE_METHODS, DISCLOSURE_RECORDS } from '../../functions/domain/kernel/law';
 import { CESSATION_OF_PROVISION_GROUND_LABELS, CESSATION_OF_PROVISION_GROUNDS } from '../../functions/domain/requests/cessation-of-provision';
 import { CORRECTION_CHANGES, MAX_CORRECTION_ITEMS as CORRECTION_MAX_ITEMS } from '../../functions/domain/requests/correction';
 import { CESSATION_OF_USE_GROUND_LABELS, CESSATION_OF_USE_GROUNDS, CESSATION_OF_USE_MEASURES } from '../../functions/domain/requests/cessation-of-use';

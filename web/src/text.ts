@@ -102,7 +102,7 @@ export const OUTCOME_LABELS: Record<string, Label> = {
   refused: { ja: 'ご請求に応じないことといたしました', en: 'Your request was refused' },
 };
 
-/** The API's field messages (functions/domain/validation-messages.ts, contract.ts) a Japanese reader sees in Japanese; any other is shown as the API wrote it. */
+/** The API's field messages (functions/domain/kernel/validation-messages.ts, contract.ts) a Japanese reader sees in Japanese; any other is shown as the API wrote it. */
 const API_MESSAGES_JA: Record<string, string> = {
   'is required': '入力してください。',
   'must not be empty': '入力してください。',

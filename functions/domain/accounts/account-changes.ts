@@ -1,8 +1,9 @@
 // What every change to a staff account shares (issue 6 item 1): only an officer makes it, never to
 // their own account; it is access-logged first, committed with an e-mail to the officer on the
 // condition that nobody changed the account meanwhile, and only then passed to the identity provider.
-import type { AccessLogWriter, Clock, SecretSource } from '../ports';
-import { DeskProblem, StaleWriteError } from '../problems';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock, SecretSource } from '../kernel/ports';
+import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import type { StaffActor, StaffMember } from '../staff';
 import { accountChangeMessage, type AccountChangeNotice } from './messages';
 import type { AccountFields, StaffAccountStore, StaffIdentityProvider } from './ports';

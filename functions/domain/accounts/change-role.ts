@@ -1,7 +1,7 @@
 // POST /v1/staff/accounts/{staffId}/role: a transfer within the desk. The old role stops working on
 // the very next call (staff-auth compares the table's role with the token's group). The officer role
 // waits for a second officer's confirmation while there is one (officer-grant.ts).
-import { DeskProblem } from '../problems';
+import { DeskProblem } from '../kernel/problems';
 import type { StaffActor, StaffRole } from '../staff';
 import { applyAccountChange, existingAccount, notYourOwn, type AccountDeps } from './account-changes';
 import { grantPending, officerGrantNeedsConfirmation, pendingGrantWords, pendingOfficerGrant, soleOfficerGrantWords } from './officer-grant';

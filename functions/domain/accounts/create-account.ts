@@ -3,7 +3,7 @@
 // the local sign-in's temporary password must commit with the staff entry. The person sets their own
 // password at first sign-in. An account asked for as officer while another officer is active starts
 // with the interim role and the officer grant pending (officer-grant.ts).
-import { StaleWriteError, DeskProblem } from '../problems';
+import { StaleWriteError, DeskProblem } from '../kernel/problems';
 import { normalisedStaffEmail, type StaffActor, type StaffMember, type StaffRole } from '../staff';
 import { accountAlertRecipients, accountView, logAccountAccess, staffSubject, type AccountDeps } from './account-changes';
 import { accountChangeMessage } from './messages';

@@ -1,6 +1,6 @@
 // POST /v1/staff/accounts/{staffId}/disabling: policy §6(1), immediate disabling of the accounts of
 // transferred or retired employees. Refused on the very next call; in AWS also signed out everywhere.
-import { DeskProblem } from '../problems';
+import { DeskProblem } from '../kernel/problems';
 import type { DisableReason, StaffActor } from '../staff';
 import { applyAccountChange, existingAccount, notYourOwn, type AccountDeps } from './account-changes';
 

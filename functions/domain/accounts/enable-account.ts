@@ -1,6 +1,6 @@
 // POST /v1/staff/accounts/{staffId}/enabling: a person back from leave, or an account disabled by
 // mistake, is enabled again, with the reason on record.
-import { DeskProblem } from '../problems';
+import { DeskProblem } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import { applyAccountChange, existingAccount, type AccountDeps } from './account-changes';
 

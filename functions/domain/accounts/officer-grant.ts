@@ -2,8 +2,8 @@
 // another officer is active, a role change or a new account asking for it leaves it pending, without
 // officer powers (staff-auth reads the role from the staff table, which keeps the lesser role), until
 // a different officer confirms it with POST /v1/staff/accounts/{staffId}/officer-grant-confirmation.
-import { SECONDS } from '../law';
-import { DeskProblem } from '../problems';
+import { SECONDS } from '../kernel/law';
+import { DeskProblem } from '../kernel/problems';
 import type { PendingOfficerGrant, StaffActor, StaffMember, StaffRole } from '../staff';
 import { applyAccountChange, existingAccount, type AccountDeps } from './account-changes';
 import { formatJapanTime } from '../requests/notifications';

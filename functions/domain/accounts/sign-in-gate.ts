@@ -1,7 +1,8 @@
 // The user pool's sign-in, checked against the staff table by Cognito triggers (issue 6 item 2): a
 // disabled account is refused, and a password past its maximum age (policy §6(1) periodic password
 // changes) is reset so that the person must set a new one with an e-mailed code before signing in.
-import type { Clock, StaffDirectory } from '../ports';
+import type { Clock } from '../kernel/ports';
+import type { StaffDirectory } from '../staff';
 import { passwordExpired } from '../staff-passwords';
 
 /** Refuses the sign-in; Cognito shows the message to the person. */

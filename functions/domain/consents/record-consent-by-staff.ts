@@ -1,6 +1,6 @@
 // POST /v1/staff/subjects/{subjectId}/consents: staff record a written or oral consent, or its
 // withdrawal, they received. The write is access-logged before it is made (policy §6(1)).
-import type { AccessLogWriter } from '../ports';
+import type { AccessLogWriter } from '../access-log/ports';
 import type { StaffActor } from '../staff';
 import { recordConsent, type ConsentInput, type RecordConsentDeps, type RecordedConsent } from './record-consent';
 

@@ -6,12 +6,12 @@
 // Art. 28(2), Enforcement Rules Art. 17). A withdrawal names the consent in force it
 // withdraws. The event and its receipt to the person commit together.
 import type { ConsentEvent, ForeignRecipientInformation } from '../holdings';
-import { EVIDENCE_RETENTION_SECONDS } from '../law';
+import { EVIDENCE_RETENTION_SECONDS } from '../kernel/law';
 import { consentOnFile, unusablePurpose } from '../personal-data/grounds';
 import type { ConsentReader } from '../personal-data/ports';
-import type { Clock, SecretSource } from '../ports';
+import type { Clock, SecretSource } from '../kernel/ports';
 import { privacyNotice, privacyNoticeVersion } from '../privacy-notice';
-import { DeskProblem, StaleWriteError } from '../problems';
+import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import { countryStanding } from '../provisions/countries';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { Recipient } from '../provisions/recipients';

@@ -1,6 +1,6 @@
 // The consent ledger's rules as data: how a consent may be obtained, who may record which way, and
 // how long a self-service session lives. Each value carries its source.
-import { SECONDS } from '../law';
+import { SECONDS } from '../kernel/law';
 
 /**
  * How a person may give or withdraw consent. The Act does not fix a form; the PPC Guidelines

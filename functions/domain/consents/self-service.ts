@@ -5,18 +5,18 @@
 // sent either way, and an unknown address simply holds no consents.
 import type { ConsentEvent } from '../holdings';
 import { emailLookupKey, normalisedEmail } from '../holdings';
-import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../law';
+import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../kernel/law';
 import { outboxMessage } from '../outbox';
 import type { ConsentReader } from '../personal-data/ports';
 import type { SubjectFinder } from '../personal-data/search-subjects';
-import type { Clock, SecretSource } from '../ports';
-import { DeskProblem, StaleWriteError } from '../problems';
+import type { Clock, SecretSource } from '../kernel/ports';
+import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import { countryStanding, type CountryStanding } from '../provisions/countries';
 import type { RecipientRegistry } from '../provisions/ports';
 import { signature } from '../requests/notifications';
 import type { Language } from '../requests/request';
 import { codeSecret } from '../requests/submit-request';
-import { hashSecret, matchesHash } from '../secrets';
+import { hashSecret, matchesHash } from '../kernel/secrets';
 import { coverageOf, withdrawalOf, type ConsentCoverage } from './consent-state';
 import type { SessionStore } from './ports';
 import { recordConsent, type RecordConsentDeps, type RecordedConsent } from './record-consent';

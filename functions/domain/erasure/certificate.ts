@@ -3,7 +3,7 @@
 // personal data. The subject appears only as a salted hash: the desk can confirm a given subject id
 // against it, but the hash cannot be turned back into the id, nor linked to other certificates.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { EVIDENCE_RETENTION_SECONDS } from '../law';
+import { EVIDENCE_RETENTION_SECONDS } from '../kernel/law';
 import { ERASURE_REASONS, type ErasureReason } from '../personal-data/expiry';
 
 /** The category an Individual Number is certified under; its certificate is built from keys alone. */

@@ -1,7 +1,7 @@
 // The stream consumers' use case: an item left its table (TTL or a deletion). Read its key back to
 // verify it is gone, erase what depends on the subject's data, and certify it all without a word of
 // personal data. Idempotent: the certificate's id derives from the stream record's id.
-import type { Clock, SecretSource } from '../ports';
+import type { Clock, SecretSource } from '../kernel/ports';
 import {
   erasureCertificate, erasureReasonOf, itemEvidenceId, verification, type Cascade, type ErasureCertificate, type RemovalCause,
 } from './certificate';

@@ -3,7 +3,7 @@
 // a TTL removal (reason "request", since only this path deletes personal data) and erases the
 // subject's dossiers and lifecycle; this use case verifies that nothing is left and leaves one
 // certificate for the whole request.
-import type { Clock, SecretSource } from '../ports';
+import type { Clock, SecretSource } from '../kernel/ports';
 import { erasureCertificate, subjectEvidenceId, verification, type ErasureCertificate } from './certificate';
 import type { ErasureEvidence, SubjectRecords } from './ports';
 

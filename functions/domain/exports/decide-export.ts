@@ -1,9 +1,10 @@
 // POST /v1/staff/exports/{exportId}/approval: the officer approves or refuses an export request
 // made by someone else. An approval creates the single-use download token (only its hash is kept)
 // and e-mails the link to the requester in the same transaction; a refusal e-mails the reason.
-import type { Clock, SecretSource, StaffDirectory } from '../ports';
-import { DeskProblem, StaleWriteError } from '../problems';
-import { hashSecret } from '../secrets';
+import type { Clock, SecretSource } from '../kernel/ports';
+import type { StaffDirectory } from '../staff';
+import { DeskProblem, StaleWriteError } from '../kernel/problems';
+import { hashSecret } from '../kernel/secrets';
 import type { StaffActor } from '../staff';
 import { exportApprovedMessage, exportRefusedMessage } from './notifications';
 import type { ExportStore } from './ports';

@@ -3,9 +3,10 @@
 // two downloads at once cannot both get the data; the file is built from the records live now,
 // only of exportable categories (never special care-required information; Individual Numbers are
 // in a table this path cannot read), and the access log names every subject and field first.
-import type { AccessLogWriter, Clock } from '../ports';
-import { DeskProblem, StaleWriteError } from '../problems';
-import { matchesHash } from '../secrets';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock } from '../kernel/ports';
+import { DeskProblem, StaleWriteError } from '../kernel/problems';
+import { matchesHash } from '../kernel/secrets';
 import type { StaffActor } from '../staff';
 import { exportContent, type ExportFile } from './export-file';
 import type { ExportHoldingsReader, ExportStore } from './ports';

@@ -1,8 +1,8 @@
 // GET /v1/staff/exports and /v1/staff/exports/{exportId}: what was asked, decided and downloaded,
 // never a value of personal data. The officer and auditors see every request; an operator sees
 // only their own.
-import type { Clock } from '../ports';
-import { DeskProblem } from '../problems';
+import type { Clock } from '../kernel/ports';
+import { DeskProblem } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import type { ExportStore } from './ports';
 import { exportStatus, type ExportRequest, type ExportStatus, type StoredExportStatus } from './rules';

@@ -1,7 +1,8 @@
 // POST /v1/staff/exports: a member of staff asks to take the data of several subjects out. Nothing
 // is read yet: the request waits for the officer, who is e-mailed in the same transaction. The
 // request names the subjects, categories and reason, and is access-logged with them.
-import type { AccessLogWriter, Clock, SecretSource } from '../ports';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock, SecretSource } from '../kernel/ports';
 import { accessLogReason, type ReadReason, type ReadReasonDeps } from '../personal-data/read-reason';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';

@@ -2,9 +2,9 @@
 // request that the Information Security Officer approves, and the approver is never the requester.
 // The approval gives the requester a download link that works once and only for a short while;
 // Individual Numbers and special care-required information are never in a bulk export.
-import { EVIDENCE_RETENTION_SECONDS, SECONDS } from '../law';
+import { EVIDENCE_RETENTION_SECONDS, SECONDS } from '../kernel/law';
 import { categoryById, PERSONAL_DATA_CATEGORIES } from '../personal-data/categories';
-import { DeskProblem } from '../problems';
+import { DeskProblem } from '../kernel/problems';
 import type { StaffActor, StaffMember } from '../staff';
 
 /** Policy §6(1): one subject's data is read through the subject view with a reason; from two on it is an export. */

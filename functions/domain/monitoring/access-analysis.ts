@@ -2,11 +2,11 @@
 // read once, and the Information Security Officer is e-mailed when someone read many people's data
 // in one hour or read any outside desk hours. The e-mail names staff ids, roles, times and subject
 // ids only: the officer opens the access log for the rest.
-import { isDeskOpen } from '../calendar';
+import { isDeskOpen } from '../kernel/calendar';
 import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR } from '../desk';
 import { outboxMessage, type OutboxMessage } from '../outbox';
-import type { Clock } from '../ports';
-import { StaleWriteError } from '../problems';
+import type { Clock } from '../kernel/ports';
+import { StaleWriteError } from '../kernel/problems';
 import { formatJapanTime, signature } from '../requests/notifications';
 import type { StaffRole } from '../staff';
 

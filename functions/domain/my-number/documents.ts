@@ -3,7 +3,7 @@
 // (Art. 19 closes the list of permitted provision), and kept only while a statute requires the
 // document it appears on (Art. 20; PPC My Number guideline (business operators) §4-3-(3)): each
 // document's retention is its TTL.
-import { JST_OFFSET_MS } from '../calendar';
+import { JST_OFFSET_MS } from '../kernel/calendar';
 
 export const MY_NUMBER_AFFAIRS = ['tax', 'social-insurance'] as const;
 export type MyNumberAffair = (typeof MY_NUMBER_AFFAIRS)[number];

@@ -1,9 +1,11 @@
 // GET /v1/system/my-number/{subjectId} (payroll) and GET /v1/staff/subjects/{subjectId}/my-number
 // (the Information Security Officer): the subject's live documents with their numbers. Every read
 // is access-logged first, with its reason, so a read that cannot be logged shows nothing.
-import type { AccessLogEntry } from '../access-log';
+import type { AccessLogEntry } from '../access-log/entry';
 import { requireOpenRequest, type RequestSubjectFinder } from '../personal-data/read-reason';
-import type { AccessLogWriter, Clock, RequestReader } from '../ports';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock } from '../kernel/ports';
+import type { RequestReader } from '../requests/ports';
 import type { StaffActor } from '../staff';
 import type { SystemActor } from '../systems';
 import type { MyNumberAffair } from './documents';

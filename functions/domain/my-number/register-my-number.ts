@@ -1,7 +1,7 @@
 // POST /v1/system/my-number: payroll registers the Individual Number on one statutory document. The
 // number is kept exactly as long as that document must be (its TTL), and never echoed back.
-import type { Clock } from '../ports';
-import { DeskProblem } from '../problems';
+import type { Clock } from '../kernel/ports';
+import { DeskProblem } from '../kernel/problems';
 import type { SystemActor } from '../systems';
 import { MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD, myNumberDocument, type MyNumberAffair, type MyNumberDocumentId } from './documents';
 import type { MyNumberWriter, StoredMyNumber } from './ports';

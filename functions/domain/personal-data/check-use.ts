@@ -7,9 +7,9 @@
 // an illegal or unjust act) stays the caller's judgement; this check answers purpose, consent and
 // request. A denial is an answer, not an error. Details never carry record values.
 import { stateFor } from '../consents/consent-state';
-import { EVIDENCE_RETENTION_SECONDS } from '../law';
-import type { Clock, SecretSource } from '../ports';
-import { DeskProblem } from '../problems';
+import { EVIDENCE_RETENTION_SECONDS } from '../kernel/law';
+import type { Clock, SecretSource } from '../kernel/ports';
+import { DeskProblem } from '../kernel/problems';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
 import type { SystemActor } from '../systems';

@@ -45,7 +45,7 @@ export function achievementDate(purpose: PurposeVersion, record: DatedRecord, li
  * The record's expiresAt in epoch seconds: the latest achievement date of its purposes, or undefined
  * while any purpose is not yet achieved. Throws for a purpose the registry never had.
  */
-export function recordExpiresAt(record: DatedRecord, registry: PurposeRegistry, lifecycle: SubjectLifecycle | undefined): number | undefined {
+export function personalDataExpiresAt(record: DatedRecord, registry: PurposeRegistry, lifecycle: SubjectLifecycle | undefined): number | undefined {
   let latest = 0;
   for (const id of record.purposes) {
     const purpose = registry.get(id);

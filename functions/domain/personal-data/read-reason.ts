@@ -4,8 +4,9 @@
 // (received or in progress), not a closed or invented one, and about the person read: the subjects
 // its address is known by, as the desk resolves them to answer it. The reason goes into the access log.
 import { emailLookupKey } from '../holdings';
-import type { Clock, RequestReader } from '../ports';
-import { DeskProblem } from '../problems';
+import type { Clock } from '../kernel/ports';
+import type { RequestReader } from '../requests/ports';
+import { DeskProblem } from '../kernel/problems';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
 import { isOpen } from '../requests/request';

@@ -2,11 +2,11 @@
 // activity of the person. The lifecycle is saved, then every live record of the subject gets the
 // expiresAt its purposes now give it (policy §2(4), APPI Art. 22: erase without delay once the
 // purpose is achieved).
-import type { Clock } from '../ports';
+import type { Clock } from '../kernel/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
-import { refuseFutureDates } from '../supplied-dates';
-import { recordExpiresAt, type SubjectLifecycle } from './expiry';
+import { refuseFutureDates } from '../kernel/supplied-dates';
+import { personalDataExpiresAt, type SubjectLifecycle } from './expiry';
 import type { PersonalDataExpiry, SubjectEventChange, SubjectLifecycleReader, SubjectLifecycleWriter } from './ports';
 
 export interface RecordSubjectEventDeps {
@@ -52,7 +52,7 @@ async function recomputeExpiry(
   const changes = records
     // A record being erased (purpose retired, or on request) keeps the expiry that erases it.
     .filter((r) => r.erasureReason === undefined)
-    .map((r) => ({ record: r, expiresAt: dueBy(recordExpiresAt(r, registry, lifecycle)) }))
+    .map((r) => ({ record: r, expiresAt: dueBy(personalDataExpiresAt(r, registry, lifecycle)) }))
     .filter(({ record, expiresAt }) => record.expiresAt !== expiresAt);
   let changed = 0;
   for (let i = 0; i < changes.length; i += PARALLEL_UPDATES) {

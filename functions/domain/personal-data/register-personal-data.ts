@@ -3,16 +3,17 @@
 // Special care-required information needs the person's consent on file or an exception of
 // APPI Art. 20(2). A record whose purposes are already achieved is not kept (policy §2(4), APPI
 // Art. 22). All records are written in one transaction, or none.
-import type { AccessLogWriter, Clock, SecretSource } from '../ports';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock, SecretSource } from '../kernel/ports';
 import { lookupKeyOf, type ConsentEvent, type PersonalDataRecord, type SpecialCareBasis, type StoredPersonalDataRecord } from '../holdings';
-import { DeskProblem } from '../problems';
-import { futureInstantFault } from '../supplied-dates';
+import { DeskProblem } from '../kernel/problems';
+import { futureInstantFault } from '../kernel/supplied-dates';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf, type PurposeRegistry } from '../purposes/registry';
 import type { StaffActor } from '../staff';
 import type { SystemActor } from '../systems';
 import { categoryById, isSpecialCare } from './categories';
-import { recordExpiresAt, type SubjectLifecycle } from './expiry';
+import { personalDataExpiresAt, type SubjectLifecycle } from './expiry';
 import { consentOnFile, dayOf, unusablePurpose } from './grounds';
 import type { ConsentReader, PersonalDataRegistry, SubjectLifecycleReader } from './ports';
 
@@ -110,7 +111,7 @@ export async function prepareRecords(
       ...(input.basis ? { basis: input.basis } : {}),
       registeredBy,
     };
-    const expiresAt = recordExpiresAt(record, context.registry, lifecycle);
+    const expiresAt = personalDataExpiresAt(record, context.registry, lifecycle);
     return { ...record, lookupKey: lookupKeyOf(record), ...(expiresAt !== undefined ? { expiresAt } : {}) };
   });
   return { faults, records };
@@ -134,7 +135,7 @@ function faultsOf(input: RecordRegistration, field: string, context: Context): s
   const future = futureInstantFault(input.acquiredAt, context.now);
   if (future) return [...faults, `${field}.acquiredAt: ${future}`];
   if (purposeFaults.length > 0) return faults;
-  const expiresAt = recordExpiresAt(input, context.registry, context.lifecycle);
+  const expiresAt = personalDataExpiresAt(input, context.registry, context.lifecycle);
   if (expiresAt !== undefined && expiresAt <= Math.floor(context.now.getTime() / 1000)) {
     faults.push(`${field}: its purposes were achieved on ${dayOf(expiresAt * 1000)}, so the data must not be kept (policy §2(4), APPI Art. 22)`);
   }

@@ -2,8 +2,9 @@
 // or a customer number, with the categories and number of their records but never a value. The
 // search is access-logged, with the subjects it found, before the records are counted.
 import { customerIdLookupKey, emailLookupKey } from '../holdings';
-import type { AccessLogWriter, Clock } from '../ports';
-import { DeskProblem } from '../problems';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock } from '../kernel/ports';
+import { DeskProblem } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { accessLogReason, type ReadReason, type ReadReasonDeps } from './read-reason';

@@ -3,8 +3,9 @@
 // anything is shown. Individual Numbers are not part of it: only the officer's My Number route
 // reads them.
 import type { ConsentEvent, ProvisionRecord, SpecialCareBasis, StoredPersonalDataRecord } from '../holdings';
-import type { AccessLogWriter, Clock } from '../ports';
-import { DeskProblem } from '../problems';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock } from '../kernel/ports';
+import { DeskProblem } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import { isLinkedAccessInformation, isSpecialCare } from './categories';
 import type { SubjectLifecycle } from './expiry';

@@ -4,8 +4,10 @@
 // auditable: the lift names the stops it ends, who lifted them, when and why, and stays on the subject;
 // the write is access-logged (the reason is not logged, it may describe the person).
 import type { SubjectLifecycleReader } from '../personal-data/ports';
-import type { AccessLogWriter, Clock, DeskWriter } from '../ports';
-import { DeskProblem, StaleWriteError } from '../problems';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock } from '../kernel/ports';
+import type { DeskWriter } from '../requests/ports';
+import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import { cessationOf, withoutStops, type ProvisionCessation, type ProvisionCessationLift, type RecipientScope } from './provision-cessation';
 

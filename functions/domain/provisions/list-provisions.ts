@@ -6,8 +6,9 @@
 // a free-text reason is accepted only for a counterparty's records across people (an audit).
 import type { ProvisionRecord } from '../holdings';
 import { requireOpenRequest, type ReadReasonDeps } from '../personal-data/read-reason';
-import type { AccessLogWriter, Clock } from '../ports';
-import { DeskProblem } from '../problems';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock } from '../kernel/ports';
+import { DeskProblem } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import type { ProvisionLedger } from './ports';
 

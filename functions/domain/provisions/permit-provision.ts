@@ -9,12 +9,12 @@
 // goes only on the person's consent to that linkage, confirmed per subject. A permitted provision on
 // consent, opt-out or linkage consent leaves a record per subject (Art. 29, 31(3)); the others leave
 // evidence saying why no record was due.
-import { EVIDENCE_RETENTION_SECONDS } from '../law';
+import { EVIDENCE_RETENTION_SECONDS } from '../kernel/law';
 import { isLinkedAccessInformation, isSpecialCare } from '../personal-data/categories';
 import { unusablePurpose } from '../personal-data/grounds';
 import type { ConsentReader, SubjectLifecycleReader } from '../personal-data/ports';
-import type { Clock, SecretSource } from '../ports';
-import { DeskProblem, StaleWriteError } from '../problems';
+import type { Clock, SecretSource } from '../kernel/ports';
+import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
 import type { SystemActor } from '../systems';
@@ -23,7 +23,7 @@ import { countryStanding } from './countries';
 import type { ProvisionLedger, ProvisionWrite, RecipientRegistry, StoredProvisionRecord } from './ports';
 import type { Recipient } from './recipients';
 import { cessationOf, stopFor, type ProvisionStop } from './provision-cessation';
-import { recordExpiresAt } from './retention';
+import { provisionRecordExpiresAt } from './retention';
 
 /**
  * Policy §4, APPI Art. 27(1)(i)-(iv): the cases in which data may go to a third party without consent.
@@ -211,7 +211,7 @@ async function recordWrite(deps: PermitProvisionDeps, recipient: Recipient, requ
     firstProvidedAt: live?.firstProvidedAt ?? at,
     lastProvidedAt: at,
     providedBy: actor.principal,
-    expiresAt: recordExpiresAt(keeping, now),
+    expiresAt: provisionRecordExpiresAt(keeping, now),
   };
   return { kind: 'record', record, ...(stored ? { previousLastAt: stored.lastProvidedAt } : {}) };
 }

@@ -3,7 +3,7 @@
 // each with the request that stopped it; and the lifts that ended a stop, with who, when and why.
 // The guard (permit-provision.ts) asks `stopFor`; the decision adds stops; an officer lifts them.
 import * as z from 'zod';
-import { DeskProblem } from '../problems';
+import { DeskProblem } from '../kernel/problems';
 import type { RecipientRegistry } from './ports';
 import type { Recipient } from './recipients';
 

@@ -4,12 +4,12 @@
 // subject kept as long as a record of provision. A provider may not hand over special care-required
 // information by opt-out (Art. 27(2) proviso), so such a receipt is refused.
 import { isSpecialCare } from '../personal-data/categories';
-import type { Clock, SecretSource } from '../ports';
-import { DeskProblem, StaleWriteError } from '../problems';
+import type { Clock, SecretSource } from '../kernel/ports';
+import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import type { SystemActor } from '../systems';
 import type { ProvisionLedger, StoredReceiptRecord } from './ports';
 import type { NamedParty } from './recipients';
-import { recordExpiresAt, type RecordKeeping } from './retention';
+import { provisionRecordExpiresAt, type RecordKeeping } from './retention';
 
 /** How the provider may lawfully have handed the data over: on the person's consent, or by its own opt-out registration. */
 export const RECEIPT_BASES = ['consent', 'opt-out'] as const;
@@ -78,7 +78,7 @@ export async function recordReceipt(deps: RecordReceiptDeps, actor: SystemActor,
       firstReceivedAt: live?.firstReceivedAt ?? at,
       lastReceivedAt: at,
       receivedBy: actor.principal,
-      expiresAt: recordExpiresAt(keeping, now),
+      expiresAt: provisionRecordExpiresAt(keeping, now),
     };
     return { kind: 'record' as const, record, ...(stored ? { previousLastAt: stored.lastReceivedAt } : {}) };
   }));

@@ -1,7 +1,7 @@
 // How long a record of provision or receipt is kept (APPI Art. 29(2), 30(4); Enforcement Rules Art. 21,
 // 25), counted the Civil Code way: a period from a day starts the next day (Art. 140) and ends with the
 // day before the corresponding day, or with the last day of the month where there is none (Art. 143(2)).
-import { japanDay } from '../calendar';
+import { japanDay } from '../kernel/calendar';
 import { dayAfter, endOfYears } from '../my-number/documents';
 
 /**
@@ -22,7 +22,7 @@ export const RECORD_KEEPING_IDS = RECORD_KEEPING.map((r) => r.id) as [RecordKeep
  * creation for a per-provision record and the latest provision for a bulk or contract record, so a
  * repeated provision rolls it forward.
  */
-export function recordExpiresAt(keeping: RecordKeeping, at: Date): number {
+export function provisionRecordExpiresAt(keeping: RecordKeeping, at: Date): number {
   const { years } = RECORD_KEEPING.find((r) => r.id === keeping)!;
   return Math.floor(endOfYears(dayAfter(japanDay(at)), years).getTime() / 1000);
 }

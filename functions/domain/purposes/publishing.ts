@@ -1,8 +1,8 @@
 // Publishing purposes of use (policy §2(1), (3), (4)): every addition, change or retirement is a new
 // version, put only if that version does not exist yet, so two officers publishing at once cannot
 // both win. A change or retirement carries the rollout job the apply-purpose-change worker carries on.
-import type { Clock } from '../ports';
-import { DeskProblem, StaleWriteError } from '../problems';
+import type { Clock } from '../kernel/ports';
+import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import type { PurposePublisher, PurposeVersionReader } from './ports';
 import { registryOf, type AchievementRule, type PurposeBasis, type PurposeVersion } from './registry';

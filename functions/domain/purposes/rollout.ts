@@ -3,9 +3,9 @@
 // live record carrying the purpose, through the outbox, within the SES sending rate; a recompute job
 // sets the expiry of every record carrying a retired purpose. Both recompute the expiry of the
 // records they pass with the registry as it now is, so a changed achievement rule reaches them too.
-import { recordExpiresAt, type SubjectLifecycle } from '../personal-data/expiry';
+import { personalDataExpiresAt, type SubjectLifecycle } from '../personal-data/expiry';
 import type { SubjectLifecycleReader } from '../personal-data/ports';
-import type { Clock } from '../ports';
+import type { Clock } from '../kernel/ports';
 import { purposeChangeMessage } from './notifications';
 import type { AffectedRecord, AffectedRecordStore, NotificationOutbox, PurposeVersionReader, RolloutStore } from './ports';
 import { registryOf, type PurposeRegistry, type PurposeVersion, type RolloutCursor, type RolloutJob } from './registry';
@@ -47,7 +47,7 @@ export function recomputedExpiry(
 ): { expiresAt?: number; erasureReason?: 'purpose-retired' } {
   const retiredOnly = record.purposes.length > 0 && record.purposes.every((id) => registry.get(id)?.status === 'retired');
   if (retiredOnly) return { expiresAt: Math.floor(now.getTime() / 1000), erasureReason: 'purpose-retired' };
-  const expiresAt = recordExpiresAt(record, registry, lifecycle);
+  const expiresAt = personalDataExpiresAt(record, registry, lifecycle);
   return expiresAt === undefined ? {} : { expiresAt };
 }
 

@@ -1,8 +1,10 @@
 // POST /v1/staff/requests/{requestId}/notes: staff record how an open request is being handled.
 // Notes are personal data about the handling, so writing one is access-logged first; a closed
 // request's record is final and takes no more notes.
-import type { AccessLogWriter, Clock, DeskWriter, RequestReader } from '../ports';
-import { DeskProblem } from '../problems';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock } from '../kernel/ports';
+import type { DeskWriter, RequestReader } from './ports';
+import { DeskProblem } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import { commitOrConflict, getConfirmedRequest, logRequestAccess } from './request-store';
 import { isOpen, type DeskRequest, type RequestNote } from './request';

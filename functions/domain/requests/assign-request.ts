@@ -1,7 +1,9 @@
 // POST /v1/staff/requests/{requestId}/assignment: an operator or the officer hands an open request
 // to an operator. The first assignment starts the handling (received → in-progress).
-import type { Clock, DeskWriter, RequestReader, StaffDirectory } from '../ports';
-import { DeskProblem } from '../problems';
+import type { Clock } from '../kernel/ports';
+import type { DeskWriter, RequestReader } from './ports';
+import type { StaffDirectory } from '../staff';
+import { DeskProblem } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import { commitOrConflict, getConfirmedRequest } from './request-store';
 import { isOpen, type DeskRequest } from './request';

@@ -4,7 +4,7 @@
 // recorded on every subject the desk holds them under, and every provision check on consent or opt-out
 // honours it; provision under an Art. 27(1) exception does not stop (permit-provision.ts).
 import * as z from 'zod';
-import type { DeskWrite } from '../ports';
+import type { DeskWrite } from './ports';
 import { cessationOf, recipientScope, registeredThirdParties, withStop, type RecipientScope } from '../provisions/provision-cessation';
 import { alternativeMeasureRules, ART_35_5_GROUND_LABELS, ART_35_5_GROUNDS } from './cessation';
 import { readHoldingsForRequest } from './held-for-request';

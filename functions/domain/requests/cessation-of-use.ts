@@ -3,8 +3,8 @@
 // holds them under, in the decision's transaction: every use check honours the flag at once. A flag
 // that says erase is carried out by the erase-on-request worker, which leaves an erasure certificate.
 import * as z from 'zod';
-import type { DeskWrite } from '../ports';
-import { DeskProblem } from '../problems';
+import type { DeskWrite } from './ports';
+import { DeskProblem } from '../kernel/problems';
 import { alternativeMeasureRules, ART_35_5_GROUND_LABELS, ART_35_5_GROUNDS } from './cessation';
 import { readHoldingsForRequest } from './held-for-request';
 import { formatJapanTime, signature } from './notifications';

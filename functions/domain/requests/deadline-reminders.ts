@@ -1,10 +1,10 @@
 // The scheduled reminder of the desk's deadlines (issue 4 item 6): operators hear of open requests due
 // soon, the Information Security Officer of overdue ones; each request once of each kind. The e-mail
 // names only the request id, type, status and due date: staff open the request at the desk for more.
-import { dueAfterDeskDays } from '../calendar';
+import { dueAfterDeskDays } from '../kernel/calendar';
 import { outboxMessage, type OutboxMessage } from '../outbox';
-import type { Clock, SecretSource } from '../ports';
-import { StaleWriteError } from '../problems';
+import type { Clock, SecretSource } from '../kernel/ports';
+import { StaleWriteError } from '../kernel/problems';
 import type { StaffRole } from '../staff';
 import { formatJapanTime, signature } from './notifications';
 import { requestType } from './request-types';

@@ -3,9 +3,12 @@
 import type * as z from 'zod';
 import { outboxMessage } from '../outbox';
 import type { SubjectLifecycleReader } from '../personal-data/ports';
-import type { AccessLogWriter, Clock, DeskWrite, DeskWriter, HoldingsReader, RequestReader, SecretSource } from '../ports';
-import { DeskProblem } from '../problems';
-import { describeIssue } from '../validation-messages';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock, SecretSource } from '../kernel/ports';
+import type { DeskWrite, DeskWriter, RequestReader } from './ports';
+import type { HoldingsReader } from '../holdings';
+import { DeskProblem } from '../kernel/problems';
+import { describeIssue } from '../kernel/validation-messages';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';

@@ -4,7 +4,7 @@
 // are described as the registry publishes them today; Individual Numbers are never in a dossier
 // (the holdings it is compiled from never include the my-number table).
 import type { Expiring, Holdings } from '../holdings';
-import type { DisclosureRecords } from '../law';
+import type { DisclosureRecords } from '../kernel/law';
 import { categoryById, isLinkedAccessInformation, isSpecialCare } from '../personal-data/categories';
 import { ACQUISITION_SOURCES } from '../personal-data/sources';
 import { describePurpose as purposeText, type PurposeRegistry } from '../purposes/registry';

@@ -6,11 +6,11 @@ import * as z from 'zod';
 import {
   DISCLOSURE_LINK_LIFETIME_SECONDS, DISCLOSURE_METHODS, DISCLOSURE_RECORDS,
   type DisclosureRecords, type DisclosureRefusalGround,
-} from '../law';
+} from '../kernel/law';
 import { categoryById } from '../personal-data/categories';
-import { DeskProblem } from '../problems';
+import { DeskProblem } from '../kernel/problems';
 import { registryOf } from '../purposes/registry';
-import { hashSecret } from '../secrets';
+import { hashSecret } from '../kernel/secrets';
 import { compileDossier, storedDossierExpiresAt, type StoredDisclosure, type Withholding } from './disclosure-dossier';
 import { categoriesOf, readHoldingsForRequest } from './held-for-request';
 import { formatJapanTime, signature, type MessageText } from './notifications';

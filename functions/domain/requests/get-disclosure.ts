@@ -1,8 +1,9 @@
 // GET /v1/disclosures/{token}: the holder of the e-mailed link downloads the dossier until it expires,
 // less what has expired in it since it was made.
-import type { Clock, DisclosureReader } from '../ports';
-import { DeskProblem } from '../problems';
-import { hashSecret } from '../secrets';
+import type { Clock } from '../kernel/ports';
+import type { DisclosureReader } from './ports';
+import { DeskProblem } from '../kernel/problems';
+import { hashSecret } from '../kernel/secrets';
 import { dossierAsOf, type Dossier } from './disclosure-dossier';
 import { dossierCsv, dossierHtml } from './dossier-formats';
 

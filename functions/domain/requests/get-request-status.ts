@@ -1,8 +1,9 @@
 // GET /v1/requests/{requestId}: the requester, holding the status token, sees where the request
 // stands. An unknown id and a wrong token answer alike, so neither can be probed.
-import type { Clock, RequestReader } from '../ports';
-import { DeskProblem } from '../problems';
-import { matchesHash } from '../secrets';
+import type { Clock } from '../kernel/ports';
+import type { RequestReader } from './ports';
+import { DeskProblem } from '../kernel/problems';
+import { matchesHash } from '../kernel/secrets';
 import { groundLabels } from './request-types';
 
 export interface GetRequestStatusDeps {

@@ -1,6 +1,7 @@
 // GET /v1/staff/requests: the desk's queue, soonest due first. It shows no personal data, so every
 // staff role may read it without an access-log entry.
-import type { Clock, RequestReader } from '../ports';
+import type { Clock } from '../kernel/ports';
+import type { RequestReader } from './ports';
 import { OPEN_STATUSES, type RequestStatus } from './request';
 
 export interface ListRequestsDeps {

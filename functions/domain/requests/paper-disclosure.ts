@@ -2,10 +2,12 @@
 // GET /v1/staff/requests/{requestId}/disclosure gives the operator the stored dossier to print, and
 // POST /v1/staff/requests/{requestId}/posting records that the copy was posted and tells the person.
 // Both are reads or writes of personal data by staff, so each is access-logged first.
-import { japanDay } from '../calendar';
+import { japanDay } from '../kernel/calendar';
 import { outboxMessage } from '../outbox';
-import type { AccessLogWriter, Clock, DeskWriter, DisclosureReader, RequestReader, SecretSource } from '../ports';
-import { DeskProblem } from '../problems';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock, SecretSource } from '../kernel/ports';
+import type { DeskWriter, DisclosureReader, RequestReader } from './ports';
+import { DeskProblem } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import { coveredBy, disclosureDetails } from './disclosure';
 import { dossierAsOf } from './disclosure-dossier';

@@ -1,9 +1,9 @@
 // GET /v1/staff/reports/requests: how the desk keeps its deadlines (issue 4 item 6). Counts by type
 // and status, time to decision, and the open requests past due. Figures only: no requester, no
 // subject, so reading it is not a read of personal data and needs no access-log entry.
-import { dueAfterDeskDays } from '../calendar';
-import type { Clock } from '../ports';
-import { DeskProblem } from '../problems';
+import { dueAfterDeskDays } from '../kernel/calendar';
+import type { Clock } from '../kernel/ports';
+import { DeskProblem } from '../kernel/problems';
 import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from './request';
 
 /** Desk policy: without a range, the report covers requests made in the last 90 days. */

@@ -1,8 +1,9 @@
 // The steps every staff transition shares: find a confirmed request, log the access to its record,
 // and commit the transition only if nobody changed the request since it was read.
-import type { AccessLogWriter, DeskWrite, DeskWriter, RequestReader } from '../ports';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { DeskWrite, DeskWriter, RequestReader } from './ports';
 import type { StaffActor } from '../staff';
-import { DeskProblem, StaleWriteError } from '../problems';
+import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import type { DeskRequest } from './request';
 
 /** A request past verification; an unconfirmed one is nobody's business but the requester's. */

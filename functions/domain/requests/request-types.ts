@@ -2,7 +2,10 @@
 // the Act allows it, and what fulfilling it does; adding a type is adding a file and a line here.
 import type { z } from 'zod';
 import type { SubjectLifecycleReader } from '../personal-data/ports';
-import type { AccessLogWriter, DeskWrite, HoldingsReader, SecretSource } from '../ports';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { DeskWrite } from './ports';
+import type { HoldingsReader } from '../holdings';
+import type { SecretSource } from '../kernel/ports';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';

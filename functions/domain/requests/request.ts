@@ -3,7 +3,7 @@ import {
   CLOSED_REQUEST_RETENTION_SECONDS,
   UNVERIFIED_REQUEST_LIFETIME_SECONDS,
   type DisclosureMethod,
-} from '../law';
+} from '../kernel/law';
 
 export const REQUEST_STATUSES = [
   'awaiting-verification',

@@ -2,12 +2,13 @@
 // transaction. The answer is the same whether or not the desk holds anything about the subject; a
 // person asking for themselves must write from the address they name as the subject's, a check on
 // what was sent only, so refusing it reveals nothing held.
-import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../law';
+import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../kernel/law';
 import { outboxMessage } from '../outbox';
-import type { Clock, DeskWriter, SecretSource } from '../ports';
-import { DeskProblem } from '../problems';
+import type { Clock, SecretSource } from '../kernel/ports';
+import type { DeskWriter } from './ports';
+import { DeskProblem } from '../kernel/problems';
 import { normalisedEmail } from '../holdings';
-import { hashSecret } from '../secrets';
+import { hashSecret } from '../kernel/secrets';
 import { verificationCodeMessage } from './notifications';
 import { requestType } from './request-types';
 import { answerAddress, unverifiedExpiry, type DeskRequest, type Language, type RequesterKind } from './request';

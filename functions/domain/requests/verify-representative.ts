@@ -2,9 +2,11 @@
 // is decided, staff record how the representative's authority and identity were checked. The desk
 // keeps which documents were seen, who checked and when; never a copy or a document number, and never
 // more about the person than the desk already holds.
-import type { AccessLogWriter, Clock, DeskWriter, RequestReader } from '../ports';
-import { DeskProblem } from '../problems';
-import { refuseFutureDates } from '../supplied-dates';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock } from '../kernel/ports';
+import type { DeskWriter, RequestReader } from './ports';
+import { DeskProblem } from '../kernel/problems';
+import { refuseFutureDates } from '../kernel/supplied-dates';
 import type { StaffActor } from '../staff';
 import { commitOrConflict, getConfirmedRequest, logRequestAccess } from './request-store';
 import { isOpen, type DeskRequest, type RepresentativeVerification, type RequesterKind } from './request';

@@ -1,11 +1,12 @@
 // POST /v1/requests/{requestId}/verification: the requester proves they read the e-mailed code.
 // Right code: the request is received, the clock starts and the requester gets a status token.
 // Wrong code: one try fewer; none left locks the request.
-import { answerDueAt } from '../calendar';
+import { answerDueAt } from '../kernel/calendar';
 import { outboxMessage } from '../outbox';
-import type { Clock, DeskWriter, RequestReader, SecretSource } from '../ports';
-import { DeskProblem } from '../problems';
-import { hashSecret, matchesHash } from '../secrets';
+import type { Clock, SecretSource } from '../kernel/ports';
+import type { DeskWriter, RequestReader } from './ports';
+import { DeskProblem } from '../kernel/problems';
+import { hashSecret, matchesHash } from '../kernel/secrets';
 import { receivedMessage, statusLink } from './notifications';
 import { requestType } from './request-types';
 import { answerAddress, type DeskRequest } from './request';

@@ -5,7 +5,9 @@
 // the customer.
 import { emailLookupKey, normalisedEmail } from '../holdings';
 import type { SubjectFinder } from '../personal-data/search-subjects';
-import type { AccessLogWriter, Clock, RequestReader } from '../ports';
+import type { AccessLogWriter } from '../access-log/ports';
+import type { Clock } from '../kernel/ports';
+import type { RequestReader } from './ports';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { StaffActor } from '../staff';
 import { decisionOptions, namesRecipients } from './decision-options';

@@ -2,9 +2,10 @@
 // open request. The request closes, and the acknowledgement e-mail commits with it. An unknown id
 // and a wrong token answer alike, as when reading the status, so neither can be probed.
 import { outboxMessage } from '../outbox';
-import type { Clock, DeskWriter, RequestReader, SecretSource } from '../ports';
-import { DeskProblem } from '../problems';
-import { matchesHash } from '../secrets';
+import type { Clock, SecretSource } from '../kernel/ports';
+import type { DeskWriter, RequestReader } from './ports';
+import { DeskProblem } from '../kernel/problems';
+import { matchesHash } from '../kernel/secrets';
 import { withdrawnMessage } from './notifications';
 import { requestType } from './request-types';
 import { commitOrConflict } from './request-store';

@@ -7,10 +7,10 @@ import { listMyConsents, startSession, verifySession, withdrawMyConsent } from '
 import { DEFAULT_DESK_SETTINGS } from '../../../functions/domain/desk';
 import type { ConsentEvent } from '../../../functions/domain/holdings';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
-import { DeskProblem, StaleWriteError } from '../../../functions/domain/problems';
+import { DeskProblem, StaleWriteError } from '../../../functions/domain/kernel/problems';
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import { codeSecret } from '../../../functions/domain/requests/submit-request';
-import { hashSecret } from '../../../functions/domain/secrets';
+import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import type { Recipient } from '../../../functions/domain/provisions/recipients';
 import { FixedClock, SequenceSecrets } from '../doubles';
 import { JP_THIRD_PARTY, MemoryRecipients } from '../provisions/doubles';

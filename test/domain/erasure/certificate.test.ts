@@ -5,7 +5,7 @@ import {
   certifiesSubject, erasureCertificate, erasureReasonOf, itemEvidenceId, sealSubject, subjectEvidenceId, verification,
   type CertificateInput,
 } from '../../../functions/domain/erasure/certificate';
-import { EVIDENCE_RETENTION_SECONDS } from '../../../functions/domain/law';
+import { EVIDENCE_RETENTION_SECONDS } from '../../../functions/domain/kernel/law';
 import { ERASURE_REASONS } from '../../../functions/domain/personal-data/expiry';
 
 const ERASED_AT = new Date('2026-11-12T05:30:00.000Z');

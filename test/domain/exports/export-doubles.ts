@@ -3,7 +3,7 @@
 import type { ExportedRecord, ExportHoldingsReader, ExportStore } from '../../../functions/domain/exports/ports';
 import type { ExportRequest } from '../../../functions/domain/exports/rules';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
-import { StaleWriteError } from '../../../functions/domain/problems';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 
 const clone = <T>(value: T): T => structuredClone(value);
 const live = (item: { expiresAt?: number }, now: Date) => item.expiresAt === undefined || item.expiresAt > Math.floor(now.getTime() / 1000);

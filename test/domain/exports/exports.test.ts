@@ -16,10 +16,10 @@ import {
   exportCategories,
   exportStatus,
 } from '../../../functions/domain/exports/rules';
-import { EVIDENCE_RETENTION_SECONDS } from '../../../functions/domain/law';
+import { EVIDENCE_RETENTION_SECONDS } from '../../../functions/domain/kernel/law';
 import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/categories';
-import { DeskProblem } from '../../../functions/domain/problems';
-import { hashSecret } from '../../../functions/domain/secrets';
+import { DeskProblem } from '../../../functions/domain/kernel/problems';
+import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import type { StaffActor, StaffMember } from '../../../functions/domain/staff';
 import { ArrayRequestReader, FixedClock, receivedRequest, RecordingAccessLog, SequenceSecrets, subjectsByAddress } from '../doubles';
 import { purposeVersions } from '../personal-data/personal-data-doubles';

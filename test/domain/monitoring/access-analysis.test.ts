@@ -18,7 +18,7 @@ import {
   type MonitoringStore,
 } from '../../../functions/domain/monitoring/access-analysis';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
-import { StaleWriteError } from '../../../functions/domain/problems';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import { FixedClock, jst } from '../doubles';
 
 const HOUR_MS = 60 * 60 * 1000;

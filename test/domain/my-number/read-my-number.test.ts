@@ -1,7 +1,7 @@
 // Reading Individual Numbers: the access log is written first (staff or system, with the reason),
 // only documents still within their retention are shown, and nothing held is an empty list.
 import { describe, expect, it } from 'vitest';
-import type { AccessLogEntry } from '../../../functions/domain/access-log';
+import type { AccessLogEntry } from '../../../functions/domain/access-log/entry';
 import type { StoredMyNumber } from '../../../functions/domain/my-number/ports';
 import { readMyNumber } from '../../../functions/domain/my-number/read-my-number';
 import type { StaffActor } from '../../../functions/domain/staff';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsentEvent, StoredPersonalDataRecord } from '../../../functions/domain/holdings';
 import { checkUse, USE_EXCEPTIONS, type UseCheck } from '../../../functions/domain/personal-data/check-use';
 import type { SubjectLifecycle } from '../../../functions/domain/personal-data/expiry';
-import { EVIDENCE_RETENTION_SECONDS } from '../../../functions/domain/law';
+import { EVIDENCE_RETENTION_SECONDS } from '../../../functions/domain/kernel/law';
 import type { SystemActor } from '../../../functions/domain/systems';
 import { FixedClock, SequenceSecrets, problemOf } from '../doubles';
 import { MemoryConsents, MemoryLifecycles, MemoryPersonalData, RecordingExceptions, purposeVersions, retired, storedRecord } from './personal-data-doubles';

@@ -1,7 +1,7 @@
 // In-memory doubles of the provision ports (functions/domain/provisions/ports.ts). Like the adapters,
 // the ledger never serves a record past its expiresAt, and commits all writes or none.
 import type { ProvisionRecord } from '../../../functions/domain/holdings';
-import { StaleWriteError } from '../../../functions/domain/problems';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import type { ProvisionLedger, ProvisionWrite, RecipientRegistry, StoredProvisionRecord, StoredReceiptRecord } from '../../../functions/domain/provisions/ports';
 import type { Recipient } from '../../../functions/domain/provisions/recipients';
 

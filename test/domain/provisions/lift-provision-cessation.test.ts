@@ -6,7 +6,7 @@ import type { SubjectLifecycle } from '../../../functions/domain/personal-data/e
 import { liftProvisionCessation } from '../../../functions/domain/provisions/lift-provision-cessation';
 import { cessationOf, stopFor, withStop, withoutStops } from '../../../functions/domain/provisions/provision-cessation';
 import type { StaffActor } from '../../../functions/domain/staff';
-import { StaleWriteError } from '../../../functions/domain/problems';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import { FixedClock, problemOf, RecordingAccessLog, RecordingWriter } from '../doubles';
 import { MapLifecycles } from '../purposes/doubles';
 

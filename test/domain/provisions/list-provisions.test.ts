@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessLogEntry } from '../../../functions/domain/access-log';
+import type { AccessLogEntry } from '../../../functions/domain/access-log/entry';
 import { listProvisions } from '../../../functions/domain/provisions/list-provisions';
 import type { StaffActor } from '../../../functions/domain/staff';
 import { ArrayRequestReader, FixedClock, problemOf, receivedRequest, RecordingAccessLog, subjectsByAddress } from '../doubles';

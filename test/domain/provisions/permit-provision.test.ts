@@ -4,7 +4,7 @@ import type { SubjectLifecycle } from '../../../functions/domain/personal-data/e
 import { permitProvision, PROVISION_EXCEPTIONS, type PermitProvisionDeps, type ProvisionRequest } from '../../../functions/domain/provisions/permit-provision';
 import type { StoredProvisionRecord } from '../../../functions/domain/provisions/ports';
 import type { Recipient } from '../../../functions/domain/provisions/recipients';
-import { recordExpiresAt } from '../../../functions/domain/provisions/retention';
+import { provisionRecordExpiresAt } from '../../../functions/domain/provisions/retention';
 import type { SystemActor } from '../../../functions/domain/systems';
 import { FixedClock, jst, problemOf, SequenceSecrets } from '../doubles';
 import { MemoryConsents, MemoryLifecycles, purposeVersions, retired } from '../personal-data/personal-data-doubles';
@@ -86,7 +86,7 @@ describe('permitProvision: consent', () => {
       recipientRepresentative: 'Taro Sato, Representative Director', recipientCountry: 'JP', countryStanding: 'domestic',
       purpose: 'advertising', recordKeeping: 'per-provision',
       consentId: 'c-1', firstProvidedAt: NOW.toISOString(), lastProvidedAt: NOW.toISOString(), providedBy: SYSTEM.principal,
-      expiresAt: recordExpiresAt('per-provision', NOW),
+      expiresAt: provisionRecordExpiresAt('per-provision', NOW),
     });
   });
 

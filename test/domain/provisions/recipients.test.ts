@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { privacyNotice } from '../../../functions/domain/privacy-notice';
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
-import { RECIPIENT_RELATIONSHIPS, registerRecipient, type RecipientRegistration } from '../../../functions/domain/provisions/recipients';
+import { RECIPIENT_RELATIONSHIPS, type RecipientRegistration } from '../../../functions/domain/provisions/recipients';
+import { registerRecipient } from '../../../functions/domain/provisions/register-recipient';
 import type { StaffActor } from '../../../functions/domain/staff';
 import { FixedClock, problemOf } from '../doubles';
 import { JP_THIRD_PARTY, MemoryRecipients } from './doubles';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECORD_KEEPING, recordExpiresAt } from '../../../functions/domain/provisions/retention';
+import { RECORD_KEEPING, provisionRecordExpiresAt } from '../../../functions/domain/provisions/retention';
 import { jst } from '../doubles';
 
 const at = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -15,25 +15,25 @@ describe('record retention (Enforcement Rules Art. 21, 25)', () => {
   });
 
   it('counts from the next Japan day and ends with the day before the corresponding day (Civil Code Art. 140, 143(2))', () => {
-    expect(recordExpiresAt('per-provision', jst(2026, 11, 26, 10))).toBe(at(jst(2029, 11, 27)));
+    expect(provisionRecordExpiresAt('per-provision', jst(2026, 11, 26, 10))).toBe(at(jst(2029, 11, 27)));
     // 1 March 01:00 in Japan is still 28 February in UTC: the Japan day counts.
-    expect(recordExpiresAt('per-provision', jst(2026, 3, 1, 1))).toBe(at(jst(2029, 3, 2)));
-    expect(recordExpiresAt('per-provision', jst(2026, 11, 26, 23, 59, 59))).toBe(at(jst(2029, 11, 27)));
+    expect(provisionRecordExpiresAt('per-provision', jst(2026, 3, 1, 1))).toBe(at(jst(2029, 3, 2)));
+    expect(provisionRecordExpiresAt('per-provision', jst(2026, 11, 26, 23, 59, 59))).toBe(at(jst(2029, 11, 27)));
   });
 
   it('handles leap days: a period starting on 29 February ends with the last day of February (Civil Code Art. 143(2))', () => {
     // Created 28 Feb 2024: the period starts 29 Feb 2024; 2027 has no 29 Feb, so it ends 28 Feb 2027.
-    expect(recordExpiresAt('per-provision', jst(2024, 2, 28, 12))).toBe(at(jst(2027, 3, 1)));
+    expect(provisionRecordExpiresAt('per-provision', jst(2024, 2, 28, 12))).toBe(at(jst(2027, 3, 1)));
     // Created on the leap day itself: starts 1 March 2024, ends 28 Feb 2027.
-    expect(recordExpiresAt('bulk', jst(2024, 2, 29, 12))).toBe(at(jst(2027, 3, 1)));
+    expect(provisionRecordExpiresAt('bulk', jst(2024, 2, 29, 12))).toBe(at(jst(2027, 3, 1)));
     // A contract in place of the record, last provision 28 Feb 2027: starts 1 March 2027, ends 29 Feb 2028.
-    expect(recordExpiresAt('contract', jst(2027, 2, 28, 12))).toBe(at(jst(2028, 3, 1)));
+    expect(provisionRecordExpiresAt('contract', jst(2027, 2, 28, 12))).toBe(at(jst(2028, 3, 1)));
     // Last provision 28 Feb 2028: starts 29 Feb 2028; 2029 has no 29 Feb, so it ends 28 Feb 2029.
-    expect(recordExpiresAt('contract', jst(2028, 2, 28, 12))).toBe(at(jst(2029, 3, 1)));
+    expect(provisionRecordExpiresAt('contract', jst(2028, 2, 28, 12))).toBe(at(jst(2029, 3, 1)));
   });
 
   it('a later provision rolls a bulk record\'s expiry forward', () => {
-    expect(recordExpiresAt('bulk', jst(2027, 6, 1, 9))).toBeGreaterThan(recordExpiresAt('bulk', jst(2026, 6, 1, 9)));
-    expect(recordExpiresAt('bulk', jst(2027, 6, 1, 9))).toBe(at(jst(2030, 6, 2)));
+    expect(provisionRecordExpiresAt('bulk', jst(2027, 6, 1, 9))).toBeGreaterThan(provisionRecordExpiresAt('bulk', jst(2026, 6, 1, 9)));
+    expect(provisionRecordExpiresAt('bulk', jst(2027, 6, 1, 9))).toBe(at(jst(2030, 6, 2)));
   });
 });

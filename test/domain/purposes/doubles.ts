@@ -4,7 +4,7 @@
 import type { SubjectLifecycle } from '../../../functions/domain/personal-data/expiry';
 import type { SubjectLifecycleReader } from '../../../functions/domain/personal-data/ports';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
-import { StaleWriteError } from '../../../functions/domain/problems';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import type {
   AffectedRecord, AffectedRecordStore, NotificationOutbox, PurposePublisher, PurposeVersionReader, RolloutStore,
 } from '../../../functions/domain/purposes/ports';

@@ -9,7 +9,7 @@ import {
 import { changePurpose, retirePurpose } from '../../../functions/domain/purposes/publishing';
 import { purposeChangeMessageId } from '../../../functions/domain/purposes/notifications';
 import { POLICY_PURPOSES, registryOf } from '../../../functions/domain/purposes/registry';
-import { recordExpiresAt } from '../../../functions/domain/personal-data/expiry';
+import { personalDataExpiresAt } from '../../../functions/domain/personal-data/expiry';
 import type { StaffActor } from '../../../functions/domain/staff';
 import { FixedClock } from '../doubles';
 import { emailRecord, MapLifecycles, MemoryOutbox, MemoryPurposes, MemoryRecords, record } from './doubles';
@@ -66,7 +66,7 @@ describe('recomputedExpiry', () => {
 
   it('gives any other record the latest achievement date, or none while a purpose is not achieved', () => {
     const mixed = { purposes: ['advertising', 'registration-screening'], acquiredAt: '2026-11-01T00:00:00.000Z' };
-    expect(recomputedExpiry(mixed, registry, undefined, now)).toEqual({ expiresAt: recordExpiresAt(mixed, registry, undefined) });
+    expect(recomputedExpiry(mixed, registry, undefined, now)).toEqual({ expiresAt: personalDataExpiresAt(mixed, registry, undefined) });
     expect(recomputedExpiry({ purposes: ['advertising', 'billing'], acquiredAt: '2026-11-01T00:00:00.000Z' }, registry, undefined, now)).toEqual({});
   });
 });

@@ -1,7 +1,7 @@
 // POST /v1/staff/requests/{id}/notes as a use case: a note on an open request, with its author and
 // time, access-logged before it is written; a closed request's record is final.
 import { describe, expect, it } from 'vitest';
-import { StaleWriteError } from '../../../functions/domain/problems';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import { addRequestNote, MAX_NOTES_BYTES } from '../../../functions/domain/requests/add-request-note';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { ApplyingWriter, ArrayRequestReader, FixedClock, OPERATOR, problemOf, RecordingAccessLog, receivedRequest } from '../doubles';

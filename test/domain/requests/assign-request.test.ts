@@ -1,8 +1,8 @@
 // POST /v1/staff/requests/{id}/assignment as a use case: an open request is handed to an active
 // operator from the staff directory; the first assignment starts the handling.
 import { describe, expect, it } from 'vitest';
-import type { StaffDirectory } from '../../../functions/domain/ports';
-import { StaleWriteError } from '../../../functions/domain/problems';
+import type { StaffDirectory } from '../../../functions/domain/staff';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import { assignRequest } from '../../../functions/domain/requests/assign-request';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import type { StaffActor, StaffMember, StaffRole } from '../../../functions/domain/staff';

@@ -2,7 +2,7 @@
 // the grounds the Act allows, a flag per subject in the decision's commit, and the result e-mail.
 import { describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
-import type { DeskWrite } from '../../../functions/domain/ports';
+import type { DeskWrite } from '../../../functions/domain/requests/ports';
 import {
   CESSATION_OF_PROVISION_GROUNDS,
   CESSATION_OF_PROVISION_GROUND_LABELS,

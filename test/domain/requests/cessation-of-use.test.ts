@@ -3,7 +3,7 @@
 // the desk may take for what was asked, the refusal with an alternative measure, and the e-mails.
 import { describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
-import type { DeskWrite } from '../../../functions/domain/ports';
+import type { DeskWrite } from '../../../functions/domain/requests/ports';
 import {
   CESSATION_OF_USE_GROUNDS,
   CESSATION_OF_USE_GROUND_LABELS,

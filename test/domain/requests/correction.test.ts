@@ -3,7 +3,7 @@
 // the decision, the write access-logged, and the result e-mail in both languages.
 import { describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
-import type { DeskWrite } from '../../../functions/domain/ports';
+import type { DeskWrite } from '../../../functions/domain/requests/ports';
 import {
   CORRECTION_REFUSAL_GROUNDS, CORRECTION_REFUSAL_GROUND_LABELS, MAX_CORRECTION_CONTENT_CHARS, MAX_CORRECTION_ITEMS, correction,
 } from '../../../functions/domain/requests/correction';

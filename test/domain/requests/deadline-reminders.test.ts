@@ -3,7 +3,7 @@
 // and never twice, even when two runs race.
 import { describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
-import { StaleWriteError } from '../../../functions/domain/problems';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import {
   dueForReminder, MAX_TRANSACTION_ITEMS, REMINDER_DESK_DAYS, sendDeadlineReminders,
   type OpenRequestSummary, type ReminderKind, type ReminderStore, type StaffRoster,

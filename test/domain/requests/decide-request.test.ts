@@ -1,16 +1,16 @@
 // POST /v1/staff/requests/{id}/decision as a use case: the decision, what fulfilling it writes and
 // the e-mail to the requester commit together, and only while nobody else has decided.
 import { describe, expect, it } from 'vitest';
-import { CLOSED_REQUEST_RETENTION_SECONDS, DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../../functions/domain/law';
+import { CLOSED_REQUEST_RETENTION_SECONDS, DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../../functions/domain/kernel/law';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
-import type { DeskWrite } from '../../../functions/domain/ports';
-import { StaleWriteError } from '../../../functions/domain/problems';
+import type { DeskWrite } from '../../../functions/domain/requests/ports';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import { POLICY_PURPOSES, type PurposeVersion } from '../../../functions/domain/purposes/registry';
 import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
 import type { StoredDisclosure } from '../../../functions/domain/requests/disclosure-dossier';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { requestType } from '../../../functions/domain/requests/request-types';
-import { hashSecret } from '../../../functions/domain/secrets';
+import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import {
   ApplyingWriter,
   ArrayRequestReader,

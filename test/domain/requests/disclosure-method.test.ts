@@ -2,13 +2,13 @@
 // they asked for (Art. 33(5)), in part when categories are withheld (Art. 33(2),(3), 36); and the
 // paper copy: staff print it and record it as posted.
 import { describe, expect, it } from 'vitest';
-import type { DeskWrite } from '../../../functions/domain/ports';
+import type { DeskWrite } from '../../../functions/domain/requests/ports';
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
 import { disclosureDetails } from '../../../functions/domain/requests/disclosure';
 import type { StoredDisclosure } from '../../../functions/domain/requests/disclosure-dossier';
 import { dossierCsv, dossierHtml } from '../../../functions/domain/requests/dossier-formats';
-import { japanDay } from '../../../functions/domain/calendar';
+import { japanDay } from '../../../functions/domain/kernel/calendar';
 import { getDisclosure } from '../../../functions/domain/requests/get-disclosure';
 import { getPaperDisclosure, recordPosting } from '../../../functions/domain/requests/paper-disclosure';
 import type { DeskRequest } from '../../../functions/domain/requests/request';

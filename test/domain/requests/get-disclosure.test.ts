@@ -1,12 +1,12 @@
 // GET /v1/disclosures/{token} as a use case: the reader is asked by the token's hash, never the
 // token; the dossier comes as JSON, a page or CSV, as the Accept header prefers.
 import { describe, expect, it } from 'vitest';
-import type { DisclosureReader } from '../../../functions/domain/ports';
-import { DeskProblem } from '../../../functions/domain/problems';
+import type { DisclosureReader } from '../../../functions/domain/requests/ports';
+import { DeskProblem } from '../../../functions/domain/kernel/problems';
 import { POLICY_PURPOSES, registryOf } from '../../../functions/domain/purposes/registry';
 import { compileDossier, type StoredDisclosure } from '../../../functions/domain/requests/disclosure-dossier';
 import { DOSSIER_CONTENT_TYPES, getDisclosure, negotiateDossierFormat } from '../../../functions/domain/requests/get-disclosure';
-import { hashSecret } from '../../../functions/domain/secrets';
+import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import { FixedClock, receivedRequest } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 

@@ -2,7 +2,7 @@
 // token answer exactly alike, so neither can be probed.
 import { describe, expect, it } from 'vitest';
 import { getRequestStatus } from '../../../functions/domain/requests/get-request-status';
-import { hashSecret } from '../../../functions/domain/secrets';
+import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import { ArrayRequestReader, FixedClock, receivedRequest, problemOf } from '../doubles';
 
 const TOKEN = 'token-7-abcdefghijklmnop';

@@ -1,11 +1,11 @@
 // POST /v1/requests as a use case: the request and the e-mail carrying its code are written in one
 // all-or-nothing commit, and the code is stored only as a hash.
 import { describe, expect, it } from 'vitest';
-import { VERIFICATION_CODE_DIGITS } from '../../../functions/domain/law';
-import { DeskProblem } from '../../../functions/domain/problems';
+import { VERIFICATION_CODE_DIGITS } from '../../../functions/domain/kernel/law';
+import { DeskProblem } from '../../../functions/domain/kernel/problems';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { codeSecret, submitRequest, type SubmitRequestInput } from '../../../functions/domain/requests/submit-request';
-import { hashSecret } from '../../../functions/domain/secrets';
+import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import { REQUEST_TYPES } from '../../../functions/domain/requests/request-types';
 import { FixedClock, problemOf, RecordingWriter, SequenceSecrets } from '../doubles';
 

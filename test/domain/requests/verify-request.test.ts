@@ -1,15 +1,15 @@
 // POST /v1/requests/{id}/verification as a use case. The request is created by submitRequest over
 // the same in-memory doubles, so the code is the one the deterministic secret source issued.
 import { describe, expect, it } from 'vitest';
-import { answerDueAt, dueAfterDeskDays } from '../../../functions/domain/calendar';
-import { RESPONSE_TARGET_DESK_DAYS } from '../../../functions/domain/law';
+import { answerDueAt, dueAfterDeskDays } from '../../../functions/domain/kernel/calendar';
+import { RESPONSE_TARGET_DESK_DAYS } from '../../../functions/domain/kernel/law';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
-import type { DeskWrite } from '../../../functions/domain/ports';
-import { StaleWriteError } from '../../../functions/domain/problems';
+import type { DeskWrite } from '../../../functions/domain/requests/ports';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import type { DeskRequest, Language } from '../../../functions/domain/requests/request';
 import { submitRequest } from '../../../functions/domain/requests/submit-request';
 import { verifyRequest } from '../../../functions/domain/requests/verify-request';
-import { hashSecret } from '../../../functions/domain/secrets';
+import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import { ApplyingWriter, ArrayRequestReader, FixedClock, jst, SequenceSecrets, problemOf } from '../doubles';
 
 const CODE = '482913';

@@ -1,7 +1,7 @@
 // GET /v1/staff/requests/{id} as a use case: reading a requester's details is access-logged first,
 // and the secrets' hashes are never shown.
 import { describe, expect, it } from 'vitest';
-import { DeskProblem } from '../../../functions/domain/problems';
+import { DeskProblem } from '../../../functions/domain/kernel/problems';
 import { viewRequest } from '../../../functions/domain/requests/view-request';
 import { ArrayRequestReader, FixedClock, OPERATOR, RecordingAccessLog, receivedRequest } from '../doubles';
 import { JP_THIRD_PARTY, MemoryRecipients } from '../provisions/doubles';

@@ -1,12 +1,12 @@
 // POST /v1/requests/{id}/withdrawal as a use case: the holder of the status token closes an open
 // request; the closed request and the acknowledgement e-mail commit together, once.
 import { describe, expect, it } from 'vitest';
-import { CLOSED_REQUEST_RETENTION_SECONDS } from '../../../functions/domain/law';
-import { StaleWriteError } from '../../../functions/domain/problems';
+import { CLOSED_REQUEST_RETENTION_SECONDS } from '../../../functions/domain/kernel/law';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import { getRequestStatus } from '../../../functions/domain/requests/get-request-status';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { withdrawRequest } from '../../../functions/domain/requests/withdraw-request';
-import { hashSecret } from '../../../functions/domain/secrets';
+import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import { ApplyingWriter, ArrayRequestReader, FixedClock, problemOf, receivedRequest, SequenceSecrets } from '../doubles';
 
 const TOKEN = 'token-7-abcdefghijklmnop';

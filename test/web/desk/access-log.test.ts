@@ -2,12 +2,12 @@
 // listing accepts, its copies of the API's limits and problems match, and a verification too long
 // for one call offers the digest date the API suggests.
 import { describe, expect, it } from 'vitest';
-import { chainAccessLogEntry, type ChainedAccessLogEntry } from '../../../functions/domain/access-log';
-import { makeAccessLogDigest } from '../../../functions/domain/access-log-digest';
-import { ACCESS_LOG_LISTING_MAX_DAYS } from '../../../functions/domain/access-log-listing';
-import type { AccessLogChains, AccessLogDigestStore } from '../../../functions/domain/access-log-ports';
-import { ACCESS_LOG_VERIFY_BUDGET_MS, verifyAccessLog } from '../../../functions/domain/access-log-verification';
-import { DeskProblem } from '../../../functions/domain/problems';
+import { chainAccessLogEntry, type ChainedAccessLogEntry } from '../../../functions/domain/access-log/entry';
+import { makeAccessLogDigest } from '../../../functions/domain/access-log/digest';
+import { ACCESS_LOG_LISTING_MAX_DAYS } from '../../../functions/domain/access-log/listing';
+import type { AccessLogChains, AccessLogDigestStore } from '../../../functions/domain/access-log/ports';
+import { ACCESS_LOG_VERIFY_BUDGET_MS, verifyAccessLog } from '../../../functions/domain/access-log/verification';
+import { DeskProblem } from '../../../functions/domain/kernel/problems';
 import { accessLogQuery, accessLogVerifyBody, accessLogVerifyResponse } from '../../../functions/http/contract';
 import { BROKEN_LINK_PROBLEMS, listingParams, MAX_WINDOW_DAYS, NO_FILTERS, suggestedVerifyFrom, verifyBody } from '../../../web/src/desk/access-log';
 import { instantOfJapanInput, japanTime, placeProblem } from '../../../web/src/desk/officer';

@@ -2,7 +2,7 @@
 // (POST /v1/staff/access-log/verify): the window asked for, the paging, and the answers.
 import { instantOfJapanInput } from './officer';
 
-/** Copy of functions/domain/access-log-listing.ts ACCESS_LOG_LISTING_MAX_DAYS (tested equal). */
+/** Copy of functions/domain/access-log/listing.ts ACCESS_LOG_LISTING_MAX_DAYS (tested equal). */
 export const MAX_WINDOW_DAYS = 31;
 export interface AccessLogFilters {
   /** datetime-local values in Japan time; empty for the API's defaults: `to` now, `from` 24 hours before `to`. */

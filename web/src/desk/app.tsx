@@ -6,6 +6,7 @@ import { LANGUAGE_NAMES } from '../text';
 import { savedLanguage, useDocumentLanguage, useHeadingFocus } from '../page-frame';
 import { AccessLogPage } from './access-log-page';
 import { AccountsPage } from './accounts-page';
+import type { DeskPageProps } from './page-props';
 import { QueuePage } from './queue-page';
 import { PrintPage } from './print-page';
 import { RequestPage } from './request-page';
@@ -18,11 +19,6 @@ import { SubjectPage, SubjectSearchPage } from './subjects-page';
 import { ROLE_LABELS, t, type DeskTextKey, type Language } from './text';
 
 /** What every page gets; a page with an id in its route gets that too. */
-export interface DeskPageProps {
-  session: StaffSession;
-  language: Language;
-  go: (route: DeskRoute) => void;
-}
 
 
 const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [

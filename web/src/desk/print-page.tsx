@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../api';
 import type { Label } from '../text';
-import type { DeskPageProps } from './app';
+import type { DeskPageProps } from './page-props';
 import { printedDossier, type DossierJson, type PrintedBlock, type PrintedDossier } from './dossier';
 import { failureOf, ProblemNotice } from './problem';
 import { hrefOfDeskRoute } from './routes';

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../api';
 import { STATUS_LABELS, TYPE_LABELS, type Label } from '../text';
-import type { DeskPageProps } from './app';
+import type { DeskPageProps } from './page-props';
 import { failureOf, ProblemNotice } from './problem';
 import { dueMark, DUE_SOON_DAYS, japanDate, QUEUE_STATUSES, type DueMark } from './queue';
 import { deskPageAllowed, hrefOfDeskRoute } from './routes';

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../api';
 import { FIELD_LABELS, OPTION_LABELS, STATUS_LABELS, TYPE_LABELS } from '../text';
-import type { DeskPageProps } from './app';
+import type { DeskPageProps } from './page-props';
 import { emptyDecisionDraft, type DecisionDraft, type DecisionOptions } from './decision-draft';
 import { DecisionForm } from './decision-form';
 import { failureOf, ProblemNotice } from './problem';

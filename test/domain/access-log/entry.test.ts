@@ -8,8 +8,8 @@ import {
   chainAccessLogEntry,
   GENESIS_HASH,
   hashAccessLogEntry,
-} from '../../functions/domain/access-log';
-import { ACCESS_LOG_RETENTION_SECONDS } from '../../functions/domain/law';
+} from '../../../functions/domain/access-log/entry';
+import { ACCESS_LOG_RETENTION_SECONDS } from '../../../functions/domain/kernel/law';
 
 const entry = (n: number): AccessLogEntry => ({
   actor: `staff-${n}`,

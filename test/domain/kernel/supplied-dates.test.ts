@@ -1,11 +1,11 @@
 // Dates a caller supplies are refused when they lie in the future beyond the allowed clock drift:
 // worked examples at the edge, for instants and for Japan calendar dates.
 import { describe, expect, it } from 'vitest';
-import type { ProblemField } from '../../functions/domain/problems';
+import type { ProblemField } from '../../../functions/domain/kernel/problems';
 import {
   ALLOWED_CLOCK_SKEW_SECONDS, futureInstantFault, futureJapanDateFault, refuseFutureDates,
-} from '../../functions/domain/supplied-dates';
-import { problemOf } from './doubles';
+} from '../../../functions/domain/kernel/supplied-dates';
+import { problemOf } from '../doubles';
 
 // Thursday 12 November 2026, 11:00 in Japan.
 const NOW = new Date('2026-11-12T02:00:00.000Z');

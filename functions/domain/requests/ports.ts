@@ -1,46 +1,18 @@
-// What the use cases need from the outside world. Adapters implement these with the AWS SDK; the
-// domain never sees a table or a mailer.
-import type { AccessLogEntry } from './access-log';
-import type { Holdings, StoredPersonalDataRecord } from './holdings';
-import type { OutboxMessage } from './outbox';
-import type { ProvisionCessation, ProvisionCessationLift, ProvisionStop } from './provisions/provision-cessation';
-import type { DeskRequest, RequestStatus } from './requests/request';
-import type { StoredDisclosure } from './requests/disclosure-dossier';
-import type { StaffMember } from './staff';
-
-export interface Clock {
-  now(): Date;
-}
-
-export interface SecretSource {
-  /** A new request id. */
-  id(): string;
-  /** A uniformly random numeric code of the given length. */
-  code(digits: number): string;
-  /** An unguessable bearer token. */
-  token(): string;
-}
+// What deciding and answering requests need from the outside world: the request store, stored
+// dossiers, and the all-or-nothing writer a decision and its fulfilment go through.
+import type { StoredPersonalDataRecord } from '../holdings';
+import type { OutboxMessage } from '../outbox';
+import type { ProvisionCessation, ProvisionCessationLift, ProvisionStop } from '../provisions/provision-cessation';
+import type { StoredDisclosure } from './disclosure-dossier';
+import type { DeskRequest, RequestStatus } from './request';
 
 export interface RequestReader {
   get(requestId: string, now: Date): Promise<DeskRequest | undefined>;
   listByStatus(status: RequestStatus, now: Date): Promise<DeskRequest[]>;
 }
 
-export interface HoldingsReader {
-  /** Everything held about the person with this e-mail address that is not past its expiresAt. */
-  holdingsOf(email: string, now: Date): Promise<Holdings>;
-}
-
 export interface DisclosureReader {
   get(tokenHash: string, now: Date): Promise<StoredDisclosure | undefined>;
-}
-
-export interface StaffDirectory {
-  get(staffId: string): Promise<StaffMember | undefined>;
-}
-
-export interface AccessLogWriter {
-  append(entry: AccessLogEntry): Promise<void>;
 }
 
 /** One item of an all-or-nothing write. */

@@ -4,26 +4,9 @@
 // latest digest are not yet vouched for, and those for at most one interval. Digests chain to each
 // other too.
 import { createHash } from 'node:crypto';
-import { canonicalJson, GENESIS_HASH } from './access-log';
-import type { AccessLogChains, AccessLogDigestStore } from './access-log-ports';
-import type { Clock } from './ports';
-
-export interface ChainHead {
-  chainId: string;
-  seq: number;
-  hash: string;
-}
-
-export interface AccessLogDigest {
-  /** Start of the schedule interval the digest was taken in (ISO 8601, UTC): its name in the bucket, so keys sort by time. */
-  slot: string;
-  takenAt: string;
-  chains: ChainHead[];
-  /** The slot of the digest before, so verification from a digest on can check its link; null for the first. */
-  previousSlot: string | null;
-  previousDigestHash: string;
-  digestHash: string;
-}
+import { canonicalJson, GENESIS_HASH } from './entry';
+import type { AccessLogChains, AccessLogDigest, AccessLogDigestStore, ChainHead } from './ports';
+import type { Clock } from '../kernel/ports';
 
 /** Desk policy: minutes between digests unless DESK_ACCESS_LOG_DIGEST_MINUTES says otherwise; entries are unanchored at most this long. */
 export const ACCESS_LOG_DIGEST_MINUTES = 5;

@@ -1,14 +1,14 @@
 // The listing's bounds, with a search double: a page reads at most ACCESS_LOG_READS_PER_PAGE times
 // and then hands back a cursor to go on from, so a sparse filter over a long window stays bounded.
 import { describe, expect, it } from 'vitest';
-import type { AccessLogDayQuery, AccessLogSearch } from '../../functions/domain/access-log-ports';
+import type { AccessLogDayQuery, AccessLogSearch } from '../../../functions/domain/access-log/ports';
 import {
   ACCESS_LOG_LISTING_DEFAULT_HOURS,
   ACCESS_LOG_LISTING_MAX_DAYS,
   ACCESS_LOG_PAGE_SIZE,
   ACCESS_LOG_READS_PER_PAGE,
   listAccessLog,
-} from '../../functions/domain/access-log-listing';
+} from '../../../functions/domain/access-log/listing';
 
 const now = new Date('2026-11-26T03:00:00.000Z');
 const clock = { now: () => now };

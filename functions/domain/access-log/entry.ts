@@ -1,9 +1,9 @@
 // Every read or write of personal data by a person leaves one entry (policy §6(1), DESIGN §3).
 // Entries form hash chains so that an altered, removed or reordered entry shows.
 import { createHash } from 'node:crypto';
-import { japanDay } from './calendar';
-import { ACCESS_LOG_RETENTION_SECONDS, SECONDS } from './law';
-import type { StaffRole } from './staff';
+import { japanDay } from '../kernel/calendar';
+import { ACCESS_LOG_RETENTION_SECONDS, SECONDS } from '../kernel/law';
+import type { StaffRole } from '../staff';
 
 export interface AccessLogEntry {
   actor: string;

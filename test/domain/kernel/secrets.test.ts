@@ -1,6 +1,6 @@
 // Codes and tokens are stored only as hashes.
 import { describe, expect, it } from 'vitest';
-import { hashSecret, matchesHash } from '../../functions/domain/secrets';
+import { hashSecret, matchesHash } from '../../../functions/domain/kernel/secrets';
 
 describe('secrets', () => {
   it('hashes to 64 hex characters (SHA-256), deterministically', () => {

@@ -17,7 +17,7 @@ import {
   VERIFICATION_CODE_DIGITS,
   VERIFICATION_CODE_LIFETIME_SECONDS,
   VERIFICATION_MAX_ATTEMPTS,
-} from '../../functions/domain/law';
+} from '../../../functions/domain/kernel/law';
 
 describe('law.ts: the Act and the desk policy as named values', () => {
   it('uses plain second units', () => {

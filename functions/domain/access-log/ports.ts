@@ -1,6 +1,22 @@
 // What reading, digesting and verifying the access log need from the outside world.
-import type { AccessLogEntry, ChainedAccessLogEntry } from './access-log';
-import type { AccessLogDigest, ChainHead } from './access-log-digest';
+import type { AccessLogEntry, ChainedAccessLogEntry } from './entry';
+
+export interface ChainHead {
+  chainId: string;
+  seq: number;
+  hash: string;
+}
+
+export interface AccessLogDigest {
+  /** Start of the schedule interval the digest was taken in (ISO 8601, UTC): its name in the bucket, so keys sort by time. */
+  slot: string;
+  takenAt: string;
+  chains: ChainHead[];
+  /** The slot of the digest before, so verification from a digest on can check its link; null for the first. */
+  previousSlot: string | null;
+  previousDigestHash: string;
+  digestHash: string;
+}
 
 export interface AccessLogChains {
   /** Every chain an entry may be appended to. */
@@ -48,4 +64,8 @@ export interface ListedAccessLogEntry extends AccessLogEntry {
 export interface AccessLogSearch {
   /** One page of a day's matching entries, newest first; `next` when the day holds more. */
   page(query: AccessLogDayQuery): Promise<{ entries: ListedAccessLogEntry[]; next?: AccessLogPosition }>;
+}
+
+export interface AccessLogWriter {
+  append(entry: AccessLogEntry): Promise<void>;
 }

@@ -1,11 +1,12 @@
 // Verification stays inside the API function's time: a log too long to walk in
 // ACCESS_LOG_VERIFY_BUDGET_MS is refused with a problem that says to verify from a digest.
 import { describe, expect, it } from 'vitest';
-import { chainAccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log';
-import type { AccessLogChains, AccessLogDigestStore } from '../../functions/domain/access-log-ports';
-import { makeAccessLogDigest, type AccessLogDigest } from '../../functions/domain/access-log-digest';
-import { ACCESS_LOG_VERIFY_BUDGET_MS, verifyAccessLog } from '../../functions/domain/access-log-verification';
-import { DeskProblem } from '../../functions/domain/problems';
+import { chainAccessLogEntry, type ChainedAccessLogEntry } from '../../../functions/domain/access-log/entry';
+import type { AccessLogChains, AccessLogDigestStore } from '../../../functions/domain/access-log/ports';
+import { makeAccessLogDigest } from '../../../functions/domain/access-log/digest';
+import type { AccessLogDigest } from '../../../functions/domain/access-log/ports';
+import { ACCESS_LOG_VERIFY_BUDGET_MS, verifyAccessLog } from '../../../functions/domain/access-log/verification';
+import { DeskProblem } from '../../../functions/domain/kernel/problems';
 
 const entry = (n: number) => ({ actor: 'a', role: 'operator' as const, action: 'read' as const, subjects: ['s'], fields: ['f'], reason: `r${n}`, sourceIp: '203.0.113.1', at: `2026-11-20T00:00:0${n}.000Z` });
 

@@ -1,10 +1,10 @@
 // GET /v1/staff/access-log: the access log for the officer and auditors, newest first, filtered by
 // actor and subject within a bounded window, a page at a time. Entries name subjects by opaque ids
 // and fields by name only: no personal data value is in them, so reading them is not itself logged.
-import type { AccessLogPosition, AccessLogSearch, ListedAccessLogEntry } from './access-log-ports';
-import { japanDay } from './calendar';
-import type { Clock } from './ports';
-import { DeskProblem } from './problems';
+import type { AccessLogPosition, AccessLogSearch, ListedAccessLogEntry } from './ports';
+import { japanDay } from '../kernel/calendar';
+import type { Clock } from '../kernel/ports';
+import { DeskProblem } from '../kernel/problems';
 
 /** Desk policy: the widest window one listing covers, so every page is a bounded read of day partitions. */
 export const ACCESS_LOG_LISTING_MAX_DAYS = 31;

@@ -1,7 +1,7 @@
 import holidayJp from '@holiday-jp/holiday_jp';
 import { describe, expect, it } from 'vitest';
-import { isNationalHoliday } from '../../functions/domain/calendar';
-import { HOLIDAY_TABLE_YEARS, NATIONAL_HOLIDAYS } from '../../functions/domain/japanese-holidays';
+import { isNationalHoliday } from '../../../functions/domain/kernel/calendar';
+import { HOLIDAY_TABLE_YEARS, NATIONAL_HOLIDAYS } from '../../../functions/domain/kernel/japanese-holidays';
 
 describe('the generated holiday table', () => {
   it('is exactly @holiday-jp/holiday_jp for the years it covers (run npm run holidays if not)', () => {

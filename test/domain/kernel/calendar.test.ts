@@ -15,9 +15,9 @@ import {
   isYearEndHoliday,
   latestAnswerAt,
   responseDeskDays,
-} from '../../functions/domain/calendar';
-import { LATEST_ANSWER_CALENDAR_DAYS, RESPONSE_TARGET_DESK_DAYS } from '../../functions/domain/law';
-import { jst } from './doubles';
+} from '../../../functions/domain/kernel/calendar';
+import { LATEST_ANSWER_CALENDAR_DAYS, RESPONSE_TARGET_DESK_DAYS } from '../../../functions/domain/kernel/law';
+import { jst } from '../doubles';
 
 const day = (year: number, month: number, dayOfMonth: number) => ({ year, month, day: dayOfMonth });
 
@@ -263,7 +263,7 @@ describe('independence from the process time zone', () => {
   // The same questions, asked in this process and in child processes whose zone is Los Angeles
   // (UTC-8) or Kiritimati (UTC+14, where the local date is ahead of both UTC and Tokyo). A child
   // process is used because a zone change inside a running worker does not reliably take effect.
-  const calendarUrl = pathToFileURL(fileURLToPath(new URL('../../functions/domain/calendar.ts', import.meta.url))).href;
+  const calendarUrl = pathToFileURL(fileURLToPath(new URL('../../../functions/domain/kernel/calendar.ts', import.meta.url))).href;
   const questions = `
     const c = await import(${JSON.stringify(calendarUrl)});
     const at = (iso) => new Date(iso);

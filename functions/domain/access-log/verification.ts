@@ -3,12 +3,13 @@
 // checks every digest (its own hash, its link to the digest before, and that each head it lists still
 // stands with that hash, so a chain cut back or rewritten behind the latest digest shows). The first
 // broken link is named: a broken log is an answer, not an error.
-import { GENESIS_HASH, hashAccessLogEntry, type ChainedAccessLogEntry } from './access-log';
-import { asAccessLogDigest, hashAccessLogDigest, type AccessLogDigest, type ChainHead } from './access-log-digest';
-import type { AccessLogChains, AccessLogDigestStore } from './access-log-ports';
-import { japanDay } from './calendar';
-import type { Clock } from './ports';
-import { DeskProblem } from './problems';
+import { GENESIS_HASH, hashAccessLogEntry, type ChainedAccessLogEntry } from './entry';
+import { asAccessLogDigest, hashAccessLogDigest } from './digest';
+import type { AccessLogDigest, ChainHead } from './ports';
+import type { AccessLogChains, AccessLogDigestStore } from './ports';
+import { japanDay } from '../kernel/calendar';
+import type { Clock } from '../kernel/ports';
+import { DeskProblem } from '../kernel/problems';
 
 /** Desk policy: time one verification may take, leaving room inside the 15 s API function timeout. */
 export const ACCESS_LOG_VERIFY_BUDGET_MS = 10_000;

@@ -1,0 +1,14 @@
+// The ports every capability shares: time and secrets. Each capability keeps its own ports beside it;
+// adapters implement them with the AWS SDK, so the domain never sees a table or a mailer.
+export interface Clock {
+  now(): Date;
+}
+
+export interface SecretSource {
+  /** A new request id. */
+  id(): string;
+  /** A uniformly random numeric code of the given length. */
+  code(digits: number): string;
+  /** An unguessable bearer token. */
+  token(): string;
+}
