@@ -66,7 +66,7 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
       { name: 'DESK_OPENS_AT_HOUR', value: timeOfDay(DESK_OPENS_AT_HOUR), unit: 'Japan time', kind: 'desk policy', source: 'policy §7', note: 'Desk hours open.' },
       { name: 'DESK_CLOSES_AT_HOUR', value: timeOfDay(DESK_CLOSES_AT_HOUR), unit: 'Japan time', kind: 'desk policy', source: 'policy §7', note: 'Desk hours close; a due date is this hour on a desk day.' },
       { name: 'YEAR_END_HOLIDAYS', value: `${monthDay(YEAR_END_HOLIDAYS.from)} to ${monthDay(YEAR_END_HOLIDAYS.to)}`, unit: 'month-day, inclusive', kind: 'desk policy', source: 'policy §7', note: 'The desk is also closed on weekends and national holidays (Act on National Holidays).' },
-      { name: 'REMINDER_DESK_DAYS', value: REMINDER_DESK_DAYS, unit: 'desk days', kind: 'desk policy', source: 'desk policy', note: 'Before the due date the deadlines above set; operators are reminded of an open request due within this many desk days.' },
+      { name: 'REMINDER_DESK_DAYS', value: REMINDER_DESK_DAYS, unit: 'desk days', kind: 'desk policy', source: 'desk policy; the Act sets no reminders', note: 'Operators are reminded of an open request due within this many desk days.' },
       { name: 'FEE_CHARGEABLE_TYPES', value: FEE_CHARGEABLE_TYPES, unit: 'request types', kind: 'law', source: 'APPI Art. 38(1)', note: 'Only these may carry a fee; the amount must be reasonable in view of the actual cost (Art. 38(2)). No fee by default.' },
     ],
   },
