@@ -6,6 +6,7 @@ import { LocalStartError } from '../local/emulators';
 import { buildPrivacyCenter, DESK_CONSOLE_PATH, PRIVACY_CENTER_PATH } from '../local/privacy-center';
 import { DEMO_CUSTOMER, DEMO_PASSWORD_DEFAULT } from '../local/seed';
 import { LOCAL_SIGNING_REGION, LOCAL_SYSTEM_CREDENTIALS, SIGNING_SERVICE } from '../local/system-signing';
+import { API_DOCS_PATH } from '../web/api-docs';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const demoPassword = process.env.DESK_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT;
@@ -37,6 +38,7 @@ appi-desk is running locally.
   Privacy Center             ${desk.url}${PRIVACY_CENTER_PATH}
   Desk console (staff)       ${desk.url}${DESK_CONSOLE_PATH}
   Privacy notice             ${desk.url}/v1/privacy-notice
+  API reference              ${desk.url}${API_DOCS_PATH}
   OpenAPI                    ${desk.url}/v1/openapi.json
   Mailbox (SES emulator)     ${desk.mailboxUrl}
   DynamoDB Local             ${desk.dynamoEndpoint}

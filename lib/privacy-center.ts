@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DockerImage, Duration, Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
@@ -10,7 +11,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { openApiDocument } from '../functions/http/openapi';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
+import { API_DOCS_DOCUMENT_PATH, API_DOCS_PATH, API_DOCS_SCRIPT_PATH, apiDocsContentSecurityPolicy, apiDocsPage, scalarStandaloneFile } from '../web/api-docs';
 import { contentSecurityPolicy } from '../web/security-headers';
 import { CorsPreflights } from './cors-preflights';
 import type { DeskFunction } from './functions';
@@ -51,6 +54,16 @@ export const DESK_CONSOLE_PATH = '/desk/';
 export const DIRECTORY_INDEX_CODE = `function handler(event) {
   var request = event.request;
   if (request.uri.endsWith('/')) request.uri += 'index.html';
+  return request;
+}`;
+
+/**
+ * A CloudFront Function (cloudfront-js-2.0) on the API reference's requests: /docs/api and
+ * /docs/api/ are the page, docs/api/index.html in the bucket.
+ */
+export const API_DOCS_INDEX_CODE = `function handler(event) {
+  var request = event.request;
+  if (request.uri === '${API_DOCS_PATH}' || request.uri === '${API_DOCS_PATH}/') request.uri = '${API_DOCS_PATH}/index.html';
   return request;
 }`;
 
@@ -117,6 +130,8 @@ export class PrivacyCenter extends Construct {
     const headers = securityHeaders('SecurityHeaders', 'Privacy Center: CSP without inline code, HSTS, no framing, no referrer', contentSecurityPolicy(apiOrigin));
     // The console's pages alone may also reach the staff sign-in (Cognito's token endpoint).
     const consoleHeaders = securityHeaders('ConsoleSecurityHeaders', 'Desk console: as the Privacy Center, and fetches to the staff sign-in', contentSecurityPolicy(apiOrigin, props.staff.signInOrigin));
+    // The API reference alone may take inline styles, which Scalar's script adds (web/api-docs.ts).
+    const docsHeaders = securityHeaders('ApiDocsSecurityHeaders', 'API reference: scripts and fetches from this origin only, inline styles for Scalar, no framing', apiDocsContentSecurityPolicy());
     const bucketOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
     const behavior = {
       origin: bucketOrigin,
@@ -141,6 +156,19 @@ export class PrivacyCenter extends Construct {
               comment: 'Serves <folder>/index.html for <folder>/',
               runtime: cloudfront.FunctionRuntime.JS_2_0,
               code: cloudfront.FunctionCode.fromInline(DIRECTORY_INDEX_CODE),
+            }),
+          }],
+        },
+        // The API reference: the OpenAPI document rendered by Scalar, all from this bucket.
+        [`${API_DOCS_PATH}*`]: {
+          ...behavior,
+          responseHeadersPolicy: docsHeaders,
+          functionAssociations: [{
+            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+            function: new cloudfront.Function(this, 'ApiDocsIndex', {
+              comment: 'Serves the API reference page for /docs/api',
+              runtime: cloudfront.FunctionRuntime.JS_2_0,
+              code: cloudfront.FunctionCode.fromInline(API_DOCS_INDEX_CODE),
             }),
           }],
         },
@@ -182,11 +210,15 @@ export class PrivacyCenter extends Construct {
           // The domain from the resource, so the file is written once the sign-in exists.
           staffSignIn: { kind: 'cognito', domain: props.staff.signInDomain.baseUrl(), clientId: this.deskClient.userPoolClientId },
         }),
+        // The API reference, generated here from the route manifest as GET /v1/openapi.json is.
+        s3deploy.Source.data(`${API_DOCS_PATH.slice(1)}/index.html`, apiDocsPage()),
+        s3deploy.Source.data(API_DOCS_DOCUMENT_PATH.slice(1), JSON.stringify(openApiDocument())),
+        s3deploy.Source.data(API_DOCS_SCRIPT_PATH.slice(1), readFileSync(scalarStandaloneFile(), 'utf8')),
       ],
       distribution: this.distribution,
       // The entry points; the assets' names change with their content. The console is cached as
       // /desk/index.html only: the function rewrites /desk/ before CloudFront looks in its cache.
-      distributionPaths: ['/', '/index.html', '/config.json', `${DESK_CONSOLE_PATH}index.html`],
+      distributionPaths: ['/', '/index.html', '/config.json', `${DESK_CONSOLE_PATH}index.html`, `${API_DOCS_PATH}/*`],
     });
 
     const browserRoutes: readonly { name: string; method: string; path: string; preflight: boolean }[] = [

@@ -7,6 +7,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { ROUTES, type RouteDefinition } from '../functions/routes';
 import { buildApiEvent } from './api-event';
 import { loadHandler } from './handlers';
+import { serveApiDocs } from './api-docs';
 import { landingPage } from './landing-page';
 import { serveWebBuild } from './privacy-center';
 import type { LocalSignIn, LocalTokenIssuer, SignInRefusal } from './staff-sign-in';
@@ -100,6 +101,7 @@ export class LocalGateway {
       return;
     }
     if ((method === 'GET' || method === 'HEAD') && await serveWebBuild(url.pathname, res)) return;
+    if ((method === 'GET' || method === 'HEAD') && await serveApiDocs(url.pathname, res)) return;
     let body: Buffer | null;
     try {
       body = await readBody(req);

@@ -2,6 +2,7 @@
 // walk the demo.
 import { SYSTEM_NAMES } from '../functions/domain/systems';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
+import { API_DOCS_PATH } from '../web/api-docs';
 import { DEMO_CUSTOMER } from './seed';
 import { LOCAL_SIGNING_REGION, LOCAL_SYSTEM_CREDENTIALS, SIGNING_SERVICE } from './system-signing';
 
@@ -31,7 +32,7 @@ export function landingPage({ gatewayUrl, mailboxUrl, demoPassword }: { gatewayU
 <li>Privacy Center (the customers' pages: notice, requests, code, status): ${link(`${gatewayUrl}/privacy/`)}</li>
 <li>Desk console (the staff's pages: sign in as <code>operator</code>, <code>officer</code> or <code>auditor</code>, password <code>${escape(demoPassword)}</code>): ${link(`${gatewayUrl}/desk/`)}</li>
 <li>Privacy notice: ${link(`${gatewayUrl}/v1/privacy-notice`)}</li>
-<li>API description (OpenAPI): ${link(`${gatewayUrl}/v1/openapi.json`)}</li>
+<li>API reference (every route, rendered from the OpenAPI document): ${link(`${gatewayUrl}${API_DOCS_PATH}`)}; the document itself: ${link(`${gatewayUrl}/v1/openapi.json`)}</li>
 <li>Mailbox of the SES emulator (every e-mail the desk sends): ${link(mailboxUrl)}</li>
 </ul>
 <h2>Demo</h2>
@@ -43,7 +44,7 @@ Demo staff: <code>operator</code>, <code>officer</code>, <code>auditor</code>, p
   -d '{"type":"disclosure","requester":{"kind":"self","name":"Hanako Yamada","email":"${escape(DEMO_CUSTOMER.email)}"},"subject":{"email":"${escape(DEMO_CUSTOMER.email)}"}}'</pre>
 <p>Read the code in the mailbox, confirm it at <code>POST /v1/requests/{requestId}/verification</code>, sign in as
 <code>operator</code> at <code>POST /local/sign-in</code>, decide at <code>POST /v1/staff/requests/{requestId}/decision</code>,
-and open the link the mailbox then shows. The README walks through every step.</p>
+and open the link the mailbox then shows. docs/user-guide.md in the repository walks through every step.</p>
 <h2>Staff views</h2>
 <ul>
 <li>A subject, read for a named reason (access-logged): <code>GET ${escape(gatewayUrl)}/v1/staff/subjects/${escape(DEMO_CUSTOMER.subjectId)}?purpose=service-provision</code></li>

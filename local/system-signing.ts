@@ -7,7 +7,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import type { Checksum, HttpRequest, SourceData } from '@smithy/types';
 import { SYSTEM_NAMES, type SystemName } from '../functions/domain/systems';
 
-/** The region the local desk signs and checks for; fixed, so the README's commands work on any machine. */
+/** The region the local desk signs and checks for; fixed, so the curl commands of docs/user-guide.md work on any machine. */
 export const LOCAL_SIGNING_REGION = 'ap-northeast-1';
 export const SIGNING_SERVICE = 'execute-api';
 const LOCAL_ACCOUNT = '000000000000';

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteDefinition } from '../../functions/routes';
 import { Template } from 'aws-cdk-lib/assertions';
-import { CORS_PREFLIGHT_MAX_AGE, HSTS_MAX_AGE, PRIVACY_CENTER_ROUTES, PrivacyCenter, STAFF_CONSOLE_ROUTES } from '../../lib/privacy-center';
+import { API_DOCS_INDEX_CODE, CORS_PREFLIGHT_MAX_AGE, HSTS_MAX_AGE, PRIVACY_CENTER_ROUTES, PrivacyCenter, STAFF_CONSOLE_ROUTES } from '../../lib/privacy-center';
+import { API_DOCS_DOCUMENT_PATH, API_DOCS_PATH, apiDocsContentSecurityPolicy } from '../../web/api-docs';
 import { synthDesk, type SynthesisedDesk } from './synth';
 
 type Json = Record<string, any>;
@@ -62,16 +63,34 @@ describe('the Privacy Center bucket and distribution', () => {
     expect(headers.ContentTypeOptions).toMatchObject({ Override: true });
   });
 
-  it('deploys the build and a config.json naming the API, and refreshes the cached entry points', () => {
+  it('deploys the build, a config.json naming the API and the API reference, and refreshes the cached entry points', () => {
     const deploymentFunctions = Object.keys(desk.template.findResources('AWS::Lambda::Function')).filter(PrivacyCenter.isDeploymentFunction);
     expect(deploymentFunctions).toHaveLength(1);
     const logGroup = resources[deploymentFunctions[0]!]!.Properties.LoggingConfig.LogGroup;
     expect(resources[logGroup.Ref]!.Properties.KmsKeyId).toBeDefined();
     const [, deployment] = ofType('Custom::CDKBucketDeployment')[0]!;
-    expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
+    // The build, config.json, and the API reference's page, OpenAPI document and Scalar bundle.
+    expect(deployment.Properties.SourceObjectKeys).toHaveLength(5);
     expect(JSON.stringify(deployment.Properties.SourceMarkers)).toContain('RestApi');
     expect(deployment.Properties.DestinationBucketName).toEqual({ Ref: bucketId() });
-    expect(deployment.Properties.DistributionPaths).toEqual(['/', '/index.html', '/config.json', '/desk/index.html']);
+    expect(deployment.Properties.DistributionPaths).toEqual(['/', '/index.html', '/config.json', '/desk/index.html', `${API_DOCS_PATH}/*`]);
+  });
+
+  it('serves the API reference under /docs/api with its own, narrower-than-default policy: own-origin scripts, inline styles only', () => {
+    const config = resources[distributionId()]!.Properties.DistributionConfig;
+    const docs = (config.CacheBehaviors as Json[]).find((b) => b.PathPattern === `${API_DOCS_PATH}*`)!;
+    expect(docs.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(docs.AllowedMethods).toEqual(['GET', 'HEAD']);
+    const policy = resources[docs.ResponseHeadersPolicyId.Ref]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(policy.ContentSecurityPolicy.ContentSecurityPolicy).toBe(apiDocsContentSecurityPolicy());
+    expect(policy.FrameOptions).toMatchObject({ FrameOption: 'DENY', Override: true });
+    expect(policy.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: HSTS_MAX_AGE.toSeconds() });
+    const fn = resources[docs.FunctionAssociations[0].FunctionARN['Fn::GetAtt'][0]]!;
+    expect(fn.Properties.FunctionCode).toBe(API_DOCS_INDEX_CODE);
+    // The page, as the function rewrites it.
+    const rewrite = new Function('event', `${API_DOCS_INDEX_CODE}; return handler(event);`) as (e: Json) => Json;
+    for (const uri of [API_DOCS_PATH, `${API_DOCS_PATH}/`]) expect(rewrite({ request: { uri } }).uri).toBe(`${API_DOCS_PATH}/index.html`);
+    expect(rewrite({ request: { uri: API_DOCS_DOCUMENT_PATH } }).uri).toBe(API_DOCS_DOCUMENT_PATH);
   });
 
   it('puts out the Privacy Center\'s address', () => {

@@ -1,5 +1,5 @@
 // The local SigV4 check against requests signed elsewhere: curl's --aws-sigv4 (captured), and the
-// helper the tests and the README use; and the payload hash a client may declare.
+// helper the tests and docs/user-guide.md use; and the payload hash a client may declare.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { signAsSystem, verifySystemSignature, type ReceivedRequest } from '../../local/system-signing';
