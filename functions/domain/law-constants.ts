@@ -20,8 +20,8 @@ import {
   VERIFICATION_CODE_DIGITS,
   VERIFICATION_CODE_LIFETIME_SECONDS,
   VERIFICATION_MAX_ATTEMPTS,
-} from './law';
-import { ACCESS_LOG_DIGEST_MAX_MINUTES, ACCESS_LOG_DIGEST_MINUTES } from './access-log-digest';
+} from './kernel/law';
+import { ACCESS_LOG_DIGEST_MAX_MINUTES, ACCESS_LOG_DIGEST_MINUTES } from './access-log/digest';
 import { PENDING_OFFICER_GRANT_DAYS } from './accounts/officer-grant';
 import { MONITORING_MAX_SUBJECTS_PER_HOUR } from './monitoring/access-analysis';
 import { MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD, MY_NUMBER_DOCUMENTS } from './my-number/documents';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LAW_TABLE_PATH, renderLawTable } from '../../bin/generate-law-table';
-import * as law from '../../functions/domain/law';
+import * as law from '../../functions/domain/kernel/law';
 import { LAW_CONSTANTS } from '../../functions/domain/law-constants';
 
 const catalogued = LAW_CONSTANTS.flatMap((group) => group.constants);
