@@ -25,44 +25,140 @@ interface Probe {
 
 const PROBES: readonly Probe[] = [
   // The domain: pure policy.
-  { file: 'functions/domain/p-adapter.ts', source: "import { TABLES } from '../adapters/tables';\nexport const t = TABLES;", fires: RESTRICTED },
-  { file: 'functions/domain/p-adapter-index.ts', source: "import * as adapters from '../adapters';\nexport const a = adapters;", fires: RESTRICTED },
-  { file: 'functions/domain/requests/p-handler.ts', source: "import { handler } from '../../handlers/submit-request';\nexport const h = handler;", fires: RESTRICTED },
-  { file: 'functions/domain/p-http.ts', source: "import type { SubmitRequest } from '../http/contract';\nexport type S = SubmitRequest;", fires: RESTRICTED },
-  { file: 'functions/domain/requests/p-lib.ts', source: "import { ROUTES } from '../../../lib/api';\nexport const r = ROUTES;", fires: RESTRICTED },
-  { file: 'functions/domain/p-local.ts', source: "import { seed } from '../../local/seed';\nexport const s = seed;", fires: RESTRICTED },
-  { file: 'functions/domain/p-sdk.ts', source: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const c = DynamoDBClient;", fires: RESTRICTED },
-  { file: 'functions/domain/p-lambda.ts', source: "import type { APIGatewayProxyEvent } from 'aws-lambda';\nexport type E = APIGatewayProxyEvent;", fires: RESTRICTED },
-  { file: 'functions/domain/p-middy.ts', source: "import middy from '@middy/core';\nexport const m = middy;", fires: RESTRICTED },
+  {
+    file: 'functions/domain/p-adapter.ts',
+    source: "import { TABLES } from '../adapters/tables';\nexport const t = TABLES;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'functions/domain/p-adapter-index.ts',
+    source: "import * as adapters from '../adapters';\nexport const a = adapters;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'functions/domain/requests/p-handler.ts',
+    source: "import { handler } from '../../handlers/submit-request';\nexport const h = handler;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'functions/domain/p-http.ts',
+    source: "import type { SubmitRequest } from '../http/contract';\nexport type S = SubmitRequest;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'functions/domain/requests/p-lib.ts',
+    source: "import { ROUTES } from '../../../lib/api';\nexport const r = ROUTES;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'functions/domain/p-local.ts',
+    source: "import { seed } from '../../local/seed';\nexport const s = seed;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'functions/domain/p-sdk.ts',
+    source: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const c = DynamoDBClient;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'functions/domain/p-lambda.ts',
+    source: "import type { APIGatewayProxyEvent } from 'aws-lambda';\nexport type E = APIGatewayProxyEvent;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'functions/domain/p-middy.ts',
+    source: "import middy from '@middy/core';\nexport const m = middy;",
+    fires: RESTRICTED,
+  },
   {
     file: 'functions/domain/requests/p-clean.ts',
-    source: "import { randomUUID } from 'node:crypto';\nimport { z } from 'zod';\nimport { addDeskDays } from '../calendar';\nimport type { RequestStore } from '../ports';\nimport { localThing } from './local-thing';\nexport const all = [randomUUID, z, addDeskDays, localThing];\nexport type P = RequestStore;",
+    source:
+      "import { randomUUID } from 'node:crypto';\nimport { z } from 'zod';\nimport { addDeskDays } from '../calendar';\nimport type { RequestStore } from '../ports';\nimport { localThing } from './local-thing';\nexport const all = [randomUUID, z, addDeskDays, localThing];\nexport type P = RequestStore;",
     fires: null,
   },
   // Adapters implement the domain's ports.
-  { file: 'functions/adapters/p-http.ts', source: "import { problem } from '../http/problem';\nexport const p = problem;", fires: RESTRICTED },
-  { file: 'functions/adapters/p-handler.ts', source: "import { handler } from '../handlers/submit-request';\nexport const h = handler;", fires: RESTRICTED },
+  {
+    file: 'functions/adapters/p-http.ts',
+    source: "import { problem } from '../http/problem';\nexport const p = problem;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'functions/adapters/p-handler.ts',
+    source: "import { handler } from '../handlers/submit-request';\nexport const h = handler;",
+    fires: RESTRICTED,
+  },
   {
     file: 'functions/adapters/p-clean.ts',
-    source: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport type { RequestStore } from '../domain/ports';\nexport const c = DynamoDBClient;\nexport type P = RequestStore;",
+    source:
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport type { RequestStore } from '../domain/ports';\nexport const c = DynamoDBClient;\nexport type P = RequestStore;",
     fires: null,
   },
   // The HTTP stack above the adapters may use them and the contract freely.
-  { file: 'functions/handlers/p-clean.ts', source: "import { submitRequestBody } from '../http/contract';\nimport { TABLES } from '../adapters/tables';\nexport const all = [submitRequestBody, TABLES];", fires: null },
+  {
+    file: 'functions/handlers/p-clean.ts',
+    source:
+      "import { submitRequestBody } from '../http/contract';\nimport { TABLES } from '../adapters/tables';\nexport const all = [submitRequestBody, TABLES];",
+    fires: null,
+  },
   // CDK: handlers only through the manifests.
-  { file: 'lib/p-handler.ts', source: "import { handler } from '../functions/handlers/submit-request';\nexport const h = handler;", fires: RESTRICTED },
-  { file: 'lib/p-clean.ts', source: "import { ROUTES } from '../functions/routes';\nimport { TABLES } from '../functions/adapters/tables';\nexport const all = [ROUTES, TABLES];", fires: null },
+  {
+    file: 'lib/p-handler.ts',
+    source: "import { handler } from '../functions/handlers/submit-request';\nexport const h = handler;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'lib/p-clean.ts',
+    source:
+      "import { ROUTES } from '../functions/routes';\nimport { TABLES } from '../functions/adapters/tables';\nexport const all = [ROUTES, TABLES];",
+    fires: null,
+  },
   // The browser apps: types and words only.
-  { file: 'web/src/p-contract.ts', source: "import { submitRequestBody } from '../../functions/http/contract';\nexport const b = submitRequestBody;", fires: WEB_IMPORTS },
-  { file: 'web/src/desk/p-inline-type.ts', source: "import { type SubmitRequest } from '../../../functions/http/contract';\nexport type S = SubmitRequest;", fires: WEB_IMPORTS },
-  { file: 'web/src/p-domain.ts', source: "import { STAFF_ROLES } from '../../functions/domain/staff';\nexport const r = STAFF_ROLES;", fires: WEB_IMPORTS },
-  { file: 'web/src/p-reexport.ts', source: "export { STAFF_ROLES } from '../../functions/domain/staff';", fires: WEB_IMPORTS },
-  { file: 'web/src/p-dynamic.ts', source: "export const load = () => import('../../functions/domain/staff');", fires: WEB_IMPORTS },
+  {
+    file: 'web/src/p-contract.ts',
+    source: "import { submitRequestBody } from '../../functions/http/contract';\nexport const b = submitRequestBody;",
+    fires: WEB_IMPORTS,
+  },
+  {
+    file: 'web/src/desk/p-inline-type.ts',
+    source: "import { type SubmitRequest } from '../../../functions/http/contract';\nexport type S = SubmitRequest;",
+    fires: WEB_IMPORTS,
+  },
+  {
+    file: 'web/src/p-domain.ts',
+    source: "import { STAFF_ROLES } from '../../functions/domain/staff';\nexport const r = STAFF_ROLES;",
+    fires: WEB_IMPORTS,
+  },
+  {
+    file: 'web/src/p-reexport.ts',
+    source: "export { STAFF_ROLES } from '../../functions/domain/staff';",
+    fires: WEB_IMPORTS,
+  },
+  {
+    file: 'web/src/p-dynamic.ts',
+    source: "export const load = () => import('../../functions/domain/staff');",
+    fires: WEB_IMPORTS,
+  },
   { file: 'web/src/p-side-effect.ts', source: "import '../../functions/domain/staff';", fires: WEB_IMPORTS },
-  { file: 'web/src/p-manifest.ts', source: "import { ROUTES } from '../../functions/routes';\nexport const r = ROUTES;", fires: WEB_IMPORTS },
-  { file: 'web/src/p-lib.ts', source: "import type { DeskStack } from '../../lib/stack';\nexport type D = DeskStack;", fires: RESTRICTED },
-  { file: 'web/src/p-adapter-type.ts', source: "import type { TableName } from '../../functions/adapters/tables';\nexport type T = TableName;", fires: RESTRICTED },
-  { file: 'web/src/p-sdk.ts', source: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const c = DynamoDBClient;", fires: RESTRICTED },
+  {
+    file: 'web/src/p-manifest.ts',
+    source: "import { ROUTES } from '../../functions/routes';\nexport const r = ROUTES;",
+    fires: WEB_IMPORTS,
+  },
+  {
+    file: 'web/src/p-lib.ts',
+    source: "import type { DeskStack } from '../../lib/stack';\nexport type D = DeskStack;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'web/src/p-adapter-type.ts',
+    source: "import type { TableName } from '../../functions/adapters/tables';\nexport type T = TableName;",
+    fires: RESTRICTED,
+  },
+  {
+    file: 'web/src/p-sdk.ts',
+    source: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const c = DynamoDBClient;",
+    fires: RESTRICTED,
+  },
   {
     file: 'web/src/desk/p-clean.ts',
     source:
@@ -85,7 +181,10 @@ beforeAll(() => {
     mkdirSync(dirname(join(scratch, probe.file)), { recursive: true });
     writeFileSync(join(scratch, probe.file), `${probe.source}\n`);
   }
-  const run = spawnSync(BIOME, ['lint', '--reporter=github', '--max-diagnostics=none', '.'], { cwd: scratch, encoding: 'utf8' });
+  const run = spawnSync(BIOME, ['lint', '--reporter=github', '--max-diagnostics=none', '.'], {
+    cwd: scratch,
+    encoding: 'utf8',
+  });
   if (run.error) throw run.error;
   found = new Map();
   for (const line of `${run.stdout}\n${run.stderr}`.split('\n')) {
@@ -135,7 +234,9 @@ describe('words modules the browser apps import', () => {
   );
 
   it('finds the words modules the apps import today', () => {
-    expect(wordsImports.map(({ target }) => relative(ROOT, target))).toContain('functions/domain/requests/dossier-text.ts');
+    expect(wordsImports.map(({ target }) => relative(ROOT, target))).toContain(
+      'functions/domain/requests/dossier-text.ts',
+    );
   });
 
   it('are leaves: they import nothing, so the browser build carries no server code through them', () => {
