@@ -212,10 +212,9 @@ describe('import boundaries (biome.jsonc)', () => {
   });
 });
 
-describe('words modules the browser apps import', () => {
-  // The same names lint/web-imports.grit lets web/ import as values.
-  const WORDS_MODULE = /(-text|words)$/;
-
+describe('server modules the browser apps import as values', () => {
+  // lint/web-imports.grit lets web/ import server code as values only from words modules, by name; this
+  // checks what the name promises: the module imports nothing, so the browser build carries no server code.
   const sources = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
       const path = join(dir, entry.name);
@@ -223,26 +222,45 @@ describe('words modules the browser apps import', () => {
       return /\.tsx?$/.test(entry.name) ? [path] : [];
     });
 
-  const importsOf = (file: string) =>
+  /** The module specifiers a file loads at runtime: every import and re-export but `import type` and `export type`. */
+  const valueImportsOf = (file: string): string[] => {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+    const specifiers: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) {
+        specifiers.push((node.moduleSpecifier as ts.StringLiteral).text);
+      } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly) {
+        specifiers.push((node.moduleSpecifier as ts.StringLiteral).text);
+      } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        const [argument] = node.arguments;
+        if (argument && ts.isStringLiteral(argument)) specifiers.push(argument.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return specifiers;
+  };
+
+  const allImportsOf = (file: string): string[] =>
     ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
 
-  const wordsImports = sources(join(ROOT, 'web', 'src')).flatMap((file) =>
-    importsOf(file)
-      .filter((specifier) => specifier.startsWith('.') && WORDS_MODULE.test(specifier))
+  const serverImports = sources(join(ROOT, 'web', 'src')).flatMap((file) =>
+    valueImportsOf(file)
+      .filter((specifier) => specifier.startsWith('.'))
       .map((specifier) => ({ from: relative(ROOT, file), target: resolve(dirname(file), `${specifier}.ts`) }))
       .filter(({ target }) => relative(join(ROOT, 'web'), target).startsWith('..')),
   );
 
-  it('finds the words modules the apps import today', () => {
-    expect(wordsImports.map(({ target }) => relative(ROOT, target))).toContain(
+  it('finds the ones the apps import today', () => {
+    expect(serverImports.map(({ target }) => relative(ROOT, target))).toContain(
       'functions/domain/requests/dossier-text.ts',
     );
   });
 
-  it('are leaves: they import nothing, so the browser build carries no server code through them', () => {
-    for (const { from, target } of wordsImports) {
+  it('are leaves: they import nothing, not even types', () => {
+    for (const { from, target } of serverImports) {
       expect(existsSync(target), `${from} imports ${relative(ROOT, target)}`).toBe(true);
-      expect(importsOf(target), `${relative(ROOT, target)}, imported by ${from}`).toEqual([]);
+      expect(allImportsOf(target), `${relative(ROOT, target)}, imported by ${from}`).toEqual([]);
     }
   });
 });
