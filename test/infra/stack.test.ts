@@ -670,11 +670,6 @@ describe('notify', () => {
 });
 
 describe('the stacks\' size and how API Gateway reaches the route functions', () => {
-  let desk: SynthesisedDesk;
-  beforeAll(() => {
-    desk = synthDesk();
-  });
-
   it('the API takes TLS 1.2 with forward secrecy or newer, through its own endpoint only', () => {
     desk.template.hasResourceProperties('AWS::ApiGateway::RestApi', { SecurityPolicy: API_SECURITY_POLICY, EndpointAccessMode: 'STRICT' });
   });
