@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, NestedStack, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -6,11 +6,13 @@ import { Construct } from 'constructs';
 import { SYSTEM_NAMES, type SystemName } from '../functions/domain/systems';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
 import type { DeskBuckets } from './audit';
+import { CAPABILITIES, routeCapability, type Capability } from './capabilities';
 import type { DeskTables } from './data';
 import { DeskFunction, functionLogGroup } from './functions';
 import { Firewall } from './firewall';
 import { encryptedLogGroup, type DeskLogging } from './logs';
 import { ManagedPolicyRole } from './managed-policy-role';
+import { nagName } from './nag';
 import { StaffPool } from './staff-pool';
 
 /** The minimum TLS the API accepts: 1.2 with forward secrecy, or 1.3 (AWS's enhanced policies, 2025-09). */
@@ -54,28 +56,24 @@ function executeApiPath(path: string): string {
   return path.replace(/\{\w+\}/g, '*');
 }
 
-/** A value as cdk-nag names it in a finding: each reference becomes <LogicalId> or <LogicalId.Attribute>. */
-function nagName(scope: Construct, value: string): string {
-  const flatten = (node: unknown): string => {
-    if (typeof node === 'string') return node;
-    const intrinsic = node as { 'Fn::Join'?: [string, unknown[]]; Ref?: string; 'Fn::GetAtt'?: [string, string] };
-    if (intrinsic['Fn::Join']) return intrinsic['Fn::Join'][1].map(flatten).join(intrinsic['Fn::Join'][0]);
-    if (intrinsic.Ref) return `<${intrinsic.Ref}>`;
-    if (intrinsic['Fn::GetAtt']) return `<${intrinsic['Fn::GetAtt'].join('.')}>`;
-    throw new Error(`Cannot name ${JSON.stringify(node)} as cdk-nag does`);
-  };
-  return flatten(Stack.of(scope).resolve(value));
-}
-
 /**
  * The public contract over HTTPS: a REST API built route by route from ROUTES, one function each,
  * Cognito for staff routes, AWS IAM for company systems, behind AWS WAF.
+ *
+ * The API itself (its paths, stage, authorizer, firewall and the staff pool) stays in the desk's stack;
+ * each route's function, role, policy and method go to the nested stack of its capability
+ * (lib/capabilities.ts), so that no template nears CloudFormation's 500 resources as routes are added.
+ * The API's deployment waits for those stacks, as it waits for every method.
  */
 export class ApiConstruct extends Construct {
   readonly api: apigateway.RestApi;
   readonly staff: StaffPool;
   readonly firewall: Firewall;
   readonly functions: Record<string, DeskFunction> = {};
+  /** Each route's method, by route name. */
+  readonly methods: Record<string, apigateway.Method> = {};
+  /** The nested stacks of the route functions, by capability; one is made when its first route is. */
+  readonly routeStacks: Partial<Record<Capability, NestedStack>> = {};
   private readonly functionLogGroup: logs.LogGroup;
   /** What API Gateway invokes the route functions as. */
   readonly integrationRole: ManagedPolicyRole;
@@ -144,7 +142,8 @@ export class ApiConstruct extends Construct {
     authorizer: apigateway.IAuthorizer,
     validator: apigateway.IRequestValidator,
   ): void {
-    const desk = new DeskFunction(this, route.name, {
+    const scope = this.routeStack(routeCapability(route.name));
+    const desk = new DeskFunction(scope, route.name, {
       name: route.name,
       tables: route.tables,
       deskTables: props.tables,
@@ -166,22 +165,25 @@ export class ApiConstruct extends Construct {
     if (route.userPool) desk.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...route.userPool], resources: [this.staff.userPool.userPoolArn] }));
 
     const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-    const method = this.api.root.resourceForPath(route.path).addMethod(
-      route.method,
-      new apigateway.Integration({
+    // In the capability's stack, on the API's resource for the path: the method joins the API's deployment.
+    const method = new apigateway.Method(scope, `${route.name}-method`, {
+      resource: this.api.root.resourceForPath(route.path),
+      httpMethod: route.method,
+      integration: new apigateway.Integration({
         type: apigateway.IntegrationType.AWS_PROXY,
         integrationHttpMethod: 'POST',
         uri: `arn:${Stack.of(this).partition}:apigateway:${Stack.of(this).region}:lambda:path/2015-03-31/functions/${desk.fn.functionArn}/invocations`,
         options: { credentialsRole: this.integrationRole },
       }),
-      {
+      options: {
         requestValidator: validator,
         requestParameters: Object.fromEntries(pathParameters.map((p) => [`method.request.path.${p}`, true])),
         ...(route.auth.kind === 'staff'
           ? { authorizer, authorizationType: apigateway.AuthorizationType.COGNITO }
           : { authorizationType: route.auth.kind === 'system' ? apigateway.AuthorizationType.IAM : apigateway.AuthorizationType.NONE }),
       },
-    );
+    });
+    this.methods[route.name] = method;
     if (route.auth.kind === 'system') {
       // IAM authorisation satisfies APIG4; only the want of a Cognito authorizer is reported.
       Validations.of(method).acknowledge({ id: 'AwsSolutions-COG4', reason: OWN_AUTH_REASON.system });
@@ -189,6 +191,12 @@ export class ApiConstruct extends Construct {
       const reason = OWN_AUTH_REASON[route.auth.kind];
       Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason }, { id: 'AwsSolutions-COG4', reason });
     }
+  }
+
+  /** The nested stack of a capability's routes, made with its first route. */
+  private routeStack(capability: Capability): NestedStack {
+    const id = `${capability.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}Routes`;
+    return (this.routeStacks[capability] ??= new NestedStack(this, id, { description: `appi-desk routes: ${CAPABILITIES[capability]}` }));
   }
 
   /**

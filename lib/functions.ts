@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -15,6 +15,7 @@ import { grantTableAccess, type DeskTables } from './data';
 import { encryptedLogGroup, type DeskLogging } from './logs';
 import { LAMBDA_BUNDLING } from './lambda-bundling';
 import { ManagedPolicyRole } from './managed-policy-role';
+import { acknowledgeOnceResolved, nagName } from './nag';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -118,10 +119,11 @@ function grantBucketAccess(role: ManagedPolicyRole, name: BucketName, { bucket, 
   allow(access === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], [key.keyArn], {
     StringEquals: { 'kms:ViaService': `s3.${Stack.of(bucket).region}.amazonaws.com` },
   });
-  Validations.of(role.managedPolicy).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::<${Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
+  // The bucket may sit in another stack than the role (a nested stack names it by a parameter).
+  acknowledgeOnceResolved(role.managedPolicy, () => [{
+    id: `AwsSolutions-IAM5[Resource::${nagName(role, bucket.arnForObjects('*'))}]`,
     reason: `Objects of the ${name} bucket only, a bucket of the desk's own holding nothing else; its object keys are not known until written.`,
-  });
+  }]);
 }
 
 /** Findings every desk function shares, each for a reason that holds for all of them. */

@@ -25,7 +25,19 @@ export interface AppiDeskStackProps extends StackProps {
   accessLogRetention: Duration;
 }
 
-/** The whole desk in one stack: data, notification, audit, API, workers and web pages (DESIGN §1); only the API's CORS preflights sit in a nested stack of it (lib/cors-preflights.ts). */
+/**
+ * The desk's stack: the base every capability shares, with the parts that grow in nested stacks of it.
+ *
+ * Here: the tables and their keys, the audit trail and its buckets, notification (SES, the alarm
+ * topic), the logs key, the API (paths, stage, authorizer, firewall, staff pool) and the web pages.
+ * Everything with state or an address stays here, so its logical id, and with it the data, the API's
+ * URL and the distribution's domain, survive as the rest moves. Nested: the route functions and their
+ * methods, one stack per capability (lib/capabilities.ts); the workers; the CORS preflights.
+ *
+ * Nested stacks, not stacks of their own: one `cdk deploy` deploys and rolls back the desk as a whole,
+ * a reference between the parts becomes a parameter CDK passes, and no CloudFormation export locks a
+ * table or key in place the way a cross-stack import would. Each template has its own 500 resources.
+ */
 export class AppiDeskStack extends Stack {
   readonly data: DataConstruct;
   readonly notify: NotifyConstruct;

@@ -1,4 +1,4 @@
-import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, NestedStack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -8,7 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { scheduleMinutes, WORKERS, type WorkerDefinition } from '../functions/workers';
 import { SEND_FAILED_LOG_MESSAGE, UNDELIVERABLE_LOG_MESSAGE } from '../functions/adapters/outbox-log';
 import type { DeskBuckets } from './audit';
@@ -31,15 +31,16 @@ export interface WorkersConstructProps {
 
 /**
  * The functions no one calls over HTTP, built from WORKERS: stream consumers and schedules. What a
- * worker cannot process lands in an encrypted queue, and a message there alarms the officer.
+ * worker cannot process lands in an encrypted queue, and a message there alarms the officer. A nested
+ * stack of the desk's, so workers can be added without crowding the tables and the API.
  */
-export class WorkersConstruct extends Construct {
+export class WorkersConstruct extends NestedStack {
   readonly functions: Record<string, DeskFunction> = {};
   private readonly queueKey: kms.Key;
   private readonly logGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, private readonly props: WorkersConstructProps) {
-    super(scope, id);
+    super(scope, id, { description: 'appi-desk workers: stream consumers and schedules, their failure queues and alarms' });
     this.queueKey = new kms.Key(this, 'FailureQueueKey', {
       description: 'Encrypts the failure queues of the privacy desk workers',
       enableKeyRotation: true,

@@ -207,7 +207,7 @@ describe('CORS for the console: every staff route, the distribution\'s origin on
 
   it('answers a preflight on every staff path with its methods, the Authorization header, and nothing on other paths', () => {
     const nested = Template.fromStack(desk.stack.privacyCenter.preflights).toJSON();
-    const [, nestedStack] = ofType('AWS::CloudFormation::Stack')[0]!;
+    const nestedStack = resources[desk.logicalId(desk.stack.privacyCenter.preflights.nestedStackResource!)]!;
     const parameters = nestedStack.Properties.Parameters as Record<string, Json>;
     const byResource = new Map<string, Json>();
     for (const method of Object.values(nested.Resources as Record<string, Json>)) {
@@ -226,7 +226,7 @@ describe('CORS for the console: every staff route, the distribution\'s origin on
 
   it('the API\'s deployment waits for the preflights\' stack', () => {
     const [[deploymentId, deployment]] = ofType('AWS::ApiGateway::Deployment') as [[string, Json]];
-    const [[nestedId]] = ofType('AWS::CloudFormation::Stack') as [[string, Json]];
+    const nestedId = desk.logicalId(desk.stack.privacyCenter.preflights.nestedStackResource!);
     expect(deployment.DependsOn).toContain(nestedId);
     expect(reaches(nestedId).has(deploymentId)).toBe(false);
   });

@@ -2,7 +2,7 @@
 // NIST 800-53 R5 packs: any finding not acknowledged with a reason fails, errors and warnings alike.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, NestedStack, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nagPacks } from '../../lib/app';
@@ -30,7 +30,16 @@ describe('cdk-nag', () => {
     expect(findings(app).length).toBeGreaterThan(0);
   });
 
-  it('leaves no finding of AwsSolutions or NIST 800-53 R5 unacknowledged', () => {
+  it('the packs walk into nested stacks, where the route functions and workers are', () => {
+    const app = new App();
+    new s3.Bucket(new NestedStack(new Stack(app, 'Probe'), 'Nested'), 'Bare');
+    expect(findings(app).some((finding) => finding.includes('at Probe/Nested/Bare/Resource:'))).toBe(true);
+    const nested = [...desk.templates.keys()].filter((stack) => stack.nestedStackParent);
+    expect(nested.length).toBeGreaterThan(1);
+    for (const stack of nested) expect(stack.node.root, stack.node.path).toBe(desk.app);
+  });
+
+  it('leaves no finding of AwsSolutions or NIST 800-53 R5 unacknowledged, in any stack', () => {
     expect(findings(desk.app)).toEqual([]);
   });
 });

@@ -111,13 +111,13 @@ describe('CORS for the Privacy Center', () => {
   });
 
   it('answers preflights for the distribution\'s origin only, on those routes and the console\'s (a nested stack)', () => {
-    expect(ofType('AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod === 'OPTIONS')).toEqual([]);
+    expect(desk.templates.get(desk.stack)!.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } })).toEqual({});
     const nested = Template.fromStack(desk.stack.privacyCenter.preflights).toJSON();
     const options = Object.values(nested.Resources as Record<string, Json>).filter((m) => m.Type === 'AWS::ApiGateway::Method');
     const paths = new Set([...PRIVACY_CENTER_ROUTES.filter((r) => r.preflight), ...STAFF_CONSOLE_ROUTES].map((r) => r.path));
     expect(options).toHaveLength(paths.size);
     // The nested stack gets the distribution's domain as a parameter from this stack.
-    const [, stack] = ofType('AWS::CloudFormation::Stack')[0]!;
+    const stack = resources[desk.logicalId(desk.stack.privacyCenter.preflights.nestedStackResource!)]!;
     for (const method of options) {
       expect(method.Properties.HttpMethod).toBe('OPTIONS');
       const headers = method.Properties.Integration.IntegrationResponses[0].ResponseParameters;

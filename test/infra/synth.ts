@@ -3,16 +3,25 @@
 // and CDK's built-in CloudFormation validation is left to `cdk synth`: together they are most of
 // the synthesis time.
 import { readFileSync } from 'node:fs';
-import { CfnElement } from 'aws-cdk-lib';
+import { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { buildApp, type DeskApp } from '../../lib/app';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
 
+type Json = Record<string, any>;
+
 export interface SynthesisedDesk extends DeskApp {
+  /**
+   * The desk's stack and every stack nested in it as one template: each nested stack's resources
+   * beside the desk's, a parameter or output passed between stacks replaced by the value it carries.
+   * So an assertion reads every stack, and a reference reads as it would within one stack.
+   */
   template: Template;
-  /** The logical id of a construct's CloudFormation resource. */
+  /** Each stack's own template as deployed: the desk's stack first, then the nested ones. */
+  templates: ReadonlyMap<Stack, Template>;
+  /** The logical id of a construct's CloudFormation resource, in its own stack (and so in `template`). */
   logicalId(construct: IConstruct): string;
 }
 
@@ -21,11 +30,56 @@ export function synthDesk(context: Record<string, unknown> = {}, { bundle = fals
     { ...cdkJson.context, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...context },
     { builtinCloudFormationValidation: false },
   );
-  const template = Template.fromStack(desk.stack);
+  const stacks = desk.stack.node.findAll().filter((c): c is Stack => Stack.isStack(c));
+  const templates = new Map(stacks.map((stack) => [stack, Template.fromStack(stack)] as const));
   const logicalId = (construct: IConstruct) => {
     const element = CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild;
     if (!element || !CfnElement.isCfnElement(element)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
-    return desk.stack.getLogicalId(element);
+    return Stack.of(element).getLogicalId(element);
   };
-  return { ...desk, template, logicalId };
+  return { ...desk, template: Template.fromJSON(mergedTemplate(desk.stack, templates, logicalId)), templates, logicalId };
+}
+
+/** The root stack's template with its nested stacks' resources merged in, references passed between them resolved. */
+function mergedTemplate(root: Stack, templates: ReadonlyMap<Stack, Template>, logicalId: (c: IConstruct) => string): Json {
+  const json = new Map([...templates].map(([stack, template]) => [stack, template.toJSON()]));
+  /** Per stack, its nested stacks by the logical id of their AWS::CloudFormation::Stack resource. */
+  const nestedById = new Map<Stack, Map<string, Stack>>();
+  for (const stack of templates.keys()) {
+    const parent = stack.nestedStackParent;
+    if (!parent || !stack.nestedStackResource) continue;
+    const children = nestedById.get(parent) ?? new Map<string, Stack>();
+    children.set(logicalId(stack.nestedStackResource), stack);
+    nestedById.set(parent, children);
+  }
+
+  /** A value of `stack`'s template, with its parameters and its nested stacks' outputs replaced by what they carry. */
+  const resolveIn = (stack: Stack, value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map((v) => resolveIn(stack, v));
+    if (!value || typeof value !== 'object') return value;
+    const obj = value as Json;
+    const keys = Object.keys(obj);
+    if (keys.length === 1 && typeof obj.Ref === 'string' && stack.nestedStackParent && json.get(stack)!.Parameters?.[obj.Ref]) {
+      const parent = stack.nestedStackParent;
+      const passed = json.get(parent)!.Resources[logicalId(stack.nestedStackResource!)].Properties.Parameters[obj.Ref];
+      return resolveIn(parent, passed);
+    }
+    if (keys.length === 1 && Array.isArray(obj['Fn::GetAtt'])) {
+      const [id, attribute] = obj['Fn::GetAtt'] as [string, string];
+      const nested = nestedById.get(stack)?.get(id);
+      if (nested && attribute.startsWith('Outputs.')) return resolveIn(nested, json.get(nested)!.Outputs[attribute.slice('Outputs.'.length)].Value);
+    }
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, resolveIn(stack, v)]));
+  };
+
+  const rootJson = json.get(root)!;
+  const resources: Json = { ...rootJson.Resources };
+  for (const [stack, template] of json) {
+    if (stack === root) continue;
+    for (const [id, resource] of Object.entries(template.Resources as Json)) {
+      if (resources[id]) throw new Error(`Logical id ${id} of ${stack.node.path} is also in another stack: the merged template cannot tell them apart`);
+      resources[id] = resolveIn(stack, resource);
+    }
+  }
+  return { ...rootJson, Resources: resources };
 }
