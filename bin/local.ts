@@ -1,4 +1,4 @@
-// npm start: the whole desk on this machine, on embedded defaults (DESIGN §5), each overridable.
+// npm start: the whole desk on this machine, on embedded defaults, each overridable.
 import { resolve } from 'node:path';
 import { SYSTEM_NAMES } from '../functions/domain/systems';
 import { startDesk } from '../local/desk';

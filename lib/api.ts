@@ -45,7 +45,7 @@ export interface ApiConstructProps {
 /** Why a route without a Cognito authorizer is still not open to everyone. */
 const OWN_AUTH_REASON: Record<Exclude<RouteDefinition['auth']['kind'], 'staff'>, string> = {
   system: 'Called by a company system, not a person: API Gateway authorises it with AWS IAM (SigV4), and only principals holding that system\'s caller policy, which names exactly its routes, may invoke it.',
-  public: 'Public by design (DESIGN §5): reading the privacy notice and the OpenAPI document, making a request and confirming it with the e-mailed code need no account; WAF rules and stage throttling bound abuse.',
+  public: 'Public by design: reading the privacy notice and the OpenAPI document, making a request and confirming it with the e-mailed code need no account; WAF rules and stage throttling bound abuse.',
   'status-token': 'The requester has no account: the handler checks the status token (stored hashed) in the Authorization header and answers 404 for an unknown id or a wrong token.',
   'subject-token': 'The person has no account: the handler checks the subject token (stored hashed, 15-minute life) from an e-mailed code in the Authorization header and answers 404 for an unknown or expired token.',
   link: 'The holder of the e-mailed link has no account: the handler checks the unguessable token in the path (stored hashed, 14-day life).',
@@ -155,7 +155,7 @@ export class ApiConstruct extends Construct {
       environment: {
         ...props.deskSettings,
         ...(route.name === 'decide-request' && props.publicBaseUrl ? { DESK_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
-        // staff-auth accepts ID tokens of this pool only (issue 6 item 7).
+        // staff-auth accepts ID tokens of this pool only.
         ...(route.auth.kind === 'staff' ? { DESK_STAFF_TOKEN_ISSUER: this.staff.tokenIssuer } : {}),
         ...(route.userPool ? { DESK_STAFF_USER_POOL_ID: this.staff.userPool.userPoolId } : {}),
       },

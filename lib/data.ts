@@ -25,7 +25,7 @@ const attribute = (key: KeyAttribute): dynamodb.Attribute => ({
   type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER,
 });
 
-/** One table per data class (DESIGN §3), generated from TABLES. */
+/** One table per data class (docs/architecture.md), generated from TABLES. */
 export class DataConstruct extends Construct {
   readonly tables: DeskTables;
 
@@ -66,7 +66,7 @@ const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
 const APPEND_ACTIONS = ['dynamodb:PutItem', 'dynamodb:Query'];
 /**
  * Deleting items, for the erasure path and its cascade. IAM cannot narrow BatchWriteItem to deletes;
- * it is granted because batch deletion is what keeps bulk erasure fast (issue 3, item 7).
+ * it is granted because batch deletion is what keeps bulk erasure fast.
  */
 const ERASE_ACTIONS = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 /** What an append-only grant must never allow, even if another statement were to. */

@@ -42,7 +42,7 @@ export interface StaffPoolProps {
 }
 
 /**
- * Desk staff sign-in (DESIGN §4): administrator-created accounts only, MFA with an authenticator
+ * Desk staff sign-in (docs/security.md): administrator-created accounts only, MFA with an authenticator
  * app, threat protection enforced, and one group per role; the console signs in through Cognito
  * managed login on the pool's prefix domain. Handlers also check the staff table, and
  * so does the pre-authentication trigger, which also refuses a password past its maximum age

@@ -96,7 +96,7 @@ export const dynamoAccessLogChains: AccessLogChains = {
 export const dynamoAccessLogSearch: AccessLogSearch = {
   async page({ day, from, to, actor, subject, after, now }) {
     const filters = [
-      // Entries past retention wait for the TTL sweep; they are not listed meanwhile (DESIGN §3).
+      // Entries past retention wait for the TTL sweep; they are not listed meanwhile (docs/architecture.md).
       'expiresAt > :now',
       ...(actor ? ['actor = :actor'] : []),
       ...(subject ? ['contains(subjects, :subject)'] : []),

@@ -45,7 +45,7 @@ export function tableName(name: TableName): string {
   return value;
 }
 
-/** Condition and values that keep items past their expiresAt out of every read (DESIGN §3). */
+/** Condition and values that keep items past their expiresAt out of every read (docs/architecture.md). */
 export function notExpired(now: Date) {
   return {
     FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',

@@ -1,5 +1,5 @@
 // All-or-nothing writes: a state change and the notification that reports it commit in one
-// DynamoDB transaction (DESIGN §3), each conditional on the state it was decided from.
+// DynamoDB transaction (docs/architecture.md), each conditional on the state it was decided from.
 import type { DeskWrite, DeskWriter } from '../domain/requests/ports';
 import { tableName } from './clients';
 import { disclosureItems } from './disclosure-repository';

@@ -1,4 +1,4 @@
-// The staff user pool as the identity provider (DESIGN §4): Cognito creates the user and e-mails the
+// The staff user pool as the identity provider (docs/security.md): Cognito creates the user and e-mails the
 // temporary password itself; groups are roles; disabling also signs the user out everywhere, which
 // revokes the refresh tokens so no new ID token is issued.
 import {

@@ -1,4 +1,4 @@
-// The desk's tables, one per data class (DESIGN §3). This one description is read by the CDK
+// The desk's tables, one per data class (docs/architecture.md). This one description is read by the CDK
 // data construct and by the local runtime, so key schemas, indexes, TTL and streams cannot drift.
 
 export type TableName =
@@ -154,7 +154,7 @@ export const TABLES: readonly TableDefinition[] = [
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
   {
-    // Self-service sessions (issue 5 item 2): an e-mailed code's session and the subject token it
+    // Self-service sessions: an e-mailed code's session and the subject token it
     // gives, both short-lived and hashed. A table of its own: it holds addresses for minutes, is read
     // by the four /v1/me functions only, and keeps them from being granted the requests table.
     name: 'sessions',
@@ -162,7 +162,7 @@ export const TABLES: readonly TableDefinition[] = [
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
   {
-    // Export requests (issue 6 item 6): one item per request, its decision, its link's token hash and
+    // Export requests: one item per request, its decision, its link's token hash and
     // its download; subject ids and categories, never values. Every item carries a status, so the
     // byStatus index holds them all (see outbox).
     name: 'exports',

@@ -1,5 +1,5 @@
 // A notification waiting to be sent. It is written in the same transaction as the state change it
-// reports, and the outbox consumer sends it (DESIGN §3).
+// reports, and the outbox consumer sends it (docs/architecture.md).
 
 export interface OutboxMessage {
   messageId: string;

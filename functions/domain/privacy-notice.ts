@@ -36,7 +36,7 @@ export function privacyNoticeVersion(versions: readonly PurposeVersion[]): strin
 const categoriesOfKind = (kind: 'access-information' | 'special-care') =>
   PERSONAL_DATA_CATEGORIES.filter((c) => c.kind === kind).map((c) => ({ id: c.id, ja: c.ja, en: c.en }));
 
-/** Policy §7, §8 and DESIGN §5: who may make a request. */
+/** Policy §7, §8: who may make a request. */
 const REQUESTER_LABELS: Record<(typeof REQUESTER_KINDS)[number], Label> = {
   self: { ja: 'ご本人', en: 'The person themselves' },
   'legal-representative': { ja: '未成年者又は成年被後見人の法定代理人', en: 'A legal representative of a minor or an adult ward' },

@@ -1,4 +1,4 @@
-// Desk staff and their roles (DESIGN §4). The staff table is checked on every call, so disabling an
+// Desk staff and their roles (docs/security.md). The staff table is checked on every call, so disabling an
 // account takes effect on the very next one.
 
 export const STAFF_ROLES = ['operator', 'officer', 'auditor'] as const;

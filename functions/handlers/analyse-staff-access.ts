@@ -1,5 +1,5 @@
 // Scheduled every quarter hour: analyses each closed hour of the access log once and e-mails the
-// Information Security Officer what it flags (policy §6(1), issue 6 item 5).
+// Information Security Officer what it flags (policy §6(1)).
 import { dynamoMonitoredAccessLog, dynamoMonitoringStore } from '../adapters/access-monitoring-repository';
 import { officerEmail } from '../adapters/desk-settings';
 import { logger } from '../adapters/logger';

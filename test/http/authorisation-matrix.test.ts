@@ -1,4 +1,4 @@
-// The authorisation matrix, generated from the route manifest (issue 6 item 3): every staff route ×
+// The authorisation matrix, generated from the route manifest: every staff route ×
 // every role × no token × a disabled account, against the staff table in DynamoDB Local. A new route
 // is covered the day it is added to functions/routes.ts, without anyone remembering to test it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Least privilege inside the API (issue 6 item 3), checked on the route manifest itself, so a new
+// Least privilege inside the API, checked on the route manifest itself, so a new
 // route that breaks a rule fails here the day it is added: auditors read logs and records, never
 // personal data values; Individual Numbers are for the officer alone; a person's data is read only
 // for a request or a purpose the reader states.

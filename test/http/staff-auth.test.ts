@@ -1,4 +1,4 @@
-// staff-auth against DynamoDB Local (issue 6 items 7, 8): only ID tokens of the desk's own staff pool
+// staff-auth against DynamoDB Local: only ID tokens of the desk's own staff pool
 // open staff routes; a token of another pool, an access token, a token without a username or of an
 // account the table does not know or has disabled is a 4xx problem, never a 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

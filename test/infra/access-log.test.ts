@@ -1,4 +1,4 @@
-// The access log as synthesised (issue 6 item 4): appenders denied update and delete, whoever they
+// The access log as synthesised: appenders denied update and delete, whoever they
 // are; the digest bucket under Object Lock in compliance mode for the access-log retention; the
 // digest schedule; and exactly two functions with exactly their grants on the bucket.
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Outside access and monitoring as synthesised (issue 6 items 5 and 7): CIS-style CloudTrail alarms to
+// Outside access and monitoring as synthesised: CIS-style CloudTrail alarms to
 // the officer, the access monitoring worker and its failure alarm, and the WAF rules: per-route-class
 // rate limits derived from the route manifest, and the staff allow list only when the context asks.
 import type { App } from 'aws-cdk-lib';

@@ -1,4 +1,4 @@
-// The staff user pool as synthesised (issue 6 items 1, 2, 7): MFA required, the pre-authentication
+// The staff user pool as synthesised: MFA required, the pre-authentication
 // and post-confirmation triggers attached with least-privilege grants, the account routes' Cognito
 // actions scoped to this pool, and the token issuer every staff route checks.
 import { beforeAll, describe, expect, it } from 'vitest';

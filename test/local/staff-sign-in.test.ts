@@ -1,6 +1,6 @@
-// The local sign-in over HTTP against DynamoDB Local (issue 6 item 2): the maximum password age, the
+// The local sign-in over HTTP against DynamoDB Local: the maximum password age, the
 // lock after repeated wrong passwords, POST /local/password, a new account's temporary password, and
-// the tokens the gateway refuses (issue 6 item 8).
+// the tokens the gateway refuses.
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_SIGN_IN_LOCK_MINUTES, LOCAL_SIGN_IN_MAX_FAILURES, PASSWORD_MAX_AGE_DAYS } from '../../functions/domain/staff-passwords';
@@ -226,7 +226,7 @@ describe('local sign-in: a new account\'s temporary password', () => {
   });
 });
 
-describe('local gateway: bad tokens are 401, never 500 (issue 6 item 8)', () => {
+describe('local gateway: bad tokens are 401, never 500', () => {
   const forge = (issuer: string, key: Uint8Array) => new SignJWT({ 'cognito:username': 'officer', 'cognito:groups': ['officer'], token_use: 'id' })
     .setProtectedHeader({ alg: 'HS256' }).setIssuer(issuer).setAudience('appi-desk-local-client').setIssuedAt().setExpirationTime('1h').sign(key);
 

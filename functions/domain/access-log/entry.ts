@@ -1,4 +1,4 @@
-// Every read or write of personal data by a person leaves one entry (policy §6(1), DESIGN §3).
+// Every read or write of personal data by a person leaves one entry (policy §6(1)).
 // Entries form hash chains so that an altered, removed or reordered entry shows.
 import { createHash } from 'node:crypto';
 import { japanDay } from '../kernel/calendar';

@@ -1,4 +1,4 @@
-// What every change to a staff account shares (issue 6 item 1): only an officer makes it, never to
+// What every change to a staff account shares: only an officer makes it, never to
 // their own account; it is access-logged first, committed with an e-mail to the officer on the
 // condition that nobody changed the account meanwhile, and only then passed to the identity provider.
 import type { AccessLogWriter } from '../access-log/ports';

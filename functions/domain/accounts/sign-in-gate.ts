@@ -1,4 +1,4 @@
-// The user pool's sign-in, checked against the staff table by Cognito triggers (issue 6 item 2): a
+// The user pool's sign-in, checked against the staff table by Cognito triggers: a
 // disabled account is refused, and a password past its maximum age (policy §6(1) periodic password
 // changes) is reset so that the person must set a new one with an e-mailed code before signing in.
 import type { Clock } from '../kernel/ports';

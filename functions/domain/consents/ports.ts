@@ -9,7 +9,7 @@ export interface LedgerEntry {
   event: StoredConsentEvent;
   /** The consent receipt, when the desk holds the person's address. */
   receipt?: OutboxMessage;
-  /** On a withdrawal: the withdrawn consent, whose evidence period starts now too (DESIGN §3). */
+  /** On a withdrawal: the withdrawn consent, whose evidence period starts now too (docs/architecture.md). */
   withdrawn?: { subjectId: string; eventId: string; expiresAt: number };
 }
 

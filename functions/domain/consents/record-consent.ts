@@ -194,7 +194,7 @@ export async function recordConsent(deps: RecordConsentDeps, collector: Collecto
   const receipt = address ? consentReceipt(`${event.eventId}-receipt`, address, event, registry, input.language, now, recipient?.name) : undefined;
   try {
     await deps.ledger.append({
-      // A withdrawal and the consent it ends are kept as evidence for the evidence period (DESIGN §3).
+      // A withdrawal and the consent it ends are kept as evidence for the evidence period (docs/architecture.md).
       event: input.action === 'withdrawn' ? { ...event, expiresAt: evidenceUntil } : event,
       ...(receipt ? { receipt } : {}),
       ...(input.action === 'withdrawn' ? { withdrawn: { subjectId: input.subjectId, eventId: input.withdraws, expiresAt: evidenceUntil } } : {}),

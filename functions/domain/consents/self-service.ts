@@ -1,4 +1,4 @@
-// The person's own view of their consents, without an account (issue 5 item 2): an e-mailed
+// The person's own view of their consents, without an account: an e-mailed
 // six-digit code, as for requests (hashed, bound to the session, 30 minutes, 5 tries), gives a
 // subject token of short life; with it the person lists the consents held under their address and
 // withdraws any of them. The answers never reveal whether the desk knows the address: the code is

@@ -1,4 +1,4 @@
-// Erasure leaves evidence, not data (DESIGN §3). A certificate says that records of a subject were
+// Erasure leaves evidence, not data (docs/architecture.md). A certificate says that records of a subject were
 // erased, of which categories, why and when, and what a read-back found afterwards; it holds no
 // personal data. The subject appears only as a salted hash: the desk can confirm a given subject id
 // against it, but the hash cannot be turned back into the id, nor linked to other certificates.

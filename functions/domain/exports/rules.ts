@@ -11,7 +11,7 @@ import type { StaffActor, StaffMember } from '../staff';
 export const EXPORT_MIN_SUBJECTS = 2;
 /** Desk policy: one export request covers at most this many subjects; a larger take-out is split, each part approved. */
 export const EXPORT_MAX_SUBJECTS = 100;
-/** Issue 6 item 6 (desk policy): the download link expires this many hours after the approval. */
+/** Desk policy: the download link expires this many hours after the approval. */
 export const EXPORT_LINK_LIFETIME_HOURS = 24;
 /**
  * Policy §6(1), two people (desk policy): an approver whose account was created, or given its role,

@@ -1,4 +1,4 @@
-// The desk's calendar (policy §7, DESIGN §6): 9:00-17:00 Japan time, closed on Saturdays, Sundays,
+// The desk's calendar (policy §7): 9:00-17:00 Japan time, closed on Saturdays, Sundays,
 // national holidays and the year-end/New Year holidays. Computed on Japan's clock whatever the
 // process's zone is.
 import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from '../desk';

@@ -63,7 +63,7 @@ export const CLOSED_REQUEST_RETENTION_SECONDS = 3 * YEAR;
  */
 export const EVIDENCE_RETENTION_SECONDS = 3 * YEAR;
 
-/** Desk policy: how long a sent notification stays in the outbox for tracing (DESIGN §3). */
+/** Desk policy: how long a sent notification stays in the outbox for tracing (docs/architecture.md). */
 export const SENT_MESSAGE_RETENTION_SECONDS = 30 * DAY;
 
 /**

@@ -1,4 +1,4 @@
-// Monitoring of staff access (policy §6(1), issue 6 item 5): each closed hour of the access log is
+// Monitoring of staff access (policy §6(1)): each closed hour of the access log is
 // read once, and the Information Security Officer is e-mailed when someone read many people's data
 // in one hour or read any outside desk hours. The e-mail names staff ids, roles, times and subject
 // ids only: the officer opens the access log for the rest.

@@ -1,4 +1,4 @@
-// The access log is tamper-evident (DESIGN §3): each entry carries the hash of its predecessor, so
+// The access log is tamper-evident (docs/architecture.md): each entry carries the hash of its predecessor, so
 // an altered, removed or reordered entry shows when the chain is verified.
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-// Erasure leaves evidence, not data (DESIGN §3): a certificate holds a salted hash of the subject,
+// Erasure leaves evidence, not data (docs/architecture.md): a certificate holds a salted hash of the subject,
 // categories, the reason, times, counts and its verification; never the subject id or a value.
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-// The export rules (policy §6(1), issue 6 item 6) with in-memory doubles: which categories may
+// The export rules (policy §6(1)) with in-memory doubles: which categories may
 // leave, two people, the state machine, the single-use 24-hour link and what the file holds.
 import { describe, expect, it } from 'vitest';
 import { decideExport } from '../../../functions/domain/exports/decide-export';

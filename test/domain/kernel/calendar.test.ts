@@ -1,4 +1,4 @@
-// The desk's calendar (DESIGN §6, policy §7): 9:00-17:00 Japan time; closed on Saturdays, Sundays,
+// The desk's calendar (policy §7): 9:00-17:00 Japan time; closed on Saturdays, Sundays,
 // national holidays and 29 December-3 January. Every instant here is an explicit UTC instant built
 // from a Japan wall-clock time, and the last block re-asks the questions in other process zones.
 import { execFileSync } from 'node:child_process';

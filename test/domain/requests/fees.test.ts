@@ -11,7 +11,7 @@ import {
 import { REQUEST_TYPES } from '../../../functions/domain/requests/request-types';
 
 describe('fees (Art. 38)', () => {
-  it('names every request type of DESIGN §5, including each one the registry accepts', () => {
+  it('names every request type the desk answers, including each one the registry accepts', () => {
     expect([...REQUEST_TYPE_NAMES]).toEqual(['disclosure', 'correction', 'cessation-of-use', 'cessation-of-provision', 'purpose-notification', 'complaint']);
     for (const t of REQUEST_TYPES) expect(REQUEST_TYPE_NAMES).toContain(t.type);
   });
