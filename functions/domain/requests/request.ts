@@ -25,6 +25,17 @@ export type RequesterKind = (typeof REQUESTER_KINDS)[number];
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Words in both of the desk's languages. */
+export interface Label {
+  ja: string;
+  en: string;
+}
+
+/** A request type's name; `made` names what the person made where "…のご請求" / "… request" would not fit. */
+export interface TypeLabel extends Label {
+  made?: Label;
+}
+
 export const DECISION_OUTCOMES = ['fulfilled', 'partially-fulfilled', 'refused'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
