@@ -1,4 +1,4 @@
-// What the desk may decide on an open request, from its type's law-as-data (request-types.ts): the
+// What the desk may decide on an open request, from its type's law-as-data (types/<type>/schema.ts): the
 // outcomes, the refusal grounds the Act gives that type, and each outcome's details as JSON Schema,
 // so the console offers only those and asks for exactly the details the decision checks.
 import * as z from 'zod';

@@ -43,7 +43,7 @@ export interface Decision {
   outcome: DecisionOutcome;
   grounds: string[];
   reason?: string;
-  /** What the request type's decision carries besides grounds and reason (request-types.ts decisionDetails). */
+  /** What the request type's decision carries besides grounds and reason (types/<type>/schema.ts decisionDetails). */
   details?: Record<string, unknown>;
   decidedAt: string;
   decidedBy: string;
