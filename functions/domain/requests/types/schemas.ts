@@ -17,3 +17,14 @@ export const REQUEST_TYPE_SCHEMAS: readonly RequestTypeSchema[] = [
   cessationOfProvisionSchema,
   complaintSchema,
 ];
+
+/** A type's schema and words, without its fulfilment: what taking, showing and answering a request need. */
+export function requestTypeSchema(type: string): RequestTypeSchema | undefined {
+  return REQUEST_TYPE_SCHEMAS.find((t) => t.type === type);
+}
+
+/** The grounds as the Act words them, in both languages, so pages show the law's text, not codes. */
+export function groundLabels(type: string, grounds: readonly string[]) {
+  const labels = requestTypeSchema(type)?.refusalGrounds ?? {};
+  return grounds.map((id) => ({ id, ...(Object.hasOwn(labels, id) ? labels[id]! : { ja: id, en: id }) }));
+}
