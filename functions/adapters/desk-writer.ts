@@ -4,14 +4,30 @@ import type { DeskWrite, DeskWriter } from '../domain/requests/ports';
 import { tableName } from './clients';
 import { disclosureItems } from './disclosure-repository';
 import { outboxPut } from './outbox-repository';
+import type { TableName } from './tables';
 import { transactOrStale, type TransactItem } from './transactions';
+
+/**
+ * The table each kind of write goes to. A request type declares the kinds its fulfilment writes, so
+ * the decide route's grants must cover these tables (test/domain/requests/types/registry.test.ts).
+ */
+export const WRITE_TABLES: { readonly [K in DeskWrite['kind']]: TableName } = {
+  request: 'requests',
+  outbox: 'outbox',
+  disclosure: 'disclosures',
+  'cessation-of-provision': 'subjects',
+  'cessation-of-use': 'subjects',
+  'personal-data-correction': 'personal-data',
+  'personal-data-addition': 'personal-data',
+  'personal-data-deletion': 'personal-data',
+};
 
 function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
   switch (write.kind) {
     case 'request':
       return {
         Put: {
-          TableName: tableName('requests'),
+          TableName: tableName(WRITE_TABLES[write.kind]),
           Item: write.request,
           ...(write.expectedVersion === undefined
             ? { ConditionExpression: 'attribute_not_exists(requestId)' }
@@ -24,7 +40,7 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
       // One item per subject whose data the dossier copies, so erasing any of them finds the copy.
       return disclosureItems(write.disclosure).map((Item) => ({
         Put: {
-          TableName: tableName('disclosures'),
+          TableName: tableName(WRITE_TABLES[write.kind]),
           Item,
           ConditionExpression: 'attribute_not_exists(tokenHash)',
         },
@@ -38,7 +54,7 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
       ];
       return {
         Update: {
-          TableName: tableName('subjects'),
+          TableName: tableName(WRITE_TABLES[write.kind]),
           Key: { subjectId: write.subjectId },
           UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', write.cessation ? '' : 'REMOVE cessationOfProvision'].filter(Boolean).join(' '),
           ConditionExpression: write.expected ? 'cessationOfProvision = :expected' : 'attribute_not_exists(cessationOfProvision)',
@@ -55,7 +71,7 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
       const flag = { requestId: write.requestId, at: write.at, measure: write.measure };
       return {
         Update: {
-          TableName: tableName('subjects'),
+          TableName: tableName(WRITE_TABLES[write.kind]),
           Key: { subjectId: write.subjectId },
           UpdateExpression: write.measure === 'erase'
             ? 'SET cessationOfUse = :flag'
@@ -67,7 +83,7 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
     case 'personal-data-correction':
       return {
         Update: {
-          TableName: tableName('personal-data'),
+          TableName: tableName(WRITE_TABLES[write.kind]),
           Key: { subjectId: write.subjectId, recordId: write.recordId },
           UpdateExpression: 'SET #value = :value, lookupKey = :lookupKey, correctedAt = :at, correctedBy = :requestId',
           ConditionExpression: LIVE_RECORD,
@@ -80,7 +96,7 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
     case 'personal-data-addition':
       return {
         Put: {
-          TableName: tableName('personal-data'),
+          TableName: tableName(WRITE_TABLES[write.kind]),
           Item: write.record,
           ConditionExpression: 'attribute_not_exists(recordId)',
         },
@@ -90,7 +106,7 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
       // consumer certifies the removal with the reason it carries.
       return {
         Update: {
-          TableName: tableName('personal-data'),
+          TableName: tableName(WRITE_TABLES[write.kind]),
           Key: { subjectId: write.subjectId, recordId: write.recordId },
           UpdateExpression: 'SET expiresAt = :now, erasureReason = :request',
           ConditionExpression: LIVE_RECORD,

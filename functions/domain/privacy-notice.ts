@@ -17,7 +17,8 @@ import { publishedView, purposeHistories } from './purposes/publishing';
 import type { PurposeVersion } from './purposes/registry';
 import { feeFor } from './requests/fees';
 import { REQUESTER_KINDS } from './requests/request';
-import { REQUEST_TYPES, type Label } from './requests/request-types';
+import type { Label } from './requests/request-type';
+import { REQUEST_TYPE_SCHEMAS } from './requests/types/schemas';
 import { AUTHORITY_DOCUMENT_IDS, AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENT_IDS, IDENTITY_DOCUMENTS } from './requests/verify-representative';
 
 const BUSINESS = 'Mecara LLC';
@@ -62,7 +63,7 @@ const yourConsents = {
 function requestProcedures(settings: DeskSettings) {
   const deskDays = settings.responseDeskDays;
   return {
-    accepted: REQUEST_TYPES.map((t) => t.type),
+    accepted: REQUEST_TYPE_SCHEMAS.map((t) => t.type),
     howToRequest: 'POST /v1/requests; the desk e-mails a six-digit code to confirm the requester.',
     procedure: {
       ja: '請求及び苦情は、POST /v1/requests により、請求の種類、請求者、対象となるご本人のメールアドレス及び必要な事項を送信して行ってください。送信後、請求者のメールアドレスに確認コードをお送りします。コードを入力して請求者が確認された時点で受付となり、回答期限をお知らせします。',
@@ -91,7 +92,7 @@ function requestProcedures(settings: DeskSettings) {
       ja: 'いずれの請求も、当社事務所へのご来社によるお申し出はお受けしておりません。',
       en: 'No request of any kind is accepted in person at our office.',
     },
-    fees: REQUEST_TYPES.map((t) => ({ type: t.type, fee: feeFor(settings.fees, t.type) ?? 'none' })),
+    fees: REQUEST_TYPE_SCHEMAS.map((t) => ({ type: t.type, fee: feeFor(settings.fees, t.type) ?? 'none' })),
     feePolicy: {
       ja: '手数料は、利用目的の通知及び開示の請求に限り、実費を勘案して合理的と認められる範囲内で頂く場合があります（個人情報の保護に関する法律第38条）。その他の請求及び苦情は無料です。',
       en: 'A fee may be charged only for notification of the purpose of use and for disclosure, within an amount reasonable in view of the actual cost (APPI Art. 38). All other requests and complaints are free.',

@@ -7,7 +7,7 @@ import { decisionBody as decisionBodySchema } from '../../functions/http/contrac
 import { decisionOptions } from '../../functions/domain/requests/decision-options';
 import { DEMO_ABROAD_RECIPIENT, DEMO_PAYMENTS_RECIPIENT } from '../../local/seed';
 import { DECISION_OUTCOMES, REQUESTER_KINDS } from '../../functions/domain/requests/request';
-import { REQUEST_TYPES, requestType } from '../../functions/domain/requests/request-types';
+import { REQUEST_TYPES, requestType } from '../../functions/domain/requests/types/registry';
 import { AUTHORITY_DOCUMENTS as SERVER_AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS as SERVER_IDENTITY_DOCUMENTS } from '../../functions/domain/requests/verify-representative';
 import { decisionBody, emptyDecisionDraft, type DecisionOptions } from '../../web/src/desk/decision-draft';
 import { AUTHORITY_DOCUMENTS, DETAIL_LABELS, DETAIL_OPTION_LABELS, IDENTITY_DOCUMENTS, OUTCOME_LABELS, REQUESTER_KIND_LABELS } from '../../web/src/desk/request-text';

@@ -47,7 +47,7 @@ export const CESSATION_OF_PROVISION_GROUNDS = [
   'no-longer-needed', 'reportable-leak', 'risk-to-rights-or-interests',
 ] as const;
 export const CORRECTION_CHANGES = ['correct', 'add', 'delete'] as const;
-/** The contract's MAX_CORRECTION_ITEMS (functions/domain/requests/correction.ts). */
+/** The contract's MAX_CORRECTION_ITEMS (functions/domain/requests/types/correction/words.ts). */
 export const MAX_CORRECTION_ITEMS = 25;
 export const COMPLAINT_SUBJECTS = ['handling-of-personal-data', 'request-handling', 'security', 'other'] as const;
 

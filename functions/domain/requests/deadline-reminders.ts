@@ -7,7 +7,7 @@ import type { Clock, SecretSource } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';
 import type { StaffRole } from '../staff';
 import { formatJapanTime, signature } from './notifications';
-import { requestType } from './request-types';
+import { requestTypeSchema } from './types/schemas';
 import type { RequestStatus } from './request';
 
 /**
@@ -85,7 +85,7 @@ export function dueForReminder(requests: OpenRequestSummary[], kind: ReminderKin
 }
 
 function typeLabel(type: string) {
-  return requestType(type)?.label ?? { ja: type, en: type };
+  return requestTypeSchema(type)?.label ?? { ja: type, en: type };
 }
 
 /** One e-mail in Japanese, then English: staff have no language of their own on file. */

@@ -1,10 +1,10 @@
-// What the desk may decide on an open request, from its type's law-as-data (request-types.ts): the
+// What the desk may decide on an open request, from its type's law-as-data (types/<type>/schema.ts): the
 // outcomes, the refusal grounds the Act gives that type, and each outcome's details as JSON Schema,
 // so the console offers only those and asks for exactly the details the decision checks.
 import * as z from 'zod';
 import type { Recipient } from '../provisions/recipients';
 import type { DecisionOutcome } from './request';
-import type { Label, RequestTypeDefinition } from './request-types';
+import type { Label, RequestTypeSchema } from './request-type';
 
 export interface DecisionOptions {
   outcomes: DecisionOutcome[];
@@ -15,14 +15,14 @@ export interface DecisionOptions {
 
 type Schema = Record<string, unknown>;
 
-const detailsSchemas = (definition: RequestTypeDefinition) => definition.outcomes.flatMap((outcome) => {
+const detailsSchemas = (definition: RequestTypeSchema) => definition.outcomes.flatMap((outcome) => {
   const schema = definition.decisionDetails?.[outcome];
   // Rules zod cannot state in JSON Schema (refinements across fields) stay with checkDecision and the API's 422.
   return schema ? [[outcome, z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Schema] as const] : [];
 });
 
 /** Whether some outcome's details name registered recipients (`recipientIds`), so the registry is worth reading. */
-export function namesRecipients(definition: RequestTypeDefinition): boolean {
+export function namesRecipients(definition: RequestTypeSchema): boolean {
   return detailsSchemas(definition).some(([, schema]) => JSON.stringify(schema).includes('"recipientIds":'));
 }
 
@@ -31,7 +31,7 @@ export function namesRecipients(definition: RequestTypeDefinition): boolean {
  * parties by name as choices (a cessation of provision covers third parties only, APPI Art. 35(3),(5)),
  * and a variant naming recipients is left out when none is registered. The API still checks each id.
  */
-export function decisionOptions(definition: RequestTypeDefinition, recipients?: Recipient[]): DecisionOptions {
+export function decisionOptions(definition: RequestTypeSchema, recipients?: Recipient[]): DecisionOptions {
   const choices = recipients?.filter((r) => r.relationship === 'third-party').map((r) => ({ const: r.recipientId, title: `${r.name} (${r.country})` }));
   const details: DecisionOptions['details'] = {};
   for (const [outcome, schema] of detailsSchemas(definition)) details[outcome] = choices ? withRecipientChoices(schema, choices) : schema;

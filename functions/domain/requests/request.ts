@@ -25,6 +25,17 @@ export type RequesterKind = (typeof REQUESTER_KINDS)[number];
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Words in both of the desk's languages. */
+export interface Label {
+  ja: string;
+  en: string;
+}
+
+/** A request type's name; `made` names what the person made where "…のご請求" / "… request" would not fit. */
+export interface TypeLabel extends Label {
+  made?: Label;
+}
+
 export const DECISION_OUTCOMES = ['fulfilled', 'partially-fulfilled', 'refused'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
@@ -32,7 +43,7 @@ export interface Decision {
   outcome: DecisionOutcome;
   grounds: string[];
   reason?: string;
-  /** What the request type's decision carries besides grounds and reason (request-types.ts decisionDetails). */
+  /** What the request type's decision carries besides grounds and reason (types/<type>/schema.ts decisionDetails). */
   details?: Record<string, unknown>;
   decidedAt: string;
   decidedBy: string;

@@ -10,7 +10,7 @@ import { DeskProblem } from '../kernel/problems';
 import { normalisedEmail } from '../holdings';
 import { hashSecret } from '../kernel/secrets';
 import { verificationCodeMessage } from './notifications';
-import { requestType } from './request-types';
+import { requestTypeSchema } from './types/schemas';
 import { answerAddress, unverifiedExpiry, type DeskRequest, type Language, type RequesterKind } from './request';
 
 export interface SubmitRequestInput {
@@ -33,7 +33,7 @@ export function codeSecret(requestId: string, code: string): string {
 }
 
 export async function submitRequest(deps: SubmitRequestDeps, input: SubmitRequestInput) {
-  const definition = requestType(input.type);
+  const definition = requestTypeSchema(input.type);
   if (!definition) {
     throw new DeskProblem('unprocessable', 'Unknown request type', `The desk does not accept requests of type "${input.type}".`);
   }

@@ -8,7 +8,7 @@ import type { DeskWriter, RequestReader } from './ports';
 import { DeskProblem } from '../kernel/problems';
 import { hashSecret, matchesHash } from '../kernel/secrets';
 import { receivedMessage, statusLink } from './notifications';
-import { requestType } from './request-types';
+import { requestTypeSchema } from './types/schemas';
 import { answerAddress, type DeskRequest } from './request';
 import { commitOrConflict } from './request-store';
 import { codeSecret } from './submit-request';
@@ -67,7 +67,7 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
     history: [...request.history, { at: receivedAt, event: 'received' }],
     version: request.version + 1,
   };
-  const label = requestType(request.type)?.label ?? { ja: request.type, en: request.type };
+  const label = requestTypeSchema(request.type)?.label ?? { ja: request.type, en: request.type };
   const message = outboxMessage(deps.secrets.id(), answerAddress(request), receivedMessage(received, label, deps.privacyCenterUrl ? statusLink(deps.privacyCenterUrl, requestId, statusToken, request.language) : undefined), now, 'request-received', requestId);
   await commitOrConflict(deps.writer, [
     { kind: 'request', request: received, expectedVersion: request.version },

@@ -11,7 +11,7 @@ import type { RequestReader } from './ports';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { StaffActor } from '../staff';
 import { decisionOptions, namesRecipients } from './decision-options';
-import { groundLabels, requestType } from './request-types';
+import { groundLabels, requestTypeSchema } from './types/schemas';
 import { getConfirmedRequest, logRequestAccess } from './request-store';
 import { answerAddress, isOpen, type Delivery, type DeskRequest } from './request';
 
@@ -31,7 +31,7 @@ export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requ
   await logRequestAccess(deps.accessLog, actor, request, 'read', ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery', 'answerAddressHeldForCustomer'], now.toISOString());
   const answerAddressHeldForCustomer = await isHeldForCustomer(deps.subjects, request, now);
   const { verification: _verification, statusTokenHash: _statusTokenHash, expiresAt: _expiresAt, version: _version, delivery, decision, ...visible } = request;
-  const definition = isOpen(request) ? requestType(request.type) : undefined;
+  const definition = isOpen(request) ? requestTypeSchema(request.type) : undefined;
   const recipients = definition && namesRecipients(definition) ? await deps.recipients.list() : undefined;
   return {
     ...visible,

@@ -7,7 +7,7 @@ import type { DeskWriter, RequestReader } from './ports';
 import { DeskProblem } from '../kernel/problems';
 import { matchesHash } from '../kernel/secrets';
 import { withdrawnMessage } from './notifications';
-import { requestType } from './request-types';
+import { requestTypeSchema } from './types/schemas';
 import { commitOrConflict } from './request-store';
 import { answerAddress, closedRequestExpiry, isOpen, type DeskRequest } from './request';
 
@@ -41,7 +41,7 @@ export async function withdrawRequest(deps: WithdrawRequestDeps, requestId: stri
     version: request.version + 1,
     expiresAt: closedRequestExpiry(now),
   };
-  const label = requestType(request.type)?.label ?? { ja: request.type, en: request.type };
+  const label = requestTypeSchema(request.type)?.label ?? { ja: request.type, en: request.type };
   const message = outboxMessage(deps.secrets.id(), answerAddress(request), withdrawnMessage(request, label, closedAt), now, 'request-withdrawn', request.requestId);
   await commitOrConflict(
     deps.writer,

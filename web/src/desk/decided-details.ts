@@ -1,4 +1,4 @@
-// A decided request's details (decision.details, request-types.ts decisionDetails) laid out for reading:
+// A decided request's details (decision.details, the request types' decisionDetails) laid out for reading:
 // an object as named fields, a list of objects (a correction's changes) as a table of rows, a list of
 // values as a list. Names are the decision form's labels (DETAIL_LABELS), else the key itself; fields come
 // in the form's order, since the stored details keep none.

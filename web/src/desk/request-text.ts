@@ -150,7 +150,7 @@ export const IDENTITY_DOCUMENTS: Record<string, Label> = {
   'other-official-photo-id': { ja: 'その他の官公署発行の顔写真付き証明書', en: 'Other official photo identification' },
 };
 
-/** The names of the decision details' fields (request-types.ts decisionDetails); another is shown by its id. */
+/** The names of the decision details' fields (the request types' decisionDetails); another is shown by its id. */
 export const DETAIL_LABELS: Record<string, Label> = {
   withheld: { ja: '開示しない項目（カテゴリID）', en: 'Categories withheld (ids)' },
   investigation: { ja: '調査の内容と結果', en: 'What was checked, and what it showed' },
