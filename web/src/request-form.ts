@@ -213,13 +213,9 @@ export function submitBody(type: FormType, values: FormValues, language: Languag
   return body;
 }
 
-export interface ProblemDetails {
-  type?: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { field: string; message: string }[];
-}
+import type { ProblemDetails } from './api-types';
+
+export type { ProblemDetails };
 
 export interface PlacedErrors {
   /** Messages by the field path they name. */

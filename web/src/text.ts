@@ -1,5 +1,7 @@
 // Every word the Privacy Center shows, in Japanese (the default) and English. The legal labels repeat
 // the server's own (functions/domain/requests/*); test/web/request-form.test.ts checks they match.
+import { CONSENT_METHOD_LABELS as RECEIPT_METHOD_LABELS } from '../../functions/domain/consents/consent-words';
+import type { DecisionOutcome, RequestStatus } from '../../functions/domain/requests/request-words';
 import type { FormType, Language, ProblemDetails } from './request-form';
 
 export type Label = Record<Language, string>;
@@ -18,12 +20,10 @@ export const CONSENTS_PURPOSE: Label = {
   en: 'The e-mail address you enter is used only to send you a code, to show the consents recorded under it, to take your withdrawals and to send their receipts (APPI Art. 21(2)). The page looks the same whether or not we hold the address.',
 };
 
-/** How a consent was given (functions/domain/consents/rules.ts CONSENT_METHODS), as the receipts name it. */
-export const CONSENT_METHOD_LABELS: Record<string, Label> = {
-  'web-button': { ja: 'ウェブ上のボタンの操作', en: 'A button on the web' },
-  written: { ja: '書面', en: 'In writing' },
-  oral: { ja: '口頭', en: 'Orally' },
-};
+/** How a consent was given, in the receipts' words; in English a table cell starts with a capital. */
+export const CONSENT_METHOD_LABELS: Record<string, Label> = Object.fromEntries(
+  Object.entries(RECEIPT_METHOD_LABELS).map(([method, label]) => [method, { ja: label.ja, en: label.en.charAt(0).toUpperCase() + label.en.slice(1) }]),
+);
 
 export const TYPE_LABELS: Record<FormType, Label> = {
   disclosure: { ja: '保有個人データの開示', en: 'Disclosure of your personal data' },
@@ -85,7 +85,7 @@ export const OPTION_LABELS: Record<string, Label> = {
   other: { ja: 'その他', en: 'Other' },
 };
 
-export const STATUS_LABELS: Record<string, Label> = {
+export const STATUS_LABELS: Record<RequestStatus, Label> = {
   'awaiting-verification': { ja: '確認コードの入力待ち', en: 'Awaiting the confirmation code' },
   received: { ja: '受付済み', en: 'Received' },
   'in-progress': { ja: '対応中', en: 'In progress' },
@@ -96,7 +96,7 @@ export const STATUS_LABELS: Record<string, Label> = {
   expired: { ja: '期限切れ（確認コードが入力されませんでした）', en: 'Expired (the code was not entered in time)' },
 };
 
-export const OUTCOME_LABELS: Record<string, Label> = {
+export const OUTCOME_LABELS: Record<DecisionOutcome, Label> = {
   fulfilled: { ja: 'ご請求に応じました', en: 'Your request was fulfilled' },
   'partially-fulfilled': { ja: 'ご請求の一部に応じました', en: 'Your request was fulfilled in part' },
   refused: { ja: 'ご請求に応じないことといたしました', en: 'Your request was refused' },
