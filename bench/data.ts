@@ -18,7 +18,7 @@ import { eraseSubject } from '../functions/domain/erasure/erase-subject';
 import { lookupKeyOf, type StoredPersonalDataRecord } from '../functions/domain/holdings';
 import { registerPersonalData, type RecordRegistration } from '../functions/domain/personal-data/register-personal-data';
 import { registryOf } from '../functions/domain/purposes/registry';
-import { compileDossier } from '../functions/domain/requests/disclosure-dossier';
+import { compileDossier } from '../functions/domain/requests/types/disclosure/disclosure-dossier';
 import type { DeskRequest } from '../functions/domain/requests/request';
 
 /** The targets. */

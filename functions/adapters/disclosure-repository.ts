@@ -3,7 +3,7 @@
 // index; any one item serves the link. An expired one is never served.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DisclosureReader } from '../domain/requests/ports';
-import type { StoredDisclosure } from '../domain/requests/disclosure-dossier';
+import type { StoredDisclosure } from '../domain/requests/types/disclosure/disclosure-dossier';
 import { dynamo, isLive, tableName } from './clients';
 
 /** The sort key of a dossier that holds no one's data (nothing held about the requester). */

@@ -26,12 +26,14 @@ import { PENDING_OFFICER_GRANT_DAYS } from './accounts/officer-grant';
 import { MONITORING_MAX_SUBJECTS_PER_HOUR } from './monitoring/access-analysis';
 import { MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD, MY_NUMBER_DOCUMENTS } from './my-number/documents';
 import { RECORD_KEEPING } from './provisions/retention';
-import { CESSATION_OF_PROVISION_GROUNDS, CESSATION_OF_PROVISION_REFUSAL_GROUNDS } from './requests/cessation-of-provision';
-import { CESSATION_OF_USE_GROUNDS, CESSATION_OF_USE_MEASURES, CESSATION_OF_USE_REFUSAL_GROUNDS } from './requests/cessation-of-use';
-import { CORRECTION_CHANGES, CORRECTION_REFUSAL_GROUNDS, MAX_CORRECTION_ITEMS } from './requests/correction';
+import { CESSATION_OF_PROVISION_GROUNDS } from './requests/types/cessation-of-provision/schema';
+import { CESSATION_OF_PROVISION_REFUSAL_GROUNDS } from './requests/types/cessation-of-provision/words';
+import { CESSATION_OF_USE_GROUNDS } from './requests/types/cessation-of-use/schema';
+import { CESSATION_OF_USE_MEASURES, CESSATION_OF_USE_REFUSAL_GROUNDS } from './requests/types/cessation-of-use/words';
+import { CORRECTION_CHANGES, CORRECTION_REFUSAL_GROUNDS, MAX_CORRECTION_ITEMS } from './requests/types/correction/words';
 import { REMINDER_DESK_DAYS } from './requests/deadline-reminders';
 import { FEE_CHARGEABLE_TYPES } from './requests/fees';
-import { PURPOSE_NOTIFICATION_REFUSAL_GROUNDS } from './requests/purpose-notification';
+import { PURPOSE_NOTIFICATION_REFUSAL_GROUNDS } from './requests/types/purpose-notification/words';
 import { PASSWORD_MAX_AGE_DAYS, PASSWORD_MAX_AGE_DAYS_LIMIT, PASSWORD_MIN_LENGTH } from './staff-passwords';
 
 /** Where a value comes from: the law fixes it, or the desk chose it within what the law leaves open. */

@@ -17,7 +17,8 @@ import { publishedView, purposeHistories } from './purposes/publishing';
 import type { PurposeVersion } from './purposes/registry';
 import { feeFor } from './requests/fees';
 import { REQUESTER_KINDS } from './requests/request';
-import { REQUEST_TYPES, type Label } from './requests/request-types';
+import type { Label } from './requests/request-type';
+import { REQUEST_TYPES } from './requests/types/registry';
 import { AUTHORITY_DOCUMENT_IDS, AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENT_IDS, IDENTITY_DOCUMENTS } from './requests/verify-representative';
 
 const BUSINESS = 'Mecara LLC';

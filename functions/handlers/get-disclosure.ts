@@ -1,6 +1,6 @@
 import { dynamoDisclosureReader } from '../adapters/disclosure-repository';
 import { systemClock } from '../adapters/system';
-import { getDisclosure, negotiateDossierFormat } from '../domain/requests/get-disclosure';
+import { getDisclosure, negotiateDossierFormat } from '../domain/requests/types/disclosure/get-disclosure';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 

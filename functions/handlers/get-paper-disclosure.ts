@@ -2,8 +2,8 @@ import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoDisclosureReader } from '../adapters/disclosure-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
-import { negotiateDossierFormat } from '../domain/requests/get-disclosure';
-import { getPaperDisclosure } from '../domain/requests/paper-disclosure';
+import { negotiateDossierFormat } from '../domain/requests/types/disclosure/get-disclosure';
+import { getPaperDisclosure } from '../domain/requests/types/disclosure/paper-disclosure';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 

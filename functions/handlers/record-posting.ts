@@ -2,7 +2,7 @@ import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
-import { recordPosting } from '../domain/requests/paper-disclosure';
+import { recordPosting } from '../domain/requests/types/disclosure/paper-disclosure';
 import { httpRoute } from '../http/route-handler';
 import { routeNamed } from '../routes';
 

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { DISCLOSURE_METHODS, DISCLOSURE_RECORDS } from '../domain/kernel/law';
 import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../domain/requests/request';
-import { REQUEST_TYPES } from '../domain/requests/request-types';
+import { REQUEST_TYPES } from '../domain/requests/types/registry';
 import { CATEGORY_IDS, SPECIAL_CARE_EXCEPTION_IDS } from '../domain/personal-data/categories';
 import { USE_CHECK_REASONS, USE_EXCEPTION_IDS } from '../domain/personal-data/check-use';
 import { ACQUISITION_SOURCE_IDS } from '../domain/personal-data/sources';

@@ -6,7 +6,7 @@ import { dynamoDeskWriter } from '../../functions/adapters/desk-writer';
 import { outboxMessage } from '../../functions/domain/outbox';
 import { StaleWriteError } from '../../functions/domain/kernel/problems';
 import type { DeskRequest } from '../../functions/domain/requests/request';
-import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
+import type { StoredDisclosure } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { freshTables } from '../support/desk';
 import { getItem, dropTables, putItem, scanAll } from '../support/requests';
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disclosureItems, dynamoDisclosureReader, NO_SUBJECT } from '../../functions/adapters/disclosure-repository';
-import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
+import type { StoredDisclosure } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { freshTables } from '../support/desk';
 import { putItem, dropTables } from '../support/requests';
 

@@ -26,9 +26,9 @@ import { customerIdLookupKey, emailLookupKey, lookupKeyOf } from '../../function
 import { DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../functions/domain/kernel/law';
 import { checkUse } from '../../functions/domain/personal-data/check-use';
 import { POLICY_PURPOSES, registryOf } from '../../functions/domain/purposes/registry';
-import { compileDossier, storedDossierExpiresAt, type Dossier } from '../../functions/domain/requests/disclosure-dossier';
-import { getDisclosure } from '../../functions/domain/requests/get-disclosure';
-import { getPaperDisclosure } from '../../functions/domain/requests/paper-disclosure';
+import { compileDossier, storedDossierExpiresAt, type Dossier } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
+import { getDisclosure } from '../../functions/domain/requests/types/disclosure/get-disclosure';
+import { getPaperDisclosure } from '../../functions/domain/requests/types/disclosure/paper-disclosure';
 import { DeskProblem } from '../../functions/domain/kernel/problems';
 import { hashSecret } from '../../functions/domain/kernel/secrets';
 import { FixedClock, OPERATOR, receivedRequest } from '../domain/doubles';

@@ -8,7 +8,7 @@ import { MY_NUMBER_AFFAIRS } from '../../functions/domain/my-number/documents';
 import { POLICY_PURPOSES as PURPOSES_OF_USE, registryOf, type PurposeVersion } from '../../functions/domain/purposes/registry';
 import { DEFAULT_DESK_SETTINGS, DESK_CONTACT } from '../../functions/domain/desk';
 import { feeSchedule } from '../../functions/domain/requests/fees';
-import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
+import { REQUEST_TYPES } from '../../functions/domain/requests/types/registry';
 import { AUTHORITY_DOCUMENT_IDS } from '../../functions/domain/requests/verify-representative';
 
 const billing = PURPOSES_OF_USE.find((p) => p.purposeId === 'billing')!;

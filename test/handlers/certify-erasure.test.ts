@@ -14,7 +14,7 @@ import { streamEventId } from '../../functions/adapters/dynamodb-stream';
 import { dynamoHoldingsReader } from '../../functions/adapters/holdings-repository';
 import { certifiesSubject, itemEvidenceId, type ErasureCertificate } from '../../functions/domain/erasure/certificate';
 import { emailLookupKey, lookupKeyOf, type StoredPersonalDataRecord } from '../../functions/domain/holdings';
-import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
+import type { StoredDisclosure } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { handler } from '../../functions/handlers/certify-erasure';
 import { StreamPoller } from '../../local/stream-poller';
 import { freshTables, uniqueEmail } from '../support/desk';

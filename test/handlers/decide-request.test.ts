@@ -11,7 +11,7 @@ import { lookupKeyOf } from '../../functions/domain/holdings';
 import { POLICY_PURPOSES } from '../../functions/domain/purposes/registry';
 import { hashSecret } from '../../functions/domain/kernel/secrets';
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
-import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
+import type { StoredDisclosure } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { handler } from '../../functions/handlers/decide-request';
 import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';

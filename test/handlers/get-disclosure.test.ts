@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../functions/adapters/system';
 import { hashSecret } from '../../functions/domain/kernel/secrets';
-import { dossierAsOf, type StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
+import { dossierAsOf, type StoredDisclosure } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { dossierResponse } from '../../functions/http/contract';
 import { handler } from '../../functions/handlers/get-disclosure';
 import { handler as decideHandler } from '../../functions/handlers/decide-request';

@@ -4,7 +4,7 @@
 // access-logged first, to operators only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
-import type { StoredDisclosure } from '../../functions/domain/requests/disclosure-dossier';
+import type { StoredDisclosure } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { handler } from '../../functions/handlers/get-paper-disclosure';
 import { handler as submitHandler } from '../../functions/handlers/submit-request';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';

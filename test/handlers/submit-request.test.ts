@@ -6,7 +6,7 @@ import { handler } from '../../functions/handlers/submit-request';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { hashSecret } from '../../functions/domain/kernel/secrets';
 import { codeSecret } from '../../functions/domain/requests/submit-request';
-import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
+import { REQUEST_TYPES } from '../../functions/domain/requests/types/registry';
 import { DEMO_CUSTOMER, seedDemoCustomer } from '../../local/seed';
 import { freshTables, invoke, mailbox, uniqueEmail } from '../support/desk';
 import { expectProblem, getItem, outboxAbout, requestBody, scanAll, streamEvent, streamRecord, dropTables } from '../support/requests';

@@ -1,7 +1,7 @@
 // The public contract (DESIGN §5) as zod schemas: what each route accepts and rejects. Errors are
 // checked through validationProblem, since that is what the caller reads.
 import { describe, expect, it } from 'vitest';
-import { REQUEST_TYPES } from '../../functions/domain/requests/request-types';
+import { REQUEST_TYPES } from '../../functions/domain/requests/types/registry';
 import {
   decisionBody,
   disclosureParams,

@@ -253,7 +253,7 @@ describe('server modules the browser apps import as values', () => {
 
   it('finds the ones the apps import today', () => {
     expect(serverImports.map(({ target }) => relative(ROOT, target))).toContain(
-      'functions/domain/requests/dossier-text.ts',
+      'functions/domain/requests/types/disclosure/dossier-text.ts',
     );
   });
 

@@ -1,5 +1,5 @@
 // The exported file, built at download time from the live records: JSON, or CSV for a spreadsheet.
-import { csvField } from '../requests/dossier-formats';
+import { csvField } from '../requests/types/disclosure/dossier-formats';
 import type { ExportedRecord } from './ports';
 import type { ExportFormat } from './rules';
 

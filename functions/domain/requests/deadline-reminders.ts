@@ -7,7 +7,7 @@ import type { Clock, SecretSource } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';
 import type { StaffRole } from '../staff';
 import { formatJapanTime, signature } from './notifications';
-import { requestType } from './request-types';
+import { requestType } from './types/registry';
 import type { RequestStatus } from './request';
 
 /**

@@ -13,11 +13,12 @@ import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { refusalMessage } from './notifications';
-import { requestType, type DecisionInput, type RequestTypeDefinition } from './request-types';
+import type { DecisionInput, RequestTypeDefinition } from './request-type';
+import { requestType } from './types/registry';
 import { commitOrConflict, getConfirmedRequest } from './request-store';
 import { answerAddress, closedRequestExpiry, isOpen, type DeskRequest } from './request';
 
-export type { DecisionInput } from './request-types';
+export type { DecisionInput } from './request-type';
 
 export interface DecideRequestDeps {
   requests: RequestReader;

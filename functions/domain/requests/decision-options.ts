@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import type { Recipient } from '../provisions/recipients';
 import type { DecisionOutcome } from './request';
-import type { Label, RequestTypeDefinition } from './request-types';
+import type { Label, RequestTypeDefinition } from './request-type';
 
 export interface DecisionOptions {
   outcomes: DecisionOutcome[];

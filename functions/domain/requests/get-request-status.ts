@@ -4,7 +4,7 @@ import type { Clock } from '../kernel/ports';
 import type { RequestReader } from './ports';
 import { DeskProblem } from '../kernel/problems';
 import { matchesHash } from '../kernel/secrets';
-import { groundLabels } from './request-types';
+import { groundLabels } from './types/registry';
 
 export interface GetRequestStatusDeps {
   requests: RequestReader;

@@ -1,7 +1,7 @@
 // What a request type reads about the person it concerns: everything held under their address, and
 // an access-log entry for that read naming the request and the fields it reveals.
 import type { Holdings } from '../holdings';
-import type { FulfilmentContext } from './request-types';
+import type { FulfilmentContext } from './request-type';
 
 export async function readHoldingsForRequest(
   { request, actor, now, holdings, accessLog }: FulfilmentContext,

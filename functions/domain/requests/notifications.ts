@@ -1,7 +1,6 @@
 // The e-mails the desk sends about a request, in the requester's language (Japanese by default).
 import { DESK_CONTACT } from '../desk';
-import type { Label, TypeLabel } from './request-types';
-import type { DeskRequest, Language } from './request';
+import type { DeskRequest, Label, Language, TypeLabel } from './request';
 
 export interface MessageText {
   subject: string;

@@ -3,7 +3,7 @@
 import type { StoredPersonalDataRecord } from '../holdings';
 import type { OutboxMessage } from '../outbox';
 import type { ProvisionCessation, ProvisionCessationLift, ProvisionStop } from '../provisions/provision-cessation';
-import type { StoredDisclosure } from './disclosure-dossier';
+import type { StoredDisclosure } from './types/disclosure/disclosure-dossier';
 import type { DeskRequest, RequestStatus } from './request';
 
 export interface RequestReader {

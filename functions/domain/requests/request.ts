@@ -9,6 +9,17 @@ import { OPEN_STATUSES, type DecisionOutcome, type RequesterKind, type RequestSt
 export { DECISION_OUTCOMES, LANGUAGES, OPEN_STATUSES, REQUESTER_KINDS, REQUEST_STATUSES } from './request-words';
 export type { DecisionOutcome, Language, RequesterKind, RequestStatus } from './request-words';
 
+/** Words in both of the desk's languages. */
+export interface Label {
+  ja: string;
+  en: string;
+}
+
+/** A request type's name; `made` names what the person made where "…のご請求" / "… request" would not fit. */
+export interface TypeLabel extends Label {
+  made?: Label;
+}
+
 export interface Decision {
   outcome: DecisionOutcome;
   grounds: string[];

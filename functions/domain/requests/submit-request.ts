@@ -10,7 +10,7 @@ import { DeskProblem } from '../kernel/problems';
 import { normalisedEmail } from '../holdings';
 import { hashSecret } from '../kernel/secrets';
 import { verificationCodeMessage } from './notifications';
-import { requestType } from './request-types';
+import { requestType } from './types/registry';
 import { answerAddress, unverifiedExpiry, type DeskRequest, type Language, type RequesterKind } from './request';
 
 export interface SubmitRequestInput {

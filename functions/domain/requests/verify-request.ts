@@ -8,7 +8,7 @@ import type { DeskWriter, RequestReader } from './ports';
 import { DeskProblem } from '../kernel/problems';
 import { hashSecret, matchesHash } from '../kernel/secrets';
 import { receivedMessage, statusLink } from './notifications';
-import { requestType } from './request-types';
+import { requestType } from './types/registry';
 import { answerAddress, type DeskRequest } from './request';
 import { commitOrConflict } from './request-store';
 import { codeSecret } from './submit-request';

@@ -11,7 +11,7 @@ import type { RequestReader } from './ports';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { StaffActor } from '../staff';
 import { decisionOptions, namesRecipients } from './decision-options';
-import { groundLabels, requestType } from './request-types';
+import { groundLabels, requestType } from './types/registry';
 import { getConfirmedRequest, logRequestAccess } from './request-store';
 import { answerAddress, isOpen, type Delivery, type DeskRequest } from './request';
 

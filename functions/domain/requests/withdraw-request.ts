@@ -7,7 +7,7 @@ import type { DeskWriter, RequestReader } from './ports';
 import { DeskProblem } from '../kernel/problems';
 import { matchesHash } from '../kernel/secrets';
 import { withdrawnMessage } from './notifications';
-import { requestType } from './request-types';
+import { requestType } from './types/registry';
 import { commitOrConflict } from './request-store';
 import { answerAddress, closedRequestExpiry, isOpen, type DeskRequest } from './request';
 

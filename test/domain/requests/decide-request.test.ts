@@ -7,9 +7,9 @@ import type { DeskWrite } from '../../../functions/domain/requests/ports';
 import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import { POLICY_PURPOSES, type PurposeVersion } from '../../../functions/domain/purposes/registry';
 import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
-import type { StoredDisclosure } from '../../../functions/domain/requests/disclosure-dossier';
+import type { StoredDisclosure } from '../../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
-import { requestType } from '../../../functions/domain/requests/request-types';
+import { requestType } from '../../../functions/domain/requests/types/registry';
 import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import {
   ApplyingWriter,

@@ -2,7 +2,7 @@
 // grounds with both labels, and each outcome's details as JSON Schema.
 import { describe, expect, it } from 'vitest';
 import { decisionOptions, namesRecipients } from '../../../functions/domain/requests/decision-options';
-import { REQUEST_TYPES, requestType } from '../../../functions/domain/requests/request-types';
+import { REQUEST_TYPES, requestType } from '../../../functions/domain/requests/types/registry';
 import { JP_THIRD_PARTY } from '../provisions/doubles';
 
 const optionsOf = (type: string) => decisionOptions(requestType(type)!);

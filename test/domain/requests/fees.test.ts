@@ -8,7 +8,7 @@ import {
   feeFor,
   feeSchedule,
 } from '../../../functions/domain/requests/fees';
-import { REQUEST_TYPES } from '../../../functions/domain/requests/request-types';
+import { REQUEST_TYPES } from '../../../functions/domain/requests/types/registry';
 
 describe('fees (Art. 38)', () => {
   it('names every request type of DESIGN §5, including each one the registry accepts', () => {

@@ -6,7 +6,7 @@ import { DeskProblem } from '../../../functions/domain/kernel/problems';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { codeSecret, submitRequest, type SubmitRequestInput } from '../../../functions/domain/requests/submit-request';
 import { hashSecret } from '../../../functions/domain/kernel/secrets';
-import { REQUEST_TYPES } from '../../../functions/domain/requests/request-types';
+import { REQUEST_TYPES } from '../../../functions/domain/requests/types/registry';
 import { FixedClock, problemOf, RecordingWriter, SequenceSecrets } from '../doubles';
 
 const NOW = '2026-11-10T03:15:00.000Z';

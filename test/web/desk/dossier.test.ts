@@ -1,11 +1,11 @@
 // The console's print view of a paper disclosure (web/src/desk/dossier.ts) says what the server's page
-// says (functions/domain/requests/dossier-formats.ts): the same headings, table heads, rows, lists and
+// says (functions/domain/requests/types/disclosure/dossier-formats.ts): the same headings, table heads, rows, lists and
 // notes in the same order and language; only times are written in Japan time instead of ISO.
 import { describe, expect, it } from 'vitest';
 import type { Holdings, PersonalDataRecord } from '../../../functions/domain/holdings';
 import { POLICY_PURPOSES, registryOf } from '../../../functions/domain/purposes/registry';
-import { compileDossier, type Dossier, type DossierOptions } from '../../../functions/domain/requests/disclosure-dossier';
-import { dossierHtml } from '../../../functions/domain/requests/dossier-formats';
+import { compileDossier, type Dossier, type DossierOptions } from '../../../functions/domain/requests/types/disclosure/disclosure-dossier';
+import { dossierHtml } from '../../../functions/domain/requests/types/disclosure/dossier-formats';
 import { printedDossier, type DossierJson, type PrintedDossier } from '../../../web/src/desk/dossier';
 import { NOTHING_HELD, receivedRequest } from '../../domain/doubles';
 import { HANAKO_HOLDINGS } from '../../domain/holdings-fixture';

@@ -1,9 +1,9 @@
 // The paper copy of a disclosure as the console prints it: the stored dossier (GET /v1/staff/requests/
 // {id}/disclosure as JSON, functions/http/contract.ts dossierResponse) laid out with the headings and
-// items of the server's own page (functions/domain/requests/dossier-formats.ts dossierHtml), in the
+// items of the server's own page (functions/domain/requests/types/disclosure/dossier-formats.ts dossierHtml), in the
 // person's language. The console cannot show that page itself: its inline style breaks the console's
 // CSP, and a link cannot carry the bearer token. test/web/desk/dossier.test.ts checks the two match.
-import { DOSSIER_TEXT as SERVER_TEXT } from '../../../functions/domain/requests/dossier-text';
+import { DOSSIER_TEXT as SERVER_TEXT } from '../../../functions/domain/requests/types/disclosure/dossier-text';
 import type { DossierJson as ContractDossier } from '../api-types';
 import type { Language } from '../request-form';
 import { japanTime } from './officer';

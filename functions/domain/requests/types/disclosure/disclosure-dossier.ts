@@ -1,0 +1,206 @@
+// The dossier a disclosure delivers (APPI Art. 33): every record held about the person with its
+// source and purposes, the purposes of use that apply, consents, and the third-party provision
+// records (Art. 33(5)); only the parts the person asked for, less what the desk withheld. Purposes
+// are described as the registry publishes them today; Individual Numbers are never in a dossier
+// (the holdings it is compiled from never include the my-number table).
+import type { Expiring, Holdings } from '../../../holdings';
+import type { DisclosureRecords } from '../../../kernel/law';
+import { categoryById, isLinkedAccessInformation, isSpecialCare } from '../../../personal-data/categories';
+import { ACQUISITION_SOURCES } from '../../../personal-data/sources';
+import { describePurpose as purposeText, type PurposeRegistry } from '../../../purposes/registry';
+import type { DeskRequest, Label, Language } from '../../request';
+
+/** The heading the Art. 33(5) part carries wherever the dossier is read (JSON, page, CSV). */
+export const PROVISION_RECORDS_LABEL: Label = {
+  ja: '第三者提供記録（個人情報の保護に関する法律第33条第5項）',
+  en: 'Records of provision to and receipt from third parties (APPI Art. 33(5))',
+};
+
+/** What a partial decision kept back (APPI Art. 33(2),(3), 36): categories, grounds and reason, as given. */
+export interface Withholding {
+  categories: string[];
+  grounds: Array<{ id: string; label: Label }>;
+  reason: string;
+}
+
+export interface DossierOptions {
+  /** The parts the person asked for (Art. 33(1),(5)); both by default. */
+  covers: readonly DisclosureRecords[];
+  withheld?: Withholding;
+}
+
+export interface DossierRecord {
+  category: string;
+  /** The category's name in the dossier's language, as the page shows it (the console's print view needs it too). */
+  categoryLabel: string;
+  value: string;
+  source: { kind: string; description: string; detail?: string };
+  purposes: Array<{ id: string; description: string }>;
+  acquiredAt: string;
+  /** Access information (cookies, web beacons, advertising identifiers) the desk holds linked to the person (policy §1). */
+  linkedAccessInformation: boolean;
+  /** Special care-required information (APPI Art. 2(3)). */
+  specialCare: boolean;
+}
+
+export interface DossierConsent { action: string; purpose?: string; recipient?: string; noticeVersion: string; method: string; at: string }
+
+export interface DossierProvisionRecord {
+  direction: string;
+  counterparty: string;
+  recipient?: string;
+  provider?: string;
+  items: string[];
+  basis: string;
+  date: string;
+}
+
+export interface Dossier {
+  requestId: string;
+  language: Language;
+  subject: { email: string; name?: string };
+  /** The parts the person asked for; a part not asked for is left out. */
+  covers: DisclosureRecords[];
+  records?: DossierRecord[];
+  purposesOfUse?: Array<{ id: string; description: string }>;
+  consents?: DossierConsent[];
+  /** Art. 33(5): records kept under Art. 29 (provided: the recipient) and Art. 30 (received: the provider). */
+  provisionRecordsLabel?: string;
+  provisionRecords?: DossierProvisionRecord[];
+  /** Categories kept back by a partial decision, with the grounds and the reason (Art. 33(3), 36). */
+  withheld?: {
+    categories: Array<{ id: string; label: string }>;
+    grounds: Array<{ id: string; label: string }>;
+    reason: string;
+  };
+  /** True when the desk holds nothing the person asked for: Art. 33(3) asks that this be said too. */
+  nothingHeld: boolean;
+  generatedAt: string;
+}
+
+/**
+ * A dossier as stored: each record, consent and provision record keeps the expiresAt of what it
+ * copies, never served. A record leaves the desk at its expiry (policy §2(4)) whenever TTL gets
+ * round to deleting it, so the copy leaves it out from then on too.
+ */
+export interface StoredDossier extends Omit<Dossier, 'records' | 'consents' | 'provisionRecords'> {
+  records?: Array<Expiring<DossierRecord>>;
+  consents?: Array<Expiring<DossierConsent>>;
+  provisionRecords?: Array<Expiring<DossierProvisionRecord>>;
+}
+
+export interface StoredDisclosure {
+  tokenHash: string;
+  requestId: string;
+  /** Whose data the copy holds: erasing any of their records erases the copy too. */
+  subjectIds: string[];
+  dossier: StoredDossier;
+  createdAt: string;
+  expiresAt: number;
+}
+
+const BOTH_PARTS: DossierOptions = { covers: ['personal-data', 'provision-records'] };
+
+/** `registry`: the current version of each purpose (registryOf over the published versions). */
+export function compileDossier(
+  request: DeskRequest,
+  holdings: Holdings,
+  registry: PurposeRegistry,
+  now: Date,
+  { covers, withheld }: DossierOptions = BOTH_PARTS,
+): StoredDossier {
+  const language = request.language;
+  const describePurpose = (id: string) => ({ id, description: purposeText(registry, id, language) });
+  const personalData = covers.includes('personal-data');
+  const provisionRecords = covers.includes('provision-records');
+  const withheldCategories = new Set(withheld?.categories ?? []);
+  const records = holdings.records.filter((r) => !withheldCategories.has(r.category));
+  const purposeIds = [...new Set(records.flatMap((r) => r.purposes))].sort();
+  const nothingHeld = (!personalData || (holdings.records.length === 0 && holdings.consents.length === 0))
+    && (!provisionRecords || holdings.provisionRecords.length === 0);
+  return {
+    requestId: request.requestId,
+    language,
+    subject: { email: request.subject.email, ...(request.subject.name ? { name: request.subject.name } : {}) },
+    covers: [...covers],
+    ...(personalData ? {
+      records: records.map((r) => ({
+        category: r.category,
+        categoryLabel: categoryById(r.category)?.[language] ?? r.category,
+        value: r.value,
+        source: {
+          kind: r.source,
+          description: ACQUISITION_SOURCES.find((s) => s.id === r.source)?.[language] ?? r.source,
+          ...(r.sourceDetail ? { detail: r.sourceDetail } : {}),
+        },
+        purposes: r.purposes.map(describePurpose),
+        acquiredAt: r.acquiredAt,
+        linkedAccessInformation: isLinkedAccessInformation(r.category),
+        specialCare: isSpecialCare(r.category),
+        ...expiryOf(r),
+      })),
+      purposesOfUse: purposeIds.map(describePurpose),
+      consents: holdings.consents.map(({ action, purpose, recipient, noticeVersion, method, at, expiresAt }) => ({
+        action, noticeVersion, method, at,
+        ...(purpose ? { purpose } : {}),
+        ...(recipient ? { recipient } : {}),
+        ...expiryOf({ expiresAt }),
+      })),
+    } : {}),
+    ...(provisionRecords ? {
+      provisionRecordsLabel: PROVISION_RECORDS_LABEL[language],
+      provisionRecords: holdings.provisionRecords.map(({ direction, counterparty, items, basis, date, expiresAt }) => ({
+        direction, counterparty, ...(direction === 'provided' ? { recipient: counterparty } : { provider: counterparty }), items, basis, date,
+        ...expiryOf({ expiresAt }),
+      })),
+    } : {}),
+    ...(withheld ? {
+      withheld: {
+        categories: withheld.categories.map((id) => ({ id, label: categoryById(id)?.[language] ?? id })),
+        grounds: withheld.grounds.map(({ id, label }) => ({ id, label: label[language] })),
+        reason: withheld.reason,
+      },
+    } : {}),
+    nothingHeld,
+    generatedAt: now.toISOString(),
+  };
+}
+
+const expiryOf = ({ expiresAt }: { expiresAt?: number }) => (expiresAt === undefined ? {} : { expiresAt });
+
+const isLiveAt = (nowSeconds: number) => ({ expiresAt }: { expiresAt?: number }) => expiresAt === undefined || expiresAt > nowSeconds;
+
+function withoutExpiry<T extends object>(item: Expiring<T>): T {
+  const { expiresAt: _expiresAt, ...rest } = item;
+  return rest as T;
+}
+
+/**
+ * The dossier as it may be served at `now`: without the items whose record, consent or provision
+ * record has expired since it was compiled, the purposes of use only the remaining records have,
+ * and no expiries. What the person was told was withheld, and whether anything was held, stay as decided.
+ */
+export function dossierAsOf(stored: StoredDossier, now: Date): Dossier {
+  const live = isLiveAt(Math.floor(now.getTime() / 1000));
+  const { records, consents, provisionRecords, purposesOfUse, ...rest } = stored;
+  const liveRecords = records?.filter(live);
+  const usedFor = new Set(liveRecords?.flatMap((r) => r.purposes.map((p) => p.id)));
+  return {
+    ...rest,
+    ...(liveRecords ? { records: liveRecords.map((r) => withoutExpiry<DossierRecord>(r)) } : {}),
+    ...(purposesOfUse ? { purposesOfUse: purposesOfUse.filter((p) => usedFor.has(p.id)) } : {}),
+    ...(consents ? { consents: consents.filter(live).map((c) => withoutExpiry<DossierConsent>(c)) } : {}),
+    ...(provisionRecords ? { provisionRecords: provisionRecords.filter(live).map((p) => withoutExpiry<DossierProvisionRecord>(p)) } : {}),
+  };
+}
+
+/**
+ * When the stored copy itself goes: after the link's lifetime (`linkExpiresAt`), or earlier when
+ * every item it shows has an expiry and the last of them comes first; a copy of nothing keeps the
+ * link's lifetime, to say that nothing is held (APPI Art. 33(3)).
+ */
+export function storedDossierExpiresAt(dossier: StoredDossier, linkExpiresAt: number): number {
+  const items: Array<{ expiresAt?: number }> = [...(dossier.records ?? []), ...(dossier.consents ?? []), ...(dossier.provisionRecords ?? [])];
+  if (items.length === 0 || items.some((i) => i.expiresAt === undefined)) return linkExpiresAt;
+  return Math.min(linkExpiresAt, Math.max(...items.map((i) => i.expiresAt!)));
+}

@@ -1,0 +1,48 @@
+// GET /v1/disclosures/{token}: the holder of the e-mailed link downloads the dossier until it expires,
+// less what has expired in it since it was made.
+import type { Clock } from '../../../kernel/ports';
+import type { DisclosureReader } from '../../ports';
+import { DeskProblem } from '../../../kernel/problems';
+import { hashSecret } from '../../../kernel/secrets';
+import { dossierAsOf, type Dossier } from './disclosure-dossier';
+import { dossierCsv, dossierHtml } from './dossier-formats';
+
+export interface GetDisclosureDeps {
+  disclosures: DisclosureReader;
+  clock: Clock;
+}
+
+export type DossierFormat = 'json' | 'html' | 'csv';
+
+export const DOSSIER_CONTENT_TYPES: Record<DossierFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+const FORMAT_OF: Record<string, DossierFormat> = { 'application/json': 'json', 'text/html': 'html', 'text/csv': 'csv' };
+
+/** The format the Accept header prefers by quality, then by order; JSON when it names none of them. */
+export function negotiateDossierFormat(accept: string | undefined): DossierFormat {
+  const offers = (accept ?? '').split(',').map((part, order) => {
+    const [type, ...parameters] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = Number(parameters.find((p) => p.startsWith('q='))?.slice(2) ?? 1);
+    return { format: FORMAT_OF[type ?? ''], q: Number.isNaN(q) ? 0 : q, order };
+  });
+  const best = offers.filter((o) => o.format && o.q > 0).sort((a, b) => b.q - a.q || a.order - b.order)[0];
+  return best?.format ?? 'json';
+}
+
+export async function getDisclosure(deps: GetDisclosureDeps, token: string, format: DossierFormat = 'json') {
+  const stored = await deps.disclosures.get(hashSecret(token), deps.clock.now());
+  if (!stored) {
+    throw new DeskProblem('not-found', 'Disclosure not found', 'This disclosure link is unknown or has expired (links work for 14 days, or until everything in the copy has been erased if that is sooner). Ask the desk for a new disclosure.');
+  }
+  return renderDossier(dossierAsOf(stored.dossier, deps.clock.now()), format);
+}
+
+/** The dossier in the negotiated format: itself as JSON, the page, or CSV. */
+export function renderDossier(dossier: Dossier, format: DossierFormat) {
+  const body = format === 'html' ? dossierHtml(dossier, dossier.language) : format === 'csv' ? dossierCsv(dossier) : dossier;
+  return { body, contentType: DOSSIER_CONTENT_TYPES[format] };
+}

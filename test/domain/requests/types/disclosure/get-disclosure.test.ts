@@ -1,0 +1,77 @@
+// GET /v1/disclosures/{token} as a use case: the reader is asked by the token's hash, never the
+// token; the dossier comes as JSON, a page or CSV, as the Accept header prefers.
+import { describe, expect, it } from 'vitest';
+import type { DisclosureReader } from '../../../../../functions/domain/requests/ports';
+import { DeskProblem } from '../../../../../functions/domain/kernel/problems';
+import { POLICY_PURPOSES, registryOf } from '../../../../../functions/domain/purposes/registry';
+import { compileDossier, type StoredDisclosure } from '../../../../../functions/domain/requests/types/disclosure/disclosure-dossier';
+import { DOSSIER_CONTENT_TYPES, getDisclosure, negotiateDossierFormat } from '../../../../../functions/domain/requests/types/disclosure/get-disclosure';
+import { hashSecret } from '../../../../../functions/domain/kernel/secrets';
+import { FixedClock, receivedRequest } from '../../../doubles';
+import { HANAKO_HOLDINGS } from '../../../holdings-fixture';
+
+const TOKEN = 'token-3-abcdefghijklmnop';
+const NOW = new Date('2026-11-20T00:00:00.000Z');
+
+class ArrayDisclosureReader implements DisclosureReader {
+  readonly asked: string[] = [];
+  constructor(private readonly items: StoredDisclosure[]) {}
+  async get(tokenHash: string, now: Date) {
+    this.asked.push(tokenHash);
+    return this.items.find((d) => d.tokenHash === tokenHash && d.expiresAt > now.getTime() / 1000);
+  }
+}
+
+const stored: StoredDisclosure = {
+  tokenHash: hashSecret(TOKEN),
+  requestId: 'req-1',
+  subjectIds: HANAKO_HOLDINGS.subjectIds,
+  dossier: compileDossier(receivedRequest(), HANAKO_HOLDINGS, registryOf(POLICY_PURPOSES), new Date('2026-11-12T05:30:00.000Z')),
+  createdAt: '2026-11-12T05:30:00.000Z',
+  expiresAt: Date.parse('2026-11-26T05:30:00.000Z') / 1000,
+};
+
+describe('getDisclosure', () => {
+  it('returns the dossier as JSON by default, looking the link up by the token\'s hash only', async () => {
+    const disclosures = new ArrayDisclosureReader([stored]);
+    await expect(getDisclosure({ disclosures, clock: new FixedClock(NOW) }, TOKEN))
+      .resolves.toEqual({ body: stored.dossier, contentType: 'application/json; charset=utf-8' });
+    expect(disclosures.asked).toEqual([hashSecret(TOKEN)]);
+  });
+
+  it('returns a page or CSV when asked', async () => {
+    const deps = { disclosures: new ArrayDisclosureReader([stored]), clock: new FixedClock(NOW) };
+    const page = await getDisclosure(deps, TOKEN, 'html');
+    expect(page.contentType).toBe(DOSSIER_CONTENT_TYPES.html);
+    expect(page.body).toEqual(expect.stringContaining('<html lang="ja">'));
+    const csv = await getDisclosure(deps, TOKEN, 'csv');
+    expect(csv.contentType).toBe('text/csv; charset=utf-8');
+    expect(csv.body).toEqual(expect.stringContaining('personal-data,name,山田 花子'));
+  });
+
+  it('answers not-found for an unknown or expired link', async () => {
+    const disclosures = new ArrayDisclosureReader([stored]);
+    const unknown = await getDisclosure({ disclosures, clock: new FixedClock(NOW) }, 'token-9-zzzzzzzzzzzzzzzz').catch((e: unknown) => e);
+    const expired = await getDisclosure({ disclosures, clock: new FixedClock('2026-11-26T05:30:00.000Z') }, TOKEN).catch((e: unknown) => e);
+    for (const problem of [unknown, expired]) {
+      expect(problem).toBeInstanceOf(DeskProblem);
+      expect(problem).toMatchObject({ kind: 'not-found' });
+    }
+  });
+});
+
+describe('negotiateDossierFormat', () => {
+  it.each([
+    [undefined, 'json'],
+    ['', 'json'],
+    ['*/*', 'json'],
+    ['application/json', 'json'],
+    ['text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'html'], // a browser
+    ['text/csv', 'csv'],
+    ['TEXT/CSV; charset=utf-8', 'csv'],
+    ['application/json, text/html', 'json'],
+    ['image/png, text/csv', 'csv'],
+  ] as const)('reads Accept %j as %s', (accept, format) => {
+    expect(negotiateDossierFormat(accept)).toBe(format);
+  });
+});
