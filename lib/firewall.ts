@@ -3,6 +3,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { isIP } from 'node:net';
+import { OUTSIDE_STAFF_NETWORK_PROBLEM, RATE_LIMITED_PROBLEM } from '../functions/http/problem-words';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
 import { encryptedLogGroup, type DeskLogging } from './logs';
 
@@ -79,7 +80,7 @@ export const BLOCK_RESPONSES = {
   'rate-limited': {
     status: 429,
     problem: {
-      type: 'urn:appi-desk:problem:rate-limited',
+      type: RATE_LIMITED_PROBLEM,
       title: 'Too many requests',
       status: 429,
       detail: `Too many requests from this address. Wait ${RATE_LIMIT_WINDOW_SECONDS / 60} minutes, then try again.`,
@@ -88,7 +89,7 @@ export const BLOCK_RESPONSES = {
   'outside-staff-network': {
     status: 403,
     problem: {
-      type: 'urn:appi-desk:problem:outside-staff-network',
+      type: OUTSIDE_STAFF_NETWORK_PROBLEM,
       title: 'Outside the staff network',
       status: 403,
       detail: "Staff routes answer only from the company's network. Connect to it, then try again.",

@@ -14,8 +14,8 @@ export const PRIVACY_CENTER_PATH = '/privacy/';
 export const DESK_CONSOLE_PATH = '/desk/';
 const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
 export const WEB_DIST = join(WEB_ROOT, 'dist');
-/** Files outside web/ that the build bundles (text shared with the server), so editing them rebuilds too. */
-const SHARED_SOURCES = [fileURLToPath(new URL('../functions/domain/requests/types/disclosure/dossier-text.ts', import.meta.url))];
+/** Sources outside web/ that the build reads (the server's words modules and its contract), so editing them rebuilds too. */
+const SHARED_SOURCES = [fileURLToPath(new URL('../functions/', import.meta.url))];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,12 +1,10 @@
 // Desk staff and their roles (docs/security.md). The staff table is checked on every call, so disabling an
 // account takes effect on the very next one.
 
-export const STAFF_ROLES = ['operator', 'officer', 'auditor'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import type { DisableReason, StaffRole } from './staff-words';
 
-/** Why an account is disabled: policy §6(1) names transferred and retired employees. */
-export const DISABLE_REASONS = ['transfer', 'retirement', 'leave', 'other'] as const;
-export type DisableReason = (typeof DISABLE_REASONS)[number];
+export { DISABLE_REASONS, STAFF_ROLES } from './staff-words';
+export type { DisableReason, StaffRole } from './staff-words';
 
 export interface StaffMember {
   staffId: string;

@@ -8,9 +8,8 @@ import { decisionOptions } from '../../functions/domain/requests/decision-option
 import { DEMO_ABROAD_RECIPIENT, DEMO_PAYMENTS_RECIPIENT } from '../../local/seed';
 import { DECISION_OUTCOMES, REQUESTER_KINDS } from '../../functions/domain/requests/request';
 import { REQUEST_TYPES, requestType } from '../../functions/domain/requests/types/registry';
-import { AUTHORITY_DOCUMENTS as SERVER_AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS as SERVER_IDENTITY_DOCUMENTS } from '../../functions/domain/requests/verify-representative';
 import { decisionBody, emptyDecisionDraft, type DecisionOptions } from '../../web/src/desk/decision-draft';
-import { AUTHORITY_DOCUMENTS, DETAIL_LABELS, DETAIL_OPTION_LABELS, IDENTITY_DOCUMENTS, OUTCOME_LABELS, REQUESTER_KIND_LABELS } from '../../web/src/desk/request-text';
+import { DETAIL_LABELS, DETAIL_OPTION_LABELS } from '../../web/src/desk/request-text';
 import { detailPaths, emptyValue, fieldKind, placeErrors, supported, switchVariant, valueToSend, type FormObject, type JsonSchema } from '../../web/src/desk/schema-form';
 
 const optionsOf = (type: string) => decisionOptions(requestType(type)!) as unknown as DecisionOptions;
@@ -137,17 +136,5 @@ describe('the decision body', () => {
   it('a refusal without a reason is sent without one, so the API names the field', () => {
     const body = decisionBody(optionsOf('disclosure'), { ...emptyDecisionDraft(), outcome: 'refused', grounds: ['violation-of-law'], reason: '  ' });
     expect(body).toEqual({ outcome: 'refused', grounds: ['violation-of-law'] });
-  });
-});
-
-describe('the console\'s copies of the API\'s ids', () => {
-  it('representatives\' documents: the same ids, labels and kinds of representative', () => {
-    expect(AUTHORITY_DOCUMENTS).toEqual(SERVER_AUTHORITY_DOCUMENTS);
-    expect(IDENTITY_DOCUMENTS).toEqual(SERVER_IDENTITY_DOCUMENTS);
-  });
-
-  it('outcomes and requester kinds all have labels', () => {
-    expect(Object.keys(OUTCOME_LABELS).sort()).toEqual([...DECISION_OUTCOMES].sort());
-    expect(Object.keys(REQUESTER_KIND_LABELS).sort()).toEqual([...REQUESTER_KINDS].sort());
   });
 });

@@ -1,7 +1,11 @@
 // The desk's public API, called only through its documented routes (GET /v1/openapi.json), at the
 // base URL the runtime config names. A failure is a problem (the API answered) or a network failure
 // (it did not); neither throws, so the pages keep what was typed.
-import type { ProblemDetails } from './request-form';
+import type {
+  MyConsents, ProblemDetails, RecordedConsent, RequestStatus, SessionResponse, SubjectTokenResponse, SubmitResponse, VerificationResponse,
+} from './api-types';
+
+export type { ConsentRecipient, ForeignInformation, MyConsent, MyConsents, RecordedConsent, RequestStatus } from './api-types';
 import { retryAfterSeconds } from './retry-after';
 
 export type ApiResult<T> =
@@ -61,38 +65,6 @@ export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
   }
   return response.ok ? { kind: 'ok', data: json as T } : problem(json as ProblemDetails);
 }
-
-export interface SubmitResponse { requestId: string; status: 'awaiting-verification' }
-export interface VerificationResponse { requestId: string; status: 'received'; receivedAt: string; dueAt: string; statusToken: string }
-export interface RequestStatus {
-  requestId: string;
-  type: string;
-  status: string;
-  receivedAt?: string;
-  dueAt?: string;
-  decision?: { outcome: string; grounds: string[]; groundLabels?: { id: string; ja: string; en: string }[]; reason?: string; decidedAt: string };
-}
-
-export interface SessionResponse { sessionId: string }
-export interface SubjectTokenResponse { subjectToken: string; expiresAt: string }
-export interface ConsentCoverage { purpose?: string; recipient?: string; linkage?: string }
-/** A consent's recipient as the registry holds it; only the id when the registry no longer holds it. */
-export interface ConsentRecipient { recipientId: string; name?: string; country?: string; countryStanding?: 'domestic' | 'equivalent-country' | 'equivalent-setup' | 'foreign' }
-/** What the person was told before consenting to provision abroad (APPI Art. 28(2)). */
-export interface ForeignInformation { country: string; protectionSystem?: string; recipientMeasures?: string; unknownReason?: string }
-export interface MyConsent {
-  consentId: string;
-  covers: ConsentCoverage;
-  recipient?: ConsentRecipient;
-  foreignInformation?: ForeignInformation;
-  status: 'in-force' | 'withdrawn';
-  givenAt: string;
-  noticeVersion: string;
-  method: string;
-  withdrawnAt?: string;
-}
-export interface MyConsents { items: MyConsent[]; tokenExpiresAt: string }
-export interface RecordedConsent { eventId: string; action: 'given' | 'withdrawn'; covers: ConsentCoverage; at: string; receipt: 'e-mailed' | 'no-address-held' }
 
 const encode = encodeURIComponent;
 

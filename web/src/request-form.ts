@@ -1,6 +1,13 @@
 // The request form as data: which fields each request type asks for, named by their path in the
 // body of POST /v1/requests, so the body is built and the API's field errors are placed generically.
 // Adding a type of the contract is adding an entry to REQUEST_FORMS (and its labels in text.ts).
+import { REQUESTER_KINDS } from '../../functions/domain/requests/request-words';
+import { ART_35_3_GROUNDS } from '../../functions/domain/requests/types/cessation-of-provision/words';
+import { ART_35_1_GROUNDS, CESSATION_OF_USE_MEASURES } from '../../functions/domain/requests/types/cessation-of-use/words';
+import { ART_35_5_GROUNDS } from '../../functions/domain/requests/types/cessation-shared/words';
+import { COMPLAINT_SUBJECTS } from '../../functions/domain/requests/types/complaint/words';
+import { CORRECTION_CHANGES, MAX_CORRECTION_ITEMS } from '../../functions/domain/requests/types/correction/words';
+import { DISCLOSURE_METHOD_LABELS, DISCLOSURE_RECORDS_LABELS } from '../../functions/domain/requests/types/disclosure/words';
 
 export type Language = 'ja' | 'en';
 
@@ -32,28 +39,17 @@ export type FormPart = { kind: 'field'; spec: FieldSpec } | { kind: 'items'; lis
 
 export type FormValues = Record<string, string | string[]>;
 
-// The contract's enums, copied: the web app bundles none of the server code, and
-// test/web/request-form.test.ts checks each list against the server's.
-export const REQUESTER_KINDS = ['self', 'legal-representative', 'agent'] as const;
-export const DISCLOSURE_METHODS = ['electronic', 'paper'] as const;
-export const DISCLOSURE_RECORDS = ['personal-data', 'provision-records'] as const;
-export const CESSATION_OF_USE_GROUNDS = [
-  'used-beyond-purpose', 'improper-use', 'improper-acquisition', 'special-care-data-without-consent',
-  'no-longer-needed', 'reportable-leak', 'risk-to-rights-or-interests',
-] as const;
-export const CESSATION_OF_USE_MEASURES = ['cease-use', 'erase'] as const;
-export const CESSATION_OF_PROVISION_GROUNDS = [
-  'provided-without-consent', 'provided-abroad-without-consent',
-  'no-longer-needed', 'reportable-leak', 'risk-to-rights-or-interests',
-] as const;
-export const CORRECTION_CHANGES = ['correct', 'add', 'delete'] as const;
-/** The contract's MAX_CORRECTION_ITEMS (functions/domain/requests/types/correction/words.ts). */
-export const MAX_CORRECTION_ITEMS = 25;
-export const COMPLAINT_SUBJECTS = ['handling-of-personal-data', 'request-handling', 'security', 'other'] as const;
+// The choices the contract takes, from the request types' words modules (leaves the build bundles).
+export { REQUESTER_KINDS };
+export const DISCLOSURE_METHODS = Object.keys(DISCLOSURE_METHOD_LABELS) as (keyof typeof DISCLOSURE_METHOD_LABELS)[];
+export const DISCLOSURE_RECORDS = Object.keys(DISCLOSURE_RECORDS_LABELS) as (keyof typeof DISCLOSURE_RECORDS_LABELS)[];
+export const CESSATION_OF_USE_GROUNDS = [...ART_35_1_GROUNDS, ...ART_35_5_GROUNDS];
+export const CESSATION_OF_PROVISION_GROUNDS = [...ART_35_3_GROUNDS, ...ART_35_5_GROUNDS];
+export { CESSATION_OF_USE_MEASURES, COMPLAINT_SUBJECTS, CORRECTION_CHANGES, MAX_CORRECTION_ITEMS };
 
 const representative = (values: FormValues) => values['requester.kind'] !== undefined && values['requester.kind'] !== 'self';
 
-/** Who asks and about whom: every type has these (DESIGN §5, contract submitRequestBody). */
+/** Who asks and about whom: every type has these (the contract's submitRequestBody). */
 export const COMMON_FIELDS: readonly FieldSpec[] = [
   { path: 'requester.kind', kind: 'select', required: true, options: REQUESTER_KINDS },
   { path: 'requester.name', kind: 'text', required: true },
@@ -213,13 +209,9 @@ export function submitBody(type: FormType, values: FormValues, language: Languag
   return body;
 }
 
-export interface ProblemDetails {
-  type?: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { field: string; message: string }[];
-}
+import type { ProblemDetails } from './api-types';
+
+export type { ProblemDetails };
 
 export interface PlacedErrors {
   /** Messages by the field path they name. */

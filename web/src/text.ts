@@ -1,5 +1,13 @@
-// Every word the Privacy Center shows, in Japanese (the default) and English. The legal labels repeat
-// the server's own (functions/domain/requests/*); test/web/request-form.test.ts checks they match.
+// Every word the Privacy Center shows, in Japanese (the default) and English. The law's words (grounds,
+// measures, methods) are the request types' own words modules, loaded as they are.
+import { CONSENT_METHOD_LABELS as RECEIPT_METHOD_LABELS } from '../../functions/domain/consents/consent-words';
+import type { DecisionOutcome, RequestStatus } from '../../functions/domain/requests/request-words';
+import { ART_35_3_GROUND_LABELS } from '../../functions/domain/requests/types/cessation-of-provision/words';
+import { ART_35_1_GROUND_LABELS, CESSATION_OF_USE_MEASURE_LABELS } from '../../functions/domain/requests/types/cessation-of-use/words';
+import { ART_35_5_GROUND_LABELS } from '../../functions/domain/requests/types/cessation-shared/words';
+import { COMPLAINT_SUBJECT_LABELS } from '../../functions/domain/requests/types/complaint/words';
+import { CORRECTION_CHANGE_OPTIONS } from '../../functions/domain/requests/types/correction/words';
+import { DISCLOSURE_METHOD_LABELS, DISCLOSURE_RECORDS_LABELS } from '../../functions/domain/requests/types/disclosure/words';
 import type { FormType, Language, ProblemDetails } from './request-form';
 
 export type Label = Record<Language, string>;
@@ -18,12 +26,10 @@ export const CONSENTS_PURPOSE: Label = {
   en: 'The e-mail address you enter is used only to send you a code, to show the consents recorded under it, to take your withdrawals and to send their receipts (APPI Art. 21(2)). The page looks the same whether or not we hold the address.',
 };
 
-/** How a consent was given (functions/domain/consents/rules.ts CONSENT_METHODS), as the receipts name it. */
-export const CONSENT_METHOD_LABELS: Record<string, Label> = {
-  'web-button': { ja: 'ウェブ上のボタンの操作', en: 'A button on the web' },
-  written: { ja: '書面', en: 'In writing' },
-  oral: { ja: '口頭', en: 'Orally' },
-};
+/** How a consent was given, in the receipts' words; in English a table cell starts with a capital. */
+export const CONSENT_METHOD_LABELS: Record<string, Label> = Object.fromEntries(
+  Object.entries(RECEIPT_METHOD_LABELS).map(([method, label]) => [method, { ja: label.ja, en: label.en.charAt(0).toUpperCase() + label.en.slice(1) }]),
+);
 
 export const TYPE_LABELS: Record<FormType, Label> = {
   disclosure: { ja: '保有個人データの開示', en: 'Disclosure of your personal data' },
@@ -57,35 +63,22 @@ export const FIELD_LABELS: Record<string, Label> = {
   'details.relatedRequestId': { ja: '関連する受付番号（任意）', en: 'Number of an earlier request it concerns (optional)' },
 };
 
+/** The choices on the request form: who asks in the page's words, the rest in the request types' own. */
 export const OPTION_LABELS: Record<string, Label> = {
   self: { ja: 'ご本人', en: 'The person themselves' },
   'legal-representative': { ja: '未成年者又は成年被後見人の法定代理人', en: 'A legal representative of a minor or an adult ward' },
   agent: { ja: 'ご本人が委任した代理人', en: 'An agent appointed by the person' },
-  'personal-data': { ja: '保有個人データ', en: 'Your personal data' },
-  'provision-records': { ja: '第三者提供記録（第33条第5項）', en: 'Records of provision to or receipt from third parties (Art. 33(5))' },
-  electronic: { ja: '電磁的記録（ダウンロード用リンクをメールでお送りします）', en: 'Electronic record (a download link is e-mailed)' },
-  paper: { ja: '書面（郵送）', en: 'Paper copy by post' },
-  'used-beyond-purpose': { ja: '利用目的の達成に必要な範囲を超えて取り扱われている（第18条違反、第35条第1項）', en: 'Handled beyond what the purposes of use require (in violation of Art. 18; Art. 35(1))' },
-  'improper-use': { ja: '違法又は不当な行為を助長し、又は誘発するおそれがある方法により利用されている（第19条違反、第35条第1項）', en: 'Used in a way that may encourage or induce an illegal or unjust act (in violation of Art. 19; Art. 35(1))' },
-  'improper-acquisition': { ja: '偽りその他不正の手段により取得された（第20条第1項違反、第35条第1項）', en: 'Acquired by deceit or other improper means (in violation of Art. 20(1); Art. 35(1))' },
-  'special-care-data-without-consent': { ja: '要配慮個人情報が本人の同意なく取得された（第20条第2項違反、第35条第1項）', en: 'Special care-required personal information acquired without your consent (in violation of Art. 20(2); Art. 35(1))' },
-  'no-longer-needed': { ja: '当社が利用する必要がなくなった（第35条第5項）', en: 'We no longer need to use the data (Art. 35(5))' },
-  'reportable-leak': { ja: '本人の個人データに係る漏えい等の報告対象事態（第26条第1項）が生じた（第35条第5項）', en: 'A leak or other incident reportable under Art. 26(1) involved your data (Art. 35(5))' },
-  'risk-to-rights-or-interests': { ja: '本人の権利又は正当な利益が害されるおそれがある（第35条第5項）', en: 'Handling the data may harm your rights or legitimate interests (Art. 35(5))' },
-  'provided-without-consent': { ja: '本人の同意なく第三者に提供されている（第27条第1項違反、第35条第3項）', en: 'Provided to a third party without your consent (in violation of Art. 27(1); Art. 35(3))' },
-  'provided-abroad-without-consent': { ja: '本人の同意なく外国にある第三者に提供されている（第28条違反、第35条第3項）', en: 'Provided to a third party in a foreign country without your consent (in violation of Art. 28; Art. 35(3))' },
-  correct: { ja: '訂正', en: 'Correct it' },
-  add: { ja: '追加', en: 'Add to it' },
-  delete: { ja: '削除', en: 'Delete it' },
-  'cease-use': { ja: '利用の停止', en: 'Stop using the data' },
-  erase: { ja: '消去', en: 'Erase the data' },
-  'handling-of-personal-data': { ja: '個人情報の取扱い', en: 'The handling of personal information' },
-  'request-handling': { ja: 'ご請求への対応', en: 'How a request was handled' },
-  security: { ja: '安全管理', en: 'Security' },
-  other: { ja: 'その他', en: 'Other' },
+  ...DISCLOSURE_RECORDS_LABELS,
+  ...DISCLOSURE_METHOD_LABELS,
+  ...ART_35_1_GROUND_LABELS,
+  ...ART_35_5_GROUND_LABELS,
+  ...ART_35_3_GROUND_LABELS,
+  ...CORRECTION_CHANGE_OPTIONS,
+  ...CESSATION_OF_USE_MEASURE_LABELS,
+  ...COMPLAINT_SUBJECT_LABELS,
 };
 
-export const STATUS_LABELS: Record<string, Label> = {
+export const STATUS_LABELS: Record<RequestStatus, Label> = {
   'awaiting-verification': { ja: '確認コードの入力待ち', en: 'Awaiting the confirmation code' },
   received: { ja: '受付済み', en: 'Received' },
   'in-progress': { ja: '対応中', en: 'In progress' },
@@ -96,7 +89,7 @@ export const STATUS_LABELS: Record<string, Label> = {
   expired: { ja: '期限切れ（確認コードが入力されませんでした）', en: 'Expired (the code was not entered in time)' },
 };
 
-export const OUTCOME_LABELS: Record<string, Label> = {
+export const OUTCOME_LABELS: Record<DecisionOutcome, Label> = {
   fulfilled: { ja: 'ご請求に応じました', en: 'Your request was fulfilled' },
   'partially-fulfilled': { ja: 'ご請求の一部に応じました', en: 'Your request was fulfilled in part' },
   refused: { ja: 'ご請求に応じないことといたしました', en: 'Your request was refused' },

@@ -5,9 +5,10 @@ import type { AccessLogPosition, AccessLogSearch, ListedAccessLogEntry } from '.
 import { japanDay } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
+import { ACCESS_LOG_LISTING_MAX_DAYS } from './listing-words';
 
-/** Desk policy: the widest window one listing covers, so every page is a bounded read of day partitions. */
-export const ACCESS_LOG_LISTING_MAX_DAYS = 31;
+export { ACCESS_LOG_LISTING_MAX_DAYS } from './listing-words';
+
 /** Desk policy: the window listed when none is given. */
 export const ACCESS_LOG_LISTING_DEFAULT_HOURS = 24;
 /** Desk policy: entries per page unless fewer are asked for. */

@@ -6,15 +6,12 @@ import { outboxMessage, type OutboxMessage } from '../outbox';
 import { describePurpose, type PurposeRegistry } from '../purposes/registry';
 import { formatJapanTime, signature } from '../requests/notifications';
 import type { Language } from '../requests/request';
+import { CONSENT_METHOD_LABELS } from './consent-words';
 import { UNKNOWN_COUNTRY, type ConsentMethod } from './rules';
 
 export const CONSENT_RECEIPT_TOPIC = 'consent-receipt';
 
-const METHOD_LABELS: Record<ConsentMethod, { ja: string; en: string }> = {
-  'web-button': { ja: 'ウェブ上のボタンの操作', en: 'a button on the web' },
-  written: { ja: '書面', en: 'in writing' },
-  oral: { ja: '口頭', en: 'orally' },
-};
+const METHOD_LABELS: Record<ConsentMethod, { ja: string; en: string }> = CONSENT_METHOD_LABELS;
 
 function covered(event: ConsentEvent, registry: PurposeRegistry, language: Language, recipientName: string | undefined): string {
   const recipient = recipientName ?? event.recipient;

@@ -4,26 +4,10 @@ import {
   UNVERIFIED_REQUEST_LIFETIME_SECONDS,
   type DisclosureMethod,
 } from '../kernel/law';
+import { OPEN_STATUSES, type DecisionOutcome, type RequesterKind, type RequestStatus, type Language } from './request-words';
 
-export const REQUEST_STATUSES = [
-  'awaiting-verification',
-  'received',
-  'in-progress',
-  'fulfilled',
-  'partially-fulfilled',
-  'refused',
-  'withdrawn',
-  'expired',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-export const OPEN_STATUSES: readonly RequestStatus[] = ['received', 'in-progress'];
-
-export const REQUESTER_KINDS = ['self', 'legal-representative', 'agent'] as const;
-export type RequesterKind = (typeof REQUESTER_KINDS)[number];
-
-export const LANGUAGES = ['ja', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { DECISION_OUTCOMES, LANGUAGES, OPEN_STATUSES, REQUESTER_KINDS, REQUEST_STATUSES } from './request-words';
+export type { DecisionOutcome, Language, RequesterKind, RequestStatus } from './request-words';
 
 /** Words in both of the desk's languages. */
 export interface Label {
@@ -35,9 +19,6 @@ export interface Label {
 export interface TypeLabel extends Label {
   made?: Label;
 }
-
-export const DECISION_OUTCOMES = ['fulfilled', 'partially-fulfilled', 'refused'] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export interface Decision {
   outcome: DecisionOutcome;

@@ -1,9 +1,10 @@
 // The access log as the officer and auditors read it (GET /v1/staff/access-log) and its verification
 // (POST /v1/staff/access-log/verify): the window asked for, the paging, and the answers.
+import { ACCESS_LOG_LISTING_MAX_DAYS } from '../../../functions/domain/access-log/listing-words';
 import { instantOfJapanInput } from './officer';
 
-/** Copy of functions/domain/access-log/listing.ts ACCESS_LOG_LISTING_MAX_DAYS (tested equal). */
-export const MAX_WINDOW_DAYS = 31;
+/** The widest window one listing covers; the API refuses a wider one. */
+export const MAX_WINDOW_DAYS = ACCESS_LOG_LISTING_MAX_DAYS;
 export interface AccessLogFilters {
   /** datetime-local values in Japan time; empty for the API's defaults: `to` now, `from` 24 hours before `to`. */
   from: string;
@@ -28,33 +29,7 @@ export function listingParams(filters: AccessLogFilters, cursor?: string): Recor
   };
 }
 
-export interface AccessLogEntry {
-  chainId: string;
-  seq: number;
-  actor: string;
-  role: string;
-  action: 'read' | 'write';
-  subjects: string[];
-  fields: string[];
-  reason: string;
-  sourceIp: string;
-  at: string;
-}
-
-export interface AccessLogPage {
-  from: string;
-  to: string;
-  items: AccessLogEntry[];
-  nextCursor?: string;
-}
-
-/** Copy of the contract's broken-link problems (functions/http/contract.ts accessLogVerifyResponse; tested equal). */
-export const BROKEN_LINK_PROBLEMS = ['hash-mismatch', 'missing-entry', 'out-of-order', 'previous-hash-mismatch', 'digest-mismatch', 'digest-altered', 'digest-chain-broken'] as const;
-export type BrokenLinkProblem = (typeof BROKEN_LINK_PROBLEMS)[number];
-
-export type VerifyAnswer =
-  | { verified: true; from: string | null; chains: Array<{ chainId: string; seq: number; hash: string; entriesChecked: number }>; digestsChecked: number; checkedAt: string }
-  | { verified: false; from: string | null; firstBrokenLink: { problem: BrokenLinkProblem; chainId?: string; seq?: number; digestDate?: string; detail: string }; checkedAt: string };
+export type { AccessLogEntry, AccessLogPage, BrokenLinkProblem, VerifyAnswer } from '../api-types';
 
 /** The verification's body: from a digest date, or from the first entry. */
 export function verifyBody(from: string | undefined): { from?: string } {

@@ -1,33 +1,13 @@
 // Staff accounts as the officer manages them (GET/POST /v1/staff/accounts…, policy §6(1)): what may
 // be done to each account, and the reasons the API takes for disabling one.
+import { DISABLE_REASONS, type DisableReason } from '../../../functions/domain/staff-words';
+import type { StaffAccount } from '../api-types';
 import type { StaffRole } from './session';
 
-/** Copy of functions/domain/staff.ts DISABLE_REASONS (test/web/desk/accounts.test.ts keeps them equal). */
-export const DISABLE_REASONS = ['transfer', 'retirement', 'leave', 'other'] as const;
-export type DisableReason = (typeof DISABLE_REASONS)[number];
+export { DISABLE_REASONS };
+export type { DisableReason };
 
-export interface StaffAccount {
-  staffId: string;
-  displayName: string;
-  email: string;
-  role: StaffRole;
-  status: 'active' | 'disabled';
-  passwordChangedAt: string;
-  version: number;
-  createdAt?: string;
-  createdBy?: string;
-  disabledAt?: string;
-  disabledBy?: string;
-  disabledReason?: DisableReason;
-  roleConfirmedBy?: string;
-  /** The officer role asked for, awaiting a different officer's confirmation; no officer powers meanwhile. */
-  pendingOfficerGrant?: { requestedBy: string; requestedAt: string; expiresAt: string; reason?: string };
-}
-
-export interface AccountChange extends StaffAccount {
-  /** False when the desk already applies the change but the sign-in service (user pool) did not follow. */
-  signInUpdated: boolean;
-}
+export type { AccountChange, StaffAccount } from '../api-types';
 
 export interface AccountActions {
   /** The officer's own account: the API refuses to disable or demote it, so nothing is offered. */

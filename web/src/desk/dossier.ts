@@ -4,34 +4,18 @@
 // person's language. The console cannot show that page itself: its inline style breaks the console's
 // CSP, and a link cannot carry the bearer token. test/web/desk/dossier.test.ts checks the two match.
 import { DOSSIER_TEXT as SERVER_TEXT } from '../../../functions/domain/requests/types/disclosure/dossier-text';
+import type { DossierJson as ContractDossier } from '../api-types';
 import type { Language } from '../request-form';
 import { japanTime } from './officer';
 
-/** The dossier's JSON (contract.ts dossierResponse). */
-export interface DossierJson {
-  requestId: string;
-  language: Language;
-  subject: { email: string; name?: string };
-  covers: string[];
-  records?: Array<{
-    category: string;
-    /** Missing from copies compiled before the API gave it: the id stands in. */
-    categoryLabel?: string;
-    value: string;
-    source: { kind: string; description: string; detail?: string };
-    purposes: Array<{ id: string; description: string }>;
-    acquiredAt: string;
-    linkedAccessInformation: boolean;
-    specialCare: boolean;
-  }>;
-  purposesOfUse?: Array<{ id: string; description: string }>;
+/**
+ * The dossier's JSON (GET /v1/staff/requests/{id}/disclosure), with the shape of the consents and
+ * provision records the contract leaves open (the dossier's compiler writes them).
+ */
+export type DossierJson = Omit<ContractDossier, 'consents' | 'provisionRecords'> & {
   consents?: Array<{ action: string; purpose?: string; recipient?: string; method: string; at: string }>;
-  provisionRecordsLabel?: string;
   provisionRecords?: Array<{ direction: string; counterparty: string; recipient?: string; provider?: string; items: string[]; basis: string; date: string }>;
-  withheld?: { categories: Array<{ id: string; label: string }>; grounds: Array<{ id: string; label: string }>; reason: string };
-  nothingHeld: boolean;
-  generatedAt: string;
-}
+};
 
 /** The dossier's own words (shared with the server's page), plus the request number the paper carries. */
 export const DOSSIER_TEXT = {

@@ -2,21 +2,15 @@
 // with an overdue or due-soon mark in words (not colour alone). No personal data: ids, types, dates.
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../api';
+import type { QueueItem } from '../api-types';
 import { STATUS_LABELS, TYPE_LABELS, type Label } from '../text';
 import type { DeskPageProps } from './page-props';
 import { failureOf, ProblemNotice } from './problem';
-import { dueMark, DUE_SOON_DAYS, japanDate, QUEUE_STATUSES, type DueMark } from './queue';
+import { REQUEST_STATUSES } from '../../../functions/domain/requests/request-words';
+import { dueMark, DUE_SOON_DAYS, japanDate, type DueMark } from './queue';
 import { deskPageAllowed, hrefOfDeskRoute } from './routes';
 import { staffApi } from './staff-api';
 import type { Language } from './text';
-
-interface QueueItem {
-  requestId: string;
-  type: string;
-  status: string;
-  receivedAt?: string;
-  dueAt?: string;
-}
 
 const T = {
   title: { ja: '請求一覧', en: 'Request queue' },
@@ -79,7 +73,7 @@ export function QueuePage({ session, language, go, status }: DeskPageProps & { s
           <label for="queue-status">{text('status', language)}</label>
           <select id="queue-status" name="status" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
             <option value="">{text('open', language)}</option>
-            {QUEUE_STATUSES.map((s) => <option key={s} value={s}>{label(STATUS_LABELS, s, language)}</option>)}
+            {REQUEST_STATUSES.map((s) => <option key={s} value={s}>{label(STATUS_LABELS, s, language)}</option>)}
           </select>
         </div>
         <button type="submit">{text('show', language)}</button>

@@ -1,20 +1,9 @@
 // The queue's reading of due dates: the day in Japan time, and whether an open request is overdue or
 // close to it. The deadlines themselves come from the API (dueAt); this only marks them.
-
-/** The request statuses as the API names them (functions/domain/requests/request.ts; test/web/desk-queue.test.ts checks they match). */
-export const QUEUE_STATUSES: readonly string[] = [
-  'awaiting-verification',
-  'received',
-  'in-progress',
-  'fulfilled',
-  'partially-fulfilled',
-  'refused',
-  'withdrawn',
-  'expired',
-];
+import { OPEN_STATUSES } from '../../../functions/domain/requests/request-words';
 
 /** What the API lists when no status is asked for, and what can fall overdue. */
-export const OPEN_QUEUE_STATUSES: readonly string[] = ['received', 'in-progress'];
+const OPEN_QUEUE_STATUSES: readonly string[] = OPEN_STATUSES;
 
 /** Desk policy, not law: the queue marks an open request due within this many days, so it is taken up before it is overdue. */
 export const DUE_SOON_DAYS = 3;

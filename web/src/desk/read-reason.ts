@@ -1,6 +1,7 @@
 // Why a member of staff reads a subject's personal data (policy §6(1)): the open request the read
 // serves, or a published purpose of use. The API refuses any other (functions/domain/personal-data/
 // read-reason.ts) and writes the reason into the access log; the console asks for it before reading.
+import type { QueueItem } from '../api-types';
 
 export type ReadReason = { kind: 'request'; requestId: string } | { kind: 'purpose'; purpose: string };
 
@@ -44,13 +45,7 @@ export function queryString(params: Record<string, string | undefined>): string 
   return defined.length ? `?${new URLSearchParams(defined).toString()}` : '';
 }
 
-export interface QueueItem {
-  requestId: string;
-  type: string;
-  status: string;
-  receivedAt?: string;
-  dueAt?: string;
-}
+export type { QueueItem };
 
 /** Requests a read may serve: the ones the desk is handling, soonest due first. */
 export function openRequests(items: readonly QueueItem[]): QueueItem[] {

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../api';
+import type { StaffRequestView } from '../api-types';
 import { FIELD_LABELS, OPTION_LABELS, STATUS_LABELS, TYPE_LABELS } from '../text';
 import type { DeskPageProps } from './page-props';
 import { emptyDecisionDraft, type DecisionDraft, type DecisionOptions } from './decision-draft';
@@ -21,29 +22,8 @@ import { staffApi } from './staff-api';
 import './request.css';
 import type { Language } from './text';
 
-/** The staff view of a request (functions/http/contract.ts staffRequestResponse). */
-export interface StaffRequestView {
-  requestId: string;
-  type: string;
-  status: string;
-  requester: { kind: string; name: string; email: string };
-  subject: { email: string; name?: string };
-  /** Whether the code and answers go to an address the desk holds for the customer. */
-  answerAddressHeldForCustomer: boolean;
-  details?: Record<string, unknown>;
-  language: string;
-  createdAt: string;
-  receivedAt?: string;
-  dueAt?: string;
-  decision?: { outcome: string; grounds: string[]; groundLabels: Array<{ id: string; ja: string; en: string }>; reason?: string; details?: Record<string, unknown>; decidedAt: string; decidedBy: string };
-  assignee?: string;
-  notes?: Array<{ at: string; by: string; text: string }>;
-  delivery?: { method: string; postedOn?: string; trackingNumber?: string; postedBy?: string };
-  closedAt?: string;
-  representativeVerification?: { authorityDocument: string; identityDocument: string; checkedBy: string; checkedAt: string };
-  history: Array<{ at: string; event: string; by?: string; assignee?: string; reason?: string }>;
-  decisionOptions?: DecisionOptions;
-}
+/** The staff view of a request (GET /v1/staff/requests/{id}). */
+export type { StaffRequestView };
 
 const JAPAN_TIME = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 

@@ -1,6 +1,10 @@
 // The words of the request page and its forms, in Japanese (the default) and English. Document and
-// detail names mirror the API's ids (functions/domain/requests/*); test/web/desk-request-form.test.ts
-// checks the document ids match.
+// detail names are keyed by the API's ids; the documents' names are the server's own.
+import {
+  AUTHORITY_DOCUMENTS as SERVER_AUTHORITY_DOCUMENTS,
+  IDENTITY_DOCUMENTS as SERVER_IDENTITY_DOCUMENTS,
+} from '../../../functions/domain/requests/representative-words';
+import type { DecisionOutcome, RequesterKind } from '../../../functions/domain/requests/request-words';
 import { apiMessage, type Label } from '../text';
 import type { Language } from './text';
 
@@ -92,7 +96,7 @@ export function labelOf(labels: Record<string, Label>, value: string, language: 
   return labels[value]?.[language] ?? value;
 }
 
-export const REQUESTER_KIND_LABELS: Record<string, Label> = {
+export const REQUESTER_KIND_LABELS: Record<RequesterKind, Label> = {
   self: { ja: '本人', en: 'The person themselves' },
   'legal-representative': { ja: '法定代理人', en: 'Legal representative' },
   agent: { ja: '任意代理人', en: 'Appointed agent' },
@@ -103,7 +107,7 @@ export const LANGUAGE_LABELS: Record<string, Label> = {
   en: { ja: '英語', en: 'English' },
 };
 
-export const OUTCOME_LABELS: Record<string, Label> = {
+export const OUTCOME_LABELS: Record<DecisionOutcome, Label> = {
   fulfilled: { ja: '対応する（全部）', en: 'Fulfilled' },
   'partially-fulfilled': { ja: '一部対応する', en: 'Partially fulfilled' },
   refused: { ja: '対応しない', en: 'Refused' },
@@ -130,25 +134,11 @@ export const METHOD_LABELS: Record<string, Label> = {
   paper: { ja: '書面の郵送', en: 'Paper copy by post' },
 };
 
-/** APPI Art. 37(3), Cabinet Order Art. 13 (functions/domain/requests/verify-representative.ts AUTHORITY_DOCUMENTS). */
-export const AUTHORITY_DOCUMENTS: Record<string, Label & { for: readonly string[] }> = {
-  'family-register-certificate': { for: ['legal-representative'], ja: '戸籍謄本又は戸籍抄本（未成年者の法定代理人）', en: 'Certified copy of the family register (legal representative of a minor)' },
-  'guardianship-registration-certificate': { for: ['legal-representative'], ja: '後見登記等に関する登記事項証明書（成年後見人）', en: 'Certificate of registered matters under the Act on Guardianship Registration (guardian of an adult ward)' },
-  'family-court-appointment': { for: ['legal-representative'], ja: '家庭裁判所の選任審判書（法定代理人）', en: 'The family court\'s ruling appointing the guardian (legal representative)' },
-  'power-of-attorney': { for: ['agent'], ja: 'ご本人の委任状（任意代理人）', en: 'Power of attorney signed by the person (appointed agent)' },
-  'power-of-attorney-with-seal-certificate': { for: ['agent'], ja: 'ご本人の実印を押印した委任状及び印鑑登録証明書（任意代理人）', en: 'Power of attorney bearing the person\'s registered seal, with the seal registration certificate (appointed agent)' },
-};
+/** APPI Art. 37(3), Cabinet Order Art. 13: the documents that show a representative's authority, and whom each fits. */
+export const AUTHORITY_DOCUMENTS: Record<string, Label & { for: readonly string[] }> = SERVER_AUTHORITY_DOCUMENTS;
 
-/** The identity documents' kinds (verify-representative.ts IDENTITY_DOCUMENTS). */
-export const IDENTITY_DOCUMENTS: Record<string, Label> = {
-  'driving-licence': { ja: '運転免許証', en: 'Driving licence' },
-  passport: { ja: '旅券（パスポート）', en: 'Passport' },
-  'individual-number-card': { ja: '個人番号カード（表面のみ）', en: 'Individual Number Card (front only)' },
-  'residence-card': { ja: '在留カード', en: 'Residence card' },
-  'health-insurance-certificate': { ja: '健康保険の資格確認書', en: 'Health insurance eligibility certificate' },
-  'resident-record-copy': { ja: '住民票の写し', en: 'Copy of the resident record' },
-  'other-official-photo-id': { ja: 'その他の官公署発行の顔写真付き証明書', en: 'Other official photo identification' },
-};
+/** The identity documents' kinds: only the kind is recorded. */
+export const IDENTITY_DOCUMENTS: Record<string, Label> = SERVER_IDENTITY_DOCUMENTS;
 
 /** The names of the decision details' fields (the request types' decisionDetails); another is shown by its id. */
 export const DETAIL_LABELS: Record<string, Label> = {

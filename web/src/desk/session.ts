@@ -1,8 +1,9 @@
 // The signed-in staff member, held in memory only: a reload or a closed tab signs out. The claims are
 // read from the ID token without checking its signature; the API verifies it on every call.
-export type StaffRole = 'operator' | 'officer' | 'auditor';
+import { STAFF_ROLES, type StaffRole } from '../../../functions/domain/staff-words';
 
-export const STAFF_ROLES: readonly StaffRole[] = ['operator', 'officer', 'auditor'];
+export { STAFF_ROLES };
+export type { StaffRole };
 
 export interface StaffSession {
   idToken: string;
@@ -29,7 +30,7 @@ export function sessionFromIdToken(idToken: string): StaffSession | undefined {
   const staffId = claims['cognito:username'];
   const groups = claims['cognito:groups'];
   const role = (Array.isArray(groups) ? groups : typeof groups === 'string' ? groups.split(',') : [])
-    .find((g): g is StaffRole => STAFF_ROLES.includes(g as StaffRole));
+    .find((g): g is StaffRole => (STAFF_ROLES as readonly string[]).includes(g));
   const exp = claims.exp;
   if (typeof staffId !== 'string' || !staffId || !role || typeof exp !== 'number') return undefined;
   return { idToken, staffId, role, expiresAt: exp * 1000 };

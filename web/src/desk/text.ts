@@ -1,5 +1,6 @@
 // The words of the console's frame and sign-in, in Japanese (the default) and English. Each page keeps
 // its own table next to it.
+import { OUTSIDE_STAFF_NETWORK_PROBLEM } from '../../../functions/http/problem-words';
 import type { Language } from '../request-form';
 import { tooManyRequests, type Label } from '../text';
 import type { StaffRole } from './session';
@@ -46,13 +47,11 @@ export function t(key: DeskTextKey, language: Language, values: Record<string, s
   return T[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
-/** The firewall's refusal of a staff route from outside staffAllowedCidrs (lib/firewall.ts BLOCK_RESPONSES). */
-const OUTSIDE_STAFF_NETWORK = 'urn:appi-desk:problem:outside-staff-network';
 
 /** The firewall's refusals in the console's words; undefined for a problem shown as the API put it. */
 export function refusalInWords(problem: { status: number; type?: string; retryAfterSeconds?: number }, language: Language): string | undefined {
   if (problem.status === 429) return tooManyRequests(problem.retryAfterSeconds, language, { typed: false });
-  if (problem.type === OUTSIDE_STAFF_NETWORK) return t('outsideStaffNetwork', language);
+  if (problem.type === OUTSIDE_STAFF_NETWORK_PROBLEM) return t('outsideStaffNetwork', language);
   return undefined;
 }
 
