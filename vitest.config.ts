@@ -1,20 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
+
+/** What every group of test files shares. */
+const common = {
+  // Points each worker at the emulators the global setup started (once for the whole run).
+  setupFiles: ['test/support/emulator-env.ts'],
+  pool: 'forks',
+  testTimeout: 30_000,
+  hookTimeout: 120_000,
+  env: {
+    AWS_REGION: 'ap-northeast-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+  },
+} satisfies TestProjectInlineConfiguration['test'];
+
+const TEST_FILES = readdirSync(new URL('test', import.meta.url), { recursive: true, encoding: 'utf8' })
+  .filter((path) => path.endsWith('.test.ts'))
+  .map((path) => `test/${path.split('\\').join('/')}`)
+  .sort();
+
+/**
+ * Files that need a process of their own: they mock modules or SDK clients, change the environment
+ * the handlers read when loaded, or start a local desk (which points the process at its own tables
+ * and URLs) or a browser. Every other file runs in a worker shared with other files, which spares a
+ * process and the imports (the AWS SDK, zod, CDK) per file: most of the suite's time on 2 cores.
+ */
+const NEEDS_A_PROCESS =
+  /\bvi\.(mock|doMock|unmock|resetModules|stubEnv|stubGlobal|useFakeTimers|spyOn)\b|mockClient\(|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|Object\.assign\(process\.env|useLocalDesk\(|startDesk\(|useBrowser\(|spawn/;
+
+/**
+ * Files that need DynamoDB Local to sweep a table by TTL. It sweeps only 7 TTL tables at a time, held
+ * while they exist (see dropTables in test/support/requests.ts), so these run alone, after every other
+ * file has dropped its tables.
+ */
+const TTL_SWEEP = ['test/handlers/certify-erasure.test.ts'];
+
+const rest = TEST_FILES.filter((file) => !TTL_SWEEP.includes(file));
+const isolated = rest.filter((file) => NEEDS_A_PROCESS.test(readFileSync(new URL(file, import.meta.url), 'utf8')));
+const shared = rest.filter((file) => !isolated.includes(file));
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // The emulators start once for the whole run (test/support/global-setup.ts); each test file
-    // creates its own tables under a unique prefix, so files can run in parallel.
+    // The emulators start once for the whole run (test/support/global-setup.ts) and the projects
+    // below inherit what it provides; each test file creates its own tables under a unique prefix.
+    // The groups run one after the other, each on vitest's default number of workers (cores - 1):
+    // files that mock clients or share the SES emulator's failures are not run beside another group's.
     globalSetup: ['test/support/global-setup.ts'],
-    setupFiles: ['test/support/emulator-env.ts'],
-    pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    env: {
-      AWS_REGION: 'ap-northeast-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      POWERTOOLS_LOG_LEVEL: 'WARN',
-    },
+    projects: [
+      { test: { ...common, name: 'shared', include: shared, isolate: false, sequence: { groupOrder: 0 } } },
+      { test: { ...common, name: 'isolated', include: isolated, sequence: { groupOrder: 1 } } },
+      { test: { ...common, name: 'ttl-sweep', include: TTL_SWEEP, sequence: { groupOrder: 2 } } },
+    ],
   },
 });

@@ -1,10 +1,6 @@
-// Points the AWS SDK in each test worker at the emulators the global setup started.
+// Points the AWS SDK in each test worker at the emulators the global setup started. The variables
+// come ready from the global setup: importing the emulators' modules here would load s3rver, DynamoDB
+// Local's launcher and the AWS SDK into every test file, most of which use none of them.
 import { inject } from 'vitest';
-import { useEmulators } from '../../local/emulators';
-import { LOCAL_ISSUER } from '../../local/staff-sign-in';
 
-useEmulators(inject('dynamoEndpoint'), inject('sesEndpoint'), inject('s3Endpoint'));
-process.env.DESK_SENDER_EMAIL ??= 'privacy-desk@example.jp';
-process.env.DESK_OFFICER_EMAIL ??= 'officer@desk.example.jp';
-process.env.DESK_STAFF_TOKEN_ISSUER ??= LOCAL_ISSUER;
-process.env.DESK_PRIVACY_CENTER_URL ??= 'http://localhost:3000/privacy/';
+Object.assign(process.env, inject('emulatorEnv'));
