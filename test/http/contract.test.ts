@@ -1,4 +1,4 @@
-// The public contract (DESIGN §5) as zod schemas: what each route accepts and rejects. Errors are
+// The public contract as zod schemas: what each route accepts and rejects. Errors are
 // checked through validationProblem, since that is what the caller reads.
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TYPES } from '../../functions/domain/requests/types/registry';

@@ -1,5 +1,5 @@
-// A refused purpose notification in English, in a real Chromium against the local desk (issue 7
-// item 4): the customer switches to English, asks for the purposes of use, confirms the e-mailed
+// A refused purpose notification in English, in a real Chromium against the local desk:
+// the customer switches to English, asks for the purposes of use, confirms the e-mailed
 // code and sees the status; the operator refuses with a ground the Act allows for this type (through
 // the API); the customer opens the status link from the received e-mail in a new browser and reads
 // the refusal, its grounds and its reason in English. The token in the link stays after '#' and

@@ -1,4 +1,4 @@
-// Consent management without an account (policy, issue 5 item 2): the person's e-mail address gets a
+// Consent management without an account (policy §2(2)): the person's e-mail address gets a
 // six-digit code (POST /v1/me/sessions), the code gives a subject token (POST .../verification), and
 // with it the person lists the consents held under the address (GET /v1/me/consents) and withdraws any
 // of them after confirming (DELETE /v1/me/consents/{id}). The token lives in memory only (app.tsx).

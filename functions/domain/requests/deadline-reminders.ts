@@ -1,4 +1,4 @@
-// The scheduled reminder of the desk's deadlines (issue 4 item 6): operators hear of open requests due
+// The scheduled reminder of the desk's deadlines: operators hear of open requests due
 // soon, the Information Security Officer of overdue ones; each request once of each kind. The e-mail
 // names only the request id, type, status and due date: staff open the request at the desk for more.
 import { dueAfterDeskDays } from '../kernel/calendar';

@@ -2,7 +2,7 @@
 // loads so a fee the Act does not allow never reaches the privacy notice or a requester.
 import * as z from 'zod';
 
-/** DESIGN §5: every request type the desk answers, including those not accepted yet. */
+/** Every request type the desk answers, including those not accepted yet. */
 export const REQUEST_TYPE_NAMES = [
   'disclosure',
   'correction',

@@ -1,4 +1,4 @@
-// GET /v1/staff/reports/requests: how the desk keeps its deadlines (issue 4 item 6). Counts by type
+// GET /v1/staff/reports/requests: how the desk keeps its deadlines. Counts by type
 // and status, time to decision, and the open requests past due. Figures only: no requester, no
 // subject, so reading it is not a read of personal data and needs no access-log entry.
 import { dueAfterDeskDays } from '../kernel/calendar';
