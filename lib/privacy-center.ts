@@ -11,7 +11,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { openApiDocument } from '../functions/http/openapi';
+import { openApiDocument } from '../functions/openapi';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
 import { API_DOCS_DOCUMENT_PATH, API_DOCS_PATH, API_DOCS_SCRIPT_PATH, apiDocsContentSecurityPolicy, apiDocsPage, scalarStandaloneFile } from '../web/api-docs';
 import { contentSecurityPolicy } from '../web/security-headers';
