@@ -240,4 +240,4 @@ export function eventFor(route: RouteDefinition, request: FuzzRequest, pick: num
   });
 }
 
-export const FUZZ_ROUTES = ROUTES as readonly RouteDefinition[];
+export const FUZZ_ROUTES = ROUTES;
