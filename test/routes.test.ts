@@ -33,7 +33,13 @@ function valueImports(file: string): string[] {
 function closure(entry: string): Set<string> {
   const seen = new Set<string>([entry]);
   const queue = [entry];
-  while (queue.length) for (const next of valueImports(queue.shift()!)) if (!seen.has(next) && next.startsWith(ROOT)) (seen.add(next), queue.push(next));
+  while (queue.length) {
+    for (const next of valueImports(queue.shift()!)) {
+      if (seen.has(next) || !next.startsWith(ROOT)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
   return new Set([...seen].map((f) => relative(ROOT, f)));
 }
 

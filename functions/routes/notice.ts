@@ -1,6 +1,6 @@
 // What the desk publishes to anyone: the privacy notice, and this API described in OpenAPI.
 import { openApiResponse, privacyNoticeResponse } from '../http/contract/notice';
-import { type RouteDefinition } from '../http/route-definition';
+import type { RouteDefinition } from '../http/route-definition';
 
 export const getPrivacyNotice = {
   name: 'get-privacy-notice',
