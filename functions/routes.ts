@@ -7,7 +7,7 @@ import type { RouteDefinition } from './http/route-definition';
 import * as accessLog from './routes/access-log';
 import * as consents from './routes/consents';
 import * as disclosures from './routes/disclosures';
-import * as exports from './routes/exports';
+import * as dataExports from './routes/exports';
 import * as myNumber from './routes/my-number';
 import * as notice from './routes/notice';
 import * as personalData from './routes/personal-data';
@@ -63,11 +63,11 @@ const MANIFEST = [
   accessLog.verifyAccessLog,
   notice.getPrivacyNotice,
   notice.getOpenApi,
-  exports.requestExport,
-  exports.listExports,
-  exports.viewExport,
-  exports.decideExport,
-  exports.downloadExport,
+  dataExports.requestExport,
+  dataExports.listExports,
+  dataExports.viewExport,
+  dataExports.decideExport,
+  dataExports.downloadExport,
   staffAccounts.listStaffAccounts,
   staffAccounts.createStaffAccount,
   staffAccounts.changeStaffRole,
