@@ -34,15 +34,16 @@ const UNKNOWN_STAFF = 'bench-unknown-staff';
 const UNKNOWN_LINK_TOKEN = randomBytes(32).toString('base64url');
 const json = { 'content-type': 'application/json' };
 
-function api(name: RouteName, input: Omit<ApiEventInput, 'method' | 'resource'>): () => unknown {
+/** The route's event: method and path from the manifest, the path's parameters filled in. */
+function api(name: RouteName, input: Omit<ApiEventInput, 'method' | 'resource' | 'path'>): () => unknown {
   const route = routeNamed(name);
-  return () => buildApiEvent({ ...input, method: route.method, resource: route.path });
+  const path = route.path.replace(/\{(\w+)\}/g, (_, key: string) => input.pathParameters?.[key] ?? '');
+  return () => buildApiEvent({ ...input, method: route.method, resource: route.path, path });
 }
 
 export const ROUTE_REQUESTS = {
   'submit-request': {
     event: api('submit-request', {
-      path: '/v1/requests',
       headers: json,
       body: JSON.stringify({
         type: 'disclosure',
@@ -55,7 +56,6 @@ export const ROUTE_REQUESTS = {
   },
   'verify-request': {
     event: api('verify-request', {
-      path: `/v1/requests/${UNKNOWN_ID}/verification`,
       pathParameters: { requestId: UNKNOWN_ID },
       headers: json,
       body: JSON.stringify({ code: '123456' }),
@@ -64,19 +64,17 @@ export const ROUTE_REQUESTS = {
   },
   'get-request-status': {
     event: api('get-request-status', {
-      path: `/v1/requests/${UNKNOWN_ID}`,
       pathParameters: { requestId: UNKNOWN_ID },
       headers: { authorization: `Bearer ${randomBytes(32).toString('base64url')}` },
     }),
     expect: '404',
   },
   'list-requests': {
-    event: api('list-requests', { path: '/v1/staff/requests', claims: OPERATOR_CLAIMS }),
+    event: api('list-requests', { claims: OPERATOR_CLAIMS }),
     expect: '200',
   },
   'view-request': {
     event: api('view-request', {
-      path: `/v1/staff/requests/${UNKNOWN_ID}`,
       pathParameters: { requestId: UNKNOWN_ID },
       claims: OPERATOR_CLAIMS,
     }),
@@ -84,7 +82,6 @@ export const ROUTE_REQUESTS = {
   },
   'decide-request': {
     event: api('decide-request', {
-      path: `/v1/staff/requests/${UNKNOWN_ID}/decision`,
       pathParameters: { requestId: UNKNOWN_ID },
       headers: json,
       body: JSON.stringify({ outcome: 'fulfilled' }),
@@ -94,7 +91,6 @@ export const ROUTE_REQUESTS = {
   },
   'withdraw-request': {
     event: api('withdraw-request', {
-      path: `/v1/requests/${UNKNOWN_ID}/withdrawal`,
       pathParameters: { requestId: UNKNOWN_ID },
       headers: { authorization: `Bearer ${randomBytes(32).toString('base64url')}` },
     }),
@@ -102,7 +98,6 @@ export const ROUTE_REQUESTS = {
   },
   'assign-request': {
     event: api('assign-request', {
-      path: `/v1/staff/requests/${UNKNOWN_ID}/assignment`,
       pathParameters: { requestId: UNKNOWN_ID },
       headers: json,
       body: JSON.stringify({ assignee: 'operator' }),
@@ -112,7 +107,6 @@ export const ROUTE_REQUESTS = {
   },
   'add-request-note': {
     event: api('add-request-note', {
-      path: `/v1/staff/requests/${UNKNOWN_ID}/notes`,
       pathParameters: { requestId: UNKNOWN_ID },
       headers: json,
       body: JSON.stringify({ text: 'Called the requester to confirm the scope.' }),
@@ -122,7 +116,6 @@ export const ROUTE_REQUESTS = {
   },
   'verify-representative': {
     event: api('verify-representative', {
-      path: `/v1/staff/requests/${UNKNOWN_ID}/representative-verification`,
       pathParameters: { requestId: UNKNOWN_ID },
       headers: json,
       body: JSON.stringify({ authorityDocument: 'power-of-attorney', identityDocument: 'driving-licence' }),
@@ -132,7 +125,6 @@ export const ROUTE_REQUESTS = {
   },
   'get-paper-disclosure': {
     event: api('get-paper-disclosure', {
-      path: `/v1/staff/requests/${UNKNOWN_ID}/disclosure`,
       pathParameters: { requestId: UNKNOWN_ID },
       claims: OPERATOR_CLAIMS,
     }),
@@ -140,7 +132,6 @@ export const ROUTE_REQUESTS = {
   },
   'record-posting': {
     event: api('record-posting', {
-      path: `/v1/staff/requests/${UNKNOWN_ID}/posting`,
       pathParameters: { requestId: UNKNOWN_ID },
       headers: json,
       body: JSON.stringify({ trackingNumber: 'BENCH-0001' }),
@@ -150,7 +141,6 @@ export const ROUTE_REQUESTS = {
   },
   'lift-provision-cessation': {
     event: api('lift-provision-cessation', {
-      path: '/v1/staff/subjects/bench-subject/provision-cessation-lifts',
       pathParameters: { subjectId: 'bench-subject' },
       headers: json,
       body: JSON.stringify({ recipients: { scope: 'all' }, reason: 'Bench: nothing stands, so nothing is lifted.' }),
@@ -160,14 +150,12 @@ export const ROUTE_REQUESTS = {
   },
   'get-disclosure': {
     event: api('get-disclosure', {
-      path: `/v1/disclosures/${UNKNOWN_LINK_TOKEN}`,
       pathParameters: { token: UNKNOWN_LINK_TOKEN },
     }),
     expect: '404',
   },
   'register-personal-data': {
     event: api('register-personal-data', {
-      path: '/v1/system/personal-data',
       headers: json,
       body: JSON.stringify({ subjectId: 'bench-subject', records: [BENCH_RECORD] }),
       principal: BUSINESS_SYSTEM,
@@ -176,7 +164,6 @@ export const ROUTE_REQUESTS = {
   },
   'register-personal-data-by-staff': {
     event: api('register-personal-data-by-staff', {
-      path: '/v1/staff/subjects/bench-subject/personal-data',
       pathParameters: { subjectId: 'bench-subject' },
       headers: json,
       body: JSON.stringify({ records: [BENCH_RECORD] }),
@@ -186,7 +173,6 @@ export const ROUTE_REQUESTS = {
   },
   'record-subject-event': {
     event: api('record-subject-event', {
-      path: '/v1/system/subjects/bench-subject/events',
       pathParameters: { subjectId: 'bench-subject' },
       headers: json,
       body: JSON.stringify({ event: 'activity', at: '2026-11-02T00:00:00.000Z' }),
@@ -196,7 +182,6 @@ export const ROUTE_REQUESTS = {
   },
   'check-use': {
     event: api('check-use', {
-      path: '/v1/system/use-checks',
       headers: json,
       body: JSON.stringify({ subjectId: DEMO_CUSTOMER.subjectId, category: 'email', purpose: 'service-provision' }),
       principal: BUSINESS_SYSTEM,
@@ -205,7 +190,6 @@ export const ROUTE_REQUESTS = {
   },
   'record-consent': {
     event: api('record-consent', {
-      path: '/v1/system/consents',
       headers: json,
       body: JSON.stringify({ subjectId: DEMO_CUSTOMER.subjectId, action: 'given', purpose: UNKNOWN_PURPOSE, noticeVersion: '2026-11-25' }),
       principal: BUSINESS_SYSTEM,
@@ -214,7 +198,6 @@ export const ROUTE_REQUESTS = {
   },
   'record-consent-by-staff': {
     event: api('record-consent-by-staff', {
-      path: `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}/consents`,
       pathParameters: { subjectId: DEMO_CUSTOMER.subjectId },
       headers: json,
       body: JSON.stringify({ action: 'given', purpose: UNKNOWN_PURPOSE, noticeVersion: '2026-11-25', method: 'written' }),
@@ -224,7 +207,6 @@ export const ROUTE_REQUESTS = {
   },
   'start-subject-session': {
     event: api('start-subject-session', {
-      path: '/v1/me/sessions',
       headers: json,
       body: JSON.stringify({ email: DEMO_CUSTOMER.email }),
     }),
@@ -232,7 +214,6 @@ export const ROUTE_REQUESTS = {
   },
   'verify-subject-session': {
     event: api('verify-subject-session', {
-      path: `/v1/me/sessions/${UNKNOWN_ID}/verification`,
       pathParameters: { sessionId: UNKNOWN_ID },
       headers: json,
       body: JSON.stringify({ code: '123456' }),
@@ -241,14 +222,12 @@ export const ROUTE_REQUESTS = {
   },
   'list-my-consents': {
     event: api('list-my-consents', {
-      path: '/v1/me/consents',
       headers: { authorization: `Bearer ${UNKNOWN_LINK_TOKEN}` },
     }),
     expect: '404',
   },
   'withdraw-my-consent': {
     event: api('withdraw-my-consent', {
-      path: '/v1/me/consents/bench-unknown-consent',
       pathParameters: { consentId: 'bench-unknown-consent' },
       headers: { authorization: `Bearer ${UNKNOWN_LINK_TOKEN}` },
     }),
@@ -256,7 +235,6 @@ export const ROUTE_REQUESTS = {
   },
   'view-subject': {
     event: api('view-subject', {
-      path: `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}`,
       pathParameters: { subjectId: DEMO_CUSTOMER.subjectId },
       query: { purpose: 'service-provision' },
       claims: OPERATOR_CLAIMS,
@@ -265,16 +243,14 @@ export const ROUTE_REQUESTS = {
   },
   'search-subjects': {
     event: api('search-subjects', {
-      path: '/v1/staff/subjects',
       query: { email: DEMO_CUSTOMER.email, purpose: 'service-provision' },
       claims: OPERATOR_CLAIMS,
     }),
     expect: '200',
   },
-  'list-purposes': { event: api('list-purposes', { path: '/v1/staff/purposes', claims: OPERATOR_CLAIMS }), expect: '200' },
+  'list-purposes': { event: api('list-purposes', { claims: OPERATOR_CLAIMS }), expect: '200' },
   'create-purpose': {
     event: () => api('create-purpose', {
-      path: '/v1/staff/purposes',
       headers: json,
       body: JSON.stringify({
         purposeId: `bench-${randomBytes(6).toString('hex')}`,
@@ -287,7 +263,6 @@ export const ROUTE_REQUESTS = {
   },
   'change-purpose': {
     event: api('change-purpose', {
-      path: `/v1/staff/purposes/${UNKNOWN_PURPOSE}`,
       pathParameters: { purposeId: UNKNOWN_PURPOSE },
       headers: json,
       body: JSON.stringify({ ja: '変更', en: 'Changed', relatedScope: 'Benchmark of an unknown purpose' }),
@@ -297,7 +272,6 @@ export const ROUTE_REQUESTS = {
   },
   'retire-purpose': {
     event: api('retire-purpose', {
-      path: `/v1/staff/purposes/${UNKNOWN_PURPOSE}/retirement`,
       pathParameters: { purposeId: UNKNOWN_PURPOSE },
       headers: json,
       body: JSON.stringify({ reason: 'business-ended', note: 'Benchmark of an unknown purpose' }),
@@ -307,7 +281,6 @@ export const ROUTE_REQUESTS = {
   },
   'register-my-number': {
     event: api('register-my-number', {
-      path: '/v1/system/my-number',
       headers: json,
       body: JSON.stringify({
         subjectId: 'bench-employee', affair: 'tax', document: 'dependant-deduction-declaration',
@@ -319,7 +292,6 @@ export const ROUTE_REQUESTS = {
   },
   'get-my-number': {
     event: api('get-my-number', {
-      path: '/v1/system/my-number/bench-employee',
       pathParameters: { subjectId: 'bench-employee' },
       query: { affair: 'tax' },
       principal: PAYROLL,
@@ -328,20 +300,18 @@ export const ROUTE_REQUESTS = {
   },
   'view-my-number': {
     event: api('view-my-number', {
-      path: '/v1/staff/subjects/bench-employee/my-number',
       pathParameters: { subjectId: 'bench-employee' },
       query: { affair: 'tax' },
       claims: OFFICER_CLAIMS,
     }),
     expect: '200',
   },
-  'get-request-report': { event: api('get-request-report', { path: '/v1/staff/reports/requests', claims: OFFICER_CLAIMS }), expect: '200' },
-  'list-access-log': { event: api('list-access-log', { path: '/v1/staff/access-log', claims: OFFICER_CLAIMS }), expect: '200' },
+  'get-request-report': { event: api('get-request-report', { claims: OFFICER_CLAIMS }), expect: '200' },
+  'list-access-log': { event: api('list-access-log', { claims: OFFICER_CLAIMS }), expect: '200' },
   // Reads every chain and lists the digest bucket, so it reaches DynamoDB and S3 even when all is well.
-  'verify-access-log': { event: api('verify-access-log', { path: '/v1/staff/access-log/verify', claims: OFFICER_CLAIMS }), expect: '200' },
+  'verify-access-log': { event: api('verify-access-log', { claims: OFFICER_CLAIMS }), expect: '200' },
   'register-recipient': {
     event: () => api('register-recipient', {
-      path: '/v1/staff/recipients',
       headers: json,
       body: JSON.stringify({
         recipientId: `bench-${randomBytes(6).toString('hex')}`, name: 'Bench Logistics K.K.', address: '1-1 Chiyoda, Tokyo',
@@ -351,10 +321,9 @@ export const ROUTE_REQUESTS = {
     })(),
     expect: '201',
   },
-  'list-recipients': { event: api('list-recipients', { path: '/v1/staff/recipients', claims: OFFICER_CLAIMS }), expect: '200' },
+  'list-recipients': { event: api('list-recipients', { claims: OFFICER_CLAIMS }), expect: '200' },
   'permit-provision': {
     event: api('permit-provision', {
-      path: '/v1/system/provisions',
       headers: json,
       body: JSON.stringify({ recipient: 'bench-unknown-recipient', subjects: [DEMO_CUSTOMER.subjectId], items: ['name'], purpose: 'service-provision', basis: 'consent' }),
       principal: BUSINESS_SYSTEM,
@@ -363,7 +332,6 @@ export const ROUTE_REQUESTS = {
   },
   'record-receipt': {
     event: api('record-receipt', {
-      path: '/v1/system/receipts',
       headers: json,
       body: JSON.stringify({
         providerId: 'bench-provider', provider: { name: 'Bench Referrals K.K.', address: '1-1 Chiyoda, Tokyo', representative: 'Representative Director' },
@@ -376,32 +344,29 @@ export const ROUTE_REQUESTS = {
   },
   'list-provisions': {
     event: api('list-provisions', {
-      path: '/v1/staff/provisions',
       // One person's records need the open request about them; the audit view across people takes a reason.
       query: { counterparty: DEMO_PAYMENTS_RECIPIENT.recipientId, reason: 'Benchmark of the audit view' },
       claims: OFFICER_CLAIMS,
     }),
     expect: '200',
   },
-  'get-privacy-notice': { event: api('get-privacy-notice', { path: '/v1/privacy-notice' }), expect: '200' },
-  'get-openapi': { event: api('get-openapi', { path: '/v1/openapi.json' }), expect: '200' },
+  'get-privacy-notice': { event: api('get-privacy-notice', {}), expect: '200' },
+  'get-openapi': { event: api('get-openapi', {}), expect: '200' },
   'request-export': {
     event: api('request-export', {
-      path: '/v1/staff/exports',
       headers: json,
       body: JSON.stringify({ subjectIds: [DEMO_CUSTOMER.subjectId, 'bench-subject'], categories: ['name', 'email'], purpose: 'service-provision', format: 'csv' }),
       claims: OPERATOR_CLAIMS,
     }),
     expect: '202',
   },
-  'list-exports': { event: api('list-exports', { path: '/v1/staff/exports', query: { status: 'requested' }, claims: OFFICER_CLAIMS }), expect: '200' },
+  'list-exports': { event: api('list-exports', { query: { status: 'requested' }, claims: OFFICER_CLAIMS }), expect: '200' },
   'view-export': {
-    event: api('view-export', { path: `/v1/staff/exports/${UNKNOWN_ID}`, pathParameters: { exportId: UNKNOWN_ID }, claims: OFFICER_CLAIMS }),
+    event: api('view-export', { pathParameters: { exportId: UNKNOWN_ID }, claims: OFFICER_CLAIMS }),
     expect: '404',
   },
   'decide-export': {
     event: api('decide-export', {
-      path: `/v1/staff/exports/${UNKNOWN_ID}/approval`,
       pathParameters: { exportId: UNKNOWN_ID },
       headers: json,
       body: JSON.stringify({ decision: 'approved', reason: 'Benchmark of the approval' }),
@@ -411,19 +376,17 @@ export const ROUTE_REQUESTS = {
   },
   'download-export': {
     event: api('download-export', {
-      path: `/v1/staff/exports/${UNKNOWN_ID}/download/${UNKNOWN_LINK_TOKEN}`,
       pathParameters: { exportId: UNKNOWN_ID, token: UNKNOWN_LINK_TOKEN },
       claims: OPERATOR_CLAIMS,
     }),
     expect: '404',
   },
   // ---- Staff accounts: a new account each run (the id is random); changes to an unknown one answer 404 ----
-  'list-staff-accounts': { event: api('list-staff-accounts', { path: '/v1/staff/accounts', claims: OFFICER_CLAIMS }), expect: '200' },
+  'list-staff-accounts': { event: api('list-staff-accounts', { claims: OFFICER_CLAIMS }), expect: '200' },
   'create-staff-account': {
     event: () => {
       const staffId = `bench-${randomBytes(4).toString('hex')}`;
       return api('create-staff-account', {
-        path: '/v1/staff/accounts',
         headers: json,
         body: JSON.stringify({ staffId, displayName: 'Bench Operator', email: `${staffId}@desk.example.jp`, role: 'operator' }),
         claims: OFFICER_CLAIMS,
@@ -432,19 +395,19 @@ export const ROUTE_REQUESTS = {
     expect: '201',
   },
   'change-staff-role': {
-    event: api('change-staff-role', { path: `/v1/staff/accounts/${UNKNOWN_STAFF}/role`, pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ role: 'auditor', reason: 'Transferred to the audit team' }), claims: OFFICER_CLAIMS }),
+    event: api('change-staff-role', { pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ role: 'auditor', reason: 'Transferred to the audit team' }), claims: OFFICER_CLAIMS }),
     expect: '404',
   },
   'disable-staff-account': {
-    event: api('disable-staff-account', { path: `/v1/staff/accounts/${UNKNOWN_STAFF}/disabling`, pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ reason: 'retirement' }), claims: OFFICER_CLAIMS }),
+    event: api('disable-staff-account', { pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ reason: 'retirement' }), claims: OFFICER_CLAIMS }),
     expect: '404',
   },
   'enable-staff-account': {
-    event: api('enable-staff-account', { path: `/v1/staff/accounts/${UNKNOWN_STAFF}/enabling`, pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ reason: 'Back from leave' }), claims: OFFICER_CLAIMS }),
+    event: api('enable-staff-account', { pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ reason: 'Back from leave' }), claims: OFFICER_CLAIMS }),
     expect: '404',
   },
   'confirm-officer-grant': {
-    event: api('confirm-officer-grant', { path: `/v1/staff/accounts/${UNKNOWN_STAFF}/officer-grant-confirmation`, pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ confirm: true }), claims: OFFICER_CLAIMS }),
+    event: api('confirm-officer-grant', { pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ confirm: true }), claims: OFFICER_CLAIMS }),
     expect: '404',
   },
 } satisfies Record<RouteName, BenchRequest>;

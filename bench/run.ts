@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ROUTES } from '../functions/routes';
+import { ROUTES, type RouteName } from '../functions/routes';
 import { WORKERS } from '../functions/workers';
 import { s3 } from '../functions/adapters/audit-bucket';
 import { createBuckets } from '../local/buckets';
@@ -36,7 +36,7 @@ const REGION = 'ap-northeast-1';
 
 const targets: Target[] = [
   { kind: 'baseline', name: 'baseline', entry: 'bench/baseline-handler.ts', event: () => ({}), expect: '200' },
-  ...ROUTES.map((r) => ({ kind: 'route' as const, name: r.name, entry: `functions/handlers/${r.name}.ts`, ...ROUTE_REQUESTS[r.name] })),
+  ...ROUTES.map((r) => ({ kind: 'route' as const, name: r.name, entry: `functions/handlers/${r.name}.ts`, ...ROUTE_REQUESTS[r.name as RouteName] })),
   ...WORKERS.map((w) => ({ kind: 'worker' as const, name: w.name, entry: `functions/handlers/${w.name}.ts`, ...WORKER_REQUESTS[w.name] })),
 ];
 

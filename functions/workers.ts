@@ -3,7 +3,7 @@
 import type { BucketAccess, BucketName } from './adapters/buckets';
 import type { TableName } from './adapters/tables';
 import { ACCESS_LOG_DIGEST_MINUTES, accessLogDigestMinutes } from './domain/access-log/digest';
-import type { TableAccess } from './routes';
+import type { TableAccess } from './http/route-definition';
 
 export type WorkerSource =
   | { kind: 'stream'; table: TableName }

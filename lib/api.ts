@@ -124,7 +124,7 @@ export class ApiConstruct extends Construct {
 
     this.functionLogGroup = functionLogGroup(this, 'FunctionLogGroup', props.logging);
     this.integrationRole = this.createIntegrationRole(props.stage);
-    for (const route of ROUTES as readonly RouteDefinition[]) this.addRoute(route, props, authorizer, validator);
+    for (const route of ROUTES) this.addRoute(route, props, authorizer, validator);
     for (const system of SYSTEM_NAMES) this.callerPolicies[system] = this.callerPolicy(system, props.stage);
 
     this.firewall = new Firewall(this, 'Firewall', {
@@ -154,7 +154,7 @@ export class ApiConstruct extends Construct {
       timeout: Duration.seconds(15),
       environment: {
         ...props.deskSettings,
-        ...(route.name === 'decide-request' && props.publicBaseUrl ? { DESK_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
+        ...(route.publicLinks && props.publicBaseUrl ? { DESK_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),
         // staff-auth accepts ID tokens of this pool only.
         ...(route.auth.kind === 'staff' ? { DESK_STAFF_TOKEN_ISSUER: this.staff.tokenIssuer } : {}),
         ...(route.userPool ? { DESK_STAFF_USER_POOL_ID: this.staff.userPool.userPoolId } : {}),
@@ -226,7 +226,7 @@ export class ApiConstruct extends Construct {
    * company attaches it to the role the system runs as; the desk attaches it to nothing.
    */
   private callerPolicy(system: SystemName, stage: string): iam.ManagedPolicy {
-    const routes = (ROUTES as readonly RouteDefinition[]).filter((r) => r.auth.kind === 'system' && r.auth.systems.includes(system));
+    const routes = ROUTES.filter((r) => r.auth.kind === 'system' && r.auth.systems.includes(system));
     const arns = routes.map((r) => this.api.arnForExecuteApi(r.method, executeApiPath(r.path), stage));
     const policy = new iam.ManagedPolicy(this, `${system}-caller`, {
       managedPolicyName: `appi-desk-${stage}-${system}-caller`,

@@ -11,8 +11,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { openApiDocument } from '../functions/http/openapi';
-import { ROUTES, type RouteDefinition } from '../functions/routes';
+import { openApiDocument } from '../functions/openapi';
+import { ROUTES } from '../functions/routes';
 import { API_DOCS_DOCUMENT_PATH, API_DOCS_PATH, API_DOCS_SCRIPT_PATH, apiDocsContentSecurityPolicy, apiDocsPage, scalarStandaloneFile } from '../web/api-docs';
 import { contentSecurityPolicy } from '../web/security-headers';
 import { CorsPreflights } from './cors-preflights';
@@ -23,26 +23,24 @@ import type { StaffPool } from './staff-pool';
 
 const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
 
-/** The routes the Privacy Center calls from the browser: CORS answers its origin on these, and on no other. */
-export const PRIVACY_CENTER_ROUTES = [
-  // A GET without credentials is a simple request: the browser sends no preflight for it.
-  { name: 'get-privacy-notice', method: 'GET', path: '/v1/privacy-notice', preflight: false },
-  // JSON bodies and the status token's Authorization header make the browser ask first.
-  { name: 'submit-request', method: 'POST', path: '/v1/requests', preflight: true },
-  { name: 'verify-request', method: 'POST', path: '/v1/requests/{requestId}/verification', preflight: true },
-  { name: 'get-request-status', method: 'GET', path: '/v1/requests/{requestId}', preflight: true },
-  // Consents through the e-mailed code: JSON bodies, the subject token's Authorization header, and DELETE all preflight.
-  { name: 'start-subject-session', method: 'POST', path: '/v1/me/sessions', preflight: true },
-  { name: 'verify-subject-session', method: 'POST', path: '/v1/me/sessions/{sessionId}/verification', preflight: true },
-  { name: 'list-my-consents', method: 'GET', path: '/v1/me/consents', preflight: true },
-  { name: 'withdraw-my-consent', method: 'DELETE', path: '/v1/me/consents/{consentId}', preflight: true },
-] as const;
+/**
+ * The routes the Privacy Center calls from the browser (marked `browser: 'privacy-center'` in the
+ * manifest): CORS answers its origin on these, and on no other. A GET without credentials is a simple
+ * request: the browser sends no preflight for it. JSON bodies, the tokens' Authorization header and
+ * DELETE all make the browser ask first.
+ */
+export const PRIVACY_CENTER_ROUTES = ROUTES.filter((r) => r.browser === 'privacy-center').map((r) => ({
+  name: r.name,
+  method: r.method,
+  path: r.path,
+  preflight: !(r.method === 'GET' && r.auth.kind === 'public'),
+}));
 
 /**
  * The routes the desk console calls from the browser: every staff route, all with the ID token in the
  * Authorization header, so every one is preflighted.
  */
-export const STAFF_CONSOLE_ROUTES = (ROUTES as readonly RouteDefinition[]).filter((r) => r.auth.kind === 'staff');
+export const STAFF_CONSOLE_ROUTES = ROUTES.filter((r) => r.auth.kind === 'staff');
 
 /** Where the desk console is served, on the same distribution as the Privacy Center. */
 export const DESK_CONSOLE_PATH = '/desk/';

@@ -2,7 +2,7 @@
 // page, Scalar's bundle from node_modules and the OpenAPI document, all from the desk's own origin.
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { openApiDocument } from '../functions/http/openapi';
+import { openApiDocument } from '../functions/openapi';
 import {
   API_DOCS_DOCUMENT_PATH,
   API_DOCS_PATH,

@@ -65,7 +65,7 @@ export interface GatewayOptions {
 }
 
 export class LocalGateway {
-  private readonly routes = ROUTES.map((r) => mount(r as RouteDefinition));
+  private readonly routes = ROUTES.map((r) => mount(r));
   private server: Server | undefined;
 
   constructor(private readonly options: GatewayOptions) {}

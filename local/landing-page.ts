@@ -1,7 +1,7 @@
 // The page at http://localhost:3000/: where things are, who can sign in or sign requests, and how to
 // walk the demo.
 import { SYSTEM_NAMES } from '../functions/domain/systems';
-import { ROUTES, type RouteDefinition } from '../functions/routes';
+import { ROUTES } from '../functions/routes';
 import { API_DOCS_PATH } from '../web/api-docs';
 import { DEMO_CUSTOMER } from './seed';
 import { LOCAL_SIGNING_REGION, LOCAL_SYSTEM_CREDENTIALS, SIGNING_SERVICE } from './system-signing';
@@ -10,7 +10,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 
 /** The routes a company system may call, as "METHOD /path". */
 export function routesOfSystem(system: (typeof SYSTEM_NAMES)[number]): string[] {
-  return (ROUTES as readonly RouteDefinition[])
+  return ROUTES
     .filter((r) => r.auth.kind === 'system' && r.auth.systems.includes(system))
     .map((r) => `${r.method} ${r.path}`);
 }

@@ -6,7 +6,7 @@ import { cryptoSecrets, systemClock } from '../adapters/system';
 import { dynamoUseExceptions } from '../adapters/use-exception-repository';
 import { checkUse } from '../domain/personal-data/check-use';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { checkUse as route } from '../routes/personal-data';
 
 const deps = {
   records: dynamoPersonalData,
@@ -18,6 +18,6 @@ const deps = {
   clock: systemClock,
 };
 
-export const handler = httpRoute(routeNamed('check-use'), async ({ body, actor }) => ({
+export const handler = httpRoute(route, async ({ body, actor }) => ({
   body: await checkUse(deps, actor, body),
 }));

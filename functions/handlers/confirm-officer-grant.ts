@@ -1,10 +1,10 @@
 import { accountDeps } from '../adapters/staff-identity';
 import { decideOfficerGrant } from '../domain/accounts/officer-grant';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { confirmOfficerGrant as route } from '../routes/staff-accounts';
 
 const deps = accountDeps();
 
-export const handler = httpRoute(routeNamed('confirm-officer-grant'), async ({ actor, params, body }) => ({
+export const handler = httpRoute(route, async ({ actor, params, body }) => ({
   body: await decideOfficerGrant(deps, actor, params.staffId, body),
 }));

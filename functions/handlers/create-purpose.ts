@@ -2,10 +2,10 @@ import { dynamoPurposePublisher, dynamoPurposeVersions } from '../adapters/purpo
 import { systemClock } from '../adapters/system';
 import { createPurpose } from '../domain/purposes/publishing';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { createPurpose as route } from '../routes/purposes';
 
 const deps = { purposes: dynamoPurposeVersions, publisher: dynamoPurposePublisher, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('create-purpose'), async ({ body, actor }) => ({
+export const handler = httpRoute(route, async ({ body, actor }) => ({
   body: await createPurpose(deps, actor, body),
 }));

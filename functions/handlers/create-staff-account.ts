@@ -1,10 +1,10 @@
 import { accountDeps } from '../adapters/staff-identity';
 import { createAccount } from '../domain/accounts/create-account';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { createStaffAccount as route } from '../routes/staff-accounts';
 
 const deps = accountDeps();
 
-export const handler = httpRoute(routeNamed('create-staff-account'), async ({ actor, body }) => ({
+export const handler = httpRoute(route, async ({ actor, body }) => ({
   body: await createAccount(deps, actor, body),
 }));

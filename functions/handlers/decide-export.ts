@@ -3,10 +3,10 @@ import { dynamoStaffDirectory } from '../adapters/staff-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { decideExport } from '../domain/exports/decide-export';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { decideExport as route } from '../routes/exports';
 
 const deps = { exports: dynamoExports, staff: dynamoStaffDirectory, clock: systemClock, secrets: cryptoSecrets };
 
-export const handler = httpRoute(routeNamed('decide-export'), async ({ params, body, actor, publicBaseUrl }) => ({
+export const handler = httpRoute(route, async ({ params, body, actor, publicBaseUrl }) => ({
   body: await decideExport(deps, actor, params.exportId, body, publicBaseUrl),
 }));

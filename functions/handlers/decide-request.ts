@@ -8,7 +8,7 @@ import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { decideRequest } from '../domain/requests/decide-request';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { decideRequest as route } from '../routes/request-details';
 
 const deps = {
   requests: dynamoRequestReader,
@@ -22,6 +22,6 @@ const deps = {
   clock: systemClock,
 };
 
-export const handler = httpRoute(routeNamed('decide-request'), async ({ params, body, actor, publicBaseUrl }) => ({
+export const handler = httpRoute(route, async ({ params, body, actor, publicBaseUrl }) => ({
   body: await decideRequest(deps, actor, params.requestId, body, publicBaseUrl),
 }));

@@ -2,14 +2,14 @@ import { dynamoDisclosureReader } from '../adapters/disclosure-repository';
 import { systemClock } from '../adapters/system';
 import { getDisclosure, negotiateDossierFormat } from '../domain/requests/types/disclosure/get-disclosure';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { getDisclosure as route } from '../routes/disclosures';
 
 const deps = { disclosures: dynamoDisclosureReader, clock: systemClock };
 
 /** The page may style itself and nothing else: the dossier is personal data. */
 const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
-export const handler = httpRoute(routeNamed('get-disclosure'), async ({ params, headers }) => {
+export const handler = httpRoute(route, async ({ params, headers }) => {
   const format = negotiateDossierFormat(headers.accept);
   const { body, contentType } = await getDisclosure(deps, params.token, format);
   return {

@@ -1,10 +1,10 @@
-import { openApiDocument } from '../http/openapi';
+import { openApiDocument } from '../openapi';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { getOpenApi as route } from '../routes/notice';
 
 const document = openApiDocument();
 
-export const handler = httpRoute(routeNamed('get-openapi'), async () => ({
+export const handler = httpRoute(route, async () => ({
   body: document,
   headers: { 'cache-control': 'public, max-age=300' },
 }));

@@ -3,11 +3,11 @@ import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
 import { privacyNotice } from '../domain/privacy-notice';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { getPrivacyNotice as route } from '../routes/notice';
 
 const settings = deskSettings();
 
-export const handler = httpRoute(routeNamed('get-privacy-notice'), async () => {
+export const handler = httpRoute(route, async () => {
   const [versions, recipients] = await Promise.all([dynamoPurposeVersions.versions(), dynamoRecipients.list()]);
   return {
     body: privacyNotice(versions, settings, recipients),

@@ -3,10 +3,10 @@ import { dynamoRequestReportReader } from '../adapters/request-report-repository
 import { systemClock } from '../adapters/system';
 import { requestReport } from '../domain/requests/request-report';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { getRequestReport as route } from '../routes/requests';
 
 const deps = { requests: dynamoRequestReportReader, outbox: { undeliverable: listUndeliverable }, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('get-request-report'), async ({ query }) => ({
+export const handler = httpRoute(route, async ({ query }) => ({
   body: await requestReport(deps, query),
 }));

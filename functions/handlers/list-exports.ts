@@ -2,10 +2,10 @@ import { dynamoExports } from '../adapters/export-repository';
 import { systemClock } from '../adapters/system';
 import { listExports } from '../domain/exports/list-exports';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { listExports as route } from '../routes/exports';
 
 const deps = { exports: dynamoExports, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('list-exports'), async ({ query, actor }) => ({
+export const handler = httpRoute(route, async ({ query, actor }) => ({
   body: await listExports(deps, actor, query.status),
 }));

@@ -5,11 +5,11 @@ import { dynamoSessions } from '../adapters/session-repository';
 import { systemClock } from '../adapters/system';
 import { listMyConsents } from '../domain/consents/self-service';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { listMyConsents as route } from '../routes/consents';
 
 const deps = { sessions: dynamoSessions, subjects: dynamoSubjectHoldings, consents: dynamoConsents, recipients: dynamoRecipients, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('list-my-consents'), async ({ bearer }) => ({
+export const handler = httpRoute(route, async ({ bearer }) => ({
   body: await listMyConsents(deps, bearer),
   headers: { 'cache-control': 'no-store' },
 }));

@@ -5,10 +5,10 @@ import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
 import { listProvisions } from '../domain/provisions/list-provisions';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { listProvisions as route } from '../routes/provisions';
 
 const deps = { ledger: dynamoProvisionLedger, requests: dynamoRequestReader, subjects: dynamoSubjectFinder, accessLog: dynamoAccessLog, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('list-provisions'), async ({ query, actor }) => ({
+export const handler = httpRoute(route, async ({ query, actor }) => ({
   body: await listProvisions(deps, actor, query),
 }));

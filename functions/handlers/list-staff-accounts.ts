@@ -3,10 +3,10 @@ import { dynamoStaffAccounts } from '../adapters/staff-repository';
 import { systemClock } from '../adapters/system';
 import { listAccounts } from '../domain/accounts/list-accounts';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { listStaffAccounts as route } from '../routes/staff-accounts';
 
 const deps = { accounts: dynamoStaffAccounts, accessLog: dynamoAccessLog, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('list-staff-accounts'), async ({ actor }) => ({
+export const handler = httpRoute(route, async ({ actor }) => ({
   body: await listAccounts(deps, actor),
 }));

@@ -7,7 +7,7 @@ import { cryptoSecrets, systemClock } from '../adapters/system';
 import { permitProvision } from '../domain/provisions/permit-provision';
 import { HttpProblem } from '../http/problem';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { permitProvision as route } from '../routes/provisions';
 
 const deps = {
   recipients: dynamoRecipients,
@@ -19,7 +19,7 @@ const deps = {
   clock: systemClock,
 };
 
-export const handler = httpRoute(routeNamed('permit-provision'), async ({ body, actor }) => {
+export const handler = httpRoute(route, async ({ body, actor }) => {
   const answer = await permitProvision(deps, actor, body);
   if (answer.permitted) {
     const { permitted: _permitted, ...provision } = answer;

@@ -9,13 +9,13 @@ import { dynamoSubjectAddresses } from '../adapters/subject-address-book';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { recordConsentByStaff } from '../domain/consents/record-consent-by-staff';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { recordConsentByStaff as route } from '../routes/consents';
 
 const deps = {
   consents: dynamoConsents, purposes: dynamoPurposeVersions, notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses, recipients: dynamoRecipients,
   ledger: dynamoConsentLedger, accessLog: dynamoAccessLog, secrets: cryptoSecrets, clock: systemClock, settings: deskSettings(),
 };
 
-export const handler = httpRoute(routeNamed('record-consent-by-staff'), async ({ params, body, actor }) => ({
+export const handler = httpRoute(route, async ({ params, body, actor }) => ({
   body: await recordConsentByStaff(deps, actor, { ...body, subjectId: params.subjectId }),
 }));

@@ -8,13 +8,13 @@ import { dynamoSubjectAddresses } from '../adapters/subject-address-book';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { recordConsent } from '../domain/consents/record-consent';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { recordConsent as route } from '../routes/consents';
 
 const deps = {
   consents: dynamoConsents, purposes: dynamoPurposeVersions, notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses, recipients: dynamoRecipients,
   ledger: dynamoConsentLedger, secrets: cryptoSecrets, clock: systemClock, settings: deskSettings(),
 };
 
-export const handler = httpRoute(routeNamed('record-consent'), async ({ body, actor }) => ({
+export const handler = httpRoute(route, async ({ body, actor }) => ({
   body: await recordConsent(deps, { kind: 'system', id: actor.principal }, body),
 }));

@@ -4,10 +4,10 @@ import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { recordPosting } from '../domain/requests/types/disclosure/paper-disclosure';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { recordPosting as route } from '../routes/disclosures';
 
 const deps = { requests: dynamoRequestReader, accessLog: dynamoAccessLog, writer: dynamoDeskWriter, secrets: cryptoSecrets, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('record-posting'), async ({ params, body, actor }) => ({
+export const handler = httpRoute(route, async ({ params, body, actor }) => ({
   body: await recordPosting(deps, actor, params.requestId, body),
 }));

@@ -4,10 +4,10 @@ import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
 import { systemClock } from '../adapters/system';
 import { recordSubjectEvent } from '../domain/personal-data/record-subject-event';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { recordSubjectEvent as route } from '../routes/personal-data';
 
 const deps = { lifecycles: dynamoSubjectLifecycles, purposes: dynamoPurposeVersions, records: dynamoPersonalData, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('record-subject-event'), async ({ params, body }) => ({
+export const handler = httpRoute(route, async ({ params, body }) => ({
   body: await recordSubjectEvent(deps, params.subjectId, body),
 }));

@@ -6,7 +6,7 @@ import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { registerPersonalDataByStaff } from '../domain/personal-data/register-personal-data';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { registerPersonalDataByStaff as route } from '../routes/personal-data';
 
 const deps = {
   purposes: dynamoPurposeVersions,
@@ -18,6 +18,6 @@ const deps = {
   clock: systemClock,
 };
 
-export const handler = httpRoute(routeNamed('register-personal-data-by-staff'), async ({ params, body, actor }) => ({
+export const handler = httpRoute(route, async ({ params, body, actor }) => ({
   body: await registerPersonalDataByStaff(deps, actor, params.subjectId, body.records),
 }));

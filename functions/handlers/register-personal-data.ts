@@ -5,7 +5,7 @@ import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { registerPersonalData } from '../domain/personal-data/register-personal-data';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { registerPersonalData as route } from '../routes/personal-data';
 
 const deps = {
   purposes: dynamoPurposeVersions,
@@ -16,6 +16,6 @@ const deps = {
   clock: systemClock,
 };
 
-export const handler = httpRoute(routeNamed('register-personal-data'), async ({ body, actor }) => ({
+export const handler = httpRoute(route, async ({ body, actor }) => ({
   body: await registerPersonalData(deps, actor, body.subjectId, body.records),
 }));

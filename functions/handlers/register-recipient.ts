@@ -2,10 +2,10 @@ import { dynamoRecipients } from '../adapters/recipient-repository';
 import { systemClock } from '../adapters/system';
 import { registerRecipient } from '../domain/provisions/register-recipient';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { registerRecipient as route } from '../routes/provisions';
 
 const deps = { recipients: dynamoRecipients, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('register-recipient'), async ({ body, actor }) => ({
+export const handler = httpRoute(route, async ({ body, actor }) => ({
   body: await registerRecipient(deps, actor, body),
 }));

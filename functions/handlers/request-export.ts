@@ -7,10 +7,10 @@ import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { requestExport } from '../domain/exports/request-export';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { requestExport as route } from '../routes/exports';
 
 const deps = { purposes: dynamoPurposeVersions, requests: dynamoRequestReader, subjects: dynamoSubjectFinder, exports: dynamoExports, accessLog: dynamoAccessLog, clock: systemClock, secrets: cryptoSecrets, officer: officerEmail() };
 
-export const handler = httpRoute(routeNamed('request-export'), async ({ body, actor, publicBaseUrl }) => ({
+export const handler = httpRoute(route, async ({ body, actor, publicBaseUrl }) => ({
   body: await requestExport(deps, actor, body, publicBaseUrl),
 }));

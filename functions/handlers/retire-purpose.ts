@@ -2,10 +2,10 @@ import { dynamoPurposePublisher, dynamoPurposeVersions } from '../adapters/purpo
 import { systemClock } from '../adapters/system';
 import { retirePurpose } from '../domain/purposes/publishing';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { retirePurpose as route } from '../routes/purposes';
 
 const deps = { purposes: dynamoPurposeVersions, publisher: dynamoPurposePublisher, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('retire-purpose'), async ({ params, body, actor }) => ({
+export const handler = httpRoute(route, async ({ params, body, actor }) => ({
   body: await retirePurpose(deps, actor, params.purposeId, body),
 }));

@@ -5,10 +5,10 @@ import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
 import { searchSubjects } from '../domain/personal-data/search-subjects';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { searchSubjects as route } from '../routes/personal-data';
 
 const deps = { purposes: dynamoPurposeVersions, requests: dynamoRequestReader, subjects: dynamoSubjectHoldings, accessLog: dynamoAccessLog, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('search-subjects'), async ({ query, actor }) => ({
+export const handler = httpRoute(route, async ({ query, actor }) => ({
   body: await searchSubjects(deps, actor, query),
 }));

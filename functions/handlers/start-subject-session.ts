@@ -2,10 +2,10 @@ import { dynamoSessions } from '../adapters/session-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { startSession } from '../domain/consents/self-service';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { startSubjectSession as route } from '../routes/consents';
 
 const deps = { sessions: dynamoSessions, secrets: cryptoSecrets, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('start-subject-session'), async ({ body }) => ({
+export const handler = httpRoute(route, async ({ body }) => ({
   body: await startSession(deps, body.email, body.language),
 }));

@@ -2,10 +2,10 @@ import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { submitRequest } from '../domain/requests/submit-request';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { submitRequest as route } from '../routes/request-details';
 
 const deps = { writer: dynamoDeskWriter, secrets: cryptoSecrets, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('submit-request'), async ({ body }) => ({
+export const handler = httpRoute(route, async ({ body }) => ({
   body: await submitRequest(deps, body),
 }));

@@ -4,11 +4,11 @@ import { logger } from '../adapters/logger';
 import { systemClock } from '../adapters/system';
 import { verifyAccessLog } from '../domain/access-log/verification';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { verifyAccessLog as route } from '../routes/access-log';
 
 const deps = { chains: dynamoAccessLogChains, digests: s3DigestStore, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('verify-access-log'), async ({ body }) => {
+export const handler = httpRoute(route, async ({ body }) => {
   const result = await verifyAccessLog(deps, body?.from ? { from: body.from } : {});
   // Where the log broke names no person and no data value; kept in the function's log for the record.
   if (!result.verified) logger.warn('Access log verification failed', { ...result.firstBrokenLink });

@@ -5,10 +5,10 @@ import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
 import { readMyNumber } from '../domain/my-number/read-my-number';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { viewMyNumber as route } from '../routes/my-number';
 
 const deps = { myNumbers: dynamoMyNumberReader, requests: dynamoRequestReader, subjects: dynamoSubjectFinder, accessLog: dynamoAccessLog, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('view-my-number'), async ({ params, query, actor }) => ({
+export const handler = httpRoute(route, async ({ params, query, actor }) => ({
   body: await readMyNumber(deps, actor, params.subjectId, query),
 }));

@@ -5,10 +5,10 @@ import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
 import { viewRequest } from '../domain/requests/view-request';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { viewRequest as route } from '../routes/requests';
 
 const deps = { requests: dynamoRequestReader, accessLog: dynamoAccessLog, clock: systemClock, subjects: dynamoSubjectFinder, recipients: dynamoRecipients };
 
-export const handler = httpRoute(routeNamed('view-request'), async ({ params, actor }) => ({
+export const handler = httpRoute(route, async ({ params, actor }) => ({
   body: await viewRequest(deps, actor, params.requestId),
 }));

@@ -6,10 +6,10 @@ import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
 import { systemClock } from '../adapters/system';
 import { viewSubject } from '../domain/personal-data/view-subject';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { viewSubject as route } from '../routes/personal-data';
 
 const deps = { purposes: dynamoPurposeVersions, requests: dynamoRequestReader, subjects: dynamoSubjectHoldings, holdings: dynamoSubjectHoldings, lifecycles: dynamoSubjectLifecycles, accessLog: dynamoAccessLog, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('view-subject'), async ({ params, query, actor }) => ({
+export const handler = httpRoute(route, async ({ params, query, actor }) => ({
   body: await viewSubject(deps, actor, params.subjectId, query),
 }));

@@ -10,7 +10,7 @@ import { dynamoSubjectAddresses } from '../adapters/subject-address-book';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { withdrawMyConsent } from '../domain/consents/self-service';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { withdrawMyConsent as route } from '../routes/consents';
 
 const deps = {
   sessions: dynamoSessions, subjects: dynamoSubjectHoldings, consents: dynamoConsents, purposes: dynamoPurposeVersions,
@@ -18,7 +18,7 @@ const deps = {
   clock: systemClock, settings: deskSettings(),
 };
 
-export const handler = httpRoute(routeNamed('withdraw-my-consent'), async ({ params, bearer }) => ({
+export const handler = httpRoute(route, async ({ params, bearer }) => ({
   body: await withdrawMyConsent(deps, bearer, params.consentId),
   headers: { 'cache-control': 'no-store' },
 }));

@@ -3,10 +3,10 @@ import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { withdrawRequest } from '../domain/requests/withdraw-request';
 import { httpRoute } from '../http/route-handler';
-import { routeNamed } from '../routes';
+import { withdrawRequest as route } from '../routes/requests';
 
 const deps = { requests: dynamoRequestReader, writer: dynamoDeskWriter, secrets: cryptoSecrets, clock: systemClock };
 
-export const handler = httpRoute(routeNamed('withdraw-request'), async ({ params, body, bearer }) => ({
+export const handler = httpRoute(route, async ({ params, body, bearer }) => ({
   body: await withdrawRequest(deps, params.requestId, bearer, body),
 }));

@@ -8,7 +8,7 @@ import { logger } from '../adapters/logger';
 import { AccessLogBusyError, DeskProblem } from '../domain/kernel/problems';
 import type { StaffActor } from '../domain/staff';
 import type { SystemActor } from '../domain/systems';
-import type { RouteDefinition } from '../routes';
+import type { RouteDefinition } from './route-definition';
 import { authenticateStaff } from './staff-auth';
 import { authenticateSystem } from './system-auth';
 import { BASE_HEADERS, HttpProblem, parseOrProblem, problemResult, STATUS_OF } from './problem';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/handlers/withdraw-request';
 import { handler as getStatus } from '../../functions/handlers/get-request-status';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
-import { openApiDocument } from '../../functions/http/openapi';
+import { openApiDocument } from '../../functions/openapi';
 import { freshTables, invoke, mailbox } from '../support/desk';
 import {
   dropTables, expectProblem, getItem, outboxAbout, requestBody, setAttributes, streamEvent, streamRecord, submitAndVerify, withoutInstance,

@@ -9,7 +9,7 @@ import { freshTables, invoke } from '../support/desk';
 import { dropTables, putStaff, staffClaims } from '../support/requests';
 
 let prefix: string;
-const staffRoutes = (ROUTES as readonly RouteDefinition[]).filter((r) => r.auth.kind === 'staff');
+const staffRoutes = ROUTES.filter((r) => r.auth.kind === 'staff');
 
 beforeAll(async () => {
   prefix = await freshTables();

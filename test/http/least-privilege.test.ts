@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { ROUTES, type RouteDefinition } from '../../functions/routes';
 
-const routes = ROUTES as readonly RouteDefinition[];
+const routes = ROUTES;
 const staffRoles = (r: RouteDefinition): readonly string[] => (r.auth.kind === 'staff' ? r.auth.roles : []);
 
 /** The tables that hold personal data values (a record's value, a number, a prepared dossier). */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES, type RouteDefinition } from '../../functions/routes';
+import { ROUTES } from '../../functions/routes';
 import { DIRECTORY_INDEX_CODE, STAFF_CONSOLE_ROUTES } from '../../lib/privacy-center';
 import { staffSignInDomainPrefix } from '../../lib/staff-pool';
 import { contentSecurityPolicy } from '../../web/security-headers';
@@ -198,7 +198,7 @@ describe('the console at /desk/ on the same distribution and bucket', () => {
 });
 
 describe('CORS for the console: every staff route, the distribution\'s origin only', () => {
-  const staffRoutes = (ROUTES as readonly RouteDefinition[]).filter((r) => r.auth.kind === 'staff');
+  const staffRoutes = ROUTES.filter((r) => r.auth.kind === 'staff');
 
   it('the console\'s routes are the staff routes', () => {
     expect(STAFF_CONSOLE_ROUTES.map((r) => r.name)).toEqual(staffRoutes.map((r) => r.name));

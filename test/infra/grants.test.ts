@@ -3,7 +3,7 @@
 // attached from the other side) shows up here.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, type TableName } from '../../functions/adapters/tables';
-import { ROUTES, type RouteDefinition } from '../../functions/routes';
+import { ROUTES } from '../../functions/routes';
 import { WORKERS, type WorkerDefinition } from '../../functions/workers';
 import { allowsAny, asArray, awsManagedPolicyArns, flatten, heldStatements, isWildcardResource, referencedIds, type HeldStatement } from './iam';
 import { synthDesk, type SynthesisedDesk } from './synth';
@@ -38,7 +38,7 @@ function holders(ids: string[], actions?: readonly string[]): string[] {
   return [...new Set(found.map((h) => h.holder))].sort();
 }
 
-const manifest = [...(ROUTES as readonly RouteDefinition[]), ...(WORKERS as readonly WorkerDefinition[])];
+const manifest = [...ROUTES, ...(WORKERS as readonly WorkerDefinition[])];
 
 describe('my-number: only the functions of the statutory affairs', () => {
   const MY_NUMBER_FUNCTIONS = ['certify-my-number-erasure', 'get-my-number', 'register-my-number', 'view-my-number'];

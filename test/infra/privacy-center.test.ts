@@ -4,7 +4,7 @@
 // test/infra/desk-console.test.ts).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES, type RouteDefinition } from '../../functions/routes';
+import { ROUTES } from '../../functions/routes';
 import { Template } from 'aws-cdk-lib/assertions';
 import { API_DOCS_INDEX_CODE, CORS_PREFLIGHT_MAX_AGE, HSTS_MAX_AGE, PRIVACY_CENTER_ROUTES, PrivacyCenter, STAFF_CONSOLE_ROUTES } from '../../lib/privacy-center';
 import { API_DOCS_DOCUMENT_PATH, API_DOCS_PATH, apiDocsContentSecurityPolicy } from '../../web/api-docs';
@@ -101,7 +101,7 @@ describe('the Privacy Center bucket and distribution', () => {
 describe('CORS for the Privacy Center', () => {
   it('calls only documented public routes, and the pages call exactly these', () => {
     for (const route of PRIVACY_CENTER_ROUTES) {
-      const defined = (ROUTES as readonly RouteDefinition[]).find((r) => r.name === route.name);
+      const defined = ROUTES.find((r) => r.name === route.name);
       expect(defined, route.name).toMatchObject({ method: route.method, path: route.path });
       expect(['public', 'status-token', 'subject-token']).toContain(defined!.auth.kind);
     }

@@ -3,7 +3,7 @@
 // rate limits derived from the route manifest, and the staff allow list only when the context asks.
 import type { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES, type RouteDefinition } from '../../functions/routes';
+import { ROUTES } from '../../functions/routes';
 import { nagPacks } from '../../lib/app';
 import {
   BLOCK_RESPONSES,
@@ -105,7 +105,7 @@ describe('access monitoring worker', () => {
 
 describe('route classes from the manifest', () => {
   it('classes the code-sending and code-verifying routes as the issue names them', () => {
-    const byName = Object.fromEntries((ROUTES as readonly RouteDefinition[]).map((r) => [r.name, routeClass(r)]));
+    const byName = Object.fromEntries(ROUTES.map((r) => [r.name, routeClass(r)]));
     expect(byName).toMatchObject({
       'submit-request': 'code-sending',
       'start-subject-session': 'code-sending',
@@ -122,7 +122,7 @@ describe('route classes from the manifest', () => {
 
   it('each route\'s path, with or without the stage, matches its own class\'s expression and no other', () => {
     const expressions = Object.fromEntries(CLASSES.map((c) => [c, new RegExp(classPathRegex(c, 'dev'))]));
-    for (const route of ROUTES as readonly RouteDefinition[]) {
+    for (const route of ROUTES) {
       for (const path of [examplePath(route.path), `/dev${examplePath(route.path)}`]) {
         const matching = CLASSES.filter((c) => expressions[c]!.test(path));
         expect(matching, `${route.method} ${path}`).toEqual([routeClass(route)]);

@@ -62,7 +62,7 @@ interface ManifestEntry {
   streamTable?: TableName;
 }
 const entries: ManifestEntry[] = [
-  ...(ROUTES as readonly RouteDefinition[]).map((r) => ({ name: r.name, tables: r.tables, fn: () => desk.stack.api.functions[r.name]! })),
+  ...ROUTES.map((r) => ({ name: r.name, tables: r.tables, fn: () => desk.stack.api.functions[r.name]! })),
   ...(WORKERS as readonly WorkerDefinition[]).map((w) => ({
     name: w.name,
     tables: w.tables,
@@ -427,7 +427,7 @@ describe('api', () => {
       Type: 'COGNITO_USER_POOLS',
       ProviderARNs: [{ 'Fn::GetAtt': [desk.logicalId(desk.stack.api.staff.userPool), 'Arn'] }],
     });
-    for (const route of ROUTES as readonly RouteDefinition[]) {
+    for (const route of ROUTES) {
       const method = methodOf(route);
       if (route.auth.kind === 'staff') {
         expect(method.AuthorizationType, route.name).toBe('COGNITO_USER_POOLS');
@@ -447,7 +447,7 @@ describe('api', () => {
       Properties: { ValidateRequestBody: true, ValidateRequestParameters: true },
     });
     const [validatorId] = Object.keys(validators);
-    for (const route of ROUTES as readonly RouteDefinition[]) {
+    for (const route of ROUTES) {
       const method = methodOf(route);
       expect(method.HttpMethod).toBe(route.method);
       expect(method.RequestValidatorId).toEqual({ Ref: validatorId });
@@ -510,7 +510,7 @@ describe('api', () => {
   });
 
   describe('company systems', () => {
-    const systemRoutes = (ROUTES as readonly RouteDefinition[]).filter((r) => r.auth.kind === 'system');
+    const systemRoutes = ROUTES.filter((r) => r.auth.kind === 'system');
     const callerPolicy = (system: SystemName) => resource(desk.stack.api.callerPolicies[system]);
     const invokeArns = (system: SystemName) => {
       const [statement, ...others] = callerPolicy(system).Properties.PolicyDocument.Statement as Statement[];
@@ -522,7 +522,7 @@ describe('api', () => {
       `arn:aws:execute-api:ap-northeast-1:<AWS::AccountId>:<${desk.logicalId(desk.stack.api.api)}>/dev/${method}${path}`;
 
     it('serves every route under /v1/system/ to systems, and none elsewhere', () => {
-      for (const route of ROUTES as readonly RouteDefinition[]) {
+      for (const route of ROUTES) {
         expect(route.auth.kind === 'system', route.name).toBe(route.path.startsWith('/v1/system/'));
       }
       expect(systemRoutes.map((r) => r.name).sort()).toEqual([
@@ -727,7 +727,7 @@ describe('the stacks\' size and how API Gateway reaches the route functions', ()
     expect(statements.map((s) => [s.Action, flatten(s.Resource)])).toEqual([
       ['lambda:InvokeFunction', 'arn:<AWS::Partition>:lambda:<AWS::Region>:<AWS::AccountId>:function:desk-dev-api-*'],
     ]);
-    for (const route of ROUTES as readonly RouteDefinition[]) {
+    for (const route of ROUTES) {
       const fn = desk.template.toJSON().Resources[desk.logicalId(desk.stack.api.functions[route.name]!.fn)];
       expect(fn.Properties.FunctionName).toBe(`desk-dev-api-${route.name}`);
     }

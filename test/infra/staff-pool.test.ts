@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableEnvVar } from '../../functions/adapters/tables';
 import { PASSWORD_MAX_AGE_DAYS } from '../../functions/domain/staff-passwords';
-import { ROUTES, type RouteDefinition } from '../../functions/routes';
+import { ROUTES } from '../../functions/routes';
 import type { DeskFunction } from '../../lib/functions';
 import { allowsAny, asArray, flatten, heldStatements, referencedIds, type HeldStatement } from './iam';
 import { synthDesk, type SynthesisedDesk } from './synth';
@@ -28,7 +28,7 @@ const roleId = (fn: DeskFunction) => desk.logicalId(fn.role);
 const statementsOfRole = (fn: DeskFunction) => held.filter((h) => h.holder === `role:${roleId(fn)}` || h.holder === Object.entries(desk.stack.api.functions).find(([, f]) => f === fn)?.[0]).map((h) => h.statement);
 /** Whether a statement allows any user-pool action. */
 const cognitoAny = (s: { Effect: string; Action: string | string[] }) => s.Effect === 'Allow' && asArray(s.Action).some((a) => a.startsWith('cognito-idp:') || a === '*');
-const accountRoutes = (ROUTES as readonly RouteDefinition[]).filter((r) => r.userPool);
+const accountRoutes = ROUTES.filter((r) => r.userPool);
 
 describe('staff user pool', () => {
   it('requires MFA (authenticator app) and a password of at least 14 characters', () => {
@@ -103,7 +103,7 @@ describe('account routes and tokens', () => {
   });
 
   it('every staff route is told the pool\'s token issuer; other routes are not', () => {
-    for (const route of ROUTES as readonly RouteDefinition[]) {
+    for (const route of ROUTES) {
       const issuer = resource(desk.stack.api.functions[route.name]!.fn).Properties.Environment.Variables.DESK_STAFF_TOKEN_ISSUER;
       if (route.auth.kind === 'staff') {
         expect(flatten(issuer), route.name).toBe(`https://cognito-idp.${desk.stack.region}.amazonaws.com/<${poolId()}>`);

@@ -1,7 +1,7 @@
 // The API reference on the local gateway: a page with no inline code that loads Scalar's bundle and
 // the OpenAPI document from the desk's own origin, under its own Content-Security-Policy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../functions/http/openapi';
+import { openApiDocument } from '../../functions/openapi';
 import { freePort } from '../../local/emulators';
 import { LocalGateway } from '../../local/gateway';
 import { LocalSignIn, LocalTokenIssuer } from '../../local/staff-sign-in';

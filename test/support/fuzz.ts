@@ -5,7 +5,7 @@
 // and `npm run fuzz` drive the handlers with them in-process, as the local gateway does.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import fc from 'fast-check';
-import { openApiDocument } from '../../functions/http/openapi';
+import { openApiDocument } from '../../functions/openapi';
 import { ROUTES, type RouteDefinition } from '../../functions/routes';
 import { STAFF_ROLES } from '../../functions/domain/staff';
 import { buildApiEvent } from '../../local/api-event';
@@ -240,4 +240,4 @@ export function eventFor(route: RouteDefinition, request: FuzzRequest, pick: num
   });
 }
 
-export const FUZZ_ROUTES = ROUTES as readonly RouteDefinition[];
+export const FUZZ_ROUTES = ROUTES;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/emulators';
 import { LocalGateway } from '../../local/gateway';
 import { LocalSignIn, LocalTokenIssuer } from '../../local/staff-sign-in';
-import { ROUTES, routeNamed, type RouteDefinition } from '../../functions/routes';
+import { ROUTES, routeNamed } from '../../functions/routes';
 import { API_DOCS_PATH } from '../../web/api-docs';
 import { DESKTOP, SCREENSHOTS, useBrowser } from '../support/browser';
 
@@ -40,7 +40,7 @@ describe('the API reference page', () => {
     // The first operation rendered, headed by its summary in the manifest; every route listed in the sidebar.
     await page.getByRole('heading', { name: routeNamed('submit-request').summary }).waitFor({ timeout: 20_000 });
     const text = await page.locator('body').innerText();
-    expect((ROUTES as readonly RouteDefinition[]).filter((route) => !text.includes(route.summary)).map((route) => route.name)).toEqual([]);
+    expect(ROUTES.filter((route) => !text.includes(route.summary)).map((route) => route.name)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/api-docs.png` });
 
     expect(offOrigin).toEqual([]);

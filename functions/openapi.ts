@@ -1,9 +1,10 @@
-// GET /v1/openapi.json, generated from the route manifest's zod schemas (zod's own JSON Schema
-// output), so what is documented is what is validated.
+// The OpenAPI document (GET /v1/openapi.json, the rendered reference at /docs/api), generated from the
+// route manifest's zod schemas (zod's own JSON Schema output), so what is documented is what is validated.
 import * as z from 'zod';
-import { ROUTES, type RouteDefinition } from '../routes';
-import { problemResponse } from './contract';
-import { bodyIsOptional } from './route-handler';
+import { problemResponse } from './http/contract/common';
+import type { RouteDefinition } from './http/route-definition';
+import { bodyIsOptional } from './http/route-handler';
+import { ROUTES } from './routes';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -31,7 +32,7 @@ function security(route: RouteDefinition) {
 export function openApiDocument() {
   const problem = { 'application/problem+json': { schema: jsonSchema(problemResponse, 'output') } };
   const paths: Record<string, Record<string, object>> = {};
-  for (const route of ROUTES as readonly RouteDefinition[]) {
+  for (const route of ROUTES) {
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.name,

@@ -1,0 +1,41 @@
+// The two routes whose bodies carry each request type's own details: making a request, and deciding it.
+import { requestIdParams } from '../http/contract/common';
+import { decisionBody, submitRequestBody } from '../http/contract/request-details';
+import { decisionResponse, submitRequestResponse } from '../http/contract/requests';
+import { STAFF_CHECK, type RouteDefinition } from '../http/route-definition';
+
+export const submitRequest = {
+  name: 'submit-request',
+  method: 'POST',
+  path: '/v1/requests',
+  summary: 'Make a request about your personal data; a six-digit code is e-mailed to the requester.',
+  auth: { kind: 'public' },
+  tables: { requests: 'write', outbox: 'write' },
+  request: { body: submitRequestBody },
+  response: { status: 202, schema: submitRequestResponse, description: 'Recorded; confirm it with the e-mailed code.' },
+  browser: 'privacy-center',
+} as const satisfies RouteDefinition;
+
+export const decideRequest = {
+  name: 'decide-request',
+  method: 'POST',
+  path: '/v1/staff/requests/{requestId}/decision',
+  summary: 'Decide a request: fulfil it, or refuse it with grounds and a reason the requester is told.',
+  auth: { kind: 'staff', roles: ['operator'] },
+  tables: {
+    requests: 'read-write',
+    'personal-data': 'read-write',
+    consents: 'read',
+    'provision-records': 'read',
+    purposes: 'read',
+    recipients: 'read',
+    disclosures: 'write',
+    subjects: 'read-write',
+    outbox: 'write',
+    'access-log': 'append',
+    ...STAFF_CHECK,
+  },
+  request: { params: requestIdParams, body: decisionBody },
+  response: { status: 200, schema: decisionResponse, description: 'Decided; the requester is e-mailed the result.' },
+  publicLinks: true,
+} as const satisfies RouteDefinition;
