@@ -78,6 +78,24 @@ const MANIFEST = [
 
 export const ROUTES: readonly RouteDefinition[] = MANIFEST;
 
+/** The route modules by capability, as named in functions/routes/; CDK groups the functions by them. */
+export const ROUTE_MODULES = {
+  'access-log': accessLog,
+  consents,
+  disclosures,
+  exports: dataExports,
+  'my-number': myNumber,
+  notice,
+  'personal-data': personalData,
+  provisions,
+  purposes,
+  'request-details': requestDetails,
+  requests,
+  'staff-accounts': staffAccounts,
+} as const satisfies Record<string, Record<string, RouteDefinition>>;
+
+export type RouteModule = keyof typeof ROUTE_MODULES;
+
 export type RouteName = (typeof MANIFEST)[number]['name'];
 
 /** A route by name, with its literal type (tests and the bench; handlers import their own definition). */

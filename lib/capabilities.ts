@@ -1,6 +1,7 @@
 // Which part of the desk each route belongs to, so that its function, role, policy and method land in
-// that capability's nested stack (lib/route-stack.ts). One map, checked against ROUTES by the tests:
-// a route missing here fails the synthesis.
+// that capability's nested stack: the module of functions/routes/ that defines the route decides.
+import type { RouteDefinition } from '../functions/http/route-definition';
+import { ROUTE_MODULES, type RouteModule } from '../functions/routes';
 
 /** The capabilities the route functions are split by, each a nested stack of its own. */
 export const CAPABILITIES = {
@@ -12,83 +13,36 @@ export const CAPABILITIES = {
 
 export type Capability = keyof typeof CAPABILITIES;
 
-const BY_CAPABILITY: Record<Capability, readonly string[]> = {
-  requests: [
-    'submit-request',
-    'verify-request',
-    'get-request-status',
-    'withdraw-request',
-    'list-requests',
-    'view-request',
-    'decide-request',
-    'assign-request',
-    'add-request-note',
-    'verify-representative',
-    'get-disclosure',
-    'get-paper-disclosure',
-    'record-posting',
-    'get-request-report',
-  ],
-  registry: [
-    'register-personal-data',
-    'register-personal-data-by-staff',
-    'record-subject-event',
-    'check-use',
-    'view-subject',
-    'search-subjects',
-    'list-purposes',
-    'create-purpose',
-    'change-purpose',
-    'retire-purpose',
-    'register-my-number',
-    'get-my-number',
-    'view-my-number',
-    'get-privacy-notice',
-    'get-openapi',
-  ],
-  'consents-and-provisions': [
-    'record-consent',
-    'record-consent-by-staff',
-    'start-subject-session',
-    'verify-subject-session',
-    'list-my-consents',
-    'withdraw-my-consent',
-    'register-recipient',
-    'list-recipients',
-    'lift-provision-cessation',
-    'permit-provision',
-    'record-receipt',
-    'list-provisions',
-  ],
-  safeguards: [
-    'list-access-log',
-    'verify-access-log',
-    'request-export',
-    'list-exports',
-    'view-export',
-    'decide-export',
-    'download-export',
-    'list-staff-accounts',
-    'create-staff-account',
-    'change-staff-role',
-    'confirm-officer-grant',
-    'disable-staff-account',
-    'enable-staff-account',
-  ],
+/** The nested stack of each route module (functions/routes/<module>.ts). */
+const STACK_OF_MODULE: Record<RouteModule, Capability> = {
+  requests: 'requests',
+  'request-details': 'requests',
+  disclosures: 'requests',
+  'personal-data': 'registry',
+  purposes: 'registry',
+  'my-number': 'registry',
+  notice: 'registry',
+  consents: 'consents-and-provisions',
+  provisions: 'consents-and-provisions',
+  'access-log': 'safeguards',
+  exports: 'safeguards',
+  'staff-accounts': 'safeguards',
 };
 
 const CAPABILITY_OF = new Map<string, Capability>(
-  (Object.entries(BY_CAPABILITY) as [Capability, readonly string[]][]).flatMap(([capability, routes]) => routes.map((route) => [route, capability] as const)),
+  (Object.entries(ROUTE_MODULES) as [RouteModule, Record<string, RouteDefinition>][]).flatMap(([module, routes]) =>
+    Object.values(routes).map((route) => [route.name, STACK_OF_MODULE[module]] as const),
+  ),
 );
 
-/** The capability a route belongs to; a route no capability names cannot be deployed. */
+/** The capability a route belongs to, from the module that defines it; a route in no module cannot be deployed. */
 export function routeCapability(routeName: string): Capability {
   const capability = CAPABILITY_OF.get(routeName);
-  if (!capability) throw new Error(`Route ${routeName} belongs to no capability: add it to lib/capabilities.ts`);
+  if (!capability) throw new Error(`Route ${routeName} is defined in no module of functions/routes/ that lib/capabilities.ts maps to a stack`);
   return capability;
 }
 
-/** The routes a capability names, for the tests that hold this map to ROUTES. */
+/** The routes a capability holds, for the tests that hold this map to ROUTES. */
 export function capabilityRoutes(capability: Capability): readonly string[] {
-  return BY_CAPABILITY[capability];
+  return [...CAPABILITY_OF].filter(([, c]) => c === capability).map(([name]) => name);
 }
