@@ -86,7 +86,14 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
   const child = spawnDynamoDbLocal({ port, ...(dataDir ? { path: dataDir } : {}), sharedDb: true, stdio: stdio() });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'ap-northeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  await waitUntil(async () => (await client.send(new ListTablesCommand({})), true), 'DynamoDB Local', child);
+  await waitUntil(
+    async () => {
+      await client.send(new ListTablesCommand({}));
+      return true;
+    },
+    'DynamoDB Local',
+    child,
+  );
   client.destroy();
   return { endpoint, stop: stopper(child) };
 }

@@ -127,7 +127,7 @@ export const DEMO_PROVISION_RECORDS: StoredProvisionRecord[] = [{
 export const DEMO_INDIVIDUAL_NUMBER = '123456789018';
 const declaration = myNumberDocument('dependant-deduction-declaration')!;
 /** Filed on the first day of this month: recent, and the same item all month. */
-const declarationDate = new Date(startOfToday).toISOString().slice(0, 8) + '01';
+const declarationDate = `${new Date(startOfToday).toISOString().slice(0, 8)}01`;
 
 export const DEMO_MY_NUMBER: StoredMyNumber = {
   subjectId: SUBJECT,

@@ -130,7 +130,7 @@ const locked = (until: Date, now: Date) => {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   return refusal(423, 'Account locked', `Too many wrong passwords: this account is locked until ${until.toISOString()} (desk policy: ${LOCAL_SIGN_IN_MAX_FAILURES} wrong passwords lock it for ${LOCAL_SIGN_IN_LOCK_MINUTES} minutes). Try again then, or ask the Information Security Officer.`, { 'retry-after': String(seconds) });
 };
-const CHANGE_IT = 'Change it with POST /local/password {"username", "password", "newPassword"} (at least ' + PASSWORD_MIN_LENGTH + ' characters), then sign in with the new one.';
+const CHANGE_IT = `Change it with POST /local/password {"username", "password", "newPassword"} (at least ${PASSWORD_MIN_LENGTH} characters), then sign in with the new one.`;
 
 /**
  * The local sign-in's rules, against the staff table: a lock after repeated wrong passwords, the

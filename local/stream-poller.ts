@@ -6,11 +6,12 @@ import {
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  type GetRecordsCommandOutput,
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
-export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 
 export interface StreamSubscription {
   tableName: string;
@@ -82,7 +83,7 @@ export class StreamPoller {
       let iterator = this.iterators.get(key);
       if (iterator === undefined && this.iterators.has(key)) continue;
       iterator ??= await this.freshIterator(streamArn, shard.ShardId!, this.lastSequence.get(key));
-      let page;
+      let page: GetRecordsCommandOutput;
       try {
         page = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
       } catch (error) {

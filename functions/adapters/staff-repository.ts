@@ -9,7 +9,7 @@ import { StaleWriteError } from '../domain/kernel/problems';
 import { normalisedStaffEmail, type StaffMember } from '../domain/staff';
 import { dynamo, tableName } from './clients';
 import { outboxPut } from './outbox-repository';
-import { type TransactItem } from './transactions';
+import type { TransactItem } from './transactions';
 
 /**
  * An e-mail address is held by one account: an item keyed `email#<address>` claims it, written in the

@@ -33,7 +33,7 @@ export async function authenticateStaff(event: APIGatewayProxyEvent, roles: read
     throw new HttpProblem(401, 'foreign-token', 'Token not accepted', 'This token was not issued by the desk\'s staff sign-in, or is not an ID token. Sign in to the desk again and send its ID token as "Authorization: Bearer <token>".', undefined, { 'www-authenticate': 'Bearer error="invalid_token"' });
   }
   const staff = await dynamoStaffDirectory.get(username);
-  if (!staff || staff.status !== 'active') {
+  if (staff?.status !== 'active') {
     throw new HttpProblem(403, 'account-disabled', 'Account disabled', 'This staff account is disabled. Ask the Information Security Officer if you need access.');
   }
   if (!roles.includes(staff.role) || !parseGroups(claims['cognito:groups']).includes(staff.role)) {

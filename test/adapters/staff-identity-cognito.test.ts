@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../functions/adapters/staff-identity';
 import { cognitoStaffIdentity } from '../../functions/adapters/staff-identity-cognito';
 import { cryptoSecrets } from '../../functions/adapters/system';
-import { DeskProblem } from '../../functions/domain/kernel/problems';
+import type { DeskProblem } from '../../functions/domain/kernel/problems';
 
 const POOL = 'ap-northeast-1_DeskPool';
 const cognito = mockClient(CognitoIdentityProviderClient);

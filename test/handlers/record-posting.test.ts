@@ -8,7 +8,7 @@ import { handler } from '../../functions/handlers/record-posting';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { japanDay } from '../../functions/domain/kernel/calendar';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
-import { freshTables, invoke, mailbox } from '../support/desk';
+import { freshTables, mailbox } from '../support/desk';
 import {
   decide, dropTables, expectProblem, getItem, outboxAbout, requestBody, scanAll, staffClaims, staffStep, streamEvent, streamRecord, submitAndVerify,
 } from '../support/requests';

@@ -36,7 +36,7 @@ describe('retry-outbox', () => {
     const old = await pending(secondsAgo(RETRY_AFTER_SECONDS + 60));
     const ses = mockClient(SESClient);
     ses.on(SendEmailCommand).rejects(Object.assign(new Error('SES is down'), { name: 'ServiceUnavailable' }));
-    let failedSweep;
+    let failedSweep: Awaited<ReturnType<typeof handler>>;
     try {
       failedSweep = await handler();
     } finally {

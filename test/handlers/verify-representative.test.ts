@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/handlers/verify-representative';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
-import { freshTables, invoke, uniqueEmail } from '../support/desk';
+import { freshTables, uniqueEmail } from '../support/desk';
 import {
   decide, dropTables, expectProblem, getItem, requestBody, scanAll, staffClaims, staffStep, submitAndVerify,
 } from '../support/requests';

@@ -11,7 +11,7 @@ import {
   verificationBody,
 } from '../../functions/http/contract';
 import type { z } from 'zod';
-import { parseOrProblem, validationProblem, type HttpProblem } from '../../functions/http/problem';
+import { parseOrProblem, type HttpProblem } from '../../functions/http/problem';
 
 const valid = {
   type: 'disclosure',

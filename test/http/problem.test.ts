@@ -81,7 +81,7 @@ describe('parseOrProblem: text that is not well-formed Unicode', () => {
   const schema = z.strictObject({ name: z.string(), details: z.record(z.string(), z.unknown()).optional(), notes: z.array(z.string()).optional() });
 
   it('refuses a lone surrogate in any string or key, at any depth, naming each field', () => {
-    const value = { name: 'Hanako \ud800', details: { reason: { text: 'x\udfff' }, ['k\udc00']: 'ok' }, notes: ['fine', '\ud83d'] };
+    const value = { name: 'Hanako \ud800', details: { reason: { text: 'x\udfff' }, 'k\udc00': 'ok' }, notes: ['fine', '\ud83d'] };
     let problem: HttpProblem | undefined;
     try {
       parseOrProblem(schema, value, 'body');

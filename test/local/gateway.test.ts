@@ -10,7 +10,7 @@ import { freePort } from '../../local/emulators';
 import { LocalGateway } from '../../local/gateway';
 import { seedDemoStaff } from '../../local/seed';
 import { LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from '../../local/staff-sign-in';
-import { LOCAL_SYSTEM_CREDENTIALS, signAsSystem } from '../../local/system-signing';
+import { type LOCAL_SYSTEM_CREDENTIALS, signAsSystem } from '../../local/system-signing';
 import { freshTables } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
 import { dropTables, putStaff, requestBody, setAttributes } from '../support/requests';

@@ -195,7 +195,7 @@ function checkHeads(digests: AccessLogDigest[], segments: Map<string, Segment>):
       const segment = segments.get(head.chainId);
       const entry = segment?.get(head.seq);
       if (!entry) {
-        const last = segment && segment.size ? Math.max(...segment.keys()) : 0;
+        const last = segment?.size ? Math.max(...segment.keys()) : 0;
         throw new Broken({ problem: 'missing-entry', chainId: head.chainId, seq: head.seq, ...withoutName(named), detail: `The digest of ${named.name} lists ${head.chainId} #${head.seq}, and the chain now ends at #${last}: entries were removed from its end.` });
       }
       if (entry.hash !== head.hash) {

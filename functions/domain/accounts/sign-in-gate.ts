@@ -27,7 +27,7 @@ export interface SignInGateDeps {
 
 export async function admitSignIn(deps: SignInGateDeps, staffId: string): Promise<void> {
   const member = await deps.staff.get(staffId);
-  if (!member || member.status !== 'active') {
+  if (member?.status !== 'active') {
     throw new SignInRefused('This staff account is disabled. Ask the Information Security Officer if you need access.');
   }
   if (passwordExpired(member.passwordChangedAt, deps.clock.now(), deps.maxAgeDays)) {

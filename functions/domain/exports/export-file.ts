@@ -17,7 +17,7 @@ export function exportCsv(file: ExportFile): string {
   const rows = file.subjects.flatMap(({ subjectId, records }) =>
     records.map((r) => [subjectId, r.recordId, r.category, r.value, r.source, r.sourceDetail ?? '', r.purposes.join(' / '), r.acquiredAt]));
   // A byte-order mark so spreadsheet software reads Japanese text as UTF-8.
-  return '\uFEFF' + [CSV_HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `\uFEFF${[CSV_HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 export function exportContent(file: ExportFile, format: ExportFormat): { body: string | ExportFile; contentType: string; fileName: string } {

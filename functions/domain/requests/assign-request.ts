@@ -22,7 +22,7 @@ export async function assignRequest(deps: AssignRequestDeps, actor: StaffActor, 
     throw new DeskProblem('conflict', 'Request closed', `This request is ${request.status}; a closed request is not assigned any more.`);
   }
   const member = await deps.staff.get(assignee);
-  if (!member || member.status !== 'active' || member.role !== 'operator') {
+  if (member?.status !== 'active' || member.role !== 'operator') {
     throw new DeskProblem('unprocessable', 'Not an active operator', `"${assignee}" is not an active operator in the staff directory. Assign the request to an operator whose account is active.`);
   }
 

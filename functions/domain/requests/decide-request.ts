@@ -13,7 +13,7 @@ import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { refusalMessage } from './notifications';
-import type { DecisionInput, RequestTypeDefinition } from './request-type';
+import type { DecisionInput, Fulfilment, RequestTypeDefinition } from './request-type';
 import { requestType } from './types/registry';
 import { commitOrConflict, getConfirmedRequest } from './request-store';
 import { answerAddress, closedRequestExpiry, isOpen, type DeskRequest } from './request';
@@ -52,8 +52,8 @@ export async function decideRequest(
   }
 
   let writes: DeskWrite[] = [];
-  let content;
-  let delivery;
+  let content: { subject: string; text: string };
+  let delivery: Fulfilment['delivery'];
   if (decision.outcome === 'refused') {
     content = refusalMessage(request, definition.label, decision.grounds.map((g) => definition.refusalGrounds[g]!), decision.reason!, definition.refusalNote?.(decision));
   } else {

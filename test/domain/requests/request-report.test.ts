@@ -21,7 +21,7 @@ class ArrayReportReader implements RequestReportReader {
 const noneSetAside = { undeliverable: async (): Promise<UndeliverableMessage[]> => [] };
 
 const HOUR = 60 * 60 * 1000;
-const after = (start: Date, hours: number) => new Date(start.getTime() + hours * HOUR).toISOString();
+const hoursAfter = (start: Date, hours: number) => new Date(start.getTime() + hours * HOUR).toISOString();
 
 describe('nearestRank', () => {
   it('is the ceil(p/100 × n)-th smallest observation', () => {
@@ -85,7 +85,7 @@ describe('requestReport on a seeded set', () => {
   // Five decisions, all received Monday 9 November 2026, 10:00 JST.
   const monday = jst(2026, 11, 9, 10);
   const decided = (requestId: string, type: string, status: RequestStatus, hours: number): ReportedRequest => ({
-    requestId, type, status, createdAt: after(monday, -0.1), receivedAt: monday.toISOString(), dueAt: jst(2026, 11, 20, 17).toISOString(), decidedAt: after(monday, hours),
+    requestId, type, status, createdAt: hoursAfter(monday, -0.1), receivedAt: monday.toISOString(), dueAt: jst(2026, 11, 20, 17).toISOString(), decidedAt: hoursAfter(monday, hours),
   });
   const seeded: ReportedRequest[] = [
     decided('d-2h', 'disclosure', 'fulfilled', 2),

@@ -77,5 +77,5 @@ export function dossierCsv(dossier: Dossier): string {
     ...(dossier.withheld ? [['note', 'withheld', `${t.withheldIntro} ${t.reason}: ${dossier.withheld.reason}`, '', '', '', '', '']] : []),
   ];
   // A byte-order mark so spreadsheet software reads the Japanese text as UTF-8.
-  return '\uFEFF' + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `\uFEFF${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
