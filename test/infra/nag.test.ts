@@ -66,7 +66,7 @@ describe('bundling', () => {
       expect(existsSync(join(assetDirectory, 'index.mjs.map')), assetDirectory).toBe(true);
       const code = readFileSync(join(assetDirectory, 'index.mjs'), 'utf8');
       expect(code.startsWith(`${CREATE_REQUIRE_BANNER}\n`), name).toBe(true);
-      expect(code, name).toMatch(/export\s*\{\s*\w+ as handler\s*\}/);
+      expect(code, name).toMatch(/export\s*\{\s*(\w+ as )?handler\s*\}/);
       // Minified: a few long lines.
       expect(code.split('\n').length, name).toBeLessThan(code.length / 1000);
       // The AWS SDK is bundled: the only modules imported are Node's own.
