@@ -32,10 +32,30 @@ export interface SynthesisedDesk extends DeskApp {
 }
 
 let plain: SynthesisedDesk | undefined;
+let configured: SynthesisedDesk | undefined;
 
 export function synthDesk(context: Record<string, unknown> = {}): SynthesisedDesk {
   if (Object.keys(context).length === 0) return (plain ??= synthesise(context));
   return synthesise(context);
+}
+
+/**
+ * A value other than the default for each optional setting the infra tests try. The settings touch
+ * different resources (the WAF, the monitor, the staff pool and its triggers, the access-log digest
+ * and retention), so one desk given them all serves every file's test of one of them.
+ */
+export const CONFIGURED_CONTEXT = {
+  staffAllowedCidrs: '203.0.113.0/24, 198.51.100.7/32,2001:db8::/32',
+  monitorMaxSubjectsPerHour: 50,
+  passwordMaxAgeDays: 60,
+  staffSignInDomainPrefix: 'acme-privacy-desk',
+  accessLogDigestMinutes: 15,
+  accessLogRetentionDays: 3650,
+} as const;
+
+/** The desk with CONFIGURED_CONTEXT, synthesised once per worker and shared like the plain desk. */
+export function synthConfiguredDesk(): SynthesisedDesk {
+  return (configured ??= synthesise(CONFIGURED_CONTEXT));
 }
 
 function synthesise(context: Record<string, unknown>): SynthesisedDesk {
