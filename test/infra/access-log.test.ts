@@ -6,7 +6,7 @@ import { bucketEnvVar } from '../../functions/adapters/buckets';
 import { ROUTES } from '../../functions/routes';
 import { WORKERS, type WorkerDefinition } from '../../functions/workers';
 import { actionCovers, allowsAny, asArray, heldStatements, referencedIds, type HeldStatement } from './iam';
-import { synthDesk, type SynthesisedDesk } from './synth';
+import { synthConfiguredDesk, synthDesk, type SynthesisedDesk } from './synth';
 
 type Json = Record<string, any>;
 
@@ -120,7 +120,7 @@ describe('digest schedule', () => {
   });
 
   it('accessLogDigestMinutes sets the rule and the worker\'s DESK_ACCESS_LOG_DIGEST_MINUTES; a bad value fails the synthesis', () => {
-    const configured = synthDesk({ accessLogDigestMinutes: 15 });
+    const configured = synthConfiguredDesk();
     expect(digestRules(configured)).toEqual(['rate(15 minutes)']);
     const fn = configured.stack.workers.functions['write-access-log-digest']!.fn;
     expect(configured.template.toJSON().Resources[configured.logicalId(fn)].Properties.Environment.Variables.DESK_ACCESS_LOG_DIGEST_MINUTES).toBe('15');
@@ -139,7 +139,7 @@ function digestRules(synthesised: SynthesisedDesk): string[] {
 
 describe('access-log retention from context', () => {
   it('accessLogRetentionDays sets every function\'s DESK_ACCESS_LOG_RETENTION_DAYS and the bucket\'s lock', () => {
-    const configured = synthDesk({ accessLogRetentionDays: 3650 });
+    const configured = synthConfiguredDesk();
     const all: Record<string, Json> = configured.template.toJSON().Resources;
     const bucket = all[configured.logicalId(configured.stack.audit.buckets['access-log-digests'].bucket)]!;
     expect(bucket.Properties.ObjectLockConfiguration.Rule.DefaultRetention).toEqual({ Mode: 'COMPLIANCE', Days: 3650 });

@@ -11,7 +11,7 @@ import { ROUTES } from '../../functions/routes';
 import { DIRECTORY_INDEX_CODE, STAFF_CONSOLE_ROUTES } from '../../lib/privacy-center';
 import { staffSignInDomainPrefix } from '../../lib/staff-pool';
 import { contentSecurityPolicy } from '../../web/security-headers';
-import { synthDesk, type SynthesisedDesk } from './synth';
+import { synthConfiguredDesk, synthDesk, type SynthesisedDesk } from './synth';
 
 type Json = Record<string, any>;
 
@@ -76,7 +76,7 @@ describe('staff sign-in through Cognito managed login', () => {
     expect(desk.stack.resolve(desk.stack.api.staff.signInOrigin)).toEqual({
       'Fn::Join': ['', ['https://appidesk-dev-', stackIdGroup, '.auth.ap-northeast-1.amazoncognito.com']],
     });
-    const context = synthDesk({ staffSignInDomainPrefix: 'acme-privacy-desk' });
+    const context = synthConfiguredDesk();
     expect(context.stack.api.staff.signInOrigin).toBe('https://acme-privacy-desk.auth.ap-northeast-1.amazoncognito.com');
     expect(context.stack.resolve(context.stack.api.staff.signInDomain.baseUrl()))
       .toEqual({ 'Fn::Join': ['', ['https://', { Ref: context.logicalId(context.stack.api.staff.signInDomain) }, '.auth.ap-northeast-1.amazoncognito.com']] });

@@ -23,7 +23,7 @@ import {
   SECURITY_ALARMS,
   SECURITY_METRIC_NAMESPACE,
 } from '../../lib/security-alarms';
-import { synthDesk, type SynthesisedDesk } from './synth';
+import { synthConfiguredDesk, synthDesk, type SynthesisedDesk } from './synth';
 
 type Json = Record<string, any>;
 
@@ -32,7 +32,7 @@ let allowListed: SynthesisedDesk;
 
 beforeAll(() => {
   desk = synthDesk();
-  allowListed = synthDesk({ staffAllowedCidrs: '203.0.113.0/24, 198.51.100.7/32,2001:db8::/32', monitorMaxSubjectsPerHour: 50 });
+  allowListed = synthConfiguredDesk();
 }, 300_000);
 
 const webAclRules = (d: SynthesisedDesk): Json[] => Object.values(d.template.findResources('AWS::WAFv2::WebACL'))[0]!.Properties.Rules;

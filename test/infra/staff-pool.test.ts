@@ -7,7 +7,7 @@ import { PASSWORD_MAX_AGE_DAYS } from '../../functions/domain/staff-passwords';
 import { ROUTES } from '../../functions/routes';
 import type { DeskFunction } from '../../lib/functions';
 import { allowsAny, asArray, flatten, heldStatements, referencedIds, type HeldStatement } from './iam';
-import { synthDesk, type SynthesisedDesk } from './synth';
+import { synthConfiguredDesk, synthDesk, type SynthesisedDesk } from './synth';
 
 type Json = Record<string, any>;
 let desk: SynthesisedDesk;
@@ -15,7 +15,7 @@ let resources: Record<string, Json>;
 let held: HeldStatement[];
 
 beforeAll(() => {
-  desk = synthDesk({ passwordMaxAgeDays: 60 });
+  desk = synthConfiguredDesk();
   resources = desk.template.toJSON().Resources;
   held = heldStatements(desk);
 }, 180_000);

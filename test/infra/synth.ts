@@ -1,13 +1,18 @@
 // Synthesises the desk the way `cdk synth` does (cdk.json context and feature flags), with overrides.
-// Bundling is skipped unless asked for, since template assertions do not look inside function code,
-// and CDK's built-in CloudFormation validation is left to `cdk synth`: together they are most of
-// the synthesis time. The plain desk is synthesised once per worker and shared by its files (the
-// infra tests run without isolation, see vitest.config.ts): the assertions only read it.
+// Bundling is skipped, since template assertions and the cdk-nag packs do not look inside function
+// code, and CDK's built-in CloudFormation validation is left to `cdk synth`: together they are most
+// of the synthesis time. The plain desk is synthesised once per worker and shared by its files (the
+// infra tests run without isolation, see vitest.config.ts): the assertions only read it. A few desk
+// functions can be bundled on their own, exactly as the desk bundles each of them.
 import { readFileSync } from 'node:fs';
-import { CfnElement, Stack } from 'aws-cdk-lib';
+import { join } from 'node:path';
+import { App, CfnElement, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IConstruct } from 'constructs';
 import { buildApp, type DeskApp } from '../../lib/app';
+import type { DeskTables } from '../../lib/data';
+import { DeskFunction } from '../../lib/functions';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
 
@@ -27,15 +32,35 @@ export interface SynthesisedDesk extends DeskApp {
 }
 
 let plain: SynthesisedDesk | undefined;
+let configured: SynthesisedDesk | undefined;
 
-export function synthDesk(context: Record<string, unknown> = {}, { bundle = false } = {}): SynthesisedDesk {
-  if (Object.keys(context).length === 0 && !bundle) return (plain ??= synthesise(context, { bundle }));
-  return synthesise(context, { bundle });
+export function synthDesk(context: Record<string, unknown> = {}): SynthesisedDesk {
+  if (Object.keys(context).length === 0) return (plain ??= synthesise(context));
+  return synthesise(context);
 }
 
-function synthesise(context: Record<string, unknown>, { bundle }: { bundle: boolean }): SynthesisedDesk {
+/**
+ * A value other than the default for each optional setting the infra tests try. The settings touch
+ * different resources (the WAF, the monitor, the staff pool and its triggers, the access-log digest
+ * and retention), so one desk given them all serves every file's test of one of them.
+ */
+export const CONFIGURED_CONTEXT = {
+  staffAllowedCidrs: '203.0.113.0/24, 198.51.100.7/32,2001:db8::/32',
+  monitorMaxSubjectsPerHour: 50,
+  passwordMaxAgeDays: 60,
+  staffSignInDomainPrefix: 'acme-privacy-desk',
+  accessLogDigestMinutes: 15,
+  accessLogRetentionDays: 3650,
+} as const;
+
+/** The desk with CONFIGURED_CONTEXT, synthesised once per worker and shared like the plain desk. */
+export function synthConfiguredDesk(): SynthesisedDesk {
+  return (configured ??= synthesise(CONFIGURED_CONTEXT));
+}
+
+function synthesise(context: Record<string, unknown>): SynthesisedDesk {
   const desk = buildApp(
-    { ...cdkJson.context, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...context },
+    { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context },
     { builtinCloudFormationValidation: false },
   );
   const stacks = desk.stack.node.findAll().filter((c): c is Stack => Stack.isStack(c));
@@ -90,4 +115,33 @@ function mergedTemplate(root: Stack, templates: ReadonlyMap<Stack, Template>, lo
     }
   }
   return { ...rootJson, Resources: resources };
+}
+
+export interface BundledFunction {
+  /** The function's resource as synthesised. */
+  properties: Json;
+  /** The directory of its code asset in the cloud assembly: what is zipped and deployed. */
+  assetDirectory: string;
+}
+
+/**
+ * Desk functions of the named handlers bundled as the desk bundles every function (each a
+ * DeskFunction, with cdk.json's context), alone in a stack of their own: esbuild runs for these
+ * only, where the whole desk would run it some seventy times. No table is granted, since grants do
+ * not change the code.
+ */
+export function bundleDeskFunctions(names: readonly string[]): Map<string, BundledFunction> {
+  const app = new App({ context: cdkJson.context, builtinCloudFormationValidation: false });
+  const stack = new Stack(app, 'Bundled', { env: { region: String(cdkJson.context.region ?? 'ap-northeast-1') } });
+  const logGroup = new logs.LogGroup(stack, 'Logs');
+  const functions = names.map((name) => [name, new DeskFunction(stack, name, {
+    name, tables: {}, deskTables: {} as DeskTables, logGroup, timeout: Duration.seconds(5),
+  })] as const);
+  const assembly = app.synth();
+  const resources = Template.fromStack(stack).toJSON().Resources as Json;
+  return new Map(functions.map(([name, desk]) => {
+    const properties = resources[stack.getLogicalId(desk.fn.node.defaultChild as CfnElement)].Properties;
+    const hash = String(properties.Code.S3Key).replace(/\.zip$/, '');
+    return [name, { properties, assetDirectory: join(assembly.directory, `asset.${hash}`) }];
+  }));
 }
