@@ -1,14 +1,15 @@
 // Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core, one browser
-// per test file, pages at a phone's width, and a check of each page (screenshot in test-results/web/,
-// no script error, no serious or critical WCAG 2.1 A/AA violation found by axe).
+// for the run (test/support/chromium.ts) with contexts of each file's own, pages at a phone's width,
+// and a check of each page (screenshot in test-results/web/, no script error, no serious or critical
+// WCAG 2.1 A/AA violation found by axe).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DESK_CONSOLE_PATH } from '../../local/privacy-center';
+import { CHROMIUM } from './chromium';
 import { E2E_DEMO_PASSWORD } from './e2e';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = 'test-results/web';
 /** A phone's width: the Privacy Center must work there. */
 export const PHONE = { width: 390, height: 844 };
@@ -34,13 +35,19 @@ interface AxeViolation {
 /** Script errors of each page, checked with every screenshot. */
 const scriptErrors = new WeakMap<Page, string[]>();
 
-/** Registers the hooks; the returned function opens a new page in a context of its own. */
+/**
+ * Registers the hooks; the returned function opens a new page in a context of its own. The file
+ * connects to the run's Chromium (launched here only when the file runs outside the browser project),
+ * and leaving closes the contexts it opened.
+ */
 export function useBrowser() {
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    // Root in a container has no user namespace for Chromium's sandbox.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    const endpoint = inject('chromiumEndpoint');
+    browser = endpoint
+      ? await chromium.connect(endpoint)
+      : await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
   afterAll(async () => {
     await browser?.close();
