@@ -39,8 +39,11 @@ const NEEDS_A_PROCESS =
 const TTL_SWEEP = ['test/handlers/certify-erasure.test.ts'];
 
 const rest = TEST_FILES.filter((file) => !TTL_SWEEP.includes(file));
-const isolated = rest.filter((file) => NEEDS_A_PROCESS.test(readFileSync(new URL(file, import.meta.url), 'utf8')));
-const shared = rest.filter((file) => !isolated.includes(file));
+const read = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
+/** Files that drive Chromium: a process each too, connected to the one browser the project starts. */
+const browser = rest.filter((file) => /\buseBrowser\(/.test(read(file)));
+const isolated = rest.filter((file) => !browser.includes(file) && NEEDS_A_PROCESS.test(read(file)));
+const shared = rest.filter((file) => !browser.includes(file) && !isolated.includes(file));
 
 export default defineConfig({
   test: {
@@ -52,6 +55,8 @@ export default defineConfig({
     projects: [
       { test: { ...common, name: 'shared', include: shared, isolate: false, sequence: { groupOrder: 0 } } },
       { test: { ...common, name: 'isolated', include: isolated, sequence: { groupOrder: 1 } } },
+      // Beside the isolated files, as before; Chromium starts once, only when a browser file runs.
+      { test: { ...common, name: 'browser', include: browser, globalSetup: ['test/support/chromium.ts'], sequence: { groupOrder: 1 } } },
       { test: { ...common, name: 'ttl-sweep', include: TTL_SWEEP, sequence: { groupOrder: 2 } } },
     ],
   },

@@ -1,30 +1,53 @@
 // Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core, one browser
-// per test file, pages at a phone's width, and a check of each page (screenshot in test-results/web/,
-// no script error, no serious or critical WCAG 2.1 A/AA violation found by axe).
-import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+// for the run (test/support/chromium.ts) with contexts of each file's own, pages at a phone's width,
+// and a check of each page (screenshot in test-results/web/, no script error, no serious or critical
+// WCAG 2.1 A/AA violation found by axe).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DESK_CONSOLE_PATH } from '../../local/privacy-center';
+import { CHROMIUM } from './chromium';
 import { E2E_DEMO_PASSWORD } from './e2e';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = 'test-results/web';
 /** A phone's width: the Privacy Center must work there. */
 export const PHONE = { width: 390, height: 844 };
 /** A desk workstation's screen, for the console. */
 export const DESKTOP = { width: 1280, height: 900 };
 
+/** The WCAG 2.1 A and AA rules axe checks on every page. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/**
+ * axe-core itself, put into a page once per document: @axe-core/playwright injects it afresh on every
+ * check and finishes each run in a blank page of its own, three times the cost of the check. The
+ * pages checked have no frames, so axe.run on the document sees what its per-frame runs would.
+ */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  impact?: string | null;
+  nodes: Array<{ target: unknown[] }>;
+}
+
 /** Script errors of each page, checked with every screenshot. */
 const scriptErrors = new WeakMap<Page, string[]>();
 
-/** Registers the hooks; the returned function opens a new page in a context of its own. */
+/**
+ * Registers the hooks; the returned function opens a new page in a context of its own. The file
+ * connects to the run's Chromium (launched here only when the file runs outside the browser project),
+ * and leaving closes the contexts it opened.
+ */
 export function useBrowser() {
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    // Root in a container has no user namespace for Chromium's sandbox.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    const endpoint = inject('chromiumEndpoint');
+    browser = endpoint
+      ? await chromium.connect(endpoint)
+      : await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
   afterAll(async () => {
     await browser?.close();
@@ -44,7 +67,8 @@ export function useBrowser() {
 export async function checkPage(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   expect(scriptErrors.get(page)).toEqual([]);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate<AxeViolation[]>(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => r.violations)`);
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
 }

@@ -1,6 +1,6 @@
 // The firewall's refusals in the browser's words (web/src/retry-after.ts, web/src/text.ts,
 // web/src/desk/text.ts): the pages say how long to wait, instead of "the desk could not be reached",
-// which would make people retry into the limit. test/web/rate-limit.test.ts sees them in Chromium.
+// which would make people retry into the limit. test/web/privacy-center/firewall.ts sees them in Chromium.
 import { describe, expect, it } from 'vitest';
 import { BLOCK_RESPONSES } from '../../lib/firewall';
 import { refusalInWords } from '../../web/src/desk/text';
