@@ -27,3 +27,5 @@ export type AccessLogEntry = AccessLogPage['items'][number];
 export type VerifyAnswer = z.output<typeof contract.accessLogVerifyResponse>;
 export type BrokenLinkProblem = Extract<VerifyAnswer, { verified: false }>['firstBrokenLink']['problem'];
 export type DossierJson = z.output<typeof contract.dossierResponse>;
+export type SubjectView = z.output<typeof contract.subjectViewResponse>;
+export type SearchHit = z.output<typeof contract.subjectSearchResponse>['items'][number];

@@ -3,6 +3,7 @@
 // reason in the access log. What it shows lives in this page's state only: never in storage or the URL.
 import './officer.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SearchHit, SubjectView } from '../api-types';
 import type { ProblemDetails } from '../request-form';
 import { TYPE_LABELS } from '../text';
 import {
@@ -245,7 +246,6 @@ function GeneralProblem({ failure, language }: { failure: Failure | undefined; l
 const failureFrom = (problem: ProblemDetails | 'network', fields: readonly string[]): Failure =>
   problem === 'network' ? { problem } : { problem, placed: placeProblem(problem, fields) };
 
-interface SearchHit { subjectId: string; categories: string[]; records: number }
 
 /**
  * A read of personal data behind its reason: nothing is asked of the API until a reason is given
@@ -348,28 +348,6 @@ export function SubjectSearchPage({ session, language, go }: { session: StaffSes
       )}
     </>
   );
-}
-
-interface RecordView {
-  recordId: string;
-  category: string;
-  value: string;
-  source: string;
-  sourceDetail?: string;
-  purposes: string[];
-  acquiredAt: string;
-  linkedAccessInformation: boolean;
-  specialCare: boolean;
-  expiresAt?: string;
-  registeredBy?: string;
-}
-
-interface SubjectView {
-  subjectId: string;
-  lifecycle: Record<string, unknown>;
-  records: RecordView[];
-  consents: Array<Record<string, unknown>>;
-  provisionRecords: Array<Record<string, unknown>>;
 }
 
 const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
