@@ -32,7 +32,10 @@ const stackIdGroup = { 'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2
 /** Every logical id a resource reaches through Ref, Fn::GetAtt and DependsOn, transitively. */
 function reaches(id: string, seen = new Set<string>()): Set<string> {
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const object = node as Json;
     const target = typeof object.Ref === 'string' ? object.Ref : Array.isArray(object['Fn::GetAtt']) ? object['Fn::GetAtt'][0] : undefined;

@@ -209,7 +209,10 @@ describe('WAF rules', () => {
     const resources = allowListed.template.toJSON().Resources as Json;
     const reached = new Set<string>();
     const walk = (node: unknown): void => {
-      if (Array.isArray(node)) return node.forEach(walk);
+      if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
       if (!node || typeof node !== 'object') return;
       const object = node as Json;
       const target = typeof object.Ref === 'string' ? object.Ref : Array.isArray(object['Fn::GetAtt']) ? object['Fn::GetAtt'][0] : undefined;

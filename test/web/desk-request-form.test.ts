@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { decisionBody as decisionBodySchema } from '../../functions/http/contract';
 import { decisionOptions } from '../../functions/domain/requests/decision-options';
 import { DEMO_ABROAD_RECIPIENT, DEMO_PAYMENTS_RECIPIENT } from '../../local/seed';
-import { DECISION_OUTCOMES, REQUESTER_KINDS } from '../../functions/domain/requests/request';
 import { REQUEST_TYPES, requestType } from '../../functions/domain/requests/types/registry';
 import { decisionBody, emptyDecisionDraft, type DecisionOptions } from '../../web/src/desk/decision-draft';
 import { DETAIL_LABELS, DETAIL_OPTION_LABELS } from '../../web/src/desk/request-text';

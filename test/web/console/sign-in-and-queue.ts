@@ -36,6 +36,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
   }
 
   /** Every value this page's origin keeps in localStorage and sessionStorage. */
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the expression is evaluated in the page, where the template runs
   const storedValues = (page: Page) => page.evaluate<string[]>('[localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`))');
 
   describe('desk console', () => {

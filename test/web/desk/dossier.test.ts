@@ -46,9 +46,9 @@ function dossierOf(language: 'ja' | 'en', holdings: Holdings, options?: DossierO
 /** The server's page from its first section on, as text in document order; ISO instants as DATE. */
 function pageOutline(html: string): string[] {
   const body = html.slice(html.indexOf('<h2>'), html.indexOf('</body>'));
-  const unescape = (text: string) => text.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+  const unescapeHtml = (text: string) => text.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
   return [...body.matchAll(/<(h2|p|li|th|td)(?:\s[^>]*)?>([\s\S]*?)<\/\1>/g)]
-    .map(([, , inner]) => unescape(inner!.replace(/<br>/g, ' ').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim())
+    .map(([, , inner]) => unescapeHtml(inner!.replace(/<br>/g, ' ').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim())
     .map((text) => text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, 'DATE'));
 }
 

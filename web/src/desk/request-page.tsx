@@ -8,7 +8,7 @@ import type { ApiResult } from '../api';
 import type { StaffRequestView } from '../api-types';
 import { FIELD_LABELS, OPTION_LABELS, STATUS_LABELS, TYPE_LABELS } from '../text';
 import type { DeskPageProps } from './page-props';
-import { emptyDecisionDraft, type DecisionDraft, type DecisionOptions } from './decision-draft';
+import { emptyDecisionDraft, type DecisionDraft, } from './decision-draft';
 import { DecisionForm } from './decision-form';
 import { failureOf, ProblemNotice } from './problem';
 import { detailsNode, type DetailsNode } from './decided-details';
