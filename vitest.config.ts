@@ -8,6 +8,9 @@ const common = {
   setupFiles: ['test/support/emulator-env.ts'],
   pool: 'forks',
   testTimeout: 30_000,
+  // Pages, streams and mail settle in their own time on a loaded 2-core machine; a poll waits for the
+  // condition, so a longer bound costs nothing when it holds early.
+  expect: { poll: { timeout: 10_000 } },
   hookTimeout: 120_000,
   env: {
     AWS_REGION: 'ap-northeast-1',
