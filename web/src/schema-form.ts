@@ -10,7 +10,6 @@ export interface JsonSchema {
   /** A choice's name, on a `oneOf` of constants (a registered recipient's name and country). */
   title?: string;
   enum?: unknown[];
-  default?: unknown;
   format?: string;
   description?: string;
   maxLength?: number;
