@@ -81,10 +81,17 @@ export interface RequestForms {
   submitBody(type: FormType, values: FormValues, language: Language): Record<string, unknown>;
 }
 
+const isList = (spec: FieldSpec | ItemListSpec): spec is ItemListSpec => spec.kind === 'items';
+/** Where a list keeps how many items it has, among the form's values; never sent. */
+const lengthKey = (list: ItemListSpec) => `${list.path}.length`;
+
 /** Where the JSON Schema says a property is required. */
 const requiredIn = (schema: JsonSchema, key: string) => (schema.required ?? []).includes(key);
 
-/** The input for one leaf of the schema; a string with format "email" is an e-mail field. */
+/**
+ * The input for one leaf of the schema: choices, a text area for long text, an e-mail field for format
+ * "email", else a line of text (the API's 422 then says what it takes).
+ */
 function leafField(path: string, schema: JsonSchema, required: boolean): FieldSpec {
   const kind = fieldKind(schema);
   const spec: FieldSpec = { path, kind: 'text', ...(required ? { required } : {}) };
@@ -159,10 +166,6 @@ export function requestForms(schema: JsonSchema): RequestForms {
     submitBody: (type, values, language) => submitBody(type, form(type), values, language),
   };
 }
-
-const isList = (spec: FieldSpec | ItemListSpec): spec is ItemListSpec => spec.kind === 'items';
-/** Where a list keeps how many items it has, among the form's values; never sent. */
-const lengthKey = (list: ItemListSpec) => `${list.path}.length`;
 
 /** How many items the list has now, within its bounds. */
 export function itemCount(list: ItemListSpec, values: FormValues): number {
