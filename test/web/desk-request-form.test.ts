@@ -1,4 +1,4 @@
-// The console's decision form logic (web/src/desk/schema-form.ts, decision-draft.ts) against the real
+// The console's decision form logic (web/src/schema-form.ts, desk/decision-draft.ts) against the real
 // decision options of every request type: every details schema has inputs, the bodies it builds
 // reach the API's checks in the shape they expect, field errors land on the row they name, and the
 // console's copies of the API's ids and labels match the server's.
@@ -9,7 +9,7 @@ import { DEMO_ABROAD_RECIPIENT, DEMO_PAYMENTS_RECIPIENT } from '../../local/seed
 import { REQUEST_TYPES, requestType } from '../../functions/domain/requests/types/registry';
 import { decisionBody, emptyDecisionDraft, type DecisionOptions } from '../../web/src/desk/decision-draft';
 import { DETAIL_LABELS, DETAIL_OPTION_LABELS } from '../../web/src/desk/request-text';
-import { detailPaths, emptyValue, fieldKind, placeErrors, supported, switchVariant, valueToSend, type FormObject, type JsonSchema } from '../../web/src/desk/schema-form';
+import { detailPaths, emptyValue, fieldKind, placeErrors, supported, switchVariant, valueToSend, type FormObject, type JsonSchema } from '../../web/src/schema-form';
 
 const optionsOf = (type: string) => decisionOptions(requestType(type)!) as unknown as DecisionOptions;
 const everyDetailsSchema = REQUEST_TYPES.flatMap((t) => Object.entries(optionsOf(t.type).details).map(([outcome, schema]) => [`${t.type} ${outcome}`, schema] as const));

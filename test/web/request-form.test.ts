@@ -3,17 +3,30 @@
 // has its words.
 import { describe, expect, it } from 'vitest';
 import { submitRequestBody } from '../../functions/http/contract';
-import { MAX_CORRECTION_ITEMS as CORRECTION_MAX_ITEMS } from '../../functions/domain/requests/types/correction/words';
+import { ART_35_3_GROUNDS } from '../../functions/domain/requests/types/cessation-of-provision/words';
+import { ART_35_1_GROUNDS, CESSATION_OF_USE_MEASURES } from '../../functions/domain/requests/types/cessation-of-use/words';
+import { ART_35_5_GROUNDS } from '../../functions/domain/requests/types/cessation-shared/words';
+import { COMPLAINT_SUBJECTS } from '../../functions/domain/requests/types/complaint/words';
+import { CORRECTION_CHANGES, MAX_CORRECTION_ITEMS as CORRECTION_MAX_ITEMS } from '../../functions/domain/requests/types/correction/words';
+import { DISCLOSURE_METHOD_LABELS, DISCLOSURE_RECORDS_LABELS } from '../../functions/domain/requests/types/disclosure/words';
 import { REQUEST_TYPES } from '../../functions/domain/requests/types/registry';
-import * as form from '../../web/src/request-form';
+import { openApiDocument } from '../../functions/openapi';
+import * as requestForm from '../../web/src/request-form';
+import type { FormType, FormValues } from '../../web/src/request-form';
+import type { JsonSchema } from '../../web/src/schema-form';
 import { hrefOf, linkLanguage, parseRoute } from '../../web/src/routes';
 import { FIELD_LABELS, OPTION_LABELS, TYPE_LABELS } from '../../web/src/text';
+
+/** The body of POST /v1/requests as the API documents it: what the build gives the page (web/vite.config.ts). */
+const documented = (openApiDocument().paths['/v1/requests']!.post as { requestBody: { content: { 'application/json': { schema: JsonSchema } } } })
+  .requestBody.content['application/json'].schema;
+const form = { ...requestForm, ...requestForm.requestForms(documented) };
 
 const person = { 'requester.name': '山田 花子', 'requester.email': 'hanako@example.jp' };
 
 /** Something valid for every required field shown: a selection's first option, a text. */
-function filled(type: form.FormType, extra: form.FormValues = {}): form.FormValues {
-  const values: form.FormValues = { ...form.initialValues(type), ...person, ...extra };
+function filled(type: FormType, extra: FormValues = {}): FormValues {
+  const values: FormValues = { ...form.initialValues(type), ...person, ...extra };
   for (const field of form.visibleFields(type, values)) {
     if (!field.required || values[field.path]) continue;
     values[field.path] = field.kind === 'checkboxes' ? [field.options![0]!] : field.kind === 'email' ? 'taro@example.jp' : 'テキスト';
@@ -22,7 +35,7 @@ function filled(type: form.FormType, extra: form.FormValues = {}): form.FormValu
 }
 
 describe('the request form', () => {
-  it.each(form.FORM_TYPES)('builds a body for %s that the contract accepts', (type) => {
+  it.each(form.types)('builds a body for %s that the contract accepts', (type) => {
     const body = form.submitBody(type, filled(type), 'ja');
     expect(submitRequestBody.safeParse(body).error).toBeUndefined();
   });
@@ -61,7 +74,7 @@ describe('the request form', () => {
     expect(submitRequestBody.safeParse(body).error).toBeUndefined();
   });
 
-  const items: form.ItemListSpec = form.REQUEST_FORMS.correction[0]!;
+  const items = form.list('correction', 'details.items')!;
 
   it('adds and removes a correction\'s items; the items after a removed one move up', () => {
     let values = form.initialValues('correction', person);
@@ -113,6 +126,71 @@ describe('the request form', () => {
   });
 });
 
+describe('the request form drawn from the contract\'s JSON Schema', () => {
+  /** Every field a type can show (a representative asking for a paper copy): path, kind, required, choices. */
+  const everything = (forms: requestForm.RequestForms, type: FormType) =>
+    forms.visibleFields(type, { ...forms.initialValues(type), 'requester.kind': 'agent', 'details.method': 'paper' })
+      .map((f) => [f.path, f.kind, f.required ?? false, ...(f.options ? [f.options] : [])]);
+  const whoAsks = [
+    ['requester.kind', 'select', true, ['self', 'legal-representative', 'agent']],
+    ['requester.name', 'text', true],
+    ['requester.email', 'email', true],
+    ['subject.name', 'text', false],
+    ['subject.email', 'email', true],
+  ];
+
+  it('asks each type for what the Privacy Center has always asked, with the words modules\' choices', () => {
+    expect(form.types).toEqual(['disclosure', 'purpose-notification', 'correction', 'cessation-of-use', 'cessation-of-provision', 'complaint']);
+    expect(Object.fromEntries(form.types.map((type) => [type, everything(form, type)]))).toEqual({
+      disclosure: [...whoAsks,
+        ['details.records', 'checkboxes', false, Object.keys(DISCLOSURE_RECORDS_LABELS)],
+        ['details.scope', 'textarea', false],
+        ['details.method', 'select', false, Object.keys(DISCLOSURE_METHOD_LABELS)],
+        ['details.postalAddress', 'textarea', true]],
+      'purpose-notification': [...whoAsks, ['details.items', 'textarea', false]],
+      correction: [...whoAsks,
+        ['details.items.0.change', 'select', true, CORRECTION_CHANGES],
+        ['details.items.0.description', 'textarea', true],
+        ['details.items.0.content', 'textarea', true]],
+      'cessation-of-use': [...whoAsks,
+        ['details.grounds', 'checkboxes', true, [...ART_35_1_GROUNDS, ...ART_35_5_GROUNDS]],
+        ['details.measure', 'select', true, CESSATION_OF_USE_MEASURES],
+        ['details.explanation', 'textarea', false]],
+      'cessation-of-provision': [...whoAsks,
+        ['details.grounds', 'checkboxes', true, [...ART_35_3_GROUNDS, ...ART_35_5_GROUNDS]],
+        ['details.recipients', 'textarea', false]],
+      complaint: [...whoAsks,
+        ['details.about', 'select', false, COMPLAINT_SUBJECTS],
+        ['details.description', 'textarea', true],
+        ['details.relatedRequestId', 'text', false]],
+    });
+    expect(form.list('correction', 'details.items')).toMatchObject({ min: 1, max: CORRECTION_MAX_ITEMS });
+  });
+
+  it('never shows the type, the language, the electronic record\'s file or a correction\'s category', () => {
+    const paths = form.types.flatMap((type) => everything(form, type).map(([path]) => path as string));
+    expect(paths.filter((path) => /^(type|language)$|\.format$|\.category$/.test(path))).toEqual([]);
+    expect(form.list('correction', 'details.items')!.fields.map((f) => f.path)).toEqual(['change', 'description', 'content']);
+  });
+
+  it('shows a field added to a type\'s details schema, and a new type, without a change to the web app', () => {
+    const schema = structuredClone(documented);
+    const complaint = schema.oneOf!.find((variant) => variant.properties!.type!.const === 'complaint')!;
+    const details = complaint.properties!.details!;
+    details.properties!.contactBy = { type: 'string', enum: ['email', 'post'] };
+    details.properties!.telephone = { type: 'string', maxLength: 30 };
+    details.required = [...(details.required ?? []), 'contactBy'];
+    schema.oneOf!.push({ ...structuredClone(complaint), properties: { ...structuredClone(complaint.properties!), type: { type: 'string', const: 'objection' } } });
+    const grown = requestForm.requestForms(schema);
+
+    expect(grown.types).toContain('objection');
+    expect(everything(grown, 'complaint').slice(-2)).toEqual([['details.contactBy', 'select', true, ['email', 'post']], ['details.telephone', 'text', false]]);
+    expect(grown.initialValues('complaint')['details.contactBy']).toBe('email');
+    const values = { ...grown.initialValues('complaint'), ...person, 'details.description': '…', 'details.telephone': ' 03-0000-0000 ' };
+    expect(grown.submitBody('complaint', values, 'en').details).toEqual({ description: '…', contactBy: 'email', telephone: '03-0000-0000' });
+  });
+});
+
 describe('placing the API\'s problem+json on the form', () => {
   const fields = form.visibleFields('cessation-of-use', form.initialValues('cessation-of-use'));
 
@@ -146,14 +224,14 @@ describe('placing the API\'s problem+json on the form', () => {
 
 describe('the form\'s words', () => {
   it('labels every type of the registry, and every field and option, in Japanese and English', () => {
-    for (const type of form.FORM_TYPES) {
+    for (const type of form.types) {
       expect(TYPE_LABELS[type].ja && TYPE_LABELS[type].en).toBeTruthy();
       for (const field of form.visibleFields(type, form.initialValues(type))) {
         expect(FIELD_LABELS[field.label ?? field.path], field.path).toMatchObject({ ja: expect.any(String), en: expect.any(String) });
         for (const option of 'options' in field ? field.options ?? [] : []) expect(OPTION_LABELS[option], option).toMatchObject({ ja: expect.any(String), en: expect.any(String) });
       }
     }
-    expect([...form.FORM_TYPES].sort()).toEqual(REQUEST_TYPES.map((r) => r.type).sort());
+    expect([...form.types].sort()).toEqual(REQUEST_TYPES.map((r) => r.type).sort());
   });
 });
 

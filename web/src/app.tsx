@@ -5,7 +5,8 @@ import { statusTokens } from './api';
 import { ConsentsPage, type SubjectSession } from './consents-page';
 import { NoticePage } from './notice-page';
 import { RequestPage, type FormState } from './request-page';
-import { initialValues, type Language } from './request-form';
+import type { Language } from './request-form';
+import { REQUEST_FORMS } from './request-forms';
 import { hrefOf, linkLanguage, parseRoute, type Route } from './routes';
 import { StatusPage } from './status-page';
 import { LANGUAGE_NAMES, t } from './text';
@@ -33,7 +34,7 @@ export function App() {
   // In memory only: the subject token for the consents is gone on reload or when the tab closes.
   const [subjectSession, setSubjectSession] = useState<SubjectSession | undefined>();
   // Kept here, not in the form, so leaving the form and coming back loses nothing typed.
-  const [form, setForm] = useState<FormState>({ type: 'disclosure', values: initialValues('disclosure') });
+  const [form, setForm] = useState<FormState>({ type: 'disclosure', values: REQUEST_FORMS.initialValues('disclosure') });
 
   useEffect(() => {
     const onHash = () => {

@@ -1,13 +1,10 @@
-// The request form as data: which fields each request type asks for, named by their path in the
-// body of POST /v1/requests, so the body is built and the API's field errors are placed generically.
-// Adding a type of the contract is adding an entry to REQUEST_FORMS (and its labels in text.ts).
-import { REQUESTER_KINDS } from '../../functions/domain/requests/request-words';
-import { ART_35_3_GROUNDS } from '../../functions/domain/requests/types/cessation-of-provision/words';
-import { ART_35_1_GROUNDS, CESSATION_OF_USE_MEASURES } from '../../functions/domain/requests/types/cessation-of-use/words';
-import { ART_35_5_GROUNDS } from '../../functions/domain/requests/types/cessation-shared/words';
-import { COMPLAINT_SUBJECTS } from '../../functions/domain/requests/types/complaint/words';
-import { CORRECTION_CHANGES, MAX_CORRECTION_ITEMS } from '../../functions/domain/requests/types/correction/words';
-import { DISCLOSURE_METHOD_LABELS, DISCLOSURE_RECORDS_LABELS } from '../../functions/domain/requests/types/disclosure/words';
+// The request form from the contract's JSON Schema of POST /v1/requests (zod's toJSONSchema, generated
+// when the page is built): which types there are, which fields each asks for, which are required, their
+// choices and lengths. The page adds only what the schema cannot say (REQUEST_FORM_LAYOUT): field order,
+// hidden fields, and the fields that depend on others. A field added to a type's details schema appears
+// on the form without editing the web app (with its path as label until text.ts names it).
+import type { RequestTypeName } from '../../functions/domain/requests/fees';
+import { fieldKind, type JsonSchema } from './schema-form';
 
 export type Language = 'ja' | 'en';
 
@@ -39,71 +36,136 @@ export type FormPart = { kind: 'field'; spec: FieldSpec } | { kind: 'items'; lis
 
 export type FormValues = Record<string, string | string[]>;
 
-// The choices the contract takes, from the request types' words modules (leaves the build bundles).
-export { REQUESTER_KINDS };
-export const DISCLOSURE_METHODS = Object.keys(DISCLOSURE_METHOD_LABELS) as (keyof typeof DISCLOSURE_METHOD_LABELS)[];
-export const DISCLOSURE_RECORDS = Object.keys(DISCLOSURE_RECORDS_LABELS) as (keyof typeof DISCLOSURE_RECORDS_LABELS)[];
-export const CESSATION_OF_USE_GROUNDS = [...ART_35_1_GROUNDS, ...ART_35_5_GROUNDS];
-export const CESSATION_OF_PROVISION_GROUNDS = [...ART_35_3_GROUNDS, ...ART_35_5_GROUNDS];
-export { CESSATION_OF_USE_MEASURES, COMPLAINT_SUBJECTS, CORRECTION_CHANGES, MAX_CORRECTION_ITEMS };
+/** A request type; the Privacy Center offers those the schema it was built with names. */
+export type FormType = RequestTypeName;
 
 const representative = (values: FormValues) => values['requester.kind'] !== undefined && values['requester.kind'] !== 'self';
 
-/** Who asks and about whom: every type has these (the contract's submitRequestBody). */
-export const COMMON_FIELDS: readonly FieldSpec[] = [
-  { path: 'requester.kind', kind: 'select', required: true, options: REQUESTER_KINDS },
-  { path: 'requester.name', kind: 'text', required: true },
-  { path: 'requester.email', kind: 'email', required: true },
-  { path: 'subject.name', kind: 'text', when: representative },
-  { path: 'subject.email', kind: 'email', required: true, when: representative },
-];
+/**
+ * What the page decides and the schema cannot say; paths as in FieldSpec, a list item's field with "#"
+ * for its index ("details.items.#.category").
+ */
+export const REQUEST_FORM_LAYOUT = {
+  /** Shown first, in this order (who asks before about whom); the rest follow in the schema's order. */
+  first: ['requester.kind', 'requester.name', 'requester.email', 'subject.name', 'subject.email', 'details.records'],
+  /**
+   * Never shown: the type and the language come from the page, the server defaults the electronic
+   * record's file, and a correction's category is the desk's to find.
+   */
+  hidden: ['type', 'language', 'details.format', 'details.items.#.category'],
+  /** Shown only when this holds: the subject is asked of a representative, the postal address only for paper. */
+  shownWhen: {
+    'subject.name': representative,
+    'subject.email': representative,
+    'details.postalAddress': (values: FormValues) => values['details.method'] === 'paper',
+  } as Record<string, (values: FormValues) => boolean>,
+  /** Required whenever shown, beyond what the schema requires: a paper copy needs somewhere to go (APPI Art. 33(1)). */
+  requiredWhenShown: ['details.postalAddress'],
+};
 
-export const REQUEST_FORMS = {
-  disclosure: [
-    { path: 'details.records', kind: 'checkboxes', options: DISCLOSURE_RECORDS },
-    { path: 'details.scope', kind: 'textarea' },
-    { path: 'details.method', kind: 'select', options: DISCLOSURE_METHODS },
-    { path: 'details.postalAddress', kind: 'textarea', required: true, when: (v) => v['details.method'] === 'paper' },
-  ],
-  'purpose-notification': [
-    { path: 'details.items', kind: 'textarea' },
-  ],
-  correction: [
-    {
-      path: 'details.items', kind: 'items', min: 1, max: MAX_CORRECTION_ITEMS, fields: [
-        { path: 'change', kind: 'select', required: true, options: CORRECTION_CHANGES },
-        { path: 'description', kind: 'textarea', required: true },
-        { path: 'content', kind: 'textarea', required: true, when: (v, item) => v[`${item}.change`] !== 'delete' },
-      ],
-    },
-  ],
-  'cessation-of-use': [
-    { path: 'details.grounds', kind: 'checkboxes', required: true, options: CESSATION_OF_USE_GROUNDS },
-    { path: 'details.measure', kind: 'select', required: true, options: CESSATION_OF_USE_MEASURES },
-    { path: 'details.explanation', kind: 'textarea' },
-  ],
-  'cessation-of-provision': [
-    { path: 'details.grounds', kind: 'checkboxes', required: true, options: CESSATION_OF_PROVISION_GROUNDS },
-    { path: 'details.recipients', kind: 'textarea' },
-  ],
-  complaint: [
-    { path: 'details.about', kind: 'select', options: COMPLAINT_SUBJECTS },
-    { path: 'details.description', kind: 'textarea', required: true },
-    { path: 'details.relatedRequestId', kind: 'text' },
-  ],
-} satisfies Record<string, readonly (FieldSpec | ItemListSpec)[]>;
+/** The form of one request type: its fields and lists, in the order shown. */
+export type TypeForm = readonly (FieldSpec | ItemListSpec)[];
 
-export type FormType = keyof typeof REQUEST_FORMS;
-export const FORM_TYPES = Object.keys(REQUEST_FORMS) as FormType[];
-
-export function isFormType(value: string): value is FormType {
-  return Object.hasOwn(REQUEST_FORMS, value);
+/** The forms of every request type the schema names, and what the page asks of them. */
+export interface RequestForms {
+  /** The types, in the schema's order. */
+  types: FormType[];
+  isType(value: string): value is FormType;
+  /** The type's fields and lists, in the order shown. */
+  form(type: FormType): TypeForm;
+  /** The type's list of items at this path ("details.items"). */
+  list(type: FormType, path: string): ItemListSpec | undefined;
+  formParts(type: FormType, values: FormValues): FormPart[];
+  visibleFields(type: FormType, values: FormValues): FieldSpec[];
+  initialValues(type: FormType, typed?: FormValues): FormValues;
+  submitBody(type: FormType, values: FormValues, language: Language): Record<string, unknown>;
 }
 
 const isList = (spec: FieldSpec | ItemListSpec): spec is ItemListSpec => spec.kind === 'items';
-const specsOf = (type: FormType): readonly (FieldSpec | ItemListSpec)[] => [...COMMON_FIELDS, ...REQUEST_FORMS[type]];
 /** Where a list keeps how many items it has, among the form's values; never sent. */
 const lengthKey = (list: ItemListSpec) => `${list.path}.length`;
+
+/** Where the JSON Schema says a property is required. */
+const requiredIn = (schema: JsonSchema, key: string) => (schema.required ?? []).includes(key);
+
+/**
+ * The input for one leaf of the schema: choices, a text area for long text, an e-mail field for format
+ * "email", else a line of text (the API's 422 then says what it takes).
+ */
+function leafField(path: string, schema: JsonSchema, required: boolean): FieldSpec {
+  const kind = fieldKind(schema);
+  const spec: FieldSpec = { path, kind: 'text', ...(required ? { required } : {}) };
+  if (kind.kind === 'select') return { ...spec, kind: 'select', options: kind.options };
+  if (kind.kind === 'choices') return { ...spec, kind: 'checkboxes', options: kind.options };
+  if (kind.kind === 'textarea') return { ...spec, kind: 'textarea' };
+  if (schema.format === 'email') return { ...spec, kind: 'email' };
+  return spec;
+}
+
+/**
+ * The fields of a list's item: a discriminated union's variants (a correction's change) give the
+ * discriminator as a required choice and show each other field only where the chosen variant has it.
+ */
+function itemFieldsOf(list: string, item: JsonSchema): FieldSpec[] {
+  const kind = fieldKind(item);
+  const hidden = (key: string) => REQUEST_FORM_LAYOUT.hidden.includes(`${list}.#.${key}`);
+  if (kind.kind === 'object') {
+    return Object.entries(item.properties!).filter(([key]) => !hidden(key)).map(([key, part]) => leafField(key, part, requiredIn(item, key)));
+  }
+  if (kind.kind !== 'variants') return [];
+  const keys = [...new Set(kind.variants.flatMap((v) => Object.keys(v.schema.properties!)))].filter((key) => !hidden(key));
+  return keys.map((key) => {
+    if (key === kind.discriminator) return { path: key, kind: 'select', required: true, options: kind.variants.map((v) => v.value) };
+    const having = kind.variants.filter((v) => v.schema.properties![key]);
+    const field = leafField(key, having[0]!.schema.properties![key]!, having.every((v) => requiredIn(v.schema, key)));
+    if (having.length === kind.variants.length) return field;
+    const values = new Set(having.map((v) => v.value));
+    return { ...field, when: (v: FormValues, itemPath: string) => values.has(String(v[`${itemPath}.${kind.discriminator}`] ?? kind.variants[0]!.value)) };
+  });
+}
+
+/** The fields and lists of an object in the schema, flattened to paths ("requester.name"), in the schema's order. */
+function partsOf(schema: JsonSchema, prefix: string): (FieldSpec | ItemListSpec)[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([key, part]): (FieldSpec | ItemListSpec)[] => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (REQUEST_FORM_LAYOUT.hidden.includes(path)) return [];
+    const kind = fieldKind(part);
+    if (kind.kind === 'object') return partsOf(part, path);
+    if (kind.kind === 'object-rows') {
+      return [{ path, kind: 'items', min: part.minItems ?? 0, max: part.maxItems ?? Number.MAX_SAFE_INTEGER, fields: itemFieldsOf(path, kind.item) }];
+    }
+    const when = REQUEST_FORM_LAYOUT.shownWhen[path];
+    const required = requiredIn(schema, key) || REQUEST_FORM_LAYOUT.requiredWhenShown.includes(path);
+    return [{ ...leafField(path, part, required), ...(when ? { when } : {}) }];
+  });
+}
+
+/** The layout's first fields in its order, then the rest in the schema's. */
+function ordered(parts: (FieldSpec | ItemListSpec)[]): TypeForm {
+  const rank = (p: FieldSpec | ItemListSpec) => {
+    const i = REQUEST_FORM_LAYOUT.first.indexOf(p.path);
+    return i < 0 ? REQUEST_FORM_LAYOUT.first.length : i;
+  };
+  return parts.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([p]) => p);
+}
+
+/** Every type's form from the JSON Schema of the body of POST /v1/requests (a oneOf told apart by "type"). */
+export function requestForms(schema: JsonSchema): RequestForms {
+  const kind = fieldKind(schema);
+  if (kind.kind !== 'variants' || kind.discriminator !== 'type') throw new Error('The request body\'s schema is not a union of request types.');
+  const forms = new Map(kind.variants.map((v) => [v.value as FormType, ordered(partsOf(v.schema, ''))]));
+  const form = (type: FormType) => forms.get(type) ?? [];
+  return {
+    types: [...forms.keys()],
+    isType: (value: string): value is FormType => forms.has(value as FormType),
+    form,
+    list: (type, path) => form(type).filter(isList).find((l) => l.path === path),
+    formParts: (type, values) => formParts(form(type), values),
+    visibleFields: (type, values) => visibleFields(form(type), values),
+    initialValues: (type, typed) => initialValues(form(type), typed),
+    submitBody: (type, values, language) => submitBody(type, form(type), values, language),
+  };
+}
 
 /** How many items the list has now, within its bounds. */
 export function itemCount(list: ItemListSpec, values: FormValues): number {
@@ -124,18 +186,18 @@ function itemFields(list: ItemListSpec, index: number): FieldSpec[] {
 
 const shown = (values: FormValues) => (f: FieldSpec) => !f.when || f.when(values, '');
 
-/** What the form shows for this type given what was typed so far, in order. */
-export function formParts(type: FormType, values: FormValues): FormPart[] {
-  return specsOf(type).flatMap((spec): FormPart[] => {
+/** What the form shows given what was typed so far, in order. */
+function formParts(form: TypeForm, values: FormValues): FormPart[] {
+  return form.flatMap((spec): FormPart[] => {
     if (!isList(spec)) return shown(values)(spec) ? [{ kind: 'field', spec }] : [];
     const items = Array.from({ length: itemCount(spec, values) }, (_, i) => itemFields(spec, i).filter(shown(values)));
     return [{ kind: 'items', list: spec, items }];
   });
 }
 
-/** The fields shown for this type given what was typed so far, in order. */
-export function visibleFields(type: FormType, values: FormValues): FieldSpec[] {
-  return formParts(type, values).flatMap((part) => (part.kind === 'field' ? [part.spec] : part.items.flat()));
+/** The fields shown given what was typed so far, in order. */
+function visibleFields(form: TypeForm, values: FormValues): FieldSpec[] {
+  return formParts(form, values).flatMap((part) => (part.kind === 'field' ? [part.spec] : part.items.flat()));
 }
 
 /** A required selection starts on its first option. */
@@ -146,10 +208,10 @@ function withDefaults(values: FormValues, fields: readonly FieldSpec[]): FormVal
   return values;
 }
 
-/** What a form of this type starts with: who asks as typed so far, a required selection's first option. */
-export function initialValues(type: FormType, typed: FormValues = {}): FormValues {
+/** What a form starts with: who asks as typed so far, a required selection's first option. */
+function initialValues(form: TypeForm, typed: FormValues = {}): FormValues {
   const values: FormValues = Object.fromEntries(Object.entries(typed).filter(([path]) => !path.startsWith('details.')));
-  for (const spec of specsOf(type)) {
+  for (const spec of form) {
     withDefaults(values, isList(spec) ? Array.from({ length: spec.min }, (_, i) => itemFields(spec, i)).flat() : [spec]);
   }
   return values;
@@ -195,9 +257,9 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
  * The body of POST /v1/requests: only the visible fields with something in them (the server then
  * applies its defaults); a person asking for themselves is also the subject.
  */
-export function submitBody(type: FormType, values: FormValues, language: Language): Record<string, unknown> {
+function submitBody(type: FormType, form: TypeForm, values: FormValues, language: Language): Record<string, unknown> {
   const body: Record<string, unknown> = { type, language };
-  for (const field of visibleFields(type, values)) {
+  for (const field of visibleFields(form, values)) {
     const value = values[field.path];
     if (Array.isArray(value) ? value.length === 0 : !value?.trim()) continue;
     setPath(body, field.path, Array.isArray(value) ? value : value!.trim());

@@ -3,7 +3,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { api } from './api';
 import { Field, fieldId } from './fields';
-import { addItem, FORM_TYPES, formParts, initialValues, isFormType, itemCount, placeErrors, removeItem, submitBody, visibleFields, type FieldSpec, type FormType, type FormValues, type ItemListSpec, type Language, type PlacedErrors } from './request-form';
+import { addItem, itemCount, placeErrors, removeItem, type FieldSpec, type FormType, type FormValues, type ItemListSpec, type Language, type PlacedErrors } from './request-form';
+import { REQUEST_FORMS } from './request-forms';
 import type { Route } from './routes';
 import { FORM_PURPOSE, t, tooManyRequests, TYPE_LABELS } from './text';
 
@@ -23,8 +24,8 @@ export function RequestPage({ language, form, setForm, go }: {
   const [networkFailed, setNetworkFailed] = useState(false);
   const [rateLimited, setRateLimited] = useState<{ seconds: number | undefined }>();
   const summary = useRef<HTMLDivElement>(null);
-  const fields = visibleFields(form.type, form.values);
-  const parts = formParts(form.type, form.values);
+  const fields = REQUEST_FORMS.visibleFields(form.type, form.values);
+  const parts = REQUEST_FORMS.formParts(form.type, form.values);
 
   const onChange = (path: string, value: string | string[]) => setForm({ ...form, values: { ...form.values, [path]: value } });
 
@@ -35,11 +36,11 @@ export function RequestPage({ language, form, setForm, go }: {
     setSending(true);
     setNetworkFailed(false);
     setRateLimited(undefined);
-    const result = await api.submitRequest(submitBody(form.type, form.values, language));
+    const result = await api.submitRequest(REQUEST_FORMS.submitBody(form.type, form.values, language));
     setSending(false);
     if (result.kind === 'ok') {
       setErrors(undefined);
-      setForm({ type: form.type, values: initialValues(form.type) });
+      setForm({ type: form.type, values: REQUEST_FORMS.initialValues(form.type) });
       go({ page: 'verify', requestId: result.data.requestId });
       return;
     }
@@ -78,10 +79,10 @@ export function RequestPage({ language, form, setForm, go }: {
           <label for="field-type">{t('requestType', language)}</label>
           <select id="field-type" value={form.type} onChange={(e) => {
             const type = (e.currentTarget as HTMLSelectElement).value;
-            if (isFormType(type)) setForm({ type, values: initialValues(type, form.values) });
+            if (REQUEST_FORMS.isType(type)) setForm({ type, values: REQUEST_FORMS.initialValues(type, form.values) });
             setErrors(undefined);
           }}>
-            {FORM_TYPES.map((type) => <option key={type} value={type}>{TYPE_LABELS[type][language]}</option>)}
+            {REQUEST_FORMS.types.map((type) => <option key={type} value={type}>{TYPE_LABELS[type]?.[language] ?? type}</option>)}
           </select>
         </div>
         {parts.map((part) => (part.kind === 'field'

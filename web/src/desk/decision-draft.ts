@@ -1,7 +1,7 @@
 // The decision as the form holds it and as it is sent (POST /v1/staff/requests/{id}/decision), from
 // the options the API gives for the request's type (GET …/{id} decisionOptions).
 import type { Label } from '../text';
-import { valueToSend, type FormValue, type JsonSchema } from './schema-form';
+import { valueToSend, type FormValue, type JsonSchema } from '../schema-form';
 
 export interface DecisionOptions {
   outcomes: string[];

@@ -5,7 +5,7 @@
 // API decides an open request only once.
 import { useRef, useState } from 'preact/hooks';
 import { decisionBody, needsGrounds, type DecisionDraft, type DecisionOptions } from './decision-draft';
-import { formFieldId, detailPaths, emptyValue, placeErrors, type PlacedErrors } from './schema-form';
+import { formFieldId, detailPaths, emptyValue, placeErrors, type PlacedErrors } from '../schema-form';
 import { describedBy, DetailsFields, FieldMessages } from './schema-fields';
 import { OUTCOME_LABELS, labelOf, rt } from './request-text';
 import type { StaffApi } from './staff-api';

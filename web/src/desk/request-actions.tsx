@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { Label } from '../text';
-import { formFieldId, placeErrors, type PlacedErrors } from './schema-form';
+import { formFieldId, placeErrors, type PlacedErrors } from '../schema-form';
 import { describedBy, FieldMessages } from './schema-fields';
 import { AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS, rt, type RequestTextKey } from './request-text';
 import type { StaffSession } from './session';

@@ -1,8 +1,8 @@
-// The inputs of a decision's details, drawn from the outcome's JSON Schema (schema-form.ts): each with a
+// The inputs of a decision's details, drawn from the outcome's JSON Schema (../schema-form.ts): each with a
 // visible label, the API's messages for it right below (aria-describedby, aria-invalid), and rows of
 // objects or texts that can be added and removed.
 import type { ComponentChildren } from 'preact';
-import { formFieldId, emptyValue, fieldKind, switchVariant, type FormObject, type FormValue, type JsonSchema } from './schema-form';
+import { formFieldId, emptyValue, fieldKind, switchVariant, type FormObject, type FormValue, type JsonSchema } from '../schema-form';
 import { deskMessage, DETAIL_LABELS, DETAIL_OPTION_LABELS, labelOf, rt } from './request-text';
 import type { Language } from './text';
 

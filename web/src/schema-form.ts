@@ -1,8 +1,9 @@
-// The decision's details as a form, from the JSON Schema the API gives per outcome (decisionOptions,
-// made by zod's toJSONSchema): which kind of input each part needs, the empty value to start from, and
-// what to send. Rules JSON Schema cannot state stay with the API, whose 422 names the field.
+// A form from the contract's JSON Schema (zod's toJSONSchema): which kind of input each part needs, the
+// empty value to start from, and what to send. The console's decision form reads the schema the API gives
+// per outcome (decisionOptions); the Privacy Center's request form that of POST /v1/requests. Rules JSON
+// Schema cannot state stay with the API, whose 422 names the field.
 
-/** The subset of JSON Schema (draft 2020-12) zod writes for the decision details. */
+/** The subset of JSON Schema (draft 2020-12) zod writes for the contract's bodies. */
 export interface JsonSchema {
   type?: string;
   const?: unknown;
