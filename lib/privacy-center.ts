@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DockerImage, Duration, Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -192,6 +192,8 @@ export class PrivacyCenter extends Construct {
       sources: [
         s3deploy.Source.asset(WEB_ROOT, {
           exclude: ['dist', '.build-*'],
+          // The build takes the server's words and the contract's schema too, so its output, not web/, names the asset.
+          assetHashType: AssetHashType.OUTPUT,
           bundling: {
             // Built here with the repository's Vite; the image is only named because CDK requires one.
             image: DockerImage.fromRegistry('node:22'),
