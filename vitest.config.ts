@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
 /** What every group of test files shares. */
 const common = {
@@ -59,7 +59,15 @@ export default defineConfig({
       { test: { ...common, name: 'shared', include: shared, isolate: false, sequence: { groupOrder: 0 } } },
       { test: { ...common, name: 'isolated', include: isolated, sequence: { groupOrder: 1 } } },
       // Beside the isolated files, as before; Chromium starts once, only when a browser file runs.
-      { test: { ...common, name: 'browser', include: browser, globalSetup: ['test/support/chromium.ts'], sequence: { groupOrder: 1 } } },
+      {
+        test: {
+          ...common,
+          name: 'browser',
+          include: browser,
+          globalSetup: ['test/support/chromium.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
       { test: { ...common, name: 'ttl-sweep', include: TTL_SWEEP, sequence: { groupOrder: 2 } } },
     ],
   },

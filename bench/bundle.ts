@@ -19,7 +19,7 @@ function packageOf(input: string): string {
   const at = input.lastIndexOf('node_modules/');
   if (at < 0) return '(desk)';
   const [scope, name] = input.slice(at + 'node_modules/'.length).split('/');
-  return scope?.startsWith('@') ? `${scope}/${name}` : scope ?? input;
+  return scope?.startsWith('@') ? `${scope}/${name}` : (scope ?? input);
 }
 
 function packageWeights(metafile: Metafile): BundledFunction['packages'] {
@@ -37,7 +37,13 @@ export async function bundleFunction(name: string, entry: string, outDir: string
   const dir = join(outDir, name);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'index.mjs');
-  const { metafile } = await build({ ...LAMBDA_BUNDLING, entryPoints: [entry], outfile: file, metafile: true, logLevel: 'error' });
+  const { metafile } = await build({
+    ...LAMBDA_BUNDLING,
+    entryPoints: [entry],
+    outfile: file,
+    metafile: true,
+    logLevel: 'error',
+  });
   writeFileSync(join(dir, 'meta.json'), JSON.stringify(metafile));
   writeFileSync(join(dir, 'analysis.txt'), await analyzeMetafile(metafile, { verbose: false }));
   return { name, file, bytes: statSync(file).size, packages: packageWeights(metafile) };
@@ -46,6 +52,14 @@ export async function bundleFunction(name: string, entry: string, outDir: string
 /** The child-process runner: unminified, no dependencies, so it costs nothing to load. */
 export async function bundleRunner(outDir: string): Promise<string> {
   const file = join(outDir, 'runner.mjs');
-  await build({ entryPoints: [fileURLToPath(new URL('./runner.ts', import.meta.url))], outfile: file, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'error' });
+  await build({
+    entryPoints: [fileURLToPath(new URL('./runner.ts', import.meta.url))],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'error',
+  });
   return file;
 }

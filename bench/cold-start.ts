@@ -5,9 +5,17 @@ import { RESULT_MARKER, type RunnerResult } from './runner';
 /** A run that hangs is a failure to report, not something to wait for. */
 const RUN_TIMEOUT_MS = 60_000;
 
-export function coldStart(runner: string, bundle: string, event: unknown, env: Record<string, string>): Promise<RunnerResult> {
+export function coldStart(
+  runner: string,
+  bundle: string,
+  event: unknown,
+  env: Record<string, string>,
+): Promise<RunnerResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner, bundle, JSON.stringify(event)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [runner, bundle, JSON.stringify(event)], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -18,7 +26,11 @@ export function coldStart(runner: string, bundle: string, event: unknown, env: R
       clearTimeout(timer);
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
       if (line) return resolve(JSON.parse(line.slice(RESULT_MARKER.length)) as RunnerResult);
-      reject(new Error(`${bundle}: no result (exit ${code ?? signal}): ${stderr.trim().slice(-2000) || stdout.trim().slice(-2000)}`));
+      reject(
+        new Error(
+          `${bundle}: no result (exit ${code ?? signal}): ${stderr.trim().slice(-2000) || stdout.trim().slice(-2000)}`,
+        ),
+      );
     });
   });
 }

@@ -7,8 +7,8 @@
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../functions/adapters/clients';
 import { dynamoConsents } from '../functions/adapters/consent-repository';
-import { dynamoErasureEvidence } from '../functions/adapters/evidence-repository';
 import { personalDataErasure } from '../functions/adapters/erasure-repository';
+import { dynamoErasureEvidence } from '../functions/adapters/evidence-repository';
 import { dynamoHoldingsReader } from '../functions/adapters/holdings-repository';
 import { dynamoPersonalData } from '../functions/adapters/personal-data-repository';
 import { dynamoPurposeVersions } from '../functions/adapters/purpose-repository';
@@ -16,10 +16,13 @@ import { dynamoSubjectLifecycles } from '../functions/adapters/subject-repositor
 import { cryptoSecrets, systemClock } from '../functions/adapters/system';
 import { eraseSubject } from '../functions/domain/erasure/erase-subject';
 import { lookupKeyOf, type StoredPersonalDataRecord } from '../functions/domain/holdings';
-import { registerPersonalData, type RecordRegistration } from '../functions/domain/personal-data/register-personal-data';
+import {
+  type RecordRegistration,
+  registerPersonalData,
+} from '../functions/domain/personal-data/register-personal-data';
 import { registryOf } from '../functions/domain/purposes/registry';
-import { compileDossier } from '../functions/domain/requests/types/disclosure/disclosure-dossier';
 import type { DeskRequest } from '../functions/domain/requests/request';
+import { compileDossier } from '../functions/domain/requests/types/disclosure/disclosure-dossier';
 
 /** The issue's targets. */
 export const DOSSIER_MAX_RATIO = 1.5;
@@ -58,16 +61,23 @@ function registration(i: number, acquiredAt: string): RecordRegistration {
 }
 
 function storedRecord(subjectId: string, i: number, acquiredAt: string): StoredPersonalDataRecord {
-  const record = { subjectId, ...registration(i, acquiredAt), recordId: `rec-${String(i).padStart(6, '0')}`, registeredBy: SYSTEM.principal };
+  const record = {
+    subjectId,
+    ...registration(i, acquiredAt),
+    recordId: `rec-${String(i).padStart(6, '0')}`,
+    registeredBy: SYSTEM.principal,
+  };
   return { ...record, lookupKey: lookupKeyOf(record) };
 }
 
 /** Runs `count` tasks, at most CONCURRENCY at once. */
 async function inParallel(count: number, task: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {
@@ -80,7 +90,9 @@ async function rawBatchWrite(requests: object[]): Promise<void> {
   const table = tableName('personal-data');
   let pending = requests;
   while (pending.length > 0) {
-    const { UnprocessedItems } = await dynamo().send(new BatchWriteCommand({ RequestItems: { [table]: pending as never } }));
+    const { UnprocessedItems } = await dynamo().send(
+      new BatchWriteCommand({ RequestItems: { [table]: pending as never } }),
+    );
     pending = (UnprocessedItems?.[table] ?? []) as object[];
   }
 }
@@ -88,12 +100,19 @@ async function rawBatchWrite(requests: object[]): Promise<void> {
 /** Writes `subjects` × `perSubject` records with raw batches; returns the time it took. */
 function rawPut(subjects: string[], perSubject: number, acquiredAt: string): Promise<number> {
   const calls = subjects.flatMap((subjectId) =>
-    Array.from({ length: Math.ceil(perSubject / PER_CALL) }, (_, c) => ({ subjectId, from: c * PER_CALL })));
-  return timed(() => inParallel(calls.length, async (i) => {
-    const { subjectId, from } = calls[i]!;
-    const to = Math.min(from + PER_CALL, perSubject);
-    await rawBatchWrite(Array.from({ length: to - from }, (_, k) => ({ PutRequest: { Item: storedRecord(subjectId, from + k, acquiredAt) } })));
-  }));
+    Array.from({ length: Math.ceil(perSubject / PER_CALL) }, (_, c) => ({ subjectId, from: c * PER_CALL })),
+  );
+  return timed(() =>
+    inParallel(calls.length, async (i) => {
+      const { subjectId, from } = calls[i]!;
+      const to = Math.min(from + PER_CALL, perSubject);
+      await rawBatchWrite(
+        Array.from({ length: to - from }, (_, k) => ({
+          PutRequest: { Item: storedRecord(subjectId, from + k, acquiredAt) },
+        })),
+      );
+    }),
+  );
 }
 
 const subjectsFor = (prefix: string, records: number, perSubject: number) =>
@@ -105,8 +124,12 @@ const ROUNDS = 10;
 async function benchRegister(records: number, progress: (m: string) => void): Promise<DataResult> {
   const acquiredAt = new Date().toISOString();
   const deps = {
-    purposes: dynamoPurposeVersions, lifecycles: dynamoSubjectLifecycles, consents: dynamoConsents,
-    records: dynamoPersonalData, secrets: cryptoSecrets, clock: systemClock,
+    purposes: dynamoPurposeVersions,
+    lifecycles: dynamoSubjectLifecycles,
+    consents: dynamoConsents,
+    records: dynamoPersonalData,
+    secrets: cryptoSecrets,
+    clock: systemClock,
   };
   const batch = Array.from({ length: PER_CALL }, (_, k) => registration(k, acquiredAt));
   const deskSubjects = subjectsFor('bench-register-desk', records, PER_CALL);
@@ -117,9 +140,11 @@ async function benchRegister(records: number, progress: (m: string) => void): Pr
   for (let round = 0; round < ROUNDS; round++) {
     progress(`register: round ${round + 1} of ${ROUNDS} (desk, then raw BatchWriteItem) ...`);
     const desk = deskSubjects.slice(round * perRound, (round + 1) * perRound);
-    deskMs += await timed(() => inParallel(desk.length, async (i) => {
-      await registerPersonalData(deps, SYSTEM, desk[i]!, batch);
-    }));
+    deskMs += await timed(() =>
+      inParallel(desk.length, async (i) => {
+        await registerPersonalData(deps, SYSTEM, desk[i]!, batch);
+      }),
+    );
     rawMs += await rawPut(rawSubjects.slice(round * perRound, (round + 1) * perRound), PER_CALL, acquiredAt);
   }
   return { name: `register ${records} records`, items: records, deskMs, rawMs, ratio: rawMs / deskMs };
@@ -131,26 +156,40 @@ async function benchDossier(progress: (m: string) => void): Promise<DataResult> 
   const acquiredAt = new Date().toISOString();
   progress(`dossier: loading a subject with ${DOSSIER_RECORDS} records ...`);
   await rawPut([subjectId], DOSSIER_RECORDS - 1, acquiredAt);
-  const identifier = { subjectId, recordId: 'rec-email', category: 'email', value: email, source: 'from-customer' as const, purposes: PURPOSES, acquiredAt };
+  const identifier = {
+    subjectId,
+    recordId: 'rec-email',
+    category: 'email',
+    value: email,
+    source: 'from-customer' as const,
+    purposes: PURPOSES,
+    acquiredAt,
+  };
   await rawBatchWrite([{ PutRequest: { Item: { ...identifier, lookupKey: lookupKeyOf(identifier) } } }]);
   const request = { requestId: 'bench-dossier', language: 'ja', subject: { email } } as DeskRequest;
 
   const desk = async () => {
     const now = new Date();
-    const [holdings, versions] = await Promise.all([dynamoHoldingsReader.holdingsOf(email, now), dynamoPurposeVersions.versions()]);
+    const [holdings, versions] = await Promise.all([
+      dynamoHoldingsReader.holdingsOf(email, now),
+      dynamoPurposeVersions.versions(),
+    ]);
     const dossier = compileDossier(request, holdings, registryOf(versions), now);
-    if (dossier.records?.length !== DOSSIER_RECORDS) throw new Error(`dossier holds ${dossier.records?.length} records, not ${DOSSIER_RECORDS}`);
+    if (dossier.records?.length !== DOSSIER_RECORDS)
+      throw new Error(`dossier holds ${dossier.records?.length} records, not ${DOSSIER_RECORDS}`);
   };
   const raw = async () => {
     let read = 0;
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const page = await dynamo().send(new QueryCommand({
-        TableName: tableName('personal-data'),
-        KeyConditionExpression: 'subjectId = :s',
-        ExpressionAttributeValues: { ':s': subjectId },
-        ExclusiveStartKey,
-      }));
+      const page = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName('personal-data'),
+          KeyConditionExpression: 'subjectId = :s',
+          ExpressionAttributeValues: { ':s': subjectId },
+          ExclusiveStartKey,
+        }),
+      );
       read += page.Items?.length ?? 0;
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
@@ -170,7 +209,11 @@ async function benchDossier(progress: (m: string) => void): Promise<DataResult> 
   const deskMs = median(deskRuns);
   const rawMs = median(rawRuns);
   return {
-    name: `dossier of ${DOSSIER_RECORDS} records`, items: DOSSIER_RECORDS, deskMs, rawMs, ratio: deskMs / rawMs,
+    name: `dossier of ${DOSSIER_RECORDS} records`,
+    items: DOSSIER_RECORDS,
+    deskMs,
+    rawMs,
+    ratio: deskMs / rawMs,
     target: { ratio: DOSSIER_MAX_RATIO, better: 'lower' },
   };
 }
@@ -183,7 +226,12 @@ async function benchErase(records: number, progress: (m: string) => void): Promi
   progress(`erase: loading ${2 * records} records ...`);
   await rawPut([...deskSubjects, ...rawSubjects], perSubject, acquiredAt);
 
-  const deps = { records: personalDataErasure({ concurrency: CONCURRENCY }), evidence: dynamoErasureEvidence, clock: systemClock, secrets: cryptoSecrets };
+  const deps = {
+    records: personalDataErasure({ concurrency: CONCURRENCY }),
+    evidence: dynamoErasureEvidence,
+    clock: systemClock,
+    secrets: cryptoSecrets,
+  };
   let deskMs = 0;
   let rawMs = 0;
   // One subject at a time each way, alternating: the desk erases a subject it must first find the
@@ -193,26 +241,32 @@ async function benchErase(records: number, progress: (m: string) => void): Promi
     const subjectId = deskSubjects[s]!;
     deskMs += await timed(async () => {
       const certificate = await eraseSubject(deps, { subjectId, requestId: `bench-${subjectId}` });
-      if (certificate.verification.remaining !== 0) throw new Error(`${subjectId}: ${certificate.verification.remaining} records remain`);
+      if (certificate.verification.remaining !== 0)
+        throw new Error(`${subjectId}: ${certificate.verification.remaining} records remain`);
     });
-    const keys = Array.from({ length: perSubject }, (_, i) => ({ subjectId: rawSubjects[s]!, recordId: `rec-${String(i).padStart(6, '0')}` }));
-    rawMs += await timed(() => inParallel(Math.ceil(keys.length / PER_CALL), async (c) => {
-      await rawBatchWrite(keys.slice(c * PER_CALL, (c + 1) * PER_CALL).map((Key) => ({ DeleteRequest: { Key } })));
+    const keys = Array.from({ length: perSubject }, (_, i) => ({
+      subjectId: rawSubjects[s]!,
+      recordId: `rec-${String(i).padStart(6, '0')}`,
     }));
+    rawMs += await timed(() =>
+      inParallel(Math.ceil(keys.length / PER_CALL), async (c) => {
+        await rawBatchWrite(keys.slice(c * PER_CALL, (c + 1) * PER_CALL).map((Key) => ({ DeleteRequest: { Key } })));
+      }),
+    );
   }
   return {
-    name: `erase ${records} records`, items: records, deskMs, rawMs, ratio: rawMs / deskMs,
+    name: `erase ${records} records`,
+    items: records,
+    deskMs,
+    rawMs,
+    ratio: rawMs / deskMs,
     target: { ratio: ERASE_MIN_RATIO, better: 'higher' },
   };
 }
 
 /** Needs the desk's tables created and the environment pointed at them. */
 export async function runDataBench(records: number, progress: (m: string) => void): Promise<DataResult[]> {
-  return [
-    await benchRegister(records, progress),
-    await benchDossier(progress),
-    await benchErase(records, progress),
-  ];
+  return [await benchRegister(records, progress), await benchDossier(progress), await benchErase(records, progress)];
 }
 
 export function dataVerdict(r: DataResult): string {
@@ -224,11 +278,19 @@ export function dataVerdict(r: DataResult): string {
 export function formatDataReport(results: DataResult[]): string {
   const header = ['scenario', 'desk ms', 'raw ms', 'ratio', 'target', 'verdict'];
   const rows = results.map((r) => [
-    r.name, r.deskMs.toFixed(0), r.rawMs.toFixed(0), r.ratio.toFixed(2),
-    r.target ? `${r.target.better === 'higher' ? '>=' : '<='} ${r.target.ratio}` : '-', dataVerdict(r),
+    r.name,
+    r.deskMs.toFixed(0),
+    r.rawMs.toFixed(0),
+    r.ratio.toFixed(2),
+    r.target ? `${r.target.better === 'higher' ? '>=' : '<='} ${r.target.ratio}` : '-',
+    dataVerdict(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [
     'Data paths on DynamoDB Local, each against raw DynamoDB calls doing the same work in the same run.',
     'register and erase: ratio = desk throughput / raw throughput (higher is better); dossier: desk time / raw time (lower is better).',

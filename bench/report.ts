@@ -74,21 +74,47 @@ export function resultOf(
 }
 
 export function formatReport({ results, runs, node, load }: BenchReport): string {
-  const header = ['function', 'bundle kB', 'import ms', '1st call ms', 'total ms', 'range ms', 'x baseline', 'answer', 'verdict'];
+  const header = [
+    'function',
+    'bundle kB',
+    'import ms',
+    '1st call ms',
+    'total ms',
+    'range ms',
+    'x baseline',
+    'answer',
+    'verdict',
+  ];
   const rows = results.map((r) => [
-    r.name, r.kb.toFixed(1), r.importMs.toFixed(1), r.invokeMs.toFixed(1), r.totalMs.toFixed(1),
-    r.rangeMs.map((ms) => ms.toFixed(0)).join('-'), r.ratio.toFixed(2), answered(r), verdict(r),
+    r.name,
+    r.kb.toFixed(1),
+    r.importMs.toFixed(1),
+    r.invokeMs.toFixed(1),
+    r.totalMs.toFixed(1),
+    r.rangeMs.map((ms) => ms.toFixed(0)).join('-'),
+    r.ratio.toFixed(2),
+    answered(r),
+    verdict(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   // Names and answers read left to right; numbers line up on the right.
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 7 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i >= 7 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
 
   const measured = results.filter((r) => r.kind !== 'baseline');
   const baseline = results.find((r) => r.kind === 'baseline');
   const over = measured.filter((r) => verdict(r) !== 'PASS');
   const offPath = measured.filter((r) => r.outcomes.some((o) => o !== r.expected));
-  const heaviest = measured.map((r) =>
-    `  ${r.name.padEnd(widths[0]!)}  ${r.heaviest.slice(0, 5).map((p) => `${p.name} ${kb(p.bytes).toFixed(0)}`).join(', ')}`);
+  const heaviest = measured.map(
+    (r) =>
+      `  ${r.name.padEnd(widths[0]!)}  ${r.heaviest
+        .slice(0, 5)
+        .map((p) => `${p.name} ${kb(p.bytes).toFixed(0)}`)
+        .join(', ')}`,
+  );
 
   return [
     `Cold start: median of ${runs} fresh node processes each (import + first invocation against DynamoDB Local), node ${node}.`,
@@ -106,13 +132,19 @@ export function formatReport({ results, runs, node, load }: BenchReport): string
       ? `SUMMARY: all ${measured.length} functions within budget.`
       : `SUMMARY: ${measured.length - over.length} of ${measured.length} functions within budget; OVER: ${over.map((r) => `${r.name} (${verdict(r).slice(5)})`).join(', ')}.`,
     ...(baseline && baseline.kb > MAX_KB
-      ? [`NOTE: the baseline alone (the bundled AWS SDK clients) is ${baseline.kb.toFixed(0)} kB, over ${MAX_KB} kB: no function that bundles them can meet the size target.`]
+      ? [
+          `NOTE: the baseline alone (the bundled AWS SDK clients) is ${baseline.kb.toFixed(0)} kB, over ${MAX_KB} kB: no function that bundles them can meet the size target.`,
+        ]
       : []),
     ...(Math.max(load.start, load.end) > load.cpus
-      ? [`NOTE: the machine was busy (load above its ${load.cpus} CPUs): times are noisy, sizes are exact. Rerun on an idle machine before acting on a time verdict.`]
+      ? [
+          `NOTE: the machine was busy (load above its ${load.cpus} CPUs): times are noisy, sizes are exact. Rerun on an idle machine before acting on a time verdict.`,
+        ]
       : []),
     ...(offPath.length
-      ? [`WARNING: ${offPath.map((r) => r.name).join(', ')} did not answer as expected; their times measure a different path.`]
+      ? [
+          `WARNING: ${offPath.map((r) => r.name).join(', ')} did not answer as expected; their times measure a different path.`,
+        ]
       : []),
   ].join('\n');
 }

@@ -2,10 +2,10 @@
 // the function still loads everything and makes its DynamoDB calls before it answers 404.
 // Typed against the manifests, so a new route or worker without a request here does not compile.
 import { randomBytes } from 'node:crypto';
-import { buildApiEvent, type ApiEventInput } from '../local/api-event';
-import { DEMO_CUSTOMER, DEMO_PAYMENTS_RECIPIENT } from '../local/seed';
-import { routeNamed, type RouteName } from '../functions/routes';
+import { type RouteName, routeNamed } from '../functions/routes';
 import type { WORKERS } from '../functions/workers';
+import { type ApiEventInput, buildApiEvent } from '../local/api-event';
+import { DEMO_CUSTOMER, DEMO_PAYMENTS_RECIPIENT } from '../local/seed';
 
 type WorkerName = (typeof WORKERS)[number]['name'];
 
@@ -17,8 +17,18 @@ export interface BenchRequest {
 
 /** The issuer bench/run.ts hands the functions as DESK_STAFF_TOKEN_ISSUER. */
 export const BENCH_TOKEN_ISSUER = 'https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_bench';
-const OPERATOR_CLAIMS = { 'cognito:username': 'operator', 'cognito:groups': 'operator', iss: BENCH_TOKEN_ISSUER, token_use: 'id' };
-const OFFICER_CLAIMS = { 'cognito:username': 'officer', 'cognito:groups': 'officer', iss: BENCH_TOKEN_ISSUER, token_use: 'id' };
+const OPERATOR_CLAIMS = {
+  'cognito:username': 'operator',
+  'cognito:groups': 'operator',
+  iss: BENCH_TOKEN_ISSUER,
+  token_use: 'id',
+};
+const OFFICER_CLAIMS = {
+  'cognito:username': 'officer',
+  'cognito:groups': 'officer',
+  iss: BENCH_TOKEN_ISSUER,
+  token_use: 'id',
+};
 const BUSINESS_SYSTEM = 'arn:aws:iam::000000000000:role/appi-desk-business-systems';
 const PAYROLL = 'arn:aws:iam::000000000000:role/appi-desk-payroll';
 const UNKNOWN_PURPOSE = 'bench-unknown-purpose';
@@ -191,7 +201,12 @@ export const ROUTE_REQUESTS = {
   'record-consent': {
     event: api('record-consent', {
       headers: json,
-      body: JSON.stringify({ subjectId: DEMO_CUSTOMER.subjectId, action: 'given', purpose: UNKNOWN_PURPOSE, noticeVersion: '2026-11-25' }),
+      body: JSON.stringify({
+        subjectId: DEMO_CUSTOMER.subjectId,
+        action: 'given',
+        purpose: UNKNOWN_PURPOSE,
+        noticeVersion: '2026-11-25',
+      }),
       principal: BUSINESS_SYSTEM,
     }),
     expect: '422',
@@ -200,7 +215,12 @@ export const ROUTE_REQUESTS = {
     event: api('record-consent-by-staff', {
       pathParameters: { subjectId: DEMO_CUSTOMER.subjectId },
       headers: json,
-      body: JSON.stringify({ action: 'given', purpose: UNKNOWN_PURPOSE, noticeVersion: '2026-11-25', method: 'written' }),
+      body: JSON.stringify({
+        action: 'given',
+        purpose: UNKNOWN_PURPOSE,
+        noticeVersion: '2026-11-25',
+        method: 'written',
+      }),
       claims: OPERATOR_CLAIMS,
     }),
     expect: '422',
@@ -250,15 +270,19 @@ export const ROUTE_REQUESTS = {
   },
   'list-purposes': { event: api('list-purposes', { claims: OPERATOR_CLAIMS }), expect: '200' },
   'create-purpose': {
-    event: () => api('create-purpose', {
-      headers: json,
-      body: JSON.stringify({
-        purposeId: `bench-${randomBytes(6).toString('hex')}`,
-        ja: 'ベンチマークのため', en: 'For the benchmark', basis: 'notice',
-        achievement: { after: 'acquisition', days: 30 }, note: 'Created by npm run bench',
-      }),
-      claims: OFFICER_CLAIMS,
-    })(),
+    event: () =>
+      api('create-purpose', {
+        headers: json,
+        body: JSON.stringify({
+          purposeId: `bench-${randomBytes(6).toString('hex')}`,
+          ja: 'ベンチマークのため',
+          en: 'For the benchmark',
+          basis: 'notice',
+          achievement: { after: 'acquisition', days: 30 },
+          note: 'Created by npm run bench',
+        }),
+        claims: OFFICER_CLAIMS,
+      })(),
     expect: '201',
   },
   'change-purpose': {
@@ -283,8 +307,11 @@ export const ROUTE_REQUESTS = {
     event: api('register-my-number', {
       headers: json,
       body: JSON.stringify({
-        subjectId: 'bench-employee', affair: 'tax', document: 'dependant-deduction-declaration',
-        documentDate: '2026-01-05', number: '123456789018',
+        subjectId: 'bench-employee',
+        affair: 'tax',
+        document: 'dependant-deduction-declaration',
+        documentDate: '2026-01-05',
+        number: '123456789018',
       }),
       principal: PAYROLL,
     }),
@@ -311,21 +338,32 @@ export const ROUTE_REQUESTS = {
   // Reads every chain and lists the digest bucket, so it reaches DynamoDB and S3 even when all is well.
   'verify-access-log': { event: api('verify-access-log', { claims: OFFICER_CLAIMS }), expect: '200' },
   'register-recipient': {
-    event: () => api('register-recipient', {
-      headers: json,
-      body: JSON.stringify({
-        recipientId: `bench-${randomBytes(6).toString('hex')}`, name: 'Bench Logistics K.K.', address: '1-1 Chiyoda, Tokyo',
-        representative: 'Representative Director', relationship: 'outsourcing', country: 'JP',
-      }),
-      claims: OFFICER_CLAIMS,
-    })(),
+    event: () =>
+      api('register-recipient', {
+        headers: json,
+        body: JSON.stringify({
+          recipientId: `bench-${randomBytes(6).toString('hex')}`,
+          name: 'Bench Logistics K.K.',
+          address: '1-1 Chiyoda, Tokyo',
+          representative: 'Representative Director',
+          relationship: 'outsourcing',
+          country: 'JP',
+        }),
+        claims: OFFICER_CLAIMS,
+      })(),
     expect: '201',
   },
   'list-recipients': { event: api('list-recipients', { claims: OFFICER_CLAIMS }), expect: '200' },
   'permit-provision': {
     event: api('permit-provision', {
       headers: json,
-      body: JSON.stringify({ recipient: 'bench-unknown-recipient', subjects: [DEMO_CUSTOMER.subjectId], items: ['name'], purpose: 'service-provision', basis: 'consent' }),
+      body: JSON.stringify({
+        recipient: 'bench-unknown-recipient',
+        subjects: [DEMO_CUSTOMER.subjectId],
+        items: ['name'],
+        purpose: 'service-provision',
+        basis: 'consent',
+      }),
       principal: BUSINESS_SYSTEM,
     }),
     expect: '422',
@@ -334,9 +372,18 @@ export const ROUTE_REQUESTS = {
     event: api('record-receipt', {
       headers: json,
       body: JSON.stringify({
-        providerId: 'bench-provider', provider: { name: 'Bench Referrals K.K.', address: '1-1 Chiyoda, Tokyo', representative: 'Representative Director' },
+        providerId: 'bench-provider',
+        provider: {
+          name: 'Bench Referrals K.K.',
+          address: '1-1 Chiyoda, Tokyo',
+          representative: 'Representative Director',
+        },
         // Special care-required data by opt-out is refused before anything is written.
-        subjects: [DEMO_CUSTOMER.subjectId], items: ['medical-history'], basis: 'opt-out', acquisition: 'Its own web form', evidenceReference: 'Bench',
+        subjects: [DEMO_CUSTOMER.subjectId],
+        items: ['medical-history'],
+        basis: 'opt-out',
+        acquisition: 'Its own web form',
+        evidenceReference: 'Bench',
       }),
       principal: BUSINESS_SYSTEM,
     }),
@@ -355,12 +402,20 @@ export const ROUTE_REQUESTS = {
   'request-export': {
     event: api('request-export', {
       headers: json,
-      body: JSON.stringify({ subjectIds: [DEMO_CUSTOMER.subjectId, 'bench-subject'], categories: ['name', 'email'], purpose: 'service-provision', format: 'csv' }),
+      body: JSON.stringify({
+        subjectIds: [DEMO_CUSTOMER.subjectId, 'bench-subject'],
+        categories: ['name', 'email'],
+        purpose: 'service-provision',
+        format: 'csv',
+      }),
       claims: OPERATOR_CLAIMS,
     }),
     expect: '202',
   },
-  'list-exports': { event: api('list-exports', { query: { status: 'requested' }, claims: OFFICER_CLAIMS }), expect: '200' },
+  'list-exports': {
+    event: api('list-exports', { query: { status: 'requested' }, claims: OFFICER_CLAIMS }),
+    expect: '200',
+  },
   'view-export': {
     event: api('view-export', { pathParameters: { exportId: UNKNOWN_ID }, claims: OFFICER_CLAIMS }),
     expect: '404',
@@ -388,26 +443,51 @@ export const ROUTE_REQUESTS = {
       const staffId = `bench-${randomBytes(4).toString('hex')}`;
       return api('create-staff-account', {
         headers: json,
-        body: JSON.stringify({ staffId, displayName: 'Bench Operator', email: `${staffId}@desk.example.jp`, role: 'operator' }),
+        body: JSON.stringify({
+          staffId,
+          displayName: 'Bench Operator',
+          email: `${staffId}@desk.example.jp`,
+          role: 'operator',
+        }),
         claims: OFFICER_CLAIMS,
       })();
     },
     expect: '201',
   },
   'change-staff-role': {
-    event: api('change-staff-role', { pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ role: 'auditor', reason: 'Transferred to the audit team' }), claims: OFFICER_CLAIMS }),
+    event: api('change-staff-role', {
+      pathParameters: { staffId: UNKNOWN_STAFF },
+      headers: json,
+      body: JSON.stringify({ role: 'auditor', reason: 'Transferred to the audit team' }),
+      claims: OFFICER_CLAIMS,
+    }),
     expect: '404',
   },
   'disable-staff-account': {
-    event: api('disable-staff-account', { pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ reason: 'retirement' }), claims: OFFICER_CLAIMS }),
+    event: api('disable-staff-account', {
+      pathParameters: { staffId: UNKNOWN_STAFF },
+      headers: json,
+      body: JSON.stringify({ reason: 'retirement' }),
+      claims: OFFICER_CLAIMS,
+    }),
     expect: '404',
   },
   'enable-staff-account': {
-    event: api('enable-staff-account', { pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ reason: 'Back from leave' }), claims: OFFICER_CLAIMS }),
+    event: api('enable-staff-account', {
+      pathParameters: { staffId: UNKNOWN_STAFF },
+      headers: json,
+      body: JSON.stringify({ reason: 'Back from leave' }),
+      claims: OFFICER_CLAIMS,
+    }),
     expect: '404',
   },
   'confirm-officer-grant': {
-    event: api('confirm-officer-grant', { pathParameters: { staffId: UNKNOWN_STAFF }, headers: json, body: JSON.stringify({ confirm: true }), claims: OFFICER_CLAIMS }),
+    event: api('confirm-officer-grant', {
+      pathParameters: { staffId: UNKNOWN_STAFF },
+      headers: json,
+      body: JSON.stringify({ confirm: true }),
+      claims: OFFICER_CLAIMS,
+    }),
     expect: '404',
   },
 } satisfies Record<RouteName, BenchRequest>;

@@ -4,18 +4,25 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { s3 } from '../functions/adapters/audit-bucket';
 import { ROUTES, type RouteName } from '../functions/routes';
 import { WORKERS } from '../functions/workers';
-import { s3 } from '../functions/adapters/audit-bucket';
 import { createBuckets } from '../local/buckets';
-import { freePort, startDynamoDbLocal, startS3Emulator, startSesEmulator, useEmulators, type RunningEmulator } from '../local/emulators';
-import { createTables } from '../local/tables';
+import {
+  freePort,
+  type RunningEmulator,
+  startDynamoDbLocal,
+  startS3Emulator,
+  startSesEmulator,
+  useEmulators,
+} from '../local/emulators';
 import { seedDemoCustomer, seedDemoStaff } from '../local/seed';
+import { createTables } from '../local/tables';
 import { bundleFunction, bundleRunner } from './bundle';
 import { coldStart, summarise } from './cold-start';
-import { resultOf, type BenchReport, type FunctionResult } from './report';
-import { BENCH_TOKEN_ISSUER, ROUTE_REQUESTS, WORKER_REQUESTS, type BenchRequest } from './requests';
-import { runDataBench, type DataResult } from './data';
+import { type DataResult, runDataBench } from './data';
+import { type BenchReport, type FunctionResult, resultOf } from './report';
+import { BENCH_TOKEN_ISSUER, type BenchRequest, ROUTE_REQUESTS, WORKER_REQUESTS } from './requests';
 import type { RunnerResult } from './runner';
 
 export interface BenchOptions {
@@ -36,13 +43,27 @@ const REGION = 'ap-northeast-1';
 
 const targets: Target[] = [
   { kind: 'baseline', name: 'baseline', entry: 'bench/baseline-handler.ts', event: () => ({}), expect: '200' },
-  ...ROUTES.map((r) => ({ kind: 'route' as const, name: r.name, entry: `functions/handlers/${r.name}.ts`, ...ROUTE_REQUESTS[r.name as RouteName] })),
-  ...WORKERS.map((w) => ({ kind: 'worker' as const, name: w.name, entry: `functions/handlers/${w.name}.ts`, ...WORKER_REQUESTS[w.name] })),
+  ...ROUTES.map((r) => ({
+    kind: 'route' as const,
+    name: r.name,
+    entry: `functions/handlers/${r.name}.ts`,
+    ...ROUTE_REQUESTS[r.name as RouteName],
+  })),
+  ...WORKERS.map((w) => ({
+    kind: 'worker' as const,
+    name: w.name,
+    entry: `functions/handlers/${w.name}.ts`,
+    ...WORKER_REQUESTS[w.name],
+  })),
 ];
 
 /** Starts the emulators; if one fails, the others are stopped before the error is passed on. */
 async function startEmulators(): Promise<RunningEmulator[]> {
-  const started = await Promise.allSettled([startDynamoDbLocal(await freePort()), startSesEmulator(await freePort()), startS3Emulator(await freePort())]);
+  const started = await Promise.allSettled([
+    startDynamoDbLocal(await freePort()),
+    startSesEmulator(await freePort()),
+    startS3Emulator(await freePort()),
+  ]);
   const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
@@ -53,8 +74,16 @@ async function startEmulators(): Promise<RunningEmulator[]> {
 }
 
 /** What the deployment hands each function, pointed at the emulators. */
-async function prepareData(dynamoEndpoint: string, sesEndpoint: string, s3Endpoint: string): Promise<Record<string, string>> {
-  const admin = new DynamoDBClient({ endpoint: dynamoEndpoint, region: REGION, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+async function prepareData(
+  dynamoEndpoint: string,
+  sesEndpoint: string,
+  s3Endpoint: string,
+): Promise<Record<string, string>> {
+  const admin = new DynamoDBClient({
+    endpoint: dynamoEndpoint,
+    region: REGION,
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  });
   const tableEnv = await createTables(admin, 'appi-desk-bench-');
   admin.destroy();
   // The seed writes through the desk's own clients, which read these from this process's env.
@@ -119,14 +148,16 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
   }
 
   const baselineTotal = summarise(timings.get('baseline')!).totalMs;
-  const results = targets.map((t) => resultOf(
-    bundled.get(t.name)!,
-    t.kind,
-    summarise(timings.get(t.name)!),
-    baselineTotal,
-    timings.get(t.name)!.map((r) => r.outcome),
-    t.expect,
-  ));
+  const results = targets.map((t) =>
+    resultOf(
+      bundled.get(t.name)!,
+      t.kind,
+      summarise(timings.get(t.name)!),
+      baselineTotal,
+      timings.get(t.name)!.map((r) => r.outcome),
+      t.expect,
+    ),
+  );
   const report: BenchReport = {
     at: new Date().toISOString(),
     node: process.version,

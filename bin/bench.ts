@@ -1,15 +1,17 @@
 // npm run bench: cold start and bundle size of every function against the bare AWS SDK (bench/).
 // Exits 0 whether or not the targets are met: it is a measurement; only a failure to measure is an error.
 import { resolve } from 'node:path';
-import { LocalStartError } from '../local/emulators';
+import { formatDataReport } from '../bench/data';
 import { formatReport } from '../bench/report';
 import { runBench } from '../bench/run';
-import { formatDataReport } from '../bench/data';
+import { LocalStartError } from '../local/emulators';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const records = Number(process.env.BENCH_RECORDS ?? 100_000);
 if (!Number.isInteger(records) || records < 0) {
-  console.error(`bench: BENCH_RECORDS must be a whole number (0 skips the data part), not "${process.env.BENCH_RECORDS}".`);
+  console.error(
+    `bench: BENCH_RECORDS must be a whole number (0 skips the data part), not "${process.env.BENCH_RECORDS}".`,
+  );
   process.exit(1);
 }
 if (!Number.isInteger(runs) || runs < 1) {
@@ -19,10 +21,14 @@ if (!Number.isInteger(runs) || runs < 1) {
 
 try {
   const report = await runBench({ runs, records, outDir: resolve('.bench'), progress: (m) => console.error(m) });
-  console.log(`\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`);
+  console.log(
+    `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
+  );
   // The SDK's keep-alive sockets would keep the process open.
   process.exit(0);
 } catch (error) {
-  console.error(`bench: ${error instanceof LocalStartError ? (error as Error).message : (error as Error).stack ?? error}`);
+  console.error(
+    `bench: ${error instanceof LocalStartError ? (error as Error).message : ((error as Error).stack ?? error)}`,
+  );
   process.exit(1);
 }

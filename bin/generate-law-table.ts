@@ -38,12 +38,17 @@ export function renderLawTable(): string {
     'Every value the desk takes from the Act on the Protection of Personal Information (APPI), its Cabinet',
     'Order and Enforcement Rules, the My Number Act and the privacy policy, with where it comes from.',
     '"law" means the law fixes it; "desk policy" means the law leaves the choice to the business and this',
-    'is the desk\'s, changed in code and tested. Settings a deployment may change are in',
+    "is the desk's, changed in code and tested. Settings a deployment may change are in",
     '[deploying.md](deploying.md).',
     '',
   ];
   for (const group of LAW_CONSTANTS) {
-    lines.push(`## ${group.title}`, '', '| constant | value | kind | source | note |', '| --- | --- | --- | --- | --- |');
+    lines.push(
+      `## ${group.title}`,
+      '',
+      '| constant | value | kind | source | note |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const c of group.constants) {
       lines.push(`| \`${c.name}\` | ${cell(valueCell(c))} | ${c.kind} | ${cell(c.source)} | ${cell(c.note)} |`);
     }

@@ -11,11 +11,19 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
 
 function parameters(route: RouteDefinition) {
   const list: object[] = [];
-  for (const [where, schema] of [['path', route.request.params], ['query', route.request.query]] as const) {
+  for (const [where, schema] of [
+    ['path', route.request.params],
+    ['query', route.request.query],
+  ] as const) {
     if (!schema) continue;
     const object = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
     for (const [name, property] of Object.entries(object.properties ?? {})) {
-      list.push({ name, in: where, required: where === 'path' || (object.required ?? []).includes(name), schema: property });
+      list.push({
+        name,
+        in: where,
+        required: where === 'path' || (object.required ?? []).includes(name),
+        schema: property,
+      });
     }
   }
   return list;
@@ -41,14 +49,22 @@ export function openApiDocument() {
       security: security(route),
       parameters: parameters(route),
       ...(route.request.body
-        ? { requestBody: { required: !bodyIsOptional(route.request.body), content: { 'application/json': { schema: jsonSchema(route.request.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: !bodyIsOptional(route.request.body),
+              content: { 'application/json': { schema: jsonSchema(route.request.body, 'input') } },
+            },
+          }
         : {}),
       responses: {
         [route.response.status]: {
           description: route.response.description,
           content: { 'application/json': { schema: jsonSchema(route.response.schema, 'output') } },
         },
-        '4XX': { description: 'The request cannot be served as sent; the problem says what to change.', content: problem },
+        '4XX': {
+          description: 'The request cannot be served as sent; the problem says what to change.',
+          content: problem,
+        },
         '5XX': { description: 'A fault on the desk side; nothing was changed.', content: problem },
       },
     };
@@ -58,21 +74,36 @@ export function openApiDocument() {
     info: {
       title: 'appi-desk',
       version: '1',
-      description: 'Requests about personal data under the Act on the Protection of Personal Information, and the desk that answers them.',
+      description:
+        'Requests about personal data under the Act on the Protection of Personal Information, and the desk that answers them.',
     },
     paths,
     components: {
       securitySchemes: {
-        staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token of a desk staff member.' },
-        statusToken: { type: 'http', scheme: 'bearer', description: 'The status token issued when the request was confirmed.' },
-        subjectToken: { type: 'http', scheme: 'bearer', description: 'The subject token issued for the code e-mailed by POST /v1/me/sessions.' },
+        staffToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito ID token of a desk staff member.',
+        },
+        statusToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The status token issued when the request was confirmed.',
+        },
+        subjectToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The subject token issued for the code e-mailed by POST /v1/me/sessions.',
+        },
         // OpenAPI has no SigV4 type; this is how API Gateway itself exports an AWS_IAM method.
         sigv4: {
           type: 'apiKey',
           name: 'Authorization',
           in: 'header',
           'x-amazon-apigateway-authtype': 'awsSigv4',
-          description: 'AWS Signature Version 4 (service execute-api) with the IAM credentials of a company system granted the route\'s system policy.',
+          description:
+            "AWS Signature Version 4 (service execute-api) with the IAM credentials of a company system granted the route's system policy.",
         },
       },
     },

@@ -8,7 +8,11 @@ import type { TableAccess } from './http/route-definition';
 export type WorkerSource =
   | { kind: 'stream'; table: TableName }
   /** `setting`: the desk setting that, when set, overrides everyMinutes (read with `minutes`). */
-  | { kind: 'schedule'; everyMinutes: number; setting?: { name: string; minutes: (value: string | undefined) => number } };
+  | {
+      kind: 'schedule';
+      everyMinutes: number;
+      setting?: { name: string; minutes: (value: string | undefined) => number };
+    };
 
 export interface WorkerDefinition {
   /** The handler's file name in functions/handlers. */
@@ -52,36 +56,45 @@ export const WORKERS = [
   },
   {
     name: 'erase-on-request',
-    summary: 'Erases every record of a subject flagged for erasure by a cessation-of-use request, and certifies it without personal data.',
+    summary:
+      'Erases every record of a subject flagged for erasure by a cessation-of-use request, and certifies it without personal data.',
     source: { kind: 'stream', table: 'subjects' },
     tables: { 'personal-data': 'erase', evidence: 'write' },
     sendsEmail: false,
   },
   {
     name: 'apply-purpose-change',
-    summary: 'Carries a published purpose change to the records: e-mails affected people within the SES sending rate, or recomputes expiry after a retirement.',
+    summary:
+      'Carries a published purpose change to the records: e-mails affected people within the SES sending rate, or recomputes expiry after a retirement.',
     source: { kind: 'schedule', everyMinutes: 1 },
     tables: { purposes: 'read-write', 'personal-data': 'read-write', subjects: 'read', outbox: 'write' },
     sendsEmail: false,
   },
   {
     name: 'send-deadline-reminders',
-    summary: 'E-mails operators about open requests due within two desk days and the officer about overdue ones, each request once.',
+    summary:
+      'E-mails operators about open requests due within two desk days and the officer about overdue ones, each request once.',
     source: { kind: 'schedule', everyMinutes: 30 },
     tables: { requests: 'read-write', staff: 'read', outbox: 'write' },
     sendsEmail: false,
   },
   {
     name: 'analyse-staff-access',
-    summary: 'Analyses each closed hour of the access log once and e-mails the officer about anyone reading many people\'s data in an hour or reading outside desk hours.',
+    summary:
+      "Analyses each closed hour of the access log once and e-mails the officer about anyone reading many people's data in an hour or reading outside desk hours.",
     source: { kind: 'schedule', everyMinutes: 15 },
     tables: { 'access-log': 'read', evidence: 'read-write', outbox: 'write' },
     sendsEmail: false,
   },
   {
     name: 'write-access-log-digest',
-    summary: 'Writes the access log\'s chain heads as a new digest object to the Object Lock bucket, every few minutes (DESK_ACCESS_LOG_DIGEST_MINUTES) when a chain moved.',
-    source: { kind: 'schedule', everyMinutes: ACCESS_LOG_DIGEST_MINUTES, setting: { name: 'DESK_ACCESS_LOG_DIGEST_MINUTES', minutes: accessLogDigestMinutes } },
+    summary:
+      "Writes the access log's chain heads as a new digest object to the Object Lock bucket, every few minutes (DESK_ACCESS_LOG_DIGEST_MINUTES) when a chain moved.",
+    source: {
+      kind: 'schedule',
+      everyMinutes: ACCESS_LOG_DIGEST_MINUTES,
+      setting: { name: 'DESK_ACCESS_LOG_DIGEST_MINUTES', minutes: accessLogDigestMinutes },
+    },
     tables: { 'access-log': 'read' },
     buckets: { 'access-log-digests': 'read-write' },
     sendsEmail: false,
@@ -89,6 +102,9 @@ export const WORKERS = [
 ] as const satisfies readonly WorkerDefinition[];
 
 /** How often a scheduled worker runs under the desk's settings: its setting when one is given, else its default. */
-export function scheduleMinutes(source: Extract<WorkerSource, { kind: 'schedule' }>, settings: Record<string, string | undefined>): number {
+export function scheduleMinutes(
+  source: Extract<WorkerSource, { kind: 'schedule' }>,
+  settings: Record<string, string | undefined>,
+): number {
   return source.setting ? source.setting.minutes(settings[source.setting.name]) : source.everyMinutes;
 }

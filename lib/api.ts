@@ -6,11 +6,11 @@ import { Construct } from 'constructs';
 import { SYSTEM_NAMES, type SystemName } from '../functions/domain/systems';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
 import type { DeskBuckets } from './audit';
-import { CAPABILITIES, routeCapability, type Capability } from './capabilities';
+import { CAPABILITIES, type Capability, routeCapability } from './capabilities';
 import type { DeskTables } from './data';
-import { DeskFunction, functionLogGroup } from './functions';
 import { Firewall } from './firewall';
-import { encryptedLogGroup, type DeskLogging } from './logs';
+import { DeskFunction, functionLogGroup } from './functions';
+import { type DeskLogging, encryptedLogGroup } from './logs';
 import { ManagedPolicyRole } from './managed-policy-role';
 import { nagName } from './nag';
 import { StaffPool } from './staff-pool';
@@ -23,7 +23,8 @@ export const routeFunctionPrefix = (stage: string) => `desk-${stage}-api-`;
 
 export function routeFunctionName(stage: string, route: string): string {
   const name = `${routeFunctionPrefix(stage)}${route}`;
-  if (name.length > 64) throw new Error(`Function name ${name} is longer than Lambda's 64 characters: shorten the stage or the route name`);
+  if (name.length > 64)
+    throw new Error(`Function name ${name} is longer than Lambda's 64 characters: shorten the stage or the route name`);
   return name;
 }
 
@@ -44,10 +45,14 @@ export interface ApiConstructProps {
 
 /** Why a route without a Cognito authorizer is still not open to everyone. */
 const OWN_AUTH_REASON: Record<Exclude<RouteDefinition['auth']['kind'], 'staff'>, string> = {
-  system: 'Called by a company system, not a person: API Gateway authorises it with AWS IAM (SigV4), and only principals holding that system\'s caller policy, which names exactly its routes, may invoke it.',
-  public: 'Public by design: reading the privacy notice and the OpenAPI document, making a request and confirming it with the e-mailed code need no account; WAF rules and stage throttling bound abuse.',
-  'status-token': 'The requester has no account: the handler checks the status token (stored hashed) in the Authorization header and answers 404 for an unknown id or a wrong token.',
-  'subject-token': 'The person has no account: the handler checks the subject token (stored hashed, 15-minute life) from an e-mailed code in the Authorization header and answers 404 for an unknown or expired token.',
+  system:
+    "Called by a company system, not a person: API Gateway authorises it with AWS IAM (SigV4), and only principals holding that system's caller policy, which names exactly its routes, may invoke it.",
+  public:
+    'Public by design: reading the privacy notice and the OpenAPI document, making a request and confirming it with the e-mailed code need no account; WAF rules and stage throttling bound abuse.',
+  'status-token':
+    'The requester has no account: the handler checks the status token (stored hashed) in the Authorization header and answers 404 for an unknown id or a wrong token.',
+  'subject-token':
+    'The person has no account: the handler checks the subject token (stored hashed, 15-minute life) from an e-mailed code in the Authorization header and answers 404 for an unknown or expired token.',
   link: 'The holder of the e-mailed link has no account: the handler checks the unguessable token in the path (stored hashed, 14-day life).',
 };
 
@@ -116,11 +121,19 @@ export class ApiConstruct extends Construct {
     this.createExecutionLogGroup(props);
     this.addProblemResponses();
 
-    this.staff = new StaffPool(this, 'Staff', { prod: props.prod, removalPolicy: props.removalPolicy, tables: props.tables, logging: props.logging });
+    this.staff = new StaffPool(this, 'Staff', {
+      prod: props.prod,
+      removalPolicy: props.removalPolicy,
+      tables: props.tables,
+      logging: props.logging,
+    });
     const authorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', {
       cognitoUserPools: [this.staff.userPool],
     });
-    const validator = this.api.addRequestValidator('Validator', { validateRequestBody: true, validateRequestParameters: true });
+    const validator = this.api.addRequestValidator('Validator', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
 
     this.functionLogGroup = functionLogGroup(this, 'FunctionLogGroup', props.logging);
     this.integrationRole = this.createIntegrationRole(props.stage);
@@ -162,7 +175,10 @@ export class ApiConstruct extends Construct {
     });
     this.functions[route.name] = desk;
     // The account routes call the staff pool: only the actions their manifest entry names, on this pool only.
-    if (route.userPool) desk.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...route.userPool], resources: [this.staff.userPool.userPoolArn] }));
+    if (route.userPool)
+      desk.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: [...route.userPool], resources: [this.staff.userPool.userPoolArn] }),
+      );
 
     const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
     // In the capability's stack, on the API's resource for the path: the method joins the API's deployment.
@@ -180,7 +196,10 @@ export class ApiConstruct extends Construct {
         requestParameters: Object.fromEntries(pathParameters.map((p) => [`method.request.path.${p}`, true])),
         ...(route.auth.kind === 'staff'
           ? { authorizer, authorizationType: apigateway.AuthorizationType.COGNITO }
-          : { authorizationType: route.auth.kind === 'system' ? apigateway.AuthorizationType.IAM : apigateway.AuthorizationType.NONE }),
+          : {
+              authorizationType:
+                route.auth.kind === 'system' ? apigateway.AuthorizationType.IAM : apigateway.AuthorizationType.NONE,
+            }),
       },
     });
     this.methods[route.name] = method;
@@ -196,7 +215,9 @@ export class ApiConstruct extends Construct {
   /** The nested stack of a capability's routes, made with its first route. */
   private routeStack(capability: Capability): NestedStack {
     const id = `${capability.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}Routes`;
-    return (this.routeStacks[capability] ??= new NestedStack(this, id, { description: `appi-desk routes: ${CAPABILITIES[capability]}` }));
+    return (this.routeStacks[capability] ??= new NestedStack(this, id, {
+      description: `appi-desk routes: ${CAPABILITIES[capability]}`,
+    }));
   }
 
   /**
@@ -210,10 +231,12 @@ export class ApiConstruct extends Construct {
       description: `Lets the ${stage} API invoke its route functions`,
     });
     const routeFunctions = `function:${routeFunctionPrefix(stage)}*`;
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['lambda:InvokeFunction'],
-      resources: [`arn:${Aws.PARTITION}:lambda:${Aws.REGION}:${Aws.ACCOUNT_ID}:${routeFunctions}`],
-    }));
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [`arn:${Aws.PARTITION}:lambda:${Aws.REGION}:${Aws.ACCOUNT_ID}:${routeFunctions}`],
+      }),
+    );
     Validations.of(role.managedPolicy).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:lambda:<AWS::Region>:<AWS::AccountId>:${routeFunctions}]`,
       reason: `Only lambda:InvokeFunction, only on the functions named ${routeFunctionPrefix(stage)}<route>, which are this stage's route functions: the names are fixed by the route manifest, and listing each ARN would outgrow a managed policy's size limit.`,
@@ -236,7 +259,9 @@ export class ApiConstruct extends Construct {
     const reason =
       'Each path parameter of a route is written * in its execute-api ARN; every ARN still names one stage, one method and one route of this API.';
     Validations.of(policy).acknowledge(
-      ...arns.filter((arn) => arn.includes('*')).map((arn) => ({ id: `AwsSolutions-IAM5[Resource::${nagName(this, arn)}]`, reason })),
+      ...arns
+        .filter((arn) => arn.includes('*'))
+        .map((arn) => ({ id: `AwsSolutions-IAM5[Resource::${nagName(this, arn)}]`, reason })),
     );
     return policy;
   }
@@ -250,13 +275,16 @@ export class ApiConstruct extends Construct {
 
   /** Errors raised by API Gateway itself (WAF, authorizer, throttling) keep the problem+json contract. */
   private addProblemResponses(): void {
-    const template = '{"type":"urn:appi-desk:problem:gateway-$context.error.responseType","title":$context.error.messageString,"detail":$context.error.messageString,"instance":"$context.requestId"}';
+    const template =
+      '{"type":"urn:appi-desk:problem:gateway-$context.error.responseType","title":$context.error.messageString,"detail":$context.error.messageString,"instance":"$context.requestId"}';
     for (const type of [apigateway.ResponseType.DEFAULT_4XX, apigateway.ResponseType.DEFAULT_5XX]) {
-      this.problemResponses.push(this.api.addGatewayResponse(type.responseType, {
-        type,
-        responseHeaders: { 'content-type': "'application/problem+json'" },
-        templates: { 'application/json': template },
-      }));
+      this.problemResponses.push(
+        this.api.addGatewayResponse(type.responseType, {
+          type,
+          responseHeaders: { 'content-type': "'application/problem+json'" },
+          templates: { 'application/json': template },
+        }),
+      );
     }
   }
 
@@ -265,7 +293,10 @@ export class ApiConstruct extends Construct {
    * token's 401 from the authorizer as a network failure. The answers carry no data.
    */
   allowOriginOnProblems(origin: string): void {
-    const header = { 'gatewayresponse.header.Access-Control-Allow-Origin': `'${origin}'`, 'gatewayresponse.header.Vary': "'Origin'" };
+    const header = {
+      'gatewayresponse.header.Access-Control-Allow-Origin': `'${origin}'`,
+      'gatewayresponse.header.Vary': "'Origin'",
+    };
     for (const response of this.problemResponses) {
       const cfn = response.node.defaultChild as apigateway.CfnGatewayResponse;
       cfn.responseParameters = { ...(cfn.responseParameters as Record<string, string>), ...header };
@@ -278,17 +309,20 @@ export class ApiConstruct extends Construct {
     Validations.of(this.api.deploymentStage).acknowledge(
       {
         id: 'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
-        reason: 'Caching is off on purpose: responses carry personal data and per-requester tokens, and must not be served from a cache.',
+        reason:
+          'Caching is off on purpose: responses carry personal data and per-requester tokens, and must not be served from a cache.',
       },
       {
         id: 'NIST.800.53.R5-APIGWSSLEnabled',
-        reason: 'A stage client certificate authenticates API Gateway to HTTP back ends; every integration here is Lambda (AWS_PROXY), called over AWS IAM, where the certificate is never presented.',
+        reason:
+          'A stage client certificate authenticates API Gateway to HTTP back ends; every integration here is Lambda (AWS_PROXY), called over AWS IAM, where the certificate is never presented.',
       },
     );
     const cloudWatchRole = this.api.node.findChild('CloudWatchRole');
     Validations.of(cloudWatchRole).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-      reason: 'The account-wide role API Gateway uses to write stage logs; AWS maintains this service-role policy for exactly that purpose and other APIs in the account rely on the same role.',
+      reason:
+        'The account-wide role API Gateway uses to write stage logs; AWS maintains this service-role policy for exactly that purpose and other APIs in the account rely on the same role.',
     });
   }
 }

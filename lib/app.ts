@@ -1,10 +1,10 @@
-import { App, Duration, type AppProps } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, NIST80053R5Checks, type NagPack } from 'cdk-nag';
+import { App, type AppProps, Duration } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, type NagPack, NIST80053R5Checks } from 'cdk-nag';
 import { deskSettings, securityAlertEmail } from '../functions/adapters/desk-settings';
+import { accessLogDigestMinutes } from '../functions/domain/access-log/digest';
+import { accessLogRetentionSeconds } from '../functions/domain/access-log/entry';
 import { maxSubjectsPerHour } from '../functions/domain/monitoring/access-analysis';
 import { parseAllowedCidrs } from './firewall';
-import { accessLogRetentionSeconds } from '../functions/domain/access-log/entry';
-import { accessLogDigestMinutes } from '../functions/domain/access-log/digest';
 import { AppiDeskStack } from './stack';
 
 /** Five years, the default time CloudTrail log files stay locked. */
@@ -22,7 +22,8 @@ export function nagPacks(): NagPack[] {
 
 function requiredContext(app: App, key: string): string {
   const value: unknown = app.node.tryGetContext(key);
-  if (typeof value !== 'string' || value === '') throw new Error(`Context "${key}" is required (cdk.json or -c ${key}=...)`);
+  if (typeof value !== 'string' || value === '')
+    throw new Error(`Context "${key}" is required (cdk.json or -c ${key}=...)`);
   return value;
 }
 
@@ -65,7 +66,8 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
 export function buildApp(context: Record<string, unknown> = {}, appProps: Omit<AppProps, 'context'> = {}): DeskApp {
   const app = new App({ ...appProps, context });
   const stage = (app.node.tryGetContext('stage') as string | undefined) ?? 'dev';
-  if (!/^[a-z][a-z0-9-]{0,20}$/.test(stage)) throw new Error(`Stage "${stage}" must be lower-case letters, digits and dashes`);
+  if (!/^[a-z][a-z0-9-]{0,20}$/.test(stage))
+    throw new Error(`Stage "${stage}" must be lower-case letters, digits and dashes`);
   const publicBaseUrl = app.node.tryGetContext('publicBaseUrl') as string | undefined;
   const staffAllowedCidrs = parseAllowedCidrs(app.node.tryGetContext('staffAllowedCidrs'));
   const settings = deskSettingsEnvironment(app);

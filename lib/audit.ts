@@ -10,7 +10,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { BucketName } from '../functions/adapters/buckets';
 import type { DeskTables } from './data';
-import { encryptedLogGroup, type DeskLogging } from './logs';
+import { type DeskLogging, encryptedLogGroup } from './logs';
 import { ManagedPolicyRole } from './managed-policy-role';
 
 export interface AuditConstructProps {
@@ -32,7 +32,8 @@ export interface DeskBucket {
 export type DeskBuckets = Record<BucketName, DeskBucket>;
 
 /** CIS AWS Foundations 3.1: API calls refused for want of permission. */
-export const UNAUTHORIZED_API_CALLS_PATTERN = '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }';
+export const UNAUTHORIZED_API_CALLS_PATTERN =
+  '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }';
 
 /**
  * Who did what, kept tamper-proof: a multi-region CloudTrail trail of management events and data
@@ -62,11 +63,15 @@ export class AuditConstruct extends Construct {
         actions: ['kms:GenerateDataKey*'],
         resources: ['*'],
         conditions: {
-          StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${stack.partition}:cloudtrail:*:${stack.account}:trail/*` },
+          StringLike: {
+            'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${stack.partition}:cloudtrail:*:${stack.account}:trail/*`,
+          },
         },
       }),
     );
-    key.addToResourcePolicy(new iam.PolicyStatement({ principals: [cloudTrailPrincipal], actions: ['kms:DescribeKey'], resources: ['*'] }));
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({ principals: [cloudTrailPrincipal], actions: ['kms:DescribeKey'], resources: ['*'] }),
+    );
     // S3 server access logging writes into an SSE-KMS bucket only if it may use the key.
     key.addToResourcePolicy(
       new iam.PolicyStatement({
@@ -116,7 +121,10 @@ export class AuditConstruct extends Construct {
     const replicationReason =
       'Single-region deployment: the trail is multi-region, and Object Lock in compliance mode with versioning keeps every log file and digest unalterable; a cross-region copy needs a second regional stack the desk does not have.';
     for (const bucket of [accessLogBucket, this.trailBucket, digestBucket]) {
-      Validations.of(bucket).acknowledge({ id: 'NIST.800.53.R5-S3BucketReplicationEnabled', reason: replicationReason });
+      Validations.of(bucket).acknowledge({
+        id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+        reason: replicationReason,
+      });
     }
 
     this.trailLogGroup = encryptedLogGroup(this, 'TrailLogGroup', props.logging, logs.RetentionDays.ONE_YEAR);
@@ -143,7 +151,10 @@ export class AuditConstruct extends Construct {
   }
 
   /** Every management event, every item-level call on the desk's tables, and S3 object events. */
-  private eventSelectors(tables: DeskTables, ownBuckets: s3.IBucket[]): cloudtrail.CfnTrail.AdvancedEventSelectorProperty[] {
+  private eventSelectors(
+    tables: DeskTables,
+    ownBuckets: s3.IBucket[],
+  ): cloudtrail.CfnTrail.AdvancedEventSelectorProperty[] {
     return [
       { name: 'Management events', fieldSelectors: [{ field: 'eventCategory', equalTo: ['Management'] }] },
       {

@@ -5,9 +5,11 @@ import { ROUTE_MODULES, type RouteModule } from '../functions/routes';
 
 /** The capabilities the route functions are split by, each a nested stack of its own. */
 export const CAPABILITIES = {
-  requests: 'Requests under APPI Art. 33-35 (disclosure, correction, cessation): submitting, verifying, deciding, answering',
+  requests:
+    'Requests under APPI Art. 33-35 (disclosure, correction, cessation): submitting, verifying, deciding, answering',
   registry: 'The registry of personal data, purposes of use and Individual Numbers, and the privacy notice',
-  'consents-and-provisions': 'Consents, their self-service by the person, recipients and records of provision to third parties',
+  'consents-and-provisions':
+    'Consents, their self-service by the person, recipients and records of provision to third parties',
   safeguards: 'Staff accounts, the access log and exports: the safeguards of policy §6',
 } as const;
 
@@ -38,7 +40,10 @@ const CAPABILITY_OF = new Map<string, Capability>(
 /** The capability a route belongs to, from the module that defines it; a route in no module cannot be deployed. */
 export function routeCapability(routeName: string): Capability {
   const capability = CAPABILITY_OF.get(routeName);
-  if (!capability) throw new Error(`Route ${routeName} is defined in no module of functions/routes/ that lib/capabilities.ts maps to a stack`);
+  if (!capability)
+    throw new Error(
+      `Route ${routeName} is defined in no module of functions/routes/ that lib/capabilities.ts maps to a stack`,
+    );
   return capability;
 }
 

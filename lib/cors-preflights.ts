@@ -1,4 +1,4 @@
-import { NestedStack, Validations, type Duration } from 'aws-cdk-lib';
+import { type Duration, NestedStack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type { Construct } from 'constructs';
 
@@ -24,7 +24,7 @@ export class CorsPreflights extends NestedStack {
   readonly methods: apigateway.Method[] = [];
 
   constructor(scope: Construct, id: string, props: CorsPreflightsProps) {
-    super(scope, id, { description: 'appi-desk: CORS preflights of the API, for the web pages\' origin' });
+    super(scope, id, { description: "appi-desk: CORS preflights of the API, for the web pages' origin" });
     const headers = {
       'Access-Control-Allow-Origin': props.origin,
       'Access-Control-Allow-Headers': props.allowHeaders.join(','),
@@ -33,7 +33,9 @@ export class CorsPreflights extends NestedStack {
     };
     for (const [path, methods] of props.methodsByPath) {
       const answer = { ...headers, 'Access-Control-Allow-Methods': methods.join(',') };
-      const parameters = Object.fromEntries(Object.entries(answer).map(([name, value]) => [`method.response.header.${name}`, `'${value}'`]));
+      const parameters = Object.fromEntries(
+        Object.entries(answer).map(([name, value]) => [`method.response.header.${name}`, `'${value}'`]),
+      );
       // Named by path, so adding a path leaves the other methods as they are.
       const method = new apigateway.Method(this, `OPTIONS ${path.replaceAll('/', ' ')}`, {
         resource: props.api.root.resourceForPath(path),
@@ -44,10 +46,18 @@ export class CorsPreflights extends NestedStack {
         }),
         options: {
           authorizationType: apigateway.AuthorizationType.NONE,
-          methodResponses: [{ statusCode: '204', responseParameters: Object.fromEntries(Object.keys(parameters).map((k) => [k, true])) }],
+          methodResponses: [
+            {
+              statusCode: '204',
+              responseParameters: Object.fromEntries(Object.keys(parameters).map((k) => [k, true])),
+            },
+          ],
         },
       });
-      Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason: props.reason }, { id: 'AwsSolutions-COG4', reason: props.reason });
+      Validations.of(method).acknowledge(
+        { id: 'AwsSolutions-APIG4', reason: props.reason },
+        { id: 'AwsSolutions-COG4', reason: props.reason },
+      );
       this.methods.push(method);
     }
   }

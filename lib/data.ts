@@ -1,9 +1,15 @@
-import { Stack, type RemovalPolicy } from 'aws-cdk-lib';
+import { type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { TABLES, TTL_ATTRIBUTE, type KeyAttribute, type TableDefinition, type TableName } from '../functions/adapters/tables';
+import {
+  type KeyAttribute,
+  TABLES,
+  type TableDefinition,
+  type TableName,
+  TTL_ATTRIBUTE,
+} from '../functions/adapters/tables';
 import type { TableAccess } from '../functions/routes';
 
 export interface DeskTable {
@@ -31,7 +37,9 @@ export class DataConstruct extends Construct {
 
   constructor(scope: Construct, id: string, props: DataConstructProps) {
     super(scope, id);
-    this.tables = Object.fromEntries(TABLES.map((definition) => [definition.name, this.createTable(definition, props)])) as DeskTables;
+    this.tables = Object.fromEntries(
+      TABLES.map((definition) => [definition.name, this.createTable(definition, props)]),
+    ) as DeskTables;
   }
 
   private createTable(definition: TableDefinition, props: DataConstructProps): DeskTable {
@@ -96,14 +104,16 @@ export function grantTableAccess(grantee: iam.IGrantable, desk: DeskTable, acces
     // Guide, "Using IAM policy conditions for fine-grained access control").
     const keys = [definition.partitionKey.name, ...(definition.sortKey ? [definition.sortKey.name] : [])];
     const indexKeys = (definition.globalIndexes ?? []).map((index) => index.partitionKey.name);
-    grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['dynamodb:Query'],
-      resources: indexArns,
-      conditions: {
-        'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...new Set([...keys, ...indexKeys, TTL_ATTRIBUTE])] },
-        StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
-      },
-    }));
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: indexArns,
+        conditions: {
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...new Set([...keys, ...indexKeys, TTL_ATTRIBUTE])] },
+          StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+        },
+      }),
+    );
   }
   if (access === 'append') {
     allow(APPEND_ACTIONS, [table.tableArn]);

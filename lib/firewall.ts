@@ -1,11 +1,11 @@
+import { isIP } from 'node:net';
 import { ArnFormat, Lazy, Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { isIP } from 'node:net';
 import { OUTSIDE_STAFF_NETWORK_PROBLEM, RATE_LIMITED_PROBLEM } from '../functions/http/problem-words';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
-import { encryptedLogGroup, type DeskLogging } from './logs';
+import { type DeskLogging, encryptedLogGroup } from './logs';
 
 export interface FirewallProps {
   /** The ARN of the API Gateway stage to protect. */
@@ -22,7 +22,14 @@ export interface FirewallProps {
  * unauthorised access from outside). Derived from the route manifest, so a new route is classed
  * without anyone remembering.
  */
-export type RouteClass = 'code-sending' | 'code-verifying' | 'bearer-token' | 'link' | 'staff' | 'system' | 'public-read';
+export type RouteClass =
+  | 'code-sending'
+  | 'code-verifying'
+  | 'bearer-token'
+  | 'link'
+  | 'staff'
+  | 'system'
+  | 'public-read';
 
 export function routeClass(route: Pick<RouteDefinition, 'method' | 'path' | 'auth'>): RouteClass {
   switch (route.auth.kind) {
@@ -98,27 +105,43 @@ export const BLOCK_RESPONSES = {
 } as const;
 export type BlockKind = keyof typeof BLOCK_RESPONSES;
 
-const MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'];
+const MANAGED_RULE_GROUPS = [
+  'AWSManagedRulesCommonRuleSet',
+  'AWSManagedRulesKnownBadInputsRuleSet',
+  'AWSManagedRulesAmazonIpReputationList',
+];
 
 /** Percent-decoded and normalised (no //, ./, ../) before matching, as API Gateway routes it. */
-const PATH_TRANSFORMATIONS = [{ priority: 0, type: 'URL_DECODE' }, { priority: 1, type: 'NORMALIZE_PATH' }];
+const PATH_TRANSFORMATIONS = [
+  { priority: 0, type: 'URL_DECODE' },
+  { priority: 1, type: 'NORMALIZE_PATH' },
+];
 
 const escapeRegex = (literal: string) => literal.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
 
 /** A route path as a regular expression: each {parameter} is one path segment. */
 function pathRegex(path: string): string {
-  return path.split(/\{\w+\}/).map(escapeRegex).join('[^/]+');
+  return path
+    .split(/\{\w+\}/)
+    .map(escapeRegex)
+    .join('[^/]+');
 }
 
 /**
  * The paths of one class as one anchored expression. The default endpoint puts the stage first
  * (/dev/v1/...); a custom domain mapped at its root does not: both are matched.
  */
-export function classPathRegex(routeClassName: RouteClass, stageName: string, routes: readonly Pick<RouteDefinition, 'method' | 'path' | 'auth'>[] = ROUTES): string {
+export function classPathRegex(
+  routeClassName: RouteClass,
+  stageName: string,
+  routes: readonly Pick<RouteDefinition, 'method' | 'path' | 'auth'>[] = ROUTES,
+): string {
   const stage = `(/${escapeRegex(stageName)})?`;
   if (routeClassName === 'staff') return `^${stage}/v1/staff/`;
   if (routeClassName === 'system') return `^${stage}/v1/system/`;
-  const paths = [...new Set(routes.filter((r) => routeClass(r) === routeClassName).map((r) => pathRegex(r.path)))].sort();
+  const paths = [
+    ...new Set(routes.filter((r) => routeClass(r) === routeClassName).map((r) => pathRegex(r.path))),
+  ].sort();
   if (paths.length === 0) throw new Error(`No route of class ${routeClassName}`);
   return `^${stage}(${paths.join('|')})/?$`;
 }
@@ -129,13 +152,24 @@ export function classPathRegex(routeClassName: RouteClass, stageName: string, ro
  */
 export function parseAllowedCidrs(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new Error('Context "staffAllowedCidrs" must be comma-separated CIDRs, e.g. 203.0.113.0/24,2001:db8::/32');
-  const cidrs = value.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (typeof value !== 'string')
+    throw new Error('Context "staffAllowedCidrs" must be comma-separated CIDRs, e.g. 203.0.113.0/24,2001:db8::/32');
+  const cidrs = value
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   for (const cidr of cidrs) {
     const [address, prefix, ...rest] = cidr.split('/');
     const version = isIP(address ?? '');
     const bits = Number(prefix);
-    if (rest.length > 0 || version === 0 || prefix === undefined || !/^\d+$/.test(prefix) || bits > (version === 4 ? 32 : 128) || (version === 6 && bits < 1)) {
+    if (
+      rest.length > 0 ||
+      version === 0 ||
+      prefix === undefined ||
+      !/^\d+$/.test(prefix) ||
+      bits > (version === 4 ? 32 : 128) ||
+      (version === 6 && bits < 1)
+    ) {
       throw new Error(`Context "staffAllowedCidrs": "${cidr}" is not an IPv4 or IPv6 CIDR such as 203.0.113.0/24`);
     }
   }
@@ -154,7 +188,14 @@ const regexMatch = (regexString: string): wafv2.CfnWebACL.StatementProperty => (
  */
 const NOT_PREFLIGHT: wafv2.CfnWebACL.StatementProperty = {
   notStatement: {
-    statement: { byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: 'EXACTLY', searchString: 'OPTIONS', textTransformations: [{ priority: 0, type: 'NONE' }] } },
+    statement: {
+      byteMatchStatement: {
+        fieldToMatch: { method: {} },
+        positionalConstraint: 'EXACTLY',
+        searchString: 'OPTIONS',
+        textTransformations: [{ priority: 0, type: 'NONE' }],
+      },
+    },
   },
 };
 
@@ -186,11 +227,23 @@ export class Firewall extends Construct {
       add({
         name: 'StaffFromAllowedAddressesOnly',
         action: this.blockWith('outside-staff-network'),
-        statement: { andStatement: { statements: [regexMatch(classPathRegex('staff', props.stageName)), { notStatement: { statement: allowList } }, NOT_PREFLIGHT] } },
+        statement: {
+          andStatement: {
+            statements: [
+              regexMatch(classPathRegex('staff', props.stageName)),
+              { notStatement: { statement: allowList } },
+              NOT_PREFLIGHT,
+            ],
+          },
+        },
       });
     }
     for (const name of MANAGED_RULE_GROUPS) {
-      add({ name, overrideAction: { none: {} }, statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } } });
+      add({
+        name,
+        overrideAction: { none: {} },
+        statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+      });
     }
     for (const [routeClassName, limit] of Object.entries(RATE_LIMITS_PER_5_MINUTES) as [RouteClass, number][]) {
       add({
@@ -201,7 +254,11 @@ export class Firewall extends Construct {
             limit,
             aggregateKeyType: 'IP',
             evaluationWindowSec: RATE_LIMIT_WINDOW_SECONDS,
-            scopeDownStatement: { andStatement: { statements: [regexMatch(classPathRegex(routeClassName, props.stageName)), NOT_PREFLIGHT] } },
+            scopeDownStatement: {
+              andStatement: {
+                statements: [regexMatch(classPathRegex(routeClassName, props.stageName)), NOT_PREFLIGHT],
+              },
+            },
           },
         },
       });
@@ -215,7 +272,12 @@ export class Firewall extends Construct {
           aggregateKeyType: 'IP',
           evaluationWindowSec: RATE_LIMIT_WINDOW_SECONDS,
           scopeDownStatement: {
-            andStatement: { statements: [{ notStatement: { statement: regexMatch(`^(/${escapeRegex(props.stageName)})?/v1/(staff|system)/`) } }, NOT_PREFLIGHT] },
+            andStatement: {
+              statements: [
+                { notStatement: { statement: regexMatch(`^(/${escapeRegex(props.stageName)})?/v1/(staff|system)/`) } },
+                NOT_PREFLIGHT,
+              ],
+            },
           },
         },
       },
@@ -227,10 +289,9 @@ export class Firewall extends Construct {
       visibilityConfig: visibility('appi-desk-web-acl'),
       rules,
       customResponseBodies: Object.fromEntries(
-        (Object.entries(BLOCK_RESPONSES) as [BlockKind, (typeof BLOCK_RESPONSES)[BlockKind]][]).map(([kind, { problem }]) => [
-          kind,
-          { contentType: 'APPLICATION_JSON', content: JSON.stringify(problem) },
-        ]),
+        (Object.entries(BLOCK_RESPONSES) as [BlockKind, (typeof BLOCK_RESPONSES)[BlockKind]][]).map(
+          ([kind, { problem }]) => [kind, { contentType: 'APPLICATION_JSON', content: JSON.stringify(problem) }],
+        ),
       ),
     });
     new wafv2.CfnWebACLAssociation(this, 'StageAssociation', {
@@ -244,7 +305,12 @@ export class Firewall extends Construct {
     const logging = new wafv2.CfnLoggingConfiguration(this, 'Logging', {
       resourceArn: this.webAcl.attrArn,
       logDestinationConfigs: [
-        Stack.of(this).formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+        Stack.of(this).formatArn({
+          service: 'logs',
+          resource: 'log-group',
+          resourceName: logGroupName,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
       ],
       // Status tokens ride in the Authorization header and disclosure tokens in the path: never log them.
       redactedFields: [{ singleHeader: { Name: 'authorization' } }, { uriPath: {} }, { queryString: {} }],
@@ -275,7 +341,11 @@ export class Firewall extends Construct {
             ]),
       ],
     });
-    return { block: { customResponse: { responseCode: BLOCK_RESPONSES[kind].status, customResponseBodyKey: kind, responseHeaders } } };
+    return {
+      block: {
+        customResponse: { responseCode: BLOCK_RESPONSES[kind].status, customResponseBodyKey: kind, responseHeaders },
+      },
+    };
   }
 
   /** IP sets of the allowed addresses (WAF keeps IPv4 and IPv6 apart), as one statement matching any. */
@@ -284,14 +354,18 @@ export class Firewall extends Construct {
     for (const version of ['IPV4', 'IPV6'] as const) {
       const addresses = cidrs.filter((c) => (isIP(c.split('/')[0]!) === 4) === (version === 'IPV4'));
       if (addresses.length === 0) continue;
-      this.staffIpSets.push(new wafv2.CfnIPSet(this, `StaffAllowed${version}`, {
-        scope: 'REGIONAL',
-        ipAddressVersion: version,
-        addresses,
-        description: 'Addresses staff may reach the desk API from (staffAllowedCidrs)',
-      }));
+      this.staffIpSets.push(
+        new wafv2.CfnIPSet(this, `StaffAllowed${version}`, {
+          scope: 'REGIONAL',
+          ipAddressVersion: version,
+          addresses,
+          description: 'Addresses staff may reach the desk API from (staffAllowedCidrs)',
+        }),
+      );
     }
-    const references = this.staffIpSets.map((set): wafv2.CfnWebACL.StatementProperty => ({ ipSetReferenceStatement: { arn: set.attrArn } }));
+    const references = this.staffIpSets.map(
+      (set): wafv2.CfnWebACL.StatementProperty => ({ ipSetReferenceStatement: { arn: set.attrArn } }),
+    );
     return references.length === 1 ? references[0] : { orStatement: { statements: references } };
   }
 }

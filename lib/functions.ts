@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -5,15 +7,13 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bucketEnvVar, type BucketAccess, type BucketName } from '../functions/adapters/buckets';
-import { tableEnvVar, type TableName } from '../functions/adapters/tables';
+import { type BucketAccess, type BucketName, bucketEnvVar } from '../functions/adapters/buckets';
+import { type TableName, tableEnvVar } from '../functions/adapters/tables';
 import type { TableAccess } from '../functions/routes';
 import type { DeskBucket, DeskBuckets } from './audit';
-import { grantTableAccess, type DeskTables } from './data';
-import { encryptedLogGroup, type DeskLogging } from './logs';
+import { type DeskTables, grantTableAccess } from './data';
 import { LAMBDA_BUNDLING } from './lambda-bundling';
+import { type DeskLogging, encryptedLogGroup } from './logs';
 import { ManagedPolicyRole } from './managed-policy-role';
 import { acknowledgeOnceResolved, nagName } from './nag';
 
@@ -81,7 +81,9 @@ export class DeskFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'appi-desk',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...Object.fromEntries(grants.map(([table]) => [tableEnvVar(table), props.deskTables[table].table.tableName])),
-        ...Object.fromEntries(bucketGrants.map(([bucket]) => [bucketEnvVar(bucket), deskBucket(bucket).bucket.bucketName])),
+        ...Object.fromEntries(
+          bucketGrants.map(([bucket]) => [bucketEnvVar(bucket), deskBucket(bucket).bucket.bucketName]),
+        ),
         ...props.environment,
       },
       // The esbuild options the bundle benchmark measures, so what is measured is what is deployed.
@@ -101,7 +103,8 @@ export class DeskFunction extends Construct {
     acknowledgeFunctionFindings(this.fn, props.deadLetterQueue !== undefined);
     Validations.of(this.role.managedPolicy).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'xray:PutTraceSegments and xray:PutTelemetryRecords, granted for active tracing, support no resource-level permissions.',
+      reason:
+        'xray:PutTraceSegments and xray:PutTelemetryRecords, granted for active tracing, support no resource-level permissions.',
     });
   }
 }
@@ -111,19 +114,28 @@ export class DeskFunction extends Construct {
  * them, with their Object Lock retention (never a governance bypass, nor a delete). The bucket's
  * key only through S3.
  */
-function grantBucketAccess(role: ManagedPolicyRole, name: BucketName, { bucket, key }: DeskBucket, access: BucketAccess): void {
+function grantBucketAccess(
+  role: ManagedPolicyRole,
+  name: BucketName,
+  { bucket, key }: DeskBucket,
+  access: BucketAccess,
+): void {
   const allow = (actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources, ...(conditions ? { conditions } : {}) }));
   allow(['s3:ListBucket'], [bucket.bucketArn]);
-  allow(access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:PutObjectRetention'], [bucket.arnForObjects('*')]);
+  allow(access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:PutObjectRetention'], [
+    bucket.arnForObjects('*'),
+  ]);
   allow(access === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], [key.keyArn], {
     StringEquals: { 'kms:ViaService': `s3.${Stack.of(bucket).region}.amazonaws.com` },
   });
   // The bucket may sit in another stack than the role (a nested stack names it by a parameter).
-  acknowledgeOnceResolved(role.managedPolicy, () => [{
-    id: `AwsSolutions-IAM5[Resource::${nagName(role, bucket.arnForObjects('*'))}]`,
-    reason: `Objects of the ${name} bucket only, a bucket of the desk's own holding nothing else; its object keys are not known until written.`,
-  }]);
+  acknowledgeOnceResolved(role.managedPolicy, () => [
+    {
+      id: `AwsSolutions-IAM5[Resource::${nagName(role, bucket.arnForObjects('*'))}]`,
+      reason: `Objects of the ${name} bucket only, a bucket of the desk's own holding nothing else; its object keys are not known until written.`,
+    },
+  ]);
 }
 
 /** Findings every desk function shares, each for a reason that holds for all of them. */
@@ -132,21 +144,25 @@ function acknowledgeFunctionFindings(fn: lambda.Function, hasDeadLetterQueue: bo
   validations.acknowledge(
     {
       id: 'AwsSolutions-L1',
-      reason: 'Node.js 22 is the runtime the handlers are bundled for (esbuild target node22) and tested on; moving to a newer runtime is a deliberate upgrade, not a drift.',
+      reason:
+        'Node.js 22 is the runtime the handlers are bundled for (esbuild target node22) and tested on; moving to a newer runtime is a deliberate upgrade, not a drift.',
     },
     {
       id: 'NIST.800.53.R5-LambdaConcurrency',
-      reason: 'Load is bounded before it reaches the functions: API routes by stage throttling and the WAF rate-based rule, workers by their stream shards and schedule; reserving concurrency per function in an account with the default quota can make deployment fail.',
+      reason:
+        'Load is bounded before it reaches the functions: API routes by stage throttling and the WAF rate-based rule, workers by their stream shards and schedule; reserving concurrency per function in an account with the default quota can make deployment fail.',
     },
     {
       id: 'NIST.800.53.R5-LambdaInsideVPC',
-      reason: 'The functions reach only AWS regional APIs (DynamoDB, KMS, SES, X-Ray, CloudWatch Logs) over TLS with IAM authorisation and no private network resource exists; a VPC would protect nothing here.',
+      reason:
+        'The functions reach only AWS regional APIs (DynamoDB, KMS, SES, X-Ray, CloudWatch Logs) over TLS with IAM authorisation and no private network resource exists; a VPC would protect nothing here.',
     },
   );
   if (!hasDeadLetterQueue) {
     validations.acknowledge({
       id: 'NIST.800.53.R5-LambdaDLQ',
-      reason: 'Invoked synchronously (by API Gateway, or by a stream event-source mapping that has its own on-failure queue); a Lambda DLQ applies only to asynchronous invocations.',
+      reason:
+        'Invoked synchronously (by API Gateway, or by a stream event-source mapping that has its own on-failure queue); a Lambda DLQ applies only to asynchronous invocations.',
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Stack, Validations, type Acknowledgment } from 'aws-cdk-lib';
+import { type Acknowledgment, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /** A value as cdk-nag names it in a finding: each reference becomes <LogicalId> or <LogicalId.Attribute>. */

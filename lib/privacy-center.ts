@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AssetHashType, DockerImage, Duration, Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -13,11 +13,18 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { openApiDocument } from '../functions/openapi';
 import { ROUTES } from '../functions/routes';
-import { API_DOCS_DOCUMENT_PATH, API_DOCS_PATH, API_DOCS_SCRIPT_PATH, apiDocsContentSecurityPolicy, apiDocsPage, scalarStandaloneFile } from '../web/api-docs';
+import {
+  API_DOCS_DOCUMENT_PATH,
+  API_DOCS_PATH,
+  API_DOCS_SCRIPT_PATH,
+  apiDocsContentSecurityPolicy,
+  apiDocsPage,
+  scalarStandaloneFile,
+} from '../web/api-docs';
 import { contentSecurityPolicy } from '../web/security-headers';
 import { CorsPreflights } from './cors-preflights';
 import type { DeskFunction } from './functions';
-import { encryptedLogGroup, type DeskLogging } from './logs';
+import { type DeskLogging, encryptedLogGroup } from './logs';
 import { ManagedPolicyRole } from './managed-policy-role';
 import type { StaffPool } from './staff-pool';
 
@@ -115,21 +122,34 @@ export class PrivacyCenter extends Construct {
 
     // The API's own origin: from the REST API's id, not its URL, which would tie the headers to the deployment.
     const apiOrigin = `https://${props.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
-    const securityHeaders = (id: string, comment: string, csp: string) => new cloudfront.ResponseHeadersPolicy(this, id, {
-      comment,
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
-        strictTransportSecurity: { accessControlMaxAge: HSTS_MAX_AGE, includeSubdomains: true, override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
-        contentTypeOptions: { override: true },
-      },
-    });
-    const headers = securityHeaders('SecurityHeaders', 'Privacy Center: CSP without inline code, HSTS, no framing, no referrer', contentSecurityPolicy(apiOrigin));
+    const securityHeaders = (id: string, comment: string, csp: string) =>
+      new cloudfront.ResponseHeadersPolicy(this, id, {
+        comment,
+        securityHeadersBehavior: {
+          contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+          strictTransportSecurity: { accessControlMaxAge: HSTS_MAX_AGE, includeSubdomains: true, override: true },
+          frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+          referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+          contentTypeOptions: { override: true },
+        },
+      });
+    const headers = securityHeaders(
+      'SecurityHeaders',
+      'Privacy Center: CSP without inline code, HSTS, no framing, no referrer',
+      contentSecurityPolicy(apiOrigin),
+    );
     // The console's pages alone may also reach the staff sign-in (Cognito's token endpoint).
-    const consoleHeaders = securityHeaders('ConsoleSecurityHeaders', 'Desk console: as the Privacy Center, and fetches to the staff sign-in', contentSecurityPolicy(apiOrigin, props.staff.signInOrigin));
+    const consoleHeaders = securityHeaders(
+      'ConsoleSecurityHeaders',
+      'Desk console: as the Privacy Center, and fetches to the staff sign-in',
+      contentSecurityPolicy(apiOrigin, props.staff.signInOrigin),
+    );
     // The API reference alone may take inline styles, which Scalar's script adds (web/api-docs.ts).
-    const docsHeaders = securityHeaders('ApiDocsSecurityHeaders', 'API reference: scripts and fetches from this origin only, inline styles for Scalar, no framing', apiDocsContentSecurityPolicy());
+    const docsHeaders = securityHeaders(
+      'ApiDocsSecurityHeaders',
+      'API reference: scripts and fetches from this origin only, inline styles for Scalar, no framing',
+      apiDocsContentSecurityPolicy(),
+    );
     const bucketOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
     const behavior = {
       origin: bucketOrigin,
@@ -148,27 +168,31 @@ export class PrivacyCenter extends Construct {
         [`${DESK_CONSOLE_PATH}*`]: {
           ...behavior,
           responseHeadersPolicy: consoleHeaders,
-          functionAssociations: [{
-            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
-            function: new cloudfront.Function(this, 'DirectoryIndex', {
-              comment: 'Serves <folder>/index.html for <folder>/',
-              runtime: cloudfront.FunctionRuntime.JS_2_0,
-              code: cloudfront.FunctionCode.fromInline(DIRECTORY_INDEX_CODE),
-            }),
-          }],
+          functionAssociations: [
+            {
+              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+              function: new cloudfront.Function(this, 'DirectoryIndex', {
+                comment: 'Serves <folder>/index.html for <folder>/',
+                runtime: cloudfront.FunctionRuntime.JS_2_0,
+                code: cloudfront.FunctionCode.fromInline(DIRECTORY_INDEX_CODE),
+              }),
+            },
+          ],
         },
         // The API reference: the OpenAPI document rendered by Scalar, all from this bucket.
         [`${API_DOCS_PATH}*`]: {
           ...behavior,
           responseHeadersPolicy: docsHeaders,
-          functionAssociations: [{
-            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
-            function: new cloudfront.Function(this, 'ApiDocsIndex', {
-              comment: 'Serves the API reference page for /docs/api',
-              runtime: cloudfront.FunctionRuntime.JS_2_0,
-              code: cloudfront.FunctionCode.fromInline(API_DOCS_INDEX_CODE),
-            }),
-          }],
+          functionAssociations: [
+            {
+              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+              function: new cloudfront.Function(this, 'ApiDocsIndex', {
+                comment: 'Serves the API reference page for /docs/api',
+                runtime: cloudfront.FunctionRuntime.JS_2_0,
+                code: cloudfront.FunctionCode.fromInline(API_DOCS_INDEX_CODE),
+              }),
+            },
+          ],
         },
       },
     });
@@ -199,7 +223,9 @@ export class PrivacyCenter extends Construct {
             image: DockerImage.fromRegistry('node:22'),
             local: {
               tryBundle(outputDir: string) {
-                execFileSync('npx', ['vite', 'build', WEB_ROOT, '--outDir', outputDir, '--emptyOutDir'], { stdio: 'inherit' });
+                execFileSync('npx', ['vite', 'build', WEB_ROOT, '--outDir', outputDir, '--emptyOutDir'], {
+                  stdio: 'inherit',
+                });
                 return true;
               },
             },
@@ -208,7 +234,11 @@ export class PrivacyCenter extends Construct {
         s3deploy.Source.jsonData('config.json', {
           apiBaseUrl: props.api.url,
           // The domain from the resource, so the file is written once the sign-in exists.
-          staffSignIn: { kind: 'cognito', domain: props.staff.signInDomain.baseUrl(), clientId: this.deskClient.userPoolClientId },
+          staffSignIn: {
+            kind: 'cognito',
+            domain: props.staff.signInDomain.baseUrl(),
+            clientId: this.deskClient.userPoolClientId,
+          },
         }),
         // The API reference, generated here from the route manifest as GET /v1/openapi.json is.
         s3deploy.Source.data(`${API_DOCS_PATH.slice(1)}/index.html`, apiDocsPage()),
@@ -229,14 +259,16 @@ export class PrivacyCenter extends Construct {
       props.functions[route.name]!.fn.addEnvironment('DESK_PRIVACY_CENTER_ORIGIN', this.origin);
     }
     const methodsByPath = new Map<string, string[]>();
-    for (const route of browserRoutes.filter((r) => r.preflight)) methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
+    for (const route of browserRoutes.filter((r) => r.preflight))
+      methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
     this.preflights = new CorsPreflights(stack, 'CorsPreflights', {
       api: props.api,
       origin: this.origin,
       methodsByPath,
       allowHeaders: ['content-type', 'authorization'],
       maxAge: CORS_PREFLIGHT_MAX_AGE,
-      reason: 'A CORS preflight: API Gateway answers it itself (mock integration) with the web pages\' origin and no data; browsers send it without credentials by design.',
+      reason:
+        "A CORS preflight: API Gateway answers it itself (mock integration) with the web pages' origin and no data; browsers send it without credentials by design.",
     });
     this.acknowledgeFindings(deployRole);
   }
@@ -247,37 +279,85 @@ export class PrivacyCenter extends Construct {
   }
 
   private acknowledgeFindings(deployRole: ManagedPolicyRole): void {
-    const publicFiles = 'The bucket holds only the Privacy Center\'s public static files (HTML, scripts, styles, config.json naming the API), never personal data, and is rebuilt from the repository on every deployment;';
+    const publicFiles =
+      "The bucket holds only the Privacy Center's public static files (HTML, scripts, styles, config.json naming the API), never personal data, and is rebuilt from the repository on every deployment;";
     Validations.of(this.bucket).acknowledge(
-      { id: 'AwsSolutions-S1', reason: `${publicFiles} reads go only through CloudFront, and the personal data the pages send goes to API Gateway, which logs access.` },
-      { id: 'NIST.800.53.R5-S3BucketLoggingEnabled', reason: `${publicFiles} reads go only through CloudFront, and the personal data the pages send goes to API Gateway, which logs access.` },
-      { id: 'NIST.800.53.R5-S3BucketReplicationEnabled', reason: `${publicFiles} a lost copy is redeployed, not restored.` },
-      { id: 'NIST.800.53.R5-S3DefaultEncryptionKMS', reason: `${publicFiles} SSE-S3 encrypts them at rest; a customer-managed key would guard nothing secret.` },
+      {
+        id: 'AwsSolutions-S1',
+        reason: `${publicFiles} reads go only through CloudFront, and the personal data the pages send goes to API Gateway, which logs access.`,
+      },
+      {
+        id: 'NIST.800.53.R5-S3BucketLoggingEnabled',
+        reason: `${publicFiles} reads go only through CloudFront, and the personal data the pages send goes to API Gateway, which logs access.`,
+      },
+      {
+        id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+        reason: `${publicFiles} a lost copy is redeployed, not restored.`,
+      },
+      {
+        id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+        reason: `${publicFiles} SSE-S3 encrypts them at rest; a customer-managed key would guard nothing secret.`,
+      },
     );
     Validations.of(this.distribution).acknowledge(
-      { id: 'AwsSolutions-CFR1', reason: 'The desk must answer any person whose data it holds, wherever they are (APPI Art. 32-35); blocking countries would refuse lawful requests.' },
-      { id: 'AwsSolutions-CFR2', reason: 'Static public files only; the API behind the forms is protected by its own AWS WAF web ACL (lib/firewall.ts), and a CloudFront web ACL would have to live in us-east-1, outside this regional stack.' },
-      { id: 'AwsSolutions-CFR3', reason: 'Static public files only, the same for every visitor; the requests that carry personal data go to API Gateway, whose access is logged, and CloudTrail records every change to the distribution.' },
-      { id: 'AwsSolutions-CFR4', reason: 'Served on the default *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; a custom domain with its own certificate and TLSv1.2_2021 is a deployment choice of the company.' },
+      {
+        id: 'AwsSolutions-CFR1',
+        reason:
+          'The desk must answer any person whose data it holds, wherever they are (APPI Art. 32-35); blocking countries would refuse lawful requests.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'Static public files only; the API behind the forms is protected by its own AWS WAF web ACL (lib/firewall.ts), and a CloudFront web ACL would have to live in us-east-1, outside this regional stack.',
+      },
+      {
+        id: 'AwsSolutions-CFR3',
+        reason:
+          'Static public files only, the same for every visitor; the requests that carry personal data go to API Gateway, whose access is logged, and CloudTrail records every change to the distribution.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Served on the default *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; a custom domain with its own certificate and TLSv1.2_2021 is a deployment choice of the company.',
+      },
     );
 
     // CDK's deployment function: it runs only during a deployment, copying the build from the asset bucket.
     const stack = Stack.of(this);
     const bucketArn = stack.resolve(this.bucket.bucketArn) as { 'Fn::GetAtt': [string, string] };
-    const wildcard = 'CDK\'s BucketDeployment grants exactly these: read the build from the CDK asset bucket, replace the Privacy Center bucket\'s objects (the set of files changes with every build, so object names cannot be listed), and invalidate the distribution\'s cache (CloudFront invalidation actions granted on *).';
+    const wildcard =
+      "CDK's BucketDeployment grants exactly these: read the build from the CDK asset bucket, replace the Privacy Center bucket's objects (the set of files changes with every build, so object names cannot be listed), and invalidate the distribution's cache (CloudFront invalidation actions granted on *).";
     Validations.of(deployRole.managedPolicy).acknowledge(
-      ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((action) => ({ id: `AwsSolutions-IAM5[Action::${action}]`, reason: wildcard })),
-      { id: `AwsSolutions-IAM5[Resource::arn:${stack.partition === 'aws' ? 'aws' : '<AWS::Partition>'}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*]`, reason: wildcard },
+      ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((action) => ({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: wildcard,
+      })),
+      {
+        id: `AwsSolutions-IAM5[Resource::arn:${stack.partition === 'aws' ? 'aws' : '<AWS::Partition>'}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*]`,
+        reason: wildcard,
+      },
       { id: `AwsSolutions-IAM5[Resource::<${bucketArn['Fn::GetAtt'][0]}.Arn>/*]`, reason: wildcard },
       { id: 'AwsSolutions-IAM5[Resource::*]', reason: wildcard },
     );
     const handler = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
-    if (!handler) throw new Error('CDK\'s BucketDeployment function was not found in the stack');
+    if (!handler) throw new Error("CDK's BucketDeployment function was not found in the stack");
     Validations.of(handler).acknowledge(
-      { id: 'AwsSolutions-L1', reason: 'CDK\'s own deployment function, on the Python runtime CDK pins for it; it runs only during deployments and is upgraded with aws-cdk-lib.' },
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          "CDK's own deployment function, on the Python runtime CDK pins for it; it runs only during deployments and is upgraded with aws-cdk-lib.",
+      },
       { id: 'NIST.800.53.R5-LambdaConcurrency', reason: 'Invoked once per deployment by CloudFormation only.' },
-      { id: 'NIST.800.53.R5-LambdaDLQ', reason: 'Invoked synchronously by CloudFormation as a custom resource, which reports its failure; a DLQ applies only to asynchronous invocations.' },
-      { id: 'NIST.800.53.R5-LambdaInsideVPC', reason: 'Reaches only S3 and CloudFront APIs over TLS with IAM authorisation; no private network resource exists.' },
+      {
+        id: 'NIST.800.53.R5-LambdaDLQ',
+        reason:
+          'Invoked synchronously by CloudFormation as a custom resource, which reports its failure; a DLQ applies only to asynchronous invocations.',
+      },
+      {
+        id: 'NIST.800.53.R5-LambdaInsideVPC',
+        reason:
+          'Reaches only S3 and CloudFront APIs over TLS with IAM authorisation; no private network resource exists.',
+      },
     );
   }
 }

@@ -6,7 +6,8 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
 /** CIS AWS Foundations Benchmark 1.2, 3.2: Management Console sign-in without MFA. */
-export const CONSOLE_SIGN_IN_WITHOUT_MFA_PATTERN = '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }';
+export const CONSOLE_SIGN_IN_WITHOUT_MFA_PATTERN =
+  '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }';
 
 /** CIS AWS Foundations Benchmark 1.2, 3.4: IAM policy changes. */
 export const IAM_POLICY_CHANGES_PATTERN =
@@ -46,19 +47,22 @@ export const SECURITY_ALARMS: readonly SecurityAlarm[] = [
     cis: '3.4',
     metricName: 'IamPolicyChanges',
     pattern: IAM_POLICY_CHANGES_PATTERN,
-    description: 'An IAM policy was created, changed, attached or detached (CIS 3.4): check that the change was planned; grants decide who reaches personal data.',
+    description:
+      'An IAM policy was created, changed, attached or detached (CIS 3.4): check that the change was planned; grants decide who reaches personal data.',
   },
   {
     cis: '3.5',
     metricName: 'CloudTrailChanges',
     pattern: CLOUDTRAIL_CHANGES_PATTERN,
-    description: 'A CloudTrail trail was created, changed, deleted, started or stopped (CIS 3.5): the audit trail of the desk may have a gap.',
+    description:
+      'A CloudTrail trail was created, changed, deleted, started or stopped (CIS 3.5): the audit trail of the desk may have a gap.',
   },
   {
     cis: '3.7',
     metricName: 'KmsKeyDisabledOrScheduledForDeletion',
     pattern: KMS_KEY_DISABLE_OR_DELETION_PATTERN,
-    description: 'A customer-managed KMS key was disabled or scheduled for deletion (CIS 3.7): data it encrypts becomes unreadable; cancel the deletion if unplanned.',
+    description:
+      'A customer-managed KMS key was disabled or scheduled for deletion (CIS 3.7): data it encrypts becomes unreadable; cancel the deletion if unplanned.',
   },
 ];
 

@@ -68,7 +68,10 @@ export class AppiDeskStack extends Stack {
       retention: props.auditRetention,
       accessLogRetention: props.accessLogRetention,
     });
-    this.securityAlarms = new SecurityAlarms(this, 'SecurityAlarms', { trailLogGroup: this.audit.trailLogGroup, alarmTopic: this.notify.alarmTopic });
+    this.securityAlarms = new SecurityAlarms(this, 'SecurityAlarms', {
+      trailLogGroup: this.audit.trailLogGroup,
+      alarmTopic: this.notify.alarmTopic,
+    });
     const deskSettings = { ...props.deskSettings, DESK_OFFICER_EMAIL: props.officerEmail };
     this.api = new ApiConstruct(this, 'Api', {
       stage: props.stage,
@@ -81,9 +84,22 @@ export class AppiDeskStack extends Stack {
       deskSettings,
       ...(props.staffAllowedCidrs ? { staffAllowedCidrs: props.staffAllowedCidrs } : {}),
     });
-    this.workers = new WorkersConstruct(this, 'Workers', { tables, buckets: this.audit.buckets, notify: this.notify, logging, removalPolicy, deskSettings });
+    this.workers = new WorkersConstruct(this, 'Workers', {
+      tables,
+      buckets: this.audit.buckets,
+      notify: this.notify,
+      logging,
+      removalPolicy,
+      deskSettings,
+    });
 
-    this.privacyCenter = new PrivacyCenter(this, 'PrivacyCenter', { api: this.api.api, functions: this.api.functions, staff: this.api.staff, logging, removalPolicy });
+    this.privacyCenter = new PrivacyCenter(this, 'PrivacyCenter', {
+      api: this.api.api,
+      functions: this.api.functions,
+      staff: this.api.staff,
+      logging,
+      removalPolicy,
+    });
     this.api.allowOriginOnProblems(this.privacyCenter.origin);
     // The web ACL names the distribution's origin; the distribution never depends on the web ACL.
     this.api.firewall.allowOriginOnBlocks(this.privacyCenter.origin);

@@ -1,11 +1,11 @@
-import { Aws, Duration, Fn, Stack, type RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { STAFF_ROLES } from '../functions/domain/staff';
 import { PASSWORD_MIN_LENGTH, passwordMaxAgeDays } from '../functions/domain/staff-passwords';
 import type { DeskTables } from './data';
-import { DeskFunction, functionLogGroup, type DeskFunctionProps } from './functions';
+import { DeskFunction, type DeskFunctionProps, functionLogGroup } from './functions';
 import type { DeskLogging } from './logs';
 
 /** Cognito's rule for a prefix domain, and the words it reserves. */
@@ -22,14 +22,18 @@ export function staffSignInDomainPrefix(stack: Stack, context: unknown): string 
   if (context !== undefined) {
     const prefix = String(context);
     if (!DOMAIN_PREFIX.test(prefix) || RESERVED_IN_PREFIX.test(prefix)) {
-      throw new Error(`staffSignInDomainPrefix "${prefix}" must be 1-63 lower-case letters, digits and inner dashes, without "aws", "amazon" or "cognito"`);
+      throw new Error(
+        `staffSignInDomainPrefix "${prefix}" must be 1-63 lower-case letters, digits and inner dashes, without "aws", "amazon" or "cognito"`,
+      );
     }
     return prefix;
   }
   const name = stack.stackName.toLowerCase();
   // 8 characters of the stack id and a dash follow the name.
   if (!DOMAIN_PREFIX.test(`${name}-00000000`) || RESERVED_IN_PREFIX.test(name)) {
-    throw new Error(`Stack name ${stack.stackName} cannot start a Cognito domain prefix: set the context staffSignInDomainPrefix`);
+    throw new Error(
+      `Stack name ${stack.stackName} cannot start a Cognito domain prefix: set the context staffSignInDomainPrefix`,
+    );
   }
   return `${name}-${Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', Aws.STACK_ID))))}`;
 }
@@ -101,22 +105,45 @@ export class StaffPool extends Construct {
 
     // Cognito waits at most 5 seconds for a trigger.
     const logGroup = functionLogGroup(this, 'TriggerLogGroup', props.logging);
-    const trigger = (name: keyof StaffPool['triggers'], tables: DeskFunctionProps['tables'], environment: Record<string, string> = {}) =>
-      new DeskFunction(this, name, { name, tables, deskTables: props.tables, logGroup, timeout: Duration.seconds(5), environment });
+    const trigger = (
+      name: keyof StaffPool['triggers'],
+      tables: DeskFunctionProps['tables'],
+      environment: Record<string, string> = {},
+    ) =>
+      new DeskFunction(this, name, {
+        name,
+        tables,
+        deskTables: props.tables,
+        logGroup,
+        timeout: Duration.seconds(5),
+        environment,
+      });
     this.triggers = {
-      'staff-pre-authentication': trigger('staff-pre-authentication', { staff: 'read' }, { DESK_PASSWORD_MAX_AGE_DAYS: String(maxAgeDays) }),
+      'staff-pre-authentication': trigger(
+        'staff-pre-authentication',
+        { staff: 'read' },
+        { DESK_PASSWORD_MAX_AGE_DAYS: String(maxAgeDays) },
+      ),
       'staff-post-confirmation': trigger('staff-post-confirmation', { staff: 'write' }),
     };
-    this.userPool.addTrigger(cognito.UserPoolOperation.PRE_AUTHENTICATION, this.triggers['staff-pre-authentication'].fn);
+    this.userPool.addTrigger(
+      cognito.UserPoolOperation.PRE_AUTHENTICATION,
+      this.triggers['staff-pre-authentication'].fn,
+    );
     this.userPool.addTrigger(cognito.UserPoolOperation.POST_CONFIRMATION, this.triggers['staff-post-confirmation'].fn);
 
     // Resetting a stale password needs the pool's ARN, and the pool names the trigger: a statement in
     // the trigger role's own policy would make the function wait for the pool and the pool for the
     // function. A managed policy of its own, attached to the role from outside, breaks the cycle.
     new iam.ManagedPolicy(this, 'PasswordResetPolicy', {
-      description: 'Lets the staff pool\'s pre-authentication trigger reset a password past its maximum age',
+      description: "Lets the staff pool's pre-authentication trigger reset a password past its maximum age",
       roles: [this.triggers['staff-pre-authentication'].role],
-      statements: [new iam.PolicyStatement({ actions: ['cognito-idp:AdminResetUserPassword'], resources: [this.userPool.userPoolArn] })],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['cognito-idp:AdminResetUserPassword'],
+          resources: [this.userPool.userPoolArn],
+        }),
+      ],
     });
   }
 

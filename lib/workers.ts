@@ -1,16 +1,16 @@
-import { Duration, NestedStack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, NestedStack, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { scheduleMinutes, WORKERS, type WorkerDefinition } from '../functions/workers';
 import { SEND_FAILED_LOG_MESSAGE, UNDELIVERABLE_LOG_MESSAGE } from '../functions/adapters/outbox-log';
+import { scheduleMinutes, WORKERS, type WorkerDefinition } from '../functions/workers';
 import type { DeskBuckets } from './audit';
 import type { DeskTables } from './data';
 import { DeskFunction, functionLogGroup } from './functions';
@@ -39,8 +39,14 @@ export class WorkersConstruct extends NestedStack {
   private readonly queueKey: kms.Key;
   private readonly logGroup: logs.LogGroup;
 
-  constructor(scope: Construct, id: string, private readonly props: WorkersConstructProps) {
-    super(scope, id, { description: 'appi-desk workers: stream consumers and schedules, their failure queues and alarms' });
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: WorkersConstructProps,
+  ) {
+    super(scope, id, {
+      description: 'appi-desk workers: stream consumers and schedules, their failure queues and alarms',
+    });
     this.queueKey = new kms.Key(this, 'FailureQueueKey', {
       description: 'Encrypts the failure queues of the privacy desk workers',
       enableKeyRotation: true,
@@ -57,18 +63,20 @@ export class WorkersConstruct extends NestedStack {
    * the officer. The alarm goes through SNS, not SES, so it arrives when SES is the thing that is down.
    */
   private outboxAlarm(): void {
-    const count = (id: string, message: string, metricName: string) => new logs.MetricFilter(this, id, {
-      logGroup: this.logGroup,
-      filterPattern: logs.FilterPattern.literal(`{ ($.level = "ERROR") && ($.message = "${message}") }`),
-      metricNamespace: OUTBOX_METRIC_NAMESPACE,
-      metricName,
-      metricValue: '1',
-      defaultValue: 0,
-    });
+    const count = (id: string, message: string, metricName: string) =>
+      new logs.MetricFilter(this, id, {
+        logGroup: this.logGroup,
+        filterPattern: logs.FilterPattern.literal(`{ ($.level = "ERROR") && ($.message = "${message}") }`),
+        metricNamespace: OUTBOX_METRIC_NAMESPACE,
+        metricName,
+        metricValue: '1',
+        defaultValue: 0,
+      });
     count('OutboxSendFailedFilter', SEND_FAILED_LOG_MESSAGE, 'OutboxSendFailed');
     const undeliverable = count('OutboxUndeliverableFilter', UNDELIVERABLE_LOG_MESSAGE, 'OutboxUndeliverable');
     const alarm = new cloudwatch.Alarm(this, 'OutboxUndeliverableAlarm', {
-      alarmDescription: 'An e-mail of the desk was set aside as undeliverable (a statutory answer may not have reached the person): see "undeliverable" in GET /v1/staff/reports/requests and send it again.',
+      alarmDescription:
+        'An e-mail of the desk was set aside as undeliverable (a statutory answer may not have reached the person): see "undeliverable" in GET /v1/staff/reports/requests and send it again.',
       metric: undeliverable.metric({ statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) }),
       threshold: 0,
       evaluationPeriods: 1,
@@ -143,7 +151,7 @@ export class WorkersConstruct extends NestedStack {
 
   private acknowledgeQueueKeyGrant(desk: DeskFunction): void {
     const reason =
-      'Granted by Queue.grantSendMessages (behind SqsDlq and the Lambda dead-letter config) on one resource only: the key of the workers\' failure queues, which encrypts nothing else.';
+      "Granted by Queue.grantSendMessages (behind SqsDlq and the Lambda dead-letter config) on one resource only: the key of the workers' failure queues, which encrypts nothing else.";
     Validations.of(desk.role.managedPolicy).acknowledge(
       { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason },
       { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason },

@@ -18,7 +18,11 @@ let documentJson: string | undefined;
 
 /** Answers GET for the API reference's page and files; false when the path is not one of them. */
 export async function serveApiDocs(pathname: string, res: ServerResponse): Promise<boolean> {
-  const headers = { ...PRIVACY_CENTER_HEADERS, 'content-security-policy': apiDocsContentSecurityPolicy(), 'cache-control': 'no-cache' };
+  const headers = {
+    ...PRIVACY_CENTER_HEADERS,
+    'content-security-policy': apiDocsContentSecurityPolicy(),
+    'cache-control': 'no-cache',
+  };
   if (pathname === API_DOCS_PATH || pathname === `${API_DOCS_PATH}/`) {
     res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
     res.end(apiDocsPage());

@@ -30,9 +30,10 @@ export function buildApiEvent(input: ApiEventInput): APIGatewayProxyEvent {
     headers,
     multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
     queryStringParameters: input.query && Object.keys(input.query).length > 0 ? input.query : null,
-    multiValueQueryStringParameters: input.query && Object.keys(input.query).length > 0
-      ? Object.fromEntries(Object.entries(input.query).map(([k, v]) => [k, [v]]))
-      : null,
+    multiValueQueryStringParameters:
+      input.query && Object.keys(input.query).length > 0
+        ? Object.fromEntries(Object.entries(input.query).map(([k, v]) => [k, [v]]))
+        : null,
     pathParameters: input.pathParameters && Object.keys(input.pathParameters).length > 0 ? input.pathParameters : null,
     stageVariables: null,
     body: input.body ?? null,

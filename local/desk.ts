@@ -4,13 +4,20 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { s3 } from '../functions/adapters/audit-bucket';
 import { scheduleMinutes, WORKERS } from '../functions/workers';
 import { createBuckets } from './buckets';
-import { ensurePortFree, startDynamoDbLocal, startS3Emulator, startSesEmulator, useEmulators, type RunningEmulator } from './emulators';
+import {
+  ensurePortFree,
+  type RunningEmulator,
+  startDynamoDbLocal,
+  startS3Emulator,
+  startSesEmulator,
+  useEmulators,
+} from './emulators';
 import { LocalGateway } from './gateway';
 import { loadHandler } from './handlers';
 import { PRIVACY_CENTER_PATH } from './privacy-center';
 import { seedDemoCustomer, seedDemoStaff } from './seed';
 import { LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from './staff-sign-in';
-import { StreamPoller, type StreamHandler } from './stream-poller';
+import { type StreamHandler, StreamPoller } from './stream-poller';
 import { createTables, physicalTableName } from './tables';
 
 export interface DeskOptions {
@@ -77,14 +84,25 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     await Promise.all([seedDemoCustomer(), seedDemoStaff(options.demoPassword)]);
     log('tables ready, demo data seeded');
 
-    const gateway = new LocalGateway({ port: options.port, issuer: new LocalTokenIssuer(), signIn: new LocalSignIn(), mailboxUrl: sesEndpoint, demoPassword: options.demoPassword });
+    const gateway = new LocalGateway({
+      port: options.port,
+      issuer: new LocalTokenIssuer(),
+      signIn: new LocalSignIn(),
+      mailboxUrl: sesEndpoint,
+      demoPassword: options.demoPassword,
+    });
     await gateway.start();
     stops.push(() => gateway.stop());
 
-    const subscriptions = await Promise.all(WORKERS.filter((w) => w.source.kind === 'stream').map(async (w) => ({
-      tableName: physicalTableName(options.tablePrefix, (w.source as { table: Parameters<typeof physicalTableName>[1] }).table),
-      handler: await loadHandler<StreamHandler>(w.name),
-    })));
+    const subscriptions = await Promise.all(
+      WORKERS.filter((w) => w.source.kind === 'stream').map(async (w) => ({
+        tableName: physicalTableName(
+          options.tablePrefix,
+          (w.source as { table: Parameters<typeof physicalTableName>[1] }).table,
+        ),
+        handler: await loadHandler<StreamHandler>(w.name),
+      })),
+    );
     const poller = new StreamPoller(subscriptions, 250, (m) => log(m));
     poller.start();
     stops.push(() => poller.stop());

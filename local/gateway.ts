@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
+import { serveApiDocs } from './api-docs';
 import { buildApiEvent } from './api-event';
 import { loadHandler } from './handlers';
-import { serveApiDocs } from './api-docs';
 import { landingPage } from './landing-page';
 import { serveWebBuild } from './privacy-center';
 import type { LocalSignIn, LocalTokenIssuer, SignInRefusal } from './staff-sign-in';
@@ -26,16 +26,26 @@ interface MountedRoute {
 
 function mount(route: RouteDefinition): MountedRoute {
   const parameterNames: string[] = [];
-  const source = route.path.split('/').map((segment) => {
-    const parameter = /^\{(\w+)\}$/.exec(segment)?.[1];
-    if (!parameter) return segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-    parameterNames.push(parameter);
-    return '([^/]+)';
-  }).join('/');
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      const parameter = /^\{(\w+)\}$/.exec(segment)?.[1];
+      if (!parameter) return segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+      parameterNames.push(parameter);
+      return '([^/]+)';
+    })
+    .join('/');
   return { route, pattern: new RegExp(`^${source}$`), parameterNames };
 }
 
-function sendProblem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}, slug = title.toLowerCase().replace(/\W+/g, '-')) {
+function sendProblem(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+  slug = title.toLowerCase().replace(/\W+/g, '-'),
+) {
   res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify({ type: `urn:appi-desk:problem:${slug}`, title, status, detail }));
 }
@@ -78,7 +88,8 @@ export class LocalGateway {
     this.server = createServer((req, res) => {
       this.serve(req, res).catch((error) => {
         console.error(`local gateway: ${(error as Error).message}`);
-        if (!res.headersSent) sendProblem(res, 502, 'Bad gateway', 'The function failed to answer; see the desk console output.');
+        if (!res.headersSent)
+          sendProblem(res, 502, 'Bad gateway', 'The function failed to answer; see the desk console output.');
       });
     });
     await new Promise<void>((resolve, reject) => {
@@ -97,48 +108,80 @@ export class LocalGateway {
     const method = req.method ?? 'GET';
     if (method === 'GET' && url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(landingPage({ gatewayUrl: this.url, mailboxUrl: this.options.mailboxUrl, demoPassword: this.options.demoPassword }));
+      res.end(
+        landingPage({
+          gatewayUrl: this.url,
+          mailboxUrl: this.options.mailboxUrl,
+          demoPassword: this.options.demoPassword,
+        }),
+      );
       return;
     }
-    if ((method === 'GET' || method === 'HEAD') && await serveWebBuild(url.pathname, res)) return;
-    if ((method === 'GET' || method === 'HEAD') && await serveApiDocs(url.pathname, res)) return;
+    if ((method === 'GET' || method === 'HEAD') && (await serveWebBuild(url.pathname, res))) return;
+    if ((method === 'GET' || method === 'HEAD') && (await serveApiDocs(url.pathname, res))) return;
     let body: Buffer | null;
     try {
       body = await readBody(req);
     } catch {
-      return sendProblem(res, 413, 'Payload too large', 'The body exceeds API Gateway\'s 10 MB limit.');
+      return sendProblem(res, 413, 'Payload too large', "The body exceeds API Gateway's 10 MB limit.");
     }
     if (method === 'POST' && url.pathname === '/local/sign-in') return this.signIn(body?.toString('utf8') ?? null, res);
-    if (method === 'POST' && url.pathname === '/local/password') return this.changePassword(body?.toString('utf8') ?? null, res);
+    if (method === 'POST' && url.pathname === '/local/password')
+      return this.changePassword(body?.toString('utf8') ?? null, res);
 
     const candidates = this.routes.map((m) => ({ m, match: m.pattern.exec(url.pathname) })).filter((c) => c.match);
     const found = candidates.find((c) => c.m.route.method === method);
     if (!found) {
       if (candidates.length > 0) {
-        return sendProblem(res, 405, 'Method not allowed', `${url.pathname} answers ${candidates.map((c) => c.m.route.method).join(', ')}.`, { allow: candidates.map((c) => c.m.route.method).join(', ') });
+        return sendProblem(
+          res,
+          405,
+          'Method not allowed',
+          `${url.pathname} answers ${candidates.map((c) => c.m.route.method).join(', ')}.`,
+          { allow: candidates.map((c) => c.m.route.method).join(', ') },
+        );
       }
-      return sendProblem(res, 404, 'Not found', `No route ${method} ${url.pathname}. The routes are listed at ${this.url}/v1/openapi.json.`);
+      return sendProblem(
+        res,
+        404,
+        'Not found',
+        `No route ${method} ${url.pathname}. The routes are listed at ${this.url}/v1/openapi.json.`,
+      );
     }
     const { route, parameterNames } = found.m;
     let pathParameters: Record<string, string>;
     try {
-      pathParameters = Object.fromEntries(parameterNames.map((name, i) => [name, decodeURIComponent(found.match![i + 1]!)]));
+      pathParameters = Object.fromEntries(
+        parameterNames.map((name, i) => [name, decodeURIComponent(found.match![i + 1]!)]),
+      );
     } catch {
       return sendProblem(res, 400, 'Bad request', `The path ${url.pathname} has a malformed %-escape.`);
     }
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]),
+    );
 
     let claims: Record<string, string> | undefined;
     if (route.auth.kind === 'staff') {
       const token = (headers.authorization ?? '').replace(/^Bearer\s+/i, '');
       claims = token ? await this.options.issuer.claims(token) : undefined;
       // The Cognito authorizer refuses before the function runs; so does this one.
-      if (!claims) return sendProblem(res, 401, 'Unauthorized', 'Sign in at POST /local/sign-in and send the idToken as "Authorization: Bearer <token>".', { 'www-authenticate': 'Bearer' });
+      if (!claims)
+        return sendProblem(
+          res,
+          401,
+          'Unauthorized',
+          'Sign in at POST /local/sign-in and send the idToken as "Authorization: Bearer <token>".',
+          { 'www-authenticate': 'Bearer' },
+        );
     }
     let principal: string | undefined;
     if (route.auth.kind === 'system') {
       // IAM authorisation refuses before the function runs, with API Gateway's own response types.
-      const verified = await verifySystemSignature({ method, target: req.url ?? '/', headers, body }, route.auth.systems);
+      const verified = await verifySystemSignature(
+        { method, target: req.url ?? '/', headers, body },
+        route.auth.systems,
+      );
       if ('refusal' in verified) {
         const { refusal } = verified;
         return sendProblem(res, 403, refusal.title, refusal.detail, {}, `gateway-${refusal.responseType}`);
@@ -170,7 +213,11 @@ export class LocalGateway {
   }
 
   /** The JSON body of a /local route, with the named string fields; else a 400 problem is sent. */
-  private localBody<K extends string>(body: string | null, res: ServerResponse, fields: readonly K[]): Record<K, string> | undefined {
+  private localBody<K extends string>(
+    body: string | null,
+    res: ServerResponse,
+    fields: readonly K[],
+  ): Record<K, string> | undefined {
     const shape = `{${fields.map((f) => `"${f}": "..."`).join(', ')}}`;
     let input: Record<string, unknown>;
     try {

@@ -10,17 +10,29 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /** The routes a company system may call, as "METHOD /path". */
 export function routesOfSystem(system: (typeof SYSTEM_NAMES)[number]): string[] {
-  return ROUTES
-    .filter((r) => r.auth.kind === 'system' && r.auth.systems.includes(system))
-    .map((r) => `${r.method} ${r.path}`);
+  return ROUTES.filter((r) => r.auth.kind === 'system' && r.auth.systems.includes(system)).map(
+    (r) => `${r.method} ${r.path}`,
+  );
 }
 
-export function landingPage({ gatewayUrl, mailboxUrl, demoPassword }: { gatewayUrl: string; mailboxUrl: string; demoPassword: string }): string {
+export function landingPage({
+  gatewayUrl,
+  mailboxUrl,
+  demoPassword,
+}: {
+  gatewayUrl: string;
+  mailboxUrl: string;
+  demoPassword: string;
+}): string {
   const link = (href: string) => `<a href="${escapeHtml(href)}">${escapeHtml(href)}</a>`;
   const business = LOCAL_SYSTEM_CREDENTIALS['business-systems'];
   const systems = SYSTEM_NAMES.map((s) => {
     const c = LOCAL_SYSTEM_CREDENTIALS[s];
-    return `<tr><td>${escapeHtml(s)}</td><td><code>${escapeHtml(c.accessKeyId)}</code></td><td><code>${escapeHtml(c.secretAccessKey)}</code></td><td>${routesOfSystem(s).map((r) => `<code>${escapeHtml(r)}</code>`).join('<br>')}</td></tr>`;
+    return `<tr><td>${escapeHtml(s)}</td><td><code>${escapeHtml(c.accessKeyId)}</code></td><td><code>${escapeHtml(c.secretAccessKey)}</code></td><td>${routesOfSystem(
+      s,
+    )
+      .map((r) => `<code>${escapeHtml(r)}</code>`)
+      .join('<br>')}</td></tr>`;
   }).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

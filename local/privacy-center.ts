@@ -30,19 +30,33 @@ const CONTENT_TYPES: Record<string, string> = {
 function newestSource(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).filter((f) => f !== 'dist' && !f.startsWith('.build-')).map((f) => newestSource(join(path, f))));
+  return Math.max(
+    stat.mtimeMs,
+    ...readdirSync(path)
+      .filter((f) => f !== 'dist' && !f.startsWith('.build-'))
+      .map((f) => newestSource(join(path, f))),
+  );
 }
 
 /** Builds web/ into web/dist unless the build is newer than every source; says whether it built. */
 export async function buildPrivacyCenter(): Promise<boolean> {
   const index = join(WEB_DIST, 'index.html');
-  if (existsSync(index) && existsSync(join(WEB_DIST, 'desk', 'index.html')) && statSync(index).mtimeMs >= Math.max(newestSource(WEB_ROOT), ...SHARED_SOURCES.map(newestSource))) return false;
+  if (
+    existsSync(index) &&
+    existsSync(join(WEB_DIST, 'desk', 'index.html')) &&
+    statSync(index).mtimeMs >= Math.max(newestSource(WEB_ROOT), ...SHARED_SOURCES.map(newestSource))
+  )
+    return false;
   const { build } = await import('vite');
   // Built aside and moved in whole, so a page is never served half-built and two desks starting at
   // once do not write over each other.
   const staging = join(WEB_ROOT, `.build-${randomUUID().slice(0, 8)}`);
   try {
-    await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), build: { outDir: staging, emptyOutDir: true }, logLevel: 'warn' });
+    await build({
+      configFile: join(WEB_ROOT, 'vite.config.ts'),
+      build: { outDir: staging, emptyOutDir: true },
+      logLevel: 'warn',
+    });
     await rm(WEB_DIST, { recursive: true, force: true });
     await rename(staging, WEB_DIST).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
@@ -87,7 +101,11 @@ export async function serveWebBuild(pathname: string, res: ServerResponse): Prom
     body = await readFile(file);
   } catch {
     const built = existsSync(join(WEB_DIST, 'index.html'));
-    res.writeHead(built ? 404 : 503, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(built ? 404 : 503, {
+      ...headers,
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     res.end(built ? `Not found: ${pathname}` : 'The web pages are not built: npm start builds them (web/ with Vite).');
     return true;
   }

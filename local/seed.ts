@@ -7,7 +7,12 @@
 // Idempotent: a restart on the same day rewrites the same items, with the same keys on any day.
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../functions/adapters/clients';
-import { lookupKeyOf, type ConsentEvent, type PersonalDataRecord, type StoredPersonalDataRecord } from '../functions/domain/holdings';
+import {
+  type ConsentEvent,
+  lookupKeyOf,
+  type PersonalDataRecord,
+  type StoredPersonalDataRecord,
+} from '../functions/domain/holdings';
 import { myNumberDocument } from '../functions/domain/my-number/documents';
 import type { StoredMyNumber } from '../functions/domain/my-number/ports';
 import { documentIdOf } from '../functions/domain/my-number/register-my-number';
@@ -33,26 +38,93 @@ const SUBJECT = DEMO_CUSTOMER.subjectId;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const startOfToday = Math.floor(Date.now() / DAY_MS) * DAY_MS;
 /** `days` before today at `hour`:00 UTC: the demo's timeline, the same all day long. */
-const daysAgo = (days: number, hour = 1) => new Date(startOfToday - days * DAY_MS + hour * 60 * 60 * 1000).toISOString();
+const daysAgo = (days: number, hour = 1) =>
+  new Date(startOfToday - days * DAY_MS + hour * 60 * 60 * 1000).toISOString();
 
 export const DEMO_LIFECYCLE: SubjectLifecycle = { subjectId: SUBJECT, lastActivityAt: daysAgo(2, 6) };
 
-const record = (recordId: string, fields: Omit<PersonalDataRecord, 'subjectId' | 'recordId'>): StoredPersonalDataRecord => {
+const record = (
+  recordId: string,
+  fields: Omit<PersonalDataRecord, 'subjectId' | 'recordId'>,
+): StoredPersonalDataRecord => {
   const held = { subjectId: SUBJECT, recordId, ...fields };
   const expiresAt = personalDataExpiresAt(held, registryOf(POLICY_PURPOSES), DEMO_LIFECYCLE);
   return { ...held, lookupKey: lookupKeyOf(held), ...(expiresAt === undefined ? {} : { expiresAt }) };
 };
 
 export const DEMO_RECORDS: StoredPersonalDataRecord[] = [
-  record('rec-referral', { category: 'referral', value: 'Referred by an existing customer', source: 'third-party', sourceDetail: 'Customer referral programme', purposes: ['registration-screening'], acquiredAt: daysAgo(60, 6) }),
-  record('rec-credit', { category: 'credit-information', value: 'No delinquency recorded', source: 'credit-bureau', sourceDetail: 'Credit bureau report at registration', purposes: ['registration-screening'], acquiredAt: daysAgo(58, 5) }),
-  record('rec-email', { category: 'email', value: DEMO_CUSTOMER.email, source: 'from-customer', sourceDetail: 'Web sign-up form', purposes: ['service-provision', 'important-notices', 'information-and-inquiries'], acquiredAt: daysAgo(56) }),
-  record('rec-name', { category: 'name', value: '山田 花子 (Hanako Yamada)', source: 'from-customer', sourceDetail: 'Web sign-up form', purposes: ['service-provision', 'billing'], acquiredAt: daysAgo(56) }),
-  record('rec-customer-id', { category: 'customer-id', value: DEMO_CUSTOMER.customerId, source: 'from-customer', sourceDetail: 'Customer number issued at contract', purposes: ['service-provision', 'billing'], acquiredAt: daysAgo(56) }),
-  record('rec-address', { category: 'address', value: '東京都千代田区神田錦町1-2-3', source: 'public-institution', sourceDetail: 'Residence record (住民票) confirmed at contract', purposes: ['service-provision', 'billing'], acquiredAt: daysAgo(54, 2) }),
-  record('rec-phone', { category: 'phone', value: '03-1234-5678', source: 'public-source', sourceDetail: 'Telephone directory', purposes: ['information-and-inquiries'], acquiredAt: daysAgo(40, 3) }),
-  record('rec-ad-id', { category: 'advertising-identifier', value: 'ad-id 6f1c2e9a (linked to this customer)', source: 'service-use', sourceDetail: 'Mobile app advertising identifier', purposes: ['advertising', 'usage-analysis'], acquiredAt: daysAgo(30, 9) }),
-  record('rec-call', { category: 'recorded-call', value: 'Call about a billing question (recording kept)', source: 'from-customer', sourceDetail: 'Telephone inquiry, recorded', purposes: ['information-and-inquiries', 'service-improvement'], acquiredAt: daysAgo(10, 4) }),
+  record('rec-referral', {
+    category: 'referral',
+    value: 'Referred by an existing customer',
+    source: 'third-party',
+    sourceDetail: 'Customer referral programme',
+    purposes: ['registration-screening'],
+    acquiredAt: daysAgo(60, 6),
+  }),
+  record('rec-credit', {
+    category: 'credit-information',
+    value: 'No delinquency recorded',
+    source: 'credit-bureau',
+    sourceDetail: 'Credit bureau report at registration',
+    purposes: ['registration-screening'],
+    acquiredAt: daysAgo(58, 5),
+  }),
+  record('rec-email', {
+    category: 'email',
+    value: DEMO_CUSTOMER.email,
+    source: 'from-customer',
+    sourceDetail: 'Web sign-up form',
+    purposes: ['service-provision', 'important-notices', 'information-and-inquiries'],
+    acquiredAt: daysAgo(56),
+  }),
+  record('rec-name', {
+    category: 'name',
+    value: '山田 花子 (Hanako Yamada)',
+    source: 'from-customer',
+    sourceDetail: 'Web sign-up form',
+    purposes: ['service-provision', 'billing'],
+    acquiredAt: daysAgo(56),
+  }),
+  record('rec-customer-id', {
+    category: 'customer-id',
+    value: DEMO_CUSTOMER.customerId,
+    source: 'from-customer',
+    sourceDetail: 'Customer number issued at contract',
+    purposes: ['service-provision', 'billing'],
+    acquiredAt: daysAgo(56),
+  }),
+  record('rec-address', {
+    category: 'address',
+    value: '東京都千代田区神田錦町1-2-3',
+    source: 'public-institution',
+    sourceDetail: 'Residence record (住民票) confirmed at contract',
+    purposes: ['service-provision', 'billing'],
+    acquiredAt: daysAgo(54, 2),
+  }),
+  record('rec-phone', {
+    category: 'phone',
+    value: '03-1234-5678',
+    source: 'public-source',
+    sourceDetail: 'Telephone directory',
+    purposes: ['information-and-inquiries'],
+    acquiredAt: daysAgo(40, 3),
+  }),
+  record('rec-ad-id', {
+    category: 'advertising-identifier',
+    value: 'ad-id 6f1c2e9a (linked to this customer)',
+    source: 'service-use',
+    sourceDetail: 'Mobile app advertising identifier',
+    purposes: ['advertising', 'usage-analysis'],
+    acquiredAt: daysAgo(30, 9),
+  }),
+  record('rec-call', {
+    category: 'recorded-call',
+    value: 'Call about a billing question (recording kept)',
+    source: 'from-customer',
+    sourceDetail: 'Telephone inquiry, recorded',
+    purposes: ['information-and-inquiries', 'service-improvement'],
+    acquiredAt: daysAgo(10, 4),
+  }),
 ];
 
 /** The company system that records web consents and asks the provision guard. */
@@ -92,36 +164,56 @@ export const DEMO_CONSENT_ID = 'consent-demo-advertising';
 /** The consent the provision to the payment processor rests on. */
 export const DEMO_PROVISION_CONSENT_ID = 'consent-demo-payments';
 export const DEMO_CONSENTS: ConsentEvent[] = [
-  { subjectId: SUBJECT, eventId: DEMO_CONSENT_ID, action: 'given', purpose: 'advertising', noticeVersion: '2024-04-01', method: 'web-button', collectedBy: WEB, at: daysAgo(30, 9) },
-  { subjectId: SUBJECT, eventId: DEMO_PROVISION_CONSENT_ID, action: 'given', recipient: DEMO_PAYMENTS_RECIPIENT.recipientId, noticeVersion: '2024-04-01', method: 'web-button', collectedBy: WEB, at: daysAgo(46, 3) },
+  {
+    subjectId: SUBJECT,
+    eventId: DEMO_CONSENT_ID,
+    action: 'given',
+    purpose: 'advertising',
+    noticeVersion: '2024-04-01',
+    method: 'web-button',
+    collectedBy: WEB,
+    at: daysAgo(30, 9),
+  },
+  {
+    subjectId: SUBJECT,
+    eventId: DEMO_PROVISION_CONSENT_ID,
+    action: 'given',
+    recipient: DEMO_PAYMENTS_RECIPIENT.recipientId,
+    noticeVersion: '2024-04-01',
+    method: 'web-button',
+    collectedBy: WEB,
+    at: daysAgo(46, 3),
+  },
 ];
 
 const providedAt = daysAgo(45);
 const payments = DEMO_PAYMENTS_RECIPIENT;
-export const DEMO_PROVISION_RECORDS: StoredProvisionRecord[] = [{
-  subjectId: SUBJECT,
-  recordId: 'provided#demo-payments',
-  direction: 'provided',
-  counterparty: `${payments.name}, ${payments.address} (${payments.representative})`,
-  items: ['name', 'address'],
-  basis: 'consent',
-  date: providedAt.slice(0, 10),
-  provisionId: 'demo-payments',
-  counterpartyId: payments.recipientId,
-  recipientId: payments.recipientId,
-  recipientName: payments.name,
-  recipientAddress: payments.address,
-  recipientRepresentative: payments.representative,
-  recipientCountry: payments.country,
-  countryStanding: countryStanding(payments),
-  purpose: 'billing',
-  recordKeeping: payments.recordKeeping,
-  consentId: DEMO_PROVISION_CONSENT_ID,
-  firstProvidedAt: providedAt,
-  lastProvidedAt: providedAt,
-  providedBy: WEB,
-  expiresAt: provisionRecordExpiresAt(payments.recordKeeping, new Date(providedAt)),
-}];
+export const DEMO_PROVISION_RECORDS: StoredProvisionRecord[] = [
+  {
+    subjectId: SUBJECT,
+    recordId: 'provided#demo-payments',
+    direction: 'provided',
+    counterparty: `${payments.name}, ${payments.address} (${payments.representative})`,
+    items: ['name', 'address'],
+    basis: 'consent',
+    date: providedAt.slice(0, 10),
+    provisionId: 'demo-payments',
+    counterpartyId: payments.recipientId,
+    recipientId: payments.recipientId,
+    recipientName: payments.name,
+    recipientAddress: payments.address,
+    recipientRepresentative: payments.representative,
+    recipientCountry: payments.country,
+    countryStanding: countryStanding(payments),
+    purpose: 'billing',
+    recordKeeping: payments.recordKeeping,
+    consentId: DEMO_PROVISION_CONSENT_ID,
+    firstProvidedAt: providedAt,
+    lastProvidedAt: providedAt,
+    providedBy: WEB,
+    expiresAt: provisionRecordExpiresAt(payments.recordKeeping, new Date(providedAt)),
+  },
+];
 
 /** A valid Individual Number (its check digit is right) that belongs to nobody: for the demo only. */
 export const DEMO_INDIVIDUAL_NUMBER = '123456789018';
@@ -142,9 +234,11 @@ export const DEMO_MY_NUMBER: StoredMyNumber = {
 };
 
 async function putAll(table: Parameters<typeof tableName>[0], items: object[]): Promise<void> {
-  await dynamo().send(new BatchWriteCommand({
-    RequestItems: { [tableName(table)]: items.map((Item) => ({ PutRequest: { Item } })) },
-  }));
+  await dynamo().send(
+    new BatchWriteCommand({
+      RequestItems: { [tableName(table)]: items.map((Item) => ({ PutRequest: { Item } })) },
+    }),
+  );
 }
 
 export async function seedDemoCustomer(): Promise<void> {
@@ -160,18 +254,25 @@ export async function seedDemoCustomer(): Promise<void> {
 
 /** The three demo staff, one per role, named after it. The password, its age and any lock are reset on every start. */
 export async function seedDemoStaff(password: string, now = new Date()): Promise<void> {
-  await Promise.all(STAFF_ROLES.map((role) => dynamo().send(new UpdateCommand({
-    TableName: tableName('staff'),
-    Key: { staffId: role },
-    UpdateExpression: 'SET #role = if_not_exists(#role, :role), #status = if_not_exists(#status, :active), displayName = if_not_exists(displayName, :name), email = if_not_exists(email, :email), passwordChangedAt = :now, localPasswordHash = :hash REMOVE passwordMustChange, failedSignIns, lockedUntil',
-    ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
-    ExpressionAttributeValues: {
-      ':role': role,
-      ':active': 'active',
-      ':name': `Demo ${role}`,
-      ':email': `${role}@desk.example.jp`,
-      ':now': now.toISOString(),
-      ':hash': hashLocalPassword(password),
-    },
-  }))));
+  await Promise.all(
+    STAFF_ROLES.map((role) =>
+      dynamo().send(
+        new UpdateCommand({
+          TableName: tableName('staff'),
+          Key: { staffId: role },
+          UpdateExpression:
+            'SET #role = if_not_exists(#role, :role), #status = if_not_exists(#status, :active), displayName = if_not_exists(displayName, :name), email = if_not_exists(email, :email), passwordChangedAt = :now, localPasswordHash = :hash REMOVE passwordMustChange, failedSignIns, lockedUntil',
+          ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':role': role,
+            ':active': 'active',
+            ':name': `Demo ${role}`,
+            ':email': `${role}@desk.example.jp`,
+            ':now': now.toISOString(),
+            ':hash': hashLocalPassword(password),
+          },
+        }),
+      ),
+    ),
+  );
 }

@@ -4,7 +4,7 @@
 // It exists only in the local runtime.
 import { randomBytes } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { SignJWT, jwtVerify } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import { dynamo, tableName } from '../functions/adapters/clients';
 import { hashLocalPassword, localPasswordMatches } from '../functions/adapters/staff-identity-local';
 import type { StaffMember } from '../functions/domain/staff';
@@ -54,8 +54,13 @@ export class LocalTokenIssuer {
   /** What API Gateway's Cognito authorizer does: verify, then pass the claims on as strings. */
   async claims(token: string): Promise<Record<string, string> | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: LOCAL_ISSUER, audience: 'appi-desk-local-client' });
-      return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: LOCAL_ISSUER,
+        audience: 'appi-desk-local-client',
+      });
+      return Object.fromEntries(
+        Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
+      );
     } catch {
       return undefined;
     }
@@ -74,7 +79,7 @@ export interface LocalSignInState {
 type StoredStaff = StaffMember & LocalSignInState;
 
 const accountLockedUntil = (staff: StoredStaff, now: Date) =>
-  (staff.lockedUntil && Date.parse(staff.lockedUntil) > now.getTime() ? new Date(staff.lockedUntil) : undefined);
+  staff.lockedUntil && Date.parse(staff.lockedUntil) > now.getTime() ? new Date(staff.lockedUntil) : undefined;
 
 /** Entries kept for unknown names at most; the oldest goes first. A lock lasts minutes, so this is plenty locally. */
 const UNKNOWN_NAMES_KEPT = 10_000;
@@ -123,12 +128,21 @@ export interface SignInRefusal {
   headers?: Record<string, string>;
 }
 
-const refusal = (status: number, title: string, detail: string, headers?: Record<string, string>): { refusal: SignInRefusal } =>
-  ({ refusal: { status, title, detail, ...(headers ? { headers } : {}) } });
+const refusal = (
+  status: number,
+  title: string,
+  detail: string,
+  headers?: Record<string, string>,
+): { refusal: SignInRefusal } => ({ refusal: { status, title, detail, ...(headers ? { headers } : {}) } });
 const wrongPassword = () => refusal(401, 'Sign-in failed', 'Wrong username or password.');
 const locked = (until: Date, now: Date) => {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return refusal(423, 'Account locked', `Too many wrong passwords: this account is locked until ${until.toISOString()} (desk policy: ${LOCAL_SIGN_IN_MAX_FAILURES} wrong passwords lock it for ${LOCAL_SIGN_IN_LOCK_MINUTES} minutes). Try again then, or ask the Information Security Officer.`, { 'retry-after': String(seconds) });
+  return refusal(
+    423,
+    'Account locked',
+    `Too many wrong passwords: this account is locked until ${until.toISOString()} (desk policy: ${LOCAL_SIGN_IN_MAX_FAILURES} wrong passwords lock it for ${LOCAL_SIGN_IN_LOCK_MINUTES} minutes). Try again then, or ask the Information Security Officer.`,
+    { 'retry-after': String(seconds) },
+  );
 };
 const CHANGE_IT = `Change it with POST /local/password {"username", "password", "newPassword"} (at least ${PASSWORD_MIN_LENGTH} characters), then sign in with the new one.`;
 
@@ -150,7 +164,9 @@ export class LocalSignIn {
   /** The account, once the password is right and nothing bars it; else the refusal. */
   async verify(username: string, password: string): Promise<{ staff: StoredStaff } | { refusal: SignInRefusal }> {
     const now = this.clock();
-    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('staff'), Key: { staffId: username }, ConsistentRead: true }));
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: tableName('staff'), Key: { staffId: username }, ConsistentRead: true }),
+    );
     const staff = Item as StoredStaff | undefined;
     // An unknown name takes every step a known one does, on its own lock, so no answer or its time tells them apart.
     const lockedUntil = staff ? accountLockedUntil(staff, now) : this.unknownNames.lockedUntil(username, now);
@@ -158,7 +174,8 @@ export class LocalSignIn {
     const hash = staff?.localPasswordHash;
     const matches = this.passwordMatches(password, hash ?? DUMMY_PASSWORD_HASH);
     if (!matches || !staff || hash === undefined) return this.failed(username, now);
-    if (staff.status !== 'active') return refusal(403, 'Account disabled', 'This staff account is disabled. Ask the Information Security Officer.');
+    if (staff.status !== 'active')
+      return refusal(403, 'Account disabled', 'This staff account is disabled. Ask the Information Security Officer.');
     if (staff.failedSignIns || staff.lockedUntil) await this.clearFailures(staff.staffId);
     return { staff };
   }
@@ -167,33 +184,58 @@ export class LocalSignIn {
     const verified = await this.verify(username, password);
     if ('refusal' in verified) return verified;
     const { staff } = verified;
-    if (staff.passwordMustChange) return refusal(403, 'Password change required', `This is a temporary password. ${CHANGE_IT}`);
+    if (staff.passwordMustChange)
+      return refusal(403, 'Password change required', `This is a temporary password. ${CHANGE_IT}`);
     if (passwordExpired(staff.passwordChangedAt, this.clock(), this.maxAgeDays)) {
-      return refusal(403, 'Password expired', `Your password is older than ${this.maxAgeDays} days (desk policy: passwords are changed periodically). ${CHANGE_IT}`);
+      return refusal(
+        403,
+        'Password expired',
+        `Your password is older than ${this.maxAgeDays} days (desk policy: passwords are changed periodically). ${CHANGE_IT}`,
+      );
     }
     return verified;
   }
 
   /** POST /local/password: sets a new password, even an expired one's replacement, once the old one is right. */
-  async changePassword(username: string, password: string, newPassword: string): Promise<{ passwordChangedAt: string } | { refusal: SignInRefusal }> {
+  async changePassword(
+    username: string,
+    password: string,
+    newPassword: string,
+  ): Promise<{ passwordChangedAt: string } | { refusal: SignInRefusal }> {
     if (newPassword.length < PASSWORD_MIN_LENGTH || newPassword.length > PASSWORD_MAX_LENGTH) {
-      return refusal(422, 'Password too short', `The new password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long, as the staff user pool requires.`);
+      return refusal(
+        422,
+        'Password too short',
+        `The new password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long, as the staff user pool requires.`,
+      );
     }
-    if (newPassword === password) return refusal(422, 'Password unchanged', 'The new password must differ from the current one.');
+    if (newPassword === password)
+      return refusal(422, 'Password unchanged', 'The new password must differ from the current one.');
     const verified = await this.verify(username, password);
     if ('refusal' in verified) return verified;
     const passwordChangedAt = this.clock().toISOString();
     try {
-      await dynamo().send(new UpdateCommand({
-        TableName: tableName('staff'),
-        Key: { staffId: username },
-        UpdateExpression: 'SET localPasswordHash = :new, passwordChangedAt = :at REMOVE passwordMustChange, failedSignIns, lockedUntil',
-        ConditionExpression: 'localPasswordHash = :old',
-        ExpressionAttributeValues: { ':new': hashLocalPassword(newPassword), ':at': passwordChangedAt, ':old': verified.staff.localPasswordHash },
-      }));
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName('staff'),
+          Key: { staffId: username },
+          UpdateExpression:
+            'SET localPasswordHash = :new, passwordChangedAt = :at REMOVE passwordMustChange, failedSignIns, lockedUntil',
+          ConditionExpression: 'localPasswordHash = :old',
+          ExpressionAttributeValues: {
+            ':new': hashLocalPassword(newPassword),
+            ':at': passwordChangedAt,
+            ':old': verified.staff.localPasswordHash,
+          },
+        }),
+      );
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-      return refusal(409, 'Password changed meanwhile', 'The password was changed while you were changing it. Sign in with the newest password.');
+      return refusal(
+        409,
+        'Password changed meanwhile',
+        'The password was changed while you were changing it. Sign in with the newest password.',
+      );
     }
     return { passwordChangedAt };
   }
@@ -207,14 +249,16 @@ export class LocalSignIn {
     let failures: number;
     let known = true;
     try {
-      const { Attributes } = await dynamo().send(new UpdateCommand({
-        TableName: tableName('staff'),
-        Key: { staffId: username },
-        UpdateExpression: 'ADD failedSignIns :one',
-        ConditionExpression: 'attribute_exists(staffId)',
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }));
+      const { Attributes } = await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName('staff'),
+          Key: { staffId: username },
+          UpdateExpression: 'ADD failedSignIns :one',
+          ConditionExpression: 'attribute_exists(staffId)',
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
       failures = Number(Attributes?.failedSignIns ?? 0);
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
@@ -225,14 +269,16 @@ export class LocalSignIn {
     if (failures < LOCAL_SIGN_IN_MAX_FAILURES) return wrongPassword();
     const until = new Date(now.getTime() + LOCAL_SIGN_IN_LOCK_MINUTES * 60_000);
     try {
-      await dynamo().send(new UpdateCommand({
-        TableName: tableName('staff'),
-        Key: { staffId: username },
-        UpdateExpression: 'SET lockedUntil = :until, failedSignIns = :zero',
-        // Only the failure that reached the limit locks; a racing one that saw a higher count finds it reset.
-        ConditionExpression: 'failedSignIns = :failures',
-        ExpressionAttributeValues: { ':until': until.toISOString(), ':zero': 0, ':failures': failures },
-      }));
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName('staff'),
+          Key: { staffId: username },
+          UpdateExpression: 'SET lockedUntil = :until, failedSignIns = :zero',
+          // Only the failure that reached the limit locks; a racing one that saw a higher count finds it reset.
+          ConditionExpression: 'failedSignIns = :failures',
+          ExpressionAttributeValues: { ':until': until.toISOString(), ':zero': 0, ':failures': failures },
+        }),
+      );
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     }
@@ -241,10 +287,12 @@ export class LocalSignIn {
   }
 
   private async clearFailures(staffId: string): Promise<void> {
-    await dynamo().send(new UpdateCommand({
-      TableName: tableName('staff'),
-      Key: { staffId },
-      UpdateExpression: 'REMOVE failedSignIns, lockedUntil',
-    }));
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName('staff'),
+        Key: { staffId },
+        UpdateExpression: 'REMOVE failedSignIns, lockedUntil',
+      }),
+    );
   }
 }

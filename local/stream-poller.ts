@@ -2,12 +2,12 @@
 // run, in the same event shape. Failed records are redelivered a few times, as Lambda retries.
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
-  GetShardIteratorCommand,
   type GetRecordsCommandOutput,
-  type _Record,
+  GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
@@ -69,8 +69,13 @@ export class StreamPoller {
   }
 
   private async pollAll(): Promise<void> {
-    await Promise.all(this.subscriptions.map((s) =>
-      this.pollTable(s).catch((error) => this.onError(`stream poller (${s.tableName}): ${(error as Error).name}: ${(error as Error).message}`))));
+    await Promise.all(
+      this.subscriptions.map((s) =>
+        this.pollTable(s).catch((error) =>
+          this.onError(`stream poller (${s.tableName}): ${(error as Error).name}: ${(error as Error).message}`),
+        ),
+      ),
+    );
   }
 
   private async pollTable({ tableName, handler }: StreamSubscription): Promise<void> {
@@ -99,17 +104,28 @@ export class StreamPoller {
       this.iterators.set(key, page.NextShardIterator);
       const records = page.Records ?? [];
       if (records.length === 0) continue;
-      await this.deliver(handler, records.map((r) => toLambdaRecord(r, streamArn)));
+      await this.deliver(
+        handler,
+        records.map((r) => toLambdaRecord(r, streamArn)),
+      );
       this.lastSequence.set(key, records.at(-1)!.dynamodb!.SequenceNumber!);
     }
   }
 
-  private async freshIterator(streamArn: string, shardId: string, after: string | undefined): Promise<string | undefined> {
-    const { ShardIterator } = await this.streams.send(new GetShardIteratorCommand({
-      StreamArn: streamArn,
-      ShardId: shardId,
-      ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
-    }));
+  private async freshIterator(
+    streamArn: string,
+    shardId: string,
+    after: string | undefined,
+  ): Promise<string | undefined> {
+    const { ShardIterator } = await this.streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ...(after
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
     return ShardIterator;
   }
 
@@ -124,8 +140,14 @@ export class StreamPoller {
         failedFrom = batch[0]?.dynamodb?.SequenceNumber;
       }
       if (failedFrom === undefined) return;
-      batch = batch.slice(Math.max(0, batch.findIndex((r) => r.dynamodb?.SequenceNumber === failedFrom)));
+      batch = batch.slice(
+        Math.max(
+          0,
+          batch.findIndex((r) => r.dynamodb?.SequenceNumber === failedFrom),
+        ),
+      );
     }
-    if (batch.length > 0) this.onError(`stream: ${batch.length} record(s) given up after ${MAX_REDELIVERIES} redeliveries`);
+    if (batch.length > 0)
+      this.onError(`stream: ${batch.length} record(s) given up after ${MAX_REDELIVERIES} redeliveries`);
   }
 }

@@ -2,7 +2,7 @@
 // user AWS would have, and the SigV4 check API Gateway makes on IAM-authorised routes: re-sign the
 // request with the caller's secret (service execute-api) and compare, then check the route names
 // the caller's system, as its execute-api:Invoke policy would.
-import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
+import { createHash, createHmac, type Hash, type Hmac, timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Checksum, HttpRequest, SourceData } from '@smithy/types';
 import { SYSTEM_NAMES, type SystemName } from '../functions/domain/systems';
@@ -39,7 +39,12 @@ export const LOCAL_SYSTEM_CREDENTIALS: Record<SystemName, LocalSystemCredentials
 };
 
 /** SHA-256 and HMAC-SHA256 from node:crypto, in the shape the signer takes. */
-const bytes = (data: SourceData) => (typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
+const bytes = (data: SourceData) =>
+  typeof data === 'string'
+    ? data
+    : ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
 
 class Sha256 implements Checksum {
   private hash: Hash | Hmac;
@@ -90,15 +95,18 @@ export async function signAsSystem(
   signingDate = new Date(),
 ): Promise<Record<string, string>> {
   const url = new URL(request.url);
-  const signed = await signerFor(LOCAL_SYSTEM_CREDENTIALS[system]).sign({
-    method: request.method,
-    protocol: url.protocol,
-    hostname: url.hostname,
-    path: url.pathname,
-    query: queryOf(url.search),
-    headers: { ...request.headers, host: url.host },
-    ...(request.body !== undefined ? { body: request.body } : {}),
-  } as HttpRequest, { signingDate });
+  const signed = await signerFor(LOCAL_SYSTEM_CREDENTIALS[system]).sign(
+    {
+      method: request.method,
+      protocol: url.protocol,
+      hostname: url.hostname,
+      path: url.pathname,
+      query: queryOf(url.search),
+      headers: { ...request.headers, host: url.host },
+      ...(request.body !== undefined ? { body: request.body } : {}),
+    } as HttpRequest,
+    { signingDate },
+  );
   const { host: _host, ...headers } = signed.headers;
   return headers;
 }
@@ -121,9 +129,14 @@ export interface SigningRefusal {
 
 const HOW_TO_SIGN = `Sign with AWS Signature Version 4 for service ${SIGNING_SERVICE}, region ${LOCAL_SIGNING_REGION}, with the local key of a system (printed by npm start and shown on the start page), e.g. curl --aws-sigv4 "aws:amz:${LOCAL_SIGNING_REGION}:${SIGNING_SERVICE}" --user KEY:SECRET.`;
 
-const invalid = (detail: string): SigningRefusal => ({ responseType: 'INVALID_SIGNATURE', title: 'Invalid signature', detail });
+const invalid = (detail: string): SigningRefusal => ({
+  responseType: 'INVALID_SIGNATURE',
+  title: 'Invalid signature',
+  detail,
+});
 
-const AUTHORIZATION = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/;
+const AUTHORIZATION =
+  /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/;
 
 function parseAmzDate(value: string | undefined): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value ?? '');
@@ -147,50 +160,105 @@ export async function verifySystemSignature(
 ): Promise<{ caller: LocalSystemCredentials } | { refusal: SigningRefusal }> {
   const authorization = request.headers.authorization;
   if (!authorization) {
-    return { refusal: { responseType: 'MISSING_AUTHENTICATION_TOKEN', title: 'Missing Authentication Token', detail: `This route is for the company's systems (${admitted.join(', ')}) and the request is not signed. ${HOW_TO_SIGN}` } };
+    return {
+      refusal: {
+        responseType: 'MISSING_AUTHENTICATION_TOKEN',
+        title: 'Missing Authentication Token',
+        detail: `This route is for the company's systems (${admitted.join(', ')}) and the request is not signed. ${HOW_TO_SIGN}`,
+      },
+    };
   }
   const parsed = AUTHORIZATION.exec(authorization.trim());
-  if (!parsed) return { refusal: invalid(`The Authorization header is not an AWS4-HMAC-SHA256 signature with Credential, SignedHeaders and Signature. ${HOW_TO_SIGN}`) };
+  if (!parsed)
+    return {
+      refusal: invalid(
+        `The Authorization header is not an AWS4-HMAC-SHA256 signature with Credential, SignedHeaders and Signature. ${HOW_TO_SIGN}`,
+      ),
+    };
   const [, accessKeyId, scopeDate, region, service, signedHeaderList, signature] = parsed as unknown as string[];
   const caller = Object.values(LOCAL_SYSTEM_CREDENTIALS).find((c) => c.accessKeyId === accessKeyId);
-  if (!caller) return { refusal: invalid(`The security token included in the request is invalid: ${accessKeyId} is not a local system key. The keys are ${SYSTEM_NAMES.map((s) => `${LOCAL_SYSTEM_CREDENTIALS[s].accessKeyId} (${s})`).join(' and ')}.`) };
+  if (!caller)
+    return {
+      refusal: invalid(
+        `The security token included in the request is invalid: ${accessKeyId} is not a local system key. The keys are ${SYSTEM_NAMES.map((s) => `${LOCAL_SYSTEM_CREDENTIALS[s].accessKeyId} (${s})`).join(' and ')}.`,
+      ),
+    };
   if (region !== LOCAL_SIGNING_REGION || service !== SIGNING_SERVICE) {
-    return { refusal: invalid(`The credential is scoped to ${region}/${service}; the local desk checks ${LOCAL_SIGNING_REGION}/${SIGNING_SERVICE}.`) };
+    return {
+      refusal: invalid(
+        `The credential is scoped to ${region}/${service}; the local desk checks ${LOCAL_SIGNING_REGION}/${SIGNING_SERVICE}.`,
+      ),
+    };
   }
   const signingDate = parseAmzDate(request.headers['x-amz-date']);
-  if (!signingDate) return { refusal: invalid('The request has no valid X-Amz-Date header (YYYYMMDDTHHMMSSZ); sign it with the time of sending.') };
+  if (!signingDate)
+    return {
+      refusal: invalid(
+        'The request has no valid X-Amz-Date header (YYYYMMDDTHHMMSSZ); sign it with the time of sending.',
+      ),
+    };
   if (Math.abs(now.getTime() - signingDate.getTime()) > MAX_CLOCK_SKEW_MS) {
-    return { refusal: invalid(`Signature expired: signed at ${request.headers['x-amz-date']}, more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes from now (${now.toISOString()}). Sign each request when you send it, with a correct clock.`) };
+    return {
+      refusal: invalid(
+        `Signature expired: signed at ${request.headers['x-amz-date']}, more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes from now (${now.toISOString()}). Sign each request when you send it, with a correct clock.`,
+      ),
+    };
   }
   if (request.headers['x-amz-date']!.slice(0, 8) !== scopeDate) {
-    return { refusal: invalid(`The credential scope's date ${scopeDate} is not the date of X-Amz-Date ${request.headers['x-amz-date']}.`) };
+    return {
+      refusal: invalid(
+        `The credential scope's date ${scopeDate} is not the date of X-Amz-Date ${request.headers['x-amz-date']}.`,
+      ),
+    };
   }
   const signedHeaders = signedHeaderList!.split(';');
   if (!signedHeaders.includes('host')) return { refusal: invalid('The Host header must be among the SignedHeaders.') };
   const unsent = signedHeaders.filter((name) => request.headers[name] === undefined);
-  if (unsent.length > 0) return { refusal: invalid(`SignedHeaders names ${unsent.join(', ')}, which the request does not carry.`) };
+  if (unsent.length > 0)
+    return { refusal: invalid(`SignedHeaders names ${unsent.join(', ')}, which the request does not carry.`) };
 
   const body = request.body ?? Buffer.alloc(0);
   const declaredHash = request.headers['x-amz-content-sha256'];
-  if (declaredHash !== undefined && signedHeaders.includes('x-amz-content-sha256') && declaredHash !== createHash('sha256').update(body).digest('hex')) {
-    return { refusal: invalid('X-Amz-Content-Sha256 does not match the body that arrived: the body was changed after signing, or the hash was computed over other bytes.') };
+  if (
+    declaredHash !== undefined &&
+    signedHeaders.includes('x-amz-content-sha256') &&
+    declaredHash !== createHash('sha256').update(body).digest('hex')
+  ) {
+    return {
+      refusal: invalid(
+        'X-Amz-Content-Sha256 does not match the body that arrived: the body was changed after signing, or the hash was computed over other bytes.',
+      ),
+    };
   }
   const [path = '/', search = ''] = request.target.split(/\?(.*)/s);
-  const resigned = await signerFor(caller).sign({
-    method: request.method,
-    protocol: 'http:',
-    hostname: request.headers.host ?? '',
-    path,
-    query: queryOf(search),
-    headers: Object.fromEntries(signedHeaders.map((name) => [name, request.headers[name]!])),
-    body,
-  } as HttpRequest, { signingDate, signableHeaders: new Set(signedHeaders) });
+  const resigned = await signerFor(caller).sign(
+    {
+      method: request.method,
+      protocol: 'http:',
+      hostname: request.headers.host ?? '',
+      path,
+      query: queryOf(search),
+      headers: Object.fromEntries(signedHeaders.map((name) => [name, request.headers[name]!])),
+      body,
+    } as HttpRequest,
+    { signingDate, signableHeaders: new Set(signedHeaders) },
+  );
   const expected = /Signature=([0-9a-f]{64})$/.exec(resigned.headers.authorization ?? '')?.[1] ?? '';
   if (!sameHex(expected, signature!)) {
-    return { refusal: invalid(`The request signature we calculated does not match the signature you provided: the method, path, query, signed headers or body differ from what was signed, or the secret is not ${caller.system}'s local secret.`) };
+    return {
+      refusal: invalid(
+        `The request signature we calculated does not match the signature you provided: the method, path, query, signed headers or body differ from what was signed, or the secret is not ${caller.system}'s local secret.`,
+      ),
+    };
   }
   if (!admitted.includes(caller.system)) {
-    return { refusal: { responseType: 'ACCESS_DENIED', title: 'Access denied', detail: `User: ${caller.principal} is not authorized to perform: execute-api:Invoke on this route; it admits ${admitted.join(', ')}, and the key is ${caller.system}'s.` } };
+    return {
+      refusal: {
+        responseType: 'ACCESS_DENIED',
+        title: 'Access denied',
+        detail: `User: ${caller.principal} is not authorized to perform: execute-api:Invoke on this route; it admits ${admitted.join(', ')}, and the key is ${caller.system}'s.`,
+      },
+    };
   }
   return { caller };
 }

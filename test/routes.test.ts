@@ -22,7 +22,9 @@ const handlerFile = (name: string) => join(HANDLERS, `${name}.ts`);
 
 /** The repository files a module imports at run time (type-only imports left out), resolved. */
 function valueImports(file: string): string[] {
-  const specifiers = [...source(file).matchAll(/^import\s+(?!type\s)[^;]*?from\s+'(\.{1,2}\/[^']+)';/gms)].map((m) => m[1]!);
+  const specifiers = [...source(file).matchAll(/^import\s+(?!type\s)[^;]*?from\s+'(\.{1,2}\/[^']+)';/gms)].map(
+    (m) => m[1]!,
+  );
   return specifiers.map((specifier) => {
     const base = resolve(dirname(file), specifier);
     return [`${base}.ts`, join(base, 'index.ts'), base].find(existsSync) ?? base;
@@ -61,7 +63,9 @@ describe('the route manifest and the handlers', () => {
   it('has a handler file for every route, and a route or worker for every handler file', () => {
     expect(ROUTES.filter((r) => !existsSync(handlerFile(r.name))).map((r) => r.name)).toEqual([]);
     const known = new Set([...ROUTES.map((r) => r.name), ...WORKERS.map((w) => w.name), ...STAFF_POOL_TRIGGERS]);
-    const handlers = readdirSync(HANDLERS).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+    const handlers = readdirSync(HANDLERS)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.replace(/\.ts$/, ''));
     expect(handlers.filter((h) => !known.has(h))).toEqual([]);
     const routeNames = new Set(ROUTES.map((r) => r.name));
     expect(handlers.filter((h) => source(handlerFile(h)).includes('httpRoute(') !== routeNames.has(h))).toEqual([]);
@@ -70,17 +74,26 @@ describe('the route manifest and the handlers', () => {
   it('collects every route defined under functions/routes/ exactly once, and nothing else', async () => {
     const defined = await definitionsByModule();
     expect(defined.map((d) => d.route.name).sort()).toEqual(ROUTES.map((r) => r.name).sort());
-    for (const { route } of defined) expect(ROUTES.filter((r) => r === route), route.name).toHaveLength(1);
+    for (const { route } of defined)
+      expect(
+        ROUTES.filter((r) => r === route),
+        route.name,
+      ).toHaveLength(1);
   });
 
-  it('has each route handler import its own definition from its capability\'s module, and serve it', async () => {
+  it("has each route handler import its own definition from its capability's module, and serve it", async () => {
     const defined = await definitionsByModule();
     for (const route of ROUTES) {
       const text = source(handlerFile(route.name));
       const imported = /^import \{ (\w+) as route \} from '\.\.\/routes\/([\w-]+)';$/m.exec(text);
-      expect(imported, `${route.name} imports { <its definition> as route } from '../routes/<capability>'`).not.toBeNull();
+      expect(
+        imported,
+        `${route.name} imports { <its definition> as route } from '../routes/<capability>'`,
+      ).not.toBeNull();
       const [, exportName, module] = imported!;
-      expect(defined.find((d) => d.module === module && d.exportName === exportName)?.route.name, route.name).toBe(route.name);
+      expect(defined.find((d) => d.module === module && d.exportName === exportName)?.route.name, route.name).toBe(
+        route.name,
+      );
       expect(text, route.name).toMatch(/httpRoute\(route, /);
     }
   });
@@ -101,17 +114,43 @@ describe('the route manifest and the handlers', () => {
 
   it('keeps http/ below the manifest: no module there imports a route, the manifest or the OpenAPI builder', () => {
     const http = join(ROOT, 'functions/http');
-    const files = readdirSync(http, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(http, f));
+    const files = readdirSync(http, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(http, f));
     for (const file of files) {
-      const upward = [...source(file).matchAll(/from '([^']+)'/g)].map((m) => resolve(dirname(file), m[1]!))
-        .filter((target) => target.startsWith(ROUTE_MODULES) || target === join(ROOT, 'functions/routes') || target === join(ROOT, 'functions/openapi'));
-      expect(upward.map((t) => relative(ROOT, t)), relative(ROOT, file)).toEqual([]);
+      const upward = [...source(file).matchAll(/from '([^']+)'/g)]
+        .map((m) => resolve(dirname(file), m[1]!))
+        .filter(
+          (target) =>
+            target.startsWith(ROUTE_MODULES) ||
+            target === join(ROOT, 'functions/routes') ||
+            target === join(ROOT, 'functions/openapi'),
+        );
+      expect(
+        upward.map((t) => relative(ROOT, t)),
+        relative(ROOT, file),
+      ).toEqual([]);
     }
   });
 
-  it('bundles a route with its own capability\'s route and contract modules only (esbuild, as deployed)', async () => {
-    const { metafile } = await build({ ...LAMBDA_BUNDLING, sourcemap: false, entryPoints: [handlerFile('list-purposes')], outfile: 'out.mjs', write: false, metafile: true, logLevel: 'error', absWorkingDir: ROOT });
-    const inputs = Object.keys(metafile.outputs['out.mjs']!.inputs).filter((f) => /^functions\/(routes|http\/contract)/.test(f)).sort();
-    expect(inputs).toEqual(['functions/http/contract/common.ts', 'functions/http/contract/purposes.ts', 'functions/routes/purposes.ts']);
+  it("bundles a route with its own capability's route and contract modules only (esbuild, as deployed)", async () => {
+    const { metafile } = await build({
+      ...LAMBDA_BUNDLING,
+      sourcemap: false,
+      entryPoints: [handlerFile('list-purposes')],
+      outfile: 'out.mjs',
+      write: false,
+      metafile: true,
+      logLevel: 'error',
+      absWorkingDir: ROOT,
+    });
+    const inputs = Object.keys(metafile.outputs['out.mjs']!.inputs)
+      .filter((f) => /^functions\/(routes|http\/contract)/.test(f))
+      .sort();
+    expect(inputs).toEqual([
+      'functions/http/contract/common.ts',
+      'functions/http/contract/purposes.ts',
+      'functions/routes/purposes.ts',
+    ]);
   });
 });

@@ -35,7 +35,8 @@ export const SCALAR_CONFIGURATION = {
   documentDownloadType: 'json',
 } as const;
 
-const escapeAttribute = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+const escapeAttribute = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 /** The page: one element Scalar reads its document URL and configuration from, and its script. No inline code. */
 export function apiDocsPage(): string {

@@ -2,7 +2,7 @@
 // Static files with relative paths, no inline script or style, so the pages run under a
 // Content-Security-Policy without 'unsafe-inline'.
 import { fileURLToPath } from 'node:url';
-import { defineConfig, runnerImport, type Plugin } from 'vite';
+import { defineConfig, type Plugin, runnerImport } from 'vite';
 import * as z from 'zod';
 
 /** The contract's module that defines the body of POST /v1/requests. */
@@ -23,8 +23,15 @@ function submitRequestSchema(): Plugin {
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
       this.addWatchFile(REQUEST_DETAILS);
-      const { module } = await runnerImport<{ submitRequestBody: z.ZodType }>(REQUEST_DETAILS, { configFile: false, logLevel: 'warn' });
-      const schema = z.toJSONSchema(module.submitRequestBody, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+      const { module } = await runnerImport<{ submitRequestBody: z.ZodType }>(REQUEST_DETAILS, {
+        configFile: false,
+        logLevel: 'warn',
+      });
+      const schema = z.toJSONSchema(module.submitRequestBody, {
+        io: 'input',
+        unrepresentable: 'any',
+        target: 'draft-2020-12',
+      });
       return `export default ${JSON.stringify(schema)};`;
     },
   };

@@ -2,11 +2,21 @@
 // behind one head; each append is a conditional put of the next sequence number, retried on another
 // chain when another writer took it first. Nothing here updates or deletes. Reading is for the listing (byDay
 // index), the digests (chain heads) and verification (whole chains).
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+
 import { randomInt } from 'node:crypto';
-import { accessLogRetentionSeconds, chainAccessLogEntry, type AccessLogEntry, type ChainedAccessLogEntry } from '../domain/access-log/entry';
-import type { AccessLogChains, AccessLogSearch, ListedAccessLogEntry } from '../domain/access-log/ports';
-import type { AccessLogWriter } from '../domain/access-log/ports';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type AccessLogEntry,
+  accessLogRetentionSeconds,
+  type ChainedAccessLogEntry,
+  chainAccessLogEntry,
+} from '../domain/access-log/entry';
+import type {
+  AccessLogChains,
+  AccessLogSearch,
+  AccessLogWriter,
+  ListedAccessLogEntry,
+} from '../domain/access-log/ports';
 import { AccessLogBusyError } from '../domain/kernel/problems';
 import { dynamo, tableName } from './clients';
 
@@ -30,14 +40,16 @@ export const ACCESS_LOG_RETENTION = accessLogRetentionSeconds(process.env.DESK_A
 const chained = (item: Record<string, unknown>) => item as unknown as ChainedAccessLogEntry;
 
 async function chainHead(chainId: string) {
-  const { Items } = await dynamo().send(new QueryCommand({
-    TableName: tableName('access-log'),
-    KeyConditionExpression: 'chainId = :chain',
-    ExpressionAttributeValues: { ':chain': chainId },
-    ScanIndexForward: false,
-    Limit: 1,
-    ConsistentRead: true,
-  }));
+  const { Items } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName('access-log'),
+      KeyConditionExpression: 'chainId = :chain',
+      ExpressionAttributeValues: { ':chain': chainId },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
   const head = Items?.[0];
   return head ? { seq: head.seq as number, hash: head.hash as string } : undefined;
 }
@@ -55,11 +67,13 @@ export const dynamoAccessLog: AccessLogWriter = {
       chainId = pickChain(chainId);
       const item = chainAccessLogEntry(entry, chainId, await chainHead(chainId), ACCESS_LOG_RETENTION);
       try {
-        await dynamo().send(new PutCommand({
-          TableName: tableName('access-log'),
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(chainId)',
-        }));
+        await dynamo().send(
+          new PutCommand({
+            TableName: tableName('access-log'),
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(chainId)',
+          }),
+        );
         return;
       } catch (error) {
         if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
@@ -80,13 +94,15 @@ export const dynamoAccessLogChains: AccessLogChains = {
   async *entries(chainId: string, fromSeq: number) {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const page = await dynamo().send(new QueryCommand({
-        TableName: tableName('access-log'),
-        KeyConditionExpression: 'chainId = :chain AND seq >= :from',
-        ExpressionAttributeValues: { ':chain': chainId, ':from': fromSeq },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }));
+      const page = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName('access-log'),
+          KeyConditionExpression: 'chainId = :chain AND seq >= :from',
+          ExpressionAttributeValues: { ':chain': chainId, ':from': fromSeq },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
       yield (page.Items ?? []).map(chained);
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
@@ -101,29 +117,45 @@ export const dynamoAccessLogSearch: AccessLogSearch = {
       ...(actor ? ['actor = :actor'] : []),
       ...(subject ? ['contains(subjects, :subject)'] : []),
     ];
-    const page = await dynamo().send(new QueryCommand({
-      TableName: tableName('access-log'),
-      IndexName: 'byDay',
-      KeyConditionExpression: '#day = :day AND #at BETWEEN :from AND :to',
-      FilterExpression: filters.join(' AND '),
-      ExpressionAttributeNames: { '#day': 'day', '#at': 'at' },
-      ExpressionAttributeValues: {
-        ':day': day,
-        ':from': from,
-        ':to': to,
-        ':now': Math.floor(now.getTime() / 1000),
-        ...(actor ? { ':actor': actor } : {}),
-        ...(subject ? { ':subject': subject } : {}),
-      },
-      ScanIndexForward: false,
-      Limit: LISTING_READ_SIZE,
-      ...(after ? { ExclusiveStartKey: { day: after.day, at: after.at, chainId: after.chainId, seq: after.seq } } : {}),
-    }));
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName('access-log'),
+        IndexName: 'byDay',
+        KeyConditionExpression: '#day = :day AND #at BETWEEN :from AND :to',
+        FilterExpression: filters.join(' AND '),
+        ExpressionAttributeNames: { '#day': 'day', '#at': 'at' },
+        ExpressionAttributeValues: {
+          ':day': day,
+          ':from': from,
+          ':to': to,
+          ':now': Math.floor(now.getTime() / 1000),
+          ...(actor ? { ':actor': actor } : {}),
+          ...(subject ? { ':subject': subject } : {}),
+        },
+        ScanIndexForward: false,
+        Limit: LISTING_READ_SIZE,
+        ...(after
+          ? { ExclusiveStartKey: { day: after.day, at: after.at, chainId: after.chainId, seq: after.seq } }
+          : {}),
+      }),
+    );
     const entries = (page.Items ?? []).map((item) => {
       const { previousHash: _previousHash, hash: _hash, day: _day, expiresAt: _expiresAt, ...listed } = chained(item);
       return listed as ListedAccessLogEntry;
     });
     const last = page.LastEvaluatedKey;
-    return { entries, ...(last ? { next: { day: last.day as string, at: last.at as string, chainId: last.chainId as string, seq: last.seq as number } } : {}) };
+    return {
+      entries,
+      ...(last
+        ? {
+            next: {
+              day: last.day as string,
+              at: last.at as string,
+              chainId: last.chainId as string,
+              seq: last.seq as number,
+            },
+          }
+        : {}),
+    };
   },
 };

@@ -6,7 +6,7 @@ import { japanDay } from '../domain/kernel/calendar';
 import type { AccessLogReader, MonitoredAccess, MonitoringStore } from '../domain/monitoring/access-analysis';
 import { dynamo, notExpired, queryAll, tableName } from './clients';
 import { outboxPut } from './outbox-repository';
-import { transactOrStale, type TransactItem } from './transactions';
+import { type TransactItem, transactOrStale } from './transactions';
 
 /** The cursor's evidence id: one item, kept for good, saying how far the log has been analysed. */
 export const MONITORING_CURSOR_ID = 'access-monitoring-cursor';
@@ -26,26 +26,37 @@ export const dynamoMonitoredAccessLog: AccessLogReader = {
     const live = notExpired(now);
     // BETWEEN is inclusive: the last millisecond before `to` closes the interval.
     const last = new Date(to.getTime() - 1).toISOString();
-    const pages = await Promise.all(japanDaysOf(from, to).map((day) => queryAll<MonitoredAccess>({
-      TableName: tableName('access-log'),
-      IndexName: 'byDay',
-      KeyConditionExpression: '#day = :day AND #at BETWEEN :from AND :to',
-      FilterExpression: live.FilterExpression,
-      ProjectionExpression: 'actor, #role, #action, subjects, #at',
-      ExpressionAttributeNames: { '#day': 'day', '#at': 'at', '#role': 'role', '#action': 'action' },
-      ExpressionAttributeValues: { ...live.ExpressionAttributeValues, ':day': day, ':from': from.toISOString(), ':to': last },
-    })));
+    const pages = await Promise.all(
+      japanDaysOf(from, to).map((day) =>
+        queryAll<MonitoredAccess>({
+          TableName: tableName('access-log'),
+          IndexName: 'byDay',
+          KeyConditionExpression: '#day = :day AND #at BETWEEN :from AND :to',
+          FilterExpression: live.FilterExpression,
+          ProjectionExpression: 'actor, #role, #action, subjects, #at',
+          ExpressionAttributeNames: { '#day': 'day', '#at': 'at', '#role': 'role', '#action': 'action' },
+          ExpressionAttributeValues: {
+            ...live.ExpressionAttributeValues,
+            ':day': day,
+            ':from': from.toISOString(),
+            ':to': last,
+          },
+        }),
+      ),
+    );
     return pages.flat();
   },
 };
 
 export const dynamoMonitoringStore: MonitoringStore = {
   async cursor() {
-    const { Item } = await dynamo().send(new GetCommand({
-      TableName: tableName('evidence'),
-      Key: { evidenceId: MONITORING_CURSOR_ID },
-      ConsistentRead: true,
-    }));
+    const { Item } = await dynamo().send(
+      new GetCommand({
+        TableName: tableName('evidence'),
+        Key: { evidenceId: MONITORING_CURSOR_ID },
+        ConsistentRead: true,
+      }),
+    );
     return Item ? { analysedThrough: Item.analysedThrough as string } : undefined;
   },
 
@@ -53,7 +64,13 @@ export const dynamoMonitoringStore: MonitoringStore = {
     const move: TransactItem = {
       Put: {
         TableName: tableName('evidence'),
-        Item: { evidenceId: MONITORING_CURSOR_ID, kind: 'access-monitoring-cursor', analysedThrough, updatedAt: now.toISOString(), ...(alert ? { lastAlert: alert.messageId } : {}) },
+        Item: {
+          evidenceId: MONITORING_CURSOR_ID,
+          kind: 'access-monitoring-cursor',
+          analysedThrough,
+          updatedAt: now.toISOString(),
+          ...(alert ? { lastAlert: alert.messageId } : {}),
+        },
         ConditionExpression: previous ? 'analysedThrough = :previous' : 'attribute_not_exists(evidenceId)',
         ...(previous ? { ExpressionAttributeValues: { ':previous': previous.analysedThrough } } : {}),
       },

@@ -1,9 +1,8 @@
 // The access-log digests in their Object Lock bucket: one JSON object per schedule interval, named by
 // the interval's start so keys sort by time, written once in compliance mode, so no one, not even the account root, can alter or remove it before retention ends.
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { AccessLogDigest } from '../domain/access-log/ports';
-import type { AccessLogDigestStore } from '../domain/access-log/ports';
-import { bucketEnvVar, type BucketName } from './buckets';
+import type { AccessLogDigest, AccessLogDigestStore } from '../domain/access-log/ports';
+import { type BucketName, bucketEnvVar } from './buckets';
 import { sdkClientLimits } from './clients';
 
 const DIGEST_PREFIX = 'access-log-digests/';
@@ -15,9 +14,15 @@ let client: S3Client | undefined;
  * and knows one key pair only (DESK_S3_EMULATOR is set by the local runtime and the tests).
  */
 export function s3(): S3Client {
-  client ??= new S3Client(process.env.DESK_S3_EMULATOR
-    ? { ...sdkClientLimits(), forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
-    : { ...sdkClientLimits() });
+  client ??= new S3Client(
+    process.env.DESK_S3_EMULATOR
+      ? {
+          ...sdkClientLimits(),
+          forcePathStyle: true,
+          credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+        }
+      : { ...sdkClientLimits() },
+  );
   return client;
 }
 
@@ -35,13 +40,15 @@ async function storedSlots(since?: string): Promise<string[]> {
   const slots: string[] = [];
   let ContinuationToken: string | undefined;
   do {
-    const page = await s3().send(new ListObjectsV2Command({
-      Bucket: bucketName('access-log-digests'),
-      Prefix: DIGEST_PREFIX,
-      // Keys sort by time: `prefix + since` sorts just before the key of that very slot.
-      ...(since && !ContinuationToken ? { StartAfter: `${DIGEST_PREFIX}${since}` } : {}),
-      ContinuationToken,
-    }));
+    const page = await s3().send(
+      new ListObjectsV2Command({
+        Bucket: bucketName('access-log-digests'),
+        Prefix: DIGEST_PREFIX,
+        // Keys sort by time: `prefix + since` sorts just before the key of that very slot.
+        ...(since && !ContinuationToken ? { StartAfter: `${DIGEST_PREFIX}${since}` } : {}),
+        ContinuationToken,
+      }),
+    );
     for (const { Key } of page.Contents ?? []) {
       const slot = SLOT_KEY.exec(Key ?? '')?.[1];
       if (slot) slots.push(slot);
@@ -55,7 +62,9 @@ export const s3DigestStore: AccessLogDigestStore = {
   slots: storedSlots,
   async get(slot: string) {
     try {
-      const object = await s3().send(new GetObjectCommand({ Bucket: bucketName('access-log-digests'), Key: digestKey(slot) }));
+      const object = await s3().send(
+        new GetObjectCommand({ Bucket: bucketName('access-log-digests'), Key: digestKey(slot) }),
+      );
       const text = await object.Body!.transformToString('utf-8');
       try {
         return JSON.parse(text) as unknown;
@@ -69,19 +78,25 @@ export const s3DigestStore: AccessLogDigestStore = {
   },
   async put(digest: AccessLogDigest, retainUntil: Date) {
     try {
-      await s3().send(new PutObjectCommand({
-        Bucket: bucketName('access-log-digests'),
-        Key: digestKey(digest.slot),
-        Body: JSON.stringify(digest),
-        ContentType: 'application/json',
-        // Only if absent: two runs in the same interval cannot both write (S3 conditional writes).
-        IfNoneMatch: '*',
-        ObjectLockMode: 'COMPLIANCE',
-        ObjectLockRetainUntilDate: retainUntil,
-      }));
+      await s3().send(
+        new PutObjectCommand({
+          Bucket: bucketName('access-log-digests'),
+          Key: digestKey(digest.slot),
+          Body: JSON.stringify(digest),
+          ContentType: 'application/json',
+          // Only if absent: two runs in the same interval cannot both write (S3 conditional writes).
+          IfNoneMatch: '*',
+          ObjectLockMode: 'COMPLIANCE',
+          ObjectLockRetainUntilDate: retainUntil,
+        }),
+      );
       return 'written';
     } catch (error) {
-      if ((error as Error).name === 'PreconditionFailed' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) return 'exists';
+      if (
+        (error as Error).name === 'PreconditionFailed' ||
+        (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412
+      )
+        return 'exists';
       throw error;
     }
   },

@@ -2,9 +2,9 @@
 // through the SDK's own AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SES settings, so this code is
 // the same in AWS and on a laptop.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
-import { tableEnvVar, type TableName } from './tables';
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type TableName, tableEnvVar } from './tables';
 
 /**
  * Bounded waits for every SDK client: without them a dependency that accepts a connection and never
@@ -17,7 +17,10 @@ import { tableEnvVar, type TableName } from './tables';
 export function sdkClientLimits() {
   return {
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: Number(process.env.DESK_SDK_REQUEST_TIMEOUT_MS ?? 4_000) },
+    requestHandler: {
+      connectionTimeout: 1_000,
+      requestTimeout: Number(process.env.DESK_SDK_REQUEST_TIMEOUT_MS ?? 4_000),
+    },
   } as const;
 }
 

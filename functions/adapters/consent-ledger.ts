@@ -10,16 +10,20 @@ export const dynamoConsentLedger: ConsentLedger = {
   async append({ event, receipt, withdrawn }) {
     await transactOrStale([
       { Put: { TableName: tableName('consents'), Item: event, ConditionExpression: 'attribute_not_exists(eventId)' } },
-      ...(withdrawn ? [{
-        // Only the storage expiry is set, never the event's content; an earlier expiry stands.
-        Update: {
-          TableName: tableName('consents'),
-          Key: { subjectId: withdrawn.subjectId, eventId: withdrawn.eventId },
-          UpdateExpression: 'SET expiresAt = if_not_exists(expiresAt, :until)',
-          ConditionExpression: 'attribute_exists(eventId)',
-          ExpressionAttributeValues: { ':until': withdrawn.expiresAt },
-        },
-      }] : []),
+      ...(withdrawn
+        ? [
+            {
+              // Only the storage expiry is set, never the event's content; an earlier expiry stands.
+              Update: {
+                TableName: tableName('consents'),
+                Key: { subjectId: withdrawn.subjectId, eventId: withdrawn.eventId },
+                UpdateExpression: 'SET expiresAt = if_not_exists(expiresAt, :until)',
+                ConditionExpression: 'attribute_exists(eventId)',
+                ExpressionAttributeValues: { ':until': withdrawn.expiresAt },
+              },
+            },
+          ]
+        : []),
       ...(receipt ? [outboxPut(receipt)] : []),
     ]);
   },

@@ -1,7 +1,8 @@
 // The desk's configurable service levels, read from the function's environment. Handlers call this
 // at load time, so a bad setting fails the function's start instead of a request.
-import { responseDeskDays } from '../domain/kernel/calendar';
+
 import type { DeskSettings } from '../domain/desk';
+import { responseDeskDays } from '../domain/kernel/calendar';
 import { feeSchedule } from '../domain/requests/fees';
 
 function parsedJson(name: string, value: string | undefined): unknown {
@@ -48,7 +49,11 @@ export function securityAlertEmail(env: NodeJS.ProcessEnv = process.env): string
  * no link.
  */
 export function privacyCenterUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const given = env.DESK_PRIVACY_CENTER_URL?.trim() || (env.DESK_PRIVACY_CENTER_ORIGIN?.trim() ? `${env.DESK_PRIVACY_CENTER_ORIGIN.trim().replace(/\/+$/, '')}/` : undefined);
+  const given =
+    env.DESK_PRIVACY_CENTER_URL?.trim() ||
+    (env.DESK_PRIVACY_CENTER_ORIGIN?.trim()
+      ? `${env.DESK_PRIVACY_CENTER_ORIGIN.trim().replace(/\/+$/, '')}/`
+      : undefined);
   if (given === undefined) return undefined;
   let url: URL;
   try {
@@ -56,7 +61,8 @@ export function privacyCenterUrl(env: NodeJS.ProcessEnv = process.env): string |
   } catch {
     throw new Error('DESK_PRIVACY_CENTER_URL is not a URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('DESK_PRIVACY_CENTER_URL must be an http(s) URL');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error('DESK_PRIVACY_CENTER_URL must be an http(s) URL');
   if (url.hash || url.search) throw new Error('DESK_PRIVACY_CENTER_URL must have no query or fragment');
   return url.href;
 }

@@ -5,7 +5,7 @@ import { tableName } from './clients';
 import { disclosureItems } from './disclosure-repository';
 import { outboxPut } from './outbox-repository';
 import type { TableName } from './tables';
-import { transactOrStale, type TransactItem } from './transactions';
+import { type TransactItem, transactOrStale } from './transactions';
 
 /**
  * The table each kind of write goes to. A request type declares the kinds its fulfilment writes, so
@@ -31,7 +31,10 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
           Item: write.request,
           ...(write.expectedVersion === undefined
             ? { ConditionExpression: 'attribute_not_exists(requestId)' }
-            : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': write.expectedVersion } }),
+            : {
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': write.expectedVersion },
+              }),
         },
       };
     case 'outbox':
@@ -50,14 +53,23 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
       // there, so two decisions or a decision and a lift never overwrite each other.
       const set = [
         ...(write.cessation ? ['cessationOfProvision = :cessation'] : []),
-        ...(write.lift ? ['cessationOfProvisionLifts = list_append(if_not_exists(cessationOfProvisionLifts, :none), :lift)'] : []),
+        ...(write.lift
+          ? ['cessationOfProvisionLifts = list_append(if_not_exists(cessationOfProvisionLifts, :none), :lift)']
+          : []),
       ];
       return {
         Update: {
           TableName: tableName(WRITE_TABLES[write.kind]),
           Key: { subjectId: write.subjectId },
-          UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', write.cessation ? '' : 'REMOVE cessationOfProvision'].filter(Boolean).join(' '),
-          ConditionExpression: write.expected ? 'cessationOfProvision = :expected' : 'attribute_not_exists(cessationOfProvision)',
+          UpdateExpression: [
+            set.length ? `SET ${set.join(', ')}` : '',
+            write.cessation ? '' : 'REMOVE cessationOfProvision',
+          ]
+            .filter(Boolean)
+            .join(' '),
+          ConditionExpression: write.expected
+            ? 'cessationOfProvision = :expected'
+            : 'attribute_not_exists(cessationOfProvision)',
           ExpressionAttributeValues: {
             ...(write.cessation ? { ':cessation': write.cessation } : {}),
             ...(write.lift ? { ':lift': [write.lift], ':none': [] } : {}),
@@ -73,9 +85,10 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
         Update: {
           TableName: tableName(WRITE_TABLES[write.kind]),
           Key: { subjectId: write.subjectId },
-          UpdateExpression: write.measure === 'erase'
-            ? 'SET cessationOfUse = :flag'
-            : 'SET cessationOfUse = if_not_exists(cessationOfUse, :flag)',
+          UpdateExpression:
+            write.measure === 'erase'
+              ? 'SET cessationOfUse = :flag'
+              : 'SET cessationOfUse = if_not_exists(cessationOfUse, :flag)',
           ExpressionAttributeValues: { ':flag': flag },
         },
       };
@@ -89,7 +102,11 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
           ConditionExpression: LIVE_RECORD,
           ExpressionAttributeNames: { '#value': 'value' },
           ExpressionAttributeValues: {
-            ':value': write.value, ':lookupKey': write.lookupKey, ':at': write.at, ':requestId': write.requestId, ':now': epochSeconds(write.at),
+            ':value': write.value,
+            ':lookupKey': write.lookupKey,
+            ':at': write.at,
+            ':requestId': write.requestId,
+            ':now': epochSeconds(write.at),
           },
         },
       };
@@ -119,7 +136,8 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
 const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 /** A record changed on request must still be stored, live, and not being erased; `:now` is the commit's instant. */
-const LIVE_RECORD = 'attribute_exists(recordId) AND attribute_not_exists(erasureReason) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)';
+const LIVE_RECORD =
+  'attribute_exists(recordId) AND attribute_not_exists(erasureReason) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)';
 
 export const dynamoDeskWriter: DeskWriter = {
   async commit(writes: DeskWrite[]) {

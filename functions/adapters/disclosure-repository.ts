@@ -19,12 +19,14 @@ export function disclosureItems(disclosure: StoredDisclosure): DisclosureItem[] 
 
 export const dynamoDisclosureReader: DisclosureReader = {
   async get(tokenHash: string, now: Date) {
-    const { Items } = await dynamo().send(new QueryCommand({
-      TableName: tableName('disclosures'),
-      KeyConditionExpression: 'tokenHash = :token',
-      ExpressionAttributeValues: { ':token': tokenHash },
-      Limit: 1,
-    }));
+    const { Items } = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName('disclosures'),
+        KeyConditionExpression: 'tokenHash = :token',
+        ExpressionAttributeValues: { ':token': tokenHash },
+        Limit: 1,
+      }),
+    );
     const item = Items?.[0] as DisclosureItem | undefined;
     if (!item || !isLive(item, now)) return undefined;
     const { subjectId: _subjectId, ...disclosure } = item;

@@ -1,7 +1,13 @@
 // The erasure path's reads and deletes. Reads project keys (and a record's category) only: verifying
 // and cascading an erasure never needs a value. Bulk erasure deletes by BatchWriteItem, 25 keys a
 // call, several calls at once, while the next page of keys is still being read.
-import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import type { DependentItems, RemovedItems, SubjectRecords } from '../domain/erasure/ports';
 import { dynamo, queryAll, tableName } from './clients';
 import type { TableName } from './tables';
@@ -26,7 +32,8 @@ const backoff = (attempt: number) => Math.random() * Math.min(BACKOFF_CAP_MS, BA
 async function deleteBatch(table: string, keys: Key[]): Promise<void> {
   let requests = keys.map((Key) => ({ DeleteRequest: { Key } }));
   for (let attempt = 0; requests.length > 0; attempt++) {
-    if (attempt === BATCH_ATTEMPTS) throw new Error(`${requests.length} deletion(s) still unprocessed after ${BATCH_ATTEMPTS} attempts`);
+    if (attempt === BATCH_ATTEMPTS)
+      throw new Error(`${requests.length} deletion(s) still unprocessed after ${BATCH_ATTEMPTS} attempts`);
     if (attempt > 0) await sleep(backoff(attempt));
     const { UnprocessedItems } = await dynamo().send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
     requests = (UnprocessedItems?.[table] ?? []) as typeof requests;
@@ -43,7 +50,9 @@ function pool(limit: number) {
       while (running.size >= limit) await Promise.race(running);
       if (failure) throw failure;
       const promise: Promise<void> = task()
-        .catch((error: unknown) => { failure ??= error; })
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
         .finally(() => running.delete(promise));
       running.add(promise);
     },
@@ -58,13 +67,15 @@ function pool(limit: number) {
 function removedItems(table: TableName, itemKey: string): RemovedItems {
   return {
     async remains(subjectId, itemId) {
-      const { Item } = await dynamo().send(new GetCommand({
-        TableName: tableName(table),
-        Key: { subjectId, [itemKey]: itemId },
-        ConsistentRead: true,
-        ProjectionExpression: '#s, #i',
-        ExpressionAttributeNames: { '#s': 'subjectId', '#i': itemKey },
-      }));
+      const { Item } = await dynamo().send(
+        new GetCommand({
+          TableName: tableName(table),
+          Key: { subjectId, [itemKey]: itemId },
+          ConsistentRead: true,
+          ProjectionExpression: '#s, #i',
+          ExpressionAttributeNames: { '#s': 'subjectId', '#i': itemKey },
+        }),
+      );
       return Item !== undefined;
     },
   };
@@ -85,7 +96,9 @@ export function personalDataErasure(options: { concurrency?: number } = {}): Rem
     ...removedItems('personal-data', 'recordId'),
 
     async anyRemain(subjectId) {
-      const { Items } = await dynamo().send(new QueryCommand({ ...partition(subjectId), ProjectionExpression: 'recordId', Limit: 1 }));
+      const { Items } = await dynamo().send(
+        new QueryCommand({ ...partition(subjectId), ProjectionExpression: 'recordId', Limit: 1 }),
+      );
       return (Items ?? []).length > 0;
     },
 
@@ -93,7 +106,9 @@ export function personalDataErasure(options: { concurrency?: number } = {}): Rem
       let count = 0;
       let ExclusiveStartKey: Record<string, unknown> | undefined;
       do {
-        const page = await dynamo().send(new QueryCommand({ ...partition(subjectId), Select: 'COUNT', ExclusiveStartKey }));
+        const page = await dynamo().send(
+          new QueryCommand({ ...partition(subjectId), Select: 'COUNT', ExclusiveStartKey }),
+        );
         count += page.Count ?? 0;
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
@@ -105,11 +120,14 @@ export function personalDataErasure(options: { concurrency?: number } = {}): Rem
       const deletions = pool(concurrency);
       const categories = new Set<string>();
       let erased = 0;
-      const readPage = (ExclusiveStartKey?: Record<string, unknown>): Promise<QueryCommandOutput> => dynamo().send(new QueryCommand({
-        ...partition(subjectId),
-        ProjectionExpression: 'recordId, category',
-        ExclusiveStartKey,
-      }));
+      const readPage = (ExclusiveStartKey?: Record<string, unknown>): Promise<QueryCommandOutput> =>
+        dynamo().send(
+          new QueryCommand({
+            ...partition(subjectId),
+            ProjectionExpression: 'recordId, category',
+            ExclusiveStartKey,
+          }),
+        );
       let next: Promise<QueryCommandOutput> | undefined = readPage();
       try {
         while (next) {
@@ -142,12 +160,14 @@ export function personalDataErasure(options: { concurrency?: number } = {}): Rem
 /** Deletes an item if it is there; says whether it was. */
 async function deleteIfPresent(table: TableName, key: Key, keyAttribute: string): Promise<boolean> {
   try {
-    await dynamo().send(new DeleteCommand({
-      TableName: tableName(table),
-      Key: key,
-      ConditionExpression: 'attribute_exists(#k)',
-      ExpressionAttributeNames: { '#k': keyAttribute },
-    }));
+    await dynamo().send(
+      new DeleteCommand({
+        TableName: tableName(table),
+        Key: key,
+        ConditionExpression: 'attribute_exists(#k)',
+        ExpressionAttributeNames: { '#k': keyAttribute },
+      }),
+    );
     return true;
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') return false;
@@ -164,18 +184,20 @@ export const dependentItems: DependentItems = {
       ExpressionAttributeValues: { ':subject': subjectId },
       ProjectionExpression: 'tokenHash',
     });
-    const erased = await Promise.all([...new Set(copies.map((c) => c.tokenHash))].map(async (tokenHash) => {
-      // The whole copy: the items of the other subjects it holds go too.
-      const items = await queryAll<Key>({
-        TableName: tableName('disclosures'),
-        KeyConditionExpression: 'tokenHash = :token',
-        ExpressionAttributeValues: { ':token': tokenHash },
-        ProjectionExpression: 'tokenHash, subjectId',
-        ConsistentRead: true,
-      });
-      const deleted = await Promise.all(items.map((key) => deleteIfPresent('disclosures', key, 'tokenHash')));
-      return deleted.some(Boolean);
-    }));
+    const erased = await Promise.all(
+      [...new Set(copies.map((c) => c.tokenHash))].map(async (tokenHash) => {
+        // The whole copy: the items of the other subjects it holds go too.
+        const items = await queryAll<Key>({
+          TableName: tableName('disclosures'),
+          KeyConditionExpression: 'tokenHash = :token',
+          ExpressionAttributeValues: { ':token': tokenHash },
+          ProjectionExpression: 'tokenHash, subjectId',
+          ConsistentRead: true,
+        });
+        const deleted = await Promise.all(items.map((key) => deleteIfPresent('disclosures', key, 'tokenHash')));
+        return deleted.some(Boolean);
+      }),
+    );
     return erased.filter(Boolean).length;
   },
 

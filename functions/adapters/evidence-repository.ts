@@ -8,11 +8,13 @@ import { dynamo, tableName } from './clients';
 export const dynamoErasureEvidence: ErasureEvidence = {
   async record(certificate) {
     try {
-      await dynamo().send(new PutCommand({
-        TableName: tableName('evidence'),
-        Item: certificate,
-        ConditionExpression: 'attribute_not_exists(evidenceId)',
-      }));
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName('evidence'),
+          Item: certificate,
+          ConditionExpression: 'attribute_not_exists(evidenceId)',
+        }),
+      );
       return true;
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;

@@ -11,7 +11,9 @@ import { transactOrStale } from './transactions';
 
 export const dynamoExports: ExportStore = {
   async get(exportId, now) {
-    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('exports'), Key: { exportId }, ConsistentRead: true }));
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: tableName('exports'), Key: { exportId }, ConsistentRead: true }),
+    );
     return isLive(Item, now) ? (Item as ExportRequest) : undefined;
   },
 
@@ -29,7 +31,9 @@ export const dynamoExports: ExportStore = {
 
   async create(request, message) {
     await transactOrStale([
-      { Put: { TableName: tableName('exports'), Item: request, ConditionExpression: 'attribute_not_exists(exportId)' } },
+      {
+        Put: { TableName: tableName('exports'), Item: request, ConditionExpression: 'attribute_not_exists(exportId)' },
+      },
       outboxPut(message),
     ]);
   },
@@ -51,13 +55,21 @@ export const dynamoExports: ExportStore = {
 
   async markDownloaded(next, expectedVersion) {
     try {
-      await dynamo().send(new PutCommand({
-        TableName: tableName('exports'),
-        Item: next,
-        ConditionExpression: '#version = :expected AND #status = :approved AND tokenHash = :tokenHash AND linkExpiresAt > :at',
-        ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-        ExpressionAttributeValues: { ':expected': expectedVersion, ':approved': 'approved', ':tokenHash': next.tokenHash, ':at': next.downloadedAt },
-      }));
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName('exports'),
+          Item: next,
+          ConditionExpression:
+            '#version = :expected AND #status = :approved AND tokenHash = :tokenHash AND linkExpiresAt > :at',
+          ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':expected': expectedVersion,
+            ':approved': 'approved',
+            ':tokenHash': next.tokenHash,
+            ':at': next.downloadedAt,
+          },
+        }),
+      );
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') throw new StaleWriteError();
       throw error;

@@ -2,10 +2,19 @@
 // number) in the byLookupKey index, and each subject's records, consents and provision records are
 // read by subject id. Expired items are never returned; live ones keep their expiresAt, so a copy
 // made of them (a stored dossier) can leave each out once it expires.
-import { emailLookupKey, type ConsentEvent, type Expiring, type Holdings, type PersonalDataRecord, type ProvisionRecord, type StoredPersonalDataRecord } from '../domain/holdings';
+
+import type { HoldingsReader } from '../domain/holdings';
+import {
+  type ConsentEvent,
+  type Expiring,
+  emailLookupKey,
+  type Holdings,
+  type PersonalDataRecord,
+  type ProvisionRecord,
+  type StoredPersonalDataRecord,
+} from '../domain/holdings';
 import type { SubjectFinder } from '../domain/personal-data/search-subjects';
 import type { SubjectHoldings, SubjectHoldingsReader } from '../domain/personal-data/view-subject';
-import type { HoldingsReader } from '../domain/holdings';
 import { notExpired, queryAll, tableName } from './clients';
 import type { TableName } from './tables';
 
@@ -17,7 +26,9 @@ function bySubject<T>(table: TableName, subjectId: string, now: Date, projection
     KeyConditionExpression: 'subjectId = :subject',
     FilterExpression: live.FilterExpression,
     ExpressionAttributeValues: { ...live.ExpressionAttributeValues, ':subject': subjectId },
-    ...(names ? { ProjectionExpression: names.map(([n]) => n).join(', '), ExpressionAttributeNames: Object.fromEntries(names) } : {}),
+    ...(names
+      ? { ProjectionExpression: names.map(([n]) => n).join(', '), ExpressionAttributeNames: Object.fromEntries(names) }
+      : {}),
   });
 }
 

@@ -10,18 +10,26 @@ const evidenceIdOf = (version: string) => `privacy-notice-${version}`;
 export const dynamoNoticeArchive: NoticeArchive = {
   async keep(version, notice, at) {
     try {
-      await dynamo().send(new PutCommand({
-        TableName: tableName('evidence'),
-        Item: { evidenceId: evidenceIdOf(version), kind: 'privacy-notice', version, notice, keptAt: at },
-        ConditionExpression: 'attribute_not_exists(evidenceId)',
-      }));
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName('evidence'),
+          Item: { evidenceId: evidenceIdOf(version), kind: 'privacy-notice', version, notice, keptAt: at },
+          ConditionExpression: 'attribute_not_exists(evidenceId)',
+        }),
+      );
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     }
   },
 
   async isKept(version) {
-    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('evidence'), Key: { evidenceId: evidenceIdOf(version) }, ConsistentRead: true }));
+    const { Item } = await dynamo().send(
+      new GetCommand({
+        TableName: tableName('evidence'),
+        Key: { evidenceId: evidenceIdOf(version) },
+        ConsistentRead: true,
+      }),
+    );
     return Item?.kind === 'privacy-notice';
   },
 };

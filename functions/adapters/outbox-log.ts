@@ -9,8 +9,18 @@ export const SEND_FAILED_LOG_MESSAGE = 'Outbox send failed';
 export const UNDELIVERABLE_LOG_MESSAGE = 'Outbox message undeliverable';
 
 export function logDelivery(message: OutboxMessage, outcome: DeliveryOutcome): void {
-  const fields = { messageId: message.messageId, topic: message.topic, attempt: outcome.attempt, result: outcome.result, ...(outcome.errorName ? { errorName: outcome.errorName } : {}) };
+  const fields = {
+    messageId: message.messageId,
+    topic: message.topic,
+    attempt: outcome.attempt,
+    result: outcome.result,
+    ...(outcome.errorName ? { errorName: outcome.errorName } : {}),
+  };
   if (outcome.result === 'failed') logger.error(SEND_FAILED_LOG_MESSAGE, fields);
-  else if (outcome.result === 'given-up' || outcome.result === 'in-doubt') logger.error(UNDELIVERABLE_LOG_MESSAGE, { ...fields, ...(message.requestId ? { requestId: message.requestId } : {}) });
+  else if (outcome.result === 'given-up' || outcome.result === 'in-doubt')
+    logger.error(UNDELIVERABLE_LOG_MESSAGE, {
+      ...fields,
+      ...(message.requestId ? { requestId: message.requestId } : {}),
+    });
   else logger.info('Outbox delivery', fields);
 }

@@ -2,12 +2,12 @@
 // a while for tracing, and one that failed too often is set aside as undeliverable.
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SENT_MESSAGE_RETENTION_SECONDS } from '../domain/kernel/law';
+import { StaleWriteError } from '../domain/kernel/problems';
 import type { OutboxMessage } from '../domain/outbox';
 import { CLAIM_LEASE_SECONDS, type ClaimResult, type OutboxDeliveryPorts } from '../domain/outbox-delivery';
 import type { UndeliverableMessage } from '../domain/requests/request-report';
-import { StaleWriteError } from '../domain/kernel/problems';
 import { dynamo, queryAll, tableName } from './clients';
-import { transactOrStale, type TransactItem } from './transactions';
+import { type TransactItem, transactOrStale } from './transactions';
 
 export const PENDING = 'pending';
 export const SENT = 'sent';
@@ -29,14 +29,16 @@ export interface StoredOutboxMessage extends OutboxMessage {
  */
 export async function claim(messageId: string, now: Date): Promise<ClaimResult> {
   try {
-    await dynamo().send(new UpdateCommand({
-      TableName: tableName('outbox'),
-      Key: { messageId },
-      UpdateExpression: 'SET claimedAt = :now',
-      ConditionExpression: 'outboxState = :pending AND attribute_not_exists(claimedAt)',
-      ExpressionAttributeValues: { ':now': now.toISOString(), ':pending': PENDING },
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    }));
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName('outbox'),
+        Key: { messageId },
+        UpdateExpression: 'SET claimedAt = :now',
+        ConditionExpression: 'outboxState = :pending AND attribute_not_exists(claimedAt)',
+        ExpressionAttributeValues: { ':now': now.toISOString(), ':pending': PENDING },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
     return 'claimed';
   } catch (error) {
     if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
@@ -51,31 +53,36 @@ export async function claim(messageId: string, now: Date): Promise<ClaimResult> 
 }
 
 export async function markSent(messageId: string, sesMessageId: string, now: Date): Promise<void> {
-  await dynamo().send(new UpdateCommand({
-    TableName: tableName('outbox'),
-    Key: { messageId },
-    UpdateExpression: 'REMOVE claimedAt SET outboxState = :sent, sentAt = :now, sesMessageId = :ses, expiresAt = :expires, attempts = attempts + :one',
-    ConditionExpression: 'outboxState = :pending',
-    ExpressionAttributeValues: {
-      ':now': now.toISOString(),
-      ':ses': sesMessageId,
-      ':expires': Math.floor(now.getTime() / 1000) + SENT_MESSAGE_RETENTION_SECONDS,
-      ':pending': PENDING,
-      ':sent': SENT,
-      ':one': 1,
-    },
-  }));
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName('outbox'),
+      Key: { messageId },
+      UpdateExpression:
+        'REMOVE claimedAt SET outboxState = :sent, sentAt = :now, sesMessageId = :ses, expiresAt = :expires, attempts = attempts + :one',
+      ConditionExpression: 'outboxState = :pending',
+      ExpressionAttributeValues: {
+        ':now': now.toISOString(),
+        ':ses': sesMessageId,
+        ':expires': Math.floor(now.getTime() / 1000) + SENT_MESSAGE_RETENTION_SECONDS,
+        ':pending': PENDING,
+        ':sent': SENT,
+        ':one': 1,
+      },
+    }),
+  );
 }
 
 /** Records a failed send and releases the claim: the message stays pending for the sweep. */
 export async function markAttemptFailed(messageId: string, error: string): Promise<void> {
-  await dynamo().send(new UpdateCommand({
-    TableName: tableName('outbox'),
-    Key: { messageId },
-    UpdateExpression: 'SET attempts = attempts + :one, lastError = :error REMOVE claimedAt',
-    ConditionExpression: 'outboxState = :pending',
-    ExpressionAttributeValues: { ':one': 1, ':error': error, ':pending': PENDING },
-  }));
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName('outbox'),
+      Key: { messageId },
+      UpdateExpression: 'SET attempts = attempts + :one, lastError = :error REMOVE claimedAt',
+      ConditionExpression: 'outboxState = :pending',
+      ExpressionAttributeValues: { ':one': 1, ':error': error, ':pending': PENDING },
+    }),
+  );
 }
 
 /**
@@ -83,7 +90,13 @@ export async function markAttemptFailed(messageId: string, error: string): Promi
  * about it in the same transaction: neither happens without the other, and a second sender finds
  * the message no longer pending.
  */
-export async function setAside(messageId: string, error: string, countsAttempt: boolean, notice: OutboxMessage | undefined, now: Date): Promise<void> {
+export async function setAside(
+  messageId: string,
+  error: string,
+  countsAttempt: boolean,
+  notice: OutboxMessage | undefined,
+  now: Date,
+): Promise<void> {
   await transactOrStale([
     {
       Update: {
@@ -117,13 +130,15 @@ export async function listUndeliverable(): Promise<UndeliverableMessage[]> {
 
 /** Messages still pending that were created before `createdBefore`, oldest first. */
 export async function listPending(createdBefore: Date, limit: number): Promise<StoredOutboxMessage[]> {
-  const { Items } = await dynamo().send(new QueryCommand({
-    TableName: tableName('outbox'),
-    IndexName: 'pending',
-    KeyConditionExpression: 'outboxState = :pending AND createdAt < :before',
-    ExpressionAttributeValues: { ':pending': PENDING, ':before': createdBefore.toISOString() },
-    Limit: limit,
-  }));
+  const { Items } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName('outbox'),
+      IndexName: 'pending',
+      KeyConditionExpression: 'outboxState = :pending AND createdAt < :before',
+      ExpressionAttributeValues: { ':pending': PENDING, ':before': createdBefore.toISOString() },
+      Limit: limit,
+    }),
+  );
   return (Items ?? []) as StoredOutboxMessage[];
 }
 
@@ -139,7 +154,8 @@ export function outboxDeliveryPorts(send: OutboxDeliveryPorts['send']): OutboxDe
     send,
     markSent: (id, providerId, now) => markSent(id, providerId, now).catch(ignoreAlreadyDone),
     markAttemptFailed: (id, error) => markAttemptFailed(id, error).catch(ignoreAlreadyDone),
-    setAside: (id, error, countsAttempt, notice, now) => setAside(id, error, countsAttempt, notice, now).catch(ignoreAlreadyDone),
+    setAside: (id, error, countsAttempt, notice, now) =>
+      setAside(id, error, countsAttempt, notice, now).catch(ignoreAlreadyDone),
   };
 }
 

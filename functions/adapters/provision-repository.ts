@@ -9,7 +9,13 @@ import { transactOrStale } from './transactions';
 
 function transactItem(write: ProvisionWrite) {
   if (write.kind === 'evidence') {
-    return { Put: { TableName: tableName('evidence'), Item: write.evidence, ConditionExpression: 'attribute_not_exists(evidenceId)' } };
+    return {
+      Put: {
+        TableName: tableName('evidence'),
+        Item: write.evidence,
+        ConditionExpression: 'attribute_not_exists(evidenceId)',
+      },
+    };
   }
   return {
     Put: {
@@ -18,10 +24,12 @@ function transactItem(write: ProvisionWrite) {
       ...(write.previousLastAt === undefined
         ? { ConditionExpression: 'attribute_not_exists(recordId)' }
         : {
-          ConditionExpression: '#last = :previous',
-          ExpressionAttributeNames: { '#last': write.record.direction === 'provided' ? 'lastProvidedAt' : 'lastReceivedAt' },
-          ExpressionAttributeValues: { ':previous': write.previousLastAt },
-        }),
+            ConditionExpression: '#last = :previous',
+            ExpressionAttributeNames: {
+              '#last': write.record.direction === 'provided' ? 'lastProvidedAt' : 'lastReceivedAt',
+            },
+            ExpressionAttributeValues: { ':previous': write.previousLastAt },
+          }),
     },
   };
 }
@@ -46,12 +54,19 @@ export const dynamoProvisionLedger: ProvisionLedger = {
       KeyConditionExpression: 'counterpartyId = :counterparty AND #date BETWEEN :from AND :to',
       FilterExpression: live.FilterExpression,
       ExpressionAttributeNames: { '#date': 'date' },
-      ExpressionAttributeValues: { ...live.ExpressionAttributeValues, ':counterparty': counterpartyId, ':from': from ?? '0000-01-01', ':to': to ?? '9999-12-31' },
+      ExpressionAttributeValues: {
+        ...live.ExpressionAttributeValues,
+        ':counterparty': counterpartyId,
+        ':from': from ?? '0000-01-01',
+        ':to': to ?? '9999-12-31',
+      },
     });
   },
 
   async storedRecord<R>(subjectId: string, recordId: string) {
-    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('provision-records'), Key: { subjectId, recordId }, ConsistentRead: true }));
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: tableName('provision-records'), Key: { subjectId, recordId }, ConsistentRead: true }),
+    );
     return Item as R | undefined;
   },
 

@@ -13,15 +13,17 @@ const epochSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
 
 export const dynamoAffectedRecords: AffectedRecordStore = {
   async page(purposeId, now, cursor, pageSize) {
-    const page = await dynamo().send(new ScanCommand({
-      TableName: tableName('personal-data'),
-      ConsistentRead: true,
-      Limit: pageSize,
-      ...(cursor ? { ExclusiveStartKey: { subjectId: cursor.subjectId, recordId: cursor.recordId } } : {}),
-      ProjectionExpression: 'subjectId, recordId, purposes, acquiredAt, expiresAt',
-      FilterExpression: 'contains(purposes, :purpose) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',
-      ExpressionAttributeValues: { ':purpose': purposeId, ':now': epochSeconds(now) },
-    }));
+    const page = await dynamo().send(
+      new ScanCommand({
+        TableName: tableName('personal-data'),
+        ConsistentRead: true,
+        Limit: pageSize,
+        ...(cursor ? { ExclusiveStartKey: { subjectId: cursor.subjectId, recordId: cursor.recordId } } : {}),
+        ProjectionExpression: 'subjectId, recordId, purposes, acquiredAt, expiresAt',
+        FilterExpression: 'contains(purposes, :purpose) AND (attribute_not_exists(expiresAt) OR expiresAt > :now)',
+        ExpressionAttributeValues: { ':purpose': purposeId, ':now': epochSeconds(now) },
+      }),
+    );
     const last = page.LastEvaluatedKey as RolloutCursor | undefined;
     return {
       records: (page.Items ?? []) as AffectedRecord[],
@@ -43,14 +45,21 @@ export const dynamoAffectedRecords: AffectedRecordStore = {
     const unchanged = record.expiresAt === undefined ? 'attribute_not_exists(expiresAt)' : 'expiresAt = :readExpiresAt';
     if (record.expiresAt !== undefined) values[':readExpiresAt'] = record.expiresAt;
     try {
-      await dynamo().send(new UpdateCommand({
-        TableName: tableName('personal-data'),
-        Key: { subjectId: record.subjectId, recordId: record.recordId },
-        UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', expiry.expiresAt === undefined ? 'REMOVE expiresAt' : ''].join(' ').trim(),
-        // Never recreate an erased record, nor move an expiry someone else set since the Scan read it.
-        ConditionExpression: `attribute_exists(recordId) AND attribute_not_exists(erasureReason) AND ${unchanged}`,
-        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-      }));
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName('personal-data'),
+          Key: { subjectId: record.subjectId, recordId: record.recordId },
+          UpdateExpression: [
+            sets.length ? `SET ${sets.join(', ')}` : '',
+            expiry.expiresAt === undefined ? 'REMOVE expiresAt' : '',
+          ]
+            .join(' ')
+            .trim(),
+          // Never recreate an erased record, nor move an expiry someone else set since the Scan read it.
+          ConditionExpression: `attribute_exists(recordId) AND attribute_not_exists(erasureReason) AND ${unchanged}`,
+          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
       return true;
     } catch (error) {
       if (conditionFailed(error)) return false;
@@ -75,11 +84,13 @@ export const dynamoAffectedRecords: AffectedRecordStore = {
 export const dynamoNotificationOutbox: NotificationOutbox = {
   async enqueueOnce(message: OutboxMessage) {
     try {
-      await dynamo().send(new PutCommand({
-        TableName: tableName('outbox'),
-        Item: { ...message, outboxState: PENDING, attempts: 0 },
-        ConditionExpression: 'attribute_not_exists(messageId)',
-      }));
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName('outbox'),
+          Item: { ...message, outboxState: PENDING, attempts: 0 },
+          ConditionExpression: 'attribute_not_exists(messageId)',
+        }),
+      );
       return true;
     } catch (error) {
       if (conditionFailed(error)) return false;

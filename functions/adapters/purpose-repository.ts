@@ -12,7 +12,9 @@ export async function storedPurposeVersions(): Promise<PurposeVersion[]> {
   const items: PurposeVersion[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await dynamo().send(new ScanCommand({ TableName: tableName('purposes'), ConsistentRead: true, ExclusiveStartKey }));
+    const page = await dynamo().send(
+      new ScanCommand({ TableName: tableName('purposes'), ConsistentRead: true, ExclusiveStartKey }),
+    );
     items.push(...((page.Items ?? []) as PurposeVersion[]));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -29,11 +31,13 @@ export const dynamoPurposeVersions: PurposeVersionReader = {
 export const dynamoPurposePublisher: PurposePublisher = {
   async publish(version) {
     try {
-      await dynamo().send(new PutCommand({
-        TableName: tableName('purposes'),
-        Item: version,
-        ConditionExpression: 'attribute_not_exists(purposeId)',
-      }));
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName('purposes'),
+          Item: version,
+          ConditionExpression: 'attribute_not_exists(purposeId)',
+        }),
+      );
     } catch (error) {
       if (conditionFailed(error)) throw new StaleWriteError();
       throw error;
@@ -44,14 +48,16 @@ export const dynamoPurposePublisher: PurposePublisher = {
 export const dynamoRolloutStore: RolloutStore = {
   async save(version, job, processedBefore) {
     try {
-      await dynamo().send(new UpdateCommand({
-        TableName: tableName('purposes'),
-        Key: { purposeId: version.purposeId, version: version.version },
-        UpdateExpression: 'SET rollout = :job',
-        ConditionExpression: 'rollout.#state = :pending AND rollout.#processed = :before',
-        ExpressionAttributeNames: { '#state': 'state', '#processed': 'processed' },
-        ExpressionAttributeValues: { ':job': job, ':pending': 'pending', ':before': processedBefore },
-      }));
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName('purposes'),
+          Key: { purposeId: version.purposeId, version: version.version },
+          UpdateExpression: 'SET rollout = :job',
+          ConditionExpression: 'rollout.#state = :pending AND rollout.#processed = :before',
+          ExpressionAttributeNames: { '#state': 'state', '#processed': 'processed' },
+          ExpressionAttributeValues: { ':job': job, ':pending': 'pending', ':before': processedBefore },
+        }),
+      );
       return true;
     } catch (error) {
       if (conditionFailed(error)) return false;

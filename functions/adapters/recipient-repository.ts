@@ -8,11 +8,13 @@ import { dynamo, tableName } from './clients';
 export const dynamoRecipients: RecipientRegistry = {
   async add(recipient) {
     try {
-      await dynamo().send(new PutCommand({
-        TableName: tableName('recipients'),
-        Item: recipient,
-        ConditionExpression: 'attribute_not_exists(recipientId)',
-      }));
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName('recipients'),
+          Item: recipient,
+          ConditionExpression: 'attribute_not_exists(recipientId)',
+        }),
+      );
       return true;
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
@@ -21,7 +23,9 @@ export const dynamoRecipients: RecipientRegistry = {
   },
 
   async get(recipientId) {
-    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('recipients'), Key: { recipientId }, ConsistentRead: true }));
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: tableName('recipients'), Key: { recipientId }, ConsistentRead: true }),
+    );
     return Item as Recipient | undefined;
   },
 
@@ -29,7 +33,9 @@ export const dynamoRecipients: RecipientRegistry = {
     const items: Recipient[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const page = await dynamo().send(new ScanCommand({ TableName: tableName('recipients'), ExclusiveStartKey, ConsistentRead: true }));
+      const page = await dynamo().send(
+        new ScanCommand({ TableName: tableName('recipients'), ExclusiveStartKey, ConsistentRead: true }),
+      );
       items.push(...((page.Items ?? []) as Recipient[]));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);

@@ -1,18 +1,31 @@
 // The desk's deadlines and report: summaries of requests read without any personal data (projected
 // to ids, type, status and dates), reminder marks written with their e-mail, and the staff to remind.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { OpenRequestSummary, ReminderKind, ReminderStore, StaffRoster } from '../domain/requests/deadline-reminders';
-import type { RequestReportReader } from '../domain/requests/request-report';
+import type {
+  OpenRequestSummary,
+  ReminderKind,
+  ReminderStore,
+  StaffRoster,
+} from '../domain/requests/deadline-reminders';
 import { OPEN_STATUSES, type RequestStatus } from '../domain/requests/request';
+import type { RequestReportReader } from '../domain/requests/request-report';
 import type { StaffRole } from '../domain/staff';
 import { dynamo, notExpired, queryAll, tableName } from './clients';
 import { outboxPut } from './outbox-repository';
 import { transactOrStale } from './transactions';
 
-const REMINDER_ATTRIBUTE: Record<ReminderKind, string> = { 'due-soon': 'remindedDueSoonAt', overdue: 'remindedOverdueAt' };
+const REMINDER_ATTRIBUTE: Record<ReminderKind, string> = {
+  'due-soon': 'remindedDueSoonAt',
+  overdue: 'remindedOverdueAt',
+};
 const OPEN_VALUES = Object.fromEntries(OPEN_STATUSES.map((status, i) => [`:open${i}`, status]));
 
-function queryByStatus<T>(status: RequestStatus, projection: string, now: Date, created?: { from: Date; to: Date }): Promise<T[]> {
+function queryByStatus<T>(
+  status: RequestStatus,
+  projection: string,
+  now: Date,
+  created?: { from: Date; to: Date },
+): Promise<T[]> {
   const live = notExpired(now);
   return queryAll<T>({
     TableName: tableName('requests'),
@@ -32,7 +45,11 @@ function queryByStatus<T>(status: RequestStatus, projection: string, now: Date, 
 export const dynamoRequestReportReader: RequestReportReader = {
   async byStatus(status, range, now) {
     const items = await queryByStatus<{ decision?: { decidedAt?: string } } & Record<string, string>>(
-      status, 'requestId, #type, #status, createdAt, receivedAt, dueAt, decision.decidedAt', now, range);
+      status,
+      'requestId, #type, #status, createdAt, receivedAt, dueAt, decision.decidedAt',
+      now,
+      range,
+    );
     return items.map(({ decision, requestId, type, createdAt, receivedAt, dueAt }) => ({
       requestId: requestId!,
       type: type!,
@@ -47,8 +64,15 @@ export const dynamoRequestReportReader: RequestReportReader = {
 
 export const dynamoReminderStore: ReminderStore = {
   async openRequests(now) {
-    const found = await Promise.all(OPEN_STATUSES.map((status) => queryByStatus<OpenRequestSummary>(
-      status, 'requestId, #type, #status, dueAt, remindedDueSoonAt, remindedOverdueAt', now)));
+    const found = await Promise.all(
+      OPEN_STATUSES.map((status) =>
+        queryByStatus<OpenRequestSummary>(
+          status,
+          'requestId, #type, #status, dueAt, remindedDueSoonAt, remindedOverdueAt',
+          now,
+        ),
+      ),
+    );
     return found.flat().filter((r) => r.dueAt);
   },
 
@@ -75,15 +99,17 @@ export const dynamoStaffRoster: StaffRoster = {
     const emails: string[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const page = await dynamo().send(new ScanCommand({
-        TableName: tableName('staff'),
-        ConsistentRead: true,
-        FilterExpression: '#role = :role AND #status = :active',
-        ProjectionExpression: 'email',
-        ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
-        ExpressionAttributeValues: { ':role': role, ':active': 'active' },
-        ExclusiveStartKey,
-      }));
+      const page = await dynamo().send(
+        new ScanCommand({
+          TableName: tableName('staff'),
+          ConsistentRead: true,
+          FilterExpression: '#role = :role AND #status = :active',
+          ProjectionExpression: 'email',
+          ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
+          ExpressionAttributeValues: { ':role': role, ':active': 'active' },
+          ExclusiveStartKey,
+        }),
+      );
       for (const item of page.Items ?? []) if (typeof item.email === 'string') emails.push(item.email);
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);

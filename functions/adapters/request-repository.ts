@@ -6,7 +6,9 @@ import { dynamo, isLive, notExpired, queryAll, tableName } from './clients';
 
 export const dynamoRequestReader: RequestReader = {
   async get(requestId: string, now: Date) {
-    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('requests'), Key: { requestId }, ConsistentRead: true }));
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: tableName('requests'), Key: { requestId }, ConsistentRead: true }),
+    );
     return isLive(Item, now) ? (Item as DeskRequest) : undefined;
   },
 

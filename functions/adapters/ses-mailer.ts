@@ -7,14 +7,16 @@ export async function sendEmail(message: OutboxMessage): Promise<string> {
   const source = process.env.DESK_SENDER_EMAIL;
   if (!source) throw new Error('DESK_SENDER_EMAIL is not set');
   const configurationSet = process.env.DESK_SES_CONFIGURATION_SET;
-  const result = await ses().send(new SendEmailCommand({
-    Source: source,
-    Destination: { ToAddresses: message.to },
-    Message: {
-      Subject: { Data: message.subject, Charset: 'UTF-8' },
-      Body: { Text: { Data: message.text, Charset: 'UTF-8' } },
-    },
-    ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
-  }));
+  const result = await ses().send(
+    new SendEmailCommand({
+      Source: source,
+      Destination: { ToAddresses: message.to },
+      Message: {
+        Subject: { Data: message.subject, Charset: 'UTF-8' },
+        Body: { Text: { Data: message.text, Charset: 'UTF-8' } },
+      },
+      ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+    }),
+  );
   return result.MessageId ?? '';
 }

@@ -13,7 +13,9 @@ const tokenKey = (tokenHash: string) => `token#${tokenHash}`;
 const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 async function getLive<T>(sessionKey: string, now: Date): Promise<(T & { expiresAt?: number }) | undefined> {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('sessions'), Key: { sessionKey }, ConsistentRead: true }));
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: tableName('sessions'), Key: { sessionKey }, ConsistentRead: true }),
+  );
   const item = Item as (T & { expiresAt?: number }) | undefined;
   return isLive(item, now) ? item : undefined;
 }
@@ -41,13 +43,15 @@ export const dynamoSessions: SessionStore = {
 
   async countWrongCode(sessionId, expectedAttemptsLeft) {
     try {
-      await dynamo().send(new UpdateCommand({
-        TableName: tableName('sessions'),
-        Key: { sessionKey: codeKey(sessionId) },
-        UpdateExpression: 'SET attemptsLeft = :left',
-        ConditionExpression: 'attemptsLeft = :expected AND attribute_exists(codeHash)',
-        ExpressionAttributeValues: { ':left': expectedAttemptsLeft - 1, ':expected': expectedAttemptsLeft },
-      }));
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName('sessions'),
+          Key: { sessionKey: codeKey(sessionId) },
+          UpdateExpression: 'SET attemptsLeft = :left',
+          ConditionExpression: 'attemptsLeft = :expected AND attribute_exists(codeHash)',
+          ExpressionAttributeValues: { ':left': expectedAttemptsLeft - 1, ':expected': expectedAttemptsLeft },
+        }),
+      );
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') throw new StaleWriteError();
       throw error;
@@ -69,8 +73,12 @@ export const dynamoSessions: SessionStore = {
         Put: {
           TableName: tableName('sessions'),
           Item: {
-            sessionKey: tokenKey(grant.tokenHash), tokenHash: grant.tokenHash, email: grant.email, language: grant.language,
-            tokenExpiresAt: grant.expiresAt, expiresAt: epochSeconds(grant.expiresAt),
+            sessionKey: tokenKey(grant.tokenHash),
+            tokenHash: grant.tokenHash,
+            email: grant.email,
+            language: grant.language,
+            tokenExpiresAt: grant.expiresAt,
+            expiresAt: epochSeconds(grant.expiresAt),
           },
           ConditionExpression: 'attribute_not_exists(sessionKey)',
         },
@@ -79,7 +87,10 @@ export const dynamoSessions: SessionStore = {
   },
 
   async grant(tokenHash, now) {
-    const item = await getLive<Omit<SubjectTokenGrant, 'expiresAt'> & { tokenExpiresAt: string }>(tokenKey(tokenHash), now);
+    const item = await getLive<Omit<SubjectTokenGrant, 'expiresAt'> & { tokenExpiresAt: string }>(
+      tokenKey(tokenHash),
+      now,
+    );
     if (!item || Date.parse(item.tokenExpiresAt) <= now.getTime()) return undefined;
     return { tokenHash: item.tokenHash, email: item.email, language: item.language, expiresAt: item.tokenExpiresAt };
   },

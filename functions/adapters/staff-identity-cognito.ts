@@ -25,14 +25,23 @@ export function cognitoStaffIdentity(userPoolId: string): StaffIdentityProvider 
     kind: 'cognito',
     async create(account) {
       try {
-        await cognito().send(new AdminCreateUserCommand({
-          ...user(account.staffId),
-          UserAttributes: [{ Name: 'email', Value: account.email }, { Name: 'email_verified', Value: 'true' }],
-          DesiredDeliveryMediums: ['EMAIL'],
-        }));
+        await cognito().send(
+          new AdminCreateUserCommand({
+            ...user(account.staffId),
+            UserAttributes: [
+              { Name: 'email', Value: account.email },
+              { Name: 'email_verified', Value: 'true' },
+            ],
+            DesiredDeliveryMediums: ['EMAIL'],
+          }),
+        );
       } catch (error) {
         if ((error as Error).name !== 'UsernameExistsException') throw error;
-        throw new DeskProblem('conflict', 'User exists in the user pool', `The staff user pool already has a user "${account.staffId}" without a staff account. Choose another staff id, or remove that user from the pool first.`);
+        throw new DeskProblem(
+          'conflict',
+          'User exists in the user pool',
+          `The staff user pool already has a user "${account.staffId}" without a staff account. Choose another staff id, or remove that user from the pool first.`,
+        );
       }
       await cognito().send(new AdminAddUserToGroupCommand({ ...user(account.staffId), GroupName: account.role }));
       return { signIn: {}, messages: [] };

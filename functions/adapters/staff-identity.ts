@@ -6,9 +6,9 @@ import type { SecretSource } from '../domain/kernel/ports';
 import { dynamoAccessLog } from './access-log-repository';
 import { officerEmail, securityAlertEmail } from './desk-settings';
 import { logger } from './logger';
-import { dynamoStaffAccounts } from './staff-repository';
 import { cognitoStaffIdentity } from './staff-identity-cognito';
 import { localStaffIdentity } from './staff-identity-local';
+import { dynamoStaffAccounts } from './staff-repository';
 import { cryptoSecrets, systemClock } from './system';
 
 export function staffIdentity(secrets: SecretSource, env: NodeJS.ProcessEnv = process.env): StaffIdentityProvider {

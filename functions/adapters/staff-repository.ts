@@ -1,11 +1,11 @@
 // The staff directory, read on every staff call so a disabled account is refused at once, and the
 // officer's account changes, each written with its e-mails in one transaction.
 import { GetCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { EmailInUseError, type AccountWrite, type StaffAccountStore } from '../domain/accounts/ports';
+import { type AccountWrite, EmailInUseError, type StaffAccountStore } from '../domain/accounts/ports';
 import type { PasswordChanges } from '../domain/accounts/sign-in-gate';
+import { StaleWriteError } from '../domain/kernel/problems';
 import type { OutboxMessage } from '../domain/outbox';
 import type { StaffDirectory } from '../domain/staff';
-import { StaleWriteError } from '../domain/kernel/problems';
 import { normalisedStaffEmail, type StaffMember } from '../domain/staff';
 import { dynamo, tableName } from './clients';
 import { outboxPut } from './outbox-repository';
@@ -21,8 +21,10 @@ const isClaim = (item: Record<string, unknown>) => 'emailClaimOf' in item;
 
 export const dynamoStaffDirectory: StaffDirectory = {
   async get(staffId: string) {
-    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('staff'), Key: { staffId }, ConsistentRead: true }));
-    return Item && !isClaim(Item) ? Item as StaffMember : undefined;
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: tableName('staff'), Key: { staffId }, ConsistentRead: true }),
+    );
+    return Item && !isClaim(Item) ? (Item as StaffMember) : undefined;
   },
 };
 
@@ -56,12 +58,18 @@ function accountItem(write: AccountWrite): TransactItem {
       UpdateExpression: [
         `SET ${[...set.map(([name]) => `#${name} = :${name}`), '#version = :next'].join(', ')}`,
         remove.length ? `REMOVE ${remove.map(([name]) => `#${name}`).join(', ')}` : '',
-      ].join(' ').trim(),
+      ]
+        .join(' ')
+        .trim(),
       // Accounts seeded before the account routes carry no version: they count as version 0.
-      ConditionExpression: write.expectedVersion === 0
-        ? 'attribute_exists(staffId) AND attribute_not_exists(#version)'
-        : 'attribute_exists(staffId) AND #version = :expected',
-      ExpressionAttributeNames: Object.fromEntries([...entries.map(([name]) => [`#${name}`, name]), ['#version', 'version']]),
+      ConditionExpression:
+        write.expectedVersion === 0
+          ? 'attribute_exists(staffId) AND attribute_not_exists(#version)'
+          : 'attribute_exists(staffId) AND #version = :expected',
+      ExpressionAttributeNames: Object.fromEntries([
+        ...entries.map(([name]) => [`#${name}`, name]),
+        ['#version', 'version'],
+      ]),
       ExpressionAttributeValues: {
         ...Object.fromEntries(set.map(([name, value]) => [`:${name}`, value])),
         ':next': write.expectedVersion + 1,
@@ -96,7 +104,9 @@ export const dynamoStaffAccounts: StaffAccountStore = {
     const items: StaffMember[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const page = await dynamo().send(new ScanCommand({ TableName: tableName('staff'), ConsistentRead: true, ExclusiveStartKey }));
+      const page = await dynamo().send(
+        new ScanCommand({ TableName: tableName('staff'), ConsistentRead: true, ExclusiveStartKey }),
+      );
       items.push(...((page.Items ?? []).filter((item) => !isClaim(item)) as StaffMember[]));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
@@ -106,14 +116,19 @@ export const dynamoStaffAccounts: StaffAccountStore = {
   async commit(write: AccountWrite, officer: string, messages: OutboxMessage[], at: string) {
     const claim = write.kind === 'create' ? [emailClaim(write.account)] : [];
     try {
-      await dynamo().send(new TransactWriteCommand({ TransactItems: [accountItem(write), officerStillActive(officer, at), ...claim, ...messages.map(outboxPut)] }));
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [accountItem(write), officerStillActive(officer, at), ...claim, ...messages.map(outboxPut)],
+        }),
+      );
     } catch (error) {
       const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
       const failed = (i: number) => reasons[i]?.Code === 'ConditionalCheckFailed';
       // The account and the acting officer still as read, but the address is another account's.
       if (claim.length > 0 && failed(2) && !failed(0) && !failed(1)) throw new EmailInUseError();
       // Two officers changing the same accounts at once: DynamoDB cancels one transaction outright.
-      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) throw new StaleWriteError();
+      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
+        throw new StaleWriteError();
       throw error;
     }
   },
@@ -122,13 +137,15 @@ export const dynamoStaffAccounts: StaffAccountStore = {
 export const dynamoPasswordChanges: PasswordChanges = {
   async record(staffId: string, at: string) {
     try {
-      await dynamo().send(new UpdateCommand({
-        TableName: tableName('staff'),
-        Key: { staffId },
-        UpdateExpression: 'SET passwordChangedAt = :at',
-        ConditionExpression: 'attribute_exists(staffId)',
-        ExpressionAttributeValues: { ':at': at },
-      }));
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName('staff'),
+          Key: { staffId },
+          UpdateExpression: 'SET passwordChangedAt = :at',
+          ConditionExpression: 'attribute_exists(staffId)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
     } catch (error) {
       // A pool user without a staff account has no password age to keep; the pre-authentication trigger refuses it anyway.
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;

@@ -6,7 +6,9 @@ import type { SubjectLifecycleReader, SubjectLifecycleWriter } from '../domain/p
 import { dynamo, tableName } from './clients';
 
 async function get(subjectId: string): Promise<SubjectLifecycle | undefined> {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('subjects'), Key: { subjectId }, ConsistentRead: true }));
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: tableName('subjects'), Key: { subjectId }, ConsistentRead: true }),
+  );
   return Item as SubjectLifecycle | undefined;
 }
 
@@ -14,18 +16,23 @@ export const dynamoSubjectLifecycles: SubjectLifecycleReader & SubjectLifecycleW
   get,
 
   async save(subjectId, change) {
-    const [name, at] = 'contractEndedAt' in change ? ['contractEndedAt', change.contractEndedAt] : ['lastActivityAt', change.lastActivityAt];
+    const [name, at] =
+      'contractEndedAt' in change
+        ? ['contractEndedAt', change.contractEndedAt]
+        : ['lastActivityAt', change.lastActivityAt];
     try {
-      const { Attributes } = await dynamo().send(new UpdateCommand({
-        TableName: tableName('subjects'),
-        Key: { subjectId },
-        UpdateExpression: 'SET #event = :at',
-        // Instants are stored as toISOString(), so comparing them as strings compares the times.
-        ...(name === 'lastActivityAt' ? { ConditionExpression: 'attribute_not_exists(#event) OR #event < :at' } : {}),
-        ExpressionAttributeNames: { '#event': name },
-        ExpressionAttributeValues: { ':at': at },
-        ReturnValues: 'ALL_NEW',
-      }));
+      const { Attributes } = await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName('subjects'),
+          Key: { subjectId },
+          UpdateExpression: 'SET #event = :at',
+          // Instants are stored as toISOString(), so comparing them as strings compares the times.
+          ...(name === 'lastActivityAt' ? { ConditionExpression: 'attribute_not_exists(#event) OR #event < :at' } : {}),
+          ExpressionAttributeNames: { '#event': name },
+          ExpressionAttributeValues: { ':at': at },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
       return Attributes as SubjectLifecycle;
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;

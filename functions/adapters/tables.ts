@@ -61,7 +61,11 @@ export const TABLES: readonly TableDefinition[] = [
     partitionKey: { name: 'tokenHash', type: 'S' },
     sortKey: { name: 'subjectId', type: 'S' },
     globalIndexes: [
-      { indexName: 'bySubject', partitionKey: { name: 'subjectId', type: 'S' }, sortKey: { name: 'tokenHash', type: 'S' } },
+      {
+        indexName: 'bySubject',
+        partitionKey: { name: 'subjectId', type: 'S' },
+        sortKey: { name: 'tokenHash', type: 'S' },
+      },
     ],
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
@@ -114,7 +118,11 @@ export const TABLES: readonly TableDefinition[] = [
     // Auditors list a recipient's or provider's records across people (APPI Art. 29(2), 30(4)). Every
     // record carries counterpartyId: an index missing items is never TTL-swept by DynamoDB Local.
     globalIndexes: [
-      { indexName: 'byCounterparty', partitionKey: { name: 'counterpartyId', type: 'S' }, sortKey: { name: 'date', type: 'S' } },
+      {
+        indexName: 'byCounterparty',
+        partitionKey: { name: 'counterpartyId', type: 'S' },
+        sortKey: { name: 'date', type: 'S' },
+      },
     ],
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
@@ -129,7 +137,9 @@ export const TABLES: readonly TableDefinition[] = [
     partitionKey: { name: 'chainId', type: 'S' },
     sortKey: { name: 'seq', type: 'N' },
     // Listing and monitoring read by time across every chain: one partition per Japan day.
-    globalIndexes: [{ indexName: 'byDay', partitionKey: { name: 'day', type: 'S' }, sortKey: { name: 'at', type: 'S' } }],
+    globalIndexes: [
+      { indexName: 'byDay', partitionKey: { name: 'day', type: 'S' }, sortKey: { name: 'at', type: 'S' } },
+    ],
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
   {
@@ -143,7 +153,11 @@ export const TABLES: readonly TableDefinition[] = [
     // Not sparse on purpose: DynamoDB Local never TTL-deletes an expired item missing from a GSI, and
     // such an item holds up its whole table's TTL deletion.
     globalIndexes: [
-      { indexName: 'pending', partitionKey: { name: 'outboxState', type: 'S' }, sortKey: { name: 'createdAt', type: 'S' } },
+      {
+        indexName: 'pending',
+        partitionKey: { name: 'outboxState', type: 'S' },
+        sortKey: { name: 'createdAt', type: 'S' },
+      },
     ],
     timeToLiveAttribute: TTL_ATTRIBUTE,
     stream: 'NEW_IMAGE',
@@ -168,7 +182,11 @@ export const TABLES: readonly TableDefinition[] = [
     name: 'exports',
     partitionKey: { name: 'exportId', type: 'S' },
     globalIndexes: [
-      { indexName: 'byStatus', partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'requestedAt', type: 'S' } },
+      {
+        indexName: 'byStatus',
+        partitionKey: { name: 'status', type: 'S' },
+        sortKey: { name: 'requestedAt', type: 'S' },
+      },
     ],
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },

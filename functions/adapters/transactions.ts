@@ -11,9 +11,10 @@ export async function transactOrStale(items: TransactItem[]): Promise<void> {
   try {
     await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
-    const reasons = (error as Error).name === 'TransactionCanceledException'
-      ? (error as TransactionCanceledException).CancellationReasons ?? []
-      : [];
+    const reasons =
+      (error as Error).name === 'TransactionCanceledException'
+        ? ((error as TransactionCanceledException).CancellationReasons ?? [])
+        : [];
     if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) throw new StaleWriteError();
     throw error;
   }

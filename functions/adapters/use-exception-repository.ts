@@ -6,10 +6,12 @@ import { dynamo, tableName } from './clients';
 
 export const dynamoUseExceptions: UseExceptionRecorder = {
   async record(evidence) {
-    await dynamo().send(new PutCommand({
-      TableName: tableName('evidence'),
-      Item: evidence,
-      ConditionExpression: 'attribute_not_exists(evidenceId)',
-    }));
+    await dynamo().send(
+      new PutCommand({
+        TableName: tableName('evidence'),
+        Item: evidence,
+        ConditionExpression: 'attribute_not_exists(evidenceId)',
+      }),
+    );
   },
 };

@@ -1,7 +1,8 @@
 // What the desk holds about one person: the records of personal data with their source and
 // purposes, consent events, and records of provision to or receipt from third parties.
-import type { AcquisitionSource } from './personal-data/sources';
+
 import type { SpecialCareException } from './personal-data/categories';
+import type { AcquisitionSource } from './personal-data/sources';
 
 export interface PersonalDataRecord {
   subjectId: string;

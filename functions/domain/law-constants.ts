@@ -2,9 +2,17 @@
 // to the business, with its unit and where it comes from. The values are the code's own constants, so
 // docs/law-constants.md (generated from this list by `npm run docs:law`) always says what the code does.
 // Only the generator and its test import this module: no route bundles it.
+
+import { ACCESS_LOG_DIGEST_MAX_MINUTES, ACCESS_LOG_DIGEST_MINUTES } from './access-log/digest';
+import { PENDING_OFFICER_GRANT_DAYS } from './accounts/officer-grant';
 import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
 import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from './desk';
-import { EXPORT_APPROVER_INDEPENDENCE_DAYS, EXPORT_LINK_LIFETIME_HOURS, EXPORT_MAX_SUBJECTS, EXPORT_MIN_SUBJECTS } from './exports/rules';
+import {
+  EXPORT_APPROVER_INDEPENDENCE_DAYS,
+  EXPORT_LINK_LIFETIME_HOURS,
+  EXPORT_MAX_SUBJECTS,
+  EXPORT_MIN_SUBJECTS,
+} from './exports/rules';
 import {
   ACCESS_LOG_RETENTION_SECONDS,
   CLOSED_REQUEST_RETENTION_SECONDS,
@@ -21,18 +29,20 @@ import {
   VERIFICATION_CODE_LIFETIME_SECONDS,
   VERIFICATION_MAX_ATTEMPTS,
 } from './kernel/law';
-import { ACCESS_LOG_DIGEST_MAX_MINUTES, ACCESS_LOG_DIGEST_MINUTES } from './access-log/digest';
-import { PENDING_OFFICER_GRANT_DAYS } from './accounts/officer-grant';
 import { MONITORING_MAX_SUBJECTS_PER_HOUR } from './monitoring/access-analysis';
 import { MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD, MY_NUMBER_DOCUMENTS } from './my-number/documents';
 import { RECORD_KEEPING } from './provisions/retention';
+import { REMINDER_DESK_DAYS } from './requests/deadline-reminders';
+import { FEE_CHARGEABLE_TYPES } from './requests/fees';
 import { CESSATION_OF_PROVISION_GROUNDS } from './requests/types/cessation-of-provision/schema';
 import { CESSATION_OF_PROVISION_REFUSAL_GROUNDS } from './requests/types/cessation-of-provision/words';
 import { CESSATION_OF_USE_GROUNDS } from './requests/types/cessation-of-use/schema';
 import { CESSATION_OF_USE_MEASURES, CESSATION_OF_USE_REFUSAL_GROUNDS } from './requests/types/cessation-of-use/words';
-import { CORRECTION_CHANGES, CORRECTION_REFUSAL_GROUNDS, MAX_CORRECTION_ITEMS } from './requests/types/correction/words';
-import { REMINDER_DESK_DAYS } from './requests/deadline-reminders';
-import { FEE_CHARGEABLE_TYPES } from './requests/fees';
+import {
+  CORRECTION_CHANGES,
+  CORRECTION_REFUSAL_GROUNDS,
+  MAX_CORRECTION_ITEMS,
+} from './requests/types/correction/words';
 import { PURPOSE_NOTIFICATION_REFUSAL_GROUNDS } from './requests/types/purpose-notification/words';
 import { PASSWORD_MAX_AGE_DAYS, PASSWORD_MAX_AGE_DAYS_LIMIT, PASSWORD_MIN_LENGTH } from './staff-passwords';
 
@@ -57,79 +67,378 @@ export interface LawConstantGroup {
 }
 
 const timeOfDay = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
-const monthDay = ({ month, day }: { month: number; day: number }) => `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const monthDay = ({ month, day }: { month: number; day: number }) =>
+  `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
   {
     title: 'Answering requests',
     constants: [
-      { name: 'RESPONSE_TARGET_DESK_DAYS', value: RESPONSE_TARGET_DESK_DAYS, unit: 'desk days', kind: 'desk policy', source: 'APPI Art. 32(2), 33(2), 34(2), 35(3)-(7), 40: "without delay" (遅滞なく)', note: 'The Act names no number of days; the default answer target, settable per deployment (1–13).' },
-      { name: 'LATEST_ANSWER_CALENDAR_DAYS', value: LATEST_ANSWER_CALENDAR_DAYS, unit: 'calendar days', kind: 'law', source: 'APPI Art. 39(1)', note: 'The person may sue two weeks after the request arrives; the desk answers by the last desk closing on or before day 13.' },
-      { name: 'DESK_OPENS_AT_HOUR', value: timeOfDay(DESK_OPENS_AT_HOUR), unit: 'Japan time', kind: 'desk policy', source: 'policy §7', note: 'Desk hours open.' },
-      { name: 'DESK_CLOSES_AT_HOUR', value: timeOfDay(DESK_CLOSES_AT_HOUR), unit: 'Japan time', kind: 'desk policy', source: 'policy §7', note: 'Desk hours close; a due date is this hour on a desk day.' },
-      { name: 'YEAR_END_HOLIDAYS', value: `${monthDay(YEAR_END_HOLIDAYS.from)} to ${monthDay(YEAR_END_HOLIDAYS.to)}`, unit: 'month-day, inclusive', kind: 'desk policy', source: 'policy §7', note: 'The desk is also closed on weekends and national holidays (Act on National Holidays).' },
-      { name: 'REMINDER_DESK_DAYS', value: REMINDER_DESK_DAYS, unit: 'desk days', kind: 'desk policy', source: 'desk policy; the Act sets no reminders', note: 'Operators are reminded of an open request due within this many desk days.' },
-      { name: 'FEE_CHARGEABLE_TYPES', value: FEE_CHARGEABLE_TYPES, unit: 'request types', kind: 'law', source: 'APPI Art. 38(1)', note: 'Only these may carry a fee; the amount must be reasonable in view of the actual cost (Art. 38(2)). No fee by default.' },
+      {
+        name: 'RESPONSE_TARGET_DESK_DAYS',
+        value: RESPONSE_TARGET_DESK_DAYS,
+        unit: 'desk days',
+        kind: 'desk policy',
+        source: 'APPI Art. 32(2), 33(2), 34(2), 35(3)-(7), 40: "without delay" (遅滞なく)',
+        note: 'The Act names no number of days; the default answer target, settable per deployment (1–13).',
+      },
+      {
+        name: 'LATEST_ANSWER_CALENDAR_DAYS',
+        value: LATEST_ANSWER_CALENDAR_DAYS,
+        unit: 'calendar days',
+        kind: 'law',
+        source: 'APPI Art. 39(1)',
+        note: 'The person may sue two weeks after the request arrives; the desk answers by the last desk closing on or before day 13.',
+      },
+      {
+        name: 'DESK_OPENS_AT_HOUR',
+        value: timeOfDay(DESK_OPENS_AT_HOUR),
+        unit: 'Japan time',
+        kind: 'desk policy',
+        source: 'policy §7',
+        note: 'Desk hours open.',
+      },
+      {
+        name: 'DESK_CLOSES_AT_HOUR',
+        value: timeOfDay(DESK_CLOSES_AT_HOUR),
+        unit: 'Japan time',
+        kind: 'desk policy',
+        source: 'policy §7',
+        note: 'Desk hours close; a due date is this hour on a desk day.',
+      },
+      {
+        name: 'YEAR_END_HOLIDAYS',
+        value: `${monthDay(YEAR_END_HOLIDAYS.from)} to ${monthDay(YEAR_END_HOLIDAYS.to)}`,
+        unit: 'month-day, inclusive',
+        kind: 'desk policy',
+        source: 'policy §7',
+        note: 'The desk is also closed on weekends and national holidays (Act on National Holidays).',
+      },
+      {
+        name: 'REMINDER_DESK_DAYS',
+        value: REMINDER_DESK_DAYS,
+        unit: 'desk days',
+        kind: 'desk policy',
+        source: 'desk policy; the Act sets no reminders',
+        note: 'Operators are reminded of an open request due within this many desk days.',
+      },
+      {
+        name: 'FEE_CHARGEABLE_TYPES',
+        value: FEE_CHARGEABLE_TYPES,
+        unit: 'request types',
+        kind: 'law',
+        source: 'APPI Art. 38(1)',
+        note: 'Only these may carry a fee; the amount must be reasonable in view of the actual cost (Art. 38(2)). No fee by default.',
+      },
     ],
   },
   {
     title: 'Confirming the requester',
     constants: [
-      { name: 'VERIFICATION_CODE_DIGITS', value: VERIFICATION_CODE_DIGITS, unit: 'digits', kind: 'desk policy', source: 'APPI Art. 37(1), Cabinet Order Art. 12', note: 'The business sets how the requester is confirmed: a code e-mailed to them.' },
-      { name: 'VERIFICATION_CODE_LIFETIME_SECONDS', value: VERIFICATION_CODE_LIFETIME_SECONDS, unit: 'seconds', kind: 'desk policy', source: 'under APPI Art. 37(1)', note: 'How long an e-mailed code stays valid.' },
-      { name: 'VERIFICATION_MAX_ATTEMPTS', value: VERIFICATION_MAX_ATTEMPTS, unit: 'attempts', kind: 'desk policy', source: 'under APPI Art. 37(1)', note: 'Wrong codes allowed before the request locks.' },
-      { name: 'UNVERIFIED_REQUEST_LIFETIME_SECONDS', value: UNVERIFIED_REQUEST_LIFETIME_SECONDS, unit: 'seconds', kind: 'desk policy', source: 'desk policy; the Act sets no period', note: 'An unconfirmed request holds only what was typed, and is erased (TTL) after this.' },
-      { name: 'SUBJECT_TOKEN_LIFETIME_SECONDS', value: SUBJECT_TOKEN_LIFETIME_SECONDS, unit: 'seconds', kind: 'desk policy', source: 'under APPI Art. 37(1)', note: 'A person\'s self-service session to see and withdraw consents.' },
+      {
+        name: 'VERIFICATION_CODE_DIGITS',
+        value: VERIFICATION_CODE_DIGITS,
+        unit: 'digits',
+        kind: 'desk policy',
+        source: 'APPI Art. 37(1), Cabinet Order Art. 12',
+        note: 'The business sets how the requester is confirmed: a code e-mailed to them.',
+      },
+      {
+        name: 'VERIFICATION_CODE_LIFETIME_SECONDS',
+        value: VERIFICATION_CODE_LIFETIME_SECONDS,
+        unit: 'seconds',
+        kind: 'desk policy',
+        source: 'under APPI Art. 37(1)',
+        note: 'How long an e-mailed code stays valid.',
+      },
+      {
+        name: 'VERIFICATION_MAX_ATTEMPTS',
+        value: VERIFICATION_MAX_ATTEMPTS,
+        unit: 'attempts',
+        kind: 'desk policy',
+        source: 'under APPI Art. 37(1)',
+        note: 'Wrong codes allowed before the request locks.',
+      },
+      {
+        name: 'UNVERIFIED_REQUEST_LIFETIME_SECONDS',
+        value: UNVERIFIED_REQUEST_LIFETIME_SECONDS,
+        unit: 'seconds',
+        kind: 'desk policy',
+        source: 'desk policy; the Act sets no period',
+        note: 'An unconfirmed request holds only what was typed, and is erased (TTL) after this.',
+      },
+      {
+        name: 'SUBJECT_TOKEN_LIFETIME_SECONDS',
+        value: SUBJECT_TOKEN_LIFETIME_SECONDS,
+        unit: 'seconds',
+        kind: 'desk policy',
+        source: 'under APPI Art. 37(1)',
+        note: "A person's self-service session to see and withdraw consents.",
+      },
     ],
   },
   {
     title: 'Disclosure and the grounds of each request type',
     constants: [
-      { name: 'DISCLOSURE_METHODS', value: DISCLOSURE_METHODS, unit: 'list', kind: 'law', source: 'APPI Art. 33(1), Enforcement Rules Art. 30', note: 'The person chooses electronic record or a paper copy.' },
-      { name: 'DISCLOSURE_RECORDS', value: DISCLOSURE_RECORDS, unit: 'list', kind: 'law', source: 'APPI Art. 33(1),(5)', note: 'Retained personal data, and the records of provision and receipt kept under Art. 29 and 30.' },
-      { name: 'DISCLOSURE_LINK_LIFETIME_SECONDS', value: DISCLOSURE_LINK_LIFETIME_SECONDS, unit: 'seconds', kind: 'desk policy', source: 'under APPI Art. 33(1), Enforcement Rules Art. 30', note: 'The stored dossier and its link; less when everything in it expires sooner.' },
-      { name: 'DISCLOSURE_REFUSAL_GROUNDS', value: DISCLOSURE_REFUSAL_GROUNDS, unit: 'grounds', kind: 'law', source: 'APPI Art. 33(2)(i)-(iii), policy §7', note: 'Grounds to refuse disclosure in whole or in part.' },
-      { name: 'PURPOSE_NOTIFICATION_REFUSAL_GROUNDS', value: PURPOSE_NOTIFICATION_REFUSAL_GROUNDS, unit: 'grounds', kind: 'law', source: 'APPI Art. 32(2)(i)-(ii), Art. 21(4)(i)-(iii), policy §8(2)', note: 'Grounds to decline notifying the purposes of use.' },
-      { name: 'CORRECTION_CHANGES', value: CORRECTION_CHANGES, unit: 'list', kind: 'law', source: 'APPI Art. 34(1)', note: 'Correction, addition or deletion of content.' },
-      { name: 'CORRECTION_REFUSAL_GROUNDS', value: CORRECTION_REFUSAL_GROUNDS, unit: 'grounds', kind: 'law', source: 'APPI Art. 34(1),(2)', note: 'Content found true, not necessary for the purposes, or a special procedure under another law.' },
-      { name: 'MAX_CORRECTION_ITEMS', value: MAX_CORRECTION_ITEMS, unit: 'items', kind: 'desk policy', source: 'under APPI Art. 34', note: 'Items one request may name and changes one decision may make (one transaction holds 100 items).' },
-      { name: 'CESSATION_OF_USE_GROUNDS', value: CESSATION_OF_USE_GROUNDS, unit: 'grounds', kind: 'law', source: 'APPI Art. 35(1) (Art. 18, 19, 20(1), 20(2)), Art. 35(5)', note: 'What the person may cite to stop use or have data erased.' },
-      { name: 'CESSATION_OF_USE_MEASURES', value: CESSATION_OF_USE_MEASURES, unit: 'list', kind: 'law', source: 'APPI Art. 35(1),(5)', note: 'Cessation of use (利用停止) or erasure (消去).' },
-      { name: 'CESSATION_OF_USE_REFUSAL_GROUNDS', value: CESSATION_OF_USE_REFUSAL_GROUNDS, unit: 'grounds', kind: 'law', source: 'APPI Art. 35(2),(6)', note: 'The second needs the alternative measure taken, told to the person.' },
-      { name: 'CESSATION_OF_PROVISION_GROUNDS', value: CESSATION_OF_PROVISION_GROUNDS, unit: 'grounds', kind: 'law', source: 'APPI Art. 35(3) (Art. 27(1), 28), Art. 35(5)', note: 'What the person may cite to stop provision to third parties.' },
-      { name: 'CESSATION_OF_PROVISION_REFUSAL_GROUNDS', value: CESSATION_OF_PROVISION_REFUSAL_GROUNDS, unit: 'grounds', kind: 'law', source: 'APPI Art. 35(4),(6)', note: 'The second needs the alternative measure taken, told to the person.' },
+      {
+        name: 'DISCLOSURE_METHODS',
+        value: DISCLOSURE_METHODS,
+        unit: 'list',
+        kind: 'law',
+        source: 'APPI Art. 33(1), Enforcement Rules Art. 30',
+        note: 'The person chooses electronic record or a paper copy.',
+      },
+      {
+        name: 'DISCLOSURE_RECORDS',
+        value: DISCLOSURE_RECORDS,
+        unit: 'list',
+        kind: 'law',
+        source: 'APPI Art. 33(1),(5)',
+        note: 'Retained personal data, and the records of provision and receipt kept under Art. 29 and 30.',
+      },
+      {
+        name: 'DISCLOSURE_LINK_LIFETIME_SECONDS',
+        value: DISCLOSURE_LINK_LIFETIME_SECONDS,
+        unit: 'seconds',
+        kind: 'desk policy',
+        source: 'under APPI Art. 33(1), Enforcement Rules Art. 30',
+        note: 'The stored dossier and its link; less when everything in it expires sooner.',
+      },
+      {
+        name: 'DISCLOSURE_REFUSAL_GROUNDS',
+        value: DISCLOSURE_REFUSAL_GROUNDS,
+        unit: 'grounds',
+        kind: 'law',
+        source: 'APPI Art. 33(2)(i)-(iii), policy §7',
+        note: 'Grounds to refuse disclosure in whole or in part.',
+      },
+      {
+        name: 'PURPOSE_NOTIFICATION_REFUSAL_GROUNDS',
+        value: PURPOSE_NOTIFICATION_REFUSAL_GROUNDS,
+        unit: 'grounds',
+        kind: 'law',
+        source: 'APPI Art. 32(2)(i)-(ii), Art. 21(4)(i)-(iii), policy §8(2)',
+        note: 'Grounds to decline notifying the purposes of use.',
+      },
+      {
+        name: 'CORRECTION_CHANGES',
+        value: CORRECTION_CHANGES,
+        unit: 'list',
+        kind: 'law',
+        source: 'APPI Art. 34(1)',
+        note: 'Correction, addition or deletion of content.',
+      },
+      {
+        name: 'CORRECTION_REFUSAL_GROUNDS',
+        value: CORRECTION_REFUSAL_GROUNDS,
+        unit: 'grounds',
+        kind: 'law',
+        source: 'APPI Art. 34(1),(2)',
+        note: 'Content found true, not necessary for the purposes, or a special procedure under another law.',
+      },
+      {
+        name: 'MAX_CORRECTION_ITEMS',
+        value: MAX_CORRECTION_ITEMS,
+        unit: 'items',
+        kind: 'desk policy',
+        source: 'under APPI Art. 34',
+        note: 'Items one request may name and changes one decision may make (one transaction holds 100 items).',
+      },
+      {
+        name: 'CESSATION_OF_USE_GROUNDS',
+        value: CESSATION_OF_USE_GROUNDS,
+        unit: 'grounds',
+        kind: 'law',
+        source: 'APPI Art. 35(1) (Art. 18, 19, 20(1), 20(2)), Art. 35(5)',
+        note: 'What the person may cite to stop use or have data erased.',
+      },
+      {
+        name: 'CESSATION_OF_USE_MEASURES',
+        value: CESSATION_OF_USE_MEASURES,
+        unit: 'list',
+        kind: 'law',
+        source: 'APPI Art. 35(1),(5)',
+        note: 'Cessation of use (利用停止) or erasure (消去).',
+      },
+      {
+        name: 'CESSATION_OF_USE_REFUSAL_GROUNDS',
+        value: CESSATION_OF_USE_REFUSAL_GROUNDS,
+        unit: 'grounds',
+        kind: 'law',
+        source: 'APPI Art. 35(2),(6)',
+        note: 'The second needs the alternative measure taken, told to the person.',
+      },
+      {
+        name: 'CESSATION_OF_PROVISION_GROUNDS',
+        value: CESSATION_OF_PROVISION_GROUNDS,
+        unit: 'grounds',
+        kind: 'law',
+        source: 'APPI Art. 35(3) (Art. 27(1), 28), Art. 35(5)',
+        note: 'What the person may cite to stop provision to third parties.',
+      },
+      {
+        name: 'CESSATION_OF_PROVISION_REFUSAL_GROUNDS',
+        value: CESSATION_OF_PROVISION_REFUSAL_GROUNDS,
+        unit: 'grounds',
+        kind: 'law',
+        source: 'APPI Art. 35(4),(6)',
+        note: 'The second needs the alternative measure taken, told to the person.',
+      },
     ],
   },
   {
     title: 'Retention',
     constants: [
-      { name: 'CLOSED_REQUEST_RETENTION_SECONDS', value: CLOSED_REQUEST_RETENTION_SECONDS, unit: 'seconds', kind: 'desk policy', source: 'evidence of APPI Art. 36 reasons and Art. 40 complaints', note: 'A closed request and its history; the Act sets no period.' },
-      { name: 'EVIDENCE_RETENTION_SECONDS', value: EVIDENCE_RETENTION_SECONDS, unit: 'seconds', kind: 'desk policy', source: 'matches Enforcement Rules Art. 21 (3 years)', note: 'Erasure certificates, export requests, use-exception and consent evidence.' },
-      ...RECORD_KEEPING.map((r): LawConstant => ({ name: `RECORD_KEEPING ${r.id}`, value: r.years, unit: 'years', kind: 'law', source: `APPI Art. 29(2), 30(4); ${r.source.split(': ')[0]}`, note: `Records of provision and receipt kept ${r.id === 'per-provision' ? 'one per provision' : r.id === 'bulk' ? 'as one bulk record' : 'as the contract'}: ${r.source.split(': ')[1]}, counted as the Civil Code counts periods (Art. 140, 143(2)).` })),
-      { name: 'SENT_MESSAGE_RETENTION_SECONDS', value: SENT_MESSAGE_RETENTION_SECONDS, unit: 'seconds', kind: 'desk policy', source: 'desk policy; the Act sets no period', note: 'A sent e-mail stays in the outbox this long for tracing, then TTL erases it.' },
-      { name: 'ACCESS_LOG_RETENTION_SECONDS', value: ACCESS_LOG_RETENTION_SECONDS, unit: 'seconds', kind: 'desk policy', source: 'policy §6(1) "long-term storage of access logs"', note: 'The Act sets no period; entries and digests are kept this long (settable per deployment).' },
+      {
+        name: 'CLOSED_REQUEST_RETENTION_SECONDS',
+        value: CLOSED_REQUEST_RETENTION_SECONDS,
+        unit: 'seconds',
+        kind: 'desk policy',
+        source: 'evidence of APPI Art. 36 reasons and Art. 40 complaints',
+        note: 'A closed request and its history; the Act sets no period.',
+      },
+      {
+        name: 'EVIDENCE_RETENTION_SECONDS',
+        value: EVIDENCE_RETENTION_SECONDS,
+        unit: 'seconds',
+        kind: 'desk policy',
+        source: 'matches Enforcement Rules Art. 21 (3 years)',
+        note: 'Erasure certificates, export requests, use-exception and consent evidence.',
+      },
+      ...RECORD_KEEPING.map(
+        (r): LawConstant => ({
+          name: `RECORD_KEEPING ${r.id}`,
+          value: r.years,
+          unit: 'years',
+          kind: 'law',
+          source: `APPI Art. 29(2), 30(4); ${r.source.split(': ')[0]}`,
+          note: `Records of provision and receipt kept ${r.id === 'per-provision' ? 'one per provision' : r.id === 'bulk' ? 'as one bulk record' : 'as the contract'}: ${r.source.split(': ')[1]}, counted as the Civil Code counts periods (Art. 140, 143(2)).`,
+        }),
+      ),
+      {
+        name: 'SENT_MESSAGE_RETENTION_SECONDS',
+        value: SENT_MESSAGE_RETENTION_SECONDS,
+        unit: 'seconds',
+        kind: 'desk policy',
+        source: 'desk policy; the Act sets no period',
+        note: 'A sent e-mail stays in the outbox this long for tracing, then TTL erases it.',
+      },
+      {
+        name: 'ACCESS_LOG_RETENTION_SECONDS',
+        value: ACCESS_LOG_RETENTION_SECONDS,
+        unit: 'seconds',
+        kind: 'desk policy',
+        source: 'policy §6(1) "long-term storage of access logs"',
+        note: 'The Act sets no period; entries and digests are kept this long (settable per deployment).',
+      },
     ],
   },
   {
     title: 'My Number (Individual Numbers)',
     constants: [
-      { name: 'MY_NUMBER_AFFAIRS', value: MY_NUMBER_AFFAIRS, unit: 'list', kind: 'law', source: 'My Number Act Art. 9, 19', note: 'Accepted only for these statutory affairs, never on consent.' },
-      ...MY_NUMBER_DOCUMENTS.map((d): LawConstant => ({ name: `MY_NUMBER_DOCUMENTS ${d.id}`, value: d.source.split(': ')[1] ?? d.source, unit: 'period', kind: 'law', source: d.source.split(': ')[0]!, note: `${d.en} (${d.ja}); the number is kept only as long as the document (My Number Act Art. 20).` })),
-      { name: 'MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD', value: MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD, unit: 'days', kind: 'desk policy', source: 'under My Number Act Art. 20', note: 'A later document date would only stretch the number\'s retention.' },
+      {
+        name: 'MY_NUMBER_AFFAIRS',
+        value: MY_NUMBER_AFFAIRS,
+        unit: 'list',
+        kind: 'law',
+        source: 'My Number Act Art. 9, 19',
+        note: 'Accepted only for these statutory affairs, never on consent.',
+      },
+      ...MY_NUMBER_DOCUMENTS.map(
+        (d): LawConstant => ({
+          name: `MY_NUMBER_DOCUMENTS ${d.id}`,
+          value: d.source.split(': ')[1] ?? d.source,
+          unit: 'period',
+          kind: 'law',
+          source: d.source.split(': ')[0]!,
+          note: `${d.en} (${d.ja}); the number is kept only as long as the document (My Number Act Art. 20).`,
+        }),
+      ),
+      {
+        name: 'MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD',
+        value: MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD,
+        unit: 'days',
+        kind: 'desk policy',
+        source: 'under My Number Act Art. 20',
+        note: "A later document date would only stretch the number's retention.",
+      },
     ],
   },
   {
     title: 'Safeguards (policy §6)',
     constants: [
-      { name: 'ACCESS_LOG_DIGEST_MINUTES', value: ACCESS_LOG_DIGEST_MINUTES, unit: 'minutes', kind: 'desk policy', source: 'policy §6(1)', note: `Between digests of the access log's chain heads; settable up to ${ACCESS_LOG_DIGEST_MAX_MINUTES} minutes.` },
-      { name: 'MONITORING_MAX_SUBJECTS_PER_HOUR', value: MONITORING_MAX_SUBJECTS_PER_HOUR, unit: 'subjects per hour', kind: 'desk policy', source: 'policy §6(1)', note: 'Distinct subjects one person may read in an hour before the officer is e-mailed.' },
-      { name: 'EXPORT_MIN_SUBJECTS', value: EXPORT_MIN_SUBJECTS, unit: 'subjects', kind: 'desk policy', source: 'policy §6(1)', note: 'From this many subjects on, taking data out is an export approved by the officer.' },
-      { name: 'EXPORT_MAX_SUBJECTS', value: EXPORT_MAX_SUBJECTS, unit: 'subjects', kind: 'desk policy', source: 'policy §6(1)', note: 'One export request covers at most this many subjects.' },
-      { name: 'EXPORT_LINK_LIFETIME_HOURS', value: EXPORT_LINK_LIFETIME_HOURS, unit: 'hours', kind: 'desk policy', source: 'policy §6(1)', note: 'An approved export\'s download link works once, within this time.' },
-      { name: 'EXPORT_APPROVER_INDEPENDENCE_DAYS', value: EXPORT_APPROVER_INDEPENDENCE_DAYS, unit: 'days', kind: 'desk policy', source: 'policy §6(1)', note: 'An officer whose account or role the requester granted within this time may not approve.' },
-      { name: 'PENDING_OFFICER_GRANT_DAYS', value: PENDING_OFFICER_GRANT_DAYS, unit: 'days', kind: 'desk policy', source: 'policy §6(1) (limiting access privileges)', note: 'An officer role asked for waits this long for a second officer\'s confirmation.' },
-      { name: 'PASSWORD_MAX_AGE_DAYS', value: PASSWORD_MAX_AGE_DAYS, unit: 'days', kind: 'desk policy', source: 'policy §6(1) "periodic password changes"', note: `Settable per deployment, at most ${PASSWORD_MAX_AGE_DAYS_LIMIT} days.` },
-      { name: 'PASSWORD_MIN_LENGTH', value: PASSWORD_MIN_LENGTH, unit: 'characters', kind: 'desk policy', source: 'CIS AWS Foundations Benchmark (IAM password policy)', note: 'The staff pool\'s and the local sign-in\'s minimum.' },
+      {
+        name: 'ACCESS_LOG_DIGEST_MINUTES',
+        value: ACCESS_LOG_DIGEST_MINUTES,
+        unit: 'minutes',
+        kind: 'desk policy',
+        source: 'policy §6(1)',
+        note: `Between digests of the access log's chain heads; settable up to ${ACCESS_LOG_DIGEST_MAX_MINUTES} minutes.`,
+      },
+      {
+        name: 'MONITORING_MAX_SUBJECTS_PER_HOUR',
+        value: MONITORING_MAX_SUBJECTS_PER_HOUR,
+        unit: 'subjects per hour',
+        kind: 'desk policy',
+        source: 'policy §6(1)',
+        note: 'Distinct subjects one person may read in an hour before the officer is e-mailed.',
+      },
+      {
+        name: 'EXPORT_MIN_SUBJECTS',
+        value: EXPORT_MIN_SUBJECTS,
+        unit: 'subjects',
+        kind: 'desk policy',
+        source: 'policy §6(1)',
+        note: 'From this many subjects on, taking data out is an export approved by the officer.',
+      },
+      {
+        name: 'EXPORT_MAX_SUBJECTS',
+        value: EXPORT_MAX_SUBJECTS,
+        unit: 'subjects',
+        kind: 'desk policy',
+        source: 'policy §6(1)',
+        note: 'One export request covers at most this many subjects.',
+      },
+      {
+        name: 'EXPORT_LINK_LIFETIME_HOURS',
+        value: EXPORT_LINK_LIFETIME_HOURS,
+        unit: 'hours',
+        kind: 'desk policy',
+        source: 'policy §6(1)',
+        note: "An approved export's download link works once, within this time.",
+      },
+      {
+        name: 'EXPORT_APPROVER_INDEPENDENCE_DAYS',
+        value: EXPORT_APPROVER_INDEPENDENCE_DAYS,
+        unit: 'days',
+        kind: 'desk policy',
+        source: 'policy §6(1)',
+        note: 'An officer whose account or role the requester granted within this time may not approve.',
+      },
+      {
+        name: 'PENDING_OFFICER_GRANT_DAYS',
+        value: PENDING_OFFICER_GRANT_DAYS,
+        unit: 'days',
+        kind: 'desk policy',
+        source: 'policy §6(1) (limiting access privileges)',
+        note: "An officer role asked for waits this long for a second officer's confirmation.",
+      },
+      {
+        name: 'PASSWORD_MAX_AGE_DAYS',
+        value: PASSWORD_MAX_AGE_DAYS,
+        unit: 'days',
+        kind: 'desk policy',
+        source: 'policy §6(1) "periodic password changes"',
+        note: `Settable per deployment, at most ${PASSWORD_MAX_AGE_DAYS_LIMIT} days.`,
+      },
+      {
+        name: 'PASSWORD_MIN_LENGTH',
+        value: PASSWORD_MIN_LENGTH,
+        unit: 'characters',
+        kind: 'desk policy',
+        source: 'CIS AWS Foundations Benchmark (IAM password policy)',
+        note: "The staff pool's and the local sign-in's minimum.",
+      },
     ],
   },
 ];

@@ -8,7 +8,7 @@
 // doubt. Sending again could give a person a statutory answer twice; so a claim older than the lease
 // is never taken over: the message is set aside as in doubt, and the officer checks SES's sending
 // records and sends it again by hand if it never left. A lost answer is then never silent.
-import { outboxMessage, type OutboxMessage } from './outbox';
+import { type OutboxMessage, outboxMessage } from './outbox';
 
 /** Desk policy: sends tried before a message is set aside as undeliverable (about an hour at one sweep per 5 minutes). */
 export const MAX_DELIVERY_ATTEMPTS = 12;
@@ -40,7 +40,13 @@ export interface OutboxDeliveryPorts {
   /** Counts a failed attempt and releases the claim; the message stays pending for the sweep. */
   markAttemptFailed(messageId: string, error: string): Promise<void>;
   /** Sets the message aside as undeliverable and writes the officer's notice (if any) in the same transaction. */
-  setAside(messageId: string, error: string, countsAttempt: boolean, notice: OutboxMessage | undefined, now: Date): Promise<void>;
+  setAside(
+    messageId: string,
+    error: string,
+    countsAttempt: boolean,
+    notice: OutboxMessage | undefined,
+    now: Date,
+  ): Promise<void>;
 }
 
 export type DeliveryResult = 'sent' | 'failed' | 'given-up' | 'in-doubt' | 'skipped';
@@ -65,41 +71,74 @@ export function isWellFormedText(value: string): boolean {
  * senders setting the same message aside write one notice, and a message put back and set aside
  * again gets a new one.
  */
-export const undeliverableNoticeId = (messageId: string, attempts: number) => `${UNDELIVERABLE_NOTICE_TOPIC}-${messageId}-${attempts}`;
+export const undeliverableNoticeId = (messageId: string, attempts: number) =>
+  `${UNDELIVERABLE_NOTICE_TOPIC}-${messageId}-${attempts}`;
 
 /** The notice itself; none about a notice, so a mail service that is down cannot make it loop. */
-export function undeliverableNotice(message: PendingMessage, officerEmail: string, errorName: string, attempts: number, now: Date): OutboxMessage | undefined {
+export function undeliverableNotice(
+  message: PendingMessage,
+  officerEmail: string,
+  errorName: string,
+  attempts: number,
+  now: Date,
+): OutboxMessage | undefined {
   if (message.topic === UNDELIVERABLE_NOTICE_TOPIC) return undefined;
-  const request = message.requestId ? { ja: `\n請求: ${message.requestId}`, en: `\nRequest: ${message.requestId}` } : { ja: '', en: '' };
+  const request = message.requestId
+    ? { ja: `\n請求: ${message.requestId}`, en: `\nRequest: ${message.requestId}` }
+    : { ja: '', en: '' };
   const inDoubt = errorName === OUTCOME_UNKNOWN;
-  return outboxMessage(undeliverableNoticeId(message.messageId, attempts), officerEmail, {
-    subject: `送信できなかったメール / E-mail not delivered: ${message.topic}`,
-    text: [
-      inDoubt
-        ? `送信の結果が記録されなかったメールを保留しました。SES の送信記録で送信済みか確認し、未送信なら改めて送ってください。`
-        : `${attempts} 回送信に失敗したメールを保留しました。宛先と本文を確認し、改めて送ってください。`,
-      `メッセージ: ${message.messageId}\n種類: ${message.topic}${request.ja}\n作成: ${message.createdAt}\n試行: ${attempts}\n理由: ${errorName}`,
-      '',
-      inDoubt
-        ? 'An e-mail was set aside because the outcome of its send was never recorded. Check SES\'s sending records; if it was not sent, send it again.'
-        : `An e-mail was set aside after ${attempts} failed sends. Check its address and text, and send it again.`,
-      `Message: ${message.messageId}\nKind: ${message.topic}${request.en}\nCreated: ${message.createdAt}\nAttempts: ${attempts}\nReason: ${errorName}`,
-      'The desk report (GET /v1/staff/reports/requests) lists every undeliverable message.',
-    ].join('\n'),
-  }, now, UNDELIVERABLE_NOTICE_TOPIC, message.requestId);
+  return outboxMessage(
+    undeliverableNoticeId(message.messageId, attempts),
+    officerEmail,
+    {
+      subject: `送信できなかったメール / E-mail not delivered: ${message.topic}`,
+      text: [
+        inDoubt
+          ? `送信の結果が記録されなかったメールを保留しました。SES の送信記録で送信済みか確認し、未送信なら改めて送ってください。`
+          : `${attempts} 回送信に失敗したメールを保留しました。宛先と本文を確認し、改めて送ってください。`,
+        `メッセージ: ${message.messageId}\n種類: ${message.topic}${request.ja}\n作成: ${message.createdAt}\n試行: ${attempts}\n理由: ${errorName}`,
+        '',
+        inDoubt
+          ? "An e-mail was set aside because the outcome of its send was never recorded. Check SES's sending records; if it was not sent, send it again."
+          : `An e-mail was set aside after ${attempts} failed sends. Check its address and text, and send it again.`,
+        `Message: ${message.messageId}\nKind: ${message.topic}${request.en}\nCreated: ${message.createdAt}\nAttempts: ${attempts}\nReason: ${errorName}`,
+        'The desk report (GET /v1/staff/reports/requests) lists every undeliverable message.',
+      ].join('\n'),
+    },
+    now,
+    UNDELIVERABLE_NOTICE_TOPIC,
+    message.requestId,
+  );
 }
 
-export async function deliverOutboxMessage(ports: OutboxDeliveryPorts, message: PendingMessage, now: Date, officerEmail: string): Promise<DeliveryOutcome> {
+export async function deliverOutboxMessage(
+  ports: OutboxDeliveryPorts,
+  message: PendingMessage,
+  now: Date,
+  officerEmail: string,
+): Promise<DeliveryOutcome> {
   const attempt = message.attempts + 1;
   const claim = await ports.claim(message.messageId, now);
   if (claim === 'busy') return { result: 'skipped', attempt };
   if (claim === 'in-doubt') {
-    await ports.setAside(message.messageId, OUTCOME_UNKNOWN, false, undeliverableNotice(message, officerEmail, OUTCOME_UNKNOWN, message.attempts, now), now);
+    await ports.setAside(
+      message.messageId,
+      OUTCOME_UNKNOWN,
+      false,
+      undeliverableNotice(message, officerEmail, OUTCOME_UNKNOWN, message.attempts, now),
+      now,
+    );
     return { result: 'in-doubt', attempt: message.attempts, errorName: OUTCOME_UNKNOWN };
   }
   if (!isWellFormedText(message.subject) || !isWellFormedText(message.text)) {
     // Every retry would fail the same way: set it aside now rather than after an hour of failures.
-    await ports.setAside(message.messageId, MALFORMED_TEXT, true, undeliverableNotice(message, officerEmail, MALFORMED_TEXT, attempt, now), now);
+    await ports.setAside(
+      message.messageId,
+      MALFORMED_TEXT,
+      true,
+      undeliverableNotice(message, officerEmail, MALFORMED_TEXT, attempt, now),
+      now,
+    );
     return { result: 'given-up', attempt, errorName: MALFORMED_TEXT };
   }
   let providerMessageId: string;
@@ -108,7 +147,13 @@ export async function deliverOutboxMessage(ports: OutboxDeliveryPorts, message: 
   } catch (error) {
     const errorName = error instanceof Error ? error.name : 'Error';
     if (attempt >= MAX_DELIVERY_ATTEMPTS) {
-      await ports.setAside(message.messageId, errorName, true, undeliverableNotice(message, officerEmail, errorName, attempt, now), now);
+      await ports.setAside(
+        message.messageId,
+        errorName,
+        true,
+        undeliverableNotice(message, officerEmail, errorName, attempt, now),
+        now,
+      );
       return { result: 'given-up', attempt, errorName };
     }
     await ports.markAttemptFailed(message.messageId, errorName);

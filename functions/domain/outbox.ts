@@ -21,5 +21,13 @@ export function outboxMessage(
   topic: string,
   requestId?: string,
 ): OutboxMessage {
-  return { messageId, to: [to], subject: content.subject, text: content.text, createdAt: now.toISOString(), topic, ...(requestId ? { requestId } : {}) };
+  return {
+    messageId,
+    to: [to],
+    subject: content.subject,
+    text: content.text,
+    createdAt: now.toISOString(),
+    topic,
+    ...(requestId ? { requestId } : {}),
+  };
 }

@@ -3,33 +3,50 @@
 // access information and its linkage, special care-required information, My Number, third-party
 // provision, anonymised-information publications, the desk and its hours, and how to make a
 // request (Art. 32(1) item 3, 37, 38): procedure, who may ask, fees, when the answer is due.
-import { japanDay } from './kernel/calendar';
+
 import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
 import {
-  DEFAULT_DESK_SETTINGS, DESK_CLOSES_AT_HOUR, DESK_CONTACT, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS, type DeskSettings,
+  DEFAULT_DESK_SETTINGS,
+  DESK_CLOSES_AT_HOUR,
+  DESK_CONTACT,
+  DESK_OPENS_AT_HOUR,
+  type DeskSettings,
+  YEAR_END_HOLIDAYS,
 } from './desk';
-import { LATEST_ANSWER_CALENDAR_DAYS, SECONDS, VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from './kernel/law';
+import { japanDay } from './kernel/calendar';
+import {
+  LATEST_ANSWER_CALENDAR_DAYS,
+  SECONDS,
+  VERIFICATION_CODE_DIGITS,
+  VERIFICATION_CODE_LIFETIME_SECONDS,
+  VERIFICATION_MAX_ATTEMPTS,
+} from './kernel/law';
 import { MY_NUMBER_AFFAIRS } from './my-number/documents';
 import { PERSONAL_DATA_CATEGORIES, SPECIAL_CARE_EXCEPTIONS } from './personal-data/categories';
 import { ACQUISITION_SOURCES } from './personal-data/sources';
-import { thirdPartyProvisionNotice, type Recipient } from './provisions/recipients';
+import { type Recipient, thirdPartyProvisionNotice } from './provisions/recipients';
 import { publishedView, purposeHistories } from './purposes/publishing';
 import type { PurposeVersion } from './purposes/registry';
 import { feeFor } from './requests/fees';
 import { REQUESTER_KINDS } from './requests/request';
 import type { Label } from './requests/request-type';
 import { REQUEST_TYPE_SCHEMAS } from './requests/types/schemas';
-import { AUTHORITY_DOCUMENT_IDS, AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENT_IDS, IDENTITY_DOCUMENTS } from './requests/verify-representative';
+import {
+  AUTHORITY_DOCUMENT_IDS,
+  AUTHORITY_DOCUMENTS,
+  IDENTITY_DOCUMENT_IDS,
+  IDENTITY_DOCUMENTS,
+} from './requests/verify-representative';
 
 const BUSINESS = 'Mecara LLC';
 
 /** The date of the notice's own text; a purpose published later makes that day the notice's version. */
 export const PRIVACY_NOTICE_VERSION = '2026-11-26';
 
-
 /** The notice's version: the later of its own text's date and the Japan date of the latest purpose published since the policy. */
 export function privacyNoticeVersion(versions: readonly PurposeVersion[]): string {
-  return versions.filter((v) => v.publishedBy !== 'policy')
+  return versions
+    .filter((v) => v.publishedBy !== 'policy')
     .map((v) => japanDay(new Date(v.effectiveFrom)))
     .reduce((latest, date) => (date > latest ? date : latest), PRIVACY_NOTICE_VERSION);
 }
@@ -40,7 +57,10 @@ const categoriesOfKind = (kind: 'access-information' | 'special-care') =>
 /** Policy §7, §8: who may make a request. */
 const REQUESTER_LABELS: Record<(typeof REQUESTER_KINDS)[number], Label> = {
   self: { ja: 'ご本人', en: 'The person themselves' },
-  'legal-representative': { ja: '未成年者又は成年被後見人の法定代理人', en: 'A legal representative of a minor or an adult ward' },
+  'legal-representative': {
+    ja: '未成年者又は成年被後見人の法定代理人',
+    en: 'A legal representative of a minor or an adult ward',
+  },
   agent: { ja: 'ご本人が委任した代理人', en: 'An agent appointed by the person' },
 };
 
@@ -51,10 +71,28 @@ const tokenMinutes = SUBJECT_TOKEN_LIFETIME_SECONDS / SECONDS.MINUTE;
 /** Policy §2(2), §5; APPI Art. 27(1), 28(1): how the person sees the consents they gave and withdraws one, without an account. */
 const yourConsents = {
   steps: [
-    { route: 'POST /v1/me/sessions', body: '{email, language?}', ja: 'ご登録のメールアドレスを送信すると、確認コードをお送りします。', en: 'Send the e-mail address you gave us; a confirmation code is e-mailed to it.' },
-    { route: 'POST /v1/me/sessions/{sessionId}/verification', body: '{code}', ja: `確認コードを${codeMinutes}分以内に入力すると、${tokenMinutes}分間有効なトークンをお渡しします。`, en: `Enter the code within ${codeMinutes} minutes to receive a token valid for ${tokenMinutes} minutes.` },
-    { route: 'GET /v1/me/consents', ja: 'トークンを Authorization: Bearer ヘッダーに付けて、同意の一覧（有効なもの及び撤回したもの）をご覧いただけます。', en: 'With the token as "Authorization: Bearer", see your consents, in force and withdrawn.' },
-    { route: 'DELETE /v1/me/consents/{consentId}', ja: '有効な同意を撤回できます。撤回は次の利用及び提供の確認から効力を生じ、撤回の受領書をメールでお送りします。', en: 'Withdraw a consent in force. The withdrawal takes effect from the next check of a use or provision, and a receipt is e-mailed to you.' },
+    {
+      route: 'POST /v1/me/sessions',
+      body: '{email, language?}',
+      ja: 'ご登録のメールアドレスを送信すると、確認コードをお送りします。',
+      en: 'Send the e-mail address you gave us; a confirmation code is e-mailed to it.',
+    },
+    {
+      route: 'POST /v1/me/sessions/{sessionId}/verification',
+      body: '{code}',
+      ja: `確認コードを${codeMinutes}分以内に入力すると、${tokenMinutes}分間有効なトークンをお渡しします。`,
+      en: `Enter the code within ${codeMinutes} minutes to receive a token valid for ${tokenMinutes} minutes.`,
+    },
+    {
+      route: 'GET /v1/me/consents',
+      ja: 'トークンを Authorization: Bearer ヘッダーに付けて、同意の一覧（有効なもの及び撤回したもの）をご覧いただけます。',
+      en: 'With the token as "Authorization: Bearer", see your consents, in force and withdrawn.',
+    },
+    {
+      route: 'DELETE /v1/me/consents/{consentId}',
+      ja: '有効な同意を撤回できます。撤回は次の利用及び提供の確認から効力を生じ、撤回の受領書をメールでお送りします。',
+      en: 'Withdraw a consent in force. The withdrawal takes effect from the next check of a use or provision, and a receipt is e-mailed to you.',
+    },
   ],
   ja: `同意はいつでも撤回できます。ご自身の同意の確認及び撤回は、ご登録のメールアドレスに${VERIFICATION_CODE_DIGITS}桁の確認コードをお送りして確認した上で、POST /v1/me/sessions から GET /v1/me/consents により行えます。当窓口へのご連絡でも承ります。`,
   en: `You may withdraw a consent at any time. To see and withdraw your consents, confirm your e-mail address with the ${VERIFICATION_CODE_DIGITS}-digit code sent through POST /v1/me/sessions, then use GET /v1/me/consents. You may also contact the desk.`,
@@ -83,7 +121,11 @@ function requestProcedures(settings: DeskSettings) {
     representatives: {
       ja: '代理人による請求の場合、当窓口が回答の前に代理権及び代理人ご本人であることを確認し、確認の方法を記録します。本人確認書類の写しは保管しません。',
       en: 'When a representative makes the request, the desk confirms their authority and identity before answering and records how it did so; it keeps no copies of identity documents.',
-      authorityDocuments: AUTHORITY_DOCUMENT_IDS.map((id) => ({ id, ja: AUTHORITY_DOCUMENTS[id].ja, en: AUTHORITY_DOCUMENTS[id].en })),
+      authorityDocuments: AUTHORITY_DOCUMENT_IDS.map((id) => ({
+        id,
+        ja: AUTHORITY_DOCUMENTS[id].ja,
+        en: AUTHORITY_DOCUMENTS[id].en,
+      })),
       identityDocuments: IDENTITY_DOCUMENT_IDS.map((id) => ({ id, ...IDENTITY_DOCUMENTS[id] })),
     },
     // Policy §8: requests are never accepted at the office.
@@ -107,26 +149,41 @@ function requestProcedures(settings: DeskSettings) {
   };
 }
 
-export function privacyNotice(versions: readonly PurposeVersion[], settings: DeskSettings = DEFAULT_DESK_SETTINGS, recipients: readonly Recipient[] = []) {
-  const histories = purposeHistories(versions).map((h) => ({ current: publishedView(h.current), versions: h.versions.map(publishedView) }));
+export function privacyNotice(
+  versions: readonly PurposeVersion[],
+  settings: DeskSettings = DEFAULT_DESK_SETTINGS,
+  recipients: readonly Recipient[] = [],
+) {
+  const histories = purposeHistories(versions).map((h) => ({
+    current: publishedView(h.current),
+    versions: h.versions.map(publishedView),
+  }));
   return {
     version: privacyNoticeVersion(versions),
     business: BUSINESS,
-    purposesOfUse: histories.map((h) => h.current).filter((p) => p.status === 'active')
+    purposesOfUse: histories
+      .map((h) => h.current)
+      .filter((p) => p.status === 'active')
       .map((p) => ({ id: p.purposeId, ja: p.ja, en: p.en, version: p.version, effectiveFrom: p.effectiveFrom })),
     // APPI Art. 17(2), 21(3); policy §2(3), (4): every purpose added, changed or retired since the policy, newest first.
-    purposeChanges: histories.flatMap((h) => h.versions.filter((v) => v.publishedBy !== 'policy').map((v) => {
-      const previous = h.versions.find((p) => p.version === v.version - 1);
-      return {
-        id: v.purposeId,
-        version: v.version,
-        kind: v.change.kind,
-        effectiveFrom: v.effectiveFrom,
-        ja: v.ja,
-        en: v.en,
-        ...(previous && v.change.kind === 'changed' ? { previous: { ja: previous.ja, en: previous.en } } : {}),
-      };
-    })).sort((a, b) => Date.parse(b.effectiveFrom) - Date.parse(a.effectiveFrom)),
+    purposeChanges: histories
+      .flatMap((h) =>
+        h.versions
+          .filter((v) => v.publishedBy !== 'policy')
+          .map((v) => {
+            const previous = h.versions.find((p) => p.version === v.version - 1);
+            return {
+              id: v.purposeId,
+              version: v.version,
+              kind: v.change.kind,
+              effectiveFrom: v.effectiveFrom,
+              ja: v.ja,
+              en: v.en,
+              ...(previous && v.change.kind === 'changed' ? { previous: { ja: previous.ja, en: previous.en } } : {}),
+            };
+          }),
+      )
+      .sort((a, b) => Date.parse(b.effectiveFrom) - Date.parse(a.effectiveFrom)),
     acquisitionSources: ACQUISITION_SOURCES.map((s) => ({ id: s.id, ja: s.ja, en: s.en })),
     // Policy §1: access information and its linkage to the personal information held.
     accessInformation: {
@@ -164,8 +221,12 @@ export function privacyNotice(versions: readonly PurposeVersion[], settings: Des
         timeZone: 'Asia/Tokyo',
         opens: `${String(DESK_OPENS_AT_HOUR).padStart(2, '0')}:00`,
         closes: `${DESK_CLOSES_AT_HOUR}:00`,
-        closedOn: ['Saturday', 'Sunday', 'national holidays',
-          `year-end and New Year holidays (${YEAR_END_HOLIDAYS.from.month}/${YEAR_END_HOLIDAYS.from.day}-${YEAR_END_HOLIDAYS.to.month}/${YEAR_END_HOLIDAYS.to.day})`],
+        closedOn: [
+          'Saturday',
+          'Sunday',
+          'national holidays',
+          `year-end and New Year holidays (${YEAR_END_HOLIDAYS.from.month}/${YEAR_END_HOLIDAYS.from.day}-${YEAR_END_HOLIDAYS.to.month}/${YEAR_END_HOLIDAYS.to.day})`,
+        ],
       },
       hoursText: {
         ja: `受付時間 ${DESK_OPENS_AT_HOUR}:00〜${DESK_CLOSES_AT_HOUR}:00（日本時間。土曜日、日曜日、祝日及び年末年始（${YEAR_END_HOLIDAYS.from.month}月${YEAR_END_HOLIDAYS.from.day}日〜${YEAR_END_HOLIDAYS.to.month}月${YEAR_END_HOLIDAYS.to.day}日）を除く）`,

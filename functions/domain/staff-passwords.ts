@@ -20,7 +20,9 @@ export function passwordMaxAgeDays(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return PASSWORD_MAX_AGE_DAYS;
   const days = Number(value);
   if (!Number.isInteger(days) || days < 1 || days > PASSWORD_MAX_AGE_DAYS_LIMIT) {
-    throw new Error(`DESK_PASSWORD_MAX_AGE_DAYS must be a whole number of days from 1 to ${PASSWORD_MAX_AGE_DAYS_LIMIT}, not "${value}"`);
+    throw new Error(
+      `DESK_PASSWORD_MAX_AGE_DAYS must be a whole number of days from 1 to ${PASSWORD_MAX_AGE_DAYS_LIMIT}, not "${value}"`,
+    );
   }
   return days;
 }

@@ -3,8 +3,8 @@
 
 import type { DisableReason, StaffRole } from './staff-words';
 
-export { DISABLE_REASONS, STAFF_ROLES } from './staff-words';
 export type { DisableReason, StaffRole } from './staff-words';
+export { DISABLE_REASONS, STAFF_ROLES } from './staff-words';
 
 export interface StaffMember {
   staffId: string;

@@ -6,7 +6,12 @@ import { addRequestNote } from '../domain/requests/add-request-note';
 import { httpRoute } from '../http/route-handler';
 import { addRequestNote as route } from '../routes/requests';
 
-const deps = { requests: dynamoRequestReader, accessLog: dynamoAccessLog, writer: dynamoDeskWriter, clock: systemClock };
+const deps = {
+  requests: dynamoRequestReader,
+  accessLog: dynamoAccessLog,
+  writer: dynamoDeskWriter,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({
   body: await addRequestNote(deps, actor, params.requestId, body.text),

@@ -4,7 +4,7 @@ import { dynamoMonitoredAccessLog, dynamoMonitoringStore } from '../adapters/acc
 import { officerEmail } from '../adapters/desk-settings';
 import { logger } from '../adapters/logger';
 import { systemClock } from '../adapters/system';
-import { analyseStaffAccess, maxSubjectsPerHour, type MonitoringTally } from '../domain/monitoring/access-analysis';
+import { analyseStaffAccess, type MonitoringTally, maxSubjectsPerHour } from '../domain/monitoring/access-analysis';
 
 const deps = {
   log: dynamoMonitoredAccessLog,

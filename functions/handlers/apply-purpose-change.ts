@@ -1,12 +1,18 @@
 // Scheduled every minute: carries each published purpose change or retirement on from where its
 // last run stopped, enqueueing at most a minute's worth of notices at the SES sending rate.
+
+import { logger } from '../adapters/logger';
 import { dynamoAffectedRecords, dynamoNotificationOutbox } from '../adapters/purpose-change-repository';
 import { dynamoPurposeVersions, dynamoRolloutStore } from '../adapters/purpose-repository';
 import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
 import { systemClock } from '../adapters/system';
-import { logger } from '../adapters/logger';
 import {
-  advanceRollouts, messagesPerRun, ROLLOUT_PAGES_PER_RUN, ROLLOUT_SCAN_PAGE_SIZE, sendRatePerSecond, type RolloutTally,
+  advanceRollouts,
+  messagesPerRun,
+  ROLLOUT_PAGES_PER_RUN,
+  ROLLOUT_SCAN_PAGE_SIZE,
+  type RolloutTally,
+  sendRatePerSecond,
 } from '../domain/purposes/rollout';
 import { WORKERS } from '../workers';
 
@@ -20,7 +26,8 @@ const deps = {
 };
 
 /** The worker's schedule in the manifest: each run enqueues that interval's worth of notices. */
-const runIntervalSeconds = (WORKERS.find((w) => w.name === 'apply-purpose-change')!.source as { everyMinutes: number }).everyMinutes * 60;
+const runIntervalSeconds =
+  (WORKERS.find((w) => w.name === 'apply-purpose-change')!.source as { everyMinutes: number }).everyMinutes * 60;
 
 export const handler = async (): Promise<RolloutTally> => {
   const tally = await advanceRollouts(deps, {

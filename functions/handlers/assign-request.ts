@@ -6,7 +6,12 @@ import { assignRequest } from '../domain/requests/assign-request';
 import { httpRoute } from '../http/route-handler';
 import { assignRequest as route } from '../routes/requests';
 
-const deps = { requests: dynamoRequestReader, staff: dynamoStaffDirectory, writer: dynamoDeskWriter, clock: systemClock };
+const deps = {
+  requests: dynamoRequestReader,
+  staff: dynamoStaffDirectory,
+  writer: dynamoDeskWriter,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({
   body: await assignRequest(deps, actor, params.requestId, body.assignee),

@@ -19,20 +19,32 @@ const deps = {
   cascade: { records, dependents: dependentItems },
 };
 
-export const handler = (event: DynamoDBStreamEvent) => eachRecord(event, async (record) => {
-  const cause = removalCause(record);
-  const erased = cause ? oldImage<Partial<StoredPersonalDataRecord>>(record) : undefined;
-  if (!cause || !erased?.subjectId || !erased.recordId) return;
-  const { certificate, written } = await certifyRemoval({
-    streamEventId: streamEventId(record),
-    subjectId: erased.subjectId,
-    itemId: erased.recordId,
-    category: erased.category ?? 'unknown',
-    cause,
-    markedReason: erased.erasureReason,
-    removedAt: recordTime(record),
-  }, deps);
-  logger.info('Erasure certified', {
-    evidenceId: certificate.evidenceId, reason: certificate.reason, remains: certificate.verification.remains, cascade: certificate.cascade, written,
-  });
-}, (error) => logger.error('Erasure certificate not recorded', { errorName: error.name }));
+export const handler = (event: DynamoDBStreamEvent) =>
+  eachRecord(
+    event,
+    async (record) => {
+      const cause = removalCause(record);
+      const erased = cause ? oldImage<Partial<StoredPersonalDataRecord>>(record) : undefined;
+      if (!cause || !erased?.subjectId || !erased.recordId) return;
+      const { certificate, written } = await certifyRemoval(
+        {
+          streamEventId: streamEventId(record),
+          subjectId: erased.subjectId,
+          itemId: erased.recordId,
+          category: erased.category ?? 'unknown',
+          cause,
+          markedReason: erased.erasureReason,
+          removedAt: recordTime(record),
+        },
+        deps,
+      );
+      logger.info('Erasure certified', {
+        evidenceId: certificate.evidenceId,
+        reason: certificate.reason,
+        remains: certificate.verification.remains,
+        cascade: certificate.cascade,
+        written,
+      });
+    },
+    (error) => logger.error('Erasure certificate not recorded', { errorName: error.name }),
+  );

@@ -12,17 +12,30 @@ import { certifyRemoval } from '../domain/erasure/certify-removal';
 
 const deps = { removed: myNumberErasure, evidence: dynamoErasureEvidence, clock: systemClock, secrets: cryptoSecrets };
 
-export const handler = (event: DynamoDBStreamEvent) => eachRecord(event, async (record) => {
-  const cause = removalCause(record);
-  const keys = cause ? keysOf<{ subjectId?: string; documentId?: string }>(record) : undefined;
-  if (!cause || !keys?.subjectId || !keys.documentId) return;
-  const { certificate, written } = await certifyRemoval({
-    streamEventId: streamEventId(record),
-    subjectId: keys.subjectId,
-    itemId: keys.documentId,
-    category: MY_NUMBER_CATEGORY,
-    cause,
-    removedAt: recordTime(record),
-  }, deps);
-  logger.info('Erasure certified', { evidenceId: certificate.evidenceId, reason: certificate.reason, remains: certificate.verification.remains, written });
-}, (error) => logger.error('Erasure certificate not recorded', { errorName: error.name }));
+export const handler = (event: DynamoDBStreamEvent) =>
+  eachRecord(
+    event,
+    async (record) => {
+      const cause = removalCause(record);
+      const keys = cause ? keysOf<{ subjectId?: string; documentId?: string }>(record) : undefined;
+      if (!cause || !keys?.subjectId || !keys.documentId) return;
+      const { certificate, written } = await certifyRemoval(
+        {
+          streamEventId: streamEventId(record),
+          subjectId: keys.subjectId,
+          itemId: keys.documentId,
+          category: MY_NUMBER_CATEGORY,
+          cause,
+          removedAt: recordTime(record),
+        },
+        deps,
+      );
+      logger.info('Erasure certified', {
+        evidenceId: certificate.evidenceId,
+        reason: certificate.reason,
+        remains: certificate.verification.remains,
+        written,
+      });
+    },
+    (error) => logger.error('Erasure certificate not recorded', { errorName: error.name }),
+  );

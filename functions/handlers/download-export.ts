@@ -9,5 +9,9 @@ const deps = { exports: dynamoExports, holdings: dynamoExportHoldings, accessLog
 
 export const handler = httpRoute(route, async ({ params, actor }) => {
   const { body, contentType, fileName } = await downloadExport(deps, actor, params.exportId, params.token);
-  return { body, contentType, headers: { 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' } };
+  return {
+    body,
+    contentType,
+    headers: { 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' },
+  };
 });

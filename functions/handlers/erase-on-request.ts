@@ -11,11 +11,29 @@ import { cryptoSecrets, systemClock } from '../adapters/system';
 import { eraseOnRequest } from '../domain/erasure/erase-on-request';
 import type { SubjectLifecycle } from '../domain/personal-data/expiry';
 
-const deps = { records: personalDataErasure(), evidence: dynamoErasureEvidence, clock: systemClock, secrets: cryptoSecrets };
+const deps = {
+  records: personalDataErasure(),
+  evidence: dynamoErasureEvidence,
+  clock: systemClock,
+  secrets: cryptoSecrets,
+};
 
-export const handler = (event: DynamoDBStreamEvent) => eachRecord(event, async (record) => {
-  const certificate = await eraseOnRequest(deps, oldImage<SubjectLifecycle>(record), newImage<SubjectLifecycle>(record));
-  if (certificate) {
-    logger.info('Erasure on request certified', { evidenceId: certificate.evidenceId, count: certificate.count, remaining: certificate.verification.remaining });
-  }
-}, (error) => logger.error('Erasure on request not completed', { errorName: error.name }));
+export const handler = (event: DynamoDBStreamEvent) =>
+  eachRecord(
+    event,
+    async (record) => {
+      const certificate = await eraseOnRequest(
+        deps,
+        oldImage<SubjectLifecycle>(record),
+        newImage<SubjectLifecycle>(record),
+      );
+      if (certificate) {
+        logger.info('Erasure on request certified', {
+          evidenceId: certificate.evidenceId,
+          count: certificate.count,
+          remaining: certificate.verification.remaining,
+        });
+      }
+    },
+    (error) => logger.error('Erasure on request not completed', { errorName: error.name }),
+  );

@@ -7,7 +7,13 @@ import { readMyNumber } from '../domain/my-number/read-my-number';
 import { httpRoute } from '../http/route-handler';
 import { getMyNumber as route } from '../routes/my-number';
 
-const deps = { myNumbers: dynamoMyNumberReader, requests: dynamoRequestReader, subjects: dynamoSubjectFinder, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = {
+  myNumbers: dynamoMyNumberReader,
+  requests: dynamoRequestReader,
+  subjects: dynamoSubjectFinder,
+  accessLog: dynamoAccessLog,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ params, query, actor }) => ({
   body: await readMyNumber(deps, actor, params.subjectId, query),

@@ -1,5 +1,5 @@
-import { openApiDocument } from '../openapi';
 import { httpRoute } from '../http/route-handler';
+import { openApiDocument } from '../openapi';
 import { getOpenApi as route } from '../routes/notice';
 
 const document = openApiDocument();

@@ -7,12 +7,22 @@ import { getPaperDisclosure } from '../domain/requests/types/disclosure/paper-di
 import { httpRoute } from '../http/route-handler';
 import { getPaperDisclosure as route } from '../routes/disclosures';
 
-const deps = { requests: dynamoRequestReader, disclosures: dynamoDisclosureReader, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = {
+  requests: dynamoRequestReader,
+  disclosures: dynamoDisclosureReader,
+  accessLog: dynamoAccessLog,
+  clock: systemClock,
+};
 
 /** The page may style itself and nothing else: the dossier is personal data. */
 const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 export const handler = httpRoute(route, async ({ params, headers, actor }) => {
-  const { body, contentType } = await getPaperDisclosure(deps, actor, params.requestId, negotiateDossierFormat(headers.accept));
+  const { body, contentType } = await getPaperDisclosure(
+    deps,
+    actor,
+    params.requestId,
+    negotiateDossierFormat(headers.accept),
+  );
   return { body, contentType, headers: { 'content-security-policy': PAGE_POLICY, vary: 'Accept' } };
 });

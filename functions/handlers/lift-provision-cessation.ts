@@ -6,7 +6,12 @@ import { liftProvisionCessation } from '../domain/provisions/lift-provision-cess
 import { httpRoute } from '../http/route-handler';
 import { liftProvisionCessation as route } from '../routes/provisions';
 
-const deps = { lifecycles: dynamoSubjectLifecycles, writer: dynamoDeskWriter, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = {
+  lifecycles: dynamoSubjectLifecycles,
+  writer: dynamoDeskWriter,
+  accessLog: dynamoAccessLog,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({
   status: 201,

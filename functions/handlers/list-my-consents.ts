@@ -7,7 +7,13 @@ import { listMyConsents } from '../domain/consents/self-service';
 import { httpRoute } from '../http/route-handler';
 import { listMyConsents as route } from '../routes/consents';
 
-const deps = { sessions: dynamoSessions, subjects: dynamoSubjectHoldings, consents: dynamoConsents, recipients: dynamoRecipients, clock: systemClock };
+const deps = {
+  sessions: dynamoSessions,
+  subjects: dynamoSubjectHoldings,
+  consents: dynamoConsents,
+  recipients: dynamoRecipients,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ bearer }) => ({
   body: await listMyConsents(deps, bearer),

@@ -7,7 +7,13 @@ import { listProvisions } from '../domain/provisions/list-provisions';
 import { httpRoute } from '../http/route-handler';
 import { listProvisions as route } from '../routes/provisions';
 
-const deps = { ledger: dynamoProvisionLedger, requests: dynamoRequestReader, subjects: dynamoSubjectFinder, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = {
+  ledger: dynamoProvisionLedger,
+  requests: dynamoRequestReader,
+  subjects: dynamoSubjectFinder,
+  accessLog: dynamoAccessLog,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ query, actor }) => ({
   body: await listProvisions(deps, actor, query),

@@ -26,7 +26,14 @@ export const handler = httpRoute(route, async ({ body, actor }) => {
     return { body: provision };
   }
   // All or nothing: one refused subject refuses the provision, and each refusal is named.
-  throw new HttpProblem(403, 'provision-refused', 'Provision refused',
+  throw new HttpProblem(
+    403,
+    'provision-refused',
+    'Provision refused',
     `${answer.refusals.length} of ${body.subjects.length} subjects may not be provided to "${body.recipient}"; nothing was provided or recorded. Each refusal is listed in errors.`,
-    answer.refusals.map((r) => ({ field: `subjects.${body.subjects.indexOf(r.subjectId)}`, message: `${r.subjectId}: ${r.reason}: ${r.detail}` })));
+    answer.refusals.map((r) => ({
+      field: `subjects.${body.subjects.indexOf(r.subjectId)}`,
+      message: `${r.subjectId}: ${r.reason}: ${r.detail}`,
+    })),
+  );
 });

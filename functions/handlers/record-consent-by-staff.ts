@@ -12,8 +12,16 @@ import { httpRoute } from '../http/route-handler';
 import { recordConsentByStaff as route } from '../routes/consents';
 
 const deps = {
-  consents: dynamoConsents, purposes: dynamoPurposeVersions, notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses, recipients: dynamoRecipients,
-  ledger: dynamoConsentLedger, accessLog: dynamoAccessLog, secrets: cryptoSecrets, clock: systemClock, settings: deskSettings(),
+  consents: dynamoConsents,
+  purposes: dynamoPurposeVersions,
+  notices: dynamoNoticeArchive,
+  addresses: dynamoSubjectAddresses,
+  recipients: dynamoRecipients,
+  ledger: dynamoConsentLedger,
+  accessLog: dynamoAccessLog,
+  secrets: cryptoSecrets,
+  clock: systemClock,
+  settings: deskSettings(),
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({

@@ -11,8 +11,15 @@ import { httpRoute } from '../http/route-handler';
 import { recordConsent as route } from '../routes/consents';
 
 const deps = {
-  consents: dynamoConsents, purposes: dynamoPurposeVersions, notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses, recipients: dynamoRecipients,
-  ledger: dynamoConsentLedger, secrets: cryptoSecrets, clock: systemClock, settings: deskSettings(),
+  consents: dynamoConsents,
+  purposes: dynamoPurposeVersions,
+  notices: dynamoNoticeArchive,
+  addresses: dynamoSubjectAddresses,
+  recipients: dynamoRecipients,
+  ledger: dynamoConsentLedger,
+  secrets: cryptoSecrets,
+  clock: systemClock,
+  settings: deskSettings(),
 };
 
 export const handler = httpRoute(route, async ({ body, actor }) => ({

@@ -6,7 +6,13 @@ import { recordPosting } from '../domain/requests/types/disclosure/paper-disclos
 import { httpRoute } from '../http/route-handler';
 import { recordPosting as route } from '../routes/disclosures';
 
-const deps = { requests: dynamoRequestReader, accessLog: dynamoAccessLog, writer: dynamoDeskWriter, secrets: cryptoSecrets, clock: systemClock };
+const deps = {
+  requests: dynamoRequestReader,
+  accessLog: dynamoAccessLog,
+  writer: dynamoDeskWriter,
+  secrets: cryptoSecrets,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({
   body: await recordPosting(deps, actor, params.requestId, body),

@@ -6,7 +6,12 @@ import { recordSubjectEvent } from '../domain/personal-data/record-subject-event
 import { httpRoute } from '../http/route-handler';
 import { recordSubjectEvent as route } from '../routes/personal-data';
 
-const deps = { lifecycles: dynamoSubjectLifecycles, purposes: dynamoPurposeVersions, records: dynamoPersonalData, clock: systemClock };
+const deps = {
+  lifecycles: dynamoSubjectLifecycles,
+  purposes: dynamoPurposeVersions,
+  records: dynamoPersonalData,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ params, body }) => ({
   body: await recordSubjectEvent(deps, params.subjectId, body),

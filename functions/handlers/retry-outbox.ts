@@ -1,12 +1,13 @@
 // Scheduled sweep: sends messages still pending a while after they were written, so nothing is lost
 // when SES or the stream consumer failed.
+
+import { officerEmail } from '../adapters/desk-settings';
+import { logger } from '../adapters/logger';
+import { logDelivery } from '../adapters/outbox-log';
 import { listPending, outboxDeliveryPorts } from '../adapters/outbox-repository';
 import { sendEmail } from '../adapters/ses-mailer';
 import { systemClock } from '../adapters/system';
-import { deliverOutboxMessage, RETRY_AFTER_SECONDS, type DeliveryResult } from '../domain/outbox-delivery';
-import { logger } from '../adapters/logger';
-import { officerEmail } from '../adapters/desk-settings';
-import { logDelivery } from '../adapters/outbox-log';
+import { type DeliveryResult, deliverOutboxMessage, RETRY_AFTER_SECONDS } from '../domain/outbox-delivery';
 
 /** Messages per sweep: stays well inside SES's default sending rate and the function's timeout. */
 const SWEEP_SIZE = 25;

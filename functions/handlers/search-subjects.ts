@@ -7,7 +7,13 @@ import { searchSubjects } from '../domain/personal-data/search-subjects';
 import { httpRoute } from '../http/route-handler';
 import { searchSubjects as route } from '../routes/personal-data';
 
-const deps = { purposes: dynamoPurposeVersions, requests: dynamoRequestReader, subjects: dynamoSubjectHoldings, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = {
+  purposes: dynamoPurposeVersions,
+  requests: dynamoRequestReader,
+  subjects: dynamoSubjectHoldings,
+  accessLog: dynamoAccessLog,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ query, actor }) => ({
   body: await searchSubjects(deps, actor, query),

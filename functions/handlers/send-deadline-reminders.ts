@@ -3,7 +3,7 @@
 import { logger } from '../adapters/logger';
 import { dynamoReminderStore, dynamoStaffRoster } from '../adapters/request-report-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
-import { sendDeadlineReminders, type ReminderTally } from '../domain/requests/deadline-reminders';
+import { type ReminderTally, sendDeadlineReminders } from '../domain/requests/deadline-reminders';
 
 const deps = { store: dynamoReminderStore, staff: dynamoStaffRoster, secrets: cryptoSecrets, clock: systemClock };
 
@@ -11,7 +11,9 @@ export const handler = async (): Promise<ReminderTally> => {
   const tally = await sendDeadlineReminders(deps);
   if (tally.messages > 0) logger.info('Deadline reminders sent', { ...tally.reminded, messages: tally.messages });
   if (tally.unaddressed['due-soon'] + tally.unaddressed.overdue > 0) {
-    logger.warn('Deadline reminders without a recipient: no active staff member holds the role', { ...tally.unaddressed });
+    logger.warn('Deadline reminders without a recipient: no active staff member holds the role', {
+      ...tally.unaddressed,
+    });
   }
   return tally;
 };

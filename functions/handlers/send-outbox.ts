@@ -2,14 +2,14 @@
 // and stays pending for retry-outbox instead of holding up the shard; only a failure to record it
 // is retried here.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { officerEmail } from '../adapters/desk-settings';
 import { newImage } from '../adapters/dynamodb-stream';
+import { logger } from '../adapters/logger';
+import { logDelivery } from '../adapters/outbox-log';
 import { outboxDeliveryPorts, PENDING, type StoredOutboxMessage } from '../adapters/outbox-repository';
 import { sendEmail } from '../adapters/ses-mailer';
 import { systemClock } from '../adapters/system';
 import { deliverOutboxMessage } from '../domain/outbox-delivery';
-import { logger } from '../adapters/logger';
-import { officerEmail } from '../adapters/desk-settings';
-import { logDelivery } from '../adapters/outbox-log';
 
 const ports = outboxDeliveryPorts(sendEmail);
 const officer = officerEmail();

@@ -10,6 +10,9 @@ import { passwordMaxAgeDays } from '../domain/staff-passwords';
 const maxAgeDays = passwordMaxAgeDays(process.env.DESK_PASSWORD_MAX_AGE_DAYS);
 
 export const handler = async (event: PreAuthenticationTriggerEvent): Promise<PreAuthenticationTriggerEvent> => {
-  await admitSignIn({ staff: dynamoStaffDirectory, passwords: cognitoPasswordReset(event.userPoolId), clock: systemClock, maxAgeDays }, event.userName);
+  await admitSignIn(
+    { staff: dynamoStaffDirectory, passwords: cognitoPasswordReset(event.userPoolId), clock: systemClock, maxAgeDays },
+    event.userName,
+  );
   return event;
 };

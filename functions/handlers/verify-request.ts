@@ -7,7 +7,10 @@ import { httpRoute } from '../http/route-handler';
 import { verifyRequest as route } from '../routes/requests';
 
 const deps = {
-  requests: dynamoRequestReader, writer: dynamoDeskWriter, secrets: cryptoSecrets, clock: systemClock,
+  requests: dynamoRequestReader,
+  writer: dynamoDeskWriter,
+  secrets: cryptoSecrets,
+  clock: systemClock,
   responseDeskDays: deskSettings().responseDeskDays,
 };
 // Checked when the function loads, so a bad setting stops its start.

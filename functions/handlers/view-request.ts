@@ -7,7 +7,13 @@ import { viewRequest } from '../domain/requests/view-request';
 import { httpRoute } from '../http/route-handler';
 import { viewRequest as route } from '../routes/requests';
 
-const deps = { requests: dynamoRequestReader, accessLog: dynamoAccessLog, clock: systemClock, subjects: dynamoSubjectFinder, recipients: dynamoRecipients };
+const deps = {
+  requests: dynamoRequestReader,
+  accessLog: dynamoAccessLog,
+  clock: systemClock,
+  subjects: dynamoSubjectFinder,
+  recipients: dynamoRecipients,
+};
 
 export const handler = httpRoute(route, async ({ params, actor }) => ({
   body: await viewRequest(deps, actor, params.requestId),

@@ -8,7 +8,15 @@ import { viewSubject } from '../domain/personal-data/view-subject';
 import { httpRoute } from '../http/route-handler';
 import { viewSubject as route } from '../routes/personal-data';
 
-const deps = { purposes: dynamoPurposeVersions, requests: dynamoRequestReader, subjects: dynamoSubjectHoldings, holdings: dynamoSubjectHoldings, lifecycles: dynamoSubjectLifecycles, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = {
+  purposes: dynamoPurposeVersions,
+  requests: dynamoRequestReader,
+  subjects: dynamoSubjectHoldings,
+  holdings: dynamoSubjectHoldings,
+  lifecycles: dynamoSubjectLifecycles,
+  accessLog: dynamoAccessLog,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ params, query, actor }) => ({
   body: await viewSubject(deps, actor, params.subjectId, query),

@@ -13,9 +13,17 @@ import { httpRoute } from '../http/route-handler';
 import { withdrawMyConsent as route } from '../routes/consents';
 
 const deps = {
-  sessions: dynamoSessions, subjects: dynamoSubjectHoldings, consents: dynamoConsents, purposes: dynamoPurposeVersions,
-  notices: dynamoNoticeArchive, addresses: dynamoSubjectAddresses, recipients: dynamoRecipients, ledger: dynamoConsentLedger, secrets: cryptoSecrets,
-  clock: systemClock, settings: deskSettings(),
+  sessions: dynamoSessions,
+  subjects: dynamoSubjectHoldings,
+  consents: dynamoConsents,
+  purposes: dynamoPurposeVersions,
+  notices: dynamoNoticeArchive,
+  addresses: dynamoSubjectAddresses,
+  recipients: dynamoRecipients,
+  ledger: dynamoConsentLedger,
+  secrets: cryptoSecrets,
+  clock: systemClock,
+  settings: deskSettings(),
 };
 
 export const handler = httpRoute(route, async ({ params, bearer }) => ({

@@ -16,6 +16,7 @@ const deps = {
 
 export const handler = async () => {
   const outcome = await writeAccessLogDigest(deps);
-  if (outcome.written) logger.info('Access-log digest written', { slot: outcome.digest.slot, chains: outcome.digest.chains.length });
+  if (outcome.written)
+    logger.info('Access-log digest written', { slot: outcome.digest.slot, chains: outcome.digest.chains.length });
   return outcome.written ? { written: true, slot: outcome.digest.slot } : outcome;
 };

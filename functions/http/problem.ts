@@ -61,11 +61,21 @@ export function validationProblem(where: 'body' | 'path' | 'query', error: z.Zod
     message: describeIssue(issue),
   }));
   const summary = errors.map((e) => `${e.field} ${e.message}`).join('; ');
-  return new HttpProblem(400, 'validation', 'The request is not valid', `Fix ${errors.length === 1 ? 'this' : `these ${errors.length}`} and send it again: ${summary}.`, errors);
+  return new HttpProblem(
+    400,
+    'validation',
+    'The request is not valid',
+    `Fix ${errors.length === 1 ? 'this' : `these ${errors.length}`} and send it again: ${summary}.`,
+    errors,
+  );
 }
 
 /** Parses `value` with `schema`, or throws the 400 problem listing every field to fix. */
-export function parseOrProblem<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'path' | 'query'): z.output<T> {
+export function parseOrProblem<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  where: 'body' | 'path' | 'query',
+): z.output<T> {
   // Text that cannot be encoded is refused before any field is read (http/well-formed.ts).
   const text = wellFormedText.safeParse(value);
   if (!text.success) throw validationProblem(where, text.error);

@@ -8,10 +8,10 @@ import { logger } from '../adapters/logger';
 import { AccessLogBusyError, DeskProblem } from '../domain/kernel/problems';
 import type { StaffActor } from '../domain/staff';
 import type { SystemActor } from '../domain/systems';
+import { BASE_HEADERS, HttpProblem, parseOrProblem, problemResult, STATUS_OF } from './problem';
 import type { RouteDefinition } from './route-definition';
 import { authenticateStaff } from './staff-auth';
 import { authenticateSystem } from './system-auth';
-import { BASE_HEADERS, HttpProblem, parseOrProblem, problemResult, STATUS_OF } from './problem';
 import { isUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
 
 /** API Gateway accepts up to 10 MB; no request to the desk needs more than this. */
@@ -24,7 +24,11 @@ export interface RouteInput<R extends RouteDefinition> {
   query: Infer<R['request']['query']>;
   body: Infer<R['request']['body']>;
   /** The staff member calling, on staff routes; the signing system, on system routes. */
-  actor: R['auth'] extends { kind: 'staff' } ? StaffActor : R['auth'] extends { kind: 'system' } ? SystemActor : undefined;
+  actor: R['auth'] extends { kind: 'staff' }
+    ? StaffActor
+    : R['auth'] extends { kind: 'system' }
+      ? SystemActor
+      : undefined;
   /** The bearer token, on routes whose callers hold one of the desk's own tokens. */
   bearer: string | undefined;
   headers: Record<string, string>;
@@ -41,7 +45,8 @@ export interface RouteOutput {
 
 function lowerCaseHeaders(event: APIGatewayProxyEvent): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(event.headers ?? {})) if (value !== undefined) headers[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(event.headers ?? {}))
+    if (value !== undefined) headers[name.toLowerCase()] = value;
   return headers;
 }
 
@@ -54,22 +59,42 @@ function parseBody(event: APIGatewayProxyEvent, headers: Record<string, string>,
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
-    throw new HttpProblem(413, 'body-too-large', 'Request body too large', `The body is larger than ${MAX_BODY_BYTES / 1024} KiB. Send only the fields the request needs.`);
+    throw new HttpProblem(
+      413,
+      'body-too-large',
+      'Request body too large',
+      `The body is larger than ${MAX_BODY_BYTES / 1024} KiB. Send only the fields the request needs.`,
+    );
   }
   if (text.trim() === '') {
     if (optional) return undefined;
-    throw new HttpProblem(400, 'body-missing', 'Request body missing', 'This route needs a JSON body. Send one with Content-Type: application/json.');
+    throw new HttpProblem(
+      400,
+      'body-missing',
+      'Request body missing',
+      'This route needs a JSON body. Send one with Content-Type: application/json.',
+    );
   }
   const contentType = headers['content-type'] ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new HttpProblem(415, 'unsupported-media-type', 'JSON expected', `The body was sent as "${contentType || 'no content type'}". Send JSON with Content-Type: application/json.`);
+    throw new HttpProblem(
+      415,
+      'unsupported-media-type',
+      'JSON expected',
+      `The body was sent as "${contentType || 'no content type'}". Send JSON with Content-Type: application/json.`,
+    );
   }
   try {
     return JSON.parse(text);
   } catch (error) {
     // V8's message quotes the body, which may hold personal data or an Individual Number: keep only the position.
     const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    throw new HttpProblem(400, 'malformed-json', 'Malformed JSON', `The body is not valid JSON${position ? ` (near character ${position})` : ''}. Check quotes, commas and brackets.`);
+    throw new HttpProblem(
+      400,
+      'malformed-json',
+      'Malformed JSON',
+      `The body is not valid JSON${position ? ` (near character ${position})` : ''}. Check quotes, commas and brackets.`,
+    );
   }
 }
 
@@ -102,17 +127,47 @@ export function httpRoute<R extends RouteDefinition>(
         const { error } = request;
         let problem: HttpProblem;
         if (error instanceof HttpProblem) problem = error;
-        else if (error instanceof DeskProblem) problem = new HttpProblem(STATUS_OF[error.kind], error.kind, error.title, error.detail, error.errors ? [...error.errors] : undefined);
+        else if (error instanceof DeskProblem)
+          problem = new HttpProblem(
+            STATUS_OF[error.kind],
+            error.kind,
+            error.title,
+            error.detail,
+            error.errors ? [...error.errors] : undefined,
+          );
         else if (error instanceof AccessLogBusyError) {
           // Staff see personal data only once the access log holds the read (policy §6(1)): when it cannot take it now, they wait.
-          problem = new HttpProblem(503, 'access-log-busy', 'Access log busy', `Too many staff actions are being logged at this moment, and this one could not be. Try again in ${error.retryAfterSeconds} s.`, undefined, { 'retry-after': String(error.retryAfterSeconds) });
+          problem = new HttpProblem(
+            503,
+            'access-log-busy',
+            'Access log busy',
+            `Too many staff actions are being logged at this moment, and this one could not be. Try again in ${error.retryAfterSeconds} s.`,
+            undefined,
+            { 'retry-after': String(error.retryAfterSeconds) },
+          );
         } else if (isUnavailable(error)) {
-          logger.warn('Dependency unavailable', { route: route.name, errorName: error?.name, errorCode: (error as { code?: string } | undefined)?.code });
-          problem = new HttpProblem(503, 'unavailable', 'Service unavailable', `A service the desk relies on is not answering just now, so the request was not completed. Try again in ${RETRY_AFTER_SECONDS} seconds.`, undefined, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+          logger.warn('Dependency unavailable', {
+            route: route.name,
+            errorName: error?.name,
+            errorCode: (error as { code?: string } | undefined)?.code,
+          });
+          problem = new HttpProblem(
+            503,
+            'unavailable',
+            'Service unavailable',
+            `A service the desk relies on is not answering just now, so the request was not completed. Try again in ${RETRY_AFTER_SECONDS} seconds.`,
+            undefined,
+            { 'retry-after': String(RETRY_AFTER_SECONDS) },
+          );
         } else {
           // Names and messages of SDK errors carry no personal data; bodies and items are never logged.
           logger.error('Unhandled error', { route: route.name, errorName: error?.name, errorMessage: error?.message });
-          problem = new HttpProblem(500, 'internal', 'Internal error', `Something went wrong on our side and nothing was changed. Try again later; if it persists, quote ${request.context.awsRequestId ?? 'the time of your request'} to the desk.`);
+          problem = new HttpProblem(
+            500,
+            'internal',
+            'Internal error',
+            `Something went wrong on our side and nothing was changed. Try again later; if it persists, quote ${request.context.awsRequestId ?? 'the time of your request'} to the desk.`,
+          );
         }
         logger.info('Request refused', { route: route.name, status: problem.status, problem: problem.slug });
         const result = problemResult(problem, request.event.requestContext?.requestId);
@@ -121,15 +176,19 @@ export function httpRoute<R extends RouteDefinition>(
     })
     .handler(async (event) => {
       const headers = lowerCaseHeaders(event);
-      const actor = route.auth.kind === 'staff' ? await authenticateStaff(event, route.auth.roles)
-        : route.auth.kind === 'system' ? authenticateSystem(event) : undefined;
+      const actor =
+        route.auth.kind === 'staff'
+          ? await authenticateStaff(event, route.auth.roles)
+          : route.auth.kind === 'system'
+            ? authenticateSystem(event)
+            : undefined;
       const params = validate(route.request.params, event.pathParameters, 'path');
       const query = validate(route.request.query, event.queryStringParameters, 'query');
       const body = route.request.body
         ? validate(route.request.body, parseBody(event, headers, bodyIsOptional(route.request.body)), 'body')
         : undefined;
-      const publicBaseUrl = process.env.DESK_PUBLIC_BASE_URL ??
-        `https://${event.requestContext.domainName}/${event.requestContext.stage}`;
+      const publicBaseUrl =
+        process.env.DESK_PUBLIC_BASE_URL ?? `https://${event.requestContext.domainName}/${event.requestContext.stage}`;
       const output = await handle(
         { params, query, body, actor, bearer: bearerToken(headers), headers, publicBaseUrl } as RouteInput<R>,
         event,

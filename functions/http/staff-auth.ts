@@ -11,10 +11,21 @@ import { HttpProblem } from './problem';
 export function parseGroups(claim: unknown): string[] {
   if (Array.isArray(claim)) return claim.map(String);
   if (typeof claim !== 'string') return [];
-  return claim.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return claim
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }
 
-const unauthenticated = () => new HttpProblem(401, 'unauthenticated', 'Sign-in required', 'This route is for desk staff. Sign in and send the ID token as "Authorization: Bearer <token>".', undefined, { 'www-authenticate': 'Bearer' });
+const unauthenticated = () =>
+  new HttpProblem(
+    401,
+    'unauthenticated',
+    'Sign-in required',
+    'This route is for desk staff. Sign in and send the ID token as "Authorization: Bearer <token>".',
+    undefined,
+    { 'www-authenticate': 'Bearer' },
+  );
 
 /** DESK_STAFF_TOKEN_ISSUER: the `iss` of the staff pool's tokens (https://cognito-idp.<region>.amazonaws.com/<poolId>; locally LOCAL_ISSUER). */
 export function staffTokenIssuer(env: NodeJS.ProcessEnv = process.env): string {
@@ -30,14 +41,31 @@ export async function authenticateStaff(event: APIGatewayProxyEvent, roles: read
   // The authorizer trusts one pool; checking again here keeps a token of another pool (or an access
   // token) out should a route ever be wired to a wider authorizer.
   if (claims.iss !== staffTokenIssuer() || claims.token_use !== 'id') {
-    throw new HttpProblem(401, 'foreign-token', 'Token not accepted', 'This token was not issued by the desk\'s staff sign-in, or is not an ID token. Sign in to the desk again and send its ID token as "Authorization: Bearer <token>".', undefined, { 'www-authenticate': 'Bearer error="invalid_token"' });
+    throw new HttpProblem(
+      401,
+      'foreign-token',
+      'Token not accepted',
+      'This token was not issued by the desk\'s staff sign-in, or is not an ID token. Sign in to the desk again and send its ID token as "Authorization: Bearer <token>".',
+      undefined,
+      { 'www-authenticate': 'Bearer error="invalid_token"' },
+    );
   }
   const staff = await dynamoStaffDirectory.get(username);
   if (staff?.status !== 'active') {
-    throw new HttpProblem(403, 'account-disabled', 'Account disabled', 'This staff account is disabled. Ask the Information Security Officer if you need access.');
+    throw new HttpProblem(
+      403,
+      'account-disabled',
+      'Account disabled',
+      'This staff account is disabled. Ask the Information Security Officer if you need access.',
+    );
   }
   if (!roles.includes(staff.role) || !parseGroups(claims['cognito:groups']).includes(staff.role)) {
-    throw new HttpProblem(403, 'forbidden-role', 'Not allowed for your role', `This route is for: ${roles.join(', ')}. Your role is ${staff.role}; sign in again if it changed.`);
+    throw new HttpProblem(
+      403,
+      'forbidden-role',
+      'Not allowed for your role',
+      `This route is for: ${roles.join(', ')}. Your role is ${staff.role}; sign in again if it changed.`,
+    );
   }
   return { staffId: staff.staffId, role: staff.role, sourceIp: event.requestContext.identity?.sourceIp ?? 'unknown' };
 }

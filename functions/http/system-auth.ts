@@ -9,7 +9,12 @@ export function authenticateSystem(event: APIGatewayProxyEvent): SystemActor {
   const identity = event.requestContext.identity;
   const principal = identity?.userArn ?? identity?.caller;
   if (!principal) {
-    throw new HttpProblem(401, 'unauthenticated', 'Signed request required', 'This route is for the company\'s systems: sign the request with AWS Signature Version 4 using credentials granted this route.');
+    throw new HttpProblem(
+      401,
+      'unauthenticated',
+      'Signed request required',
+      "This route is for the company's systems: sign the request with AWS Signature Version 4 using credentials granted this route.",
+    );
   }
   return { principal, sourceIp: identity?.sourceIp ?? 'unknown' };
 }

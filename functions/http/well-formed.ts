@@ -4,7 +4,8 @@
 // the contract (or one added later) can let such a string in.
 import * as z from 'zod';
 
-export const NOT_WELL_FORMED = 'must be well-formed Unicode text: it holds a lone surrogate (half of a character); send the whole character or remove it';
+export const NOT_WELL_FORMED =
+  'must be well-formed Unicode text: it holds a lone surrogate (half of a character); send the whole character or remove it';
 
 const LONE_SURROGATE = /\p{Cs}/u;
 

@@ -1,26 +1,41 @@
 // The access log: listed and verified by the officer and auditors.
-import { accessLogQuery, accessLogResponse, accessLogVerifyBody, accessLogVerifyResponse } from '../http/contract/access-log';
-import { STAFF_CHECK, type RouteDefinition } from '../http/route-definition';
+import {
+  accessLogQuery,
+  accessLogResponse,
+  accessLogVerifyBody,
+  accessLogVerifyResponse,
+} from '../http/contract/access-log';
+import { type RouteDefinition, STAFF_CHECK } from '../http/route-definition';
 
 export const listAccessLog = {
   name: 'list-access-log',
   method: 'GET',
   path: '/v1/staff/access-log',
-  summary: 'The access log, newest first, filtered by actor and subject within a window of at most 31 days; entries hold opaque ids, no personal data values.',
+  summary:
+    'The access log, newest first, filtered by actor and subject within a window of at most 31 days; entries hold opaque ids, no personal data values.',
   auth: { kind: 'staff', roles: ['officer', 'auditor'] },
   tables: { 'access-log': 'read', ...STAFF_CHECK },
   request: { query: accessLogQuery },
-  response: { status: 200, schema: accessLogResponse, description: 'One page of entries; nextCursor when more may follow.' },
+  response: {
+    status: 200,
+    schema: accessLogResponse,
+    description: 'One page of entries; nextCursor when more may follow.',
+  },
 } as const satisfies RouteDefinition;
 
 export const verifyAccessLog = {
   name: 'verify-access-log',
   method: 'POST',
   path: '/v1/staff/access-log/verify',
-  summary: 'Verify the access log: every chain\'s sequence, hashes and links, and every digest of the chain heads; names the first broken link.',
+  summary:
+    "Verify the access log: every chain's sequence, hashes and links, and every digest of the chain heads; names the first broken link.",
   auth: { kind: 'staff', roles: ['officer', 'auditor'] },
   tables: { 'access-log': 'read', ...STAFF_CHECK },
   buckets: { 'access-log-digests': 'read' },
   request: { body: accessLogVerifyBody },
-  response: { status: 200, schema: accessLogVerifyResponse, description: 'verified true with each chain\'s head, or false with the first broken link.' },
+  response: {
+    status: 200,
+    schema: accessLogVerifyResponse,
+    description: "verified true with each chain's head, or false with the first broken link.",
+  },
 } as const satisfies RouteDefinition;

@@ -1,17 +1,27 @@
 // My Number (My Number Act Art. 9, 19, 20): registered and read by payroll, read by the officer.
 import { subjectParams } from '../http/contract/common';
-import { myNumberQuery, myNumberRegistrationBody, myNumberRegistrationResponse, myNumberResponse } from '../http/contract/my-number';
-import { STAFF_CHECK, type RouteDefinition } from '../http/route-definition';
+import {
+  myNumberQuery,
+  myNumberRegistrationBody,
+  myNumberRegistrationResponse,
+  myNumberResponse,
+} from '../http/contract/my-number';
+import { type RouteDefinition, STAFF_CHECK } from '../http/route-definition';
 
 export const registerMyNumber = {
   name: 'register-my-number',
   method: 'POST',
   path: '/v1/system/my-number',
-  summary: 'Register an Individual Number for a statutory affair (tax, social insurance), kept as long as its document must be.',
+  summary:
+    'Register an Individual Number for a statutory affair (tax, social insurance), kept as long as its document must be.',
   auth: { kind: 'system', systems: ['payroll'] },
   tables: { 'my-number': 'write' },
   request: { body: myNumberRegistrationBody },
-  response: { status: 201, schema: myNumberRegistrationResponse, description: 'Registered; erased when the document\'s retention ends.' },
+  response: {
+    status: 201,
+    schema: myNumberRegistrationResponse,
+    description: "Registered; erased when the document's retention ends.",
+  },
 } as const satisfies RouteDefinition;
 
 export const getMyNumber = {

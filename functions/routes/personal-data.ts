@@ -1,8 +1,20 @@
 // The personal data registry (policy §1, §2): company systems register records, report events and check
 // a use; staff register what they took down and read a subject, each read access-logged with its reason.
 import { subjectParams } from '../http/contract/common';
-import { registerPersonalDataBody, registerPersonalDataResponse, staffRegisterPersonalDataBody, subjectEventBody, subjectEventResponse, subjectSearchQuery, subjectSearchResponse, subjectViewQuery, subjectViewResponse, useCheckBody, useCheckResponse } from '../http/contract/personal-data';
-import { STAFF_CHECK, type RouteDefinition } from '../http/route-definition';
+import {
+  registerPersonalDataBody,
+  registerPersonalDataResponse,
+  staffRegisterPersonalDataBody,
+  subjectEventBody,
+  subjectEventResponse,
+  subjectSearchQuery,
+  subjectSearchResponse,
+  subjectViewQuery,
+  subjectViewResponse,
+  useCheckBody,
+  useCheckResponse,
+} from '../http/contract/personal-data';
+import { type RouteDefinition, STAFF_CHECK } from '../http/route-definition';
 
 export const registerPersonalData = {
   name: 'register-personal-data',
@@ -12,7 +24,11 @@ export const registerPersonalData = {
   auth: { kind: 'system', systems: ['business-systems'] },
   tables: { 'personal-data': 'read-write', purposes: 'read', subjects: 'read', consents: 'read' },
   request: { body: registerPersonalDataBody },
-  response: { status: 201, schema: registerPersonalDataResponse, description: 'Registered, each record with the expiry its purposes give it.' },
+  response: {
+    status: 201,
+    schema: registerPersonalDataResponse,
+    description: 'Registered, each record with the expiry its purposes give it.',
+  },
 } as const satisfies RouteDefinition;
 
 export const registerPersonalDataByStaff = {
@@ -21,7 +37,14 @@ export const registerPersonalDataByStaff = {
   path: '/v1/staff/subjects/{subjectId}/personal-data',
   summary: 'Register personal data a person at the desk took down (a letter, a call); the write is access-logged.',
   auth: { kind: 'staff', roles: ['operator'] },
-  tables: { 'personal-data': 'read-write', purposes: 'read', subjects: 'read', consents: 'read', 'access-log': 'append', ...STAFF_CHECK },
+  tables: {
+    'personal-data': 'read-write',
+    purposes: 'read',
+    subjects: 'read',
+    consents: 'read',
+    'access-log': 'append',
+    ...STAFF_CHECK,
+  },
   request: { params: subjectParams, body: staffRegisterPersonalDataBody },
   response: { status: 201, schema: registerPersonalDataResponse, description: 'Registered.' },
 } as const satisfies RouteDefinition;
@@ -41,7 +64,7 @@ export const checkUse = {
   name: 'check-use',
   method: 'POST',
   path: '/v1/system/use-checks',
-  summary: 'May this category of this person\'s data be used for this purpose? Allowed or denied, with the reason.',
+  summary: "May this category of this person's data be used for this purpose? Allowed or denied, with the reason.",
   auth: { kind: 'system', systems: ['business-systems'] },
   tables: { 'personal-data': 'read', purposes: 'read', subjects: 'read', consents: 'read', evidence: 'write' },
   request: { body: useCheckBody },
@@ -54,7 +77,16 @@ export const viewSubject = {
   path: '/v1/staff/subjects/{subjectId}',
   summary: 'Everything held about a subject that is not past its expiry; the read is access-logged with its reason.',
   auth: { kind: 'staff', roles: ['operator', 'officer'] },
-  tables: { 'personal-data': 'read', subjects: 'read', consents: 'read', 'provision-records': 'read', purposes: 'read', requests: 'read', 'access-log': 'append', ...STAFF_CHECK },
+  tables: {
+    'personal-data': 'read',
+    subjects: 'read',
+    consents: 'read',
+    'provision-records': 'read',
+    purposes: 'read',
+    requests: 'read',
+    'access-log': 'append',
+    ...STAFF_CHECK,
+  },
   request: { params: subjectParams, query: subjectViewQuery },
   response: { status: 200, schema: subjectViewResponse, description: 'The subject as the desk holds it.' },
 } as const satisfies RouteDefinition;

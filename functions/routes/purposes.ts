@@ -1,12 +1,19 @@
 // The purpose registry (policy §2(1), (3), (4)): the officer adds, changes and retires purposes of use.
-import { changePurposeBody, createPurposeBody, purposeListResponse, purposeParams, purposeResponse, retirePurposeBody } from '../http/contract/purposes';
-import { STAFF_CHECK, type RouteDefinition } from '../http/route-definition';
+import {
+  changePurposeBody,
+  createPurposeBody,
+  purposeListResponse,
+  purposeParams,
+  purposeResponse,
+  retirePurposeBody,
+} from '../http/contract/purposes';
+import { type RouteDefinition, STAFF_CHECK } from '../http/route-definition';
 
 export const listPurposes = {
   name: 'list-purposes',
   method: 'GET',
   path: '/v1/staff/purposes',
-  summary: 'The purpose registry: each purpose\'s current version and its history.',
+  summary: "The purpose registry: each purpose's current version and its history.",
   auth: { kind: 'staff', roles: ['operator', 'officer', 'auditor'] },
   tables: { purposes: 'read', ...STAFF_CHECK },
   request: {},
@@ -28,20 +35,30 @@ export const changePurpose = {
   name: 'change-purpose',
   method: 'PUT',
   path: '/v1/staff/purposes/{purposeId}',
-  summary: 'Change a purpose within its related scope (policy §2(3)): a new version is published and every affected person is e-mailed.',
+  summary:
+    'Change a purpose within its related scope (policy §2(3)): a new version is published and every affected person is e-mailed.',
   auth: { kind: 'staff', roles: ['officer'] },
   tables: { purposes: 'read-write', ...STAFF_CHECK },
   request: { params: purposeParams, body: changePurposeBody },
-  response: { status: 200, schema: purposeResponse, description: 'The new version; notices go out in batches within the SES sending rate.' },
+  response: {
+    status: 200,
+    schema: purposeResponse,
+    description: 'The new version; notices go out in batches within the SES sending rate.',
+  },
 } as const satisfies RouteDefinition;
 
 export const retirePurpose = {
   name: 'retire-purpose',
   method: 'POST',
   path: '/v1/staff/purposes/{purposeId}/retirement',
-  summary: 'Retire a purpose whose business has ended (policy §2(4)): records held only for it are erased, the rest recomputed.',
+  summary:
+    'Retire a purpose whose business has ended (policy §2(4)): records held only for it are erased, the rest recomputed.',
   auth: { kind: 'staff', roles: ['officer'] },
   tables: { purposes: 'read-write', ...STAFF_CHECK },
   request: { params: purposeParams, body: retirePurposeBody },
-  response: { status: 200, schema: purposeResponse, description: 'The retired version; records are recomputed in batches.' },
+  response: {
+    status: 200,
+    schema: purposeResponse,
+    description: 'The retired version; records are recomputed in batches.',
+  },
 } as const satisfies RouteDefinition;

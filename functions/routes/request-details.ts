@@ -2,7 +2,7 @@
 import { requestIdParams } from '../http/contract/common';
 import { decisionBody, submitRequestBody } from '../http/contract/request-details';
 import { decisionResponse, submitRequestResponse } from '../http/contract/requests';
-import { STAFF_CHECK, type RouteDefinition } from '../http/route-definition';
+import { type RouteDefinition, STAFF_CHECK } from '../http/route-definition';
 
 export const submitRequest = {
   name: 'submit-request',

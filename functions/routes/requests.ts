@@ -2,8 +2,24 @@
 // desk lists, reads, assigns, annotates and reports them. Making and deciding a request are in
 // request-details.ts: their bodies carry each request type's details, which no other route loads.
 import { requestIdParams, verificationBody } from '../http/contract/common';
-import { assignmentBody, assignmentResponse, noteBody, noteResponse, representativeVerificationBody, representativeVerificationResponse, requestReportQuery, requestReportResponse, requestStatusResponse, staffQueueQuery, staffQueueResponse, staffRequestResponse, verificationResponse, withdrawalBody, withdrawalResponse } from '../http/contract/requests';
-import { STAFF_CHECK, type RouteDefinition } from '../http/route-definition';
+import {
+  assignmentBody,
+  assignmentResponse,
+  noteBody,
+  noteResponse,
+  representativeVerificationBody,
+  representativeVerificationResponse,
+  requestReportQuery,
+  requestReportResponse,
+  requestStatusResponse,
+  staffQueueQuery,
+  staffQueueResponse,
+  staffRequestResponse,
+  verificationResponse,
+  withdrawalBody,
+  withdrawalResponse,
+} from '../http/contract/requests';
+import { type RouteDefinition, STAFF_CHECK } from '../http/route-definition';
 
 export const verifyRequest = {
   name: 'verify-request',
@@ -61,7 +77,11 @@ export const withdrawRequest = {
   auth: { kind: 'status-token' },
   tables: { requests: 'read-write', outbox: 'write' },
   request: { params: requestIdParams, body: withdrawalBody },
-  response: { status: 200, schema: withdrawalResponse, description: 'Withdrawn; the desk takes no further action on it.' },
+  response: {
+    status: 200,
+    schema: withdrawalResponse,
+    description: 'Withdrawn; the desk takes no further action on it.',
+  },
 } as const satisfies RouteDefinition;
 
 export const assignRequest = {
@@ -90,18 +110,24 @@ export const verifyRepresentative = {
   name: 'verify-representative',
   method: 'POST',
   path: '/v1/staff/requests/{requestId}/representative-verification',
-  summary: 'Record how a representative\'s authority and identity were checked (document kinds, who, when); needed before deciding their request.',
+  summary:
+    "Record how a representative's authority and identity were checked (document kinds, who, when); needed before deciding their request.",
   auth: { kind: 'staff', roles: ['operator', 'officer'] },
   tables: { requests: 'read-write', 'access-log': 'append', ...STAFF_CHECK },
   request: { params: requestIdParams, body: representativeVerificationBody },
-  response: { status: 201, schema: representativeVerificationResponse, description: 'Recorded; the request may now be decided.' },
+  response: {
+    status: 201,
+    schema: representativeVerificationResponse,
+    description: 'Recorded; the request may now be decided.',
+  },
 } as const satisfies RouteDefinition;
 
 export const getRequestReport = {
   name: 'get-request-report',
   method: 'GET',
   path: '/v1/staff/reports/requests',
-  summary: 'How the desk keeps its deadlines: counts by type and status, median and 95th-percentile time to decision, overdue open requests, e-mails set aside as undeliverable.',
+  summary:
+    'How the desk keeps its deadlines: counts by type and status, median and 95th-percentile time to decision, overdue open requests, e-mails set aside as undeliverable.',
   auth: { kind: 'staff', roles: ['officer', 'auditor'] },
   tables: { requests: 'read', outbox: 'read', ...STAFF_CHECK },
   request: { query: requestReportQuery },

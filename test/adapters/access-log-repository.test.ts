@@ -2,16 +2,26 @@
 // by hash, and an existing entry is never overwritten.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_LOG_CHAINS, dynamoAccessLog, dynamoAccessLogChains, MAX_APPEND_ATTEMPTS } from '../../functions/adapters/access-log-repository';
+import {
+  ACCESS_LOG_CHAINS,
+  dynamoAccessLog,
+  dynamoAccessLogChains,
+  MAX_APPEND_ATTEMPTS,
+} from '../../functions/adapters/access-log-repository';
 import { dynamo, tableName } from '../../functions/adapters/clients';
-import { japanDay } from '../../functions/domain/kernel/calendar';
-import { GENESIS_HASH, hashAccessLogEntry, type AccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
+import {
+  type AccessLogEntry,
+  type ChainedAccessLogEntry,
+  GENESIS_HASH,
+  hashAccessLogEntry,
+} from '../../functions/domain/access-log/entry';
 import type { AccessLogDigestStore } from '../../functions/domain/access-log/ports';
 import { verifyAccessLog } from '../../functions/domain/access-log/verification';
+import { japanDay } from '../../functions/domain/kernel/calendar';
 import { AccessLogBusyError } from '../../functions/domain/kernel/problems';
 import { freshTables } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { scanAll, dropTables } from '../support/requests';
+import { dropTables, scanAll } from '../support/requests';
 
 let prefix: string;
 
@@ -33,7 +43,11 @@ const entry = (n: number): AccessLogEntry => ({
 });
 
 type Stored = ChainedAccessLogEntry;
-const noDigests: AccessLogDigestStore = { slots: async () => [], get: async () => undefined, put: async () => 'written' };
+const noDigests: AccessLogDigestStore = {
+  slots: async () => [],
+  get: async () => undefined,
+  put: async () => 'written',
+};
 
 /** Checks every chain in the table: seq 1..n without gaps, each entry's hash over its content, linked to its predecessor. */
 function expectIntactChains(items: Stored[]) {
@@ -70,21 +84,34 @@ describe('access-log-repository', () => {
 
   it('a burst of 150 concurrent appends all land without an error, and the log verifies', async () => {
     const before = (await scanAll<Stored>('access-log')).length;
-    const results = await Promise.allSettled(Array.from({ length: 150 }, (_, n) => dynamoAccessLog.append(entry(1000 + n))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 150 }, (_, n) => dynamoAccessLog.append(entry(1000 + n))),
+    );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     const items = await scanAll<Stored>('access-log');
     expect(items).toHaveLength(before + 150);
     expectIntactChains(items);
-    const verification = await verifyAccessLog({ chains: dynamoAccessLogChains, digests: noDigests, clock: { now: () => new Date() } });
+    const verification = await verifyAccessLog({
+      chains: dynamoAccessLogChains,
+      digests: noDigests,
+      clock: { now: () => new Date() },
+    });
     expect(verification).toMatchObject({ verified: true });
   }, 180_000);
 
   it(`an append that loses the race ${MAX_APPEND_ATTEMPTS} times, each on another chain, gives up with AccessLogBusyError`, async () => {
     const { mock } = mockDocumentClient();
     try {
-      mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }));
+      mock
+        .on(PutCommand, { TableName: tableName('access-log') })
+        .rejects(
+          Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }),
+        );
       await expect(dynamoAccessLog.append(entry(9000))).rejects.toBeInstanceOf(AccessLogBusyError);
-      const chains = mock.commandCalls(PutCommand).filter((c) => c.args[0].input.Item!.reason === 'test 9000').map((c) => c.args[0].input.Item!.chainId as string);
+      const chains = mock
+        .commandCalls(PutCommand)
+        .filter((c) => c.args[0].input.Item!.reason === 'test 9000')
+        .map((c) => c.args[0].input.Item!.chainId as string);
       expect(chains).toHaveLength(MAX_APPEND_ATTEMPTS);
       chains.slice(1).forEach((chainId, i) => expect(chainId).not.toBe(chains[i]));
     } finally {
@@ -105,12 +132,18 @@ describe('access-log-repository', () => {
   it('an entry cannot be overwritten by an append-style conditional put', async () => {
     const [head] = await scanAll<Stored>('access-log');
     const forged = { ...head!, reason: 'rewritten' };
-    await expect(dynamo().send(new PutCommand({
-      TableName: tableName('access-log'),
-      Item: forged,
-      ConditionExpression: 'attribute_not_exists(chainId)',
-    }))).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
-    expect((await scanAll<Stored>('access-log')).find((i) => i.chainId === head!.chainId && i.seq === head!.seq)!.reason).toBe(head!.reason);
+    await expect(
+      dynamo().send(
+        new PutCommand({
+          TableName: tableName('access-log'),
+          Item: forged,
+          ConditionExpression: 'attribute_not_exists(chainId)',
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
+    expect(
+      (await scanAll<Stored>('access-log')).find((i) => i.chainId === head!.chainId && i.seq === head!.seq)!.reason,
+    ).toBe(head!.reason);
   });
 
   it('a tampered entry shows: its hash no longer matches its content', async () => {

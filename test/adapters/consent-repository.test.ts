@@ -15,12 +15,18 @@ afterAll(() => dropTables(prefix));
 const later = new Date(Date.now() + 3_600_000);
 const laterSeconds = Math.floor(later.getTime() / 1000);
 const event = (subjectId: string, eventId: string, expiresAt?: number) => ({
-  subjectId, eventId, action: 'given', purpose: 'advertising', noticeVersion: '2024-04-01', method: 'web-button', at: '2026-01-01T00:00:00.000Z',
+  subjectId,
+  eventId,
+  action: 'given',
+  purpose: 'advertising',
+  noticeVersion: '2024-04-01',
+  method: 'web-button',
+  at: '2026-01-01T00:00:00.000Z',
   ...(expiresAt ? { expiresAt } : {}),
 });
 
 describe('consent-repository', () => {
-  it('reads the subject\'s live consent events', async () => {
+  it("reads the subject's live consent events", async () => {
     await Promise.all([
       putItem('consents', event('subject-c1', 'a')),
       putItem('consents', event('subject-c1', 'b', laterSeconds + 1)),

@@ -22,16 +22,27 @@ describe('deskSettings', () => {
 
   it('refuses JSON that does not parse, a fee the Act does not allow, and a desk-day count out of range', () => {
     expect(() => deskSettings({ DESK_FEES_JSON: '{disclosure: 1000}' })).toThrow('DESK_FEES_JSON is not valid JSON');
-    expect(() => deskSettings({ DESK_FEES_JSON: '{"complaint":{"amountYen":500,"method":"bank transfer"}}' })).toThrow(/Art\. 38\(1\)/);
+    expect(() => deskSettings({ DESK_FEES_JSON: '{"complaint":{"amountYen":500,"method":"bank transfer"}}' })).toThrow(
+      /Art\. 38\(1\)/,
+    );
     expect(() => deskSettings({ DESK_RESPONSE_DESK_DAYS: '20' })).toThrow(/DESK_RESPONSE_DESK_DAYS/);
   });
 });
 
 describe('privacyCenterUrl', () => {
   it('is DESK_PRIVACY_CENTER_URL, else the root of DESK_PRIVACY_CENTER_ORIGIN, else none', () => {
-    expect(privacyCenterUrl({ DESK_PRIVACY_CENTER_URL: 'http://localhost:3000/privacy/' })).toBe('http://localhost:3000/privacy/');
-    expect(privacyCenterUrl({ DESK_PRIVACY_CENTER_ORIGIN: 'https://d1234.cloudfront.net' })).toBe('https://d1234.cloudfront.net/');
-    expect(privacyCenterUrl({ DESK_PRIVACY_CENTER_URL: 'https://privacy.example.jp/', DESK_PRIVACY_CENTER_ORIGIN: 'https://d1234.cloudfront.net' })).toBe('https://privacy.example.jp/');
+    expect(privacyCenterUrl({ DESK_PRIVACY_CENTER_URL: 'http://localhost:3000/privacy/' })).toBe(
+      'http://localhost:3000/privacy/',
+    );
+    expect(privacyCenterUrl({ DESK_PRIVACY_CENTER_ORIGIN: 'https://d1234.cloudfront.net' })).toBe(
+      'https://d1234.cloudfront.net/',
+    );
+    expect(
+      privacyCenterUrl({
+        DESK_PRIVACY_CENTER_URL: 'https://privacy.example.jp/',
+        DESK_PRIVACY_CENTER_ORIGIN: 'https://d1234.cloudfront.net',
+      }),
+    ).toBe('https://privacy.example.jp/');
     expect(privacyCenterUrl({})).toBeUndefined();
     expect(privacyCenterUrl({ DESK_PRIVACY_CENTER_URL: ' ' })).toBeUndefined();
   });

@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDeskWriter } from '../../functions/adapters/desk-writer';
-import { outboxMessage } from '../../functions/domain/outbox';
 import { StaleWriteError } from '../../functions/domain/kernel/problems';
+import { outboxMessage } from '../../functions/domain/outbox';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import type { StoredDisclosure } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { freshTables } from '../support/desk';
-import { getItem, dropTables, putItem, scanAll } from '../support/requests';
+import { dropTables, getItem, putItem, scanAll } from '../support/requests';
 
 let prefix: string;
 
@@ -34,7 +34,8 @@ function request(overrides: Partial<DeskRequest> = {}): DeskRequest {
   };
 }
 
-const message = (id = randomUUID()) => outboxMessage(id, 'writer@example.jp', { subject: 's', text: 't' }, new Date(), 'test');
+const message = (id = randomUUID()) =>
+  outboxMessage(id, 'writer@example.jp', { subject: 's', text: 't' }, new Date(), 'test');
 
 function disclosure(requestId: string, subjectIds = ['subject-writer']): StoredDisclosure {
   return {
@@ -51,17 +52,28 @@ describe('desk-writer', () => {
   it('writes a new request with its outbox message, the message pending with no attempts', async () => {
     const created = request();
     const note = message();
-    await dynamoDeskWriter.commit([{ kind: 'request', request: created }, { kind: 'outbox', message: note }]);
+    await dynamoDeskWriter.commit([
+      { kind: 'request', request: created },
+      { kind: 'outbox', message: note },
+    ]);
     expect(await getItem('requests', { requestId: created.requestId })).toEqual(created);
-    expect(await getItem('outbox', { messageId: note.messageId })).toEqual({ ...note, outboxState: 'pending', attempts: 0 });
+    expect(await getItem('outbox', { messageId: note.messageId })).toEqual({
+      ...note,
+      outboxState: 'pending',
+      attempts: 0,
+    });
   });
 
   it('a request id already taken → StaleWriteError, and the message is not written either', async () => {
     const existing = request();
     await dynamoDeskWriter.commit([{ kind: 'request', request: existing }]);
     const note = message();
-    await expect(dynamoDeskWriter.commit([{ kind: 'request', request: { ...existing, status: 'refused' } }, { kind: 'outbox', message: note }]))
-      .rejects.toBeInstanceOf(StaleWriteError);
+    await expect(
+      dynamoDeskWriter.commit([
+        { kind: 'request', request: { ...existing, status: 'refused' } },
+        { kind: 'outbox', message: note },
+      ]),
+    ).rejects.toBeInstanceOf(StaleWriteError);
     expect(await getItem('requests', { requestId: existing.requestId })).toEqual(existing);
     expect(await getItem('outbox', { messageId: note.messageId })).toBeUndefined();
   });
@@ -71,11 +83,13 @@ describe('desk-writer', () => {
     await dynamoDeskWriter.commit([{ kind: 'request', request: current }]);
     const note = message();
     const dossier = disclosure(current.requestId);
-    await expect(dynamoDeskWriter.commit([
-      { kind: 'request', request: { ...current, status: 'fulfilled', version: 3 }, expectedVersion: 2 },
-      { kind: 'disclosure', disclosure: dossier },
-      { kind: 'outbox', message: note },
-    ])).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(
+      dynamoDeskWriter.commit([
+        { kind: 'request', request: { ...current, status: 'fulfilled', version: 3 }, expectedVersion: 2 },
+        { kind: 'disclosure', disclosure: dossier },
+        { kind: 'outbox', message: note },
+      ]),
+    ).rejects.toBeInstanceOf(StaleWriteError);
     expect(await getItem('requests', { requestId: current.requestId })).toEqual(current);
     expect(await getItem('disclosures', { tokenHash: dossier.tokenHash, subjectId: 'subject-writer' })).toBeUndefined();
     expect(await getItem('outbox', { messageId: note.messageId })).toBeUndefined();
@@ -93,7 +107,10 @@ describe('desk-writer', () => {
       { kind: 'outbox', message: note },
     ]);
     expect(await getItem('requests', { requestId: current.requestId })).toEqual(decided);
-    expect(await getItem('disclosures', { tokenHash: dossier.tokenHash, subjectId: 'subject-writer' })).toEqual({ ...dossier, subjectId: 'subject-writer' });
+    expect(await getItem('disclosures', { tokenHash: dossier.tokenHash, subjectId: 'subject-writer' })).toEqual({
+      ...dossier,
+      subjectId: 'subject-writer',
+    });
     expect(await getItem('outbox', { messageId: note.messageId })).toMatchObject({ outboxState: 'pending' });
   });
 
@@ -107,9 +124,15 @@ describe('desk-writer', () => {
       { kind: 'disclosure', disclosure: both },
       { kind: 'disclosure', disclosure: nobody },
     ]);
-    const stored = (await scanAll<StoredDisclosure & { subjectId: string }>('disclosures')).filter((d) => d.requestId === current.requestId);
+    const stored = (await scanAll<StoredDisclosure & { subjectId: string }>('disclosures')).filter(
+      (d) => d.requestId === current.requestId,
+    );
     expect(stored.map((d) => [d.tokenHash, d.subjectId]).sort()).toEqual(
-      [[both.tokenHash, 'subject-a'], [both.tokenHash, 'subject-b'], [nobody.tokenHash, 'none']].sort(),
+      [
+        [both.tokenHash, 'subject-a'],
+        [both.tokenHash, 'subject-b'],
+        [nobody.tokenHash, 'none'],
+      ].sort(),
     );
     expect(stored.find((d) => d.subjectId === 'subject-b')).toEqual({ ...both, subjectId: 'subject-b' });
   });
@@ -118,10 +141,12 @@ describe('desk-writer', () => {
     const taken = disclosure(randomUUID(), ['subject-b']);
     await dynamoDeskWriter.commit([{ kind: 'disclosure', disclosure: taken }]);
     const fresh = request();
-    await expect(dynamoDeskWriter.commit([
-      { kind: 'request', request: fresh },
-      { kind: 'disclosure', disclosure: { ...taken, subjectIds: ['subject-a', 'subject-b'] } },
-    ])).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(
+      dynamoDeskWriter.commit([
+        { kind: 'request', request: fresh },
+        { kind: 'disclosure', disclosure: { ...taken, subjectIds: ['subject-a', 'subject-b'] } },
+      ]),
+    ).rejects.toBeInstanceOf(StaleWriteError);
     expect(await getItem('requests', { requestId: fresh.requestId })).toBeUndefined();
     expect(await getItem('disclosures', { tokenHash: taken.tokenHash, subjectId: 'subject-a' })).toBeUndefined();
   });
@@ -130,8 +155,12 @@ describe('desk-writer', () => {
     const note = message();
     await dynamoDeskWriter.commit([{ kind: 'outbox', message: note }]);
     const fresh = request();
-    await expect(dynamoDeskWriter.commit([{ kind: 'request', request: fresh }, { kind: 'outbox', message: { ...note, subject: 'other' } }]))
-      .rejects.toBeInstanceOf(StaleWriteError);
+    await expect(
+      dynamoDeskWriter.commit([
+        { kind: 'request', request: fresh },
+        { kind: 'outbox', message: { ...note, subject: 'other' } },
+      ]),
+    ).rejects.toBeInstanceOf(StaleWriteError);
     expect(await getItem('requests', { requestId: fresh.requestId })).toBeUndefined();
     expect(await getItem('outbox', { messageId: note.messageId })).toMatchObject({ subject: 's' });
   });
@@ -141,57 +170,109 @@ describe('desk-writer', () => {
     await dynamoDeskWriter.commit([{ kind: 'request', request: current }]);
     const earlier = { requestId: 'req-earlier', at: '2026-01-05T00:00:00.000Z' };
     const [fresh, flagged] = [`subject-${randomUUID()}`, `subject-${randomUUID()}`];
-    await putItem('subjects', { subjectId: flagged, contractEndedAt: '2025-12-31T00:00:00.000Z', cessationOfProvision: earlier });
+    await putItem('subjects', {
+      subjectId: flagged,
+      contractEndedAt: '2025-12-31T00:00:00.000Z',
+      cessationOfProvision: earlier,
+    });
     const stop = { requestId: current.requestId, at: new Date().toISOString() };
     await dynamoDeskWriter.commit([
       { kind: 'request', request: { ...current, status: 'fulfilled', version: 2 }, expectedVersion: 1 },
       { kind: 'cessation-of-provision', subjectId: fresh, cessation: { recipients: { 'list-broker': stop } } },
-      { kind: 'cessation-of-provision', subjectId: flagged, cessation: { all: earlier, recipients: { 'list-broker': stop } }, expected: earlier },
+      {
+        kind: 'cessation-of-provision',
+        subjectId: flagged,
+        cessation: { all: earlier, recipients: { 'list-broker': stop } },
+        expected: earlier,
+      },
     ]);
-    expect(await getItem('subjects', { subjectId: fresh })).toEqual({ subjectId: fresh, cessationOfProvision: { recipients: { 'list-broker': stop } } });
+    expect(await getItem('subjects', { subjectId: fresh })).toEqual({
+      subjectId: fresh,
+      cessationOfProvision: { recipients: { 'list-broker': stop } },
+    });
     expect(await getItem('subjects', { subjectId: flagged })).toEqual({
-      subjectId: flagged, contractEndedAt: '2025-12-31T00:00:00.000Z', cessationOfProvision: { all: earlier, recipients: { 'list-broker': stop } },
+      subjectId: flagged,
+      contractEndedAt: '2025-12-31T00:00:00.000Z',
+      cessationOfProvision: { all: earlier, recipients: { 'list-broker': stop } },
     });
   });
 
   it('a cessation changed since it was read is not overwritten (StaleWriteError), nor one set meanwhile', async () => {
     const stop = { requestId: 'req-a', at: '2026-01-05T00:00:00.000Z' };
     const [changed, setMeanwhile] = [`subject-${randomUUID()}`, `subject-${randomUUID()}`];
-    await putItem('subjects', { subjectId: changed, cessationOfProvision: { recipients: { 'list-broker': stop, 'partner-insurance': stop } } });
+    await putItem('subjects', {
+      subjectId: changed,
+      cessationOfProvision: { recipients: { 'list-broker': stop, 'partner-insurance': stop } },
+    });
     await putItem('subjects', { subjectId: setMeanwhile, cessationOfProvision: { all: stop } });
-    await expect(dynamoDeskWriter.commit([
-      { kind: 'cessation-of-provision', subjectId: changed, cessation: undefined, expected: { recipients: { 'list-broker': stop } } },
-    ])).rejects.toBeInstanceOf(StaleWriteError);
-    await expect(dynamoDeskWriter.commit([{ kind: 'cessation-of-provision', subjectId: setMeanwhile, cessation: { recipients: { x: stop } } }]))
-      .rejects.toBeInstanceOf(StaleWriteError);
-    expect((await getItem('subjects', { subjectId: changed }))!.cessationOfProvision).toEqual({ recipients: { 'list-broker': stop, 'partner-insurance': stop } });
+    await expect(
+      dynamoDeskWriter.commit([
+        {
+          kind: 'cessation-of-provision',
+          subjectId: changed,
+          cessation: undefined,
+          expected: { recipients: { 'list-broker': stop } },
+        },
+      ]),
+    ).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(
+      dynamoDeskWriter.commit([
+        { kind: 'cessation-of-provision', subjectId: setMeanwhile, cessation: { recipients: { x: stop } } },
+      ]),
+    ).rejects.toBeInstanceOf(StaleWriteError);
+    expect((await getItem('subjects', { subjectId: changed }))!.cessationOfProvision).toEqual({
+      recipients: { 'list-broker': stop, 'partner-insurance': stop },
+    });
     expect((await getItem('subjects', { subjectId: setMeanwhile }))!.cessationOfProvision).toEqual({ all: stop });
   });
 
-  it('a lift removes what it ends and appends itself to the subject\'s lifts', async () => {
+  it("a lift removes what it ends and appends itself to the subject's lifts", async () => {
     const stop = { requestId: 'req-a', at: '2026-01-05T00:00:00.000Z' };
     const subjectId = `subject-${randomUUID()}`;
     await putItem('subjects', { subjectId, cessationOfProvision: { all: stop } });
-    const lift = (n: number) => ({ scope: { scope: 'all' as const }, lifted: [{ recipient: 'all', ...stop }], reason: `reason ${n}`, by: 'staff-officer-1', at: '2026-02-01T00:00:00.000Z' });
-    await dynamoDeskWriter.commit([{ kind: 'cessation-of-provision', subjectId, cessation: undefined, expected: { all: stop }, lift: lift(1) }]);
+    const lift = (n: number) => ({
+      scope: { scope: 'all' as const },
+      lifted: [{ recipient: 'all', ...stop }],
+      reason: `reason ${n}`,
+      by: 'staff-officer-1',
+      at: '2026-02-01T00:00:00.000Z',
+    });
+    await dynamoDeskWriter.commit([
+      { kind: 'cessation-of-provision', subjectId, cessation: undefined, expected: { all: stop }, lift: lift(1) },
+    ]);
     expect(await getItem('subjects', { subjectId })).toEqual({ subjectId, cessationOfProvisionLifts: [lift(1)] });
     await dynamoDeskWriter.commit([{ kind: 'cessation-of-provision', subjectId, cessation: { all: stop } }]);
-    await dynamoDeskWriter.commit([{ kind: 'cessation-of-provision', subjectId, cessation: undefined, expected: { all: stop }, lift: lift(2) }]);
-    expect(await getItem('subjects', { subjectId })).toEqual({ subjectId, cessationOfProvisionLifts: [lift(1), lift(2)] });
+    await dynamoDeskWriter.commit([
+      { kind: 'cessation-of-provision', subjectId, cessation: undefined, expected: { all: stop }, lift: lift(2) },
+    ]);
+    expect(await getItem('subjects', { subjectId })).toEqual({
+      subjectId,
+      cessationOfProvisionLifts: [lift(1), lift(2)],
+    });
   });
 
   it('flags cessation of use: cease-use keeps an earlier flag; erase replaces a cessation, since erasure covers it', async () => {
     const earlier = { requestId: 'req-earlier', at: '2026-01-05T00:00:00.000Z', measure: 'cease-use' };
     const [ceased, erased] = [`subject-${randomUUID()}`, `subject-${randomUUID()}`];
-    await Promise.all([ceased, erased].map((subjectId) => putItem('subjects', { subjectId, lastActivityAt: '2026-01-01T00:00:00.000Z', cessationOfUse: earlier })));
+    await Promise.all(
+      [ceased, erased].map((subjectId) =>
+        putItem('subjects', { subjectId, lastActivityAt: '2026-01-01T00:00:00.000Z', cessationOfUse: earlier }),
+      ),
+    );
     const at = new Date().toISOString();
     await dynamoDeskWriter.commit([
       { kind: 'cessation-of-use', subjectId: ceased, requestId: 'req-now', at, measure: 'cease-use' },
       { kind: 'cessation-of-use', subjectId: erased, requestId: 'req-now', at, measure: 'erase' },
     ]);
-    expect(await getItem('subjects', { subjectId: ceased })).toEqual({ subjectId: ceased, lastActivityAt: '2026-01-01T00:00:00.000Z', cessationOfUse: earlier });
+    expect(await getItem('subjects', { subjectId: ceased })).toEqual({
+      subjectId: ceased,
+      lastActivityAt: '2026-01-01T00:00:00.000Z',
+      cessationOfUse: earlier,
+    });
     expect(await getItem('subjects', { subjectId: erased })).toEqual({
-      subjectId: erased, lastActivityAt: '2026-01-01T00:00:00.000Z', cessationOfUse: { requestId: 'req-now', at, measure: 'erase' },
+      subjectId: erased,
+      lastActivityAt: '2026-01-01T00:00:00.000Z',
+      cessationOfUse: { requestId: 'req-now', at, measure: 'erase' },
     });
   });
 
@@ -199,10 +280,16 @@ describe('desk-writer', () => {
     const current = request();
     await dynamoDeskWriter.commit([{ kind: 'request', request: current }]);
     const subjectId = `subject-${randomUUID()}`;
-    await expect(dynamoDeskWriter.commit([
-      { kind: 'request', request: { ...current, version: 2 }, expectedVersion: 7 },
-      { kind: 'cessation-of-provision', subjectId, cessation: { all: { requestId: current.requestId, at: new Date().toISOString() } } },
-    ])).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(
+      dynamoDeskWriter.commit([
+        { kind: 'request', request: { ...current, version: 2 }, expectedVersion: 7 },
+        {
+          kind: 'cessation-of-provision',
+          subjectId,
+          cessation: { all: { requestId: current.requestId, at: new Date().toISOString() } },
+        },
+      ]),
+    ).rejects.toBeInstanceOf(StaleWriteError);
     expect(await getItem('subjects', { subjectId })).toBeUndefined();
   });
 
@@ -211,7 +298,12 @@ describe('desk-writer', () => {
     process.env.DESK_TABLE_OUTBOX = 'no-such-table';
     try {
       const fresh = request();
-      const failure = await dynamoDeskWriter.commit([{ kind: 'request', request: fresh }, { kind: 'outbox', message: message() }]).catch((e: Error) => e);
+      const failure = await dynamoDeskWriter
+        .commit([
+          { kind: 'request', request: fresh },
+          { kind: 'outbox', message: message() },
+        ])
+        .catch((e: Error) => e);
       expect(failure).toBeInstanceOf(Error);
       expect(failure).not.toBeInstanceOf(StaleWriteError);
       expect(await getItem('requests', { requestId: fresh.requestId })).toBeUndefined();

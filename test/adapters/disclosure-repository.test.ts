@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disclosureItems, dynamoDisclosureReader, NO_SUBJECT } from '../../functions/adapters/disclosure-repository';
 import type { StoredDisclosure } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { freshTables } from '../support/desk';
-import { putItem, dropTables } from '../support/requests';
+import { dropTables, putItem } from '../support/requests';
 
 let prefix: string;
 
@@ -33,7 +33,10 @@ const stored = async (expiresAt: number, subjectIds?: string[]) => {
 describe('disclosureItems', () => {
   it('one item per subject, each the whole dossier keyed by that subject; none held → one item under NO_SUBJECT', () => {
     const two = disclosure(1, ['subject-a', 'subject-b']);
-    expect(disclosureItems(two)).toEqual([{ ...two, subjectId: 'subject-a' }, { ...two, subjectId: 'subject-b' }]);
+    expect(disclosureItems(two)).toEqual([
+      { ...two, subjectId: 'subject-a' },
+      { ...two, subjectId: 'subject-b' },
+    ]);
     const nobody = disclosure(1, []);
     expect(disclosureItems(nobody)).toEqual([{ ...nobody, subjectId: NO_SUBJECT }]);
     expect(NO_SUBJECT).toBe('none');

@@ -4,7 +4,15 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { eachRecord, keysOf, newImage, oldImage, recordTime, removalCause, streamEventId } from '../../functions/adapters/dynamodb-stream';
+import {
+  eachRecord,
+  keysOf,
+  newImage,
+  oldImage,
+  recordTime,
+  removalCause,
+  streamEventId,
+} from '../../functions/adapters/dynamodb-stream';
 import { streamEvent, streamRecord } from '../support/requests';
 
 const item = { subjectId: 's', recordId: 'r', category: 'email', purposes: ['a', 'b'], expiresAt: 1_700_000_000 };
@@ -13,7 +21,11 @@ const ttlIdentity = { userIdentity: { type: 'Service', principalId: 'dynamodb.am
 /** A record of a KEYS_ONLY stream: the key and nothing else. */
 function keysOnly(eventName: string, extra: Partial<DynamoDBRecord> = {}): DynamoDBRecord {
   const record = streamRecord(eventName, {}, extra);
-  record.dynamodb = { ...record.dynamodb, StreamViewType: 'KEYS_ONLY', Keys: marshall({ subjectId: 's', documentId: 'd' }) as never };
+  record.dynamodb = {
+    ...record.dynamodb,
+    StreamViewType: 'KEYS_ONLY',
+    Keys: marshall({ subjectId: 's', documentId: 'd' }) as never,
+  };
   return record;
 }
 
@@ -35,7 +47,15 @@ describe('dynamodb-stream', () => {
 
   it('a DeleteItem → deleted, also by another principal', () => {
     expect(removalCause(streamRecord('REMOVE', { oldImage: item }))).toBe('deleted');
-    expect(removalCause(streamRecord('REMOVE', { oldImage: item }, { userIdentity: { type: 'Service', principalId: 'other.amazonaws.com' } }))).toBe('deleted');
+    expect(
+      removalCause(
+        streamRecord(
+          'REMOVE',
+          { oldImage: item },
+          { userIdentity: { type: 'Service', principalId: 'other.amazonaws.com' } },
+        ),
+      ),
+    ).toBe('deleted');
   });
 
   it('inserts, updates and records without an old image are not removals', () => {
@@ -72,13 +92,23 @@ describe('dynamodb-stream', () => {
     const records = [1, 2, 3].map(() => streamRecord('REMOVE', { oldImage: item }));
     const handled: string[] = [];
     const errors: string[] = [];
-    const result = await eachRecord(streamEvent(...records), async (r) => {
-      if (r === records[1]) throw new Error('boom');
-      handled.push(r.eventID!);
-    }, (error) => errors.push(error.message));
+    const result = await eachRecord(
+      streamEvent(...records),
+      async (r) => {
+        if (r === records[1]) throw new Error('boom');
+        handled.push(r.eventID!);
+      },
+      (error) => errors.push(error.message),
+    );
     expect(handled).toEqual([records[0]!.eventID]);
     expect(errors).toEqual(['boom']);
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: records[1]!.dynamodb!.SequenceNumber }] });
-    expect(await eachRecord(streamEvent(...records), async () => {}, () => {})).toEqual({ batchItemFailures: [] });
+    expect(
+      await eachRecord(
+        streamEvent(...records),
+        async () => {},
+        () => {},
+      ),
+    ).toEqual({ batchItemFailures: [] });
   });
 });

@@ -2,12 +2,12 @@
 // deletion in parallel batches with retries of unprocessed keys, and the cascade to stored dossiers
 // (the whole copy) and to the subject's lifecycle.
 import { randomUUID } from 'node:crypto';
-import { BatchWriteCommand, GetCommand, QueryCommand, type BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandInput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../functions/adapters/clients';
 import { dependentItems, myNumberErasure, personalDataErasure } from '../../functions/adapters/erasure-repository';
-import { mockDocumentClient } from '../support/faults';
 import { freshTables } from '../support/desk';
+import { mockDocumentClient } from '../support/faults';
 import { dropTables, getItem, putItem, scanAll } from '../support/requests';
 
 let prefix: string;
@@ -37,9 +37,13 @@ async function hold(subjectId: string, n: number): Promise<void> {
     lookupKey: `subject#${subjectId}`,
   }));
   for (let i = 0; i < items.length; i += 25) {
-    await dynamo().send(new BatchWriteCommand({
-      RequestItems: { [tableName('personal-data')]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
-    }));
+    await dynamo().send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [tableName('personal-data')]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+        },
+      }),
+    );
   }
 }
 
@@ -58,7 +62,11 @@ describe('personal-data erasure', () => {
     });
     expect(await records.remains(subjectId, 'rec-000000')).toBe(true);
     expect(await records.remains(subjectId, 'rec-000001')).toBe(false);
-    expect(asked[0]).toMatchObject({ ConsistentRead: true, ProjectionExpression: '#s, #i', ExpressionAttributeNames: { '#s': 'subjectId', '#i': 'recordId' } });
+    expect(asked[0]).toMatchObject({
+      ConsistentRead: true,
+      ProjectionExpression: '#s, #i',
+      ExpressionAttributeNames: { '#s': 'subjectId', '#i': 'recordId' },
+    });
   });
 
   it('tells whether any record remains and counts them, expired or not, over several pages', async () => {
@@ -66,7 +74,14 @@ describe('personal-data erasure', () => {
     expect(await records.anyRemain(subjectId)).toBe(false);
     expect(await records.count(subjectId)).toBe(0);
     await hold(subjectId, 30);
-    await putItem('personal-data', { subjectId, recordId: 'rec-expired', category: 'phone', value: 'x', lookupKey: 'k', expiresAt: 1 });
+    await putItem('personal-data', {
+      subjectId,
+      recordId: 'rec-expired',
+      category: 'phone',
+      value: 'x',
+      lookupKey: 'k',
+      expiresAt: 1,
+    });
     expect(await records.anyRemain(subjectId)).toBe(true);
     expect(await records.count(subjectId)).toBe(31);
   });
@@ -85,7 +100,7 @@ describe('personal-data erasure', () => {
     expect(pages).toBe(3);
   });
 
-  it('erases every record of the subject in parallel batches, and no one else\'s', async () => {
+  it("erases every record of the subject in parallel batches, and no one else's", async () => {
     const subjectId = subject();
     const other = subject();
     await Promise.all([hold(subjectId, 1_030), hold(other, 3)]);
@@ -168,14 +183,21 @@ describe('personal-data erasure', () => {
     const { mock } = mockDocumentClient();
     restore = () => mock.restore();
     mock.on(BatchWriteCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
-    await expect(personalDataErasure({ concurrency: 2 }).eraseAll(subjectId)).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(personalDataErasure({ concurrency: 2 }).eraseAll(subjectId)).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+    });
   });
 });
 
 describe('my-number erasure', () => {
   it('reads back the key only, never the number', async () => {
     const subjectId = subject();
-    await putItem('my-number', { subjectId, documentId: 'withholding-slip#2026-01-31', number: '123456789018', expiresAt: 2_000_000_000 });
+    await putItem('my-number', {
+      subjectId,
+      documentId: 'withholding-slip#2026-01-31',
+      number: '123456789018',
+      expiresAt: 2_000_000_000,
+    });
     const { mock, passThrough } = mockDocumentClient();
     restore = () => mock.restore();
     const answers: unknown[] = [];
@@ -191,10 +213,16 @@ describe('my-number erasure', () => {
 });
 
 describe('dependent items', () => {
-  const dossier = (tokenHash: string, subjectId: string) =>
-    ({ tokenHash, subjectId, requestId: randomUUID(), dossier: { records: [] }, createdAt: new Date().toISOString(), expiresAt: Math.floor(Date.now() / 1000) + 3600 });
+  const dossier = (tokenHash: string, subjectId: string) => ({
+    tokenHash,
+    subjectId,
+    requestId: randomUUID(),
+    dossier: { records: [] },
+    createdAt: new Date().toISOString(),
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
+  });
 
-  it('erases every dossier holding the subject, with the other subjects\' items of the same copy, and no other dossier', async () => {
+  it("erases every dossier holding the subject, with the other subjects' items of the same copy, and no other dossier", async () => {
     const hanako = subject();
     const taro = subject();
     const [own, shared, taros] = [randomUUID(), randomUUID(), randomUUID()];
@@ -205,7 +233,9 @@ describe('dependent items', () => {
       putItem('disclosures', dossier(taros, taro)),
     ]);
     expect(await dependentItems.eraseDossiersOf(hanako)).toBe(2);
-    const left = (await scanAll<{ tokenHash: string; subjectId: string }>('disclosures')).filter((d) => [hanako, taro].includes(d.subjectId));
+    const left = (await scanAll<{ tokenHash: string; subjectId: string }>('disclosures')).filter((d) =>
+      [hanako, taro].includes(d.subjectId),
+    );
     expect(left.map((d) => d.tokenHash)).toEqual([taros]);
     expect(await dependentItems.eraseDossiersOf(hanako)).toBe(0);
   });

@@ -7,7 +7,7 @@ import { dynamoHoldingsReader, dynamoSubjectHoldings } from '../../functions/ada
 import { customerIdLookupKey, emailLookupKey, lookupKeyOf } from '../../functions/domain/holdings';
 import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer } from '../../local/seed';
 import { freshTables, uniqueEmail } from '../support/desk';
-import { putItem, dropTables } from '../support/requests';
+import { dropTables, putItem } from '../support/requests';
 
 let prefix: string;
 
@@ -21,8 +21,14 @@ afterAll(() => dropTables(prefix));
 const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
 
 const record = (subjectId: string, fields: Record<string, unknown> = {}) => ({
-  subjectId, recordId: `rec-${randomUUID().slice(0, 8)}`, category: 'phone', value: '03-0000-0000', source: 'from-customer',
-  purposes: ['service-provision'], acquiredAt: '2025-01-01T00:00:00.000Z', ...fields,
+  subjectId,
+  recordId: `rec-${randomUUID().slice(0, 8)}`,
+  category: 'phone',
+  value: '03-0000-0000',
+  source: 'from-customer',
+  purposes: ['service-provision'],
+  acquiredAt: '2025-01-01T00:00:00.000Z',
+  ...fields,
 });
 
 describe('holdings-repository', () => {
@@ -37,14 +43,35 @@ describe('holdings-repository', () => {
     }
   });
 
-  it('keeps each live item\'s expiresAt, so a copy made of them can leave it out once it expires', async () => {
+  it("keeps each live item's expiresAt, so a copy made of them can leave it out once it expires", async () => {
     const email = uniqueEmail('expiry-kept');
     const subjectId = `subject-${randomUUID()}`;
     const expiresAt = inSeconds(600);
     await Promise.all([
-      putItem('personal-data', record(subjectId, { category: 'email', value: email, lookupKey: emailLookupKey(email), expiresAt })),
-      putItem('consents', { subjectId, eventId: 'e-1', action: 'given', purpose: 'advertising', noticeVersion: 'v1', method: 'web', at: '2025-01-01T00:00:00.000Z', expiresAt }),
-      putItem('provision-records', { subjectId, recordId: 'p-1', direction: 'provided', counterparty: 'X', items: ['name'], basis: 'consent', date: '2025-01-01', expiresAt }),
+      putItem(
+        'personal-data',
+        record(subjectId, { category: 'email', value: email, lookupKey: emailLookupKey(email), expiresAt }),
+      ),
+      putItem('consents', {
+        subjectId,
+        eventId: 'e-1',
+        action: 'given',
+        purpose: 'advertising',
+        noticeVersion: 'v1',
+        method: 'web',
+        at: '2025-01-01T00:00:00.000Z',
+        expiresAt,
+      }),
+      putItem('provision-records', {
+        subjectId,
+        recordId: 'p-1',
+        direction: 'provided',
+        counterparty: 'X',
+        items: ['name'],
+        basis: 'consent',
+        date: '2025-01-01',
+        expiresAt,
+      }),
     ]);
     const held = await dynamoHoldingsReader.holdingsOf(email, new Date());
     for (const items of [held.records, held.consents, held.provisionRecords]) {
@@ -58,11 +85,15 @@ describe('holdings-repository', () => {
   });
 
   it('a stranger: nothing held', async () => {
-    expect(await dynamoHoldingsReader.holdingsOf(uniqueEmail('stranger'), new Date()))
-      .toEqual({ subjectIds: [], records: [], consents: [], provisionRecords: [] });
+    expect(await dynamoHoldingsReader.holdingsOf(uniqueEmail('stranger'), new Date())).toEqual({
+      subjectIds: [],
+      records: [],
+      consents: [],
+      provisionRecords: [],
+    });
   });
 
-  it('one address known under two subject ids: both subjects\' holdings, in a stable order', async () => {
+  it("one address known under two subject ids: both subjects' holdings, in a stable order", async () => {
     const email = uniqueEmail('twice');
     const [a, b] = [`subject-b-${randomUUID()}`, `subject-a-${randomUUID()}`];
     await Promise.all([
@@ -86,9 +117,35 @@ describe('holdings-repository', () => {
     await Promise.all([
       putItem('personal-data', live),
       putItem('personal-data', record(subjectId, { category: 'address', expiresAt: inSeconds(600) })),
-      putItem('consents', { subjectId, eventId: 'e-live', action: 'given', purpose: 'advertising', noticeVersion: 'v1', method: 'web', at: '2025-01-01T00:00:00.000Z' }),
-      putItem('consents', { subjectId, eventId: 'e-old', action: 'given', purpose: 'analysis', noticeVersion: 'v1', method: 'web', at: '2020-01-01T00:00:00.000Z', expiresAt: inSeconds(600) }),
-      putItem('provision-records', { subjectId, recordId: 'p-old', direction: 'provided', counterparty: 'X', items: ['name'], basis: 'consent', date: '2019-01-01', expiresAt: inSeconds(600) }),
+      putItem('consents', {
+        subjectId,
+        eventId: 'e-live',
+        action: 'given',
+        purpose: 'advertising',
+        noticeVersion: 'v1',
+        method: 'web',
+        at: '2025-01-01T00:00:00.000Z',
+      }),
+      putItem('consents', {
+        subjectId,
+        eventId: 'e-old',
+        action: 'given',
+        purpose: 'analysis',
+        noticeVersion: 'v1',
+        method: 'web',
+        at: '2020-01-01T00:00:00.000Z',
+        expiresAt: inSeconds(600),
+      }),
+      putItem('provision-records', {
+        subjectId,
+        recordId: 'p-old',
+        direction: 'provided',
+        counterparty: 'X',
+        items: ['name'],
+        basis: 'consent',
+        date: '2019-01-01',
+        expiresAt: inSeconds(600),
+      }),
     ]);
     expect((await dynamoHoldingsReader.holdingsOf(email, new Date())).records).toHaveLength(2);
     const held = await dynamoHoldingsReader.holdingsOf(email, now);
@@ -111,26 +168,75 @@ const stored = (subjectId: string, fields: Record<string, unknown> = {}) => {
 describe('dynamoSubjectHoldings: one subject, for staff', () => {
   it('returns live records with their expiry and lookup key, live consents and provision records; nothing expired', async () => {
     const subjectId = `subject-${randomUUID()}`;
-    const live = stored(subjectId, { category: 'email', value: uniqueEmail('view'), expiresAt: inSeconds(30 * DAY), registeredBy: 'crm' });
+    const live = stored(subjectId, {
+      category: 'email',
+      value: uniqueEmail('view'),
+      expiresAt: inSeconds(30 * DAY),
+      registeredBy: 'crm',
+    });
     const forever = stored(subjectId, { category: 'cookie-id', value: 'ck-1', source: 'service-use' });
     await Promise.all([
       putItem('personal-data', live),
       putItem('personal-data', forever),
-      putItem('personal-data', stored(subjectId, { category: 'address', value: 'Tokyo', expiresAt: inSeconds(5 * DAY) })),
-      putItem('consents', { subjectId, eventId: 'e-live', action: 'given', purpose: 'advertising', noticeVersion: 'v1', method: 'web', at: '2025-01-01T00:00:00.000Z', expiresAt: inSeconds(30 * DAY) }),
-      putItem('consents', { subjectId, eventId: 'e-old', action: 'given', purpose: 'advertising', noticeVersion: 'v1', method: 'web', at: '2020-01-01T00:00:00.000Z', expiresAt: inSeconds(5 * DAY) }),
-      putItem('provision-records', { subjectId, recordId: 'p-live', direction: 'received', counterparty: 'Y', items: ['name'], basis: 'law', date: '2025-01-01' }),
-      putItem('provision-records', { subjectId, recordId: 'p-old', direction: 'provided', counterparty: 'X', items: ['name'], basis: 'consent', date: '2019-01-01', expiresAt: inSeconds(5 * DAY) }),
+      putItem(
+        'personal-data',
+        stored(subjectId, { category: 'address', value: 'Tokyo', expiresAt: inSeconds(5 * DAY) }),
+      ),
+      putItem('consents', {
+        subjectId,
+        eventId: 'e-live',
+        action: 'given',
+        purpose: 'advertising',
+        noticeVersion: 'v1',
+        method: 'web',
+        at: '2025-01-01T00:00:00.000Z',
+        expiresAt: inSeconds(30 * DAY),
+      }),
+      putItem('consents', {
+        subjectId,
+        eventId: 'e-old',
+        action: 'given',
+        purpose: 'advertising',
+        noticeVersion: 'v1',
+        method: 'web',
+        at: '2020-01-01T00:00:00.000Z',
+        expiresAt: inSeconds(5 * DAY),
+      }),
+      putItem('provision-records', {
+        subjectId,
+        recordId: 'p-live',
+        direction: 'received',
+        counterparty: 'Y',
+        items: ['name'],
+        basis: 'law',
+        date: '2025-01-01',
+      }),
+      putItem('provision-records', {
+        subjectId,
+        recordId: 'p-old',
+        direction: 'provided',
+        counterparty: 'X',
+        items: ['name'],
+        basis: 'consent',
+        date: '2019-01-01',
+        expiresAt: inSeconds(5 * DAY),
+      }),
     ]);
     expect((await dynamoSubjectHoldings.heldUnder(subjectId, new Date())).records).toHaveLength(3);
     const held = await dynamoSubjectHoldings.heldUnder(subjectId, tenDaysAhead());
-    expect(held.records.sort((a, b) => a.category.localeCompare(b.category))).toEqual([forever, live].sort((a, b) => a.category.localeCompare(b.category)));
+    expect(held.records.sort((a, b) => a.category.localeCompare(b.category))).toEqual(
+      [forever, live].sort((a, b) => a.category.localeCompare(b.category)),
+    );
     expect(held.consents.map((c) => [c.eventId, c.expiresAt])).toEqual([['e-live', live.expiresAt]]);
     expect(held.provisionRecords.map((p) => p.recordId)).toEqual(['p-live']);
   });
 
   it('an unknown subject: nothing', async () => {
-    expect(await dynamoSubjectHoldings.heldUnder(`subject-${randomUUID()}`, new Date())).toEqual({ records: [], consents: [], provisionRecords: [] });
+    expect(await dynamoSubjectHoldings.heldUnder(`subject-${randomUUID()}`, new Date())).toEqual({
+      records: [],
+      consents: [],
+      provisionRecords: [],
+    });
   });
 
   it('finds subjects by e-mail address and by customer number, each once, and not through an expired identifier', async () => {
@@ -143,23 +249,41 @@ describe('dynamoSubjectHoldings: one subject, for staff', () => {
       putItem('personal-data', stored(a, { category: 'customer-id', value: customerId })),
       putItem('personal-data', stored(b, { category: 'email', value: email, expiresAt: inSeconds(30 * DAY) })),
       putItem('personal-data', stored(gone, { category: 'email', value: email, expiresAt: inSeconds(5 * DAY) })),
-      putItem('personal-data', stored(gone, { category: 'customer-id', value: customerId, expiresAt: inSeconds(5 * DAY) })),
+      putItem(
+        'personal-data',
+        stored(gone, { category: 'customer-id', value: customerId, expiresAt: inSeconds(5 * DAY) }),
+      ),
     ]);
-    expect(await dynamoSubjectHoldings.subjectIdsByLookupKey(emailLookupKey(email), new Date())).toEqual([a, b, gone].sort());
-    expect(await dynamoSubjectHoldings.subjectIdsByLookupKey(emailLookupKey(email), tenDaysAhead())).toEqual([a, b].sort());
-    expect(await dynamoSubjectHoldings.subjectIdsByLookupKey(customerIdLookupKey(customerId), tenDaysAhead())).toEqual([a]);
+    expect(await dynamoSubjectHoldings.subjectIdsByLookupKey(emailLookupKey(email), new Date())).toEqual(
+      [a, b, gone].sort(),
+    );
+    expect(await dynamoSubjectHoldings.subjectIdsByLookupKey(emailLookupKey(email), tenDaysAhead())).toEqual(
+      [a, b].sort(),
+    );
+    expect(await dynamoSubjectHoldings.subjectIdsByLookupKey(customerIdLookupKey(customerId), tenDaysAhead())).toEqual([
+      a,
+    ]);
     expect(await dynamoSubjectHoldings.subjectIdsByLookupKey(customerIdLookupKey('C-none'), new Date())).toEqual([]);
   });
 
-  it('summarises a subject\'s live records by category and number', async () => {
+  it("summarises a subject's live records by category and number", async () => {
     const subjectId = `subject-${randomUUID()}`;
     await Promise.all([
       putItem('personal-data', stored(subjectId, { category: 'phone' })),
       putItem('personal-data', stored(subjectId, { category: 'phone' })),
       putItem('personal-data', stored(subjectId, { category: 'name', value: 'Taro' })),
-      putItem('personal-data', stored(subjectId, { category: 'address', value: 'Osaka', expiresAt: inSeconds(5 * DAY) })),
+      putItem(
+        'personal-data',
+        stored(subjectId, { category: 'address', value: 'Osaka', expiresAt: inSeconds(5 * DAY) }),
+      ),
     ]);
-    expect(await dynamoSubjectHoldings.recordSummary(subjectId, new Date())).toEqual({ categories: ['address', 'name', 'phone'], records: 4 });
-    expect(await dynamoSubjectHoldings.recordSummary(subjectId, tenDaysAhead())).toEqual({ categories: ['name', 'phone'], records: 3 });
+    expect(await dynamoSubjectHoldings.recordSummary(subjectId, new Date())).toEqual({
+      categories: ['address', 'name', 'phone'],
+      records: 4,
+    });
+    expect(await dynamoSubjectHoldings.recordSummary(subjectId, tenDaysAhead())).toEqual({
+      categories: ['name', 'phone'],
+      records: 3,
+    });
   });
 });

@@ -24,23 +24,37 @@ const laterSeconds = Math.floor(later.getTime() / 1000);
 
 function record(subjectId: string, fields: Partial<StoredPersonalDataRecord> = {}): StoredPersonalDataRecord {
   const base = {
-    subjectId, recordId: `rec-${randomUUID()}`, category: 'phone', value: '03-1234-5678', source: 'from-customer' as const,
-    purposes: ['service-provision'], acquiredAt: '2026-01-01T00:00:00.000Z', registeredBy: 'arn:aws:iam::000000000000:role/crm', ...fields,
+    subjectId,
+    recordId: `rec-${randomUUID()}`,
+    category: 'phone',
+    value: '03-1234-5678',
+    source: 'from-customer' as const,
+    purposes: ['service-provision'],
+    acquiredAt: '2026-01-01T00:00:00.000Z',
+    registeredBy: 'arn:aws:iam::000000000000:role/crm',
+    ...fields,
   };
   return { ...base, lookupKey: lookupKeyOf(base) };
 }
 
 const subject = () => `subject-${randomUUID()}`;
-const itemsOf = async (subjectId: string) => (await scanAll<StoredPersonalDataRecord>('personal-data')).filter((r) => r.subjectId === subjectId);
+const itemsOf = async (subjectId: string) =>
+  (await scanAll<StoredPersonalDataRecord>('personal-data')).filter((r) => r.subjectId === subjectId);
 
 describe('personal-data-repository', () => {
   describe('register', () => {
     it('writes every record of a registration', async () => {
       const s = subject();
-      const records = [record(s), record(s, { category: 'email', value: 'a@example.jp', expiresAt: laterSeconds + 60 }), record(s, { category: 'name', value: '山田 花子' })];
+      const records = [
+        record(s),
+        record(s, { category: 'email', value: 'a@example.jp', expiresAt: laterSeconds + 60 }),
+        record(s, { category: 'name', value: '山田 花子' }),
+      ];
       await dynamoPersonalData.register(records);
       const stored = await itemsOf(s);
-      expect(stored.sort((a, b) => a.recordId.localeCompare(b.recordId))).toEqual([...records].sort((a, b) => a.recordId.localeCompare(b.recordId)));
+      expect(stored.sort((a, b) => a.recordId.localeCompare(b.recordId))).toEqual(
+        [...records].sort((a, b) => a.recordId.localeCompare(b.recordId)),
+      );
       expect(stored.find((r) => r.category === 'email')!.lookupKey).toBe('email#a@example.jp');
       // No expiry given, no TTL attribute.
       expect(stored.find((r) => r.category === 'name')).not.toHaveProperty('expiresAt');
@@ -56,24 +70,36 @@ describe('personal-data-repository', () => {
 
     it('replaces a record registered again under its id', async () => {
       const s = subject();
-      await dynamoPersonalData.register([record(s, { recordId: 'crm-1', category: 'email', value: 'old@example.jp', lookupKey: 'email#old@example.jp' })]);
-      await dynamoPersonalData.register([record(s, { recordId: 'crm-1', category: 'email', value: 'new@example.jp', lookupKey: 'email#new@example.jp' })]);
+      await dynamoPersonalData.register([
+        record(s, { recordId: 'crm-1', category: 'email', value: 'old@example.jp', lookupKey: 'email#old@example.jp' }),
+      ]);
+      await dynamoPersonalData.register([
+        record(s, { recordId: 'crm-1', category: 'email', value: 'new@example.jp', lookupKey: 'email#new@example.jp' }),
+      ]);
       const stored = await itemsOf(s);
       expect(stored).toHaveLength(1);
-      expect(stored[0]).toMatchObject({ recordId: 'crm-1', value: 'new@example.jp', lookupKey: 'email#new@example.jp' });
+      expect(stored[0]).toMatchObject({
+        recordId: 'crm-1',
+        value: 'new@example.jp',
+        lookupKey: 'email#new@example.jp',
+      });
     });
   });
 
   describe('expiry', () => {
     it('reads only live records', async () => {
       const s = subject();
-      const [keep, open, gone] = [record(s, { expiresAt: laterSeconds + 1 }), record(s), record(s, { expiresAt: laterSeconds })];
+      const [keep, open, gone] = [
+        record(s, { expiresAt: laterSeconds + 1 }),
+        record(s),
+        record(s, { expiresAt: laterSeconds }),
+      ];
       await Promise.all([keep, open, gone].map((r) => putItem('personal-data', r)));
       const live = await dynamoPersonalData.liveRecordsOf(s, later);
       expect(live.map((r) => r.recordId).sort()).toEqual([keep.recordId, open.recordId].sort());
     });
 
-    it('sets, moves and removes a record\'s expiry', async () => {
+    it("sets, moves and removes a record's expiry", async () => {
       const s = subject();
       const r = record(s);
       await putItem('personal-data', r);
@@ -93,7 +119,9 @@ describe('personal-data-repository', () => {
       const erasing = record(s, { expiresAt: laterSeconds, erasureReason: 'request' });
       await putItem('personal-data', erasing);
       expect(await dynamoPersonalData.setExpiry(s, erasing.recordId, undefined)).toBe(false);
-      expect((await getItem('personal-data', { subjectId: s, recordId: erasing.recordId }))!.expiresAt).toBe(laterSeconds);
+      expect((await getItem('personal-data', { subjectId: s, recordId: erasing.recordId }))!.expiresAt).toBe(
+        laterSeconds,
+      );
     });
   });
 
@@ -101,12 +129,16 @@ describe('personal-data-repository', () => {
     it('reads the purposes of live records of the category, without their values', async () => {
       const s = subject();
       const phone = record(s, { purposes: ['billing', 'service-provision'] });
-      await Promise.all([
-        phone,
-        record(s, { purposes: ['advertising'], expiresAt: laterSeconds }),
-        record(s, { category: 'address', value: 'Tokyo', purposes: ['usage-analysis'] }),
-      ].map((r) => putItem('personal-data', r)));
-      expect(await dynamoPersonalData.livePurposesOf(s, 'phone', later)).toEqual([{ recordId: phone.recordId, purposes: ['billing', 'service-provision'] }]);
+      await Promise.all(
+        [
+          phone,
+          record(s, { purposes: ['advertising'], expiresAt: laterSeconds }),
+          record(s, { category: 'address', value: 'Tokyo', purposes: ['usage-analysis'] }),
+        ].map((r) => putItem('personal-data', r)),
+      );
+      expect(await dynamoPersonalData.livePurposesOf(s, 'phone', later)).toEqual([
+        { recordId: phone.recordId, purposes: ['billing', 'service-provision'] },
+      ]);
       expect(await dynamoPersonalData.livePurposesOf(s, 'email', later)).toEqual([]);
     });
 
@@ -114,26 +146,45 @@ describe('personal-data-repository', () => {
       // Expiries within the next hour and a reader's clock anywhere around them: DynamoDB Local's
       // TTL sweep (real clock) removes none of them, so only the filter decides.
       const base = Math.floor(Date.now() / 1000) + 600;
-      await fc.assert(fc.asyncProperty(
-        fc.array(fc.record({ expiresIn: fc.option(fc.integer({ min: 0, max: 3_000 }), { nil: undefined }), phone: fc.boolean() }), { minLength: 1, maxLength: 6 }),
-        fc.integer({ min: -10, max: 3_010 }),
-        async (specs, clockOffset) => {
-          const s = subject();
-          const records = specs.map((spec) => record(s, {
-            ...(spec.phone ? {} : { category: 'address', value: 'Tokyo' }),
-            ...(spec.expiresIn === undefined ? {} : { expiresAt: base + spec.expiresIn }),
-          }));
-          await Promise.all(records.map((r) => putItem('personal-data', r)));
-          const now = new Date((base + clockOffset) * 1000);
-          const live = (r: StoredPersonalDataRecord) => r.expiresAt === undefined || r.expiresAt > base + clockOffset;
-          const phones = records.filter((r) => r.category === 'phone');
-          expect((await dynamoPersonalData.liveRecordsOf(s, now)).map((r) => r.recordId).sort())
-            .toEqual(records.filter(live).map((r) => r.recordId).sort());
-          expect((await dynamoPersonalData.livePurposesOf(s, 'phone', now)).map((r) => r.recordId).sort())
-            .toEqual(phones.filter(live).map((r) => r.recordId).sort());
-          expect(await dynamoPersonalData.hasExpiredRecord(s, 'phone', now)).toBe(phones.some((r) => !live(r)));
-        },
-      ), { numRuns: 25 });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({
+              expiresIn: fc.option(fc.integer({ min: 0, max: 3_000 }), { nil: undefined }),
+              phone: fc.boolean(),
+            }),
+            { minLength: 1, maxLength: 6 },
+          ),
+          fc.integer({ min: -10, max: 3_010 }),
+          async (specs, clockOffset) => {
+            const s = subject();
+            const records = specs.map((spec) =>
+              record(s, {
+                ...(spec.phone ? {} : { category: 'address', value: 'Tokyo' }),
+                ...(spec.expiresIn === undefined ? {} : { expiresAt: base + spec.expiresIn }),
+              }),
+            );
+            await Promise.all(records.map((r) => putItem('personal-data', r)));
+            const now = new Date((base + clockOffset) * 1000);
+            const live = (r: StoredPersonalDataRecord) => r.expiresAt === undefined || r.expiresAt > base + clockOffset;
+            const phones = records.filter((r) => r.category === 'phone');
+            expect((await dynamoPersonalData.liveRecordsOf(s, now)).map((r) => r.recordId).sort()).toEqual(
+              records
+                .filter(live)
+                .map((r) => r.recordId)
+                .sort(),
+            );
+            expect((await dynamoPersonalData.livePurposesOf(s, 'phone', now)).map((r) => r.recordId).sort()).toEqual(
+              phones
+                .filter(live)
+                .map((r) => r.recordId)
+                .sort(),
+            );
+            expect(await dynamoPersonalData.hasExpiredRecord(s, 'phone', now)).toBe(phones.some((r) => !live(r)));
+          },
+        ),
+        { numRuns: 25 },
+      );
     });
 
     it('tells whether an expired record of the category is still stored', async () => {

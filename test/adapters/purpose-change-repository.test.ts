@@ -5,9 +5,9 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../functions/adapters/clients';
 import { dynamoAffectedRecords, dynamoNotificationOutbox } from '../../functions/adapters/purpose-change-repository';
-import type { AffectedRecord } from '../../functions/domain/purposes/ports';
-import { outboxMessage } from '../../functions/domain/outbox';
 import type { StoredPersonalDataRecord } from '../../functions/domain/holdings';
+import { outboxMessage } from '../../functions/domain/outbox';
+import type { AffectedRecord } from '../../functions/domain/purposes/ports';
 import { emailRecord, record } from '../domain/purposes/doubles';
 import { freshTables } from '../support/desk';
 import { dropTables, getItem, putItem } from '../support/requests';
@@ -25,9 +25,13 @@ afterAll(() => dropTables(prefix));
 
 async function putAll(items: StoredPersonalDataRecord[]) {
   for (let i = 0; i < items.length; i += 25) {
-    await dynamo().send(new BatchWriteCommand({
-      RequestItems: { [tableName('personal-data')]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
-    }));
+    await dynamo().send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [tableName('personal-data')]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+        },
+      }),
+    );
   }
 }
 
@@ -54,15 +58,27 @@ describe('dynamoAffectedRecords.page', () => {
     ]);
     const { seen, pages } = await scanWhole('information-and-inquiries', 7);
     expect(pages).toBeGreaterThan(4);
-    expect(seen.map((r) => r.subjectId).sort()).toEqual([...Array.from({ length: 30 }, (_, i) => `scan-${i}`), 'scan-later'].sort());
-    for (const r of seen) expect(Object.keys(r).sort()).toEqual(r.expiresAt === undefined ? ['acquiredAt', 'purposes', 'recordId', 'subjectId'] : ['acquiredAt', 'expiresAt', 'purposes', 'recordId', 'subjectId']);
+    expect(seen.map((r) => r.subjectId).sort()).toEqual(
+      [...Array.from({ length: 30 }, (_, i) => `scan-${i}`), 'scan-later'].sort(),
+    );
+    for (const r of seen)
+      expect(Object.keys(r).sort()).toEqual(
+        r.expiresAt === undefined
+          ? ['acquiredAt', 'purposes', 'recordId', 'subjectId']
+          : ['acquiredAt', 'expiresAt', 'purposes', 'recordId', 'subjectId'],
+      );
   });
 
-  it('goes on after any record\'s key, as the worker\'s cursor does when it stops mid-page', async () => {
+  it("goes on after any record's key, as the worker's cursor does when it stops mid-page", async () => {
     const first = await dynamoAffectedRecords.page('information-and-inquiries', now(), undefined, 20);
     const stopAt = first.records[2]!;
     const rest = await scanWhole('information-and-inquiries', 1000);
-    const after = await dynamoAffectedRecords.page('information-and-inquiries', now(), { subjectId: stopAt.subjectId, recordId: stopAt.recordId }, 1000);
+    const after = await dynamoAffectedRecords.page(
+      'information-and-inquiries',
+      now(),
+      { subjectId: stopAt.subjectId, recordId: stopAt.recordId },
+      1000,
+    );
     const index = rest.seen.findIndex((r) => r.subjectId === stopAt.subjectId);
     expect(after.records.map((r) => r.subjectId)).toEqual(rest.seen.slice(index + 1).map((r) => r.subjectId));
   });
@@ -72,31 +88,59 @@ describe('dynamoAffectedRecords.setExpiry', () => {
   it('sets, removes, and marks a record erased for a retired purpose', async () => {
     const base = record('expiry-1', 'r-1', ['advertising'], { expiresAt: seconds() + DAY });
     await putItem('personal-data', base);
-    const read: AffectedRecord = { subjectId: base.subjectId, recordId: base.recordId, purposes: base.purposes, acquiredAt: base.acquiredAt, expiresAt: base.expiresAt! };
+    const read: AffectedRecord = {
+      subjectId: base.subjectId,
+      recordId: base.recordId,
+      purposes: base.purposes,
+      acquiredAt: base.acquiredAt,
+      expiresAt: base.expiresAt!,
+    };
     expect(await dynamoAffectedRecords.setExpiry(read, {})).toBe(true);
     expect(await getItem('personal-data', { subjectId: 'expiry-1', recordId: 'r-1' })).not.toHaveProperty('expiresAt');
     const { expiresAt: _gone, ...unset } = read;
     expect(await dynamoAffectedRecords.setExpiry(unset, { expiresAt: seconds() + 2 * DAY })).toBe(true);
     const later = (await getItem('personal-data', { subjectId: 'expiry-1', recordId: 'r-1' }))!.expiresAt as number;
-    expect(await dynamoAffectedRecords.setExpiry({ ...unset, expiresAt: later }, { expiresAt: seconds(), erasureReason: 'purpose-retired' })).toBe(true);
-    expect(await getItem('personal-data', { subjectId: 'expiry-1', recordId: 'r-1' })).toMatchObject({ expiresAt: expect.any(Number), erasureReason: 'purpose-retired', value: base.value });
+    expect(
+      await dynamoAffectedRecords.setExpiry(
+        { ...unset, expiresAt: later },
+        { expiresAt: seconds(), erasureReason: 'purpose-retired' },
+      ),
+    ).toBe(true);
+    expect(await getItem('personal-data', { subjectId: 'expiry-1', recordId: 'r-1' })).toMatchObject({
+      expiresAt: expect.any(Number),
+      erasureReason: 'purpose-retired',
+      value: base.value,
+    });
   });
 
   it('holds only on the expiry it read, never moves one being erased, never recreates a deleted record', async () => {
     const base = record('expiry-2', 'r-1', ['advertising'], { expiresAt: seconds() + DAY });
     await putItem('personal-data', base);
-    const read: AffectedRecord = { subjectId: base.subjectId, recordId: base.recordId, purposes: base.purposes, acquiredAt: base.acquiredAt, expiresAt: base.expiresAt! + 1 };
+    const read: AffectedRecord = {
+      subjectId: base.subjectId,
+      recordId: base.recordId,
+      purposes: base.purposes,
+      acquiredAt: base.acquiredAt,
+      expiresAt: base.expiresAt! + 1,
+    };
     expect(await dynamoAffectedRecords.setExpiry(read, { expiresAt: seconds() + 5 * DAY })).toBe(false);
     await putItem('personal-data', { ...base, erasureReason: 'request' });
-    expect(await dynamoAffectedRecords.setExpiry({ ...read, expiresAt: base.expiresAt! }, { expiresAt: seconds() + 5 * DAY })).toBe(false);
+    expect(
+      await dynamoAffectedRecords.setExpiry(
+        { ...read, expiresAt: base.expiresAt! },
+        { expiresAt: seconds() + 5 * DAY },
+      ),
+    ).toBe(false);
     expect(await dynamoAffectedRecords.setExpiry({ ...read, subjectId: 'never-there' }, {})).toBe(false);
     expect(await getItem('personal-data', { subjectId: 'never-there', recordId: 'r-1' })).toBeUndefined();
-    expect((await getItem('personal-data', { subjectId: 'expiry-2', recordId: 'r-1' }))!.expiresAt).toBe(base.expiresAt);
+    expect((await getItem('personal-data', { subjectId: 'expiry-2', recordId: 'r-1' }))!.expiresAt).toBe(
+      base.expiresAt,
+    );
   });
 });
 
 describe('dynamoAffectedRecords.addressesOf', () => {
-  it('gives the subject\'s live e-mail addresses only', async () => {
+  it("gives the subject's live e-mail addresses only", async () => {
     await putAll([
       emailRecord('addr-1', 'a@example.jp'),
       emailRecord('addr-1', 'b@example.jp', { expiresAt: seconds() + DAY }),
@@ -111,9 +155,19 @@ describe('dynamoAffectedRecords.addressesOf', () => {
 
 describe('dynamoNotificationOutbox.enqueueOnce', () => {
   it('puts a pending message once; the same id again is not put', async () => {
-    const message = outboxMessage('purpose-change-test-1', 'a@example.jp', { subject: 's', text: 't' }, now(), 'purpose-change');
+    const message = outboxMessage(
+      'purpose-change-test-1',
+      'a@example.jp',
+      { subject: 's', text: 't' },
+      now(),
+      'purpose-change',
+    );
     expect(await dynamoNotificationOutbox.enqueueOnce(message)).toBe(true);
     expect(await dynamoNotificationOutbox.enqueueOnce({ ...message, text: 'again' })).toBe(false);
-    expect(await getItem('outbox', { messageId: 'purpose-change-test-1' })).toEqual({ ...message, outboxState: 'pending', attempts: 0 });
+    expect(await getItem('outbox', { messageId: 'purpose-change-test-1' })).toEqual({
+      ...message,
+      outboxState: 'pending',
+      attempts: 0,
+    });
   });
 });

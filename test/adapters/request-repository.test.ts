@@ -1,13 +1,13 @@
 // Reads of the requests table against DynamoDB Local: a request past its expiresAt is never
 // returned, by id or in the queue, although TTL has not removed it yet.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../functions/adapters/clients';
 import { dynamoRequestReader } from '../../functions/adapters/request-repository';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import { freshTables } from '../support/desk';
-import { putItem, dropTables } from '../support/requests';
+import { dropTables, putItem } from '../support/requests';
 
 let prefix: string;
 
@@ -22,9 +22,16 @@ const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
 async function stored(overrides: Partial<DeskRequest> = {}): Promise<DeskRequest> {
   const now = new Date().toISOString();
   const request: DeskRequest = {
-    requestId: randomUUID(), type: 'disclosure', status: 'in-progress',
-    requester: { kind: 'self', name: 'R', email: 'r@example.jp' }, subject: { email: 'r@example.jp' },
-    language: 'ja', createdAt: now, history: [], version: 1, ...overrides,
+    requestId: randomUUID(),
+    type: 'disclosure',
+    status: 'in-progress',
+    requester: { kind: 'self', name: 'R', email: 'r@example.jp' },
+    subject: { email: 'r@example.jp' },
+    language: 'ja',
+    createdAt: now,
+    history: [],
+    version: 1,
+    ...overrides,
   };
   await putItem('requests', request);
   return request;
@@ -53,7 +60,9 @@ describe('request-repository', () => {
     const ids = (await dynamoRequestReader.listByStatus(status, new Date())).map((r) => r.requestId);
     expect(ids.sort()).toEqual([open.requestId, closing.requestId].sort());
     expect(ids).not.toContain(expired.requestId);
-    const later = (await dynamoRequestReader.listByStatus(status, new Date(Date.now() + 3600_000))).map((r) => r.requestId);
+    const later = (await dynamoRequestReader.listByStatus(status, new Date(Date.now() + 3600_000))).map(
+      (r) => r.requestId,
+    );
     expect(later).toEqual([open.requestId]);
   });
 
@@ -61,10 +70,15 @@ describe('request-repository', () => {
     // Items of ~40 KB: DynamoDB pages at 1 MB, so 60 of them take more than one page.
     const details = { scope: 'x'.repeat(40_000) };
     const many = await Promise.all(Array.from({ length: 60 }, () => stored({ status: 'withdrawn', details })));
-    const firstPage = await dynamo().send(new QueryCommand({
-      TableName: tableName('requests'), IndexName: 'byStatus', KeyConditionExpression: '#s = :s',
-      ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'withdrawn' },
-    }));
+    const firstPage = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName('requests'),
+        IndexName: 'byStatus',
+        KeyConditionExpression: '#s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'withdrawn' },
+      }),
+    );
     expect(firstPage.LastEvaluatedKey).toBeDefined();
     expect(firstPage.Items!.length).toBeLessThan(60);
     const found = await dynamoRequestReader.listByStatus('withdrawn', new Date());

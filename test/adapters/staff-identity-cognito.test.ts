@@ -20,7 +20,14 @@ const POOL = 'ap-northeast-1_DeskPool';
 const cognito = mockClient(CognitoIdentityProviderClient);
 afterEach(() => cognito.reset());
 
-const account = { staffId: 'taro.sato', displayName: 'Taro Sato', email: 'taro.sato@desk.example.jp', role: 'operator' as const, status: 'active' as const, passwordChangedAt: '2026-11-26T00:00:00.000Z' };
+const account = {
+  staffId: 'taro.sato',
+  displayName: 'Taro Sato',
+  email: 'taro.sato@desk.example.jp',
+  role: 'operator' as const,
+  status: 'active' as const,
+  passwordChangedAt: '2026-11-26T00:00:00.000Z',
+};
 const names = () => cognito.calls().map((c) => c.args[0].constructor.name);
 
 describe('cognito staff identity', () => {
@@ -29,30 +36,47 @@ describe('cognito staff identity', () => {
     expect(staffIdentity(cryptoSecrets, {}).kind).toBe('local');
   });
 
-  it('creates the user (Cognito e-mails the temporary password) and puts it in its role\'s group', async () => {
+  it("creates the user (Cognito e-mails the temporary password) and puts it in its role's group", async () => {
     const created = await cognitoStaffIdentity(POOL).create(account, new Date());
     expect(created).toEqual({ signIn: {}, messages: [] });
     expect(names()).toEqual(['AdminCreateUserCommand', 'AdminAddUserToGroupCommand']);
     expect(cognito.commandCalls(AdminCreateUserCommand)[0]!.args[0].input).toEqual({
       UserPoolId: POOL,
       Username: 'taro.sato',
-      UserAttributes: [{ Name: 'email', Value: 'taro.sato@desk.example.jp' }, { Name: 'email_verified', Value: 'true' }],
+      UserAttributes: [
+        { Name: 'email', Value: 'taro.sato@desk.example.jp' },
+        { Name: 'email_verified', Value: 'true' },
+      ],
       DesiredDeliveryMediums: ['EMAIL'],
     });
-    expect(cognito.commandCalls(AdminAddUserToGroupCommand)[0]!.args[0].input).toEqual({ UserPoolId: POOL, Username: 'taro.sato', GroupName: 'operator' });
+    expect(cognito.commandCalls(AdminAddUserToGroupCommand)[0]!.args[0].input).toEqual({
+      UserPoolId: POOL,
+      Username: 'taro.sato',
+      GroupName: 'operator',
+    });
   });
 
   it('a user already in the pool → a 409 problem, no group change', async () => {
     cognito.on(AdminCreateUserCommand).rejects(Object.assign(new Error('exists'), { name: 'UsernameExistsException' }));
-    await expect(cognitoStaffIdentity(POOL).create(account, new Date())).rejects.toMatchObject({ kind: 'conflict' } satisfies Partial<DeskProblem>);
+    await expect(cognitoStaffIdentity(POOL).create(account, new Date())).rejects.toMatchObject({
+      kind: 'conflict',
+    } satisfies Partial<DeskProblem>);
     expect(cognito.commandCalls(AdminAddUserToGroupCommand)).toHaveLength(0);
   });
 
   it('a role change adds the new group before removing the old', async () => {
     await cognitoStaffIdentity(POOL).changeRole('taro.sato', 'operator', 'auditor');
     expect(names()).toEqual(['AdminAddUserToGroupCommand', 'AdminRemoveUserFromGroupCommand']);
-    expect(cognito.commandCalls(AdminAddUserToGroupCommand)[0]!.args[0].input).toEqual({ UserPoolId: POOL, Username: 'taro.sato', GroupName: 'auditor' });
-    expect(cognito.commandCalls(AdminRemoveUserFromGroupCommand)[0]!.args[0].input).toEqual({ UserPoolId: POOL, Username: 'taro.sato', GroupName: 'operator' });
+    expect(cognito.commandCalls(AdminAddUserToGroupCommand)[0]!.args[0].input).toEqual({
+      UserPoolId: POOL,
+      Username: 'taro.sato',
+      GroupName: 'auditor',
+    });
+    expect(cognito.commandCalls(AdminRemoveUserFromGroupCommand)[0]!.args[0].input).toEqual({
+      UserPoolId: POOL,
+      Username: 'taro.sato',
+      GroupName: 'operator',
+    });
   });
 
   it('disabling disables the user and signs it out globally; enabling enables it', async () => {
@@ -63,6 +87,9 @@ describe('cognito staff identity', () => {
     }
     cognito.reset();
     await cognitoStaffIdentity(POOL).enable('taro.sato');
-    expect(cognito.commandCalls(AdminEnableUserCommand)[0]!.args[0].input).toEqual({ UserPoolId: POOL, Username: 'taro.sato' });
+    expect(cognito.commandCalls(AdminEnableUserCommand)[0]!.args[0].input).toEqual({
+      UserPoolId: POOL,
+      Username: 'taro.sato',
+    });
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoStaffDirectory } from '../../functions/adapters/staff-repository';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables } from '../support/desk';
-import { setAttributes, dropTables } from '../support/requests';
+import { dropTables, setAttributes } from '../support/requests';
 
 let prefix: string;
 
@@ -17,7 +17,12 @@ afterAll(() => dropTables(prefix));
 describe('staff-repository', () => {
   it('returns the seeded demo staff, one per role', async () => {
     for (const role of ['operator', 'officer', 'auditor'] as const) {
-      expect(await dynamoStaffDirectory.get(role)).toMatchObject({ staffId: role, role, status: 'active', email: `${role}@desk.example.jp` });
+      expect(await dynamoStaffDirectory.get(role)).toMatchObject({
+        staffId: role,
+        role,
+        status: 'active',
+        email: `${role}@desk.example.jp`,
+      });
     }
   });
 

@@ -14,16 +14,25 @@ beforeAll(async () => {
 afterAll(() => dropTables(prefix));
 
 const evidence: UseExceptionEvidence = {
-  evidenceId: 'use-exception-1', kind: 'use-exception', subjectId: 'subject-1', category: 'phone', purpose: 'usage-analysis',
-  exception: 'required-by-law', justification: 'Tax office inquiry', principal: 'arn:aws:iam::000000000000:role/crm',
-  at: '2026-11-12T02:00:00.000Z', expiresAt: 1_900_000_000,
+  evidenceId: 'use-exception-1',
+  kind: 'use-exception',
+  subjectId: 'subject-1',
+  category: 'phone',
+  purpose: 'usage-analysis',
+  exception: 'required-by-law',
+  justification: 'Tax office inquiry',
+  principal: 'arn:aws:iam::000000000000:role/crm',
+  at: '2026-11-12T02:00:00.000Z',
+  expiresAt: 1_900_000_000,
 };
 
 describe('use-exception-repository', () => {
   it('records the evidence item, and refuses to overwrite it', async () => {
     await dynamoUseExceptions.record(evidence);
     expect(await getItem('evidence', { evidenceId: evidence.evidenceId })).toEqual(evidence);
-    await expect(dynamoUseExceptions.record({ ...evidence, justification: 'changed' })).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
+    await expect(dynamoUseExceptions.record({ ...evidence, justification: 'changed' })).rejects.toMatchObject({
+      name: 'ConditionalCheckFailedException',
+    });
     expect(await getItem('evidence', { evidenceId: evidence.evidenceId })).toEqual(evidence);
   });
 });

@@ -15,7 +15,9 @@ it('exits non-zero with one line when the gateway port is taken', async () => {
     });
     expect(run.status).not.toBe(0);
     const lines = run.stderr.split('\n').filter((l) => l.startsWith('appi-desk:'));
-    expect(lines).toEqual([`appi-desk: Port ${port} (the desk gateway) is taken: stop whatever uses it, or set DESK_PORT to another port.`]);
+    expect(lines).toEqual([
+      `appi-desk: Port ${port} (the desk gateway) is taken: stop whatever uses it, or set DESK_PORT to another port.`,
+    ]);
   } finally {
     await new Promise<void>((resolve) => taken.close(() => resolve()));
   }

@@ -23,7 +23,11 @@ function anchors(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   const result = new Set<string>();
   for (const [, heading] of withoutFences(markdown).matchAll(/^#{1,6} (.+)$/gm)) {
-    const slug = heading!.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    const slug = heading!
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     result.add(count ? `${slug}-${count}` : slug);
@@ -38,19 +42,23 @@ describe('links in README.md and docs/', () => {
     expect(FILES.length).toBeGreaterThan(5);
   });
 
-  it.each(FILES.map((file) => [relative(ROOT, file), file]))('%s links only to files and headings that exist', (_, file) => {
-    const text = readFileSync(file, 'utf8');
-    const broken: string[] = [];
-    for (const [, target] of prose(text).matchAll(/\]\(([^)\s]+)\)/g)) {
-      if (/^[a-z]+:/i.test(target!)) continue;
-      const [path, anchor] = target!.split('#') as [string, string | undefined];
-      const linked = path ? join(dirname(file), path) : file;
-      if (!existsSync(linked)) {
-        broken.push(`${target}: no such file`);
-        continue;
+  it.each(FILES.map((file) => [relative(ROOT, file), file]))(
+    '%s links only to files and headings that exist',
+    (_, file) => {
+      const text = readFileSync(file, 'utf8');
+      const broken: string[] = [];
+      for (const [, target] of prose(text).matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/i.test(target!)) continue;
+        const [path, anchor] = target!.split('#') as [string, string | undefined];
+        const linked = path ? join(dirname(file), path) : file;
+        if (!existsSync(linked)) {
+          broken.push(`${target}: no such file`);
+          continue;
+        }
+        if (anchor && linked.endsWith('.md') && !anchors(readFileSync(linked, 'utf8')).has(anchor))
+          broken.push(`${target}: no such heading`);
       }
-      if (anchor && linked.endsWith('.md') && !anchors(readFileSync(linked, 'utf8')).has(anchor)) broken.push(`${target}: no such heading`);
-    }
-    expect(broken).toEqual([]);
-  });
+      expect(broken).toEqual([]);
+    },
+  );
 });

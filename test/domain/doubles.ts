@@ -1,15 +1,14 @@
 // Hand-written test doubles of the domain ports (functions/domain/ports.ts). Pure and in memory:
 // the domain tests need no emulator and no network.
 import { expect } from 'vitest';
-import { DeskProblem } from '../../functions/domain/kernel/problems';
 import type { AccessLogEntry } from '../../functions/domain/access-log/entry';
-import { emailLookupKey, type Holdings } from '../../functions/domain/holdings';
-import type { RequestSubjectFinder } from '../../functions/domain/personal-data/read-reason';
 import type { AccessLogWriter } from '../../functions/domain/access-log/ports';
-import type { Clock, SecretSource } from '../../functions/domain/kernel/ports';
-import type { DeskWrite, DeskWriter, RequestReader } from '../../functions/domain/requests/ports';
 import type { HoldingsReader } from '../../functions/domain/holdings';
-import { StaleWriteError } from '../../functions/domain/kernel/problems';
+import { emailLookupKey, type Holdings } from '../../functions/domain/holdings';
+import type { Clock, SecretSource } from '../../functions/domain/kernel/ports';
+import { DeskProblem, StaleWriteError } from '../../functions/domain/kernel/problems';
+import type { RequestSubjectFinder } from '../../functions/domain/personal-data/read-reason';
+import type { DeskWrite, DeskWriter, RequestReader } from '../../functions/domain/requests/ports';
 import type { DeskRequest, RequestStatus } from '../../functions/domain/requests/request';
 import type { StaffActor } from '../../functions/domain/staff';
 
@@ -168,7 +167,10 @@ export function receivedRequest(overrides: Partial<DeskRequest> = {}): DeskReque
 
 /** The DeskProblem a use case rejected with; fails the test if it resolved or threw something else. */
 export async function problemOf(promise: Promise<unknown>): Promise<DeskProblem> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DeskProblem);
   return error as DeskProblem;
 }

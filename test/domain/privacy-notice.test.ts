@@ -1,12 +1,16 @@
 // GET /v1/privacy-notice: what the policy promises to publish, consistent with the calendar, the law
 // and the purpose registry as it stands.
 import { describe, expect, it } from 'vitest';
-import { PRIVACY_NOTICE_VERSION, privacyNotice, privacyNoticeVersion } from '../../functions/domain/privacy-notice';
-import { ACQUISITION_SOURCES } from '../../functions/domain/personal-data/sources';
-import { PERSONAL_DATA_CATEGORIES, SPECIAL_CARE_EXCEPTIONS } from '../../functions/domain/personal-data/categories';
-import { MY_NUMBER_AFFAIRS } from '../../functions/domain/my-number/documents';
-import { POLICY_PURPOSES as PURPOSES_OF_USE, registryOf, type PurposeVersion } from '../../functions/domain/purposes/registry';
 import { DEFAULT_DESK_SETTINGS, DESK_CONTACT } from '../../functions/domain/desk';
+import { MY_NUMBER_AFFAIRS } from '../../functions/domain/my-number/documents';
+import { PERSONAL_DATA_CATEGORIES, SPECIAL_CARE_EXCEPTIONS } from '../../functions/domain/personal-data/categories';
+import { ACQUISITION_SOURCES } from '../../functions/domain/personal-data/sources';
+import { PRIVACY_NOTICE_VERSION, privacyNotice, privacyNoticeVersion } from '../../functions/domain/privacy-notice';
+import {
+  POLICY_PURPOSES as PURPOSES_OF_USE,
+  type PurposeVersion,
+  registryOf,
+} from '../../functions/domain/purposes/registry';
 import { feeSchedule } from '../../functions/domain/requests/fees';
 import { REQUEST_TYPES } from '../../functions/domain/requests/types/registry';
 import { AUTHORITY_DOCUMENT_IDS } from '../../functions/domain/requests/verify-representative';
@@ -14,13 +18,23 @@ import { AUTHORITY_DOCUMENT_IDS } from '../../functions/domain/requests/verify-r
 const billing = PURPOSES_OF_USE.find((p) => p.purposeId === 'billing')!;
 const advertising = PURPOSES_OF_USE.find((p) => p.purposeId === 'advertising')!;
 const billingV2: PurposeVersion = {
-  ...billing, version: 2, ja: '請求、決済及び領収書の発行のため', en: 'To bill, settle fees and issue receipts',
-  effectiveFrom: '2026-12-01T16:00:00.000Z', publishedBy: 'staff-officer-1', change: { kind: 'changed', note: 'Receipts are part of settlement.' },
+  ...billing,
+  version: 2,
+  ja: '請求、決済及び領収書の発行のため',
+  en: 'To bill, settle fees and issue receipts',
+  effectiveFrom: '2026-12-01T16:00:00.000Z',
+  publishedBy: 'staff-officer-1',
+  change: { kind: 'changed', note: 'Receipts are part of settlement.' },
   rollout: { kind: 'notify', state: 'pending', processed: 0 },
 };
 const advertisingRetired: PurposeVersion = {
-  ...advertising, version: 2, status: 'retired', retiredAt: '2026-11-30T00:00:00.000Z', effectiveFrom: '2026-11-30T00:00:00.000Z',
-  publishedBy: 'staff-officer-1', change: { kind: 'retired', note: 'The advertising business was closed.' },
+  ...advertising,
+  version: 2,
+  status: 'retired',
+  retiredAt: '2026-11-30T00:00:00.000Z',
+  effectiveFrom: '2026-11-30T00:00:00.000Z',
+  publishedBy: 'staff-officer-1',
+  change: { kind: 'retired', note: 'The advertising business was closed.' },
 };
 
 describe('privacyNotice', () => {
@@ -41,17 +55,32 @@ describe('privacyNotice', () => {
   });
 
   it('publishes the desk: name, address, e-mail, hours and closed days, also as a sentence in both languages (policy §7)', () => {
-    expect(notice.desk).toMatchObject({ name: DESK_CONTACT.name, address: DESK_CONTACT.address, email: DESK_CONTACT.email });
-    expect(notice.desk.hoursText.ja).toBe('受付時間 9:00〜17:00（日本時間。土曜日、日曜日、祝日及び年末年始（12月29日〜1月3日）を除く）');
-    expect(notice.desk.hoursText.en).toBe('9:00-17:00 Japan time, except Saturdays, Sundays, national holidays and the year-end and New Year holidays (29 December-3 January)');
+    expect(notice.desk).toMatchObject({
+      name: DESK_CONTACT.name,
+      address: DESK_CONTACT.address,
+      email: DESK_CONTACT.email,
+    });
+    expect(notice.desk.hoursText.ja).toBe(
+      '受付時間 9:00〜17:00（日本時間。土曜日、日曜日、祝日及び年末年始（12月29日〜1月3日）を除く）',
+    );
+    expect(notice.desk.hoursText.en).toBe(
+      '9:00-17:00 Japan time, except Saturdays, Sundays, national holidays and the year-end and New Year holidays (29 December-3 January)',
+    );
   });
 
   it('says how to request, that the requester is confirmed by an e-mailed code, and who may request (Art. 37)', () => {
     const { requests } = notice;
-    expect(requests.howToRequest).toBe('POST /v1/requests; the desk e-mails a six-digit code to confirm the requester.');
+    expect(requests.howToRequest).toBe(
+      'POST /v1/requests; the desk e-mails a six-digit code to confirm the requester.',
+    );
     expect(requests.procedure.en).toMatch(/POST \/v1\/requests.*confirmation code/s);
     expect(requests.procedure.ja).toMatch(/確認コード/);
-    expect(requests.verification).toMatchObject({ method: 'e-mailed-code', codeDigits: 6, codeValidMinutes: 30, attempts: 5 });
+    expect(requests.verification).toMatchObject({
+      method: 'e-mailed-code',
+      codeDigits: 6,
+      codeValidMinutes: 30,
+      attempts: 5,
+    });
     expect(requests.verification.en).toContain('6-digit code e-mailed to them, to be entered within 30 minutes');
     expect(requests.verification.ja).toContain('6桁の確認コードを30分以内に');
     expect(requests.whoMayRequest.map((w) => w.kind)).toEqual(['self', 'legal-representative', 'agent']);
@@ -62,7 +91,11 @@ describe('privacyNotice', () => {
     expect(requests.representatives.en).toMatch(/keeps no copies of identity documents/);
     // The documents a representative shows, so they know before asking (APPI Art. 37(3), Cabinet Order Art. 13).
     expect(requests.representatives.authorityDocuments.map((d) => d.id)).toEqual(AUTHORITY_DOCUMENT_IDS);
-    expect(requests.representatives.identityDocuments).toContainEqual({ id: 'individual-number-card', ja: '個人番号カード（表面のみ）', en: 'Individual Number Card (front only)' });
+    expect(requests.representatives.identityDocuments).toContainEqual({
+      id: 'individual-number-card',
+      ja: '個人番号カード（表面のみ）',
+      en: 'Individual Number Card (front only)',
+    });
   });
 
   it('says requests are not accepted in person (policy §8)', () => {
@@ -73,26 +106,33 @@ describe('privacyNotice', () => {
 
   it('publishes the fee of every accepted type, none by default, and the rule of Art. 38', () => {
     expect(notice.requests.fees).toEqual(REQUEST_TYPES.map((t) => ({ type: t.type, fee: 'none' })));
-    expect(notice.requests.feePolicy.en).toMatch(/only for notification of the purpose of use and for disclosure.*Art\. 38/);
+    expect(notice.requests.feePolicy.en).toMatch(
+      /only for notification of the purpose of use and for disclosure.*Art\. 38/,
+    );
     expect(notice.requests.feePolicy.ja).toMatch(/第38条/);
   });
 
   it('publishes the answer target and the 13-day cap (Art. 39)', () => {
     expect(notice.requests.answerAtLatestCalendarDays).toBe(13);
-    expect(notice.requests.answerTimeline.en).toBe('The desk answers within 10 desk days of receiving a request (a request that arrives outside desk hours counts from the next opening), and never later than 13 calendar days after the request reached us.');
+    expect(notice.requests.answerTimeline.en).toBe(
+      'The desk answers within 10 desk days of receiving a request (a request that arrives outside desk hours counts from the next opening), and never later than 13 calendar days after the request reached us.',
+    );
     expect(notice.requests.answerTimeline.ja).toContain('営業日で10日以内');
     expect(notice.requests.answerTimeline.ja).toContain('13日を超えることはありません');
   });
 });
 
-describe('privacyNotice with the desk\'s own settings', () => {
+describe("privacyNotice with the desk's own settings", () => {
   const notice = privacyNotice(PURPOSES_OF_USE, {
     responseDeskDays: 7,
     fees: feeSchedule({ disclosure: { amountYen: 1000, method: 'bank transfer' } }),
   });
 
   it('publishes the configured fee and desk-day target', () => {
-    expect(notice.requests.fees.find((f) => f.type === 'disclosure')).toEqual({ type: 'disclosure', fee: { amountYen: 1000, method: 'bank transfer' } });
+    expect(notice.requests.fees.find((f) => f.type === 'disclosure')).toEqual({
+      type: 'disclosure',
+      fee: { amountYen: 1000, method: 'bank transfer' },
+    });
     expect(notice.requests.answerWithinDeskDays).toBe(7);
     expect(notice.requests.answerTimeline.en).toContain('within 7 desk days');
   });
@@ -106,7 +146,11 @@ describe('privacyNotice with the desk\'s own settings', () => {
   it('publishes every purpose of use, with its version and date, and every source in both languages', () => {
     expect(notice.purposesOfUse).toHaveLength(PURPOSES_OF_USE.length);
     expect(notice.purposesOfUse[0]).toEqual({
-      id: 'registration-screening', ja: PURPOSES_OF_USE[0]!.ja, en: PURPOSES_OF_USE[0]!.en, version: 1, effectiveFrom: new Date(PURPOSES_OF_USE[0]!.effectiveFrom).toISOString(),
+      id: 'registration-screening',
+      ja: PURPOSES_OF_USE[0]!.ja,
+      en: PURPOSES_OF_USE[0]!.en,
+      version: 1,
+      effectiveFrom: new Date(PURPOSES_OF_USE[0]!.effectiveFrom).toISOString(),
     });
     expect(notice.acquisitionSources).toHaveLength(ACQUISITION_SOURCES.length);
     for (const item of [...notice.purposesOfUse, ...notice.acquisitionSources]) {
@@ -118,15 +162,19 @@ describe('privacyNotice with the desk\'s own settings', () => {
   });
 
   it('says which access information is collected and that it may be linked to personal information held (policy §1)', () => {
-    expect(notice.accessInformation.categories.map((c) => c.id))
-      .toEqual(PERSONAL_DATA_CATEGORIES.filter((c) => c.kind === 'access-information').map((c) => c.id));
+    expect(notice.accessInformation.categories.map((c) => c.id)).toEqual(
+      PERSONAL_DATA_CATEGORIES.filter((c) => c.kind === 'access-information').map((c) => c.id),
+    );
     expect(notice.accessInformation.linkage.ja).toMatch(/紐付け/);
     expect(notice.accessInformation.linkage.en).toMatch(/linked to the personal information we hold/);
   });
 
   it('tells the person, in both languages, how to see and withdraw their consents: a session, the e-mailed code, then /v1/me/consents', () => {
     expect(notice.consents.steps.map((s) => s.route)).toEqual([
-      'POST /v1/me/sessions', 'POST /v1/me/sessions/{sessionId}/verification', 'GET /v1/me/consents', 'DELETE /v1/me/consents/{consentId}',
+      'POST /v1/me/sessions',
+      'POST /v1/me/sessions/{sessionId}/verification',
+      'GET /v1/me/consents',
+      'DELETE /v1/me/consents/{consentId}',
     ]);
     for (const step of notice.consents.steps) {
       expect(step.ja, step.route).toMatch(/[\u3040-\u30ff]/);
@@ -142,7 +190,9 @@ describe('privacyNotice with the desk\'s own settings', () => {
   });
 
   it('acquires special care-required information only with consent or under Art. 20(2), and My Number only for the statutory affairs', () => {
-    expect(notice.specialCareInformation.categories).toHaveLength(PERSONAL_DATA_CATEGORIES.filter((c) => c.kind === 'special-care').length);
+    expect(notice.specialCareInformation.categories).toHaveLength(
+      PERSONAL_DATA_CATEGORIES.filter((c) => c.kind === 'special-care').length,
+    );
     expect(notice.specialCareInformation.policy.en).toMatch(/only with your prior consent.*Art\. 20\(2\)/);
     expect(notice.specialCareInformation.exceptions.map((e) => e.id)).toEqual(SPECIAL_CARE_EXCEPTIONS.map((e) => e.id));
     expect(notice.myNumber.affairs).toEqual([...MY_NUMBER_AFFAIRS]);
@@ -155,16 +205,37 @@ describe('privacyNotice after purposes changed', () => {
   const notice = privacyNotice([...PURPOSES_OF_USE, billingV2, advertisingRetired]);
 
   it('publishes the current version of each active purpose, and no retired one', () => {
-    expect(notice.purposesOfUse.map((p) => p.id)).toEqual(PURPOSES_OF_USE.map((p) => p.purposeId).filter((id) => id !== 'advertising'));
+    expect(notice.purposesOfUse.map((p) => p.id)).toEqual(
+      PURPOSES_OF_USE.map((p) => p.purposeId).filter((id) => id !== 'advertising'),
+    );
     expect(notice.purposesOfUse.find((p) => p.id === 'billing')).toEqual({
-      id: 'billing', ja: billingV2.ja, en: billingV2.en, version: 2, effectiveFrom: billingV2.effectiveFrom,
+      id: 'billing',
+      ja: billingV2.ja,
+      en: billingV2.en,
+      version: 2,
+      effectiveFrom: billingV2.effectiveFrom,
     });
   });
 
   it('lists the changes with their dates, newest first, the old text beside a changed one, no internal note or job', () => {
     expect(notice.purposeChanges).toEqual([
-      { id: 'billing', version: 2, kind: 'changed', effectiveFrom: billingV2.effectiveFrom, ja: billingV2.ja, en: billingV2.en, previous: { ja: billing.ja, en: billing.en } },
-      { id: 'advertising', version: 2, kind: 'retired', effectiveFrom: advertisingRetired.effectiveFrom, ja: advertising.ja, en: advertising.en },
+      {
+        id: 'billing',
+        version: 2,
+        kind: 'changed',
+        effectiveFrom: billingV2.effectiveFrom,
+        ja: billingV2.ja,
+        en: billingV2.en,
+        previous: { ja: billing.ja, en: billing.en },
+      },
+      {
+        id: 'advertising',
+        version: 2,
+        kind: 'retired',
+        effectiveFrom: advertisingRetired.effectiveFrom,
+        ja: advertising.ja,
+        en: advertising.en,
+      },
     ]);
     expect(JSON.stringify(notice)).not.toMatch(/rollout|Receipts are part|staff-officer/);
   });
@@ -172,7 +243,9 @@ describe('privacyNotice after purposes changed', () => {
   it('takes the Japan date of the latest publication as its version', () => {
     // 16:00 UTC on 1 December is 2 December in Japan.
     expect(notice.version).toBe('2026-12-02');
-    expect(privacyNoticeVersion([...PURPOSES_OF_USE, { ...billingV2, effectiveFrom: '2020-01-01T00:00:00.000Z' }])).toBe(PRIVACY_NOTICE_VERSION);
+    expect(
+      privacyNoticeVersion([...PURPOSES_OF_USE, { ...billingV2, effectiveFrom: '2020-01-01T00:00:00.000Z' }]),
+    ).toBe(PRIVACY_NOTICE_VERSION);
   });
 });
 

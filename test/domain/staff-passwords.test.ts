@@ -38,6 +38,7 @@ describe('staff passwords', () => {
     expect(passwordMaxAgeDays(' ')).toBe(90);
     expect(passwordMaxAgeDays('30')).toBe(30);
     expect(passwordMaxAgeDays('365')).toBe(365);
-    for (const bad of ['0', '-5', '366', '1.5', 'ninety']) expect(() => passwordMaxAgeDays(bad)).toThrow('DESK_PASSWORD_MAX_AGE_DAYS');
+    for (const bad of ['0', '-5', '366', '1.5', 'ninety'])
+      expect(() => passwordMaxAgeDays(bad)).toThrow('DESK_PASSWORD_MAX_AGE_DAYS');
   });
 });

@@ -8,15 +8,24 @@ const desk = useLocalDesk();
 const { call, signIn } = deskClient(desk);
 
 describe('the access log over HTTP', () => {
-  it('an officer\'s read of a subject is listed for the auditor, and the log verifies', async () => {
+  it("an officer's read of a subject is listed for the auditor, and the log verifies", async () => {
     const officer = await signIn('officer');
-    const viewed = await call('GET', `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}?purpose=service-provision`, { token: officer });
+    const viewed = await call('GET', `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}?purpose=service-provision`, {
+      token: officer,
+    });
     expect(viewed.status, viewed.text).toBe(200);
 
     const auditor = await signIn('auditor');
-    const listed = await call('GET', `/v1/staff/access-log?subject=${DEMO_CUSTOMER.subjectId}&actor=officer`, { token: auditor });
+    const listed = await call('GET', `/v1/staff/access-log?subject=${DEMO_CUSTOMER.subjectId}&actor=officer`, {
+      token: auditor,
+    });
     expect(listed.status, listed.text).toBe(200);
-    expect(listed.json.items[0]).toMatchObject({ actor: 'officer', role: 'officer', action: 'read', subjects: [DEMO_CUSTOMER.subjectId] });
+    expect(listed.json.items[0]).toMatchObject({
+      actor: 'officer',
+      role: 'officer',
+      action: 'read',
+      subjects: [DEMO_CUSTOMER.subjectId],
+    });
 
     const verified = await call('POST', '/v1/staff/access-log/verify', { token: auditor });
     expect(verified.status, verified.text).toBe(200);

@@ -21,7 +21,11 @@ async function mailTo(matching: RegExp): Promise<SentEmail> {
   throw new Error(`No e-mail to the subject matching ${matching}`);
 }
 
-const useCheck = () => call('POST', '/v1/system/use-checks', { body: { subjectId, category: 'phone', purpose: 'advertising' }, as: 'business-systems' });
+const useCheck = () =>
+  call('POST', '/v1/system/use-checks', {
+    body: { subjectId, category: 'phone', purpose: 'advertising' },
+    as: 'business-systems',
+  });
 
 describe('consents over HTTP', () => {
   let consentId: string;
@@ -33,15 +37,30 @@ describe('consents over HTTP', () => {
       body: {
         subjectId,
         records: [
-          { recordId: 'crm-email', category: 'email', value: email, source: 'from-customer', purposes: ['service-provision'], acquiredAt },
-          { recordId: 'crm-phone', category: 'phone', value: '03-0000-0000', source: 'from-customer', purposes: ['advertising'], acquiredAt },
+          {
+            recordId: 'crm-email',
+            category: 'email',
+            value: email,
+            source: 'from-customer',
+            purposes: ['service-provision'],
+            acquiredAt,
+          },
+          {
+            recordId: 'crm-phone',
+            category: 'phone',
+            value: '03-0000-0000',
+            source: 'from-customer',
+            purposes: ['advertising'],
+            acquiredAt,
+          },
         ],
       },
     });
     expect(registered.status, registered.text).toBe(201);
     const notice = await call('GET', '/v1/privacy-notice');
     const given = await call('POST', '/v1/system/consents', {
-      as: 'business-systems', body: { subjectId, action: 'given', purpose: 'advertising', noticeVersion: notice.json.version, language: 'en' },
+      as: 'business-systems',
+      body: { subjectId, action: 'given', purpose: 'advertising', noticeVersion: notice.json.version, language: 'en' },
     });
     expect(given.status, given.text).toBe(201);
     expect(given.json.receipt).toBe('e-mailed');
@@ -59,7 +78,9 @@ describe('consents over HTTP', () => {
     const token = verified.json.subjectToken as string;
 
     const listed = await call('GET', '/v1/me/consents', { token });
-    expect(listed.json.items).toEqual([expect.objectContaining({ consentId, status: 'in-force', covers: { purpose: 'advertising' } })]);
+    expect(listed.json.items).toEqual([
+      expect.objectContaining({ consentId, status: 'in-force', covers: { purpose: 'advertising' } }),
+    ]);
     const withdrawn = await call('DELETE', `/v1/me/consents/${consentId}`, { token });
     expect(withdrawn.status, withdrawn.text).toBe(200);
     expect((await useCheck()).json).toMatchObject({ allowed: false, reason: 'consent-withdrawn' });

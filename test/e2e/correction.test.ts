@@ -17,17 +17,27 @@ describe('a correction request, from submission to the corrected registry', () =
       language: 'en',
       details: {
         items: [
-          { change: 'correct', category: 'name', description: 'The romanised name is wrong', content: '山田 花子 (Hanako Yamada-Sato)' },
+          {
+            change: 'correct',
+            category: 'name',
+            description: 'The romanised name is wrong',
+            content: '山田 花子 (Hanako Yamada-Sato)',
+          },
           { change: 'delete', category: 'phone', description: 'That number is not mine' },
         ],
       },
     });
 
     const operator = await signIn('operator');
-    const found = await call('GET', `/v1/staff/subjects?email=${encodeURIComponent(DEMO_CUSTOMER.email)}&requestId=${requestId}`, { token: operator });
+    const found = await call(
+      'GET',
+      `/v1/staff/subjects?email=${encodeURIComponent(DEMO_CUSTOMER.email)}&requestId=${requestId}`,
+      { token: operator },
+    );
     expect(found.status).toBe(200);
     const subjectId = found.json.items[0].subjectId as string;
-    const view = async (reason = `requestId=${requestId}`) => (await call('GET', `/v1/staff/subjects/${subjectId}?${reason}`, { token: operator })).json;
+    const view = async (reason = `requestId=${requestId}`) =>
+      (await call('GET', `/v1/staff/subjects/${subjectId}?${reason}`, { token: operator })).json;
     const records = (await view()).records as { recordId: string; category: string; value: string }[];
     const name = records.find((r) => r.category === 'name')!;
     const phone = records.find((r) => r.category === 'phone')!;
@@ -37,7 +47,8 @@ describe('a correction request, from submission to the corrected registry', () =
       body: {
         outcome: 'fulfilled',
         details: {
-          investigation: 'Checked the passport copy seen at contract and the telephone directory entry: both records were wrong.',
+          investigation:
+            'Checked the passport copy seen at contract and the telephone directory entry: both records were wrong.',
           changes: [
             { action: 'correct', subjectId, recordId: name.recordId, value: '山田 花子 (Hanako Yamada-Sato)' },
             { action: 'delete', subjectId, recordId: phone.recordId },
@@ -59,7 +70,10 @@ describe('a correction request, from submission to the corrected registry', () =
     expect(mail.body.text).toContain('Telephone number: deleted');
     expect(mail.body.text).toContain('passport copy');
 
-    const again = await call('POST', `/v1/staff/requests/${requestId}/decision`, { token: operator, body: { outcome: 'refused', grounds: ['content-found-true'], reason: 'x', details: { investigation: 'x' } } });
+    const again = await call('POST', `/v1/staff/requests/${requestId}/decision`, {
+      token: operator,
+      body: { outcome: 'refused', grounds: ['content-found-true'], reason: 'x', details: { investigation: 'x' } },
+    });
     expect(again.status).toBe(409);
   });
 });

@@ -1,7 +1,8 @@
 // The disclosure slice end to end, over HTTP against the local runtime (the same gateway, stream
 // poller and handlers `npm start` runs), reading the e-mails from the SES emulator.
-import { describe, expect, it } from 'vitest';
+
 import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMER } from '../../local/seed';
 import { deskClient, useLocalDesk } from '../support/e2e';
 
@@ -32,7 +33,10 @@ describe('a disclosure request, from submission to the downloaded dossier', () =
     const queue = await call('GET', '/v1/staff/requests', { token: operator });
     expect(queue.json.items.map((i: { requestId: string }) => i.requestId)).toContain(requestId);
 
-    const decided = await call('POST', `/v1/staff/requests/${requestId}/decision`, { token: operator, body: { outcome: 'fulfilled' } });
+    const decided = await call('POST', `/v1/staff/requests/${requestId}/decision`, {
+      token: operator,
+      body: { outcome: 'fulfilled' },
+    });
     expect(decided.status).toBe(200);
 
     const linkMail = await emailAbout(requestId, /\/v1\/disclosures\//);
@@ -40,7 +44,9 @@ describe('a disclosure request, from submission to the downloaded dossier', () =
     const dossier = (await fetch(link).then((r) => r.json())) as Record<string, any>;
     expect(dossier.subject.email).toBe(DEMO_CUSTOMER.email);
     expect(dossier.records.length).toBeGreaterThanOrEqual(5);
-    expect(new Set(dossier.records.map((r: { source: { kind: string } }) => r.source.kind)).size).toBeGreaterThanOrEqual(4);
+    expect(
+      new Set(dossier.records.map((r: { source: { kind: string } }) => r.source.kind)).size,
+    ).toBeGreaterThanOrEqual(4);
     expect(dossier.purposesOfUse.length).toBeGreaterThan(0);
     expect(dossier.consents.length).toBeGreaterThan(0);
     expect(dossier.provisionRecords.length).toBeGreaterThan(0);
@@ -53,7 +59,10 @@ describe('a disclosure request, from submission to the downloaded dossier', () =
 
     const after = await call('GET', `/v1/requests/${requestId}`, { token: statusToken });
     expect(after.json).toMatchObject({ status: 'fulfilled', decision: { outcome: 'fulfilled' } });
-    const again = await call('POST', `/v1/staff/requests/${requestId}/decision`, { token: operator, body: { outcome: 'fulfilled' } });
+    const again = await call('POST', `/v1/staff/requests/${requestId}/decision`, {
+      token: operator,
+      body: { outcome: 'fulfilled' },
+    });
     expect(again.status).toBe(409);
   });
 
@@ -62,7 +71,11 @@ describe('a disclosure request, from submission to the downloaded dossier', () =
     const operator = await signIn('operator');
     const refused = await call('POST', `/v1/staff/requests/${requestId}/decision`, {
       token: operator,
-      body: { outcome: 'refused', grounds: ['violation-of-law'], reason: 'A court order forbids disclosing these records.' },
+      body: {
+        outcome: 'refused',
+        grounds: ['violation-of-law'],
+        reason: 'A court order forbids disclosing these records.',
+      },
     });
     expect(refused.status).toBe(200);
     const mail = await emailAbout(requestId, /court order/);
@@ -85,7 +98,10 @@ describe('a disclosure request, from submission to the downloaded dossier', () =
     expect((await call('GET', '/v1/staff/requests')).status).toBe(401);
     const auditor = await signIn('auditor');
     const { requestId } = await submitAndVerify('en');
-    const attempt = await call('POST', `/v1/staff/requests/${requestId}/decision`, { token: auditor, body: { outcome: 'fulfilled' } });
+    const attempt = await call('POST', `/v1/staff/requests/${requestId}/decision`, {
+      token: auditor,
+      body: { outcome: 'fulfilled' },
+    });
     expect(attempt.status).toBe(403);
   });
 

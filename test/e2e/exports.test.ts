@@ -10,7 +10,7 @@ const { call, emailAbout, signIn } = deskClient(desk);
 const run = randomUUID().slice(0, 8);
 const subjects = [`subject-export-a-${run}`, `subject-export-b-${run}`];
 
-describe('an export of several subjects\' data', () => {
+describe("an export of several subjects' data", () => {
   it('is requested, approved by the officer, downloaded once by the requester, and then gone', async () => {
     const acquiredAt = new Date(Date.now() - 60_000).toISOString();
     for (const subjectId of subjects) {
@@ -19,8 +19,22 @@ describe('an export of several subjects\' data', () => {
         body: {
           subjectId,
           records: [
-            { recordId: 'crm-name', category: 'name', value: `Name of ${subjectId}`, source: 'from-customer', purposes: ['service-provision'], acquiredAt },
-            { recordId: 'crm-email', category: 'email', value: `${subjectId}@example.jp`, source: 'from-customer', purposes: ['service-provision'], acquiredAt },
+            {
+              recordId: 'crm-name',
+              category: 'name',
+              value: `Name of ${subjectId}`,
+              source: 'from-customer',
+              purposes: ['service-provision'],
+              acquiredAt,
+            },
+            {
+              recordId: 'crm-email',
+              category: 'email',
+              value: `${subjectId}@example.jp`,
+              source: 'from-customer',
+              purposes: ['service-provision'],
+              acquiredAt,
+            },
           ],
         },
       });
@@ -28,15 +42,34 @@ describe('an export of several subjects\' data', () => {
     }
 
     const operator = await signIn('operator');
-    const asked = await call('POST', '/v1/staff/exports', { token: operator, body: { subjectIds: subjects, categories: ['name', 'email'], purpose: 'service-provision', format: 'csv', note: 'Mailing-list check' } });
+    const asked = await call('POST', '/v1/staff/exports', {
+      token: operator,
+      body: {
+        subjectIds: subjects,
+        categories: ['name', 'email'],
+        purpose: 'service-provision',
+        format: 'csv',
+        note: 'Mailing-list check',
+      },
+    });
     expect(asked.status, JSON.stringify(asked.json)).toBe(202);
     const exportId = asked.json.exportId as string;
     await emailAbout(exportId, /Export request/);
 
     // Operators never decide; an officer never decides their own (test/handlers/decide-export.test.ts).
-    expect((await call('POST', `/v1/staff/exports/${exportId}/approval`, { token: operator, body: { decision: 'approved', reason: 'Approving as an operator' } })).status).toBe(403);
+    expect(
+      (
+        await call('POST', `/v1/staff/exports/${exportId}/approval`, {
+          token: operator,
+          body: { decision: 'approved', reason: 'Approving as an operator' },
+        })
+      ).status,
+    ).toBe(403);
     const officer = await signIn('officer');
-    const approved = await call('POST', `/v1/staff/exports/${exportId}/approval`, { token: officer, body: { decision: 'approved', reason: 'Mailing-list check is in scope' } });
+    const approved = await call('POST', `/v1/staff/exports/${exportId}/approval`, {
+      token: officer,
+      body: { decision: 'approved', reason: 'Mailing-list check is in scope' },
+    });
     expect(approved.status, JSON.stringify(approved.json)).toBe(200);
 
     const mail = await emailAbout(exportId, /download/);

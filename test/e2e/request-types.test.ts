@@ -15,7 +15,7 @@ const staffPost = (token: string, requestId: string, step: string, body: unknown
   call('POST', `/v1/staff/requests/${requestId}/${step}`, { token, body });
 
 describe('request types over HTTP', () => {
-  it('an agent\'s complaint: verified representative, assigned, noted, closed with the reply e-mailed in Japanese', async () => {
+  it("an agent's complaint: verified representative, assigned, noted, closed with the reply e-mailed in Japanese", async () => {
     const { requestId } = await submitAndVerify({
       type: 'complaint',
       requester: AGENT,
@@ -29,10 +29,20 @@ describe('request types over HTTP', () => {
     expect(early.status).toBe(409);
     expect(early.contentType).toBe('application/problem+json');
 
-    expect((await staffPost(operator, requestId, 'representative-verification', { authorityDocument: 'power-of-attorney', identityDocument: 'driving-licence' })).status).toBe(201);
+    expect(
+      (
+        await staffPost(operator, requestId, 'representative-verification', {
+          authorityDocument: 'power-of-attorney',
+          identityDocument: 'driving-licence',
+        })
+      ).status,
+    ).toBe(201);
     expect((await staffPost(officer, requestId, 'assignment', { assignee: 'operator' })).status).toBe(200);
     expect((await staffPost(operator, requestId, 'notes', { text: '広告配信リストを確認した。' })).status).toBe(201);
-    const decided = await staffPost(operator, requestId, 'decision', { outcome: 'fulfilled', details: { reply: '広告メールの配信を停止しました。' } });
+    const decided = await staffPost(operator, requestId, 'decision', {
+      outcome: 'fulfilled',
+      details: { reply: '広告メールの配信を停止しました。' },
+    });
     expect(decided.status, JSON.stringify(decided.json)).toBe(200);
 
     const reply = await emailAbout(requestId, /苦情のお申出へのご回答/);
@@ -40,16 +50,32 @@ describe('request types over HTTP', () => {
     expect(reply.body.text).toContain('広告メールの配信を停止しました。');
 
     const view = await call('GET', `/v1/staff/requests/${requestId}`, { token: operator });
-    expect(view.json.history.map((h: { event: string }) => h.event))
-      .toEqual(['submitted', 'received', 'representative-verified', 'assigned', 'note-added', 'fulfilled']);
-    expect(view.json).toMatchObject({ closedAt: decided.json.decidedAt, representativeVerification: { checkedBy: 'operator' } });
+    expect(view.json.history.map((h: { event: string }) => h.event)).toEqual([
+      'submitted',
+      'received',
+      'representative-verified',
+      'assigned',
+      'note-added',
+      'fulfilled',
+    ]);
+    expect(view.json).toMatchObject({
+      closedAt: decided.json.decidedAt,
+      representativeVerification: { checkedBy: 'operator' },
+    });
   });
 
   it('a purpose notification refused in English: grounds and reason in the e-mail', async () => {
-    const { requestId } = await submitAndVerify({ type: 'purpose-notification', requester: SELF, subject: { email: DEMO_CUSTOMER.email }, language: 'en' });
+    const { requestId } = await submitAndVerify({
+      type: 'purpose-notification',
+      requester: SELF,
+      subject: { email: DEMO_CUSTOMER.email },
+      language: 'en',
+    });
     const operator = await signIn('operator');
     const refused = await staffPost(operator, requestId, 'decision', {
-      outcome: 'refused', grounds: ['purpose-already-clear'], reason: 'The purposes were stated on the form you signed on 1 April.',
+      outcome: 'refused',
+      grounds: ['purpose-already-clear'],
+      reason: 'The purposes were stated on the form you signed on 1 April.',
     });
     expect(refused.status).toBe(200);
     const mail = await emailAbout(requestId, /Our answer to your purpose-of-use notification request/);
@@ -59,12 +85,24 @@ describe('request types over HTTP', () => {
 
   it('a cessation of provision fulfilled: the subject view shows the flag', async () => {
     const { requestId } = await submitAndVerify({
-      type: 'cessation-of-provision', requester: SELF, subject: { email: DEMO_CUSTOMER.email }, details: { grounds: ['no-longer-needed'] },
+      type: 'cessation-of-provision',
+      requester: SELF,
+      subject: { email: DEMO_CUSTOMER.email },
+      details: { grounds: ['no-longer-needed'] },
     });
     const operator = await signIn('operator');
-    expect((await staffPost(operator, requestId, 'decision', { outcome: 'fulfilled', details: { recipients: { scope: 'all' } } })).status).toBe(200);
+    expect(
+      (
+        await staffPost(operator, requestId, 'decision', {
+          outcome: 'fulfilled',
+          details: { recipients: { scope: 'all' } },
+        })
+      ).status,
+    ).toBe(200);
     await emailAbout(requestId, /第三者提供を停止しました/);
-    const subject = await call('GET', '/v1/staff/subjects/subject-demo-hanako?purpose=service-provision', { token: operator });
+    const subject = await call('GET', '/v1/staff/subjects/subject-demo-hanako?purpose=service-provision', {
+      token: operator,
+    });
     expect(subject.status).toBe(200);
     expect(subject.json.lifecycle.cessationOfProvision).toEqual({ all: { requestId, at: expect.any(String) } });
   });

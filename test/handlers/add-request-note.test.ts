@@ -10,7 +10,15 @@ import { handler as withdrawHandler } from '../../functions/handlers/withdraw-re
 import { staffRequestResponse } from '../../functions/http/contract';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { dropTables, expectProblem, getItem, scanAll, setAttributes, staffClaims, submitAndVerify } from '../support/requests';
+import {
+  dropTables,
+  expectProblem,
+  getItem,
+  scanAll,
+  setAttributes,
+  staffClaims,
+  submitAndVerify,
+} from '../support/requests';
 
 let prefix: string;
 
@@ -32,7 +40,9 @@ const addNote = (requestId: string, body: unknown, claims: Record<string, string
   });
 
 const noteWrites = async (requestId: string) =>
-  (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.action === 'write' && e.reason.includes(requestId));
+  (await scanAll<ChainedAccessLogEntry>('access-log')).filter(
+    (e) => e.action === 'write' && e.reason.includes(requestId),
+  );
 
 async function expectNoNote(requestId: string, status = 'received') {
   const stored = await getItem('requests', { requestId });
@@ -54,30 +64,57 @@ describe('add-request-note', () => {
 
     const [entry, ...more] = await noteWrites(requestId);
     expect(more).toEqual([]);
-    expect(entry).toMatchObject({ actor: 'operator', role: 'operator', action: 'write', subjects: [`request:${requestId}`], fields: ['notes'], reason: `disclosure ${requestId}` });
+    expect(entry).toMatchObject({
+      actor: 'operator',
+      role: 'operator',
+      action: 'write',
+      subjects: [`request:${requestId}`],
+      fields: ['notes'],
+      reason: `disclosure ${requestId}`,
+    });
     expect(JSON.stringify(entry)).not.toContain('電話');
   });
 
   it('the staff view shows the assignee, every note and the full history, as the contract describes', async () => {
     const { requestId } = await submitAndVerify();
-    expect((await invoke(assignHandler, {
-      method: 'POST', path: `/v1/staff/requests/${requestId}/assignment`, resource: '/v1/staff/requests/{requestId}/assignment',
-      pathParameters: { requestId }, body: { assignee: 'operator' }, claims: staffClaims('officer'),
-    })).status).toBe(200);
+    expect(
+      (
+        await invoke(assignHandler, {
+          method: 'POST',
+          path: `/v1/staff/requests/${requestId}/assignment`,
+          resource: '/v1/staff/requests/{requestId}/assignment',
+          pathParameters: { requestId },
+          body: { assignee: 'operator' },
+          claims: staffClaims('officer'),
+        })
+      ).status,
+    ).toBe(200);
     expect((await addNote(requestId, { text: 'Asked for the order number.' })).status).toBe(201);
     expect((await addNote(requestId, { text: 'Order number received.' }, staffClaims('officer'))).status).toBe(201);
 
     const view = await invoke(viewHandler, {
-      method: 'GET', path: `/v1/staff/requests/${requestId}`, resource: '/v1/staff/requests/{requestId}',
-      pathParameters: { requestId }, claims: staffClaims('officer'),
+      method: 'GET',
+      path: `/v1/staff/requests/${requestId}`,
+      resource: '/v1/staff/requests/{requestId}',
+      pathParameters: { requestId },
+      claims: staffClaims('officer'),
     });
     expect(view.status).toBe(200);
     expect(view.json).toMatchObject({
       status: 'in-progress',
       assignee: 'operator',
-      notes: [{ by: 'operator', text: 'Asked for the order number.' }, { by: 'officer', text: 'Order number received.' }],
+      notes: [
+        { by: 'operator', text: 'Asked for the order number.' },
+        { by: 'officer', text: 'Order number received.' },
+      ],
     });
-    expect(view.json.history.map((h: { event: string }) => h.event)).toEqual(['submitted', 'received', 'assigned', 'note-added', 'note-added']);
+    expect(view.json.history.map((h: { event: string }) => h.event)).toEqual([
+      'submitted',
+      'received',
+      'assigned',
+      'note-added',
+      'note-added',
+    ]);
     expect(view.json.history[2]).toMatchObject({ by: 'officer', assignee: 'operator' });
     expect(() => staffRequestResponse.strict().parse(view.json)).not.toThrow();
   });
@@ -90,10 +127,17 @@ describe('add-request-note', () => {
 
   it('refuses a note on a closed request with 409: the record is final', async () => {
     const { requestId, statusToken } = await submitAndVerify();
-    expect((await invoke(withdrawHandler, {
-      method: 'POST', path: `/v1/requests/${requestId}/withdrawal`, resource: '/v1/requests/{requestId}/withdrawal',
-      pathParameters: { requestId }, headers: { Authorization: `Bearer ${statusToken}` },
-    })).status).toBe(200);
+    expect(
+      (
+        await invoke(withdrawHandler, {
+          method: 'POST',
+          path: `/v1/requests/${requestId}/withdrawal`,
+          resource: '/v1/requests/{requestId}/withdrawal',
+          pathParameters: { requestId },
+          headers: { Authorization: `Bearer ${statusToken}` },
+        })
+      ).status,
+    ).toBe(200);
     const result = await addNote(requestId, { text: 'Too late.' });
     expectProblem(result, 409);
     expect(result.json.title).toBe('Request closed');
@@ -110,7 +154,10 @@ describe('add-request-note', () => {
 
   it('lets only one of two notes at once commit; the other gets 409', async () => {
     const { requestId } = await submitAndVerify();
-    const results = await Promise.all([addNote(requestId, { text: 'first' }), addNote(requestId, { text: 'second' }, staffClaims('officer'))]);
+    const results = await Promise.all([
+      addNote(requestId, { text: 'first' }),
+      addNote(requestId, { text: 'second' }, staffClaims('officer')),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     const stored = await getItem('requests', { requestId });
     expect(stored!.notes).toHaveLength(1);

@@ -13,7 +13,15 @@ import { alertMessageId } from '../../functions/domain/monitoring/access-analysi
 import { handler } from '../../functions/handlers/analyse-staff-access';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { freshTables, mailbox } from '../support/desk';
-import { bothReadBeforeEitherWrites, dropTables, getItem, putItem, scanAll, streamEvent, streamRecord } from '../support/requests';
+import {
+  bothReadBeforeEitherWrites,
+  dropTables,
+  getItem,
+  putItem,
+  scanAll,
+  streamEvent,
+  streamRecord,
+} from '../support/requests';
 
 const HOUR_MS = 60 * 60 * 1000;
 const OFFICER = 'officer@desk.example.jp';
@@ -30,8 +38,21 @@ function pastDeskHour(): Date {
   }
 }
 
-const entry = (actor: string, at: Date, subjects: string[], overrides: Partial<AccessLogEntry> = {}): AccessLogEntry => ({
-  actor, role: 'operator', action: 'read', subjects, fields: ['email'], reason: 'req-1', sourceIp: '203.0.113.10', at: at.toISOString(), ...overrides,
+const entry = (
+  actor: string,
+  at: Date,
+  subjects: string[],
+  overrides: Partial<AccessLogEntry> = {},
+): AccessLogEntry => ({
+  actor,
+  role: 'operator',
+  action: 'read',
+  subjects,
+  fields: ['email'],
+  reason: 'req-1',
+  sourceIp: '203.0.113.10',
+  at: at.toISOString(),
+  ...overrides,
 });
 const ids = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `subj-${tag}-${i}-${run}`);
 
@@ -39,7 +60,8 @@ beforeAll(async () => {
   prefix = await freshTables();
   deskHour = pastDeskHour();
   // 22:10 Japan time on the same Japan day: always after closing, and within the day after deskHour.
-  const japanMidnight = Math.floor((deskHour.getTime() + JST_OFFSET_MS) / (24 * HOUR_MS)) * 24 * HOUR_MS - JST_OFFSET_MS;
+  const japanMidnight =
+    Math.floor((deskHour.getTime() + JST_OFFSET_MS) / (24 * HOUR_MS)) * 24 * HOUR_MS - JST_OFFSET_MS;
   nightRead = new Date(japanMidnight + 22 * HOUR_MS + 10 * 60_000);
   const minute = (n: number) => new Date(deskHour.getTime() + n * 60_000);
   await Promise.all([
@@ -47,15 +69,24 @@ beforeAll(async () => {
     dynamoAccessLog.append(entry(staff.bulk, minute(40), [...ids(10, 'a'), ...ids(11, 'b')])),
     dynamoAccessLog.append(entry(staff.steady, minute(10), ids(30, 'c'))),
     dynamoAccessLog.append(entry(staff.night, nightRead, [`subj-night-${run}`])),
-    dynamoAccessLog.append(entry(staff.night, new Date(nightRead.getTime() + 60_000), [`subj-written-${run}`], { action: 'write' })),
-    dynamoAccessLog.append(entry('arn:aws:iam::000000000000:role/payroll', nightRead, ids(40, 'sys'), { role: 'system' })),
+    dynamoAccessLog.append(
+      entry(staff.night, new Date(nightRead.getTime() + 60_000), [`subj-written-${run}`], { action: 'write' }),
+    ),
+    dynamoAccessLog.append(
+      entry('arn:aws:iam::000000000000:role/payroll', nightRead, ids(40, 'sys'), { role: 'system' }),
+    ),
   ]);
-  await putItem('evidence', { evidenceId: MONITORING_CURSOR_ID, kind: 'access-monitoring-cursor', analysedThrough: new Date(deskHour.getTime() - HOUR_MS).toISOString() });
+  await putItem('evidence', {
+    evidenceId: MONITORING_CURSOR_ID,
+    kind: 'access-monitoring-cursor',
+    analysedThrough: new Date(deskHour.getTime() - HOUR_MS).toISOString(),
+  });
 });
 
 afterAll(() => dropTables(prefix));
 
-const alerts = async () => (await scanAll<StoredOutboxMessage>('outbox')).filter((m) => m.topic === 'access-monitoring');
+const alerts = async () =>
+  (await scanAll<StoredOutboxMessage>('outbox')).filter((m) => m.topic === 'access-monitoring');
 
 describe('analyse-staff-access', () => {
   it('two runs at the same moment: one analyses the day after the cursor and alerts once, the other moves on to the next day', async () => {
@@ -72,7 +103,8 @@ describe('analyse-staff-access', () => {
     expect(alert!.text).toContain('read the data of 31 people');
     expect(alert!.text).toContain(`${staff.night} (operator)`);
     expect(alert!.text).toContain(`subj-night-${run}`);
-    for (const absent of [staff.steady, `subj-written-${run}`, 'payroll', 'email', 'req-1']) expect(alert!.text).not.toContain(absent);
+    for (const absent of [staff.steady, `subj-written-${run}`, 'payroll', 'email', 'req-1'])
+      expect(alert!.text).not.toContain(absent);
   });
 
   it('later runs catch up on every closed hour since, alert nothing more, and leave the cursor at the last closed hour', async () => {

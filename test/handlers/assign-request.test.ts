@@ -6,13 +6,26 @@ import { dynamoRequestReader } from '../../functions/adapters/request-repository
 import { handler } from '../../functions/handlers/assign-request';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { bothReadBeforeEitherWrites, dropTables, expectProblem, getItem, putStaff, setAttributes, staffClaims, submitAndVerify } from '../support/requests';
+import {
+  bothReadBeforeEitherWrites,
+  dropTables,
+  expectProblem,
+  getItem,
+  putStaff,
+  setAttributes,
+  staffClaims,
+  submitAndVerify,
+} from '../support/requests';
 
 let prefix: string;
 
 beforeAll(async () => {
   prefix = await freshTables();
-  await Promise.all([seedDemoStaff('test-password'), putStaff('operator-2', 'operator'), putStaff('operator-left', 'operator', 'disabled')]);
+  await Promise.all([
+    seedDemoStaff('test-password'),
+    putStaff('operator-2', 'operator'),
+    putStaff('operator-left', 'operator', 'disabled'),
+  ]);
 });
 
 afterAll(() => dropTables(prefix));
@@ -38,10 +51,20 @@ describe('assign-request', () => {
     const { requestId } = await submitAndVerify();
     const result = await assign(requestId, { assignee: 'operator-2' });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
-    expect(result.json).toEqual({ requestId, status: 'in-progress', assignee: 'operator-2', assignedAt: expect.any(String) });
+    expect(result.json).toEqual({
+      requestId,
+      status: 'in-progress',
+      assignee: 'operator-2',
+      assignedAt: expect.any(String),
+    });
     const stored = await getItem('requests', { requestId });
     expect(stored).toMatchObject({ status: 'in-progress', assignee: 'operator-2', version: 3 });
-    expect(stored!.history.at(-1)).toEqual({ at: result.json.assignedAt, event: 'assigned', by: 'officer', assignee: 'operator-2' });
+    expect(stored!.history.at(-1)).toEqual({
+      at: result.json.assignedAt,
+      event: 'assigned',
+      by: 'officer',
+      assignee: 'operator-2',
+    });
     expect(stored!.expiresAt).toBeUndefined();
   });
 
@@ -52,7 +75,11 @@ describe('assign-request', () => {
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     const stored = await getItem('requests', { requestId });
     expect(stored).toMatchObject({ status: 'in-progress', assignee: 'operator', version: 4 });
-    expect(stored!.history.filter((h: { event: string }) => h.event === 'assigned').map((h: { assignee: string }) => h.assignee)).toEqual(['operator-2', 'operator']);
+    expect(
+      stored!.history
+        .filter((h: { event: string }) => h.event === 'assigned')
+        .map((h: { assignee: string }) => h.assignee),
+    ).toEqual(['operator-2', 'operator']);
   });
 
   it('refuses an auditor with 403, writing nothing', async () => {

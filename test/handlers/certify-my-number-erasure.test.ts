@@ -8,7 +8,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../functions/adapters/clients';
 import { streamEventId } from '../../functions/adapters/dynamodb-stream';
-import { certifiesSubject, itemEvidenceId, type ErasureCertificate } from '../../functions/domain/erasure/certificate';
+import { certifiesSubject, type ErasureCertificate, itemEvidenceId } from '../../functions/domain/erasure/certificate';
 import { handler } from '../../functions/handlers/certify-my-number-erasure';
 import { StreamPoller } from '../../local/stream-poller';
 import { freshTables } from '../support/desk';
@@ -22,14 +22,28 @@ let prefix: string;
 
 beforeAll(async () => {
   prefix = await freshTables();
-  await dropTables(prefix, ['requests', 'disclosures', 'personal-data', 'consents', 'provision-records', 'access-log', 'outbox']);
-  poller = new StreamPoller([{
-    tableName: tableName('my-number'),
-    handler: async (event) => {
-      seen.push(...event.Records);
-      return handler(event);
-    },
-  }], 200, (m) => errors.push(m));
+  await dropTables(prefix, [
+    'requests',
+    'disclosures',
+    'personal-data',
+    'consents',
+    'provision-records',
+    'access-log',
+    'outbox',
+  ]);
+  poller = new StreamPoller(
+    [
+      {
+        tableName: tableName('my-number'),
+        handler: async (event) => {
+          seen.push(...event.Records);
+          return handler(event);
+        },
+      },
+    ],
+    200,
+    (m) => errors.push(m),
+  );
   poller.start();
 });
 
@@ -52,7 +66,11 @@ const document = (subjectId: string) => ({
 });
 
 /** A removal as a KEYS_ONLY stream delivers it. */
-function keysOnlyRemoval(eventName: string, keys: { subjectId: string; documentId: string }, extra: Partial<DynamoDBRecord> = {}): DynamoDBRecord {
+function keysOnlyRemoval(
+  eventName: string,
+  keys: { subjectId: string; documentId: string },
+  extra: Partial<DynamoDBRecord> = {},
+): DynamoDBRecord {
   const record = streamRecord(eventName, {}, extra);
   record.dynamodb = { ...record.dynamodb, StreamViewType: 'KEYS_ONLY', Keys: marshall(keys) as never };
   return record;
@@ -63,8 +81,13 @@ describe.concurrent('certify-my-number-erasure', () => {
     const subjectId = `subject-${randomUUID()}`;
     const item = document(subjectId);
     await putItem('my-number', item);
-    await dynamo().send(new DeleteCommand({ TableName: tableName('my-number'), Key: { subjectId, documentId: item.documentId } }));
-    const removal = await waitFor(async () => seen.find((r) => r.dynamodb?.Keys?.documentId?.S === item.documentId && r.eventName === 'REMOVE'), 'the streamed removal');
+    await dynamo().send(
+      new DeleteCommand({ TableName: tableName('my-number'), Key: { subjectId, documentId: item.documentId } }),
+    );
+    const removal = await waitFor(
+      async () => seen.find((r) => r.dynamodb?.Keys?.documentId?.S === item.documentId && r.eventName === 'REMOVE'),
+      'the streamed removal',
+    );
     // The stream never carried the number, nor any other attribute.
     expect(removal.dynamodb!.OldImage).toBeUndefined();
     expect(JSON.stringify(seen)).not.toContain(NUMBER);
@@ -74,7 +97,11 @@ describe.concurrent('certify-my-number-erasure', () => {
       'the erasure certificate',
     );
     expect(certificate).toMatchObject({
-      kind: 'erasure-certificate', scope: 'item', categories: ['my-number'], reason: 'request', count: 1,
+      kind: 'erasure-certificate',
+      scope: 'item',
+      categories: ['my-number'],
+      reason: 'request',
+      count: 1,
       verification: { readBack: 'item-key', remaining: 0, remains: false },
     });
     expect(certificate).not.toHaveProperty('cascade');
@@ -85,11 +112,18 @@ describe.concurrent('certify-my-number-erasure', () => {
 
   it('a TTL removal (AWS: REMOVE by the DynamoDB service; locally: an unknown event name) is certified ttl', async () => {
     const subjectId = `subject-${randomUUID()}`;
-    const aws = keysOnlyRemoval('REMOVE', { subjectId, documentId: 'withholding-slip#2019-01-31' }, { userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' } });
+    const aws = keysOnlyRemoval(
+      'REMOVE',
+      { subjectId, documentId: 'withholding-slip#2019-01-31' },
+      { userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' } },
+    );
     const local = keysOnlyRemoval('UNKNOWN_TO_SDK_VERSION', { subjectId, documentId: 'withholding-slip#2018-01-31' });
     expect(await handler(streamEvent(aws, local))).toEqual({ batchItemFailures: [] });
     for (const record of [aws, local]) {
-      expect(await getItem('evidence', { evidenceId: itemEvidenceId(streamEventId(record)) })).toMatchObject({ reason: 'ttl', categories: ['my-number'] });
+      expect(await getItem('evidence', { evidenceId: itemEvidenceId(streamEventId(record)) })).toMatchObject({
+        reason: 'ttl',
+        categories: ['my-number'],
+      });
     }
   });
 
@@ -101,11 +135,16 @@ describe.concurrent('certify-my-number-erasure', () => {
     const insert = keysOnlyRemoval('INSERT', { subjectId, documentId: item.documentId });
     expect(await handler(streamEvent(insert, removal))).toEqual({ batchItemFailures: [] });
     expect(await getItem('evidence', { evidenceId: itemEvidenceId(streamEventId(insert)) })).toBeUndefined();
-    expect(await getItem('evidence', { evidenceId: itemEvidenceId(streamEventId(removal)) })).toMatchObject({ verification: { remaining: 1, remains: true } });
+    expect(await getItem('evidence', { evidenceId: itemEvidenceId(streamEventId(removal)) })).toMatchObject({
+      verification: { remaining: 1, remains: true },
+    });
   });
 
   it('a redelivered removal writes nothing twice', async () => {
-    const removal = keysOnlyRemoval('REMOVE', { subjectId: `subject-${randomUUID()}`, documentId: 'withholding-slip#2020-01-31' });
+    const removal = keysOnlyRemoval('REMOVE', {
+      subjectId: `subject-${randomUUID()}`,
+      documentId: 'withholding-slip#2020-01-31',
+    });
     expect(await handler(streamEvent(removal))).toEqual({ batchItemFailures: [] });
     const first = await getItem('evidence', { evidenceId: itemEvidenceId(streamEventId(removal)) });
     expect(await handler(streamEvent(removal))).toEqual({ batchItemFailures: [] });

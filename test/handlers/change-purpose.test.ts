@@ -2,12 +2,20 @@
 // next version with a pending notify job (never shown); two officers at once get one 200 and one 409.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoPurposeVersions } from '../../functions/adapters/purpose-repository';
+import { POLICY_PURPOSES } from '../../functions/domain/purposes/registry';
 import { handler } from '../../functions/handlers/change-purpose';
 import { handler as retire } from '../../functions/handlers/retire-purpose';
-import { POLICY_PURPOSES } from '../../functions/domain/purposes/registry';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { bothReadBeforeEitherWrites, dropTables, expectProblem, getItem, putStaff, scanAll, staffClaims } from '../support/requests';
+import {
+  bothReadBeforeEitherWrites,
+  dropTables,
+  expectProblem,
+  getItem,
+  putStaff,
+  scanAll,
+  staffClaims,
+} from '../support/requests';
 
 let prefix: string;
 
@@ -20,7 +28,12 @@ afterAll(() => dropTables(prefix));
 
 const change = (purposeId: string, body: unknown, claims: Record<string, string> = staffClaims('officer')) =>
   invoke(handler, {
-    method: 'PUT', path: `/v1/staff/purposes/${purposeId}`, resource: '/v1/staff/purposes/{purposeId}', pathParameters: { purposeId }, body, claims,
+    method: 'PUT',
+    path: `/v1/staff/purposes/${purposeId}`,
+    resource: '/v1/staff/purposes/{purposeId}',
+    pathParameters: { purposeId },
+    body,
+    claims,
   });
 
 const body = {
@@ -35,15 +48,26 @@ describe('change-purpose', () => {
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     const billing = POLICY_PURPOSES.find((p) => p.purposeId === 'billing')!;
     expect(result.json).toEqual({
-      ...billing, version: 2, ja: body.ja, en: body.en, effectiveFrom: expect.any(String), publishedBy: 'officer',
+      ...billing,
+      version: 2,
+      ja: body.ja,
+      en: body.en,
+      effectiveFrom: expect.any(String),
+      publishedBy: 'officer',
       change: { kind: 'changed', note: body.relatedScope },
     });
-    expect(await getItem('purposes', { purposeId: 'billing', version: 2 })).toMatchObject({ rollout: { kind: 'notify', state: 'pending', processed: 0 } });
+    expect(await getItem('purposes', { purposeId: 'billing', version: 2 })).toMatchObject({
+      rollout: { kind: 'notify', state: 'pending', processed: 0 },
+    });
   });
 
-  it('a new achievement rule is taken; the basis is not the caller\'s to change', async () => {
+  it("a new achievement rule is taken; the basis is not the caller's to change", async () => {
     const result = await change('usage-analysis', { ...body, achievement: { after: 'last-activity', days: 400 } });
-    expect(result.json).toMatchObject({ version: 2, achievement: { after: 'last-activity', days: 400 }, basis: 'notice' });
+    expect(result.json).toMatchObject({
+      version: 2,
+      achievement: { after: 'last-activity', days: 400 },
+      basis: 'notice',
+    });
     expectProblem(await change('usage-analysis', { ...body, en: 'Other', basis: 'consent' }), 400);
   });
 
@@ -75,13 +99,20 @@ describe('change-purpose', () => {
   it('404 for an unknown purpose, 409 for a retired one, 422 when nothing changes', async () => {
     expectProblem(await change('no-such-purpose', body), 404);
     const retired = await invoke(retire, {
-      method: 'POST', path: '/v1/staff/purposes/advertising/retirement', resource: '/v1/staff/purposes/{purposeId}/retirement',
-      pathParameters: { purposeId: 'advertising' }, body: { reason: 'business-ended', note: 'The advertising business was closed.' }, claims: staffClaims('officer'),
+      method: 'POST',
+      path: '/v1/staff/purposes/advertising/retirement',
+      resource: '/v1/staff/purposes/{purposeId}/retirement',
+      pathParameters: { purposeId: 'advertising' },
+      body: { reason: 'business-ended', note: 'The advertising business was closed.' },
+      claims: staffClaims('officer'),
     });
     expect(retired.status).toBe(200);
     expectProblem(await change('advertising', body), 409);
     const screening = POLICY_PURPOSES.find((p) => p.purposeId === 'registration-screening')!;
-    expectProblem(await change('registration-screening', { ja: screening.ja, en: screening.en, relatedScope: body.relatedScope }), 422);
+    expectProblem(
+      await change('registration-screening', { ja: screening.ja, en: screening.en, relatedScope: body.relatedScope }),
+      422,
+    );
   });
 
   it('403 for an operator or an auditor', async () => {

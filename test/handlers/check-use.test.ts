@@ -2,8 +2,8 @@
 // answer (200), and an exception recorded as evidence.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { handler } from '../../functions/handlers/check-use';
 import { EVIDENCE_RETENTION_SECONDS } from '../../functions/domain/kernel/law';
+import { handler } from '../../functions/handlers/check-use';
 import { freshTables, invoke } from '../support/desk';
 import { dropTables, expectProblem, getItem, putItem, scanAll, systemPrincipal } from '../support/requests';
 
@@ -16,7 +16,12 @@ beforeAll(async () => {
 afterAll(() => dropTables(prefix));
 
 const check = (body: Record<string, unknown>, signed = true) =>
-  invoke(handler, { method: 'POST', path: '/v1/system/use-checks', body, ...(signed ? { principal: systemPrincipal() } : {}) });
+  invoke(handler, {
+    method: 'POST',
+    path: '/v1/system/use-checks',
+    body,
+    ...(signed ? { principal: systemPrincipal() } : {}),
+  });
 
 const subject = () => `subject-${randomUUID()}`;
 const VALUE = '03-1234-5678';
@@ -24,8 +29,15 @@ const VALUE = '03-1234-5678';
 async function holding(purposes: string[], fields: Record<string, unknown> = {}) {
   const subjectId = subject();
   await putItem('personal-data', {
-    subjectId, recordId: `rec-${randomUUID()}`, category: 'phone', value: VALUE, source: 'from-customer', purposes,
-    acquiredAt: '2026-01-01T00:00:00.000Z', lookupKey: `subject#${subjectId}`, ...fields,
+    subjectId,
+    recordId: `rec-${randomUUID()}`,
+    category: 'phone',
+    value: VALUE,
+    source: 'from-customer',
+    purposes,
+    acquiredAt: '2026-01-01T00:00:00.000Z',
+    lookupKey: `subject#${subjectId}`,
+    ...fields,
   });
   return subjectId;
 }
@@ -41,11 +53,18 @@ async function expectAnswer(body: Record<string, unknown>, allowed: boolean, rea
   return result.json;
 }
 
-const exception = { kind: 'required-by-law', justification: 'Tax office inquiry under the Act on General Rules for National Taxes' };
+const exception = {
+  kind: 'required-by-law',
+  justification: 'Tax office inquiry under the Act on General Rules for National Taxes',
+};
 
 describe('check-use', () => {
   it('within-purpose', async () => {
-    await expectAnswer({ subjectId: await holding(['service-provision']), category: 'phone', purpose: 'service-provision' }, true, 'within-purpose');
+    await expectAnswer(
+      { subjectId: await holding(['service-provision']), category: 'phone', purpose: 'service-provision' },
+      true,
+      'within-purpose',
+    );
   });
 
   it('no-record', async () => {
@@ -67,12 +86,24 @@ describe('check-use', () => {
   it('cessation-of-use-requested, even with an exception', async () => {
     const subjectId = await holding(['service-provision']);
     await putItem('subjects', { subjectId, cessationOfUse: { requestId: 'req-1', at: '2026-11-01T00:00:00.000Z' } });
-    await expectAnswer({ subjectId, category: 'phone', purpose: 'service-provision' }, false, 'cessation-of-use-requested');
-    await expectAnswer({ subjectId, category: 'phone', purpose: 'usage-analysis', exception }, false, 'cessation-of-use-requested');
+    await expectAnswer(
+      { subjectId, category: 'phone', purpose: 'service-provision' },
+      false,
+      'cessation-of-use-requested',
+    );
+    await expectAnswer(
+      { subjectId, category: 'phone', purpose: 'usage-analysis', exception },
+      false,
+      'cessation-of-use-requested',
+    );
   });
 
   it('purpose-not-active', async () => {
-    await expectAnswer({ subjectId: await holding(['service-provision']), category: 'phone', purpose: 'no-such-purpose' }, false, 'purpose-not-active');
+    await expectAnswer(
+      { subjectId: await holding(['service-provision']), category: 'phone', purpose: 'no-such-purpose' },
+      false,
+      'purpose-not-active',
+    );
   });
 
   it('consent-withdrawn, and allowed again after a new consent', async () => {
@@ -86,25 +117,45 @@ describe('check-use', () => {
 
   it('purpose-not-among-record-purposes; nothing recorded', async () => {
     const subjectId = await holding(['service-provision']);
-    await expectAnswer({ subjectId, category: 'phone', purpose: 'usage-analysis' }, false, 'purpose-not-among-record-purposes');
+    await expectAnswer(
+      { subjectId, category: 'phone', purpose: 'usage-analysis' },
+      false,
+      'purpose-not-among-record-purposes',
+    );
     expect((await scanAll('evidence')).filter((e) => e.subjectId === subjectId)).toEqual([]);
   });
 
   it('exception: allowed and recorded as evidence', async () => {
     const subjectId = await holding(['service-provision']);
-    const answer = await expectAnswer({ subjectId, category: 'phone', purpose: 'usage-analysis', exception }, true, 'exception');
+    const answer = await expectAnswer(
+      { subjectId, category: 'phone', purpose: 'usage-analysis', exception },
+      true,
+      'exception',
+    );
     expect(answer.exceptionRecordId).toMatch(/^use-exception-/);
     const evidence = await getItem('evidence', { evidenceId: answer.exceptionRecordId });
     expect(evidence).toEqual({
-      evidenceId: answer.exceptionRecordId, kind: 'use-exception', subjectId, category: 'phone', purpose: 'usage-analysis',
-      exception: 'required-by-law', justification: exception.justification, principal: systemPrincipal(), at: answer.checkedAt,
+      evidenceId: answer.exceptionRecordId,
+      kind: 'use-exception',
+      subjectId,
+      category: 'phone',
+      purpose: 'usage-analysis',
+      exception: 'required-by-law',
+      justification: exception.justification,
+      principal: systemPrincipal(),
+      at: answer.checkedAt,
       expiresAt: Math.floor(Date.parse(answer.checkedAt) / 1000) + EVIDENCE_RETENTION_SECONDS,
     });
   });
 
   it('422 for a consent exception citing no consent on file; nothing recorded', async () => {
     const subjectId = await holding(['service-provision']);
-    const result = await check({ subjectId, category: 'phone', purpose: 'usage-analysis', exception: { kind: 'consent', justification: 'The customer agreed on the phone', consentId: 'c-none' } });
+    const result = await check({
+      subjectId,
+      category: 'phone',
+      purpose: 'usage-analysis',
+      exception: { kind: 'consent', justification: 'The customer agreed on the phone', consentId: 'c-none' },
+    });
     expectProblem(result, 422);
     expect(result.json.detail).toContain('exception.consentId: "c-none"');
     expect((await scanAll('evidence')).filter((e) => e.subjectId === subjectId)).toEqual([]);
@@ -113,7 +164,12 @@ describe('check-use', () => {
   it('400 for an unknown category or an exception without justification; 401 unsigned', async () => {
     const subjectId = await holding(['service-provision']);
     expectProblem(await check({ subjectId, category: 'shoe-size', purpose: 'service-provision' }), 400);
-    const unjustified = await check({ subjectId, category: 'phone', purpose: 'usage-analysis', exception: { kind: 'required-by-law', justification: 'law' } });
+    const unjustified = await check({
+      subjectId,
+      category: 'phone',
+      purpose: 'usage-analysis',
+      exception: { kind: 'required-by-law', justification: 'law' },
+    });
     expectProblem(unjustified, 400);
     expect(unjustified.json.errors[0].field).toBe('body.exception.justification');
     expectProblem(await check({ subjectId, category: 'phone', purpose: 'service-provision' }, false), 401);

@@ -7,14 +7,26 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'v
 import { dynamo, tableName } from '../../functions/adapters/clients';
 import { streamEventId } from '../../functions/adapters/dynamodb-stream';
 import { dynamoHoldingsReader } from '../../functions/adapters/holdings-repository';
-import { itemEvidenceId, type ErasureCertificate } from '../../functions/domain/erasure/certificate';
+import { type ErasureCertificate, itemEvidenceId } from '../../functions/domain/erasure/certificate';
 import { handler as certifyErasure } from '../../functions/handlers/certify-erasure';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { handler as submitHandler } from '../../functions/handlers/submit-request';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, mailbox } from '../support/desk';
 import {
-  decide, dropTables, expectProblem, getItem, outboxAbout, putItem, requestBody, scanAll, setAttributes, staffClaims, streamEvent, streamRecord, submitAndVerify,
+  decide,
+  dropTables,
+  expectProblem,
+  getItem,
+  outboxAbout,
+  putItem,
+  requestBody,
+  scanAll,
+  setAttributes,
+  staffClaims,
+  streamEvent,
+  streamRecord,
+  submitAndVerify,
 } from '../support/requests';
 
 const SUBJECT = DEMO_CUSTOMER.subjectId;
@@ -49,7 +61,8 @@ async function mailed(requestId: string) {
 
 describe('correction: submitting', () => {
   it('no items → 400 naming the field; an addition without its content → 400 naming the item', async () => {
-    const submit = (details: unknown) => invoke(submitHandler, { method: 'POST', path: '/v1/requests', resource: '/v1/requests', body: body(details) });
+    const submit = (details: unknown) =>
+      invoke(submitHandler, { method: 'POST', path: '/v1/requests', resource: '/v1/requests', body: body(details) });
     const missing = await submit({});
     expectProblem(missing, 400);
     expect(JSON.stringify(missing.json)).toContain('body.details.items');
@@ -60,29 +73,56 @@ describe('correction: submitting', () => {
 });
 
 describe('correction: fulfilled', () => {
-  it('corrects, adds and deletes in the decision\'s transaction, and e-mails what changed (en)', async () => {
+  it("corrects, adds and deletes in the decision's transaction, and e-mails what changed (en)", async () => {
     // Decided an hour ahead of the emulator's clock: DynamoDB Local sweeps a record expired by the
     // deletion within a second, and this test reads it back before the sweep would.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 3_600_000);
-    onTestFinished(() => { vi.useRealTimers(); });
-    const { requestId } = await submitAndVerify(body({
-      items: [...ITEMS, { change: 'add', category: 'phone', description: 'My mobile', content: '090-1111-2222' },
-        { change: 'delete', category: 'phone', description: 'The directory number is not mine' }],
-    }));
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const { requestId } = await submitAndVerify(
+      body({
+        items: [
+          ...ITEMS,
+          { change: 'add', category: 'phone', description: 'My mobile', content: '090-1111-2222' },
+          { change: 'delete', category: 'phone', description: 'The directory number is not mine' },
+        ],
+      }),
+    );
     const phoneBefore = await record('rec-phone');
-    const result = await decide(requestId, fulfil([
-      { action: 'correct', subjectId: SUBJECT, recordId: 'rec-name', value: '山田 華子 (Hanako Yamada)' },
-      { action: 'add', subjectId: SUBJECT, category: 'phone', value: '090-1111-2222', purposes: ['information-and-inquiries'] },
-      { action: 'delete', subjectId: SUBJECT, recordId: 'rec-phone' },
-    ]));
+    const result = await decide(
+      requestId,
+      fulfil([
+        { action: 'correct', subjectId: SUBJECT, recordId: 'rec-name', value: '山田 華子 (Hanako Yamada)' },
+        {
+          action: 'add',
+          subjectId: SUBJECT,
+          category: 'phone',
+          value: '090-1111-2222',
+          purposes: ['information-and-inquiries'],
+        },
+        { action: 'delete', subjectId: SUBJECT, recordId: 'rec-phone' },
+      ]),
+    );
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     const decidedAt = result.json.decidedAt as string;
 
-    expect(await record('rec-name')).toMatchObject({ value: '山田 華子 (Hanako Yamada)', correctedAt: decidedAt, correctedBy: requestId });
-    const added = (await scanAll('personal-data')).filter((r) => r.subjectId === SUBJECT && r.value === '090-1111-2222');
+    expect(await record('rec-name')).toMatchObject({
+      value: '山田 華子 (Hanako Yamada)',
+      correctedAt: decidedAt,
+      correctedBy: requestId,
+    });
+    const added = (await scanAll('personal-data')).filter(
+      (r) => r.subjectId === SUBJECT && r.value === '090-1111-2222',
+    );
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatchObject({ category: 'phone', source: 'from-customer', purposes: ['information-and-inquiries'], acquiredAt: decidedAt });
+    expect(added[0]).toMatchObject({
+      category: 'phone',
+      source: 'from-customer',
+      purposes: ['information-and-inquiries'],
+      acquiredAt: decidedAt,
+    });
     expect(added[0]!.expiresAt).toBeGreaterThan(Date.parse(decidedAt) / 1000);
 
     // The deleted record is expired as of the decision and never served again; the TTL removes it.
@@ -93,10 +133,14 @@ describe('correction: fulfilled', () => {
     expect(held.records.map((r) => r.recordId)).toContain(added[0]!.recordId);
 
     // The TTL sweep streams the removal; the consumer certifies it as an erasure on request.
-    await dynamo().send(new DeleteCommand({ TableName: tableName('personal-data'), Key: { subjectId: SUBJECT, recordId: 'rec-phone' } }));
+    await dynamo().send(
+      new DeleteCommand({ TableName: tableName('personal-data'), Key: { subjectId: SUBJECT, recordId: 'rec-phone' } }),
+    );
     const removal = streamRecord('UNKNOWN_TO_SDK_VERSION', { oldImage: { ...phoneBefore, ...deleted } });
     expect((await certifyErasure(streamEvent(removal))).batchItemFailures).toEqual([]);
-    const certificate = await getItem<ErasureCertificate>('evidence', { evidenceId: itemEvidenceId(streamEventId(removal)) });
+    const certificate = await getItem<ErasureCertificate>('evidence', {
+      evidenceId: itemEvidenceId(streamEventId(removal)),
+    });
     expect(certificate).toMatchObject({ reason: 'request', categories: ['phone'], verification: { remaining: 0 } });
 
     const accessLog = (await scanAll('access-log')).filter((e) => e.reason === `correction ${requestId}`);
@@ -112,22 +156,49 @@ describe('correction: fulfilled', () => {
   });
 
   it('a refusal in Japanese: the content was found true, nothing changed, grounds and reason e-mailed', async () => {
-    const { requestId } = await submitAndVerify(body({ items: [{ change: 'correct', category: 'address', description: '住所が古い', content: '東京都港区1-1' }] }, 'ja'));
+    const { requestId } = await submitAndVerify(
+      body(
+        { items: [{ change: 'correct', category: 'address', description: '住所が古い', content: '東京都港区1-1' }] },
+        'ja',
+      ),
+    );
     const before = await record('rec-address');
     const reason = '住民票の写しで確認した住所と一致しています。';
-    const result = await decide(requestId, { outcome: 'refused', grounds: ['content-found-true'], reason, details: { investigation: '住民票の写しと照合しました。' } });
+    const result = await decide(requestId, {
+      outcome: 'refused',
+      grounds: ['content-found-true'],
+      reason,
+      details: { investigation: '住民票の写しと照合しました。' },
+    });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(await record('rec-address')).toEqual(before);
-    expect(await getItem('requests', { requestId })).toMatchObject({ status: 'refused', decision: { details: { investigation: '住民票の写しと照合しました。' } } });
+    expect(await getItem('requests', { requestId })).toMatchObject({
+      status: 'refused',
+      decision: { details: { investigation: '住民票の写しと照合しました。' } },
+    });
     const mail = await mailed(requestId);
     expect(mail.subject).toBe('保有個人データの内容の訂正等のご請求へのご回答');
-    expect(mail.body.text).toContain('調査の結果、保有個人データの内容が事実でないとは認められなかったため（第34条第1項・第2項）');
+    expect(mail.body.text).toContain(
+      '調査の結果、保有個人データの内容が事実でないとは認められなかったため（第34条第1項・第2項）',
+    );
     expect(mail.body.text).toContain(reason);
   });
 
   it('fulfilled in Japanese: the corrected address is e-mailed', async () => {
-    const { requestId } = await submitAndVerify(body({ items: [{ change: 'correct', category: 'address', description: '転居しました', content: '東京都港区芝公園4-2-8' }] }, 'ja'));
-    const result = await decide(requestId, fulfil([{ action: 'correct', subjectId: SUBJECT, recordId: 'rec-address', value: '東京都港区芝公園4-2-8' }]));
+    const { requestId } = await submitAndVerify(
+      body(
+        {
+          items: [
+            { change: 'correct', category: 'address', description: '転居しました', content: '東京都港区芝公園4-2-8' },
+          ],
+        },
+        'ja',
+      ),
+    );
+    const result = await decide(
+      requestId,
+      fulfil([{ action: 'correct', subjectId: SUBJECT, recordId: 'rec-address', value: '東京都港区芝公園4-2-8' }]),
+    );
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     const mail = await mailed(requestId);
     expect(mail.subject).toBe('保有個人データの内容の訂正等を行いました');
@@ -141,28 +212,44 @@ describe('correction: bad decisions write nothing', () => {
     expect((await outboxAbout(requestId)).filter((m) => m.topic.startsWith('decision-'))).toEqual([]);
   }
 
-  it('a change naming another person\'s record → 422 naming the change; neither record changes', async () => {
+  it("a change naming another person's record → 422 naming the change; neither record changes", async () => {
     await putItem('personal-data', {
-      subjectId: 'subject-someone-else', recordId: 'rec-other', category: 'name', value: 'Someone Else', source: 'from-customer',
-      purposes: ['service-provision'], acquiredAt: '2026-01-01T00:00:00.000Z', lookupKey: 'subject#subject-someone-else',
+      subjectId: 'subject-someone-else',
+      recordId: 'rec-other',
+      category: 'name',
+      value: 'Someone Else',
+      source: 'from-customer',
+      purposes: ['service-provision'],
+      acquiredAt: '2026-01-01T00:00:00.000Z',
+      lookupKey: 'subject#subject-someone-else',
     });
     const { requestId } = await submitAndVerify(body({ items: ITEMS }));
     const name = await record('rec-name');
-    const result = await decide(requestId, fulfil([
-      { action: 'correct', subjectId: SUBJECT, recordId: 'rec-name', value: 'x' },
-      { action: 'correct', subjectId: 'subject-someone-else', recordId: 'rec-other', value: 'Hijacked' },
-    ]));
+    const result = await decide(
+      requestId,
+      fulfil([
+        { action: 'correct', subjectId: SUBJECT, recordId: 'rec-name', value: 'x' },
+        { action: 'correct', subjectId: 'subject-someone-else', recordId: 'rec-other', value: 'Hijacked' },
+      ]),
+    );
     expectProblem(result, 422);
-    expect(result.json.detail).toContain('details.changes[1]: record rec-other of subject subject-someone-else is not held about this person');
+    expect(result.json.detail).toContain(
+      'details.changes[1]: record rec-other of subject subject-someone-else is not held about this person',
+    );
     expect(await record('rec-other', 'subject-someone-else')).toMatchObject({ value: 'Someone Else' });
     expect(await record('rec-name')).toEqual(name);
     await expectUnchanged(requestId);
   });
 
-  it('unknown grounds, or another type\'s grounds → 422', async () => {
+  it("unknown grounds, or another type's grounds → 422", async () => {
     const { requestId } = await submitAndVerify(body({ items: ITEMS }));
     for (const ground of ['because', 'no-grounds-found']) {
-      const result = await decide(requestId, { outcome: 'refused', grounds: [ground], reason: 'x', details: { investigation: 'x' } });
+      const result = await decide(requestId, {
+        outcome: 'refused',
+        grounds: [ground],
+        reason: 'x',
+        details: { investigation: 'x' },
+      });
       expectProblem(result, 422);
       expect(result.json.title).toBe('Unknown grounds');
     }
@@ -171,16 +258,30 @@ describe('correction: bad decisions write nothing', () => {
 
   it('a decision by an auditor → 403', async () => {
     const { requestId } = await submitAndVerify(body({ items: ITEMS }));
-    expectProblem(await decide(requestId, fulfil([{ action: 'delete', subjectId: SUBJECT, recordId: 'rec-call' }]), staffClaims('auditor')), 403);
+    expectProblem(
+      await decide(
+        requestId,
+        fulfil([{ action: 'delete', subjectId: SUBJECT, recordId: 'rec-call' }]),
+        staffClaims('auditor'),
+      ),
+      403,
+    );
     expect(await record('rec-call')).not.toHaveProperty('erasureReason');
     await expectUnchanged(requestId);
   });
 
   it('a record being erased meanwhile → 409, and the decision is not recorded', async () => {
     const { requestId } = await submitAndVerify(body({ items: ITEMS }));
-    await setAttributes('personal-data', { subjectId: SUBJECT, recordId: 'rec-referral' }, { erasureReason: 'purpose-retired' });
+    await setAttributes(
+      'personal-data',
+      { subjectId: SUBJECT, recordId: 'rec-referral' },
+      { erasureReason: 'purpose-retired' },
+    );
     const before = await record('rec-referral');
-    const result = await decide(requestId, fulfil([{ action: 'correct', subjectId: SUBJECT, recordId: 'rec-referral', value: 'Walk-in' }]));
+    const result = await decide(
+      requestId,
+      fulfil([{ action: 'correct', subjectId: SUBJECT, recordId: 'rec-referral', value: 'Walk-in' }]),
+    );
     expectProblem(result, 409);
     expect(result.json.detail).toContain('or personal data the decision changes');
     expect(await record('rec-referral')).toEqual(before);

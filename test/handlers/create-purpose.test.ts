@@ -32,14 +32,21 @@ describe('create-purpose', () => {
     const result = await create(newPurpose('event-invitations'));
     expect(result.status, JSON.stringify(result.json)).toBe(201);
     expect(result.json).toEqual({
-      ...newPurpose('event-invitations'), note: undefined, version: 1, status: 'active',
-      effectiveFrom: expect.any(String), publishedBy: 'officer', change: { kind: 'created', note: 'The events business starts in January.' },
+      ...newPurpose('event-invitations'),
+      note: undefined,
+      version: 1,
+      status: 'active',
+      effectiveFrom: expect.any(String),
+      publishedBy: 'officer',
+      change: { kind: 'created', note: 'The events business starts in January.' },
     });
     expect(Date.parse(result.json.effectiveFrom)).toBeGreaterThan(Date.now() - 60_000);
-    expect(await getItem('purposes', { purposeId: 'event-invitations', version: 1 })).toMatchObject({ publishedBy: 'officer' });
+    expect(await getItem('purposes', { purposeId: 'event-invitations', version: 1 })).toMatchObject({
+      publishedBy: 'officer',
+    });
   });
 
-  it('409 for an id that exists, and for one of the policy\'s own purposes', async () => {
+  it("409 for an id that exists, and for one of the policy's own purposes", async () => {
     await create(newPurpose('seminars'));
     expectProblem(await create(newPurpose('seminars')), 409);
     const policy = await create(newPurpose('billing'));
@@ -49,7 +56,10 @@ describe('create-purpose', () => {
   });
 
   it('of two officers adding the same id at once, one wins', async () => {
-    const results = await Promise.all([create(newPurpose('webinars')), create({ ...newPurpose('webinars'), en: 'To invite you to webinars' })]);
+    const results = await Promise.all([
+      create(newPurpose('webinars')),
+      create({ ...newPurpose('webinars'), en: 'To invite you to webinars' }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect((await scanAll('purposes')).filter((v) => v.purposeId === 'webinars')).toHaveLength(1);
   });

@@ -10,7 +10,17 @@ import { handler as decideExport } from '../../functions/handlers/decide-export'
 import { handler as requestExport } from '../../functions/handlers/request-export';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { freshTables, invoke, mailbox } from '../support/desk';
-import { bothReadBeforeEitherWrites, dropTables, expectProblem, getItem, putStaff, scanAll, staffClaims, streamEvent, streamRecord } from '../support/requests';
+import {
+  bothReadBeforeEitherWrites,
+  dropTables,
+  expectProblem,
+  getItem,
+  putStaff,
+  scanAll,
+  staffClaims,
+  streamEvent,
+  streamRecord,
+} from '../support/requests';
 
 let prefix: string;
 const run = randomUUID().slice(0, 6);
@@ -28,17 +38,25 @@ afterAll(() => dropTables(prefix));
 
 async function requested(claims = staffClaims(OPERATOR, 'operator')): Promise<string> {
   const result = await invoke(requestExport, {
-    method: 'POST', path: '/v1/staff/exports', resource: '/v1/staff/exports', claims,
+    method: 'POST',
+    path: '/v1/staff/exports',
+    resource: '/v1/staff/exports',
+    claims,
     body: { subjectIds: [`s-${randomUUID()}`, `s-${randomUUID()}`], purpose: 'service-provision' },
   });
   expect(result.status, JSON.stringify(result.json)).toBe(202);
   return result.json.exportId as string;
 }
 
-const decide = (exportId: string, body: unknown, claims = officer()) => invoke(decideExport, {
-  method: 'POST', path: `/v1/staff/exports/${exportId}/approval`, resource: '/v1/staff/exports/{exportId}/approval',
-  pathParameters: { exportId }, body, claims,
-});
+const decide = (exportId: string, body: unknown, claims = officer()) =>
+  invoke(decideExport, {
+    method: 'POST',
+    path: `/v1/staff/exports/${exportId}/approval`,
+    resource: '/v1/staff/exports/{exportId}/approval',
+    pathParameters: { exportId },
+    body,
+    claims,
+  });
 
 async function deliveredAbout(exportId: string, topic: string) {
   const [message, ...more] = (await scanAll('outbox')).filter((m) => m.messageId === `export-${topic}-${exportId}`);
@@ -59,11 +77,18 @@ describe('decide-export', () => {
     expect(expires).toBeGreaterThanOrEqual(before + 24 * 3600_000);
 
     const mail = await deliveredAbout(exportId, 'approved');
-    const link = new RegExp(`https://desk\\.test/test/v1/staff/exports/${exportId}/download/([A-Za-z0-9_-]{43})`).exec(mail.body.text!);
+    const link = new RegExp(`https://desk\\.test/test/v1/staff/exports/${exportId}/download/([A-Za-z0-9_-]{43})`).exec(
+      mail.body.text!,
+    );
     expect(link).not.toBeNull();
     const token = link![1]!;
     const stored = await getItem<ExportRequest>('exports', { exportId });
-    expect(stored).toMatchObject({ status: 'approved', version: 2, tokenHash: hashSecret(token), decision: { outcome: 'approved', by: OFFICER } });
+    expect(stored).toMatchObject({
+      status: 'approved',
+      version: 2,
+      tokenHash: hashSecret(token),
+      decision: { outcome: 'approved', by: OFFICER },
+    });
     expect(JSON.stringify(stored)).not.toContain(token);
   });
 
@@ -73,7 +98,10 @@ describe('decide-export', () => {
     expectProblem(own, 403);
     expect(own.json.detail).toContain('two people');
     expect(await getItem<ExportRequest>('exports', { exportId })).toMatchObject({ status: 'requested', version: 1 });
-    expect((await decide(exportId, { decision: 'approved', reason: 'Checked by a second officer' }, officer(OFFICER_2))).status).toBe(200);
+    expect(
+      (await decide(exportId, { decision: 'approved', reason: 'Checked by a second officer' }, officer(OFFICER_2)))
+        .status,
+    ).toBe(200);
   });
 
   it('refusal: 200, no token, the reason e-mailed; deciding again → 409', async () => {
@@ -83,7 +111,10 @@ describe('decide-export', () => {
     expect(result.json).not.toHaveProperty('linkExpiresAt');
     expect((await getItem<ExportRequest>('exports', { exportId }))!.tokenHash).toBeUndefined();
     expect((await deliveredAbout(exportId, 'refused')).body.text).toContain('The purpose does not need every subject');
-    expectProblem(await decide(exportId, { decision: 'approved', reason: 'On second thoughts' }, officer(OFFICER_2)), 409);
+    expectProblem(
+      await decide(exportId, { decision: 'approved', reason: 'On second thoughts' }, officer(OFFICER_2)),
+      409,
+    );
   });
 
   it('two officers at once: one 200, one 409, one decision stored and one e-mail', async () => {
@@ -96,13 +127,27 @@ describe('decide-export', () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = results.find((r) => r.status === 200)!;
-    expect(await getItem<ExportRequest>('exports', { exportId })).toMatchObject({ status: winner.json.status, version: 2 });
-    expect((await scanAll('outbox')).filter((m) => (m.messageId as string).endsWith(`-${exportId}`) && !(m.messageId as string).includes('requested'))).toHaveLength(1);
+    expect(await getItem<ExportRequest>('exports', { exportId })).toMatchObject({
+      status: winner.json.status,
+      version: 2,
+    });
+    expect(
+      (await scanAll('outbox')).filter(
+        (m) => (m.messageId as string).endsWith(`-${exportId}`) && !(m.messageId as string).includes('requested'),
+      ),
+    ).toHaveLength(1);
   });
 
   it('an operator may not decide (403); unknown export → 404; bad input → 400 naming the field', async () => {
     const exportId = await requested();
-    expectProblem(await decide(exportId, { decision: 'approved', reason: 'Approving as an operator' }, staffClaims(OPERATOR, 'operator')), 403);
+    expectProblem(
+      await decide(
+        exportId,
+        { decision: 'approved', reason: 'Approving as an operator' },
+        staffClaims(OPERATOR, 'operator'),
+      ),
+      403,
+    );
     expectProblem(await decide('no-such-export', { decision: 'approved', reason: 'Needed for the annual audit' }), 404);
     const cases: Array<[unknown, string]> = [
       [{ reason: 'Needed for the annual audit' }, 'body.decision'],

@@ -7,17 +7,28 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tableEnvVar } from '../../functions/adapters/tables';
-import { lookupKeyOf } from '../../functions/domain/holdings';
-import { POLICY_PURPOSES } from '../../functions/domain/purposes/registry';
-import { hashSecret } from '../../functions/domain/kernel/secrets';
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
+import { lookupKeyOf } from '../../functions/domain/holdings';
+import { hashSecret } from '../../functions/domain/kernel/secrets';
+import { POLICY_PURPOSES } from '../../functions/domain/purposes/registry';
 import type { StoredDisclosure } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { handler } from '../../functions/handlers/decide-request';
 import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
 import {
-  expectProblem, getItem, outboxAbout, putItem, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify, dropTables,
+  dropTables,
+  expectProblem,
+  getItem,
+  outboxAbout,
+  putItem,
+  putStaff,
+  requestBody,
+  scanAll,
+  setAttributes,
+  staffClaims,
+  submit,
+  submitAndVerify,
 } from '../support/requests';
 
 let prefix: string;
@@ -45,7 +56,8 @@ const disclosuresOf = async (requestId: string) =>
 const decisionMessagesOf = async (requestId: string) =>
   (await outboxAbout(requestId)).filter((m) => m.topic.startsWith('decision-'));
 
-const demoRequest = () => submitAndVerify(requestBody({ requesterEmail: DEMO_CUSTOMER.email, name: DEMO_CUSTOMER.name, language: 'en' }));
+const demoRequest = () =>
+  submitAndVerify(requestBody({ requesterEmail: DEMO_CUSTOMER.email, name: DEMO_CUSTOMER.name, language: 'en' }));
 
 /** Nothing of a decision was written: the request is as verified, no dossier, no result e-mail. */
 async function expectUndecided(requestId: string) {
@@ -92,7 +104,9 @@ describe('decide-request: fulfilled', () => {
   it('access-logs the read of the holdings, with the subject ids and the categories read', async () => {
     const { requestId } = await demoRequest();
     expect((await decide(requestId, { outcome: 'fulfilled' }, staffClaims('operator-2', 'operator'))).status).toBe(200);
-    const entries = (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.reason === `disclosure ${requestId}`);
+    const entries = (await scanAll<ChainedAccessLogEntry>('access-log')).filter(
+      (e) => e.reason === `disclosure ${requestId}`,
+    );
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       actor: 'operator-2',
@@ -110,7 +124,10 @@ describe('decide-request: fulfilled', () => {
     const adId = disclosure!.dossier.records!.find((r) => r.category === 'advertising-identifier')!;
     expect(adId).toMatchObject({ linkedAccessInformation: true, specialCare: false });
     expect(adId.purposes.map((p) => p.id)).toEqual(['advertising', 'usage-analysis']);
-    expect(disclosure!.dossier.records!.find((r) => r.category === 'email')).toMatchObject({ linkedAccessInformation: false, specialCare: false });
+    expect(disclosure!.dossier.records!.find((r) => r.category === 'email')).toMatchObject({
+      linkedAccessInformation: false,
+      specialCare: false,
+    });
   });
 
   it('describes purposes by their current version in the purpose registry, and never includes My Number', async () => {
@@ -118,19 +135,46 @@ describe('decide-request: fulfilled', () => {
     const subjectId = `subject-${randomUUID()}`;
     const base = { ...POLICY_PURPOSES[0]!, purposeId: 'loyalty-programme', publishedBy: 'officer' };
     const record = {
-      subjectId, recordId: 'rec-email', category: 'email', value: email, source: 'from-customer', purposes: ['loyalty-programme'],
+      subjectId,
+      recordId: 'rec-email',
+      category: 'email',
+      value: email,
+      source: 'from-customer',
+      purposes: ['loyalty-programme'],
       acquiredAt: '2025-04-01T00:00:00.000Z',
     };
     const health = {
-      ...record, recordId: 'rec-health', category: 'health-check-result', value: 'fit for work', purposes: ['service-provision'],
+      ...record,
+      recordId: 'rec-health',
+      category: 'health-check-result',
+      value: 'fit for work',
+      purposes: ['service-provision'],
       basis: { kind: 'consent', consentId: 'ev-health' },
     };
     await Promise.all([
-      putItem('purposes', { ...base, version: 1, ja: 'ポイントの付与のため', en: 'To award points', change: { kind: 'created', note: 'Points programme launched.' } }),
-      putItem('purposes', { ...base, version: 2, ja: 'ポイントの付与及び特典の提供のため', en: 'To award points and offer rewards', change: { kind: 'changed', note: 'Rewards belong to the programme.' } }),
+      putItem('purposes', {
+        ...base,
+        version: 1,
+        ja: 'ポイントの付与のため',
+        en: 'To award points',
+        change: { kind: 'created', note: 'Points programme launched.' },
+      }),
+      putItem('purposes', {
+        ...base,
+        version: 2,
+        ja: 'ポイントの付与及び特典の提供のため',
+        en: 'To award points and offer rewards',
+        change: { kind: 'changed', note: 'Rewards belong to the programme.' },
+      }),
       putItem('personal-data', { ...record, lookupKey: lookupKeyOf(record) }),
       putItem('personal-data', { ...health, lookupKey: lookupKeyOf(health) }),
-      putItem('my-number', { subjectId, documentId: 'doc-1', affair: 'tax', document: 'withholding-slip', number: '123456789018' }),
+      putItem('my-number', {
+        subjectId,
+        documentId: 'doc-1',
+        affair: 'tax',
+        document: 'withholding-slip',
+        number: '123456789018',
+      }),
     ]);
     const { requestId } = await submitAndVerify(requestBody({ requesterEmail: email, language: 'en' }));
     // The decision runs without the My Number table even being known to it.
@@ -144,8 +188,13 @@ describe('decide-request: fulfilled', () => {
     }
     const [disclosure] = await disclosuresOf(requestId);
     const byCategory = (category: string) => disclosure!.dossier.records!.find((r) => r.category === category)!;
-    expect(byCategory('email').purposes).toEqual([{ id: 'loyalty-programme', description: 'To award points and offer rewards' }]);
-    expect(disclosure!.dossier.purposesOfUse).toContainEqual({ id: 'loyalty-programme', description: 'To award points and offer rewards' });
+    expect(byCategory('email').purposes).toEqual([
+      { id: 'loyalty-programme', description: 'To award points and offer rewards' },
+    ]);
+    expect(disclosure!.dossier.purposesOfUse).toContainEqual({
+      id: 'loyalty-programme',
+      description: 'To award points and offer rewards',
+    });
     expect(byCategory('health-check-result')).toMatchObject({ specialCare: true, linkedAccessInformation: false });
     expect(JSON.stringify(disclosure)).not.toContain('123456789018');
   });
@@ -160,7 +209,11 @@ describe('decide-request: fulfilled', () => {
   it('a decided request cannot be decided again: 409', async () => {
     const { requestId } = await submitAndVerify();
     expect((await decide(requestId, { outcome: 'fulfilled' })).status).toBe(200);
-    const again = await decide(requestId, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'Changed my mind.' });
+    const again = await decide(requestId, {
+      outcome: 'refused',
+      grounds: ['violation-of-law'],
+      reason: 'Changed my mind.',
+    });
     expectProblem(again, 409);
     expect(await disclosuresOf(requestId)).toHaveLength(1);
     expect(await decisionMessagesOf(requestId)).toHaveLength(1);
@@ -170,7 +223,11 @@ describe('decide-request: fulfilled', () => {
 describe('decide-request: refused', () => {
   it('with grounds and a reason → 200, the reason e-mailed, no dossier', async () => {
     const { requestId } = await submitAndVerify(requestBody({ language: 'en' }));
-    const result = await decide(requestId, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'A court order forbids it.' });
+    const result = await decide(requestId, {
+      outcome: 'refused',
+      grounds: ['violation-of-law'],
+      reason: 'A court order forbids it.',
+    });
     expect(result.status).toBe(200);
     expect(result.json.status).toBe('refused');
     expect(await getItem('requests', { requestId })).toMatchObject({
@@ -210,10 +267,19 @@ describe('decide-request: refused', () => {
     };
     expect(await fieldsOf({ outcome: 'refused' })).toEqual(['body.grounds', 'body.reason']);
     expect(await fieldsOf({ outcome: 'refused', grounds: ['violation-of-law'] })).toEqual(['body.reason']);
-    expect(await fieldsOf({ outcome: 'refused', grounds: ['violation-of-law', 'too-busy'], reason: 'x' })).toEqual(['body.grounds.1']);
+    expect(await fieldsOf({ outcome: 'refused', grounds: ['violation-of-law', 'too-busy'], reason: 'x' })).toEqual([
+      'body.grounds.1',
+    ]);
     expect(await fieldsOf({ outcome: 'fulfilled', grounds: ['violation-of-law'] })).toEqual(['body.grounds']);
     expect(await fieldsOf({ outcome: 'fulfilled', details: { withheld: ['name'] } })).toEqual(['body.details']);
-    expect(await fieldsOf({ outcome: 'partially-fulfilled', grounds: ['violation-of-law'], reason: 'Only part.', details: { withheld: [''] } })).toEqual(['body.details.withheld.0']);
+    expect(
+      await fieldsOf({
+        outcome: 'partially-fulfilled',
+        grounds: ['violation-of-law'],
+        reason: 'Only part.',
+        details: { withheld: [''] },
+      }),
+    ).toEqual(['body.details.withheld.0']);
     await expectUndecided(requestId);
   });
 
@@ -291,7 +357,9 @@ describe('decide-request: all or nothing', () => {
   // transaction DynamoDB refuses as malformed is the desk's mistake.
   it('a failed transaction → 500 problem without a stack trace; the request stays open, no dossier, no e-mail', async () => {
     const { requestId } = await demoRequest();
-    const fault = Object.assign(new Error('Validation error at /var/task/functions/adapters/desk-writer.ts:45'), { name: 'ValidationException' });
+    const fault = Object.assign(new Error('Validation error at /var/task/functions/adapters/desk-writer.ts:45'), {
+      name: 'ValidationException',
+    });
     const mock = failTransactions(fault);
     const result = await decide(requestId, { outcome: 'fulfilled' });
     expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(1);
@@ -313,7 +381,9 @@ describe('decide-request: all or nothing', () => {
     raw.on(TransactWriteItemsCommand).rejects(new Error('never seen'));
     try {
       const { requestId } = await submitAndVerify();
-      expect((await decide(requestId, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'r' })).status).toBe(200);
+      expect((await decide(requestId, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'r' })).status).toBe(
+        200,
+      );
       expect(raw.calls()).toHaveLength(0);
     } finally {
       raw.restore();
@@ -330,7 +400,11 @@ describe('decide-request: all or nothing', () => {
     const loser = results.find((r) => r.status === 409)!;
     expectProblem(loser, 409);
     const winner = results.findIndex((r) => r.status === 200) === 0 ? 'operator' : 'operator-2';
-    expect(await getItem('requests', { requestId })).toMatchObject({ status: 'fulfilled', version: 3, decision: { decidedBy: winner } });
+    expect(await getItem('requests', { requestId })).toMatchObject({
+      status: 'fulfilled',
+      version: 3,
+      decision: { decidedBy: winner },
+    });
     expect(await disclosuresOf(requestId)).toHaveLength(1);
     expect(await decisionMessagesOf(requestId)).toHaveLength(1);
   });
@@ -341,9 +415,14 @@ describe('decide-request: all or nothing', () => {
     restore = () => mock.restore();
     let meanwhile: Awaited<ReturnType<typeof decide>> | undefined;
     // The first decider has read version 2 and is about to commit; the second decides in full now.
-    mock.on(TransactWriteCommand)
+    mock
+      .on(TransactWriteCommand)
       .callsFakeOnce(async (input, getClient) => {
-        meanwhile = await decide(requestId, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'Court order.' }, staffClaims('operator-2', 'operator'));
+        meanwhile = await decide(
+          requestId,
+          { outcome: 'refused', grounds: ['violation-of-law'], reason: 'Court order.' },
+          staffClaims('operator-2', 'operator'),
+        );
         return passThrough(getClient(), new TransactWriteCommand(input));
       })
       .callsFake((input, getClient) => passThrough(getClient(), new TransactWriteCommand(input)));
@@ -351,21 +430,31 @@ describe('decide-request: all or nothing', () => {
     expect(meanwhile!.status).toBe(200);
     expectProblem(first, 409);
     expect(first.json.title).toBe('Decided meanwhile');
-    expect(await getItem('requests', { requestId })).toMatchObject({ status: 'refused', version: 3, decision: { decidedBy: 'operator-2' } });
+    expect(await getItem('requests', { requestId })).toMatchObject({
+      status: 'refused',
+      version: 3,
+      decision: { decidedBy: 'operator-2' },
+    });
     expect(await disclosuresOf(requestId)).toEqual([]);
     expect((await decisionMessagesOf(requestId)).map((m) => m.topic)).toEqual(['decision-refused']);
   });
 
-  it('a fulfilment and a refusal racing: one wins, and what is stored is the winner\'s', async () => {
+  it("a fulfilment and a refusal racing: one wins, and what is stored is the winner's", async () => {
     const { requestId } = await demoRequest();
     const results = await Promise.all([
       decide(requestId, { outcome: 'fulfilled' }, staffClaims('operator')),
-      decide(requestId, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'Court order.' }, staffClaims('operator-2', 'operator')),
+      decide(
+        requestId,
+        { outcome: 'refused', grounds: ['violation-of-law'], reason: 'Court order.' },
+        staffClaims('operator-2', 'operator'),
+      ),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const fulfilled = results[0]!.status === 200;
     expect((await getItem('requests', { requestId }))!.status).toBe(fulfilled ? 'fulfilled' : 'refused');
     expect(await disclosuresOf(requestId)).toHaveLength(fulfilled ? 1 : 0);
-    expect((await decisionMessagesOf(requestId)).map((m) => m.topic)).toEqual([fulfilled ? 'decision-fulfilled' : 'decision-refused']);
+    expect((await decisionMessagesOf(requestId)).map((m) => m.topic)).toEqual([
+      fulfilled ? 'decision-fulfilled' : 'decision-refused',
+    ]);
   });
 });

@@ -5,15 +5,29 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../functions/adapters/system';
 import { hashSecret } from '../../functions/domain/kernel/secrets';
-import { dossierAsOf, type StoredDisclosure } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
-import { dossierResponse } from '../../functions/http/contract';
-import { handler } from '../../functions/handlers/get-disclosure';
-import { handler as decideHandler } from '../../functions/handlers/decide-request';
-import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
-import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
-import { freshTables, invoke, lambdaContext, mailbox, apiEvent } from '../support/desk';
 import {
-  expectProblem, getItem, outboxAbout, putItem, requestBody, scanAll, staffClaims, streamEvent, streamRecord, submitAndVerify, withoutInstance, dropTables,
+  dossierAsOf,
+  type StoredDisclosure,
+} from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
+import { handler as decideHandler } from '../../functions/handlers/decide-request';
+import { handler } from '../../functions/handlers/get-disclosure';
+import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
+import { dossierResponse } from '../../functions/http/contract';
+import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
+import { apiEvent, freshTables, invoke, lambdaContext, mailbox } from '../support/desk';
+import {
+  dropTables,
+  expectProblem,
+  getItem,
+  outboxAbout,
+  putItem,
+  requestBody,
+  scanAll,
+  staffClaims,
+  streamEvent,
+  streamRecord,
+  submitAndVerify,
+  withoutInstance,
 } from '../support/requests';
 
 let token: string;
@@ -24,7 +38,9 @@ let prefix: string;
 beforeAll(async () => {
   prefix = await freshTables();
   await Promise.all([seedDemoCustomer(), seedDemoStaff('test-password')]);
-  const { requestId } = await submitAndVerify(requestBody({ requesterEmail: DEMO_CUSTOMER.email, name: DEMO_CUSTOMER.name, language: 'en' }));
+  const { requestId } = await submitAndVerify(
+    requestBody({ requesterEmail: DEMO_CUSTOMER.email, name: DEMO_CUSTOMER.name, language: 'en' }),
+  );
   const decided = await invoke(decideHandler, {
     method: 'POST',
     path: `/v1/staff/requests/${requestId}/decision`,
@@ -37,7 +53,9 @@ beforeAll(async () => {
   // The decision e-mail goes out through the outbox; the link is read from the delivered e-mail.
   const message = (await outboxAbout(requestId)).find((m) => m.topic === 'decision-fulfilled')!;
   expect((await sendOutbox(streamEvent(streamRecord('INSERT', { newImage: message })))).batchItemFailures).toEqual([]);
-  const mail = (await mailbox(DEMO_CUSTOMER.email)).find((m) => m.body.text?.includes(requestId) && m.body.text.includes('/v1/disclosures/'));
+  const mail = (await mailbox(DEMO_CUSTOMER.email)).find(
+    (m) => m.body.text?.includes(requestId) && m.body.text.includes('/v1/disclosures/'),
+  );
   expect(mail, 'decision e-mail in the SES emulator').toBeDefined();
   token = /\/v1\/disclosures\/([A-Za-z0-9_-]+)/.exec(mail!.body.text!)![1]!;
   stored = (await scanAll<StoredDisclosure>('disclosures')).find((d) => d.requestId === requestId)!;
@@ -63,7 +81,13 @@ const raw = (linkToken: string, accept: string) => handler(apiEvent(event(linkTo
 /** A dossier stored directly, as decide-request would have, under a token of our own. */
 async function storeDisclosure(expiresAt: number, overrides: Partial<StoredDisclosure> = {}) {
   const own = randomBytes(32).toString('base64url');
-  await putItem('disclosures', { ...stored, tokenHash: hashSecret(own), createdAt: new Date().toISOString(), expiresAt, ...overrides });
+  await putItem('disclosures', {
+    ...stored,
+    tokenHash: hashSecret(own),
+    createdAt: new Date().toISOString(),
+    expiresAt,
+    ...overrides,
+  });
   return own;
 }
 
@@ -76,7 +100,9 @@ describe('get-disclosure', () => {
     expect(dossierResponse.safeParse(result.json).success).toBe(true);
     expect(result.json.subject.email).toBe(DEMO_CUSTOMER.email);
     expect(result.json.records).toHaveLength(DEMO_RECORDS.length);
-    expect(result.json.records.map((r: { category: string }) => r.category)).toEqual(expect.arrayContaining(['email', 'address', 'credit-information']));
+    expect(result.json.records.map((r: { category: string }) => r.category)).toEqual(
+      expect.arrayContaining(['email', 'address', 'credit-information']),
+    );
     expect(result.json.consents.length).toBeGreaterThan(0);
     expect(result.json.provisionRecords.length).toBeGreaterThan(0);
     // As stored, less the expiries the copy keeps to leave each item out once it expires.
@@ -97,7 +123,10 @@ describe('get-disclosure', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers?.['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers?.['content-disposition']).toMatch(/^attachment/);
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('section,item,content,source,purposes,date,linked-access-information,special-care');
     expect(lines.filter((l) => l.startsWith('personal-data,'))).toHaveLength(DEMO_RECORDS.length);
   });
@@ -124,7 +153,7 @@ describe('get-disclosure', () => {
     expect(withoutInstance(result.json)).toEqual(withoutInstance(unknown.json));
   });
 
-  it('deterministically: a dossier whose expiry has passed by the desk\'s clock is refused while DynamoDB still holds it', async () => {
+  it("deterministically: a dossier whose expiry has passed by the desk's clock is refused while DynamoDB still holds it", async () => {
     const now = Date.now();
     const inAnHour = Math.floor(now / 1000) + 3600;
     const own = await storeDisclosure(inAnHour);

@@ -38,24 +38,52 @@ const logEntriesAbout = async (subjectId: string) =>
   (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.subjects.includes(subjectId));
 
 describe('get-my-number', () => {
-  it('200: the subject\'s live documents with their numbers and retention, none expired, none of another subject', async () => {
+  it("200: the subject's live documents with their numbers and retention, none expired, none of another subject", async () => {
     const subjectId = newSubject();
     const tax = await registered(registration(subjectId));
     const documentDate = new Date().toISOString().slice(0, 10);
-    const insurance = await registered(registration(subjectId, { affair: 'social-insurance', document: 'employment-insurance-qualification', documentDate, number: OTHER_NUMBER }));
+    const insurance = await registered(
+      registration(subjectId, {
+        affair: 'social-insurance',
+        document: 'employment-insurance-qualification',
+        documentDate,
+        number: OTHER_NUMBER,
+      }),
+    );
     await registered(registration(newSubject()));
     // Past its retention but not yet removed by TTL: never served.
     await putItem('my-number', {
-      subjectId, documentId: 'health-insurance-qualification#2020-04-01', affair: 'social-insurance', document: 'health-insurance-qualification',
-      documentDate: '2020-04-01', number: NUMBER, registeredBy: PAYROLL, registeredAt: '2020-04-02T00:00:00.000Z', expiresAt: Math.floor(Date.now() / 1000) - 1,
+      subjectId,
+      documentId: 'health-insurance-qualification#2020-04-01',
+      affair: 'social-insurance',
+      document: 'health-insurance-qualification',
+      documentDate: '2020-04-01',
+      number: NUMBER,
+      registeredBy: PAYROLL,
+      registeredAt: '2020-04-02T00:00:00.000Z',
+      expiresAt: Math.floor(Date.now() / 1000) - 1,
     });
     const result = await read(subjectId, { requestId: await putOpenRequestFor(subjectId) });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(result.json).toEqual({
       subjectId,
       documents: [
-        { documentId: tax.documentId, affair: 'tax', document: 'dependant-deduction-declaration', documentDate: registration(subjectId).documentDate, number: NUMBER, retainUntil: tax.retainUntil },
-        { documentId: insurance.documentId, affair: 'social-insurance', document: 'employment-insurance-qualification', documentDate, number: OTHER_NUMBER, retainUntil: insurance.retainUntil },
+        {
+          documentId: tax.documentId,
+          affair: 'tax',
+          document: 'dependant-deduction-declaration',
+          documentDate: registration(subjectId).documentDate,
+          number: NUMBER,
+          retainUntil: tax.retainUntil,
+        },
+        {
+          documentId: insurance.documentId,
+          affair: 'social-insurance',
+          document: 'employment-insurance-qualification',
+          documentDate,
+          number: OTHER_NUMBER,
+          retainUntil: insurance.retainUntil,
+        },
       ],
     });
     expect(result.headers['cache-control']).toBe('no-store');
@@ -99,7 +127,9 @@ describe('get-my-number', () => {
     for (const query of [undefined, { requestId: 'req-1', affair: 'tax' }]) {
       const result = await read(subjectId, query);
       expectProblem(result, 400);
-      expect(result.json.errors).toEqual([{ field: 'query.requestId', message: expect.stringContaining('exactly one reason') }]);
+      expect(result.json.errors).toEqual([
+        { field: 'query.requestId', message: expect.stringContaining('exactly one reason') },
+      ]);
       expect(JSON.stringify(result.json)).not.toContain(NUMBER);
     }
     expect(await logEntriesAbout(subjectId)).toEqual([]);
@@ -111,12 +141,16 @@ describe('get-my-number', () => {
     const requestId = await putOpenRequestFor(subjectId);
     const { mock } = mockDocumentClient();
     try {
-      mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' }));
+      mock
+        .on(PutCommand, { TableName: tableName('access-log') })
+        .rejects(Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' }));
       const result = await read(subjectId, { requestId });
       expectProblem(result, 503);
       expect(result.headers['retry-after']).toBeDefined();
       expect(JSON.stringify(result.json)).not.toContain(NUMBER);
-      expect(mock.commandCalls(QueryCommand).filter((c) => c.args[0].input.TableName === tableName('my-number'))).toEqual([]);
+      expect(
+        mock.commandCalls(QueryCommand).filter((c) => c.args[0].input.TableName === tableName('my-number')),
+      ).toEqual([]);
     } finally {
       mock.restore();
     }

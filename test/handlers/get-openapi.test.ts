@@ -1,8 +1,8 @@
 // GET /v1/openapi.json through its handler: every route of the manifest is documented with its
 // method, and the documented request bodies are the schemas the handlers validate with.
 import { describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/routes';
 import { handler } from '../../functions/handlers/get-openapi';
+import { ROUTES } from '../../functions/routes';
 import { invoke } from '../support/desk';
 
 const get = () => invoke(handler, { method: 'GET', path: '/v1/openapi.json', resource: '/v1/openapi.json' });
@@ -23,7 +23,9 @@ describe('get-openapi', () => {
       expect(operation, `${route.method} ${route.path}`).toBeDefined();
       expect(operation!.operationId).toBe(route.name);
     }
-    const documented = Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(documented.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 
@@ -40,17 +42,25 @@ describe('get-openapi', () => {
   it('documents the system routes as SigV4-signed, the way API Gateway exports AWS_IAM methods', async () => {
     const document = (await get()).json;
     expect(document.components.securitySchemes.sigv4).toEqual({
-      type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4',
+      type: 'apiKey',
+      name: 'Authorization',
+      in: 'header',
+      'x-amazon-apigateway-authtype': 'awsSigv4',
       description: expect.stringContaining('Signature Version 4'),
     });
     const system = ROUTES.filter((r) => r.auth.kind === 'system');
     expect(system.length).toBeGreaterThan(0);
     for (const route of system) {
-      expect(document.paths[route.path][route.method.toLowerCase()].security, `${route.method} ${route.path}`).toEqual([{ sigv4: [] }]);
+      expect(document.paths[route.path][route.method.toLowerCase()].security, `${route.method} ${route.path}`).toEqual([
+        { sigv4: [] },
+      ]);
     }
     // Only routes anyone may call, or whose credential is the link's token in the path, have no security.
     for (const route of ROUTES.filter((r) => r.auth.kind !== 'public' && r.auth.kind !== 'link')) {
-      expect(document.paths[route.path][route.method.toLowerCase()].security, `${route.method} ${route.path}`).not.toEqual([]);
+      expect(
+        document.paths[route.path][route.method.toLowerCase()].security,
+        `${route.method} ${route.path}`,
+      ).not.toEqual([]);
     }
   });
 

@@ -10,7 +10,15 @@ import { handler as submitHandler } from '../../functions/handlers/submit-reques
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { apiEvent, freshTables, invoke, lambdaContext } from '../support/desk';
 import {
-  decide, dropTables, expectProblem, getItem, outboxAbout, requestBody, scanAll, staffClaims, submitAndVerify,
+  decide,
+  dropTables,
+  expectProblem,
+  getItem,
+  outboxAbout,
+  requestBody,
+  scanAll,
+  staffClaims,
+  submitAndVerify,
 } from '../support/requests';
 
 const ADDRESS = '〒100-0001 東京都千代田区千代田1-1';
@@ -28,25 +36,40 @@ const body = (details?: Record<string, unknown>, language: 'ja' | 'en' = 'en') =
   ...(details ? { details } : {}),
 });
 
-const printEvent = (requestId: string, accept: string, claims = staffClaims('operator')) => apiEvent({
-  method: 'GET',
-  path: `/v1/staff/requests/${requestId}/disclosure`,
-  resource: '/v1/staff/requests/{requestId}/disclosure',
-  pathParameters: { requestId },
-  headers: { accept },
-  claims,
-});
+const printEvent = (requestId: string, accept: string, claims = staffClaims('operator')) =>
+  apiEvent({
+    method: 'GET',
+    path: `/v1/staff/requests/${requestId}/disclosure`,
+    resource: '/v1/staff/requests/{requestId}/disclosure',
+    pathParameters: { requestId },
+    headers: { accept },
+    claims,
+  });
 
 const logOf = async (requestId: string) =>
-  (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.reason === `disclosure ${requestId}`).sort((a, b) => a.at.localeCompare(b.at));
+  (await scanAll<ChainedAccessLogEntry>('access-log'))
+    .filter((e) => e.reason === `disclosure ${requestId}`)
+    .sort((a, b) => a.at.localeCompare(b.at));
 
 describe('submitting a disclosure with a method', () => {
   it('paper without an address → 400 naming details.postalAddress, nothing stored', async () => {
     const before = (await scanAll('requests')).length;
-    const result = await invoke(submitHandler, { method: 'POST', path: '/v1/requests', resource: '/v1/requests', body: body({ method: 'paper' }) });
+    const result = await invoke(submitHandler, {
+      method: 'POST',
+      path: '/v1/requests',
+      resource: '/v1/requests',
+      body: body({ method: 'paper' }),
+    });
     expectProblem(result, 400);
-    expect(result.json.errors).toEqual([{ field: 'body.details.postalAddress', message: 'is required for a paper copy: the address to post it to' }]);
-    const tooLong = await invoke(submitHandler, { method: 'POST', path: '/v1/requests', resource: '/v1/requests', body: body({ method: 'paper', postalAddress: 'あ'.repeat(501) }) });
+    expect(result.json.errors).toEqual([
+      { field: 'body.details.postalAddress', message: 'is required for a paper copy: the address to post it to' },
+    ]);
+    const tooLong = await invoke(submitHandler, {
+      method: 'POST',
+      path: '/v1/requests',
+      resource: '/v1/requests',
+      body: body({ method: 'paper', postalAddress: 'あ'.repeat(501) }),
+    });
     expectProblem(tooLong, 400);
     expect(JSON.stringify(tooLong.json.errors)).toContain('body.details.postalAddress');
     expect((await scanAll('requests')).length).toBe(before);
@@ -55,10 +78,15 @@ describe('submitting a disclosure with a method', () => {
 
 describe('deciding a paper or partial disclosure', () => {
   it('paper: the dossier is stored, the request records the delivery, the e-mail carries the address and no link', async () => {
-    const { requestId } = await submitAndVerify(body({ method: 'paper', postalAddress: ADDRESS, records: ['personal-data', 'provision-records'] }));
+    const { requestId } = await submitAndVerify(
+      body({ method: 'paper', postalAddress: ADDRESS, records: ['personal-data', 'provision-records'] }),
+    );
     expect((await decide(requestId, { outcome: 'fulfilled' })).status).toBe(200);
     const [stored] = (await scanAll<StoredDisclosure>('disclosures')).filter((d) => d.requestId === requestId);
-    expect((await getItem('requests', { requestId }))!.delivery).toEqual({ method: 'paper', dossierTokenHash: stored!.tokenHash });
+    expect((await getItem('requests', { requestId }))!.delivery).toEqual({
+      method: 'paper',
+      dossierTokenHash: stored!.tokenHash,
+    });
     const message = (await outboxAbout(requestId)).find((m) => m.topic === 'decision-fulfilled')!;
     expect(message.text).toContain(ADDRESS);
     expect(message.text).not.toContain('/v1/disclosures/');
@@ -67,7 +95,10 @@ describe('deciding a paper or partial disclosure', () => {
   it('partial with a category the person has no data in → 422 naming it, nothing written', async () => {
     const { requestId } = await submitAndVerify(body());
     const result = await decide(requestId, {
-      outcome: 'partially-fulfilled', grounds: ['violation-of-law'], reason: 'A court order.', details: { withheld: ['medical-history'] },
+      outcome: 'partially-fulfilled',
+      grounds: ['violation-of-law'],
+      reason: 'A court order.',
+      details: { withheld: ['medical-history'] },
     });
     expectProblem(result, 422);
     expect(result.json.detail).toContain('medical-history');
@@ -79,13 +110,19 @@ describe('deciding a paper or partial disclosure', () => {
   it('partial: the dossier leaves the withheld category out and names it, with grounds and reason', async () => {
     const { requestId } = await submitAndVerify(body({ records: ['personal-data'] }));
     const result = await decide(requestId, {
-      outcome: 'partially-fulfilled', grounds: ['hindrance-to-business'], reason: 'Under investigation.', details: { withheld: ['credit-information'] },
+      outcome: 'partially-fulfilled',
+      grounds: ['hindrance-to-business'],
+      reason: 'Under investigation.',
+      details: { withheld: ['credit-information'] },
     });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(result.json.status).toBe('partially-fulfilled');
     const [stored] = (await scanAll<StoredDisclosure>('disclosures')).filter((d) => d.requestId === requestId);
     expect(stored!.dossier.records!.map((r) => r.category)).not.toContain('credit-information');
-    expect(stored!.dossier.withheld).toMatchObject({ categories: [{ id: 'credit-information' }], reason: 'Under investigation.' });
+    expect(stored!.dossier.withheld).toMatchObject({
+      categories: [{ id: 'credit-information' }],
+      reason: 'Under investigation.',
+    });
     expect(stored!.dossier).not.toHaveProperty('provisionRecords');
     const [logged] = await logOf(requestId);
     expect(logged!.fields).not.toContain('credit-information');
@@ -110,7 +147,13 @@ describe('GET /v1/staff/requests/{requestId}/disclosure', () => {
     const reads = await logOf(requestId);
     expect(reads).toHaveLength(3);
     for (const read of reads.slice(1)) {
-      expect(read).toMatchObject({ actor: 'operator', role: 'operator', action: 'read', subjects: ['subject-demo-hanako'], fields: ['personal-data', 'provision-records'] });
+      expect(read).toMatchObject({
+        actor: 'operator',
+        role: 'operator',
+        action: 'read',
+        subjects: ['subject-demo-hanako'],
+        fields: ['personal-data', 'provision-records'],
+      });
     }
   });
 

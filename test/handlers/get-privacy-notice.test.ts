@@ -1,10 +1,10 @@
 // GET /v1/privacy-notice through its handler against DynamoDB Local: public, cacheable, what the
 // policy promises to publish, and the purposes as the registry has them, changes with their dates.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { privacyNoticeResponse } from '../../functions/http/contract';
-import { handler } from '../../functions/handlers/get-privacy-notice';
-import { handler as change } from '../../functions/handlers/change-purpose';
 import { POLICY_PURPOSES } from '../../functions/domain/purposes/registry';
+import { handler as change } from '../../functions/handlers/change-purpose';
+import { handler } from '../../functions/handlers/get-privacy-notice';
+import { privacyNoticeResponse } from '../../functions/http/contract';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
 import { dropTables, staffClaims } from '../support/requests';
@@ -19,7 +19,12 @@ beforeAll(async () => {
 afterAll(() => dropTables(prefix));
 
 const get = (headers?: Record<string, string>) =>
-  invoke(handler, { method: 'GET', path: '/v1/privacy-notice', resource: '/v1/privacy-notice', ...(headers ? { headers } : {}) });
+  invoke(handler, {
+    method: 'GET',
+    path: '/v1/privacy-notice',
+    resource: '/v1/privacy-notice',
+    ...(headers ? { headers } : {}),
+  });
 
 describe('get-privacy-notice', () => {
   it('200 with purposes of use, sources, access information, special care, My Number, provision, publications, the desk and its hours', async () => {
@@ -30,7 +35,13 @@ describe('get-privacy-notice', () => {
     expect(privacyNoticeResponse.safeParse(result.json).success).toBe(true);
     expect(result.json.purposesOfUse).toHaveLength(8);
     for (const purpose of result.json.purposesOfUse) {
-      expect(purpose).toEqual({ id: expect.any(String), ja: expect.any(String), en: expect.any(String), version: 1, effectiveFrom: '2024-03-31T15:00:00.000Z' });
+      expect(purpose).toEqual({
+        id: expect.any(String),
+        ja: expect.any(String),
+        en: expect.any(String),
+        version: 1,
+        effectiveFrom: '2024-03-31T15:00:00.000Z',
+      });
     }
     expect(result.json.purposeChanges).toEqual([]);
     expect(result.json.acquisitionSources.length).toBeGreaterThan(0);
@@ -41,7 +52,10 @@ describe('get-privacy-notice', () => {
     expect(result.json.anonymisedInformationPublications).toEqual([]);
     expect(result.json.requests.accepted).toContain('disclosure');
     expect(result.json.desk.hours).toMatchObject({ timeZone: 'Asia/Tokyo', opens: '09:00', closes: '17:00' });
-    expect(result.json.desk).toMatchObject({ address: expect.stringMatching(/Chiyoda-ku/), email: 'info@aimicros.com' });
+    expect(result.json.desk).toMatchObject({
+      address: expect.stringMatching(/Chiyoda-ku/),
+      email: 'info@aimicros.com',
+    });
     expect(result.json.requests).toMatchObject({
       inPerson: false,
       whoMayRequest: [{ kind: 'self' }, { kind: 'legal-representative' }, { kind: 'agent' }],
@@ -59,26 +73,46 @@ describe('get-privacy-notice', () => {
 
   it('publishes a changed purpose at once: its new version and date, and the change in the list', async () => {
     const changed = await invoke(change, {
-      method: 'PUT', path: '/v1/staff/purposes/billing', resource: '/v1/staff/purposes/{purposeId}', pathParameters: { purposeId: 'billing' },
-      body: { ja: '請求、決済及び領収書の発行のため', en: 'To bill, settle fees and issue receipts', relatedScope: 'Receipts are part of settling the fees.' },
+      method: 'PUT',
+      path: '/v1/staff/purposes/billing',
+      resource: '/v1/staff/purposes/{purposeId}',
+      pathParameters: { purposeId: 'billing' },
+      body: {
+        ja: '請求、決済及び領収書の発行のため',
+        en: 'To bill, settle fees and issue receipts',
+        relatedScope: 'Receipts are part of settling the fees.',
+      },
       claims: staffClaims('officer'),
     });
     expect(changed.status).toBe(200);
     const result = await get();
     const billing = result.json.purposesOfUse.find((p: { id: string }) => p.id === 'billing');
-    expect(billing).toEqual({ id: 'billing', ja: '請求、決済及び領収書の発行のため', en: 'To bill, settle fees and issue receipts', version: 2, effectiveFrom: changed.json.effectiveFrom });
+    expect(billing).toEqual({
+      id: 'billing',
+      ja: '請求、決済及び領収書の発行のため',
+      en: 'To bill, settle fees and issue receipts',
+      version: 2,
+      effectiveFrom: changed.json.effectiveFrom,
+    });
     const old = POLICY_PURPOSES.find((p) => p.purposeId === 'billing')!;
-    expect(result.json.purposeChanges).toEqual([{
-      id: 'billing', version: 2, kind: 'changed', effectiveFrom: changed.json.effectiveFrom,
-      ja: billing.ja, en: billing.en, previous: { ja: old.ja, en: old.en },
-    }]);
+    expect(result.json.purposeChanges).toEqual([
+      {
+        id: 'billing',
+        version: 2,
+        kind: 'changed',
+        effectiveFrom: changed.json.effectiveFrom,
+        ja: billing.ja,
+        en: billing.en,
+        previous: { ja: old.ja, en: old.en },
+      },
+    ]);
     const japanDate = new Date(Date.parse(changed.json.effectiveFrom) + 9 * 3600_000).toISOString().slice(0, 10);
     expect(result.json.version >= japanDate).toBe(true);
     expect(JSON.stringify(result.json)).not.toMatch(/rollout|publishedBy|Receipts are part/);
   });
 });
 
-describe('get-privacy-notice with the desk\'s settings from the environment', () => {
+describe("get-privacy-notice with the desk's settings from the environment", () => {
   const loadHandler = async (env: Record<string, string>) => {
     vi.resetModules();
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
@@ -94,14 +128,22 @@ describe('get-privacy-notice with the desk\'s settings from the environment', ()
       DESK_FEES_JSON: '{"disclosure":{"amountYen":1000,"method":"bank transfer"}}',
       DESK_RESPONSE_DESK_DAYS: '8',
     });
-    const result = await invoke(configured, { method: 'GET', path: '/v1/privacy-notice', resource: '/v1/privacy-notice' });
+    const result = await invoke(configured, {
+      method: 'GET',
+      path: '/v1/privacy-notice',
+      resource: '/v1/privacy-notice',
+    });
     expect(result.status).toBe(200);
-    expect(result.json.requests.fees).toContainEqual({ type: 'disclosure', fee: { amountYen: 1000, method: 'bank transfer' } });
+    expect(result.json.requests.fees).toContainEqual({
+      type: 'disclosure',
+      fee: { amountYen: 1000, method: 'bank transfer' },
+    });
     expect(result.json.requests.answerWithinDeskDays).toBe(8);
   });
 
   it('refuses to load with a fee for a type the Act does not allow one for', async () => {
-    await expect(loadHandler({ DESK_FEES_JSON: '{"correction":{"amountYen":500,"method":"bank transfer"}}' }))
-      .rejects.toThrow('APPI Art. 38(1) allows a fee only for disclosure and purpose-notification, not for correction');
+    await expect(
+      loadHandler({ DESK_FEES_JSON: '{"correction":{"amountYen":500,"method":"bank transfer"}}' }),
+    ).rejects.toThrow('APPI Art. 38(1) allows a fee only for disclosure and purpose-notification, not for correction');
   });
 });

@@ -15,7 +15,13 @@ const DAY_MS = 24 * HOUR_MS;
 const NOW = Date.now();
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function seeded(requestId: string, type: string, status: RequestStatus, createdDaysAgo: number, extra: Partial<DeskRequest> = {}): DeskRequest {
+function seeded(
+  requestId: string,
+  type: string,
+  status: RequestStatus,
+  createdDaysAgo: number,
+  extra: Partial<DeskRequest> = {},
+): DeskRequest {
   const createdAt = iso(NOW - createdDaysAgo * DAY_MS);
   return {
     requestId: `${requestId}-${run}`,
@@ -25,17 +31,29 @@ function seeded(requestId: string, type: string, status: RequestStatus, createdD
     subject: { email: `hanako.${run}@example.jp`, name: '山田 花子' },
     language: 'ja',
     createdAt,
-    ...(status === 'awaiting-verification' ? {} : { receivedAt: createdAt, dueAt: iso(NOW - createdDaysAgo * DAY_MS + 14 * DAY_MS) }),
+    ...(status === 'awaiting-verification'
+      ? {}
+      : { receivedAt: createdAt, dueAt: iso(NOW - createdDaysAgo * DAY_MS + 14 * DAY_MS) }),
     history: [{ at: createdAt, event: 'submitted' }],
     version: 2,
     ...extra,
   };
 }
 
-function decided(requestId: string, type: string, status: 'fulfilled' | 'refused' | 'partially-fulfilled', createdDaysAgo: number, hours: number): DeskRequest {
+function decided(
+  requestId: string,
+  type: string,
+  status: 'fulfilled' | 'refused' | 'partially-fulfilled',
+  createdDaysAgo: number,
+  hours: number,
+): DeskRequest {
   const request = seeded(requestId, type, status, createdDaysAgo);
   const decidedAt = iso(Date.parse(request.receivedAt!) + hours * HOUR_MS);
-  return { ...request, decision: { outcome: status, grounds: [], decidedAt, decidedBy: 'operator' }, expiresAt: Math.floor(NOW / 1000) + 3600 };
+  return {
+    ...request,
+    decision: { outcome: status, grounds: [], decidedAt, decidedBy: 'operator' },
+    expiresAt: Math.floor(NOW / 1000) + 3600,
+  };
 }
 
 beforeAll(async () => {
@@ -58,11 +76,27 @@ beforeAll(async () => {
   for (const item of items) await putItem('requests', item);
   // A decision e-mail the desk gave up on, and one that went out.
   await putItem('outbox', {
-    messageId: `lost-${run}`, to: [`hanako.${run}@example.jp`], subject: '山田 花子 様', text: 'ご請求への回答', createdAt: iso(NOW - DAY_MS), topic: 'decision-fulfilled',
-    requestId: `d1-${run}`, outboxState: 'undeliverable', attempts: 12, lastError: 'MessageRejected', setAsideAt: iso(NOW - DAY_MS + HOUR_MS),
+    messageId: `lost-${run}`,
+    to: [`hanako.${run}@example.jp`],
+    subject: '山田 花子 様',
+    text: 'ご請求への回答',
+    createdAt: iso(NOW - DAY_MS),
+    topic: 'decision-fulfilled',
+    requestId: `d1-${run}`,
+    outboxState: 'undeliverable',
+    attempts: 12,
+    lastError: 'MessageRejected',
+    setAsideAt: iso(NOW - DAY_MS + HOUR_MS),
   });
   await putItem('outbox', {
-    messageId: `sent-${run}`, to: [`hanako.${run}@example.jp`], subject: 's', text: 't', createdAt: iso(NOW - DAY_MS), topic: 'decision-refused', outboxState: 'sent', attempts: 1,
+    messageId: `sent-${run}`,
+    to: [`hanako.${run}@example.jp`],
+    subject: 's',
+    text: 't',
+    createdAt: iso(NOW - DAY_MS),
+    topic: 'decision-refused',
+    outboxState: 'sent',
+    attempts: 1,
   });
 });
 
@@ -103,7 +137,13 @@ describe('get-request-report', () => {
     expect(body.timeToDecision.medianDeskDays).toEqual(expect.any(Number));
     expect(body.timeToDecision.p95DeskDays).toBeGreaterThanOrEqual(body.timeToDecision.medianDeskDays);
     expect(body.overdue.map((o: { requestId: string }) => o.requestId)).toEqual([`ancient-${run}`, `late-${run}`]);
-    expect(body.overdue[1]).toEqual({ requestId: `late-${run}`, type: 'correction', status: 'in-progress', dueAt: iso(NOW - 6 * DAY_MS + HOUR_MS), daysOverdue: 6 });
+    expect(body.overdue[1]).toEqual({
+      requestId: `late-${run}`,
+      type: 'correction',
+      status: 'in-progress',
+      dueAt: iso(NOW - 6 * DAY_MS + HOUR_MS),
+      daysOverdue: 6,
+    });
     expect(body.overdue[0].daysOverdue).toBe(186);
     expect(JSON.stringify(body)).not.toMatch(/hanako|山田|requester|subject/);
   });
@@ -114,7 +154,13 @@ describe('get-request-report', () => {
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(result.json.counts.total).toBe(2);
     expect(result.json.counts.byStatus).toEqual({ received: 1, fulfilled: 1 });
-    expect(result.json.timeToDecision).toEqual({ decided: 0, medianHours: null, p95Hours: null, medianDeskDays: null, p95DeskDays: null });
+    expect(result.json.timeToDecision).toEqual({
+      decided: 0,
+      medianHours: null,
+      p95Hours: null,
+      medianDeskDays: null,
+      p95DeskDays: null,
+    });
   });
 
   it('refuses a range ending before it starts (400 naming to; 422 when to is the default now), and a malformed date with 400', async () => {
@@ -128,9 +174,17 @@ describe('get-request-report', () => {
   it('lists the e-mails set aside as undeliverable: kind, request, when, attempts and reason, never the address or the text', async () => {
     const result = await report(staffClaims('officer'));
     expect(result.status, JSON.stringify(result.json)).toBe(200);
-    expect(result.json.undeliverable).toEqual([{
-      messageId: `lost-${run}`, kind: 'decision-fulfilled', requestId: `d1-${run}`, createdAt: iso(NOW - DAY_MS), setAsideAt: iso(NOW - DAY_MS + HOUR_MS), attempts: 12, reason: 'MessageRejected',
-    }]);
+    expect(result.json.undeliverable).toEqual([
+      {
+        messageId: `lost-${run}`,
+        kind: 'decision-fulfilled',
+        requestId: `d1-${run}`,
+        createdAt: iso(NOW - DAY_MS),
+        setAsideAt: iso(NOW - DAY_MS + HOUR_MS),
+        attempts: 12,
+        reason: 'MessageRejected',
+      },
+    ]);
     expect(JSON.stringify(result.json)).not.toMatch(/hanako|山田|回答/);
   });
 });

@@ -4,7 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/handlers/get-request-status';
 import { freshTables, invoke } from '../support/desk';
-import { expectProblem, setAttributes, submit, submitAndVerify, withoutInstance, dropTables } from '../support/requests';
+import {
+  dropTables,
+  expectProblem,
+  setAttributes,
+  submit,
+  submitAndVerify,
+  withoutInstance,
+} from '../support/requests';
 
 let prefix: string;
 
@@ -46,12 +53,25 @@ describe('get-request-status', () => {
   it('shows the decision once there is one', async () => {
     const { requestId, statusToken } = await submitAndVerify();
     const decidedAt = new Date().toISOString();
-    await setAttributes('requests', { requestId }, {
-      status: 'refused',
-      decision: { outcome: 'refused', grounds: ['violation-of-law'], reason: 'A court order.', decidedAt, decidedBy: 'operator' },
-    });
+    await setAttributes(
+      'requests',
+      { requestId },
+      {
+        status: 'refused',
+        decision: {
+          outcome: 'refused',
+          grounds: ['violation-of-law'],
+          reason: 'A court order.',
+          decidedAt,
+          decidedBy: 'operator',
+        },
+      },
+    );
     const result = await status(requestId, `Bearer ${statusToken}`);
-    expect(result.json).toMatchObject({ status: 'refused', decision: { outcome: 'refused', grounds: ['violation-of-law'], reason: 'A court order.', decidedAt } });
+    expect(result.json).toMatchObject({
+      status: 'refused',
+      decision: { outcome: 'refused', grounds: ['violation-of-law'], reason: 'A court order.', decidedAt },
+    });
     expect(result.json.decision.decidedBy).toBeUndefined();
   });
 

@@ -57,9 +57,15 @@ describe('list-access-log', () => {
 
   it('filters by actor and by subject, and by both', async () => {
     const window = { from: hoursAgo(31), to: new Date(now).toISOString() };
-    expect(reasons((await list({ ...window, actor: 'staff-1' })).json)).toEqual([1, 4, 7, 10, 13, 16, 19, 22, 25, 28].map((n) => `test ${n}`));
-    expect(reasons((await list({ ...window, subject: 'subject-2' })).json)).toEqual([2, 7, 12, 17, 22, 27].map((n) => `test ${n}`));
-    expect(reasons((await list({ ...window, actor: 'staff-1', subject: 'subject-2' })).json)).toEqual([7, 22].map((n) => `test ${n}`));
+    expect(reasons((await list({ ...window, actor: 'staff-1' })).json)).toEqual(
+      [1, 4, 7, 10, 13, 16, 19, 22, 25, 28].map((n) => `test ${n}`),
+    );
+    expect(reasons((await list({ ...window, subject: 'subject-2' })).json)).toEqual(
+      [2, 7, 12, 17, 22, 27].map((n) => `test ${n}`),
+    );
+    expect(reasons((await list({ ...window, actor: 'staff-1', subject: 'subject-2' })).json)).toEqual(
+      [7, 22].map((n) => `test ${n}`),
+    );
     expect((await list({ from: hoursAgo(241), to: hoursAgo(239), actor: 'old-actor' })).json.items).toHaveLength(1);
   });
 
@@ -93,7 +99,14 @@ describe('list-access-log', () => {
     const first = await list({ limit: '2' });
     expectProblem(await list({ cursor: first.json.nextCursor, actor: 'staff-1' }), 422);
     expectProblem(await list({ cursor: 'not-a-cursor' }), 422);
-    const forged = Buffer.from(JSON.stringify({ from: hoursAgo(2), to: hoursAgo(1), day: '2020-01-01', after: { day: '2020-01-01', at: '2020-01-01T00:00:00.000Z', chainId: 'chain-0', seq: 1 } })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({
+        from: hoursAgo(2),
+        to: hoursAgo(1),
+        day: '2020-01-01',
+        after: { day: '2020-01-01', at: '2020-01-01T00:00:00.000Z', chainId: 'chain-0', seq: 1 },
+      }),
+    ).toString('base64url');
     expectProblem(await list({ cursor: forged }), 422);
   });
 
@@ -108,7 +121,10 @@ describe('list-access-log', () => {
   it('an entry past its retention is not listed, even before the TTL sweep removes it', async () => {
     const longAgo = new Date(now - 6 * 365 * 24 * HOUR);
     await dynamoAccessLog.append(logEntry(500, { at: longAgo.toISOString(), actor: 'expired-actor' }));
-    const window = { from: new Date(longAgo.getTime() - HOUR).toISOString(), to: new Date(longAgo.getTime() + HOUR).toISOString() };
+    const window = {
+      from: new Date(longAgo.getTime() - HOUR).toISOString(),
+      to: new Date(longAgo.getTime() + HOUR).toISOString(),
+    };
     expect((await list({ ...window, actor: 'expired-actor' })).json.items).toEqual([]);
   });
 

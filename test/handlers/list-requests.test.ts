@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/handlers/list-requests';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { expectProblem, putStaff, setAttributes, staffClaims, submit, submitAndVerify, dropTables } from '../support/requests';
+import {
+  dropTables,
+  expectProblem,
+  putStaff,
+  setAttributes,
+  staffClaims,
+  submit,
+  submitAndVerify,
+} from '../support/requests';
 
 let received: string[];
 let unverified: string;
@@ -58,11 +66,16 @@ describe('list-requests', () => {
     const result = await list(staffClaims('auditor'), { status: 'awaiting-verification' });
     expect(result.status).toBe(200);
     expect(result.json.items.map((i: { requestId: string }) => i.requestId)).toEqual([unverified]);
-    expect(result.json.items[0]).toEqual({ requestId: unverified, type: 'disclosure', status: 'awaiting-verification' });
+    expect(result.json.items[0]).toEqual({
+      requestId: unverified,
+      type: 'disclosure',
+      status: 'awaiting-verification',
+    });
   });
 
   it('every staff role may read the queue', async () => {
-    for (const role of ['operator', 'officer', 'auditor']) expect((await list(staffClaims(role))).status, role).toBe(200);
+    for (const role of ['operator', 'officer', 'auditor'])
+      expect((await list(staffClaims(role))).status, role).toBe(200);
   });
 
   it('accepts groups passed as "[a b]"', async () => {

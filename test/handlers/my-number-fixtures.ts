@@ -23,7 +23,13 @@ export const registration = (subjectId: string, fields: Record<string, unknown> 
 
 /** `principal: null` sends the call unsigned. */
 export const register = (body: unknown, principal: string | null = PAYROLL) =>
-  invoke(registerHandler, { method: 'POST', path: '/v1/system/my-number', resource: '/v1/system/my-number', body, ...(principal ? { principal } : {}) });
+  invoke(registerHandler, {
+    method: 'POST',
+    path: '/v1/system/my-number',
+    resource: '/v1/system/my-number',
+    body,
+    ...(principal ? { principal } : {}),
+  });
 
 export async function registered(body: unknown) {
   const result = await register(body);

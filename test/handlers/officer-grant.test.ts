@@ -3,23 +3,36 @@
 // confirms it; the asker cannot confirm it; two confirmations at once, one wins; each step is
 // access-logged and e-mailed like other account changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
-import { dynamoStaffAccounts } from '../../functions/adapters/staff-repository';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
+import { dynamoStaffAccounts } from '../../functions/adapters/staff-repository';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { handler as changeRoleHandler } from '../../functions/handlers/change-staff-role';
 import { handler as confirmHandler } from '../../functions/handlers/confirm-officer-grant';
 import { handler as createHandler } from '../../functions/handlers/create-staff-account';
 import { handler as listHandler } from '../../functions/handlers/list-staff-accounts';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { bothReadBeforeEitherWrites, dropTables, expectProblem, getItem, putItem, putStaff, scanAll, staffClaims } from '../support/requests';
+import {
+  bothReadBeforeEitherWrites,
+  dropTables,
+  expectProblem,
+  getItem,
+  putItem,
+  putStaff,
+  scanAll,
+  staffClaims,
+} from '../support/requests';
 
 const OFFICER_EMAIL = 'officer@desk.example.jp';
 let prefix: string;
 
 beforeAll(async () => {
   prefix = await freshTables();
-  await Promise.all([seedDemoStaff('test-password'), putStaff('officer-2', 'officer'), putStaff('officer-3', 'officer')]);
+  await Promise.all([
+    seedDemoStaff('test-password'),
+    putStaff('officer-2', 'officer'),
+    putStaff('officer-3', 'officer'),
+  ]);
 });
 
 afterAll(() => dropTables(prefix));
@@ -30,25 +43,36 @@ const officer3 = staffClaims('officer-3', 'officer');
 
 const create = (body: unknown, claims = officer) =>
   invoke(createHandler, { method: 'POST', path: '/v1/staff/accounts', resource: '/v1/staff/accounts', body, claims });
-const step = (handler: Parameters<typeof invoke>[0], name: string) => (staffId: string, body: unknown, claims = officer) =>
-  invoke(handler, {
-    method: 'POST',
-    path: `/v1/staff/accounts/${staffId}/${name}`,
-    resource: `/v1/staff/accounts/{staffId}/${name}`,
-    pathParameters: { staffId },
-    body,
-    claims,
-  });
+const step =
+  (handler: Parameters<typeof invoke>[0], name: string) =>
+  (staffId: string, body: unknown, claims = officer) =>
+    invoke(handler, {
+      method: 'POST',
+      path: `/v1/staff/accounts/${staffId}/${name}`,
+      resource: `/v1/staff/accounts/{staffId}/${name}`,
+      pathParameters: { staffId },
+      body,
+      claims,
+    });
 const changeRole = step(changeRoleHandler, 'role');
 const decide = step(confirmHandler, 'officer-grant-confirmation');
 /** An officer-only call, made by the person with the token their role would give after the grant. */
 const asOfficer = (staffId: string) =>
-  invoke(listHandler, { method: 'GET', path: '/v1/staff/accounts', resource: '/v1/staff/accounts', claims: staffClaims(staffId, 'officer') });
+  invoke(listHandler, {
+    method: 'GET',
+    path: '/v1/staff/accounts',
+    resource: '/v1/staff/accounts',
+    claims: staffClaims(staffId, 'officer'),
+  });
 
 const noticesAbout = async (staffId: string) =>
-  (await scanAll<StoredOutboxMessage>('outbox')).filter((m) => m.to.includes(OFFICER_EMAIL) && m.subject.endsWith(`: ${staffId}`)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  (await scanAll<StoredOutboxMessage>('outbox'))
+    .filter((m) => m.to.includes(OFFICER_EMAIL) && m.subject.endsWith(`: ${staffId}`))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 const logAbout = async (staffId: string) =>
-  (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.subjects.includes(`staff:${staffId}`)).sort((a, b) => a.at.localeCompare(b.at));
+  (await scanAll<ChainedAccessLogEntry>('access-log'))
+    .filter((e) => e.subjects.includes(`staff:${staffId}`))
+    .sort((a, b) => a.at.localeCompare(b.at));
 
 let counter = 0;
 const newStaffId = () => `grant-${Date.now().toString(36)}-${counter++}`;
@@ -64,12 +88,16 @@ describe('officer grant with more than one active officer', () => {
   it('a role change to officer is pending: the role stays, no officer powers, e-mailed as awaiting another officer', async () => {
     const { staffId, asked } = await operatorAskedToBeOfficer();
     expect(asked.json).toMatchObject({
-      staffId, role: 'operator',
+      staffId,
+      role: 'operator',
       pendingOfficerGrant: { requestedBy: 'officer', requestedAt: expect.any(String), expiresAt: expect.any(String) },
     });
     const grant = asked.json.pendingOfficerGrant as { requestedAt: string; expiresAt: string };
     expect(Date.parse(grant.expiresAt) - Date.parse(grant.requestedAt)).toBe(7 * 24 * 3600 * 1000);
-    expect(await getItem('staff', { staffId })).toMatchObject({ role: 'operator', pendingOfficerGrant: { requestedBy: 'officer' } });
+    expect(await getItem('staff', { staffId })).toMatchObject({
+      role: 'operator',
+      pendingOfficerGrant: { requestedBy: 'officer' },
+    });
     expectProblem(await asOfficer(staffId), 403);
     const [notice] = await noticesAbout(staffId);
     expect(notice!.text).toMatch(/another officer/i);
@@ -81,20 +109,33 @@ describe('officer grant with more than one active officer', () => {
     const result = await decide(staffId, { confirm: true });
     expectProblem(result, 403);
     expect(result.json.detail).toMatch(/different officer|another officer/i);
-    expect(await getItem('staff', { staffId })).toMatchObject({ role: 'operator', pendingOfficerGrant: { requestedBy: 'officer' }, version: 1 });
+    expect(await getItem('staff', { staffId })).toMatchObject({
+      role: 'operator',
+      pendingOfficerGrant: { requestedBy: 'officer' },
+      version: 1,
+    });
   });
 
   it('a different officer confirms: officer from the very next call, granted by the asker, confirmed by them; access-logged and e-mailed', async () => {
     const { staffId } = await operatorAskedToBeOfficer();
     const result = await decide(staffId, { confirm: true }, officer2);
     expect(result.status, JSON.stringify(result.json)).toBe(200);
-    expect(result.json).toMatchObject({ staffId, role: 'officer', version: 2, signInUpdated: true, roleConfirmedBy: 'officer-2' });
+    expect(result.json).toMatchObject({
+      staffId,
+      role: 'officer',
+      version: 2,
+      signInUpdated: true,
+      roleConfirmedBy: 'officer-2',
+    });
     expect(result.json.pendingOfficerGrant).toBeUndefined();
     const stored = await getItem('staff', { staffId });
     expect(stored).toMatchObject({ role: 'officer', roleGrantedBy: 'officer', roleConfirmedBy: 'officer-2' });
     expect(stored!.pendingOfficerGrant).toBeUndefined();
     expect((await asOfficer(staffId)).status).toBe(200);
-    expect((await logAbout(staffId)).map((e) => [e.actor, e.action, e.fields])).toEqual([['officer', 'write', ['role']], ['officer-2', 'write', ['role']]]);
+    expect((await logAbout(staffId)).map((e) => [e.actor, e.action, e.fields])).toEqual([
+      ['officer', 'write', ['role']],
+      ['officer-2', 'write', ['role']],
+    ]);
     const notices = await noticesAbout(staffId);
     expect(notices).toHaveLength(2);
     expect(notices[1]!.text).toMatch(/confirmed/i);
@@ -125,7 +166,11 @@ describe('officer grant with more than one active officer', () => {
     await putItem('staff', {
       ...(await getItem('staff', { staffId })),
       version: 1,
-      pendingOfficerGrant: { requestedBy: 'officer', requestedAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-08T00:00:00.000Z' },
+      pendingOfficerGrant: {
+        requestedBy: 'officer',
+        requestedAt: '2026-01-01T00:00:00.000Z',
+        expiresAt: '2026-01-08T00:00:00.000Z',
+      },
     });
     const result = await decide(staffId, { confirm: true }, officer2);
     expectProblem(result, 409);
@@ -137,14 +182,22 @@ describe('officer grant with more than one active officer', () => {
   it('two officers confirming at once: one 200, the other 409; one change', async () => {
     const { staffId } = await operatorAskedToBeOfficer();
     bothReadBeforeEitherWrites(dynamoStaffAccounts, 'get');
-    const results = await Promise.all([decide(staffId, { confirm: true }, officer2), decide(staffId, { confirm: true }, officer3)]);
+    const results = await Promise.all([
+      decide(staffId, { confirm: true }, officer2),
+      decide(staffId, { confirm: true }, officer3),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await getItem('staff', { staffId })).toMatchObject({ role: 'officer', version: 2 });
   });
 
   it('a new account asked as officer starts as an auditor with the officer grant pending; another officer confirms it', async () => {
     const staffId = newStaffId();
-    const result = await create({ staffId, displayName: 'Hanako Suzuki', email: `${staffId}@desk.example.jp`, role: 'officer' });
+    const result = await create({
+      staffId,
+      displayName: 'Hanako Suzuki',
+      email: `${staffId}@desk.example.jp`,
+      role: 'officer',
+    });
     expect(result.status, JSON.stringify(result.json)).toBe(201);
     expect(result.json).toMatchObject({ role: 'auditor', pendingOfficerGrant: { requestedBy: 'officer' } });
     expectProblem(await asOfficer(staffId), 403);

@@ -13,7 +13,19 @@ import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, mailbox, uniqueEmail } from '../support/desk';
 import {
-  codeOf, dropTables, expectProblem, getItem, outboxAbout, putItem, requestBody, scanAll, staffClaims, streamEvent, streamRecord, submit, verify,
+  codeOf,
+  dropTables,
+  expectProblem,
+  getItem,
+  outboxAbout,
+  putItem,
+  requestBody,
+  scanAll,
+  staffClaims,
+  streamEvent,
+  streamRecord,
+  submit,
+  verify,
 } from '../support/requests';
 
 let prefix: string;
@@ -31,27 +43,61 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 async function seedCustomer(email: string) {
   const subjectId = `subject-${randomUUID()}`;
   const record = (recordId: string, category: string, value: string, purposes: string[], expiresAt?: number) => {
-    const held = { subjectId, recordId, category, value, source: 'from-customer', purposes, acquiredAt: '2025-04-01T00:00:00.000Z' };
+    const held = {
+      subjectId,
+      recordId,
+      category,
+      value,
+      source: 'from-customer',
+      purposes,
+      acquiredAt: '2025-04-01T00:00:00.000Z',
+    };
     return putItem('personal-data', { ...held, lookupKey: lookupKeyOf(held), ...(expiresAt ? { expiresAt } : {}) });
   };
   const billing = POLICY_PURPOSES.find((p) => p.purposeId === 'billing')!;
   await Promise.all([
     record('rec-email', 'email', email, ['service-provision', 'important-notices'], nowSeconds() + 86_400 * 90),
-    record('rec-name', 'name', '山田 花子 (Hanako Yamada)', ['service-provision', 'billing'], nowSeconds() + 86_400 * 90),
+    record(
+      'rec-name',
+      'name',
+      '山田 花子 (Hanako Yamada)',
+      ['service-provision', 'billing'],
+      nowSeconds() + 86_400 * 90,
+    ),
     record('rec-address', 'address', '東京都千代田区神田錦町1-2-3', ['billing']),
-    record('rec-ad-id', 'advertising-identifier', 'ad-id 6f1c2e9a', ['advertising', 'usage-analysis'], nowSeconds() + 86_400 * 30),
+    record(
+      'rec-ad-id',
+      'advertising-identifier',
+      'ad-id 6f1c2e9a',
+      ['advertising', 'usage-analysis'],
+      nowSeconds() + 86_400 * 30,
+    ),
     // Past its purposes: to the desk it is gone, whether or not TTL has swept it yet.
-    record('rec-referral', 'referral', 'Referred by an existing customer', ['registration-screening'], nowSeconds() - 60),
+    record(
+      'rec-referral',
+      'referral',
+      'Referred by an existing customer',
+      ['registration-screening'],
+      nowSeconds() - 60,
+    ),
     putItem('purposes', {
-      ...billing, version: 2, ja: '請求、決済及び領収書の発行のため', en: 'To bill, settle fees and issue receipts',
-      publishedBy: 'officer', change: { kind: 'changed', note: 'Receipts are part of settling the fees.' },
+      ...billing,
+      version: 2,
+      ja: '請求、決済及び領収書の発行のため',
+      en: 'To bill, settle fees and issue receipts',
+      publishedBy: 'officer',
+      change: { kind: 'changed', note: 'Receipts are part of settling the fees.' },
     }),
   ]);
   return subjectId;
 }
 
 async function submitAndVerifyNotification(email: string, language: 'ja' | 'en', details?: object) {
-  const requestId = await submit({ ...requestBody({ requesterEmail: email, language }), type: 'purpose-notification', ...(details ? { details } : {}) });
+  const requestId = await submit({
+    ...requestBody({ requesterEmail: email, language }),
+    type: 'purpose-notification',
+    ...(details ? { details } : {}),
+  });
   const verified = await verify(requestId, await codeOf(requestId));
   expect(verified.status, JSON.stringify(verified.json)).toBe(200);
   return requestId;
@@ -81,8 +127,13 @@ describe('purpose-notification through the handlers', () => {
   it('answers by e-mail with the purposes of the live records, their current text and categories, and logs the read', async () => {
     const email = uniqueEmail('purposes');
     const subjectId = await seedCustomer(email);
-    const requestId = await submitAndVerifyNotification(email, 'en', { items: 'My address and advertising identifier' });
-    expect(await getItem('requests', { requestId })).toMatchObject({ type: 'purpose-notification', details: { items: 'My address and advertising identifier' } });
+    const requestId = await submitAndVerifyNotification(email, 'en', {
+      items: 'My address and advertising identifier',
+    });
+    expect(await getItem('requests', { requestId })).toMatchObject({
+      type: 'purpose-notification',
+      details: { items: 'My address and advertising identifier' },
+    });
 
     const result = await decide(requestId, { outcome: 'fulfilled' });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
@@ -95,16 +146,25 @@ describe('purpose-notification through the handlers', () => {
     const text = mail.body.text!;
     expect(text).toContain(requestId);
     expect(text).toContain('- To bill, settle fees and issue receipts\n  Data used: Address, Name');
-    expect(text).toContain('- To provide our services and to confirm the identity of the customer\n  Data used: E-mail address, Name');
-    expect(text).toContain("- To distribute advertisements regarding our or third parties' products and services\n  Data used: Advertising identifier");
+    expect(text).toContain(
+      '- To provide our services and to confirm the identity of the customer\n  Data used: E-mail address, Name',
+    );
+    expect(text).toContain(
+      "- To distribute advertisements regarding our or third parties' products and services\n  Data used: Advertising identifier",
+    );
     expect(text.match(/^- /gm)).toHaveLength(5);
     expect(text).not.toContain('To screen registrations');
     for (const value of ['山田', '神田錦町', 'ad-id 6f1c2e9a', 'Referred by']) expect(text).not.toContain(value);
 
-    const entries = (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.reason === `purpose-notification ${requestId}`);
+    const entries = (await scanAll<ChainedAccessLogEntry>('access-log')).filter(
+      (e) => e.reason === `purpose-notification ${requestId}`,
+    );
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
-      actor: 'operator', role: 'operator', action: 'read', subjects: [subjectId],
+      actor: 'operator',
+      role: 'operator',
+      action: 'read',
+      subjects: [subjectId],
       fields: ['address', 'advertising-identifier', 'email', 'name'],
     });
   });
@@ -121,7 +181,11 @@ describe('purpose-notification through the handlers', () => {
   it('refuses on one of its grounds with a reason, and rejects a ground of another type with nothing written', async () => {
     const email = uniqueEmail('refused');
     const requestId = await submitAndVerifyNotification(email, 'en');
-    const foreign = await decide(requestId, { outcome: 'refused', grounds: ['hindrance-to-business'], reason: 'Too much work.' });
+    const foreign = await decide(requestId, {
+      outcome: 'refused',
+      grounds: ['hindrance-to-business'],
+      reason: 'Too much work.',
+    });
     expectProblem(foreign, 422);
     expect(await getItem('requests', { requestId })).toMatchObject({ status: 'received', version: 2 });
     expect((await outboxAbout(requestId)).filter((m) => m.topic.startsWith('decision-'))).toEqual([]);
@@ -136,7 +200,11 @@ describe('purpose-notification through the handlers', () => {
   });
 
   it('is listed as accepted in the privacy notice', async () => {
-    const notice = await invoke(getPrivacyNotice, { method: 'GET', path: '/v1/privacy-notice', resource: '/v1/privacy-notice' });
+    const notice = await invoke(getPrivacyNotice, {
+      method: 'GET',
+      path: '/v1/privacy-notice',
+      resource: '/v1/privacy-notice',
+    });
     expect(notice.status).toBe(200);
     expect(notice.json.requests.accepted).toContain('purpose-notification');
     expect(notice.json.requests.fees).toContainEqual({ type: 'purpose-notification', fee: 'none' });

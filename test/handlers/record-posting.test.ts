@@ -4,13 +4,24 @@
 // a decided paper disclosure, only by an operator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
+import { japanDay } from '../../functions/domain/kernel/calendar';
 import { handler } from '../../functions/handlers/record-posting';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
-import { japanDay } from '../../functions/domain/kernel/calendar';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { freshTables, mailbox } from '../support/desk';
 import {
-  decide, dropTables, expectProblem, getItem, outboxAbout, requestBody, scanAll, staffClaims, staffStep, streamEvent, streamRecord, submitAndVerify,
+  decide,
+  dropTables,
+  expectProblem,
+  getItem,
+  outboxAbout,
+  requestBody,
+  scanAll,
+  staffClaims,
+  staffStep,
+  streamEvent,
+  streamRecord,
+  submitAndVerify,
 } from '../support/requests';
 
 const ADDRESS = '〒100-0001 東京都千代田区千代田1-1';
@@ -29,7 +40,8 @@ const body = (details?: Record<string, unknown>, language: 'ja' | 'en' = 'ja') =
 });
 
 const decideFulfilled = (requestId: string) => decide(requestId, { outcome: 'fulfilled' });
-const post = (requestId: string, posting?: unknown, claims = staffClaims('operator')) => staffStep(handler, requestId, 'posting', posting, claims);
+const post = (requestId: string, posting?: unknown, claims = staffClaims('operator')) =>
+  staffStep(handler, requestId, 'posting', posting, claims);
 
 async function decidedPaper(language: 'ja' | 'en' = 'ja') {
   const { requestId } = await submitAndVerify(body({ method: 'paper', postalAddress: ADDRESS }, language));
@@ -45,14 +57,24 @@ describe('record-posting', () => {
     const today = japanDay(new Date());
     expect(result.json).toEqual({ requestId, postedOn: today, trackingNumber: 'JP-1234-5678' });
     const stored = (await getItem('requests', { requestId }))!;
-    expect(stored).toMatchObject({ status: 'fulfilled', version: 4, delivery: { method: 'paper', postedOn: today, trackingNumber: 'JP-1234-5678', postedBy: 'operator' } });
+    expect(stored).toMatchObject({
+      status: 'fulfilled',
+      version: 4,
+      delivery: { method: 'paper', postedOn: today, trackingNumber: 'JP-1234-5678', postedBy: 'operator' },
+    });
     expect(stored.history.at(-1)).toMatchObject({ event: 'posted', by: 'operator' });
-    const logged = (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.reason === `disclosure ${requestId}` && e.action === 'write');
+    const logged = (await scanAll<ChainedAccessLogEntry>('access-log')).filter(
+      (e) => e.reason === `disclosure ${requestId}` && e.action === 'write',
+    );
     expect(logged).toMatchObject([{ fields: ['delivery'], subjects: [`request:${requestId}`] }]);
 
     const message = (await outboxAbout(requestId)).find((m) => m.topic === 'disclosure-posted')!;
-    expect((await sendOutbox(streamEvent(streamRecord('INSERT', { newImage: message })))).batchItemFailures).toEqual([]);
-    const mail = (await mailbox(DEMO_CUSTOMER.email)).find((m) => m.subject === 'We have posted your personal data disclosure' && m.body.text?.includes(requestId));
+    expect((await sendOutbox(streamEvent(streamRecord('INSERT', { newImage: message })))).batchItemFailures).toEqual(
+      [],
+    );
+    const mail = (await mailbox(DEMO_CUSTOMER.email)).find(
+      (m) => m.subject === 'We have posted your personal data disclosure' && m.body.text?.includes(requestId),
+    );
     expect(mail, 'posting e-mail in the SES emulator').toBeDefined();
     expect(mail!.body.text).toContain('Tracking number: JP-1234-5678');
   });

@@ -28,11 +28,19 @@ const report = (subjectId: string, body: unknown, signed = true) =>
 
 const subject = () => `subject-${randomUUID()}`;
 const seconds = (iso: string) => Math.ceil(Date.parse(iso) / 1000);
-const recordsOf = async (subjectId: string) => (await scanAll<StoredPersonalDataRecord>('personal-data')).filter((r) => r.subjectId === subjectId);
+const recordsOf = async (subjectId: string) =>
+  (await scanAll<StoredPersonalDataRecord>('personal-data')).filter((r) => r.subjectId === subjectId);
 
 const record = (subjectId: string, recordId: string, purposes: string[], expiresAt?: number) => ({
-  subjectId, recordId, category: 'phone', value: '03-1234-5678', source: 'from-customer', purposes,
-  acquiredAt: new Date(Date.now() - 30 * DAY_S * 1000).toISOString(), lookupKey: `subject#${subjectId}`, ...(expiresAt ? { expiresAt } : {}),
+  subjectId,
+  recordId,
+  category: 'phone',
+  value: '03-1234-5678',
+  source: 'from-customer',
+  purposes,
+  acquiredAt: new Date(Date.now() - 30 * DAY_S * 1000).toISOString(),
+  lookupKey: `subject#${subjectId}`,
+  ...(expiresAt ? { expiresAt } : {}),
 });
 
 describe('record-subject-event', () => {
@@ -48,7 +56,10 @@ describe('record-subject-event', () => {
     expect(result.json).toEqual({ subjectId: s, recordsRecomputed: 2 });
     expect(await getItem('subjects', { subjectId: s })).toEqual({ subjectId: s, contractEndedAt: endedAt });
     const byId = Object.fromEntries((await recordsOf(s)).map((r) => [r.recordId, r.expiresAt]));
-    expect(byId).toEqual({ 'rec-service': seconds(endedAt) + 90 * DAY_S, 'rec-billing': seconds(endedAt) + 7 * 365 * DAY_S });
+    expect(byId).toEqual({
+      'rec-service': seconds(endedAt) + 90 * DAY_S,
+      'rec-billing': seconds(endedAt) + 7 * 365 * DAY_S,
+    });
   });
 
   it('activity: pushes last-activity purposes out, and removes an expiry its purposes no longer give', async () => {
@@ -66,7 +77,10 @@ describe('record-subject-event', () => {
     expect(stored['rec-inquiry']!.expiresAt).toBe(seconds(at) + 3 * 365 * DAY_S);
     expect(stored['rec-service']).not.toHaveProperty('expiresAt');
     // An older activity changes nothing.
-    expect((await report(s, { event: 'activity', at: '2025-01-01T00:00:00.000Z' })).json).toEqual({ subjectId: s, recordsRecomputed: 0 });
+    expect((await report(s, { event: 'activity', at: '2025-01-01T00:00:00.000Z' })).json).toEqual({
+      subjectId: s,
+      recordsRecomputed: 0,
+    });
     expect((await getItem('subjects', { subjectId: s }))!.lastActivityAt).toBe(at);
   });
 
@@ -74,10 +88,15 @@ describe('record-subject-event', () => {
     const s = subject();
     const soon = Math.floor(Date.now() / 1000) + 3_600;
     await putItem('personal-data', record(s, 'rec-inquiry', ['information-and-inquiries'], soon));
-    for (const body of [{ event: 'activity', at: '2199-01-01T00:00:00.000Z' }, { event: 'contract-ended', at: '2099-06-30T00:00:00.000Z' }]) {
+    for (const body of [
+      { event: 'activity', at: '2199-01-01T00:00:00.000Z' },
+      { event: 'contract-ended', at: '2099-06-30T00:00:00.000Z' },
+    ]) {
       const result = await report(s, body);
       expectProblem(result, 422);
-      expect(result.json.errors).toEqual([{ field: 'body.at', message: expect.stringContaining(`${body.at} is in the future`) }]);
+      expect(result.json.errors).toEqual([
+        { field: 'body.at', message: expect.stringContaining(`${body.at} is in the future`) },
+      ]);
     }
     expect(await getItem('subjects', { subjectId: s })).toBeUndefined();
     expect((await recordsOf(s))[0]!.expiresAt).toBe(soon);

@@ -19,7 +19,8 @@ afterAll(() => dropTables(prefix));
 
 const logs = captureLogs();
 const newSubject = () => `employee-${randomUUID().slice(0, 8)}`;
-const heldFor = async (subjectId: string) => (await scanAll<StoredMyNumber>('my-number')).filter((i) => i.subjectId === subjectId);
+const heldFor = async (subjectId: string) =>
+  (await scanAll<StoredMyNumber>('my-number')).filter((i) => i.subjectId === subjectId);
 
 /** The number appears nowhere in what the caller or the logs get to see. */
 function expectNoNumber(result: { headers: Record<string, unknown>; json: unknown }, number = NUMBER) {
@@ -30,13 +31,17 @@ function expectNoNumber(result: { headers: Record<string, unknown>; json: unknow
 }
 
 describe('register-my-number', () => {
-  it('201: stores the number with its document, who registered it and the document\'s retention as TTL; answers without the number', async () => {
+  it("201: stores the number with its document, who registered it and the document's retention as TTL; answers without the number", async () => {
     const subjectId = newSubject();
     const body = registration(subjectId);
     const result = await register(body);
     expect(result.status, JSON.stringify(result.json)).toBe(201);
     const retainUntil = myNumberDocument('dependant-deduction-declaration')!.retainUntil(body.documentDate);
-    expect(result.json).toEqual({ subjectId, documentId: `dependant-deduction-declaration#${body.documentDate}`, retainUntil: retainUntil.toISOString() });
+    expect(result.json).toEqual({
+      subjectId,
+      documentId: `dependant-deduction-declaration#${body.documentDate}`,
+      retainUntil: retainUntil.toISOString(),
+    });
     expectNoNumber(result);
     const [item, ...more] = await heldFor(subjectId);
     expect(more).toEqual([]);
@@ -60,14 +65,20 @@ describe('register-my-number', () => {
     await registered(registration(subjectId, { number: OTHER_NUMBER, basis: 'statutory-affair' }));
     expect((await heldFor(subjectId)).map((i) => i.number)).toEqual([OTHER_NUMBER]);
     const documentDate = new Date().toISOString().slice(0, 10);
-    const answer = await registered(registration(subjectId, { affair: 'social-insurance', document: 'health-insurance-qualification', documentDate }));
-    expect(answer.retainUntil).toBe(myNumberDocument('health-insurance-qualification')!.retainUntil(documentDate).toISOString());
+    const answer = await registered(
+      registration(subjectId, { affair: 'social-insurance', document: 'health-insurance-qualification', documentDate }),
+    );
+    expect(answer.retainUntil).toBe(
+      myNumberDocument('health-insurance-qualification')!.retainUntil(documentDate).toISOString(),
+    );
     expect(await heldFor(subjectId)).toHaveLength(2);
   });
 
   it('422 for a document of another affair, naming the field; no number in the answer or the logs; nothing stored', async () => {
     const subjectId = newSubject();
-    const result = await register(registration(subjectId, { affair: 'tax', document: 'health-insurance-qualification' }));
+    const result = await register(
+      registration(subjectId, { affair: 'tax', document: 'health-insurance-qualification' }),
+    );
     expectProblem(result, 422);
     expect(result.json.detail).toContain('"document"');
     expect(result.json.detail).toContain('social-insurance');
@@ -75,9 +86,15 @@ describe('register-my-number', () => {
     expect(await heldFor(subjectId)).toEqual([]);
   });
 
-  it('422 when the document\'s retention has already ended (My Number Act Art. 20); nothing stored', async () => {
+  it("422 when the document's retention has already ended (My Number Act Art. 20); nothing stored", async () => {
     const subjectId = newSubject();
-    const result = await register(registration(subjectId, { affair: 'social-insurance', document: 'health-insurance-qualification', documentDate: '2020-04-01' }));
+    const result = await register(
+      registration(subjectId, {
+        affair: 'social-insurance',
+        document: 'health-insurance-qualification',
+        documentDate: '2020-04-01',
+      }),
+    );
     expectProblem(result, 422);
     expect(result.json.detail).toContain('"documentDate"');
     expect(result.json.detail).toContain('Art. 20');
@@ -99,7 +116,9 @@ describe('register-my-number', () => {
     const subjectId = newSubject();
     const result = await register(registration(subjectId, { basis: 'consent' }));
     expectProblem(result, 400);
-    expect(result.json.errors).toEqual([{ field: 'body.basis', message: expect.stringMatching(/consent is never a basis.*Art\. 19/) }]);
+    expect(result.json.errors).toEqual([
+      { field: 'body.basis', message: expect.stringMatching(/consent is never a basis.*Art\. 19/) },
+    ]);
     expectNoNumber(result);
     expect(await heldFor(subjectId)).toEqual([]);
   });
@@ -108,16 +127,28 @@ describe('register-my-number', () => {
     const subjectId = newSubject();
     const result = await register(registration(subjectId, { affair: 'marketing' }));
     expectProblem(result, 400);
-    expect(result.json.errors).toEqual([{ field: 'body.affair', message: 'is not a statutory affair: My Number is accepted only for tax and social-insurance (My Number Act Art. 9)' }]);
+    expect(result.json.errors).toEqual([
+      {
+        field: 'body.affair',
+        message:
+          'is not a statutory affair: My Number is accepted only for tax and social-insurance (My Number Act Art. 9)',
+      },
+    ]);
     expectNoNumber(result);
     expect(await heldFor(subjectId)).toEqual([]);
   });
 
   it('400 for a number sent as a JSON number, an unknown document or an impossible date, without echoing the number', async () => {
     const subjectId = newSubject();
-    const result = await register(registration(subjectId, { number: Number(NUMBER), document: 'payslip', documentDate: '2026-02-30' }));
+    const result = await register(
+      registration(subjectId, { number: Number(NUMBER), document: 'payslip', documentDate: '2026-02-30' }),
+    );
     expectProblem(result, 400);
-    expect(result.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.document', 'body.documentDate', 'body.number']);
+    expect(result.json.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'body.document',
+      'body.documentDate',
+      'body.number',
+    ]);
     expectNoNumber(result);
     expect(await heldFor(subjectId)).toEqual([]);
   });

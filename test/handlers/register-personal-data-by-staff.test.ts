@@ -29,25 +29,44 @@ const register = (subjectId: string, body: unknown, claims?: Record<string, stri
   });
 
 const subject = () => `subject-${randomUUID()}`;
-const recordsOf = async (subjectId: string) => (await scanAll<StoredPersonalDataRecord>('personal-data')).filter((r) => r.subjectId === subjectId);
-const logOf = async (subjectId: string) => (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.subjects.includes(subjectId));
+const recordsOf = async (subjectId: string) =>
+  (await scanAll<StoredPersonalDataRecord>('personal-data')).filter((r) => r.subjectId === subjectId);
+const logOf = async (subjectId: string) =>
+  (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.subjects.includes(subjectId));
 
 const letter = (fields: Record<string, unknown> = {}) => ({
-  category: 'address', value: '東京都千代田区神田錦町1-2-3', source: 'from-customer', sourceDetail: 'Letter of 2026-11-01',
-  purposes: ['service-provision', 'billing'], acquiredAt: new Date(Date.now() - 86_400_000).toISOString(), ...fields,
+  category: 'address',
+  value: '東京都千代田区神田錦町1-2-3',
+  source: 'from-customer',
+  sourceDetail: 'Letter of 2026-11-01',
+  purposes: ['service-provision', 'billing'],
+  acquiredAt: new Date(Date.now() - 86_400_000).toISOString(),
+  ...fields,
 });
 
 describe('register-personal-data-by-staff', () => {
   it('201: registers with the operator as registrant, after logging the write', async () => {
     const s = subject();
-    const result = await register(s, { records: [letter(), letter({ category: 'phone', value: '03-1234-5678' })] }, staffClaims('operator'));
+    const result = await register(
+      s,
+      { records: [letter(), letter({ category: 'phone', value: '03-1234-5678' })] },
+      staffClaims('operator'),
+    );
     expect(result.status, JSON.stringify(result.json)).toBe(201);
     expect(result.json.records).toHaveLength(2);
     expect((await recordsOf(s)).map((r) => r.registeredBy)).toEqual(['staff:operator', 'staff:operator']);
     const entries = await logOf(s);
-    expect(entries).toEqual([expect.objectContaining({
-      actor: 'operator', role: 'operator', action: 'write', subjects: [s], fields: ['address', 'phone'], reason: 'registration', sourceIp: '203.0.113.10',
-    })]);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        actor: 'operator',
+        role: 'operator',
+        action: 'write',
+        subjects: [s],
+        fields: ['address', 'phone'],
+        reason: 'registration',
+        sourceIp: '203.0.113.10',
+      }),
+    ]);
     expect(JSON.stringify(entries)).not.toContain('神田');
   });
 

@@ -1,8 +1,8 @@
 // POST and GET /v1/staff/recipients against DynamoDB Local: the officer registers a recipient once;
 // the registry lists it with its Art. 28 standing; joint use and opt-out appear in the privacy notice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler as list } from '../../functions/handlers/list-recipients';
 import { handler as notice } from '../../functions/handlers/get-privacy-notice';
+import { handler as list } from '../../functions/handlers/list-recipients';
 import { handler as register } from '../../functions/handlers/register-recipient';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
@@ -19,27 +19,48 @@ afterAll(() => dropTables(prefix));
 
 const post = (body: unknown, claims: Record<string, string> = staffClaims('officer')) =>
   invoke(register, { method: 'POST', path: '/v1/staff/recipients', resource: '/v1/staff/recipients', body, claims });
-const get = (claims: Record<string, string>) => invoke(list, { method: 'GET', path: '/v1/staff/recipients', resource: '/v1/staff/recipients', claims });
+const get = (claims: Record<string, string>) =>
+  invoke(list, { method: 'GET', path: '/v1/staff/recipients', resource: '/v1/staff/recipients', claims });
 
 const recipient = (recipientId: string, fields: Record<string, unknown> = {}) => ({
-  recipientId, name: 'Partner Insurance K.K.', address: '2-2 Marunouchi, Chiyoda-ku, Tokyo', representative: 'Taro Sato, Representative Director',
-  relationship: 'third-party', country: 'JP', ...fields,
+  recipientId,
+  name: 'Partner Insurance K.K.',
+  address: '2-2 Marunouchi, Chiyoda-ku, Tokyo',
+  representative: 'Taro Sato, Representative Director',
+  relationship: 'third-party',
+  country: 'JP',
+  ...fields,
 });
 const OPT_OUT = {
-  notifiedOn: '2026-09-01', items: ['name', 'address'], acquisitionMethod: 'Registration form', provisionMethod: 'Encrypted file transfer',
-  requestMethod: 'POST /v1/requests', updateMethod: 'Monthly', startsOn: '2026-10-01',
+  notifiedOn: '2026-09-01',
+  items: ['name', 'address'],
+  acquisitionMethod: 'Registration form',
+  provisionMethod: 'Encrypted file transfer',
+  requestMethod: 'POST /v1/requests',
+  updateMethod: 'Monthly',
+  startsOn: '2026-10-01',
 };
 
 describe('register-recipient and list-recipients', () => {
   it('201 registered with a per-provision record by default; listed for officers and auditors', async () => {
     const result = await post(recipient('partner-insurance'));
     expect(result.status, JSON.stringify(result.json)).toBe(201);
-    expect(result.json).toEqual({ ...recipient('partner-insurance'), recordKeeping: 'per-provision', countryStanding: 'domestic', registeredBy: 'officer', registeredAt: expect.any(String) });
-    expect(await getItem('recipients', { recipientId: 'partner-insurance' })).toMatchObject({ registeredBy: 'officer' });
+    expect(result.json).toEqual({
+      ...recipient('partner-insurance'),
+      recordKeeping: 'per-provision',
+      countryStanding: 'domestic',
+      registeredBy: 'officer',
+      registeredAt: expect.any(String),
+    });
+    expect(await getItem('recipients', { recipientId: 'partner-insurance' })).toMatchObject({
+      registeredBy: 'officer',
+    });
     for (const role of ['officer', 'auditor']) {
       const listed = await get(staffClaims(role));
       expect(listed.status).toBe(200);
-      expect(listed.json.items).toContainEqual(expect.objectContaining({ recipientId: 'partner-insurance', countryStanding: 'domestic' }));
+      expect(listed.json.items).toContainEqual(
+        expect.objectContaining({ recipientId: 'partner-insurance', countryStanding: 'domestic' }),
+      );
     }
   });
 
@@ -59,7 +80,9 @@ describe('register-recipient and list-recipients', () => {
     const ids = (await scanAll('recipients')).map((r) => r.recipientId);
     expect(ids).not.toContain('broker');
     expect(ids).not.toContain('nowhere');
-    expect(await getItem('recipients', { recipientId: 'partner-insurance' })).toMatchObject({ name: 'Partner Insurance K.K.' });
+    expect(await getItem('recipients', { recipientId: 'partner-insurance' })).toMatchObject({
+      name: 'Partner Insurance K.K.',
+    });
   });
 
   it('only an officer registers; operators see no registry', async () => {
@@ -70,12 +93,27 @@ describe('register-recipient and list-recipients', () => {
 
   it('publishes joint use and opt-out provision in the privacy notice at once', async () => {
     await post(recipient('list-broker', { optOut: OPT_OUT }));
-    await post(recipient('group-company', {
-      relationship: 'joint-use',
-      jointUse: { items: ['name', 'email'], jointUsers: 'Mecara group companies', purpose: 'Group-wide support', responsiblePerson: { name: 'Mecara LLC', address: 'Tokyo', representative: 'CEO' } },
-    }));
+    await post(
+      recipient('group-company', {
+        relationship: 'joint-use',
+        jointUse: {
+          items: ['name', 'email'],
+          jointUsers: 'Mecara group companies',
+          purpose: 'Group-wide support',
+          responsiblePerson: { name: 'Mecara LLC', address: 'Tokyo', representative: 'CEO' },
+        },
+      }),
+    );
     const result = await invoke(notice, { method: 'GET', path: '/v1/privacy-notice', resource: '/v1/privacy-notice' });
-    expect(result.json.thirdPartyProvision.optOutItems).toEqual([expect.objectContaining({ recipientId: 'list-broker', notifiedToCommissionOn: '2026-09-01', stopsOnRequest: true })]);
-    expect(result.json.thirdPartyProvision.jointUse).toEqual([expect.objectContaining({ recipientId: 'group-company', jointUsers: 'Mecara group companies' })]);
+    expect(result.json.thirdPartyProvision.optOutItems).toEqual([
+      expect.objectContaining({
+        recipientId: 'list-broker',
+        notifiedToCommissionOn: '2026-09-01',
+        stopsOnRequest: true,
+      }),
+    ]);
+    expect(result.json.thirdPartyProvision.jointUse).toEqual([
+      expect.objectContaining({ recipientId: 'group-company', jointUsers: 'Mecara group companies' }),
+    ]);
   });
 });

@@ -11,7 +11,18 @@ import { handler as requestExport } from '../../functions/handlers/request-expor
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { handler as viewExport } from '../../functions/handlers/view-export';
 import { freshTables, invoke, mailbox } from '../support/desk';
-import { dropTables, expectProblem, getItem, putOpenRequestFor, putOpenRequests, putStaff, scanAll, staffClaims, streamEvent, streamRecord } from '../support/requests';
+import {
+  dropTables,
+  expectProblem,
+  getItem,
+  putOpenRequestFor,
+  putOpenRequests,
+  putStaff,
+  scanAll,
+  staffClaims,
+  streamEvent,
+  streamRecord,
+} from '../support/requests';
 
 let prefix: string;
 const run = randomUUID().slice(0, 6);
@@ -23,7 +34,13 @@ const as = (staffId: string, role: string) => staffClaims(staffId, role);
 
 beforeAll(async () => {
   prefix = await freshTables();
-  await Promise.all([putStaff(OPERATOR, 'operator'), putStaff(OTHER_OPERATOR, 'operator'), putStaff(OFFICER, 'officer'), putStaff(AUDITOR, 'auditor'), putOpenRequests('req-77')]);
+  await Promise.all([
+    putStaff(OPERATOR, 'operator'),
+    putStaff(OTHER_OPERATOR, 'operator'),
+    putStaff(OFFICER, 'officer'),
+    putStaff(AUDITOR, 'auditor'),
+    putOpenRequests('req-77'),
+  ]);
 });
 
 afterAll(() => dropTables(prefix));
@@ -31,31 +48,59 @@ afterAll(() => dropTables(prefix));
 const ask = (body: unknown, claims = as(OPERATOR, 'operator')) =>
   invoke(requestExport, { method: 'POST', path: '/v1/staff/exports', resource: '/v1/staff/exports', body, claims });
 const list = (claims: Record<string, string>, status?: string) =>
-  invoke(listExports, { method: 'GET', path: '/v1/staff/exports', resource: '/v1/staff/exports', ...(status ? { query: { status } } : {}), claims });
+  invoke(listExports, {
+    method: 'GET',
+    path: '/v1/staff/exports',
+    resource: '/v1/staff/exports',
+    ...(status ? { query: { status } } : {}),
+    claims,
+  });
 const view = (exportId: string, claims: Record<string, string>) =>
-  invoke(viewExport, { method: 'GET', path: `/v1/staff/exports/${exportId}`, resource: '/v1/staff/exports/{exportId}', pathParameters: { exportId }, claims });
+  invoke(viewExport, {
+    method: 'GET',
+    path: `/v1/staff/exports/${exportId}`,
+    resource: '/v1/staff/exports/{exportId}',
+    pathParameters: { exportId },
+    claims,
+  });
 
 const subjects = () => [`subject-${randomUUID()}`, `subject-${randomUUID()}`];
-const logAbout = async (subjectId: string) => (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.subjects.includes(subjectId));
+const logAbout = async (subjectId: string) =>
+  (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.subjects.includes(subjectId));
 
 describe('request-export', () => {
   it('202: stores the request, e-mails the officer in the same transaction, and access-logs subjects, fields and reason', async () => {
     const subjectIds = subjects();
-    const result = await ask({ subjectIds, categories: ['name', 'email', 'cookie-id'], purpose: 'service-provision', format: 'csv', note: 'For the annual audit' });
+    const result = await ask({
+      subjectIds,
+      categories: ['name', 'email', 'cookie-id'],
+      purpose: 'service-provision',
+      format: 'csv',
+      note: 'For the annual audit',
+    });
     expect(result.status, JSON.stringify(result.json)).toBe(202);
     expect(result.json).toEqual({ exportId: expect.any(String), status: 'requested' });
     const { exportId } = result.json;
     const stored = await getItem<ExportRequest>('exports', { exportId });
     expect(stored).toMatchObject({
-      exportId, status: 'requested', version: 1, requestedBy: OPERATOR, subjectIds, categories: ['name', 'email', 'cookie-id'],
-      reason: 'purpose service-provision', format: 'csv', note: 'For the annual audit',
+      exportId,
+      status: 'requested',
+      version: 1,
+      requestedBy: OPERATOR,
+      subjectIds,
+      categories: ['name', 'email', 'cookie-id'],
+      reason: 'purpose service-provision',
+      format: 'csv',
+      note: 'For the annual audit',
     });
     expect(stored!.expiresAt).toBeGreaterThan(Date.now() / 1000 + 2 * 365 * 24 * 3600);
 
     const [message, ...more] = (await scanAll('outbox')).filter((m) => m.messageId === `export-requested-${exportId}`);
     expect(more).toEqual([]);
     expect(message).toMatchObject({ to: ['officer@desk.example.jp'], outboxState: 'pending' });
-    expect((await sendOutbox(streamEvent(streamRecord('INSERT', { newImage: message! })))).batchItemFailures).toEqual([]);
+    expect((await sendOutbox(streamEvent(streamRecord('INSERT', { newImage: message! })))).batchItemFailures).toEqual(
+      [],
+    );
     const mail = (await mailbox('officer@desk.example.jp')).find((m) => m.subject.includes(exportId));
     expect(mail!.body.text).toContain(`https://desk.test/test/v1/staff/exports/${exportId}/approval`);
     expect(mail!.body.text).toContain('Subjects: 2');
@@ -63,8 +108,13 @@ describe('request-export', () => {
     const [entry, ...others] = await logAbout(subjectIds[0]!);
     expect(others).toEqual([]);
     expect(entry).toMatchObject({
-      actor: OPERATOR, role: 'operator', action: 'write', subjects: subjectIds, fields: ['name', 'email', 'cookie-id'],
-      reason: `purpose service-provision (export ${exportId} requested)`, sourceIp: '203.0.113.10',
+      actor: OPERATOR,
+      role: 'operator',
+      action: 'write',
+      subjects: subjectIds,
+      fields: ['name', 'email', 'cookie-id'],
+      reason: `purpose service-provision (export ${exportId} requested)`,
+      sourceIp: '203.0.113.10',
     });
   });
 
@@ -102,7 +152,11 @@ describe('request-export', () => {
     const [a, b] = subjects();
     const cases: Array<[unknown, number, string]> = [
       [{ subjectIds: [a], purpose: 'service-provision' }, 400, 'body.subjectIds'],
-      [{ subjectIds: Array.from({ length: 101 }, (_, i) => `s-${i}`), purpose: 'service-provision' }, 400, 'body.subjectIds'],
+      [
+        { subjectIds: Array.from({ length: 101 }, (_, i) => `s-${i}`), purpose: 'service-provision' },
+        400,
+        'body.subjectIds',
+      ],
       [{ subjectIds: [a, a], purpose: 'service-provision' }, 400, 'body.subjectIds'],
       [{ subjectIds: [a, 'no spaces'], purpose: 'service-provision' }, 400, 'body.subjectIds.1'],
       [{ subjectIds: [a, b] }, 400, 'body.requestId'],
@@ -130,21 +184,34 @@ describe('request-export', () => {
 describe('list-exports and view-export', () => {
   it('the officer and auditors see every request, an operator only their own; no values, no token hash', async () => {
     const mine = (await ask({ subjectIds: subjects(), purpose: 'service-provision' })).json.exportId as string;
-    const theirs = (await ask({ subjectIds: subjects(), purpose: 'service-provision' }, as(OTHER_OPERATOR, 'operator'))).json.exportId as string;
+    const theirs = (await ask({ subjectIds: subjects(), purpose: 'service-provision' }, as(OTHER_OPERATOR, 'operator')))
+      .json.exportId as string;
     for (const claims of [as(OFFICER, 'officer'), as(AUDITOR, 'auditor')]) {
       const result = await list(claims, 'requested');
       expect(result.status).toBe(200);
-      expect(result.json.items.map((i: { exportId: string }) => i.exportId)).toEqual(expect.arrayContaining([mine, theirs]));
+      expect(result.json.items.map((i: { exportId: string }) => i.exportId)).toEqual(
+        expect.arrayContaining([mine, theirs]),
+      );
     }
     const own = await list(as(OPERATOR, 'operator'));
     expect(own.json.items.map((i: { exportId: string }) => i.exportId)).toContain(mine);
     expect(own.json.items.every((i: { requestedBy: string }) => i.requestedBy === OPERATOR)).toBe(true);
-    expect(own.json.items.find((i: { exportId: string }) => i.exportId === mine)).toMatchObject({ status: 'requested', subjectCount: 2 });
-    expect((await list(as(OFFICER, 'officer'), 'downloaded')).json.items.map((i: { exportId: string }) => i.exportId)).not.toContain(mine);
+    expect(own.json.items.find((i: { exportId: string }) => i.exportId === mine)).toMatchObject({
+      status: 'requested',
+      subjectCount: 2,
+    });
+    expect(
+      (await list(as(OFFICER, 'officer'), 'downloaded')).json.items.map((i: { exportId: string }) => i.exportId),
+    ).not.toContain(mine);
 
     const shown = await view(mine, as(OPERATOR, 'operator'));
     expect(shown.status).toBe(200);
-    expect(shown.json).toMatchObject({ exportId: mine, status: 'requested', subjectIds: expect.any(Array), requestedBy: OPERATOR });
+    expect(shown.json).toMatchObject({
+      exportId: mine,
+      status: 'requested',
+      subjectIds: expect.any(Array),
+      requestedBy: OPERATOR,
+    });
     for (const hidden of ['tokenHash', 'version', 'expiresAt']) expect(shown.json).not.toHaveProperty(hidden);
     expectProblem(await view(theirs, as(OPERATOR, 'operator')), 403);
     expect((await view(theirs, as(AUDITOR, 'auditor'))).status).toBe(200);

@@ -15,10 +15,18 @@ beforeAll(async () => {
 
 afterAll(() => dropTables(prefix));
 
-const retire = (purposeId: string, body: unknown = { reason: 'business-ended', note: 'The advertising business was closed on 30 November.' }, claims = staffClaims('officer')) =>
+const retire = (
+  purposeId: string,
+  body: unknown = { reason: 'business-ended', note: 'The advertising business was closed on 30 November.' },
+  claims = staffClaims('officer'),
+) =>
   invoke(handler, {
-    method: 'POST', path: `/v1/staff/purposes/${purposeId}/retirement`, resource: '/v1/staff/purposes/{purposeId}/retirement',
-    pathParameters: { purposeId }, body, claims,
+    method: 'POST',
+    path: `/v1/staff/purposes/${purposeId}/retirement`,
+    resource: '/v1/staff/purposes/{purposeId}/retirement',
+    pathParameters: { purposeId },
+    body,
+    claims,
   });
 
 describe('retire-purpose', () => {
@@ -26,13 +34,18 @@ describe('retire-purpose', () => {
     const result = await retire('advertising');
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(result.json).toMatchObject({
-      purposeId: 'advertising', version: 2, status: 'retired', publishedBy: 'officer',
+      purposeId: 'advertising',
+      version: 2,
+      status: 'retired',
+      publishedBy: 'officer',
       change: { kind: 'retired', note: 'The advertising business was closed on 30 November.' },
     });
     expect(result.json.retiredAt).toBe(result.json.effectiveFrom);
     expect(Date.parse(result.json.retiredAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(result.json).not.toHaveProperty('rollout');
-    expect(await getItem('purposes', { purposeId: 'advertising', version: 2 })).toMatchObject({ rollout: { kind: 'recompute', state: 'pending', processed: 0 } });
+    expect(await getItem('purposes', { purposeId: 'advertising', version: 2 })).toMatchObject({
+      rollout: { kind: 'recompute', state: 'pending', processed: 0 },
+    });
   });
 
   it('409 when already retired, 404 for an unknown purpose', async () => {

@@ -2,7 +2,7 @@
 // RETRY_AFTER_SECONDS after they were written are sent; younger ones are left to the stream
 // consumer; a message the stream consumer sent is not sent again.
 import { randomUUID } from 'node:crypto';
-import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
+import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
@@ -10,7 +10,17 @@ import { RETRY_AFTER_SECONDS } from '../../functions/domain/outbox-delivery';
 import { handler } from '../../functions/handlers/retry-outbox';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { freshTables, mailbox, uniqueEmail } from '../support/desk';
-import { getItem, outboxAbout, putItem, requestBody, setAttributes, streamEvent, streamRecord, submit, dropTables } from '../support/requests';
+import {
+  dropTables,
+  getItem,
+  outboxAbout,
+  putItem,
+  requestBody,
+  setAttributes,
+  streamEvent,
+  streamRecord,
+  submit,
+} from '../support/requests';
 
 let prefix: string;
 
@@ -25,7 +35,14 @@ const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).to
 async function pending(createdAt: string, attempts = 0): Promise<StoredOutboxMessage> {
   const to = uniqueEmail('retry');
   const message: StoredOutboxMessage = {
-    messageId: randomUUID(), to: [to], subject: 'Retry test', text: `For ${to}`, createdAt, topic: 'test', outboxState: 'pending', attempts,
+    messageId: randomUUID(),
+    to: [to],
+    subject: 'Retry test',
+    text: `For ${to}`,
+    createdAt,
+    topic: 'test',
+    outboxState: 'pending',
+    attempts,
   };
   await putItem('outbox', message);
   return message;
@@ -43,7 +60,11 @@ describe('retry-outbox', () => {
       ses.restore();
     }
     expect(failedSweep).toEqual({ failed: 1 });
-    expect(await getItem('outbox', { messageId: old.messageId })).toMatchObject({ outboxState: 'pending', attempts: 1, lastError: 'ServiceUnavailable' });
+    expect(await getItem('outbox', { messageId: old.messageId })).toMatchObject({
+      outboxState: 'pending',
+      attempts: 1,
+      lastError: 'ServiceUnavailable',
+    });
     expect(await mailbox(old.to[0])).toEqual([]);
 
     expect(await handler()).toEqual({ sent: 1 });
@@ -62,7 +83,10 @@ describe('retry-outbox', () => {
   it(`leaves messages younger than ${RETRY_AFTER_SECONDS} s to the stream consumer`, async () => {
     const young = await pending(secondsAgo(10));
     expect(await handler()).toEqual({});
-    expect(await getItem('outbox', { messageId: young.messageId })).toMatchObject({ outboxState: 'pending', attempts: 0 });
+    expect(await getItem('outbox', { messageId: young.messageId })).toMatchObject({
+      outboxState: 'pending',
+      attempts: 0,
+    });
     expect(await mailbox(young.to[0])).toEqual([]);
   });
 
@@ -81,7 +105,9 @@ describe('retry-outbox', () => {
     const body = requestBody();
     const requestId = await submit(body);
     const [message] = await outboxAbout(requestId);
-    expect(await sendOutbox(streamEvent(streamRecord('INSERT', { newImage: message! })))).toEqual({ batchItemFailures: [] });
+    expect(await sendOutbox(streamEvent(streamRecord('INSERT', { newImage: message! })))).toEqual({
+      batchItemFailures: [],
+    });
     // Make it old enough for the sweep to look at, had it still been pending.
     await setAttributes('outbox', { messageId: message!.messageId }, { createdAt: secondsAgo(3600) });
     expect(await handler()).toEqual({});

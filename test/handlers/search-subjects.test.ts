@@ -9,13 +9,24 @@ import { lookupKeyOf } from '../../functions/domain/holdings';
 import { handler } from '../../functions/handlers/search-subjects';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';
-import { dropTables, expectProblem, putItem, putOpenRequestAbout, putOpenRequests, scanAll, staffClaims } from '../support/requests';
+import {
+  dropTables,
+  expectProblem,
+  putItem,
+  putOpenRequestAbout,
+  putOpenRequests,
+  scanAll,
+  staffClaims,
+} from '../support/requests';
 
 let prefix: string;
 
 beforeAll(async () => {
   prefix = await freshTables();
-  await Promise.all([seedDemoStaff('test-password'), putOpenRequests('req-search-1', 'req-search-2', 'req-search-3', 'req-search-4')]);
+  await Promise.all([
+    seedDemoStaff('test-password'),
+    putOpenRequests('req-search-1', 'req-search-2', 'req-search-3', 'req-search-4'),
+  ]);
 });
 
 afterEach(() => vi.restoreAllMocks());
@@ -27,7 +38,10 @@ const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
 /** "Expired" by a clock ten days ahead for items expiring in five: DynamoDB Local TTL-deletes items expired in real time. */
 const clockTenDaysAhead = () => vi.spyOn(systemClock, 'now').mockReturnValue(new Date(Date.now() + 10 * DAY * 1000));
 
-const search = (query: Record<string, string> | undefined, claims: Record<string, string> | null = staffClaims('operator')) =>
+const search = (
+  query: Record<string, string> | undefined,
+  claims: Record<string, string> | null = staffClaims('operator'),
+) =>
   invoke(handler, {
     method: 'GET',
     path: '/v1/staff/subjects',
@@ -41,8 +55,14 @@ const logEntriesFor = async (reason: string) =>
 
 async function putRecord(subjectId: string, category: string, value: string, expiresAt?: number) {
   const item = {
-    subjectId, recordId: `rec-${randomUUID().slice(0, 8)}`, category, value, source: 'from-customer', purposes: ['service-provision'],
-    acquiredAt: '2025-04-01T00:00:00.000Z', ...(expiresAt ? { expiresAt } : {}),
+    subjectId,
+    recordId: `rec-${randomUUID().slice(0, 8)}`,
+    category,
+    value,
+    source: 'from-customer',
+    purposes: ['service-provision'],
+    acquiredAt: '2025-04-01T00:00:00.000Z',
+    ...(expiresAt ? { expiresAt } : {}),
   };
   await putItem('personal-data', { ...item, lookupKey: lookupKeyOf(item) });
 }
@@ -83,10 +103,14 @@ describe('search-subjects', () => {
 
   it('by customer number', async () => {
     const { customerId, a, gone } = await seedSubjects();
-    expect((await search({ customerId, purpose: 'billing' })).json.items.map((i: { subjectId: string }) => i.subjectId)).toEqual([a, gone].sort());
+    expect(
+      (await search({ customerId, purpose: 'billing' })).json.items.map((i: { subjectId: string }) => i.subjectId),
+    ).toEqual([a, gone].sort());
     clockTenDaysAhead();
     const result = await search({ customerId, purpose: 'billing' });
-    expect(result.json).toEqual({ items: [{ subjectId: a, categories: ['customer-id', 'email', 'name'], records: 3 }] });
+    expect(result.json).toEqual({
+      items: [{ subjectId: a, categories: ['customer-id', 'email', 'name'], records: 3 }],
+    });
   });
 
   it('access-logs each search with the subjects found, the key searched by and the reason', async () => {
@@ -94,9 +118,16 @@ describe('search-subjects', () => {
     const requestId = await putOpenRequestAbout(`req-search-2-${a.slice(10, 18)}`, email);
     clockTenDaysAhead();
     expect((await search({ email, requestId }, staffClaims('officer'))).status).toBe(200);
-    expect(await logEntriesFor(`request ${requestId}`)).toEqual([expect.objectContaining({
-      actor: 'officer', role: 'officer', action: 'read', subjects: [a, b].sort(), fields: ['email'], sourceIp: '203.0.113.10',
-    })]);
+    expect(await logEntriesFor(`request ${requestId}`)).toEqual([
+      expect.objectContaining({
+        actor: 'officer',
+        role: 'officer',
+        action: 'read',
+        subjects: [a, b].sort(),
+        fields: ['email'],
+        sourceIp: '203.0.113.10',
+      }),
+    ]);
     expect((await search({ customerId, purpose: 'usage-analysis' })).status).toBe(200);
     expect(await logEntriesFor('purpose usage-analysis')).toEqual([
       expect.objectContaining({ actor: 'operator', role: 'operator', subjects: [a], fields: ['customer-id'] }),
@@ -107,7 +138,9 @@ describe('search-subjects', () => {
     const result = await search({ email: uniqueEmail('nobody'), requestId: 'req-search-3' });
     expect(result.status).toBe(200);
     expect(result.json).toEqual({ items: [] });
-    expect(await logEntriesFor('request req-search-3')).toEqual([expect.objectContaining({ subjects: [], fields: ['email'] })]);
+    expect(await logEntriesFor('request req-search-3')).toEqual([
+      expect.objectContaining({ subjects: [], fields: ['email'] }),
+    ]);
   });
 
   it('an open request about someone else → 422 naming requestId, nothing counted or logged', async () => {
@@ -116,12 +149,18 @@ describe('search-subjects', () => {
     expectProblem(result, 422);
     expect(result.json.title).toBe('Request about someone else');
     expect(result.json.detail).toMatch(/^requestId: /);
-    expect((await logEntriesFor('request req-search-3')).filter((e) => e.fields.includes('email') && e.subjects.length > 0)).toEqual([]);
+    expect(
+      (await logEntriesFor('request req-search-3')).filter((e) => e.fields.includes('email') && e.subjects.length > 0),
+    ).toEqual([]);
   });
 
   it.each([
     ['no reason', { email: 'someone@example.jp' }, /^query\.requestId$/],
-    ['both reasons', { email: 'someone@example.jp', requestId: 'req-search-4', purpose: 'billing' }, /^query\.requestId$/],
+    [
+      'both reasons',
+      { email: 'someone@example.jp', requestId: 'req-search-4', purpose: 'billing' },
+      /^query\.requestId$/,
+    ],
     ['no key', { requestId: 'req-search-4' }, /^query\.email$/],
     ['both keys', { email: 'someone@example.jp', customerId: 'C-1', requestId: 'req-search-4' }, /^query\.email$/],
     ['an address that is not one', { email: 'not-an-address', requestId: 'req-search-4' }, /^query\.email$/],

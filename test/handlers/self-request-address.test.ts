@@ -4,9 +4,9 @@
 // the withdrawal's acknowledgement nor the notice of a posted paper copy.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../../functions/domain/kernel/secrets';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import { codeSecret } from '../../functions/domain/requests/submit-request';
-import { hashSecret } from '../../functions/domain/kernel/secrets';
 import { handler as recordPosting } from '../../functions/handlers/record-posting';
 import { handler as withdrawHandler } from '../../functions/handlers/withdraw-request';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
@@ -41,12 +41,14 @@ async function stored(overrides: Partial<DeskRequest> = {}): Promise<DeskRequest
 }
 
 async function recipientsOf(requestId: string, topic: string | RegExp) {
-  const messages = (await outboxAbout(requestId)).filter((m) => (typeof topic === 'string' ? m.topic === topic : topic.test(m.topic)));
+  const messages = (await outboxAbout(requestId)).filter((m) =>
+    typeof topic === 'string' ? m.topic === topic : topic.test(m.topic),
+  );
   expect(messages.length, `${topic} of ${requestId}`).toBeGreaterThan(0);
   return messages.flatMap((m) => m.to);
 }
 
-describe('a self request is answered only at the subject\'s address', () => {
+describe("a self request is answered only at the subject's address", () => {
   it('the confirmation of receipt', async () => {
     const now = new Date();
     const requestId = `legacy-${randomUUID()}`;
@@ -58,7 +60,11 @@ describe('a self request is answered only at the subject\'s address', () => {
       statusTokenHash: undefined,
       version: 1,
       history: [{ at: now.toISOString(), event: 'submitted' }],
-      verification: { codeHash: hashSecret(codeSecret(requestId, '123456')), codeExpiresAt: new Date(now.getTime() + 600_000).toISOString(), attemptsLeft: 5 },
+      verification: {
+        codeHash: hashSecret(codeSecret(requestId, '123456')),
+        codeExpiresAt: new Date(now.getTime() + 600_000).toISOString(),
+        attemptsLeft: 5,
+      },
       expiresAt: Math.floor(now.getTime() / 1000) + 3600,
     });
     const verified = await verify(requestId, '123456');
@@ -78,7 +84,11 @@ describe('a self request is answered only at the subject\'s address', () => {
 
   it('a refusal', async () => {
     const { requestId } = await stored({ type: 'purpose-notification' });
-    const decided = await decide(requestId, { outcome: 'refused', grounds: ['purpose-already-clear'], reason: 'The purposes were stated when the data was collected.' });
+    const decided = await decide(requestId, {
+      outcome: 'refused',
+      grounds: ['purpose-already-clear'],
+      reason: 'The purposes were stated when the data was collected.',
+    });
     expect(decided.status, JSON.stringify(decided.json)).toBe(200);
     expect(await recipientsOf(requestId, 'decision-refused')).toEqual([DEMO_CUSTOMER.email]);
   });
@@ -98,10 +108,15 @@ describe('a self request is answered only at the subject\'s address', () => {
   });
 
   it('the notice that a paper copy was posted', async () => {
-    const { requestId } = await stored({ details: { method: 'paper', postalAddress: '〒100-0001 東京都千代田区千代田1-1' } });
+    const { requestId } = await stored({
+      details: { method: 'paper', postalAddress: '〒100-0001 東京都千代田区千代田1-1' },
+    });
     expect((await decide(requestId, { outcome: 'fulfilled' })).status).toBe(200);
     const posted = await staffStep(recordPosting, requestId, 'posting', {});
     expect(posted.status, JSON.stringify(posted.json)).toBe(200);
-    expect(await recipientsOf(requestId, /^decision-|^disclosure-posted$/)).toEqual([DEMO_CUSTOMER.email, DEMO_CUSTOMER.email]);
+    expect(await recipientsOf(requestId, /^decision-|^disclosure-posted$/)).toEqual([
+      DEMO_CUSTOMER.email,
+      DEMO_CUSTOMER.email,
+    ]);
   });
 });

@@ -4,8 +4,8 @@
 // version is left alone, so a decision in between does not fail.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
 import { dynamoDeskWriter } from '../../functions/adapters/desk-writer';
+import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
 import { dueAfterDeskDays } from '../../functions/domain/kernel/calendar';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import { handler } from '../../functions/handlers/send-deadline-reminders';
@@ -54,7 +54,10 @@ beforeAll(async () => {
   await putStaff(disabledOperator, 'operator', 'disabled');
   const now = new Date();
   await putItem('requests', request(ids.soon, dueAfterDeskDays(now, 1)));
-  await putItem('requests', request(ids.soonInProgress, dueAfterDeskDays(now, 2), { status: 'in-progress', version: 3 }));
+  await putItem(
+    'requests',
+    request(ids.soonInProgress, dueAfterDeskDays(now, 2), { status: 'in-progress', version: 3 }),
+  );
   await putItem('requests', request(ids.later, dueAfterDeskDays(now, 6)));
   await putItem('requests', request(ids.overdue, new Date(now.getTime() - 3 * DAY_MS)));
   await putItem('requests', request(ids.closedOverdue, new Date(now.getTime() - 3 * DAY_MS), { status: 'fulfilled' }));
@@ -62,7 +65,8 @@ beforeAll(async () => {
 
 afterAll(() => dropTables(prefix));
 
-const reminders = async () => (await scanAll<StoredOutboxMessage>('outbox')).filter((m) => m.topic.startsWith('reminder-'));
+const reminders = async () =>
+  (await scanAll<StoredOutboxMessage>('outbox')).filter((m) => m.topic.startsWith('reminder-'));
 
 describe('send-deadline-reminders', () => {
   it('twice at the same moment, then once more: one e-mail per recipient and kind, each request marked once', async () => {
@@ -92,8 +96,14 @@ describe('send-deadline-reminders', () => {
     const soon = await getItem('requests', { requestId: ids.soon });
     expect(soon).toMatchObject({ version: 2, remindedDueSoonAt: expect.any(String) });
     expect(soon!.remindedOverdueAt).toBeUndefined();
-    expect(await getItem('requests', { requestId: ids.soonInProgress })).toMatchObject({ version: 3, remindedDueSoonAt: expect.any(String) });
-    expect(await getItem('requests', { requestId: ids.overdue })).toMatchObject({ version: 2, remindedOverdueAt: expect.any(String) });
+    expect(await getItem('requests', { requestId: ids.soonInProgress })).toMatchObject({
+      version: 3,
+      remindedDueSoonAt: expect.any(String),
+    });
+    expect(await getItem('requests', { requestId: ids.overdue })).toMatchObject({
+      version: 2,
+      remindedOverdueAt: expect.any(String),
+    });
     expect((await getItem('requests', { requestId: ids.later }))!.remindedDueSoonAt).toBeUndefined();
     expect((await getItem('requests', { requestId: ids.closedOverdue }))!.remindedOverdueAt).toBeUndefined();
   });
@@ -119,9 +129,15 @@ describe('send-deadline-reminders', () => {
     await putItem('requests', request(racing, dueAfterDeskDays(new Date(), 1)));
     const before = (await getItem<DeskRequest>('requests', { requestId: racing }))!;
     expect((await handler()).reminded['due-soon']).toBe(1);
-    await expect(dynamoDeskWriter.commit([
-      { kind: 'request', request: { ...before, status: 'refused', version: before.version + 1 }, expectedVersion: before.version },
-    ])).resolves.toBeUndefined();
+    await expect(
+      dynamoDeskWriter.commit([
+        {
+          kind: 'request',
+          request: { ...before, status: 'refused', version: before.version + 1 },
+          expectedVersion: before.version,
+        },
+      ]),
+    ).resolves.toBeUndefined();
     expect(await getItem('requests', { requestId: racing })).toMatchObject({ status: 'refused', version: 3 });
   });
 

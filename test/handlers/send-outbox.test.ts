@@ -2,20 +2,37 @@
 // leaves the pending index; an SES failure leaves it pending for the sweep without failing the
 // batch; only a failure to record the outcome is handed back for redelivery.
 import { randomUUID } from 'node:crypto';
-import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
+import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { logger } from '../../functions/adapters/logger';
 import { tableName } from '../../functions/adapters/clients';
+import { logger } from '../../functions/adapters/logger';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
-import { CLAIM_LEASE_SECONDS, MAX_DELIVERY_ATTEMPTS, OUTCOME_UNKNOWN, UNDELIVERABLE_NOTICE_TOPIC, undeliverableNoticeId } from '../../functions/domain/outbox-delivery';
-import { handler } from '../../functions/handlers/send-outbox';
+import {
+  CLAIM_LEASE_SECONDS,
+  MAX_DELIVERY_ATTEMPTS,
+  OUTCOME_UNKNOWN,
+  UNDELIVERABLE_NOTICE_TOPIC,
+  undeliverableNoticeId,
+} from '../../functions/domain/outbox-delivery';
 import { handler as retryOutbox } from '../../functions/handlers/retry-outbox';
+import { handler } from '../../functions/handlers/send-outbox';
 import { StreamPoller } from '../../local/stream-poller';
 import { freshTables, mailbox, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { getItem, outboxAbout, putItem, setAttributes, streamEvent, streamRecord, submit, requestBody, waitFor, dropTables } from '../support/requests';
+import {
+  dropTables,
+  getItem,
+  outboxAbout,
+  putItem,
+  requestBody,
+  setAttributes,
+  streamEvent,
+  streamRecord,
+  submit,
+  waitFor,
+} from '../support/requests';
 
 let prefix: string;
 
@@ -65,8 +82,14 @@ describe('send-outbox', () => {
     expect(await handler(streamEvent(record))).toEqual({ batchItemFailures: [] });
     const [mail, ...more] = await mailbox(message.to[0]);
     expect(more).toEqual([]);
-    expect(mail).toMatchObject({ subject: message.subject, body: { text: message.text }, from: process.env.DESK_SENDER_EMAIL });
-    const stored = await getItem<StoredOutboxMessage & { expiresAt: number }>('outbox', { messageId: message.messageId });
+    expect(mail).toMatchObject({
+      subject: message.subject,
+      body: { text: message.text },
+      from: process.env.DESK_SENDER_EMAIL,
+    });
+    const stored = await getItem<StoredOutboxMessage & { expiresAt: number }>('outbox', {
+      messageId: message.messageId,
+    });
     expect(stored).toMatchObject({ attempts: 1, sentAt: expect.any(String), sesMessageId: expect.any(String) });
     expect(stored!.outboxState).toBe('sent');
     const days = (stored!.expiresAt - Date.now() / 1000) / 86_400;
@@ -81,7 +104,10 @@ describe('send-outbox', () => {
     const removed = streamRecord('REMOVE', { oldImage: message });
     expect(await handler(streamEvent(modified, notPending, removed))).toEqual({ batchItemFailures: [] });
     expect(await mailbox(message.to[0])).toEqual([]);
-    expect(await getItem('outbox', { messageId: message.messageId })).toMatchObject({ outboxState: 'pending', attempts: 0 });
+    expect(await getItem('outbox', { messageId: message.messageId })).toMatchObject({
+      outboxState: 'pending',
+      attempts: 0,
+    });
   });
 
   it('an SES failure leaves the message pending with attempts incremented, and no exception escapes', async () => {
@@ -103,10 +129,18 @@ describe('send-outbox', () => {
     const second = await written();
     const mock = mockClient(SESClient);
     restores.push(() => mock.restore());
-    mock.on(SendEmailCommand, { Destination: { ToAddresses: first.message.to } }).rejects(Object.assign(new Error('throttled'), { name: 'Throttling' }));
-    mock.on(SendEmailCommand, { Destination: { ToAddresses: second.message.to } }).resolves({ MessageId: 'ses-mocked-1' });
+    mock
+      .on(SendEmailCommand, { Destination: { ToAddresses: first.message.to } })
+      .rejects(Object.assign(new Error('throttled'), { name: 'Throttling' }));
+    mock
+      .on(SendEmailCommand, { Destination: { ToAddresses: second.message.to } })
+      .resolves({ MessageId: 'ses-mocked-1' });
     expect(await handler(streamEvent(first.record, second.record))).toEqual({ batchItemFailures: [] });
-    expect(await getItem('outbox', { messageId: first.message.messageId })).toMatchObject({ outboxState: 'pending', attempts: 1, lastError: 'Throttling' });
+    expect(await getItem('outbox', { messageId: first.message.messageId })).toMatchObject({
+      outboxState: 'pending',
+      attempts: 1,
+      lastError: 'Throttling',
+    });
     const sent = await getItem<StoredOutboxMessage>('outbox', { messageId: second.message.messageId });
     expect(sent).toMatchObject({ sesMessageId: 'ses-mocked-1', attempts: 1 });
     expect(sent!.outboxState).toBe('sent');
@@ -117,7 +151,11 @@ describe('send-outbox', () => {
     failSes();
     expect(await handler(streamEvent(record))).toEqual({ batchItemFailures: [] });
     const stored = await getItem<StoredOutboxMessage>('outbox', { messageId: message.messageId });
-    expect(stored).toMatchObject({ attempts: MAX_DELIVERY_ATTEMPTS, outboxState: 'undeliverable', lastError: 'MessageRejected' });
+    expect(stored).toMatchObject({
+      attempts: MAX_DELIVERY_ATTEMPTS,
+      outboxState: 'undeliverable',
+      lastError: 'MessageRejected',
+    });
   });
 
   it('a failed send is logged at ERROR with id, kind, attempt and error name, never the address or the body', async () => {
@@ -126,7 +164,13 @@ describe('send-outbox', () => {
     const errors = vi.spyOn(logger, 'error');
     restores.push(() => errors.mockRestore());
     await handler(streamEvent(record));
-    expect(errors).toHaveBeenCalledWith('Outbox send failed', { messageId: message.messageId, topic: 'test', attempt: 3, result: 'failed', errorName: 'Throttling' });
+    expect(errors).toHaveBeenCalledWith('Outbox send failed', {
+      messageId: message.messageId,
+      topic: 'test',
+      attempt: 3,
+      result: 'failed',
+      errorName: 'Throttling',
+    });
     expect(JSON.stringify(errors.mock.calls)).not.toContain(message.to[0]);
   });
 
@@ -136,9 +180,24 @@ describe('send-outbox', () => {
     const errors = vi.spyOn(logger, 'error');
     restores.push(() => errors.mockRestore());
     await handler(streamEvent(record));
-    expect(errors).toHaveBeenCalledWith('Outbox message undeliverable', expect.objectContaining({ messageId: message.messageId, attempt: MAX_DELIVERY_ATTEMPTS, errorName: 'MessageRejected', requestId: 'req-given-up' }));
-    const notice = await getItem<StoredOutboxMessage>('outbox', { messageId: undeliverableNoticeId(message.messageId, MAX_DELIVERY_ATTEMPTS) });
-    expect(notice).toMatchObject({ to: [process.env.DESK_OFFICER_EMAIL], topic: UNDELIVERABLE_NOTICE_TOPIC, outboxState: 'pending', requestId: 'req-given-up' });
+    expect(errors).toHaveBeenCalledWith(
+      'Outbox message undeliverable',
+      expect.objectContaining({
+        messageId: message.messageId,
+        attempt: MAX_DELIVERY_ATTEMPTS,
+        errorName: 'MessageRejected',
+        requestId: 'req-given-up',
+      }),
+    );
+    const notice = await getItem<StoredOutboxMessage>('outbox', {
+      messageId: undeliverableNoticeId(message.messageId, MAX_DELIVERY_ATTEMPTS),
+    });
+    expect(notice).toMatchObject({
+      to: [process.env.DESK_OFFICER_EMAIL],
+      topic: UNDELIVERABLE_NOTICE_TOPIC,
+      outboxState: 'pending',
+      requestId: 'req-given-up',
+    });
     expect(notice!.text).toContain(message.messageId);
     expect(`${notice!.subject}${notice!.text}`).not.toContain(message.to[0]);
   });
@@ -149,7 +208,8 @@ describe('send-outbox', () => {
     const { mock: dynamo, passThrough } = mockDocumentClient();
     restores.push(() => dynamo.restore());
     dynamo.on(UpdateCommand, { TableName: tableName('outbox') }).callsFake((input, getClient) => {
-      if (String(input.UpdateExpression).includes(':sent')) return Promise.reject(Object.assign(new Error('down'), { name: 'InternalServerError' }));
+      if (String(input.UpdateExpression).includes(':sent'))
+        return Promise.reject(Object.assign(new Error('down'), { name: 'InternalServerError' }));
       return passThrough(getClient(), new UpdateCommand(input));
     });
     expect((await handler(streamEvent(record))).batchItemFailures).toHaveLength(1);
@@ -159,26 +219,40 @@ describe('send-outbox', () => {
     // Lambda redelivers the record while the claim is live: nothing is sent.
     expect(await handler(streamEvent(record))).toEqual({ batchItemFailures: [] });
     // Once the lease has run out, the sweep finds the message still pending, and does not send it.
-    await setAttributes('outbox', { messageId: message.messageId }, { claimedAt: new Date(Date.now() - (CLAIM_LEASE_SECONDS + 60) * 1000).toISOString() });
+    await setAttributes(
+      'outbox',
+      { messageId: message.messageId },
+      { claimedAt: new Date(Date.now() - (CLAIM_LEASE_SECONDS + 60) * 1000).toISOString() },
+    );
     const tally = await retryOutbox();
     expect(tally['in-doubt']).toBe(1);
     expect(await mailbox(message.to[0])).toHaveLength(1);
-    expect(await getItem('outbox', { messageId: message.messageId })).toMatchObject({ outboxState: 'undeliverable', lastError: OUTCOME_UNKNOWN, attempts: 0 });
-    expect(await getItem('outbox', { messageId: undeliverableNoticeId(message.messageId, 0) })).toMatchObject({ to: [process.env.DESK_OFFICER_EMAIL] });
+    expect(await getItem('outbox', { messageId: message.messageId })).toMatchObject({
+      outboxState: 'undeliverable',
+      lastError: OUTCOME_UNKNOWN,
+      attempts: 0,
+    });
+    expect(await getItem('outbox', { messageId: undeliverableNoticeId(message.messageId, 0) })).toMatchObject({
+      to: [process.env.DESK_OFFICER_EMAIL],
+    });
   });
 
   it('a failure to record the outcome is reported as a batch item failure, from that record on', async () => {
     const { record } = await written();
     const { mock: dynamo } = mockDocumentClient();
     restores.push(() => dynamo.restore());
-    dynamo.on(UpdateCommand, { TableName: tableName('outbox') }).rejects(Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' }));
+    dynamo
+      .on(UpdateCommand, { TableName: tableName('outbox') })
+      .rejects(Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' }));
     const result = await handler(streamEvent(record));
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: record.dynamodb!.SequenceNumber }]);
   });
 
-  it('is driven by the outbox table\'s stream through the local StreamPoller, sending each message once', async () => {
+  it("is driven by the outbox table's stream through the local StreamPoller, sending each message once", async () => {
     const body = requestBody({ language: 'en' });
-    const poller = new StreamPoller([{ tableName: tableName('outbox'), handler }], 100, (m) => { throw new Error(m); });
+    const poller = new StreamPoller([{ tableName: tableName('outbox'), handler }], 100, (m) => {
+      throw new Error(m);
+    });
     poller.start();
     try {
       const requestId = await submit(body);
@@ -188,7 +262,10 @@ describe('send-outbox', () => {
       }, 'the code e-mail');
       expect(mail!.body.text).toContain(requestId);
       const [message] = await outboxAbout(requestId);
-      await waitFor(async () => ((await getItem('outbox', { messageId: message!.messageId }))?.sentAt ? true : undefined), 'sentAt');
+      await waitFor(
+        async () => ((await getItem('outbox', { messageId: message!.messageId }))?.sentAt ? true : undefined),
+        'sentAt',
+      );
       // A few more polls: the MODIFY of markSent and the records already seen send nothing again.
       await new Promise((r) => setTimeout(r, 600));
       expect(await mailbox(body.requester.email)).toHaveLength(1);

@@ -3,19 +3,27 @@
 // access-logged and e-mailed to the officer in the same transaction; the person is refused on the
 // very next call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
-import { dynamoStaffAccounts } from '../../functions/adapters/staff-repository';
+import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
 import { localPasswordMatches } from '../../functions/adapters/staff-identity-local';
+import { dynamoStaffAccounts } from '../../functions/adapters/staff-repository';
+import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { handler as changeRoleHandler } from '../../functions/handlers/change-staff-role';
 import { handler as createHandler } from '../../functions/handlers/create-staff-account';
 import { handler as disableHandler } from '../../functions/handlers/disable-staff-account';
 import { handler as enableHandler } from '../../functions/handlers/enable-staff-account';
-import { handler as listHandler } from '../../functions/handlers/list-staff-accounts';
 import { handler as listRequestsHandler } from '../../functions/handlers/list-requests';
-import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
+import { handler as listHandler } from '../../functions/handlers/list-staff-accounts';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { bothReadBeforeEitherWrites, dropTables, expectProblem, getItem, putStaff, scanAll, staffClaims } from '../support/requests';
+import {
+  bothReadBeforeEitherWrites,
+  dropTables,
+  expectProblem,
+  getItem,
+  putStaff,
+  scanAll,
+  staffClaims,
+} from '../support/requests';
 
 const OFFICER_EMAIL = 'officer@desk.example.jp';
 let prefix: string;
@@ -29,29 +37,38 @@ afterAll(() => dropTables(prefix));
 
 const officer = staffClaims('officer');
 
-const list = (claims = officer) => invoke(listHandler, { method: 'GET', path: '/v1/staff/accounts', resource: '/v1/staff/accounts', claims });
+const list = (claims = officer) =>
+  invoke(listHandler, { method: 'GET', path: '/v1/staff/accounts', resource: '/v1/staff/accounts', claims });
 const create = (body: unknown, claims = officer) =>
   invoke(createHandler, { method: 'POST', path: '/v1/staff/accounts', resource: '/v1/staff/accounts', body, claims });
-const step = (handler: Parameters<typeof invoke>[0], name: string) => (staffId: string, body: unknown, claims = officer) =>
-  invoke(handler, {
-    method: 'POST',
-    path: `/v1/staff/accounts/${staffId}/${name}`,
-    resource: `/v1/staff/accounts/{staffId}/${name}`,
-    pathParameters: { staffId },
-    body,
-    claims,
-  });
+const step =
+  (handler: Parameters<typeof invoke>[0], name: string) =>
+  (staffId: string, body: unknown, claims = officer) =>
+    invoke(handler, {
+      method: 'POST',
+      path: `/v1/staff/accounts/${staffId}/${name}`,
+      resource: `/v1/staff/accounts/{staffId}/${name}`,
+      pathParameters: { staffId },
+      body,
+      claims,
+    });
 const changeRole = step(changeRoleHandler, 'role');
 const disable = step(disableHandler, 'disabling');
 const enable = step(enableHandler, 'enabling');
 /** Any staff call the person makes next: the request queue, open to every role. */
 const nextCall = (staffId: string, role: string) =>
-  invoke(listRequestsHandler, { method: 'GET', path: '/v1/staff/requests', resource: '/v1/staff/requests', claims: staffClaims(staffId, role) });
+  invoke(listRequestsHandler, {
+    method: 'GET',
+    path: '/v1/staff/requests',
+    resource: '/v1/staff/requests',
+    claims: staffClaims(staffId, role),
+  });
 
 const logAbout = async (staffId: string) =>
-  (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.subjects.includes(`staff:${staffId}`)).sort((a, b) => a.at.localeCompare(b.at));
-const outboxTo = async (to: string) =>
-  (await scanAll<StoredOutboxMessage>('outbox')).filter((m) => m.to.includes(to));
+  (await scanAll<ChainedAccessLogEntry>('access-log'))
+    .filter((e) => e.subjects.includes(`staff:${staffId}`))
+    .sort((a, b) => a.at.localeCompare(b.at));
+const outboxTo = async (to: string) => (await scanAll<StoredOutboxMessage>('outbox')).filter((m) => m.to.includes(to));
 const noticesAbout = async (staffId: string) =>
   (await outboxTo(OFFICER_EMAIL)).filter((m) => m.subject.endsWith(`: ${staffId}`));
 
@@ -71,11 +88,22 @@ describe('staff accounts', () => {
     const result = await create({ staffId, displayName: 'Taro Sato', email, role: 'operator' });
     expect(result.status).toBe(201);
     expect(result.json).toEqual({
-      staffId, displayName: 'Taro Sato', email, role: 'operator', status: 'active', version: 1,
-      passwordChangedAt: expect.any(String), createdAt: expect.any(String), createdBy: 'officer',
+      staffId,
+      displayName: 'Taro Sato',
+      email,
+      role: 'operator',
+      status: 'active',
+      version: 1,
+      passwordChangedAt: expect.any(String),
+      createdAt: expect.any(String),
+      createdBy: 'officer',
     });
     const stored = await getItem('staff', { staffId });
-    expect(stored).toMatchObject({ status: 'active', passwordMustChange: true, localPasswordHash: expect.stringMatching(/^scrypt:/) });
+    expect(stored).toMatchObject({
+      status: 'active',
+      passwordMustChange: true,
+      localPasswordHash: expect.stringMatching(/^scrypt:/),
+    });
 
     const [toStaff, ...more] = await outboxTo(email);
     expect(more).toEqual([]);
@@ -91,7 +119,15 @@ describe('staff accounts', () => {
     expect(notice!.text).toContain('作成');
     expect(notice!.text).not.toContain(temporary!);
 
-    expect(await logAbout(staffId)).toMatchObject([{ actor: 'officer', role: 'officer', action: 'write', fields: ['displayName', 'email', 'role', 'status'], reason: 'staff account created as operator' }]);
+    expect(await logAbout(staffId)).toMatchObject([
+      {
+        actor: 'officer',
+        role: 'officer',
+        action: 'write',
+        fields: ['displayName', 'email', 'role', 'status'],
+        reason: 'staff account created as operator',
+      },
+    ]);
   });
 
   it('lists the accounts without sign-in secrets; the read is access-logged', async () => {
@@ -100,20 +136,40 @@ describe('staff accounts', () => {
     expect(result.status).toBe(200);
     const mine = result.json.items.find((a: { staffId: string }) => a.staffId === staffId);
     expect(mine).toMatchObject({ staffId, role: 'operator', status: 'active' });
-    expect(result.json.items.map((a: { staffId: string }) => a.staffId)).toEqual(expect.arrayContaining(['officer', 'operator', 'auditor']));
+    expect(result.json.items.map((a: { staffId: string }) => a.staffId)).toEqual(
+      expect.arrayContaining(['officer', 'operator', 'auditor']),
+    );
     expect(JSON.stringify(result.json)).not.toMatch(/localPasswordHash|passwordMustChange|scrypt/);
-    const reads = (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) => e.subjects.includes('staff-directory'));
+    const reads = (await scanAll<ChainedAccessLogEntry>('access-log')).filter((e) =>
+      e.subjects.includes('staff-directory'),
+    );
     expect(reads.length).toBeGreaterThan(0);
   });
 
   it('an existing id → 409, bad input → 400, only the officer may create', async () => {
     const staffId = await created();
-    expectProblem(await create({ staffId, displayName: 'Again', email: 'again@desk.example.jp', role: 'auditor' }), 409);
-    expectProblem(await create({ staffId: 'officer', displayName: 'Again', email: 'again@desk.example.jp', role: 'auditor' }), 409);
-    for (const body of [{}, { staffId: 'Bad Id', displayName: 'X', email: 'x@desk.example.jp', role: 'operator' }, { staffId: newStaffId(), displayName: 'X', email: 'x@desk.example.jp', role: 'root' }]) {
+    expectProblem(
+      await create({ staffId, displayName: 'Again', email: 'again@desk.example.jp', role: 'auditor' }),
+      409,
+    );
+    expectProblem(
+      await create({ staffId: 'officer', displayName: 'Again', email: 'again@desk.example.jp', role: 'auditor' }),
+      409,
+    );
+    for (const body of [
+      {},
+      { staffId: 'Bad Id', displayName: 'X', email: 'x@desk.example.jp', role: 'operator' },
+      { staffId: newStaffId(), displayName: 'X', email: 'x@desk.example.jp', role: 'root' },
+    ]) {
       expectProblem(await create(body), 400);
     }
-    expectProblem(await create({ staffId: newStaffId(), displayName: 'X', email: 'x@desk.example.jp', role: 'operator' }, staffClaims('operator')), 403);
+    expectProblem(
+      await create(
+        { staffId: newStaffId(), displayName: 'X', email: 'x@desk.example.jp', role: 'operator' },
+        staffClaims('operator'),
+      ),
+      403,
+    );
   });
 
   it('disabling: 200, the person is refused on the very next call with the token they hold; logged and e-mailed', async () => {
@@ -121,11 +177,21 @@ describe('staff accounts', () => {
     expect((await nextCall(staffId, 'operator')).status).toBe(200);
     const result = await disable(staffId, { reason: 'retirement', note: 'Retired on 30 November' });
     expect(result.status).toBe(200);
-    expect(result.json).toMatchObject({ staffId, status: 'disabled', disabledReason: 'retirement', disabledBy: 'officer', version: 2, signInUpdated: true });
+    expect(result.json).toMatchObject({
+      staffId,
+      status: 'disabled',
+      disabledReason: 'retirement',
+      disabledBy: 'officer',
+      version: 2,
+      signInUpdated: true,
+    });
     const refused = await nextCall(staffId, 'operator');
     expectProblem(refused, 403);
     expect(refused.json.title).toBe('Account disabled');
-    expect((await logAbout(staffId)).at(-1)).toMatchObject({ fields: ['status'], reason: 'staff account disabled: retirement (Retired on 30 November)' });
+    expect((await logAbout(staffId)).at(-1)).toMatchObject({
+      fields: ['status'],
+      reason: 'staff account disabled: retirement (Retired on 30 November)',
+    });
     expect((await noticesAbout(staffId)).map((m) => m.text).join()).toContain('disabled (retirement)');
   });
 
@@ -138,7 +204,10 @@ describe('staff accounts', () => {
     expectProblem(stale, 403);
     expect(stale.json.title).toBe('Not allowed for your role');
     expect((await nextCall(staffId, 'auditor')).status).toBe(200);
-    expect((await logAbout(staffId)).at(-1)).toMatchObject({ fields: ['role'], reason: 'staff role operator → auditor: Transferred to internal audit' });
+    expect((await logAbout(staffId)).at(-1)).toMatchObject({
+      fields: ['role'],
+      reason: 'staff role operator → auditor: Transferred to internal audit',
+    });
     expect((await noticesAbout(staffId)).map((m) => m.text).join()).toContain('role operator → auditor');
   });
 
@@ -163,13 +232,20 @@ describe('staff accounts', () => {
     expectProblem(await disable(staffId, { reason: 'transfer' }), 409);
     expect((await logAbout(staffId)).length).toBe(before.log + 1);
     expect((await noticesAbout(staffId)).length).toBe(before.mail + 1);
-    for (const call of [disable('nobody-here', { reason: 'other' }), enable('nobody-here', { reason: 'x' }), changeRole('nobody-here', { role: 'auditor', reason: 'x' })]) {
+    for (const call of [
+      disable('nobody-here', { reason: 'other' }),
+      enable('nobody-here', { reason: 'x' }),
+      changeRole('nobody-here', { role: 'auditor', reason: 'x' }),
+    ]) {
       expectProblem(await call, 404);
     }
   });
 
   it('an officer cannot disable or demote themselves (422), so an active officer always remains', async () => {
-    for (const result of [await disable('officer', { reason: 'other' }), await changeRole('officer', { role: 'auditor', reason: 'Leaving the role' })]) {
+    for (const result of [
+      await disable('officer', { reason: 'other' }),
+      await changeRole('officer', { role: 'auditor', reason: 'Leaving the role' }),
+    ]) {
       expectProblem(result, 422);
       expect(result.json.detail).toContain('own account');
     }
@@ -205,7 +281,12 @@ describe('staff accounts', () => {
 
   it('an address another account has, in any case → 409 naming email; nothing created, logged or e-mailed', async () => {
     const staffId = newStaffId();
-    const result = await create({ staffId, displayName: 'Second Self', email: 'Officer@Desk.Example.JP', role: 'officer' });
+    const result = await create({
+      staffId,
+      displayName: 'Second Self',
+      email: 'Officer@Desk.Example.JP',
+      role: 'officer',
+    });
     expectProblem(result, 409);
     expect(result.json.title).toBe('E-mail in use');
     expect(result.json.detail).toMatch(/^email: /);
@@ -220,13 +301,18 @@ describe('staff accounts', () => {
     bothReadBeforeEitherWrites(dynamoStaffAccounts, 'list');
     const results = await Promise.all([
       create({ staffId: first, displayName: 'One', email, role: 'officer' }),
-      create({ staffId: second, displayName: 'Two', email: email.toUpperCase(), role: 'officer' }, staffClaims('officer-2', 'officer')),
+      create(
+        { staffId: second, displayName: 'Two', email: email.toUpperCase(), role: 'officer' },
+        staffClaims('officer-2', 'officer'),
+      ),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect((results.find((r) => r.status === 409)!.json as { title: string }).title).toBe('E-mail in use');
     const accounts = (await list()).json.items as Array<{ email: string }>;
     expect(accounts.filter((a) => a.email.toLowerCase() === email)).toHaveLength(1);
-    const mails = (await scanAll<StoredOutboxMessage>('outbox')).filter((m) => m.to.some((to) => to.toLowerCase() === email));
+    const mails = (await scanAll<StoredOutboxMessage>('outbox')).filter((m) =>
+      m.to.some((to) => to.toLowerCase() === email),
+    );
     expect(mails).toHaveLength(1);
   });
 
@@ -238,7 +324,9 @@ describe('staff accounts', () => {
       disable('officer-a', { reason: 'other' }, staffClaims('officer-b', 'officer')),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const statuses = await Promise.all(['officer-a', 'officer-b'].map(async (staffId) => (await getItem('staff', { staffId }))!.status));
+    const statuses = await Promise.all(
+      ['officer-a', 'officer-b'].map(async (staffId) => (await getItem('staff', { staffId }))!.status),
+    );
     expect(statuses.sort()).toEqual(['active', 'disabled']);
   });
 });

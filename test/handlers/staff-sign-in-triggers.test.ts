@@ -1,6 +1,9 @@
 // The staff user pool's Cognito triggers against the staff table in DynamoDB Local; the user pool
 // itself is mocked with aws-sdk-client-mock (its adapter only).
-import { AdminResetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminResetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { PostConfirmationTriggerEvent, PreAuthenticationTriggerEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,19 +25,25 @@ afterEach(() => cognito.reset());
 afterAll(() => dropTables(prefix));
 
 const common = (userName: string, triggerSource: string) => ({
-  version: '1', region: 'ap-northeast-1', userPoolId: POOL, userName, triggerSource,
+  version: '1',
+  region: 'ap-northeast-1',
+  userPoolId: POOL,
+  userName,
+  triggerSource,
   callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'desk-client' },
 });
-const preAuthEvent = (userName: string) => ({
-  ...common(userName, 'PreAuthentication_Authentication'),
-  request: { userAttributes: { sub: 'sub-1', email: `${userName}@desk.example.jp` }, validationData: {} },
-  response: {},
-}) as unknown as PreAuthenticationTriggerEvent;
-const postConfirmationEvent = (userName: string, triggerSource: string) => ({
-  ...common(userName, triggerSource),
-  request: { userAttributes: { sub: 'sub-1', email: `${userName}@desk.example.jp` } },
-  response: {},
-}) as unknown as PostConfirmationTriggerEvent;
+const preAuthEvent = (userName: string) =>
+  ({
+    ...common(userName, 'PreAuthentication_Authentication'),
+    request: { userAttributes: { sub: 'sub-1', email: `${userName}@desk.example.jp` }, validationData: {} },
+    response: {},
+  }) as unknown as PreAuthenticationTriggerEvent;
+const postConfirmationEvent = (userName: string, triggerSource: string) =>
+  ({
+    ...common(userName, triggerSource),
+    request: { userAttributes: { sub: 'sub-1', email: `${userName}@desk.example.jp` } },
+    response: {},
+  }) as unknown as PostConfirmationTriggerEvent;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 
 describe('pre-authentication trigger', () => {
@@ -56,8 +65,12 @@ describe('pre-authentication trigger', () => {
   it(`a password ${PASSWORD_MAX_AGE_DAYS} days old: reset in the desk's pool (a code is e-mailed) and the sign-in refused, saying what to do`, async () => {
     await putStaff('trigger-stale', 'operator');
     await setAttributes('staff', { staffId: 'trigger-stale' }, { passwordChangedAt: daysAgo(PASSWORD_MAX_AGE_DAYS) });
-    await expect(preAuthentication(preAuthEvent('trigger-stale'))).rejects.toThrow(/older than 90 days.*Forgot password/);
-    expect(cognito.commandCalls(AdminResetUserPasswordCommand).map((c) => c.args[0].input)).toEqual([{ UserPoolId: POOL, Username: 'trigger-stale' }]);
+    await expect(preAuthentication(preAuthEvent('trigger-stale'))).rejects.toThrow(
+      /older than 90 days.*Forgot password/,
+    );
+    expect(cognito.commandCalls(AdminResetUserPasswordCommand).map((c) => c.args[0].input)).toEqual([
+      { UserPoolId: POOL, Username: 'trigger-stale' },
+    ]);
   });
 });
 

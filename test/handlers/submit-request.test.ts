@@ -2,14 +2,23 @@
 // written together, the answer never tells whether the subject is a customer, and bad input is
 // refused with a problem naming the field, leaving no trace in the tables.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler } from '../../functions/handlers/submit-request';
-import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { hashSecret } from '../../functions/domain/kernel/secrets';
 import { codeSecret } from '../../functions/domain/requests/submit-request';
 import { REQUEST_TYPES } from '../../functions/domain/requests/types/registry';
+import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
+import { handler } from '../../functions/handlers/submit-request';
 import { DEMO_CUSTOMER, seedDemoCustomer } from '../../local/seed';
 import { freshTables, invoke, mailbox, uniqueEmail } from '../support/desk';
-import { expectProblem, getItem, outboxAbout, requestBody, scanAll, streamEvent, streamRecord, dropTables } from '../support/requests';
+import {
+  dropTables,
+  expectProblem,
+  getItem,
+  outboxAbout,
+  requestBody,
+  scanAll,
+  streamEvent,
+  streamRecord,
+} from '../support/requests';
 
 let prefix: string;
 
@@ -21,7 +30,13 @@ beforeAll(async () => {
 afterAll(() => dropTables(prefix));
 
 const post = (body: unknown, headers?: Record<string, string>) =>
-  invoke(handler, { method: 'POST', path: '/v1/requests', resource: '/v1/requests', body, ...(headers ? { headers } : {}) });
+  invoke(handler, {
+    method: 'POST',
+    path: '/v1/requests',
+    resource: '/v1/requests',
+    body,
+    ...(headers ? { headers } : {}),
+  });
 
 describe('submit-request', () => {
   it('records the request awaiting verification and answers 202 with the request id only', async () => {
@@ -30,7 +45,10 @@ describe('submit-request', () => {
     expect(result.status).toBe(202);
     expect(result.headers['content-type']).toMatch(/^application\/json/);
     expect(result.headers['cache-control']).toBe('no-store');
-    expect(result.json).toEqual({ requestId: expect.stringMatching(/^[A-Za-z0-9_-]+$/), status: 'awaiting-verification' });
+    expect(result.json).toEqual({
+      requestId: expect.stringMatching(/^[A-Za-z0-9_-]+$/),
+      status: 'awaiting-verification',
+    });
 
     const stored = await getItem('requests', { requestId: result.json.requestId });
     expect(stored).toMatchObject({
@@ -50,7 +68,12 @@ describe('submit-request', () => {
     const { json } = await post(body);
     const [message, ...others] = await outboxAbout(json.requestId);
     expect(others).toEqual([]);
-    expect(message).toMatchObject({ to: [body.requester.email], topic: 'verification-code', outboxState: 'pending', attempts: 0 });
+    expect(message).toMatchObject({
+      to: [body.requester.email],
+      topic: 'verification-code',
+      outboxState: 'pending',
+      attempts: 0,
+    });
     const code = /(\d{6})/.exec(message!.subject)![1]!;
     // Only the hash of the code, bound to the request, is stored with the request.
     const stored = await getItem('requests', { requestId: json.requestId });
@@ -66,7 +89,10 @@ describe('submit-request', () => {
     expect(mails[0]!.subject).toBe(`Your confirmation code: ${code}`);
     expect(mails[0]!.body.text).toContain(json.requestId);
     expect(mails[0]!.from).toBe(process.env.DESK_SENDER_EMAIL);
-    expect(await getItem('outbox', { messageId: message!.messageId })).toMatchObject({ attempts: 1, sentAt: expect.any(String) });
+    expect(await getItem('outbox', { messageId: message!.messageId })).toMatchObject({
+      attempts: 1,
+      sentAt: expect.any(String),
+    });
   });
 
   it('answers a known customer and a stranger alike, and e-mails a code to both', async () => {
@@ -77,22 +103,27 @@ describe('submit-request', () => {
     expect({ ...known.json, requestId: 'x' }).toEqual({ ...stranger.json, requestId: 'x' });
     expect(known.headers).toEqual(stranger.headers);
 
-    const [knownMessages, strangerMessages] = await Promise.all([outboxAbout(known.json.requestId), outboxAbout(stranger.json.requestId)]);
+    const [knownMessages, strangerMessages] = await Promise.all([
+      outboxAbout(known.json.requestId),
+      outboxAbout(stranger.json.requestId),
+    ]);
     expect(knownMessages.map((m) => m.topic)).toEqual(['verification-code']);
     expect(strangerMessages.map((m) => m.topic)).toEqual(['verification-code']);
     // The e-mail's wording does not depend on what the desk holds either.
     const shape = (text: string, requestId: string) => text.replace(requestId, 'ID').replace(/\d{6}/, 'CODE');
-    expect(shape(knownMessages[0]!.text, known.json.requestId)).toBe(shape(strangerMessages[0]!.text, stranger.json.requestId));
+    expect(shape(knownMessages[0]!.text, known.json.requestId)).toBe(
+      shape(strangerMessages[0]!.text, stranger.json.requestId),
+    );
   });
 
-  it('a self request whose two addresses differ only in the case of their letters is accepted; the code goes to the subject\'s address', async () => {
+  it("a self request whose two addresses differ only in the case of their letters is accepted; the code goes to the subject's address", async () => {
     const subjectEmail = uniqueEmail('case');
     const result = await post(requestBody({ requesterEmail: subjectEmail.toUpperCase(), subjectEmail }));
     expect(result.status, JSON.stringify(result.json)).toBe(202);
     expect((await outboxAbout(result.json.requestId)).map((m) => m.to)).toEqual([[subjectEmail]]);
   });
 
-  it('a representative\'s code goes to the representative\'s own address', async () => {
+  it("a representative's code goes to the representative's own address", async () => {
     const agent = uniqueEmail('agent');
     const result = await post(requestBody({ kind: 'agent', requesterEmail: agent, subjectEmail: DEMO_CUSTOMER.email }));
     expect(result.status).toBe(202);
@@ -140,7 +171,9 @@ describe('submit-request refuses bad input with a problem naming the field, and 
   it('an invalid e-mail address → 400 naming the field and saying what it must be', async () => {
     const result = await post({ ...valid, subject: { email: 'not-an-address' } });
     expectProblem(result, 400);
-    expect(result.json.errors).toEqual([{ field: 'body.subject.email', message: expect.stringMatching(/must be an e-mail address/) }]);
+    expect(result.json.errors).toEqual([
+      { field: 'body.subject.email', message: expect.stringMatching(/must be an e-mail address/) },
+    ]);
   });
 
   it('unknown fields → 400 naming them, at the top and nested', async () => {
@@ -160,7 +193,11 @@ describe('submit-request refuses bad input with a problem naming the field, and 
   });
 
   it('missing body → 400', async () => {
-    const result = await invoke(handler, { method: 'POST', path: '/v1/requests', headers: { 'Content-Type': 'application/json' } });
+    const result = await invoke(handler, {
+      method: 'POST',
+      path: '/v1/requests',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expectProblem(result, 400);
     expect(result.json.type).toBe('urn:appi-desk:problem:body-missing');
   });
@@ -200,7 +237,11 @@ describe('submit-request refuses bad input with a problem naming the field, and 
       'cessation-of-provision': { grounds: ['no-longer-needed'] },
       complaint: { description: '広告メールが止まりません。' },
     };
-    expect(REQUEST_TYPES.map((t) => t.type).filter((t) => !(t in details) && !['disclosure', 'purpose-notification'].includes(t))).toEqual([]);
+    expect(
+      REQUEST_TYPES.map((t) => t.type).filter(
+        (t) => !(t in details) && !['disclosure', 'purpose-notification'].includes(t),
+      ),
+    ).toEqual([]);
     for (const { type } of REQUEST_TYPES) {
       const result = await post({
         type,
@@ -209,7 +250,9 @@ describe('submit-request refuses bad input with a problem naming the field, and 
         ...(details[type] ? { details: details[type] } : {}),
       });
       expectProblem(result, 422);
-      expect(result.json.errors, type).toEqual([{ field: 'body.requester.email', message: expect.stringContaining('subject.email') }]);
+      expect(result.json.errors, type).toEqual([
+        { field: 'body.requester.email', message: expect.stringContaining('subject.email') },
+      ]);
       // The same answer for an address the desk holds nothing for: it reveals nothing held.
       const unknown = await post({
         type,
@@ -232,7 +275,13 @@ describe('submit-request refuses bad input with a problem naming the field, and 
     const body = requestBody({ name: 'Taro \ud800' });
     const result = await post(body);
     expectProblem(result, 400);
-    expect(result.json.errors).toEqual([{ field: 'body.requester.name', message: expect.stringContaining('well-formed') }]);
-    expect((await scanAll<{ requester?: { email: string } }>('requests')).filter((r) => r.requester?.email === body.requester.email)).toEqual([]);
+    expect(result.json.errors).toEqual([
+      { field: 'body.requester.name', message: expect.stringContaining('well-formed') },
+    ]);
+    expect(
+      (await scanAll<{ requester?: { email: string } }>('requests')).filter(
+        (r) => r.requester?.email === body.requester.email,
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,11 +5,19 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dynamoAccessLogChains } from '../../functions/adapters/access-log-repository';
 import { bucketName, digestKey, s3, s3DigestStore } from '../../functions/adapters/audit-bucket';
-import { hashAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { writeAccessLogDigest } from '../../functions/domain/access-log/digest';
+import { hashAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { handler } from '../../functions/handlers/verify-access-log';
 import { seedDemoStaff } from '../../local/seed';
-import { appendEntries, deleteEntry, freshBuckets, longestChain, overwriteEntry, storedChains, type StoredEntry } from '../support/access-log';
+import {
+  appendEntries,
+  deleteEntry,
+  freshBuckets,
+  longestChain,
+  overwriteEntry,
+  type StoredEntry,
+  storedChains,
+} from '../support/access-log';
 import { freshTables, invoke } from '../support/desk';
 import { dropTables, expectProblem, staffClaims } from '../support/requests';
 
@@ -37,7 +45,13 @@ const verify = (body?: unknown, claims = staffClaims('auditor')) =>
 
 /** Writes the digest a scheduled run at `at` would write (every 5 minutes). */
 const digestAt = (at: string) =>
-  writeAccessLogDigest({ chains: dynamoAccessLogChains, digests: s3DigestStore, clock: { now: () => new Date(at) }, retentionSeconds: 86_400, intervalMinutes: 5 });
+  writeAccessLogDigest({
+    chains: dynamoAccessLogChains,
+    digests: s3DigestStore,
+    clock: { now: () => new Date(at) },
+    retentionSeconds: 86_400,
+    intervalMinutes: 5,
+  });
 
 /** The same entry with its stored hash recomputed over its content, as a forger knowing the scheme would. */
 function rehashed(entry: StoredEntry): StoredEntry {
@@ -52,17 +66,29 @@ const brokenLink = (result: Awaited<ReturnType<typeof verify>>) => {
 };
 
 describe('verify-access-log', () => {
-  it('an intact log verifies: every chain\'s head, and every digest checked', async () => {
+  it("an intact log verifies: every chain's head, and every digest checked", async () => {
     await digestAt('2026-11-20T00:30:00Z');
     await appendEntries(4, 100);
     await digestAt('2026-11-21T00:30:00Z');
     const result = await verify();
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     const chains = await storedChains();
-    expect(result.json).toMatchObject({ verified: true, from: null, digestsChecked: 2, latestDigestAt: '2026-11-21T00:30:00.000Z' });
-    expect(result.json.chains).toEqual([...chains.entries()].sort(([a], [b]) => Number(a.slice(6)) - Number(b.slice(6))).map(([chainId, chain]) => ({
-      chainId, seq: chain.at(-1)!.seq, hash: chain.at(-1)!.hash, entriesChecked: chain.length,
-    })));
+    expect(result.json).toMatchObject({
+      verified: true,
+      from: null,
+      digestsChecked: 2,
+      latestDigestAt: '2026-11-21T00:30:00.000Z',
+    });
+    expect(result.json.chains).toEqual(
+      [...chains.entries()]
+        .sort(([a], [b]) => Number(a.slice(6)) - Number(b.slice(6)))
+        .map(([chainId, chain]) => ({
+          chainId,
+          seq: chain.at(-1)!.seq,
+          hash: chain.at(-1)!.hash,
+          entriesChecked: chain.length,
+        })),
+    );
   });
 
   it('the officer may verify as well, with or without a body', async () => {
@@ -74,7 +100,11 @@ describe('verify-access-log', () => {
     const chain = await longestChain();
     const victim = chain[2]!;
     await overwriteEntry({ ...victim, actor: 'someone-else' });
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'hash-mismatch', chainId: victim.chainId, seq: victim.seq });
+    expect(brokenLink(await verify())).toMatchObject({
+      problem: 'hash-mismatch',
+      chainId: victim.chainId,
+      seq: victim.seq,
+    });
   });
 
   it('an entry HIDDEN from the listing by its day or expiry being edited is named: hash-mismatch', async () => {
@@ -86,7 +116,11 @@ describe('verify-access-log', () => {
     await overwriteEntry(a);
     await overwriteEntry({ ...b, expiresAt: 1 });
     // DynamoDB Local's TTL may already have deleted it (LOCAL-AWS.md): then it is missing instead.
-    expect(brokenLink(await verify())).toMatchObject({ problem: expect.stringMatching(/^(hash-mismatch|missing-entry)$/), chainId: b.chainId, seq: b.seq });
+    expect(brokenLink(await verify())).toMatchObject({
+      problem: expect.stringMatching(/^(hash-mismatch|missing-entry)$/),
+      chainId: b.chainId,
+      seq: b.seq,
+    });
     await overwriteEntry(b);
     const { day: _day, ...withoutDay } = c;
     await overwriteEntry(withoutDay as StoredEntry);
@@ -102,7 +136,11 @@ describe('verify-access-log', () => {
     const chain = await longestChain();
     const victim = chain[1]!;
     await deleteEntry(victim.chainId, victim.seq);
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'missing-entry', chainId: victim.chainId, seq: victim.seq });
+    expect(brokenLink(await verify())).toMatchObject({
+      problem: 'missing-entry',
+      chainId: victim.chainId,
+      seq: victim.seq,
+    });
   });
 
   it('a DELETED tail shows only against a digest: missing-entry, naming the digest', async () => {
@@ -110,21 +148,34 @@ describe('verify-access-log', () => {
     const chain = await longestChain();
     const tail = chain.at(-1)!;
     await deleteEntry(tail.chainId, tail.seq);
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'missing-entry', chainId: tail.chainId, seq: tail.seq, digestDate: '2026-11-20', digestSlot: '2026-11-20T00:30:00.000Z' });
+    expect(brokenLink(await verify())).toMatchObject({
+      problem: 'missing-entry',
+      chainId: tail.chainId,
+      seq: tail.seq,
+      digestDate: '2026-11-20',
+      digestSlot: '2026-11-20T00:30:00.000Z',
+    });
   });
 
   it('a tail cut back behind the LATEST digest is named against it; entries after it are exposed for one interval only', async () => {
     await digestAt('2026-11-20T00:30:00Z');
     await appendEntries(8, 400);
     // Appended since the latest digest: removing them shows nowhere yet, and verify says since when.
-    const unanchored = [...(await storedChains()).values()].map((chain) => chain.at(-1)!).find((tail) => Number(tail.reason.slice(5)) >= 400)!;
+    const unanchored = [...(await storedChains()).values()]
+      .map((chain) => chain.at(-1)!)
+      .find((tail) => Number(tail.reason.slice(5)) >= 400)!;
     await deleteEntry(unanchored.chainId, unanchored.seq);
     expect((await verify()).json).toMatchObject({ verified: true, latestDigestAt: '2026-11-20T00:30:00.000Z' });
     await overwriteEntry(unanchored);
     // The next run, one interval later, anchors them: the same removal now shows.
     expect((await digestAt('2026-11-20T00:35:00Z')).written).toBe(true);
     await deleteEntry(unanchored.chainId, unanchored.seq);
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'missing-entry', chainId: unanchored.chainId, seq: unanchored.seq, digestSlot: '2026-11-20T00:35:00.000Z' });
+    expect(brokenLink(await verify())).toMatchObject({
+      problem: 'missing-entry',
+      chainId: unanchored.chainId,
+      seq: unanchored.seq,
+      digestSlot: '2026-11-20T00:35:00.000Z',
+    });
   });
 
   it('REORDERED entries (two swapped) are named: out-of-order at the first of them', async () => {
@@ -139,21 +190,39 @@ describe('verify-access-log', () => {
     const chain = await longestChain();
     const victim = chain[2]!;
     await overwriteEntry({ ...victim, reason: 'routine check', hash: 'ab'.repeat(32) });
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'hash-mismatch', chainId: victim.chainId, seq: victim.seq });
+    expect(brokenLink(await verify())).toMatchObject({
+      problem: 'hash-mismatch',
+      chainId: victim.chainId,
+      seq: victim.seq,
+    });
   });
 
   it('a FORGED entry whose hash was recomputed breaks the next link: previous-hash-mismatch', async () => {
     const chain = await longestChain();
     const victim = chain[1]!;
     await overwriteEntry(rehashed({ ...victim, actor: 'someone-else' }));
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'previous-hash-mismatch', chainId: victim.chainId, seq: victim.seq + 1 });
+    expect(brokenLink(await verify())).toMatchObject({
+      problem: 'previous-hash-mismatch',
+      chainId: victim.chainId,
+      seq: victim.seq + 1,
+    });
   });
 
   it('a FORGED tail appended after the head with a made-up hash is named', async () => {
     const chain = await longestChain();
     const head = chain.at(-1)!;
-    await overwriteEntry({ ...head, seq: head.seq + 1, previousHash: head.hash, hash: 'cd'.repeat(32), reason: 'forged' });
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'hash-mismatch', chainId: head.chainId, seq: head.seq + 1 });
+    await overwriteEntry({
+      ...head,
+      seq: head.seq + 1,
+      previousHash: head.hash,
+      hash: 'cd'.repeat(32),
+      reason: 'forged',
+    });
+    expect(brokenLink(await verify())).toMatchObject({
+      problem: 'hash-mismatch',
+      chainId: head.chainId,
+      seq: head.seq + 1,
+    });
   });
 
   it('a chain rewritten end to end with fresh hashes still fails against the digest: digest-mismatch', async () => {
@@ -165,10 +234,15 @@ describe('verify-access-log', () => {
       await overwriteEntry(forged);
       previousHash = forged.hash;
     }
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-mismatch', chainId: chain[0]!.chainId, seq: chain.at(-1)!.seq, digestDate: '2026-11-20' });
+    expect(brokenLink(await verify())).toMatchObject({
+      problem: 'digest-mismatch',
+      chainId: chain[0]!.chainId,
+      seq: chain.at(-1)!.seq,
+      digestDate: '2026-11-20',
+    });
   });
 
-  it('a digest replaced or removed from the digests\' own chain is named', async () => {
+  it("a digest replaced or removed from the digests' own chain is named", async () => {
     await digestAt('2026-11-20T00:30:00Z');
     await appendEntries(1, 300);
     await digestAt('2026-11-21T00:30:00Z');
@@ -177,7 +251,14 @@ describe('verify-access-log', () => {
     // s3rver ignores Object Lock; in AWS neither write is possible while the digest is locked.
     const slot = '2026-11-21T00:30:00.000Z';
     const stored = (await s3DigestStore.get(slot)) as Record<string, unknown>;
-    const put = (key: string, body: unknown) => s3().send(new PutObjectCommand({ Bucket: bucketName('access-log-digests'), Key: digestKey(key), Body: JSON.stringify(body) }));
+    const put = (key: string, body: unknown) =>
+      s3().send(
+        new PutObjectCommand({
+          Bucket: bucketName('access-log-digests'),
+          Key: digestKey(key),
+          Body: JSON.stringify(body),
+        }),
+      );
     await put(slot, { ...stored, takenAt: '2026-11-21T00:31:00.000Z' });
     expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-altered', digestSlot: slot });
     await put(slot, stored);
@@ -185,7 +266,10 @@ describe('verify-access-log', () => {
     await put(slot, { ...stored, slot: '2026-11-21T00:35:00.000Z' });
     expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-altered', digestSlot: slot });
     await s3().send(new DeleteObjectCommand({ Bucket: bucketName('access-log-digests'), Key: digestKey(slot) }));
-    expect(brokenLink(await verify())).toMatchObject({ problem: 'digest-chain-broken', digestSlot: '2026-11-22T00:30:00.000Z' });
+    expect(brokenLink(await verify())).toMatchObject({
+      problem: 'digest-chain-broken',
+      digestSlot: '2026-11-22T00:30:00.000Z',
+    });
   });
 
   it('from a digest date: each chain is walked from the head that digest lists', async () => {
@@ -194,7 +278,10 @@ describe('verify-access-log', () => {
     const before = await storedChains();
     const result = await verify({ from: '2026-11-20' });
     expect(result.json).toMatchObject({ verified: true, from: '2026-11-20', digestsChecked: 1 });
-    const checked = (result.json.chains as Array<{ chainId: string; entriesChecked: number }>).reduce((n, c) => n + c.entriesChecked, 0);
+    const checked = (result.json.chains as Array<{ chainId: string; entriesChecked: number }>).reduce(
+      (n, c) => n + c.entriesChecked,
+      0,
+    );
     expect(checked).toBe(8);
     expect([...before.values()].reduce((n, c) => n + c.length, 0)).toBe(88);
   });

@@ -5,7 +5,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../functions/domain/kernel/secrets';
 import { freshTables } from '../support/desk';
-import { codeOf, expectProblem, getItem, otherCode, outboxAbout, requestBody, setAttributes, submit, verify, dropTables } from '../support/requests';
+import {
+  codeOf,
+  dropTables,
+  expectProblem,
+  getItem,
+  otherCode,
+  outboxAbout,
+  requestBody,
+  setAttributes,
+  submit,
+  verify,
+} from '../support/requests';
 
 let prefix: string;
 
@@ -31,7 +42,12 @@ describe('verify-request', () => {
     expect(Date.parse(result.json.dueAt)).toBeGreaterThan(Date.parse(result.json.receivedAt));
 
     const stored = await getItem('requests', { requestId });
-    expect(stored).toMatchObject({ status: 'received', receivedAt: result.json.receivedAt, dueAt: result.json.dueAt, version: 2 });
+    expect(stored).toMatchObject({
+      status: 'received',
+      receivedAt: result.json.receivedAt,
+      dueAt: result.json.dueAt,
+      version: 2,
+    });
     expect(stored!.statusTokenHash).toBe(hashSecret(result.json.statusToken));
     const text = JSON.stringify(stored);
     expect(text).not.toContain(result.json.statusToken);
@@ -104,7 +120,11 @@ describe('verify-request', () => {
   it('an expired code → 410, and the request stays unverified', async () => {
     const requestId = await submit();
     const code = await codeOf(requestId);
-    await setAttributes('requests', { requestId }, { 'verification.codeExpiresAt': new Date(Date.now() - 1000).toISOString() });
+    await setAttributes(
+      'requests',
+      { requestId },
+      { 'verification.codeExpiresAt': new Date(Date.now() - 1000).toISOString() },
+    );
     const result = await verify(requestId, code);
     expectProblem(result, 410);
     expect(result.json.detail).toMatch(/expired/);

@@ -6,7 +6,15 @@ import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/en
 import { handler } from '../../functions/handlers/view-my-number';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { dropTables, expectProblem, putOpenRequestFor, putOpenRequests, putStaff, scanAll, staffClaims } from '../support/requests';
+import {
+  dropTables,
+  expectProblem,
+  putOpenRequestFor,
+  putOpenRequests,
+  putStaff,
+  scanAll,
+  staffClaims,
+} from '../support/requests';
 import { captureLogs, NUMBER, registered, registration } from './my-number-fixtures';
 
 let prefix: string;
@@ -21,7 +29,11 @@ afterAll(() => dropTables(prefix));
 const logs = captureLogs();
 const newSubject = () => `employee-${randomUUID().slice(0, 8)}`;
 
-const view = (subjectId: string, claims: Record<string, string> | undefined, query: Record<string, string> = { requestId: 'req-1' }) =>
+const view = (
+  subjectId: string,
+  claims: Record<string, string> | undefined,
+  query: Record<string, string> = { requestId: 'req-1' },
+) =>
   invoke(handler, {
     method: 'GET',
     path: `/v1/staff/subjects/${subjectId}/my-number`,
@@ -42,17 +54,28 @@ describe('view-my-number', () => {
     expect(result.status, JSON.stringify(result.json)).toBe(200);
     expect(result.json).toEqual({
       subjectId,
-      documents: [{ documentId: tax.documentId, affair: 'tax', document: 'dependant-deduction-declaration', documentDate: registration(subjectId).documentDate, number: NUMBER, retainUntil: tax.retainUntil }],
+      documents: [
+        {
+          documentId: tax.documentId,
+          affair: 'tax',
+          document: 'dependant-deduction-declaration',
+          documentDate: registration(subjectId).documentDate,
+          number: NUMBER,
+          retainUntil: tax.retainUntil,
+        },
+      ],
     });
-    expect(await logEntriesAbout(subjectId)).toMatchObject([{
-      actor: 'officer',
-      role: 'officer',
-      action: 'read',
-      subjects: [subjectId],
-      fields: ['my-number'],
-      reason: 'affair tax',
-      sourceIp: '203.0.113.10',
-    }]);
+    expect(await logEntriesAbout(subjectId)).toMatchObject([
+      {
+        actor: 'officer',
+        role: 'officer',
+        action: 'read',
+        subjects: [subjectId],
+        fields: ['my-number'],
+        reason: 'affair tax',
+        sourceIp: '203.0.113.10',
+      },
+    ]);
     expect(JSON.stringify(await scanAll('access-log'))).not.toContain(NUMBER);
     expect(logs.text).toContain('"route":"view-my-number"');
     expect(logs.text).not.toContain(NUMBER);
@@ -82,7 +105,9 @@ describe('view-my-number', () => {
     const subjectId = newSubject();
     const result = await view(subjectId, staffClaims('officer'), {});
     expectProblem(result, 400);
-    expect(result.json.errors).toEqual([{ field: 'query.requestId', message: expect.stringContaining('exactly one reason') }]);
+    expect(result.json.errors).toEqual([
+      { field: 'query.requestId', message: expect.stringContaining('exactly one reason') },
+    ]);
     expect(await logEntriesAbout(subjectId)).toEqual([]);
   });
 

@@ -1,20 +1,31 @@
 // GET /v1/staff/requests/{requestId} against DynamoDB Local: reading a request's personal data is
 // access-logged first, in a hash chain; roles and status come from the staff table on every call.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENESIS_HASH, hashAccessLogEntry, type ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
-import { handler } from '../../functions/handlers/view-request';
-import { DEMO_CUSTOMER, DEMO_RECIPIENTS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableName } from '../../functions/adapters/clients';
-import { REQUEST_TYPES } from '../../functions/domain/requests/types/registry';
-import { purposeNotification } from '../../functions/domain/requests/types/purpose-notification/definition';
-import { staffRequestResponse } from '../../functions/http/contract';
+import { type ChainedAccessLogEntry, GENESIS_HASH, hashAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { emailLookupKey } from '../../functions/domain/holdings';
+import { purposeNotification } from '../../functions/domain/requests/types/purpose-notification/definition';
+import { REQUEST_TYPES } from '../../functions/domain/requests/types/registry';
+import { handler } from '../../functions/handlers/view-request';
+import { staffRequestResponse } from '../../functions/http/contract';
+import { DEMO_CUSTOMER, DEMO_RECIPIENTS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { receivedRequest } from '../domain/doubles';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { expectProblem, putItem, putStaff, requestBody, scanAll, setAttributes, staffClaims, submit, submitAndVerify, dropTables } from '../support/requests';
+import {
+  dropTables,
+  expectProblem,
+  putItem,
+  putStaff,
+  requestBody,
+  scanAll,
+  setAttributes,
+  staffClaims,
+  submit,
+  submitAndVerify,
+} from '../support/requests';
 
 let prefix: string;
 
@@ -48,7 +59,11 @@ describe('view-request: whether the answers go to an address the desk holds for 
 
   it('a customer asking for themselves from the address the desk holds: held, whatever the case of the letters', async () => {
     expect(await flagOf(requestBody({ requesterEmail: DEMO_CUSTOMER.email }))).toBe(true);
-    expect(await flagOf(requestBody({ requesterEmail: DEMO_CUSTOMER.email.toUpperCase(), subjectEmail: DEMO_CUSTOMER.email }))).toBe(true);
+    expect(
+      await flagOf(
+        requestBody({ requesterEmail: DEMO_CUSTOMER.email.toUpperCase(), subjectEmail: DEMO_CUSTOMER.email }),
+      ),
+    ).toBe(true);
   });
 
   it('a person the desk holds nothing for: not held', async () => {
@@ -56,15 +71,30 @@ describe('view-request: whether the answers go to an address the desk holds for 
   });
 
   it('a representative answered at their own address: not held; at another address the desk holds for the customer: held', async () => {
-    expect(await flagOf(requestBody({ kind: 'agent', requesterEmail: uniqueEmail('agent'), subjectEmail: DEMO_CUSTOMER.email }))).toBe(false);
+    expect(
+      await flagOf(
+        requestBody({ kind: 'agent', requesterEmail: uniqueEmail('agent'), subjectEmail: DEMO_CUSTOMER.email }),
+      ),
+    ).toBe(false);
     const second = uniqueEmail('hanako-second');
     await putItem('personal-data', {
-      subjectId: DEMO_CUSTOMER.subjectId, recordId: `email-${second}`, category: 'email', value: second,
-      lookupKey: emailLookupKey(second), source: 'from-customer', acquiredAt: new Date().toISOString(),
+      subjectId: DEMO_CUSTOMER.subjectId,
+      recordId: `email-${second}`,
+      category: 'email',
+      value: second,
+      lookupKey: emailLookupKey(second),
+      source: 'from-customer',
+      acquiredAt: new Date().toISOString(),
     });
-    expect(await flagOf(requestBody({ kind: 'legal-representative', requesterEmail: second, subjectEmail: DEMO_CUSTOMER.email }))).toBe(true);
+    expect(
+      await flagOf(
+        requestBody({ kind: 'legal-representative', requesterEmail: second, subjectEmail: DEMO_CUSTOMER.email }),
+      ),
+    ).toBe(true);
     // An address held for someone else is not held for this customer.
-    expect(await flagOf(requestBody({ kind: 'agent', requesterEmail: second, subjectEmail: uniqueEmail('other') }))).toBe(false);
+    expect(
+      await flagOf(requestBody({ kind: 'agent', requesterEmail: second, subjectEmail: uniqueEmail('other') })),
+    ).toBe(false);
   });
 });
 
@@ -83,7 +113,8 @@ describe('view-request', () => {
       language: 'en',
       history: [{ event: 'submitted' }, { event: 'received' }],
     });
-    for (const hidden of ['verification', 'statusTokenHash', 'expiresAt', 'version']) expect(result.json).not.toHaveProperty(hidden);
+    for (const hidden of ['verification', 'statusTokenHash', 'expiresAt', 'version'])
+      expect(result.json).not.toHaveProperty(hidden);
   });
 
   it('writes an access-log entry naming actor, role and reason, chained by hash', async () => {
@@ -96,7 +127,15 @@ describe('view-request', () => {
       role: 'officer',
       action: 'read',
       subjects: [`request:${requestId}`],
-      fields: ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery', 'answerAddressHeldForCustomer'],
+      fields: [
+        'requester',
+        'subject',
+        'details',
+        'notes',
+        'representativeVerification',
+        'delivery',
+        'answerAddressHeldForCustomer',
+      ],
       reason: `disclosure ${requestId}`,
       sourceIp: '203.0.113.10',
       chainId: expect.stringMatching(/^chain-\d+$/),
@@ -111,7 +150,8 @@ describe('view-request', () => {
     expect((await view(requestId, staffClaims('operator'))).status).toBe(200);
     expect(await logEntriesAbout(requestId)).toHaveLength(2);
     const chains = new Map<string, ChainedAccessLogEntry[]>();
-    for (const e of await scanAll<ChainedAccessLogEntry>('access-log')) chains.set(e.chainId, [...(chains.get(e.chainId) ?? []), e]);
+    for (const e of await scanAll<ChainedAccessLogEntry>('access-log'))
+      chains.set(e.chainId, [...(chains.get(e.chainId) ?? []), e]);
     for (const chain of chains.values()) {
       chain.sort((a, b) => a.seq - b.seq);
       chain.forEach((e, i) => {
@@ -156,7 +196,9 @@ describe('view-request', () => {
     const { requestId } = await submitAndVerify(requestBody({ requesterEmail: 'logged-first@example.jp' }));
     const { mock } = mockDocumentClient();
     try {
-      mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+      mock
+        .on(PutCommand, { TableName: tableName('access-log') })
+        .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
       const result = await view(requestId, staffClaims('operator'));
       expectProblem(result, 500);
       expect(JSON.stringify(result.json)).not.toContain('logged-first@example.jp');
@@ -170,7 +212,11 @@ describe('view-request', () => {
     const { requestId } = await submitAndVerify(requestBody({ requesterEmail: 'busy-log@example.jp' }));
     const { mock } = mockDocumentClient();
     try {
-      mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }));
+      mock
+        .on(PutCommand, { TableName: tableName('access-log') })
+        .rejects(
+          Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }),
+        );
       const result = await view(requestId, staffClaims('operator'));
       expectProblem(result, 503);
       expect(result.headers['retry-after']).toBe('1');
@@ -193,7 +239,12 @@ describe('view-request', () => {
 describe('view-request: decision options', () => {
   const GROUNDS: Record<string, string[]> = {
     disclosure: ['harm-to-person-or-third-party', 'hindrance-to-business', 'violation-of-law'],
-    'purpose-notification': ['purpose-already-clear', 'harm-to-person-or-third-party', 'harm-to-company-rights-or-interests', 'cooperation-with-public-body'],
+    'purpose-notification': [
+      'purpose-already-clear',
+      'harm-to-person-or-third-party',
+      'harm-to-company-rights-or-interests',
+      'cooperation-with-public-body',
+    ],
     correction: ['content-found-true', 'not-necessary-for-purposes', 'special-procedure-under-other-law'],
     'cessation-of-use': ['no-grounds-found', 'costly-or-difficult-alternative-taken'],
     'cessation-of-provision': ['no-grounds-found', 'costly-or-difficult-alternative-taken'],
@@ -204,38 +255,54 @@ describe('view-request: decision options', () => {
     expect(Object.keys(GROUNDS).sort()).toEqual(REQUEST_TYPES.map((t) => t.type).sort());
   });
 
-  it.each(Object.entries(GROUNDS))('an open %s request offers exactly its type\'s grounds, outcomes and details schemas', async (type, grounds) => {
-    const requestId = randomUUID();
-    await putItem('requests', receivedRequest({ requestId, type, status: 'in-progress', assignee: 'operator' }));
-    const result = await view(requestId, staffClaims('operator'));
-    expect(result.status).toBe(200);
-    expect(() => staffRequestResponse.strict().parse(result.json)).not.toThrow();
-    const definition = REQUEST_TYPES.find((t) => t.type === type)!;
-    const options = result.json.decisionOptions;
-    expect(options.outcomes).toEqual(definition.outcomes);
-    expect(options.refusalGrounds.map((g: { ground: string }) => g.ground)).toEqual(grounds);
-    for (const g of options.refusalGrounds) expect(g.label).toEqual(definition.refusalGrounds[g.ground]);
-    expect(Object.keys(options.details).sort()).toEqual(Object.keys(definition.decisionDetails ?? {}).sort());
-    for (const schema of Object.values(options.details)) expect(schema).toMatchObject({ type: 'object', properties: expect.any(Object) });
-  });
+  it.each(Object.entries(GROUNDS))(
+    "an open %s request offers exactly its type's grounds, outcomes and details schemas",
+    async (type, grounds) => {
+      const requestId = randomUUID();
+      await putItem('requests', receivedRequest({ requestId, type, status: 'in-progress', assignee: 'operator' }));
+      const result = await view(requestId, staffClaims('operator'));
+      expect(result.status).toBe(200);
+      expect(() => staffRequestResponse.strict().parse(result.json)).not.toThrow();
+      const definition = REQUEST_TYPES.find((t) => t.type === type)!;
+      const options = result.json.decisionOptions;
+      expect(options.outcomes).toEqual(definition.outcomes);
+      expect(options.refusalGrounds.map((g: { ground: string }) => g.ground)).toEqual(grounds);
+      for (const g of options.refusalGrounds) expect(g.label).toEqual(definition.refusalGrounds[g.ground]);
+      expect(Object.keys(options.details).sort()).toEqual(Object.keys(definition.decisionDetails ?? {}).sort());
+      for (const schema of Object.values(options.details))
+        expect(schema).toMatchObject({ type: 'object', properties: expect.any(Object) });
+    },
+  );
 
-  it('a correction\'s fulfilled details schema names the changes as rows of objects', async () => {
+  it("a correction's fulfilled details schema names the changes as rows of objects", async () => {
     const requestId = randomUUID();
     await putItem('requests', receivedRequest({ requestId, type: 'correction' }));
     const { json } = await view(requestId, staffClaims('operator'));
     expect(json.decisionOptions.details.fulfilled).toMatchObject({
       required: ['investigation', 'changes'],
-      properties: { changes: { type: 'array', items: { oneOf: expect.arrayContaining([expect.objectContaining({ type: 'object' })]) } } },
+      properties: {
+        changes: {
+          type: 'array',
+          items: { oneOf: expect.arrayContaining([expect.objectContaining({ type: 'object' })]) },
+        },
+      },
     });
   });
 
   it('a cessation of provision offers the registered third parties by name as the recipients to name', async () => {
     const requestId = randomUUID();
-    await putItem('requests', receivedRequest({ requestId, type: 'cessation-of-provision', details: { grounds: ['no-longer-needed'] } }));
+    await putItem(
+      'requests',
+      receivedRequest({ requestId, type: 'cessation-of-provision', details: { grounds: ['no-longer-needed'] } }),
+    );
     const { status, json } = await view(requestId, staffClaims('operator'));
     expect(status).toBe(200);
-    const named = json.decisionOptions.details.fulfilled.properties.recipients.oneOf.find((o: { properties: { scope: { const: string } } }) => o.properties.scope.const === 'named');
-    expect(named.properties.recipientIds.items.oneOf).toEqual(expect.arrayContaining(DEMO_RECIPIENTS.map((r) => ({ const: r.recipientId, title: `${r.name} (${r.country})` }))));
+    const named = json.decisionOptions.details.fulfilled.properties.recipients.oneOf.find(
+      (o: { properties: { scope: { const: string } } }) => o.properties.scope.const === 'named',
+    );
+    expect(named.properties.recipientIds.items.oneOf).toEqual(
+      expect.arrayContaining(DEMO_RECIPIENTS.map((r) => ({ const: r.recipientId, title: `${r.name} (${r.country})` }))),
+    );
   });
 
   it.each(['fulfilled', 'refused', 'withdrawn'] as const)('a %s request offers no decision', async (status) => {
@@ -250,14 +317,25 @@ describe('view-request: decision options', () => {
 describe('a decided request', () => {
   it('names its grounds in the words of the Act, in Japanese and English', async () => {
     const requestId = randomUUID();
-    await putItem('requests', receivedRequest({
-      requestId,
-      type: 'purpose-notification',
-      status: 'refused',
-      closedAt: '2026-11-10T01:00:00.000Z',
-      decision: { outcome: 'refused', grounds: ['purpose-already-clear'], reason: 'Stated in the notice.', decidedAt: '2026-11-10T01:00:00.000Z', decidedBy: 'staff-op-1' },
-    }));
+    await putItem(
+      'requests',
+      receivedRequest({
+        requestId,
+        type: 'purpose-notification',
+        status: 'refused',
+        closedAt: '2026-11-10T01:00:00.000Z',
+        decision: {
+          outcome: 'refused',
+          grounds: ['purpose-already-clear'],
+          reason: 'Stated in the notice.',
+          decidedAt: '2026-11-10T01:00:00.000Z',
+          decidedBy: 'staff-op-1',
+        },
+      }),
+    );
     const { json } = await view(requestId, staffClaims('operator'));
-    expect(json.decision.groundLabels).toEqual([{ id: 'purpose-already-clear', ...purposeNotification.refusalGrounds['purpose-already-clear'] }]);
+    expect(json.decision.groundLabels).toEqual([
+      { id: 'purpose-already-clear', ...purposeNotification.refusalGrounds['purpose-already-clear'] },
+    ]);
   });
 });

@@ -13,7 +13,15 @@ import { handler } from '../../functions/handlers/view-subject';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
-import { dropTables, expectProblem, putItem, putOpenRequestAbout, putOpenRequests, scanAll, staffClaims } from '../support/requests';
+import {
+  dropTables,
+  expectProblem,
+  putItem,
+  putOpenRequestAbout,
+  putOpenRequests,
+  scanAll,
+  staffClaims,
+} from '../support/requests';
 
 let prefix: string;
 
@@ -31,7 +39,11 @@ const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
 /** "Expired" by a clock ten days ahead for items expiring in five: DynamoDB Local TTL-deletes items expired in real time. */
 const clockTenDaysAhead = () => vi.spyOn(systemClock, 'now').mockReturnValue(new Date(Date.now() + 10 * DAY * 1000));
 
-const view = (subjectId: string, query: Record<string, string> | undefined, claims: Record<string, string> | null = staffClaims('operator')) =>
+const view = (
+  subjectId: string,
+  query: Record<string, string> | undefined,
+  claims: Record<string, string> | null = staffClaims('operator'),
+) =>
   invoke(handler, {
     method: 'GET',
     path: `/v1/staff/subjects/${subjectId}`,
@@ -46,8 +58,12 @@ const logEntriesAbout = async (subjectId: string) =>
 
 async function putRecord(subjectId: string, fields: { category: string; value: string } & Record<string, unknown>) {
   const item = {
-    subjectId, recordId: `rec-${randomUUID().slice(0, 8)}`, source: 'from-customer', purposes: ['service-provision'],
-    acquiredAt: '2025-04-01T00:00:00.000Z', ...fields,
+    subjectId,
+    recordId: `rec-${randomUUID().slice(0, 8)}`,
+    source: 'from-customer',
+    purposes: ['service-provision'],
+    acquiredAt: '2025-04-01T00:00:00.000Z',
+    ...fields,
   };
   await putItem('personal-data', { ...item, lookupKey: lookupKeyOf(item) });
   return item;
@@ -59,17 +75,68 @@ async function seedSubject() {
   const email = uniqueEmail('viewed');
   const expiring = inSeconds(30 * DAY);
   const records = await Promise.all([
-    putRecord(subjectId, { category: 'email', value: email, sourceDetail: 'Web sign-up form', registeredBy: 'arn:aws:iam::000000000000:role/crm' }),
-    putRecord(subjectId, { category: 'advertising-identifier', value: 'ad-7c1f', source: 'service-use', purposes: ['advertising'], expiresAt: expiring }),
-    putRecord(subjectId, { category: 'medical-history', value: 'asthma', basis: { kind: 'consent', consentId: 'ev-med' }, registeredBy: 'operator' }),
+    putRecord(subjectId, {
+      category: 'email',
+      value: email,
+      sourceDetail: 'Web sign-up form',
+      registeredBy: 'arn:aws:iam::000000000000:role/crm',
+    }),
+    putRecord(subjectId, {
+      category: 'advertising-identifier',
+      value: 'ad-7c1f',
+      source: 'service-use',
+      purposes: ['advertising'],
+      expiresAt: expiring,
+    }),
+    putRecord(subjectId, {
+      category: 'medical-history',
+      value: 'asthma',
+      basis: { kind: 'consent', consentId: 'ev-med' },
+      registeredBy: 'operator',
+    }),
     putRecord(subjectId, { category: 'phone', value: '03-5555-0000', expiresAt: inSeconds(5 * DAY) }),
   ]);
   await Promise.all([
     putItem('subjects', { subjectId, contractEndedAt: '2026-03-31T00:00:00.000Z' }),
-    putItem('consents', { subjectId, eventId: 'ev-med', action: 'given', purpose: 'service-provision', noticeVersion: 'v1', method: 'paper', at: '2025-04-01T00:00:00.000Z' }),
-    putItem('consents', { subjectId, eventId: 'ev-old', action: 'given', purpose: 'advertising', noticeVersion: 'v1', method: 'web', at: '2020-01-01T00:00:00.000Z', expiresAt: inSeconds(5 * DAY) }),
-    putItem('provision-records', { subjectId, recordId: 'prov-live', direction: 'provided', counterparty: 'Example Payments K.K.', items: ['name'], basis: 'consent', date: '2025-05-01', expiresAt: expiring }),
-    putItem('provision-records', { subjectId, recordId: 'prov-old', direction: 'provided', counterparty: 'Old Partner K.K.', items: ['phone'], basis: 'consent', date: '2019-05-01', expiresAt: inSeconds(5 * DAY) }),
+    putItem('consents', {
+      subjectId,
+      eventId: 'ev-med',
+      action: 'given',
+      purpose: 'service-provision',
+      noticeVersion: 'v1',
+      method: 'paper',
+      at: '2025-04-01T00:00:00.000Z',
+    }),
+    putItem('consents', {
+      subjectId,
+      eventId: 'ev-old',
+      action: 'given',
+      purpose: 'advertising',
+      noticeVersion: 'v1',
+      method: 'web',
+      at: '2020-01-01T00:00:00.000Z',
+      expiresAt: inSeconds(5 * DAY),
+    }),
+    putItem('provision-records', {
+      subjectId,
+      recordId: 'prov-live',
+      direction: 'provided',
+      counterparty: 'Example Payments K.K.',
+      items: ['name'],
+      basis: 'consent',
+      date: '2025-05-01',
+      expiresAt: expiring,
+    }),
+    putItem('provision-records', {
+      subjectId,
+      recordId: 'prov-old',
+      direction: 'provided',
+      counterparty: 'Old Partner K.K.',
+      items: ['phone'],
+      basis: 'consent',
+      date: '2019-05-01',
+      expiresAt: inSeconds(5 * DAY),
+    }),
   ]);
   // The open request req-view-<subject> is about this person: a read for it may read them.
   const requestId = await putOpenRequestAbout(`req-view-${subjectId.slice(8, 16)}`, email);
@@ -87,24 +154,44 @@ describe('view-subject', () => {
     const byCategory = Object.fromEntries(result.json.records.map((r: { category: string }) => [r.category, r]));
     expect(Object.keys(byCategory).sort()).toEqual(['advertising-identifier', 'email', 'medical-history']);
     expect(byCategory.email).toEqual({
-      recordId: records[0]!.recordId, category: 'email', value: email, source: 'from-customer', sourceDetail: 'Web sign-up form',
-      purposes: ['service-provision'], acquiredAt: '2025-04-01T00:00:00.000Z', linkedAccessInformation: false, specialCare: false,
+      recordId: records[0]!.recordId,
+      category: 'email',
+      value: email,
+      source: 'from-customer',
+      sourceDetail: 'Web sign-up form',
+      purposes: ['service-provision'],
+      acquiredAt: '2025-04-01T00:00:00.000Z',
+      linkedAccessInformation: false,
+      specialCare: false,
       registeredBy: 'arn:aws:iam::000000000000:role/crm',
     });
     expect(byCategory['advertising-identifier']).toMatchObject({
-      linkedAccessInformation: true, specialCare: false, expiresAt: new Date(expiring * 1000).toISOString(),
+      linkedAccessInformation: true,
+      specialCare: false,
+      expiresAt: new Date(expiring * 1000).toISOString(),
     });
     expect(byCategory['medical-history']).toMatchObject({
-      linkedAccessInformation: false, specialCare: true, basis: { kind: 'consent', consentId: 'ev-med' }, registeredBy: 'operator',
+      linkedAccessInformation: false,
+      specialCare: true,
+      basis: { kind: 'consent', consentId: 'ev-med' },
+      registeredBy: 'operator',
     });
     expect(byCategory['medical-history']).not.toHaveProperty('expiresAt');
     expect(result.json.consents.map((c: { eventId: string }) => c.eventId)).toEqual(['ev-med']);
-    expect(result.json.provisionRecords).toEqual([{
-      recordId: 'prov-live', direction: 'provided', counterparty: 'Example Payments K.K.', items: ['name'], basis: 'consent', date: '2025-05-01',
-      expiresAt: new Date(expiring * 1000).toISOString(),
-    }]);
+    expect(result.json.provisionRecords).toEqual([
+      {
+        recordId: 'prov-live',
+        direction: 'provided',
+        counterparty: 'Example Payments K.K.',
+        items: ['name'],
+        basis: 'consent',
+        date: '2025-05-01',
+        expiresAt: new Date(expiring * 1000).toISOString(),
+      },
+    ]);
     const text = JSON.stringify(result.json);
-    for (const expired of ['03-5555-0000', 'ev-old', 'Old Partner K.K.', 'lookupKey']) expect(text).not.toContain(expired);
+    for (const expired of ['03-5555-0000', 'ev-old', 'Old Partner K.K.', 'lookupKey'])
+      expect(text).not.toContain(expired);
   });
 
   it('access-logs the read first, with actor, role, source address, the subject, the categories shown and the request', async () => {
@@ -114,16 +201,23 @@ describe('view-subject', () => {
     const [entry, ...more] = await logEntriesAbout(subjectId);
     expect(more).toEqual([]);
     expect(entry).toMatchObject({
-      actor: 'officer', role: 'officer', action: 'read', subjects: [subjectId],
+      actor: 'officer',
+      role: 'officer',
+      action: 'read',
+      subjects: [subjectId],
       fields: ['advertising-identifier', 'email', 'medical-history', 'consents', 'provision-records'],
-      reason: `request ${requestId}`, sourceIp: '203.0.113.10', hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      reason: `request ${requestId}`,
+      sourceIp: '203.0.113.10',
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
   });
 
   it('logs a purpose of use as the reason when the read serves one', async () => {
     const { subjectId } = await seedSubject();
     expect((await view(subjectId, { purpose: 'billing' })).status).toBe(200);
-    expect((await logEntriesAbout(subjectId)).map((e) => [e.actor, e.reason])).toEqual([['operator', 'purpose billing']]);
+    expect((await logEntriesAbout(subjectId)).map((e) => [e.actor, e.reason])).toEqual([
+      ['operator', 'purpose billing'],
+    ]);
   });
 
   it.each([
@@ -189,7 +283,13 @@ describe('view-subject', () => {
 
   it('never reads the My Number table: it answers with the table unknown to it, and shows no number', async () => {
     const { subjectId, requestId } = await seedSubject();
-    await putItem('my-number', { subjectId, documentId: 'doc-1', affair: 'tax', document: 'withholding-slip', number: '123456789018' });
+    await putItem('my-number', {
+      subjectId,
+      documentId: 'doc-1',
+      affair: 'tax',
+      document: 'withholding-slip',
+      number: '123456789018',
+    });
     const variable = tableEnvVar('my-number');
     const saved = process.env[variable];
     delete process.env[variable];
@@ -206,7 +306,9 @@ describe('view-subject', () => {
     const { subjectId, email, requestId } = await seedSubject();
     const { mock } = mockDocumentClient();
     try {
-      mock.on(PutCommand, { TableName: tableName('access-log') }).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+      mock
+        .on(PutCommand, { TableName: tableName('access-log') })
+        .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
       const result = await view(subjectId, { requestId });
       expectProblem(result, 500);
       expect(JSON.stringify(result.json)).not.toContain(email);

@@ -2,13 +2,22 @@
 // of the status token closes an open request and is e-mailed an acknowledgement; a closed request,
 // a wrong token or bad input changes nothing; two withdrawals at once cannot both win.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler } from '../../functions/handlers/withdraw-request';
 import { handler as getStatus } from '../../functions/handlers/get-request-status';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
+import { handler } from '../../functions/handlers/withdraw-request';
 import { openApiDocument } from '../../functions/openapi';
 import { freshTables, invoke, mailbox } from '../support/desk';
 import {
-  dropTables, expectProblem, getItem, outboxAbout, requestBody, setAttributes, streamEvent, streamRecord, submitAndVerify, withoutInstance,
+  dropTables,
+  expectProblem,
+  getItem,
+  outboxAbout,
+  requestBody,
+  setAttributes,
+  streamEvent,
+  streamRecord,
+  submitAndVerify,
+  withoutInstance,
 } from '../support/requests';
 
 let prefix: string;
@@ -55,15 +64,22 @@ describe('withdraw-request', () => {
     const [message, ...more] = await withdrawalMessagesOf(requestId);
     expect(more).toEqual([]);
     expect(message).toMatchObject({ to: [body.requester.email], outboxState: 'pending' });
-    expect((await sendOutbox(streamEvent(streamRecord('INSERT', { newImage: message! })))).batchItemFailures).toEqual([]);
-    const mail = (await mailbox(body.requester.email)).find((m) => m.subject === '保有個人データの開示のご請求を取り下げました');
+    expect((await sendOutbox(streamEvent(streamRecord('INSERT', { newImage: message! })))).batchItemFailures).toEqual(
+      [],
+    );
+    const mail = (await mailbox(body.requester.email)).find(
+      (m) => m.subject === '保有個人データの開示のご請求を取り下げました',
+    );
     expect(mail, 'acknowledgement in the SES emulator').toBeDefined();
     expect(mail!.body.text).toContain(`受付番号 ${requestId}`);
 
     // The requester still sees where it stands.
     const status = await invoke(getStatus, {
-      method: 'GET', path: `/v1/requests/${requestId}`, resource: '/v1/requests/{requestId}',
-      pathParameters: { requestId }, headers: { Authorization: `Bearer ${statusToken}` },
+      method: 'GET',
+      path: `/v1/requests/${requestId}`,
+      resource: '/v1/requests/{requestId}',
+      pathParameters: { requestId },
+      headers: { Authorization: `Bearer ${statusToken}` },
     });
     expect(status.json).toMatchObject({ requestId, status: 'withdrawn' });
   });
@@ -73,7 +89,10 @@ describe('withdraw-request', () => {
     const { requestId, statusToken } = await submitAndVerify(body);
     const result = await withdraw(requestId, statusToken, { reason: '  Sorted it out with customer service.  ' });
     expect(result.status, JSON.stringify(result.json)).toBe(200);
-    expect((await getItem('requests', { requestId }))!.history.at(-1)).toMatchObject({ event: 'withdrawn', reason: 'Sorted it out with customer service.' });
+    expect((await getItem('requests', { requestId }))!.history.at(-1)).toMatchObject({
+      event: 'withdrawn',
+      reason: 'Sorted it out with customer service.',
+    });
     const [message] = await withdrawalMessagesOf(requestId);
     expect(message!.subject).toBe('Your disclosure request is withdrawn');
     expect(message!.text).toContain(`(${requestId}) was withdrawn on`);
@@ -90,11 +109,18 @@ describe('withdraw-request', () => {
     const { requestId, statusToken } = await submitAndVerify();
     const { statusToken: otherToken } = await submitAndVerify();
     const statusRead = await invoke(getStatus, {
-      method: 'GET', path: '/v1/requests/no-such-request', resource: '/v1/requests/{requestId}',
-      pathParameters: { requestId: 'no-such-request' }, headers: { Authorization: `Bearer ${statusToken}` },
+      method: 'GET',
+      path: '/v1/requests/no-such-request',
+      resource: '/v1/requests/{requestId}',
+      pathParameters: { requestId: 'no-such-request' },
+      headers: { Authorization: `Bearer ${statusToken}` },
     });
     expectProblem(statusRead, 404);
-    for (const result of [await withdraw('no-such-request', statusToken), await withdraw(requestId, otherToken), await withdraw(requestId, undefined)]) {
+    for (const result of [
+      await withdraw('no-such-request', statusToken),
+      await withdraw(requestId, otherToken),
+      await withdraw(requestId, undefined),
+    ]) {
       expectProblem(result, 404);
       expect(withoutInstance(result.json)).toEqual(withoutInstance(statusRead.json));
     }

@@ -6,11 +6,15 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACCESS_LOG_RETENTION, dynamoAccessLogChains } from '../../functions/adapters/access-log-repository';
 import { s3DigestStore } from '../../functions/adapters/audit-bucket';
+import {
+  ACCESS_LOG_DIGEST_MINUTES,
+  accessLogDigestMinutes,
+  digestSlot,
+  hashAccessLogDigest,
+  writeAccessLogDigest,
+} from '../../functions/domain/access-log/digest';
 import { GENESIS_HASH } from '../../functions/domain/access-log/entry';
 import type { AccessLogDigest } from '../../functions/domain/access-log/ports';
-import {
-  ACCESS_LOG_DIGEST_MINUTES, accessLogDigestMinutes, digestSlot, hashAccessLogDigest, writeAccessLogDigest,
-} from '../../functions/domain/access-log/digest';
 import { ACCESS_LOG_RETENTION_SECONDS } from '../../functions/domain/kernel/law';
 import { handler } from '../../functions/handlers/write-access-log-digest';
 import { appendEntries, freshBuckets, storedChains } from '../support/access-log';
@@ -28,7 +32,13 @@ beforeAll(async () => {
 afterAll(() => dropTables(prefix));
 
 const digestAt = (at: string, intervalMinutes = 5) =>
-  writeAccessLogDigest({ chains: dynamoAccessLogChains, digests: s3DigestStore, clock: { now: () => new Date(at) }, retentionSeconds: ACCESS_LOG_RETENTION, intervalMinutes });
+  writeAccessLogDigest({
+    chains: dynamoAccessLogChains,
+    digests: s3DigestStore,
+    clock: { now: () => new Date(at) },
+    retentionSeconds: ACCESS_LOG_RETENTION,
+    intervalMinutes,
+  });
 
 describe('write-access-log-digest', () => {
   it('writes every chain head as the digest of the current interval, locked for the retention period', async () => {
@@ -39,9 +49,15 @@ describe('write-access-log-digest', () => {
     expect(outcome).toEqual({ written: true, slot });
     const digest = (await s3DigestStore.get(slot)) as AccessLogDigest;
     const chains = await storedChains();
-    expect(digest.chains).toEqual([...chains.entries()].sort(([a], [b]) => Number(a.slice(6)) - Number(b.slice(6))).map(([chainId, chain]) => ({
-      chainId, seq: chain.at(-1)!.seq, hash: chain.at(-1)!.hash,
-    })));
+    expect(digest.chains).toEqual(
+      [...chains.entries()]
+        .sort(([a], [b]) => Number(a.slice(6)) - Number(b.slice(6)))
+        .map(([chainId, chain]) => ({
+          chainId,
+          seq: chain.at(-1)!.seq,
+          hash: chain.at(-1)!.hash,
+        })),
+    );
     const { digestHash, ...body } = digest;
     expect(hashAccessLogDigest(body)).toBe(digestHash);
     expect(digest.previousDigestHash).toBe(GENESIS_HASH);
@@ -67,7 +83,8 @@ describe('write-access-log-digest', () => {
     expect(accessLogDigestMinutes(undefined)).toBe(5);
     expect(accessLogDigestMinutes(' ')).toBe(5);
     expect(accessLogDigestMinutes('15')).toBe(15);
-    for (const bad of ['0', '61', '2.5', 'five']) expect(() => accessLogDigestMinutes(bad)).toThrow(/DESK_ACCESS_LOG_DIGEST_MINUTES/);
+    for (const bad of ['0', '61', '2.5', 'five'])
+      expect(() => accessLogDigestMinutes(bad)).toThrow(/DESK_ACCESS_LOG_DIGEST_MINUTES/);
   });
 
   it('an interval starts on the clock: 10:07:59 falls in the 10:05 slot of 5 minutes, the 10:00 slot of 15', () => {
@@ -85,16 +102,33 @@ describe('write-access-log-digest', () => {
     expect(second.digest.slot).toBe('2036-12-02T01:05:00.000Z');
     expect(second.digest.previousDigestHash).toBe(first.digest.digestHash);
     expect(second.digest.previousSlot).toBe(first.digest.slot);
-    expect(await digestAt('2036-12-02T01:10:00Z')).toEqual({ written: false, slot: '2036-12-02T01:10:00.000Z', reason: 'unchanged' });
+    expect(await digestAt('2036-12-02T01:10:00Z')).toEqual({
+      written: false,
+      slot: '2036-12-02T01:10:00.000Z',
+      reason: 'unchanged',
+    });
   });
 
   it('a digest another run wrote first (S3 answers 412 to If-None-Match) is not written again', async () => {
     const mock = mockClient(S3Client);
     mock.on(ListObjectsV2Command).resolves({ Contents: [] });
-    mock.on(PutObjectCommand).rejects(Object.assign(new Error('At least one of the pre-conditions you specified did not hold'), { name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } }));
+    mock.on(PutObjectCommand).rejects(
+      Object.assign(new Error('At least one of the pre-conditions you specified did not hold'), {
+        name: 'PreconditionFailed',
+        $metadata: { httpStatusCode: 412 },
+      }),
+    );
     try {
-      expect(await digestAt('2026-12-03T01:02:00Z')).toEqual({ written: false, slot: '2026-12-03T01:00:00.000Z', reason: 'already-written' });
-      expect(mock.commandCalls(PutObjectCommand)[0]!.args[0].input).toMatchObject({ IfNoneMatch: '*', ObjectLockMode: 'COMPLIANCE', Key: 'access-log-digests/2026-12-03T01:00:00.000Z.json' });
+      expect(await digestAt('2026-12-03T01:02:00Z')).toEqual({
+        written: false,
+        slot: '2026-12-03T01:00:00.000Z',
+        reason: 'already-written',
+      });
+      expect(mock.commandCalls(PutObjectCommand)[0]!.args[0].input).toMatchObject({
+        IfNoneMatch: '*',
+        ObjectLockMode: 'COMPLIANCE',
+        Key: 'access-log-digests/2026-12-03T01:00:00.000Z.json',
+      });
     } finally {
       mock.restore();
     }
@@ -102,7 +136,7 @@ describe('write-access-log-digest', () => {
 });
 
 describe('retention of the access log, configured', () => {
-  it('DESK_ACCESS_LOG_RETENTION_DAYS sets the entries\' expiry and the digest\'s lock', async () => {
+  it("DESK_ACCESS_LOG_RETENTION_DAYS sets the entries' expiry and the digest's lock", async () => {
     vi.resetModules();
     process.env.DESK_ACCESS_LOG_RETENTION_DAYS = '30';
     try {
@@ -110,7 +144,16 @@ describe('retention of the access log, configured', () => {
       const repository = await import('../../functions/adapters/access-log-repository');
       expect(repository.ACCESS_LOG_RETENTION).toBe(30 * 86_400);
       const at = new Date().toISOString();
-      await repository.dynamoAccessLog.append({ actor: 'retention-check', role: 'officer', action: 'read', subjects: ['s'], fields: ['f'], reason: 'retention', sourceIp: '203.0.113.1', at });
+      await repository.dynamoAccessLog.append({
+        actor: 'retention-check',
+        role: 'officer',
+        action: 'read',
+        subjects: ['s'],
+        fields: ['f'],
+        reason: 'retention',
+        sourceIp: '203.0.113.1',
+        at,
+      });
       const stored = [...(await storedChains()).values()].flat().find((e) => e.actor === 'retention-check')!;
       expect(stored.expiresAt).toBe(Math.floor(Date.parse(at) / 1000) + 30 * 86_400);
       const bucket = await import('../../functions/adapters/audit-bucket');

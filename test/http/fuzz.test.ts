@@ -26,19 +26,35 @@ beforeAll(async () => {
 afterAll(() => dropTables(prefix));
 
 describe(`fuzz: ${RUNS} generated requests per route, seed ${SEED}`, () => {
-  it.concurrent.each(routes.map((route) => [route.name, route, FUZZ_ROUTES.indexOf(route)] as const))('%s answers no 5xx', async (_name, route, index) => {
-    const handler = await loadHandler<Handler>(route.name);
-    const context = { awsRequestId: `fuzz-${route.name}`, functionName: route.name, getRemainingTimeInMillis: () => 15_000 } as unknown as Context;
-    const seed = SEED + index;
-    try {
-      await fc.assert(fc.asyncProperty(requestsFor(route), fc.nat(), async (request, pick) => {
-        const result = await handler(eventFor(route, request, pick), context);
-        if (result.statusCode >= 500) throw new Error(`${route.method} ${route.path} answered ${result.statusCode}: ${result.body.slice(0, 500)}`);
-      }), { seed, numRuns: RUNS });
-    } catch (error) {
-      // fast-check's message has the seed, the path and the shrunk input; say how to run this one again.
-      throw new Error(`${route.name} (rerun: FUZZ_ROUTE=${route.name} FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz): ${(error as Error).message}\nGot: ${String((error as Error).cause ?? '')}`);
-    }
-    expect(true).toBe(true);
-  }, Math.max(60_000, RUNS * 400));
+  it.concurrent.each(routes.map((route) => [route.name, route, FUZZ_ROUTES.indexOf(route)] as const))(
+    '%s answers no 5xx',
+    async (_name, route, index) => {
+      const handler = await loadHandler<Handler>(route.name);
+      const context = {
+        awsRequestId: `fuzz-${route.name}`,
+        functionName: route.name,
+        getRemainingTimeInMillis: () => 15_000,
+      } as unknown as Context;
+      const seed = SEED + index;
+      try {
+        await fc.assert(
+          fc.asyncProperty(requestsFor(route), fc.nat(), async (request, pick) => {
+            const result = await handler(eventFor(route, request, pick), context);
+            if (result.statusCode >= 500)
+              throw new Error(
+                `${route.method} ${route.path} answered ${result.statusCode}: ${result.body.slice(0, 500)}`,
+              );
+          }),
+          { seed, numRuns: RUNS },
+        );
+      } catch (error) {
+        // fast-check's message has the seed, the path and the shrunk input; say how to run this one again.
+        throw new Error(
+          `${route.name} (rerun: FUZZ_ROUTE=${route.name} FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npm run fuzz): ${(error as Error).message}\nGot: ${String((error as Error).cause ?? '')}`,
+        );
+      }
+      expect(true).toBe(true);
+    },
+    Math.max(60_000, RUNS * 400),
+  );
 });

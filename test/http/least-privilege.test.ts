@@ -21,7 +21,9 @@ function inputKeys(r: RouteDefinition): string[] {
   const keys = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   for (const schema of [r.request.query, r.request.body]) {
     if (!schema) continue;
-    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+      properties?: Record<string, unknown>;
+    };
     keys.push(...Object.keys(json.properties ?? {}));
   }
   return keys;
@@ -44,19 +46,24 @@ describe('least privilege of the staff routes', () => {
     },
   );
 
-  it.each(routes.filter((r) => r.auth.kind === 'staff' && VALUE_TABLES.some((t) => r.tables[t] !== undefined)).map((r) => [r.name, r] as const))(
-    '%s touches personal data values on a person\'s behalf and may only append to the access log',
-    (_name, route) => {
-      expect(route.tables['access-log']).toBe('append');
-    },
-  );
+  it.each(
+    routes
+      .filter((r) => r.auth.kind === 'staff' && VALUE_TABLES.some((t) => r.tables[t] !== undefined))
+      .map((r) => [r.name, r] as const),
+  )("%s touches personal data values on a person's behalf and may only append to the access log", (_name, route) => {
+    expect(route.tables['access-log']).toBe('append');
+  });
 
   // Writes name their purposes in the records they write; reads that show data must say why, or
   // serve an approved export whose request said why.
-  it.each(routes.filter((r) => r.auth.kind === 'staff' && r.method === 'GET' && VALUE_TABLES.some((t) => reads(r, t))).map((r) => [r.name, r] as const))(
-    '%s shows personal data only for a request or purpose its caller states',
-    (_name, route) => {
-      expect(inputKeys(route).some((k) => ['requestId', 'purpose', 'affair', 'exportId'].includes(k)), inputKeys(route).join(', ')).toBe(true);
-    },
-  );
+  it.each(
+    routes
+      .filter((r) => r.auth.kind === 'staff' && r.method === 'GET' && VALUE_TABLES.some((t) => reads(r, t)))
+      .map((r) => [r.name, r] as const),
+  )('%s shows personal data only for a request or purpose its caller states', (_name, route) => {
+    expect(
+      inputKeys(route).some((k) => ['requestId', 'purpose', 'affair', 'exportId'].includes(k)),
+      inputKeys(route).join(', '),
+    ).toBe(true);
+  });
 });

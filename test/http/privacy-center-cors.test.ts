@@ -20,24 +20,35 @@ afterEach(() => {
 });
 
 const getNotice = () => invoke(notice, { method: 'GET', path: '/v1/privacy-notice', resource: '/v1/privacy-notice' });
-const submitNothing = () => invoke(submit, { method: 'POST', path: '/v1/requests', resource: '/v1/requests', body: '{}' });
+const submitNothing = () =>
+  invoke(submit, { method: 'POST', path: '/v1/requests', resource: '/v1/requests', body: '{}' });
 
 describe('CORS for the Privacy Center', () => {
-  it('lets the Privacy Center\'s origin read an answer and a problem', async () => {
+  it("lets the Privacy Center's origin read an answer and a problem", async () => {
     vi.stubEnv('DESK_PRIVACY_CENTER_ORIGIN', ORIGIN);
     const answer = await getNotice();
     expect(answer.status).toBe(200);
     expect(answer.headers).toMatchObject({ 'access-control-allow-origin': ORIGIN, vary: 'Origin' });
     const problem = await submitNothing();
     expect(problem.status).toBe(400);
-    expect(problem.headers).toMatchObject({ 'access-control-allow-origin': ORIGIN, 'content-type': 'application/problem+json' });
+    expect(problem.headers).toMatchObject({
+      'access-control-allow-origin': ORIGIN,
+      'content-type': 'application/problem+json',
+    });
   });
 
-  it('lets the console\'s origin read a staff route\'s refusal, so it can sign out on a 401', async () => {
+  it("lets the console's origin read a staff route's refusal, so it can sign out on a 401", async () => {
     vi.stubEnv('DESK_PRIVACY_CENTER_ORIGIN', ORIGIN);
-    const refused = await invoke(listRequests, { method: 'GET', path: '/v1/staff/requests', resource: '/v1/staff/requests' });
+    const refused = await invoke(listRequests, {
+      method: 'GET',
+      path: '/v1/staff/requests',
+      resource: '/v1/staff/requests',
+    });
     expect(refused.status).toBe(401);
-    expect(refused.headers).toMatchObject({ 'access-control-allow-origin': ORIGIN, 'content-type': 'application/problem+json' });
+    expect(refused.headers).toMatchObject({
+      'access-control-allow-origin': ORIGIN,
+      'content-type': 'application/problem+json',
+    });
   });
 
   it('answers no origin when none is configured', async () => {

@@ -18,19 +18,27 @@ beforeAll(async () => {
 afterAll(() => dropTables(prefix));
 
 const call = (claims?: Record<string, string>) =>
-  invoke(listRequests, { method: 'GET', path: '/v1/staff/requests', resource: '/v1/staff/requests', ...(claims ? { claims } : {}) });
+  invoke(listRequests, {
+    method: 'GET',
+    path: '/v1/staff/requests',
+    resource: '/v1/staff/requests',
+    ...(claims ? { claims } : {}),
+  });
 
 describe('staff-auth', () => {
   it('tests run with the local issuer', () => {
     expect(staffTokenIssuer()).toBe(LOCAL_ISSUER);
   });
 
-  it('an ID token of the desk\'s own issuer opens the route', async () => {
+  it("an ID token of the desk's own issuer opens the route", async () => {
     expect((await call(staffClaims('auth-operator', 'operator'))).status).toBe(200);
   });
 
   it('a token of another user pool → 401 problem+json', async () => {
-    const foreign = { ...staffClaims('auth-operator', 'operator'), iss: 'https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other' };
+    const foreign = {
+      ...staffClaims('auth-operator', 'operator'),
+      iss: 'https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other',
+    };
     const result = await call(foreign);
     expectProblem(result, 401);
     expect(result.json.title).toBe('Token not accepted');
@@ -39,7 +47,12 @@ describe('staff-auth', () => {
 
   it('an access token, or a token without iss or token_use → 401', async () => {
     const { iss: _iss, token_use: _use, ...bare } = staffClaims('auth-operator', 'operator');
-    for (const claims of [{ ...bare, iss: LOCAL_ISSUER, token_use: 'access' }, bare, { ...bare, token_use: 'id' }, { ...bare, iss: LOCAL_ISSUER }]) {
+    for (const claims of [
+      { ...bare, iss: LOCAL_ISSUER, token_use: 'access' },
+      bare,
+      { ...bare, token_use: 'id' },
+      { ...bare, iss: LOCAL_ISSUER },
+    ]) {
       expectProblem(await call(claims), 401);
     }
   });

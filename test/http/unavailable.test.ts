@@ -1,17 +1,18 @@
 // A dependency that is down or throttling is a 503 with Retry-After on every route, not a 500: the
 // classifier over the SDKs' errors, and the shared middy stack with a fault injected into DynamoDB
 // and into S3 while everything else reaches the emulators.
+
+import { TooManyRequestsException } from '@aws-sdk/client-cognito-identity-provider';
 import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { TooManyRequestsException } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handler as listPurposes } from '../../functions/handlers/list-purposes';
 import { handler as verifyAccessLog } from '../../functions/handlers/verify-access-log';
 import { isUnavailable, RETRY_AFTER_SECONDS } from '../../functions/http/unavailable';
 import { seedDemoStaff } from '../../local/seed';
-import { freshTables, invoke } from '../support/desk';
 import { freshBuckets } from '../support/access-log';
+import { freshTables, invoke } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
 import { dropTables, expectProblem, staffClaims } from '../support/requests';
 
@@ -31,7 +32,11 @@ describe('isUnavailable', () => {
       sdkError('SlowDown', 'client', 503),
       sdkError('Throttling', 'client', 400),
       new TooManyRequestsException({ message: 'too many', ...meta }),
-      new TransactionCanceledException({ message: 'conflict', CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }], ...meta }),
+      new TransactionCanceledException({
+        message: 'conflict',
+        CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+        ...meta,
+      }),
       sdkError('TransactionInProgressException', 'client', 400),
       networkError('ECONNREFUSED'),
       networkError('ECONNRESET'),
@@ -43,13 +48,17 @@ describe('isUnavailable', () => {
     for (const error of unavailable) expect(isUnavailable(error), (error as Error).name).toBe(true);
   });
 
-  it('is false for the desk\'s own mistakes, which stay 500s to be fixed, and for a lost condition', () => {
+  it("is false for the desk's own mistakes, which stay 500s to be fixed, and for a lost condition", () => {
     const ours: unknown[] = [
       sdkError('ValidationException', 'client', 400),
       sdkError('ResourceNotFoundException', 'client', 400),
       sdkError('AccessDeniedException', 'client', 403),
       sdkError('ConditionalCheckFailedException', 'client', 400),
-      new TransactionCanceledException({ message: 'condition', CancellationReasons: [{ Code: 'ConditionalCheckFailed' }], ...meta }),
+      new TransactionCanceledException({
+        message: 'condition',
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }],
+        ...meta,
+      }),
       new TypeError('Cannot read properties of undefined'),
       undefined,
     ];
@@ -65,14 +74,23 @@ describe('a dependency down answers 503 with Retry-After through the shared stac
     await seedDemoStaff('test-password');
   });
   afterAll(() => dropTables(prefix));
-  afterEach(() => { faults?.restore(); });
+  afterEach(() => {
+    faults?.restore();
+  });
   let faults: { restore(): void } | undefined;
 
   it('DynamoDB throttled: 503, problem+json, Retry-After', async () => {
     const { mock } = mockDocumentClient();
     faults = mock;
-    mock.rejects(new ProvisionedThroughputExceededException({ message: 'Throughput exceeds the current capacity', ...meta }));
-    const result = await invoke(listPurposes, { method: 'GET', path: '/v1/staff/purposes', resource: '/v1/staff/purposes', claims: staffClaims('auditor') });
+    mock.rejects(
+      new ProvisionedThroughputExceededException({ message: 'Throughput exceeds the current capacity', ...meta }),
+    );
+    const result = await invoke(listPurposes, {
+      method: 'GET',
+      path: '/v1/staff/purposes',
+      resource: '/v1/staff/purposes',
+      claims: staffClaims('auditor'),
+    });
     expectProblem(result, 503);
     expect(result.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
     expect(result.json.type).toBe('urn:appi-desk:problem:unavailable');
@@ -82,7 +100,12 @@ describe('a dependency down answers 503 with Retry-After through the shared stac
     const mock = mockClient(S3Client);
     faults = mock;
     mock.rejects(sdkError('SlowDown', 'client', 503));
-    const result = await invoke(verifyAccessLog, { method: 'POST', path: '/v1/staff/access-log/verify', resource: '/v1/staff/access-log/verify', claims: staffClaims('officer') });
+    const result = await invoke(verifyAccessLog, {
+      method: 'POST',
+      path: '/v1/staff/access-log/verify',
+      resource: '/v1/staff/access-log/verify',
+      claims: staffClaims('officer'),
+    });
     expectProblem(result, 503);
     expect(result.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
   });

@@ -11,7 +11,7 @@ import { ROUTES } from '../../functions/routes';
 import { DIRECTORY_INDEX_CODE, STAFF_CONSOLE_ROUTES } from '../../lib/privacy-center';
 import { staffSignInDomainPrefix } from '../../lib/staff-pool';
 import { contentSecurityPolicy } from '../../web/security-headers';
-import { synthConfiguredDesk, synthDesk, type SynthesisedDesk } from './synth';
+import { type SynthesisedDesk, synthConfiguredDesk, synthDesk } from './synth';
 
 type Json = Record<string, any>;
 
@@ -26,8 +26,12 @@ beforeAll(() => {
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 const distributionId = () => desk.logicalId(desk.stack.privacyCenter.distribution);
 const distributionConfig = () => resources[distributionId()]!.Properties.DistributionConfig;
-const consoleUrl = () => ({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId(), 'DomainName'] }, '/desk/']] });
-const stackIdGroup = { 'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }] };
+const consoleUrl = () => ({
+  'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId(), 'DomainName'] }, '/desk/']],
+});
+const stackIdGroup = {
+  'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }],
+};
 
 /** Every logical id a resource reaches through Ref, Fn::GetAtt and DependsOn, transitively. */
 function reaches(id: string, seen = new Set<string>()): Set<string> {
@@ -38,7 +42,12 @@ function reaches(id: string, seen = new Set<string>()): Set<string> {
     }
     if (!node || typeof node !== 'object') return;
     const object = node as Json;
-    const target = typeof object.Ref === 'string' ? object.Ref : Array.isArray(object['Fn::GetAtt']) ? object['Fn::GetAtt'][0] : undefined;
+    const target =
+      typeof object.Ref === 'string'
+        ? object.Ref
+        : Array.isArray(object['Fn::GetAtt'])
+          ? object['Fn::GetAtt'][0]
+          : undefined;
     if (target && resources[target] && !seen.has(target)) {
       seen.add(target);
       reaches(target, seen);
@@ -80,9 +89,19 @@ describe('staff sign-in through Cognito managed login', () => {
       'Fn::Join': ['', ['https://appidesk-dev-', stackIdGroup, '.auth.ap-northeast-1.amazoncognito.com']],
     });
     const context = synthConfiguredDesk();
-    expect(context.stack.api.staff.signInOrigin).toBe('https://acme-privacy-desk.auth.ap-northeast-1.amazoncognito.com');
-    expect(context.stack.resolve(context.stack.api.staff.signInDomain.baseUrl()))
-      .toEqual({ 'Fn::Join': ['', ['https://', { Ref: context.logicalId(context.stack.api.staff.signInDomain) }, '.auth.ap-northeast-1.amazoncognito.com']] });
+    expect(context.stack.api.staff.signInOrigin).toBe(
+      'https://acme-privacy-desk.auth.ap-northeast-1.amazoncognito.com',
+    );
+    expect(context.stack.resolve(context.stack.api.staff.signInDomain.baseUrl())).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'https://',
+          { Ref: context.logicalId(context.stack.api.staff.signInDomain) },
+          '.auth.ap-northeast-1.amazoncognito.com',
+        ],
+      ],
+    });
   }, 180_000);
 
   it('gives the console a public client: code grant only, OpenID scopes, back to /desk/ only, Cognito users only', () => {
@@ -116,7 +135,7 @@ describe('staff sign-in through Cognito managed login', () => {
     expect(cognito).toEqual([]);
   });
 
-  it('puts out the console\'s and the sign-in\'s addresses and the client id', () => {
+  it("puts out the console's and the sign-in's addresses and the client id", () => {
     const outputs = desk.template.toJSON().Outputs;
     expect(outputs.DeskConsoleUrl.Value).toEqual(consoleUrl());
     expect(JSON.stringify(outputs.StaffSignInUrl.Value)).toContain(desk.logicalId(desk.stack.api.staff.signInDomain));
@@ -127,7 +146,7 @@ describe('staff sign-in through Cognito managed login', () => {
 describe('the console at /desk/ on the same distribution and bucket', () => {
   const behavior = () => (distributionConfig().CacheBehaviors as Json[]).find((b) => b.PathPattern === '/desk/*')!;
 
-  it('has one behaviour for /desk/* (beside the API reference\'s), from the same bucket, HTTPS only, with the directory-index function', () => {
+  it("has one behaviour for /desk/* (beside the API reference's), from the same bucket, HTTPS only, with the directory-index function", () => {
     const config = distributionConfig();
     expect((config.CacheBehaviors as Json[]).map((b) => b.PathPattern).sort()).toEqual(['/desk/*', '/docs/api*']);
     expect(config.Origins).toHaveLength(1);
@@ -148,7 +167,12 @@ describe('the console at /desk/ on the same distribution and bucket', () => {
 
   it('the function serves index.html for a folder and leaves every other path alone', () => {
     const handler = new Function(`${DIRECTORY_INDEX_CODE}\nreturn handler;`)() as (event: Json) => Json;
-    const uri = (path: string) => handler({ version: '1.0', context: { eventType: 'viewer-request' }, request: { method: 'GET', uri: path, headers: {}, querystring: { code: { value: 'c' } } } });
+    const uri = (path: string) =>
+      handler({
+        version: '1.0',
+        context: { eventType: 'viewer-request' },
+        request: { method: 'GET', uri: path, headers: {}, querystring: { code: { value: 'c' } } },
+      });
     expect(uri('/desk/').uri).toBe('/desk/index.html');
     expect(uri('/desk/').querystring).toEqual({ code: { value: 'c' } });
     expect(uri('/desk/index.html').uri).toBe('/desk/index.html');
@@ -156,21 +180,30 @@ describe('the console at /desk/ on the same distribution and bucket', () => {
     expect(uri('/desk').uri).toBe('/desk');
   });
 
-  it('sends the console the Privacy Center\'s headers, with fetches to the staff sign-in allowed', () => {
+  it("sends the console the Privacy Center's headers, with fetches to the staff sign-in allowed", () => {
     const policy = resources[behavior().ResponseHeadersPolicyId.Ref]!.Properties.ResponseHeadersPolicyConfig;
-    const pc = resources[distributionConfig().DefaultCacheBehavior.ResponseHeadersPolicyId.Ref]!.Properties.ResponseHeadersPolicyConfig;
+    const pc =
+      resources[distributionConfig().DefaultCacheBehavior.ResponseHeadersPolicyId.Ref]!.Properties
+        .ResponseHeadersPolicyConfig;
     const { ContentSecurityPolicy: csp, ...others } = policy.SecurityHeadersConfig;
     const { ContentSecurityPolicy: pcCsp, ...pcOthers } = pc.SecurityHeadersConfig;
     expect(others).toEqual(pcOthers);
     const api = `https://${desk.stack.api.api.restApiId}.execute-api.ap-northeast-1.${desk.stack.urlSuffix}`;
-    expect(csp.ContentSecurityPolicy).toEqual(desk.stack.resolve(contentSecurityPolicy(api, desk.stack.api.staff.signInOrigin)));
+    expect(csp.ContentSecurityPolicy).toEqual(
+      desk.stack.resolve(contentSecurityPolicy(api, desk.stack.api.staff.signInOrigin)),
+    );
     expect(pcCsp.ContentSecurityPolicy).toEqual(desk.stack.resolve(contentSecurityPolicy(api)));
   });
 
   it('the policy only widens connect-src, by the sign-in origin, and keeps everything else strict', () => {
-    const withSignIn = contentSecurityPolicy('https://api.example', 'https://desk.auth.ap-northeast-1.amazoncognito.com').split('; ');
+    const withSignIn = contentSecurityPolicy(
+      'https://api.example',
+      'https://desk.auth.ap-northeast-1.amazoncognito.com',
+    ).split('; ');
     const without = contentSecurityPolicy('https://api.example').split('; ');
-    expect(withSignIn.filter((d) => !without.includes(d))).toEqual(["connect-src 'self' https://api.example https://desk.auth.ap-northeast-1.amazoncognito.com"]);
+    expect(withSignIn.filter((d) => !without.includes(d))).toEqual([
+      "connect-src 'self' https://api.example https://desk.auth.ap-northeast-1.amazoncognito.com",
+    ]);
     expect(withSignIn).toContain("form-action 'self'");
     expect(withSignIn).toContain("frame-ancestors 'none'");
     expect(withSignIn.join('; ')).not.toMatch(/unsafe|\*|data:/);
@@ -178,12 +211,14 @@ describe('the console at /desk/ on the same distribution and bucket', () => {
     expect(contentSecurityPolicy()).toContain("connect-src 'self';");
   });
 
-  it('writes one config.json naming the API and the console\'s Cognito sign-in, and refreshes the console\'s entry points', () => {
+  it("writes one config.json naming the API and the console's Cognito sign-in, and refreshes the console's entry points", () => {
     const [, deployment] = ofType('Custom::CDKBucketDeployment')[0]!;
     const properties = deployment.Properties;
     expect(properties.DistributionPaths).toEqual(expect.arrayContaining(['/config.json', '/desk/index.html']));
     const assembly = desk.app.synth();
-    const index = (properties.SourceObjectKeys as string[]).findIndex((_, i) => Object.keys(properties.SourceMarkers[i]).length > 0);
+    const index = (properties.SourceObjectKeys as string[]).findIndex(
+      (_, i) => Object.keys(properties.SourceMarkers[i]).length > 0,
+    );
     const hash = String(properties.SourceObjectKeys[index]).replace(/\.zip$/, '');
     let text = readFileSync(join(assembly.directory, `asset.${hash}`, 'config.json'), 'utf8');
     for (const [marker, value] of Object.entries(properties.SourceMarkers[index] as Record<string, Json>)) {
@@ -201,10 +236,10 @@ describe('the console at /desk/ on the same distribution and bucket', () => {
   });
 });
 
-describe('CORS for the console: every staff route, the distribution\'s origin only', () => {
+describe("CORS for the console: every staff route, the distribution's origin only", () => {
   const staffRoutes = ROUTES.filter((r) => r.auth.kind === 'staff');
 
-  it('the console\'s routes are the staff routes', () => {
+  it("the console's routes are the staff routes", () => {
     expect(STAFF_CONSOLE_ROUTES.map((r) => r.name)).toEqual(staffRoutes.map((r) => r.name));
     expect(STAFF_CONSOLE_ROUTES.length).toBeGreaterThan(0);
   });
@@ -221,27 +256,35 @@ describe('CORS for the console: every staff route, the distribution\'s origin on
       const method = byResource.get(desk.logicalId(desk.stack.api.api.root.resourceForPath(path)))!;
       expect(method, path).toBeDefined();
       const headers = method.Integration.IntegrationResponses[0].ResponseParameters;
-      expect(headers['method.response.header.Access-Control-Allow-Methods'], path).toBe(`'${staffRoutes.filter((r) => r.path === path).map((r) => r.method).join(',')}'`);
+      expect(headers['method.response.header.Access-Control-Allow-Methods'], path).toBe(
+        `'${staffRoutes
+          .filter((r) => r.path === path)
+          .map((r) => r.method)
+          .join(',')}'`,
+      );
       expect(headers['method.response.header.Access-Control-Allow-Headers']).toBe("'content-type,authorization'");
       expect(method.AuthorizationType).toBe('NONE');
       expect(method.Integration.Type).toBe('MOCK');
     }
   });
 
-  it('the API\'s deployment waits for the preflights\' stack', () => {
+  it("the API's deployment waits for the preflights' stack", () => {
     const [[deploymentId, deployment]] = ofType('AWS::ApiGateway::Deployment') as [[string, Json]];
     const nestedId = desk.logicalId(desk.stack.privacyCenter.preflights.nestedStackResource!);
     expect(deployment.DependsOn).toContain(nestedId);
     expect(reaches(nestedId).has(deploymentId)).toBe(false);
   });
 
-  it('API Gateway\'s own errors (an expired token\'s 401) are readable by the pages\' origin', () => {
+  it("API Gateway's own errors (an expired token's 401) are readable by the pages' origin", () => {
     const responses = ofType('AWS::ApiGateway::GatewayResponse');
     expect(responses).toHaveLength(2);
     for (const [, response] of responses) {
-      expect(response.Properties.ResponseParameters['gatewayresponse.header.Access-Control-Allow-Origin'])
-        .toEqual({ 'Fn::Join': ['', ["'https://", { 'Fn::GetAtt': [distributionId(), 'DomainName'] }, "'"]] });
-      expect(response.Properties.ResponseParameters['gatewayresponse.header.content-type']).toBe("'application/problem+json'");
+      expect(response.Properties.ResponseParameters['gatewayresponse.header.Access-Control-Allow-Origin']).toEqual({
+        'Fn::Join': ['', ["'https://", { 'Fn::GetAtt': [distributionId(), 'DomainName'] }, "'"]],
+      });
+      expect(response.Properties.ResponseParameters['gatewayresponse.header.content-type']).toBe(
+        "'application/problem+json'",
+      );
     }
   });
 });

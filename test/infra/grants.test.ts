@@ -5,8 +5,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, type TableName } from '../../functions/adapters/tables';
 import { ROUTES } from '../../functions/routes';
 import { WORKERS, type WorkerDefinition } from '../../functions/workers';
-import { allowsAny, asArray, awsManagedPolicyArns, flatten, heldStatements, isWildcardResource, referencedIds, type HeldStatement } from './iam';
-import { synthDesk, type SynthesisedDesk } from './synth';
+import {
+  allowsAny,
+  asArray,
+  awsManagedPolicyArns,
+  flatten,
+  type HeldStatement,
+  heldStatements,
+  isWildcardResource,
+  referencedIds,
+} from './iam';
+import { type SynthesisedDesk, synthDesk } from './synth';
 
 let desk: SynthesisedDesk;
 let held: HeldStatement[];
@@ -19,9 +28,21 @@ beforeAll(() => {
 const DELETES = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 /** Everything that reads, writes or decrypts items, for the wildcard check. */
 const DATA_ACTIONS = [
-  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:PartiQLSelect',
-  'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetRecords',
-  'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom', 'kms:CreateGrant',
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:PartiQLSelect',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:GetRecords',
+  'kms:Decrypt',
+  'kms:Encrypt',
+  'kms:GenerateDataKey',
+  'kms:ReEncryptFrom',
+  'kms:CreateGrant',
 ];
 
 const tableIds = (name: TableName) => [desk.logicalId(desk.stack.data.tables[name].table)];
@@ -48,7 +69,12 @@ describe('my-number: only the functions of the statutory affairs', () => {
   });
 
   it('the manifest asks for the table in exactly those functions', () => {
-    expect(manifest.filter((e) => 'my-number' in e.tables).map((e) => e.name).sort()).toEqual(MY_NUMBER_FUNCTIONS);
+    expect(
+      manifest
+        .filter((e) => 'my-number' in e.tables)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(MY_NUMBER_FUNCTIONS);
   });
 
   it('its key policy names no one but the account, which delegates to the IAM policies checked above', () => {
@@ -59,12 +85,16 @@ describe('my-number: only the functions of the statutory affairs', () => {
   });
 
   it('no policy reads, writes or decrypts on a wildcard resource, which would reach it too', () => {
-    const wide = held.filter(({ statement }) => asArray(statement.Resource).some(isWildcardResource) && allowsAny(statement, DATA_ACTIONS));
+    const wide = held.filter(
+      ({ statement }) => asArray(statement.Resource).some(isWildcardResource) && allowsAny(statement, DATA_ACTIONS),
+    );
     expect(wide.map((h) => `${h.holder}: ${JSON.stringify(h.statement.Action)}`)).toEqual([]);
   });
 
-  it('the only AWS managed policy attached anywhere, whose statements the template does not show, is the API Gateway logging role\'s', () => {
-    expect(awsManagedPolicyArns(desk)).toEqual(['arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs']);
+  it("the only AWS managed policy attached anywhere, whose statements the template does not show, is the API Gateway logging role's", () => {
+    expect(awsManagedPolicyArns(desk)).toEqual([
+      'arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs',
+    ]);
   });
 });
 
@@ -75,7 +105,10 @@ describe('deleting: only the erasure path', () => {
   });
 
   it.each(TABLES.map((t) => t.name))('no function may delete from %s unless its manifest entry says erase', (table) => {
-    const erasers = manifest.filter((e) => e.tables[table] === 'erase').map((e) => e.name).sort();
+    const erasers = manifest
+      .filter((e) => e.tables[table] === 'erase')
+      .map((e) => e.name)
+      .sort();
     expect(holders(tableIds(table), DELETES)).toEqual(erasers);
   });
 });
@@ -91,8 +124,13 @@ describe('exports: only the download reads personal data', () => {
     const personalData = [...tableIds('personal-data'), ...keyIds('personal-data')];
     const holding = holders(personalData);
     expect(EXPORT_FUNCTIONS.filter((name) => holding.includes(name))).toEqual(['download-export', 'request-export']);
-    const lookups = held.filter(({ holder, statement }) => holder === 'request-export' && statement.Effect === 'Allow' && allowsAny(statement, DATA_ACTIONS)
-      && referencedIds(statement.Resource).some((id) => tableIds('personal-data').includes(id)));
+    const lookups = held.filter(
+      ({ holder, statement }) =>
+        holder === 'request-export' &&
+        statement.Effect === 'Allow' &&
+        allowsAny(statement, DATA_ACTIONS) &&
+        referencedIds(statement.Resource).some((id) => tableIds('personal-data').includes(id)),
+    );
     expect(lookups.map(({ statement }) => asArray(statement.Action))).toEqual([['dynamodb:Query']]);
     expect(JSON.stringify(lookups[0]!.statement.Resource)).toContain('/index/byLookupKey');
     expect(lookups[0]!.statement.Condition).toEqual({

@@ -43,7 +43,13 @@ export function flatten(value: unknown): string {
 
 /** Whether an IAM action pattern (`dynamodb:*`, `kms:GenerateDataKey*`, `*`) covers an action. */
 export function actionCovers(pattern: string, action: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
   return regex.test(action);
 }
 
@@ -64,7 +70,10 @@ export function isWildcardResource(resource: unknown): boolean {
 export function heldStatements(desk: SynthesisedDesk): HeldStatement[] {
   const resources: Record<string, Json> = desk.template.toJSON().Resources;
   const functionRoles = new Map<string, string>();
-  for (const [name, fn] of [...Object.entries(desk.stack.api.functions), ...Object.entries(desk.stack.workers.functions)]) {
+  for (const [name, fn] of [
+    ...Object.entries(desk.stack.api.functions),
+    ...Object.entries(desk.stack.workers.functions),
+  ]) {
     functionRoles.set(desk.logicalId(fn.role), name);
   }
   const holderOf = (kind: string, id: string) => (kind === 'role' && functionRoles.get(id)) || `${kind}:${id}`;
@@ -72,7 +81,14 @@ export function heldStatements(desk: SynthesisedDesk): HeldStatement[] {
   // Managed policies reach their holders from either side: the policy's Roles, or the role's ManagedPolicyArns.
   const attachedBy = new Map<string, string[]>();
   for (const [id, r] of Object.entries(resources)) {
-    const kind = r.Type === 'AWS::IAM::Role' ? 'role' : r.Type === 'AWS::IAM::User' ? 'user' : r.Type === 'AWS::IAM::Group' ? 'group' : undefined;
+    const kind =
+      r.Type === 'AWS::IAM::Role'
+        ? 'role'
+        : r.Type === 'AWS::IAM::User'
+          ? 'user'
+          : r.Type === 'AWS::IAM::Group'
+            ? 'group'
+            : undefined;
     if (!kind) continue;
     for (const policyId of referencedIds(r.Properties?.ManagedPolicyArns ?? [])) {
       attachedBy.set(policyId, [...(attachedBy.get(policyId) ?? []), holderOf(kind, id)]);

@@ -12,7 +12,7 @@ import { nagPacks } from '../../lib/app';
 import { DeskFunction } from '../../lib/functions';
 import { CREATE_REQUIRE_BANNER } from '../../lib/lambda-bundling';
 import { PrivacyCenter } from '../../lib/privacy-center';
-import { bundleDeskFunctions, synthDesk, type SynthesisedDesk } from './synth';
+import { bundleDeskFunctions, type SynthesisedDesk, synthDesk } from './synth';
 
 let desk: SynthesisedDesk;
 
@@ -22,9 +22,11 @@ beforeAll(() => {
 
 function findings(scope: App): string[] {
   return nagPacks().flatMap((pack) =>
-    pack.validateScope(scope).violations.flatMap((v) =>
-      v.violatingResources.map((r) => `${v.severity} ${v.ruleName} at ${r.constructPath}: ${v.description}`),
-    ),
+    pack
+      .validateScope(scope)
+      .violations.flatMap((v) =>
+        v.violatingResources.map((r) => `${v.severity} ${v.ruleName} at ${r.constructPath}: ${v.description}`),
+      ),
   );
 }
 
@@ -52,8 +54,9 @@ describe('cdk-nag', () => {
 describe('bundling', () => {
   it('bundles every function as an ES module with its source map', () => {
     // CDK's own deployment function for the Privacy Center is Python, bundled by CDK.
-    const functions = Object.entries(desk.template.findResources('AWS::Lambda::Function'))
-      .filter(([id]) => !PrivacyCenter.isDeploymentFunction(id));
+    const functions = Object.entries(desk.template.findResources('AWS::Lambda::Function')).filter(
+      ([id]) => !PrivacyCenter.isDeploymentFunction(id),
+    );
     expect(functions.length).toBeGreaterThan(0);
     for (const [, fn] of functions) expect(fn.Properties.Handler).toBe('index.handler');
     // Every other function is a DeskFunction, so the two bundled below stand for all of them.
@@ -70,15 +73,29 @@ describe('bundling', () => {
       // Minified: a few long lines.
       expect(code.split('\n').length, name).toBeLessThan(code.length / 1000);
       // The AWS SDK is bundled: the only modules imported are Node's own.
-      const imported = [...code.matchAll(/\bimport\s*[\w*{}\s,$]*?\s*from\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)]
-        .map((m) => m[1] ?? m[2]);
+      const imported = [
+        ...code.matchAll(/\bimport\s*[\w*{}\s,$]*?\s*from\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g),
+      ].map((m) => m[1] ?? m[2]);
       expect(imported.length, name).toBeGreaterThan(0);
-      expect(imported.filter((m) => m !== 'module' && !m!.startsWith('node:')), name).toEqual([]);
+      expect(
+        imported.filter((m) => m !== 'module' && !m!.startsWith('node:')),
+        name,
+      ).toEqual([]);
       // The source map leads back to the handler, and to the SDK's ES-module builds (mainFields module first).
-      const sources = (JSON.parse(readFileSync(join(assetDirectory, 'index.mjs.map'), 'utf8')) as { sources: string[] }).sources;
-      expect(sources.some((s) => s.endsWith(`functions/handlers/${name}.ts`)), name).toBe(true);
-      expect(sources.some((s) => /node_modules\/@aws-sdk\/[^/]+\/dist-es\//.test(s)), name).toBe(true);
-      expect(sources.filter((s) => /node_modules\/@aws-sdk\/.*\/dist-cjs\//.test(s)), name).toEqual([]);
+      const sources = (JSON.parse(readFileSync(join(assetDirectory, 'index.mjs.map'), 'utf8')) as { sources: string[] })
+        .sources;
+      expect(
+        sources.some((s) => s.endsWith(`functions/handlers/${name}.ts`)),
+        name,
+      ).toBe(true);
+      expect(
+        sources.some((s) => /node_modules\/@aws-sdk\/[^/]+\/dist-es\//.test(s)),
+        name,
+      ).toBe(true);
+      expect(
+        sources.filter((s) => /node_modules\/@aws-sdk\/.*\/dist-cjs\//.test(s)),
+        name,
+      ).toEqual([]);
     }
   }, 120_000);
 });

@@ -2,12 +2,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../functions/adapters/tables';
 import { ROUTES } from '../../functions/routes';
-import { synthDesk, type SynthesisedDesk } from './synth';
+import { type SynthesisedDesk, synthDesk } from './synth';
 
 let desk: SynthesisedDesk;
 
 beforeAll(() => {
-  desk = synthDesk({ stage: 'prod', publicBaseUrl: 'https://desk.example.jp', responseDeskDays: 8, fees: { disclosure: { amountYen: 1000, method: 'bank transfer' } } });
+  desk = synthDesk({
+    stage: 'prod',
+    publicBaseUrl: 'https://desk.example.jp',
+    responseDeskDays: 8,
+    fees: { disclosure: { amountYen: 1000, method: 'bank transfer' } },
+  });
 }, 180_000);
 
 describe('prod stage', () => {
@@ -48,9 +53,13 @@ describe('prod stage', () => {
 
   it('hands the desk settings from context to every route function', () => {
     for (const route of ROUTES) {
-      const variables = desk.template.toJSON().Resources[desk.logicalId(desk.stack.api.functions[route.name]!.fn)].Properties.Environment.Variables;
+      const variables =
+        desk.template.toJSON().Resources[desk.logicalId(desk.stack.api.functions[route.name]!.fn)].Properties
+          .Environment.Variables;
       expect(variables.DESK_RESPONSE_DESK_DAYS, route.name).toBe('8');
-      expect(JSON.parse(variables.DESK_FEES_JSON), route.name).toEqual({ disclosure: { amountYen: 1000, method: 'bank transfer' } });
+      expect(JSON.parse(variables.DESK_FEES_JSON), route.name).toEqual({
+        disclosure: { amountYen: 1000, method: 'bank transfer' },
+      });
     }
   });
 

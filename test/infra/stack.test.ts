@@ -4,17 +4,17 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TABLES, tableEnvVar, type TableName } from '../../functions/adapters/tables';
+import { TABLES, type TableName, tableEnvVar } from '../../functions/adapters/tables';
 import { SYSTEM_NAMES, type SystemName } from '../../functions/domain/systems';
 import { ROUTES, type RouteDefinition, type TableAccess } from '../../functions/routes';
 import { WORKERS, type WorkerDefinition } from '../../functions/workers';
 import { API_SECURITY_POLICY } from '../../lib/api';
-import { CAPABILITIES, capabilityRoutes, routeCapability, type Capability } from '../../lib/capabilities';
 import { UNAUTHORIZED_API_CALLS_PATTERN } from '../../lib/audit';
+import { CAPABILITIES, type Capability, capabilityRoutes, routeCapability } from '../../lib/capabilities';
 import type { DeskFunction } from '../../lib/functions';
 import { PrivacyCenter } from '../../lib/privacy-center';
 import { asArray, flatten, referencedIds, type Statement } from './iam';
-import { synthDesk, type SynthesisedDesk } from './synth';
+import { type SynthesisedDesk, synthDesk } from './synth';
 
 type Json = Record<string, any>;
 
@@ -28,7 +28,12 @@ beforeAll(() => {
 
 const resource = (construct: Parameters<SynthesisedDesk['logicalId']>[0]) => resources[desk.logicalId(construct)]!;
 /** The desk's own functions, without CDK's deployment function for the Privacy Center. */
-const deskFunctions = () => Object.fromEntries(Object.entries(desk.template.findResources('AWS::Lambda::Function')).filter(([id]) => !PrivacyCenter.isDeploymentFunction(id)));
+const deskFunctions = () =>
+  Object.fromEntries(
+    Object.entries(desk.template.findResources('AWS::Lambda::Function')).filter(
+      ([id]) => !PrivacyCenter.isDeploymentFunction(id),
+    ),
+  );
 const tableId = (name: TableName) => desk.logicalId(desk.stack.data.tables[name].table);
 const keyId = (name: TableName) => desk.logicalId(desk.stack.data.tables[name].key);
 
@@ -38,7 +43,15 @@ function statementsOf(fn: DeskFunction): Statement[] {
 
 /** For each table, the actions a function's policy allows (or denies) on it or its key. */
 function tableActions(fn: DeskFunction, effect: 'Allow' | 'Deny'): Map<TableName, Set<string>> {
-  const byId = new Map<string, TableName>(TABLES.flatMap((t) => [[tableId(t.name), t.name], [keyId(t.name), t.name]] as const));
+  const byId = new Map<string, TableName>(
+    TABLES.flatMap(
+      (t) =>
+        [
+          [tableId(t.name), t.name],
+          [keyId(t.name), t.name],
+        ] as const,
+    ),
+  );
   const result = new Map<TableName, Set<string>>();
   for (const statement of statementsOf(fn).filter((s) => s.Effect === effect)) {
     for (const id of referencedIds(statement.Resource)) {
@@ -72,27 +85,30 @@ const entries: ManifestEntry[] = [
 ];
 
 describe('data: one table per entry of TABLES', () => {
-  it.each(TABLES.map((t) => [t.name, t] as const))('%s has its keys, indexes, TTL, stream, CMK and PITR', (name, definition) => {
-    const table = resources[tableId(name)]!;
-    const props = table.Properties;
-    expect(props.KeySchema).toEqual([
-      { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
-      ...(definition.sortKey ? [{ AttributeName: definition.sortKey.name, KeyType: 'RANGE' }] : []),
-    ]);
-    expect(props.BillingMode).toBe('PAY_PER_REQUEST');
-    expect((props.GlobalSecondaryIndexes ?? []).map((i: Json) => i.IndexName)).toEqual(
-      (definition.globalIndexes ?? []).map((i) => i.indexName),
-    );
-    expect(props.TimeToLiveSpecification).toEqual(
-      definition.timeToLiveAttribute ? { AttributeName: 'expiresAt', Enabled: true } : undefined,
-    );
-    expect(props.StreamSpecification).toEqual(definition.stream ? { StreamViewType: definition.stream } : undefined);
-    expect(props.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
-    const [replica] = props.Replicas;
-    expect(replica.SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId(name), 'Arn'] });
-    expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
-    expect(resources[keyId(name)]!.Properties.EnableKeyRotation).toBe(true);
-  });
+  it.each(TABLES.map((t) => [t.name, t] as const))(
+    '%s has its keys, indexes, TTL, stream, CMK and PITR',
+    (name, definition) => {
+      const table = resources[tableId(name)]!;
+      const props = table.Properties;
+      expect(props.KeySchema).toEqual([
+        { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
+        ...(definition.sortKey ? [{ AttributeName: definition.sortKey.name, KeyType: 'RANGE' }] : []),
+      ]);
+      expect(props.BillingMode).toBe('PAY_PER_REQUEST');
+      expect((props.GlobalSecondaryIndexes ?? []).map((i: Json) => i.IndexName)).toEqual(
+        (definition.globalIndexes ?? []).map((i) => i.indexName),
+      );
+      expect(props.TimeToLiveSpecification).toEqual(
+        definition.timeToLiveAttribute ? { AttributeName: 'expiresAt', Enabled: true } : undefined,
+      );
+      expect(props.StreamSpecification).toEqual(definition.stream ? { StreamViewType: definition.stream } : undefined);
+      expect(props.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+      const [replica] = props.Replicas;
+      expect(replica.SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId(name), 'Arn'] });
+      expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(resources[keyId(name)]!.Properties.EnableKeyRotation).toBe(true);
+    },
+  );
 
   it('each table has a key of its own', () => {
     expect(new Set(TABLES.map((t) => keyId(t.name))).size).toBe(TABLES.length);
@@ -154,8 +170,9 @@ describe('data: one table per entry of TABLES', () => {
       { AttributeName: 'recordId', KeyType: 'RANGE' },
     ]);
     expect(props.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
-    expect(props.GlobalSecondaryIndexes.map((i: Json) => [i.IndexName, i.KeySchema.map((k: Json) => k.AttributeName)]))
-      .toEqual([['byCounterparty', ['counterpartyId', 'date']]]);
+    expect(
+      props.GlobalSecondaryIndexes.map((i: Json) => [i.IndexName, i.KeySchema.map((k: Json) => k.AttributeName)]),
+    ).toEqual([['byCounterparty', ['counterpartyId', 'date']]]);
   });
 
   it('keeps every purpose version in purposes for good: per purpose and numeric version, no TTL, no stream, own key, PITR', () => {
@@ -176,7 +193,9 @@ describe('functions: one per route and per worker', () => {
   it('creates exactly one Lambda function per manifest entry, Node.js 22 on arm64, traced', () => {
     const functions = deskFunctions();
     // ...plus the staff pool's Cognito triggers (test/infra/staff-pool.test.ts).
-    expect(Object.keys(functions)).toHaveLength(ROUTES.length + WORKERS.length + Object.keys(desk.stack.api.staff.triggers).length);
+    expect(Object.keys(functions)).toHaveLength(
+      ROUTES.length + WORKERS.length + Object.keys(desk.stack.api.staff.triggers).length,
+    );
     for (const entry of entries) {
       const props = resource(entry.fn().fn).Properties;
       expect(props.Runtime).toBe('nodejs22.x');
@@ -193,37 +212,51 @@ describe('functions: one per route and per worker', () => {
     }
   });
 
-  it.each(entries.map((e) => [e.name, e] as const))('%s is told the physical name of exactly its tables', (_, entry) => {
-    const variables: Json = resource(entry.fn().fn).Properties.Environment.Variables;
-    const tableVars = Object.fromEntries(Object.entries(variables).filter(([k]) => k.startsWith('DESK_TABLE_')));
-    const tables = Object.keys(entry.tables) as TableName[];
-    expect(tableVars).toEqual(Object.fromEntries(tables.map((t) => [tableEnvVar(t), { Ref: tableId(t) }])));
-  });
+  it.each(entries.map((e) => [e.name, e] as const))(
+    '%s is told the physical name of exactly its tables',
+    (_, entry) => {
+      const variables: Json = resource(entry.fn().fn).Properties.Environment.Variables;
+      const tableVars = Object.fromEntries(Object.entries(variables).filter(([k]) => k.startsWith('DESK_TABLE_')));
+      const tables = Object.keys(entry.tables) as TableName[];
+      expect(tableVars).toEqual(Object.fromEntries(tables.map((t) => [tableEnvVar(t), { Ref: tableId(t) }])));
+    },
+  );
 
-  it.each(entries.map((e) => [e.name, e] as const))('%s is granted only its tables, writing only where the manifest says', (_, entry) => {
-    const allowed = tableActions(entry.fn(), 'Allow');
-    const granted = new Set([...Object.keys(entry.tables), ...(entry.streamTable ? [entry.streamTable] : [])]);
-    expect([...allowed.keys()].filter((t) => !granted.has(t))).toEqual([]);
-    for (const [table, access] of Object.entries(entry.tables) as [TableName, TableAccess][]) {
-      const actions = allowed.get(table) ?? new Set();
-      const writes = WRITE_ACTIONS.filter((a) => actions.has(a));
-      if (access === 'read') expect(writes).toEqual([]);
-      if (access === 'append') expect(writes).toEqual(['dynamodb:PutItem']);
-      if (access === 'write' || access === 'read-write') expect(writes.sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
-      if (access === 'erase') expect(writes.sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem']);
-      if (access === 'read' || access === 'read-write' || access === 'erase') expect(READ_ACTIONS.filter((a) => actions.has(a))).toEqual(READ_ACTIONS);
-      if (access === 'append') expect(actions.has('dynamodb:Query')).toBe(true);
-      if (access === 'lookup') expect([...actions].filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:Query']);
-      expect(actions.has('kms:Decrypt')).toBe(true);
-    }
-  });
+  it.each(entries.map((e) => [e.name, e] as const))(
+    '%s is granted only its tables, writing only where the manifest says',
+    (_, entry) => {
+      const allowed = tableActions(entry.fn(), 'Allow');
+      const granted = new Set([...Object.keys(entry.tables), ...(entry.streamTable ? [entry.streamTable] : [])]);
+      expect([...allowed.keys()].filter((t) => !granted.has(t))).toEqual([]);
+      for (const [table, access] of Object.entries(entry.tables) as [TableName, TableAccess][]) {
+        const actions = allowed.get(table) ?? new Set();
+        const writes = WRITE_ACTIONS.filter((a) => actions.has(a));
+        if (access === 'read') expect(writes).toEqual([]);
+        if (access === 'append') expect(writes).toEqual(['dynamodb:PutItem']);
+        if (access === 'write' || access === 'read-write')
+          expect(writes.sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+        if (access === 'erase') expect(writes.sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem']);
+        if (access === 'read' || access === 'read-write' || access === 'erase')
+          expect(READ_ACTIONS.filter((a) => actions.has(a))).toEqual(READ_ACTIONS);
+        if (access === 'append') expect(actions.has('dynamodb:Query')).toBe(true);
+        if (access === 'lookup')
+          expect([...actions].filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:Query']);
+        expect(actions.has('kms:Decrypt')).toBe(true);
+      }
+    },
+  );
 
   it('get-disclosure may read the disclosures table and touch nothing else', () => {
     const fn = desk.stack.api.functions['get-disclosure']!;
     const allowed = tableActions(fn, 'Allow');
     expect([...allowed.keys()]).toEqual(['disclosures']);
     const actions = [...allowed.get('disclosures')!];
-    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan']);
+    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:Scan',
+    ]);
     const everyAction = statementsOf(fn).flatMap((s) => asArray(s.Action));
     expect(everyAction).not.toContain('dynamodb:PutItem');
   });
@@ -256,7 +289,11 @@ describe('functions: one per route and per worker', () => {
     ]);
     for (const entry of appenders) {
       const denied = tableActions(entry.fn(), 'Deny').get('access-log');
-      expect([...(denied ?? [])].sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem']);
+      expect([...(denied ?? [])].sort()).toEqual([
+        'dynamodb:BatchWriteItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:UpdateItem',
+      ]);
     }
   });
 
@@ -289,9 +326,11 @@ describe('functions: one per route and per worker', () => {
     for (const worker of WORKERS as readonly WorkerDefinition[]) {
       if (worker.source.kind !== 'stream') continue;
       const fn = desk.stack.workers.functions[worker.name]!.fn;
-      const mappings = Object.values(desk.template.findResources('AWS::Lambda::EventSourceMapping', {
-        Properties: { FunctionName: { Ref: desk.logicalId(fn) } },
-      }));
+      const mappings = Object.values(
+        desk.template.findResources('AWS::Lambda::EventSourceMapping', {
+          Properties: { FunctionName: { Ref: desk.logicalId(fn) } },
+        }),
+      );
       expect(mappings).toHaveLength(1);
       const props = mappings[0]!.Properties;
       expect(props).toMatchObject({
@@ -338,16 +377,22 @@ describe('functions: one per route and per worker', () => {
     for (const entry of entries) {
       const actions = tableActions(entry.fn(), 'Allow').get('sessions');
       expect(actions !== undefined, entry.name).toBe(me.includes(entry.name));
-      expect([...(actions ?? [])].filter((a) => a === 'dynamodb:DeleteItem' || a === 'dynamodb:BatchWriteItem'), entry.name).toEqual([]);
+      expect(
+        [...(actions ?? [])].filter((a) => a === 'dynamodb:DeleteItem' || a === 'dynamodb:BatchWriteItem'),
+        entry.name,
+      ).toEqual([]);
     }
     const starting = tableActions(desk.stack.api.functions['start-subject-session']!, 'Allow');
     expect([...starting.keys()].sort()).toEqual(['outbox', 'sessions']);
   });
 
-  it('the consent ledger may add events and set a withdrawn consent\'s expiry, never delete one; listing reads only', () => {
+  it("the consent ledger may add events and set a withdrawn consent's expiry, never delete one; listing reads only", () => {
     for (const name of ['record-consent', 'record-consent-by-staff', 'withdraw-my-consent']) {
       const consents = tableActions(desk.stack.api.functions[name]!, 'Allow').get('consents')!;
-      expect(WRITE_ACTIONS.filter((a) => consents.has(a)), name).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+      expect(
+        WRITE_ACTIONS.filter((a) => consents.has(a)),
+        name,
+      ).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
       expect(tableActions(desk.stack.api.functions[name]!, 'Allow').has('my-number'), name).toBe(false);
     }
     // Each names the recipient as the registry holds it (in the receipt, in the list): read only.
@@ -370,16 +415,28 @@ describe('functions: one per route and per worker', () => {
 
   it('permit-provision writes records of provision and evidence, reads consents and recipients, and holds nothing on personal data', () => {
     const allowed = tableActions(desk.stack.api.functions['permit-provision']!, 'Allow');
-    expect([...allowed.keys()].sort()).toEqual(['consents', 'evidence', 'provision-records', 'purposes', 'recipients', 'subjects']);
+    expect([...allowed.keys()].sort()).toEqual([
+      'consents',
+      'evidence',
+      'provision-records',
+      'purposes',
+      'recipients',
+      'subjects',
+    ]);
     for (const table of ['consents', 'recipients', 'subjects'] as const) {
-      expect(WRITE_ACTIONS.filter((a) => allowed.get(table)!.has(a)), table).toEqual([]);
+      expect(
+        WRITE_ACTIONS.filter((a) => allowed.get(table)!.has(a)),
+        table,
+      ).toEqual([]);
     }
     expect(allowed.get('provision-records')!.has('dynamodb:PutItem')).toBe(true);
     expect(allowed.get('evidence')!.has('dynamodb:PutItem')).toBe(true);
   });
 
-  it('only the officer\'s register-recipient writes the recipient registry', () => {
-    const writers = entries.filter((e) => WRITE_ACTIONS.some((a) => tableActions(e.fn(), 'Allow').get('recipients')?.has(a))).map((e) => e.name);
+  it("only the officer's register-recipient writes the recipient registry", () => {
+    const writers = entries
+      .filter((e) => WRITE_ACTIONS.some((a) => tableActions(e.fn(), 'Allow').get('recipients')?.has(a)))
+      .map((e) => e.name);
     expect(writers).toEqual(['register-recipient']);
   });
 
@@ -400,15 +457,23 @@ describe('functions: one per route and per worker', () => {
     });
     const allowed = tableActions(worker, 'Allow');
     expect([...allowed.keys()].sort()).toEqual(['evidence', 'personal-data', 'subjects']);
-    expect([...allowed.get('personal-data')!]).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem']));
+    expect([...allowed.get('personal-data')!]).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem']),
+    );
     expect([...allowed.get('evidence')!]).toContain('dynamodb:PutItem');
-    expect([...allowed.get('subjects')!].filter((a) => READ_ACTIONS.includes(a) || WRITE_ACTIONS.includes(a))).toEqual([]);
+    expect([...allowed.get('subjects')!].filter((a) => READ_ACTIONS.includes(a) || WRITE_ACTIONS.includes(a))).toEqual(
+      [],
+    );
   });
 
   it('applies purpose changes every minute', () => {
     desk.template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(1 minute)',
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [desk.logicalId(desk.stack.workers.functions['apply-purpose-change']!.fn), 'Arn'] } })],
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [desk.logicalId(desk.stack.workers.functions['apply-purpose-change']!.fn), 'Arn'] },
+        }),
+      ],
     });
   });
 });
@@ -416,7 +481,9 @@ describe('functions: one per route and per worker', () => {
 describe('api', () => {
   const methodOf = (route: RouteDefinition) => {
     const method = resources[desk.logicalId(desk.stack.api.methods[route.name]!)]!.Properties;
-    expect(method.ResourceId, route.name).toEqual({ Ref: desk.logicalId(desk.stack.api.api.root.resourceForPath(route.path)) });
+    expect(method.ResourceId, route.name).toEqual({
+      Ref: desk.logicalId(desk.stack.api.api.root.resourceForPath(route.path)),
+    });
     return method;
   };
 
@@ -451,7 +518,9 @@ describe('api', () => {
       const method = methodOf(route);
       expect(method.HttpMethod).toBe(route.method);
       expect(method.RequestValidatorId).toEqual({ Ref: validatorId });
-      expect(JSON.stringify(method.Integration.Uri)).toContain(desk.logicalId(desk.stack.api.functions[route.name]!.fn));
+      expect(JSON.stringify(method.Integration.Uri)).toContain(
+        desk.logicalId(desk.stack.api.functions[route.name]!.fn),
+      );
     }
   });
 
@@ -480,8 +549,14 @@ describe('api', () => {
     const props = acl[aclId!]!.Properties;
     expect(props.Scope).toBe('REGIONAL');
     const managed = props.Rules.map((r: Json) => r.Statement.ManagedRuleGroupStatement?.Name).filter(Boolean);
-    expect(managed).toEqual(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList']);
-    expect(props.Rules.some((r: Json) => r.Statement.RateBasedStatement?.AggregateKeyType === 'IP' && r.Action.Block)).toBe(true);
+    expect(managed).toEqual([
+      'AWSManagedRulesCommonRuleSet',
+      'AWSManagedRulesKnownBadInputsRuleSet',
+      'AWSManagedRulesAmazonIpReputationList',
+    ]);
+    expect(
+      props.Rules.some((r: Json) => r.Statement.RateBasedStatement?.AggregateKeyType === 'IP' && r.Action.Block),
+    ).toBe(true);
 
     const stageId = desk.logicalId(desk.stack.api.api.deploymentStage);
     desk.template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
@@ -489,7 +564,9 @@ describe('api', () => {
     });
     const association = Object.values(desk.template.findResources('AWS::WAFv2::WebACLAssociation'))[0]!;
     expect(JSON.stringify(association.Properties.ResourceArn)).toContain(stageId);
-    desk.template.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', { ResourceArn: { 'Fn::GetAtt': [aclId, 'Arn'] } });
+    desk.template.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
+      ResourceArn: { 'Fn::GetAtt': [aclId, 'Arn'] },
+    });
   });
 
   it('signs staff in through a Cognito user pool with MFA required and the three role groups', () => {
@@ -505,7 +582,9 @@ describe('api', () => {
       RequireSymbols: true,
     });
     expect(pool.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
-    const groups = Object.values(desk.template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    const groups = Object.values(desk.template.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (g) => g.Properties.GroupName,
+    );
     expect(groups.sort()).toEqual(['auditor', 'officer', 'operator']);
   });
 
@@ -538,7 +617,10 @@ describe('api', () => {
     });
 
     it('lets payroll call the My Number routes and nothing else', () => {
-      expect(invokeArns('payroll')).toEqual([arn('GET', '/v1/system/my-number/*'), arn('POST', '/v1/system/my-number')]);
+      expect(invokeArns('payroll')).toEqual([
+        arn('GET', '/v1/system/my-number/*'),
+        arn('POST', '/v1/system/my-number'),
+      ]);
     });
 
     it('lets business systems record consents, register personal data, ask before a provision, record a receipt, report events and ask use checks, and nothing else', () => {
@@ -552,23 +634,31 @@ describe('api', () => {
       ]);
     });
 
-    it.each(SYSTEM_NAMES.map((s) => [s] as const))('names in the %s policy exactly the routes the manifest opens to it', (system) => {
-      const expected = systemRoutes
-        .filter((r) => r.auth.kind === 'system' && r.auth.systems.includes(system))
-        .map((r) => arn(r.method, r.path.replace(/\{\w+\}/g, '*')));
-      expect(invokeArns(system)).toEqual(expected.sort());
-    });
+    it.each(SYSTEM_NAMES.map((s) => [s] as const))(
+      'names in the %s policy exactly the routes the manifest opens to it',
+      (system) => {
+        const expected = systemRoutes
+          .filter((r) => r.auth.kind === 'system' && r.auth.systems.includes(system))
+          .map((r) => arn(r.method, r.path.replace(/\{\w+\}/g, '*')));
+        expect(invokeArns(system)).toEqual(expected.sort());
+      },
+    );
 
-    it.each(SYSTEM_NAMES.map((s) => [s] as const))('names the %s policy by stage and system, attaches it to nothing and exports its ARN', (system) => {
-      const props = callerPolicy(system).Properties;
-      expect(props.ManagedPolicyName).toBe(`appi-desk-dev-${system}-caller`);
-      expect(props.Roles ?? props.Users ?? props.Groups).toBeUndefined();
-      const outputs = Object.values(desk.template.toJSON().Outputs as Record<string, Json>);
-      expect(outputs).toContainEqual(expect.objectContaining({
-        Value: { Ref: desk.logicalId(desk.stack.api.callerPolicies[system]) },
-        Export: { Name: `appi-desk-dev-${system}-caller-policy-arn` },
-      }));
-    });
+    it.each(SYSTEM_NAMES.map((s) => [s] as const))(
+      'names the %s policy by stage and system, attaches it to nothing and exports its ARN',
+      (system) => {
+        const props = callerPolicy(system).Properties;
+        expect(props.ManagedPolicyName).toBe(`appi-desk-dev-${system}-caller`);
+        expect(props.Roles ?? props.Users ?? props.Groups).toBeUndefined();
+        const outputs = Object.values(desk.template.toJSON().Outputs as Record<string, Json>);
+        expect(outputs).toContainEqual(
+          expect.objectContaining({
+            Value: { Ref: desk.logicalId(desk.stack.api.callerPolicies[system]) },
+            Export: { Name: `appi-desk-dev-${system}-caller-policy-arn` },
+          }),
+        );
+      },
+    );
   });
 });
 
@@ -579,8 +669,12 @@ describe('audit', () => {
     expect(trail.KMSKeyId).toBeDefined();
     expect(trail.EventSelectors).toBeUndefined();
     const selectors: Json[] = trail.AdvancedEventSelectors;
-    expect(selectors).toContainEqual(expect.objectContaining({ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }));
-    const dynamo = selectors.find((s) => s.FieldSelectors.some((f: Json) => f.Field === 'resources.type' && f.Equals?.[0] === 'AWS::DynamoDB::Table'));
+    expect(selectors).toContainEqual(
+      expect.objectContaining({ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }),
+    );
+    const dynamo = selectors.find((s) =>
+      s.FieldSelectors.some((f: Json) => f.Field === 'resources.type' && f.Equals?.[0] === 'AWS::DynamoDB::Table'),
+    );
     const arns = dynamo!.FieldSelectors.find((f: Json) => f.Field === 'resources.ARN').Equals;
     expect(arns).toEqual(TABLES.map((t) => ({ 'Fn::GetAtt': [tableId(t.name), 'Arn'] })));
     expect(selectors.some((s) => s.FieldSelectors.some((f: Json) => f.Equals?.[0] === 'AWS::S3::Object'))).toBe(true);
@@ -593,7 +687,10 @@ describe('audit', () => {
     const bucket = resources[bucketId]!;
     expect(bucket.Properties).toMatchObject({
       ObjectLockEnabled: true,
-      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1827 } } },
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1827 } },
+      },
       VersioningConfiguration: { Status: 'Enabled' },
       LoggingConfiguration: { DestinationBucketName: expect.anything() },
     });
@@ -607,7 +704,9 @@ describe('audit', () => {
     desk.template.hasResourceProperties('AWS::Logs::MetricFilter', {
       LogGroupName: { Ref: logGroupId },
       FilterPattern: UNAUTHORIZED_API_CALLS_PATTERN,
-      MetricTransformations: [{ MetricName: 'UnauthorizedApiCalls', MetricNamespace: 'AppiDesk/Security', MetricValue: '1' }],
+      MetricTransformations: [
+        { MetricName: 'UnauthorizedApiCalls', MetricNamespace: 'AppiDesk/Security', MetricValue: '1' },
+      ],
     });
     desk.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'UnauthorizedApiCalls',
@@ -618,16 +717,21 @@ describe('audit', () => {
 });
 
 describe('notify', () => {
-  it('counts failed sends and messages set aside from the outbox senders\' ERROR logs, and alarms the officer on one set aside', () => {
+  it("counts failed sends and messages set aside from the outbox senders' ERROR logs, and alarms the officer on one set aside", () => {
     const sender = resource(desk.stack.workers.functions['send-outbox']!.fn).Properties;
     const retry = resource(desk.stack.workers.functions['retry-outbox']!.fn).Properties;
     const logGroupRef = sender.LoggingConfig.LogGroup;
     expect(retry.LoggingConfig.LogGroup).toEqual(logGroupRef);
-    for (const [message, metric] of [['Outbox send failed', 'OutboxSendFailed'], ['Outbox message undeliverable', 'OutboxUndeliverable']]) {
+    for (const [message, metric] of [
+      ['Outbox send failed', 'OutboxSendFailed'],
+      ['Outbox message undeliverable', 'OutboxUndeliverable'],
+    ]) {
       desk.template.hasResourceProperties('AWS::Logs::MetricFilter', {
         LogGroupName: logGroupRef,
         FilterPattern: `{ ($.level = "ERROR") && ($.message = "${message}") }`,
-        MetricTransformations: [{ MetricName: metric, MetricNamespace: 'AppiDesk/Outbox', MetricValue: '1', DefaultValue: 0 }],
+        MetricTransformations: [
+          { MetricName: metric, MetricNamespace: 'AppiDesk/Outbox', MetricValue: '1', DefaultValue: 0 },
+        ],
       });
     }
     desk.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -657,7 +761,11 @@ describe('notify', () => {
       Topics: [{ Ref: topicId }],
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+          }),
         ]),
       },
     });
@@ -669,12 +777,15 @@ describe('notify', () => {
   });
 });
 
-describe('the stacks\' size and how API Gateway reaches the route functions', () => {
+describe("the stacks' size and how API Gateway reaches the route functions", () => {
   it('the API takes TLS 1.2 with forward secrecy or newer, through its own endpoint only', () => {
-    desk.template.hasResourceProperties('AWS::ApiGateway::RestApi', { SecurityPolicy: API_SECURITY_POLICY, EndpointAccessMode: 'STRICT' });
+    desk.template.hasResourceProperties('AWS::ApiGateway::RestApi', {
+      SecurityPolicy: API_SECURITY_POLICY,
+      EndpointAccessMode: 'STRICT',
+    });
   });
 
-  it('keeps every stack, nested ones included, well within CloudFormation\'s 500 resources and 200 parameters', () => {
+  it("keeps every stack, nested ones included, well within CloudFormation's 500 resources and 200 parameters", () => {
     // The limits are per template. Past these marks, split the capability (lib/capabilities.ts) or the base before adding more.
     expect(desk.templates.size).toBe(1 + Object.keys(CAPABILITIES).length + 2);
     for (const [stack, template] of desk.templates) {
@@ -684,7 +795,7 @@ describe('the stacks\' size and how API Gateway reaches the route functions', ()
     }
   });
 
-  it('puts each route\'s function and method in the nested stack of its capability, and every route has one', () => {
+  it("puts each route's function and method in the nested stack of its capability, and every route has one", () => {
     for (const route of ROUTES as readonly RouteDefinition[]) {
       const stack = desk.stack.api.routeStacks[routeCapability(route.name)]!;
       expect(Stack.of(desk.stack.api.functions[route.name]!.fn), route.name).toBe(stack);
@@ -695,7 +806,7 @@ describe('the stacks\' size and how API Gateway reaches the route functions', ()
     expect(() => routeCapability('no-such-route')).toThrow(/functions\/routes\//);
   });
 
-  it('keeps the stateful resources in the desk\'s stack: tables, keys, buckets, trail, staff pool, API and distribution', () => {
+  it("keeps the stateful resources in the desk's stack: tables, keys, buckets, trail, staff pool, API and distribution", () => {
     const stateful = [
       ...Object.values(desk.stack.data.tables).flatMap((t) => [t.table, t.key]),
       ...Object.values(desk.stack.audit.buckets).flatMap((b) => [b.bucket, b.key]),
@@ -707,19 +818,24 @@ describe('the stacks\' size and how API Gateway reaches the route functions', ()
     for (const construct of stateful) expect(Stack.of(construct), construct.node.path).toBe(desk.stack);
   });
 
-  it('the API\'s deployment waits for every stack that holds a method', () => {
-    const [deployment, ...others] = Object.values(desk.templates.get(desk.stack)!.findResources('AWS::ApiGateway::Deployment'));
+  it("the API's deployment waits for every stack that holds a method", () => {
+    const [deployment, ...others] = Object.values(
+      desk.templates.get(desk.stack)!.findResources('AWS::ApiGateway::Deployment'),
+    );
     expect(others).toEqual([]);
     const holders = [...Object.values(desk.stack.api.routeStacks), desk.stack.privacyCenter.preflights];
-    for (const nested of holders) expect(deployment!.DependsOn, nested.node.path).toContain(desk.logicalId(nested.nestedStackResource!));
+    for (const nested of holders)
+      expect(deployment!.DependsOn, nested.node.path).toContain(desk.logicalId(nested.nestedStackResource!));
   });
 
   it('the functions of a kind share one encrypted log group: routes, workers, triggers', () => {
-    const groups = new Set(Object.values(deskFunctions()).map((f) => f.Properties.LoggingConfig.LogGroup.Ref as string));
+    const groups = new Set(
+      Object.values(deskFunctions()).map((f) => f.Properties.LoggingConfig.LogGroup.Ref as string),
+    );
     expect(groups.size).toBe(3);
   });
 
-  it('API Gateway invokes each route function as one role that may invoke only this stage\'s route functions, by name', () => {
+  it("API Gateway invokes each route function as one role that may invoke only this stage's route functions, by name", () => {
     const roleId = desk.logicalId(desk.stack.api.integrationRole);
     const statements = Object.values(desk.template.findResources('AWS::IAM::ManagedPolicy'))
       .filter((p) => ((p.Properties.Roles ?? []) as { Ref: string }[]).some((r) => r.Ref === roleId))
@@ -732,11 +848,16 @@ describe('the stacks\' size and how API Gateway reaches the route functions', ()
       expect(fn.Properties.FunctionName).toBe(`desk-dev-api-${route.name}`);
     }
     // The Privacy Center's CORS preflights are answered by API Gateway itself (test/infra/privacy-center.test.ts).
-    const methods = Object.values(desk.template.findResources('AWS::ApiGateway::Method')).filter((m) => m.Properties.HttpMethod !== 'OPTIONS');
+    const methods = Object.values(desk.template.findResources('AWS::ApiGateway::Method')).filter(
+      (m) => m.Properties.HttpMethod !== 'OPTIONS',
+    );
     expect(methods.length).toBe(ROUTES.length);
-    for (const method of methods) expect(method.Properties.Integration.Credentials).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+    for (const method of methods)
+      expect(method.Properties.Integration.Credentials).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
     // No resource policy per function: the only permissions left are the triggers' and the schedules'.
-    const permitted = Object.values(desk.template.findResources('AWS::Lambda::Permission')).map((p) => p.Properties.Principal as string);
+    const permitted = Object.values(desk.template.findResources('AWS::Lambda::Permission')).map(
+      (p) => p.Properties.Principal as string,
+    );
     expect(permitted).not.toContain('apigateway.amazonaws.com');
   });
 });

@@ -14,7 +14,9 @@ import { buildApp, type DeskApp } from '../../lib/app';
 import type { DeskTables } from '../../lib/data';
 import { DeskFunction } from '../../lib/functions';
 
-const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>;
+};
 
 type Json = Record<string, any>;
 
@@ -67,14 +69,24 @@ function synthesise(context: Record<string, unknown>): SynthesisedDesk {
   const templates = new Map(stacks.map((stack) => [stack, Template.fromStack(stack)] as const));
   const logicalId = (construct: IConstruct) => {
     const element = CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild;
-    if (!element || !CfnElement.isCfnElement(element)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
+    if (!element || !CfnElement.isCfnElement(element))
+      throw new Error(`${construct.node.path} has no CloudFormation resource`);
     return Stack.of(element).getLogicalId(element);
   };
-  return { ...desk, template: Template.fromJSON(mergedTemplate(desk.stack, templates, logicalId)), templates, logicalId };
+  return {
+    ...desk,
+    template: Template.fromJSON(mergedTemplate(desk.stack, templates, logicalId)),
+    templates,
+    logicalId,
+  };
 }
 
 /** The root stack's template with its nested stacks' resources merged in, references passed between them resolved. */
-function mergedTemplate(root: Stack, templates: ReadonlyMap<Stack, Template>, logicalId: (c: IConstruct) => string): Json {
+function mergedTemplate(
+  root: Stack,
+  templates: ReadonlyMap<Stack, Template>,
+  logicalId: (c: IConstruct) => string,
+): Json {
   const json = new Map([...templates].map(([stack, template]) => [stack, template.toJSON()]));
   /** Per stack, its nested stacks by the logical id of their AWS::CloudFormation::Stack resource. */
   const nestedById = new Map<Stack, Map<string, Stack>>();
@@ -92,7 +104,12 @@ function mergedTemplate(root: Stack, templates: ReadonlyMap<Stack, Template>, lo
     if (!value || typeof value !== 'object') return value;
     const obj = value as Json;
     const keys = Object.keys(obj);
-    if (keys.length === 1 && typeof obj.Ref === 'string' && stack.nestedStackParent && json.get(stack)!.Parameters?.[obj.Ref]) {
+    if (
+      keys.length === 1 &&
+      typeof obj.Ref === 'string' &&
+      stack.nestedStackParent &&
+      json.get(stack)!.Parameters?.[obj.Ref]
+    ) {
       const parent = stack.nestedStackParent;
       const passed = json.get(parent)!.Resources[logicalId(stack.nestedStackResource!)].Properties.Parameters[obj.Ref];
       return resolveIn(parent, passed);
@@ -100,7 +117,8 @@ function mergedTemplate(root: Stack, templates: ReadonlyMap<Stack, Template>, lo
     if (keys.length === 1 && Array.isArray(obj['Fn::GetAtt'])) {
       const [id, attribute] = obj['Fn::GetAtt'] as [string, string];
       const nested = nestedById.get(stack)?.get(id);
-      if (nested && attribute.startsWith('Outputs.')) return resolveIn(nested, json.get(nested)!.Outputs[attribute.slice('Outputs.'.length)].Value);
+      if (nested && attribute.startsWith('Outputs.'))
+        return resolveIn(nested, json.get(nested)!.Outputs[attribute.slice('Outputs.'.length)].Value);
     }
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, resolveIn(stack, v)]));
   };
@@ -110,7 +128,10 @@ function mergedTemplate(root: Stack, templates: ReadonlyMap<Stack, Template>, lo
   for (const [stack, template] of json) {
     if (stack === root) continue;
     for (const [id, resource] of Object.entries(template.Resources as Json)) {
-      if (resources[id]) throw new Error(`Logical id ${id} of ${stack.node.path} is also in another stack: the merged template cannot tell them apart`);
+      if (resources[id])
+        throw new Error(
+          `Logical id ${id} of ${stack.node.path} is also in another stack: the merged template cannot tell them apart`,
+        );
       resources[id] = resolveIn(stack, resource);
     }
   }
@@ -134,14 +155,26 @@ export function bundleDeskFunctions(names: readonly string[]): Map<string, Bundl
   const app = new App({ context: cdkJson.context, builtinCloudFormationValidation: false });
   const stack = new Stack(app, 'Bundled', { env: { region: String(cdkJson.context.region ?? 'ap-northeast-1') } });
   const logGroup = new logs.LogGroup(stack, 'Logs');
-  const functions = names.map((name) => [name, new DeskFunction(stack, name, {
-    name, tables: {}, deskTables: {} as DeskTables, logGroup, timeout: Duration.seconds(5),
-  })] as const);
+  const functions = names.map(
+    (name) =>
+      [
+        name,
+        new DeskFunction(stack, name, {
+          name,
+          tables: {},
+          deskTables: {} as DeskTables,
+          logGroup,
+          timeout: Duration.seconds(5),
+        }),
+      ] as const,
+  );
   const assembly = app.synth();
   const resources = Template.fromStack(stack).toJSON().Resources as Json;
-  return new Map(functions.map(([name, desk]) => {
-    const properties = resources[stack.getLogicalId(desk.fn.node.defaultChild as CfnElement)].Properties;
-    const hash = String(properties.Code.S3Key).replace(/\.zip$/, '');
-    return [name, { properties, assetDirectory: join(assembly.directory, `asset.${hash}`) }];
-  }));
+  return new Map(
+    functions.map(([name, desk]) => {
+      const properties = resources[stack.getLogicalId(desk.fn.node.defaultChild as CfnElement)].Properties;
+      const hash = String(properties.Code.S3Key).replace(/\.zip$/, '');
+      return [name, { properties, assetDirectory: join(assembly.directory, `asset.${hash}`) }];
+    }),
+  );
 }

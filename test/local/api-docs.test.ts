@@ -5,12 +5,23 @@ import { openApiDocument } from '../../functions/openapi';
 import { freePort } from '../../local/emulators';
 import { LocalGateway } from '../../local/gateway';
 import { LocalSignIn, LocalTokenIssuer } from '../../local/staff-sign-in';
-import { API_DOCS_DOCUMENT_PATH, API_DOCS_PATH, API_DOCS_SCRIPT_PATH, apiDocsContentSecurityPolicy } from '../../web/api-docs';
+import {
+  API_DOCS_DOCUMENT_PATH,
+  API_DOCS_PATH,
+  API_DOCS_SCRIPT_PATH,
+  apiDocsContentSecurityPolicy,
+} from '../../web/api-docs';
 
 let gateway: LocalGateway;
 
 beforeAll(async () => {
-  gateway = new LocalGateway({ port: await freePort(), issuer: new LocalTokenIssuer(), signIn: new LocalSignIn(), mailboxUrl: 'http://127.0.0.1:1', demoPassword: 'unused' });
+  gateway = new LocalGateway({
+    port: await freePort(),
+    issuer: new LocalTokenIssuer(),
+    signIn: new LocalSignIn(),
+    mailboxUrl: 'http://127.0.0.1:1',
+    demoPassword: 'unused',
+  });
   await gateway.start();
 });
 
@@ -35,7 +46,7 @@ describe('GET /docs/api on the local desk', () => {
     }
   });
 
-  it('serves Scalar\'s bundle and the OpenAPI document the API serves', async () => {
+  it("serves Scalar's bundle and the OpenAPI document the API serves", async () => {
     const script = await fetch(`${gateway.url}${API_DOCS_SCRIPT_PATH}`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');

@@ -38,7 +38,13 @@ let prefix: string;
 beforeAll(async () => {
   prefix = await freshTables();
   await seedDemoStaff(PASSWORD);
-  gateway = new LocalGateway({ port: await freePort(), issuer: new LocalTokenIssuer(), signIn: new LocalSignIn(), mailboxUrl: 'http://127.0.0.1:1', demoPassword: PASSWORD });
+  gateway = new LocalGateway({
+    port: await freePort(),
+    issuer: new LocalTokenIssuer(),
+    signIn: new LocalSignIn(),
+    mailboxUrl: 'http://127.0.0.1:1',
+    demoPassword: PASSWORD,
+  });
   await gateway.start();
 });
 
@@ -47,7 +53,11 @@ afterAll(async () => {
   await dropTables(prefix);
 });
 
-async function call(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+async function call(
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+) {
   const response = await fetch(`${gateway.url}${path}`, {
     method,
     headers: {
@@ -55,11 +65,19 @@ async function call(method: string, path: string, options: { body?: unknown; tok
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
-    ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+    ...(options.body !== undefined
+      ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
+      : {}),
   });
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
-  return { status: response.status, headers: response.headers, contentType, json: contentType.includes('json') && text ? JSON.parse(text) : undefined, text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    contentType,
+    json: contentType.includes('json') && text ? JSON.parse(text) : undefined,
+    text,
+  };
 }
 
 async function signIn(username: string, password = PASSWORD) {
@@ -71,7 +89,11 @@ describe('local gateway: routing', () => {
     const result = await call('GET', '/v1/nothing-here');
     expect(result.status).toBe(404);
     expect(result.contentType).toBe('application/problem+json');
-    expect(result.json).toMatchObject({ status: 404, title: 'Not found', detail: expect.stringContaining('/v1/openapi.json') });
+    expect(result.json).toMatchObject({
+      status: 404,
+      title: 'Not found',
+      detail: expect.stringContaining('/v1/openapi.json'),
+    });
   });
 
   it('a known path with the wrong method → 405 with Allow', async () => {
@@ -102,7 +124,14 @@ describe('local gateway: routing', () => {
     const page = await call('GET', '/');
     expect(page.status).toBe(200);
     expect(page.contentType).toMatch(/^text\/html/);
-    for (const shown of ['AKIALOCALBUSINESSSYS', 'AKIALOCALPAYROLL0001', '/desk/', '/v1/staff/subjects/subject-demo-hanako?purpose=', 'POST /v1/system/use-checks', 'GET /v1/system/my-number/{subjectId}']) {
+    for (const shown of [
+      'AKIALOCALBUSINESSSYS',
+      'AKIALOCALPAYROLL0001',
+      '/desk/',
+      '/v1/staff/subjects/subject-demo-hanako?purpose=',
+      'POST /v1/system/use-checks',
+      'GET /v1/system/my-number/{subjectId}',
+    ]) {
       expect(page.text).toContain(shown);
     }
   });
@@ -127,9 +156,14 @@ describe('local gateway: staff tokens', () => {
   });
 
   it('a token signed with another key, or for another issuer, → 401', async () => {
-    const forge = (issuer: string) => new SignJWT({ 'cognito:username': 'operator', 'cognito:groups': ['operator'] })
-      .setProtectedHeader({ alg: 'HS256' }).setIssuer(issuer).setAudience('appi-desk-local-client').setIssuedAt().setExpirationTime('1h')
-      .sign(new TextEncoder().encode('0123456789abcdef0123456789abcdef'));
+    const forge = (issuer: string) =>
+      new SignJWT({ 'cognito:username': 'operator', 'cognito:groups': ['operator'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(issuer)
+        .setAudience('appi-desk-local-client')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('0123456789abcdef0123456789abcdef'));
     for (const token of [await forge(LOCAL_ISSUER), await forge('someone-else')]) {
       expect((await call('GET', '/v1/staff/requests', { token })).status).toBe(401);
     }
@@ -138,10 +172,18 @@ describe('local gateway: staff tokens', () => {
   it('signs demo staff in; the token opens the staff routes their role allows', async () => {
     const signedIn = await signIn('operator');
     expect(signedIn.status).toBe(200);
-    expect(signedIn.json).toMatchObject({ username: 'operator', role: 'operator', idToken: expect.any(String), expiresIn: 3600 });
+    expect(signedIn.json).toMatchObject({
+      username: 'operator',
+      role: 'operator',
+      idToken: expect.any(String),
+      expiresIn: 3600,
+    });
     expect((await call('GET', '/v1/staff/requests', { token: signedIn.json.idToken })).status).toBe(200);
     const auditor = (await signIn('auditor')).json.idToken;
-    expect((await call('POST', '/v1/staff/requests/some-id/decision', { token: auditor, body: { outcome: 'fulfilled' } })).status).toBe(403);
+    expect(
+      (await call('POST', '/v1/staff/requests/some-id/decision', { token: auditor, body: { outcome: 'fulfilled' } }))
+        .status,
+    ).toBe(403);
   });
 
   it('refuses a wrong password or an unknown user with 401, and a disabled account with 403', async () => {
@@ -168,14 +210,24 @@ describe('local gateway: staff tokens', () => {
 describe('local gateway: system routes signed with SigV4', () => {
   const useCheck = { subjectId: 'subject-gateway-nobody', category: 'email', purpose: 'service-provision' };
 
-  async function signed(system: keyof typeof LOCAL_SYSTEM_CREDENTIALS, method: string, path: string, body?: unknown, signingDate?: Date) {
+  async function signed(
+    system: keyof typeof LOCAL_SYSTEM_CREDENTIALS,
+    method: string,
+    path: string,
+    body?: unknown,
+    signingDate?: Date,
+  ) {
     const text = body === undefined ? undefined : JSON.stringify(body);
-    const headers = await signAsSystem(system, {
-      method,
-      url: `${gateway.url}${path}`,
-      headers: text === undefined ? {} : { 'content-type': 'application/json' },
-      ...(text === undefined ? {} : { body: text }),
-    }, signingDate);
+    const headers = await signAsSystem(
+      system,
+      {
+        method,
+        url: `${gateway.url}${path}`,
+        headers: text === undefined ? {} : { 'content-type': 'application/json' },
+        ...(text === undefined ? {} : { body: text }),
+      },
+      signingDate,
+    );
     return { headers, body: text };
   }
 
@@ -183,7 +235,7 @@ describe('local gateway: system routes signed with SigV4', () => {
     delivered.length = 0;
   });
 
-  it('a correctly signed call reaches the function with the system\'s IAM principal', async () => {
+  it("a correctly signed call reaches the function with the system's IAM principal", async () => {
     const { headers, body } = await signed('business-systems', 'POST', '/v1/system/use-checks', useCheck);
     const result = await call('POST', '/v1/system/use-checks', { body: body!, headers });
     expect(result.status).toBe(200);
@@ -212,27 +264,47 @@ describe('local gateway: system routes signed with SigV4', () => {
     const tampered = JSON.stringify({ ...useCheck, purpose: 'advertising' });
     const result = await call('POST', '/v1/system/use-checks', { body: tampered, headers });
     expect(result.status).toBe(403);
-    expect(result.json).toMatchObject({ type: 'urn:appi-desk:problem:gateway-INVALID_SIGNATURE', detail: expect.stringContaining('does not match') });
+    expect(result.json).toMatchObject({
+      type: 'urn:appi-desk:problem:gateway-INVALID_SIGNATURE',
+      detail: expect.stringContaining('does not match'),
+    });
     expect(delivered).toHaveLength(0);
   });
 
   it('a path, query or secret other than the signed one → 403', async () => {
     const { headers } = await signed('payroll', 'GET', '/v1/system/my-number/subject-a?purpose=billing');
     expect((await call('GET', '/v1/system/my-number/subject-b?purpose=billing', { headers })).status).toBe(403);
-    expect((await call('GET', '/v1/system/my-number/subject-a?purpose=service-provision', { headers })).status).toBe(403);
+    expect((await call('GET', '/v1/system/my-number/subject-a?purpose=service-provision', { headers })).status).toBe(
+      403,
+    );
     const forged = headers.authorization!.replace(/Signature=\w+/, `Signature=${'0'.repeat(64)}`);
-    expect((await call('GET', '/v1/system/my-number/subject-a?purpose=billing', { headers: { ...headers, authorization: forged } })).status).toBe(403);
+    expect(
+      (
+        await call('GET', '/v1/system/my-number/subject-a?purpose=billing', {
+          headers: { ...headers, authorization: forged },
+        })
+      ).status,
+    ).toBe(403);
     expect(delivered).toHaveLength(0);
   });
 
-  it('a signature older than API Gateway\'s 5 minutes, or by an unknown key → 403', async () => {
-    const old = await signed('business-systems', 'POST', '/v1/system/use-checks', useCheck, new Date(Date.now() - 6 * 60_000));
+  it("a signature older than API Gateway's 5 minutes, or by an unknown key → 403", async () => {
+    const old = await signed(
+      'business-systems',
+      'POST',
+      '/v1/system/use-checks',
+      useCheck,
+      new Date(Date.now() - 6 * 60_000),
+    );
     const expired = await call('POST', '/v1/system/use-checks', { body: old.body!, headers: old.headers });
     expect(expired.status).toBe(403);
     expect(expired.json.detail).toMatch(/^Signature expired/);
     const fresh = await signed('business-systems', 'POST', '/v1/system/use-checks', useCheck);
     const unknownKey = fresh.headers.authorization!.replace('AKIALOCALBUSINESSSYS', 'AKIAUNKNOWNKEY000000');
-    const unknown = await call('POST', '/v1/system/use-checks', { body: fresh.body!, headers: { ...fresh.headers, authorization: unknownKey } });
+    const unknown = await call('POST', '/v1/system/use-checks', {
+      body: fresh.body!,
+      headers: { ...fresh.headers, authorization: unknownKey },
+    });
     expect(unknown.status).toBe(403);
     expect(unknown.json.detail).toContain('not a local system key');
     expect(delivered).toHaveLength(0);
@@ -244,7 +316,9 @@ describe('local gateway: system routes signed with SigV4', () => {
     expect(result.status).toBe(403);
     expect(result.json).toMatchObject({
       type: 'urn:appi-desk:problem:gateway-ACCESS_DENIED',
-      detail: expect.stringContaining('arn:aws:iam::000000000000:user/local-payroll is not authorized to perform: execute-api:Invoke'),
+      detail: expect.stringContaining(
+        'arn:aws:iam::000000000000:user/local-payroll is not authorized to perform: execute-api:Invoke',
+      ),
     });
     const staffRoute = await call('GET', '/v1/staff/requests', { headers });
     expect(staffRoute.status).toBe(401);

@@ -39,7 +39,7 @@ describe('README and docs/', () => {
     for (const route of registryRoutes) expect(operating, route.name).toContain(`${route.method} ${route.path}`);
   });
 
-  it('shows the systems\' local keys as the gateway checks them', () => {
+  it("shows the systems' local keys as the gateway checks them", () => {
     for (const system of SYSTEM_NAMES) {
       const { accessKeyId, secretAccessKey } = LOCAL_SYSTEM_CREDENTIALS[system];
       expect(tableRow(userGuide, system)).toContain(`| \`${accessKeyId}\` | \`${secretAccessKey}\` |`);
@@ -47,7 +47,9 @@ describe('README and docs/', () => {
   });
 
   it('keeps the quick start to scripts package.json has', () => {
-    const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(readme).toContain('npm ci && npm start');
     expect(scripts.start).toBeDefined();
     expect(scripts.test).toBeDefined();

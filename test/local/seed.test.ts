@@ -4,30 +4,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoMyNumberReader } from '../../functions/adapters/my-number-repository';
 import { dynamoPersonalData } from '../../functions/adapters/personal-data-repository';
+import { dynamoRecipients } from '../../functions/adapters/recipient-repository';
 import { dynamoSubjectLifecycles } from '../../functions/adapters/subject-repository';
 import { isValidIndividualNumber } from '../../functions/domain/my-number/documents';
 import { categoryById } from '../../functions/domain/personal-data/categories';
 import { personalDataExpiresAt } from '../../functions/domain/personal-data/expiry';
 import { acquisitionSource } from '../../functions/domain/personal-data/sources';
-import { POLICY_PURPOSES, registryOf } from '../../functions/domain/purposes/registry';
-import { dynamoRecipients } from '../../functions/adapters/recipient-repository';
 import { provisionConsentOnFile } from '../../functions/domain/provisions/consent-on-file';
 import { countryStanding } from '../../functions/domain/provisions/countries';
+import { POLICY_PURPOSES, registryOf } from '../../functions/domain/purposes/registry';
 import {
-  DEMO_ABROAD_RECIPIENT, DEMO_CONSENTS, DEMO_CUSTOMER, DEMO_LIFECYCLE, DEMO_MY_NUMBER, DEMO_PROVISION_RECORDS, DEMO_RECIPIENTS, DEMO_RECORDS, seedDemoCustomer,
+  DEMO_ABROAD_RECIPIENT,
+  DEMO_CONSENTS,
+  DEMO_CUSTOMER,
+  DEMO_LIFECYCLE,
+  DEMO_MY_NUMBER,
+  DEMO_PROVISION_RECORDS,
+  DEMO_RECIPIENTS,
+  DEMO_RECORDS,
+  seedDemoCustomer,
 } from '../../local/seed';
 import { freshTables } from '../support/desk';
 import { dropTables, scanAll } from '../support/requests';
 
 const nowSeconds = () => Date.now() / 1000;
 
-describe('the demo customer\'s records', () => {
-  it('use only the registry\'s categories, sources and purposes, from several sources', () => {
+describe("the demo customer's records", () => {
+  it("use only the registry's categories, sources and purposes, from several sources", () => {
     const registry = registryOf(POLICY_PURPOSES);
     for (const record of DEMO_RECORDS) {
       expect(categoryById(record.category), record.recordId).toBeDefined();
       expect(acquisitionSource(record.source), record.recordId).toBeDefined();
-      for (const purpose of record.purposes) expect(registry.get(purpose), `${record.recordId}: ${purpose}`).toBeDefined();
+      for (const purpose of record.purposes)
+        expect(registry.get(purpose), `${record.recordId}: ${purpose}`).toBeDefined();
     }
     expect(new Set(DEMO_RECORDS.map((r) => r.source)).size).toBeGreaterThanOrEqual(5);
   });
@@ -65,13 +74,21 @@ describe('the demo recipients and provision', () => {
     const recipient = DEMO_RECIPIENTS.find((r) => r.recipientId === record!.recipientId)!;
     expect(recipient).toMatchObject({ name: 'Mecara Payments K.K.', relationship: 'third-party', country: 'JP' });
     expect(recipient.address).toContain('Chiyoda-ku, Tokyo');
-    expect(record).toMatchObject({ recipientName: recipient.name, recipientAddress: recipient.address, recipientRepresentative: recipient.representative, countryStanding: 'domestic' });
-    const consent = provisionConsentOnFile(DEMO_CONSENTS, { recipientId: recipient.recipientId, purpose: record!.purpose });
+    expect(record).toMatchObject({
+      recipientName: recipient.name,
+      recipientAddress: recipient.address,
+      recipientRepresentative: recipient.representative,
+      countryStanding: 'domestic',
+    });
+    const consent = provisionConsentOnFile(DEMO_CONSENTS, {
+      recipientId: recipient.recipientId,
+      purpose: record!.purpose,
+    });
     expect(consent).toMatchObject({ state: 'in-force', consent: { eventId: record!.consentId } });
     expect(record!.expiresAt).toBeGreaterThan(nowSeconds());
   });
 
-  it('one recipient is abroad without equivalence, so consent to it needs the country\'s information', () => {
+  it("one recipient is abroad without equivalence, so consent to it needs the country's information", () => {
     expect(countryStanding(DEMO_ABROAD_RECIPIENT)).toBe('foreign');
   });
 });
@@ -88,15 +105,20 @@ describe('seeding the tables', () => {
     await dropTables(prefix);
   });
 
-  it('stores what the desk\'s own readers then find, and a restart adds nothing', async () => {
+  it("stores what the desk's own readers then find, and a restart adds nothing", async () => {
     await seedDemoCustomer();
     const now = new Date();
     expect(await dynamoPersonalData.liveRecordsOf(DEMO_CUSTOMER.subjectId, now)).toHaveLength(DEMO_RECORDS.length);
     expect(await dynamoSubjectLifecycles.get(DEMO_CUSTOMER.subjectId)).toEqual(DEMO_LIFECYCLE);
-    expect((await dynamoMyNumberReader.liveDocumentsOf(DEMO_CUSTOMER.subjectId, now)).map((d) => d.document)).toEqual(['dependant-deduction-declaration']);
+    expect((await dynamoMyNumberReader.liveDocumentsOf(DEMO_CUSTOMER.subjectId, now)).map((d) => d.document)).toEqual([
+      'dependant-deduction-declaration',
+    ]);
     expect(await scanAll('personal-data')).toHaveLength(DEMO_RECORDS.length);
     expect(await scanAll('consents')).toHaveLength(DEMO_CONSENTS.length);
-    expect((await dynamoRecipients.list()).map((r) => r.recipientId)).toEqual(['mecara-payments', 'northwind-analytics']);
+    expect((await dynamoRecipients.list()).map((r) => r.recipientId)).toEqual([
+      'mecara-payments',
+      'northwind-analytics',
+    ]);
     expect(await scanAll('provision-records')).toHaveLength(1);
   });
 });

@@ -3,12 +3,24 @@
 // the tokens the gateway refuses.
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_SIGN_IN_LOCK_MINUTES, LOCAL_SIGN_IN_MAX_FAILURES, PASSWORD_MAX_AGE_DAYS } from '../../functions/domain/staff-passwords';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
+import {
+  LOCAL_SIGN_IN_LOCK_MINUTES,
+  LOCAL_SIGN_IN_MAX_FAILURES,
+  PASSWORD_MAX_AGE_DAYS,
+} from '../../functions/domain/staff-passwords';
 import { freePort } from '../../local/emulators';
 import { LocalGateway } from '../../local/gateway';
 import { seedDemoStaff } from '../../local/seed';
-import { DUMMY_PASSWORD_HASH, hashLocalPassword, LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer, localPasswordMatches, UnknownNameAttempts } from '../../local/staff-sign-in';
+import {
+  DUMMY_PASSWORD_HASH,
+  hashLocalPassword,
+  LOCAL_ISSUER,
+  LocalSignIn,
+  LocalTokenIssuer,
+  localPasswordMatches,
+  UnknownNameAttempts,
+} from '../../local/staff-sign-in';
 import { freshTables } from '../support/desk';
 import { dropTables, getItem, putItem, scanAll } from '../support/requests';
 
@@ -21,7 +33,13 @@ let prefix: string;
 beforeAll(async () => {
   prefix = await freshTables();
   await seedDemoStaff(PASSWORD, now);
-  gateway = new LocalGateway({ port: await freePort(), issuer: new LocalTokenIssuer(), signIn: new LocalSignIn(PASSWORD_MAX_AGE_DAYS, () => now), mailboxUrl: 'http://127.0.0.1:1', demoPassword: PASSWORD });
+  gateway = new LocalGateway({
+    port: await freePort(),
+    issuer: new LocalTokenIssuer(),
+    signIn: new LocalSignIn(PASSWORD_MAX_AGE_DAYS, () => now),
+    mailboxUrl: 'http://127.0.0.1:1',
+    demoPassword: PASSWORD,
+  });
   await gateway.start();
 });
 
@@ -37,16 +55,33 @@ async function post(path: string, body: unknown, token?: string) {
     ...(path.startsWith('/local/') ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, contentType: response.headers.get('content-type'), json: text ? JSON.parse(text) : undefined };
+  return {
+    status: response.status,
+    headers: response.headers,
+    contentType: response.headers.get('content-type'),
+    json: text ? JSON.parse(text) : undefined,
+  };
 }
 const signIn = (username: string, password: string) => post('/local/sign-in', { username, password });
-const changePassword = (username: string, password: string, newPassword: string) => post('/local/password', { username, password, newPassword });
+const changePassword = (username: string, password: string, newPassword: string) =>
+  post('/local/password', { username, password, newPassword });
 const staffCall = (token: string) => post('/v1/staff/requests', undefined, token);
 
-async function localStaff(staffId: string, password: string, changedDaysAgo: number, extra: Record<string, unknown> = {}) {
+async function localStaff(
+  staffId: string,
+  password: string,
+  changedDaysAgo: number,
+  extra: Record<string, unknown> = {},
+) {
   await putItem('staff', {
-    staffId, role: 'operator', status: 'active', displayName: staffId, email: `${staffId}@desk.example.jp`,
-    passwordChangedAt: new Date(now.getTime() - changedDaysAgo * DAY_MS).toISOString(), localPasswordHash: hashLocalPassword(password), ...extra,
+    staffId,
+    role: 'operator',
+    status: 'active',
+    displayName: staffId,
+    email: `${staffId}@desk.example.jp`,
+    passwordChangedAt: new Date(now.getTime() - changedDaysAgo * DAY_MS).toISOString(),
+    localPasswordHash: hashLocalPassword(password),
+    ...extra,
   });
 }
 
@@ -58,7 +93,10 @@ describe('local sign-in: password age (policy §6(1))', () => {
     const stale = await signIn('age-stale', PASSWORD);
     expect(stale.status).toBe(403);
     expect(stale.contentType).toBe('application/problem+json');
-    expect(stale.json).toMatchObject({ title: 'Password expired', detail: expect.stringContaining('POST /local/password') });
+    expect(stale.json).toMatchObject({
+      title: 'Password expired',
+      detail: expect.stringContaining('POST /local/password'),
+    });
   });
 
   it('POST /local/password changes an expired password; the new one signs in and opens staff routes', async () => {
@@ -81,7 +119,10 @@ describe('local sign-in: password age (policy §6(1))', () => {
     expect((await changePassword('nobody-at-all', PASSWORD, 'a-much-longer-new-password')).status).toBe(401);
     expect((await post('/local/password', { username: 'age-rules', password: PASSWORD })).status).toBe(400);
     expect((await post('/local/password', '{"username":')).status).toBe(400);
-    expect(await getItem('staff', { staffId: 'age-rules' })).toMatchObject({ localPasswordHash: before!.localPasswordHash, passwordChangedAt: before!.passwordChangedAt });
+    expect(await getItem('staff', { staffId: 'age-rules' })).toMatchObject({
+      localPasswordHash: before!.localPasswordHash,
+      passwordChangedAt: before!.passwordChangedAt,
+    });
   });
 });
 
@@ -118,7 +159,9 @@ describe('local sign-in: lock after repeated wrong passwords', () => {
 
   it('wrong passwords at once are all counted (conditional updates): the account locks', async () => {
     await localStaff('lock-race', PASSWORD, 1);
-    const results = await Promise.all(Array.from({ length: LOCAL_SIGN_IN_MAX_FAILURES }, () => signIn('lock-race', 'wrong')));
+    const results = await Promise.all(
+      Array.from({ length: LOCAL_SIGN_IN_MAX_FAILURES }, () => signIn('lock-race', 'wrong')),
+    );
     expect(results.map((r) => r.status)).toContain(423);
     expect((await signIn('lock-race', PASSWORD)).status).toBe(423);
   });
@@ -133,7 +176,12 @@ describe('local sign-in: lock after repeated wrong passwords', () => {
 });
 
 describe('local sign-in: an unknown username answers as a known one with a wrong password', () => {
-  const answer = (r: Awaited<ReturnType<typeof signIn>>) => ({ status: r.status, contentType: r.contentType, retryAfter: r.headers.get('retry-after'), json: r.json });
+  const answer = (r: Awaited<ReturnType<typeof signIn>>) => ({
+    status: r.status,
+    contentType: r.contentType,
+    retryAfter: r.headers.get('retry-after'),
+    json: r.json,
+  });
 
   it('the same answers, one by one, through the lock and after it ends; no account is made for the unknown name', async () => {
     await localStaff('known-1', PASSWORD, 1);
@@ -145,14 +193,17 @@ describe('local sign-in: an unknown username answers as a known one with a wrong
     }
     // Locked: the right password of the known one is refused just as any password of the unknown one.
     expect(answer(await signIn('nobody-1', PASSWORD))).toEqual(answer(await signIn('known-1', PASSWORD)));
-    expect(answer(await changePassword('nobody-1', PASSWORD, 'a-much-longer-new-password')))
-      .toEqual(answer(await changePassword('known-1', PASSWORD, 'a-much-longer-new-password')));
+    expect(answer(await changePassword('nobody-1', PASSWORD, 'a-much-longer-new-password'))).toEqual(
+      answer(await changePassword('known-1', PASSWORD, 'a-much-longer-new-password')),
+    );
 
     const start = now;
     now = new Date(start.getTime() + LOCAL_SIGN_IN_LOCK_MINUTES * 60_000 + 1000);
     try {
       // The lock has ended for both: a wrong password is again a plain 401.
-      expect(answer(await signIn('nobody-1', 'wrong-password'))).toEqual(answer(await signIn('known-1', 'wrong-password')));
+      expect(answer(await signIn('nobody-1', 'wrong-password'))).toEqual(
+        answer(await signIn('known-1', 'wrong-password')),
+      );
       expect((await signIn('nobody-1', 'wrong-password')).status).toBe(401);
     } finally {
       now = start;
@@ -182,9 +233,14 @@ describe('local sign-in: an unknown username answers as a known one with a wrong
 
     await signInRules.signIn('known-3', 'wrong-password');
     await signInRules.signIn('nobody-3', 'wrong-password');
-    expect(calls).toEqual([['wrong-password', stored], ['wrong-password', DUMMY_PASSWORD_HASH]]);
+    expect(calls).toEqual([
+      ['wrong-password', stored],
+      ['wrong-password', DUMMY_PASSWORD_HASH],
+    ]);
     // The dummy costs what a real one does: the same scheme, salt and key length.
-    expect(DUMMY_PASSWORD_HASH.split(':').map((part) => part.length)).toEqual(stored.split(':').map((part) => part.length));
+    expect(DUMMY_PASSWORD_HASH.split(':').map((part) => part.length)).toEqual(
+      stored.split(':').map((part) => part.length),
+    );
     expect(DUMMY_PASSWORD_HASH.startsWith('scrypt:')).toBe(true);
   });
 });
@@ -204,20 +260,30 @@ describe('UnknownNameAttempts', () => {
   });
 });
 
-describe('local sign-in: a new account\'s temporary password', () => {
+describe("local sign-in: a new account's temporary password", () => {
   it('must be changed before signing in: 403 "Password change required", then the new password works', async () => {
     const officer = (await signIn('officer', PASSWORD)).json.idToken;
     const created = await fetch(`${gateway.url}/v1/staff/accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
-      body: JSON.stringify({ staffId: 'new-joiner', displayName: 'New Joiner', email: 'new-joiner@desk.example.jp', role: 'auditor' }),
+      body: JSON.stringify({
+        staffId: 'new-joiner',
+        displayName: 'New Joiner',
+        email: 'new-joiner@desk.example.jp',
+        role: 'auditor',
+      }),
     });
     expect(created.status).toBe(201);
-    const [mail] = (await scanAll<StoredOutboxMessage>('outbox')).filter((m) => m.to.includes('new-joiner@desk.example.jp'));
+    const [mail] = (await scanAll<StoredOutboxMessage>('outbox')).filter((m) =>
+      m.to.includes('new-joiner@desk.example.jp'),
+    );
     const temporary = /\n {4}(\S+)\n/.exec(mail!.text)![1]!;
     const refused = await signIn('new-joiner', temporary);
     expect(refused.status).toBe(403);
-    expect(refused.json).toMatchObject({ title: 'Password change required', detail: expect.stringContaining('POST /local/password') });
+    expect(refused.json).toMatchObject({
+      title: 'Password change required',
+      detail: expect.stringContaining('POST /local/password'),
+    });
     expect((await changePassword('new-joiner', temporary, 'my-own-long-password-1')).status).toBe(200);
     const signedIn = await signIn('new-joiner', 'my-own-long-password-1');
     expect(signedIn.status).toBe(200);
@@ -227,12 +293,23 @@ describe('local sign-in: a new account\'s temporary password', () => {
 });
 
 describe('local gateway: bad tokens are 401, never 500', () => {
-  const forge = (issuer: string, key: Uint8Array) => new SignJWT({ 'cognito:username': 'officer', 'cognito:groups': ['officer'], token_use: 'id' })
-    .setProtectedHeader({ alg: 'HS256' }).setIssuer(issuer).setAudience('appi-desk-local-client').setIssuedAt().setExpirationTime('1h').sign(key);
+  const forge = (issuer: string, key: Uint8Array) =>
+    new SignJWT({ 'cognito:username': 'officer', 'cognito:groups': ['officer'], token_use: 'id' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(issuer)
+      .setAudience('appi-desk-local-client')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key);
 
   it('garbage, a token signed by another key, a token of another issuer → 401 problem+json', async () => {
     const otherKey = new TextEncoder().encode('another-key-another-key-another-');
-    for (const token of ['garbage', 'a.b.c', await forge(LOCAL_ISSUER, otherKey), await forge('https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other', otherKey)]) {
+    for (const token of [
+      'garbage',
+      'a.b.c',
+      await forge(LOCAL_ISSUER, otherKey),
+      await forge('https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_Other', otherKey),
+    ]) {
       const result = await staffCall(token);
       expect(result.status).toBe(401);
       expect(result.contentType).toBe('application/problem+json');

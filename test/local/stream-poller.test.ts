@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableName } from '../../functions/adapters/clients';
-import { StreamPoller, type StreamHandler } from '../../local/stream-poller';
+import { type StreamHandler, StreamPoller } from '../../local/stream-poller';
 import { freshTables } from '../support/desk';
-import { putItem, setAttributes, waitFor, dropTables } from '../support/requests';
+import { dropTables, putItem, setAttributes, waitFor } from '../support/requests';
 
 let prefix: string;
 
@@ -17,7 +17,11 @@ beforeAll(async () => {
 afterAll(() => dropTables(prefix));
 
 /** Runs a poller over the outbox table (stream NEW_IMAGE) until `done`, keeping only this test's records. */
-async function poll(marker: string, handle: (records: DynamoDBRecord[]) => ReturnType<StreamHandler>, done: () => boolean) {
+async function poll(
+  marker: string,
+  handle: (records: DynamoDBRecord[]) => ReturnType<StreamHandler>,
+  done: () => boolean,
+) {
   const errors: string[] = [];
   const handler: StreamHandler = async (event: DynamoDBStreamEvent) => {
     const mine = event.Records.filter((r) => r.dynamodb?.NewImage?.topic?.S === marker);
@@ -36,7 +40,15 @@ async function poll(marker: string, handle: (records: DynamoDBRecord[]) => Retur
 }
 
 const put = (marker: string, n: number) =>
-  putItem('outbox', { messageId: `${marker}-${n}`, topic: marker, createdAt: new Date().toISOString(), to: [], subject: '', text: '', attempts: 0 });
+  putItem('outbox', {
+    messageId: `${marker}-${n}`,
+    topic: marker,
+    createdAt: new Date().toISOString(),
+    to: [],
+    subject: '',
+    text: '',
+    attempts: 0,
+  });
 
 describe('StreamPoller', () => {
   it('delivers new and modified items in the Lambda record shape, in order', async () => {
@@ -45,12 +57,18 @@ describe('StreamPoller', () => {
     await put(marker, 2);
     await setAttributes('outbox', { messageId: `${marker}-1` }, { attempts: 1 });
     const seen: DynamoDBRecord[] = [];
-    await poll(marker, async (records) => {
-      seen.push(...records);
-      return { batchItemFailures: [] };
-    }, () => seen.length >= 3);
+    await poll(
+      marker,
+      async (records) => {
+        seen.push(...records);
+        return { batchItemFailures: [] };
+      },
+      () => seen.length >= 3,
+    );
     expect(seen.map((r) => [r.eventName, r.dynamodb!.NewImage!.messageId!.S])).toEqual([
-      ['INSERT', `${marker}-1`], ['INSERT', `${marker}-2`], ['MODIFY', `${marker}-1`],
+      ['INSERT', `${marker}-1`],
+      ['INSERT', `${marker}-2`],
+      ['MODIFY', `${marker}-1`],
     ]);
     for (const record of seen) {
       expect(record.eventSource).toBe('aws:dynamodb');
@@ -66,15 +84,19 @@ describe('StreamPoller', () => {
     for (let n = 1; n <= 3; n++) await put(marker, n);
     const batches: string[][] = [];
     let failedOnce = false;
-    await poll(marker, async (records) => {
-      batches.push(records.map((r) => r.dynamodb!.NewImage!.messageId!.S!));
-      const second = records.find((r) => r.dynamodb!.NewImage!.messageId!.S === `${marker}-2`);
-      if (second && !failedOnce) {
-        failedOnce = true;
-        return { batchItemFailures: [{ itemIdentifier: second.dynamodb!.SequenceNumber! }] };
-      }
-      return { batchItemFailures: [] };
-    }, () => batches.flat().filter((id) => id === `${marker}-3`).length >= 2);
+    await poll(
+      marker,
+      async (records) => {
+        batches.push(records.map((r) => r.dynamodb!.NewImage!.messageId!.S!));
+        const second = records.find((r) => r.dynamodb!.NewImage!.messageId!.S === `${marker}-2`);
+        if (second && !failedOnce) {
+          failedOnce = true;
+          return { batchItemFailures: [{ itemIdentifier: second.dynamodb!.SequenceNumber! }] };
+        }
+        return { batchItemFailures: [] };
+      },
+      () => batches.flat().filter((id) => id === `${marker}-3`).length >= 2,
+    );
     const flat = batches.flat();
     expect(flat.filter((id) => id === `${marker}-1`)).toHaveLength(1);
     expect(flat.filter((id) => id === `${marker}-2`)).toHaveLength(2);
@@ -86,16 +108,20 @@ describe('StreamPoller', () => {
     await put(marker, 1);
     const attempts: number[] = [];
     let laterSeen = false;
-    const errors = await poll(marker, async (records) => {
-      const poison = records.find((r) => r.dynamodb!.NewImage!.messageId!.S === `${marker}-1`);
-      if (records.some((r) => r.dynamodb!.NewImage!.messageId!.S === `${marker}-2`)) laterSeen = true;
-      if (poison) {
-        attempts.push(Date.now());
-        if (attempts.length === 4) await put(marker, 2);
-        throw new Error('poison record');
-      }
-      return { batchItemFailures: [] };
-    }, () => laterSeen);
+    const errors = await poll(
+      marker,
+      async (records) => {
+        const poison = records.find((r) => r.dynamodb!.NewImage!.messageId!.S === `${marker}-1`);
+        if (records.some((r) => r.dynamodb!.NewImage!.messageId!.S === `${marker}-2`)) laterSeen = true;
+        if (poison) {
+          attempts.push(Date.now());
+          if (attempts.length === 4) await put(marker, 2);
+          throw new Error('poison record');
+        }
+        return { batchItemFailures: [] };
+      },
+      () => laterSeen,
+    );
     expect(attempts).toHaveLength(4);
     expect(errors.filter((e) => /stream handler failed: poison record/.test(e))).toHaveLength(4);
     expect(errors.some((e) => /given up after 3 redeliveries/.test(e))).toBe(true);

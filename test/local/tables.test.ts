@@ -18,15 +18,20 @@ afterAll(async () => {
 describe('createTables', () => {
   it('enables the stream of a table created before its definition had one', async () => {
     const TableName = physicalTableName(prefix, 'subjects');
-    await client.send(new CreateTableCommand({
-      TableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'subjectId', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'subjectId', KeyType: 'HASH' }],
-    }));
+    await client.send(
+      new CreateTableCommand({
+        TableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'subjectId', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'subjectId', KeyType: 'HASH' }],
+      }),
+    );
     await createTables(client, prefix);
     const { Table } = await client.send(new DescribeTableCommand({ TableName }));
-    expect(Table!.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: tableDefinition('subjects').stream });
+    expect(Table!.StreamSpecification).toEqual({
+      StreamEnabled: true,
+      StreamViewType: tableDefinition('subjects').stream,
+    });
     expect(Table!.LatestStreamArn).toBeDefined();
   });
 });

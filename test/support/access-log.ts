@@ -1,8 +1,9 @@
 // Helpers for the access-log tests: a digest bucket of the test's own in the S3 emulator, a log
 // filled through the real append, and test-only raw writes that tamper with it as someone holding
 // the table could.
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+
 import { randomUUID } from 'node:crypto';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoAccessLog } from '../../functions/adapters/access-log-repository';
 import { s3 } from '../../functions/adapters/audit-bucket';
 import { dynamo, tableName } from '../../functions/adapters/clients';
@@ -39,7 +40,8 @@ export async function appendEntries(count: number, first = 0): Promise<void> {
 /** Every chain as stored, each sorted by seq. */
 export async function storedChains(): Promise<Map<string, StoredEntry[]>> {
   const chains = new Map<string, StoredEntry[]>();
-  for (const e of await scanAll<StoredEntry>('access-log')) chains.set(e.chainId, [...(chains.get(e.chainId) ?? []), e]);
+  for (const e of await scanAll<StoredEntry>('access-log'))
+    chains.set(e.chainId, [...(chains.get(e.chainId) ?? []), e]);
   for (const chain of chains.values()) chain.sort((a, b) => a.seq - b.seq);
   return chains;
 }

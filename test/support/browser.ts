@@ -4,7 +4,7 @@
 // WCAG 2.1 A/AA violation found by axe).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DESK_CONSOLE_PATH } from '../../local/privacy-center';
 import { CHROMIUM } from './chromium';
@@ -52,9 +52,15 @@ export function useBrowser() {
   afterAll(async () => {
     await browser?.close();
   });
-  return async (options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> => {
+  return async (
+    options: { viewport?: { width: number; height: number }; locale?: string } = {},
+  ): Promise<{ context: BrowserContext; page: Page }> => {
     if (!browser) throw new Error('Chromium is not running: call useBrowser() at the top of the file.');
-    const context = await browser.newContext({ viewport: options.viewport ?? PHONE, locale: options.locale ?? 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    const context = await browser.newContext({
+      viewport: options.viewport ?? PHONE,
+      locale: options.locale ?? 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     scriptErrors.set(page, errors);
@@ -68,7 +74,9 @@ export async function checkPage(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   expect(scriptErrors.get(page)).toEqual([]);
   if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate<AxeViolation[]>(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => r.violations)`);
+  const violations = await page.evaluate<AxeViolation[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => r.violations)`,
+  );
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
 }

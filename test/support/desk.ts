@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { inject } from 'vitest';
-import { buildApiEvent, type ApiEventInput } from '../../local/api-event';
+import { type ApiEventInput, buildApiEvent } from '../../local/api-event';
 import { createTables } from '../../local/tables';
 
 /** Creates every desk table under a prefix of its own and points the handlers at them. */
@@ -19,7 +19,8 @@ export interface EventInput extends Omit<ApiEventInput, 'body'> {
 }
 
 export function apiEvent(input: EventInput): APIGatewayProxyEvent {
-  const body = input.body === undefined ? null : typeof input.body === 'string' ? input.body : JSON.stringify(input.body);
+  const body =
+    input.body === undefined ? null : typeof input.body === 'string' ? input.body : JSON.stringify(input.body);
   return buildApiEvent({
     ...input,
     body,
@@ -36,7 +37,11 @@ type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGat
 
 export async function invoke(handler: Handler, input: EventInput) {
   const result = await handler(apiEvent(input), lambdaContext);
-  return { status: result.statusCode, headers: result.headers ?? {}, json: JSON.parse(result.body) as Record<string, any> };
+  return {
+    status: result.statusCode,
+    headers: result.headers ?? {},
+    json: JSON.parse(result.body) as Record<string, any>,
+  };
 }
 
 export interface SentEmail {

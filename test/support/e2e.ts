@@ -3,10 +3,10 @@
 // on a handful of tables at a time; leave the slots to other files).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { startDesk, type RunningDesk } from '../../local/desk';
+import type { SystemName } from '../../functions/domain/systems';
+import { type RunningDesk, startDesk } from '../../local/desk';
 import { freePort } from '../../local/emulators';
 import { signAsSystem } from '../../local/system-signing';
-import type { SystemName } from '../../functions/domain/systems';
 import { mailbox, type SentEmail } from './desk';
 import { dropTables } from './requests';
 
@@ -51,18 +51,38 @@ export interface DeskResponse {
 
 /** HTTP to the running local desk, as a customer, a signed-in staff member or a signed system. */
 export function deskClient(desk: () => RunningDesk) {
-  async function call(method: string, path: string, options: { body?: unknown; token?: string; as?: SystemName; accept?: string } = {}): Promise<DeskResponse> {
-    const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  async function call(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; as?: SystemName; accept?: string } = {},
+  ): Promise<DeskResponse> {
+    const body =
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body);
     let headers: Record<string, string> = {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...(options.accept ? { accept: options.accept } : {}),
     };
-    if (options.as) headers = await signAsSystem(options.as, { method, url: `${desk().url}${path}`, headers, ...(body !== undefined ? { body } : {}) });
+    if (options.as)
+      headers = await signAsSystem(options.as, {
+        method,
+        url: `${desk().url}${path}`,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
     const response = await fetch(`${desk().url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
-    return { status: response.status, contentType, text, json: contentType.includes('json') && text ? JSON.parse(text) : undefined };
+    return {
+      status: response.status,
+      contentType,
+      text,
+      json: contentType.includes('json') && text ? JSON.parse(text) : undefined,
+    };
   }
 
   async function signIn(username: string): Promise<string> {
@@ -74,7 +94,9 @@ export function deskClient(desk: () => RunningDesk) {
   /** Waits for the stream consumer to deliver an e-mail about this request. */
   async function emailAbout(requestId: string, matching: RegExp): Promise<SentEmail> {
     for (let waited = 0; waited < 20_000; waited += 200) {
-      const found = (await mailbox()).filter((e) => e.body.text?.includes(requestId) && matching.test(`${e.subject}\n${e.body.text}`));
+      const found = (await mailbox()).filter(
+        (e) => e.body.text?.includes(requestId) && matching.test(`${e.subject}\n${e.body.text}`),
+      );
       if (found.length > 0) return found.at(-1)!;
       await new Promise((r) => setTimeout(r, 200));
     }

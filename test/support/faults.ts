@@ -14,6 +14,7 @@ export function mockDocumentClient() {
     return realSend.call(this, command);
   } as never);
   /** Sends a command for real, from inside a fake. */
-  const passThrough = <T>(client: unknown, command: unknown) => realSend.call(client as DynamoDBDocumentClient, command) as Promise<T>;
+  const passThrough = <T>(client: unknown, command: unknown) =>
+    realSend.call(client as DynamoDBDocumentClient, command) as Promise<T>;
   return { mock, passThrough };
 }

@@ -24,7 +24,9 @@ function emulatorEnv(dynamoEndpoint: string, sesEndpoint: string, s3Endpoint: st
     process.env.DESK_OFFICER_EMAIL ??= 'officer@desk.example.jp';
     process.env.DESK_STAFF_TOKEN_ISSUER ??= LOCAL_ISSUER;
     process.env.DESK_PRIVACY_CENTER_URL ??= 'http://localhost:3000/privacy/';
-    return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && before[e[0]] !== e[1]));
+    return Object.fromEntries(
+      Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && before[e[0]] !== e[1]),
+    );
   } finally {
     for (const name of Object.keys(process.env)) if (!(name in before)) delete process.env[name];
     Object.assign(process.env, before);
@@ -33,7 +35,11 @@ function emulatorEnv(dynamoEndpoint: string, sesEndpoint: string, s3Endpoint: st
 
 export default async function setup(project: TestProject) {
   const [dynamoPort, sesPort, s3Port] = [await freePort(), await freePort(), await freePort()];
-  const [dynamo, ses, s3] = await Promise.all([startDynamoDbLocal(dynamoPort), startSesEmulator(sesPort), startS3Emulator(s3Port)]);
+  const [dynamo, ses, s3] = await Promise.all([
+    startDynamoDbLocal(dynamoPort),
+    startSesEmulator(sesPort),
+    startS3Emulator(s3Port),
+  ]);
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sesEndpoint', ses.endpoint);
   project.provide('s3Endpoint', s3.endpoint);

@@ -1,36 +1,41 @@
 // Helpers for the handler and adapter tests: reading the tables directly, walking a request
 // through submission and verification, staff claims, and DynamoDB stream events built from items.
 import { randomUUID } from 'node:crypto';
+import { type AttributeValue, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { DeleteTableCommand, DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { expect, onTestFinished, vi } from 'vitest';
 import { dynamo, tableName } from '../../functions/adapters/clients';
-import { TABLES, type TableName } from '../../functions/adapters/tables';
-import { physicalTableName } from '../../local/tables';
-import type { StaffRole } from '../../functions/domain/staff';
 import type { StoredOutboxMessage } from '../../functions/adapters/outbox-repository';
+import { TABLES, type TableName } from '../../functions/adapters/tables';
+import { emailLookupKey } from '../../functions/domain/holdings';
+import type { StaffRole } from '../../functions/domain/staff';
 import { handler as decideHandler } from '../../functions/handlers/decide-request';
 import { handler as submitHandler } from '../../functions/handlers/submit-request';
 import { handler as verifyHandler } from '../../functions/handlers/verify-request';
-import { invoke, uniqueEmail } from './desk';
+import { physicalTableName } from '../../local/tables';
 import { receivedRequest } from '../domain/doubles';
-import { emailLookupKey } from '../../functions/domain/holdings';
+import { invoke, uniqueEmail } from './desk';
 
 /** Every item of a table, read consistently. */
 export async function scanAll<T = Record<string, any>>(table: TableName): Promise<T[]> {
   const items: T[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await dynamo().send(new ScanCommand({ TableName: tableName(table), ConsistentRead: true, ExclusiveStartKey }));
+    const page = await dynamo().send(
+      new ScanCommand({ TableName: tableName(table), ConsistentRead: true, ExclusiveStartKey }),
+    );
     items.push(...((page.Items ?? []) as T[]));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
 }
 
-export async function getItem<T = Record<string, any>>(table: TableName, key: Record<string, unknown>): Promise<T | undefined> {
+export async function getItem<T = Record<string, any>>(
+  table: TableName,
+  key: Record<string, unknown>,
+): Promise<T | undefined> {
   const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(table), Key: key, ConsistentRead: true }));
   return Item as T | undefined;
 }
@@ -54,32 +59,51 @@ export async function putOpenRequestAbout(requestId: string, email: string): Pro
 export async function putOpenRequestFor(...subjectIds: string[]): Promise<string> {
   const email = uniqueEmail('about');
   const requestId = `req-${randomUUID().slice(0, 8)}`;
-  await Promise.all(subjectIds.map((subjectId) => putItem('personal-data', {
-    subjectId, recordId: `rec-${requestId}`, category: 'email', value: email, source: 'from-customer', purposes: ['service-provision'],
-    acquiredAt: '2025-04-01T00:00:00.000Z', lookupKey: emailLookupKey(email),
-  })));
+  await Promise.all(
+    subjectIds.map((subjectId) =>
+      putItem('personal-data', {
+        subjectId,
+        recordId: `rec-${requestId}`,
+        category: 'email',
+        value: email,
+        source: 'from-customer',
+        purposes: ['service-provision'],
+        acquiredAt: '2025-04-01T00:00:00.000Z',
+        lookupKey: emailLookupKey(email),
+      }),
+    ),
+  );
   return putOpenRequestAbout(requestId, email);
 }
 
 /** Sets top-level or nested attributes of an item directly, as an operator with table access could. */
-export async function setAttributes(table: TableName, key: Record<string, unknown>, values: Record<string, unknown>): Promise<void> {
+export async function setAttributes(
+  table: TableName,
+  key: Record<string, unknown>,
+  values: Record<string, unknown>,
+): Promise<void> {
   const names: Record<string, string> = {};
   const vals: Record<string, unknown> = {};
   const sets = Object.entries(values).map(([path, value], i) => {
-    const expression = path.split('.').map((part, j) => {
-      names[`#n${i}_${j}`] = part;
-      return `#n${i}_${j}`;
-    }).join('.');
+    const expression = path
+      .split('.')
+      .map((part, j) => {
+        names[`#n${i}_${j}`] = part;
+        return `#n${i}_${j}`;
+      })
+      .join('.');
     vals[`:v${i}`] = value;
     return `${expression} = :v${i}`;
   });
-  await dynamo().send(new UpdateCommand({
-    TableName: tableName(table),
-    Key: key,
-    UpdateExpression: `SET ${sets.join(', ')}`,
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: vals,
-  }));
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName(table),
+      Key: key,
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: vals,
+    }),
+  );
 }
 
 /** The outbox messages that mention a request id. */
@@ -98,7 +122,15 @@ export function otherCode(code: string): string {
   return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 }
 
-export function requestBody(overrides: { requesterEmail?: string; subjectEmail?: string; language?: 'ja' | 'en'; name?: string; kind?: 'self' | 'legal-representative' | 'agent' } = {}) {
+export function requestBody(
+  overrides: {
+    requesterEmail?: string;
+    subjectEmail?: string;
+    language?: 'ja' | 'en';
+    name?: string;
+    kind?: 'self' | 'legal-representative' | 'agent';
+  } = {},
+) {
   const requesterEmail = overrides.requesterEmail ?? uniqueEmail('requester');
   return {
     type: 'disclosure',
@@ -133,7 +165,13 @@ export async function submitAndVerify(body: ReturnType<typeof requestBody> = req
 }
 
 /** A staff member's POST to one step of a request (`decision`, `assignment`, `notes`, …), as API Gateway passes it. */
-export function staffStep(handler: Parameters<typeof invoke>[0], requestId: string, step: string, body: unknown, claims: Record<string, string> = staffClaims('operator')) {
+export function staffStep(
+  handler: Parameters<typeof invoke>[0],
+  requestId: string,
+  step: string,
+  body: unknown,
+  claims: Record<string, string> = staffClaims('operator'),
+) {
   return invoke(handler, {
     method: 'POST',
     path: `/v1/staff/requests/${requestId}/${step}`,
@@ -151,10 +189,19 @@ export function decide(requestId: string, decision: unknown, claims: Record<stri
 
 /** Claims of an ID token of the desk's staff pool as API Gateway's Cognito authorizer passes them: strings, groups comma-separated. */
 export function staffClaims(username: string, groups: string = username): Record<string, string> {
-  return { 'cognito:username': username, 'cognito:groups': groups, iss: process.env.DESK_STAFF_TOKEN_ISSUER!, token_use: 'id' };
+  return {
+    'cognito:username': username,
+    'cognito:groups': groups,
+    iss: process.env.DESK_STAFF_TOKEN_ISSUER!,
+    token_use: 'id',
+  };
 }
 
-export async function putStaff(staffId: string, role: StaffRole, status: 'active' | 'disabled' = 'active'): Promise<void> {
+export async function putStaff(
+  staffId: string,
+  role: StaffRole,
+  status: 'active' | 'disabled' = 'active',
+): Promise<void> {
   await putItem('staff', {
     staffId,
     role,
@@ -175,7 +222,9 @@ export function streamRecord(
 ): DynamoDBRecord {
   sequence += 1;
   const image = (item: object) =>
-    marshall(item, { removeUndefinedValues: true }) as Record<string, AttributeValue> as NonNullable<DynamoDBRecord['dynamodb']>['NewImage'];
+    marshall(item, { removeUndefinedValues: true }) as Record<string, AttributeValue> as NonNullable<
+      DynamoDBRecord['dynamodb']
+    >['NewImage'];
   return {
     eventID: `test-${sequence}`,
     eventName: eventName as DynamoDBRecord['eventName'],
@@ -197,7 +246,12 @@ export function streamEvent(...records: DynamoDBRecord[]): DynamoDBStreamEvent {
 }
 
 /** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000, everyMs = 200): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 20_000,
+  everyMs = 200,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await check();
@@ -213,10 +267,18 @@ export function withoutInstance(json: Record<string, any>) {
   return rest;
 }
 
-export function expectProblem(result: { status: number; headers: Record<string, unknown>; json: Record<string, any> }, status: number) {
+export function expectProblem(
+  result: { status: number; headers: Record<string, unknown>; json: Record<string, any> },
+  status: number,
+) {
   expect(result.status, JSON.stringify(result.json)).toBe(status);
   expect(result.headers['content-type']).toBe('application/problem+json');
-  expect(result.json).toMatchObject({ status, type: expect.stringMatching(/^urn:appi-desk:problem:/), title: expect.any(String), detail: expect.any(String) });
+  expect(result.json).toMatchObject({
+    status,
+    type: expect.stringMatching(/^urn:appi-desk:problem:/),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
 }
 
 /**
@@ -228,10 +290,13 @@ export function expectProblem(result: { status: number; headers: Record<string, 
 export async function dropTables(prefix: string, only?: readonly TableName[]): Promise<void> {
   const client = new DynamoDBClient({});
   try {
-    await Promise.all(TABLES.filter((t) => !only || only.includes(t.name)).map((t) =>
-      client.send(new DeleteTableCommand({ TableName: physicalTableName(prefix, t.name) })).catch((error: Error) => {
-        if (error.name !== 'ResourceNotFoundException') throw error;
-      })));
+    await Promise.all(
+      TABLES.filter((t) => !only || only.includes(t.name)).map((t) =>
+        client.send(new DeleteTableCommand({ TableName: physicalTableName(prefix, t.name) })).catch((error: Error) => {
+          if (error.name !== 'ResourceNotFoundException') throw error;
+        }),
+      ),
+    );
   } finally {
     client.destroy();
   }
@@ -260,5 +325,7 @@ export function bothReadBeforeEitherWrites<T extends object>(target: T, method: 
     }
     return found;
   }) as never);
-  onTestFinished(() => { spy.mockRestore(); });
+  onTestFinished(() => {
+    spy.mockRestore();
+  });
 }

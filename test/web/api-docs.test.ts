@@ -1,10 +1,10 @@
 // The API reference in Chromium: one load of /docs/api on the local gateway renders the routes of the
 // OpenAPI document, under its Content-Security-Policy, and nothing is fetched from another origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, routeNamed } from '../../functions/routes';
 import { freePort } from '../../local/emulators';
 import { LocalGateway } from '../../local/gateway';
 import { LocalSignIn, LocalTokenIssuer } from '../../local/staff-sign-in';
-import { ROUTES, routeNamed } from '../../functions/routes';
 import { API_DOCS_PATH } from '../../web/api-docs';
 import { DESKTOP, SCREENSHOTS, useBrowser } from '../support/browser';
 
@@ -12,7 +12,13 @@ const openPage = useBrowser();
 let gateway: LocalGateway;
 
 beforeAll(async () => {
-  gateway = new LocalGateway({ port: await freePort(), issuer: new LocalTokenIssuer(), signIn: new LocalSignIn(), mailboxUrl: 'http://127.0.0.1:1', demoPassword: 'unused' });
+  gateway = new LocalGateway({
+    port: await freePort(),
+    issuer: new LocalTokenIssuer(),
+    signIn: new LocalSignIn(),
+    mailboxUrl: 'http://127.0.0.1:1',
+    demoPassword: 'unused',
+  });
   await gateway.start();
 });
 
@@ -21,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('the API reference page', () => {
-  it('renders the routes from the desk\'s own origin only, without a CSP violation or script error', async () => {
+  it("renders the routes from the desk's own origin only, without a CSP violation or script error", async () => {
     const { context, page } = await openPage({ viewport: DESKTOP, locale: 'en-US' });
     const origin = new URL(gateway.url).origin;
     const offOrigin: string[] = [];
@@ -30,7 +36,10 @@ describe('the API reference page', () => {
     page.on('request', (request) => {
       if (new URL(request.url()).origin !== origin) offOrigin.push(request.url());
     });
-    await context.route((url) => url.origin !== origin, (route) => route.abort());
+    await context.route(
+      (url) => url.origin !== origin,
+      (route) => route.abort(),
+    );
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });

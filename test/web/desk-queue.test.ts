@@ -20,7 +20,8 @@ describe('queue', () => {
   });
 
   it('does not mark a closed request or one without a due date', () => {
-    for (const status of ['fulfilled', 'partially-fulfilled', 'refused', 'withdrawn', 'expired']) expect(dueMark({ status, dueAt: inDays(-5) }, now)).toBeUndefined();
+    for (const status of ['fulfilled', 'partially-fulfilled', 'refused', 'withdrawn', 'expired'])
+      expect(dueMark({ status, dueAt: inDays(-5) }, now)).toBeUndefined();
     expect(dueMark({ status: 'awaiting-verification' }, now)).toBeUndefined();
   });
 

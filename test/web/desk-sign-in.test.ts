@@ -2,8 +2,6 @@
 // query, the ID token's claims, and the hash routes a sign-in returns to.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hrefOfDeskRoute, parseDeskRoute, deskPageAllowed, type DeskRoute } from '../../web/src/desk/routes';
-import { sessionExpired, sessionFromIdToken } from '../../web/src/desk/session';
 import {
   authorizeUrl,
   base64Url,
@@ -15,6 +13,8 @@ import {
   randomToken,
   tokenRequest,
 } from '../../web/src/desk/pkce';
+import { type DeskRoute, deskPageAllowed, hrefOfDeskRoute, parseDeskRoute } from '../../web/src/desk/routes';
+import { sessionExpired, sessionFromIdToken } from '../../web/src/desk/session';
 import { waitInWords } from '../../web/src/desk/text';
 
 const DOMAIN = 'https://appi-desk-demo.auth.ap-northeast-1.amazoncognito.com';
@@ -25,7 +25,9 @@ const token = (claims: Record<string, unknown>) =>
 
 describe('PKCE', () => {
   it('derives the S256 challenge of RFC 7636 appendix B', async () => {
-    expect(await codeChallengeS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(await codeChallengeS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
 
   it('makes 43-character URL-safe verifiers, a new one each time', () => {
@@ -51,7 +53,15 @@ describe('Cognito URLs', () => {
   });
 
   it('asks the authorize endpoint for a code with PKCE', () => {
-    const url = new URL(authorizeUrl({ domain: `${DOMAIN}/`, clientId: 'client123', redirectUri: CONSOLE, state: 'st', codeChallenge: 'ch' }));
+    const url = new URL(
+      authorizeUrl({
+        domain: `${DOMAIN}/`,
+        clientId: 'client123',
+        redirectUri: CONSOLE,
+        state: 'st',
+        codeChallenge: 'ch',
+      }),
+    );
     expect(url.origin + url.pathname).toBe(`${DOMAIN}/oauth2/authorize`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
@@ -65,7 +75,13 @@ describe('Cognito URLs', () => {
   });
 
   it('exchanges the code at the token endpoint as a form', () => {
-    const request = tokenRequest({ domain: DOMAIN, clientId: 'client123', code: 'the-code', redirectUri: CONSOLE, codeVerifier: 'verifier' });
+    const request = tokenRequest({
+      domain: DOMAIN,
+      clientId: 'client123',
+      code: 'the-code',
+      redirectUri: CONSOLE,
+      codeVerifier: 'verifier',
+    });
     expect(request.url).toBe(`${DOMAIN}/oauth2/token`);
     expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({
       grant_type: 'authorization_code',
@@ -90,8 +106,15 @@ describe('Cognito URLs', () => {
   });
 
   it('keeps only a well-formed pending sign-in, and only a console fragment to return to', () => {
-    expect(parsePendingSignIn(JSON.stringify({ state: 's', codeVerifier: 'v', returnTo: '#/requests/r1' }))).toEqual({ state: 's', codeVerifier: 'v', returnTo: '#/requests/r1' });
-    expect(parsePendingSignIn(JSON.stringify({ state: 's', codeVerifier: 'v', returnTo: 'https://evil.example/' }))?.returnTo).toBe('#/');
+    expect(parsePendingSignIn(JSON.stringify({ state: 's', codeVerifier: 'v', returnTo: '#/requests/r1' }))).toEqual({
+      state: 's',
+      codeVerifier: 'v',
+      returnTo: '#/requests/r1',
+    });
+    expect(
+      parsePendingSignIn(JSON.stringify({ state: 's', codeVerifier: 'v', returnTo: 'https://evil.example/' }))
+        ?.returnTo,
+    ).toBe('#/');
     expect(parsePendingSignIn(JSON.stringify({ state: 's' }))).toBeUndefined();
     expect(parsePendingSignIn('not json')).toBeUndefined();
     expect(parsePendingSignIn(null)).toBeUndefined();
@@ -100,8 +123,18 @@ describe('Cognito URLs', () => {
 
 describe('the session from an ID token', () => {
   it('reads the staff id, the role and the expiry', () => {
-    const idToken = token({ 'cognito:username': 'operator', 'cognito:groups': ['operator'], exp: 2_000_000_000, token_use: 'id' });
-    expect(sessionFromIdToken(idToken)).toEqual({ idToken, staffId: 'operator', role: 'operator', expiresAt: 2_000_000_000_000 });
+    const idToken = token({
+      'cognito:username': 'operator',
+      'cognito:groups': ['operator'],
+      exp: 2_000_000_000,
+      token_use: 'id',
+    });
+    expect(sessionFromIdToken(idToken)).toEqual({
+      idToken,
+      staffId: 'operator',
+      role: 'operator',
+      expiresAt: 2_000_000_000_000,
+    });
   });
 
   it('reads non-ASCII claims (UTF-8 in base64url)', () => {
@@ -110,12 +143,18 @@ describe('the session from an ID token', () => {
   });
 
   it('takes the first staff role among the groups, also as a comma list', () => {
-    expect(sessionFromIdToken(token({ 'cognito:username': 'a', 'cognito:groups': ['admins', 'officer'], exp: 1 }))?.role).toBe('officer');
-    expect(sessionFromIdToken(token({ 'cognito:username': 'a', 'cognito:groups': 'x,auditor', exp: 1 }))?.role).toBe('auditor');
+    expect(
+      sessionFromIdToken(token({ 'cognito:username': 'a', 'cognito:groups': ['admins', 'officer'], exp: 1 }))?.role,
+    ).toBe('officer');
+    expect(sessionFromIdToken(token({ 'cognito:username': 'a', 'cognito:groups': 'x,auditor', exp: 1 }))?.role).toBe(
+      'auditor',
+    );
   });
 
   it('refuses a token without a staff role, a username or an expiry, and garbage', () => {
-    expect(sessionFromIdToken(token({ 'cognito:username': 'a', 'cognito:groups': ['admins'], exp: 1 }))).toBeUndefined();
+    expect(
+      sessionFromIdToken(token({ 'cognito:username': 'a', 'cognito:groups': ['admins'], exp: 1 })),
+    ).toBeUndefined();
     expect(sessionFromIdToken(token({ 'cognito:groups': ['operator'], exp: 1 }))).toBeUndefined();
     expect(sessionFromIdToken(token({ 'cognito:username': 'a', 'cognito:groups': ['operator'] }))).toBeUndefined();
     expect(sessionFromIdToken('nonsense')).toBeUndefined();
@@ -150,7 +189,8 @@ describe('console routes', () => {
   });
 
   it('finds no page for anything else', () => {
-    for (const hash of ['#/requests', '#/requests/', '#/nope', '#/requests/a/b', '#/requests/%E0']) expect(parseDeskRoute(hash)).toEqual({ page: 'not-found' });
+    for (const hash of ['#/requests', '#/requests/', '#/nope', '#/requests/a/b', '#/requests/%E0'])
+      expect(parseDeskRoute(hash)).toEqual({ page: 'not-found' });
   });
 
   it('lets each role open only the pages its API routes allow', () => {

@@ -24,8 +24,12 @@ describe('Retry-After', () => {
 
 describe('the wait in words', () => {
   it('says the desk paused the requests, keeps the form, and gives the wait in minutes (ja default, en)', () => {
-    expect(tooManyRequests(300, 'ja')).toBe('短い時間に多くの送信があったため、受付を一時的に止めています。入力内容はそのまま残っています。約5分待ってから、もう一度送信してください。');
-    expect(tooManyRequests(300, 'en')).toBe('Too many requests came from your network in a short time, so the desk is not taking more for now. What you typed is kept; wait 5 minutes, then send again.');
+    expect(tooManyRequests(300, 'ja')).toBe(
+      '短い時間に多くの送信があったため、受付を一時的に止めています。入力内容はそのまま残っています。約5分待ってから、もう一度送信してください。',
+    );
+    expect(tooManyRequests(300, 'en')).toBe(
+      'Too many requests came from your network in a short time, so the desk is not taking more for now. What you typed is kept; wait 5 minutes, then send again.',
+    );
   });
 
   it('rounds a wait up to whole minutes, says seconds under a minute, and stays vague without a Retry-After', () => {
@@ -38,26 +42,38 @@ describe('the wait in words', () => {
   });
 
   it('outside a form, does not speak of what was typed', () => {
-    expect(tooManyRequests(300, 'ja', { typed: false })).toBe('短い時間に多くのアクセスがあったため、受付を一時的に止めています。約5分待ってから、もう一度お試しください。');
+    expect(tooManyRequests(300, 'ja', { typed: false })).toBe(
+      '短い時間に多くのアクセスがあったため、受付を一時的に止めています。約5分待ってから、もう一度お試しください。',
+    );
     expect(tooManyRequests(300, 'en', { typed: false })).not.toContain('typed');
   });
 
   it('one-line problems (status page, consents) say the 429 in words and anything else as the API put it', () => {
-    expect(problemLine({ problem: RATE_LIMITED, retryAfterSeconds: 300 }, 'ja')).toBe(tooManyRequests(300, 'ja', { typed: false }));
-    expect(problemLine({ problem: { title: 'Gone', status: 410, detail: 'The link has expired' } }, 'en')).toBe('Gone: The link has expired');
+    expect(problemLine({ problem: RATE_LIMITED, retryAfterSeconds: 300 }, 'ja')).toBe(
+      tooManyRequests(300, 'ja', { typed: false }),
+    );
+    expect(problemLine({ problem: { title: 'Gone', status: 410, detail: 'The link has expired' } }, 'en')).toBe(
+      'Gone: The link has expired',
+    );
   });
 });
 
 describe('the console', () => {
   it('says the 429 in words with its wait', () => {
-    expect(refusalInWords({ ...RATE_LIMITED, retryAfterSeconds: 300 }, 'ja')).toBe(tooManyRequests(300, 'ja', { typed: false }));
+    expect(refusalInWords({ ...RATE_LIMITED, retryAfterSeconds: 300 }, 'ja')).toBe(
+      tooManyRequests(300, 'ja', { typed: false }),
+    );
     expect(refusalInWords({ ...RATE_LIMITED, retryAfterSeconds: 300 }, 'en')).toContain('Wait 5 minutes');
   });
 
   it("says that staff routes answer only from the company's network", () => {
     const problem = BLOCK_RESPONSES['outside-staff-network'].problem;
-    expect(refusalInWords(problem, 'ja')).toBe('担当者向けの機能は、社内のネットワークからのみ利用できます。社内のネットワークに接続してから、もう一度お試しください。');
-    expect(refusalInWords(problem, 'en')).toBe("Staff routes are reachable only from the company's network. Connect to it, then try again.");
+    expect(refusalInWords(problem, 'ja')).toBe(
+      '担当者向けの機能は、社内のネットワークからのみ利用できます。社内のネットワークに接続してから、もう一度お試しください。',
+    );
+    expect(refusalInWords(problem, 'en')).toBe(
+      "Staff routes are reachable only from the company's network. Connect to it, then try again.",
+    );
   });
 
   it('leaves any other problem to be shown as the API put it', () => {

@@ -2,10 +2,25 @@
 // base URL the runtime config names. A failure is a problem (the API answered) or a network failure
 // (it did not); neither throws, so the pages keep what was typed.
 import type {
-  MyConsents, ProblemDetails, RecordedConsent, RequestStatus, SessionResponse, SubjectTokenResponse, SubmitResponse, VerificationResponse,
+  MyConsents,
+  ProblemDetails,
+  RecordedConsent,
+  RequestStatus,
+  SessionResponse,
+  SubjectTokenResponse,
+  SubmitResponse,
+  VerificationResponse,
 } from './api-types';
 
-export type { ConsentRecipient, ForeignInformation, MyConsent, MyConsents, RecordedConsent, RequestStatus } from './api-types';
+export type {
+  ConsentRecipient,
+  ForeignInformation,
+  MyConsent,
+  MyConsents,
+  RecordedConsent,
+  RequestStatus,
+} from './api-types';
+
 import { retryAfterSeconds } from './retry-after';
 
 export type ApiResult<T> =
@@ -23,7 +38,8 @@ export interface RuntimeConfig {
 let config: Promise<RuntimeConfig> | undefined;
 
 /** Where config.json is from this page: a page in a folder of the build names it in a meta tag (../config.json). */
-const configPath = () => document.querySelector('meta[name="appi-desk-config"]')?.getAttribute('content') ?? 'config.json';
+const configPath = () =>
+  document.querySelector('meta[name="appi-desk-config"]')?.getAttribute('content') ?? 'config.json';
 
 /** config.json sits at the build's root; the deployment writes it (lib/) and `npm start` serves the default. */
 export function runtimeConfig(): Promise<RuntimeConfig> {
@@ -36,7 +52,11 @@ export function runtimeConfig(): Promise<RuntimeConfig> {
   return config;
 }
 
-export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: { body?: unknown; token?: string } = {}): Promise<ApiResult<T>> {
+export async function call<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  options: { body?: unknown; token?: string } = {},
+): Promise<ApiResult<T>> {
   const { apiBaseUrl } = await runtimeConfig();
   let response: Response;
   try {
@@ -56,12 +76,18 @@ export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: s
   }
   if (response.status === 204) return { kind: 'ok', data: undefined as T };
   const wait = retryAfterSeconds(response.headers.get('retry-after'));
-  const problem = (details: ProblemDetails): ApiResult<T> => ({ kind: 'problem', problem: details, ...(wait !== undefined ? { retryAfterSeconds: wait } : {}) });
+  const problem = (details: ProblemDetails): ApiResult<T> => ({
+    kind: 'problem',
+    problem: details,
+    ...(wait !== undefined ? { retryAfterSeconds: wait } : {}),
+  });
   let json: unknown;
   try {
     json = await response.json();
   } catch {
-    return response.ok ? { kind: 'network' } : problem({ title: response.statusText, status: response.status, detail: `HTTP ${response.status}` });
+    return response.ok
+      ? { kind: 'network' }
+      : problem({ title: response.statusText, status: response.status, detail: `HTTP ${response.status}` });
   }
   return response.ok ? { kind: 'ok', data: json as T } : problem(json as ProblemDetails);
 }
@@ -71,12 +97,17 @@ const encode = encodeURIComponent;
 export const api = {
   privacyNotice: () => call<Record<string, unknown>>('GET', '/v1/privacy-notice'),
   submitRequest: (body: Record<string, unknown>) => call<SubmitResponse>('POST', '/v1/requests', { body }),
-  verify: (requestId: string, code: string) => call<VerificationResponse>('POST', `/v1/requests/${encode(requestId)}/verification`, { body: { code } }),
-  status: (requestId: string, token: string) => call<RequestStatus>('GET', `/v1/requests/${encode(requestId)}`, { token }),
-  startSession: (email: string, language: 'ja' | 'en') => call<SessionResponse>('POST', '/v1/me/sessions', { body: { email, language } }),
-  verifySession: (sessionId: string, code: string) => call<SubjectTokenResponse>('POST', `/v1/me/sessions/${encode(sessionId)}/verification`, { body: { code } }),
+  verify: (requestId: string, code: string) =>
+    call<VerificationResponse>('POST', `/v1/requests/${encode(requestId)}/verification`, { body: { code } }),
+  status: (requestId: string, token: string) =>
+    call<RequestStatus>('GET', `/v1/requests/${encode(requestId)}`, { token }),
+  startSession: (email: string, language: 'ja' | 'en') =>
+    call<SessionResponse>('POST', '/v1/me/sessions', { body: { email, language } }),
+  verifySession: (sessionId: string, code: string) =>
+    call<SubjectTokenResponse>('POST', `/v1/me/sessions/${encode(sessionId)}/verification`, { body: { code } }),
   myConsents: (token: string) => call<MyConsents>('GET', '/v1/me/consents', { token }),
-  withdrawConsent: (token: string, consentId: string) => call<RecordedConsent>('DELETE', `/v1/me/consents/${encode(consentId)}`, { token }),
+  withdrawConsent: (token: string, consentId: string) =>
+    call<RecordedConsent>('DELETE', `/v1/me/consents/${encode(consentId)}`, { token }),
 };
 
 /** The status token lives in this tab's sessionStorage only: no personal data or key outlives the tab. */

@@ -4,15 +4,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { statusTokens } from './api';
 import { ConsentsPage, type SubjectSession } from './consents-page';
 import { NoticePage } from './notice-page';
-import { RequestPage, type FormState } from './request-page';
+import { savedLanguage, useDocumentLanguage, useHeadingFocus } from './page-frame';
 import type { Language } from './request-form';
 import { REQUEST_FORMS } from './request-forms';
+import { type FormState, RequestPage } from './request-page';
 import { hrefOf, linkLanguage, parseRoute, type Route } from './routes';
 import { StatusPage } from './status-page';
 import { LANGUAGE_NAMES, t } from './text';
 import { VerifyPage } from './verify-page';
-import { savedLanguage, useDocumentLanguage, useHeadingFocus } from './page-frame';
-
 
 /**
  * The route of the address; a status token in it (the e-mailed link) moves to this tab's
@@ -34,7 +33,10 @@ export function App() {
   // In memory only: the subject token for the consents is gone on reload or when the tab closes.
   const [subjectSession, setSubjectSession] = useState<SubjectSession | undefined>();
   // Kept here, not in the form, so leaving the form and coming back loses nothing typed.
-  const [form, setForm] = useState<FormState>({ type: 'disclosure', values: REQUEST_FORMS.initialValues('disclosure') });
+  const [form, setForm] = useState<FormState>({
+    type: 'disclosure',
+    values: REQUEST_FORMS.initialValues('disclosure'),
+  });
 
   useEffect(() => {
     const onHash = () => {
@@ -57,17 +59,46 @@ export function App() {
 
   return (
     <>
-      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.querySelector<HTMLElement>('main h1')?.focus(); }}>{t('skip', language)}</a>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.querySelector<HTMLElement>('main h1')?.focus();
+        }}
+      >
+        {t('skip', language)}
+      </a>
       <header class="site">
-        <p class="site-name"><a href="#/">{t('siteName', language)}</a></p>
-        <button type="button" class="language" lang={other} onClick={() => setLanguage(other)} aria-label={`${t('language', other)}: ${LANGUAGE_NAMES[other]}`}>
+        <p class="site-name">
+          <a href="#/">{t('siteName', language)}</a>
+        </p>
+        <button
+          type="button"
+          class="language"
+          lang={other}
+          onClick={() => setLanguage(other)}
+          aria-label={`${t('language', other)}: ${LANGUAGE_NAMES[other]}`}
+        >
           {LANGUAGE_NAMES[other]}
         </button>
         <nav aria-label={t('navigation', language)}>
           <ul>
-            <li><a href="#/" aria-current={route.page === 'notice' ? 'page' : undefined}>{t('navNotice', language)}</a></li>
-            <li><a href="#/request" aria-current={route.page === 'request' ? 'page' : undefined}>{t('navRequest', language)}</a></li>
-            <li><a href="#/consents" aria-current={route.page === 'consents' ? 'page' : undefined}>{t('navConsents', language)}</a></li>
+            <li>
+              <a href="#/" aria-current={route.page === 'notice' ? 'page' : undefined}>
+                {t('navNotice', language)}
+              </a>
+            </li>
+            <li>
+              <a href="#/request" aria-current={route.page === 'request' ? 'page' : undefined}>
+                {t('navRequest', language)}
+              </a>
+            </li>
+            <li>
+              <a href="#/consents" aria-current={route.page === 'consents' ? 'page' : undefined}>
+                {t('navConsents', language)}
+              </a>
+            </li>
           </ul>
         </nav>
       </header>
@@ -76,7 +107,9 @@ export function App() {
         {route.page === 'request' && <RequestPage language={language} form={form} setForm={setForm} go={go} />}
         {route.page === 'verify' && <VerifyPage language={language} requestId={route.requestId} go={go} />}
         {route.page === 'status' && <StatusPage language={language} requestId={route.requestId} />}
-        {route.page === 'consents' && <ConsentsPage language={language} session={subjectSession} setSession={setSubjectSession} />}
+        {route.page === 'consents' && (
+          <ConsentsPage language={language} session={subjectSession} setSession={setSubjectSession} />
+        )}
         {route.page === 'not-found' && <h1 tabIndex={-1}>{t('notFound', language)}</h1>}
       </main>
     </>

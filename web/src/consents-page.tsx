@@ -3,10 +3,27 @@
 // with it the person lists the consents held under the address (GET /v1/me/consents) and withdraws any
 // of them after confirming (DELETE /v1/me/consents/{id}). The token lives in memory only (app.tsx).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type ApiResult, type ConsentRecipient, type ForeignInformation, type MyConsent, type MyConsents, type RecordedConsent } from './api';
+import {
+  type ApiResult,
+  api,
+  type ConsentRecipient,
+  type ForeignInformation,
+  type MyConsent,
+  type MyConsents,
+  type RecordedConsent,
+} from './api';
 import { FieldErrors } from './fields';
-import { normaliseCode, placeErrors, type Language, type PlacedErrors, type ProblemDetails } from './request-form';
-import { CONSENT_METHOD_LABELS, CONSENTS_PURPOSE, formatTime, localised, problemLine, t, tooManyRequests, type Label } from './text';
+import { type Language, normaliseCode, type PlacedErrors, type ProblemDetails, placeErrors } from './request-form';
+import {
+  CONSENT_METHOD_LABELS,
+  CONSENTS_PURPOSE,
+  formatTime,
+  type Label,
+  localised,
+  problemLine,
+  t,
+  tooManyRequests,
+} from './text';
 
 export interface SubjectSession {
   token: string;
@@ -17,7 +34,11 @@ type Step = { kind: 'address' } | { kind: 'code'; sessionId: string };
 
 const focusSoon = (element: { current: HTMLElement | null }) => requestAnimationFrame(() => element.current?.focus());
 
-export function ConsentsPage({ language, session, setSession }: {
+export function ConsentsPage({
+  language,
+  session,
+  setSession,
+}: {
   language: Language;
   session: SubjectSession | undefined;
   setSession: (session: SubjectSession | undefined) => void;
@@ -34,30 +55,67 @@ export function ConsentsPage({ language, session, setSession }: {
   return (
     <>
       <h1 tabIndex={-1}>{t('consentsTitle', language)}</h1>
-      {live
-        ? <ConsentList language={language} session={live} end={end} />
-        : step.kind === 'address'
-          ? <AddressStep language={language} expired={expired} next={(sessionId) => { setExpired(false); setStep({ kind: 'code', sessionId }); }} />
-          : <CodeStep language={language} sessionId={step.sessionId} restart={() => setStep({ kind: 'address' })} done={setSession} />}
+      {live ? (
+        <ConsentList language={language} session={live} end={end} />
+      ) : step.kind === 'address' ? (
+        <AddressStep
+          language={language}
+          expired={expired}
+          next={(sessionId) => {
+            setExpired(false);
+            setStep({ kind: 'code', sessionId });
+          }}
+        />
+      ) : (
+        <CodeStep
+          language={language}
+          sessionId={step.sessionId}
+          restart={() => setStep({ kind: 'address' })}
+          done={setSession}
+        />
+      )}
     </>
   );
 }
 
 /** The one field of these steps (an e-mail address or the code), with the API's messages for it below. */
-function TextField({ id, kind, label, value, errors, language, onInput, inputRef }: {
-  id: string; kind: 'email' | 'code'; label: string; value: string; errors: string[] | undefined; language: Language;
-  onInput: (value: string) => void; inputRef: { current: HTMLInputElement | null };
+function TextField({
+  id,
+  kind,
+  label,
+  value,
+  errors,
+  language,
+  onInput,
+  inputRef,
+}: {
+  id: string;
+  kind: 'email' | 'code';
+  label: string;
+  value: string;
+  errors: string[] | undefined;
+  language: Language;
+  onInput: (value: string) => void;
+  inputRef: { current: HTMLInputElement | null };
 }) {
   const common = {
-    ref: inputRef, id, name: id, value, 'aria-required': true, 'aria-invalid': errors ? true : undefined, 'aria-describedby': errors ? `${id}-error` : undefined,
+    ref: inputRef,
+    id,
+    name: id,
+    value,
+    'aria-required': true,
+    'aria-invalid': errors ? true : undefined,
+    'aria-describedby': errors ? `${id}-error` : undefined,
     onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement).value),
   };
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {kind === 'email'
-        ? <input {...common} type="email" autocomplete="email" />
-        : <input {...common} type="text" inputMode="numeric" autocomplete="one-time-code" maxLength={12} />}
+      {kind === 'email' ? (
+        <input {...common} type="email" autocomplete="email" />
+      ) : (
+        <input {...common} type="text" inputMode="numeric" autocomplete="one-time-code" maxLength={12} />
+      )}
       <FieldErrors id={`${id}-error`} messages={errors} language={language} />
     </div>
   );
@@ -99,47 +157,120 @@ function useSubmission(field: string) {
     focusSoon(placed.general.length ? summary : input);
   };
   const summaryView = (language: Language) => (
-    <div ref={summary} tabIndex={-1} role="alert" class={networkFailed || rateLimited || errors?.general.length ? 'summary' : undefined}>
+    <div
+      ref={summary}
+      tabIndex={-1}
+      role="alert"
+      class={networkFailed || rateLimited || errors?.general.length ? 'summary' : undefined}
+    >
       {networkFailed && <p>{t('networkError', language)}</p>}
       {rateLimited && <p>{tooManyRequests(rateLimited.seconds, language)}</p>}
-      {errors?.general.map((m) => <p key={m}>{m}</p>)}
+      {errors?.general.map((m) => (
+        <p key={m}>{m}</p>
+      ))}
     </div>
   );
   return { sending, fieldErrors: errors?.byField[field], send, summaryView, input };
 }
 
-function AddressStep({ language, expired, next }: { language: Language; expired: boolean; next: (sessionId: string) => void }) {
+function AddressStep({
+  language,
+  expired,
+  next,
+}: {
+  language: Language;
+  expired: boolean;
+  next: (sessionId: string) => void;
+}) {
   const [email, setEmail] = useState('');
   const { sending, fieldErrors, send, summaryView, input } = useSubmission('email');
   return (
     <>
       <p>{t('consentsIntro', language)}</p>
-      {expired && <p role="status" class="summary">{t('consentsExpired', language)}</p>}
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void send(() => api.startSession(email.trim(), language), (d) => next(d.sessionId)); }}>
+      {expired && (
+        <p role="status" class="summary">
+          {t('consentsExpired', language)}
+        </p>
+      )}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send(
+            () => api.startSession(email.trim(), language),
+            (d) => next(d.sessionId),
+          );
+        }}
+      >
         {summaryView(language)}
-        <TextField id="field-email" kind="email" label={t('consentsEmail', language)} value={email} errors={fieldErrors} language={language} onInput={setEmail} inputRef={input} />
+        <TextField
+          id="field-email"
+          kind="email"
+          label={t('consentsEmail', language)}
+          value={email}
+          errors={fieldErrors}
+          language={language}
+          onInput={setEmail}
+          inputRef={input}
+        />
         <section class="purpose" aria-labelledby="consents-purpose-heading">
           <h2 id="consents-purpose-heading">{t('purposeHeading', language)}</h2>
           <p>{CONSENTS_PURPOSE[language]}</p>
         </section>
-        <button type="submit" aria-disabled={sending}>{sending ? t('sending', language) : t('sendCode', language)}</button>
+        <button type="submit" aria-disabled={sending}>
+          {sending ? t('sending', language) : t('sendCode', language)}
+        </button>
       </form>
     </>
   );
 }
 
-function CodeStep({ language, sessionId, restart, done }: { language: Language; sessionId: string; restart: () => void; done: (session: SubjectSession) => void }) {
+function CodeStep({
+  language,
+  sessionId,
+  restart,
+  done,
+}: {
+  language: Language;
+  sessionId: string;
+  restart: () => void;
+  done: (session: SubjectSession) => void;
+}) {
   const [code, setCode] = useState('');
   const { sending, fieldErrors, send, summaryView, input } = useSubmission('code');
   return (
     <>
       <p>{t('consentsCodeIntro', language)}</p>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void send(() => api.verifySession(sessionId, normaliseCode(code)), (d) => done({ token: d.subjectToken, expiresAt: d.expiresAt })); }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send(
+            () => api.verifySession(sessionId, normaliseCode(code)),
+            (d) => done({ token: d.subjectToken, expiresAt: d.expiresAt }),
+          );
+        }}
+      >
         {summaryView(language)}
-        <TextField id="field-code" kind="code" label={t('code', language)} value={code} errors={fieldErrors} language={language} onInput={setCode} inputRef={input} />
-        <button type="submit" aria-disabled={sending}>{sending ? t('sending', language) : t('confirm', language)}</button>
+        <TextField
+          id="field-code"
+          kind="code"
+          label={t('code', language)}
+          value={code}
+          errors={fieldErrors}
+          language={language}
+          onInput={setCode}
+          inputRef={input}
+        />
+        <button type="submit" aria-disabled={sending}>
+          {sending ? t('sending', language) : t('confirm', language)}
+        </button>
       </form>
-      <p><button type="button" class="secondary" onClick={restart}>{t('consentsOtherAddress', language)}</button></p>
+      <p>
+        <button type="button" class="secondary" onClick={restart}>
+          {t('consentsOtherAddress', language)}
+        </button>
+      </p>
     </>
   );
 }
@@ -154,15 +285,37 @@ function countryName(code: string, language: Language): string {
 }
 
 /** For a recipient outside Japan: its country and, where the person was told them, the country's system and the recipient's measures (APPI Art. 28(2)). */
-function ForeignRecipient({ recipient, info, language }: { recipient: ConsentRecipient | undefined; info: ForeignInformation | undefined; language: Language }) {
+function ForeignRecipient({
+  recipient,
+  info,
+  language,
+}: {
+  recipient: ConsentRecipient | undefined;
+  info: ForeignInformation | undefined;
+  language: Language;
+}) {
   const country = info && info.country !== 'unknown' ? info.country : recipient?.country;
   if (!info && (country === undefined || country === 'JP')) return null;
   return (
     <>
       <dt>{t('consentRecipientCountry', language)}</dt>
-      <dd>{info?.country === 'unknown' ? t('consentCountryUnknown', language).replace('{reason}', info.unknownReason ?? '') : countryName(country!, language)}</dd>
-      {info?.protectionSystem && <><dt>{t('consentProtectionSystem', language)}</dt><dd>{info.protectionSystem}</dd></>}
-      {info?.recipientMeasures && <><dt>{t('consentRecipientMeasures', language)}</dt><dd>{info.recipientMeasures}</dd></>}
+      <dd>
+        {info?.country === 'unknown'
+          ? t('consentCountryUnknown', language).replace('{reason}', info.unknownReason ?? '')
+          : countryName(country!, language)}
+      </dd>
+      {info?.protectionSystem && (
+        <>
+          <dt>{t('consentProtectionSystem', language)}</dt>
+          <dd>{info.protectionSystem}</dd>
+        </>
+      )}
+      {info?.recipientMeasures && (
+        <>
+          <dt>{t('consentRecipientMeasures', language)}</dt>
+          <dd>{info.recipientMeasures}</dd>
+        </>
+      )}
     </>
   );
 }
@@ -173,33 +326,53 @@ type PurposeTexts = Record<string, Label>;
 function coverageText(consent: MyConsent, purposes: PurposeTexts, language: Language): string {
   const { purpose, linkage } = consent.covers;
   const recipient = consent.recipient?.name ?? consent.covers.recipient;
-  if (purpose !== undefined) return `${t('consentForPurpose', language)}: ${localised(purposes[purpose], language) || purpose}`;
-  if (recipient !== undefined && linkage !== undefined) return t('consentForRecipientLinkage', language).replace('{recipient}', recipient);
+  if (purpose !== undefined)
+    return `${t('consentForPurpose', language)}: ${localised(purposes[purpose], language) || purpose}`;
+  if (recipient !== undefined && linkage !== undefined)
+    return t('consentForRecipientLinkage', language).replace('{recipient}', recipient);
   if (recipient !== undefined) return t('consentForRecipient', language).replace('{recipient}', recipient);
   return t('consentForLinkage', language);
 }
 
-function ConsentList({ language, session, end }: { language: Language; session: SubjectSession; end: (expired: boolean) => void }) {
+function ConsentList({
+  language,
+  session,
+  end,
+}: {
+  language: Language;
+  session: SubjectSession;
+  end: (expired: boolean) => void;
+}) {
   const [list, setList] = useState<ApiResult<MyConsents> | undefined>();
   const [purposes, setPurposes] = useState<PurposeTexts>({});
   const [confirming, setConfirming] = useState<string | undefined>();
   const [withdrawing, setWithdrawing] = useState(false);
-  const [outcome, setOutcome] = useState<{ kind: 'done'; recorded: RecordedConsent } | { kind: 'failed'; refusal?: { problem: ProblemDetails; retryAfterSeconds?: number } } | undefined>();
+  const [outcome, setOutcome] = useState<
+    | { kind: 'done'; recorded: RecordedConsent }
+    | { kind: 'failed'; refusal?: { problem: ProblemDetails; retryAfterSeconds?: number } }
+    | undefined
+  >();
   const outcomeRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
 
   const expiredNow = () => Date.parse(session.expiresAt) <= Date.now();
   const load = () => {
     setList(undefined);
-    api.myConsents(session.token).then((r) => (r.kind === 'problem' && r.problem.status === 404 ? end(true) : setList(r)));
+    api
+      .myConsents(session.token)
+      .then((r) => (r.kind === 'problem' && r.problem.status === 404 ? end(true) : setList(r)));
   };
   useEffect(() => {
     load();
     api.privacyNotice().then((r) => {
       if (r.kind !== 'ok') return;
-      const notice = r.data as { purposesOfUse?: ({ id: string } & Label)[]; purposeChanges?: ({ id: string } & Label)[] };
+      const notice = r.data as {
+        purposesOfUse?: ({ id: string } & Label)[];
+        purposeChanges?: ({ id: string } & Label)[];
+      };
       const texts: PurposeTexts = {};
-      for (const p of [...(notice.purposesOfUse ?? []), ...(notice.purposeChanges ?? [])]) texts[p.id] ??= { ja: p.ja, en: p.en };
+      for (const p of [...(notice.purposesOfUse ?? []), ...(notice.purposeChanges ?? [])])
+        texts[p.id] ??= { ja: p.ja, en: p.en };
       setPurposes(texts);
     });
   }, [session.token]);
@@ -212,7 +385,11 @@ function ConsentList({ language, session, end }: { language: Language; session: 
     setWithdrawing(false);
     setConfirming(undefined);
     if (result.kind === 'problem' && result.problem.status === 404 && expiredNow()) return end(true);
-    setOutcome(result.kind === 'ok' ? { kind: 'done', recorded: result.data } : { kind: 'failed', ...(result.kind === 'problem' ? { refusal: result } : {}) });
+    setOutcome(
+      result.kind === 'ok'
+        ? { kind: 'done', recorded: result.data }
+        : { kind: 'failed', ...(result.kind === 'problem' ? { refusal: result } : {}) },
+    );
     focusSoon(outcomeRef);
     if (result.kind === 'ok') load();
   };
@@ -227,12 +404,24 @@ function ConsentList({ language, session, end }: { language: Language; session: 
     <>
       <div ref={outcomeRef} tabIndex={-1} role="status" class={outcome ? 'summary' : undefined}>
         {outcome?.kind === 'done' && (
-          <p>{t('withdrawn', language).replace('{id}', outcome.recorded.eventId)} {t(outcome.recorded.receipt === 'e-mailed' ? 'receiptMailed' : 'receiptNotMailed', language)}</p>
+          <p>
+            {t('withdrawn', language).replace('{id}', outcome.recorded.eventId)}{' '}
+            {t(outcome.recorded.receipt === 'e-mailed' ? 'receiptMailed' : 'receiptNotMailed', language)}
+          </p>
         )}
-        {outcome?.kind === 'failed' && <p>{outcome.refusal ? problemLine(outcome.refusal, language) : t('networkError', language)}</p>}
+        {outcome?.kind === 'failed' && (
+          <p>{outcome.refusal ? problemLine(outcome.refusal, language) : t('networkError', language)}</p>
+        )}
       </div>
       {list === undefined && <p role="status">{t('loading', language)}</p>}
-      {list?.kind === 'network' && <p role="alert">{t('loadFailed', language)} <button type="button" onClick={load}>{t('retry', language)}</button></p>}
+      {list?.kind === 'network' && (
+        <p role="alert">
+          {t('loadFailed', language)}{' '}
+          <button type="button" onClick={load}>
+            {t('retry', language)}
+          </button>
+        </p>
+      )}
       {list?.kind === 'problem' && <p role="alert">{problemLine(list, language)}</p>}
       {list?.kind === 'ok' && list.data.items.length === 0 && <p>{t('noConsents', language)}</p>}
       {list?.kind === 'ok' && list.data.items.length > 0 && (
@@ -244,26 +433,55 @@ function ConsentList({ language, session, end }: { language: Language; session: 
               <li key={consent.consentId}>
                 <h2 id={`consent-${consent.consentId}`}>{what}</h2>
                 <dl>
-                  <dt>{t('consentStatus', language)}</dt><dd>{t(consent.status === 'in-force' ? 'consentInForce' : 'consentWithdrawn', language)}</dd>
-                  <ForeignRecipient recipient={consent.recipient} info={consent.foreignInformation} language={language} />
-                  <dt>{t('consentGivenAt', language)}</dt><dd>{formatTime(consent.givenAt, language)}</dd>
-                  {consent.withdrawnAt && <><dt>{t('consentWithdrawnAt', language)}</dt><dd>{formatTime(consent.withdrawnAt, language)}</dd></>}
-                  <dt>{t('consentMethod', language)}</dt><dd>{method ? method[language] : consent.method}</dd>
-                  <dt>{t('consentNoticeVersion', language)}</dt><dd>{consent.noticeVersion}</dd>
-                  <dt>{t('consentNumber', language)}</dt><dd><code>{consent.consentId}</code></dd>
+                  <dt>{t('consentStatus', language)}</dt>
+                  <dd>{t(consent.status === 'in-force' ? 'consentInForce' : 'consentWithdrawn', language)}</dd>
+                  <ForeignRecipient
+                    recipient={consent.recipient}
+                    info={consent.foreignInformation}
+                    language={language}
+                  />
+                  <dt>{t('consentGivenAt', language)}</dt>
+                  <dd>{formatTime(consent.givenAt, language)}</dd>
+                  {consent.withdrawnAt && (
+                    <>
+                      <dt>{t('consentWithdrawnAt', language)}</dt>
+                      <dd>{formatTime(consent.withdrawnAt, language)}</dd>
+                    </>
+                  )}
+                  <dt>{t('consentMethod', language)}</dt>
+                  <dd>{method ? method[language] : consent.method}</dd>
+                  <dt>{t('consentNoticeVersion', language)}</dt>
+                  <dd>{consent.noticeVersion}</dd>
+                  <dt>{t('consentNumber', language)}</dt>
+                  <dd>
+                    <code>{consent.consentId}</code>
+                  </dd>
                 </dl>
                 {consent.status === 'in-force' && confirming !== consent.consentId && (
-                  <button type="button" class="secondary" aria-describedby={`consent-${consent.consentId}`} onClick={() => askToConfirm(consent.consentId)}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-describedby={`consent-${consent.consentId}`}
+                    onClick={() => askToConfirm(consent.consentId)}
+                  >
                     {t('withdraw', language)}
                   </button>
                 )}
                 {confirming === consent.consentId && (
-                  <div ref={confirmRef} tabIndex={-1} role="group" aria-labelledby={`confirm-${consent.consentId}`} class="confirm">
+                  <div
+                    ref={confirmRef}
+                    tabIndex={-1}
+                    role="group"
+                    aria-labelledby={`confirm-${consent.consentId}`}
+                    class="confirm"
+                  >
                     <p id={`confirm-${consent.consentId}`}>{t('confirmWithdraw', language)}</p>
                     <button type="button" aria-disabled={withdrawing} onClick={() => void withdraw(consent.consentId)}>
                       {withdrawing ? t('sending', language) : t('confirmWithdrawButton', language)}
                     </button>{' '}
-                    <button type="button" class="secondary" onClick={() => setConfirming(undefined)}>{t('cancel', language)}</button>
+                    <button type="button" class="secondary" onClick={() => setConfirming(undefined)}>
+                      {t('cancel', language)}
+                    </button>
                   </div>
                 )}
               </li>
@@ -272,7 +490,11 @@ function ConsentList({ language, session, end }: { language: Language; session: 
         </ul>
       )}
       <p class="note">{t('consentsTokenNote', language).replace('{time}', formatTime(session.expiresAt, language))}</p>
-      <p><button type="button" class="secondary" onClick={() => end(false)}>{t('consentsEnd', language)}</button></p>
+      <p>
+        <button type="button" class="secondary" onClick={() => end(false)}>
+          {t('consentsEnd', language)}
+        </button>
+      </p>
     </>
   );
 }

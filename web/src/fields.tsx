@@ -1,16 +1,34 @@
 // One form field: a visible label, the API's messages for it right below, wired with
 // aria-describedby and aria-invalid so a screen reader reads them with the field.
 import type { FieldSpec, FormValues, Language } from './request-form';
-import { apiMessage, FIELD_LABELS, OPTION_LABELS, localised, t } from './text';
+import { apiMessage, FIELD_LABELS, localised, OPTION_LABELS, t } from './text';
 
 export const fieldId = (path: string) => `field-${path.replace(/\./g, '-')}`;
 
-export function FieldErrors({ id, messages, language }: { id: string; messages: string[] | undefined; language: Language }) {
+export function FieldErrors({
+  id,
+  messages,
+  language,
+}: {
+  id: string;
+  messages: string[] | undefined;
+  language: Language;
+}) {
   if (!messages?.length) return null;
-  return <p class="field-error" id={id}>{[...new Set(messages.map((m) => apiMessage(m, language)))].join(' ')}</p>;
+  return (
+    <p class="field-error" id={id}>
+      {[...new Set(messages.map((m) => apiMessage(m, language)))].join(' ')}
+    </p>
+  );
 }
 
-export function Field({ spec, values, errors, language, onChange }: {
+export function Field({
+  spec,
+  values,
+  errors,
+  language,
+  onChange,
+}: {
   spec: FieldSpec;
   values: FormValues;
   errors: string[] | undefined;
@@ -30,11 +48,25 @@ export function Field({ spec, values, errors, language, onChange }: {
     const chosen = Array.isArray(value) ? value : [];
     return (
       <fieldset class="field" id={id} aria-describedby={describedBy} tabIndex={-1}>
-        <legend>{label}{required}</legend>
+        <legend>
+          {label}
+          {required}
+        </legend>
         {spec.options!.map((o) => (
           <label key={o} class="choice">
-            <input type="checkbox" name={spec.path} value={o} checked={chosen.includes(o)} aria-invalid={invalid}
-              onChange={(e) => onChange(spec.path, (e.currentTarget as HTMLInputElement).checked ? [...chosen, o] : chosen.filter((c) => c !== o))} />
+            <input
+              type="checkbox"
+              name={spec.path}
+              value={o}
+              checked={chosen.includes(o)}
+              aria-invalid={invalid}
+              onChange={(e) =>
+                onChange(
+                  spec.path,
+                  (e.currentTarget as HTMLInputElement).checked ? [...chosen, o] : chosen.filter((c) => c !== o),
+                )
+              }
+            />
             {option(o)}
           </label>
         ))}
@@ -53,11 +85,18 @@ export function Field({ spec, values, errors, language, onChange }: {
   const text = typeof value === 'string' ? value : '';
   return (
     <div class="field">
-      <label for={id}>{label}{required}</label>
+      <label for={id}>
+        {label}
+        {required}
+      </label>
       {spec.kind === 'select' ? (
         <select {...common} value={text} onChange={common.onInput}>
           {!spec.required && <option value="">—</option>}
-          {spec.options!.map((o) => <option key={o} value={o}>{option(o)}</option>)}
+          {spec.options!.map((o) => (
+            <option key={o} value={o}>
+              {option(o)}
+            </option>
+          ))}
         </select>
       ) : spec.kind === 'textarea' ? (
         <textarea {...common} value={text} rows={4} />

@@ -39,7 +39,8 @@ export type FormValues = Record<string, string | string[]>;
 /** A request type; the Privacy Center offers those the schema it was built with names. */
 export type FormType = RequestTypeName;
 
-const representative = (values: FormValues) => values['requester.kind'] !== undefined && values['requester.kind'] !== 'self';
+const representative = (values: FormValues) =>
+  values['requester.kind'] !== undefined && values['requester.kind'] !== 'self';
 
 /**
  * What the page decides and the schema cannot say; paths as in FieldSpec, a list item's field with "#"
@@ -110,17 +111,30 @@ function itemFieldsOf(list: string, item: JsonSchema): FieldSpec[] {
   const kind = fieldKind(item);
   const hidden = (key: string) => REQUEST_FORM_LAYOUT.hidden.includes(`${list}.#.${key}`);
   if (kind.kind === 'object') {
-    return Object.entries(item.properties!).filter(([key]) => !hidden(key)).map(([key, part]) => leafField(key, part, requiredIn(item, key)));
+    return Object.entries(item.properties!)
+      .filter(([key]) => !hidden(key))
+      .map(([key, part]) => leafField(key, part, requiredIn(item, key)));
   }
   if (kind.kind !== 'variants') return [];
-  const keys = [...new Set(kind.variants.flatMap((v) => Object.keys(v.schema.properties!)))].filter((key) => !hidden(key));
+  const keys = [...new Set(kind.variants.flatMap((v) => Object.keys(v.schema.properties!)))].filter(
+    (key) => !hidden(key),
+  );
   return keys.map((key) => {
-    if (key === kind.discriminator) return { path: key, kind: 'select', required: true, options: kind.variants.map((v) => v.value) };
+    if (key === kind.discriminator)
+      return { path: key, kind: 'select', required: true, options: kind.variants.map((v) => v.value) };
     const having = kind.variants.filter((v) => v.schema.properties![key]);
-    const field = leafField(key, having[0]!.schema.properties![key]!, having.every((v) => requiredIn(v.schema, key)));
+    const field = leafField(
+      key,
+      having[0]!.schema.properties![key]!,
+      having.every((v) => requiredIn(v.schema, key)),
+    );
     if (having.length === kind.variants.length) return field;
     const values = new Set(having.map((v) => v.value));
-    return { ...field, when: (v: FormValues, itemPath: string) => values.has(String(v[`${itemPath}.${kind.discriminator}`] ?? kind.variants[0]!.value)) };
+    return {
+      ...field,
+      when: (v: FormValues, itemPath: string) =>
+        values.has(String(v[`${itemPath}.${kind.discriminator}`] ?? kind.variants[0]!.value)),
+    };
   });
 }
 
@@ -132,7 +146,15 @@ function partsOf(schema: JsonSchema, prefix: string): (FieldSpec | ItemListSpec)
     const kind = fieldKind(part);
     if (kind.kind === 'object') return partsOf(part, path);
     if (kind.kind === 'object-rows') {
-      return [{ path, kind: 'items', min: part.minItems ?? 0, max: part.maxItems ?? Number.MAX_SAFE_INTEGER, fields: itemFieldsOf(path, kind.item) }];
+      return [
+        {
+          path,
+          kind: 'items',
+          min: part.minItems ?? 0,
+          max: part.maxItems ?? Number.MAX_SAFE_INTEGER,
+          fields: itemFieldsOf(path, kind.item),
+        },
+      ];
     }
     const when = REQUEST_FORM_LAYOUT.shownWhen[path];
     const required = requiredIn(schema, key) || REQUEST_FORM_LAYOUT.requiredWhenShown.includes(path);
@@ -146,20 +168,27 @@ function ordered(parts: (FieldSpec | ItemListSpec)[]): TypeForm {
     const i = REQUEST_FORM_LAYOUT.first.indexOf(p.path);
     return i < 0 ? REQUEST_FORM_LAYOUT.first.length : i;
   };
-  return parts.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([p]) => p);
+  return parts
+    .map((p, i) => [p, i] as const)
+    .sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j)
+    .map(([p]) => p);
 }
 
 /** Every type's form from the JSON Schema of the body of POST /v1/requests (a oneOf told apart by "type"). */
 export function requestForms(schema: JsonSchema): RequestForms {
   const kind = fieldKind(schema);
-  if (kind.kind !== 'variants' || kind.discriminator !== 'type') throw new Error('The request body\'s schema is not a union of request types.');
+  if (kind.kind !== 'variants' || kind.discriminator !== 'type')
+    throw new Error("The request body's schema is not a union of request types.");
   const forms = new Map(kind.variants.map((v) => [v.value as FormType, ordered(partsOf(v.schema, ''))]));
   const form = (type: FormType) => forms.get(type) ?? [];
   return {
     types: [...forms.keys()],
     isType: (value: string): value is FormType => forms.has(value as FormType),
     form,
-    list: (type, path) => form(type).filter(isList).find((l) => l.path === path),
+    list: (type, path) =>
+      form(type)
+        .filter(isList)
+        .find((l) => l.path === path),
     formParts: (type, values) => formParts(form(type), values),
     visibleFields: (type, values) => visibleFields(form(type), values),
     initialValues: (type, typed) => initialValues(form(type), typed),
@@ -212,7 +241,10 @@ function withDefaults(values: FormValues, fields: readonly FieldSpec[]): FormVal
 function initialValues(form: TypeForm, typed: FormValues = {}): FormValues {
   const values: FormValues = Object.fromEntries(Object.entries(typed).filter(([path]) => !path.startsWith('details.')));
   for (const spec of form) {
-    withDefaults(values, isList(spec) ? Array.from({ length: spec.min }, (_, i) => itemFields(spec, i)).flat() : [spec]);
+    withDefaults(
+      values,
+      isList(spec) ? Array.from({ length: spec.min }, (_, i) => itemFields(spec, i)).flat() : [spec],
+    );
   }
   return values;
 }
@@ -266,7 +298,10 @@ function submitBody(type: FormType, form: TypeForm, values: FormValues, language
   }
   if (!representative(values)) {
     const requester = (body.requester ?? {}) as Record<string, unknown>;
-    body.subject = { ...(requester.email !== undefined ? { email: requester.email } : {}), ...(requester.name !== undefined ? { name: requester.name } : {}) };
+    body.subject = {
+      ...(requester.email !== undefined ? { email: requester.email } : {}),
+      ...(requester.name !== undefined ? { name: requester.name } : {}),
+    };
   }
   return body;
 }

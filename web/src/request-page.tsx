@@ -3,17 +3,33 @@
 import { useRef, useState } from 'preact/hooks';
 import { api } from './api';
 import { Field, fieldId } from './fields';
-import { addItem, itemCount, placeErrors, removeItem, type FieldSpec, type FormType, type FormValues, type ItemListSpec, type Language, type PlacedErrors } from './request-form';
+import {
+  addItem,
+  type FieldSpec,
+  type FormType,
+  type FormValues,
+  type ItemListSpec,
+  itemCount,
+  type Language,
+  type PlacedErrors,
+  placeErrors,
+  removeItem,
+} from './request-form';
 import { REQUEST_FORMS } from './request-forms';
 import type { Route } from './routes';
-import { FORM_PURPOSE, t, tooManyRequests, TYPE_LABELS } from './text';
+import { FORM_PURPOSE, TYPE_LABELS, t, tooManyRequests } from './text';
 
 export interface FormState {
   type: FormType;
   values: FormValues;
 }
 
-export function RequestPage({ language, form, setForm, go }: {
+export function RequestPage({
+  language,
+  form,
+  setForm,
+  go,
+}: {
   language: Language;
   form: FormState;
   setForm: (next: FormState) => void;
@@ -27,7 +43,8 @@ export function RequestPage({ language, form, setForm, go }: {
   const fields = REQUEST_FORMS.visibleFields(form.type, form.values);
   const parts = REQUEST_FORMS.formParts(form.type, form.values);
 
-  const onChange = (path: string, value: string | string[]) => setForm({ ...form, values: { ...form.values, [path]: value } });
+  const onChange = (path: string, value: string | string[]) =>
+    setForm({ ...form, values: { ...form.values, [path]: value } });
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -58,42 +75,86 @@ export function RequestPage({ language, form, setForm, go }: {
     const placed = placeErrors(result.problem, fields);
     setErrors(placed);
     const first = fields.find((f) => placed.byField[f.path]);
-    requestAnimationFrame(() => (first && !placed.general.length ? document.getElementById(fieldId(first.path))?.focus() : summary.current?.focus()));
+    requestAnimationFrame(() =>
+      first && !placed.general.length
+        ? document.getElementById(fieldId(first.path))?.focus()
+        : summary.current?.focus(),
+    );
   };
 
   return (
     <>
       <h1 tabIndex={-1}>{t('formTitle', language)}</h1>
       <form onSubmit={submit} noValidate>
-        <div ref={summary} tabIndex={-1} role="alert" class={networkFailed || rateLimited || errors ? 'summary' : undefined}>
+        <div
+          ref={summary}
+          tabIndex={-1}
+          role="alert"
+          class={networkFailed || rateLimited || errors ? 'summary' : undefined}
+        >
           {networkFailed && <p>{t('networkError', language)}</p>}
           {rateLimited && <p>{tooManyRequests(rateLimited.seconds, language)}</p>}
           {errors && (
             <>
               <p>{t('fixBelow', language)}</p>
-              {errors.general.length > 0 && <ul>{errors.general.map((m) => <li key={m}>{m}</li>)}</ul>}
+              {errors.general.length > 0 && (
+                <ul>
+                  {errors.general.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              )}
             </>
           )}
         </div>
         <div class="field">
           <label for="field-type">{t('requestType', language)}</label>
-          <select id="field-type" value={form.type} onChange={(e) => {
-            const type = (e.currentTarget as HTMLSelectElement).value;
-            if (REQUEST_FORMS.isType(type)) setForm({ type, values: REQUEST_FORMS.initialValues(type, form.values) });
-            setErrors(undefined);
-          }}>
-            {REQUEST_FORMS.types.map((type) => <option key={type} value={type}>{TYPE_LABELS[type]?.[language] ?? type}</option>)}
+          <select
+            id="field-type"
+            value={form.type}
+            onChange={(e) => {
+              const type = (e.currentTarget as HTMLSelectElement).value;
+              if (REQUEST_FORMS.isType(type)) setForm({ type, values: REQUEST_FORMS.initialValues(type, form.values) });
+              setErrors(undefined);
+            }}
+          >
+            {REQUEST_FORMS.types.map((type) => (
+              <option key={type} value={type}>
+                {TYPE_LABELS[type]?.[language] ?? type}
+              </option>
+            ))}
           </select>
         </div>
-        {parts.map((part) => (part.kind === 'field'
-          ? <Field key={part.spec.path} spec={part.spec} values={form.values} errors={errors?.byField[part.spec.path]} language={language} onChange={onChange} />
-          : <ItemList key={part.list.path} list={part.list} items={part.items} values={form.values} errors={errors} language={language} onChange={onChange}
-            setValues={(values) => setForm({ ...form, values })} />))}
+        {parts.map((part) =>
+          part.kind === 'field' ? (
+            <Field
+              key={part.spec.path}
+              spec={part.spec}
+              values={form.values}
+              errors={errors?.byField[part.spec.path]}
+              language={language}
+              onChange={onChange}
+            />
+          ) : (
+            <ItemList
+              key={part.list.path}
+              list={part.list}
+              items={part.items}
+              values={form.values}
+              errors={errors}
+              language={language}
+              onChange={onChange}
+              setValues={(values) => setForm({ ...form, values })}
+            />
+          ),
+        )}
         <section class="purpose" aria-labelledby="purpose-heading">
           <h2 id="purpose-heading">{t('purposeHeading', language)}</h2>
           <p>{FORM_PURPOSE[language]}</p>
         </section>
-        <button type="submit" aria-disabled={sending}>{sending ? t('sending', language) : t('submit', language)}</button>
+        <button type="submit" aria-disabled={sending}>
+          {sending ? t('sending', language) : t('submit', language)}
+        </button>
       </form>
     </>
   );
@@ -104,7 +165,15 @@ export function RequestPage({ language, form, setForm, go }: {
  * with a button to remove it; the API's errors for an item's field ("details.items.1.content") show
  * next to that field. Focus follows: to a new item's first field, or to the add button after a removal.
  */
-function ItemList({ list, items, values, errors, language, onChange, setValues }: {
+function ItemList({
+  list,
+  items,
+  values,
+  errors,
+  language,
+  onChange,
+  setValues,
+}: {
   list: ItemListSpec;
   items: FieldSpec[][];
   values: FormValues;
@@ -120,19 +189,53 @@ function ItemList({ list, items, values, errors, language, onChange, setValues }
     <>
       {items.map((fields, index) => (
         <fieldset key={index} class="item" id={`${fieldId(list.path)}-${index}`}>
-          <legend>{t('correctionItem', language)} {index + 1}</legend>
-          {fields.map((spec) => <Field key={spec.path} spec={spec} values={values} errors={errors?.byField[spec.path]} language={language} onChange={onChange} />)}
+          <legend>
+            {t('correctionItem', language)} {index + 1}
+          </legend>
+          {fields.map((spec) => (
+            <Field
+              key={spec.path}
+              spec={spec}
+              values={values}
+              errors={errors?.byField[spec.path]}
+              language={language}
+              onChange={onChange}
+            />
+          ))}
           {count > list.min && (
-            <button type="button" class="secondary" aria-label={`${t('removeItem', language)} (${t('correctionItem', language)} ${index + 1})`}
-              onClick={() => { setValues(removeItem(list, values, index)); focusLater(addId); }}>
+            <button
+              type="button"
+              class="secondary"
+              aria-label={`${t('removeItem', language)} (${t('correctionItem', language)} ${index + 1})`}
+              onClick={() => {
+                setValues(removeItem(list, values, index));
+                focusLater(addId);
+              }}
+            >
               {t('removeItem', language)}
             </button>
           )}
         </fieldset>
       ))}
-      {count < list.max
-        ? <p><button type="button" class="secondary" id={addId} onClick={() => { setValues(addItem(list, values)); focusLater(fieldId(`${list.path}.${count}.${list.fields[0]!.path}`)); }}>{t('addItem', language)}</button></p>
-        : <p class="note" id={addId} tabIndex={-1}>{t('itemLimit', language)}</p>}
+      {count < list.max ? (
+        <p>
+          <button
+            type="button"
+            class="secondary"
+            id={addId}
+            onClick={() => {
+              setValues(addItem(list, values));
+              focusLater(fieldId(`${list.path}.${count}.${list.fields[0]!.path}`));
+            }}
+          >
+            {t('addItem', language)}
+          </button>
+        </p>
+      ) : (
+        <p class="note" id={addId} tabIndex={-1}>
+          {t('itemLimit', language)}
+        </p>
+      )}
     </>
   );
 }

@@ -16,22 +16,30 @@ const ID = /^[A-Za-z0-9_-]+$/;
 export function parseRoute(hash: string): Route {
   const match = /^#?\/?([^?]*)/.exec(hash)!;
   const [page = '', id, token, ...rest] = match[1]!.replace(/\/$/, '').split('/');
-  if (rest.length > 0 || (id !== undefined && !ID.test(id)) || (token !== undefined && !ID.test(token))) return { page: 'not-found' };
+  if (rest.length > 0 || (id !== undefined && !ID.test(id)) || (token !== undefined && !ID.test(token)))
+    return { page: 'not-found' };
   if (!page && id === undefined) return { page: 'notice' };
   if ((page === 'request' || page === 'consents') && id === undefined) return { page };
   if (page === 'verify' && id !== undefined && token === undefined) return { page, requestId: id };
-  if (page === 'status' && id !== undefined) return token === undefined ? { page, requestId: id } : { page, requestId: id, token };
+  if (page === 'status' && id !== undefined)
+    return token === undefined ? { page, requestId: id } : { page, requestId: id, token };
   return { page: 'not-found' };
 }
 
 export function hrefOf(route: Route): string {
   switch (route.page) {
-    case 'notice': return '#/';
-    case 'request': return '#/request';
-    case 'consents': return '#/consents';
-    case 'verify': return `#/verify/${route.requestId}`;
-    case 'status': return `#/status/${route.requestId}${route.token ? `/${route.token}` : ''}`;
-    case 'not-found': return '#/not-found';
+    case 'notice':
+      return '#/';
+    case 'request':
+      return '#/request';
+    case 'consents':
+      return '#/consents';
+    case 'verify':
+      return `#/verify/${route.requestId}`;
+    case 'status':
+      return `#/status/${route.requestId}${route.token ? `/${route.token}` : ''}`;
+    case 'not-found':
+      return '#/not-found';
   }
 }
 

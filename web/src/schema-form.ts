@@ -46,9 +46,14 @@ function variantsOf(schema: JsonSchema): FieldKind | undefined {
   if (!options?.length || !options.every((o) => o.type === 'object' && o.properties)) return undefined;
   const first = options[0]!;
   const discriminator = Object.keys(first.properties!).find((key) =>
-    options.every((o) => typeof o.properties![key]?.const === 'string'));
+    options.every((o) => typeof o.properties![key]?.const === 'string'),
+  );
   if (!discriminator) return undefined;
-  return { kind: 'variants', discriminator, variants: options.map((o) => ({ value: String(o.properties![discriminator]!.const), schema: o })) };
+  return {
+    kind: 'variants',
+    discriminator,
+    variants: options.map((o) => ({ value: String(o.properties![discriminator]!.const), schema: o })),
+  };
 }
 
 export function fieldKind(schema: JsonSchema): FieldKind {
@@ -60,7 +65,11 @@ export function fieldKind(schema: JsonSchema): FieldKind {
       if (schema.enum?.every((e) => typeof e === 'string')) return { kind: 'select', options: schema.enum as string[] };
       // Choices named by their titles: a oneOf of constants (JSON Schema's enum with labels).
       if (schema.oneOf?.length && schema.oneOf.every((o) => typeof o.const === 'string')) {
-        return { kind: 'select', options: schema.oneOf.map((o) => o.const as string), labels: Object.fromEntries(schema.oneOf.map((o) => [o.const as string, o.title ?? (o.const as string)])) };
+        return {
+          kind: 'select',
+          options: schema.oneOf.map((o) => o.const as string),
+          labels: Object.fromEntries(schema.oneOf.map((o) => [o.const as string, o.title ?? (o.const as string)])),
+        };
       }
       if (schema.format === 'date') return { kind: 'date' };
       return { kind: (schema.maxLength ?? Infinity) >= TEXTAREA_FROM_CHARS ? 'textarea' : 'text' };
@@ -75,8 +84,15 @@ export function fieldKind(schema: JsonSchema): FieldKind {
       const item = schema.items;
       if (!item) return { kind: 'unsupported' };
       const itemKind = fieldKind(item);
-      if (itemKind.kind === 'select') return { kind: 'choices', options: itemKind.options, ...(itemKind.labels ? { labels: itemKind.labels } : {}) };
-      if (itemKind.kind === 'text' || itemKind.kind === 'textarea' || itemKind.kind === 'date' || itemKind.kind === 'number') return { kind: 'string-rows', item };
+      if (itemKind.kind === 'select')
+        return { kind: 'choices', options: itemKind.options, ...(itemKind.labels ? { labels: itemKind.labels } : {}) };
+      if (
+        itemKind.kind === 'text' ||
+        itemKind.kind === 'textarea' ||
+        itemKind.kind === 'date' ||
+        itemKind.kind === 'number'
+      )
+        return { kind: 'string-rows', item };
       if (itemKind.kind === 'object' || itemKind.kind === 'variants') return { kind: 'object-rows', item };
       return { kind: 'unsupported' };
     }
@@ -89,12 +105,17 @@ export function fieldKind(schema: JsonSchema): FieldKind {
 export function supported(schema: JsonSchema): boolean {
   const kind = fieldKind(schema);
   switch (kind.kind) {
-    case 'unsupported': return false;
-    case 'object': return Object.values(kind.schema.properties!).every(supported);
+    case 'unsupported':
+      return false;
+    case 'object':
+      return Object.values(kind.schema.properties!).every(supported);
     case 'string-rows':
-    case 'object-rows': return supported(kind.item);
-    case 'variants': return kind.variants.every((v) => supported(v.schema));
-    default: return true;
+    case 'object-rows':
+      return supported(kind.item);
+    case 'variants':
+      return kind.variants.every((v) => supported(v.schema));
+    default:
+      return true;
   }
 }
 
@@ -102,14 +123,21 @@ export function supported(schema: JsonSchema): boolean {
 export function emptyValue(schema: JsonSchema): FormValue {
   const kind = fieldKind(schema);
   switch (kind.kind) {
-    case 'fixed': return kind.value;
-    case 'checkbox': return false;
-    case 'choices': return [];
+    case 'fixed':
+      return kind.value;
+    case 'checkbox':
+      return false;
+    case 'choices':
+      return [];
     case 'string-rows':
-    case 'object-rows': return (schema.minItems ?? 0) > 0 ? [emptyValue(kind.item)] : [];
-    case 'object': return Object.fromEntries(Object.entries(kind.schema.properties!).map(([key, part]) => [key, emptyValue(part)]));
-    case 'variants': return emptyValue(kind.variants[0]!.schema);
-    default: return '';
+    case 'object-rows':
+      return (schema.minItems ?? 0) > 0 ? [emptyValue(kind.item)] : [];
+    case 'object':
+      return Object.fromEntries(Object.entries(kind.schema.properties!).map(([key, part]) => [key, emptyValue(part)]));
+    case 'variants':
+      return emptyValue(kind.variants[0]!.schema);
+    default:
+      return '';
   }
 }
 
@@ -134,7 +162,10 @@ export function valueToSend(schema: JsonSchema, value: FormValue | undefined): u
     case 'object':
     case 'variants': {
       const object = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as FormObject;
-      const shape = kind.kind === 'object' ? kind.schema : (kind.variants.find((v) => v.value === object[kind.discriminator]) ?? kind.variants[0]!).schema;
+      const shape =
+        kind.kind === 'object'
+          ? kind.schema
+          : (kind.variants.find((v) => v.value === object[kind.discriminator]) ?? kind.variants[0]!).schema;
       const entries = Object.entries(shape.properties!)
         .map(([key, part]) => [key, valueToSend(part, object[key])] as const)
         .filter(([, sent]) => sent !== undefined);
@@ -146,7 +177,8 @@ export function valueToSend(schema: JsonSchema, value: FormValue | undefined): u
       const rows = Array.isArray(value) ? value : [];
       return kind.kind === 'choices' ? rows : rows.map((row) => valueToSend(kind.item, row) ?? '');
     }
-    case 'checkbox': return value === true;
+    case 'checkbox':
+      return value === true;
     case 'number': {
       if (typeof value !== 'string' || value.trim() === '') return undefined;
       const number = Number(value);
@@ -164,8 +196,16 @@ export function detailPaths(schema: JsonSchema, value: FormValue | undefined, pr
     case 'object':
     case 'variants': {
       const object = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as FormObject;
-      const shape = kind.kind === 'object' ? kind.schema : (kind.variants.find((v) => v.value === object[kind.discriminator]) ?? kind.variants[0]!).schema;
-      return [prefix, ...Object.entries(shape.properties!).flatMap(([key, part]) => detailPaths(part, object[key], `${prefix}.${key}`))];
+      const shape =
+        kind.kind === 'object'
+          ? kind.schema
+          : (kind.variants.find((v) => v.value === object[kind.discriminator]) ?? kind.variants[0]!).schema;
+      return [
+        prefix,
+        ...Object.entries(shape.properties!).flatMap(([key, part]) =>
+          detailPaths(part, object[key], `${prefix}.${key}`),
+        ),
+      ];
     }
     case 'string-rows':
     case 'object-rows': {
@@ -192,7 +232,11 @@ export interface PlacedErrors {
  * Puts each of the API's field errors next to the nearest field on screen ("body.details.changes.1.value"
  * → that row's value); `form` names the form when the page has several ("note" + "body.text" → "note.text").
  */
-export function placeErrors(problem: { detail: string; errors?: ProblemField[] | undefined }, shown: readonly string[], form = ''): PlacedErrors {
+export function placeErrors(
+  problem: { detail: string; errors?: ProblemField[] | undefined },
+  shown: readonly string[],
+  form = '',
+): PlacedErrors {
   const paths = new Set(shown);
   const placed: PlacedErrors = { byPath: {}, general: [] };
   for (const error of problem.errors ?? []) {

@@ -3,11 +3,17 @@
 import { CONSENT_METHOD_LABELS as RECEIPT_METHOD_LABELS } from '../../functions/domain/consents/consent-words';
 import type { DecisionOutcome, RequestStatus } from '../../functions/domain/requests/request-words';
 import { ART_35_3_GROUND_LABELS } from '../../functions/domain/requests/types/cessation-of-provision/words';
-import { ART_35_1_GROUND_LABELS, CESSATION_OF_USE_MEASURE_LABELS } from '../../functions/domain/requests/types/cessation-of-use/words';
+import {
+  ART_35_1_GROUND_LABELS,
+  CESSATION_OF_USE_MEASURE_LABELS,
+} from '../../functions/domain/requests/types/cessation-of-use/words';
 import { ART_35_5_GROUND_LABELS } from '../../functions/domain/requests/types/cessation-shared/words';
 import { COMPLAINT_SUBJECT_LABELS } from '../../functions/domain/requests/types/complaint/words';
 import { CORRECTION_CHANGE_OPTIONS } from '../../functions/domain/requests/types/correction/words';
-import { DISCLOSURE_METHOD_LABELS, DISCLOSURE_RECORDS_LABELS } from '../../functions/domain/requests/types/disclosure/words';
+import {
+  DISCLOSURE_METHOD_LABELS,
+  DISCLOSURE_RECORDS_LABELS,
+} from '../../functions/domain/requests/types/disclosure/words';
 import type { FormType, Language, ProblemDetails } from './request-form';
 
 export type Label = Record<Language, string>;
@@ -17,7 +23,7 @@ export const LANGUAGE_NAMES: Label = { ja: '日本語', en: 'English' };
 /** APPI Art. 21(2): what the form collects is used only for this, told before it is sent (desk policy). */
 export const FORM_PURPOSE: Label = {
   ja: 'このフォームでお預かりするお名前及びメールアドレス並びにご請求の内容は、ご請求者の確認、ご請求への対応及び回答並びにその記録のためにのみ利用します（個人情報の保護に関する法律第21条第2項）。確認コード及び回答は、ご請求者のメールアドレスにお送りします。',
-  en: 'The names, e-mail addresses and request details this form collects are used only to confirm the requester, to handle and answer the request, and to keep a record of it (APPI Art. 21(2)). The confirmation code and the answer are sent to the requester\'s e-mail address.',
+  en: "The names, e-mail addresses and request details this form collects are used only to confirm the requester, to handle and answer the request, and to keep a record of it (APPI Art. 21(2)). The confirmation code and the answer are sent to the requester's e-mail address.",
 };
 
 /** APPI Art. 21(2): what the consents page collects, and what for. */
@@ -28,7 +34,10 @@ export const CONSENTS_PURPOSE: Label = {
 
 /** How a consent was given, in the receipts' words; in English a table cell starts with a capital. */
 export const CONSENT_METHOD_LABELS: Record<string, Label> = Object.fromEntries(
-  Object.entries(RECEIPT_METHOD_LABELS).map(([method, label]) => [method, { ja: label.ja, en: label.en.charAt(0).toUpperCase() + label.en.slice(1) }]),
+  Object.entries(RECEIPT_METHOD_LABELS).map(([method, label]) => [
+    method,
+    { ja: label.ja, en: label.en.charAt(0).toUpperCase() + label.en.slice(1) },
+  ]),
 );
 
 export const TYPE_LABELS: Record<FormType, Label> = {
@@ -45,14 +54,26 @@ export const FIELD_LABELS: Record<string, Label> = {
   'requester.name': { ja: 'ご請求者のお名前', en: 'Your name' },
   'requester.email': { ja: 'ご請求者のメールアドレス', en: 'Your e-mail address' },
   'subject.name': { ja: 'ご本人のお名前', en: 'Name of the person concerned' },
-  'subject.email': { ja: 'ご本人のメールアドレス（当社にご登録のもの）', en: 'E-mail address of the person concerned (as registered with us)' },
+  'subject.email': {
+    ja: 'ご本人のメールアドレス（当社にご登録のもの）',
+    en: 'E-mail address of the person concerned (as registered with us)',
+  },
   'details.records': { ja: '開示を求めるもの', en: 'What to disclose' },
-  'details.scope': { ja: '開示を求める範囲（すべての場合は空欄）', en: 'What you would like disclosed (leave empty for everything)' },
+  'details.scope': {
+    ja: '開示を求める範囲（すべての場合は空欄）',
+    en: 'What you would like disclosed (leave empty for everything)',
+  },
   'details.method': { ja: '開示の方法', en: 'How you would like it' },
   'details.postalAddress': { ja: '送付先のご住所', en: 'Postal address for the paper copy' },
-  'details.items': { ja: '対象とするデータ（すべての場合は空欄）', en: 'Which of your data (leave empty for all of it)' },
+  'details.items': {
+    ja: '対象とするデータ（すべての場合は空欄）',
+    en: 'Which of your data (leave empty for all of it)',
+  },
   'details.items.#.change': { ja: '求める訂正等', en: 'What to change' },
-  'details.items.#.description': { ja: '対象のデータ（どこで見たか、現在の内容）', en: 'Which data: where you saw it, what it says now' },
+  'details.items.#.description': {
+    ja: '対象のデータ（どこで見たか、現在の内容）',
+    en: 'Which data: where you saw it, what it says now',
+  },
   'details.items.#.content': { ja: '正しい内容', en: 'What it should say' },
   'details.grounds': { ja: 'ご請求の理由', en: 'Why you ask' },
   'details.recipients': { ja: '提供先の第三者（お分かりの場合）', en: 'Which third parties, if you know' },
@@ -60,13 +81,19 @@ export const FIELD_LABELS: Record<string, Label> = {
   'details.explanation': { ja: '補足（任意）', en: 'Anything that helps us look into it (optional)' },
   'details.about': { ja: '苦情の対象', en: 'What the complaint is about' },
   'details.description': { ja: '苦情の内容', en: 'What happened, and what you would like the desk to do' },
-  'details.relatedRequestId': { ja: '関連する受付番号（任意）', en: 'Number of an earlier request it concerns (optional)' },
+  'details.relatedRequestId': {
+    ja: '関連する受付番号（任意）',
+    en: 'Number of an earlier request it concerns (optional)',
+  },
 };
 
 /** The choices on the request form: who asks in the page's words, the rest in the request types' own. */
 export const OPTION_LABELS: Record<string, Label> = {
   self: { ja: 'ご本人', en: 'The person themselves' },
-  'legal-representative': { ja: '未成年者又は成年被後見人の法定代理人', en: 'A legal representative of a minor or an adult ward' },
+  'legal-representative': {
+    ja: '未成年者又は成年被後見人の法定代理人',
+    en: 'A legal representative of a minor or an adult ward',
+  },
   agent: { ja: 'ご本人が委任した代理人', en: 'An agent appointed by the person' },
   ...DISCLOSURE_RECORDS_LABELS,
   ...DISCLOSURE_METHOD_LABELS,
@@ -106,13 +133,14 @@ const API_MESSAGES_JA: Record<string, string> = {
 };
 
 export function apiMessage(message: string, language: Language): string {
-  return language === 'ja' ? API_MESSAGES_JA[message] ?? message : message;
+  return language === 'ja' ? (API_MESSAGES_JA[message] ?? message) : message;
 }
 
 /** A wait in words: whole minutes from a minute on, rounded up so that trying then works. */
 function waitInWords(seconds: number | undefined, language: Language): string {
   if (seconds === undefined) return language === 'ja' ? 'しばらく待ってから' : 'a few minutes';
-  const [amount, ja, en] = seconds < 60 ? [Math.max(1, seconds), '秒', 'second'] : [Math.ceil(seconds / 60), '分', 'minute'];
+  const [amount, ja, en] =
+    seconds < 60 ? [Math.max(1, seconds), '秒', 'second'] : [Math.ceil(seconds / 60), '分', 'minute'];
   return language === 'ja' ? `約${amount}${ja}待ってから` : `${amount} ${en}${amount === 1 ? '' : 's'}`;
 }
 
@@ -120,7 +148,11 @@ function waitInWords(seconds: number | undefined, language: Language): string {
  * The firewall's 429 in words, with the wait its Retry-After gave: the desk was reached and refused,
  * so the person should wait rather than retry at once. `typed`: a form whose input is kept.
  */
-export function tooManyRequests(retryAfterSeconds: number | undefined, language: Language, { typed = true } = {}): string {
+export function tooManyRequests(
+  retryAfterSeconds: number | undefined,
+  language: Language,
+  { typed = true } = {},
+): string {
   const wait = waitInWords(retryAfterSeconds, language);
   if (language === 'ja') {
     return typed
@@ -128,11 +160,16 @@ export function tooManyRequests(retryAfterSeconds: number | undefined, language:
       : `短い時間に多くのアクセスがあったため、受付を一時的に止めています。${wait}、もう一度お試しください。`;
   }
   const paused = 'Too many requests came from your network in a short time, so the desk is not taking more for now.';
-  return typed ? `${paused} What you typed is kept; wait ${wait}, then send again.` : `${paused} Wait ${wait}, then try again.`;
+  return typed
+    ? `${paused} What you typed is kept; wait ${wait}, then send again.`
+    : `${paused} Wait ${wait}, then try again.`;
 }
 
 /** A refusal shown as one line: the firewall's 429 in words, any other problem as the API put it. */
-export function problemLine(result: { problem: ProblemDetails; retryAfterSeconds?: number }, language: Language): string {
+export function problemLine(
+  result: { problem: ProblemDetails; retryAfterSeconds?: number },
+  language: Language,
+): string {
   if (result.problem.status === 429) return tooManyRequests(result.retryAfterSeconds, language, { typed: false });
   return `${result.problem.title}: ${result.problem.detail}`;
 }
@@ -146,7 +183,10 @@ const T = {
   navRequest: { ja: '請求・苦情のお申出', en: 'Make a request' },
   navConsents: { ja: '同意の確認・撤回', en: 'Your consents' },
   loading: { ja: '読み込んでいます…', en: 'Loading…' },
-  networkError: { ja: '通信できませんでした。入力内容はそのまま残っています。接続を確認して、もう一度送信してください。', en: 'The desk could not be reached. What you typed is kept; check your connection and send again.' },
+  networkError: {
+    ja: '通信できませんでした。入力内容はそのまま残っています。接続を確認して、もう一度送信してください。',
+    en: 'The desk could not be reached. What you typed is kept; check your connection and send again.',
+  },
   loadFailed: { ja: '読み込めませんでした。', en: 'This could not be loaded.' },
   retry: { ja: '再読み込み', en: 'Try again' },
   noticeTitle: { ja: 'プライバシーに関するお知らせ', en: 'Privacy notice' },
@@ -157,7 +197,10 @@ const T = {
   specialCare: { ja: '要配慮個人情報', en: 'Special care-required personal information' },
   myNumber: { ja: '個人番号（マイナンバー）', en: 'Individual Numbers (My Number)' },
   thirdParty: { ja: '第三者提供', en: 'Provision to third parties' },
-  thirdPartyPolicy: { ja: 'あらかじめご本人の同意を得ることなく、個人データを第三者に提供しません（法令に基づく場合を除く。個人情報の保護に関する法律第27条第1項）。', en: 'Personal data is not provided to third parties without prior consent, except where the Act allows (APPI Art. 27(1)).' },
+  thirdPartyPolicy: {
+    ja: 'あらかじめご本人の同意を得ることなく、個人データを第三者に提供しません（法令に基づく場合を除く。個人情報の保護に関する法律第27条第1項）。',
+    en: 'Personal data is not provided to third parties without prior consent, except where the Act allows (APPI Art. 27(1)).',
+  },
   jointUse: { ja: '共同利用', en: 'Joint use' },
   optOut: { ja: 'オプトアウトによる第三者提供', en: 'Provision by opt-out' },
   none: { ja: 'ありません。', en: 'None.' },
@@ -182,19 +225,43 @@ const T = {
   correctionItem: { ja: '訂正等を求める項目', en: 'Item' },
   addItem: { ja: '項目を追加する', en: 'Add an item' },
   removeItem: { ja: 'この項目を削除する', en: 'Remove this item' },
-  itemLimit: { ja: '1回のご請求で指定できる項目の上限に達しました。', en: 'This request names as many items as one request can.' },
+  itemLimit: {
+    ja: '1回のご請求で指定できる項目の上限に達しました。',
+    en: 'This request names as many items as one request can.',
+  },
   consentsTitle: { ja: '同意の確認・撤回', en: 'See or withdraw your consents' },
-  consentsIntro: { ja: '当社に差し上げた同意（利用目的、第三者への提供等）を確認し、撤回することができます。ご登録のメールアドレスを入力すると、6桁の確認コードをお送りします。', en: 'You can see the consents you gave us (to a purpose of use, to provision to a third party, and so on) and withdraw any of them. Enter the e-mail address you registered with us and we send you a six-digit code.' },
-  consentsExpired: { ja: '確認の有効期限が切れました。もう一度メールアドレスを入力してください。', en: 'Your confirmation has expired. Enter your e-mail address again.' },
+  consentsIntro: {
+    ja: '当社に差し上げた同意（利用目的、第三者への提供等）を確認し、撤回することができます。ご登録のメールアドレスを入力すると、6桁の確認コードをお送りします。',
+    en: 'You can see the consents you gave us (to a purpose of use, to provision to a third party, and so on) and withdraw any of them. Enter the e-mail address you registered with us and we send you a six-digit code.',
+  },
+  consentsExpired: {
+    ja: '確認の有効期限が切れました。もう一度メールアドレスを入力してください。',
+    en: 'Your confirmation has expired. Enter your e-mail address again.',
+  },
   consentsEmail: { ja: 'メールアドレス（当社にご登録のもの）', en: 'E-mail address (as registered with us)' },
   sendCode: { ja: '確認コードを送る', en: 'Send me a code' },
-  consentsCodeIntro: { ja: 'ご入力のメールアドレスに6桁の確認コードをお送りしました（当社がそのアドレスを保有している場合）。30分以内に入力してください。', en: 'A six-digit code is on its way to the address you entered, if we hold it. Enter it within 30 minutes.' },
+  consentsCodeIntro: {
+    ja: 'ご入力のメールアドレスに6桁の確認コードをお送りしました（当社がそのアドレスを保有している場合）。30分以内に入力してください。',
+    en: 'A six-digit code is on its way to the address you entered, if we hold it. Enter it within 30 minutes.',
+  },
   consentsOtherAddress: { ja: '別のメールアドレスで始める', en: 'Start again with another address' },
   consentForPurpose: { ja: '利用目的', en: 'Purpose of use' },
-  consentForRecipient: { ja: '第三者「{recipient}」への個人データの提供', en: 'Provision of your personal data to the third party "{recipient}"' },
-  consentForRecipientLinkage: { ja: '第三者「{recipient}」が個人関連情報（閲覧履歴等）をお客様の個人データとして取得すること（第31条）', en: 'The third party "{recipient}" acquiring access information (such as browsing history) as personal data linked to you (Art. 31)' },
-  consentForLinkage: { ja: '個人関連情報（閲覧履歴等）とお客様の個人データとの紐付け', en: 'Linking access information (such as browsing history) to your personal data' },
-  noConsents: { ja: 'このメールアドレスで記録されている同意はありません。', en: 'No consent is recorded under this address.' },
+  consentForRecipient: {
+    ja: '第三者「{recipient}」への個人データの提供',
+    en: 'Provision of your personal data to the third party "{recipient}"',
+  },
+  consentForRecipientLinkage: {
+    ja: '第三者「{recipient}」が個人関連情報（閲覧履歴等）をお客様の個人データとして取得すること（第31条）',
+    en: 'The third party "{recipient}" acquiring access information (such as browsing history) as personal data linked to you (Art. 31)',
+  },
+  consentForLinkage: {
+    ja: '個人関連情報（閲覧履歴等）とお客様の個人データとの紐付け',
+    en: 'Linking access information (such as browsing history) to your personal data',
+  },
+  noConsents: {
+    ja: 'このメールアドレスで記録されている同意はありません。',
+    en: 'No consent is recorded under this address.',
+  },
   consentStatus: { ja: '状態', en: 'Status' },
   consentInForce: { ja: '有効', en: 'In force' },
   consentWithdrawn: { ja: '撤回済み', en: 'Withdrawn' },
@@ -203,23 +270,41 @@ const T = {
   consentMethod: { ja: '同意の方法', en: 'How it was given' },
   consentNoticeVersion: { ja: '表示したプライバシーポリシーの版', en: 'Version of the privacy notice shown' },
   consentNumber: { ja: '記録番号', en: 'Record number' },
-  consentRecipientCountry: { ja: '提供先の国', en: 'Recipient\'s country' },
+  consentRecipientCountry: { ja: '提供先の国', en: "Recipient's country" },
   consentCountryUnknown: { ja: '特定できません（理由: {reason}）', en: 'Cannot be identified (reason: {reason})' },
-  consentProtectionSystem: { ja: '当該国の個人情報保護制度', en: 'That country\'s system for protecting personal information' },
-  consentRecipientMeasures: { ja: '提供先が講ずる措置', en: 'The recipient\'s protective measures' },
+  consentProtectionSystem: {
+    ja: '当該国の個人情報保護制度',
+    en: "That country's system for protecting personal information",
+  },
+  consentRecipientMeasures: { ja: '提供先が講ずる措置', en: "The recipient's protective measures" },
   withdraw: { ja: 'この同意を撤回する', en: 'Withdraw this consent' },
-  confirmWithdraw: { ja: 'この同意を撤回しますか。撤回は、次回の利用又は提供の確認から効力を生じます。撤回の前に行われた利用又は提供は取り消されません。', en: 'Withdraw this consent? The withdrawal takes effect at the next check before use or provision; what was done before it is not undone.' },
+  confirmWithdraw: {
+    ja: 'この同意を撤回しますか。撤回は、次回の利用又は提供の確認から効力を生じます。撤回の前に行われた利用又は提供は取り消されません。',
+    en: 'Withdraw this consent? The withdrawal takes effect at the next check before use or provision; what was done before it is not undone.',
+  },
   confirmWithdrawButton: { ja: '撤回する', en: 'Withdraw' },
   cancel: { ja: 'やめる', en: 'Cancel' },
-  withdrawn: { ja: '同意の撤回を記録しました（記録番号 {id}）。', en: 'Your withdrawal is recorded (record number {id}).' },
+  withdrawn: {
+    ja: '同意の撤回を記録しました（記録番号 {id}）。',
+    en: 'Your withdrawal is recorded (record number {id}).',
+  },
   receiptMailed: { ja: '受領書をメールでお送りしました。', en: 'A receipt has been e-mailed to you.' },
-  receiptNotMailed: { ja: '受領書の送付先が当社の記録にないため、受領書はお送りしていません。', en: 'We hold no address to send a receipt to, so none was sent.' },
-  consentsTokenNote: { ja: 'この画面は{time}まで有効です。再読み込みするか、タブを閉じると、確認コードの入力からやり直しになります。', en: 'This page works until {time}. Reload it or close the tab and you start again with a code.' },
+  receiptNotMailed: {
+    ja: '受領書の送付先が当社の記録にないため、受領書はお送りしていません。',
+    en: 'We hold no address to send a receipt to, so none was sent.',
+  },
+  consentsTokenNote: {
+    ja: 'この画面は{time}まで有効です。再読み込みするか、タブを閉じると、確認コードの入力からやり直しになります。',
+    en: 'This page works until {time}. Reload it or close the tab and you start again with a code.',
+  },
   consentsEnd: { ja: '終了する', en: 'Finish' },
   consentsLink: { ja: '同意の確認・撤回はこちら', en: 'See or withdraw your consents' },
   fixBelow: { ja: '入力内容を確認してください。', en: 'Please check what you entered.' },
   verifyTitle: { ja: '確認コードの入力', en: 'Enter the confirmation code' },
-  verifyIntro: { ja: 'ご請求者のメールアドレスに6桁の確認コードをお送りしました。コードを入力すると、ご請求を受け付けます。', en: 'A six-digit confirmation code was e-mailed to the requester. Enter it and the request is received.' },
+  verifyIntro: {
+    ja: 'ご請求者のメールアドレスに6桁の確認コードをお送りしました。コードを入力すると、ご請求を受け付けます。',
+    en: 'A six-digit confirmation code was e-mailed to the requester. Enter it and the request is received.',
+  },
   requestNumber: { ja: '受付番号', en: 'Request number' },
   code: { ja: '確認コード（6桁）', en: 'Confirmation code (six digits)' },
   confirm: { ja: '確認する', en: 'Confirm' },
@@ -233,10 +318,19 @@ const T = {
   outcome: { ja: '結果', en: 'Outcome' },
   decidedAt: { ja: '回答日時', en: 'Decided' },
   grounds: { ja: '法律上の根拠', en: 'Grounds under the Act' },
-  decisionMailed: { ja: '回答の内容は、ご請求者のメールアドレスにもお送りしています。', en: 'The answer has also been e-mailed to the requester.' },
+  decisionMailed: {
+    ja: '回答の内容は、ご請求者のメールアドレスにもお送りしています。',
+    en: 'The answer has also been e-mailed to the requester.',
+  },
   refresh: { ja: '最新の状況を表示', en: 'Show the latest status' },
-  noToken: { ja: 'この画面を表示するための情報が、このブラウザーのタブにありません。受付の際にお送りしたメールのリンクから開いてください。', en: 'This browser tab holds no key to this request. Open it from the link in the e-mail confirming your request.' },
-  tokenNote: { ja: '状況を表示するための鍵は、このタブを閉じると消去されます。', en: 'The key that shows this status is forgotten when this tab is closed.' },
+  noToken: {
+    ja: 'この画面を表示するための情報が、このブラウザーのタブにありません。受付の際にお送りしたメールのリンクから開いてください。',
+    en: 'This browser tab holds no key to this request. Open it from the link in the e-mail confirming your request.',
+  },
+  tokenNote: {
+    ja: '状況を表示するための鍵は、このタブを閉じると消去されます。',
+    en: 'The key that shows this status is forgotten when this tab is closed.',
+  },
   notFound: { ja: 'ページが見つかりません。', en: 'Page not found.' },
 } satisfies Record<string, Label>;
 
@@ -249,12 +343,18 @@ export function t(key: TextKey, language: Language): string {
 /** Text from the API, which is either one string or one per language. */
 export function localised(value: unknown, language: Language): string {
   if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && language in value) return String((value as Record<string, unknown>)[language]);
+  if (value && typeof value === 'object' && language in value)
+    return String((value as Record<string, unknown>)[language]);
   return '';
 }
 
 export function formatTime(iso: string | undefined, language: Language): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
-    + (language === 'ja' ? '（日本時間）' : ' Japan time');
+  return (
+    new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Asia/Tokyo',
+    }).format(new Date(iso)) + (language === 'ja' ? '（日本時間）' : ' Japan time')
+  );
 }

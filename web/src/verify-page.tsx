@@ -3,13 +3,21 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, statusTokens } from './api';
 import { FieldErrors } from './fields';
-import { normaliseCode, placeErrors, type Language, type PlacedErrors } from './request-form';
+import { type Language, normaliseCode, type PlacedErrors, placeErrors } from './request-form';
 import type { Route } from './routes';
 import { t, tooManyRequests } from './text';
 
 const CODE_FIELD = { path: 'code', kind: 'text' } as const;
 
-export function VerifyPage({ language, requestId, go }: { language: Language; requestId: string; go: (route: Route) => void }) {
+export function VerifyPage({
+  language,
+  requestId,
+  go,
+}: {
+  language: Language;
+  requestId: string;
+  go: (route: Route) => void;
+}) {
   const [code, setCode] = useState('');
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<PlacedErrors | undefined>();
@@ -52,21 +60,42 @@ export function VerifyPage({ language, requestId, go }: { language: Language; re
     <>
       <h1 tabIndex={-1}>{t('verifyTitle', language)}</h1>
       <p>{t('verifyIntro', language)}</p>
-      <p>{t('requestNumber', language)}: <code>{requestId}</code></p>
+      <p>
+        {t('requestNumber', language)}: <code>{requestId}</code>
+      </p>
       <form onSubmit={submit} noValidate>
-        <div ref={summary} tabIndex={-1} role="alert" class={networkFailed || rateLimited || errors?.general.length ? 'summary' : undefined}>
+        <div
+          ref={summary}
+          tabIndex={-1}
+          role="alert"
+          class={networkFailed || rateLimited || errors?.general.length ? 'summary' : undefined}
+        >
           {networkFailed && <p>{t('networkError', language)}</p>}
           {rateLimited && <p>{tooManyRequests(rateLimited.seconds, language)}</p>}
-          {errors?.general.map((m) => <p key={m}>{m}</p>)}
+          {errors?.general.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
         </div>
         <div class="field">
           <label for="field-code">{t('code', language)}</label>
-          <input ref={input} id="field-code" name="code" inputMode="numeric" autocomplete="one-time-code" maxLength={12} value={code}
-            aria-required aria-invalid={fieldErrors ? true : undefined} aria-describedby={fieldErrors ? 'field-code-error' : undefined}
-            onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            ref={input}
+            id="field-code"
+            name="code"
+            inputMode="numeric"
+            autocomplete="one-time-code"
+            maxLength={12}
+            value={code}
+            aria-required
+            aria-invalid={fieldErrors ? true : undefined}
+            aria-describedby={fieldErrors ? 'field-code-error' : undefined}
+            onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
+          />
           <FieldErrors id="field-code-error" messages={fieldErrors} language={language} />
         </div>
-        <button type="submit" aria-disabled={sending}>{sending ? t('sending', language) : t('confirm', language)}</button>
+        <button type="submit" aria-disabled={sending}>
+          {sending ? t('sending', language) : t('confirm', language)}
+        </button>
       </form>
     </>
   );

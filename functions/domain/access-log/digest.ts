@@ -4,9 +4,9 @@
 // latest digest are not yet vouched for, and those for at most one interval. Digests chain to each
 // other too.
 import { createHash } from 'node:crypto';
+import type { Clock } from '../kernel/ports';
 import { canonicalJson, GENESIS_HASH } from './entry';
 import type { AccessLogChains, AccessLogDigest, AccessLogDigestStore, ChainHead } from './ports';
-import type { Clock } from '../kernel/ports';
 
 /** Desk policy: minutes between digests unless DESK_ACCESS_LOG_DIGEST_MINUTES says otherwise; entries are unanchored at most this long. */
 export const ACCESS_LOG_DIGEST_MINUTES = 5;
@@ -18,7 +18,9 @@ export function accessLogDigestMinutes(setting: string | undefined): number {
   if (setting === undefined || setting.trim() === '') return ACCESS_LOG_DIGEST_MINUTES;
   const minutes = Number(setting);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > ACCESS_LOG_DIGEST_MAX_MINUTES) {
-    throw new Error(`DESK_ACCESS_LOG_DIGEST_MINUTES must be a whole number of minutes from 1 to ${ACCESS_LOG_DIGEST_MAX_MINUTES}, not "${setting}"`);
+    throw new Error(
+      `DESK_ACCESS_LOG_DIGEST_MINUTES must be a whole number of minutes from 1 to ${ACCESS_LOG_DIGEST_MAX_MINUTES}, not "${setting}"`,
+    );
   }
   return minutes;
 }
@@ -33,18 +35,36 @@ export function hashAccessLogDigest(digest: Omit<AccessLogDigest, 'digestHash'>)
   return createHash('sha256').update(canonicalJson(digest), 'utf8').digest('hex');
 }
 
-export function makeAccessLogDigest(slot: string, takenAt: Date, chains: ChainHead[], previous: AccessLogDigest | undefined): AccessLogDigest {
-  const body = { slot, takenAt: takenAt.toISOString(), chains, previousSlot: previous?.slot ?? null, previousDigestHash: previous?.digestHash ?? GENESIS_HASH };
+export function makeAccessLogDigest(
+  slot: string,
+  takenAt: Date,
+  chains: ChainHead[],
+  previous: AccessLogDigest | undefined,
+): AccessLogDigest {
+  const body = {
+    slot,
+    takenAt: takenAt.toISOString(),
+    chains,
+    previousSlot: previous?.slot ?? null,
+    previousDigestHash: previous?.digestHash ?? GENESIS_HASH,
+  };
   return { ...body, digestHash: hashAccessLogDigest(body) };
 }
 
 /** A stored digest as read back, or undefined when it is not shaped like one (which verification reports). */
 export function asAccessLogDigest(value: unknown): AccessLogDigest | undefined {
   const v = value as Partial<AccessLogDigest> | undefined;
-  const isHead = (h: Partial<ChainHead>) => typeof h?.chainId === 'string' && Number.isInteger(h.seq) && typeof h.hash === 'string';
-  const shaped = !!v && typeof v.slot === 'string' && typeof v.takenAt === 'string' && typeof v.previousDigestHash === 'string'
-    && (v.previousSlot === null || typeof v.previousSlot === 'string')
-    && typeof v.digestHash === 'string' && Array.isArray(v.chains) && v.chains.every(isHead);
+  const isHead = (h: Partial<ChainHead>) =>
+    typeof h?.chainId === 'string' && Number.isInteger(h.seq) && typeof h.hash === 'string';
+  const shaped =
+    !!v &&
+    typeof v.slot === 'string' &&
+    typeof v.takenAt === 'string' &&
+    typeof v.previousDigestHash === 'string' &&
+    (v.previousSlot === null || typeof v.previousSlot === 'string') &&
+    typeof v.digestHash === 'string' &&
+    Array.isArray(v.chains) &&
+    v.chains.every(isHead);
   return shaped ? (v as AccessLogDigest) : undefined;
 }
 
@@ -82,11 +102,18 @@ export async function writeAccessLogDigest(deps: DigestDeps): Promise<DigestOutc
   const latest = await latestDigestSlot(deps.digests, now);
   if (latest !== undefined && latest >= slot) return { written: false, slot, reason: 'already-written' };
   const previous = latest ? asAccessLogDigest(await deps.digests.get(latest)) : undefined;
-  if (latest && !previous) throw new Error(`The access-log digest of ${latest} is not readable as a digest; verify the access log before writing another`);
-  const heads = (await Promise.all(deps.chains.chainIds().map((chainId) => deps.chains.head(chainId))))
-    .filter((head): head is ChainHead => head !== undefined);
-  if (previous && canonicalJson(previous.chains) === canonicalJson(heads)) return { written: false, slot, reason: 'unchanged' };
+  if (latest && !previous)
+    throw new Error(
+      `The access-log digest of ${latest} is not readable as a digest; verify the access log before writing another`,
+    );
+  const heads = (await Promise.all(deps.chains.chainIds().map((chainId) => deps.chains.head(chainId)))).filter(
+    (head): head is ChainHead => head !== undefined,
+  );
+  if (previous && canonicalJson(previous.chains) === canonicalJson(heads))
+    return { written: false, slot, reason: 'unchanged' };
   const digest = makeAccessLogDigest(slot, now, heads, previous);
   const retainUntil = new Date(now.getTime() + deps.retentionSeconds * 1000);
-  return (await deps.digests.put(digest, retainUntil)) === 'written' ? { written: true, digest } : { written: false, slot, reason: 'already-written' };
+  return (await deps.digests.put(digest, retainUntil)) === 'written'
+    ? { written: true, digest }
+    : { written: false, slot, reason: 'already-written' };
 }

@@ -1,11 +1,12 @@
 // GET /v1/staff/access-log: the access log for the officer and auditors, newest first, filtered by
 // actor and subject within a bounded window, a page at a time. Entries name subjects by opaque ids
 // and fields by name only: no personal data value is in them, so reading them is not itself logged.
-import type { AccessLogPosition, AccessLogSearch, ListedAccessLogEntry } from './ports';
+
 import { japanDay } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import { ACCESS_LOG_LISTING_MAX_DAYS } from './listing-words';
+import type { AccessLogPosition, AccessLogSearch, ListedAccessLogEntry } from './ports';
 
 export { ACCESS_LOG_LISTING_MAX_DAYS } from './listing-words';
 
@@ -41,7 +42,12 @@ interface Cursor {
   after?: AccessLogPosition;
 }
 
-const badCursor = () => new DeskProblem('unprocessable', 'Cursor not recognised', 'The cursor is not one this listing gave out. Send the nextCursor of the previous page unchanged, or start again without a cursor.');
+const badCursor = () =>
+  new DeskProblem(
+    'unprocessable',
+    'Cursor not recognised',
+    'The cursor is not one this listing gave out. Send the nextCursor of the previous page unchanged, or start again without a cursor.',
+  );
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
@@ -57,10 +63,26 @@ function decodeCursor(text: string): Cursor {
   const a = value?.after;
   const isText = (x: unknown) => typeof x === 'string' && x.length > 0 && x.length <= 200;
   const optionalText = (x: unknown) => x === undefined || isText(x);
-  const validAfter = a === undefined || (isText(a.at) && isText(a.chainId) && Number.isInteger(a.seq) && a.day === value.day
-    && !Number.isNaN(Date.parse(a.at!)) && japanDay(new Date(a.at!)) === a.day && a.at! >= value.from! && a.at! <= value.to!);
-  if (!value || !isText(value.from) || !isText(value.to) || !optionalText(value.actor) || !optionalText(value.subject)
-    || !isText(value.day) || !/^\d{4}-\d{2}-\d{2}$/.test(value.day!) || !validAfter) {
+  const validAfter =
+    a === undefined ||
+    (isText(a.at) &&
+      isText(a.chainId) &&
+      Number.isInteger(a.seq) &&
+      a.day === value.day &&
+      !Number.isNaN(Date.parse(a.at!)) &&
+      japanDay(new Date(a.at!)) === a.day &&
+      a.at! >= value.from! &&
+      a.at! <= value.to!);
+  if (
+    !value ||
+    !isText(value.from) ||
+    !isText(value.to) ||
+    !optionalText(value.actor) ||
+    !optionalText(value.subject) ||
+    !isText(value.day) ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(value.day!) ||
+    !validAfter
+  ) {
     throw badCursor();
   }
   return value as Cursor;
@@ -68,10 +90,16 @@ function decodeCursor(text: string): Cursor {
 
 function windowOf(filters: AccessLogFilters, now: Date): { from: string; to: string } {
   const to = filters.to ? new Date(filters.to) : now;
-  const from = filters.from ? new Date(filters.from) : new Date(to.getTime() - ACCESS_LOG_LISTING_DEFAULT_HOURS * HOUR_MS);
+  const from = filters.from
+    ? new Date(filters.from)
+    : new Date(to.getTime() - ACCESS_LOG_LISTING_DEFAULT_HOURS * HOUR_MS);
   if (from >= to) throw new DeskProblem('unprocessable', 'Empty window', 'from must be before to.');
   if (to.getTime() - from.getTime() > ACCESS_LOG_LISTING_MAX_DAYS * DAY_MS) {
-    throw new DeskProblem('unprocessable', 'Window too wide', `List at most ${ACCESS_LOG_LISTING_MAX_DAYS} days at a time: narrow from and to, and list the rest in further calls.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Window too wide',
+      `List at most ${ACCESS_LOG_LISTING_MAX_DAYS} days at a time: narrow from and to, and list the rest in further calls.`,
+    );
   }
   return { from: from.toISOString(), to: to.toISOString() };
 }
@@ -80,7 +108,12 @@ function windowOf(filters: AccessLogFilters, now: Date): { from: string; to: str
 function daysBetween(from: string, to: string): string[] {
   const days: string[] = [];
   const first = japanDay(new Date(from));
-  for (let day = japanDay(new Date(to)); day >= first; day = new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10)) days.push(day);
+  for (
+    let day = japanDay(new Date(to));
+    day >= first;
+    day = new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10)
+  )
+    days.push(day);
   return days;
 }
 
@@ -91,23 +124,37 @@ export interface AccessLogPage {
   nextCursor?: string;
 }
 
-export async function listAccessLog(deps: { search: AccessLogSearch; clock: Clock }, query: AccessLogListingQuery): Promise<AccessLogPage> {
+export async function listAccessLog(
+  deps: { search: AccessLogSearch; clock: Clock },
+  query: AccessLogListingQuery,
+): Promise<AccessLogPage> {
   const limit = query.limit ?? ACCESS_LOG_PAGE_SIZE;
   const now = deps.clock.now();
   let cursor: Omit<Cursor, 'day' | 'after'> & Partial<Pick<Cursor, 'day' | 'after'>>;
   if (query.cursor) {
     cursor = decodeCursor(query.cursor);
     const given = cursor;
-    const differs = (['actor', 'subject'] as const).some((k) => query[k] !== undefined && query[k] !== given[k])
-      || (query.from !== undefined && new Date(query.from).toISOString() !== cursor.from)
-      || (query.to !== undefined && new Date(query.to).toISOString() !== cursor.to);
-    if (differs) throw new DeskProblem('unprocessable', 'Cursor and filters differ', 'A cursor continues the listing it came from: send it with the same filters, or without any.');
+    const differs =
+      (['actor', 'subject'] as const).some((k) => query[k] !== undefined && query[k] !== given[k]) ||
+      (query.from !== undefined && new Date(query.from).toISOString() !== cursor.from) ||
+      (query.to !== undefined && new Date(query.to).toISOString() !== cursor.to);
+    if (differs)
+      throw new DeskProblem(
+        'unprocessable',
+        'Cursor and filters differ',
+        'A cursor continues the listing it came from: send it with the same filters, or without any.',
+      );
   } else {
-    cursor = { ...windowOf(query, now), ...(query.actor ? { actor: query.actor } : {}), ...(query.subject ? { subject: query.subject } : {}) };
+    cursor = {
+      ...windowOf(query, now),
+      ...(query.actor ? { actor: query.actor } : {}),
+      ...(query.subject ? { subject: query.subject } : {}),
+    };
   }
   const { from, to, actor, subject } = cursor;
   const filters = { from, to, ...(actor ? { actor } : {}), ...(subject ? { subject } : {}) };
-  const next = (day: string, after: AccessLogPosition | undefined) => encodeCursor({ ...filters, day, ...(after ? { after } : {}) });
+  const next = (day: string, after: AccessLogPosition | undefined) =>
+    encodeCursor({ ...filters, day, ...(after ? { after } : {}) });
   const days = daysBetween(from, to).filter((day) => !cursor.day || day <= cursor.day);
   const items: ListedAccessLogEntry[] = [];
   let reads = 0;
@@ -120,7 +167,8 @@ export async function listAccessLog(deps: { search: AccessLogSearch; clock: Cloc
       const room = limit - items.length;
       items.push(...page.entries.slice(0, room));
       const moreToRead = page.entries.length > room || page.next !== undefined || index < days.length - 1;
-      if (page.entries.length >= room) return { from, to, items, ...(moreToRead ? { nextCursor: next(day, positionOf(items.at(-1)!, day)) } : {}) };
+      if (page.entries.length >= room)
+        return { from, to, items, ...(moreToRead ? { nextCursor: next(day, positionOf(items.at(-1)!, day)) } : {}) };
       position = page.next;
     } while (position);
   }

@@ -5,7 +5,7 @@ import type { AccessLogWriter } from '../access-log/ports';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import type { StaffActor, StaffMember } from '../staff';
-import { accountChangeMessage, type AccountChangeNotice } from './messages';
+import { type AccountChangeNotice, accountChangeMessage } from './messages';
 import type { AccountFields, StaffAccountStore, StaffIdentityProvider } from './ports';
 
 export interface AccountDeps {
@@ -35,35 +35,72 @@ export function accountView(member: StaffMember) {
     passwordChangedAt: member.passwordChangedAt,
     version: member.version ?? 0,
     ...(member.createdAt ? { createdAt: member.createdAt, createdBy: member.createdBy } : {}),
-    ...(member.roleConfirmedBy ? { roleConfirmedAt: member.roleConfirmedAt, roleConfirmedBy: member.roleConfirmedBy } : {}),
+    ...(member.roleConfirmedBy
+      ? { roleConfirmedAt: member.roleConfirmedAt, roleConfirmedBy: member.roleConfirmedBy }
+      : {}),
     ...(member.pendingOfficerGrant ? { pendingOfficerGrant: member.pendingOfficerGrant } : {}),
-    ...(member.disabledAt ? { disabledAt: member.disabledAt, disabledBy: member.disabledBy, disabledReason: member.disabledReason } : {}),
+    ...(member.disabledAt
+      ? { disabledAt: member.disabledAt, disabledBy: member.disabledBy, disabledReason: member.disabledReason }
+      : {}),
   };
 }
 
-export function logAccountAccess(deps: Pick<AccountDeps, 'accessLog'>, actor: StaffActor, action: 'read' | 'write', subjects: string[], fields: string[], reason: string, at: string) {
-  return deps.accessLog.append({ actor: actor.staffId, role: actor.role, action, subjects, fields, reason, sourceIp: actor.sourceIp, at });
+export function logAccountAccess(
+  deps: Pick<AccountDeps, 'accessLog'>,
+  actor: StaffActor,
+  action: 'read' | 'write',
+  subjects: string[],
+  fields: string[],
+  reason: string,
+  at: string,
+) {
+  return deps.accessLog.append({
+    actor: actor.staffId,
+    role: actor.role,
+    action,
+    subjects,
+    fields,
+    reason,
+    sourceIp: actor.sourceIp,
+    at,
+  });
 }
 
 /** Who is told of an account change: the officer's address and, where configured, the security alert address. */
-export const accountAlertRecipients = (deps: Pick<AccountDeps, 'officerEmail' | 'securityAlertEmail'>): string[] =>
-  [deps.officerEmail, ...(deps.securityAlertEmail ? [deps.securityAlertEmail] : [])];
+export const accountAlertRecipients = (deps: Pick<AccountDeps, 'officerEmail' | 'securityAlertEmail'>): string[] => [
+  deps.officerEmail,
+  ...(deps.securityAlertEmail ? [deps.securityAlertEmail] : []),
+];
 
 export const staffSubject = (staffId: string) => `staff:${staffId}`;
 
 export function notYourOwn(actor: StaffActor, staffId: string, what: string): void {
   if (actor.staffId === staffId) {
-    throw new DeskProblem('unprocessable', 'Not your own account', `You cannot ${what} your own account: the desk must always keep an active Information Security Officer. Ask another officer to do it.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Not your own account',
+      `You cannot ${what} your own account: the desk must always keep an active Information Security Officer. Ask another officer to do it.`,
+    );
   }
 }
 
 export async function existingAccount(deps: Pick<AccountDeps, 'accounts'>, staffId: string): Promise<StaffMember> {
   const account = await deps.accounts.get(staffId);
-  if (!account) throw new DeskProblem('not-found', 'No such account', `There is no staff account "${staffId}". GET /v1/staff/accounts lists them.`);
+  if (!account)
+    throw new DeskProblem(
+      'not-found',
+      'No such account',
+      `There is no staff account "${staffId}". GET /v1/staff/accounts lists them.`,
+    );
   return account;
 }
 
-export const changedMeanwhile = () => new DeskProblem('conflict', 'Changed meanwhile', 'Someone changed this account, or your own, while you were changing it. Reload the accounts and try again if it is still needed.');
+export const changedMeanwhile = () =>
+  new DeskProblem(
+    'conflict',
+    'Changed meanwhile',
+    'Someone changed this account, or your own, while you were changing it. Reload the accounts and try again if it is still needed.',
+  );
 
 export interface AccountChange {
   account: StaffMember;
@@ -83,11 +120,29 @@ export async function applyAccountChange(deps: AccountDeps, actor: StaffActor, c
   const now = deps.clock.now();
   const at = now.toISOString();
   const { account } = change;
-  await logAccountAccess(deps, actor, 'write', [staffSubject(account.staffId)], change.logged.fields, change.logged.reason, at);
+  await logAccountAccess(
+    deps,
+    actor,
+    'write',
+    [staffSubject(account.staffId)],
+    change.logged.fields,
+    change.logged.reason,
+    at,
+  );
   const version = account.version ?? 0;
-  const message = accountChangeMessage(deps.secrets.id(), accountAlertRecipients(deps), { ...change.notice, staffId: account.staffId, by: actor.staffId, at }, now);
+  const message = accountChangeMessage(
+    deps.secrets.id(),
+    accountAlertRecipients(deps),
+    { ...change.notice, staffId: account.staffId, by: actor.staffId, at },
+    now,
+  );
   try {
-    await deps.accounts.commit({ kind: 'update', staffId: account.staffId, expectedVersion: version, fields: change.fields }, actor.staffId, [message], at);
+    await deps.accounts.commit(
+      { kind: 'update', staffId: account.staffId, expectedVersion: version, fields: change.fields },
+      actor.staffId,
+      [message],
+      at,
+    );
   } catch (error) {
     if (error instanceof StaleWriteError) throw changedMeanwhile();
     throw error;
@@ -97,7 +152,10 @@ export async function applyAccountChange(deps: AccountDeps, actor: StaffActor, c
     await change.identity(deps.identity);
   } catch (error) {
     signInUpdated = false;
-    deps.warn('Identity provider not updated after a staff account change', { identityProvider: deps.identity.kind, errorName: (error as Error).name });
+    deps.warn('Identity provider not updated after a staff account change', {
+      identityProvider: deps.identity.kind,
+      errorName: (error as Error).name,
+    });
   }
   const changed = { ...account, ...change.fields, version: version + 1 };
   return { ...accountView(changed), signInUpdated };

@@ -3,10 +3,22 @@
 // waits for a second officer's confirmation while there is one (officer-grant.ts).
 import { DeskProblem } from '../kernel/problems';
 import type { StaffActor, StaffRole } from '../staff';
-import { applyAccountChange, existingAccount, notYourOwn, type AccountDeps } from './account-changes';
-import { grantPending, officerGrantNeedsConfirmation, pendingGrantWords, pendingOfficerGrant, soleOfficerGrantWords } from './officer-grant';
+import { type AccountDeps, applyAccountChange, existingAccount, notYourOwn } from './account-changes';
+import {
+  grantPending,
+  officerGrantNeedsConfirmation,
+  pendingGrantWords,
+  pendingOfficerGrant,
+  soleOfficerGrantWords,
+} from './officer-grant';
 
-export async function changeRole(deps: AccountDeps, actor: StaffActor, staffId: string, role: StaffRole, reason: string) {
+export async function changeRole(
+  deps: AccountDeps,
+  actor: StaffActor,
+  staffId: string,
+  role: StaffRole,
+  reason: string,
+) {
   notYourOwn(actor, staffId, 'change the role of');
   const account = await existingAccount(deps, staffId);
   if (account.role === role) {
@@ -14,10 +26,14 @@ export async function changeRole(deps: AccountDeps, actor: StaffActor, staffId: 
   }
   const now = deps.clock.now();
   if (role === 'officer' && grantPending(account, now)) {
-    throw new DeskProblem('conflict', 'Officer role already asked', `${account.pendingOfficerGrant!.requestedBy} already asked for the officer role of "${staffId}" at ${account.pendingOfficerGrant!.requestedAt}; another officer confirms or declines it with POST /v1/staff/accounts/${staffId}/officer-grant-confirmation.`);
+    throw new DeskProblem(
+      'conflict',
+      'Officer role already asked',
+      `${account.pendingOfficerGrant!.requestedBy} already asked for the officer role of "${staffId}" at ${account.pendingOfficerGrant!.requestedAt}; another officer confirms or declines it with POST /v1/staff/accounts/${staffId}/officer-grant-confirmation.`,
+    );
   }
   const from = account.role;
-  if (role === 'officer' && await officerGrantNeedsConfirmation(deps, actor)) {
+  if (role === 'officer' && (await officerGrantNeedsConfirmation(deps, actor))) {
     const grant = pendingOfficerGrant(actor, now, reason);
     return applyAccountChange(deps, actor, {
       account,
@@ -28,11 +44,25 @@ export async function changeRole(deps: AccountDeps, actor: StaffActor, staffId: 
     });
   }
   const at = now.toISOString();
-  const sole = role === 'officer' ? { ja: `（${soleOfficerGrantWords.ja}）`, en: ` (${soleOfficerGrantWords.en})` } : { ja: '', en: '' };
+  const sole =
+    role === 'officer'
+      ? { ja: `（${soleOfficerGrantWords.ja}）`, en: ` (${soleOfficerGrantWords.en})` }
+      : { ja: '', en: '' };
   return applyAccountChange(deps, actor, {
     account,
     // Any other role supersedes a grant still pending (or expired).
-    fields: { role, status: account.status, disabledAt: account.disabledAt, disabledBy: account.disabledBy, disabledReason: account.disabledReason, roleGrantedAt: at, roleGrantedBy: actor.staffId, roleConfirmedAt: undefined, roleConfirmedBy: undefined, pendingOfficerGrant: undefined },
+    fields: {
+      role,
+      status: account.status,
+      disabledAt: account.disabledAt,
+      disabledBy: account.disabledBy,
+      disabledReason: account.disabledReason,
+      roleGrantedAt: at,
+      roleGrantedBy: actor.staffId,
+      roleConfirmedAt: undefined,
+      roleConfirmedBy: undefined,
+      pendingOfficerGrant: undefined,
+    },
     logged: { fields: ['role'], reason: `staff role ${from} → ${role}: ${reason}` },
     notice: { what: { ja: `ロール ${from} → ${role}${sole.ja}`, en: `role ${from} → ${role}${sole.en}` }, reason },
     identity: (identity) => identity.changeRole(staffId, from, role),

@@ -2,7 +2,7 @@
 // transferred or retired employees. Refused on the very next call; in AWS also signed out everywhere.
 import { DeskProblem } from '../kernel/problems';
 import type { DisableReason, StaffActor } from '../staff';
-import { applyAccountChange, existingAccount, notYourOwn, type AccountDeps } from './account-changes';
+import { type AccountDeps, applyAccountChange, existingAccount, notYourOwn } from './account-changes';
 
 const REASON_LABELS: Record<DisableReason, { ja: string; en: string }> = {
   transfer: { ja: '異動', en: 'transfer' },
@@ -11,17 +11,33 @@ const REASON_LABELS: Record<DisableReason, { ja: string; en: string }> = {
   other: { ja: 'その他', en: 'other' },
 };
 
-export async function disableAccount(deps: AccountDeps, actor: StaffActor, staffId: string, reason: DisableReason, note?: string) {
+export async function disableAccount(
+  deps: AccountDeps,
+  actor: StaffActor,
+  staffId: string,
+  reason: DisableReason,
+  note?: string,
+) {
   notYourOwn(actor, staffId, 'disable');
   const account = await existingAccount(deps, staffId);
   if (account.status === 'disabled') {
-    throw new DeskProblem('conflict', 'Already disabled', `"${staffId}" is already disabled (since ${account.disabledAt ?? 'before account changes were recorded'}).`);
+    throw new DeskProblem(
+      'conflict',
+      'Already disabled',
+      `"${staffId}" is already disabled (since ${account.disabledAt ?? 'before account changes were recorded'}).`,
+    );
   }
   const at = deps.clock.now().toISOString();
   const label = REASON_LABELS[reason];
   return applyAccountChange(deps, actor, {
     account,
-    fields: { role: account.role, status: 'disabled', disabledAt: at, disabledBy: actor.staffId, disabledReason: reason },
+    fields: {
+      role: account.role,
+      status: 'disabled',
+      disabledAt: at,
+      disabledBy: actor.staffId,
+      disabledReason: reason,
+    },
     logged: { fields: ['status'], reason: `staff account disabled: ${reason}${note ? ` (${note})` : ''}` },
     notice: { what: { ja: `無効化（${label.ja}）`, en: `disabled (${label.en})` }, ...(note ? { reason: note } : {}) },
     identity: (identity) => identity.disable(staffId),

@@ -2,7 +2,7 @@
 // mistake, is enabled again, with the reason on record.
 import { DeskProblem } from '../kernel/problems';
 import type { StaffActor } from '../staff';
-import { applyAccountChange, existingAccount, type AccountDeps } from './account-changes';
+import { type AccountDeps, applyAccountChange, existingAccount } from './account-changes';
 
 export async function enableAccount(deps: AccountDeps, actor: StaffActor, staffId: string, reason: string) {
   const account = await existingAccount(deps, staffId);
@@ -11,7 +11,13 @@ export async function enableAccount(deps: AccountDeps, actor: StaffActor, staffI
   }
   return applyAccountChange(deps, actor, {
     account,
-    fields: { role: account.role, status: 'active', disabledAt: undefined, disabledBy: undefined, disabledReason: undefined },
+    fields: {
+      role: account.role,
+      status: 'active',
+      disabledAt: undefined,
+      disabledBy: undefined,
+      disabledReason: undefined,
+    },
     logged: { fields: ['status'], reason: `staff account enabled: ${reason}` },
     notice: { what: { ja: '再有効化', en: 'enabled again' }, reason },
     identity: (identity) => identity.enable(staffId),

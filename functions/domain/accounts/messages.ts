@@ -1,6 +1,6 @@
 // E-mails about staff accounts: to the Information Security Officer for every change (bilingual in
 // one message), and to a new member of staff with their local temporary password.
-import { outboxMessage, type OutboxMessage } from '../outbox';
+import { type OutboxMessage, outboxMessage } from '../outbox';
 import { formatJapanTime, signature } from '../requests/notifications';
 import type { StaffMember } from '../staff';
 import { PASSWORD_MIN_LENGTH } from '../staff-passwords';
@@ -13,35 +13,61 @@ export interface AccountChangeNotice {
   reason?: string;
 }
 
-export function accountChangeMessage(messageId: string, recipients: readonly string[], notice: AccountChangeNotice, now: Date): OutboxMessage {
-  const reason = notice.reason ? { ja: `\n理由: ${notice.reason}`, en: `\nReason: ${notice.reason}` } : { ja: '', en: '' };
-  const message = outboxMessage(messageId, recipients[0]!, {
-    subject: `スタッフアカウントの変更 / Staff account changed: ${notice.staffId}`,
-    text: [
-      `スタッフアカウント ${notice.staffId} を変更しました: ${notice.what.ja}`,
-      `変更者: ${notice.by}\n日時: ${formatJapanTime(notice.at, 'ja')}${reason.ja}`,
-      'お心当たりのない変更は、直ちにアクセスログ（GET /v1/staff/access-log）を確認してください。',
-      '',
-      `The staff account ${notice.staffId} was changed: ${notice.what.en}`,
-      `By: ${notice.by}\nAt: ${formatJapanTime(notice.at, 'en')}${reason.en}`,
-      'If you do not recognise this change, check the access log (GET /v1/staff/access-log) at once.',
-    ].join('\n') + signature('en'),
-  }, now, 'staff-account');
+export function accountChangeMessage(
+  messageId: string,
+  recipients: readonly string[],
+  notice: AccountChangeNotice,
+  now: Date,
+): OutboxMessage {
+  const reason = notice.reason
+    ? { ja: `\n理由: ${notice.reason}`, en: `\nReason: ${notice.reason}` }
+    : { ja: '', en: '' };
+  const message = outboxMessage(
+    messageId,
+    recipients[0]!,
+    {
+      subject: `スタッフアカウントの変更 / Staff account changed: ${notice.staffId}`,
+      text:
+        [
+          `スタッフアカウント ${notice.staffId} を変更しました: ${notice.what.ja}`,
+          `変更者: ${notice.by}\n日時: ${formatJapanTime(notice.at, 'ja')}${reason.ja}`,
+          'お心当たりのない変更は、直ちにアクセスログ（GET /v1/staff/access-log）を確認してください。',
+          '',
+          `The staff account ${notice.staffId} was changed: ${notice.what.en}`,
+          `By: ${notice.by}\nAt: ${formatJapanTime(notice.at, 'en')}${reason.en}`,
+          'If you do not recognise this change, check the access log (GET /v1/staff/access-log) at once.',
+        ].join('\n') + signature('en'),
+    },
+    now,
+    'staff-account',
+  );
   return { ...message, to: [...recipients] };
 }
 
-export function temporaryPasswordMessage(messageId: string, account: StaffMember, temporaryPassword: string, now: Date): OutboxMessage {
-  return outboxMessage(messageId, account.email, {
-    subject: '個人データ窓口 スタッフアカウントの仮パスワード / Your temporary desk password',
-    text: [
-      `${account.displayName} 様`,
-      `個人データ窓口のスタッフアカウント（ユーザー名 ${account.staffId}）を作成しました。仮パスワードは次のとおりです。`,
-      `\n    ${temporaryPassword}\n`,
-      `最初に POST /local/password で新しいパスワード（${PASSWORD_MIN_LENGTH}文字以上）に変更してから、サインインしてください。`,
-      '',
-      `Dear ${account.displayName},`,
-      `a desk staff account (username ${account.staffId}) was created for you. Your temporary password is above.`,
-      `First change it to a new password of at least ${PASSWORD_MIN_LENGTH} characters with POST /local/password, then sign in.`,
-    ].join('\n') + signature('en'),
-  }, now, 'staff-temporary-password');
+export function temporaryPasswordMessage(
+  messageId: string,
+  account: StaffMember,
+  temporaryPassword: string,
+  now: Date,
+): OutboxMessage {
+  return outboxMessage(
+    messageId,
+    account.email,
+    {
+      subject: '個人データ窓口 スタッフアカウントの仮パスワード / Your temporary desk password',
+      text:
+        [
+          `${account.displayName} 様`,
+          `個人データ窓口のスタッフアカウント（ユーザー名 ${account.staffId}）を作成しました。仮パスワードは次のとおりです。`,
+          `\n    ${temporaryPassword}\n`,
+          `最初に POST /local/password で新しいパスワード（${PASSWORD_MIN_LENGTH}文字以上）に変更してから、サインインしてください。`,
+          '',
+          `Dear ${account.displayName},`,
+          `a desk staff account (username ${account.staffId}) was created for you. Your temporary password is above.`,
+          `First change it to a new password of at least ${PASSWORD_MIN_LENGTH} characters with POST /local/password, then sign in.`,
+        ].join('\n') + signature('en'),
+    },
+    now,
+    'staff-temporary-password',
+  );
 }

@@ -4,9 +4,9 @@
 // a different officer confirms it with POST /v1/staff/accounts/{staffId}/officer-grant-confirmation.
 import { SECONDS } from '../kernel/law';
 import { DeskProblem } from '../kernel/problems';
-import type { PendingOfficerGrant, StaffActor, StaffMember, StaffRole } from '../staff';
-import { applyAccountChange, existingAccount, type AccountDeps } from './account-changes';
 import { formatJapanTime } from '../requests/notifications';
+import type { PendingOfficerGrant, StaffActor, StaffMember, StaffRole } from '../staff';
+import { type AccountDeps, applyAccountChange, existingAccount } from './account-changes';
 
 /** Desk policy: a grant nobody confirmed within a week is stale (the need may have passed); it is asked again. */
 export const PENDING_OFFICER_GRANT_DAYS = 7;
@@ -20,16 +20,27 @@ export const PENDING_OFFICER_INTERIM_ROLE: StaffRole = 'auditor';
 export const officerGrantExpiry = (askedAt: Date): string =>
   new Date(askedAt.getTime() + PENDING_OFFICER_GRANT_DAYS * SECONDS.DAY * 1000).toISOString();
 
-export const grantExpired = (grant: PendingOfficerGrant, now: Date): boolean => Date.parse(grant.expiresAt) <= now.getTime();
+export const grantExpired = (grant: PendingOfficerGrant, now: Date): boolean =>
+  Date.parse(grant.expiresAt) <= now.getTime();
 
 /** A second officer is needed when another active officer exists besides the one asking (pending grants are not officers). */
-export async function officerGrantNeedsConfirmation(deps: Pick<AccountDeps, 'accounts'>, actor: StaffActor): Promise<boolean> {
-  const officers = (await deps.accounts.list()).filter((a) => a.role === 'officer' && a.status === 'active' && a.staffId !== actor.staffId);
+export async function officerGrantNeedsConfirmation(
+  deps: Pick<AccountDeps, 'accounts'>,
+  actor: StaffActor,
+): Promise<boolean> {
+  const officers = (await deps.accounts.list()).filter(
+    (a) => a.role === 'officer' && a.status === 'active' && a.staffId !== actor.staffId,
+  );
   return officers.length > 0;
 }
 
 export function pendingOfficerGrant(actor: StaffActor, now: Date, reason?: string): PendingOfficerGrant {
-  return { requestedBy: actor.staffId, requestedAt: now.toISOString(), expiresAt: officerGrantExpiry(now), ...(reason ? { reason } : {}) };
+  return {
+    requestedBy: actor.staffId,
+    requestedAt: now.toISOString(),
+    expiresAt: officerGrantExpiry(now),
+    ...(reason ? { reason } : {}),
+  };
 }
 
 const confirmationRoute = (staffId: string) => `POST /v1/staff/accounts/${staffId}/officer-grant-confirmation`;
@@ -57,11 +68,20 @@ export interface OfficerGrantDecision {
  * A different officer confirms the pending grant, or any officer (the asker too) declines it. The
  * write is conditional on the account's version, so of two decisions at once one wins.
  */
-export async function decideOfficerGrant(deps: AccountDeps, actor: StaffActor, staffId: string, decision: OfficerGrantDecision) {
+export async function decideOfficerGrant(
+  deps: AccountDeps,
+  actor: StaffActor,
+  staffId: string,
+  decision: OfficerGrantDecision,
+) {
   const account = await existingAccount(deps, staffId);
   const grant = account.pendingOfficerGrant;
   if (!grant) {
-    throw new DeskProblem('conflict', 'No officer grant pending', `"${staffId}" has no officer role awaiting confirmation (its role is ${account.role}). To make it an officer, ask with POST /v1/staff/accounts/${staffId}/role.`);
+    throw new DeskProblem(
+      'conflict',
+      'No officer grant pending',
+      `"${staffId}" has no officer role awaiting confirmation (its role is ${account.role}). To make it an officer, ask with POST /v1/staff/accounts/${staffId}/role.`,
+    );
   }
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -71,25 +91,60 @@ export async function decideOfficerGrant(deps: AccountDeps, actor: StaffActor, s
       account,
       fields: { role: account.role, status: account.status, pendingOfficerGrant: undefined },
       logged: { fields: ['role'], reason: `officer role asked by ${grant.requestedBy} declined${reason}` },
-      notice: { what: { ja: `個人情報保護管理者（officer）の役割の申請（${grant.requestedBy}）を却下`, en: `the officer role asked by ${grant.requestedBy} was declined` }, ...(decision.reason ? { reason: decision.reason } : {}) },
+      notice: {
+        what: {
+          ja: `個人情報保護管理者（officer）の役割の申請（${grant.requestedBy}）を却下`,
+          en: `the officer role asked by ${grant.requestedBy} was declined`,
+        },
+        ...(decision.reason ? { reason: decision.reason } : {}),
+      },
       identity: async () => {},
     });
   }
   if (grant.requestedBy === actor.staffId) {
-    throw new DeskProblem('forbidden', 'Not by the officer who asked', `You asked for the officer role of "${staffId}"; a different officer must confirm it (the two-person rule of the officer role). You may still decline it with { "confirm": false }.`);
+    throw new DeskProblem(
+      'forbidden',
+      'Not by the officer who asked',
+      `You asked for the officer role of "${staffId}"; a different officer must confirm it (the two-person rule of the officer role). You may still decline it with { "confirm": false }.`,
+    );
   }
   if (grantExpired(grant, now)) {
-    throw new DeskProblem('conflict', 'Officer grant expired', `The officer role of "${staffId}" asked by ${grant.requestedBy} expired at ${grant.expiresAt} (${PENDING_OFFICER_GRANT_DAYS} days, desk policy) without confirmation. Ask again with POST /v1/staff/accounts/${staffId}/role if it is still needed.`);
+    throw new DeskProblem(
+      'conflict',
+      'Officer grant expired',
+      `The officer role of "${staffId}" asked by ${grant.requestedBy} expired at ${grant.expiresAt} (${PENDING_OFFICER_GRANT_DAYS} days, desk policy) without confirmation. Ask again with POST /v1/staff/accounts/${staffId}/role if it is still needed.`,
+    );
   }
   if (account.status !== 'active') {
-    throw new DeskProblem('conflict', 'Account disabled', `"${staffId}" is disabled; enable it first, or decline the officer role with { "confirm": false }.`);
+    throw new DeskProblem(
+      'conflict',
+      'Account disabled',
+      `"${staffId}" is disabled; enable it first, or decline the officer role with { "confirm": false }.`,
+    );
   }
   return applyAccountChange(deps, actor, {
     account,
     // roleGrantedBy stays the asker: an export they request is not approved by the officer they asked for.
-    fields: { role: 'officer', status: account.status, roleGrantedAt: at, roleGrantedBy: grant.requestedBy, roleConfirmedAt: at, roleConfirmedBy: actor.staffId, pendingOfficerGrant: undefined },
-    logged: { fields: ['role'], reason: `staff role ${account.role} → officer asked by ${grant.requestedBy}, confirmed${reason}` },
-    notice: { what: { ja: `ロール ${account.role} → officer（${grant.requestedBy} の申請を確認）`, en: `role ${account.role} → officer (asked by ${grant.requestedBy}, confirmed)` }, ...(decision.reason ? { reason: decision.reason } : {}) },
+    fields: {
+      role: 'officer',
+      status: account.status,
+      roleGrantedAt: at,
+      roleGrantedBy: grant.requestedBy,
+      roleConfirmedAt: at,
+      roleConfirmedBy: actor.staffId,
+      pendingOfficerGrant: undefined,
+    },
+    logged: {
+      fields: ['role'],
+      reason: `staff role ${account.role} → officer asked by ${grant.requestedBy}, confirmed${reason}`,
+    },
+    notice: {
+      what: {
+        ja: `ロール ${account.role} → officer（${grant.requestedBy} の申請を確認）`,
+        en: `role ${account.role} → officer (asked by ${grant.requestedBy}, confirmed)`,
+      },
+      ...(decision.reason ? { reason: decision.reason } : {}),
+    },
     identity: (identity) => identity.changeRole(staffId, account.role, 'officer'),
   });
 }

@@ -1,11 +1,22 @@
 // What the account use cases need: the staff table (the directory every staff call checks) and the
 // identity provider that signs staff in (the Cognito user pool in AWS, the staff table locally).
 import type { OutboxMessage } from '../outbox';
-import type { StaffDirectory } from '../staff';
-import type { StaffMember, StaffRole } from '../staff';
+import type { StaffDirectory, StaffMember, StaffRole } from '../staff';
 
 /** The fields an account change sets; a field left undefined is removed (e.g. disabledAt on re-enabling). */
-export type AccountFields = Pick<StaffMember, 'role' | 'status' | 'disabledAt' | 'disabledBy' | 'disabledReason' | 'roleGrantedAt' | 'roleGrantedBy' | 'roleConfirmedAt' | 'roleConfirmedBy' | 'pendingOfficerGrant'>;
+export type AccountFields = Pick<
+  StaffMember,
+  | 'role'
+  | 'status'
+  | 'disabledAt'
+  | 'disabledBy'
+  | 'disabledReason'
+  | 'roleGrantedAt'
+  | 'roleGrantedBy'
+  | 'roleConfirmedAt'
+  | 'roleConfirmedBy'
+  | 'pendingOfficerGrant'
+>;
 
 export type AccountWrite =
   | { kind: 'create'; account: StaffMember & { version: number }; signIn: Record<string, unknown> }

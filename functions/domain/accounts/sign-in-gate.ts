@@ -32,7 +32,9 @@ export async function admitSignIn(deps: SignInGateDeps, staffId: string): Promis
   }
   if (passwordExpired(member.passwordChangedAt, deps.clock.now(), deps.maxAgeDays)) {
     await deps.passwords.requireNewPassword(staffId);
-    throw new SignInRefused(`Your password is older than ${deps.maxAgeDays} days and must be changed (desk policy). A code has been e-mailed to you: choose "Forgot password", enter the code and set a new password.`);
+    throw new SignInRefused(
+      `Your password is older than ${deps.maxAgeDays} days and must be changed (desk policy). A code has been e-mailed to you: choose "Forgot password", enter the code and set a new password.`,
+    );
   }
 }
 
@@ -42,6 +44,9 @@ export interface PasswordChanges {
 }
 
 /** After the person set a new password with the e-mailed code, its age counts from now. */
-export async function recordPasswordChange(deps: { passwords: PasswordChanges; clock: Clock }, staffId: string): Promise<void> {
+export async function recordPasswordChange(
+  deps: { passwords: PasswordChanges; clock: Clock },
+  staffId: string,
+): Promise<void> {
   await deps.passwords.record(staffId, deps.clock.now().toISOString());
 }

@@ -37,15 +37,24 @@ function coverageKey(event: ConsentCoverage): string {
 
 /** Oldest first; at the same instant a consent before its withdrawal, then by id, so the order never depends on storage. */
 function chronological(a: ConsentEvent, b: ConsentEvent): number {
-  return Date.parse(a.at) - Date.parse(b.at) || (a.action === b.action ? 0 : a.action === 'given' ? -1 : 1) || a.eventId.localeCompare(b.eventId);
+  return (
+    Date.parse(a.at) - Date.parse(b.at) ||
+    (a.action === b.action ? 0 : a.action === 'given' ? -1 : 1) ||
+    a.eventId.localeCompare(b.eventId)
+  );
 }
 
 /** The withdrawal that withdrew this consent, if any. */
 export function withdrawalOf(events: readonly ConsentEvent[], consent: ConsentEvent): ConsentEvent | undefined {
   const key = coverageKey(consent);
-  return events.filter((e) => e.action === 'withdrawn').sort(chronological).find((e) => e.withdraws !== undefined
-    ? e.withdraws === consent.eventId
-    : coverageKey(e) === key && Date.parse(e.at) >= Date.parse(consent.at));
+  return events
+    .filter((e) => e.action === 'withdrawn')
+    .sort(chronological)
+    .find((e) =>
+      e.withdraws !== undefined
+        ? e.withdraws === consent.eventId
+        : coverageKey(e) === key && Date.parse(e.at) >= Date.parse(consent.at),
+    );
 }
 
 /** Per covered thing: in force, withdrawn, or never given; events dated after `now` have not happened yet. */
@@ -68,14 +77,24 @@ export function consentState(events: readonly ConsentEvent[], now?: Date): Cover
 /** The state of one covered thing; 'never' when the person has no event about it. */
 export function stateFor(events: readonly ConsentEvent[], covers: ConsentCoverage, now?: Date): CoveredConsentState {
   const key = coverageKey(covers);
-  return consentState(events, now).find((s) => coverageKey(s.covers) === key) ?? { covers: coverageOf(covers), status: 'never', events: [] };
+  return (
+    consentState(events, now).find((s) => coverageKey(s.covers) === key) ?? {
+      covers: coverageOf(covers),
+      status: 'never',
+      events: [],
+    }
+  );
 }
 
 /**
  * The consent in force for a recipient or else for a purpose, as the provision guard and the use
  * check ask it: undefined when there is none, so a withdrawal blocks from the moment it is recorded.
  */
-export function consentInForceFor(events: readonly ConsentEvent[], covers: { recipient?: string; purpose?: string }, now: Date): ConsentEvent | undefined {
+export function consentInForceFor(
+  events: readonly ConsentEvent[],
+  covers: { recipient?: string; purpose?: string },
+  now: Date,
+): ConsentEvent | undefined {
   const candidates = [
     ...(covers.recipient !== undefined ? [{ recipient: covers.recipient }] : []),
     ...(covers.purpose !== undefined ? [{ purpose: covers.purpose }] : []),

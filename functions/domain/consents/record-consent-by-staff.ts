@@ -2,13 +2,17 @@
 // withdrawal, they received. The write is access-logged before it is made (policy §6(1)).
 import type { AccessLogWriter } from '../access-log/ports';
 import type { StaffActor } from '../staff';
-import { recordConsent, type ConsentInput, type RecordConsentDeps, type RecordedConsent } from './record-consent';
+import { type ConsentInput, type RecordConsentDeps, type RecordedConsent, recordConsent } from './record-consent';
 
 export interface RecordConsentByStaffDeps extends RecordConsentDeps {
   accessLog: AccessLogWriter;
 }
 
-export async function recordConsentByStaff(deps: RecordConsentByStaffDeps, actor: StaffActor, input: ConsentInput): Promise<RecordedConsent> {
+export async function recordConsentByStaff(
+  deps: RecordConsentByStaffDeps,
+  actor: StaffActor,
+  input: ConsentInput,
+): Promise<RecordedConsent> {
   await deps.accessLog.append({
     actor: actor.staffId,
     role: actor.role,

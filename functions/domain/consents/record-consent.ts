@@ -5,24 +5,25 @@
 // equivalent country, no equivalent setup), records what the person was told about the country (APPI
 // Art. 28(2), Enforcement Rules Art. 17). A withdrawal names the consent in force it
 // withdraws. The event and its receipt to the person commit together.
+
+import type { DeskSettings } from '../desk';
 import type { ConsentEvent, ForeignRecipientInformation } from '../holdings';
 import { EVIDENCE_RETENTION_SECONDS } from '../kernel/law';
+import type { Clock, SecretSource } from '../kernel/ports';
+import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import { consentOnFile, unusablePurpose } from '../personal-data/grounds';
 import type { ConsentReader } from '../personal-data/ports';
-import type { Clock, SecretSource } from '../kernel/ports';
 import { privacyNotice, privacyNoticeVersion } from '../privacy-notice';
-import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import { countryStanding } from '../provisions/countries';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { Recipient } from '../provisions/recipients';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
 import type { Language } from '../requests/request';
-import type { DeskSettings } from '../desk';
-import { coverageOf, type ConsentCoverage } from './consent-state';
+import { type ConsentCoverage, coverageOf } from './consent-state';
 import type { ConsentLedger, NoticeArchive, SubjectAddressBook } from './ports';
 import { consentReceipt } from './receipts';
-import { METHODS_BY_COLLECTOR, UNKNOWN_COUNTRY, type ConsentCollector } from './rules';
+import { type ConsentCollector, METHODS_BY_COLLECTOR, UNKNOWN_COUNTRY } from './rules';
 
 export interface ForeignInformationInput {
   country: string;
@@ -87,7 +88,8 @@ export interface RecordedConsent {
   receipt: 'e-mailed' | 'no-address-held';
 }
 
-const refused = (faults: string[]) => new DeskProblem('unprocessable', 'Consent not recorded', `${faults.join('; ')}. Nothing was recorded.`);
+const refused = (faults: string[]) =>
+  new DeskProblem('unprocessable', 'Consent not recorded', `${faults.join('; ')}. Nothing was recorded.`);
 
 function nonEmpty(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
@@ -97,18 +99,41 @@ function nonEmpty(value: string | undefined): value is string {
  * APPI Art. 28(2), Enforcement Rules Art. 17: the country, its system and the recipient's measures, or
  * 'unknown' with the reason; the country named is the one the recipient is registered in.
  */
-export function foreignInformationFaults(info: ForeignInformationInput | undefined, recipient: Pick<Recipient, 'recipientId' | 'country'>): string[] {
-  if (!info) return [`foreignInformation: "${recipient.recipientId}" is in ${recipient.country}, without an equivalent system or setup; give the information the person was given: country, protectionSystem and recipientMeasures, or country "unknown" with unknownReason (APPI Art. 28(2), Enforcement Rules Art. 17)`];
-  if (!nonEmpty(info.country)) return [`foreignInformation.country: name the recipient's country (${recipient.country}), or "unknown" with unknownReason`];
+export function foreignInformationFaults(
+  info: ForeignInformationInput | undefined,
+  recipient: Pick<Recipient, 'recipientId' | 'country'>,
+): string[] {
+  if (!info)
+    return [
+      `foreignInformation: "${recipient.recipientId}" is in ${recipient.country}, without an equivalent system or setup; give the information the person was given: country, protectionSystem and recipientMeasures, or country "unknown" with unknownReason (APPI Art. 28(2), Enforcement Rules Art. 17)`,
+    ];
+  if (!nonEmpty(info.country))
+    return [
+      `foreignInformation.country: name the recipient's country (${recipient.country}), or "unknown" with unknownReason`,
+    ];
   if (info.country !== UNKNOWN_COUNTRY && info.country !== recipient.country) {
-    return [`foreignInformation.country: "${recipient.recipientId}" is registered in ${recipient.country}; the person must be told about that country, or "unknown" with unknownReason`];
+    return [
+      `foreignInformation.country: "${recipient.recipientId}" is registered in ${recipient.country}; the person must be told about that country, or "unknown" with unknownReason`,
+    ];
   }
   if (info.country === UNKNOWN_COUNTRY) {
-    return nonEmpty(info.unknownReason) ? [] : ['foreignInformation.unknownReason: where the country cannot be identified, give the reason the person was told (Enforcement Rules Art. 17(3))'];
+    return nonEmpty(info.unknownReason)
+      ? []
+      : [
+          'foreignInformation.unknownReason: where the country cannot be identified, give the reason the person was told (Enforcement Rules Art. 17(3))',
+        ];
   }
   return [
-    ...(nonEmpty(info.protectionSystem) ? [] : ['foreignInformation.protectionSystem: describe that country\'s system for protecting personal information, as the person was told it (Enforcement Rules Art. 17(2)(ii))']),
-    ...(nonEmpty(info.recipientMeasures) ? [] : ['foreignInformation.recipientMeasures: describe the recipient\'s protective measures, as the person was told them (Enforcement Rules Art. 17(2)(iii))']),
+    ...(nonEmpty(info.protectionSystem)
+      ? []
+      : [
+          "foreignInformation.protectionSystem: describe that country's system for protecting personal information, as the person was told it (Enforcement Rules Art. 17(2)(ii))",
+        ]),
+    ...(nonEmpty(info.recipientMeasures)
+      ? []
+      : [
+          "foreignInformation.recipientMeasures: describe the recipient's protective measures, as the person was told them (Enforcement Rules Art. 17(2)(iii))",
+        ]),
   ];
 }
 
@@ -120,22 +145,42 @@ function foreignInformationOf(info: ForeignInformationInput): ForeignRecipientIn
 
 function methodFaults(collector: Collector, method: string): string[] {
   const allowed: readonly string[] = METHODS_BY_COLLECTOR[collector.kind];
-  return allowed.includes(method) ? [] : [`method: "${method}" cannot be recorded here; this route records ${allowed.join(' or ')}`];
+  return allowed.includes(method)
+    ? []
+    : [`method: "${method}" cannot be recorded here; this route records ${allowed.join(' or ')}`];
 }
 
 /** Faults of a consent to a recipient: registered, and given with the country's information exactly when the provision guard asks for it. */
 function recipientFaults(input: GiveConsent, recipient: Recipient | undefined): string[] {
   if (input.recipient === undefined) {
-    return input.foreignInformation === undefined ? [] : ['foreignInformation: only a consent to a recipient abroad without an equivalent system or setup takes foreign-recipient information; remove it'];
+    return input.foreignInformation === undefined
+      ? []
+      : [
+          'foreignInformation: only a consent to a recipient abroad without an equivalent system or setup takes foreign-recipient information; remove it',
+        ];
   }
-  if (!recipient) return [`recipient: "${input.recipient}" is not in the recipient registry; an officer registers it first (POST /v1/staff/recipients)`];
+  if (!recipient)
+    return [
+      `recipient: "${input.recipient}" is not in the recipient registry; an officer registers it first (POST /v1/staff/recipients)`,
+    ];
   if (countryStanding(recipient) === 'foreign') return foreignInformationFaults(input.foreignInformation, recipient);
-  return input.foreignInformation === undefined ? [] : [`foreignInformation: "${recipient.recipientId}" is ${countryStanding(recipient)} (APPI Art. 28(1)); only a consent to a recipient abroad without an equivalent system or setup takes foreign-recipient information; remove it`];
+  return input.foreignInformation === undefined
+    ? []
+    : [
+        `foreignInformation: "${recipient.recipientId}" is ${countryStanding(recipient)} (APPI Art. 28(1)); only a consent to a recipient abroad without an equivalent system or setup takes foreign-recipient information; remove it`,
+      ];
 }
 
-export async function recordConsent(deps: RecordConsentDeps, collector: Collector, input: ConsentInput): Promise<RecordedConsent> {
+export async function recordConsent(
+  deps: RecordConsentDeps,
+  collector: Collector,
+  input: ConsentInput,
+): Promise<RecordedConsent> {
   const now = deps.clock.now();
-  const [versions, events] = await Promise.all([deps.purposes.versions(), deps.consents.consentsOf(input.subjectId, now)]);
+  const [versions, events] = await Promise.all([
+    deps.purposes.versions(),
+    deps.consents.consentsOf(input.subjectId, now),
+  ]);
   const registry = registryOf(versions);
   const currentNotice = privacyNoticeVersion(versions);
   const faults = methodFaults(collector, input.method);
@@ -146,18 +191,27 @@ export async function recordConsent(deps: RecordConsentDeps, collector: Collecto
   if (input.action === 'given') {
     // A linkage consent may name the recipient that will link the access information (APPI Art. 31(1)(i));
     // without one it is consent to the desk's own linkage (policy §1).
-    const named = (['purpose', 'recipient', 'linkage'] as const)
-      .filter((field) => input[field] !== undefined && !(field === 'recipient' && input.linkage !== undefined));
-    if (named.length !== 1) faults.push(`${named.length === 0 ? 'purpose, recipient, linkage' : named.join(', ')}: a consent covers exactly one purpose, one recipient or the linkage of access information (with the recipient that links it, if another business does); send one`);
+    const named = (['purpose', 'recipient', 'linkage'] as const).filter(
+      (field) => input[field] !== undefined && !(field === 'recipient' && input.linkage !== undefined),
+    );
+    if (named.length !== 1)
+      faults.push(
+        `${named.length === 0 ? 'purpose, recipient, linkage' : named.join(', ')}: a consent covers exactly one purpose, one recipient or the linkage of access information (with the recipient that links it, if another business does); send one`,
+      );
     if (input.purpose !== undefined) {
       const unusable = unusablePurpose(registry, input.purpose);
       if (unusable) faults.push(`purpose: ${unusable}`);
     }
-    const recipientProblems = recipientFaults(input, input.recipient !== undefined ? await deps.recipients.get(input.recipient) : undefined);
+    const recipientProblems = recipientFaults(
+      input,
+      input.recipient !== undefined ? await deps.recipients.get(input.recipient) : undefined,
+    );
     faults.push(...recipientProblems);
     noticeVersion = input.noticeVersion;
     if (noticeVersion !== currentNotice && !(await deps.notices.isKept(noticeVersion))) {
-      faults.push(`noticeVersion: "${noticeVersion}" is neither the current privacy notice version (${currentNotice}) nor a version whose text the desk keeps; show the current notice and cite its version`);
+      faults.push(
+        `noticeVersion: "${noticeVersion}" is neither the current privacy notice version (${currentNotice}) nor a version whose text the desk keeps; show the current notice and cite its version`,
+      );
     }
     covers = coverageOf(input);
     if (input.foreignInformation && recipientProblems.length === 0) {
@@ -166,7 +220,9 @@ export async function recordConsent(deps: RecordConsentDeps, collector: Collecto
   } else {
     const standing = consentOnFile(events, input.withdraws);
     if (!standing.inForce) {
-      faults.push(`withdraws: ${standing.why}${standing.why.includes('withdrawn on') ? '' : '; name a consent of this subject that is in force'}`);
+      faults.push(
+        `withdraws: ${standing.why}${standing.why.includes('withdrawn on') ? '' : '; name a consent of this subject that is in force'}`,
+      );
       covers = {};
     } else {
       covers = coverageOf(standing.consent);
@@ -175,7 +231,8 @@ export async function recordConsent(deps: RecordConsentDeps, collector: Collecto
   }
   if (faults.length > 0) throw refused(faults);
 
-  if (noticeVersion === currentNotice) await deps.notices.keep(currentNotice, privacyNotice(versions, deps.settings), now.toISOString());
+  if (noticeVersion === currentNotice)
+    await deps.notices.keep(currentNotice, privacyNotice(versions, deps.settings), now.toISOString());
   const at = now.toISOString();
   const evidenceUntil = Math.floor(now.getTime() / 1000) + EVIDENCE_RETENTION_SECONDS;
   const event: ConsentEvent = {
@@ -191,16 +248,25 @@ export async function recordConsent(deps: RecordConsentDeps, collector: Collecto
   };
   const address = await deps.addresses.addressOf(input.subjectId, now);
   const recipient = address && event.recipient !== undefined ? await deps.recipients.get(event.recipient) : undefined;
-  const receipt = address ? consentReceipt(`${event.eventId}-receipt`, address, event, registry, input.language, now, recipient?.name) : undefined;
+  const receipt = address
+    ? consentReceipt(`${event.eventId}-receipt`, address, event, registry, input.language, now, recipient?.name)
+    : undefined;
   try {
     await deps.ledger.append({
       // A withdrawal and the consent it ends are kept as evidence for the evidence period (docs/architecture.md).
       event: input.action === 'withdrawn' ? { ...event, expiresAt: evidenceUntil } : event,
       ...(receipt ? { receipt } : {}),
-      ...(input.action === 'withdrawn' ? { withdrawn: { subjectId: input.subjectId, eventId: input.withdraws, expiresAt: evidenceUntil } } : {}),
+      ...(input.action === 'withdrawn'
+        ? { withdrawn: { subjectId: input.subjectId, eventId: input.withdraws, expiresAt: evidenceUntil } }
+        : {}),
     });
   } catch (error) {
-    if (error instanceof StaleWriteError) throw new DeskProblem('conflict', 'Consent changed', 'The consent changed while this was recorded. Read the consents again and retry.');
+    if (error instanceof StaleWriteError)
+      throw new DeskProblem(
+        'conflict',
+        'Consent changed',
+        'The consent changed while this was recorded. Read the consents again and retry.',
+      );
     throw error;
   }
   return {

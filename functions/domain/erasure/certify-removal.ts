@@ -3,7 +3,13 @@
 // personal data. Idempotent: the certificate's id derives from the stream record's id.
 import type { Clock, SecretSource } from '../kernel/ports';
 import {
-  erasureCertificate, erasureReasonOf, itemEvidenceId, verification, type Cascade, type ErasureCertificate, type RemovalCause,
+  type Cascade,
+  type ErasureCertificate,
+  erasureCertificate,
+  erasureReasonOf,
+  itemEvidenceId,
+  type RemovalCause,
+  verification,
 } from './certificate';
 import type { DependentItems, ErasureEvidence, RemovedItems, SubjectRecords } from './ports';
 
@@ -29,13 +35,21 @@ export interface CertifyRemovalDeps {
   cascade?: { records: Pick<SubjectRecords, 'anyRemain'>; dependents: DependentItems };
 }
 
-async function eraseDependents(subjectId: string, cascade: NonNullable<CertifyRemovalDeps['cascade']>): Promise<Cascade> {
+async function eraseDependents(
+  subjectId: string,
+  cascade: NonNullable<CertifyRemovalDeps['cascade']>,
+): Promise<Cascade> {
   const storedDossiers = await cascade.dependents.eraseDossiersOf(subjectId);
-  const subjectLifecycle = (await cascade.records.anyRemain(subjectId)) ? 0 : await cascade.dependents.eraseLifecycleOf(subjectId);
+  const subjectLifecycle = (await cascade.records.anyRemain(subjectId))
+    ? 0
+    : await cascade.dependents.eraseLifecycleOf(subjectId);
   return { storedDossiers, subjectLifecycle };
 }
 
-export async function certifyRemoval(removal: Removal, deps: CertifyRemovalDeps): Promise<{ certificate: ErasureCertificate; written: boolean }> {
+export async function certifyRemoval(
+  removal: Removal,
+  deps: CertifyRemovalDeps,
+): Promise<{ certificate: ErasureCertificate; written: boolean }> {
   const remains = await deps.removed.remains(removal.subjectId, removal.itemId);
   const checkedAt = deps.clock.now();
   const cascade = deps.cascade ? await eraseDependents(removal.subjectId, deps.cascade) : undefined;

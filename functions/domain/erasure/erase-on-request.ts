@@ -4,7 +4,7 @@
 // certificate id derives from request and subject, so a redelivered or retried change is safe.
 import type { SubjectLifecycle } from '../personal-data/expiry';
 import type { ErasureCertificate } from './certificate';
-import { eraseSubject, type EraseSubjectDeps } from './erase-subject';
+import { type EraseSubjectDeps, eraseSubject } from './erase-subject';
 
 /** The erasure a change to a subject's lifecycle asks for, if its flag newly says erase. */
 export function erasureAskedBy(

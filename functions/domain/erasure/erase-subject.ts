@@ -4,7 +4,7 @@
 // subject's dossiers and lifecycle; this use case verifies that nothing is left and leaves one
 // certificate for the whole request.
 import type { Clock, SecretSource } from '../kernel/ports';
-import { erasureCertificate, subjectEvidenceId, verification, type ErasureCertificate } from './certificate';
+import { type ErasureCertificate, erasureCertificate, subjectEvidenceId, verification } from './certificate';
 import type { ErasureEvidence, SubjectRecords } from './ports';
 
 /**

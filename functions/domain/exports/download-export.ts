@@ -8,7 +8,7 @@ import type { Clock } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import { matchesHash } from '../kernel/secrets';
 import type { StaffActor } from '../staff';
-import { exportContent, type ExportFile } from './export-file';
+import { type ExportFile, exportContent } from './export-file';
 import type { ExportHoldingsReader, ExportStore } from './ports';
 import { downloaded, EXPORTABLE_CATEGORIES } from './rules';
 
@@ -27,14 +27,22 @@ export async function downloadExport(deps: DownloadExportDeps, actor: StaffActor
     await deps.exports.markDownloaded(next, request!.version);
   } catch (error) {
     if (!(error instanceof StaleWriteError)) throw error;
-    throw new DeskProblem('gone', 'Link already used', `The link of export ${exportId} was used or ran out meanwhile; it works once. Request a new export if the data is needed again.`);
+    throw new DeskProblem(
+      'gone',
+      'Link already used',
+      `The link of export ${exportId} was used or ran out meanwhile; it works once. Request a new export if the data is needed again.`,
+    );
   }
   // Checked again here, not only at request time: the categories list is the last word before data leaves.
   const categories = next.categories.filter((c) => EXPORTABLE_CATEGORIES.includes(c));
-  const subjects = await Promise.all(next.subjectIds.map(async (subjectId) => ({
-    subjectId,
-    records: (await deps.holdings.recordsOf(subjectId, categories, now)).filter((r) => categories.includes(r.category)),
-  })));
+  const subjects = await Promise.all(
+    next.subjectIds.map(async (subjectId) => ({
+      subjectId,
+      records: (await deps.holdings.recordsOf(subjectId, categories, now)).filter((r) =>
+        categories.includes(r.category),
+      ),
+    })),
+  );
   const fields = [...new Set(subjects.flatMap((s) => s.records.map((r) => r.category)))].sort();
   await deps.accessLog.append({
     actor: actor.staffId,
@@ -46,6 +54,12 @@ export async function downloadExport(deps: DownloadExportDeps, actor: StaffActor
     sourceIp: actor.sourceIp,
     at: now.toISOString(),
   });
-  const file: ExportFile = { exportId, generatedAt: now.toISOString(), reason: next.reason, categories: fields, subjects };
+  const file: ExportFile = {
+    exportId,
+    generatedAt: now.toISOString(),
+    reason: next.reason,
+    categories: fields,
+    subjects,
+  };
   return exportContent(file, next.format);
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import type { ExportStore } from './ports';
-import { exportStatus, type ExportRequest, type ExportStatus, type StoredExportStatus } from './rules';
+import { type ExportRequest, type ExportStatus, exportStatus, type StoredExportStatus } from './rules';
 
 export interface ListExportsDeps {
   exports: ExportStore;
@@ -16,11 +16,26 @@ const seesEvery = (actor: StaffActor) => actor.role === 'officer' || actor.role 
 
 /** The stored status a shown status is kept under: an expired request is stored as approved. */
 const STORED_AS: Record<ExportStatus, StoredExportStatus> = {
-  requested: 'requested', approved: 'approved', refused: 'refused', downloaded: 'downloaded', expired: 'approved',
+  requested: 'requested',
+  approved: 'approved',
+  refused: 'refused',
+  downloaded: 'downloaded',
+  expired: 'approved',
 };
 
 function summary(request: ExportRequest, now: Date) {
-  const { exportId, requestedBy, requestedAt, subjectIds, categories, format, reason, decision, linkExpiresAt, downloadedAt } = request;
+  const {
+    exportId,
+    requestedBy,
+    requestedAt,
+    subjectIds,
+    categories,
+    format,
+    reason,
+    decision,
+    linkExpiresAt,
+    downloadedAt,
+  } = request;
   return {
     exportId,
     status: exportStatus(request, now),
@@ -52,10 +67,18 @@ export async function viewExport(deps: ListExportsDeps, actor: StaffActor, expor
   const now = deps.clock.now();
   const request = await deps.exports.get(exportId, now);
   if (!request) {
-    throw new DeskProblem('not-found', 'No such export', `There is no export request ${exportId}. List them with GET /v1/staff/exports.`);
+    throw new DeskProblem(
+      'not-found',
+      'No such export',
+      `There is no export request ${exportId}. List them with GET /v1/staff/exports.`,
+    );
   }
   if (!seesEvery(actor) && request.requestedBy !== actor.staffId) {
-    throw new DeskProblem('forbidden', 'Not your export', `Export ${exportId} was requested by someone else; only its requester, the officer and auditors see it.`);
+    throw new DeskProblem(
+      'forbidden',
+      'Not your export',
+      `Export ${exportId} was requested by someone else; only its requester, the officer and auditors see it.`,
+    );
   }
   return {
     ...summary(request, now),

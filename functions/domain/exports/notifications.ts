@@ -1,7 +1,7 @@
 // The e-mails of an export request, in Japanese and English in one message (staff have no language
 // on file): to the officer when one is made, and to the requester with the decision. The approval
 // e-mail carries the link, never the data.
-import { outboxMessage, type OutboxMessage } from '../outbox';
+import { type OutboxMessage, outboxMessage } from '../outbox';
 import { formatJapanTime, signature } from '../requests/notifications';
 import { EXPORT_LINK_LIFETIME_HOURS, type ExportRequest } from './rules';
 
@@ -9,7 +9,12 @@ export const EXPORT_TOPIC = 'export';
 
 const exportUrl = (publicBaseUrl: string, exportId: string) => `${publicBaseUrl}/v1/staff/exports/${exportId}`;
 
-export function exportRequestedMessage(request: ExportRequest, officer: string, publicBaseUrl: string, now: Date): OutboxMessage {
+export function exportRequestedMessage(
+  request: ExportRequest,
+  officer: string,
+  publicBaseUrl: string,
+  now: Date,
+): OutboxMessage {
   const { exportId, requestedBy, subjectIds, categories, format, reason, note } = request;
   const text = [
     `${requestedBy} が個人データの持出し（エクスポート）を申請しました。承認又は却下してください。申請者本人は承認できません。`,
@@ -38,11 +43,22 @@ export function exportRequestedMessage(request: ExportRequest, officer: string, 
     `Decide: POST ${exportUrl(publicBaseUrl, exportId)}/approval`,
     signature('en'),
   ].join('\n');
-  return outboxMessage(`${EXPORT_TOPIC}-requested-${exportId}`, officer,
-    { subject: `個人データ持出し申請 / Export request ${exportId}`, text }, now, `${EXPORT_TOPIC}-requested`);
+  return outboxMessage(
+    `${EXPORT_TOPIC}-requested-${exportId}`,
+    officer,
+    { subject: `個人データ持出し申請 / Export request ${exportId}`, text },
+    now,
+    `${EXPORT_TOPIC}-requested`,
+  );
 }
 
-export function exportApprovedMessage(request: ExportRequest, requesterEmail: string, token: string, publicBaseUrl: string, now: Date): OutboxMessage {
+export function exportApprovedMessage(
+  request: ExportRequest,
+  requesterEmail: string,
+  token: string,
+  publicBaseUrl: string,
+  now: Date,
+): OutboxMessage {
   const link = `${exportUrl(publicBaseUrl, request.exportId)}/download/${token}`;
   const until = request.linkExpiresAt!;
   const text = [
@@ -61,11 +77,16 @@ export function exportApprovedMessage(request: ExportRequest, requesterEmail: st
     '',
     `    ${link}`,
     '',
-    'Keep what you download as the desk\'s rules require and delete it when its purpose is served. The download is recorded in the access log.',
+    "Keep what you download as the desk's rules require and delete it when its purpose is served. The download is recorded in the access log.",
     signature('en'),
   ].join('\n');
-  return outboxMessage(`${EXPORT_TOPIC}-approved-${request.exportId}`, requesterEmail,
-    { subject: `個人データ持出しの承認 / Export ${request.exportId} approved`, text }, now, `${EXPORT_TOPIC}-approved`);
+  return outboxMessage(
+    `${EXPORT_TOPIC}-approved-${request.exportId}`,
+    requesterEmail,
+    { subject: `個人データ持出しの承認 / Export ${request.exportId} approved`, text },
+    now,
+    `${EXPORT_TOPIC}-approved`,
+  );
 }
 
 export function exportRefusedMessage(request: ExportRequest, requesterEmail: string, now: Date): OutboxMessage {
@@ -81,6 +102,11 @@ export function exportRefusedMessage(request: ExportRequest, requesterEmail: str
     `Reason: ${reason}`,
     signature('en'),
   ].join('\n');
-  return outboxMessage(`${EXPORT_TOPIC}-refused-${request.exportId}`, requesterEmail,
-    { subject: `個人データ持出しの却下 / Export ${request.exportId} refused`, text }, now, `${EXPORT_TOPIC}-refused`);
+  return outboxMessage(
+    `${EXPORT_TOPIC}-refused-${request.exportId}`,
+    requesterEmail,
+    { subject: `個人データ持出しの却下 / Export ${request.exportId} refused`, text },
+    now,
+    `${EXPORT_TOPIC}-refused`,
+  );
 }

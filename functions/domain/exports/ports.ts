@@ -20,7 +20,10 @@ export interface ExportStore {
 }
 
 /** One personal-data record as an export carries it: what a staff view shows, without the flags. */
-export type ExportedRecord = Pick<RecordView, 'recordId' | 'category' | 'value' | 'source' | 'sourceDetail' | 'purposes' | 'acquiredAt'>;
+export type ExportedRecord = Pick<
+  RecordView,
+  'recordId' | 'category' | 'value' | 'source' | 'sourceDetail' | 'purposes' | 'acquiredAt'
+>;
 
 export interface ExportHoldingsReader {
   /** The subject's records of these categories that are not past their expiresAt. */

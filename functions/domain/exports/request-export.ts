@@ -8,7 +8,7 @@ import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { exportRequestedMessage } from './notifications';
 import type { ExportStore } from './ports';
-import { EXPORT_RECORD_RETENTION_SECONDS, exportCategories, type ExportFormat, type ExportRequest } from './rules';
+import { EXPORT_RECORD_RETENTION_SECONDS, type ExportFormat, type ExportRequest, exportCategories } from './rules';
 
 export interface RequestExportDeps {
   purposes: PurposeVersionReader;

@@ -3,8 +3,8 @@
 // The approval gives the requester a download link that works once and only for a short while;
 // Individual Numbers and special care-required information are never in a bulk export.
 import { EVIDENCE_RETENTION_SECONDS, SECONDS } from '../kernel/law';
-import { categoryById, PERSONAL_DATA_CATEGORIES } from '../personal-data/categories';
 import { DeskProblem } from '../kernel/problems';
+import { categoryById, PERSONAL_DATA_CATEGORIES } from '../personal-data/categories';
 import type { StaffActor, StaffMember } from '../staff';
 
 /** Policy §6(1): one subject's data is read through the subject view with a reason; from two on it is an export. */
@@ -66,7 +66,9 @@ export interface ExportRequest {
 }
 
 /** The categories a bulk export may carry: ordinary personal data and access information. */
-export const EXPORTABLE_CATEGORIES: readonly string[] = PERSONAL_DATA_CATEGORIES.filter((c) => c.kind !== 'special-care').map((c) => c.id);
+export const EXPORTABLE_CATEGORIES: readonly string[] = PERSONAL_DATA_CATEGORIES.filter(
+  (c) => c.kind !== 'special-care',
+).map((c) => c.id);
 
 /** The asked categories (all exportable ones when none are named), or 422 naming each one refused. */
 export function exportCategories(asked: readonly string[] | undefined): string[] {
@@ -79,13 +81,19 @@ export function exportCategories(asked: readonly string[] | undefined): string[]
       ...specialCare.map((c) => `${c} (special care-required information, APPI Art. 2(3))`),
       ...myNumber.map((c) => `${c} (Individual Numbers, My Number Act Art. 19, 20)`),
     ];
-    throw new DeskProblem('unprocessable', 'Not exportable',
-      `categories: ${refused.join(', ')} are never taken out in a bulk export. Remove them; special care-required information and Individual Numbers are handled only one person at a time, through their own routes.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Not exportable',
+      `categories: ${refused.join(', ')} are never taken out in a bulk export. Remove them; special care-required information and Individual Numbers are handled only one person at a time, through their own routes.`,
+    );
   }
   const unknown = unique.filter((c) => !categoryById(c));
   if (unknown.length > 0) {
-    throw new DeskProblem('unprocessable', 'Unknown categories',
-      `categories: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a category' : 'are not categories'} of personal data the desk registers. Exportable categories: ${EXPORTABLE_CATEGORIES.join(', ')}.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Unknown categories',
+      `categories: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a category' : 'are not categories'} of personal data the desk registers. Exportable categories: ${EXPORTABLE_CATEGORIES.join(', ')}.`,
+    );
   }
   return unique;
 }
@@ -108,17 +116,32 @@ export function decided(
   tokenHash: string,
 ): ExportRequest {
   if (request.requestedBy === actor.staffId) {
-    throw new DeskProblem('forbidden', 'Requester cannot approve',
-      `You requested export ${request.exportId}; taking data out needs two people (policy §6(1)). Another officer must decide it.`);
+    throw new DeskProblem(
+      'forbidden',
+      'Requester cannot approve',
+      `You requested export ${request.exportId}; taking data out needs two people (policy §6(1)). Another officer must decide it.`,
+    );
   }
   if (request.status !== 'requested') {
-    throw new DeskProblem('conflict', 'Already decided',
-      `Export ${request.exportId} is ${exportStatus(request, now)}; only a request awaiting approval is decided. The requester may ask again if the data is still needed.`);
+    throw new DeskProblem(
+      'conflict',
+      'Already decided',
+      `Export ${request.exportId} is ${exportStatus(request, now)}; only a request awaiting approval is decided. The requester may ask again if the data is still needed.`,
+    );
   }
   const at = now.toISOString();
-  const base = { ...request, status: outcome, version: request.version + 1, decision: { outcome, by: actor.staffId, at, reason } };
+  const base = {
+    ...request,
+    status: outcome,
+    version: request.version + 1,
+    decision: { outcome, by: actor.staffId, at, reason },
+  };
   if (outcome === 'refused') return base;
-  return { ...base, tokenHash, linkExpiresAt: new Date(now.getTime() + EXPORT_LINK_LIFETIME_HOURS * SECONDS.HOUR * 1000).toISOString() };
+  return {
+    ...base,
+    tokenHash,
+    linkExpiresAt: new Date(now.getTime() + EXPORT_LINK_LIFETIME_HOURS * SECONDS.HOUR * 1000).toISOString(),
+  };
 }
 
 /**
@@ -133,8 +156,11 @@ export function requireIndependentApprover(request: ExportRequest, approver: Sta
   ];
   const dependent = grants.find((g) => g.by === request.requestedBy && g.at !== undefined && Date.parse(g.at) > since);
   if (dependent) {
-    throw new DeskProblem('forbidden', 'Approver not independent',
-      `${request.requestedBy}, who requested export ${request.exportId}, ${dependent.what} your account ${approver.staffId} at ${dependent.at}; an approval needs a second person the requester did not make within ${EXPORT_APPROVER_INDEPENDENCE_DAYS} days (policy §6(1)). Another officer must approve it, or you may refuse it.`);
+    throw new DeskProblem(
+      'forbidden',
+      'Approver not independent',
+      `${request.requestedBy}, who requested export ${request.exportId}, ${dependent.what} your account ${approver.staffId} at ${dependent.at}; an approval needs a second person the requester did not make within ${EXPORT_APPROVER_INDEPENDENCE_DAYS} days (policy §6(1)). Another officer must approve it, or you may refuse it.`,
+    );
   }
 }
 
@@ -142,22 +168,39 @@ export function requireIndependentApprover(request: ExportRequest, approver: Sta
  * The first download with the right token, by the requester, before the link runs out. A wrong
  * token is told apart from no export at all by nobody: both are 404.
  */
-export function downloaded(request: ExportRequest | undefined, tokenMatches: (hash: string) => boolean, actor: StaffActor, now: Date): ExportRequest {
+export function downloaded(
+  request: ExportRequest | undefined,
+  tokenMatches: (hash: string) => boolean,
+  actor: StaffActor,
+  now: Date,
+): ExportRequest {
   if (!request || request.tokenHash === undefined || !tokenMatches(request.tokenHash)) {
-    throw new DeskProblem('not-found', 'No such download link',
-      'This download link is not valid. Use the link from the approval e-mail exactly as it was sent.');
+    throw new DeskProblem(
+      'not-found',
+      'No such download link',
+      'This download link is not valid. Use the link from the approval e-mail exactly as it was sent.',
+    );
   }
   if (request.requestedBy !== actor.staffId) {
-    throw new DeskProblem('forbidden', 'Not your export',
-      `Only the staff member who requested export ${request.exportId} may download it, signed in as themselves. Request an export of your own if you need the data.`);
+    throw new DeskProblem(
+      'forbidden',
+      'Not your export',
+      `Only the staff member who requested export ${request.exportId} may download it, signed in as themselves. Request an export of your own if you need the data.`,
+    );
   }
   if (request.status === 'downloaded') {
-    throw new DeskProblem('gone', 'Link already used',
-      `Export ${request.exportId} was downloaded at ${request.downloadedAt}; its link works once. Request a new export if the data is needed again.`);
+    throw new DeskProblem(
+      'gone',
+      'Link already used',
+      `Export ${request.exportId} was downloaded at ${request.downloadedAt}; its link works once. Request a new export if the data is needed again.`,
+    );
   }
   if (request.status !== 'approved' || linkRunOut(request, now)) {
-    throw new DeskProblem('gone', 'Link expired',
-      `The link of export ${request.exportId} expired at ${request.linkExpiresAt} (${EXPORT_LINK_LIFETIME_HOURS} hours after approval). Request a new export if the data is still needed.`);
+    throw new DeskProblem(
+      'gone',
+      'Link expired',
+      `The link of export ${request.exportId} expired at ${request.linkExpiresAt} (${EXPORT_LINK_LIFETIME_HOURS} hours after approval). Request a new export if the data is still needed.`,
+    );
   }
   return { ...request, status: 'downloaded', version: request.version + 1, downloadedAt: now.toISOString() };
 }

@@ -16,7 +16,8 @@ interface JapanDate {
 }
 
 /** The Japan calendar date of an instant, YYYY-MM-DD. */
-export const japanDay = (instant: Date): string => new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+export const japanDay = (instant: Date): string =>
+  new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 
 function japanDateOf(instant: Date): JapanDate {
   const shifted = new Date(instant.getTime() + JST_OFFSET_MS);
@@ -41,14 +42,18 @@ export function isNationalHoliday(date: JapanDate): boolean {
   const days = NATIONAL_HOLIDAYS[date.year];
   if (!days) {
     // A wrong answer would move due dates silently; an unknown year must be loud.
-    throw new Error(`The holiday table (${HOLIDAY_TABLE_SOURCE}) covers ${HOLIDAY_TABLE_YEARS.first}-${HOLIDAY_TABLE_YEARS.last}, not ${date.year}: update the package and run npm run holidays.`);
+    throw new Error(
+      `The holiday table (${HOLIDAY_TABLE_SOURCE}) covers ${HOLIDAY_TABLE_YEARS.first}-${HOLIDAY_TABLE_YEARS.last}, not ${date.year}: update the package and run npm run holidays.`,
+    );
   }
   return days.includes(isoDate(date).slice(5));
 }
 
 export function isYearEndHoliday({ month, day }: JapanDate): boolean {
-  return (month === YEAR_END_HOLIDAYS.from.month && day >= YEAR_END_HOLIDAYS.from.day) ||
-    (month === YEAR_END_HOLIDAYS.to.month && day <= YEAR_END_HOLIDAYS.to.day);
+  return (
+    (month === YEAR_END_HOLIDAYS.from.month && day >= YEAR_END_HOLIDAYS.from.day) ||
+    (month === YEAR_END_HOLIDAYS.to.month && day <= YEAR_END_HOLIDAYS.to.day)
+  );
 }
 
 /** Whether the desk works on this Japanese calendar date. */
@@ -60,9 +65,11 @@ export function isDeskDay(date: JapanDate): boolean {
 
 export function isDeskOpen(instant: Date): boolean {
   const date = japanDateOf(instant);
-  return isDeskDay(date) &&
+  return (
+    isDeskDay(date) &&
     instant >= japanInstant(date, DESK_OPENS_AT_HOUR) &&
-    instant < japanInstant(date, DESK_CLOSES_AT_HOUR);
+    instant < japanInstant(date, DESK_CLOSES_AT_HOUR)
+  );
 }
 
 /** When the desk starts counting a request that arrived at `instant`: then, or at the next opening. */
@@ -119,7 +126,9 @@ export function responseDeskDays(setting: string | undefined): number {
   if (setting === undefined || setting.trim() === '') return RESPONSE_TARGET_DESK_DAYS;
   const days = Number(setting);
   if (!Number.isInteger(days) || days < 1 || days > LATEST_ANSWER_CALENDAR_DAYS) {
-    throw new Error(`DESK_RESPONSE_DESK_DAYS must be a whole number of desk days from 1 to ${LATEST_ANSWER_CALENDAR_DAYS}, not "${setting}"`);
+    throw new Error(
+      `DESK_RESPONSE_DESK_DAYS must be a whole number of desk days from 1 to ${LATEST_ANSWER_CALENDAR_DAYS}, not "${setting}"`,
+    );
   }
   return days;
 }

@@ -1,13 +1,7 @@
 // Failures a use case reports to its caller. The HTTP layer maps each kind to a status code; the
 // message is for the person who sent the request and says what to do next.
 
-export type ProblemKind =
-  | 'not-found'
-  | 'conflict'
-  | 'unprocessable'
-  | 'forbidden'
-  | 'locked'
-  | 'gone';
+export type ProblemKind = 'not-found' | 'conflict' | 'unprocessable' | 'forbidden' | 'locked' | 'gone';
 
 /** A field of the sent body a problem is about (`body.details.changes.1.value`), so a form can show the message next to it. */
 export interface ProblemField {

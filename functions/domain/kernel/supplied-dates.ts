@@ -31,11 +31,21 @@ export type SuppliedDate = { field: string; instant: string | undefined } | { fi
 /** Throws one 422 naming every supplied date that lies in the future; fields left out pass. */
 export function refuseFutureDates(title: string, dates: readonly SuppliedDate[], now: Date): void {
   const errors: ProblemField[] = dates.flatMap((d) => {
-    const fault = 'instant' in d
-      ? d.instant === undefined ? undefined : futureInstantFault(d.instant, now)
-      : d.date === undefined ? undefined : futureJapanDateFault(d.date, now);
+    const fault =
+      'instant' in d
+        ? d.instant === undefined
+          ? undefined
+          : futureInstantFault(d.instant, now)
+        : d.date === undefined
+          ? undefined
+          : futureJapanDateFault(d.date, now);
     return fault ? [{ field: d.field, message: fault }] : [];
   });
   if (errors.length === 0) return;
-  throw new DeskProblem('unprocessable', title, `${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}. Nothing was stored.`, errors);
+  throw new DeskProblem(
+    'unprocessable',
+    title,
+    `${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}. Nothing was stored.`,
+    errors,
+  );
 }

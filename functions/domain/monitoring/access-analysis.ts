@@ -2,11 +2,12 @@
 // read once, and the Information Security Officer is e-mailed when someone read many people's data
 // in one hour or read any outside desk hours. The e-mail names staff ids, roles, times and subject
 // ids only: the officer opens the access log for the rest.
-import { isDeskOpen } from '../kernel/calendar';
+
 import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR } from '../desk';
-import { outboxMessage, type OutboxMessage } from '../outbox';
+import { isDeskOpen } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';
+import { type OutboxMessage, outboxMessage } from '../outbox';
 import { formatJapanTime, signature } from '../requests/notifications';
 import type { StaffRole } from '../staff';
 
@@ -47,7 +48,13 @@ export interface MonitoredAccess {
 
 export type AccessFinding =
   | { kind: 'many-subjects'; actor: string; roles: string[]; hour: string; subjects: number }
-  | { kind: 'outside-desk-hours'; actor: string; roles: string[]; hour: string; reads: { at: string; subjects: string[] }[] };
+  | {
+      kind: 'outside-desk-hours';
+      actor: string;
+      roles: string[];
+      hour: string;
+      reads: { at: string; subjects: string[] }[];
+    };
 
 export interface AccessLogReader {
   /** Entries with `at` in [from, to), past-expiry ones left out. */
@@ -65,7 +72,12 @@ export interface MonitoringStore {
    * Moves the cursor from `previous` (undefined: none yet) to `analysedThrough` and enqueues the alert,
    * all or nothing. Throws StaleWriteError when another run moved the cursor first.
    */
-  advance(previous: MonitoringCursor | undefined, analysedThrough: string, alert: OutboxMessage | undefined, now: Date): Promise<void>;
+  advance(
+    previous: MonitoringCursor | undefined,
+    analysedThrough: string,
+    alert: OutboxMessage | undefined,
+    now: Date,
+  ): Promise<void>;
 }
 
 export interface AccessMonitoringDeps {
@@ -92,7 +104,9 @@ export function maxSubjectsPerHour(setting: string | undefined): number {
   if (setting === undefined || setting.trim() === '') return MONITORING_MAX_SUBJECTS_PER_HOUR;
   const limit = Number(setting);
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new Error(`DESK_MONITOR_MAX_SUBJECTS_PER_HOUR must be a whole number of subjects of at least 1, not "${setting}"`);
+    throw new Error(
+      `DESK_MONITOR_MAX_SUBJECTS_PER_HOUR must be a whole number of subjects of at least 1, not "${setting}"`,
+    );
   }
   return limit;
 }
@@ -108,7 +122,11 @@ export function hoursToAnalyse(cursor: MonitoringCursor | undefined, now: Date):
   const lastClosed = startOfHour(new Date(now.getTime() - MONITORING_SETTLE_MINUTES * MINUTE_MS - HOUR_MS));
   const first = cursor ? new Date(startOfHour(new Date(cursor.analysedThrough)).getTime() + HOUR_MS) : lastClosed;
   const hours: Date[] = [];
-  for (let hour = first; hour <= lastClosed && hours.length < MONITORING_MAX_HOURS_PER_RUN; hour = new Date(hour.getTime() + HOUR_MS)) {
+  for (
+    let hour = first;
+    hour <= lastClosed && hours.length < MONITORING_MAX_HOURS_PER_RUN;
+    hour = new Date(hour.getTime() + HOUR_MS)
+  ) {
     hours.push(hour);
   }
   return hours;
@@ -120,7 +138,10 @@ export function hoursToAnalyse(cursor: MonitoringCursor | undefined, now: Date):
  * through their own grants, at any hour, by design.
  */
 export function findAccessAnomalies(entries: MonitoredAccess[], limit: number): AccessFinding[] {
-  const groups = new Map<string, { actor: string; hour: string; roles: Set<string>; subjects: Set<string>; outside: MonitoredAccess[] }>();
+  const groups = new Map<
+    string,
+    { actor: string; hour: string; roles: Set<string>; subjects: Set<string>; outside: MonitoredAccess[] }
+  >();
   for (const entry of entries) {
     if (entry.role === 'system' || entry.action !== 'read') continue;
     const hour = startOfHour(new Date(entry.at)).toISOString();
@@ -132,11 +153,15 @@ export function findAccessAnomalies(entries: MonitoredAccess[], limit: number): 
     groups.set(key, group);
   }
   const findings: AccessFinding[] = [];
-  for (const group of [...groups.values()].sort((a, b) => a.hour.localeCompare(b.hour) || a.actor.localeCompare(b.actor))) {
+  for (const group of [...groups.values()].sort(
+    (a, b) => a.hour.localeCompare(b.hour) || a.actor.localeCompare(b.actor),
+  )) {
     const base = { actor: group.actor, roles: [...group.roles].sort(), hour: group.hour };
     if (group.subjects.size > limit) findings.push({ kind: 'many-subjects', ...base, subjects: group.subjects.size });
     if (group.outside.length > 0) {
-      const reads = group.outside.sort((a, b) => a.at.localeCompare(b.at)).map((e) => ({ at: e.at, subjects: [...e.subjects] }));
+      const reads = group.outside
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((e) => ({ at: e.at, subjects: [...e.subjects] }));
       findings.push({ kind: 'outside-desk-hours', ...base, reads });
     }
   }
@@ -148,28 +173,37 @@ export const alertMessageId = (firstHour: Date) => `access-monitoring-${firstHou
 
 function findingLines(findings: AccessFinding[], limit: number, language: 'ja' | 'en'): string {
   const ja = language === 'ja';
-  return findings.map((f) => {
-    const who = `${f.actor} (${f.roles.join('/')})`;
-    const hour = formatJapanTime(f.hour, language);
-    if (f.kind === 'many-subjects') {
-      return ja
-        ? `- ${who}  ${hour}からの1時間に${f.subjects}人分の個人データを閲覧（上限${limit}人）`
-        : `- ${who}  read the data of ${f.subjects} people in the hour from ${hour} (limit ${limit})`;
-    }
-    const listed = f.reads.slice(0, MONITORING_MAX_LISTED_READS).map((r) =>
-      `    ${formatJapanTime(r.at, language)}  ${ja ? '対象' : 'subjects'}: ${r.subjects.join(', ')}`);
-    const more = f.reads.length - listed.length;
-    if (more > 0) listed.push(ja ? `    ほか${more}件` : `    and ${more} more`);
-    const head = ja
-      ? `- ${who}  窓口時間外の閲覧 ${f.reads.length}件（${hour}からの1時間）`
-      : `- ${who}  ${f.reads.length} read(s) outside desk hours in the hour from ${hour}`;
-    return [head, ...listed].join('\n');
-  }).join('\n');
+  return findings
+    .map((f) => {
+      const who = `${f.actor} (${f.roles.join('/')})`;
+      const hour = formatJapanTime(f.hour, language);
+      if (f.kind === 'many-subjects') {
+        return ja
+          ? `- ${who}  ${hour}からの1時間に${f.subjects}人分の個人データを閲覧（上限${limit}人）`
+          : `- ${who}  read the data of ${f.subjects} people in the hour from ${hour} (limit ${limit})`;
+      }
+      const listed = f.reads
+        .slice(0, MONITORING_MAX_LISTED_READS)
+        .map((r) => `    ${formatJapanTime(r.at, language)}  ${ja ? '対象' : 'subjects'}: ${r.subjects.join(', ')}`);
+      const more = f.reads.length - listed.length;
+      if (more > 0) listed.push(ja ? `    ほか${more}件` : `    and ${more} more`);
+      const head = ja
+        ? `- ${who}  窓口時間外の閲覧 ${f.reads.length}件（${hour}からの1時間）`
+        : `- ${who}  ${f.reads.length} read(s) outside desk hours in the hour from ${hour}`;
+      return [head, ...listed].join('\n');
+    })
+    .join('\n');
 }
 
 /** One e-mail in Japanese, then English, listing every finding of the window [from, to). */
-export function accessAlertText(findings: AccessFinding[], from: Date, to: Date, limit: number): { subject: string; text: string } {
-  const window = (language: 'ja' | 'en') => `${formatJapanTime(from.toISOString(), language)} - ${formatJapanTime(to.toISOString(), language)}`;
+export function accessAlertText(
+  findings: AccessFinding[],
+  from: Date,
+  to: Date,
+  limit: number,
+): { subject: string; text: string } {
+  const window = (language: 'ja' | 'en') =>
+    `${formatJapanTime(from.toISOString(), language)} - ${formatJapanTime(to.toISOString(), language)}`;
   const hours = `${DESK_OPENS_AT_HOUR}:00-${DESK_CLOSES_AT_HOUR}:00`;
   return {
     subject: `【アクセス監視】${findings.length}件の検知 / Access monitoring: ${findings.length} finding(s)`,
@@ -201,9 +235,16 @@ export async function analyseStaffAccess(deps: AccessMonitoringDeps): Promise<Mo
     if (!first || !last) return { hours: 0, findings: 0 };
     const to = new Date(last.getTime() + HOUR_MS);
     const findings = findAccessAnomalies(await deps.log.entriesBetween(first, to, now), deps.maxSubjectsPerHour);
-    const alert = findings.length > 0
-      ? outboxMessage(alertMessageId(first), deps.officerEmail, accessAlertText(findings, first, to, deps.maxSubjectsPerHour), now, 'access-monitoring')
-      : undefined;
+    const alert =
+      findings.length > 0
+        ? outboxMessage(
+            alertMessageId(first),
+            deps.officerEmail,
+            accessAlertText(findings, first, to, deps.maxSubjectsPerHour),
+            now,
+            'access-monitoring',
+          )
+        : undefined;
     try {
       await deps.store.advance(cursor, last.toISOString(), alert, now);
       return { hours: hours.length, findings: findings.length, ...(alert ? { alert: alert.messageId } : {}) };

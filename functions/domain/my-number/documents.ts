@@ -48,7 +48,8 @@ export const MY_NUMBER_DOCUMENTS = [
     affair: 'tax',
     ja: '給与所得者の扶養控除等申告書',
     en: "Employee's declaration for dependant deductions",
-    source: 'Income Tax Act Enforcement Regulations Art. 76-3: 7 years from the day after 10 January of the year following the filing year',
+    source:
+      'Income Tax Act Enforcement Regulations Art. 76-3: 7 years from the day after 10 January of the year following the filing year',
     retainUntil: (documentDate: string) => endOfYears({ year: yearOf(documentDate) + 1, month: 1, day: 11 }, 7),
   },
   {
@@ -56,7 +57,8 @@ export const MY_NUMBER_DOCUMENTS = [
     affair: 'social-insurance',
     ja: '健康保険・厚生年金保険被保険者資格取得届',
     en: 'Notification of health and pension insurance qualification',
-    source: 'Health Insurance Act Enforcement Regulations Art. 34: 2 years from completion (counted from the next day, Civil Code Art. 140)',
+    source:
+      'Health Insurance Act Enforcement Regulations Art. 34: 2 years from completion (counted from the next day, Civil Code Art. 140)',
     retainUntil: (documentDate: string) => endOfYears(dayAfter(documentDate), 2),
   },
   {
@@ -64,7 +66,8 @@ export const MY_NUMBER_DOCUMENTS = [
     affair: 'social-insurance',
     ja: '雇用保険被保険者資格取得届',
     en: 'Notification of employment insurance qualification',
-    source: 'Employment Insurance Act Enforcement Regulations Art. 143: 4 years from completion (counted from the next day, Civil Code Art. 140)',
+    source:
+      'Employment Insurance Act Enforcement Regulations Art. 143: 4 years from completion (counted from the next day, Civil Code Art. 140)',
     retainUntil: (documentDate: string) => endOfYears(dayAfter(documentDate), 4),
   },
 ] as const satisfies readonly MyNumberDocument[];
@@ -77,7 +80,10 @@ export const MY_NUMBER_DOCUMENTS = [
 export const MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD = 366;
 
 export type MyNumberDocumentId = (typeof MY_NUMBER_DOCUMENTS)[number]['id'];
-export const MY_NUMBER_DOCUMENT_IDS = MY_NUMBER_DOCUMENTS.map((d) => d.id) as [MyNumberDocumentId, ...MyNumberDocumentId[]];
+export const MY_NUMBER_DOCUMENT_IDS = MY_NUMBER_DOCUMENTS.map((d) => d.id) as [
+  MyNumberDocumentId,
+  ...MyNumberDocumentId[],
+];
 
 export function myNumberDocument(id: string): MyNumberDocument | undefined {
   return (MY_NUMBER_DOCUMENTS as readonly MyNumberDocument[]).find((d) => d.id === id);

@@ -2,9 +2,9 @@
 // (the Information Security Officer): the subject's live documents with their numbers. Every read
 // is access-logged first, with its reason, so a read that cannot be logged shows nothing.
 import type { AccessLogEntry } from '../access-log/entry';
-import { requireOpenRequest, type RequestSubjectFinder } from '../personal-data/read-reason';
 import type { AccessLogWriter } from '../access-log/ports';
 import type { Clock } from '../kernel/ports';
+import { type RequestSubjectFinder, requireOpenRequest } from '../personal-data/read-reason';
 import type { RequestReader } from '../requests/ports';
 import type { StaffActor } from '../staff';
 import type { SystemActor } from '../systems';
@@ -37,7 +37,12 @@ function reader(actor: StaffActor | SystemActor): Pick<AccessLogEntry, 'actor' |
   return 'staffId' in actor ? { actor: actor.staffId, role: actor.role } : { actor: actor.principal, role: 'system' };
 }
 
-export async function readMyNumber(deps: ReadMyNumberDeps, actor: StaffActor | SystemActor, subjectId: string, reason: ReadReason) {
+export async function readMyNumber(
+  deps: ReadMyNumberDeps,
+  actor: StaffActor | SystemActor,
+  subjectId: string,
+  reason: ReadReason,
+) {
   if (reason.requestId !== undefined) await requireOpenRequest(reason.requestId, [subjectId], deps);
   const now = deps.clock.now();
   await deps.accessLog.append({
@@ -49,8 +54,9 @@ export async function readMyNumber(deps: ReadMyNumberDeps, actor: StaffActor | S
     sourceIp: actor.sourceIp,
     at: now.toISOString(),
   });
-  const documents = (await deps.myNumbers.liveDocumentsOf(subjectId, now))
-    .filter((d) => reason.affair === undefined || d.affair === reason.affair);
+  const documents = (await deps.myNumbers.liveDocumentsOf(subjectId, now)).filter(
+    (d) => reason.affair === undefined || d.affair === reason.affair,
+  );
   return {
     subjectId,
     documents: documents.map((d) => ({

@@ -27,7 +27,12 @@ export const PERSONAL_DATA_CATEGORIES = [
   { id: 'payment-method', kind: 'ordinary', ja: '決済手段', en: 'Payment method' },
   { id: 'billing-history', kind: 'ordinary', ja: 'ご請求・お支払履歴', en: 'Billing and payment history' },
   { id: 'credit-information', kind: 'ordinary', ja: '信用情報', en: 'Credit information' },
-  { id: 'identity-document', kind: 'ordinary', ja: '本人確認書類の記載事項', en: 'Particulars of an identity document' },
+  {
+    id: 'identity-document',
+    kind: 'ordinary',
+    ja: '本人確認書類の記載事項',
+    en: 'Particulars of an identity document',
+  },
   { id: 'inquiry', kind: 'ordinary', ja: 'お問い合わせ内容', en: 'Inquiries' },
   { id: 'recorded-call', kind: 'ordinary', ja: '通話録音', en: 'Recorded call' },
   { id: 'referral', kind: 'ordinary', ja: 'ご紹介情報', en: 'Referral' },
@@ -35,7 +40,12 @@ export const PERSONAL_DATA_CATEGORIES = [
   { id: 'cookie-id', kind: 'access-information', ja: 'Cookie識別子', en: 'Cookie identifier' },
   { id: 'web-beacon', kind: 'access-information', ja: 'ウェブビーコンによる閲覧情報', en: 'Web beacon data' },
   { id: 'advertising-identifier', kind: 'access-information', ja: '広告識別子', en: 'Advertising identifier' },
-  { id: 'access-history', kind: 'access-information', ja: 'アクセス履歴（IPアドレス、閲覧ページ等）', en: 'Access history (IP address, pages viewed)' },
+  {
+    id: 'access-history',
+    kind: 'access-information',
+    ja: 'アクセス履歴（IPアドレス、閲覧ページ等）',
+    en: 'Access history (IP address, pages viewed)',
+  },
   { id: 'device-information', kind: 'access-information', ja: '端末情報', en: 'Device information' },
   // APPI Art. 2(3) and Cabinet Order Art. 2 (i)-(v): special care-required information.
   { id: 'race', kind: 'special-care', ja: '人種', en: 'Race' },
@@ -46,9 +56,19 @@ export const PERSONAL_DATA_CATEGORIES = [
   { id: 'crime-victim', kind: 'special-care', ja: '犯罪により害を被った事実', en: 'Having been harmed by a crime' },
   { id: 'disability', kind: 'special-care', ja: '心身の機能の障害', en: 'Physical or mental disability' },
   { id: 'health-check-result', kind: 'special-care', ja: '健康診断等の結果', en: 'Results of health checks' },
-  { id: 'medical-guidance-or-treatment', kind: 'special-care', ja: '保健指導・診療・調剤', en: 'Medical guidance, treatment or dispensing' },
+  {
+    id: 'medical-guidance-or-treatment',
+    kind: 'special-care',
+    ja: '保健指導・診療・調剤',
+    en: 'Medical guidance, treatment or dispensing',
+  },
   { id: 'criminal-proceedings', kind: 'special-care', ja: '刑事事件に関する手続', en: 'Criminal proceedings' },
-  { id: 'juvenile-proceedings', kind: 'special-care', ja: '少年の保護事件に関する手続', en: 'Juvenile protection proceedings' },
+  {
+    id: 'juvenile-proceedings',
+    kind: 'special-care',
+    ja: '少年の保護事件に関する手続',
+    en: 'Juvenile protection proceedings',
+  },
 ] as const satisfies readonly PersonalDataCategory[];
 
 export type CategoryId = (typeof PERSONAL_DATA_CATEGORIES)[number]['id'];
@@ -73,10 +93,29 @@ export function isLinkedAccessInformation(category: string): boolean {
  */
 export const SPECIAL_CARE_EXCEPTIONS = [
   { id: 'required-by-law', source: 'APPI Art. 20(2)(i)', en: 'Required by laws and regulations' },
-  { id: 'protection-of-life-body-property', source: 'APPI Art. 20(2)(ii)', en: 'Necessary to protect life, body or property, and consent is difficult to obtain' },
-  { id: 'public-health-or-children', source: 'APPI Art. 20(2)(iii)', en: 'Especially necessary for public health or the sound growth of children, and consent is difficult to obtain' },
-  { id: 'cooperation-with-public-body', source: 'APPI Art. 20(2)(iv)', en: 'Cooperating with a national or local public body performing duties prescribed by law' },
-  { id: 'made-public', source: 'APPI Art. 20(2)(vii)', en: 'Made public by the person, a public body, the press or others listed in the Enforcement Rules' },
+  {
+    id: 'protection-of-life-body-property',
+    source: 'APPI Art. 20(2)(ii)',
+    en: 'Necessary to protect life, body or property, and consent is difficult to obtain',
+  },
+  {
+    id: 'public-health-or-children',
+    source: 'APPI Art. 20(2)(iii)',
+    en: 'Especially necessary for public health or the sound growth of children, and consent is difficult to obtain',
+  },
+  {
+    id: 'cooperation-with-public-body',
+    source: 'APPI Art. 20(2)(iv)',
+    en: 'Cooperating with a national or local public body performing duties prescribed by law',
+  },
+  {
+    id: 'made-public',
+    source: 'APPI Art. 20(2)(vii)',
+    en: 'Made public by the person, a public body, the press or others listed in the Enforcement Rules',
+  },
 ] as const;
 export type SpecialCareException = (typeof SPECIAL_CARE_EXCEPTIONS)[number]['id'];
-export const SPECIAL_CARE_EXCEPTION_IDS = SPECIAL_CARE_EXCEPTIONS.map((e) => e.id) as [SpecialCareException, ...SpecialCareException[]];
+export const SPECIAL_CARE_EXCEPTION_IDS = SPECIAL_CARE_EXCEPTIONS.map((e) => e.id) as [
+  SpecialCareException,
+  ...SpecialCareException[],
+];

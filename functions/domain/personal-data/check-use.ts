@@ -14,7 +14,13 @@ import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
 import type { SystemActor } from '../systems';
 import { consentOnFile, unusablePurpose } from './grounds';
-import type { ConsentReader, RecordUseReader, SubjectLifecycleReader, UseExceptionEvidence, UseExceptionRecorder } from './ports';
+import type {
+  ConsentReader,
+  RecordUseReader,
+  SubjectLifecycleReader,
+  UseExceptionEvidence,
+  UseExceptionRecorder,
+} from './ports';
 
 /** Policy §2(2): the cases in which data may be used beyond its purposes of use. */
 export const USE_EXCEPTIONS = [
@@ -28,8 +34,14 @@ export type UseException = (typeof USE_EXCEPTIONS)[number]['id'];
 export const USE_EXCEPTION_IDS = USE_EXCEPTIONS.map((e) => e.id) as [UseException, ...UseException[]];
 
 export const USE_CHECK_REASONS = [
-  'within-purpose', 'exception', 'no-record', 'purpose-not-among-record-purposes', 'purpose-not-active',
-  'record-expired', 'cessation-of-use-requested', 'consent-withdrawn',
+  'within-purpose',
+  'exception',
+  'no-record',
+  'purpose-not-among-record-purposes',
+  'purpose-not-active',
+  'record-expired',
+  'cessation-of-use-requested',
+  'consent-withdrawn',
 ] as const;
 export type UseCheckReason = (typeof USE_CHECK_REASONS)[number];
 
@@ -61,8 +73,18 @@ export interface CheckUseDeps {
 export async function checkUse(deps: CheckUseDeps, actor: SystemActor, check: UseCheck): Promise<UseCheckAnswer> {
   const { subjectId, category, purpose, exception } = check;
   const now = deps.clock.now();
-  const answer = (allowed: boolean, reason: UseCheckReason, detail: string, exceptionRecordId?: string): UseCheckAnswer =>
-    ({ allowed, reason, detail, checkedAt: now.toISOString(), ...(exceptionRecordId ? { exceptionRecordId } : {}) });
+  const answer = (
+    allowed: boolean,
+    reason: UseCheckReason,
+    detail: string,
+    exceptionRecordId?: string,
+  ): UseCheckAnswer => ({
+    allowed,
+    reason,
+    detail,
+    checkedAt: now.toISOString(),
+    ...(exceptionRecordId ? { exceptionRecordId } : {}),
+  });
 
   const [records, lifecycle, versions] = await Promise.all([
     deps.records.livePurposesOf(subjectId, category, now),
@@ -70,30 +92,58 @@ export async function checkUse(deps: CheckUseDeps, actor: SystemActor, check: Us
     deps.purposes.versions(),
   ]);
   if (records.length === 0) {
-    return await deps.records.hasExpiredRecord(subjectId, category, now)
-      ? answer(false, 'record-expired', `Every "${category}" record of this subject is past its expiry: its purposes were achieved, so it must not be used and is being erased (policy §2(4), APPI Art. 22).`)
-      : answer(false, 'no-record', `The desk holds no "${category}" record of this subject: register the data with its purposes (POST /v1/system/personal-data) before using it.`);
+    return (await deps.records.hasExpiredRecord(subjectId, category, now))
+      ? answer(
+          false,
+          'record-expired',
+          `Every "${category}" record of this subject is past its expiry: its purposes were achieved, so it must not be used and is being erased (policy §2(4), APPI Art. 22).`,
+        )
+      : answer(
+          false,
+          'no-record',
+          `The desk holds no "${category}" record of this subject: register the data with its purposes (POST /v1/system/personal-data) before using it.`,
+        );
   }
   // APPI Art. 35: once the person asked to stop, no use is allowed, not even under an exception.
   if (lifecycle?.cessationOfUse) {
-    return answer(false, 'cessation-of-use-requested', `The person asked the desk to stop using their data (request ${lifecycle.cessationOfUse.requestId}, APPI Art. 35): do not use it for any purpose.`);
+    return answer(
+      false,
+      'cessation-of-use-requested',
+      `The person asked the desk to stop using their data (request ${lifecycle.cessationOfUse.requestId}, APPI Art. 35): do not use it for any purpose.`,
+    );
   }
   const registry = registryOf(versions);
   const unusable = unusablePurpose(registry, purpose);
   if (unusable) {
-    return answer(false, 'purpose-not-active', `${unusable}: use data only for purposes published in the privacy notice and still active (APPI Art. 17, 21).`);
+    return answer(
+      false,
+      'purpose-not-active',
+      `${unusable}: use data only for purposes published in the privacy notice and still active (APPI Art. 17, 21).`,
+    );
   }
   if (records.some((r) => r.purposes.includes(purpose))) {
     if (registry.get(purpose)?.basis === 'consent') {
       const { status } = stateFor(await deps.consents.consentsOf(subjectId, now), { purpose }, now);
       if (status !== 'in-force') {
-        return answer(false, 'consent-withdrawn', `"${purpose}" rests on the person's consent, and ${status === 'withdrawn' ? 'they have withdrawn it' : 'they have not given it'}: do not use the data for it unless they consent again.`);
+        return answer(
+          false,
+          'consent-withdrawn',
+          `"${purpose}" rests on the person's consent, and ${status === 'withdrawn' ? 'they have withdrawn it' : 'they have not given it'}: do not use the data for it unless they consent again.`,
+        );
       }
     }
-    return answer(true, 'within-purpose', `"${purpose}" is among the purposes of use of this subject's "${category}" data (APPI Art. 18(1)).`);
+    return answer(
+      true,
+      'within-purpose',
+      `"${purpose}" is among the purposes of use of this subject's "${category}" data (APPI Art. 18(1)).`,
+    );
   }
   if (!exception) {
-    return answer(false, 'purpose-not-among-record-purposes', `"${purpose}" is not among the purposes of use of this subject's "${category}" data: a use beyond them needs the person's consent or an exception of policy §2(2) with its justification (APPI Art. 18).`);
+    return answer(
+      false,
+      'purpose-not-among-record-purposes',
+      `"${purpose}" is not among the purposes of use of this subject's "${category}" data: a use beyond them needs the person's consent or an exception of policy §2(2) with its justification (APPI Art. 18).`,
+    );
   }
   if (exception.kind === 'consent') await requireConsentOnFile(deps, subjectId, exception.consentId, now);
   const evidence: UseExceptionEvidence = {
@@ -111,15 +161,33 @@ export async function checkUse(deps: CheckUseDeps, actor: SystemActor, check: Us
   };
   await deps.exceptions.record(evidence);
   const source = USE_EXCEPTIONS.find((e) => e.id === exception.kind)!.source;
-  return answer(true, 'exception', `Allowed beyond the purposes of use as the exception "${exception.kind}" (policy §2(2), ${source}); the use is recorded as evidence ${evidence.evidenceId}.`, evidence.evidenceId);
+  return answer(
+    true,
+    'exception',
+    `Allowed beyond the purposes of use as the exception "${exception.kind}" (policy §2(2), ${source}); the use is recorded as evidence ${evidence.evidenceId}.`,
+    evidence.evidenceId,
+  );
 }
 
-async function requireConsentOnFile(deps: CheckUseDeps, subjectId: string, consentId: string | undefined, now: Date): Promise<void> {
+async function requireConsentOnFile(
+  deps: CheckUseDeps,
+  subjectId: string,
+  consentId: string | undefined,
+  now: Date,
+): Promise<void> {
   if (!consentId) {
-    throw new DeskProblem('unprocessable', 'Consent not cited', 'exception.consentId: a use under the person\'s consent must cite the consent event on file.');
+    throw new DeskProblem(
+      'unprocessable',
+      'Consent not cited',
+      "exception.consentId: a use under the person's consent must cite the consent event on file.",
+    );
   }
   const standing = consentOnFile(await deps.consents.consentsOf(subjectId, now), consentId);
   if (!standing.inForce) {
-    throw new DeskProblem('unprocessable', 'Consent not on file', `exception.consentId: ${standing.why}; the use was not allowed and nothing was recorded.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Consent not on file',
+      `exception.consentId: ${standing.why}; the use was not allowed and nothing was recorded.`,
+    );
   }
 }

@@ -31,13 +31,22 @@ export interface DatedRecord {
 }
 
 /** When the purpose is achieved for this record, or undefined while its event has not happened. */
-export function achievementDate(purpose: PurposeVersion, record: DatedRecord, lifecycle: SubjectLifecycle | undefined): Date | undefined {
+export function achievementDate(
+  purpose: PurposeVersion,
+  record: DatedRecord,
+  lifecycle: SubjectLifecycle | undefined,
+): Date | undefined {
   if (purpose.status === 'retired') return new Date(purpose.retiredAt ?? purpose.effectiveFrom);
   const { after, days } = purpose.achievement;
   let from: number | undefined;
   if (after === 'acquisition') from = Date.parse(record.acquiredAt);
-  else if (after === 'contract-end') from = lifecycle?.contractEndedAt ? Date.parse(lifecycle.contractEndedAt) : undefined;
-  else from = Math.max(Date.parse(record.acquiredAt), lifecycle?.lastActivityAt ? Date.parse(lifecycle.lastActivityAt) : 0);
+  else if (after === 'contract-end')
+    from = lifecycle?.contractEndedAt ? Date.parse(lifecycle.contractEndedAt) : undefined;
+  else
+    from = Math.max(
+      Date.parse(record.acquiredAt),
+      lifecycle?.lastActivityAt ? Date.parse(lifecycle.lastActivityAt) : 0,
+    );
   return from === undefined ? undefined : new Date(from + days * DAY_MS);
 }
 
@@ -45,7 +54,11 @@ export function achievementDate(purpose: PurposeVersion, record: DatedRecord, li
  * The record's expiresAt in epoch seconds: the latest achievement date of its purposes, or undefined
  * while any purpose is not yet achieved. Throws for a purpose the registry never had.
  */
-export function personalDataExpiresAt(record: DatedRecord, registry: PurposeRegistry, lifecycle: SubjectLifecycle | undefined): number | undefined {
+export function personalDataExpiresAt(
+  record: DatedRecord,
+  registry: PurposeRegistry,
+  lifecycle: SubjectLifecycle | undefined,
+): number | undefined {
   let latest = 0;
   for (const id of record.purposes) {
     const purpose = registry.get(id);

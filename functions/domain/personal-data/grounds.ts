@@ -1,7 +1,8 @@
 // The grounds a record or a use rests on: a purpose that is registered and active (APPI Art. 17,
 // 18(1)), and a consent of the person that is on file and not withdrawn (APPI Art. 18(1), 20(2)).
-import type { ConsentEvent } from '../holdings';
+
 import { withdrawalOf } from '../consents/consent-state';
+import type { ConsentEvent } from '../holdings';
 import type { PurposeRegistry } from '../purposes/registry';
 
 /** The calendar day (UTC) of an instant, as problem details name dates. */

@@ -5,10 +5,10 @@
 // its address is known by, as the desk resolves them to answer it. The reason goes into the access log.
 import { emailLookupKey } from '../holdings';
 import type { Clock } from '../kernel/ports';
-import type { RequestReader } from '../requests/ports';
 import { DeskProblem } from '../kernel/problems';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
+import type { RequestReader } from '../requests/ports';
 import { isOpen } from '../requests/request';
 import { unusablePurpose } from './grounds';
 
@@ -37,20 +37,30 @@ export type Concerning = readonly string[] | (() => Promise<readonly string[]>);
  * one the request's subject address resolves to, as when the desk answers it (holdings.ts). Otherwise
  * 422 before anything is read; the request's own subjects are not revealed.
  */
-export async function requireOpenRequest(requestId: string, subjectsRead: Concerning, deps: Pick<ReadReasonDeps, 'requests' | 'subjects' | 'clock'>): Promise<void> {
+export async function requireOpenRequest(
+  requestId: string,
+  subjectsRead: Concerning,
+  deps: Pick<ReadReasonDeps, 'requests' | 'subjects' | 'clock'>,
+): Promise<void> {
   const now = deps.clock.now();
   const request = await deps.requests.get(requestId, now);
   if (!request || !isOpen(request)) {
-    throw new DeskProblem('unprocessable', 'Not an open request',
-      `requestId: the desk is handling no request ${requestId} (received or in progress). Name the open request this read serves, or another reason the route accepts. Nothing was read.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Not an open request',
+      `requestId: the desk is handling no request ${requestId} (received or in progress). Name the open request this read serves, or another reason the route accepts. Nothing was read.`,
+    );
   }
   const subjectIds = typeof subjectsRead === 'function' ? await subjectsRead() : subjectsRead;
   if (subjectIds.length === 0) return;
   const concerned = new Set(await deps.subjects.subjectIdsByLookupKey(emailLookupKey(request.subject.email), now));
   const others = subjectIds.filter((id) => !concerned.has(id));
   if (others.length > 0) {
-    throw new DeskProblem('unprocessable', 'Request about someone else',
-      `requestId: request ${requestId} is not about ${others.length === 1 ? `subject ${others[0]}` : `the subjects ${others.join(', ')}`}; a request justifies reading only the person it concerns. Name the request about this person, or the purpose of use the read serves. Nothing was read.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Request about someone else',
+      `requestId: request ${requestId} is not about ${others.length === 1 ? `subject ${others[0]}` : `the subjects ${others.join(', ')}`}; a request justifies reading only the person it concerns. Name the request about this person, or the purpose of use the read serves. Nothing was read.`,
+    );
   }
 }
 
@@ -58,10 +68,17 @@ export async function requireOpenRequest(requestId: string, subjectsRead: Concer
  * The access log's words for the reason: `request <id>` or `purpose <id>`. `subjectIds` are the
  * subjects the read reveals; a request must concern every one of them.
  */
-export async function accessLogReason(reason: ReadReason, subjectIds: Concerning, deps: ReadReasonDeps): Promise<string> {
+export async function accessLogReason(
+  reason: ReadReason,
+  subjectIds: Concerning,
+  deps: ReadReasonDeps,
+): Promise<string> {
   if (!!reason.requestId === !!reason.purpose) {
-    throw new DeskProblem('unprocessable', 'One reason needed',
-      'Say why you read this personal data: give either requestId (the request the read serves) or purpose (the purpose of use it serves), not both.');
+    throw new DeskProblem(
+      'unprocessable',
+      'One reason needed',
+      'Say why you read this personal data: give either requestId (the request the read serves) or purpose (the purpose of use it serves), not both.',
+    );
   }
   if (reason.requestId) {
     await requireOpenRequest(reason.requestId, subjectIds, deps);
@@ -69,8 +86,11 @@ export async function accessLogReason(reason: ReadReason, subjectIds: Concerning
   }
   const unusable = unusablePurpose(registryOf(await deps.purposes.versions()), reason.purpose!);
   if (unusable) {
-    throw new DeskProblem('unprocessable', 'Not a purpose of use',
-      `purpose: ${unusable}. Name the published purpose of use this read serves, or the request it serves (requestId). Nothing was read.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Not a purpose of use',
+      `purpose: ${unusable}. Name the published purpose of use this read serves, or the request it serves (requestId). Nothing was read.`,
+    );
   }
   return `purpose ${reason.purpose}`;
 }

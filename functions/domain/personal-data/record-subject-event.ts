@@ -3,9 +3,9 @@
 // expiresAt its purposes now give it (policy §2(4), APPI Art. 22: erase without delay once the
 // purpose is achieved).
 import type { Clock } from '../kernel/ports';
+import { refuseFutureDates } from '../kernel/supplied-dates';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
-import { refuseFutureDates } from '../kernel/supplied-dates';
 import { personalDataExpiresAt, type SubjectLifecycle } from './expiry';
 import type { PersonalDataExpiry, SubjectEventChange, SubjectLifecycleReader, SubjectLifecycleWriter } from './ports';
 
@@ -33,7 +33,8 @@ export async function recordSubjectEvent(deps: RecordSubjectEventDeps, subjectId
   const stored = await deps.lifecycles.get(subjectId);
   let change: SubjectEventChange | undefined;
   if (event === 'contract-ended') change = { contractEndedAt: instant };
-  else if (!stored?.lastActivityAt || Date.parse(stored.lastActivityAt) < Date.parse(instant)) change = { lastActivityAt: instant };
+  else if (!stored?.lastActivityAt || Date.parse(stored.lastActivityAt) < Date.parse(instant))
+    change = { lastActivityAt: instant };
   const lifecycle = change ? await deps.lifecycles.save(subjectId, change) : stored;
   const recordsRecomputed = await recomputeExpiry(deps, subjectId, lifecycle, now);
   return { subjectId, recordsRecomputed };
@@ -41,14 +42,18 @@ export async function recordSubjectEvent(deps: RecordSubjectEventDeps, subjectId
 
 /** Sets each live record's expiresAt to what its purposes and the lifecycle give; answers how many changed. */
 async function recomputeExpiry(
-  deps: RecordSubjectEventDeps, subjectId: string, lifecycle: SubjectLifecycle | undefined, now: Date,
+  deps: RecordSubjectEventDeps,
+  subjectId: string,
+  lifecycle: SubjectLifecycle | undefined,
+  now: Date,
 ): Promise<number> {
   const [versions, records] = await Promise.all([deps.purposes.versions(), deps.records.liveRecordsOf(subjectId, now)]);
   const registry = registryOf(versions);
   const nowSeconds = Math.floor(now.getTime() / 1000);
   // A purpose achieved in the past is erased now: an expiry in the past would be hidden from reads but,
   // five years back or more, never deleted by DynamoDB TTL (DynamoDB Developer Guide, "Using TTL").
-  const dueBy = (expiresAt: number | undefined) => (expiresAt === undefined ? undefined : Math.max(expiresAt, nowSeconds));
+  const dueBy = (expiresAt: number | undefined) =>
+    expiresAt === undefined ? undefined : Math.max(expiresAt, nowSeconds);
   const changes = records
     // A record being erased (purpose retired, or on request) keeps the expiry that erases it.
     .filter((r) => r.erasureReason === undefined)
@@ -56,8 +61,11 @@ async function recomputeExpiry(
     .filter(({ record, expiresAt }) => record.expiresAt !== expiresAt);
   let changed = 0;
   for (let i = 0; i < changes.length; i += PARALLEL_UPDATES) {
-    const done = await Promise.all(changes.slice(i, i + PARALLEL_UPDATES)
-      .map(({ record, expiresAt }) => deps.records.setExpiry(subjectId, record.recordId, expiresAt)));
+    const done = await Promise.all(
+      changes
+        .slice(i, i + PARALLEL_UPDATES)
+        .map(({ record, expiresAt }) => deps.records.setExpiry(subjectId, record.recordId, expiresAt)),
+    );
     changed += done.filter(Boolean).length;
   }
   return changed;

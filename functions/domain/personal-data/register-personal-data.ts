@@ -4,12 +4,18 @@
 // APPI Art. 20(2). A record whose purposes are already achieved is not kept (policy §2(4), APPI
 // Art. 22). All records are written in one transaction, or none.
 import type { AccessLogWriter } from '../access-log/ports';
+import {
+  type ConsentEvent,
+  lookupKeyOf,
+  type PersonalDataRecord,
+  type SpecialCareBasis,
+  type StoredPersonalDataRecord,
+} from '../holdings';
 import type { Clock, SecretSource } from '../kernel/ports';
-import { lookupKeyOf, type ConsentEvent, type PersonalDataRecord, type SpecialCareBasis, type StoredPersonalDataRecord } from '../holdings';
 import { DeskProblem } from '../kernel/problems';
 import { futureInstantFault } from '../kernel/supplied-dates';
 import type { PurposeVersionReader } from '../purposes/ports';
-import { registryOf, type PurposeRegistry } from '../purposes/registry';
+import { type PurposeRegistry, registryOf } from '../purposes/registry';
 import type { StaffActor } from '../staff';
 import type { SystemActor } from '../systems';
 import { categoryById, isSpecialCare } from './categories';
@@ -17,7 +23,9 @@ import { personalDataExpiresAt, type SubjectLifecycle } from './expiry';
 import { consentOnFile, dayOf, unusablePurpose } from './grounds';
 import type { ConsentReader, PersonalDataRegistry, SubjectLifecycleReader } from './ports';
 
-export type RecordRegistration = Omit<PersonalDataRecord, 'subjectId' | 'recordId' | 'registeredBy'> & { recordId?: string };
+export type RecordRegistration = Omit<PersonalDataRecord, 'subjectId' | 'recordId' | 'registeredBy'> & {
+  recordId?: string;
+};
 
 export interface RegisterPersonalDataDeps {
   purposes: PurposeVersionReader;
@@ -39,7 +47,10 @@ export interface RegistrationResult {
 
 /** A company system registers data it acquired; the signing IAM principal is recorded as registrant. */
 export async function registerPersonalData(
-  deps: RegisterPersonalDataDeps, actor: SystemActor, subjectId: string, records: RecordRegistration[],
+  deps: RegisterPersonalDataDeps,
+  actor: SystemActor,
+  subjectId: string,
+  records: RecordRegistration[],
 ): Promise<RegistrationResult> {
   const now = deps.clock.now();
   const stored = await prepare(deps, subjectId, records, actor.principal, now);
@@ -49,7 +60,10 @@ export async function registerPersonalData(
 
 /** A person at the desk registers what they took down; the write is access-logged before it is made. */
 export async function registerPersonalDataByStaff(
-  deps: StaffRegistrationDeps, actor: StaffActor, subjectId: string, records: RecordRegistration[],
+  deps: StaffRegistrationDeps,
+  actor: StaffActor,
+  subjectId: string,
+  records: RecordRegistration[],
 ): Promise<RegistrationResult> {
   const now = deps.clock.now();
   const stored = await prepare(deps, subjectId, records, `staff:${actor.staffId}`, now);
@@ -68,13 +82,20 @@ export async function registerPersonalDataByStaff(
 }
 
 async function prepare(
-  deps: RegisterPersonalDataDeps, subjectId: string, inputs: RecordRegistration[], registeredBy: string, now: Date,
+  deps: RegisterPersonalDataDeps,
+  subjectId: string,
+  inputs: RecordRegistration[],
+  registeredBy: string,
+  now: Date,
 ): Promise<StoredPersonalDataRecord[]> {
   const { faults, records } = await prepareRecords(deps, subjectId, inputs, registeredBy, now);
   faults.push(...repeatedIds(inputs));
   if (faults.length > 0) {
-    throw new DeskProblem('unprocessable', 'Personal data not registered',
-      `${faults.join('; ')}. Nothing was registered: correct ${faults.length > 1 ? 'these records' : 'the record'} and send all the records again.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Personal data not registered',
+      `${faults.join('; ')}. Nothing was registered: correct ${faults.length > 1 ? 'these records' : 'the record'} and send all the records again.`,
+    );
   }
   return records;
 }
@@ -86,7 +107,11 @@ export type RecordPreparationDeps = Pick<RegisterPersonalDataDeps, 'purposes' | 
  * fault naming its field (`fieldOf(index)`); records are built only when there is no fault.
  */
 export async function prepareRecords(
-  deps: RecordPreparationDeps, subjectId: string, inputs: RecordRegistration[], registeredBy: string, now: Date,
+  deps: RecordPreparationDeps,
+  subjectId: string,
+  inputs: RecordRegistration[],
+  registeredBy: string,
+  now: Date,
   fieldOf: (index: number) => string = (index) => `records[${index}]`,
 ): Promise<{ faults: string[]; records: StoredPersonalDataRecord[] }> {
   const citesConsent = inputs.some((r) => r.basis?.kind === 'consent');
@@ -137,23 +162,35 @@ function faultsOf(input: RecordRegistration, field: string, context: Context): s
   if (purposeFaults.length > 0) return faults;
   const expiresAt = personalDataExpiresAt(input, context.registry, context.lifecycle);
   if (expiresAt !== undefined && expiresAt <= Math.floor(context.now.getTime() / 1000)) {
-    faults.push(`${field}: its purposes were achieved on ${dayOf(expiresAt * 1000)}, so the data must not be kept (policy §2(4), APPI Art. 22)`);
+    faults.push(
+      `${field}: its purposes were achieved on ${dayOf(expiresAt * 1000)}, so the data must not be kept (policy §2(4), APPI Art. 22)`,
+    );
   }
   return faults;
 }
 
-function basisFaults(category: string, basis: SpecialCareBasis | undefined, field: string, consents: ConsentEvent[]): string[] {
+function basisFaults(
+  category: string,
+  basis: SpecialCareBasis | undefined,
+  field: string,
+  consents: ConsentEvent[],
+): string[] {
   if (!isSpecialCare(category)) {
     // A basis on ordinary data would suggest a consent or an exception was needed and checked.
-    return basis ? [`${field}.basis: "${category}" is not special care-required information and takes no basis; remove it`] : [];
+    return basis
+      ? [`${field}.basis: "${category}" is not special care-required information and takes no basis; remove it`]
+      : [];
   }
   if (!basis) {
     const name = categoryById(category)?.en.toLowerCase() ?? category;
-    return [`${field}.basis: "${category}" (${name}) is special care-required information (APPI Art. 2(3)); it may be acquired only with the person's consent or under an exception of APPI Art. 20(2): cite a consent on file or the exception with its justification`];
+    return [
+      `${field}.basis: "${category}" (${name}) is special care-required information (APPI Art. 2(3)); it may be acquired only with the person's consent or under an exception of APPI Art. 20(2): cite a consent on file or the exception with its justification`,
+    ];
   }
   if (basis.kind === 'consent') {
     const standing = consentOnFile(consents, basis.consentId);
-    if (!standing.inForce) return [`${field}.basis.consentId: ${standing.why}; record the person's consent first (APPI Art. 20(2))`];
+    if (!standing.inForce)
+      return [`${field}.basis.consentId: ${standing.why}; record the person's consent first (APPI Art. 20(2))`];
   }
   return [];
 }
@@ -163,7 +200,10 @@ function repeatedIds(inputs: RecordRegistration[]): string[] {
   const faults: string[] = [];
   inputs.forEach((input, index) => {
     if (input.recordId === undefined) return;
-    if (seen.has(input.recordId)) faults.push(`records[${index}].recordId: "${input.recordId}" is given to an earlier record too; each record needs its own id`);
+    if (seen.has(input.recordId))
+      faults.push(
+        `records[${index}].recordId: "${input.recordId}" is given to an earlier record too; each record needs its own id`,
+      );
     seen.add(input.recordId);
   });
   return faults;

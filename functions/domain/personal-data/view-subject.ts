@@ -2,17 +2,18 @@
 // expiry, for a member of staff who names why they read it. The read is access-logged before
 // anything is shown. Individual Numbers are not part of it: only the officer's My Number route
 // reads them.
-import type { ConsentEvent, ProvisionRecord, SpecialCareBasis, StoredPersonalDataRecord } from '../holdings';
+
 import type { AccessLogWriter } from '../access-log/ports';
+import type { ConsentEvent, ProvisionRecord, SpecialCareBasis, StoredPersonalDataRecord } from '../holdings';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
+import { cessationOf } from '../provisions/provision-cessation';
+import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { isLinkedAccessInformation, isSpecialCare } from './categories';
 import type { SubjectLifecycle } from './expiry';
 import type { SubjectLifecycleReader } from './ports';
-import type { PurposeVersionReader } from '../purposes/ports';
 import { accessLogReason, type ReadReason, type ReadReasonDeps } from './read-reason';
-import { cessationOf } from '../provisions/provision-cessation';
 
 type Expiring<T> = T & { expiresAt?: number };
 
@@ -95,13 +96,24 @@ function lifecycleView(lifecycle: SubjectLifecycle | undefined): SubjectView['li
   };
 }
 
-export async function viewSubject(deps: ViewSubjectDeps, actor: StaffActor, subjectId: string, reason: ReadReason): Promise<SubjectView> {
+export async function viewSubject(
+  deps: ViewSubjectDeps,
+  actor: StaffActor,
+  subjectId: string,
+  reason: ReadReason,
+): Promise<SubjectView> {
   const why = await accessLogReason(reason, [subjectId], deps);
   const now = deps.clock.now();
-  const [held, lifecycle] = await Promise.all([deps.holdings.heldUnder(subjectId, now), deps.lifecycles.get(subjectId)]);
+  const [held, lifecycle] = await Promise.all([
+    deps.holdings.heldUnder(subjectId, now),
+    deps.lifecycles.get(subjectId),
+  ]);
   if (held.records.length === 0 && held.consents.length === 0 && held.provisionRecords.length === 0) {
-    throw new DeskProblem('not-found', 'Nothing held',
-      `The desk holds nothing under subject ${subjectId}: the id is unknown, or everything held under it has passed its expiry and is erased. Search by e-mail address or customer number to find the subject's id.`);
+    throw new DeskProblem(
+      'not-found',
+      'Nothing held',
+      `The desk holds nothing under subject ${subjectId}: the id is unknown, or everything held under it has passed its expiry and is erased. Search by e-mail address or customer number to find the subject's id.`,
+    );
   }
   const records = held.records.map(recordView);
   await deps.accessLog.append({
@@ -122,7 +134,13 @@ export async function viewSubject(deps: ViewSubjectDeps, actor: StaffActor, subj
     subjectId,
     lifecycle: lifecycleView(lifecycle),
     records,
-    consents: held.consents.map(({ subjectId: _subjectId, expiresAt, ...event }) => ({ ...event, ...expiry(expiresAt) })),
-    provisionRecords: held.provisionRecords.map(({ subjectId: _subjectId, expiresAt, ...record }) => ({ ...record, ...expiry(expiresAt) })),
+    consents: held.consents.map(({ subjectId: _subjectId, expiresAt, ...event }) => ({
+      ...event,
+      ...expiry(expiresAt),
+    })),
+    provisionRecords: held.provisionRecords.map(({ subjectId: _subjectId, expiresAt, ...record }) => ({
+      ...record,
+      ...expiry(expiresAt),
+    })),
   };
 }

@@ -24,17 +24,23 @@ export type ProvisionConsentStanding =
   | { state: 'without-foreign-information' }
   | { state: 'none' };
 
-
 function informsOf(consent: ConsentEvent, country: string): boolean {
   const info = consent.foreignInformation;
   if (!info) return false;
   return 'unknownReason' in info ? info.unknownReason.trim() !== '' : info.country === country;
 }
 
-export function provisionConsentOnFile(events: readonly ConsentEvent[], question: ProvisionConsentQuestion): ProvisionConsentStanding {
-  const covering = events.filter((e) => e.action === 'given' && (question.linkage
-    ? e.linkage === 'access-information' && e.recipient === question.recipientId
-    : !e.linkage && (e.recipient === question.recipientId || e.purpose === question.purpose)));
+export function provisionConsentOnFile(
+  events: readonly ConsentEvent[],
+  question: ProvisionConsentQuestion,
+): ProvisionConsentStanding {
+  const covering = events.filter(
+    (e) =>
+      e.action === 'given' &&
+      (question.linkage
+        ? e.linkage === 'access-information' && e.recipient === question.recipientId
+        : !e.linkage && (e.recipient === question.recipientId || e.purpose === question.purpose)),
+  );
   let withdrawal: ConsentEvent | undefined;
   const standing: ConsentEvent[] = [];
   for (const consent of covering) {

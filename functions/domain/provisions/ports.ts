@@ -88,7 +88,10 @@ export interface ProvisionLedger {
   /** Every live record with this recipient or provider, of anyone, dated within the Japan dates given (inclusive). */
   liveRecordsWith(counterpartyId: string, dates: { from?: string; to?: string }, now: Date): Promise<ProvisionRecord[]>;
   /** The record stored under this id, live or awaiting its TTL deletion, to roll forward or replace. */
-  storedRecord<R extends StoredProvisionRecord | StoredReceiptRecord>(subjectId: string, recordId: string): Promise<R | undefined>;
+  storedRecord<R extends StoredProvisionRecord | StoredReceiptRecord>(
+    subjectId: string,
+    recordId: string,
+  ): Promise<R | undefined>;
   /** Every write or none (one transaction); throws StaleWriteError when a rolled record changed meanwhile. */
   commit(writes: ProvisionWrite[]): Promise<void>;
 }

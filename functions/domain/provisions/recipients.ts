@@ -4,7 +4,7 @@
 // country (Art. 28) and, for a third party, its opt-out registration (Art. 27(2)). Joint use and
 // opt-out provision must be published, so both are part of the privacy notice.
 import { categoryById } from '../personal-data/categories';
-import { countryStanding, type CountryStanding, type EquivalentSetup } from './countries';
+import { type CountryStanding, countryStanding, type EquivalentSetup } from './countries';
 import type { RecordKeeping } from './retention';
 
 /**
@@ -18,7 +18,10 @@ export const RECIPIENT_RELATIONSHIPS = [
   { id: 'joint-use', source: 'APPI Art. 27(5)(iii)' },
 ] as const;
 export type RecipientRelationship = (typeof RECIPIENT_RELATIONSHIPS)[number]['id'];
-export const RECIPIENT_RELATIONSHIP_IDS = RECIPIENT_RELATIONSHIPS.map((r) => r.id) as [RecipientRelationship, ...RecipientRelationship[]];
+export const RECIPIENT_RELATIONSHIP_IDS = RECIPIENT_RELATIONSHIPS.map((r) => r.id) as [
+  RecipientRelationship,
+  ...RecipientRelationship[],
+];
 
 export interface NamedParty {
   name: string;
@@ -78,34 +81,53 @@ export interface RecipientView extends Recipient {
   countryStanding: CountryStanding;
 }
 
-export const viewOf = (recipient: Recipient): RecipientView => ({ ...recipient, countryStanding: countryStanding(recipient) });
+export const viewOf = (recipient: Recipient): RecipientView => ({
+  ...recipient,
+  countryStanding: countryStanding(recipient),
+});
 
 const label = (id: string) => ({ id, ja: categoryById(id)?.ja ?? id, en: categoryById(id)?.en ?? id });
 
 /** The privacy notice's third-party provision section: the policy, joint use (Art. 27(5)(iii)) and opt-out provision (Art. 27(2)). */
-export function thirdPartyProvisionNotice(provider: { name: string; address: string }, recipients: readonly Recipient[]) {
+export function thirdPartyProvisionNotice(
+  provider: { name: string; address: string },
+  recipients: readonly Recipient[],
+) {
   return {
     // Policy §4: no provision without prior consent except the Act's exceptions.
-    policy: 'Personal data is not provided to third parties without prior consent, except where the Act allows (APPI Art. 27(1)).',
-    jointUse: recipients.flatMap((r) => (r.jointUse ? [{
-      recipientId: r.recipientId,
-      items: r.jointUse.items.map(label),
-      jointUsers: r.jointUse.jointUsers,
-      purpose: r.jointUse.purpose,
-      responsiblePerson: r.jointUse.responsiblePerson,
-    }] : [])),
-    optOutItems: recipients.flatMap((r) => (r.optOut ? [{
-      recipientId: r.recipientId,
-      provider,
-      provisionIsAPurposeOfUse: true,
-      items: r.optOut.items.map(label),
-      acquisitionMethod: r.optOut.acquisitionMethod,
-      provisionMethod: r.optOut.provisionMethod,
-      stopsOnRequest: true,
-      requestMethod: r.optOut.requestMethod,
-      updateMethod: r.optOut.updateMethod,
-      startsOn: r.optOut.startsOn,
-      notifiedToCommissionOn: r.optOut.notifiedOn,
-    }] : [])),
+    policy:
+      'Personal data is not provided to third parties without prior consent, except where the Act allows (APPI Art. 27(1)).',
+    jointUse: recipients.flatMap((r) =>
+      r.jointUse
+        ? [
+            {
+              recipientId: r.recipientId,
+              items: r.jointUse.items.map(label),
+              jointUsers: r.jointUse.jointUsers,
+              purpose: r.jointUse.purpose,
+              responsiblePerson: r.jointUse.responsiblePerson,
+            },
+          ]
+        : [],
+    ),
+    optOutItems: recipients.flatMap((r) =>
+      r.optOut
+        ? [
+            {
+              recipientId: r.recipientId,
+              provider,
+              provisionIsAPurposeOfUse: true,
+              items: r.optOut.items.map(label),
+              acquisitionMethod: r.optOut.acquisitionMethod,
+              provisionMethod: r.optOut.provisionMethod,
+              stopsOnRequest: true,
+              requestMethod: r.optOut.requestMethod,
+              updateMethod: r.optOut.updateMethod,
+              startsOn: r.optOut.startsOn,
+              notifiedToCommissionOn: r.optOut.notifiedOn,
+            },
+          ]
+        : [],
+    ),
   };
 }

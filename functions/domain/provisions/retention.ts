@@ -10,9 +10,24 @@ import { dayAfter, endOfYears } from '../my-number/documents';
  * contract standing in for the record where the provision goes with goods or services to the person (19(3)).
  */
 export const RECORD_KEEPING = [
-  { id: 'per-provision', years: 3, from: 'creation', source: 'Enforcement Rules Art. 21(iii), 25(iii): 3 years from the record\'s creation' },
-  { id: 'bulk', years: 3, from: 'last-provision', source: 'Enforcement Rules Art. 21(ii), 25(ii): 3 years from the last provision the bulk record covers' },
-  { id: 'contract', years: 1, from: 'last-provision', source: 'Enforcement Rules Art. 21(i), 25(i): 1 year from the last provision under the contract' },
+  {
+    id: 'per-provision',
+    years: 3,
+    from: 'creation',
+    source: "Enforcement Rules Art. 21(iii), 25(iii): 3 years from the record's creation",
+  },
+  {
+    id: 'bulk',
+    years: 3,
+    from: 'last-provision',
+    source: 'Enforcement Rules Art. 21(ii), 25(ii): 3 years from the last provision the bulk record covers',
+  },
+  {
+    id: 'contract',
+    years: 1,
+    from: 'last-provision',
+    source: 'Enforcement Rules Art. 21(i), 25(i): 1 year from the last provision under the contract',
+  },
 ] as const;
 export type RecordKeeping = (typeof RECORD_KEEPING)[number]['id'];
 export const RECORD_KEEPING_IDS = RECORD_KEEPING.map((r) => r.id) as [RecordKeeping, ...RecordKeeping[]];

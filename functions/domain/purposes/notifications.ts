@@ -1,7 +1,7 @@
 // The e-mail telling a person that a purpose of use of their data changed (APPI Art. 21(3), policy
 // §2(3)). The desk does not know each person's language, so it is written in Japanese and English.
 import { createHash } from 'node:crypto';
-import { outboxMessage, type OutboxMessage } from '../outbox';
+import { type OutboxMessage, outboxMessage } from '../outbox';
 import { formatJapanTime, signature } from '../requests/notifications';
 import type { PurposeVersion } from './registry';
 
@@ -9,7 +9,9 @@ export const PURPOSE_CHANGE_TOPIC = 'purpose-change';
 
 /** One message per person per published version, whichever run or record reaches them first. */
 export function purposeChangeMessageId(purposeId: string, version: number, subjectId: string): string {
-  const digest = createHash('sha256').update(JSON.stringify([purposeId, version, subjectId]), 'utf8').digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([purposeId, version, subjectId]), 'utf8')
+    .digest('hex');
   return `${PURPOSE_CHANGE_TOPIC}-${digest}`;
 }
 

@@ -1,5 +1,5 @@
-import type { OutboxMessage } from '../outbox';
 import type { StoredPersonalDataRecord } from '../holdings';
+import type { OutboxMessage } from '../outbox';
 import type { PurposeVersion, RolloutCursor, RolloutJob } from './registry';
 
 export interface PurposeVersionReader {
@@ -18,7 +18,10 @@ export interface RolloutStore {
 }
 
 /** What a rollout reads of a record: its key, purposes and dates, never its value. */
-export type AffectedRecord = Pick<StoredPersonalDataRecord, 'subjectId' | 'recordId' | 'purposes' | 'acquiredAt' | 'expiresAt'>;
+export type AffectedRecord = Pick<
+  StoredPersonalDataRecord,
+  'subjectId' | 'recordId' | 'purposes' | 'acquiredAt' | 'expiresAt'
+>;
 
 export interface AffectedRecordPage {
   records: AffectedRecord[];
@@ -33,7 +36,10 @@ export interface AffectedRecordStore {
    * Sets (or, when undefined, removes) the record's expiresAt, and the erasure reason if given, on
    * condition that the record still exists with the expiresAt it was read with; false otherwise.
    */
-  setExpiry(record: AffectedRecord, expiry: { expiresAt?: number; erasureReason?: 'purpose-retired' }): Promise<boolean>;
+  setExpiry(
+    record: AffectedRecord,
+    expiry: { expiresAt?: number; erasureReason?: 'purpose-retired' },
+  ): Promise<boolean>;
   /** The subject's e-mail addresses from their live 'email' records. */
   addressesOf(subjectId: string, now: Date): Promise<string[]>;
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import type { StaffActor } from '../staff';
 import type { PurposePublisher, PurposeVersionReader } from './ports';
-import { registryOf, type AchievementRule, type PurposeBasis, type PurposeVersion } from './registry';
+import { type AchievementRule, type PurposeBasis, type PurposeVersion, registryOf } from './registry';
 
 export interface PublishingDeps {
   purposes: PurposeVersionReader;
@@ -21,7 +21,11 @@ const utc = (iso: string) => new Date(iso).toISOString();
 
 export function publishedView(version: PurposeVersion): PublishedPurposeVersion {
   const { rollout: _rollout, ...view } = version;
-  return { ...view, effectiveFrom: utc(view.effectiveFrom), ...(view.retiredAt ? { retiredAt: utc(view.retiredAt) } : {}) };
+  return {
+    ...view,
+    effectiveFrom: utc(view.effectiveFrom),
+    ...(view.retiredAt ? { retiredAt: utc(view.retiredAt) } : {}),
+  };
 }
 
 export interface PurposeHistory {
@@ -44,7 +48,10 @@ export function purposeHistories(versions: readonly PurposeVersion[]): PurposeHi
 
 export function listPurposes(versions: readonly PurposeVersion[]) {
   return {
-    items: purposeHistories(versions).map((h) => ({ ...publishedView(h.current), history: h.versions.map(publishedView) })),
+    items: purposeHistories(versions).map((h) => ({
+      ...publishedView(h.current),
+      history: h.versions.map(publishedView),
+    })),
   };
 }
 
@@ -82,8 +89,11 @@ async function publish(deps: PublishingDeps, version: PurposeVersion): Promise<P
     await deps.publisher.publish(version);
   } catch (error) {
     if (!(error instanceof StaleWriteError)) throw error;
-    throw new DeskProblem('conflict', 'Purpose published meanwhile',
-      `Version ${version.version} of purpose ${version.purposeId} was published by someone else at the same time. Reload the purpose and decide again.`);
+    throw new DeskProblem(
+      'conflict',
+      'Purpose published meanwhile',
+      `Version ${version.version} of purpose ${version.purposeId} was published by someone else at the same time. Reload the purpose and decide again.`,
+    );
   }
   return publishedView(version);
 }
@@ -91,19 +101,34 @@ async function publish(deps: PublishingDeps, version: PurposeVersion): Promise<P
 /** The current version of an active purpose, or the problem that says why it cannot be changed. */
 async function activePurpose(deps: PublishingDeps, purposeId: string, doing: string): Promise<PurposeVersion> {
   const current = registryOf(await deps.purposes.versions()).get(purposeId);
-  if (!current) throw new DeskProblem('not-found', 'No such purpose', `There is no purpose ${purposeId}. GET /v1/staff/purposes lists them.`);
+  if (!current)
+    throw new DeskProblem(
+      'not-found',
+      'No such purpose',
+      `There is no purpose ${purposeId}. GET /v1/staff/purposes lists them.`,
+    );
   if (current.status !== 'active') {
-    throw new DeskProblem('conflict', 'Purpose retired',
-      `Purpose ${purposeId} was retired on ${current.retiredAt ?? current.effectiveFrom} and cannot be ${doing}. Add a new purpose instead.`);
+    throw new DeskProblem(
+      'conflict',
+      'Purpose retired',
+      `Purpose ${purposeId} was retired on ${current.retiredAt ?? current.effectiveFrom} and cannot be ${doing}. Add a new purpose instead.`,
+    );
   }
   return current;
 }
 
-export async function createPurpose(deps: PublishingDeps, actor: StaffActor, input: NewPurpose): Promise<PublishedPurposeVersion> {
+export async function createPurpose(
+  deps: PublishingDeps,
+  actor: StaffActor,
+  input: NewPurpose,
+): Promise<PublishedPurposeVersion> {
   const note = requireNote(input.note, 'Reason missing', 'Say why the purpose is added in note.');
   if (registryOf(await deps.purposes.versions()).has(input.purposeId)) {
-    throw new DeskProblem('conflict', 'Purpose exists',
-      `Purpose ${input.purposeId} exists already. Change it with PUT /v1/staff/purposes/${input.purposeId}, or choose another id.`);
+    throw new DeskProblem(
+      'conflict',
+      'Purpose exists',
+      `Purpose ${input.purposeId} exists already. Change it with PUT /v1/staff/purposes/${input.purposeId}, or choose another id.`,
+    );
   }
   return publish(deps, {
     purposeId: input.purposeId,
@@ -120,14 +145,30 @@ export async function createPurpose(deps: PublishingDeps, actor: StaffActor, inp
 }
 
 /** Policy §2(3), APPI Art. 17(2): a change within the related scope, published and notified to every affected person. */
-export async function changePurpose(deps: PublishingDeps, actor: StaffActor, purposeId: string, input: PurposeChange): Promise<PublishedPurposeVersion> {
-  const note = requireNote(input.relatedScope, 'Related scope missing',
-    'A purpose may be changed only within the scope reasonably related to it (APPI Art. 17(2)). Say why the new text is related in relatedScope.');
+export async function changePurpose(
+  deps: PublishingDeps,
+  actor: StaffActor,
+  purposeId: string,
+  input: PurposeChange,
+): Promise<PublishedPurposeVersion> {
+  const note = requireNote(
+    input.relatedScope,
+    'Related scope missing',
+    'A purpose may be changed only within the scope reasonably related to it (APPI Art. 17(2)). Say why the new text is related in relatedScope.',
+  );
   const current = await activePurpose(deps, purposeId, 'changed');
   const achievement = input.achievement ?? current.achievement;
-  if (input.ja === current.ja && input.en === current.en
-    && achievement.after === current.achievement.after && achievement.days === current.achievement.days) {
-    throw new DeskProblem('unprocessable', 'Nothing changed', `The text and achievement rule are those of version ${current.version} of ${purposeId}; no new version is published.`);
+  if (
+    input.ja === current.ja &&
+    input.en === current.en &&
+    achievement.after === current.achievement.after &&
+    achievement.days === current.achievement.days
+  ) {
+    throw new DeskProblem(
+      'unprocessable',
+      'Nothing changed',
+      `The text and achievement rule are those of version ${current.version} of ${purposeId}; no new version is published.`,
+    );
   }
   return publish(deps, {
     purposeId,
@@ -145,7 +186,12 @@ export async function changePurpose(deps: PublishingDeps, actor: StaffActor, pur
 }
 
 /** Policy §2(4): the business ended; records held only for this purpose are erased, the rest recomputed. */
-export async function retirePurpose(deps: PublishingDeps, actor: StaffActor, purposeId: string, input: PurposeRetirement): Promise<PublishedPurposeVersion> {
+export async function retirePurpose(
+  deps: PublishingDeps,
+  actor: StaffActor,
+  purposeId: string,
+  input: PurposeRetirement,
+): Promise<PublishedPurposeVersion> {
   const note = requireNote(input.note, 'Reason missing', 'Say which business ended, and when, in note.');
   const current = await activePurpose(deps, purposeId, 'retired again');
   const now = deps.clock.now().toISOString();

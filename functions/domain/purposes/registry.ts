@@ -63,10 +63,22 @@ const DAYS_PER_YEAR = 365;
 const POLICY_EFFECTIVE_FROM = '2024-04-01T00:00:00.000+09:00';
 
 const fromPolicy = (
-  purposeId: string, ja: string, en: string, basis: PurposeBasis, achievement: AchievementRule,
+  purposeId: string,
+  ja: string,
+  en: string,
+  basis: PurposeBasis,
+  achievement: AchievementRule,
 ): PurposeVersion => ({
-  purposeId, version: 1, ja, en, status: 'active', basis, achievement,
-  effectiveFrom: POLICY_EFFECTIVE_FROM, publishedBy: 'policy', change: { kind: 'created', note: 'Privacy policy §2(1)' },
+  purposeId,
+  version: 1,
+  ja,
+  en,
+  status: 'active',
+  basis,
+  achievement,
+  effectiveFrom: POLICY_EFFECTIVE_FROM,
+  publishedBy: 'policy',
+  change: { kind: 'created', note: 'Privacy policy §2(1)' },
 });
 
 /**
@@ -74,24 +86,64 @@ const fromPolicy = (
  * them: each achievement rule is the desk's policy, except billing (below).
  */
 export const POLICY_PURPOSES: readonly PurposeVersion[] = [
-  fromPolicy('registration-screening', '当社サービスの利用登録の審査のため', 'To screen registrations for use of our services',
-    'notice', { after: 'acquisition', days: 180 }),
-  fromPolicy('service-provision', '当社サービスの提供及び本人確認のため', 'To provide our services and to confirm the identity of the customer',
-    'notice', { after: 'contract-end', days: 90 }),
+  fromPolicy(
+    'registration-screening',
+    '当社サービスの利用登録の審査のため',
+    'To screen registrations for use of our services',
+    'notice',
+    { after: 'acquisition', days: 180 },
+  ),
+  fromPolicy(
+    'service-provision',
+    '当社サービスの提供及び本人確認のため',
+    'To provide our services and to confirm the identity of the customer',
+    'notice',
+    { after: 'contract-end', days: 90 },
+  ),
   // Corporation Tax Act Art. 126(1) and its Enforcement Regulations Art. 59: books and vouchers
   // are kept for 7 years, so billing data is achieved 7 years after the contract ends.
-  fromPolicy('billing', '当社サービスの利用料金の請求及び決済のため', 'To bill and settle usage fees for our services',
-    'notice', { after: 'contract-end', days: 7 * DAYS_PER_YEAR }),
-  fromPolicy('information-and-inquiries', '当社サービスに関する情報提供及びお問い合わせへの対応のため', 'To provide information on our services and to respond to inquiries',
-    'notice', { after: 'last-activity', days: 3 * DAYS_PER_YEAR }),
-  fromPolicy('important-notices', '利用規約・本ポリシーの変更、サービスの停止・終了、契約の解除その他重要なお知らせのため', 'To notify you of changes to the Terms of Service or this Policy, suspension or discontinuation of our services, cancellation of contracts and other important notices',
-    'notice', { after: 'contract-end', days: 90 }),
-  fromPolicy('advertising', '当社又は第三者の商品・サービスに関する広告の配信のため', "To distribute advertisements regarding our or third parties' products and services",
-    'consent', { after: 'last-activity', days: DAYS_PER_YEAR }),
-  fromPolicy('service-improvement', '当社サービスの維持・改善及び新サービスの検討のため', 'To maintain and improve our services and to consider new services',
-    'notice', { after: 'last-activity', days: 2 * DAYS_PER_YEAR }),
-  fromPolicy('usage-analysis', '当社サービスの利用状況の調査・分析のため', 'To survey and analyse the usage of our services',
-    'notice', { after: 'last-activity', days: 2 * DAYS_PER_YEAR }),
+  fromPolicy(
+    'billing',
+    '当社サービスの利用料金の請求及び決済のため',
+    'To bill and settle usage fees for our services',
+    'notice',
+    { after: 'contract-end', days: 7 * DAYS_PER_YEAR },
+  ),
+  fromPolicy(
+    'information-and-inquiries',
+    '当社サービスに関する情報提供及びお問い合わせへの対応のため',
+    'To provide information on our services and to respond to inquiries',
+    'notice',
+    { after: 'last-activity', days: 3 * DAYS_PER_YEAR },
+  ),
+  fromPolicy(
+    'important-notices',
+    '利用規約・本ポリシーの変更、サービスの停止・終了、契約の解除その他重要なお知らせのため',
+    'To notify you of changes to the Terms of Service or this Policy, suspension or discontinuation of our services, cancellation of contracts and other important notices',
+    'notice',
+    { after: 'contract-end', days: 90 },
+  ),
+  fromPolicy(
+    'advertising',
+    '当社又は第三者の商品・サービスに関する広告の配信のため',
+    "To distribute advertisements regarding our or third parties' products and services",
+    'consent',
+    { after: 'last-activity', days: DAYS_PER_YEAR },
+  ),
+  fromPolicy(
+    'service-improvement',
+    '当社サービスの維持・改善及び新サービスの検討のため',
+    'To maintain and improve our services and to consider new services',
+    'notice',
+    { after: 'last-activity', days: 2 * DAYS_PER_YEAR },
+  ),
+  fromPolicy(
+    'usage-analysis',
+    '当社サービスの利用状況の調査・分析のため',
+    'To survey and analyse the usage of our services',
+    'notice',
+    { after: 'last-activity', days: 2 * DAYS_PER_YEAR },
+  ),
 ];
 
 /** The current version of each purpose, by id: what the privacy notice publishes today. */

@@ -3,12 +3,19 @@
 // live record carrying the purpose, through the outbox, within the SES sending rate; a recompute job
 // sets the expiry of every record carrying a retired purpose. Both recompute the expiry of the
 // records they pass with the registry as it now is, so a changed achievement rule reaches them too.
+
+import type { Clock } from '../kernel/ports';
 import { personalDataExpiresAt, type SubjectLifecycle } from '../personal-data/expiry';
 import type { SubjectLifecycleReader } from '../personal-data/ports';
-import type { Clock } from '../kernel/ports';
 import { purposeChangeMessage } from './notifications';
-import type { AffectedRecord, AffectedRecordStore, NotificationOutbox, PurposeVersionReader, RolloutStore } from './ports';
-import { registryOf, type PurposeRegistry, type PurposeVersion, type RolloutCursor, type RolloutJob } from './registry';
+import type {
+  AffectedRecord,
+  AffectedRecordStore,
+  NotificationOutbox,
+  PurposeVersionReader,
+  RolloutStore,
+} from './ports';
+import { type PurposeRegistry, type PurposeVersion, type RolloutCursor, type RolloutJob, registryOf } from './registry';
 
 /**
  * SES's default sending quota for an account out of the sandbox is 14 messages per second (Amazon
@@ -26,7 +33,8 @@ export const ROLLOUT_PAGES_PER_RUN = 8;
 export function sendRatePerSecond(setting: string | undefined): number {
   if (setting === undefined || setting.trim() === '') return SES_MAX_SEND_RATE_PER_SECOND;
   const rate = Number(setting);
-  if (!Number.isFinite(rate) || rate <= 0) throw new Error('DESK_SES_MAX_SEND_RATE must be a positive number of messages per second');
+  if (!Number.isFinite(rate) || rate <= 0)
+    throw new Error('DESK_SES_MAX_SEND_RATE must be a positive number of messages per second');
   return rate;
 }
 
@@ -45,7 +53,8 @@ export function recomputedExpiry(
   lifecycle: SubjectLifecycle | undefined,
   now: Date,
 ): { expiresAt?: number; erasureReason?: 'purpose-retired' } {
-  const retiredOnly = record.purposes.length > 0 && record.purposes.every((id) => registry.get(id)?.status === 'retired');
+  const retiredOnly =
+    record.purposes.length > 0 && record.purposes.every((id) => registry.get(id)?.status === 'retired');
   if (retiredOnly) return { expiresAt: Math.floor(now.getTime() / 1000), erasureReason: 'purpose-retired' };
   const expiresAt = personalDataExpiresAt(record, registry, lifecycle);
   return expiresAt === undefined ? {} : { expiresAt };
@@ -84,7 +93,8 @@ export async function advanceRollouts(deps: RolloutDeps, limits: RolloutLimits):
   const now = deps.clock.now();
   const versions = await deps.purposes.versions();
   const run = new RolloutRun(deps, versions, now, limits);
-  const pending = versions.filter((v) => v.rollout?.state === 'pending')
+  const pending = versions
+    .filter((v) => v.rollout?.state === 'pending')
     .sort((a, b) => Date.parse(a.effectiveFrom) - Date.parse(b.effectiveFrom));
   for (const version of pending) if (run.canAdvance(version.rollout!)) await run.advance(version);
   return run.tally;
@@ -165,7 +175,12 @@ class RolloutRun {
     if (await this.deps.records.setExpiry(record, expiry)) this.tally.recomputed += 1;
   }
 
-  private async notify(version: PurposeVersion, previous: PurposeVersion | undefined, subjectId: string, notified: Set<string>): Promise<void> {
+  private async notify(
+    version: PurposeVersion,
+    previous: PurposeVersion | undefined,
+    subjectId: string,
+    notified: Set<string>,
+  ): Promise<void> {
     if (notified.has(subjectId)) return;
     notified.add(subjectId);
     const [first, ...more] = await this.deps.records.addressesOf(subjectId, this.now);
@@ -173,7 +188,9 @@ class RolloutRun {
       this.tally.unreachable += 1;
       return;
     }
-    if (await this.deps.outbox.enqueueOnce(purposeChangeMessage(version, previous, subjectId, [first, ...more], this.now))) {
+    if (
+      await this.deps.outbox.enqueueOnce(purposeChangeMessage(version, previous, subjectId, [first, ...more], this.now))
+    ) {
       this.messagesLeft -= 1;
       this.tally.messages += 1;
     }

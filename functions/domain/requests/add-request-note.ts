@@ -3,11 +3,11 @@
 // request's record is final and takes no more notes.
 import type { AccessLogWriter } from '../access-log/ports';
 import type { Clock } from '../kernel/ports';
-import type { DeskWriter, RequestReader } from './ports';
 import { DeskProblem } from '../kernel/problems';
 import type { StaffActor } from '../staff';
+import type { DeskWriter, RequestReader } from './ports';
+import { type DeskRequest, isOpen, type RequestNote } from './request';
 import { commitOrConflict, getConfirmedRequest, logRequestAccess } from './request-store';
-import { isOpen, type DeskRequest, type RequestNote } from './request';
 
 /**
  * The notes live in the request's own item, and a DynamoDB item holds at most 400 KB; this leaves
@@ -28,14 +28,22 @@ export async function addRequestNote(deps: AddRequestNoteDeps, actor: StaffActor
   const now = deps.clock.now();
   const request = await getConfirmedRequest(deps.requests, requestId, now);
   if (!isOpen(request)) {
-    throw new DeskProblem('conflict', 'Request closed', `This request is ${request.status}; the record of a closed request is final and takes no more notes.`);
+    throw new DeskProblem(
+      'conflict',
+      'Request closed',
+      `This request is ${request.status}; the record of a closed request is final and takes no more notes.`,
+    );
   }
   const at = now.toISOString();
   const note: RequestNote = { at, by: actor.staffId, text };
   const notes = [...(request.notes ?? []), note];
   if (utf8Bytes(notes) > MAX_NOTES_BYTES) {
     const usedKiB = Math.ceil(utf8Bytes(request.notes ?? []) / 1024);
-    throw new DeskProblem('unprocessable', 'Notes full', `This note would take the request's notes past ${MAX_NOTES_BYTES / 1024} KiB, the most one request can hold (${usedKiB} KiB are used). Shorten the note to fit.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Notes full',
+      `This note would take the request's notes past ${MAX_NOTES_BYTES / 1024} KiB, the most one request can hold (${usedKiB} KiB are used). Shorten the note to fit.`,
+    );
   }
 
   await logRequestAccess(deps.accessLog, actor, request, 'write', ['notes'], at);

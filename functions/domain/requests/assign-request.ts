@@ -1,12 +1,11 @@
 // POST /v1/staff/requests/{requestId}/assignment: an operator or the officer hands an open request
 // to an operator. The first assignment starts the handling (received → in-progress).
 import type { Clock } from '../kernel/ports';
-import type { DeskWriter, RequestReader } from './ports';
-import type { StaffDirectory } from '../staff';
 import { DeskProblem } from '../kernel/problems';
-import type { StaffActor } from '../staff';
+import type { StaffActor, StaffDirectory } from '../staff';
+import type { DeskWriter, RequestReader } from './ports';
+import { type DeskRequest, isOpen } from './request';
 import { commitOrConflict, getConfirmedRequest } from './request-store';
-import { isOpen, type DeskRequest } from './request';
 
 export interface AssignRequestDeps {
   requests: RequestReader;
@@ -19,11 +18,19 @@ export async function assignRequest(deps: AssignRequestDeps, actor: StaffActor, 
   const now = deps.clock.now();
   const request = await getConfirmedRequest(deps.requests, requestId, now);
   if (!isOpen(request)) {
-    throw new DeskProblem('conflict', 'Request closed', `This request is ${request.status}; a closed request is not assigned any more.`);
+    throw new DeskProblem(
+      'conflict',
+      'Request closed',
+      `This request is ${request.status}; a closed request is not assigned any more.`,
+    );
   }
   const member = await deps.staff.get(assignee);
   if (member?.status !== 'active' || member.role !== 'operator') {
-    throw new DeskProblem('unprocessable', 'Not an active operator', `"${assignee}" is not an active operator in the staff directory. Assign the request to an operator whose account is active.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Not an active operator',
+      `"${assignee}" is not an active operator in the staff directory. Assign the request to an operator whose account is active.`,
+    );
   }
 
   const assignedAt = now.toISOString();

@@ -2,13 +2,13 @@
 // soon, the Information Security Officer of overdue ones; each request once of each kind. The e-mail
 // names only the request id, type, status and due date: staff open the request at the desk for more.
 import { dueAfterDeskDays } from '../kernel/calendar';
-import { outboxMessage, type OutboxMessage } from '../outbox';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';
+import { type OutboxMessage, outboxMessage } from '../outbox';
 import type { StaffRole } from '../staff';
 import { formatJapanTime, signature } from './notifications';
-import { requestTypeSchema } from './types/schemas';
 import type { RequestStatus } from './request';
+import { requestTypeSchema } from './types/schemas';
 
 /**
  * Desk policy: operators are reminded of an open request once it is due by the close of the second
@@ -90,19 +90,26 @@ function typeLabel(type: string) {
 
 /** One e-mail in Japanese, then English: staff have no language of their own on file. */
 export function reminderText(kind: ReminderKind, requests: OpenRequestSummary[]): { subject: string; text: string } {
-  const lines = (language: 'ja' | 'en') => requests.map((r) =>
-    `- ${r.requestId}  ${typeLabel(r.type)[language]} / ${r.status} / ${language === 'ja' ? '期限' : 'due'} ${formatJapanTime(r.dueAt, language)}`).join('\n');
+  const lines = (language: 'ja' | 'en') =>
+    requests
+      .map(
+        (r) =>
+          `- ${r.requestId}  ${typeLabel(r.type)[language]} / ${r.status} / ${language === 'ja' ? '期限' : 'due'} ${formatJapanTime(r.dueAt, language)}`,
+      )
+      .join('\n');
   const count = requests.length;
   if (kind === 'due-soon') {
     return {
       subject: `【期限間近】${count}件のご請求 / ${count} request(s) due within ${REMINDER_DESK_DAYS} desk days`,
-      text: `次のご請求は${REMINDER_DESK_DAYS}営業日以内に回答期限を迎えます。デスクの画面で内容を確認し、遅滞なく回答してください。\n\n${lines('ja')}${signature('ja')}\n\n` +
+      text:
+        `次のご請求は${REMINDER_DESK_DAYS}営業日以内に回答期限を迎えます。デスクの画面で内容を確認し、遅滞なく回答してください。\n\n${lines('ja')}${signature('ja')}\n\n` +
         `These requests are due within ${REMINDER_DESK_DAYS} desk days. Open each at the desk and answer without delay.\n\n${lines('en')}${signature('en')}`,
     };
   }
   return {
     subject: `【期限超過】${count}件のご請求 / ${count} request(s) overdue`,
-    text: `次のご請求は回答期限を過ぎています。請求者は請求から2週間を経過すると訴えを提起できます（個人情報保護法第39条）。デスクの画面で状況を確認してください。\n\n${lines('ja')}${signature('ja')}\n\n` +
+    text:
+      `次のご請求は回答期限を過ぎています。請求者は請求から2週間を経過すると訴えを提起できます（個人情報保護法第39条）。デスクの画面で状況を確認してください。\n\n${lines('ja')}${signature('ja')}\n\n` +
       `These requests are past their due date. Two weeks after a request the person may sue (APPI Art. 39). Open each at the desk to see where it stands.\n\n${lines('en')}${signature('en')}`,
   };
 }
@@ -129,12 +136,18 @@ async function remind(deps: DeadlineReminderDeps, kind: ReminderKind, now: Date,
       return;
     }
     const batchSize = MAX_TRANSACTION_ITEMS - recipients.length;
-    if (batchSize < 1) throw new Error(`More ${REMINDED_ROLE[kind]}s than one transaction can e-mail: ${recipients.length}`);
+    if (batchSize < 1)
+      throw new Error(`More ${REMINDED_ROLE[kind]}s than one transaction can e-mail: ${recipients.length}`);
     try {
       for (const batch of chunks(due, batchSize)) {
         const content = reminderText(kind, batch);
         const messages = recipients.map((to) => outboxMessage(deps.secrets.id(), to, content, now, `reminder-${kind}`));
-        await deps.store.recordReminder(kind, batch.map((r) => r.requestId), messages, now);
+        await deps.store.recordReminder(
+          kind,
+          batch.map((r) => r.requestId),
+          messages,
+          now,
+        );
         tally.reminded[kind] += batch.length;
         tally.messages += messages.length;
       }
@@ -147,7 +160,11 @@ async function remind(deps: DeadlineReminderDeps, kind: ReminderKind, now: Date,
 
 export async function sendDeadlineReminders(deps: DeadlineReminderDeps): Promise<ReminderTally> {
   const now = deps.clock.now();
-  const tally: ReminderTally = { reminded: { 'due-soon': 0, overdue: 0 }, messages: 0, unaddressed: { 'due-soon': 0, overdue: 0 } };
+  const tally: ReminderTally = {
+    reminded: { 'due-soon': 0, overdue: 0 },
+    messages: 0,
+    unaddressed: { 'due-soon': 0, overdue: 0 },
+  };
   await remind(deps, 'overdue', now, tally);
   await remind(deps, 'due-soon', now, tally);
   return tally;

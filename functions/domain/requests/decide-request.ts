@@ -1,22 +1,22 @@
 // POST /v1/staff/requests/{requestId}/decision: an operator decides. The decision, what fulfilling
 // it writes, and the result e-mail commit together, and only if nobody decided first.
 import type * as z from 'zod';
-import { outboxMessage } from '../outbox';
-import type { SubjectLifecycleReader } from '../personal-data/ports';
 import type { AccessLogWriter } from '../access-log/ports';
-import type { Clock, SecretSource } from '../kernel/ports';
-import type { DeskWrite, DeskWriter, RequestReader } from './ports';
 import type { HoldingsReader } from '../holdings';
+import type { Clock, SecretSource } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import { describeIssue } from '../kernel/validation-messages';
+import { outboxMessage } from '../outbox';
+import type { SubjectLifecycleReader } from '../personal-data/ports';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
 import { refusalMessage } from './notifications';
+import type { DeskWrite, DeskWriter, RequestReader } from './ports';
+import { answerAddress, closedRequestExpiry, type DeskRequest, isOpen } from './request';
+import { commitOrConflict, getConfirmedRequest } from './request-store';
 import type { DecisionInput, Fulfilment, RequestTypeDefinition } from './request-type';
 import { requestType } from './types/registry';
-import { commitOrConflict, getConfirmedRequest } from './request-store';
-import { answerAddress, closedRequestExpiry, isOpen, type DeskRequest } from './request';
 
 export type { DecisionInput } from './request-type';
 
@@ -42,24 +42,51 @@ export async function decideRequest(
   const now = deps.clock.now();
   const request = await getConfirmedRequest(deps.requests, requestId, now);
   if (!isOpen(request)) {
-    throw new DeskProblem('conflict', 'Request closed', `This request is already ${request.status}; a closed request (decided, withdrawn or expired) cannot be decided.`);
+    throw new DeskProblem(
+      'conflict',
+      'Request closed',
+      `This request is already ${request.status}; a closed request (decided, withdrawn or expired) cannot be decided.`,
+    );
   }
   const definition = requestType(request.type);
   if (!definition) throw new Error(`Request ${requestId} has unregistered type ${request.type}`);
   const decision = checkedDecision(definition, input);
   if (request.requester.kind !== 'self' && !request.representativeVerification) {
-    throw new DeskProblem('conflict', 'Representative not verified', `This request was made by ${request.requester.kind === 'agent' ? 'an appointed agent' : 'a legal representative'}. Record how their authority and identity were checked (POST /v1/staff/requests/${requestId}/representative-verification) before deciding.`);
+    throw new DeskProblem(
+      'conflict',
+      'Representative not verified',
+      `This request was made by ${request.requester.kind === 'agent' ? 'an appointed agent' : 'a legal representative'}. Record how their authority and identity were checked (POST /v1/staff/requests/${requestId}/representative-verification) before deciding.`,
+    );
   }
 
   let writes: DeskWrite[] = [];
   let content: { subject: string; text: string };
   let delivery: Fulfilment['delivery'];
   if (decision.outcome === 'refused') {
-    content = refusalMessage(request, definition.label, decision.grounds.map((g) => definition.refusalGrounds[g]!), decision.reason!, definition.refusalNote?.(decision));
+    content = refusalMessage(
+      request,
+      definition.label,
+      decision.grounds.map((g) => definition.refusalGrounds[g]!),
+      decision.reason!,
+      definition.refusalNote?.(decision),
+    );
   } else {
-    ({ writes, message: content, delivery } = await definition.fulfil({
-      request, decision, actor, now, publicBaseUrl,
-      holdings: deps.holdings, purposes: deps.purposes, accessLog: deps.accessLog, secrets: deps.secrets, lifecycles: deps.lifecycles, recipients: deps.recipients,
+    ({
+      writes,
+      message: content,
+      delivery,
+    } = await definition.fulfil({
+      request,
+      decision,
+      actor,
+      now,
+      publicBaseUrl,
+      holdings: deps.holdings,
+      purposes: deps.purposes,
+      accessLog: deps.accessLog,
+      secrets: deps.secrets,
+      lifecycles: deps.lifecycles,
+      recipients: deps.recipients,
     }));
   }
 
@@ -81,7 +108,14 @@ export async function decideRequest(
     version: request.version + 1,
     expiresAt: closedRequestExpiry(now),
   };
-  const message = outboxMessage(deps.secrets.id(), answerAddress(request), content, now, `decision-${decision.outcome}`, request.requestId);
+  const message = outboxMessage(
+    deps.secrets.id(),
+    answerAddress(request),
+    content,
+    now,
+    `decision-${decision.outcome}`,
+    request.requestId,
+  );
   await commitOrConflict(
     deps.writer,
     [{ kind: 'request', request: decided, expectedVersion: request.version }, ...writes, { kind: 'outbox', message }],
@@ -92,48 +126,107 @@ export async function decideRequest(
 }
 
 /** The decision if the request type allows it, with its details parsed; otherwise a 422 saying what to fix. */
-function checkedDecision(definition: RequestTypeDefinition, input: DecisionInput): DecisionInput & { grounds: string[] } {
+function checkedDecision(
+  definition: RequestTypeDefinition,
+  input: DecisionInput,
+): DecisionInput & { grounds: string[] } {
   const type = definition.type;
   const grounds = input.grounds ?? [];
   if (!definition.outcomes.includes(input.outcome)) {
-    throw new DeskProblem('unprocessable', 'Outcome not available', `A ${type} request can be decided as: ${definition.outcomes.join(', ')}.`,
-      [{ field: 'body.outcome', message: `must be one of: ${definition.outcomes.join(', ')}` }]);
+    throw new DeskProblem(
+      'unprocessable',
+      'Outcome not available',
+      `A ${type} request can be decided as: ${definition.outcomes.join(', ')}.`,
+      [{ field: 'body.outcome', message: `must be one of: ${definition.outcomes.join(', ')}` }],
+    );
   }
   const unknownGrounds = grounds.filter((g) => !(g in definition.refusalGrounds));
   if (unknownGrounds.length > 0) {
     const valid = Object.keys(definition.refusalGrounds).join(', ') || 'none';
-    throw new DeskProblem('unprocessable', 'Unknown grounds', `Not a ground for refusing a ${type} request: ${unknownGrounds.join(', ')}. Valid grounds: ${valid}.`,
-      grounds.flatMap((g, i) => (g in definition.refusalGrounds ? [] : [{ field: `body.grounds.${i}`, message: `is not a ground for a ${type} request; valid: ${valid}` }])));
+    throw new DeskProblem(
+      'unprocessable',
+      'Unknown grounds',
+      `Not a ground for refusing a ${type} request: ${unknownGrounds.join(', ')}. Valid grounds: ${valid}.`,
+      grounds.flatMap((g, i) =>
+        g in definition.refusalGrounds
+          ? []
+          : [{ field: `body.grounds.${i}`, message: `is not a ground for a ${type} request; valid: ${valid}` }],
+      ),
+    );
   }
   if (input.outcome === 'fulfilled' && grounds.length > 0) {
-    throw new DeskProblem('unprocessable', 'Grounds need a refusal', 'Grounds explain a refusal; leave them out when the request is fulfilled.',
-      [{ field: 'body.grounds', message: 'must be left out when the request is fulfilled' }]);
+    throw new DeskProblem(
+      'unprocessable',
+      'Grounds need a refusal',
+      'Grounds explain a refusal; leave them out when the request is fulfilled.',
+      [{ field: 'body.grounds', message: 'must be left out when the request is fulfilled' }],
+    );
   }
   if (input.outcome !== 'fulfilled' && (grounds.length === 0 || !input.reason)) {
-    throw new DeskProblem('unprocessable', 'Grounds and reason required', 'A refusal or a partial decision must name at least one ground and give a reason the requester can read (APPI Art. 36).', [
-      ...(grounds.length === 0 ? [{ field: 'body.grounds', message: 'must name at least one ground for a refusal or a partial decision' }] : []),
-      ...(!input.reason ? [{ field: 'body.reason', message: 'is required for a refusal or a partial decision: the requester is told why (APPI Art. 36)' }] : []),
-    ]);
+    throw new DeskProblem(
+      'unprocessable',
+      'Grounds and reason required',
+      'A refusal or a partial decision must name at least one ground and give a reason the requester can read (APPI Art. 36).',
+      [
+        ...(grounds.length === 0
+          ? [{ field: 'body.grounds', message: 'must name at least one ground for a refusal or a partial decision' }]
+          : []),
+        ...(!input.reason
+          ? [
+              {
+                field: 'body.reason',
+                message: 'is required for a refusal or a partial decision: the requester is told why (APPI Art. 36)',
+              },
+            ]
+          : []),
+      ],
+    );
   }
   const schema = definition.decisionDetails?.[input.outcome];
   let details: Record<string, unknown> | undefined;
   if (schema) {
     const parsed = schema.safeParse(input.details ?? {}, { reportInput: true });
     if (!parsed.success) {
-      throw new DeskProblem('unprocessable', 'Decision details invalid', `A ${type} request decided as ${input.outcome} needs these details: ${describeIssues(parsed.error)}.`,
-        parsed.error.issues.map((i) => ({ field: ['body', 'details', ...i.path.map(String)].join('.'), message: describeIssue(i) })));
+      throw new DeskProblem(
+        'unprocessable',
+        'Decision details invalid',
+        `A ${type} request decided as ${input.outcome} needs these details: ${describeIssues(parsed.error)}.`,
+        parsed.error.issues.map((i) => ({
+          field: ['body', 'details', ...i.path.map(String)].join('.'),
+          message: describeIssue(i),
+        })),
+      );
     }
     details = parsed.data;
   } else if (input.details !== undefined) {
-    throw new DeskProblem('unprocessable', 'No details expected', `A ${type} request decided as ${input.outcome} takes no details; leave them out.`,
-      [{ field: 'body.details', message: `must be left out: a ${type} request decided as ${input.outcome} takes no details` }]);
+    throw new DeskProblem(
+      'unprocessable',
+      'No details expected',
+      `A ${type} request decided as ${input.outcome} takes no details; leave them out.`,
+      [
+        {
+          field: 'body.details',
+          message: `must be left out: a ${type} request decided as ${input.outcome} takes no details`,
+        },
+      ],
+    );
   }
-  const decision = { outcome: input.outcome, grounds, ...(input.reason ? { reason: input.reason } : {}), ...(details ? { details } : {}) };
+  const decision = {
+    outcome: input.outcome,
+    grounds,
+    ...(input.reason ? { reason: input.reason } : {}),
+    ...(details ? { details } : {}),
+  };
   const problem = definition.checkDecision?.(decision);
   if (problem) throw new DeskProblem('unprocessable', 'Decision incomplete', problem);
   return decision;
 }
 
 function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `details${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')} ${describeIssue(i)}`).join('; ');
+  return error.issues
+    .map(
+      (i) =>
+        `details${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')} ${describeIssue(i)}`,
+    )
+    .join('; ');
 }

@@ -15,11 +15,19 @@ export interface DecisionOptions {
 
 type Schema = Record<string, unknown>;
 
-const detailsSchemas = (definition: RequestTypeSchema) => definition.outcomes.flatMap((outcome) => {
-  const schema = definition.decisionDetails?.[outcome];
-  // Rules zod cannot state in JSON Schema (refinements across fields) stay with checkDecision and the API's 422.
-  return schema ? [[outcome, z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Schema] as const] : [];
-});
+const detailsSchemas = (definition: RequestTypeSchema) =>
+  definition.outcomes.flatMap((outcome) => {
+    const schema = definition.decisionDetails?.[outcome];
+    // Rules zod cannot state in JSON Schema (refinements across fields) stay with checkDecision and the API's 422.
+    return schema
+      ? [
+          [
+            outcome,
+            z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Schema,
+          ] as const,
+        ]
+      : [];
+  });
 
 /** Whether some outcome's details name registered recipients (`recipientIds`), so the registry is worth reading. */
 export function namesRecipients(definition: RequestTypeSchema): boolean {
@@ -32,12 +40,18 @@ export function namesRecipients(definition: RequestTypeSchema): boolean {
  * and a variant naming recipients is left out when none is registered. The API still checks each id.
  */
 export function decisionOptions(definition: RequestTypeSchema, recipients?: Recipient[]): DecisionOptions {
-  const choices = recipients?.filter((r) => r.relationship === 'third-party').map((r) => ({ const: r.recipientId, title: `${r.name} (${r.country})` }));
+  const choices = recipients
+    ?.filter((r) => r.relationship === 'third-party')
+    .map((r) => ({ const: r.recipientId, title: `${r.name} (${r.country})` }));
   const details: DecisionOptions['details'] = {};
-  for (const [outcome, schema] of detailsSchemas(definition)) details[outcome] = choices ? withRecipientChoices(schema, choices) : schema;
+  for (const [outcome, schema] of detailsSchemas(definition))
+    details[outcome] = choices ? withRecipientChoices(schema, choices) : schema;
   return {
     outcomes: [...definition.outcomes],
-    refusalGrounds: Object.entries(definition.refusalGrounds).map(([ground, label]) => ({ ground, label: { ja: label.ja, en: label.en } })),
+    refusalGrounds: Object.entries(definition.refusalGrounds).map(([ground, label]) => ({
+      ground,
+      label: { ja: label.ja, en: label.en },
+    })),
     details,
   };
 }
@@ -48,12 +62,21 @@ const hasRecipientIds = (schema: Schema) => Object.hasOwn((schema.properties ?? 
 function withRecipientChoices(schema: Schema, choices: Schema[]): Schema {
   const out: Schema = { ...schema };
   if (Array.isArray(schema.oneOf)) {
-    out.oneOf = (schema.oneOf as Schema[]).filter((o) => choices.length > 0 || !hasRecipientIds(o)).map((o) => withRecipientChoices(o, choices));
+    out.oneOf = (schema.oneOf as Schema[])
+      .filter((o) => choices.length > 0 || !hasRecipientIds(o))
+      .map((o) => withRecipientChoices(o, choices));
   }
-  if (schema.items && typeof schema.items === 'object') out.items = withRecipientChoices(schema.items as Schema, choices);
+  if (schema.items && typeof schema.items === 'object')
+    out.items = withRecipientChoices(schema.items as Schema, choices);
   if (schema.properties && typeof schema.properties === 'object') {
-    out.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, Schema>).map(([key, part]) => [key,
-      key === 'recipientIds' && part.type === 'array' ? { ...part, items: { ...(part.items as Schema), oneOf: choices } } : withRecipientChoices(part, choices)]));
+    out.properties = Object.fromEntries(
+      Object.entries(schema.properties as Record<string, Schema>).map(([key, part]) => [
+        key,
+        key === 'recipientIds' && part.type === 'array'
+          ? { ...part, items: { ...(part.items as Schema), oneOf: choices } }
+          : withRecipientChoices(part, choices),
+      ]),
+    );
   }
   return out;
 }

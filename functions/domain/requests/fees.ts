@@ -44,7 +44,10 @@ const fee = z.strictObject({
 });
 
 const feeConfig = z.strictObject(
-  Object.fromEntries(REQUEST_TYPE_NAMES.map((type) => [type, fee.nullable().optional()])) as Record<RequestTypeName, z.ZodOptional<z.ZodNullable<typeof fee>>>,
+  Object.fromEntries(REQUEST_TYPE_NAMES.map((type) => [type, fee.nullable().optional()])) as Record<
+    RequestTypeName,
+    z.ZodOptional<z.ZodNullable<typeof fee>>
+  >,
 );
 
 /**
@@ -57,9 +60,14 @@ export function feeSchedule(config: unknown): FeeSchedule {
   if (!parsed.success) throw new Error(`The fee configuration is invalid:\n${z.prettifyError(parsed.error)}`);
   const forbidden = REQUEST_TYPE_NAMES.filter((type) => parsed.data[type] && !FEE_CHARGEABLE_TYPES.includes(type));
   if (forbidden.length > 0) {
-    throw new Error(`APPI Art. 38(1) allows a fee only for ${FEE_CHARGEABLE_TYPES.join(' and ')}, not for ${forbidden.join(', ')}`);
+    throw new Error(
+      `APPI Art. 38(1) allows a fee only for ${FEE_CHARGEABLE_TYPES.join(' and ')}, not for ${forbidden.join(', ')}`,
+    );
   }
-  return Object.fromEntries(REQUEST_TYPE_NAMES.map((type) => [type, parsed.data[type] ?? null])) as Record<RequestTypeName, Fee | null>;
+  return Object.fromEntries(REQUEST_TYPE_NAMES.map((type) => [type, parsed.data[type] ?? null])) as Record<
+    RequestTypeName,
+    Fee | null
+  >;
 }
 
 /** The fee for a request type; a type the schedule does not know is free. */

@@ -14,7 +14,14 @@ export async function listRequests(deps: ListRequestsDeps, status: RequestStatus
   const statuses = status ? [status] : OPEN_STATUSES;
   const found = (await Promise.all(statuses.map((s) => deps.requests.listByStatus(s, now)))).flat();
   const items = found
-    .map(({ requestId, type, status: current, receivedAt, dueAt, createdAt }) => ({ requestId, type, status: current, receivedAt, dueAt, createdAt }))
+    .map(({ requestId, type, status: current, receivedAt, dueAt, createdAt }) => ({
+      requestId,
+      type,
+      status: current,
+      receivedAt,
+      dueAt,
+      createdAt,
+    }))
     .sort((a, b) => (a.dueAt ?? a.createdAt).localeCompare(b.dueAt ?? b.createdAt))
     .map(({ createdAt: _createdAt, ...item }) => item);
   return { items };

@@ -13,11 +13,13 @@ function made(label: TypeLabel, language: Language): string {
 }
 
 export function formatJapanTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: 'Asia/Tokyo',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(new Date(iso)) + (language === 'ja' ? '（日本時間）' : ' (Japan time)');
+  return (
+    new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', {
+      timeZone: 'Asia/Tokyo',
+      dateStyle: 'long',
+      timeStyle: 'short',
+    }).format(new Date(iso)) + (language === 'ja' ? '（日本時間）' : ' (Japan time)')
+  );
 }
 
 export function signature(language: Language): string {
@@ -26,7 +28,12 @@ export function signature(language: Language): string {
     : `\n--\n${DESK_CONTACT.name.en}\n${DESK_CONTACT.email}\n(9:00-17:00 Japan time, except weekends, national holidays and the year-end and New Year holidays)`;
 }
 
-export function verificationCodeMessage(request: DeskRequest, code: string, typeLabel: TypeLabel, validMinutes: number): MessageText {
+export function verificationCodeMessage(
+  request: DeskRequest,
+  code: string,
+  typeLabel: TypeLabel,
+  validMinutes: number,
+): MessageText {
   if (request.language === 'en') {
     return {
       subject: `Your confirmation code: ${code}`,
@@ -44,7 +51,12 @@ export function verificationCodeMessage(request: DeskRequest, code: string, type
  * The token rides in the URL's fragment, which browsers never send to a server, so no web server or
  * CDN log ever holds it; the page takes it from there and removes it from the address bar.
  */
-export function statusLink(privacyCenterUrl: string, requestId: string, statusToken: string, language: Language): string {
+export function statusLink(
+  privacyCenterUrl: string,
+  requestId: string,
+  statusToken: string,
+  language: Language,
+): string {
   return `${privacyCenterUrl.split('#')[0]}#/status/${encodeURIComponent(requestId)}/${statusToken}?lang=${language}`;
 }
 
@@ -52,20 +64,30 @@ export function statusLink(privacyCenterUrl: string, requestId: string, statusTo
 export function receivedMessage(request: DeskRequest, typeLabel: TypeLabel, link?: string): MessageText {
   const due = formatJapanTime(request.dueAt ?? request.createdAt, request.language);
   if (request.language === 'en') {
-    const follow = link ? `\n\nYou can see the status of your request, and our answer when it is given, at this link. It is for you alone: do not forward it.\n\n    ${link}` : '';
+    const follow = link
+      ? `\n\nYou can see the status of your request, and our answer when it is given, at this link. It is for you alone: do not forward it.\n\n    ${link}`
+      : '';
     return {
       subject: `We have received your ${made(typeLabel, 'en')}`,
       text: `Your ${made(typeLabel, 'en')} (${request.requestId}) is confirmed. We will answer without delay, at the latest by ${due}.${follow}${signature('en')}`,
     };
   }
-  const follow = link ? `\n\nご請求の状況と当社からのご回答は、次のリンクからご確認いただけます。このリンクはご請求者専用です。他の方に転送しないでください。\n\n    ${link}` : '';
+  const follow = link
+    ? `\n\nご請求の状況と当社からのご回答は、次のリンクからご確認いただけます。このリンクはご請求者専用です。他の方に転送しないでください。\n\n    ${link}`
+    : '';
   return {
     subject: `${made(typeLabel, 'ja')}を受け付けました`,
     text: `${made(typeLabel, 'ja')}（受付番号 ${request.requestId}）を受け付けました。遅滞なく、遅くとも${due}までにご回答いたします。${follow}${signature('ja')}`,
   };
 }
 
-export function refusalMessage(request: DeskRequest, typeLabel: TypeLabel, grounds: Label[], reason: string, note?: Label): MessageText {
+export function refusalMessage(
+  request: DeskRequest,
+  typeLabel: TypeLabel,
+  grounds: Label[],
+  reason: string,
+  note?: Label,
+): MessageText {
   const lang = request.language;
   const groundLines = grounds.map((g) => `- ${g[lang]}`).join('\n');
   const noteText = note ? `\n\n${note[lang]}` : '';

@@ -3,8 +3,8 @@
 import type { StoredPersonalDataRecord } from '../holdings';
 import type { OutboxMessage } from '../outbox';
 import type { ProvisionCessation, ProvisionCessationLift, ProvisionStop } from '../provisions/provision-cessation';
-import type { StoredDisclosure } from './types/disclosure/disclosure-dossier';
 import type { DeskRequest, RequestStatus } from './request';
+import type { StoredDisclosure } from './types/disclosure/disclosure-dossier';
 
 export interface RequestReader {
   get(requestId: string, now: Date): Promise<DeskRequest | undefined>;
@@ -24,7 +24,13 @@ export type DeskWrite =
    * Sets the subject's cessation of provision (APPI Art. 35(3),(5)) if it is still `expected` (absent:
    * none stood). A lift (`lift`) is kept on the subject with it.
    */
-  | { kind: 'cessation-of-provision'; subjectId: string; cessation: ProvisionCessation | undefined; expected?: ProvisionCessation | ProvisionStop; lift?: ProvisionCessationLift }
+  | {
+      kind: 'cessation-of-provision';
+      subjectId: string;
+      cessation: ProvisionCessation | undefined;
+      expected?: ProvisionCessation | ProvisionStop;
+      lift?: ProvisionCessationLift;
+    }
   /**
    * Sets the subject's cessationOfUse flag (APPI Art. 35(1),(5)): cease-use unless an earlier request
    * set it; erase always, since erasure covers a cessation and the flag is what starts the erasure.
@@ -34,7 +40,15 @@ export type DeskWrite =
    * A correction on request (APPI Art. 34): the record's new value and index key, if the record is
    * still stored, live and not being erased.
    */
-  | { kind: 'personal-data-correction'; subjectId: string; recordId: string; value: string; lookupKey: string; requestId: string; at: string }
+  | {
+      kind: 'personal-data-correction';
+      subjectId: string;
+      recordId: string;
+      value: string;
+      lookupKey: string;
+      requestId: string;
+      at: string;
+    }
   /** An addition on request (APPI Art. 34): a new record, never replacing one. */
   | { kind: 'personal-data-addition'; record: StoredPersonalDataRecord }
   /** A deletion on request (APPI Art. 34): marks a live record erased now, for the TTL and the erasure certificate. */

@@ -22,7 +22,7 @@ export const AUTHORITY_DOCUMENTS = {
   'family-court-appointment': {
     for: ['legal-representative'],
     ja: '家庭裁判所の選任審判書（法定代理人）',
-    en: 'The family court\'s ruling appointing the guardian (legal representative)',
+    en: "The family court's ruling appointing the guardian (legal representative)",
   },
   'power-of-attorney': {
     for: ['agent'],
@@ -32,7 +32,7 @@ export const AUTHORITY_DOCUMENTS = {
   'power-of-attorney-with-seal-certificate': {
     for: ['agent'],
     ja: 'ご本人の実印を押印した委任状及び印鑑登録証明書（任意代理人）',
-    en: 'Power of attorney bearing the person\'s registered seal, with the seal registration certificate (appointed agent)',
+    en: "Power of attorney bearing the person's registered seal, with the seal registration certificate (appointed agent)",
   },
 } as const satisfies Record<string, { for: readonly ('legal-representative' | 'agent')[]; ja: string; en: string }>;
 /**

@@ -94,7 +94,11 @@ export function reportRange(now: Date, query: { from?: string; to?: string }): C
   const to = query.to ? japanDayBound(query.to, true) : now;
   const from = query.from ? japanDayBound(query.from, false) : new Date(to.getTime() - REPORT_DEFAULT_DAYS * DAY_MS);
   if (from > to) {
-    throw new DeskProblem('unprocessable', 'Range ends before it starts', `from (${query.from ?? from.toISOString()}) is after to (${query.to ?? to.toISOString()}). Give from on or before to.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Range ends before it starts',
+      `from (${query.from ?? from.toISOString()}) is after to (${query.to ?? to.toISOString()}). Give from on or before to.`,
+    );
   }
   return { from, to };
 }
@@ -131,17 +135,27 @@ function counts(requests: ReportedRequest[]) {
     total: requests.length,
     byType,
     byStatus,
-    byTypeAndStatus: [...byTypeAndStatus.values()].sort((a, b) => a.type.localeCompare(b.type) || statusOrder(a.status) - statusOrder(b.status)),
+    byTypeAndStatus: [...byTypeAndStatus.values()].sort(
+      (a, b) => a.type.localeCompare(b.type) || statusOrder(a.status) - statusOrder(b.status),
+    ),
   };
 }
 
 /** Open requests past due, whenever they were made: an old overdue request is the one that matters most. */
 function overdue(open: ReportedRequest[], now: Date) {
-  return open
-    .filter((r) => r.dueAt && new Date(r.dueAt) < now)
-    .sort((a, b) => a.dueAt!.localeCompare(b.dueAt!))
-    // Calendar days, started ones counted: Art. 39 counts the person's two weeks in calendar days.
-    .map((r) => ({ requestId: r.requestId, type: r.type, status: r.status, dueAt: r.dueAt!, daysOverdue: Math.ceil((now.getTime() - Date.parse(r.dueAt!)) / DAY_MS) }));
+  return (
+    open
+      .filter((r) => r.dueAt && new Date(r.dueAt) < now)
+      .sort((a, b) => a.dueAt!.localeCompare(b.dueAt!))
+      // Calendar days, started ones counted: Art. 39 counts the person's two weeks in calendar days.
+      .map((r) => ({
+        requestId: r.requestId,
+        type: r.type,
+        status: r.status,
+        dueAt: r.dueAt!,
+        daysOverdue: Math.ceil((now.getTime() - Date.parse(r.dueAt!)) / DAY_MS),
+      }))
+  );
 }
 
 /**
@@ -165,11 +179,15 @@ function undeliverableList(messages: UndeliverableMessage[]) {
 export async function requestReport(deps: RequestReportDeps, query: { from?: string; to?: string }) {
   const now = deps.clock.now();
   const range = reportRange(now, query);
-  const inRange = (r: ReportedRequest) => r.createdAt >= range.from.toISOString() && r.createdAt <= range.to.toISOString();
+  const inRange = (r: ReportedRequest) =>
+    r.createdAt >= range.from.toISOString() && r.createdAt <= range.to.toISOString();
   // One query per status on the byStatus index; open ones unbounded for the overdue list. Fine at a
   // desk's scale (thousands of requests a year); a larger desk would keep running counts instead.
-  const perStatus = await Promise.all(REQUEST_STATUSES.map((status) =>
-    deps.requests.byStatus(status, OPEN_STATUSES.includes(status) ? undefined : range, now)));
+  const perStatus = await Promise.all(
+    REQUEST_STATUSES.map((status) =>
+      deps.requests.byStatus(status, OPEN_STATUSES.includes(status) ? undefined : range, now),
+    ),
+  );
   const all = perStatus.flat();
   const reported = all.filter(inRange);
   const undeliverable = await deps.outbox.undeliverable();
@@ -179,7 +197,10 @@ export async function requestReport(deps: RequestReportDeps, query: { from?: str
     generatedAt: now.toISOString(),
     counts: counts(reported),
     timeToDecision: timeToDecision(reported),
-    overdue: overdue(all.filter((r) => OPEN_STATUSES.includes(r.status)), now),
+    overdue: overdue(
+      all.filter((r) => OPEN_STATUSES.includes(r.status)),
+      now,
+    ),
     undeliverable: undeliverableList(undeliverable),
   };
 }

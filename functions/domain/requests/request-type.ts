@@ -1,14 +1,14 @@
 // What a request type is: the schema the contract takes from it and the definition that decides and
 // fulfils it. Each type lives in its own folder under types/ and is listed in types/registry.ts.
 import type { z } from 'zod';
-import type { SubjectLifecycleReader } from '../personal-data/ports';
 import type { AccessLogWriter } from '../access-log/ports';
-import type { DeskWrite } from './ports';
 import type { HoldingsReader } from '../holdings';
 import type { SecretSource } from '../kernel/ports';
+import type { SubjectLifecycleReader } from '../personal-data/ports';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
+import type { DeskWrite } from './ports';
 import type { DecisionOutcome, Delivery, DeskRequest, Label, Language, TypeLabel } from './request';
 
 export type { Label, TypeLabel } from './request';

@@ -1,13 +1,19 @@
 // A data-subject request (policy §7-§8) and the rules of its life: who may move it where.
 import {
   CLOSED_REQUEST_RETENTION_SECONDS,
-  UNVERIFIED_REQUEST_LIFETIME_SECONDS,
   type DisclosureMethod,
+  UNVERIFIED_REQUEST_LIFETIME_SECONDS,
 } from '../kernel/law';
-import { OPEN_STATUSES, type DecisionOutcome, type RequesterKind, type RequestStatus, type Language } from './request-words';
+import {
+  type DecisionOutcome,
+  type Language,
+  OPEN_STATUSES,
+  type RequesterKind,
+  type RequestStatus,
+} from './request-words';
 
-export { DECISION_OUTCOMES, LANGUAGES, OPEN_STATUSES, REQUESTER_KINDS, REQUEST_STATUSES } from './request-words';
 export type { DecisionOutcome, Language, RequesterKind, RequestStatus } from './request-words';
+export { DECISION_OUTCOMES, LANGUAGES, OPEN_STATUSES, REQUEST_STATUSES, REQUESTER_KINDS } from './request-words';
 
 /** Words in both of the desk's languages. */
 export interface Label {

@@ -2,16 +2,17 @@
 // transaction. The answer is the same whether or not the desk holds anything about the subject; a
 // person asking for themselves must write from the address they name as the subject's, a check on
 // what was sent only, so refusing it reveals nothing held.
-import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../kernel/law';
-import { outboxMessage } from '../outbox';
-import type { Clock, SecretSource } from '../kernel/ports';
-import type { DeskWriter } from './ports';
-import { DeskProblem } from '../kernel/problems';
+
 import { normalisedEmail } from '../holdings';
+import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../kernel/law';
+import type { Clock, SecretSource } from '../kernel/ports';
+import { DeskProblem } from '../kernel/problems';
 import { hashSecret } from '../kernel/secrets';
+import { outboxMessage } from '../outbox';
 import { verificationCodeMessage } from './notifications';
+import type { DeskWriter } from './ports';
+import { answerAddress, type DeskRequest, type Language, type RequesterKind, unverifiedExpiry } from './request';
 import { requestTypeSchema } from './types/schemas';
-import { answerAddress, unverifiedExpiry, type DeskRequest, type Language, type RequesterKind } from './request';
 
 export interface SubmitRequestInput {
   type: string;
@@ -35,12 +36,27 @@ export function codeSecret(requestId: string, code: string): string {
 export async function submitRequest(deps: SubmitRequestDeps, input: SubmitRequestInput) {
   const definition = requestTypeSchema(input.type);
   if (!definition) {
-    throw new DeskProblem('unprocessable', 'Unknown request type', `The desk does not accept requests of type "${input.type}".`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Unknown request type',
+      `The desk does not accept requests of type "${input.type}".`,
+    );
   }
-  if (input.requester.kind === 'self' && normalisedEmail(input.requester.email) !== normalisedEmail(input.subject.email)) {
-    throw new DeskProblem('unprocessable', 'Not your own address',
+  if (
+    input.requester.kind === 'self' &&
+    normalisedEmail(input.requester.email) !== normalisedEmail(input.subject.email)
+  ) {
+    throw new DeskProblem(
+      'unprocessable',
+      'Not your own address',
       'A request by the person themselves is answered only at the address the desk knows them by: send the same address as requester.email and subject.email. Someone asking for another person is a legal representative or an agent (requester.kind), and is checked by staff before any answer.',
-      [{ field: 'body.requester.email', message: 'must be the same address as subject.email when you ask for yourself (requester.kind "self")' }]);
+      [
+        {
+          field: 'body.requester.email',
+          message: 'must be the same address as subject.email when you ask for yourself (requester.kind "self")',
+        },
+      ],
+    );
   }
   const now = deps.clock.now();
   const requestId = deps.secrets.id();
@@ -71,6 +87,9 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     'verification-code',
     requestId,
   );
-  await deps.writer.commit([{ kind: 'request', request }, { kind: 'outbox', message }]);
+  await deps.writer.commit([
+    { kind: 'request', request },
+    { kind: 'outbox', message },
+  ]);
   return { requestId, status: request.status };
 }

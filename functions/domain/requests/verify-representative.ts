@@ -4,13 +4,13 @@
 // more about the person than the desk already holds.
 import type { AccessLogWriter } from '../access-log/ports';
 import type { Clock } from '../kernel/ports';
-import type { DeskWriter, RequestReader } from './ports';
 import { DeskProblem } from '../kernel/problems';
 import { refuseFutureDates } from '../kernel/supplied-dates';
 import type { StaffActor } from '../staff';
-import { commitOrConflict, getConfirmedRequest, logRequestAccess } from './request-store';
-import { isOpen, type DeskRequest, type RepresentativeVerification, type RequesterKind } from './request';
+import type { DeskWriter, RequestReader } from './ports';
 import { AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS } from './representative-words';
+import { type DeskRequest, isOpen, type RepresentativeVerification, type RequesterKind } from './request';
+import { commitOrConflict, getConfirmedRequest, logRequestAccess } from './request-store';
 
 export { AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS } from './representative-words';
 
@@ -34,23 +34,46 @@ export interface VerifyRepresentativeDeps {
   clock: Clock;
 }
 
-export async function verifyRepresentative(deps: VerifyRepresentativeDeps, actor: StaffActor, requestId: string, input: RepresentativeVerificationInput) {
+export async function verifyRepresentative(
+  deps: VerifyRepresentativeDeps,
+  actor: StaffActor,
+  requestId: string,
+  input: RepresentativeVerificationInput,
+) {
   const now = deps.clock.now();
   const request = await getConfirmedRequest(deps.requests, requestId, now);
   if (!isOpen(request)) {
-    throw new DeskProblem('conflict', 'Request closed', `This request is ${request.status}; a closed request's record is final.`);
+    throw new DeskProblem(
+      'conflict',
+      'Request closed',
+      `This request is ${request.status}; a closed request's record is final.`,
+    );
   }
   const kind = request.requester.kind;
   if (kind === 'self') {
-    throw new DeskProblem('unprocessable', 'No representative', 'The person made this request themselves; there is no representative to verify. The e-mailed code already confirmed them.');
+    throw new DeskProblem(
+      'unprocessable',
+      'No representative',
+      'The person made this request themselves; there is no representative to verify. The e-mailed code already confirmed them.',
+    );
   }
   if (request.representativeVerification) {
-    throw new DeskProblem('conflict', 'Already verified', `The representative was verified by ${request.representativeVerification.checkedBy} at ${request.representativeVerification.checkedAt}; the record stands.`);
+    throw new DeskProblem(
+      'conflict',
+      'Already verified',
+      `The representative was verified by ${request.representativeVerification.checkedBy} at ${request.representativeVerification.checkedAt}; the record stands.`,
+    );
   }
   const fits: readonly RequesterKind[] = AUTHORITY_DOCUMENTS[input.authorityDocument].for;
   if (!fits.includes(kind)) {
-    const valid = AUTHORITY_DOCUMENT_IDS.filter((d) => (AUTHORITY_DOCUMENTS[d].for as readonly RequesterKind[]).includes(kind));
-    throw new DeskProblem('unprocessable', 'Document does not show this authority', `A ${input.authorityDocument} does not show the authority of ${kind === 'agent' ? 'an appointed agent' : 'a legal representative'}. Use one of: ${valid.join(', ')}.`);
+    const valid = AUTHORITY_DOCUMENT_IDS.filter((d) =>
+      (AUTHORITY_DOCUMENTS[d].for as readonly RequesterKind[]).includes(kind),
+    );
+    throw new DeskProblem(
+      'unprocessable',
+      'Document does not show this authority',
+      `A ${input.authorityDocument} does not show the authority of ${kind === 'agent' ? 'an appointed agent' : 'a legal representative'}. Use one of: ${valid.join(', ')}.`,
+    );
   }
   refuseFutureDates('Check in the future', [{ field: 'body.checkedAt', instant: input.checkedAt }], now);
 

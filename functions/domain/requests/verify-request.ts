@@ -2,16 +2,16 @@
 // Right code: the request is received, the clock starts and the requester gets a status token.
 // Wrong code: one try fewer; none left locks the request.
 import { answerDueAt } from '../kernel/calendar';
-import { outboxMessage } from '../outbox';
 import type { Clock, SecretSource } from '../kernel/ports';
-import type { DeskWriter, RequestReader } from './ports';
 import { DeskProblem } from '../kernel/problems';
 import { hashSecret, matchesHash } from '../kernel/secrets';
+import { outboxMessage } from '../outbox';
 import { receivedMessage, statusLink } from './notifications';
-import { requestTypeSchema } from './types/schemas';
+import type { DeskWriter, RequestReader } from './ports';
 import { answerAddress, type DeskRequest } from './request';
 import { commitOrConflict } from './request-store';
 import { codeSecret } from './submit-request';
+import { requestTypeSchema } from './types/schemas';
 
 export interface VerifyRequestDeps {
   requests: RequestReader;
@@ -24,10 +24,17 @@ export interface VerifyRequestDeps {
   privacyCenterUrl?: string;
 }
 
-const CHANGED_WHILE_CHECKED = ['Request changed', 'The request changed while this code was checked. Try the code again.'] as const;
+const CHANGED_WHILE_CHECKED = [
+  'Request changed',
+  'The request changed while this code was checked. Try the code again.',
+] as const;
 
 const notAwaiting = () =>
-  new DeskProblem('not-found', 'No request awaits this code', 'No request with this id is waiting for a confirmation code. Check the id in the e-mail, or submit the request again.');
+  new DeskProblem(
+    'not-found',
+    'No request awaits this code',
+    'No request with this id is waiting for a confirmation code. Check the id in the e-mail, or submit the request again.',
+  );
 
 export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, code: string) {
   const now = deps.clock.now();
@@ -35,10 +42,18 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
   if (!request?.verification) throw notAwaiting();
   const { verification } = request;
   if (verification.attemptsLeft <= 0) {
-    throw new DeskProblem('locked', 'Request locked', 'This request is locked after too many wrong codes. Submit the request again to receive a new code.');
+    throw new DeskProblem(
+      'locked',
+      'Request locked',
+      'This request is locked after too many wrong codes. Submit the request again to receive a new code.',
+    );
   }
   if (new Date(verification.codeExpiresAt) <= now) {
-    throw new DeskProblem('gone', 'Code expired', 'This confirmation code has expired. Submit the request again to receive a new code.');
+    throw new DeskProblem(
+      'gone',
+      'Code expired',
+      'This confirmation code has expired. Submit the request again to receive a new code.',
+    );
   }
 
   if (!matchesHash(codeSecret(requestId, code), verification.codeHash)) {
@@ -49,10 +64,22 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
       history: [...request.history, { at: now.toISOString(), event: attemptsLeft > 0 ? 'wrong-code' : 'locked' }],
       version: request.version + 1,
     };
-    await commitOrConflict(deps.writer, [{ kind: 'request', request: updated, expectedVersion: request.version }], ...CHANGED_WHILE_CHECKED);
+    await commitOrConflict(
+      deps.writer,
+      [{ kind: 'request', request: updated, expectedVersion: request.version }],
+      ...CHANGED_WHILE_CHECKED,
+    );
     throw attemptsLeft > 0
-      ? new DeskProblem('unprocessable', 'Wrong code', `That code is not the one we sent. ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`)
-      : new DeskProblem('locked', 'Request locked', 'That code was wrong too many times; the request is locked. Submit the request again to receive a new code.');
+      ? new DeskProblem(
+          'unprocessable',
+          'Wrong code',
+          `That code is not the one we sent. ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
+        )
+      : new DeskProblem(
+          'locked',
+          'Request locked',
+          'That code was wrong too many times; the request is locked. Submit the request again to receive a new code.',
+        );
   }
 
   const statusToken = deps.secrets.token();
@@ -68,11 +95,25 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
     version: request.version + 1,
   };
   const label = requestTypeSchema(request.type)?.label ?? { ja: request.type, en: request.type };
-  const message = outboxMessage(deps.secrets.id(), answerAddress(request), receivedMessage(received, label, deps.privacyCenterUrl ? statusLink(deps.privacyCenterUrl, requestId, statusToken, request.language) : undefined), now, 'request-received', requestId);
-  await commitOrConflict(deps.writer, [
-    { kind: 'request', request: received, expectedVersion: request.version },
-    { kind: 'outbox', message },
-  ], ...CHANGED_WHILE_CHECKED);
+  const message = outboxMessage(
+    deps.secrets.id(),
+    answerAddress(request),
+    receivedMessage(
+      received,
+      label,
+      deps.privacyCenterUrl ? statusLink(deps.privacyCenterUrl, requestId, statusToken, request.language) : undefined,
+    ),
+    now,
+    'request-received',
+    requestId,
+  );
+  await commitOrConflict(
+    deps.writer,
+    [
+      { kind: 'request', request: received, expectedVersion: request.version },
+      { kind: 'outbox', message },
+    ],
+    ...CHANGED_WHILE_CHECKED,
+  );
   return { requestId, status: received.status, receivedAt, dueAt: received.dueAt as string, statusToken };
 }
-

@@ -3,17 +3,18 @@
 // request also carries what may be decided on it (decision-options.ts, with the registered recipients
 // a decision may name), and every request whether its answers go to an address the desk holds for
 // the customer.
-import { emailLookupKey, normalisedEmail } from '../holdings';
-import type { SubjectFinder } from '../personal-data/search-subjects';
+
 import type { AccessLogWriter } from '../access-log/ports';
+import { emailLookupKey, normalisedEmail } from '../holdings';
 import type { Clock } from '../kernel/ports';
-import type { RequestReader } from './ports';
+import type { SubjectFinder } from '../personal-data/search-subjects';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { StaffActor } from '../staff';
 import { decisionOptions, namesRecipients } from './decision-options';
-import { groundLabels, requestTypeSchema } from './types/schemas';
+import type { RequestReader } from './ports';
+import { answerAddress, type Delivery, type DeskRequest, isOpen } from './request';
 import { getConfirmedRequest, logRequestAccess } from './request-store';
-import { answerAddress, isOpen, type Delivery, type DeskRequest } from './request';
+import { groundLabels, requestTypeSchema } from './types/schemas';
 
 export interface ViewRequestDeps {
   requests: RequestReader;
@@ -28,9 +29,32 @@ export interface ViewRequestDeps {
 export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requestId: string) {
   const now = deps.clock.now();
   const request = await getConfirmedRequest(deps.requests, requestId, now);
-  await logRequestAccess(deps.accessLog, actor, request, 'read', ['requester', 'subject', 'details', 'notes', 'representativeVerification', 'delivery', 'answerAddressHeldForCustomer'], now.toISOString());
+  await logRequestAccess(
+    deps.accessLog,
+    actor,
+    request,
+    'read',
+    [
+      'requester',
+      'subject',
+      'details',
+      'notes',
+      'representativeVerification',
+      'delivery',
+      'answerAddressHeldForCustomer',
+    ],
+    now.toISOString(),
+  );
   const answerAddressHeldForCustomer = await isHeldForCustomer(deps.subjects, request, now);
-  const { verification: _verification, statusTokenHash: _statusTokenHash, expiresAt: _expiresAt, version: _version, delivery, decision, ...visible } = request;
+  const {
+    verification: _verification,
+    statusTokenHash: _statusTokenHash,
+    expiresAt: _expiresAt,
+    version: _version,
+    delivery,
+    decision,
+    ...visible
+  } = request;
   const definition = isOpen(request) ? requestTypeSchema(request.type) : undefined;
   const recipients = definition && namesRecipients(definition) ? await deps.recipients.list() : undefined;
   return {
@@ -52,7 +76,11 @@ function shownDelivery({ dossierTokenHash: _dossierTokenHash, ...shown }: Delive
  * customer the request names, i.e. both addresses find a common subject. A representative's own
  * address seldom is; a customer the desk holds nothing for has no address held at all.
  */
-async function isHeldForCustomer(subjects: ViewRequestDeps['subjects'], request: DeskRequest, now: Date): Promise<boolean> {
+async function isHeldForCustomer(
+  subjects: ViewRequestDeps['subjects'],
+  request: DeskRequest,
+  now: Date,
+): Promise<boolean> {
   const address = answerAddress(request);
   const customers = await subjects.subjectIdsByLookupKey(emailLookupKey(request.subject.email), now);
   if (customers.length === 0) return false;

@@ -3,14 +3,33 @@ import * as z from 'zod';
 import { instant, orderedRange } from './common';
 
 const accessLogInstant = z.iso.datetime({ offset: true });
-export const accessLogQuery = z.strictObject({
-  from: accessLogInstant.optional().describe('Start of the window (ISO 8601 instant); by default 24 hours before to. At most 31 days before to.'),
-  to: accessLogInstant.optional().describe('End of the window; by default now.'),
-  actor: z.string().min(1).max(200).optional().describe('Only entries by this staff member (staff id) or system principal.'),
-  subject: z.string().min(1).max(200).optional().describe('Only entries naming this opaque subject id (e.g. a subjectId, or request:<requestId>).'),
-  limit: z.coerce.number().int().min(1).max(500).optional().describe('Entries per page; 100 by default.'),
-  cursor: z.string().min(1).max(2000).optional().describe('The nextCursor of the previous page, sent with the same filters.'),
-}).superRefine(orderedRange);
+export const accessLogQuery = z
+  .strictObject({
+    from: accessLogInstant
+      .optional()
+      .describe('Start of the window (ISO 8601 instant); by default 24 hours before to. At most 31 days before to.'),
+    to: accessLogInstant.optional().describe('End of the window; by default now.'),
+    actor: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Only entries by this staff member (staff id) or system principal.'),
+    subject: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Only entries naming this opaque subject id (e.g. a subjectId, or request:<requestId>).'),
+    limit: z.coerce.number().int().min(1).max(500).optional().describe('Entries per page; 100 by default.'),
+    cursor: z
+      .string()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe('The nextCursor of the previous page, sent with the same filters.'),
+  })
+  .superRefine(orderedRange);
 const accessLogEntry = z.object({
   chainId: z.string(),
   seq: z.number().int(),
@@ -29,24 +48,43 @@ export const accessLogResponse = z.object({
   items: z.array(accessLogEntry).describe('Newest first.'),
   nextCursor: z.string().optional().describe('Present when more entries may follow: send it as cursor.'),
 });
-export const accessLogVerifyBody = z.strictObject({
-  from: z.iso.date().optional().describe('Verify from the first digest taken on this Japan date on (its chain heads anchor each chain), instead of from the first entry.'),
-}).optional();
+export const accessLogVerifyBody = z
+  .strictObject({
+    from: z.iso
+      .date()
+      .optional()
+      .describe(
+        'Verify from the first digest taken on this Japan date on (its chain heads anchor each chain), instead of from the first entry.',
+      ),
+  })
+  .optional();
 const chainHead = z.object({ chainId: z.string(), seq: z.number().int(), hash: z.string() });
 export const accessLogVerifyResponse = z.union([
   z.object({
     verified: z.literal(true),
     from: z.iso.date().nullable(),
-    chains: z.array(chainHead.extend({ entriesChecked: z.number().int() })).describe('Each chain\'s head as verified.'),
+    chains: z.array(chainHead.extend({ entriesChecked: z.number().int() })).describe("Each chain's head as verified."),
     digestsChecked: z.number().int(),
-    latestDigestAt: instant.nullable().describe('When the latest digest was taken: entries appended since are not yet anchored by one (at most one digest interval).'),
+    latestDigestAt: instant
+      .nullable()
+      .describe(
+        'When the latest digest was taken: entries appended since are not yet anchored by one (at most one digest interval).',
+      ),
     checkedAt: instant,
   }),
   z.object({
     verified: z.literal(false),
     from: z.iso.date().nullable(),
     firstBrokenLink: z.object({
-      problem: z.enum(['hash-mismatch', 'missing-entry', 'out-of-order', 'previous-hash-mismatch', 'digest-mismatch', 'digest-altered', 'digest-chain-broken']),
+      problem: z.enum([
+        'hash-mismatch',
+        'missing-entry',
+        'out-of-order',
+        'previous-hash-mismatch',
+        'digest-mismatch',
+        'digest-altered',
+        'digest-chain-broken',
+      ]),
       chainId: z.string().optional(),
       seq: z.number().int().optional(),
       digestDate: z.iso.date().optional(),

@@ -4,22 +4,44 @@ import * as z from 'zod';
 import { CATEGORY_IDS, SPECIAL_CARE_EXCEPTION_IDS } from '../../domain/personal-data/categories';
 import { USE_CHECK_REASONS, USE_EXCEPTION_IDS } from '../../domain/personal-data/check-use';
 import { ACQUISITION_SOURCE_IDS } from '../../domain/personal-data/sources';
-import { email, hasOneReason, instant, justification, oneReason, purposeId, readReason, recordId, subjectId } from './common';
+import {
+  email,
+  hasOneReason,
+  instant,
+  justification,
+  oneReason,
+  purposeId,
+  readReason,
+  recordId,
+  subjectId,
+} from './common';
 
 /** Large enough for any field of a record; a document belongs in a document store, not here. */
 export const MAX_RECORD_VALUE_CHARS = 2000;
 /** One registration is one transaction (max 100 items); 25 records leaves room for what goes with them. */
 export const MAX_RECORDS_PER_REGISTRATION = 25;
 
-const specialCareBasis = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('consent'), consentId: z.string().min(1).max(200).describe('The consent event on file for this subject.') }),
-  z.strictObject({ kind: z.literal('legal-exception'), exception: z.enum(SPECIAL_CARE_EXCEPTION_IDS), justification }),
-]).describe('Required for special care-required information (APPI Art. 2(3), 20(2)).');
+const specialCareBasis = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('consent'),
+      consentId: z.string().min(1).max(200).describe('The consent event on file for this subject.'),
+    }),
+    z.strictObject({
+      kind: z.literal('legal-exception'),
+      exception: z.enum(SPECIAL_CARE_EXCEPTION_IDS),
+      justification,
+    }),
+  ])
+  .describe('Required for special care-required information (APPI Art. 2(3), 20(2)).');
 
 export const personalDataRecordInput = z.strictObject({
-  recordId: recordId.optional().describe('The registering system\'s own id; registering it again replaces the record.'),
+  recordId: recordId.optional().describe("The registering system's own id; registering it again replaces the record."),
   category: z.enum(CATEGORY_IDS),
-  value: z.string().min(1).max(MAX_RECORD_VALUE_CHARS, { error: `must be at most ${MAX_RECORD_VALUE_CHARS} characters` }),
+  value: z
+    .string()
+    .min(1)
+    .max(MAX_RECORD_VALUE_CHARS, { error: `must be at most ${MAX_RECORD_VALUE_CHARS} characters` }),
   source: z.enum(ACQUISITION_SOURCE_IDS).describe('Policy §1: where the data came from.'),
   sourceDetail: z.string().trim().min(1).max(500).optional().describe('Who or what exactly, e.g. "Web sign-up form".'),
   purposes: z.array(purposeId).min(1).max(20).describe('Registered, active purposes of use.'),
@@ -31,27 +53,37 @@ export const registerPersonalDataBody = z.strictObject({ subjectId, records: reg
 export const staffRegisterPersonalDataBody = z.strictObject({ records: registeredRecords });
 export const registerPersonalDataResponse = z.object({
   subjectId,
-  records: z.array(z.object({ recordId, category: z.string(), expiresAt: instant.optional().describe('Absent while a purpose is not yet achieved.') })),
+  records: z.array(
+    z.object({
+      recordId,
+      category: z.string(),
+      expiresAt: instant.optional().describe('Absent while a purpose is not yet achieved.'),
+    }),
+  ),
 });
 
 export const subjectEventBody = z.strictObject({
-  event: z.enum(['contract-ended', 'activity']).describe('contract-ended starts the contract-end purposes\' clocks; activity moves last-activity forward.'),
+  event: z
+    .enum(['contract-ended', 'activity'])
+    .describe("contract-ended starts the contract-end purposes' clocks; activity moves last-activity forward."),
   at: instant,
 });
 export const subjectEventResponse = z.object({
   subjectId,
-  recordsRecomputed: z.number().int().describe('How many of the subject\'s live records got a new expiry.'),
+  recordsRecomputed: z.number().int().describe("How many of the subject's live records got a new expiry."),
 });
 
 export const useCheckBody = z.strictObject({
   subjectId,
   category: z.enum(CATEGORY_IDS),
   purpose: purposeId,
-  exception: z.strictObject({
-    kind: z.enum(USE_EXCEPTION_IDS).describe('Policy §2(2): a use beyond the purposes only in these cases.'),
-    justification,
-    consentId: z.string().min(1).max(200).optional().describe('For kind "consent": the consent event on file.'),
-  }).optional(),
+  exception: z
+    .strictObject({
+      kind: z.enum(USE_EXCEPTION_IDS).describe('Policy §2(2): a use beyond the purposes only in these cases.'),
+      justification,
+      consentId: z.string().min(1).max(200).optional().describe('For kind "consent": the consent event on file.'),
+    })
+    .optional(),
 });
 export const useCheckResponse = z.object({
   allowed: z.boolean(),
@@ -62,11 +94,17 @@ export const useCheckResponse = z.object({
 });
 
 export const subjectViewQuery = z.strictObject(readReason).refine(hasOneReason, oneReason);
-export const subjectSearchQuery = z.strictObject({
-  email: email.optional(),
-  customerId: z.string().min(1).max(128).optional(),
-  ...readReason,
-}).refine(hasOneReason, oneReason).refine((q) => !!q.email !== !!q.customerId, { error: 'search by exactly one of email or customerId', path: ['email'] });
+export const subjectSearchQuery = z
+  .strictObject({
+    email: email.optional(),
+    customerId: z.string().min(1).max(128).optional(),
+    ...readReason,
+  })
+  .refine(hasOneReason, oneReason)
+  .refine((q) => !!q.email !== !!q.customerId, {
+    error: 'search by exactly one of email or customerId',
+    path: ['email'],
+  });
 
 export const storedRecordView = z.object({
   recordId,

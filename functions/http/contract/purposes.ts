@@ -42,4 +42,6 @@ const purposeVersionView = z.object({
   retiredAt: instant.optional(),
 });
 export const purposeResponse = purposeVersionView;
-export const purposeListResponse = z.object({ items: z.array(purposeVersionView.extend({ history: z.array(purposeVersionView) })) });
+export const purposeListResponse = z.object({
+  items: z.array(purposeVersionView.extend({ history: z.array(purposeVersionView) })),
+});

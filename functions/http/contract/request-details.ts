@@ -7,9 +7,13 @@ import { email, personName } from './common';
 
 const requestBase = {
   requester: z.strictObject({
-    kind: z.enum(REQUESTER_KINDS).describe('Who is asking: the person themselves, a legal representative, or an appointed agent.'),
+    kind: z
+      .enum(REQUESTER_KINDS)
+      .describe('Who is asking: the person themselves, a legal representative, or an appointed agent.'),
     name: personName,
-    email: email.describe('Where the desk sends the confirmation code and the answer: for a request by the person themselves (kind "self") the same address as subject.email, else 422; a representative\'s own address.'),
+    email: email.describe(
+      'Where the desk sends the confirmation code and the answer: for a request by the person themselves (kind "self") the same address as subject.email, else 422; a representative\'s own address.',
+    ),
   }),
   subject: z.strictObject({
     email: email.describe('The address the desk knows the person by.'),
@@ -20,25 +24,45 @@ const requestBase = {
 
 const [firstType, ...otherTypes] = REQUEST_TYPE_SCHEMAS.map((t) =>
   // A type whose details have a required field (e.g. the grounds of a cessation) needs them sent.
-  z.strictObject({ type: z.literal(t.type), details: t.details.safeParse({}).success ? t.details.optional() : t.details, ...requestBase }),
+  z.strictObject({
+    type: z.literal(t.type),
+    details: t.details.safeParse({}).success ? t.details.optional() : t.details,
+    ...requestBase,
+  }),
 );
 
 export const submitRequestBody = z.discriminatedUnion('type', [firstType!, ...otherTypes]);
 
 /** Which request types' decisions take details, with each schema's fields, for the OpenAPI text. */
 function decisionDetailsSummary(): string {
-  return REQUEST_TYPE_SCHEMAS.flatMap((t) => Object.entries(t.decisionDetails ?? {}).map(([outcome, schema]) => {
-    const fields = Object.keys((schema as z.ZodObject).shape ?? {}).join(', ');
-    return `${t.type} ${outcome}: {${fields}}`;
-  })).join('; ') || 'none yet';
+  return (
+    REQUEST_TYPE_SCHEMAS.flatMap((t) =>
+      Object.entries(t.decisionDetails ?? {}).map(([outcome, schema]) => {
+        const fields = Object.keys((schema as z.ZodObject).shape ?? {}).join(', ');
+        return `${t.type} ${outcome}: {${fields}}`;
+      }),
+    ).join('; ') || 'none yet'
+  );
 }
 
 export const decisionBody = z.strictObject({
   outcome: z.enum(DECISION_OUTCOMES),
-  grounds: z.array(z.string().min(1)).max(10).optional()
+  grounds: z
+    .array(z.string().min(1))
+    .max(10)
+    .optional()
     .describe('Refusal grounds valid for the request type; required unless fulfilled.'),
-  reason: z.string().trim().min(1).max(4000).optional()
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4000)
+    .optional()
     .describe('Told to the requester (APPI Art. 36); required unless fulfilled.'),
-  details: z.record(z.string(), z.unknown()).optional()
-    .describe(`What the decision carries for its request type and outcome: ${decisionDetailsSummary()}. Other types and outcomes take none.`),
+  details: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      `What the decision carries for its request type and outcome: ${decisionDetailsSummary()}. Other types and outcomes take none.`,
+    ),
 });

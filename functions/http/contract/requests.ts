@@ -24,7 +24,8 @@ const decisionView = z.object({
   decidedAt: instant,
 });
 
-const groundLabels = z.array(z.object({ id: z.string(), ja: z.string(), en: z.string() }))
+const groundLabels = z
+  .array(z.object({ id: z.string(), ja: z.string(), en: z.string() }))
   .describe('The grounds in the words of the Act, in Japanese and English, in the order of `grounds`.');
 
 export const requestStatusResponse = z.object({
@@ -38,13 +39,15 @@ export const requestStatusResponse = z.object({
 
 export const staffQueueQuery = z.strictObject({ status: z.enum(REQUEST_STATUSES).optional() });
 export const staffQueueResponse = z.object({
-  items: z.array(z.object({
-    requestId,
-    type: z.string(),
-    status: z.enum(REQUEST_STATUSES),
-    receivedAt: instant.optional(),
-    dueAt: instant.optional(),
-  })),
+  items: z.array(
+    z.object({
+      requestId,
+      type: z.string(),
+      status: z.enum(REQUEST_STATUSES),
+      receivedAt: instant.optional(),
+      dueAt: instant.optional(),
+    }),
+  ),
 });
 
 const representativeVerificationView = z.object({
@@ -62,109 +65,177 @@ export const staffRequestResponse = z.object({
   status: z.enum(REQUEST_STATUSES),
   requester: z.object({ kind: z.enum(REQUESTER_KINDS), name: z.string(), email: z.string() }),
   subject: z.object({ email: z.string(), name: z.string().optional() }),
-  answerAddressHeldForCustomer: z.boolean()
-    .describe('Whether the code and answers go to an address the desk holds for this customer (the subject\'s own for a request by the person; the representative\'s otherwise). False calls for care before answering.'),
+  answerAddressHeldForCustomer: z
+    .boolean()
+    .describe(
+      "Whether the code and answers go to an address the desk holds for this customer (the subject's own for a request by the person; the representative's otherwise). False calls for care before answering.",
+    ),
   details: z.record(z.string(), z.unknown()).optional(),
   language: z.enum(LANGUAGES),
   createdAt: instant,
   receivedAt: instant.optional(),
   dueAt: instant.optional(),
-  decision: decisionView.extend({ decidedBy: z.string(), details: z.record(z.string(), z.unknown()).optional(), groundLabels }).optional(),
+  decision: decisionView
+    .extend({ decidedBy: z.string(), details: z.record(z.string(), z.unknown()).optional(), groundLabels })
+    .optional(),
   assignee: z.string().optional().describe('The operator handling the request.'),
   notes: z.array(requestNoteView).optional(),
-  delivery: z.object({
-    method: z.enum(DISCLOSURE_METHODS),
-    postedOn: z.iso.date().optional(),
-    trackingNumber: z.string().optional(),
-    postedBy: z.string().optional(),
-  }).optional().describe('A fulfilled disclosure: how it is delivered and, on paper, when it was posted.'),
+  delivery: z
+    .object({
+      method: z.enum(DISCLOSURE_METHODS),
+      postedOn: z.iso.date().optional(),
+      trackingNumber: z.string().optional(),
+      postedBy: z.string().optional(),
+    })
+    .optional()
+    .describe('A fulfilled disclosure: how it is delivered and, on paper, when it was posted.'),
   closedAt: instant.optional(),
-  representativeVerification: representativeVerificationView.optional()
-    .describe('How a representative\'s authority and identity were checked.'),
-  history: z.array(z.object({
-    at: instant,
-    event: z.string(),
-    by: z.string().optional(),
-    assignee: z.string().optional(),
-    reason: z.string().optional(),
-  })),
-  decisionOptions: z.object({
-    outcomes: z.array(z.enum(DECISION_OUTCOMES)),
-    refusalGrounds: z.array(z.object({ ground: z.string(), label: z.object({ ja: z.string(), en: z.string() }) })),
-    details: z.partialRecord(z.enum(DECISION_OUTCOMES), z.record(z.string(), z.unknown()))
-      .describe('Per outcome, the JSON Schema (draft 2020-12) of the details a decision with that outcome carries; an outcome not named takes none.'),
-  }).optional().describe('Only while the request is open: the outcomes and refusal grounds its type allows, and the details each outcome needs (POST …/decision).'),
+  representativeVerification: representativeVerificationView
+    .optional()
+    .describe("How a representative's authority and identity were checked."),
+  history: z.array(
+    z.object({
+      at: instant,
+      event: z.string(),
+      by: z.string().optional(),
+      assignee: z.string().optional(),
+      reason: z.string().optional(),
+    }),
+  ),
+  decisionOptions: z
+    .object({
+      outcomes: z.array(z.enum(DECISION_OUTCOMES)),
+      refusalGrounds: z.array(z.object({ ground: z.string(), label: z.object({ ja: z.string(), en: z.string() }) })),
+      details: z
+        .partialRecord(z.enum(DECISION_OUTCOMES), z.record(z.string(), z.unknown()))
+        .describe(
+          'Per outcome, the JSON Schema (draft 2020-12) of the details a decision with that outcome carries; an outcome not named takes none.',
+        ),
+    })
+    .optional()
+    .describe(
+      'Only while the request is open: the outcomes and refusal grounds its type allows, and the details each outcome needs (POST …/decision).',
+    ),
 });
 
 export const decisionResponse = z.object({ requestId, status: z.enum(DECISION_OUTCOMES), decidedAt: instant });
 
 // ---- Handling a request: withdrawal by the requester, assignment and notes by staff ----
 
-export const withdrawalBody = z.strictObject({
-  reason: z.string().trim().min(1, { error: 'must not be empty' }).max(2000).optional()
-    .describe('Why you withdraw, if you wish to say.'),
-}).optional();
+export const withdrawalBody = z
+  .strictObject({
+    reason: z
+      .string()
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(2000)
+      .optional()
+      .describe('Why you withdraw, if you wish to say.'),
+  })
+  .optional();
 export const withdrawalResponse = z.object({ requestId, status: z.literal('withdrawn'), closedAt: instant });
 
 export const assignmentBody = z.strictObject({
-  assignee: z.string().trim().min(1, { error: 'must not be empty' }).max(128)
+  assignee: z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(128)
     .describe('The staff id of the operator who will handle the request.'),
 });
-export const assignmentResponse = z.object({ requestId, status: z.literal('in-progress'), assignee: z.string(), assignedAt: instant });
+export const assignmentResponse = z.object({
+  requestId,
+  status: z.literal('in-progress'),
+  assignee: z.string(),
+  assignedAt: instant,
+});
 
 export const noteBody = z.strictObject({
-  text: z.string().trim().min(1, { error: 'must not be empty' }).max(4000).describe('How the request is being handled.'),
+  text: z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(4000)
+    .describe('How the request is being handled.'),
 });
 export const noteResponse = z.object({ requestId, note: requestNoteView });
 
 export const representativeVerificationBody = z.strictObject({
-  authorityDocument: z.enum(AUTHORITY_DOCUMENT_IDS)
-    .describe('The document that showed the representative\'s authority (APPI Art. 37(3), Cabinet Order Art. 13).'),
-  identityDocument: z.enum(IDENTITY_DOCUMENT_IDS)
+  authorityDocument: z
+    .enum(AUTHORITY_DOCUMENT_IDS)
+    .describe("The document that showed the representative's authority (APPI Art. 37(3), Cabinet Order Art. 13)."),
+  identityDocument: z
+    .enum(IDENTITY_DOCUMENT_IDS)
     .describe('The kind of official document that showed who the representative is. Only the kind is kept.'),
   checkedAt: instant.optional().describe('When the documents were checked; now if left out.'),
 });
-export const representativeVerificationResponse = z.object({ requestId, representativeVerification: representativeVerificationView });
+export const representativeVerificationResponse = z.object({
+  requestId,
+  representativeVerification: representativeVerificationView,
+});
 
 // ---- The desk report: how the desk keeps its deadlines ----
 
 const japanDate = z.iso.date().describe('A Japan calendar date, YYYY-MM-DD; the whole day counts.');
-export const requestReportQuery = z.strictObject({
-  from: japanDate.optional().describe('First day of arrival (createdAt) counted; by default 90 days before to.'),
-  to: japanDate.optional().describe('Last day of arrival counted; by default now.'),
-}).superRefine(orderedRange);
+export const requestReportQuery = z
+  .strictObject({
+    from: japanDate.optional().describe('First day of arrival (createdAt) counted; by default 90 days before to.'),
+    to: japanDate.optional().describe('Last day of arrival counted; by default now.'),
+  })
+  .superRefine(orderedRange);
 const nullableFigure = z.number().nullable();
 export const requestReportResponse = z.object({
   from: instant,
   to: instant,
   generatedAt: instant,
-  counts: z.object({
-    total: z.number().int(),
-    byType: z.record(z.string(), z.number().int()),
-    byStatus: z.record(z.string(), z.number().int()),
-    byTypeAndStatus: z.array(z.object({ type: z.string(), status: z.enum(REQUEST_STATUSES), count: z.number().int() })),
-  }).describe('Requests made within the range.'),
-  timeToDecision: z.object({
-    decided: z.number().int(),
-    medianHours: nullableFigure,
-    p95Hours: nullableFigure,
-    medianDeskDays: nullableFigure,
-    p95DeskDays: nullableFigure,
-  }).describe('decidedAt - receivedAt of the decided requests within the range; nearest-rank percentiles; null when none was decided.'),
-  overdue: z.array(z.object({
-    requestId,
-    type: z.string(),
-    status: z.enum(REQUEST_STATUSES),
-    dueAt: instant,
-    daysOverdue: z.number().int().describe('Calendar days since dueAt, a started day counted.'),
-  })).describe('Open requests past their due date, whenever they were made; most overdue first.'),
-  undeliverable: z.array(z.object({
-    messageId: z.string(),
-    kind: z.string().describe('What the e-mail was about (the outbox topic), e.g. decision-fulfilled.'),
-    requestId: requestId.nullable(),
-    createdAt: instant,
-    setAsideAt: instant.nullable(),
-    attempts: z.number().int(),
-    reason: z.string().nullable().describe('The last error name, or SendOutcomeUnknown when SES may have taken it: check before sending again.'),
-  })).describe('E-mails set aside as undeliverable, whenever written, oldest first; no address, no body.'),
+  counts: z
+    .object({
+      total: z.number().int(),
+      byType: z.record(z.string(), z.number().int()),
+      byStatus: z.record(z.string(), z.number().int()),
+      byTypeAndStatus: z.array(
+        z.object({ type: z.string(), status: z.enum(REQUEST_STATUSES), count: z.number().int() }),
+      ),
+    })
+    .describe('Requests made within the range.'),
+  timeToDecision: z
+    .object({
+      decided: z.number().int(),
+      medianHours: nullableFigure,
+      p95Hours: nullableFigure,
+      medianDeskDays: nullableFigure,
+      p95DeskDays: nullableFigure,
+    })
+    .describe(
+      'decidedAt - receivedAt of the decided requests within the range; nearest-rank percentiles; null when none was decided.',
+    ),
+  overdue: z
+    .array(
+      z.object({
+        requestId,
+        type: z.string(),
+        status: z.enum(REQUEST_STATUSES),
+        dueAt: instant,
+        daysOverdue: z.number().int().describe('Calendar days since dueAt, a started day counted.'),
+      }),
+    )
+    .describe('Open requests past their due date, whenever they were made; most overdue first.'),
+  undeliverable: z
+    .array(
+      z.object({
+        messageId: z.string(),
+        kind: z.string().describe('What the e-mail was about (the outbox topic), e.g. decision-fulfilled.'),
+        requestId: requestId.nullable(),
+        createdAt: instant,
+        setAsideAt: instant.nullable(),
+        attempts: z.number().int(),
+        reason: z
+          .string()
+          .nullable()
+          .describe(
+            'The last error name, or SendOutcomeUnknown when SES may have taken it: check before sending again.',
+          ),
+      }),
+    )
+    .describe('E-mails set aside as undeliverable, whenever written, oldest first; no address, no body.'),
 });

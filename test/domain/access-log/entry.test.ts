@@ -2,8 +2,8 @@
 // an altered, removed or reordered entry shows when the chain is verified.
 import { describe, expect, it } from 'vitest';
 import {
-  accessLogRetentionSeconds,
   type AccessLogEntry,
+  accessLogRetentionSeconds,
   type ChainedAccessLogEntry,
   chainAccessLogEntry,
   GENESIS_HASH,
@@ -45,7 +45,7 @@ describe('chainAccessLogEntry', () => {
     expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('increments seq and links each entry to its predecessor\'s hash', () => {
+  it("increments seq and links each entry to its predecessor's hash", () => {
     const [a, b, c] = chain(3);
     expect([a!.seq, b!.seq, c!.seq]).toEqual([1, 2, 3]);
     expect(b!.previousHash).toBe(a!.hash);
@@ -70,7 +70,7 @@ describe('chainAccessLogEntry', () => {
     ['role', (e) => ({ ...e, role: 'auditor' })],
     ['action', (e) => ({ ...e, action: 'write' })],
     ['a subject', (e) => ({ ...e, subjects: ['subj-a', 'subj-c'] })],
-    ['the subjects\' order', (e) => ({ ...e, subjects: ['subj-b', 'subj-a'] })],
+    ["the subjects' order", (e) => ({ ...e, subjects: ['subj-b', 'subj-a'] })],
     ['a removed subject', (e) => ({ ...e, subjects: ['subj-a'] })],
     ['fields', (e) => ({ ...e, fields: ['email'] })],
     ['reason', (e) => ({ ...e, reason: 'curiosity' })],
@@ -114,6 +114,8 @@ describe('accessLogRetentionSeconds (DESK_ACCESS_LOG_RETENTION_DAYS)', () => {
   });
 
   it.each(['0', '-1', '1.5', 'five years'])('refuses %j, naming the setting', (setting) => {
-    expect(() => accessLogRetentionSeconds(setting)).toThrow(/DESK_ACCESS_LOG_RETENTION_DAYS must be a whole number of days/);
+    expect(() => accessLogRetentionSeconds(setting)).toThrow(
+      /DESK_ACCESS_LOG_RETENTION_DAYS must be a whole number of days/,
+    );
   });
 });

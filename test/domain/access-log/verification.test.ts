@@ -1,14 +1,26 @@
 // Verification stays inside the API function's time: a log too long to walk in
 // ACCESS_LOG_VERIFY_BUDGET_MS is refused with a problem that says to verify from a digest.
 import { describe, expect, it } from 'vitest';
-import { chainAccessLogEntry, type ChainedAccessLogEntry } from '../../../functions/domain/access-log/entry';
-import type { AccessLogChains, AccessLogDigestStore } from '../../../functions/domain/access-log/ports';
 import { makeAccessLogDigest } from '../../../functions/domain/access-log/digest';
-import type { AccessLogDigest } from '../../../functions/domain/access-log/ports';
+import { type ChainedAccessLogEntry, chainAccessLogEntry } from '../../../functions/domain/access-log/entry';
+import type {
+  AccessLogChains,
+  AccessLogDigest,
+  AccessLogDigestStore,
+} from '../../../functions/domain/access-log/ports';
 import { ACCESS_LOG_VERIFY_BUDGET_MS, verifyAccessLog } from '../../../functions/domain/access-log/verification';
 import { DeskProblem } from '../../../functions/domain/kernel/problems';
 
-const entry = (n: number) => ({ actor: 'a', role: 'operator' as const, action: 'read' as const, subjects: ['s'], fields: ['f'], reason: `r${n}`, sourceIp: '203.0.113.1', at: `2026-11-20T00:00:0${n}.000Z` });
+const entry = (n: number) => ({
+  actor: 'a',
+  role: 'operator' as const,
+  action: 'read' as const,
+  subjects: ['s'],
+  fields: ['f'],
+  reason: `r${n}`,
+  sourceIp: '203.0.113.1',
+  at: `2026-11-20T00:00:0${n}.000Z`,
+});
 
 function chainOf(count: number): ChainedAccessLogEntry[] {
   const out: ChainedAccessLogEntry[] = [];
@@ -16,7 +28,11 @@ function chainOf(count: number): ChainedAccessLogEntry[] {
   return out;
 }
 
-const noDigests: AccessLogDigestStore = { slots: async () => [], get: async () => undefined, put: async () => 'written' };
+const noDigests: AccessLogDigestStore = {
+  slots: async () => [],
+  get: async () => undefined,
+  put: async () => 'written',
+};
 
 /** One chain served a page per entry; each page read moves the clock by `msPerPage`. */
 function pagedChains(entries: ChainedAccessLogEntry[], clock: { t: number }, msPerPage: number): AccessLogChains {
@@ -39,13 +55,25 @@ describe('verifyAccessLog', () => {
 
   it('verifies a chain read in time', async () => {
     const clock = { t: 0 };
-    const result = await verifyAccessLog({ chains: pagedChains(chainOf(5), clock, 100), digests: noDigests, clock: { now: () => new Date(clock.t) } });
-    expect(result).toMatchObject({ verified: true, chains: [{ chainId: 'chain-0', seq: 5, entriesChecked: 5 }], digestsChecked: 0 });
+    const result = await verifyAccessLog({
+      chains: pagedChains(chainOf(5), clock, 100),
+      digests: noDigests,
+      clock: { now: () => new Date(clock.t) },
+    });
+    expect(result).toMatchObject({
+      verified: true,
+      chains: [{ chainId: 'chain-0', seq: 5, entriesChecked: 5 }],
+      digestsChecked: 0,
+    });
   });
 
   it('refuses a walk that outlasts the budget with a problem saying to verify from a digest', async () => {
     const clock = { t: 0 };
-    const walk = verifyAccessLog({ chains: pagedChains(chainOf(5), clock, ACCESS_LOG_VERIFY_BUDGET_MS / 2), digests: noDigests, clock: { now: () => new Date(clock.t) } });
+    const walk = verifyAccessLog({
+      chains: pagedChains(chainOf(5), clock, ACCESS_LOG_VERIFY_BUDGET_MS / 2),
+      digests: noDigests,
+      clock: { now: () => new Date(clock.t) },
+    });
     await expect(walk).rejects.toBeInstanceOf(DeskProblem);
     await expect(walk).rejects.toMatchObject({ kind: 'unprocessable', detail: expect.stringContaining('"from"') });
   });
@@ -56,16 +84,32 @@ describe('verifyAccessLog', () => {
     const first = makeAccessLogDigest('2026-11-19T05:00:00.000Z', new Date('2026-11-19T05:00:01Z'), head(2), undefined);
     const second = makeAccessLogDigest('2026-11-20T05:00:00.000Z', new Date('2026-11-20T05:00:01Z'), head(4), first);
     const store = (digests: AccessLogDigest[]): AccessLogDigestStore => ({
-      slots: async (since) => digests.map((d) => d.slot).filter((slot) => !since || slot >= since).sort(),
+      slots: async (since) =>
+        digests
+          .map((d) => d.slot)
+          .filter((slot) => !since || slot >= since)
+          .sort(),
       get: async (slot) => digests.find((d) => d.slot === slot),
       put: async () => 'written',
     });
     const clock = { t: 0 };
-    const run = (digests: AccessLogDigest[]) => verifyAccessLog({ chains: pagedChains(chain, clock, 1), digests: store(digests), clock: { now: () => new Date(clock.t) } }, { from: '2026-11-20' });
-    expect(await run([first, second])).toMatchObject({ verified: true, digestsChecked: 1, latestDigestAt: '2026-11-20T05:00:01.000Z', chains: [{ seq: 5, entriesChecked: 1 }] });
+    const run = (digests: AccessLogDigest[]) =>
+      verifyAccessLog(
+        { chains: pagedChains(chain, clock, 1), digests: store(digests), clock: { now: () => new Date(clock.t) } },
+        { from: '2026-11-20' },
+      );
+    expect(await run([first, second])).toMatchObject({
+      verified: true,
+      digestsChecked: 1,
+      latestDigestAt: '2026-11-20T05:00:01.000Z',
+      chains: [{ seq: 5, entriesChecked: 1 }],
+    });
     // The digest before past its retention, and gone: nothing to check the link against.
     expect(await run([second])).toMatchObject({ verified: true });
     const replaced = makeAccessLogDigest(first.slot, new Date('2026-11-19T05:00:02Z'), head(1), undefined);
-    expect(await run([replaced, second])).toMatchObject({ verified: false, firstBrokenLink: { problem: 'digest-chain-broken', digestSlot: second.slot, digestDate: '2026-11-20' } });
+    expect(await run([replaced, second])).toMatchObject({
+      verified: false,
+      firstBrokenLink: { problem: 'digest-chain-broken', digestSlot: second.slot, digestDate: '2026-11-20' },
+    });
   });
 });

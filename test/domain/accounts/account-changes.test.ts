@@ -9,7 +9,15 @@ import type { StaffActor, StaffMember } from '../../../functions/domain/staff';
 import { FixedClock, SequenceSecrets } from '../doubles';
 
 const OFFICER: StaffActor = { staffId: 'officer-1', role: 'officer', sourceIp: '203.0.113.7' };
-const member: StaffMember = { staffId: 'taro', displayName: 'Taro', email: 'taro@desk.example.jp', role: 'operator', status: 'active', passwordChangedAt: '2026-11-01T00:00:00.000Z', version: 4 };
+const member: StaffMember = {
+  staffId: 'taro',
+  displayName: 'Taro',
+  email: 'taro@desk.example.jp',
+  role: 'operator',
+  status: 'active',
+  passwordChangedAt: '2026-11-01T00:00:00.000Z',
+  version: 4,
+};
 
 function deps(identityFails = false) {
   const steps: string[] = [];
@@ -18,7 +26,9 @@ function deps(identityFails = false) {
     get: async () => member,
     list: async () => [member],
     commit: async (write, officer, messages) => {
-      steps.push(`commit ${write.kind} v${write.kind === 'update' ? write.expectedVersion : 0} by ${officer}, ${messages.length} e-mail to ${messages[0]!.to.join(' and ')}`);
+      steps.push(
+        `commit ${write.kind} v${write.kind === 'update' ? write.expectedVersion : 0} by ${officer}, ${messages.length} e-mail to ${messages[0]!.to.join(' and ')}`,
+      );
     },
   };
   const fail = async (what: string) => {
@@ -35,7 +45,11 @@ function deps(identityFails = false) {
   const d: AccountDeps = {
     accounts,
     identity,
-    accessLog: { append: async (entry) => { steps.push(`log ${entry.action} ${entry.subjects.join()}`); } },
+    accessLog: {
+      append: async (entry) => {
+        steps.push(`log ${entry.action} ${entry.subjects.join()}`);
+      },
+    },
     clock: new FixedClock('2026-11-26T01:00:00.000Z'),
     secrets: new SequenceSecrets(),
     officerEmail: 'officer@desk.example.jp',
@@ -45,10 +59,14 @@ function deps(identityFails = false) {
 }
 
 describe('account changes', () => {
-  it('access log, then the staff table with the officer\'s e-mail, then the identity provider', async () => {
+  it("access log, then the staff table with the officer's e-mail, then the identity provider", async () => {
     const { d, steps } = deps();
     const result = await disableAccount(d, OFFICER, 'taro', 'transfer');
-    expect(steps).toEqual(['log write staff:taro', 'commit update v4 by officer-1, 1 e-mail to officer@desk.example.jp', 'identity disable']);
+    expect(steps).toEqual([
+      'log write staff:taro',
+      'commit update v4 by officer-1, 1 e-mail to officer@desk.example.jp',
+      'identity disable',
+    ]);
     expect(result).toMatchObject({ status: 'disabled', version: 5, signInUpdated: true, disabledReason: 'transfer' });
   });
 
@@ -62,10 +80,28 @@ describe('account changes', () => {
   it('with a security alert address configured, every account change is e-mailed to it as well as to the officer', async () => {
     const { d, steps } = deps();
     await disableAccount({ ...d, securityAlertEmail: 'security@group.example.jp' }, OFFICER, 'taro', 'transfer');
-    expect(steps).toContain('commit update v4 by officer-1, 1 e-mail to officer@desk.example.jp and security@group.example.jp');
+    expect(steps).toContain(
+      'commit update v4 by officer-1, 1 e-mail to officer@desk.example.jp and security@group.example.jp',
+    );
     const created: string[][] = [];
-    const recording = { ...d, securityAlertEmail: 'security@group.example.jp', accounts: { ...d.accounts, get: async () => undefined, list: async () => [], commit: async (_w: unknown, _o: string, messages: Array<{ to: string[] }>) => { created.push(messages[0]!.to); } } };
-    await createAccount(recording as AccountDeps, OFFICER, { staffId: 'hanako', displayName: 'Hanako', email: 'hanako@desk.example.jp', role: 'officer' });
+    const recording = {
+      ...d,
+      securityAlertEmail: 'security@group.example.jp',
+      accounts: {
+        ...d.accounts,
+        get: async () => undefined,
+        list: async () => [],
+        commit: async (_w: unknown, _o: string, messages: Array<{ to: string[] }>) => {
+          created.push(messages[0]!.to);
+        },
+      },
+    };
+    await createAccount(recording as AccountDeps, OFFICER, {
+      staffId: 'hanako',
+      displayName: 'Hanako',
+      email: 'hanako@desk.example.jp',
+      role: 'officer',
+    });
     expect(created).toEqual([['officer@desk.example.jp', 'security@group.example.jp']]);
   });
 });

@@ -4,16 +4,34 @@ import { describe, expect, it } from 'vitest';
 import { consentInForceFor, consentState, stateFor } from '../../../functions/domain/consents/consent-state';
 import type { ConsentEvent } from '../../../functions/domain/holdings';
 
-const given = (eventId: string, at: string, covers: Partial<ConsentEvent> = { purpose: 'advertising' }): ConsentEvent =>
-  ({ subjectId: 's', eventId, action: 'given', ...covers, noticeVersion: '2026-11-25', method: 'web-button', at });
-const withdrawn = (eventId: string, at: string, covers: Partial<ConsentEvent> = { purpose: 'advertising' }): ConsentEvent =>
-  ({ ...given(eventId, at, covers), action: 'withdrawn' });
+const given = (
+  eventId: string,
+  at: string,
+  covers: Partial<ConsentEvent> = { purpose: 'advertising' },
+): ConsentEvent => ({
+  subjectId: 's',
+  eventId,
+  action: 'given',
+  ...covers,
+  noticeVersion: '2026-11-25',
+  method: 'web-button',
+  at,
+});
+const withdrawn = (
+  eventId: string,
+  at: string,
+  covers: Partial<ConsentEvent> = { purpose: 'advertising' },
+): ConsentEvent => ({ ...given(eventId, at, covers), action: 'withdrawn' });
 
 const NOW = new Date('2026-12-01T00:00:00.000Z');
 
 describe('consentState', () => {
   it('never: no consent given, only a stray withdrawal or nothing at all', () => {
-    expect(stateFor([], { purpose: 'advertising' })).toEqual({ covers: { purpose: 'advertising' }, status: 'never', events: [] });
+    expect(stateFor([], { purpose: 'advertising' })).toEqual({
+      covers: { purpose: 'advertising' },
+      status: 'never',
+      events: [],
+    });
     expect(stateFor([withdrawn('w', '2026-01-01T00:00:00.000Z')], { purpose: 'advertising' }).status).toBe('never');
   });
 
@@ -30,7 +48,11 @@ describe('consentState', () => {
   });
 
   it('an old withdrawal without withdraws ends every consent of the same coverage up to its instant, not a later one', () => {
-    const events = [given('c1', '2026-01-01T00:00:00.000Z'), withdrawn('w1', '2026-02-01T00:00:00.000Z'), given('c2', '2026-03-01T00:00:00.000Z')];
+    const events = [
+      given('c1', '2026-01-01T00:00:00.000Z'),
+      withdrawn('w1', '2026-02-01T00:00:00.000Z'),
+      given('c2', '2026-03-01T00:00:00.000Z'),
+    ];
     expect(stateFor(events.slice(0, 2), { purpose: 'advertising' }).status).toBe('withdrawn');
     expect(stateFor(events, { purpose: 'advertising' }).consent?.eventId).toBe('c2');
   });
@@ -39,11 +61,18 @@ describe('consentState', () => {
     const events = [given('c1', '2026-01-01T00:00:00.000Z'), withdrawn('w1', '2026-01-01T00:00:00.000Z')];
     expect(stateFor(events, { purpose: 'advertising' }).status).toBe('withdrawn');
     expect(stateFor([...events].reverse(), { purpose: 'advertising' }).status).toBe('withdrawn');
-    expect(stateFor([...events].reverse(), { purpose: 'advertising' }).events.map((e) => e.eventId)).toEqual(['c1', 'w1']);
+    expect(stateFor([...events].reverse(), { purpose: 'advertising' }).events.map((e) => e.eventId)).toEqual([
+      'c1',
+      'w1',
+    ]);
   });
 
   it('a withdrawal naming one consent leaves another consent of the same coverage in force', () => {
-    const events = [given('c1', '2026-01-01T00:00:00.000Z'), given('c2', '2026-01-02T00:00:00.000Z'), { ...withdrawn('w', '2026-02-01T00:00:00.000Z'), withdraws: 'c2' }];
+    const events = [
+      given('c1', '2026-01-01T00:00:00.000Z'),
+      given('c2', '2026-01-02T00:00:00.000Z'),
+      { ...withdrawn('w', '2026-02-01T00:00:00.000Z'), withdraws: 'c2' },
+    ];
     expect(stateFor(events, { purpose: 'advertising' }).consent?.eventId).toBe('c1');
   });
 
@@ -63,7 +92,10 @@ describe('consentState', () => {
   });
 
   it('events after now have not happened yet', () => {
-    const events = [given('c1', '2026-01-01T00:00:00.000Z'), { ...withdrawn('w1', '2027-01-01T00:00:00.000Z'), withdraws: 'c1' }];
+    const events = [
+      given('c1', '2026-01-01T00:00:00.000Z'),
+      { ...withdrawn('w1', '2027-01-01T00:00:00.000Z'), withdraws: 'c1' },
+    ];
     expect(stateFor(events, { purpose: 'advertising' }, NOW).status).toBe('in-force');
     expect(stateFor(events, { purpose: 'advertising' }).status).toBe('withdrawn');
   });
@@ -83,8 +115,13 @@ describe('consentInForceFor', () => {
   });
 
   it('undefined from the moment of a withdrawal', () => {
-    const withWithdrawal = [...events, { ...withdrawn('w', NOW.toISOString(), { recipient: 'partner-a' }), withdraws: 'r' }];
+    const withWithdrawal = [
+      ...events,
+      { ...withdrawn('w', NOW.toISOString(), { recipient: 'partner-a' }), withdraws: 'r' },
+    ];
     expect(consentInForceFor(withWithdrawal, { recipient: 'partner-a' }, NOW)).toBeUndefined();
-    expect(consentInForceFor(withWithdrawal, { recipient: 'partner-a' }, new Date(NOW.getTime() - 1))?.eventId).toBe('r');
+    expect(consentInForceFor(withWithdrawal, { recipient: 'partner-a' }, new Date(NOW.getTime() - 1))?.eventId).toBe(
+      'r',
+    );
   });
 });

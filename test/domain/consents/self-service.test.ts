@@ -2,27 +2,45 @@
 // to its session, wrong codes count down to a lock, a token is stored hashed and lives 15 minutes,
 // and only consents held under the token's address are listed or withdrawn.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CodeSession, LedgerEntry, SessionStore, SubjectTokenGrant } from '../../../functions/domain/consents/ports';
-import { listMyConsents, startSession, verifySession, withdrawMyConsent } from '../../../functions/domain/consents/self-service';
+import type {
+  CodeSession,
+  LedgerEntry,
+  SessionStore,
+  SubjectTokenGrant,
+} from '../../../functions/domain/consents/ports';
+import {
+  listMyConsents,
+  startSession,
+  verifySession,
+  withdrawMyConsent,
+} from '../../../functions/domain/consents/self-service';
 import { DEFAULT_DESK_SETTINGS } from '../../../functions/domain/desk';
 import type { ConsentEvent } from '../../../functions/domain/holdings';
-import type { OutboxMessage } from '../../../functions/domain/outbox';
 import { DeskProblem, StaleWriteError } from '../../../functions/domain/kernel/problems';
+import { hashSecret } from '../../../functions/domain/kernel/secrets';
+import type { OutboxMessage } from '../../../functions/domain/outbox';
+import type { Recipient } from '../../../functions/domain/provisions/recipients';
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import { codeSecret } from '../../../functions/domain/requests/submit-request';
-import { hashSecret } from '../../../functions/domain/kernel/secrets';
-import type { Recipient } from '../../../functions/domain/provisions/recipients';
 import { FixedClock, SequenceSecrets } from '../doubles';
 import { JP_THIRD_PARTY, MemoryRecipients } from '../provisions/doubles';
 
 const NOW = '2026-12-01T03:00:00.000Z';
-const PARTNER_US: Recipient = { ...JP_THIRD_PARTY, recipientId: 'partner-us', name: 'Partner Analytics Inc.', country: 'US' };
+const PARTNER_US: Recipient = {
+  ...JP_THIRD_PARTY,
+  recipientId: 'partner-us',
+  name: 'Partner Analytics Inc.',
+  country: 'US',
+};
 
 class MemorySessions implements SessionStore {
   readonly sessions = new Map<string, CodeSession>();
   readonly grants = new Map<string, SubjectTokenGrant>();
   readonly sent: OutboxMessage[] = [];
-  async open(session: CodeSession, message: OutboxMessage) { this.sessions.set(session.sessionId, session); this.sent.push(message); }
+  async open(session: CodeSession, message: OutboxMessage) {
+    this.sessions.set(session.sessionId, session);
+    this.sent.push(message);
+  }
   async get(sessionId: string, now: Date) {
     const session = this.sessions.get(sessionId);
     return session && Date.parse(session.codeExpiresAt) > now.getTime() ? session : undefined;
@@ -54,21 +72,43 @@ beforeEach(() => {
   secrets = new SequenceSecrets(['111111', '222222']);
   clock = new FixedClock(NOW);
   events = [
-    { subjectId: 's1', eventId: 'c1', action: 'given', purpose: 'advertising', noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-30T00:00:00.000Z' },
-    { subjectId: 's9', eventId: 'c9', action: 'given', purpose: 'advertising', noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-30T00:00:00.000Z' },
+    {
+      subjectId: 's1',
+      eventId: 'c1',
+      action: 'given',
+      purpose: 'advertising',
+      noticeVersion: '2026-11-25',
+      method: 'web-button',
+      at: '2026-11-30T00:00:00.000Z',
+    },
+    {
+      subjectId: 's9',
+      eventId: 'c9',
+      action: 'given',
+      purpose: 'advertising',
+      noticeVersion: '2026-11-25',
+      method: 'web-button',
+      at: '2026-11-30T00:00:00.000Z',
+    },
   ];
   appended = [];
 });
 
 const deps = () => ({
-  sessions, secrets, clock,
+  sessions,
+  secrets,
+  clock,
   subjects: { subjectIdsByLookupKey: async (key: string) => (key === 'email#hanako@example.jp' ? ['s1'] : []) },
   consents: { consentsOf: async (subjectId: string) => events.filter((e) => e.subjectId === subjectId) },
   purposes: { versions: async () => [...POLICY_PURPOSES] },
   notices: { keep: async () => undefined, isKept: async () => false },
   addresses: { addressOf: async () => 'hanako@example.jp' },
   recipients: new MemoryRecipients([JP_THIRD_PARTY, PARTNER_US]),
-  ledger: { append: async (entry: LedgerEntry) => { appended.push(entry); } },
+  ledger: {
+    append: async (entry: LedgerEntry) => {
+      appended.push(entry);
+    },
+  },
   settings: DEFAULT_DESK_SETTINGS,
 });
 
@@ -89,8 +129,13 @@ describe('self-service sessions', () => {
     const { sessionId } = await startSession(deps(), ' Hanako@Example.JP ', 'ja');
     expect(secrets.codeDigitsAsked).toEqual([6]);
     expect(sessions.sessions.get(sessionId)).toEqual({
-      sessionId, email: 'hanako@example.jp', language: 'ja', codeHash: hashSecret(codeSecret(sessionId, '111111')),
-      codeExpiresAt: '2026-12-01T03:30:00.000Z', attemptsLeft: 5, createdAt: NOW,
+      sessionId,
+      email: 'hanako@example.jp',
+      language: 'ja',
+      codeHash: hashSecret(codeSecret(sessionId, '111111')),
+      codeExpiresAt: '2026-12-01T03:30:00.000Z',
+      attemptsLeft: 5,
+      createdAt: NOW,
     });
     expect(sessions.sent[0]).toMatchObject({ to: ['hanako@example.jp'], topic: 'consent-session-code' });
     expect(sessions.sent[0]!.text).toContain('111111');
@@ -100,14 +145,22 @@ describe('self-service sessions', () => {
     const known = await startSession(deps(), 'hanako@example.jp', 'en');
     const unknown = await startSession(deps(), 'nobody@example.jp', 'en');
     expect(Object.keys(unknown)).toEqual(Object.keys(known));
-    expect(sessions.sent.map((m) => m.subject)).toEqual(['Your code to see and withdraw your consents', 'Your code to see and withdraw your consents']);
+    expect(sessions.sent.map((m) => m.subject)).toEqual([
+      'Your code to see and withdraw your consents',
+      'Your code to see and withdraw your consents',
+    ]);
   });
 
   it('a right code gives a token valid 15 minutes, stored hashed; the session is spent', async () => {
     const { sessionId } = await startSession(deps(), 'hanako@example.jp', 'ja');
     const { subjectToken, expiresAt } = await verifySession(deps(), sessionId, '111111');
     expect(expiresAt).toBe('2026-12-01T03:15:00.000Z');
-    expect(sessions.grants.get(hashSecret(subjectToken))).toEqual({ tokenHash: hashSecret(subjectToken), email: 'hanako@example.jp', language: 'ja', expiresAt });
+    expect(sessions.grants.get(hashSecret(subjectToken))).toEqual({
+      tokenHash: hashSecret(subjectToken),
+      email: 'hanako@example.jp',
+      language: 'ja',
+      expiresAt,
+    });
     await problem(verifySession(deps(), sessionId, '111111'), 'not-found');
   });
 
@@ -126,22 +179,64 @@ describe('self-service sessions', () => {
 describe('my consents', () => {
   it('lists only the consents held under the address; none for an unknown one', async () => {
     const listed = await listMyConsents(deps(), await tokenFor('hanako@example.jp'));
-    expect(listed.items).toEqual([{ consentId: 'c1', covers: { purpose: 'advertising' }, status: 'in-force', givenAt: '2026-11-30T00:00:00.000Z', noticeVersion: '2026-11-25', method: 'web-button' }]);
+    expect(listed.items).toEqual([
+      {
+        consentId: 'c1',
+        covers: { purpose: 'advertising' },
+        status: 'in-force',
+        givenAt: '2026-11-30T00:00:00.000Z',
+        noticeVersion: '2026-11-25',
+        method: 'web-button',
+      },
+    ]);
     expect((await listMyConsents(deps(), await tokenFor('nobody@example.jp'))).items).toEqual([]);
   });
 
-  it('names each consent\'s recipient as the registry holds it; one the registry does not hold by its id', async () => {
+  it("names each consent's recipient as the registry holds it; one the registry does not hold by its id", async () => {
     const info = { country: 'US', protectionSystem: 'Sectoral laws', recipientMeasures: 'Contractual safeguards' };
     events.push(
-      { subjectId: 's1', eventId: 'c2', action: 'given', recipient: 'partner-insurance', noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-30T01:00:00.000Z' },
-      { subjectId: 's1', eventId: 'c3', action: 'given', recipient: 'partner-us', foreignInformation: info, noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-30T02:00:00.000Z' },
-      { subjectId: 's1', eventId: 'c4', action: 'given', recipient: 'partner-gone', noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-30T03:00:00.000Z' },
+      {
+        subjectId: 's1',
+        eventId: 'c2',
+        action: 'given',
+        recipient: 'partner-insurance',
+        noticeVersion: '2026-11-25',
+        method: 'web-button',
+        at: '2026-11-30T01:00:00.000Z',
+      },
+      {
+        subjectId: 's1',
+        eventId: 'c3',
+        action: 'given',
+        recipient: 'partner-us',
+        foreignInformation: info,
+        noticeVersion: '2026-11-25',
+        method: 'web-button',
+        at: '2026-11-30T02:00:00.000Z',
+      },
+      {
+        subjectId: 's1',
+        eventId: 'c4',
+        action: 'given',
+        recipient: 'partner-gone',
+        noticeVersion: '2026-11-25',
+        method: 'web-button',
+        at: '2026-11-30T03:00:00.000Z',
+      },
     );
     const listed = await listMyConsents(deps(), await tokenFor('hanako@example.jp'));
     expect(listed.items.map((c) => [c.consentId, c.recipient])).toEqual([
       ['c4', { recipientId: 'partner-gone' }],
       ['c3', { recipientId: 'partner-us', name: 'Partner Analytics Inc.', country: 'US', countryStanding: 'foreign' }],
-      ['c2', { recipientId: 'partner-insurance', name: 'Partner Insurance K.K.', country: 'JP', countryStanding: 'domestic' }],
+      [
+        'c2',
+        {
+          recipientId: 'partner-insurance',
+          name: 'Partner Insurance K.K.',
+          country: 'JP',
+          countryStanding: 'domestic',
+        },
+      ],
       ['c1', undefined],
     ]);
     expect(listed.items[1]).toMatchObject({ covers: { recipient: 'partner-us' }, foreignInformation: info });
@@ -155,20 +250,35 @@ describe('my consents', () => {
     await problem(listMyConsents(deps(), token), 'not-found');
   });
 
-  it('withdraws a consent of the address as the person, by web button, in the session\'s language', async () => {
+  it("withdraws a consent of the address as the person, by web button, in the session's language", async () => {
     const recorded = await withdrawMyConsent(deps(), await tokenFor('hanako@example.jp'), 'c1');
-    expect(recorded).toMatchObject({ action: 'withdrawn', withdraws: 'c1', subjectId: 's1', method: 'web-button', collectedBy: 'data-subject', receipt: 'e-mailed' });
+    expect(recorded).toMatchObject({
+      action: 'withdrawn',
+      withdraws: 'c1',
+      subjectId: 's1',
+      method: 'web-button',
+      collectedBy: 'data-subject',
+      receipt: 'e-mailed',
+    });
     expect(appended[0]!.receipt!.subject).toBe('同意の撤回の記録（受領書）');
   });
 
   it('the receipt of a withdrawal names the recipient as the registry holds it', async () => {
-    events.push({ subjectId: 's1', eventId: 'c2', action: 'given', recipient: 'partner-insurance', noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-30T01:00:00.000Z' });
+    events.push({
+      subjectId: 's1',
+      eventId: 'c2',
+      action: 'given',
+      recipient: 'partner-insurance',
+      noticeVersion: '2026-11-25',
+      method: 'web-button',
+      at: '2026-11-30T01:00:00.000Z',
+    });
     await withdrawMyConsent(deps(), await tokenFor('hanako@example.jp'), 'c2');
     expect(appended[0]!.receipt!.text).toContain('第三者「Partner Insurance K.K.」への個人データの提供');
     expect(appended[0]!.receipt!.text).not.toContain('partner-insurance');
   });
 
-  it('another address\'s consent is not found, and nothing is appended', async () => {
+  it("another address's consent is not found, and nothing is appended", async () => {
     await problem(withdrawMyConsent(deps(), await tokenFor('hanako@example.jp'), 'c9'), 'not-found');
     expect(appended).toEqual([]);
   });

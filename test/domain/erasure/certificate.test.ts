@@ -2,8 +2,14 @@
 // categories, the reason, times, counts and its verification; never the subject id or a value.
 import { describe, expect, it } from 'vitest';
 import {
-  certifiesSubject, erasureCertificate, erasureReasonOf, itemEvidenceId, sealSubject, subjectEvidenceId, verification,
   type CertificateInput,
+  certifiesSubject,
+  erasureCertificate,
+  erasureReasonOf,
+  itemEvidenceId,
+  sealSubject,
+  subjectEvidenceId,
+  verification,
 } from '../../../functions/domain/erasure/certificate';
 import { EVIDENCE_RETENTION_SECONDS } from '../../../functions/domain/kernel/law';
 import { ERASURE_REASONS } from '../../../functions/domain/personal-data/expiry';
@@ -30,22 +36,39 @@ describe('erasureCertificate', () => {
     const certificate = erasureCertificate(input({ cascade: { storedDossiers: 1, subjectLifecycle: 1 } }));
     const json = JSON.stringify(certificate);
     for (const secret of [SUBJECT, EMAIL, 'hanako']) expect(json).not.toContain(secret);
-    expect(Object.keys(certificate).sort()).toEqual(
-      ['cascade', 'categories', 'count', 'erasedAt', 'evidenceId', 'expiresAt', 'kind', 'reason', 'scope', 'subject', 'verification'],
-    );
+    expect(Object.keys(certificate).sort()).toEqual([
+      'cascade',
+      'categories',
+      'count',
+      'erasedAt',
+      'evidenceId',
+      'expiresAt',
+      'kind',
+      'reason',
+      'scope',
+      'subject',
+      'verification',
+    ]);
     expect(certificate.subject).toEqual({ salt: 'salt-one', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('records the categories (once each, sorted), the time, and its own expiry after the evidence period', () => {
     const certificate = erasureCertificate(input({ categories: ['phone', 'email', 'phone'] }));
-    expect(certificate).toMatchObject({ kind: 'erasure-certificate', categories: ['email', 'phone'], erasedAt: ERASED_AT.toISOString() });
+    expect(certificate).toMatchObject({
+      kind: 'erasure-certificate',
+      categories: ['email', 'phone'],
+      erasedAt: ERASED_AT.toISOString(),
+    });
     expect(certificate.expiresAt).toBe(ERASED_AT.getTime() / 1000 + EVIDENCE_RETENTION_SECONDS);
     expect(EVIDENCE_RETENTION_SECONDS).toBe(3 * 365 * 24 * 3600);
   });
 
   it('carries a request id only when a request asked for the erasure', () => {
     expect(erasureCertificate(input())).not.toHaveProperty('requestId');
-    expect(erasureCertificate(input({ requestId: 'req-9', reason: 'request' }))).toMatchObject({ requestId: 'req-9', reason: 'request' });
+    expect(erasureCertificate(input({ requestId: 'req-9', reason: 'request' }))).toMatchObject({
+      requestId: 'req-9',
+      reason: 'request',
+    });
   });
 });
 
@@ -107,7 +130,12 @@ describe('evidence ids and verification', () => {
   });
 
   it('remains is true exactly when the read-back found something', () => {
-    expect(verification('item-key', 0, ERASED_AT)).toEqual({ checkedAt: ERASED_AT.toISOString(), readBack: 'item-key', remaining: 0, remains: false });
+    expect(verification('item-key', 0, ERASED_AT)).toEqual({
+      checkedAt: ERASED_AT.toISOString(),
+      readBack: 'item-key',
+      remaining: 0,
+      remains: false,
+    });
     expect(verification('subject-partition', 3, ERASED_AT)).toMatchObject({ remaining: 3, remains: true });
   });
 });

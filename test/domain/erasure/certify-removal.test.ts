@@ -14,11 +14,21 @@ const TARO = 'subj-taro-2';
 
 function setup(records: ArrayRecords = new ArrayRecords()) {
   const dependents = new ArrayDependents(
-    new Map([['dossier-hanako', [HANAKO]], ['dossier-both', [HANAKO, TARO]], ['dossier-taro', [TARO]]]),
+    new Map([
+      ['dossier-hanako', [HANAKO]],
+      ['dossier-both', [HANAKO, TARO]],
+      ['dossier-taro', [TARO]],
+    ]),
     new Set([HANAKO, TARO]),
   );
   const evidence = new MapEvidence();
-  const deps = { removed: records, evidence, clock: new FixedClock(CHECKED_AT), secrets: new SequenceSecrets(), cascade: { records, dependents } };
+  const deps = {
+    removed: records,
+    evidence,
+    clock: new FixedClock(CHECKED_AT),
+    secrets: new SequenceSecrets(),
+    cascade: { records, dependents },
+  };
   return { records, dependents, evidence, deps };
 }
 
@@ -34,12 +44,19 @@ const removal = (overrides: Partial<Removal> = {}): Removal => ({
 
 describe('certifyRemoval', () => {
   it('certifies a TTL removal: reason ttl, verified gone by its key, no personal data', async () => {
-    const { deps, evidence } = setup(new ArrayRecords([{ subjectId: HANAKO, recordId: 'rec-phone', category: 'phone', value: '090-1234-5678' }]));
+    const { deps, evidence } = setup(
+      new ArrayRecords([{ subjectId: HANAKO, recordId: 'rec-phone', category: 'phone', value: '090-1234-5678' }]),
+    );
     const { certificate, written } = await certifyRemoval(removal(), deps);
     expect(written).toBe(true);
     expect(evidence.certificates.get(certificate.evidenceId)).toEqual(certificate);
     expect(certificate).toMatchObject({
-      kind: 'erasure-certificate', scope: 'item', categories: ['email'], reason: 'ttl', count: 1, erasedAt: REMOVED_AT.toISOString(),
+      kind: 'erasure-certificate',
+      scope: 'item',
+      categories: ['email'],
+      reason: 'ttl',
+      count: 1,
+      erasedAt: REMOVED_AT.toISOString(),
       verification: { checkedAt: CHECKED_AT, readBack: 'item-key', remaining: 0, remains: false },
     });
     expect(certifiesSubject(certificate, HANAKO)).toBe(true);
@@ -49,27 +66,41 @@ describe('certifyRemoval', () => {
 
   it('takes the reason marked on the item, else request for a deletion', async () => {
     const { deps } = setup();
-    expect((await certifyRemoval(removal({ streamEventId: 'e-1', markedReason: 'purpose-retired' }), deps)).certificate.reason).toBe('purpose-retired');
-    expect((await certifyRemoval(removal({ streamEventId: 'e-2', cause: 'deleted' }), deps)).certificate.reason).toBe('request');
-    expect((await certifyRemoval(removal({ streamEventId: 'e-3', cause: 'deleted', markedReason: 'request' }), deps)).certificate.reason).toBe('request');
+    expect(
+      (await certifyRemoval(removal({ streamEventId: 'e-1', markedReason: 'purpose-retired' }), deps)).certificate
+        .reason,
+    ).toBe('purpose-retired');
+    expect((await certifyRemoval(removal({ streamEventId: 'e-2', cause: 'deleted' }), deps)).certificate.reason).toBe(
+      'request',
+    );
+    expect(
+      (await certifyRemoval(removal({ streamEventId: 'e-3', cause: 'deleted', markedReason: 'request' }), deps))
+        .certificate.reason,
+    ).toBe('request');
   });
 
   it('records that the item remains when the read-back finds it (written again under the same key)', async () => {
-    const { deps } = setup(new ArrayRecords([{ subjectId: HANAKO, recordId: 'rec-email', category: 'email', value: 'x' }]));
+    const { deps } = setup(
+      new ArrayRecords([{ subjectId: HANAKO, recordId: 'rec-email', category: 'email', value: 'x' }]),
+    );
     const { certificate } = await certifyRemoval(removal(), deps);
     expect(certificate.verification).toMatchObject({ remaining: 1, remains: true });
   });
 
   it('erases every dossier holding the subject, whole, and keeps the lifecycle while records remain', async () => {
-    const { deps, dependents } = setup(new ArrayRecords([{ subjectId: HANAKO, recordId: 'rec-phone', category: 'phone', value: 'x' }]));
+    const { deps, dependents } = setup(
+      new ArrayRecords([{ subjectId: HANAKO, recordId: 'rec-phone', category: 'phone', value: 'x' }]),
+    );
     const { certificate } = await certifyRemoval(removal(), deps);
     expect(certificate.cascade).toEqual({ storedDossiers: 2, subjectLifecycle: 0 });
     expect([...dependents.dossiers.keys()]).toEqual(['dossier-taro']);
     expect([...dependents.lifecycles].sort()).toEqual([HANAKO, TARO]);
   });
 
-  it('erases the lifecycle with the subject\'s last record', async () => {
-    const { deps, dependents } = setup(new ArrayRecords([{ subjectId: TARO, recordId: 'rec-name', category: 'name', value: 'x' }]));
+  it("erases the lifecycle with the subject's last record", async () => {
+    const { deps, dependents } = setup(
+      new ArrayRecords([{ subjectId: TARO, recordId: 'rec-name', category: 'name', value: 'x' }]),
+    );
     const { certificate } = await certifyRemoval(removal(), deps);
     expect(certificate.cascade).toEqual({ storedDossiers: 2, subjectLifecycle: 1 });
     expect([...dependents.lifecycles]).toEqual([TARO]);

@@ -1,7 +1,12 @@
 // In-memory doubles of the erasure ports: a partition of records per subject, stored dossiers and
 // lifecycles, and the evidence table with its conditional put.
 import type { ErasureCertificate } from '../../../functions/domain/erasure/certificate';
-import type { DependentItems, ErasureEvidence, RemovedItems, SubjectRecords } from '../../../functions/domain/erasure/ports';
+import type {
+  DependentItems,
+  ErasureEvidence,
+  RemovedItems,
+  SubjectRecords,
+} from '../../../functions/domain/erasure/ports';
 
 export interface HeldRecord {
   subjectId: string;

@@ -23,21 +23,42 @@ describe('erasureAskedBy', () => {
   it('a flag newly saying erase, on a new or an existing lifecycle, or replacing a cessation', () => {
     const asked = { subjectId: SUBJECT, requestId: 'req-1' };
     expect(erasureAskedBy(undefined, { subjectId: SUBJECT, cessationOfUse: erase('req-1') })).toEqual(asked);
-    expect(erasureAskedBy({ subjectId: SUBJECT, lastActivityAt: NOW }, { subjectId: SUBJECT, lastActivityAt: NOW, cessationOfUse: erase('req-1') })).toEqual(asked);
-    expect(erasureAskedBy(
-      { subjectId: SUBJECT, cessationOfUse: { requestId: 'req-0', at: NOW, measure: 'cease-use' } },
-      { subjectId: SUBJECT, cessationOfUse: erase('req-1') },
-    )).toEqual(asked);
-    expect(erasureAskedBy({ subjectId: SUBJECT, cessationOfUse: erase('req-0') }, { subjectId: SUBJECT, cessationOfUse: erase('req-1') })).toEqual(asked);
+    expect(
+      erasureAskedBy(
+        { subjectId: SUBJECT, lastActivityAt: NOW },
+        { subjectId: SUBJECT, lastActivityAt: NOW, cessationOfUse: erase('req-1') },
+      ),
+    ).toEqual(asked);
+    expect(
+      erasureAskedBy(
+        { subjectId: SUBJECT, cessationOfUse: { requestId: 'req-0', at: NOW, measure: 'cease-use' } },
+        { subjectId: SUBJECT, cessationOfUse: erase('req-1') },
+      ),
+    ).toEqual(asked);
+    expect(
+      erasureAskedBy(
+        { subjectId: SUBJECT, cessationOfUse: erase('req-0') },
+        { subjectId: SUBJECT, cessationOfUse: erase('req-1') },
+      ),
+    ).toEqual(asked);
   });
 
   it('nothing for a cessation, a flag without a measure, a later change of a flagged lifecycle, or its removal', () => {
-    expect(erasureAskedBy(undefined, { subjectId: SUBJECT, cessationOfUse: { requestId: 'req-1', at: NOW, measure: 'cease-use' } })).toBeUndefined();
-    expect(erasureAskedBy(undefined, { subjectId: SUBJECT, cessationOfUse: { requestId: 'req-1', at: NOW } })).toBeUndefined();
-    expect(erasureAskedBy(
-      { subjectId: SUBJECT, cessationOfUse: erase('req-1') },
-      { subjectId: SUBJECT, lastActivityAt: NOW, cessationOfUse: erase('req-1') },
-    )).toBeUndefined();
+    expect(
+      erasureAskedBy(undefined, {
+        subjectId: SUBJECT,
+        cessationOfUse: { requestId: 'req-1', at: NOW, measure: 'cease-use' },
+      }),
+    ).toBeUndefined();
+    expect(
+      erasureAskedBy(undefined, { subjectId: SUBJECT, cessationOfUse: { requestId: 'req-1', at: NOW } }),
+    ).toBeUndefined();
+    expect(
+      erasureAskedBy(
+        { subjectId: SUBJECT, cessationOfUse: erase('req-1') },
+        { subjectId: SUBJECT, lastActivityAt: NOW, cessationOfUse: erase('req-1') },
+      ),
+    ).toBeUndefined();
     expect(erasureAskedBy({ subjectId: SUBJECT, cessationOfUse: erase('req-1') }, undefined)).toBeUndefined();
   });
 });
@@ -47,7 +68,13 @@ describe('eraseOnRequest', () => {
     const { deps, records, evidence } = setup();
     const certificate = await eraseOnRequest(deps, undefined, { subjectId: SUBJECT, cessationOfUse: erase('req-1') });
     expect(records.items.map((r) => r.subjectId)).toEqual(['subj-taro-2']);
-    expect(certificate).toMatchObject({ scope: 'subject', reason: 'request', requestId: 'req-1', count: 2, categories: ['email', 'phone'] });
+    expect(certificate).toMatchObject({
+      scope: 'subject',
+      reason: 'request',
+      requestId: 'req-1',
+      count: 2,
+      categories: ['email', 'phone'],
+    });
     expect([...evidence.certificates.values()]).toEqual([certificate]);
   });
 
@@ -62,7 +89,12 @@ describe('eraseOnRequest', () => {
 
   it('does nothing for a change that asks for no erasure', async () => {
     const { deps, records, evidence } = setup();
-    expect(await eraseOnRequest(deps, undefined, { subjectId: SUBJECT, cessationOfUse: { requestId: 'req-1', at: NOW, measure: 'cease-use' } })).toBeUndefined();
+    expect(
+      await eraseOnRequest(deps, undefined, {
+        subjectId: SUBJECT,
+        cessationOfUse: { requestId: 'req-1', at: NOW, measure: 'cease-use' },
+      }),
+    ).toBeUndefined();
     expect(records.items).toHaveLength(3);
     expect(evidence.certificates.size).toBe(0);
   });
@@ -70,6 +102,8 @@ describe('eraseOnRequest', () => {
   it('records that still remain fail the run, so the stream retries it', async () => {
     const { deps, records } = setup();
     records.undeletable.add('rec-phone');
-    await expect(eraseOnRequest(deps, undefined, { subjectId: SUBJECT, cessationOfUse: erase('req-1') })).rejects.toThrow('1 record(s) remain');
+    await expect(
+      eraseOnRequest(deps, undefined, { subjectId: SUBJECT, cessationOfUse: erase('req-1') }),
+    ).rejects.toThrow('1 record(s) remain');
   });
 });

@@ -4,13 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { certifiesSubject } from '../../../functions/domain/erasure/certificate';
 import { ERASURE_ROUNDS, eraseSubject } from '../../../functions/domain/erasure/erase-subject';
 import { FixedClock, SequenceSecrets } from '../doubles';
-import { ArrayRecords, MapEvidence, type HeldRecord } from './doubles';
+import { ArrayRecords, type HeldRecord, MapEvidence } from './doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 const HANAKO = 'subj-hanako-1';
 const EMAIL = 'hanako.yamada@example.jp';
 
-const held = (subjectId: string, recordId: string, category: string, value: string): HeldRecord => ({ subjectId, recordId, category, value });
+const held = (subjectId: string, recordId: string, category: string, value: string): HeldRecord => ({
+  subjectId,
+  recordId,
+  category,
+  value,
+});
 
 function setup() {
   const records = new ArrayRecords([
@@ -46,7 +51,8 @@ describe('eraseSubject', () => {
   it('holds no personal data', async () => {
     const { deps } = setup();
     const json = JSON.stringify(await eraseSubject(deps, { subjectId: HANAKO, requestId: 'req-7' }));
-    for (const secret of [HANAKO, EMAIL, 'hanako', '090-1234-5678', '東京都', 'rec-']) expect(json).not.toContain(secret);
+    for (const secret of [HANAKO, EMAIL, 'hanako', '090-1234-5678', '東京都', 'rec-'])
+      expect(json).not.toContain(secret);
   });
 
   it('a record written while the first round ran is caught by the next', async () => {
@@ -57,7 +63,11 @@ describe('eraseSubject', () => {
       once = false;
     };
     const certificate = await eraseSubject(deps, { subjectId: HANAKO, requestId: 'req-8' });
-    expect(certificate).toMatchObject({ count: 4, categories: ['address', 'email', 'inquiry', 'phone'], verification: { remaining: 0, remains: false } });
+    expect(certificate).toMatchObject({
+      count: 4,
+      categories: ['address', 'email', 'inquiry', 'phone'],
+      verification: { remaining: 0, remains: false },
+    });
   });
 
   it(`gives up after ${ERASURE_ROUNDS} rounds and records what remains`, async () => {
@@ -65,7 +75,9 @@ describe('eraseSubject', () => {
     const { deps, records } = setup();
     records.undeletable.add('rec-phone');
     let rounds = 0;
-    records.afterErase = () => { rounds += 1; };
+    records.afterErase = () => {
+      rounds += 1;
+    };
     const certificate = await eraseSubject(deps, { subjectId: HANAKO, requestId: 'req-9' });
     expect(rounds).toBe(ERASURE_ROUNDS);
     expect(certificate).toMatchObject({ count: 2, verification: { remaining: 1, remains: true } });

@@ -2,11 +2,12 @@
 // the exports table enforces, so the use cases' races and rules are tested without an emulator.
 import type { ExportedRecord, ExportHoldingsReader, ExportStore } from '../../../functions/domain/exports/ports';
 import type { ExportRequest } from '../../../functions/domain/exports/rules';
-import type { OutboxMessage } from '../../../functions/domain/outbox';
 import { StaleWriteError } from '../../../functions/domain/kernel/problems';
+import type { OutboxMessage } from '../../../functions/domain/outbox';
 
 const clone = <T>(value: T): T => structuredClone(value);
-const live = (item: { expiresAt?: number }, now: Date) => item.expiresAt === undefined || item.expiresAt > Math.floor(now.getTime() / 1000);
+const live = (item: { expiresAt?: number }, now: Date) =>
+  item.expiresAt === undefined || item.expiresAt > Math.floor(now.getTime() / 1000);
 
 export class MemoryExports implements ExportStore {
   readonly items = new Map<string, ExportRequest>();
@@ -31,8 +32,13 @@ export class MemoryExports implements ExportStore {
   }
   async markDownloaded(next: ExportRequest, expectedVersion: number) {
     const current = this.items.get(next.exportId);
-    if (current?.version !== expectedVersion || current.status !== 'approved' || current.tokenHash !== next.tokenHash
-      || !(current.linkExpiresAt! > next.downloadedAt!)) throw new StaleWriteError();
+    if (
+      current?.version !== expectedVersion ||
+      current.status !== 'approved' ||
+      current.tokenHash !== next.tokenHash ||
+      !(current.linkExpiresAt! > next.downloadedAt!)
+    )
+      throw new StaleWriteError();
     this.items.set(next.exportId, clone(next));
   }
 }
@@ -48,5 +54,12 @@ export class CarelessHoldings implements ExportHoldingsReader {
 }
 
 export function exportedRecord(category: string, value: string, recordId = `rec-${category}`): ExportedRecord {
-  return { recordId, category, value, source: 'from-customer', purposes: ['service-provision'], acquiredAt: '2026-11-01T00:00:00.000Z' };
+  return {
+    recordId,
+    category,
+    value,
+    source: 'from-customer',
+    purposes: ['service-provision'],
+    acquiredAt: '2026-11-01T00:00:00.000Z',
+  };
 }

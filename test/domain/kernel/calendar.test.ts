@@ -33,7 +33,7 @@ describe('desk hours, 9:00-17:00 Japan time', () => {
     expect(isDeskOpen(new Date('2026-11-10T08:00:00.000Z'))).toBe(false); // 17:00 JST
   });
 
-  it('reads the date on Japan\'s clock: 23:30 UTC on Monday is 8:30 on Tuesday in Tokyo, before opening', () => {
+  it("reads the date on Japan's clock: 23:30 UTC on Monday is 8:30 on Tuesday in Tokyo, before opening", () => {
     expect(isDeskOpen(new Date('2026-11-09T23:30:00.000Z'))).toBe(false);
     expect(countingStart(new Date('2026-11-09T23:30:00.000Z'))).toEqual(new Date('2026-11-10T00:00:00.000Z'));
   });
@@ -70,7 +70,7 @@ describe('days the desk works', () => {
     expect(isDeskDay(day(2026, 11, 24))).toBe(true);
   });
 
-  it('is closed on a substitute holiday and on a citizens\' holiday between two holidays', () => {
+  it("is closed on a substitute holiday and on a citizens' holiday between two holidays", () => {
     // 3 May 2026 (Constitution Day) is a Sunday, so Wednesday 6 May is a substitute holiday;
     // Tuesday 22 Sep 2026 lies between Respect for the Aged Day and Autumnal Equinox Day.
     expect(isDeskDay(day(2026, 5, 6))).toBe(false);
@@ -82,7 +82,14 @@ describe('days the desk works', () => {
   it('is closed from 29 December to 3 January, both ends inclusive', () => {
     // 2026-27: 28 Dec is a Monday, 4 Jan a Monday.
     expect(isDeskDay(day(2026, 12, 28))).toBe(true);
-    for (const [y, m, d] of [[2026, 12, 29], [2026, 12, 30], [2026, 12, 31], [2027, 1, 1], [2027, 1, 2], [2027, 1, 3]] as const) {
+    for (const [y, m, d] of [
+      [2026, 12, 29],
+      [2026, 12, 30],
+      [2026, 12, 31],
+      [2027, 1, 1],
+      [2027, 1, 2],
+      [2027, 1, 3],
+    ] as const) {
       expect(isYearEndHoliday(day(y, m, d)), `${y}-${m}-${d}`).toBe(true);
       expect(isDeskDay(day(y, m, d)), `${y}-${m}-${d}`).toBe(false);
     }
@@ -158,8 +165,9 @@ describe(`dueAfterDeskDays(…, RESPONSE_TARGET_DESK_DAYS = ${RESPONSE_TARGET_DE
 
   it('counts from the next opening for a request that arrives after hours', () => {
     // Tue 10 Nov 18:00 counts from Wed 11 Nov, the same as an arrival on Wed 11 Nov at 9:00.
-    expect(dueAfterDeskDays(jst(2026, 11, 10, 18), RESPONSE_TARGET_DESK_DAYS))
-      .toEqual(dueAfterDeskDays(jst(2026, 11, 11, 9), RESPONSE_TARGET_DESK_DAYS));
+    expect(dueAfterDeskDays(jst(2026, 11, 10, 18), RESPONSE_TARGET_DESK_DAYS)).toEqual(
+      dueAfterDeskDays(jst(2026, 11, 11, 9), RESPONSE_TARGET_DESK_DAYS),
+    );
   });
 
   it('with zero desk days is the closing time of the day counting starts', () => {
@@ -183,10 +191,12 @@ describe(`latestAnswerAt: the last desk closing on or before the ${LATEST_ANSWER
   it('counts calendar days from the Japan date of arrival: midnight in Tokyo, not in UTC, starts a new day', () => {
     // Fri 13 Nov 23:59 JST is still the 13th: Thu 26 Nov. Sat 14 Nov 0:00 JST (Fri 15:00 UTC): Fri 27 Nov.
     expect(latestAnswerAt(jst(2026, 11, 13, 23, 59), LATEST_ANSWER_CALENDAR_DAYS)).toEqual(jst(2026, 11, 26, 17));
-    expect(latestAnswerAt(new Date('2026-11-13T15:00:00.000Z'), LATEST_ANSWER_CALENDAR_DAYS)).toEqual(jst(2026, 11, 27, 17));
+    expect(latestAnswerAt(new Date('2026-11-13T15:00:00.000Z'), LATEST_ANSWER_CALENDAR_DAYS)).toEqual(
+      jst(2026, 11, 27, 17),
+    );
   });
 
-  it('is that day\'s closing hour itself when the desk does not close once between arrival and then', () => {
+  it("is that day's closing hour itself when the desk does not close once between arrival and then", () => {
     // Mon 28 Dec 2026 18:00 with a 5-day window: 29 Dec-2 Jan are all closed, and 28 Dec closed before arrival.
     expect(latestAnswerAt(jst(2026, 12, 28, 18), 5)).toEqual(jst(2027, 1, 2, 17));
     // At 16:00 the same day the desk still closes once after arrival.
@@ -255,7 +265,9 @@ describe('responseDeskDays: the configured desk-day target (DESK_RESPONSE_DESK_D
   });
 
   it.each(['0', '-3', '7.5', 'ten', '14', '1e3'])('refuses %j', (setting) => {
-    expect(() => responseDeskDays(setting)).toThrow(/DESK_RESPONSE_DESK_DAYS must be a whole number of desk days from 1 to 13/);
+    expect(() => responseDeskDays(setting)).toThrow(
+      /DESK_RESPONSE_DESK_DAYS must be a whole number of desk days from 1 to 13/,
+    );
   });
 });
 
@@ -263,7 +275,9 @@ describe('independence from the process time zone', () => {
   // The same questions, asked in this process and in child processes whose zone is Los Angeles
   // (UTC-8) or Kiritimati (UTC+14, where the local date is ahead of both UTC and Tokyo). A child
   // process is used because a zone change inside a running worker does not reliably take effect.
-  const calendarUrl = pathToFileURL(fileURLToPath(new URL('../../../functions/domain/kernel/calendar.ts', import.meta.url))).href;
+  const calendarUrl = pathToFileURL(
+    fileURLToPath(new URL('../../../functions/domain/kernel/calendar.ts', import.meta.url)),
+  ).href;
   const questions = `
     const c = await import(${JSON.stringify(calendarUrl)});
     const at = (iso) => new Date(iso);
@@ -319,39 +333,52 @@ describe('independence from the process time zone', () => {
 });
 
 describe('properties over 2026-2030', () => {
-  const instants = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true });
+  const instants = fc.date({
+    min: new Date('2026-01-01T00:00:00Z'),
+    max: new Date('2030-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  });
 
   it('countingStart is never earlier than the arrival and always falls while the desk is open', () => {
-    fc.assert(fc.property(instants, (arrival) => {
-      const start = countingStart(arrival);
-      expect(start.getTime()).toBeGreaterThanOrEqual(arrival.getTime());
-      expect(isDeskOpen(start)).toBe(true);
-      if (isDeskOpen(arrival)) expect(start).toEqual(arrival);
-      // Nothing earlier is open: one second before a 9:00 start, the desk is closed.
-      if (start.getTime() !== arrival.getTime()) expect(isDeskOpen(new Date(start.getTime() - 1000))).toBe(false);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(instants, (arrival) => {
+        const start = countingStart(arrival);
+        expect(start.getTime()).toBeGreaterThanOrEqual(arrival.getTime());
+        expect(isDeskOpen(start)).toBe(true);
+        if (isDeskOpen(arrival)) expect(start).toEqual(arrival);
+        // Nothing earlier is open: one second before a 9:00 start, the desk is closed.
+        if (start.getTime() !== arrival.getTime()) expect(isDeskOpen(new Date(start.getTime() - 1000))).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('the due date is 17:00 Japan time on a desk day, later than the counting start', () => {
-    fc.assert(fc.property(instants, fc.integer({ min: 1, max: 15 }), (arrival, deskDays) => {
-      const due = dueAfterDeskDays(arrival, deskDays);
-      expect(due.getUTCHours()).toBe(8); // 17:00 JST
-      expect(due.getUTCMinutes()).toBe(0);
-      expect(isDeskOpen(new Date(due.getTime() - 1))).toBe(true);
-      expect(due.getTime()).toBeGreaterThan(countingStart(arrival).getTime());
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(instants, fc.integer({ min: 1, max: 15 }), (arrival, deskDays) => {
+        const due = dueAfterDeskDays(arrival, deskDays);
+        expect(due.getUTCHours()).toBe(8); // 17:00 JST
+        expect(due.getUTCMinutes()).toBe(0);
+        expect(isDeskOpen(new Date(due.getTime() - 1))).toBe(true);
+        expect(due.getTime()).toBeGreaterThan(countingStart(arrival).getTime());
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it(`the answer is due after arrival, no later than the desk-day count, and at most ${LATEST_ANSWER_CALENDAR_DAYS} Japan calendar days after arrival`, () => {
     const japanDay = (instant: Date) => Math.floor((instant.getTime() + 9 * 3_600_000) / 86_400_000);
-    fc.assert(fc.property(instants, fc.integer({ min: 1, max: LATEST_ANSWER_CALENDAR_DAYS }), (arrival, deskDays) => {
-      const due = answerDueAt(arrival, deskDays);
-      expect(due.getTime()).toBeGreaterThan(arrival.getTime());
-      expect(due.getTime()).toBeLessThanOrEqual(dueAfterDeskDays(arrival, deskDays).getTime());
-      expect(japanDay(due) - japanDay(arrival)).toBeLessThanOrEqual(LATEST_ANSWER_CALENDAR_DAYS);
-      expect(due.getUTCHours()).toBe(8); // 17:00 JST on a day the desk works
-      expect(isDeskOpen(new Date(due.getTime() - 1))).toBe(true);
-      if (deskDays >= 10) expect(due).toEqual(latestAnswerAt(arrival, LATEST_ANSWER_CALENDAR_DAYS));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(instants, fc.integer({ min: 1, max: LATEST_ANSWER_CALENDAR_DAYS }), (arrival, deskDays) => {
+        const due = answerDueAt(arrival, deskDays);
+        expect(due.getTime()).toBeGreaterThan(arrival.getTime());
+        expect(due.getTime()).toBeLessThanOrEqual(dueAfterDeskDays(arrival, deskDays).getTime());
+        expect(japanDay(due) - japanDay(arrival)).toBeLessThanOrEqual(LATEST_ANSWER_CALENDAR_DAYS);
+        expect(due.getUTCHours()).toBe(8); // 17:00 JST on a day the desk works
+        expect(isDeskOpen(new Date(due.getTime() - 1))).toBe(true);
+        if (deskDays >= 10) expect(due).toEqual(latestAnswerAt(arrival, LATEST_ANSWER_CALENDAR_DAYS));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

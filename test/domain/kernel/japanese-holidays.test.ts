@@ -8,11 +8,15 @@ describe('the generated holiday table', () => {
     const fromPackage = Object.keys(holidayJp.holidays)
       .filter((d) => Number(d.slice(0, 4)) >= HOLIDAY_TABLE_YEARS.first)
       .sort();
-    const fromTable = Object.entries(NATIONAL_HOLIDAYS).flatMap(([year, days]) => days.map((d) => `${year}-${d}`)).sort();
+    const fromTable = Object.entries(NATIONAL_HOLIDAYS)
+      .flatMap(([year, days]) => days.map((d) => `${year}-${d}`))
+      .sort();
     expect(fromTable).toEqual(fromPackage);
   });
 
   it('refuses a year it does not cover instead of guessing', () => {
-    expect(() => isNationalHoliday({ year: HOLIDAY_TABLE_YEARS.last + 1, month: 1, day: 1 })).toThrow(/npm run holidays/);
+    expect(() => isNationalHoliday({ year: HOLIDAY_TABLE_YEARS.last + 1, month: 1, day: 1 })).toThrow(
+      /npm run holidays/,
+    );
   });
 });

@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemField } from '../../../functions/domain/kernel/problems';
 import {
-  ALLOWED_CLOCK_SKEW_SECONDS, futureInstantFault, futureJapanDateFault, refuseFutureDates,
+  ALLOWED_CLOCK_SKEW_SECONDS,
+  futureInstantFault,
+  futureJapanDateFault,
+  refuseFutureDates,
 } from '../../../functions/domain/kernel/supplied-dates';
 import { problemOf } from '../doubles';
 
@@ -31,7 +34,7 @@ describe('futureInstantFault', () => {
     ['tomorrow', '2026-11-13T02:00:00.000Z'],
     ['2099', '2099-01-01T00:00:00.000Z'],
     ['2199', '2199-01-01T00:00:00Z'],
-  ])('refuses %s, saying what the desk\'s clock reads', (_, instant) => {
+  ])("refuses %s, saying what the desk's clock reads", (_, instant) => {
     const fault = futureInstantFault(instant, NOW);
     expect(fault).toContain(`${instant} is in the future`);
     expect(fault).toContain('2026-11-12T02:00:00.000Z');
@@ -58,15 +61,31 @@ describe('futureJapanDateFault', () => {
 
 describe('refuseFutureDates', () => {
   it('passes when no date is in the future, ignoring fields left out', () => {
-    expect(() => refuseFutureDates('Event not recorded', [{ field: 'body.at', instant: '2026-11-01T00:00:00Z' }, { field: 'body.other', instant: undefined }], NOW)).not.toThrow();
+    expect(() =>
+      refuseFutureDates(
+        'Event not recorded',
+        [
+          { field: 'body.at', instant: '2026-11-01T00:00:00Z' },
+          { field: 'body.other', instant: undefined },
+        ],
+        NOW,
+      ),
+    ).not.toThrow();
   });
 
   it('throws one 422 naming every future field, and says nothing was stored', async () => {
-    const problem = await problemOf((async () => refuseFutureDates('Event not recorded', [
-      { field: 'body.at', instant: '2099-01-01T00:00:00Z' },
-      { field: 'body.notifiedOn', date: '2027-01-01' },
-      { field: 'body.startsOn', date: '2026-11-01' },
-    ], NOW))());
+    const problem = await problemOf(
+      (async () =>
+        refuseFutureDates(
+          'Event not recorded',
+          [
+            { field: 'body.at', instant: '2099-01-01T00:00:00Z' },
+            { field: 'body.notifiedOn', date: '2027-01-01' },
+            { field: 'body.startsOn', date: '2026-11-01' },
+          ],
+          NOW,
+        ))(),
+    );
     expect(problem.kind).toBe('unprocessable');
     expect(problem.title).toBe('Event not recorded');
     expect(problem.errors!.map((e: ProblemField) => e.field)).toEqual(['body.at', 'body.notifiedOn']);

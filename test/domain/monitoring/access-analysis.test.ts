@@ -2,29 +2,40 @@
 // and that a rerun or a run that lost the cursor to another alerts nothing twice.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import {
-  MONITORING_MAX_HOURS_PER_RUN,
-  MONITORING_MAX_LISTED_READS,
-  MONITORING_MAX_SUBJECTS_PER_HOUR,
-  MONITORING_SETTLE_MINUTES,
   accessAlertText,
   alertMessageId,
   analyseStaffAccess,
   findAccessAnomalies,
   hoursToAnalyse,
-  maxSubjectsPerHour,
+  MONITORING_MAX_HOURS_PER_RUN,
+  MONITORING_MAX_LISTED_READS,
+  MONITORING_MAX_SUBJECTS_PER_HOUR,
+  MONITORING_SETTLE_MINUTES,
   type MonitoredAccess,
   type MonitoringCursor,
   type MonitoringStore,
+  maxSubjectsPerHour,
 } from '../../../functions/domain/monitoring/access-analysis';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
-import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import { FixedClock, jst } from '../doubles';
 
 const HOUR_MS = 60 * 60 * 1000;
 const subjects = (n: number, prefix = 'subj') => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
-const read = (actor: string, at: Date, subjectIds: string[], overrides: Partial<MonitoredAccess> = {}): MonitoredAccess =>
-  ({ actor, role: 'operator', action: 'read', subjects: subjectIds, at: at.toISOString(), ...overrides });
+const read = (
+  actor: string,
+  at: Date,
+  subjectIds: string[],
+  overrides: Partial<MonitoredAccess> = {},
+): MonitoredAccess => ({
+  actor,
+  role: 'operator',
+  action: 'read',
+  subjects: subjectIds,
+  at: at.toISOString(),
+  ...overrides,
+});
 
 describe('the desk policy constants', () => {
   it('flags more than 30 subjects an hour, waits 5 minutes after an hour, catches up a day per run, lists 20 reads', () => {
@@ -38,7 +49,8 @@ describe('the desk policy constants', () => {
     expect(maxSubjectsPerHour(undefined)).toBe(30);
     expect(maxSubjectsPerHour(' ')).toBe(30);
     expect(maxSubjectsPerHour('50')).toBe(50);
-    for (const bad of ['0', '-1', '2.5', 'many']) expect(() => maxSubjectsPerHour(bad), bad).toThrow(/DESK_MONITOR_MAX_SUBJECTS_PER_HOUR/);
+    for (const bad of ['0', '-1', '2.5', 'many'])
+      expect(() => maxSubjectsPerHour(bad), bad).toThrow(/DESK_MONITOR_MAX_SUBJECTS_PER_HOUR/);
   });
 });
 
@@ -50,30 +62,38 @@ describe('hoursToAnalyse', () => {
 
   it('after the cursor: every closed hour, oldest first, never the cursor hour again', () => {
     const cursor = { analysedThrough: jst(2026, 11, 10, 7).toISOString() };
-    expect(hoursToAnalyse(cursor, jst(2026, 11, 10, 11, 20))).toEqual([jst(2026, 11, 10, 8), jst(2026, 11, 10, 9), jst(2026, 11, 10, 10)]);
-    expect(hoursToAnalyse({ analysedThrough: jst(2026, 11, 10, 10).toISOString() }, jst(2026, 11, 10, 11, 50))).toEqual([]);
+    expect(hoursToAnalyse(cursor, jst(2026, 11, 10, 11, 20))).toEqual([
+      jst(2026, 11, 10, 8),
+      jst(2026, 11, 10, 9),
+      jst(2026, 11, 10, 10),
+    ]);
+    expect(hoursToAnalyse({ analysedThrough: jst(2026, 11, 10, 10).toISOString() }, jst(2026, 11, 10, 11, 50))).toEqual(
+      [],
+    );
   });
 
   it('property: consecutive runs cover every closed hour exactly once, however late or early they run', () => {
     const start = jst(2026, 11, 1).getTime();
     const steps = fc.array(fc.integer({ min: 0, max: 3 * 24 * 60 }), { minLength: 1, maxLength: 30 });
-    fc.assert(fc.property(steps, (minutes) => {
-      let cursor: MonitoringCursor | undefined = { analysedThrough: new Date(start).toISOString() };
-      let now = start;
-      const seen: number[] = [];
-      for (const step of minutes) {
-        now += step * 60_000;
-        const hours = hoursToAnalyse(cursor, new Date(now));
-        expect(hours.length).toBeLessThanOrEqual(MONITORING_MAX_HOURS_PER_RUN);
-        for (const hour of hours) {
-          expect(hour.getTime() + HOUR_MS + MONITORING_SETTLE_MINUTES * 60_000).toBeLessThanOrEqual(now);
-          seen.push(hour.getTime());
+    fc.assert(
+      fc.property(steps, (minutes) => {
+        let cursor: MonitoringCursor | undefined = { analysedThrough: new Date(start).toISOString() };
+        let now = start;
+        const seen: number[] = [];
+        for (const step of minutes) {
+          now += step * 60_000;
+          const hours = hoursToAnalyse(cursor, new Date(now));
+          expect(hours.length).toBeLessThanOrEqual(MONITORING_MAX_HOURS_PER_RUN);
+          for (const hour of hours) {
+            expect(hour.getTime() + HOUR_MS + MONITORING_SETTLE_MINUTES * 60_000).toBeLessThanOrEqual(now);
+            seen.push(hour.getTime());
+          }
+          if (hours.length > 0) cursor = { analysedThrough: hours.at(-1)!.toISOString() };
         }
-        if (hours.length > 0) cursor = { analysedThrough: hours.at(-1)!.toISOString() };
-      }
-      const expected = seen.map((_, i) => start + (i + 1) * HOUR_MS);
-      expect(seen).toEqual(expected);
-    }));
+        const expected = seen.map((_, i) => start + (i + 1) * HOUR_MS);
+        expect(seen).toEqual(expected);
+      }),
+    );
   });
 });
 
@@ -89,14 +109,29 @@ describe('findAccessAnomalies', () => {
       read('op-b', new Date(inHours.getTime() + 120_000), subjects(30, 'b')),
     ];
     expect(findAccessAnomalies(entries, 20)).toEqual([
-      { kind: 'many-subjects', actor: 'op-a', roles: ['operator'], hour: jst(2026, 11, 10, 10).toISOString(), subjects: 21 },
-      { kind: 'many-subjects', actor: 'op-b', roles: ['operator'], hour: jst(2026, 11, 10, 10).toISOString(), subjects: 30 },
+      {
+        kind: 'many-subjects',
+        actor: 'op-a',
+        roles: ['operator'],
+        hour: jst(2026, 11, 10, 10).toISOString(),
+        subjects: 21,
+      },
+      {
+        kind: 'many-subjects',
+        actor: 'op-b',
+        roles: ['operator'],
+        hour: jst(2026, 11, 10, 10).toISOString(),
+        subjects: 30,
+      },
     ]);
     expect(findAccessAnomalies(entries, 30)).toEqual([]);
   });
 
   it('counts per hour: the same reads spread over two hours are not flagged', () => {
-    const entries = [read('op-a', jst(2026, 11, 10, 10, 59), subjects(20, 'x')), read('op-a', jst(2026, 11, 10, 11, 0), subjects(20, 'y'))];
+    const entries = [
+      read('op-a', jst(2026, 11, 10, 10, 59), subjects(20, 'x')),
+      read('op-a', jst(2026, 11, 10, 11, 0), subjects(20, 'y')),
+    ];
     expect(findAccessAnomalies(entries, 30)).toEqual([]);
   });
 
@@ -110,7 +145,13 @@ describe('findAccessAnomalies', () => {
     ];
     for (const at of outside) {
       expect(findAccessAnomalies([read('op-a', at, ['s-1', 's-2'])], 30), at.toISOString()).toEqual([
-        { kind: 'outside-desk-hours', actor: 'op-a', roles: ['operator'], hour: new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString(), reads: [{ at: at.toISOString(), subjects: ['s-1', 's-2'] }] },
+        {
+          kind: 'outside-desk-hours',
+          actor: 'op-a',
+          roles: ['operator'],
+          hour: new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString(),
+          reads: [{ at: at.toISOString(), subjects: ['s-1', 's-2'] }],
+        },
       ]);
     }
     expect(findAccessAnomalies([read('op-a', jst(2026, 11, 10, 16, 59), ['s-1'])], 30)).toEqual([]);
@@ -118,25 +159,36 @@ describe('findAccessAnomalies', () => {
 
   it('writes and company systems are not counted: only reads by people', () => {
     const night = jst(2026, 11, 10, 23);
-    expect(findAccessAnomalies([
-      read('op-a', night, ['s-1'], { action: 'write' }),
-      read('arn:aws:iam::1:role/payroll', night, subjects(100), { role: 'system' }),
-    ], 30)).toEqual([]);
+    expect(
+      findAccessAnomalies(
+        [
+          read('op-a', night, ['s-1'], { action: 'write' }),
+          read('arn:aws:iam::1:role/payroll', night, subjects(100), { role: 'system' }),
+        ],
+        30,
+      ),
+    ).toEqual([]);
   });
 
   it('one person in two roles in an hour (a role change) is one finding naming both', () => {
     const night = jst(2026, 11, 10, 23);
-    const [finding] = findAccessAnomalies([read('p', night, ['s-1']), read('p', new Date(night.getTime() + 1000), ['s-2'], { role: 'officer' })], 30);
+    const [finding] = findAccessAnomalies(
+      [read('p', night, ['s-1']), read('p', new Date(night.getTime() + 1000), ['s-2'], { role: 'officer' })],
+      30,
+    );
     expect(finding).toMatchObject({ kind: 'outside-desk-hours', roles: ['officer', 'operator'] });
   });
 });
 
 describe('the alert e-mail', () => {
   const from = jst(2026, 11, 10, 22);
-  const findings = findAccessAnomalies([
-    read('op-night', jst(2026, 11, 10, 22, 10), ['subj-1', 'subj-2']),
-    ...subjects(25).map((s, i) => read('op-bulk', new Date(jst(2026, 11, 10, 22, 20).getTime() + i * 1000), [s])),
-  ], 20);
+  const findings = findAccessAnomalies(
+    [
+      read('op-night', jst(2026, 11, 10, 22, 10), ['subj-1', 'subj-2']),
+      ...subjects(25).map((s, i) => read('op-bulk', new Date(jst(2026, 11, 10, 22, 20).getTime() + i * 1000), [s])),
+    ],
+    20,
+  );
 
   it('is bilingual, names staff ids, roles, times and subject ids, and says where to look', () => {
     const { subject, text } = accessAlertText(findings, from, new Date(from.getTime() + HOUR_MS), 20);
@@ -151,7 +203,10 @@ describe('the alert e-mail', () => {
   });
 
   it('lists at most 20 reads per person and hour, then says how many more', () => {
-    const many = findAccessAnomalies(subjects(23).map((s, i) => read('op-x', new Date(jst(2026, 11, 10, 22).getTime() + i * 1000), [s])), 30);
+    const many = findAccessAnomalies(
+      subjects(23).map((s, i) => read('op-x', new Date(jst(2026, 11, 10, 22).getTime() + i * 1000), [s])),
+      30,
+    );
     const { text } = accessAlertText(many, from, new Date(from.getTime() + HOUR_MS), 30);
     expect(text).toContain('ほか3件');
     expect(text).toContain('and 3 more');
@@ -183,8 +238,17 @@ class MemoryStore implements MonitoringStore {
 
 describe('analyseStaffAccess', () => {
   const entries = [read('op-night', jst(2026, 11, 10, 20, 30), ['subj-9'])];
-  const log = { entriesBetween: async (from: Date, to: Date) => entries.filter((e) => e.at >= from.toISOString() && e.at < to.toISOString()) };
-  const deps = (store: MonitoringStore, clock: FixedClock) => ({ log, store, clock, officerEmail: 'officer@desk.example.jp', maxSubjectsPerHour: 30 });
+  const log = {
+    entriesBetween: async (from: Date, to: Date) =>
+      entries.filter((e) => e.at >= from.toISOString() && e.at < to.toISOString()),
+  };
+  const deps = (store: MonitoringStore, clock: FixedClock) => ({
+    log,
+    store,
+    clock,
+    officerEmail: 'officer@desk.example.jp',
+    maxSubjectsPerHour: 30,
+  });
 
   it('a late run catches up on every hour since the cursor and alerts once; a rerun alerts nothing', async () => {
     const store = new MemoryStore({ analysedThrough: jst(2026, 11, 10, 17).toISOString() });
@@ -211,7 +275,10 @@ describe('analyseStaffAccess', () => {
 
   it('hours without findings still move the cursor, with no e-mail', async () => {
     const store = new MemoryStore({ analysedThrough: jst(2026, 11, 10, 8).toISOString() });
-    expect(await analyseStaffAccess(deps(store, new FixedClock(jst(2026, 11, 10, 12, 30))))).toEqual({ hours: 3, findings: 0 });
+    expect(await analyseStaffAccess(deps(store, new FixedClock(jst(2026, 11, 10, 12, 30))))).toEqual({
+      hours: 3,
+      findings: 0,
+    });
     expect(store.state).toEqual({ analysedThrough: jst(2026, 11, 10, 11).toISOString() });
     expect(store.alerts).toEqual([]);
   });

@@ -9,7 +9,8 @@ import {
   myNumberDocument,
 } from '../../../functions/domain/my-number/documents';
 
-const retainUntil = (document: string, documentDate: string) => myNumberDocument(document)!.retainUntil(documentDate).toISOString();
+const retainUntil = (document: string, documentDate: string) =>
+  myNumberDocument(document)!.retainUntil(documentDate).toISOString();
 const jstMidnight = (date: string) => new Date(`${date}T00:00:00+09:00`).toISOString();
 
 describe('My Number affairs and documents', () => {
@@ -67,8 +68,10 @@ describe('retention of each document (its TTL)', () => {
     expect(retainUntil('employment-insurance-qualification', '2027-02-28')).toBe(jstMidnight('2031-03-01'));
   });
 
-  it('ends at midnight Japan time, whatever the process\'s zone', () => {
-    expect(myNumberDocument('dependant-deduction-declaration')!.retainUntil('2026-01-05').toISOString()).toBe('2034-01-10T15:00:00.000Z');
+  it("ends at midnight Japan time, whatever the process's zone", () => {
+    expect(myNumberDocument('dependant-deduction-declaration')!.retainUntil('2026-01-05').toISOString()).toBe(
+      '2034-01-10T15:00:00.000Z',
+    );
   });
 });
 
@@ -81,17 +84,28 @@ describe('Individual Number check digit (Cabinet Order for the My Number Act, Ar
     // 100000000005: only P11 = 1 counts, weight 6; 6 mod 11 = 6; check digit 11 - 6 = 5.
     expect(isValidIndividualNumber('100000000005')).toBe(true);
     // Computed with the algorithm: remainders 8, 9, 3 and 10.
-    for (const number of ['987654321093', '314159265352', '111111111118', '000000000051']) expect(isValidIndividualNumber(number), number).toBe(true);
+    for (const number of ['987654321093', '314159265352', '111111111118', '000000000051'])
+      expect(isValidIndividualNumber(number), number).toBe(true);
   });
 
   it('takes 0 as the check digit when the remainder is 0 or 1', () => {
     // 271828182840 and 200000000000 leave remainder 1; 000000000000 leaves 0.
-    for (const number of ['271828182840', '200000000000', '000000000000']) expect(isValidIndividualNumber(number), number).toBe(true);
+    for (const number of ['271828182840', '200000000000', '000000000000'])
+      expect(isValidIndividualNumber(number), number).toBe(true);
   });
 
   it('refuses a wrong check digit, a wrong length and anything but ASCII digits', () => {
-    for (const number of ['123456789010', '123456789019', '100000000006', '271828182841']) expect(isValidIndividualNumber(number), number).toBe(false);
-    for (const number of ['12345678901', '1234567890180', '', '1234-5678-9018', '12345678901a', '１２３４５６７８９０１８', ' 123456789018']) {
+    for (const number of ['123456789010', '123456789019', '100000000006', '271828182841'])
+      expect(isValidIndividualNumber(number), number).toBe(false);
+    for (const number of [
+      '12345678901',
+      '1234567890180',
+      '',
+      '1234-5678-9018',
+      '12345678901a',
+      '１２３４５６７８９０１８',
+      ' 123456789018',
+    ]) {
       expect(isValidIndividualNumber(number), number).toBe(false);
     }
   });

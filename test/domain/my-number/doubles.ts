@@ -18,7 +18,10 @@ export class ArrayMyNumbers implements MyNumberReader, MyNumberWriter {
   }
 }
 
-export const PAYROLL: SystemActor = { principal: 'arn:aws:iam::000000000000:role/appi-desk-payroll', sourceIp: '10.0.0.5' };
+export const PAYROLL: SystemActor = {
+  principal: 'arn:aws:iam::000000000000:role/appi-desk-payroll',
+  sourceIp: '10.0.0.5',
+};
 
 /** Valid Individual Numbers (see documents.test.ts for the check digit). */
 export const NUMBER = '123456789018';

@@ -2,7 +2,7 @@
 // document must be, never past it, and never echoed in an answer or a refusal.
 import { describe, expect, it } from 'vitest';
 import { MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD } from '../../../functions/domain/my-number/documents';
-import { registerMyNumber, type MyNumberRegistration } from '../../../functions/domain/my-number/register-my-number';
+import { type MyNumberRegistration, registerMyNumber } from '../../../functions/domain/my-number/register-my-number';
 import { FixedClock, jst, problemOf } from '../doubles';
 import { ArrayMyNumbers, NUMBER, OTHER_NUMBER, PAYROLL } from './doubles';
 
@@ -30,17 +30,19 @@ describe('registerMyNumber', () => {
       retainUntil: jst(2034, 1, 11).toISOString(),
     });
     expect(JSON.stringify(answer)).not.toContain(NUMBER);
-    expect(myNumbers.items).toEqual([{
-      subjectId: 'employee-1',
-      documentId: 'dependant-deduction-declaration#2026-01-05',
-      affair: 'tax',
-      document: 'dependant-deduction-declaration',
-      documentDate: '2026-01-05',
-      number: NUMBER,
-      registeredBy: PAYROLL.principal,
-      registeredAt: jst(2026, 1, 6, 10).toISOString(),
-      expiresAt: jst(2034, 1, 11).getTime() / 1000,
-    }]);
+    expect(myNumbers.items).toEqual([
+      {
+        subjectId: 'employee-1',
+        documentId: 'dependant-deduction-declaration#2026-01-05',
+        affair: 'tax',
+        document: 'dependant-deduction-declaration',
+        documentDate: '2026-01-05',
+        number: NUMBER,
+        registeredBy: PAYROLL.principal,
+        registeredAt: jst(2026, 1, 6, 10).toISOString(),
+        expiresAt: jst(2034, 1, 11).getTime() / 1000,
+      },
+    ]);
   });
 
   it('replaces the number when the same document is registered again; another date is another document', async () => {
@@ -57,14 +59,27 @@ describe('registerMyNumber', () => {
 
   it('takes social-insurance documents for the social-insurance affair', async () => {
     const { myNumbers, deps } = setup();
-    const answer = await registerMyNumber(deps, PAYROLL, registration({ affair: 'social-insurance', document: 'employment-insurance-qualification', documentDate: '2026-01-05' }));
+    const answer = await registerMyNumber(
+      deps,
+      PAYROLL,
+      registration({
+        affair: 'social-insurance',
+        document: 'employment-insurance-qualification',
+        documentDate: '2026-01-05',
+      }),
+    );
     expect(answer.retainUntil).toBe(jst(2030, 1, 6).toISOString());
-    expect(myNumbers.items[0]).toMatchObject({ affair: 'social-insurance', expiresAt: jst(2030, 1, 6).getTime() / 1000 });
+    expect(myNumbers.items[0]).toMatchObject({
+      affair: 'social-insurance',
+      expiresAt: jst(2030, 1, 6).getTime() / 1000,
+    });
   });
 
   it('refuses a document of another affair with 422 naming the field, without the number, and stores nothing', async () => {
     const { myNumbers, deps } = setup();
-    const problem = await problemOf(registerMyNumber(deps, PAYROLL, registration({ affair: 'tax', document: 'health-insurance-qualification' })));
+    const problem = await problemOf(
+      registerMyNumber(deps, PAYROLL, registration({ affair: 'tax', document: 'health-insurance-qualification' })),
+    );
     expect(problem.kind).toBe('unprocessable');
     expect(problem.detail).toContain('"document"');
     expect(problem.detail).toContain('social-insurance');
@@ -74,7 +89,11 @@ describe('registerMyNumber', () => {
 
   it('refuses a document whose retention has already ended (My Number Act Art. 20), and stores nothing', async () => {
     // A health insurance qualification completed 2024-01-05 may be kept until 2026-01-06 00:00 JST.
-    const document = { affair: 'social-insurance', document: 'health-insurance-qualification', documentDate: '2024-01-05' } as const;
+    const document = {
+      affair: 'social-insurance',
+      document: 'health-insurance-qualification',
+      documentDate: '2024-01-05',
+    } as const;
     const late = setup(jst(2026, 1, 6));
     const problem = await problemOf(registerMyNumber(late.deps, PAYROLL, registration(document)));
     expect(problem.kind).toBe('unprocessable');
@@ -99,9 +118,11 @@ describe('registerMyNumber', () => {
     expect(myNumbers.items).toHaveLength(1);
   });
 
-  it('refuses a document the desk does not know even when called without the route\'s schema', async () => {
+  it("refuses a document the desk does not know even when called without the route's schema", async () => {
     const { myNumbers, deps } = setup();
-    const problem = await problemOf(registerMyNumber(deps, PAYROLL, registration({ document: 'payslip' as MyNumberRegistration['document'] })));
+    const problem = await problemOf(
+      registerMyNumber(deps, PAYROLL, registration({ document: 'payslip' as MyNumberRegistration['document'] })),
+    );
     expect(problem.kind).toBe('unprocessable');
     expect(problem.detail).toContain('"document"');
     expect(myNumbers.items).toEqual([]);

@@ -18,7 +18,8 @@ import type { PurposeVersionReader } from '../../../functions/domain/purposes/po
 import { POLICY_PURPOSES, type PurposeVersion } from '../../../functions/domain/purposes/registry';
 
 const clone = <T>(value: T): T => structuredClone(value);
-const live = (item: { expiresAt?: number }, now: Date) => item.expiresAt === undefined || item.expiresAt > Math.floor(now.getTime() / 1000);
+const live = (item: { expiresAt?: number }, now: Date) =>
+  item.expiresAt === undefined || item.expiresAt > Math.floor(now.getTime() / 1000);
 
 /** The policy's purposes plus any later versions given. */
 export function purposeVersions(...later: PurposeVersion[]): PurposeVersionReader {
@@ -28,7 +29,14 @@ export function purposeVersions(...later: PurposeVersion[]): PurposeVersionReade
 /** A later version of one of the policy's purposes that retires it. */
 export function retired(purposeId: string, retiredAt: string): PurposeVersion {
   const current = POLICY_PURPOSES.find((p) => p.purposeId === purposeId)!;
-  return { ...current, version: 2, status: 'retired', retiredAt, effectiveFrom: retiredAt, change: { kind: 'retired', note: 'The business ended' } };
+  return {
+    ...current,
+    version: 2,
+    status: 'retired',
+    retiredAt,
+    effectiveFrom: retiredAt,
+    change: { kind: 'retired', note: 'The business ended' },
+  };
 }
 
 export class MemoryLifecycles implements SubjectLifecycleReader, SubjectLifecycleWriter {
@@ -41,9 +49,10 @@ export class MemoryLifecycles implements SubjectLifecycleReader, SubjectLifecycl
   async save(subjectId: string, change: SubjectEventChange) {
     this.saves.push(clone({ subjectId, change }));
     let item = this.items.find((l) => l.subjectId === subjectId);
-    if (!item) this.items.push(item = { subjectId });
+    if (!item) this.items.push((item = { subjectId }));
     if ('contractEndedAt' in change) item.contractEndedAt = change.contractEndedAt;
-    else if (!item.lastActivityAt || item.lastActivityAt < change.lastActivityAt) item.lastActivityAt = change.lastActivityAt;
+    else if (!item.lastActivityAt || item.lastActivityAt < change.lastActivityAt)
+      item.lastActivityAt = change.lastActivityAt;
     return clone(item);
   }
 }
@@ -83,7 +92,8 @@ export class MemoryPersonalData implements PersonalDataRegistry, PersonalDataExp
     return true;
   }
   async livePurposesOf(subjectId: string, category: string, now: Date): Promise<RecordPurposes[]> {
-    return this.items.filter((r) => r.subjectId === subjectId && r.category === category && live(r, now))
+    return this.items
+      .filter((r) => r.subjectId === subjectId && r.category === category && live(r, now))
       .map((r) => ({ recordId: r.recordId, purposes: [...r.purposes] }));
   }
   async hasExpiredRecord(subjectId: string, category: string, now: Date) {

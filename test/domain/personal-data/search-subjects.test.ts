@@ -2,8 +2,8 @@
 // with the categories and number of their records and never a value; the search access-logged with
 // what it found and its reason before any record is counted.
 import { describe, expect, it } from 'vitest';
-import { searchSubjects, type SubjectFinder } from '../../../functions/domain/personal-data/search-subjects';
-import { ArrayRequestReader, FixedClock, OPERATOR, problemOf, receivedRequest, RecordingAccessLog } from '../doubles';
+import { type SubjectFinder, searchSubjects } from '../../../functions/domain/personal-data/search-subjects';
+import { ArrayRequestReader, FixedClock, OPERATOR, problemOf, RecordingAccessLog, receivedRequest } from '../doubles';
 import { purposeVersions } from './personal-data-doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -38,7 +38,13 @@ function setup() {
     },
     accessLog,
   );
-  return { purposes: purposeVersions(), requests: new ArrayRequestReader([receivedRequest({ subject: { email: 'hanako@example.jp' } })]), subjects, accessLog, clock: new FixedClock(NOW) };
+  return {
+    purposes: purposeVersions(),
+    requests: new ArrayRequestReader([receivedRequest({ subject: { email: 'hanako@example.jp' } })]),
+    subjects,
+    accessLog,
+    clock: new FixedClock(NOW),
+  };
 }
 
 describe('searchSubjects', () => {
@@ -64,31 +70,56 @@ describe('searchSubjects', () => {
   it('access-logs the search with the subjects found, the key searched by and the reason, before counting any record', async () => {
     const deps = setup();
     await searchSubjects(deps, OPERATOR, { email: 'hanako@example.jp', requestId: 'req-1' });
-    expect(deps.accessLog.entries).toEqual([{
-      actor: OPERATOR.staffId, role: 'operator', action: 'read', subjects: ['subj-a', 'subj-b'], fields: ['email'],
-      reason: 'request req-1', sourceIp: OPERATOR.sourceIp, at: NOW,
-    }]);
-    expect(deps.subjects.calls.filter((c) => c.startsWith('summary'))).toEqual(['summary subj-a after 1 log entries', 'summary subj-b after 1 log entries']);
+    expect(deps.accessLog.entries).toEqual([
+      {
+        actor: OPERATOR.staffId,
+        role: 'operator',
+        action: 'read',
+        subjects: ['subj-a', 'subj-b'],
+        fields: ['email'],
+        reason: 'request req-1',
+        sourceIp: OPERATOR.sourceIp,
+        at: NOW,
+      },
+    ]);
+    expect(deps.subjects.calls.filter((c) => c.startsWith('summary'))).toEqual([
+      'summary subj-a after 1 log entries',
+      'summary subj-b after 1 log entries',
+    ]);
     await searchSubjects(deps, OPERATOR, { customerId: 'C-0042', purpose: 'billing' });
-    expect(deps.accessLog.entries[1]).toMatchObject({ subjects: ['subj-a'], fields: ['customer-id'], reason: 'purpose billing' });
+    expect(deps.accessLog.entries[1]).toMatchObject({
+      subjects: ['subj-a'],
+      fields: ['customer-id'],
+      reason: 'purpose billing',
+    });
   });
 
   it('finding nothing is an empty answer, and the search is still logged', async () => {
     const deps = setup();
-    expect(await searchSubjects(deps, OPERATOR, { email: 'nobody@example.jp', requestId: 'req-1' })).toEqual({ items: [] });
-    expect(deps.accessLog.entries).toEqual([expect.objectContaining({ subjects: [], fields: ['email'], reason: 'request req-1' })]);
+    expect(await searchSubjects(deps, OPERATOR, { email: 'nobody@example.jp', requestId: 'req-1' })).toEqual({
+      items: [],
+    });
+    expect(deps.accessLog.entries).toEqual([
+      expect.objectContaining({ subjects: [], fields: ['email'], reason: 'request req-1' }),
+    ]);
   });
 
   it('leaves out a subject whose records all expired between finding and counting', async () => {
     const deps = setup();
     const finder = new MapSubjectFinder({ 'email#gone@example.jp': ['subj-gone'] }, {});
-    const found = await searchSubjects({ ...deps, subjects: finder }, OPERATOR, { email: 'gone@example.jp', purpose: 'billing' });
+    const found = await searchSubjects({ ...deps, subjects: finder }, OPERATOR, {
+      email: 'gone@example.jp',
+      purpose: 'billing',
+    });
     expect(found.items).toEqual([]);
   });
 
   it('a request reason must concern every subject found: a search for someone else under it → 422, nothing logged or counted', async () => {
     const deps = setup();
-    deps.requests = new ArrayRequestReader([receivedRequest({ subject: { email: 'hanako@example.jp' } }), receivedRequest({ requestId: 'req-taro', subject: { email: 'taro@example.jp' } })]);
+    deps.requests = new ArrayRequestReader([
+      receivedRequest({ subject: { email: 'hanako@example.jp' } }),
+      receivedRequest({ requestId: 'req-taro', subject: { email: 'taro@example.jp' } }),
+    ]);
     const problem = await problemOf(searchSubjects(deps, OPERATOR, { customerId: 'C-0042', requestId: 'req-taro' }));
     expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Request about someone else' });
     expect(problem.detail).toMatch(/^requestId: /);

@@ -4,9 +4,21 @@
 import { describe, expect, it } from 'vitest';
 import type { SubjectLifecycle } from '../../../functions/domain/personal-data/expiry';
 import type { SubjectLifecycleReader } from '../../../functions/domain/personal-data/ports';
-import { viewSubject, type SubjectHoldings, type SubjectHoldingsReader } from '../../../functions/domain/personal-data/view-subject';
+import {
+  type SubjectHoldings,
+  type SubjectHoldingsReader,
+  viewSubject,
+} from '../../../functions/domain/personal-data/view-subject';
 import type { StaffActor } from '../../../functions/domain/staff';
-import { ArrayRequestReader, FixedClock, OPERATOR, problemOf, receivedRequest, RecordingAccessLog, subjectsByAddress } from '../doubles';
+import {
+  ArrayRequestReader,
+  FixedClock,
+  OPERATOR,
+  problemOf,
+  RecordingAccessLog,
+  receivedRequest,
+  subjectsByAddress,
+} from '../doubles';
 import { purposeVersions, retired } from './personal-data-doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -19,10 +31,15 @@ class MapSubjectHoldings implements SubjectHoldingsReader {
   constructor(private readonly bySubject: Record<string, SubjectHoldings>) {}
   async heldUnder(subjectId: string, now: Date): Promise<SubjectHoldings> {
     this.asked.push(subjectId);
-    const live = <T extends { expiresAt?: number }>(items: T[]) => items.filter((i) => i.expiresAt === undefined || i.expiresAt > now.getTime() / 1000);
+    const live = <T extends { expiresAt?: number }>(items: T[]) =>
+      items.filter((i) => i.expiresAt === undefined || i.expiresAt > now.getTime() / 1000);
     const held = this.bySubject[subjectId];
     return held
-      ? structuredClone({ records: live(held.records), consents: live(held.consents), provisionRecords: live(held.provisionRecords) })
+      ? structuredClone({
+          records: live(held.records),
+          consents: live(held.consents),
+          provisionRecords: live(held.provisionRecords),
+        })
       : { records: [], consents: [], provisionRecords: [] };
   }
 }
@@ -34,30 +51,84 @@ const lifecycles = (items: SubjectLifecycle[]): SubjectLifecycleReader => ({
 const HELD: SubjectHoldings = {
   records: [
     {
-      subjectId: 'subj-1', recordId: 'rec-email', category: 'email', value: 'hanako@example.jp', lookupKey: 'email#hanako@example.jp',
-      source: 'from-customer', sourceDetail: 'Web sign-up form', purposes: ['service-provision'], acquiredAt: '2025-04-01T00:00:00.000Z',
+      subjectId: 'subj-1',
+      recordId: 'rec-email',
+      category: 'email',
+      value: 'hanako@example.jp',
+      lookupKey: 'email#hanako@example.jp',
+      source: 'from-customer',
+      sourceDetail: 'Web sign-up form',
+      purposes: ['service-provision'],
+      acquiredAt: '2025-04-01T00:00:00.000Z',
       registeredBy: 'arn:aws:iam::000000000000:role/crm',
     },
     {
-      subjectId: 'subj-1', recordId: 'rec-ad', category: 'advertising-identifier', value: 'ad-77', lookupKey: 'subject#subj-1',
-      source: 'service-use', purposes: ['advertising'], acquiredAt: '2025-06-01T00:00:00.000Z', expiresAt: epoch('2027-06-01T00:00:00.000Z'),
+      subjectId: 'subj-1',
+      recordId: 'rec-ad',
+      category: 'advertising-identifier',
+      value: 'ad-77',
+      lookupKey: 'subject#subj-1',
+      source: 'service-use',
+      purposes: ['advertising'],
+      acquiredAt: '2025-06-01T00:00:00.000Z',
+      expiresAt: epoch('2027-06-01T00:00:00.000Z'),
     },
     {
-      subjectId: 'subj-1', recordId: 'rec-health', category: 'health-check-result', value: 'fit for work', lookupKey: 'subject#subj-1',
-      source: 'from-customer', purposes: ['service-provision'], acquiredAt: '2025-06-01T00:00:00.000Z',
-      basis: { kind: 'consent', consentId: 'ev-health' }, registeredBy: 'staff-operator-1',
+      subjectId: 'subj-1',
+      recordId: 'rec-health',
+      category: 'health-check-result',
+      value: 'fit for work',
+      lookupKey: 'subject#subj-1',
+      source: 'from-customer',
+      purposes: ['service-provision'],
+      acquiredAt: '2025-06-01T00:00:00.000Z',
+      basis: { kind: 'consent', consentId: 'ev-health' },
+      registeredBy: 'staff-operator-1',
     },
     {
-      subjectId: 'subj-1', recordId: 'rec-gone', category: 'phone', value: '03-0000-0000', lookupKey: 'subject#subj-1',
-      source: 'public-source', purposes: ['information-and-inquiries'], acquiredAt: '2020-01-01T00:00:00.000Z', expiresAt: epoch(NOW),
+      subjectId: 'subj-1',
+      recordId: 'rec-gone',
+      category: 'phone',
+      value: '03-0000-0000',
+      lookupKey: 'subject#subj-1',
+      source: 'public-source',
+      purposes: ['information-and-inquiries'],
+      acquiredAt: '2020-01-01T00:00:00.000Z',
+      expiresAt: epoch(NOW),
     },
   ],
   consents: [
-    { subjectId: 'subj-1', eventId: 'ev-health', action: 'given', purpose: 'service-provision', noticeVersion: 'v1', method: 'paper', at: '2025-06-01T00:00:00.000Z' },
-    { subjectId: 'subj-1', eventId: 'ev-old', action: 'given', purpose: 'advertising', noticeVersion: 'v1', method: 'web', at: '2020-01-01T00:00:00.000Z', expiresAt: epoch(NOW) - 1 },
+    {
+      subjectId: 'subj-1',
+      eventId: 'ev-health',
+      action: 'given',
+      purpose: 'service-provision',
+      noticeVersion: 'v1',
+      method: 'paper',
+      at: '2025-06-01T00:00:00.000Z',
+    },
+    {
+      subjectId: 'subj-1',
+      eventId: 'ev-old',
+      action: 'given',
+      purpose: 'advertising',
+      noticeVersion: 'v1',
+      method: 'web',
+      at: '2020-01-01T00:00:00.000Z',
+      expiresAt: epoch(NOW) - 1,
+    },
   ],
   provisionRecords: [
-    { subjectId: 'subj-1', recordId: 'prov-1', direction: 'provided', counterparty: 'Example Payments K.K.', items: ['name'], basis: 'consent', date: '2025-05-01', expiresAt: epoch('2028-05-01T00:00:00.000Z') },
+    {
+      subjectId: 'subj-1',
+      recordId: 'prov-1',
+      direction: 'provided',
+      counterparty: 'Example Payments K.K.',
+      items: ['name'],
+      basis: 'consent',
+      date: '2025-05-01',
+      expiresAt: epoch('2028-05-01T00:00:00.000Z'),
+    },
   ],
 };
 
@@ -75,33 +146,76 @@ function setup(bySubject: Record<string, SubjectHoldings> = { 'subj-1': HELD }, 
 
 describe('viewSubject', () => {
   it('shows live records with their flags and expiry, live consents and provision records, and the lifecycle', async () => {
-    const deps = setup({ 'subj-1': HELD }, [{
-      subjectId: 'subj-1', contractEndedAt: '2026-03-31T00:00:00.000Z', cessationOfUse: { requestId: 'req-9', at: '2026-04-01T00:00:00.000Z' },
-    }]);
+    const deps = setup({ 'subj-1': HELD }, [
+      {
+        subjectId: 'subj-1',
+        contractEndedAt: '2026-03-31T00:00:00.000Z',
+        cessationOfUse: { requestId: 'req-9', at: '2026-04-01T00:00:00.000Z' },
+      },
+    ]);
     const view = await viewSubject(deps, OPERATOR, 'subj-1', { requestId: 'req-1' });
     expect(view.subjectId).toBe('subj-1');
-    expect(view.lifecycle).toEqual({ contractEndedAt: '2026-03-31T00:00:00.000Z', cessationOfUse: { requestId: 'req-9', at: '2026-04-01T00:00:00.000Z' } });
+    expect(view.lifecycle).toEqual({
+      contractEndedAt: '2026-03-31T00:00:00.000Z',
+      cessationOfUse: { requestId: 'req-9', at: '2026-04-01T00:00:00.000Z' },
+    });
     expect(view.records).toEqual([
       {
-        recordId: 'rec-email', category: 'email', value: 'hanako@example.jp', source: 'from-customer', sourceDetail: 'Web sign-up form',
-        purposes: ['service-provision'], acquiredAt: '2025-04-01T00:00:00.000Z', linkedAccessInformation: false, specialCare: false,
+        recordId: 'rec-email',
+        category: 'email',
+        value: 'hanako@example.jp',
+        source: 'from-customer',
+        sourceDetail: 'Web sign-up form',
+        purposes: ['service-provision'],
+        acquiredAt: '2025-04-01T00:00:00.000Z',
+        linkedAccessInformation: false,
+        specialCare: false,
         registeredBy: 'arn:aws:iam::000000000000:role/crm',
       },
       {
-        recordId: 'rec-ad', category: 'advertising-identifier', value: 'ad-77', source: 'service-use', purposes: ['advertising'],
-        acquiredAt: '2025-06-01T00:00:00.000Z', linkedAccessInformation: true, specialCare: false, expiresAt: '2027-06-01T00:00:00.000Z',
+        recordId: 'rec-ad',
+        category: 'advertising-identifier',
+        value: 'ad-77',
+        source: 'service-use',
+        purposes: ['advertising'],
+        acquiredAt: '2025-06-01T00:00:00.000Z',
+        linkedAccessInformation: true,
+        specialCare: false,
+        expiresAt: '2027-06-01T00:00:00.000Z',
       },
       {
-        recordId: 'rec-health', category: 'health-check-result', value: 'fit for work', source: 'from-customer', purposes: ['service-provision'],
-        acquiredAt: '2025-06-01T00:00:00.000Z', linkedAccessInformation: false, specialCare: true,
-        basis: { kind: 'consent', consentId: 'ev-health' }, registeredBy: 'staff-operator-1',
+        recordId: 'rec-health',
+        category: 'health-check-result',
+        value: 'fit for work',
+        source: 'from-customer',
+        purposes: ['service-provision'],
+        acquiredAt: '2025-06-01T00:00:00.000Z',
+        linkedAccessInformation: false,
+        specialCare: true,
+        basis: { kind: 'consent', consentId: 'ev-health' },
+        registeredBy: 'staff-operator-1',
       },
     ]);
     expect(view.consents).toEqual([
-      { eventId: 'ev-health', action: 'given', purpose: 'service-provision', noticeVersion: 'v1', method: 'paper', at: '2025-06-01T00:00:00.000Z' },
+      {
+        eventId: 'ev-health',
+        action: 'given',
+        purpose: 'service-provision',
+        noticeVersion: 'v1',
+        method: 'paper',
+        at: '2025-06-01T00:00:00.000Z',
+      },
     ]);
     expect(view.provisionRecords).toEqual([
-      { recordId: 'prov-1', direction: 'provided', counterparty: 'Example Payments K.K.', items: ['name'], basis: 'consent', date: '2025-05-01', expiresAt: '2028-05-01T00:00:00.000Z' },
+      {
+        recordId: 'prov-1',
+        direction: 'provided',
+        counterparty: 'Example Payments K.K.',
+        items: ['name'],
+        basis: 'consent',
+        date: '2025-05-01',
+        expiresAt: '2028-05-01T00:00:00.000Z',
+      },
     ]);
   });
 
@@ -115,16 +229,18 @@ describe('viewSubject', () => {
   it('access-logs the read with actor, role, source address, the subject, the categories shown and the request it serves', async () => {
     const deps = setup();
     await viewSubject(deps, OFFICER, 'subj-1', { requestId: 'req-1' });
-    expect(deps.accessLog.entries).toEqual([{
-      actor: 'staff-officer-1',
-      role: 'officer',
-      action: 'read',
-      subjects: ['subj-1'],
-      fields: ['advertising-identifier', 'email', 'health-check-result', 'consents', 'provision-records'],
-      reason: 'request req-1',
-      sourceIp: '198.51.100.4',
-      at: NOW,
-    }]);
+    expect(deps.accessLog.entries).toEqual([
+      {
+        actor: 'staff-officer-1',
+        role: 'officer',
+        action: 'read',
+        subjects: ['subj-1'],
+        fields: ['advertising-identifier', 'email', 'health-check-result', 'consents', 'provision-records'],
+        reason: 'request req-1',
+        sourceIp: '198.51.100.4',
+        at: NOW,
+      },
+    ]);
   });
 
   it('gives a purpose as the reason when the read serves a purpose of use', async () => {
@@ -135,8 +251,12 @@ describe('viewSubject', () => {
 
   it('shows nothing when the access log cannot be written', async () => {
     const deps = setup();
-    deps.accessLog.append = async () => { throw new Error('access log unavailable'); };
-    await expect(viewSubject(deps, OPERATOR, 'subj-1', { requestId: 'req-1' })).rejects.toThrow('access log unavailable');
+    deps.accessLog.append = async () => {
+      throw new Error('access log unavailable');
+    };
+    await expect(viewSubject(deps, OPERATOR, 'subj-1', { requestId: 'req-1' })).rejects.toThrow(
+      'access log unavailable',
+    );
   });
 
   it.each([
@@ -155,7 +275,10 @@ describe('viewSubject', () => {
     ['unknown', 'req-404', /no request req-404/],
     ['closed', 'req-closed', /no request req-closed \(received or in progress\)/],
   ])('an %s request is no reason to read: unprocessable, nothing read or logged', async (_name, requestId, detail) => {
-    const deps = { ...setup(), requests: new ArrayRequestReader([receivedRequest({ requestId: 'req-closed', status: 'fulfilled' })]) };
+    const deps = {
+      ...setup(),
+      requests: new ArrayRequestReader([receivedRequest({ requestId: 'req-closed', status: 'fulfilled' })]),
+    };
     const problem = await problemOf(viewSubject(deps, OPERATOR, 'subj-1', { requestId }));
     expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Not an open request' });
     expect(problem.detail).toMatch(detail);
@@ -164,7 +287,13 @@ describe('viewSubject', () => {
   });
 
   it('an open request about someone else is no reason to read this subject: 422 naming requestId, nothing read or logged', async () => {
-    const deps = { ...setup(), requests: new ArrayRequestReader([receivedRequest(), receivedRequest({ requestId: 'req-other', subject: { email: 'taro@example.jp' } })]) };
+    const deps = {
+      ...setup(),
+      requests: new ArrayRequestReader([
+        receivedRequest(),
+        receivedRequest({ requestId: 'req-other', subject: { email: 'taro@example.jp' } }),
+      ]),
+    };
     const problem = await problemOf(viewSubject(deps, OPERATOR, 'subj-1', { requestId: 'req-other' }));
     expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Request about someone else' });
     expect(problem.detail).toMatch(/^requestId: request req-other is not about subject subj-1/);
@@ -173,7 +302,10 @@ describe('viewSubject', () => {
   });
 
   it('a purpose that is not published, or retired, is no reason to read: unprocessable, nothing read or logged', async () => {
-    for (const [purposes, purpose] of [[purposeVersions(), 'curiosity'], [purposeVersions(retired('billing', '2026-10-01T00:00:00.000Z')), 'billing']] as const) {
+    for (const [purposes, purpose] of [
+      [purposeVersions(), 'curiosity'],
+      [purposeVersions(retired('billing', '2026-10-01T00:00:00.000Z')), 'billing'],
+    ] as const) {
       const deps = { ...setup(), purposes };
       const problem = await problemOf(viewSubject(deps, OPERATOR, 'subj-1', { purpose }));
       expect(problem.kind).toBe('unprocessable');
@@ -193,10 +325,28 @@ describe('viewSubject', () => {
 
   it('shows a cessation of provision as stops (a flag from before recipients were named as one to every third party) and its lifts', async () => {
     const stop = { requestId: 'req-7', at: '2026-04-01T00:00:00.000Z' };
-    const lift = { scope: { scope: 'all' as const }, lifted: [{ recipient: 'x', ...stop }], reason: 'Resumed at the person\'s request.', by: 'staff-officer-1', at: '2026-05-01T00:00:00.000Z' };
-    const legacy = await viewSubject(setup({ 'subj-1': HELD }, [{ subjectId: 'subj-1', cessationOfProvision: stop, cessationOfProvisionLifts: [lift] }]), OPERATOR, 'subj-1', { requestId: 'req-1' });
+    const lift = {
+      scope: { scope: 'all' as const },
+      lifted: [{ recipient: 'x', ...stop }],
+      reason: "Resumed at the person's request.",
+      by: 'staff-officer-1',
+      at: '2026-05-01T00:00:00.000Z',
+    };
+    const legacy = await viewSubject(
+      setup({ 'subj-1': HELD }, [
+        { subjectId: 'subj-1', cessationOfProvision: stop, cessationOfProvisionLifts: [lift] },
+      ]),
+      OPERATOR,
+      'subj-1',
+      { requestId: 'req-1' },
+    );
     expect(legacy.lifecycle).toEqual({ cessationOfProvision: { all: stop }, cessationOfProvisionLifts: [lift] });
-    const named = await viewSubject(setup({ 'subj-1': HELD }, [{ subjectId: 'subj-1', cessationOfProvision: { recipients: { x: stop } } }]), OPERATOR, 'subj-1', { requestId: 'req-1' });
+    const named = await viewSubject(
+      setup({ 'subj-1': HELD }, [{ subjectId: 'subj-1', cessationOfProvision: { recipients: { x: stop } } }]),
+      OPERATOR,
+      'subj-1',
+      { requestId: 'req-1' },
+    );
     expect(named.lifecycle).toEqual({ cessationOfProvision: { recipients: { x: stop } } });
   });
 
@@ -212,9 +362,16 @@ describe('viewSubject', () => {
   });
 
   it('a subject with only a consent on file is shown, with an empty lifecycle', async () => {
-    const deps = setup({ 'subj-3': { records: [], consents: [{ ...HELD.consents[0]!, subjectId: 'subj-3' }], provisionRecords: [] } });
+    const deps = setup({
+      'subj-3': { records: [], consents: [{ ...HELD.consents[0]!, subjectId: 'subj-3' }], provisionRecords: [] },
+    });
     const view = await viewSubject(deps, OPERATOR, 'subj-3', { requestId: 'req-1' });
-    expect(view).toMatchObject({ lifecycle: {}, records: [], consents: [{ eventId: 'ev-health' }], provisionRecords: [] });
+    expect(view).toMatchObject({
+      lifecycle: {},
+      records: [],
+      consents: [{ eventId: 'ev-health' }],
+      provisionRecords: [],
+    });
     expect(deps.accessLog.entries[0]!.fields).toEqual(['consents']);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { countryStanding, EQUIVALENT_COUNTRIES, EQUIVALENT_SETUPS } from '../../../functions/domain/provisions/countries';
+import {
+  countryStanding,
+  EQUIVALENT_COUNTRIES,
+  EQUIVALENT_SETUPS,
+} from '../../../functions/domain/provisions/countries';
 
 describe('country profiles (APPI Art. 28, Enforcement Rules Art. 15, 16)', () => {
   it('designates the 27 EU members, the 3 other EEA members and the United Kingdom, each once', () => {

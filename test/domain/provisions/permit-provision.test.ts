@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConsentEvent, ProvisionRecord } from '../../../functions/domain/holdings';
 import type { SubjectLifecycle } from '../../../functions/domain/personal-data/expiry';
-import { permitProvision, PROVISION_EXCEPTIONS, type PermitProvisionDeps, type ProvisionRequest } from '../../../functions/domain/provisions/permit-provision';
+import {
+  type PermitProvisionDeps,
+  PROVISION_EXCEPTIONS,
+  type ProvisionRequest,
+  permitProvision,
+} from '../../../functions/domain/provisions/permit-provision';
 import type { StoredProvisionRecord } from '../../../functions/domain/provisions/ports';
 import type { Recipient } from '../../../functions/domain/provisions/recipients';
 import { provisionRecordExpiresAt } from '../../../functions/domain/provisions/retention';
@@ -10,28 +15,53 @@ import { FixedClock, jst, problemOf, SequenceSecrets } from '../doubles';
 import { MemoryConsents, MemoryLifecycles, purposeVersions, retired } from '../personal-data/personal-data-doubles';
 import { JP_THIRD_PARTY, MemoryLedger, MemoryRecipients } from './doubles';
 
-const SYSTEM: SystemActor = { principal: 'arn:aws:iam::000000000000:role/appi-desk-business-systems', sourceIp: '10.0.0.1' };
+const SYSTEM: SystemActor = {
+  principal: 'arn:aws:iam::000000000000:role/appi-desk-business-systems',
+  sourceIp: '10.0.0.1',
+};
 const NOW = jst(2026, 11, 26, 10);
 
 const OPT_OUT: Recipient = {
   ...JP_THIRD_PARTY,
   recipientId: 'list-broker',
   optOut: {
-    notifiedOn: '2026-09-01', items: ['name', 'address'], acquisitionMethod: 'Registration form', provisionMethod: 'Encrypted file transfer',
-    requestMethod: 'POST /v1/requests (cessation-of-provision)', updateMethod: 'Monthly', startsOn: '2026-10-01',
+    notifiedOn: '2026-09-01',
+    items: ['name', 'address'],
+    acquisitionMethod: 'Registration form',
+    provisionMethod: 'Encrypted file transfer',
+    requestMethod: 'POST /v1/requests (cessation-of-provision)',
+    updateMethod: 'Monthly',
+    startsOn: '2026-10-01',
   },
 };
 const OUTSOURCEE: Recipient = { ...JP_THIRD_PARTY, recipientId: 'mail-house', relationship: 'outsourcing' };
 const JOINT_USER: Recipient = {
-  ...JP_THIRD_PARTY, recipientId: 'group-company', relationship: 'joint-use',
-  jointUse: { items: ['name', 'email'], jointUsers: 'Mecara group companies', purpose: 'Group-wide customer support', responsiblePerson: { name: 'Mecara LLC', address: 'Tokyo', representative: 'CEO' } },
+  ...JP_THIRD_PARTY,
+  recipientId: 'group-company',
+  relationship: 'joint-use',
+  jointUse: {
+    items: ['name', 'email'],
+    jointUsers: 'Mecara group companies',
+    purpose: 'Group-wide customer support',
+    responsiblePerson: { name: 'Mecara LLC', address: 'Tokyo', representative: 'CEO' },
+  },
 };
 const ABROAD: Recipient = { ...JP_THIRD_PARTY, recipientId: 'us-analytics', country: 'US' };
 const ABROAD_OUTSOURCEE: Recipient = { ...OUTSOURCEE, recipientId: 'us-call-centre', country: 'US' };
 const EU: Recipient = { ...JP_THIRD_PARTY, recipientId: 'eu-partner', country: 'DE' };
 const BULK: Recipient = { ...JP_THIRD_PARTY, recipientId: 'daily-partner', recordKeeping: 'bulk' };
-const TAX_OFFICE: Recipient = { ...JP_THIRD_PARTY, recipientId: 'tax-office', name: 'Kojimachi Tax Office', representative: 'Head of office' };
-const CONTRACT: Recipient = { ...JP_THIRD_PARTY, recipientId: 'delivery-partner', recordKeeping: 'contract', contractReference: 'Delivery agreement 2026-17' };
+const TAX_OFFICE: Recipient = {
+  ...JP_THIRD_PARTY,
+  recipientId: 'tax-office',
+  name: 'Kojimachi Tax Office',
+  representative: 'Head of office',
+};
+const CONTRACT: Recipient = {
+  ...JP_THIRD_PARTY,
+  recipientId: 'delivery-partner',
+  recordKeeping: 'contract',
+  contractReference: 'Delivery agreement 2026-17',
+};
 
 let consents: ConsentEvent[];
 let lifecycles: SubjectLifecycle[];
@@ -39,8 +69,21 @@ let ledger: MemoryLedger;
 let clock: FixedClock;
 let deps: PermitProvisionDeps;
 
-function given(subjectId: string, eventId: string, fields: Partial<ConsentEvent>, at = '2026-01-01T00:00:00.000Z'): void {
-  consents.push({ subjectId, eventId, action: 'given', noticeVersion: '2026-11-25', method: 'web-button', at, ...fields });
+function given(
+  subjectId: string,
+  eventId: string,
+  fields: Partial<ConsentEvent>,
+  at = '2026-01-01T00:00:00.000Z',
+): void {
+  consents.push({
+    subjectId,
+    eventId,
+    action: 'given',
+    noticeVersion: '2026-11-25',
+    method: 'web-button',
+    at,
+    ...fields,
+  });
 }
 
 beforeEach(() => {
@@ -49,7 +92,18 @@ beforeEach(() => {
   ledger = new MemoryLedger();
   clock = new FixedClock(NOW);
   deps = {
-    recipients: new MemoryRecipients([JP_THIRD_PARTY, OPT_OUT, OUTSOURCEE, JOINT_USER, ABROAD, ABROAD_OUTSOURCEE, EU, BULK, CONTRACT, TAX_OFFICE]),
+    recipients: new MemoryRecipients([
+      JP_THIRD_PARTY,
+      OPT_OUT,
+      OUTSOURCEE,
+      JOINT_USER,
+      ABROAD,
+      ABROAD_OUTSOURCEE,
+      EU,
+      BULK,
+      CONTRACT,
+      TAX_OFFICE,
+    ]),
     purposes: purposeVersions(retired('usage-analysis', '2026-06-01T00:00:00.000Z')),
     lifecycles: new MemoryLifecycles(lifecycles),
     consents: new MemoryConsents(consents),
@@ -59,9 +113,15 @@ beforeEach(() => {
   };
 });
 
-const provide = (request: Partial<ProvisionRequest>) => permitProvision(deps, SYSTEM, {
-  recipient: 'partner-insurance', subjects: ['s-1'], items: ['name', 'email'], purpose: 'advertising', basis: 'consent', ...request,
-});
+const provide = (request: Partial<ProvisionRequest>) =>
+  permitProvision(deps, SYSTEM, {
+    recipient: 'partner-insurance',
+    subjects: ['s-1'],
+    items: ['name', 'email'],
+    purpose: 'advertising',
+    basis: 'consent',
+    ...request,
+  });
 const records = () => ledger.records as StoredProvisionRecord[];
 
 describe('permitProvision: consent', () => {
@@ -70,7 +130,11 @@ describe('permitProvision: consent', () => {
     given('s-2', 'c-2', { purpose: 'advertising' });
     const answer = await provide({ subjects: ['s-1', 's-2'] });
     expect(answer).toMatchObject({
-      permitted: true, provisionId: 'id-1', recipient: 'partner-insurance', basis: 'consent', providedAt: NOW.toISOString(),
+      permitted: true,
+      provisionId: 'id-1',
+      recipient: 'partner-insurance',
+      basis: 'consent',
+      providedAt: NOW.toISOString(),
       results: [
         { subjectId: 's-1', basis: 'consent', consentId: 'c-1', recordId: 'provided#id-1' },
         { subjectId: 's-2', basis: 'consent', consentId: 'c-2', recordId: 'provided#id-1' },
@@ -79,13 +143,27 @@ describe('permitProvision: consent', () => {
     expect(ledger.commits).toHaveLength(1);
     expect(records()).toHaveLength(2);
     expect(records()[0]).toEqual({
-      subjectId: 's-1', recordId: 'provided#id-1', direction: 'provided',
+      subjectId: 's-1',
+      recordId: 'provided#id-1',
+      direction: 'provided',
       counterparty: 'Partner Insurance K.K., 2-2 Marunouchi, Chiyoda-ku, Tokyo (Taro Sato, Representative Director)',
-      items: ['name', 'email'], basis: 'consent', date: '2026-11-26', provisionId: 'id-1', counterpartyId: 'partner-insurance',
-      recipientId: 'partner-insurance', recipientName: 'Partner Insurance K.K.', recipientAddress: '2-2 Marunouchi, Chiyoda-ku, Tokyo',
-      recipientRepresentative: 'Taro Sato, Representative Director', recipientCountry: 'JP', countryStanding: 'domestic',
-      purpose: 'advertising', recordKeeping: 'per-provision',
-      consentId: 'c-1', firstProvidedAt: NOW.toISOString(), lastProvidedAt: NOW.toISOString(), providedBy: SYSTEM.principal,
+      items: ['name', 'email'],
+      basis: 'consent',
+      date: '2026-11-26',
+      provisionId: 'id-1',
+      counterpartyId: 'partner-insurance',
+      recipientId: 'partner-insurance',
+      recipientName: 'Partner Insurance K.K.',
+      recipientAddress: '2-2 Marunouchi, Chiyoda-ku, Tokyo',
+      recipientRepresentative: 'Taro Sato, Representative Director',
+      recipientCountry: 'JP',
+      countryStanding: 'domestic',
+      purpose: 'advertising',
+      recordKeeping: 'per-provision',
+      consentId: 'c-1',
+      firstProvidedAt: NOW.toISOString(),
+      lastProvidedAt: NOW.toISOString(),
+      providedBy: SYSTEM.principal,
       expiresAt: provisionRecordExpiresAt('per-provision', NOW),
     });
   });
@@ -93,41 +171,89 @@ describe('permitProvision: consent', () => {
   it('refuses a subject without consent, and then provides and records nothing for anyone', async () => {
     given('s-1', 'c-1', { recipient: 'partner-insurance' });
     const answer = await provide({ subjects: ['s-1', 's-2'] });
-    expect(answer).toEqual({ permitted: false, refusals: [{ subjectId: 's-2', reason: 'no-consent', detail: expect.stringContaining('APPI Art. 27(1)') }] });
+    expect(answer).toEqual({
+      permitted: false,
+      refusals: [{ subjectId: 's-2', reason: 'no-consent', detail: expect.stringContaining('APPI Art. 27(1)') }],
+    });
     expect(ledger.commits).toEqual([]);
   });
 
   it('a withdrawal blocks the very next provision', async () => {
     given('s-1', 'c-1', { recipient: 'partner-insurance' });
     expect((await provide({})).permitted).toBe(true);
-    consents.push({ subjectId: 's-1', eventId: 'w-1', action: 'withdrawn', withdraws: 'c-1', noticeVersion: '2026-11-25', method: 'web-button', at: '2026-11-26T01:00:01.000Z' });
-    expect(await provide({})).toMatchObject({ permitted: false, refusals: [{ subjectId: 's-1', reason: 'consent-withdrawn' }] });
+    consents.push({
+      subjectId: 's-1',
+      eventId: 'w-1',
+      action: 'withdrawn',
+      withdraws: 'c-1',
+      noticeVersion: '2026-11-25',
+      method: 'web-button',
+      at: '2026-11-26T01:00:01.000Z',
+    });
+    expect(await provide({})).toMatchObject({
+      permitted: false,
+      refusals: [{ subjectId: 's-1', reason: 'consent-withdrawn' }],
+    });
     expect(ledger.commits).toHaveLength(1);
   });
 
   it('a cessation naming recipients stops provision to those only; one for all stops every recipient', async () => {
     given('s-1', 'c-1', { purpose: 'advertising' });
-    lifecycles.push({ subjectId: 's-1', cessationOfProvision: { recipients: { 'partner-insurance': { requestId: 'req-11', at: '2026-11-20T00:00:00.000Z' } } } });
-    expect(await provide({})).toMatchObject({ permitted: false, refusals: [{ subjectId: 's-1', reason: 'cessation-of-provision-requested', detail: expect.stringContaining('req-11') }] });
+    lifecycles.push({
+      subjectId: 's-1',
+      cessationOfProvision: {
+        recipients: { 'partner-insurance': { requestId: 'req-11', at: '2026-11-20T00:00:00.000Z' } },
+      },
+    });
+    expect(await provide({})).toMatchObject({
+      permitted: false,
+      refusals: [
+        { subjectId: 's-1', reason: 'cessation-of-provision-requested', detail: expect.stringContaining('req-11') },
+      ],
+    });
     expect(await provide({ recipient: 'daily-partner' })).toMatchObject({ permitted: true });
-    lifecycles[0] = { subjectId: 's-1', cessationOfProvision: { all: { requestId: 'req-12', at: '2026-11-21T00:00:00.000Z' } } };
-    expect(await provide({ recipient: 'daily-partner' })).toMatchObject({ permitted: false, refusals: [{ reason: 'cessation-of-provision-requested', detail: expect.stringContaining('req-12') }] });
+    lifecycles[0] = {
+      subjectId: 's-1',
+      cessationOfProvision: { all: { requestId: 'req-12', at: '2026-11-21T00:00:00.000Z' } },
+    };
+    expect(await provide({ recipient: 'daily-partner' })).toMatchObject({
+      permitted: false,
+      refusals: [{ reason: 'cessation-of-provision-requested', detail: expect.stringContaining('req-12') }],
+    });
   });
 
   it('a cessation-of-provision request blocks at once, even with a consent', async () => {
     given('s-1', 'c-1', { recipient: 'partner-insurance' });
     lifecycles.push({ subjectId: 's-1', cessationOfProvision: { requestId: 'req-9', at: '2026-11-20T00:00:00.000Z' } });
-    expect(await provide({})).toMatchObject({ permitted: false, refusals: [{ subjectId: 's-1', reason: 'cessation-of-provision-requested', detail: expect.stringContaining('req-9') }] });
+    expect(await provide({})).toMatchObject({
+      permitted: false,
+      refusals: [
+        { subjectId: 's-1', reason: 'cessation-of-provision-requested', detail: expect.stringContaining('req-9') },
+      ],
+    });
     expect(ledger.commits).toEqual([]);
   });
 });
 
 describe('permitProvision: abroad (APPI Art. 28)', () => {
-  it('counts only a consent given with the information on the recipient\'s country', async () => {
+  it("counts only a consent given with the information on the recipient's country", async () => {
     given('s-1', 'c-1', { recipient: 'us-analytics' });
-    expect(await provide({ recipient: 'us-analytics' })).toMatchObject({ permitted: false, refusals: [{ reason: 'no-foreign-information', detail: expect.stringContaining('Art. 28(2)') }] });
-    given('s-1', 'c-2', { recipient: 'us-analytics', foreignInformation: { country: 'US', protectionSystem: 'Sectoral and state laws', recipientMeasures: 'Contract with safeguards' } });
-    expect(await provide({ recipient: 'us-analytics' })).toMatchObject({ permitted: true, results: [{ consentId: 'c-2' }] });
+    expect(await provide({ recipient: 'us-analytics' })).toMatchObject({
+      permitted: false,
+      refusals: [{ reason: 'no-foreign-information', detail: expect.stringContaining('Art. 28(2)') }],
+    });
+    given('s-1', 'c-2', {
+      recipient: 'us-analytics',
+      foreignInformation: {
+        country: 'US',
+        protectionSystem: 'Sectoral and state laws',
+        recipientMeasures: 'Contract with safeguards',
+      },
+    });
+    expect(await provide({ recipient: 'us-analytics' })).toMatchObject({
+      permitted: true,
+      results: [{ consentId: 'c-2' }],
+    });
   });
 
   it('treats a recipient in an equivalent country like a domestic one', async () => {
@@ -137,7 +263,11 @@ describe('permitProvision: abroad (APPI Art. 28)', () => {
   });
 
   it('treats a recipient abroad with an equivalent setup like a domestic one, and records its setup', async () => {
-    (deps.recipients as MemoryRecipients).items.push({ ...ABROAD, recipientId: 'us-cbpr', equivalentSetup: 'apec-cbpr' });
+    (deps.recipients as MemoryRecipients).items.push({
+      ...ABROAD,
+      recipientId: 'us-cbpr',
+      equivalentSetup: 'apec-cbpr',
+    });
     given('s-1', 'c-1', { recipient: 'us-cbpr' });
     expect((await provide({ recipient: 'us-cbpr' })).permitted).toBe(true);
     expect(records()[0]).toMatchObject({ recipientCountry: 'US', countryStanding: 'equivalent-setup' });
@@ -149,7 +279,9 @@ describe('permitProvision: abroad (APPI Art. 28)', () => {
     expect(problem.detail).toContain('Art. 28(1)');
     const optOutAbroad = { ...OPT_OUT, recipientId: 'us-broker', country: 'US' };
     (deps.recipients as MemoryRecipients).items.push(optOutAbroad);
-    expect(await problemOf(provide({ recipient: 'us-broker', basis: 'opt-out', items: ['name'] }))).toMatchObject({ title: 'Opt-out abroad' });
+    expect(await problemOf(provide({ recipient: 'us-broker', basis: 'opt-out', items: ['name'] }))).toMatchObject({
+      title: 'Opt-out abroad',
+    });
     expect(ledger.commits).toEqual([]);
   });
 });
@@ -165,27 +297,59 @@ describe('permitProvision: exceptions (APPI Art. 27(1)(i)-(iv))', () => {
   });
 
   it('permits without consent, writes evidence with the justification and no record', async () => {
-    const answer = await provide({ subjects: ['s-1', 's-2'], basis: 'exception', exception: 'required-by-law', justification: 'Court order under Code of Civil Procedure Art. 186' });
-    expect(answer).toMatchObject({ permitted: true, evidenceId: 'provision-id-1', results: [{ subjectId: 's-1', basis: 'exception' }, { subjectId: 's-2' }] });
+    const answer = await provide({
+      subjects: ['s-1', 's-2'],
+      basis: 'exception',
+      exception: 'required-by-law',
+      justification: 'Court order under Code of Civil Procedure Art. 186',
+    });
+    expect(answer).toMatchObject({
+      permitted: true,
+      evidenceId: 'provision-id-1',
+      results: [{ subjectId: 's-1', basis: 'exception' }, { subjectId: 's-2' }],
+    });
     expect(records()).toEqual([]);
-    expect(ledger.evidence).toEqual([{
-      evidenceId: 'provision-id-1', kind: 'provision-under-exception', provisionId: 'id-1', recipientId: 'partner-insurance', relationship: 'third-party',
-      purpose: 'advertising', items: ['name', 'email'], subjectIds: ['s-1', 's-2'], exception: 'required-by-law',
-      justification: 'Court order under Code of Civil Procedure Art. 186', principal: SYSTEM.principal, at: NOW.toISOString(),
-      expiresAt: expect.any(Number),
-    }]);
+    expect(ledger.evidence).toEqual([
+      {
+        evidenceId: 'provision-id-1',
+        kind: 'provision-under-exception',
+        provisionId: 'id-1',
+        recipientId: 'partner-insurance',
+        relationship: 'third-party',
+        purpose: 'advertising',
+        items: ['name', 'email'],
+        subjectIds: ['s-1', 's-2'],
+        exception: 'required-by-law',
+        justification: 'Court order under Code of Civil Procedure Art. 186',
+        principal: SYSTEM.principal,
+        at: NOW.toISOString(),
+        expiresAt: expect.any(Number),
+      },
+    ]);
   });
 
   it('needs the exception and its justification (422)', async () => {
-    expect(await problemOf(provide({ basis: 'exception' }))).toMatchObject({ kind: 'unprocessable', title: 'Exception not stated' });
-    expect(await problemOf(provide({ basis: 'exception', exception: 'required-by-law' }))).toMatchObject({ title: 'Exception not stated' });
+    expect(await problemOf(provide({ basis: 'exception' }))).toMatchObject({
+      kind: 'unprocessable',
+      title: 'Exception not stated',
+    });
+    expect(await problemOf(provide({ basis: 'exception', exception: 'required-by-law' }))).toMatchObject({
+      title: 'Exception not stated',
+    });
   });
 
   it('passes a cessation of provision (Art. 35(3),(5) reach only provision without a lawful basis) and the evidence says it stood', async () => {
     lifecycles.push({ subjectId: 's-1', cessationOfProvision: { requestId: 'req-9', at: '2026-11-20T00:00:00.000Z' } });
-    lifecycles.push({ subjectId: 's-2', cessationOfProvision: { recipients: { 'tax-office': { requestId: 'req-10', at: '2026-11-21T00:00:00.000Z' } } } });
+    lifecycles.push({
+      subjectId: 's-2',
+      cessationOfProvision: { recipients: { 'tax-office': { requestId: 'req-10', at: '2026-11-21T00:00:00.000Z' } } },
+    });
     const answer = await provide({
-      recipient: 'tax-office', subjects: ['s-1', 's-2', 's-3'], basis: 'exception', exception: 'required-by-law', justification: 'Statutory payment record (Income Tax Act Art. 225)',
+      recipient: 'tax-office',
+      subjects: ['s-1', 's-2', 's-3'],
+      basis: 'exception',
+      exception: 'required-by-law',
+      justification: 'Statutory payment record (Income Tax Act Art. 225)',
     });
     expect(answer).toMatchObject({
       permitted: true,
@@ -195,36 +359,73 @@ describe('permitProvision: exceptions (APPI Art. 27(1)(i)-(iv))', () => {
         { subjectId: 's-3', basis: 'exception' },
       ],
     });
-    expect(ledger.evidence).toEqual([expect.objectContaining({
-      kind: 'provision-under-exception', exception: 'required-by-law', subjectIds: ['s-1', 's-2', 's-3'],
-      cessationsPassed: [{ subjectId: 's-1', requestId: 'req-9' }, { subjectId: 's-2', requestId: 'req-10' }],
-    })]);
+    expect(ledger.evidence).toEqual([
+      expect.objectContaining({
+        kind: 'provision-under-exception',
+        exception: 'required-by-law',
+        subjectIds: ['s-1', 's-2', 's-3'],
+        cessationsPassed: [
+          { subjectId: 's-1', requestId: 'req-9' },
+          { subjectId: 's-2', requestId: 'req-10' },
+        ],
+      }),
+    ]);
   });
 });
 
 describe('permitProvision: opt-out (APPI Art. 27(2))', () => {
   it('permits published items to a registered recipient and records the provision', async () => {
     const answer = await provide({ recipient: 'list-broker', basis: 'opt-out', items: ['name'] });
-    expect(answer).toMatchObject({ permitted: true, results: [{ basis: 'opt-out', recordId: 'provided#id-1', detail: expect.stringContaining('2026-09-01') }] });
+    expect(answer).toMatchObject({
+      permitted: true,
+      results: [{ basis: 'opt-out', recordId: 'provided#id-1', detail: expect.stringContaining('2026-09-01') }],
+    });
     expect(records()[0]).toMatchObject({ basis: 'opt-out', recipientId: 'list-broker', items: ['name'] });
     expect(records()[0]).not.toHaveProperty('consentId');
   });
 
   it('never for special care-required information, nor unpublished items, nor without a registration (422)', async () => {
-    const specialCare = await problemOf(provide({ recipient: 'list-broker', basis: 'opt-out', items: ['name', 'medical-history'] }));
+    const specialCare = await problemOf(
+      provide({ recipient: 'list-broker', basis: 'opt-out', items: ['name', 'medical-history'] }),
+    );
     expect(specialCare).toMatchObject({ kind: 'unprocessable', title: 'Special care-required information by opt-out' });
     expect(specialCare.detail).toContain('medical-history');
-    expect(await problemOf(provide({ recipient: 'list-broker', basis: 'opt-out', items: ['phone'] }))).toMatchObject({ title: 'Items not published for opt-out' });
-    expect(await problemOf(provide({ basis: 'opt-out', items: ['name'] }))).toMatchObject({ title: 'No opt-out registration' });
+    expect(await problemOf(provide({ recipient: 'list-broker', basis: 'opt-out', items: ['phone'] }))).toMatchObject({
+      title: 'Items not published for opt-out',
+    });
+    expect(await problemOf(provide({ basis: 'opt-out', items: ['name'] }))).toMatchObject({
+      title: 'No opt-out registration',
+    });
     expect(ledger.commits).toEqual([]);
   });
 
   it('refuses data itself received by opt-out, a cessation request and a withdrawn consent', async () => {
-    ledger.records.push({ subjectId: 's-1', recordId: 'received#r-1', direction: 'received', counterparty: 'Broker', items: ['address'], basis: 'opt-out', date: '2026-10-01' } satisfies ProvisionRecord);
+    ledger.records.push({
+      subjectId: 's-1',
+      recordId: 'received#r-1',
+      direction: 'received',
+      counterparty: 'Broker',
+      items: ['address'],
+      basis: 'opt-out',
+      date: '2026-10-01',
+    } satisfies ProvisionRecord);
     lifecycles.push({ subjectId: 's-2', cessationOfProvision: { requestId: 'req-9', at: '2026-11-20T00:00:00.000Z' } });
     given('s-3', 'c-1', { recipient: 'list-broker' });
-    consents.push({ subjectId: 's-3', eventId: 'w-1', action: 'withdrawn', withdraws: 'c-1', noticeVersion: '2026-11-25', method: 'web-button', at: '2026-02-01T00:00:00.000Z' });
-    const answer = await provide({ recipient: 'list-broker', basis: 'opt-out', items: ['name', 'address'], subjects: ['s-1', 's-2', 's-3', 's-4'] });
+    consents.push({
+      subjectId: 's-3',
+      eventId: 'w-1',
+      action: 'withdrawn',
+      withdraws: 'c-1',
+      noticeVersion: '2026-11-25',
+      method: 'web-button',
+      at: '2026-02-01T00:00:00.000Z',
+    });
+    const answer = await provide({
+      recipient: 'list-broker',
+      basis: 'opt-out',
+      items: ['name', 'address'],
+      subjects: ['s-1', 's-2', 's-3', 's-4'],
+    });
     expect(answer).toMatchObject({
       permitted: false,
       refusals: [
@@ -241,33 +442,65 @@ describe('permitProvision: not a third party (APPI Art. 27(5))', () => {
   it('permits to an outsourcee, even after a cessation request, with evidence and no record', async () => {
     lifecycles.push({ subjectId: 's-1', cessationOfProvision: { requestId: 'req-9', at: '2026-11-20T00:00:00.000Z' } });
     const answer = await provide({ recipient: 'mail-house', basis: 'not-third-party' });
-    expect(answer).toMatchObject({ permitted: true, evidenceId: 'provision-id-1', results: [{ basis: 'not-third-party', detail: expect.stringContaining('outsourcing') }] });
-    expect(ledger.evidence).toEqual([expect.objectContaining({ kind: 'provision-not-to-third-party', relationship: 'outsourcing', subjectIds: ['s-1'] })]);
+    expect(answer).toMatchObject({
+      permitted: true,
+      evidenceId: 'provision-id-1',
+      results: [{ basis: 'not-third-party', detail: expect.stringContaining('outsourcing') }],
+    });
+    expect(ledger.evidence).toEqual([
+      expect.objectContaining({
+        kind: 'provision-not-to-third-party',
+        relationship: 'outsourcing',
+        subjectIds: ['s-1'],
+      }),
+    ]);
     expect(records()).toEqual([]);
   });
 
   it('permits only the published items to a joint user, and refuses the basis for a third party (422)', async () => {
-    expect((await provide({ recipient: 'group-company', basis: 'not-third-party', items: ['email'] })).permitted).toBe(true);
-    expect(await problemOf(provide({ recipient: 'group-company', basis: 'not-third-party', items: ['phone'] }))).toMatchObject({ title: 'Items not published for joint use' });
-    expect(await problemOf(provide({ basis: 'not-third-party' }))).toMatchObject({ title: 'Recipient is a third party' });
+    expect((await provide({ recipient: 'group-company', basis: 'not-third-party', items: ['email'] })).permitted).toBe(
+      true,
+    );
+    expect(
+      await problemOf(provide({ recipient: 'group-company', basis: 'not-third-party', items: ['phone'] })),
+    ).toMatchObject({ title: 'Items not published for joint use' });
+    expect(await problemOf(provide({ basis: 'not-third-party' }))).toMatchObject({
+      title: 'Recipient is a third party',
+    });
   });
 });
 
 describe('permitProvision: personally referable information (APPI Art. 31)', () => {
-  it('confirms the person\'s consent to the recipient linking access information, and records the provision', async () => {
+  it("confirms the person's consent to the recipient linking access information, and records the provision", async () => {
     given('s-1', 'l-1', { recipient: 'partner-insurance', linkage: 'access-information' });
     given('s-2', 'c-2', { recipient: 'partner-insurance' });
-    const answer = await provide({ basis: 'linkage-consent', items: ['cookie-id', 'advertising-identifier'], subjects: ['s-1', 's-2'] });
-    expect(answer).toMatchObject({ permitted: false, refusals: [{ subjectId: 's-2', reason: 'no-consent', detail: expect.stringContaining('Art. 31(1)(i)') }] });
+    const answer = await provide({
+      basis: 'linkage-consent',
+      items: ['cookie-id', 'advertising-identifier'],
+      subjects: ['s-1', 's-2'],
+    });
+    expect(answer).toMatchObject({
+      permitted: false,
+      refusals: [{ subjectId: 's-2', reason: 'no-consent', detail: expect.stringContaining('Art. 31(1)(i)') }],
+    });
     const permitted = await provide({ basis: 'linkage-consent', items: ['cookie-id', 'advertising-identifier'] });
-    expect(permitted).toMatchObject({ permitted: true, results: [{ basis: 'linkage-consent', consentId: 'l-1', detail: expect.stringContaining('Art. 31(1)(i)') }] });
-    expect(records()[0]).toMatchObject({ basis: 'linkage-consent', consentId: 'l-1', items: ['cookie-id', 'advertising-identifier'] });
+    expect(permitted).toMatchObject({
+      permitted: true,
+      results: [{ basis: 'linkage-consent', consentId: 'l-1', detail: expect.stringContaining('Art. 31(1)(i)') }],
+    });
+    expect(records()[0]).toMatchObject({
+      basis: 'linkage-consent',
+      consentId: 'l-1',
+      items: ['cookie-id', 'advertising-identifier'],
+    });
   });
 
-  it('abroad, needs the linkage consent given with the country\'s information', async () => {
+  it("abroad, needs the linkage consent given with the country's information", async () => {
     given('s-1', 'l-1', { recipient: 'us-analytics', linkage: 'access-information' });
-    expect(await provide({ recipient: 'us-analytics', basis: 'linkage-consent', items: ['cookie-id'] }))
-      .toMatchObject({ permitted: false, refusals: [{ reason: 'no-foreign-information', detail: expect.stringContaining('Art. 31(1)(ii)') }] });
+    expect(await provide({ recipient: 'us-analytics', basis: 'linkage-consent', items: ['cookie-id'] })).toMatchObject({
+      permitted: false,
+      refusals: [{ reason: 'no-foreign-information', detail: expect.stringContaining('Art. 31(1)(ii)') }],
+    });
   });
 
   it('covers only access information (422)', async () => {
@@ -281,8 +514,14 @@ describe('permitProvision: personally referable information (APPI Art. 31)', () 
 describe('permitProvision: bad input', () => {
   it('an unknown recipient or purpose, or a retired purpose, is 422 and nothing is recorded', async () => {
     given('s-1', 'c-1', { purpose: 'advertising' });
-    expect(await problemOf(provide({ recipient: 'nobody' }))).toMatchObject({ kind: 'unprocessable', title: 'Unknown recipient' });
-    expect(await problemOf(provide({ purpose: 'no-such-purpose' }))).toMatchObject({ kind: 'unprocessable', title: 'Unknown purpose' });
+    expect(await problemOf(provide({ recipient: 'nobody' }))).toMatchObject({
+      kind: 'unprocessable',
+      title: 'Unknown recipient',
+    });
+    expect(await problemOf(provide({ purpose: 'no-such-purpose' }))).toMatchObject({
+      kind: 'unprocessable',
+      title: 'Unknown purpose',
+    });
     expect((await problemOf(provide({ purpose: 'usage-analysis' }))).detail).toContain('retired');
     expect(ledger.commits).toEqual([]);
   });
@@ -297,8 +536,13 @@ describe('permitProvision: records of repeated provision (Enforcement Rules Art.
     await provide({ recipient: 'daily-partner', items: ['email'] });
     expect(records()).toHaveLength(1);
     expect(records()[0]).toMatchObject({
-      recordId: 'provided#bulk#daily-partner', recordKeeping: 'bulk', items: ['name', 'email'], date: '2027-02-28',
-      firstProvidedAt: NOW.toISOString(), lastProvidedAt: later.toISOString(), provisionId: 'id-2',
+      recordId: 'provided#bulk#daily-partner',
+      recordKeeping: 'bulk',
+      items: ['name', 'email'],
+      date: '2027-02-28',
+      firstProvidedAt: NOW.toISOString(),
+      lastProvidedAt: later.toISOString(),
+      provisionId: 'id-2',
       expiresAt: Math.floor(jst(2030, 3, 1).getTime() / 1000),
     });
   });
@@ -316,7 +560,9 @@ describe('permitProvision: records of repeated provision (Enforcement Rules Art.
     given('s-1', 'c-1', { recipient: 'delivery-partner' });
     await provide({ recipient: 'delivery-partner', items: ['name', 'address'] });
     expect(records()[0]).toMatchObject({
-      recordId: 'provided#contract#delivery-partner', recordKeeping: 'contract', contractReference: 'Delivery agreement 2026-17',
+      recordId: 'provided#contract#delivery-partner',
+      recordKeeping: 'contract',
+      contractReference: 'Delivery agreement 2026-17',
       expiresAt: Math.floor(jst(2027, 11, 27).getTime() / 1000),
     });
   });
@@ -325,8 +571,14 @@ describe('permitProvision: records of repeated provision (Enforcement Rules Art.
     given('s-1', 'c-1', { recipient: 'daily-partner' });
     await provide({ recipient: 'daily-partner', items: ['name'] });
     const stored = ledger.storedRecord.bind(ledger);
-    ledger.storedRecord = async <R>(subjectId: string, recordId: string) => ({ ...(await stored<StoredProvisionRecord>(subjectId, recordId))!, lastProvidedAt: '2020-01-01T00:00:00.000Z' }) as R;
-    expect(await problemOf(provide({ recipient: 'daily-partner', items: ['email'] }))).toMatchObject({ kind: 'conflict' });
+    ledger.storedRecord = async <R>(subjectId: string, recordId: string) =>
+      ({
+        ...(await stored<StoredProvisionRecord>(subjectId, recordId))!,
+        lastProvidedAt: '2020-01-01T00:00:00.000Z',
+      }) as R;
+    expect(await problemOf(provide({ recipient: 'daily-partner', items: ['email'] }))).toMatchObject({
+      kind: 'conflict',
+    });
     expect(ledger.commits).toHaveLength(1);
   });
 });

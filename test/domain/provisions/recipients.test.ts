@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { privacyNotice } from '../../../functions/domain/privacy-notice';
-import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import { RECIPIENT_RELATIONSHIPS, type RecipientRegistration } from '../../../functions/domain/provisions/recipients';
 import { registerRecipient } from '../../../functions/domain/provisions/register-recipient';
+import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import type { StaffActor } from '../../../functions/domain/staff';
 import { FixedClock, problemOf } from '../doubles';
 import { JP_THIRD_PARTY, MemoryRecipients } from './doubles';
@@ -10,25 +10,44 @@ import { JP_THIRD_PARTY, MemoryRecipients } from './doubles';
 const OFFICER: StaffActor = { staffId: 'staff-officer-1', role: 'officer', sourceIp: '203.0.113.7' };
 const { registeredBy: _by, registeredAt: _at, ...BASE } = JP_THIRD_PARTY;
 const OPT_OUT = {
-  notifiedOn: '2026-09-01', items: ['name', 'address'], acquisitionMethod: 'Registration form', provisionMethod: 'Encrypted file transfer',
-  requestMethod: 'POST /v1/requests', updateMethod: 'Monthly', startsOn: '2026-10-01',
+  notifiedOn: '2026-09-01',
+  items: ['name', 'address'],
+  acquisitionMethod: 'Registration form',
+  provisionMethod: 'Encrypted file transfer',
+  requestMethod: 'POST /v1/requests',
+  updateMethod: 'Monthly',
+  startsOn: '2026-10-01',
 };
-const JOINT_USE = { items: ['name', 'email'], jointUsers: 'Mecara group companies', purpose: 'Group-wide support', responsiblePerson: { name: 'Mecara LLC', address: 'Tokyo', representative: 'CEO' } };
+const JOINT_USE = {
+  items: ['name', 'email'],
+  jointUsers: 'Mecara group companies',
+  purpose: 'Group-wide support',
+  responsiblePerson: { name: 'Mecara LLC', address: 'Tokyo', representative: 'CEO' },
+};
 
 const deps = () => ({ recipients: new MemoryRecipients(), clock: new FixedClock('2026-11-26T01:00:00.000Z') });
-const register = (fields: Partial<RecipientRegistration>, d = deps()) => registerRecipient(d, OFFICER, { ...BASE, ...fields });
+const register = (fields: Partial<RecipientRegistration>, d = deps()) =>
+  registerRecipient(d, OFFICER, { ...BASE, ...fields });
 
 describe('registerRecipient', () => {
   it('names the relationships of APPI Art. 27(5) with their sources', () => {
     expect(RECIPIENT_RELATIONSHIPS.map((r) => `${r.id} ${r.source}`)).toEqual([
-      'third-party APPI Art. 27(1)', 'outsourcing APPI Art. 27(5)(i)', 'merger APPI Art. 27(5)(ii)', 'joint-use APPI Art. 27(5)(iii)',
+      'third-party APPI Art. 27(1)',
+      'outsourcing APPI Art. 27(5)(i)',
+      'merger APPI Art. 27(5)(ii)',
+      'joint-use APPI Art. 27(5)(iii)',
     ]);
   });
 
   it('registers once, by the officer, with its standing under Art. 28', async () => {
     const d = deps();
     expect(await register({ country: 'US', equivalentSetup: 'apec-cbpr' }, d)).toEqual({
-      ...BASE, country: 'US', equivalentSetup: 'apec-cbpr', countryStanding: 'equivalent-setup', registeredBy: 'staff-officer-1', registeredAt: '2026-11-26T01:00:00.000Z',
+      ...BASE,
+      country: 'US',
+      equivalentSetup: 'apec-cbpr',
+      countryStanding: 'equivalent-setup',
+      registeredBy: 'staff-officer-1',
+      registeredAt: '2026-11-26T01:00:00.000Z',
     });
     expect(await problemOf(register({}, d))).toMatchObject({ kind: 'conflict' });
   });
@@ -59,15 +78,31 @@ describe('the privacy notice publishes joint use and opt-out provision', () => {
     await register({ recipientId: 'group-company', relationship: 'joint-use', jointUse: JOINT_USE }, d);
     await register({ recipientId: 'list-broker', optOut: OPT_OUT }, d);
     const notice = privacyNotice(POLICY_PURPOSES, undefined, await d.recipients.list());
-    expect(notice.thirdPartyProvision.jointUse).toEqual([{
-      recipientId: 'group-company', items: [{ id: 'name', ja: '氏名', en: 'Name' }, { id: 'email', ja: 'メールアドレス', en: 'E-mail address' }],
-      jointUsers: 'Mecara group companies', purpose: 'Group-wide support', responsiblePerson: JOINT_USE.responsiblePerson,
-    }]);
+    expect(notice.thirdPartyProvision.jointUse).toEqual([
+      {
+        recipientId: 'group-company',
+        items: [
+          { id: 'name', ja: '氏名', en: 'Name' },
+          { id: 'email', ja: 'メールアドレス', en: 'E-mail address' },
+        ],
+        jointUsers: 'Mecara group companies',
+        purpose: 'Group-wide support',
+        responsiblePerson: JOINT_USE.responsiblePerson,
+      },
+    ]);
     const [optOut] = notice.thirdPartyProvision.optOutItems;
     expect(optOut).toMatchObject({
-      recipientId: 'list-broker', provider: { name: 'Mecara LLC', address: expect.stringContaining('Tokyo') }, provisionIsAPurposeOfUse: true,
-      items: [{ id: 'name' }, { id: 'address' }], acquisitionMethod: 'Registration form', provisionMethod: 'Encrypted file transfer',
-      stopsOnRequest: true, requestMethod: 'POST /v1/requests', updateMethod: 'Monthly', startsOn: '2026-10-01', notifiedToCommissionOn: '2026-09-01',
+      recipientId: 'list-broker',
+      provider: { name: 'Mecara LLC', address: expect.stringContaining('Tokyo') },
+      provisionIsAPurposeOfUse: true,
+      items: [{ id: 'name' }, { id: 'address' }],
+      acquisitionMethod: 'Registration form',
+      provisionMethod: 'Encrypted file transfer',
+      stopsOnRequest: true,
+      requestMethod: 'POST /v1/requests',
+      updateMethod: 'Monthly',
+      startsOn: '2026-10-01',
+      notifiedToCommissionOn: '2026-09-01',
     });
     expect(privacyNotice(POLICY_PURPOSES).thirdPartyProvision).toMatchObject({ jointUse: [], optOutItems: [] });
   });

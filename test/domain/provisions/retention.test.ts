@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECORD_KEEPING, provisionRecordExpiresAt } from '../../../functions/domain/provisions/retention';
+import { provisionRecordExpiresAt, RECORD_KEEPING } from '../../../functions/domain/provisions/retention';
 import { jst } from '../doubles';
 
 const at = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -32,8 +32,10 @@ describe('record retention (Enforcement Rules Art. 21, 25)', () => {
     expect(provisionRecordExpiresAt('contract', jst(2028, 2, 28, 12))).toBe(at(jst(2029, 3, 1)));
   });
 
-  it('a later provision rolls a bulk record\'s expiry forward', () => {
-    expect(provisionRecordExpiresAt('bulk', jst(2027, 6, 1, 9))).toBeGreaterThan(provisionRecordExpiresAt('bulk', jst(2026, 6, 1, 9)));
+  it("a later provision rolls a bulk record's expiry forward", () => {
+    expect(provisionRecordExpiresAt('bulk', jst(2027, 6, 1, 9))).toBeGreaterThan(
+      provisionRecordExpiresAt('bulk', jst(2026, 6, 1, 9)),
+    );
     expect(provisionRecordExpiresAt('bulk', jst(2027, 6, 1, 9))).toBe(at(jst(2030, 6, 2)));
   });
 });

@@ -1,15 +1,26 @@
 // In-memory doubles of the purpose ports, behaving as the tables do: a publish of an existing version
 // is stale, a Scan goes in key order from its cursor and reads `pageSize` items before its filter,
 // an expiry update holds only on the expiresAt it was read with, an outbox id is put once.
+
+import type { StoredPersonalDataRecord } from '../../../functions/domain/holdings';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
+import type { OutboxMessage } from '../../../functions/domain/outbox';
 import type { SubjectLifecycle } from '../../../functions/domain/personal-data/expiry';
 import type { SubjectLifecycleReader } from '../../../functions/domain/personal-data/ports';
-import type { OutboxMessage } from '../../../functions/domain/outbox';
-import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import type {
-  AffectedRecord, AffectedRecordStore, NotificationOutbox, PurposePublisher, PurposeVersionReader, RolloutStore,
+  AffectedRecord,
+  AffectedRecordStore,
+  NotificationOutbox,
+  PurposePublisher,
+  PurposeVersionReader,
+  RolloutStore,
 } from '../../../functions/domain/purposes/ports';
-import { POLICY_PURPOSES, type PurposeVersion, type RolloutCursor, type RolloutJob } from '../../../functions/domain/purposes/registry';
-import type { StoredPersonalDataRecord } from '../../../functions/domain/holdings';
+import {
+  POLICY_PURPOSES,
+  type PurposeVersion,
+  type RolloutCursor,
+  type RolloutJob,
+} from '../../../functions/domain/purposes/registry';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -22,7 +33,12 @@ export class MemoryPurposes implements PurposeVersionReader, PurposePublisher, R
   }
   async publish(version: PurposeVersion): Promise<void> {
     this.beforePublish?.();
-    if ([...POLICY_PURPOSES, ...this.stored].some((v) => v.purposeId === version.purposeId && v.version === version.version)) throw new StaleWriteError();
+    if (
+      [...POLICY_PURPOSES, ...this.stored].some(
+        (v) => v.purposeId === version.purposeId && v.version === version.version,
+      )
+    )
+      throw new StaleWriteError();
     this.stored.push(clone(version));
   }
   async save(version: PurposeVersion, job: RolloutJob, processedBefore: number): Promise<boolean> {
@@ -50,9 +66,18 @@ export class MemoryRecords implements AffectedRecordStore {
     const last = read[read.length - 1];
     const more = start >= 0 && start + pageSize < sorted.length;
     return {
-      records: read.filter((r) => r.purposes.includes(purposeId) && live(r, now)).map((r): AffectedRecord => clone({
-        subjectId: r.subjectId, recordId: r.recordId, purposes: r.purposes, acquiredAt: r.acquiredAt, ...(r.expiresAt === undefined ? {} : { expiresAt: r.expiresAt }),
-      })),
+      records: read
+        .filter((r) => r.purposes.includes(purposeId) && live(r, now))
+        .map(
+          (r): AffectedRecord =>
+            clone({
+              subjectId: r.subjectId,
+              recordId: r.recordId,
+              purposes: r.purposes,
+              acquiredAt: r.acquiredAt,
+              ...(r.expiresAt === undefined ? {} : { expiresAt: r.expiresAt }),
+            }),
+        ),
       ...(more && last ? { next: { subjectId: last.subjectId, recordId: last.recordId } } : {}),
     };
   }
@@ -65,7 +90,13 @@ export class MemoryRecords implements AffectedRecordStore {
     return true;
   }
   async addressesOf(subjectId: string, now: Date) {
-    return [...new Set(this.items.filter((r) => r.subjectId === subjectId && r.category === 'email' && live(r, now)).map((r) => r.value))];
+    return [
+      ...new Set(
+        this.items
+          .filter((r) => r.subjectId === subjectId && r.category === 'email' && live(r, now))
+          .map((r) => r.value),
+      ),
+    ];
   }
   get(subjectId: string, recordId: string): StoredPersonalDataRecord | undefined {
     return this.items.find((r) => r.subjectId === subjectId && r.recordId === recordId);
@@ -93,7 +124,12 @@ export class MapLifecycles implements SubjectLifecycleReader {
 }
 
 /** A stored record carrying the given purposes; its expiry and anything else as given. */
-export function record(subjectId: string, recordId: string, purposes: string[], overrides: Partial<StoredPersonalDataRecord> = {}): StoredPersonalDataRecord {
+export function record(
+  subjectId: string,
+  recordId: string,
+  purposes: string[],
+  overrides: Partial<StoredPersonalDataRecord> = {},
+): StoredPersonalDataRecord {
   return {
     subjectId,
     recordId,
@@ -107,6 +143,15 @@ export function record(subjectId: string, recordId: string, purposes: string[], 
   };
 }
 
-export function emailRecord(subjectId: string, address: string, overrides: Partial<StoredPersonalDataRecord> = {}): StoredPersonalDataRecord {
-  return record(subjectId, `email-${address}`, ['service-provision'], { category: 'email', value: address, lookupKey: `email#${address}`, ...overrides });
+export function emailRecord(
+  subjectId: string,
+  address: string,
+  overrides: Partial<StoredPersonalDataRecord> = {},
+): StoredPersonalDataRecord {
+  return record(subjectId, `email-${address}`, ['service-provision'], {
+    category: 'email',
+    value: address,
+    lookupKey: `email#${address}`,
+    ...overrides,
+  });
 }

@@ -2,7 +2,12 @@
 // version, put only if it does not exist yet; the registry's current version is the newest.
 import { describe, expect, it } from 'vitest';
 import {
-  changePurpose, createPurpose, listPurposes, publishedView, purposeHistories, retirePurpose,
+  changePurpose,
+  createPurpose,
+  listPurposes,
+  publishedView,
+  purposeHistories,
+  retirePurpose,
 } from '../../../functions/domain/purposes/publishing';
 import { POLICY_PURPOSES, registryOf } from '../../../functions/domain/purposes/registry';
 import type { StaffActor } from '../../../functions/domain/staff';
@@ -28,22 +33,40 @@ describe('createPurpose', () => {
   it('publishes version 1 by the officer, effective now, with no rollout', async () => {
     const { deps, purposes } = setUp();
     const created = await createPurpose(deps, OFFICER, {
-      purposeId: 'event-invitations', ja: 'イベントのご案内のため', en: 'To invite you to our events',
-      basis: 'consent', achievement: { after: 'last-activity', days: 365 }, note: 'The events business starts in January.',
+      purposeId: 'event-invitations',
+      ja: 'イベントのご案内のため',
+      en: 'To invite you to our events',
+      basis: 'consent',
+      achievement: { after: 'last-activity', days: 365 },
+      note: 'The events business starts in January.',
     });
     expect(created).toEqual({
-      purposeId: 'event-invitations', version: 1, ja: 'イベントのご案内のため', en: 'To invite you to our events',
-      status: 'active', basis: 'consent', achievement: { after: 'last-activity', days: 365 },
-      effectiveFrom: NOW, publishedBy: OFFICER.staffId, change: { kind: 'created', note: 'The events business starts in January.' },
+      purposeId: 'event-invitations',
+      version: 1,
+      ja: 'イベントのご案内のため',
+      en: 'To invite you to our events',
+      status: 'active',
+      basis: 'consent',
+      achievement: { after: 'last-activity', days: 365 },
+      effectiveFrom: NOW,
+      publishedBy: OFFICER.staffId,
+      change: { kind: 'created', note: 'The events business starts in January.' },
     });
     expect(purposes.stored).toEqual([created]);
   });
 
-  it('refuses an id that exists, the policy\'s own included, with 409', async () => {
+  it("refuses an id that exists, the policy's own included, with 409", async () => {
     const { deps, purposes } = setUp();
-    const problem = await problemOf(createPurpose(deps, OFFICER, {
-      purposeId: 'billing', ja: 'x', en: 'x', basis: 'notice', achievement: { after: 'acquisition', days: 1 }, note: 'A second billing purpose.',
-    }));
+    const problem = await problemOf(
+      createPurpose(deps, OFFICER, {
+        purposeId: 'billing',
+        ja: 'x',
+        en: 'x',
+        basis: 'notice',
+        achievement: { after: 'acquisition', days: 1 },
+        note: 'A second billing purpose.',
+      }),
+    );
     expect(problem).toMatchObject({ kind: 'conflict', title: 'Purpose exists' });
     expect(problem.detail).toContain('PUT /v1/staff/purposes/billing');
     expect(purposes.stored).toEqual([]);
@@ -51,9 +74,16 @@ describe('createPurpose', () => {
 
   it('needs a reason', async () => {
     const { deps } = setUp();
-    const problem = await problemOf(createPurpose(deps, OFFICER, {
-      purposeId: 'event-invitations', ja: 'x', en: 'x', basis: 'notice', achievement: { after: 'acquisition', days: 1 }, note: '   ',
-    }));
+    const problem = await problemOf(
+      createPurpose(deps, OFFICER, {
+        purposeId: 'event-invitations',
+        ja: 'x',
+        en: 'x',
+        basis: 'notice',
+        achievement: { after: 'acquisition', days: 1 },
+        note: '   ',
+      }),
+    );
     expect(problem.kind).toBe('unprocessable');
   });
 });
@@ -64,7 +94,12 @@ describe('changePurpose', () => {
     const changed = await changePurpose(deps, OFFICER, 'billing', change);
     const billing = POLICY_PURPOSES.find((p) => p.purposeId === 'billing')!;
     expect(changed).toEqual({
-      ...billing, version: 2, ja: change.ja, en: change.en, effectiveFrom: NOW, publishedBy: OFFICER.staffId,
+      ...billing,
+      version: 2,
+      ja: change.ja,
+      en: change.en,
+      effectiveFrom: NOW,
+      publishedBy: OFFICER.staffId,
       change: { kind: 'changed', note: change.relatedScope },
     });
     expect(changed).not.toHaveProperty('rollout');
@@ -74,7 +109,10 @@ describe('changePurpose', () => {
 
   it('keeps the achievement rule unless a new one is given', async () => {
     const { deps } = setUp();
-    const changed = await changePurpose(deps, OFFICER, 'usage-analysis', { ...change, achievement: { after: 'last-activity', days: 400 } });
+    const changed = await changePurpose(deps, OFFICER, 'usage-analysis', {
+      ...change,
+      achievement: { after: 'last-activity', days: 400 },
+    });
     expect(changed.achievement).toEqual({ after: 'last-activity', days: 400 });
     expect(changed.basis).toBe('notice');
   });
@@ -83,7 +121,11 @@ describe('changePurpose', () => {
     const { deps, clock } = setUp();
     await changePurpose(deps, OFFICER, 'billing', change);
     clock.set('2026-12-02T03:00:00.000Z');
-    const again = await changePurpose(deps, OFFICER, 'billing', { ...change, ja: `${change.ja}。`, en: `${change.en}.` });
+    const again = await changePurpose(deps, OFFICER, 'billing', {
+      ...change,
+      ja: `${change.ja}。`,
+      en: `${change.en}.`,
+    });
     expect(again).toMatchObject({ version: 3, effectiveFrom: '2026-12-02T03:00:00.000Z' });
   });
 
@@ -98,15 +140,23 @@ describe('changePurpose', () => {
   it('refuses a change that changes nothing', async () => {
     const { deps } = setUp();
     const billing = POLICY_PURPOSES.find((p) => p.purposeId === 'billing')!;
-    const problem = await problemOf(changePurpose(deps, OFFICER, 'billing', { ja: billing.ja, en: billing.en, relatedScope: change.relatedScope }));
+    const problem = await problemOf(
+      changePurpose(deps, OFFICER, 'billing', { ja: billing.ja, en: billing.en, relatedScope: change.relatedScope }),
+    );
     expect(problem).toMatchObject({ kind: 'unprocessable', title: 'Nothing changed' });
   });
 
   it('404 for an unknown purpose, 409 for a retired one', async () => {
     const { deps } = setUp();
     expect((await problemOf(changePurpose(deps, OFFICER, 'no-such-purpose', change))).kind).toBe('not-found');
-    await retirePurpose(deps, OFFICER, 'billing', { reason: 'business-ended', note: 'The paid plans were discontinued.' });
-    expect(await problemOf(changePurpose(deps, OFFICER, 'billing', change))).toMatchObject({ kind: 'conflict', title: 'Purpose retired' });
+    await retirePurpose(deps, OFFICER, 'billing', {
+      reason: 'business-ended',
+      note: 'The paid plans were discontinued.',
+    });
+    expect(await problemOf(changePurpose(deps, OFFICER, 'billing', change))).toMatchObject({
+      kind: 'conflict',
+      title: 'Purpose retired',
+    });
   });
 
   it('of two officers publishing at once, one wins and the other gets 409', async () => {
@@ -114,7 +164,12 @@ describe('changePurpose', () => {
     // The other officer's version 2 lands between this one's read and its put.
     purposes.beforePublish = () => {
       purposes.beforePublish = undefined;
-      purposes.stored.push({ ...POLICY_PURPOSES.find((p) => p.purposeId === 'billing')!, version: 2, publishedBy: 'staff-officer-2', change: { kind: 'changed', note: 'other' } });
+      purposes.stored.push({
+        ...POLICY_PURPOSES.find((p) => p.purposeId === 'billing')!,
+        version: 2,
+        publishedBy: 'staff-officer-2',
+        change: { kind: 'changed', note: 'other' },
+      });
     };
     const problem = await problemOf(changePurpose(deps, OFFICER, 'billing', change));
     expect(problem).toMatchObject({ kind: 'conflict', title: 'Purpose published meanwhile' });
@@ -125,25 +180,39 @@ describe('changePurpose', () => {
 describe('retirePurpose', () => {
   it('publishes a retired version, retired now, with a pending recompute job', async () => {
     const { deps, purposes } = setUp();
-    const retired = await retirePurpose(deps, OFFICER, 'advertising', { reason: 'business-ended', note: 'The advertising business was closed on 30 November.' });
+    const retired = await retirePurpose(deps, OFFICER, 'advertising', {
+      reason: 'business-ended',
+      note: 'The advertising business was closed on 30 November.',
+    });
     expect(retired).toMatchObject({
-      purposeId: 'advertising', version: 2, status: 'retired', retiredAt: NOW, effectiveFrom: NOW,
-      publishedBy: OFFICER.staffId, change: { kind: 'retired', note: 'The advertising business was closed on 30 November.' },
+      purposeId: 'advertising',
+      version: 2,
+      status: 'retired',
+      retiredAt: NOW,
+      effectiveFrom: NOW,
+      publishedBy: OFFICER.staffId,
+      change: { kind: 'retired', note: 'The advertising business was closed on 30 November.' },
     });
     expect(purposes.job('advertising', 2)).toEqual({ kind: 'recompute', state: 'pending', processed: 0 });
-    const again = await problemOf(retirePurpose(deps, OFFICER, 'advertising', { reason: 'business-ended', note: 'Once more, to be sure.' }));
+    const again = await problemOf(
+      retirePurpose(deps, OFFICER, 'advertising', { reason: 'business-ended', note: 'Once more, to be sure.' }),
+    );
     expect(again).toMatchObject({ kind: 'conflict', title: 'Purpose retired' });
   });
 });
 
 describe('listPurposes', () => {
-  it('gives each purpose\'s current version and its history newest first, policy order kept, jobs stripped', async () => {
+  it("gives each purpose's current version and its history newest first, policy order kept, jobs stripped", async () => {
     const { deps, purposes, clock } = setUp();
     await changePurpose(deps, OFFICER, 'billing', change);
     clock.set('2026-12-03T00:00:00.000Z');
     await createPurpose(deps, OFFICER, {
-      purposeId: 'event-invitations', ja: 'イベントのご案内のため', en: 'To invite you to our events',
-      basis: 'consent', achievement: { after: 'last-activity', days: 365 }, note: 'The events business starts in January.',
+      purposeId: 'event-invitations',
+      ja: 'イベントのご案内のため',
+      en: 'To invite you to our events',
+      basis: 'consent',
+      achievement: { after: 'last-activity', days: 365 },
+      note: 'The events business starts in January.',
     });
     const { items } = listPurposes(await purposes.versions());
     expect(items.map((i) => i.purposeId)).toEqual([...POLICY_PURPOSES.map((p) => p.purposeId), 'event-invitations']);
@@ -162,7 +231,7 @@ describe('listPurposes', () => {
     expect(publishedView(billing.current)).not.toHaveProperty('rollout');
   });
 
-  it('shows every instant in UTC, as the rest of the API does, the policy\'s Japan-time date included', () => {
+  it("shows every instant in UTC, as the rest of the API does, the policy's Japan-time date included", () => {
     expect(publishedView(POLICY_PURPOSES[0]!).effectiveFrom).toBe('2024-03-31T15:00:00.000Z');
     const retired = { ...POLICY_PURPOSES[0]!, retiredAt: '2026-12-01T09:00:00+09:00' };
     expect(publishedView(retired).retiredAt).toBe('2026-12-01T00:00:00.000Z');

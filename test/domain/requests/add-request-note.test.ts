@@ -4,13 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import { addRequestNote, MAX_NOTES_BYTES } from '../../../functions/domain/requests/add-request-note';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
-import { ApplyingWriter, ArrayRequestReader, FixedClock, OPERATOR, problemOf, RecordingAccessLog, receivedRequest } from '../doubles';
+import {
+  ApplyingWriter,
+  ArrayRequestReader,
+  FixedClock,
+  OPERATOR,
+  problemOf,
+  RecordingAccessLog,
+  receivedRequest,
+} from '../doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 
 function setup(overrides: Partial<DeskRequest> = {}) {
   const requests = new ArrayRequestReader([receivedRequest(overrides)]);
-  return { requests, accessLog: new RecordingAccessLog(), writer: new ApplyingWriter(requests), clock: new FixedClock(NOW) };
+  return {
+    requests,
+    accessLog: new RecordingAccessLog(),
+    writer: new ApplyingWriter(requests),
+    clock: new FixedClock(NOW),
+  };
 }
 
 describe('addRequestNote', () => {
@@ -22,23 +35,42 @@ describe('addRequestNote', () => {
     expect(result).toEqual({ requestId: 'req-1', note });
     const [write, ...more] = deps.writer.commits[0]!;
     expect(more).toEqual([]);
-    expect(write).toMatchObject({ kind: 'request', expectedVersion: 2, request: { status: 'in-progress', notes: [earlier, note], version: 3 } });
-    expect(write!.kind === 'request' && write!.request.history.at(-1)).toEqual({ at: NOW, event: 'note-added', by: OPERATOR.staffId });
+    expect(write).toMatchObject({
+      kind: 'request',
+      expectedVersion: 2,
+      request: { status: 'in-progress', notes: [earlier, note], version: 3 },
+    });
+    expect(write!.kind === 'request' && write!.request.history.at(-1)).toEqual({
+      at: NOW,
+      event: 'note-added',
+      by: OPERATOR.staffId,
+    });
   });
 
   it('access-logs the write of the notes, naming the request and never the text', async () => {
     const deps = setup();
     await addRequestNote(deps, OPERATOR, 'req-1', 'Asked for the order number.');
-    expect(deps.accessLog.entries).toEqual([{
-      actor: OPERATOR.staffId, role: 'operator', action: 'write', subjects: ['request:req-1'], fields: ['notes'],
-      reason: 'disclosure req-1', sourceIp: OPERATOR.sourceIp, at: NOW,
-    }]);
+    expect(deps.accessLog.entries).toEqual([
+      {
+        actor: OPERATOR.staffId,
+        role: 'operator',
+        action: 'write',
+        subjects: ['request:req-1'],
+        fields: ['notes'],
+        reason: 'disclosure req-1',
+        sourceIp: OPERATOR.sourceIp,
+        at: NOW,
+      },
+    ]);
   });
 
   it('refuses a note on a closed request, logging and writing nothing', async () => {
     for (const status of ['fulfilled', 'partially-fulfilled', 'refused', 'withdrawn', 'expired'] as const) {
       const deps = setup({ status });
-      expect(await problemOf(addRequestNote(deps, OPERATOR, 'req-1', 'late'))).toMatchObject({ kind: 'conflict', title: 'Request closed' });
+      expect(await problemOf(addRequestNote(deps, OPERATOR, 'req-1', 'late'))).toMatchObject({
+        kind: 'conflict',
+        title: 'Request closed',
+      });
       expect(deps.writer.commits).toEqual([]);
       expect(deps.accessLog.entries).toEqual([]);
     }
@@ -64,9 +96,14 @@ describe('addRequestNote', () => {
 
   it('lets only one of two concurrent notes commit, and turns a StaleWriteError into a conflict', async () => {
     const deps = setup();
-    const results = await Promise.allSettled([addRequestNote(deps, OPERATOR, 'req-1', 'a'), addRequestNote(deps, OPERATOR, 'req-1', 'b')]);
+    const results = await Promise.allSettled([
+      addRequestNote(deps, OPERATOR, 'req-1', 'a'),
+      addRequestNote(deps, OPERATOR, 'req-1', 'b'),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason).toMatchObject({ kind: 'conflict' });
+    expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason).toMatchObject({
+      kind: 'conflict',
+    });
 
     const stale = setup();
     stale.writer.failWith = new StaleWriteError();

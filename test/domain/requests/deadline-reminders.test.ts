@@ -2,11 +2,17 @@
 // desk days across a weekend and the September holidays), one e-mail per kind to the right role,
 // and never twice, even when two runs race.
 import { describe, expect, it } from 'vitest';
-import type { OutboxMessage } from '../../../functions/domain/outbox';
 import { StaleWriteError } from '../../../functions/domain/kernel/problems';
+import type { OutboxMessage } from '../../../functions/domain/outbox';
 import {
-  dueForReminder, MAX_TRANSACTION_ITEMS, REMINDER_DESK_DAYS, sendDeadlineReminders,
-  type OpenRequestSummary, type ReminderKind, type ReminderStore, type StaffRoster,
+  dueForReminder,
+  MAX_TRANSACTION_ITEMS,
+  type OpenRequestSummary,
+  REMINDER_DESK_DAYS,
+  type ReminderKind,
+  type ReminderStore,
+  type StaffRoster,
+  sendDeadlineReminders,
 } from '../../../functions/domain/requests/deadline-reminders';
 import type { StaffRole } from '../../../functions/domain/staff';
 import { FixedClock, jst, SequenceSecrets } from '../doubles';
@@ -21,7 +27,8 @@ class MemoryReminderStore implements ReminderStore {
   async recordReminder(kind: ReminderKind, requestIds: string[], messages: OutboxMessage[], now: Date): Promise<void> {
     const mark = kind === 'due-soon' ? 'remindedDueSoonAt' : 'remindedOverdueAt';
     const targets = requestIds.map((id) => this.requests.find((r) => r.requestId === id)!);
-    if (targets.some((r) => r[mark] || (r.status !== 'received' && r.status !== 'in-progress'))) throw new StaleWriteError();
+    if (targets.some((r) => r[mark] || (r.status !== 'received' && r.status !== 'in-progress')))
+      throw new StaleWriteError();
     for (const r of targets) r[mark] = now.toISOString();
     this.messages.push(...structuredClone(messages));
   }
@@ -59,14 +66,20 @@ describe('the reminder window', () => {
       open('due-now', FRIDAY_MORNING),
       open('overdue-a-minute', jst(2026, 9, 18, 9, 59)),
     ];
-    expect(dueForReminder(requests, 'due-soon', FRIDAY_MORNING).map((r) => r.requestId)).toEqual(['due-now', 'due-24th', 'due-25th-close']);
+    expect(dueForReminder(requests, 'due-soon', FRIDAY_MORNING).map((r) => r.requestId)).toEqual([
+      'due-now',
+      'due-24th',
+      'due-25th-close',
+    ]);
     expect(dueForReminder(requests, 'overdue', FRIDAY_MORNING).map((r) => r.requestId)).toEqual(['overdue-a-minute']);
   });
 
   it('outside desk hours it counts from the next opening: at Friday 17:00 the window reaches Monday 28th', () => {
     const requests = [open('due-28th-close', jst(2026, 9, 28, 17)), open('due-29th', jst(2026, 9, 29, 10))];
     expect(dueForReminder(requests, 'due-soon', jst(2026, 9, 18, 16, 59)).map((r) => r.requestId)).toEqual([]);
-    expect(dueForReminder(requests, 'due-soon', jst(2026, 9, 18, 17)).map((r) => r.requestId)).toEqual(['due-28th-close']);
+    expect(dueForReminder(requests, 'due-soon', jst(2026, 9, 18, 17)).map((r) => r.requestId)).toEqual([
+      'due-28th-close',
+    ]);
   });
 
   it('skips requests already reminded of that kind only', () => {
@@ -80,19 +93,26 @@ describe('the reminder window', () => {
 });
 
 describe('sendDeadlineReminders', () => {
-  const seeded = () => new MemoryReminderStore([
-    open('req-soon', jst(2026, 9, 24, 17), { type: 'correction' }),
-    open('req-soon-2', jst(2026, 9, 25, 17), { status: 'in-progress' }),
-    open('req-later', jst(2026, 10, 5, 17)),
-    open('req-overdue', jst(2026, 9, 17, 17)),
-  ]);
-  const depsOf = (store: ReminderStore, roster: StaffRoster = new Roster({ operator: OPERATORS, officer: OFFICERS })) =>
-    ({ store, staff: roster, secrets: new SequenceSecrets(), clock: new FixedClock(FRIDAY_MORNING) });
+  const seeded = () =>
+    new MemoryReminderStore([
+      open('req-soon', jst(2026, 9, 24, 17), { type: 'correction' }),
+      open('req-soon-2', jst(2026, 9, 25, 17), { status: 'in-progress' }),
+      open('req-later', jst(2026, 10, 5, 17)),
+      open('req-overdue', jst(2026, 9, 17, 17)),
+    ]);
+  const depsOf = (
+    store: ReminderStore,
+    roster: StaffRoster = new Roster({ operator: OPERATORS, officer: OFFICERS }),
+  ) => ({ store, staff: roster, secrets: new SequenceSecrets(), clock: new FixedClock(FRIDAY_MORNING) });
 
   it('e-mails each operator once about everything due soon, and the officer about what is overdue', async () => {
     const store = seeded();
     const tally = await sendDeadlineReminders(depsOf(store));
-    expect(tally).toEqual({ reminded: { 'due-soon': 2, overdue: 1 }, messages: 3, unaddressed: { 'due-soon': 0, overdue: 0 } });
+    expect(tally).toEqual({
+      reminded: { 'due-soon': 2, overdue: 1 },
+      messages: 3,
+      unaddressed: { 'due-soon': 0, overdue: 0 },
+    });
     const soonMessages = store.messages.filter((m) => m.topic === 'reminder-due-soon');
     expect(soonMessages.map((m) => m.to)).toEqual(OPERATORS.map((to) => [to]));
     expect(soonMessages[0]!.text).toBe(soonMessages[1]!.text);
@@ -105,8 +125,12 @@ describe('sendDeadlineReminders', () => {
     expect(soon.text).not.toContain('req-overdue');
     expect(late.text).toContain('req-overdue');
     expect(late.text).not.toContain('req-soon');
-    expect(store.requests.find((r) => r.requestId === 'req-soon')!.remindedDueSoonAt).toBe(FRIDAY_MORNING.toISOString());
-    expect(store.requests.find((r) => r.requestId === 'req-overdue')!.remindedOverdueAt).toBe(FRIDAY_MORNING.toISOString());
+    expect(store.requests.find((r) => r.requestId === 'req-soon')!.remindedDueSoonAt).toBe(
+      FRIDAY_MORNING.toISOString(),
+    );
+    expect(store.requests.find((r) => r.requestId === 'req-overdue')!.remindedOverdueAt).toBe(
+      FRIDAY_MORNING.toISOString(),
+    );
     expect(store.requests.find((r) => r.requestId === 'req-later')!.remindedDueSoonAt).toBeUndefined();
   });
 
@@ -130,7 +154,11 @@ describe('sendDeadlineReminders', () => {
     const store = seeded();
     await sendDeadlineReminders(depsOf(store));
     const again = await sendDeadlineReminders(depsOf(store));
-    expect(again).toEqual({ reminded: { 'due-soon': 0, overdue: 0 }, messages: 0, unaddressed: { 'due-soon': 0, overdue: 0 } });
+    expect(again).toEqual({
+      reminded: { 'due-soon': 0, overdue: 0 },
+      messages: 0,
+      unaddressed: { 'due-soon': 0, overdue: 0 },
+    });
     expect(store.messages).toHaveLength(3);
   });
 
@@ -139,7 +167,11 @@ describe('sendDeadlineReminders', () => {
     const [a, b] = await Promise.all([sendDeadlineReminders(depsOf(store)), sendDeadlineReminders(depsOf(store))]);
     expect(a.messages + b.messages).toBe(3);
     expect(a.reminded['due-soon'] + b.reminded['due-soon']).toBe(2);
-    expect(store.messages.map((m) => m.topic).sort()).toEqual(['reminder-due-soon', 'reminder-due-soon', 'reminder-overdue']);
+    expect(store.messages.map((m) => m.topic).sort()).toEqual([
+      'reminder-due-soon',
+      'reminder-due-soon',
+      'reminder-overdue',
+    ]);
   });
 
   it('an overdue request already reminded as due soon still reaches the officer, once', async () => {

@@ -2,12 +2,23 @@
 // the policy's purposes, and recording doubles; a test overrides what its type needs.
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
-import { ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, RecordingAccessLog, SequenceSecrets } from '../doubles';
+import {
+  ApplyingWriter,
+  ArrayRequestReader,
+  FixedClock,
+  MapHoldingsReader,
+  RecordingAccessLog,
+  SequenceSecrets,
+} from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
 import { JP_THIRD_PARTY, MemoryRecipients } from '../provisions/doubles';
 import { MapLifecycles } from '../purposes/doubles';
 
-export function decideDeps(request: DeskRequest, now: string, overrides: { holdings?: MapHoldingsReader; lifecycles?: MapLifecycles; recipients?: MemoryRecipients } = {}) {
+export function decideDeps(
+  request: DeskRequest,
+  now: string,
+  overrides: { holdings?: MapHoldingsReader; lifecycles?: MapLifecycles; recipients?: MemoryRecipients } = {},
+) {
   const requests = new ArrayRequestReader([request]);
   return {
     requests,

@@ -1,35 +1,43 @@
 // POST /v1/staff/requests/{id}/decision as a use case: the decision, what fulfilling it writes and
 // the e-mail to the requester commit together, and only while nobody else has decided.
 import { describe, expect, it } from 'vitest';
-import { CLOSED_REQUEST_RETENTION_SECONDS, DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../../functions/domain/kernel/law';
-import type { OutboxMessage } from '../../../functions/domain/outbox';
-import type { DeskWrite } from '../../../functions/domain/requests/ports';
+import {
+  CLOSED_REQUEST_RETENTION_SECONDS,
+  DISCLOSURE_LINK_LIFETIME_SECONDS,
+} from '../../../functions/domain/kernel/law';
 import { StaleWriteError } from '../../../functions/domain/kernel/problems';
-import { POLICY_PURPOSES, type PurposeVersion } from '../../../functions/domain/purposes/registry';
-import { decideRequest, type DecisionInput } from '../../../functions/domain/requests/decide-request';
-import type { StoredDisclosure } from '../../../functions/domain/requests/types/disclosure/disclosure-dossier';
-import type { DeskRequest } from '../../../functions/domain/requests/request';
-import { requestType } from '../../../functions/domain/requests/types/registry';
 import { hashSecret } from '../../../functions/domain/kernel/secrets';
+import type { OutboxMessage } from '../../../functions/domain/outbox';
+import { POLICY_PURPOSES, type PurposeVersion } from '../../../functions/domain/purposes/registry';
+import { type DecisionInput, decideRequest } from '../../../functions/domain/requests/decide-request';
+import type { DeskWrite } from '../../../functions/domain/requests/ports';
+import type { DeskRequest } from '../../../functions/domain/requests/request';
+import type { StoredDisclosure } from '../../../functions/domain/requests/types/disclosure/disclosure-dossier';
+import { requestType } from '../../../functions/domain/requests/types/registry';
 import {
   ApplyingWriter,
   ArrayRequestReader,
   FixedClock,
   MapHoldingsReader,
   OPERATOR,
+  problemOf,
   RecordingAccessLog,
   receivedRequest,
   SequenceSecrets,
-  problemOf,
 } from '../doubles';
-import { MapLifecycles } from '../purposes/doubles';
-import { MemoryRecipients } from '../provisions/doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
+import { MemoryRecipients } from '../provisions/doubles';
+import { MapLifecycles } from '../purposes/doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 const BASE_URL = 'https://desk.example.jp';
 const GROUNDS = requestType('disclosure')!.refusalGrounds;
-const AGENT_CHECKED = { authorityDocument: 'power-of-attorney', identityDocument: 'driving-licence', checkedBy: 'op-1', checkedAt: '2026-11-12T05:00:00.000Z' };
+const AGENT_CHECKED = {
+  authorityDocument: 'power-of-attorney',
+  identityDocument: 'driving-licence',
+  checkedBy: 'op-1',
+  checkedAt: '2026-11-12T05:00:00.000Z',
+};
 
 function setup(request: DeskRequest = receivedRequest(), published: PurposeVersion[] = []) {
   const requests = new ArrayRequestReader([request]);
@@ -66,7 +74,9 @@ describe('decideRequest: a disclosure fulfilled', () => {
     expect(deps.writer.commits).toHaveLength(1);
     const commit = deps.writer.commits[0]!;
     expect(commit.map((w) => w.kind)).toEqual(['request', 'disclosure', 'outbox']);
-    const { requests: [write] } = parts(commit);
+    const {
+      requests: [write],
+    } = parts(commit);
     expect(write!.expectedVersion).toBe(request.version);
     expect(write!.request).toMatchObject({
       status: 'fulfilled',
@@ -82,7 +92,9 @@ describe('decideRequest: a disclosure fulfilled', () => {
   it('stores a dossier listing every record with its source and purposes, keyed by the hash of the link token', async () => {
     const { deps } = setup();
     await decide(deps, { outcome: 'fulfilled' });
-    const { disclosures: [stored] } = parts(deps.writer.commits[0]!);
+    const {
+      disclosures: [stored],
+    } = parts(deps.writer.commits[0]!);
     const token = deps.secrets.tokensIssued[0]!;
     expect(stored!.tokenHash).toBe(hashSecret(token));
     expect(JSON.stringify(stored)).not.toContain(token);
@@ -103,7 +115,14 @@ describe('decideRequest: a disclosure fulfilled', () => {
     expect(dossier.records![0]!.purposes[1]!.description).toBe('当社サービスの利用料金の請求及び決済のため');
     expect(dossier.consents!).toHaveLength(1);
     expect(dossier.provisionRecords!).toEqual([
-      { direction: 'provided', counterparty: 'Example Payments K.K.', recipient: 'Example Payments K.K.', items: ['name', 'email'], basis: 'consent', date: '2025-05-01' },
+      {
+        direction: 'provided',
+        counterparty: 'Example Payments K.K.',
+        recipient: 'Example Payments K.K.',
+        items: ['name', 'email'],
+        basis: 'consent',
+        date: '2025-05-01',
+      },
     ]);
   });
 
@@ -113,7 +132,11 @@ describe('decideRequest: a disclosure fulfilled', () => {
     const { messages } = parts(deps.writer.commits[0]!);
     expect(messages).toHaveLength(1);
     const token = deps.secrets.tokensIssued[0]!;
-    expect(messages[0]).toMatchObject({ to: ['hanako.yamada@example.jp'], topic: 'decision-fulfilled', createdAt: NOW });
+    expect(messages[0]).toMatchObject({
+      to: ['hanako.yamada@example.jp'],
+      topic: 'decision-fulfilled',
+      createdAt: NOW,
+    });
     expect(messages[0]!.text).toContain(`${BASE_URL}/v1/disclosures/${token}`);
     expect(messages[0]!.subject).toBe('保有個人データの開示のご用意ができました');
     // Valid 14 days: until 26 Nov 2026, 14:30 Tokyo time.
@@ -121,27 +144,38 @@ describe('decideRequest: a disclosure fulfilled', () => {
   });
 
   it('e-mails in English when the request is in English, and sends to the requester (an agent), not the subject', async () => {
-    const { deps } = setup(receivedRequest({
-      language: 'en',
-      requester: { kind: 'agent', name: 'Taro Agent', email: 'agent@example.jp' },
-      representativeVerification: AGENT_CHECKED,
-    }));
+    const { deps } = setup(
+      receivedRequest({
+        language: 'en',
+        requester: { kind: 'agent', name: 'Taro Agent', email: 'agent@example.jp' },
+        representativeVerification: AGENT_CHECKED,
+      }),
+    );
     await decide(deps, { outcome: 'fulfilled' });
-    const { messages: [message], disclosures: [stored] } = parts(deps.writer.commits[0]!);
+    const {
+      messages: [message],
+      disclosures: [stored],
+    } = parts(deps.writer.commits[0]!);
     expect(message!.to).toEqual(['agent@example.jp']);
     expect(message!.subject).toBe('Your personal data disclosure is ready');
     expect(message!.text).toContain(`${BASE_URL}/v1/disclosures/${deps.secrets.tokensIssued[0]}`);
     expect(message!.text).toContain('26 November 2026 at 14:30 (Japan time)');
     // The dossier is about the subject, described in English.
     expect(deps.holdings.asked).toEqual(['hanako.yamada@example.jp']);
-    expect(stored!.dossier.records![0]!.purposes[1]!.description).toBe('To bill and settle usage fees for our services');
+    expect(stored!.dossier.records![0]!.purposes[1]!.description).toBe(
+      'To bill and settle usage fees for our services',
+    );
   });
 
   it('describes the purposes as the registry publishes them now, not as the policy first did', async () => {
     const billing = POLICY_PURPOSES.find((p) => p.purposeId === 'billing')!;
     const changed: PurposeVersion = {
-      ...billing, version: 2, ja: '利用料金の請求・決済及び領収書の発行のため', en: 'To bill and settle fees and to issue receipts',
-      publishedBy: 'officer', change: { kind: 'changed', note: 'Receipts belong to settling fees.' },
+      ...billing,
+      version: 2,
+      ja: '利用料金の請求・決済及び領収書の発行のため',
+      en: 'To bill and settle fees and to issue receipts',
+      publishedBy: 'officer',
+      change: { kind: 'changed', note: 'Receipts belong to settling fees.' },
     };
     const { deps } = setup(receivedRequest(), [changed]);
     await decide(deps, { outcome: 'fulfilled' });
@@ -153,16 +187,18 @@ describe('decideRequest: a disclosure fulfilled', () => {
   it('appends an access-log entry for reading the holdings: actor, role, subjects, fields and reason', async () => {
     const { deps } = setup();
     await decide(deps, { outcome: 'fulfilled' });
-    expect(deps.accessLog.entries).toEqual([{
-      actor: OPERATOR.staffId,
-      role: 'operator',
-      action: 'read',
-      subjects: ['subj-hanako-1'],
-      fields: ['advertising-id', 'email', 'name', 'consents', 'provision-records'],
-      reason: 'disclosure req-1',
-      sourceIp: OPERATOR.sourceIp,
-      at: NOW,
-    }]);
+    expect(deps.accessLog.entries).toEqual([
+      {
+        actor: OPERATOR.staffId,
+        role: 'operator',
+        action: 'read',
+        subjects: ['subj-hanako-1'],
+        fields: ['advertising-id', 'email', 'name', 'consents', 'provision-records'],
+        reason: 'disclosure req-1',
+        sourceIp: OPERATOR.sourceIp,
+        at: NOW,
+      },
+    ]);
   });
 
   it('also decides a request that is in progress', async () => {
@@ -178,15 +214,22 @@ describe('decideRequest: a disclosure refused', () => {
     reason: '調査中の案件に関わる記録のため、現時点では開示できません。',
   };
 
-  it('commits the refusal and one e-mail listing the grounds\' labels and the reason, in Japanese', async () => {
+  it("commits the refusal and one e-mail listing the grounds' labels and the reason, in Japanese", async () => {
     const { deps } = setup();
     const result = await decide(deps, input);
     expect(result.status).toBe('refused');
     const commit = deps.writer.commits[0]!;
     expect(commit.map((w) => w.kind)).toEqual(['request', 'outbox']);
-    const { requests: [write], messages: [message] } = parts(commit);
+    const {
+      requests: [write],
+      messages: [message],
+    } = parts(commit);
     expect(write!.request.decision).toEqual({
-      outcome: 'refused', grounds: input.grounds, reason: input.reason, decidedAt: NOW, decidedBy: OPERATOR.staffId,
+      outcome: 'refused',
+      grounds: input.grounds,
+      reason: input.reason,
+      decidedAt: NOW,
+      decidedBy: OPERATOR.staffId,
     });
     expect(message!.topic).toBe('decision-refused');
     expect(message!.text).toContain(GROUNDS['hindrance-to-business']!.ja);
@@ -199,7 +242,9 @@ describe('decideRequest: a disclosure refused', () => {
   it('writes the refusal in English for an English request', async () => {
     const { deps } = setup(receivedRequest({ language: 'en' }));
     await decide(deps, { ...input, reason: 'The records concern an ongoing investigation.' });
-    const { messages: [message] } = parts(deps.writer.commits[0]!);
+    const {
+      messages: [message],
+    } = parts(deps.writer.commits[0]!);
     expect(message!.subject).toBe('Our answer to your disclosure request');
     expect(message!.text).toContain(GROUNDS['hindrance-to-business']!.en);
     expect(message!.text).toContain(GROUNDS['violation-of-law']!.en);
@@ -224,9 +269,23 @@ describe('decideRequest: decisions it will not take', () => {
     ['a refusal with an empty reason', { outcome: 'refused', grounds: ['violation-of-law'], reason: '' }],
     ['an unknown ground', { outcome: 'refused', grounds: ['too-busy'], reason: 'We are busy.' }],
     ['grounds on a fulfilment', { outcome: 'fulfilled', grounds: ['violation-of-law'] }],
-    ['partially-fulfilled without the withheld categories', { outcome: 'partially-fulfilled', grounds: ['violation-of-law'], reason: 'Part of it.' }],
-    ['partially-fulfilled withholding nothing', { outcome: 'partially-fulfilled', grounds: ['violation-of-law'], reason: 'Part of it.', details: { withheld: [] } }],
-    ['partially-fulfilled without grounds', { outcome: 'partially-fulfilled', reason: 'Part of it.', details: { withheld: ['email'] } }],
+    [
+      'partially-fulfilled without the withheld categories',
+      { outcome: 'partially-fulfilled', grounds: ['violation-of-law'], reason: 'Part of it.' },
+    ],
+    [
+      'partially-fulfilled withholding nothing',
+      {
+        outcome: 'partially-fulfilled',
+        grounds: ['violation-of-law'],
+        reason: 'Part of it.',
+        details: { withheld: [] },
+      },
+    ],
+    [
+      'partially-fulfilled without grounds',
+      { outcome: 'partially-fulfilled', reason: 'Part of it.', details: { withheld: ['email'] } },
+    ],
   ];
 
   it.each(cases)('answers unprocessable to %s, and writes and reads nothing', async (_name, input) => {
@@ -248,10 +307,12 @@ describe('decideRequest: decisions it will not take', () => {
   });
 
   it('answers conflict for a request already decided, and writes nothing', async () => {
-    const { deps } = setup(receivedRequest({
-      status: 'fulfilled',
-      decision: { outcome: 'fulfilled', grounds: [], decidedAt: '2026-11-11T00:00:00.000Z', decidedBy: 'staff-2' },
-    }));
+    const { deps } = setup(
+      receivedRequest({
+        status: 'fulfilled',
+        decision: { outcome: 'fulfilled', grounds: [], decidedAt: '2026-11-11T00:00:00.000Z', decidedBy: 'staff-2' },
+      }),
+    );
     const problem = await problemOf(decide(deps, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'x' }));
     expect(problem.kind).toBe('conflict');
     expect(deps.writer.commits).toEqual([]);
@@ -285,13 +346,15 @@ describe('decideRequest: decisions it will not take', () => {
       decide(deps, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'x' }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason).toMatchObject({ kind: 'conflict' });
+    expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason).toMatchObject({
+      kind: 'conflict',
+    });
     expect(deps.writer.commits).toHaveLength(1);
   });
 });
 
 describe('decideRequest: who asked, and when the request closes', () => {
-  it('refuses to decide a representative\'s request until their authority and identity are recorded, and writes nothing', async () => {
+  it("refuses to decide a representative's request until their authority and identity are recorded, and writes nothing", async () => {
     for (const kind of ['agent', 'legal-representative'] as const) {
       const { deps } = setup(receivedRequest({ requester: { kind, name: 'Taro Agent', email: 'agent@example.jp' } }));
       const problem = await problemOf(decide(deps, { outcome: 'fulfilled' }));
@@ -312,7 +375,9 @@ describe('decideRequest: who asked, and when the request closes', () => {
 
   it('refuses details for a type and outcome that take none', async () => {
     const { deps } = setup();
-    const problem = await problemOf(decide(deps, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'r', details: { extra: 1 } }));
+    const problem = await problemOf(
+      decide(deps, { outcome: 'refused', grounds: ['violation-of-law'], reason: 'r', details: { extra: 1 } }),
+    );
     expect(problem).toMatchObject({ kind: 'unprocessable', title: 'No details expected' });
     expect(deps.writer.commits).toEqual([]);
   });

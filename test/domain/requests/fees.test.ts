@@ -4,15 +4,22 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FEES,
   FEE_CHARGEABLE_TYPES,
-  REQUEST_TYPE_NAMES,
   feeFor,
   feeSchedule,
+  REQUEST_TYPE_NAMES,
 } from '../../../functions/domain/requests/fees';
 import { REQUEST_TYPES } from '../../../functions/domain/requests/types/registry';
 
 describe('fees (Art. 38)', () => {
   it('names every request type the desk answers, including each one the registry accepts', () => {
-    expect([...REQUEST_TYPE_NAMES]).toEqual(['disclosure', 'correction', 'cessation-of-use', 'cessation-of-provision', 'purpose-notification', 'complaint']);
+    expect([...REQUEST_TYPE_NAMES]).toEqual([
+      'disclosure',
+      'correction',
+      'cessation-of-use',
+      'cessation-of-provision',
+      'purpose-notification',
+      'complaint',
+    ]);
     for (const t of REQUEST_TYPES) expect(REQUEST_TYPE_NAMES).toContain(t.type);
   });
 
@@ -42,13 +49,20 @@ describe('fees (Art. 38)', () => {
     expect(feeFor(schedule, 'no-such-type')).toBeNull();
   });
 
-  it.each(['correction', 'cessation-of-use', 'cessation-of-provision', 'complaint'])('refuses a fee for %s, citing Art. 38(1)', (type) => {
-    expect(() => feeSchedule({ disclosure: { amountYen: 1000, method: 'bank transfer' }, [type]: { amountYen: 300, method: 'bank transfer' } }))
-      .toThrow(`APPI Art. 38(1) allows a fee only for disclosure and purpose-notification, not for ${type}`);
-  });
+  it.each(['correction', 'cessation-of-use', 'cessation-of-provision', 'complaint'])(
+    'refuses a fee for %s, citing Art. 38(1)',
+    (type) => {
+      expect(() =>
+        feeSchedule({
+          disclosure: { amountYen: 1000, method: 'bank transfer' },
+          [type]: { amountYen: 300, method: 'bank transfer' },
+        }),
+      ).toThrow(`APPI Art. 38(1) allows a fee only for disclosure and purpose-notification, not for ${type}`);
+    },
+  );
 
   it.each([
-    ['an unknown type', { 'erasure': { amountYen: 100, method: 'cash' } }],
+    ['an unknown type', { erasure: { amountYen: 100, method: 'cash' } }],
     ['a zero amount', { disclosure: { amountYen: 0, method: 'bank transfer' } }],
     ['a negative amount', { disclosure: { amountYen: -1, method: 'bank transfer' } }],
     ['a fractional amount', { disclosure: { amountYen: 99.5, method: 'bank transfer' } }],

@@ -1,9 +1,9 @@
 // GET /v1/requests/{id} as a use case: the status token opens the view; an unknown id and a wrong
 // token answer exactly alike, so neither can be probed.
 import { describe, expect, it } from 'vitest';
-import { getRequestStatus } from '../../../functions/domain/requests/get-request-status';
 import { hashSecret } from '../../../functions/domain/kernel/secrets';
-import { ArrayRequestReader, FixedClock, receivedRequest, problemOf } from '../doubles';
+import { getRequestStatus } from '../../../functions/domain/requests/get-request-status';
+import { ArrayRequestReader, FixedClock, problemOf, receivedRequest } from '../doubles';
 
 const TOKEN = 'token-7-abcdefghijklmnop';
 const NOW = '2026-11-12T02:00:00.000Z';
@@ -41,7 +41,9 @@ describe('getRequestStatus', () => {
     expect(view.decision).toEqual({
       outcome: 'refused',
       grounds: ['violation-of-law'],
-      groundLabels: [{ id: 'violation-of-law', ja: expect.stringContaining('法令'), en: expect.stringContaining('law') }],
+      groundLabels: [
+        { id: 'violation-of-law', ja: expect.stringContaining('法令'), en: expect.stringContaining('law') },
+      ],
       reason: '法令により開示できません。',
       decidedAt: '2026-11-11T05:00:00.000Z',
     });

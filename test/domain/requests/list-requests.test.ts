@@ -16,7 +16,13 @@ describe('listRequests', () => {
   it('lists the open requests, soonest due first, with no personal data', async () => {
     const { items } = await listRequests(deps, undefined);
     expect(items.map((i) => i.requestId)).toEqual(['soon', 'late']);
-    expect(items[0]).toEqual({ requestId: 'soon', type: 'disclosure', status: 'in-progress', receivedAt: '2026-11-09T01:05:00.000Z', dueAt: '2026-11-20T08:00:00.000Z' });
+    expect(items[0]).toEqual({
+      requestId: 'soon',
+      type: 'disclosure',
+      status: 'in-progress',
+      receivedAt: '2026-11-09T01:05:00.000Z',
+      dueAt: '2026-11-20T08:00:00.000Z',
+    });
     expect(JSON.stringify(items)).not.toContain('example.jp');
   });
 

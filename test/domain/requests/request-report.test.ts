@@ -1,11 +1,18 @@
 // The desk report as a use case: nearest-rank percentiles, desk days counted as due dates are, and
 // the figures of a seeded set exactly; the range and its default; overdue open requests.
 import { describe, expect, it } from 'vitest';
-import {
-  deskDaysBetween, nearestRank, REPORT_DEFAULT_DAYS, reportRange, requestReport,
-  type CreatedRange, type ReportedRequest, type RequestReportReader, type UndeliverableMessage,
-} from '../../../functions/domain/requests/request-report';
 import type { RequestStatus } from '../../../functions/domain/requests/request';
+import {
+  type CreatedRange,
+  deskDaysBetween,
+  nearestRank,
+  REPORT_DEFAULT_DAYS,
+  type ReportedRequest,
+  type RequestReportReader,
+  reportRange,
+  requestReport,
+  type UndeliverableMessage,
+} from '../../../functions/domain/requests/request-report';
 import { FixedClock, jst, problemOf } from '../doubles';
 
 class ArrayReportReader implements RequestReportReader {
@@ -13,8 +20,11 @@ class ArrayReportReader implements RequestReportReader {
   constructor(private readonly items: ReportedRequest[]) {}
   async byStatus(status: RequestStatus, range: CreatedRange | undefined): Promise<ReportedRequest[]> {
     this.ranges.push({ status, range });
-    return this.items.filter((r) => r.status === status &&
-      (!range || (r.createdAt >= range.from.toISOString() && r.createdAt <= range.to.toISOString())));
+    return this.items.filter(
+      (r) =>
+        r.status === status &&
+        (!range || (r.createdAt >= range.from.toISOString() && r.createdAt <= range.to.toISOString())),
+    );
   }
 }
 
@@ -75,7 +85,9 @@ describe('reportRange', () => {
   });
 
   it('refuses a range that ends before it starts', async () => {
-    const problem = await problemOf(Promise.resolve().then(() => reportRange(now, { from: '2026-11-10', to: '2026-11-01' })));
+    const problem = await problemOf(
+      Promise.resolve().then(() => reportRange(now, { from: '2026-11-10', to: '2026-11-01' })),
+    );
     expect(problem.kind).toBe('unprocessable');
   });
 });
@@ -85,7 +97,13 @@ describe('requestReport on a seeded set', () => {
   // Five decisions, all received Monday 9 November 2026, 10:00 JST.
   const monday = jst(2026, 11, 9, 10);
   const decided = (requestId: string, type: string, status: RequestStatus, hours: number): ReportedRequest => ({
-    requestId, type, status, createdAt: hoursAfter(monday, -0.1), receivedAt: monday.toISOString(), dueAt: jst(2026, 11, 20, 17).toISOString(), decidedAt: hoursAfter(monday, hours),
+    requestId,
+    type,
+    status,
+    createdAt: hoursAfter(monday, -0.1),
+    receivedAt: monday.toISOString(),
+    dueAt: jst(2026, 11, 20, 17).toISOString(),
+    decidedAt: hoursAfter(monday, hours),
   });
   const seeded: ReportedRequest[] = [
     decided('d-2h', 'disclosure', 'fulfilled', 2),
@@ -93,19 +111,63 @@ describe('requestReport on a seeded set', () => {
     decided('d-26h', 'correction', 'fulfilled', 26),
     decided('d-50h', 'disclosure', 'partially-fulfilled', 50),
     decided('d-100h', 'complaint', 'fulfilled', 100),
-    { requestId: 'open-on-time', type: 'disclosure', status: 'received', createdAt: '2026-11-18T01:00:00.000Z', receivedAt: '2026-11-18T01:00:00.000Z', dueAt: jst(2026, 12, 2, 17).toISOString() },
-    { requestId: 'open-late', type: 'correction', status: 'in-progress', createdAt: '2026-11-02T01:00:00.000Z', receivedAt: '2026-11-02T01:00:00.000Z', dueAt: jst(2026, 11, 16, 17).toISOString() },
+    {
+      requestId: 'open-on-time',
+      type: 'disclosure',
+      status: 'received',
+      createdAt: '2026-11-18T01:00:00.000Z',
+      receivedAt: '2026-11-18T01:00:00.000Z',
+      dueAt: jst(2026, 12, 2, 17).toISOString(),
+    },
+    {
+      requestId: 'open-late',
+      type: 'correction',
+      status: 'in-progress',
+      createdAt: '2026-11-02T01:00:00.000Z',
+      receivedAt: '2026-11-02T01:00:00.000Z',
+      dueAt: jst(2026, 11, 16, 17).toISOString(),
+    },
     // Made 120 days ago: outside the default range, but an overdue open request is always listed.
-    { requestId: 'open-ancient', type: 'complaint', status: 'received', createdAt: '2026-07-23T01:00:00.000Z', receivedAt: '2026-07-23T01:00:00.000Z', dueAt: jst(2026, 8, 5, 17).toISOString() },
-    { requestId: 'old-decided', type: 'disclosure', status: 'fulfilled', createdAt: '2026-07-01T01:00:00.000Z', receivedAt: '2026-07-01T01:00:00.000Z', dueAt: '2026-07-15T08:00:00.000Z', decidedAt: '2026-07-30T01:00:00.000Z' },
-    { requestId: 'unverified', type: 'disclosure', status: 'awaiting-verification', createdAt: '2026-11-19T01:00:00.000Z' },
+    {
+      requestId: 'open-ancient',
+      type: 'complaint',
+      status: 'received',
+      createdAt: '2026-07-23T01:00:00.000Z',
+      receivedAt: '2026-07-23T01:00:00.000Z',
+      dueAt: jst(2026, 8, 5, 17).toISOString(),
+    },
+    {
+      requestId: 'old-decided',
+      type: 'disclosure',
+      status: 'fulfilled',
+      createdAt: '2026-07-01T01:00:00.000Z',
+      receivedAt: '2026-07-01T01:00:00.000Z',
+      dueAt: '2026-07-15T08:00:00.000Z',
+      decidedAt: '2026-07-30T01:00:00.000Z',
+    },
+    {
+      requestId: 'unverified',
+      type: 'disclosure',
+      status: 'awaiting-verification',
+      createdAt: '2026-11-19T01:00:00.000Z',
+    },
   ];
 
   it('counts by type and status, the requests made within the range', async () => {
-    const report = await requestReport({ requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) }, {});
+    const report = await requestReport(
+      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) },
+      {},
+    );
     expect(report.counts.total).toBe(8);
     expect(report.counts.byType).toEqual({ disclosure: 5, correction: 2, complaint: 1 });
-    expect(report.counts.byStatus).toEqual({ fulfilled: 3, refused: 1, 'partially-fulfilled': 1, received: 1, 'in-progress': 1, 'awaiting-verification': 1 });
+    expect(report.counts.byStatus).toEqual({
+      fulfilled: 3,
+      refused: 1,
+      'partially-fulfilled': 1,
+      received: 1,
+      'in-progress': 1,
+      'awaiting-verification': 1,
+    });
     expect(report.counts.byTypeAndStatus).toEqual([
       { type: 'complaint', status: 'fulfilled', count: 1 },
       { type: 'correction', status: 'in-progress', count: 1 },
@@ -119,44 +181,121 @@ describe('requestReport on a seeded set', () => {
   });
 
   it('gives the nearest-rank median and 95th percentile of time to decision, in hours and desk days', async () => {
-    const report = await requestReport({ requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) }, {});
+    const report = await requestReport(
+      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) },
+      {},
+    );
     // Hours 2, 5, 26, 50, 100: median the 3rd, p95 the 5th. Desk days 0, 0, 1, 2, 4 (Mon to Fri 14:00 is 4).
-    expect(report.timeToDecision).toEqual({ decided: 5, medianHours: 26, p95Hours: 100, medianDeskDays: 1, p95DeskDays: 4 });
+    expect(report.timeToDecision).toEqual({
+      decided: 5,
+      medianHours: 26,
+      p95Hours: 100,
+      medianDeskDays: 1,
+      p95DeskDays: 4,
+    });
   });
 
   it('lists the overdue open requests, most overdue first, with calendar days overdue and no personal data', async () => {
-    const report = await requestReport({ requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) }, {});
+    const report = await requestReport(
+      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) },
+      {},
+    );
     expect(report.overdue).toEqual([
-      { requestId: 'open-ancient', type: 'complaint', status: 'received', dueAt: jst(2026, 8, 5, 17).toISOString(), daysOverdue: 107 },
-      { requestId: 'open-late', type: 'correction', status: 'in-progress', dueAt: jst(2026, 11, 16, 17).toISOString(), daysOverdue: 4 },
+      {
+        requestId: 'open-ancient',
+        type: 'complaint',
+        status: 'received',
+        dueAt: jst(2026, 8, 5, 17).toISOString(),
+        daysOverdue: 107,
+      },
+      {
+        requestId: 'open-late',
+        type: 'correction',
+        status: 'in-progress',
+        dueAt: jst(2026, 11, 16, 17).toISOString(),
+        daysOverdue: 4,
+      },
     ]);
   });
 
   it('reads open statuses whole and the others within the range', async () => {
     const reader = new ArrayReportReader(seeded);
-    const report = await requestReport({ requests: reader, outbox: noneSetAside, clock: new FixedClock(NOW) }, { from: '2026-07-01', to: '2026-07-31' });
+    const report = await requestReport(
+      { requests: reader, outbox: noneSetAside, clock: new FixedClock(NOW) },
+      { from: '2026-07-01', to: '2026-07-31' },
+    );
     for (const { status, range } of reader.ranges) {
-      expect(range, status).toEqual(status === 'received' || status === 'in-progress' ? undefined : { from: jst(2026, 7, 1), to: new Date(jst(2026, 8, 1).getTime() - 1) });
+      expect(range, status).toEqual(
+        status === 'received' || status === 'in-progress'
+          ? undefined
+          : { from: jst(2026, 7, 1), to: new Date(jst(2026, 8, 1).getTime() - 1) },
+      );
     }
     expect(report.counts).toMatchObject({ total: 2, byType: { disclosure: 1, complaint: 1 } });
     expect(report.timeToDecision).toMatchObject({ decided: 1, medianHours: 696, p95Hours: 696 });
   });
 
   it('has no figures for time to decision when nothing was decided', async () => {
-    const report = await requestReport({ requests: new ArrayReportReader([]), outbox: noneSetAside, clock: new FixedClock(NOW) }, {});
-    expect(report.timeToDecision).toEqual({ decided: 0, medianHours: null, p95Hours: null, medianDeskDays: null, p95DeskDays: null });
+    const report = await requestReport(
+      { requests: new ArrayReportReader([]), outbox: noneSetAside, clock: new FixedClock(NOW) },
+      {},
+    );
+    expect(report.timeToDecision).toEqual({
+      decided: 0,
+      medianHours: null,
+      p95Hours: null,
+      medianDeskDays: null,
+      p95DeskDays: null,
+    });
     expect(report.overdue).toEqual([]);
   });
 
   it('lists the e-mails set aside as undeliverable, oldest first, by kind, request, time and attempts; no address or body', async () => {
     const setAside: UndeliverableMessage[] = [
-      { messageId: 'm2', topic: 'decision-fulfilled', requestId: 'req-2', createdAt: '2026-11-18T01:00:00.000Z', setAsideAt: '2026-11-18T02:00:00.000Z', attempts: 12, lastError: 'MessageRejected' },
-      { messageId: 'm1', topic: 'staff-account', createdAt: '2026-11-17T01:00:00.000Z', attempts: 0, lastError: 'SendOutcomeUnknown' },
+      {
+        messageId: 'm2',
+        topic: 'decision-fulfilled',
+        requestId: 'req-2',
+        createdAt: '2026-11-18T01:00:00.000Z',
+        setAsideAt: '2026-11-18T02:00:00.000Z',
+        attempts: 12,
+        lastError: 'MessageRejected',
+      },
+      {
+        messageId: 'm1',
+        topic: 'staff-account',
+        createdAt: '2026-11-17T01:00:00.000Z',
+        attempts: 0,
+        lastError: 'SendOutcomeUnknown',
+      },
     ];
-    const report = await requestReport({ requests: new ArrayReportReader([]), outbox: { undeliverable: async () => setAside }, clock: new FixedClock(NOW) }, {});
+    const report = await requestReport(
+      {
+        requests: new ArrayReportReader([]),
+        outbox: { undeliverable: async () => setAside },
+        clock: new FixedClock(NOW),
+      },
+      {},
+    );
     expect(report.undeliverable).toEqual([
-      { messageId: 'm1', kind: 'staff-account', requestId: null, createdAt: '2026-11-17T01:00:00.000Z', setAsideAt: null, attempts: 0, reason: 'SendOutcomeUnknown' },
-      { messageId: 'm2', kind: 'decision-fulfilled', requestId: 'req-2', createdAt: '2026-11-18T01:00:00.000Z', setAsideAt: '2026-11-18T02:00:00.000Z', attempts: 12, reason: 'MessageRejected' },
+      {
+        messageId: 'm1',
+        kind: 'staff-account',
+        requestId: null,
+        createdAt: '2026-11-17T01:00:00.000Z',
+        setAsideAt: null,
+        attempts: 0,
+        reason: 'SendOutcomeUnknown',
+      },
+      {
+        messageId: 'm2',
+        kind: 'decision-fulfilled',
+        requestId: 'req-2',
+        createdAt: '2026-11-18T01:00:00.000Z',
+        setAsideAt: '2026-11-18T02:00:00.000Z',
+        attempts: 12,
+        reason: 'MessageRejected',
+      },
     ]);
   });
 });

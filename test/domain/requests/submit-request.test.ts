@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { VERIFICATION_CODE_DIGITS } from '../../../functions/domain/kernel/law';
 import { DeskProblem } from '../../../functions/domain/kernel/problems';
-import type { DeskRequest } from '../../../functions/domain/requests/request';
-import { codeSecret, submitRequest, type SubmitRequestInput } from '../../../functions/domain/requests/submit-request';
 import { hashSecret } from '../../../functions/domain/kernel/secrets';
+import type { DeskRequest } from '../../../functions/domain/requests/request';
+import { codeSecret, type SubmitRequestInput, submitRequest } from '../../../functions/domain/requests/submit-request';
 import { REQUEST_TYPES } from '../../../functions/domain/requests/types/registry';
 import { FixedClock, problemOf, RecordingWriter, SequenceSecrets } from '../doubles';
 
@@ -129,18 +129,25 @@ describe('submitRequest', () => {
   it('refuses a request "by the person themselves" whose requester address is not the subject\'s, for every type, writing nothing', async () => {
     for (const { type } of REQUEST_TYPES) {
       const deps = setup();
-      const problem = await problemOf(submitRequest(deps, input({
-        type,
-        requester: { kind: 'self', name: '山田 花子', email: 'stranger@example.jp' },
-        subject: { email: 'hanako.yamada@example.jp' },
-      })));
+      const problem = await problemOf(
+        submitRequest(
+          deps,
+          input({
+            type,
+            requester: { kind: 'self', name: '山田 花子', email: 'stranger@example.jp' },
+            subject: { email: 'hanako.yamada@example.jp' },
+          }),
+        ),
+      );
       expect(problem.kind, type).toBe('unprocessable');
-      expect(problem.errors, type).toEqual([{ field: 'body.requester.email', message: expect.stringContaining('subject.email') }]);
+      expect(problem.errors, type).toEqual([
+        { field: 'body.requester.email', message: expect.stringContaining('subject.email') },
+      ]);
       expect(deps.writer.commits, type).toHaveLength(0);
     }
   });
 
-  it('judges a self request\'s two addresses as the desk looks people up: the case of the letters does not matter', async () => {
+  it("judges a self request's two addresses as the desk looks people up: the case of the letters does not matter", async () => {
     const { message, request } = await submitted({
       requester: { kind: 'self', name: '山田 花子', email: 'Hanako.Yamada@Example.JP' },
       subject: { email: 'hanako.yamada@example.jp' },
@@ -150,9 +157,12 @@ describe('submitRequest', () => {
     expect(message.to).toEqual(['hanako.yamada@example.jp']);
   });
 
-  it('sends a representative\'s code to the representative\'s own address', async () => {
+  it("sends a representative's code to the representative's own address", async () => {
     for (const kind of ['legal-representative', 'agent'] as const) {
-      const { message } = await submitted({ requester: { kind, name: '代理 太郎', email: 'rep@example.jp' }, subject: { email: 'hanako.yamada@example.jp' } });
+      const { message } = await submitted({
+        requester: { kind, name: '代理 太郎', email: 'rep@example.jp' },
+        subject: { email: 'hanako.yamada@example.jp' },
+      });
       expect(message.to, kind).toEqual(['rep@example.jp']);
     }
   });

@@ -3,14 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { answerDueAt, dueAfterDeskDays } from '../../../functions/domain/kernel/calendar';
 import { RESPONSE_TARGET_DESK_DAYS } from '../../../functions/domain/kernel/law';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
+import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
 import type { DeskWrite } from '../../../functions/domain/requests/ports';
-import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import type { DeskRequest, Language } from '../../../functions/domain/requests/request';
 import { submitRequest } from '../../../functions/domain/requests/submit-request';
 import { verifyRequest } from '../../../functions/domain/requests/verify-request';
-import { hashSecret } from '../../../functions/domain/kernel/secrets';
-import { ApplyingWriter, ArrayRequestReader, FixedClock, jst, SequenceSecrets, problemOf } from '../doubles';
+import { ApplyingWriter, ArrayRequestReader, FixedClock, jst, problemOf, SequenceSecrets } from '../doubles';
 
 const CODE = '482913';
 const WRONG = '000000';
@@ -22,20 +22,26 @@ async function awaitingRequest(language: Language = 'ja', submittedAt = SUBMITTE
   const writer = new ApplyingWriter(requests);
   const secrets = new SequenceSecrets([CODE]);
   const clock = new FixedClock(submittedAt);
-  const { requestId } = await submitRequest({ writer, secrets, clock }, {
-    type: 'disclosure',
-    requester: { kind: 'self', name: 'Hanako Yamada', email: 'hanako.yamada@example.jp' },
-    subject: { email: 'hanako.yamada@example.jp' },
-    language,
-  });
+  const { requestId } = await submitRequest(
+    { writer, secrets, clock },
+    {
+      type: 'disclosure',
+      requester: { kind: 'self', name: 'Hanako Yamada', email: 'hanako.yamada@example.jp' },
+      subject: { email: 'hanako.yamada@example.jp' },
+      language,
+    },
+  );
   writer.commits.length = 0; // only what verification writes counts below
   clock.set(new Date(submittedAt.getTime() + 5 * 60_000)); // the requester types the code 5 minutes later
   return { deps: { requests, writer, secrets, clock, responseDeskDays: RESPONSE_TARGET_DESK_DAYS }, requestId };
 }
 
-const stored = (requests: ArrayRequestReader, requestId: string) => requests.items.find((r) => r.requestId === requestId)!;
-const requestWrite = (writes: DeskWrite[]) => writes.find((w): w is Extract<DeskWrite, { kind: 'request' }> => w.kind === 'request')!;
-const outboxWrites = (writes: DeskWrite[]): OutboxMessage[] => writes.flatMap((w) => (w.kind === 'outbox' ? [w.message] : []));
+const stored = (requests: ArrayRequestReader, requestId: string) =>
+  requests.items.find((r) => r.requestId === requestId)!;
+const requestWrite = (writes: DeskWrite[]) =>
+  writes.find((w): w is Extract<DeskWrite, { kind: 'request' }> => w.kind === 'request')!;
+const outboxWrites = (writes: DeskWrite[]): OutboxMessage[] =>
+  writes.flatMap((w) => (w.kind === 'outbox' ? [w.message] : []));
 
 describe('verifyRequest with the right code', () => {
   it('receives the request, starts the clock and returns a status token', async () => {
@@ -97,7 +103,7 @@ describe('verifyRequest with the right code', () => {
     expect(request).not.toHaveProperty('expiresAt');
   });
 
-  it('tells the due date in the request\'s language', async () => {
+  it("tells the due date in the request's language", async () => {
     const ja = await awaitingRequest('ja');
     await verifyRequest(ja.deps, ja.requestId, CODE);
     const jaMessage = outboxWrites(ja.deps.writer.commits[0]!)[0]!;
@@ -111,7 +117,7 @@ describe('verifyRequest with the right code', () => {
     expect(enMessage.text).toContain('20 November 2026 at 17:00 (Japan time)');
   });
 
-  it('links the Privacy Center\'s status page with the token in the fragment only, in the request\'s language', async () => {
+  it("links the Privacy Center's status page with the token in the fragment only, in the request's language", async () => {
     const url = 'https://privacy.example.jp/';
     for (const language of ['ja', 'en'] as const) {
       const { deps, requestId } = await awaitingRequest(language);
@@ -180,14 +186,22 @@ describe('verifyRequest with a wrong code', () => {
     const { deps, requestId } = await awaitingRequest();
     const details: string[] = [];
     for (let i = 0; i < 4; i += 1) details.push((await problemOf(verifyRequest(deps, requestId, WRONG))).detail);
-    expect(details.map((d) => d.match(/(\d+) (tries|try) left/)?.slice(1, 3).join(' '))).toEqual(['4 tries', '3 tries', '2 tries', '1 try']);
+    expect(
+      details.map((d) =>
+        d
+          .match(/(\d+) (tries|try) left/)
+          ?.slice(1, 3)
+          .join(' '),
+      ),
+    ).toEqual(['4 tries', '3 tries', '2 tries', '1 try']);
     // The right code still works on the last try.
     await expect(verifyRequest(deps, requestId, CODE)).resolves.toMatchObject({ status: 'received' });
   });
 
   it('locks the request on the fifth wrong code, and the right code no longer helps', async () => {
     const { deps, requestId } = await awaitingRequest();
-    for (let i = 0; i < 4; i += 1) expect((await problemOf(verifyRequest(deps, requestId, WRONG))).kind).toBe('unprocessable');
+    for (let i = 0; i < 4; i += 1)
+      expect((await problemOf(verifyRequest(deps, requestId, WRONG))).kind).toBe('unprocessable');
     const fifth = await problemOf(verifyRequest(deps, requestId, WRONG));
     expect(fifth.kind).toBe('locked');
     const locked = stored(deps.requests, requestId);
@@ -240,7 +254,10 @@ describe('verifyRequest refusals', () => {
 
   it('lets only one of two concurrent right answers win', async () => {
     const { deps, requestId } = await awaitingRequest();
-    const results = await Promise.allSettled([verifyRequest(deps, requestId, CODE), verifyRequest(deps, requestId, CODE)]);
+    const results = await Promise.allSettled([
+      verifyRequest(deps, requestId, CODE),
+      verifyRequest(deps, requestId, CODE),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected?.reason).toMatchObject({ kind: 'conflict' });

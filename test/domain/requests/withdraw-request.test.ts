@@ -3,11 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSED_REQUEST_RETENTION_SECONDS } from '../../../functions/domain/kernel/law';
 import { StaleWriteError } from '../../../functions/domain/kernel/problems';
+import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import { getRequestStatus } from '../../../functions/domain/requests/get-request-status';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { withdrawRequest } from '../../../functions/domain/requests/withdraw-request';
-import { hashSecret } from '../../../functions/domain/kernel/secrets';
-import { ApplyingWriter, ArrayRequestReader, FixedClock, problemOf, receivedRequest, SequenceSecrets } from '../doubles';
+import {
+  ApplyingWriter,
+  ArrayRequestReader,
+  FixedClock,
+  problemOf,
+  receivedRequest,
+  SequenceSecrets,
+} from '../doubles';
 
 const TOKEN = 'token-7-abcdefghijklmnop';
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -34,8 +41,15 @@ describe('withdrawRequest', () => {
       expiresAt: Date.parse(NOW) / 1000 + CLOSED_REQUEST_RETENTION_SECONDS,
       statusTokenHash: hashSecret(TOKEN),
     });
-    expect(write!.kind === 'request' && write!.request.history.at(-1)).toEqual({ at: NOW, event: 'withdrawn', reason: '自分で解決しました。' });
-    expect(outbox).toMatchObject({ kind: 'outbox', message: { to: ['hanako.yamada@example.jp'], topic: 'request-withdrawn' } });
+    expect(write!.kind === 'request' && write!.request.history.at(-1)).toEqual({
+      at: NOW,
+      event: 'withdrawn',
+      reason: '自分で解決しました。',
+    });
+    expect(outbox).toMatchObject({
+      kind: 'outbox',
+      message: { to: ['hanako.yamada@example.jp'], topic: 'request-withdrawn' },
+    });
   });
 
   it('withdraws an in-progress request too, and records no reason when none is given', async () => {
@@ -74,8 +88,11 @@ describe('withdrawRequest', () => {
     ]);
     const statusRead = await problemOf(getRequestStatus(deps, 'no-such-request', TOKEN));
     for (const problem of refusals) {
-      expect({ kind: problem.kind, title: problem.title, detail: problem.detail })
-        .toEqual({ kind: 'not-found', title: statusRead.title, detail: statusRead.detail });
+      expect({ kind: problem.kind, title: problem.title, detail: problem.detail }).toEqual({
+        kind: 'not-found',
+        title: statusRead.title,
+        detail: statusRead.detail,
+      });
     }
     expect(deps.writer.commits).toEqual([]);
   });
@@ -92,9 +109,14 @@ describe('withdrawRequest', () => {
 
   it('lets only one of two concurrent withdrawals win; the other is a conflict', async () => {
     const deps = setup();
-    const results = await Promise.allSettled([withdrawRequest(deps, 'req-1', TOKEN), withdrawRequest(deps, 'req-1', TOKEN)]);
+    const results = await Promise.allSettled([
+      withdrawRequest(deps, 'req-1', TOKEN),
+      withdrawRequest(deps, 'req-1', TOKEN),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason).toMatchObject({ kind: 'conflict' });
+    expect(results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason).toMatchObject({
+      kind: 'conflict',
+    });
     expect(deps.writer.commits).toHaveLength(1);
   });
 

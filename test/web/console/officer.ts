@@ -16,7 +16,12 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
   const SELF = { kind: 'self', name: DEMO_CUSTOMER.name, email: DEMO_CUSTOMER.email };
 
   /** Opens the console at a page and signs in with the local form. */
-  async function signedIn(username: string, hash: string, locale = 'ja-JP', password = E2E_DEMO_PASSWORD): Promise<{ page: Page; close: () => Promise<void> }> {
+  async function signedIn(
+    username: string,
+    hash: string,
+    locale = 'ja-JP',
+    password = E2E_DEMO_PASSWORD,
+  ): Promise<{ page: Page; close: () => Promise<void> }> {
     const { context, page } = await newPage({ viewport: DESKTOP, locale });
     await page.goto(`${desk().url}${DESK_CONSOLE_PATH}${hash}`);
     await page.getByLabel('ユーザー名').fill(username);
@@ -26,11 +31,22 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
     return { page, close: () => context.close() };
   }
 
-  describe('the subject view and the officer\'s pages', () => {
+  describe("the subject view and the officer's pages", () => {
     it('asks an operator for the reason first, refuses a closed or unknown request inline, and shows the data for an open one; the officer finds the read', async () => {
-      const open = await client.submitAndVerify({ type: 'disclosure', requester: SELF, subject: { email: DEMO_CUSTOMER.email } });
-      const closed = await client.submitAndVerify({ type: 'purpose-notification', requester: SELF, subject: { email: DEMO_CUSTOMER.email } });
-      const withdrawn = await client.call('POST', `/v1/requests/${closed.requestId}/withdrawal`, { token: closed.statusToken, body: {} });
+      const open = await client.submitAndVerify({
+        type: 'disclosure',
+        requester: SELF,
+        subject: { email: DEMO_CUSTOMER.email },
+      });
+      const closed = await client.submitAndVerify({
+        type: 'purpose-notification',
+        requester: SELF,
+        subject: { email: DEMO_CUSTOMER.email },
+      });
+      const withdrawn = await client.call('POST', `/v1/requests/${closed.requestId}/withdrawal`, {
+        token: closed.statusToken,
+        body: {},
+      });
       expect(withdrawn.status, withdrawn.text).toBe(200);
 
       const { page, close } = await signedIn('operator', '#/subjects');
@@ -56,7 +72,9 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
       await page.getByRole('button', { name: '理由を記録して表示する' }).click();
       const typed = page.getByLabel('受付番号');
       await expect.poll(() => typed.getAttribute('aria-invalid')).toBe('true');
-      expect(await page.locator(`#${await typed.getAttribute('aria-describedby')}`).textContent()).toContain('対応中ではありません');
+      expect(await page.locator(`#${await typed.getAttribute('aria-describedby')}`).textContent()).toContain(
+        '対応中ではありません',
+      );
       expect(await page.getByRole('main').textContent()).not.toContain(DEMO_CUSTOMER.email);
       await checkPage(page, 'desk-officer-2-subject-refused-ja');
 
@@ -80,7 +98,10 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
       await officer.page.getByLabel('担当者（ユーザー名）').fill('operator');
       await officer.page.getByLabel('対象（本人ID、又は request:受付番号）').fill(DEMO_CUSTOMER.subjectId);
       await officer.page.getByRole('button', { name: '表示する' }).click();
-      await officer.page.getByRole('cell', { name: `request ${open.requestId}` }).first().waitFor();
+      await officer.page
+        .getByRole('cell', { name: `request ${open.requestId}` })
+        .first()
+        .waitFor();
       await close();
       await officer.close();
     }, 120_000);
@@ -103,11 +124,21 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
 
       // The new person sets a password and can sign in.
       let mail: Awaited<ReturnType<typeof mailbox>>[number] | undefined;
-      await expect.poll(async () => (mail = (await mailbox(email)).at(-1)) !== undefined, { timeout: 20_000 }).toBe(true);
+      await expect
+        .poll(async () => (mail = (await mailbox(email)).at(-1)) !== undefined, { timeout: 20_000 })
+        .toBe(true);
       const temporary = /\n {4}(\S+)\n/.exec(mail!.body.text ?? '')![1]!;
       const newPassword = 'a-long-new-password-2026';
-      expect((await client.call('POST', '/local/password', { body: { username: staffId, password: temporary, newPassword } })).status).toBe(200);
-      expect((await client.call('POST', '/local/sign-in', { body: { username: staffId, password: newPassword } })).status).toBe(200);
+      expect(
+        (
+          await client.call('POST', '/local/password', {
+            body: { username: staffId, password: temporary, newPassword },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (await client.call('POST', '/local/sign-in', { body: { username: staffId, password: newPassword } })).status,
+      ).toBe(200);
 
       // Creating it again is a conflict, explained in words.
       await page.getByLabel('ユーザー名', { exact: true }).fill(staffId);
@@ -124,7 +155,10 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
       await page.getByLabel('理由', { exact: true }).fill('監査チームへの異動');
       await page.getByRole('button', { name: '役割を変更する' }).click();
       await page.getByText(`${staffId} の役割を監査担当者にしました。`).waitFor();
-      expect((await client.call('POST', '/local/sign-in', { body: { username: staffId, password: newPassword } })).json.idToken).toBeTruthy();
+      expect(
+        (await client.call('POST', '/local/sign-in', { body: { username: staffId, password: newPassword } })).json
+          .idToken,
+      ).toBeTruthy();
 
       await page.getByRole('button', { name: `${staffId} を操作` }).click();
       await page.getByLabel('無効化の理由').selectOption('retirement');
@@ -133,13 +167,21 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
       await checkPage(page, 'desk-officer-5-disable-confirm-ja');
       await page.getByRole('button', { name: '無効化を確定する' }).click();
       await page.getByText(`${staffId} を無効にしました。`).waitFor();
-      const signIn = await client.call('POST', '/local/sign-in', { body: { username: staffId, password: newPassword } });
+      const signIn = await client.call('POST', '/local/sign-in', {
+        body: { username: staffId, password: newPassword },
+      });
       expect(signIn.status).toBe(403);
       expect(signIn.json.title).toBe('Account disabled');
 
       // The officer's own read of a subject, then the access log: the read is listed, and the chain verifies.
       const officerToken = await client.signIn('officer');
-      expect((await client.call('GET', `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}?purpose=service-provision`, { token: officerToken })).status).toBe(200);
+      expect(
+        (
+          await client.call('GET', `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}?purpose=service-provision`, {
+            token: officerToken,
+          })
+        ).status,
+      ).toBe(200);
       await page.getByRole('link', { name: 'アクセス記録' }).click();
       await page.getByRole('heading', { level: 1, name: 'アクセス記録' }).waitFor();
       await page.getByRole('cell', { name: 'purpose service-provision' }).first().waitFor();
@@ -157,12 +199,23 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
       // The only officer makes a deputy officer at once (nobody else could confirm); the deputy sets a password.
       const officerToken = await client.signIn('officer');
       const deputyEmail = uniqueEmail('deputy');
-      const made = await client.call('POST', '/v1/staff/accounts', { token: officerToken, body: { staffId: deputy, displayName: '副 管理者', email: deputyEmail, role: 'officer' } });
+      const made = await client.call('POST', '/v1/staff/accounts', {
+        token: officerToken,
+        body: { staffId: deputy, displayName: '副 管理者', email: deputyEmail, role: 'officer' },
+      });
       expect(made.json.role, made.text).toBe('officer');
       let mail: Awaited<ReturnType<typeof mailbox>>[number] | undefined;
-      await expect.poll(async () => (mail = (await mailbox(deputyEmail)).at(-1)) !== undefined, { timeout: 20_000 }).toBe(true);
+      await expect
+        .poll(async () => (mail = (await mailbox(deputyEmail)).at(-1)) !== undefined, { timeout: 20_000 })
+        .toBe(true);
       const temporary = /\n {4}(\S+)\n/.exec(mail!.body.text ?? '')![1]!;
-      expect((await client.call('POST', '/local/password', { body: { username: deputy, password: temporary, newPassword: DEPUTY_PASSWORD } })).status).toBe(200);
+      expect(
+        (
+          await client.call('POST', '/local/password', {
+            body: { username: deputy, password: temporary, newPassword: DEPUTY_PASSWORD },
+          })
+        ).status,
+      ).toBe(200);
 
       const asker = await signedIn('officer', '#/accounts');
       await asker.page.getByRole('heading', { level: 1, name: '担当者アカウント' }).waitFor();
@@ -171,7 +224,11 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
       await asker.page.getByLabel('メールアドレス', { exact: true }).fill(uniqueEmail('candidate'));
       await asker.page.getByLabel('役割', { exact: true }).selectOption('officer');
       await asker.page.getByRole('button', { name: '作成する' }).click();
-      await asker.page.getByText(`${candidate} を監査担当者として作成しました。個人情報保護管理者の役割は、他の管理者が確認するまで付与されません。`).waitFor();
+      await asker.page
+        .getByText(
+          `${candidate} を監査担当者として作成しました。個人情報保護管理者の役割は、他の管理者が確認するまで付与されません。`,
+        )
+        .waitFor();
       await asker.page.getByRole('button', { name: `${candidate} を操作` }).click();
       await asker.page.getByText('あなたの申請です。他の管理者の確認を待っています').waitFor();
       expect(await asker.page.getByRole('button', { name: '確認して管理者の役割を付与する' }).count()).toBe(0);
@@ -182,9 +239,14 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
       await other.page.getByRole('button', { name: `${candidate} を操作` }).click();
       await other.page.getByText('個人情報保護管理者の役割を申請中（officer、').first().waitFor();
       await other.page.getByRole('button', { name: '確認して管理者の役割を付与する' }).click();
-      await other.page.getByText(`${candidate} を個人情報保護管理者にしました（officer の申請をあなたが確認）。`).waitFor();
+      await other.page
+        .getByText(`${candidate} を個人情報保護管理者にしました（officer の申請をあなたが確認）。`)
+        .waitFor();
       const listed = await client.call('GET', '/v1/staff/accounts', { token: officerToken });
-      expect(listed.json.items.find((a: { staffId: string }) => a.staffId === candidate)).toMatchObject({ role: 'officer', roleConfirmedBy: deputy });
+      expect(listed.json.items.find((a: { staffId: string }) => a.staffId === candidate)).toMatchObject({
+        role: 'officer',
+        roleConfirmedBy: deputy,
+      });
       await other.close();
     }, 120_000);
 
@@ -206,10 +268,18 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
     }, 90_000);
 
     it('lets the officer lift a cessation of provision to a recipient, with a reason and a confirmation; the operator is not offered it', async () => {
-      const { requestId } = await client.submitAndVerify({ type: 'cessation-of-provision', requester: SELF, subject: { email: DEMO_CUSTOMER.email }, details: { grounds: ['no-longer-needed'] } });
+      const { requestId } = await client.submitAndVerify({
+        type: 'cessation-of-provision',
+        requester: SELF,
+        subject: { email: DEMO_CUSTOMER.email },
+        details: { grounds: ['no-longer-needed'] },
+      });
       const decided = await client.call('POST', `/v1/staff/requests/${requestId}/decision`, {
         token: await client.signIn('operator'),
-        body: { outcome: 'fulfilled', details: { recipients: { scope: 'named', recipientIds: ['mecara-payments', 'northwind-analytics'] } } },
+        body: {
+          outcome: 'fulfilled',
+          details: { recipients: { scope: 'named', recipientIds: ['mecara-payments', 'northwind-analytics'] } },
+        },
       });
       expect(decided.status, decided.text).toBe(200);
       const readSubject = async (page: Page) => {
@@ -234,7 +304,9 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
       const reason = lift.getByLabel('解除の理由');
       await expect.poll(() => reason.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
       expect(await page.evaluate('document.activeElement?.id')).toBe('lift-reason');
-      expect(await page.locator('#lift-reason-error').textContent()).toBe('解除の理由を入力してください（2000文字まで）。');
+      expect(await page.locator('#lift-reason-error').textContent()).toBe(
+        '解除の理由を入力してください（2000文字まで）。',
+      );
       await checkPage(page, 'desk-officer-9-lift-reason-ja');
 
       await reason.fill('本人から提供再開の申出があったため');
@@ -243,13 +315,20 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
       await checkPage(page, 'desk-officer-10-lift-confirm-ja');
       await lift.getByRole('button', { name: '解除を確定する' }).click();
       await page.getByText('「Mecara Payments K.K.（JP）」への提供停止を解除しました', { exact: false }).waitFor();
-      expect(await page.getByRole('status').filter({ hasText: '解除しました' }).textContent()).toContain('引き続き停止中：「Northwind Analytics Inc.（US）」');
+      expect(await page.getByRole('status').filter({ hasText: '解除しました' }).textContent()).toContain(
+        '引き続き停止中：「Northwind Analytics Inc.（US）」',
+      );
       await checkPage(page, 'desk-officer-11-lifted-ja');
 
       // Lifted meanwhile by someone else: the 409 is explained, nothing is lost from the form.
-      const other = await client.call('POST', `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}/provision-cessation-lifts`, {
-        token: await client.signIn('officer'), body: { recipients: { scope: 'all' }, reason: '別の担当者が解除' },
-      });
+      const other = await client.call(
+        'POST',
+        `/v1/staff/subjects/${DEMO_CUSTOMER.subjectId}/provision-cessation-lifts`,
+        {
+          token: await client.signIn('officer'),
+          body: { recipients: { scope: 'all' }, reason: '別の担当者が解除' },
+        },
+      );
       expect(other.status, other.text).toBe(201);
       await lift.getByLabel(/^Northwind Analytics Inc\.（US）/).check();
       await reason.fill('本人から提供再開の申出があったため');

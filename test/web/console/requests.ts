@@ -4,9 +4,15 @@
 // form offers only the grounds of the request's type and places the API's errors next to the fields.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CUSTOMER } from '../../../local/seed';
 import { DESK_CONSOLE_PATH, PRIVACY_CENTER_PATH } from '../../../local/privacy-center';
-import { checkPage, DESKTOP, PHONE, openRequest as openRequestPage, signInToConsole as signInAsStaff } from '../../support/browser';
+import { DEMO_CUSTOMER } from '../../../local/seed';
+import {
+  checkPage,
+  DESKTOP,
+  openRequest as openRequestPage,
+  PHONE,
+  signInToConsole as signInAsStaff,
+} from '../../support/browser';
 import { uniqueEmail } from '../../support/desk';
 import type { ConsoleDesk } from './desk';
 
@@ -91,7 +97,9 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       type: 'correction',
       requester: { kind: 'self', name: '佐藤 一郎', email },
       subject: { email },
-      details: { items: [{ change: 'correct', description: '登録住所が旧住所のままです', content: '東京都港区芝公園4-2-8' }] },
+      details: {
+        items: [{ change: 'correct', description: '登録住所が旧住所のままです', content: '東京都港区芝公園4-2-8' }],
+      },
     });
 
     it('a correction offers only its own grounds; a refusal without a reason is answered next to the reason, and a network failure loses nothing', async () => {
@@ -131,11 +139,17 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       await page.unroute('**/decision');
       await decision.getByRole('button', { name: '決定する' }).click();
       await expect.poll(() => page.locator('.request-status').textContent()).toBe('対応できない旨の回答済み');
-      const { json } = await client.call('GET', `/v1/staff/requests/${requestId}`, { token: await client.signIn('operator') });
-      expect(json.decision).toMatchObject({ outcome: 'refused', grounds: ['content-found-true'], details: { investigation: '登録時の住民票の写しと照合しました。' } });
+      const { json } = await client.call('GET', `/v1/staff/requests/${requestId}`, {
+        token: await client.signIn('operator'),
+      });
+      expect(json.decision).toMatchObject({
+        outcome: 'refused',
+        grounds: ['content-found-true'],
+        details: { investigation: '登録時の住民票の写しと照合しました。' },
+      });
     }, 90_000);
 
-    it('a correction\'s changes are rows to add and remove; an error in one row\'s value is shown in that row (English)', async () => {
+    it("a correction's changes are rows to add and remove; an error in one row's value is shown in that row (English)", async () => {
       const { requestId } = await client.submitAndVerify(correctionBody());
       const { page } = await newPage({ viewport: DESKTOP, locale: 'en-GB' });
       await signInToConsole(page, 'operator');
@@ -176,7 +190,10 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
     it('names the registered third parties to stop by name, from a list of checkboxes', async () => {
       const email = uniqueEmail('cessation');
       const { requestId } = await client.submitAndVerify({
-        type: 'cessation-of-provision', requester: { kind: 'self', name: '佐藤 一郎', email }, subject: { email }, details: { grounds: ['no-longer-needed'] },
+        type: 'cessation-of-provision',
+        requester: { kind: 'self', name: '佐藤 一郎', email },
+        subject: { email },
+        details: { grounds: ['no-longer-needed'] },
       });
       const { page } = await newPage({ viewport: DESKTOP });
       await signInToConsole(page, 'operator');
@@ -185,17 +202,25 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       await decision.getByLabel('対応する（全部）').check();
       await decision.getByLabel(/^範囲/).selectOption('named');
       const named = decision.getByRole('group', { name: /提供先（登録済みの第三者）/ });
-      expect(await named.locator('label').allTextContents()).toEqual(['Mecara Payments K.K. (JP)', 'Northwind Analytics Inc. (US)']);
+      expect(await named.locator('label').allTextContents()).toEqual([
+        'Mecara Payments K.K. (JP)',
+        'Northwind Analytics Inc. (US)',
+      ]);
       await named.getByLabel('Mecara Payments K.K. (JP)').check();
       await checkPage(page, 'desk-requests-7-cessation-recipients-ja');
       await decision.getByRole('button', { name: '決定する' }).click();
       await expect.poll(() => page.locator('.request-status').textContent(), { timeout: 15_000 }).toBe('対応済み');
-      const { json } = await client.call('GET', `/v1/staff/requests/${requestId}`, { token: await client.signIn('operator') });
-      expect(json.decision).toMatchObject({ outcome: 'fulfilled', details: { recipients: { scope: 'named', recipientIds: ['mecara-payments'] } } });
+      const { json } = await client.call('GET', `/v1/staff/requests/${requestId}`, {
+        token: await client.signIn('operator'),
+      });
+      expect(json.decision).toMatchObject({
+        outcome: 'fulfilled',
+        details: { recipients: { scope: 'named', recipientIds: ['mecara-payments'] } },
+      });
     }, 90_000);
   });
 
-  describe('desk console: an agent\'s paper disclosure', () => {
+  describe("desk console: an agent's paper disclosure", () => {
     it('the representative check comes first, then the decision, then the posting of the paper copy', async () => {
       const { requestId } = await client.submitAndVerify({
         type: 'disclosure',
@@ -209,10 +234,19 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       const check = page.getByRole('region', { name: '代理人の確認' });
       await check.getByText('代理人による請求です。').waitFor();
       // The agent's own address is none the desk holds for the principal: the page says so.
-      expect(await page.locator('#answer-address-not-held').textContent()).toContain('当社がご本人について保有するメールアドレスのいずれとも異なります');
+      expect(await page.locator('#answer-address-not-held').textContent()).toContain(
+        '当社がご本人について保有するメールアドレスのいずれとも異なります',
+      );
       // Only the documents that show an agent's authority are offered.
-      expect(await check.getByLabel(/代理権を確認した書類/).locator('option').allTextContents()).toEqual([
-        '選択してください', 'ご本人の委任状（任意代理人）', 'ご本人の実印を押印した委任状及び印鑑登録証明書（任意代理人）',
+      expect(
+        await check
+          .getByLabel(/代理権を確認した書類/)
+          .locator('option')
+          .allTextContents(),
+      ).toEqual([
+        '選択してください',
+        'ご本人の委任状（任意代理人）',
+        'ご本人の実印を押印した委任状及び印鑑登録証明書（任意代理人）',
       ]);
       await check.getByRole('button', { name: '確認を記録する' }).click();
       const authority = check.getByLabel(/代理権を確認した書類/);

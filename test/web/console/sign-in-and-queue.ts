@@ -24,7 +24,10 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
   const dueSoonDueAt = new Date(Date.now() + 2 * DAY_MS).toISOString();
 
   async function openConsole(options: { hash?: string; locale?: string } = {}) {
-    const { context, page } = await desktopPage({ viewport: DESKTOP, ...(options.locale ? { locale: options.locale } : {}) });
+    const { context, page } = await desktopPage({
+      viewport: DESKTOP,
+      ...(options.locale ? { locale: options.locale } : {}),
+    });
     await page.goto(`${desk().url}${DESK_CONSOLE_PATH}${options.hash ?? ''}`);
     return { context, page };
   }
@@ -36,8 +39,11 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
   }
 
   /** Every value this page's origin keeps in localStorage and sessionStorage. */
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: the expression is evaluated in the page, where the template runs
-  const storedValues = (page: Page) => page.evaluate<string[]>('[localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`))');
+  const storedValues = (page: Page) =>
+    page.evaluate<string[]>(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the expression is evaluated in the page, where the template runs
+      '[localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`))',
+    );
 
   describe('desk console', () => {
     let createdId: string;
@@ -45,12 +51,33 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
 
     beforeAll(async () => {
       const email = uniqueEmail('console');
-      const created = await client.submitAndVerify({ type: 'disclosure', requester: { kind: 'self', name: 'Hanako Yamada', email }, subject: { email } });
+      const created = await client.submitAndVerify({
+        type: 'disclosure',
+        requester: { kind: 'self', name: 'Hanako Yamada', email },
+        subject: { email },
+      });
       createdId = created.requestId;
       createdDueAt = (await client.call('GET', `/v1/requests/${createdId}`, { token: created.statusToken })).json.dueAt;
       // Overdue and nearly due: a desk that ran for weeks has these; put them in the desk's tables directly.
-      await putItem('requests', receivedRequest({ requestId: overdueId, type: 'correction', receivedAt: new Date(Date.now() - 20 * DAY_MS).toISOString(), dueAt: overdueDueAt }));
-      await putItem('requests', receivedRequest({ requestId: dueSoonId, type: 'complaint', status: 'in-progress', receivedAt: new Date(Date.now() - 10 * DAY_MS).toISOString(), dueAt: dueSoonDueAt }));
+      await putItem(
+        'requests',
+        receivedRequest({
+          requestId: overdueId,
+          type: 'correction',
+          receivedAt: new Date(Date.now() - 20 * DAY_MS).toISOString(),
+          dueAt: overdueDueAt,
+        }),
+      );
+      await putItem(
+        'requests',
+        receivedRequest({
+          requestId: dueSoonId,
+          type: 'complaint',
+          status: 'in-progress',
+          receivedAt: new Date(Date.now() - 10 * DAY_MS).toISOString(),
+          dueAt: dueSoonDueAt,
+        }),
+      );
     }, 90_000);
 
     it('serves the console under /desk/ with the strict Content-Security-Policy, and the runtime config beside it', async () => {
@@ -88,7 +115,9 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       const alert = page.getByRole('alert');
       await expect.poll(() => alert.textContent()).toContain('ユーザー名又はパスワードが正しくありません。');
       expect(await page.getByLabel('パスワード', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-      expect(await page.getByLabel('パスワード', { exact: true }).getAttribute('aria-describedby')).toBe(await alert.getAttribute('id'));
+      expect(await page.getByLabel('パスワード', { exact: true }).getAttribute('aria-describedby')).toBe(
+        await alert.getAttribute('id'),
+      );
       await checkPage(page, 'desk-console-2-sign-in-error-ja');
 
       await signIn(page, 'operator');
@@ -134,13 +163,15 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       await context.close();
     }, 90_000);
 
-    it('shows the auditor the queue without the operators\' pages', async () => {
+    it("shows the auditor the queue without the operators' pages", async () => {
       const { context, page } = await openConsole();
       await signIn(page, 'auditor');
       await page.getByRole('heading', { level: 1, name: '請求一覧' }).waitFor();
       await page.getByRole('rowheader', { name: overdueId }).waitFor();
       expect(await page.getByRole('banner').textContent()).toContain('監査担当者');
-      expect(await page.getByRole('navigation', { name: 'コンソールのメニュー' }).getByRole('link').allTextContents()).toEqual(['請求一覧', 'アクセス記録']);
+      expect(
+        await page.getByRole('navigation', { name: 'コンソールのメニュー' }).getByRole('link').allTextContents(),
+      ).toEqual(['請求一覧', 'アクセス記録']);
       // The request pages are the operators' and the officer's: the auditor gets no link to them.
       expect(await page.getByRole('main').getByRole('link').count()).toBe(0);
       await checkPage(page, 'desk-console-6-queue-auditor-ja');
@@ -161,11 +192,18 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       const { context, page } = await openConsole({ hash: '#/?status=in-progress' });
       await signIn(page, 'operator');
       await page.getByRole('rowheader', { name: dueSoonId }).waitFor();
-      await page.route('**/v1/staff/requests*', (route) => route.fulfill({
-        status: 401,
-        contentType: 'application/problem+json',
-        body: JSON.stringify({ type: 'urn:appi-desk:problem:unauthorized', title: 'Unauthorized', status: 401, detail: 'The token has expired.' }),
-      }));
+      await page.route('**/v1/staff/requests*', (route) =>
+        route.fulfill({
+          status: 401,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: 'urn:appi-desk:problem:unauthorized',
+            title: 'Unauthorized',
+            status: 401,
+            detail: 'The token has expired.',
+          }),
+        }),
+      );
       await page.getByLabel('状況').selectOption('received');
       await page.getByRole('button', { name: '表示する' }).click();
       await page.getByRole('heading', { level: 1, name: '担当者ログイン' }).waitFor();
@@ -180,9 +218,26 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
     }, 90_000);
 
     it('tells a locked account when to try again, and has a temporary password changed first', async () => {
-      const base = { role: 'operator', status: 'active', displayName: 'Console test', passwordChangedAt: new Date().toISOString() };
-      await putItem('staff', { ...base, staffId: `locked-${suffix}`, email: `locked-${suffix}@desk.example.jp`, localPasswordHash: hashLocalPassword(E2E_DEMO_PASSWORD), lockedUntil: new Date(Date.now() + 10 * 60_000).toISOString() });
-      await putItem('staff', { ...base, staffId: `new-${suffix}`, email: `new-${suffix}@desk.example.jp`, localPasswordHash: hashLocalPassword('temporary-password-1'), passwordMustChange: true });
+      const base = {
+        role: 'operator',
+        status: 'active',
+        displayName: 'Console test',
+        passwordChangedAt: new Date().toISOString(),
+      };
+      await putItem('staff', {
+        ...base,
+        staffId: `locked-${suffix}`,
+        email: `locked-${suffix}@desk.example.jp`,
+        localPasswordHash: hashLocalPassword(E2E_DEMO_PASSWORD),
+        lockedUntil: new Date(Date.now() + 10 * 60_000).toISOString(),
+      });
+      await putItem('staff', {
+        ...base,
+        staffId: `new-${suffix}`,
+        email: `new-${suffix}@desk.example.jp`,
+        localPasswordHash: hashLocalPassword('temporary-password-1'),
+        passwordMustChange: true,
+      });
       const { context, page } = await openConsole();
       await signIn(page, `locked-${suffix}`);
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('ロックされています');
@@ -209,7 +264,9 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       const { context, page } = await openConsole();
       await signIn(page, 'officer');
       await page.getByRole('heading', { level: 1, name: '請求一覧' }).waitFor();
-      expect(await page.getByRole('navigation', { name: 'コンソールのメニュー' }).getByRole('link').allTextContents()).toEqual(['請求一覧', '本人の検索', '担当者アカウント', 'アクセス記録']);
+      expect(
+        await page.getByRole('navigation', { name: 'コンソールのメニュー' }).getByRole('link').allTextContents(),
+      ).toEqual(['請求一覧', '本人の検索', '担当者アカウント', 'アクセス記録']);
       expect((await storedValues(page)).join('\n')).not.toMatch(/eyJ|token/i);
       await page.getByRole('button', { name: 'ログアウト' }).click();
       await page.getByRole('heading', { level: 1, name: '担当者ログイン' }).waitFor();

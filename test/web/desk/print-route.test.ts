@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { routeNamed } from '../../../functions/routes';
 import { deskPageAllowed, hrefOfDeskRoute, parseDeskRoute } from '../../../web/src/desk/routes';
 
-describe('the print view\'s route', () => {
+describe("the print view's route", () => {
   it('is read back from the address it writes', () => {
     const route = { page: 'request-print', requestId: '01JREQ 1' } as const;
     expect(hrefOfDeskRoute(route)).toBe('#/requests/01JREQ%201/print');
@@ -12,7 +12,8 @@ describe('the print view\'s route', () => {
   });
 
   it('is nothing else under a request or elsewhere', () => {
-    for (const hash of ['#/requests/a/b', '#/requests/a/print/more', '#/subjects/a/print', '#/requests//print']) expect(parseDeskRoute(hash)).toEqual({ page: 'not-found' });
+    for (const hash of ['#/requests/a/b', '#/requests/a/print/more', '#/subjects/a/print', '#/requests//print'])
+      expect(parseDeskRoute(hash)).toEqual({ page: 'not-found' });
   });
 
   it('is open to the roles of get-paper-disclosure', () => {

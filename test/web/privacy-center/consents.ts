@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PRIVACY_CENTER_PATH } from '../../../local/privacy-center';
 import { checkPage } from '../../support/browser';
-import { mailbox, uniqueEmail, type SentEmail } from '../../support/desk';
+import { mailbox, type SentEmail, uniqueEmail } from '../../support/desk';
 import type { PrivacyCenterDesk } from './desk';
 
 export function describeConsents({ desk, client, newPage: phonePage }: PrivacyCenterDesk) {
@@ -21,19 +21,34 @@ export function describeConsents({ desk, client, newPage: phonePage }: PrivacyCe
   }
 
   describe('Privacy Center: consents and corrections', () => {
-    it('lists a person\'s consents through the e-mailed code and withdraws one after confirming, in Japanese', async () => {
+    it("lists a person's consents through the e-mailed code and withdraws one after confirming, in Japanese", async () => {
       const subjectId = `subject-web-${randomUUID().slice(0, 8)}`;
       const email = `${subjectId}@example.jp`;
       const acquiredAt = new Date(Date.now() - 60_000).toISOString();
       const registered = await client.call('POST', '/v1/system/personal-data', {
         as: 'business-systems',
-        body: { subjectId, records: [{ recordId: 'crm-email', category: 'email', value: email, source: 'from-customer', purposes: ['service-provision', 'advertising'], acquiredAt }] },
+        body: {
+          subjectId,
+          records: [
+            {
+              recordId: 'crm-email',
+              category: 'email',
+              value: email,
+              source: 'from-customer',
+              purposes: ['service-provision', 'advertising'],
+              acquiredAt,
+            },
+          ],
+        },
       });
       expect(registered.status, registered.text).toBe(201);
       const notice = await client.call('GET', '/v1/privacy-notice');
-      const advertising = (notice.json.purposesOfUse as { id: string; ja: string }[]).find((p) => p.id === 'advertising')!;
+      const advertising = (notice.json.purposesOfUse as { id: string; ja: string }[]).find(
+        (p) => p.id === 'advertising',
+      )!;
       const given = await client.call('POST', '/v1/system/consents', {
-        as: 'business-systems', body: { subjectId, action: 'given', purpose: 'advertising', noticeVersion: notice.json.version },
+        as: 'business-systems',
+        body: { subjectId, action: 'given', purpose: 'advertising', noticeVersion: notice.json.version },
       });
       expect(given.status, given.text).toBe(201);
       const consentId = given.json.eventId as string;
@@ -43,12 +58,30 @@ export function describeConsents({ desk, client, newPage: phonePage }: PrivacyCe
       const officer = await client.signIn('officer');
       const recipient = await client.call('POST', '/v1/staff/recipients', {
         token: officer,
-        body: { recipientId, name: 'Partner Analytics Inc.', address: '1 Market St, San Francisco, CA', representative: 'Jane Doe, CEO', relationship: 'third-party', country: 'US' },
+        body: {
+          recipientId,
+          name: 'Partner Analytics Inc.',
+          address: '1 Market St, San Francisco, CA',
+          representative: 'Jane Doe, CEO',
+          relationship: 'third-party',
+          country: 'US',
+        },
       });
       expect(recipient.status, recipient.text).toBe(201);
-      const foreignInformation = { country: 'US', protectionSystem: '連邦レベルの包括的な法律はなく、分野別の法律と州法（CCPA等）による', recipientMeasures: '契約により個人情報保護法と同等の措置を講じる' };
+      const foreignInformation = {
+        country: 'US',
+        protectionSystem: '連邦レベルの包括的な法律はなく、分野別の法律と州法（CCPA等）による',
+        recipientMeasures: '契約により個人情報保護法と同等の措置を講じる',
+      };
       const provision = await client.call('POST', '/v1/system/consents', {
-        as: 'business-systems', body: { subjectId, action: 'given', recipient: recipientId, foreignInformation, noticeVersion: notice.json.version },
+        as: 'business-systems',
+        body: {
+          subjectId,
+          action: 'given',
+          recipient: recipientId,
+          foreignInformation,
+          noticeVersion: notice.json.version,
+        },
       });
       expect(provision.status, provision.text).toBe(201);
 
@@ -57,13 +90,17 @@ export function describeConsents({ desk, client, newPage: phonePage }: PrivacyCe
       await page.getByRole('heading', { level: 1, name: 'プライバシーに関するお知らせ' }).waitFor();
       await page.getByRole('main').getByRole('link', { name: '同意の確認・撤回はこちら' }).click();
       await page.getByRole('heading', { level: 1, name: '同意の確認・撤回' }).waitFor();
-      expect(await page.getByRole('navigation').getByRole('link', { name: '同意の確認・撤回' }).getAttribute('aria-current')).toBe('page');
+      expect(
+        await page.getByRole('navigation').getByRole('link', { name: '同意の確認・撤回' }).getAttribute('aria-current'),
+      ).toBe('page');
 
       // Sent empty: the API's message next to the field, in Japanese.
       await page.getByRole('button', { name: '確認コードを送る' }).click();
       const address = page.getByLabel('メールアドレス（当社にご登録のもの）');
       await expect.poll(() => address.getAttribute('aria-invalid')).toBe('true');
-      expect(await page.locator('#field-email-error').textContent()).toBe('メールアドレスを入力してください（例: hanako@example.jp）。');
+      expect(await page.locator('#field-email-error').textContent()).toBe(
+        'メールアドレスを入力してください（例: hanako@example.jp）。',
+      );
       await checkPage(page, 'privacy-center-consents-1-address-errors-ja');
 
       await address.fill(email);
@@ -105,12 +142,15 @@ export function describeConsents({ desk, client, newPage: phonePage }: PrivacyCe
       // The subject token was in memory only.
       expect(await page.evaluate('localStorage.length')).toBe(0);
       expect(await page.evaluate('Object.keys(sessionStorage).filter((k) => k !== "appi-desk.language")')).toEqual([]);
-      const check = await client.call('POST', '/v1/system/use-checks', { as: 'business-systems', body: { subjectId, category: 'email', purpose: 'advertising' } });
+      const check = await client.call('POST', '/v1/system/use-checks', {
+        as: 'business-systems',
+        body: { subjectId, category: 'email', purpose: 'advertising' },
+      });
       expect(check.json).toMatchObject({ allowed: false });
       await context.close();
     }, 120_000);
 
-    it('sends a correction of two items, the second item\'s error shown next to its field', async () => {
+    it("sends a correction of two items, the second item's error shown next to its field", async () => {
       const { context, page } = await phonePage();
       await page.goto(`${desk().url}${PRIVACY_CENTER_PATH}#/request`);
       await page.getByRole('heading', { level: 1, name: '請求・苦情のお申出' }).waitFor();
@@ -129,14 +169,19 @@ export function describeConsents({ desk, client, newPage: phonePage }: PrivacyCe
 
       // A third item, then removed again: two remain.
       await page.getByRole('button', { name: '項目を追加する' }).click();
-      await page.getByRole('group', { name: '訂正等を求める項目 3' }).getByRole('button', { name: /この項目を削除する/ }).click();
+      await page
+        .getByRole('group', { name: '訂正等を求める項目 3' })
+        .getByRole('button', { name: /この項目を削除する/ })
+        .click();
       expect(await page.getByRole('group', { name: /^訂正等を求める項目/ }).count()).toBe(2);
 
       // The second item's content was left empty: the API names details.items.1.content.
       await page.getByRole('button', { name: '送信する' }).click();
       const content = second.getByLabel('正しい内容');
       await expect.poll(() => content.getAttribute('aria-invalid')).toBe('true');
-      expect(await page.locator(`#${await content.getAttribute('aria-describedby')}`).textContent()).toBe('入力してください。');
+      expect(await page.locator(`#${await content.getAttribute('aria-describedby')}`).textContent()).toBe(
+        '入力してください。',
+      );
       expect(await first.getByLabel('正しい内容').getAttribute('aria-invalid')).toBeNull();
       expect(await page.evaluate('document.activeElement?.id')).toBe('field-details-items-1-content');
       await checkPage(page, 'privacy-center-consents-6-correction-errors-ja');
@@ -153,10 +198,12 @@ export function describeConsents({ desk, client, newPage: phonePage }: PrivacyCe
       const operator = await client.signIn('operator');
       const view = await client.call('GET', `/v1/staff/requests/${requestId}`, { token: operator });
       expect(view.status, view.text).toBe(200);
-      expect(view.json.details).toEqual({ items: [
-        { change: 'correct', description: 'ご登録の住所（会員ページ）: 東京都港区', content: '東京都千代田区' },
-        { change: 'add', description: '電話番号', content: '03-1234-5678' },
-      ] });
+      expect(view.json.details).toEqual({
+        items: [
+          { change: 'correct', description: 'ご登録の住所（会員ページ）: 東京都港区', content: '東京都千代田区' },
+          { change: 'add', description: '電話番号', content: '03-1234-5678' },
+        ],
+      });
       await context.close();
     }, 120_000);
   });

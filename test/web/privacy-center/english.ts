@@ -53,7 +53,8 @@ export function describeEnglish({ desk, client, newPage: phonePage }: PrivacyCen
 
       const operator = await client.signIn('operator');
       const refused = await client.call('POST', `/v1/staff/requests/${requestId}/decision`, {
-        token: operator, body: { outcome: 'refused', grounds: ['purpose-already-clear'], reason: REASON },
+        token: operator,
+        body: { outcome: 'refused', grounds: ['purpose-already-clear'], reason: REASON },
       });
       expect(refused.status, refused.text).toBe(200);
 
@@ -71,7 +72,9 @@ export function describeEnglish({ desk, client, newPage: phonePage }: PrivacyCen
       const main = other.getByRole('main');
       await main.getByText('Your request was refused').waitFor();
       const decision = other.getByRole('region', { name: 'Answer' });
-      expect(await decision.textContent()).toContain('The purpose of use is already clear to you, for instance from the circumstances in which the data was acquired (Art. 32(2)(i))');
+      expect(await decision.textContent()).toContain(
+        'The purpose of use is already clear to you, for instance from the circumstances in which the data was acquired (Art. 32(2)(i))',
+      );
       expect(await decision.textContent()).toContain(REASON);
       expect(await decision.textContent()).toContain('Grounds under the Act');
       expect(await main.textContent()).toContain('Notification of the purpose of use');

@@ -17,9 +17,13 @@ export function describeFirewall({ desk, newPage }: PrivacyCenterDesk) {
     page.route(path, (route) =>
       route.fulfill({
         status: BLOCK_RESPONSES[kind].status,
-        headers: { 'content-type': 'application/json', ...(kind === 'rate-limited' ? { 'retry-after': String(RATE_LIMIT_WINDOW_SECONDS) } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(kind === 'rate-limited' ? { 'retry-after': String(RATE_LIMIT_WINDOW_SECONDS) } : {}),
+        },
         body: JSON.stringify(BLOCK_RESPONSES[kind].problem),
-      }));
+      }),
+    );
 
   describe('refusals from the firewall', () => {
     it('the request form says to wait five minutes and keeps what was typed (ja)', async () => {
@@ -36,7 +40,9 @@ export function describeFirewall({ desk, newPage }: PrivacyCenterDesk) {
       const alert = page.getByRole('alert').filter({ hasText: '約5分待ってから' });
       await alert.waitFor();
       expect(await alert.textContent()).toContain('受付を一時的に止めています');
-      expect(await page.getByRole('alert').allTextContents()).not.toContainEqual(expect.stringContaining('通信できませんでした'));
+      expect(await page.getByRole('alert').allTextContents()).not.toContainEqual(
+        expect.stringContaining('通信できませんでした'),
+      );
       expect(await page.getByLabel('ご請求者のメールアドレス').inputValue()).toBe(email);
       await checkPage(page, 'rate-limit-1-request-form-ja');
       await context.close();

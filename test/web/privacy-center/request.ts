@@ -22,20 +22,26 @@ export function describeRequest({ desk, client, newPage: phonePage }: PrivacyCen
       await page.getByRole('heading', { level: 1, name: 'プライバシーに関するお知らせ' }).waitFor();
       await page.getByText('当社サービスの提供及び本人確認のため').waitFor();
       await page.getByRole('heading', { name: 'お問い合わせ窓口' }).waitFor();
-      expect(await page.getByRole('main').textContent()).toContain('いずれの請求も、当社事務所へのご来社によるお申し出はお受けしておりません。');
+      expect(await page.getByRole('main').textContent()).toContain(
+        'いずれの請求も、当社事務所へのご来社によるお申し出はお受けしておりません。',
+      );
       await checkPage(page, '1-notice-ja');
 
       await page.getByRole('link', { name: '請求・苦情のお申出はこちら' }).click();
       await page.getByRole('heading', { level: 1, name: '請求・苦情のお申出' }).waitFor();
       // APPI Art. 21(2): the purpose of use is stated before the button that sends.
       expect(await page.locator('section.purpose ~ button[type="submit"]').count()).toBe(1);
-      await expect.poll(() => page.getByRole('region', { name: 'お預かりする情報の利用目的' }).textContent()).toContain('第21条第2項');
+      await expect
+        .poll(() => page.getByRole('region', { name: 'お預かりする情報の利用目的' }).textContent())
+        .toContain('第21条第2項');
 
       // Sent empty: the API's problem+json is placed next to the fields it names, in Japanese.
       await page.getByRole('button', { name: '送信する' }).click();
       const name = page.getByLabel('ご請求者のお名前');
       await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
-      expect(await page.locator(`#${await name.getAttribute('aria-describedby')}`).textContent()).toBe('入力してください。');
+      expect(await page.locator(`#${await name.getAttribute('aria-describedby')}`).textContent()).toBe(
+        '入力してください。',
+      );
       expect(await page.evaluate('document.activeElement?.id')).toBe('field-requester-name');
       await checkPage(page, '2-request-form-errors-ja');
 
@@ -53,7 +59,9 @@ export function describeRequest({ desk, client, newPage: phonePage }: PrivacyCen
       await page.getByLabel('確認コード（6桁）').fill('12ab');
       await page.getByRole('button', { name: '確認する' }).click();
       await expect.poll(() => page.getByLabel('確認コード（6桁）').getAttribute('aria-invalid')).toBe('true');
-      expect(await page.locator('#field-code-error').textContent()).toBe('メールでお送りした6桁の数字を入力してください。');
+      expect(await page.locator('#field-code-error').textContent()).toBe(
+        'メールでお送りした6桁の数字を入力してください。',
+      );
       await checkPage(page, '3-verify-ja');
 
       await page.getByLabel('確認コード（6桁）').fill(code);
@@ -66,7 +74,7 @@ export function describeRequest({ desk, client, newPage: phonePage }: PrivacyCen
       // The status token is in this tab's sessionStorage; nothing at all in localStorage.
       const tokenKey = `appi-desk.status-token.${requestId}`;
       expect(await page.evaluate('localStorage.length')).toBe(0);
-      const token = await page.evaluate(`sessionStorage.getItem(${JSON.stringify(tokenKey)})`) as string;
+      const token = (await page.evaluate(`sessionStorage.getItem(${JSON.stringify(tokenKey)})`)) as string;
       expect(token).toBeTruthy();
 
       const { status, json } = await client.call('GET', `/v1/requests/${requestId}`, { token });

@@ -4,10 +4,9 @@ import { DISABLE_REASONS, type DisableReason } from '../../../functions/domain/s
 import type { StaffAccount } from '../api-types';
 import type { StaffRole } from './session';
 
-export { DISABLE_REASONS };
-export type { DisableReason };
-
 export type { AccountChange, StaffAccount } from '../api-types';
+export type { DisableReason };
+export { DISABLE_REASONS };
 
 export interface AccountActions {
   /** The officer's own account: the API refuses to disable or demote it, so nothing is offered. */
@@ -25,7 +24,12 @@ export function actionsFor(account: StaffAccount, signedInStaffId: string, now: 
   const actions: AccountActions = { own, changeRole: !own && active, disable: !own && active, enable: !own && !active };
   const grant = account.pendingOfficerGrant;
   if (grant) {
-    actions.officerGrant = Date.parse(grant.expiresAt) <= now.getTime() ? 'expired' : grant.requestedBy === signedInStaffId ? 'asked' : 'confirm';
+    actions.officerGrant =
+      Date.parse(grant.expiresAt) <= now.getTime()
+        ? 'expired'
+        : grant.requestedBy === signedInStaffId
+          ? 'asked'
+          : 'confirm';
   }
   return actions;
 }
@@ -37,5 +41,7 @@ export function otherRoles(account: StaffAccount, roles: readonly StaffRole[]): 
 
 /** Accounts in a steady order: active first, then by staff id. */
 export function sortedAccounts(items: readonly StaffAccount[]): StaffAccount[] {
-  return [...items].sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1) || a.staffId.localeCompare(b.staffId));
+  return [...items].sort(
+    (a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1) || a.staffId.localeCompare(b.staffId),
+  );
 }

@@ -2,24 +2,23 @@
 // signed in, sign-out and the language switch, the menu of what the role may use, and the page for
 // the URL's fragment. A page change moves the focus to its heading so screen readers announce it.
 import { useEffect, useState } from 'preact/hooks';
-import { LANGUAGE_NAMES } from '../text';
 import { savedLanguage, useDocumentLanguage, useHeadingFocus } from '../page-frame';
+import { LANGUAGE_NAMES } from '../text';
 import { AccessLogPage } from './access-log-page';
 import { AccountsPage } from './accounts-page';
 import type { DeskPageProps } from './page-props';
-import { QueuePage } from './queue-page';
-import { PrintPage } from './print-page';
-import { RequestPage } from './request-page';
-import { deskPageAllowed, hrefOfDeskRoute, parseDeskRoute, type DeskPage, type DeskRoute } from './routes';
-import { whenSessionEnds, type StaffSession } from './session';
 import { consoleUrl, logoutUrl } from './pkce';
+import { PrintPage } from './print-page';
+import { QueuePage } from './queue-page';
+import { RequestPage } from './request-page';
+import { type DeskPage, type DeskRoute, deskPageAllowed, hrefOfDeskRoute, parseDeskRoute } from './routes';
+import { type StaffSession, whenSessionEnds } from './session';
 import { completeCognitoSignIn, staffSignInConfig } from './sign-in';
 import { SignInPage } from './sign-in-page';
 import { SubjectPage, SubjectSearchPage } from './subjects-page';
-import { ROLE_LABELS, t, type DeskTextKey, type Language } from './text';
+import { type DeskTextKey, type Language, ROLE_LABELS, t } from './text';
 
 /** What every page gets; a page with an id in its route gets that too. */
-
 
 const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [
   { page: 'queue', route: { page: 'queue' }, text: 'navQueue' },
@@ -29,19 +28,31 @@ const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [
 ];
 
 /** The menu entry a page belongs to: a request under the queue, a subject under subjects. */
-const SECTION: Partial<Record<DeskPage, DeskPage>> = { request: 'queue', 'request-print': 'queue', subject: 'subjects' };
+const SECTION: Partial<Record<DeskPage, DeskPage>> = {
+  request: 'queue',
+  'request-print': 'queue',
+  subject: 'subjects',
+};
 
 function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
   if (!deskPageAllowed(route, props.session.role)) return <h1 tabIndex={-1}>{t('notAllowed', props.language)}</h1>;
   switch (route.page) {
-    case 'queue': return <QueuePage {...props} status={route.status} />;
-    case 'request': return <RequestPage {...props} requestId={route.requestId} />;
-    case 'request-print': return <PrintPage {...props} requestId={route.requestId} />;
-    case 'subjects': return <SubjectSearchPage {...props} />;
-    case 'subject': return <SubjectPage {...props} subjectId={route.subjectId} />;
-    case 'accounts': return <AccountsPage {...props} />;
-    case 'access-log': return <AccessLogPage {...props} />;
-    default: return <h1 tabIndex={-1}>{t('notFound', props.language)}</h1>;
+    case 'queue':
+      return <QueuePage {...props} status={route.status} />;
+    case 'request':
+      return <RequestPage {...props} requestId={route.requestId} />;
+    case 'request-print':
+      return <PrintPage {...props} requestId={route.requestId} />;
+    case 'subjects':
+      return <SubjectSearchPage {...props} />;
+    case 'subject':
+      return <SubjectPage {...props} subjectId={route.subjectId} />;
+    case 'accounts':
+      return <AccountsPage {...props} />;
+    case 'access-log':
+      return <AccessLogPage {...props} />;
+    default:
+      return <h1 tabIndex={-1}>{t('notFound', props.language)}</h1>;
   }
 }
 
@@ -63,23 +74,31 @@ export function App() {
       const config = await staffSignInConfig();
       const result = config.kind === 'cognito' ? await completeCognitoSignIn(config) : undefined;
       if (result?.kind === 'ok') setSession(result.session);
-      else if (result) setMessage({ key: 'callbackFailed', problem: result.kind === 'network' ? 'network' : result.problem });
+      else if (result)
+        setMessage({ key: 'callbackFailed', problem: result.kind === 'network' ? 'network' : result.problem });
       setRoute(parseDeskRoute(location.hash));
       setCheckingReturn(false);
     })();
   }, []);
 
-  useEffect(() => whenSessionEnds(() => {
-    setSession(undefined);
-    setMessage({ key: 'expired' });
-  }), []);
+  useEffect(
+    () =>
+      whenSessionEnds(() => {
+        setSession(undefined);
+        setMessage({ key: 'expired' });
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (!session) return;
-    const timer = setTimeout(() => {
-      setSession(undefined);
-      setMessage({ key: 'expired' });
-    }, Math.max(0, session.expiresAt - Date.now()));
+    const timer = setTimeout(
+      () => {
+        setSession(undefined);
+        setMessage({ key: 'expired' });
+      },
+      Math.max(0, session.expiresAt - Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [session]);
 
@@ -95,7 +114,8 @@ export function App() {
     setSession(undefined);
     setMessage({ key: 'signedOut' });
     const config = await staffSignInConfig();
-    if (config.kind === 'cognito') location.assign(logoutUrl({ domain: config.domain, clientId: config.clientId, logoutUri: consoleUrl(location) }));
+    if (config.kind === 'cognito')
+      location.assign(logoutUrl({ domain: config.domain, clientId: config.clientId, logoutUri: consoleUrl(location) }));
   };
 
   const other: Language = language === 'ja' ? 'en' : 'ja';
@@ -103,33 +123,73 @@ export function App() {
 
   return (
     <>
-      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.querySelector<HTMLElement>('main h1')?.focus(); }}>{t('skip', language)}</a>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.querySelector<HTMLElement>('main h1')?.focus();
+        }}
+      >
+        {t('skip', language)}
+      </a>
       <header class="site">
-        <p class="site-name"><a href="#/">{t('consoleName', language)}</a></p>
+        <p class="site-name">
+          <a href="#/">{t('consoleName', language)}</a>
+        </p>
         {session && (
           <p class="staff">
-            <span>{t('signedInAs', language)}: <strong class="staff-id">{session.staffId}</strong></span>{' '}
-            <span>({t('role', language)}: <span class="staff-role">{ROLE_LABELS[session.role][language]}</span>)</span>
+            <span>
+              {t('signedInAs', language)}: <strong class="staff-id">{session.staffId}</strong>
+            </span>{' '}
+            <span>
+              ({t('role', language)}: <span class="staff-role">{ROLE_LABELS[session.role][language]}</span>)
+            </span>
           </p>
         )}
-        <button type="button" class="language" lang={other} onClick={() => setLanguage(other)} aria-label={`${t('language', other)}: ${LANGUAGE_NAMES[other]}`}>
+        <button
+          type="button"
+          class="language"
+          lang={other}
+          onClick={() => setLanguage(other)}
+          aria-label={`${t('language', other)}: ${LANGUAGE_NAMES[other]}`}
+        >
           {LANGUAGE_NAMES[other]}
         </button>
-        {session && <button type="button" class="sign-out" onClick={() => void signOut()}>{t('signOut', language)}</button>}
+        {session && (
+          <button type="button" class="sign-out" onClick={() => void signOut()}>
+            {t('signOut', language)}
+          </button>
+        )}
         {session && (
           <nav aria-label={t('navigation', language)}>
             <ul>
               {NAV.filter((n) => deskPageAllowed(n.route, session.role)).map((n) => (
-                <li key={n.page}><a href={hrefOfDeskRoute(n.route)} aria-current={section === n.page ? 'page' : undefined}>{t(n.text, language)}</a></li>
+                <li key={n.page}>
+                  <a href={hrefOfDeskRoute(n.route)} aria-current={section === n.page ? 'page' : undefined}>
+                    {t(n.text, language)}
+                  </a>
+                </li>
               ))}
             </ul>
           </nav>
         )}
       </header>
       <main id="main" class="desk">
-        {checkingReturn ? <p>{t('loading', language)}</p>
-          : session ? <Page route={route} session={session} language={language} go={go} />
-          : <SignInPage language={language} message={message} onSignedIn={(s) => { setMessage(undefined); setSession(s); }} />}
+        {checkingReturn ? (
+          <p>{t('loading', language)}</p>
+        ) : session ? (
+          <Page route={route} session={session} language={language} go={go} />
+        ) : (
+          <SignInPage
+            language={language}
+            message={message}
+            onSignedIn={(s) => {
+              setMessage(undefined);
+              setSession(s);
+            }}
+          />
+        )}
       </main>
     </>
   );

@@ -21,7 +21,8 @@ function inFormOrder(keys: string[]): string[] {
   return [...keys].sort((a, b) => rank(a) - rank(b));
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function textOf(value: unknown, key: string | undefined, language: Language): DetailsNode {
   if (value === undefined || value === null) return { kind: 'text', text: '' };
@@ -45,7 +46,11 @@ export function detailsNode(value: unknown, language: Language, key?: string): D
   if (isObject(value)) {
     return {
       kind: 'fields',
-      fields: inFormOrder(Object.keys(value)).map((k) => ({ key: k, label: labelOf(DETAIL_LABELS, k, language), value: detailsNode(value[k], language, k) })),
+      fields: inFormOrder(Object.keys(value)).map((k) => ({
+        key: k,
+        label: labelOf(DETAIL_LABELS, k, language),
+        value: detailsNode(value[k], language, k),
+      })),
     };
   }
   return textOf(value, key, language);

@@ -1,7 +1,8 @@
 // The decision as the form holds it and as it is sent (POST /v1/staff/requests/{id}/decision), from
 // the options the API gives for the request's type (GET …/{id} decisionOptions).
+
+import { type FormValue, type JsonSchema, valueToSend } from '../schema-form';
 import type { Label } from '../text';
-import { valueToSend, type FormValue, type JsonSchema } from '../schema-form';
 
 export interface DecisionOptions {
   outcomes: string[];
@@ -26,7 +27,9 @@ export function decisionBody(options: DecisionOptions, draft: DecisionDraft): Re
   const schema = options.details[draft.outcome];
   return {
     outcome: draft.outcome,
-    ...(needsGrounds(draft.outcome) ? { grounds: draft.grounds, ...(draft.reason.trim() ? { reason: draft.reason } : {}) } : {}),
+    ...(needsGrounds(draft.outcome)
+      ? { grounds: draft.grounds, ...(draft.reason.trim() ? { reason: draft.reason } : {}) }
+      : {}),
     ...(schema ? { details: valueToSend(schema, draft.details[draft.outcome]) } : {}),
   };
 }

@@ -4,14 +4,23 @@
 // so a network failure or a reload of the request loses nothing typed; resending is safe because the
 // API decides an open request only once.
 import { useRef, useState } from 'preact/hooks';
-import { decisionBody, needsGrounds, type DecisionDraft, type DecisionOptions } from './decision-draft';
-import { formFieldId, detailPaths, emptyValue, placeErrors, type PlacedErrors } from '../schema-form';
-import { describedBy, DetailsFields, FieldMessages } from './schema-fields';
-import { OUTCOME_LABELS, labelOf, rt } from './request-text';
+import { detailPaths, emptyValue, formFieldId, type PlacedErrors, placeErrors } from '../schema-form';
+import { type DecisionDraft, type DecisionOptions, decisionBody, needsGrounds } from './decision-draft';
+import { labelOf, OUTCOME_LABELS, rt } from './request-text';
+import { DetailsFields, describedBy, FieldMessages } from './schema-fields';
 import type { StaffApi } from './staff-api';
 import type { Language } from './text';
 
-export function DecisionForm({ api, requestId, options, draft, setDraft, language, onDecided, onConflict }: {
+export function DecisionForm({
+  api,
+  requestId,
+  options,
+  draft,
+  setDraft,
+  language,
+  onDecided,
+  onConflict,
+}: {
   api: StaffApi;
   requestId: string;
   options: DecisionOptions;
@@ -38,7 +47,11 @@ export function DecisionForm({ api, requestId, options, draft, setDraft, languag
   const choose = (next: string) => {
     const nextSchema = options.details[next];
     const started = draft.details[next] !== undefined || !nextSchema;
-    setDraft({ ...draft, outcome: next, details: started ? draft.details : { ...draft.details, [next]: emptyValue(nextSchema) } });
+    setDraft({
+      ...draft,
+      outcome: next,
+      details: started ? draft.details : { ...draft.details, [next]: emptyValue(nextSchema) },
+    });
   };
 
   const submit = async (event: Event) => {
@@ -46,7 +59,10 @@ export function DecisionForm({ api, requestId, options, draft, setDraft, languag
     if (sending) return;
     setSending(true);
     setNetworkFailed(false);
-    const result = await api.post<{ status: string }>(`/v1/staff/requests/${encodeURIComponent(requestId)}/decision`, decisionBody(options, draft));
+    const result = await api.post<{ status: string }>(
+      `/v1/staff/requests/${encodeURIComponent(requestId)}/decision`,
+      decisionBody(options, draft),
+    );
     setSending(false);
     if (result.kind === 'ok') {
       setErrors(undefined);
@@ -62,7 +78,9 @@ export function DecisionForm({ api, requestId, options, draft, setDraft, languag
     setErrors(placed);
     if (result.problem.status === 409) onConflict();
     const first = shown.find((path) => placed.byPath[path]);
-    requestAnimationFrame(() => (first && !placed.general.length ? document.getElementById(formFieldId(first))?.focus() : summary.current?.focus()));
+    requestAnimationFrame(() =>
+      first && !placed.general.length ? document.getElementById(formFieldId(first))?.focus() : summary.current?.focus(),
+    );
   };
 
   return (
@@ -72,12 +90,21 @@ export function DecisionForm({ api, requestId, options, draft, setDraft, languag
         {errors && (
           <>
             <p>{rt('fixBelow', language)}</p>
-            {errors.general.length > 0 && <ul>{errors.general.map((m) => <li key={m}>{m}</li>)}</ul>}
+            {errors.general.length > 0 && (
+              <ul>
+                {errors.general.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            )}
           </>
         )}
       </div>
       <fieldset class="field" id={formFieldId('outcome')} tabIndex={-1} {...describedBy('outcome', byPath)}>
-        <legend>{rt('outcome', language)}<span class="required">（{rt('required', language)}）</span></legend>
+        <legend>
+          {rt('outcome', language)}
+          <span class="required">（{rt('required', language)}）</span>
+        </legend>
         {options.outcomes.map((o) => (
           <label key={o} class="choice">
             <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => choose(o)} />
@@ -89,33 +116,67 @@ export function DecisionForm({ api, requestId, options, draft, setDraft, languag
       {needsGrounds(outcome) && (
         <>
           <fieldset class="field" id={formFieldId('grounds')} tabIndex={-1} {...describedBy('grounds', byPath)}>
-            <legend>{rt('grounds', language)}<span class="required">（{rt('required', language)}）</span></legend>
+            <legend>
+              {rt('grounds', language)}
+              <span class="required">（{rt('required', language)}）</span>
+            </legend>
             {options.refusalGrounds.map(({ ground, label }) => (
               <label key={ground} class="choice">
-                <input type="checkbox" name="grounds" value={ground} checked={draft.grounds.includes(ground)}
-                  onChange={(e) => setDraft({ ...draft, grounds: e.currentTarget.checked ? [...draft.grounds, ground] : draft.grounds.filter((g) => g !== ground) })} />
+                <input
+                  type="checkbox"
+                  name="grounds"
+                  value={ground}
+                  checked={draft.grounds.includes(ground)}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      grounds: e.currentTarget.checked
+                        ? [...draft.grounds, ground]
+                        : draft.grounds.filter((g) => g !== ground),
+                    })
+                  }
+                />
                 {label[language]}
               </label>
             ))}
             <FieldMessages path="grounds" errors={byPath} language={language} />
           </fieldset>
           <div class="field">
-            <label for={formFieldId('reason')}>{rt('reason', language)}<span class="required">（{rt('required', language)}）</span></label>
-            <textarea id={formFieldId('reason')} rows={4} value={draft.reason} aria-required {...describedBy('reason', byPath)}
-              onInput={(e) => setDraft({ ...draft, reason: e.currentTarget.value })} />
+            <label for={formFieldId('reason')}>
+              {rt('reason', language)}
+              <span class="required">（{rt('required', language)}）</span>
+            </label>
+            <textarea
+              id={formFieldId('reason')}
+              rows={4}
+              value={draft.reason}
+              aria-required
+              {...describedBy('reason', byPath)}
+              onInput={(e) => setDraft({ ...draft, reason: e.currentTarget.value })}
+            />
             <FieldMessages path="reason" errors={byPath} language={language} />
           </div>
         </>
       )}
-      {outcome && (schema ? (
-        <fieldset class="field group" id={formFieldId('details')} tabIndex={-1} {...describedBy('details', byPath)}>
-          <legend>{rt('detailsHeading', language)}</legend>
-          <DetailsFields schema={schema} value={draft.details[outcome]} errors={byPath} language={language}
-            onChange={(value) => setDraft({ ...draft, details: { ...draft.details, [outcome]: value } })} />
-          <FieldMessages path="details" errors={byPath} language={language} />
-        </fieldset>
-      ) : <p class="note">{rt('noDecisionDetails', language)}</p>)}
-      <button type="submit" aria-disabled={sending}>{sending ? rt('sending', language) : rt('decide', language)}</button>
+      {outcome &&
+        (schema ? (
+          <fieldset class="field group" id={formFieldId('details')} tabIndex={-1} {...describedBy('details', byPath)}>
+            <legend>{rt('detailsHeading', language)}</legend>
+            <DetailsFields
+              schema={schema}
+              value={draft.details[outcome]}
+              errors={byPath}
+              language={language}
+              onChange={(value) => setDraft({ ...draft, details: { ...draft.details, [outcome]: value } })}
+            />
+            <FieldMessages path="details" errors={byPath} language={language} />
+          </fieldset>
+        ) : (
+          <p class="note">{rt('noDecisionDetails', language)}</p>
+        ))}
+      <button type="submit" aria-disabled={sending}>
+        {sending ? rt('sending', language) : rt('decide', language)}
+      </button>
     </form>
   );
 }

@@ -14,7 +14,15 @@ import { japanTime } from './officer';
  */
 export type DossierJson = Omit<ContractDossier, 'consents' | 'provisionRecords'> & {
   consents?: Array<{ action: string; purpose?: string; recipient?: string; method: string; at: string }>;
-  provisionRecords?: Array<{ direction: string; counterparty: string; recipient?: string; provider?: string; items: string[]; basis: string; date: string }>;
+  provisionRecords?: Array<{
+    direction: string;
+    counterparty: string;
+    recipient?: string;
+    provider?: string;
+    items: string[];
+    basis: string;
+    date: string;
+  }>;
 };
 
 /** The dossier's own words (shared with the server's page), plus the request number the paper carries. */
@@ -24,7 +32,10 @@ export const DOSSIER_TEXT = {
 } as const;
 
 /** A table cell: its text, and the small lines under it (marks, a source's detail). */
-export interface PrintedCell { text: string; small: string[] }
+export interface PrintedCell {
+  text: string;
+  small: string[];
+}
 
 export type PrintedBlock =
   | { kind: 'paragraph'; text: string }
@@ -32,7 +43,10 @@ export type PrintedBlock =
   | { kind: 'list'; items: string[] }
   | { kind: 'table'; head: string[]; rows: PrintedCell[][] };
 
-export interface PrintedSection { heading: string; blocks: PrintedBlock[] }
+export interface PrintedSection {
+  heading: string;
+  blocks: PrintedBlock[];
+}
 
 export interface PrintedDossier {
   language: Language;
@@ -49,13 +63,19 @@ const cell = (text: string, small: string[] = []): PrintedCell => ({ text, small
 export function printedDossier(dossier: DossierJson): PrintedDossier {
   const language = dossier.language;
   const t = DOSSIER_TEXT[language];
-  const list = (items: string[]): PrintedBlock => (items.length ? { kind: 'list', items } : { kind: 'paragraph', text: t.none });
+  const list = (items: string[]): PrintedBlock =>
+    items.length ? { kind: 'list', items } : { kind: 'paragraph', text: t.none };
   const sections: PrintedSection[] = [];
 
   if (dossier.records) {
     const records = dossier.records;
     const rows = records.map((r) => [
-      cell(r.categoryLabel ?? r.category, [r.linkedAccessInformation ? t.linkedMark : '', r.specialCare ? t.specialCareMark : ''].filter(Boolean).map((mark) => `※ ${mark}`)),
+      cell(
+        r.categoryLabel ?? r.category,
+        [r.linkedAccessInformation ? t.linkedMark : '', r.specialCare ? t.specialCareMark : '']
+          .filter(Boolean)
+          .map((mark) => `※ ${mark}`),
+      ),
       cell(r.value),
       cell(r.source.description, r.source.detail ? [r.source.detail] : []),
       cell(r.purposes.map((p) => p.description).join(' / ')),
@@ -64,17 +84,30 @@ export function printedDossier(dossier: DossierJson): PrintedDossier {
     const notes = [
       records.some((r) => r.linkedAccessInformation) ? t.linkedNote : '',
       records.some((r) => r.specialCare) ? t.specialCareNote : '',
-    ].filter(Boolean).map((text): PrintedBlock => ({ kind: 'note', text: `※ ${text}` }));
+    ]
+      .filter(Boolean)
+      .map((text): PrintedBlock => ({ kind: 'note', text: `※ ${text}` }));
     sections.push(
       {
         heading: t.records,
         blocks: [
-          rows.length ? { kind: 'table', head: [t.category, t.value, t.source, t.purposes, t.acquiredAt], rows } : { kind: 'paragraph', text: t.none },
+          rows.length
+            ? { kind: 'table', head: [t.category, t.value, t.source, t.purposes, t.acquiredAt], rows }
+            : { kind: 'paragraph', text: t.none },
           ...notes,
         ],
       },
       { heading: t.purposesOfUse, blocks: [list((dossier.purposesOfUse ?? []).map((p) => p.description))] },
-      { heading: t.consents, blocks: [list((dossier.consents ?? []).map((c) => [japanTime(c.at, language), c.action, c.purpose ?? c.recipient ?? '', c.method].join(' · ')))] },
+      {
+        heading: t.consents,
+        blocks: [
+          list(
+            (dossier.consents ?? []).map((c) =>
+              [japanTime(c.at, language), c.action, c.purpose ?? c.recipient ?? '', c.method].join(' · '),
+            ),
+          ),
+        ],
+      },
     );
   }
 
@@ -88,7 +121,11 @@ export function printedDossier(dossier: DossierJson): PrintedDossier {
     ]);
     sections.push({
       heading: dossier.provisionRecordsLabel ?? '',
-      blocks: [rows.length ? { kind: 'table', head: ['', `${t.recipient} / ${t.provider}`, t.date, t.items, t.basis], rows } : { kind: 'paragraph', text: t.none }],
+      blocks: [
+        rows.length
+          ? { kind: 'table', head: ['', `${t.recipient} / ${t.provider}`, t.date, t.items, t.basis], rows }
+          : { kind: 'paragraph', text: t.none },
+      ],
     });
   }
 
@@ -105,11 +142,17 @@ export function printedDossier(dossier: DossierJson): PrintedDossier {
     });
   }
 
-  const subject = dossier.subject.name ? `${dossier.subject.name} <${dossier.subject.email}>` : `<${dossier.subject.email}>`;
+  const subject = dossier.subject.name
+    ? `${dossier.subject.name} <${dossier.subject.email}>`
+    : `<${dossier.subject.email}>`;
   return {
     language,
     title: t.title,
-    lines: [subject, `${t.requestId}: ${dossier.requestId}`, `${t.generatedAt}: ${japanTime(dossier.generatedAt, language)}`],
+    lines: [
+      subject,
+      `${t.requestId}: ${dossier.requestId}`,
+      `${t.generatedAt}: ${japanTime(dossier.generatedAt, language)}`,
+    ],
     ...(dossier.nothingHeld ? { nothingHeld: t.nothingHeld } : {}),
     sections,
   };

@@ -48,7 +48,13 @@ export function japanTime(iso: string, language: 'ja' | 'en'): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
   const text = new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).format(at);
   return language === 'ja' ? text : `${text} JST`;
 }

@@ -28,7 +28,13 @@ export function consoleUrl(location: { origin: string; pathname: string }): stri
 
 const base = (domain: string) => domain.replace(/\/+$/, '');
 
-export function authorizeUrl(options: { domain: string; clientId: string; redirectUri: string; state: string; codeChallenge: string }): string {
+export function authorizeUrl(options: {
+  domain: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  codeChallenge: string;
+}): string {
   const query = new URLSearchParams({
     response_type: 'code',
     client_id: options.clientId,
@@ -41,7 +47,13 @@ export function authorizeUrl(options: { domain: string; clientId: string; redire
   return `${base(options.domain)}/oauth2/authorize?${query}`;
 }
 
-export function tokenRequest(options: { domain: string; clientId: string; code: string; redirectUri: string; codeVerifier: string }): { url: string; body: string } {
+export function tokenRequest(options: {
+  domain: string;
+  clientId: string;
+  code: string;
+  redirectUri: string;
+  codeVerifier: string;
+}): { url: string; body: string } {
   const body = new URLSearchParams({
     grant_type: 'authorization_code',
     client_id: options.clientId,
@@ -84,8 +96,16 @@ export function parsePendingSignIn(text: string | null): PendingSignIn | undefin
   if (!text) return undefined;
   try {
     const value = JSON.parse(text) as Partial<PendingSignIn>;
-    if (typeof value.state === 'string' && typeof value.codeVerifier === 'string' && typeof value.returnTo === 'string') {
-      return { state: value.state, codeVerifier: value.codeVerifier, returnTo: value.returnTo.startsWith('#/') ? value.returnTo : '#/' };
+    if (
+      typeof value.state === 'string' &&
+      typeof value.codeVerifier === 'string' &&
+      typeof value.returnTo === 'string'
+    ) {
+      return {
+        state: value.state,
+        codeVerifier: value.codeVerifier,
+        returnTo: value.returnTo.startsWith('#/') ? value.returnTo : '#/',
+      };
     }
   } catch {
     return undefined;

@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../api';
 import type { Label } from '../text';
+import { type DossierJson, type PrintedBlock, type PrintedDossier, printedDossier } from './dossier';
 import type { DeskPageProps } from './page-props';
-import { printedDossier, type DossierJson, type PrintedBlock, type PrintedDossier } from './dossier';
 import { failureOf, ProblemNotice } from './problem';
 import { hrefOfDeskRoute } from './routes';
 import { staffApi } from './staff-api';
@@ -15,11 +15,17 @@ import './print.css';
 const T = {
   title: { ja: '開示書面の印刷', en: 'Print the disclosure' },
   back: { ja: '請求の詳細へ戻る', en: 'Back to the request' },
-  logged: { ja: 'この書面は本人の個人データです。この画面を開くと、あなたによる閲覧としてアクセス記録に記録されます。', en: 'This copy is the person\'s personal data. Opening this page is recorded in the access log as your read.' },
+  logged: {
+    ja: 'この書面は本人の個人データです。この画面を開くと、あなたによる閲覧としてアクセス記録に記録されます。',
+    en: "This copy is the person's personal data. Opening this page is recorded in the access log as your read.",
+  },
   loading: { ja: '読み込み中…', en: 'Loading…' },
   reload: { ja: '再読み込み', en: 'Reload' },
   print: { ja: '印刷する', en: 'Print' },
-  printHint: { ja: '下の書面だけが印刷されます（コンソールの見出しやメニューは印刷されません）。発送したら、請求の詳細で発送を記録してください。', en: 'Only the copy below is printed, without the console around it. Once it is posted, record the posting on the request.' },
+  printHint: {
+    ja: '下の書面だけが印刷されます（コンソールの見出しやメニューは印刷されません）。発送したら、請求の詳細で発送を記録してください。',
+    en: 'Only the copy below is printed, without the console around it. Once it is posted, record the posting on the request.',
+  },
   paper: { ja: '印刷される書面', en: 'The copy to print' },
 } satisfies Record<string, Label>;
 
@@ -27,17 +33,44 @@ const say = (key: keyof typeof T, language: Language) => T[key][language];
 
 function Block({ block }: { block: PrintedBlock }) {
   switch (block.kind) {
-    case 'paragraph': return <p>{block.text}</p>;
-    case 'note': return <p class="dossier-note">{block.text}</p>;
-    case 'list': return <ul>{block.items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
+    case 'paragraph':
+      return <p>{block.text}</p>;
+    case 'note':
+      return <p class="dossier-note">{block.text}</p>;
+    case 'list':
+      return (
+        <ul>
+          {block.items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
+        </ul>
+      );
     case 'table':
       return (
         <table>
-          <thead><tr>{block.head.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              {block.head.map((h, i) => (
+                <th key={i} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {block.rows.map((row, r) => (
               <tr key={r}>
-                {row.map((c, i) => <td key={i}>{c.text}{c.small.map((line) => <small key={line} class={line.startsWith('※') ? 'mark' : undefined}><br />{line}</small>)}</td>)}
+                {row.map((c, i) => (
+                  <td key={i}>
+                    {c.text}
+                    {c.small.map((line) => (
+                      <small key={line} class={line.startsWith('※') ? 'mark' : undefined}>
+                        <br />
+                        {line}
+                      </small>
+                    ))}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -51,12 +84,22 @@ function Paper({ printed, label }: { printed: PrintedDossier; label: string }) {
   return (
     <article class="dossier-paper" lang={printed.language} aria-label={label}>
       <h2>{printed.title}</h2>
-      {printed.lines.map((line) => <p key={line} class="dossier-line">{line}</p>)}
-      {printed.nothingHeld && <p><strong>{printed.nothingHeld}</strong></p>}
+      {printed.lines.map((line) => (
+        <p key={line} class="dossier-line">
+          {line}
+        </p>
+      ))}
+      {printed.nothingHeld && (
+        <p>
+          <strong>{printed.nothingHeld}</strong>
+        </p>
+      )}
       {printed.sections.map((section, s) => (
         <section key={s}>
           <h3>{section.heading}</h3>
-          {section.blocks.map((block, b) => <Block key={b} block={block} />)}
+          {section.blocks.map((block, b) => (
+            <Block key={b} block={block} />
+          ))}
         </section>
       ))}
     </article>
@@ -67,7 +110,9 @@ export function PrintPage({ session, language, requestId }: DeskPageProps & { re
   const [result, setResult] = useState<ApiResult<DossierJson>>();
   const load = () => {
     setResult(undefined);
-    void staffApi(session).get<DossierJson>(`/v1/staff/requests/${encodeURIComponent(requestId)}/disclosure`).then(setResult);
+    void staffApi(session)
+      .get<DossierJson>(`/v1/staff/requests/${encodeURIComponent(requestId)}/disclosure`)
+      .then(setResult);
   };
   useEffect(load, [session, requestId]);
 
@@ -76,15 +121,30 @@ export function PrintPage({ session, language, requestId }: DeskPageProps & { re
   return (
     <div class="print-view">
       <div class="screen-only">
-        <h1 tabIndex={-1}>{say('title', language)}: <code>{requestId}</code></h1>
-        <p><a href={hrefOfDeskRoute({ page: 'request', requestId })}>{say('back', language)}</a></p>
+        <h1 tabIndex={-1}>
+          {say('title', language)}: <code>{requestId}</code>
+        </h1>
+        <p>
+          <a href={hrefOfDeskRoute({ page: 'request', requestId })}>{say('back', language)}</a>
+        </p>
         <p class="notice">{say('logged', language)}</p>
         {!result && <p role="status">{say('loading', language)}</p>}
-        {failure && <><ProblemNotice problem={failure} language={language} /><button type="button" onClick={load}>{say('reload', language)}</button></>}
+        {failure && (
+          <>
+            <ProblemNotice problem={failure} language={language} />
+            <button type="button" onClick={load}>
+              {say('reload', language)}
+            </button>
+          </>
+        )}
         {printed && (
           <>
             <p>{say('printHint', language)}</p>
-            <p><button type="button" onClick={() => window.print()}>{say('print', language)}</button></p>
+            <p>
+              <button type="button" onClick={() => window.print()}>
+                {say('print', language)}
+              </button>
+            </p>
           </>
         )}
       </div>

@@ -1,13 +1,13 @@
 // The queue (GET /v1/staff/requests): the open requests soonest due first, or those of one status,
 // with an overdue or due-soon mark in words (not colour alone). No personal data: ids, types, dates.
 import { useEffect, useState } from 'preact/hooks';
+import { REQUEST_STATUSES } from '../../../functions/domain/requests/request-words';
 import type { ApiResult } from '../api';
 import type { QueueItem } from '../api-types';
-import { STATUS_LABELS, TYPE_LABELS, type Label } from '../text';
+import { type Label, STATUS_LABELS, TYPE_LABELS } from '../text';
 import type { DeskPageProps } from './page-props';
 import { failureOf, ProblemNotice } from './problem';
-import { REQUEST_STATUSES } from '../../../functions/domain/requests/request-words';
-import { dueMark, DUE_SOON_DAYS, japanDate, type DueMark } from './queue';
+import { DUE_SOON_DAYS, type DueMark, dueMark, japanDate } from './queue';
 import { deskPageAllowed, hrefOfDeskRoute } from './routes';
 import { staffApi } from './staff-api';
 import type { Language } from './text';
@@ -36,8 +36,20 @@ const text = (key: keyof typeof T, language: Language) => T[key][language];
 const label = (labels: Record<string, Label>, value: string, language: Language) => labels[value]?.[language] ?? value;
 
 function Mark({ mark, language }: { mark: DueMark | undefined; language: Language }) {
-  if (mark === 'overdue') return <strong class="due-mark overdue"><span aria-hidden="true">⚠ </span>{text('overdue', language)}</strong>;
-  if (mark === 'due-soon') return <span class="due-mark due-soon"><span aria-hidden="true">△ </span>{text('dueSoon', language)}</span>;
+  if (mark === 'overdue')
+    return (
+      <strong class="due-mark overdue">
+        <span aria-hidden="true">⚠ </span>
+        {text('overdue', language)}
+      </strong>
+    );
+  if (mark === 'due-soon')
+    return (
+      <span class="due-mark due-soon">
+        <span aria-hidden="true">△ </span>
+        {text('dueSoon', language)}
+      </span>
+    );
   return null;
 }
 
@@ -65,25 +77,40 @@ export function QueuePage({ session, language, go, status }: DeskPageProps & { s
   return (
     <>
       <h1 tabIndex={-1}>{text('title', language)}</h1>
-      <form class="filters" aria-label={text('filter', language)} onSubmit={(e) => {
-        e.preventDefault();
-        go(chosen ? { page: 'queue', status: chosen } : { page: 'queue' });
-      }}>
+      <form
+        class="filters"
+        aria-label={text('filter', language)}
+        onSubmit={(e) => {
+          e.preventDefault();
+          go(chosen ? { page: 'queue', status: chosen } : { page: 'queue' });
+        }}
+      >
         <div class="field">
           <label for="queue-status">{text('status', language)}</label>
           <select id="queue-status" name="status" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
             <option value="">{text('open', language)}</option>
-            {REQUEST_STATUSES.map((s) => <option key={s} value={s}>{label(STATUS_LABELS, s, language)}</option>)}
+            {REQUEST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {label(STATUS_LABELS, s, language)}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit">{text('show', language)}</button>
       </form>
       {failure && <ProblemNotice problem={failure} language={language} />}
       {!result && <p role="status">{text('loading', language)}</p>}
-      {items && items.length === 0 && <p role="status" class="empty">{text('empty', language)}</p>}
+      {items && items.length === 0 && (
+        <p role="status" class="empty">
+          {text('empty', language)}
+        </p>
+      )}
       {items && items.length > 0 && (
         <>
-          <p role="status">{text('count', language).replace('{n}', String(items.length))} <span class="note">{text('dateNote', language)}</span></p>
+          <p role="status">
+            {text('count', language).replace('{n}', String(items.length))}{' '}
+            <span class="note">{text('dateNote', language)}</span>
+          </p>
           <div class="table-scroll">
             <table class="queue">
               <caption>{text('caption', language)}</caption>
@@ -103,15 +130,21 @@ export function QueuePage({ session, language, go, status }: DeskPageProps & { s
                   return (
                     <tr key={item.requestId} class={mark}>
                       <th scope="row">
-                        {mayOpen
-                          ? <a href={hrefOfDeskRoute({ page: 'request', requestId: item.requestId })}><code>{item.requestId}</code></a>
-                          : <code>{item.requestId}</code>}
+                        {mayOpen ? (
+                          <a href={hrefOfDeskRoute({ page: 'request', requestId: item.requestId })}>
+                            <code>{item.requestId}</code>
+                          </a>
+                        ) : (
+                          <code>{item.requestId}</code>
+                        )}
                       </th>
                       <td>{label(TYPE_LABELS, item.type, language)}</td>
                       <td>{label(STATUS_LABELS, item.status, language)}</td>
                       <td class="date">{japanDate(item.receivedAt)}</td>
                       <td class="date">{japanDate(item.dueAt)}</td>
-                      <td><Mark mark={mark} language={language} /></td>
+                      <td>
+                        <Mark mark={mark} language={language} />
+                      </td>
                     </tr>
                   );
                 })}

@@ -10,7 +10,12 @@ export const DUE_SOON_DAYS = 3;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const JAPAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
+const JAPAN_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** YYYY-MM-DD of the instant in Japan time; empty when there is none. */
 export function japanDate(iso: string | undefined): string {

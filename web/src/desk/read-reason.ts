@@ -32,7 +32,12 @@ export function formOf(reason: ReadReason | undefined, openRequestIds: readonly 
   if (!reason) return EMPTY_REASON_FORM;
   if (reason.kind === 'purpose') return { ...EMPTY_REASON_FORM, kind: 'purpose', purpose: reason.purpose };
   const offered = openRequestIds.includes(reason.requestId);
-  return { ...EMPTY_REASON_FORM, kind: 'request', chosenRequest: offered ? reason.requestId : OTHER_REQUEST, typedRequest: offered ? '' : reason.requestId };
+  return {
+    ...EMPTY_REASON_FORM,
+    kind: 'request',
+    chosenRequest: offered ? reason.requestId : OTHER_REQUEST,
+    typedRequest: offered ? '' : reason.requestId,
+  };
 }
 
 /** The query parameters the subject routes take for the reason (exactly one of requestId, purpose). */

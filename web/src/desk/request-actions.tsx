@@ -3,10 +3,10 @@
 // it names; on a network failure what was typed stays, and the page reloads the request after success.
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { formFieldId, type PlacedErrors, placeErrors } from '../schema-form';
 import type { Label } from '../text';
-import { formFieldId, placeErrors, type PlacedErrors } from '../schema-form';
+import { AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS, type RequestTextKey, rt } from './request-text';
 import { describedBy, FieldMessages } from './schema-fields';
-import { AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS, rt, type RequestTextKey } from './request-text';
 import type { StaffSession } from './session';
 import type { StaffApi } from './staff-api';
 import type { Language } from './text';
@@ -47,17 +47,32 @@ function useAction(form: string, fields: readonly string[]) {
     const placed = placeErrors(result.problem, shown, form);
     setErrors(placed);
     const first = shown.find((path) => placed.byPath[path]);
-    requestAnimationFrame(() => (first && first !== form && !placed.general.length ? document.getElementById(formFieldId(first))?.focus() : summary.current?.focus()));
+    requestAnimationFrame(() =>
+      first && first !== form && !placed.general.length
+        ? document.getElementById(formFieldId(first))?.focus()
+        : summary.current?.focus(),
+    );
   };
 
   const summaryOf = (language: Language) => (
-    <div ref={summary} tabIndex={-1} role={outcome === 'done' ? 'status' : 'alert'} class={outcome === 'network' || errors ? 'summary' : undefined}>
+    <div
+      ref={summary}
+      tabIndex={-1}
+      role={outcome === 'done' ? 'status' : 'alert'}
+      class={outcome === 'network' || errors ? 'summary' : undefined}
+    >
       {outcome === 'network' && <p>{rt('network', language)}</p>}
       {outcome === 'done' && <p>{rt('done', language)}</p>}
       {errors && (
         <>
           <p>{rt('fixBelow', language)}</p>
-          {(errors.general.length > 0 || errors.byPath[form]) && <ul>{[...errors.general, ...(errors.byPath[form] ?? [])].map((m) => <li key={m}>{m}</li>)}</ul>}
+          {(errors.general.length > 0 || errors.byPath[form]) && (
+            <ul>
+              {[...errors.general, ...(errors.byPath[form] ?? [])].map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          )}
         </>
       )}
     </div>
@@ -65,39 +80,110 @@ function useAction(form: string, fields: readonly string[]) {
   return { sending, byPath: errors?.byPath ?? {}, run, summaryOf };
 }
 
-function TextField({ path, label, value, onChange, errors, language, multiline, type = 'text', hint }: {
-  path: string; label: string; value: string; onChange: (value: string) => void; errors: Record<string, string[]>; language: Language;
-  multiline?: boolean; type?: 'text' | 'date'; hint?: string;
+function TextField({
+  path,
+  label,
+  value,
+  onChange,
+  errors,
+  language,
+  multiline,
+  type = 'text',
+  hint,
+}: {
+  path: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors: Record<string, string[]>;
+  language: Language;
+  multiline?: boolean;
+  type?: 'text' | 'date';
+  hint?: string;
 }) {
   const id = formFieldId(path);
-  const attributes = { id, name: path, value, ...describedBy(path, errors, hint ? `${id}-hint` : undefined), onInput: (e: Event) => onChange((e.currentTarget as HTMLInputElement).value) };
+  const attributes = {
+    id,
+    name: path,
+    value,
+    ...describedBy(path, errors, hint ? `${id}-hint` : undefined),
+    onInput: (e: Event) => onChange((e.currentTarget as HTMLInputElement).value),
+  };
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {multiline ? <textarea {...attributes} rows={3} /> : type === 'date' ? <input {...attributes} type="date" /> : <input {...attributes} type="text" />}
-      {hint && <p class="note" id={`${id}-hint`}>{hint}</p>}
+      {multiline ? (
+        <textarea {...attributes} rows={3} />
+      ) : type === 'date' ? (
+        <input {...attributes} type="date" />
+      ) : (
+        <input {...attributes} type="text" />
+      )}
+      {hint && (
+        <p class="note" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       <FieldMessages path={path} errors={errors} language={language} />
     </div>
   );
 }
 
-function SelectField({ path, label, options, value, onChange, errors, language }: {
-  path: string; label: string; options: Record<string, Label>; value: string; onChange: (value: string) => void; errors: Record<string, string[]>; language: Language;
+function SelectField({
+  path,
+  label,
+  options,
+  value,
+  onChange,
+  errors,
+  language,
+}: {
+  path: string;
+  label: string;
+  options: Record<string, Label>;
+  value: string;
+  onChange: (value: string) => void;
+  errors: Record<string, string[]>;
+  language: Language;
 }) {
   const id = formFieldId(path);
   return (
     <div class="field">
-      <label for={id}>{label}<span class="required">（{rt('required', language)}）</span></label>
-      <select id={id} name={path} value={value} aria-required {...describedBy(path, errors)} onChange={(e) => onChange(e.currentTarget.value)}>
+      <label for={id}>
+        {label}
+        <span class="required">（{rt('required', language)}）</span>
+      </label>
+      <select
+        id={id}
+        name={path}
+        value={value}
+        aria-required
+        {...describedBy(path, errors)}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      >
         <option value="">{rt('choose', language)}</option>
-        {Object.entries(options).map(([key, label]) => <option key={key} value={key}>{label[language]}</option>)}
+        {Object.entries(options).map(([key, label]) => (
+          <option key={key} value={key}>
+            {label[language]}
+          </option>
+        ))}
       </select>
       <FieldMessages path={path} errors={errors} language={language} />
     </div>
   );
 }
 
-function Section({ id, heading, language, children }: { id: string; heading: RequestTextKey; language: Language; children: ComponentChildren }) {
+function Section({
+  id,
+  heading,
+  language,
+  children,
+}: {
+  id: string;
+  heading: RequestTextKey;
+  language: Language;
+  children: ComponentChildren;
+}) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{rt(heading, language)}</h2>
@@ -111,22 +197,43 @@ const stepPath = (requestId: string, step: string) => `/v1/staff/requests/${enco
 export function AssignmentForm({ api, requestId, language, onDone, session }: ActionProps & { session: StaffSession }) {
   const [assignee, setAssignee] = useState('');
   const action = useAction('assignment', ['assignee']);
-  const assign = (to: string) => action.run(() => api.post(stepPath(requestId, 'assignment'), { assignee: to }), () => {
-    setAssignee('');
-    onDone();
-  });
+  const assign = (to: string) =>
+    action.run(
+      () => api.post(stepPath(requestId, 'assignment'), { assignee: to }),
+      () => {
+        setAssignee('');
+        onDone();
+      },
+    );
   return (
     <Section id="assignment-heading" heading="assignment" language={language}>
       {action.summaryOf(language)}
       {session.role === 'operator' && (
-        <p><button type="button" aria-disabled={action.sending} onClick={() => void assign(session.staffId)}>{rt('assignToMe', language)}</button></p>
+        <p>
+          <button type="button" aria-disabled={action.sending} onClick={() => void assign(session.staffId)}>
+            {rt('assignToMe', language)}
+          </button>
+        </p>
       )}
-      <form class="inline-form" noValidate onSubmit={(e) => {
-        e.preventDefault();
-        void assign(assignee);
-      }}>
-        <TextField path="assignment.assignee" label={rt('assignTo', language)} value={assignee} onChange={setAssignee} errors={action.byPath} language={language} />
-        <button type="submit" aria-disabled={action.sending}>{rt('assign', language)}</button>
+      <form
+        class="inline-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void assign(assignee);
+        }}
+      >
+        <TextField
+          path="assignment.assignee"
+          label={rt('assignTo', language)}
+          value={assignee}
+          onChange={setAssignee}
+          errors={action.byPath}
+          language={language}
+        />
+        <button type="submit" aria-disabled={action.sending}>
+          {rt('assign', language)}
+        </button>
       </form>
     </Section>
   );
@@ -136,36 +243,84 @@ export function NoteForm({ api, requestId, language, onDone }: ActionProps) {
   const [text, setText] = useState('');
   const action = useAction('note', ['text']);
   return (
-    <form noValidate onSubmit={(e) => {
-      e.preventDefault();
-      void action.run(() => api.post(stepPath(requestId, 'notes'), { text }), () => {
-        setText('');
-        onDone();
-      });
-    }}>
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(
+          () => api.post(stepPath(requestId, 'notes'), { text }),
+          () => {
+            setText('');
+            onDone();
+          },
+        );
+      }}
+    >
       {action.summaryOf(language)}
-      <TextField path="note.text" label={rt('noteText', language)} value={text} onChange={setText} errors={action.byPath} language={language} multiline />
-      <button type="submit" aria-disabled={action.sending}>{action.sending ? rt('sending', language) : rt('addNote', language)}</button>
+      <TextField
+        path="note.text"
+        label={rt('noteText', language)}
+        value={text}
+        onChange={setText}
+        errors={action.byPath}
+        language={language}
+        multiline
+      />
+      <button type="submit" aria-disabled={action.sending}>
+        {action.sending ? rt('sending', language) : rt('addNote', language)}
+      </button>
     </form>
   );
 }
 
-export function RepresentativeForm({ api, requestId, language, onDone, requesterKind }: ActionProps & { requesterKind: string }) {
+export function RepresentativeForm({
+  api,
+  requestId,
+  language,
+  onDone,
+  requesterKind,
+}: ActionProps & { requesterKind: string }) {
   const [authorityDocument, setAuthority] = useState('');
   const [identityDocument, setIdentity] = useState('');
   const action = useAction('representative', ['authorityDocument', 'identityDocument']);
-  const authorities = Object.fromEntries(Object.entries(AUTHORITY_DOCUMENTS).filter(([, d]) => d.for.includes(requesterKind)));
+  const authorities = Object.fromEntries(
+    Object.entries(AUTHORITY_DOCUMENTS).filter(([, d]) => d.for.includes(requesterKind)),
+  );
   return (
-    <form noValidate onSubmit={(e) => {
-      e.preventDefault();
-      const body = { ...(authorityDocument ? { authorityDocument } : {}), ...(identityDocument ? { identityDocument } : {}) };
-      void action.run(() => api.post(stepPath(requestId, 'representative-verification'), body), onDone);
-    }}>
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const body = {
+          ...(authorityDocument ? { authorityDocument } : {}),
+          ...(identityDocument ? { identityDocument } : {}),
+        };
+        void action.run(() => api.post(stepPath(requestId, 'representative-verification'), body), onDone);
+      }}
+    >
       <p class="notice">{rt('representativeNeeded', language)}</p>
       {action.summaryOf(language)}
-      <SelectField path="representative.authorityDocument" label={rt('authorityDocument', language)} options={authorities} value={authorityDocument} onChange={setAuthority} errors={action.byPath} language={language} />
-      <SelectField path="representative.identityDocument" label={rt('identityDocument', language)} options={IDENTITY_DOCUMENTS} value={identityDocument} onChange={setIdentity} errors={action.byPath} language={language} />
-      <button type="submit" aria-disabled={action.sending}>{rt('recordCheck', language)}</button>
+      <SelectField
+        path="representative.authorityDocument"
+        label={rt('authorityDocument', language)}
+        options={authorities}
+        value={authorityDocument}
+        onChange={setAuthority}
+        errors={action.byPath}
+        language={language}
+      />
+      <SelectField
+        path="representative.identityDocument"
+        label={rt('identityDocument', language)}
+        options={IDENTITY_DOCUMENTS}
+        value={identityDocument}
+        onChange={setIdentity}
+        errors={action.byPath}
+        language={language}
+      />
+      <button type="submit" aria-disabled={action.sending}>
+        {rt('recordCheck', language)}
+      </button>
     </form>
   );
 }
@@ -176,15 +331,36 @@ export function PostingForm({ api, requestId, language, onDone }: ActionProps) {
   const action = useAction('posting', ['postedOn', 'trackingNumber']);
   return (
     <Section id="posting-heading" heading="posting" language={language}>
-      <form noValidate onSubmit={(e) => {
-        e.preventDefault();
-        const body = { ...(postedOn ? { postedOn } : {}), ...(trackingNumber.trim() ? { trackingNumber } : {}) };
-        void action.run(() => api.post(stepPath(requestId, 'posting'), body), onDone);
-      }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const body = { ...(postedOn ? { postedOn } : {}), ...(trackingNumber.trim() ? { trackingNumber } : {}) };
+          void action.run(() => api.post(stepPath(requestId, 'posting'), body), onDone);
+        }}
+      >
         {action.summaryOf(language)}
-        <TextField path="posting.postedOn" label={rt('postedOn', language)} type="date" value={postedOn} onChange={setPostedOn} errors={action.byPath} language={language} hint={rt('postingHint', language)} />
-        <TextField path="posting.trackingNumber" label={rt('trackingNumber', language)} value={trackingNumber} onChange={setTracking} errors={action.byPath} language={language} />
-        <button type="submit" aria-disabled={action.sending}>{rt('recordPosting', language)}</button>
+        <TextField
+          path="posting.postedOn"
+          label={rt('postedOn', language)}
+          type="date"
+          value={postedOn}
+          onChange={setPostedOn}
+          errors={action.byPath}
+          language={language}
+          hint={rt('postingHint', language)}
+        />
+        <TextField
+          path="posting.trackingNumber"
+          label={rt('trackingNumber', language)}
+          value={trackingNumber}
+          onChange={setTracking}
+          errors={action.byPath}
+          language={language}
+        />
+        <button type="submit" aria-disabled={action.sending}>
+          {rt('recordPosting', language)}
+        </button>
       </form>
     </Section>
   );

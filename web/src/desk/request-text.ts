@@ -47,10 +47,16 @@ const T = {
   assignTo: { ja: '割り当てる担当者のID', en: 'Staff id to assign to' },
   assign: { ja: '割り当てる', en: 'Assign' },
   representative: { ja: '代理人の確認', en: 'Representative check' },
-  answerAddressNotHeld: { ja: '確認コードと回答の送付先のメールアドレスは、当社がご本人について保有するメールアドレスのいずれとも異なります。回答の前に、送付先を確かめてください。', en: 'The code and the answers go to an e-mail address that is none of those the desk holds for this customer. Check where the answer goes before answering.' },
-  representativeNeeded: { ja: '代理人による請求です。決定の前に、代理権と本人確認の書類を確認して記録してください。', en: 'A representative made this request. Record how their authority and identity were checked before deciding.' },
+  answerAddressNotHeld: {
+    ja: '確認コードと回答の送付先のメールアドレスは、当社がご本人について保有するメールアドレスのいずれとも異なります。回答の前に、送付先を確かめてください。',
+    en: 'The code and the answers go to an e-mail address that is none of those the desk holds for this customer. Check where the answer goes before answering.',
+  },
+  representativeNeeded: {
+    ja: '代理人による請求です。決定の前に、代理権と本人確認の書類を確認して記録してください。',
+    en: 'A representative made this request. Record how their authority and identity were checked before deciding.',
+  },
   authorityDocument: { ja: '代理権を確認した書類', en: 'Document showing the authority' },
-  identityDocument: { ja: '代理人の本人確認書類', en: 'Representative\'s identity document' },
+  identityDocument: { ja: '代理人の本人確認書類', en: "Representative's identity document" },
   checkedBy: { ja: '確認者', en: 'Checked by' },
   checkedAt: { ja: '確認日時', en: 'Checked at' },
   recordCheck: { ja: '確認を記録する', en: 'Record the check' },
@@ -58,10 +64,16 @@ const T = {
   decide: { ja: '決定する', en: 'Decide' },
   outcome: { ja: '結果', en: 'Outcome' },
   grounds: { ja: '根拠（法令上の理由）', en: 'Grounds' },
-  reason: { ja: '理由（請求者に通知されます。個人情報保護法第36条）', en: 'Reason (told to the requester, APPI Art. 36)' },
+  reason: {
+    ja: '理由（請求者に通知されます。個人情報保護法第36条）',
+    en: 'Reason (told to the requester, APPI Art. 36)',
+  },
   detailsHeading: { ja: '決定の内容', en: 'Decision details' },
   noDecisionDetails: { ja: 'この結果には追加の入力はありません。', en: 'This outcome takes no further details.' },
-  unsupported: { ja: 'この項目はこの画面では入力できません。API（POST …/decision）から決定してください。', en: 'This detail cannot be entered on this page; decide through the API (POST …/decision).' },
+  unsupported: {
+    ja: 'この項目はこの画面では入力できません。API（POST …/decision）から決定してください。',
+    en: 'This detail cannot be entered on this page; decide through the API (POST …/decision).',
+  },
   decidedBy: { ja: '決定者', en: 'Decided by' },
   decidedAt: { ja: '決定日時', en: 'Decided at' },
   addRow: { ja: '行を追加', en: 'Add a row' },
@@ -69,7 +81,10 @@ const T = {
   row: { ja: '{n}行目', en: 'Row {n}' },
   required: { ja: '必須', en: 'required' },
   fixBelow: { ja: '送信できませんでした。次の点を直してください。', en: 'Not sent. Please fix the following.' },
-  network: { ja: '通信できませんでした。入力内容はそのまま残っています。接続を確認して、もう一度送信してください。', en: 'The desk could not be reached. What you typed is kept; check the connection and send again.' },
+  network: {
+    ja: '通信できませんでした。入力内容はそのまま残っています。接続を確認して、もう一度送信してください。',
+    en: 'The desk could not be reached. What you typed is kept; check the connection and send again.',
+  },
   sending: { ja: '送信中…', en: 'Sending…' },
   done: { ja: '記録しました。', en: 'Recorded.' },
   delivery: { ja: '開示の方法', en: 'Delivery' },
@@ -78,11 +93,17 @@ const T = {
   trackingNumber: { ja: '追跡番号', en: 'Tracking number' },
   postedBy: { ja: '発送者', en: 'Posted by' },
   posting: { ja: '書面の発送の記録', en: 'Record the posting' },
-  postingHint: { ja: '発送日を省略すると今日（日本時間）になります。', en: 'Leave the date empty for today (Japan time).' },
+  postingHint: {
+    ja: '発送日を省略すると今日（日本時間）になります。',
+    en: 'Leave the date empty for today (Japan time).',
+  },
   recordPosting: { ja: '発送を記録する', en: 'Record the posting' },
   notYetPosted: { ja: '未発送', en: 'Not posted yet' },
   printCopy: { ja: '開示書面を表示して印刷する', en: 'Open the paper copy to print' },
-  printLogged: { ja: '書面を表示すると、あなたによる閲覧としてアクセス記録に記録されます。', en: 'Opening the copy is recorded in the access log as your read.' },
+  printLogged: {
+    ja: '書面を表示すると、あなたによる閲覧としてアクセス記録に記録されます。',
+    en: 'Opening the copy is recorded in the access log as your read.',
+  },
   choose: { ja: '選択してください', en: 'Choose' },
 } satisfies Record<string, Label>;
 
@@ -172,12 +193,14 @@ export const DETAIL_OPTION_LABELS: Record<string, Label> = {
 
 /** The decision's messages (functions/domain/requests/decide-request.ts) in Japanese; others go through the Privacy Center's table. */
 const DESK_MESSAGES_JA: Record<string, string> = {
-  'is required for a refusal or a partial decision: the requester is told why (APPI Art. 36)': '対応しない・一部対応の決定には理由が必要です。理由は請求者に通知されます（個人情報保護法第36条）。',
-  'must name at least one ground for a refusal or a partial decision': '対応しない・一部対応の決定には、根拠を一つ以上選んでください。',
+  'is required for a refusal or a partial decision: the requester is told why (APPI Art. 36)':
+    '対応しない・一部対応の決定には理由が必要です。理由は請求者に通知されます（個人情報保護法第36条）。',
+  'must name at least one ground for a refusal or a partial decision':
+    '対応しない・一部対応の決定には、根拠を一つ以上選んでください。',
   'must be left out when the request is fulfilled': '対応する決定では根拠を選ばないでください。',
   'Too small: expected string to have >=1 characters': '入力してください。',
 };
 
 export function deskMessage(message: string, language: Language): string {
-  return language === 'ja' ? DESK_MESSAGES_JA[message] ?? apiMessage(message, language) : message;
+  return language === 'ja' ? (DESK_MESSAGES_JA[message] ?? apiMessage(message, language)) : message;
 }

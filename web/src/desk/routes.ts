@@ -56,20 +56,29 @@ export function parseDeskRoute(hash: string): DeskRoute {
   }
   const id = decode(second);
   if (!id) return { page: 'not-found' };
-  if (first === 'requests') return third ? { page: 'request-print', requestId: id } : { page: 'request', requestId: id };
+  if (first === 'requests')
+    return third ? { page: 'request-print', requestId: id } : { page: 'request', requestId: id };
   if (first === 'subjects') return { page: 'subject', subjectId: id };
   return { page: 'not-found' };
 }
 
 export function hrefOfDeskRoute(route: DeskRoute): string {
   switch (route.page) {
-    case 'queue': return route.status ? `#/?${new URLSearchParams({ status: route.status })}` : '#/';
-    case 'request': return `#/requests/${encodeURIComponent(route.requestId)}`;
-    case 'request-print': return `#/requests/${encodeURIComponent(route.requestId)}/print`;
-    case 'subjects': return '#/subjects';
-    case 'subject': return `#/subjects/${encodeURIComponent(route.subjectId)}`;
-    case 'accounts': return '#/accounts';
-    case 'access-log': return '#/access-log';
-    case 'not-found': return '#/not-found';
+    case 'queue':
+      return route.status ? `#/?${new URLSearchParams({ status: route.status })}` : '#/';
+    case 'request':
+      return `#/requests/${encodeURIComponent(route.requestId)}`;
+    case 'request-print':
+      return `#/requests/${encodeURIComponent(route.requestId)}/print`;
+    case 'subjects':
+      return '#/subjects';
+    case 'subject':
+      return `#/subjects/${encodeURIComponent(route.subjectId)}`;
+    case 'accounts':
+      return '#/accounts';
+    case 'access-log':
+      return '#/access-log';
+    case 'not-found':
+      return '#/not-found';
   }
 }

@@ -2,8 +2,8 @@
 // read from the ID token without checking its signature; the API verifies it on every call.
 import { STAFF_ROLES, type StaffRole } from '../../../functions/domain/staff-words';
 
-export { STAFF_ROLES };
 export type { StaffRole };
+export { STAFF_ROLES };
 
 export interface StaffSession {
   idToken: string;
@@ -14,7 +14,10 @@ export interface StaffSession {
 }
 
 function base64UrlDecode(text: string): string {
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+  const base64 = text
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(text.length / 4) * 4, '=');
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   return new TextDecoder().decode(bytes);
 }
@@ -29,8 +32,9 @@ export function sessionFromIdToken(idToken: string): StaffSession | undefined {
   }
   const staffId = claims['cognito:username'];
   const groups = claims['cognito:groups'];
-  const role = (Array.isArray(groups) ? groups : typeof groups === 'string' ? groups.split(',') : [])
-    .find((g): g is StaffRole => (STAFF_ROLES as readonly string[]).includes(g));
+  const role = (Array.isArray(groups) ? groups : typeof groups === 'string' ? groups.split(',') : []).find(
+    (g): g is StaffRole => (STAFF_ROLES as readonly string[]).includes(g),
+  );
   const exp = claims.exp;
   if (typeof staffId !== 'string' || !staffId || !role || typeof exp !== 'number') return undefined;
   return { idToken, staffId, role, expiresAt: exp * 1000 };

@@ -5,31 +5,63 @@ import type { ProblemDetails } from '../request-form';
 import type { Label } from '../text';
 import { ProblemNotice } from './problem';
 import type { StaffSession } from './session';
-import { beginCognitoSignIn, localChangePassword, localSignIn, staffSignInConfig, type CognitoSignIn, type SignInResult } from './sign-in';
-import { t, waitInWords, type DeskTextKey, type Language } from './text';
+import {
+  beginCognitoSignIn,
+  type CognitoSignIn,
+  localChangePassword,
+  localSignIn,
+  type SignInResult,
+  staffSignInConfig,
+} from './sign-in';
+import { type DeskTextKey, type Language, t, waitInWords } from './text';
 
 const ERROR_ID = 'sign-in-error';
 
 /** The local sign-in's refusals (local/staff-sign-in.ts) that ask for a new password first. */
-const MUST_CHANGE = new Set(['urn:appi-desk:problem:password-change-required', 'urn:appi-desk:problem:password-expired']);
+const MUST_CHANGE = new Set([
+  'urn:appi-desk:problem:password-change-required',
+  'urn:appi-desk:problem:password-expired',
+]);
 
 /** The local sign-in's other refusals in the reader's words; the API's detail follows. */
 const REFUSALS: Record<string, Label> = {
-  'urn:appi-desk:problem:account-disabled': { ja: 'このアカウントは無効にされています。個人情報保護管理者にお問い合わせください。', en: 'This account is disabled. Ask the Information Security Officer.' },
-  'urn:appi-desk:problem:password-too-short': { ja: '新しいパスワードの長さが足りないか、長すぎます。', en: 'The new password is too short or too long.' },
-  'urn:appi-desk:problem:password-unchanged': { ja: '新しいパスワードは、現在のパスワードと異なるものにしてください。', en: 'The new password must differ from the current one.' },
-  'urn:appi-desk:problem:password-changed-meanwhile': { ja: 'パスワードが別の操作で変更されました。最新のパスワードでログインしてください。', en: 'The password was changed meanwhile. Sign in with the newest password.' },
+  'urn:appi-desk:problem:account-disabled': {
+    ja: 'このアカウントは無効にされています。個人情報保護管理者にお問い合わせください。',
+    en: 'This account is disabled. Ask the Information Security Officer.',
+  },
+  'urn:appi-desk:problem:password-too-short': {
+    ja: '新しいパスワードの長さが足りないか、長すぎます。',
+    en: 'The new password is too short or too long.',
+  },
+  'urn:appi-desk:problem:password-unchanged': {
+    ja: '新しいパスワードは、現在のパスワードと異なるものにしてください。',
+    en: 'The new password must differ from the current one.',
+  },
+  'urn:appi-desk:problem:password-changed-meanwhile': {
+    ja: 'パスワードが別の操作で変更されました。最新のパスワードでログインしてください。',
+    en: 'The password was changed meanwhile. Sign in with the newest password.',
+  },
 };
 
 type Failure = { problem: ProblemDetails | 'network'; retryAfterSeconds?: number };
 
 function Refusal({ failure, language }: { failure: Failure; language: Language }) {
   const { problem } = failure;
-  if (problem !== 'network' && problem.status === 401) return <div class="summary" role="alert" id={ERROR_ID}><p>{t('wrongPassword', language)}</p></div>;
+  if (problem !== 'network' && problem.status === 401)
+    return (
+      <div class="summary" role="alert" id={ERROR_ID}>
+        <p>{t('wrongPassword', language)}</p>
+      </div>
+    );
   if (problem !== 'network' && problem.status === 423) {
     return (
       <div class="summary" role="alert" id={ERROR_ID}>
-        <p>{t('locked', language)}{failure.retryAfterSeconds ? ` ${t('lockedRetry', language, { when: waitInWords(failure.retryAfterSeconds, language) })}` : ''}</p>
+        <p>
+          {t('locked', language)}
+          {failure.retryAfterSeconds
+            ? ` ${t('lockedRetry', language, { when: waitInWords(failure.retryAfterSeconds, language) })}`
+            : ''}
+        </p>
         <p class="note">{problem.detail}</p>
       </div>
     );
@@ -46,7 +78,11 @@ function Refusal({ failure, language }: { failure: Failure; language: Language }
   return <ProblemNotice problem={problem} language={language} id={ERROR_ID} />;
 }
 
-export function SignInPage({ language, message, onSignedIn }: {
+export function SignInPage({
+  language,
+  message,
+  onSignedIn,
+}: {
   language: Language;
   /** Why sign-in is asked for again (expired, signed out, a failed return from Cognito). */
   message: { key: DeskTextKey; problem?: ProblemDetails | 'network' } | undefined;
@@ -73,7 +109,10 @@ export function SignInPage({ language, message, onSignedIn }: {
       setFailure(undefined);
       return;
     }
-    setFailure({ problem: result.problem, ...(result.retryAfterSeconds ? { retryAfterSeconds: result.retryAfterSeconds } : {}) });
+    setFailure({
+      problem: result.problem,
+      ...(result.retryAfterSeconds ? { retryAfterSeconds: result.retryAfterSeconds } : {}),
+    });
   };
 
   const submit = async (event: Event) => {
@@ -81,10 +120,13 @@ export function SignInPage({ language, message, onSignedIn }: {
     if (busy) return;
     setBusy(true);
     setFailure(undefined);
-    finish(mustChange ? await localChangePassword(username, password, newPassword) : await localSignIn(username, password));
+    finish(
+      mustChange ? await localChangePassword(username, password, newPassword) : await localSignIn(username, password),
+    );
   };
 
-  const credentialsRefused = failure && failure.problem !== 'network' && failure.problem.status === 401 ? true : undefined;
+  const credentialsRefused =
+    failure && failure.problem !== 'network' && failure.problem.status === 401 ? true : undefined;
   const newPasswordRefused = mustChange && failure ? true : undefined;
 
   return (
@@ -97,31 +139,61 @@ export function SignInPage({ language, message, onSignedIn }: {
         </div>
       )}
       {config?.kind === 'cognito' && (
-        <button type="button" onClick={() => void beginCognitoSignIn(config, location.hash || '#/')}>{t('signInWithCognito', language)}</button>
+        <button type="button" onClick={() => void beginCognitoSignIn(config, location.hash || '#/')}>
+          {t('signInWithCognito', language)}
+        </button>
       )}
       {config?.kind === 'local' && (
         <form onSubmit={submit} noValidate>
           {failure && <Refusal failure={failure} language={language} />}
           <div class="field">
             <label for="username">{t('username', language)}</label>
-            <input id="username" name="username" type="text" autocomplete="username" value={username} readOnly={mustChange} required
-              aria-invalid={credentialsRefused} aria-describedby={credentialsRefused ? ERROR_ID : undefined}
-              onInput={(e) => setUsername(e.currentTarget.value)} />
+            <input
+              id="username"
+              name="username"
+              type="text"
+              autocomplete="username"
+              value={username}
+              readOnly={mustChange}
+              required
+              aria-invalid={credentialsRefused}
+              aria-describedby={credentialsRefused ? ERROR_ID : undefined}
+              onInput={(e) => setUsername(e.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="password">{t('password', language)}</label>
-            <input id="password" name="password" type="password" autocomplete="current-password" value={password} readOnly={mustChange} required
-              aria-invalid={credentialsRefused} aria-describedby={credentialsRefused ? ERROR_ID : undefined}
-              onInput={(e) => setPassword(e.currentTarget.value)} />
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              value={password}
+              readOnly={mustChange}
+              required
+              aria-invalid={credentialsRefused}
+              aria-describedby={credentialsRefused ? ERROR_ID : undefined}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
           </div>
           {mustChange && (
             <>
-              <p class="notice" role="status">{t('mustChange', language)}</p>
+              <p class="notice" role="status">
+                {t('mustChange', language)}
+              </p>
               <div class="field">
                 <label for="new-password">{t('newPassword', language)}</label>
-                <input id="new-password" name="newPassword" type="password" autocomplete="new-password" value={newPassword} required
-                  aria-invalid={newPasswordRefused} aria-describedby={newPasswordRefused ? ERROR_ID : undefined}
-                  onInput={(e) => setNewPassword(e.currentTarget.value)} />
+                <input
+                  id="new-password"
+                  name="newPassword"
+                  type="password"
+                  autocomplete="new-password"
+                  value={newPassword}
+                  required
+                  aria-invalid={newPasswordRefused}
+                  aria-describedby={newPasswordRefused ? ERROR_ID : undefined}
+                  onInput={(e) => setNewPassword(e.currentTarget.value)}
+                />
               </div>
             </>
           )}

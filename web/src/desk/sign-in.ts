@@ -1,10 +1,19 @@
 // Staff sign-in: locally the desk's own form (POST /local/sign-in), in AWS Cognito managed login with
 // the authorization code and PKCE (S256; the pure parts are in pkce.ts). Only the verifier, the state
 // and the page to return to sit in sessionStorage, and only while the browser is away at Cognito.
-import { runtimeConfig, type RuntimeConfig } from '../api';
+import { type RuntimeConfig, runtimeConfig } from '../api';
 import type { ProblemDetails } from '../request-form';
-import { authorizeUrl, codeChallengeS256, consoleUrl, callbackParams, parsePendingSignIn, randomToken, tokenRequest, type PendingSignIn } from './pkce';
-import { sessionFromIdToken, type StaffSession } from './session';
+import {
+  authorizeUrl,
+  callbackParams,
+  codeChallengeS256,
+  consoleUrl,
+  type PendingSignIn,
+  parsePendingSignIn,
+  randomToken,
+  tokenRequest,
+} from './pkce';
+import { type StaffSession, sessionFromIdToken } from './session';
 
 export type CognitoSignIn = Extract<NonNullable<RuntimeConfig['staffSignIn']>, { kind: 'cognito' }>;
 
@@ -44,10 +53,17 @@ async function problemOf(response: Response): Promise<SignInResult> {
     problem = { title: response.statusText, status: response.status, detail: `HTTP ${response.status}` };
   }
   const retryAfter = Number(response.headers.get('retry-after'));
-  return { kind: 'problem', problem, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
+  return {
+    kind: 'problem',
+    problem,
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+  };
 }
 
-const unusableToken: SignInResult = { kind: 'problem', problem: { title: 'Sign-in failed', status: 401, detail: 'The ID token names no staff member and role.' } };
+const unusableToken: SignInResult = {
+  kind: 'problem',
+  problem: { title: 'Sign-in failed', status: 401, detail: 'The ID token names no staff member and role.' },
+};
 
 /** POST /local/sign-in: the local desk's stand-in for Cognito. */
 export async function localSignIn(username: string, password: string): Promise<SignInResult> {
@@ -60,7 +76,11 @@ export async function localSignIn(username: string, password: string): Promise<S
 }
 
 /** POST /local/password, then sign in with the new password. */
-export async function localChangePassword(username: string, password: string, newPassword: string): Promise<SignInResult> {
+export async function localChangePassword(
+  username: string,
+  password: string,
+  newPassword: string,
+): Promise<SignInResult> {
   const response = await postLocal('/local/password', { username, password, newPassword });
   if (!response) return { kind: 'network' };
   if (!response.ok) return problemOf(response);
@@ -71,13 +91,15 @@ export async function localChangePassword(username: string, password: string, ne
 export async function beginCognitoSignIn(config: CognitoSignIn, returnTo: string): Promise<void> {
   const pending: PendingSignIn = { state: randomToken(), codeVerifier: randomToken(), returnTo };
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-  location.assign(authorizeUrl({
-    domain: config.domain,
-    clientId: config.clientId,
-    redirectUri: consoleUrl(location),
-    state: pending.state,
-    codeChallenge: await codeChallengeS256(pending.codeVerifier),
-  }));
+  location.assign(
+    authorizeUrl({
+      domain: config.domain,
+      clientId: config.clientId,
+      redirectUri: consoleUrl(location),
+      state: pending.state,
+      codeChallenge: await codeChallengeS256(pending.codeVerifier),
+    }),
+  );
 }
 
 /**
@@ -90,9 +112,22 @@ export async function completeCognitoSignIn(config: CognitoSignIn): Promise<Sign
   const pending = parsePendingSignIn(sessionStorage.getItem(PENDING_KEY));
   sessionStorage.removeItem(PENDING_KEY);
   history.replaceState(null, '', consoleUrl(location) + (pending?.returnTo ?? '#/'));
-  const failed: SignInResult = { kind: 'problem', problem: { title: 'Sign-in failed', status: 401, detail: params.kind === 'error' ? params.error : 'The sign-in did not come back as it was sent.' } };
+  const failed: SignInResult = {
+    kind: 'problem',
+    problem: {
+      title: 'Sign-in failed',
+      status: 401,
+      detail: params.kind === 'error' ? params.error : 'The sign-in did not come back as it was sent.',
+    },
+  };
   if (params.kind === 'error' || !pending || pending.state !== params.state) return failed;
-  const request = tokenRequest({ domain: config.domain, clientId: config.clientId, code: params.code, redirectUri: consoleUrl(location), codeVerifier: pending.codeVerifier });
+  const request = tokenRequest({
+    domain: config.domain,
+    clientId: config.clientId,
+    code: params.code,
+    redirectUri: consoleUrl(location),
+    codeVerifier: pending.codeVerifier,
+  });
   let response: Response;
   try {
     response = await fetch(request.url, {

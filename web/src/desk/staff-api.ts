@@ -1,7 +1,7 @@
 // The staff routes of the API, called with the signed-in staff member's ID token. A 401 (the token
 // expired or was refused) ends the session, and the console asks for sign-in again.
-import { call, type ApiResult } from '../api';
-import { endSession, sessionExpired, type StaffSession } from './session';
+import { type ApiResult, call } from '../api';
+import { endSession, type StaffSession, sessionExpired } from './session';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

@@ -7,14 +7,34 @@ import type { SearchHit, SubjectView } from '../api-types';
 import type { ProblemDetails } from '../request-form';
 import { TYPE_LABELS } from '../text';
 import {
-  canLift, emptyLiftForm, liftAnswer, liftBody, liftConfirmation, recipientName, standingCessation, stoppedRecipients,
-  type LiftForm, type LiftResult, type ProvisionCessation, type RecipientName,
+  canLift,
+  emptyLiftForm,
+  type LiftForm,
+  type LiftResult,
+  liftAnswer,
+  liftBody,
+  liftConfirmation,
+  type ProvisionCessation,
+  type RecipientName,
+  recipientName,
+  standingCessation,
+  stoppedRecipients,
 } from './cessation-lift';
-import { fieldMessages, japanTime, placeProblem, type PlacedProblem } from './officer';
-import { ProblemNotice, failureOf } from './problem';
+import { fieldMessages, japanTime, type PlacedProblem, placeProblem } from './officer';
+import { failureOf, ProblemNotice } from './problem';
 import {
-  activePurposes, EMPTY_REASON_FORM, formOf, openRequests, OTHER_REQUEST, queryString, reasonOf, reasonParams,
-  type PurposeItem, type QueueItem, type ReadReason, type ReasonForm,
+  activePurposes,
+  EMPTY_REASON_FORM,
+  formOf,
+  OTHER_REQUEST,
+  openRequests,
+  type PurposeItem,
+  type QueueItem,
+  queryString,
+  type ReadReason,
+  type ReasonForm,
+  reasonOf,
+  reasonParams,
 } from './read-reason';
 import type { DeskRoute } from './routes';
 import type { StaffSession } from './session';
@@ -28,7 +48,10 @@ const T = {
     ja: '検索と閲覧は、あなたのユーザー名、対象の本人、項目、閲覧の理由及び日時とともにアクセス記録に残ります。まず閲覧の理由を選んでください。',
     en: 'Searches and reads are recorded in the access log with your username, the subject, the fields, your reason and the time. Choose the reason first.',
   },
-  notStored: { ja: '表示した内容はこの画面にだけ表示し、保存しません。画面を離れると消えます。', en: 'What is shown stays on this screen only and is not stored; it is gone when you leave the page.' },
+  notStored: {
+    ja: '表示した内容はこの画面にだけ表示し、保存しません。画面を離れると消えます。',
+    en: 'What is shown stays on this screen only and is not stored; it is gone when you leave the page.',
+  },
   reason: { ja: '閲覧の理由', en: 'Reason for reading' },
   forRequest: { ja: '対応中の請求のため', en: 'For a request the desk is handling' },
   forPurpose: { ja: '利用目的のため', en: 'For a purpose of use' },
@@ -37,7 +60,10 @@ const T = {
   otherRequest: { ja: 'その他（受付番号を入力）', en: 'Another (type its number)' },
   requestNumber: { ja: '受付番号', en: 'Request number' },
   due: { ja: '期限', en: 'due' },
-  noOpenRequests: { ja: '対応中の請求はありません。受付番号を入力するか、利用目的を選んでください。', en: 'No request is open. Type a request number or choose a purpose of use.' },
+  noOpenRequests: {
+    ja: '対応中の請求はありません。受付番号を入力するか、利用目的を選んでください。',
+    en: 'No request is open. Type a request number or choose a purpose of use.',
+  },
   purpose: { ja: '利用目的', en: 'Purpose of use' },
   choosePurpose: { ja: '選んでください', en: 'Choose one' },
   needReason: { ja: '閲覧の理由を選んでください。', en: 'Choose the reason for reading.' },
@@ -54,7 +80,10 @@ const T = {
   categories: { ja: '項目', en: 'Categories' },
   recordCount: { ja: '件数', en: 'Records' },
   openSubject: { ja: '{id} を開く', en: 'Open {id}' },
-  readWith: { ja: 'この表示はアクセス記録に「{reason}」として記録されました。', en: 'This read is recorded in the access log as "{reason}".' },
+  readWith: {
+    ja: 'この表示はアクセス記録に「{reason}」として記録されました。',
+    en: 'This read is recorded in the access log as "{reason}".',
+  },
   hide: { ja: '表示を消す', en: 'Hide the data' },
   records: { ja: '保有個人データ', en: 'Records' },
   category: { ja: '項目', en: 'Category' },
@@ -78,12 +107,21 @@ const T = {
   },
   liftWhom: { ja: '解除する停止', en: 'Stops to lift' },
   liftNamed: { ja: '指定した提供先への停止', en: 'The stops to the recipients chosen' },
-  liftAll: { ja: 'すべての停止（すべての第三者への停止及び提供先ごとの停止）', en: 'Every stop (to every third party and to each recipient)' },
+  liftAll: {
+    ja: 'すべての停止（すべての第三者への停止及び提供先ごとの停止）',
+    en: 'Every stop (to every third party and to each recipient)',
+  },
   stoppedBy: { ja: '請求 {requestId} により停止（{at}）', en: 'stopped by request {requestId} ({at})' },
-  allStopped: { ja: '現在、すべての第三者への提供が停止されています（請求 {requestId}、{at}）。これは「すべての停止」でのみ解除できます。', en: 'Provision to every third party is stopped (request {requestId}, {at}); only "Every stop" lifts it.' },
+  allStopped: {
+    ja: '現在、すべての第三者への提供が停止されています（請求 {requestId}、{at}）。これは「すべての停止」でのみ解除できます。',
+    en: 'Provision to every third party is stopped (request {requestId}, {at}); only "Every stop" lifts it.',
+  },
   liftReason: { ja: '解除の理由', en: 'Reason for the lift' },
   liftReasonHint: { ja: '本人の記録に残ります。', en: 'Kept on the subject.' },
-  needLiftReason: { ja: '解除の理由を入力してください（2000文字まで）。', en: 'Give the reason for the lift (up to 2000 characters).' },
+  needLiftReason: {
+    ja: '解除の理由を入力してください（2000文字まで）。',
+    en: 'Give the reason for the lift (up to 2000 characters).',
+  },
   needLiftRecipients: { ja: '解除する提供先を選んでください。', en: 'Choose the recipients whose stops to lift.' },
   liftButton: { ja: '解除する…', en: 'Lift…' },
   liftConfirm: { ja: '解除を確定する', en: 'Yes, lift it' },
@@ -96,26 +134,48 @@ const say = (key: Key, language: Language, values: Record<string, string> = {}) 
 
 /** Explanations of the API's refusals of a read, in the desk's words (functions/domain/personal-data/). */
 const REFUSALS: Record<string, { ja: string; en: string }> = {
-  'Not an open request': { ja: 'この受付番号の請求は対応中ではありません（完了・取下げ済み又は存在しません）。何も読み出していません。', en: 'That request is not open (closed, withdrawn or unknown). Nothing was read.' },
-  'Request about someone else': { ja: 'この請求は、読み出そうとした本人についての請求ではありません。その本人についての請求を選ぶか、利用目的を選んでください。何も読み出していません。', en: 'That request is not about the person you are reading. Choose the request about them, or a purpose of use. Nothing was read.' },
-  'Not a purpose of use': { ja: '公表している有効な利用目的ではありません。何も読み出していません。', en: 'That is not a published, active purpose of use. Nothing was read.' },
-  'One reason needed': { ja: '請求か利用目的のどちらか一つを選んでください。', en: 'Give one reason: a request or a purpose of use.' },
-  'Nothing held': { ja: 'この本人IDの下に保有しているデータはありません（IDの誤り、又は消去済み）。', en: 'Nothing is held under this subject id (a wrong id, or everything is erased).' },
+  'Not an open request': {
+    ja: 'この受付番号の請求は対応中ではありません（完了・取下げ済み又は存在しません）。何も読み出していません。',
+    en: 'That request is not open (closed, withdrawn or unknown). Nothing was read.',
+  },
+  'Request about someone else': {
+    ja: 'この請求は、読み出そうとした本人についての請求ではありません。その本人についての請求を選ぶか、利用目的を選んでください。何も読み出していません。',
+    en: 'That request is not about the person you are reading. Choose the request about them, or a purpose of use. Nothing was read.',
+  },
+  'Not a purpose of use': {
+    ja: '公表している有効な利用目的ではありません。何も読み出していません。',
+    en: 'That is not a published, active purpose of use. Nothing was read.',
+  },
+  'One reason needed': {
+    ja: '請求か利用目的のどちらか一つを選んでください。',
+    en: 'Give one reason: a request or a purpose of use.',
+  },
+  'Nothing held': {
+    ja: 'この本人IDの下に保有しているデータはありません（IDの誤り、又は消去済み）。',
+    en: 'Nothing is held under this subject id (a wrong id, or everything is erased).',
+  },
 };
 
 /** The last reason given in this tab, offered again on the next read: ids only, in memory. */
 let lastReason: ReadReason | undefined;
 
-const reasonWords = (reason: ReadReason) => (reason.kind === 'request' ? `request ${reason.requestId}` : `purpose ${reason.purpose}`);
+const reasonWords = (reason: ReadReason) =>
+  reason.kind === 'request' ? `request ${reason.requestId}` : `purpose ${reason.purpose}`;
 
 /** The API's refusals of a lift (lift-provision-cessation.ts), in the desk's words. */
 const LIFT_REFUSALS: Record<string, { ja: string; en: string }> = {
-  'No cessation of provision stands': { ja: 'この本人について停止中の第三者提供はありません。解除するものはありません。', en: 'No cessation of provision stands for this person; there is nothing to lift.' },
+  'No cessation of provision stands': {
+    ja: 'この本人について停止中の第三者提供はありません。解除するものはありません。',
+    en: 'No cessation of provision stands for this person; there is nothing to lift.',
+  },
   'Cessation changed meanwhile': {
     ja: '解除の間に、決定又は他の解除によりこの本人の停止が変更されました。何も解除していません。表示を消して読み直し、必要なら再度解除してください。',
-    en: 'A decision or another lift changed this person\'s cessation meanwhile; nothing was lifted. Hide the data, read it again, and lift again if it still applies.',
+    en: "A decision or another lift changed this person's cessation meanwhile; nothing was lifted. Hide the data, read it again, and lift again if it still applies.",
   },
-  'No such cessation': { ja: '選んだ提供先への停止はありません（すべての第三者への停止は「すべての停止」で解除します）。何も解除していません。', en: 'No stop to a recipient chosen stands (a stop to every third party is lifted with "Every stop"). Nothing was lifted.' },
+  'No such cessation': {
+    ja: '選んだ提供先への停止はありません（すべての第三者への停止は「すべての停止」で解除します）。何も解除していません。',
+    en: 'No stop to a recipient chosen stands (a stop to every third party is lifted with "Every stop"). Nothing was lifted.',
+  },
 };
 
 type Failure = { problem: ProblemDetails | 'network'; placed?: PlacedProblem };
@@ -127,9 +187,20 @@ function fieldMessage(failure: Failure | undefined, messages: string[], language
 }
 
 /** After a refusal, the first field it names takes the focus, else the notice. */
-const focusFirstProblem = () => requestAnimationFrame(() => (document.querySelector<HTMLElement>('main [aria-invalid="true"], main [role="alert"]'))?.focus());
+const focusFirstProblem = () =>
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>('main [aria-invalid="true"], main [role="alert"]')?.focus(),
+  );
 
-function ReasonFields({ form, onChange, requests, purposes, failure, missing, language }: {
+function ReasonFields({
+  form,
+  onChange,
+  requests,
+  purposes,
+  failure,
+  missing,
+  language,
+}: {
   form: ReasonForm;
   onChange: (form: ReasonForm) => void;
   requests: QueueItem[];
@@ -142,22 +213,39 @@ function ReasonFields({ form, onChange, requests, purposes, failure, missing, la
   const purposeErrors = failure?.placed?.byField.purpose;
   const set = (change: Partial<ReasonForm>) => onChange({ ...form, ...change });
   const typeLabel = (type: string) => TYPE_LABELS[type as keyof typeof TYPE_LABELS]?.[language] ?? type;
-  const explained = (messages: string[] | undefined) => (messages ? fieldMessage(failure, messages, language) : undefined);
+  const explained = (messages: string[] | undefined) =>
+    messages ? fieldMessage(failure, messages, language) : undefined;
   return (
     <fieldset class="field reason" aria-describedby={missing ? 'reason-missing' : undefined}>
       <legend>{say('reason', language)}</legend>
-      {missing && <p class="field-error" id="reason-missing">{say('needReason', language)}</p>}
+      {missing && (
+        <p class="field-error" id="reason-missing">
+          {say('needReason', language)}
+        </p>
+      )}
       <label class="choice">
-        <input type="radio" name="reason-kind" value="request" checked={form.kind === 'request'} onChange={() => set({ kind: 'request' })} />
+        <input
+          type="radio"
+          name="reason-kind"
+          value="request"
+          checked={form.kind === 'request'}
+          onChange={() => set({ kind: 'request' })}
+        />
         {say('forRequest', language)}
       </label>
       {form.kind === 'request' && (
         <div class="nested">
           <div class="field">
             <label for="reason-request">{say('request', language)}</label>
-            <select id="reason-request" value={form.chosenRequest} aria-invalid={requestErrors && form.chosenRequest !== OTHER_REQUEST ? true : undefined}
-              aria-describedby={requestErrors && form.chosenRequest !== OTHER_REQUEST ? 'reason-request-error' : undefined}
-              onChange={(e) => set({ chosenRequest: (e.currentTarget as HTMLSelectElement).value })}>
+            <select
+              id="reason-request"
+              value={form.chosenRequest}
+              aria-invalid={requestErrors && form.chosenRequest !== OTHER_REQUEST ? true : undefined}
+              aria-describedby={
+                requestErrors && form.chosenRequest !== OTHER_REQUEST ? 'reason-request-error' : undefined
+              }
+              onChange={(e) => set({ chosenRequest: (e.currentTarget as HTMLSelectElement).value })}
+            >
               <option value="">{say('chooseRequest', language)}</option>
               {requests.map((r) => (
                 <option key={r.requestId} value={r.requestId}>
@@ -167,33 +255,63 @@ function ReasonFields({ form, onChange, requests, purposes, failure, missing, la
               <option value={OTHER_REQUEST}>{say('otherRequest', language)}</option>
             </select>
             {requests.length === 0 && <p class="note">{say('noOpenRequests', language)}</p>}
-            {form.chosenRequest !== OTHER_REQUEST && requestErrors && <p class="field-error" id="reason-request-error">{explained(requestErrors)}</p>}
+            {form.chosenRequest !== OTHER_REQUEST && requestErrors && (
+              <p class="field-error" id="reason-request-error">
+                {explained(requestErrors)}
+              </p>
+            )}
           </div>
           {form.chosenRequest === OTHER_REQUEST && (
             <div class="field">
               <label for="reason-request-id">{say('requestNumber', language)}</label>
-              <input id="reason-request-id" type="text" autocomplete="off" value={form.typedRequest}
-                aria-invalid={requestErrors ? true : undefined} aria-describedby={requestErrors ? 'reason-request-id-error' : undefined}
-                onInput={(e) => set({ typedRequest: (e.currentTarget as HTMLInputElement).value })} />
-              {requestErrors && <p class="field-error" id="reason-request-id-error">{explained(requestErrors)}</p>}
+              <input
+                id="reason-request-id"
+                type="text"
+                autocomplete="off"
+                value={form.typedRequest}
+                aria-invalid={requestErrors ? true : undefined}
+                aria-describedby={requestErrors ? 'reason-request-id-error' : undefined}
+                onInput={(e) => set({ typedRequest: (e.currentTarget as HTMLInputElement).value })}
+              />
+              {requestErrors && (
+                <p class="field-error" id="reason-request-id-error">
+                  {explained(requestErrors)}
+                </p>
+              )}
             </div>
           )}
         </div>
       )}
       <label class="choice">
-        <input type="radio" name="reason-kind" value="purpose" checked={form.kind === 'purpose'} onChange={() => set({ kind: 'purpose' })} />
+        <input
+          type="radio"
+          name="reason-kind"
+          value="purpose"
+          checked={form.kind === 'purpose'}
+          onChange={() => set({ kind: 'purpose' })}
+        />
         {say('forPurpose', language)}
       </label>
       {form.kind === 'purpose' && (
         <div class="nested field">
           <label for="reason-purpose">{say('purpose', language)}</label>
-          <select id="reason-purpose" value={form.purpose} aria-invalid={purposeErrors ? true : undefined}
+          <select
+            id="reason-purpose"
+            value={form.purpose}
+            aria-invalid={purposeErrors ? true : undefined}
             aria-describedby={purposeErrors ? 'reason-purpose-error' : undefined}
-            onChange={(e) => set({ purpose: (e.currentTarget as HTMLSelectElement).value })}>
+            onChange={(e) => set({ purpose: (e.currentTarget as HTMLSelectElement).value })}
+          >
             <option value="">{say('choosePurpose', language)}</option>
-            {purposes.map((p) => <option key={p.purposeId} value={p.purposeId}>{`${p[language]}（${p.purposeId}）`}</option>)}
+            {purposes.map((p) => (
+              <option key={p.purposeId} value={p.purposeId}>{`${p[language]}（${p.purposeId}）`}</option>
+            ))}
           </select>
-          {purposeErrors && <p class="field-error" id="reason-purpose-error">{explained(purposeErrors)}</p>}
+          {purposeErrors && (
+            <p class="field-error" id="reason-purpose-error">
+              {explained(purposeErrors)}
+            </p>
+          )}
         </div>
       )}
     </fieldset>
@@ -207,7 +325,10 @@ function useReasonChoices(session: StaffSession) {
   useEffect(() => {
     let live = true;
     const api = staffApi(session);
-    void Promise.all([api.get<{ items: QueueItem[] }>('/v1/staff/requests'), api.get<{ items: PurposeItem[] }>('/v1/staff/purposes')]).then(([queue, registry]) => {
+    void Promise.all([
+      api.get<{ items: QueueItem[] }>('/v1/staff/requests'),
+      api.get<{ items: PurposeItem[] }>('/v1/staff/purposes'),
+    ]).then(([queue, registry]) => {
       if (!live) return;
       if (queue.kind === 'ok') setRequests(openRequests(queue.data.items));
       if (registry.kind === 'ok') setPurposes(registry.data.items);
@@ -224,12 +345,21 @@ function useReasonForm(requests: QueueItem[]): [ReasonForm, (form: ReasonForm) =
   const [form, setForm] = useState<ReasonForm>(EMPTY_REASON_FORM);
   const touched = useRef(false);
   useEffect(() => {
-    if (!touched.current) setForm(formOf(lastReason, requests.map((r) => r.requestId)));
+    if (!touched.current)
+      setForm(
+        formOf(
+          lastReason,
+          requests.map((r) => r.requestId),
+        ),
+      );
   }, [requests]);
-  return [form, (next) => {
-    touched.current = true;
-    setForm(next);
-  }];
+  return [
+    form,
+    (next) => {
+      touched.current = true;
+      setForm(next);
+    },
+  ];
 }
 
 function GeneralProblem({ failure, language }: { failure: Failure | undefined; language: Language }) {
@@ -246,7 +376,6 @@ function GeneralProblem({ failure, language }: { failure: Failure | undefined; l
 const failureFrom = (problem: ProblemDetails | 'network', fields: readonly string[]): Failure =>
   problem === 'network' ? { problem } : { problem, placed: placeProblem(problem, fields) };
 
-
 /**
  * A read of personal data behind its reason: nothing is asked of the API until a reason is given
  * (focus goes to the reason choices), and the API's refusal is placed on the fields it names.
@@ -259,7 +388,11 @@ function useReasonedRead(session: StaffSession, fields: readonly string[]) {
   const [working, setWorking] = useState(false);
 
   /** Reads `path(reason)`; the data and its reason go to `shown`, a refusal to `refused`. */
-  const read = async <T,>(path: (reason: ReadReason) => string, shown: (data: T, reason: ReadReason) => void, refused?: () => void) => {
+  const read = async <T,>(
+    path: (reason: ReadReason) => string,
+    shown: (data: T, reason: ReadReason) => void,
+    refused?: () => void,
+  ) => {
     if (working) return;
     const reason = reasonOf(form);
     setMissing(!reason);
@@ -284,8 +417,21 @@ function useReasonedRead(session: StaffSession, fields: readonly string[]) {
   return { requests, purposes, form, setForm, failure, missing, working, read };
 }
 
-export function SubjectSearchPage({ session, language, go }: { session: StaffSession; language: Language; go: (route: DeskRoute) => void }) {
-  const { requests, purposes, form, setForm, failure, missing, working, read } = useReasonedRead(session, ['requestId', 'purpose', 'email', 'customerId']);
+export function SubjectSearchPage({
+  session,
+  language,
+  go,
+}: {
+  session: StaffSession;
+  language: Language;
+  go: (route: DeskRoute) => void;
+}) {
+  const { requests, purposes, form, setForm, failure, missing, working, read } = useReasonedRead(session, [
+    'requestId',
+    'purpose',
+    'email',
+    'customerId',
+  ]);
   const [by, setBy] = useState<'email' | 'customerId'>('email');
   const [value, setValue] = useState('');
   const [hits, setHits] = useState<SearchHit[] | undefined>();
@@ -303,40 +449,91 @@ export function SubjectSearchPage({ session, language, go }: { session: StaffSes
     );
   };
 
-  const valueErrors = failure?.placed ? [...(failure.placed.byField.email ?? []), ...(failure.placed.byField.customerId ?? [])] : [];
+  const valueErrors = failure?.placed
+    ? [...(failure.placed.byField.email ?? []), ...(failure.placed.byField.customerId ?? [])]
+    : [];
   return (
     <>
       <h1 tabIndex={-1}>{say('searchTitle', language)}</h1>
       <p class="purpose">{say('logged', language)}</p>
       <p class="note">{say('notStored', language)}</p>
       <form onSubmit={submit} noValidate>
-        <ReasonFields form={form} onChange={setForm} requests={requests} purposes={activePurposes(purposes)} failure={failure} missing={missing} language={language} />
+        <ReasonFields
+          form={form}
+          onChange={setForm}
+          requests={requests}
+          purposes={activePurposes(purposes)}
+          failure={failure}
+          missing={missing}
+          language={language}
+        />
         <fieldset class="field">
           <legend>{say('searchBy', language)}</legend>
-          <label class="choice"><input type="radio" name="search-by" checked={by === 'email'} onChange={() => setBy('email')} />{say('byEmail', language)}</label>
-          <label class="choice"><input type="radio" name="search-by" checked={by === 'customerId'} onChange={() => setBy('customerId')} />{say('byCustomerId', language)}</label>
+          <label class="choice">
+            <input type="radio" name="search-by" checked={by === 'email'} onChange={() => setBy('email')} />
+            {say('byEmail', language)}
+          </label>
+          <label class="choice">
+            <input type="radio" name="search-by" checked={by === 'customerId'} onChange={() => setBy('customerId')} />
+            {say('byCustomerId', language)}
+          </label>
         </fieldset>
         <div class="field">
-          <label for="search-value">{say('searchValue', language)}（{say(by === 'email' ? 'byEmail' : 'byCustomerId', language)}）</label>
-          <input id="search-value" type="text" inputMode={by === 'email' ? 'email' : 'text'} autocomplete="off" value={value}
-            aria-invalid={valueErrors.length ? true : undefined} aria-describedby={valueErrors.length ? 'search-value-error' : undefined}
-            onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)} />
-          {valueErrors.length > 0 && <p class="field-error" id="search-value-error">{fieldMessages(valueErrors, language)}</p>}
+          <label for="search-value">
+            {say('searchValue', language)}（{say(by === 'email' ? 'byEmail' : 'byCustomerId', language)}）
+          </label>
+          <input
+            id="search-value"
+            type="text"
+            inputMode={by === 'email' ? 'email' : 'text'}
+            autocomplete="off"
+            value={value}
+            aria-invalid={valueErrors.length ? true : undefined}
+            aria-describedby={valueErrors.length ? 'search-value-error' : undefined}
+            onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
+          />
+          {valueErrors.length > 0 && (
+            <p class="field-error" id="search-value-error">
+              {fieldMessages(valueErrors, language)}
+            </p>
+          )}
         </div>
         <GeneralProblem failure={failure} language={language} />
-        <button type="submit" aria-disabled={working}>{working ? say('working', language) : say('search', language)}</button>
+        <button type="submit" aria-disabled={working}>
+          {working ? say('working', language) : say('search', language)}
+        </button>
       </form>
       {hits && (
         <section aria-labelledby="search-results">
-          <h2 id="search-results" ref={results} tabIndex={-1}>{say('results', language)}</h2>
-          {hits.length === 0 ? <p>{say('noResults', language)}</p> : (
+          <h2 id="search-results" ref={results} tabIndex={-1}>
+            {say('results', language)}
+          </h2>
+          {hits.length === 0 ? (
+            <p>{say('noResults', language)}</p>
+          ) : (
             <table>
-              <thead><tr><th scope="col">{say('subjectId', language)}</th><th scope="col">{say('categories', language)}</th><th scope="col">{say('recordCount', language)}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{say('subjectId', language)}</th>
+                  <th scope="col">{say('categories', language)}</th>
+                  <th scope="col">{say('recordCount', language)}</th>
+                </tr>
+              </thead>
               <tbody>
                 {hits.map((h) => (
                   <tr key={h.subjectId}>
-                    <td><a href={`#/subjects/${encodeURIComponent(h.subjectId)}`} aria-label={say('openSubject', language, { id: h.subjectId })}
-                      onClick={(e) => { e.preventDefault(); go({ page: 'subject', subjectId: h.subjectId }); }}>{h.subjectId}</a></td>
+                    <td>
+                      <a
+                        href={`#/subjects/${encodeURIComponent(h.subjectId)}`}
+                        aria-label={say('openSubject', language, { id: h.subjectId })}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          go({ page: 'subject', subjectId: h.subjectId });
+                        }}
+                      >
+                        {h.subjectId}
+                      </a>
+                    </td>
                     <td>{h.categories.join(', ')}</td>
                     <td>{h.records}</td>
                   </tr>
@@ -353,7 +550,11 @@ export function SubjectSearchPage({ session, language, go }: { session: StaffSes
 const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 function Entries({ entries }: { entries: Record<string, unknown> }) {
-  return <dl class="entries">{Object.entries(entries).map(([k, v]) => [<dt key={`${k}-t`}>{k}</dt>, <dd key={`${k}-d`}>{shown(v)}</dd>])}</dl>;
+  return (
+    <dl class="entries">
+      {Object.entries(entries).map(([k, v]) => [<dt key={`${k}-t`}>{k}</dt>, <dd key={`${k}-d`}>{shown(v)}</dd>])}
+    </dl>
+  );
 }
 
 function SubjectData({ view, purposes, language }: { view: SubjectView; purposes: PurposeItem[]; language: Language }) {
@@ -361,16 +562,48 @@ function SubjectData({ view, purposes, language }: { view: SubjectView; purposes
   return (
     <>
       <h2>{say('records', language)}</h2>
-      {view.records.length === 0 ? <p>{say('none', language)}</p> : (
+      {view.records.length === 0 ? (
+        <p>{say('none', language)}</p>
+      ) : (
         <div class="table-scroll">
           <table>
-            <thead><tr>{(['category', 'value', 'source', 'purposes', 'acquiredAt', 'expiresAt'] as const).map((k) => <th key={k} scope="col">{say(k, language)}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                {(['category', 'value', 'source', 'purposes', 'acquiredAt', 'expiresAt'] as const).map((k) => (
+                  <th key={k} scope="col">
+                    {say(k, language)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {view.records.map((r) => (
                 <tr key={r.recordId}>
-                  <td>{r.category}{r.specialCare && <><br /><strong>{say('specialCare', language)}</strong></>}{r.linkedAccessInformation && <><br />{say('accessInformation', language)}</>}</td>
+                  <td>
+                    {r.category}
+                    {r.specialCare && (
+                      <>
+                        <br />
+                        <strong>{say('specialCare', language)}</strong>
+                      </>
+                    )}
+                    {r.linkedAccessInformation && (
+                      <>
+                        <br />
+                        {say('accessInformation', language)}
+                      </>
+                    )}
+                  </td>
                   <td class="value">{r.value}</td>
-                  <td>{r.source}{r.sourceDetail && <><br />{r.sourceDetail}</>}</td>
+                  <td>
+                    {r.source}
+                    {r.sourceDetail && (
+                      <>
+                        <br />
+                        {r.sourceDetail}
+                      </>
+                    )}
+                  </td>
                   <td>{r.purposes.map(purposeText).join(' / ')}</td>
                   <td>{japanTime(r.acquiredAt, language)}</td>
                   <td>{r.expiresAt ? japanTime(r.expiresAt, language) : say('notYet', language)}</td>
@@ -383,16 +616,34 @@ function SubjectData({ view, purposes, language }: { view: SubjectView; purposes
       <h2>{say('lifecycle', language)}</h2>
       {Object.keys(view.lifecycle).length === 0 ? <p>{say('none', language)}</p> : <Entries entries={view.lifecycle} />}
       <h2>{say('consents', language)}</h2>
-      {view.consents.length === 0 ? <p>{say('none', language)}</p> : view.consents.map((c, i) => <Entries key={i} entries={c} />)}
+      {view.consents.length === 0 ? (
+        <p>{say('none', language)}</p>
+      ) : (
+        view.consents.map((c, i) => <Entries key={i} entries={c} />)
+      )}
       <h2>{say('provisionRecords', language)}</h2>
-      {view.provisionRecords.length === 0 ? <p>{say('none', language)}</p> : view.provisionRecords.map((p, i) => <Entries key={i} entries={p} />)}
+      {view.provisionRecords.length === 0 ? (
+        <p>{say('none', language)}</p>
+      ) : (
+        view.provisionRecords.map((p, i) => <Entries key={i} entries={p} />)
+      )}
     </>
   );
 }
 
 /** The officer's lift of the cessation standing on the subject, after a confirmation. */
-function LiftCessation({ session, language, subjectId, cessation, onLifted }: {
-  session: StaffSession; language: Language; subjectId: string; cessation: ProvisionCessation; onLifted: (result: LiftResult & Record<string, unknown>, names: RecipientName[]) => void;
+function LiftCessation({
+  session,
+  language,
+  subjectId,
+  cessation,
+  onLifted,
+}: {
+  session: StaffSession;
+  language: Language;
+  subjectId: string;
+  cessation: ProvisionCessation;
+  onLifted: (result: LiftResult & Record<string, unknown>, names: RecipientName[]) => void;
 }) {
   const [form, setForm] = useState<LiftForm>(() => emptyLiftForm(cessation));
   const [names, setNames] = useState<RecipientName[]>([]);
@@ -404,9 +655,11 @@ function LiftCessation({ session, language, subjectId, cessation, onLifted }: {
   const named = stoppedRecipients(cessation);
   useEffect(() => {
     let live = true;
-    void staffApi(session).get<{ items: RecipientName[] }>('/v1/staff/recipients').then((result) => {
-      if (live && result.kind === 'ok') setNames(result.data.items);
-    });
+    void staffApi(session)
+      .get<{ items: RecipientName[] }>('/v1/staff/recipients')
+      .then((result) => {
+        if (live && result.kind === 'ok') setNames(result.data.items);
+      });
     return () => {
       live = false;
     };
@@ -424,13 +677,18 @@ function LiftCessation({ session, language, subjectId, cessation, onLifted }: {
     if (working) return;
     setWorking(true);
     setFailure(undefined);
-    const result = await staffApi(session).post<LiftResult & Record<string, unknown>>(`/v1/staff/subjects/${encodeURIComponent(subjectId)}/provision-cessation-lifts`, liftBody(form));
+    const result = await staffApi(session).post<LiftResult & Record<string, unknown>>(
+      `/v1/staff/subjects/${encodeURIComponent(subjectId)}/provision-cessation-lifts`,
+      liftBody(form),
+    );
     setWorking(false);
     setConfirming(false);
     const failed = failureOf(result);
     if (failed) {
       setFailure(failureFrom(failed, ['recipients', 'reason']));
-      requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus());
+      requestAnimationFrame(() =>
+        section.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus(),
+      );
       return;
     }
     if (result.kind === 'ok') onLifted(result.data, names);
@@ -445,18 +703,44 @@ function LiftCessation({ session, language, subjectId, cessation, onLifted }: {
   const scopeError = errorsOf('recipients');
   const reasonError = errorsOf('reason');
   const general = failure && (!failure.placed || failure.placed.general) ? failure : undefined;
-  const explanation = general && general.problem !== 'network' ? LIFT_REFUSALS[general.problem.title]?.[language] : undefined;
+  const explanation =
+    general && general.problem !== 'network' ? LIFT_REFUSALS[general.problem.title]?.[language] : undefined;
   return (
     <section aria-labelledby="lift-cessation" ref={section}>
       <h2 id="lift-cessation">{say('liftTitle', language)}</h2>
       <p class="note">{say('liftNote', language)}</p>
-      {cessation.all && <p>{say('allStopped', language, { requestId: cessation.all.requestId, at: japanTime(cessation.all.at, language) })}</p>}
-      <form onSubmit={(e) => { e.preventDefault(); setConfirming(true); }} noValidate>
-        <fieldset class="field reason" id="lift-scope" tabIndex={-1} aria-invalid={scopeError ? true : undefined} aria-describedby={scopeError ? 'lift-scope-error' : undefined}>
+      {cessation.all && (
+        <p>
+          {say('allStopped', language, {
+            requestId: cessation.all.requestId,
+            at: japanTime(cessation.all.at, language),
+          })}
+        </p>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setConfirming(true);
+        }}
+        noValidate
+      >
+        <fieldset
+          class="field reason"
+          id="lift-scope"
+          tabIndex={-1}
+          aria-invalid={scopeError ? true : undefined}
+          aria-describedby={scopeError ? 'lift-scope-error' : undefined}
+        >
           <legend>{say('liftWhom', language)}</legend>
           {named.length > 0 && (
             <label class="choice">
-              <input type="radio" name="lift-scope" value="named" checked={form.scope === 'named'} onChange={() => set({ scope: 'named' })} />
+              <input
+                type="radio"
+                name="lift-scope"
+                value="named"
+                checked={form.scope === 'named'}
+                onChange={() => set({ scope: 'named' })}
+              />
               {say('liftNamed', language)}
             </label>
           )}
@@ -466,27 +750,60 @@ function LiftCessation({ session, language, subjectId, cessation, onLifted }: {
                 const stop = cessation.recipients![id]!;
                 return (
                   <label key={id} class="choice">
-                    <input type="checkbox" value={id} checked={form.recipientIds.includes(id)}
-                      onChange={(e) => set({ recipientIds: e.currentTarget.checked ? [...form.recipientIds, id] : form.recipientIds.filter((r) => r !== id) })} />
-                    {recipientName(id, names, language)}{language === 'ja' ? '：' : ': '}{say('stoppedBy', language, { requestId: stop.requestId, at: japanTime(stop.at, language) })}
+                    <input
+                      type="checkbox"
+                      value={id}
+                      checked={form.recipientIds.includes(id)}
+                      onChange={(e) =>
+                        set({
+                          recipientIds: e.currentTarget.checked
+                            ? [...form.recipientIds, id]
+                            : form.recipientIds.filter((r) => r !== id),
+                        })
+                      }
+                    />
+                    {recipientName(id, names, language)}
+                    {language === 'ja' ? '：' : ': '}
+                    {say('stoppedBy', language, { requestId: stop.requestId, at: japanTime(stop.at, language) })}
                   </label>
                 );
               })}
             </div>
           )}
           <label class="choice">
-            <input type="radio" name="lift-scope" value="all" checked={form.scope === 'all'} onChange={() => set({ scope: 'all' })} />
+            <input
+              type="radio"
+              name="lift-scope"
+              value="all"
+              checked={form.scope === 'all'}
+              onChange={() => set({ scope: 'all' })}
+            />
             {say('liftAll', language)}
           </label>
-          {scopeError && <p class="field-error" id="lift-scope-error">{scopeError}</p>}
+          {scopeError && (
+            <p class="field-error" id="lift-scope-error">
+              {scopeError}
+            </p>
+          )}
         </fieldset>
         <div class="field">
           <label for="lift-reason">{say('liftReason', language)}</label>
-          <p class="note" id="lift-reason-hint">{say('liftReasonHint', language)}</p>
-          <textarea id="lift-reason" rows={3} value={form.reason} aria-invalid={reasonError ? true : undefined}
+          <p class="note" id="lift-reason-hint">
+            {say('liftReasonHint', language)}
+          </p>
+          <textarea
+            id="lift-reason"
+            rows={3}
+            value={form.reason}
+            aria-invalid={reasonError ? true : undefined}
             aria-describedby={reasonError ? 'lift-reason-error lift-reason-hint' : 'lift-reason-hint'}
-            onInput={(e) => set({ reason: (e.currentTarget as HTMLTextAreaElement).value })} />
-          {reasonError && <p class="field-error" id="lift-reason-error">{reasonError}</p>}
+            onInput={(e) => set({ reason: (e.currentTarget as HTMLTextAreaElement).value })}
+          />
+          {reasonError && (
+            <p class="field-error" id="lift-reason-error">
+              {reasonError}
+            </p>
+          )}
         </div>
         {general && (
           <>
@@ -496,10 +813,15 @@ function LiftCessation({ session, language, subjectId, cessation, onLifted }: {
         )}
         {confirming ? (
           <div class="confirm" role="group" aria-labelledby="confirm-lift">
-            <p id="confirm-lift"><strong>{liftConfirmation(form, names, language)}</strong></p>
-            <button type="button" ref={confirmButton} aria-disabled={working} onClick={() => void send()}>{working ? say('working', language) : say('liftConfirm', language)}</button>
-            {' '}
-            <button type="button" class="quiet" onClick={() => setConfirming(false)}>{say('cancel', language)}</button>
+            <p id="confirm-lift">
+              <strong>{liftConfirmation(form, names, language)}</strong>
+            </p>
+            <button type="button" ref={confirmButton} aria-disabled={working} onClick={() => void send()}>
+              {working ? say('working', language) : say('liftConfirm', language)}
+            </button>{' '}
+            <button type="button" class="quiet" onClick={() => setConfirming(false)}>
+              {say('cancel', language)}
+            </button>
           </div>
         ) : (
           <button type="submit">{say('liftButton', language)}</button>
@@ -509,8 +831,21 @@ function LiftCessation({ session, language, subjectId, cessation, onLifted }: {
   );
 }
 
-export function SubjectPage({ session, language, go, subjectId }: { session: StaffSession; language: Language; go: (route: DeskRoute) => void; subjectId: string }) {
-  const { requests, purposes, form, setForm, failure, missing, working, read } = useReasonedRead(session, ['requestId', 'purpose']);
+export function SubjectPage({
+  session,
+  language,
+  go,
+  subjectId,
+}: {
+  session: StaffSession;
+  language: Language;
+  go: (route: DeskRoute) => void;
+  subjectId: string;
+}) {
+  const { requests, purposes, form, setForm, failure, missing, working, read } = useReasonedRead(session, [
+    'requestId',
+    'purpose',
+  ]);
   const [view, setView] = useState<{ data: SubjectView; reason: ReadReason } | undefined>();
   const [lifted, setLifted] = useState<string | undefined>();
   const notice = useRef<HTMLParagraphElement>(null);
@@ -520,11 +855,24 @@ export function SubjectPage({ session, language, go, subjectId }: { session: Sta
   const cessation = view ? standingCessation(view.data.lifecycle) : undefined;
 
   /** The lift kept on the subject as the API keeps it, so the lifecycle shown is what now stands. */
-  const onLifted = ({ subjectId: _id, cessationOfProvision, ...lift }: LiftResult & Record<string, unknown>, names: RecipientName[]) => {
+  const onLifted = (
+    { subjectId: _id, cessationOfProvision, ...lift }: LiftResult & Record<string, unknown>,
+    names: RecipientName[],
+  ) => {
     if (!view) return;
     const { cessationOfProvision: _before, ...lifecycle } = view.data.lifecycle;
     const lifts = Array.isArray(lifecycle.cessationOfProvisionLifts) ? lifecycle.cessationOfProvisionLifts : [];
-    setView({ ...view, data: { ...view.data, lifecycle: { ...lifecycle, ...(cessationOfProvision ? { cessationOfProvision } : {}), cessationOfProvisionLifts: [...lifts, lift] } } });
+    setView({
+      ...view,
+      data: {
+        ...view.data,
+        lifecycle: {
+          ...lifecycle,
+          ...(cessationOfProvision ? { cessationOfProvision } : {}),
+          cessationOfProvisionLifts: [...lifts, lift],
+        },
+      },
+    });
     setLifted(liftAnswer({ ...lift, cessationOfProvision } as LiftResult, names, language));
     requestAnimationFrame(() => liftedRef.current?.focus());
   };
@@ -543,27 +891,64 @@ export function SubjectPage({ session, language, go, subjectId }: { session: Sta
   return (
     <>
       <h1 tabIndex={-1}>{say('subjectTitle', language)}</h1>
-      <p>{say('subjectId', language)}: <code>{subjectId}</code></p>
+      <p>
+        {say('subjectId', language)}: <code>{subjectId}</code>
+      </p>
       <p class="purpose">{say('logged', language)}</p>
       <p class="note">{say('notStored', language)}</p>
       {view ? (
         <section aria-labelledby="subject-read">
-          <p id="subject-read" ref={notice} tabIndex={-1} role="status">{say('readWith', language, { reason: reasonWords(view.reason) })}</p>
+          <p id="subject-read" ref={notice} tabIndex={-1} role="status">
+            {say('readWith', language, { reason: reasonWords(view.reason) })}
+          </p>
           <SubjectData view={view.data} purposes={purposes} language={language} />
-          <p ref={liftedRef} tabIndex={-1} role="status" class={lifted ? 'answer' : undefined}>{lifted}</p>
+          <p ref={liftedRef} tabIndex={-1} role="status" class={lifted ? 'answer' : undefined}>
+            {lifted}
+          </p>
           {cessation && canLift(session.role) && (
-            <LiftCessation key={JSON.stringify(cessation)} session={session} language={language} subjectId={subjectId} cessation={cessation} onLifted={onLifted} />
+            <LiftCessation
+              key={JSON.stringify(cessation)}
+              session={session}
+              language={language}
+              subjectId={subjectId}
+              cessation={cessation}
+              onLifted={onLifted}
+            />
           )}
-          <p><button type="button" onClick={() => setView(undefined)}>{say('hide', language)}</button></p>
+          <p>
+            <button type="button" onClick={() => setView(undefined)}>
+              {say('hide', language)}
+            </button>
+          </p>
         </section>
       ) : (
         <form onSubmit={submit} noValidate>
-          <ReasonFields form={form} onChange={setForm} requests={requests} purposes={activePurposes(purposes)} failure={failure} missing={missing} language={language} />
+          <ReasonFields
+            form={form}
+            onChange={setForm}
+            requests={requests}
+            purposes={activePurposes(purposes)}
+            failure={failure}
+            missing={missing}
+            language={language}
+          />
           <GeneralProblem failure={failure} language={language} />
-          <button type="submit" aria-disabled={working}>{working ? say('working', language) : say('show', language)}</button>
+          <button type="submit" aria-disabled={working}>
+            {working ? say('working', language) : say('show', language)}
+          </button>
         </form>
       )}
-      <p><a href="#/subjects" onClick={(e) => { e.preventDefault(); go({ page: 'subjects' }); }}>{say('searchAgain', language)}</a></p>
+      <p>
+        <a
+          href="#/subjects"
+          onClick={(e) => {
+            e.preventDefault();
+            go({ page: 'subjects' });
+          }}
+        >
+          {say('searchAgain', language)}
+        </a>
+      </p>
     </>
   );
 }

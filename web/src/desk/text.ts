@@ -2,7 +2,7 @@
 // its own table next to it.
 import { OUTSIDE_STAFF_NETWORK_PROBLEM } from '../../../functions/http/problem-words';
 import type { Language } from '../request-form';
-import { tooManyRequests, type Label } from '../text';
+import { type Label, tooManyRequests } from '../text';
 import type { StaffRole } from './session';
 
 export type { Language };
@@ -22,23 +22,41 @@ const T = {
   notFound: { ja: 'ページが見つかりません。', en: 'Page not found.' },
   notAllowed: { ja: 'このページはあなたの役割では利用できません。', en: 'Your role cannot use this page.' },
   loading: { ja: '読み込み中…', en: 'Loading…' },
-  network: { ja: 'サーバーに接続できませんでした。時間をおいて、もう一度お試しください。', en: 'The server could not be reached. Please try again in a moment.' },
+  network: {
+    ja: 'サーバーに接続できませんでした。時間をおいて、もう一度お試しください。',
+    en: 'The server could not be reached. Please try again in a moment.',
+  },
   signInTitle: { ja: '担当者ログイン', en: 'Staff sign-in' },
   username: { ja: 'ユーザー名', en: 'Username' },
   password: { ja: 'パスワード', en: 'Password' },
   signIn: { ja: 'ログイン', en: 'Sign in' },
   signInWithCognito: { ja: '組織のアカウントでログイン', en: 'Sign in with your organisation account' },
   signingIn: { ja: 'ログインしています…', en: 'Signing in…' },
-  expired: { ja: 'ログインの有効期限が切れました。もう一度ログインしてください。ログイン後、開いていたページに戻ります。', en: 'Your sign-in has expired. Please sign in again; you will return to the page you were on.' },
+  expired: {
+    ja: 'ログインの有効期限が切れました。もう一度ログインしてください。ログイン後、開いていたページに戻ります。',
+    en: 'Your sign-in has expired. Please sign in again; you will return to the page you were on.',
+  },
   signedOut: { ja: 'ログアウトしました。', en: 'You have signed out.' },
   wrongPassword: { ja: 'ユーザー名又はパスワードが正しくありません。', en: 'Wrong username or password.' },
-  locked: { ja: 'パスワードの誤りが続いたため、このアカウントはロックされています。', en: 'This account is locked after too many wrong passwords.' },
+  locked: {
+    ja: 'パスワードの誤りが続いたため、このアカウントはロックされています。',
+    en: 'This account is locked after too many wrong passwords.',
+  },
   lockedRetry: { ja: '{when}に、もう一度お試しください。', en: 'Try again {when}.' },
-  mustChange: { ja: 'このパスワードは変更が必要です（仮パスワード又は有効期限切れ）。新しいパスワードを設定してください。', en: 'This password must be changed (a temporary or expired password). Please set a new one.' },
+  mustChange: {
+    ja: 'このパスワードは変更が必要です（仮パスワード又は有効期限切れ）。新しいパスワードを設定してください。',
+    en: 'This password must be changed (a temporary or expired password). Please set a new one.',
+  },
   newPassword: { ja: '新しいパスワード', en: 'New password' },
   changePassword: { ja: 'パスワードを変更してログイン', en: 'Change the password and sign in' },
-  callbackFailed: { ja: 'ログインを完了できませんでした。もう一度ログインしてください。', en: 'The sign-in could not be completed. Please sign in again.' },
-  outsideStaffNetwork: { ja: '担当者向けの機能は、社内のネットワークからのみ利用できます。社内のネットワークに接続してから、もう一度お試しください。', en: "Staff routes are reachable only from the company's network. Connect to it, then try again." },
+  callbackFailed: {
+    ja: 'ログインを完了できませんでした。もう一度ログインしてください。',
+    en: 'The sign-in could not be completed. Please sign in again.',
+  },
+  outsideStaffNetwork: {
+    ja: '担当者向けの機能は、社内のネットワークからのみ利用できます。社内のネットワークに接続してから、もう一度お試しください。',
+    en: "Staff routes are reachable only from the company's network. Connect to it, then try again.",
+  },
 } satisfies Record<string, Label>;
 
 export type DeskTextKey = keyof typeof T;
@@ -47,9 +65,11 @@ export function t(key: DeskTextKey, language: Language, values: Record<string, s
   return T[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
-
 /** The firewall's refusals in the console's words; undefined for a problem shown as the API put it. */
-export function refusalInWords(problem: { status: number; type?: string; retryAfterSeconds?: number }, language: Language): string | undefined {
+export function refusalInWords(
+  problem: { status: number; type?: string; retryAfterSeconds?: number },
+  language: Language,
+): string | undefined {
   if (problem.status === 429) return tooManyRequests(problem.retryAfterSeconds, language, { typed: false });
   if (problem.type === OUTSIDE_STAFF_NETWORK_PROBLEM) return t('outsideStaffNetwork', language);
   return undefined;
@@ -64,7 +84,8 @@ export const ROLE_LABELS: Record<StaffRole, Label> = {
 /** A wait in seconds (a Retry-After) in words: "in about 15 minutes", rounded up to the minute. */
 export function waitInWords(seconds: number, language: Language): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
-  if (minutes < 60) return language === 'ja' ? `約${minutes}分後` : `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes < 60)
+    return language === 'ja' ? `約${minutes}分後` : `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
   const hours = Math.ceil(minutes / 60);
   return language === 'ja' ? `約${hours}時間後` : `in about ${hours} hour${hours === 1 ? '' : 's'}`;
 }

@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { WRITE_TABLES } from '../../../../functions/adapters/desk-writer';
-import { DEFAULT_FEES, FEE_CHARGEABLE_TYPES, feeSchedule, REQUEST_TYPE_NAMES } from '../../../../functions/domain/requests/fees';
+import {
+  DEFAULT_FEES,
+  FEE_CHARGEABLE_TYPES,
+  feeSchedule,
+  REQUEST_TYPE_NAMES,
+} from '../../../../functions/domain/requests/fees';
 import { REQUEST_TYPES, requestType } from '../../../../functions/domain/requests/types/registry';
 import { REQUEST_TYPE_SCHEMAS } from '../../../../functions/domain/requests/types/schemas';
 import { routeNamed } from '../../../../functions/routes';
@@ -21,19 +26,26 @@ const folders = readdirSync(TYPES, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
-const importsOf = (file: string) => ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
+const importsOf = (file: string) =>
+  ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
 
 describe('the request types on disk', () => {
   it('are the six the Act gives the person, each in its own folder', () => {
     expect(folders).toEqual([
-      'cessation-of-provision', 'cessation-of-use', 'complaint', 'correction', 'disclosure', 'purpose-notification',
+      'cessation-of-provision',
+      'cessation-of-use',
+      'complaint',
+      'correction',
+      'disclosure',
+      'purpose-notification',
     ]);
   });
 
   it.each(folders)('%s: its definition is named after its folder', async (folder) => {
     const module = (await import(join(TYPES, folder, 'definition.ts'))) as Record<string, unknown>;
     const definitions = Object.values(module).filter(
-      (value): value is { type: string } => typeof value === 'object' && value !== null && 'fulfil' in value && 'type' in value,
+      (value): value is { type: string } =>
+        typeof value === 'object' && value !== null && 'fulfil' in value && 'type' in value,
     );
     expect(definitions.map((d) => d.type)).toEqual([folder]);
   });
@@ -44,7 +56,11 @@ describe('the request types on disk', () => {
 
   it.each(folders)('%s: its schema imports no fulfilment code, ports or adapters', (folder) => {
     const imports = importsOf(join(TYPES, folder, 'schema.ts'));
-    expect(imports.filter((specifier) => /definition|rules|ports|adapters|held-for-request|notifications|dossier/.test(specifier))).toEqual([]);
+    expect(
+      imports.filter((specifier) =>
+        /definition|rules|ports|adapters|held-for-request|notifications|dossier/.test(specifier),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -78,7 +94,8 @@ describe('every list that must name a request type names each folder', () => {
   });
 
   it.each(folders)('%s: the desk writer knows the table of every kind of write its fulfilment makes', (folder) => {
-    for (const kind of (requestType(folder)?.writes ?? [])) expect(Object.keys(WRITE_TABLES), `${folder} writes ${kind}`).toContain(kind);
+    for (const kind of requestType(folder)?.writes ?? [])
+      expect(Object.keys(WRITE_TABLES), `${folder} writes ${kind}`).toContain(kind);
   });
 
   it.each(folders)('%s: the decide-request route may write every table its fulfilment writes', (folder) => {
@@ -87,7 +104,10 @@ describe('every list that must name a request type names each folder', () => {
     const kinds = ['request', 'outbox', ...(requestType(folder)?.writes ?? [])] as const;
     for (const kind of kinds) {
       const table = WRITE_TABLES[kind];
-      expect(['write', 'read-write'], `${folder} writes ${kind} to ${table}; decide-request has ${grants[table] ?? 'no grant'}`).toContain(grants[table]);
+      expect(
+        ['write', 'read-write'],
+        `${folder} writes ${kind} to ${table}; decide-request has ${grants[table] ?? 'no grant'}`,
+      ).toContain(grants[table]);
     }
   });
 });

@@ -3,13 +3,19 @@
 // party, or the registered recipients the request names (the person's own words are free text). It is
 // recorded on every subject the desk holds them under, and every provision check on consent or opt-out
 // honours it; provision under an Art. 27(1) exception does not stop (permit-provision.ts).
-import type { DeskWrite } from '../../ports';
-import { cessationOf, registeredThirdParties, withStop, type RecipientScope } from '../../../provisions/provision-cessation';
-import { alternativeMeasureRules } from '../cessation-shared/rules';
+
+import {
+  cessationOf,
+  type RecipientScope,
+  registeredThirdParties,
+  withStop,
+} from '../../../provisions/provision-cessation';
 import { readHoldingsForRequest } from '../../held-for-request';
 import { formatJapanTime, signature } from '../../notifications';
+import type { DeskWrite } from '../../ports';
 import type { Language } from '../../request';
 import type { RequestTypeDefinition } from '../../request-type';
+import { alternativeMeasureRules } from '../cessation-shared/rules';
 import { cessationOfProvisionSchema } from './schema';
 import { CESSATION_OF_PROVISION_PROVISO } from './words';
 
@@ -30,18 +36,39 @@ export const cessationOfProvision: RequestTypeDefinition = {
     const stop = { requestId: request.requestId, at: now.toISOString() };
     // Added to what stands: a stop from an earlier request keeps that request, and the write holds
     // only if nothing changed the subject's cessation meanwhile.
-    const writes: DeskWrite[] = await Promise.all([...new Set(subjectIds)].map(async (subjectId) => {
-      const stored = (await context.lifecycles.get(subjectId))?.cessationOfProvision;
-      return { kind: 'cessation-of-provision' as const, subjectId, cessation: withStop(cessationOf(stored), scope, stop), ...(stored ? { expected: stored } : {}) };
-    }));
-    return { writes, message: resultMessage(request.language, request.requestId, formatJapanTime(stop.at, request.language), named.map((r) => r.name), writes.length > 0) };
+    const writes: DeskWrite[] = await Promise.all(
+      [...new Set(subjectIds)].map(async (subjectId) => {
+        const stored = (await context.lifecycles.get(subjectId))?.cessationOfProvision;
+        return {
+          kind: 'cessation-of-provision' as const,
+          subjectId,
+          cessation: withStop(cessationOf(stored), scope, stop),
+          ...(stored ? { expected: stored } : {}),
+        };
+      }),
+    );
+    return {
+      writes,
+      message: resultMessage(
+        request.language,
+        request.requestId,
+        formatJapanTime(stop.at, request.language),
+        named.map((r) => r.name),
+        writes.length > 0,
+      ),
+    };
   },
 };
 
 /** The result e-mail: from when, to whom provision stopped, and that provision the law requires or allows goes on (APPI Art. 27(1)). */
 function resultMessage(language: Language, requestId: string, from: string, names: string[], held: boolean) {
   if (language === 'en') {
-    const to = names.length === 0 ? 'third parties' : names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+    const to =
+      names.length === 0
+        ? 'third parties'
+        : names.length === 1
+          ? names[0]!
+          : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
     return {
       subject: 'We have stopped providing your personal data to third parties',
       text: held

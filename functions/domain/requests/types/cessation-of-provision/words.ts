@@ -2,7 +2,10 @@
 // grounds the person may cite under Art. 35(3) (the Art. 35(5) ones are in cessation-shared/words.ts)
 // and the grounds for refusing. No imports, so the web apps bundle it as it is.
 
-export const CESSATION_OF_PROVISION_LABEL = { ja: '保有個人データの第三者提供の停止', en: 'cessation of provision to third parties' };
+export const CESSATION_OF_PROVISION_LABEL = {
+  ja: '保有個人データの第三者提供の停止',
+  en: 'cessation of provision to third parties',
+};
 
 /**
  * APPI Art. 35(3): provided to a third party in violation of Art. 27(1) (without consent) or Art. 28
@@ -43,4 +46,7 @@ export const CESSATION_OF_PROVISION_REFUSAL_GROUND_LABELS = {
 };
 
 /** The provisos that allow a refusal with an alternative measure. */
-export const CESSATION_OF_PROVISION_PROVISO = { ja: '第35条第4項ただし書・第6項ただし書', en: 'Art. 35(4),(6), proviso' };
+export const CESSATION_OF_PROVISION_PROVISO = {
+  ja: '第35条第4項ただし書・第6項ただし書',
+  en: 'Art. 35(4),(6), proviso',
+};

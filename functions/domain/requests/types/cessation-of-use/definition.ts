@@ -2,13 +2,14 @@
 // stop using their retained personal data, or to erase it. Fulfilling it flags every subject the desk
 // holds them under, in the decision's transaction: every use check honours the flag at once. A flag
 // that says erase is carried out by the erase-on-request worker, which leaves an erasure certificate.
-import type { DeskWrite } from '../../ports';
+
 import { DeskProblem } from '../../../kernel/problems';
-import { alternativeMeasureRules } from '../cessation-shared/rules';
 import { readHoldingsForRequest } from '../../held-for-request';
 import { formatJapanTime, signature } from '../../notifications';
+import type { DeskWrite } from '../../ports';
 import type { Language } from '../../request';
 import type { RequestTypeDefinition } from '../../request-type';
+import { alternativeMeasureRules } from '../cessation-shared/rules';
 import { cessationOfUseSchema } from './schema';
 import { CESSATION_OF_USE_PROVISO, type CessationOfUseMeasure } from './words';
 
@@ -23,12 +24,19 @@ export function measureAllowed(asked: CessationOfUseMeasure, taken: CessationOfU
   return asked === taken || (asked === 'erase' && taken === 'cease-use');
 }
 
-
-function resultMessage(language: Language, requestId: string, from: string, asked: CessationOfUseMeasure, taken: CessationOfUseMeasure, held: boolean) {
+function resultMessage(
+  language: Language,
+  requestId: string,
+  from: string,
+  asked: CessationOfUseMeasure,
+  taken: CessationOfUseMeasure,
+  held: boolean,
+) {
   if (language === 'en') {
-    const narrowed = asked !== taken
-      ? ' Stopping the use is enough to remedy the matter you raised, so we have not erased the data (APPI Art. 35(2)).'
-      : '';
+    const narrowed =
+      asked !== taken
+        ? ' Stopping the use is enough to remedy the matter you raised, so we have not erased the data (APPI Art. 35(2)).'
+        : '';
     return taken === 'erase'
       ? {
           subject: 'We have erased your personal data',
@@ -43,9 +51,10 @@ function resultMessage(language: Language, requestId: string, from: string, aske
             : `We looked into your request (${requestId}): we hold no personal data about you, so none will be used.${signature('en')}`,
         };
   }
-  const narrowed = asked !== taken
-    ? 'ご指摘の事由を是正するには利用停止で足りるため、消去は行っておりません（個人情報の保護に関する法律第35条第2項）。'
-    : '';
+  const narrowed =
+    asked !== taken
+      ? 'ご指摘の事由を是正するには利用停止で足りるため、消去は行っておりません（個人情報の保護に関する法律第35条第2項）。'
+      : '';
   return taken === 'erase'
     ? {
         subject: '保有個人データを消去しました',
@@ -72,14 +81,25 @@ export const cessationOfUse: RequestTypeDefinition = {
     const asked = (request.details as { measure: CessationOfUseMeasure }).measure;
     const taken = (decision.details as { measure: CessationOfUseMeasure }).measure;
     if (!measureAllowed(asked, taken)) {
-      throw new DeskProblem('unprocessable', 'Measure not asked for', `The person asked to ${asked === 'erase' ? 'erase' : 'stop using'} their data; decide with details.measure "${asked}"${asked === 'erase' ? ', or "cease-use" where stopping the use remedies the matter (APPI Art. 35(2))' : ''}.`);
+      throw new DeskProblem(
+        'unprocessable',
+        'Measure not asked for',
+        `The person asked to ${asked === 'erase' ? 'erase' : 'stop using'} their data; decide with details.measure "${asked}"${asked === 'erase' ? ', or "cease-use" where stopping the use remedies the matter (APPI Art. 35(2))' : ''}.`,
+      );
     }
     const { subjectIds } = await readHoldingsForRequest(context, () => ['identity']);
     const at = now.toISOString();
     const writes: DeskWrite[] = [...new Set(subjectIds)].map((subjectId) => ({
-      kind: 'cessation-of-use', subjectId, requestId: request.requestId, at, measure: taken,
+      kind: 'cessation-of-use',
+      subjectId,
+      requestId: request.requestId,
+      at,
+      measure: taken,
     }));
     const from = formatJapanTime(at, request.language);
-    return { writes, message: resultMessage(request.language, request.requestId, from, asked, taken, writes.length > 0) };
+    return {
+      writes,
+      message: resultMessage(request.language, request.requestId, from, asked, taken, writes.length > 0),
+    };
   },
 };

@@ -49,10 +49,7 @@ export const CESSATION_OF_USE_MEASURE_LABELS = {
  * the harm, unless that is very costly or otherwise difficult and an alternative measure protecting the
  * person's rights and interests is taken.
  */
-export const CESSATION_OF_USE_REFUSAL_GROUNDS = [
-  'no-grounds-found',
-  'costly-or-difficult-alternative-taken',
-] as const;
+export const CESSATION_OF_USE_REFUSAL_GROUNDS = ['no-grounds-found', 'costly-or-difficult-alternative-taken'] as const;
 export type CessationOfUseRefusalGround = (typeof CESSATION_OF_USE_REFUSAL_GROUNDS)[number];
 
 export const CESSATION_OF_USE_REFUSAL_GROUND_LABELS = {

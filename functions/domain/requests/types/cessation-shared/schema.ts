@@ -7,7 +7,14 @@ import { ALTERNATIVE_MEASURE_GROUND } from './words';
 /** A refusal's details; `proviso` cites the paragraphs that allow it. rules.ts joins the detail to its ground. */
 export function alternativeMeasureDetails(proviso: Label) {
   return z.strictObject({
-    alternativeMeasure: z.string().trim().min(1).max(2000).optional()
-      .describe(`The measure taken instead; required with the ground ${ALTERNATIVE_MEASURE_GROUND} (APPI ${proviso.en}).`),
+    alternativeMeasure: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe(
+        `The measure taken instead; required with the ground ${ALTERNATIVE_MEASURE_GROUND} (APPI ${proviso.en}).`,
+      ),
   });
 }

@@ -8,12 +8,7 @@ export const COMPLAINT_LABEL = {
 };
 
 /** What a complaint may be about: the policy's §8(3) desk takes complaints on any handling of personal information. */
-export const COMPLAINT_SUBJECTS = [
-  'handling-of-personal-data',
-  'request-handling',
-  'security',
-  'other',
-] as const;
+export const COMPLAINT_SUBJECTS = ['handling-of-personal-data', 'request-handling', 'security', 'other'] as const;
 
 export const COMPLAINT_SUBJECT_LABELS = {
   'handling-of-personal-data': { ja: '個人情報の取扱い', en: 'The handling of personal information' },

@@ -3,16 +3,16 @@
 // checked and found, and names the changes to the registry; they commit in the decision's
 // transaction, each only if its record is still live, and the result e-mail says what changed.
 import * as z from 'zod';
-import { lookupKeyOf, type Holdings, type StoredPersonalDataRecord } from '../../../holdings';
+import { type Holdings, lookupKeyOf, type StoredPersonalDataRecord } from '../../../holdings';
+import { DeskProblem } from '../../../kernel/problems';
 import { categoryById, isSpecialCare } from '../../../personal-data/categories';
 import { prepareRecords } from '../../../personal-data/register-personal-data';
-import type { DeskWrite } from '../../ports';
-import { DeskProblem } from '../../../kernel/problems';
 import { categoriesOf, readHoldingsForRequest } from '../../held-for-request';
 import { signature } from '../../notifications';
-import type { DecisionInput, FulfilmentContext, RequestTypeDefinition } from '../../request-type';
+import type { DeskWrite } from '../../ports';
 import type { Language } from '../../request';
-import { appliedCorrection, correctionSchema, type CorrectionChange } from './schema';
+import type { DecisionInput, FulfilmentContext, RequestTypeDefinition } from '../../request-type';
+import { appliedCorrection, type CorrectionChange, correctionSchema } from './schema';
 import { CORRECTION_CHANGE_LABELS, CORRECTION_REFUSAL_GROUND_LABELS, type CorrectionRefusalGround } from './words';
 
 /** What the e-mail reports of one applied change. */
@@ -61,14 +61,21 @@ export const correction: RequestTypeDefinition = {
       }
       const record = held.records.find((r) => r.subjectId === c.subjectId && r.recordId === c.recordId);
       if (!record) {
-        faults.push(`${field}: record ${c.recordId} of subject ${c.subjectId} is not held about this person, or is no longer kept`);
+        faults.push(
+          `${field}: record ${c.recordId} of subject ${c.subjectId} is not held about this person, or is no longer kept`,
+        );
       } else if (c.action === 'correct') {
         if (record.category === 'email' && !z.email().safeParse(c.value).success) {
           faults.push(`${field}.value: record ${c.recordId} is an e-mail address, and the corrected value is not one`);
         }
         writes.push({
-          kind: 'personal-data-correction', subjectId: c.subjectId, recordId: c.recordId, value: c.value,
-          lookupKey: lookupKeyOf({ subjectId: c.subjectId, category: record.category, value: c.value }), requestId: request.requestId, at,
+          kind: 'personal-data-correction',
+          subjectId: c.subjectId,
+          recordId: c.recordId,
+          value: c.value,
+          lookupKey: lookupKeyOf({ subjectId: c.subjectId, category: record.category, value: c.value }),
+          requestId: request.requestId,
+          at,
         });
         changed.push({ category: record.category, action: 'correct', value: c.value });
       } else {
@@ -77,8 +84,11 @@ export const correction: RequestTypeDefinition = {
       }
     }
     if (faults.length > 0) {
-      throw new DeskProblem('unprocessable', 'Changes cannot be made',
-        `${faults.join('; ')}. Nothing was written: correct the decision's changes and decide again.`);
+      throw new DeskProblem(
+        'unprocessable',
+        'Changes cannot be made',
+        `${faults.join('; ')}. Nothing was written: correct the decision's changes and decide again.`,
+      );
     }
 
     await context.accessLog.append({
@@ -91,7 +101,10 @@ export const correction: RequestTypeDefinition = {
       sourceIp: actor.sourceIp,
       at,
     });
-    return { writes, message: resultMessage(request.requestId, request.language, details.investigation, changed, decision) };
+    return {
+      writes,
+      message: resultMessage(request.requestId, request.language, details.investigation, changed, decision),
+    };
   },
 };
 
@@ -100,45 +113,75 @@ export const correction: RequestTypeDefinition = {
  * registry), under a subject of this person; the data comes from the person themselves.
  */
 async function addition(
-  context: FulfilmentContext, held: Holdings, c: Extract<CorrectionChange, { action: 'add' }>, field: string,
+  context: FulfilmentContext,
+  held: Holdings,
+  c: Extract<CorrectionChange, { action: 'add' }>,
+  field: string,
 ): Promise<{ faults: string[]; records: StoredPersonalDataRecord[] }> {
   if (!held.subjectIds.includes(c.subjectId)) {
     return { faults: [`${field}.subjectId: ${c.subjectId} is not a subject this person is held under`], records: [] };
   }
   if (isSpecialCare(c.category)) {
     return {
-      faults: [`${field}.category: "${c.category}" is special care-required information (APPI Art. 2(3)); register it with its consent or Art. 20(2) exception through the registry, not as a correction`],
+      faults: [
+        `${field}.category: "${c.category}" is special care-required information (APPI Art. 2(3)); register it with its consent or Art. 20(2) exception through the registry, not as a correction`,
+      ],
       records: [],
     };
   }
   const { request, actor, now } = context;
   const deps = {
-    purposes: context.purposes, lifecycles: context.lifecycles, secrets: context.secrets,
+    purposes: context.purposes,
+    lifecycles: context.lifecycles,
+    secrets: context.secrets,
     consents: { consentsOf: async (subjectId: string) => held.consents.filter((e) => e.subjectId === subjectId) },
   };
-  return prepareRecords(deps, c.subjectId, [{
-    category: c.category, value: c.value, source: 'from-customer', sourceDetail: `Correction request ${request.requestId}`,
-    purposes: c.purposes, acquiredAt: now.toISOString(),
-  }], `staff:${actor.staffId}`, now, () => field);
+  return prepareRecords(
+    deps,
+    c.subjectId,
+    [
+      {
+        category: c.category,
+        value: c.value,
+        source: 'from-customer',
+        sourceDetail: `Correction request ${request.requestId}`,
+        purposes: c.purposes,
+        acquiredAt: now.toISOString(),
+      },
+    ],
+    `staff:${actor.staffId}`,
+    now,
+    () => field,
+  );
 }
 
 function resultMessage(requestId: string, lang: Language, found: string, changed: Changed[], decision: DecisionInput) {
   const lines = changed.map((c) => `- ${changeLine(c, lang)}`).join('\n');
   const partial = decision.outcome === 'partially-fulfilled';
-  const grounds = (decision.grounds ?? []).map((g) => `- ${CORRECTION_REFUSAL_GROUND_LABELS[g as CorrectionRefusalGround][lang]}`).join('\n');
+  const grounds = (decision.grounds ?? [])
+    .map((g) => `- ${CORRECTION_REFUSAL_GROUND_LABELS[g as CorrectionRefusalGround][lang]}`)
+    .join('\n');
   if (lang === 'en') {
     return {
-      subject: partial ? 'Our answer to your correction, addition or deletion request' : 'We have corrected your personal data',
-      text: `We have investigated your correction, addition or deletion request (${requestId}) and changed the personal data we hold about you as follows (APPI Art. 34(3)).\n\n${lines}\n\nWhat we checked and found:\n${found}`
-        + (partial ? `\n\nWe did not comply with the rest of your request.\nGrounds under the Act on the Protection of Personal Information:\n${grounds}\n\nReason (APPI Art. 36):\n${decision.reason}\n\nIf you wish to complain about this decision, reply to the desk below.` : '')
-        + signature('en'),
+      subject: partial
+        ? 'Our answer to your correction, addition or deletion request'
+        : 'We have corrected your personal data',
+      text:
+        `We have investigated your correction, addition or deletion request (${requestId}) and changed the personal data we hold about you as follows (APPI Art. 34(3)).\n\n${lines}\n\nWhat we checked and found:\n${found}` +
+        (partial
+          ? `\n\nWe did not comply with the rest of your request.\nGrounds under the Act on the Protection of Personal Information:\n${grounds}\n\nReason (APPI Art. 36):\n${decision.reason}\n\nIf you wish to complain about this decision, reply to the desk below.`
+          : '') +
+        signature('en'),
     };
   }
   return {
     subject: partial ? '保有個人データの内容の訂正等のご請求へのご回答' : '保有個人データの内容の訂正等を行いました',
-    text: `保有個人データの内容の訂正等のご請求（受付番号 ${requestId}）について調査を行い、当社が保有するお客様の個人データを次のとおり訂正等いたしました（個人情報の保護に関する法律第34条第3項）。\n\n${lines}\n\n調査の内容と結果:\n${found}`
-      + (partial ? `\n\nその他の点については、ご請求に応じないことといたしました。\n個人情報の保護に関する法律上の根拠:\n${grounds}\n\n理由（同法第36条）:\n${decision.reason}\n\nこの決定に関する苦情は、下記の窓口までお申し出ください。` : '')
-      + signature('ja'),
+    text:
+      `保有個人データの内容の訂正等のご請求（受付番号 ${requestId}）について調査を行い、当社が保有するお客様の個人データを次のとおり訂正等いたしました（個人情報の保護に関する法律第34条第3項）。\n\n${lines}\n\n調査の内容と結果:\n${found}` +
+      (partial
+        ? `\n\nその他の点については、ご請求に応じないことといたしました。\n個人情報の保護に関する法律上の根拠:\n${grounds}\n\n理由（同法第36条）:\n${decision.reason}\n\nこの決定に関する苦情は、下記の窓口までお申し出ください。`
+        : '') +
+      signature('ja'),
   };
 }
 
@@ -156,6 +199,7 @@ function changeLine(c: Changed, lang: Language): string {
       ? `${name}: ${action} (the content is not repeated by e-mail; ask the desk below)`
       : `${name}: ${action}（内容はメールには記載しておりません。下記の窓口にお問い合わせください）`;
   }
-  if (lang === 'en') return c.action === 'correct' ? `${name}: corrected to read "${c.value}"` : `${name}: added, reading "${c.value}"`;
+  if (lang === 'en')
+    return c.action === 'correct' ? `${name}: corrected to read "${c.value}"` : `${name}: added, reading "${c.value}"`;
   return `${name}: ${action}（${c.action === 'correct' ? '訂正後の内容' : '追加した内容'}: ${c.value}）`;
 }

@@ -6,8 +6,11 @@ import { CATEGORY_IDS } from '../../../personal-data/categories';
 import { PURPOSE_ID_PATTERN } from '../../../purposes/registry';
 import type { Label, RequestTypeSchema } from '../../request-type';
 import {
-  CORRECTION_LABEL, CORRECTION_REFUSAL_GROUND_LABELS, MAX_CORRECTION_CONTENT_CHARS, MAX_CORRECTION_ITEMS,
+  CORRECTION_LABEL,
+  CORRECTION_REFUSAL_GROUND_LABELS,
   type CorrectionRefusalGround,
+  MAX_CORRECTION_CONTENT_CHARS,
+  MAX_CORRECTION_ITEMS,
 } from './words';
 
 const category = z.enum(CATEGORY_IDS).optional().describe('The category of the data, if you know it.');
@@ -28,7 +31,10 @@ const investigation = z.string().trim().min(1).max(4000).describe('What was chec
 const change = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('correct'), subjectId, recordId, value }),
   z.strictObject({
-    action: z.literal('add'), subjectId, category: z.enum(CATEGORY_IDS), value,
+    action: z.literal('add'),
+    subjectId,
+    category: z.enum(CATEGORY_IDS),
+    value,
     purposes: z.array(z.string().regex(PURPOSE_ID_PATTERN)).min(1).max(20),
   }),
   z.strictObject({ action: z.literal('delete'), subjectId, recordId }),
@@ -36,20 +42,26 @@ const change = z.discriminatedUnion('action', [
 export type CorrectionChange = z.infer<typeof change>;
 
 /** A fulfilled or partial decision: what was checked and found, and the changes made. */
-export const appliedCorrection = z.strictObject({ investigation, changes: z.array(change).min(1).max(MAX_CORRECTION_ITEMS) });
+export const appliedCorrection = z.strictObject({
+  investigation,
+  changes: z.array(change).min(1).max(MAX_CORRECTION_ITEMS),
+});
 
 export const correctionSchema = {
   type: 'correction',
   label: CORRECTION_LABEL,
   details: z.strictObject({
-    items: z.array(requestedItem).min(1).max(MAX_CORRECTION_ITEMS)
+    items: z
+      .array(requestedItem)
+      .min(1)
+      .max(MAX_CORRECTION_ITEMS)
       .describe('The data to change (APPI Art. 34): which data, and whether to correct, add or delete it.'),
   }),
   outcomes: ['fulfilled', 'partially-fulfilled', 'refused'],
   refusalGrounds: CORRECTION_REFUSAL_GROUND_LABELS satisfies Record<CorrectionRefusalGround, Label>,
   decisionDetails: {
-    'fulfilled': appliedCorrection,
+    fulfilled: appliedCorrection,
     'partially-fulfilled': appliedCorrection,
-    'refused': z.strictObject({ investigation }),
+    refused: z.strictObject({ investigation }),
   },
 } satisfies RequestTypeSchema;

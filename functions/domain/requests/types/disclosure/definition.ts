@@ -3,16 +3,22 @@
 // the desk posts. On request the dossier also covers the third-party provision records (Art. 33(5)).
 // A partial decision withholds categories on Art. 33(2) grounds and says so with the reason (Art. 33(3), 36).
 import { DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../../kernel/law';
-import { categoryById } from '../../../personal-data/categories';
 import { DeskProblem } from '../../../kernel/problems';
-import { registryOf } from '../../../purposes/registry';
 import { hashSecret } from '../../../kernel/secrets';
-import { compileDossier, storedDossierExpiresAt, type StoredDisclosure, type Withholding } from './disclosure-dossier';
+import { categoryById } from '../../../personal-data/categories';
+import { registryOf } from '../../../purposes/registry';
 import { categoriesOf, readHoldingsForRequest } from '../../held-for-request';
-import { formatJapanTime, signature, type MessageText } from '../../notifications';
-import { epochSeconds, type DeskRequest, type Language } from '../../request';
+import { formatJapanTime, type MessageText, signature } from '../../notifications';
+import { type DeskRequest, epochSeconds, type Language } from '../../request';
 import type { RequestTypeDefinition } from '../../request-type';
-import { coveredBy, DISCLOSURE_GROUND_LABELS, disclosureDetails, disclosureSchema, type DisclosureDetails } from './schema';
+import { compileDossier, type StoredDisclosure, storedDossierExpiresAt, type Withholding } from './disclosure-dossier';
+import {
+  coveredBy,
+  DISCLOSURE_GROUND_LABELS,
+  type DisclosureDetails,
+  disclosureDetails,
+  disclosureSchema,
+} from './schema';
 
 export const disclosure: RequestTypeDefinition = {
   ...disclosureSchema,
@@ -25,20 +31,39 @@ export const disclosure: RequestTypeDefinition = {
     const personalData = covers.includes('personal-data');
     const withheldIds = [...new Set((decision.details?.withheld as string[] | undefined) ?? [])];
     const held = await readHoldingsForRequest(context, (h) => [
-      ...(personalData ? categoriesOf(h).filter((c) => !withheldIds.includes(c)).concat(['consents']) : []),
+      ...(personalData
+        ? categoriesOf(h)
+            .filter((c) => !withheldIds.includes(c))
+            .concat(['consents'])
+        : []),
       ...(covers.includes('provision-records') ? ['provision-records'] : []),
     ]);
     const disclosable = personalData ? categoriesOf(held) : [];
     const notHeld = withheldIds.filter((c) => !disclosable.includes(c));
     if (notHeld.length > 0) {
-      throw new DeskProblem('unprocessable', 'Withheld category not held', `details.withheld: ${notHeld.join(', ')} is not among the categories this disclosure covers (${disclosable.join(', ') || 'none'}). Withhold only what would otherwise be disclosed.`);
+      throw new DeskProblem(
+        'unprocessable',
+        'Withheld category not held',
+        `details.withheld: ${notHeld.join(', ')} is not among the categories this disclosure covers (${disclosable.join(', ') || 'none'}). Withhold only what would otherwise be disclosed.`,
+      );
     }
-    const withheld: Withholding | undefined = withheldIds.length > 0
-      ? { categories: withheldIds, grounds: decision.grounds!.map((id) => ({ id, label: DISCLOSURE_GROUND_LABELS[id as keyof typeof DISCLOSURE_GROUND_LABELS] })), reason: decision.reason! }
-      : undefined;
+    const withheld: Withholding | undefined =
+      withheldIds.length > 0
+        ? {
+            categories: withheldIds,
+            grounds: decision.grounds!.map((id) => ({
+              id,
+              label: DISCLOSURE_GROUND_LABELS[id as keyof typeof DISCLOSURE_GROUND_LABELS],
+            })),
+            reason: decision.reason!,
+          }
+        : undefined;
 
     const token = secrets.token();
-    const dossier = compileDossier(request, held, registryOf(await purposes.versions()), now, { covers, ...(withheld ? { withheld } : {}) });
+    const dossier = compileDossier(request, held, registryOf(await purposes.versions()), now, {
+      covers,
+      ...(withheld ? { withheld } : {}),
+    });
     const expiresAt = storedDossierExpiresAt(dossier, epochSeconds(now) + DISCLOSURE_LINK_LIFETIME_SECONDS);
     const stored: StoredDisclosure = {
       tokenHash: hashSecret(token),
@@ -49,9 +74,15 @@ export const disclosure: RequestTypeDefinition = {
       expiresAt,
     };
     const method = details.method ?? 'electronic';
-    const delivery = method === 'paper'
-      ? paperText(request.language, details.postalAddress!)
-      : electronicText(request.language, `${publicBaseUrl}/v1/disclosures/${token}`, formatJapanTime(new Date(expiresAt * 1000).toISOString(), request.language), details.format);
+    const delivery =
+      method === 'paper'
+        ? paperText(request.language, details.postalAddress!)
+        : electronicText(
+            request.language,
+            `${publicBaseUrl}/v1/disclosures/${token}`,
+            formatJapanTime(new Date(expiresAt * 1000).toISOString(), request.language),
+            details.format,
+          );
     return {
       writes: [{ kind: 'disclosure', disclosure: stored }],
       message: resultMessage(request, delivery, withheld),
@@ -62,10 +93,14 @@ export const disclosure: RequestTypeDefinition = {
 
 function electronicText(language: Language, link: string, until: string, format: DisclosureDetails['format']): string {
   if (language === 'en') {
-    const chosen = format ? `\n\nYou asked for ${format.toUpperCase()}: software that asks the link for ${format === 'csv' ? 'text/csv' : 'application/json'} receives the ${format.toUpperCase()} file.` : '';
+    const chosen = format
+      ? `\n\nYou asked for ${format.toUpperCase()}: software that asks the link for ${format === 'csv' ? 'text/csv' : 'application/json'} receives the ${format.toUpperCase()} file.`
+      : '';
     return `Open it here (a page in your browser; the same link gives JSON or CSV to software that asks for them):\n${link}${chosen}\n\nThe link works until ${until}; after that the copy is erased.`;
   }
-  const chosen = format ? `\n\nご指定の形式は${format.toUpperCase()}です。リンクに ${format === 'csv' ? 'text/csv' : 'application/json'} を指定して取得すると、${format.toUpperCase()}形式のファイルが得られます。` : '';
+  const chosen = format
+    ? `\n\nご指定の形式は${format.toUpperCase()}です。リンクに ${format === 'csv' ? 'text/csv' : 'application/json'} を指定して取得すると、${format.toUpperCase()}形式のファイルが得られます。`
+    : '';
   return `次のリンクからご確認ください（ブラウザで表示されます。JSON形式・CSV形式でも取得できます）:\n${link}${chosen}\n\nリンクの有効期限は${until}です。期限後、写しは消去されます。`;
 }
 
@@ -88,11 +123,15 @@ function resultMessage(request: DeskRequest, delivery: string, withheld: Withhol
   const partial = withheld ? `\n\n${withheldText(language, withheld)}` : '';
   return language === 'en'
     ? {
-        subject: withheld ? 'Your personal data disclosure is ready, in part' : 'Your personal data disclosure is ready',
+        subject: withheld
+          ? 'Your personal data disclosure is ready, in part'
+          : 'Your personal data disclosure is ready',
         text: `We have compiled ${withheld ? 'what we can disclose of what' : 'everything'} we hold about you for your disclosure request (${request.requestId}).\n\n${delivery}${partial}${signature('en')}`,
       }
     : {
-        subject: withheld ? '保有個人データの開示（一部）のご用意ができました' : '保有個人データの開示のご用意ができました',
+        subject: withheld
+          ? '保有個人データの開示（一部）のご用意ができました'
+          : '保有個人データの開示のご用意ができました',
         text: `開示のご請求（受付番号 ${request.requestId}）について、当社が保有するお客様の個人データを${withheld ? '、開示できる範囲で' : ''}まとめました。\n\n${delivery}${partial}${signature('ja')}`,
       };
 }

@@ -7,7 +7,7 @@ import type { Expiring, Holdings } from '../../../holdings';
 import type { DisclosureRecords } from '../../../kernel/law';
 import { categoryById, isLinkedAccessInformation, isSpecialCare } from '../../../personal-data/categories';
 import { ACQUISITION_SOURCES } from '../../../personal-data/sources';
-import { describePurpose as purposeText, type PurposeRegistry } from '../../../purposes/registry';
+import { type PurposeRegistry, describePurpose as purposeText } from '../../../purposes/registry';
 import type { DeskRequest, Label, Language } from '../../request';
 
 /** The heading the Art. 33(5) part carries wherever the dossier is read (JSON, page, CSV). */
@@ -43,7 +43,14 @@ export interface DossierRecord {
   specialCare: boolean;
 }
 
-export interface DossierConsent { action: string; purpose?: string; recipient?: string; noticeVersion: string; method: string; at: string }
+export interface DossierConsent {
+  action: string;
+  purpose?: string;
+  recipient?: string;
+  noticeVersion: string;
+  method: string;
+  at: string;
+}
 
 export interface DossierProvisionRecord {
   direction: string;
@@ -116,51 +123,68 @@ export function compileDossier(
   const withheldCategories = new Set(withheld?.categories ?? []);
   const records = holdings.records.filter((r) => !withheldCategories.has(r.category));
   const purposeIds = [...new Set(records.flatMap((r) => r.purposes))].sort();
-  const nothingHeld = (!personalData || (holdings.records.length === 0 && holdings.consents.length === 0))
-    && (!provisionRecords || holdings.provisionRecords.length === 0);
+  const nothingHeld =
+    (!personalData || (holdings.records.length === 0 && holdings.consents.length === 0)) &&
+    (!provisionRecords || holdings.provisionRecords.length === 0);
   return {
     requestId: request.requestId,
     language,
     subject: { email: request.subject.email, ...(request.subject.name ? { name: request.subject.name } : {}) },
     covers: [...covers],
-    ...(personalData ? {
-      records: records.map((r) => ({
-        category: r.category,
-        categoryLabel: categoryById(r.category)?.[language] ?? r.category,
-        value: r.value,
-        source: {
-          kind: r.source,
-          description: ACQUISITION_SOURCES.find((s) => s.id === r.source)?.[language] ?? r.source,
-          ...(r.sourceDetail ? { detail: r.sourceDetail } : {}),
-        },
-        purposes: r.purposes.map(describePurpose),
-        acquiredAt: r.acquiredAt,
-        linkedAccessInformation: isLinkedAccessInformation(r.category),
-        specialCare: isSpecialCare(r.category),
-        ...expiryOf(r),
-      })),
-      purposesOfUse: purposeIds.map(describePurpose),
-      consents: holdings.consents.map(({ action, purpose, recipient, noticeVersion, method, at, expiresAt }) => ({
-        action, noticeVersion, method, at,
-        ...(purpose ? { purpose } : {}),
-        ...(recipient ? { recipient } : {}),
-        ...expiryOf({ expiresAt }),
-      })),
-    } : {}),
-    ...(provisionRecords ? {
-      provisionRecordsLabel: PROVISION_RECORDS_LABEL[language],
-      provisionRecords: holdings.provisionRecords.map(({ direction, counterparty, items, basis, date, expiresAt }) => ({
-        direction, counterparty, ...(direction === 'provided' ? { recipient: counterparty } : { provider: counterparty }), items, basis, date,
-        ...expiryOf({ expiresAt }),
-      })),
-    } : {}),
-    ...(withheld ? {
-      withheld: {
-        categories: withheld.categories.map((id) => ({ id, label: categoryById(id)?.[language] ?? id })),
-        grounds: withheld.grounds.map(({ id, label }) => ({ id, label: label[language] })),
-        reason: withheld.reason,
-      },
-    } : {}),
+    ...(personalData
+      ? {
+          records: records.map((r) => ({
+            category: r.category,
+            categoryLabel: categoryById(r.category)?.[language] ?? r.category,
+            value: r.value,
+            source: {
+              kind: r.source,
+              description: ACQUISITION_SOURCES.find((s) => s.id === r.source)?.[language] ?? r.source,
+              ...(r.sourceDetail ? { detail: r.sourceDetail } : {}),
+            },
+            purposes: r.purposes.map(describePurpose),
+            acquiredAt: r.acquiredAt,
+            linkedAccessInformation: isLinkedAccessInformation(r.category),
+            specialCare: isSpecialCare(r.category),
+            ...expiryOf(r),
+          })),
+          purposesOfUse: purposeIds.map(describePurpose),
+          consents: holdings.consents.map(({ action, purpose, recipient, noticeVersion, method, at, expiresAt }) => ({
+            action,
+            noticeVersion,
+            method,
+            at,
+            ...(purpose ? { purpose } : {}),
+            ...(recipient ? { recipient } : {}),
+            ...expiryOf({ expiresAt }),
+          })),
+        }
+      : {}),
+    ...(provisionRecords
+      ? {
+          provisionRecordsLabel: PROVISION_RECORDS_LABEL[language],
+          provisionRecords: holdings.provisionRecords.map(
+            ({ direction, counterparty, items, basis, date, expiresAt }) => ({
+              direction,
+              counterparty,
+              ...(direction === 'provided' ? { recipient: counterparty } : { provider: counterparty }),
+              items,
+              basis,
+              date,
+              ...expiryOf({ expiresAt }),
+            }),
+          ),
+        }
+      : {}),
+    ...(withheld
+      ? {
+          withheld: {
+            categories: withheld.categories.map((id) => ({ id, label: categoryById(id)?.[language] ?? id })),
+            grounds: withheld.grounds.map(({ id, label }) => ({ id, label: label[language] })),
+            reason: withheld.reason,
+          },
+        }
+      : {}),
     nothingHeld,
     generatedAt: now.toISOString(),
   };
@@ -168,7 +192,10 @@ export function compileDossier(
 
 const expiryOf = ({ expiresAt }: { expiresAt?: number }) => (expiresAt === undefined ? {} : { expiresAt });
 
-const isLiveAt = (nowSeconds: number) => ({ expiresAt }: { expiresAt?: number }) => expiresAt === undefined || expiresAt > nowSeconds;
+const isLiveAt =
+  (nowSeconds: number) =>
+  ({ expiresAt }: { expiresAt?: number }) =>
+    expiresAt === undefined || expiresAt > nowSeconds;
 
 function withoutExpiry<T extends object>(item: Expiring<T>): T {
   const { expiresAt: _expiresAt, ...rest } = item;
@@ -190,7 +217,9 @@ export function dossierAsOf(stored: StoredDossier, now: Date): Dossier {
     ...(liveRecords ? { records: liveRecords.map((r) => withoutExpiry<DossierRecord>(r)) } : {}),
     ...(purposesOfUse ? { purposesOfUse: purposesOfUse.filter((p) => usedFor.has(p.id)) } : {}),
     ...(consents ? { consents: consents.filter(live).map((c) => withoutExpiry<DossierConsent>(c)) } : {}),
-    ...(provisionRecords ? { provisionRecords: provisionRecords.filter(live).map((p) => withoutExpiry<DossierProvisionRecord>(p)) } : {}),
+    ...(provisionRecords
+      ? { provisionRecords: provisionRecords.filter(live).map((p) => withoutExpiry<DossierProvisionRecord>(p)) }
+      : {}),
   };
 }
 
@@ -200,7 +229,11 @@ export function dossierAsOf(stored: StoredDossier, now: Date): Dossier {
  * link's lifetime, to say that nothing is held (APPI Art. 33(3)).
  */
 export function storedDossierExpiresAt(dossier: StoredDossier, linkExpiresAt: number): number {
-  const items: Array<{ expiresAt?: number }> = [...(dossier.records ?? []), ...(dossier.consents ?? []), ...(dossier.provisionRecords ?? [])];
+  const items: Array<{ expiresAt?: number }> = [
+    ...(dossier.records ?? []),
+    ...(dossier.consents ?? []),
+    ...(dossier.provisionRecords ?? []),
+  ];
   if (items.length === 0 || items.some((i) => i.expiresAt === undefined)) return linkExpiresAt;
   return Math.min(linkExpiresAt, Math.max(...items.map((i) => i.expiresAt!)));
 }

@@ -1,10 +1,10 @@
 // GET /v1/disclosures/{token}: the holder of the e-mailed link downloads the dossier until it expires,
 // less what has expired in it since it was made.
 import type { Clock } from '../../../kernel/ports';
-import type { DisclosureReader } from '../../ports';
 import { DeskProblem } from '../../../kernel/problems';
 import { hashSecret } from '../../../kernel/secrets';
-import { dossierAsOf, type Dossier } from './disclosure-dossier';
+import type { DisclosureReader } from '../../ports';
+import { type Dossier, dossierAsOf } from './disclosure-dossier';
 import { dossierCsv, dossierHtml } from './dossier-formats';
 
 export interface GetDisclosureDeps {
@@ -36,13 +36,18 @@ export function negotiateDossierFormat(accept: string | undefined): DossierForma
 export async function getDisclosure(deps: GetDisclosureDeps, token: string, format: DossierFormat = 'json') {
   const stored = await deps.disclosures.get(hashSecret(token), deps.clock.now());
   if (!stored) {
-    throw new DeskProblem('not-found', 'Disclosure not found', 'This disclosure link is unknown or has expired (links work for 14 days, or until everything in the copy has been erased if that is sooner). Ask the desk for a new disclosure.');
+    throw new DeskProblem(
+      'not-found',
+      'Disclosure not found',
+      'This disclosure link is unknown or has expired (links work for 14 days, or until everything in the copy has been erased if that is sooner). Ask the desk for a new disclosure.',
+    );
   }
   return renderDossier(dossierAsOf(stored.dossier, deps.clock.now()), format);
 }
 
 /** The dossier in the negotiated format: itself as JSON, the page, or CSV. */
 export function renderDossier(dossier: Dossier, format: DossierFormat) {
-  const body = format === 'html' ? dossierHtml(dossier, dossier.language) : format === 'csv' ? dossierCsv(dossier) : dossier;
+  const body =
+    format === 'html' ? dossierHtml(dossier, dossier.language) : format === 'csv' ? dossierCsv(dossier) : dossier;
   return { body, contentType: DOSSIER_CONTENT_TYPES[format] };
 }

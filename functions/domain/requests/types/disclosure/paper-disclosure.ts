@@ -2,30 +2,43 @@
 // GET /v1/staff/requests/{requestId}/disclosure gives the operator the stored dossier to print, and
 // POST /v1/staff/requests/{requestId}/posting records that the copy was posted and tells the person.
 // Both are reads or writes of personal data by staff, so each is access-logged first.
-import { japanDay } from '../../../kernel/calendar';
-import { outboxMessage } from '../../../outbox';
+
 import type { AccessLogWriter } from '../../../access-log/ports';
+import { japanDay } from '../../../kernel/calendar';
 import type { Clock, SecretSource } from '../../../kernel/ports';
-import type { DeskWriter, DisclosureReader, RequestReader } from '../../ports';
 import { DeskProblem } from '../../../kernel/problems';
+import { outboxMessage } from '../../../outbox';
 import type { StaffActor } from '../../../staff';
-import { coveredBy, disclosureDetails } from './schema';
-import { dossierAsOf } from './disclosure-dossier';
-import { renderDossier, type DossierFormat } from './get-disclosure';
-import { signature, type MessageText } from '../../notifications';
-import { commitOrConflict, getConfirmedRequest, logRequestAccess } from '../../request-store';
+import { type MessageText, signature } from '../../notifications';
+import type { DeskWriter, DisclosureReader, RequestReader } from '../../ports';
 import { answerAddress, type Delivery, type DeskRequest, type Language } from '../../request';
+import { commitOrConflict, getConfirmedRequest, logRequestAccess } from '../../request-store';
+import { dossierAsOf } from './disclosure-dossier';
+import { type DossierFormat, renderDossier } from './get-disclosure';
+import { coveredBy, disclosureDetails } from './schema';
 
 /** A decided disclosure to be delivered on paper, with its delivery; a 409 saying why otherwise. */
 function paperDisclosure(request: DeskRequest): DeskRequest & { delivery: Delivery } {
   if (request.type !== 'disclosure') {
-    throw new DeskProblem('conflict', 'Not a disclosure', `Request ${request.requestId} is a ${request.type} request; only a disclosure is delivered on paper.`);
+    throw new DeskProblem(
+      'conflict',
+      'Not a disclosure',
+      `Request ${request.requestId} is a ${request.type} request; only a disclosure is delivered on paper.`,
+    );
   }
   if (!request.delivery) {
-    throw new DeskProblem('conflict', 'Not disclosed', `This disclosure is ${request.status}; a paper copy exists only once the request is fulfilled or partially fulfilled.`);
+    throw new DeskProblem(
+      'conflict',
+      'Not disclosed',
+      `This disclosure is ${request.status}; a paper copy exists only once the request is fulfilled or partially fulfilled.`,
+    );
   }
   if (request.delivery.method !== 'paper') {
-    throw new DeskProblem('conflict', 'Not a paper disclosure', 'The person chose the electronic record and was e-mailed a link to it; nothing is printed or posted.');
+    throw new DeskProblem(
+      'conflict',
+      'Not a paper disclosure',
+      'The person chose the electronic record and was e-mailed a link to it; nothing is printed or posted.',
+    );
   }
   return request as DeskRequest & { delivery: Delivery };
 }
@@ -37,12 +50,21 @@ export interface PaperDisclosureDeps {
   clock: Clock;
 }
 
-export async function getPaperDisclosure(deps: PaperDisclosureDeps, actor: StaffActor, requestId: string, format: DossierFormat) {
+export async function getPaperDisclosure(
+  deps: PaperDisclosureDeps,
+  actor: StaffActor,
+  requestId: string,
+  format: DossierFormat,
+) {
   const now = deps.clock.now();
   const request = paperDisclosure(await getConfirmedRequest(deps.requests, requestId, now));
   const stored = await deps.disclosures.get(request.delivery.dossierTokenHash, now);
   if (!stored) {
-    throw new DeskProblem('gone', 'Copy expired', 'The stored dossier of this disclosure has expired (it is kept 14 days after the decision, or until everything in it has been erased if that is sooner) and cannot be printed any more. If it was never posted, ask the person to make a new request.');
+    throw new DeskProblem(
+      'gone',
+      'Copy expired',
+      'The stored dossier of this disclosure has expired (it is kept 14 days after the decision, or until everything in it has been erased if that is sooner) and cannot be printed any more. If it was never posted, ask the person to make a new request.',
+    );
   }
   // Logged with the persons the copy is about before anyone sees it.
   await deps.accessLog.append({
@@ -73,17 +95,30 @@ export interface PostingInput {
   trackingNumber?: string;
 }
 
-export async function recordPosting(deps: RecordPostingDeps, actor: StaffActor, requestId: string, input: PostingInput = {}) {
+export async function recordPosting(
+  deps: RecordPostingDeps,
+  actor: StaffActor,
+  requestId: string,
+  input: PostingInput = {},
+) {
   const now = deps.clock.now();
   const request = paperDisclosure(await getConfirmedRequest(deps.requests, requestId, now));
   if (request.delivery.postedOn) {
-    throw new DeskProblem('conflict', 'Already posted', `The paper copy of this disclosure was recorded as posted on ${request.delivery.postedOn}; it is recorded once.`);
+    throw new DeskProblem(
+      'conflict',
+      'Already posted',
+      `The paper copy of this disclosure was recorded as posted on ${request.delivery.postedOn}; it is recorded once.`,
+    );
   }
   const today = japanDay(now);
   const decidedOn = japanDay(new Date(request.decision!.decidedAt));
   const postedOn = input.postedOn ?? today;
   if (postedOn > today || postedOn < decidedOn) {
-    throw new DeskProblem('unprocessable', 'Posting date out of range', `postedOn must be a Japan date from the decision (${decidedOn}) to today (${today}); ${postedOn} is not.`);
+    throw new DeskProblem(
+      'unprocessable',
+      'Posting date out of range',
+      `postedOn must be a Japan date from the decision (${decidedOn}) to today (${today}); ${postedOn} is not.`,
+    );
   }
 
   const at = now.toISOString();
@@ -100,10 +135,20 @@ export async function recordPosting(deps: RecordPostingDeps, actor: StaffActor, 
     history: [...request.history, { at, event: 'posted', by: actor.staffId }],
     version: request.version + 1,
   };
-  const message = outboxMessage(deps.secrets.id(), answerAddress(request), postedMessage(request.requestId, request.language, delivery), now, 'disclosure-posted', request.requestId);
+  const message = outboxMessage(
+    deps.secrets.id(),
+    answerAddress(request),
+    postedMessage(request.requestId, request.language, delivery),
+    now,
+    'disclosure-posted',
+    request.requestId,
+  );
   await commitOrConflict(
     deps.writer,
-    [{ kind: 'request', request: posted, expectedVersion: request.version }, { kind: 'outbox', message }],
+    [
+      { kind: 'request', request: posted, expectedVersion: request.version },
+      { kind: 'outbox', message },
+    ],
     'Changed meanwhile',
     'Someone changed this request while you were recording the posting. Reload it; it may already be recorded as posted.',
   );

@@ -21,12 +21,18 @@ export const DISCLOSURE_REFUSAL_GROUND_LABELS = {
 
 /** APPI Art. 33(1), Enforcement Rules Art. 30: how the person may receive it (DISCLOSURE_METHODS). */
 export const DISCLOSURE_METHOD_LABELS = {
-  electronic: { ja: '電磁的記録（ダウンロード用リンクをメールでお送りします）', en: 'Electronic record (a download link is e-mailed)' },
+  electronic: {
+    ja: '電磁的記録（ダウンロード用リンクをメールでお送りします）',
+    en: 'Electronic record (a download link is e-mailed)',
+  },
   paper: { ja: '書面（郵送）', en: 'Paper copy by post' },
 };
 
 /** APPI Art. 33(1),(5): what the person may ask to see (DISCLOSURE_RECORDS). */
 export const DISCLOSURE_RECORDS_LABELS = {
   'personal-data': { ja: '保有個人データ', en: 'Your personal data' },
-  'provision-records': { ja: '第三者提供記録（第33条第5項）', en: 'Records of provision to or receipt from third parties (Art. 33(5))' },
+  'provision-records': {
+    ja: '第三者提供記録（第33条第5項）',
+    en: 'Records of provision to or receipt from third parties (Art. 33(5))',
+  },
 };

@@ -3,14 +3,21 @@
 import * as z from 'zod';
 import type { Label, RequestTypeSchema } from '../../request-type';
 import {
-  PURPOSE_NOTIFICATION_LABEL, PURPOSE_NOTIFICATION_REFUSAL_GROUND_LABELS, type PurposeNotificationRefusalGround,
+  PURPOSE_NOTIFICATION_LABEL,
+  PURPOSE_NOTIFICATION_REFUSAL_GROUND_LABELS,
+  type PurposeNotificationRefusalGround,
 } from './words';
 
 export const purposeNotificationSchema = {
   type: 'purpose-notification',
   label: PURPOSE_NOTIFICATION_LABEL,
   details: z.strictObject({
-    items: z.string().trim().min(1).max(2000).optional()
+    items: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
       .describe('Which of your data you ask about, if not all of it.'),
   }),
   outcomes: ['fulfilled', 'refused'],

@@ -1,11 +1,11 @@
 // A complaint (APPI Art. 40) closes with the desk's reply: the only outcome is fulfilled, and the reply
 // is what the requester is e-mailed, in their language. No personal data is read to answer it.
 import { describe, expect, it } from 'vitest';
-import { complaint } from '../../../../../functions/domain/requests/types/complaint/definition';
-import { COMPLAINT_SUBJECTS } from '../../../../../functions/domain/requests/types/complaint/words';
-import { decideRequest, type DecisionInput } from '../../../../../functions/domain/requests/decide-request';
+import { type DecisionInput, decideRequest } from '../../../../../functions/domain/requests/decide-request';
 import { receivedMessage, verificationCodeMessage } from '../../../../../functions/domain/requests/notifications';
 import type { DeskRequest } from '../../../../../functions/domain/requests/request';
+import { complaint } from '../../../../../functions/domain/requests/types/complaint/definition';
+import { COMPLAINT_SUBJECTS } from '../../../../../functions/domain/requests/types/complaint/words';
 import { MapHoldingsReader, OPERATOR, problemOf, receivedRequest } from '../../../doubles';
 import { decideDeps } from '../../decide-deps';
 
@@ -21,12 +21,16 @@ function setup(overrides: Partial<DeskRequest> = {}) {
   return decideDeps(request, NOW, { holdings: new MapHoldingsReader({}) });
 }
 
-const decide = (deps: ReturnType<typeof setup>, input: DecisionInput) => decideRequest(deps, OPERATOR, 'req-1', input, 'https://desk.example.jp');
+const decide = (deps: ReturnType<typeof setup>, input: DecisionInput) =>
+  decideRequest(deps, OPERATOR, 'req-1', input, 'https://desk.example.jp');
 
 describe('complaint details', () => {
   it('need a description; what it is about defaults to the handling of personal data', () => {
     expect(complaint.details.safeParse({}).success).toBe(false);
-    expect(complaint.details.parse({ description: 'x' })).toEqual({ about: 'handling-of-personal-data', description: 'x' });
+    expect(complaint.details.parse({ description: 'x' })).toEqual({
+      about: 'handling-of-personal-data',
+      description: 'x',
+    });
     expect(complaint.details.safeParse({ about: 'weather', description: 'x' }).success).toBe(false);
     expect(COMPLAINT_SUBJECTS).toContain('security');
   });
@@ -35,9 +39,15 @@ describe('complaint details', () => {
 describe('the e-mails before the reply', () => {
   it('name a complaint as made, not as a request: お申出, "your complaint"', () => {
     const request = receivedRequest({ type: 'complaint' });
-    expect(receivedMessage(request, complaint.label).subject).toBe('個人情報の取扱いに関する苦情のお申出を受け付けました');
-    expect(receivedMessage({ ...request, language: 'en' }, complaint.label).subject).toBe('We have received your complaint');
-    expect(verificationCodeMessage(request, '123456', complaint.label, 30).text).toMatch(/^個人情報の取扱いに関する苦情のお申出（受付番号 req-1）を承りました/);
+    expect(receivedMessage(request, complaint.label).subject).toBe(
+      '個人情報の取扱いに関する苦情のお申出を受け付けました',
+    );
+    expect(receivedMessage({ ...request, language: 'en' }, complaint.label).subject).toBe(
+      'We have received your complaint',
+    );
+    expect(verificationCodeMessage(request, '123456', complaint.label, 30).text).toMatch(
+      /^個人情報の取扱いに関する苦情のお申出（受付番号 req-1）を承りました/,
+    );
   });
 });
 
@@ -48,7 +58,10 @@ describe('deciding a complaint', () => {
     expect(result.status).toBe('fulfilled');
     const [writes] = deps.writer.commits;
     const decided = writes!.find((w) => w.kind === 'request')!;
-    expect(decided.kind === 'request' && decided.request.decision).toMatchObject({ outcome: 'fulfilled', details: { reply: REPLY } });
+    expect(decided.kind === 'request' && decided.request.decision).toMatchObject({
+      outcome: 'fulfilled',
+      details: { reply: REPLY },
+    });
     const message = writes!.find((w) => w.kind === 'outbox')!;
     expect(message.kind === 'outbox' && message.message.subject).toBe('苦情のお申出へのご回答');
     expect(message.kind === 'outbox' && message.message.text).toContain(REPLY);
@@ -67,8 +80,16 @@ describe('deciding a complaint', () => {
     ['without a reply', { outcome: 'fulfilled' }, 'Decision details invalid'],
     ['with an empty reply', { outcome: 'fulfilled', details: { reply: ' ' } }, 'Decision details invalid'],
     ['refused', { outcome: 'refused', grounds: ['violation-of-law'], reason: 'no' }, 'Outcome not available'],
-    ['with grounds of another type', { outcome: 'fulfilled', grounds: ['violation-of-law'], details: { reply: REPLY } }, 'Unknown grounds'],
-    ['with a field the reply does not have', { outcome: 'fulfilled', details: { reply: REPLY, cc: 'x' } }, 'Decision details invalid'],
+    [
+      'with grounds of another type',
+      { outcome: 'fulfilled', grounds: ['violation-of-law'], details: { reply: REPLY } },
+      'Unknown grounds',
+    ],
+    [
+      'with a field the reply does not have',
+      { outcome: 'fulfilled', details: { reply: REPLY, cc: 'x' } },
+      'Decision details invalid',
+    ],
   ];
   it.each(bad)('is refused %s, with nothing written', async (_case, input, title) => {
     const deps = setup();

@@ -3,15 +3,23 @@
 // which records are linked access information or special care-required, consents and provision records.
 import { describe, expect, it } from 'vitest';
 import type { Holdings, PersonalDataRecord } from '../../../../../functions/domain/holdings';
-import { POLICY_PURPOSES as PURPOSES_OF_USE, registryOf, type PurposeVersion } from '../../../../../functions/domain/purposes/registry';
-import { compileDossier as compile, dossierAsOf } from '../../../../../functions/domain/requests/types/disclosure/disclosure-dossier';
+import {
+  POLICY_PURPOSES as PURPOSES_OF_USE,
+  type PurposeVersion,
+  registryOf,
+} from '../../../../../functions/domain/purposes/registry';
 import type { DeskRequest } from '../../../../../functions/domain/requests/request';
+import {
+  compileDossier as compile,
+  dossierAsOf,
+} from '../../../../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { NOTHING_HELD, receivedRequest } from '../../../doubles';
 import { HANAKO_HOLDINGS } from '../../../holdings-fixture';
 
 const NOW = new Date('2026-11-12T05:30:00.000Z');
 const POLICY_REGISTRY = registryOf(PURPOSES_OF_USE);
-const compileDossier = (request: DeskRequest, holdings: Holdings, now: Date) => compile(request, holdings, POLICY_REGISTRY, now);
+const compileDossier = (request: DeskRequest, holdings: Holdings, now: Date) =>
+  compile(request, holdings, POLICY_REGISTRY, now);
 const describeIn = (id: string, language: 'ja' | 'en') => PURPOSES_OF_USE.find((p) => p.purposeId === id)![language];
 
 describe('compileDossier', () => {
@@ -48,7 +56,9 @@ describe('compileDossier', () => {
 
   it('describes purposes and sources in English for an English request', () => {
     const dossier = compileDossier(receivedRequest({ language: 'en' }), HANAKO_HOLDINGS, NOW);
-    expect(dossier.purposesOfUse!.find((p) => p.id === 'billing')?.description).toBe('To bill and settle usage fees for our services');
+    expect(dossier.purposesOfUse!.find((p) => p.id === 'billing')?.description).toBe(
+      'To bill and settle usage fees for our services',
+    );
     expect(dossier.records![0]!.source).toEqual({
       kind: 'from-customer',
       description: 'From the customer in writing, on screen or orally (calls may be recorded)',
@@ -69,28 +79,51 @@ describe('compileDossier', () => {
     expect(dossier.purposesOfUse!).toEqual([{ id: 'legacy-campaign-2019', description: 'legacy-campaign-2019' }]);
   });
 
-  it('discloses values but not the desk\'s internal subject and record ids', () => {
+  it("discloses values but not the desk's internal subject and record ids", () => {
     const dossier = compileDossier(receivedRequest(), HANAKO_HOLDINGS, NOW);
     const json = JSON.stringify(dossier);
     expect(json).toContain('ad-5f2c');
-    for (const internal of ['subj-hanako-1', 'rec-name', 'rec-cookie', 'prov-1', 'ev-1']) expect(json).not.toContain(internal);
+    for (const internal of ['subj-hanako-1', 'rec-name', 'rec-cookie', 'prov-1', 'ev-1'])
+      expect(json).not.toContain(internal);
   });
 
   it('leaves out absent optional fields instead of writing undefined', () => {
     const request = receivedRequest({ subject: { email: 'hanako.yamada@example.jp' } });
     const holdings: Holdings = {
       ...NOTHING_HELD,
-      consents: [{ subjectId: 's', eventId: 'e', action: 'withdrawn', recipient: 'Example Ads K.K.', noticeVersion: 'v1', method: 'web', at: '2026-01-01T00:00:00.000Z' }],
+      consents: [
+        {
+          subjectId: 's',
+          eventId: 'e',
+          action: 'withdrawn',
+          recipient: 'Example Ads K.K.',
+          noticeVersion: 'v1',
+          method: 'web',
+          at: '2026-01-01T00:00:00.000Z',
+        },
+      ],
     };
     const dossier = compileDossier(request, holdings, NOW);
     expect(dossier.subject).toEqual({ email: 'hanako.yamada@example.jp' });
-    expect(dossier.consents![0]).toEqual({ action: 'withdrawn', recipient: 'Example Ads K.K.', noticeVersion: 'v1', method: 'web', at: '2026-01-01T00:00:00.000Z' });
+    expect(dossier.consents![0]).toEqual({
+      action: 'withdrawn',
+      recipient: 'Example Ads K.K.',
+      noticeVersion: 'v1',
+      method: 'web',
+      at: '2026-01-01T00:00:00.000Z',
+    });
     expect(Object.keys(dossier.consents![0]!)).not.toContain('purpose');
   });
 });
 
-const held = (record: Partial<PersonalDataRecord> & Pick<PersonalDataRecord, 'recordId' | 'category' | 'value'>): PersonalDataRecord => ({
-  subjectId: 'subj-1', source: 'from-customer', purposes: ['service-provision'], acquiredAt: '2025-04-01T00:00:00.000Z', ...record,
+const held = (
+  record: Partial<PersonalDataRecord> & Pick<PersonalDataRecord, 'recordId' | 'category' | 'value'>,
+): PersonalDataRecord => ({
+  subjectId: 'subj-1',
+  source: 'from-customer',
+  purposes: ['service-provision'],
+  acquiredAt: '2025-04-01T00:00:00.000Z',
+  ...record,
 });
 
 describe('compileDossier: purposes from the registry', () => {
@@ -105,7 +138,7 @@ describe('compileDossier: purposes from the registry', () => {
   };
   const registry = registryOf([...PURPOSES_OF_USE, billingV2]);
 
-  it('describes each purpose by its current version, in the reader\'s language', () => {
+  it("describes each purpose by its current version, in the reader's language", () => {
     const ja = compile(receivedRequest({ language: 'ja' }), HANAKO_HOLDINGS, registry, NOW);
     expect(ja.purposesOfUse!.find((p) => p.id === 'billing')?.description).toBe(billingV2.ja);
     expect(ja.records![0]!.purposes).toEqual([
@@ -118,13 +151,29 @@ describe('compileDossier: purposes from the registry', () => {
 
   it('describes a purpose added to the registry after the policy, which the old constant never knew', () => {
     const loyalty: PurposeVersion = {
-      ...billingV2, purposeId: 'loyalty-points', version: 1, ja: 'ポイントプログラムの運営のため', en: 'To run the loyalty points programme',
+      ...billingV2,
+      purposeId: 'loyalty-points',
+      version: 1,
+      ja: 'ポイントプログラムの運営のため',
+      en: 'To run the loyalty points programme',
       change: { kind: 'created', note: 'New points programme' },
     };
-    const holdings: Holdings = { ...NOTHING_HELD, records: [held({ recordId: 'r', category: 'service-usage', value: 'x', purposes: ['loyalty-points'] })] };
-    const dossier = compile(receivedRequest({ language: 'en' }), holdings, registryOf([...PURPOSES_OF_USE, loyalty]), NOW);
-    expect(dossier.records![0]!.purposes).toEqual([{ id: 'loyalty-points', description: 'To run the loyalty points programme' }]);
-    expect(dossier.purposesOfUse!).toEqual([{ id: 'loyalty-points', description: 'To run the loyalty points programme' }]);
+    const holdings: Holdings = {
+      ...NOTHING_HELD,
+      records: [held({ recordId: 'r', category: 'service-usage', value: 'x', purposes: ['loyalty-points'] })],
+    };
+    const dossier = compile(
+      receivedRequest({ language: 'en' }),
+      holdings,
+      registryOf([...PURPOSES_OF_USE, loyalty]),
+      NOW,
+    );
+    expect(dossier.records![0]!.purposes).toEqual([
+      { id: 'loyalty-points', description: 'To run the loyalty points programme' },
+    ]);
+    expect(dossier.purposesOfUse!).toEqual([
+      { id: 'loyalty-points', description: 'To run the loyalty points programme' },
+    ]);
   });
 });
 
@@ -134,13 +183,46 @@ describe('compileDossier: linkage and special care', () => {
     subjectIds: ['subj-1'],
     records: [
       held({ recordId: 'r-name', category: 'name', value: '山田 花子' }),
-      held({ recordId: 'r-cookie', category: 'cookie-id', value: 'ck-91a2', source: 'service-use', purposes: ['usage-analysis'] }),
-      held({ recordId: 'r-beacon', category: 'web-beacon', value: 'newsletter opened', source: 'service-use', purposes: ['service-improvement'] }),
-      held({ recordId: 'r-ad', category: 'advertising-identifier', value: 'ad-77', source: 'service-use', purposes: ['advertising', 'usage-analysis'] }),
-      held({ recordId: 'r-access', category: 'access-history', value: '203.0.113.5 /plans', source: 'service-use', purposes: ['usage-analysis'] }),
-      held({ recordId: 'r-device', category: 'device-information', value: 'iPhone', source: 'service-use', purposes: ['usage-analysis'] }),
       held({
-        recordId: 'r-health', category: 'health-check-result', value: 'fit for work', purposes: ['service-provision'],
+        recordId: 'r-cookie',
+        category: 'cookie-id',
+        value: 'ck-91a2',
+        source: 'service-use',
+        purposes: ['usage-analysis'],
+      }),
+      held({
+        recordId: 'r-beacon',
+        category: 'web-beacon',
+        value: 'newsletter opened',
+        source: 'service-use',
+        purposes: ['service-improvement'],
+      }),
+      held({
+        recordId: 'r-ad',
+        category: 'advertising-identifier',
+        value: 'ad-77',
+        source: 'service-use',
+        purposes: ['advertising', 'usage-analysis'],
+      }),
+      held({
+        recordId: 'r-access',
+        category: 'access-history',
+        value: '203.0.113.5 /plans',
+        source: 'service-use',
+        purposes: ['usage-analysis'],
+      }),
+      held({
+        recordId: 'r-device',
+        category: 'device-information',
+        value: 'iPhone',
+        source: 'service-use',
+        purposes: ['usage-analysis'],
+      }),
+      held({
+        recordId: 'r-health',
+        category: 'health-check-result',
+        value: 'fit for work',
+        purposes: ['service-provision'],
         basis: { kind: 'consent', consentId: 'ev-health' },
       }),
     ],
@@ -149,7 +231,13 @@ describe('compileDossier: linkage and special care', () => {
   const byCategory = (category: string) => dossier.records!.find((r) => r.category === category)!;
 
   it('marks every kind of access information held under the person as linked to them (policy §1)', () => {
-    for (const category of ['cookie-id', 'web-beacon', 'advertising-identifier', 'access-history', 'device-information']) {
+    for (const category of [
+      'cookie-id',
+      'web-beacon',
+      'advertising-identifier',
+      'access-history',
+      'device-information',
+    ]) {
       expect(byCategory(category), category).toMatchObject({ linkedAccessInformation: true, specialCare: false });
     }
   });
@@ -159,12 +247,16 @@ describe('compileDossier: linkage and special care', () => {
     expect(byCategory('name')).toMatchObject({ linkedAccessInformation: false, specialCare: false });
   });
 
-  it('names each category in the dossier\'s language, as the page does; an unknown one by its id', () => {
+  it("names each category in the dossier's language, as the page does; an unknown one by its id", () => {
     expect(byCategory('name').categoryLabel).toBe('氏名');
     expect(byCategory('cookie-id').categoryLabel).toBe('Cookie識別子');
     const en = compileDossier(receivedRequest({ language: 'en' }), holdings, NOW);
     expect(en.records!.find((r) => r.category === 'name')!.categoryLabel).toBe('Name');
-    const unknown = compileDossier(receivedRequest(), { ...NOTHING_HELD, records: [held({ recordId: 'r', category: 'legacy-field', value: 'x' })] }, NOW);
+    const unknown = compileDossier(
+      receivedRequest(),
+      { ...NOTHING_HELD, records: [held({ recordId: 'r', category: 'legacy-field', value: 'x' })] },
+      NOW,
+    );
     expect(unknown.records![0]!.categoryLabel).toBe('legacy-field');
   });
 
@@ -176,9 +268,16 @@ describe('compileDossier: linkage and special care', () => {
   });
 
   it('gives each record exactly the fields of the contract, nothing internal', () => {
-    expect(Object.keys(byCategory('health-check-result')).sort()).toEqual(
-      ['acquiredAt', 'category', 'categoryLabel', 'linkedAccessInformation', 'purposes', 'source', 'specialCare', 'value'],
-    );
+    expect(Object.keys(byCategory('health-check-result')).sort()).toEqual([
+      'acquiredAt',
+      'category',
+      'categoryLabel',
+      'linkedAccessInformation',
+      'purposes',
+      'source',
+      'specialCare',
+      'value',
+    ]);
     expect(JSON.stringify(dossier)).not.toContain('ev-health');
   });
 });
@@ -189,13 +288,20 @@ describe('dossierAsOf', () => {
     expect(dossierAsOf(dossier, new Date('2030-01-01T00:00:00.000Z'))).toEqual(dossier);
   });
 
-  it('keeps each item\'s expiry in the stored copy and serves none, leaving out an item from the second of its expiry on', () => {
+  it("keeps each item's expiry in the stored copy and serves none, leaving out an item from the second of its expiry on", () => {
     const expiresAt = NOW.getTime() / 1000 + 60;
-    const dossier = compileDossier(receivedRequest(), { ...HANAKO_HOLDINGS, records: HANAKO_HOLDINGS.records.map((r, i) => (i === 0 ? { ...r, expiresAt } : r)) }, NOW);
+    const dossier = compileDossier(
+      receivedRequest(),
+      { ...HANAKO_HOLDINGS, records: HANAKO_HOLDINGS.records.map((r, i) => (i === 0 ? { ...r, expiresAt } : r)) },
+      NOW,
+    );
     expect(dossier.records![0]).toHaveProperty('expiresAt', expiresAt);
     const before = dossierAsOf(dossier, new Date((expiresAt - 1) * 1000));
     expect(before.records).toHaveLength(3);
     expect(before.records![0]).not.toHaveProperty('expiresAt');
-    expect(dossierAsOf(dossier, new Date(expiresAt * 1000)).records!.map((r) => r.category)).toEqual(['email', 'advertising-id']);
+    expect(dossierAsOf(dossier, new Date(expiresAt * 1000)).records!.map((r) => r.category)).toEqual([
+      'email',
+      'advertising-id',
+    ]);
   });
 });

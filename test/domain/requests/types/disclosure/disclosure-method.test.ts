@@ -2,29 +2,44 @@
 // they asked for (Art. 33(5)), in part when categories are withheld (Art. 33(2),(3), 36); and the
 // paper copy: staff print it and record it as posted.
 import { describe, expect, it } from 'vitest';
-import type { DeskWrite } from '../../../../../functions/domain/requests/ports';
+import { japanDay } from '../../../../../functions/domain/kernel/calendar';
 import { POLICY_PURPOSES } from '../../../../../functions/domain/purposes/registry';
-import { decideRequest, type DecisionInput } from '../../../../../functions/domain/requests/decide-request';
-import { disclosureDetails } from '../../../../../functions/domain/requests/types/disclosure/schema';
+import { type DecisionInput, decideRequest } from '../../../../../functions/domain/requests/decide-request';
+import type { DeskWrite } from '../../../../../functions/domain/requests/ports';
+import type { DeskRequest } from '../../../../../functions/domain/requests/request';
 import type { StoredDisclosure } from '../../../../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { dossierCsv, dossierHtml } from '../../../../../functions/domain/requests/types/disclosure/dossier-formats';
-import { japanDay } from '../../../../../functions/domain/kernel/calendar';
 import { getDisclosure } from '../../../../../functions/domain/requests/types/disclosure/get-disclosure';
-import { getPaperDisclosure, recordPosting } from '../../../../../functions/domain/requests/types/disclosure/paper-disclosure';
-import type { DeskRequest } from '../../../../../functions/domain/requests/request';
 import {
-  ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, NOTHING_HELD, OPERATOR, RecordingAccessLog, SequenceSecrets,
-  problemOf, receivedRequest,
+  getPaperDisclosure,
+  recordPosting,
+} from '../../../../../functions/domain/requests/types/disclosure/paper-disclosure';
+import { disclosureDetails } from '../../../../../functions/domain/requests/types/disclosure/schema';
+import {
+  ApplyingWriter,
+  ArrayRequestReader,
+  FixedClock,
+  MapHoldingsReader,
+  NOTHING_HELD,
+  OPERATOR,
+  problemOf,
+  RecordingAccessLog,
+  receivedRequest,
+  SequenceSecrets,
 } from '../../../doubles';
 import { HANAKO_HOLDINGS } from '../../../holdings-fixture';
-import { MapLifecycles } from '../../../purposes/doubles';
 import { MemoryRecipients } from '../../../provisions/doubles';
+import { MapLifecycles } from '../../../purposes/doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 const BASE_URL = 'https://desk.example.jp';
 const ADDRESS = '〒100-0001 東京都千代田区千代田1-1 山田 花子';
 
-function setup(details: Record<string, unknown> | undefined, overrides: Partial<DeskRequest> = {}, holdings = HANAKO_HOLDINGS) {
+function setup(
+  details: Record<string, unknown> | undefined,
+  overrides: Partial<DeskRequest> = {},
+  holdings = HANAKO_HOLDINGS,
+) {
   const requests = new ArrayRequestReader([receivedRequest({ ...(details ? { details } : {}), ...overrides })]);
   const writer = new ApplyingWriter(requests);
   const stored: StoredDisclosure[] = [];
@@ -39,7 +54,8 @@ function setup(details: Record<string, unknown> | undefined, overrides: Partial<
     lifecycles: new MapLifecycles(),
     recipients: new MemoryRecipients(),
     disclosures: {
-      get: async (tokenHash: string, now: Date) => stored.find((d) => d.tokenHash === tokenHash && d.expiresAt > now.getTime() / 1000),
+      get: async (tokenHash: string, now: Date) =>
+        stored.find((d) => d.tokenHash === tokenHash && d.expiresAt > now.getTime() / 1000),
     },
   };
   const decide = async (input: DecisionInput) => {
@@ -75,14 +91,22 @@ describe('disclosure details: the method, the format, the address and the parts'
   it('takes electronic by default, a format hint, paper with an address, and the parts asked for', () => {
     expect(fieldsOf({})).toEqual([]);
     expect(fieldsOf({ method: 'electronic', format: 'csv', records: ['provision-records'] })).toEqual([]);
-    expect(fieldsOf({ method: 'paper', postalAddress: ADDRESS, records: ['personal-data', 'provision-records'] })).toEqual([]);
+    expect(
+      fieldsOf({ method: 'paper', postalAddress: ADDRESS, records: ['personal-data', 'provision-records'] }),
+    ).toEqual([]);
   });
 
   it('asks for the address of a paper copy, and refuses one too long, or an address or format that does not fit the method', () => {
-    expect(fieldsOf({ method: 'paper' })).toEqual(['postalAddress is required for a paper copy: the address to post it to']);
-    expect(fieldsOf({ method: 'paper', postalAddress: 'x'.repeat(501) })[0]).toMatch(/^postalAddress must be at most 500 characters/);
+    expect(fieldsOf({ method: 'paper' })).toEqual([
+      'postalAddress is required for a paper copy: the address to post it to',
+    ]);
+    expect(fieldsOf({ method: 'paper', postalAddress: 'x'.repeat(501) })[0]).toMatch(
+      /^postalAddress must be at most 500 characters/,
+    );
     expect(fieldsOf({ postalAddress: ADDRESS })).toEqual(['postalAddress is only for method "paper"']);
-    expect(fieldsOf({ method: 'paper', postalAddress: ADDRESS, format: 'csv' })).toEqual(['format is only for method "electronic"']);
+    expect(fieldsOf({ method: 'paper', postalAddress: ADDRESS, format: 'csv' })).toEqual([
+      'format is only for method "electronic"',
+    ]);
     expect(fieldsOf({ method: 'fax' })[0]).toMatch(/^method /);
     expect(fieldsOf({ records: [] })[0]).toMatch(/^records /);
     expect(fieldsOf({ records: ['everything'] })[0]).toMatch(/^records\.0 /);
@@ -90,7 +114,7 @@ describe('disclosure details: the method, the format, the address and the parts'
 });
 
 describe('disclosure fulfilled electronically', () => {
-  it('records the method and the dossier\'s token hash on the decided request, and e-mails the link', async () => {
+  it("records the method and the dossier's token hash on the decided request, and e-mails the link", async () => {
     const { decide } = setup(undefined);
     const { request, disclosure, message } = await decide({ outcome: 'fulfilled' });
     expect(request.delivery).toEqual({ method: 'electronic', dossierTokenHash: disclosure.tokenHash });
@@ -100,8 +124,12 @@ describe('disclosure fulfilled electronically', () => {
   it('mentions the format the person chose, in Japanese and in English', async () => {
     const ja = await setup({ format: 'csv' }).decide({ outcome: 'fulfilled' });
     expect(ja.message.text).toContain('ご指定の形式はCSVです');
-    const en = await setup({ method: 'electronic', format: 'json' }, { language: 'en' }).decide({ outcome: 'fulfilled' });
-    expect(en.message.text).toContain('You asked for JSON: software that asks the link for application/json receives the JSON file.');
+    const en = await setup({ method: 'electronic', format: 'json' }, { language: 'en' }).decide({
+      outcome: 'fulfilled',
+    });
+    expect(en.message.text).toContain(
+      'You asked for JSON: software that asks the link for application/json receives the JSON file.',
+    );
   });
 });
 
@@ -116,7 +144,9 @@ describe('disclosure fulfilled on paper', () => {
   });
 
   it('says the same in English', async () => {
-    const { message } = await setup({ method: 'paper', postalAddress: ADDRESS }, { language: 'en' }).decide({ outcome: 'fulfilled' });
+    const { message } = await setup({ method: 'paper', postalAddress: ADDRESS }, { language: 'en' }).decide({
+      outcome: 'fulfilled',
+    });
     expect(message.subject).toBe('Your personal data disclosure is ready');
     expect(message.text).toContain(`we will post a paper copy to the address you gave:\n${ADDRESS}`);
     expect(message.text).not.toContain('http');
@@ -125,24 +155,37 @@ describe('disclosure fulfilled on paper', () => {
 
 describe('the parts a disclosure covers (Art. 33(5))', () => {
   it('labels the third-party provision records and names recipient or provider', async () => {
-    const { disclosure: { dossier } } = await setup(undefined).decide({ outcome: 'fulfilled' });
+    const {
+      disclosure: { dossier },
+    } = await setup(undefined).decide({ outcome: 'fulfilled' });
     expect(dossier.covers).toEqual(['personal-data', 'provision-records']);
     expect(dossier.provisionRecordsLabel).toBe('第三者提供記録（個人情報の保護に関する法律第33条第5項）');
-    expect(dossier.provisionRecords![0]).toMatchObject({ recipient: 'Example Payments K.K.', date: '2025-05-01', items: ['name', 'email'], basis: 'consent' });
+    expect(dossier.provisionRecords![0]).toMatchObject({
+      recipient: 'Example Payments K.K.',
+      date: '2025-05-01',
+      items: ['name', 'email'],
+      basis: 'consent',
+    });
     expect(dossierHtml(dossier, 'ja')).toContain('<h2>第三者提供記録（個人情報の保護に関する法律第33条第5項）</h2>');
     expect(dossierHtml(dossier, 'ja')).toContain('提供先: Example Payments K.K.');
     const csv = dossierCsv(dossier);
-    expect(csv).toContain('third-party-provision-record,name / email,recipient: Example Payments K.K.,consent,,2025-05-01,,');
+    expect(csv).toContain(
+      'third-party-provision-record,name / email,recipient: Example Payments K.K.,consent,,2025-05-01,,',
+    );
     expect(csv).toContain('note,third-party-provision-records,第三者提供記録（個人情報の保護に関する法律第33条第5項）');
   });
 
   it('leaves out the personal data when only the provision records are asked for, and logs only what was read', async () => {
     const { decide, deps } = setup({ records: ['provision-records'] }, { language: 'en' });
-    const { disclosure: { dossier } } = await decide({ outcome: 'fulfilled' });
+    const {
+      disclosure: { dossier },
+    } = await decide({ outcome: 'fulfilled' });
     expect(dossier).not.toHaveProperty('records');
     expect(dossier).not.toHaveProperty('consents');
     expect(dossier).not.toHaveProperty('purposesOfUse');
-    expect(dossier.provisionRecordsLabel).toBe('Records of provision to and receipt from third parties (APPI Art. 33(5))');
+    expect(dossier.provisionRecordsLabel).toBe(
+      'Records of provision to and receipt from third parties (APPI Art. 33(5))',
+    );
     expect(deps.accessLog.entries[0]!.fields).toEqual(['provision-records']);
     expect(dossierHtml(dossier, 'en')).not.toContain('Personal data we hold');
     expect(dossierCsv(dossier)).not.toMatch(/\r\n(personal-data|consent),/);
@@ -150,7 +193,9 @@ describe('the parts a disclosure covers (Art. 33(5))', () => {
 
   it('leaves out the provision records when only the personal data is asked for', async () => {
     const { decide, deps } = setup({ records: ['personal-data'] });
-    const { disclosure: { dossier } } = await decide({ outcome: 'fulfilled' });
+    const {
+      disclosure: { dossier },
+    } = await decide({ outcome: 'fulfilled' });
     expect(dossier).not.toHaveProperty('provisionRecords');
     expect(dossier).not.toHaveProperty('provisionRecordsLabel');
     expect(deps.accessLog.entries[0]!.fields).toEqual(['advertising-id', 'email', 'name', 'consents']);
@@ -161,14 +206,23 @@ describe('the parts a disclosure covers (Art. 33(5))', () => {
 describe('disclosure partially fulfilled', () => {
   it('omits the withheld categories and says which, on which grounds and why, in the dossier and the e-mail', async () => {
     const { decide, deps } = setup(undefined);
-    const { request, disclosure: { dossier }, message } = await decide(PARTIAL);
+    const {
+      request,
+      disclosure: { dossier },
+      message,
+    } = await decide(PARTIAL);
     expect(request.status).toBe('partially-fulfilled');
     expect(request.decision).toMatchObject({ grounds: ['hindrance-to-business'], details: { withheld: ['name'] } });
     expect(dossier.records!.map((r) => r.category)).toEqual(['email', 'advertising-id']);
     expect(dossier.purposesOfUse!.map((p) => p.id)).not.toContain('billing');
     expect(dossier.withheld).toEqual({
       categories: [{ id: 'name', label: '氏名' }],
-      grounds: [{ id: 'hindrance-to-business', label: '当社の業務の適正な実施に著しい支障を及ぼすおそれがある場合（第33条第2項第2号）' }],
+      grounds: [
+        {
+          id: 'hindrance-to-business',
+          label: '当社の業務の適正な実施に著しい支障を及ぼすおそれがある場合（第33条第2項第2号）',
+        },
+      ],
       reason: PARTIAL.reason,
     });
     expect(deps.accessLog.entries[0]!.fields).toEqual(['advertising-id', 'email', 'consents', 'provision-records']);
@@ -182,8 +236,11 @@ describe('disclosure partially fulfilled', () => {
     expect(dossierCsv(dossier)).toContain('withheld,name,氏名,');
   });
 
-  it('writes the English e-mail with the grounds\' labels and the reason', async () => {
-    const { message, disclosure: { dossier } } = await setup(undefined, { language: 'en' }).decide(PARTIAL);
+  it("writes the English e-mail with the grounds' labels and the reason", async () => {
+    const {
+      message,
+      disclosure: { dossier },
+    } = await setup(undefined, { language: 'en' }).decide(PARTIAL);
     expect(message.subject).toBe('Your personal data disclosure is ready, in part');
     expect(message.text).toContain('We have not disclosed the following items (APPI Art. 33(3)):\n- Name');
     expect(message.text).toContain('Art. 33(2)(ii)');
@@ -192,9 +249,19 @@ describe('disclosure partially fulfilled', () => {
 
   it('answers unprocessable naming a withheld category the person has no data in, and writes nothing', async () => {
     const { deps } = setup(undefined);
-    const problem = await problemOf(decideRequest(deps, OPERATOR, 'req-1', { ...PARTIAL, details: { withheld: ['email', 'medical-history'] } }, BASE_URL));
+    const problem = await problemOf(
+      decideRequest(
+        deps,
+        OPERATOR,
+        'req-1',
+        { ...PARTIAL, details: { withheld: ['email', 'medical-history'] } },
+        BASE_URL,
+      ),
+    );
     expect(problem.kind).toBe('unprocessable');
-    expect(problem.detail).toContain('details.withheld: medical-history is not among the categories this disclosure covers');
+    expect(problem.detail).toContain(
+      'details.withheld: medical-history is not among the categories this disclosure covers',
+    );
     expect(deps.writer.commits).toEqual([]);
   });
 
@@ -215,18 +282,30 @@ describe('the paper copy: printed by staff', () => {
     expect(page.body).toContain('@media print');
     const json = await getPaperDisclosure(deps, OPERATOR, 'req-1', 'json');
     expect(json.body).toMatchObject({ requestId: 'req-1', covers: ['personal-data', 'provision-records'] });
-    expect(deps.accessLog.entries.slice(1)).toEqual(Array(2).fill({
-      actor: OPERATOR.staffId, role: 'operator', action: 'read', subjects: HANAKO_HOLDINGS.subjectIds,
-      fields: ['personal-data', 'provision-records'], reason: 'disclosure req-1', sourceIp: OPERATOR.sourceIp, at: NOW,
-    }));
+    expect(deps.accessLog.entries.slice(1)).toEqual(
+      Array(2).fill({
+        actor: OPERATOR.staffId,
+        role: 'operator',
+        action: 'read',
+        subjects: HANAKO_HOLDINGS.subjectIds,
+        fields: ['personal-data', 'provision-records'],
+        reason: 'disclosure req-1',
+        sourceIp: OPERATOR.sourceIp,
+        at: NOW,
+      }),
+    );
   });
 
   it('answers conflict for an electronic disclosure, an undecided one and another type; gone once the copy expired', async () => {
     const electronic = setup(undefined);
     await electronic.decide({ outcome: 'fulfilled' });
-    expect((await problemOf(getPaperDisclosure(electronic.deps, OPERATOR, 'req-1', 'html'))).title).toBe('Not a paper disclosure');
+    expect((await problemOf(getPaperDisclosure(electronic.deps, OPERATOR, 'req-1', 'html'))).title).toBe(
+      'Not a paper disclosure',
+    );
     const undecided = setup({ method: 'paper', postalAddress: ADDRESS });
-    expect((await problemOf(getPaperDisclosure(undecided.deps, OPERATOR, 'req-1', 'html'))).title).toBe('Not disclosed');
+    expect((await problemOf(getPaperDisclosure(undecided.deps, OPERATOR, 'req-1', 'html'))).title).toBe(
+      'Not disclosed',
+    );
     const other = setup({ grounds: ['no-longer-needed'] }, { type: 'cessation-of-provision' });
     expect((await problemOf(getPaperDisclosure(other.deps, OPERATOR, 'req-1', 'html'))).kind).toBe('conflict');
 
@@ -254,16 +333,26 @@ describe('a stored dossier and the expiry of what it copies', () => {
     consents: HANAKO_HOLDINGS.consents.map((c) => ({ ...c, expiresAt: at(DAY_3) })),
     provisionRecords: HANAKO_HOLDINGS.provisionRecords.map((p) => ({ ...p, expiresAt: at(DAY_1) })),
   };
-  const served = (body: unknown) => body as { records: Array<{ value: string }>; purposesOfUse: Array<{ id: string }>; consents: unknown[]; provisionRecords: unknown[] };
+  const served = (body: unknown) =>
+    body as {
+      records: Array<{ value: string }>;
+      purposesOfUse: Array<{ id: string }>;
+      consents: unknown[];
+      provisionRecords: unknown[];
+    };
 
   it('the link and the paper copy leave out each record, consent and provision record from its own expiry on', async () => {
     for (const method of ['electronic', 'paper'] as const) {
       const { decide, deps } = setup(method === 'paper' ? { method, postalAddress: ADDRESS } : undefined, {}, expiring);
       const { message } = await decide({ outcome: 'fulfilled' });
       const token = /\/v1\/disclosures\/(\S+)/.exec(message.text)?.[1];
-      const read = async () => served((method === 'paper'
-        ? await getPaperDisclosure(deps, OPERATOR, 'req-1', 'json')
-        : await getDisclosure(deps, token!, 'json')).body);
+      const read = async () =>
+        served(
+          (method === 'paper'
+            ? await getPaperDisclosure(deps, OPERATOR, 'req-1', 'json')
+            : await getDisclosure(deps, token!, 'json')
+          ).body,
+        );
 
       let dossier = await read();
       expect(dossier.records.map((r) => r.value)).toEqual(['山田 花子', 'hanako.yamada@example.jp', 'ad-5f2c']);
@@ -279,7 +368,11 @@ describe('a stored dossier and the expiry of what it copies', () => {
       dossier = await read();
       expect(dossier.records.map((r) => r.value)).toEqual(['山田 花子', 'hanako.yamada@example.jp']);
       // The purposes only the gone record was used for are no longer said to apply.
-      expect(dossier.purposesOfUse.map((p) => p.id)).toEqual(['billing', 'information-and-inquiries', 'service-provision']);
+      expect(dossier.purposesOfUse.map((p) => p.id)).toEqual([
+        'billing',
+        'information-and-inquiries',
+        'service-provision',
+      ]);
       expect(dossier.consents).toHaveLength(1);
 
       deps.clock.set(DAY_3);
@@ -309,12 +402,19 @@ describe('a stored dossier and the expiry of what it copies', () => {
   });
 
   it('a copy holding anything without an expiry, or holding nothing, keeps the 14 days', async () => {
-    expect((await setup(undefined, {}, expiring).decide({ outcome: 'fulfilled' })).disclosure.expiresAt).toBe(at('2026-11-26T05:30:00.000Z'));
-    expect((await setup(undefined, {}, NOTHING_HELD).decide({ outcome: 'fulfilled' })).disclosure.expiresAt).toBe(at('2026-11-26T05:30:00.000Z'));
+    expect((await setup(undefined, {}, expiring).decide({ outcome: 'fulfilled' })).disclosure.expiresAt).toBe(
+      at('2026-11-26T05:30:00.000Z'),
+    );
+    expect((await setup(undefined, {}, NOTHING_HELD).decide({ outcome: 'fulfilled' })).disclosure.expiresAt).toBe(
+      at('2026-11-26T05:30:00.000Z'),
+    );
   });
 
   it('only what the copy shows counts: a withheld record that lives on does not keep it longer', async () => {
-    const withheldLives = { ...expiring, records: expiring.records.map((r) => (r.category === 'name' ? r : { ...r, expiresAt: at(DAY_2) })) };
+    const withheldLives = {
+      ...expiring,
+      records: expiring.records.map((r) => (r.category === 'name' ? r : { ...r, expiresAt: at(DAY_2) })),
+    };
     const { decide } = setup(undefined, {}, withheldLives);
     const { disclosure } = await decide({ ...PARTIAL, details: { withheld: ['name'] } });
     expect(disclosure.expiresAt).toBe(at(DAY_3));
@@ -331,14 +431,27 @@ describe('the paper copy: recorded as posted', () => {
     const commit = deps.writer.commits.at(-1)!;
     expect(commit.map((w) => w.kind)).toEqual(['request', 'outbox']);
     const posted = requests.items[0]!;
-    expect(posted.delivery).toMatchObject({ method: 'paper', postedOn: '2026-11-13', trackingNumber: '1234-5678-9012', postedBy: OPERATOR.staffId });
+    expect(posted.delivery).toMatchObject({
+      method: 'paper',
+      postedOn: '2026-11-13',
+      trackingNumber: '1234-5678-9012',
+      postedBy: OPERATOR.staffId,
+    });
     expect(posted.history.at(-1)).toEqual({ at: '2026-11-12T16:00:00.000Z', event: 'posted', by: OPERATOR.staffId });
     expect(posted.status).toBe('fulfilled');
     const { message } = parts(commit);
-    expect(message).toMatchObject({ to: ['hanako.yamada@example.jp'], topic: 'disclosure-posted', subject: '保有個人データの開示書面を発送しました' });
+    expect(message).toMatchObject({
+      to: ['hanako.yamada@example.jp'],
+      topic: 'disclosure-posted',
+      subject: '保有個人データの開示書面を発送しました',
+    });
     expect(message.text).toContain('2026-11-13にご指定のご住所へ発送いたしました');
     expect(message.text).toContain('お問い合わせ番号: 1234-5678-9012');
-    expect(deps.accessLog.entries.at(-1)).toMatchObject({ action: 'write', fields: ['delivery'], subjects: ['request:req-1'] });
+    expect(deps.accessLog.entries.at(-1)).toMatchObject({
+      action: 'write',
+      fields: ['delivery'],
+      subjects: ['request:req-1'],
+    });
   });
 
   it('writes the English e-mail without a tracking number when none was given', async () => {
@@ -378,7 +491,7 @@ describe('the paper copy: recorded as posted', () => {
     expect(paper.deps.writer.commits).toHaveLength(1);
   });
 
-  it('counts days in Japan time whatever the machine\'s zone', () => {
+  it("counts days in Japan time whatever the machine's zone", () => {
     expect(japanDay(new Date('2026-11-12T14:59:59.000Z'))).toBe('2026-11-12');
     expect(japanDay(new Date('2026-11-12T15:00:00.000Z'))).toBe('2026-11-13');
   });

@@ -1,12 +1,19 @@
 // GET /v1/disclosures/{token} as a use case: the reader is asked by the token's hash, never the
 // token; the dossier comes as JSON, a page or CSV, as the Accept header prefers.
 import { describe, expect, it } from 'vitest';
-import type { DisclosureReader } from '../../../../../functions/domain/requests/ports';
 import { DeskProblem } from '../../../../../functions/domain/kernel/problems';
-import { POLICY_PURPOSES, registryOf } from '../../../../../functions/domain/purposes/registry';
-import { compileDossier, type StoredDisclosure } from '../../../../../functions/domain/requests/types/disclosure/disclosure-dossier';
-import { DOSSIER_CONTENT_TYPES, getDisclosure, negotiateDossierFormat } from '../../../../../functions/domain/requests/types/disclosure/get-disclosure';
 import { hashSecret } from '../../../../../functions/domain/kernel/secrets';
+import { POLICY_PURPOSES, registryOf } from '../../../../../functions/domain/purposes/registry';
+import type { DisclosureReader } from '../../../../../functions/domain/requests/ports';
+import {
+  compileDossier,
+  type StoredDisclosure,
+} from '../../../../../functions/domain/requests/types/disclosure/disclosure-dossier';
+import {
+  DOSSIER_CONTENT_TYPES,
+  getDisclosure,
+  negotiateDossierFormat,
+} from '../../../../../functions/domain/requests/types/disclosure/get-disclosure';
 import { FixedClock, receivedRequest } from '../../../doubles';
 import { HANAKO_HOLDINGS } from '../../../holdings-fixture';
 
@@ -26,16 +33,23 @@ const stored: StoredDisclosure = {
   tokenHash: hashSecret(TOKEN),
   requestId: 'req-1',
   subjectIds: HANAKO_HOLDINGS.subjectIds,
-  dossier: compileDossier(receivedRequest(), HANAKO_HOLDINGS, registryOf(POLICY_PURPOSES), new Date('2026-11-12T05:30:00.000Z')),
+  dossier: compileDossier(
+    receivedRequest(),
+    HANAKO_HOLDINGS,
+    registryOf(POLICY_PURPOSES),
+    new Date('2026-11-12T05:30:00.000Z'),
+  ),
   createdAt: '2026-11-12T05:30:00.000Z',
   expiresAt: Date.parse('2026-11-26T05:30:00.000Z') / 1000,
 };
 
 describe('getDisclosure', () => {
-  it('returns the dossier as JSON by default, looking the link up by the token\'s hash only', async () => {
+  it("returns the dossier as JSON by default, looking the link up by the token's hash only", async () => {
     const disclosures = new ArrayDisclosureReader([stored]);
-    await expect(getDisclosure({ disclosures, clock: new FixedClock(NOW) }, TOKEN))
-      .resolves.toEqual({ body: stored.dossier, contentType: 'application/json; charset=utf-8' });
+    await expect(getDisclosure({ disclosures, clock: new FixedClock(NOW) }, TOKEN)).resolves.toEqual({
+      body: stored.dossier,
+      contentType: 'application/json; charset=utf-8',
+    });
     expect(disclosures.asked).toEqual([hashSecret(TOKEN)]);
   });
 
@@ -51,8 +65,13 @@ describe('getDisclosure', () => {
 
   it('answers not-found for an unknown or expired link', async () => {
     const disclosures = new ArrayDisclosureReader([stored]);
-    const unknown = await getDisclosure({ disclosures, clock: new FixedClock(NOW) }, 'token-9-zzzzzzzzzzzzzzzz').catch((e: unknown) => e);
-    const expired = await getDisclosure({ disclosures, clock: new FixedClock('2026-11-26T05:30:00.000Z') }, TOKEN).catch((e: unknown) => e);
+    const unknown = await getDisclosure({ disclosures, clock: new FixedClock(NOW) }, 'token-9-zzzzzzzzzzzzzzzz').catch(
+      (e: unknown) => e,
+    );
+    const expired = await getDisclosure(
+      { disclosures, clock: new FixedClock('2026-11-26T05:30:00.000Z') },
+      TOKEN,
+    ).catch((e: unknown) => e);
     for (const problem of [unknown, expired]) {
       expect(problem).toBeInstanceOf(DeskProblem);
       expect(problem).toMatchObject({ kind: 'not-found' });

@@ -3,17 +3,25 @@
 // each serves and never a value; a refusal must rest on one of the policy's four grounds.
 import { describe, expect, it } from 'vitest';
 import { POLICY_PURPOSES, type PurposeVersion } from '../../../../../functions/domain/purposes/registry';
-import { decideRequest, type DecisionInput } from '../../../../../functions/domain/requests/decide-request';
+import { type DecisionInput, decideRequest } from '../../../../../functions/domain/requests/decide-request';
+import type { DeskRequest } from '../../../../../functions/domain/requests/request';
 import { purposeNotification } from '../../../../../functions/domain/requests/types/purpose-notification/definition';
 import { PURPOSE_NOTIFICATION_REFUSAL_GROUNDS } from '../../../../../functions/domain/requests/types/purpose-notification/words';
-import type { DeskRequest } from '../../../../../functions/domain/requests/request';
 import { requestType } from '../../../../../functions/domain/requests/types/registry';
 import {
-  ApplyingWriter, ArrayRequestReader, FixedClock, MapHoldingsReader, OPERATOR, RecordingAccessLog, SequenceSecrets, problemOf, receivedRequest,
+  ApplyingWriter,
+  ArrayRequestReader,
+  FixedClock,
+  MapHoldingsReader,
+  OPERATOR,
+  problemOf,
+  RecordingAccessLog,
+  receivedRequest,
+  SequenceSecrets,
 } from '../../../doubles';
-import { MapLifecycles } from '../../../purposes/doubles';
-import { MemoryRecipients } from '../../../provisions/doubles';
 import { HANAKO_HOLDINGS } from '../../../holdings-fixture';
+import { MemoryRecipients } from '../../../provisions/doubles';
+import { MapLifecycles } from '../../../purposes/doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
 
@@ -34,11 +42,15 @@ function setup(overrides: Partial<DeskRequest> = {}, published: PurposeVersion[]
 }
 
 type Deps = ReturnType<typeof setup>;
-const decide = (deps: Deps, input: DecisionInput) => decideRequest(deps, OPERATOR, 'req-1', input, 'https://desk.example.jp');
+const decide = (deps: Deps, input: DecisionInput) =>
+  decideRequest(deps, OPERATOR, 'req-1', input, 'https://desk.example.jp');
 
 function sent(deps: Deps) {
   const commit = deps.writer.commits[0]!;
-  return { kinds: commit.map((w) => w.kind), message: commit.flatMap((w) => (w.kind === 'outbox' ? [w.message] : []))[0]! };
+  return {
+    kinds: commit.map((w) => w.kind),
+    message: commit.flatMap((w) => (w.kind === 'outbox' ? [w.message] : []))[0]!,
+  };
 }
 
 describe('purpose-notification: the type', () => {
@@ -72,7 +84,11 @@ describe('purpose-notification: the type', () => {
 describe('purpose-notification: fulfilled', () => {
   it('commits the decided request and the e-mail only: no stored answer', async () => {
     const deps = setup();
-    expect(await decide(deps, { outcome: 'fulfilled' })).toEqual({ requestId: 'req-1', status: 'fulfilled', decidedAt: NOW });
+    expect(await decide(deps, { outcome: 'fulfilled' })).toEqual({
+      requestId: 'req-1',
+      status: 'fulfilled',
+      decidedAt: NOW,
+    });
     expect(sent(deps).kinds).toEqual(['request', 'outbox']);
   });
 
@@ -80,7 +96,11 @@ describe('purpose-notification: fulfilled', () => {
     const deps = setup();
     await decide(deps, { outcome: 'fulfilled' });
     const { message } = sent(deps);
-    expect(message).toMatchObject({ to: ['hanako.yamada@example.jp'], topic: 'decision-fulfilled', subject: '保有個人データの利用目的のご通知' });
+    expect(message).toMatchObject({
+      to: ['hanako.yamada@example.jp'],
+      topic: 'decision-fulfilled',
+      subject: '保有個人データの利用目的のご通知',
+    });
     expect(message.text).toContain('受付番号 req-1');
     expect(message.text).toContain('- 当社サービスの利用料金の請求及び決済のため\n  対象となる情報: 氏名');
     expect(message.text).toContain('- 当社サービスの提供及び本人確認のため\n  対象となる情報: メールアドレス、氏名');
@@ -92,13 +112,17 @@ describe('purpose-notification: fulfilled', () => {
 
   it('writes in English for an English request, with the purposes’ current text in the registry', async () => {
     const billing = POLICY_PURPOSES.find((p) => p.purposeId === 'billing')!;
-    const deps = setup({ language: 'en' }, [{ ...billing, version: 2, en: 'To bill, settle fees and issue receipts', ja: '請求、決済及び領収書の発行のため' }]);
+    const deps = setup({ language: 'en' }, [
+      { ...billing, version: 2, en: 'To bill, settle fees and issue receipts', ja: '請求、決済及び領収書の発行のため' },
+    ]);
     await decide(deps, { outcome: 'fulfilled' });
     const { message } = sent(deps);
     expect(message.subject).toBe('The purposes for which we use your personal data');
     expect(message.text).toContain('- To bill, settle fees and issue receipts\n  Data used: Name');
     expect(message.text).not.toContain(billing.en);
-    expect(message.text).toContain('- To provide our services and to confirm the identity of the customer\n  Data used: E-mail address, Name');
+    expect(message.text).toContain(
+      '- To provide our services and to confirm the identity of the customer\n  Data used: E-mail address, Name',
+    );
     expect(message.text).not.toMatch(/[当社]/);
   });
 
@@ -116,17 +140,29 @@ describe('purpose-notification: fulfilled', () => {
     const deps = setup();
     await decide(deps, { outcome: 'fulfilled' });
     expect(deps.holdings.asked).toEqual(['hanako.yamada@example.jp']);
-    expect(deps.accessLog.entries).toEqual([{
-      actor: OPERATOR.staffId, role: 'operator', action: 'read', subjects: ['subj-hanako-1'],
-      fields: ['advertising-id', 'email', 'name'], reason: 'purpose-notification req-1', sourceIp: OPERATOR.sourceIp, at: NOW,
-    }]);
+    expect(deps.accessLog.entries).toEqual([
+      {
+        actor: OPERATOR.staffId,
+        role: 'operator',
+        action: 'read',
+        subjects: ['subj-hanako-1'],
+        fields: ['advertising-id', 'email', 'name'],
+        reason: 'purpose-notification req-1',
+        sourceIp: OPERATOR.sourceIp,
+        at: NOW,
+      },
+    ]);
   });
 });
 
 describe('purpose-notification: refused', () => {
   it('accepts a refusal with one of its grounds and a reason, and explains both in the e-mail', async () => {
     const deps = setup();
-    const result = await decide(deps, { outcome: 'refused', grounds: ['purpose-already-clear'], reason: 'The purposes were stated on the form you signed.' });
+    const result = await decide(deps, {
+      outcome: 'refused',
+      grounds: ['purpose-already-clear'],
+      reason: 'The purposes were stated on the form you signed.',
+    });
     expect(result.status).toBe('refused');
     const { kinds, message } = sent(deps);
     expect(kinds).toEqual(['request', 'outbox']);
