@@ -1,13 +1,10 @@
 // The OpenAPI document (GET /v1/openapi.json, the rendered reference at /docs/api), generated from the
 // route manifest's zod schemas (zod's own JSON Schema output), so what is documented is what is validated.
-import * as z from 'zod';
 import { problemResponse } from './http/contract/common';
+import { jsonSchema } from './http/json-schema';
 import type { RouteDefinition } from './http/route-definition';
 import { bodyIsOptional } from './http/route-handler';
 import { ROUTES } from './routes';
-
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
 function parameters(route: RouteDefinition) {
   const list: object[] = [];

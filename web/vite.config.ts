@@ -3,10 +3,11 @@
 // Content-Security-Policy without 'unsafe-inline'.
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, runnerImport } from 'vite';
-import * as z from 'zod';
+import type { ZodType } from 'zod';
 
-/** The contract's module that defines the body of POST /v1/requests. */
+/** The contract's module that defines the body of POST /v1/requests, and the desk's one way to write JSON Schema. */
 const REQUEST_DETAILS = fileURLToPath(new URL('../functions/http/contract/request-details.ts', import.meta.url));
+const JSON_SCHEMA = fileURLToPath(new URL('../functions/http/json-schema.ts', import.meta.url));
 
 /**
  * The JSON Schema of the body of POST /v1/requests, as the OpenAPI document gives it (functions/openapi.ts),
@@ -23,15 +24,12 @@ function submitRequestSchema(): Plugin {
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
       this.addWatchFile(REQUEST_DETAILS);
-      const { module } = await runnerImport<{ submitRequestBody: z.ZodType }>(REQUEST_DETAILS, {
-        configFile: false,
-        logLevel: 'warn',
-      });
-      const schema = z.toJSONSchema(module.submitRequestBody, {
-        io: 'input',
-        unrepresentable: 'any',
-        target: 'draft-2020-12',
-      });
+      const options = { configFile: false, logLevel: 'warn' } as const;
+      const [{ module: details }, { module: writer }] = await Promise.all([
+        runnerImport<{ submitRequestBody: ZodType }>(REQUEST_DETAILS, options),
+        runnerImport<{ jsonSchema: (schema: ZodType, io: 'input') => unknown }>(JSON_SCHEMA, options),
+      ]);
+      const schema = writer.jsonSchema(details.submitRequestBody, 'input');
       return `export default ${JSON.stringify(schema)};`;
     },
   };
