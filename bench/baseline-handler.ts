@@ -1,4 +1,5 @@
-// The baseline: a handler that only loads and uses the AWS SDK clients every desk function carries.
+// The baseline: a handler that only loads and uses the AWS SDK clients every desk function carries,
+// bundled as any function would bundle them (with the SDK's default credential chain).
 // Its cold start is the floor the desk's own functions are measured against.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';

@@ -2,7 +2,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeMetafile, build, type Metafile } from 'esbuild';
+import { analyzeMetafile, type BuildOptions, build, type Metafile } from 'esbuild';
 import { LAMBDA_BUNDLING } from '../lib/lambda-bundling';
 
 export interface BundledFunction {
@@ -32,13 +32,21 @@ function packageWeights(metafile: Metafile): BundledFunction['packages'] {
   return [...weights].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
-/** Bundles `entry` into `<outDir>/<name>/index.mjs`, next to its metafile and esbuild's analysis of it. */
-export async function bundleFunction(name: string, entry: string, outDir: string): Promise<BundledFunction> {
+/**
+ * Bundles `entry` into `<outDir>/<name>/index.mjs`, next to its metafile and esbuild's analysis of it,
+ * with the deployment's options unless `options` says otherwise.
+ */
+export async function bundleFunction(
+  name: string,
+  entry: string,
+  outDir: string,
+  options: BuildOptions = LAMBDA_BUNDLING,
+): Promise<BundledFunction> {
   const dir = join(outDir, name);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'index.mjs');
   const { metafile } = await build({
-    ...LAMBDA_BUNDLING,
+    ...options,
     entryPoints: [entry],
     outfile: file,
     metafile: true,

@@ -94,6 +94,9 @@ export class DeskFunction extends Construct {
         target: LAMBDA_BUNDLING.target,
         mainFields: [...LAMBDA_BUNDLING.mainFields],
         banner: LAMBDA_BUNDLING.banner.js,
+        esbuildArgs: {
+          '--alias': Object.entries(LAMBDA_BUNDLING.alias).map(([from, to]) => `${from}=${to}`),
+        },
         bundleAwsSDK: LAMBDA_BUNDLING.external.length === 0,
         forceDockerBundling: false,
         logLevel: nodejs.LogLevel.WARNING,

@@ -96,6 +96,15 @@ describe('bundling', () => {
         sources.filter((s) => /node_modules\/@aws-sdk\/.*\/dist-cjs\//.test(s)),
         name,
       ).toEqual([]);
+      // Credentials from the environment only: none of the default chain's other providers is bundled.
+      expect(
+        sources.some((s) => s.endsWith('functions/adapters/lambda-credentials.ts')),
+        name,
+      ).toBe(true);
+      expect(
+        sources.filter((s) => /node_modules\/@aws-sdk\/(credential-provider-(?!env\/)|nested-clients)/.test(s)),
+        name,
+      ).toEqual([]);
     }
   }, 120_000);
 });
