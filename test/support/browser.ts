@@ -69,10 +69,44 @@ export function useBrowser() {
   };
 }
 
-/** A screenshot of the page as it is now; no script error so far and no serious or critical axe violation. */
+/** Kana, kanji and full-width forms: a line with any of them is written in Japanese. */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** A word of a sentence: letters standing alone, not part of an id, a code, an address or a link. */
+const WORD = /(?<![\w\-:#./@])[A-Za-z]{2,}(?![\w\-:#/@])/g;
+/**
+ * The visible text of the page, leaving out what is marked translate="no" (HTML's mark for names and
+ * data that stay as they are in any language: a record's value, a recipient's registered name).
+ */
+const VISIBLE_TEXT_TO_TRANSLATE = `(() => {
+  const kept = [...document.querySelectorAll('[translate="no"]')].map((e) => [e, e.style.visibility]);
+  for (const [e] of kept) e.style.visibility = 'hidden';
+  const text = document.body.innerText;
+  for (const [e, visibility] of kept) e.style.visibility = visibility;
+  return text;
+})()`;
+
+/**
+ * Sentences of the page's visible text in Latin letters only (three words or more, none Japanese):
+ * on a page whose language is Japanese each is English a reader was left with.
+ */
+export async function latinOnlySentences(page: Page): Promise<string[]> {
+  const text = await page.evaluate<string>(VISIBLE_TEXT_TO_TRANSLATE);
+  return text
+    .split(/[\n\t。]+/)
+    .map((line) => line.trim())
+    .filter((line) => !JAPANESE.test(line) && (line.match(WORD) ?? []).length >= 3);
+}
+
+/**
+ * A screenshot of the page as it is now; no script error so far, no serious or critical axe violation,
+ * and on a Japanese page no sentence left in English.
+ */
 export async function checkPage(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   expect(scriptErrors.get(page)).toEqual([]);
+  if ((await page.locator('html').getAttribute('lang')) === 'ja') {
+    expect(await latinOnlySentences(page), `${name}: English on a Japanese page`).toEqual([]);
+  }
   if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate<AxeViolation[]>(
     `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => r.violations)`,
