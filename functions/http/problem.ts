@@ -20,6 +20,8 @@ export class HttpProblem extends Error {
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers: Record<string, string> = {},
+    /** Values a page needs to say the problem in its own words (RFC 9457 §3.2 extension members). */
+    readonly extensions: Readonly<Record<string, string | number | boolean>> = {},
   ) {
     super(detail);
     this.name = 'HttpProblem';
@@ -45,6 +47,8 @@ export function problemResult(problem: HttpProblem, instance?: string): APIGatew
     statusCode: problem.status,
     headers: { ...BASE_HEADERS, ...problem.headers, 'content-type': PROBLEM_CONTENT_TYPE },
     body: JSON.stringify({
+      // First, so that no extension can take the place of a member RFC 9457 defines.
+      ...problem.extensions,
       type: `urn:appi-desk:problem:${problem.slug}`,
       title: problem.title,
       status: problem.status,

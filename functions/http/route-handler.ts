@@ -130,10 +130,12 @@ export function httpRoute<R extends RouteDefinition>(
         else if (error instanceof DeskProblem)
           problem = new HttpProblem(
             STATUS_OF[error.kind],
-            error.kind,
+            error.specifics.slug ?? error.kind,
             error.title,
             error.detail,
             error.errors ? [...error.errors] : undefined,
+            {},
+            error.specifics.extensions,
           );
         else if (error instanceof AccessLogBusyError) {
           // Staff see personal data only once the access log holds the read (policy §6(1)): when it cannot take it now, they wait.

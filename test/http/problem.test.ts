@@ -65,6 +65,31 @@ describe('problemResult', () => {
   });
 });
 
+describe('problem extension members', () => {
+  it("carry the values a page needs, and cannot replace the RFC's own members", () => {
+    const result = problemResult(
+      new HttpProblem(
+        423,
+        'code-locked',
+        'Locked',
+        'Too many wrong codes.',
+        undefined,
+        {},
+        {
+          lockedUntil: '2026-12-07T07:28:21.407Z',
+          status: 200,
+          type: 'urn:other',
+        },
+      ),
+    );
+    expect(JSON.parse(result.body)).toMatchObject({
+      type: 'urn:appi-desk:problem:code-locked',
+      status: 423,
+      lockedUntil: '2026-12-07T07:28:21.407Z',
+    });
+  });
+});
+
 describe('validationProblem', () => {
   const schema = z.strictObject({
     name: z.string().min(1, { error: 'must not be empty' }),

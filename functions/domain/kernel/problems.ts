@@ -9,12 +9,23 @@ export interface ProblemField {
   message: string;
 }
 
+/**
+ * What lets a page say a problem in the person's own words: a type more precise than the kind (the
+ * problem's `type` is `urn:appi-desk:problem:<slug>`), and the values its message needs, sent as
+ * extension members (RFC 9457 §3.2), e.g. `{ lockedUntil: "2026-12-07T07:28:21.407Z" }`.
+ */
+export interface ProblemSpecifics {
+  slug?: string;
+  extensions?: Readonly<Record<string, string | number | boolean>>;
+}
+
 export class DeskProblem extends Error {
   constructor(
     readonly kind: ProblemKind,
     readonly title: string,
     readonly detail: string,
     readonly errors?: readonly ProblemField[],
+    readonly specifics: ProblemSpecifics = {},
   ) {
     super(detail);
     this.name = 'DeskProblem';
