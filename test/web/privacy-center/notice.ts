@@ -23,7 +23,12 @@ async function repeated(page: Page): Promise<string[]> {
   const texts = await page
     .getByRole('main')
     .locator('p, li, dt, dd, h1, h2, h3')
-    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).innerText.trim()).filter((t) => t.length > 0));
+    .evaluateAll((nodes) =>
+      nodes
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, what a reader sees
+        .map((n) => (n as unknown as { innerText: string }).innerText.trim())
+        .filter((t) => t.length > 0),
+    );
   // "None." under each empty heading is one word, said where it applies.
   return texts.filter((text, i) => texts.indexOf(text) !== i && text.length > 12);
 }
@@ -74,6 +79,7 @@ export function describeNotice({ desk, client, newPage }: PrivacyCenterDesk) {
         await page.getByRole('heading', { level: 1, name: 'プライバシーに関するお知らせ' }).waitFor();
         const main = page.getByRole('main');
         await main.getByRole('heading', { name: 'お問い合わせ窓口' }).waitFor();
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, what a reader sees, line by line
         const text = await main.innerText();
 
         expect(text).toContain('メカラ合同会社 · 版');
@@ -91,7 +97,7 @@ export function describeNotice({ desk, client, newPage }: PrivacyCenterDesk) {
         // The hours are said once, after their term, not after it again.
         expect(text.split('9:00〜17:00').length - 1).toBe(1);
         expect(text).not.toMatch(/受付時間\s*受付時間/);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
         await checkPage(page, `privacy-center-notice-ja-${device}`);
         await context.close();
       });
@@ -104,6 +110,7 @@ export function describeNotice({ desk, client, newPage }: PrivacyCenterDesk) {
         await page.getByRole('heading', { level: 1, name: 'Privacy notice' }).waitFor();
         const main = page.getByRole('main');
         await main.getByRole('heading', { name: 'Contact' }).waitFor();
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, what a reader sees, line by line
         const text = await main.innerText();
 
         expect(text).toContain('Mecara LLC · Version');
@@ -114,7 +121,7 @@ export function describeNotice({ desk, client, newPage }: PrivacyCenterDesk) {
         expect(apiWordsIn(text)).toEqual([]);
         expect(await repeated(page)).toEqual([]);
         expect(await main.getByRole('link', { name: 'API reference' }).getAttribute('href')).toBe('/docs/api');
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
         await checkPage(page, `privacy-center-notice-en-${device}`);
         await context.close();
       });
