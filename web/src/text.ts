@@ -197,10 +197,6 @@ const T = {
   specialCare: { ja: '要配慮個人情報', en: 'Special care-required personal information' },
   myNumber: { ja: '個人番号（マイナンバー）', en: 'Individual Numbers (My Number)' },
   thirdParty: { ja: '第三者提供', en: 'Provision to third parties' },
-  thirdPartyPolicy: {
-    ja: 'あらかじめご本人の同意を得ることなく、個人データを第三者に提供しません（法令に基づく場合を除く。個人情報の保護に関する法律第27条第1項）。',
-    en: 'Personal data is not provided to third parties without prior consent, except where the Act allows (APPI Art. 27(1)).',
-  },
   jointUse: { ja: '共同利用', en: 'Joint use' },
   optOut: { ja: 'オプトアウトによる第三者提供', en: 'Provision by opt-out' },
   none: { ja: 'ありません。', en: 'None.' },

@@ -30,7 +30,7 @@ export interface SessionDeps {
   clock: Clock;
 }
 
-function codeMessage(code: string, language: Language, minutes: number): { subject: string; text: string } {
+export function codeMessage(code: string, language: Language, minutes: number): { subject: string; text: string } {
   return language === 'ja'
     ? {
         subject: '同意の確認・撤回のための確認コード',
