@@ -61,6 +61,7 @@ describe('list-request-records', () => {
       }),
     );
     expect(result.json.purposes.length).toBeGreaterThan(0);
+    expect(result.json.categories).toContainEqual({ id: 'phone', label: { ja: '電話番号', en: 'Telephone number' } });
     const entries = await entriesFor(requestId);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({

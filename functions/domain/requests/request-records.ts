@@ -6,7 +6,7 @@ import type { AccessLogWriter } from '../access-log/ports';
 import type { HoldingsReader } from '../holdings';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
-import { categoryById, isSpecialCare } from '../personal-data/categories';
+import { categoryById, isSpecialCare, PERSONAL_DATA_CATEGORIES } from '../personal-data/categories';
 import { acquisitionSource } from '../personal-data/sources';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
@@ -65,6 +65,11 @@ export async function requestRecords(deps: RequestRecordsDeps, actor: StaffActor
         specialCare: isSpecialCare(r.category),
       }))
       .sort((a, b) => a.category.localeCompare(b.category) || a.acquiredAt.localeCompare(b.acquiredAt)),
+    /** What an addition may register: not special care-required information, which needs its consent or exception (APPI Art. 20(2)). */
+    categories: PERSONAL_DATA_CATEGORIES.filter((c) => !isSpecialCare(c.id)).map((c) => ({
+      id: c.id,
+      label: { ja: c.ja, en: c.en },
+    })),
     /** The purposes an added record may be kept for: the registry's active ones. */
     purposes: [...registry.values()]
       .filter((p) => p.status === 'active')

@@ -125,6 +125,9 @@ export const requestRecordsResponse = z.object({
       specialCare: z.boolean(),
     }),
   ),
+  categories: z
+    .array(z.object({ id: z.string(), label }))
+    .describe('The categories an added record may have (not special care-required information).'),
   purposes: z
     .array(z.object({ id: z.string(), label }))
     .describe('The active purposes of use an added record may be kept for.'),
