@@ -127,7 +127,8 @@ export function describeDecide({ desk, client, newPage }: ConsoleDesk) {
       await page.getByRole('heading', { level: 1, name: `請求の詳細: ${requestId}` }).waitFor();
       await page.getByRole('button', { name: 'ログアウト' }).click();
       await page.getByText('ログアウトしました。').waitFor();
-      expect(await stored(page)).toEqual({ session: [], local: 0 });
+      // Only the language chosen stays: no token, no draft.
+      expect(await stored(page)).toEqual({ session: ['appi-desk.language'], local: 0 });
       await page.reload();
       await page.getByRole('heading', { level: 1, name: '担当者ログイン' }).waitFor();
     }, 150_000);
@@ -158,11 +159,13 @@ export function describeDecide({ desk, client, newPage }: ConsoleDesk) {
         .fill('Called the person back on the new number.');
       const row = decision.getByRole('group', { name: 'Changes to the personal data: Row 1' });
       const record = row.getByLabel("The person's record to change");
-      await record.locator('option', { hasText: 'Telephone number' }).waitFor({ state: 'attached' });
       // Every record of the person is offered by category and value; no id is typed.
+      const phone = record.locator('option', { hasText: 'Telephone number' });
+      await phone.first().waitFor({ state: 'attached' });
       expect(await row.getByLabel('Record id').count()).toBe(0);
-      const phone = await record.locator('option', { hasText: 'Telephone number' }).getAttribute('value');
-      await record.selectOption(phone!);
+      const offered = await record.locator('option').allTextContents();
+      expect(offered).toEqual(expect.arrayContaining([expect.stringMatching(/^E-mail address: /)]));
+      await record.selectOption(`${DEMO_CUSTOMER.subjectId}\u0001rec-phone`);
       await row.getByText('Now reads:').waitFor();
       await row.getByLabel('New value').fill('03-5555-0101');
       await checkPage(page, 'desk-decide-4-correction-records-en');

@@ -40,20 +40,6 @@ export interface PersonRecords {
 
 export type RecordsState = ApiResult<PersonRecords> | undefined;
 
-/** The row schema of a decision's `changes` when its rows name records (a correction), else undefined. */
-export function recordRowsOf(schema: JsonSchema | undefined): JsonSchema | undefined {
-  const changes = schema?.properties?.changes;
-  const item = changes?.type === 'array' ? changes.items : undefined;
-  const variants = item?.oneOf ?? item?.anyOf;
-  return variants?.some((v) => v.properties?.recordId) ? changes : undefined;
-}
-
-/** The outcome's schema without `changes`, which this editor draws instead. */
-export function withoutChanges(schema: JsonSchema): JsonSchema {
-  const { changes: _changes, ...properties } = schema.properties ?? {};
-  return { ...schema, properties };
-}
-
 const SEPARATOR = '\u0001';
 
 function Required({ language }: { language: Language }) {

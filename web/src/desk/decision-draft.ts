@@ -108,3 +108,17 @@ export function useTextDraft(key: string): [string, (text: string) => void] {
     },
   ];
 }
+
+/** The row schema of a decision's `changes` when its rows name records (a correction), else undefined. */
+export function recordRowsOf(schema: JsonSchema | undefined): JsonSchema | undefined {
+  const changes = schema?.properties?.changes;
+  const item = changes?.type === 'array' ? changes.items : undefined;
+  const variants = item?.oneOf ?? item?.anyOf;
+  return variants?.some((v) => v.properties?.recordId) ? changes : undefined;
+}
+
+/** The outcome's schema without `changes`, which this editor draws instead. */
+export function withoutChanges(schema: JsonSchema): JsonSchema {
+  const { changes: _changes, ...properties } = schema.properties ?? {};
+  return { ...schema, properties };
+}

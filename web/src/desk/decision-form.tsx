@@ -18,14 +18,15 @@ import {
   placeErrors,
 } from '../schema-form';
 import type { Label } from '../text';
+import { CorrectionChanges, type PersonRecords, type RecordsState } from './correction-changes';
 import {
-  CorrectionChanges,
-  type PersonRecords,
-  type RecordsState,
+  type DecisionDraft,
+  type DecisionOptions,
+  decisionBody,
+  needsGrounds,
   recordRowsOf,
   withoutChanges,
-} from './correction-changes';
-import { type DecisionDraft, type DecisionOptions, decisionBody, needsGrounds } from './decision-draft';
+} from './decision-draft';
 import { japanDate } from './queue';
 import { aboutThePerson, labelOf, OUTCOME_LABELS, rt } from './request-text';
 import { DetailsFields, describedBy, FieldMessages } from './schema-fields';
