@@ -366,7 +366,7 @@ function DossierOutline({
                       {r.specialCare && <> （{rt('specialCare', language)}）</>}
                     </td>
                     <td translate={false}>{r.value}</td>
-                    <td>{r.source[language]}</td>
+                    <td>{aboutThePerson(r.source[language], language)}</td>
                     <td>{japanDate(r.acquiredAt)}</td>
                   </tr>
                 ))}
