@@ -99,6 +99,22 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'preview-decision': {
+    event: api('preview-decision', {
+      pathParameters: { requestId: UNKNOWN_ID },
+      headers: json,
+      body: JSON.stringify({ outcome: 'fulfilled' }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'list-request-records': {
+    event: api('list-request-records', {
+      pathParameters: { requestId: UNKNOWN_ID },
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '404',
+  },
   'withdraw-request': {
     event: api('withdraw-request', {
       pathParameters: { requestId: UNKNOWN_ID },

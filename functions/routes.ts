@@ -26,6 +26,8 @@ const MANIFEST = [
   requests.listRequests,
   requests.viewRequest,
   requestDetails.decideRequest,
+  requestDetails.previewDecision,
+  requestDetails.listRequestRecords,
   requests.withdrawRequest,
   requests.assignRequest,
   requests.addRequestNote,
