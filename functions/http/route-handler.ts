@@ -134,7 +134,9 @@ export function httpRoute<R extends RouteDefinition>(
             error.title,
             error.detail,
             error.errors ? [...error.errors] : undefined,
-            {},
+            error.specifics.retryAfterSeconds !== undefined
+              ? { 'retry-after': String(error.specifics.retryAfterSeconds) }
+              : {},
             error.specifics.extensions,
           );
         else if (error instanceof AccessLogBusyError) {
