@@ -37,7 +37,8 @@ export async function resendVerificationCode(deps: ResendCodeDeps, requestId: st
   if (!request?.verification || request.status !== 'awaiting-verification') throw notAwaiting();
   const { verification } = request;
 
-  const availableAt = Date.parse(verification.codeSentAt ?? request.createdAt) + VERIFICATION_RESEND_INTERVAL_SECONDS * 1000;
+  const availableAt =
+    Date.parse(verification.codeSentAt ?? request.createdAt) + VERIFICATION_RESEND_INTERVAL_SECONDS * 1000;
   if (now.getTime() < availableAt) {
     const seconds = Math.ceil((availableAt - now.getTime()) / 1000);
     throw new DeskProblem(

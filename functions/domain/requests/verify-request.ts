@@ -38,7 +38,8 @@ export const notAwaiting = () =>
   );
 
 /** Locked after too many wrong codes: a new code (resend-verification-code) unlocks it, with fresh tries. */
-const locked = (detail: string) => new DeskProblem('locked', 'Request locked', detail, undefined, { slug: 'code-locked' });
+const locked = (detail: string) =>
+  new DeskProblem('locked', 'Request locked', detail, undefined, { slug: 'code-locked' });
 
 export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, code: string) {
   const now = deps.clock.now();
