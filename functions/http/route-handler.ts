@@ -64,6 +64,9 @@ function parseBody(event: APIGatewayProxyEvent, headers: Record<string, string>,
       'body-too-large',
       'Request body too large',
       `The body is larger than ${MAX_BODY_BYTES / 1024} KiB. Send only the fields the request needs.`,
+      undefined,
+      {},
+      { maxBytes: MAX_BODY_BYTES },
     );
   }
   if (text.trim() === '') {
