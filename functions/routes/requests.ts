@@ -100,6 +100,7 @@ export const withdrawRequest = {
     schema: withdrawalResponse,
     description: 'Withdrawn; the desk takes no further action on it.',
   },
+  browser: 'privacy-center',
 } as const satisfies RouteDefinition;
 
 export const assignRequest = {
