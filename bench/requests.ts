@@ -72,6 +72,10 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'resend-verification-code': {
+    event: api('resend-verification-code', { pathParameters: { requestId: UNKNOWN_ID } }),
+    expect: '404',
+  },
   'get-request-status': {
     event: api('get-request-status', {
       pathParameters: { requestId: UNKNOWN_ID },

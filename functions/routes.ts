@@ -22,6 +22,7 @@ export type { RouteAuth, RouteDefinition, TableAccess } from './http/route-defin
 const MANIFEST = [
   requestDetails.submitRequest,
   requests.verifyRequest,
+  requests.resendVerificationCode,
   requests.getRequestStatus,
   requests.listRequests,
   requests.viewRequest,

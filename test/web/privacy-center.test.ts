@@ -10,6 +10,7 @@ import { describeConsents } from './privacy-center/consents';
 import { describeEnglish } from './privacy-center/english';
 import { describeFirewall } from './privacy-center/firewall';
 import { describeNotice } from './privacy-center/notice';
+import { describeJourneys } from './privacy-center/journeys';
 import { describeRequest } from './privacy-center/request';
 
 beforeAll(() => buildPrivacyCenter().then(() => undefined));
@@ -21,3 +22,4 @@ describeEnglish(privacyCenterDesk);
 describeConsents(privacyCenterDesk);
 describeFirewall(privacyCenterDesk);
 describeNotice(privacyCenterDesk);
+describeJourneys(privacyCenterDesk);

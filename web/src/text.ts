@@ -14,7 +14,7 @@ import {
   DISCLOSURE_METHOD_LABELS,
   DISCLOSURE_RECORDS_LABELS,
 } from '../../functions/domain/requests/types/disclosure/words';
-import type { FormType, Language, ProblemDetails } from './request-form';
+import type { FormType, Language } from './request-form';
 
 export type Label = Record<Language, string>;
 
@@ -163,15 +163,6 @@ export function tooManyRequests(
   return typed
     ? `${paused} What you typed is kept; wait ${wait}, then send again.`
     : `${paused} Wait ${wait}, then try again.`;
-}
-
-/** A refusal shown as one line: the firewall's 429 in words, any other problem as the API put it. */
-export function problemLine(
-  result: { problem: ProblemDetails; retryAfterSeconds?: number },
-  language: Language,
-): string {
-  if (result.problem.status === 429) return tooManyRequests(result.retryAfterSeconds, language, { typed: false });
-  return `${result.problem.title}: ${result.problem.detail}`;
 }
 
 const T = {
