@@ -24,6 +24,7 @@ const MANIFEST = [
   requests.verifyRequest,
   requests.getRequestStatus,
   requests.listRequests,
+  requests.listAssignees,
   requests.viewRequest,
   requestDetails.decideRequest,
   requests.withdrawRequest,
