@@ -3,8 +3,8 @@
 // request-details.ts: their bodies carry each request type's details, which no other route loads.
 import { requestIdParams, verificationBody } from '../http/contract/common';
 import {
-  assignmentBody,
   assigneesResponse,
+  assignmentBody,
   assignmentResponse,
   noteBody,
   noteResponse,

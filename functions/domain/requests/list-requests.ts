@@ -33,7 +33,13 @@ export interface QueueQuery {
 const SEES_PERSONAL_DATA: readonly StaffRole[] = ['operator', 'officer'];
 
 /** What an operator's or the officer's list shows of each request's personal data. */
-export const QUEUE_PERSONAL_FIELDS = ['requester.kind', 'requester.name', 'requester.email', 'subject.email', 'subject.name'];
+export const QUEUE_PERSONAL_FIELDS = [
+  'requester.kind',
+  'requester.name',
+  'requester.email',
+  'subject.email',
+  'subject.name',
+];
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

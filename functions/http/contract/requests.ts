@@ -3,8 +3,8 @@
 // details (making a request, deciding it) are in request-details.ts.
 import * as z from 'zod';
 import { DISCLOSURE_METHODS } from '../../domain/kernel/law';
-import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../../domain/requests/request';
 import { ASSIGNABLE_ROLES } from '../../domain/requests/assignees';
+import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../../domain/requests/request';
 import { AUTHORITY_DOCUMENT_IDS, IDENTITY_DOCUMENT_IDS } from '../../domain/requests/verify-representative';
 import { instant, orderedRange, requestId } from './common';
 

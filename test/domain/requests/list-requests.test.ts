@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { listRequests, searchableName } from '../../../functions/domain/requests/list-requests';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import type { StaffActor, StaffMember } from '../../../functions/domain/staff';
-import { ArrayRequestReader, FixedClock, jst, OPERATOR, problemOf, RecordingAccessLog, receivedRequest } from '../doubles';
+import {
+  ArrayRequestReader,
+  FixedClock,
+  jst,
+  OPERATOR,
+  problemOf,
+  RecordingAccessLog,
+  receivedRequest,
+} from '../doubles';
 
 // Thursday 12 November 2026, 11:00 in Japan.
 const NOW = jst(2026, 11, 12, 11).toISOString();
