@@ -52,7 +52,7 @@ const list = (claims?: Record<string, string>, query?: Record<string, string>) =
     ...(query ? { query } : {}),
   });
 
-const ids = (result: { json: { items: Array<{ requestId: string }> } }) =>
+const ids = (result: { json: Record<string, any> }): string[] =>
   result.json.items.map((i: { requestId: string }) => i.requestId);
 
 const queueEntries = async () =>
