@@ -8,6 +8,7 @@ import { useBrowser } from '../support/browser';
 import { deskClient, useLocalDesk } from '../support/e2e';
 import { describeOfficer } from './console/officer';
 import { describePrint } from './console/print';
+import { describeQueue } from './console/queue';
 import { describeRequests } from './console/requests';
 import { describeSignInAndQueue } from './console/sign-in-and-queue';
 
@@ -16,6 +17,7 @@ const desk = useLocalDesk();
 const consoleDesk = { desk, client: deskClient(desk), newPage: useBrowser() };
 
 describeSignInAndQueue(consoleDesk);
+describeQueue(consoleDesk);
 describeRequests(consoleDesk);
 describePrint(consoleDesk);
 describeOfficer(consoleDesk);

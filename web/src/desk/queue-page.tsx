@@ -12,7 +12,6 @@ import type { DeskPageProps } from './page-props';
 import { failureOf, ProblemNotice } from './problem';
 import {
   type Assignee,
-  DUE_SOON_DAYS,
   DUE_WITHIN_CHOICES,
   type DueState,
   dueMark,
@@ -60,7 +59,6 @@ const T = {
   dueTodayMark: { ja: '本日が期限', en: 'Due today' },
   daysLeft: { ja: 'あと{n}日', en: 'Due in {n} days' },
   dayLeft: { ja: 'あと1日', en: 'Due in 1 day' },
-  dueSoon: { ja: `期限まで${DUE_SOON_DAYS}日以内`, en: `Due within ${DUE_SOON_DAYS} days` },
   meSuffix: { ja: '（自分）', en: ' (me)' },
   dateNote: { ja: '日付は日本時間です。', en: 'Dates are in Japan time.' },
   searched: { ja: '検索の結果です。', en: 'Search results.' },
