@@ -25,7 +25,7 @@ const horizontalOverflow = (page: Page) =>
 const smallTargets = (page: Page) =>
   page.evaluate<string[]>(`(() => {
     const controls = [...document.querySelectorAll(
-      'header a, header button, main button, main select, main textarea, main summary, main h2 a,' +
+      'header a, header button, main button, main select, main textarea, main summary, main h2 a, main p > a:only-child,' +
       ' main input:not([type=checkbox]):not([type=radio]):not([type=hidden])'
     )];
     return controls
