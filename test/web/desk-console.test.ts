@@ -9,6 +9,7 @@ import { deskClient, useLocalDesk } from '../support/e2e';
 import { describeDecide } from './console/decide';
 import { describeOfficer } from './console/officer';
 import { describePrint } from './console/print';
+import { describeQueue } from './console/queue';
 import { describeRequests } from './console/requests';
 import { describeSignInAndQueue } from './console/sign-in-and-queue';
 
@@ -17,6 +18,7 @@ const desk = useLocalDesk();
 const consoleDesk = { desk, client: deskClient(desk), newPage: useBrowser() };
 
 describeSignInAndQueue(consoleDesk);
+describeQueue(consoleDesk);
 describeRequests(consoleDesk);
 describePrint(consoleDesk);
 describeOfficer(consoleDesk);
