@@ -115,8 +115,11 @@ function outline(layout: DossierLayout): string[] {
 /** What the console receives: the JSON of the dossier. */
 const asJson = (dossier: Dossier): DossierJson => JSON.parse(JSON.stringify(dossier)) as DossierJson;
 
-const unescape = (html: string) =>
-  html.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+const unescapeHtml = (html: string) =>
+  html.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!,
+  );
 
 describe('printedDossier', () => {
   const nothing = dossierOf('ja', NOTHING_HELD);
@@ -128,7 +131,7 @@ describe('printedDossier', () => {
     (language) => {
       const dossier = dossierOf(language, HOLDINGS, PARTIAL);
       const text = outline(printedDossier(asJson(dossier)));
-      const page = unescape(dossierHtml(dossier, language).replace(/<[^>]+>/g, ''));
+      const page = unescapeHtml(dossierHtml(dossier, language).replace(/<[^>]+>/g, ''));
       let from = 0;
       for (const line of text) {
         const at = page.indexOf(line, from);

@@ -7,8 +7,8 @@ import {
   type DossierCard,
   type DossierField,
   type DossierLayout,
-  dossierLayout,
   type DossierValue,
+  dossierLayout,
 } from '../../../functions/domain/requests/types/disclosure/dossier-text';
 import type { DossierJson as ContractDossier } from '../api-types';
 

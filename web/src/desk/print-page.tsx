@@ -49,19 +49,17 @@ function Field({ field }: { field: DossierField }) {
     <>
       <dt>{field.label}</dt>
       <dd>
-        {field.list ? (
-          field.list.length > 0 && (
-            <ul>
-              {field.list.map((item, i) => (
-                <li key={i}>
-                  <Value value={item} />
-                </li>
-              ))}
-            </ul>
-          )
-        ) : (
-          field.value && <Value value={field.value} />
-        )}
+        {field.list
+          ? field.list.length > 0 && (
+              <ul>
+                {field.list.map((item, i) => (
+                  <li key={i}>
+                    <Value value={item} />
+                  </li>
+                ))}
+              </ul>
+            )
+          : field.value && <Value value={field.value} />}
         {field.detail && (
           <span class="dossier-detail">
             <Value value={field.detail} />

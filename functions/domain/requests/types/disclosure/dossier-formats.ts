@@ -112,12 +112,14 @@ function blockHtml(block: DossierBlock): string {
 }
 
 /** The page, in the dossier's language: a header with the request and the buttons, the parts, and the desk in the footer. */
-export function dossierHtml(dossier: Dossier, language: Language, { downloads = false }: DossierPageOptions = {}): string {
+export function dossierHtml(
+  dossier: Dossier,
+  language: Language,
+  { downloads = false }: DossierPageOptions = {},
+): string {
   const t = TEXT[language];
   const layout = dossierLayout({ ...dossier, language });
-  const facts = layout.facts
-    .map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${shown(f.value)}</dd>`)
-    .join('');
+  const facts = layout.facts.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${shown(f.value)}</dd>`).join('');
   const actions = `<p class="actions"><button type="button" id="print" hidden>${t.print}</button>${
     downloads
       ? `<a href="?format=json" download>${t.downloadJson}</a><a href="?format=csv" download>${t.downloadCsv}</a>`
@@ -173,7 +175,16 @@ export function csvField(value: string): string {
 export function dossierCsv(dossier: Dossier): string {
   const t = TEXT[dossier.language];
   const yesNo = (value: boolean) => (value ? t.yes : t.no);
-  const header = [t.csvSection, t.csvItem, t.csvContent, t.csvSource, t.csvPurposes, t.csvDate, t.linkedMark, t.specialCareMark];
+  const header = [
+    t.csvSection,
+    t.csvItem,
+    t.csvContent,
+    t.csvSource,
+    t.csvPurposes,
+    t.csvDate,
+    t.linkedMark,
+    t.specialCareMark,
+  ];
   const records = dossier.records ?? [];
   const rows: string[][] = [
     ...records.map((r) => [
@@ -223,8 +234,12 @@ export function dossierCsv(dossier: Dossier): string {
       '',
     ]),
     // The marks, the Art. 33(5) part and what was withheld explained, in the person's language.
-    ...(records.some((r) => r.linkedAccessInformation) ? [[t.csvNote, t.linkedMark, t.linkedNote, '', '', '', '', '']] : []),
-    ...(records.some((r) => r.specialCare) ? [[t.csvNote, t.specialCareMark, t.specialCareNote, '', '', '', '', '']] : []),
+    ...(records.some((r) => r.linkedAccessInformation)
+      ? [[t.csvNote, t.linkedMark, t.linkedNote, '', '', '', '', '']]
+      : []),
+    ...(records.some((r) => r.specialCare)
+      ? [[t.csvNote, t.specialCareMark, t.specialCareNote, '', '', '', '', '']]
+      : []),
     ...(dossier.provisionRecords?.length
       ? [[t.csvNote, `${t.providedTo} / ${t.receivedFrom}`, dossier.provisionRecordsLabel ?? '', '', '', '', '', '']]
       : []),

@@ -234,9 +234,7 @@ export interface DossierInput {
         basisLabel?: string | undefined;
       }>
     | undefined;
-  withheld?:
-    | { categories: Array<{ label: string }>; grounds: Array<{ label: string }>; reason: string }
-    | undefined;
+  withheld?: { categories: Array<{ label: string }>; grounds: Array<{ label: string }>; reason: string } | undefined;
   nothingHeld: boolean;
   generatedAt: string;
   desk?: { name: string; email: string; address?: string | undefined } | undefined;

@@ -53,11 +53,7 @@ export async function getDisclosure(deps: GetDisclosureDeps, token: string, form
 /** The dossier in the negotiated format: itself as JSON, the page, or CSV; with the name a download is saved under. */
 export function renderDossier(dossier: Dossier, format: DossierFormat, page: DossierPageOptions = {}) {
   const body =
-    format === 'html'
-      ? dossierHtml(dossier, dossier.language, page)
-      : format === 'csv'
-        ? dossierCsv(dossier)
-        : dossier;
+    format === 'html' ? dossierHtml(dossier, dossier.language, page) : format === 'csv' ? dossierCsv(dossier) : dossier;
   return {
     body,
     contentType: DOSSIER_CONTENT_TYPES[format],
