@@ -41,7 +41,7 @@ const say = (key: keyof typeof T, language: Language) => T[key][language];
 
 /** A registered value stays as it is in any language (HTML translate="no"). */
 function Value({ value }: { value: DossierValue }) {
-  return value.data ? <span translate={false}>{value.text}</span> : <>{value.text}</>;
+  return value.data ? <span translate={false}>{value.text}</span> : value.text;
 }
 
 function Field({ field }: { field: DossierField }) {
