@@ -32,7 +32,7 @@ const WORDS = {
     title: 'Disclosure of your personal data',
     requestNumber: 'Request number',
     consent: 'Consent given',
-    method: 'a button on the web',
+    method: 'A button on the web',
     basis: 'Your consent (APPI Art. 27(1))',
     provided: 'Provided to a third party',
     contact: 'Contact',

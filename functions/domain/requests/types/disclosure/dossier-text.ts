@@ -287,6 +287,8 @@ export interface DossierLayout {
 
 const shown = (text: string): DossierValue => ({ text });
 const data = (text: string): DossierValue => ({ text, data: true });
+/** The consent methods are worded to sit in a sentence ("given by …"); a field of its own starts with a capital. */
+const capitalised = (text: string | undefined) => text && text.charAt(0).toUpperCase() + text.slice(1);
 /** A word where the dossier has one, else the code as it is. */
 const wordOr = (word: string | undefined, code: string): DossierValue => (word ? shown(word) : data(code));
 
@@ -351,7 +353,7 @@ export function dossierLayout(dossier: DossierInput): DossierLayout {
                 ...(c.purpose ? [{ label: t.consentPurpose, value: wordOr(c.purposeDescription, c.purpose) }] : []),
                 ...(c.recipient ? [{ label: t.consentRecipient, value: data(c.recipientName ?? c.recipient) }] : []),
                 ...(c.linkage ? [{ label: t.consentLinkage, value: wordOr(c.linkageLabel, c.linkage) }] : []),
-                { label: t.consentMethod, value: wordOr(c.methodLabel, c.method) },
+                { label: t.consentMethod, value: wordOr(capitalised(c.methodLabel), c.method) },
                 { label: t.consentAt, value: shown(dossierTime(c.at, language)) },
                 { label: t.noticeVersion, value: data(c.noticeVersion) },
               ],
