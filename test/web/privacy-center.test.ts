@@ -10,6 +10,8 @@ import { describeConsents } from './privacy-center/consents';
 import { describeDossier } from './privacy-center/dossier';
 import { describeEnglish } from './privacy-center/english';
 import { describeFirewall } from './privacy-center/firewall';
+import { describeJourneys } from './privacy-center/journeys';
+import { describeNotice } from './privacy-center/notice';
 import { describeRequest } from './privacy-center/request';
 
 beforeAll(() => buildPrivacyCenter().then(() => undefined));
@@ -20,4 +22,6 @@ describeRequest(privacyCenterDesk);
 describeEnglish(privacyCenterDesk);
 describeConsents(privacyCenterDesk);
 describeFirewall(privacyCenterDesk);
+describeNotice(privacyCenterDesk);
+describeJourneys(privacyCenterDesk);
 describeDossier(privacyCenterDesk);

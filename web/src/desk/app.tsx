@@ -1,4 +1,5 @@
-// The console's frame: sign-in until there is a session (in memory only), then the header with who is
+// The console's frame: sign-in until there is a session (kept for the tab while its token is valid,
+// session.ts), then the header with who is
 // signed in, sign-out and the language switch, the menu of what the role may use, and the page for
 // the URL's fragment. A page change moves the focus to its heading so screen readers announce it.
 import { useEffect, useState } from 'preact/hooks';
@@ -6,13 +7,14 @@ import { savedLanguage, useDocumentLanguage, useHeadingFocus } from '../page-fra
 import { LANGUAGE_NAMES } from '../text';
 import { AccessLogPage } from './access-log-page';
 import { AccountsPage } from './accounts-page';
+import { forgetDrafts } from './decision-draft';
 import type { DeskPageProps } from './page-props';
 import { consoleUrl, logoutUrl } from './pkce';
 import { PrintPage } from './print-page';
 import { QueuePage } from './queue-page';
 import { RequestPage } from './request-page';
 import { type DeskPage, type DeskRoute, deskPageAllowed, hrefOfDeskRoute, parseDeskRoute } from './routes';
-import { type StaffSession, whenSessionEnds } from './session';
+import { forgetSession, keepSession, keptSession, type StaffSession, whenSessionEnds } from './session';
 import { completeCognitoSignIn, staffSignInConfig } from './sign-in';
 import { SignInPage } from './sign-in-page';
 import { SubjectPage, SubjectSearchPage } from './subjects-page';
@@ -59,7 +61,7 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
 export function App() {
   const [language, setLanguage] = useState<Language>(savedLanguage);
   const [route, setRoute] = useState<DeskRoute>(() => parseDeskRoute(location.hash));
-  const [session, setSession] = useState<StaffSession>();
+  const [session, setSession] = useState<StaffSession | undefined>(() => keptSession());
   const [message, setMessage] = useState<Parameters<typeof SignInPage>[0]['message']>();
   const [checkingReturn, setCheckingReturn] = useState(true);
 
@@ -73,8 +75,10 @@ export function App() {
     void (async () => {
       const config = await staffSignInConfig();
       const result = config.kind === 'cognito' ? await completeCognitoSignIn(config) : undefined;
-      if (result?.kind === 'ok') setSession(result.session);
-      else if (result)
+      if (result?.kind === 'ok') {
+        keepSession(result.session);
+        setSession(result.session);
+      } else if (result)
         setMessage({ key: 'callbackFailed', problem: result.kind === 'network' ? 'network' : result.problem });
       setRoute(parseDeskRoute(location.hash));
       setCheckingReturn(false);
@@ -84,6 +88,8 @@ export function App() {
   useEffect(
     () =>
       whenSessionEnds(() => {
+        // The token is refused: forget it, but keep the drafts for the staff member signing in again.
+        forgetSession();
         setSession(undefined);
         setMessage({ key: 'expired' });
       }),
@@ -94,6 +100,7 @@ export function App() {
     if (!session) return;
     const timer = setTimeout(
       () => {
+        forgetSession();
         setSession(undefined);
         setMessage({ key: 'expired' });
       },
@@ -111,6 +118,8 @@ export function App() {
   };
 
   const signOut = async () => {
+    forgetSession();
+    forgetDrafts();
     setSession(undefined);
     setMessage({ key: 'signedOut' });
     const config = await staffSignInConfig();
@@ -185,6 +194,7 @@ export function App() {
             language={language}
             message={message}
             onSignedIn={(s) => {
+              keepSession(s);
               setMessage(undefined);
               setSession(s);
             }}
