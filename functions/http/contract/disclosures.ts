@@ -80,7 +80,7 @@ const dossierBase = z.object({
   nothingHeld: z.boolean(),
   generatedAt: instant,
   desk: z
-    .object({ name: z.string(), email: z.string(), address: z.string().optional() })
+    .object({ name: z.string(), email: z.string(), address: z.string().optional(), hours: z.string().optional() })
     .optional()
     .describe('The desk to contact about the disclosure (policy §7).'),
 });

@@ -151,6 +151,7 @@ function Paper({ printed, label }: { printed: DossierLayout; label: string }) {
           <p>{printed.contact.intro}</p>
           <p class="dossier-line">{printed.contact.name}</p>
           {printed.contact.address && <p class="dossier-line">{printed.contact.address}</p>}
+          {printed.contact.hours && <p class="dossier-line">{printed.contact.hours}</p>}
           <p class="dossier-line">{printed.contact.email}</p>
         </section>
       )}

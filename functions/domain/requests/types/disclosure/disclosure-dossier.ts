@@ -4,7 +4,7 @@
 // are described as the registry publishes them today; Individual Numbers are never in a dossier
 // (the holdings it is compiled from never include the my-number table).
 import { CONSENT_ACTION_LABELS, CONSENT_LINKAGE_LABEL, CONSENT_METHOD_LABELS } from '../../../consents/consent-words';
-import { DESK_CONTACT } from '../../../desk';
+import { DESK_CONTACT, DESK_HOURS_TEXT } from '../../../desk';
 import type { Expiring, Holdings } from '../../../holdings';
 import type { DisclosureRecords } from '../../../kernel/law';
 import { categoryById, isLinkedAccessInformation, isSpecialCare } from '../../../personal-data/categories';
@@ -85,6 +85,7 @@ export interface DossierDesk {
   name: string;
   email: string;
   address?: string;
+  hours?: string;
 }
 
 export interface Dossier {
@@ -269,13 +270,6 @@ export function storedDossierExpiresAt(dossier: StoredDossier, linkExpiresAt: nu
   return Math.min(linkExpiresAt, Math.max(...items.map((i) => i.expiresAt!)));
 }
 
-/** The desk's address in the dossier's language, where its one source gives one in that language. */
-function deskAddress(language: Language): string | undefined {
-  const address = DESK_CONTACT.address as string | Readonly<Record<Language, string>>;
-  if (typeof address !== 'string') return address[language];
-  return language === 'en' ? address : undefined;
-}
-
 const labelIn = <K extends string>(
   labels: Readonly<Record<K, { ja: string; en: string }>>,
   id: string,
@@ -291,7 +285,6 @@ const labelIn = <K extends string>(
 export function servedDossier(stored: StoredDossier, now: Date): Dossier {
   const dossier = dossierAsOf(stored, now);
   const { language } = dossier;
-  const address = deskAddress(language);
   return {
     ...dossier,
     ...(dossier.records
@@ -328,6 +321,11 @@ export function servedDossier(stored: StoredDossier, now: Date): Dossier {
           }),
         }
       : {}),
-    desk: { name: DESK_CONTACT.name[language], email: DESK_CONTACT.email, ...(address ? { address } : {}) },
+    desk: {
+      name: DESK_CONTACT.name[language],
+      email: DESK_CONTACT.email,
+      address: DESK_CONTACT.address[language],
+      hours: DESK_HOURS_TEXT[language],
+    },
   };
 }

@@ -141,6 +141,8 @@ ${s.blocks.map(blockHtml).join('\n')}
 <p><strong>${escapeHtml(layout.contact.name)}</strong></p>
 <dl class="facts">${
         layout.contact.address ? `<dt>${t.deskAddress}</dt><dd>${escapeHtml(layout.contact.address)}</dd>` : ''
+      }${
+        layout.contact.hours ? `<dt>${t.deskHours}</dt><dd>${escapeHtml(layout.contact.hours)}</dd>` : ''
       }<dt>${t.deskEmail}</dt><dd><a href="mailto:${escapeHtml(layout.contact.email)}">${escapeHtml(layout.contact.email)}</a></dd></dl>
 </footer>`
     : '';

@@ -40,6 +40,7 @@ export const DOSSIER_TEXT = {
     contactIntro: 'この開示についてのご質問や苦情は、次の窓口までご連絡ください。',
     deskEmail: 'メール',
     deskAddress: '所在地',
+    deskHours: '受付時間',
     marks: '表示',
     consentPurpose: '利用目的',
     consentRecipient: '提供先',
@@ -102,6 +103,7 @@ export const DOSSIER_TEXT = {
     contactIntro: 'For questions or complaints about this disclosure, contact the desk below.',
     deskEmail: 'E-mail',
     deskAddress: 'Address',
+    deskHours: 'Hours',
     marks: 'Marked',
     consentPurpose: 'Purpose of use',
     consentRecipient: 'Recipient',
@@ -237,7 +239,7 @@ export interface DossierInput {
   withheld?: { categories: Array<{ label: string }>; grounds: Array<{ label: string }>; reason: string } | undefined;
   nothingHeld: boolean;
   generatedAt: string;
-  desk?: { name: string; email: string; address?: string | undefined } | undefined;
+  desk?: { name: string; email: string; address?: string | undefined; hours?: string | undefined } | undefined;
 }
 
 /** Text as shown; `data` marks a value kept as registered, in whatever language it was given (HTML translate="no"). */
@@ -282,7 +284,7 @@ export interface DossierLayout {
   timeNote: string;
   nothingHeld?: string;
   sections: DossierSection[];
-  contact?: { heading: string; intro: string; name: string; email: string; address?: string };
+  contact?: { heading: string; intro: string; name: string; email: string; address?: string; hours?: string };
 }
 
 const shown = (text: string): DossierValue => ({ text });
@@ -430,6 +432,7 @@ export function dossierLayout(dossier: DossierInput): DossierLayout {
             name: dossier.desk.name,
             email: dossier.desk.email,
             ...(dossier.desk.address ? { address: dossier.desk.address } : {}),
+            ...(dossier.desk.hours ? { hours: dossier.desk.hours } : {}),
           },
         }
       : {}),

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CONSENT_ACTION_LABELS, CONSENT_METHOD_LABELS } from '../../../../../functions/domain/consents/consent-words';
 import { CONSENT_METHODS } from '../../../../../functions/domain/consents/rules';
+import { DESK_CONTACT, DESK_HOURS_TEXT } from '../../../../../functions/domain/desk-words';
 import type { Holdings } from '../../../../../functions/domain/holdings';
 import { PROVISION_BASES } from '../../../../../functions/domain/provisions/permit-provision';
 import { PROVISION_BASIS_LABELS } from '../../../../../functions/domain/provisions/provision-words';
@@ -105,6 +106,10 @@ describe('dossierHtml', () => {
       expect(html).toContain('<footer>');
       expect(html).toMatch(/<a href="mailto:[^"]+@[^"]+">/);
       expect(html).toContain(language === 'ja' ? 'お問い合わせ先' : 'Contact');
+      // The desk as the notice names it, in the page's language: name, address, hours.
+      expect(html).toContain(DESK_CONTACT.name[language]);
+      expect(html).toContain(`<dd>${DESK_CONTACT.address[language]}</dd>`);
+      expect(html).toContain(`<dd>${DESK_HOURS_TEXT[language]}</dd>`);
     },
   );
 
