@@ -2,6 +2,7 @@ import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoDisclosureReader } from '../adapters/disclosure-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
+import { DOSSIER_PAGE_POLICY } from '../domain/requests/types/disclosure/dossier-formats';
 import { negotiateDossierFormat } from '../domain/requests/types/disclosure/get-disclosure';
 import { getPaperDisclosure } from '../domain/requests/types/disclosure/paper-disclosure';
 import { httpRoute } from '../http/route-handler';
@@ -14,9 +15,6 @@ const deps = {
   clock: systemClock,
 };
 
-/** The page may style itself and nothing else: the dossier is personal data. */
-const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
-
 export const handler = httpRoute(route, async ({ params, headers, actor }) => {
   const { body, contentType } = await getPaperDisclosure(
     deps,
@@ -24,5 +22,9 @@ export const handler = httpRoute(route, async ({ params, headers, actor }) => {
     params.requestId,
     negotiateDossierFormat(headers.accept),
   );
-  return { body, contentType, headers: { 'content-security-policy': PAGE_POLICY, vary: 'Accept' } };
+  return {
+    body,
+    contentType,
+    headers: { 'content-security-policy': DOSSIER_PAGE_POLICY, 'referrer-policy': 'no-referrer', vary: 'Accept' },
+  };
 });

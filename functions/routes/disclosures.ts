@@ -1,6 +1,12 @@
 // Disclosure (APPI Art. 33): the dossier through the e-mailed link, its printed copy and the posting of it.
 import { requestIdParams } from '../http/contract/common';
-import { disclosureParams, dossierResponse, postingBody, postingResponse } from '../http/contract/disclosures';
+import {
+  disclosureParams,
+  disclosureQuery,
+  dossierResponse,
+  postingBody,
+  postingResponse,
+} from '../http/contract/disclosures';
 import { type RouteDefinition, STAFF_CHECK } from '../http/route-definition';
 
 export const getDisclosure = {
@@ -8,10 +14,10 @@ export const getDisclosure = {
   method: 'GET',
   path: '/v1/disclosures/{token}',
   summary:
-    'Download a disclosed dossier through the e-mailed link (valid 14 days): JSON, or a page for Accept: text/html, or CSV for Accept: text/csv.',
+    'Download a disclosed dossier through the e-mailed link (valid 14 days): JSON, or a page for Accept: text/html, or CSV for Accept: text/csv; format=json or format=csv downloads the file whatever Accept says.',
   auth: { kind: 'link' },
   tables: { disclosures: 'read' },
-  request: { params: disclosureParams },
+  request: { params: disclosureParams, query: disclosureQuery },
   response: { status: 200, schema: dossierResponse, description: 'Everything held about the person.' },
 } as const satisfies RouteDefinition;
 

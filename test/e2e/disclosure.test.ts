@@ -55,7 +55,13 @@ describe('a disclosure request, from submission to the downloaded dossier', () =
     expect(await page.text()).toContain('保有個人データの開示');
     const csv = await fetch(link, { headers: { accept: 'text/csv' } });
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(await csv.text()).toContain('credit-information');
+    expect(await csv.text()).toContain('信用情報');
+    // A link cannot set Accept: the page's download links name the format.
+    const file = await fetch(`${link}?format=csv`, { headers: { accept: 'text/html' } });
+    expect(file.headers.get('content-type')).toContain('text/csv');
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="personal-data-disclosure-${requestId}.csv"`,
+    );
 
     const after = await call('GET', `/v1/requests/${requestId}`, { token: statusToken });
     expect(after.json).toMatchObject({ status: 'fulfilled', decision: { outcome: 'fulfilled' } });

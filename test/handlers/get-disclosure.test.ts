@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { systemClock } from '../../functions/adapters/system';
 import { hashSecret } from '../../functions/domain/kernel/secrets';
 import {
-  dossierAsOf,
   type StoredDisclosure,
+  servedDossier,
 } from '../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { handler as decideHandler } from '../../functions/handlers/decide-request';
 import { handler } from '../../functions/handlers/get-disclosure';
@@ -67,16 +67,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const event = (linkToken: string, accept?: string) => ({
+const event = (linkToken: string, accept?: string, query?: Record<string, string>) => ({
   method: 'GET',
   path: `/v1/disclosures/${linkToken}`,
   resource: '/v1/disclosures/{token}',
   pathParameters: { token: linkToken },
   ...(accept ? { headers: { Accept: accept } } : {}),
+  ...(query ? { query } : {}),
 });
 const download = (linkToken: string, accept?: string) => invoke(handler, event(linkToken, accept));
 /** For answers that are not JSON. */
-const raw = (linkToken: string, accept: string) => handler(apiEvent(event(linkToken, accept)), lambdaContext);
+const raw = (linkToken: string, accept: string, query?: Record<string, string>) =>
+  handler(apiEvent(event(linkToken, accept, query)), lambdaContext);
 
 /** A dossier stored directly, as decide-request would have, under a token of our own. */
 async function storeDisclosure(expiresAt: number, overrides: Partial<StoredDisclosure> = {}) {
@@ -108,7 +110,9 @@ describe('get-disclosure', () => {
     // As stored, less the expiries the copy keeps to leave each item out once it expires.
     expect(stored.dossier.records!.some((r) => r.expiresAt !== undefined)).toBe(true);
     expect(JSON.stringify(result.json)).not.toContain('expiresAt');
-    expect(result.json).toEqual(JSON.parse(JSON.stringify(dossierAsOf(stored.dossier, new Date()))));
+    expect(result.json).toEqual(JSON.parse(JSON.stringify(servedDossier(stored.dossier, new Date()))));
+    // An API caller reading JSON by Accept is not sent a file.
+    expect(result.headers['content-disposition']).toBeUndefined();
   });
 
   it('serves a readable page for Accept: text/html and CSV for Accept: text/csv', async () => {
@@ -127,8 +131,60 @@ describe('get-disclosure', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('section,item,content,source,purposes,date,linked-access-information,special-care');
-    expect(lines.filter((l) => l.startsWith('personal-data,'))).toHaveLength(DEMO_RECORDS.length);
+    // The request was made in English: so is the CSV.
+    expect(lines[0]).toBe(
+      'Section,Item,Content,Source or basis,Purposes of use,Date (Japan time),Access information linked to you,Special care-required',
+    );
+    expect(lines.filter((l) => l.startsWith('Personal data we hold,'))).toHaveLength(DEMO_RECORDS.length);
+    expect(csv.body).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+  });
+
+  it('the page runs only its own style and script (CSP by hash), leaks its link to no one, and links to both downloads', async () => {
+    const page = await raw(token, 'text/html');
+    const policy = page.headers?.['content-security-policy'] as string;
+    expect(policy).toMatch(/^default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'/);
+    expect(policy).not.toContain('unsafe');
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(page.headers?.['referrer-policy']).toBe('no-referrer');
+    expect(page.headers?.['cache-control']).toBe('no-store');
+    expect(page.body).toContain('<a href="?format=json" download>');
+    expect(page.body).toContain('<a href="?format=csv" download>');
+    expect(page.body).toContain('<footer>');
+  });
+
+  it.each([
+    ['json', 'application/json; charset=utf-8'],
+    ['csv', 'text/csv; charset=utf-8'],
+  ])('?format=%s downloads the file under the request number, whatever Accept says', async (format, type) => {
+    const file = await raw(token, 'text/html,application/xhtml+xml', { format });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers?.['content-type']).toBe(type);
+    expect(file.headers?.['content-disposition']).toBe(
+      `attachment; filename="personal-data-disclosure-${stored.requestId}.${format}"`,
+    );
+    expect(file.headers?.['cache-control']).toBe('no-store');
+    if (format === 'json') expect(dossierResponse.safeParse(JSON.parse(file.body)).success).toBe(true);
+  });
+
+  it('a format that is not one, or a parameter the route does not take → 400 naming it, never the copy', async () => {
+    const queries: Array<Record<string, string>> = [
+      { format: 'pdf' },
+      { format: 'html' },
+      { format: 'CSV' },
+      { download: '1' },
+    ];
+    for (const query of queries) {
+      const result = await invoke(handler, event(token, 'text/html', query));
+      expectProblem(result, 400);
+      expect(result.json.errors[0].field, JSON.stringify(query)).toMatch(/^query/);
+    }
+  });
+
+  it('?format does not open an expired or unknown link', async () => {
+    const expired = await storeDisclosure(Math.floor(Date.now() / 1000) - 1);
+    for (const linkToken of [expired, randomBytes(32).toString('base64url')]) {
+      expectProblem(await invoke(handler, event(linkToken, undefined, { format: 'csv' })), 404);
+    }
   });
 
   it('a wrong token → 404 problem', async () => {

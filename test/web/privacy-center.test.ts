@@ -7,10 +7,11 @@ import { buildPrivacyCenter } from '../../local/privacy-center';
 import { useBrowser } from '../support/browser';
 import { deskClient, useLocalDesk } from '../support/e2e';
 import { describeConsents } from './privacy-center/consents';
+import { describeDossier } from './privacy-center/dossier';
 import { describeEnglish } from './privacy-center/english';
 import { describeFirewall } from './privacy-center/firewall';
-import { describeNotice } from './privacy-center/notice';
 import { describeJourneys } from './privacy-center/journeys';
+import { describeNotice } from './privacy-center/notice';
 import { describeRequest } from './privacy-center/request';
 
 beforeAll(() => buildPrivacyCenter().then(() => undefined));
@@ -23,3 +24,4 @@ describeConsents(privacyCenterDesk);
 describeFirewall(privacyCenterDesk);
 describeNotice(privacyCenterDesk);
 describeJourneys(privacyCenterDesk);
+describeDossier(privacyCenterDesk);

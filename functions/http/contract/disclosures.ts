@@ -12,6 +12,41 @@ export const disclosureParams = z.strictObject({
     .max(128)
     .regex(/^[A-Za-z0-9_-]+$/, { error: 'is not a disclosure link token' }),
 });
+/** A link cannot set Accept, so the page's download links name the file they want. */
+export const DOSSIER_DOWNLOAD_FORMATS = ['json', 'csv'] as const;
+export const disclosureQuery = z.strictObject({
+  format: z
+    .enum(DOSSIER_DOWNLOAD_FORMATS)
+    .optional()
+    .describe(
+      'Download the copy as a file, whatever Accept says: "json" (the dossier itself) or "csv" (for a spreadsheet, in the person\'s language). Without it, Accept chooses: JSON, a page for text/html, CSV for text/csv.',
+    ),
+});
+const dossierConsent = z.object({
+  action: z.string(),
+  purpose: z.string().optional(),
+  recipient: z.string().optional(),
+  linkage: z.string().optional(),
+  noticeVersion: z.string(),
+  method: z.string(),
+  at: z.string(),
+  purposeDescription: z.string().optional().describe('The purpose as the registry described it when compiled.'),
+  recipientName: z.string().optional().describe("The recipient's registered name when compiled."),
+  actionLabel: z.string().optional().describe("The action in the dossier's language."),
+  methodLabel: z.string().optional().describe("How the consent was given, in the dossier's language."),
+  linkageLabel: z.string().optional().describe("What a linkage consent covers, in the dossier's language."),
+});
+const dossierProvisionRecord = z.object({
+  direction: z.string(),
+  counterparty: z.string(),
+  recipient: z.string().optional(),
+  provider: z.string().optional(),
+  items: z.array(z.string()),
+  basis: z.string(),
+  date: z.string(),
+  itemLabels: z.array(z.string()).optional().describe("The items in the dossier's language."),
+  basisLabel: z.string().optional().describe("The basis in the dossier's language (APPI Art. 27, 31)."),
+});
 const dossierBase = z.object({
   requestId,
   language: z.enum(LANGUAGES),
@@ -40,10 +75,14 @@ const dossierBase = z.object({
     }),
   ),
   purposesOfUse: z.array(z.object({ id: z.string(), description: z.string() })),
-  consents: z.array(z.record(z.string(), z.unknown())),
-  provisionRecords: z.array(z.record(z.string(), z.unknown())),
+  consents: z.array(dossierConsent),
+  provisionRecords: z.array(dossierProvisionRecord),
   nothingHeld: z.boolean(),
   generatedAt: instant,
+  desk: z
+    .object({ name: z.string(), email: z.string(), address: z.string().optional(), hours: z.string().optional() })
+    .optional()
+    .describe('The desk to contact about the disclosure (policy §7).'),
 });
 
 /** The dossier the link and the staff print view serve: only the parts the person asked for (APPI Art. 33(5)); on paper, Enforcement Rules Art. 30. */

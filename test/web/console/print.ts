@@ -87,6 +87,11 @@ export function describePrint({ desk, client, newPage }: ConsoleDesk) {
         expect(text, shown).toContain(shown);
       }
       expect(text).not.toContain('Call about a billing question');
+      // Japan time, as the person's page writes it; registered values marked to stay as they are.
+      expect(text).toMatch(/作成日時: \d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}/);
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+      expect(await paper.locator('[translate="no"]', { hasText: DEMO_CUSTOMER.customerId }).count()).toBe(1);
+      expect(text).toContain('お問い合わせ先');
       expect(await paper.getAttribute('lang')).toBe('ja');
       // Nothing of the copy is kept in the browser.
       expect(

@@ -4,7 +4,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../api';
 import type { Label } from '../text';
-import { type DossierJson, type PrintedBlock, type PrintedDossier, printedDossier } from './dossier';
+import {
+  type DossierBlock,
+  type DossierCard,
+  type DossierField,
+  type DossierJson,
+  type DossierLayout,
+  type DossierValue,
+  printedDossier,
+} from './dossier';
 import type { DeskPageProps } from './page-props';
 import { failureOf, ProblemNotice } from './problem';
 import { hrefOfDeskRoute } from './routes';
@@ -31,7 +39,58 @@ const T = {
 
 const say = (key: keyof typeof T, language: Language) => T[key][language];
 
-function Block({ block }: { block: PrintedBlock }) {
+/** A registered value stays as it is in any language (HTML translate="no"). */
+function Value({ value }: { value: DossierValue }) {
+  return value.data ? <span translate={false}>{value.text}</span> : value.text;
+}
+
+function Field({ field }: { field: DossierField }) {
+  return (
+    <>
+      <dt>{field.label}</dt>
+      <dd>
+        {field.list
+          ? field.list.length > 0 && (
+              <ul>
+                {field.list.map((item, i) => (
+                  <li key={i}>
+                    <Value value={item} />
+                  </li>
+                ))}
+              </ul>
+            )
+          : field.value && <Value value={field.value} />}
+        {field.detail && (
+          <span class="dossier-detail">
+            <Value value={field.detail} />
+          </span>
+        )}
+      </dd>
+    </>
+  );
+}
+
+function Card({ card }: { card: DossierCard }) {
+  return (
+    <li class="dossier-card">
+      <h4>
+        <Value value={card.title} />
+      </h4>
+      {card.marks.map((mark) => (
+        <p key={mark} class="mark">
+          ※ {mark}
+        </p>
+      ))}
+      <dl>
+        {card.fields.map((field, i) => (
+          <Field key={i} field={field} />
+        ))}
+      </dl>
+    </li>
+  );
+}
+
+function Block({ block }: { block: DossierBlock }) {
   switch (block.kind) {
     case 'paragraph':
       return <p>{block.text}</p>;
@@ -45,63 +104,57 @@ function Block({ block }: { block: PrintedBlock }) {
           ))}
         </ul>
       );
-    case 'table':
+    case 'labelled':
       return (
-        <table>
-          <thead>
-            <tr>
-              {block.head.map((h, i) => (
-                <th key={i} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {block.rows.map((row, r) => (
-              <tr key={r}>
-                {row.map((c, i) => (
-                  <td key={i}>
-                    {c.text}
-                    {c.small.map((line) => (
-                      <small key={line} class={line.startsWith('※') ? 'mark' : undefined}>
-                        <br />
-                        {line}
-                      </small>
-                    ))}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <p>
+          {block.label}: <Value value={block.value} />
+        </p>
+      );
+    case 'cards':
+      return (
+        <ul class="dossier-cards">
+          {block.cards.map((card, i) => (
+            <Card key={i} card={card} />
+          ))}
+        </ul>
       );
   }
 }
 
 /** The copy itself, in the person's language (its own lang), headed as the server's page is. */
-function Paper({ printed, label }: { printed: PrintedDossier; label: string }) {
+function Paper({ printed, label }: { printed: DossierLayout; label: string }) {
   return (
     <article class="dossier-paper" lang={printed.language} aria-label={label}>
       <h2>{printed.title}</h2>
-      {printed.lines.map((line) => (
-        <p key={line} class="dossier-line">
-          {line}
+      {printed.facts.map((fact) => (
+        <p key={fact.label} class="dossier-line">
+          {fact.label}: <Value value={fact.value} />
         </p>
       ))}
+      <p class="dossier-line">{printed.timeNote}</p>
       {printed.nothingHeld && (
         <p>
           <strong>{printed.nothingHeld}</strong>
         </p>
       )}
-      {printed.sections.map((section, s) => (
-        <section key={s}>
+      {printed.sections.map((section) => (
+        <section key={section.id}>
           <h3>{section.heading}</h3>
           {section.blocks.map((block, b) => (
             <Block key={b} block={block} />
           ))}
         </section>
       ))}
+      {printed.contact && (
+        <section>
+          <h3>{printed.contact.heading}</h3>
+          <p>{printed.contact.intro}</p>
+          <p class="dossier-line">{printed.contact.name}</p>
+          {printed.contact.address && <p class="dossier-line">{printed.contact.address}</p>}
+          {printed.contact.hours && <p class="dossier-line">{printed.contact.hours}</p>}
+          <p class="dossier-line">{printed.contact.email}</p>
+        </section>
+      )}
     </article>
   );
 }

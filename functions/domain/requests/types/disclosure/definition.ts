@@ -60,9 +60,17 @@ export const disclosure: RequestTypeDefinition = {
         : undefined;
 
     const token = secrets.token();
+    // The person knows a recipient by its registered name, not the desk's id for it.
+    const recipientIds = [...new Set(held.consents.flatMap((c) => (c.recipient ? [c.recipient] : [])))];
+    const recipientNames = Object.fromEntries(
+      (await Promise.all(recipientIds.map((id) => context.recipients.get(id)))).flatMap((r) =>
+        r ? [[r.recipientId, r.name]] : [],
+      ),
+    );
     const dossier = compileDossier(request, held, registryOf(await purposes.versions()), now, {
       covers,
       ...(withheld ? { withheld } : {}),
+      recipientNames,
     });
     const expiresAt = storedDossierExpiresAt(dossier, epochSeconds(now) + DISCLOSURE_LINK_LIFETIME_SECONDS);
     const stored: StoredDisclosure = {

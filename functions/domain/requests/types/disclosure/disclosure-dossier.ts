@@ -3,10 +3,13 @@
 // records (Art. 33(5)); only the parts the person asked for, less what the desk withheld. Purposes
 // are described as the registry publishes them today; Individual Numbers are never in a dossier
 // (the holdings it is compiled from never include the my-number table).
+import { CONSENT_ACTION_LABELS, CONSENT_LINKAGE_LABEL, CONSENT_METHOD_LABELS } from '../../../consents/consent-words';
+import { DESK_CONTACT, DESK_HOURS_TEXT } from '../../../desk';
 import type { Expiring, Holdings } from '../../../holdings';
 import type { DisclosureRecords } from '../../../kernel/law';
 import { categoryById, isLinkedAccessInformation, isSpecialCare } from '../../../personal-data/categories';
 import { ACQUISITION_SOURCES } from '../../../personal-data/sources';
+import { PROVISION_BASIS_LABELS } from '../../../provisions/provision-words';
 import { type PurposeRegistry, describePurpose as purposeText } from '../../../purposes/registry';
 import type { DeskRequest, Label, Language } from '../../request';
 
@@ -27,6 +30,8 @@ export interface DossierOptions {
   /** The parts the person asked for (Art. 33(1),(5)); both by default. */
   covers: readonly DisclosureRecords[];
   withheld?: Withholding;
+  /** The registered names of the recipients the person's consents name, by recipient id. */
+  recipientNames?: Readonly<Record<string, string>>;
 }
 
 export interface DossierRecord {
@@ -47,9 +52,19 @@ export interface DossierConsent {
   action: string;
   purpose?: string;
   recipient?: string;
+  /** A consent to linking access information to the person (APPI Art. 31). */
+  linkage?: string;
   noticeVersion: string;
   method: string;
   at: string;
+  /** The purpose as the registry described it when the dossier was compiled, in its language. */
+  purposeDescription?: string;
+  /** The recipient's registered name when the dossier was compiled. */
+  recipientName?: string;
+  /** As served: the action, the method and what a linkage covers, in the dossier's language. */
+  actionLabel?: string;
+  methodLabel?: string;
+  linkageLabel?: string;
 }
 
 export interface DossierProvisionRecord {
@@ -60,6 +75,17 @@ export interface DossierProvisionRecord {
   items: string[];
   basis: string;
   date: string;
+  /** As served: the items and the basis in the dossier's language. */
+  itemLabels?: string[];
+  basisLabel?: string;
+}
+
+/** The desk the person may contact about the disclosure (policy §7), in the dossier's language. */
+export interface DossierDesk {
+  name: string;
+  email: string;
+  address?: string;
+  hours?: string;
 }
 
 export interface Dossier {
@@ -83,6 +109,8 @@ export interface Dossier {
   /** True when the desk holds nothing the person asked for: Art. 33(3) asks that this be said too. */
   nothingHeld: boolean;
   generatedAt: string;
+  /** As served: the desk to contact. */
+  desk?: DossierDesk;
 }
 
 /**
@@ -90,7 +118,7 @@ export interface Dossier {
  * copies, never served. A record leaves the desk at its expiry (policy §2(4)) whenever TTL gets
  * round to deleting it, so the copy leaves it out from then on too.
  */
-export interface StoredDossier extends Omit<Dossier, 'records' | 'consents' | 'provisionRecords'> {
+export interface StoredDossier extends Omit<Dossier, 'records' | 'consents' | 'provisionRecords' | 'desk'> {
   records?: Array<Expiring<DossierRecord>>;
   consents?: Array<Expiring<DossierConsent>>;
   provisionRecords?: Array<Expiring<DossierProvisionRecord>>;
@@ -114,7 +142,7 @@ export function compileDossier(
   holdings: Holdings,
   registry: PurposeRegistry,
   now: Date,
-  { covers, withheld }: DossierOptions = BOTH_PARTS,
+  { covers, withheld, recipientNames = {} }: DossierOptions = BOTH_PARTS,
 ): StoredDossier {
   const language = request.language;
   const describePurpose = (id: string) => ({ id, description: purposeText(registry, id, language) });
@@ -149,15 +177,19 @@ export function compileDossier(
             ...expiryOf(r),
           })),
           purposesOfUse: purposeIds.map(describePurpose),
-          consents: holdings.consents.map(({ action, purpose, recipient, noticeVersion, method, at, expiresAt }) => ({
-            action,
-            noticeVersion,
-            method,
-            at,
-            ...(purpose ? { purpose } : {}),
-            ...(recipient ? { recipient } : {}),
-            ...expiryOf({ expiresAt }),
-          })),
+          consents: holdings.consents.map(
+            ({ action, purpose, recipient, linkage, noticeVersion, method, at, expiresAt }) => ({
+              action,
+              noticeVersion,
+              method,
+              at,
+              ...(purpose ? { purpose, purposeDescription: describePurpose(purpose).description } : {}),
+              ...(recipient ? { recipient } : {}),
+              ...(recipient && recipientNames[recipient] ? { recipientName: recipientNames[recipient] } : {}),
+              ...(linkage ? { linkage } : {}),
+              ...expiryOf({ expiresAt }),
+            }),
+          ),
         }
       : {}),
     ...(provisionRecords
@@ -236,4 +268,64 @@ export function storedDossierExpiresAt(dossier: StoredDossier, linkExpiresAt: nu
   ];
   if (items.length === 0 || items.some((i) => i.expiresAt === undefined)) return linkExpiresAt;
   return Math.min(linkExpiresAt, Math.max(...items.map((i) => i.expiresAt!)));
+}
+
+const labelIn = <K extends string>(
+  labels: Readonly<Record<K, { ja: string; en: string }>>,
+  id: string,
+  language: Language,
+): string | undefined => (Object.hasOwn(labels, id) ? labels[id as K][language] : undefined);
+
+/**
+ * The dossier as the link and the staff's print view serve it (APPI Art. 33(1)): what may be served
+ * at `now` (dossierAsOf), with the words of each code in the dossier's language from their one source,
+ * and the desk to contact, so every reader (the page, CSV, the console, the person's own software)
+ * shows the same words; a copy compiled before a word existed gets it too.
+ */
+export function servedDossier(stored: StoredDossier, now: Date): Dossier {
+  const dossier = dossierAsOf(stored, now);
+  const { language } = dossier;
+  return {
+    ...dossier,
+    ...(dossier.records
+      ? {
+          records: dossier.records.map((r) => ({
+            ...r,
+            categoryLabel: r.categoryLabel ?? categoryById(r.category)?.[language] ?? r.category,
+          })),
+        }
+      : {}),
+    ...(dossier.consents
+      ? {
+          consents: dossier.consents.map((c) => {
+            const actionLabel = labelIn(CONSENT_ACTION_LABELS, c.action, language);
+            const methodLabel = labelIn(CONSENT_METHOD_LABELS, c.method, language);
+            return {
+              ...c,
+              ...(actionLabel ? { actionLabel } : {}),
+              ...(methodLabel ? { methodLabel } : {}),
+              ...(c.linkage ? { linkageLabel: CONSENT_LINKAGE_LABEL[language] } : {}),
+            };
+          }),
+        }
+      : {}),
+    ...(dossier.provisionRecords
+      ? {
+          provisionRecords: dossier.provisionRecords.map((p) => {
+            const basisLabel = labelIn(PROVISION_BASIS_LABELS, p.basis, language);
+            return {
+              ...p,
+              itemLabels: p.items.map((id) => categoryById(id)?.[language] ?? id),
+              ...(basisLabel ? { basisLabel } : {}),
+            };
+          }),
+        }
+      : {}),
+    desk: {
+      name: DESK_CONTACT.name[language],
+      email: DESK_CONTACT.email,
+      address: DESK_CONTACT.address[language],
+      hours: DESK_HOURS_TEXT[language],
+    },
+  };
 }

@@ -2,77 +2,169 @@
 // spreadsheet; staff print the page for a paper disclosure. JSON is the dossier itself. Both say
 // which records are access information linked to the person (policy §1) and which are special
 // care-required (APPI Art. 2(3)), and explain the marks; both label the Art. 33(5) provision records
-// and say what a partial decision withheld, on which grounds and why (Art. 33(3), 36).
-import { categoryById } from '../../../personal-data/categories';
+// and say what a partial decision withheld, on which grounds and why (Art. 33(3), 36). Times are
+// Japan time; codes are named in the person's language; the desk to contact is on the page.
+import { createHash } from 'node:crypto';
 import type { Language } from '../../request';
 import type { Dossier } from './disclosure-dossier';
-import { DOSSIER_TEXT as TEXT } from './dossier-text';
+import {
+  type DossierBlock,
+  type DossierCard,
+  type DossierValue,
+  dossierLayout,
+  dossierSortableTime,
+  DOSSIER_TEXT as TEXT,
+} from './dossier-text';
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function dossierHtml(dossier: Dossier, language: Language): string {
+/** A value as shown; a registered value is marked to stay as it is in any language (HTML translate="no"). */
+const shown = (value: DossierValue) =>
+  value.data ? `<span translate="no">${escapeHtml(value.text)}</span>` : escapeHtml(value.text);
+
+/**
+ * Cards that stack on a phone and sit side by side on a desktop, nothing wider than the screen; a
+ * print stylesheet leaves out the buttons. Served with its hash in the CSP, so no other style runs.
+ */
+export const DOSSIER_PAGE_STYLE = `*{box-sizing:border-box}
+body{margin:0;color:#1a1a1a;background:#fff;font:16px/1.6 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",sans-serif}
+header,main,footer{max-width:62rem;margin:0 auto;padding:1rem}
+header{border-bottom:1px solid #bbb}
+footer{border-top:1px solid #bbb;margin-top:1.5rem}
+h1{font-size:1.6rem;line-height:1.3;margin:.25rem 0 .75rem}
+h2{font-size:1.3rem;line-height:1.3;margin:1.75rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid #2b4c7e}
+h3{font-size:1.05rem;margin:0 0 .25rem}
+dd{margin:0;overflow-wrap:anywhere}
+.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.15rem 1rem;margin:0}
+.facts dt{font-weight:600}
+.cards{list-style:none;margin:0;padding:0;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,20rem),1fr))}
+.card{border:1px solid #bbb;border-radius:.5rem;padding:.75rem 1rem;break-inside:avoid;min-width:0}
+.card dl{margin:0}
+.card dt{font-size:.875rem;color:#4a4a4a;margin-top:.5rem}
+.card ul{margin:0;padding-left:1.25rem}
+.mark{color:#8a3b00;font-size:.875rem;margin:0}
+.detail{display:block;color:#4a4a4a;font-size:.875rem}
+.note{font-size:.9rem}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0 0}
+.actions a,.actions button{display:inline-block;padding:.5rem .9rem;border:1px solid #2b4c7e;border-radius:.4rem;color:#2b4c7e;background:#fff;font:inherit;text-decoration:none;cursor:pointer}
+.actions button{color:#fff;background:#2b4c7e}
+a{color:#1d4f91}
+a:focus-visible,button:focus-visible{outline:3px solid #b35c00;outline-offset:2px}
+[hidden]{display:none!important}
+@media print{.actions,.print-hint{display:none!important}header,main,footer{max-width:none;padding:0 0 .5rem}body{font-size:10.5pt}.cards{display:block}.card{margin:0 0 .5rem}h2{break-after:avoid}a{color:inherit;text-decoration:none}}`;
+
+/** Shows the print button (hidden without script, where the hint stands instead). Served with its hash in the CSP. */
+export const DOSSIER_PAGE_SCRIPT =
+  "document.getElementById('print-hint').hidden=true;var b=document.getElementById('print');b.hidden=false;b.addEventListener('click',function(){window.print()});";
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * The page's Content-Security-Policy: only its own style and its own one script (by hash), nothing
+ * loaded, no form, no frame (CSP Level 3); the dossier is personal data.
+ */
+export const DOSSIER_PAGE_POLICY = [
+  "default-src 'none'",
+  `style-src ${sha256(DOSSIER_PAGE_STYLE)}`,
+  `script-src ${sha256(DOSSIER_PAGE_SCRIPT)}`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface DossierPageOptions {
+  /** Links to the same copy as JSON and CSV (the e-mailed link's page); the staff's print view has none. */
+  downloads?: boolean;
+}
+
+function cardHtml(card: DossierCard): string {
+  const marks = card.marks.map((mark) => `<p class="mark">※ ${escapeHtml(mark)}</p>`).join('');
+  const fields = card.fields
+    .map((f) => {
+      const value = f.list
+        ? f.list.length
+          ? `<ul>${f.list.map((item) => `<li>${shown(item)}</li>`).join('')}</ul>`
+          : ''
+        : f.value
+          ? shown(f.value)
+          : '';
+      const detail = f.detail ? `<span class="detail">${shown(f.detail)}</span>` : '';
+      return `<dt>${escapeHtml(f.label)}</dt><dd>${value}${detail}</dd>`;
+    })
+    .join('');
+  return `<li class="card"><h3>${shown(card.title)}</h3>${marks}<dl>${fields}</dl></li>`;
+}
+
+function blockHtml(block: DossierBlock): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return `<p>${escapeHtml(block.text)}</p>`;
+    case 'note':
+      return `<p class="note">${escapeHtml(block.text)}</p>`;
+    case 'list':
+      return `<ul>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+    case 'labelled':
+      return `<p>${escapeHtml(block.label)}: ${shown(block.value)}</p>`;
+    case 'cards':
+      return `<ul class="cards">${block.cards.map(cardHtml).join('')}</ul>`;
+  }
+}
+
+/** The page, in the dossier's language: a header with the request and the buttons, the parts, and the desk in the footer. */
+export function dossierHtml(
+  dossier: Dossier,
+  language: Language,
+  { downloads = false }: DossierPageOptions = {},
+): string {
   const t = TEXT[language];
-  const list = (items: string[]) =>
-    items.length ? `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : `<p>${t.none}</p>`;
-  const records = dossier.records ?? [];
-  const marks = (r: (typeof records)[number]) =>
-    [r.linkedAccessInformation ? t.linkedMark : '', r.specialCare ? t.specialCareMark : '']
-      .filter(Boolean)
-      .map((mark) => `<br><small class="mark">※ ${escapeHtml(mark)}</small>`)
-      .join('');
-  const notes = [
-    records.some((r) => r.linkedAccessInformation) ? t.linkedNote : '',
-    records.some((r) => r.specialCare) ? t.specialCareNote : '',
-  ]
-    .filter(Boolean)
-    .map((note) => `<p class="note">※ ${escapeHtml(note)}</p>`)
+  const layout = dossierLayout({ ...dossier, language });
+  const facts = layout.facts.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${shown(f.value)}</dd>`).join('');
+  const actions = `<p class="actions"><button type="button" id="print" hidden>${t.print}</button>${
+    downloads
+      ? `<a href="?format=json" download>${t.downloadJson}</a><a href="?format=csv" download>${t.downloadCsv}</a>`
+      : ''
+  }</p>
+<p class="print-hint" id="print-hint">${t.printHint}</p>`;
+  const sections = layout.sections
+    .map(
+      (s) =>
+        `<section aria-labelledby="${s.id}"><h2 id="${s.id}">${escapeHtml(s.heading)}</h2>
+${s.blocks.map(blockHtml).join('\n')}
+</section>`,
+    )
     .join('\n');
-  const rows = records
-    .map(
-      (r) =>
-        `<tr><td>${escapeHtml(categoryById(r.category)?.[language] ?? r.category)}${marks(r)}</td><td>${escapeHtml(r.value)}</td><td>${escapeHtml(r.source.description)}${r.source.detail ? `<br><small>${escapeHtml(r.source.detail)}</small>` : ''}</td><td>${escapeHtml(r.purposes.map((p) => p.description).join(' / '))}</td><td>${escapeHtml(r.acquiredAt)}</td></tr>`,
-    )
-    .join('');
-  const personalData = dossier.records
-    ? `<h2>${t.records}</h2>
-${records.length ? `<table><thead><tr><th>${t.category}</th><th>${t.value}</th><th>${t.source}</th><th>${t.purposes}</th><th>${t.acquiredAt}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p>${t.none}</p>`}
-${notes}
-<h2>${t.purposesOfUse}</h2>
-${list((dossier.purposesOfUse ?? []).map((p) => p.description))}
-<h2>${t.consents}</h2>
-${list((dossier.consents ?? []).map((c) => [c.at, c.action, c.purpose ?? c.recipient ?? '', c.method].join(' · ')))}
-`
-    : '';
-  const provisionRows = (dossier.provisionRecords ?? [])
-    .map(
-      (p) =>
-        `<tr><td>${p.direction === 'provided' ? t.provided : t.received}</td><td>${escapeHtml(p.recipient ? `${t.recipient}: ${p.recipient}` : `${t.provider}: ${p.provider ?? p.counterparty}`)}</td><td>${escapeHtml(p.date)}</td><td>${escapeHtml(p.items.join(', '))}</td><td>${escapeHtml(p.basis)}</td></tr>`,
-    )
-    .join('');
-  const provisions = dossier.provisionRecords
-    ? `<h2>${escapeHtml(dossier.provisionRecordsLabel ?? '')}</h2>
-${provisionRows ? `<table><thead><tr><th></th><th>${t.recipient} / ${t.provider}</th><th>${t.date}</th><th>${t.items}</th><th>${t.basis}</th></tr></thead><tbody>${provisionRows}</tbody></table>` : `<p>${t.none}</p>`}
-`
-    : '';
-  const withheld = dossier.withheld
-    ? `<h2>${t.withheld}</h2>
-<p>${t.withheldIntro}</p>
-${list(dossier.withheld.categories.map((c) => c.label))}
-<p>${t.grounds}:</p>
-${list(dossier.withheld.grounds.map((g) => g.label))}
-<p>${t.reason}: ${escapeHtml(dossier.withheld.reason)}</p>
-`
+  const contact = layout.contact
+    ? `<footer>
+<h2>${escapeHtml(layout.contact.heading)}</h2>
+<p>${escapeHtml(layout.contact.intro)}</p>
+<p><strong>${escapeHtml(layout.contact.name)}</strong></p>
+<dl class="facts">${
+        layout.contact.address ? `<dt>${t.deskAddress}</dt><dd>${escapeHtml(layout.contact.address)}</dd>` : ''
+      }${
+        layout.contact.hours ? `<dt>${t.deskHours}</dt><dd>${escapeHtml(layout.contact.hours)}</dd>` : ''
+      }<dt>${t.deskEmail}</dt><dd><a href="mailto:${escapeHtml(layout.contact.email)}">${escapeHtml(layout.contact.email)}</a></dd></dl>
+</footer>`
     : '';
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}.mark{color:#8a3b00}.note{font-size:.9rem}@media print{body{margin:0;max-width:none;font-size:11pt}tr{break-inside:avoid}}</style>
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(`${layout.title} ${dossier.requestId}`)}</title>
+<style>${DOSSIER_PAGE_STYLE}</style>
 </head><body>
-<h1>${t.title}</h1>
-<p>${escapeHtml(dossier.subject.name ?? '')} &lt;${escapeHtml(dossier.subject.email)}&gt; · ${t.generatedAt}: ${escapeHtml(dossier.generatedAt)}</p>
-${dossier.nothingHeld ? `<p><strong>${t.nothingHeld}</strong></p>` : ''}
-${personalData}${provisions}${withheld}</body></html>`;
+<header>
+<h1>${escapeHtml(layout.title)}</h1>
+<dl class="facts">${facts}</dl>
+<p>${layout.timeNote}</p>
+${actions}
+</header>
+<main>
+${layout.nothingHeld ? `<p><strong>${layout.nothingHeld}</strong></p>` : ''}
+${sections}
+</main>
+${contact}
+<script>${DOSSIER_PAGE_SCRIPT}</script>
+</body></html>`;
 }
 
 /** RFC 4180 fields; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula. */
@@ -81,57 +173,62 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** A record's mark as a CSV cell; rows that are not personal-data records leave it empty. */
-const flag = (value: boolean) => (value ? 'true' : 'false');
-
+/** The dossier as a spreadsheet, in the person's language: one row per record, consent, provision record, withheld item and note. */
 export function dossierCsv(dossier: Dossier): string {
   const t = TEXT[dossier.language];
+  const yesNo = (value: boolean) => (value ? t.yes : t.no);
   const header = [
-    'section',
-    'item',
-    'content',
-    'source',
-    'purposes',
-    'date',
-    'linked-access-information',
-    'special-care',
+    t.csvSection,
+    t.csvItem,
+    t.csvContent,
+    t.csvSource,
+    t.csvPurposes,
+    t.csvDate,
+    t.linkedMark,
+    t.specialCareMark,
   ];
   const records = dossier.records ?? [];
   const rows: string[][] = [
     ...records.map((r) => [
-      'personal-data',
-      r.category,
+      t.records,
+      r.categoryLabel ?? r.category,
       r.value,
       [r.source.description, r.source.detail].filter(Boolean).join(': '),
       r.purposes.map((p) => p.description).join(' / '),
-      r.acquiredAt,
-      flag(r.linkedAccessInformation),
-      flag(r.specialCare),
+      dossierSortableTime(r.acquiredAt),
+      yesNo(r.linkedAccessInformation),
+      yesNo(r.specialCare),
     ]),
     ...(dossier.consents ?? []).map((c) => [
-      'consent',
-      c.purpose ?? c.recipient ?? '',
-      c.action,
-      c.method,
+      t.consents,
+      c.purpose
+        ? `${t.consentPurpose}: ${c.purposeDescription ?? c.purpose}`
+        : c.recipient
+          ? `${t.consentRecipient}: ${c.recipientName ?? c.recipient}`
+          : (c.linkageLabel ?? c.linkage ?? ''),
+      c.actionLabel ?? c.action,
+      c.methodLabel ?? c.method,
       '',
-      c.at,
+      dossierSortableTime(c.at),
       '',
       '',
     ]),
     ...(dossier.provisionRecords ?? []).map((p) => [
-      'third-party-provision-record',
-      p.items.join(' / '),
-      p.recipient ? `recipient: ${p.recipient}` : `provider: ${p.provider ?? p.counterparty}`,
-      p.basis,
+      p.direction === 'provided' ? t.providedTo : t.receivedFrom,
+      (p.itemLabels ?? p.items).join(' / '),
+      p.direction === 'provided'
+        ? `${t.recipient}: ${p.recipient ?? p.counterparty}`
+        : `${t.provider}: ${p.provider ?? p.counterparty}`,
+      p.basisLabel ?? p.basis,
       '',
       p.date,
       '',
       '',
     ]),
     ...(dossier.withheld?.categories ?? []).map((c) => [
-      'withheld',
-      c.id,
+      t.withheld,
       c.label,
+      '',
       dossier.withheld!.grounds.map((g) => g.label).join(' / '),
       '',
       '',
@@ -140,14 +237,16 @@ export function dossierCsv(dossier: Dossier): string {
     ]),
     // The marks, the Art. 33(5) part and what was withheld explained, in the person's language.
     ...(records.some((r) => r.linkedAccessInformation)
-      ? [['note', 'linked-access-information', t.linkedNote, '', '', '', '', '']]
+      ? [[t.csvNote, t.linkedMark, t.linkedNote, '', '', '', '', '']]
       : []),
-    ...(records.some((r) => r.specialCare) ? [['note', 'special-care', t.specialCareNote, '', '', '', '', '']] : []),
+    ...(records.some((r) => r.specialCare)
+      ? [[t.csvNote, t.specialCareMark, t.specialCareNote, '', '', '', '', '']]
+      : []),
     ...(dossier.provisionRecords?.length
-      ? [['note', 'third-party-provision-records', dossier.provisionRecordsLabel ?? '', '', '', '', '', '']]
+      ? [[t.csvNote, `${t.providedTo} / ${t.receivedFrom}`, dossier.provisionRecordsLabel ?? '', '', '', '', '', '']]
       : []),
     ...(dossier.withheld
-      ? [['note', 'withheld', `${t.withheldIntro} ${t.reason}: ${dossier.withheld.reason}`, '', '', '', '', '']]
+      ? [[t.csvNote, t.withheld, `${t.withheldIntro} ${t.reason}: ${dossier.withheld.reason}`, '', '', '', '', '']]
       : []),
   ];
   // A byte-order mark so spreadsheet software reads the Japanese text as UTF-8.

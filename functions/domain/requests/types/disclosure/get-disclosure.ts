@@ -1,11 +1,11 @@
-// GET /v1/disclosures/{token}: the holder of the e-mailed link downloads the dossier until it expires,
-// less what has expired in it since it was made.
+// The e-mailed link: its holder reads or downloads the dossier until it expires, less what has
+// expired in it since it was made; the format is asked for by Accept, or by a link's format parameter.
 import type { Clock } from '../../../kernel/ports';
 import { DeskProblem } from '../../../kernel/problems';
 import { hashSecret } from '../../../kernel/secrets';
 import type { DisclosureReader } from '../../ports';
-import { type Dossier, dossierAsOf } from './disclosure-dossier';
-import { dossierCsv, dossierHtml } from './dossier-formats';
+import { type Dossier, servedDossier } from './disclosure-dossier';
+import { type DossierPageOptions, dossierCsv, dossierHtml } from './dossier-formats';
 
 export interface GetDisclosureDeps {
   disclosures: DisclosureReader;
@@ -33,6 +33,11 @@ export function negotiateDossierFormat(accept: string | undefined): DossierForma
   return best?.format ?? 'json';
 }
 
+/** The file name a download of the dossier is saved under: its request number, never the person's name. */
+export function dossierFileName(dossier: Pick<Dossier, 'requestId'>, format: Exclude<DossierFormat, 'html'>): string {
+  return `personal-data-disclosure-${dossier.requestId.replace(/[^A-Za-z0-9_-]/g, '-')}.${format}`;
+}
+
 export async function getDisclosure(deps: GetDisclosureDeps, token: string, format: DossierFormat = 'json') {
   const stored = await deps.disclosures.get(hashSecret(token), deps.clock.now());
   if (!stored) {
@@ -42,12 +47,16 @@ export async function getDisclosure(deps: GetDisclosureDeps, token: string, form
       'This disclosure link is unknown or has expired (links work for 14 days, or until everything in the copy has been erased if that is sooner). Ask the desk for a new disclosure.',
     );
   }
-  return renderDossier(dossierAsOf(stored.dossier, deps.clock.now()), format);
+  return renderDossier(servedDossier(stored.dossier, deps.clock.now()), format, { downloads: true });
 }
 
-/** The dossier in the negotiated format: itself as JSON, the page, or CSV. */
-export function renderDossier(dossier: Dossier, format: DossierFormat) {
+/** The dossier in the negotiated format: itself as JSON, the page, or CSV; with the name a download is saved under. */
+export function renderDossier(dossier: Dossier, format: DossierFormat, page: DossierPageOptions = {}) {
   const body =
-    format === 'html' ? dossierHtml(dossier, dossier.language) : format === 'csv' ? dossierCsv(dossier) : dossier;
-  return { body, contentType: DOSSIER_CONTENT_TYPES[format] };
+    format === 'html' ? dossierHtml(dossier, dossier.language, page) : format === 'csv' ? dossierCsv(dossier) : dossier;
+  return {
+    body,
+    contentType: DOSSIER_CONTENT_TYPES[format],
+    ...(format === 'html' ? {} : { fileName: dossierFileName(dossier, format) }),
+  };
 }

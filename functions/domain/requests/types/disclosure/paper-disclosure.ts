@@ -13,7 +13,7 @@ import { type MessageText, signature } from '../../notifications';
 import type { DeskWriter, DisclosureReader, RequestReader } from '../../ports';
 import { answerAddress, type Delivery, type DeskRequest, type Language } from '../../request';
 import { commitOrConflict, getConfirmedRequest, logRequestAccess } from '../../request-store';
-import { dossierAsOf } from './disclosure-dossier';
+import { servedDossier } from './disclosure-dossier';
 import { type DossierFormat, renderDossier } from './get-disclosure';
 import { coveredBy, disclosureDetails } from './schema';
 
@@ -78,7 +78,7 @@ export async function getPaperDisclosure(
     at: now.toISOString(),
   });
   // What expired since the decision is no longer held, so it is not printed either.
-  return renderDossier(dossierAsOf(stored.dossier, now), format);
+  return renderDossier(servedDossier(stored.dossier, now), format);
 }
 
 export interface RecordPostingDeps {

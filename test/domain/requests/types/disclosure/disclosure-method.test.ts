@@ -7,7 +7,10 @@ import { POLICY_PURPOSES } from '../../../../../functions/domain/purposes/regist
 import { type DecisionInput, decideRequest } from '../../../../../functions/domain/requests/decide-request';
 import type { DeskWrite } from '../../../../../functions/domain/requests/ports';
 import type { DeskRequest } from '../../../../../functions/domain/requests/request';
-import type { StoredDisclosure } from '../../../../../functions/domain/requests/types/disclosure/disclosure-dossier';
+import {
+  type StoredDisclosure,
+  servedDossier,
+} from '../../../../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { dossierCsv, dossierHtml } from '../../../../../functions/domain/requests/types/disclosure/dossier-formats';
 import { getDisclosure } from '../../../../../functions/domain/requests/types/disclosure/get-disclosure';
 import {
@@ -164,13 +167,20 @@ describe('the parts a disclosure covers (Art. 33(5))', () => {
       items: ['name', 'email'],
       basis: 'consent',
     });
-    expect(dossierHtml(dossier, 'ja')).toContain('<h2>第三者提供記録（個人情報の保護に関する法律第33条第5項）</h2>');
-    expect(dossierHtml(dossier, 'ja')).toContain('提供先: Example Payments K.K.');
-    const csv = dossierCsv(dossier);
+    const served = servedDossier(dossier, new Date(NOW));
+    const html = dossierHtml(served, 'ja');
+    expect(html).toContain('>第三者提供記録（個人情報の保護に関する法律第33条第5項）</h2>');
+    expect(html).toContain('<dt>提供先</dt><dd><span translate="no">Example Payments K.K.</span></dd>');
+    expect(html).toContain('<dt>項目</dt><dd><ul><li>氏名</li><li>メールアドレス</li></ul></dd>');
+    expect(html).toContain('<dt>根拠</dt><dd>ご本人の同意（第27条第1項）</dd>');
+    expect(html).toContain('<dt>年月日</dt><dd>2025年5月1日</dd>');
+    const csv = dossierCsv(served);
     expect(csv).toContain(
-      'third-party-provision-record,name / email,recipient: Example Payments K.K.,consent,,2025-05-01,,',
+      '第三者への提供,氏名 / メールアドレス,提供先: Example Payments K.K.,ご本人の同意（第27条第1項）,,2025-05-01,,',
     );
-    expect(csv).toContain('note,third-party-provision-records,第三者提供記録（個人情報の保護に関する法律第33条第5項）');
+    expect(csv).toContain(
+      '注記,第三者への提供 / 第三者からの受領,第三者提供記録（個人情報の保護に関する法律第33条第5項）',
+    );
   });
 
   it('leaves out the personal data when only the provision records are asked for, and logs only what was read', async () => {
@@ -186,7 +196,7 @@ describe('the parts a disclosure covers (Art. 33(5))', () => {
     );
     expect(deps.accessLog.entries[0]!.fields).toEqual(['provision-records']);
     expect(dossierHtml(dossier, 'en')).not.toContain('Personal data we hold');
-    expect(dossierCsv(dossier)).not.toMatch(/\r\n(personal-data|consent),/);
+    expect(dossierCsv(dossier)).not.toMatch(/\r\n(Personal data we hold|Consents),/);
   });
 
   it('leaves out the provision records when only the personal data is asked for', async () => {
@@ -229,9 +239,9 @@ describe('disclosure partially fulfilled', () => {
     expect(message.text).toContain('第33条第2項第2号');
     expect(message.text).toContain(PARTIAL.reason!);
     const html = dossierHtml(dossier, 'ja');
-    expect(html).toContain('<h2>開示しなかった項目</h2>');
-    expect(html).not.toContain('山田 花子</td>');
-    expect(dossierCsv(dossier)).toContain('withheld,name,氏名,');
+    expect(html).toContain('>開示しなかった項目</h2>');
+    expect(html).not.toContain('山田 花子</span>');
+    expect(dossierCsv(dossier)).toContain('開示しなかった項目,氏名,,');
   });
 
   it("writes the English e-mail with the grounds' labels and the reason", async () => {

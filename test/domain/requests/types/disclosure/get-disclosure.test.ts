@@ -8,6 +8,7 @@ import type { DisclosureReader } from '../../../../../functions/domain/requests/
 import {
   compileDossier,
   type StoredDisclosure,
+  servedDossier,
 } from '../../../../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import {
   DOSSIER_CONTENT_TYPES,
@@ -47,8 +48,9 @@ describe('getDisclosure', () => {
   it("returns the dossier as JSON by default, looking the link up by the token's hash only", async () => {
     const disclosures = new ArrayDisclosureReader([stored]);
     await expect(getDisclosure({ disclosures, clock: new FixedClock(NOW) }, TOKEN)).resolves.toEqual({
-      body: stored.dossier,
+      body: servedDossier(stored.dossier, NOW),
       contentType: 'application/json; charset=utf-8',
+      fileName: 'personal-data-disclosure-req-1.json',
     });
     expect(disclosures.asked).toEqual([hashSecret(TOKEN)]);
   });
@@ -60,7 +62,29 @@ describe('getDisclosure', () => {
     expect(page.body).toEqual(expect.stringContaining('<html lang="ja">'));
     const csv = await getDisclosure(deps, TOKEN, 'csv');
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
-    expect(csv.body).toEqual(expect.stringContaining('personal-data,name,山田 花子'));
+    expect(csv.body).toEqual(expect.stringContaining('保有個人データ,氏名,山田 花子'));
+    expect(csv.fileName).toBe('personal-data-disclosure-req-1.csv');
+    expect(page).not.toHaveProperty('fileName');
+  });
+
+  it("serves the words of every code in the dossier's language and the desk to contact, also for a copy compiled before they existed", async () => {
+    const { body } = await getDisclosure(
+      { disclosures: new ArrayDisclosureReader([stored]), clock: new FixedClock(NOW) },
+      TOKEN,
+    );
+    const dossier = body as ReturnType<typeof servedDossier>;
+    expect(dossier.consents![0]).toMatchObject({ actionLabel: '同意', purposeDescription: expect.any(String) });
+    expect(dossier.provisionRecords![0]).toMatchObject({
+      itemLabels: ['氏名', 'メールアドレス'],
+      basisLabel: 'ご本人の同意（第27条第1項）',
+    });
+    expect(dossier.desk).toMatchObject({ name: expect.stringContaining('窓口'), email: expect.stringContaining('@') });
+    const { categoryLabel: _, ...old } = stored.dossier.records![0]!;
+    const older = { ...stored, dossier: { ...stored.dossier, records: [old] } } as unknown as StoredDisclosure;
+    const served = (
+      await getDisclosure({ disclosures: new ArrayDisclosureReader([older]), clock: new FixedClock(NOW) }, TOKEN)
+    ).body as ReturnType<typeof servedDossier>;
+    expect(served.records![0]!.categoryLabel).toBe('氏名');
   });
 
   it('answers not-found for an unknown or expired link', async () => {
