@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DESK_CONSOLE_PATH } from '../../../local/privacy-center';
 import { hashLocalPassword } from '../../../local/staff-sign-in';
+import { japanTime } from '../../../web/src/desk/officer';
 import { dueMark, japanDate } from '../../../web/src/desk/queue';
 import { receivedRequest } from '../../domain/doubles';
 import { checkPage, DESKTOP } from '../../support/browser';
@@ -218,6 +219,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
     }, 90_000);
 
     it('tells a locked account when to try again, and has a temporary password changed first', async () => {
+      const lockedUntil = new Date(Date.now() + 10 * 60_000).toISOString();
       const base = {
         role: 'operator',
         status: 'active',
@@ -229,7 +231,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
         staffId: `locked-${suffix}`,
         email: `locked-${suffix}@desk.example.jp`,
         localPasswordHash: hashLocalPassword(E2E_DEMO_PASSWORD),
-        lockedUntil: new Date(Date.now() + 10 * 60_000).toISOString(),
+        lockedUntil,
       });
       await putItem('staff', {
         ...base,
@@ -241,7 +243,10 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       const { context, page } = await openConsole();
       await signIn(page, `locked-${suffix}`);
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('ロックされています');
-      expect(await page.getByRole('alert').textContent()).toContain('約10分後に、もう一度お試しください。');
+      // The end of the lock in Japan time, from the problem's lockedUntil member.
+      expect(await page.getByRole('alert').textContent()).toContain(
+        `${japanTime(lockedUntil, 'ja')}以降に、もう一度お試しください。`,
+      );
       await checkPage(page, 'desk-console-9-locked-ja');
 
       await signIn(page, `new-${suffix}`, 'temporary-password-1');
