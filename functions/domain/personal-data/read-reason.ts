@@ -63,7 +63,7 @@ export async function requireOpenRequest(
       'Request about someone else',
       `requestId: request ${requestId} is not about ${others.length === 1 ? `subject ${others[0]}` : `the subjects ${others.join(', ')}`}; a request justifies reading only the person it concerns. Name the request about this person, or the purpose of use the read serves. Nothing was read.`,
       undefined,
-      { slug: 'request-about-someone-else' }
+      { slug: 'request-about-someone-else' },
     );
   }
 }

@@ -4,7 +4,7 @@
 import { OUTSIDE_STAFF_NETWORK_PROBLEM, RATE_LIMITED_PROBLEM } from '../../../functions/http/problem-words';
 import type { Language, ProblemDetails } from '../request-form';
 import { type Label, tooManyRequests } from '../text';
-import { japanTime } from './officer';
+import { japanTime } from './japan-time';
 import { waitInWords } from './text';
 
 /** A problem as the console holds it: the members RFC 9457 defines, its extension members, and the Retry-After its answer gave. */
@@ -267,9 +267,3 @@ export function problemWords(problem: StaffProblem, language: Language): string 
 
 /** Whether the console has words of its own for this type (not only for its status). */
 export const knownProblemType = (problem: { type?: string }) => Boolean(problem.type && BY_TYPE[problem.type]);
-
-/** Kana and kanji: a message with none is English a Japanese reader would be left with. */
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
-
-/** A message as the Japanese page may show it: itself when it is Japanese, else `fallback`. */
-export const japaneseOr = (message: string, fallback: string) => (JAPANESE.test(message) ? message : fallback);

@@ -4,23 +4,12 @@
 // screen reader says it at once.
 import type { ApiResult } from '../api';
 import type { ProblemDetails } from '../request-form';
-import { apiMessage } from '../text';
-import { japaneseOr, knownProblemType, problemWords, type StaffProblem } from './problem-text';
+import { fieldMessageList } from './officer';
+import { knownProblemType, problemWords, type StaffProblem } from './problem-text';
 import { type Language, t } from './text';
 
 /** A problem as the console shows it: the firewall's 429 also brings the wait its Retry-After gave. */
 export type DeskProblemDetails = ProblemDetails & { retryAfterSeconds?: number };
-
-const CHECK_FIELD = '入力内容を確認してください。';
-
-/** The API's field messages, once each; on a Japanese page those it has no Japanese for become one plain request to check. */
-export function fieldMessagesInWords(messages: readonly string[], language: Language): string[] {
-  return [
-    ...new Set(
-      messages.map((m) => apiMessage(m, language)).map((m) => (language === 'ja' ? japaneseOr(m, CHECK_FIELD) : m)),
-    ),
-  ];
-}
 
 export function ProblemNotice({
   problem,
@@ -42,7 +31,7 @@ export function ProblemNotice({
     language === 'en' && !knownProblemType(problem) && problem.status !== 429 && problem.status !== 503
       ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ''}`
       : problemWords(problem as StaffProblem, language);
-  const messages = fieldMessagesInWords(
+  const messages = fieldMessageList(
     (problem.errors ?? []).map((e) => e.message),
     language,
   ).filter((m) => m !== words);
