@@ -106,6 +106,10 @@ const BY_TYPE: Record<string, Label | ((problem: StaffProblem, language: Languag
     ja: 'この受付番号の請求はありません（確認コードが入力されていない請求は表示されません）。請求一覧から開いてください。',
     en: 'There is no request with this number (a request whose code was never entered is not shown). Open it from the queue.',
   },
+  [type('not-a-paper-disclosure')]: {
+    ja: 'この請求の開示は電磁的記録（メールで送ったリンク）によるもので、印刷・郵送する書面はありません。',
+    en: 'This disclosure is the electronic record the person was e-mailed a link to; there is nothing to print or post.',
+  },
   // Reading a subject's data (functions/domain/personal-data/).
   [type('not-an-open-request')]: {
     ja: 'この受付番号の請求は対応中ではありません（完了・取下げ済み又は存在しません）。何も読み出していません。',

@@ -12,6 +12,8 @@ export type DeskRoute =
   | { page: 'subject'; subjectId: string }
   | { page: 'accounts' }
   | { page: 'access-log' }
+  /** The request report: counts, time to decision, overdue requests. */
+  | { page: 'report' }
   | { page: 'not-found' };
 
 export type DeskPage = DeskRoute['page'];
@@ -25,6 +27,7 @@ export const DESK_PAGE_ROLES: Record<DeskPage, readonly StaffRole[]> = {
   subject: ['operator', 'officer'],
   accounts: ['officer'],
   'access-log': ['officer', 'auditor'],
+  report: ['officer', 'auditor'],
   'not-found': ['operator', 'officer', 'auditor'],
 };
 
@@ -51,7 +54,8 @@ export function parseDeskRoute(hash: string): DeskRoute {
       const status = new URLSearchParams(query ?? '').get('status');
       return status ? { page: 'queue', status } : { page: 'queue' };
     }
-    if (first === 'subjects' || first === 'accounts' || first === 'access-log') return { page: first };
+    if (first === 'subjects' || first === 'accounts' || first === 'access-log' || first === 'report')
+      return { page: first };
     return { page: 'not-found' };
   }
   const id = decode(second);
@@ -78,6 +82,8 @@ export function hrefOfDeskRoute(route: DeskRoute): string {
       return '#/accounts';
     case 'access-log':
       return '#/access-log';
+    case 'report':
+      return '#/report';
     case 'not-found':
       return '#/not-found';
   }

@@ -186,7 +186,7 @@ type Failure = { problem: ProblemDetails | 'network'; placed?: PlacedProblem };
 /** A refusal placed at a field: the console's words for its type, else the field's messages. */
 function fieldMessage(failure: Failure | undefined, messages: string[], language: Language): string {
   const problem = failure?.problem;
-  return problem && problem !== 'network' && knownProblemType(problem)
+  return problem && problem !== 'network' && !problem.errors?.length && knownProblemType(problem)
     ? problemWords(problem, language)
     : fieldMessages(messages, language);
 }
@@ -913,7 +913,8 @@ function LiftCessation({
     const messages = failure?.placed?.byField[field];
     if (!messages?.length) return undefined;
     const problem = failure!.problem;
-    if (problem !== 'network' && knownProblemType(problem)) return problemWords(problem, language);
+    if (problem !== 'network' && !problem.errors?.length && knownProblemType(problem))
+      return problemWords(problem, language);
     if (language === 'en') return fieldMessages(messages, language);
     return field === 'reason' ? say('needLiftReason', language) : say('needLiftRecipients', language);
   };
