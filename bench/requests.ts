@@ -72,6 +72,10 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'resend-verification-code': {
+    event: api('resend-verification-code', { pathParameters: { requestId: UNKNOWN_ID } }),
+    expect: '404',
+  },
   'get-request-status': {
     event: api('get-request-status', {
       pathParameters: { requestId: UNKNOWN_ID },
@@ -95,6 +99,22 @@ export const ROUTE_REQUESTS = {
       pathParameters: { requestId: UNKNOWN_ID },
       headers: json,
       body: JSON.stringify({ outcome: 'fulfilled' }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'preview-decision': {
+    event: api('preview-decision', {
+      pathParameters: { requestId: UNKNOWN_ID },
+      headers: json,
+      body: JSON.stringify({ outcome: 'fulfilled' }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'list-request-records': {
+    event: api('list-request-records', {
+      pathParameters: { requestId: UNKNOWN_ID },
       claims: OPERATOR_CLAIMS,
     }),
     expect: '404',

@@ -22,10 +22,13 @@ export type { RouteAuth, RouteDefinition, TableAccess } from './http/route-defin
 const MANIFEST = [
   requestDetails.submitRequest,
   requests.verifyRequest,
+  requests.resendVerificationCode,
   requests.getRequestStatus,
   requests.listRequests,
   requests.viewRequest,
   requestDetails.decideRequest,
+  requestDetails.previewDecision,
+  requestDetails.listRequestRecords,
   requests.withdrawRequest,
   requests.assignRequest,
   requests.addRequestNote,

@@ -28,6 +28,8 @@ import {
   VERIFICATION_CODE_DIGITS,
   VERIFICATION_CODE_LIFETIME_SECONDS,
   VERIFICATION_MAX_ATTEMPTS,
+  VERIFICATION_MAX_RESENDS,
+  VERIFICATION_RESEND_INTERVAL_SECONDS,
 } from './kernel/law';
 import { MONITORING_MAX_SUBJECTS_PER_HOUR } from './monitoring/access-analysis';
 import { MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD, MY_NUMBER_DOCUMENTS } from './my-number/documents';
@@ -158,6 +160,22 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         kind: 'desk policy',
         source: 'under APPI Art. 37(1)',
         note: 'Wrong codes allowed before the request locks.',
+      },
+      {
+        name: 'VERIFICATION_RESEND_INTERVAL_SECONDS',
+        value: VERIFICATION_RESEND_INTERVAL_SECONDS,
+        unit: 'seconds',
+        kind: 'desk policy',
+        source: 'under APPI Art. 37(1)',
+        note: 'A new code for the same request at most this often; it goes only to the address on the request.',
+      },
+      {
+        name: 'VERIFICATION_MAX_RESENDS',
+        value: VERIFICATION_MAX_RESENDS,
+        unit: 'codes',
+        kind: 'desk policy',
+        source: 'under APPI Art. 37(1)',
+        note: 'New codes one request may ask for, each with fresh attempts; past it, the request is made again.',
       },
       {
         name: 'UNVERIFIED_REQUEST_LIFETIME_SECONDS',

@@ -102,7 +102,7 @@ export function undeliverableNotice(
           ? "An e-mail was set aside because the outcome of its send was never recorded. Check SES's sending records; if it was not sent, send it again."
           : `An e-mail was set aside after ${attempts} failed sends. Check its address and text, and send it again.`,
         `Message: ${message.messageId}\nKind: ${message.topic}${request.en}\nCreated: ${message.createdAt}\nAttempts: ${attempts}\nReason: ${errorName}`,
-        'The desk report (GET /v1/staff/reports/requests) lists every undeliverable message.',
+        "The desk's request report lists every undeliverable message.",
       ].join('\n'),
     },
     now,

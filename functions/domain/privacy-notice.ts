@@ -6,9 +6,11 @@
 
 import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
 import {
+  BUSINESS_NAME,
   DEFAULT_DESK_SETTINGS,
   DESK_CLOSES_AT_HOUR,
   DESK_CONTACT,
+  DESK_HOURS_TEXT,
   DESK_OPENS_AT_HOUR,
   type DeskSettings,
   YEAR_END_HOLIDAYS,
@@ -38,8 +40,6 @@ import {
   IDENTITY_DOCUMENTS,
 } from './requests/verify-representative';
 
-const BUSINESS = 'Mecara LLC';
-
 /** The date of the notice's own text; a purpose published later makes that day the notice's version. */
 export const PRIVACY_NOTICE_VERSION = '2026-11-26';
 
@@ -68,44 +68,43 @@ const codeMinutes = VERIFICATION_CODE_LIFETIME_SECONDS / SECONDS.MINUTE;
 
 const tokenMinutes = SUBJECT_TOKEN_LIFETIME_SECONDS / SECONDS.MINUTE;
 
+/**
+ * Routes and fields are for the companies' systems and belong in the API reference, which the
+ * notice names in words; the Privacy Center serves it beside its pages.
+ */
+export const API_REFERENCE = {
+  href: '/docs/api',
+  ja: '当社のシステムや開発者の方が、請求、同意の確認等をプログラムから行う方法は、API リファレンスに記載しています。',
+  en: "For companies' systems and developers, the API reference describes how to make requests and see consents from a program.",
+} as const;
+
 /** Policy §2(2), §5; APPI Art. 27(1), 28(1): how the person sees the consents they gave and withdraws one, without an account. */
 const yourConsents = {
   steps: [
     {
-      route: 'POST /v1/me/sessions',
-      body: '{email, language?}',
-      ja: 'ご登録のメールアドレスを送信すると、確認コードをお送りします。',
-      en: 'Send the e-mail address you gave us; a confirmation code is e-mailed to it.',
+      ja: `プライバシーセンターの「同意の確認・撤回」のページで、ご登録のメールアドレスを入力してください。${VERIFICATION_CODE_DIGITS}桁の確認コードをお送りします。`,
+      en: `On the Privacy Center's consents page, enter the e-mail address you gave us; a ${VERIFICATION_CODE_DIGITS}-digit confirmation code is e-mailed to it.`,
     },
     {
-      route: 'POST /v1/me/sessions/{sessionId}/verification',
-      body: '{code}',
-      ja: `確認コードを${codeMinutes}分以内に入力すると、${tokenMinutes}分間有効なトークンをお渡しします。`,
-      en: `Enter the code within ${codeMinutes} minutes to receive a token valid for ${tokenMinutes} minutes.`,
+      ja: `確認コードを${codeMinutes}分以内に入力すると、その後${tokenMinutes}分間、同意の一覧（有効なもの及び撤回したもの）をご覧いただけます。`,
+      en: `Enter the code within ${codeMinutes} minutes; for the next ${tokenMinutes} minutes you can see your consents, in force and withdrawn.`,
     },
     {
-      route: 'GET /v1/me/consents',
-      ja: 'トークンを Authorization: Bearer ヘッダーに付けて、同意の一覧（有効なもの及び撤回したもの）をご覧いただけます。',
-      en: 'With the token as "Authorization: Bearer", see your consents, in force and withdrawn.',
-    },
-    {
-      route: 'DELETE /v1/me/consents/{consentId}',
       ja: '有効な同意を撤回できます。撤回は次の利用及び提供の確認から効力を生じ、撤回の受領書をメールでお送りします。',
       en: 'Withdraw a consent in force. The withdrawal takes effect from the next check of a use or provision, and a receipt is e-mailed to you.',
     },
   ],
-  ja: `同意はいつでも撤回できます。ご自身の同意の確認及び撤回は、ご登録のメールアドレスに${VERIFICATION_CODE_DIGITS}桁の確認コードをお送りして確認した上で、POST /v1/me/sessions から GET /v1/me/consents により行えます。当窓口へのご連絡でも承ります。`,
-  en: `You may withdraw a consent at any time. To see and withdraw your consents, confirm your e-mail address with the ${VERIFICATION_CODE_DIGITS}-digit code sent through POST /v1/me/sessions, then use GET /v1/me/consents. You may also contact the desk.`,
+  ja: '同意はいつでも撤回できます。ご自身の同意は、次の手順でプライバシーセンターから確認及び撤回できます。当窓口へのご連絡でも承ります。',
+  en: 'You may withdraw a consent at any time. You can see and withdraw your consents in the Privacy Center as follows, or by contacting the desk.',
 };
 
 function requestProcedures(settings: DeskSettings) {
   const deskDays = settings.responseDeskDays;
   return {
     accepted: REQUEST_TYPE_SCHEMAS.map((t) => t.type),
-    howToRequest: 'POST /v1/requests; the desk e-mails a six-digit code to confirm the requester.',
     procedure: {
-      ja: '請求及び苦情は、POST /v1/requests により、請求の種類、請求者、対象となるご本人のメールアドレス及び必要な事項を送信して行ってください。送信後、請求者のメールアドレスに確認コードをお送りします。コードを入力して請求者が確認された時点で受付となり、回答期限をお知らせします。',
-      en: 'Make a request or complaint through POST /v1/requests, giving the type of request, the requester, the e-mail address of the person concerned and the details the type needs. The desk then e-mails a confirmation code to the requester; once the code is entered the request is received and its due date is returned.',
+      ja: '請求及び苦情は、プライバシーセンターの請求フォームに、請求の種類、請求者、対象となるご本人のメールアドレス及び必要な事項を入力して送信してください。',
+      en: "Make a request or complaint with the Privacy Center's form, giving the type of request, who is asking, the e-mail address of the person concerned and the details the type needs.",
     },
     // APPI Art. 37(1), Cabinet Order Art. 12: how the requester is confirmed.
     verification: {
@@ -113,8 +112,8 @@ function requestProcedures(settings: DeskSettings) {
       codeDigits: VERIFICATION_CODE_DIGITS,
       codeValidMinutes: codeMinutes,
       attempts: VERIFICATION_MAX_ATTEMPTS,
-      ja: `請求者のメールアドレスにお送りする${VERIFICATION_CODE_DIGITS}桁の確認コードを${codeMinutes}分以内に入力していただき、請求者を確認します（${VERIFICATION_MAX_ATTEMPTS}回誤ると請求は無効となり、改めて請求していただきます）。`,
-      en: `The requester is confirmed by a ${VERIFICATION_CODE_DIGITS}-digit code e-mailed to them, to be entered within ${codeMinutes} minutes (after ${VERIFICATION_MAX_ATTEMPTS} wrong codes the request is locked and must be made again).`,
+      ja: `送信後、請求者のメールアドレスに${VERIFICATION_CODE_DIGITS}桁の確認コードをお送りします。${codeMinutes}分以内に入力していただき、請求者が確認された時点で受付となり、回答期限をお知らせします（${VERIFICATION_MAX_ATTEMPTS}回誤ると請求は無効となり、改めて請求していただきます）。`,
+      en: `The desk then e-mails a ${VERIFICATION_CODE_DIGITS}-digit confirmation code to the requester, to be entered within ${codeMinutes} minutes; once it is, the request is received and you are told when the answer is due (after ${VERIFICATION_MAX_ATTEMPTS} wrong codes the request is locked and must be made again).`,
     },
     // APPI Art. 37(3), Cabinet Order Art. 13: a request may be made through a representative.
     whoMayRequest: REQUESTER_KINDS.map((kind) => ({ kind, ...REQUESTER_LABELS[kind] })),
@@ -160,7 +159,7 @@ export function privacyNotice(
   }));
   return {
     version: privacyNoticeVersion(versions),
-    business: BUSINESS,
+    business: BUSINESS_NAME,
     purposesOfUse: histories
       .map((h) => h.current)
       .filter((p) => p.status === 'active')
@@ -212,7 +211,7 @@ export function privacyNotice(
     },
     consents: yourConsents,
     // Policy §4; APPI Art. 27(2), 27(5)(iii): joint use and opt-out provision are published.
-    thirdPartyProvision: thirdPartyProvisionNotice({ name: BUSINESS, address: DESK_CONTACT.address }, recipients),
+    thirdPartyProvision: thirdPartyProvisionNotice({ name: BUSINESS_NAME, address: DESK_CONTACT.address }, recipients),
     anonymisedInformationPublications: [],
     requests: requestProcedures(settings),
     desk: {
@@ -228,11 +227,9 @@ export function privacyNotice(
           `year-end and New Year holidays (${YEAR_END_HOLIDAYS.from.month}/${YEAR_END_HOLIDAYS.from.day}-${YEAR_END_HOLIDAYS.to.month}/${YEAR_END_HOLIDAYS.to.day})`,
         ],
       },
-      hoursText: {
-        ja: `受付時間 ${DESK_OPENS_AT_HOUR}:00〜${DESK_CLOSES_AT_HOUR}:00（日本時間。土曜日、日曜日、祝日及び年末年始（${YEAR_END_HOLIDAYS.from.month}月${YEAR_END_HOLIDAYS.from.day}日〜${YEAR_END_HOLIDAYS.to.month}月${YEAR_END_HOLIDAYS.to.day}日）を除く）`,
-        en: `${DESK_OPENS_AT_HOUR}:00-${DESK_CLOSES_AT_HOUR}:00 Japan time, except Saturdays, Sundays, national holidays and the year-end and New Year holidays (${YEAR_END_HOLIDAYS.from.day} December-${YEAR_END_HOLIDAYS.to.day} January)`,
-      },
+      hoursText: DESK_HOURS_TEXT,
     },
+    apiReference: API_REFERENCE,
   };
 }
 

@@ -10,6 +10,8 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export interface FieldError {
   field: string;
   message: string;
+  /** A text field's maximum length when the value was too long (an extension member of the error, RFC 9457 §3.2). */
+  maximum?: number;
 }
 
 export class HttpProblem extends Error {
@@ -35,6 +37,7 @@ export const STATUS_OF: Record<ProblemKind, number> = {
   forbidden: 403,
   locked: 423,
   gone: 410,
+  'too-soon': 429,
 };
 
 export const BASE_HEADERS = {
@@ -59,10 +62,16 @@ export function problemResult(problem: HttpProblem, instance?: string): APIGatew
   };
 }
 
+/** A string's maximum length, when the issue is that the string is longer. */
+function tooLongBy(issue: z.core.$ZodIssue): number | undefined {
+  return issue.code === 'too_big' && issue.origin === 'string' ? Number(issue.maximum) : undefined;
+}
+
 export function validationProblem(where: 'body' | 'path' | 'query', error: z.ZodError): HttpProblem {
   const errors = error.issues.map((issue) => ({
     field: [where, ...issue.path.map(String)].join('.'),
     message: describeIssue(issue),
+    ...(tooLongBy(issue) !== undefined ? { maximum: tooLongBy(issue) } : {}),
   }));
   const summary = errors.map((e) => `${e.field} ${e.message}`).join('; ');
   return new HttpProblem(

@@ -64,6 +64,9 @@ function parseBody(event: APIGatewayProxyEvent, headers: Record<string, string>,
       'body-too-large',
       'Request body too large',
       `The body is larger than ${MAX_BODY_BYTES / 1024} KiB. Send only the fields the request needs.`,
+      undefined,
+      {},
+      { maxBytes: MAX_BODY_BYTES },
     );
   }
   if (text.trim() === '') {
@@ -134,7 +137,9 @@ export function httpRoute<R extends RouteDefinition>(
             error.title,
             error.detail,
             error.errors ? [...error.errors] : undefined,
-            {},
+            error.specifics.retryAfterSeconds !== undefined
+              ? { 'retry-after': String(error.specifics.retryAfterSeconds) }
+              : {},
             error.specifics.extensions,
           );
         else if (error instanceof AccessLogBusyError) {

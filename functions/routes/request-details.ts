@@ -1,6 +1,12 @@
-// The two routes whose bodies carry each request type's own details: making a request, and deciding it.
+// The two routes whose bodies carry each request type's own details, making a request and deciding it,
+// and the two that help an operator decide: the decision's preview, and the person's records.
 import { requestIdParams } from '../http/contract/common';
-import { decisionBody, submitRequestBody } from '../http/contract/request-details';
+import {
+  decisionBody,
+  decisionPreviewResponse,
+  requestRecordsResponse,
+  submitRequestBody,
+} from '../http/contract/request-details';
 import { decisionResponse, submitRequestResponse } from '../http/contract/requests';
 import { type RouteDefinition, STAFF_CHECK } from '../http/route-definition';
 
@@ -38,4 +44,50 @@ export const decideRequest = {
   request: { params: requestIdParams, body: decisionBody },
   response: { status: 200, schema: decisionResponse, description: 'Decided; the requester is e-mailed the result.' },
   publicLinks: true,
+} as const satisfies RouteDefinition;
+
+export const previewDecision = {
+  name: 'preview-decision',
+  method: 'POST',
+  path: '/v1/staff/requests/{requestId}/decision-preview',
+  summary:
+    'What a decision would send, and for a disclosure what the dossier would hold; nothing is written but the access-log entry of the read.',
+  auth: { kind: 'staff', roles: ['operator'] },
+  tables: {
+    requests: 'read',
+    'personal-data': 'read',
+    consents: 'read',
+    'provision-records': 'read',
+    purposes: 'read',
+    recipients: 'read',
+    subjects: 'read',
+    'access-log': 'append',
+    ...STAFF_CHECK,
+  },
+  request: { params: requestIdParams, body: decisionBody },
+  response: {
+    status: 200,
+    schema: decisionPreviewResponse,
+    description: 'The e-mail the requester would receive, and the dossier in outline.',
+  },
+} as const satisfies RouteDefinition;
+
+export const listRequestRecords = {
+  name: 'list-request-records',
+  method: 'GET',
+  path: '/v1/staff/requests/{requestId}/records',
+  summary:
+    "The records of personal data an open request concerns, to choose a correction's changes from; the read is access-logged.",
+  auth: { kind: 'staff', roles: ['operator'] },
+  tables: {
+    requests: 'read',
+    'personal-data': 'read',
+    consents: 'read',
+    'provision-records': 'read',
+    purposes: 'read',
+    'access-log': 'append',
+    ...STAFF_CHECK,
+  },
+  request: { params: requestIdParams },
+  response: { status: 200, schema: requestRecordsResponse, description: "The person's records, by category." },
 } as const satisfies RouteDefinition;

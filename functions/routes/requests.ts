@@ -12,6 +12,7 @@ import {
   requestReportQuery,
   requestReportResponse,
   requestStatusResponse,
+  resendCodeResponse,
   staffQueueQuery,
   staffQueueResponse,
   staffRequestResponse,
@@ -30,6 +31,23 @@ export const verifyRequest = {
   tables: { requests: 'read-write', outbox: 'write' },
   request: { params: requestIdParams, body: verificationBody },
   response: { status: 200, schema: verificationResponse, description: 'Received; the answer is due by dueAt.' },
+  browser: 'privacy-center',
+} as const satisfies RouteDefinition;
+
+export const resendVerificationCode = {
+  name: 'resend-verification-code',
+  method: 'POST',
+  path: '/v1/requests/{requestId}/verification-code',
+  summary:
+    'Send a new confirmation code to the address already on a request awaiting one: at most once a minute and three times per request; the new code comes with fresh tries.',
+  auth: { kind: 'public' },
+  tables: { requests: 'read-write', outbox: 'write' },
+  request: { params: requestIdParams },
+  response: {
+    status: 202,
+    schema: resendCodeResponse,
+    description: 'A new code is on its way; the one sent before no longer works.',
+  },
   browser: 'privacy-center',
 } as const satisfies RouteDefinition;
 
@@ -82,6 +100,7 @@ export const withdrawRequest = {
     schema: withdrawalResponse,
     description: 'Withdrawn; the desk takes no further action on it.',
   },
+  browser: 'privacy-center',
 } as const satisfies RouteDefinition;
 
 export const assignRequest = {

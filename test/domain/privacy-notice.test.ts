@@ -1,7 +1,7 @@
 // GET /v1/privacy-notice: what the policy promises to publish, consistent with the calendar, the law
 // and the purpose registry as it stands.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DESK_SETTINGS, DESK_CONTACT } from '../../functions/domain/desk';
+import { BUSINESS_NAME, DEFAULT_DESK_SETTINGS, DESK_CONTACT } from '../../functions/domain/desk';
 import { MY_NUMBER_AFFAIRS } from '../../functions/domain/my-number/documents';
 import { PERSONAL_DATA_CATEGORIES, SPECIAL_CARE_EXCEPTIONS } from '../../functions/domain/personal-data/categories';
 import { ACQUISITION_SOURCES } from '../../functions/domain/personal-data/sources';
@@ -61,7 +61,7 @@ describe('privacyNotice', () => {
       email: DESK_CONTACT.email,
     });
     expect(notice.desk.hoursText.ja).toBe(
-      '受付時間 9:00〜17:00（日本時間。土曜日、日曜日、祝日及び年末年始（12月29日〜1月3日）を除く）',
+      '9:00〜17:00（日本時間。土曜日、日曜日、祝日及び年末年始（12月29日〜1月3日）を除く）',
     );
     expect(notice.desk.hoursText.en).toBe(
       '9:00-17:00 Japan time, except Saturdays, Sundays, national holidays and the year-end and New Year holidays (29 December-3 January)',
@@ -70,19 +70,19 @@ describe('privacyNotice', () => {
 
   it('says how to request, that the requester is confirmed by an e-mailed code, and who may request (Art. 37)', () => {
     const { requests } = notice;
-    expect(requests.howToRequest).toBe(
-      'POST /v1/requests; the desk e-mails a six-digit code to confirm the requester.',
-    );
-    expect(requests.procedure.en).toMatch(/POST \/v1\/requests.*confirmation code/s);
-    expect(requests.procedure.ja).toMatch(/確認コード/);
+    expect(requests.procedure.en).toMatch(/Privacy Center's form/);
+    expect(requests.procedure.ja).toMatch(/請求フォーム/);
+    expect(requests.verification.ja).toMatch(/確認コード/);
     expect(requests.verification).toMatchObject({
       method: 'e-mailed-code',
       codeDigits: 6,
       codeValidMinutes: 30,
       attempts: 5,
     });
-    expect(requests.verification.en).toContain('6-digit code e-mailed to them, to be entered within 30 minutes');
-    expect(requests.verification.ja).toContain('6桁の確認コードを30分以内に');
+    expect(requests.verification.en).toContain(
+      '6-digit confirmation code to the requester, to be entered within 30 minutes',
+    );
+    expect(requests.verification.ja).toContain('6桁の確認コードをお送りします。30分以内に');
     expect(requests.whoMayRequest.map((w) => w.kind)).toEqual(['self', 'legal-representative', 'agent']);
     for (const who of requests.whoMayRequest) {
       expect(who.ja.length).toBeGreaterThan(0);
@@ -169,24 +169,27 @@ describe("privacyNotice with the desk's own settings", () => {
     expect(notice.accessInformation.linkage.en).toMatch(/linked to the personal information we hold/);
   });
 
-  it('tells the person, in both languages, how to see and withdraw their consents: a session, the e-mailed code, then /v1/me/consents', () => {
-    expect(notice.consents.steps.map((s) => s.route)).toEqual([
-      'POST /v1/me/sessions',
-      'POST /v1/me/sessions/{sessionId}/verification',
-      'GET /v1/me/consents',
-      'DELETE /v1/me/consents/{consentId}',
-    ]);
+  it('tells the person, in both languages, how to see and withdraw their consents in the Privacy Center: address, e-mailed code, the list', () => {
+    expect(notice.consents.steps).toHaveLength(3);
     for (const step of notice.consents.steps) {
-      expect(step.ja, step.route).toMatch(/[\u3040-\u30ff]/);
-      expect(step.en, step.route).not.toBe('');
+      expect(step.ja).toMatch(/[\u3040-\u30ff]/);
+      expect(step.en).not.toBe('');
     }
-    expect(notice.consents.steps[1]!.en).toContain('token valid for 15 minutes');
+    expect(notice.consents.steps[0]!.ja).toContain('6桁の確認コード');
+    expect(notice.consents.steps[1]!.en).toContain('for the next 15 minutes');
     expect(notice.consents.ja).toContain('撤回');
-    expect(notice.consents.ja).toContain('GET /v1/me/consents');
     expect(notice.consents.en).toContain('withdraw a consent at any time');
-    expect(notice.consents.en).toContain('6-digit code sent through POST /v1/me/sessions');
     const keys = Object.keys(notice);
     expect(keys.indexOf('consents')).toBe(keys.indexOf('thirdPartyProvision') - 1);
+  });
+
+  it("names the company and the desk's address in each language from the one source, and links the API reference in words", () => {
+    expect(notice.business).toEqual(BUSINESS_NAME);
+    expect(notice.desk.address.ja).toBe('〒101-0054 東京都千代田区神田錦町1-23-8 9階');
+    expect(notice.desk.address.en).toBe('#9F, 1-23-8, Kandanishikicho, Chiyoda-ku, Tokyo, 101-0054, Japan');
+    expect(notice.thirdPartyProvision.policy.ja).toContain('第27条第1項');
+    expect(notice.apiReference).toMatchObject({ href: '/docs/api' });
+    expect(notice.apiReference.ja).toContain('API リファレンス');
   });
 
   it('acquires special care-required information only with consent or under Art. 20(2), and My Number only for the statutory affairs', () => {

@@ -48,12 +48,12 @@ describe('get-privacy-notice', () => {
     expect(result.json.accessInformation.linkage.en).toMatch(/linked/);
     expect(result.json.specialCareInformation.policy.en).toMatch(/consent/);
     expect(result.json.myNumber.affairs).toEqual(['tax', 'social-insurance']);
-    expect(result.json.thirdPartyProvision).toMatchObject({ policy: expect.stringMatching(/consent/) });
+    expect(result.json.thirdPartyProvision).toMatchObject({ policy: { en: expect.stringMatching(/consent/) } });
     expect(result.json.anonymisedInformationPublications).toEqual([]);
     expect(result.json.requests.accepted).toContain('disclosure');
     expect(result.json.desk.hours).toMatchObject({ timeZone: 'Asia/Tokyo', opens: '09:00', closes: '17:00' });
     expect(result.json.desk).toMatchObject({
-      address: expect.stringMatching(/Chiyoda-ku/),
+      address: { ja: expect.stringMatching(/千代田区/), en: expect.stringMatching(/Chiyoda-ku/) },
       email: 'info@aimicros.com',
     });
     expect(result.json.requests).toMatchObject({

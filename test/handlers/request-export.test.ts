@@ -102,7 +102,8 @@ describe('request-export', () => {
       [],
     );
     const mail = (await mailbox('officer@desk.example.jp')).find((m) => m.subject.includes(exportId));
-    expect(mail!.body.text).toContain(`https://desk.test/test/v1/staff/exports/${exportId}/approval`);
+    expect(mail!.body.text).toContain(`https://desk.test/test/v1/staff/exports/${exportId}`);
+    expect(mail!.body.text).toContain('Approve or refuse it by its export number');
     expect(mail!.body.text).toContain('Subjects: 2');
 
     const [entry, ...others] = await logAbout(subjectIds[0]!);

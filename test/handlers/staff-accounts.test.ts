@@ -111,7 +111,7 @@ describe('staff accounts', () => {
     expect(temporary).toBeDefined();
     expect(temporary!.length).toBeGreaterThanOrEqual(14);
     expect(localPasswordMatches(temporary!, stored!.localPasswordHash)).toBe(true);
-    expect(toStaff!.text).toContain('POST /local/password');
+    expect(toStaff!.text).toContain('you will be asked to choose a new password');
 
     const [notice] = await noticesAbout(staffId);
     expect(notice).toMatchObject({ topic: 'staff-account', outboxState: 'pending' });

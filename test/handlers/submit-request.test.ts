@@ -39,7 +39,7 @@ const post = (body: unknown, headers?: Record<string, string>) =>
   });
 
 describe('submit-request', () => {
-  it('records the request awaiting verification and answers 202 with the request id only', async () => {
+  it('records the request awaiting verification and answers 202 with the request id, the masked address and when a new code may be asked for', async () => {
     const body = requestBody({ language: 'en' });
     const result = await post(body);
     expect(result.status).toBe(202);
@@ -48,6 +48,8 @@ describe('submit-request', () => {
     expect(result.json).toEqual({
       requestId: expect.stringMatching(/^[A-Za-z0-9_-]+$/),
       status: 'awaiting-verification',
+      codeSentTo: `${body.requester.email.slice(0, 2)}***@example.jp`,
+      resendAvailableAt: expect.any(String),
     });
 
     const stored = await getItem('requests', { requestId: result.json.requestId });
@@ -100,7 +102,14 @@ describe('submit-request', () => {
     const stranger = await post(requestBody({ requesterEmail: uniqueEmail('stranger'), name: 'Nobody Known' }));
     expect(known.status).toBe(stranger.status);
     expect(Object.keys(known.json).sort()).toEqual(Object.keys(stranger.json).sort());
-    expect({ ...known.json, requestId: 'x' }).toEqual({ ...stranger.json, requestId: 'x' });
+    // What differs is only what the caller sent or when: their own address, masked, and the time.
+    const same = (json: Record<string, unknown>) => ({
+      ...json,
+      requestId: 'x',
+      codeSentTo: 'x',
+      resendAvailableAt: 'x',
+    });
+    expect(same(known.json)).toEqual(same(stranger.json));
     expect(known.headers).toEqual(stranger.headers);
 
     const [knownMessages, strangerMessages] = await Promise.all([

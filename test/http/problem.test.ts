@@ -20,6 +20,7 @@ describe('STATUS_OF', () => {
       forbidden: 403,
       locked: 423,
       gone: 410,
+      'too-soon': 429,
     });
   });
 });
@@ -178,5 +179,15 @@ describe('parseOrProblem: text that is not well-formed Unicode', () => {
 
   it('accepts whole characters outside the BMP (a surrogate pair) and Japanese text', () => {
     expect(parseOrProblem(schema, { name: '山田 花子 😀 𠮷' }, 'body')).toEqual({ name: '山田 花子 😀 𠮷' });
+  });
+});
+
+describe('a too-long value', () => {
+  it('is said in words and carries its maximum, so a page can say the limit in its own language', () => {
+    const problem = validationProblem(
+      'body',
+      z.object({ name: z.string().max(5) }).safeParse({ name: 'abcdefg' }).error!,
+    );
+    expect(problem.errors).toEqual([{ field: 'body.name', message: 'must be at most 5 characters', maximum: 5 }]);
   });
 });

@@ -9,6 +9,8 @@ import { deskClient, useLocalDesk } from '../support/e2e';
 import { describeConsents } from './privacy-center/consents';
 import { describeEnglish } from './privacy-center/english';
 import { describeFirewall } from './privacy-center/firewall';
+import { describeJourneys } from './privacy-center/journeys';
+import { describeNotice } from './privacy-center/notice';
 import { describeRequest } from './privacy-center/request';
 
 beforeAll(() => buildPrivacyCenter().then(() => undefined));
@@ -19,3 +21,5 @@ describeRequest(privacyCenterDesk);
 describeEnglish(privacyCenterDesk);
 describeConsents(privacyCenterDesk);
 describeFirewall(privacyCenterDesk);
+describeNotice(privacyCenterDesk);
+describeJourneys(privacyCenterDesk);

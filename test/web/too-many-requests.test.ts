@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_RESPONSES } from '../../lib/firewall';
 import { refusalInWords } from '../../web/src/desk/text';
+import { problemMessage } from '../../web/src/problem-text';
 import { retryAfterSeconds } from '../../web/src/retry-after';
-import { problemLine, tooManyRequests } from '../../web/src/text';
+import { tooManyRequests } from '../../web/src/text';
 
 const RATE_LIMITED = BLOCK_RESPONSES['rate-limited'].problem;
 
@@ -48,13 +49,13 @@ describe('the wait in words', () => {
     expect(tooManyRequests(300, 'en', { typed: false })).not.toContain('typed');
   });
 
-  it('one-line problems (status page, consents) say the 429 in words and anything else as the API put it', () => {
-    expect(problemLine({ problem: RATE_LIMITED, retryAfterSeconds: 300 }, 'ja')).toBe(
+  it('problems outside a form (status page, consents) say the 429 in words, and anything else never as the API put it', () => {
+    expect(problemMessage({ problem: RATE_LIMITED, retryAfterSeconds: 300 }, 'ja', 'status')).toBe(
       tooManyRequests(300, 'ja', { typed: false }),
     );
-    expect(problemLine({ problem: { title: 'Gone', status: 410, detail: 'The link has expired' } }, 'en')).toBe(
-      'Gone: The link has expired',
-    );
+    const gone = { problem: { title: 'Gone', status: 410, detail: 'The link has expired' } };
+    expect(problemMessage(gone, 'en', 'status')).not.toContain('The link has expired');
+    expect(problemMessage(gone, 'ja', 'status')).toMatch(/有効期限/);
   });
 });
 

@@ -6,6 +6,8 @@ import type * as contract from '../../functions/http/contract';
 // The Privacy Center.
 export type SubmitResponse = z.output<typeof contract.submitRequestResponse>;
 export type VerificationResponse = z.output<typeof contract.verificationResponse>;
+export type ResendCodeResponse = z.output<typeof contract.resendCodeResponse>;
+export type WithdrawalResponse = z.output<typeof contract.withdrawalResponse>;
 export type RequestStatus = z.output<typeof contract.requestStatusResponse>;
 export type SessionResponse = z.output<typeof contract.subjectSessionResponse>;
 export type SubjectTokenResponse = z.output<typeof contract.subjectTokenResponse>;
@@ -14,8 +16,14 @@ export type MyConsent = MyConsents['items'][number];
 export type ConsentRecipient = NonNullable<MyConsent['recipient']>;
 export type ForeignInformation = NonNullable<MyConsent['foreignInformation']>;
 export type RecordedConsent = z.output<typeof contract.recordedConsentResponse>;
-/** A problem as the API words it; one the page makes up from a bare HTTP status has no type. */
-export type ProblemDetails = Omit<z.output<typeof contract.problemResponse>, 'type'> & { type?: string };
+/**
+ * A problem as the API words it; one the page makes up from a bare HTTP status has no type. Extension
+ * members (RFC 9457 §3.2: attemptsLeft, resendAvailableAt …) are read by problem-text.ts.
+ */
+export type ProblemDetails = Omit<z.output<typeof contract.problemResponse>, 'type'> & {
+  type?: string;
+  [extension: string]: unknown;
+};
 
 // The desk console.
 export type QueueItem = z.output<typeof contract.staffQueueResponse>['items'][number];

@@ -6,10 +6,12 @@ import type {
   ProblemDetails,
   RecordedConsent,
   RequestStatus,
+  ResendCodeResponse,
   SessionResponse,
   SubjectTokenResponse,
   SubmitResponse,
   VerificationResponse,
+  WithdrawalResponse,
 } from './api-types';
 
 export type {
@@ -99,8 +101,15 @@ export const api = {
   submitRequest: (body: Record<string, unknown>) => call<SubmitResponse>('POST', '/v1/requests', { body }),
   verify: (requestId: string, code: string) =>
     call<VerificationResponse>('POST', `/v1/requests/${encode(requestId)}/verification`, { body: { code } }),
+  resendCode: (requestId: string) =>
+    call<ResendCodeResponse>('POST', `/v1/requests/${encode(requestId)}/verification-code`),
   status: (requestId: string, token: string) =>
     call<RequestStatus>('GET', `/v1/requests/${encode(requestId)}`, { token }),
+  withdraw: (requestId: string, token: string, reason: string) =>
+    call<WithdrawalResponse>('POST', `/v1/requests/${encode(requestId)}/withdrawal`, {
+      token,
+      body: reason.trim() ? { reason: reason.trim() } : {},
+    }),
   startSession: (email: string, language: 'ja' | 'en') =>
     call<SessionResponse>('POST', '/v1/me/sessions', { body: { email, language } }),
   verifySession: (sessionId: string, code: string) =>
@@ -108,6 +117,34 @@ export const api = {
   myConsents: (token: string) => call<MyConsents>('GET', '/v1/me/consents', { token }),
   withdrawConsent: (token: string, consentId: string) =>
     call<RecordedConsent>('DELETE', `/v1/me/consents/${encode(consentId)}`, { token }),
+};
+
+/**
+ * A request between the form and the code step, in this tab only: where the code went (masked), when a
+ * new one may be asked for, and its type (a complaint is called a complaint). Never the code itself.
+ */
+export interface PendingRequest {
+  type: string;
+  codeSentTo: string;
+  resendAvailableAt: string;
+}
+
+export const pendingRequests = {
+  key: (requestId: string) => `appi-desk.pending-request.${requestId}`,
+  get(requestId: string): PendingRequest | undefined {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(this.key(requestId)) ?? 'null') as PendingRequest | null;
+      return saved && typeof saved.codeSentTo === 'string' ? saved : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  set(requestId: string, pending: PendingRequest) {
+    sessionStorage.setItem(this.key(requestId), JSON.stringify(pending));
+  },
+  remove(requestId: string) {
+    sessionStorage.removeItem(this.key(requestId));
+  },
 };
 
 /** The status token lives in this tab's sessionStorage only: no personal data or key outlives the tab. */

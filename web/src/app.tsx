@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { statusTokens } from './api';
 import { ConsentsPage, type SubjectSession } from './consents-page';
+import { formDrafts } from './form-draft';
 import { NoticePage } from './notice-page';
 import { savedLanguage, useDocumentLanguage, useHeadingFocus } from './page-frame';
 import type { Language } from './request-form';
@@ -32,11 +33,33 @@ export function App() {
   const [route, setRoute] = useState<Route>(currentRoute);
   // In memory only: the subject token for the consents is gone on reload or when the tab closes.
   const [subjectSession, setSubjectSession] = useState<SubjectSession | undefined>();
-  // Kept here, not in the form, so leaving the form and coming back loses nothing typed.
-  const [form, setForm] = useState<FormState>({
-    type: 'disclosure',
-    values: REQUEST_FORMS.initialValues('disclosure'),
-  });
+  // Kept here and in the tab's draft, not in the form, so leaving the form (Back from the code step,
+  // a reload) and coming back loses nothing typed.
+  const [form, setFormState] = useState<FormState>(
+    () =>
+      formDrafts.get(REQUEST_FORMS.isType) ?? { type: 'disclosure', values: REQUEST_FORMS.initialValues('disclosure') },
+  );
+  const setForm = (next: FormState) => {
+    setFormState(next);
+    formDrafts.set(next);
+  };
+  /** Once the code is confirmed the draft has done its work: an empty form for the next time. */
+  const clearForm = () => {
+    formDrafts.clear();
+    setFormState({ type: 'disclosure', values: REQUEST_FORMS.initialValues('disclosure') });
+  };
+  /** A complaint about an answer: the form with the complaint chosen and the earlier number filled in. */
+  const startComplaint = (relatedRequestId: string) => {
+    setForm({
+      type: 'complaint',
+      values: {
+        ...REQUEST_FORMS.initialValues('complaint', form.values),
+        'details.about': 'request-handling',
+        'details.relatedRequestId': relatedRequestId,
+      },
+    });
+    go({ page: 'request' });
+  };
 
   useEffect(() => {
     const onHash = () => {
@@ -105,8 +128,12 @@ export function App() {
       <main id="main">
         {route.page === 'notice' && <NoticePage language={language} />}
         {route.page === 'request' && <RequestPage language={language} form={form} setForm={setForm} go={go} />}
-        {route.page === 'verify' && <VerifyPage language={language} requestId={route.requestId} go={go} />}
-        {route.page === 'status' && <StatusPage language={language} requestId={route.requestId} />}
+        {route.page === 'verify' && (
+          <VerifyPage language={language} requestId={route.requestId} go={go} onVerified={clearForm} />
+        )}
+        {route.page === 'status' && (
+          <StatusPage language={language} requestId={route.requestId} startComplaint={startComplaint} />
+        )}
         {route.page === 'consents' && (
           <ConsentsPage language={language} session={subjectSession} setSession={setSubjectSession} />
         )}

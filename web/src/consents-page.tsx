@@ -13,17 +13,9 @@ import {
   type RecordedConsent,
 } from './api';
 import { FieldErrors } from './fields';
-import { type Language, normaliseCode, type PlacedErrors, type ProblemDetails, placeErrors } from './request-form';
-import {
-  CONSENT_METHOD_LABELS,
-  CONSENTS_PURPOSE,
-  formatTime,
-  type Label,
-  localised,
-  problemLine,
-  t,
-  tooManyRequests,
-} from './text';
+import { type ProblemContext, placeProblem, problemMessage, problemSlug, type Refusal } from './problem-text';
+import { type Language, normaliseCode, type PlacedErrors } from './request-form';
+import { CONSENT_METHOD_LABELS, CONSENTS_PURPOSE, formatTime, type Label, localised, t } from './text';
 
 export interface SubjectSession {
   token: string;
@@ -122,18 +114,18 @@ function TextField({
 }
 
 /** Sends a form's call once at a time and places a problem's messages: on the named field, or in the summary. */
-function useSubmission(field: string) {
+function useSubmission(field: string, context: ProblemContext, language: Language) {
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<PlacedErrors | undefined>();
   const [networkFailed, setNetworkFailed] = useState(false);
-  const [rateLimited, setRateLimited] = useState<{ seconds: number | undefined }>();
+  const [refused, setRefused] = useState<Refusal>();
   const summary = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const send = async <T,>(call: () => Promise<ApiResult<T>>, ok: (data: T) => void) => {
     if (sending) return;
     setSending(true);
     setNetworkFailed(false);
-    setRateLimited(undefined);
+    setRefused(undefined);
     const result = await call();
     setSending(false);
     if (result.kind === 'ok') {
@@ -146,13 +138,17 @@ function useSubmission(field: string) {
       focusSoon(summary);
       return;
     }
-    if (result.problem.status === 429) {
+    if (!result.problem.errors?.length && problemSlug(result.problem) !== 'wrong-code') {
       setErrors(undefined);
-      setRateLimited({ seconds: result.retryAfterSeconds });
+      setRefused(result);
       focusSoon(summary);
       return;
     }
-    const placed = placeErrors(result.problem, [{ path: field, kind: 'text' }]);
+    const placed = placeProblem(result, [{ path: field }], language, context);
+    if (problemSlug(result.problem) === 'wrong-code') {
+      placed.byField[field] = placed.general;
+      placed.general = [];
+    }
     setErrors(placed);
     focusSoon(placed.general.length ? summary : input);
   };
@@ -161,10 +157,10 @@ function useSubmission(field: string) {
       ref={summary}
       tabIndex={-1}
       role="alert"
-      class={networkFailed || rateLimited || errors?.general.length ? 'summary' : undefined}
+      class={networkFailed || refused || errors?.general.length ? 'summary' : undefined}
     >
       {networkFailed && <p>{t('networkError', language)}</p>}
-      {rateLimited && <p>{tooManyRequests(rateLimited.seconds, language)}</p>}
+      {refused && <p>{problemMessage(refused, language, context)}</p>}
       {errors?.general.map((m) => (
         <p key={m}>{m}</p>
       ))}
@@ -183,12 +179,12 @@ function AddressStep({
   next: (sessionId: string) => void;
 }) {
   const [email, setEmail] = useState('');
-  const { sending, fieldErrors, send, summaryView, input } = useSubmission('email');
+  const { sending, fieldErrors, send, summaryView, input } = useSubmission('email', 'consents-address', language);
   return (
     <>
       <p>{t('consentsIntro', language)}</p>
       {expired && (
-        <p role="status" class="summary">
+        <p role="status" class="info">
           {t('consentsExpired', language)}
         </p>
       )}
@@ -237,7 +233,7 @@ function CodeStep({
   done: (session: SubjectSession) => void;
 }) {
   const [code, setCode] = useState('');
-  const { sending, fieldErrors, send, summaryView, input } = useSubmission('code');
+  const { sending, fieldErrors, send, summaryView, input } = useSubmission('code', 'consents-code', language);
   return (
     <>
       <p>{t('consentsCodeIntro', language)}</p>
@@ -348,9 +344,7 @@ function ConsentList({
   const [confirming, setConfirming] = useState<string | undefined>();
   const [withdrawing, setWithdrawing] = useState(false);
   const [outcome, setOutcome] = useState<
-    | { kind: 'done'; recorded: RecordedConsent }
-    | { kind: 'failed'; refusal?: { problem: ProblemDetails; retryAfterSeconds?: number } }
-    | undefined
+    { kind: 'done'; recorded: RecordedConsent } | { kind: 'failed'; refusal?: Refusal } | undefined
   >();
   const outcomeRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
@@ -360,7 +354,7 @@ function ConsentList({
     setList(undefined);
     api
       .myConsents(session.token)
-      .then((r) => (r.kind === 'problem' && r.problem.status === 404 ? end(true) : setList(r)));
+      .then((r) => (r.kind === 'problem' && problemSlug(r.problem) === 'session-expired' ? end(true) : setList(r)));
   };
   useEffect(() => {
     load();
@@ -384,7 +378,7 @@ function ConsentList({
     const result = await api.withdrawConsent(session.token, consentId);
     setWithdrawing(false);
     setConfirming(undefined);
-    if (result.kind === 'problem' && result.problem.status === 404 && expiredNow()) return end(true);
+    if (result.kind === 'problem' && problemSlug(result.problem) === 'session-expired') return end(true);
     setOutcome(
       result.kind === 'ok'
         ? { kind: 'done', recorded: result.data }
@@ -402,7 +396,12 @@ function ConsentList({
 
   return (
     <>
-      <div ref={outcomeRef} tabIndex={-1} role="status" class={outcome ? 'summary' : undefined}>
+      <div
+        ref={outcomeRef}
+        tabIndex={-1}
+        role="status"
+        class={outcome?.kind === 'done' ? 'done' : outcome ? 'summary' : undefined}
+      >
         {outcome?.kind === 'done' && (
           <p>
             {t('withdrawn', language).replace('{id}', outcome.recorded.eventId)}{' '}
@@ -410,7 +409,11 @@ function ConsentList({
           </p>
         )}
         {outcome?.kind === 'failed' && (
-          <p>{outcome.refusal ? problemLine(outcome.refusal, language) : t('networkError', language)}</p>
+          <p>
+            {outcome.refusal
+              ? problemMessage(outcome.refusal, language, 'consent-withdrawal')
+              : t('networkError', language)}
+          </p>
         )}
       </div>
       {list === undefined && <p role="status">{t('loading', language)}</p>}
@@ -422,7 +425,11 @@ function ConsentList({
           </button>
         </p>
       )}
-      {list?.kind === 'problem' && <p role="alert">{problemLine(list, language)}</p>}
+      {list?.kind === 'problem' && (
+        <p role="alert" class="summary">
+          {problemMessage(list, language, 'consents-list')}
+        </p>
+      )}
       {list?.kind === 'ok' && list.data.items.length === 0 && <p>{t('noConsents', language)}</p>}
       {list?.kind === 'ok' && list.data.items.length > 0 && (
         <ul class="consents">

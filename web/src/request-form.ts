@@ -20,6 +20,8 @@ export interface FieldSpec {
   when?: (values: FormValues, item: string) => boolean;
   /** The key of its label in text.ts when it is not the path: a list item's field, "details.items.#.change". */
   label?: string;
+  /** The most characters the API takes (the schema's maxLength): the field stops there and counts. */
+  maxLength?: number;
 }
 
 /** A list of items the person adds and removes, each with the same fields ("details.items.0.change"). */
@@ -95,7 +97,12 @@ const requiredIn = (schema: JsonSchema, key: string) => (schema.required ?? []).
  */
 function leafField(path: string, schema: JsonSchema, required: boolean): FieldSpec {
   const kind = fieldKind(schema);
-  const spec: FieldSpec = { path, kind: 'text', ...(required ? { required } : {}) };
+  const spec: FieldSpec = {
+    path,
+    kind: 'text',
+    ...(required ? { required } : {}),
+    ...(schema.maxLength !== undefined ? { maxLength: schema.maxLength } : {}),
+  };
   if (kind.kind === 'select') return { ...spec, kind: 'select', options: kind.options };
   if (kind.kind === 'choices') return { ...spec, kind: 'checkboxes', options: kind.options };
   if (kind.kind === 'textarea') return { ...spec, kind: 'textarea' };

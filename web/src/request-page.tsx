@@ -1,8 +1,10 @@
 // The request form: the type, who asks and about whom, the type's details, the purpose of use of
 // what is collected (APPI Art. 21(2)) before the button, and the API's answer placed field by field.
 import { useRef, useState } from 'preact/hooks';
-import { api } from './api';
+import { api, pendingRequests } from './api';
 import { Field, fieldId } from './fields';
+import { tj } from './journey-text';
+import { placeProblem, problemMessage, type Refusal } from './problem-text';
 import {
   addItem,
   type FieldSpec,
@@ -12,12 +14,11 @@ import {
   itemCount,
   type Language,
   type PlacedErrors,
-  placeErrors,
   removeItem,
 } from './request-form';
 import { REQUEST_FORMS } from './request-forms';
 import type { Route } from './routes';
-import { FORM_PURPOSE, TYPE_LABELS, t, tooManyRequests } from './text';
+import { FORM_PURPOSE, TYPE_LABELS, t } from './text';
 
 export interface FormState {
   type: FormType;
@@ -38,7 +39,8 @@ export function RequestPage({
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<PlacedErrors | undefined>();
   const [networkFailed, setNetworkFailed] = useState(false);
-  const [rateLimited, setRateLimited] = useState<{ seconds: number | undefined }>();
+  /** A refusal that names no field: a wait, a body too large, the desk down. */
+  const [refused, setRefused] = useState<Refusal>();
   const summary = useRef<HTMLDivElement>(null);
   const fields = REQUEST_FORMS.visibleFields(form.type, form.values);
   const parts = REQUEST_FORMS.formParts(form.type, form.values);
@@ -52,13 +54,15 @@ export function RequestPage({
     if (sending) return;
     setSending(true);
     setNetworkFailed(false);
-    setRateLimited(undefined);
+    setRefused(undefined);
     const result = await api.submitRequest(REQUEST_FORMS.submitBody(form.type, form.values, language));
     setSending(false);
     if (result.kind === 'ok') {
       setErrors(undefined);
-      setForm({ type: form.type, values: REQUEST_FORMS.initialValues(form.type) });
-      go({ page: 'verify', requestId: result.data.requestId });
+      // The form stays as typed (Back from the code step shows it); the code step clears it once confirmed.
+      const { requestId, codeSentTo, resendAvailableAt } = result.data;
+      pendingRequests.set(requestId, { type: form.type, codeSentTo, resendAvailableAt });
+      go({ page: 'verify', requestId });
       return;
     }
     if (result.kind === 'network') {
@@ -66,13 +70,13 @@ export function RequestPage({
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }
-    if (result.problem.status === 429) {
+    if (!result.problem.errors?.length) {
       setErrors(undefined);
-      setRateLimited({ seconds: result.retryAfterSeconds });
+      setRefused(result);
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }
-    const placed = placeErrors(result.problem, fields);
+    const placed = placeProblem(result, fields, language, 'request-form');
     setErrors(placed);
     const first = fields.find((f) => placed.byField[f.path]);
     requestAnimationFrame(() =>
@@ -90,10 +94,10 @@ export function RequestPage({
           ref={summary}
           tabIndex={-1}
           role="alert"
-          class={networkFailed || rateLimited || errors ? 'summary' : undefined}
+          class={networkFailed || refused || errors ? 'summary' : undefined}
         >
           {networkFailed && <p>{t('networkError', language)}</p>}
-          {rateLimited && <p>{tooManyRequests(rateLimited.seconds, language)}</p>}
+          {refused && <p>{problemMessage(refused, language, 'request-form')}</p>}
           {errors && (
             <>
               <p>{t('fixBelow', language)}</p>
@@ -108,7 +112,7 @@ export function RequestPage({
           )}
         </div>
         <div class="field">
-          <label for="field-type">{t('requestType', language)}</label>
+          <label for="field-type">{tj('typeLabel', language)}</label>
           <select
             id="field-type"
             value={form.type}

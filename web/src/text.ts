@@ -14,7 +14,7 @@ import {
   DISCLOSURE_METHOD_LABELS,
   DISCLOSURE_RECORDS_LABELS,
 } from '../../functions/domain/requests/types/disclosure/words';
-import type { FormType, Language, ProblemDetails } from './request-form';
+import type { FormType, Language } from './request-form';
 
 export type Label = Record<Language, string>;
 
@@ -165,15 +165,6 @@ export function tooManyRequests(
     : `${paused} Wait ${wait}, then try again.`;
 }
 
-/** A refusal shown as one line: the firewall's 429 in words, any other problem as the API put it. */
-export function problemLine(
-  result: { problem: ProblemDetails; retryAfterSeconds?: number },
-  language: Language,
-): string {
-  if (result.problem.status === 429) return tooManyRequests(result.retryAfterSeconds, language, { typed: false });
-  return `${result.problem.title}: ${result.problem.detail}`;
-}
-
 const T = {
   siteName: { ja: 'プライバシーセンター', en: 'Privacy Center' },
   skip: { ja: '本文へ移動', en: 'Skip to the content' },
@@ -197,10 +188,6 @@ const T = {
   specialCare: { ja: '要配慮個人情報', en: 'Special care-required personal information' },
   myNumber: { ja: '個人番号（マイナンバー）', en: 'Individual Numbers (My Number)' },
   thirdParty: { ja: '第三者提供', en: 'Provision to third parties' },
-  thirdPartyPolicy: {
-    ja: 'あらかじめご本人の同意を得ることなく、個人データを第三者に提供しません（法令に基づく場合を除く。個人情報の保護に関する法律第27条第1項）。',
-    en: 'Personal data is not provided to third parties without prior consent, except where the Act allows (APPI Art. 27(1)).',
-  },
   jointUse: { ja: '共同利用', en: 'Joint use' },
   optOut: { ja: 'オプトアウトによる第三者提供', en: 'Provision by opt-out' },
   none: { ja: 'ありません。', en: 'None.' },

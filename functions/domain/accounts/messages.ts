@@ -1,7 +1,7 @@
 // E-mails about staff accounts: to the Information Security Officer for every change (bilingual in
 // one message), and to a new member of staff with their local temporary password.
 import { type OutboxMessage, outboxMessage } from '../outbox';
-import { formatJapanTime, signature } from '../requests/notifications';
+import { bilingualSignature, formatJapanTime } from '../requests/notifications';
 import type { StaffMember } from '../staff';
 import { PASSWORD_MIN_LENGTH } from '../staff-passwords';
 
@@ -31,12 +31,12 @@ export function accountChangeMessage(
         [
           `スタッフアカウント ${notice.staffId} を変更しました: ${notice.what.ja}`,
           `変更者: ${notice.by}\n日時: ${formatJapanTime(notice.at, 'ja')}${reason.ja}`,
-          'お心当たりのない変更は、直ちにアクセスログ（GET /v1/staff/access-log）を確認してください。',
+          'お心当たりのない変更は、直ちにデスクの画面の「アクセスログ」を確認してください。',
           '',
           `The staff account ${notice.staffId} was changed: ${notice.what.en}`,
           `By: ${notice.by}\nAt: ${formatJapanTime(notice.at, 'en')}${reason.en}`,
-          'If you do not recognise this change, check the access log (GET /v1/staff/access-log) at once.',
-        ].join('\n') + signature('en'),
+          'If you do not recognise this change, check the access log in the desk console at once.',
+        ].join('\n') + bilingualSignature(),
     },
     now,
     'staff-account',
@@ -60,12 +60,12 @@ export function temporaryPasswordMessage(
           `${account.displayName} 様`,
           `個人データ窓口のスタッフアカウント（ユーザー名 ${account.staffId}）を作成しました。仮パスワードは次のとおりです。`,
           `\n    ${temporaryPassword}\n`,
-          `最初に POST /local/password で新しいパスワード（${PASSWORD_MIN_LENGTH}文字以上）に変更してから、サインインしてください。`,
+          `デスクの画面でこの仮パスワードでサインインすると、新しいパスワード（${PASSWORD_MIN_LENGTH}文字以上）への変更を求められます。変更してからご利用ください。`,
           '',
           `Dear ${account.displayName},`,
           `a desk staff account (username ${account.staffId}) was created for you. Your temporary password is above.`,
-          `First change it to a new password of at least ${PASSWORD_MIN_LENGTH} characters with POST /local/password, then sign in.`,
-        ].join('\n') + signature('en'),
+          `Sign in to the desk console with it: you will be asked to choose a new password of at least ${PASSWORD_MIN_LENGTH} characters before you go on.`,
+        ].join('\n') + bilingualSignature(),
     },
     now,
     'staff-temporary-password',

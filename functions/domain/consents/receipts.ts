@@ -95,7 +95,7 @@ export function consentReceipt(
           `日時: ${when}`,
           '',
           event.action === 'given'
-            ? `同意はいつでも撤回できます。POST /v1/me/sessions にメールアドレスを送信して確認コードを受け取り、DELETE /v1/me/consents/${event.eventId} で撤回するか、下記の窓口までご連絡ください。`
+            ? '同意はいつでも撤回できます。プライバシーセンターの「同意の確認・撤回」のページでメールアドレスを入力し、お送りする確認コードで確認した上で撤回するか、下記の窓口までご連絡ください。'
             : 'お心当たりのない場合は、下記の窓口までご連絡ください。',
           signature('ja'),
         ]
@@ -113,7 +113,7 @@ export function consentReceipt(
           `When: ${when}`,
           '',
           event.action === 'given'
-            ? `You may withdraw this consent at any time: send your e-mail address to POST /v1/me/sessions to receive a code, then withdraw with DELETE /v1/me/consents/${event.eventId}; or contact the desk below.`
+            ? "You may withdraw this consent at any time: on the Privacy Center's consents page, enter your e-mail address and the code we send you, then withdraw it there; or contact the desk below."
             : 'If you did not withdraw this consent, please contact the desk below.',
           signature('en'),
         ];

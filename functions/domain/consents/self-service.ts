@@ -30,7 +30,7 @@ export interface SessionDeps {
   clock: Clock;
 }
 
-function codeMessage(code: string, language: Language, minutes: number): { subject: string; text: string } {
+export function codeMessage(code: string, language: Language, minutes: number): { subject: string; text: string } {
   return language === 'ja'
     ? {
         subject: '同意の確認・撤回のための確認コード',
@@ -100,6 +100,8 @@ export async function verifySession(
       'locked',
       'Session locked',
       'This session is locked after too many wrong codes. Ask for a new code with POST /v1/me/sessions.',
+      undefined,
+      { slug: 'code-locked' },
     );
   }
   if (!matchesHash(codeSecret(sessionId, code), session.codeHash)) {
@@ -115,11 +117,15 @@ export async function verifySession(
           'unprocessable',
           'Wrong code',
           `That code is not the one we sent. ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
+          undefined,
+          { slug: 'wrong-code', extensions: { attemptsLeft } },
         )
       : new DeskProblem(
           'locked',
           'Session locked',
           'That code was wrong too many times; the session is locked. Ask for a new code with POST /v1/me/sessions.',
+          undefined,
+          { slug: 'code-locked' },
         );
   }
   const subjectToken = deps.secrets.token();
@@ -155,6 +161,8 @@ const noToken = () =>
     'not-found',
     'No session for this token',
     'This token is unknown or has expired. Ask for a new code with POST /v1/me/sessions and send the token it gives as "Authorization: Bearer <token>".',
+    undefined,
+    { slug: 'session-expired' },
   );
 
 async function grantOf(deps: Pick<MyConsentsDeps, 'sessions'>, token: string | undefined, now: Date) {
@@ -262,6 +270,8 @@ export async function withdrawMyConsent(
       'not-found',
       'No such consent',
       `No consent "${consentId}" is held under your address. List your consents with GET /v1/me/consents.`,
+      undefined,
+      { slug: 'consent-not-found' },
     );
   }
   return recordConsent(

@@ -28,6 +28,10 @@ export const VERIFICATION_CODE_DIGITS = 6;
 export const VERIFICATION_CODE_LIFETIME_SECONDS = 30 * MINUTE;
 /** Desk policy under Art. 37(1): wrong codes allowed before the request locks. */
 export const VERIFICATION_MAX_ATTEMPTS = 5;
+/** Desk policy under Art. 37(1): a new code for the same request at most this often (a mailbox is not a target). */
+export const VERIFICATION_RESEND_INTERVAL_SECONDS = MINUTE;
+/** Desk policy under Art. 37(1): new codes one request may ask for; past it, the request is made again. */
+export const VERIFICATION_MAX_RESENDS = 3;
 /** Desk policy: an unverified request is dropped (TTL) after this long; it holds only what the requester typed. */
 export const UNVERIFIED_REQUEST_LIFETIME_SECONDS = 24 * HOUR;
 

@@ -1,12 +1,22 @@
 // Failures a use case reports to its caller. The HTTP layer maps each kind to a status code; the
 // message is for the person who sent the request and says what to do next.
 
-export type ProblemKind = 'not-found' | 'conflict' | 'unprocessable' | 'forbidden' | 'locked' | 'gone';
+export type ProblemKind =
+  | 'not-found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'forbidden'
+  | 'locked'
+  | 'gone'
+  /** Asked again too soon: the caller waits `retryAfterSeconds` (HTTP 429 with Retry-After, RFC 6585 §4). */
+  | 'too-soon';
 
 /** A field of the sent body a problem is about (`body.details.changes.1.value`), so a form can show the message next to it. */
 export interface ProblemField {
   field: string;
   message: string;
+  /** A text field's maximum length, when the value was too long: a page says the limit in its own words. */
+  maximum?: number;
 }
 
 /**
@@ -17,6 +27,8 @@ export interface ProblemField {
 export interface ProblemSpecifics {
   slug?: string;
   extensions?: Readonly<Record<string, string | number | boolean>>;
+  /** How long to wait before asking again, sent as Retry-After (RFC 9110 §10.2.3). */
+  retryAfterSeconds?: number;
 }
 
 export class DeskProblem extends Error {

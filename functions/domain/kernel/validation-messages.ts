@@ -22,6 +22,15 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       const options = (issue as { options?: unknown[] }).options;
       return options ? oneOf(options) : issue.message;
     }
+    case 'too_big':
+      // zod's own words ("Too big: expected string to have <=200 characters") read as a developer's.
+      return issue.origin === 'string' && issue.message.startsWith('Too big')
+        ? `must be at most ${issue.maximum} characters`
+        : issue.message;
+    case 'too_small':
+      return issue.origin === 'string' && issue.message.startsWith('Too small') && Number(issue.minimum) === 1
+        ? 'must not be empty'
+        : issue.message;
     default:
       return issue.message;
   }

@@ -8,7 +8,7 @@ import { isDeskOpen } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';
 import { type OutboxMessage, outboxMessage } from '../outbox';
-import { formatJapanTime, signature } from '../requests/notifications';
+import { bilingualSignature, formatJapanTime } from '../requests/notifications';
 import type { StaffRole } from '../staff';
 
 /**
@@ -209,11 +209,11 @@ export function accessAlertText(
     subject: `【アクセス監視】${findings.length}件の検知 / Access monitoring: ${findings.length} finding(s)`,
     text:
       `アクセスログの定期分析（${window('ja')}）で、次の閲覧を検知しました。正当な業務によるものか本人に確認し、` +
-      `詳細はアクセスログ（GET /v1/staff/access-log）で確認してください。窓口時間は平日${hours}（日本時間）です。\n\n` +
-      `${findingLines(findings, limit, 'ja')}${signature('ja')}\n\n` +
+      `詳細はデスクの画面の「アクセスログ」で確認してください。窓口時間は平日${hours}（日本時間）です。\n\n` +
+      `${findingLines(findings, limit, 'ja')}\n\n` +
       `The scheduled analysis of the access log (${window('en')}) found the reads below. Check with each person that they ` +
-      `were for the desk's work, and see the access log (GET /v1/staff/access-log) for details. Desk hours are ${hours} Japan time on desk days.\n\n` +
-      `${findingLines(findings, limit, 'en')}${signature('en')}`,
+      `were for the desk's work, and see the access log in the desk console for details. Desk hours are ${hours} Japan time on desk days.\n\n` +
+      `${findingLines(findings, limit, 'en')}${bilingualSignature()}`,
   };
 }
 

@@ -90,13 +90,15 @@ const label = (id: string) => ({ id, ja: categoryById(id)?.ja ?? id, en: categor
 
 /** The privacy notice's third-party provision section: the policy, joint use (Art. 27(5)(iii)) and opt-out provision (Art. 27(2)). */
 export function thirdPartyProvisionNotice(
-  provider: { name: string; address: string },
+  provider: { name: { ja: string; en: string }; address: { ja: string; en: string } },
   recipients: readonly Recipient[],
 ) {
   return {
     // Policy §4: no provision without prior consent except the Act's exceptions.
-    policy:
-      'Personal data is not provided to third parties without prior consent, except where the Act allows (APPI Art. 27(1)).',
+    policy: {
+      ja: 'あらかじめご本人の同意を得ることなく、個人データを第三者に提供しません（法令に基づく場合を除く。個人情報の保護に関する法律第27条第1項）。',
+      en: 'Personal data is not provided to third parties without prior consent, except where the Act allows (APPI Art. 27(1)).',
+    },
     jointUse: recipients.flatMap((r) =>
       r.jointUse
         ? [

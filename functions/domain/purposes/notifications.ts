@@ -2,7 +2,7 @@
 // §2(3)). The desk does not know each person's language, so it is written in Japanese and English.
 import { createHash } from 'node:crypto';
 import { type OutboxMessage, outboxMessage } from '../outbox';
-import { formatJapanTime, signature } from '../requests/notifications';
+import { bilingualSignature, formatJapanTime } from '../requests/notifications';
 import type { PurposeVersion } from './registry';
 
 export const PURPOSE_CHANGE_TOPIC = 'purpose-change';
@@ -23,23 +23,22 @@ export function purposeChangeMessage(
   now: Date,
 ): OutboxMessage {
   const before = previous ?? changed;
-  const text = [
-    `お客様の個人情報の利用目的を、変更前の利用目的と関連性を有すると合理的に認められる範囲内で、${formatJapanTime(changed.effectiveFrom, 'ja')}から次のとおり変更いたしました。`,
-    '',
-    `変更前: ${before.ja}`,
-    `変更後: ${changed.ja}`,
-    '',
-    '変更後の利用目的は、当社の「個人情報の取扱いについて」で公表しております。ご不明な点は下記の窓口までお問い合わせください。',
-    signature('ja'),
-    '',
-    `We have changed a purpose of use of your personal information, within the scope reasonably related to the previous purpose, with effect from ${formatJapanTime(changed.effectiveFrom, 'en')}:`,
-    '',
-    `Before: ${before.en}`,
-    `After: ${changed.en}`,
-    '',
-    'The purposes of use as changed are published in our privacy notice. If you have any questions, please contact the desk below.',
-    signature('en'),
-  ].join('\n');
+  const text =
+    [
+      `お客様の個人情報の利用目的を、変更前の利用目的と関連性を有すると合理的に認められる範囲内で、${formatJapanTime(changed.effectiveFrom, 'ja')}から次のとおり変更いたしました。`,
+      '',
+      `変更前: ${before.ja}`,
+      `変更後: ${changed.ja}`,
+      '',
+      '変更後の利用目的は、当社の「個人情報の取扱いについて」で公表しております。ご不明な点は下記の窓口までお問い合わせください。',
+      '',
+      `We have changed a purpose of use of your personal information, within the scope reasonably related to the previous purpose, with effect from ${formatJapanTime(changed.effectiveFrom, 'en')}:`,
+      '',
+      `Before: ${before.en}`,
+      `After: ${changed.en}`,
+      '',
+      'The purposes of use as changed are published in our privacy notice. If you have any questions, please contact the desk below.',
+    ].join('\n') + bilingualSignature();
   const message = outboxMessage(
     purposeChangeMessageId(changed.purposeId, changed.version, subjectId),
     addresses[0],

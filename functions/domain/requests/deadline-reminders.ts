@@ -6,7 +6,7 @@ import type { Clock, SecretSource } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';
 import { type OutboxMessage, outboxMessage } from '../outbox';
 import type { StaffRole } from '../staff';
-import { formatJapanTime, signature } from './notifications';
+import { bilingualSignature, formatJapanTime } from './notifications';
 import type { RequestStatus } from './request';
 import { requestTypeSchema } from './types/schemas';
 
@@ -88,13 +88,19 @@ function typeLabel(type: string) {
   return requestTypeSchema(type)?.label ?? { ja: type, en: type };
 }
 
+/** The open statuses a reminder lists, in the staff's words rather than the API's codes. */
+const OPEN_STATUS_LABELS: Partial<Record<RequestStatus, { ja: string; en: string }>> = {
+  received: { ja: '受付済み', en: 'received' },
+  'in-progress': { ja: '対応中', en: 'in progress' },
+};
+
 /** One e-mail in Japanese, then English: staff have no language of their own on file. */
 export function reminderText(kind: ReminderKind, requests: OpenRequestSummary[]): { subject: string; text: string } {
   const lines = (language: 'ja' | 'en') =>
     requests
       .map(
         (r) =>
-          `- ${r.requestId}  ${typeLabel(r.type)[language]} / ${r.status} / ${language === 'ja' ? '期限' : 'due'} ${formatJapanTime(r.dueAt, language)}`,
+          `- ${r.requestId}  ${typeLabel(r.type)[language]} / ${OPEN_STATUS_LABELS[r.status]?.[language] ?? r.status} / ${language === 'ja' ? '期限' : 'due'} ${formatJapanTime(r.dueAt, language)}`,
       )
       .join('\n');
   const count = requests.length;
@@ -102,15 +108,15 @@ export function reminderText(kind: ReminderKind, requests: OpenRequestSummary[])
     return {
       subject: `【期限間近】${count}件のご請求 / ${count} request(s) due within ${REMINDER_DESK_DAYS} desk days`,
       text:
-        `次のご請求は${REMINDER_DESK_DAYS}営業日以内に回答期限を迎えます。デスクの画面で内容を確認し、遅滞なく回答してください。\n\n${lines('ja')}${signature('ja')}\n\n` +
-        `These requests are due within ${REMINDER_DESK_DAYS} desk days. Open each at the desk and answer without delay.\n\n${lines('en')}${signature('en')}`,
+        `次のご請求は${REMINDER_DESK_DAYS}営業日以内に回答期限を迎えます。デスクの画面で内容を確認し、遅滞なく回答してください。\n\n${lines('ja')}\n\n` +
+        `These requests are due within ${REMINDER_DESK_DAYS} desk days. Open each at the desk and answer without delay.\n\n${lines('en')}${bilingualSignature()}`,
     };
   }
   return {
     subject: `【期限超過】${count}件のご請求 / ${count} request(s) overdue`,
     text:
-      `次のご請求は回答期限を過ぎています。請求者は請求から2週間を経過すると訴えを提起できます（個人情報保護法第39条）。デスクの画面で状況を確認してください。\n\n${lines('ja')}${signature('ja')}\n\n` +
-      `These requests are past their due date. Two weeks after a request the person may sue (APPI Art. 39). Open each at the desk to see where it stands.\n\n${lines('en')}${signature('en')}`,
+      `次のご請求は回答期限を過ぎています。請求者は請求から2週間を経過すると訴えを提起できます（個人情報保護法第39条）。デスクの画面で状況を確認してください。\n\n${lines('ja')}\n\n` +
+      `These requests are past their due date. Two weeks after a request the person may sue (APPI Art. 39). Open each at the desk to see where it stands.\n\n${lines('en')}${bilingualSignature()}`,
   };
 }
 

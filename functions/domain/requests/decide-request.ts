@@ -11,7 +11,7 @@ import type { SubjectLifecycleReader } from '../personal-data/ports';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
-import { refusalMessage } from './notifications';
+import { type MessageText, refusalMessage } from './notifications';
 import type { DeskWrite, DeskWriter, RequestReader } from './ports';
 import { answerAddress, closedRequestExpiry, type DeskRequest, isOpen } from './request';
 import { commitOrConflict, getConfirmedRequest } from './request-store';
@@ -40,55 +40,14 @@ export async function decideRequest(
   publicBaseUrl: string,
 ) {
   const now = deps.clock.now();
-  const request = await getConfirmedRequest(deps.requests, requestId, now);
-  if (!isOpen(request)) {
-    throw new DeskProblem(
-      'conflict',
-      'Request closed',
-      `This request is already ${request.status}; a closed request (decided, withdrawn or expired) cannot be decided.`,
-    );
-  }
-  const definition = requestType(request.type);
-  if (!definition) throw new Error(`Request ${requestId} has unregistered type ${request.type}`);
-  const decision = checkedDecision(definition, input);
-  if (request.requester.kind !== 'self' && !request.representativeVerification) {
-    throw new DeskProblem(
-      'conflict',
-      'Representative not verified',
-      `This request was made by ${request.requester.kind === 'agent' ? 'an appointed agent' : 'a legal representative'}. Record how their authority and identity were checked (POST /v1/staff/requests/${requestId}/representative-verification) before deciding.`,
-    );
-  }
-
-  let writes: DeskWrite[] = [];
-  let content: { subject: string; text: string };
-  let delivery: Fulfilment['delivery'];
-  if (decision.outcome === 'refused') {
-    content = refusalMessage(
-      request,
-      definition.label,
-      decision.grounds.map((g) => definition.refusalGrounds[g]!),
-      decision.reason!,
-      definition.refusalNote?.(decision),
-    );
-  } else {
-    ({
-      writes,
-      message: content,
-      delivery,
-    } = await definition.fulfil({
-      request,
-      decision,
-      actor,
-      now,
-      publicBaseUrl,
-      holdings: deps.holdings,
-      purposes: deps.purposes,
-      accessLog: deps.accessLog,
-      secrets: deps.secrets,
-      lifecycles: deps.lifecycles,
-      recipients: deps.recipients,
-    }));
-  }
+  const { request, definition, decision } = await decidableRequest(deps.requests, requestId, input, now);
+  const { writes, content, delivery } = await decisionEffects(
+    deps,
+    { request, definition, decision },
+    actor,
+    now,
+    publicBaseUrl,
+  );
 
   const decidedAt = now.toISOString();
   const decided: DeskRequest = {
@@ -123,6 +82,80 @@ export async function decideRequest(
     'Someone changed this request, or personal data the decision changes, while you were deciding. Reload both and decide again if the request is still open.',
   );
   return { requestId, status: decided.status, decidedAt };
+}
+
+/** An open request, its type and the decision checked against it: what deciding and its preview both start from. */
+export interface Decidable {
+  request: DeskRequest;
+  definition: RequestTypeDefinition;
+  decision: DecisionInput & { grounds: string[] };
+}
+
+/** The request if it may be decided as `input` says: open, its representative checked, the decision valid for its type. */
+export async function decidableRequest(
+  requests: RequestReader,
+  requestId: string,
+  input: DecisionInput,
+  now: Date,
+): Promise<Decidable> {
+  const request = await getConfirmedRequest(requests, requestId, now);
+  if (!isOpen(request)) {
+    throw new DeskProblem(
+      'conflict',
+      'Request closed',
+      `This request is already ${request.status}; a closed request (decided, withdrawn or expired) cannot be decided.`,
+    );
+  }
+  const definition = requestType(request.type);
+  if (!definition) throw new Error(`Request ${requestId} has unregistered type ${request.type}`);
+  const decision = checkedDecision(definition, input);
+  if (request.requester.kind !== 'self' && !request.representativeVerification) {
+    throw new DeskProblem(
+      'conflict',
+      'Representative not verified',
+      `This request was made by ${request.requester.kind === 'agent' ? 'an appointed agent' : 'a legal representative'}. Record how their authority and identity were checked (POST /v1/staff/requests/${requestId}/representative-verification) before deciding.`,
+    );
+  }
+  return { request, definition, decision };
+}
+
+/**
+ * What a decision writes and the e-mail it sends: a refusal's letter, or the type's fulfilment. Nothing
+ * is written here; the caller commits the writes (a decision) or shows them (a preview).
+ */
+export async function decisionEffects(
+  deps: Omit<DecideRequestDeps, 'requests' | 'writer' | 'clock'>,
+  { request, definition, decision }: Decidable,
+  actor: StaffActor,
+  now: Date,
+  publicBaseUrl: string,
+): Promise<{ writes: DeskWrite[]; content: MessageText; delivery?: Fulfilment['delivery'] }> {
+  if (decision.outcome === 'refused') {
+    return {
+      writes: [],
+      content: refusalMessage(
+        request,
+        definition.label,
+        decision.grounds.map((g) => definition.refusalGrounds[g]!),
+        decision.reason!,
+        definition.refusalNote?.(decision),
+      ),
+    };
+  }
+  const { writes, message, delivery } = await definition.fulfil({
+    request,
+    decision,
+    actor,
+    now,
+    publicBaseUrl,
+    holdings: deps.holdings,
+    purposes: deps.purposes,
+    accessLog: deps.accessLog,
+    secrets: deps.secrets,
+    lifecycles: deps.lifecycles,
+    recipients: deps.recipients,
+  });
+  return { writes, content: message, ...(delivery ? { delivery } : {}) };
 }
 
 /** The decision if the request type allows it, with its details parsed; otherwise a 422 saying what to fix. */

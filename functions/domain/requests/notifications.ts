@@ -1,5 +1,5 @@
 // The e-mails the desk sends about a request, in the requester's language (Japanese by default).
-import { DESK_CONTACT } from '../desk';
+import { DESK_CONTACT, DESK_HOURS_TEXT } from '../desk-words';
 import type { DeskRequest, Label, Language, TypeLabel } from './request';
 
 export interface MessageText {
@@ -24,8 +24,13 @@ export function formatJapanTime(iso: string, language: Language): string {
 
 export function signature(language: Language): string {
   return language === 'ja'
-    ? `\n--\n${DESK_CONTACT.name.ja}\n${DESK_CONTACT.email}\n（受付時間 9:00-17:00、土日祝日・年末年始を除く）`
-    : `\n--\n${DESK_CONTACT.name.en}\n${DESK_CONTACT.email}\n(9:00-17:00 Japan time, except weekends, national holidays and the year-end and New Year holidays)`;
+    ? `\n--\n${DESK_CONTACT.name.ja}\n${DESK_CONTACT.email}\n受付時間 ${DESK_HOURS_TEXT.ja}`
+    : `\n--\n${DESK_CONTACT.name.en}\n${DESK_CONTACT.email}\nHours: ${DESK_HOURS_TEXT.en}`;
+}
+
+/** One signature for a message in Japanese then English: the desk's contact printed once. */
+export function bilingualSignature(): string {
+  return `\n--\n${DESK_CONTACT.name.ja} / ${DESK_CONTACT.name.en}\n${DESK_CONTACT.email}\n受付時間 ${DESK_HOURS_TEXT.ja}\nHours: ${DESK_HOURS_TEXT.en}`;
 }
 
 export function verificationCodeMessage(

@@ -93,7 +93,15 @@ export interface DeskRequest {
   createdAt: string;
   receivedAt?: string;
   dueAt?: string;
-  verification?: { codeHash: string; codeExpiresAt: string; attemptsLeft: number };
+  verification?: {
+    codeHash: string;
+    codeExpiresAt: string;
+    attemptsLeft: number;
+    /** When the code now valid was sent (absent on requests stored before resends: their createdAt). */
+    codeSentAt?: string;
+    /** New codes sent after the first (VERIFICATION_MAX_RESENDS). */
+    resends?: number;
+  };
   statusTokenHash?: string;
   decision?: Decision;
   /** The operator handling the request (staff id). */

@@ -4,7 +4,13 @@
 // what was sent only, so refusing it reveals nothing held.
 
 import { normalisedEmail } from '../holdings';
-import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../kernel/law';
+import {
+  VERIFICATION_CODE_DIGITS,
+  VERIFICATION_CODE_LIFETIME_SECONDS,
+  VERIFICATION_MAX_ATTEMPTS,
+  VERIFICATION_RESEND_INTERVAL_SECONDS,
+} from '../kernel/law';
+import { maskedEmail } from '../kernel/masked-email';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import { hashSecret } from '../kernel/secrets';
@@ -56,6 +62,7 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
           message: 'must be the same address as subject.email when you ask for yourself (requester.kind "self")',
         },
       ],
+      { slug: 'not-own-address' },
     );
   }
   const now = deps.clock.now();
@@ -74,6 +81,8 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
       codeHash: hashSecret(codeSecret(requestId, code)),
       codeExpiresAt: new Date(now.getTime() + VERIFICATION_CODE_LIFETIME_SECONDS * 1000).toISOString(),
       attemptsLeft: VERIFICATION_MAX_ATTEMPTS,
+      codeSentAt: now.toISOString(),
+      resends: 0,
     },
     history: [{ at: now.toISOString(), event: 'submitted' }],
     version: 1,
@@ -91,5 +100,11 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
     { kind: 'request', request },
     { kind: 'outbox', message },
   ]);
-  return { requestId, status: request.status };
+  return {
+    requestId,
+    status: request.status,
+    // Masked: the person recognises the address they typed; the page need not hold it whole.
+    codeSentTo: maskedEmail(answerAddress(request)),
+    resendAvailableAt: new Date(now.getTime() + VERIFICATION_RESEND_INTERVAL_SECONDS * 1000).toISOString(),
+  };
 }

@@ -29,12 +29,17 @@ const CHANGED_WHILE_CHECKED = [
   'The request changed while this code was checked. Try the code again.',
 ] as const;
 
-const notAwaiting = () =>
+/** The same answer for an unknown id, a confirmed request and a lapsed one, so none can be told apart. */
+export const notAwaiting = () =>
   new DeskProblem(
     'not-found',
     'No request awaits this code',
     'No request with this id is waiting for a confirmation code. Check the id in the e-mail, or submit the request again.',
   );
+
+/** Locked after too many wrong codes: a new code (resend-verification-code) unlocks it, with fresh tries. */
+const locked = (detail: string) =>
+  new DeskProblem('locked', 'Request locked', detail, undefined, { slug: 'code-locked' });
 
 export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, code: string) {
   const now = deps.clock.now();
@@ -42,17 +47,15 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
   if (!request?.verification) throw notAwaiting();
   const { verification } = request;
   if (verification.attemptsLeft <= 0) {
-    throw new DeskProblem(
-      'locked',
-      'Request locked',
-      'This request is locked after too many wrong codes. Submit the request again to receive a new code.',
-    );
+    throw locked('This request is locked after too many wrong codes. Ask for a new code, or submit the request again.');
   }
   if (new Date(verification.codeExpiresAt) <= now) {
     throw new DeskProblem(
       'gone',
       'Code expired',
-      'This confirmation code has expired. Submit the request again to receive a new code.',
+      'This confirmation code has expired. Ask for a new code, or submit the request again.',
+      undefined,
+      { slug: 'code-expired' },
     );
   }
 
@@ -74,11 +77,11 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
           'unprocessable',
           'Wrong code',
           `That code is not the one we sent. ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
+          undefined,
+          { slug: 'wrong-code', extensions: { attemptsLeft } },
         )
-      : new DeskProblem(
-          'locked',
-          'Request locked',
-          'That code was wrong too many times; the request is locked. Submit the request again to receive a new code.',
+      : locked(
+          'That code was wrong too many times; the request is locked. Ask for a new code, or submit the request again.',
         );
   }
 

@@ -43,6 +43,8 @@ export async function withdrawRequest(
       'conflict',
       'Request closed',
       `This request is already ${request.status} and closed; only an open request can be withdrawn.`,
+      undefined,
+      { slug: 'request-closed', extensions: { requestStatus: request.status } },
     );
   }
 

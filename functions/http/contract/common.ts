@@ -76,6 +76,16 @@ export const problemResponse = z
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          maximum: z.number().int().optional().describe("The field's maximum length, when the value was too long."),
+        }),
+      )
+      .optional(),
   })
-  .describe('RFC 9457 problem details');
+  .describe(
+    'RFC 9457 problem details. The type names the problem precisely (urn:appi-desk:problem:<slug>); extension members carry the values a page needs to say it, e.g. attemptsLeft, resendAvailableAt, maxBytes.',
+  );

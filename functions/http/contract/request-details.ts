@@ -1,9 +1,10 @@
-// The two bodies that carry each request type's own details: making a request, and deciding it. Each
-// type's schemas come from one import, so a route that neither makes nor decides a request loads none.
+// The two bodies that carry each request type's own details, making a request and deciding it, and
+// the answers that help decide (a preview, the person's records). Each type's schemas come from one
+// import, so a route that neither makes nor decides a request loads none.
 import * as z from 'zod';
 import { DECISION_OUTCOMES, LANGUAGES, REQUESTER_KINDS } from '../../domain/requests/request';
 import { REQUEST_TYPE_SCHEMAS } from '../../domain/requests/types/schemas';
-import { email, personName } from './common';
+import { email, personName, requestId } from './common';
 
 const requestBase = {
   requester: z.strictObject({
@@ -65,4 +66,69 @@ export const decisionBody = z.strictObject({
     .describe(
       `What the decision carries for its request type and outcome: ${decisionDetailsSummary()}. Other types and outcomes take none.`,
     ),
+});
+
+const label = z.object({ ja: z.string(), en: z.string() });
+
+/** POST …/decision-preview: the e-mail a decision would send and, for a disclosure, what the dossier would hold. */
+export const decisionPreviewResponse = z.object({
+  requestId,
+  outcome: z.enum(DECISION_OUTCOMES),
+  message: z
+    .object({
+      to: z.string().describe('Where the answer goes.'),
+      language: z.enum(LANGUAGES),
+      subject: z.string(),
+      text: z.string(),
+    })
+    .describe('The result e-mail exactly as deciding would queue it, except the link made only when sending.'),
+  linkPlaceholder: z
+    .string()
+    .optional()
+    .describe('Stands in the text for the link made when the decision is sent (a dossier link).'),
+  dossier: z
+    .object({
+      covers: z.array(z.string()),
+      categories: z.array(z.object({ category: z.string(), label, count: z.number().int() })),
+      records: z.array(
+        z.object({
+          category: z.string(),
+          categoryLabel: label,
+          value: z.string(),
+          source: label,
+          acquiredAt: z.string(),
+          specialCare: z.boolean(),
+        }),
+      ),
+      consents: z.number().int(),
+      provisionRecords: z.number().int(),
+      withheld: z.array(z.object({ category: z.string(), label })),
+    })
+    .optional()
+    .describe('For a disclosure: what the dossier would hold, per category and item.'),
+});
+
+/** GET …/records: the person's records an open request concerns, to choose a correction's changes from. */
+export const requestRecordsResponse = z.object({
+  requestId,
+  subjectIds: z.array(z.string()),
+  records: z.array(
+    z.object({
+      subjectId: z.string(),
+      recordId: z.string(),
+      category: z.string(),
+      categoryLabel: label,
+      value: z.string(),
+      source: label,
+      purposes: z.array(z.string()),
+      acquiredAt: z.string(),
+      specialCare: z.boolean(),
+    }),
+  ),
+  categories: z
+    .array(z.object({ id: z.string(), label }))
+    .describe('The categories an added record may have (not special care-required information).'),
+  purposes: z
+    .array(z.object({ id: z.string(), label }))
+    .describe('The active purposes of use an added record may be kept for.'),
 });

@@ -7,7 +7,19 @@ import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from 
 import { AUTHORITY_DOCUMENT_IDS, IDENTITY_DOCUMENT_IDS } from '../../domain/requests/verify-representative';
 import { instant, orderedRange, requestId } from './common';
 
-export const submitRequestResponse = z.object({ requestId, status: z.literal('awaiting-verification') });
+export const submitRequestResponse = z.object({
+  requestId,
+  status: z.literal('awaiting-verification'),
+  codeSentTo: z.string().describe('Where the code went, masked (ha***@example.jp), for the person to recognise.'),
+  resendAvailableAt: instant.describe('From when a new code may be asked for.'),
+});
+
+export const resendCodeResponse = z.object({
+  requestId,
+  codeExpiresAt: instant.describe('Until when the new code is valid; the earlier code no longer is.'),
+  resendAvailableAt: instant.describe('From when another code may be asked for.'),
+  resendsLeft: z.number().int().min(0).describe('How many more new codes this request may ask for.'),
+});
 
 export const verificationResponse = z.object({
   requestId,

@@ -109,7 +109,7 @@ describe('recordConsent', () => {
     });
     expect(appended[0]!.receipt!.text).toContain('consent-id-1');
     expect(appended[0]!.receipt!.text).toContain(PRIVACY_NOTICE_VERSION);
-    expect(appended[0]!.receipt!.text).toContain('DELETE /v1/me/consents/consent-id-1');
+    expect(appended[0]!.receipt!.text).toContain('プライバシーセンターの「同意の確認・撤回」のページ');
     expect(kept.get(PRIVACY_NOTICE_VERSION)).toMatchObject({ version: PRIVACY_NOTICE_VERSION });
   });
 

@@ -165,7 +165,8 @@ describe('requestExport', () => {
     });
     expect(exports.messages).toHaveLength(1);
     expect(exports.messages[0]).toMatchObject({ to: ['officer@desk.example.jp'], messageId: 'export-requested-id-1' });
-    expect(exports.messages[0]!.text).toContain(`${BASE}/v1/staff/exports/id-1/approval`);
+    expect(exports.messages[0]!.text).toContain(`${BASE}/v1/staff/exports/id-1`);
+    expect(exports.messages[0]!.text).toContain('Approve or refuse it by its export number');
     expect(exports.messages[0]!.text).toContain('Subjects: 2');
     expect(accessLog.entries).toEqual([
       {

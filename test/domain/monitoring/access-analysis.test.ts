@@ -198,7 +198,8 @@ describe('the alert e-mail', () => {
     expect(text).toContain('subj-1, subj-2');
     expect(text).toContain('25人分');
     expect(text).toContain('read the data of 25 people');
-    expect(text).toContain('GET /v1/staff/access-log');
+    expect(text).toContain('デスクの画面の「アクセスログ」');
+    expect(text).toContain('the access log in the desk console');
     expect(text).toMatch(/22:10/);
   });
 

@@ -93,7 +93,10 @@ describe('the privacy notice publishes joint use and opt-out provision', () => {
     const [optOut] = notice.thirdPartyProvision.optOutItems;
     expect(optOut).toMatchObject({
       recipientId: 'list-broker',
-      provider: { name: 'Mecara LLC', address: expect.stringContaining('Tokyo') },
+      provider: {
+        name: { ja: 'メカラ合同会社', en: 'Mecara LLC' },
+        address: { ja: expect.stringContaining('東京都'), en: expect.stringContaining('Tokyo') },
+      },
       provisionIsAPurposeOfUse: true,
       items: [{ id: 'name' }, { id: 'address' }],
       acquisitionMethod: 'Registration form',

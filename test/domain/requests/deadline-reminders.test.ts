@@ -143,7 +143,8 @@ describe('sendDeadlineReminders', () => {
     expect(soon.text).toContain('due within 2 desk days');
     expect(soon.text).toContain('2026年9月24日 17:00（日本時間）');
     expect(soon.text).toContain('24 September 2026 at 17:00 (Japan time)');
-    expect(soon.text).toMatch(/req-soon-2 .+ \/ in-progress \//);
+    expect(soon.text).toMatch(/req-soon-2 .+ \/ 対応中 \//);
+    expect(soon.text).toMatch(/req-soon-2 .+ \/ in progress \//);
     const late = store.messages.find((m) => m.topic === 'reminder-overdue')!;
     expect(late.subject).toMatch(/期限超過.*overdue/);
     expect(late.text).toContain('第39条');

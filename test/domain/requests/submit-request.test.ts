@@ -41,9 +41,14 @@ async function submitted(overrides: Partial<SubmitRequestInput> = {}) {
 }
 
 describe('submitRequest', () => {
-  it('answers with the new request id, awaiting verification', async () => {
+  it('answers with the new request id, awaiting verification, where the code went (masked) and when a new one may be asked for', async () => {
     const { result, request } = await submitted();
-    expect(result).toEqual({ requestId: request.requestId, status: 'awaiting-verification' });
+    expect(result).toEqual({
+      requestId: request.requestId,
+      status: 'awaiting-verification',
+      codeSentTo: expect.stringMatching(/^.{1,2}\*\*\*@/),
+      resendAvailableAt: new Date(Date.parse(request.createdAt) + 60_000).toISOString(),
+    });
   });
 
   it('asks the secret source for a six-digit code', async () => {

@@ -174,7 +174,7 @@ export function describePrint({ desk, client, newPage }: ConsoleDesk) {
       await openRequest(page, requestId);
       // What was asked is named as the Privacy Center's form names it.
       const asked = await page.getByRole('region', { name: '請求の内容' }).textContent();
-      for (const label of ['求める訂正等', '対象のデータ（どこで見たか、現在の内容）', '正しい内容'])
+      for (const label of ['求める訂正等', '対象のデータ（本人が見た場所、現在の内容）', '正しい内容'])
         expect(asked).toContain(label);
       const decision = page.getByRole('region', { name: '決定' });
       await decision.getByText('ご本人への確認電話で新しい番号を確認しました。').waitFor();

@@ -19,6 +19,11 @@ import type { ConsoleDesk } from './desk';
 export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
   const signInToConsole = (page: Page, username: string) => signInAsStaff(page, desk().url, username);
   const openRequest = (page: Page, requestId: string) => openRequestPage(page, desk().url, requestId);
+  /** Deciding takes the preview of what the person receives, then the confirmation. */
+  const previewAndDecide = async (decision: ReturnType<Page['getByRole']>) => {
+    await decision.getByRole('button', { name: '本人に届く内容を確認する' }).click();
+    await decision.getByRole('button', { name: 'この内容で決定し、本人に送る' }).click();
+  };
 
   describe('desk console: a request from submission to the dossier', () => {
     it('a Japanese disclosure request is assigned, noted and decided in the console; the customer opens the dossier', async () => {
@@ -70,11 +75,11 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       expect(await decision.getByRole('group', { name: /根拠/ }).count()).toBe(0);
       await decision.getByText('この結果には追加の入力はありません。').waitFor();
       await checkPage(page, 'desk-requests-2-decision-form-ja');
-      await decision.getByRole('button', { name: '決定する' }).click();
+      await previewAndDecide(decision);
 
       // The page reloads the request: decided, with the delivery by link, and no form any more.
       await expect.poll(() => page.locator('.request-status').textContent()).toBe('対応済み');
-      expect(await page.getByRole('button', { name: '決定する' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: '本人に届く内容を確認する' }).count()).toBe(0);
       const decided = await main.textContent();
       expect(decided).toContain('電磁的記録の提供（リンク）');
       expect(decided).toContain('決定：対応');
@@ -120,8 +125,8 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       await grounds.first().check();
       await decision.getByLabel('調査の内容と結果').fill('登録時の住民票の写しと照合しました。');
 
-      // Sent without a reason: the API's 422 names body.reason; the message sits under the field, which gets the focus.
-      await decision.getByRole('button', { name: '決定する' }).click();
+      // Previewed without a reason: the API's 422 names body.reason; the message sits under the field, which gets the focus.
+      await decision.getByRole('button', { name: '本人に届く内容を確認する' }).click();
       const reason = decision.getByLabel(/理由（請求者に通知されます/);
       await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator(`#${await reason.getAttribute('aria-describedby')}`).textContent()).toContain('第36条');
@@ -130,14 +135,14 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
 
       // The network fails mid-submit: everything typed stays; sending again decides once.
       await reason.fill('調査の結果、登録内容は事実と一致していました。');
-      await page.route('**/decision', (route) => route.abort());
-      await decision.getByRole('button', { name: '決定する' }).click();
+      await page.route('**/decision-preview', (route) => route.abort());
+      await decision.getByRole('button', { name: '本人に届く内容を確認する' }).click();
       await decision.getByText('通信できませんでした。入力内容はそのまま残っています。', { exact: false }).waitFor();
       expect(await reason.inputValue()).toBe('調査の結果、登録内容は事実と一致していました。');
       expect(await grounds.first().isChecked()).toBe(true);
       expect(await decision.getByLabel('調査の内容と結果').inputValue()).toBe('登録時の住民票の写しと照合しました。');
-      await page.unroute('**/decision');
-      await decision.getByRole('button', { name: '決定する' }).click();
+      await page.unroute('**/decision-preview');
+      await previewAndDecide(decision);
       await expect.poll(() => page.locator('.request-status').textContent()).toBe('対応できない旨の回答済み');
       const { json } = await client.call('GET', `/v1/staff/requests/${requestId}`, {
         token: await client.signIn('operator'),
@@ -161,10 +166,12 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       await decision.getByLabel('Fulfilled', { exact: true }).check();
       expect(await decision.getByRole('group', { name: /Grounds/ }).count()).toBe(0);
       await decision.getByLabel('What was checked, and what it showed').fill('Checked against the resident record.');
-      await decision.getByLabel(/^Change/).selectOption('correct');
-      await decision.getByLabel('Subject id').fill('subject-1');
-      await decision.getByLabel('Record id').fill('rec-address');
-      await decision.getByLabel('Value').fill('東京都港区芝公園4-2-8');
+      const first = decision.getByRole('group', { name: 'Changes to the personal data: Row 1' });
+      await first.getByLabel(/^Change/).selectOption('correct');
+      // The person (a new address) holds no records: the rows take the ids, as the API names them.
+      await first.getByLabel('Subject id').fill('subject-1');
+      await first.getByLabel('Record id').fill('rec-address');
+      await first.getByLabel('Value').fill('東京都港区芝公園4-2-8');
       await decision.getByRole('button', { name: 'Add a row (Changes to the personal data)' }).click();
       const second = decision.getByRole('group', { name: 'Changes to the personal data: Row 2' });
       await second.getByLabel(/^Change/).selectOption('delete');
@@ -176,7 +183,7 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       await decision.getByRole('button', { name: 'Remove this row (Changes to the personal data: Row 3)' }).click();
       expect(await decision.getByRole('group', { name: /Row 3/ }).count()).toBe(0);
 
-      await decision.getByRole('button', { name: 'Decide' }).click();
+      await decision.getByRole('button', { name: 'Preview what the person receives' }).click();
       const value = second.getByLabel('Value');
       await expect.poll(() => value.getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator('#field-details-changes-1-value-error').textContent()).toBe('is required');
@@ -208,7 +215,7 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       ]);
       await named.getByLabel('Mecara Payments K.K. (JP)').check();
       await checkPage(page, 'desk-requests-7-cessation-recipients-ja');
-      await decision.getByRole('button', { name: '決定する' }).click();
+      await previewAndDecide(decision);
       await expect.poll(() => page.locator('.request-status').textContent(), { timeout: 15_000 }).toBe('対応済み');
       const { json } = await client.call('GET', `/v1/staff/requests/${requestId}`, {
         token: await client.signIn('operator'),
@@ -260,7 +267,7 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
 
       const decision = page.getByRole('region', { name: '決定' });
       await decision.getByLabel('対応する（全部）').check();
-      await decision.getByRole('button', { name: '決定する' }).click();
+      await previewAndDecide(decision);
       await expect.poll(() => page.locator('.request-status').textContent()).toBe('対応済み');
 
       const delivery = page.getByRole('region', { name: '開示の方法' });

@@ -154,7 +154,7 @@ export function describeConsents({ desk, client, newPage: phonePage }: PrivacyCe
       const { context, page } = await phonePage();
       await page.goto(`${desk().url}${PRIVACY_CENTER_PATH}#/request`);
       await page.getByRole('heading', { level: 1, name: '請求・苦情のお申出' }).waitFor();
-      await page.getByLabel('請求の種類').selectOption('correction');
+      await page.getByLabel('請求・苦情の種類').selectOption('correction');
       await page.getByLabel('ご請求者のお名前').fill('山田 花子');
       await page.getByLabel('ご請求者のメールアドレス').fill(uniqueEmail('hanako'));
 

@@ -31,7 +31,7 @@ export function describeFirewall({ desk, newPage }: PrivacyCenterDesk) {
       await blockAsFirewall(page, /\/v1\/requests$/, 'rate-limited');
       await page.goto(`${desk().url}${PRIVACY_CENTER_PATH}#/request`);
       await page.getByRole('heading', { level: 1, name: '請求・苦情のお申出' }).waitFor();
-      await page.getByLabel('請求の種類').selectOption('purpose-notification');
+      await page.getByLabel('請求・苦情の種類').selectOption('purpose-notification');
       await page.getByLabel('ご請求者のお名前').fill('山田 花子');
       const email = uniqueEmail('waf');
       await page.getByLabel('ご請求者のメールアドレス').fill(email);

@@ -131,7 +131,7 @@ const CATEGORY_NAMES = new Map<string, Label>(PERSONAL_DATA_CATEGORIES.map((c) =
 
 function FieldName({ field, language }: { field: string; language: Language }) {
   const named = LOGGED_FIELDS[field] ?? CATEGORY_NAMES.get(field);
-  return named ? <>{named[language]}</> : <code translate={false}>{field}</code>;
+  return named ? named[language] : <code translate={false}>{field}</code>;
 }
 
 export function AccessLogPage({

@@ -1,4 +1,5 @@
-// The console's frame: sign-in until there is a session (in memory only), then the header with who is
+// The console's frame: sign-in until there is a session (kept for the tab while its token is valid,
+// session.ts), then the header with who is
 // signed in, sign-out and the language switch, the menu of what the role may use, and the page for
 // the URL's fragment. A page change moves the focus to its heading so screen readers announce it.
 import { useEffect, useState } from 'preact/hooks';
@@ -6,6 +7,7 @@ import { savedLanguage, useDocumentLanguage, useHeadingFocus } from '../page-fra
 import { LANGUAGE_NAMES } from '../text';
 import { AccessLogPage } from './access-log-page';
 import { AccountsPage } from './accounts-page';
+import { forgetDrafts } from './decision-draft';
 import type { DeskPageProps } from './page-props';
 import { consoleUrl, logoutUrl } from './pkce';
 import { PrintPage } from './print-page';
@@ -13,7 +15,7 @@ import { QueuePage } from './queue-page';
 import { ReportPage } from './report-page';
 import { RequestPage } from './request-page';
 import { type DeskPage, type DeskRoute, deskPageAllowed, hrefOfDeskRoute, parseDeskRoute } from './routes';
-import { type StaffSession, whenSessionEnds } from './session';
+import { forgetSession, keepSession, keptSession, type StaffSession, whenSessionEnds } from './session';
 import { completeCognitoSignIn, staffSignInConfig } from './sign-in';
 import { SignInPage } from './sign-in-page';
 import { SubjectPage, SubjectSearchPage } from './subjects-page';
@@ -63,7 +65,7 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
 export function App() {
   const [language, setLanguage] = useState<Language>(savedLanguage);
   const [route, setRoute] = useState<DeskRoute>(() => parseDeskRoute(location.hash));
-  const [session, setSession] = useState<StaffSession>();
+  const [session, setSession] = useState<StaffSession | undefined>(() => keptSession());
   const [message, setMessage] = useState<Parameters<typeof SignInPage>[0]['message']>();
   const [checkingReturn, setCheckingReturn] = useState(true);
 
@@ -77,8 +79,10 @@ export function App() {
     void (async () => {
       const config = await staffSignInConfig();
       const result = config.kind === 'cognito' ? await completeCognitoSignIn(config) : undefined;
-      if (result?.kind === 'ok') setSession(result.session);
-      else if (result)
+      if (result?.kind === 'ok') {
+        keepSession(result.session);
+        setSession(result.session);
+      } else if (result)
         setMessage({ key: 'callbackFailed', problem: result.kind === 'network' ? 'network' : result.problem });
       setRoute(parseDeskRoute(location.hash));
       setCheckingReturn(false);
@@ -88,6 +92,8 @@ export function App() {
   useEffect(
     () =>
       whenSessionEnds(() => {
+        // The token is refused: forget it, but keep the drafts for the staff member signing in again.
+        forgetSession();
         setSession(undefined);
         setMessage({ key: 'expired' });
       }),
@@ -98,6 +104,7 @@ export function App() {
     if (!session) return;
     const timer = setTimeout(
       () => {
+        forgetSession();
         setSession(undefined);
         setMessage({ key: 'expired' });
       },
@@ -115,6 +122,8 @@ export function App() {
   };
 
   const signOut = async () => {
+    forgetSession();
+    forgetDrafts();
     setSession(undefined);
     setMessage({ key: 'signedOut' });
     const config = await staffSignInConfig();
@@ -189,6 +198,7 @@ export function App() {
             language={language}
             message={message}
             onSignedIn={(s) => {
+              keepSession(s);
               setMessage(undefined);
               setSession(s);
             }}

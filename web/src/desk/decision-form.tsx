@@ -1,12 +1,34 @@
 // The decision form (POST /v1/staff/requests/{id}/decision), operators only: the outcomes, refusal
 // grounds and details the API offers for this request's type (decisionOptions), the reason a refusal
-// must give (APPI Art. 36), and the API's answer placed field by field. The draft lives with the page,
-// so a network failure or a reload of the request loses nothing typed; resending is safe because the
-// API decides an open request only once.
-import { useRef, useState } from 'preact/hooks';
-import { detailPaths, emptyValue, formFieldId, type PlacedErrors, placeErrors } from '../schema-form';
-import { type DecisionDraft, type DecisionOptions, decisionBody, needsGrounds } from './decision-draft';
-import { labelOf, OUTCOME_LABELS, rt } from './request-text';
+// must give (APPI Art. 36), and the API's answer placed field by field. Deciding takes two steps: the
+// preview (POST …/decision-preview) shows the e-mail exactly as the person will receive it and, for a
+// disclosure, what the dossier will hold; only then does the operator confirm, and exactly what was
+// previewed is sent. A correction's changes are chosen from the person's records (correction-changes.tsx).
+// The draft lives with the page and in the tab's sessionStorage (decision-draft.ts), so a network
+// failure, a reload or a forced sign-in loses nothing typed; resending is safe because the API decides
+// an open request only once.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  detailPaths,
+  emptyValue,
+  type FormObject,
+  type FormValue,
+  formFieldId,
+  type PlacedErrors,
+  placeErrors,
+} from '../schema-form';
+import type { Label } from '../text';
+import { CorrectionChanges, type PersonRecords, type RecordsState } from './correction-changes';
+import {
+  type DecisionDraft,
+  type DecisionOptions,
+  decisionBody,
+  needsGrounds,
+  recordRowsOf,
+  withoutChanges,
+} from './decision-draft';
+import { japanDate } from './queue';
+import { aboutThePerson, labelOf, OUTCOME_LABELS, rt } from './request-text';
 import { DetailsFields, describedBy, FieldMessages } from './schema-fields';
 import type { StaffApi } from './staff-api';
 import type { Language } from './text';
@@ -34,9 +56,27 @@ export function DecisionForm({
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<PlacedErrors>();
   const [networkFailed, setNetworkFailed] = useState(false);
+  const [preview, setPreview] = useState<{ sent: string; shown: DecisionPreview }>();
+  const [records, setRecords] = useState<RecordsState>();
   const summary = useRef<HTMLDivElement>(null);
   const outcome = draft.outcome;
   const schema = options.details[outcome];
+  const recordRows = recordRowsOf(schema);
+  const personRecords: PersonRecords | undefined =
+    records?.kind === 'ok' && records.data.subjectIds.length > 0 ? records.data : undefined;
+
+  // The person's records are read (and logged) only when a decision names records to change.
+  const wantsRecords = !!recordRows;
+  useEffect(() => {
+    if (!wantsRecords || records) return;
+    void api.get<PersonRecords>(`/v1/staff/requests/${encodeURIComponent(requestId)}/records`).then(setRecords);
+  }, [wantsRecords, requestId]);
+
+  /** Any change to the decision makes the preview stale: it must be seen again before deciding. */
+  const change = (next: DecisionDraft) => {
+    setPreview(undefined);
+    setDraft(next);
+  };
   const byPath = errors?.byPath ?? {};
   const shown = [
     'outcome',
@@ -44,31 +84,19 @@ export function DecisionForm({
     ...(schema ? detailPaths(schema, draft.details[outcome]) : []),
   ];
 
+  const setDetails = (value: FormValue) => change({ ...draft, details: { ...draft.details, [outcome]: value } });
+
   const choose = (next: string) => {
     const nextSchema = options.details[next];
     const started = draft.details[next] !== undefined || !nextSchema;
-    setDraft({
+    change({
       ...draft,
       outcome: next,
       details: started ? draft.details : { ...draft.details, [next]: emptyValue(nextSchema) },
     });
   };
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (sending) return;
-    setSending(true);
-    setNetworkFailed(false);
-    const result = await api.post<{ status: string }>(
-      `/v1/staff/requests/${encodeURIComponent(requestId)}/decision`,
-      decisionBody(options, draft),
-    );
-    setSending(false);
-    if (result.kind === 'ok') {
-      setErrors(undefined);
-      onDecided();
-      return;
-    }
+  const failed = (result: Exclude<Awaited<ReturnType<StaffApi['post']>>, { kind: 'ok' }>) => {
     if (result.kind === 'network') {
       setNetworkFailed(true);
       requestAnimationFrame(() => summary.current?.focus());
@@ -81,6 +109,43 @@ export function DecisionForm({
     requestAnimationFrame(() =>
       first && !placed.general.length ? document.getElementById(formFieldId(first))?.focus() : summary.current?.focus(),
     );
+  };
+
+  /** Step one: what the person would receive. */
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (sending) return;
+    setSending(true);
+    setNetworkFailed(false);
+    const body = decisionBody(options, draft);
+    const result = await api.post<DecisionPreview>(
+      `/v1/staff/requests/${encodeURIComponent(requestId)}/decision-preview`,
+      body,
+    );
+    setSending(false);
+    if (result.kind !== 'ok') return failed(result);
+    setErrors(undefined);
+    setPreview({ sent: JSON.stringify(body), shown: result.data });
+    requestAnimationFrame(() => document.getElementById('preview-heading')?.focus());
+  };
+
+  /** Step two: the decision exactly as previewed. */
+  const confirm = async () => {
+    if (sending || !preview) return;
+    setSending(true);
+    setNetworkFailed(false);
+    const result = await api.post<{ status: string }>(
+      `/v1/staff/requests/${encodeURIComponent(requestId)}/decision`,
+      JSON.parse(preview.sent),
+    );
+    setSending(false);
+    if (result.kind === 'ok') {
+      setErrors(undefined);
+      onDecided();
+      return;
+    }
+    if (result.kind !== 'network') setPreview(undefined);
+    failed(result);
   };
 
   return (
@@ -128,7 +193,7 @@ export function DecisionForm({
                   value={ground}
                   checked={draft.grounds.includes(ground)}
                   onChange={(e) =>
-                    setDraft({
+                    change({
                       ...draft,
                       grounds: e.currentTarget.checked
                         ? [...draft.grounds, ground]
@@ -136,7 +201,7 @@ export function DecisionForm({
                     })
                   }
                 />
-                {label[language]}
+                {aboutThePerson(label[language], language)}
               </label>
             ))}
             <FieldMessages path="grounds" errors={byPath} language={language} />
@@ -152,7 +217,7 @@ export function DecisionForm({
               value={draft.reason}
               aria-required
               {...describedBy('reason', byPath)}
-              onInput={(e) => setDraft({ ...draft, reason: e.currentTarget.value })}
+              onInput={(e) => change({ ...draft, reason: e.currentTarget.value })}
             />
             <FieldMessages path="reason" errors={byPath} language={language} />
           </div>
@@ -163,20 +228,214 @@ export function DecisionForm({
           <fieldset class="field group" id={formFieldId('details')} tabIndex={-1} {...describedBy('details', byPath)}>
             <legend>{rt('detailsHeading', language)}</legend>
             <DetailsFields
-              schema={schema}
+              schema={recordRows && personRecords ? withoutChanges(schema) : schema}
               value={draft.details[outcome]}
               errors={byPath}
               language={language}
-              onChange={(value) => setDraft({ ...draft, details: { ...draft.details, [outcome]: value } })}
+              onChange={setDetails}
             />
+            {recordRows && !records && <p role="status">{rt('recordsLoading', language)}</p>}
+            {recordRows && records && !personRecords && (
+              <p class="notice">{rt(records.kind === 'ok' ? 'recordsNone' : 'recordsFailed', language)}</p>
+            )}
+            {recordRows && personRecords && (
+              <CorrectionChanges
+                changesSchema={recordRows}
+                value={(draft.details[outcome] as FormObject | undefined)?.changes}
+                records={personRecords}
+                errors={byPath}
+                language={language}
+                onChange={(rows) => setDetails({ ...(draft.details[outcome] as FormObject), changes: rows })}
+              />
+            )}
             <FieldMessages path="details" errors={byPath} language={language} />
           </fieldset>
         ) : (
           <p class="note">{rt('noDecisionDetails', language)}</p>
         ))}
-      <button type="submit" aria-disabled={sending}>
-        {sending ? rt('sending', language) : rt('decide', language)}
-      </button>
+      {preview ? (
+        <PreviewPanel
+          preview={preview.shown}
+          language={language}
+          sending={sending}
+          onConfirm={() => void confirm()}
+          onChange={() => {
+            setPreview(undefined);
+            requestAnimationFrame(() => document.getElementById(formFieldId('outcome'))?.focus());
+          }}
+        />
+      ) : (
+        <button type="submit" aria-disabled={sending}>
+          {sending ? rt('previewing', language) : rt('preview', language)}
+        </button>
+      )}
     </form>
+  );
+}
+
+/** POST /v1/staff/requests/{requestId}/decision-preview */
+export interface DecisionPreview {
+  requestId: string;
+  outcome: string;
+  message: { to: string; language: Language; subject: string; text: string };
+  linkPlaceholder?: string;
+  dossier?: {
+    covers: string[];
+    categories: Array<{ category: string; label: Label; count: number }>;
+    records: Array<{
+      category: string;
+      categoryLabel: Label;
+      value: string;
+      source: Label;
+      acquiredAt: string;
+      specialCare: boolean;
+    }>;
+    consents: number;
+    provisionRecords: number;
+    withheld: Array<{ category: string; label: Label }>;
+  };
+}
+
+/** The e-mail's text as sent, the link made only on sending marked in the staff member's words. */
+function MailText({ preview, language }: { preview: DecisionPreview; language: Language }) {
+  const { text, language: mailLanguage } = preview.message;
+  const parts = preview.linkPlaceholder ? text.split(preview.linkPlaceholder) : [text];
+  return (
+    <pre class="mail" lang={mailLanguage} translate={false}>
+      {parts.flatMap((part, i) =>
+        i === 0
+          ? [part]
+          : [
+              <mark key={i} lang={language}>
+                {rt('linkMadeOnSending', language)}
+              </mark>,
+              part,
+            ],
+      )}
+    </pre>
+  );
+}
+
+function DossierOutline({
+  dossier,
+  language,
+}: {
+  dossier: NonNullable<DecisionPreview['dossier']>;
+  language: Language;
+}) {
+  return (
+    <section aria-labelledby="preview-dossier-heading">
+      <h4 id="preview-dossier-heading">{rt('dossierHeading', language)}</h4>
+      {dossier.records.length === 0 ? (
+        <p>{rt('dossierNothing', language)}</p>
+      ) : (
+        <>
+          <table class="dossier-counts">
+            <caption>{rt('dossierCounts', language)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{rt('dossierCategory', language)}</th>
+                <th scope="col">{rt('dossierCount', language)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dossier.categories.map((c) => (
+                <tr key={c.category}>
+                  <th scope="row">{c.label[language]}</th>
+                  <td>{c.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div class="table-scroll">
+            <table class="dossier-items">
+              <caption>{rt('dossierItems', language)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{rt('dossierCategory', language)}</th>
+                  <th scope="col">{rt('dossierValue', language)}</th>
+                  <th scope="col">{rt('dossierSource', language)}</th>
+                  <th scope="col">{rt('dossierAcquired', language)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {dossier.records.map((r, i) => (
+                  <tr key={i}>
+                    <td>
+                      {r.categoryLabel[language]}
+                      {r.specialCare && <> （{rt('specialCare', language)}）</>}
+                    </td>
+                    <td translate={false}>{r.value}</td>
+                    <td>{aboutThePerson(r.source[language], language)}</td>
+                    <td>{japanDate(r.acquiredAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <ul>
+        <li>{rt('dossierConsents', language, { n: dossier.consents })}</li>
+        <li>{rt('dossierProvisions', language, { n: dossier.provisionRecords })}</li>
+      </ul>
+      {dossier.withheld.length > 0 && (
+        <>
+          <h5>{rt('dossierWithheld', language)}</h5>
+          <ul>
+            {dossier.withheld.map((w) => (
+              <li key={w.category}>{w.label[language]}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PreviewPanel({
+  preview,
+  language,
+  sending,
+  onConfirm,
+  onChange,
+}: {
+  preview: DecisionPreview;
+  language: Language;
+  sending: boolean;
+  onConfirm: () => void;
+  onChange: () => void;
+}) {
+  const { message } = preview;
+  return (
+    <section class="preview" aria-labelledby="preview-heading">
+      <h3 id="preview-heading" tabIndex={-1}>
+        {rt('previewHeading', language)}
+      </h3>
+      <p>{rt('previewIntro', language)}</p>
+      <p class="note">{rt('previewLogged', language)}</p>
+      <dl class="facts">
+        <dt>{rt('mailTo', language)}</dt>
+        <dd translate={false}>{message.to}</dd>
+        <dt>{rt('mailSubject', language)}</dt>
+        <dd lang={message.language} translate={false}>
+          {message.subject}
+        </dd>
+      </dl>
+      <p class="note">{rt(message.language === 'ja' ? 'mailLanguageJa' : 'mailLanguageEn', language)}</p>
+      <figure class="mail">
+        <figcaption class="mail-label">{rt('mailText', language)}</figcaption>
+        <MailText preview={preview} language={language} />
+      </figure>
+      {preview.dossier && <DossierOutline dossier={preview.dossier} language={language} />}
+      <div class="actions">
+        <button type="button" aria-disabled={sending} onClick={onConfirm}>
+          {sending ? rt('sending', language) : rt('confirmDecision', language)}
+        </button>{' '}
+        <button type="button" class="secondary" onClick={onChange}>
+          {rt('changeDecision', language)}
+        </button>
+      </div>
+    </section>
   );
 }

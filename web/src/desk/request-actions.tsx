@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { formFieldId, type PlacedErrors, placeErrors } from '../schema-form';
 import type { Label } from '../text';
+import { useTextDraft } from './decision-draft';
 import { AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS, type RequestTextKey, rt } from './request-text';
 import { describedBy, FieldMessages } from './schema-fields';
 import type { StaffSession } from './session';
@@ -239,8 +240,9 @@ export function AssignmentForm({ api, requestId, language, onDone, session }: Ac
   );
 }
 
-export function NoteForm({ api, requestId, language, onDone }: ActionProps) {
-  const [text, setText] = useState('');
+/** `draftKey`: where the note being typed is kept, so a forced sign-in does not lose it (decision-draft.ts). */
+export function NoteForm({ api, requestId, language, onDone, draftKey }: ActionProps & { draftKey: string }) {
+  const [text, setText] = useTextDraft(draftKey);
   const action = useAction('note', ['text']);
   return (
     <form

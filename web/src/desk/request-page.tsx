@@ -8,7 +8,7 @@ import type { ApiResult } from '../api';
 import type { StaffRequestView } from '../api-types';
 import { FIELD_LABELS, OPTION_LABELS, STATUS_LABELS, TYPE_LABELS } from '../text';
 import { type DetailsNode, detailsNode } from './decided-details';
-import { type DecisionDraft, emptyDecisionDraft } from './decision-draft';
+import { draftKey, emptyDecisionDraft, useDecisionDraft } from './decision-draft';
 import { DecisionForm } from './decision-form';
 import type { DeskPageProps } from './page-props';
 import { failureOf, ProblemNotice } from './problem';
@@ -16,6 +16,8 @@ import { dueMark, japanDate } from './queue';
 import { AssignmentForm, NoteForm, PostingForm, RepresentativeForm } from './request-actions';
 import {
   AUTHORITY_DOCUMENTS,
+  aboutThePerson,
+  DESK_DETAIL_FIELD_LABELS,
   EVENT_LABELS,
   IDENTITY_DOCUMENTS,
   LANGUAGE_LABELS,
@@ -24,6 +26,7 @@ import {
   OUTCOME_LABELS,
   REQUESTER_KIND_LABELS,
   rt,
+  staffLabelOf,
 } from './request-text';
 import { hrefOfDeskRoute } from './routes';
 import { staffApi } from './staff-api';
@@ -45,17 +48,21 @@ export function japanDateTime(iso: string | undefined): string {
   return iso ? `${japanDate(iso)} ${JAPAN_TIME.format(new Date(iso))}` : '';
 }
 
-/** What a field of the request's details is called on the Privacy Center's form ("items.0.content" → "details.items.#.content"); else its name. */
+/**
+ * What a field of the request's details is called for the staff ("items.0.content" →
+ * "details.items.#.content"): about the person, not to them; else as on the Privacy Center's form; else its name.
+ */
 function detailName(path: string, language: Language): string {
-  const generic = path.replace(/\.\d+(?=\.|$)/g, '.#');
-  return FIELD_LABELS[`details.${generic}`]?.[language] ?? path.split('.').at(-1)!;
+  const key = `details.${path.replace(/\.\d+(?=\.|$)/g, '.#')}`;
+  const label = DESK_DETAIL_FIELD_LABELS[key] ?? FIELD_LABELS[key];
+  return label ? aboutThePerson(label[language], language) : path.split('.').at(-1)!;
 }
 
 /** The request's details as the person gave them: nested lists, option ids in words where the form has them. */
 function DetailsView({ value, path, language }: { value: unknown; path: string; language: Language }) {
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v !== 'object' || v === null))
-      return <>{value.map((v) => labelOf(OPTION_LABELS, String(v), language)).join('、')}</>;
+      return <>{value.map((v) => staffLabelOf(OPTION_LABELS, String(v), language)).join('、')}</>;
     return (
       <ol>
         {value.map((item, i) => (
@@ -81,7 +88,7 @@ function DetailsView({ value, path, language }: { value: unknown; path: string; 
       </dl>
     );
   }
-  return <>{labelOf(OPTION_LABELS, String(value), language)}</>;
+  return <>{staffLabelOf(OPTION_LABELS, String(value), language)}</>;
 }
 
 /** A decided request's details: fields as a list of terms, rows (a correction's changes) as a table. */
@@ -153,14 +160,15 @@ function Facts({ items }: { items: Array<[string, ComponentChildren] | false | u
 export function RequestPage({ session, language, requestId }: DeskPageProps & { requestId: string }) {
   const api = staffApi(session);
   const [result, setResult] = useState<ApiResult<StaffRequestView>>();
-  const [draft, setDraft] = useState<DecisionDraft>(emptyDecisionDraft);
+  const [draft, setDraft] = useDecisionDraft(draftKey(session.staffId, requestId, 'decision'));
+  const [justDecided, setJustDecided] = useState(false);
 
   // A reload keeps the request on screen until the new answer arrives, so no form loses what was typed.
   const load = () =>
     void api.get<StaffRequestView>(`/v1/staff/requests/${encodeURIComponent(requestId)}`).then(setResult);
   useEffect(() => {
     setResult(undefined);
-    setDraft(emptyDecisionDraft());
+    setJustDecided(false);
     load();
   }, [session, requestId]);
 
@@ -209,7 +217,7 @@ export function RequestPage({ session, language, requestId }: DeskPageProps & { 
         <h2 id="facts-heading">{rt('facts', language)}</h2>
         <Facts
           items={[
-            [rt('type', language), labelOf(TYPE_LABELS, request.type, language)],
+            [rt('type', language), staffLabelOf(TYPE_LABELS, request.type, language)],
             [
               rt('status', language),
               <span class="request-status">{labelOf(STATUS_LABELS, request.status, language)}</span>,
@@ -313,12 +321,18 @@ export function RequestPage({ session, language, requestId }: DeskPageProps & { 
         ) : (
           <p>{rt('noNotes', language)}</p>
         )}
-        {open && <NoteForm {...actionProps} />}
+        {open && <NoteForm {...actionProps} draftKey={draftKey(session.staffId, requestId, 'note')} />}
       </section>
 
       {(decision || (open && request.decisionOptions && session.role === 'operator')) && (
         <section aria-labelledby="decision-heading">
           <h2 id="decision-heading">{rt('decision', language)}</h2>
+          {justDecided && decision && (
+            <p class="success" role="status">
+              <span aria-hidden="true">✓ </span>
+              {rt('decided', language)}
+            </p>
+          )}
           {decision ? (
             <Facts
               items={[
@@ -327,7 +341,7 @@ export function RequestPage({ session, language, requestId }: DeskPageProps & { 
                   rt('grounds', language),
                   <ul>
                     {decision.groundLabels.map((g) => (
-                      <li key={g.id}>{g[language]}</li>
+                      <li key={g.id}>{aboutThePerson(g[language], language)}</li>
                     ))}
                   </ul>,
                 ],
@@ -350,6 +364,7 @@ export function RequestPage({ session, language, requestId }: DeskPageProps & { 
               language={language}
               onDecided={() => {
                 setDraft(emptyDecisionDraft());
+                setJustDecided(true);
                 load();
               }}
               onConflict={load}

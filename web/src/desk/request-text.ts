@@ -105,6 +105,68 @@ const T = {
     en: 'Opening the copy is recorded in the access log as your read.',
   },
   choose: { ja: '選択してください', en: 'Choose' },
+  preview: { ja: '本人に届く内容を確認する', en: 'Preview what the person receives' },
+  previewing: { ja: '確認中…', en: 'Preparing the preview…' },
+  previewHeading: { ja: '本人に届く内容の確認', en: 'What the person will receive' },
+  previewIntro: {
+    ja: 'この決定を送ると、次のメールが本人（請求者）に送られます。内容を確かめてから決定してください。まだ何も送られていません。',
+    en: 'Deciding sends the e-mail below to the person (the requester). Check it before deciding; nothing has been sent yet.',
+  },
+  previewLogged: {
+    ja: 'この確認のための本人のデータの閲覧は、アクセス記録に記録されます。',
+    en: "Reading the person's data for this preview is recorded in the access log.",
+  },
+  mailTo: { ja: '宛先', en: 'To' },
+  mailSubject: { ja: '件名', en: 'Subject' },
+  mailText: { ja: '本文', en: 'Text' },
+  mailLanguageJa: { ja: 'メールは日本語で送られます。', en: 'The e-mail is sent in Japanese.' },
+  mailLanguageEn: { ja: 'メールは英語で送られます。', en: 'The e-mail is sent in English.' },
+  linkMadeOnSending: { ja: '［決定の送信時に作られるリンク］', en: '[the link made when the decision is sent]' },
+  dossierHeading: { ja: '開示する内容（本人のデータ）', en: "What the disclosure holds (the person's data)" },
+  dossierCounts: { ja: '区分ごとの件数', en: 'Records per category' },
+  dossierItems: { ja: '開示する項目', en: 'The items disclosed' },
+  dossierCategory: { ja: '区分', en: 'Category' },
+  dossierCount: { ja: '件数', en: 'Records' },
+  dossierValue: { ja: '内容', en: 'Value' },
+  dossierSource: { ja: '取得元', en: 'Source' },
+  dossierAcquired: { ja: '取得日', en: 'Acquired' },
+  dossierConsents: { ja: '同意の記録: {n}件', en: 'Consent records: {n}' },
+  dossierProvisions: { ja: '第三者提供記録: {n}件', en: 'Records of provision to or receipt from third parties: {n}' },
+  dossierWithheld: { ja: '開示しない区分', en: 'Categories withheld' },
+  dossierNothing: { ja: '開示する本人のデータはありません。', en: 'The desk holds no data of the person to disclose.' },
+  specialCare: { ja: '要配慮個人情報', en: 'special care-required' },
+  confirmDecision: { ja: 'この内容で決定し、本人に送る', en: 'Decide and send this to the person' },
+  changeDecision: { ja: '決定を修正する', en: 'Change the decision' },
+  previewStale: {
+    ja: '決定の内容が変わりました。もう一度、本人に届く内容を確認してください。',
+    en: 'The decision has changed. Preview what the person receives again.',
+  },
+  decided: {
+    ja: '決定を記録しました。結果は本人（請求者）にメールで送られます。',
+    en: 'The decision is recorded. The result is e-mailed to the person (the requester).',
+  },
+  records: { ja: '本人の記録', en: "The person's records" },
+  recordsLoading: { ja: '本人の記録を読み込み中…', en: "Loading the person's records…" },
+  recordsLogged: {
+    ja: '本人の記録を表示すると、この請求のための閲覧としてアクセス記録に記録されます。',
+    en: "Showing the person's records is recorded in the access log as a read for this request.",
+  },
+  recordsFailed: {
+    ja: '本人の記録を読み込めませんでした。記録のIDを入力して決定することもできます。',
+    en: "The person's records could not be loaded. You can still decide by entering the record ids.",
+  },
+  recordsNone: {
+    ja: '本人の記録は保有されていません。変更する記録は、そのIDで指定してください。',
+    en: 'The desk holds no records of the person. Name a record to change by its ids.',
+  },
+  recordToChange: { ja: '変更する本人の記録', en: "The person's record to change" },
+  currentValue: { ja: '現在の内容', en: 'Now reads' },
+  newValue: { ja: '新しい内容', en: 'New value' },
+  addedValue: { ja: '追加する内容', en: 'Value to add' },
+  addToSubject: { ja: '追加する先（本人ID）', en: 'Add under (subject id)' },
+  addCategory: { ja: '追加するデータの区分', en: 'Category of the added data' },
+  addPurposes: { ja: '利用目的', en: 'Purposes of use' },
+  personAsked: { ja: '本人が求めた訂正等', en: 'What the person asked for' },
 } satisfies Record<string, Label>;
 
 export type RequestTextKey = keyof typeof T;
@@ -203,4 +265,59 @@ const DESK_MESSAGES_JA: Record<string, string> = {
 
 export function deskMessage(message: string, language: Language): string {
   return language === 'ja' ? (DESK_MESSAGES_JA[message] ?? apiMessage(message, language)) : message;
+}
+
+/**
+ * The request's details as the staff read them: the person (本人), never "your", because the Privacy
+ * Center's labels speak to the requester. Keyed like the form's fields ("details.items.#.content").
+ */
+export const DESK_DETAIL_FIELD_LABELS: Record<string, Label> = {
+  'details.records': { ja: '開示を求めるもの', en: 'What is to be disclosed' },
+  'details.scope': {
+    ja: '開示を求める範囲（空欄はすべて）',
+    en: 'What the person would like disclosed (empty: everything)',
+  },
+  'details.method': { ja: '開示の方法', en: 'How the person would like it' },
+  'details.format': { ja: '希望するファイル形式', en: 'File format asked for' },
+  'details.postalAddress': { ja: '送付先の住所', en: 'Postal address for the paper copy' },
+  'details.items': {
+    ja: '対象とする本人のデータ（空欄はすべて）',
+    en: "Which of the person's data (empty: all of it)",
+  },
+  'details.items.#.change': { ja: '求める訂正等', en: 'Change asked for' },
+  'details.items.#.category': { ja: 'データの区分', en: 'Category' },
+  'details.items.#.description': {
+    ja: '対象のデータ（本人が見た場所、現在の内容）',
+    en: 'Which data: where the person saw it, what it says now',
+  },
+  'details.items.#.content': { ja: '本人が求める正しい内容', en: 'What the person says it should say' },
+  'details.grounds': { ja: '請求の理由', en: 'Why the person asks' },
+  'details.recipients': {
+    ja: '提供先の第三者（本人が分かる範囲）',
+    en: 'Which third parties, as far as the person knows',
+  },
+  'details.measure': { ja: '求める措置', en: 'Measure asked for' },
+  'details.explanation': { ja: '補足', en: 'What the person adds' },
+  'details.about': { ja: '苦情の対象', en: 'What the complaint is about' },
+  'details.description': { ja: '苦情の内容', en: 'What happened, and what the person would like the desk to do' },
+  'details.relatedRequestId': { ja: '関連する受付番号', en: 'Number of an earlier request it concerns' },
+};
+
+/**
+ * The law's and the form's words as the staff read them: the texts speak to the person ("your consent",
+ * "ご本人"), the console speaks about them ("the person's consent", "本人"). The words themselves stay
+ * in their one source (the request types' words.ts); only the address changes.
+ */
+export function aboutThePerson(text: string, language: Language): string {
+  if (language === 'ja') return text.replace(/ご本人/g, '本人').replace(/お客様/g, '本人');
+  return text
+    .replace(/\bYour\b/g, "The person's")
+    .replace(/\byour\b/g, "the person's")
+    .replace(/\bYou\b/g, 'The person')
+    .replace(/\byou\b/g, 'the person');
+}
+
+/** A label in the staff's language, said about the person (aboutThePerson). */
+export function staffLabelOf(labels: Record<string, Label>, value: string, language: Language): string {
+  return aboutThePerson(labelOf(labels, value, language), language);
 }

@@ -1,5 +1,7 @@
-// The signed-in staff member, held in memory only: a reload or a closed tab signs out. The claims are
-// read from the ID token without checking its signature; the API verifies it on every call.
+// The signed-in staff member. The ID token is kept in the tab's sessionStorage while it is valid, so a
+// reload keeps the session; closing the tab, signing out or the token's expiry forgets it, and nothing
+// goes to localStorage, which outlives the tab. The claims are read from the ID token without checking
+// its signature; the API verifies it on every call.
 import { STAFF_ROLES, type StaffRole } from '../../../functions/domain/staff-words';
 
 export type { StaffRole };
@@ -59,4 +61,37 @@ export function whenSessionEnds(listener: (reason: SessionEnd) => void): () => v
 
 export function endSession(reason: SessionEnd): void {
   onEnd?.(reason);
+}
+
+const SESSION_KEY = 'appi-desk.desk-session';
+
+/** Keeps the session's ID token for this tab, so a reload keeps the session while the token is valid. */
+export function keepSession(session: StaffSession): void {
+  try {
+    sessionStorage.setItem(SESSION_KEY, session.idToken);
+  } catch {
+    // Storage refused (private mode, quota): the session simply lives in memory only.
+  }
+}
+
+/** The session kept for this tab, if its token is still valid; an expired or unusable one is forgotten. */
+export function keptSession(now = Date.now()): StaffSession | undefined {
+  let token: string | null = null;
+  try {
+    token = sessionStorage.getItem(SESSION_KEY);
+  } catch {
+    return undefined;
+  }
+  const session = token ? sessionFromIdToken(token) : undefined;
+  if (session && !sessionExpired(session, now)) return session;
+  if (token) forgetSession();
+  return undefined;
+}
+
+export function forgetSession(): void {
+  try {
+    sessionStorage.removeItem(SESSION_KEY);
+  } catch {
+    // Nothing was kept.
+  }
 }

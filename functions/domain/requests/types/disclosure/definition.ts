@@ -94,14 +94,14 @@ export const disclosure: RequestTypeDefinition = {
 function electronicText(language: Language, link: string, until: string, format: DisclosureDetails['format']): string {
   if (language === 'en') {
     const chosen = format
-      ? `\n\nYou asked for ${format.toUpperCase()}: software that asks the link for ${format === 'csv' ? 'text/csv' : 'application/json'} receives the ${format.toUpperCase()} file.`
+      ? `\n\nYou asked for ${format.toUpperCase()}: the page offers the data as a ${format.toUpperCase()} file.`
       : '';
-    return `Open it here (a page in your browser; the same link gives JSON or CSV to software that asks for them):\n${link}${chosen}\n\nThe link works until ${until}; after that the copy is erased.`;
+    return `Open it here (a page in your browser, from which the data can also be saved as JSON or CSV):\n${link}${chosen}\n\nThe link works until ${until}; after that the copy is erased.`;
   }
   const chosen = format
-    ? `\n\nご指定の形式は${format.toUpperCase()}です。リンクに ${format === 'csv' ? 'text/csv' : 'application/json'} を指定して取得すると、${format.toUpperCase()}形式のファイルが得られます。`
+    ? `\n\nご指定の形式は${format.toUpperCase()}です。表示されるページから${format.toUpperCase()}形式のファイルとして保存できます。`
     : '';
-  return `次のリンクからご確認ください（ブラウザで表示されます。JSON形式・CSV形式でも取得できます）:\n${link}${chosen}\n\nリンクの有効期限は${until}です。期限後、写しは消去されます。`;
+  return `次のリンクからご確認ください（ブラウザで表示されます。JSON形式・CSV形式のファイルとしても保存できます）:\n${link}${chosen}\n\nリンクの有効期限は${until}です。期限後、写しは消去されます。`;
 }
 
 function paperText(language: Language, address: string): string {

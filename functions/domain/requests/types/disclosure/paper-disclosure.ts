@@ -157,7 +157,7 @@ export async function recordPosting(
   return { requestId, postedOn, ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}) };
 }
 
-function postedMessage(requestId: string, language: Language, delivery: Delivery): MessageText {
+export function postedMessage(requestId: string, language: Language, delivery: Delivery): MessageText {
   if (language === 'en') {
     return {
       subject: 'We have posted your personal data disclosure',

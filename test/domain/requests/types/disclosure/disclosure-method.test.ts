@@ -127,9 +127,7 @@ describe('disclosure fulfilled electronically', () => {
     const en = await setup({ method: 'electronic', format: 'json' }, { language: 'en' }).decide({
       outcome: 'fulfilled',
     });
-    expect(en.message.text).toContain(
-      'You asked for JSON: software that asks the link for application/json receives the JSON file.',
-    );
+    expect(en.message.text).toContain('You asked for JSON: the page offers the data as a JSON file.');
   });
 });
 

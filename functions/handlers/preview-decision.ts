@@ -1,0 +1,25 @@
+import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { dynamoHoldingsReader } from '../adapters/holdings-repository';
+import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { dynamoRecipients } from '../adapters/recipient-repository';
+import { dynamoRequestReader } from '../adapters/request-repository';
+import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
+import { cryptoSecrets, systemClock } from '../adapters/system';
+import { previewDecision } from '../domain/requests/preview-decision';
+import { httpRoute } from '../http/route-handler';
+import { previewDecision as route } from '../routes/request-details';
+
+const deps = {
+  requests: dynamoRequestReader,
+  holdings: dynamoHoldingsReader,
+  purposes: dynamoPurposeVersions,
+  accessLog: dynamoAccessLog,
+  secrets: cryptoSecrets,
+  lifecycles: dynamoSubjectLifecycles,
+  recipients: dynamoRecipients,
+  clock: systemClock,
+};
+
+export const handler = httpRoute(route, async ({ params, body, actor }) => ({
+  body: await previewDecision(deps, actor, params.requestId, body),
+}));
