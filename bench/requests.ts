@@ -87,6 +87,7 @@ export const ROUTE_REQUESTS = {
     event: api('list-requests', { claims: OPERATOR_CLAIMS }),
     expect: '200',
   },
+  'list-assignees': { event: api('list-assignees', { claims: OPERATOR_CLAIMS }), expect: '200' },
   'view-request': {
     event: api('view-request', {
       pathParameters: { requestId: UNKNOWN_ID },

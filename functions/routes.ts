@@ -25,6 +25,7 @@ const MANIFEST = [
   requests.resendVerificationCode,
   requests.getRequestStatus,
   requests.listRequests,
+  requests.listAssignees,
   requests.viewRequest,
   requestDetails.decideRequest,
   requestDetails.previewDecision,

@@ -3,6 +3,7 @@
 // request-details.ts: their bodies carry each request type's details, which no other route loads.
 import { requestIdParams, verificationBody } from '../http/contract/common';
 import {
+  assigneesResponse,
   assignmentBody,
   assignmentResponse,
   noteBody,
@@ -67,11 +68,28 @@ export const listRequests = {
   name: 'list-requests',
   method: 'GET',
   path: '/v1/staff/requests',
-  summary: 'The desk queue, soonest due first; open requests unless a status is given.',
+  summary:
+    'The desk queue, soonest due first: open requests unless a status is given, filtered by type, assignee and due date, searched by request id, e-mail address or name. For operators and the officer it names requester and subject and is access-logged.',
   auth: { kind: 'staff', roles: ['operator', 'officer', 'auditor'] },
-  tables: { requests: 'read', ...STAFF_CHECK },
+  // staff: the names of the staff requests can be assigned to (a Scan of the small staff table).
+  tables: { requests: 'read', 'access-log': 'append', ...STAFF_CHECK },
   request: { query: staffQueueQuery },
-  response: { status: 200, schema: staffQueueResponse, description: 'Requests without personal data.' },
+  response: {
+    status: 200,
+    schema: staffQueueResponse,
+    description: 'The requests; requester and subject only for operators and the officer.',
+  },
+} as const satisfies RouteDefinition;
+
+export const listAssignees = {
+  name: 'list-assignees',
+  method: 'GET',
+  path: '/v1/staff/assignees',
+  summary: 'The active staff a request can be assigned to (id, name, role); the read is access-logged.',
+  auth: { kind: 'staff', roles: ['operator', 'officer'] },
+  tables: { 'access-log': 'append', ...STAFF_CHECK },
+  request: {},
+  response: { status: 200, schema: assigneesResponse, description: 'Assignable staff, by name.' },
 } as const satisfies RouteDefinition;
 
 export const viewRequest = {

@@ -10,6 +10,7 @@ import { describeDecide } from './console/decide';
 import { describeOfficer } from './console/officer';
 import { describeOfficerPages } from './console/officer-pages';
 import { describePrint } from './console/print';
+import { describeQueue } from './console/queue';
 import { describeRequests } from './console/requests';
 import { describeSignInAndQueue } from './console/sign-in-and-queue';
 
@@ -18,6 +19,7 @@ const desk = useLocalDesk();
 const consoleDesk = { desk, client: deskClient(desk), newPage: useBrowser() };
 
 describeSignInAndQueue(consoleDesk);
+describeQueue(consoleDesk);
 describeRequests(consoleDesk);
 describePrint(consoleDesk);
 describeOfficer(consoleDesk);

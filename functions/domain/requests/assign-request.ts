@@ -3,6 +3,7 @@
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import type { StaffActor, StaffDirectory } from '../staff';
+import { isAssignable } from './assignees';
 import type { DeskWriter, RequestReader } from './ports';
 import { type DeskRequest, isOpen } from './request';
 import { commitOrConflict, getConfirmedRequest } from './request-store';
@@ -25,7 +26,7 @@ export async function assignRequest(deps: AssignRequestDeps, actor: StaffActor, 
     );
   }
   const member = await deps.staff.get(assignee);
-  if (member?.status !== 'active' || member.role !== 'operator') {
+  if (!isAssignable(member)) {
     throw new DeskProblem(
       'unprocessable',
       'Not an active operator',

@@ -3,6 +3,7 @@
 // details (making a request, deciding it) are in request-details.ts.
 import * as z from 'zod';
 import { DISCLOSURE_METHODS } from '../../domain/kernel/law';
+import { ASSIGNABLE_ROLES } from '../../domain/requests/assignees';
 import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../../domain/requests/request';
 import { AUTHORITY_DOCUMENT_IDS, IDENTITY_DOCUMENT_IDS } from '../../domain/requests/verify-representative';
 import { instant, orderedRange, requestId } from './common';
@@ -49,17 +50,79 @@ export const requestStatusResponse = z.object({
   decision: decisionView.extend({ groundLabels }).optional(),
 });
 
-export const staffQueueQuery = z.strictObject({ status: z.enum(REQUEST_STATUSES).optional() });
+/** The longest search term: an e-mail address may be 254 characters. */
+export const QUEUE_SEARCH_MAX_LENGTH = 254;
+/** The furthest "due within" reaches: no answer is due later than 13 days after receipt (law-constants.md). */
+export const QUEUE_DUE_WITHIN_MAX_DAYS = 60;
+
+export const staffQueueQuery = z.strictObject({
+  status: z
+    .enum(REQUEST_STATUSES)
+    .optional()
+    .describe('Requests of this status; the open ones (received, in progress) when left out.'),
+  type: z
+    .string()
+    .regex(/^[a-z][a-z-]{1,63}$/, { error: 'is not a request type, like disclosure' })
+    .optional()
+    .describe('Requests of this type, e.g. disclosure; a type the desk does not know lists none.'),
+  assignee: z
+    .string()
+    .regex(/^[a-z][a-z0-9._-]{1,63}$/, { error: 'must be me, unassigned or a staff id' })
+    .optional()
+    .describe('"me" (the caller\'s), "unassigned" (nobody\'s), or a staff id.'),
+  dueWithinDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(QUEUE_DUE_WITHIN_MAX_DAYS)
+    .optional()
+    .describe(
+      'Requests due on or before the Japan calendar day this many days after today (0: today), overdue ones included.',
+    ),
+  q: z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(QUEUE_SEARCH_MAX_LENGTH)
+    .optional()
+    .describe(
+      "Search (operators and the officer; access-logged): a request id, whole, finds that request in any status; an e-mail address (with @), whole and in any case, finds requests whose requester's or subject's address it is; anything else finds requests whose requester's or subject's name contains it, compared after Unicode NFKC, in lower case and without spaces. Searches the requests of the status asked (the open ones by default).",
+    ),
+});
+
+const queueItem = z.object({
+  requestId,
+  type: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  receivedAt: instant.optional(),
+  dueAt: instant.optional(),
+  assignee: z.string().optional().describe('The staff id of the operator handling the request.'),
+  requester: z
+    .object({ kind: z.enum(REQUESTER_KINDS), name: z.string(), email: z.string() })
+    .optional()
+    .describe('For operators and the officer only (personal data; the list is access-logged).'),
+  subject: z
+    .object({ email: z.string(), name: z.string().optional() })
+    .optional()
+    .describe('For operators and the officer only (personal data; the list is access-logged).'),
+});
+const assigneeView = z.object({
+  staffId: z.string(),
+  displayName: z.string(),
+  role: z.enum(ASSIGNABLE_ROLES),
+});
 export const staffQueueResponse = z.object({
-  items: z.array(
-    z.object({
-      requestId,
-      type: z.string(),
-      status: z.enum(REQUEST_STATUSES),
-      receivedAt: instant.optional(),
-      dueAt: instant.optional(),
-    }),
-  ),
+  items: z.array(queueItem),
+  assignees: z
+    .array(assigneeView)
+    .optional()
+    .describe(
+      'For operators and the officer: the active staff a request can be assigned to, to filter and name by (access-logged with the list).',
+    ),
+});
+
+export const assigneesResponse = z.object({
+  items: z.array(assigneeView).describe('Active staff a request can be assigned to, by name.'),
 });
 
 const representativeVerificationView = z.object({

@@ -129,18 +129,19 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       const nav = page.getByRole('navigation', { name: 'コンソールのメニュー' });
       expect(await nav.getByRole('link').allTextContents()).toEqual(['請求一覧', '本人の検索']);
 
-      const row = (id: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: id }) });
+      const row = (id: string) => page.locator(`li.queue-card:has(#queue-${id})`);
       await row(createdId).waitFor();
       expect(await row(createdId).textContent()).toContain('保有個人データの開示');
       expect(await row(createdId).textContent()).toContain(japanDate(createdDueAt));
       expect(japanDate(createdDueAt)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(await row(overdueId).textContent()).toContain('期限超過');
       expect(await row(overdueId).textContent()).toContain(japanDate(overdueDueAt));
-      expect(await row(dueSoonId).textContent()).toContain('期限まで3日以内');
+      expect(await row(dueSoonId).textContent()).toContain('あと2日');
+      expect(await row(overdueId).textContent()).toContain('期限超過（2日）');
       expect(await row(createdId).textContent()).not.toContain('期限超過');
       expect(dueMark({ status: 'received', dueAt: createdDueAt }, new Date())).toBeUndefined();
       // Soonest due first, as the API lists them.
-      const ids = await page.getByRole('rowheader').allTextContents();
+      const ids = await page.locator('h2.queue-title code').allTextContents();
       expect(ids.indexOf(overdueId)).toBeLessThan(ids.indexOf(dueSoonId));
       expect(ids.indexOf(dueSoonId)).toBeLessThan(ids.indexOf(createdId));
       expect(await row(createdId).getByRole('link').getAttribute('href')).toBe(`#/requests/${createdId}`);
@@ -168,7 +169,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       const { context, page } = await openConsole();
       await signIn(page, 'auditor');
       await page.getByRole('heading', { level: 1, name: '請求一覧' }).waitFor();
-      await page.getByRole('rowheader', { name: overdueId }).waitFor();
+      await page.locator(`#queue-${overdueId}`).waitFor();
       expect(await page.getByRole('banner').textContent()).toContain('監査担当者');
       expect(
         await page.getByRole('navigation', { name: 'コンソールのメニュー' }).getByRole('link').allTextContents(),
@@ -192,7 +193,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
     it('asks for sign-in again when the API refuses the token, and returns to the page', async () => {
       const { context, page } = await openConsole({ hash: '#/?status=in-progress' });
       await signIn(page, 'operator');
-      await page.getByRole('rowheader', { name: dueSoonId }).waitFor();
+      await page.locator(`#queue-${dueSoonId}`).waitFor();
       await page.route('**/v1/staff/requests*', (route) =>
         route.fulfill({
           status: 401,
@@ -212,7 +213,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       await checkPage(page, 'desk-console-8-expired-ja');
       await page.unroute('**/v1/staff/requests*');
       await signIn(page, 'operator');
-      await page.getByRole('rowheader', { name: overdueId }).waitFor();
+      await page.locator(`#queue-${overdueId}`).waitFor();
       expect(page.url()).toMatch(/#\/\?status=received$/);
       expect(await page.getByLabel('状況').inputValue()).toBe('received');
       await context.close();

@@ -42,7 +42,7 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
   if (!deskPageAllowed(route, props.session.role)) return <h1 tabIndex={-1}>{t('notAllowed', props.language)}</h1>;
   switch (route.page) {
     case 'queue':
-      return <QueuePage {...props} status={route.status} />;
+      return <QueuePage {...props} route={route} />;
     case 'request':
       return <RequestPage {...props} requestId={route.requestId} />;
     case 'request-print':

@@ -6,6 +6,7 @@ import { useRef, useState } from 'preact/hooks';
 import { formFieldId, type PlacedErrors, placeErrors } from '../schema-form';
 import type { Label } from '../text';
 import { useTextDraft } from './decision-draft';
+import { type DeskProblemDetails, failureOf, ProblemNotice } from './problem';
 import { AUTHORITY_DOCUMENTS, IDENTITY_DOCUMENTS, type RequestTextKey, rt } from './request-text';
 import { describedBy, FieldMessages } from './schema-fields';
 import type { StaffSession } from './session';
@@ -195,8 +196,34 @@ function Section({
 
 const stepPath = (requestId: string, step: string) => `/v1/staff/requests/${encodeURIComponent(requestId)}/${step}`;
 
-export function AssignmentForm({ api, requestId, language, onDone, session }: ActionProps & { session: StaffSession }) {
+/** The assignment's own words (staff-facing; the section's heading and the shared ones are in request-text.ts). */
+const A = {
+  assignedToYou: { ja: 'この請求はあなたの担当です。', en: 'This request is assigned to you.' },
+  assignOther: { ja: '別の担当者に割り当てる', en: 'Assign to someone else' },
+  assignTo: { ja: '割り当てる担当者', en: 'Assign to' },
+  loadingStaff: { ja: '担当者の一覧を読み込み中…', en: 'Loading the staff list…' },
+  noOtherStaff: {
+    ja: '割り当てられる担当者（有効な窓口担当者）がほかにいません。',
+    en: 'There is no other staff member (active operator) to assign it to.',
+  },
+  staffLogged: {
+    ja: '担当者の一覧（氏名）を開くと、アクセス記録に残ります。',
+    en: 'Opening the staff list (names) is recorded in the access log.',
+  },
+} satisfies Record<string, Label>;
+
+type AssigneeOption = { staffId: string; displayName: string };
+
+export function AssignmentForm({
+  api,
+  requestId,
+  language,
+  onDone,
+  session,
+  assignee: current,
+}: ActionProps & { session: StaffSession; assignee?: string | undefined }) {
   const [assignee, setAssignee] = useState('');
+  const [staff, setStaff] = useState<AssigneeOption[] | 'loading' | 'network' | DeskProblemDetails>();
   const action = useAction('assignment', ['assignee']);
   const assign = (to: string) =>
     action.run(
@@ -206,36 +233,76 @@ export function AssignmentForm({ api, requestId, language, onDone, session }: Ac
         onDone();
       },
     );
+  // The list names colleagues, a read the API logs: it is fetched only when someone opens the picker.
+  const loadStaff = async () => {
+    if (staff === 'loading' || Array.isArray(staff)) return;
+    setStaff('loading');
+    const result = await api.get<{ items: AssigneeOption[] }>('/v1/staff/assignees');
+    setStaff(result.kind === 'ok' ? result.data.items : (failureOf(result) ?? 'network'));
+  };
+  const others = Array.isArray(staff) ? staff.filter((s) => s.staffId !== current) : [];
+  const id = formFieldId('assignment.assignee');
   return (
     <Section id="assignment-heading" heading="assignment" language={language}>
       {action.summaryOf(language)}
-      {session.role === 'operator' && (
+      {current === session.staffId && <p>{A.assignedToYou[language]}</p>}
+      {session.role === 'operator' && current !== session.staffId && (
         <p>
           <button type="button" aria-disabled={action.sending} onClick={() => void assign(session.staffId)}>
             {rt('assignToMe', language)}
           </button>
         </p>
       )}
-      <form
-        class="inline-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void assign(assignee);
+      <details
+        class="assign-other"
+        onToggle={(e) => {
+          if ((e.currentTarget as HTMLDetailsElement).open) void loadStaff();
         }}
       >
-        <TextField
-          path="assignment.assignee"
-          label={rt('assignTo', language)}
-          value={assignee}
-          onChange={setAssignee}
-          errors={action.byPath}
-          language={language}
-        />
-        <button type="submit" aria-disabled={action.sending}>
-          {rt('assign', language)}
-        </button>
-      </form>
+        <summary>{A.assignOther[language]}</summary>
+        <p class="note">{A.staffLogged[language]}</p>
+        {staff === 'loading' && <p role="status">{A.loadingStaff[language]}</p>}
+        {staff !== undefined && staff !== 'loading' && !Array.isArray(staff) && (
+          <ProblemNotice problem={staff} language={language} />
+        )}
+        {Array.isArray(staff) && others.length === 0 && <p role="status">{A.noOtherStaff[language]}</p>}
+        {others.length > 0 && (
+          <form
+            class="inline-form"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void assign(assignee);
+            }}
+          >
+            <div class="field">
+              <label for={id}>
+                {A.assignTo[language]}
+                <span class="required">（{rt('required', language)}）</span>
+              </label>
+              <select
+                id={id}
+                name="assignment.assignee"
+                value={assignee}
+                aria-required
+                {...describedBy('assignment.assignee', action.byPath)}
+                onChange={(e) => setAssignee(e.currentTarget.value)}
+              >
+                <option value="">{rt('choose', language)}</option>
+                {others.map((s) => (
+                  <option key={s.staffId} value={s.staffId} translate={false}>
+                    {language === 'ja' ? `${s.displayName}（${s.staffId}）` : `${s.displayName} (${s.staffId})`}
+                  </option>
+                ))}
+              </select>
+              <FieldMessages path="assignment.assignee" errors={action.byPath} language={language} />
+            </div>
+            <button type="submit" aria-disabled={action.sending}>
+              {rt('assign', language)}
+            </button>
+          </form>
+        )}
+      </details>
     </Section>
   );
 }

@@ -303,7 +303,7 @@ export function RequestPage({ session, language, requestId }: DeskPageProps & { 
         </section>
       )}
 
-      {open && <AssignmentForm {...actionProps} session={session} />}
+      {open && <AssignmentForm {...actionProps} session={session} assignee={request.assignee} />}
 
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading">{rt('notes', language)}</h2>

@@ -1,10 +1,11 @@
 // The console's pages, addressed by the URL's fragment (ids only, never personal data), so the static
 // host needs no rewrites and a page survives a sign-in.
+import { QUEUE_FILTER_KEYS, type QueueFilters, queueFiltersOf } from './queue';
 import type { StaffRole } from './session';
 
 export type DeskRoute =
-  /** The queue, of one status when it names one (`#/?status=refused`), else of the open requests. */
-  | { page: 'queue'; status?: string }
+  /** The queue, filtered as the address says (`#/?status=refused&assignee=me`), else of the open requests. */
+  | ({ page: 'queue' } & QueueFilters)
   | { page: 'request'; requestId: string }
   /** The paper copy of a decided paper disclosure, to print. */
   | { page: 'request-print'; requestId: string }
@@ -50,10 +51,7 @@ export function parseDeskRoute(hash: string): DeskRoute {
   const [, first = '', second, third, ...rest] = path.split('/');
   if (rest.length || (third !== undefined && (first !== 'requests' || third !== 'print'))) return { page: 'not-found' };
   if (second === undefined) {
-    if (first === '') {
-      const status = new URLSearchParams(query ?? '').get('status');
-      return status ? { page: 'queue', status } : { page: 'queue' };
-    }
+    if (first === '') return { page: 'queue', ...queueFiltersOf(new URLSearchParams(query ?? '')) };
     if (first === 'subjects' || first === 'accounts' || first === 'access-log' || first === 'report')
       return { page: first };
     return { page: 'not-found' };
@@ -68,8 +66,12 @@ export function parseDeskRoute(hash: string): DeskRoute {
 
 export function hrefOfDeskRoute(route: DeskRoute): string {
   switch (route.page) {
-    case 'queue':
-      return route.status ? `#/?${new URLSearchParams({ status: route.status })}` : '#/';
+    case 'queue': {
+      const query = new URLSearchParams(
+        QUEUE_FILTER_KEYS.flatMap((key) => (route[key] ? [[key, route[key]] as [string, string]] : [])),
+      ).toString();
+      return query ? `#/?${query}` : '#/';
+    }
     case 'request':
       return `#/requests/${encodeURIComponent(route.requestId)}`;
     case 'request-print':
