@@ -45,13 +45,15 @@ function sendProblem(
   detail: string,
   headers: Record<string, string> = {},
   slug = title.toLowerCase().replace(/\W+/g, '-'),
+  extensions: Record<string, string> = {},
 ) {
   res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify({ type: `urn:appi-desk:problem:${slug}`, title, status, detail }));
+  // Extension members first, so none can take the place of a member RFC 9457 defines.
+  res.end(JSON.stringify({ ...extensions, type: `urn:appi-desk:problem:${slug}`, title, status, detail }));
 }
 
 function sendRefusal(res: ServerResponse, refusal: SignInRefusal) {
-  sendProblem(res, refusal.status, refusal.title, refusal.detail, refusal.headers);
+  sendProblem(res, refusal.status, refusal.title, refusal.detail, refusal.headers, undefined, refusal.extensions);
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {

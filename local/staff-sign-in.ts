@@ -126,6 +126,8 @@ export interface SignInRefusal {
   title: string;
   detail: string;
   headers?: Record<string, string>;
+  /** What the console needs to say it in the person's words (RFC 9457 §3.2 extension members). */
+  extensions?: Record<string, string>;
 }
 
 const refusal = (
@@ -133,7 +135,10 @@ const refusal = (
   title: string,
   detail: string,
   headers?: Record<string, string>,
-): { refusal: SignInRefusal } => ({ refusal: { status, title, detail, ...(headers ? { headers } : {}) } });
+  extensions?: Record<string, string>,
+): { refusal: SignInRefusal } => ({
+  refusal: { status, title, detail, ...(headers ? { headers } : {}), ...(extensions ? { extensions } : {}) },
+});
 const wrongPassword = () => refusal(401, 'Sign-in failed', 'Wrong username or password.');
 const locked = (until: Date, now: Date) => {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
@@ -142,6 +147,8 @@ const locked = (until: Date, now: Date) => {
     'Account locked',
     `Too many wrong passwords: this account is locked until ${until.toISOString()} (desk policy: ${LOCAL_SIGN_IN_MAX_FAILURES} wrong passwords lock it for ${LOCAL_SIGN_IN_LOCK_MINUTES} minutes). Try again then, or ask the Information Security Officer.`,
     { 'retry-after': String(seconds) },
+    // The end of the lock as an instant: the console says it in Japan time, in the person's language.
+    { lockedUntil: until.toISOString() },
   );
 };
 const CHANGE_IT = `Change it with POST /local/password {"username", "password", "newPassword"} (at least ${PASSWORD_MIN_LENGTH} characters), then sign in with the new one.`;
@@ -207,6 +214,8 @@ export class LocalSignIn {
         422,
         'Password too short',
         `The new password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long, as the staff user pool requires.`,
+        undefined,
+        { minLength: String(PASSWORD_MIN_LENGTH), maxLength: String(PASSWORD_MAX_LENGTH) },
       );
     }
     if (newPassword === password)

@@ -148,10 +148,10 @@ describe('staff accounts', () => {
 
   it('an existing id → 409, bad input → 400, only the officer may create', async () => {
     const staffId = await created();
-    expectProblem(
-      await create({ staffId, displayName: 'Again', email: 'again@desk.example.jp', role: 'auditor' }),
-      409,
-    );
+    const again = await create({ staffId, displayName: 'Again', email: 'again@desk.example.jp', role: 'auditor' });
+    expectProblem(again, 409);
+    // A type of its own, so the console says it in the officer's language.
+    expect(again.json.type).toBe('urn:appi-desk:problem:account-exists');
     expectProblem(
       await create({ staffId: 'officer', displayName: 'Again', email: 'again@desk.example.jp', role: 'auditor' }),
       409,

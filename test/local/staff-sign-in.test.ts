@@ -137,6 +137,9 @@ describe('local sign-in: lock after repeated wrong passwords', () => {
     const right = await signIn('lock-me', PASSWORD);
     expect(right.status).toBe(423);
     expect(right.json.title).toBe('Account locked');
+    // The end of the lock as an extension member, for the console to say in Japan time.
+    expect(right.json.type).toBe('urn:appi-desk:problem:account-locked');
+    expect(Date.parse(right.json.lockedUntil)).toBe(now.getTime() + LOCAL_SIGN_IN_LOCK_MINUTES * 60_000);
     expect((await changePassword('lock-me', PASSWORD, 'a-much-longer-new-password')).status).toBe(423);
 
     const start = now;

@@ -47,6 +47,8 @@ const badCursor = () =>
     'unprocessable',
     'Cursor not recognised',
     'The cursor is not one this listing gave out. Send the nextCursor of the previous page unchanged, or start again without a cursor.',
+    undefined,
+    { slug: 'cursor-not-recognised' },
   );
 
 function encodeCursor(cursor: Cursor): string {
@@ -93,12 +95,17 @@ function windowOf(filters: AccessLogFilters, now: Date): { from: string; to: str
   const from = filters.from
     ? new Date(filters.from)
     : new Date(to.getTime() - ACCESS_LOG_LISTING_DEFAULT_HOURS * HOUR_MS);
-  if (from >= to) throw new DeskProblem('unprocessable', 'Empty window', 'from must be before to.');
+  if (from >= to)
+    throw new DeskProblem('unprocessable', 'Empty window', 'from must be before to.', undefined, {
+      slug: 'empty-window',
+    });
   if (to.getTime() - from.getTime() > ACCESS_LOG_LISTING_MAX_DAYS * DAY_MS) {
     throw new DeskProblem(
       'unprocessable',
       'Window too wide',
       `List at most ${ACCESS_LOG_LISTING_MAX_DAYS} days at a time: narrow from and to, and list the rest in further calls.`,
+      undefined,
+      { slug: 'window-too-wide' },
     );
   }
   return { from: from.toISOString(), to: to.toISOString() };
@@ -143,6 +150,8 @@ export async function listAccessLog(
         'unprocessable',
         'Cursor and filters differ',
         'A cursor continues the listing it came from: send it with the same filters, or without any.',
+        undefined,
+        { slug: 'cursor-and-filters-differ' },
       );
   } else {
     cursor = {

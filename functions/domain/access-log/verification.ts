@@ -67,6 +67,8 @@ const tooLong = (latest: string | undefined) =>
     'unprocessable',
     'Too much to verify in one call',
     `The access log is too long to verify within ${ACCESS_LOG_VERIFY_BUDGET_MS / 1000} s. Verify from a recent digest instead, e.g. {"from": "${latest ?? 'YYYY-MM-DD'}"}: the digests before it were verified when they were the latest.`,
+    undefined,
+    { slug: 'too-much-to-verify-in-one-call', extensions: latest ? { suggestedFrom: latest } : {} },
   );
 
 /** The stored entry at each sequence number of a chain, read from the anchor on. */
@@ -208,7 +210,13 @@ async function readDigests(
     const span = all.length
       ? `Digests exist from ${japanDay(new Date(all[0]!))} to ${japanDay(new Date(all.at(-1)!))}.`
       : 'No digest has been written yet.';
-    throw new DeskProblem('not-found', 'No digest of that date', `There is no access-log digest of ${from}. ${span}`);
+    throw new DeskProblem(
+      'not-found',
+      'No digest of that date',
+      `There is no access-log digest of ${from}. ${span}`,
+      undefined,
+      { slug: 'no-digest-of-that-date' },
+    );
   }
   const latestDay = slots.length ? japanDay(new Date(slots.at(-1)!)) : undefined;
   const read = async (slot: string, stored?: unknown) => {

@@ -80,6 +80,8 @@ export function notYourOwn(actor: StaffActor, staffId: string, what: string): vo
       'unprocessable',
       'Not your own account',
       `You cannot ${what} your own account: the desk must always keep an active Information Security Officer. Ask another officer to do it.`,
+      undefined,
+      { slug: 'not-your-own-account' },
     );
   }
 }
@@ -91,6 +93,8 @@ export async function existingAccount(deps: Pick<AccountDeps, 'accounts'>, staff
       'not-found',
       'No such account',
       `There is no staff account "${staffId}". GET /v1/staff/accounts lists them.`,
+      undefined,
+      { slug: 'no-such-account' },
     );
   return account;
 }
@@ -100,6 +104,8 @@ export const changedMeanwhile = () =>
     'conflict',
     'Changed meanwhile',
     'Someone changed this account, or your own, while you were changing it. Reload the accounts and try again if it is still needed.',
+    undefined,
+    { slug: 'changed-meanwhile' },
   );
 
 export interface AccountChange {

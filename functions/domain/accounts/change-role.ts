@@ -22,7 +22,9 @@ export async function changeRole(
   notYourOwn(actor, staffId, 'change the role of');
   const account = await existingAccount(deps, staffId);
   if (account.role === role) {
-    throw new DeskProblem('conflict', 'Role unchanged', `"${staffId}" already has the role ${role}.`);
+    throw new DeskProblem('conflict', 'Role unchanged', `"${staffId}" already has the role ${role}.`, undefined, {
+      slug: 'role-unchanged',
+    });
   }
   const now = deps.clock.now();
   if (role === 'officer' && grantPending(account, now)) {
@@ -30,6 +32,8 @@ export async function changeRole(
       'conflict',
       'Officer role already asked',
       `${account.pendingOfficerGrant!.requestedBy} already asked for the officer role of "${staffId}" at ${account.pendingOfficerGrant!.requestedAt}; another officer confirms or declines it with POST /v1/staff/accounts/${staffId}/officer-grant-confirmation.`,
+      undefined,
+      { slug: 'officer-role-already-asked' },
     );
   }
   const from = account.role;

@@ -34,6 +34,8 @@ const emailInUse = () =>
     'conflict',
     'E-mail in use',
     'email: another staff account has this address. Each account needs the address of the person who signs in with it, so the temporary password and the account e-mails reach them and nobody else.',
+    undefined,
+    { slug: 'e-mail-in-use' },
   );
 
 const exists = (staffId: string) =>
@@ -41,6 +43,8 @@ const exists = (staffId: string) =>
     'conflict',
     'Account exists',
     `There is already a staff account "${staffId}". Choose another staff id, or change that account's role.`,
+    undefined,
+    { slug: 'account-exists' },
   );
 
 export async function createAccount(deps: AccountDeps, actor: StaffActor, input: NewAccount) {

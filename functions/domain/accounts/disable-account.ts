@@ -25,6 +25,8 @@ export async function disableAccount(
       'conflict',
       'Already disabled',
       `"${staffId}" is already disabled (since ${account.disabledAt ?? 'before account changes were recorded'}).`,
+      undefined,
+      { slug: 'already-disabled' },
     );
   }
   const at = deps.clock.now().toISOString();

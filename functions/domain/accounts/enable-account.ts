@@ -7,7 +7,9 @@ import { type AccountDeps, applyAccountChange, existingAccount } from './account
 export async function enableAccount(deps: AccountDeps, actor: StaffActor, staffId: string, reason: string) {
   const account = await existingAccount(deps, staffId);
   if (account.status === 'active') {
-    throw new DeskProblem('conflict', 'Already active', `"${staffId}" is already active.`);
+    throw new DeskProblem('conflict', 'Already active', `"${staffId}" is already active.`, undefined, {
+      slug: 'already-active',
+    });
   }
   return applyAccountChange(deps, actor, {
     account,

@@ -81,6 +81,8 @@ export async function decideOfficerGrant(
       'conflict',
       'No officer grant pending',
       `"${staffId}" has no officer role awaiting confirmation (its role is ${account.role}). To make it an officer, ask with POST /v1/staff/accounts/${staffId}/role.`,
+      undefined,
+      { slug: 'no-officer-grant-pending' },
     );
   }
   const now = deps.clock.now();
@@ -106,6 +108,8 @@ export async function decideOfficerGrant(
       'forbidden',
       'Not by the officer who asked',
       `You asked for the officer role of "${staffId}"; a different officer must confirm it (the two-person rule of the officer role). You may still decline it with { "confirm": false }.`,
+      undefined,
+      { slug: 'not-by-the-officer-who-asked' },
     );
   }
   if (grantExpired(grant, now)) {
@@ -113,6 +117,8 @@ export async function decideOfficerGrant(
       'conflict',
       'Officer grant expired',
       `The officer role of "${staffId}" asked by ${grant.requestedBy} expired at ${grant.expiresAt} (${PENDING_OFFICER_GRANT_DAYS} days, desk policy) without confirmation. Ask again with POST /v1/staff/accounts/${staffId}/role if it is still needed.`,
+      undefined,
+      { slug: 'officer-grant-expired' },
     );
   }
   if (account.status !== 'active') {
@@ -120,6 +126,8 @@ export async function decideOfficerGrant(
       'conflict',
       'Account disabled',
       `"${staffId}" is disabled; enable it first, or decline the officer role with { "confirm": false }.`,
+      undefined,
+      { slug: 'account-disabled' },
     );
   }
   return applyAccountChange(deps, actor, {

@@ -49,6 +49,8 @@ export async function requireOpenRequest(
       'unprocessable',
       'Not an open request',
       `requestId: the desk is handling no request ${requestId} (received or in progress). Name the open request this read serves, or another reason the route accepts. Nothing was read.`,
+      undefined,
+      { slug: 'not-an-open-request' },
     );
   }
   const subjectIds = typeof subjectsRead === 'function' ? await subjectsRead() : subjectsRead;
@@ -60,6 +62,8 @@ export async function requireOpenRequest(
       'unprocessable',
       'Request about someone else',
       `requestId: request ${requestId} is not about ${others.length === 1 ? `subject ${others[0]}` : `the subjects ${others.join(', ')}`}; a request justifies reading only the person it concerns. Name the request about this person, or the purpose of use the read serves. Nothing was read.`,
+      undefined,
+      { slug: 'request-about-someone-else' },
     );
   }
 }
@@ -78,6 +82,8 @@ export async function accessLogReason(
       'unprocessable',
       'One reason needed',
       'Say why you read this personal data: give either requestId (the request the read serves) or purpose (the purpose of use it serves), not both.',
+      undefined,
+      { slug: 'one-reason-needed' },
     );
   }
   if (reason.requestId) {
@@ -90,6 +96,8 @@ export async function accessLogReason(
       'unprocessable',
       'Not a purpose of use',
       `purpose: ${unusable}. Name the published purpose of use this read serves, or the request it serves (requestId). Nothing was read.`,
+      undefined,
+      { slug: 'not-a-purpose-of-use' },
     );
   }
   return `purpose ${reason.purpose}`;

@@ -113,6 +113,8 @@ export async function viewSubject(
       'not-found',
       'Nothing held',
       `The desk holds nothing under subject ${subjectId}: the id is unknown, or everything held under it has passed its expiry and is erased. Search by e-mail address or customer number to find the subject's id.`,
+      undefined,
+      { slug: 'nothing-held' },
     );
   }
   const records = held.records.map(recordView);

@@ -44,6 +44,8 @@ export async function liftProvisionCessation(
       'conflict',
       'No cessation of provision stands',
       `No cessation of provision stands for subject ${subjectId}; there is nothing to lift.`,
+      undefined,
+      { slug: 'no-cessation-of-provision-stands' },
     );
   }
   const { remaining, lifted, notStopped } = withoutStops(current, input.recipients);
@@ -61,6 +63,7 @@ export async function liftProvisionCessation(
       'No such cessation',
       `${notStopped.map((id) => `"${id}"`).join(', ')}: no cessation of provision to it stands for subject ${subjectId}${whole}. Nothing was lifted.`,
       errors,
+      { slug: 'no-such-cessation' },
     );
   }
   const at = now.toISOString();
@@ -85,6 +88,8 @@ export async function liftProvisionCessation(
       'conflict',
       'Cessation changed meanwhile',
       `A decision or another lift changed this subject's cessation of provision while you were lifting it; nothing was lifted. Reload the subject (GET /v1/staff/subjects/${subjectId}) and lift again if it still applies.`,
+      undefined,
+      { slug: 'cessation-changed-meanwhile' },
     );
   }
   return { subjectId, ...lift, cessationOfProvision: remaining ?? null };

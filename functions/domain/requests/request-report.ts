@@ -98,6 +98,8 @@ export function reportRange(now: Date, query: { from?: string; to?: string }): C
       'unprocessable',
       'Range ends before it starts',
       `from (${query.from ?? from.toISOString()}) is after to (${query.to ?? to.toISOString()}). Give from on or before to.`,
+      undefined,
+      { slug: 'range-ends-before-it-starts' },
     );
   }
   return { from, to };

@@ -14,6 +14,8 @@ export async function getConfirmedRequest(requests: RequestReader, requestId: st
       'not-found',
       'Request not found',
       `No confirmed request has the id ${requestId}. Check the id in the queue.`,
+      undefined,
+      { slug: 'request-not-found' },
     );
   }
   return request;

@@ -139,7 +139,7 @@ export function describePrint({ desk, client, newPage }: ConsoleDesk) {
       expect(await page.getByRole('link', { name: '開示書面を表示して印刷する' }).count()).toBe(0);
       await page.goto(`${desk().url}${DESK_CONSOLE_PATH}#/requests/${requestId}/print`);
       await page.getByRole('heading', { level: 1, name: `開示書面の印刷: ${requestId}` }).waitFor();
-      await page.getByRole('alert').getByText('Not a paper disclosure', { exact: false }).waitFor();
+      await page.getByRole('alert').getByText('印刷・郵送する書面はありません', { exact: false }).waitFor();
       expect(await page.getByRole('button', { name: '印刷する' }).count()).toBe(0);
       expect(await page.getByRole('article').count()).toBe(0);
     }, 90_000);

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DESK_CONSOLE_PATH } from '../../../local/privacy-center';
 import { hashLocalPassword } from '../../../local/staff-sign-in';
+import { japanTime } from '../../../web/src/desk/officer';
 import { dueMark, japanDate } from '../../../web/src/desk/queue';
 import { receivedRequest } from '../../domain/doubles';
 import { checkPage, DESKTOP } from '../../support/browser';
@@ -172,7 +173,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       expect(await page.getByRole('banner').textContent()).toContain('監査担当者');
       expect(
         await page.getByRole('navigation', { name: 'コンソールのメニュー' }).getByRole('link').allTextContents(),
-      ).toEqual(['請求一覧', 'アクセス記録']);
+      ).toEqual(['請求一覧', 'アクセス記録', '対応状況レポート']);
       // The request pages are the operators' and the officer's: the auditor gets no link to them.
       expect(await page.getByRole('main').getByRole('link').count()).toBe(0);
       await checkPage(page, 'desk-console-6-queue-auditor-ja');
@@ -219,6 +220,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
     }, 90_000);
 
     it('tells a locked account when to try again, and has a temporary password changed first', async () => {
+      const lockedUntil = new Date(Date.now() + 10 * 60_000).toISOString();
       const base = {
         role: 'operator',
         status: 'active',
@@ -230,7 +232,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
         staffId: `locked-${suffix}`,
         email: `locked-${suffix}@desk.example.jp`,
         localPasswordHash: hashLocalPassword(E2E_DEMO_PASSWORD),
-        lockedUntil: new Date(Date.now() + 10 * 60_000).toISOString(),
+        lockedUntil,
       });
       await putItem('staff', {
         ...base,
@@ -242,7 +244,10 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       const { context, page } = await openConsole();
       await signIn(page, `locked-${suffix}`);
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('ロックされています');
-      expect(await page.getByRole('alert').textContent()).toContain('約10分後に、もう一度お試しください。');
+      // The end of the lock in Japan time, from the problem's lockedUntil member.
+      expect(await page.getByRole('alert').textContent()).toContain(
+        `${japanTime(lockedUntil, 'ja')}以降に、もう一度お試しください。`,
+      );
       await checkPage(page, 'desk-console-9-locked-ja');
 
       await signIn(page, `new-${suffix}`, 'temporary-password-1');
@@ -267,7 +272,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       await page.getByRole('heading', { level: 1, name: '請求一覧' }).waitFor();
       expect(
         await page.getByRole('navigation', { name: 'コンソールのメニュー' }).getByRole('link').allTextContents(),
-      ).toEqual(['請求一覧', '本人の検索', '担当者アカウント', 'アクセス記録']);
+      ).toEqual(['請求一覧', '本人の検索', '担当者アカウント', 'アクセス記録', '対応状況レポート']);
       // Signed in, the ID token is kept for this tab only (sessionStorage), so a reload keeps the session.
       expect(await page.evaluate('localStorage.length')).toBe(0);
       expect((await storedValues(page)).filter((v) => /eyJ/.test(v))).toEqual([

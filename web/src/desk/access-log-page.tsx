@@ -3,7 +3,9 @@
 // the verification of its hash chains and digests (POST /v1/staff/access-log/verify).
 import './officer.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/category-words';
 import type { ProblemDetails } from '../request-form';
+import type { Label } from '../text';
 import {
   type AccessLogFilters,
   type BrokenLinkProblem,
@@ -106,6 +108,31 @@ const BROKEN_LINK_LABELS: Record<BrokenLinkProblem, { ja: string; en: string }> 
 };
 
 const FILTER_FIELDS = ['from', 'to', 'actor', 'subject'] as const;
+
+/** What an entry names as read or written, beyond the categories of personal data (functions/domain/**). */
+const LOGGED_FIELDS: Record<string, Label> = {
+  requester: { ja: '請求者', en: 'requester' },
+  subject: { ja: '本人', en: 'subject' },
+  details: { ja: '請求の内容', en: 'request details' },
+  notes: { ja: '対応メモ', en: 'notes' },
+  representativeVerification: { ja: '代理人の確認', en: 'representative check' },
+  delivery: { ja: '回答の送付', en: 'delivery' },
+  answerAddressHeldForCustomer: { ja: '回答先の照合', en: 'answer address check' },
+  consents: { ja: '同意の記録', en: 'consents' },
+  'provision-records': { ja: '第三者提供・受領の記録', en: 'provision records' },
+  'cessation-of-provision': { ja: '第三者提供の停止', en: 'cessation of provision' },
+  'my-number': { ja: '個人番号', en: 'Individual Number' },
+  displayName: { ja: '氏名', en: 'name' },
+  email: { ja: 'メールアドレス', en: 'e-mail address' },
+  role: { ja: '役割', en: 'role' },
+  status: { ja: '状態', en: 'status' },
+};
+const CATEGORY_NAMES = new Map<string, Label>(PERSONAL_DATA_CATEGORIES.map((c) => [c.id, c]));
+
+function FieldName({ field, language }: { field: string; language: Language }) {
+  const named = LOGGED_FIELDS[field] ?? CATEGORY_NAMES.get(field);
+  return named ? named[language] : <code translate={false}>{field}</code>;
+}
 
 export function AccessLogPage({
   session,
@@ -254,7 +281,12 @@ export function AccessLogPage({
                         <td>
                           {say(e.action, language)}
                           <br />
-                          {e.fields.join(', ')}
+                          {e.fields.map((field, i) => (
+                            <span key={field}>
+                              {i > 0 ? (language === 'ja' ? '、' : ', ') : ''}
+                              <FieldName field={field} language={language} />
+                            </span>
+                          ))}
                         </td>
                         <td>
                           {e.subjects.map((s) => (
@@ -263,7 +295,8 @@ export function AccessLogPage({
                             </code>
                           ))}
                         </td>
-                        <td>{e.reason}</td>
+                        {/* The reason as it was recorded with the entry: the log's own text, kept as written. */}
+                        <td translate={false}>{e.reason}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -36,8 +36,14 @@ export function verifyBody(from: string | undefined): { from?: string } {
   return from ? { from } : {};
 }
 
-/** The digest date a 422 "Too much to verify in one call" suggests verifying from, when there is one. */
-export function suggestedVerifyFrom(problem: { status: number; title: string; detail: string }): string | undefined {
+/** The digest date a 422 "Too much to verify in one call" suggests verifying from (its suggestedFrom member), when there is one. */
+export function suggestedVerifyFrom(problem: {
+  status: number;
+  title: string;
+  detail: string;
+  suggestedFrom?: unknown;
+}): string | undefined {
   if (problem.status !== 422) return undefined;
+  if (typeof problem.suggestedFrom === 'string') return problem.suggestedFrom;
   return /"from": "(\d{4}-\d{2}-\d{2})"/.exec(problem.detail)?.[1];
 }

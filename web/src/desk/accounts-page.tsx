@@ -138,64 +138,13 @@ const DISABLE_REASON_LABELS: Record<DisableReason, { ja: string; en: string }> =
   other: { ja: 'その他', en: 'Other' },
 };
 
-/** The API's refusals of an account change (functions/domain/accounts/), in words. */
-const REFUSALS: Record<string, { ja: string; en: string }> = {
-  'Account exists': {
-    ja: 'このユーザー名のアカウントは既にあります。別のユーザー名にするか、既存のアカウントの役割を変更してください。',
-    en: "An account with this username exists. Choose another username, or change that account's role.",
-  },
-  'Role unchanged': { ja: 'このアカウントは既にその役割です。', en: 'The account already has that role.' },
-  'Already disabled': {
-    ja: 'このアカウントは既に無効です。一覧を再読み込みしてください。',
-    en: 'The account is already disabled. Reload the list.',
-  },
-  'Already active': {
-    ja: 'このアカウントは既に有効です。一覧を再読み込みしてください。',
-    en: 'The account is already active. Reload the list.',
-  },
-  'Changed meanwhile': {
-    ja: '操作中に他の人がこのアカウント（又はあなたのアカウント）を変更しました。一覧を再読み込みし、必要ならやり直してください。',
-    en: 'Someone changed this account, or yours, meanwhile. Reload the list and try again if still needed.',
-  },
-  'Not your own account': {
-    ja: 'ご自身のアカウントは無効化・役割変更できません。常に有効な管理者が必要なため、他の管理者に依頼してください。',
-    en: 'You cannot disable or demote your own account: the desk must always keep an active officer. Ask another officer.',
-  },
-  'Not by the officer who asked': {
-    ja: 'ご自身が申請した管理者の役割は確認できません。他の管理者が確認します。',
-    en: 'You cannot confirm an officer role you asked for; another officer must.',
-  },
-  'No officer grant pending': {
-    ja: '確認を待つ管理者の役割の申請はありません。一覧を再読み込みしてください。',
-    en: 'No officer role awaits confirmation. Reload the list.',
-  },
-  'Officer grant expired': {
-    ja: 'この申請は期限が切れています。必要なら改めて申請してください。',
-    en: 'This request has expired; ask again if still needed.',
-  },
-  'Officer role already asked': {
-    ja: 'この管理者の役割は既に申請中です。他の管理者の確認を待ってください。',
-    en: 'The officer role is already asked for; it awaits another officer.',
-  },
-  'No such account': {
-    ja: 'そのアカウントはありません。一覧を再読み込みしてください。',
-    en: 'There is no such account. Reload the list.',
-  },
-};
-
 type Failure = { problem: ProblemDetails | 'network'; placed?: PlacedProblem };
 const failureFrom = (problem: ProblemDetails | 'network', fields: readonly string[]): Failure =>
   problem === 'network' ? { problem } : { problem, placed: placeProblem(problem, fields) };
 
 function Refusal({ failure, language, id }: { failure: Failure | undefined; language: Language; id: string }) {
   if (!failure || (failure.placed && !failure.placed.general)) return null;
-  const explanation = failure.problem !== 'network' ? REFUSALS[failure.problem.title]?.[language] : undefined;
-  return (
-    <>
-      {explanation && <p class="field-error">{explanation}</p>}
-      <ProblemNotice problem={failure.problem} language={language} id={id} />
-    </>
-  );
+  return <ProblemNotice problem={failure.problem} language={language} id={id} />;
 }
 
 /** After a refusal, the first field it names takes the focus; a refusal naming none is announced (role="alert"). */
@@ -688,8 +637,8 @@ export function AccountsPage({
                       <td class="nowrap">
                         <code>{a.staffId}</code>
                       </td>
-                      <td>{a.displayName}</td>
-                      <td>{a.email}</td>
+                      <td translate={false}>{a.displayName}</td>
+                      <td translate={false}>{a.email}</td>
                       <td>
                         {ROLE_LABELS[a.role][language]}
                         {a.pendingOfficerGrant && (

@@ -12,6 +12,7 @@ import type { DeskPageProps } from './page-props';
 import { consoleUrl, logoutUrl } from './pkce';
 import { PrintPage } from './print-page';
 import { QueuePage } from './queue-page';
+import { ReportPage } from './report-page';
 import { RequestPage } from './request-page';
 import { type DeskPage, type DeskRoute, deskPageAllowed, hrefOfDeskRoute, parseDeskRoute } from './routes';
 import { forgetSession, keepSession, keptSession, type StaffSession, whenSessionEnds } from './session';
@@ -27,6 +28,7 @@ const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [
   { page: 'subjects', route: { page: 'subjects' }, text: 'navSubjects' },
   { page: 'accounts', route: { page: 'accounts' }, text: 'navAccounts' },
   { page: 'access-log', route: { page: 'access-log' }, text: 'navAccessLog' },
+  { page: 'report', route: { page: 'report' }, text: 'navReport' },
 ];
 
 /** The menu entry a page belongs to: a request under the queue, a subject under subjects. */
@@ -53,6 +55,8 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
       return <AccountsPage {...props} />;
     case 'access-log':
       return <AccessLogPage {...props} />;
+    case 'report':
+      return <ReportPage {...props} />;
     default:
       return <h1 tabIndex={-1}>{t('notFound', props.language)}</h1>;
   }

@@ -2,6 +2,10 @@
 // problem+json belongs on a form, and times in Japan time, the desk's time (policy §7).
 import type { Language, ProblemDetails } from '../request-form';
 import { apiMessage } from '../text';
+import { japanTime } from './japan-time';
+import { knownProblemType, problemWords } from './problem-text';
+
+export { japanTime };
 
 export interface PlacedProblem {
   /** Messages by the form field they name. */
@@ -25,15 +29,30 @@ export function placeProblem(problem: ProblemDetails, fields: readonly string[])
   }
   if (!problem.errors?.length) {
     const field = fieldOf(/^(\w+): /.exec(problem.detail ?? '')?.[1] ?? '');
-    if (field) placed.byField[field] = [problem.detail];
+    // A type the console has words for is kept as its type, said in the page's language (fieldMessageList).
+    if (field) placed.byField[field] = [knownProblemType(problem) ? problem.type! : problem.detail];
     else placed.general = true;
   }
   return placed;
 }
 
-/** A field's messages from the API, once each, in Japanese where the Privacy Center knows them. */
+/** Kana and kanji: a message with none is English a Japanese reader would be left with. */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+const CHECK_FIELD = '入力内容を確認してください。';
+
+/** The API's field messages, once each, in Japanese where the Privacy Center knows them; on a Japanese page any other is one plain request to check the field. */
+export function fieldMessageList(messages: readonly string[], language: Language): string[] {
+  const said = messages.map((m) =>
+    knownProblemType({ type: m })
+      ? problemWords({ type: m, title: '', status: 0, detail: '' }, language)
+      : apiMessage(m, language),
+  );
+  return [...new Set(language === 'ja' ? said.map((m) => (JAPANESE.test(m) ? m : CHECK_FIELD)) : said)];
+}
+
+/** A field's messages from the API as one text (fieldMessageList). */
 export function fieldMessages(messages: readonly string[], language: Language): string {
-  return [...new Set(messages.map((m) => apiMessage(m, language)))].join(' ');
+  return fieldMessageList(messages, language).join(' ');
 }
 
 /** A datetime-local value read as Japan time, as an ISO instant; undefined when it is not one. */
@@ -41,20 +60,4 @@ export function instantOfJapanInput(value: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return undefined;
   const at = new Date(`${value.length === 16 ? `${value}:00` : value}+09:00`);
   return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
-}
-
-/** An instant in Japan time, to the second, for tables and answers. */
-export function japanTime(iso: string, language: 'ja' | 'en'): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const text = new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(at);
-  return language === 'ja' ? text : `${text} JST`;
 }

@@ -1,9 +1,12 @@
-// A refusal from the API, shown where the person acted: its title and detail (problem+json), or the
-// network failure. role="alert" so a screen reader says it at once.
+// A refusal from the API, shown where the person acted, in their words (problem-text.ts): from the
+// problem's type and extension members, never the API's English detail on a Japanese page; in
+// English the API's own title and detail when the console has no words of its own. role="alert" so a
+// screen reader says it at once.
 import type { ApiResult } from '../api';
 import type { ProblemDetails } from '../request-form';
-import { apiMessage } from '../text';
-import { type Language, refusalInWords, t } from './text';
+import { fieldMessageList } from './officer';
+import { knownProblemType, problemWords, type StaffProblem } from './problem-text';
+import { type Language, t } from './text';
 
 /** A problem as the console shows it: the firewall's 429 also brings the wait its Retry-After gave. */
 export type DeskProblemDetails = ProblemDetails & { retryAfterSeconds?: number };
@@ -23,20 +26,18 @@ export function ProblemNotice({
         <p>{t('network', language)}</p>
       </div>
     );
-  const refusal = refusalInWords(problem, language);
-  if (refusal)
-    return (
-      <div class="summary" role="alert" id={id}>
-        <p>{refusal}</p>
-      </div>
-    );
-  const messages = [...new Set((problem.errors ?? []).map((e) => apiMessage(e.message, language)))];
+  // In English the API's own title and detail say more than a word for its status would.
+  const words =
+    language === 'en' && !knownProblemType(problem) && problem.status !== 429 && problem.status !== 503
+      ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ''}`
+      : problemWords(problem as StaffProblem, language);
+  const messages = fieldMessageList(
+    (problem.errors ?? []).map((e) => e.message),
+    language,
+  ).filter((m) => m !== words);
   return (
-    <div class="summary" role="alert" id={id}>
-      <p>
-        <strong>{problem.title}</strong>
-        {problem.detail ? `: ${problem.detail}` : ''}
-      </p>
+    <div class="summary" role="alert" id={id} data-problem={problem.type}>
+      <p>{words}</p>
       {messages.length > 0 && (
         <ul>
           {messages.map((m) => (

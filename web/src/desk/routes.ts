@@ -13,6 +13,8 @@ export type DeskRoute =
   | { page: 'subject'; subjectId: string }
   | { page: 'accounts' }
   | { page: 'access-log' }
+  /** The request report: counts, time to decision, overdue requests. */
+  | { page: 'report' }
   | { page: 'not-found' };
 
 export type DeskPage = DeskRoute['page'];
@@ -26,6 +28,7 @@ export const DESK_PAGE_ROLES: Record<DeskPage, readonly StaffRole[]> = {
   subject: ['operator', 'officer'],
   accounts: ['officer'],
   'access-log': ['officer', 'auditor'],
+  report: ['officer', 'auditor'],
   'not-found': ['operator', 'officer', 'auditor'],
 };
 
@@ -49,7 +52,8 @@ export function parseDeskRoute(hash: string): DeskRoute {
   if (rest.length || (third !== undefined && (first !== 'requests' || third !== 'print'))) return { page: 'not-found' };
   if (second === undefined) {
     if (first === '') return { page: 'queue', ...queueFiltersOf(new URLSearchParams(query ?? '')) };
-    if (first === 'subjects' || first === 'accounts' || first === 'access-log') return { page: first };
+    if (first === 'subjects' || first === 'accounts' || first === 'access-log' || first === 'report')
+      return { page: first };
     return { page: 'not-found' };
   }
   const id = decode(second);
@@ -80,6 +84,8 @@ export function hrefOfDeskRoute(route: DeskRoute): string {
       return '#/accounts';
     case 'access-log':
       return '#/access-log';
+    case 'report':
+      return '#/report';
     case 'not-found':
       return '#/not-found';
   }

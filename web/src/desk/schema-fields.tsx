@@ -185,7 +185,8 @@ export function DetailPart(props: PartProps) {
                 checked={chosen.includes(o)}
                 onChange={(e) => onChange(e.currentTarget.checked ? [...chosen, o] : chosen.filter((c) => c !== o))}
               />
-              {option(o)}
+              {/* A title from the schema is a registered name (a recipient's): data, the same in any language. */}
+              {titles?.[o] ? <span translate={false}>{titles[o]}</span> : option(o)}
             </label>
           ))}
         </Group>

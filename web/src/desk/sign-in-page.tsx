@@ -2,7 +2,6 @@
 // expired password), or the button to Cognito's managed login. A refusal is shown inline, in words.
 import { useEffect, useState } from 'preact/hooks';
 import type { ProblemDetails } from '../request-form';
-import type { Label } from '../text';
 import { ProblemNotice } from './problem';
 import type { StaffSession } from './session';
 import {
@@ -13,7 +12,7 @@ import {
   type SignInResult,
   staffSignInConfig,
 } from './sign-in';
-import { type DeskTextKey, type Language, t, waitInWords } from './text';
+import { type DeskTextKey, type Language, t } from './text';
 
 const ERROR_ID = 'sign-in-error';
 
@@ -23,59 +22,18 @@ const MUST_CHANGE = new Set([
   'urn:appi-desk:problem:password-expired',
 ]);
 
-/** The local sign-in's other refusals in the reader's words; the API's detail follows. */
-const REFUSALS: Record<string, Label> = {
-  'urn:appi-desk:problem:account-disabled': {
-    ja: 'このアカウントは無効にされています。個人情報保護管理者にお問い合わせください。',
-    en: 'This account is disabled. Ask the Information Security Officer.',
-  },
-  'urn:appi-desk:problem:password-too-short': {
-    ja: '新しいパスワードの長さが足りないか、長すぎます。',
-    en: 'The new password is too short or too long.',
-  },
-  'urn:appi-desk:problem:password-unchanged': {
-    ja: '新しいパスワードは、現在のパスワードと異なるものにしてください。',
-    en: 'The new password must differ from the current one.',
-  },
-  'urn:appi-desk:problem:password-changed-meanwhile': {
-    ja: 'パスワードが別の操作で変更されました。最新のパスワードでログインしてください。',
-    en: 'The password was changed meanwhile. Sign in with the newest password.',
-  },
-};
-
 type Failure = { problem: ProblemDetails | 'network'; retryAfterSeconds?: number };
 
+/** A refusal of the sign-in in the reader's words (problem-text.ts): a lock says until when, in Japan time. */
 function Refusal({ failure, language }: { failure: Failure; language: Language }) {
-  const { problem } = failure;
-  if (problem !== 'network' && problem.status === 401)
-    return (
-      <div class="summary" role="alert" id={ERROR_ID}>
-        <p>{t('wrongPassword', language)}</p>
-      </div>
-    );
-  if (problem !== 'network' && problem.status === 423) {
-    return (
-      <div class="summary" role="alert" id={ERROR_ID}>
-        <p>
-          {t('locked', language)}
-          {failure.retryAfterSeconds
-            ? ` ${t('lockedRetry', language, { when: waitInWords(failure.retryAfterSeconds, language) })}`
-            : ''}
-        </p>
-        <p class="note">{problem.detail}</p>
-      </div>
-    );
-  }
-  const known = problem !== 'network' ? REFUSALS[problem.type ?? ''] : undefined;
-  if (known && problem !== 'network') {
-    return (
-      <div class="summary" role="alert" id={ERROR_ID}>
-        <p>{known[language]}</p>
-        <p class="note">{problem.detail}</p>
-      </div>
-    );
-  }
-  return <ProblemNotice problem={problem} language={language} id={ERROR_ID} />;
+  const { problem, retryAfterSeconds } = failure;
+  return (
+    <ProblemNotice
+      problem={problem === 'network' || retryAfterSeconds === undefined ? problem : { ...problem, retryAfterSeconds }}
+      language={language}
+      id={ERROR_ID}
+    />
+  );
 }
 
 export function SignInPage({

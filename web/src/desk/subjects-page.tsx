@@ -3,9 +3,12 @@
 // reason in the access log. What it shows lives in this page's state only: never in storage or the URL.
 import './officer.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/category-words';
+import { ACQUISITION_SOURCES } from '../../../functions/domain/personal-data/source-words';
+import { PROVISION_BASIS_LABELS } from '../../../functions/domain/provisions/provision-words';
 import type { SearchHit, SubjectView } from '../api-types';
 import type { ProblemDetails } from '../request-form';
-import { TYPE_LABELS } from '../text';
+import { CONSENT_METHOD_LABELS, TYPE_LABELS } from '../text';
 import {
   canLift,
   emptyLiftForm,
@@ -22,6 +25,7 @@ import {
 } from './cessation-lift';
 import { fieldMessages, japanTime, type PlacedProblem, placeProblem } from './officer';
 import { failureOf, ProblemNotice } from './problem';
+import { knownProblemType, problemWords } from './problem-text';
 import {
   activePurposes,
   EMPTY_REASON_FORM,
@@ -99,6 +103,45 @@ const T = {
   consents: { ja: '同意の記録', en: 'Consent events' },
   provisionRecords: { ja: '第三者提供・受領の記録', en: 'Provision and receipt records' },
   none: { ja: 'ありません。', en: 'None.' },
+  contractEndedAt: { ja: '契約終了日時', en: 'Contract ended' },
+  lastActivityAt: { ja: '最終利用日時', en: 'Last activity' },
+  cessationOfUse: { ja: '利用停止等', en: 'Cessation of use' },
+  useStopped: { ja: '請求 {requestId} により利用を停止（{at}）', en: 'Use stopped by request {requestId} ({at})' },
+  useErased: {
+    ja: '請求 {requestId} により利用停止・消去（{at}）',
+    en: 'Use stopped and data erased by request {requestId} ({at})',
+  },
+  cessationOfProvision: { ja: '第三者提供の停止', en: 'Cessation of provision' },
+  stoppedToAll: {
+    ja: 'すべての第三者への提供を停止（請求 {requestId}、{at}）',
+    en: 'Provision to every third party stopped (request {requestId}, {at})',
+  },
+  cessationToRecipients: { ja: '提供先ごとの停止', en: 'Stopped to recipients' },
+  lifts: { ja: '停止の解除', en: 'Stops lifted' },
+  liftedAt: { ja: '{at} 解除：', en: 'Lifted {at}:' },
+  everyThirdParty: { ja: 'すべての第三者', en: 'every third party' },
+  consentAt: { ja: '日時', en: 'When' },
+  consentAction: { ja: '記録', en: 'Event' },
+  consentCovers: { ja: '対象', en: 'Covers' },
+  consentMethod: { ja: '方法', en: 'How' },
+  collectedBy: { ja: '記録した者', en: 'Recorded by' },
+  given: { ja: '同意', en: 'Consent given' },
+  withdrawn: { ja: '同意の撤回', en: 'Consent withdrawn' },
+  purposeOfUse: { ja: '利用目的', en: 'Purpose of use' },
+  provisionTo: { ja: '第三者への提供', en: 'Provision to' },
+  linkage: {
+    ja: 'Cookie等により取得したアクセス情報と個人データとの紐付け',
+    en: 'Linking access information (cookies and the like) to personal data',
+  },
+  noticeVersion: { ja: 'お知らせの版：{version}', en: 'Notice of {version}' },
+  provisionDate: { ja: '年月日', en: 'Date' },
+  direction: { ja: '提供・受領', en: 'Provided or received' },
+  provided: { ja: '提供', en: 'Provided' },
+  received: { ja: '受領', en: 'Received' },
+  counterparty: { ja: '相手方（氏名・名称及び住所）', en: 'Counterparty (name and address)' },
+  provisionItems: { ja: '項目', en: 'Items' },
+  basis: { ja: '根拠', en: 'Basis' },
+  keptUntil: { ja: '記録の保存期限', en: 'Record kept until' },
   searchAgain: { ja: '本人の検索に戻る', en: 'Back to the search' },
   liftTitle: { ja: '第三者提供の停止の解除', en: 'Lift a cessation of provision' },
   liftNote: {
@@ -132,58 +175,20 @@ type Key = keyof typeof T;
 const say = (key: Key, language: Language, values: Record<string, string> = {}) =>
   T[key][language].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 
-/** Explanations of the API's refusals of a read, in the desk's words (functions/domain/personal-data/). */
-const REFUSALS: Record<string, { ja: string; en: string }> = {
-  'Not an open request': {
-    ja: 'この受付番号の請求は対応中ではありません（完了・取下げ済み又は存在しません）。何も読み出していません。',
-    en: 'That request is not open (closed, withdrawn or unknown). Nothing was read.',
-  },
-  'Request about someone else': {
-    ja: 'この請求は、読み出そうとした本人についての請求ではありません。その本人についての請求を選ぶか、利用目的を選んでください。何も読み出していません。',
-    en: 'That request is not about the person you are reading. Choose the request about them, or a purpose of use. Nothing was read.',
-  },
-  'Not a purpose of use': {
-    ja: '公表している有効な利用目的ではありません。何も読み出していません。',
-    en: 'That is not a published, active purpose of use. Nothing was read.',
-  },
-  'One reason needed': {
-    ja: '請求か利用目的のどちらか一つを選んでください。',
-    en: 'Give one reason: a request or a purpose of use.',
-  },
-  'Nothing held': {
-    ja: 'この本人IDの下に保有しているデータはありません（IDの誤り、又は消去済み）。',
-    en: 'Nothing is held under this subject id (a wrong id, or everything is erased).',
-  },
-};
-
 /** The last reason given in this tab, offered again on the next read: ids only, in memory. */
 let lastReason: ReadReason | undefined;
 
 const reasonWords = (reason: ReadReason) =>
   reason.kind === 'request' ? `request ${reason.requestId}` : `purpose ${reason.purpose}`;
 
-/** The API's refusals of a lift (lift-provision-cessation.ts), in the desk's words. */
-const LIFT_REFUSALS: Record<string, { ja: string; en: string }> = {
-  'No cessation of provision stands': {
-    ja: 'この本人について停止中の第三者提供はありません。解除するものはありません。',
-    en: 'No cessation of provision stands for this person; there is nothing to lift.',
-  },
-  'Cessation changed meanwhile': {
-    ja: '解除の間に、決定又は他の解除によりこの本人の停止が変更されました。何も解除していません。表示を消して読み直し、必要なら再度解除してください。',
-    en: "A decision or another lift changed this person's cessation meanwhile; nothing was lifted. Hide the data, read it again, and lift again if it still applies.",
-  },
-  'No such cessation': {
-    ja: '選んだ提供先への停止はありません（すべての第三者への停止は「すべての停止」で解除します）。何も解除していません。',
-    en: 'No stop to a recipient chosen stands (a stop to every third party is lifted with "Every stop"). Nothing was lifted.',
-  },
-};
-
 type Failure = { problem: ProblemDetails | 'network'; placed?: PlacedProblem };
 
-/** A refusal placed at a field, in Japanese the desk's words; in English the API's own, which say more. */
+/** A refusal placed at a field: the console's words for its type, else the field's messages. */
 function fieldMessage(failure: Failure | undefined, messages: string[], language: Language): string {
-  const refusal = failure && failure.problem !== 'network' ? REFUSALS[failure.problem.title] : undefined;
-  return refusal && language === 'ja' ? refusal.ja : fieldMessages(messages, language);
+  const problem = failure?.problem;
+  return problem && problem !== 'network' && !problem.errors?.length && knownProblemType(problem)
+    ? problemWords(problem, language)
+    : fieldMessages(messages, language);
 }
 
 /** After a refusal, the first field it names takes the focus, else the notice. */
@@ -364,13 +369,7 @@ function useReasonForm(requests: QueueItem[]): [ReasonForm, (form: ReasonForm) =
 
 function GeneralProblem({ failure, language }: { failure: Failure | undefined; language: Language }) {
   if (!failure || (failure.placed && !failure.placed.general)) return null;
-  const explanation = failure.problem !== 'network' ? REFUSALS[failure.problem.title]?.[language] : undefined;
-  return (
-    <>
-      {explanation && <p class="field-error">{explanation}</p>}
-      <ProblemNotice problem={failure.problem} language={language} id="subject-problem" />
-    </>
-  );
+  return <ProblemNotice problem={failure.problem} language={language} id="subject-problem" />;
 }
 
 const failureFrom = (problem: ProblemDetails | 'network', fields: readonly string[]): Failure =>
@@ -534,7 +533,7 @@ export function SubjectSearchPage({
                         {h.subjectId}
                       </a>
                     </td>
-                    <td>{h.categories.join(', ')}</td>
+                    <td>{h.categories.map((c) => categoryName(c, language)).join(language === 'ja' ? '、' : ', ')}</td>
                     <td>{h.records}</td>
                   </tr>
                 ))}
@@ -547,18 +546,158 @@ export function SubjectSearchPage({
   );
 }
 
-const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+type Named = { ja: string; en: string };
+const CATEGORY_NAMES = new Map<string, Named>(PERSONAL_DATA_CATEGORIES.map((c) => [c.id, c]));
+const SOURCE_NAMES = new Map<string, Named>(ACQUISITION_SOURCES.map((s) => [s.id, s]));
+const BASIS_NAMES: Record<string, Named> = PROVISION_BASIS_LABELS;
 
-function Entries({ entries }: { entries: Record<string, unknown> }) {
+/** A code in the page's language from its words module; an unknown code as it is, marked as data. */
+function Coded({ names, code, language }: { names: Map<string, Named>; code: string; language: Language }) {
+  const named = names.get(code);
+  return named ? named[language] : <span translate={false}>{code}</span>;
+}
+
+const categoryName = (id: string, language: Language) => CATEGORY_NAMES.get(id)?.[language] ?? id;
+
+/** A registered recipient by its registered name and country: data, kept as registered in any language. */
+function Recipient({ id, names, language }: { id: string; names: RecipientName[]; language: Language }) {
+  return <span translate={false}>{recipientName(id, names, language)}</span>;
+}
+
+/** The stops of provision standing, the lifts, and the cessation of use: the person's lifecycle in words. */
+function Lifecycle({
+  lifecycle,
+  names,
+  language,
+}: {
+  lifecycle: SubjectView['lifecycle'];
+  names: RecipientName[];
+  language: Language;
+}) {
+  const cessation = standingCessation(lifecycle);
+  const use = lifecycle.cessationOfUse as { requestId: string; at: string; measure?: string } | undefined;
+  const lifts = (
+    Array.isArray(lifecycle.cessationOfProvisionLifts) ? lifecycle.cessationOfProvisionLifts : []
+  ) as Array<{
+    lifted: Array<{ recipient: string }>;
+    reason: string;
+    by: string;
+    at: string;
+  }>;
+  const items: Array<[string, preact.ComponentChildren]> = [];
+  if (typeof lifecycle.contractEndedAt === 'string')
+    items.push([say('contractEndedAt', language), japanTime(lifecycle.contractEndedAt, language)]);
+  if (typeof lifecycle.lastActivityAt === 'string')
+    items.push([say('lastActivityAt', language), japanTime(lifecycle.lastActivityAt, language)]);
+  if (use)
+    items.push([
+      say('cessationOfUse', language),
+      say(use.measure === 'erase' ? 'useErased' : 'useStopped', language, {
+        requestId: use.requestId,
+        at: japanTime(use.at, language),
+      }),
+    ]);
+  if (cessation?.all)
+    items.push([
+      say('cessationOfProvision', language),
+      say('stoppedToAll', language, { requestId: cessation.all.requestId, at: japanTime(cessation.all.at, language) }),
+    ]);
+  if (cessation?.recipients && Object.keys(cessation.recipients).length > 0)
+    items.push([
+      say('cessationToRecipients', language),
+      <ul class="plain">
+        {Object.entries(cessation.recipients).map(([id, stop]) => (
+          <li key={id}>
+            <Recipient id={id} names={names} language={language} />
+            {language === 'ja' ? '：' : ': '}
+            {say('stoppedBy', language, { requestId: stop.requestId, at: japanTime(stop.at, language) })}
+          </li>
+        ))}
+      </ul>,
+    ]);
+  if (lifts.length > 0)
+    items.push([
+      say('lifts', language),
+      <ul class="plain">
+        {lifts.map((lift, i) => (
+          <li key={i}>
+            {say('liftedAt', language, { at: japanTime(lift.at, language) })}{' '}
+            {lift.lifted.map((l, k) => (
+              <span key={l.recipient}>
+                {k > 0 ? (language === 'ja' ? '、' : ', ') : ''}
+                {l.recipient === 'all' ? (
+                  say('everyThirdParty', language)
+                ) : (
+                  <Recipient id={l.recipient} names={names} language={language} />
+                )}
+              </span>
+            ))}
+            {language === 'ja' ? '（担当者 ' : ' (by '}
+            <span translate={false}>{lift.by}</span>
+            {language === 'ja' ? '、理由：' : '; reason: '}
+            <span translate={false}>{lift.reason}</span>
+            {language === 'ja' ? '）' : ')'}
+          </li>
+        ))}
+      </ul>,
+    ]);
+  if (items.length === 0) return <p>{say('none', language)}</p>;
   return (
     <dl class="entries">
-      {Object.entries(entries).map(([k, v]) => [<dt key={`${k}-t`}>{k}</dt>, <dd key={`${k}-d`}>{shown(v)}</dd>])}
+      {items.map(([term, value]) => [<dt key={`${term}-t`}>{term}</dt>, <dd key={`${term}-d`}>{value}</dd>])}
     </dl>
   );
 }
 
-function SubjectData({ view, purposes, language }: { view: SubjectView; purposes: PurposeItem[]; language: Language }) {
+type ConsentShown = {
+  eventId: string;
+  action: string;
+  purpose?: string;
+  recipient?: string;
+  linkage?: string;
+  method: string;
+  collectedBy?: string;
+  noticeVersion?: string;
+  at: string;
+};
+type ProvisionShown = {
+  recordId: string;
+  direction: string;
+  counterparty: string;
+  items: string[];
+  basis: string;
+  date: string;
+  purpose?: string;
+  expiresAt?: string;
+};
+
+function SubjectData({
+  view,
+  purposes,
+  names,
+  language,
+}: {
+  view: SubjectView;
+  purposes: PurposeItem[];
+  names: RecipientName[];
+  language: Language;
+}) {
   const purposeText = (id: string) => purposes.find((p) => p.purposeId === id)?.[language] ?? id;
+  const consents = view.consents as unknown as ConsentShown[];
+  const provisions = view.provisionRecords as unknown as ProvisionShown[];
+  const consentTarget = (c: ConsentShown) => {
+    if (c.purpose) return <>{`${say('purposeOfUse', language)}：${purposeText(c.purpose)}`}</>;
+    if (c.recipient)
+      return (
+        <>
+          {say('provisionTo', language)}
+          {language === 'ja' ? '：' : ': '}
+          <Recipient id={c.recipient} names={names} language={language} />
+        </>
+      );
+    if (c.linkage) return <>{say('linkage', language)}</>;
+    return <>{say('none', language)}</>;
+  };
   return (
     <>
       <h2>{say('records', language)}</h2>
@@ -580,7 +719,7 @@ function SubjectData({ view, purposes, language }: { view: SubjectView; purposes
               {view.records.map((r) => (
                 <tr key={r.recordId}>
                   <td>
-                    {r.category}
+                    <Coded names={CATEGORY_NAMES} code={r.category} language={language} />
                     {r.specialCare && (
                       <>
                         <br />
@@ -594,13 +733,17 @@ function SubjectData({ view, purposes, language }: { view: SubjectView; purposes
                       </>
                     )}
                   </td>
-                  <td class="value">{r.value}</td>
+                  <td class="value" translate={false}>
+                    {r.value}
+                  </td>
                   <td>
-                    {r.source}
+                    <Coded names={SOURCE_NAMES} code={r.source} language={language} />
                     {r.sourceDetail && (
                       <>
                         <br />
-                        {r.sourceDetail}
+                        <span class="note" translate={false}>
+                          {r.sourceDetail}
+                        </span>
                       </>
                     )}
                   </td>
@@ -614,21 +757,105 @@ function SubjectData({ view, purposes, language }: { view: SubjectView; purposes
         </div>
       )}
       <h2>{say('lifecycle', language)}</h2>
-      {Object.keys(view.lifecycle).length === 0 ? <p>{say('none', language)}</p> : <Entries entries={view.lifecycle} />}
+      <Lifecycle lifecycle={view.lifecycle} names={names} language={language} />
       <h2>{say('consents', language)}</h2>
-      {view.consents.length === 0 ? (
+      {consents.length === 0 ? (
         <p>{say('none', language)}</p>
       ) : (
-        view.consents.map((c, i) => <Entries key={i} entries={c} />)
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                {(['consentAt', 'consentAction', 'consentCovers', 'consentMethod', 'collectedBy'] as const).map((k) => (
+                  <th key={k} scope="col">
+                    {say(k, language)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {consents.map((c) => (
+                <tr key={c.eventId}>
+                  <td>{japanTime(c.at, language)}</td>
+                  <td>{say(c.action === 'withdrawn' ? 'withdrawn' : 'given', language)}</td>
+                  <td>{consentTarget(c)}</td>
+                  <td>{CONSENT_METHOD_LABELS[c.method]?.[language] ?? <span translate={false}>{c.method}</span>}</td>
+                  <td>
+                    <code translate={false}>{c.collectedBy ?? '—'}</code>
+                    {c.noticeVersion && (
+                      <>
+                        <br />
+                        <span class="note">{say('noticeVersion', language, { version: c.noticeVersion })}</span>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>{say('provisionRecords', language)}</h2>
-      {view.provisionRecords.length === 0 ? (
+      {provisions.length === 0 ? (
         <p>{say('none', language)}</p>
       ) : (
-        view.provisionRecords.map((p, i) => <Entries key={i} entries={p} />)
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                {(['provisionDate', 'direction', 'counterparty', 'provisionItems', 'basis', 'keptUntil'] as const).map(
+                  (k) => (
+                    <th key={k} scope="col">
+                      {say(k, language)}
+                    </th>
+                  ),
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {provisions.map((p) => (
+                <tr key={p.recordId}>
+                  <td>{p.date}</td>
+                  <td>{say(p.direction === 'received' ? 'received' : 'provided', language)}</td>
+                  <td translate={false}>{p.counterparty}</td>
+                  <td>{p.items.map((item) => categoryName(item, language)).join(language === 'ja' ? '、' : ', ')}</td>
+                  <td>
+                    {BASIS_NAMES[p.basis]?.[language] ?? <span translate={false}>{p.basis}</span>}
+                    {p.purpose && (
+                      <>
+                        <br />
+                        <span class="note">{`${say('purposeOfUse', language)}：${purposeText(p.purpose)}`}</span>
+                      </>
+                    )}
+                  </td>
+                  <td>{p.expiresAt ? japanTime(p.expiresAt, language) : say('notYet', language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
+}
+
+/** The registered recipients' names (company data, not personal data), to name a recipient by. */
+function useRecipientNames(session: StaffSession): RecipientName[] {
+  const [names, setNames] = useState<RecipientName[]>([]);
+  useEffect(() => {
+    // The registry is the officer's and the auditor's (functions/routes/provisions.ts); others see ids.
+    if (session.role === 'operator') return;
+    let live = true;
+    void staffApi(session)
+      .get<{ items: RecipientName[] }>('/v1/staff/recipients')
+      .then((result) => {
+        if (live && result.kind === 'ok') setNames(result.data.items);
+      });
+    return () => {
+      live = false;
+    };
+  }, [session.idToken]);
+  return names;
 }
 
 /** The officer's lift of the cessation standing on the subject, after a confirmation. */
@@ -646,24 +873,13 @@ function LiftCessation({
   onLifted: (result: LiftResult & Record<string, unknown>, names: RecipientName[]) => void;
 }) {
   const [form, setForm] = useState<LiftForm>(() => emptyLiftForm(cessation));
-  const [names, setNames] = useState<RecipientName[]>([]);
+  const names = useRecipientNames(session);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<Failure | undefined>();
   const [working, setWorking] = useState(false);
   const section = useRef<HTMLElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const named = stoppedRecipients(cessation);
-  useEffect(() => {
-    let live = true;
-    void staffApi(session)
-      .get<{ items: RecipientName[] }>('/v1/staff/recipients')
-      .then((result) => {
-        if (live && result.kind === 'ok') setNames(result.data.items);
-      });
-    return () => {
-      live = false;
-    };
-  }, [session.idToken]);
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
@@ -696,15 +912,15 @@ function LiftCessation({
   const errorsOf = (field: string) => {
     const messages = failure?.placed?.byField[field];
     if (!messages?.length) return undefined;
-    const refusal = failure!.problem !== 'network' ? LIFT_REFUSALS[failure!.problem.title] : undefined;
+    const problem = failure!.problem;
+    if (problem !== 'network' && !problem.errors?.length && knownProblemType(problem))
+      return problemWords(problem, language);
     if (language === 'en') return fieldMessages(messages, language);
-    return refusal?.ja ?? (field === 'reason' ? say('needLiftReason', language) : say('needLiftRecipients', language));
+    return field === 'reason' ? say('needLiftReason', language) : say('needLiftRecipients', language);
   };
   const scopeError = errorsOf('recipients');
   const reasonError = errorsOf('reason');
   const general = failure && (!failure.placed || failure.placed.general) ? failure : undefined;
-  const explanation =
-    general && general.problem !== 'network' ? LIFT_REFUSALS[general.problem.title]?.[language] : undefined;
   return (
     <section aria-labelledby="lift-cessation" ref={section}>
       <h2 id="lift-cessation">{say('liftTitle', language)}</h2>
@@ -762,7 +978,7 @@ function LiftCessation({
                         })
                       }
                     />
-                    {recipientName(id, names, language)}
+                    <Recipient id={id} names={names} language={language} />
                     {language === 'ja' ? '：' : ': '}
                     {say('stoppedBy', language, { requestId: stop.requestId, at: japanTime(stop.at, language) })}
                   </label>
@@ -805,12 +1021,7 @@ function LiftCessation({
             </p>
           )}
         </div>
-        {general && (
-          <>
-            {explanation && <p class="field-error">{explanation}</p>}
-            <ProblemNotice problem={general.problem} language={language} id="lift-problem" />
-          </>
-        )}
+        {general && <ProblemNotice problem={general.problem} language={language} id="lift-problem" />}
         {confirming ? (
           <div class="confirm" role="group" aria-labelledby="confirm-lift">
             <p id="confirm-lift">
@@ -848,6 +1059,7 @@ export function SubjectPage({
   ]);
   const [view, setView] = useState<{ data: SubjectView; reason: ReadReason } | undefined>();
   const [lifted, setLifted] = useState<string | undefined>();
+  const names = useRecipientNames(session);
   const notice = useRef<HTMLParagraphElement>(null);
   const liftedRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => setView(undefined), [subjectId]);
@@ -901,7 +1113,7 @@ export function SubjectPage({
           <p id="subject-read" ref={notice} tabIndex={-1} role="status">
             {say('readWith', language, { reason: reasonWords(view.reason) })}
           </p>
-          <SubjectData view={view.data} purposes={purposes} language={language} />
+          <SubjectData view={view.data} purposes={purposes} names={names} language={language} />
           <p ref={liftedRef} tabIndex={-1} role="status" class={lifted ? 'answer' : undefined}>
             {lifted}
           </p>

@@ -19,6 +19,7 @@ const T = {
   navSubjects: { ja: '本人の検索', en: 'Subjects' },
   navAccounts: { ja: '担当者アカウント', en: 'Staff accounts' },
   navAccessLog: { ja: 'アクセス記録', en: 'Access log' },
+  navReport: { ja: '対応状況レポート', en: 'Request report' },
   notFound: { ja: 'ページが見つかりません。', en: 'Page not found.' },
   notAllowed: { ja: 'このページはあなたの役割では利用できません。', en: 'Your role cannot use this page.' },
   loading: { ja: '読み込み中…', en: 'Loading…' },
@@ -37,12 +38,6 @@ const T = {
     en: 'Your sign-in has expired. Please sign in again; you will return to the page you were on.',
   },
   signedOut: { ja: 'ログアウトしました。', en: 'You have signed out.' },
-  wrongPassword: { ja: 'ユーザー名又はパスワードが正しくありません。', en: 'Wrong username or password.' },
-  locked: {
-    ja: 'パスワードの誤りが続いたため、このアカウントはロックされています。',
-    en: 'This account is locked after too many wrong passwords.',
-  },
-  lockedRetry: { ja: '{when}に、もう一度お試しください。', en: 'Try again {when}.' },
   mustChange: {
     ja: 'このパスワードは変更が必要です（仮パスワード又は有効期限切れ）。新しいパスワードを設定してください。',
     en: 'This password must be changed (a temporary or expired password). Please set a new one.',

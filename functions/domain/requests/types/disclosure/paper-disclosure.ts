@@ -38,6 +38,8 @@ function paperDisclosure(request: DeskRequest): DeskRequest & { delivery: Delive
       'conflict',
       'Not a paper disclosure',
       'The person chose the electronic record and was e-mailed a link to it; nothing is printed or posted.',
+      undefined,
+      { slug: 'not-a-paper-disclosure' },
     );
   }
   return request as DeskRequest & { delivery: Delivery };
