@@ -6,6 +6,9 @@ import type { DisableReason, StaffRole } from './staff-words';
 export type { DisableReason, StaffRole } from './staff-words';
 export { DISABLE_REASONS, STAFF_ROLES } from './staff-words';
 
+/** Words the queue's assignee filter gives a meaning of its own, so no staff account may be named so. */
+export const QUEUE_ASSIGNEE_WORDS = { me: 'me', unassigned: 'unassigned' } as const;
+
 export interface StaffMember {
   staffId: string;
   displayName: string;

@@ -160,6 +160,9 @@ describe('staff accounts', () => {
       {},
       { staffId: 'Bad Id', displayName: 'X', email: 'x@desk.example.jp', role: 'operator' },
       { staffId: newStaffId(), displayName: 'X', email: 'x@desk.example.jp', role: 'root' },
+      // The queue's assignee filter means "the caller" and "nobody" by these.
+      { staffId: 'me', displayName: 'X', email: 'x@desk.example.jp', role: 'operator' },
+      { staffId: 'unassigned', displayName: 'X', email: 'x@desk.example.jp', role: 'operator' },
     ]) {
       expectProblem(await create(body), 400);
     }

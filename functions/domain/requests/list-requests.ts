@@ -6,7 +6,7 @@ import { normalisedEmail } from '../holdings';
 import { japanDay } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
-import type { StaffActor, StaffMember, StaffRole } from '../staff';
+import { QUEUE_ASSIGNEE_WORDS, type StaffActor, type StaffMember, type StaffRole } from '../staff';
 import { ASSIGNEE_FIELDS, assigneesOf, STAFF_DIRECTORY_SUBJECT } from './assignees';
 import type { RequestReader } from './ports';
 import { type DeskRequest, OPEN_STATUSES, type RequestStatus } from './request';
@@ -76,8 +76,8 @@ function japanDayAfter(now: Date, days: number): string {
 function filters(query: QueueQuery, actor: StaffActor, now: Date): Match[] {
   const checks: Match[] = [];
   if (query.type) checks.push((r) => r.type === query.type);
-  if (query.assignee === 'unassigned') checks.push((r) => r.assignee === undefined);
-  else if (query.assignee === 'me') checks.push((r) => r.assignee === actor.staffId);
+  if (query.assignee === QUEUE_ASSIGNEE_WORDS.unassigned) checks.push((r) => r.assignee === undefined);
+  else if (query.assignee === QUEUE_ASSIGNEE_WORDS.me) checks.push((r) => r.assignee === actor.staffId);
   else if (query.assignee) checks.push((r) => r.assignee === query.assignee);
   if (query.dueWithinDays !== undefined) {
     const lastDay = japanDayAfter(now, query.dueWithinDays);

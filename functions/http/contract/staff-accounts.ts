@@ -1,6 +1,6 @@
 // Staff accounts (policy §6(1)): the officer's, each change access-logged and e-mailed to the officer.
 import * as z from 'zod';
-import { DISABLE_REASONS, STAFF_ROLES } from '../../domain/staff';
+import { DISABLE_REASONS, QUEUE_ASSIGNEE_WORDS, STAFF_ROLES } from '../../domain/staff';
 import { email, instant, personName } from './common';
 
 const staffId = z
@@ -13,7 +13,9 @@ const accountReason = z.string().trim().min(1, { error: 'must say why' }).max(50
 
 export const staffAccountParams = z.strictObject({ staffId });
 export const createStaffAccountBody = z.strictObject({
-  staffId,
+  staffId: staffId.refine((id) => !Object.values<string>(QUEUE_ASSIGNEE_WORDS).includes(id), {
+    error: 'is a word the request queue uses for itself (me, unassigned): choose another staff id',
+  }),
   displayName: personName,
   email: email.describe('Where the temporary password goes.'),
   role: z.enum(STAFF_ROLES),
