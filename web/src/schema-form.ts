@@ -141,6 +141,11 @@ export function emptyValue(schema: JsonSchema): FormValue {
   }
 }
 
+/** The variant a row shows: the one its discriminator names, else the first. */
+export function shownVariant(kind: Extract<FieldKind, { kind: 'variants' }>, row: FormObject) {
+  return kind.variants.find((v) => v.value === row[kind.discriminator]) ?? kind.variants[0]!;
+}
+
 /** The row of another variant, keeping what the two have in common (a subject id typed before the action changed). */
 export function switchVariant(schema: JsonSchema, current: FormObject, variant: string): FormObject {
   const kind = fieldKind(schema);
@@ -162,10 +167,7 @@ export function valueToSend(schema: JsonSchema, value: FormValue | undefined): u
     case 'object':
     case 'variants': {
       const object = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as FormObject;
-      const shape =
-        kind.kind === 'object'
-          ? kind.schema
-          : (kind.variants.find((v) => v.value === object[kind.discriminator]) ?? kind.variants[0]!).schema;
+      const shape = kind.kind === 'object' ? kind.schema : shownVariant(kind, object).schema;
       const entries = Object.entries(shape.properties!)
         .map(([key, part]) => [key, valueToSend(part, object[key])] as const)
         .filter(([, sent]) => sent !== undefined);
@@ -196,10 +198,7 @@ export function detailPaths(schema: JsonSchema, value: FormValue | undefined, pr
     case 'object':
     case 'variants': {
       const object = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as FormObject;
-      const shape =
-        kind.kind === 'object'
-          ? kind.schema
-          : (kind.variants.find((v) => v.value === object[kind.discriminator]) ?? kind.variants[0]!).schema;
+      const shape = kind.kind === 'object' ? kind.schema : shownVariant(kind, object).schema;
       return [
         prefix,
         ...Object.entries(shape.properties!).flatMap(([key, part]) =>

@@ -9,6 +9,7 @@ import {
   fieldKind,
   formFieldId,
   type JsonSchema,
+  shownVariant,
   switchVariant,
 } from '../schema-form';
 import { DETAIL_LABELS, DETAIL_OPTION_LABELS, deskMessage, labelOf, rt } from './request-text';
@@ -209,7 +210,7 @@ export function DetailPart(props: PartProps) {
       const object = (
         value && typeof value === 'object' && !Array.isArray(value) ? value : emptyValue(schema)
       ) as FormObject;
-      const current = kind.variants.find((v) => v.value === object[kind.discriminator]) ?? kind.variants[0]!;
+      const current = shownVariant(kind, object);
       const switchPath = `${path}.${kind.discriminator}`;
       const switchId = formFieldId(switchPath);
       return (
