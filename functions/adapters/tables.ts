@@ -16,7 +16,10 @@ export type TableName =
   | 'outbox'
   | 'evidence'
   | 'sessions'
-  | 'exports';
+  | 'exports'
+  | 'holders'
+  | 'fulfilment-tasks'
+  | 'suppressions';
 
 export interface KeyAttribute {
   name: string;
@@ -188,6 +191,42 @@ export const TABLES: readonly TableDefinition[] = [
         sortKey: { name: 'requestedAt', type: 'S' },
       },
     ],
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+  },
+  {
+    // The holder registry: every system and subcontractor (processor) that holds personal data, and
+    // for a processor its consignment contract and supervision (policy §6(2)B, APPI Art. 25). The
+    // holder itself is the item 'holder'; its supervision reviews are items 'review#<at>' beside it.
+    // Kept for good, like recipients: a fulfilment task names the holder it went to for years.
+    name: 'holders',
+    partitionKey: { name: 'holderId', type: 'S' },
+    sortKey: { name: 'itemKey', type: 'S' },
+  },
+  {
+    // One task per holder per decided request: the decision's instruction to that holder (OpenDSR),
+    // its state and every contact. taskId is the OpenDSR subject_request_id (a UUID v4). byRequest
+    // lists a request's tasks; byState is what the send, retry and poll sweep reads (every task
+    // carries taskState, so the index holds them all: see outbox). The stream starts the first send.
+    name: 'fulfilment-tasks',
+    partitionKey: { name: 'taskId', type: 'S' },
+    globalIndexes: [
+      { indexName: 'byRequest', partitionKey: { name: 'requestId', type: 'S' }, sortKey: { name: 'holderId', type: 'S' } },
+      {
+        indexName: 'byState',
+        partitionKey: { name: 'taskState', type: 'S' },
+        sortKey: { name: 'nextContactAt', type: 'S' },
+      },
+    ],
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+    stream: 'NEW_AND_OLD_IMAGES',
+  },
+  {
+    // What an erasure or a cessation of use leaves so that the next sync cannot bring the data back:
+    // a keyed HMAC of one identifier of the person and the purposes ceased, no personal data. One item
+    // per identifier and request; kept as long as the evidence.
+    name: 'suppressions',
+    partitionKey: { name: 'identifierMac', type: 'S' },
+    sortKey: { name: 'requestId', type: 'S' },
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
 ];

@@ -1,0 +1,63 @@
+// Who holds personal data besides the desk's own registry: the company's own systems (CRM, billing,
+// marketing) and its subcontractors, the processors it entrusts data to (APPI Art. 25, 27(5)(i);
+// policy §6(2)B). A decided request reaches each of them (APPI Art. 34-35, policy §8(1)).
+
+export const HOLDER_KINDS = ['internal-system', 'processor'] as const;
+export type HolderKind = (typeof HOLDER_KINDS)[number];
+
+/** OpenDSR subject request types a processor may support (OpenDSR §6.2). */
+export const OPENDSR_REQUEST_TYPES = ['access', 'portability', 'erasure'] as const;
+export type OpenDsrRequestType = (typeof OPENDSR_REQUEST_TYPES)[number];
+
+/** OpenDSR identity formats (§5.2). */
+export const OPENDSR_IDENTITY_FORMATS = ['raw', 'sha1', 'md5', 'sha256'] as const;
+export type OpenDsrIdentityFormat = (typeof OPENDSR_IDENTITY_FORMATS)[number];
+
+export interface OpenDsrIdentityKind {
+  identity_type: string;
+  identity_format: OpenDsrIdentityFormat;
+}
+
+/**
+ * How a holder is reached: its OpenDSR endpoint and what its /discovery said when it was registered,
+ * the certificate it signs callbacks and answers with pinned here (OpenDSR §4, §6.3, §8.8).
+ */
+export interface HolderEndpoint {
+  /** The versioned base URL, e.g. https://opendsr.crm.example.com/v2; /discovery and /requests are below it. */
+  baseUrl: string;
+  /** The domain its certificate is issued to; callbacks must name it in X-OpenDSR-Processor-Domain. */
+  processorDomain: string;
+  apiVersion: string;
+  supportedRequestTypes: OpenDsrRequestType[];
+  supportedIdentities: OpenDsrIdentityKind[];
+  /** The X.509 certificate (PEM) from discovery's processor_certificate, as fetched at registration. */
+  certificatePem: string;
+  /** sha256 fingerprint of the certificate (hex, colon-separated as openssl prints it), for people to compare. */
+  certificateFingerprint: string;
+  discoveredAt: string;
+}
+
+/** The holder registry's entry; the registry keeps every version (a change is a new version). */
+export interface Holder {
+  holderId: string;
+  name: string;
+  /** The department or company that answers for it. */
+  owner: string;
+  kind: HolderKind;
+  /** Registry categories (personal-data/categories.ts) it holds data of. */
+  categories: string[];
+  /** Registered purposes it holds data for. */
+  purposes: string[];
+  endpoint: HolderEndpoint;
+  version: number;
+  registeredAt: string;
+  registeredBy: string;
+  /** A holder no longer holding data is retired, never deleted: tasks it received keep naming it. */
+  retiredAt?: string;
+}
+
+export interface HolderReader {
+  get(holderId: string): Promise<Holder | undefined>;
+  /** Every holder not retired. */
+  list(): Promise<Holder[]>;
+}
