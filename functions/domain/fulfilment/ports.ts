@@ -2,12 +2,7 @@
 // holder's endpoint. The adapter verifies every answer's signature against the holder's pinned
 // certificate before it hands anything back.
 import type { HolderEndpoint } from '../holders/holder';
-import type {
-  OpenDsrCancellation,
-  OpenDsrReceipt,
-  OpenDsrRequest,
-  OpenDsrStatus,
-} from './opendsr';
+import type { OpenDsrCancellation, OpenDsrReceipt, OpenDsrRequest, OpenDsrStatus } from './opendsr';
 
 export interface HolderClient {
   /** POST {baseUrl}/requests: the holder's receipt (201, signed). */

@@ -49,6 +49,12 @@ export interface Holder {
   /** Registered purposes it holds data for. */
   purposes: string[];
   endpoint: HolderEndpoint;
+  /**
+   * OpenDSR knows access, portability and erasure only (§6.2). Whether the holder carries out the
+   * desk's extension for correction and cessation of use (DESK_OPENDSR_EXTENSION); a holder that
+   * does not is asked for those by a person, and the task says so.
+   */
+  understandsDeskExtension: boolean;
   version: number;
   registeredAt: string;
   registeredBy: string;
@@ -61,3 +67,24 @@ export interface HolderReader {
   /** Every holder not retired. */
   list(): Promise<Holder[]>;
 }
+
+/**
+ * What is wrong with a holder's URL, if anything: holders are reached over HTTPS only (OpenDSR §3.3,
+ * §8.8). Plain HTTP is allowed only where the deployment says so, which the local runtime alone does
+ * (DESK_ALLOW_PLAIN_HTTP_HOLDERS=true) for its demo processor on the loopback.
+ */
+export function holderUrlFault(url: string, allowPlainHttp: boolean): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'is not a URL';
+  }
+  if (parsed.username || parsed.password) return 'must not carry a user name or password';
+  if (parsed.protocol === 'https:') return undefined;
+  if (parsed.protocol === 'http:' && allowPlainHttp) return undefined;
+  return 'must be an https:// URL';
+}
+
+/** The setting that allows plain-HTTP holders; only the local runtime sets it. */
+export const ALLOW_PLAIN_HTTP_HOLDERS = 'DESK_ALLOW_PLAIN_HTTP_HOLDERS';
