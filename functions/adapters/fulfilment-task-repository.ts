@@ -3,7 +3,10 @@
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FulfilmentTask } from '../domain/fulfilment/task';
 import type { FulfilmentTaskReader } from '../domain/fulfilment/task-store';
+import { StaleWriteError } from '../domain/kernel/problems';
+import type { DeskWriter } from '../domain/requests/ports';
 import { dynamo, queryAll, tableName } from './clients';
+import { dynamoDeskWriter } from './desk-writer';
 
 const TABLE = () => tableName('fulfilment-tasks');
 /** BatchGetItem's limit per call. */
@@ -53,5 +56,25 @@ export const dynamoTaskReader: FulfilmentTaskReader = {
     // Read again consistently: the index may lag a change another worker just made.
     const tasks = await Promise.all(Items.map((item) => dynamoTaskReader.get(item.taskId as string)));
     return tasks.filter((t): t is FulfilmentTask => t?.taskState === state);
+  },
+};
+
+/**
+ * The desk writer, with DynamoDB's refusal of two transactions on one item at once (TransactionConflict)
+ * read as the stale write it is: of two settling tasks, the loser is retried and sees the winner.
+ */
+export const fulfilmentWriter: DeskWriter = {
+  async commit(writes) {
+    try {
+      await dynamoDeskWriter.commit(writes);
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      if (
+        (error as Error).name === 'TransactionCanceledException' &&
+        reasons.some((r) => r.Code === 'TransactionConflict')
+      )
+        throw new StaleWriteError();
+      throw error;
+    }
   },
 };
