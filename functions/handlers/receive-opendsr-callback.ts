@@ -9,7 +9,7 @@ import { cryptoSecrets, systemClock } from '../adapters/system';
 import { receiveCallback } from '../domain/fulfilment/callback';
 import { readOpenDsrHeaders, verifyOpenDsrSignature } from '../domain/fulfilment/opendsr-signature';
 import { HttpProblem } from '../http/problem';
-import { type HolderCaller, httpRoute } from '../http/route-handler';
+import { type HolderCaller, httpRoute, type RouteInput } from '../http/route-handler';
 import { receiveOpendsrCallback as route } from '../routes/fulfilment';
 
 const deps = {
@@ -42,11 +42,9 @@ async function authenticateHolder(rawBody: string, headers: Record<string, strin
   return { processorDomain: domain, holderIds: holders.map((h) => h.holderId) };
 }
 
-export const handler = httpRoute(
-  route,
-  async ({ body, actor, publicBaseUrl }) => {
-    const result = await receiveCallback({ ...deps, callbackUrl: callbackUrlOf(publicBaseUrl) }, actor.holderIds, body);
-    return { body: { subject_request_id: result.subjectRequestId, changed: result.changed } };
-  },
-  { authenticateHolder },
-);
+export const handler = httpRoute(route, receive, { authenticateHolder });
+
+async function receive({ body, actor, publicBaseUrl }: RouteInput<typeof route>) {
+  const result = await receiveCallback({ ...deps, callbackUrl: callbackUrlOf(publicBaseUrl) }, actor.holderIds, body);
+  return { body: { subject_request_id: result.subjectRequestId, changed: result.changed } };
+}
