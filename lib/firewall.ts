@@ -61,7 +61,8 @@ export function routeClass(route: Pick<RouteDefinition, 'method' | 'path' | 'aut
  * - staff: a whole desk behind one office address working its queue.
  * - system: company systems registering records in bulk, within the stage throttle (50 a second).
  * - holder-callback: a holder's processor reporting the status of the tasks sent to it, one or two
- *   callbacks per task, a batch after a bulk erasure.
+ *   callbacks per task; held to the public ceiling too, as a callback refused here is not lost: the
+ *   desk polls a task that heard nothing.
  */
 export const RATE_LIMITS_PER_5_MINUTES: Readonly<Record<Exclude<RouteClass, 'public-read'>, number>> = {
   'code-sending': 10,
@@ -70,7 +71,7 @@ export const RATE_LIMITS_PER_5_MINUTES: Readonly<Record<Exclude<RouteClass, 'pub
   link: 50,
   staff: 3000,
   system: 10000,
-  'holder-callback': 1000,
+  'holder-callback': 500,
 };
 
 /** Desk policy: every request to anything but staff and system routes, public reads and unknown paths included. */
