@@ -7,9 +7,7 @@ import { openDsrSettings } from './opendsr-settings';
 import { dynamoRequestReader } from './request-repository';
 import { cryptoSecrets, systemClock } from './system';
 
-const client = new OpenDsrClient();
-
-/** Read per call: the local desk names its own URL when it starts. */
+/** Read per call: the local desk names its own URL, and allows its loopback demo holder, when it starts. */
 export function contactDeps(): ContactDeps {
   return {
     requests: dynamoRequestReader,
@@ -18,7 +16,7 @@ export function contactDeps(): ContactDeps {
     secrets: cryptoSecrets,
     clock: systemClock,
     holders: dynamoHolderReader,
-    client,
+    client: new OpenDsrClient(),
     ...openDsrSettings(),
   };
 }

@@ -132,6 +132,47 @@ describe('which holders a decision reaches', () => {
   });
 });
 
+describe('what each type reaches', () => {
+  it('a correction: corrections to holders of the corrected categories, an erasure of the deleted ones only', async () => {
+    const { deps, tasks } = await setup([CRM], {
+      type: 'correction',
+      details: { items: [{ change: 'correct', category: 'name', description: 'Misspelt', content: '山田 華子' }] },
+    });
+    await decide(deps, {
+      outcome: 'fulfilled',
+      details: {
+        investigation: 'Checked against the contract.',
+        changes: [
+          { action: 'correct', subjectId: 'subj-hanako-1', recordId: 'rec-name', value: '山田 華子' },
+          { action: 'delete', subjectId: 'subj-hanako-1', recordId: 'rec-email' },
+        ],
+      },
+    });
+    const made = [...tasks.items.values()].sort((a, b) => a.instruction.localeCompare(b.instruction));
+    expect(made.map((t) => [t.instruction, t.categories, t.taskState])).toEqual([
+      ['correction', ['name'], 'to-send'],
+      ['erasure', ['email'], 'to-send'],
+    ]);
+    expect(made[0]!.corrections).toEqual([{ category: 'name', action: 'correct', value: '山田 華子' }]);
+  });
+
+  it('a disclosure: holders of the disclosed categories are asked what they hold, withheld categories left out', async () => {
+    const { deps, tasks } = await setup([CRM], { type: 'disclosure', details: {} });
+    await decide(deps, {
+      outcome: 'partially-fulfilled',
+      grounds: [
+        Object.keys(
+          (await import('../../../functions/domain/requests/types/registry')).requestType('disclosure')!.refusalGrounds,
+        )[0]!,
+      ],
+      reason: 'The name is held for a legal dispute.',
+      details: { withheld: ['name'] },
+    });
+    const [task] = [...tasks.items.values()];
+    expect(task).toMatchObject({ instruction: 'disclosure', categories: ['email'], taskState: 'to-send' });
+  });
+});
+
 describe('the answer waits for the holders', () => {
   it('is released with the last task settling, in the same commit, saying what was done where (names, never endpoints)', async () => {
     const { deps, tasks, writer } = await setup([CRM, holder({ holderId: 'holder-mail', name: 'Mail house' })]);
