@@ -99,10 +99,20 @@ export async function contactHolder(deps: ContactDeps, taskId: string): Promise<
       throw error;
     }
   }
-  // Written on the claimed version only: a callback that moved the task meanwhile wins.
-  await changeTask(deps, taskId, (t) =>
-    t.version === claimed.version ? { ...next(t), version: t.version + 1 } : undefined,
-  );
+  // Written on the claimed version only: a callback that moved the task meanwhile wins. A withdrawal
+  // that cancelled it while the holder was accepting it leaves a cancellation owed to the holder.
+  await changeTask(deps, taskId, (t) => {
+    if (t.version === claimed.version) return { ...next(t), version: t.version + 1 };
+    if (outcome === 'sent' && t.taskState === 'cancelled' && t.holderStatus === undefined)
+      return {
+        ...t,
+        taskState: 'cancel-pending',
+        nextContactAt: at,
+        contacts: [...t.contacts, { at, kind, outcome: 'pending' }],
+        version: t.version + 1,
+      };
+    return undefined;
+  });
   return outcome;
 }
 

@@ -3,6 +3,7 @@
 // withdrawal's acknowledgement.
 import { describe, expect, it } from 'vitest';
 import { changeTask, holderSection, releaseAnswer } from '../../../functions/domain/fulfilment/answer';
+import { contactHolder } from '../../../functions/domain/fulfilment/contact';
 import { identitiesOf, tasksFor } from '../../../functions/domain/fulfilment/fan-out';
 import type { FulfilmentTask } from '../../../functions/domain/fulfilment/task';
 import { type DecisionInput, decideRequest } from '../../../functions/domain/requests/decide-request';
@@ -276,6 +277,40 @@ describe('withdrawal while the answer awaits the holders', () => {
       version: t.version + 1,
     }));
     expect(writer.writes.filter((w) => w.kind === 'outbox')).toHaveLength(1);
+  });
+
+  it('withdrawn while the holder is accepting the task: the cancellation is still owed to the holder', async () => {
+    const { deps, tasks } = await setup([CRM]);
+    await decide(deps);
+    const [task] = [...tasks.items.values()];
+    const receipt = {
+      controller_id: 'c',
+      expected_completion_time: NOW,
+      received_time: NOW,
+      subject_request_id: task!.taskId,
+    };
+    const client = {
+      submit: async () => {
+        await withdrawRequest(deps, 'req-1', TOKEN, {});
+        return receipt;
+      },
+      status: async () => {
+        throw new Error('not called');
+      },
+      cancel: async () => ({ controller_id: 'c', received_time: NOW, subject_request_id: task!.taskId }),
+      results: async () => undefined,
+    };
+    const contactDeps = {
+      ...deps,
+      holders: new MemoryHolders([CRM]),
+      client,
+      callbackUrl: 'https://desk.example.jp/v1/opendsr/callbacks',
+      extensionDomain: 'desk.example.jp',
+    };
+    expect(await contactHolder(contactDeps, task!.taskId)).toBe('sent');
+    expect(tasks.items.get(task!.taskId)!.taskState).toBe('cancel-pending');
+    expect(await contactHolder(contactDeps, task!.taskId)).toBe('cancelled');
+    expect(tasks.items.get(task!.taskId)!.taskState).toBe('cancelled');
   });
 
   it('a decided request whose answer went out cannot be withdrawn', async () => {
