@@ -121,6 +121,20 @@ describe('what it refuses', () => {
     expect(await again.json()).toEqual(await first.json());
     expect((await post({ ...r, subject_request_type: 'erasure' })).status).toBe(409);
   });
+
+  it('takes the same request sent twice at once as one, with one series of callbacks', async () => {
+    const r = requestFor('access', {
+      identity_type: 'email',
+      identity_format: 'raw',
+      identity_value: 'nobody@example.jp',
+    });
+    const [a, b] = await Promise.all([post(r), post(r)]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(await a.json()).toEqual(await b.json());
+    await expect.poll(() => processor.request(r.subject_request_id)?.callbacks.length).toBe(3);
+    await new Promise((done) => setTimeout(done, 300));
+    expect(receiver.received.filter((c) => c.raw.includes(r.subject_request_id))).toHaveLength(3);
+  });
 });
 
 describe('what it does', () => {

@@ -247,7 +247,8 @@ export type NotSendable =
   | 'extension-not-understood'
   | 'request-type-unsupported'
   | 'no-shared-identity'
-  | 'instruction-incomplete';
+  | 'instruction-incomplete'
+  | 'too-large';
 
 export type TaskRequest = { sendable: true; request: OpenDsrRequest } | { sendable: false; reason: NotSendable };
 
@@ -283,19 +284,21 @@ export function requestForTask(input: TaskRequestInput): TaskRequest {
     }
     if (!deskExtensionSchema.safeParse(extension).success) return { sendable: false, reason: 'instruction-incomplete' };
   }
-  return {
-    sendable: true,
-    request: {
-      regulation: OPENDSR_REGULATION,
-      subject_request_id: task.taskId,
-      subject_request_type: type,
-      submitted_time: input.submittedAt,
-      subject_identities,
-      api_version: OPENDSR_API_VERSION,
-      status_callback_urls: [input.callbackUrl],
-      ...(extension ? { extensions: { [input.extensionDomain]: extension } } : {}),
-    },
+  const request: OpenDsrRequest = {
+    regulation: OPENDSR_REGULATION,
+    subject_request_id: task.taskId,
+    subject_request_type: type,
+    submitted_time: input.submittedAt,
+    subject_identities,
+    api_version: OPENDSR_API_VERSION,
+    status_callback_urls: [input.callbackUrl],
+    ...(extension ? { extensions: { [input.extensionDomain]: extension } } : {}),
   };
+  // A holder may refuse a message over the bound both sides keep (long corrected values could pass it).
+  if (new TextEncoder().encode(JSON.stringify(request)).byteLength > OPENDSR_LIMITS.messageBytes) {
+    return { sendable: false, reason: 'too-large' };
+  }
+  return { sendable: true, request };
 }
 
 /** The desk's extension in a request under `domain`: absent, malformed (a processor answers 400), or parsed. */

@@ -131,6 +131,12 @@ describe('a task as an OpenDSR request', () => {
       sendable: false,
       reason: 'instruction-incomplete',
     });
+    const long = Array.from({ length: 20 }, (_, i) => ({ category: `c${i}`, value: 'あ'.repeat(4000) }));
+    expect(
+      requestForTask(
+        input({ task: { taskId: ID, instruction: 'correction', categories: ['name'] }, corrections: long }),
+      ),
+    ).toEqual({ sendable: false, reason: 'too-large' });
   });
 });
 
