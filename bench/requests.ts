@@ -420,6 +420,11 @@ export const ROUTE_REQUESTS = {
   },
   'get-privacy-notice': { event: api('get-privacy-notice', {}), expect: '200' },
   'get-openapi': { event: api('get-openapi', {}), expect: '200' },
+  // Unsigned: refused before the body is parsed.
+  'receive-opendsr-callback': {
+    event: api('receive-opendsr-callback', { headers: json, body: JSON.stringify({ subject_request_id: 'x' }) }),
+    expect: '403',
+  },
   'request-export': {
     event: api('request-export', {
       headers: json,
@@ -528,4 +533,7 @@ export const WORKER_REQUESTS = {
   'analyse-staff-access': { event: () => ({}), expect: 'ok' },
   // Lists the digest bucket first, so it reaches S3 even when the day's digest is written.
   'write-access-log-digest': { event: () => ({}), expect: 'ok' },
+  'send-fulfilment-tasks': { event: () => ({ Records: [] }), expect: 'ok' },
+  // The sweep queries the due tasks of each state, so it reaches DynamoDB even with none.
+  'contact-holders': { event: () => ({}), expect: 'ok' },
 } satisfies Record<WorkerName, BenchRequest>;

@@ -31,6 +31,7 @@ function security(route: RouteDefinition) {
   if (route.auth.kind === 'status-token') return [{ statusToken: [] }];
   if (route.auth.kind === 'subject-token') return [{ subjectToken: [] }];
   if (route.auth.kind === 'system') return [{ sigv4: [] }];
+  if (route.auth.kind === 'holder-signature') return [{ openDsrSignature: [] }];
   return [];
 }
 
@@ -92,6 +93,13 @@ export function openApiDocument() {
           type: 'http',
           scheme: 'bearer',
           description: 'The subject token issued for the code e-mailed by POST /v1/me/sessions.',
+        },
+        openDsrSignature: {
+          type: 'apiKey',
+          name: 'X-OpenDSR-Signature',
+          in: 'header',
+          description:
+            'OpenDSR (§8.8): base64 SHA-256 signature of the raw body by the key of the certificate the holder published as processor_certificate, with X-OpenDSR-Processor-Domain naming its domain. The X-OpenGDPR-* names are accepted too.',
         },
         // OpenAPI has no SigV4 type; this is how API Gateway itself exports an AWS_IAM method.
         sigv4: {

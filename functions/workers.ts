@@ -23,6 +23,8 @@ export interface WorkerDefinition {
   buckets?: Partial<Record<BucketName, BucketAccess>>;
   /** Whether it may send e-mail through SES. */
   sendsEmail: boolean;
+  /** It calls holders' OpenDSR endpoints on the internet (and names the desk's callback URL to them). */
+  reachesHolders?: true;
 }
 
 export const WORKERS = [
@@ -98,6 +100,24 @@ export const WORKERS = [
     tables: { 'access-log': 'read' },
     buckets: { 'access-log-digests': 'read-write' },
     sendsEmail: false,
+  },
+  {
+    name: 'send-fulfilment-tasks',
+    summary:
+      "Sends each new fulfilment task to its holder over OpenDSR, and each cancellation a withdrawal owes; the task's version claim keeps the schedule from sending it too.",
+    source: { kind: 'stream', table: 'fulfilment-tasks' },
+    tables: { 'fulfilment-tasks': 'read-write', holders: 'read', requests: 'read-write', outbox: 'write' },
+    sendsEmail: false,
+    reachesHolders: true,
+  },
+  {
+    name: 'contact-holders',
+    summary:
+      'Every minute: retries sends to holders that were down (backing off), polls holders that sent no callback, and sends cancellations still owed; releases an answer when its last task completes.',
+    source: { kind: 'schedule', everyMinutes: 1 },
+    tables: { 'fulfilment-tasks': 'read-write', holders: 'read', requests: 'read-write', outbox: 'write' },
+    sendsEmail: false,
+    reachesHolders: true,
   },
 ] as const satisfies readonly WorkerDefinition[];
 

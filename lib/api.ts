@@ -54,6 +54,8 @@ const OWN_AUTH_REASON: Record<Exclude<RouteDefinition['auth']['kind'], 'staff'>,
     'The requester has no account: the handler checks the status token (stored hashed) in the Authorization header and answers 404 for an unknown id or a wrong token.',
   'subject-token':
     'The person has no account: the handler checks the subject token (stored hashed, 15-minute life) from an e-mailed code in the Authorization header and answers 404 for an unknown or expired token.',
+  'holder-signature':
+    'Called by a holder of personal data (an OpenDSR processor), not a person: the handler verifies the X-OpenDSR-Signature over the raw body against the certificate pinned when the holder was registered, before anything is parsed, and answers 403 otherwise.',
   link: 'The holder of the e-mailed link has no account: the handler checks the unguessable token in the path (stored hashed, 14-day life).',
 };
 

@@ -29,6 +29,7 @@ export type RouteClass =
   | 'link'
   | 'staff'
   | 'system'
+  | 'holder-callback'
   | 'public-read';
 
 export function routeClass(route: Pick<RouteDefinition, 'method' | 'path' | 'auth'>): RouteClass {
@@ -40,6 +41,8 @@ export function routeClass(route: Pick<RouteDefinition, 'method' | 'path' | 'aut
     case 'status-token':
     case 'subject-token':
       return 'bearer-token';
+    case 'holder-signature':
+      return 'holder-callback';
     case 'public':
       if (route.method === 'GET') return 'public-read';
       return route.path.endsWith('/verification') ? 'code-verifying' : 'code-sending';
@@ -57,6 +60,9 @@ export function routeClass(route: Pick<RouteDefinition, 'method' | 'path' | 'aut
  * - link: a disclosure dossier opened in its three formats a few times.
  * - staff: a whole desk behind one office address working its queue.
  * - system: company systems registering records in bulk, within the stage throttle (50 a second).
+ * - holder-callback: a holder's processor reporting the status of the tasks sent to it, one or two
+ *   callbacks per task; held to the public ceiling too, as a callback refused here is not lost: the
+ *   desk polls a task that heard nothing.
  */
 export const RATE_LIMITS_PER_5_MINUTES: Readonly<Record<Exclude<RouteClass, 'public-read'>, number>> = {
   'code-sending': 10,
@@ -65,6 +71,7 @@ export const RATE_LIMITS_PER_5_MINUTES: Readonly<Record<Exclude<RouteClass, 'pub
   link: 50,
   staff: 3000,
   system: 10000,
+  'holder-callback': 500,
 };
 
 /** Desk policy: every request to anything but staff and system routes, public reads and unknown paths included. */

@@ -38,6 +38,8 @@ export interface DeskFunctionProps {
   timeout: Duration;
   environment?: Record<string, string>;
   deadLetterQueue?: sqs.IQueue;
+  /** Why the function, unlike the others, also calls hosts outside AWS (it then runs outside a VPC for that reason). */
+  outsideAws?: string;
 }
 
 /**
@@ -115,7 +117,7 @@ export class DeskFunction extends Construct {
       },
     });
 
-    acknowledgeFunctionFindings(this.fn, props.deadLetterQueue !== undefined);
+    acknowledgeFunctionFindings(this.fn, props.deadLetterQueue !== undefined, props.outsideAws);
     Validations.of(this.role.managedPolicy).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
@@ -154,7 +156,7 @@ function grantBucketAccess(
 }
 
 /** Findings every desk function shares, each for a reason that holds for all of them. */
-function acknowledgeFunctionFindings(fn: lambda.Function, hasDeadLetterQueue: boolean): void {
+function acknowledgeFunctionFindings(fn: lambda.Function, hasDeadLetterQueue: boolean, outsideAws?: string): void {
   const validations = Validations.of(fn);
   validations.acknowledge(
     {
@@ -170,6 +172,7 @@ function acknowledgeFunctionFindings(fn: lambda.Function, hasDeadLetterQueue: bo
     {
       id: 'NIST.800.53.R5-LambdaInsideVPC',
       reason:
+        outsideAws ??
         'The functions reach only AWS regional APIs (DynamoDB, KMS, SES, X-Ray, CloudWatch Logs) over TLS with IAM authorisation and no private network resource exists; a VPC would protect nothing here.',
     },
   );

@@ -92,6 +92,8 @@ export class AppiDeskStack extends Stack {
       logging,
       removalPolicy,
       deskSettings,
+      // Holders call the desk back here (OpenDSR status_callback_urls).
+      publicBaseUrl: props.publicBaseUrl ?? this.api.api.url,
     });
 
     this.privacyCenter = new PrivacyCenter(this, 'PrivacyCenter', {

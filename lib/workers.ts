@@ -19,6 +19,10 @@ import type { NotifyConstruct } from './notify';
 
 export const OUTBOX_METRIC_NAMESPACE = 'AppiDesk/Outbox';
 
+/** Why the workers that reach holders run outside a VPC (cdk-nag NIST.800.53.R5-LambdaInsideVPC). */
+const HOLDERS_OUTSIDE_AWS =
+  "They call the holders' OpenDSR endpoints on the internet over HTTPS, each answer verified against the holder's pinned certificate, besides AWS regional APIs; no private network resource exists, and a VPC would need a NAT gateway to reach the same internet hosts.";
+
 export interface WorkersConstructProps {
   tables: DeskTables;
   buckets: DeskBuckets;
@@ -27,6 +31,8 @@ export interface WorkersConstructProps {
   removalPolicy: RemovalPolicy;
   /** The desk's settings and the officer's address, handed to every worker (functions/adapters/desk-settings.ts reads them). */
   deskSettings: Record<string, string>;
+  /** The desk's public base URL, which the workers that reach holders name as the callback address. */
+  publicBaseUrl?: string;
 }
 
 /**
@@ -97,7 +103,14 @@ export class WorkersConstruct extends NestedStack {
       deskBuckets: this.props.buckets,
       logGroup: this.logGroup,
       timeout: Duration.seconds(60),
-      environment: { ...this.props.deskSettings, ...(worker.sendsEmail ? this.props.notify.senderEnvironment : {}) },
+      environment: {
+        ...this.props.deskSettings,
+        ...(worker.sendsEmail ? this.props.notify.senderEnvironment : {}),
+        ...(worker.reachesHolders && this.props.publicBaseUrl
+          ? { DESK_PUBLIC_BASE_URL: this.props.publicBaseUrl }
+          : {}),
+      },
+      ...(worker.reachesHolders ? { outsideAws: HOLDERS_OUTSIDE_AWS } : {}),
       // Scheduled runs are asynchronous invocations; stream batches fail over to the mapping's queue.
       ...(source.kind === 'schedule' ? { deadLetterQueue: failures } : {}),
     });

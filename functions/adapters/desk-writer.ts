@@ -21,6 +21,7 @@ export const WRITE_TABLES: { readonly [K in DeskWrite['kind']]: TableName } = {
   'personal-data-addition': 'personal-data',
   'personal-data-deletion': 'personal-data',
   suppression: 'suppressions',
+  'fulfilment-task': 'fulfilment-tasks',
 };
 
 function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
@@ -40,6 +41,20 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
       };
     case 'outbox':
       return outboxPut(write.message);
+    case 'fulfilment-task':
+      // A whole-item Put: what the task no longer carries (identities once accepted) is gone from it.
+      return {
+        Put: {
+          TableName: tableName(WRITE_TABLES[write.kind]),
+          Item: write.task,
+          ...(write.expectedVersion === undefined
+            ? { ConditionExpression: 'attribute_not_exists(taskId)' }
+            : {
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': write.expectedVersion },
+              }),
+        },
+      };
     case 'disclosure':
       // One item per subject whose data the dossier copies, so erasing any of them finds the copy.
       return disclosureItems(write.disclosure).map((Item) => ({

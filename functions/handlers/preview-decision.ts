@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { dynamoHolderReader } from '../adapters/holder-reader';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
 import { secretIdentifierMac } from '../adapters/identifier-mac';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
@@ -21,6 +22,7 @@ const deps = {
   identifierMac: secretIdentifierMac,
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,
+  holders: dynamoHolderReader,
   clock: systemClock,
 };
 

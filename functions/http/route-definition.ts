@@ -18,7 +18,13 @@ export type RouteAuth =
   | { kind: 'link' }
   | { kind: 'staff'; roles: readonly StaffRole[] }
   /** A company system, signing with IAM (SigV4); only principals granted the named system's policy may call. */
-  | { kind: 'system'; systems: readonly SystemName[] };
+  | { kind: 'system'; systems: readonly SystemName[] }
+  /**
+   * A holder of personal data (OpenDSR processor) calling back: no API Gateway authoriser; the handler
+   * verifies the X-OpenDSR-Signature over the raw body against the holder's pinned certificate before
+   * anything is parsed (OpenDSR §8.8).
+   */
+  | { kind: 'holder-signature' };
 
 /**
  * What a function may do with a table: read; write (put/update); read-write; append (conditional put

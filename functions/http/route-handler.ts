@@ -23,17 +23,33 @@ export interface RouteInput<R extends RouteDefinition> {
   params: Infer<R['request']['params']>;
   query: Infer<R['request']['query']>;
   body: Infer<R['request']['body']>;
-  /** The staff member calling, on staff routes; the signing system, on system routes. */
+  /** The staff member calling, on staff routes; the signing system, on system routes; the verified holder, on holder routes. */
   actor: R['auth'] extends { kind: 'staff' }
     ? StaffActor
     : R['auth'] extends { kind: 'system' }
       ? SystemActor
-      : undefined;
+      : R['auth'] extends { kind: 'holder-signature' }
+        ? HolderCaller
+        : undefined;
   /** The bearer token, on routes whose callers hold one of the desk's own tokens. */
   bearer: string | undefined;
   headers: Record<string, string>;
   /** Where links in e-mails should point. */
   publicBaseUrl: string;
+}
+
+/** A holder whose signature verified: the domain it named and the registered holders whose certificate matched. */
+export interface HolderCaller {
+  processorDomain: string;
+  holderIds: string[];
+}
+
+export interface RouteOptions {
+  /**
+   * Holder routes: verifies the raw body's signature before anything is parsed, and names the
+   * caller; throws a 403 problem otherwise.
+   */
+  authenticateHolder?: (rawBody: string, headers: Record<string, string>) => Promise<HolderCaller>;
 }
 
 export interface RouteOutput {
@@ -55,7 +71,8 @@ export function bodyIsOptional(schema: z.ZodType): boolean {
   return schema.safeParse(undefined).success;
 }
 
-function parseBody(event: APIGatewayProxyEvent, headers: Record<string, string>, optional: boolean): unknown {
+/** The body as sent, within MAX_BODY_BYTES (413 beyond). */
+function rawBody(event: APIGatewayProxyEvent): string {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
@@ -69,6 +86,10 @@ function parseBody(event: APIGatewayProxyEvent, headers: Record<string, string>,
       { maxBytes: MAX_BODY_BYTES },
     );
   }
+  return text;
+}
+
+function parseBody(text: string, headers: Record<string, string>, optional: boolean): unknown {
   if (text.trim() === '') {
     if (optional) return undefined;
     throw new HttpProblem(
@@ -123,6 +144,7 @@ function bearerToken(headers: Record<string, string>): string | undefined {
 export function httpRoute<R extends RouteDefinition>(
   route: R,
   handle: (input: RouteInput<R>, event: APIGatewayProxyEvent) => Promise<RouteOutput>,
+  options: RouteOptions = {},
 ) {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
     .use({
@@ -183,16 +205,26 @@ export function httpRoute<R extends RouteDefinition>(
     })
     .handler(async (event) => {
       const headers = lowerCaseHeaders(event);
+      // A holder's body is checked for size, then its signature verified, before anything is parsed.
+      const holderBody = route.auth.kind === 'holder-signature' ? rawBody(event) : undefined;
+      if (route.auth.kind === 'holder-signature' && !options.authenticateHolder)
+        throw new Error(`Route ${route.name} verifies holders but was given no verifier`);
       const actor =
         route.auth.kind === 'staff'
           ? await authenticateStaff(event, route.auth.roles)
           : route.auth.kind === 'system'
             ? authenticateSystem(event)
-            : undefined;
+            : route.auth.kind === 'holder-signature'
+              ? await options.authenticateHolder!(holderBody!, headers)
+              : undefined;
       const params = validate(route.request.params, event.pathParameters, 'path');
       const query = validate(route.request.query, event.queryStringParameters, 'query');
       const body = route.request.body
-        ? validate(route.request.body, parseBody(event, headers, bodyIsOptional(route.request.body)), 'body')
+        ? validate(
+            route.request.body,
+            parseBody(holderBody ?? rawBody(event), headers, bodyIsOptional(route.request.body)),
+            'body',
+          )
         : undefined;
       const publicBaseUrl =
         process.env.DESK_PUBLIC_BASE_URL ?? `https://${event.requestContext.domainName}/${event.requestContext.stage}`;

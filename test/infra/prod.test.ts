@@ -43,10 +43,12 @@ describe('prod stage', () => {
     }
   });
 
-  it('gives decide-request, and only it, the public base URL for e-mailed links', () => {
+  it('gives the public base URL only to decide-request (e-mailed links) and the holders’ callback route (its own URL)', () => {
     for (const route of ROUTES) {
       const fn = desk.template.toJSON().Resources[desk.logicalId(desk.stack.api.functions[route.name]!.fn)];
-      const expected = route.name === 'decide-request' ? 'https://desk.example.jp' : undefined;
+      const expected = ['decide-request', 'receive-opendsr-callback'].includes(route.name)
+        ? 'https://desk.example.jp'
+        : undefined;
       expect(fn.Properties.Environment.Variables.DESK_PUBLIC_BASE_URL, route.name).toBe(expected);
     }
   });

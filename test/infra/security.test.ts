@@ -60,6 +60,7 @@ const CLASSES: RouteClass[] = [
   'link',
   'staff',
   'system',
+  'holder-callback',
   'public-read',
 ];
 
@@ -160,6 +161,7 @@ describe('route classes from the manifest', () => {
       'list-requests': 'staff',
       'register-personal-data': 'system',
       'get-privacy-notice': 'public-read',
+      'receive-opendsr-callback': 'holder-callback',
     });
   });
 
@@ -184,6 +186,7 @@ describe('route classes from the manifest', () => {
       link: 50,
       staff: 3000,
       system: 10000,
+      'holder-callback': 500,
     });
     expect(PUBLIC_CEILING_PER_5_MINUTES).toBe(500);
   });

@@ -1,5 +1,7 @@
 // What deciding and answering requests need from the outside world: the request store, stored
 // dossiers, and the all-or-nothing writer a decision and its fulfilment go through.
+
+import type { FulfilmentTask } from '../fulfilment/task';
 import type { StoredPersonalDataRecord } from '../holdings';
 import type { OutboxMessage } from '../outbox';
 import type { Suppression } from '../personal-data/suppression';
@@ -58,7 +60,12 @@ export type DeskWrite =
    * What an erasure, a cessation of use or a correction leaves so that registration cannot bring the
    * data back (personal-data/suppression.ts); written once per identifier and request.
    */
-  | { kind: 'suppression'; suppression: Suppression };
+  | { kind: 'suppression'; suppression: Suppression }
+  /**
+   * A fulfilment task for one holder: new (no expectedVersion, never replacing one) or a change of a
+   * task still at expectedVersion, so of two workers or callbacks acting at once one wins.
+   */
+  | { kind: 'fulfilment-task'; task: FulfilmentTask; expectedVersion?: number };
 
 export interface DeskWriter {
   /** Writes all or nothing; throws StaleWriteError when an expected version no longer holds. */

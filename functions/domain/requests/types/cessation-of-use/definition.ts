@@ -5,9 +5,10 @@
 // The same transaction leaves suppression entries, so no later registration brings the data back for
 // what was stopped (personal-data/suppression.ts).
 
+import { identitiesOf } from '../../../fulfilment/fan-out';
 import { DeskProblem } from '../../../kernel/problems';
 import { cessationSuppressions } from '../../../personal-data/suppression';
-import { readHoldingsForRequest } from '../../held-for-request';
+import { categoriesOf, readHoldingsForRequest } from '../../held-for-request';
 import { formatJapanTime, signature } from '../../notifications';
 import type { DeskWrite } from '../../ports';
 import type { Language } from '../../request';
@@ -75,7 +76,7 @@ function resultMessage(
 
 export const cessationOfUse: RequestTypeDefinition = {
   ...cessationOfUseSchema,
-  writes: ['cessation-of-use', 'suppression'],
+  writes: ['cessation-of-use', 'suppression', 'fulfilment-task'],
   checkDecision: alternativeMeasure.checkDecision,
   refusalNote: alternativeMeasure.refusalNote,
 
@@ -106,9 +107,20 @@ export const cessationOfUse: RequestTypeDefinition = {
       ...suppressions.map((suppression): DeskWrite => ({ kind: 'suppression', suppression })),
     ];
     const from = formatJapanTime(at, request.language);
+    // Every holder of the person's data stops or erases too: erasure, or cessation of every purpose.
+    const purposes = [...new Set(held.records.flatMap((r) => r.purposes))].sort();
     return {
       writes,
       message: resultMessage(request.language, request.requestId, from, asked, taken, flags.length > 0),
+      reach: [
+        {
+          instruction: taken === 'erase' ? 'erasure' : 'cessation-of-use',
+          subjectIds: held.subjectIds,
+          categories: categoriesOf(held),
+          ...(taken === 'cease-use' ? { purposes } : {}),
+          identities: identitiesOf(held),
+        },
+      ],
     };
   },
 };

@@ -5,6 +5,7 @@
 // deletion or a correction removed is suppressed, so the next sync cannot register the untrue content
 // again (personal-data/suppression.ts); an addition is held against the entries as registration is.
 import * as z from 'zod';
+import { identitiesOf } from '../../../fulfilment/fan-out';
 import { type Holdings, lookupKeyOf, type StoredPersonalDataRecord } from '../../../holdings';
 import { DeskProblem } from '../../../kernel/problems';
 import { categoryById, isSpecialCare } from '../../../personal-data/categories';
@@ -27,7 +28,13 @@ interface Changed {
 
 export const correction: RequestTypeDefinition = {
   ...correctionSchema,
-  writes: ['personal-data-addition', 'personal-data-correction', 'personal-data-deletion', 'suppression'],
+  writes: [
+    'personal-data-addition',
+    'personal-data-correction',
+    'personal-data-deletion',
+    'suppression',
+    'fulfilment-task',
+  ],
 
   checkDecision(decision: DecisionInput) {
     const changes = (decision.details?.changes ?? []) as CorrectionChange[];
@@ -119,9 +126,30 @@ export const correction: RequestTypeDefinition = {
       sourceIp: actor.sourceIp,
       at,
     });
+    // The holders of the changed categories change them too; a deleted record is erased there.
+    const corrections = changed.flatMap((c) =>
+      c.action === 'delete' ? [] : [{ category: c.category, action: c.action, value: c.value ?? '' }],
+    );
+    const deleted = [...new Set(changed.filter((c) => c.action === 'delete').map((c) => c.category))].sort();
+    const base = { subjectIds: held.subjectIds, identities: identitiesOf(held) };
     return {
       writes,
       message: resultMessage(request.requestId, request.language, details.investigation, changed, decision),
+      reach: [
+        ...(corrections.length > 0
+          ? [
+              {
+                ...base,
+                instruction: 'correction' as const,
+                categories: [...new Set(corrections.map((c) => c.category))].sort(),
+                corrections,
+              },
+            ]
+          : []),
+        ...(deleted.length > 0
+          ? [{ ...base, instruction: 'erasure' as const, categories: deleted, onlyCategories: true }]
+          : []),
+      ],
     };
   },
 };

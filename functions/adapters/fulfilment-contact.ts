@@ -1,0 +1,22 @@
+// The dependencies of every contact with a holder, shared by the stream worker and the schedule.
+import type { ContactDeps } from '../domain/fulfilment/contact';
+import { dynamoTaskReader, fulfilmentWriter } from './fulfilment-task-repository';
+import { dynamoHolderReader } from './holder-reader';
+import { OpenDsrClient } from './opendsr-client';
+import { openDsrSettings } from './opendsr-settings';
+import { dynamoRequestReader } from './request-repository';
+import { cryptoSecrets, systemClock } from './system';
+
+/** Read per call: the local desk names its own URL, and allows its loopback demo holder, when it starts. */
+export function contactDeps(): ContactDeps {
+  return {
+    requests: dynamoRequestReader,
+    tasks: dynamoTaskReader,
+    writer: fulfilmentWriter,
+    secrets: cryptoSecrets,
+    clock: systemClock,
+    holders: dynamoHolderReader,
+    client: new OpenDsrClient(),
+    ...openDsrSettings(),
+  };
+}
