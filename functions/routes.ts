@@ -8,6 +8,7 @@ import * as accessLog from './routes/access-log';
 import * as consents from './routes/consents';
 import * as disclosures from './routes/disclosures';
 import * as dataExports from './routes/exports';
+import * as holders from './routes/holders';
 import * as myNumber from './routes/my-number';
 import * as notice from './routes/notice';
 import * as personalData from './routes/personal-data';
@@ -63,6 +64,12 @@ const MANIFEST = [
   provisions.permitProvision,
   provisions.recordReceipt,
   provisions.listProvisions,
+  holders.listHolders,
+  holders.registerHolder,
+  holders.viewHolder,
+  holders.changeHolder,
+  holders.retireHolder,
+  holders.recordHolderReview,
   accessLog.listAccessLog,
   accessLog.verifyAccessLog,
   notice.getPrivacyNotice,
@@ -88,6 +95,7 @@ export const ROUTE_MODULES = {
   consents,
   disclosures,
   exports: dataExports,
+  holders,
   'my-number': myNumber,
   notice,
   'personal-data': personalData,
