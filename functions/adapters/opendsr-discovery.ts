@@ -68,7 +68,8 @@ export function certificateFault(
   if (now > new Date(certificate.validTo)) return `the certificate expired on ${certificate.validTo}`;
   const named = isIP(host) ? certificate.checkIP(host) : certificate.checkHost(host);
   if (!named) return `the certificate is issued to ${certificate.subject.replace(/\n/g, ', ')}, not to ${host}`;
-  const selfSigned = certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey);
+  // Signed by its own key: no authority vouches for it (checkIssued misses leaves whose key usage forbids signing).
+  const selfSigned = certificate.verify(certificate.publicKey);
   if (selfSigned && !allowSelfSigned)
     return 'the certificate is self-signed; a holder signs with a certificate issued by a certification authority';
   return undefined;
