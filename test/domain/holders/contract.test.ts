@@ -47,3 +47,14 @@ describe('the consignment contract (policy §6(2)B, APPI Art. 25)', () => {
     expect(nextReviewDue(undefined, 12, [])).toBeUndefined();
   });
 });
+
+describe('the words of the holder registry', () => {
+  it('name every kind, clause and outcome the rules know, in Japanese and English', async () => {
+    const words = await import('../../../functions/domain/holders/words');
+    const { HOLDER_KINDS } = await import('../../../functions/domain/holders/holder');
+    const { REVIEW_OUTCOMES } = await import('../../../functions/domain/holders/contract');
+    expect(Object.keys(words.HOLDER_KIND_WORDS)).toEqual([...HOLDER_KINDS]);
+    expect(Object.keys(words.CONSIGNMENT_CLAUSE_WORDS)).toEqual(CONSIGNMENT_CLAUSES.map((c) => c.id));
+    expect(Object.keys(words.REVIEW_OUTCOME_WORDS)).toEqual([...REVIEW_OUTCOMES]);
+  });
+});
