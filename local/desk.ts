@@ -1,7 +1,9 @@
 // The whole desk on one machine: emulators, tables, demo data, the gateway, the stream poller and
 // the schedules, started in that order and stopped in reverse.
+
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { s3 } from '../functions/adapters/audit-bucket';
+import { ALLOW_PLAIN_HTTP_HOLDERS } from '../functions/domain/holders/holder';
 import { scheduleMinutes, WORKERS } from '../functions/workers';
 import { createBuckets } from './buckets';
 import {
@@ -81,6 +83,8 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     process.env.DESK_PUBLIC_BASE_URL = url;
     process.env.DESK_PRIVACY_CENTER_URL = `${url}${PRIVACY_CENTER_PATH}`;
     process.env.DESK_STAFF_TOKEN_ISSUER = LOCAL_ISSUER;
+    // Holders on the loopback speak plain HTTP with their own certificates; only here (holder.ts).
+    process.env[ALLOW_PLAIN_HTTP_HOLDERS] = 'true';
     await Promise.all([seedDemoCustomer(), seedDemoStaff(options.demoPassword)]);
     log('tables ready, demo data seeded');
 
