@@ -3,6 +3,7 @@
 // certificate each holder signs with, whose fingerprint the officer compares with the holder's own.
 // The officer registers, changes, reviews and retires; auditors read. The registry names no person.
 import './officer.css';
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
   CONSIGNMENT_CLAUSE_WORDS,
@@ -270,7 +271,7 @@ function Text({
       )}
       <input
         id={id}
-        type={type}
+        type={type as 'text'}
         value={value}
         autocomplete="off"
         aria-describedby={hint ? `${id}-hint` : undefined}
@@ -449,7 +450,7 @@ function HolderForm({
 
 function Fingerprint({ value }: { value: string }) {
   return (
-    <code class="fingerprint" translate="no">
+    <code class="fingerprint" translate={false}>
       {value}
     </code>
   );
@@ -480,7 +481,7 @@ export function HoldersPage({ session, language }: DeskPageProps) {
   const [done, setDone] = useState<Holder>();
   const load = async () => {
     const result = await api.get<{ items: Holder[] }>('/v1/staff/holders');
-    if (result.kind === 'ok') setHolders(result.body.items);
+    if (result.kind === 'ok') setHolders(result.data.items);
     else setProblem(failureOf(result));
   };
   useEffect(() => void load(), []);
@@ -494,7 +495,7 @@ export function HoldersPage({ session, language }: DeskPageProps) {
     });
     setFormProblem(failureOf(result));
     if (result.kind === 'ok') {
-      setDone(result.body);
+      setDone(result.data);
       setForm(emptyForm());
       await load();
     }
@@ -523,15 +524,15 @@ export function HoldersPage({ session, language }: DeskPageProps) {
                 <tr key={h.holderId}>
                   <td>
                     {session.role === 'operator' ? (
-                      <span translate="no">{h.name}</span>
+                      <span translate={false}>{h.name}</span>
                     ) : (
-                      <a href={`#/holders/${encodeURIComponent(h.holderId)}`} translate="no">
+                      <a href={`#/holders/${encodeURIComponent(h.holderId)}`} translate={false}>
                         {h.name}
                       </a>
                     )}
                   </td>
                   <td>{HOLDER_KIND_WORDS[h.kind][language]}</td>
-                  <td translate="no">{h.owner}</td>
+                  <td translate={false}>{h.owner}</td>
                   <td>
                     <Standing holder={h} language={language} />
                   </td>
@@ -583,8 +584,8 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
   const load = async () => {
     const result = await api.get<Dossier>(path);
     if (result.kind === 'ok') {
-      setDossier(result.body);
-      setForm(formOf(result.body.holder));
+      setDossier(result.data);
+      setForm(formOf(result.data.holder));
     } else setProblem(failureOf(result));
   };
   useEffect(() => void load(), [holderId]);
@@ -622,7 +623,7 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
         <a href="#/holders">{say('back', language)}</a>
       </p>
       <h1 tabIndex={-1}>
-        <span translate="no">{h.name}</span>
+        <span translate={false}>{h.name}</span>
       </h1>
       {message && (
         <p class="answer" role="status">
@@ -631,20 +632,20 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
       )}
       <dl class="entries">
         <dt>{say('holderId', language)}</dt>
-        <dd translate="no">{h.holderId}</dd>
+        <dd translate={false}>{h.holderId}</dd>
         <dt>{say('kind', language)}</dt>
         <dd>{HOLDER_KIND_WORDS[h.kind][language]}</dd>
         <dt>{say('owner', language)}</dt>
-        <dd translate="no">{h.owner}</dd>
+        <dd translate={false}>{h.owner}</dd>
         <dt>{say('categories', language)}</dt>
         <dd>{h.categories.map((c) => categoryLabel(c, language)).join(language === 'ja' ? '、' : ', ')}</dd>
         <dt>{say('purposes', language)}</dt>
-        <dd translate="no">{h.purposes.join(', ')}</dd>
+        <dd translate={false}>{h.purposes.join(', ')}</dd>
         {h.retiredAt && (
           <>
             <dt>{say('retired', language)}</dt>
             <dd>
-              {japanTime(h.retiredAt, language)} <span translate="no">{h.retirementReason}</span>
+              {japanTime(h.retiredAt, language)} <span translate={false}>{h.retirementReason}</span>
             </dd>
           </>
         )}
@@ -652,7 +653,7 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
       <h2>{say('endpoint', language)}</h2>
       <dl class="entries">
         <dt>{say('baseUrl', language)}</dt>
-        <dd translate="no">{h.endpoint.baseUrl}</dd>
+        <dd translate={false}>{h.endpoint.baseUrl}</dd>
         <dt>{say('fingerprint', language)}</dt>
         <dd>
           <Fingerprint value={h.endpoint.certificateFingerprint} />
@@ -660,7 +661,7 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
         <dt>{say('discoveredAt', language)}</dt>
         <dd>{japanTime(h.endpoint.discoveredAt, language)}</dd>
         <dt>{say('requestTypes', language)}</dt>
-        <dd translate="no">{h.endpoint.supportedRequestTypes.join(', ')}</dd>
+        <dd translate={false}>{h.endpoint.supportedRequestTypes.join(', ')}</dd>
       </dl>
       {h.kind === 'processor' && h.contract && (
         <>
@@ -671,7 +672,7 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
               <Standing holder={h} language={language} />
             </dd>
             <dt>{say('contractRef', language)}</dt>
-            <dd translate="no">{h.contract.reference}</dd>
+            <dd translate={false}>{h.contract.reference}</dd>
             <dt>{say('signedOn', language)}</dt>
             <dd>{h.contract.signedOn}</dd>
             <dt>{say('inForceFrom', language)}</dt>
@@ -682,20 +683,20 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
             {CLAUSES.map((c) => {
               const found = h.contract!.clauses.find((x) => x.clause === c);
               return (
-                <>
-                  <dt key={`${c}-t`}>{CONSIGNMENT_CLAUSE_WORDS[c][language]}</dt>
-                  <dd key={`${c}-d`}>
+                <Fragment key={c}>
+                  <dt>{CONSIGNMENT_CLAUSE_WORDS[c][language]}</dt>
+                  <dd>
                     {found ? (
-                      <span translate="no">{found.reference}</span>
+                      <span translate={false}>{found.reference}</span>
                     ) : (
                       <strong>{say('clauseMissing', language)}</strong>
                     )}
                   </dd>
-                </>
+                </Fragment>
               );
             })}
             <dt>{say('subProcessors', language)}</dt>
-            <dd translate="no">{h.contract.approvedSubProcessors.join(', ') || '—'}</dd>
+            <dd translate={false}>{h.contract.approvedSubProcessors.join(', ') || '—'}</dd>
             <dt>{say('nextReview', language)}</dt>
             <dd>
               <Due holder={h} language={language} />
@@ -720,8 +721,8 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
                     <tr key={r.recordedAt}>
                       <td>{r.reviewedOn}</td>
                       <td>{REVIEW_OUTCOME_WORDS[r.outcome][language]}</td>
-                      <td translate="no">{r.findings}</td>
-                      <td translate="no">{r.recordedBy}</td>
+                      <td translate={false}>{r.findings}</td>
+                      <td translate={false}>{r.recordedBy}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -795,8 +796,8 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
               <tr key={v.version}>
                 <td>{v.version}</td>
                 <td>{japanTime(v.retiredAt ?? v.changedAt ?? v.registeredAt, language)}</td>
-                <td translate="no">{v.changedBy ?? v.registeredBy}</td>
-                <td translate="no">{v.retirementReason ?? v.changeReason ?? '—'}</td>
+                <td translate={false}>{v.changedBy ?? v.registeredBy}</td>
+                <td translate={false}>{v.retirementReason ?? v.changeReason ?? '—'}</td>
                 <td>
                   <Fingerprint value={v.endpoint.certificateFingerprint} />
                 </td>
