@@ -3,6 +3,7 @@
 // certificate each holder signs with, whose fingerprint the officer compares with the holder's own.
 // The officer registers, changes, reviews and retires; auditors read. The registry names no person.
 import './officer.css';
+import './holders.css';
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
@@ -495,9 +496,9 @@ export function HoldersPage({ session, language }: DeskPageProps) {
     });
     setFormProblem(failureOf(result));
     if (result.kind === 'ok') {
+      await load();
       setDone(result.data);
       setForm(emptyForm());
-      await load();
     }
   };
   return (
@@ -630,7 +631,7 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
           {say(message, language)}
         </p>
       )}
-      <dl class="entries">
+      <dl class="entries holder-entries">
         <dt>{say('holderId', language)}</dt>
         <dd translate={false}>{h.holderId}</dd>
         <dt>{say('kind', language)}</dt>
@@ -651,7 +652,7 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
         )}
       </dl>
       <h2>{say('endpoint', language)}</h2>
-      <dl class="entries">
+      <dl class="entries holder-entries">
         <dt>{say('baseUrl', language)}</dt>
         <dd translate={false}>{h.endpoint.baseUrl}</dd>
         <dt>{say('fingerprint', language)}</dt>
@@ -666,7 +667,7 @@ export function HolderPage({ session, language, holderId }: DeskPageProps & { ho
       {h.kind === 'processor' && h.contract && (
         <>
           <h2>{say('contract', language)}</h2>
-          <dl class="entries">
+          <dl class="entries holder-entries">
             <dt>{say('contractState', language)}</dt>
             <dd>
               <Standing holder={h} language={language} />
