@@ -10,9 +10,11 @@ import { dynamoConsents } from '../functions/adapters/consent-repository';
 import { personalDataErasure } from '../functions/adapters/erasure-repository';
 import { dynamoErasureEvidence } from '../functions/adapters/evidence-repository';
 import { dynamoHoldingsReader } from '../functions/adapters/holdings-repository';
+import { secretIdentifierMac } from '../functions/adapters/identifier-mac';
 import { dynamoPersonalData } from '../functions/adapters/personal-data-repository';
 import { dynamoPurposeVersions } from '../functions/adapters/purpose-repository';
 import { dynamoSubjectLifecycles } from '../functions/adapters/subject-repository';
+import { dynamoSuppressions } from '../functions/adapters/suppression-repository';
 import { cryptoSecrets, systemClock } from '../functions/adapters/system';
 import { eraseSubject } from '../functions/domain/erasure/erase-subject';
 import { lookupKeyOf, type StoredPersonalDataRecord } from '../functions/domain/holdings';
@@ -128,6 +130,8 @@ async function benchRegister(records: number, progress: (m: string) => void): Pr
     lifecycles: dynamoSubjectLifecycles,
     consents: dynamoConsents,
     records: dynamoPersonalData,
+    suppressions: dynamoSuppressions,
+    identifierMac: secretIdentifierMac,
     secrets: cryptoSecrets,
     clock: systemClock,
   };

@@ -18,6 +18,7 @@ try {
     dynamoPort: port('DESK_DYNAMODB_PORT', 8000),
     sesPort: port('DESK_SES_PORT', 8005),
     s3Port: port('DESK_S3_PORT', 8006),
+    demoProcessorPort: port('DESK_DEMO_PROCESSOR_PORT', 8010),
     dataDir: resolve(process.env.DESK_DATA_DIR ?? '.local/dynamodb'),
     s3DataDir: resolve(process.env.DESK_S3_DATA_DIR ?? '.local/s3'),
     tablePrefix: 'appi-desk-local-',
@@ -43,6 +44,7 @@ appi-desk is running locally.
   Mailbox (SES emulator)     ${desk.mailboxUrl}
   DynamoDB Local             ${desk.dynamoEndpoint}
   S3 emulator (digests)      ${desk.s3Endpoint}
+  Demo processor (OpenDSR)   ${desk.demoProcessor.baseUrl}/discovery   ("${desk.demoProcessor.name}", the company's CRM)
 
   Demo customer  ${DEMO_CUSTOMER.name} <${DEMO_CUSTOMER.email}>, subject ${DEMO_CUSTOMER.subjectId}, customer number ${DEMO_CUSTOMER.customerId}
   Demo staff     operator, officer, auditor; password ${demoPassword}

@@ -7,7 +7,7 @@ import { SYSTEM_NAMES, type SystemName } from '../functions/domain/systems';
 import { ROUTES, type RouteDefinition } from '../functions/routes';
 import type { DeskBuckets } from './audit';
 import { CAPABILITIES, type Capability, routeCapability } from './capabilities';
-import type { DeskTables } from './data';
+import type { DeskSecrets, DeskTables } from './data';
 import { Firewall } from './firewall';
 import { DeskFunction, functionLogGroup } from './functions';
 import { type DeskLogging, encryptedLogGroup } from './logs';
@@ -33,6 +33,7 @@ export interface ApiConstructProps {
   prod: boolean;
   tables: DeskTables;
   buckets: DeskBuckets;
+  secrets: DeskSecrets;
   logging: DeskLogging;
   removalPolicy: RemovalPolicy;
   /** Where e-mailed links point, when the API sits behind a custom domain. */
@@ -162,6 +163,8 @@ export class ApiConstruct extends Construct {
       deskTables: props.tables,
       ...(route.buckets ? { buckets: route.buckets } : {}),
       deskBuckets: props.buckets,
+      ...(route.secrets ? { secrets: route.secrets } : {}),
+      deskSecrets: props.secrets,
       functionName: routeFunctionName(props.stage, route.name),
       logGroup: this.functionLogGroup,
       timeout: Duration.seconds(15),

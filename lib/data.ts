@@ -1,8 +1,10 @@
-import { type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { SECRETS, type SecretName } from '../functions/adapters/secrets';
 import {
   type KeyAttribute,
   TABLES,
@@ -21,6 +23,14 @@ export interface DeskTable {
 
 export type DeskTables = Record<TableName, DeskTable>;
 
+export interface DeskSecret {
+  secret: secretsmanager.Secret;
+  /** The secret's own key, so reading it needs a grant on this key too. */
+  key: kms.Key;
+}
+
+export type DeskSecrets = Record<SecretName, DeskSecret>;
+
 export interface DataConstructProps {
   prod: boolean;
   removalPolicy: RemovalPolicy;
@@ -34,12 +44,40 @@ const attribute = (key: KeyAttribute): dynamodb.Attribute => ({
 /** One table per data class (docs/architecture.md), generated from TABLES. */
 export class DataConstruct extends Construct {
   readonly tables: DeskTables;
+  readonly secrets: DeskSecrets;
 
   constructor(scope: Construct, id: string, props: DataConstructProps) {
     super(scope, id);
     this.tables = Object.fromEntries(
       TABLES.map((definition) => [definition.name, this.createTable(definition, props)]),
     ) as DeskTables;
+    this.secrets = Object.fromEntries(SECRETS.map((name) => [name, this.createSecret(name, props)])) as DeskSecrets;
+  }
+
+  /**
+   * A secret Secrets Manager generates at the first deployment, encrypted with a key of its own, and
+   * kept with the data: the identifier MAC key the suppression entries are found by. Never rotated: a
+   * new key would make every entry unfindable, and erased people's data could be registered again.
+   */
+  private createSecret(name: SecretName, props: DataConstructProps): DeskSecret {
+    const key = new kms.Key(this, `${name}-key`, {
+      description: `Encrypts the ${name} secret of the privacy desk`,
+      enableKeyRotation: true,
+      removalPolicy: props.removalPolicy,
+    });
+    const secret = new secretsmanager.Secret(this, name, {
+      description: `The ${name} of the privacy desk: the HMAC key of the suppression entries. Never rotate it; losing it orphans every entry.`,
+      encryptionKey: key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: props.removalPolicy,
+    });
+    const reason =
+      'The HMAC key the suppression entries are keyed by (functions/domain/personal-data/suppression.ts): a rotated key gives every identifier a new MAC, so no entry written before would be found and erased data could be registered again. Its KMS key rotates instead.';
+    Validations.of(secret).acknowledge(
+      { id: 'AwsSolutions-SMG4', reason },
+      { id: 'NIST.800.53.R5-SecretsManagerRotationEnabled', reason },
+    );
+    return { secret, key };
   }
 
   private createTable(definition: TableDefinition, props: DataConstructProps): DeskTable {
@@ -126,6 +164,23 @@ export function grantTableAccess(grantee: iam.IGrantable, desk: DeskTable, acces
       actions: access === 'read' ? KMS_READ : KMS_WRITE,
       resources: [key.keyArn],
       conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(table).region}.amazonaws.com` } },
+    }),
+  );
+}
+
+/**
+ * Grants reading one secret: its value, and its key only through Secrets Manager. Named on the role
+ * (not by the secret's grantRead), since the role may sit in a nested stack the key's policy must not name.
+ */
+export function grantSecretRead(grantee: iam.IGrantable, { secret, key }: DeskSecret): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+  );
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(secret).region}.amazonaws.com` } },
     }),
   );
 }

@@ -8,10 +8,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { type BucketAccess, type BucketName, bucketEnvVar } from '../functions/adapters/buckets';
+import { type SecretName, secretEnvVar } from '../functions/adapters/secrets';
 import { type TableName, tableEnvVar } from '../functions/adapters/tables';
 import type { TableAccess } from '../functions/routes';
 import type { DeskBucket, DeskBuckets } from './audit';
-import { type DeskTables, grantTableAccess } from './data';
+import { type DeskSecrets, type DeskTables, grantSecretRead, grantTableAccess } from './data';
 import { LAMBDA_BUNDLING } from './lambda-bundling';
 import { type DeskLogging, encryptedLogGroup } from './logs';
 import { ManagedPolicyRole } from './managed-policy-role';
@@ -27,6 +28,9 @@ export interface DeskFunctionProps {
   buckets?: Partial<Record<BucketName, BucketAccess>>;
   /** Needed only by a function that names buckets. */
   deskBuckets?: DeskBuckets;
+  secrets?: readonly SecretName[];
+  /** Needed only by a function that names secrets. */
+  deskSecrets?: DeskSecrets;
   /** A fixed name, for functions another resource's policy names by prefix. */
   functionName?: string;
   /** The log group the function writes to, shared with its kind (routes, workers, triggers). */
@@ -60,6 +64,11 @@ export class DeskFunction extends Construct {
       return props.deskBuckets[bucket];
     };
     for (const [bucket, access] of bucketGrants) grantBucketAccess(this.role, bucket, deskBucket(bucket), access);
+    const deskSecret = (name: SecretName) => {
+      if (!props.deskSecrets) throw new Error(`${props.name} names secret ${name}, but no secrets were given`);
+      return props.deskSecrets[name];
+    };
+    for (const name of props.secrets ?? []) grantSecretRead(this.role, deskSecret(name));
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
       entry: join(PROJECT_ROOT, 'functions', 'handlers', `${props.name}.ts`),
@@ -83,6 +92,9 @@ export class DeskFunction extends Construct {
         ...Object.fromEntries(grants.map(([table]) => [tableEnvVar(table), props.deskTables[table].table.tableName])),
         ...Object.fromEntries(
           bucketGrants.map(([bucket]) => [bucketEnvVar(bucket), deskBucket(bucket).bucket.bucketName]),
+        ),
+        ...Object.fromEntries(
+          (props.secrets ?? []).map((name) => [secretEnvVar(name), deskSecret(name).secret.secretArn]),
         ),
         ...props.environment,
       },

@@ -78,6 +78,7 @@ export class AppiDeskStack extends Stack {
       prod,
       tables,
       buckets: this.audit.buckets,
+      secrets: this.data.secrets,
       logging,
       removalPolicy,
       ...(props.publicBaseUrl ? { publicBaseUrl: props.publicBaseUrl } : {}),

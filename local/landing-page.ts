@@ -19,10 +19,12 @@ export function landingPage({
   gatewayUrl,
   mailboxUrl,
   demoPassword,
+  demoProcessorUrl,
 }: {
   gatewayUrl: string;
   mailboxUrl: string;
   demoPassword: string;
+  demoProcessorUrl?: string;
 }): string {
   const link = (href: string) => `<a href="${escapeHtml(href)}">${escapeHtml(href)}</a>`;
   const business = LOCAL_SYSTEM_CREDENTIALS['business-systems'];
@@ -46,6 +48,7 @@ export function landingPage({
 <li>Privacy notice: ${link(`${gatewayUrl}/v1/privacy-notice`)}</li>
 <li>API reference (every route, rendered from the OpenAPI document): ${link(`${gatewayUrl}${API_DOCS_PATH}`)}; the document itself: ${link(`${gatewayUrl}/v1/openapi.json`)}</li>
 <li>Mailbox of the SES emulator (every e-mail the desk sends): ${link(mailboxUrl)}</li>
+${demoProcessorUrl ? `<li>Demo processor "Mecara CRM" (the company's CRM, an OpenDSR holder with a copy of the demo customer's data): ${link(`${demoProcessorUrl}/discovery`)}</li>` : ''}
 </ul>
 <h2>Demo</h2>
 <p>Demo customer: ${escapeHtml(DEMO_CUSTOMER.name)}, <code>${escapeHtml(DEMO_CUSTOMER.email)}</code>, subject id

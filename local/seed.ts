@@ -7,6 +7,7 @@
 // Idempotent: a restart on the same day rewrites the same items, with the same keys on any day.
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../functions/adapters/clients';
+import type { Holder, HolderEndpoint } from '../functions/domain/holders/holder';
 import {
   type ConsentEvent,
   lookupKeyOf,
@@ -23,6 +24,7 @@ import type { Recipient } from '../functions/domain/provisions/recipients';
 import { provisionRecordExpiresAt } from '../functions/domain/provisions/retention';
 import { POLICY_PURPOSES, registryOf } from '../functions/domain/purposes/registry';
 import { STAFF_ROLES } from '../functions/domain/staff';
+import type { DemoPerson } from './demo-processor';
 import { hashLocalPassword } from './staff-sign-in';
 import { LOCAL_SYSTEM_CREDENTIALS } from './system-signing';
 
@@ -232,6 +234,50 @@ export const DEMO_MY_NUMBER: StoredMyNumber = {
   registeredAt: `${declarationDate}T00:00:00.000Z`,
   expiresAt: Math.floor(declaration.retainUntil(declarationDate).getTime() / 1000),
 };
+
+/** The company's CRM holds a copy of these categories of Hanako's data, each for the purposes the registry names. */
+export const DEMO_CRM_CATEGORIES = ['email', 'name', 'customer-id', 'address', 'phone', 'recorded-call'] as const;
+const crmRecords = DEMO_RECORDS.filter((r) => (DEMO_CRM_CATEGORIES as readonly string[]).includes(r.category));
+
+/** What the demo processor "Mecara CRM" holds at start: the CRM's copy of the demo customer's data. */
+export const DEMO_CRM_PEOPLE: DemoPerson[] = [
+  {
+    emails: [DEMO_CUSTOMER.email],
+    customerIds: [DEMO_CUSTOMER.customerId],
+    records: crmRecords.map((r) => ({ category: r.category, value: r.value, purposes: [...r.purposes] })),
+  },
+];
+
+export const DEMO_CRM_HOLDER_ID = 'mecara-crm';
+export const DEMO_CRM_NAME = 'Mecara CRM';
+
+/**
+ * The holder registry's entry for the CRM, reached at the live demo processor (endpoint and certificate
+ * from its /discovery). The processor makes a new key pair at each start, so every start rewrites it.
+ */
+export function demoCrmHolder(endpoint: HolderEndpoint): Holder {
+  return {
+    holderId: DEMO_CRM_HOLDER_ID,
+    name: DEMO_CRM_NAME,
+    owner: 'Customer Service Department',
+    kind: 'internal-system',
+    categories: [...DEMO_CRM_CATEGORIES],
+    purposes: [...new Set(crmRecords.flatMap((r) => r.purposes))].sort(),
+    endpoint,
+    understandsDeskExtension: true,
+    version: 1,
+    ...REGISTERED,
+  };
+}
+
+export async function seedDemoHolders(crmEndpoint: HolderEndpoint): Promise<void> {
+  // The current item and its version 1 copy, as the registry keeps every version (holder-repository.ts).
+  const holder = demoCrmHolder(crmEndpoint);
+  await putAll('holders', [
+    { ...holder, itemKey: 'holder' },
+    { ...holder, itemKey: 'version#0001' },
+  ]);
+}
 
 async function putAll(table: Parameters<typeof tableName>[0], items: object[]): Promise<void> {
   await dynamo().send(

@@ -20,6 +20,7 @@ export const WRITE_TABLES: { readonly [K in DeskWrite['kind']]: TableName } = {
   'personal-data-correction': 'personal-data',
   'personal-data-addition': 'personal-data',
   'personal-data-deletion': 'personal-data',
+  suppression: 'suppressions',
 };
 
 function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
@@ -130,6 +131,10 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
           ExpressionAttributeValues: { ':now': epochSeconds(write.at), ':request': 'request' },
         },
       };
+    case 'suppression':
+      // One item per identifier and request: deciding again is impossible (the request's version), so
+      // the item is new; a put keeps the write idempotent all the same.
+      return { Put: { TableName: tableName(WRITE_TABLES[write.kind]), Item: write.suppression } };
   }
 }
 

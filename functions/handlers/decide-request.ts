@@ -1,10 +1,12 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
+import { secretIdentifierMac } from '../adapters/identifier-mac';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
+import { dynamoSuppressions } from '../adapters/suppression-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { decideRequest } from '../domain/requests/decide-request';
 import { httpRoute } from '../http/route-handler';
@@ -17,6 +19,8 @@ const deps = {
   accessLog: dynamoAccessLog,
   writer: dynamoDeskWriter,
   secrets: cryptoSecrets,
+  suppressions: dynamoSuppressions,
+  identifierMac: secretIdentifierMac,
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,
   clock: systemClock,

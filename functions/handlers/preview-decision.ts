@@ -1,9 +1,11 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
+import { secretIdentifierMac } from '../adapters/identifier-mac';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
+import { dynamoSuppressions } from '../adapters/suppression-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { previewDecision } from '../domain/requests/preview-decision';
 import { httpRoute } from '../http/route-handler';
@@ -15,6 +17,8 @@ const deps = {
   purposes: dynamoPurposeVersions,
   accessLog: dynamoAccessLog,
   secrets: cryptoSecrets,
+  suppressions: dynamoSuppressions,
+  identifierMac: secretIdentifierMac,
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,
   clock: systemClock,

@@ -1,8 +1,10 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoConsents } from '../adapters/consent-repository';
+import { secretIdentifierMac } from '../adapters/identifier-mac';
 import { dynamoPersonalData } from '../adapters/personal-data-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
+import { dynamoSuppressions } from '../adapters/suppression-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { registerPersonalDataByStaff } from '../domain/personal-data/register-personal-data';
 import { httpRoute } from '../http/route-handler';
@@ -15,6 +17,8 @@ const deps = {
   records: dynamoPersonalData,
   accessLog: dynamoAccessLog,
   secrets: cryptoSecrets,
+  suppressions: dynamoSuppressions,
+  identifierMac: secretIdentifierMac,
   clock: systemClock,
 };
 

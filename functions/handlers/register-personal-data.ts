@@ -1,7 +1,9 @@
 import { dynamoConsents } from '../adapters/consent-repository';
+import { secretIdentifierMac } from '../adapters/identifier-mac';
 import { dynamoPersonalData } from '../adapters/personal-data-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
+import { dynamoSuppressions } from '../adapters/suppression-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { registerPersonalData } from '../domain/personal-data/register-personal-data';
 import { httpRoute } from '../http/route-handler';
@@ -13,6 +15,8 @@ const deps = {
   consents: dynamoConsents,
   records: dynamoPersonalData,
   secrets: cryptoSecrets,
+  suppressions: dynamoSuppressions,
+  identifierMac: secretIdentifierMac,
   clock: systemClock,
 };
 

@@ -3,6 +3,7 @@
 // handler can import its own route definition without either.
 import type { z } from 'zod';
 import type { BucketAccess, BucketName } from '../adapters/buckets';
+import type { SecretName } from '../adapters/secrets';
 import type { TableName } from '../adapters/tables';
 import type { StaffRole } from '../domain/staff';
 import type { SystemName } from '../domain/systems';
@@ -35,6 +36,8 @@ export interface RouteDefinition {
   auth: RouteAuth;
   tables: Partial<Record<TableName, TableAccess>>;
   buckets?: Partial<Record<BucketName, BucketAccess>>;
+  /** Secrets the function reads (functions/adapters/secrets.ts); CDK grants each and hands in its ARN. */
+  secrets?: readonly SecretName[];
   request: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
   response: { status: number; schema: z.ZodType; description: string };
   /** Staff user-pool actions (cognito-idp:*) the function may call; CDK grants them on the pool only. */

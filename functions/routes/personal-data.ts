@@ -22,7 +22,8 @@ export const registerPersonalData = {
   path: '/v1/system/personal-data',
   summary: 'Register personal data of one subject, with source and purposes; all records or none.',
   auth: { kind: 'system', systems: ['business-systems'] },
-  tables: { 'personal-data': 'read-write', purposes: 'read', subjects: 'read', consents: 'read' },
+  tables: { 'personal-data': 'read-write', purposes: 'read', subjects: 'read', consents: 'read', suppressions: 'read' },
+  secrets: ['identifier-mac-key'],
   request: { body: registerPersonalDataBody },
   response: {
     status: 201,
@@ -42,9 +43,11 @@ export const registerPersonalDataByStaff = {
     purposes: 'read',
     subjects: 'read',
     consents: 'read',
+    suppressions: 'read',
     'access-log': 'append',
     ...STAFF_CHECK,
   },
+  secrets: ['identifier-mac-key'],
   request: { params: subjectParams, body: staffRegisterPersonalDataBody },
   response: { status: 201, schema: registerPersonalDataResponse, description: 'Registered.' },
 } as const satisfies RouteDefinition;

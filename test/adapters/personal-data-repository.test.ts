@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoPersonalData } from '../../functions/adapters/personal-data-repository';
 import { lookupKeyOf, type StoredPersonalDataRecord } from '../../functions/domain/holdings';
+import { StaleWriteError } from '../../functions/domain/kernel/problems';
 import { freshTables } from '../support/desk';
 import { dropTables, getItem, putItem, scanAll } from '../support/requests';
 
@@ -68,21 +69,38 @@ describe('personal-data-repository', () => {
       expect(await itemsOf(s)).toEqual([]);
     });
 
-    it('replaces a record registered again under its id', async () => {
+    it('never replaces a record registered under its id: the whole registration is stale, nothing written', async () => {
       const s = subject();
       await dynamoPersonalData.register([
         record(s, { recordId: 'crm-1', category: 'email', value: 'old@example.jp', lookupKey: 'email#old@example.jp' }),
       ]);
-      await dynamoPersonalData.register([
-        record(s, { recordId: 'crm-1', category: 'email', value: 'new@example.jp', lookupKey: 'email#new@example.jp' }),
-      ]);
+      await expect(
+        dynamoPersonalData.register([
+          record(s, { recordId: 'crm-2' }),
+          record(s, {
+            recordId: 'crm-1',
+            category: 'email',
+            value: 'new@example.jp',
+            lookupKey: 'email#new@example.jp',
+          }),
+        ]),
+      ).rejects.toBeInstanceOf(StaleWriteError);
       const stored = await itemsOf(s);
       expect(stored).toHaveLength(1);
-      expect(stored[0]).toMatchObject({
-        recordId: 'crm-1',
-        value: 'new@example.jp',
-        lookupKey: 'email#new@example.jp',
-      });
+      expect(stored[0]).toMatchObject({ recordId: 'crm-1', value: 'old@example.jp' });
+    });
+
+    it('checks an unchanged record is still live and as read, and reads records as stored', async () => {
+      const s = subject();
+      const kept = record(s, { recordId: 'crm-1' });
+      await dynamoPersonalData.register([kept]);
+      expect(await dynamoPersonalData.storedRecords(s, ['crm-1', 'crm-none'])).toEqual([kept]);
+      await dynamoPersonalData.register([record(s, { recordId: 'crm-2' })], [kept]);
+      expect(await itemsOf(s)).toHaveLength(2);
+      await expect(
+        dynamoPersonalData.register([record(s, { recordId: 'crm-3' })], [{ ...kept, value: 'changed meanwhile' }]),
+      ).rejects.toBeInstanceOf(StaleWriteError);
+      expect(await itemsOf(s)).toHaveLength(2);
     });
   });
 

@@ -86,15 +86,16 @@ describe('register-personal-data', () => {
     });
   });
 
-  it('registering a given id again replaces the record', async () => {
+  it('registering a given id again never replaces the record: another value is 409 (test/handlers/no-resurrection.test.ts)', async () => {
     const s = subject();
     expect((await register({ subjectId: s, records: [phone({ recordId: 'crm-1' })] })).status).toBe(201);
-    expect(
-      (await register({ subjectId: s, records: [phone({ recordId: 'crm-1', value: '03-9999-0000' })] })).status,
-    ).toBe(201);
+    expectProblem(
+      await register({ subjectId: s, records: [phone({ recordId: 'crm-1', value: '03-9999-0000' })] }),
+      409,
+    );
     const stored = await recordsOf(s);
     expect(stored).toHaveLength(1);
-    expect(stored[0]!.value).toBe('03-9999-0000');
+    expect(stored[0]!.value).toBe('03-1234-5678');
   });
 
   describe('422, naming the field, nothing written', () => {

@@ -16,13 +16,17 @@ import { POLICY_PURPOSES, registryOf } from '../../functions/domain/purposes/reg
 import {
   DEMO_ABROAD_RECIPIENT,
   DEMO_CONSENTS,
+  DEMO_CRM_CATEGORIES,
+  DEMO_CRM_PEOPLE,
   DEMO_CUSTOMER,
   DEMO_LIFECYCLE,
   DEMO_MY_NUMBER,
   DEMO_PROVISION_RECORDS,
   DEMO_RECIPIENTS,
   DEMO_RECORDS,
+  demoCrmHolder,
   seedDemoCustomer,
+  seedDemoHolders,
 } from '../../local/seed';
 import { freshTables } from '../support/desk';
 import { dropTables, scanAll } from '../support/requests';
@@ -93,6 +97,36 @@ describe('the demo recipients and provision', () => {
   });
 });
 
+describe('the demo CRM holder', () => {
+  it("holds a copy of the customer's CRM categories, registered categories and purposes only", () => {
+    const registry = registryOf(POLICY_PURPOSES);
+    const holder = demoCrmHolder(endpoint);
+    expect(holder).toMatchObject({
+      name: 'Mecara CRM',
+      kind: 'internal-system',
+      understandsDeskExtension: true,
+      version: 1,
+    });
+    for (const category of holder.categories) expect(categoryById(category), category).toBeDefined();
+    for (const purpose of holder.purposes) expect(registry.get(purpose), purpose).toBeDefined();
+    const [person] = DEMO_CRM_PEOPLE;
+    expect(person!.emails).toEqual([DEMO_CUSTOMER.email]);
+    expect(person!.customerIds).toEqual([DEMO_CUSTOMER.customerId]);
+    expect(person!.records.map((r) => r.category).sort()).toEqual([...DEMO_CRM_CATEGORIES].sort());
+  });
+});
+
+const endpoint = {
+  baseUrl: 'http://localhost:8010/opendsr/v2',
+  processorDomain: 'localhost',
+  apiVersion: '2.0',
+  supportedRequestTypes: ['access' as const, 'erasure' as const],
+  supportedIdentities: [{ identity_type: 'email', identity_format: 'sha256' as const }],
+  certificatePem: '-----BEGIN CERTIFICATE-----',
+  certificateFingerprint: 'AA',
+  discoveredAt: '2026-12-01T00:00:00.000Z',
+};
+
 describe('seeding the tables', () => {
   let prefix: string;
 
@@ -120,5 +154,18 @@ describe('seeding the tables', () => {
       'northwind-analytics',
     ]);
     expect(await scanAll('provision-records')).toHaveLength(1);
+  });
+
+  it('writes the CRM holder as version 1 of its registry entry, and a restart rewrites it with the new endpoint', async () => {
+    await seedDemoHolders(endpoint);
+    await seedDemoHolders({ ...endpoint, certificateFingerprint: 'BB' });
+    const items = await scanAll('holders');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      holderId: 'mecara-crm',
+      itemKey: 'holder',
+      version: 1,
+      endpoint: { certificateFingerprint: 'BB' },
+    });
   });
 });

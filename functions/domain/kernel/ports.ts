@@ -12,3 +12,12 @@ export interface SecretSource {
   /** An unguessable bearer token. */
   token(): string;
 }
+
+/**
+ * A keyed HMAC of one identifier of a person (a subject id, an address, a customer number): the same
+ * identifier always gives the same MAC, and without the key a MAC reveals nothing and cannot be
+ * recomputed from a guessed address, so a table of MACs holds no personal data.
+ */
+export interface IdentifierMac {
+  mac(identifier: string): Promise<string>;
+}

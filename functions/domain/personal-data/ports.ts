@@ -1,5 +1,6 @@
 import type { ConsentEvent, StoredPersonalDataRecord } from '../holdings';
 import type { SubjectLifecycle } from './expiry';
+import type { Suppression } from './suppression';
 
 export interface SubjectLifecycleReader {
   get(subjectId: string): Promise<SubjectLifecycle | undefined>;
@@ -22,8 +23,14 @@ export interface ConsentReader {
 }
 
 export interface PersonalDataRegistry {
-  /** Writes every record or none (one transaction); a record with an existing recordId is replaced. */
-  register(records: StoredPersonalDataRecord[]): Promise<void>;
+  /**
+   * Writes every new record and checks every unchanged one, all or none (one transaction): a new record
+   * only if its recordId is free, an unchanged one only if it is still stored, live and as read.
+   * Throws StaleWriteError when either no longer holds (someone registered or changed it meanwhile).
+   */
+  register(records: StoredPersonalDataRecord[], unchanged?: StoredPersonalDataRecord[]): Promise<void>;
+  /** The subject's records with these ids as stored, those past their expiresAt or being erased included. */
+  storedRecords(subjectId: string, recordIds: string[]): Promise<StoredPersonalDataRecord[]>;
 }
 
 export interface PersonalDataExpiry {
@@ -65,4 +72,9 @@ export interface UseExceptionEvidence {
 
 export interface UseExceptionRecorder {
   record(evidence: UseExceptionEvidence): Promise<void>;
+}
+
+/** The suppression entries still in force under any of the identifier MACs (personal-data/suppression.ts). */
+export interface SuppressionReader {
+  suppressionsOf(identifierMacs: string[], now: Date): Promise<Suppression[]>;
 }

@@ -3,11 +3,11 @@
 import type * as z from 'zod';
 import type { AccessLogWriter } from '../access-log/ports';
 import type { HoldingsReader } from '../holdings';
-import type { Clock, SecretSource } from '../kernel/ports';
+import type { Clock, IdentifierMac, SecretSource } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import { describeIssue } from '../kernel/validation-messages';
 import { outboxMessage } from '../outbox';
-import type { SubjectLifecycleReader } from '../personal-data/ports';
+import type { SubjectLifecycleReader, SuppressionReader } from '../personal-data/ports';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
@@ -29,6 +29,8 @@ export interface DecideRequestDeps {
   secrets: SecretSource;
   lifecycles: SubjectLifecycleReader;
   recipients: Pick<RecipientRegistry, 'get'>;
+  identifierMac: IdentifierMac;
+  suppressions: SuppressionReader;
   clock: Clock;
 }
 
@@ -154,6 +156,8 @@ export async function decisionEffects(
     secrets: deps.secrets,
     lifecycles: deps.lifecycles,
     recipients: deps.recipients,
+    identifierMac: deps.identifierMac,
+    suppressions: deps.suppressions,
   });
   return { writes, content: message, ...(delivery ? { delivery } : {}) };
 }

@@ -2,6 +2,7 @@
 // dossiers, and the all-or-nothing writer a decision and its fulfilment go through.
 import type { StoredPersonalDataRecord } from '../holdings';
 import type { OutboxMessage } from '../outbox';
+import type { Suppression } from '../personal-data/suppression';
 import type { ProvisionCessation, ProvisionCessationLift, ProvisionStop } from '../provisions/provision-cessation';
 import type { DeskRequest, RequestStatus } from './request';
 import type { StoredDisclosure } from './types/disclosure/disclosure-dossier';
@@ -52,7 +53,12 @@ export type DeskWrite =
   /** An addition on request (APPI Art. 34): a new record, never replacing one. */
   | { kind: 'personal-data-addition'; record: StoredPersonalDataRecord }
   /** A deletion on request (APPI Art. 34): marks a live record erased now, for the TTL and the erasure certificate. */
-  | { kind: 'personal-data-deletion'; subjectId: string; recordId: string; at: string };
+  | { kind: 'personal-data-deletion'; subjectId: string; recordId: string; at: string }
+  /**
+   * What an erasure, a cessation of use or a correction leaves so that registration cannot bring the
+   * data back (personal-data/suppression.ts); written once per identifier and request.
+   */
+  | { kind: 'suppression'; suppression: Suppression };
 
 export interface DeskWriter {
   /** Writes all or nothing; throws StaleWriteError when an expected version no longer holds. */

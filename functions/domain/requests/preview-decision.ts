@@ -5,9 +5,9 @@
 // personal data, so it is access-logged once (policy §6; APPI Art. 23).
 import type { AccessLogWriter } from '../access-log/ports';
 import type { Holdings, HoldingsReader } from '../holdings';
-import type { Clock, SecretSource } from '../kernel/ports';
+import type { Clock, IdentifierMac, SecretSource } from '../kernel/ports';
 import { categoryById, isSpecialCare } from '../personal-data/categories';
-import type { SubjectLifecycleReader } from '../personal-data/ports';
+import type { SubjectLifecycleReader, SuppressionReader } from '../personal-data/ports';
 import { acquisitionSource } from '../personal-data/sources';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
@@ -27,6 +27,8 @@ export interface PreviewDecisionDeps {
   secrets: SecretSource;
   lifecycles: SubjectLifecycleReader;
   recipients: Pick<RecipientRegistry, 'get'>;
+  identifierMac: IdentifierMac;
+  suppressions: SuppressionReader;
   clock: Clock;
 }
 
@@ -100,6 +102,8 @@ export async function previewDecision(
       secrets: { ...deps.secrets, token: () => PREVIEW_TOKEN },
       lifecycles: deps.lifecycles,
       recipients: deps.recipients,
+      identifierMac: deps.identifierMac,
+      suppressions: deps.suppressions,
     },
     decidable,
     actor,

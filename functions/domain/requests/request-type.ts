@@ -3,8 +3,8 @@
 import type { z } from 'zod';
 import type { AccessLogWriter } from '../access-log/ports';
 import type { HoldingsReader } from '../holdings';
-import type { SecretSource } from '../kernel/ports';
-import type { SubjectLifecycleReader } from '../personal-data/ports';
+import type { IdentifierMac, SecretSource } from '../kernel/ports';
+import type { SubjectLifecycleReader, SuppressionReader } from '../personal-data/ports';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
 import type { StaffActor } from '../staff';
@@ -37,6 +37,10 @@ export interface FulfilmentContext {
   lifecycles: SubjectLifecycleReader;
   /** The recipient registry, which a cessation of provision names recipients from. */
   recipients: Pick<RecipientRegistry, 'get'>;
+  /** The MACs an erasure, a cessation or a correction leaves its suppression entries under. */
+  identifierMac: IdentifierMac;
+  /** The suppression entries an addition on request is held against, as registration holds records. */
+  suppressions: SuppressionReader;
 }
 
 export interface Fulfilment {

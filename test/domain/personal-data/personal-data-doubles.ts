@@ -1,6 +1,9 @@
 // In-memory doubles of the personal-data ports (functions/domain/personal-data/ports.ts). Like the
 // adapters, they never serve an item past its expiresAt.
+import { createHmac } from 'node:crypto';
 import type { ConsentEvent, StoredPersonalDataRecord } from '../../../functions/domain/holdings';
+import type { IdentifierMac } from '../../../functions/domain/kernel/ports';
+import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import type { SubjectLifecycle } from '../../../functions/domain/personal-data/expiry';
 import type {
   ConsentReader,
@@ -11,9 +14,11 @@ import type {
   SubjectEventChange,
   SubjectLifecycleReader,
   SubjectLifecycleWriter,
+  SuppressionReader,
   UseExceptionEvidence,
   UseExceptionRecorder,
 } from '../../../functions/domain/personal-data/ports';
+import type { Suppression } from '../../../functions/domain/personal-data/suppression';
 import type { PurposeVersionReader } from '../../../functions/domain/purposes/ports';
 import { POLICY_PURPOSES, type PurposeVersion } from '../../../functions/domain/purposes/registry';
 
@@ -64,21 +69,33 @@ export class MemoryConsents implements ConsentReader {
   }
 }
 
-/** The personal-data table: register replaces by key, all or nothing; `failWith` makes register throw. */
+/**
+ * The personal-data table: register puts new records only where the id is free and checks unchanged
+ * ones are still as read, all or nothing (StaleWriteError otherwise), as the adapter's transaction does.
+ */
 export class MemoryPersonalData implements PersonalDataRegistry, PersonalDataExpiry, RecordUseReader {
   readonly registrations: StoredPersonalDataRecord[][] = [];
   readonly expiryUpdates: { recordId: string; expiresAt: number | undefined }[] = [];
   /** Called at the start of each register, to see what had happened by then. */
   onRegister: (() => void) | undefined;
   constructor(readonly items: StoredPersonalDataRecord[] = []) {}
-  async register(records: StoredPersonalDataRecord[]) {
+  private find(subjectId: string, recordId: string) {
+    return this.items.find((r) => r.subjectId === subjectId && r.recordId === recordId);
+  }
+  async register(records: StoredPersonalDataRecord[], unchanged: StoredPersonalDataRecord[] = []) {
     this.onRegister?.();
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const taken = records.some((r) => this.find(r.subjectId, r.recordId));
+    const moved = unchanged.some((u) => {
+      const r = this.find(u.subjectId, u.recordId);
+      return !r || r.erasureReason || (r.expiresAt !== undefined && r.expiresAt <= nowSeconds) || r.value !== u.value;
+    });
+    if (taken || moved) throw new StaleWriteError();
     this.registrations.push(clone(records));
-    for (const record of records) {
-      const index = this.items.findIndex((r) => r.subjectId === record.subjectId && r.recordId === record.recordId);
-      if (index >= 0) this.items.splice(index, 1, clone(record));
-      else this.items.push(clone(record));
-    }
+    for (const record of records) this.items.push(clone(record));
+  }
+  async storedRecords(subjectId: string, recordIds: string[]) {
+    return this.items.filter((r) => r.subjectId === subjectId && recordIds.includes(r.recordId)).map(clone);
   }
   async liveRecordsOf(subjectId: string, now: Date) {
     return this.items.filter((r) => r.subjectId === subjectId && live(r, now)).map(clone);
@@ -122,4 +139,17 @@ export function storedRecord(overrides: Partial<StoredPersonalDataRecord> = {}):
     lookupKey: 'subject#subject-1',
     ...overrides,
   };
+}
+
+/** The identifier MAC under a fixed test key: HMAC-SHA256, as the adapter computes it. */
+export const TEST_MAC: IdentifierMac = {
+  mac: async (identifier) => createHmac('sha256', 'test-key').update(identifier, 'utf8').digest('base64url'),
+};
+
+/** The suppressions table: the entries given, served while not past their expiresAt. */
+export class MemorySuppressions implements SuppressionReader {
+  constructor(readonly items: Suppression[] = []) {}
+  async suppressionsOf(identifierMacs: string[], now: Date) {
+    return this.items.filter((s) => identifierMacs.includes(s.identifierMac) && live(s, now)).map(clone);
+  }
 }

@@ -14,8 +14,10 @@ import {
   MemoryConsents,
   MemoryLifecycles,
   MemoryPersonalData,
+  MemorySuppressions,
   purposeVersions,
   retired,
+  TEST_MAC,
 } from './personal-data-doubles';
 
 const NOW = '2026-11-12T02:00:00.000Z';
@@ -37,6 +39,8 @@ function setup(
     lifecycles: options.lifecycles ?? new MemoryLifecycles(),
     consents: new MemoryConsents(options.consents),
     records,
+    suppressions: new MemorySuppressions(),
+    identifierMac: TEST_MAC,
     accessLog,
     secrets: new SequenceSecrets(),
     clock: new FixedClock(NOW),
@@ -114,12 +118,15 @@ describe('registerPersonalData', () => {
     expect(records.registrations[0]![0]!.expiresAt).toBe(Date.parse('2026-11-10T00:00:00.000Z') / 1000 + 90 * DAY_S);
   });
 
-  it('keeps a given record id, so registering it again replaces the record', async () => {
+  it('keeps a given record id, and never replaces the record registered under it', async () => {
     const { deps, records } = setup();
     await registerPersonalData(deps, SYSTEM, 'subject-1', [phone({ recordId: 'crm-42' })]);
-    await registerPersonalData(deps, SYSTEM, 'subject-1', [phone({ recordId: 'crm-42', value: '03-9999-0000' })]);
+    const problem = await problemOf(
+      registerPersonalData(deps, SYSTEM, 'subject-1', [phone({ recordId: 'crm-42', value: '03-9999-0000' })]),
+    );
+    expect(problem.kind).toBe('conflict');
     expect(records.items).toHaveLength(1);
-    expect(records.items[0]).toMatchObject({ recordId: 'crm-42', value: '03-9999-0000' });
+    expect(records.items[0]).toMatchObject({ recordId: 'crm-42', value: '03-1234-5678' });
   });
 
   it('refuses an unknown purpose, naming the record and the purpose, and writes nothing', async () => {

@@ -11,13 +11,19 @@ import {
   SequenceSecrets,
 } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
+import { MemorySuppressions, TEST_MAC } from '../personal-data/personal-data-doubles';
 import { JP_THIRD_PARTY, MemoryRecipients } from '../provisions/doubles';
 import { MapLifecycles } from '../purposes/doubles';
 
 export function decideDeps(
   request: DeskRequest,
   now: string,
-  overrides: { holdings?: MapHoldingsReader; lifecycles?: MapLifecycles; recipients?: MemoryRecipients } = {},
+  overrides: {
+    holdings?: MapHoldingsReader;
+    lifecycles?: MapLifecycles;
+    recipients?: MemoryRecipients;
+    suppressions?: MemorySuppressions;
+  } = {},
 ) {
   const requests = new ArrayRequestReader([request]);
   return {
@@ -29,6 +35,8 @@ export function decideDeps(
     secrets: new SequenceSecrets(),
     lifecycles: overrides.lifecycles ?? new MapLifecycles(),
     recipients: overrides.recipients ?? new MemoryRecipients([JP_THIRD_PARTY]),
+    identifierMac: TEST_MAC,
+    suppressions: overrides.suppressions ?? new MemorySuppressions(),
     clock: new FixedClock(now),
   };
 }

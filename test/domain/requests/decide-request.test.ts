@@ -1,5 +1,6 @@
 // POST /v1/staff/requests/{id}/decision as a use case: the decision, what fulfilling it writes and
 // the e-mail to the requester commit together, and only while nobody else has decided.
+
 import { describe, expect, it } from 'vitest';
 import {
   CLOSED_REQUEST_RETENTION_SECONDS,
@@ -26,6 +27,7 @@ import {
   SequenceSecrets,
 } from '../doubles';
 import { HANAKO_HOLDINGS } from '../holdings-fixture';
+import { MemorySuppressions, TEST_MAC } from '../personal-data/personal-data-doubles';
 import { MemoryRecipients } from '../provisions/doubles';
 import { MapLifecycles } from '../purposes/doubles';
 
@@ -50,6 +52,8 @@ function setup(request: DeskRequest = receivedRequest(), published: PurposeVersi
     secrets: new SequenceSecrets(),
     lifecycles: new MapLifecycles(),
     recipients: new MemoryRecipients(),
+    identifierMac: TEST_MAC,
+    suppressions: new MemorySuppressions(),
     clock: new FixedClock(NOW),
   };
   return { deps, request };

@@ -27,6 +27,15 @@ describe('problem words', () => {
     expect(problemWords({ ...problem('account-locked', 423), retryAfterSeconds: 600 }, 'ja')).toContain('約10分後');
   });
 
+  it('names the earlier request that stopped an addition, and its date in Japan time', () => {
+    const stopped = problem('suppressed-by-request', 409, {
+      requestId: 'req-1',
+      decidedAt: '2026-12-07T07:28:21.407Z',
+    });
+    expect(problemWords(stopped, 'ja')).toContain('受付番号 req-1、2026/12/07 16:28:21決定');
+    expect(problemWords(stopped, 'en')).toContain('(req-1, decided 07/12/2026, 16:28:21 JST)');
+  });
+
   it('says the password rule with its lengths', () => {
     expect(problemWords(problem('password-too-short', 422, { minLength: '14', maxLength: '256' }), 'ja')).toContain(
       '14文字以上256文字以下',
@@ -48,6 +57,7 @@ describe('problem words', () => {
       ['unavailable', 503],
       ['access-log-busy', 503],
       ['range-ends-before-it-starts', 422],
+      ['suppressed-by-request', 409],
     ] as const) {
       const words = problemWords(problem(slug, status), 'ja');
       expect(words, slug).toMatch(JAPANESE);

@@ -131,6 +131,19 @@ const BY_TYPE: Record<string, Label | ((problem: StaffProblem, language: Languag
     ja: 'この本人IDの下に保有しているデータはありません（IDの誤り、又は消去済み）。',
     en: 'Nothing is held under this subject id (a wrong id, or everything is erased).',
   },
+  // A correction's addition an earlier request of the person stopped (functions/domain/personal-data/suppression.ts).
+  [type('suppressed-by-request')]: (problem, language) => {
+    const request = typeof problem.requestId === 'string' ? problem.requestId : undefined;
+    const when = typeof problem.decidedAt === 'string' ? japanTime(problem.decidedAt, language) : undefined;
+    const which = request
+      ? language === 'ja'
+        ? `（受付番号 ${request}${when ? `、${when}決定` : ''}）`
+        : ` (${request}${when ? `, decided ${when}` : ''})`
+      : '';
+    return language === 'ja'
+      ? `本人の以前の請求${which}により、この個人データの消去又は利用停止が決まっているため、追加できません。何も変更していません。追加をやめるか、停止された利用目的以外の目的で追加してください。`
+      : `An earlier request of the person${which} erased this data or stopped its use, so it cannot be added. Nothing was changed. Leave the addition out, or add it for a purpose whose use was not stopped.`;
+  },
   // Lifting a cessation of provision.
   [type('no-cessation-of-provision-stands')]: {
     ja: 'この本人について停止中の第三者提供はありません。解除するものはありません。',

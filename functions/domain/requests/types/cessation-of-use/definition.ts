@@ -2,8 +2,11 @@
 // stop using their retained personal data, or to erase it. Fulfilling it flags every subject the desk
 // holds them under, in the decision's transaction: every use check honours the flag at once. A flag
 // that says erase is carried out by the erase-on-request worker, which leaves an erasure certificate.
+// The same transaction leaves suppression entries, so no later registration brings the data back for
+// what was stopped (personal-data/suppression.ts).
 
 import { DeskProblem } from '../../../kernel/problems';
+import { cessationSuppressions } from '../../../personal-data/suppression';
 import { readHoldingsForRequest } from '../../held-for-request';
 import { formatJapanTime, signature } from '../../notifications';
 import type { DeskWrite } from '../../ports';
@@ -72,7 +75,7 @@ function resultMessage(
 
 export const cessationOfUse: RequestTypeDefinition = {
   ...cessationOfUseSchema,
-  writes: ['cessation-of-use'],
+  writes: ['cessation-of-use', 'suppression'],
   checkDecision: alternativeMeasure.checkDecision,
   refusalNote: alternativeMeasure.refusalNote,
 
@@ -87,19 +90,25 @@ export const cessationOfUse: RequestTypeDefinition = {
         `The person asked to ${asked === 'erase' ? 'erase' : 'stop using'} their data; decide with details.measure "${asked}"${asked === 'erase' ? ', or "cease-use" where stopping the use remedies the matter (APPI Art. 35(2))' : ''}.`,
       );
     }
-    const { subjectIds } = await readHoldingsForRequest(context, () => ['identity']);
+    const held = await readHoldingsForRequest(context, () => ['identity']);
     const at = now.toISOString();
-    const writes: DeskWrite[] = [...new Set(subjectIds)].map((subjectId) => ({
+    const flags: DeskWrite[] = [...new Set(held.subjectIds)].map((subjectId) => ({
       kind: 'cessation-of-use',
       subjectId,
       requestId: request.requestId,
       at,
       measure: taken,
     }));
+    const suppressions =
+      flags.length > 0 ? await cessationSuppressions(context.identifierMac, held, request.requestId, at, taken) : [];
+    const writes: DeskWrite[] = [
+      ...flags,
+      ...suppressions.map((suppression): DeskWrite => ({ kind: 'suppression', suppression })),
+    ];
     const from = formatJapanTime(at, request.language);
     return {
       writes,
-      message: resultMessage(request.language, request.requestId, from, asked, taken, writes.length > 0),
+      message: resultMessage(request.language, request.requestId, from, asked, taken, flags.length > 0),
     };
   },
 };

@@ -1,12 +1,15 @@
 // Correction, addition or deletion of the content of retained personal data (APPI Art. 34, policy
 // §8(1)): the person names the data and the change. The operator investigates, records what was
 // checked and found, and names the changes to the registry; they commit in the decision's
-// transaction, each only if its record is still live, and the result e-mail says what changed.
+// transaction, each only if its record is still live, and the result e-mail says what changed. What a
+// deletion or a correction removed is suppressed, so the next sync cannot register the untrue content
+// again (personal-data/suppression.ts); an addition is held against the entries as registration is.
 import * as z from 'zod';
 import { type Holdings, lookupKeyOf, type StoredPersonalDataRecord } from '../../../holdings';
 import { DeskProblem } from '../../../kernel/problems';
 import { categoryById, isSpecialCare } from '../../../personal-data/categories';
-import { prepareRecords } from '../../../personal-data/register-personal-data';
+import { prepareRecords, refuseSuppressed } from '../../../personal-data/register-personal-data';
+import { type CorrectionRemoval, correctionSuppressions } from '../../../personal-data/suppression';
 import { categoriesOf, readHoldingsForRequest } from '../../held-for-request';
 import { signature } from '../../notifications';
 import type { DeskWrite } from '../../ports';
@@ -24,7 +27,7 @@ interface Changed {
 
 export const correction: RequestTypeDefinition = {
   ...correctionSchema,
-  writes: ['personal-data-addition', 'personal-data-correction', 'personal-data-deletion'],
+  writes: ['personal-data-addition', 'personal-data-correction', 'personal-data-deletion', 'suppression'],
 
   checkDecision(decision: DecisionInput) {
     const changes = (decision.details?.changes ?? []) as CorrectionChange[];
@@ -49,6 +52,12 @@ export const correction: RequestTypeDefinition = {
     const faults: string[] = [];
     const writes: DeskWrite[] = [];
     const changed: Changed[] = [];
+    const removals = new Map<string, CorrectionRemoval>();
+    const removal = (subjectId: string) => {
+      const found = removals.get(subjectId) ?? { subjectId, deleted: [], replaced: [] };
+      removals.set(subjectId, found);
+      return found;
+    };
 
     for (const [index, c] of details.changes.entries()) {
       const field = `details.changes[${index}]`;
@@ -78,8 +87,10 @@ export const correction: RequestTypeDefinition = {
           at,
         });
         changed.push({ category: record.category, action: 'correct', value: c.value });
+        if (record.value !== c.value) removal(c.subjectId).replaced.push(record);
       } else {
         writes.push({ kind: 'personal-data-deletion', subjectId: c.subjectId, recordId: c.recordId, at });
+        removal(c.subjectId).deleted.push(record);
         changed.push({ category: record.category, action: 'delete' });
       }
     }
@@ -90,6 +101,13 @@ export const correction: RequestTypeDefinition = {
         `${faults.join('; ')}. Nothing was written: correct the decision's changes and decide again.`,
       );
     }
+    const suppressions = await correctionSuppressions(
+      context.identifierMac,
+      [...removals.values()],
+      request.requestId,
+      at,
+    );
+    writes.push(...suppressions.map((suppression): DeskWrite => ({ kind: 'suppression', suppression })));
 
     await context.accessLog.append({
       actor: actor.staffId,
@@ -136,7 +154,7 @@ async function addition(
     secrets: context.secrets,
     consents: { consentsOf: async (subjectId: string) => held.consents.filter((e) => e.subjectId === subjectId) },
   };
-  return prepareRecords(
+  const prepared = await prepareRecords(
     deps,
     c.subjectId,
     [
@@ -153,6 +171,11 @@ async function addition(
     now,
     () => field,
   );
+  // What an earlier request of the person stopped is not added back on request either.
+  if (prepared.faults.length === 0) {
+    await refuseSuppressed(context, prepared.records, [0], now, () => field);
+  }
+  return prepared;
 }
 
 function resultMessage(requestId: string, lang: Language, found: string, changed: Changed[], decision: DecisionInput) {

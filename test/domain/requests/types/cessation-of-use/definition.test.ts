@@ -104,7 +104,14 @@ describe('cessation-of-use: fulfilled', () => {
     await decide(deps, { outcome: 'fulfilled', details: { measure: 'cease-use' } });
     expect(deps.writer.commits).toHaveLength(1);
     const commit = deps.writer.commits[0]!;
-    expect(commit.map((w) => w.kind)).toEqual(['request', 'cessation-of-use', 'cessation-of-use', 'outbox']);
+    expect(commit.map((w) => w.kind)).toEqual([
+      'request',
+      'cessation-of-use',
+      'cessation-of-use',
+      ...commit.filter((w) => w.kind === 'suppression').map(() => 'suppression'),
+      'outbox',
+    ]);
+    expect(commit.filter((w) => w.kind === 'suppression').length).toBeGreaterThan(0);
     expect(flagsOf(commit)).toEqual([
       { kind: 'cessation-of-use', subjectId: 'subj-hanako-1', requestId: 'req-1', at: NOW, measure: 'cease-use' },
       { kind: 'cessation-of-use', subjectId: 'subj-hanako-2', requestId: 'req-1', at: NOW, measure: 'cease-use' },

@@ -123,6 +123,7 @@ describe('correction: fulfilled', () => {
       'personal-data-correction',
       'personal-data-addition',
       'personal-data-deletion',
+      'suppression',
       'outbox',
     ]);
     expect(commit[1]).toEqual({

@@ -1,6 +1,7 @@
 // Disclosure by the method the person chose (APPI Art. 33(1), Enforcement Rules Art. 30), of the parts
 // they asked for (Art. 33(5)), in part when categories are withheld (Art. 33(2),(3), 36); and the
 // paper copy: staff print it and record it as posted.
+
 import { describe, expect, it } from 'vitest';
 import { japanDay } from '../../../../../functions/domain/kernel/calendar';
 import { POLICY_PURPOSES } from '../../../../../functions/domain/purposes/registry';
@@ -31,6 +32,7 @@ import {
   SequenceSecrets,
 } from '../../../doubles';
 import { HANAKO_HOLDINGS } from '../../../holdings-fixture';
+import { MemorySuppressions, TEST_MAC } from '../../../personal-data/personal-data-doubles';
 import { MemoryRecipients } from '../../../provisions/doubles';
 import { MapLifecycles } from '../../../purposes/doubles';
 
@@ -56,6 +58,8 @@ function setup(
     clock: new FixedClock(NOW),
     lifecycles: new MapLifecycles(),
     recipients: new MemoryRecipients(),
+    identifierMac: TEST_MAC,
+    suppressions: new MemorySuppressions(),
     disclosures: {
       get: async (tokenHash: string, now: Date) =>
         stored.find((d) => d.tokenHash === tokenHash && d.expiresAt > now.getTime() / 1000),

@@ -1,6 +1,7 @@
 // Notification of the purposes of use (APPI Art. 32(2), policy §8(2)) as a decision: the e-mail lists
 // the purposes among the person's records, in the current text of the registry, with the categories
 // each serves and never a value; a refusal must rest on one of the policy's four grounds.
+
 import { describe, expect, it } from 'vitest';
 import { POLICY_PURPOSES, type PurposeVersion } from '../../../../../functions/domain/purposes/registry';
 import { type DecisionInput, decideRequest } from '../../../../../functions/domain/requests/decide-request';
@@ -20,6 +21,7 @@ import {
   SequenceSecrets,
 } from '../../../doubles';
 import { HANAKO_HOLDINGS } from '../../../holdings-fixture';
+import { MemorySuppressions, TEST_MAC } from '../../../personal-data/personal-data-doubles';
 import { MemoryRecipients } from '../../../provisions/doubles';
 import { MapLifecycles } from '../../../purposes/doubles';
 
@@ -36,6 +38,8 @@ function setup(overrides: Partial<DeskRequest> = {}, published: PurposeVersion[]
     secrets: new SequenceSecrets(),
     lifecycles: new MapLifecycles(),
     recipients: new MemoryRecipients(),
+    identifierMac: TEST_MAC,
+    suppressions: new MemorySuppressions(),
     clock: new FixedClock(NOW),
   };
   return deps;
