@@ -375,6 +375,63 @@ export const ROUTE_REQUESTS = {
     expect: '201',
   },
   'list-recipients': { event: api('list-recipients', { claims: OFFICER_CLAIMS }), expect: '200' },
+  'list-holders': { event: api('list-holders', { claims: OFFICER_CLAIMS }), expect: '200' },
+  // Refused before any holder is fetched: the URL is not https, so it reaches DynamoDB for the purposes only.
+  'register-holder': {
+    event: api('register-holder', {
+      headers: json,
+      body: JSON.stringify({
+        holderId: 'bench-holder',
+        kind: 'internal-system',
+        name: 'Bench CRM',
+        owner: 'Bench',
+        categories: ['name'],
+        purposes: [UNKNOWN_PURPOSE],
+        baseUrl: 'http://bench.invalid/v2',
+      }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '422',
+  },
+  'view-holder': {
+    event: api('view-holder', { pathParameters: { holderId: 'bench-unknown-holder' }, claims: OFFICER_CLAIMS }),
+    expect: '404',
+  },
+  'change-holder': {
+    event: api('change-holder', {
+      pathParameters: { holderId: 'bench-unknown-holder' },
+      headers: json,
+      body: JSON.stringify({
+        name: 'Bench CRM',
+        owner: 'Bench',
+        categories: ['name'],
+        purposes: [UNKNOWN_PURPOSE],
+        baseUrl: 'https://bench.invalid/v2',
+        version: 1,
+        reason: 'Benchmark',
+      }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'retire-holder': {
+    event: api('retire-holder', {
+      pathParameters: { holderId: 'bench-unknown-holder' },
+      headers: json,
+      body: JSON.stringify({ version: 1, reason: 'Benchmark' }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'record-holder-review': {
+    event: api('record-holder-review', {
+      pathParameters: { holderId: 'bench-unknown-holder' },
+      headers: json,
+      body: JSON.stringify({ reviewedOn: '2026-01-05', findings: 'Benchmark', outcome: 'adequate' }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
   'permit-provision': {
     event: api('permit-provision', {
       headers: json,
@@ -530,6 +587,8 @@ export const WORKER_REQUESTS = {
   // The schedule queries the open requests, so it reaches DynamoDB even with none due.
   'send-deadline-reminders': { event: () => ({}), expect: 'ok' },
   // The schedule reads its cursor and the last closed hour of the access log, so it reaches DynamoDB with an empty log.
+  // Lists the holders and their reviews; with none registered it reaches DynamoDB and mails no one.
+  'remind-holder-reviews': { event: () => ({}), expect: 'ok' },
   'analyse-staff-access': { event: () => ({}), expect: 'ok' },
   // Lists the digest bucket first, so it reaches S3 even when the day's digest is written.
   'write-access-log-digest': { event: () => ({}), expect: 'ok' },

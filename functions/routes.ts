@@ -9,6 +9,7 @@ import * as consents from './routes/consents';
 import * as disclosures from './routes/disclosures';
 import * as dataExports from './routes/exports';
 import * as fulfilment from './routes/fulfilment';
+import * as holders from './routes/holders';
 import * as myNumber from './routes/my-number';
 import * as notice from './routes/notice';
 import * as personalData from './routes/personal-data';
@@ -64,6 +65,12 @@ const MANIFEST = [
   provisions.permitProvision,
   provisions.recordReceipt,
   provisions.listProvisions,
+  holders.listHolders,
+  holders.registerHolder,
+  holders.viewHolder,
+  holders.changeHolder,
+  holders.retireHolder,
+  holders.recordHolderReview,
   accessLog.listAccessLog,
   accessLog.verifyAccessLog,
   notice.getPrivacyNotice,
@@ -91,6 +98,7 @@ export const ROUTE_MODULES = {
   disclosures,
   exports: dataExports,
   fulfilment,
+  holders,
   'my-number': myNumber,
   notice,
   'personal-data': personalData,

@@ -81,6 +81,14 @@ export const WORKERS = [
     sendsEmail: false,
   },
   {
+    name: 'remind-holder-reviews',
+    summary:
+      'E-mails the officer about each processor whose supervision review is overdue (policy §6(2)B), once per due day.',
+    source: { kind: 'schedule', everyMinutes: 24 * 60 },
+    tables: { holders: 'read-write', outbox: 'write' },
+    sendsEmail: false,
+  },
+  {
     name: 'analyse-staff-access',
     summary:
       "Analyses each closed hour of the access log once and e-mails the officer about anyone reading many people's data in an hour or reading outside desk hours.",

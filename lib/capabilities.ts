@@ -32,6 +32,7 @@ const STACK_OF_MODULE: Record<RouteModule, Capability> = {
   exports: 'safeguards',
   'staff-accounts': 'safeguards',
   fulfilment: 'fulfilment',
+  holders: 'fulfilment',
 };
 
 const CAPABILITY_OF = new Map<string, Capability>(

@@ -1,5 +1,6 @@
 // The whole desk on one machine: emulators, tables, demo data, the gateway, the stream poller and
 // the schedules, started in that order and stopped in reverse.
+
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { s3 } from '../functions/adapters/audit-bucket';
 import { DESK_OPENDSR_EXTENSION } from '../functions/domain/fulfilment/task';

@@ -271,7 +271,12 @@ export function demoCrmHolder(endpoint: HolderEndpoint): Holder {
 }
 
 export async function seedDemoHolders(crmEndpoint: HolderEndpoint): Promise<void> {
-  await putAll('holders', [{ ...demoCrmHolder(crmEndpoint), itemKey: 'holder' }]);
+  // The current item and its version 1 copy, as the registry keeps every version (holder-repository.ts).
+  const holder = demoCrmHolder(crmEndpoint);
+  await putAll('holders', [
+    { ...holder, itemKey: 'holder' },
+    { ...holder, itemKey: 'version#0001' },
+  ]);
 }
 
 async function putAll(table: Parameters<typeof tableName>[0], items: object[]): Promise<void> {

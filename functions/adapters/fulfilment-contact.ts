@@ -1,7 +1,7 @@
 // The dependencies of every contact with a holder, shared by the stream worker and the schedule.
 import type { ContactDeps } from '../domain/fulfilment/contact';
 import { dynamoTaskReader, fulfilmentWriter } from './fulfilment-task-repository';
-import { dynamoHolderReader } from './holder-reader';
+import { dynamoHolders } from './holder-repository';
 import { OpenDsrClient } from './opendsr-client';
 import { openDsrSettings } from './opendsr-settings';
 import { dynamoRequestReader } from './request-repository';
@@ -15,7 +15,7 @@ export function contactDeps(): ContactDeps {
     writer: fulfilmentWriter,
     secrets: cryptoSecrets,
     clock: systemClock,
-    holders: dynamoHolderReader,
+    holders: dynamoHolders,
     client: new OpenDsrClient(),
     ...openDsrSettings(),
   };

@@ -1,6 +1,6 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
-import { dynamoHolderReader } from '../adapters/holder-reader';
+import { dynamoHolders } from '../adapters/holder-repository';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
 import { secretIdentifierMac } from '../adapters/identifier-mac';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
@@ -24,7 +24,7 @@ const deps = {
   identifierMac: secretIdentifierMac,
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,
-  holders: dynamoHolderReader,
+  holders: dynamoHolders,
   clock: systemClock,
 };
 

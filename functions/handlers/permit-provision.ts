@@ -1,4 +1,5 @@
 import { dynamoConsents } from '../adapters/consent-repository';
+import { dynamoHolders } from '../adapters/holder-repository';
 import { dynamoProvisionLedger } from '../adapters/provision-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
@@ -11,6 +12,7 @@ import { permitProvision as route } from '../routes/provisions';
 
 const deps = {
   recipients: dynamoRecipients,
+  holders: dynamoHolders,
   purposes: dynamoPurposeVersions,
   lifecycles: dynamoSubjectLifecycles,
   consents: dynamoConsents,

@@ -2,7 +2,7 @@
 // over the raw body against the certificate pinned for every holder registered under the domain the
 // callback names, before the body is parsed (OpenDSR §8.8); anything else is 403 and changes nothing.
 import { dynamoTaskReader, fulfilmentWriter } from '../adapters/fulfilment-task-repository';
-import { dynamoHolderReader } from '../adapters/holder-reader';
+import { dynamoHolders } from '../adapters/holder-repository';
 import { callbackUrlOf } from '../adapters/opendsr-settings';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
@@ -33,7 +33,7 @@ async function authenticateHolder(rawBody: string, headers: Record<string, strin
   const { signature, processorDomain } = readOpenDsrHeaders(headers);
   if (!signature || !processorDomain) throw notVerified();
   const domain = processorDomain.trim().toLowerCase();
-  const holders = (await dynamoHolderReader.list()).filter(
+  const holders = (await dynamoHolders.list()).filter(
     (h) =>
       h.endpoint.processorDomain.toLowerCase() === domain &&
       verifyOpenDsrSignature(rawBody, signature, h.endpoint.certificatePem),

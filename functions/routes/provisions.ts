@@ -23,7 +23,7 @@ export const registerRecipient = {
   summary:
     'Register a recipient of personal data: who it is, whether it is a third party (APPI Art. 27(5)), its country (Art. 28), its opt-out registration (Art. 27(2)).',
   auth: { kind: 'staff', roles: ['officer'] },
-  tables: { recipients: 'read-write', ...STAFF_CHECK },
+  tables: { recipients: 'read-write', holders: 'read', ...STAFF_CHECK },
   request: { body: recipientBody },
   response: {
     status: 201,
@@ -68,6 +68,7 @@ export const permitProvision = {
   auth: { kind: 'system', systems: ['business-systems'] },
   tables: {
     recipients: 'read',
+    holders: 'read',
     purposes: 'read',
     subjects: 'read',
     consents: 'read',

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionRecordExpiresAt } from '../../functions/domain/provisions/retention';
 import { handler } from '../../functions/handlers/permit-provision';
+import { PROCESSOR } from '../domain/holders/doubles';
 import { freshTables, invoke } from '../support/desk';
 import { dropTables, expectProblem, putItem, scanAll, systemPrincipal } from '../support/requests';
 
@@ -46,7 +47,10 @@ beforeAll(async () => {
       recipientId: 'mail-house',
       relationship: 'outsourcing',
       recordKeeping: 'per-provision',
+      processorHolderId: PROCESSOR.holderId,
     }),
+    // APPI Art. 27(5)(i), 25: the outsourcee is a registered processor with its contract in force.
+    putItem('holders', { ...PROCESSOR, itemKey: 'holder' }),
     putItem('recipients', {
       ...party,
       recipientId: 'list-broker',
@@ -273,6 +277,29 @@ describe('permit-provision', () => {
       expect.objectContaining({ kind: 'provision-not-to-third-party', relationship: 'outsourcing' }),
     ]);
     expect(await recordsOf(a)).toEqual([]);
+  });
+
+  it('422 to an outsourcee whose processor is retired or whose contract has ended; nothing provided', async () => {
+    await putItem('holders', {
+      ...PROCESSOR,
+      holderId: 'ended-processor',
+      itemKey: 'holder',
+      contract: { ...PROCESSOR.contract!, inForceUntil: '2026-03-31' },
+    });
+    await putItem('recipients', {
+      ...party,
+      recipientId: 'old-mail-house',
+      relationship: 'outsourcing',
+      recordKeeping: 'per-provision',
+      processorHolderId: 'ended-processor',
+    });
+    const a = subject();
+    const ended = await provide({ recipient: 'old-mail-house', basis: 'not-third-party', subjects: [a] });
+    expectProblem(ended, 422);
+    expect(ended.json.detail).toMatch(
+      /consignment contract with "ended-processor" is not in force today: the contract ended on 2026-03-31/,
+    );
+    expect((await scanAll('evidence')).filter((e) => e.recipientId === 'old-mail-house')).toEqual([]);
   });
 
   it("access information on the person's linkage consent (APPI Art. 31): confirmed and recorded", async () => {

@@ -5,8 +5,9 @@ import { handler as notice } from '../../functions/handlers/get-privacy-notice';
 import { handler as list } from '../../functions/handlers/list-recipients';
 import { handler as register } from '../../functions/handlers/register-recipient';
 import { seedDemoStaff } from '../../local/seed';
+import { PROCESSOR } from '../domain/holders/doubles';
 import { freshTables, invoke } from '../support/desk';
-import { dropTables, expectProblem, getItem, scanAll, staffClaims } from '../support/requests';
+import { dropTables, expectProblem, getItem, putItem, scanAll, staffClaims } from '../support/requests';
 
 let prefix: string;
 
@@ -83,6 +84,22 @@ describe('register-recipient and list-recipients', () => {
     expect(await getItem('recipients', { recipientId: 'partner-insurance' })).toMatchObject({
       name: 'Partner Insurance K.K.',
     });
+  });
+
+  it('an outsourcee names a registered processor (APPI Art. 25, 27(5)(i)); otherwise 422, nothing stored', async () => {
+    await putItem('holders', { ...PROCESSOR, itemKey: 'holder' });
+    const missing = await post(recipient('mail-house', { relationship: 'outsourcing' }));
+    expectProblem(missing, 422);
+    expect(missing.json.detail).toMatch(/^processorHolderId: /);
+    expectProblem(
+      await post(recipient('mail-house', { relationship: 'outsourcing', processorHolderId: 'unknown-processor' })),
+      422,
+    );
+    const registered = await post(
+      recipient('mail-house', { relationship: 'outsourcing', processorHolderId: PROCESSOR.holderId }),
+    );
+    expect(registered.status, JSON.stringify(registered.json)).toBe(201);
+    expect(registered.json).toMatchObject({ processorHolderId: PROCESSOR.holderId });
   });
 
   it('only an officer registers; operators see no registry', async () => {

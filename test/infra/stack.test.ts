@@ -265,6 +265,7 @@ describe('functions: one per route and per worker', () => {
     const appenders = entries.filter((e) => e.tables['access-log'] === 'append');
     expect(appenders.map((e) => e.name).sort()).toEqual([
       'add-request-note',
+      'change-holder',
       'change-staff-role',
       'confirm-officer-grant',
       'create-staff-account',
@@ -276,17 +277,22 @@ describe('functions: one per route and per worker', () => {
       'get-paper-disclosure',
       'lift-provision-cessation',
       'list-assignees',
+      'list-holders',
       'list-provisions',
       'list-request-records',
       'list-requests',
       'list-staff-accounts',
       'preview-decision',
       'record-consent-by-staff',
+      'record-holder-review',
       'record-posting',
+      'register-holder',
       'register-personal-data-by-staff',
       'request-export',
+      'retire-holder',
       'search-subjects',
       'verify-representative',
+      'view-holder',
       'view-my-number',
       'view-request',
       'view-subject',
@@ -417,17 +423,18 @@ describe('functions: one per route and per worker', () => {
     }
   });
 
-  it('permit-provision writes records of provision and evidence, reads consents and recipients, and holds nothing on personal data', () => {
+  it('permit-provision writes records of provision and evidence, reads consents, recipients and holders, and holds nothing on personal data', () => {
     const allowed = tableActions(desk.stack.api.functions['permit-provision']!, 'Allow');
     expect([...allowed.keys()].sort()).toEqual([
       'consents',
       'evidence',
+      'holders',
       'provision-records',
       'purposes',
       'recipients',
       'subjects',
     ]);
-    for (const table of ['consents', 'recipients', 'subjects'] as const) {
+    for (const table of ['consents', 'recipients', 'holders', 'subjects'] as const) {
       expect(
         WRITE_ACTIONS.filter((a) => allowed.get(table)!.has(a)),
         table,

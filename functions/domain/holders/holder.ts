@@ -1,6 +1,7 @@
 // Who holds personal data besides the desk's own registry: the company's own systems (CRM, billing,
 // marketing) and its subcontractors, the processors it entrusts data to (APPI Art. 25, 27(5)(i);
 // policy §6(2)B). A decided request reaches each of them (APPI Art. 34-35, policy §8(1)).
+import type { ConsignmentContract } from './contract';
 
 export const HOLDER_KINDS = ['internal-system', 'processor'] as const;
 export type HolderKind = (typeof HOLDER_KINDS)[number];
@@ -60,6 +61,16 @@ export interface Holder {
   registeredBy: string;
   /** A holder no longer holding data is retired, never deleted: tasks it received keep naming it. */
   retiredAt?: string;
+  retiredBy?: string;
+  retirementReason?: string;
+  /** Who made this version and why, for every version after the first. */
+  changedAt?: string;
+  changedBy?: string;
+  changeReason?: string;
+  /** A processor's consignment contract (policy §6(2)B, APPI Art. 25); internal systems have none. */
+  contract?: ConsignmentContract;
+  /** A processor is reviewed every this many months (SUPERVISION_INTERVAL_MONTHS by default). */
+  supervisionEveryMonths?: number;
 }
 
 export interface HolderReader {

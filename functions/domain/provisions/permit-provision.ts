@@ -9,6 +9,9 @@
 // goes only on the person's consent to that linkage, confirmed per subject. A permitted provision on
 // consent, opt-out or linkage consent leaves a record per subject (Art. 29, 31(3)); the others leave
 // evidence saying why no record was due.
+import { contractFaults } from '../holders/contract';
+import type { Holder, HolderReader } from '../holders/holder';
+import { japanDay } from '../kernel/calendar';
 import { EVIDENCE_RETENTION_SECONDS } from '../kernel/law';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
@@ -93,6 +96,7 @@ export type ProvisionAnswer =
 
 export interface PermitProvisionDeps {
   recipients: Pick<RecipientRegistry, 'get'>;
+  holders: Pick<HolderReader, 'get'>;
   purposes: PurposeVersionReader;
   lifecycles: SubjectLifecycleReader;
   consents: ConsentReader;
@@ -109,6 +113,8 @@ function checkRequest(
   request: ProvisionRequest,
   recipient: Recipient | undefined,
   purposeProblem: string | undefined,
+  processor: Holder | undefined,
+  now: Date,
 ): asserts recipient is Recipient {
   if (!recipient)
     throw unprocessable(
@@ -163,6 +169,7 @@ function checkRequest(
           `basis: "${recipient.recipientId}" is registered as a third party, not as outsourcing, merger or joint use (APPI Art. 27(5)).`,
         );
       }
+      if (recipient.relationship === 'outsourcing') checkProcessor(recipient, processor, now);
       const unpublished = recipient.jointUse ? request.items.filter((i) => !recipient.jointUse!.items.includes(i)) : [];
       if (unpublished.length > 0)
         throw unprocessable(
@@ -189,6 +196,36 @@ function checkRequest(
     case 'consent':
       return;
   }
+}
+
+/**
+ * APPI Art. 27(5)(i) with Art. 25 and policy §6(2)B: data goes to an outsourcee as "not a third party"
+ * only while it is a registered processor, not retired, whose consignment contract is in force today
+ * with every clause the policy names.
+ */
+function checkProcessor(recipient: Recipient, processor: Holder | undefined, now: Date): void {
+  const what = `basis: "${recipient.recipientId}" is registered as outsourcing (APPI Art. 27(5)(i)), but`;
+  if (!recipient.processorHolderId)
+    throw unprocessable(
+      'Outsourcee without a processor',
+      `${what} names no processor in the holder registry; an officer registers the processor with its consignment contract (policy §6(2)B) and registers the recipient again naming it.`,
+    );
+  if (processor?.kind !== 'processor')
+    throw unprocessable(
+      'Outsourcee without a processor',
+      `${what} its processor "${recipient.processorHolderId}" is not a registered processor; an officer registers it with its consignment contract.`,
+    );
+  if (processor.retiredAt)
+    throw unprocessable(
+      'Processor retired',
+      `${what} its processor "${processor.holderId}" was retired on ${processor.retiredAt.slice(0, 10)}; data is no longer entrusted to it.`,
+    );
+  const faults = contractFaults(processor.contract, japanDay(now));
+  if (faults.length > 0)
+    throw unprocessable(
+      'Consignment contract not in force',
+      `${what} the consignment contract with "${processor.holderId}" is not in force today: ${faults.join('; ')}. An officer records the contract in force (APPI Art. 25, policy §6(2)B) before data is entrusted.`,
+    );
 }
 
 async function decideFor(
@@ -345,7 +382,11 @@ export async function permitProvision(
 ): Promise<ProvisionAnswer> {
   const now = deps.clock.now();
   const [recipient, versions] = await Promise.all([deps.recipients.get(request.recipient), deps.purposes.versions()]);
-  checkRequest(request, recipient, unusablePurpose(registryOf(versions), request.purpose));
+  const processor =
+    request.basis === 'not-third-party' && recipient?.processorHolderId
+      ? await deps.holders.get(recipient.processorHolderId)
+      : undefined;
+  checkRequest(request, recipient, unusablePurpose(registryOf(versions), request.purpose), processor, now);
 
   const results = await Promise.all(
     request.subjects.map((subjectId) => decideFor(deps, request, recipient, subjectId, now)),

@@ -71,6 +71,11 @@ export interface Recipient extends NamedParty {
   recordKeeping: RecordKeeping;
   /** Where a contract stands in for the record (Enforcement Rules Art. 19(3)): which contract. */
   contractReference?: string;
+  /**
+   * For outsourcing (APPI Art. 27(5)(i)): the processor in the holder registry this recipient is, whose
+   * consignment contract and supervision make it an entrusted person (APPI Art. 25, policy §6(2)B).
+   */
+  processorHolderId?: string;
   registeredBy: string;
   registeredAt: string;
 }

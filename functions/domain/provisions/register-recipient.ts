@@ -1,5 +1,6 @@
 // The officer registers a recipient of personal data (APPI Art. 27–28): checked against what the Act
 // requires of its relationship before it is recorded; an id is registered once.
+import type { HolderReader } from '../holders/holder';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import { futureJapanDateFault } from '../kernel/supplied-dates';
@@ -58,7 +59,35 @@ function checkRegistration(r: RecipientRegistration, now: Date): void {
 
 export interface RegisterRecipientDeps {
   recipients: RecipientRegistry;
+  holders: Pick<HolderReader, 'get'>;
   clock: Clock;
+}
+
+/** APPI Art. 27(5)(i), 25: an outsourcee is an entrusted person only as a registered, supervised processor. */
+async function checkProcessor(deps: RegisterRecipientDeps, r: RecipientRegistration): Promise<void> {
+  if (r.relationship !== 'outsourcing') {
+    if (r.processorHolderId)
+      throw unprocessable(
+        'processorHolderId',
+        `only an outsourcing recipient names a processor; this one is "${r.relationship}".`,
+      );
+    return;
+  }
+  if (!r.processorHolderId)
+    throw unprocessable(
+      'processorHolderId',
+      'an outsourcing recipient (APPI Art. 27(5)(i)) is the processor the data is entrusted to: name it as registered in the holder registry, with its consignment contract (policy §6(2)B).',
+    );
+  const holder = await deps.holders.get(r.processorHolderId);
+  if (!holder)
+    throw unprocessable(
+      'processorHolderId',
+      `"${r.processorHolderId}" is not in the holder registry; register the processor with its consignment contract first.`,
+    );
+  if (holder.kind !== 'processor')
+    throw unprocessable('processorHolderId', `"${holder.holderId}" is an internal system, not a processor.`);
+  if (holder.retiredAt)
+    throw unprocessable('processorHolderId', `"${holder.holderId}" was retired on ${holder.retiredAt.slice(0, 10)}.`);
 }
 
 /** POST /v1/staff/recipients: the officer registers a recipient; an id is registered once. */
@@ -69,6 +98,7 @@ export async function registerRecipient(
 ): Promise<RecipientView> {
   const now = deps.clock.now();
   checkRegistration(registration, now);
+  await checkProcessor(deps, registration);
   const recipient: Recipient = { ...registration, registeredBy: actor.staffId, registeredAt: now.toISOString() };
   if (!(await deps.recipients.add(recipient))) {
     throw new DeskProblem(

@@ -9,6 +9,7 @@ import { RECIPIENT_RELATIONSHIP_IDS } from '../../domain/provisions/recipients';
 import { RECEIPT_BASES } from '../../domain/provisions/record-receipt';
 import { RECORD_KEEPING_IDS } from '../../domain/provisions/retention';
 import { countryStanding, instant, justification, orderedRange, purposeId, requestId, subjectId } from './common';
+import { holderId } from './holders';
 
 /** A provision is one transaction of its records (max 100 items): one per subject. */
 export const MAX_SUBJECTS_PER_PROVISION = 100;
@@ -67,6 +68,11 @@ export const recipientBody = z.strictObject({
   contractReference: partyText
     .optional()
     .describe('With recordKeeping "contract": the contract that stands in for the record.'),
+  processorHolderId: holderId
+    .optional()
+    .describe(
+      'Required for outsourcing: the processor in the holder registry, with its consignment contract (APPI Art. 25, 27(5)(i)).',
+    ),
 });
 const recipientView = recipientBody.extend({
   recordKeeping: z.enum(RECORD_KEEPING_IDS),

@@ -12,6 +12,7 @@ import type { Recipient } from '../../../functions/domain/provisions/recipients'
 import { provisionRecordExpiresAt } from '../../../functions/domain/provisions/retention';
 import type { SystemActor } from '../../../functions/domain/systems';
 import { FixedClock, jst, problemOf, SequenceSecrets } from '../doubles';
+import { MemoryHolders, PROCESSOR } from '../holders/doubles';
 import { MemoryConsents, MemoryLifecycles, purposeVersions, retired } from '../personal-data/personal-data-doubles';
 import { JP_THIRD_PARTY, MemoryLedger, MemoryRecipients } from './doubles';
 
@@ -34,7 +35,12 @@ const OPT_OUT: Recipient = {
     startsOn: '2026-10-01',
   },
 };
-const OUTSOURCEE: Recipient = { ...JP_THIRD_PARTY, recipientId: 'mail-house', relationship: 'outsourcing' };
+const OUTSOURCEE: Recipient = {
+  ...JP_THIRD_PARTY,
+  recipientId: 'mail-house',
+  relationship: 'outsourcing',
+  processorHolderId: PROCESSOR.holderId,
+};
 const JOINT_USER: Recipient = {
   ...JP_THIRD_PARTY,
   recipientId: 'group-company',
@@ -92,6 +98,7 @@ beforeEach(() => {
   ledger = new MemoryLedger();
   clock = new FixedClock(NOW);
   deps = {
+    holders: new MemoryHolders([PROCESSOR]),
     recipients: new MemoryRecipients([
       JP_THIRD_PARTY,
       OPT_OUT,
@@ -455,6 +462,51 @@ describe('permitProvision: not a third party (APPI Art. 27(5))', () => {
       }),
     ]);
     expect(records()).toEqual([]);
+  });
+
+  it('refuses outsourcing unless the recipient is a live processor with its contract in force today (422)', async () => {
+    const holders = deps.holders as MemoryHolders;
+    const recipients = deps.recipients as MemoryRecipients;
+    recipients.items.push(
+      { ...OUTSOURCEE, recipientId: 'legacy-outsourcee', processorHolderId: undefined },
+      { ...OUTSOURCEE, recipientId: 'printer', processorHolderId: 'printer' },
+    );
+    const refused = async (change: Partial<typeof PROCESSOR> | 'none', title: string, detail: RegExp) => {
+      holders.items.clear();
+      if (change !== 'none') holders.items.set('printer', [{ ...PROCESSOR, holderId: 'printer', ...change }]);
+      const problem = await problemOf(provide({ recipient: 'printer', basis: 'not-third-party' }));
+      expect(problem, title).toMatchObject({ kind: 'unprocessable', title });
+      expect(problem.detail).toMatch(detail);
+    };
+    expect(await problemOf(provide({ recipient: 'legacy-outsourcee', basis: 'not-third-party' }))).toMatchObject({
+      title: 'Outsourcee without a processor',
+    });
+    await refused('none', 'Outsourcee without a processor', /not a registered processor/);
+    await refused({ kind: 'internal-system' }, 'Outsourcee without a processor', /not a registered processor/);
+    await refused({ retiredAt: '2026-11-01T00:00:00.000Z' }, 'Processor retired', /retired on 2026-11-01/);
+    const contract = PROCESSOR.contract!;
+    await refused(
+      { contract: { ...contract, inForceFrom: '2026-11-27' } },
+      'Consignment contract not in force',
+      /comes into force on 2026-11-27/,
+    );
+    await refused(
+      { contract: { ...contract, inForceUntil: '2026-11-25' } },
+      'Consignment contract not in force',
+      /ended on 2026-11-25/,
+    );
+    await refused(
+      { contract: { ...contract, clauses: contract.clauses.filter((c) => c.clause !== 'return-or-erasure') } },
+      'Consignment contract not in force',
+      /lacks the clauses return-or-erasure/,
+    );
+    await refused({ contract: undefined }, 'Consignment contract not in force', /no consignment contract/);
+    // In force on its last day, Japan time (NOW is 10:00 on 26 November in Japan).
+    holders.items.set('printer', [
+      { ...PROCESSOR, holderId: 'printer', contract: { ...contract, inForceUntil: '2026-11-26' } },
+    ]);
+    expect((await provide({ recipient: 'printer', basis: 'not-third-party' })).permitted).toBe(true);
+    expect(ledger.commits).toHaveLength(1);
   });
 
   it('permits only the published items to a joint user, and refuses the basis for a third party (422)', async () => {

@@ -5,6 +5,7 @@ import { registerRecipient } from '../../../functions/domain/provisions/register
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import type { StaffActor } from '../../../functions/domain/staff';
 import { FixedClock, problemOf } from '../doubles';
+import { MemoryHolders, PROCESSOR } from '../holders/doubles';
 import { JP_THIRD_PARTY, MemoryRecipients } from './doubles';
 
 const OFFICER: StaffActor = { staffId: 'staff-officer-1', role: 'officer', sourceIp: '203.0.113.7' };
@@ -25,7 +26,11 @@ const JOINT_USE = {
   responsiblePerson: { name: 'Mecara LLC', address: 'Tokyo', representative: 'CEO' },
 };
 
-const deps = () => ({ recipients: new MemoryRecipients(), clock: new FixedClock('2026-11-26T01:00:00.000Z') });
+const deps = () => ({
+  recipients: new MemoryRecipients(),
+  holders: new MemoryHolders([PROCESSOR]),
+  clock: new FixedClock('2026-11-26T01:00:00.000Z'),
+});
 const register = (fields: Partial<RecipientRegistration>, d = deps()) =>
   registerRecipient(d, OFFICER, { ...BASE, ...fields });
 
@@ -63,11 +68,39 @@ describe('registerRecipient', () => {
       [{ equivalentSetup: 'contract' }, 'equivalentSetup'],
       [{ recordKeeping: 'contract' }, 'contractReference'],
       [{ contractReference: 'Agreement 1' }, 'contractReference'],
+      // APPI Art. 27(5)(i), 25: an outsourcee is a registered processor, and only an outsourcee names one.
+      [{ relationship: 'outsourcing' }, 'processorHolderId'],
+      [{ relationship: 'outsourcing', processorHolderId: 'unknown-processor' }, 'processorHolderId'],
+      [{ processorHolderId: PROCESSOR.holderId }, 'processorHolderId'],
     ];
     for (const [fields, field] of cases) {
       const problem = await problemOf(register(fields));
       expect(problem.kind, field).toBe('unprocessable');
       expect(problem.detail.startsWith(`${field}:`), problem.detail).toBe(true);
+    }
+  });
+});
+
+describe('registerRecipient: an outsourcee is a registered processor (APPI Art. 25, 27(5)(i))', () => {
+  it('registers an outsourcee naming a live processor, and refuses an internal system or a retired processor', async () => {
+    const d = deps();
+    expect(
+      await register(
+        { recipientId: 'mail-house', relationship: 'outsourcing', processorHolderId: PROCESSOR.holderId },
+        d,
+      ),
+    ).toMatchObject({ processorHolderId: PROCESSOR.holderId });
+    const system = { ...PROCESSOR, holderId: 'crm', kind: 'internal-system' as const };
+    const retired = { ...PROCESSOR, holderId: 'old-printer', retiredAt: '2026-06-01T00:00:00.000Z' };
+    const holders = new MemoryHolders([system, retired]);
+    for (const id of ['crm', 'old-printer']) {
+      const problem = await problemOf(
+        register(
+          { recipientId: `r-${id}`, relationship: 'outsourcing', processorHolderId: id },
+          { ...deps(), holders },
+        ),
+      );
+      expect(problem.detail).toMatch(/^processorHolderId: /);
     }
   });
 });

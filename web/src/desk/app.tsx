@@ -8,6 +8,7 @@ import { LANGUAGE_NAMES } from '../text';
 import { AccessLogPage } from './access-log-page';
 import { AccountsPage } from './accounts-page';
 import { forgetDrafts } from './decision-draft';
+import { HolderPage, HoldersPage } from './holders-page';
 import type { DeskPageProps } from './page-props';
 import { consoleUrl, logoutUrl } from './pkce';
 import { PrintPage } from './print-page';
@@ -29,6 +30,7 @@ const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [
   { page: 'accounts', route: { page: 'accounts' }, text: 'navAccounts' },
   { page: 'access-log', route: { page: 'access-log' }, text: 'navAccessLog' },
   { page: 'report', route: { page: 'report' }, text: 'navReport' },
+  { page: 'holders', route: { page: 'holders' }, text: 'navHolders' },
 ];
 
 /** The menu entry a page belongs to: a request under the queue, a subject under subjects. */
@@ -36,6 +38,7 @@ const SECTION: Partial<Record<DeskPage, DeskPage>> = {
   request: 'queue',
   'request-print': 'queue',
   subject: 'subjects',
+  holder: 'holders',
 };
 
 function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
@@ -57,6 +60,10 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
       return <AccessLogPage {...props} />;
     case 'report':
       return <ReportPage {...props} />;
+    case 'holders':
+      return <HoldersPage {...props} />;
+    case 'holder':
+      return <HolderPage {...props} holderId={route.holderId} />;
     default:
       return <h1 tabIndex={-1}>{t('notFound', props.language)}</h1>;
   }

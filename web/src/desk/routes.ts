@@ -15,6 +15,9 @@ export type DeskRoute =
   | { page: 'access-log' }
   /** The request report: counts, time to decision, overdue requests. */
   | { page: 'report' }
+  /** The holder registry, and one holder. */
+  | { page: 'holders' }
+  | { page: 'holder'; holderId: string }
   | { page: 'not-found' };
 
 export type DeskPage = DeskRoute['page'];
@@ -29,6 +32,8 @@ export const DESK_PAGE_ROLES: Record<DeskPage, readonly StaffRole[]> = {
   accounts: ['officer'],
   'access-log': ['officer', 'auditor'],
   report: ['officer', 'auditor'],
+  holders: ['officer', 'auditor'],
+  holder: ['officer', 'auditor'],
   'not-found': ['operator', 'officer', 'auditor'],
 };
 
@@ -52,7 +57,13 @@ export function parseDeskRoute(hash: string): DeskRoute {
   if (rest.length || (third !== undefined && (first !== 'requests' || third !== 'print'))) return { page: 'not-found' };
   if (second === undefined) {
     if (first === '') return { page: 'queue', ...queueFiltersOf(new URLSearchParams(query ?? '')) };
-    if (first === 'subjects' || first === 'accounts' || first === 'access-log' || first === 'report')
+    if (
+      first === 'subjects' ||
+      first === 'accounts' ||
+      first === 'access-log' ||
+      first === 'report' ||
+      first === 'holders'
+    )
       return { page: first };
     return { page: 'not-found' };
   }
@@ -61,6 +72,7 @@ export function parseDeskRoute(hash: string): DeskRoute {
   if (first === 'requests')
     return third ? { page: 'request-print', requestId: id } : { page: 'request', requestId: id };
   if (first === 'subjects') return { page: 'subject', subjectId: id };
+  if (first === 'holders') return { page: 'holder', holderId: id };
   return { page: 'not-found' };
 }
 
@@ -86,6 +98,10 @@ export function hrefOfDeskRoute(route: DeskRoute): string {
       return '#/access-log';
     case 'report':
       return '#/report';
+    case 'holders':
+      return '#/holders';
+    case 'holder':
+      return `#/holders/${encodeURIComponent(route.holderId)}`;
     case 'not-found':
       return '#/not-found';
   }

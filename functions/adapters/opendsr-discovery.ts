@@ -1,0 +1,138 @@
+// A holder's OpenDSR discovery (OpenDSR §6: GET {base}/discovery) and the certificate it names as
+// processor_certificate, fetched and checked when the officer registers the holder or changes its
+// endpoint. The certificate is pinned in the registry: callbacks and answers are verified against it.
+import { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { HolderAnswerError, HolderUnavailableError } from '../domain/fulfilment/ports';
+import {
+  type HolderEndpoint,
+  OPENDSR_IDENTITY_FORMATS,
+  OPENDSR_REQUEST_TYPES,
+  type OpenDsrRequestType,
+} from '../domain/holders/holder';
+import type { HolderDiscovery } from '../domain/holders/ports';
+
+/** A holder that has not answered discovery within this long is taken as unreachable for now. */
+export const DISCOVERY_TIMEOUT_MS = 5_000;
+/** Discovery and a certificate are small; anything larger is not one. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** OpenDSR §6.3: every property is required. Request types the desk does not know are ignored. */
+const discoverySchema = z.object({
+  api_version: z.string().min(1).max(20),
+  supported_identities: z
+    .array(z.object({ identity_type: z.string().min(1).max(100), identity_format: z.enum(OPENDSR_IDENTITY_FORMATS) }))
+    .max(100),
+  supported_subject_request_types: z.array(z.string().max(50)).max(20),
+  processor_certificate: z.string().min(1).max(2000),
+});
+
+const answer = (message: string) => new HolderAnswerError(message);
+
+async function fetchText(url: string, what: string, timeoutMs: number): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { accept: what === 'discovery' ? 'application/json' : 'application/x-pem-file, text/plain, */*' },
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    // A redirect is refused, not followed: the holder's URLs are the ones the officer registered.
+    if ((error as Error).cause && String((error as Error).cause).includes('redirect'))
+      throw answer(`the holder's ${what} redirected elsewhere; register the URL it really answers on`);
+    throw new HolderUnavailableError(`the holder's ${what} at ${url} did not answer (${(error as Error).name})`);
+  }
+  if (response.status >= 500 || response.status === 429)
+    throw new HolderUnavailableError(`the holder's ${what} answered HTTP ${response.status}`);
+  if (response.status >= 300 && response.status < 400)
+    throw answer(`the holder's ${what} redirected elsewhere; register the URL it really answers on`);
+  if (!response.ok) throw answer(`the holder's ${what} at ${url} answered HTTP ${response.status}`);
+  const body = await response.arrayBuffer();
+  if (body.byteLength > MAX_BODY_BYTES) throw answer(`the holder's ${what} is larger than ${MAX_BODY_BYTES} bytes`);
+  return new TextDecoder().decode(body);
+}
+
+/**
+ * What is wrong with a processor certificate, if anything: it must be valid now, name the holder's
+ * host (subject alternative name or common name), and, outside the local runtime, not be self-signed.
+ */
+export function certificateFault(
+  certificate: X509Certificate,
+  host: string,
+  now: Date,
+  allowSelfSigned: boolean,
+): string | undefined {
+  if (now < new Date(certificate.validFrom)) return `the certificate is not valid before ${certificate.validFrom}`;
+  if (now > new Date(certificate.validTo)) return `the certificate expired on ${certificate.validTo}`;
+  const named = isIP(host) ? certificate.checkIP(host) : certificate.checkHost(host);
+  if (!named) return `the certificate is issued to ${certificate.subject.replace(/\n/g, ', ')}, not to ${host}`;
+  // Signed by its own key: no authority vouches for it (checkIssued misses leaves whose key usage forbids signing).
+  const selfSigned = certificate.verify(certificate.publicKey);
+  if (selfSigned && !allowSelfSigned)
+    return 'the certificate is self-signed; a holder signs with a certificate issued by a certification authority';
+  return undefined;
+}
+
+export function openDsrDiscovery(options: { allowPlainHttp: boolean; timeoutMs?: number }): HolderDiscovery {
+  const timeoutMs = options.timeoutMs ?? DISCOVERY_TIMEOUT_MS;
+  return {
+    async discover(baseUrl, now) {
+      const base = new URL(baseUrl);
+      const root = base.href.replace(/\/+$/, '');
+      const text = await fetchText(`${root}/discovery`, 'discovery', timeoutMs);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw answer("the holder's discovery is not JSON (OpenDSR §6.3)");
+      }
+      const parsed = discoverySchema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw answer(
+          `the holder's discovery is not OpenDSR: ${issue.path.join('.') || 'body'}: ${issue.message} (OpenDSR §6.3)`,
+        );
+      }
+      const discovery = parsed.data;
+      const types = discovery.supported_subject_request_types.filter((t): t is OpenDsrRequestType =>
+        (OPENDSR_REQUEST_TYPES as readonly string[]).includes(t),
+      );
+      if (types.length === 0)
+        throw answer('the holder supports none of the OpenDSR request types access, portability and erasure');
+      let certificateUrl: URL;
+      try {
+        certificateUrl = new URL(discovery.processor_certificate, `${root}/`);
+      } catch {
+        throw answer('processor_certificate is not a URL');
+      }
+      // OpenDSR §6.3: the certificate's domain must match the one discovery was fetched from.
+      if (certificateUrl.hostname !== base.hostname)
+        throw answer(
+          `processor_certificate is on ${certificateUrl.hostname}, not on the holder's host ${base.hostname}`,
+        );
+      if (certificateUrl.protocol !== 'https:' && !(options.allowPlainHttp && certificateUrl.protocol === 'http:'))
+        throw answer('processor_certificate must be an https:// URL');
+      const pem = await fetchText(certificateUrl.href, 'certificate', timeoutMs);
+      let certificate: X509Certificate;
+      try {
+        certificate = new X509Certificate(pem);
+      } catch {
+        throw answer('processor_certificate is not an X.509 certificate in PEM');
+      }
+      const fault = certificateFault(certificate, base.hostname.replace(/^\[|\]$/g, ''), now, options.allowPlainHttp);
+      if (fault) throw answer(fault);
+      return {
+        baseUrl: root,
+        processorDomain: base.hostname,
+        apiVersion: discovery.api_version,
+        supportedRequestTypes: types,
+        supportedIdentities: discovery.supported_identities,
+        certificatePem: certificate.toString(),
+        certificateFingerprint: certificate.fingerprint256,
+        discoveredAt: now.toISOString(),
+      } satisfies HolderEndpoint;
+    },
+  };
+}
