@@ -99,8 +99,17 @@ export const viewRequest = {
   summary: 'One request with requester, subject and history; the read is access-logged.',
   auth: { kind: 'staff', roles: ['operator', 'officer'] },
   // personal-data: whether the answer address is held for the customer (its lookup keys only);
-  // recipients: the registered third parties a cessation of provision may name, offered by name.
-  tables: { requests: 'read', 'personal-data': 'lookup', recipients: 'read', 'access-log': 'append', ...STAFF_CHECK },
+  // recipients: the registered third parties a cessation of provision may name, offered by name;
+  // fulfilment-tasks and holders: a decided request's tasks at the holders, with the holders' names.
+  tables: {
+    requests: 'read',
+    'personal-data': 'lookup',
+    recipients: 'read',
+    'fulfilment-tasks': 'read',
+    holders: 'read',
+    'access-log': 'append',
+    ...STAFF_CHECK,
+  },
   request: { params: requestIdParams },
   response: { status: 200, schema: staffRequestResponse, description: 'The request as the desk sees it.' },
 } as const satisfies RouteDefinition;

@@ -7,6 +7,7 @@ import { ASSIGNABLE_ROLES } from '../../domain/requests/assignees';
 import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../../domain/requests/request';
 import { AUTHORITY_DOCUMENT_IDS, IDENTITY_DOCUMENT_IDS } from '../../domain/requests/verify-representative';
 import { instant, orderedRange, requestId } from './common';
+import { requestFulfilmentView } from './fulfilment-tracking';
 
 export const submitRequestResponse = z.object({
   requestId,
@@ -191,6 +192,7 @@ export const staffRequestResponse = z.object({
     .describe(
       'Only while the request is open: the outcomes and refusal grounds its type allows, and the details each outcome needs (POST …/decision).',
     ),
+  fulfilment: requestFulfilmentView.optional(),
 });
 
 export const decisionResponse = z.object({ requestId, status: z.enum(DECISION_OUTCOMES), decidedAt: instant });
