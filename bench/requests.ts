@@ -524,6 +524,8 @@ export const WORKER_REQUESTS = {
   'apply-purpose-change': { event: () => ({}), expect: 'ok' },
   // The schedule queries the open requests, so it reaches DynamoDB even with none due.
   'send-deadline-reminders': { event: () => ({}), expect: 'ok' },
+  // The schedule queries the unfinished tasks, so it reaches DynamoDB even with none.
+  'remind-overdue-fulfilment': { event: () => ({}), expect: 'ok' },
   // The schedule reads its cursor and the last closed hour of the access log, so it reaches DynamoDB with an empty log.
   'analyse-staff-access': { event: () => ({}), expect: 'ok' },
   // Lists the digest bucket first, so it reaches S3 even when the day's digest is written.

@@ -384,7 +384,10 @@ describe('a decided request that reaches holders', () => {
 
   it('a decided request without tasks shows no fulfilment section', async () => {
     const requestId = randomUUID();
-    await putItem('requests', receivedRequest({ requestId, status: 'fulfilled', closedAt: '2026-11-10T01:00:00.000Z' }));
+    await putItem(
+      'requests',
+      receivedRequest({ requestId, status: 'fulfilled', closedAt: '2026-11-10T01:00:00.000Z' }),
+    );
     const { json } = await view(requestId, staffClaims('officer'));
     expect(json).not.toHaveProperty('fulfilment');
   });
