@@ -210,7 +210,11 @@ export const TABLES: readonly TableDefinition[] = [
     name: 'fulfilment-tasks',
     partitionKey: { name: 'taskId', type: 'S' },
     globalIndexes: [
-      { indexName: 'byRequest', partitionKey: { name: 'requestId', type: 'S' }, sortKey: { name: 'holderId', type: 'S' } },
+      {
+        indexName: 'byRequest',
+        partitionKey: { name: 'requestId', type: 'S' },
+        sortKey: { name: 'holderId', type: 'S' },
+      },
       {
         indexName: 'byState',
         partitionKey: { name: 'taskState', type: 'S' },
