@@ -145,6 +145,15 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'close-fulfilment-task': {
+    event: api('close-fulfilment-task', {
+      pathParameters: { taskId: '00000000-0000-4000-8000-000000000000' },
+      headers: json,
+      body: JSON.stringify({ note: 'Erased in the CRM by hand.' }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '404',
+  },
   'verify-representative': {
     event: api('verify-representative', {
       pathParameters: { requestId: UNKNOWN_ID },

@@ -8,6 +8,7 @@ import * as accessLog from './routes/access-log';
 import * as consents from './routes/consents';
 import * as disclosures from './routes/disclosures';
 import * as dataExports from './routes/exports';
+import * as fulfilment from './routes/fulfilment';
 import * as myNumber from './routes/my-number';
 import * as notice from './routes/notice';
 import * as personalData from './routes/personal-data';
@@ -34,6 +35,7 @@ const MANIFEST = [
   requests.assignRequest,
   requests.addRequestNote,
   requests.verifyRepresentative,
+  fulfilment.closeFulfilmentTask,
   personalData.registerPersonalData,
   personalData.registerPersonalDataByStaff,
   personalData.recordSubjectEvent,
@@ -88,6 +90,7 @@ export const ROUTE_MODULES = {
   consents,
   disclosures,
   exports: dataExports,
+  fulfilment,
   'my-number': myNumber,
   notice,
   'personal-data': personalData,

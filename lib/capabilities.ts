@@ -11,6 +11,8 @@ export const CAPABILITIES = {
   'consents-and-provisions':
     'Consents, their self-service by the person, recipients and records of provision to third parties',
   safeguards: 'Staff accounts, the access log and exports: the safeguards of policy §6',
+  fulfilment:
+    'Holders of personal data and the fulfilment of decided requests at each: the holder registry, tasks, OpenDSR callbacks',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -29,6 +31,7 @@ const STACK_OF_MODULE: Record<RouteModule, Capability> = {
   'access-log': 'safeguards',
   exports: 'safeguards',
   'staff-accounts': 'safeguards',
+  fulfilment: 'fulfilment',
 };
 
 const CAPABILITY_OF = new Map<string, Capability>(
