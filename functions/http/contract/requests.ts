@@ -49,6 +49,12 @@ export const requestStatusResponse = z.object({
   receivedAt: instant.optional(),
   dueAt: instant.optional(),
   decision: decisionView.extend({ groundLabels }).optional(),
+  awaitingHolders: z
+    .literal(true)
+    .optional()
+    .describe(
+      'The decision is being carried out at the systems and subcontractors that hold the data; the answer is e-mailed when they have finished.',
+    ),
 });
 
 /** The longest search term: an e-mail address may be 254 characters. */
