@@ -20,6 +20,7 @@ export const WRITE_TABLES: { readonly [K in DeskWrite['kind']]: TableName } = {
   'personal-data-correction': 'personal-data',
   'personal-data-addition': 'personal-data',
   'personal-data-deletion': 'personal-data',
+  'fulfilment-task': 'fulfilment-tasks',
 };
 
 function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
@@ -39,6 +40,20 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
       };
     case 'outbox':
       return outboxPut(write.message);
+    case 'fulfilment-task':
+      // A whole-item Put: what the task no longer carries (identities once accepted) is gone from it.
+      return {
+        Put: {
+          TableName: tableName(WRITE_TABLES[write.kind]),
+          Item: write.task,
+          ...(write.expectedVersion === undefined
+            ? { ConditionExpression: 'attribute_not_exists(taskId)' }
+            : {
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': write.expectedVersion },
+              }),
+        },
+      };
     case 'disclosure':
       // One item per subject whose data the dossier copies, so erasing any of them finds the copy.
       return disclosureItems(write.disclosure).map((Item) => ({

@@ -1,5 +1,6 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
+import { dynamoHolderReader } from '../adapters/holder-reader';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
@@ -19,6 +20,7 @@ const deps = {
   secrets: cryptoSecrets,
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,
+  holders: dynamoHolderReader,
   clock: systemClock,
 };
 

@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { dynamoHolderReader } from '../adapters/holder-reader';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
@@ -17,6 +18,7 @@ const deps = {
   secrets: cryptoSecrets,
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,
+  holders: dynamoHolderReader,
   clock: systemClock,
 };
 

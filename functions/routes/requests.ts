@@ -120,7 +120,7 @@ export const withdrawRequest = {
   path: '/v1/requests/{requestId}/withdrawal',
   summary: 'Withdraw your open request, with its status token; an acknowledgement is e-mailed.',
   auth: { kind: 'status-token' },
-  tables: { requests: 'read-write', outbox: 'write' },
+  tables: { requests: 'read-write', outbox: 'write', 'fulfilment-tasks': 'read-write' },
   request: { params: requestIdParams, body: withdrawalBody },
   response: {
     status: 200,

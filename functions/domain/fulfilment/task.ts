@@ -28,6 +28,20 @@ export interface TaskContact {
   outcome: string;
 }
 
+/** One identity of the person as the holder knows it (OpenDSR §5): personal data, kept only until the holder accepted the task. */
+export interface TaskIdentity {
+  /** OpenDSR identity_type: 'email' or 'controller_customer_id'. */
+  type: string;
+  value: string;
+}
+
+/** A correction the holder is asked to make (the desk's extension): personal data, kept only until accepted. */
+export interface TaskCorrection {
+  category: string;
+  action: 'correct' | 'add';
+  value: string;
+}
+
 export interface FulfilmentTask {
   /** The OpenDSR subject_request_id (UUID v4). */
   taskId: string;
@@ -52,6 +66,14 @@ export interface FulfilmentTask {
   completedAt?: string;
   /** What a person recorded when they closed a needs-person task. */
   closedByPerson?: { by: string; at: string; note: string };
+  /** The holder's name when the task was made, for the answer and the staff view (never its endpoint). */
+  holderName?: string;
+  /** The identities to send; removed once the holder accepted the task. */
+  identities?: TaskIdentity[];
+  /** For a correction: what to change; removed once the holder accepted the task. */
+  corrections?: TaskCorrection[];
+  /** For a cessation of use: the purposes ceased (registered purpose ids). */
+  purposes?: string[];
   version: number;
   expiresAt: number;
 }

@@ -2,6 +2,9 @@
 // it writes, and the result e-mail commit together, and only if nobody decided first.
 import type * as z from 'zod';
 import type { AccessLogWriter } from '../access-log/ports';
+import { tasksFor } from '../fulfilment/fan-out';
+import type { FulfilmentTask } from '../fulfilment/task';
+import type { HolderReader } from '../holders/holder';
 import type { HoldingsReader } from '../holdings';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
@@ -29,6 +32,11 @@ export interface DecideRequestDeps {
   secrets: SecretSource;
   lifecycles: SubjectLifecycleReader;
   recipients: Pick<RecipientRegistry, 'get'>;
+  /**
+   * The holder registry, which the decision's tasks go to. Left out only where no holder can exist
+   * (unit tests of a type's own fulfilment); the decide route and its preview always pass it.
+   */
+  holders?: Pick<HolderReader, 'list'>;
   clock: Clock;
 }
 
@@ -41,7 +49,7 @@ export async function decideRequest(
 ) {
   const now = deps.clock.now();
   const { request, definition, decision } = await decidableRequest(deps.requests, requestId, input, now);
-  const { writes, content, delivery } = await decisionEffects(
+  const { writes, content, delivery, tasks } = await decisionEffects(
     deps,
     { request, definition, decision },
     actor,
@@ -62,6 +70,10 @@ export async function decideRequest(
       decidedBy: actor.staffId,
     },
     ...(delivery ? { delivery } : {}),
+    // Reaching other holders: the answer waits for them and is released with the last task.
+    ...(tasks.length > 0
+      ? { answer: { state: 'awaiting-holders' as const, message: content, heldAt: decidedAt } }
+      : {}),
     closedAt: decidedAt,
     history: [...request.history, { at: decidedAt, event: decision.outcome, by: actor.staffId }],
     version: request.version + 1,
@@ -77,11 +89,20 @@ export async function decideRequest(
   );
   await commitOrConflict(
     deps.writer,
-    [{ kind: 'request', request: decided, expectedVersion: request.version }, ...writes, { kind: 'outbox', message }],
+    [
+      { kind: 'request', request: decided, expectedVersion: request.version },
+      ...writes,
+      ...(tasks.length > 0 ? [] : [{ kind: 'outbox' as const, message }]),
+    ],
     'Decided meanwhile',
     'Someone changed this request, or personal data the decision changes, while you were deciding. Reload both and decide again if the request is still open.',
   );
-  return { requestId, status: decided.status, decidedAt };
+  return {
+    requestId,
+    status: decided.status,
+    decidedAt,
+    ...(tasks.length > 0 ? { answer: 'awaiting-holders' as const, tasks: tasks.length } : {}),
+  };
 }
 
 /** An open request, its type and the decision checked against it: what deciding and its preview both start from. */
@@ -129,10 +150,11 @@ export async function decisionEffects(
   actor: StaffActor,
   now: Date,
   publicBaseUrl: string,
-): Promise<{ writes: DeskWrite[]; content: MessageText; delivery?: Fulfilment['delivery'] }> {
+): Promise<{ writes: DeskWrite[]; content: MessageText; delivery?: Fulfilment['delivery']; tasks: FulfilmentTask[] }> {
   if (decision.outcome === 'refused') {
     return {
       writes: [],
+      tasks: [],
       content: refusalMessage(
         request,
         definition.label,
@@ -142,7 +164,7 @@ export async function decisionEffects(
       ),
     };
   }
-  const { writes, message, delivery } = await definition.fulfil({
+  const { writes, message, delivery, reach } = await definition.fulfil({
     request,
     decision,
     actor,
@@ -155,7 +177,23 @@ export async function decisionEffects(
     lifecycles: deps.lifecycles,
     recipients: deps.recipients,
   });
-  return { writes, content: message, ...(delivery ? { delivery } : {}) };
+  // One task per holder of the affected categories, in the decision's own transaction (the outbox
+  // invariant extended to the holders: no decision stands without its tasks).
+  const tasks =
+    reach?.length && deps.holders
+      ? tasksFor(reach, await deps.holders.list(), {
+          requestId: request.requestId,
+          now,
+          expiresAt: closedRequestExpiry(now),
+          newId: () => deps.secrets.id(),
+        })
+      : [];
+  return {
+    writes: [...writes, ...tasks.map((task): DeskWrite => ({ kind: 'fulfilment-task', task }))],
+    content: message,
+    ...(delivery ? { delivery } : {}),
+    tasks,
+  };
 }
 
 /** The decision if the request type allows it, with its details parsed; otherwise a 422 saying what to fix. */

@@ -1,5 +1,7 @@
 // What deciding and answering requests need from the outside world: the request store, stored
 // dossiers, and the all-or-nothing writer a decision and its fulfilment go through.
+
+import type { FulfilmentTask } from '../fulfilment/task';
 import type { StoredPersonalDataRecord } from '../holdings';
 import type { OutboxMessage } from '../outbox';
 import type { ProvisionCessation, ProvisionCessationLift, ProvisionStop } from '../provisions/provision-cessation';
@@ -52,7 +54,12 @@ export type DeskWrite =
   /** An addition on request (APPI Art. 34): a new record, never replacing one. */
   | { kind: 'personal-data-addition'; record: StoredPersonalDataRecord }
   /** A deletion on request (APPI Art. 34): marks a live record erased now, for the TTL and the erasure certificate. */
-  | { kind: 'personal-data-deletion'; subjectId: string; recordId: string; at: string };
+  | { kind: 'personal-data-deletion'; subjectId: string; recordId: string; at: string }
+  /**
+   * A fulfilment task for one holder: new (no expectedVersion, never replacing one) or a change of a
+   * task still at expectedVersion, so of two workers or callbacks acting at once one wins.
+   */
+  | { kind: 'fulfilment-task'; task: FulfilmentTask; expectedVersion?: number };
 
 export interface DeskWriter {
   /** Writes all or nothing; throws StaleWriteError when an expected version no longer holds. */

@@ -4,6 +4,7 @@
 // read, the e-mail is returned instead of queued. Reading the person's data to show it is a read of
 // personal data, so it is access-logged once (policy §6; APPI Art. 23).
 import type { AccessLogWriter } from '../access-log/ports';
+import type { HolderReader } from '../holders/holder';
 import type { Holdings, HoldingsReader } from '../holdings';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { categoryById, isSpecialCare } from '../personal-data/categories';
@@ -27,6 +28,8 @@ export interface PreviewDecisionDeps {
   secrets: SecretSource;
   lifecycles: SubjectLifecycleReader;
   recipients: Pick<RecipientRegistry, 'get'>;
+  /** The holder registry, so the preview shows the tasks the decision would create. */
+  holders?: Pick<HolderReader, 'list'>;
   clock: Clock;
 }
 
@@ -92,7 +95,7 @@ export async function previewDecision(
     at: now.toISOString(),
   });
   const empty: Holdings = { subjectIds: [], records: [], consents: [], provisionRecords: [] };
-  const { writes, content } = await decisionEffects(
+  const { writes, content, tasks } = await decisionEffects(
     {
       holdings: { holdingsOf: async () => held ?? empty },
       purposes: deps.purposes,
@@ -100,6 +103,7 @@ export async function previewDecision(
       secrets: { ...deps.secrets, token: () => PREVIEW_TOKEN },
       lifecycles: deps.lifecycles,
       recipients: deps.recipients,
+      ...(deps.holders ? { holders: deps.holders } : {}),
     },
     decidable,
     actor,
@@ -115,6 +119,13 @@ export async function previewDecision(
     message: { to: answerAddress(request), language: request.language, subject: content.subject, text },
     ...(text.includes(LINK_PLACEHOLDER) ? { linkPlaceholder: LINK_PLACEHOLDER } : {}),
     ...(stored?.kind === 'disclosure' ? { dossier: dossierPreview(stored.disclosure.dossier) } : {}),
+    tasks: tasks.map((t) => ({
+      holderId: t.holderId,
+      holderName: t.holderName ?? t.holderId,
+      instruction: t.instruction,
+      categories: t.categories,
+      taskState: t.taskState,
+    })),
   };
 }
 

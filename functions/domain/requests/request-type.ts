@@ -2,6 +2,7 @@
 // fulfils it. Each type lives in its own folder under types/ and is listed in types/registry.ts.
 import type { z } from 'zod';
 import type { AccessLogWriter } from '../access-log/ports';
+import type { Reach } from '../fulfilment/fan-out';
 import type { HoldingsReader } from '../holdings';
 import type { SecretSource } from '../kernel/ports';
 import type { SubjectLifecycleReader } from '../personal-data/ports';
@@ -46,6 +47,11 @@ export interface Fulfilment {
   message: { subject: string; text: string };
   /** Recorded on the decided request: how a disclosure is delivered. */
   delivery?: Delivery;
+  /**
+   * What the fulfilment affected that other holders of the data must follow (APPI Art. 34-35, policy
+   * §8(1)): each holder of these categories gets a task in the decision's transaction.
+   */
+  reach?: Reach[];
 }
 
 /**

@@ -75,6 +75,21 @@ export interface Delivery {
   postedBy?: string;
 }
 
+/**
+ * The answer of a decision that reached other holders (APPI Art. 34-35, policy §8(1)): the result
+ * e-mail waits with the request until every holder has acted, then goes out with what was done where
+ * (released), or is replaced by the withdrawal's acknowledgement (withdrawn).
+ */
+export interface HeldAnswer {
+  state: 'awaiting-holders' | 'released' | 'withdrawn';
+  /** The e-mail as the decision wrote it; dropped once released or withdrawn (the outbox then holds what went out). */
+  message?: { subject: string; text: string };
+  heldAt: string;
+  releasedAt?: string;
+  /** Released before every holder had finished: the answer named the holders still pending. */
+  partial?: boolean;
+}
+
 /** A handling note by staff: personal data about the handling, kept and erased with the request. */
 export interface RequestNote {
   at: string;
@@ -111,6 +126,8 @@ export interface DeskRequest {
   representativeVerification?: RepresentativeVerification;
   /** A fulfilled disclosure: how it is delivered. */
   delivery?: Delivery;
+  /** A decision that reached other holders: its answer, held until they have acted. */
+  answer?: HeldAnswer;
   /** When the request closed (decided or withdrawn); retention counts from here. */
   closedAt?: string;
   history: HistoryEntry[];

@@ -2,6 +2,7 @@
 // the answers that help decide (a preview, the person's records). Each type's schemas come from one
 // import, so a route that neither makes nor decides a request loads none.
 import * as z from 'zod';
+import { TASK_STATES } from '../../domain/fulfilment/task';
 import { DECISION_OUTCOMES, LANGUAGES, REQUESTER_KINDS } from '../../domain/requests/request';
 import { REQUEST_TYPE_SCHEMAS } from '../../domain/requests/types/schemas';
 import { email, personName, requestId } from './common';
@@ -106,6 +107,19 @@ export const decisionPreviewResponse = z.object({
     })
     .optional()
     .describe('For a disclosure: what the dossier would hold, per category and item.'),
+  tasks: z
+    .array(
+      z.object({
+        holderId: z.string(),
+        holderName: z.string(),
+        instruction: z.enum(['disclosure', 'correction', 'cessation-of-use', 'erasure']),
+        categories: z.array(z.string()),
+        taskState: z.enum(TASK_STATES),
+      }),
+    )
+    .describe(
+      'The holders the decision would reach, one task each; with any, the answer waits until every one has finished.',
+    ),
 });
 
 /** GET …/records: the person's records an open request concerns, to choose a correction's changes from. */

@@ -201,7 +201,16 @@ export const staffRequestResponse = z.object({
   fulfilment: requestFulfilmentView.optional(),
 });
 
-export const decisionResponse = z.object({ requestId, status: z.enum(DECISION_OUTCOMES), decidedAt: instant });
+export const decisionResponse = z.object({
+  requestId,
+  status: z.enum(DECISION_OUTCOMES),
+  decidedAt: instant,
+  answer: z
+    .literal('awaiting-holders')
+    .optional()
+    .describe('The decision reached other holders: the answer is sent once every one has finished.'),
+  tasks: z.number().int().optional().describe('How many holders the decision reached, one task each.'),
+});
 
 // ---- Handling a request: withdrawal by the requester, assignment and notes by staff ----
 

@@ -3,8 +3,9 @@
 // holds them under, in the decision's transaction: every use check honours the flag at once. A flag
 // that says erase is carried out by the erase-on-request worker, which leaves an erasure certificate.
 
+import { identitiesOf } from '../../../fulfilment/fan-out';
 import { DeskProblem } from '../../../kernel/problems';
-import { readHoldingsForRequest } from '../../held-for-request';
+import { categoriesOf, readHoldingsForRequest } from '../../held-for-request';
 import { formatJapanTime, signature } from '../../notifications';
 import type { DeskWrite } from '../../ports';
 import type { Language } from '../../request';
@@ -72,7 +73,7 @@ function resultMessage(
 
 export const cessationOfUse: RequestTypeDefinition = {
   ...cessationOfUseSchema,
-  writes: ['cessation-of-use'],
+  writes: ['cessation-of-use', 'fulfilment-task'],
   checkDecision: alternativeMeasure.checkDecision,
   refusalNote: alternativeMeasure.refusalNote,
 
@@ -87,7 +88,8 @@ export const cessationOfUse: RequestTypeDefinition = {
         `The person asked to ${asked === 'erase' ? 'erase' : 'stop using'} their data; decide with details.measure "${asked}"${asked === 'erase' ? ', or "cease-use" where stopping the use remedies the matter (APPI Art. 35(2))' : ''}.`,
       );
     }
-    const { subjectIds } = await readHoldingsForRequest(context, () => ['identity']);
+    const held = await readHoldingsForRequest(context, () => ['identity']);
+    const { subjectIds } = held;
     const at = now.toISOString();
     const writes: DeskWrite[] = [...new Set(subjectIds)].map((subjectId) => ({
       kind: 'cessation-of-use',
@@ -97,9 +99,20 @@ export const cessationOfUse: RequestTypeDefinition = {
       measure: taken,
     }));
     const from = formatJapanTime(at, request.language);
+    // Every holder of the person's data stops or erases too: erasure, or cessation of every purpose.
+    const purposes = [...new Set(held.records.flatMap((r) => r.purposes))].sort();
     return {
       writes,
       message: resultMessage(request.language, request.requestId, from, asked, taken, writes.length > 0),
+      reach: [
+        {
+          instruction: taken === 'erase' ? 'erasure' : 'cessation-of-use',
+          subjectIds: held.subjectIds,
+          categories: categoriesOf(held),
+          ...(taken === 'cease-use' ? { purposes } : {}),
+          identities: identitiesOf(held),
+        },
+      ],
     };
   },
 };

@@ -3,6 +3,7 @@
 // checked and found, and names the changes to the registry; they commit in the decision's
 // transaction, each only if its record is still live, and the result e-mail says what changed.
 import * as z from 'zod';
+import { identitiesOf } from '../../../fulfilment/fan-out';
 import { type Holdings, lookupKeyOf, type StoredPersonalDataRecord } from '../../../holdings';
 import { DeskProblem } from '../../../kernel/problems';
 import { categoryById, isSpecialCare } from '../../../personal-data/categories';
@@ -24,7 +25,7 @@ interface Changed {
 
 export const correction: RequestTypeDefinition = {
   ...correctionSchema,
-  writes: ['personal-data-addition', 'personal-data-correction', 'personal-data-deletion'],
+  writes: ['personal-data-addition', 'personal-data-correction', 'personal-data-deletion', 'fulfilment-task'],
 
   checkDecision(decision: DecisionInput) {
     const changes = (decision.details?.changes ?? []) as CorrectionChange[];
@@ -101,9 +102,30 @@ export const correction: RequestTypeDefinition = {
       sourceIp: actor.sourceIp,
       at,
     });
+    // The holders of the changed categories change them too; a deleted record is erased there.
+    const corrections = changed.flatMap((c) =>
+      c.action === 'delete' ? [] : [{ category: c.category, action: c.action, value: c.value ?? '' }],
+    );
+    const deleted = [...new Set(changed.filter((c) => c.action === 'delete').map((c) => c.category))].sort();
+    const base = { subjectIds: held.subjectIds, identities: identitiesOf(held) };
     return {
       writes,
       message: resultMessage(request.requestId, request.language, details.investigation, changed, decision),
+      reach: [
+        ...(corrections.length > 0
+          ? [
+              {
+                ...base,
+                instruction: 'correction' as const,
+                categories: [...new Set(corrections.map((c) => c.category))].sort(),
+                corrections,
+              },
+            ]
+          : []),
+        ...(deleted.length > 0
+          ? [{ ...base, instruction: 'erasure' as const, categories: deleted, onlyCategories: true }]
+          : []),
+      ],
     };
   },
 };

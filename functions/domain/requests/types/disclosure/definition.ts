@@ -2,6 +2,8 @@
 // they chose (Art. 33(1), Enforcement Rules Art. 30): a link to the electronic record, or a paper copy
 // the desk posts. On request the dossier also covers the third-party provision records (Art. 33(5)).
 // A partial decision withholds categories on Art. 33(2) grounds and says so with the reason (Art. 33(3), 36).
+
+import { identitiesOf } from '../../../fulfilment/fan-out';
 import { DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../../kernel/law';
 import { DeskProblem } from '../../../kernel/problems';
 import { hashSecret } from '../../../kernel/secrets';
@@ -22,7 +24,7 @@ import {
 
 export const disclosure: RequestTypeDefinition = {
   ...disclosureSchema,
-  writes: ['disclosure'],
+  writes: ['disclosure', 'fulfilment-task'],
 
   async fulfil(context) {
     const { request, decision, now, publicBaseUrl, purposes, secrets } = context;
@@ -95,6 +97,19 @@ export const disclosure: RequestTypeDefinition = {
       writes: [{ kind: 'disclosure', disclosure: stored }],
       message: resultMessage(request, delivery, withheld),
       delivery: { method, dossierTokenHash: stored.tokenHash },
+      // What the other holders hold of the disclosed categories is asked for too (OpenDSR access).
+      ...(personalData
+        ? {
+            reach: [
+              {
+                instruction: 'disclosure' as const,
+                subjectIds: held.subjectIds,
+                categories: disclosable.filter((c) => !withheldIds.includes(c)),
+                identities: identitiesOf(held),
+              },
+            ],
+          }
+        : {}),
     };
   },
 };
