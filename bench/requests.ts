@@ -145,6 +145,15 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'answer-with-what-is-known': {
+    event: api('answer-with-what-is-known', {
+      pathParameters: { requestId: UNKNOWN_ID },
+      headers: json,
+      body: JSON.stringify({}),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '409',
+  },
   'close-fulfilment-task': {
     event: api('close-fulfilment-task', {
       pathParameters: { taskId: '00000000-0000-4000-8000-000000000000' },

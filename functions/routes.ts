@@ -35,6 +35,7 @@ const MANIFEST = [
   requests.assignRequest,
   requests.addRequestNote,
   requests.verifyRepresentative,
+  requests.answerWithWhatIsKnown,
   fulfilment.closeFulfilmentTask,
   personalData.registerPersonalData,
   personalData.registerPersonalDataByStaff,

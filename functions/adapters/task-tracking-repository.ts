@@ -1,9 +1,8 @@
 // The staff's read of a request's fulfilment tasks (the byRequest index) and of the holders' names
-// (the holders table's 'holder' items), and the conditional write of a task a person closed.
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+// (the holders table's 'holder' items).
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { FulfilmentTask } from '../domain/fulfilment/task';
 import type { TaskTracker } from '../domain/fulfilment/tracking';
-import { StaleWriteError } from '../domain/kernel/problems';
 import { dynamo, isLive, queryAll, tableName } from './clients';
 
 /** DynamoDB's BatchGetItem takes at most 100 keys. */
@@ -19,15 +18,15 @@ export const dynamoTaskTracker: TaskTracker = {
       ProjectionExpression: 'taskId',
     });
     // The index may lag its table: each task is read from the table itself, consistently.
-    const tasks = await Promise.all(keys.map(({ taskId }) => dynamoTaskTracker.get(taskId, now)));
-    return tasks.filter((t): t is FulfilmentTask => !!t);
-  },
-
-  async get(taskId, now) {
-    const { Item } = await dynamo().send(
-      new GetCommand({ TableName: tableName('fulfilment-tasks'), Key: { taskId }, ConsistentRead: true }),
+    const tasks = await Promise.all(
+      keys.map(async ({ taskId }) => {
+        const { Item } = await dynamo().send(
+          new GetCommand({ TableName: tableName('fulfilment-tasks'), Key: { taskId }, ConsistentRead: true }),
+        );
+        return Item as FulfilmentTask | undefined;
+      }),
     );
-    return isLive(Item as FulfilmentTask | undefined, now) ? (Item as FulfilmentTask) : undefined;
+    return tasks.filter((t): t is FulfilmentTask => isLive(t, now));
   },
 
   async holderNames(holderIds) {
@@ -56,22 +55,5 @@ export const dynamoTaskTracker: TaskTracker = {
       }
     }
     return names;
-  },
-
-  async replace(task, expectedVersion) {
-    try {
-      await dynamo().send(
-        new PutCommand({
-          TableName: tableName('fulfilment-tasks'),
-          Item: task,
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') throw new StaleWriteError();
-      throw error;
-    }
   },
 };

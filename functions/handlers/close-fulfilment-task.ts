@@ -1,10 +1,18 @@
-import { systemClock } from '../adapters/system';
-import { dynamoTaskTracker } from '../adapters/task-tracking-repository';
+import { dynamoDeskWriter } from '../adapters/desk-writer';
+import { dynamoTaskReader } from '../adapters/fulfilment-task-repository';
+import { dynamoRequestReader } from '../adapters/request-repository';
+import { cryptoSecrets, systemClock } from '../adapters/system';
 import { closeTaskByHand } from '../domain/fulfilment/tracking';
 import { httpRoute } from '../http/route-handler';
 import { closeFulfilmentTask as route } from '../routes/fulfilment';
 
-const deps = { tracker: dynamoTaskTracker, clock: systemClock };
+const deps = {
+  requests: dynamoRequestReader,
+  tasks: dynamoTaskReader,
+  writer: dynamoDeskWriter,
+  secrets: cryptoSecrets,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => {
   const task = await closeTaskByHand(deps, actor, params.taskId, body.note);

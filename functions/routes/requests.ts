@@ -2,6 +2,7 @@
 // desk lists, reads, assigns, annotates and reports them. Making and deciding a request are in
 // request-details.ts: their bodies carry each request type's details, which no other route loads.
 import { requestIdParams, verificationBody } from '../http/contract/common';
+import { answerNowBody, answerNowResponse } from '../http/contract/fulfilment-tracking';
 import {
   assigneesResponse,
   assignmentBody,
@@ -178,4 +179,16 @@ export const getRequestReport = {
   tables: { requests: 'read', outbox: 'read', ...STAFF_CHECK },
   request: { query: requestReportQuery },
   response: { status: 200, schema: requestReportResponse, description: 'Figures without personal data.' },
+} as const satisfies RouteDefinition;
+
+export const answerWithWhatIsKnown = {
+  name: 'answer-with-what-is-known',
+  method: 'POST',
+  path: '/v1/staff/requests/{requestId}/answer',
+  summary:
+    'Send the answer a decided request holds for its holders now, with what is known: it names the holders that have not finished.',
+  auth: { kind: 'staff', roles: ['operator', 'officer'] },
+  tables: { requests: 'read-write', 'fulfilment-tasks': 'read', outbox: 'write', ...STAFF_CHECK },
+  request: { params: requestIdParams, body: answerNowBody },
+  response: { status: 200, schema: answerNowResponse, description: 'The answer is on its way to the person.' },
 } as const satisfies RouteDefinition;

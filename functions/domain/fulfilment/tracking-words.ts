@@ -38,7 +38,7 @@ export const CONTACT_KIND_LABELS: Record<string, Label> = {
 };
 
 /** Where the answer to the person stands while, and after, the holders act. */
-export const ANSWER_STATES = ['awaiting-holders', 'sent', 'sent-partial'] as const;
+export const ANSWER_STATES = ['awaiting-holders', 'sent', 'sent-partial', 'withdrawn'] as const;
 export type AnswerState = (typeof ANSWER_STATES)[number];
 
 export const ANSWER_STATE_LABELS: Record<AnswerState, Label> = {
@@ -50,6 +50,10 @@ export const ANSWER_STATE_LABELS: Record<AnswerState, Label> = {
   'sent-partial': {
     ja: '回答は、その時点で分かっていた内容で送信済みです',
     en: 'The answer was sent with what was known at the time',
+  },
+  withdrawn: {
+    ja: '請求が取り下げられたため、回答は送られません（取下げの確認を送信済み）',
+    en: 'The request was withdrawn: no answer is sent (the withdrawal was acknowledged)',
   },
 };
 

@@ -2,20 +2,18 @@
 // what it was asked, where it stands and its last contact (APPI Art. 34-35, policy §8(1): a decision
 // is kept only when every system and subcontractor holding the data has acted). Tasks hold no
 // personal data once the holder accepted them, and the view shows none: no identities, no endpoints.
-import type { Clock } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
+import type { DeskRequest } from '../requests/request';
 import type { StaffActor } from '../staff';
+import { type AnswerDeps, changeTask, releaseAnswer } from './answer';
 import type { FulfilmentTask, TaskContact, TaskInstruction, TaskState } from './task';
 import { type AnswerState, FINISHED_TASK_STATES } from './tracking-words';
 
 export interface TaskTracker {
   /** Every task of a request, live (not past expiresAt). */
   tasksOf(requestId: string, now: Date): Promise<FulfilmentTask[]>;
-  get(taskId: string, now: Date): Promise<FulfilmentTask | undefined>;
   /** The holders' names by id (the registry's current version); an unknown id is left out. */
   holderNames(holderIds: string[]): Promise<Record<string, string>>;
-  /** Writes the task when its stored version is still `expectedVersion`, else StaleWriteError. */
-  replace(task: FulfilmentTask, expectedVersion: number): Promise<void>;
 }
 
 export interface TaskView {
@@ -69,53 +67,57 @@ export async function trackedTasks(
     .sort((a, b) => a.holderName.localeCompare(b.holderName, 'ja') || a.taskId.localeCompare(b.taskId));
 }
 
-export interface CloseTaskDeps {
-  tracker: TaskTracker;
-  clock: Clock;
-}
-
 /**
  * A person records what was done by hand at a holder the desk could not instruct (needs-person):
- * the task is completed with the note, who and when. Only a needs-person task may be closed so, and
- * only once: of two staff closing it at once, one wins and the other gets 409.
+ * the task is completed with the note, who and when, and when it was the last unfinished task the
+ * held answer goes out in the same transaction (answer.ts changeTask). Only a needs-person task may be
+ * closed so, and only once: of two staff closing it at once, one wins and the other gets 409.
  */
 export async function closeTaskByHand(
-  deps: CloseTaskDeps,
+  deps: AnswerDeps,
   actor: StaffActor,
   taskId: string,
   note: string,
 ): Promise<FulfilmentTask> {
-  const now = deps.clock.now();
-  const task = await deps.tracker.get(taskId, now);
-  if (!task) throw new DeskProblem('not-found', 'No such task', 'No task at a holder has this id. Check the link.');
-  if (task.taskState !== 'needs-person') {
-    throw new DeskProblem(
-      'conflict',
-      'Not waiting for a person',
-      `This task is ${task.taskState}: only a task that needs a person can be closed by recording what was done by hand. Reload the request to see where it stands.`,
-    );
-  }
-  const at = now.toISOString();
-  const closed: FulfilmentTask = {
-    ...task,
-    taskState: 'completed',
-    completedAt: at,
-    nextContactAt: at,
-    closedByPerson: { by: actor.staffId, at, note },
-    contacts: [...task.contacts, { at, kind: 'person', outcome: 'completed' }],
-    version: task.version + 1,
-  };
-  try {
-    await deps.tracker.replace(closed, task.version);
-  } catch (error) {
+  let closed: FulfilmentTask | undefined;
+  const stored = await changeTask(deps, taskId, (task) => {
+    if (task.taskState !== 'needs-person') return undefined;
+    const at = deps.clock.now().toISOString();
+    closed = {
+      ...task,
+      taskState: 'completed',
+      completedAt: at,
+      nextContactAt: at,
+      closedByPerson: { by: actor.staffId, at, note },
+      contacts: [...task.contacts, { at, kind: 'person', outcome: 'completed' }],
+      version: task.version + 1,
+    };
+    return closed;
+  }).catch((error: unknown) => {
     if (!(error instanceof StaleWriteError)) throw error;
     throw new DeskProblem(
       'conflict',
       'Changed meanwhile',
-      'Someone else changed this task while you were writing. Reload the request to see where it stands.',
+      'Someone else changed this task or its request while you were writing. Reload the request to see where it stands.',
+    );
+  });
+  if (!stored) throw new DeskProblem('not-found', 'No such task', 'No task at a holder has this id. Check the link.');
+  if (stored !== closed) {
+    throw new DeskProblem(
+      'conflict',
+      'Not waiting for a person',
+      `This task is ${stored.taskState}: only a task that needs a person can be closed by recording what was done by hand. Reload the request to see where it stands.`,
     );
   }
-  return closed;
+  return stored;
+}
+
+/**
+ * Staff send the held answer now, with what is known (APPI Art. 33(2), 34(3), 35(7): "without delay"):
+ * the e-mail names the holders that have not finished. Only while the answer still waits (409 otherwise).
+ */
+export function answerWithWhatIsKnown(deps: AnswerDeps, requestId: string) {
+  return releaseAnswer(deps, requestId, { partial: true });
 }
 
 /**
@@ -123,9 +125,9 @@ export async function closeTaskByHand(
  * ('awaiting-holders'); it is released when every task is finished, or earlier by staff with what was
  * known ('sent-partial').
  */
-export function answerStateOf(request: object, tasks: Pick<TaskView, 'state'>[]): AnswerState | undefined {
-  const answer = (request as { answer?: { state?: string; partial?: boolean } }).answer;
-  if (!answer) return tasks.length ? 'sent' : undefined;
-  if (answer.state === 'awaiting-holders') return 'awaiting-holders';
+export function answerStateOf(request: Pick<DeskRequest, 'answer'>): AnswerState | undefined {
+  const { answer } = request;
+  if (!answer) return undefined;
+  if (answer.state === 'awaiting-holders' || answer.state === 'withdrawn') return answer.state;
   return answer.partial ? 'sent-partial' : 'sent';
 }

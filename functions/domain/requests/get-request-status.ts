@@ -27,7 +27,7 @@ export async function getRequestStatus(deps: GetRequestStatusDeps, requestId: st
     status: request.status,
     receivedAt: request.receivedAt,
     dueAt: request.dueAt,
-    ...(awaitsHolders(request) ? { awaitingHolders: true } : {}),
+    ...(request.answer?.state === 'awaiting-holders' ? { awaitingHolders: true as const } : {}),
     ...(decision
       ? {
           decision: {
@@ -40,9 +40,4 @@ export async function getRequestStatus(deps: GetRequestStatusDeps, requestId: st
         }
       : {}),
   };
-}
-
-/** A decision being carried out at the systems and subcontractors holding the data: its answer waits for them. */
-function awaitsHolders(request: object): boolean {
-  return (request as { answer?: { state?: string } }).answer?.state === 'awaiting-holders';
 }

@@ -76,7 +76,7 @@ async function fulfilmentOf(tasks: ViewRequestDeps['tasks'], request: DeskReques
   if (isOpen(request)) return undefined;
   const tracked = await trackedTasks(tasks, request.requestId, now);
   if (tracked.length === 0) return undefined;
-  const answer = answerStateOf(request, tracked);
+  const answer = answerStateOf(request);
   return { tasks: tracked, ...(answer ? { answer } : {}) };
 }
 

@@ -54,3 +54,11 @@ export const closeTaskBody = z.strictObject({
 });
 
 export const closeTaskResponse = z.object({ taskId, state: z.literal('completed'), completedAt: instant });
+
+export const answerNowBody = z.strictObject({}).describe('Nothing: the answer held with the request is sent as it is.');
+
+export const answerNowResponse = z.object({
+  requestId: z.string(),
+  releasedAt: instant,
+  partial: z.boolean().describe('Whether holders had not finished; the answer then names them.'),
+});

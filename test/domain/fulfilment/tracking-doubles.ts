@@ -1,7 +1,6 @@
 // A request's fulfilment tasks and the holders' names, in memory, for the tracking use cases.
 import type { FulfilmentTask } from '../../../functions/domain/fulfilment/task';
 import type { TaskTracker } from '../../../functions/domain/fulfilment/tracking';
-import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 
 export class MemoryTaskTracker implements TaskTracker {
   constructor(
@@ -11,16 +10,8 @@ export class MemoryTaskTracker implements TaskTracker {
   async tasksOf(requestId: string) {
     return this.tasks.filter((t) => t.requestId === requestId);
   }
-  async get(taskId: string) {
-    return this.tasks.find((t) => t.taskId === taskId);
-  }
   async holderNames(ids: string[]) {
     return Object.fromEntries(ids.filter((id) => this.names[id]).map((id) => [id, this.names[id]!]));
-  }
-  async replace(task: FulfilmentTask, expectedVersion: number) {
-    const i = this.tasks.findIndex((t) => t.taskId === task.taskId);
-    if (i < 0 || this.tasks[i]!.version !== expectedVersion) throw new StaleWriteError();
-    this.tasks[i] = task;
   }
 }
 
