@@ -25,6 +25,7 @@ function AnswerNow({ api, requestId, language, onDone }: ActionProps) {
   return (
     <form
       class="answer-now"
+      aria-labelledby="answer-now-heading"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -106,7 +107,8 @@ export function HoldersSection({
         </p>
       )}
       <p>{ht('intro', language)}</p>
-      <div class="table-scroll">
+      {/* Focusable so a keyboard can scroll the table on a narrow screen (WCAG 2.1.1). */}
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={ht('table', language)}>
         <table class="holder-tasks">
           <thead>
             <tr>

@@ -18,6 +18,7 @@ const H = {
     ja: 'この決定は、本人のデータを保有する社内システムと委託先にも実施を依頼しています。保有先ごとの状況です。',
     en: "This decision is being carried out at the company's systems and subcontractors that hold the person's data too. Where each holder stands:",
   },
+  table: { ja: '保有先ごとの状況（横にスクロールできます）', en: 'Where each holder stands (scrolls sideways)' },
   holder: { ja: '保有先', en: 'Holder' },
   instruction: { ja: '依頼した内容', en: 'Asked to' },
   categories: { ja: 'データの区分', en: 'Categories' },
