@@ -9,6 +9,7 @@ import {
   UNFINISHED_TASK_STATES,
   type UnfinishedTask,
 } from '../domain/fulfilment/overdue-reminders';
+import type { HolderProgressReader } from '../domain/requests/request-report';
 import { dynamo, isLive, notExpired, queryAll, tableName } from './clients';
 import { outboxPut } from './outbox-repository';
 import { dynamoStaffRoster } from './request-report-repository';
@@ -100,5 +101,21 @@ export const dynamoOverdueStaff: OverdueStaff = {
       }),
     );
     return Item?.status === 'active' && typeof Item.email === 'string' ? Item.email : undefined;
+  },
+};
+
+/** The report's view of the same: each request with unfinished tasks, its due date and how many. */
+export const dynamoHolderProgress: HolderProgressReader = {
+  async unfinishedAtHolders(now) {
+    const tasks = await dynamoOverdueFulfilmentStore.unfinishedTasks(now);
+    const counts = new Map<string, number>();
+    for (const t of tasks) counts.set(t.requestId, (counts.get(t.requestId) ?? 0) + 1);
+    const requests = await dynamoOverdueFulfilmentStore.requests([...counts.keys()], now);
+    return requests.map((r) => ({
+      requestId: r.requestId,
+      type: r.type,
+      ...(r.dueAt ? { dueAt: r.dueAt } : {}),
+      unfinished: counts.get(r.requestId)!,
+    }));
   },
 };

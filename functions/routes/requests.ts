@@ -176,7 +176,8 @@ export const getRequestReport = {
   summary:
     'How the desk keeps its deadlines: counts by type and status, median and 95th-percentile time to decision, overdue open requests, e-mails set aside as undeliverable.',
   auth: { kind: 'staff', roles: ['officer', 'auditor'] },
-  tables: { requests: 'read', outbox: 'read', ...STAFF_CHECK },
+  // fulfilment-tasks: the decided requests whose holders have not all finished (ids and states only).
+  tables: { requests: 'read', outbox: 'read', 'fulfilment-tasks': 'read', ...STAFF_CHECK },
   request: { query: requestReportQuery },
   response: { status: 200, schema: requestReportResponse, description: 'Figures without personal data.' },
 } as const satisfies RouteDefinition;

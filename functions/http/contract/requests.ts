@@ -312,6 +312,19 @@ export const requestReportResponse = z.object({
       }),
     )
     .describe('Open requests past their due date, whenever they were made; most overdue first.'),
+  overdueAtHolders: z
+    .array(
+      z.object({
+        requestId,
+        type: z.string(),
+        dueAt: instant,
+        daysOverdue: z.number().int().describe('Calendar days since dueAt, a started day counted.'),
+        holdersNotFinished: z.number().int().min(1).describe('How many holders have not finished.'),
+      }),
+    )
+    .describe(
+      'Decided requests past their due date whose answer still waits for holders (systems, subcontractors) that have not all finished; most overdue first.',
+    ),
   undeliverable: z
     .array(
       z.object({
