@@ -145,6 +145,24 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'answer-with-what-is-known': {
+    event: api('answer-with-what-is-known', {
+      pathParameters: { requestId: UNKNOWN_ID },
+      headers: json,
+      body: JSON.stringify({}),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '409',
+  },
+  'close-fulfilment-task': {
+    event: api('close-fulfilment-task', {
+      pathParameters: { taskId: '00000000-0000-4000-8000-000000000000' },
+      headers: json,
+      body: JSON.stringify({ note: 'Erased in the CRM by hand.' }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '404',
+  },
   'verify-representative': {
     event: api('verify-representative', {
       pathParameters: { requestId: UNKNOWN_ID },
@@ -586,6 +604,8 @@ export const WORKER_REQUESTS = {
   'apply-purpose-change': { event: () => ({}), expect: 'ok' },
   // The schedule queries the open requests, so it reaches DynamoDB even with none due.
   'send-deadline-reminders': { event: () => ({}), expect: 'ok' },
+  // The schedule queries the unfinished tasks, so it reaches DynamoDB even with none.
+  'remind-overdue-fulfilment': { event: () => ({}), expect: 'ok' },
   // The schedule reads its cursor and the last closed hour of the access log, so it reaches DynamoDB with an empty log.
   // Lists the holders and their reviews; with none registered it reaches DynamoDB and mails no one.
   'remind-holder-reviews': { event: () => ({}), expect: 'ok' },

@@ -36,6 +36,8 @@ const MANIFEST = [
   requests.assignRequest,
   requests.addRequestNote,
   requests.verifyRepresentative,
+  requests.answerWithWhatIsKnown,
+  fulfilment.closeFulfilmentTask,
   personalData.registerPersonalData,
   personalData.registerPersonalDataByStaff,
   personalData.recordSubjectEvent,

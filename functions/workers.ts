@@ -89,6 +89,14 @@ export const WORKERS = [
     sendsEmail: false,
   },
   {
+    name: 'remind-overdue-fulfilment',
+    summary:
+      'E-mails the assignee (or the operators) and the officer about each decided request past its due date whose holders have not all finished, once per request.',
+    source: { kind: 'schedule', everyMinutes: 30 },
+    tables: { 'fulfilment-tasks': 'read', holders: 'read', requests: 'read-write', staff: 'read', outbox: 'write' },
+    sendsEmail: false,
+  },
+  {
     name: 'analyse-staff-access',
     summary:
       "Analyses each closed hour of the access log once and e-mails the officer about anyone reading many people's data in an hour or reading outside desk hours.",

@@ -1,11 +1,17 @@
 import { listUndeliverable } from '../adapters/outbox-repository';
+import { dynamoHolderProgress } from '../adapters/overdue-fulfilment-repository';
 import { dynamoRequestReportReader } from '../adapters/request-report-repository';
 import { systemClock } from '../adapters/system';
 import { requestReport } from '../domain/requests/request-report';
 import { httpRoute } from '../http/route-handler';
 import { getRequestReport as route } from '../routes/requests';
 
-const deps = { requests: dynamoRequestReportReader, outbox: { undeliverable: listUndeliverable }, clock: systemClock };
+const deps = {
+  requests: dynamoRequestReportReader,
+  outbox: { undeliverable: listUndeliverable },
+  holders: dynamoHolderProgress,
+  clock: systemClock,
+};
 
 export const handler = httpRoute(route, async ({ query }) => ({
   body: await requestReport(deps, query),

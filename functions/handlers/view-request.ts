@@ -3,6 +3,7 @@ import { dynamoSubjectFinder } from '../adapters/holdings-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
+import { dynamoTaskTracker } from '../adapters/task-tracking-repository';
 import { viewRequest } from '../domain/requests/view-request';
 import { httpRoute } from '../http/route-handler';
 import { viewRequest as route } from '../routes/requests';
@@ -13,6 +14,7 @@ const deps = {
   clock: systemClock,
   subjects: dynamoSubjectFinder,
   recipients: dynamoRecipients,
+  tasks: dynamoTaskTracker,
 };
 
 export const handler = httpRoute(route, async ({ params, actor }) => ({

@@ -7,6 +7,7 @@ export * from './contract/common';
 export * from './contract/consents';
 export * from './contract/disclosures';
 export * from './contract/exports';
+export * from './contract/fulfilment-tracking';
 export * from './contract/my-number';
 export * from './contract/notice';
 export * from './contract/personal-data';

@@ -2,6 +2,7 @@
 // desk lists, reads, assigns, annotates and reports them. Making and deciding a request are in
 // request-details.ts: their bodies carry each request type's details, which no other route loads.
 import { requestIdParams, verificationBody } from '../http/contract/common';
+import { answerNowBody, answerNowResponse } from '../http/contract/fulfilment-tracking';
 import {
   assigneesResponse,
   assignmentBody,
@@ -99,8 +100,17 @@ export const viewRequest = {
   summary: 'One request with requester, subject and history; the read is access-logged.',
   auth: { kind: 'staff', roles: ['operator', 'officer'] },
   // personal-data: whether the answer address is held for the customer (its lookup keys only);
-  // recipients: the registered third parties a cessation of provision may name, offered by name.
-  tables: { requests: 'read', 'personal-data': 'lookup', recipients: 'read', 'access-log': 'append', ...STAFF_CHECK },
+  // recipients: the registered third parties a cessation of provision may name, offered by name;
+  // fulfilment-tasks and holders: a decided request's tasks at the holders, with the holders' names.
+  tables: {
+    requests: 'read',
+    'personal-data': 'lookup',
+    recipients: 'read',
+    'fulfilment-tasks': 'read',
+    holders: 'read',
+    'access-log': 'append',
+    ...STAFF_CHECK,
+  },
   request: { params: requestIdParams },
   response: { status: 200, schema: staffRequestResponse, description: 'The request as the desk sees it.' },
 } as const satisfies RouteDefinition;
@@ -166,7 +176,20 @@ export const getRequestReport = {
   summary:
     'How the desk keeps its deadlines: counts by type and status, median and 95th-percentile time to decision, overdue open requests, e-mails set aside as undeliverable.',
   auth: { kind: 'staff', roles: ['officer', 'auditor'] },
-  tables: { requests: 'read', outbox: 'read', ...STAFF_CHECK },
+  // fulfilment-tasks: the decided requests whose holders have not all finished (ids and states only).
+  tables: { requests: 'read', outbox: 'read', 'fulfilment-tasks': 'read', ...STAFF_CHECK },
   request: { query: requestReportQuery },
   response: { status: 200, schema: requestReportResponse, description: 'Figures without personal data.' },
+} as const satisfies RouteDefinition;
+
+export const answerWithWhatIsKnown = {
+  name: 'answer-with-what-is-known',
+  method: 'POST',
+  path: '/v1/staff/requests/{requestId}/answer',
+  summary:
+    'Send the answer a decided request holds for its holders now, with what is known: it names the holders that have not finished.',
+  auth: { kind: 'staff', roles: ['operator', 'officer'] },
+  tables: { requests: 'read-write', 'fulfilment-tasks': 'read', outbox: 'write', ...STAFF_CHECK },
+  request: { params: requestIdParams, body: answerNowBody },
+  response: { status: 200, schema: answerNowResponse, description: 'The answer is on its way to the person.' },
 } as const satisfies RouteDefinition;

@@ -12,6 +12,7 @@ import { handler } from '../../functions/handlers/view-request';
 import { staffRequestResponse } from '../../functions/http/contract';
 import { DEMO_CUSTOMER, DEMO_RECIPIENTS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
 import { receivedRequest } from '../domain/doubles';
+import { sentTask } from '../domain/fulfilment/tracking-doubles';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
 import {
@@ -337,5 +338,57 @@ describe('a decided request', () => {
     expect(json.decision.groundLabels).toEqual([
       { id: 'purpose-already-clear', ...purposeNotification.refusalGrounds['purpose-already-clear'] },
     ]);
+  });
+});
+
+describe('a decided request that reaches holders', () => {
+  it("lists each task with the holder's registered name, state and last contact, and no personal data sent", async () => {
+    const requestId = randomUUID();
+    const holderId = `holder-${randomUUID()}`;
+    await putItem('holders', { holderId, itemKey: 'holder', name: 'Mecara CRM', version: 1 });
+    await putItem(
+      'requests',
+      receivedRequest({
+        requestId,
+        type: 'cessation-of-use',
+        status: 'fulfilled',
+        closedAt: '2026-11-10T01:00:00.000Z',
+        ...({ answer: { state: 'awaiting-holders' } } as object),
+      }),
+    );
+    const task = sentTask({ taskId: randomUUID(), requestId, holderId, taskState: 'needs-person' });
+    await putItem('fulfilment-tasks', {
+      ...task,
+      identities: [{ type: 'email', value: 'secret-address@example.jp' }],
+    });
+    await putItem('fulfilment-tasks', sentTask({ taskId: randomUUID(), requestId, holderId, expiresAt: 1 }));
+    const { status, json } = await view(requestId, staffClaims('operator'));
+    expect(status).toBe(200);
+    expect(staffRequestResponse.safeParse(json).success).toBe(true);
+    expect(json.fulfilment).toEqual({
+      answer: 'awaiting-holders',
+      tasks: [
+        {
+          taskId: task.taskId,
+          holderId,
+          holderName: 'Mecara CRM',
+          instruction: 'erasure',
+          categories: ['contact'],
+          state: 'needs-person',
+          lastContact: task.contacts[0],
+        },
+      ],
+    });
+    expect(JSON.stringify(json)).not.toContain('secret-address');
+  });
+
+  it('a decided request without tasks shows no fulfilment section', async () => {
+    const requestId = randomUUID();
+    await putItem(
+      'requests',
+      receivedRequest({ requestId, status: 'fulfilled', closedAt: '2026-11-10T01:00:00.000Z' }),
+    );
+    const { json } = await view(requestId, staffClaims('officer'));
+    expect(json).not.toHaveProperty('fulfilment');
   });
 });

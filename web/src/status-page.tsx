@@ -4,6 +4,7 @@
 // language, and what happens next; an open request can be withdrawn after a confirmation
 // (POST /v1/requests/{id}/withdrawal). A complaint is called a complaint throughout.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AWAITING_HOLDERS_NOTE } from '../../functions/domain/fulfilment/tracking-words';
 import { type ApiResult, api, type RequestStatus, statusTokens } from './api';
 import { COMPLAINT_OUTCOME, decidedNext, madeWord, OPEN_NEXT, tj, WITHDRAWN_NEXT } from './journey-text';
 import { problemMessage, type Refusal } from './problem-text';
@@ -18,10 +19,12 @@ const REASON_MAX_CHARS = 2000;
 function Decision({
   type,
   decision,
+  awaitingHolders,
   language,
 }: {
   type: string;
   decision: NonNullable<RequestStatus['decision']>;
+  awaitingHolders: boolean;
   language: Language;
 }) {
   const grounds = decision.groundLabels ?? decision.grounds.map((id) => ({ id, ja: id, en: id }));
@@ -55,7 +58,11 @@ function Decision({
           </>
         )}
       </dl>
-      <p class="note">{t('decisionMailed', language)}</p>
+      {awaitingHolders ? (
+        <p id="awaiting-holders">{AWAITING_HOLDERS_NOTE[language]}</p>
+      ) : (
+        <p class="note">{t('decisionMailed', language)}</p>
+      )}
     </section>
   );
 }
@@ -235,7 +242,12 @@ export function StatusPage({
             )}
           </dl>
           {result.data.decision && (
-            <Decision type={result.data.type} decision={result.data.decision} language={language} />
+            <Decision
+              type={result.data.type}
+              decision={result.data.decision}
+              awaitingHolders={result.data.awaitingHolders === true}
+              language={language}
+            />
           )}
           <NextSteps status={result.data} language={language} startComplaint={() => startComplaint(requestId)} />
           {token && WITHDRAWABLE.has(result.data.status) && (

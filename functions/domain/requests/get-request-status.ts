@@ -27,6 +27,7 @@ export async function getRequestStatus(deps: GetRequestStatusDeps, requestId: st
     status: request.status,
     receivedAt: request.receivedAt,
     dueAt: request.dueAt,
+    ...(request.answer?.state === 'awaiting-holders' ? { awaitingHolders: true as const } : {}),
     ...(decision
       ? {
           decision: {

@@ -50,9 +50,24 @@ export interface UndeliverableReader {
   undeliverable(): Promise<UndeliverableMessage[]>;
 }
 
+/** A decided request whose answer waits for holders that have not all finished, as the report sees it. */
+export interface UnfinishedAtHolders {
+  requestId: string;
+  type: string;
+  dueAt?: string;
+  /** How many holders have not finished. */
+  unfinished: number;
+}
+
+export interface HolderProgressReader {
+  /** Every live request with tasks at holders not yet finished (to send, sent, a person must act). */
+  unfinishedAtHolders(now: Date): Promise<UnfinishedAtHolders[]>;
+}
+
 export interface RequestReportDeps {
   requests: RequestReportReader;
   outbox: UndeliverableReader;
+  holders: HolderProgressReader;
   clock: Clock;
 }
 
@@ -161,6 +176,23 @@ function overdue(open: ReportedRequest[], now: Date) {
 }
 
 /**
+ * Decided requests past due whose holders have not all finished: the person still waits for the
+ * answer, which waits for them (APPI Art. 34-35, policy §8(1)). Most overdue first.
+ */
+function overdueAtHolders(requests: UnfinishedAtHolders[], now: Date) {
+  return requests
+    .filter((r): r is UnfinishedAtHolders & { dueAt: string } => !!r.dueAt && new Date(r.dueAt) < now)
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.requestId.localeCompare(b.requestId))
+    .map((r) => ({
+      requestId: r.requestId,
+      type: r.type,
+      dueAt: r.dueAt,
+      daysOverdue: Math.ceil((now.getTime() - Date.parse(r.dueAt)) / DAY_MS),
+      holdersNotFinished: r.unfinished,
+    }));
+}
+
+/**
  * E-mails the desk gave up on, whenever written: a statutory answer among them never reached the
  * person (APPI Art. 32(2), 33(2), 34(2), 35(7): answers are owed without delay), so each one needs a person to act.
  */
@@ -193,6 +225,7 @@ export async function requestReport(deps: RequestReportDeps, query: { from?: str
   const all = perStatus.flat();
   const reported = all.filter(inRange);
   const undeliverable = await deps.outbox.undeliverable();
+  const atHolders = await deps.holders.unfinishedAtHolders(now);
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
@@ -203,6 +236,7 @@ export async function requestReport(deps: RequestReportDeps, query: { from?: str
       all.filter((r) => OPEN_STATUSES.includes(r.status)),
       now,
     ),
+    overdueAtHolders: overdueAtHolders(atHolders, now),
     undeliverable: undeliverableList(undeliverable),
   };
 }

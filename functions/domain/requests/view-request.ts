@@ -5,6 +5,7 @@
 // the customer.
 
 import type { AccessLogWriter } from '../access-log/ports';
+import { answerStateOf, type TaskTracker, trackedTasks } from '../fulfilment/tracking';
 import { emailLookupKey, normalisedEmail } from '../holdings';
 import type { Clock } from '../kernel/ports';
 import type { SubjectFinder } from '../personal-data/search-subjects';
@@ -24,6 +25,8 @@ export interface ViewRequestDeps {
   subjects: Pick<SubjectFinder, 'subjectIdsByLookupKey'>;
   /** The registered recipients a decision may name, offered by name (company data, not personal data). */
   recipients: Pick<RecipientRegistry, 'list'>;
+  /** The decided request's tasks at the holders: no personal data, holder names and states only. */
+  tasks: Pick<TaskTracker, 'tasksOf' | 'holderNames'>;
 }
 
 export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requestId: string) {
@@ -57,13 +60,24 @@ export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requ
   } = request;
   const definition = isOpen(request) ? requestTypeSchema(request.type) : undefined;
   const recipients = definition && namesRecipients(definition) ? await deps.recipients.list() : undefined;
+  const fulfilment = await fulfilmentOf(deps.tasks, request, now);
   return {
     ...visible,
     answerAddressHeldForCustomer,
     ...(decision ? { decision: { ...decision, groundLabels: groundLabels(request.type, decision.grounds) } } : {}),
     ...(delivery ? { delivery: shownDelivery(delivery) } : {}),
     ...(definition ? { decisionOptions: decisionOptions(definition, recipients) } : {}),
+    ...(fulfilment ? { fulfilment } : {}),
   };
+}
+
+/** A decided request's tasks at the holders and where its answer stands; nothing for one without tasks. */
+async function fulfilmentOf(tasks: ViewRequestDeps['tasks'], request: DeskRequest, now: Date) {
+  if (isOpen(request)) return undefined;
+  const tracked = await trackedTasks(tasks, request.requestId, now);
+  if (tracked.length === 0) return undefined;
+  const answer = answerStateOf(request);
+  return { tasks: tracked, ...(answer ? { answer } : {}) };
 }
 
 /** The dossier's token hash finds the stored copy; staff print it through their own route instead. */

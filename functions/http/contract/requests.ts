@@ -7,6 +7,7 @@ import { ASSIGNABLE_ROLES } from '../../domain/requests/assignees';
 import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../../domain/requests/request';
 import { AUTHORITY_DOCUMENT_IDS, IDENTITY_DOCUMENT_IDS } from '../../domain/requests/verify-representative';
 import { instant, orderedRange, requestId } from './common';
+import { requestFulfilmentView } from './fulfilment-tracking';
 
 export const submitRequestResponse = z.object({
   requestId,
@@ -48,6 +49,12 @@ export const requestStatusResponse = z.object({
   receivedAt: instant.optional(),
   dueAt: instant.optional(),
   decision: decisionView.extend({ groundLabels }).optional(),
+  awaitingHolders: z
+    .literal(true)
+    .optional()
+    .describe(
+      'The decision is being carried out at the systems and subcontractors that hold the data; the answer is e-mailed when they have finished.',
+    ),
 });
 
 /** The longest search term: an e-mail address may be 254 characters. */
@@ -191,6 +198,7 @@ export const staffRequestResponse = z.object({
     .describe(
       'Only while the request is open: the outcomes and refusal grounds its type allows, and the details each outcome needs (POST …/decision).',
     ),
+  fulfilment: requestFulfilmentView.optional(),
 });
 
 export const decisionResponse = z.object({
@@ -304,6 +312,19 @@ export const requestReportResponse = z.object({
       }),
     )
     .describe('Open requests past their due date, whenever they were made; most overdue first.'),
+  overdueAtHolders: z
+    .array(
+      z.object({
+        requestId,
+        type: z.string(),
+        dueAt: instant,
+        daysOverdue: z.number().int().describe('Calendar days since dueAt, a started day counted.'),
+        holdersNotFinished: z.number().int().min(1).describe('How many holders have not finished.'),
+      }),
+    )
+    .describe(
+      'Decided requests past their due date whose answer still waits for holders (systems, subcontractors) that have not all finished; most overdue first.',
+    ),
   undeliverable: z
     .array(
       z.object({

@@ -29,6 +29,7 @@ class ArrayReportReader implements RequestReportReader {
 }
 
 const noneSetAside = { undeliverable: async (): Promise<UndeliverableMessage[]> => [] };
+const noHolders = { unfinishedAtHolders: async () => [] };
 
 const HOUR = 60 * 60 * 1000;
 const hoursAfter = (start: Date, hours: number) => new Date(start.getTime() + hours * HOUR).toISOString();
@@ -155,7 +156,7 @@ describe('requestReport on a seeded set', () => {
 
   it('counts by type and status, the requests made within the range', async () => {
     const report = await requestReport(
-      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) },
+      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, holders: noHolders, clock: new FixedClock(NOW) },
       {},
     );
     expect(report.counts.total).toBe(8);
@@ -182,7 +183,7 @@ describe('requestReport on a seeded set', () => {
 
   it('gives the nearest-rank median and 95th percentile of time to decision, in hours and desk days', async () => {
     const report = await requestReport(
-      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) },
+      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, holders: noHolders, clock: new FixedClock(NOW) },
       {},
     );
     // Hours 2, 5, 26, 50, 100: median the 3rd, p95 the 5th. Desk days 0, 0, 1, 2, 4 (Mon to Fri 14:00 is 4).
@@ -197,7 +198,7 @@ describe('requestReport on a seeded set', () => {
 
   it('lists the overdue open requests, most overdue first, with calendar days overdue and no personal data', async () => {
     const report = await requestReport(
-      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, clock: new FixedClock(NOW) },
+      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, holders: noHolders, clock: new FixedClock(NOW) },
       {},
     );
     expect(report.overdue).toEqual([
@@ -221,7 +222,7 @@ describe('requestReport on a seeded set', () => {
   it('reads open statuses whole and the others within the range', async () => {
     const reader = new ArrayReportReader(seeded);
     const report = await requestReport(
-      { requests: reader, outbox: noneSetAside, clock: new FixedClock(NOW) },
+      { requests: reader, outbox: noneSetAside, holders: noHolders, clock: new FixedClock(NOW) },
       { from: '2026-07-01', to: '2026-07-31' },
     );
     for (const { status, range } of reader.ranges) {
@@ -237,7 +238,7 @@ describe('requestReport on a seeded set', () => {
 
   it('has no figures for time to decision when nothing was decided', async () => {
     const report = await requestReport(
-      { requests: new ArrayReportReader([]), outbox: noneSetAside, clock: new FixedClock(NOW) },
+      { requests: new ArrayReportReader([]), outbox: noneSetAside, holders: noHolders, clock: new FixedClock(NOW) },
       {},
     );
     expect(report.timeToDecision).toEqual({
@@ -273,6 +274,7 @@ describe('requestReport on a seeded set', () => {
       {
         requests: new ArrayReportReader([]),
         outbox: { undeliverable: async () => setAside },
+        holders: noHolders,
         clock: new FixedClock(NOW),
       },
       {},
@@ -297,5 +299,24 @@ describe('requestReport on a seeded set', () => {
         reason: 'MessageRejected',
       },
     ]);
+  });
+
+  it('lists decided requests past due whose holders have not all finished, most overdue first', async () => {
+    const holders = {
+      unfinishedAtHolders: async () => [
+        { requestId: 'req-late', type: 'cessation-of-use', dueAt: '2026-11-18T08:00:00.000Z', unfinished: 2 },
+        { requestId: 'req-later', type: 'disclosure', dueAt: '2026-11-10T08:00:00.000Z', unfinished: 1 },
+        { requestId: 'req-not-due', type: 'correction', dueAt: '2099-01-01T00:00:00.000Z', unfinished: 1 },
+      ],
+    };
+    const report = await requestReport(
+      { requests: new ArrayReportReader([]), outbox: noneSetAside, holders, clock: new FixedClock(NOW) },
+      {},
+    );
+    expect(report.overdueAtHolders.map((r) => [r.requestId, r.holdersNotFinished])).toEqual([
+      ['req-later', 1],
+      ['req-late', 2],
+    ]);
+    expect(report.overdueAtHolders[0]!.daysOverdue).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DeskProblem } from '../../../functions/domain/kernel/problems';
 import { viewRequest } from '../../../functions/domain/requests/view-request';
 import { ArrayRequestReader, FixedClock, OPERATOR, RecordingAccessLog, receivedRequest } from '../doubles';
+import { MemoryTaskTracker } from '../fulfilment/tracking-doubles';
 import { JP_THIRD_PARTY, MemoryRecipients } from '../provisions/doubles';
 
 const NOW = '2026-11-12T02:00:00.000Z';
@@ -27,6 +28,7 @@ describe('viewRequest', () => {
       clock: new FixedClock(NOW),
       subjects: finder(),
       recipients: new MemoryRecipients(),
+      tasks: new MemoryTaskTracker(),
     };
     const view = await viewRequest(deps, OPERATOR, 'req-1');
     expect(accessLog.entries).toEqual([
@@ -67,6 +69,7 @@ describe('viewRequest', () => {
       clock: new FixedClock(NOW),
       subjects: finder(),
       recipients: new MemoryRecipients(),
+      tasks: new MemoryTaskTracker(),
     };
     const view = await viewRequest(deps, OPERATOR, 'req-1');
     expect(view.delivery).toEqual({ method: 'paper', postedOn: '2026-11-12', postedBy: 'op-1' });
@@ -80,6 +83,7 @@ describe('viewRequest', () => {
         clock: new FixedClock(NOW),
         subjects: finder(),
         recipients: new MemoryRecipients(),
+        tasks: new MemoryTaskTracker(),
       },
       OPERATOR,
       'req-1',
@@ -96,6 +100,7 @@ describe('viewRequest', () => {
         clock: new FixedClock(NOW),
         subjects: finder(),
         recipients: new MemoryRecipients(),
+        tasks: new MemoryTaskTracker(),
       },
       OPERATOR,
       'req-1',
@@ -121,6 +126,7 @@ describe('viewRequest', () => {
       clock: new FixedClock(NOW),
       subjects: finder(),
       recipients: counted,
+      tasks: new MemoryTaskTracker(),
     });
     const view = await viewRequest(deps('cessation-of-provision'), OPERATOR, 'req-1');
     expect(JSON.stringify(view.decisionOptions?.details.fulfilled)).toContain(
@@ -146,6 +152,7 @@ describe('viewRequest', () => {
             clock: new FixedClock(NOW),
             subjects: finder(held),
             recipients: new MemoryRecipients(),
+            tasks: new MemoryTaskTracker(),
           },
           OPERATOR,
           'req-1',
@@ -192,6 +199,7 @@ describe('viewRequest', () => {
         clock: new FixedClock(NOW),
         subjects,
         recipients: new MemoryRecipients(),
+        tasks: new MemoryTaskTracker(),
       },
       OPERATOR,
       'req-1',
@@ -207,6 +215,7 @@ describe('viewRequest', () => {
       clock: new FixedClock(NOW),
       subjects: finder(),
       recipients: new MemoryRecipients(),
+      tasks: new MemoryTaskTracker(),
     };
     for (const id of ['req-1', 'nope']) {
       const error = await viewRequest(deps, OPERATOR, id).catch((e: unknown) => e);

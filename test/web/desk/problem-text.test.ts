@@ -109,6 +109,7 @@ describe('the request report page', () => {
       },
       timeToDecision: { decided: 2, medianHours: 1, p95Hours: 2, medianDeskDays: 0, p95DeskDays: 1 },
       overdue: [],
+      overdueAtHolders: [],
       undeliverable: [],
     });
     expect(types).toEqual(['complaint', 'disclosure']);

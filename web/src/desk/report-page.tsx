@@ -59,6 +59,19 @@ const T = {
     en: 'Whenever they arrived: open now and past the due date, most overdue first.',
   },
   noOverdue: { ja: '期限を過ぎた対応中の請求はありません。', en: 'No open request is past its due date.' },
+  overdueAtHolders: {
+    ja: '期限を過ぎても保有先での対応が終わっていない請求',
+    en: 'Decided requests past their due date still being carried out at the holders',
+  },
+  overdueAtHoldersNote: {
+    ja: '決定済みですが、データを保有するシステム・委託先の対応が終わっていないため、回答がまだ送られていないものです。請求の画面で状況を確認してください。',
+    en: 'Decided, but the answer has not gone out: the systems and subcontractors holding the data have not all finished. Open the request to see where each stands.',
+  },
+  noOverdueAtHolders: {
+    ja: '期限を過ぎて保有先の対応を待っている請求はありません。',
+    en: 'No decided request past its due date is waiting for holders.',
+  },
+  holdersNotFinished: { ja: '未完了の保有先', en: 'Holders not finished' },
   requestId: { ja: '受付番号', en: 'Request number' },
   status: { ja: '状況', en: 'Status' },
   dueAt: { ja: '回答期限', en: 'Due' },
@@ -206,6 +219,39 @@ function Report({ report, language }: { report: RequestReport; language: Languag
                   <td>{labelOf(STATUS_LABELS, o.status, language)}</td>
                   <td>{japanTime(o.dueAt, language)}</td>
                   <td class="number">{say('days', language, { n: o.daysOverdue })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 id="report-overdue-at-holders">{say('overdueAtHolders', language)}</h2>
+      <p class="note">{say('overdueAtHoldersNote', language)}</p>
+      {report.overdueAtHolders.length === 0 ? (
+        <p>{say('noOverdueAtHolders', language)}</p>
+      ) : (
+        <div class="table-scroll">
+          <table aria-labelledby="report-overdue-at-holders">
+            <thead>
+              <tr>
+                {(['requestId', 'type', 'dueAt', 'daysOverdue', 'holdersNotFinished'] as const).map((k) => (
+                  <th key={k} scope="col">
+                    {say(k, language)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.overdueAtHolders.map((o) => (
+                <tr key={o.requestId}>
+                  <td>
+                    <code>{o.requestId}</code>
+                  </td>
+                  <td>{labelOf(TYPE_LABELS, o.type, language)}</td>
+                  <td>{japanTime(o.dueAt, language)}</td>
+                  <td class="number">{say('days', language, { n: o.daysOverdue })}</td>
+                  <td class="number">{o.holdersNotFinished}</td>
                 </tr>
               ))}
             </tbody>

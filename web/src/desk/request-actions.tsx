@@ -13,7 +13,7 @@ import type { StaffSession } from './session';
 import type { StaffApi } from './staff-api';
 import type { Language } from './text';
 
-interface ActionProps {
+export interface ActionProps {
   api: StaffApi;
   requestId: string;
   language: Language;
@@ -22,7 +22,7 @@ interface ActionProps {
 }
 
 /** One form's round trip: sending once at a time, the answer placed by field, focus to the first error. */
-function useAction(form: string, fields: readonly string[]) {
+export function useAction(form: string, fields: readonly string[]) {
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<PlacedErrors>();
   const [outcome, setOutcome] = useState<'network' | 'done'>();
@@ -82,7 +82,7 @@ function useAction(form: string, fields: readonly string[]) {
   return { sending, byPath: errors?.byPath ?? {}, run, summaryOf };
 }
 
-function TextField({
+export function TextField({
   path,
   label,
   value,

@@ -10,6 +10,7 @@ import { FIELD_LABELS, OPTION_LABELS, STATUS_LABELS, TYPE_LABELS } from '../text
 import { type DetailsNode, detailsNode } from './decided-details';
 import { draftKey, emptyDecisionDraft, useDecisionDraft } from './decision-draft';
 import { DecisionForm } from './decision-form';
+import { HoldersSection } from './holders-section';
 import type { DeskPageProps } from './page-props';
 import { failureOf, ProblemNotice } from './problem';
 import { dueMark, japanDate } from './queue';
@@ -371,6 +372,10 @@ export function RequestPage({ session, language, requestId }: DeskPageProps & { 
             />
           )}
         </section>
+      )}
+
+      {request.fulfilment && (
+        <HoldersSection {...actionProps} fulfilment={request.fulfilment} session={session} format={japanDateTime} />
       )}
 
       {request.delivery && (

@@ -261,6 +261,7 @@ const DESK_MESSAGES_JA: Record<string, string> = {
     '対応しない・一部対応の決定には、根拠を一つ以上選んでください。',
   'must be left out when the request is fulfilled': '対応する決定では根拠を選ばないでください。',
   'Too small: expected string to have >=1 characters': '入力してください。',
+  'must say what was done, and where': '保有先で行った対応（どこで、誰が、何をしたか）を入力してください。',
 };
 
 export function deskMessage(message: string, language: Language): string {
