@@ -4,6 +4,7 @@
 // subject, so showing it reads no personal data.
 import './officer.css';
 import './print.css';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiResult } from '../api';
 import { type Label, STATUS_LABELS, TYPE_LABELS } from '../text';
@@ -89,6 +90,63 @@ const T = {
 type Key = keyof typeof T;
 const say = (key: Key, language: Language, values: Record<string, string | number> = {}) =>
   T[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+
+/** A heading, an optional note, and a table of rows (or a sentence saying there are none). */
+function ListedSection({
+  id,
+  heading,
+  note,
+  empty,
+  columns,
+  rows,
+  numeric,
+  language,
+}: {
+  id: string;
+  heading: Key;
+  note?: Key;
+  empty: Key;
+  columns: Key[];
+  rows: { key: string; cells: ComponentChildren[] }[];
+  /** The columns that hold figures, aligned as numbers. */
+  numeric: number[];
+  language: Language;
+}) {
+  return (
+    <>
+      <h2 id={id}>{say(heading, language)}</h2>
+      {note && <p class="note">{say(note, language)}</p>}
+      {rows.length === 0 ? (
+        <p>{say(empty, language)}</p>
+      ) : (
+        <div class="table-scroll">
+          <table aria-labelledby={id}>
+            <thead>
+              <tr>
+                {columns.map((k) => (
+                  <th key={k} scope="col">
+                    {say(k, language)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  {row.cells.map((cell, i) => (
+                    <td key={columns[i]} class={numeric.includes(i) ? 'number' : undefined}>
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
 
 function Figure({ hours, days, language }: { hours: number | null; days: number | null; language: Language }) {
   if (hours === null || days === null) return <>{say('none', language)}</>;
@@ -193,103 +251,70 @@ function Report({ report, language }: { report: RequestReport; language: Languag
         </dl>
       )}
 
-      <h2 id="report-overdue">{say('overdue', language)}</h2>
-      <p class="note">{say('overdueNote', language)}</p>
-      {report.overdue.length === 0 ? (
-        <p>{say('noOverdue', language)}</p>
-      ) : (
-        <div class="table-scroll">
-          <table aria-labelledby="report-overdue">
-            <thead>
-              <tr>
-                {(['requestId', 'type', 'status', 'dueAt', 'daysOverdue'] as const).map((k) => (
-                  <th key={k} scope="col">
-                    {say(k, language)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.overdue.map((o) => (
-                <tr key={o.requestId}>
-                  <td>
-                    <code>{o.requestId}</code>
-                  </td>
-                  <td>{labelOf(TYPE_LABELS, o.type, language)}</td>
-                  <td>{labelOf(STATUS_LABELS, o.status, language)}</td>
-                  <td>{japanTime(o.dueAt, language)}</td>
-                  <td class="number">{say('days', language, { n: o.daysOverdue })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      <h2 id="report-overdue-at-holders">{say('overdueAtHolders', language)}</h2>
-      <p class="note">{say('overdueAtHoldersNote', language)}</p>
-      {report.overdueAtHolders.length === 0 ? (
-        <p>{say('noOverdueAtHolders', language)}</p>
-      ) : (
-        <div class="table-scroll">
-          <table aria-labelledby="report-overdue-at-holders">
-            <thead>
-              <tr>
-                {(['requestId', 'type', 'dueAt', 'daysOverdue', 'holdersNotFinished'] as const).map((k) => (
-                  <th key={k} scope="col">
-                    {say(k, language)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.overdueAtHolders.map((o) => (
-                <tr key={o.requestId}>
-                  <td>
-                    <code>{o.requestId}</code>
-                  </td>
-                  <td>{labelOf(TYPE_LABELS, o.type, language)}</td>
-                  <td>{japanTime(o.dueAt, language)}</td>
-                  <td class="number">{say('days', language, { n: o.daysOverdue })}</td>
-                  <td class="number">{o.holdersNotFinished}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      <h2 id="report-undeliverable">{say('undeliverable', language)}</h2>
-      {report.undeliverable.length === 0 ? (
-        <p>{say('noUndeliverable', language)}</p>
-      ) : (
-        <div class="table-scroll">
-          <table aria-labelledby="report-undeliverable">
-            <thead>
-              <tr>
-                {(['mailKind', 'requestId', 'createdAt', 'attempts', 'lastError'] as const).map((k) => (
-                  <th key={k} scope="col">
-                    {say(k, language)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.undeliverable.map((u) => (
-                <tr key={u.messageId}>
-                  <td>
-                    <code translate={false}>{u.kind}</code>
-                  </td>
-                  <td>{u.requestId ? <code>{u.requestId}</code> : say('none', language)}</td>
-                  <td>{japanTime(u.createdAt, language)}</td>
-                  <td class="number">{u.attempts}</td>
-                  <td>{u.reason ? <code translate={false}>{u.reason}</code> : say('none', language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListedSection
+        id="report-overdue"
+        heading="overdue"
+        note="overdueNote"
+        empty="noOverdue"
+        columns={['requestId', 'type', 'status', 'dueAt', 'daysOverdue']}
+        rows={report.overdue.map((o) => ({
+          key: o.requestId,
+          cells: [
+            <code key="id">{o.requestId}</code>,
+            labelOf(TYPE_LABELS, o.type, language),
+            labelOf(STATUS_LABELS, o.status, language),
+            japanTime(o.dueAt, language),
+            say('days', language, { n: o.daysOverdue }),
+          ],
+        }))}
+        numeric={[4]}
+        language={language}
+      />
+      <ListedSection
+        id="report-overdue-at-holders"
+        heading="overdueAtHolders"
+        note="overdueAtHoldersNote"
+        empty="noOverdueAtHolders"
+        columns={['requestId', 'type', 'dueAt', 'daysOverdue', 'holdersNotFinished']}
+        rows={report.overdueAtHolders.map((o) => ({
+          key: o.requestId,
+          cells: [
+            <code key="id">{o.requestId}</code>,
+            labelOf(TYPE_LABELS, o.type, language),
+            japanTime(o.dueAt, language),
+            say('days', language, { n: o.daysOverdue }),
+            o.holdersNotFinished,
+          ],
+        }))}
+        numeric={[3, 4]}
+        language={language}
+      />
+      <ListedSection
+        id="report-undeliverable"
+        heading="undeliverable"
+        empty="noUndeliverable"
+        columns={['mailKind', 'requestId', 'createdAt', 'attempts', 'lastError']}
+        rows={report.undeliverable.map((u) => ({
+          key: u.messageId,
+          cells: [
+            <code key="kind" translate={false}>
+              {u.kind}
+            </code>,
+            u.requestId ? <code key="id">{u.requestId}</code> : say('none', language),
+            japanTime(u.createdAt, language),
+            u.attempts,
+            u.reason ? (
+              <code key="reason" translate={false}>
+                {u.reason}
+              </code>
+            ) : (
+              say('none', language)
+            ),
+          ],
+        }))}
+        numeric={[3]}
+        language={language}
+      />
     </>
   );
 }
