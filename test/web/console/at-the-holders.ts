@@ -89,25 +89,25 @@ export function describeTasksAtHolders({ desk, client, newPage }: ConsoleDesk) {
       expect(text).toContain('依頼済み・保有先の対応待ち');
       expect(text).toContain('担当者の対応が必要');
       expect(text).toContain('消去');
-      await checkPage(page, 'desk-holders-1-awaiting-ja');
+      await checkPage(page, 'desk-at-holders-1-awaiting-ja');
 
       const byHand = section.getByRole('form', { name: '手作業で行った対応の記録：Hikari Mail Service' });
       await byHand.getByRole('button', { name: '対応を記録して完了にする' }).click();
       await byHand.getByText('送信できませんでした').waitFor();
-      await checkPage(page, 'desk-holders-2-note-missing-ja');
+      await checkPage(page, 'desk-at-holders-2-note-missing-ja');
       await byHand.getByLabel('行った対応').fill('委託先の佐藤様に電話で依頼し、配信リストからの削除を確認した。');
       await byHand.getByRole('button', { name: '対応を記録して完了にする' }).click();
       await expect.poll(() => section.locator(`tr[data-task="${tasks[1]!.taskId}"]`).textContent()).toContain('完了');
       expect(await section.getByRole('form').count()).toBe(1);
       expect((await getItem('fulfilment-tasks', { taskId: tasks[1]!.taskId }))!.taskState).toBe('completed');
-      await checkPage(page, 'desk-holders-3-closed-by-hand-ja');
+      await checkPage(page, 'desk-at-holders-3-closed-by-hand-ja');
 
       await section.getByRole('button', { name: '分かっている内容で今すぐ回答する' }).click();
       await expect
         .poll(() => section.locator('#answer-state').textContent())
         .toContain('その時点で分かっていた内容で送信済み');
       expect(await section.getByRole('button', { name: '分かっている内容で今すぐ回答する' }).count()).toBe(0);
-      await checkPage(page, 'desk-holders-4-answered-ja');
+      await checkPage(page, 'desk-at-holders-4-answered-ja');
       const mail = await client.emailAbout(requestId, /Mecara CRM/);
       expect(mail.destination.to).toEqual([email]);
     }, 150_000);
@@ -127,7 +127,7 @@ export function describeTasksAtHolders({ desk, client, newPage }: ConsoleDesk) {
       expect(text).toContain('A person must act');
       await section.getByRole('button', { name: 'Answer now with what is known' }).waitFor();
       await section.getByRole('button', { name: 'Record it and mark the task done' }).waitFor();
-      await checkPage(page, 'desk-holders-5-awaiting-en-phone');
+      await checkPage(page, 'desk-at-holders-5-awaiting-en-phone');
     }, 150_000);
   });
 }
