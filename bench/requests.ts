@@ -385,7 +385,8 @@ export const ROUTE_REQUESTS = {
           name: 'Bench Logistics K.K.',
           address: '1-1 Chiyoda, Tokyo',
           representative: 'Representative Director',
-          relationship: 'outsourcing',
+          // A business transfer (Art. 27(5)(ii)): outsourcing would need a processor in the holder registry.
+          relationship: 'merger',
           country: 'JP',
         }),
         claims: OFFICER_CLAIMS,

@@ -17,6 +17,7 @@ import {
   startSesEmulator,
   useEmulators,
 } from '../local/emulators';
+import { localSecretEnv } from '../local/secrets';
 import { seedDemoCustomer, seedDemoStaff } from '../local/seed';
 import { createTables } from '../local/tables';
 import { bundleFunction, bundleRunner } from './bundle';
@@ -113,6 +114,8 @@ async function prepareData(
     AWS_SECRET_ACCESS_KEY: 'bench',
     DESK_SENDER_EMAIL: 'privacy-desk@example.jp',
     DESK_STAFF_TOKEN_ISSUER: BENCH_TOKEN_ISSUER,
+    // The identifier MAC key the registration routes read, as the local runtime hands it.
+    ...localSecretEnv(),
     DESK_OFFICER_EMAIL: 'officer@desk.example.jp',
     DESK_PUBLIC_BASE_URL: 'https://desk.example.jp/v1',
     POWERTOOLS_LOG_LEVEL: 'WARN',

@@ -2,31 +2,16 @@
 // processor_certificate, fetched and checked when the officer registers the holder or changes its
 // endpoint. The certificate is pinned in the registry: callbacks and answers are verified against it.
 import { X509Certificate } from 'node:crypto';
-import { isIP } from 'node:net';
-import { z } from 'zod';
+import { discoveredCapabilities, discoverySchema } from '../domain/fulfilment/opendsr-codec';
+import { certificateFault } from '../domain/fulfilment/opendsr-signature';
 import { HolderAnswerError, HolderUnavailableError } from '../domain/fulfilment/ports';
-import {
-  type HolderEndpoint,
-  OPENDSR_IDENTITY_FORMATS,
-  OPENDSR_REQUEST_TYPES,
-  type OpenDsrRequestType,
-} from '../domain/holders/holder';
+import type { HolderEndpoint } from '../domain/holders/holder';
 import type { HolderDiscovery } from '../domain/holders/ports';
 
 /** A holder that has not answered discovery within this long is taken as unreachable for now. */
 export const DISCOVERY_TIMEOUT_MS = 5_000;
 /** Discovery and a certificate are small; anything larger is not one. */
 const MAX_BODY_BYTES = 64 * 1024;
-
-/** OpenDSR §6.3: every property is required. Request types the desk does not know are ignored. */
-const discoverySchema = z.object({
-  api_version: z.string().min(1).max(20),
-  supported_identities: z
-    .array(z.object({ identity_type: z.string().min(1).max(100), identity_format: z.enum(OPENDSR_IDENTITY_FORMATS) }))
-    .max(100),
-  supported_subject_request_types: z.array(z.string().max(50)).max(20),
-  processor_certificate: z.string().min(1).max(2000),
-});
 
 const answer = (message: string) => new HolderAnswerError(message);
 
@@ -54,27 +39,6 @@ async function fetchText(url: string, what: string, timeoutMs: number): Promise<
   return new TextDecoder().decode(body);
 }
 
-/**
- * What is wrong with a processor certificate, if anything: it must be valid now, name the holder's
- * host (subject alternative name or common name), and, outside the local runtime, not be self-signed.
- */
-export function certificateFault(
-  certificate: X509Certificate,
-  host: string,
-  now: Date,
-  allowSelfSigned: boolean,
-): string | undefined {
-  if (now < new Date(certificate.validFrom)) return `the certificate is not valid before ${certificate.validFrom}`;
-  if (now > new Date(certificate.validTo)) return `the certificate expired on ${certificate.validTo}`;
-  const named = isIP(host) ? certificate.checkIP(host) : certificate.checkHost(host);
-  if (!named) return `the certificate is issued to ${certificate.subject.replace(/\n/g, ', ')}, not to ${host}`;
-  // Signed by its own key: no authority vouches for it (checkIssued misses leaves whose key usage forbids signing).
-  const selfSigned = certificate.verify(certificate.publicKey);
-  if (selfSigned && !allowSelfSigned)
-    return 'the certificate is self-signed; a holder signs with a certificate issued by a certification authority';
-  return undefined;
-}
-
 export function openDsrDiscovery(options: { allowPlainHttp: boolean; timeoutMs?: number }): HolderDiscovery {
   const timeoutMs = options.timeoutMs ?? DISCOVERY_TIMEOUT_MS;
   return {
@@ -96,10 +60,8 @@ export function openDsrDiscovery(options: { allowPlainHttp: boolean; timeoutMs?:
         );
       }
       const discovery = parsed.data;
-      const types = discovery.supported_subject_request_types.filter((t): t is OpenDsrRequestType =>
-        (OPENDSR_REQUEST_TYPES as readonly string[]).includes(t),
-      );
-      if (types.length === 0)
+      const { supportedRequestTypes, supportedIdentities } = discoveredCapabilities(discovery);
+      if (supportedRequestTypes.length === 0)
         throw answer('the holder supports none of the OpenDSR request types access, portability and erasure');
       let certificateUrl: URL;
       try {
@@ -121,14 +83,18 @@ export function openDsrDiscovery(options: { allowPlainHttp: boolean; timeoutMs?:
       } catch {
         throw answer('processor_certificate is not an X.509 certificate in PEM');
       }
-      const fault = certificateFault(certificate, base.hostname.replace(/^\[|\]$/g, ''), now, options.allowPlainHttp);
-      if (fault) throw answer(fault);
+      const fault = certificateFault(pem, {
+        now,
+        processorDomain: base.hostname,
+        allowSelfSigned: options.allowPlainHttp,
+      });
+      if (fault) throw answer(`the certificate ${fault}`);
       return {
         baseUrl: root,
         processorDomain: base.hostname,
         apiVersion: discovery.api_version,
-        supportedRequestTypes: types,
-        supportedIdentities: discovery.supported_identities,
+        supportedRequestTypes,
+        supportedIdentities,
         certificatePem: certificate.toString(),
         certificateFingerprint: certificate.fingerprint256,
         discoveredAt: now.toISOString(),

@@ -3,6 +3,7 @@
 // processor published in its /discovery. It is checked over the bytes as received, before anything is
 // parsed (§8.8 step 4). The older header names stay valid (§10.1: OpenGDPR, OpenCompliance).
 import { type KeyObject, verify, X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
 
 /** Header name prefixes, the desk's v2 naming first, then the names the specification keeps valid. */
 export const OPENDSR_HEADER_PREFIXES = ['x-opendsr-', 'x-opencompliance-', 'x-opengdpr-'] as const;
@@ -111,7 +112,9 @@ export function certificateFault(
   const t = options.now.getTime();
   if (t < Date.parse(cert.validFrom)) return 'is not valid yet';
   if (t > Date.parse(cert.validTo)) return 'has expired';
-  if (!cert.checkHost(options.processorDomain)) return `is not issued to ${options.processorDomain}`;
+  const host = options.processorDomain.replace(/^\[|\]$/g, '');
+  const named = isIP(host) ? cert.checkIP(host) : cert.checkHost(host);
+  if (!named) return `is not issued to ${options.processorDomain}`;
   const key = cert.publicKey;
   const details = key.asymmetricKeyDetails ?? {};
   if (key.asymmetricKeyType === 'rsa') {
@@ -122,7 +125,8 @@ export function certificateFault(
   } else {
     return 'has a key that is neither RSA nor EC';
   }
-  if (!options.allowSelfSigned && cert.checkIssued(cert)) return 'is self-signed';
+  // Signed by its own key: no authority vouches for it (checkIssued misses leaves whose key usage forbids signing).
+  if (!options.allowSelfSigned && (cert.checkIssued(cert) || cert.verify(cert.publicKey))) return 'is self-signed';
   return undefined;
 }
 

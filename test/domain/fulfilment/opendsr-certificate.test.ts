@@ -1,9 +1,8 @@
 // The processor certificate a holder's discovery names is checked before it is pinned: valid today,
 // issued to the holder's host, and (outside the local runtime) not self-signed.
-import { X509Certificate } from 'node:crypto';
 import selfsigned from 'selfsigned';
 import { describe, expect, it } from 'vitest';
-import { certificateFault } from '../../functions/adapters/opendsr-discovery';
+import { certificateFault } from '../../../functions/domain/fulfilment/opendsr-signature';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
@@ -15,7 +14,7 @@ async function certificate(commonName: string, options: Record<string, unknown> 
     notBeforeDate: new Date(now.getTime() - DAY),
     ...options,
   });
-  return { x509: new X509Certificate(pems.cert), pems };
+  return { pem: pems.cert, pems };
 }
 
 describe('certificateFault', () => {
@@ -24,23 +23,33 @@ describe('certificateFault', () => {
     const leaf = await certificate('opendsr.crm.example', {
       ca: { key: authority.pems.private, cert: authority.pems.cert },
     });
-    expect(certificateFault(leaf.x509, 'opendsr.crm.example', now, false)).toBeUndefined();
-    expect(certificateFault(leaf.x509, 'opendsr.other.example', now, false)).toMatch(/not to opendsr\.other\.example/);
+    expect(
+      certificateFault(leaf.pem, { now, processorDomain: 'opendsr.crm.example', allowSelfSigned: false }),
+    ).toBeUndefined();
+    expect(
+      certificateFault(leaf.pem, { now, processorDomain: 'opendsr.other.example', allowSelfSigned: false }),
+    ).toMatch(/not issued to opendsr\.other\.example/);
   });
 
   it('refuses a self-signed one unless the runtime is local, and one expired or not yet valid', async () => {
     const own = await certificate('localhost');
-    expect(certificateFault(own.x509, '127.0.0.1', now, true)).toBeUndefined();
-    expect(certificateFault(own.x509, '127.0.0.1', now, false)).toMatch(/self-signed/);
+    expect(certificateFault(own.pem, { now, processorDomain: '127.0.0.1', allowSelfSigned: true })).toBeUndefined();
+    expect(certificateFault(own.pem, { now, processorDomain: '127.0.0.1', allowSelfSigned: false })).toMatch(
+      /self-signed/,
+    );
     const expired = await certificate('localhost', {
       notBeforeDate: new Date(now.getTime() - 30 * DAY),
       notAfterDate: new Date(now.getTime() - DAY),
     });
-    expect(certificateFault(expired.x509, 'localhost', now, true)).toMatch(/expired/);
+    expect(certificateFault(expired.pem, { now, processorDomain: 'localhost', allowSelfSigned: true })).toMatch(
+      /expired/,
+    );
     const early = await certificate('localhost', {
       notBeforeDate: new Date(now.getTime() + DAY),
       notAfterDate: new Date(now.getTime() + 30 * DAY),
     });
-    expect(certificateFault(early.x509, 'localhost', now, true)).toMatch(/not valid before/);
+    expect(certificateFault(early.pem, { now, processorDomain: 'localhost', allowSelfSigned: true })).toMatch(
+      /not valid yet/,
+    );
   });
 });
