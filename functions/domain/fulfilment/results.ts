@@ -10,6 +10,15 @@ import { resultsSchema } from './opendsr-codec';
 import { HolderAnswerError, type HolderClient, HolderUnavailableError } from './ports';
 import type { FulfilmentTask } from './task';
 
+/**
+ * What one stored copy may grow to with the holders' parts: a DynamoDB item holds at most 400 KB, and
+ * a holder may return up to 1 MiB. A part that would not fit is recorded as not obtained, so the task
+ * still completes and the person is told, rather than the write failing for ever.
+ */
+export const DOSSIER_ITEM_BUDGET_BYTES = 350_000;
+
+const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).byteLength;
+
 export interface ResultsDeps {
   holders: Pick<HolderReader, 'get'>;
   client: Pick<HolderClient, 'results'>;
@@ -61,13 +70,18 @@ export async function holderResultsWrites(
   if (!request || !tokenHash) return [];
   const stored = await deps.disclosures.get(tokenHash, now);
   if (!stored || stored.requestId !== request.requestId) return [];
-  const results: DossierHolderResults = holderResultsPart(
+  let results: DossierHolderResults = holderResultsPart(
     task.holderName ?? task.holderId,
     task.categories,
     await records(),
     request.language,
     now,
   );
+  const grown = {
+    ...stored,
+    dossier: { ...stored.dossier, holderResults: [...(stored.dossier.holderResults ?? []), results] },
+  };
+  if (bytesOf(grown) > DOSSIER_ITEM_BUDGET_BYTES) results = { ...results, available: false, records: [] };
   return [
     {
       kind: 'disclosure-holder-results',

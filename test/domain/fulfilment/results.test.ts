@@ -163,6 +163,22 @@ describe("a holder's results in the dossier", () => {
     expect(noFetch.calls).toEqual([]);
   });
 
+  it('results that would not fit in the stored copy (a DynamoDB item) are recorded as not available; the task completes', async () => {
+    const { deps, writer, task, copies } = await decidedDisclosure();
+    const big = 'x'.repeat(4000);
+    const { fake } = client(async () => ({
+      subject_request_id: task.taskId,
+      records: Array.from({ length: 100 }, () => ({ category: 'email', value: big })),
+    }));
+    const stored = await changeTask(
+      { ...deps, results: resultsDeps(copies, fake) },
+      task.taskId,
+      completedWith({ resultsUrl: RESULTS_URL }),
+    );
+    expect(stored?.taskState).toBe('completed');
+    expect(merged(writer.commits.at(-1)!)[0]!.results).toMatchObject({ available: false, records: [] });
+  });
+
   it('the copy is gone (erased or expired): the task completes, nothing is written back', async () => {
     const { deps, writer, task } = await decidedDisclosure();
     const { fake } = client(async () => ({ subject_request_id: task.taskId, records: [] }));
