@@ -122,7 +122,14 @@ export const WORKERS = [
     summary:
       "Sends each new fulfilment task to its holder over OpenDSR, and each cancellation a withdrawal owes; the task's version claim keeps the schedule from sending it too.",
     source: { kind: 'stream', table: 'fulfilment-tasks' },
-    tables: { 'fulfilment-tasks': 'read-write', holders: 'read', requests: 'read-write', outbox: 'write' },
+    // disclosures: a disclosure found completed has the holder's results merged into the stored dossier.
+    tables: {
+      'fulfilment-tasks': 'read-write',
+      holders: 'read',
+      requests: 'read-write',
+      outbox: 'write',
+      disclosures: 'read-write',
+    },
     sendsEmail: false,
     reachesHolders: true,
   },
@@ -131,7 +138,14 @@ export const WORKERS = [
     summary:
       'Every minute: retries sends to holders that were down (backing off), polls holders that sent no callback, and sends cancellations still owed; releases an answer when its last task completes.',
     source: { kind: 'schedule', everyMinutes: 1 },
-    tables: { 'fulfilment-tasks': 'read-write', holders: 'read', requests: 'read-write', outbox: 'write' },
+    // disclosures: a disclosure found completed has the holder's results merged into the stored dossier.
+    tables: {
+      'fulfilment-tasks': 'read-write',
+      holders: 'read',
+      requests: 'read-write',
+      outbox: 'write',
+      disclosures: 'read-write',
+    },
     sendsEmail: false,
     reachesHolders: true,
   },

@@ -9,7 +9,7 @@ import type { DeskBuckets } from './audit';
 import { CAPABILITIES, type Capability, routeCapability } from './capabilities';
 import type { DeskSecrets, DeskTables } from './data';
 import { Firewall } from './firewall';
-import { DeskFunction, functionLogGroup } from './functions';
+import { DeskFunction, functionLogGroup, HOLDERS_OUTSIDE_AWS } from './functions';
 import { type DeskLogging, encryptedLogGroup } from './logs';
 import { ManagedPolicyRole } from './managed-policy-role';
 import { nagName } from './nag';
@@ -170,6 +170,7 @@ export class ApiConstruct extends Construct {
       functionName: routeFunctionName(props.stage, route.name),
       logGroup: this.functionLogGroup,
       timeout: Duration.seconds(15),
+      ...(route.reachesHolders ? { outsideAws: HOLDERS_OUTSIDE_AWS } : {}),
       environment: {
         ...props.deskSettings,
         ...(route.publicLinks && props.publicBaseUrl ? { DESK_PUBLIC_BASE_URL: props.publicBaseUrl } : {}),

@@ -13,15 +13,11 @@ import { SEND_FAILED_LOG_MESSAGE, UNDELIVERABLE_LOG_MESSAGE } from '../functions
 import { scheduleMinutes, WORKERS, type WorkerDefinition } from '../functions/workers';
 import type { DeskBuckets } from './audit';
 import type { DeskTables } from './data';
-import { DeskFunction, functionLogGroup } from './functions';
+import { DeskFunction, functionLogGroup, HOLDERS_OUTSIDE_AWS } from './functions';
 import type { DeskLogging } from './logs';
 import type { NotifyConstruct } from './notify';
 
 export const OUTBOX_METRIC_NAMESPACE = 'AppiDesk/Outbox';
-
-/** Why the workers that reach holders run outside a VPC (cdk-nag NIST.800.53.R5-LambdaInsideVPC). */
-const HOLDERS_OUTSIDE_AWS =
-  "They call the holders' OpenDSR endpoints on the internet over HTTPS, each answer verified against the holder's pinned certificate, besides AWS regional APIs; no private network resource exists, and a VPC would need a NAT gateway to reach the same internet hosts.";
 
 export interface WorkersConstructProps {
   tables: DeskTables;

@@ -2,7 +2,7 @@
 // DynamoDB transaction (docs/architecture.md), each conditional on the state it was decided from.
 import type { DeskWrite, DeskWriter } from '../domain/requests/ports';
 import { tableName } from './clients';
-import { disclosureItems } from './disclosure-repository';
+import { disclosureItems, NO_SUBJECT } from './disclosure-repository';
 import { outboxPut } from './outbox-repository';
 import type { TableName } from './tables';
 import { type TransactItem, transactOrStale } from './transactions';
@@ -15,6 +15,7 @@ export const WRITE_TABLES: { readonly [K in DeskWrite['kind']]: TableName } = {
   request: 'requests',
   outbox: 'outbox',
   disclosure: 'disclosures',
+  'disclosure-holder-results': 'disclosures',
   'cessation-of-provision': 'subjects',
   'cessation-of-use': 'subjects',
   'personal-data-correction': 'personal-data',
@@ -62,6 +63,19 @@ function toTransactItem(write: DeskWrite): TransactItem | TransactItem[] {
           TableName: tableName(WRITE_TABLES[write.kind]),
           Item,
           ConditionExpression: 'attribute_not_exists(tokenHash)',
+        },
+      }));
+    case 'disclosure-holder-results':
+      // Appended to each item of the copy; the task's own conditional write in the same transaction
+      // makes it once. An item gone (erased) or expired fails the transaction, and the caller rereads.
+      return (write.subjectIds.length > 0 ? write.subjectIds : [NO_SUBJECT]).map((subjectId) => ({
+        Update: {
+          TableName: tableName(WRITE_TABLES[write.kind]),
+          Key: { tokenHash: write.tokenHash, subjectId },
+          UpdateExpression:
+            'SET dossier.holderResults = list_append(if_not_exists(dossier.holderResults, :none), :part)',
+          ConditionExpression: 'attribute_exists(tokenHash) AND expiresAt > :now',
+          ExpressionAttributeValues: { ':none': [], ':part': [write.results], ':now': epochSeconds(write.at) },
         },
       }));
     case 'cessation-of-provision': {

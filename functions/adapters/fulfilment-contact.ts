@@ -1,5 +1,6 @@
 // The dependencies of every contact with a holder, shared by the stream worker and the schedule.
 import type { ContactDeps } from '../domain/fulfilment/contact';
+import { dynamoDisclosureReader } from './disclosure-repository';
 import { dynamoTaskReader, fulfilmentWriter } from './fulfilment-task-repository';
 import { dynamoHolders } from './holder-repository';
 import { OpenDsrClient } from './opendsr-client';
@@ -9,6 +10,7 @@ import { cryptoSecrets, systemClock } from './system';
 
 /** Read per call: the local desk names its own URL, and allows its loopback demo holder, when it starts. */
 export function contactDeps(): ContactDeps {
+  const client = new OpenDsrClient();
   return {
     requests: dynamoRequestReader,
     tasks: dynamoTaskReader,
@@ -16,7 +18,9 @@ export function contactDeps(): ContactDeps {
     secrets: cryptoSecrets,
     clock: systemClock,
     holders: dynamoHolders,
-    client: new OpenDsrClient(),
+    client,
+    // A poll that finds a disclosure completed merges the holder's results into the dossier.
+    results: { holders: dynamoHolders, client, disclosures: dynamoDisclosureReader },
     ...openDsrSettings(),
   };
 }

@@ -1,8 +1,11 @@
 // POST /v1/opendsr/callbacks: a holder's processor reports a task's status. The signature is checked
 // over the raw body against the certificate pinned for every holder registered under the domain the
 // callback names, before the body is parsed (OpenDSR §8.8); anything else is 403 and changes nothing.
+// A completed disclosure's results are fetched from the holder and merged into the dossier.
+import { dynamoDisclosureReader } from '../adapters/disclosure-repository';
 import { dynamoTaskReader, fulfilmentWriter } from '../adapters/fulfilment-task-repository';
 import { dynamoHolders } from '../adapters/holder-repository';
+import { OpenDsrClient } from '../adapters/opendsr-client';
 import { callbackUrlOf } from '../adapters/opendsr-settings';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
@@ -45,6 +48,12 @@ async function authenticateHolder(rawBody: string, headers: Record<string, strin
 export const handler = httpRoute(route, receive, { authenticateHolder });
 
 async function receive({ body, actor, publicBaseUrl }: RouteInput<typeof route>) {
-  const result = await receiveCallback({ ...deps, callbackUrl: callbackUrlOf(publicBaseUrl) }, actor.holderIds, body);
+  // The client per call: the local desk allows its loopback demo holder only once it has started.
+  const results = { holders: dynamoHolders, client: new OpenDsrClient(), disclosures: dynamoDisclosureReader };
+  const result = await receiveCallback(
+    { ...deps, results, callbackUrl: callbackUrlOf(publicBaseUrl) },
+    actor.holderIds,
+    body,
+  );
   return { body: { subject_request_id: result.subjectRequestId, changed: result.changed } };
 }

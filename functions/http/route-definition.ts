@@ -52,6 +52,8 @@ export interface RouteDefinition {
   browser?: 'privacy-center';
   /** It e-mails links to the desk's public address, so the deployment hands it that address when one is set. */
   publicLinks?: true;
+  /** It calls holders' OpenDSR endpoints on the internet (a completed disclosure's results). */
+  reachesHolders?: true;
 }
 
 /** Every staff route reads the staff table: the caller's account must be active and their role current. */

@@ -11,7 +11,15 @@ export const receiveOpendsrCallback = {
   summary:
     "A holder's processor reports the status of a request the desk sent it; signed with the certificate pinned at the holder's registration.",
   auth: { kind: 'holder-signature' },
-  tables: { holders: 'read', 'fulfilment-tasks': 'read-write', requests: 'read-write', outbox: 'write' },
+  // disclosures: a completed disclosure's results from the holder are merged into the stored dossier.
+  tables: {
+    holders: 'read',
+    'fulfilment-tasks': 'read-write',
+    requests: 'read-write',
+    outbox: 'write',
+    disclosures: 'read-write',
+  },
+  reachesHolders: true,
   request: { body: opendsrCallbackBody },
   response: {
     status: 200,

@@ -5,11 +5,14 @@
 // bundled as every desk function is.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, NestedStack, Stack } from 'aws-cdk-lib';
+import { App, NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/routes';
+import { WORKERS } from '../../functions/workers';
 import { nagPacks } from '../../lib/app';
-import { DeskFunction } from '../../lib/functions';
+import { DeskFunction, HOLDERS_OUTSIDE_AWS } from '../../lib/functions';
 import { CREATE_REQUIRE_BANNER } from '../../lib/lambda-bundling';
 import { PrivacyCenter } from '../../lib/privacy-center';
 import { bundleDeskFunctions, type SynthesisedDesk, synthDesk } from './synth';
@@ -48,6 +51,28 @@ describe('cdk-nag', () => {
 
   it('leaves no finding of AwsSolutions or NIST 800-53 R5 unacknowledged, in any stack', () => {
     expect(findings(desk.app)).toEqual([]);
+  });
+
+  it('the functions that call holders (the callback route, the contact workers) say so where they run outside a VPC', () => {
+    const outsideVpc = (name: string) => {
+      const [fn] = desk.app.node
+        .findAll()
+        .filter((c) => c instanceof lambda.Function && c.node.path.endsWith(`/${name}/Function`));
+      expect(fn, name).toBeDefined();
+      return fn!.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .map((m) => (m.data as Record<string, string>)['Annotation::NIST.800.53.R5-LambdaInsideVPC'])
+        .find(Boolean);
+    };
+    const reaching = [
+      ...ROUTES.filter((r) => 'reachesHolders' in r && r.reachesHolders).map((r) => r.name),
+      ...WORKERS.filter((w) => 'reachesHolders' in w && w.reachesHolders).map((w) => w.name),
+    ];
+    expect(reaching).toEqual(
+      expect.arrayContaining(['receive-opendsr-callback', 'contact-holders', 'send-fulfilment-tasks']),
+    );
+    for (const name of reaching) expect(outsideVpc(name), name).toBe(HOLDERS_OUTSIDE_AWS);
+    expect(outsideVpc('get-disclosure')).not.toBe(HOLDERS_OUTSIDE_AWS);
   });
 });
 

@@ -46,6 +46,11 @@ const J = {
     ja: '{made}が不要になった場合は、回答の前であれば取り下げることができます。取り下げると、当社はこの{made}への対応を終了し、確認のメールをお送りします。',
     en: 'If you no longer need it, you can withdraw your {made} before it is answered. We then stop handling it and e-mail you a confirmation.',
   },
+  // While the holders carry out a decision (APPI Art. 34-35): what is done stays done, the rest stops.
+  withdrawHelpAwaitingHolders: {
+    ja: 'この{made}への対応はすでに決定し、お客様のデータを保有するシステムと委託先で実施しているところです。今取り下げると、まだ実施していない保有先には中止を依頼し、結果のお知らせ（回答）はお送りしません。すでに実施された対応（消去、訂正、利用停止など）は、取り下げても元に戻りません。取下げの確認はメールでお送りします。',
+    en: 'Your {made} has been decided and is being carried out at the systems and subcontractors that hold your data. If you withdraw it now, those that have not yet acted are asked to stop, and we will not send you the answer. What has already been done (an erasure, a correction, a stop of use) stays done: withdrawing does not undo it. We e-mail you a confirmation.',
+  },
   withdrawButton: { ja: 'この{made}を取り下げる', en: 'Withdraw this {made}' },
   withdrawConfirm: {
     ja: '本当に取り下げますか。取り下げた後に同じ内容をご希望の場合は、改めてお申し出いただく必要があります。',

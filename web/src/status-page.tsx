@@ -2,7 +2,8 @@
 // code step returned, or the one the e-mailed link carried (taken out of the address by app.tsx).
 // A decision shows its outcome, the grounds in the Act's words and the reason, in the reader's
 // language, and what happens next; an open request can be withdrawn after a confirmation
-// (POST /v1/requests/{id}/withdrawal). A complaint is called a complaint throughout.
+// (POST /v1/requests/{id}/withdrawal), and so can a decided one whose answer still waits for the
+// holders, saying what withdrawing then does. A complaint is called a complaint throughout.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AWAITING_HOLDERS_NOTE } from '../../functions/domain/fulfilment/tracking-words';
 import { type ApiResult, api, type RequestStatus, statusTokens } from './api';
@@ -107,12 +108,15 @@ function Withdrawal({
   requestId,
   token,
   made,
+  awaitingHolders,
   language,
   done,
 }: {
   requestId: string;
   token: string;
   made: string;
+  /** Decided, and carried out at the holders: what they already did stays done. */
+  awaitingHolders: boolean;
   language: Language;
   done: () => void;
 }) {
@@ -137,7 +141,9 @@ function Withdrawal({
   return (
     <section aria-labelledby="withdraw-heading">
       <h2 id="withdraw-heading">{tj('withdrawHeading', language, { made })}</h2>
-      <p>{tj('withdrawHelp', language, { made })}</p>
+      <p id={awaitingHolders ? 'withdraw-while-holders-act' : undefined}>
+        {tj(awaitingHolders ? 'withdrawHelpAwaitingHolders' : 'withdrawHelp', language, { made })}
+      </p>
       <div ref={failureRef} tabIndex={-1} role="alert" class={failure ? 'summary' : undefined}>
         {failure === 'network' && <p>{t('networkError', language)}</p>}
         {failure && failure !== 'network' && <p>{problemMessage(failure, language, 'withdrawal', STATUS_LABELS)}</p>}
@@ -250,11 +256,12 @@ export function StatusPage({
             />
           )}
           <NextSteps status={result.data} language={language} startComplaint={() => startComplaint(requestId)} />
-          {token && WITHDRAWABLE.has(result.data.status) && (
+          {token && (WITHDRAWABLE.has(result.data.status) || result.data.awaitingHolders === true) && (
             <Withdrawal
               requestId={requestId}
               token={token}
               made={made}
+              awaitingHolders={result.data.awaitingHolders === true}
               language={language}
               done={() => {
                 setWithdrawn(true);

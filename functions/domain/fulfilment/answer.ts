@@ -11,6 +11,7 @@ import { signature } from '../requests/notifications';
 import type { DeskWrite, DeskWriter, RequestReader } from '../requests/ports';
 import { answerAddress, type DeskRequest, type Language } from '../requests/request';
 import { isSettled } from './fan-out';
+import { completesDisclosure, fetchHolderRecords, holderResultsWrites, type ResultsDeps } from './results';
 import type { FulfilmentTask } from './task';
 import type { FulfilmentTaskReader } from './task-store';
 import { HOLDER_SECTION_WORDS, TASK_DONE_WORDS } from './words';
@@ -21,6 +22,11 @@ export interface AnswerDeps {
   writer: DeskWriter;
   secrets: Pick<SecretSource, 'id'>;
   clock: Clock;
+  /**
+   * Where a completed disclosure's results are fetched from and merged to (the callback route and the
+   * contact workers); without it, completing a disclosure task merges nothing (closing one by hand).
+   */
+  results?: ResultsDeps;
 }
 
 /** Attempts at a settling write before giving up to the caller's retry (stream, schedule, holder). */
@@ -108,6 +114,8 @@ export async function changeTask(
   taskId: string,
   change: (task: FulfilmentTask) => FulfilmentTask | undefined,
 ): Promise<FulfilmentTask | undefined> {
+  // A holder's results are fetched once per completion, however often the transaction is retried.
+  const fetched = new Map<string, ReturnType<typeof fetchHolderRecords>>();
   for (let attempt = 1; ; attempt++) {
     const task = await deps.tasks.get(taskId);
     if (!task) return undefined;
@@ -117,6 +125,16 @@ export async function changeTask(
     const writes: DeskWrite[] = [{ kind: 'fulfilment-task', task: next, expectedVersion: task.version }];
     if (isSettled(next) && !isSettled(task)) {
       const request = await deps.requests.get(task.requestId, now);
+      const results = deps.results;
+      if (results && completesDisclosure(task, next)) {
+        // In the task's own transaction: the dossier has the holder's part exactly when the task is done.
+        const key = next.resultsUrl ?? '';
+        const records = () => {
+          if (!fetched.has(key)) fetched.set(key, fetchHolderRecords(results, next));
+          return fetched.get(key)!;
+        };
+        writes.push(...(await holderResultsWrites(results, request, next, records, now)));
+      }
       if (request?.answer?.state === 'awaiting-holders') {
         const siblings = (await deps.tasks.listByRequest(task.requestId)).map((t) => (t.taskId === taskId ? next : t));
         if (siblings.every(isSettled)) {

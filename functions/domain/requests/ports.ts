@@ -7,7 +7,7 @@ import type { OutboxMessage } from '../outbox';
 import type { Suppression } from '../personal-data/suppression';
 import type { ProvisionCessation, ProvisionCessationLift, ProvisionStop } from '../provisions/provision-cessation';
 import type { DeskRequest, RequestStatus } from './request';
-import type { StoredDisclosure } from './types/disclosure/disclosure-dossier';
+import type { DossierHolderResults, StoredDisclosure } from './types/disclosure/disclosure-dossier';
 
 export interface RequestReader {
   get(requestId: string, now: Date): Promise<DeskRequest | undefined>;
@@ -23,6 +23,17 @@ export type DeskWrite =
   | { kind: 'request'; request: DeskRequest; expectedVersion?: number }
   | { kind: 'outbox'; message: OutboxMessage }
   | { kind: 'disclosure'; disclosure: StoredDisclosure }
+  /**
+   * A holder's part added to a stored dossier (every item of the copy, one per subject), only while
+   * the copy is still stored and live at `at`: an erased or expired copy is never written back.
+   */
+  | {
+      kind: 'disclosure-holder-results';
+      tokenHash: string;
+      subjectIds: string[];
+      results: DossierHolderResults;
+      at: string;
+    }
   /**
    * Sets the subject's cessation of provision (APPI Art. 35(3),(5)) if it is still `expected` (absent:
    * none stood). A lift (`lift`) is kept on the subject with it.

@@ -92,6 +92,29 @@ export const dossierResponse = dossierBase
     covers: z
       .array(z.enum(DISCLOSURE_RECORDS))
       .describe('The parts the person asked for; a part not asked for is left out.'),
+    holderResults: z
+      .array(
+        z.object({
+          holder: z.string().describe("The holder's registered name: the source of these records."),
+          available: z.boolean().describe('False when its data could not be obtained; notAvailable says so.'),
+          records: z.array(
+            z.object({
+              category: z.string(),
+              categoryLabel: z.string().optional(),
+              value: z.string(),
+              linkedAccessInformation: z.boolean(),
+              specialCare: z.boolean().describe('Special care-required information (APPI Art. 2(3)).'),
+            }),
+          ),
+          receivedAt: instant,
+          heading: z.string().optional().describe("The part's heading in the dossier's language, naming the holder."),
+          notAvailable: z.string().optional(),
+        }),
+      )
+      .optional()
+      .describe(
+        "The data the company's other systems and its subcontractors hold about the person, one part per holder.",
+      ),
     provisionRecordsLabel: z.string().optional().describe('Third-party provision records (APPI Art. 33(5)).'),
     withheld: z
       .object({

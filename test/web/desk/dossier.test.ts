@@ -7,7 +7,9 @@ import { POLICY_PURPOSES, registryOf } from '../../../functions/domain/purposes/
 import {
   compileDossier,
   type Dossier,
+  type DossierHolderResults,
   type DossierOptions,
+  holderResultsPart,
   servedDossier,
 } from '../../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { dossierHtml } from '../../../functions/domain/requests/types/disclosure/dossier-formats';
@@ -78,10 +80,30 @@ const PARTIAL: DossierOptions = {
   },
 };
 
-function dossierOf(language: 'ja' | 'en', holdings: Holdings, options?: DossierOptions): Dossier {
+function dossierOf(
+  language: 'ja' | 'en',
+  holdings: Holdings,
+  options?: DossierOptions,
+  holders: DossierHolderResults[] = [],
+): Dossier {
   const stored = compileDossier(receivedRequest({ language }), holdings, registryOf(POLICY_PURPOSES), NOW, options);
-  return servedDossier(stored, NOW);
+  return servedDossier(holders.length ? { ...stored, holderResults: holders } : stored, NOW);
 }
+
+/** Two other holders' parts: the CRM's records (one special care-required), and a holder that could not be reached. */
+const holderParts = (language: 'ja' | 'en') => [
+  holderResultsPart(
+    'Mecara CRM',
+    ['email', 'medical-history'],
+    [
+      { category: 'email', value: 'hanako@crm.example' },
+      { category: 'medical-history', value: '喘息' },
+    ],
+    language,
+    NOW,
+  ),
+  holderResultsPart('Billing', ['email'], undefined, language, NOW),
+];
 
 /** The text of a layout's sections in order, as a reader meets it. */
 function outline(layout: DossierLayout): string[] {
@@ -127,10 +149,17 @@ describe('printedDossier', () => {
   const typed: DossierJson = nothing;
 
   it.each(['ja', 'en'] as const)(
-    "says everything the person's page says, in its order (%s): records with marks, purposes, consents, provision records, what was withheld",
+    "says everything the person's page says, in its order (%s): records with marks, purposes, consents, other holders' parts, provision records, what was withheld",
     (language) => {
-      const dossier = dossierOf(language, HOLDINGS, PARTIAL);
+      const dossier = dossierOf(language, HOLDINGS, PARTIAL, holderParts(language));
       const text = outline(printedDossier(asJson(dossier)));
+      expect(text).toContain(language === 'ja' ? 'Mecara CRMが保有するデータ' : 'Data held by Mecara CRM');
+      expect(text).toContain(language === 'ja' ? '保有元: Mecara CRM' : 'Held by: Mecara CRM');
+      expect(text).toContain(
+        language === 'ja'
+          ? 'Billingが保有するデータは、取得できなかったため、この開示に含まれていません。'
+          : 'The data held by Billing could not be obtained and is not part of this disclosure.',
+      );
       const page = unescapeHtml(dossierHtml(dossier, language).replace(/<[^>]+>/g, ''));
       let from = 0;
       for (const line of text) {

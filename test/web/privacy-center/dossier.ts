@@ -26,6 +26,8 @@ const WORDS = {
     json: 'JSON形式でダウンロード',
     csv: 'CSV形式でダウンロード（表計算ソフト用）',
     csvHeader: '区分,項目,内容',
+    crm: 'Mecara CRMが保有するデータ',
+    crmSource: '保有元',
     time: /\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}/,
   },
   en: {
@@ -40,6 +42,8 @@ const WORDS = {
     json: 'Download as JSON',
     csv: 'Download as CSV (for spreadsheets)',
     csvHeader: 'Section,Item,Content',
+    crm: 'Data held by Mecara CRM',
+    crmSource: 'Held by',
     time: /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} JST/,
   },
 } as const;
@@ -108,8 +112,13 @@ export function describeDossier({ client, newPage }: PrivacyCenterDesk) {
           const footer = page.getByRole('contentinfo');
           await footer.getByRole('heading', { name: w.contact }).waitFor();
           expect(await footer.getByRole('link').getAttribute('href')).toMatch(/^mailto:\S+@\S+$/);
-          // Registered values stay as they are, marked so.
-          expect(await page.locator('[translate="no"]', { hasText: DEMO_CUSTOMER.customerId }).count()).toBe(1);
+          // Registered values stay as they are, marked so (here, and in Mecara CRM's copy below).
+          expect(await page.locator('[translate="no"]', { hasText: DEMO_CUSTOMER.customerId }).count()).toBe(2);
+          // The demo processor's records, under its name: the answer waited for them.
+          const crm = page.getByRole('region', { name: w.crm });
+          await crm.getByRole('heading', { level: 2, name: w.crm }).waitFor();
+          expect(await crm.textContent()).toContain(`${w.crmSource}: Mecara CRM`);
+          expect(await crm.locator('[translate="no"]', { hasText: DEMO_CUSTOMER.email }).count()).toBe(1);
 
           if (width === 'phone') {
             expect(await page.evaluate('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(390);
@@ -144,8 +153,16 @@ export function describeDossier({ client, newPage }: PrivacyCenterDesk) {
               const chunks: Buffer[] = [];
               for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
               const body = Buffer.concat(chunks).toString('utf8');
-              if (format === 'json') expect(JSON.parse(body)).toMatchObject({ requestId, language });
-              else expect(body.replace(/^\uFEFF/, '')).toMatch(new RegExp(`^${w.csvHeader}`));
+              if (format === 'json')
+                expect(JSON.parse(body)).toMatchObject({
+                  requestId,
+                  language,
+                  holderResults: [{ holder: 'Mecara CRM', available: true, heading: w.crm }],
+                });
+              else {
+                expect(body.replace(/^\uFEFF/, '')).toMatch(new RegExp(`^${w.csvHeader}`));
+                expect(body).toContain(`\r\n${w.crm},`);
+              }
             }
           }
           expect(cspErrors).toEqual([]);

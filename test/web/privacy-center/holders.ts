@@ -1,11 +1,12 @@
 // The status page while a decided request is carried out at the systems and subcontractors holding
 // the person's data: it says so, in Japanese and in English, on a phone and a desktop, instead of
-// saying the answer was e-mailed; once the answer went out it says that again.
+// saying the answer was e-mailed; once the answer went out it says that again. While the holders act,
+// the person may still withdraw, and is told first that what the holders already did stays done.
 import { describe, expect, it } from 'vitest';
 import { PRIVACY_CENTER_PATH } from '../../../local/privacy-center';
 import { checkPage, DESKTOP, PHONE } from '../../support/browser';
 import { uniqueEmail } from '../../support/desk';
-import { setAttributes } from '../../support/requests';
+import { getItem, setAttributes } from '../../support/requests';
 import type { PrivacyCenterDesk } from './desk';
 
 export function describeHolders({ desk, client, newPage }: PrivacyCenterDesk) {
@@ -70,6 +71,46 @@ export function describeHolders({ desk, client, newPage }: PrivacyCenterDesk) {
         'being carried out at the systems and subcontractors that hold your data',
       );
       await checkPage(desktop.page, 'holders-pc-3-awaiting-desktop-en');
+    }, 150_000);
+  });
+
+  describe('withdrawing while the holders carry the decision out', () => {
+    it('offered with what it does (what is done stays done), in Japanese on a phone and English on a desktop; withdrawn, the page says so', async () => {
+      const ja = await decidedAwaitingHolders('ja');
+      const phone = await newPage({ viewport: PHONE });
+      await phone.page.goto(`${desk().url}${PRIVACY_CENTER_PATH}#/status/${ja.requestId}/${ja.statusToken}?lang=ja`);
+      await phone.page.locator('#awaiting-holders').waitFor();
+      const help = phone.page.locator('#withdraw-while-holders-act');
+      await help.waitFor();
+      expect(await help.textContent()).toContain(
+        'すでに実施された対応（消去、訂正、利用停止など）は、取り下げても元に戻りません',
+      );
+      expect(await help.textContent()).toContain('結果のお知らせ（回答）はお送りしません');
+      await checkPage(phone.page, 'holders-pc-4-withdraw-offered-phone-ja');
+
+      await phone.page.getByRole('button', { name: 'このご請求を取り下げる' }).click();
+      await phone.page.getByRole('group', { name: /本当に取り下げますか/ }).waitFor();
+      await checkPage(phone.page, 'holders-pc-5-withdraw-confirm-phone-ja');
+      await phone.page.getByRole('button', { name: '取り下げる', exact: true }).click();
+      await phone.page.getByText('ご請求を取り下げました。確認のメールをお送りしました。').waitFor();
+      await phone.page.locator('#awaiting-holders').waitFor({ state: 'detached' });
+      expect(await phone.page.locator('#withdraw-while-holders-act').count()).toBe(0);
+      expect(await getItem('requests', { requestId: ja.requestId })).toMatchObject({
+        status: 'withdrawn',
+        answer: { state: 'withdrawn' },
+      });
+      await checkPage(phone.page, 'holders-pc-6-withdrawn-phone-ja');
+
+      const en = await decidedAwaitingHolders('en');
+      const desktop = await newPage({ viewport: DESKTOP, locale: 'en-GB' });
+      await desktop.page.goto(`${desk().url}${PRIVACY_CENTER_PATH}#/status/${en.requestId}/${en.statusToken}?lang=en`);
+      const enHelp = desktop.page.locator('#withdraw-while-holders-act');
+      await enHelp.waitFor();
+      expect(await enHelp.textContent()).toContain(
+        'What has already been done (an erasure, a correction, a stop of use) stays done',
+      );
+      await desktop.page.getByRole('button', { name: 'Withdraw this request' }).waitFor();
+      await checkPage(desktop.page, 'holders-pc-7-withdraw-offered-desktop-en');
     }, 150_000);
   });
 }

@@ -5,6 +5,7 @@
 // (the holdings it is compiled from never include the my-number table).
 import { CONSENT_ACTION_LABELS, CONSENT_LINKAGE_LABEL, CONSENT_METHOD_LABELS } from '../../../consents/consent-words';
 import { DESK_CONTACT, DESK_HOURS_TEXT } from '../../../desk';
+import { HOLDER_RESULTS_WORDS } from '../../../fulfilment/tracking-words';
 import type { Expiring, Holdings } from '../../../holdings';
 import type { DisclosureRecords } from '../../../kernel/law';
 import { categoryById, isLinkedAccessInformation, isSpecialCare } from '../../../personal-data/categories';
@@ -80,6 +81,33 @@ export interface DossierProvisionRecord {
   basisLabel?: string;
 }
 
+/** A record another holder of the person's data (a system of the company or a subcontractor) returned. */
+export interface DossierHolderRecord {
+  category: string;
+  categoryLabel: string;
+  value: string;
+  linkedAccessInformation: boolean;
+  specialCare: boolean;
+}
+
+/**
+ * What one holder returned for the disclosure (OpenDSR results_url), with its registered name as the
+ * source; `available: false` when its results could not be obtained, which the dossier then says.
+ */
+export interface DossierHolderResults {
+  /** The holder's registered name (never its endpoint). */
+  holder: string;
+  available: boolean;
+  records: DossierHolderRecord[];
+  receivedAt: string;
+}
+
+/** A holder's part as served: its heading and, when nothing could be obtained, the sentence saying so. */
+export interface ServedHolderResults extends DossierHolderResults {
+  heading?: string;
+  notAvailable?: string;
+}
+
 /** The desk the person may contact about the disclosure (policy §7), in the dossier's language. */
 export interface DossierDesk {
   name: string;
@@ -97,6 +125,8 @@ export interface Dossier {
   records?: DossierRecord[];
   purposesOfUse?: Array<{ id: string; description: string }>;
   consents?: DossierConsent[];
+  /** The data the other holders (the company's systems, its subcontractors) returned, one part per holder. */
+  holderResults?: ServedHolderResults[];
   /** Art. 33(5): records kept under Art. 29 (provided: the recipient) and Art. 30 (received: the provider). */
   provisionRecordsLabel?: string;
   provisionRecords?: DossierProvisionRecord[];
@@ -118,8 +148,11 @@ export interface Dossier {
  * copies, never served. A record leaves the desk at its expiry (policy §2(4)) whenever TTL gets
  * round to deleting it, so the copy leaves it out from then on too.
  */
-export interface StoredDossier extends Omit<Dossier, 'records' | 'consents' | 'provisionRecords' | 'desk'> {
+export interface StoredDossier
+  extends Omit<Dossier, 'records' | 'consents' | 'provisionRecords' | 'desk' | 'holderResults'> {
   records?: Array<Expiring<DossierRecord>>;
+  /** Merged as each holder completes, after the copy was compiled. */
+  holderResults?: DossierHolderResults[];
   consents?: Array<Expiring<DossierConsent>>;
   provisionRecords?: Array<Expiring<DossierProvisionRecord>>;
 }
@@ -241,7 +274,8 @@ function withoutExpiry<T extends object>(item: Expiring<T>): T {
  */
 export function dossierAsOf(stored: StoredDossier, now: Date): Dossier {
   const live = isLiveAt(Math.floor(now.getTime() / 1000));
-  const { records, consents, provisionRecords, purposesOfUse, ...rest } = stored;
+  // The holders' parts are named by servedDossier; they carry no expiry of their own (the copy's is theirs).
+  const { records, consents, provisionRecords, purposesOfUse, holderResults: _holderResults, ...rest } = stored;
   const liveRecords = records?.filter(live);
   const usedFor = new Set(liveRecords?.flatMap((r) => r.purposes.map((p) => p.id)));
   return {
@@ -321,11 +355,51 @@ export function servedDossier(stored: StoredDossier, now: Date): Dossier {
           }),
         }
       : {}),
+    ...(stored.holderResults && dossier.records
+      ? {
+          holderResults: stored.holderResults.map((h) => ({
+            ...h,
+            heading: HOLDER_RESULTS_WORDS.heading[language].replace('{holder}', h.holder),
+            ...(h.available
+              ? {}
+              : { notAvailable: HOLDER_RESULTS_WORDS.notAvailable[language].replace('{holder}', h.holder) }),
+          })),
+        }
+      : {}),
     desk: {
       name: DESK_CONTACT.name[language],
       email: DESK_CONTACT.email,
       address: DESK_CONTACT.address[language],
       hours: DESK_HOURS_TEXT[language],
     },
+  };
+}
+
+/**
+ * One holder's part of a disclosure from what it returned (`undefined`: its results could not be
+ * obtained). Only records in the categories the holder was asked about are kept: a category the
+ * decision withheld, or one outside the disclosure, is never shown because a holder returned it.
+ */
+export function holderResultsPart(
+  holder: string,
+  askedCategories: readonly string[],
+  records: ReadonlyArray<{ category: string; value: string }> | undefined,
+  language: Language,
+  now: Date,
+): DossierHolderResults {
+  const asked = new Set(askedCategories);
+  return {
+    holder,
+    available: records !== undefined,
+    records: (records ?? [])
+      .filter((r) => asked.has(r.category))
+      .map((r) => ({
+        category: r.category,
+        categoryLabel: categoryById(r.category)?.[language] ?? r.category,
+        value: r.value,
+        linkedAccessInformation: isLinkedAccessInformation(r.category),
+        specialCare: isSpecialCare(r.category),
+      })),
+    receivedAt: now.toISOString(),
   };
 }

@@ -188,6 +188,7 @@ export function dossierCsv(dossier: Dossier): string {
     t.specialCareMark,
   ];
   const records = dossier.records ?? [];
+  const holderRecords = (dossier.holderResults ?? []).flatMap((h) => h.records);
   const rows: string[][] = [
     ...records.map((r) => [
       t.records,
@@ -199,6 +200,21 @@ export function dossierCsv(dossier: Dossier): string {
       yesNo(r.linkedAccessInformation),
       yesNo(r.specialCare),
     ]),
+    // Each other holder's records, the holder named as their source; one that could not be obtained, said so.
+    ...(dossier.holderResults ?? []).flatMap((h) =>
+      h.available
+        ? h.records.map((r) => [
+            h.heading ?? h.holder,
+            r.categoryLabel ?? r.category,
+            r.value,
+            `${t.holderSource}: ${h.holder}`,
+            '',
+            '',
+            yesNo(r.linkedAccessInformation),
+            yesNo(r.specialCare),
+          ])
+        : [[h.heading ?? h.holder, '', h.notAvailable ?? '', `${t.holderSource}: ${h.holder}`, '', '', '', '']],
+    ),
     ...(dossier.consents ?? []).map((c) => [
       t.consents,
       c.purpose
@@ -236,10 +252,10 @@ export function dossierCsv(dossier: Dossier): string {
       '',
     ]),
     // The marks, the Art. 33(5) part and what was withheld explained, in the person's language.
-    ...(records.some((r) => r.linkedAccessInformation)
+    ...([...records, ...holderRecords].some((r) => r.linkedAccessInformation)
       ? [[t.csvNote, t.linkedMark, t.linkedNote, '', '', '', '', '']]
       : []),
-    ...(records.some((r) => r.specialCare)
+    ...([...records, ...holderRecords].some((r) => r.specialCare)
       ? [[t.csvNote, t.specialCareMark, t.specialCareNote, '', '', '', '', '']]
       : []),
     ...(dossier.provisionRecords?.length

@@ -62,6 +62,9 @@ export const DOSSIER_TEXT = {
     linkedMark: 'お客様に紐づくアクセス情報',
     linkedNote:
       '「お客様に紐づくアクセス情報」と表示した項目は、Cookie、ウェブビーコン、広告識別子等によりサービスのご利用に伴って取得したアクセス情報で、当社がお客様の個人データと紐づけて保有しているものです。そのため、お客様の個人データとして開示しています。',
+    holderSource: '保有元',
+    holderIntro:
+      '当社のシステム又は委託先が保有しているお客様の個人データです。保有元から受け取った内容をそのまま記載しています。',
     specialCareMark: '要配慮個人情報',
     specialCareNote:
       '「要配慮個人情報」と表示した項目は、個人情報の保護に関する法律第2条第3項に定める要配慮個人情報です。当社は、お客様の同意を得た場合又は同法第20条第2項に定める場合に限り取得しています。',
@@ -125,6 +128,8 @@ export const DOSSIER_TEXT = {
     linkedMark: 'Access information linked to you',
     linkedNote:
       'Items marked "Access information linked to you" are access information collected as you used our services, through cookies, web beacons, advertising identifiers and the like, which we hold linked to your personal data. That is why they are disclosed to you as your personal data.',
+    holderSource: 'Held by',
+    holderIntro: 'Personal data about you held by one of our systems or subcontractors, as it reported it to us.',
     specialCareMark: 'Special care-required',
     specialCareNote:
       'Items marked "Special care-required" are special care-required personal information as defined in Article 2(3) of the Act on the Protection of Personal Information. We acquire such information only with your consent or in the cases listed in Article 20(2) of the Act.',
@@ -206,6 +211,22 @@ export interface DossierInput {
       }>
     | undefined;
   purposesOfUse?: Array<{ description: string }> | undefined;
+  /** One part per other holder of the person's data, its heading naming the holder. */
+  holderResults?:
+    | Array<{
+        holder: string;
+        heading?: string | undefined;
+        available: boolean;
+        notAvailable?: string | undefined;
+        records: Array<{
+          category: string;
+          categoryLabel?: string | undefined;
+          value: string;
+          linkedAccessInformation: boolean;
+          specialCare: boolean;
+        }>;
+      }>
+    | undefined;
   consents?:
     | Array<{
         action: string;
@@ -271,7 +292,7 @@ export type DossierBlock =
   | { kind: 'cards'; cards: DossierCard[] };
 
 export interface DossierSection {
-  id: 'records' | 'purposes' | 'consents' | 'provision-records' | 'withheld';
+  id: 'records' | 'purposes' | 'consents' | 'provision-records' | 'withheld' | `holder-${number}`;
   heading: string;
   blocks: DossierBlock[];
 }
@@ -365,6 +386,39 @@ export function dossierLayout(dossier: DossierInput): DossierLayout {
       },
     );
   }
+
+  // Each other holder's data, its source named (APPI Art. 33(1): all the retained personal data,
+  // wherever the company keeps it or has it kept).
+  (dossier.holderResults ?? []).forEach((h, index) => {
+    const notes = [
+      h.records.some((r) => r.linkedAccessInformation) ? t.linkedNote : '',
+      h.records.some((r) => r.specialCare) ? t.specialCareNote : '',
+    ]
+      .filter(Boolean)
+      .map((text): DossierBlock => ({ kind: 'note', text: `※ ${text}` }));
+    sections.push({
+      id: `holder-${index + 1}`,
+      heading: h.heading ?? h.holder,
+      blocks: [
+        { kind: 'labelled', label: t.holderSource, value: data(h.holder) },
+        ...(h.available
+          ? [
+              { kind: 'paragraph', text: t.holderIntro } as DossierBlock,
+              cards(
+                h.records.map((r) => ({
+                  title: wordOr(r.categoryLabel, r.category),
+                  marks: [r.linkedAccessInformation ? t.linkedMark : '', r.specialCare ? t.specialCareMark : ''].filter(
+                    Boolean,
+                  ),
+                  fields: [{ label: t.value, value: data(r.value) }],
+                })),
+              ),
+              ...notes,
+            ]
+          : [{ kind: 'paragraph', text: h.notAvailable ?? t.none } as DossierBlock]),
+      ],
+    });
+  });
 
   if (dossier.provisionRecords) {
     sections.push({

@@ -16,6 +16,7 @@ import type { DeskRequest } from '../../../../../functions/domain/requests/reque
 import {
   compileDossier as compile,
   type Dossier,
+  holderResultsPart,
   servedDossier,
 } from '../../../../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import {
@@ -27,6 +28,7 @@ import {
 } from '../../../../../functions/domain/requests/types/disclosure/dossier-formats';
 import {
   dossierDate,
+  dossierLayout,
   dossierSortableTime,
   dossierTime,
 } from '../../../../../functions/domain/requests/types/disclosure/dossier-text';
@@ -286,5 +288,81 @@ describe('dossierCsv: marks', () => {
     expect(dossierCsv(compileDossier(receivedRequest({ language }), HANAKO_HOLDINGS, NOW))).not.toContain(
       LINKED_NOTE[language],
     );
+  });
+});
+
+describe("the other holders' parts", () => {
+  /** Hanako's copy with two holders' parts merged: one returned records (one special care-required, one hostile), one could not be reached. */
+  const withHolders = (language: 'ja' | 'en') => {
+    const request = receivedRequest({ language });
+    const stored = compile(request, HANAKO_HOLDINGS, registryOf(POLICY_PURPOSES), NOW);
+    return servedDossier(
+      {
+        ...stored,
+        holderResults: [
+          holderResultsPart(
+            'Mecara CRM',
+            ['email', 'medical-history', 'memo'],
+            [
+              { category: 'email', value: 'hanako@crm.example' },
+              { category: 'medical-history', value: 'asthma' },
+              { category: 'memo', value: '=HYPERLINK("http://evil.example")<b>' },
+              { category: 'name', value: 'not asked for' },
+            ],
+            language,
+            NOW,
+          ),
+          holderResultsPart('Billing <Ltd>', ['email'], undefined, language, NOW),
+        ],
+      },
+      NOW,
+    );
+  };
+
+  it('a part per holder, its heading and its source naming the holder, after the personal data and before Art. 33(5); only what it was asked for', () => {
+    const layout = dossierLayout(withHolders('en'));
+    expect(layout.sections.map((s) => s.id)).toEqual([
+      'records',
+      'purposes',
+      'consents',
+      'holder-1',
+      'holder-2',
+      'provision-records',
+    ]);
+    const [crm, billing] = layout.sections.filter((s) => s.id.startsWith('holder-'));
+    expect(crm!.heading).toBe('Data held by Mecara CRM');
+    expect(crm!.blocks[0]).toEqual({ kind: 'labelled', label: 'Held by', value: { text: 'Mecara CRM', data: true } });
+    const cards = crm!.blocks.find((b) => b.kind === 'cards');
+    expect(cards?.kind === 'cards' && cards.cards.map((c) => c.title.text)).toEqual([
+      'E-mail address',
+      'Medical history',
+      'memo',
+    ]);
+    expect(cards?.kind === 'cards' && cards.cards[1]!.marks).toEqual(['Special care-required']);
+    expect(crm!.blocks.some((b) => b.kind === 'note' && b.text.includes('Article 2(3)'))).toBe(true);
+    expect(billing!.blocks).toContainEqual({
+      kind: 'paragraph',
+      text: 'The data held by Billing <Ltd> could not be obtained and is not part of this disclosure.',
+    });
+  });
+
+  it('the page and CSV in Japanese: the holder named, values escaped and defused, special care marked and explained', () => {
+    const dossier = withHolders('ja');
+    const html = dossierHtml(dossier, 'ja');
+    expect(html).toContain('<h2 id="holder-1">Mecara CRMが保有するデータ</h2>');
+    expect(html).toContain('保有元: <span translate="no">Mecara CRM</span>');
+    expect(html).toContain('Billing &lt;Ltd&gt;が保有するデータは、取得できなかったため、この開示に含まれていません。');
+    expect(html).toContain('<span translate="no">asthma</span>');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toContain('not asked for');
+    const csv = dossierCsv(dossier).split('\r\n');
+    const crmRows = csv.filter((line) => line.startsWith('Mecara CRMが保有するデータ,'));
+    expect(crmRows).toHaveLength(3);
+    expect(crmRows[1]).toBe('Mecara CRMが保有するデータ,病歴,asthma,保有元: Mecara CRM,,,いいえ,はい');
+    expect(crmRows[2]).toContain(`'=HYPERLINK`);
+    expect(csv.some((line) => line.startsWith('Billing <Ltd>が保有するデータ,,Billing <Ltd>が保有するデータは'))).toBe(
+      true,
+    );
+    expect(csv.some((line) => line.startsWith('注記,要配慮個人情報,'))).toBe(true);
   });
 });
