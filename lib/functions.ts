@@ -157,7 +157,7 @@ function grantBucketAccess(
 
 /** Why the functions that reach holders run outside a VPC (cdk-nag NIST.800.53.R5-LambdaInsideVPC). */
 export const HOLDERS_OUTSIDE_AWS =
-  "They call the holders' OpenDSR endpoints on the internet over HTTPS, each answer verified against the holder's pinned certificate, besides AWS regional APIs; no private network resource exists, and a VPC would need a NAT gateway to reach the same internet hosts.";
+  "They call the holders' OpenDSR endpoints on the internet over HTTPS (answers verified against the holder's pinned certificate; at registration, the discovery and certificate the officer pins), besides AWS regional APIs; no private network resource exists, and a VPC would need a NAT gateway to reach the same internet hosts.";
 
 /** Findings every desk function shares, each for a reason that holds for all of them. */
 function acknowledgeFunctionFindings(fn: lambda.Function, hasDeadLetterQueue: boolean, outsideAws?: string): void {

@@ -52,7 +52,7 @@ export interface RouteDefinition {
   browser?: 'privacy-center';
   /** It e-mails links to the desk's public address, so the deployment hands it that address when one is set. */
   publicLinks?: true;
-  /** It calls holders' OpenDSR endpoints on the internet (a completed disclosure's results). */
+  /** It calls holders' OpenDSR endpoints on the internet (discovery at registration, a completed disclosure's results). */
   reachesHolders?: true;
 }
 

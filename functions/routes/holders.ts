@@ -32,6 +32,8 @@ export const registerHolder = {
     "Register a system or processor holding personal data: its OpenDSR discovery and certificate are fetched and pinned; a processor's consignment contract is recorded (policy §6(2)B).",
   auth: { kind: 'staff', roles: ['officer'] },
   tables: { holders: 'read-write', purposes: 'read', 'access-log': 'append', ...STAFF_CHECK },
+  // Fetches the holder's OpenDSR discovery and certificate on the internet.
+  reachesHolders: true,
   request: { body: registerHolderBody },
   response: {
     status: 201,
@@ -59,6 +61,8 @@ export const changeHolder = {
     'Change a holder: a new version, the old ones kept; a new endpoint (or a rotated certificate) is discovered again.',
   auth: { kind: 'staff', roles: ['officer'] },
   tables: { holders: 'read-write', purposes: 'read', 'access-log': 'append', ...STAFF_CHECK },
+  // Fetches the holder's OpenDSR discovery and certificate on the internet.
+  reachesHolders: true,
   request: { params: holderParams, body: changeHolderBody },
   response: { status: 200, schema: holderResponse, description: 'The new version.' },
 } as const satisfies RouteDefinition;

@@ -122,8 +122,12 @@ const FULFILLED_NEXT: Record<string, Label> = {
   },
 };
 
-export function decidedNext(type: string, outcome: DecisionOutcome, language: Language): string[] {
-  const done = FULFILLED_NEXT[type]?.[language] ?? '';
+/**
+ * What follows a decision. While the holders are still carrying it out (`answerSent` false) the result
+ * has not been e-mailed yet, so the lines that say it was are left out.
+ */
+export function decidedNext(type: string, outcome: DecisionOutcome, language: Language, answerSent = true): string[] {
+  const done = answerSent ? (FULFILLED_NEXT[type]?.[language] ?? '') : '';
   if (outcome === 'fulfilled') return [done];
   if (outcome === 'partially-fulfilled') {
     const part =

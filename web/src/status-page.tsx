@@ -78,19 +78,21 @@ function NextSteps({
   language: Language;
   startComplaint: () => void;
 }) {
-  const lines = status.decision
-    ? decidedNext(status.type, status.decision.outcome, language)
-    : status.status === 'withdrawn'
-      ? [WITHDRAWN_NEXT[language]]
-      : WITHDRAWABLE.has(status.status)
-        ? [OPEN_NEXT[language]]
-        : [];
+  const lines = (
+    status.decision
+      ? decidedNext(status.type, status.decision.outcome, language, status.awaitingHolders !== true)
+      : status.status === 'withdrawn'
+        ? [WITHDRAWN_NEXT[language]]
+        : WITHDRAWABLE.has(status.status)
+          ? [OPEN_NEXT[language]]
+          : []
+  ).filter(Boolean);
   if (lines.length === 0) return null;
   const complain = status.decision && status.type !== 'complaint' && status.decision.outcome !== 'fulfilled';
   return (
     <section aria-labelledby="next-heading">
       <h2 id="next-heading">{tj('nextHeading', language)}</h2>
-      {lines.filter(Boolean).map((line) => (
+      {lines.map((line) => (
         <p key={line}>{line}</p>
       ))}
       {complain && (
