@@ -30,7 +30,7 @@ beforeAll(async () => {
   prefix = await freshTables();
   // DynamoDB Local sweeps TTL for only 7 tables at a time (see dropTables): free the slots this
   // file's unused tables would take (the holdings reader needs consents and provision records).
-  await dropTables(prefix, ['requests', 'access-log', 'outbox', 'my-number']);
+  await dropTables(prefix, ['requests', 'access-log', 'outbox', 'my-number', 'fulfilment-tasks', 'suppressions']);
   poller = new StreamPoller(
     [
       {

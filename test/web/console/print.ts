@@ -90,7 +90,9 @@ export function describePrint({ desk, client, newPage }: ConsoleDesk) {
       // Japan time, as the person's page writes it; registered values marked to stay as they are.
       expect(text).toMatch(/作成日時: \d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}/);
       expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
-      expect(await paper.locator('[translate="no"]', { hasText: DEMO_CUSTOMER.customerId }).count()).toBe(1);
+      // Once Mecara CRM's results are merged, its part shows the number again, marked the same way.
+      const occurrences = text!.split(DEMO_CUSTOMER.customerId).length - 1;
+      expect(await paper.locator('[translate="no"]', { hasText: DEMO_CUSTOMER.customerId }).count()).toBe(occurrences);
       expect(text).toContain('お問い合わせ先');
       expect(await paper.getAttribute('lang')).toBe('ja');
       // Nothing of the copy is kept in the browser.
@@ -108,7 +110,7 @@ export function describePrint({ desk, client, newPage }: ConsoleDesk) {
       expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(false);
       expect(await page.getByRole('button', { name: '印刷する' }).isVisible()).toBe(false);
       expect(await paper.isVisible()).toBe(true);
-      expect(await paper.getByText('東京都千代田区神田錦町1-2-3').isVisible()).toBe(true);
+      expect(await paper.getByText('東京都千代田区神田錦町1-2-3').first().isVisible()).toBe(true);
       await page.screenshot({ path: 'test-results/web/desk-print-2-print-media-ja.png', fullPage: true });
       await page.emulateMedia({ media: 'screen' });
       expect(await page.locator('header.site').isVisible()).toBe(true);
