@@ -19,7 +19,8 @@ export type TableName =
   | 'exports'
   | 'holders'
   | 'fulfilment-tasks'
-  | 'suppressions';
+  | 'suppressions'
+  | 'incidents';
 
 export interface KeyAttribute {
   name: string;
@@ -232,6 +233,23 @@ export const TABLES: readonly TableDefinition[] = [
     partitionKey: { name: 'identifierMac', type: 'S' },
     sortKey: { name: 'requestId', type: 'S' },
     timeToLiveAttribute: TTL_ATTRIBUTE,
+  },
+  {
+    // The register of leaks, losses and damage of personal data (APPI Art. 26). An incident's current
+    // version is the item 'incident', its history 'version#0001'…, each subject linked to it an item
+    // 'subject#<subjectId>' carrying the notice given to them, and reminders 'reminder#<report>#<due>'.
+    // bySubject (over the subject items alone) lists a person's incidents for their dossier. Kept for
+    // good: the PPC may ask about an incident years later, and the register names subject ids only.
+    name: 'incidents',
+    partitionKey: { name: 'incidentId', type: 'S' },
+    sortKey: { name: 'itemKey', type: 'S' },
+    globalIndexes: [
+      {
+        indexName: 'bySubject',
+        partitionKey: { name: 'subjectId', type: 'S' },
+        sortKey: { name: 'incidentId', type: 'S' },
+      },
+    ],
   },
 ];
 
