@@ -7,7 +7,7 @@ import { generateReport } from '../../../functions/domain/incidents/reports';
 import { DeskProblem } from '../../../functions/domain/kernel/problems';
 import type { StaffActor } from '../../../functions/domain/staff';
 import { FixedClock, RecordingAccessLog } from '../doubles';
-import { AWARE_AT, completeIncident, incident, MemoryIncidents, subject } from './report-fixtures';
+import { completeIncident, incident, MemoryIncidents, subject } from './report-fixtures';
 
 const NOW = new Date('2026-12-03T03:00:00.000Z');
 const OFFICER: StaffActor = { staffId: 'officer', role: 'officer', sourceIp: '203.0.113.9' };
