@@ -43,9 +43,7 @@ export async function incidentsInvolving(
   const links = (await Promise.all([...new Set(subjectIds)].map((id) => reader.incidentsOf(id)))).flat();
   const byIncident = new Map<string, IncidentSubject[]>();
   for (const link of links) byIncident.set(link.incidentId, [...(byIncident.get(link.incidentId) ?? []), link]);
-  const found = await Promise.all(
-    [...byIncident.keys()].map(async (id) => [id, await reader.get(id)] as const),
-  );
+  const found = await Promise.all([...byIncident.keys()].map(async (id) => [id, await reader.get(id)] as const));
   return found
     .flatMap(([id, incident]: readonly [string, Incident | undefined]) => {
       if (!incident || (incident.state === 'draft' && !withDrafts)) return [];

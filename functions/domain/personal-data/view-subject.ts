@@ -5,9 +5,9 @@
 // given to this person.
 
 import type { AccessLogWriter } from '../access-log/ports';
-import type { IncidentReader } from '../incidents/ports';
-import { incidentsInvolving, type PersonIncident } from '../incidents/involving';
 import type { ConsentEvent, ProvisionRecord, SpecialCareBasis, StoredPersonalDataRecord } from '../holdings';
+import { incidentsInvolving, type PersonIncident } from '../incidents/involving';
+import type { IncidentReader } from '../incidents/ports';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import { cessationOf } from '../provisions/provision-cessation';

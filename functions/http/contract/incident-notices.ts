@@ -36,7 +36,10 @@ export const notifyPersonsResponse = z.object({
   incidentId,
   version: z.number().int().describe("The incident's version after this notice."),
   sent: z.number().int().describe('Persons e-mailed by this notice (queued in the outbox; sending follows).'),
-  unreachable: z.number().int().describe('Persons of this notice without an address: the alternative measure is recorded.'),
+  unreachable: z
+    .number()
+    .int()
+    .describe('Persons of this notice without an address: the alternative measure is recorded.'),
   remaining: z
     .number()
     .int()

@@ -144,7 +144,9 @@ export const subjectViewResponse = z.object({
             alternativeMeasureKinds: z.array(z.enum(ALTERNATIVE_MEASURES)).optional(),
           })
           .optional()
-          .describe('The notice this person was given (APPI Art. 26(2)), or the alternative measure recorded for them.'),
+          .describe(
+            'The notice this person was given (APPI Art. 26(2)), or the alternative measure recorded for them.',
+          ),
       }),
     )
     .describe('Leaks, losses or damage that involved this subject’s data, newest first.'),
