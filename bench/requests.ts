@@ -451,6 +451,15 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'notify-incident-persons': {
+    event: api('notify-incident-persons', {
+      pathParameters: { incidentId: 'INC-2026-01-05-BENCH0' },
+      headers: json,
+      body: JSON.stringify({ version: 1 }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
   'permit-provision': {
     event: api('permit-provision', {
       headers: json,
