@@ -21,6 +21,7 @@ import { ALTERNATIVE_MEASURE_SOURCE, missingNoticeItems, NOTICE_SOURCE } from '.
 import { incidentNoticeMessage } from './notice-message';
 import { NOTICE_ITEM_WORDS } from './notice-words';
 import type { IncidentStore } from './ports';
+import { actsAsReportable } from './reportability';
 
 export interface NotifyDeps {
   incidents: IncidentStore;
@@ -52,11 +53,6 @@ export interface NoticeOutcome {
 
 const title = 'Persons not notified';
 
-/** The answer the desk acts on: the officer's override where given, else its own. */
-export function actedOnReportable(incident: Incident): boolean {
-  return incident.reportability.override?.reportable ?? incident.reportability.reportable;
-}
-
 const stale = (incidentId: string) =>
   new DeskProblem(
     'conflict',
@@ -74,7 +70,7 @@ function checkNotifiable(incident: Incident, decision: NoticeDecision) {
         : `"${incident.incidentId}" is closed; a closed incident is kept as it was. Nobody was notified.`,
     );
   if (incident.version !== decision.version) throw stale(incident.incidentId);
-  if (!actedOnReportable(incident))
+  if (!actsAsReportable(incident.reportability))
     throw new DeskProblem(
       'unprocessable',
       title,
