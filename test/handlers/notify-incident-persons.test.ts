@@ -11,6 +11,7 @@ import type { StoredOutboxMessage } from '../../functions/adapters/outbox-reposi
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { lookupKeyOf } from '../../functions/domain/holdings';
 import type { Incident } from '../../functions/domain/incidents/incident';
+import { INCIDENT_NOTICES_PER_CALL } from '../../functions/domain/incidents/limits';
 import { handler as notify } from '../../functions/handlers/notify-incident-persons';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { seedDemoStaff } from '../../local/seed';
@@ -168,6 +169,19 @@ describe('POST /v1/staff/incidents/{incidentId}/notices', () => {
     expect(messages).toHaveLength(3);
     expect(new Set(messages.map((m) => m.to[0])).size).toBe(3);
     expect((await dynamoIncidents.get(incidentId))!.version).toBe(3);
+  });
+
+  it(`tells a large incident ${INCIDENT_NOTICES_PER_CALL} persons a call, each call one real transaction, saying how many remain`, async () => {
+    const { incidentId, subjects } = await seedIncident(INCIDENT_NOTICES_PER_CALL + 5);
+    const first = await call(incidentId, { version: 2 });
+    expect(first.status, JSON.stringify(first.json)).toBe(200);
+    expect(first.json).toMatchObject({ sent: INCIDENT_NOTICES_PER_CALL, remaining: 5, version: 3 });
+    const second = await call(incidentId, { version: 3 });
+    expect(second.json).toMatchObject({ sent: 5, remaining: 0, version: 4 });
+    const messages = await outboxOf(incidentId);
+    expect(messages).toHaveLength(subjects.length);
+    expect(new Set(messages.map((m) => m.to[0]))).toEqual(new Set(subjects.map((s) => s.email)));
+    expect((await dynamoIncidents.get(incidentId))!.notices).toEqual({ sent: subjects.length, unreachable: 0 });
   });
 
   it('refuses an incident that is not reportable (422 naming reportability), writing nothing', async () => {
