@@ -460,6 +460,13 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'preview-incident-notice': {
+    event: api('preview-incident-notice', {
+      pathParameters: { incidentId: 'INC-2026-01-05-BENCH0' },
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
   'permit-provision': {
     event: api('permit-provision', {
       headers: json,

@@ -84,6 +84,7 @@ const MANIFEST = [
   incidents.overrideReportability,
   incidents.closeIncident,
   incidentNotices.notifyIncidentPersons,
+  incidentNotices.previewIncidentNotice,
   accessLog.listAccessLog,
   accessLog.verifyAccessLog,
   notice.getPrivacyNotice,

@@ -13,6 +13,7 @@ import { lookupKeyOf } from '../../functions/domain/holdings';
 import type { Incident } from '../../functions/domain/incidents/incident';
 import { INCIDENT_NOTICES_PER_CALL } from '../../functions/domain/incidents/limits';
 import { handler as notify } from '../../functions/handlers/notify-incident-persons';
+import { handler as preview } from '../../functions/handlers/preview-incident-notice';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { seedDemoStaff } from '../../local/seed';
 import { reportableIncident } from '../domain/incidents/doubles';
@@ -254,5 +255,31 @@ describe('POST /v1/staff/incidents/{incidentId}/notices', () => {
     });
     expect((await dynamoIncidents.subjects(incidentId))[0]!.notice).toMatchObject({ state: 'sent' });
     expect(await mailbox(subjects[0]!.email)).toEqual([]);
+  });
+});
+
+describe('GET /v1/staff/incidents/{incidentId}/notice-preview', () => {
+  const PREVIEW = '/v1/staff/incidents/{incidentId}/notice-preview';
+  const look = (incidentId: string, claims = staffClaims('officer')) =>
+    invoke(preview, {
+      method: 'GET',
+      path: PREVIEW.replace('{incidentId}', incidentId),
+      resource: PREVIEW,
+      pathParameters: { incidentId },
+      claims,
+    });
+
+  it('shows the officer the e-mail the persons would receive, reading no address; others are refused', async () => {
+    const { incidentId, subjects } = await seedIncident(2);
+    const result = await look(incidentId);
+    expect(result.status, JSON.stringify(result.json)).toBe(200);
+    expect(result.json).toMatchObject({ incidentId, version: 2, reportable: true, waiting: 2, calls: 1, missing: [] });
+    expect(result.json.text).toContain('1. 概要');
+    expect(JSON.stringify(result.json)).not.toContain('@example.jp');
+    const log = await noticeLog(incidentId);
+    expect(log).toEqual([expect.objectContaining({ action: 'read', subjects: [] })]);
+    for (const role of ['operator', 'auditor']) expectProblem(await look(incidentId, staffClaims(role)), 403);
+    expectProblem(await look('INC-2026-12-01-NOSUCH'), 404);
+    expect(subjects).toHaveLength(2);
   });
 });

@@ -284,6 +284,7 @@ describe('functions: one per route and per worker', () => {
       'list-staff-accounts',
       'notify-incident-persons',
       'preview-decision',
+      'preview-incident-notice',
       'record-consent-by-staff',
       'record-holder-review',
       'record-posting',
