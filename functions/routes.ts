@@ -10,6 +10,7 @@ import * as disclosures from './routes/disclosures';
 import * as dataExports from './routes/exports';
 import * as fulfilment from './routes/fulfilment';
 import * as holders from './routes/holders';
+import * as incidentNotices from './routes/incident-notices';
 import * as incidentReports from './routes/incident-reports';
 import * as incidents from './routes/incidents';
 import * as myNumber from './routes/my-number';
@@ -85,6 +86,8 @@ const MANIFEST = [
   incidents.closeIncident,
   incidentReports.viewIncidentReport,
   incidentReports.recordReportSubmission,
+  incidentNotices.notifyIncidentPersons,
+  incidentNotices.previewIncidentNotice,
   accessLog.listAccessLog,
   accessLog.verifyAccessLog,
   notice.getPrivacyNotice,
@@ -115,6 +118,7 @@ export const ROUTE_MODULES = {
   holders,
   incidents,
   'incident-reports': incidentReports,
+  'incident-notices': incidentNotices,
   'my-number': myNumber,
   notice,
   'personal-data': personalData,

@@ -19,6 +19,7 @@ import {
   PRELIMINARY_REPORT_DESK_DAYS,
   PRELIMINARY_REPORT_MAX_DESK_DAYS,
 } from './incidents/deadlines';
+import { ALTERNATIVE_MEASURE_SOURCE, ALTERNATIVE_MEASURES, NOTICE_ITEM_IDS } from './incidents/notice-items';
 import { FINAL_REPORT_REQUIRED_ITEMS, PPC_REPORT_ITEMS } from './incidents/report-items';
 import {
   LEAK_REPORT_PERSONS_THRESHOLD,
@@ -392,6 +393,27 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         kind: 'desk policy',
         source: 'under My Number Act Art. 20',
         note: "A later document date would only stretch the number's retention.",
+      },
+    ],
+  },
+  {
+    title: 'Notices to the persons of a leak, loss or damage',
+    constants: [
+      {
+        name: 'NOTICE_ITEMS',
+        value: NOTICE_ITEM_IDS,
+        unit: 'items',
+        kind: 'law',
+        source: 'APPI Art. 26(2), Enforcement Rules Art. 10 (of Art. 8(1): (i), (ii), (iv), (v), (ix))',
+        note: 'What the e-mail to each person of a reportable incident states; "other" only when the incident says something there. A notice is refused until the incident states the others.',
+      },
+      {
+        name: 'ALTERNATIVE_MEASURES',
+        value: ALTERNATIVE_MEASURES,
+        unit: 'list',
+        kind: 'law',
+        source: ALTERNATIVE_MEASURE_SOURCE,
+        note: 'Where a person cannot be told (no address the desk can reach), the measure taken instead, named by the officer with what was done.',
       },
     ],
   },

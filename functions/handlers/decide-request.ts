@@ -3,6 +3,7 @@ import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoHolders } from '../adapters/holder-repository';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
 import { secretIdentifierMac } from '../adapters/identifier-mac';
+import { dynamoIncidents } from '../adapters/incident-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
@@ -21,6 +22,7 @@ const deps = {
   writer: dynamoDeskWriter,
   secrets: cryptoSecrets,
   suppressions: dynamoSuppressions,
+  incidents: dynamoIncidents,
   identifierMac: secretIdentifierMac,
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,

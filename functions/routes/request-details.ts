@@ -41,6 +41,8 @@ export const decideRequest = {
     suppressions: 'read-write',
     holders: 'read',
     'fulfilment-tasks': 'write',
+    // A disclosure states the incidents that involved the person's data (APPI Art. 26).
+    incidents: 'read',
     'access-log': 'append',
     ...STAFF_CHECK,
   },
@@ -67,6 +69,7 @@ export const previewDecision = {
     subjects: 'read',
     suppressions: 'read',
     holders: 'read',
+    incidents: 'read',
     'access-log': 'append',
     ...STAFF_CHECK,
   },

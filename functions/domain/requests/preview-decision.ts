@@ -6,6 +6,7 @@
 import type { AccessLogWriter } from '../access-log/ports';
 import type { HolderReader } from '../holders/holder';
 import type { Holdings, HoldingsReader } from '../holdings';
+import type { IncidentReader } from '../incidents/ports';
 import type { Clock, IdentifierMac, SecretSource } from '../kernel/ports';
 import { categoryById, isSpecialCare } from '../personal-data/categories';
 import type { SubjectLifecycleReader, SuppressionReader } from '../personal-data/ports';
@@ -32,6 +33,8 @@ export interface PreviewDecisionDeps {
   suppressions: SuppressionReader;
   /** The holder registry, so the preview shows the tasks the decision would create. */
   holders?: Pick<HolderReader, 'list'>;
+  /** The incident register, so a disclosure's preview shows the incidents its dossier would state. */
+  incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
   clock: Clock;
 }
 
@@ -108,6 +111,7 @@ export async function previewDecision(
       identifierMac: deps.identifierMac,
       suppressions: deps.suppressions,
       ...(deps.holders ? { holders: deps.holders } : {}),
+      ...(deps.incidents ? { incidents: deps.incidents } : {}),
     },
     decidable,
     actor,

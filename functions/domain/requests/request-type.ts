@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AccessLogWriter } from '../access-log/ports';
 import type { Reach } from '../fulfilment/fan-out';
 import type { HoldingsReader } from '../holdings';
+import type { IncidentReader } from '../incidents/ports';
 import type { IdentifierMac, SecretSource } from '../kernel/ports';
 import type { SubjectLifecycleReader, SuppressionReader } from '../personal-data/ports';
 import type { RecipientRegistry } from '../provisions/ports';
@@ -42,6 +43,11 @@ export interface FulfilmentContext {
   identifierMac: IdentifierMac;
   /** The suppression entries an addition on request is held against, as registration holds records. */
   suppressions: SuppressionReader;
+  /**
+   * The incident register, whose incidents involving the person a disclosure states. Left out only in
+   * unit tests of a type's own fulfilment; the decide route and its preview always pass it.
+   */
+  incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
 }
 
 export interface Fulfilment {
