@@ -92,6 +92,25 @@ export function reportReminderText(reminder: ReportReminder) {
   };
 }
 
+/**
+ * The reports to the PPC past their due instant with no submission recorded, for the desk report: most
+ * overdue first. Days overdue are calendar days, a started day counted, as the report counts requests.
+ */
+export function overdueIncidentReports(incidents: readonly Incident[], now: Date) {
+  return incidents
+    .flatMap((incident) =>
+      reportsOwed(incident)
+        .filter(({ dueAt }) => new Date(dueAt) < now)
+        .map(({ kind, dueAt }) => ({
+          incidentId: incident.incidentId,
+          report: kind,
+          dueAt,
+          daysOverdue: Math.ceil((now.getTime() - Date.parse(dueAt)) / 86_400_000),
+        })),
+    )
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.incidentId.localeCompare(b.incidentId));
+}
+
 export async function remindIncidentReports(deps: ReportReminderDeps): Promise<{ owed: number; reminded: number }> {
   const now = deps.clock.now();
   let owed = 0;
