@@ -21,6 +21,7 @@ import {
 } from './incidents/deadlines';
 import { ALTERNATIVE_MEASURE_SOURCE, ALTERNATIVE_MEASURES, NOTICE_ITEM_IDS } from './incidents/notice-items';
 import { FINAL_REPORT_REQUIRED_ITEMS, PPC_REPORT_ITEMS } from './incidents/report-items';
+import { REPORT_REMINDER_LEAD_DESK_DAYS } from './incidents/report-reminders';
 import {
   LEAK_REPORT_PERSONS_THRESHOLD,
   MY_NUMBER_LEAK_REPORT_PERSONS_THRESHOLD,
@@ -544,6 +545,14 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         kind: 'law',
         source: 'Enforcement Rules Art. 8(2), 7(3)',
         note: 'Instead of 30 days where the incident may have been caused for a wrongful purpose.',
+      },
+      {
+        name: 'REPORT_REMINDER_LEAD_DESK_DAYS',
+        value: REPORT_REMINDER_LEAD_DESK_DAYS,
+        unit: 'desk days',
+        kind: 'desk policy',
+        source: 'APPI Art. 26(1); Enforcement Rules Art. 8',
+        note: "The officer is e-mailed at the desk's opening this many desk days before a report's due day, and again once it is overdue.",
       },
       {
         name: 'ADMINISTRATIVE_YEAR_END_CLOSURE',
