@@ -75,6 +75,7 @@ const MANIFEST = [
   holders.recordHolderReview,
   accessLog.listAccessLog,
   accessLog.verifyAccessLog,
+  accessLog.getIncidentTimeline,
   notice.getPrivacyNotice,
   notice.getOpenApi,
   dataExports.requestExport,

@@ -41,6 +41,8 @@ const accessLogEntry = z.object({
   reason: z.string(),
   sourceIp: z.string(),
   at: instant,
+  incidentId: z.string().optional().describe('The incident of the register the entry read or wrote.'),
+  incidentVersion: z.number().int().optional().describe("The incident's version read or written."),
 });
 export const accessLogResponse = z.object({
   from: instant,
@@ -94,3 +96,32 @@ export const accessLogVerifyResponse = z.union([
     checkedAt: instant,
   }),
 ]);
+
+// ---- An incident's timeline: the access log's entries that read or wrote it ----
+
+export const incidentId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'is not an incident id' });
+export const incidentTimelineParams = z.strictObject({ incidentId });
+export const incidentTimelineQuery = z.strictObject({
+  before: z.iso
+    .date()
+    .optional()
+    .describe(
+      'List the days before this Japan date (the nextBefore of the previous page); by default from today back.',
+    ),
+});
+export const incidentTimelineResponse = z.object({
+  incidentId,
+  from: z.iso.date().describe('The oldest Japan day this page read.'),
+  to: z.iso.date().describe('The newest Japan day this page read.'),
+  items: z
+    .array(accessLogEntry)
+    .describe('Every entry of those days that read or wrote the incident, newest first: who, in which role, what, when.'),
+  nextBefore: z.iso
+    .date()
+    .optional()
+    .describe('Present while older days of the incident remain: send it as before for the next page.'),
+});
