@@ -101,9 +101,7 @@ export const accessLogVerifyResponse = z.union([
 
 export const incidentId = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, { error: 'is not an incident id' });
+  .regex(/^INC-\d{4}-\d{2}-\d{2}-[0-9A-Z]{6}$/, { error: 'is not an incident id (like INC-2026-12-07-7KQ2MX)' });
 export const incidentTimelineParams = z.strictObject({ incidentId });
 export const incidentTimelineQuery = z.strictObject({
   before: z.iso
