@@ -10,6 +10,7 @@ import * as disclosures from './routes/disclosures';
 import * as dataExports from './routes/exports';
 import * as fulfilment from './routes/fulfilment';
 import * as holders from './routes/holders';
+import * as incidents from './routes/incidents';
 import * as myNumber from './routes/my-number';
 import * as notice from './routes/notice';
 import * as personalData from './routes/personal-data';
@@ -73,6 +74,14 @@ const MANIFEST = [
   holders.changeHolder,
   holders.retireHolder,
   holders.recordHolderReview,
+  incidents.listIncidents,
+  incidents.openIncident,
+  incidents.viewIncident,
+  incidents.registerIncident,
+  incidents.changeIncident,
+  incidents.linkIncidentSubjects,
+  incidents.overrideReportability,
+  incidents.closeIncident,
   accessLog.listAccessLog,
   accessLog.verifyAccessLog,
   accessLog.getIncidentTimeline,
@@ -103,6 +112,7 @@ export const ROUTE_MODULES = {
   exports: dataExports,
   fulfilment,
   holders,
+  incidents,
   'my-number': myNumber,
   notice,
   'personal-data': personalData,

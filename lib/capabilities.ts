@@ -13,6 +13,8 @@ export const CAPABILITIES = {
   safeguards: 'Staff accounts, the access log and exports: the safeguards of policy §6',
   fulfilment:
     'Holders of personal data and the fulfilment of decided requests at each: the holder registry, tasks, OpenDSR callbacks',
+  incidents:
+    'Leaks, losses and damage of personal data (APPI Art. 26): the incident register, reports to the PPC, notices to the persons',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -33,6 +35,7 @@ const STACK_OF_MODULE: Record<RouteModule, Capability> = {
   'staff-accounts': 'safeguards',
   fulfilment: 'fulfilment',
   holders: 'fulfilment',
+  incidents: 'incidents',
 };
 
 const CAPABILITY_OF = new Map<string, Capability>(
