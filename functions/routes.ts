@@ -86,6 +86,7 @@ const MANIFEST = [
   accessLog.verifyAccessLog,
   accessLog.getIncidentTimeline,
   accessLog.listAccessAlerts,
+  accessLog.openIncidentFromAlert,
   notice.getPrivacyNotice,
   notice.getOpenApi,
   dataExports.requestExport,
