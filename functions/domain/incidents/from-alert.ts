@@ -14,10 +14,10 @@ import type { AccessAlert, AccessAlertReader } from '../monitoring/alerts';
 import { alertLogSubject } from '../monitoring/alerts';
 import type { StaffActor } from '../staff';
 import { alertAwareHow, alertIncidentSummary } from './from-alert-words';
-import type { Incident, IncidentFactors, IncidentSubject, ReportDeadlines } from './incident';
+import type { Incident, IncidentFactors, IncidentSubject } from './incident';
 import { INCIDENT_LINKS_PER_CALL } from './limits';
 import type { IncidentStore } from './ports';
-import type { RegisteredSubjects } from './register';
+import { type IncidentView, type RegisteredSubjects, type ReportDeadlineCalculator, viewOf } from './register';
 import { assessReportability } from './reportability';
 
 /** Every fact reportability turns on, false until the officer judges it. */
@@ -44,7 +44,7 @@ export interface OpenFromAlertDeps {
   alerts: Pick<AccessAlertReader, 'alerts'>;
   incidents: IncidentStore;
   registry: RegisteredSubjects;
-  deadlines: { deadlines(awareAt: string, factors: IncidentFactors): Promise<ReportDeadlines> };
+  deadlines: ReportDeadlineCalculator;
   accessLog: AccessLogWriter;
   clock: Clock;
 }
@@ -72,7 +72,7 @@ export async function openIncidentFromAlert(
   deps: OpenFromAlertDeps,
   actor: StaffActor,
   alertId: string,
-): Promise<Incident> {
+): Promise<IncidentView> {
   const now = deps.clock.now();
   const [alert] = await deps.alerts.alerts([alertId], now);
   if (!alert)
@@ -144,5 +144,5 @@ export async function openIncidentFromAlert(
   });
   // Two officers at once: the conditional put lets one in; the other is told which incident stands.
   if (!(await deps.incidents.add(incident, links))) throw alreadyOpened(alertId, incidentId);
-  return incident;
+  return viewOf(incident);
 }
