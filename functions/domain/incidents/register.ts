@@ -110,6 +110,8 @@ async function logAccess(
   action: 'read' | 'write',
   reason: string,
   subjects: readonly string[] = [],
+  /** The incident read or written, so its timeline can be read back from the log. */
+  about?: Pick<Incident, 'incidentId' | 'version'>,
 ) {
   await deps.accessLog.append({
     actor: actor.staffId,
@@ -120,6 +122,7 @@ async function logAccess(
     reason,
     sourceIp: actor.sourceIp,
     at: deps.clock.now().toISOString(),
+    ...(about ? { incidentId: about.incidentId, incidentVersion: about.version } : {}),
   });
 }
 
@@ -254,7 +257,7 @@ export async function openIncident(
   };
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
     const incident: Incident = { incidentId: incidentIdFor(now, (deps.randomSuffix ?? randomSuffix)()), ...draft };
-    await logAccess(deps, actor, 'write', `incident ${incident.incidentId}: opened`);
+    await logAccess(deps, actor, 'write', `incident ${incident.incidentId}: opened`, [], incident);
     if (await deps.incidents.add(incident, [])) return viewOf(incident);
   }
   throw new Error(`No free incident id after ${ID_ATTEMPTS} attempts`);
@@ -336,7 +339,14 @@ export async function registerIncident(
     state: 'open',
     ...assessed(deps, before, before, now),
   };
-  await logAccess(deps, actor, 'write', `incident ${incidentId}: registered (version ${incident.version})`);
+  await logAccess(
+    deps,
+    actor,
+    'write',
+    `incident ${incidentId}: registered (version ${incident.version})`,
+    [],
+    incident,
+  );
   await store(deps, incident);
   return viewOf(incident);
 }
@@ -355,7 +365,7 @@ export async function changeIncident(
   const known = facts(change, before.persons.linked);
   const { occurredAt: _occurredAt, ...withoutOccurred } = nextVersion(before, actor, now, change.reason);
   const incident: Incident = { ...withoutOccurred, ...known, ...assessed(deps, before, known, now) };
-  await logAccess(deps, actor, 'write', `incident ${incidentId}: version ${incident.version}`);
+  await logAccess(deps, actor, 'write', `incident ${incidentId}: version ${incident.version}`, [], incident);
   await store(deps, incident);
   return viewOf(incident);
 }
@@ -422,7 +432,14 @@ export async function linkIncidentSubjects(
     linkedAt: now.toISOString(),
     linkedBy: actor.staffId,
   }));
-  await logAccess(deps, actor, 'write', `incident ${incidentId}: linked subjects (version ${incident.version})`, asked);
+  await logAccess(
+    deps,
+    actor,
+    'write',
+    `incident ${incidentId}: linked subjects (version ${incident.version})`,
+    asked,
+    incident,
+  );
   await store(deps, incident, links);
   return dossier(deps, incident);
 }
@@ -465,7 +482,14 @@ export async function overrideReportability(
     ),
     reportability,
   };
-  await logAccess(deps, actor, 'write', `incident ${incidentId}: reportability (version ${incident.version})`);
+  await logAccess(
+    deps,
+    actor,
+    'write',
+    `incident ${incidentId}: reportability (version ${incident.version})`,
+    [],
+    incident,
+  );
   await store(deps, incident);
   return viewOf(incident);
 }
@@ -489,7 +513,7 @@ export async function closeIncident(
     closedBy: actor.staffId,
     closeReason: input.reason,
   };
-  await logAccess(deps, actor, 'write', `incident ${incidentId}: closed (version ${incident.version})`);
+  await logAccess(deps, actor, 'write', `incident ${incidentId}: closed (version ${incident.version})`, [], incident);
   await store(deps, incident);
   return viewOf(incident);
 }
@@ -516,6 +540,7 @@ export async function viewIncident(
     'read',
     `incident ${incidentId}`,
     found.subjects.map((s) => s.subjectId),
+    incident,
   );
   return found;
 }
