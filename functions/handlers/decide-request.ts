@@ -27,6 +27,7 @@ const deps = {
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,
   holders: dynamoHolders,
+  incidents: dynamoIncidents,
   clock: systemClock,
 };
 

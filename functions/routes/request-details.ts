@@ -40,6 +40,7 @@ export const decideRequest = {
     outbox: 'write',
     suppressions: 'read-write',
     holders: 'read',
+    incidents: 'read',
     'fulfilment-tasks': 'write',
     // A disclosure states the incidents that involved the person's data (APPI Art. 26).
     incidents: 'read',

@@ -40,7 +40,7 @@ export interface DecideRequestDeps {
    * (unit tests of a type's own fulfilment); the decide route and its preview always pass it.
    */
   holders?: Pick<HolderReader, 'list'>;
-  /** The incident register, which a disclosure reads the person's incidents from; left out like holders. */
+  /** The incident register: a disclosure states the person's incidents, and a cessation on the ground reportable-leak may name one; left out like holders. */
   incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
   clock: Clock;
 }

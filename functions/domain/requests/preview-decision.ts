@@ -33,7 +33,7 @@ export interface PreviewDecisionDeps {
   suppressions: SuppressionReader;
   /** The holder registry, so the preview shows the tasks the decision would create. */
   holders?: Pick<HolderReader, 'list'>;
-  /** The incident register, so a disclosure's preview shows the incidents its dossier would state. */
+  /** The incident register: a disclosure's preview shows the incidents its dossier would state, and a cessation on the ground reportable-leak may name one. */
   incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
   clock: Clock;
 }
@@ -104,7 +104,9 @@ export async function previewDecision(
     {
       holdings: { holdingsOf: async () => held ?? empty },
       purposes: deps.purposes,
-      accessLog: { append: async () => undefined },
+      // The fulfilment's own reads are in the entry above; a read of the incident register a cessation
+      // cites is logged as it is, under the incident's id, so its timeline shows the preview too.
+      accessLog: { append: async (entry) => (entry.incidentId ? deps.accessLog.append(entry) : undefined) },
       secrets: { ...deps.secrets, token: () => PREVIEW_TOKEN },
       lifecycles: deps.lifecycles,
       recipients: deps.recipients,

@@ -44,8 +44,9 @@ export interface FulfilmentContext {
   /** The suppression entries an addition on request is held against, as registration holds records. */
   suppressions: SuppressionReader;
   /**
-   * The incident register, whose incidents involving the person a disclosure states. Left out only in
-   * unit tests of a type's own fulfilment; the decide route and its preview always pass it.
+   * The incident register: a disclosure states the incidents involving the person, and a cessation on
+   * the ground reportable-leak may name one (APPI Art. 35(5)). Left out only in unit tests of a type's
+   * own fulfilment; the decide route and its preview always pass it.
    */
   incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
 }
