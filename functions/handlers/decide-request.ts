@@ -27,7 +27,6 @@ const deps = {
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,
   holders: dynamoHolders,
-  incidents: dynamoIncidents,
   clock: systemClock,
 };
 

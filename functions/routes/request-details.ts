@@ -40,9 +40,9 @@ export const decideRequest = {
     outbox: 'write',
     suppressions: 'read-write',
     holders: 'read',
-    incidents: 'read',
     'fulfilment-tasks': 'write',
-    // A disclosure states the incidents that involved the person's data (APPI Art. 26).
+    // A disclosure states the incidents that involved the person's data (APPI Art. 26); a cessation on
+    // the ground reportable-leak may name one (Art. 35(5)).
     incidents: 'read',
     'access-log': 'append',
     ...STAFF_CHECK,
