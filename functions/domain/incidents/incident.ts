@@ -35,6 +35,11 @@ export interface IncidentFactors {
   publiclyViewable: boolean;
   /** All data involved was protected by advanced encryption or an equivalent measure: exempt (Rules Art. 7 proviso). */
   advancedEncryption: boolean;
+  /**
+   * The specific personal information was held in the information-provision network system or a system
+   * used for Individual Number utilisation affairs (My Number leak rules Art. 2(1)); absent = no.
+   */
+  myNumberSystem?: boolean;
 }
 
 /** One rule of reportability as it applied to the incident (reportability.ts holds the rules). */
@@ -44,6 +49,9 @@ export interface RuleFinding {
   met: boolean;
   /** Why, in a sentence naming the fact and the rule. */
   because: string;
+  /** Persons rules: the count read, and whether it was the confirmed one, the estimate or the linked subjects. */
+  count?: number;
+  countFrom?: 'confirmed' | 'estimated' | 'linked';
 }
 
 /** The desk's answer "reportable / not reportable, because …", kept with the version it was given for. */
