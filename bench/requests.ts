@@ -376,6 +376,13 @@ export const ROUTE_REQUESTS = {
   'list-access-log': { event: api('list-access-log', { claims: OFFICER_CLAIMS }), expect: '200' },
   // Reads every chain and lists the digest bucket, so it reaches DynamoDB and S3 even when all is well.
   'verify-access-log': { event: api('verify-access-log', { claims: OFFICER_CLAIMS }), expect: '200' },
+  'get-incident-timeline': {
+    event: api('get-incident-timeline', {
+      pathParameters: { incidentId: 'INC-2026-01-05-BENCH0' },
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
   'register-recipient': {
     event: () =>
       api('register-recipient', {

@@ -84,6 +84,7 @@ const MANIFEST = [
   incidents.closeIncident,
   accessLog.listAccessLog,
   accessLog.verifyAccessLog,
+  accessLog.getIncidentTimeline,
   notice.getPrivacyNotice,
   notice.getOpenApi,
   dataExports.requestExport,

@@ -17,8 +17,9 @@ import type {
   AccessLogWriter,
   ListedAccessLogEntry,
 } from '../domain/access-log/ports';
+import type { IncidentTimelineSearch } from '../domain/incidents/timeline';
 import { AccessLogBusyError } from '../domain/kernel/problems';
-import { dynamo, tableName } from './clients';
+import { dynamo, queryAll, tableName } from './clients';
 
 /**
  * Desk policy: chains an append may land on. Each append picks one at random and, when another
@@ -109,6 +110,12 @@ export const dynamoAccessLogChains: AccessLogChains = {
   },
 };
 
+/** A stored entry as listed: without its chain links, index day and expiry. */
+function listed(item: Record<string, unknown>): ListedAccessLogEntry {
+  const { previousHash: _previousHash, hash: _hash, day: _day, expiresAt: _expiresAt, ...entry } = chained(item);
+  return entry as ListedAccessLogEntry;
+}
+
 export const dynamoAccessLogSearch: AccessLogSearch = {
   async page({ day, from, to, actor, subject, after, now }) {
     const filters = [
@@ -139,10 +146,7 @@ export const dynamoAccessLogSearch: AccessLogSearch = {
           : {}),
       }),
     );
-    const entries = (page.Items ?? []).map((item) => {
-      const { previousHash: _previousHash, hash: _hash, day: _day, expiresAt: _expiresAt, ...listed } = chained(item);
-      return listed as ListedAccessLogEntry;
-    });
+    const entries = (page.Items ?? []).map(listed);
     const last = page.LastEvaluatedKey;
     return {
       entries,
@@ -157,5 +161,21 @@ export const dynamoAccessLogSearch: AccessLogSearch = {
           }
         : {}),
     };
+  },
+};
+
+/** An incident's entries of one day: the day read whole through byDay, filtered on the incident's id. */
+export const dynamoIncidentTimelineSearch: IncidentTimelineSearch = {
+  async incidentEntries(day, incidentId, now) {
+    const items = await queryAll<Record<string, unknown>>({
+      TableName: tableName('access-log'),
+      IndexName: 'byDay',
+      KeyConditionExpression: '#day = :day',
+      FilterExpression: 'incidentId = :incident AND expiresAt > :now',
+      ExpressionAttributeNames: { '#day': 'day' },
+      ExpressionAttributeValues: { ':day': day, ':incident': incidentId, ':now': Math.floor(now.getTime() / 1000) },
+      ScanIndexForward: false,
+    });
+    return items.map(listed);
   },
 };

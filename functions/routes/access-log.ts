@@ -4,6 +4,9 @@ import {
   accessLogResponse,
   accessLogVerifyBody,
   accessLogVerifyResponse,
+  incidentTimelineParams,
+  incidentTimelineQuery,
+  incidentTimelineResponse,
 } from '../http/contract/access-log';
 import { type RouteDefinition, STAFF_CHECK } from '../http/route-definition';
 
@@ -37,5 +40,21 @@ export const verifyAccessLog = {
     status: 200,
     schema: accessLogVerifyResponse,
     description: "verified true with each chain's head, or false with the first broken link.",
+  },
+} as const satisfies RouteDefinition;
+
+export const getIncidentTimeline = {
+  name: 'get-incident-timeline',
+  method: 'GET',
+  path: '/v1/staff/incidents/{incidentId}/timeline',
+  summary:
+    "An incident's timeline from the access log: every read and write of it, who, in which role, what and when, with the version read or written; newest first, a month of days a page.",
+  auth: { kind: 'staff', roles: ['officer', 'auditor'] },
+  tables: { 'access-log': 'read', incidents: 'read', ...STAFF_CHECK },
+  request: { params: incidentTimelineParams, query: incidentTimelineQuery },
+  response: {
+    status: 200,
+    schema: incidentTimelineResponse,
+    description: 'One page of days; nextBefore while older days of the incident remain.',
   },
 } as const satisfies RouteDefinition;

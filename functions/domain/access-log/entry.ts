@@ -17,6 +17,13 @@ export interface AccessLogEntry {
   reason: string;
   sourceIp: string;
   at: string;
+  /**
+   * The incident of the register (APPI Art. 26) the entry read or wrote, so its timeline can be read
+   * from the log; absent on every other entry, which then hashes as it always did.
+   */
+  incidentId?: string;
+  /** The incident's version read, or written, by the entry. */
+  incidentVersion?: number;
 }
 
 /**

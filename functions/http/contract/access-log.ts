@@ -41,6 +41,8 @@ const accessLogEntry = z.object({
   reason: z.string(),
   sourceIp: z.string(),
   at: instant,
+  incidentId: z.string().optional().describe('The incident of the register the entry read or wrote.'),
+  incidentVersion: z.number().int().optional().describe("The incident's version read or written."),
 });
 export const accessLogResponse = z.object({
   from: instant,
@@ -94,3 +96,30 @@ export const accessLogVerifyResponse = z.union([
     checkedAt: instant,
   }),
 ]);
+
+// ---- An incident's timeline: the access log's entries that read or wrote it ----
+
+export const incidentId = z
+  .string()
+  .regex(/^INC-\d{4}-\d{2}-\d{2}-[0-9A-Z]{6}$/, { error: 'is not an incident id (like INC-2026-12-07-7KQ2MX)' });
+export const incidentTimelineParams = z.strictObject({ incidentId });
+export const incidentTimelineQuery = z.strictObject({
+  before: z.iso
+    .date()
+    .optional()
+    .describe(
+      'List the days before this Japan date (the nextBefore of the previous page); by default from today back.',
+    ),
+});
+export const incidentTimelineResponse = z.object({
+  incidentId,
+  from: z.iso.date().describe('The oldest Japan day this page read.'),
+  to: z.iso.date().describe('The newest Japan day this page read.'),
+  items: z
+    .array(accessLogEntry)
+    .describe('Every entry of those days that read or wrote the incident, newest first: who, in which role, what, when.'),
+  nextBefore: z.iso
+    .date()
+    .optional()
+    .describe('Present while older days of the incident remain: send it as before for the next page.'),
+});
