@@ -3,6 +3,7 @@
 // change asks for all of it, with the reason kept with the new version. A refused field says so next
 // to itself, by the field the API named.
 import type { ComponentChildren } from 'preact';
+import type { IncidentKind } from '../../../functions/domain/incidents/incident';
 import { INCIDENT_FACTOR_WORDS } from '../../../functions/domain/incidents/incident-words';
 import { INCIDENT_KIND_WORDS } from '../../../functions/domain/incidents/report-words';
 import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/category-words';
@@ -12,7 +13,7 @@ import { fieldMessages } from './officer';
 import type { Language } from './text';
 
 type Factor = keyof typeof INCIDENT_FACTOR_WORDS;
-type Kind = keyof typeof INCIDENT_KIND_WORDS;
+type Kind = IncidentKind;
 const FACTORS = Object.keys(INCIDENT_FACTOR_WORDS) as Factor[];
 const KINDS = Object.keys(INCIDENT_KIND_WORDS) as Kind[];
 

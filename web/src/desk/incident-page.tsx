@@ -12,6 +12,7 @@ import { INCIDENT_KIND_WORDS, REPORT_KIND_WORDS } from '../../../functions/domai
 import { REPORTABILITY_ANSWER_WORDS } from '../../../functions/domain/incidents/reportability-words';
 import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/category-words';
 import { FACTS_FIELDS, FactsFields, TextField } from './incident-form';
+import { IncidentTimeline } from './incident-timeline';
 import {
   actsAsReportable,
   factsBody,
@@ -445,6 +446,10 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
           </table>
         </div>
       </section>
+
+      {session.role !== 'operator' && (
+        <IncidentTimeline session={session} language={language} incidentId={i.incidentId} version={i.version} />
+      )}
 
       {officer && (
         <section aria-labelledby="incident-change">

@@ -8,11 +8,7 @@ import './print.css';
 import './incidents.css';
 import { useEffect, useState } from 'preact/hooks';
 import type * as z from 'zod';
-import {
-  REPORT_KIND_WORDS,
-  REPORT_LINE_WORDS,
-  REPORT_TITLE,
-} from '../../../functions/domain/incidents/report-words';
+import { REPORT_KIND_WORDS, REPORT_LINE_WORDS, REPORT_TITLE } from '../../../functions/domain/incidents/report-words';
 import {
   REPORTABILITY_RULE_WORDS,
   type ReportabilityRuleId,
@@ -95,7 +91,9 @@ export function IncidentReportPage({
   const [result, setResult] = useState<ApiResult<PpcReport>>();
   const load = () => {
     setResult(undefined);
-    void staffApi(session).get<PpcReport>(`${incidentPath(incidentId)}/reports/${kind}`).then(setResult);
+    void staffApi(session)
+      .get<PpcReport>(`${incidentPath(incidentId)}/reports/${kind}`)
+      .then(setResult);
   };
   useEffect(load, [session, incidentId, kind]);
   const failure = result && failureOf(result);

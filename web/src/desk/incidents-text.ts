@@ -202,6 +202,7 @@ const W = {
   timeline: { ja: '経過（アクセス記録）', en: 'Timeline (access log)' },
   timelineNone: { ja: '記録はまだありません。', en: 'Nothing is recorded yet.' },
   action: { ja: '操作', en: 'Action' },
+  timelineOlder: { ja: 'さらに前の記録を表示する', en: 'Show older entries' },
   // The report page.
   reportTitle: { ja: '{report}（事案 {id}）', en: '{report} (incident {id})' },
   backToIncident: { ja: '事案へ戻る', en: 'Back to the incident' },
