@@ -12,6 +12,7 @@ import { INCIDENT_KIND_WORDS, REPORT_KIND_WORDS } from '../../../functions/domai
 import { REPORTABILITY_ANSWER_WORDS } from '../../../functions/domain/incidents/reportability-words';
 import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/category-words';
 import { FACTS_FIELDS, FactsFields, TextField } from './incident-form';
+import { NotifyStep } from './incident-notify';
 import { IncidentTimeline } from './incident-timeline';
 import {
   actsAsReportable,
@@ -23,10 +24,11 @@ import {
   incidentPath,
   reportOverdue,
   subjectIdsOf,
+  unnotified,
 } from './incidents';
 import { type IncidentsTextKey, iw } from './incidents-text';
 import { japanTime } from './japan-time';
-import { placeProblem } from './officer';
+import { instantOfJapanInput, placeProblem } from './officer';
 import type { DeskPageProps } from './page-props';
 import { type DeskProblemDetails, failureOf, ProblemNotice } from './problem';
 import { hrefOfDeskRoute } from './routes';
@@ -295,6 +297,77 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
               </table>
             </div>
             <p class="note">{iw('deadlinesNote', language, { days: i.deadlines.finalDays })}</p>
+            {session.role !== 'operator' && (
+              <ul>
+                {REPORTS.map((kind) => (
+                  <li key={kind}>
+                    <a href={hrefOfDeskRoute({ page: 'incident-report', incidentId: i.incidentId, report: kind })}>
+                      {iw('preview', language, { report: REPORT_KIND_WORDS[kind][language] })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {officer && (
+              <form
+                aria-labelledby="incident-submission"
+                noValidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void act(
+                    'submission',
+                    () =>
+                      api.post(`${path}/reports/${submission.kind}/submission`, {
+                        version: i.version,
+                        submittedAt: instantOfJapanInput(submission.at) ?? submission.at,
+                        receiptReference: submission.ref.trim(),
+                      }),
+                    () => {
+                      setSubmission({ ...submission, at: '', ref: '' });
+                      return iw('submissionRecorded', language);
+                    },
+                  );
+                }}
+              >
+                <h3 id="incident-submission">{iw('recordSubmission', language)}</h3>
+                <p>{iw('recordSubmissionIntro', language)}</p>
+                {problemAt('submission')}
+                <fieldset>
+                  <legend>{iw('whichReport', language)}</legend>
+                  {REPORTS.map((kind) => (
+                    <label key={kind} class="choice">
+                      <input
+                        type="radio"
+                        name="incident-submission-kind"
+                        checked={submission.kind === kind}
+                        onChange={() => setSubmission({ ...submission, kind })}
+                      />{' '}
+                      {REPORT_KIND_WORDS[kind][language]}
+                    </label>
+                  ))}
+                </fieldset>
+                <div class="field-row">
+                  <TextField
+                    id="incident-submission-at"
+                    type="datetime-local"
+                    label={iw('submittedAt', language)}
+                    value={submission.at}
+                    onInput={(at) => setSubmission({ ...submission, at })}
+                    errors={errorsAt('submission', ['submittedAt']).submittedAt}
+                    language={language}
+                  />
+                  <TextField
+                    id="incident-submission-ref"
+                    label={iw('receiptReference', language)}
+                    value={submission.ref}
+                    onInput={(ref) => setSubmission({ ...submission, ref })}
+                    errors={errorsAt('submission', ['receiptReference']).receiptReference}
+                    language={language}
+                  />
+                </div>
+                <button type="submit">{iw('recordSubmission', language)}</button>
+              </form>
+            )}
           </>
         ) : (
           <p>{iw('notReportableNoDeadlines', language)}</p>
@@ -418,6 +491,26 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
           </form>
         )}
       </section>
+
+      {officer && i.state === 'open' && (
+        <NotifyStep
+          language={language}
+          toNotify={unnotified(dossier.subjects).length}
+          problem={failure?.where === 'notify' ? failure.problem : undefined}
+          reload={() => void load()}
+          send={(measure) =>
+            act(
+              'notify',
+              () =>
+                api.post<{ sent: number; unreachable: number }>(`${path}/notices`, {
+                  version: i.version,
+                  ...(measure ? { alternativeMeasure: measure } : {}),
+                }),
+              (outcome) => iw('notified', language, { n: outcome.sent + outcome.unreachable }),
+            )
+          }
+        />
+      )}
 
       <section aria-labelledby="incident-versions">
         <h2 id="incident-versions">{iw('versions', language)}</h2>

@@ -187,6 +187,10 @@ const W = {
     ja: '本人への通知が困難な場合は、本人の権利利益を保護するために必要な代替措置で足ります（第26条第2項ただし書）。',
     en: 'Where telling a person is difficult, a measure needed to protect their rights and interests is enough (Art. 26(2) proviso).',
   },
+  alternativeWhat: {
+    ja: '行った代替措置の内容（連絡できない本人がいる場合は必須）',
+    en: 'What was done instead (required when someone cannot be reached)',
+  },
   notifyConfirm: {
     ja: '{n}人に通知メールを送ります。送信は取り消せません。よろしいですか。',
     en: 'The notice goes to {n} person(s) by e-mail. It cannot be taken back. Go ahead?',
