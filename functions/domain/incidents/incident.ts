@@ -87,6 +87,11 @@ export interface ReportSubmission {
   recordedAt: string;
   /** The incident version the report was generated from. */
   fromVersion: number;
+  /**
+   * One report served as both the preliminary and the final report (everything was known by the
+   * preliminary report's time; the PPC takes one report as both): set on both records.
+   */
+  servesBoth?: boolean;
 }
 
 /** The persons involved: an estimate, a confirmed count, and how many are linked to registry subjects. */
