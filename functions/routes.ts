@@ -85,6 +85,7 @@ const MANIFEST = [
   accessLog.listAccessLog,
   accessLog.verifyAccessLog,
   accessLog.getIncidentTimeline,
+  accessLog.listAccessAlerts,
   notice.getPrivacyNotice,
   notice.getOpenApi,
   dataExports.requestExport,

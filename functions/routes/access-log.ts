@@ -1,5 +1,6 @@
 // The access log: listed and verified by the officer and auditors.
 import {
+  accessAlertsResponse,
   accessLogQuery,
   accessLogResponse,
   accessLogVerifyBody,
@@ -57,4 +58,16 @@ export const getIncidentTimeline = {
     schema: incidentTimelineResponse,
     description: 'One page of days; nextBefore while older days of the incident remain.',
   },
+} as const satisfies RouteDefinition;
+
+export const listAccessAlerts = {
+  name: 'list-access-alerts',
+  method: 'GET',
+  path: '/v1/staff/access-alerts',
+  summary:
+    "Access monitoring's recent alerts, newest first: who read many people's data in an hour or read outside desk hours, by staff and subject ids, and the incident opened from each; access-logged.",
+  auth: { kind: 'staff', roles: ['officer'] },
+  tables: { evidence: 'read', incidents: 'read', 'access-log': 'append', ...STAFF_CHECK },
+  request: {},
+  response: { status: 200, schema: accessAlertsResponse, description: 'The recent alerts.' },
 } as const satisfies RouteDefinition;

@@ -10,6 +10,7 @@ import type { StoredOutboxMessage } from '../../functions/adapters/outbox-reposi
 import type { AccessLogEntry } from '../../functions/domain/access-log/entry';
 import { isDeskOpen, JST_OFFSET_MS } from '../../functions/domain/kernel/calendar';
 import { alertMessageId } from '../../functions/domain/monitoring/access-analysis';
+import { alertIdOf } from '../../functions/domain/monitoring/alerts';
 import { handler } from '../../functions/handlers/analyse-staff-access';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { freshTables, mailbox } from '../support/desk';
@@ -93,7 +94,7 @@ describe('analyse-staff-access', () => {
     bothReadBeforeEitherWrites(dynamoMonitoringStore, 'cursor');
     const tallies = await Promise.all([handler(), handler()]);
     const [winner, loser] = tallies[0]!.alert ? tallies : [tallies[1]!, tallies[0]!];
-    expect(winner).toEqual({ hours: 24, findings: 2, alert: alertMessageId(deskHour) });
+    expect(winner).toEqual({ hours: 24, findings: 2, alert: alertMessageId(deskHour), alertId: alertIdOf(deskHour) });
     expect(loser).toEqual({ hours: 24, findings: 0 });
 
     const [alert, ...more] = await alerts();
@@ -105,6 +106,34 @@ describe('analyse-staff-access', () => {
     expect(alert!.text).toContain(`subj-night-${run}`);
     for (const absent of [staff.steady, `subj-written-${run}`, 'payroll', 'email', 'req-1'])
       expect(alert!.text).not.toContain(absent);
+  });
+
+  it("keeps the alert as evidence with its findings, by staff and subject ids, first on the cursor's recent list", async () => {
+    const record = await getItem('evidence', { evidenceId: alertIdOf(deskHour) });
+    expect(record).toMatchObject({
+      kind: 'access-alert',
+      alertId: alertIdOf(deskHour),
+      messageId: alertMessageId(deskHour),
+      from: deskHour.toISOString(),
+      limit: 30,
+      findingCount: 2,
+      subjectCount: 31 + 1,
+    });
+    expect(record!.findings).toEqual([
+      expect.objectContaining({ kind: 'many-subjects', actor: staff.bulk, roles: ['operator'], subjectCount: 31 }),
+      expect.objectContaining({
+        kind: 'outside-desk-hours',
+        actor: staff.night,
+        subjects: [`subj-night-${run}`],
+        reads: 1,
+      }),
+    ]);
+    expect(record!.subjects).toContain(`subj-night-${run}`);
+    for (const absent of [staff.steady, `subj-written-${run}`, 'email', 'req-1', '203.0.113.10'])
+      expect(JSON.stringify(record)).not.toContain(absent);
+    expect(record!.expiresAt).toBeGreaterThan(Date.now() / 1000 + 2 * 365 * 24 * 3600);
+    const cursor = await getItem('evidence', { evidenceId: MONITORING_CURSOR_ID });
+    expect(cursor!.recentAlerts).toEqual([alertIdOf(deskHour)]);
   });
 
   it('later runs catch up on every closed hour since, alert nothing more, and leave the cursor at the last closed hour', async () => {

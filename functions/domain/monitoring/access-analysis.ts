@@ -10,6 +10,9 @@ import { StaleWriteError } from '../kernel/problems';
 import { type OutboxMessage, outboxMessage } from '../outbox';
 import { bilingualSignature, formatJapanTime } from '../requests/notifications';
 import type { StaffRole } from '../staff';
+import { type AccessAlert, type AccessFinding, accessAlertRecord } from './alerts';
+
+export type { AccessFinding } from './alerts';
 
 /**
  * Desk policy: more distinct subjects than this read by one person in one hour is flagged. An
@@ -46,16 +49,6 @@ export interface MonitoredAccess {
   at: string;
 }
 
-export type AccessFinding =
-  | { kind: 'many-subjects'; actor: string; roles: string[]; hour: string; subjects: number }
-  | {
-      kind: 'outside-desk-hours';
-      actor: string;
-      roles: string[];
-      hour: string;
-      reads: { at: string; subjects: string[] }[];
-    };
-
 export interface AccessLogReader {
   /** Entries with `at` in [from, to), past-expiry ones left out. */
   entriesBetween(from: Date, to: Date, now: Date): Promise<MonitoredAccess[]>;
@@ -64,18 +57,27 @@ export interface AccessLogReader {
 export interface MonitoringCursor {
   /** Start of the last hour analysed, ISO. */
   analysedThrough: string;
+  /** The recent alerts' ids, newest first (at most MONITORING_RECENT_ALERTS): the officer's list. */
+  recentAlerts?: string[];
+}
+
+/** An alert as one run raises it: the officer's e-mail and the record kept of it. */
+export interface RaisedAlert {
+  message: OutboxMessage;
+  record: AccessAlert;
 }
 
 export interface MonitoringStore {
   cursor(): Promise<MonitoringCursor | undefined>;
   /**
-   * Moves the cursor from `previous` (undefined: none yet) to `analysedThrough` and enqueues the alert,
-   * all or nothing. Throws StaleWriteError when another run moved the cursor first.
+   * Moves the cursor from `previous` (undefined: none yet) to `analysedThrough`, enqueues the alert's
+   * e-mail and stores its record (its id first on the cursor's recent list), all or nothing. Throws
+   * StaleWriteError when another run moved the cursor first.
    */
   advance(
     previous: MonitoringCursor | undefined,
     analysedThrough: string,
-    alert: OutboxMessage | undefined,
+    alert: RaisedAlert | undefined,
     now: Date,
   ): Promise<void>;
 }
@@ -94,6 +96,8 @@ export interface MonitoringTally {
   findings: number;
   /** The alert's message id, when one was enqueued. */
   alert?: string;
+  /** The alert record's id, when one was raised. */
+  alertId?: string;
 }
 
 /**
@@ -157,7 +161,8 @@ export function findAccessAnomalies(entries: MonitoredAccess[], limit: number): 
     (a, b) => a.hour.localeCompare(b.hour) || a.actor.localeCompare(b.actor),
   )) {
     const base = { actor: group.actor, roles: [...group.roles].sort(), hour: group.hour };
-    if (group.subjects.size > limit) findings.push({ kind: 'many-subjects', ...base, subjects: group.subjects.size });
+    if (group.subjects.size > limit)
+      findings.push({ kind: 'many-subjects', ...base, subjects: group.subjects.size, subjectIds: [...group.subjects] });
     if (group.outside.length > 0) {
       const reads = group.outside
         .sort((a, b) => a.at.localeCompare(b.at))
@@ -235,7 +240,7 @@ export async function analyseStaffAccess(deps: AccessMonitoringDeps): Promise<Mo
     if (!first || !last) return { hours: 0, findings: 0 };
     const to = new Date(last.getTime() + HOUR_MS);
     const findings = findAccessAnomalies(await deps.log.entriesBetween(first, to, now), deps.maxSubjectsPerHour);
-    const alert =
+    const message =
       findings.length > 0
         ? outboxMessage(
             alertMessageId(first),
@@ -245,9 +250,17 @@ export async function analyseStaffAccess(deps: AccessMonitoringDeps): Promise<Mo
             'access-monitoring',
           )
         : undefined;
+    const alert = message && {
+      message,
+      record: accessAlertRecord(findings, { from: first, to }, deps.maxSubjectsPerHour, message.messageId, now),
+    };
     try {
       await deps.store.advance(cursor, last.toISOString(), alert, now);
-      return { hours: hours.length, findings: findings.length, ...(alert ? { alert: alert.messageId } : {}) };
+      return {
+        hours: hours.length,
+        findings: findings.length,
+        ...(alert ? { alert: alert.message.messageId, alertId: alert.record.alertId } : {}),
+      };
     } catch (error) {
       if (!(error instanceof StaleWriteError) || attempt >= ATTEMPTS) throw error;
     }

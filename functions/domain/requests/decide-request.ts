@@ -6,6 +6,7 @@ import { tasksFor } from '../fulfilment/fan-out';
 import type { FulfilmentTask } from '../fulfilment/task';
 import type { HolderReader } from '../holders/holder';
 import type { HoldingsReader } from '../holdings';
+import type { IncidentReader } from '../incidents/ports';
 import type { Clock, IdentifierMac, SecretSource } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import { describeIssue } from '../kernel/validation-messages';
@@ -39,6 +40,8 @@ export interface DecideRequestDeps {
    * (unit tests of a type's own fulfilment); the decide route and its preview always pass it.
    */
   holders?: Pick<HolderReader, 'list'>;
+  /** The incident register, which a cessation on the ground reportable-leak may name (the decide route and its preview pass it). */
+  incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
   clock: Clock;
 }
 
@@ -180,6 +183,7 @@ export async function decisionEffects(
     recipients: deps.recipients,
     identifierMac: deps.identifierMac,
     suppressions: deps.suppressions,
+    ...(deps.incidents ? { incidents: deps.incidents } : {}),
   });
   // One task per holder of the affected categories, in the decision's own transaction (the outbox
   // invariant extended to the holders: no decision stands without its tasks).

@@ -6,6 +6,7 @@
 import type { AccessLogWriter } from '../access-log/ports';
 import type { HolderReader } from '../holders/holder';
 import type { Holdings, HoldingsReader } from '../holdings';
+import type { IncidentReader } from '../incidents/ports';
 import type { Clock, IdentifierMac, SecretSource } from '../kernel/ports';
 import { categoryById, isSpecialCare } from '../personal-data/categories';
 import type { SubjectLifecycleReader, SuppressionReader } from '../personal-data/ports';
@@ -32,6 +33,8 @@ export interface PreviewDecisionDeps {
   suppressions: SuppressionReader;
   /** The holder registry, so the preview shows the tasks the decision would create. */
   holders?: Pick<HolderReader, 'list'>;
+  /** The incident register, which a cessation on the ground reportable-leak may name. */
+  incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
   clock: Clock;
 }
 
@@ -101,13 +104,16 @@ export async function previewDecision(
     {
       holdings: { holdingsOf: async () => held ?? empty },
       purposes: deps.purposes,
-      accessLog: { append: async () => undefined },
+      // The fulfilment's own reads are in the entry above; a read of the incident register a cessation
+      // cites is logged as it is, under the incident's id, so its timeline shows the preview too.
+      accessLog: { append: async (entry) => (entry.incidentId ? deps.accessLog.append(entry) : undefined) },
       secrets: { ...deps.secrets, token: () => PREVIEW_TOKEN },
       lifecycles: deps.lifecycles,
       recipients: deps.recipients,
       identifierMac: deps.identifierMac,
       suppressions: deps.suppressions,
       ...(deps.holders ? { holders: deps.holders } : {}),
+      ...(deps.incidents ? { incidents: deps.incidents } : {}),
     },
     decidable,
     actor,

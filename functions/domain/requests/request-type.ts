@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AccessLogWriter } from '../access-log/ports';
 import type { Reach } from '../fulfilment/fan-out';
 import type { HoldingsReader } from '../holdings';
+import type { IncidentReader } from '../incidents/ports';
 import type { IdentifierMac, SecretSource } from '../kernel/ports';
 import type { SubjectLifecycleReader, SuppressionReader } from '../personal-data/ports';
 import type { RecipientRegistry } from '../provisions/ports';
@@ -42,6 +43,8 @@ export interface FulfilmentContext {
   identifierMac: IdentifierMac;
   /** The suppression entries an addition on request is held against, as registration holds records. */
   suppressions: SuppressionReader;
+  /** The incident register, which a cessation on the ground reportable-leak may name an incident of (APPI Art. 35(5)). */
+  incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
 }
 
 export interface Fulfilment {

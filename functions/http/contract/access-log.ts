@@ -117,9 +117,45 @@ export const incidentTimelineResponse = z.object({
   to: z.iso.date().describe('The newest Japan day this page read.'),
   items: z
     .array(accessLogEntry)
-    .describe('Every entry of those days that read or wrote the incident, newest first: who, in which role, what, when.'),
+    .describe(
+      'Every entry of those days that read or wrote the incident, newest first: who, in which role, what, when.',
+    ),
   nextBefore: z.iso
     .date()
     .optional()
     .describe('Present while older days of the incident remain: send it as before for the next page.'),
+});
+
+// ---- Access monitoring's alerts, kept for the officer, each of which may open a draft incident ----
+
+export const alertId = z
+  .string()
+  .regex(/^alert-\d{8}T\d{2}Z$/, { error: 'is not an alert id (like alert-20261207T03Z)' });
+export const accessAlertParams = z.strictObject({ alertId });
+const accessAlert = z.object({
+  alertId,
+  raisedAt: instant.describe('When the alert was raised: the company was aware of its facts then at the latest.'),
+  from: instant.describe('Start of the hours analysed.'),
+  to: instant.describe('End of the hours analysed.'),
+  limit: z.number().int().describe('The limit of distinct subjects one person may read in an hour.'),
+  findings: z
+    .array(
+      z.object({
+        kind: z.enum(['many-subjects', 'outside-desk-hours']),
+        actor: z.string().describe('The staff id.'),
+        roles: z.array(z.string()),
+        hour: instant.describe('Start of the hour flagged.'),
+        subjectCount: z.number().int().describe('Distinct subjects read.'),
+        subjects: z.array(z.string()).describe('The first subject ids read (opaque ids).'),
+        reads: z.number().int().optional().describe('Reads outside desk hours.'),
+      }),
+    )
+    .describe('What was flagged, per person and hour.'),
+  findingCount: z.number().int(),
+  subjects: z.array(z.string()).describe('Distinct subject ids over every finding (opaque ids), the first of them.'),
+  subjectCount: z.number().int(),
+  incidentId: incidentId.optional().describe('The draft incident opened from this alert, once one is.'),
+});
+export const accessAlertsResponse = z.object({
+  items: z.array(accessAlert).describe('The recent alerts, newest first.'),
 });

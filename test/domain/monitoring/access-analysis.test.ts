@@ -17,7 +17,9 @@ import {
   type MonitoringCursor,
   type MonitoringStore,
   maxSubjectsPerHour,
+  type RaisedAlert,
 } from '../../../functions/domain/monitoring/access-analysis';
+import type { AccessAlert } from '../../../functions/domain/monitoring/alerts';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
 import { FixedClock, jst } from '../doubles';
 
@@ -115,6 +117,7 @@ describe('findAccessAnomalies', () => {
         roles: ['operator'],
         hour: jst(2026, 11, 10, 10).toISOString(),
         subjects: 21,
+        subjectIds: [...subjects(20, 'a'), 'extra'],
       },
       {
         kind: 'many-subjects',
@@ -122,6 +125,7 @@ describe('findAccessAnomalies', () => {
         roles: ['operator'],
         hour: jst(2026, 11, 10, 10).toISOString(),
         subjects: 30,
+        subjectIds: subjects(30, 'b'),
       },
     ]);
     expect(findAccessAnomalies(entries, 30)).toEqual([]);
@@ -218,6 +222,7 @@ describe('the alert e-mail', () => {
 class MemoryStore implements MonitoringStore {
   state: MonitoringCursor | undefined;
   alerts: OutboxMessage[] = [];
+  records: AccessAlert[] = [];
   /** Runs before the conditional write: lets a test move the cursor under a run. */
   beforeAdvance?: () => void;
   constructor(cursor?: MonitoringCursor) {
@@ -226,14 +231,17 @@ class MemoryStore implements MonitoringStore {
   async cursor() {
     return this.state;
   }
-  async advance(previous: MonitoringCursor | undefined, analysedThrough: string, alert: OutboxMessage | undefined) {
+  async advance(previous: MonitoringCursor | undefined, analysedThrough: string, alert: RaisedAlert | undefined) {
     const hook = this.beforeAdvance;
     this.beforeAdvance = undefined;
     hook?.();
     if (this.state?.analysedThrough !== previous?.analysedThrough) throw new StaleWriteError();
-    if (alert && this.alerts.some((a) => a.messageId === alert.messageId)) throw new StaleWriteError();
+    if (alert && this.alerts.some((a) => a.messageId === alert.message.messageId)) throw new StaleWriteError();
     this.state = { analysedThrough };
-    if (alert) this.alerts.push(alert);
+    if (alert) {
+      this.alerts.push(alert.message);
+      this.records.push(alert.record);
+    }
   }
 }
 
@@ -255,10 +263,40 @@ describe('analyseStaffAccess', () => {
     const store = new MemoryStore({ analysedThrough: jst(2026, 11, 10, 17).toISOString() });
     const clock = new FixedClock(jst(2026, 11, 11, 1, 10));
     const tally = await analyseStaffAccess(deps(store, clock));
-    expect(tally).toEqual({ hours: 7, findings: 1, alert: alertMessageId(jst(2026, 11, 10, 18)) });
+    expect(tally).toEqual({
+      hours: 7,
+      findings: 1,
+      alert: alertMessageId(jst(2026, 11, 10, 18)),
+      alertId: 'alert-20261110T09Z',
+    });
     expect(store.state).toEqual({ analysedThrough: jst(2026, 11, 11, 0).toISOString() });
     expect(store.alerts).toHaveLength(1);
     expect(store.alerts[0]).toMatchObject({ to: ['officer@desk.example.jp'], topic: 'access-monitoring' });
+    // The record kept with it: the facts of the e-mail, by staff and subject ids, raised at the run.
+    expect(store.records).toEqual([
+      {
+        alertId: 'alert-20261110T09Z',
+        raisedAt: jst(2026, 11, 11, 1, 10).toISOString(),
+        from: jst(2026, 11, 10, 18).toISOString(),
+        to: jst(2026, 11, 11, 1).toISOString(),
+        limit: 30,
+        messageId: alertMessageId(jst(2026, 11, 10, 18)),
+        findings: [
+          {
+            kind: 'outside-desk-hours',
+            actor: 'op-night',
+            roles: ['operator'],
+            hour: jst(2026, 11, 10, 20).toISOString(),
+            subjectCount: 1,
+            subjects: ['subj-9'],
+            reads: 1,
+          },
+        ],
+        findingCount: 1,
+        subjects: ['subj-9'],
+        subjectCount: 1,
+      },
+    ]);
     expect(await analyseStaffAccess(deps(store, clock))).toEqual({ hours: 0, findings: 0 });
     expect(store.alerts).toHaveLength(1);
   });

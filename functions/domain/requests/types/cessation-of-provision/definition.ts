@@ -15,6 +15,7 @@ import { formatJapanTime, signature } from '../../notifications';
 import type { DeskWrite } from '../../ports';
 import type { Language } from '../../request';
 import type { RequestTypeDefinition } from '../../request-type';
+import { incidentGround, withIncidentGround } from '../cessation-shared/incident-ground';
 import { alternativeMeasureRules } from '../cessation-shared/rules';
 import { cessationOfProvisionSchema } from './schema';
 import { CESSATION_OF_PROVISION_PROVISO } from './words';
@@ -33,6 +34,7 @@ export const cessationOfProvision: RequestTypeDefinition = {
     // Checked before the holdings are read, so a wrong id reads and writes nothing.
     const named = await registeredThirdParties(context.recipients, scope, 'body.details.recipients');
     const { subjectIds } = await readHoldingsForRequest(context, () => ['identity']);
+    const ground = await incidentGround(context, subjectIds);
     const stop = { requestId: request.requestId, at: now.toISOString() };
     // Added to what stands: a stop from an earlier request keeps that request, and the write holds
     // only if nothing changed the subject's cessation meanwhile.
@@ -49,12 +51,16 @@ export const cessationOfProvision: RequestTypeDefinition = {
     );
     return {
       writes,
-      message: resultMessage(
+      message: withIncidentGround(
+        resultMessage(
+          request.language,
+          request.requestId,
+          formatJapanTime(stop.at, request.language),
+          named.map((r) => r.name),
+          writes.length > 0,
+        ),
+        ground,
         request.language,
-        request.requestId,
-        formatJapanTime(stop.at, request.language),
-        named.map((r) => r.name),
-        writes.length > 0,
       ),
     };
   },

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { recipientScope } from '../../../provisions/provision-cessation';
 import type { Label, RequestTypeSchema } from '../../request-type';
-import { alternativeMeasureDetails } from '../cessation-shared/schema';
+import { alternativeMeasureDetails, incidentGroundDetail } from '../cessation-shared/schema';
 import { ART_35_5_GROUND_LABELS, ART_35_5_GROUNDS } from '../cessation-shared/words';
 import {
   ART_35_3_GROUND_LABELS,
@@ -44,6 +44,7 @@ export const cessationOfProvisionSchema = {
       recipients: recipientScope.describe(
         'Whom provision stops to: every third party (scope "all"), or the registered third parties the request names (APPI Art. 35(3),(5)).',
       ),
+      incidentId: incidentGroundDetail,
     }),
     refused: alternativeMeasureDetails(CESSATION_OF_PROVISION_PROVISO),
   },

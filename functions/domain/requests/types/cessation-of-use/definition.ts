@@ -13,6 +13,7 @@ import { formatJapanTime, signature } from '../../notifications';
 import type { DeskWrite } from '../../ports';
 import type { Language } from '../../request';
 import type { RequestTypeDefinition } from '../../request-type';
+import { incidentGround, withIncidentGround } from '../cessation-shared/incident-ground';
 import { alternativeMeasureRules } from '../cessation-shared/rules';
 import { cessationOfUseSchema } from './schema';
 import { CESSATION_OF_USE_PROVISO, type CessationOfUseMeasure } from './words';
@@ -92,6 +93,7 @@ export const cessationOfUse: RequestTypeDefinition = {
       );
     }
     const held = await readHoldingsForRequest(context, () => ['identity']);
+    const ground = await incidentGround(context, held.subjectIds);
     const at = now.toISOString();
     const flags: DeskWrite[] = [...new Set(held.subjectIds)].map((subjectId) => ({
       kind: 'cessation-of-use',
@@ -111,7 +113,11 @@ export const cessationOfUse: RequestTypeDefinition = {
     const purposes = [...new Set(held.records.flatMap((r) => r.purposes))].sort();
     return {
       writes,
-      message: resultMessage(request.language, request.requestId, from, asked, taken, flags.length > 0),
+      message: withIncidentGround(
+        resultMessage(request.language, request.requestId, from, asked, taken, flags.length > 0),
+        ground,
+        request.language,
+      ),
       reach: [
         {
           instruction: taken === 'erase' ? 'erasure' : 'cessation-of-use',

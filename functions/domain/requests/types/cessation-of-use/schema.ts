@@ -2,7 +2,7 @@
 // say: the measure taken (Art. 35(2)), or the alternative measure a refusal rests on (Art. 35(2),(6), proviso).
 import * as z from 'zod';
 import type { Label, RequestTypeSchema } from '../../request-type';
-import { alternativeMeasureDetails } from '../cessation-shared/schema';
+import { alternativeMeasureDetails, incidentGroundDetail } from '../cessation-shared/schema';
 import { ART_35_5_GROUND_LABELS, ART_35_5_GROUNDS } from '../cessation-shared/words';
 import {
   ART_35_1_GROUND_LABELS,
@@ -43,6 +43,7 @@ export const cessationOfUseSchema = {
       measure: measure.describe(
         'What the desk did: the measure asked for, or cease-use where that remedies an asked erasure (APPI Art. 35(2)).',
       ),
+      incidentId: incidentGroundDetail,
     }),
     refused: alternativeMeasureDetails(CESSATION_OF_USE_PROVISO),
   },

@@ -24,6 +24,21 @@ export const ART_35_5_GROUND_LABELS = {
   },
 };
 
+/** The Art. 35(5) ground a decision may ground in an incident of the register (APPI Art. 26(1)). */
+export const REPORTABLE_LEAK_GROUND = 'reportable-leak';
+
+/** What the answer tells the person when the decision names the reportable incident that involved their data. */
+export const REPORTABLE_LEAK_ANSWER = {
+  ja: 'お客様の個人データが、個人情報保護委員会への報告の対象となる漏えい等の事態（個人情報の保護に関する法律第26条第1項）に係るものであったことを確認いたしました。このため、ご請求に応じております（同法第35条第5項）。',
+  en: 'We have confirmed that a leak or other incident that must be reported to the Personal Information Protection Commission (APPI Art. 26(1)) involved your personal data, and we have acted on your request for that reason (APPI Art. 35(5)).',
+};
+
+/** What the decision form calls the choice of the incident. */
+export const INCIDENT_CHOICE_LABEL = {
+  ja: '根拠となる漏えい等の事案（報告対象）',
+  en: 'The reportable incident that grounds it',
+};
+
 /** APPI Art. 35(2),(4),(6), provisos: refusing is lawful only when an alternative measure protects the person. */
 export const ALTERNATIVE_MEASURE_GROUND = 'costly-or-difficult-alternative-taken';
 

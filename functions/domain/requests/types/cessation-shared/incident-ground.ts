@@ -1,0 +1,83 @@
+// A cessation decided on the ground reportable-leak (APPI Art. 35(5)) may name the incident of the
+// register that grounds it: a leak, loss or damage reportable under Art. 26(1) that involved the
+// person's data. The decision checks the register for it and reads it once, access-logged with the
+// incident's id, so the incident's timeline shows the decision that cited it.
+
+import { DeskProblem } from '../../../kernel/problems';
+import type { Language } from '../../request';
+import type { FulfilmentContext } from '../../request-type';
+import { REPORTABLE_LEAK_ANSWER, REPORTABLE_LEAK_GROUND } from './words';
+
+const FIELD = 'body.details.incidentId';
+
+const refused = (title: string, detail: string, message: string) =>
+  new DeskProblem('unprocessable', title, detail, [{ field: FIELD, message }], {
+    slug: 'incident-does-not-ground-cessation',
+  });
+
+/**
+ * The incident the decision names, checked: the request cites reportable-leak, the incident is in the
+ * register, the answer the desk acts on (the officer's override, if any) is reportable, and one of the
+ * person's subjects is linked to it. 422 naming details.incidentId otherwise; nothing is written.
+ * Undefined when the decision names none.
+ */
+export async function incidentGround(
+  context: FulfilmentContext,
+  subjectIds: readonly string[],
+): Promise<{ incidentId: string } | undefined> {
+  const incidentId = context.decision.details?.incidentId;
+  if (typeof incidentId !== 'string') return undefined;
+  const { request, actor, now } = context;
+  const grounds = (request.details as { grounds?: string[] }).grounds ?? [];
+  if (!grounds.includes(REPORTABLE_LEAK_GROUND))
+    throw refused(
+      'Incident not cited',
+      `The person did not cite the ground ${REPORTABLE_LEAK_GROUND} (APPI Art. 35(5)), so no incident grounds this decision: leave details.incidentId out.`,
+      `must be left out: the request does not cite ${REPORTABLE_LEAK_GROUND}`,
+    );
+  if (!context.incidents) throw new Error('The decision needs the incident register to check details.incidentId');
+  const incident = await context.incidents.get(incidentId);
+  if (!incident)
+    throw refused(
+      'No such incident',
+      `No incident ${incidentId} is in the register. Choose one of the incidents that involved the person's data.`,
+      'is not an incident of the register',
+    );
+  const reportable = incident.reportability.override?.reportable ?? incident.reportability.reportable;
+  if (!reportable)
+    throw refused(
+      'Incident not reportable',
+      `Incident ${incidentId} is not reportable to the PPC (APPI Art. 26(1)), so it cannot ground a cessation on the ground ${REPORTABLE_LEAK_GROUND}. Decide on another ground the person cited, or have the officer settle its reportability first.`,
+      'is not a reportable incident',
+    );
+  const linked = (await Promise.all(subjectIds.map((s) => context.incidents!.incidentsOf(s)))).flat();
+  const subjects = [...new Set(linked.filter((l) => l.incidentId === incidentId).map((l) => l.subjectId))];
+  if (subjects.length === 0)
+    throw refused(
+      'Person not linked to the incident',
+      `None of the data the desk holds for this person is linked to incident ${incidentId}. Link the person to the incident in the register first, or choose the incident that involved their data.`,
+      "is not linked to the person's data",
+    );
+  await context.accessLog.append({
+    actor: actor.staffId,
+    role: actor.role,
+    action: 'read',
+    subjects,
+    fields: ['reportability', 'subjects'],
+    reason: `${request.type} ${request.requestId}`,
+    sourceIp: actor.sourceIp,
+    at: now.toISOString(),
+    incidentId,
+    incidentVersion: incident.version,
+  });
+  return { incidentId };
+}
+
+/** The answer with the sentence saying a reportable incident involved the person's data, first. */
+export function withIncidentGround<M extends { subject: string; text: string }>(
+  message: M,
+  ground: { incidentId: string } | undefined,
+  language: Language,
+): M {
+  return ground ? { ...message, text: `${REPORTABLE_LEAK_ANSWER[language]}\n\n${message.text}` } : message;
+}
