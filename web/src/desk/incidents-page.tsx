@@ -7,6 +7,7 @@ import './incidents.css';
 import { useEffect, useState } from 'preact/hooks';
 import { INCIDENT_STATE_WORDS } from '../../../functions/domain/incidents/incident-words';
 import { INCIDENT_KIND_WORDS, REPORT_KIND_WORDS } from '../../../functions/domain/incidents/report-words';
+import { AlertsSection } from './alerts-section';
 import { FACTS_FIELDS, FactsFields } from './incident-form';
 import {
   actsAsReportable,
@@ -125,6 +126,7 @@ export function IncidentsPage({ session, language, go }: DeskPageProps) {
           </table>
         </div>
       )}
+      {session.role === 'officer' && <AlertsSection session={session} language={language} go={go} />}
       {session.role !== 'auditor' && (
         <section aria-labelledby="open-incident">
           <h2 id="open-incident">{iw('openDraft', language)}</h2>

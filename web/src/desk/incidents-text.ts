@@ -230,6 +230,14 @@ const W = {
   alertRaised: { ja: '検知した日時', en: 'Raised' },
   alertWhat: { ja: '内容', en: 'What' },
   alertIncident: { ja: '事案', en: 'Incident' },
+  alertManySubjects: {
+    ja: '{actor}が{hour}からの1時間に{n}人のデータを閲覧',
+    en: '{actor} read {n} persons’ data in the hour from {hour}',
+  },
+  alertOutsideHours: {
+    ja: '{actor}が{hour}からの1時間（窓口の時間外）に{n}回閲覧',
+    en: '{actor} read {n} times outside desk hours in the hour from {hour}',
+  },
   openFromAlert: { ja: '事案の下書きを作成する', en: 'Open a draft incident' },
 } satisfies Record<string, Label>;
 
