@@ -2,6 +2,7 @@
 // at load time, so a bad setting fails the function's start instead of a request.
 
 import type { DeskSettings } from '../domain/desk';
+import { preliminaryReportDeskDays } from '../domain/incidents/deadlines';
 import { responseDeskDays } from '../domain/kernel/calendar';
 import { feeSchedule } from '../domain/requests/fees';
 
@@ -20,6 +21,11 @@ export function deskSettings(env: NodeJS.ProcessEnv = process.env): DeskSettings
     responseDeskDays: responseDeskDays(env.DESK_RESPONSE_DESK_DAYS),
     fees: feeSchedule(parsedJson('DESK_FEES_JSON', env.DESK_FEES_JSON)),
   };
+}
+
+/** DESK_PRELIMINARY_REPORT_DESK_DAYS (1-5): desk days after awareness for the PPC preliminary report; unset means 3. */
+export function preliminaryReportDays(env: NodeJS.ProcessEnv = process.env): number {
+  return preliminaryReportDeskDays(env.DESK_PRELIMINARY_REPORT_DESK_DAYS);
 }
 
 /** DESK_OFFICER_EMAIL: where the Information Security Officer is told of account changes and access alerts. */

@@ -14,7 +14,19 @@ import {
   EXPORT_MIN_SUBJECTS,
 } from './exports/rules';
 import {
+  FINAL_REPORT_DAYS,
+  FINAL_REPORT_WRONGFUL_PURPOSE_DAYS,
+  PRELIMINARY_REPORT_DESK_DAYS,
+  PRELIMINARY_REPORT_MAX_DESK_DAYS,
+} from './incidents/deadlines';
+import {
+  LEAK_REPORT_PERSONS_THRESHOLD,
+  MY_NUMBER_LEAK_REPORT_PERSONS_THRESHOLD,
+  REPORTABILITY_RULES,
+} from './incidents/reportability';
+import {
   ACCESS_LOG_RETENTION_SECONDS,
+  ADMINISTRATIVE_YEAR_END_CLOSURE,
   CLOSED_REQUEST_RETENTION_SECONDS,
   DISCLOSURE_LINK_LIFETIME_SECONDS,
   DISCLOSURE_METHODS,
@@ -456,6 +468,67 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         kind: 'desk policy',
         source: 'CIS AWS Foundations Benchmark (IAM password policy)',
         note: "The staff pool's and the local sign-in's minimum.",
+      },
+    ],
+  },
+  {
+    title: 'Leak incidents (APPI Art. 26)',
+    constants: [
+      {
+        name: 'REPORTABILITY_RULES',
+        value: REPORTABILITY_RULES.map((rule) => `${rule.id} (${rule.source})`),
+        unit: 'list',
+        kind: 'law',
+        source: 'APPI Art. 26(1); Enforcement Rules Art. 7; My Number Act Art. 29-4(1), My Number leak rules Art. 2',
+        note: 'An incident is reportable when a rule other than the exemption is met and the exemption is not; the officer may override with a reason.',
+      },
+      {
+        name: 'LEAK_REPORT_PERSONS_THRESHOLD',
+        value: LEAK_REPORT_PERSONS_THRESHOLD,
+        unit: 'persons',
+        kind: 'law',
+        source: 'Enforcement Rules Art. 7(4)',
+        note: 'Reportable when the persons involved exceed it (1,001 is, 1,000 is not): the confirmed count, else the estimate, else the linked subjects.',
+      },
+      {
+        name: 'MY_NUMBER_LEAK_REPORT_PERSONS_THRESHOLD',
+        value: MY_NUMBER_LEAK_REPORT_PERSONS_THRESHOLD,
+        unit: 'persons',
+        kind: 'law',
+        source: 'My Number leak rules Art. 2(4)',
+        note: 'Where Individual Numbers are involved, reportable when the persons involved exceed it.',
+      },
+      {
+        name: 'PRELIMINARY_REPORT_DESK_DAYS',
+        value: PRELIMINARY_REPORT_DESK_DAYS,
+        unit: 'desk days',
+        kind: 'desk policy',
+        source: 'Enforcement Rules Art. 8(1) "promptly"; PPC General Guidelines 3-5-3-3',
+        note: `The preliminary report is due at the end of this desk day after the day of awareness; settable per deployment from 1 to ${PRELIMINARY_REPORT_MAX_DESK_DAYS} (the guidelines' "about 3-5 days").`,
+      },
+      {
+        name: 'FINAL_REPORT_DAYS',
+        value: FINAL_REPORT_DAYS,
+        unit: 'calendar days',
+        kind: 'law',
+        source: 'Enforcement Rules Art. 8(2); PPC General Guidelines 3-5-3-4',
+        note: 'The day of awareness is day one; due at the end of the last day (Japan time).',
+      },
+      {
+        name: 'FINAL_REPORT_WRONGFUL_PURPOSE_DAYS',
+        value: FINAL_REPORT_WRONGFUL_PURPOSE_DAYS,
+        unit: 'calendar days',
+        kind: 'law',
+        source: 'Enforcement Rules Art. 8(2), 7(3)',
+        note: 'Instead of 30 days where the incident may have been caused for a wrongful purpose.',
+      },
+      {
+        name: 'ADMINISTRATIVE_YEAR_END_CLOSURE',
+        value: `${monthDay(ADMINISTRATIVE_YEAR_END_CLOSURE.from)} to ${monthDay(ADMINISTRATIVE_YEAR_END_CLOSURE.to)}`,
+        unit: 'month-day',
+        kind: 'law',
+        source: '行政機関の休日に関する法律 Art. 1(1), 2',
+        note: 'With Saturdays, Sundays and national holidays, the days the offices are closed: a report deadline on one moves to the next open day.',
       },
     ],
   },

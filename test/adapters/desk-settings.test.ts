@@ -1,7 +1,7 @@
 // The desk's settings as deployment sets them: environment strings, parsed here and checked by the
 // domain, so a bad value stops the function from loading.
 import { describe, expect, it } from 'vitest';
-import { deskSettings, privacyCenterUrl } from '../../functions/adapters/desk-settings';
+import { deskSettings, preliminaryReportDays, privacyCenterUrl } from '../../functions/adapters/desk-settings';
 import { DEFAULT_DESK_SETTINGS } from '../../functions/domain/desk';
 
 describe('deskSettings', () => {
@@ -26,6 +26,16 @@ describe('deskSettings', () => {
       /Art\. 38\(1\)/,
     );
     expect(() => deskSettings({ DESK_RESPONSE_DESK_DAYS: '20' })).toThrow(/DESK_RESPONSE_DESK_DAYS/);
+  });
+});
+
+describe('preliminaryReportDays', () => {
+  it('is 3 desk days unless DESK_PRELIMINARY_REPORT_DESK_DAYS sets 1 to 5', () => {
+    expect(preliminaryReportDays({})).toBe(3);
+    expect(preliminaryReportDays({ DESK_PRELIMINARY_REPORT_DESK_DAYS: '5' })).toBe(5);
+    expect(() => preliminaryReportDays({ DESK_PRELIMINARY_REPORT_DESK_DAYS: '6' })).toThrow(
+      /DESK_PRELIMINARY_REPORT_DESK_DAYS/,
+    );
   });
 });
 

@@ -68,5 +68,6 @@ describe('prod stage', () => {
   it('refuses to synthesise a fee the Act does not allow (APPI Art. 38(1)) or a desk-day count past the 13-day cap', () => {
     expect(() => synthDesk({ fees: { correction: { amountYen: 500, method: 'cash' } } })).toThrow(/correction/);
     expect(() => synthDesk({ responseDeskDays: 20 })).toThrow();
+    expect(() => synthDesk({ preliminaryReportDeskDays: 6 })).toThrow(/DESK_PRELIMINARY_REPORT_DESK_DAYS/);
   });
 });

@@ -85,3 +85,11 @@ export const SECONDS = { MINUTE, HOUR, DAY, YEAR } as const;
 
 /** Policy §6(1) "long-term storage of access logs". The Act sets no period; desk policy is five years. */
 export const ACCESS_LOG_RETENTION_SECONDS = 5 * YEAR;
+
+/**
+ * Act on Holidays of Administrative Organs (行政機関の休日に関する法律) Art. 1(1)(iii): the
+ * administrative offices are closed 29 December-3 January, besides Saturdays, Sundays and national
+ * holidays. A deadline for a report to them that falls on such a day moves to the next open day (Art. 2).
+ * Its own value, not the desk's year-end closure: the desk may change its hours, the Act does not.
+ */
+export const ADMINISTRATIVE_YEAR_END_CLOSURE = { from: { month: 12, day: 29 }, to: { month: 1, day: 3 } } as const;

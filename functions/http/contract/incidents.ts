@@ -41,6 +41,12 @@ export const incidentFactors = z
       .describe(
         'All data involved was protected by advanced encryption or an equivalent measure (Rules Art. 7 proviso).',
       ),
+    myNumberSystem: z
+      .boolean()
+      .optional()
+      .describe(
+        'The Individual Numbers were held in the information-provision network system or a system for Individual Number affairs (My Number leak rules Art. 2(1)).',
+      ),
   })
   .describe('The facts reportability turns on; true also covers "may have" (おそれ).');
 
@@ -96,7 +102,15 @@ export const overrideReportabilityBody = z.strictObject({
 const reportability = z.object({
   reportable: z.boolean(),
   underMyNumberAct: z.boolean(),
-  findings: z.array(z.object({ rule: z.string(), met: z.boolean(), because: z.string() })),
+  findings: z.array(
+    z.object({
+      rule: z.string(),
+      met: z.boolean(),
+      because: z.string(),
+      count: z.number().int().optional().describe('Persons rules: the count read.'),
+      countFrom: z.enum(['confirmed', 'estimated', 'linked']).optional(),
+    }),
+  ),
   assessedAt: instant,
   override: z
     .object({ reportable: z.boolean(), reason: z.string(), by: z.string(), at: instant })
@@ -139,6 +153,7 @@ export const incidentSchema = z.object({
     individualNumbers: z.boolean(),
     publiclyViewable: z.boolean(),
     advancedEncryption: z.boolean(),
+    myNumberSystem: z.boolean().optional(),
   }),
   cause: z.string(),
   secondaryDamage: z.string(),

@@ -6,9 +6,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  administrativePeriodEndsAt,
   answerDueAt,
   countingStart,
   dueAfterDeskDays,
+  endOfDeskDaysAfter,
+  endOfJapanDay,
+  isAdministrativeHoliday,
   isDeskDay,
   isDeskOpen,
   isNationalHoliday,
@@ -380,5 +384,59 @@ describe('properties over 2026-2030', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('days the administrative offices are closed (行政機関の休日に関する法律 Art. 1)', () => {
+  it('are Saturdays, Sundays, national holidays and 29 December-3 January', () => {
+    expect(isAdministrativeHoliday(day(2026, 12, 5))).toBe(true); // Saturday
+    expect(isAdministrativeHoliday(day(2026, 12, 6))).toBe(true); // Sunday
+    expect(isAdministrativeHoliday(day(2026, 11, 23))).toBe(true); // Labour Thanksgiving Day
+    expect(isAdministrativeHoliday(day(2026, 5, 6))).toBe(true); // substitute holiday
+    expect(isAdministrativeHoliday(day(2026, 12, 29))).toBe(true);
+    expect(isAdministrativeHoliday(day(2027, 1, 3))).toBe(true);
+    expect(isAdministrativeHoliday(day(2026, 12, 28))).toBe(false); // Monday
+    expect(isAdministrativeHoliday(day(2027, 1, 4))).toBe(false); // Monday
+  });
+});
+
+describe('administrativePeriodEndsAt: a period set by law, day one the day it starts (Art. 2 of that Act)', () => {
+  it('ends at 23:59:59.999 Japan time on the last day', () => {
+    expect(endOfJapanDay(day(2026, 12, 10)).toISOString()).toBe('2026-12-10T14:59:59.999Z');
+    // Monday 7 December 2026: day 30 is Tuesday 5 January 2027.
+    expect(administrativePeriodEndsAt(jst(2026, 12, 7, 10), 30).toISOString()).toBe('2027-01-05T14:59:59.999Z');
+    expect(administrativePeriodEndsAt(jst(2026, 12, 7, 10), 1).toISOString()).toBe('2026-12-07T14:59:59.999Z');
+  });
+
+  it('moves a last day on a Sunday to Monday', () => {
+    // Saturday 7 November 2026 + 29 = Sunday 6 December.
+    expect(administrativePeriodEndsAt(jst(2026, 11, 7, 12), 30).toISOString()).toBe('2026-12-07T14:59:59.999Z');
+  });
+
+  it('moves a last day on 29 December to 4 January, or past a weekend after it', () => {
+    expect(administrativePeriodEndsAt(jst(2026, 11, 30, 12), 30).toISOString()).toBe('2027-01-04T14:59:59.999Z');
+    // 4 January 2026 is a Sunday: Monday the 5th.
+    expect(administrativePeriodEndsAt(jst(2025, 11, 30, 12), 30).toISOString()).toBe('2026-01-05T14:59:59.999Z');
+  });
+
+  it('moves a last day in Golden Week past it', () => {
+    // Thursday 5 March 2026 + 59 = Sunday 3 May; 4-6 May are holidays.
+    expect(administrativePeriodEndsAt(jst(2026, 3, 5, 12), 60).toISOString()).toBe('2026-05-07T14:59:59.999Z');
+  });
+
+  it('takes the Japan day, not the UTC one, as day one', () => {
+    expect(administrativePeriodEndsAt(jst(2026, 12, 7, 23, 30), 30).toISOString()).toBe('2027-01-05T14:59:59.999Z');
+    // 00:30 on 8 December in Japan is still 7 December in UTC.
+    const earlyMorning = jst(2026, 12, 8, 0, 30);
+    expect(earlyMorning.toISOString().slice(0, 10)).toBe('2026-12-07');
+    expect(administrativePeriodEndsAt(earlyMorning, 30).toISOString()).toBe('2027-01-06T14:59:59.999Z');
+  });
+});
+
+describe('endOfDeskDaysAfter: the end of the n-th desk day after the Japan day of an instant', () => {
+  it('counts desk days from the next day, skipping weekends and closures', () => {
+    expect(endOfDeskDaysAfter(jst(2026, 12, 7, 10), 3).toISOString()).toBe('2026-12-10T14:59:59.999Z');
+    expect(endOfDeskDaysAfter(jst(2026, 12, 4, 18), 3).toISOString()).toBe('2026-12-09T14:59:59.999Z');
+    expect(endOfDeskDaysAfter(jst(2026, 12, 28, 10), 3).toISOString()).toBe('2027-01-06T14:59:59.999Z');
   });
 });
