@@ -591,6 +591,23 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  // Both read the incident first: an unknown one is 404 after a DynamoDB read.
+  'view-incident-report': {
+    event: api('view-incident-report', {
+      pathParameters: { incidentId: 'INC-2026-01-05-BENCH0', kind: 'preliminary' },
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'record-report-submission': {
+    event: api('record-report-submission', {
+      pathParameters: { incidentId: 'INC-2026-01-05-BENCH0', kind: 'preliminary' },
+      headers: json,
+      body: JSON.stringify({ fromVersion: 1, submittedAt: '2026-01-06T01:00:00Z', receiptReference: 'PPC-0001' }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
   'confirm-officer-grant': {
     event: api('confirm-officer-grant', {
       pathParameters: { staffId: UNKNOWN_STAFF },

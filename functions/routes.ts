@@ -10,6 +10,7 @@ import * as disclosures from './routes/disclosures';
 import * as dataExports from './routes/exports';
 import * as fulfilment from './routes/fulfilment';
 import * as holders from './routes/holders';
+import * as incidentReports from './routes/incident-reports';
 import * as incidents from './routes/incidents';
 import * as myNumber from './routes/my-number';
 import * as notice from './routes/notice';
@@ -82,6 +83,8 @@ const MANIFEST = [
   incidents.linkIncidentSubjects,
   incidents.overrideReportability,
   incidents.closeIncident,
+  incidentReports.viewIncidentReport,
+  incidentReports.recordReportSubmission,
   accessLog.listAccessLog,
   accessLog.verifyAccessLog,
   accessLog.getIncidentTimeline,
@@ -113,6 +116,7 @@ export const ROUTE_MODULES = {
   fulfilment,
   holders,
   incidents,
+  'incident-reports': incidentReports,
   'my-number': myNumber,
   notice,
   'personal-data': personalData,

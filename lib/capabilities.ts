@@ -36,6 +36,7 @@ const STACK_OF_MODULE: Record<RouteModule, Capability> = {
   fulfilment: 'fulfilment',
   holders: 'fulfilment',
   incidents: 'incidents',
+  'incident-reports': 'incidents',
 };
 
 const CAPABILITY_OF = new Map<string, Capability>(
