@@ -11,6 +11,7 @@ import * as dataExports from './routes/exports';
 import * as fulfilment from './routes/fulfilment';
 import * as holders from './routes/holders';
 import * as incidentReports from './routes/incident-reports';
+import * as incidentNotices from './routes/incident-notices';
 import * as incidents from './routes/incidents';
 import * as myNumber from './routes/my-number';
 import * as notice from './routes/notice';
@@ -85,6 +86,7 @@ const MANIFEST = [
   incidents.closeIncident,
   incidentReports.viewIncidentReport,
   incidentReports.recordReportSubmission,
+  incidentNotices.notifyIncidentPersons,
   accessLog.listAccessLog,
   accessLog.verifyAccessLog,
   accessLog.getIncidentTimeline,
@@ -117,6 +119,7 @@ export const ROUTE_MODULES = {
   holders,
   incidents,
   'incident-reports': incidentReports,
+  'incident-notices': incidentNotices,
   'my-number': myNumber,
   notice,
   'personal-data': personalData,

@@ -37,6 +37,7 @@ const STACK_OF_MODULE: Record<RouteModule, Capability> = {
   holders: 'fulfilment',
   incidents: 'incidents',
   'incident-reports': 'incidents',
+  'incident-notices': 'incidents',
 };
 
 const CAPABILITY_OF = new Map<string, Capability>(

@@ -13,6 +13,7 @@ import {
   EXPORT_MAX_SUBJECTS,
   EXPORT_MIN_SUBJECTS,
 } from './exports/rules';
+import { ALTERNATIVE_MEASURE_SOURCE, ALTERNATIVE_MEASURES, NOTICE_ITEM_IDS } from './incidents/notice-items';
 import {
   FINAL_REPORT_DAYS,
   FINAL_REPORT_WRONGFUL_PURPOSE_DAYS,
@@ -391,6 +392,27 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         kind: 'desk policy',
         source: 'under My Number Act Art. 20',
         note: "A later document date would only stretch the number's retention.",
+      },
+    ],
+  },
+  {
+    title: 'Notices to the persons of a leak, loss or damage',
+    constants: [
+      {
+        name: 'NOTICE_ITEMS',
+        value: NOTICE_ITEM_IDS,
+        unit: 'items',
+        kind: 'law',
+        source: 'APPI Art. 26(2), Enforcement Rules Art. 10 (of Art. 8(1): (i), (ii), (iv), (v), (ix))',
+        note: 'What the e-mail to each person of a reportable incident states; "other" only when the incident says something there. A notice is refused until the incident states the others.',
+      },
+      {
+        name: 'ALTERNATIVE_MEASURES',
+        value: ALTERNATIVE_MEASURES,
+        unit: 'list',
+        kind: 'law',
+        source: ALTERNATIVE_MEASURE_SOURCE,
+        note: 'Where a person cannot be told (no address the desk can reach), the measure taken instead, named by the officer with what was done.',
       },
     ],
   },

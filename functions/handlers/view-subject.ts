@@ -1,5 +1,6 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoSubjectHoldings } from '../adapters/holdings-repository';
+import { dynamoIncidents } from '../adapters/incident-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
@@ -14,6 +15,7 @@ const deps = {
   subjects: dynamoSubjectHoldings,
   holdings: dynamoSubjectHoldings,
   lifecycles: dynamoSubjectLifecycles,
+  incidents: dynamoIncidents,
   accessLog: dynamoAccessLog,
   clock: systemClock,
 };

@@ -87,6 +87,7 @@ export const viewSubject = {
     'provision-records': 'read',
     purposes: 'read',
     requests: 'read',
+    incidents: 'read',
     'access-log': 'append',
     ...STAFF_CHECK,
   },

@@ -11,6 +11,7 @@ import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/en
 import { lookupKeyOf } from '../../functions/domain/holdings';
 import { handler } from '../../functions/handlers/view-subject';
 import { seedDemoStaff } from '../../local/seed';
+import { reportableIncident } from '../domain/incidents/doubles';
 import { freshTables, invoke, uniqueEmail } from '../support/desk';
 import { mockDocumentClient } from '../support/faults';
 import {
@@ -210,6 +211,55 @@ describe('view-subject', () => {
       sourceIp: '203.0.113.10',
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+  });
+
+  it('lists the incidents that involved the subject, newest first, with the notice this person was given', async () => {
+    const { subjectId, requestId } = await seedSubject();
+    const older = reportableIncident({ incidentId: 'INC-2026-11-02-VIEW01', awareAt: '2026-11-02T01:00:00.000Z' });
+    const newer = reportableIncident({
+      incidentId: 'INC-2026-12-01-VIEW02',
+      kinds: ['loss'],
+      state: 'draft',
+      awareAt: '2026-12-01T01:00:00.000Z',
+    });
+    for (const incident of [older, newer]) await putItem('incidents', { ...incident, itemKey: 'incident' });
+    const link = { subjectId, linkedAt: '2026-12-01T02:00:00.000Z', linkedBy: 'officer' };
+    await putItem('incidents', {
+      ...link,
+      incidentId: older.incidentId,
+      itemKey: `subject#${subjectId}`,
+      notice: {
+        state: 'sent',
+        decidedAt: '2026-12-02T03:00:00.000Z',
+        decidedBy: 'officer',
+        messageId: 'incident-notice-x',
+        sentAt: '2026-12-02T03:00:00.000Z',
+      },
+    });
+    await putItem('incidents', { ...link, incidentId: newer.incidentId, itemKey: `subject#${subjectId}` });
+    // Another person of the same incident is never shown here.
+    await putItem('incidents', {
+      ...link,
+      subjectId: 'subject-someone-else',
+      incidentId: older.incidentId,
+      itemKey: 'subject#subject-someone-else',
+    });
+    clockTenDaysAhead();
+    const result = await view(subjectId, { requestId });
+    expect(result.status, JSON.stringify(result.json)).toBe(200);
+    expect(result.json.incidents).toEqual([
+      { incidentId: newer.incidentId, kinds: ['loss'], awareAt: newer.awareAt, state: 'draft' },
+      {
+        incidentId: older.incidentId,
+        kinds: ['leak'],
+        awareAt: older.awareAt,
+        state: 'open',
+        notice: { state: 'sent', decidedAt: '2026-12-02T03:00:00.000Z', sentAt: '2026-12-02T03:00:00.000Z' },
+      },
+    ]);
+    expect(JSON.stringify(result.json)).not.toContain('subject-someone-else');
+    const [entry] = await logEntriesAbout(subjectId);
+    expect(entry!.fields).toContain('incidents');
   });
 
   it('logs a purpose of use as the reason when the read serves one', async () => {

@@ -282,6 +282,7 @@ describe('functions: one per route and per worker', () => {
       'list-request-records',
       'list-requests',
       'list-staff-accounts',
+      'notify-incident-persons',
       'preview-decision',
       'record-consent-by-staff',
       'record-holder-review',

@@ -2,6 +2,7 @@
 // records it: what happened, whose data, whether the Personal Information Protection Commission (PPC)
 // must be told and by when, the reports made to it and the notices given to the persons. Every
 // change is a new version, kept with who made it and when.
+import type { ALTERNATIVE_MEASURE_WORDS } from './notice-words';
 
 /** Art. 26(1): the three kinds of incident; one incident may be more than one. */
 export const INCIDENT_KINDS = ['leak', 'loss', 'damage'] as const;
@@ -142,6 +143,8 @@ export interface Incident {
   closedAt?: string;
   closedBy?: string;
   closeReason?: string;
+  /** The notices given so far (Art. 26(2)): persons e-mailed, and persons unreachable for whom the alternative measure stands. */
+  notices?: { sent: number; unreachable: number };
 }
 
 /** A registry subject linked to an incident: an item 'subject#<subjectId>' of its own, with its notice. */
@@ -164,4 +167,9 @@ export interface SubjectNotice {
   language?: 'ja' | 'en';
   /** Art. 26(2) proviso: where notice is difficult, the measure taken instead (e.g. publication). */
   alternativeMeasure?: string;
+  /** Which of the guidelines' measures (notice-items.ts ALTERNATIVE_MEASURES) `alternativeMeasure` describes. */
+  alternativeMeasureKinds?: AlternativeMeasureKind[];
 }
+
+/** Art. 26(2) proviso, PPC guidelines 3-5-4-5: publication of the incident, a published contact point. */
+export type AlternativeMeasureKind = keyof typeof ALTERNATIVE_MEASURE_WORDS;

@@ -1,10 +1,13 @@
 // GET /v1/staff/subjects/{subjectId}: what the desk holds under one subject id and is not past its
 // expiry, for a member of staff who names why they read it. The read is access-logged before
 // anything is shown. Individual Numbers are not part of it: only the officer's My Number route
-// reads them.
+// reads them. The incidents that involved the subject's data (APPI Art. 26) are listed with the notice
+// given to this person.
 
 import type { AccessLogWriter } from '../access-log/ports';
 import type { ConsentEvent, ProvisionRecord, SpecialCareBasis, StoredPersonalDataRecord } from '../holdings';
+import { incidentsInvolving, type PersonIncident } from '../incidents/involving';
+import type { IncidentReader } from '../incidents/ports';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import { cessationOf } from '../provisions/provision-cessation';
@@ -34,6 +37,8 @@ export interface ViewSubjectDeps {
   subjects: ReadReasonDeps['subjects'];
   holdings: SubjectHoldingsReader;
   lifecycles: SubjectLifecycleReader;
+  /** The incident register: the incidents linked to this subject, with their notices. */
+  incidents: Pick<IncidentReader, 'get' | 'incidentsOf'>;
   accessLog: AccessLogWriter;
   clock: Clock;
 }
@@ -61,6 +66,8 @@ export interface SubjectView {
   records: RecordView[];
   consents: Array<Omit<ConsentEvent, 'subjectId'> & { expiresAt?: string }>;
   provisionRecords: Array<Omit<ProvisionRecord, 'subjectId'> & { expiresAt?: string }>;
+  /** Leaks, losses or damage that involved this subject's data, newest first, with the notice this person was given. */
+  incidents: PersonIncident[];
 }
 
 const expiry = (expiresAt: number | undefined) =>
@@ -104,9 +111,10 @@ export async function viewSubject(
 ): Promise<SubjectView> {
   const why = await accessLogReason(reason, [subjectId], deps);
   const now = deps.clock.now();
-  const [held, lifecycle] = await Promise.all([
+  const [held, lifecycle, incidents] = await Promise.all([
     deps.holdings.heldUnder(subjectId, now),
     deps.lifecycles.get(subjectId),
+    incidentsInvolving(deps.incidents, [subjectId], { withDrafts: true }),
   ]);
   if (held.records.length === 0 && held.consents.length === 0 && held.provisionRecords.length === 0) {
     throw new DeskProblem(
@@ -127,6 +135,7 @@ export async function viewSubject(
       ...[...new Set(records.map((r) => r.category))].sort(),
       ...(held.consents.length > 0 ? ['consents'] : []),
       ...(held.provisionRecords.length > 0 ? ['provision-records'] : []),
+      ...(incidents.length > 0 ? ['incidents'] : []),
     ],
     reason: why,
     sourceIp: actor.sourceIp,
@@ -144,5 +153,6 @@ export async function viewSubject(
       ...record,
       ...expiry(expiresAt),
     })),
+    incidents,
   };
 }

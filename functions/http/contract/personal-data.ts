@@ -1,6 +1,8 @@
 // The personal data registry (policy §1, §2): registering records, a subject's events, the use check,
 // and staff views of a subject (access-logged with a reason).
 import * as z from 'zod';
+import { INCIDENT_KINDS, INCIDENT_STATES } from '../../domain/incidents/incident';
+import { ALTERNATIVE_MEASURES } from '../../domain/incidents/notice-items';
 import { CATEGORY_IDS, SPECIAL_CARE_EXCEPTION_IDS } from '../../domain/personal-data/categories';
 import { USE_CHECK_REASONS, USE_EXCEPTION_IDS } from '../../domain/personal-data/check-use';
 import { ACQUISITION_SOURCE_IDS } from '../../domain/personal-data/sources';
@@ -126,6 +128,28 @@ export const subjectViewResponse = z.object({
   records: z.array(storedRecordView),
   consents: z.array(z.record(z.string(), z.unknown())),
   provisionRecords: z.array(z.record(z.string(), z.unknown())),
+  incidents: z
+    .array(
+      z.object({
+        incidentId: z.string(),
+        kinds: z.array(z.enum(INCIDENT_KINDS)),
+        awareAt: instant,
+        state: z.enum(INCIDENT_STATES),
+        notice: z
+          .object({
+            state: z.enum(['pending', 'sent', 'unreachable']),
+            decidedAt: instant,
+            sentAt: instant.optional(),
+            alternativeMeasure: z.string().optional(),
+            alternativeMeasureKinds: z.array(z.enum(ALTERNATIVE_MEASURES)).optional(),
+          })
+          .optional()
+          .describe(
+            'The notice this person was given (APPI Art. 26(2)), or the alternative measure recorded for them.',
+          ),
+      }),
+    )
+    .describe('Leaks, losses or damage that involved this subject’s data, newest first.'),
 });
 export const subjectSearchResponse = z.object({
   items: z.array(z.object({ subjectId, categories: z.array(z.string()), records: z.number().int() })),

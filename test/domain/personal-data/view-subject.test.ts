@@ -19,6 +19,7 @@ import {
   receivedRequest,
   subjectsByAddress,
 } from '../doubles';
+import { MemoryIncidents } from '../incidents/doubles';
 import { purposeVersions, retired } from './personal-data-doubles';
 
 const NOW = '2026-11-12T05:30:00.000Z';
@@ -139,6 +140,7 @@ function setup(bySubject: Record<string, SubjectHoldings> = { 'subj-1': HELD }, 
     subjects: subjectsByAddress({ 'hanako.yamada@example.jp': ['subj-1', 'subj-2', 'subj-3', 'subj-unknown'] }),
     holdings: new MapSubjectHoldings(bySubject),
     lifecycles: lifecycles(known),
+    incidents: new MemoryIncidents(),
     accessLog: new RecordingAccessLog(),
     clock: new FixedClock(NOW),
   };

@@ -3,6 +3,11 @@
 // reason in the access log. What it shows lives in this page's state only: never in storage or the URL.
 import './officer.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  ALTERNATIVE_MEASURE_WORDS,
+  INCIDENT_KIND_WORDS,
+  NOTICE_STATE_WORDS,
+} from '../../../functions/domain/incidents/notice-words';
 import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/category-words';
 import { ACQUISITION_SOURCES } from '../../../functions/domain/personal-data/source-words';
 import { PROVISION_BASIS_LABELS } from '../../../functions/domain/provisions/provision-words';
@@ -102,6 +107,12 @@ const T = {
   lifecycle: { ja: '本人の状況', en: 'Lifecycle' },
   consents: { ja: '同意の記録', en: 'Consent events' },
   provisionRecords: { ja: '第三者提供・受領の記録', en: 'Provision and receipt records' },
+  incidents: { ja: '漏えい等の事案（本人のデータが関係したもの）', en: 'Leaks, losses or damage involving this data' },
+  incidentId: { ja: '事案番号', en: 'Incident' },
+  incidentKinds: { ja: '種類', en: 'Kind' },
+  awareAt: { ja: '把握日時', en: 'Became aware' },
+  noticeToPerson: { ja: '本人への通知', en: 'Notice to this person' },
+  incidentDraft: { ja: '（下書き）', en: '(draft)' },
   none: { ja: 'ありません。', en: 'None.' },
   contractEndedAt: { ja: '契約終了日時', en: 'Contract ended' },
   lastActivityAt: { ja: '最終利用日時', en: 'Last activity' },
@@ -829,6 +840,58 @@ function SubjectData({
                     )}
                   </td>
                   <td>{p.expiresAt ? japanTime(p.expiresAt, language) : say('notYet', language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{say('incidents', language)}</h2>
+      {view.incidents.length === 0 ? (
+        <p>{say('none', language)}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                {(['incidentId', 'incidentKinds', 'awareAt', 'noticeToPerson'] as const).map((k) => (
+                  <th key={k} scope="col">
+                    {say(k, language)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {view.incidents.map((i) => (
+                <tr key={i.incidentId}>
+                  <td>
+                    <code translate={false}>{i.incidentId}</code>
+                    {i.state === 'draft' && ` ${say('incidentDraft', language)}`}
+                  </td>
+                  <td>{i.kinds.map((k) => INCIDENT_KIND_WORDS[k][language]).join(language === 'ja' ? '・' : ', ')}</td>
+                  <td>{japanTime(i.awareAt, language)}</td>
+                  <td>
+                    {NOTICE_STATE_WORDS[i.notice?.state ?? 'none'][language]}
+                    {i.notice?.sentAt && ` ${japanTime(i.notice.sentAt, language)}`}
+                    {i.notice?.state === 'unreachable' && (
+                      <>
+                        <br />
+                        <span class="note">
+                          {(i.notice.alternativeMeasureKinds ?? [])
+                            .map((k) => ALTERNATIVE_MEASURE_WORDS[k][language])
+                            .join(language === 'ja' ? '、' : '; ')}
+                        </span>
+                        {i.notice.alternativeMeasure && (
+                          <>
+                            <br />
+                            <span class="note" translate={false}>
+                              {i.notice.alternativeMeasure}
+                            </span>
+                          </>
+                        )}
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,48 @@
+// Notices to the persons of a reportable leak, loss or damage (APPI Art. 26(2), Enforcement Rules
+// Art. 10), and what is done instead where a person cannot be reached (the proviso).
+import * as z from 'zod';
+import { ALTERNATIVE_MEASURES } from '../../domain/incidents/notice-items';
+import { incidentId, incidentSubjectSchema } from './incidents';
+
+export { incidentParams as incidentNoticeParams } from './incidents';
+
+export const notifyPersonsBody = z.strictObject({
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .describe('The incident version you read: a change or another notice made meanwhile is refused (409).'),
+  alternativeMeasure: z
+    .strictObject({
+      kinds: z
+        .array(z.enum(ALTERNATIVE_MEASURES))
+        .min(1)
+        .max(ALTERNATIVE_MEASURES.length)
+        .describe('Publication of the incident, a published contact point (PPC guidelines 3-5-4-5).'),
+      description: z
+        .string()
+        .trim()
+        .min(10, { error: 'must say what was done, in at least 10 characters' })
+        .max(2000)
+        .describe('What was done, where and when, e.g. the page the incident is published on.'),
+    })
+    .optional()
+    .describe(
+      'The measure taken instead for persons the desk has no address for (APPI Art. 26(2) proviso); required when any of this notice cannot be reached.',
+    ),
+});
+
+export const notifyPersonsResponse = z.object({
+  incidentId,
+  version: z.number().int().describe("The incident's version after this notice."),
+  sent: z.number().int().describe('Persons e-mailed by this notice (queued in the outbox; sending follows).'),
+  unreachable: z
+    .number()
+    .int()
+    .describe('Persons of this notice without an address: the alternative measure is recorded.'),
+  remaining: z
+    .number()
+    .int()
+    .describe('Linked persons still without a notice; notify again for the next ones (one transaction each).'),
+  notices: z.array(incidentSubjectSchema).describe('The notices this call recorded.'),
+});
