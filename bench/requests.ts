@@ -376,6 +376,13 @@ export const ROUTE_REQUESTS = {
   'list-access-log': { event: api('list-access-log', { claims: OFFICER_CLAIMS }), expect: '200' },
   // Reads every chain and lists the digest bucket, so it reaches DynamoDB and S3 even when all is well.
   'verify-access-log': { event: api('verify-access-log', { claims: OFFICER_CLAIMS }), expect: '200' },
+  'open-incident-from-alert': {
+    event: api('open-incident-from-alert', {
+      pathParameters: { alertId: 'alert-20260105T01Z' },
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
   'list-access-alerts': { event: api('list-access-alerts', { claims: OFFICER_CLAIMS }), expect: '200' },
   'get-incident-timeline': {
     event: api('get-incident-timeline', {

@@ -91,6 +91,7 @@ const MANIFEST = [
   accessLog.verifyAccessLog,
   accessLog.getIncidentTimeline,
   accessLog.listAccessAlerts,
+  accessLog.openIncidentFromAlert,
   notice.getPrivacyNotice,
   notice.getOpenApi,
   dataExports.requestExport,

@@ -2,6 +2,7 @@ import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoHolders } from '../adapters/holder-repository';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
 import { secretIdentifierMac } from '../adapters/identifier-mac';
+import { dynamoIncidents } from '../adapters/incident-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
@@ -23,6 +24,7 @@ const deps = {
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,
   holders: dynamoHolders,
+  incidents: dynamoIncidents,
   clock: systemClock,
 };
 

@@ -1,5 +1,7 @@
 // The access log: listed and verified by the officer and auditors.
+
 import {
+  accessAlertParams,
   accessAlertsResponse,
   accessLogQuery,
   accessLogResponse,
@@ -9,6 +11,7 @@ import {
   incidentTimelineQuery,
   incidentTimelineResponse,
 } from '../http/contract/access-log';
+import { incidentResponse } from '../http/contract/incidents';
 import { type RouteDefinition, STAFF_CHECK } from '../http/route-definition';
 
 export const listAccessLog = {
@@ -70,4 +73,27 @@ export const listAccessAlerts = {
   tables: { evidence: 'read', incidents: 'read', 'access-log': 'append', ...STAFF_CHECK },
   request: {},
   response: { status: 200, schema: accessAlertsResponse, description: 'The recent alerts.' },
+} as const satisfies RouteDefinition;
+
+export const openIncidentFromAlert = {
+  name: 'open-incident-from-alert',
+  method: 'POST',
+  path: '/v1/staff/access-alerts/{alertId}/incident',
+  summary:
+    "Open a draft incident from an access-monitoring alert: aware from the alert's time, its facts as the summary, the registry subjects it names linked, every factor false for the officer to judge; once per alert.",
+  auth: { kind: 'staff', roles: ['officer'] },
+  // personal-data: which of the alert's subject ids the registry holds (keys and expiry only).
+  tables: {
+    evidence: 'read',
+    incidents: 'read-write',
+    'personal-data': 'read',
+    'access-log': 'append',
+    ...STAFF_CHECK,
+  },
+  request: { params: accessAlertParams },
+  response: {
+    status: 201,
+    schema: incidentResponse,
+    description: 'The draft as version 1, with the reportability answer and the report deadlines.',
+  },
 } as const satisfies RouteDefinition;

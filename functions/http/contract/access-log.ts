@@ -1,6 +1,7 @@
 // The access log: listing and verification, for the officer and auditors.
 import * as z from 'zod';
 import { instant, orderedRange } from './common';
+import { incidentId } from './incidents';
 
 const accessLogInstant = z.iso.datetime({ offset: true });
 export const accessLogQuery = z
@@ -99,9 +100,6 @@ export const accessLogVerifyResponse = z.union([
 
 // ---- An incident's timeline: the access log's entries that read or wrote it ----
 
-export const incidentId = z
-  .string()
-  .regex(/^INC-\d{4}-\d{2}-\d{2}-[0-9A-Z]{6}$/, { error: 'is not an incident id (like INC-2026-12-07-7KQ2MX)' });
 export const incidentTimelineParams = z.strictObject({ incidentId });
 export const incidentTimelineQuery = z.strictObject({
   before: z.iso

@@ -38,6 +38,24 @@ function verify(entries: ChainedAccessLogEntry[]): boolean {
 }
 
 describe('chainAccessLogEntry', () => {
+  it("an incident's id and version are hashed like every attribute; an entry without them hashes as before", () => {
+    const plain = chainAccessLogEntry(entry(1), 'chain-1', undefined);
+    const cited = chainAccessLogEntry(
+      { ...entry(1), incidentId: 'INC-2026-11-12-7KQ2MX', incidentVersion: 2 },
+      'chain-1',
+      undefined,
+    );
+    expect(verify([plain])).toBe(true);
+    expect(verify([cited])).toBe(true);
+    expect(cited.hash).not.toBe(plain.hash);
+    // Moving an entry to another incident's timeline, dropping it from its own, or changing the version breaks it.
+    expect(verify([{ ...cited, incidentId: 'INC-2026-11-12-AAAAAA' }])).toBe(false);
+    const { incidentId: _dropped, ...unlinked } = cited;
+    expect(verify([unlinked as ChainedAccessLogEntry])).toBe(false);
+    expect(verify([{ ...cited, incidentVersion: 3 }])).toBe(false);
+    expect(verify([{ ...plain, incidentId: 'INC-2026-11-12-7KQ2MX' }])).toBe(false);
+  });
+
   it('starts a chain at seq 1 on the genesis hash', () => {
     const first = chainAccessLogEntry(entry(1), 'chain-1', undefined);
     expect(GENESIS_HASH).toBe('0'.repeat(64));

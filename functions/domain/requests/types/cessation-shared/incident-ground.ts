@@ -3,6 +3,7 @@
 // person's data. The decision checks the register for it and reads it once, access-logged with the
 // incident's id, so the incident's timeline shows the decision that cited it.
 
+import { actsAsReportable } from '../../../incidents/reportability';
 import { DeskProblem } from '../../../kernel/problems';
 import type { Language } from '../../request';
 import type { FulfilmentContext } from '../../request-type';
@@ -43,8 +44,7 @@ export async function incidentGround(
       `No incident ${incidentId} is in the register. Choose one of the incidents that involved the person's data.`,
       'is not an incident of the register',
     );
-  const reportable = incident.reportability.override?.reportable ?? incident.reportability.reportable;
-  if (!reportable)
+  if (!actsAsReportable(incident.reportability))
     throw refused(
       'Incident not reportable',
       `Incident ${incidentId} is not reportable to the PPC (APPI Art. 26(1)), so it cannot ground a cessation on the ground ${REPORTABLE_LEAK_GROUND}. Decide on another ground the person cited, or have the officer settle its reportability first.`,
