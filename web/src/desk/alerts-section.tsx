@@ -13,10 +13,20 @@ import { staffApi } from './staff-api';
 
 type Alert = z.output<typeof accessAlertsResponse>['items'][number];
 
-export function AlertsSection({ session, language }: Pick<DeskPageProps, 'session' | 'language' | 'go'>) {
+export function AlertsSection({ session, language, go }: Pick<DeskPageProps, 'session' | 'language' | 'go'>) {
   const api = staffApi(session);
   const [alerts, setAlerts] = useState<Alert[]>();
   const [problem, setProblem] = useState<DeskProblemDetails | 'network'>();
+  const [openProblem, setOpenProblem] = useState<{ alertId: string; problem: DeskProblemDetails | 'network' }>();
+  const openDraft = async (alertId: string) => {
+    const result = await api.post<{ incidentId: string }>(
+      `/v1/staff/access-alerts/${encodeURIComponent(alertId)}/incident`,
+      {},
+    );
+    const failed = failureOf(result);
+    setOpenProblem(failed ? { alertId, problem: failed } : undefined);
+    if (result.kind === 'ok') go({ page: 'incident', incidentId: result.data.incidentId });
+  };
   useEffect(() => {
     void api.get<{ items: Alert[] }>('/v1/staff/access-alerts').then((result) => {
       if (result.kind === 'ok') setAlerts(result.data.items);
@@ -65,7 +75,14 @@ export function AlertsSection({ session, language }: Pick<DeskPageProps, 'sessio
                         {a.incidentId}
                       </a>
                     ) : (
-                      '—'
+                      <>
+                        {openProblem?.alertId === a.alertId && (
+                          <ProblemNotice problem={openProblem.problem} language={language} />
+                        )}
+                        <button type="button" onClick={() => void openDraft(a.alertId)}>
+                          {iw('openFromAlert', language)}
+                        </button>
+                      </>
                     )}
                   </td>
                 </tr>

@@ -318,7 +318,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
                     'submission',
                     () =>
                       api.post(`${path}/reports/${submission.kind}/submission`, {
-                        version: i.version,
+                        fromVersion: i.version,
                         submittedAt: instantOfJapanInput(submission.at) ?? submission.at,
                         receiptReference: submission.ref.trim(),
                       }),
