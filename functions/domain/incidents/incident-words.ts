@@ -21,7 +21,8 @@ export const INCIDENT_FACTOR_WORDS: Record<
   | 'wrongfulPurpose'
   | 'individualNumbers'
   | 'publiclyViewable'
-  | 'advancedEncryption',
+  | 'advancedEncryption'
+  | 'myNumberSystem',
   Words
 > = {
   specialCareRequired: {
@@ -43,6 +44,10 @@ export const INCIDENT_FACTOR_WORDS: Record<
   publiclyViewable: {
     ja: '特定個人情報が不特定多数の者に閲覧され、又は閲覧されるおそれがある',
     en: 'Specific personal information was or may have been viewable by many unspecified people',
+  },
+  myNumberSystem: {
+    ja: '個人番号は、情報提供ネットワークシステム又は個人番号利用事務を処理する情報システム等で管理されていた',
+    en: 'The Individual Numbers were held in the information-provision network system or a system for Individual Number affairs',
   },
   advancedEncryption: {
     ja: 'すべてのデータが高度な暗号化等により保護されていた（鍵は漏えいしていない）',

@@ -35,7 +35,7 @@ import { hrefOfDeskRoute } from './routes';
 import { staffApi } from './staff-api';
 import type { Language } from './text';
 
-type Where = 'register' | 'change' | 'override' | 'link' | 'submission' | 'notify';
+type Where = 'register' | 'change' | 'override' | 'link' | 'submission' | 'notify' | 'close';
 type Factor = keyof typeof INCIDENT_FACTOR_WORDS;
 const REPORTS = ['preliminary', 'final'] as const;
 
@@ -84,6 +84,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
   const [message, setMessage] = useState<string>();
   const [override, setOverride] = useState<{ reportable: boolean; reason: string }>({ reportable: true, reason: '' });
   const [linkIds, setLinkIds] = useState('');
+  const [closeReason, setCloseReason] = useState('');
   const [submission, setSubmission] = useState({ kind: 'preliminary' as 'preliminary' | 'final', at: '', ref: '' });
 
   const load = async () => {
@@ -492,7 +493,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
         )}
       </section>
 
-      {officer && i.state === 'open' && (
+      {officer && i.state === 'open' && reportable && (
         <NotifyStep
           language={language}
           toNotify={unnotified(dossier.subjects).length}
@@ -568,6 +569,35 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
               errors={errorsAt('change', FACTS_FIELDS)}
             />
             <button type="submit">{iw('save', language)}</button>
+          </form>
+        </section>
+      )}
+      {officer && i.state === 'open' && (
+        <section aria-labelledby="incident-close">
+          <h2 id="incident-close">{iw('close', language)}</h2>
+          <p>{iw('closeIntro', language)}</p>
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(
+                'close',
+                () => api.post(`${path}/closure`, { version: i.version, reason: closeReason }),
+                () => iw('closed', language),
+              );
+            }}
+          >
+            {problemAt('close')}
+            <TextField
+              id="incident-close-reason"
+              label={iw('closeReason', language)}
+              value={closeReason}
+              onInput={setCloseReason}
+              errors={errorsAt('close', ['reason']).reason}
+              language={language}
+              rows={2}
+            />
+            <button type="submit">{iw('close', language)}</button>
           </form>
         </section>
       )}

@@ -198,6 +198,14 @@ const W = {
   notifyGo: { ja: '通知を送る', en: 'Send the notices' },
   notifyCancel: { ja: 'やめる', en: 'Cancel' },
   notified: { ja: '通知を送りました（{n}人）。', en: 'The notices are sent ({n}).' },
+  // Closing.
+  close: { ja: '事案を終了する', en: 'Close the incident' },
+  closeIntro: {
+    ja: '対応（報告と本人への通知を含む）を終えたら、理由を書いて終了します。記録は残ります。',
+    en: 'Once it is dealt with, reports and notices included, close it with the reason. It is kept.',
+  },
+  closeReason: { ja: '終了の理由', en: 'Reason for closing' },
+  closed: { ja: '事案を終了しました。', en: 'The incident is closed.' },
   // Versions and timeline.
   versions: { ja: '変更の履歴', en: 'Versions' },
   version: { ja: '版', en: 'Version' },
