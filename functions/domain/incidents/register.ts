@@ -11,6 +11,7 @@ import { DeskProblem, type ProblemField, StaleWriteError } from '../kernel/probl
 import { refuseFutureDates } from '../kernel/supplied-dates';
 import { isSpecialCare } from '../personal-data/categories';
 import type { StaffActor } from '../staff';
+import { reportDeadlines } from './deadlines';
 import type {
   Incident,
   IncidentFactors,
@@ -18,7 +19,6 @@ import type {
   IncidentSubject,
   PersonsInvolved,
   Reportability,
-  ReportDeadlines,
 } from './incident';
 import { INCIDENT_LINKS_PER_CALL } from './limits';
 import type { IncidentStore } from './ports';
@@ -27,11 +27,6 @@ import { actsAsReportable, assessReportability } from './reportability';
 /** Which subject ids the registry holds anything live under (the persons an incident may be linked to). */
 export interface RegisteredSubjects {
   registered(subjectIds: readonly string[], now: Date): Promise<Set<string>>;
-}
-
-/** The report deadlines for the facts as known (the law-as-data count, with the desk's policy). */
-export interface ReportDeadlineCalculator {
-  deadlines(awareAt: string, factors: IncidentFactors): Promise<ReportDeadlines>;
 }
 
 /** What staff say about an incident; the rest (reportability, deadlines, linked count) the desk works out. */
@@ -72,7 +67,8 @@ export interface IncidentDeps {
 }
 
 export interface IncidentWriteDeps extends IncidentDeps {
-  deadlines: ReportDeadlineCalculator;
+  /** The desk's policy for the preliminary report (deadlines.ts, set per deployment). */
+  preliminaryDeskDays: number;
   /** The random part of a new incident id (tests fix it). */
   randomSuffix?: () => string;
 }
@@ -224,7 +220,7 @@ function reassess(before: Reportability | undefined, next: Pick<Incident, 'facto
 }
 
 /** Everything a version carries besides the facts: the answer and the deadlines for them, and the reports so far. */
-async function assessed(
+function assessed(
   deps: IncidentWriteDeps,
   before: Incident | undefined,
   next: Pick<Incident, 'factors' | 'persons' | 'awareAt'>,
@@ -232,7 +228,7 @@ async function assessed(
 ) {
   return {
     reportability: reassess(before?.reportability, next, now),
-    deadlines: await deps.deadlines.deadlines(next.awareAt, next.factors),
+    deadlines: reportDeadlines(new Date(next.awareAt), next.factors, deps.preliminaryDeskDays),
   };
 }
 
@@ -251,7 +247,7 @@ export async function openIncident(
     state: 'draft' as const,
     ...known,
     ...(origin.fromAlert ? { fromAlert: origin.fromAlert } : {}),
-    ...(await assessed(deps, undefined, known, now)),
+    ...assessed(deps, undefined, known, now),
     reports: {},
     createdAt: now.toISOString(),
     createdBy: actor.staffId,
@@ -338,7 +334,7 @@ export async function registerIncident(
   const incident: Incident = {
     ...nextVersion(before, actor, now, 'Registered: the officer took the draft on.'),
     state: 'open',
-    ...(await assessed(deps, before, before, now)),
+    ...assessed(deps, before, before, now),
   };
   await logAccess(deps, actor, 'write', `incident ${incidentId}: registered (version ${incident.version})`);
   await store(deps, incident);
@@ -358,7 +354,7 @@ export async function changeIncident(
   checkDetails(change, before.persons.linked, now, 'Incident not changed');
   const known = facts(change, before.persons.linked);
   const { occurredAt: _occurredAt, ...withoutOccurred } = nextVersion(before, actor, now, change.reason);
-  const incident: Incident = { ...withoutOccurred, ...known, ...(await assessed(deps, before, known, now)) };
+  const incident: Incident = { ...withoutOccurred, ...known, ...assessed(deps, before, known, now) };
   await logAccess(deps, actor, 'write', `incident ${incidentId}: version ${incident.version}`);
   await store(deps, incident);
   return viewOf(incident);
@@ -418,7 +414,7 @@ export async function linkIncidentSubjects(
   const incident: Incident = {
     ...nextVersion(before, actor, now, `Linked ${asked.length} registry subject${asked.length === 1 ? '' : 's'}.`),
     persons,
-    ...(await assessed(deps, before, { ...before, persons }, now)),
+    ...assessed(deps, before, { ...before, persons }, now),
   };
   const links: IncidentSubject[] = asked.map((subjectId) => ({
     incidentId,
