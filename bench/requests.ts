@@ -642,6 +642,8 @@ export const WORKER_REQUESTS = {
   // The schedule reads its cursor and the last closed hour of the access log, so it reaches DynamoDB with an empty log.
   // Lists the holders and their reviews; with none registered it reaches DynamoDB and mails no one.
   'remind-holder-reviews': { event: () => ({}), expect: 'ok' },
+  // Scans the incident register; with none it reaches DynamoDB and mails no one.
+  'remind-incident-reports': { event: () => ({}), expect: 'ok' },
   'analyse-staff-access': { event: () => ({}), expect: 'ok' },
   // Lists the digest bucket first, so it reaches S3 even when the day's digest is written.
   'write-access-log-digest': { event: () => ({}), expect: 'ok' },

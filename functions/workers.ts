@@ -89,6 +89,14 @@ export const WORKERS = [
     sendsEmail: false,
   },
   {
+    name: 'remind-incident-reports',
+    summary:
+      'E-mails the officer about each report to the PPC on a reportable incident due within a desk day, and again once overdue, once each.',
+    source: { kind: 'schedule', everyMinutes: 60 },
+    tables: { incidents: 'read-write', outbox: 'write' },
+    sendsEmail: false,
+  },
+  {
     name: 'remind-overdue-fulfilment',
     summary:
       'E-mails the assignee (or the operators) and the officer about each decided request past its due date whose holders have not all finished, once per request.',

@@ -94,6 +94,19 @@ export function administrativePeriodEndsAt(start: Date, days: number): Date {
   return endOfJapanDay(date);
 }
 
+/**
+ * The desk's opening on the `deskDays`-th desk day before the Japan day of `instant` (the desk day
+ * itself when `deskDays` is 0 and it is one), so a warning lands while someone is there to act on it.
+ */
+export function deskOpeningBefore(instant: Date, deskDays: number): Date {
+  let date = japanDateOf(instant);
+  for (let counted = 0; counted < deskDays || !isDeskDay(date); ) {
+    date = shiftJapanDate(date, -1);
+    if (isDeskDay(date)) counted += 1;
+  }
+  return japanInstant(date, DESK_OPENS_AT_HOUR);
+}
+
 /** The end of the Japan day that is the `deskDays`-th desk day after the Japan day of `start`. */
 export function endOfDeskDaysAfter(start: Date, deskDays: number): Date {
   let date = japanDateOf(start);
