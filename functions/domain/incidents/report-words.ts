@@ -69,7 +69,7 @@ export const REPORT_LINE_WORDS = {
   categories: { ja: '個人データの区分', en: 'Categories of personal data' },
   confirmed: { ja: '確定', en: 'Confirmed' },
   estimated: { ja: '推計', en: 'Estimated' },
-  linked: { ja: 'うち台帳で特定した本人', en: 'Of whom identified in the registry' },
+  linked: { ja: '台帳で特定した本人', en: 'Identified in the registry' },
   persons: { ja: '名', en: 'persons' },
   about: { ja: '約', en: 'about' },
   notices: { ja: '本人への通知', en: 'Notices to the persons' },
