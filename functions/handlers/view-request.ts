@@ -1,5 +1,6 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoSubjectFinder } from '../adapters/holdings-repository';
+import { dynamoIncidents } from '../adapters/incident-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
@@ -15,6 +16,7 @@ const deps = {
   subjects: dynamoSubjectFinder,
   recipients: dynamoRecipients,
   tasks: dynamoTaskTracker,
+  incidents: dynamoIncidents,
 };
 
 export const handler = httpRoute(route, async ({ params, actor }) => ({

@@ -108,6 +108,7 @@ export const viewRequest = {
     recipients: 'read',
     'fulfilment-tasks': 'read',
     holders: 'read',
+    incidents: 'read',
     'access-log': 'append',
     ...STAFF_CHECK,
   },

@@ -13,7 +13,9 @@ import {
 } from '../../functions/domain/exports/notifications';
 import type { ExportRequest } from '../../functions/domain/exports/rules';
 import type { ConsentEvent } from '../../functions/domain/holdings';
+import { alertAwareHow, alertIncidentSummary } from '../../functions/domain/incidents/from-alert-words';
 import { accessAlertText } from '../../functions/domain/monitoring/access-analysis';
+import { accessAlertRecord } from '../../functions/domain/monitoring/alerts';
 import { undeliverableNotice } from '../../functions/domain/outbox-delivery';
 import { privacyNotice } from '../../functions/domain/privacy-notice';
 import type { Recipient } from '../../functions/domain/provisions/recipients';
@@ -29,6 +31,7 @@ import {
   withdrawnMessage,
 } from '../../functions/domain/requests/notifications';
 import type { DeskRequest, Language } from '../../functions/domain/requests/request';
+import { REPORTABLE_LEAK_ANSWER } from '../../functions/domain/requests/types/cessation-shared/words';
 import { postedMessage } from '../../functions/domain/requests/types/disclosure/paper-disclosure';
 import { requestType } from '../../functions/domain/requests/types/registry';
 import { apiWordsIn, stringValues } from '../support/words-for-people';
@@ -321,7 +324,14 @@ describe('every e-mail the desk can send', () => {
     };
     expectForPeople('temporary password', temporaryPasswordMessage('m', account, 'Temp-1234-abcd', now));
     const findings = [
-      { kind: 'many-subjects' as const, actor: 'staff-2', roles: ['operator'], hour: NOW, subjects: 40 },
+      {
+        kind: 'many-subjects' as const,
+        actor: 'staff-2',
+        roles: ['operator'],
+        hour: NOW,
+        subjects: 40,
+        subjectIds: [],
+      },
       {
         kind: 'outside-desk-hours' as const,
         actor: 'staff-2',
@@ -331,6 +341,9 @@ describe('every e-mail the desk can send', () => {
       },
     ];
     expectForPeople('access alert', accessAlertText(findings, now, new Date(Date.parse(NOW) + 3600_000), 30));
+    const alert = accessAlertRecord(findings, { from: now, to: new Date(Date.parse(NOW) + 3600_000) }, 30, 'm-1', now);
+    expectForPeople('incident from an alert', { subject: alertAwareHow(alert), text: alertIncidentSummary(alert) });
+    expectForPeople('reportable leak answer', { subject: REPORTABLE_LEAK_ANSWER.en, text: REPORTABLE_LEAK_ANSWER.ja });
     const open = [{ requestId: 'req-1', type: 'disclosure', status: 'received' as const, dueAt: NOW }];
     expectForPeople('due soon', reminderText('due-soon', open));
     expectForPeople('overdue', reminderText('overdue', open));

@@ -10,8 +10,9 @@ import type { StoredOutboxMessage } from '../../functions/adapters/outbox-reposi
 import { lookupKeyOf } from '../../functions/domain/holdings';
 import { REPORTABLE_LEAK_ANSWER } from '../../functions/domain/requests/types/cessation-shared/words';
 import { handler as preview } from '../../functions/handlers/preview-decision';
+import { handler as view } from '../../functions/handlers/view-request';
 import { seedDemoStaff } from '../../local/seed';
-import { freshTables, uniqueEmail } from '../support/desk';
+import { freshTables, invoke, uniqueEmail } from '../support/desk';
 import { addIncident, incidentFixture, newIncidentId } from '../support/incident-fixture';
 import {
   decide,
@@ -22,6 +23,7 @@ import {
   putItem,
   requestBody,
   scanAll,
+  staffClaims,
   staffStep,
   submitAndVerify,
 } from '../support/requests';
@@ -83,7 +85,45 @@ async function nothingWritten(requestId: string, subjectId: string) {
   expect((await getItem('subjects', { subjectId }))!.cessationOfUse).toBeUndefined();
 }
 
+const viewRequest = (requestId: string) =>
+  invoke(view, {
+    method: 'GET',
+    path: `/v1/staff/requests/${requestId}`,
+    resource: '/v1/staff/requests/{requestId}',
+    pathParameters: { requestId },
+    claims: staffClaims('operator'),
+  });
+
 describe('a cessation grounded in a reportable incident', () => {
+  it('the decision form is offered the reportable incidents linked to the person, and only when they cite the ground', async () => {
+    const { email, subjectId } = await person();
+    const reportable = await addIncident(incidentFixture({ awareAt: '2026-11-30T16:00:00.000Z' }), [subjectId]);
+    const notReportable = await addIncident(
+      incidentFixture({
+        reportability: {
+          reportable: false,
+          underMyNumberAct: false,
+          findings: [],
+          assessedAt: new Date().toISOString(),
+        },
+      }),
+      [subjectId],
+    );
+    await addIncident(incidentFixture(), [`subject-${randomUUID()}`]);
+    const citing = await request(email, 'cessation-of-use', ['reportable-leak']);
+    const shown = await viewRequest(citing);
+    expect(shown.status, JSON.stringify(shown.json)).toBe(200);
+    const offered = shown.json.decisionOptions.details.fulfilled.properties.incidentId;
+    expect(offered.oneOf).toEqual([{ const: reportable.incidentId, title: `${reportable.incidentId} (2026-12-01)` }]);
+    // Each incident read to offer it is on its timeline, naming the person's linked subject.
+    for (const id of [reportable.incidentId, notReportable.incidentId])
+      expect(await incidentEntries(id)).toEqual([expect.objectContaining({ action: 'read', subjects: [subjectId] })]);
+
+    const notCiting = await request(email, 'cessation-of-use', ['no-longer-needed']);
+    const plain = await viewRequest(notCiting);
+    expect(plain.json.decisionOptions.details.fulfilled.properties).not.toHaveProperty('incidentId');
+  });
+
   it('the preview and the decision name it; the request keeps it; the answer says so; the read is on its timeline', async () => {
     const { email, subjectId } = await person();
     const incident = await addIncident(incidentFixture(), [subjectId]);

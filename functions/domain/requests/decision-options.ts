@@ -39,13 +39,19 @@ export function namesRecipients(definition: RequestTypeSchema): boolean {
  * parties by name as choices (a cessation of provision covers third parties only, APPI Art. 35(3),(5)),
  * and a variant naming recipients is left out when none is registered. The API still checks each id.
  */
-export function decisionOptions(definition: RequestTypeSchema, recipients?: Recipient[]): DecisionOptions {
+export function decisionOptions(
+  definition: RequestTypeSchema,
+  recipients?: Recipient[],
+  incidents?: IncidentChoice[],
+): DecisionOptions {
   const choices = recipients
     ?.filter((r) => r.relationship === 'third-party')
     .map((r) => ({ const: r.recipientId, title: `${r.name} (${r.country})` }));
   const details: DecisionOptions['details'] = {};
-  for (const [outcome, schema] of detailsSchemas(definition))
-    details[outcome] = choices ? withRecipientChoices(schema, choices) : schema;
+  for (const [outcome, schema] of detailsSchemas(definition)) {
+    const offered = choices ? withRecipientChoices(schema, choices) : schema;
+    details[outcome] = withIncidentChoices(offered, incidents ?? []);
+  }
   return {
     outcomes: [...definition.outcomes],
     refusalGrounds: Object.entries(definition.refusalGrounds).map(([ground, label]) => ({
@@ -79,4 +85,26 @@ function withRecipientChoices(schema: Schema, choices: Schema[]): Schema {
     );
   }
   return out;
+}
+
+/** A reportable incident of the register that involved the person, offered by its id and day of awareness. */
+export interface IncidentChoice {
+  incidentId: string;
+  /** The Japan day the company became aware of it. */
+  awareOn: string;
+}
+
+/**
+ * The schema with `incidentId` limited to the incidents offered (a `oneOf` of consts with titles),
+ * or without it when none is: a cessation names only a reportable incident linked to the person
+ * (APPI Art. 35(5)), which the API checks again.
+ */
+function withIncidentChoices(schema: Schema, incidents: IncidentChoice[]): Schema {
+  const properties = schema.properties as Record<string, Schema> | undefined;
+  if (!properties || !Object.hasOwn(properties, 'incidentId')) return schema;
+  const { incidentId: part, ...rest } = properties;
+  if (incidents.length === 0) return { ...schema, properties: rest };
+  const oneOf = incidents.map((i) => ({ const: i.incidentId, title: `${i.incidentId} (${i.awareOn})` }));
+  const { pattern: _pattern, ...open } = part!;
+  return { ...schema, properties: { ...rest, incidentId: { ...open, oneOf } } };
 }

@@ -7,6 +7,7 @@
 import type { AccessLogWriter } from '../access-log/ports';
 import { answerStateOf, type TaskTracker, trackedTasks } from '../fulfilment/tracking';
 import { emailLookupKey, normalisedEmail } from '../holdings';
+import type { IncidentReader } from '../incidents/ports';
 import type { Clock } from '../kernel/ports';
 import type { SubjectFinder } from '../personal-data/search-subjects';
 import type { RecipientRegistry } from '../provisions/ports';
@@ -15,6 +16,7 @@ import { decisionOptions, namesRecipients } from './decision-options';
 import type { RequestReader } from './ports';
 import { answerAddress, type Delivery, type DeskRequest, isOpen } from './request';
 import { getConfirmedRequest, logRequestAccess } from './request-store';
+import { citesReportableLeak, incidentChoices } from './types/cessation-shared/incident-ground';
 import { groundLabels, requestTypeSchema } from './types/schemas';
 
 export interface ViewRequestDeps {
@@ -27,6 +29,8 @@ export interface ViewRequestDeps {
   recipients: Pick<RecipientRegistry, 'list'>;
   /** The decided request's tasks at the holders: no personal data, holder names and states only. */
   tasks: Pick<TaskTracker, 'tasksOf' | 'holderNames'>;
+  /** The incident register: a cessation citing a reportable leak is offered the incidents that involved the person. */
+  incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
 }
 
 export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requestId: string) {
@@ -60,13 +64,23 @@ export async function viewRequest(deps: ViewRequestDeps, actor: StaffActor, requ
   } = request;
   const definition = isOpen(request) ? requestTypeSchema(request.type) : undefined;
   const recipients = definition && namesRecipients(definition) ? await deps.recipients.list() : undefined;
+  const incidents =
+    definition && deps.incidents && citesReportableLeak(request)
+      ? await incidentChoices(
+          { incidents: deps.incidents, accessLog: deps.accessLog },
+          actor,
+          request,
+          await deps.subjects.subjectIdsByLookupKey(emailLookupKey(request.subject.email), now),
+          now,
+        )
+      : undefined;
   const fulfilment = await fulfilmentOf(deps.tasks, request, now);
   return {
     ...visible,
     answerAddressHeldForCustomer,
     ...(decision ? { decision: { ...decision, groundLabels: groundLabels(request.type, decision.grounds) } } : {}),
     ...(delivery ? { delivery: shownDelivery(delivery) } : {}),
-    ...(definition ? { decisionOptions: decisionOptions(definition, recipients) } : {}),
+    ...(definition ? { decisionOptions: decisionOptions(definition, recipients, incidents) } : {}),
     ...(fulfilment ? { fulfilment } : {}),
   };
 }

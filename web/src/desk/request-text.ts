@@ -5,6 +5,7 @@ import {
   IDENTITY_DOCUMENTS as SERVER_IDENTITY_DOCUMENTS,
 } from '../../../functions/domain/requests/representative-words';
 import type { DecisionOutcome, RequesterKind } from '../../../functions/domain/requests/request-words';
+import { INCIDENT_CHOICE_LABEL } from '../../../functions/domain/requests/types/cessation-shared/words';
 import { apiMessage, type Label } from '../text';
 import type { Language } from './text';
 
@@ -240,6 +241,7 @@ export const DETAIL_LABELS: Record<string, Label> = {
   scope: { ja: '範囲', en: 'Scope' },
   recipientIds: { ja: '提供先（登録済みの第三者）', en: 'Recipients (registered third parties)' },
   reply: { ja: '回答（請求者にメールで送られます）', en: 'Reply (e-mailed to the requester)' },
+  incidentId: INCIDENT_CHOICE_LABEL,
 };
 
 /** The values of the decision details' choices; another is shown by its id. */

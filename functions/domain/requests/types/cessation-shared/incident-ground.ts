@@ -3,9 +3,14 @@
 // person's data. The decision checks the register for it and reads it once, access-logged with the
 // incident's id, so the incident's timeline shows the decision that cited it.
 
+import type { AccessLogWriter } from '../../../access-log/ports';
+import type { IncidentReader } from '../../../incidents/ports';
 import { actsAsReportable } from '../../../incidents/reportability';
+import { japanDay } from '../../../kernel/calendar';
 import { DeskProblem } from '../../../kernel/problems';
-import type { Language } from '../../request';
+import type { StaffActor } from '../../../staff';
+import type { IncidentChoice } from '../../decision-options';
+import type { DeskRequest, Language } from '../../request';
 import type { FulfilmentContext } from '../../request-type';
 import { REPORTABLE_LEAK_ANSWER, REPORTABLE_LEAK_GROUND } from './words';
 
@@ -29,8 +34,7 @@ export async function incidentGround(
   const incidentId = context.decision.details?.incidentId;
   if (typeof incidentId !== 'string') return undefined;
   const { request, actor, now } = context;
-  const grounds = (request.details as { grounds?: string[] }).grounds ?? [];
-  if (!grounds.includes(REPORTABLE_LEAK_GROUND))
+  if (!citesReportableLeak(request))
     throw refused(
       'Incident not cited',
       `The person did not cite the ground ${REPORTABLE_LEAK_GROUND} (APPI Art. 35(5)), so no incident grounds this decision: leave details.incidentId out.`,
@@ -80,4 +84,53 @@ export function withIncidentGround<M extends { subject: string; text: string }>(
   language: Language,
 ): M {
   return ground ? { ...message, text: `${REPORTABLE_LEAK_ANSWER[language]}\n\n${message.text}` } : message;
+}
+
+/** Whether the person cited the ground reportable-leak (APPI Art. 35(5)). */
+export function citesReportableLeak(request: Pick<DeskRequest, 'details'>): boolean {
+  const grounds = (request.details as { grounds?: unknown } | undefined)?.grounds;
+  return Array.isArray(grounds) && grounds.includes(REPORTABLE_LEAK_GROUND);
+}
+
+/**
+ * The reportable incidents linked to any of the person's subjects, newest awareness first, for the
+ * decision form to offer. Each incident read is access-logged once under its id, naming the
+ * person's subjects linked to it.
+ */
+export async function incidentChoices(
+  deps: { incidents: Pick<IncidentReader, 'get' | 'incidentsOf'>; accessLog: AccessLogWriter },
+  actor: StaffActor,
+  request: Pick<DeskRequest, 'type' | 'requestId'>,
+  subjectIds: readonly string[],
+  now: Date,
+): Promise<IncidentChoice[]> {
+  const links = (await Promise.all(subjectIds.map((s) => deps.incidents.incidentsOf(s)))).flat();
+  const subjectsOf = new Map<string, Set<string>>();
+  for (const l of links) subjectsOf.set(l.incidentId, (subjectsOf.get(l.incidentId) ?? new Set()).add(l.subjectId));
+  const incidents = await Promise.all([...subjectsOf.keys()].map((id) => deps.incidents.get(id)));
+  const choices: (IncidentChoice & { awareAt: string })[] = [];
+  for (const incident of incidents) {
+    if (!incident) continue;
+    await deps.accessLog.append({
+      actor: actor.staffId,
+      role: actor.role,
+      action: 'read',
+      subjects: [...subjectsOf.get(incident.incidentId)!],
+      fields: ['reportability', 'subjects'],
+      reason: `${request.type} ${request.requestId}`,
+      sourceIp: actor.sourceIp,
+      at: now.toISOString(),
+      incidentId: incident.incidentId,
+      incidentVersion: incident.version,
+    });
+    if (actsAsReportable(incident.reportability))
+      choices.push({
+        incidentId: incident.incidentId,
+        awareOn: japanDay(new Date(incident.awareAt)),
+        awareAt: incident.awareAt,
+      });
+  }
+  return choices
+    .sort((a, b) => b.awareAt.localeCompare(a.awareAt))
+    .map(({ incidentId, awareOn }) => ({ incidentId, awareOn }));
 }
