@@ -9,6 +9,7 @@ import { japanTime } from './japan-time';
 import type { DeskPageProps } from './page-props';
 import { type DeskProblemDetails, failureOf, ProblemNotice } from './problem';
 import { hrefOfDeskRoute } from './routes';
+import { ScrollRegion } from './scroll-region';
 import { staffApi } from './staff-api';
 
 type Alert = z.output<typeof accessAlertsResponse>['items'][number];
@@ -49,7 +50,7 @@ export function AlertsSection({ session, language, go }: Pick<DeskPageProps, 'se
       {!alerts && !problem && <p>{iw('loading', language)}</p>}
       {alerts && alerts.length === 0 && <p>{iw('alertsNone', language)}</p>}
       {alerts && alerts.length > 0 && (
-        <div class="table-scroll">
+        <ScrollRegion label={iw('alerts', language)}>
           <table aria-labelledby="access-alerts">
             <thead>
               <tr>
@@ -89,7 +90,7 @@ export function AlertsSection({ session, language, go }: Pick<DeskPageProps, 'se
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

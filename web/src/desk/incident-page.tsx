@@ -32,6 +32,7 @@ import { instantOfJapanInput, placeProblem } from './officer';
 import type { DeskPageProps } from './page-props';
 import { type DeskProblemDetails, failureOf, ProblemNotice } from './problem';
 import { hrefOfDeskRoute } from './routes';
+import { ScrollRegion } from './scroll-region';
 import { staffApi } from './staff-api';
 import type { Language } from './text';
 
@@ -260,7 +261,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
         <h2 id="incident-deadlines">{iw('deadlines', language)}</h2>
         {reportable ? (
           <>
-            <div class="table-scroll">
+            <ScrollRegion label={iw('deadlines', language)}>
               <table aria-labelledby="incident-deadlines">
                 <thead>
                   <tr>
@@ -296,7 +297,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <p class="note">{iw('deadlinesNote', language, { days: i.deadlines.finalDays })}</p>
             {session.role !== 'operator' && (
               <ul>
@@ -427,7 +428,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
         {dossier.subjects.length === 0 ? (
           <p>{iw('noSubjects', language)}</p>
         ) : (
-          <div class="table-scroll">
+          <ScrollRegion label={iw('subjects', language)}>
             <table aria-labelledby="incident-subjects">
               <thead>
                 <tr>
@@ -458,7 +459,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {officer && (
           <form
@@ -515,7 +516,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
 
       <section aria-labelledby="incident-versions">
         <h2 id="incident-versions">{iw('versions', language)}</h2>
-        <div class="table-scroll">
+        <ScrollRegion label={iw('versions', language)}>
           <table aria-labelledby="incident-versions">
             <thead>
               <tr>
@@ -538,7 +539,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       {session.role !== 'operator' && (

@@ -8,6 +8,7 @@ import { incidentPath } from './incidents';
 import { iw } from './incidents-text';
 import { japanTime } from './japan-time';
 import { type DeskProblemDetails, failureOf, ProblemNotice } from './problem';
+import { ScrollRegion } from './scroll-region';
 import type { StaffSession } from './session';
 import { staffApi } from './staff-api';
 import { type Language, ROLE_LABELS } from './text';
@@ -50,7 +51,7 @@ export function IncidentTimeline({
       {!items && !problem && <p>{iw('loading', language)}</p>}
       {items && items.length === 0 && <p>{iw('timelineNone', language)}</p>}
       {items && items.length > 0 && (
-        <div class="table-scroll">
+        <ScrollRegion label={iw('timeline', language)}>
           <table aria-labelledby="incident-timeline">
             <thead>
               <tr>
@@ -75,7 +76,7 @@ export function IncidentTimeline({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {nextBefore && (
         <button type="button" class="quiet" onClick={() => void load(nextBefore)}>

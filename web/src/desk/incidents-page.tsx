@@ -23,6 +23,7 @@ import { placeProblem } from './officer';
 import type { DeskPageProps } from './page-props';
 import { type DeskProblemDetails, failureOf, ProblemNotice } from './problem';
 import { hrefOfDeskRoute } from './routes';
+import { ScrollRegion } from './scroll-region';
 import { staffApi } from './staff-api';
 import type { Language } from './text';
 
@@ -86,7 +87,7 @@ export function IncidentsPage({ session, language, go }: DeskPageProps) {
       {!incidents && !problem && <p>{iw('loading', language)}</p>}
       {incidents && incidents.length === 0 && <p>{iw('none', language)}</p>}
       {incidents && incidents.length > 0 && (
-        <div class="table-scroll">
+        <ScrollRegion label={iw('table', language)}>
           <table class="incidents">
             <thead>
               <tr>
@@ -124,7 +125,7 @@ export function IncidentsPage({ session, language, go }: DeskPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {session.role === 'officer' && <AlertsSection session={session} language={language} go={go} />}
       {session.role !== 'auditor' && (
