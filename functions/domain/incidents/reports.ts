@@ -27,6 +27,7 @@ import {
   REPORT_TITLE,
   UNDER_INVESTIGATION,
 } from './report-words';
+import { actsAsReportable } from './reportability';
 
 /** stated: the incident says it; under-investigation: not yet known (preliminary only); none: item (ix) with nothing to add. */
 export const REPORT_ITEM_STATES = ['stated', 'under-investigation', 'none'] as const;
@@ -90,9 +91,6 @@ export interface PpcReport {
   /** The submission recorded for this kind, if any. */
   submission?: ReportSubmission;
 }
-
-/** The answer the desk acts on: the officer's override where given, else the rules' answer. */
-export const actedOnReportability = (r: Reportability): boolean => r.override?.reportable ?? r.reportable;
 
 const count = (n: number) => `${new Intl.NumberFormat('ja-JP').format(n)}${LINE.persons.ja}`;
 const line = (label: { ja: string }, value: string) => `${label.ja}：${value}`;
@@ -182,7 +180,7 @@ export function missingForFinal(incident: Incident, subjects: readonly IncidentS
 
 /** Refuses a report the law does not ask for: the answer the desk acts on is "not reportable". */
 export function refuseUnreportable(incident: Incident): void {
-  if (actedOnReportability(incident.reportability)) return;
+  if (actsAsReportable(incident.reportability)) return;
   const why = incident.reportability.override
     ? "the officer's override says it is not reportable"
     : 'no rule of Enforcement Rules Art. 7 (or of the My Number Act) is met, and no officer has overridden that';
@@ -252,7 +250,7 @@ export function generateReport(
     dueAt: kind === 'preliminary' ? incident.deadlines.preliminaryDueAt : incident.deadlines.finalDueAt,
     generatedAt: now.toISOString(),
     reportability: {
-      reportable: actedOnReportability(r),
+      reportable: actsAsReportable(r),
       assessed: r.reportable,
       underMyNumberAct: r.underMyNumberAct,
       rulesMet: r.findings.filter((f) => f.met),
