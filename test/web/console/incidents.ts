@@ -34,7 +34,7 @@ export function describeIncidents({ desk, client, newPage }: ConsoleDesk) {
   /** Fills the draft form on the register page and opens the incident it made. */
   async function openDraft(page: Page, summary: string): Promise<string> {
     const form = page.getByRole('region', { name: '事案の下書きを作成する' });
-    await form.getByRole('checkbox', { name: '漏えい' }).check();
+    await form.getByRole('checkbox', { name: '漏えい', exact: true }).check();
     await form.getByLabel('認識した日時（日本時間）').fill(japanInput(2));
     await form.getByLabel('認識した経緯').fill('従業員からの報告');
     await form.getByLabel('何が起きたか（概要）').fill(summary);
@@ -74,6 +74,7 @@ export function describeIncidents({ desk, client, newPage }: ConsoleDesk) {
       const change = page.getByRole('region', { name: '事実関係を変更する' });
       await change.getByRole('checkbox', { name: /不正の目的をもって行われたおそれがある/ }).check();
       await change.getByLabel('発生の原因').fill('送信先のアドレスを取り違えた。受信者が転送した疑いがある。');
+      await change.getByLabel('二次被害又はそのおそれ').fill('現時点で二次被害は確認されていない。');
       await change.getByLabel('変更の理由').fill('受信者が第三者に転送した疑いが判明したため');
       await change.getByRole('button', { name: '変更を保存する' }).click();
       await page.getByText(/変更を保存しました（第\d+版）。/).waitFor();
@@ -102,6 +103,7 @@ export function describeIncidents({ desk, client, newPage }: ConsoleDesk) {
           persons: { estimated: 1 },
           factors: rest.factors,
           cause: rest.cause,
+          secondaryDamage: rest.secondaryDamage,
           version,
           reason: '項目を追記',
         },

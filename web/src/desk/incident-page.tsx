@@ -389,7 +389,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
           <Fact label={iw('categories', language)}>
             {i.categories.length ? joined(i.categories.map(category), language) : '—'}
           </Fact>
-          <Fact label={iw('dataItems', language)}>
+          <Fact label={iw('dataItemsShown', language)}>
             {i.dataItems.length ? <span translate={false}>{joined(i.dataItems, language)}</span> : '—'}
           </Fact>
           <Fact label={iw('persons', language)}>

@@ -57,6 +57,7 @@ const W = {
   occurredAt: { ja: '発生した日時（日本時間）', en: 'Occurred (Japan time)' },
   categories: { ja: '個人データの項目（台帳の区分）', en: 'Personal data involved (registry categories)' },
   dataItems: { ja: 'その他のデータ項目（1行に1項目）', en: 'Other data items (one per line)' },
+  dataItemsShown: { ja: 'その他のデータ項目', en: 'Other data items' },
   persons: { ja: '本人の数', en: 'Persons involved' },
   estimated: { ja: '見込みの人数', en: 'Estimated' },
   confirmed: { ja: '確認済みの人数', en: 'Confirmed' },
