@@ -107,7 +107,7 @@ function Group({
   children: ComponentChildren;
 }) {
   return (
-    <fieldset id={id} aria-describedby={errors?.length ? `${id}-error` : undefined}>
+    <fieldset id={id} class="incident-choices" aria-describedby={errors?.length ? `${id}-error` : undefined}>
       <legend>{legend}</legend>
       {children}
       <FieldError id={id} errors={errors} language={language} />

@@ -36,6 +36,8 @@ import { ScrollRegion } from './scroll-region';
 import { staffApi } from './staff-api';
 import type { Language } from './text';
 
+/** What the last write did, said in the page's language as it is now. */
+type Said = { key: IncidentsTextKey; values?: Record<string, string | number> };
 type Where = 'register' | 'change' | 'override' | 'link' | 'submission' | 'notify' | 'close';
 type Factor = keyof typeof INCIDENT_FACTOR_WORDS;
 const REPORTS = ['preliminary', 'final'] as const;
@@ -82,7 +84,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
   const [problem, setProblem] = useState<DeskProblemDetails | 'network'>();
   const [facts, setFacts] = useState<ReturnType<typeof factsFormOf>>();
   const [failure, setFailure] = useState<{ where: Where; problem: DeskProblemDetails | 'network' }>();
-  const [message, setMessage] = useState<string>();
+  const [message, setMessage] = useState<Said>();
   const [override, setOverride] = useState<{ reportable: boolean; reason: string }>({ reportable: true, reason: '' });
   const [linkIds, setLinkIds] = useState('');
   const [closeReason, setCloseReason] = useState('');
@@ -103,7 +105,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
   const act = async <T,>(
     where: Where,
     send: () => Promise<import('../api').ApiResult<T>>,
-    after: (data: T) => string,
+    after: (data: T) => Said,
   ) => {
     setMessage(undefined);
     const result = await send();
@@ -165,7 +167,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
       </dl>
       {message && (
         <p class="answer" role="status">
-          {message}
+          {iw(message.key, language, message.values)}
         </p>
       )}
       {i.state === 'draft' && <p class="notice">{iw('draftNote', language)}</p>}
@@ -178,7 +180,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
             void act(
               'register',
               () => api.post(`${path}/registration`, { version: i.version }),
-              () => iw('takenOn', language),
+              () => ({ key: 'takenOn' }),
             );
           }}
         >
@@ -194,12 +196,28 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
             <strong>{iw(i.reportability.reportable ? 'answerReportable' : 'answerNotReportable', language)}</strong>
           </p>
           <ul class="findings">
-            {i.reportability.findings.map((f) => (
-              <li key={f.rule} class={f.met ? 'met' : undefined}>
-                {findingInWords(f, i.factors, language)}
-              </li>
-            ))}
+            {i.reportability.findings
+              .filter((f) => f.met || !i.reportability.reportable)
+              .map((f) => (
+                <li key={f.rule} class={f.met ? 'met' : undefined}>
+                  {findingInWords(f, i.factors, language)}
+                </li>
+              ))}
           </ul>
+          {i.reportability.reportable && i.reportability.findings.some((f) => !f.met) && (
+            <details>
+              <summary>
+                {iw('notMetRules', language, { n: i.reportability.findings.filter((f) => !f.met).length })}
+              </summary>
+              <ul class="findings">
+                {i.reportability.findings
+                  .filter((f) => !f.met)
+                  .map((f) => (
+                    <li key={f.rule}>{findingInWords(f, i.factors, language)}</li>
+                  ))}
+              </ul>
+            </details>
+          )}
           {i.reportability.underMyNumberAct && <p>{iw('myNumberAct', language)}</p>}
           <p class="note">{iw('assessedAt', language, { at: japanTime(i.reportability.assessedAt, language) })}</p>
         </div>
@@ -222,7 +240,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
               void act(
                 'override',
                 () => api.post(`${path}/reportability`, { version: i.version, ...override }),
-                () => iw('overrideDone', language),
+                () => ({ key: 'overrideDone' }),
               );
             }}
           >
@@ -326,7 +344,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
                       }),
                     () => {
                       setSubmission({ ...submission, at: '', ref: '' });
-                      return iw('submissionRecorded', language);
+                      return { key: 'submissionRecorded' };
                     },
                   );
                 }}
@@ -472,7 +490,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
                 () => api.post(`${path}/subjects`, { version: i.version, subjectIds: subjectIdsOf(linkIds) }),
                 () => {
                   setLinkIds('');
-                  return iw('linked', language);
+                  return { key: 'linked' };
                 },
               );
             }}
@@ -508,7 +526,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
                   version: i.version,
                   ...(measure ? { alternativeMeasure: measure } : {}),
                 }),
-              (outcome) => iw('notified', language, { n: outcome.sent + outcome.unreachable }),
+              (outcome) => ({ key: 'notified', values: { n: outcome.sent + outcome.unreachable } }),
             )
           }
         />
@@ -557,7 +575,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
               void act(
                 'change',
                 () => api.put<IncidentView>(path, { ...factsBody(facts), version: i.version, reason: facts.reason }),
-                (changed) => iw('changed', language, { version: changed.version }),
+                (changed) => ({ key: 'changed', values: { version: changed.version } }),
               );
             }}
           >
@@ -584,7 +602,7 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
               void act(
                 'close',
                 () => api.post(`${path}/closure`, { version: i.version, reason: closeReason }),
-                () => iw('closed', language),
+                () => ({ key: 'closed' }),
               );
             }}
           >

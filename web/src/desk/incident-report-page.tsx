@@ -44,7 +44,6 @@ function Paper({ report, label }: { report: PpcReport; label: string }) {
         {REPORT_LINE_WORDS.incident.ja}：<span translate={false}>{report.incidentId}</span>（
         {line(REPORT_LINE_WORDS.version, report.version)}）
       </p>
-      <p class="dossier-line">{line(REPORT_LINE_WORDS.awareAt, time(report.awareAt))}</p>
       {report.submission && (
         <p class="dossier-line">
           {line(REPORT_LINE_WORDS.submittedAt, time(report.submission.submittedAt))}、

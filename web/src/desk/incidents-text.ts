@@ -42,7 +42,6 @@ const W = {
   },
   summaryField: { ja: '何が起きたか（概要）', en: 'What happened (overview)' },
   open: { ja: '下書きを作成する', en: 'Open the draft' },
-  opened: { ja: '下書きを作成しました。', en: 'The draft is open.' },
   // One incident.
   back: { ja: '事案の一覧へ', en: 'All incidents' },
   incidentTitle: { ja: '事案 {id}', en: 'Incident {id}' },
@@ -61,7 +60,6 @@ const W = {
   persons: { ja: '本人の数', en: 'Persons involved' },
   estimated: { ja: '見込みの人数', en: 'Estimated' },
   confirmed: { ja: '確認済みの人数', en: 'Confirmed' },
-  linkedCount: { ja: '紐づけた本人', en: 'Linked' },
   personsLine: {
     ja: '見込み {estimated}人、確認済み {confirmed}人、紐づけ {linked}人',
     en: '{estimated} estimated, {confirmed} confirmed, {linked} linked',
@@ -108,11 +106,7 @@ const W = {
     ja: '番号法に基づく報告も必要です（特定個人情報）。',
     en: 'A report under the My Number Act is due too (specific personal information).',
   },
-  met: { ja: '該当', en: 'Met' },
-  notMet: { ja: '非該当', en: 'Not met' },
-  rule: { ja: '規定', en: 'Rule' },
-  finding: { ja: '判定', en: 'Finding' },
-  because: { ja: '理由', en: 'Because' },
+  notMetRules: { ja: '該当しない規定（{n}件）', en: 'Rules not met ({n})' },
   assessedAt: { ja: '判定日時：{at}', en: 'Assessed {at}' },
   overrideShown: {
     ja: '個人情報保護管理者の判断により「{answer}」としています（{by}、{at}）。理由：{reason}',
