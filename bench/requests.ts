@@ -44,6 +44,17 @@ const UNKNOWN_STAFF = 'bench-unknown-staff';
 const UNKNOWN_LINK_TOKEN = randomBytes(32).toString('base64url');
 const json = { 'content-type': 'application/json' };
 
+/** An incident id no bench run registers: the write routes answer 404 and change nothing. */
+const BENCH_INCIDENT = 'INC-2000-01-01-BENCH0';
+const BENCH_INCIDENT_FACTORS = {
+  specialCareRequired: false,
+  financialLoss: false,
+  wrongfulPurpose: false,
+  individualNumbers: false,
+  publiclyViewable: false,
+  advancedEncryption: false,
+};
+
 /** The route's event: method and path from the manifest, the path's parameters filled in. */
 function api(name: RouteName, input: Omit<ApiEventInput, 'method' | 'resource' | 'path'>): () => unknown {
   const route = routeNamed(name);
@@ -462,6 +473,79 @@ export const ROUTE_REQUESTS = {
       pathParameters: { holderId: 'bench-unknown-holder' },
       headers: json,
       body: JSON.stringify({ reviewedOn: '2026-01-05', findings: 'Benchmark', outcome: 'adequate' }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'list-incidents': { event: api('list-incidents', { claims: OFFICER_CLAIMS }), expect: '200' },
+  // Refused before anything is written: awareness in the future (422), so the bench leaves no incident.
+  'open-incident': {
+    event: api('open-incident', {
+      headers: json,
+      body: JSON.stringify({
+        kinds: ['leak'],
+        awareAt: '2999-01-01T00:00:00.000Z',
+        awareHow: 'Benchmark',
+        summary: 'Benchmark',
+        factors: BENCH_INCIDENT_FACTORS,
+      }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '422',
+  },
+  'view-incident': {
+    event: api('view-incident', { pathParameters: { incidentId: BENCH_INCIDENT }, claims: OFFICER_CLAIMS }),
+    expect: '404',
+  },
+  'register-incident': {
+    event: api('register-incident', {
+      pathParameters: { incidentId: BENCH_INCIDENT },
+      headers: json,
+      body: JSON.stringify({ version: 1 }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'change-incident': {
+    event: api('change-incident', {
+      pathParameters: { incidentId: BENCH_INCIDENT },
+      headers: json,
+      body: JSON.stringify({
+        kinds: ['leak'],
+        awareAt: '2026-01-05T00:00:00.000Z',
+        awareHow: 'Benchmark',
+        summary: 'Benchmark',
+        factors: BENCH_INCIDENT_FACTORS,
+        version: 1,
+        reason: 'Benchmark',
+      }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'link-incident-subjects': {
+    event: api('link-incident-subjects', {
+      pathParameters: { incidentId: BENCH_INCIDENT },
+      headers: json,
+      body: JSON.stringify({ version: 1, subjectIds: [DEMO_CUSTOMER.subjectId] }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'override-reportability': {
+    event: api('override-reportability', {
+      pathParameters: { incidentId: BENCH_INCIDENT },
+      headers: json,
+      body: JSON.stringify({ version: 1, reportable: true, reason: 'Benchmark override reason' }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'close-incident': {
+    event: api('close-incident', {
+      pathParameters: { incidentId: BENCH_INCIDENT },
+      headers: json,
+      body: JSON.stringify({ version: 1, reason: 'Benchmark close reason' }),
       claims: OFFICER_CLAIMS,
     }),
     expect: '404',

@@ -19,7 +19,14 @@ import {
 import { LocalGateway } from './gateway';
 import { loadHandler } from './handlers';
 import { PRIVACY_CENTER_PATH } from './privacy-center';
-import { DEMO_CRM_NAME, DEMO_CRM_PEOPLE, seedDemoCustomer, seedDemoHolders, seedDemoStaff } from './seed';
+import {
+  DEMO_CRM_NAME,
+  DEMO_CRM_PEOPLE,
+  seedDemoCustomer,
+  seedDemoHolders,
+  seedDemoIncident,
+  seedDemoStaff,
+} from './seed';
 import { LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from './staff-sign-in';
 import { type StreamHandler, StreamPoller } from './stream-poller';
 import { createTables, physicalTableName } from './tables';
@@ -112,7 +119,12 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     process.env.DESK_STAFF_TOKEN_ISSUER = LOCAL_ISSUER;
     const demoProcessor = await processorStarting;
     const crmEndpoint = await discoverEndpoint(demoProcessor.baseUrl, demoProcessor.processorDomain);
-    await Promise.all([seedDemoCustomer(), seedDemoStaff(options.demoPassword), seedDemoHolders(crmEndpoint)]);
+    // The demo incident links Hanako, so it follows her records (linking checks the registry).
+    await Promise.all([
+      seedDemoCustomer().then(seedDemoIncident),
+      seedDemoStaff(options.demoPassword),
+      seedDemoHolders(crmEndpoint),
+    ]);
     log('tables ready, demo data seeded');
 
     const gateway = new LocalGateway({

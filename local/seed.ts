@@ -2,11 +2,12 @@
 // policy's sources and purposes, her lifecycle (contract running, recent activity), her consents, a
 // record of provision to a registered recipient and, as she is also on the company's payroll, one
 // Individual Number document; the recipient registry (a third party in Japan and one abroad without
-// equivalence, to try the provision guard on); and the demo staff. Dates are counted back from the day the desk starts, so none of her data is
+// equivalence, to try the provision guard on); a misdirected e-mail in the incident register; and the demo staff. Dates are counted back from the day the desk starts, so none of her data is
 // ever past its purposes; each record's expiresAt comes from the policy's purpose registry.
 // Idempotent: a restart on the same day rewrites the same items, with the same keys on any day.
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../functions/adapters/clients';
+import { dynamoIncidents, dynamoRegisteredSubjects } from '../functions/adapters/incident-repository';
 import type { Holder, HolderEndpoint } from '../functions/domain/holders/holder';
 import {
   type ConsentEvent,
@@ -14,6 +15,7 @@ import {
   type PersonalDataRecord,
   type StoredPersonalDataRecord,
 } from '../functions/domain/holdings';
+import { linkIncidentSubjects, openIncident, registerIncident } from '../functions/domain/incidents/register';
 import { myNumberDocument } from '../functions/domain/my-number/documents';
 import type { StoredMyNumber } from '../functions/domain/my-number/ports';
 import { documentIdOf } from '../functions/domain/my-number/register-my-number';
@@ -23,7 +25,7 @@ import type { StoredProvisionRecord } from '../functions/domain/provisions/ports
 import type { Recipient } from '../functions/domain/provisions/recipients';
 import { provisionRecordExpiresAt } from '../functions/domain/provisions/retention';
 import { POLICY_PURPOSES, registryOf } from '../functions/domain/purposes/registry';
-import { STAFF_ROLES } from '../functions/domain/staff';
+import { STAFF_ROLES, type StaffActor } from '../functions/domain/staff';
 import type { DemoPerson } from './demo-processor';
 import { hashLocalPassword } from './staff-sign-in';
 import { LOCAL_SYSTEM_CREDENTIALS } from './system-signing';
@@ -321,4 +323,53 @@ export async function seedDemoStaff(password: string, now = new Date()): Promise
       ),
     ),
   );
+}
+
+/**
+ * The incident register's demo: yesterday an order confirmation for Hanako went to another customer's
+ * address. The operator opened a draft, the officer took it on and linked Hanako. One person's name,
+ * address and order, nothing of Rules Art. 7: the desk answers "not reportable", and still counts the
+ * deadlines it would have. Written through the register's own use cases, at yesterday's times, with no
+ * access-log entries (nobody read anything). Only when Hanako is linked to no incident yet: a restart
+ * adds nothing and keeps what was done to it in the demo.
+ */
+export async function seedDemoIncident(): Promise<void> {
+  if ((await dynamoIncidents.incidentsOf(SUBJECT)).length > 0) return;
+  let at = daysAgo(1, 2);
+  const deps = {
+    incidents: dynamoIncidents,
+    registry: dynamoRegisteredSubjects,
+    accessLog: { append: async () => {} },
+    clock: { now: () => new Date(at) },
+    preliminaryDeskDays: 3,
+  };
+  const actor = (role: StaffActor['role']): StaffActor => ({ staffId: role, role, sourceIp: '127.0.0.1' });
+  const draft = await openIncident(deps, actor('operator'), {
+    kinds: ['leak'],
+    awareAt: daysAgo(1, 1),
+    awareHow: 'The customer who received it phoned the service desk.',
+    summary:
+      "An order confirmation e-mail for one customer was sent to another customer's address: the address was picked from the wrong row of the order list.",
+    categories: ['name', 'address'],
+    dataItems: ['order number and items ordered'],
+    persons: { confirmed: 1 },
+    factors: {
+      specialCareRequired: false,
+      financialLoss: false,
+      wrongfulPurpose: false,
+      individualNumbers: false,
+      publiclyViewable: false,
+      advancedEncryption: false,
+    },
+    cause: 'Manual copy of the address from the order list.',
+    secondaryDamage: 'None known.',
+    measuresTaken: 'The recipient was asked to delete the e-mail.',
+    publication: '',
+    recurrencePrevention: '',
+    other: '',
+  });
+  at = daysAgo(1, 3);
+  await registerIncident(deps, actor('officer'), draft.incidentId, { version: 1 });
+  at = daysAgo(1, 4);
+  await linkIncidentSubjects(deps, actor('officer'), draft.incidentId, { version: 2, subjectIds: [SUBJECT] });
 }

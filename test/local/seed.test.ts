@@ -2,6 +2,7 @@
 // purpose registry, none past; a running contract; a valid Individual Number; and a restart that
 // rewrites the same items.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoIncidents } from '../../functions/adapters/incident-repository';
 import { dynamoMyNumberReader } from '../../functions/adapters/my-number-repository';
 import { dynamoPersonalData } from '../../functions/adapters/personal-data-repository';
 import { dynamoRecipients } from '../../functions/adapters/recipient-repository';
@@ -27,6 +28,7 @@ import {
   demoCrmHolder,
   seedDemoCustomer,
   seedDemoHolders,
+  seedDemoIncident,
 } from '../../local/seed';
 import { freshTables } from '../support/desk';
 import { dropTables, scanAll } from '../support/requests';
@@ -163,5 +165,22 @@ describe('seeding the tables', () => {
     expect(items.map((i) => i.itemKey).sort()).toEqual(['holder', 'version#0001']);
     for (const item of items)
       expect(item).toMatchObject({ holderId: 'mecara-crm', version: 1, endpoint: { certificateFingerprint: 'BB' } });
+  });
+
+  it('opens the demo incident through the register: open, Hanako linked, not reportable; a restart adds nothing', async () => {
+    await seedDemoIncident();
+    await seedDemoIncident();
+    const [linked, ...more] = await dynamoIncidents.incidentsOf(DEMO_CUSTOMER.subjectId);
+    expect(more).toEqual([]);
+    const incident = await dynamoIncidents.get(linked!.incidentId);
+    expect(incident).toMatchObject({
+      state: 'open',
+      version: 3,
+      persons: { confirmed: 1, linked: 1 },
+      reportability: { reportable: false },
+      deadlines: { finalDays: 30 },
+    });
+    expect(Date.parse(incident!.awareAt)).toBeLessThan(Date.now());
+    expect(await dynamoIncidents.versions(linked!.incidentId)).toHaveLength(3);
   });
 });

@@ -6,6 +6,7 @@
 // access-logged once (policy §6(1)).
 import type { AccessLogWriter } from '../access-log/ports';
 import { japanDay } from '../kernel/calendar';
+import { HOLIDAY_TABLE_YEARS } from '../kernel/japanese-holidays';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem, type ProblemField, StaleWriteError } from '../kernel/problems';
 import { refuseFutureDates } from '../kernel/supplied-dates';
@@ -158,6 +159,13 @@ function checkDetails(details: IncidentDetails, linked: number, now: Date, title
     now,
   );
   const faults: ProblemField[] = [];
+  // The deadlines are counted on the desk's calendar, whose holiday table starts in a given year.
+  const earliest = `${HOLIDAY_TABLE_YEARS.first}-01-01`;
+  if (japanDay(new Date(details.awareAt)) < earliest)
+    faults.push({
+      field: 'body.awareAt',
+      message: `the desk counts report deadlines on its calendar from ${earliest} (Japan time); an incident the company became aware of before then is past both report deadlines and is kept outside the desk.`,
+    });
   if (details.occurredAt !== undefined && Date.parse(details.occurredAt) > Date.parse(details.awareAt))
     faults.push({
       field: 'body.occurredAt',

@@ -120,6 +120,7 @@ describe('opening a draft', () => {
 
   it.each([
     ['body.awareAt', { awareAt: '2026-12-07T03:10:00.000Z' }],
+    ['body.awareAt', { awareAt: '1990-01-01T00:00:00.000Z' }],
     ['body.occurredAt', { occurredAt: '2026-12-08T00:00:00.000Z' }],
     ['body.occurredAt', { occurredAt: '2026-12-07T02:00:00.000Z' }],
     ['body.persons.estimated', { persons: { estimated: 3, confirmed: 5 } }],

@@ -1,0 +1,12 @@
+import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { dynamoIncidents } from '../adapters/incident-repository';
+import { systemClock } from '../adapters/system';
+import { viewIncident } from '../domain/incidents/register';
+import { httpRoute } from '../http/route-handler';
+import { viewIncident as route } from '../routes/incidents';
+
+const deps = { incidents: dynamoIncidents, accessLog: dynamoAccessLog, clock: systemClock };
+
+export const handler = httpRoute(route, async ({ params, actor }) => ({
+  body: await viewIncident(deps, actor, params.incidentId),
+}));
