@@ -20,6 +20,8 @@ import {
   PRELIMINARY_REPORT_DESK_DAYS,
   PRELIMINARY_REPORT_MAX_DESK_DAYS,
 } from './incidents/deadlines';
+import { FINAL_REPORT_REQUIRED_ITEMS, PPC_REPORT_ITEMS } from './incidents/report-items';
+import { REPORT_REMINDER_LEAD_DESK_DAYS } from './incidents/report-reminders';
 import {
   LEAK_REPORT_PERSONS_THRESHOLD,
   MY_NUMBER_LEAK_REPORT_PERSONS_THRESHOLD,
@@ -545,12 +547,41 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         note: 'Instead of 30 days where the incident may have been caused for a wrongful purpose.',
       },
       {
+        name: 'REPORT_REMINDER_LEAD_DESK_DAYS',
+        value: REPORT_REMINDER_LEAD_DESK_DAYS,
+        unit: 'desk days',
+        kind: 'desk policy',
+        source: 'APPI Art. 26(1); Enforcement Rules Art. 8',
+        note: "The officer is e-mailed at the desk's opening this many desk days before a report's due day, and again once it is overdue.",
+      },
+      {
         name: 'ADMINISTRATIVE_YEAR_END_CLOSURE',
         value: `${monthDay(ADMINISTRATIVE_YEAR_END_CLOSURE.from)} to ${monthDay(ADMINISTRATIVE_YEAR_END_CLOSURE.to)}`,
         unit: 'month-day',
         kind: 'law',
         source: '行政機関の休日に関する法律 Art. 1(1), 2',
         note: 'With Saturdays, Sundays and national holidays, the days the offices are closed: a report deadline on one moves to the next open day.',
+      },
+    ],
+  },
+  {
+    title: 'Reports to the PPC (APPI Art. 26(1))',
+    constants: [
+      {
+        name: 'PPC_REPORT_ITEMS',
+        value: PPC_REPORT_ITEMS.map((i) => `(${i.numeral}) ${i.heading}`),
+        unit: 'list',
+        kind: 'law',
+        source: 'Enforcement Rules Art. 8(1)',
+        note: "The items of both reports, in the Rules' words; the preliminary report (Art. 8(1)) marks an item not yet known 調査中.",
+      },
+      {
+        name: 'FINAL_REPORT_REQUIRED_ITEMS',
+        value: FINAL_REPORT_REQUIRED_ITEMS,
+        unit: 'items',
+        kind: 'desk policy',
+        source: 'Enforcement Rules Art. 8(2) (every item of Art. 8(1))',
+        note: 'The final report is not prepared while one of these is empty; (ix) other matters may be empty and then reads なし.',
       },
     ],
   },

@@ -1,3 +1,5 @@
+import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { dynamoIncidents } from '../adapters/incident-repository';
 import { listUndeliverable } from '../adapters/outbox-repository';
 import { dynamoHolderProgress } from '../adapters/overdue-fulfilment-repository';
 import { dynamoRequestReportReader } from '../adapters/request-report-repository';
@@ -10,9 +12,11 @@ const deps = {
   requests: dynamoRequestReportReader,
   outbox: { undeliverable: listUndeliverable },
   holders: dynamoHolderProgress,
+  incidents: dynamoIncidents,
+  accessLog: dynamoAccessLog,
   clock: systemClock,
 };
 
-export const handler = httpRoute(route, async ({ query }) => ({
-  body: await requestReport(deps, query),
+export const handler = httpRoute(route, async ({ query, actor }) => ({
+  body: await requestReport(deps, query, actor),
 }));

@@ -175,10 +175,18 @@ export const getRequestReport = {
   method: 'GET',
   path: '/v1/staff/reports/requests',
   summary:
-    'How the desk keeps its deadlines: counts by type and status, median and 95th-percentile time to decision, overdue open requests, e-mails set aside as undeliverable.',
+    'How the desk keeps its deadlines: counts by type and status, median and 95th-percentile time to decision, overdue open requests, e-mails set aside as undeliverable, reports to the PPC past due (the register read is access-logged).',
   auth: { kind: 'staff', roles: ['officer', 'auditor'] },
   // fulfilment-tasks: the decided requests whose holders have not all finished (ids and states only).
-  tables: { requests: 'read', outbox: 'read', 'fulfilment-tasks': 'read', ...STAFF_CHECK },
+  // incidents: the reports to the PPC past due (ids, report and due date only).
+  tables: {
+    requests: 'read',
+    outbox: 'read',
+    'fulfilment-tasks': 'read',
+    incidents: 'read',
+    'access-log': 'append',
+    ...STAFF_CHECK,
+  },
   request: { query: requestReportQuery },
   response: { status: 200, schema: requestReportResponse, description: 'Figures without personal data.' },
 } as const satisfies RouteDefinition;

@@ -2,11 +2,13 @@
 // figures of a seeded set of requests exactly, the range, and no personal data in the answer.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoIncidents } from '../../functions/adapters/incident-repository';
 import type { DeskRequest, RequestStatus } from '../../functions/domain/requests/request';
 import { handler } from '../../functions/handlers/get-request-report';
 import { seedDemoStaff } from '../../local/seed';
+import { incidentAt } from '../domain/incidents/fixture';
 import { freshTables, invoke } from '../support/desk';
-import { dropTables, expectProblem, putItem, staffClaims } from '../support/requests';
+import { dropTables, expectProblem, putItem, scanAll, staffClaims } from '../support/requests';
 
 let prefix: string;
 const run = randomUUID().slice(0, 8);
@@ -186,5 +188,23 @@ describe('get-request-report', () => {
       },
     ]);
     expect(JSON.stringify(result.json)).not.toMatch(/hanako|山田|回答/);
+  });
+
+  it('lists the reports to the PPC past due, ids and dates only, and logs the read of the register', async () => {
+    await dynamoIncidents.add(incidentAt(`INC-LATE-${run}`, new Date(NOW - 40 * DAY_MS)), []);
+    await dynamoIncidents.add(incidentAt(`INC-CALM-${run}`, new Date(NOW - 40 * DAY_MS), {}), []);
+    const registerReads = async () =>
+      (await scanAll('access-log')).filter((e) => e.role === 'auditor' && String(e.fields) === 'incidents');
+    const before = (await registerReads()).length;
+    const result = await report(staffClaims('auditor'));
+    expect(result.status, JSON.stringify(result.json)).toBe(200);
+    expect(result.json.overdueIncidentReports).toEqual([
+      expect.objectContaining({ incidentId: `INC-LATE-${run}`, report: 'preliminary' }),
+      expect.objectContaining({ incidentId: `INC-LATE-${run}`, report: 'final', daysOverdue: expect.any(Number) }),
+    ]);
+    expect(JSON.stringify(result.json.overdueIncidentReports)).not.toMatch(/wrong recipient|misdirected/);
+    const entries = await registerReads();
+    expect(entries.length).toBe(before + 1);
+    expect(entries[0]).toMatchObject({ action: 'read', subjects: [] });
   });
 });

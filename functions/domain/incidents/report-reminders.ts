@@ -7,6 +7,7 @@ import { type OutboxMessage, outboxMessage } from '../outbox';
 import { bilingualSignature, formatJapanTime } from '../requests/notifications';
 import { type Incident, REPORT_KINDS, type ReportKind } from './incident';
 import type { IncidentReader } from './ports';
+import { REPORT_KIND_WORDS } from './report-words';
 import { actsAsReportable } from './reportability';
 
 /**
@@ -61,14 +62,10 @@ export function reminderStage(dueAt: string, now: Date): ReportReminderStage | u
   return undefined;
 }
 
-const REPORT_NAME = {
-  preliminary: { ja: '速報', en: 'preliminary report' },
-  final: { ja: '確報', en: 'final report' },
-} as const;
-
 /** The officer's e-mail: the incident's number, the report and when it is due; no personal data. */
 export function reportReminderText(reminder: ReportReminder) {
-  const name = REPORT_NAME[reminder.kind];
+  const words = REPORT_KIND_WORDS[reminder.kind];
+  const name = { ja: words.ja, en: words.en.toLowerCase() };
   const due = { ja: formatJapanTime(reminder.dueAt, 'ja'), en: formatJapanTime(reminder.dueAt, 'en') };
   const overdue = reminder.stage === 'overdue';
   const article = reminder.kind === 'preliminary' ? '第8条第1項' : '第8条第2項';
@@ -90,6 +87,25 @@ export function reportReminderText(reminder: ReportReminder) {
         `Submit it and record its receipt reference on the incident's page of the desk console (APPI Art. 26(1), Enforcement Rules ${rule}).`,
       ].join('\n') + bilingualSignature(),
   };
+}
+
+/**
+ * The reports to the PPC past their due instant with no submission recorded, for the desk report: most
+ * overdue first. Days overdue are calendar days, a started day counted, as the report counts requests.
+ */
+export function overdueIncidentReports(incidents: readonly Incident[], now: Date) {
+  return incidents
+    .flatMap((incident) =>
+      reportsOwed(incident)
+        .filter(({ dueAt }) => new Date(dueAt) < now)
+        .map(({ kind, dueAt }) => ({
+          incidentId: incident.incidentId,
+          report: kind,
+          dueAt,
+          daysOverdue: Math.ceil((now.getTime() - Date.parse(dueAt)) / 86_400_000),
+        })),
+    )
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.incidentId.localeCompare(b.incidentId));
 }
 
 export async function remindIncidentReports(deps: ReportReminderDeps): Promise<{ owed: number; reminded: number }> {

@@ -1,9 +1,14 @@
 // GET /v1/staff/reports/requests: how the desk keeps its deadlines. Counts by type
-// and status, time to decision, and the open requests past due. Figures only: no requester, no
-// subject, so reading it is not a read of personal data and needs no access-log entry.
+// and status, time to decision, the open requests past due, and the reports to the PPC past due.
+// Figures only: no requester, no subject. Reading the incident register is logged all the same, as
+// every staff read of it is (the entry names no subject: the report shows ids and dates only).
+import type { AccessLogWriter } from '../access-log/ports';
+import type { IncidentReader } from '../incidents/ports';
+import { overdueIncidentReports } from '../incidents/report-reminders';
 import { dueAfterDeskDays } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
+import type { StaffActor } from '../staff';
 import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from './request';
 
 /** Desk policy: without a range, the report covers requests made in the last 90 days. */
@@ -68,6 +73,9 @@ export interface RequestReportDeps {
   requests: RequestReportReader;
   outbox: UndeliverableReader;
   holders: HolderProgressReader;
+  /** The incident register: its reports to the PPC past due (APPI Art. 26(1), Rules Art. 8). */
+  incidents: Pick<IncidentReader, 'list'>;
+  accessLog: AccessLogWriter;
   clock: Clock;
 }
 
@@ -210,7 +218,7 @@ function undeliverableList(messages: UndeliverableMessage[]) {
     }));
 }
 
-export async function requestReport(deps: RequestReportDeps, query: { from?: string; to?: string }) {
+export async function requestReport(deps: RequestReportDeps, query: { from?: string; to?: string }, actor: StaffActor) {
   const now = deps.clock.now();
   const range = reportRange(now, query);
   const inRange = (r: ReportedRequest) =>
@@ -226,6 +234,17 @@ export async function requestReport(deps: RequestReportDeps, query: { from?: str
   const reported = all.filter(inRange);
   const undeliverable = await deps.outbox.undeliverable();
   const atHolders = await deps.holders.unfinishedAtHolders(now);
+  const incidents = await deps.incidents.list();
+  await deps.accessLog.append({
+    actor: actor.staffId,
+    role: actor.role,
+    action: 'read',
+    subjects: [],
+    fields: ['incidents'],
+    reason: 'Desk report: reports to the PPC past due',
+    sourceIp: actor.sourceIp,
+    at: now.toISOString(),
+  });
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
@@ -238,5 +257,6 @@ export async function requestReport(deps: RequestReportDeps, query: { from?: str
     ),
     overdueAtHolders: overdueAtHolders(atHolders, now),
     undeliverable: undeliverableList(undeliverable),
+    overdueIncidentReports: overdueIncidentReports(incidents, now),
   };
 }

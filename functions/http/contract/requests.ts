@@ -1,7 +1,9 @@
 // Requests about personal data (APPI Art. 32-39): what the requester sends and reads, and what the
 // desk's staff read and record while handling them. The two bodies that carry each request type's
 // details (making a request, deciding it) are in request-details.ts.
+
 import * as z from 'zod';
+import { REPORT_KINDS } from '../../domain/incidents/incident';
 import { DISCLOSURE_METHODS } from '../../domain/kernel/law';
 import { ASSIGNABLE_ROLES } from '../../domain/requests/assignees';
 import { DECISION_OUTCOMES, LANGUAGES, REQUEST_STATUSES, REQUESTER_KINDS } from '../../domain/requests/request';
@@ -343,4 +345,16 @@ export const requestReportResponse = z.object({
       }),
     )
     .describe('E-mails set aside as undeliverable, whenever written, oldest first; no address, no body.'),
+  overdueIncidentReports: z
+    .array(
+      z.object({
+        incidentId: z.string(),
+        report: z.enum(REPORT_KINDS).describe('preliminary (速報, Rules Art. 8(1)) or final (確報, Rules Art. 8(2)).'),
+        dueAt: instant,
+        daysOverdue: z.number().int().describe('Calendar days since dueAt, a started day counted.'),
+      }),
+    )
+    .describe(
+      'Reports to the PPC on incidents the desk treats as reportable, not closed, past due with no submission recorded; most overdue first.',
+    ),
 });

@@ -13,7 +13,9 @@ import {
   requestReport,
   type UndeliverableMessage,
 } from '../../../functions/domain/requests/request-report';
-import { FixedClock, jst, problemOf } from '../doubles';
+import type { StaffActor } from '../../../functions/domain/staff';
+import { FixedClock, jst, problemOf, RecordingAccessLog } from '../doubles';
+import { incidentAt } from '../incidents/fixture';
 
 class ArrayReportReader implements RequestReportReader {
   readonly ranges: Array<{ status: RequestStatus; range: CreatedRange | undefined }> = [];
@@ -30,6 +32,8 @@ class ArrayReportReader implements RequestReportReader {
 
 const noneSetAside = { undeliverable: async (): Promise<UndeliverableMessage[]> => [] };
 const noHolders = { unfinishedAtHolders: async () => [] };
+const noIncidents = () => ({ incidents: { list: async () => [] }, accessLog: new RecordingAccessLog() });
+const OFFICER: StaffActor = { staffId: 'staff-officer-1', role: 'officer', sourceIp: '203.0.113.9' };
 
 const HOUR = 60 * 60 * 1000;
 const hoursAfter = (start: Date, hours: number) => new Date(start.getTime() + hours * HOUR).toISOString();
@@ -156,8 +160,15 @@ describe('requestReport on a seeded set', () => {
 
   it('counts by type and status, the requests made within the range', async () => {
     const report = await requestReport(
-      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, holders: noHolders, clock: new FixedClock(NOW) },
+      {
+        requests: new ArrayReportReader(seeded),
+        outbox: noneSetAside,
+        holders: noHolders,
+        ...noIncidents(),
+        clock: new FixedClock(NOW),
+      },
       {},
+      OFFICER,
     );
     expect(report.counts.total).toBe(8);
     expect(report.counts.byType).toEqual({ disclosure: 5, correction: 2, complaint: 1 });
@@ -183,8 +194,15 @@ describe('requestReport on a seeded set', () => {
 
   it('gives the nearest-rank median and 95th percentile of time to decision, in hours and desk days', async () => {
     const report = await requestReport(
-      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, holders: noHolders, clock: new FixedClock(NOW) },
+      {
+        requests: new ArrayReportReader(seeded),
+        outbox: noneSetAside,
+        holders: noHolders,
+        ...noIncidents(),
+        clock: new FixedClock(NOW),
+      },
       {},
+      OFFICER,
     );
     // Hours 2, 5, 26, 50, 100: median the 3rd, p95 the 5th. Desk days 0, 0, 1, 2, 4 (Mon to Fri 14:00 is 4).
     expect(report.timeToDecision).toEqual({
@@ -198,8 +216,15 @@ describe('requestReport on a seeded set', () => {
 
   it('lists the overdue open requests, most overdue first, with calendar days overdue and no personal data', async () => {
     const report = await requestReport(
-      { requests: new ArrayReportReader(seeded), outbox: noneSetAside, holders: noHolders, clock: new FixedClock(NOW) },
+      {
+        requests: new ArrayReportReader(seeded),
+        outbox: noneSetAside,
+        holders: noHolders,
+        ...noIncidents(),
+        clock: new FixedClock(NOW),
+      },
       {},
+      OFFICER,
     );
     expect(report.overdue).toEqual([
       {
@@ -222,8 +247,9 @@ describe('requestReport on a seeded set', () => {
   it('reads open statuses whole and the others within the range', async () => {
     const reader = new ArrayReportReader(seeded);
     const report = await requestReport(
-      { requests: reader, outbox: noneSetAside, holders: noHolders, clock: new FixedClock(NOW) },
+      { requests: reader, outbox: noneSetAside, holders: noHolders, ...noIncidents(), clock: new FixedClock(NOW) },
       { from: '2026-07-01', to: '2026-07-31' },
+      OFFICER,
     );
     for (const { status, range } of reader.ranges) {
       expect(range, status).toEqual(
@@ -238,8 +264,15 @@ describe('requestReport on a seeded set', () => {
 
   it('has no figures for time to decision when nothing was decided', async () => {
     const report = await requestReport(
-      { requests: new ArrayReportReader([]), outbox: noneSetAside, holders: noHolders, clock: new FixedClock(NOW) },
+      {
+        requests: new ArrayReportReader([]),
+        outbox: noneSetAside,
+        holders: noHolders,
+        ...noIncidents(),
+        clock: new FixedClock(NOW),
+      },
       {},
+      OFFICER,
     );
     expect(report.timeToDecision).toEqual({
       decided: 0,
@@ -275,9 +308,11 @@ describe('requestReport on a seeded set', () => {
         requests: new ArrayReportReader([]),
         outbox: { undeliverable: async () => setAside },
         holders: noHolders,
+        ...noIncidents(),
         clock: new FixedClock(NOW),
       },
       {},
+      OFFICER,
     );
     expect(report.undeliverable).toEqual([
       {
@@ -310,13 +345,64 @@ describe('requestReport on a seeded set', () => {
       ],
     };
     const report = await requestReport(
-      { requests: new ArrayReportReader([]), outbox: noneSetAside, holders, clock: new FixedClock(NOW) },
+      {
+        requests: new ArrayReportReader([]),
+        outbox: noneSetAside,
+        holders,
+        ...noIncidents(),
+        clock: new FixedClock(NOW),
+      },
       {},
+      OFFICER,
     );
     expect(report.overdueAtHolders.map((r) => [r.requestId, r.holdersNotFinished])).toEqual([
       ['req-later', 1],
       ['req-late', 2],
     ]);
     expect(report.overdueAtHolders[0]!.daysOverdue).toBeGreaterThan(0);
+  });
+
+  it('lists the reports to the PPC past due with no submission recorded, most overdue first, and logs the read of the register', async () => {
+    // Aware on Monday 2 November 2026: the final report is due at the end of 1 December (day 30).
+    const aware = jst(2026, 11, 2, 10);
+    const submitted = {
+      kind: 'preliminary' as const,
+      submittedAt: aware.toISOString(),
+      receiptReference: 'PPC-1',
+      recordedBy: 'officer',
+      recordedAt: aware.toISOString(),
+      fromVersion: 1,
+    };
+    const incidents = [
+      incidentAt('INC-B', aware),
+      incidentAt('INC-A', aware, undefined, { reports: { preliminary: submitted } }),
+      incidentAt('INC-NOT-REPORTABLE', aware, {}),
+      incidentAt('INC-CLOSED', aware, undefined, { state: 'closed' }),
+      incidentAt('INC-RECENT', jst(2026, 11, 19, 10)),
+    ];
+    const accessLog = new RecordingAccessLog();
+    const report = await requestReport(
+      {
+        requests: new ArrayReportReader([]),
+        outbox: noneSetAside,
+        holders: noHolders,
+        incidents: { list: async () => incidents },
+        accessLog,
+        clock: new FixedClock(new Date('2026-12-03T03:00:00.000Z')),
+      },
+      {},
+      OFFICER,
+    );
+    expect(report.overdueIncidentReports).toEqual([
+      // 3 November is Culture Day: the third desk day after the 2nd is Friday the 6th.
+      { incidentId: 'INC-B', report: 'preliminary', dueAt: '2026-11-06T14:59:59.999Z', daysOverdue: 27 },
+      // Aware Thursday 19 November: the 23rd is a holiday, so the third desk day is Wednesday the 25th.
+      { incidentId: 'INC-RECENT', report: 'preliminary', dueAt: '2026-11-25T14:59:59.999Z', daysOverdue: 8 },
+      { incidentId: 'INC-A', report: 'final', dueAt: '2026-12-01T14:59:59.999Z', daysOverdue: 2 },
+      { incidentId: 'INC-B', report: 'final', dueAt: '2026-12-01T14:59:59.999Z', daysOverdue: 2 },
+    ]);
+    expect(accessLog.entries).toEqual([
+      expect.objectContaining({ actor: 'staff-officer-1', action: 'read', subjects: [], fields: ['incidents'] }),
+    ]);
   });
 });

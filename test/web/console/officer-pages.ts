@@ -47,6 +47,9 @@ export function describeOfficerPages({ desk, client, newPage }: ConsoleDesk) {
       expect(await table.getByRole('rowheader', { name: '保有個人データの開示' }).count()).toBe(1);
       expect(await table.getByRole('columnheader', { name: '受付済み' }).count()).toBe(1);
       expect(await page.getByRole('table', { name: '結果別の件数（決定済みの請求）' }).count()).toBe(1);
+      expect(
+        await page.getByRole('heading', { level: 2, name: '期限を過ぎた個人情報保護委員会への漏えい等報告' }).count(),
+      ).toBe(1);
       expect(await page.getByRole('button', { name: '印刷する' }).isVisible()).toBe(true);
       await checkPage(page, 'desk-officer-pages-1-report-ja');
 
@@ -72,6 +75,14 @@ export function describeOfficerPages({ desk, client, newPage }: ConsoleDesk) {
       await page.getByRole('heading', { level: 1, name: 'Request report' }).waitFor();
       await page.getByText('Requests in all:', { exact: false }).waitFor();
       expect(await page.getByRole('rowheader', { name: 'Disclosure of your personal data' }).count()).toBe(1);
+      expect(
+        await page
+          .getByRole('heading', {
+            level: 2,
+            name: 'Reports of leaks to the Personal Information Protection Commission past their due date',
+          })
+          .count(),
+      ).toBe(1);
       await checkPage(page, 'desk-officer-pages-3-report-en');
       await close();
 

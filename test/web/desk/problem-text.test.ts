@@ -111,6 +111,7 @@ describe('the request report page', () => {
       overdue: [],
       overdueAtHolders: [],
       undeliverable: [],
+      overdueIncidentReports: [],
     });
     expect(types).toEqual(['complaint', 'disclosure']);
     expect(statuses).not.toContain('awaiting-verification');

@@ -6,6 +6,7 @@ import './officer.css';
 import './print.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { REPORT_KIND_WORDS } from '../../../functions/domain/incidents/report-words';
 import type { ApiResult } from '../api';
 import { type Label, STATUS_LABELS, TYPE_LABELS } from '../text';
 import { japanTime } from './japan-time';
@@ -22,8 +23,8 @@ import type { Language } from './text';
 const T = {
   title: { ja: '請求の対応状況レポート', en: 'Request report' },
   intro: {
-    ja: '期間内に届いた請求の件数（種類別・状況別・結果別）、決定までの時間、期限を過ぎた対応中の請求を示します。件数のみで、請求者や本人の情報は含みません。',
-    en: 'Requests that arrived within the period, counted by type, status and outcome; the time to decision; and the open requests past their due date. Figures only: no requester or person is named.',
+    ja: '期間内に届いた請求の件数（種類別・状況別・結果別）、決定までの時間、期限を過ぎた対応中の請求と、期限を過ぎた個人情報保護委員会への漏えい等報告を示します。件数と番号のみで、請求者や本人の情報は含みません。',
+    en: 'Requests that arrived within the period, counted by type, status and outcome; the time to decision; the open requests past their due date; and the reports of leaks to the Personal Information Protection Commission past theirs. Figures and numbers only: no requester or person is named.',
   },
   period: { ja: '期間（受付日、日本時間）', en: 'Period (day of arrival, Japan time)' },
   from: { ja: '開始日', en: 'First day' },
@@ -78,6 +79,21 @@ const T = {
   dueAt: { ja: '回答期限', en: 'Due' },
   daysOverdue: { ja: '超過日数', en: 'Days overdue' },
   days: { ja: '{n}日', en: '{n} days' },
+  overdueIncidentReports: {
+    ja: '期限を過ぎた個人情報保護委員会への漏えい等報告',
+    en: 'Reports of leaks to the Personal Information Protection Commission past their due date',
+  },
+  overdueIncidentReportsNote: {
+    ja: '報告対象の事案（対応中又は下書き）で、速報又は確報の提出の記録がないまま期限を過ぎたものです（個人情報保護法第26条第1項、同法施行規則第8条）。報告を提出し、受付番号を事案の画面に記録してください。',
+    en: 'Reportable incidents, open or in draft, whose preliminary or final report is past its due date with no submission recorded (APPI Art. 26(1), Enforcement Rules Art. 8). Submit the report and record its receipt reference on the incident.',
+  },
+  noOverdueIncidentReports: {
+    ja: '期限を過ぎた漏えい等報告はありません。',
+    en: 'No report of a leak is past its due date.',
+  },
+  incidentId: { ja: '事案番号', en: 'Incident' },
+  incidentReport: { ja: '報告', en: 'Report' },
+  incidentDueAt: { ja: '報告期限', en: 'Due' },
   undeliverable: { ja: '送信できなかったメール', en: 'E-mails set aside as undeliverable' },
   noUndeliverable: { ja: '送信できなかったメールはありません。', en: 'No e-mail is set aside.' },
   mailKind: { ja: '内容', en: 'About' },
@@ -251,6 +267,24 @@ function Report({ report, language }: { report: RequestReport; language: Languag
         </dl>
       )}
 
+      <ListedSection
+        id="report-overdue-incident-reports"
+        heading="overdueIncidentReports"
+        note="overdueIncidentReportsNote"
+        empty="noOverdueIncidentReports"
+        columns={['incidentId', 'incidentReport', 'incidentDueAt', 'daysOverdue']}
+        rows={report.overdueIncidentReports.map((o) => ({
+          key: `${o.incidentId}-${o.report}`,
+          cells: [
+            <code key="id">{o.incidentId}</code>,
+            REPORT_KIND_WORDS[o.report][language],
+            japanTime(o.dueAt, language),
+            say('days', language, { n: o.daysOverdue }),
+          ],
+        }))}
+        numeric={[3]}
+        language={language}
+      />
       <ListedSection
         id="report-overdue"
         heading="overdue"
