@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoAccessLog } from '../../functions/adapters/access-log-repository';
 import { handler } from '../../functions/handlers/get-incident-timeline';
 import { handler as verify } from '../../functions/handlers/verify-access-log';
+import { handler as viewIncident } from '../../functions/handlers/view-incident';
 import { seedDemoStaff } from '../../local/seed';
 import { freshBuckets, logEntry } from '../support/access-log';
 import { freshTables, invoke } from '../support/desk';
@@ -67,8 +68,26 @@ describe('get-incident-timeline', () => {
     expect(older.json.nextBefore).toBeUndefined();
   });
 
+  it("a read through the register's own route is on the timeline at once, with the version read", async () => {
+    const read = await invoke(viewIncident, {
+      method: 'GET',
+      path: `/v1/staff/incidents/${otherId}`,
+      resource: '/v1/staff/incidents/{incidentId}',
+      pathParameters: { incidentId: otherId },
+      claims: staffClaims('auditor'),
+    });
+    expect(read.status, JSON.stringify(read.json)).toBe(200);
+    const shown = await timeline(otherId);
+    expect(shown.json.items[0]).toMatchObject({
+      actor: 'auditor',
+      action: 'read',
+      incidentId: otherId,
+      incidentVersion: 1,
+    });
+  });
+
   it('auditors read it too; operators and callers without a token do not', async () => {
-    expect((await timeline(otherId, {}, staffClaims('auditor'))).json.items).toHaveLength(1);
+    expect((await timeline(otherId, {}, staffClaims('auditor'))).json.items).toHaveLength(2);
     expectProblem(await timeline(otherId, {}, staffClaims('operator')), 403);
   });
 

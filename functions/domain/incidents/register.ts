@@ -111,6 +111,8 @@ async function logAccess(
   action: 'read' | 'write',
   reason: string,
   subjects: readonly string[] = [],
+  /** The incident read or written, so its timeline can be read back from the log. */
+  about?: Pick<Incident, 'incidentId' | 'version'>,
 ) {
   await deps.accessLog.append({
     actor: actor.staffId,
@@ -121,6 +123,7 @@ async function logAccess(
     reason,
     sourceIp: actor.sourceIp,
     at: deps.clock.now().toISOString(),
+    ...(about ? { incidentId: about.incidentId, incidentVersion: about.version } : {}),
   });
 }
 
@@ -262,7 +265,7 @@ export async function openIncident(
   };
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
     const incident: Incident = { incidentId: incidentIdFor(now, (deps.randomSuffix ?? randomSuffix)()), ...draft };
-    await logAccess(deps, actor, 'write', `incident ${incident.incidentId}: opened`);
+    await logAccess(deps, actor, 'write', `incident ${incident.incidentId}: opened`, [], incident);
     if (await deps.incidents.add(incident, [])) return viewOf(incident);
   }
   throw new Error(`No free incident id after ${ID_ATTEMPTS} attempts`);
@@ -344,7 +347,14 @@ export async function registerIncident(
     state: 'open',
     ...assessed(deps, before, before, now),
   };
-  await logAccess(deps, actor, 'write', `incident ${incidentId}: registered (version ${incident.version})`);
+  await logAccess(
+    deps,
+    actor,
+    'write',
+    `incident ${incidentId}: registered (version ${incident.version})`,
+    [],
+    incident,
+  );
   await store(deps, incident);
   return viewOf(incident);
 }
@@ -363,7 +373,7 @@ export async function changeIncident(
   const known = facts(change, before.persons.linked);
   const { occurredAt: _occurredAt, ...withoutOccurred } = nextVersion(before, actor, now, change.reason);
   const incident: Incident = { ...withoutOccurred, ...known, ...assessed(deps, before, known, now) };
-  await logAccess(deps, actor, 'write', `incident ${incidentId}: version ${incident.version}`);
+  await logAccess(deps, actor, 'write', `incident ${incidentId}: version ${incident.version}`, [], incident);
   await store(deps, incident);
   return viewOf(incident);
 }
@@ -430,7 +440,14 @@ export async function linkIncidentSubjects(
     linkedAt: now.toISOString(),
     linkedBy: actor.staffId,
   }));
-  await logAccess(deps, actor, 'write', `incident ${incidentId}: linked subjects (version ${incident.version})`, asked);
+  await logAccess(
+    deps,
+    actor,
+    'write',
+    `incident ${incidentId}: linked subjects (version ${incident.version})`,
+    asked,
+    incident,
+  );
   await store(deps, incident, links);
   return dossier(deps, incident);
 }
@@ -473,7 +490,14 @@ export async function overrideReportability(
     ),
     reportability,
   };
-  await logAccess(deps, actor, 'write', `incident ${incidentId}: reportability (version ${incident.version})`);
+  await logAccess(
+    deps,
+    actor,
+    'write',
+    `incident ${incidentId}: reportability (version ${incident.version})`,
+    [],
+    incident,
+  );
   await store(deps, incident);
   return viewOf(incident);
 }
@@ -497,7 +521,7 @@ export async function closeIncident(
     closedBy: actor.staffId,
     closeReason: input.reason,
   };
-  await logAccess(deps, actor, 'write', `incident ${incidentId}: closed (version ${incident.version})`);
+  await logAccess(deps, actor, 'write', `incident ${incidentId}: closed (version ${incident.version})`, [], incident);
   await store(deps, incident);
   return viewOf(incident);
 }
@@ -524,6 +548,7 @@ export async function viewIncident(
     'read',
     `incident ${incidentId}`,
     found.subjects.map((s) => s.subjectId),
+    incident,
   );
   return found;
 }
