@@ -550,6 +550,19 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'notify-incident-persons': {
+    event: api('notify-incident-persons', {
+      pathParameters: { incidentId: BENCH_INCIDENT },
+      headers: json,
+      body: JSON.stringify({ version: 1 }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'preview-incident-notice': {
+    event: api('preview-incident-notice', { pathParameters: { incidentId: BENCH_INCIDENT }, claims: OFFICER_CLAIMS }),
+    expect: '404',
+  },
   'permit-provision': {
     event: api('permit-provision', {
       headers: json,

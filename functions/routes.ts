@@ -87,6 +87,7 @@ const MANIFEST = [
   incidentReports.viewIncidentReport,
   incidentReports.recordReportSubmission,
   incidentNotices.notifyIncidentPersons,
+  incidentNotices.previewIncidentNotice,
   accessLog.listAccessLog,
   accessLog.verifyAccessLog,
   accessLog.getIncidentTimeline,

@@ -13,13 +13,13 @@ import {
   EXPORT_MAX_SUBJECTS,
   EXPORT_MIN_SUBJECTS,
 } from './exports/rules';
-import { ALTERNATIVE_MEASURE_SOURCE, ALTERNATIVE_MEASURES, NOTICE_ITEM_IDS } from './incidents/notice-items';
 import {
   FINAL_REPORT_DAYS,
   FINAL_REPORT_WRONGFUL_PURPOSE_DAYS,
   PRELIMINARY_REPORT_DESK_DAYS,
   PRELIMINARY_REPORT_MAX_DESK_DAYS,
 } from './incidents/deadlines';
+import { ALTERNATIVE_MEASURE_SOURCE, ALTERNATIVE_MEASURES, NOTICE_ITEM_IDS } from './incidents/notice-items';
 import { FINAL_REPORT_REQUIRED_ITEMS, PPC_REPORT_ITEMS } from './incidents/report-items';
 import { REPORT_REMINDER_LEAD_DESK_DAYS } from './incidents/report-reminders';
 import {

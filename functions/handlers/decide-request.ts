@@ -22,11 +22,11 @@ const deps = {
   writer: dynamoDeskWriter,
   secrets: cryptoSecrets,
   suppressions: dynamoSuppressions,
+  incidents: dynamoIncidents,
   identifierMac: secretIdentifierMac,
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,
   holders: dynamoHolders,
-  incidents: dynamoIncidents,
   clock: systemClock,
 };
 

@@ -20,11 +20,11 @@ const deps = {
   accessLog: dynamoAccessLog,
   secrets: cryptoSecrets,
   suppressions: dynamoSuppressions,
+  incidents: dynamoIncidents,
   identifierMac: secretIdentifierMac,
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,
   holders: dynamoHolders,
-  incidents: dynamoIncidents,
   clock: systemClock,
 };
 

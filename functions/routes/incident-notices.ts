@@ -1,7 +1,12 @@
 // Notices to the persons of a reportable incident (APPI Art. 26(2)): the officer tells the linked
 // persons by e-mail, in batches of one transaction each, or records the alternative measure.
 import { INCIDENT_NOTICES_PER_CALL } from '../domain/incidents/limits';
-import { incidentNoticeParams, notifyPersonsBody, notifyPersonsResponse } from '../http/contract/incident-notices';
+import {
+  incidentNoticeParams,
+  noticePreviewResponse,
+  notifyPersonsBody,
+  notifyPersonsResponse,
+} from '../http/contract/incident-notices';
 import { type RouteDefinition, STAFF_CHECK } from '../http/route-definition';
 
 export const notifyIncidentPersons = {
@@ -24,4 +29,16 @@ export const notifyIncidentPersons = {
     schema: notifyPersonsResponse,
     description: 'Who was told or recorded unreachable by this call, and how many remain.',
   },
+} as const satisfies RouteDefinition;
+
+export const previewIncidentNotice = {
+  name: 'preview-incident-notice',
+  method: 'GET',
+  path: '/v1/staff/incidents/{incidentId}/notice-preview',
+  summary:
+    'The e-mail the persons of an incident would receive, word for word, what it does not state yet and how many persons wait; access-logged.',
+  auth: { kind: 'staff', roles: ['officer'] },
+  tables: { incidents: 'read', 'access-log': 'append', ...STAFF_CHECK },
+  request: { params: incidentNoticeParams },
+  response: { status: 200, schema: noticePreviewResponse, description: 'The notice as it would be sent.' },
 } as const satisfies RouteDefinition;

@@ -40,8 +40,9 @@ export const decideRequest = {
     outbox: 'write',
     suppressions: 'read-write',
     holders: 'read',
-    incidents: 'read',
     'fulfilment-tasks': 'write',
+    // A cessation may name an incident (APPI Art. 35(5)); a disclosure states the incidents that involved the person's data (APPI Art. 26).
+    incidents: 'read',
     'access-log': 'append',
     ...STAFF_CHECK,
   },

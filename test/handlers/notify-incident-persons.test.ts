@@ -11,7 +11,9 @@ import type { StoredOutboxMessage } from '../../functions/adapters/outbox-reposi
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { lookupKeyOf } from '../../functions/domain/holdings';
 import type { Incident } from '../../functions/domain/incidents/incident';
+import { INCIDENT_NOTICES_PER_CALL } from '../../functions/domain/incidents/limits';
 import { handler as notify } from '../../functions/handlers/notify-incident-persons';
+import { handler as preview } from '../../functions/handlers/preview-incident-notice';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { seedDemoStaff } from '../../local/seed';
 import { reportableIncident } from '../domain/incidents/doubles';
@@ -170,6 +172,19 @@ describe('POST /v1/staff/incidents/{incidentId}/notices', () => {
     expect((await dynamoIncidents.get(incidentId))!.version).toBe(3);
   });
 
+  it(`tells a large incident ${INCIDENT_NOTICES_PER_CALL} persons a call, each call one real transaction, saying how many remain`, async () => {
+    const { incidentId, subjects } = await seedIncident(INCIDENT_NOTICES_PER_CALL + 5);
+    const first = await call(incidentId, { version: 2 });
+    expect(first.status, JSON.stringify(first.json)).toBe(200);
+    expect(first.json).toMatchObject({ sent: INCIDENT_NOTICES_PER_CALL, remaining: 5, version: 3 });
+    const second = await call(incidentId, { version: 3 });
+    expect(second.json).toMatchObject({ sent: 5, remaining: 0, version: 4 });
+    const messages = await outboxOf(incidentId);
+    expect(messages).toHaveLength(subjects.length);
+    expect(new Set(messages.map((m) => m.to[0]))).toEqual(new Set(subjects.map((s) => s.email)));
+    expect((await dynamoIncidents.get(incidentId))!.notices).toEqual({ sent: subjects.length, unreachable: 0 });
+  });
+
   it('refuses an incident that is not reportable (422 naming reportability), writing nothing', async () => {
     const own = reportableIncident().reportability;
     const { incidentId } = await seedIncident(1, 0, { reportability: { ...own, reportable: false } });
@@ -240,5 +255,31 @@ describe('POST /v1/staff/incidents/{incidentId}/notices', () => {
     });
     expect((await dynamoIncidents.subjects(incidentId))[0]!.notice).toMatchObject({ state: 'sent' });
     expect(await mailbox(subjects[0]!.email)).toEqual([]);
+  });
+});
+
+describe('GET /v1/staff/incidents/{incidentId}/notice-preview', () => {
+  const PREVIEW = '/v1/staff/incidents/{incidentId}/notice-preview';
+  const look = (incidentId: string, claims = staffClaims('officer')) =>
+    invoke(preview, {
+      method: 'GET',
+      path: PREVIEW.replace('{incidentId}', incidentId),
+      resource: PREVIEW,
+      pathParameters: { incidentId },
+      claims,
+    });
+
+  it('shows the officer the e-mail the persons would receive, reading no address; others are refused', async () => {
+    const { incidentId, subjects } = await seedIncident(2);
+    const result = await look(incidentId);
+    expect(result.status, JSON.stringify(result.json)).toBe(200);
+    expect(result.json).toMatchObject({ incidentId, version: 2, reportable: true, waiting: 2, calls: 1, missing: [] });
+    expect(result.json.text).toContain('1. 概要');
+    expect(JSON.stringify(result.json)).not.toContain('@example.jp');
+    const log = await noticeLog(incidentId);
+    expect(log).toEqual([expect.objectContaining({ action: 'read', subjects: [] })]);
+    for (const role of ['operator', 'auditor']) expectProblem(await look(incidentId, staffClaims(role)), 403);
+    expectProblem(await look('INC-2026-12-01-NOSUCH'), 404);
+    expect(subjects).toHaveLength(2);
   });
 });

@@ -292,6 +292,7 @@ describe('functions: one per route and per worker', () => {
       'open-incident-from-alert',
       'override-reportability',
       'preview-decision',
+      'preview-incident-notice',
       'record-consent-by-staff',
       'record-holder-review',
       'record-posting',

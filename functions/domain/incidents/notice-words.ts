@@ -40,21 +40,3 @@ export const INCIDENT_KIND_WORDS = {
   loss: { ja: '滅失', en: 'Loss' },
   damage: { ja: '毀損', en: 'Damage' },
 } as const;
-
-/** The part of a person's dossier that lists the incidents involving their data. */
-export const DOSSIER_INCIDENT_WORDS = {
-  heading: {
-    ja: 'お客様の個人データに関する漏えい等の事案（個人情報の保護に関する法律第26条）',
-    en: 'Leaks, losses or damage involving your personal data (APPI Art. 26)',
-  },
-  none: {
-    ja: 'お客様の個人データに関する漏えい等の事案はありません。',
-    en: 'No leak, loss or damage has involved your personal data.',
-  },
-  noticeSent: { ja: '{date}にメールでお知らせしました。', en: 'We told you by e-mail on {date}.' },
-  noticeAlternative: {
-    ja: 'ご連絡先に通知できなかったため、次の措置をとりました: {measure}',
-    en: 'We could not reach you, so we took this measure instead: {measure}',
-  },
-  noticeNone: { ja: '通知はまだ行っておりません。', en: 'We have not yet sent you a notice.' },
-} as const;

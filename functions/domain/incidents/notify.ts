@@ -18,9 +18,10 @@ import type { StaffActor } from '../staff';
 import type { AlternativeMeasureKind, Incident, IncidentSubject, SubjectNotice } from './incident';
 import { INCIDENT_NOTICES_PER_CALL } from './limits';
 import { ALTERNATIVE_MEASURE_SOURCE, missingNoticeItems, NOTICE_SOURCE } from './notice-items';
-import { incidentNoticeMessage } from './notice-message';
+import { incidentNoticeMessage, incidentNoticeText } from './notice-message';
 import { NOTICE_ITEM_WORDS } from './notice-words';
 import type { IncidentStore } from './ports';
+import { actsAsReportable } from './reportability';
 
 export interface NotifyDeps {
   incidents: IncidentStore;
@@ -52,11 +53,6 @@ export interface NoticeOutcome {
 
 const title = 'Persons not notified';
 
-/** The answer the desk acts on: the officer's override where given, else its own. */
-export function actedOnReportable(incident: Incident): boolean {
-  return incident.reportability.override?.reportable ?? incident.reportability.reportable;
-}
-
 const stale = (incidentId: string) =>
   new DeskProblem(
     'conflict',
@@ -74,7 +70,7 @@ function checkNotifiable(incident: Incident, decision: NoticeDecision) {
         : `"${incident.incidentId}" is closed; a closed incident is kept as it was. Nobody was notified.`,
     );
   if (incident.version !== decision.version) throw stale(incident.incidentId);
-  if (!actedOnReportable(incident))
+  if (!actsAsReportable(incident.reportability))
     throw new DeskProblem(
       'unprocessable',
       title,
@@ -185,5 +181,58 @@ export async function notifyPersons(
     unreachable,
     remaining: waiting.length - batch.length,
     notices,
+  };
+}
+
+export interface NoticePreview {
+  incidentId: string;
+  /** The version the preview is of: notify with it. */
+  version: number;
+  /** Whether the desk acts on the incident as reportable: only then are the persons told. */
+  reportable: boolean;
+  /** The e-mail every person would receive, word for word (it names no one). */
+  subject: string;
+  text: string;
+  /** Items of Rules Art. 10 the incident does not state yet, by field: notifying is refused until they are. */
+  missing: Array<{ field: string; item: string; source: string }>;
+  /** Linked persons without a notice yet, and how many calls telling them takes. */
+  waiting: number;
+  calls: number;
+}
+
+/** GET …/incidents/{incidentId}/notice-preview: the e-mail the persons would receive, before the officer sends it. */
+export async function previewNotice(
+  deps: Pick<NotifyDeps, 'incidents' | 'accessLog' | 'clock'>,
+  actor: StaffActor,
+  incidentId: string,
+): Promise<NoticePreview> {
+  const now = deps.clock.now();
+  const incident = await deps.incidents.get(incidentId);
+  if (!incident)
+    throw new DeskProblem('not-found', 'No such incident', `incidentId: "${incidentId}" is not in the register.`);
+  const waiting = (await deps.incidents.subjects(incidentId)).filter((s) => !s.notice).length;
+  // Reads the register only (the text names no one, no address is read): one entry, no subjects.
+  await deps.accessLog.append({
+    actor: actor.staffId,
+    role: actor.role,
+    action: 'read',
+    subjects: [],
+    fields: ['incident-notices'],
+    reason: `incident ${incidentId}: notice preview (version ${incident.version})`,
+    sourceIp: actor.sourceIp,
+    at: now.toISOString(),
+  });
+  const { subject, text } = incidentNoticeText(incident);
+  return {
+    incidentId,
+    version: incident.version,
+    reportable: actsAsReportable(incident.reportability),
+    subject,
+    text,
+    missing: missingNoticeItems(incident).flatMap((m) =>
+      m.fields.slice(0, 1).map((field) => ({ field, item: NOTICE_ITEM_WORDS[m.id].en, source: m.source })),
+    ),
+    waiting,
+    calls: Math.ceil(waiting / INCIDENT_NOTICES_PER_CALL),
   };
 }

@@ -40,7 +40,7 @@ export interface DecideRequestDeps {
    * (unit tests of a type's own fulfilment); the decide route and its preview always pass it.
    */
   holders?: Pick<HolderReader, 'list'>;
-  /** The incident register, which a cessation on the ground reportable-leak may name (the decide route and its preview pass it). */
+  /** The incident register: a cessation on the ground reportable-leak may name one of its incidents, and a disclosure reads the person's incidents from it; left out like holders. */
   incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
   clock: Clock;
 }

@@ -33,7 +33,7 @@ export interface PreviewDecisionDeps {
   suppressions: SuppressionReader;
   /** The holder registry, so the preview shows the tasks the decision would create. */
   holders?: Pick<HolderReader, 'list'>;
-  /** The incident register, which a cessation on the ground reportable-leak may name. */
+  /** The incident register: a cessation on the ground reportable-leak may name one of its incidents, and a disclosure's preview shows the incidents its dossier would state. */
   incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
   clock: Clock;
 }

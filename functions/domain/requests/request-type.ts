@@ -43,7 +43,11 @@ export interface FulfilmentContext {
   identifierMac: IdentifierMac;
   /** The suppression entries an addition on request is held against, as registration holds records. */
   suppressions: SuppressionReader;
-  /** The incident register, which a cessation on the ground reportable-leak may name an incident of (APPI Art. 35(5)). */
+  /**
+   * The incident register: a cessation on the ground reportable-leak may name one of its incidents (APPI
+   * Art. 35(5)), and a disclosure states the incidents involving the person. Left out only in unit tests
+   * of a type's own fulfilment; the decide route and its preview always pass it.
+   */
   incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
 }
 

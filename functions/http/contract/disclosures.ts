@@ -115,6 +115,25 @@ export const dossierResponse = dossierBase
       .describe(
         "The data the company's other systems and its subcontractors hold about the person, one part per holder.",
       ),
+    incidents: z
+      .array(
+        z.object({
+          incidentId: z.string(),
+          kinds: z.array(z.string()),
+          kindLabels: z.array(z.string()).describe("The kinds in the dossier's language."),
+          awareAt: instant.describe('When the company became aware.'),
+          notice: z
+            .object({
+              state: z.string(),
+              sentAt: instant.optional(),
+              alternativeMeasure: z.string().optional(),
+            })
+            .optional()
+            .describe('The notice given to the person, or the measure taken where they could not be reached.'),
+        }),
+      )
+      .optional()
+      .describe("Leaks, losses or damage that involved the person's data (APPI Art. 26), when there were any."),
     provisionRecordsLabel: z.string().optional().describe('Third-party provision records (APPI Art. 33(5)).'),
     withheld: z
       .object({

@@ -46,3 +46,18 @@ export const notifyPersonsResponse = z.object({
     .describe('Linked persons still without a notice; notify again for the next ones (one transaction each).'),
   notices: z.array(incidentSubjectSchema).describe('The notices this call recorded.'),
 });
+
+export const noticePreviewResponse = z.object({
+  incidentId,
+  version: z.number().int().describe('The version previewed: notify with it.'),
+  reportable: z.boolean().describe('Whether the desk acts on the incident as reportable; only then are persons told.'),
+  subject: z.string().describe("The e-mail's subject line."),
+  text: z.string().describe('The e-mail every person would receive, word for word; it names no one.'),
+  missing: z
+    .array(z.object({ field: z.string(), item: z.string(), source: z.string() }))
+    .describe(
+      'Items of Enforcement Rules Art. 10 the incident does not state yet: notifying is refused until it does.',
+    ),
+  waiting: z.number().int().describe('Linked persons without a notice yet.'),
+  calls: z.number().int().describe('Notify calls telling them takes (one transaction each).'),
+});

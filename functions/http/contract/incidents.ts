@@ -2,6 +2,7 @@
 // personal data, whether the PPC must be told and by when, and whose data was involved.
 import * as z from 'zod';
 import { INCIDENT_KINDS, INCIDENT_STATES, REPORT_KINDS } from '../../domain/incidents/incident';
+import { ALTERNATIVE_MEASURES } from '../../domain/incidents/notice-items';
 import { CATEGORY_IDS } from '../../domain/personal-data/categories';
 import { instant, justification, subjectId } from './common';
 
@@ -173,6 +174,10 @@ export const incidentSchema = z.object({
   closedAt: instant.optional(),
   closedBy: z.string().optional(),
   closeReason: z.string().optional(),
+  notices: z
+    .object({ sent: z.number().int(), unreachable: z.number().int() })
+    .optional()
+    .describe('The notices given so far (APPI Art. 26(2)): persons e-mailed, persons unreachable.'),
 });
 const incidentView = incidentSchema.extend({
   reportable: z.boolean().describe("The answer the desk acts on: the officer's override where given, else its own."),
@@ -185,6 +190,10 @@ const notice = z.object({
   sentAt: instant.optional(),
   language: z.enum(['ja', 'en']).optional(),
   alternativeMeasure: z.string().optional(),
+  alternativeMeasureKinds: z
+    .array(z.enum(ALTERNATIVE_MEASURES))
+    .optional()
+    .describe('Which of the measures the PPC guidelines give (3-5-4-5) the alternative measure is.'),
 });
 export const incidentSubjectSchema = z.object({
   incidentId,

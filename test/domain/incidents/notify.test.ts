@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SubjectAddressBook } from '../../../functions/domain/consents/ports';
 import { INCIDENT_NOTICES_PER_CALL, TRANSACTION_ITEM_LIMIT } from '../../../functions/domain/incidents/limits';
 import { incidentNoticeMessageId } from '../../../functions/domain/incidents/notice-message';
-import { notifyPersons } from '../../../functions/domain/incidents/notify';
+import { notifyPersons, previewNotice } from '../../../functions/domain/incidents/notify';
 import type { StaffActor } from '../../../functions/domain/staff';
 import { FixedClock, problemOf, RecordingAccessLog } from '../doubles';
 import { MemoryIncidents, reportableIncident } from './doubles';
@@ -217,5 +217,26 @@ describe('notifying the persons of an incident', () => {
     expect(incidents.outbox.size).toBe(0);
     expect((await incidents.subjects(ID)).every((s) => !s.notice)).toBe(true);
     expect((await notifyPersons(deps, OFFICER, ID, { version: 2 })).sent).toBe(3);
+  });
+});
+
+describe('previewing the notice', () => {
+  it('shows the very e-mail a notice sends, how many wait and what is missing, logged without subjects', async () => {
+    const { deps, incidents, accessLog } = setup();
+    const preview = await previewNotice(deps, OFFICER, ID);
+    expect(preview).toMatchObject({ incidentId: ID, version: 2, reportable: true, waiting: 3, calls: 1, missing: [] });
+    expect(accessLog.entries).toEqual([expect.objectContaining({ action: 'read', subjects: [], role: 'officer' })]);
+    await notifyPersons(deps, OFFICER, ID, { version: 2 });
+    const sent = [...incidents.outbox.values()][0]!;
+    expect(sent.text).toBe(preview.text);
+    expect(sent.subject).toBe(preview.subject);
+    expect(incidents.notifyCalls).toBe(1);
+
+    incidents.current.set(ID, reportableIncident({ secondaryDamage: '' }));
+    const missing = await previewNotice(deps, OFFICER, ID);
+    expect(missing).toMatchObject({ waiting: 0, calls: 0 });
+    expect(missing.missing).toEqual([
+      expect.objectContaining({ field: 'secondaryDamage', source: 'Enforcement Rules Art. 8(1)(v)' }),
+    ]);
   });
 });

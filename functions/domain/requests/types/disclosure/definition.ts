@@ -4,6 +4,7 @@
 // A partial decision withholds categories on Art. 33(2) grounds and says so with the reason (Art. 33(3), 36).
 
 import { identitiesOf } from '../../../fulfilment/fan-out';
+import { incidentsInvolving } from '../../../incidents/involving';
 import { DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../../kernel/law';
 import { DeskProblem } from '../../../kernel/problems';
 import { hashSecret } from '../../../kernel/secrets';
@@ -69,10 +70,16 @@ export const disclosure: RequestTypeDefinition = {
         r ? [[r.recipientId, r.name]] : [],
       ),
     );
+    // The incidents that involved the person's data (APPI Art. 26): a registered one, not an operator's draft.
+    const incidents =
+      personalData && context.incidents
+        ? await incidentsInvolving(context.incidents, held.subjectIds, { withDrafts: false })
+        : [];
     const dossier = compileDossier(request, held, registryOf(await purposes.versions()), now, {
       covers,
       ...(withheld ? { withheld } : {}),
       recipientNames,
+      incidents,
     });
     const expiresAt = storedDossierExpiresAt(dossier, epochSeconds(now) + DISCLOSURE_LINK_LIFETIME_SECONDS);
     const stored: StoredDisclosure = {

@@ -7,6 +7,8 @@ import { CONSENT_ACTION_LABELS, CONSENT_LINKAGE_LABEL, CONSENT_METHOD_LABELS } f
 import { DESK_CONTACT, DESK_HOURS_TEXT } from '../../../desk';
 import { HOLDER_RESULTS_WORDS } from '../../../fulfilment/tracking-words';
 import type { Expiring, Holdings } from '../../../holdings';
+import type { PersonIncident } from '../../../incidents/involving';
+import { INCIDENT_KIND_WORDS } from '../../../incidents/notice-words';
 import type { DisclosureRecords } from '../../../kernel/law';
 import { categoryById, isLinkedAccessInformation, isSpecialCare } from '../../../personal-data/categories';
 import { ACQUISITION_SOURCES } from '../../../personal-data/sources';
@@ -33,6 +35,20 @@ export interface DossierOptions {
   withheld?: Withholding;
   /** The registered names of the recipients the person's consents name, by recipient id. */
   recipientNames?: Readonly<Record<string, string>>;
+  /** The incidents that involved the person's data (APPI Art. 26), with the notice given to them. */
+  incidents?: readonly PersonIncident[];
+}
+
+/**
+ * An incident that involved the person's data, as their dossier states it: which, of what kind, when
+ * the company became aware, and what this person was told. Nothing about anyone else.
+ */
+export interface DossierIncident {
+  incidentId: string;
+  kinds: string[];
+  kindLabels: string[];
+  awareAt: string;
+  notice?: { state: string; sentAt?: string; alternativeMeasure?: string };
 }
 
 export interface DossierRecord {
@@ -136,6 +152,8 @@ export interface Dossier {
     grounds: Array<{ id: string; label: string }>;
     reason: string;
   };
+  /** Leaks, losses or damage that involved the person's data (APPI Art. 26); present when there were any. */
+  incidents?: DossierIncident[];
   /** True when the desk holds nothing the person asked for: Art. 33(3) asks that this be said too. */
   nothingHeld: boolean;
   generatedAt: string;
@@ -175,7 +193,7 @@ export function compileDossier(
   holdings: Holdings,
   registry: PurposeRegistry,
   now: Date,
-  { covers, withheld, recipientNames = {} }: DossierOptions = BOTH_PARTS,
+  { covers, withheld, recipientNames = {}, incidents = [] }: DossierOptions = BOTH_PARTS,
 ): StoredDossier {
   const language = request.language;
   const describePurpose = (id: string) => ({ id, description: purposeText(registry, id, language) });
@@ -241,6 +259,7 @@ export function compileDossier(
           ),
         }
       : {}),
+    ...(personalData && incidents.length > 0 ? { incidents: incidents.map((i) => dossierIncident(i, language)) } : {}),
     ...(withheld
       ? {
           withheld: {
@@ -252,6 +271,25 @@ export function compileDossier(
       : {}),
     nothingHeld,
     generatedAt: now.toISOString(),
+  };
+}
+
+function dossierIncident(i: PersonIncident, language: Language): DossierIncident {
+  const n = i.notice;
+  return {
+    incidentId: i.incidentId,
+    kinds: [...i.kinds],
+    kindLabels: i.kinds.map((k) => INCIDENT_KIND_WORDS[k][language]),
+    awareAt: i.awareAt,
+    ...(n
+      ? {
+          notice: {
+            state: n.state,
+            ...(n.sentAt ? { sentAt: n.sentAt } : {}),
+            ...(n.alternativeMeasure ? { alternativeMeasure: n.alternativeMeasure } : {}),
+          },
+        }
+      : {}),
   };
 }
 

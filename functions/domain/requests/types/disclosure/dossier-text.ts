@@ -65,6 +65,16 @@ export const DOSSIER_TEXT = {
     holderSource: '保有元',
     holderIntro:
       '当社のシステム又は委託先が保有しているお客様の個人データです。保有元から受け取った内容をそのまま記載しています。',
+    incidents: 'お客様の個人データに関する漏えい等の事案',
+    incidentsIntro:
+      '当社が取り扱うお客様の個人データについて、次の漏えい、滅失又は毀損が発生し、又は発生したおそれがありました（個人情報の保護に関する法律第26条）。',
+    incidentId: '事案番号',
+    incidentKinds: '種類',
+    incidentAwareAt: '当社が把握した日時',
+    incidentNotice: 'お客様への通知',
+    noticeSent: '{at}にメールでお知らせしました。',
+    noticeAlternative: 'ご連絡先にお知らせできなかったため、次の措置をとりました: {measure}',
+    noticeNone: 'まだお知らせしていません。',
     specialCareMark: '要配慮個人情報',
     specialCareNote:
       '「要配慮個人情報」と表示した項目は、個人情報の保護に関する法律第2条第3項に定める要配慮個人情報です。当社は、お客様の同意を得た場合又は同法第20条第2項に定める場合に限り取得しています。',
@@ -130,6 +140,16 @@ export const DOSSIER_TEXT = {
       'Items marked "Access information linked to you" are access information collected as you used our services, through cookies, web beacons, advertising identifiers and the like, which we hold linked to your personal data. That is why they are disclosed to you as your personal data.',
     holderSource: 'Held by',
     holderIntro: 'Personal data about you held by one of our systems or subcontractors, as it reported it to us.',
+    incidents: 'Leaks, losses or damage involving your personal data',
+    incidentsIntro:
+      'Personal data of yours that we handle was or may have been leaked, lost or damaged in the following incidents (APPI Art. 26).',
+    incidentId: 'Incident reference',
+    incidentKinds: 'Kind',
+    incidentAwareAt: 'We became aware',
+    incidentNotice: 'Notice to you',
+    noticeSent: 'We told you by e-mail on {at}.',
+    noticeAlternative: 'We could not reach you, so we took this measure instead: {measure}',
+    noticeNone: 'We have not yet told you.',
     specialCareMark: 'Special care-required',
     specialCareNote:
       'Items marked "Special care-required" are special care-required personal information as defined in Article 2(3) of the Act on the Protection of Personal Information. We acquire such information only with your consent or in the cases listed in Article 20(2) of the Act.',
@@ -258,6 +278,22 @@ export interface DossierInput {
       }>
     | undefined;
   withheld?: { categories: Array<{ label: string }>; grounds: Array<{ label: string }>; reason: string } | undefined;
+  /** The incidents that involved the person's data (APPI Art. 26), with the notice given to them. */
+  incidents?:
+    | Array<{
+        incidentId: string;
+        kinds: string[];
+        kindLabels?: string[] | undefined;
+        awareAt: string;
+        notice?:
+          | {
+              state: string;
+              sentAt?: string | undefined;
+              alternativeMeasure?: string | undefined;
+            }
+          | undefined;
+      }>
+    | undefined;
   nothingHeld: boolean;
   generatedAt: string;
   desk?: { name: string; email: string; address?: string | undefined; hours?: string | undefined } | undefined;
@@ -292,7 +328,7 @@ export type DossierBlock =
   | { kind: 'cards'; cards: DossierCard[] };
 
 export interface DossierSection {
-  id: 'records' | 'purposes' | 'consents' | 'provision-records' | 'withheld' | `holder-${number}`;
+  id: 'records' | 'purposes' | 'consents' | 'provision-records' | 'incidents' | 'withheld' | `holder-${number}`;
   heading: string;
   blocks: DossierBlock[];
 }
@@ -314,6 +350,19 @@ const data = (text: string): DossierValue => ({ text, data: true });
 const capitalised = (text: string | undefined) => text && text.charAt(0).toUpperCase() + text.slice(1);
 /** A word where the dossier has one, else the code as it is. */
 const wordOr = (word: string | undefined, code: string): DossierValue => (word ? shown(word) : data(code));
+
+/** What the person was told of an incident, in a sentence of the dossier's language. */
+export function dossierNoticeText(
+  notice: { state: string; sentAt?: string | undefined; alternativeMeasure?: string | undefined } | undefined,
+  language: DossierLanguage,
+): string {
+  const t = DOSSIER_TEXT[language];
+  if (notice?.state === 'sent' && notice.sentAt)
+    return t.noticeSent.replace('{at}', dossierTime(notice.sentAt, language));
+  if (notice?.state === 'unreachable' && notice.alternativeMeasure)
+    return t.noticeAlternative.replace('{measure}', notice.alternativeMeasure);
+  return t.noticeNone;
+}
 
 /** The dossier laid out as every reader shows it: sections in the Act's order, "none" where a part is empty. */
 export function dossierLayout(dossier: DossierInput): DossierLayout {
@@ -445,6 +494,27 @@ export function dossierLayout(dossier: DossierInput): DossierLayout {
               ],
             };
           }),
+        ),
+      ],
+    });
+  }
+
+  if (dossier.incidents?.length) {
+    sections.push({
+      id: 'incidents',
+      heading: t.incidents,
+      blocks: [
+        { kind: 'paragraph', text: t.incidentsIntro },
+        cards(
+          dossier.incidents.map((i) => ({
+            title: data(i.incidentId),
+            marks: [],
+            fields: [
+              { label: t.incidentKinds, list: i.kindLabels ? i.kindLabels.map(shown) : i.kinds.map(data) },
+              { label: t.incidentAwareAt, value: shown(dossierTime(i.awareAt, language)) },
+              { label: t.incidentNotice, value: shown(dossierNoticeText(i.notice, language)) },
+            ],
+          })),
         ),
       ],
     });

@@ -32,6 +32,7 @@ import {
   SequenceSecrets,
 } from '../../../doubles';
 import { HANAKO_HOLDINGS } from '../../../holdings-fixture';
+import { MemoryIncidents, reportableIncident } from '../../../incidents/doubles';
 import { MemorySuppressions, TEST_MAC } from '../../../personal-data/personal-data-doubles';
 import { MemoryRecipients } from '../../../provisions/doubles';
 import { MapLifecycles } from '../../../purposes/doubles';
@@ -506,5 +507,86 @@ describe('the paper copy: recorded as posted', () => {
   it("counts days in Japan time whatever the machine's zone", () => {
     expect(japanDay(new Date('2026-11-12T14:59:59.000Z'))).toBe('2026-11-12');
     expect(japanDay(new Date('2026-11-12T15:00:00.000Z'))).toBe('2026-11-13');
+  });
+});
+
+describe('the incidents that involved the person’s data (APPI Art. 26)', () => {
+  function withIncidents() {
+    const incidents = new MemoryIncidents()
+      .seed(reportableIncident({ incidentId: 'INC-2026-11-02-DOSS01', awareAt: '2026-11-02T01:00:00.000Z' }), [
+        'subj-hanako-1',
+        'subj-someone-else',
+      ])
+      .seed(
+        reportableIncident({
+          incidentId: 'INC-2026-11-05-DOSS02',
+          state: 'draft',
+          awareAt: '2026-11-05T01:00:00.000Z',
+        }),
+        ['subj-hanako-1'],
+      );
+    const sent = { state: 'sent' as const, decidedAt: NOW, decidedBy: 'officer', messageId: 'm-1', sentAt: NOW };
+    incidents.links.get('INC-2026-11-02-DOSS01')!.get('subj-hanako-1')!.notice = sent;
+    incidents.links.get('INC-2026-11-02-DOSS01')!.get('subj-someone-else')!.notice = {
+      state: 'unreachable',
+      decidedAt: NOW,
+      decidedBy: 'officer',
+      alternativeMeasure: 'Someone else’s measure, never in Hanako’s dossier.',
+    };
+    return incidents;
+  }
+
+  it('states each registered incident and the notice this person was sent; no draft, nothing of anyone else', async () => {
+    // Without incidents the dossier has no such part.
+    const plain = await setup(undefined).decide({ outcome: 'fulfilled' });
+    expect(plain.disclosure.dossier.incidents).toBeUndefined();
+
+    const again = setup(undefined);
+    Object.assign(again.deps, { incidents: withIncidents() });
+    const { disclosure } = await again.decide({ outcome: 'fulfilled' });
+    expect(disclosure.dossier.incidents).toEqual([
+      {
+        incidentId: 'INC-2026-11-02-DOSS01',
+        kinds: ['leak'],
+        kindLabels: ['漏えい'],
+        awareAt: '2026-11-02T01:00:00.000Z',
+        notice: { state: 'sent', sentAt: NOW },
+      },
+    ]);
+    const served = servedDossier(disclosure.dossier, new Date(NOW));
+    const html = dossierHtml(served, 'ja');
+    expect(html).toContain('お客様の個人データに関する漏えい等の事案</h2>');
+    expect(html).toContain('2026年11月12日 14:30にメールでお知らせしました。');
+    expect(html).not.toContain('DOSS02');
+    const text = JSON.stringify(served) + html + dossierCsv(served);
+    expect(text).not.toContain('subj-someone-else');
+    expect(text).not.toContain('Someone else');
+    expect(dossierCsv(served)).toContain('お客様の個人データに関する漏えい等の事案,INC-2026-11-02-DOSS01,');
+  });
+
+  it('says so in English, and states the alternative measure where the person could not be reached', async () => {
+    const incidents = withIncidents();
+    incidents.links.get('INC-2026-11-02-DOSS01')!.get('subj-hanako-1')!.notice = {
+      state: 'unreachable',
+      decidedAt: NOW,
+      decidedBy: 'officer',
+      alternativeMeasure: 'Published on our website on 12 November 2026.',
+    };
+    const en = setup(undefined, { language: 'en' });
+    Object.assign(en.deps, { incidents });
+    const { disclosure } = await en.decide({ outcome: 'fulfilled' });
+    const html = dossierHtml(servedDossier(disclosure.dossier, new Date(NOW)), 'en');
+    expect(html).toContain('Leaks, losses or damage involving your personal data</h2>');
+    expect(html).toContain('<li>Leak</li>');
+    expect(html).toContain(
+      'We could not reach you, so we took this measure instead: Published on our website on 12 November 2026.',
+    );
+  });
+
+  it('is left out when only the provision records are asked for', async () => {
+    const only = setup({ records: ['provision-records'] });
+    Object.assign(only.deps, { incidents: withIncidents() });
+    const { disclosure } = await only.decide({ outcome: 'fulfilled' });
+    expect(disclosure.dossier.incidents).toBeUndefined();
   });
 });
