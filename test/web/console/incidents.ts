@@ -155,6 +155,8 @@ export function describeIncidents({ desk, client, newPage }: ConsoleDesk) {
       // The notice: how many, then a confirmation before anything is sent.
       const notify = page.getByRole('region', { name: '本人に通知する' });
       await notify.getByText('通知する本人：1人').waitFor();
+      await notify.getByText('送られるメールの文面').click();
+      expect(await notify.locator('pre').textContent()).toContain(incidentId);
       await notify.getByRole('button', { name: '本人に通知する' }).click();
       await notify.getByText('1人に通知メールを送ります。送信は取り消せません。よろしいですか。').waitFor();
       await checkPage(page, 'desk-incidents-7-notify-confirm-ja');

@@ -514,6 +514,9 @@ export function IncidentPage({ session, language, incidentId }: DeskPageProps & 
 
       {officer && i.state === 'open' && reportable && (
         <NotifyStep
+          session={session}
+          incidentId={i.incidentId}
+          version={i.version}
           language={language}
           toNotify={unnotified(dossier.subjects).length}
           problem={failure?.where === 'notify' ? failure.problem : undefined}

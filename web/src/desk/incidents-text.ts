@@ -186,6 +186,11 @@ const W = {
     ja: '行った代替措置の内容（連絡できない本人がいる場合は必須）',
     en: 'What was done instead (required when someone cannot be reached)',
   },
+  noticeMissing: {
+    ja: '通知には次の項目が必要です（個人情報保護法施行規則第10条）。事実関係に記録してから通知してください。',
+    en: 'A notice states these items (Enforcement Rules Art. 10). Record them in the facts, then notify.',
+  },
+  noticeMail: { ja: '送られるメールの文面', en: 'The e-mail as it will be sent' },
   notifyConfirm: {
     ja: '{n}人に通知メールを送ります。送信は取り消せません。よろしいですか。',
     en: 'The notice goes to {n} person(s) by e-mail. It cannot be taken back. Go ahead?',
