@@ -130,6 +130,7 @@ const submission = z.object({
   recordedBy: z.string(),
   recordedAt: instant,
   fromVersion: z.number().int(),
+  servesBoth: z.boolean().optional().describe('One report served as both the preliminary and the final.'),
 });
 export const incidentSchema = z.object({
   incidentId,
