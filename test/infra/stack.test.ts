@@ -277,6 +277,7 @@ describe('functions: one per route and per worker', () => {
       'enable-staff-account',
       'get-my-number',
       'get-paper-disclosure',
+      'get-request-report',
       'lift-provision-cessation',
       'link-incident-subjects',
       'list-access-alerts',
