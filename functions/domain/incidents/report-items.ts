@@ -59,6 +59,9 @@ export const PPC_REPORT_ITEMS: readonly ReportItemDefinition[] = [
   item(9, 'other', ['other'], { mayBeEmpty: true }),
 ];
 
+/** The items' keys in the Rules' order (the contract's enum). */
+export const REPORT_ITEM_KEYS = PPC_REPORT_ITEMS.map((i) => i.key) as [ReportItemKey, ...ReportItemKey[]];
+
 /** The items the final report may not leave empty (desk reading of Rules Art. 8(2); see mayBeEmpty). */
 export const FINAL_REPORT_REQUIRED_ITEMS: readonly ReportItemKey[] = PPC_REPORT_ITEMS.filter((i) => !i.mayBeEmpty).map(
   (i) => i.key,

@@ -3,6 +3,7 @@
 // PPC's own form.
 import * as z from 'zod';
 import { INCIDENT_KINDS, INCIDENT_STATES, REPORT_KINDS } from '../../domain/incidents/incident';
+import { REPORT_ITEM_KEYS } from '../../domain/incidents/report-items';
 import { REPORT_ITEM_STATES } from '../../domain/incidents/reports';
 import { instant } from './common';
 import { incidentId } from './incidents';
@@ -57,7 +58,7 @@ const finding = z.object({ rule: z.string(), met: z.boolean(), because: z.string
 
 const reportItem = z.object({
   number: z.number().int().min(1).max(9).describe('The item of Enforcement Rules Art. 8(1): 1 for (i) … 9 for (ix).'),
-  key: z.string(),
+  key: z.enum(REPORT_ITEM_KEYS),
   heading: z.string().describe('The item as the Rules word it.'),
   headingEn: z.string(),
   source: z.string(),
