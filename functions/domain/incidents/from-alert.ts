@@ -13,11 +13,12 @@ import { DeskProblem } from '../kernel/problems';
 import type { AccessAlert, AccessAlertReader } from '../monitoring/alerts';
 import { alertLogSubject } from '../monitoring/alerts';
 import type { StaffActor } from '../staff';
+import { reportDeadlines } from './deadlines';
 import { alertAwareHow, alertIncidentSummary } from './from-alert-words';
 import type { Incident, IncidentFactors, IncidentSubject } from './incident';
 import { INCIDENT_LINKS_PER_CALL } from './limits';
 import type { IncidentStore } from './ports';
-import { type IncidentView, type RegisteredSubjects, type ReportDeadlineCalculator, viewOf } from './register';
+import { type IncidentView, type RegisteredSubjects, viewOf } from './register';
 import { assessReportability } from './reportability';
 
 /** Every fact reportability turns on, false until the officer judges it. */
@@ -44,7 +45,8 @@ export interface OpenFromAlertDeps {
   alerts: Pick<AccessAlertReader, 'alerts'>;
   incidents: IncidentStore;
   registry: RegisteredSubjects;
-  deadlines: ReportDeadlineCalculator;
+  /** The desk's policy for the preliminary report (deadlines.ts, set per deployment). */
+  preliminaryDeskDays: number;
   accessLog: AccessLogWriter;
   clock: Clock;
 }
@@ -119,7 +121,7 @@ export async function openIncidentFromAlert(
     other: '',
     fromAlert: alert.alertId,
     reportability: assessReportability(factors, persons, now),
-    deadlines: await deps.deadlines.deadlines(awareAt, factors),
+    deadlines: reportDeadlines(new Date(awareAt), factors, deps.preliminaryDeskDays),
     reports: {},
     createdAt: now.toISOString(),
     createdBy: actor.staffId,
