@@ -143,6 +143,12 @@ export function describeIncidents({ desk, client, newPage }: ConsoleDesk) {
       expect(await paper.isVisible()).toBe(true);
       await page.emulateMedia({ media: 'screen' });
 
+      // The final report waits for every item, and says which are still empty.
+      await page.goto(`${desk().url}${DESK_CONSOLE_PATH}#/incidents/${incidentId}/reports/final`);
+      const incomplete = page.getByRole('alert');
+      await incomplete.getByText('確報にはすべての項目の記載が必要です。', { exact: false }).waitFor();
+      expect(await incomplete.getByRole('listitem').allTextContents()).toContain('再発防止のための措置');
+
       // Its submission on the PPC's form is recorded with the receipt reference.
       await page.getByRole('link', { name: '事案へ戻る' }).click();
       const submission = page.getByRole('form', { name: '提出を記録する' });

@@ -16,15 +16,37 @@ import {
 import type { incidentReportResponse } from '../../../functions/http/contract/incident-reports';
 import type { ApiResult } from '../api';
 import { incidentPath } from './incidents';
-import { iw } from './incidents-text';
+import { type IncidentsTextKey, iw } from './incidents-text';
 import { japanTime } from './japan-time';
 import type { DeskPageProps } from './page-props';
-import { failureOf, ProblemNotice } from './problem';
+import { type DeskProblemDetails, failureOf, ProblemNotice } from './problem';
 import { hrefOfDeskRoute } from './routes';
 import { staffApi } from './staff-api';
 
 type PpcReport = z.output<typeof incidentReportResponse>;
 type ReportKind = 'preliminary' | 'final';
+
+/** The incident's fields a report item is stated in, by the names the incident page gives them. */
+const FIELD_WORDS: Record<string, IncidentsTextKey> = {
+  summary: 'summary',
+  categories: 'categories',
+  dataItems: 'dataItemsShown',
+  persons: 'persons',
+  cause: 'cause',
+  secondaryDamage: 'secondaryDamage',
+  measuresTaken: 'measuresTaken',
+  publication: 'publication',
+  recurrencePrevention: 'recurrencePrevention',
+  other: 'other',
+};
+
+/** A report the law does not ask for, or a final report with items left empty, said in the page's words. */
+function refusalOf(problem: DeskProblemDetails): { key: IncidentsTextKey; fields: string[] } | undefined {
+  if (problem.status !== 422 || !problem.errors?.length) return undefined;
+  const fields = problem.errors.map((e) => e.field.replace(/^(body|params|query)\./, ''));
+  if (fields.includes('reportability')) return { key: 'reportNotReportable', fields: [] };
+  return { key: 'reportIncomplete', fields };
+}
 
 const line = (label: { ja: string }, value: string | number) => `${label.ja}：${value}`;
 const time = (iso: string) => `${japanTime(iso, 'ja')}（${REPORT_LINE_WORDS.japanTime.ja}）`;
@@ -97,6 +119,7 @@ export function IncidentReportPage({
   useEffect(load, [session, incidentId, kind]);
   const failure = result && failureOf(result);
   const report = result?.kind === 'ok' ? result.data : undefined;
+  const refusal = failure && failure !== 'network' ? refusalOf(failure) : undefined;
   return (
     <div class="print-view">
       <div class="screen-only">
@@ -109,7 +132,20 @@ export function IncidentReportPage({
         {!result && <p role="status">{iw('loading', language)}</p>}
         {failure && (
           <>
-            <ProblemNotice problem={failure} language={language} />
+            {refusal ? (
+              <div class="summary" role="alert">
+                <p>{iw(refusal.key, language)}</p>
+                {refusal.fields.length > 0 && (
+                  <ul>
+                    {refusal.fields.map((f) => (
+                      <li key={f}>{f in FIELD_WORDS ? iw(FIELD_WORDS[f]!, language) : f}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ) : (
+              <ProblemNotice problem={failure} language={language} />
+            )}
             <button type="button" onClick={load}>
               {iw('reload', language)}
             </button>

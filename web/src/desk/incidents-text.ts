@@ -224,6 +224,14 @@ const W = {
     en: "Only the report below is printed, without the console around it. Once it is entered on the PPC's form and submitted, record the submission on the incident.",
   },
   paper: { ja: '報告書', en: 'The report' },
+  reportNotReportable: {
+    ja: 'この事案は報告対象ではない（管理者の判断を含む）ため、報告書は作成されません。報告対象の場合は、事実関係を直すか、理由を書いて判断を記録してください。',
+    en: "This incident is not reportable (as the desk acts on it), so no report is prepared. If it is, correct the facts or record the officer's decision with a reason.",
+  },
+  reportIncomplete: {
+    ja: '確報にはすべての項目の記載が必要です。次の項目を事実関係に記録してから、もう一度開いてください（不明な場合は、その旨を記載します）。',
+    en: 'A final report states every item. Record these in the facts, then open it again (where something stays unknown, say so).',
+  },
   paperJapanese: {
     ja: '報告書は日本語で作成します（個人情報保護委員会への提出用）。',
     en: 'The report is in Japanese, as the PPC takes it.',
