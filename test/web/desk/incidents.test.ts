@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { INCIDENT_STATES } from '../../../functions/domain/incidents/incident';
 import { INCIDENT_FACTOR_WORDS, INCIDENT_STATE_WORDS } from '../../../functions/domain/incidents/incident-words';
 import { incidentFactors } from '../../../functions/http/contract/incidents';
+import { viewIncidentReport } from '../../../functions/routes/incident-reports';
 import { listIncidents, viewIncident } from '../../../functions/routes/incidents';
 import {
   emptyFactsForm,
@@ -85,6 +86,7 @@ describe('the incident pages', () => {
     expect(parseDeskRoute('#/requests/r-1/print/x')).toEqual({ page: 'not-found' });
     expect(sorted(DESK_PAGE_ROLES.incidents)).toEqual(sorted(listIncidents.auth.roles));
     expect(sorted(DESK_PAGE_ROLES.incident)).toEqual(sorted(viewIncident.auth.roles));
+    expect(sorted(DESK_PAGE_ROLES['incident-report'])).toEqual(sorted(viewIncidentReport.auth.roles));
   });
 
   it('names every state and every fact the register takes', () => {
