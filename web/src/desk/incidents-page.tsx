@@ -92,11 +92,11 @@ export function IncidentsPage({ session, language, go }: DeskPageProps) {
             <thead>
               <tr>
                 <th scope="col">{iw('incident', language)}</th>
+                <th scope="col">{iw('nextDue', language)}</th>
+                <th scope="col">{iw('reportable', language)}</th>
                 <th scope="col">{iw('state', language)}</th>
                 <th scope="col">{iw('kinds', language)}</th>
                 <th scope="col">{iw('awareAt', language)}</th>
-                <th scope="col">{iw('reportable', language)}</th>
-                <th scope="col">{iw('nextDue', language)}</th>
               </tr>
             </thead>
             <tbody>
@@ -107,6 +107,12 @@ export function IncidentsPage({ session, language, go }: DeskPageProps) {
                       {i.incidentId}
                     </a>
                   </th>
+                  <td>
+                    <NextDue incident={i} language={language} now={now} />
+                  </td>
+                  <td>
+                    <Reportable incident={i} language={language} />
+                  </td>
                   <td>{INCIDENT_STATE_WORDS[i.state][language]}</td>
                   <td>
                     {list(
@@ -115,12 +121,6 @@ export function IncidentsPage({ session, language, go }: DeskPageProps) {
                     )}
                   </td>
                   <td class="date">{japanTime(i.awareAt, language)}</td>
-                  <td>
-                    <Reportable incident={i} language={language} />
-                  </td>
-                  <td>
-                    <NextDue incident={i} language={language} now={now} />
-                  </td>
                 </tr>
               ))}
             </tbody>
