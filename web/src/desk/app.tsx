@@ -9,6 +9,9 @@ import { AccessLogPage } from './access-log-page';
 import { AccountsPage } from './accounts-page';
 import { forgetDrafts } from './decision-draft';
 import { HolderPage, HoldersPage } from './holders-page';
+import { IncidentPage } from './incident-page';
+import { IncidentReportPage } from './incident-report-page';
+import { IncidentsPage } from './incidents-page';
 import type { DeskPageProps } from './page-props';
 import { consoleUrl, logoutUrl } from './pkce';
 import { PrintPage } from './print-page';
@@ -31,6 +34,7 @@ const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [
   { page: 'access-log', route: { page: 'access-log' }, text: 'navAccessLog' },
   { page: 'report', route: { page: 'report' }, text: 'navReport' },
   { page: 'holders', route: { page: 'holders' }, text: 'navHolders' },
+  { page: 'incidents', route: { page: 'incidents' }, text: 'navIncidents' },
 ];
 
 /** The menu entry a page belongs to: a request under the queue, a subject under subjects. */
@@ -39,6 +43,8 @@ const SECTION: Partial<Record<DeskPage, DeskPage>> = {
   'request-print': 'queue',
   subject: 'subjects',
   holder: 'holders',
+  incident: 'incidents',
+  'incident-report': 'incidents',
 };
 
 function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
@@ -64,6 +70,12 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
       return <HoldersPage {...props} />;
     case 'holder':
       return <HolderPage {...props} holderId={route.holderId} />;
+    case 'incidents':
+      return <IncidentsPage {...props} />;
+    case 'incident':
+      return <IncidentPage {...props} incidentId={route.incidentId} />;
+    case 'incident-report':
+      return <IncidentReportPage {...props} incidentId={route.incidentId} report={route.report} />;
     default:
       return <h1 tabIndex={-1}>{t('notFound', props.language)}</h1>;
   }

@@ -231,6 +231,33 @@ const BY_TYPE: Record<string, Label | ((problem: StaffProblem, language: Languag
     ja: 'その日付のダイジェストはありません。別の日付を選ぶか、日付を空にして最初から検証してください。',
     en: 'There is no digest of that date. Choose another date, or leave it empty to verify from the start.',
   },
+  // The incident register (APPI Art. 26).
+  [type('no-such-incident')]: {
+    ja: 'この番号の事案はありません。事案の一覧から開いてください。',
+    en: 'There is no incident with this number. Open it from the list of incidents.',
+  },
+  [type('incident-changed-meanwhile')]: {
+    ja: 'あなたが開いた後に、他の人がこの事案を変更したため、何も保存していません。再読み込みして最新の内容を確認し、必要ならやり直してください。',
+    en: 'Someone changed this incident after you opened it, so nothing was saved. Reload to see the latest, then try again if still needed.',
+  },
+  [type('incident-closed')]: {
+    ja: 'この事案は終了しているため、変更できません。',
+    en: 'This incident is closed, so it cannot be changed.',
+  },
+  [type('incident-registered-already')]: {
+    ja: 'この事案は既に登録されています。再読み込みしてください。',
+    en: 'This incident is registered already. Reload the page.',
+  },
+  [type('incident-already-opened')]: (problem, language) => {
+    const id = typeof problem.incidentId === 'string' ? problem.incidentId : '';
+    return language === 'ja'
+      ? `この警告からは既に事案の下書き${id ? `（${id}）` : ''}が作成されています。`
+      : `A draft incident${id ? ` (${id})` : ''} was already opened from this alert.`;
+  },
+  [type('no-such-alert')]: {
+    ja: 'この警告は見つかりませんでした。一覧を再読み込みしてください。',
+    en: 'This alert was not found. Reload the list.',
+  },
   [type('range-ends-before-it-starts')]: {
     ja: '期間の開始日は終了日以前にしてください。',
     en: 'The first day must be on or before the last day.',

@@ -18,6 +18,10 @@ export type DeskRoute =
   /** The holder registry, and one holder. */
   | { page: 'holders' }
   | { page: 'holder'; holderId: string }
+  /** The incident register (APPI Art. 26), one incident, and a report to the PPC to read and print. */
+  | { page: 'incidents' }
+  | { page: 'incident'; incidentId: string }
+  | { page: 'incident-report'; incidentId: string; report: 'preliminary' | 'final' }
   | { page: 'not-found' };
 
 export type DeskPage = DeskRoute['page'];
@@ -34,6 +38,9 @@ export const DESK_PAGE_ROLES: Record<DeskPage, readonly StaffRole[]> = {
   report: ['officer', 'auditor'],
   holders: ['officer', 'auditor'],
   holder: ['officer', 'auditor'],
+  incidents: ['operator', 'officer', 'auditor'],
+  incident: ['operator', 'officer', 'auditor'],
+  'incident-report': ['officer', 'auditor'],
   'not-found': ['operator', 'officer', 'auditor'],
 };
 
@@ -53,8 +60,14 @@ function decode(segment: string): string | undefined {
 export function parseDeskRoute(hash: string): DeskRoute {
   const [pathPart = '', query] = hash.replace(/^#/, '').split('?', 2);
   const path = pathPart.replace(/^\/?/, '/').replace(/(.)\/$/, '$1');
-  const [, first = '', second, third, ...rest] = path.split('/');
-  if (rest.length || (third !== undefined && (first !== 'requests' || third !== 'print'))) return { page: 'not-found' };
+  const [, first = '', second, third, fourth, ...rest] = path.split('/');
+  if (first === 'incidents' && third === 'reports') {
+    const id = decode(second ?? '');
+    if (rest.length || !id || (fourth !== 'preliminary' && fourth !== 'final')) return { page: 'not-found' };
+    return { page: 'incident-report', incidentId: id, report: fourth };
+  }
+  if (fourth !== undefined || rest.length || (third !== undefined && (first !== 'requests' || third !== 'print')))
+    return { page: 'not-found' };
   if (second === undefined) {
     if (first === '') return { page: 'queue', ...queueFiltersOf(new URLSearchParams(query ?? '')) };
     if (
@@ -62,7 +75,8 @@ export function parseDeskRoute(hash: string): DeskRoute {
       first === 'accounts' ||
       first === 'access-log' ||
       first === 'report' ||
-      first === 'holders'
+      first === 'holders' ||
+      first === 'incidents'
     )
       return { page: first };
     return { page: 'not-found' };
@@ -73,6 +87,7 @@ export function parseDeskRoute(hash: string): DeskRoute {
     return third ? { page: 'request-print', requestId: id } : { page: 'request', requestId: id };
   if (first === 'subjects') return { page: 'subject', subjectId: id };
   if (first === 'holders') return { page: 'holder', holderId: id };
+  if (first === 'incidents') return { page: 'incident', incidentId: id };
   return { page: 'not-found' };
 }
 
@@ -102,6 +117,12 @@ export function hrefOfDeskRoute(route: DeskRoute): string {
       return '#/holders';
     case 'holder':
       return `#/holders/${encodeURIComponent(route.holderId)}`;
+    case 'incidents':
+      return '#/incidents';
+    case 'incident':
+      return `#/incidents/${encodeURIComponent(route.incidentId)}`;
+    case 'incident-report':
+      return `#/incidents/${encodeURIComponent(route.incidentId)}/reports/${route.report}`;
     case 'not-found':
       return '#/not-found';
   }
