@@ -1,8 +1,15 @@
 // The words of an incident's own fields (APPI Art. 26; Enforcement Rules Art. 7), ja/en: its states and
 // the facts reportability turns on, as the form asks them. A leaf with no imports, so the console
-// bundles it; the rules' words are in reportability-words.ts, the kinds and reports' in report-words.ts.
+// bundles it; the rules' words are in reportability-words.ts, the reports' in report-words.ts.
 
 type Words = { ja: string; en: string };
+
+/** APPI Art. 26(1): 漏えい、滅失若しくは毀損. Keys: INCIDENT_KINDS (incident.ts). */
+export const INCIDENT_KIND_WORDS: Record<'leak' | 'loss' | 'damage', Words> = {
+  leak: { ja: '漏えい', en: 'Leak' },
+  loss: { ja: '滅失', en: 'Loss' },
+  damage: { ja: '毀損', en: 'Damage' },
+};
 
 /** Keys: INCIDENT_STATES (incident.ts). */
 export const INCIDENT_STATE_WORDS: Record<'draft' | 'open' | 'closed', Words> = {

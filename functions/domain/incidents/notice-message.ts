@@ -8,8 +8,9 @@ import { type OutboxMessage, outboxMessage } from '../outbox';
 import { categoryById } from '../personal-data/categories';
 import { bilingualSignature } from '../requests/notifications';
 import type { Incident } from './incident';
+import { INCIDENT_KIND_WORDS } from './incident-words';
 import { NOTICE_ITEMS, type NoticeItemId } from './notice-items';
-import { INCIDENT_KIND_WORDS, NOTICE_ITEM_WORDS } from './notice-words';
+import { NOTICE_ITEM_WORDS } from './notice-words';
 
 export const INCIDENT_NOTICE_TOPIC = 'incident-notice';
 

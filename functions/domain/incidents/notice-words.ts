@@ -33,10 +33,3 @@ export const NOTICE_STATE_WORDS = {
   sent: { ja: '通知済み（メール）', en: 'Notified by e-mail' },
   unreachable: { ja: '連絡不能（代替措置）', en: 'Unreachable: alternative measure taken' },
 } as const;
-
-/** The kinds of incident as the person's dossier and the notice name them (Art. 26(1)). */
-export const INCIDENT_KIND_WORDS = {
-  leak: { ja: '漏えい', en: 'Leak' },
-  loss: { ja: '滅失', en: 'Loss' },
-  damage: { ja: '毀損', en: 'Damage' },
-} as const;

@@ -49,13 +49,6 @@ export const UNDER_INVESTIGATION = { ja: '調査中', en: 'Under investigation' 
 export const NOTHING_FURTHER = { ja: 'なし', en: 'None' } as const;
 export const NOT_KNOWN = { ja: '不明', en: 'Not known' } as const;
 
-/** APPI Art. 26(1): 漏えい、滅失若しくは毀損. */
-export const INCIDENT_KIND_WORDS = {
-  leak: { ja: '漏えい', en: 'Leak' },
-  loss: { ja: '滅失', en: 'Loss' },
-  damage: { ja: '毀損', en: 'Damage' },
-} as const;
-
 /** The labels of the lines the report's items are made of. */
 export const REPORT_LINE_WORDS = {
   business: { ja: '報告者', en: 'Reporting business' },

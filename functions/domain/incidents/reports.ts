@@ -17,9 +17,9 @@ import type {
   ReportSubmission,
   RuleFinding,
 } from './incident';
+import { INCIDENT_KIND_WORDS } from './incident-words';
 import { PPC_REPORT_ITEMS, type ReportItemDefinition, type ReportItemKey } from './report-items';
 import {
-  INCIDENT_KIND_WORDS,
   REPORT_LINE_WORDS as LINE,
   NOT_KNOWN,
   NOTHING_FURTHER,

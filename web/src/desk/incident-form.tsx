@@ -4,8 +4,7 @@
 // to itself, by the field the API named.
 import type { ComponentChildren } from 'preact';
 import type { IncidentKind } from '../../../functions/domain/incidents/incident';
-import { INCIDENT_FACTOR_WORDS } from '../../../functions/domain/incidents/incident-words';
-import { INCIDENT_KIND_WORDS } from '../../../functions/domain/incidents/report-words';
+import { INCIDENT_FACTOR_WORDS, INCIDENT_KIND_WORDS } from '../../../functions/domain/incidents/incident-words';
 import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/category-words';
 import type { FactsForm } from './incidents';
 import { type IncidentsTextKey, iw } from './incidents-text';

@@ -7,8 +7,12 @@
 import './officer.css';
 import './incidents.css';
 import { useEffect, useState } from 'preact/hooks';
-import { INCIDENT_FACTOR_WORDS, INCIDENT_STATE_WORDS } from '../../../functions/domain/incidents/incident-words';
-import { INCIDENT_KIND_WORDS, REPORT_KIND_WORDS } from '../../../functions/domain/incidents/report-words';
+import {
+  INCIDENT_FACTOR_WORDS,
+  INCIDENT_KIND_WORDS,
+  INCIDENT_STATE_WORDS,
+} from '../../../functions/domain/incidents/incident-words';
+import { REPORT_KIND_WORDS } from '../../../functions/domain/incidents/report-words';
 import { REPORTABILITY_ANSWER_WORDS } from '../../../functions/domain/incidents/reportability-words';
 import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/category-words';
 import { FACTS_FIELDS, FactsFields, TextField } from './incident-form';

@@ -5,8 +5,8 @@
 import './officer.css';
 import './incidents.css';
 import { useEffect, useState } from 'preact/hooks';
-import { INCIDENT_STATE_WORDS } from '../../../functions/domain/incidents/incident-words';
-import { INCIDENT_KIND_WORDS, REPORT_KIND_WORDS } from '../../../functions/domain/incidents/report-words';
+import { INCIDENT_KIND_WORDS, INCIDENT_STATE_WORDS } from '../../../functions/domain/incidents/incident-words';
+import { REPORT_KIND_WORDS } from '../../../functions/domain/incidents/report-words';
 import { AlertsSection } from './alerts-section';
 import { FACTS_FIELDS, FactsFields } from './incident-form';
 import {

@@ -1,13 +1,10 @@
 // The subject view (GET /v1/staff/subjects, GET /v1/staff/subjects/{subjectId}): the page asks why
 // the person reads before anything is read (policy §6(1)), and the API records the read with that
 // reason in the access log. What it shows lives in this page's state only: never in storage or the URL.
+import { INCIDENT_KIND_WORDS } from '../../../functions/domain/incidents/incident-words';
 import './officer.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  ALTERNATIVE_MEASURE_WORDS,
-  INCIDENT_KIND_WORDS,
-  NOTICE_STATE_WORDS,
-} from '../../../functions/domain/incidents/notice-words';
+import { ALTERNATIVE_MEASURE_WORDS, NOTICE_STATE_WORDS } from '../../../functions/domain/incidents/notice-words';
 import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/category-words';
 import { ACQUISITION_SOURCES } from '../../../functions/domain/personal-data/source-words';
 import { PROVISION_BASIS_LABELS } from '../../../functions/domain/provisions/provision-words';

@@ -7,8 +7,8 @@ import { CONSENT_ACTION_LABELS, CONSENT_LINKAGE_LABEL, CONSENT_METHOD_LABELS } f
 import { DESK_CONTACT, DESK_HOURS_TEXT } from '../../../desk';
 import { HOLDER_RESULTS_WORDS } from '../../../fulfilment/tracking-words';
 import type { Expiring, Holdings } from '../../../holdings';
+import { INCIDENT_KIND_WORDS } from '../../../incidents/incident-words';
 import type { PersonIncident } from '../../../incidents/involving';
-import { INCIDENT_KIND_WORDS } from '../../../incidents/notice-words';
 import type { DisclosureRecords } from '../../../kernel/law';
 import { categoryById, isLinkedAccessInformation, isSpecialCare } from '../../../personal-data/categories';
 import { ACQUISITION_SOURCES } from '../../../personal-data/sources';
