@@ -14,6 +14,7 @@ import { futureInstantFault } from '../kernel/supplied-dates';
 import type { StaffActor } from '../staff';
 import type { Incident, ReportKind, ReportSubmission } from './incident';
 import type { IncidentReader, IncidentStore } from './ports';
+import { currentIncident } from './register';
 import { REPORT_KIND_WORDS } from './report-words';
 import { generateReport, type PpcReport } from './reports';
 
@@ -51,17 +52,6 @@ const kindName = (kind: ReportKind) => `${kind} report (${REPORT_KIND_WORDS[kind
 
 const unprocessable = (title: string, field: string, message: string, detail?: string) =>
   new DeskProblem('unprocessable', title, `${field}: ${detail ?? message} Nothing was recorded.`, [{ field, message }]);
-
-async function current(deps: ReportDeps, incidentId: string): Promise<Incident> {
-  const incident = await deps.incidents.get(incidentId);
-  if (!incident)
-    throw new DeskProblem(
-      'not-found',
-      'No such incident',
-      `incidentId: "${incidentId}" is not in the incident register.`,
-    );
-  return incident;
-}
 
 async function atVersion(deps: ReportDeps, incident: Incident, version: number, field: string): Promise<Incident> {
   if (version === incident.version) return incident;
@@ -114,7 +104,7 @@ export async function viewIncidentReport(
   version?: number,
 ): Promise<PpcReport> {
   const now = deps.clock.now();
-  const latest = await current(deps, incidentId);
+  const latest = await currentIncident(deps.incidents, incidentId);
   const incident = await atVersion(deps, latest, version ?? latest.version, 'version');
   const subjects = await deps.incidents.subjects(incidentId);
   const report = generateReport(kind, incident, subjects, now);
@@ -195,7 +185,7 @@ export async function recordReportSubmission(
   input: SubmissionInput,
 ): Promise<SubmissionRecorded> {
   const now = deps.clock.now();
-  const incident = await current(deps, incidentId);
+  const incident = await currentIncident(deps.incidents, incidentId);
   checkRecordable(incident, kind, input);
   checkSubmittedAt(incident, kind, input.submittedAt, now);
   // The report submitted must be one the desk would have prepared from that version.

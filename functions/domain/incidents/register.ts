@@ -22,7 +22,7 @@ import type {
   Reportability,
 } from './incident';
 import { INCIDENT_LINKS_PER_CALL } from './limits';
-import type { IncidentStore } from './ports';
+import type { IncidentReader, IncidentStore } from './ports';
 import { actsAsReportable, assessReportability } from './reportability';
 
 /** Which subject ids the registry holds anything live under (the persons an incident may be linked to). */
@@ -271,8 +271,9 @@ export async function openIncident(
   throw new Error(`No free incident id after ${ID_ATTEMPTS} attempts`);
 }
 
-async function current(deps: IncidentDeps, incidentId: string): Promise<Incident> {
-  const incident = await deps.incidents.get(incidentId);
+/** The incident's current version, or 404 naming the id. */
+export async function currentIncident(incidents: IncidentReader, incidentId: string): Promise<Incident> {
+  const incident = await incidents.get(incidentId);
   if (!incident)
     throw new DeskProblem(
       'not-found',
@@ -332,7 +333,7 @@ export async function registerIncident(
   input: { version: number },
 ): Promise<IncidentView> {
   const now = deps.clock.now();
-  const before = await current(deps, incidentId);
+  const before = await currentIncident(deps.incidents, incidentId);
   checkWritable(before, input.version);
   if (before.state !== 'draft')
     throw new DeskProblem(
@@ -367,7 +368,7 @@ export async function changeIncident(
   change: IncidentDetails & { version: number; reason: string },
 ): Promise<IncidentView> {
   const now = deps.clock.now();
-  const before = await current(deps, incidentId);
+  const before = await currentIncident(deps.incidents, incidentId);
   checkWritable(before, change.version);
   checkDetails(change, before.persons.linked, now, 'Incident not changed');
   const known = facts(change, before.persons.linked);
@@ -387,7 +388,7 @@ export async function linkIncidentSubjects(
 ): Promise<IncidentDossier> {
   const now = deps.clock.now();
   const title = 'Subjects not linked';
-  const before = await current(deps, incidentId);
+  const before = await currentIncident(deps.incidents, incidentId);
   checkWritable(before, input.version);
   const asked = [...new Set(input.subjectIds)];
   if (asked.length > INCIDENT_LINKS_PER_CALL)
@@ -463,7 +464,7 @@ export async function overrideReportability(
   input: { version: number; reportable: boolean; reason: string },
 ): Promise<IncidentView> {
   const now = deps.clock.now();
-  const before = await current(deps, incidentId);
+  const before = await currentIncident(deps.incidents, incidentId);
   checkWritable(before, input.version);
   const own = before.reportability.reportable;
   if (input.reportable === own && !before.reportability.override)
@@ -510,7 +511,7 @@ export async function closeIncident(
   input: { version: number; reason: string },
 ): Promise<IncidentView> {
   const now = deps.clock.now();
-  const before = await current(deps, incidentId);
+  const before = await currentIncident(deps.incidents, incidentId);
   checkWritable(before, input.version);
   const { changedAt: _a, changedBy: _b, changeReason: _c, ...kept } = before;
   const incident: Incident = {
@@ -540,7 +541,7 @@ export async function viewIncident(
   actor: StaffActor,
   incidentId: string,
 ): Promise<IncidentDossier> {
-  const incident = await current(deps, incidentId);
+  const incident = await currentIncident(deps.incidents, incidentId);
   const found = await dossier(deps, incident);
   await logAccess(
     deps,

@@ -6,7 +6,7 @@ import { INCIDENT_KINDS, INCIDENT_STATES, REPORT_KINDS } from '../../domain/inci
 import { REPORT_ITEM_KEYS } from '../../domain/incidents/report-items';
 import { REPORT_ITEM_STATES } from '../../domain/incidents/reports';
 import { instant } from './common';
-import { incidentId } from './incidents';
+import { incidentId, reportSubmissionSchema } from './incidents';
 
 const reportKind = z
   .enum(REPORT_KINDS)
@@ -42,16 +42,6 @@ export const reportSubmissionBody = z.strictObject({
     .describe(
       'Final report only: this one report served as the preliminary report too (everything was known by then); both are recorded.',
     ),
-});
-
-const submission = z.object({
-  kind: z.enum(REPORT_KINDS),
-  submittedAt: instant,
-  receiptReference: z.string(),
-  recordedBy: z.string(),
-  recordedAt: instant,
-  fromVersion: z.number().int(),
-  servesBoth: z.boolean().optional().describe('One report served as both the preliminary and the final report.'),
 });
 
 const finding = z.object({ rule: z.string(), met: z.boolean(), because: z.string() });
@@ -108,11 +98,11 @@ export const incidentReportResponse = z.object({
   items: z.array(reportItem).describe('Enforcement Rules Art. 8(1)(i)-(ix), in order.'),
   underInvestigation: z.array(z.number().int()).describe('The items marked 調査中.'),
   complete: z.boolean().describe('Every item the final report needs is stated.'),
-  submission: submission.optional().describe('The submission recorded for this kind.'),
+  submission: reportSubmissionSchema.optional().describe('The submission recorded for this kind.'),
 });
 
 export const reportSubmissionResponse = z.object({
   incidentId: z.string(),
   version: z.number().int().describe("The incident's new version, which carries the record."),
-  reports: z.object({ preliminary: submission.optional(), final: submission.optional() }),
+  reports: z.object({ preliminary: reportSubmissionSchema.optional(), final: reportSubmissionSchema.optional() }),
 });

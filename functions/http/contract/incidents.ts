@@ -123,7 +123,8 @@ const deadlines = z.object({
   finalDueAt: instant,
   finalDays: z.number().int(),
 });
-const submission = z.object({
+/** A report recorded as submitted to the PPC (Rules Art. 8). */
+export const reportSubmissionSchema = z.object({
   kind: z.enum(REPORT_KINDS),
   submittedAt: instant,
   receiptReference: z.string(),
@@ -166,7 +167,7 @@ export const incidentSchema = z.object({
   fromAlert: z.string().optional(),
   reportability,
   deadlines,
-  reports: z.object({ preliminary: submission.optional(), final: submission.optional() }),
+  reports: z.object({ preliminary: reportSubmissionSchema.optional(), final: reportSubmissionSchema.optional() }),
   createdAt: instant,
   createdBy: z.string(),
   changedAt: instant.optional(),
