@@ -19,6 +19,18 @@ export interface StreamSubscription {
 }
 
 const MAX_REDELIVERIES = 3;
+/**
+ * How long a table's stream and shards, once described, are polled without describing them again:
+ * they change only when a shard closes or the table's stream is replaced, and describing both on
+ * every tick was most of the poller's load on DynamoDB Local (two calls per table four times a second).
+ */
+const DESCRIBE_EVERY_MS = 2_000;
+
+interface DescribedStream {
+  streamArn: string | undefined;
+  shardIds: string[];
+  at: number;
+}
 
 function toLambdaRecord(record: _Record, streamArn: string): DynamoDBRecord {
   const { dynamodb, ...rest } = record;
@@ -40,6 +52,7 @@ export class StreamPoller {
   private readonly dynamo = new DynamoDBClient({});
   private readonly iterators = new Map<string, string | undefined>();
   private readonly lastSequence = new Map<string, string>();
+  private readonly described = new Map<string, DescribedStream>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -71,23 +84,38 @@ export class StreamPoller {
   private async pollAll(): Promise<void> {
     await Promise.all(
       this.subscriptions.map((s) =>
-        this.pollTable(s).catch((error) =>
-          this.onError(`stream poller (${s.tableName}): ${(error as Error).name}: ${(error as Error).message}`),
-        ),
+        this.pollTable(s).catch((error) => {
+          // Described afresh on the next tick: the table or its stream may have been replaced.
+          this.described.delete(s.tableName);
+          this.onError(`stream poller (${s.tableName}): ${(error as Error).name}: ${(error as Error).message}`);
+        }),
       ),
     );
   }
 
-  private async pollTable({ tableName, handler }: StreamSubscription): Promise<void> {
+  private async describe(tableName: string): Promise<DescribedStream> {
+    const cached = this.described.get(tableName);
+    if (cached && Date.now() - cached.at < DESCRIBE_EVERY_MS) return cached;
     const { Table } = await this.dynamo.send(new DescribeTableCommand({ TableName: tableName }));
     const streamArn = Table?.LatestStreamArn;
+    const shardIds = streamArn
+      ? (
+          (await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription?.Shards ?? []
+        ).map((shard) => shard.ShardId!)
+      : [];
+    const described = { streamArn, shardIds, at: Date.now() };
+    this.described.set(tableName, described);
+    return described;
+  }
+
+  private async pollTable({ tableName, handler }: StreamSubscription): Promise<void> {
+    const { streamArn, shardIds } = await this.describe(tableName);
     if (!streamArn) return;
-    const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    for (const shard of StreamDescription?.Shards ?? []) {
-      const key = `${streamArn}/${shard.ShardId}`;
+    for (const shardId of shardIds) {
+      const key = `${streamArn}/${shardId}`;
       let iterator = this.iterators.get(key);
       if (iterator === undefined && this.iterators.has(key)) continue;
-      iterator ??= await this.freshIterator(streamArn, shard.ShardId!, this.lastSequence.get(key));
+      iterator ??= await this.freshIterator(streamArn, shardId, this.lastSequence.get(key));
       let page: GetRecordsCommandOutput;
       try {
         page = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
