@@ -64,7 +64,17 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     globalSetup: ['test/support/global-setup.ts'],
     projects: [
-      { test: { ...common, name: 'shared', include: shared, isolate: false, sequence: { groupOrder: 0 } } },
+      {
+        test: {
+          ...common,
+          name: 'shared',
+          include: shared,
+          isolate: false,
+          // Tells test/support/desk.ts and requests.ts that another file follows in the same worker.
+          provide: { sharedWorker: true },
+          sequence: { groupOrder: 0 },
+        },
+      },
       { test: { ...common, name: 'isolated', include: isolated, sequence: { groupOrder: 0 } } },
       // Beside the isolated files, as before; Chromium starts once, only when a browser file runs.
       {
