@@ -25,6 +25,8 @@ const MAX_REDELIVERIES = 3;
  * every tick was most of the poller's load on DynamoDB Local (two calls per table four times a second).
  */
 const DESCRIBE_EVERY_MS = 2_000;
+/** How long after records were delivered or a write was signalled the poller keeps its quick pace. */
+const ACTIVE_MS = 2_000;
 
 interface DescribedStream {
   streamArn: string | undefined;
@@ -54,23 +56,47 @@ export class StreamPoller {
   private readonly lastSequence = new Map<string, string>();
   private readonly described = new Map<string, DescribedStream>();
   private timer: NodeJS.Timeout | undefined;
+  private timerDueAt = 0;
   private running: Promise<void> | undefined;
   private stopped = false;
+  private lastActivity = Date.now();
+  private tick: (() => Promise<void>) | undefined;
 
+  /**
+   * Polls every `intervalMs` while records flow or writes are signalled (nudge), and every
+   * `idleIntervalMs` after ACTIVE_MS of neither: each poll of an idle stream still costs DynamoDB
+   * Local a few milliseconds of CPU per table.
+   */
   constructor(
     private readonly subscriptions: StreamSubscription[],
     private readonly intervalMs = 250,
     private readonly onError: (message: string) => void = (m) => console.error(m),
+    private readonly idleIntervalMs = intervalMs,
   ) {}
 
   start(): void {
     const tick = async () => {
       if (this.stopped) return;
+      this.timer = undefined;
       this.running = this.pollAll().catch((error) => this.onError(`stream poller: ${(error as Error).message}`));
       await this.running;
-      if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
+      if (this.stopped) return;
+      this.schedule(Date.now() - this.lastActivity < ACTIVE_MS ? this.intervalMs : this.idleIntervalMs);
     };
+    this.tick = tick;
     void tick();
+  }
+
+  /** Something was written that may stream records: back to polling every `intervalMs`. */
+  nudge(): void {
+    this.lastActivity = Date.now();
+    if (this.timer && this.timerDueAt - Date.now() > this.intervalMs) this.schedule(this.intervalMs);
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timerDueAt = Date.now() + delayMs;
+    if (this.tick) this.timer = setTimeout(this.tick, delayMs);
   }
 
   async stop(): Promise<void> {
@@ -132,6 +158,7 @@ export class StreamPoller {
       this.iterators.set(key, page.NextShardIterator);
       const records = page.Records ?? [];
       if (records.length === 0) continue;
+      this.lastActivity = Date.now();
       await this.deliver(
         handler,
         records.map((r) => toLambdaRecord(r, streamArn)),
