@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/support/sequencer';
 
 /** What every group of test files shares. */
 const common = {
@@ -37,8 +38,8 @@ const NEEDS_A_PROCESS =
 
 /**
  * Files that need DynamoDB Local to sweep a table by TTL. It sweeps only 7 TTL tables at a time, held
- * while they exist (see dropTables in test/support/requests.ts), so these run alone, after every other
- * file has dropped its tables.
+ * while they exist (see dropTables in test/support/requests.ts), so these get a DynamoDB Local of
+ * their own (test/support/own-dynamodb.ts) and run beside the rest.
  */
 const TTL_SWEEP = ['test/handlers/certify-erasure.test.ts'];
 
@@ -56,12 +57,24 @@ export default defineConfig({
     // The shared, isolated and browser groups run side by side: a file that mocks a client does so in
     // its own process, and the browser files mostly wait on their desks and Chromium, so running them
     // beside the rest keeps both cores busy (measured on 2 cores: 492 s one group after the other,
-    // 353 s side by side). The TTL sweep file runs last, alone. At least two workers even on 2 cores
-    // (vitest's default there is one).
+    // 353 s side by side). The TTL sweep file has a DynamoDB Local of its own. At least two workers
+    // even on 2 cores (vitest's default there is one).
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // The longest files first, across the groups (test/support/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     globalSetup: ['test/support/global-setup.ts'],
     projects: [
-      { test: { ...common, name: 'shared', include: shared, isolate: false, sequence: { groupOrder: 0 } } },
+      {
+        test: {
+          ...common,
+          name: 'shared',
+          include: shared,
+          isolate: false,
+          // Tells test/support/desk.ts and requests.ts that another file follows in the same worker.
+          provide: { sharedWorker: true },
+          sequence: { groupOrder: 0 },
+        },
+      },
       { test: { ...common, name: 'isolated', include: isolated, sequence: { groupOrder: 0 } } },
       // Beside the isolated files, as before; Chromium starts once, only when a browser file runs.
       {
@@ -73,7 +86,15 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
         },
       },
-      { test: { ...common, name: 'ttl-sweep', include: TTL_SWEEP, sequence: { groupOrder: 1 } } },
+      {
+        test: {
+          ...common,
+          name: 'ttl-sweep',
+          include: TTL_SWEEP,
+          globalSetup: ['test/support/own-dynamodb.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
     ],
   },
 });

@@ -3,6 +3,7 @@
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { s3 } from '../functions/adapters/audit-bucket';
+import { dynamo } from '../functions/adapters/clients';
 import { DESK_OPENDSR_EXTENSION } from '../functions/domain/fulfilment/task';
 import { ALLOW_PLAIN_HTTP_HOLDERS } from '../functions/domain/holders/holder';
 import { scheduleMinutes, WORKERS } from '../functions/workers';
@@ -30,6 +31,10 @@ import {
 import { LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from './staff-sign-in';
 import { type StreamHandler, StreamPoller } from './stream-poller';
 import { createTables, physicalTableName } from './tables';
+
+/** The commands that may put records on a table's stream. */
+const WRITES =
+  /^(Put|Update|Delete|BatchWrite|TransactWrite|BatchExecuteStatement|ExecuteStatement|ExecuteTransaction)/;
 
 export interface DeskOptions {
   port: number;
@@ -147,9 +152,21 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
         handler: await loadHandler<StreamHandler>(w.name),
       })),
     );
-    const poller = new StreamPoller(subscriptions, 250, (m) => log(m));
+    // Every 250 ms while the desk writes, every second when idle: each write through the handlers'
+    // client (the only writer here besides DynamoDB Local's TTL sweep) brings the quick pace back.
+    const poller = new StreamPoller(subscriptions, 250, (m) => log(m), 1_000);
     poller.start();
     stops.push(() => poller.stop());
+    const nudge = `localStreamNudge-${options.tablePrefix}`;
+    dynamo().middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (WRITES.test(context.commandName ?? '')) poller.nudge();
+        return result;
+      },
+      { step: 'initialize', name: nudge, override: true },
+    );
+    stops.push(async () => void dynamo().middlewareStack.remove(nudge));
 
     for (const worker of WORKERS) {
       if (worker.source.kind !== 'schedule') continue;

@@ -7,11 +7,48 @@ import { inject } from 'vitest';
 import { type ApiEventInput, buildApiEvent } from '../../local/api-event';
 import { createTables } from '../../local/tables';
 
-/** Creates every desk table under a prefix of its own and points the handlers at them. */
-export async function freshTables(): Promise<string> {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** True in the group whose workers run file after file (vitest.config.ts). */
+    sharedWorker?: boolean;
+  }
+}
+
+interface TableSet {
+  prefix: string;
+  env: Record<string, string>;
+}
+
+function createTableSet(): Promise<TableSet> {
   const prefix = `t${randomUUID().slice(0, 8)}-`;
-  Object.assign(process.env, await createTables(new DynamoDBClient({}), prefix));
-  return prefix;
+  const client = new DynamoDBClient({});
+  return createTables(client, prefix)
+    .then((env) => ({ prefix, env }))
+    .finally(() => client.destroy());
+}
+
+/** A set created ahead, while the tests before it ran: creating one takes DynamoDB Local about a second. */
+let nextSet: Promise<TableSet> | undefined;
+let setsTaken = 0;
+
+/**
+ * Creates every desk table under a prefix of its own and points the handlers at them. Where another
+ * call is likely to follow in this process (a worker shared by file after file, or a file asking for
+ * fresh tables before each test), the next call's set is created meanwhile; each set is still used
+ * by one file or test only.
+ */
+export async function freshTables(): Promise<string> {
+  const ahead = nextSet;
+  nextSet = undefined;
+  const set = await (ahead?.catch(() => createTableSet()) ?? createTableSet());
+  setsTaken += 1;
+  if (inject('sharedWorker') || setsTaken > 1) {
+    nextSet = createTableSet();
+    // A failure shows where the set is taken: that call then creates its own.
+    nextSet.catch(() => {});
+  }
+  Object.assign(process.env, set.env);
+  return set.prefix;
 }
 
 export interface EventInput extends Omit<ApiEventInput, 'body'> {

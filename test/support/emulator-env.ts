@@ -4,3 +4,7 @@
 import { inject } from 'vitest';
 
 Object.assign(process.env, inject('emulatorEnv'));
+// A project with a DynamoDB Local of its own (test/support/own-dynamodb.ts) provides its endpoint.
+const dynamoEndpoint = inject('dynamoEndpoint');
+process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamoEndpoint;
+process.env.AWS_ENDPOINT_URL_DYNAMODB_STREAMS = dynamoEndpoint;
