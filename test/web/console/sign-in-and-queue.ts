@@ -1,7 +1,7 @@
 // The desk console in a real Chromium against the local desk: sign-in (a wrong password, a locked
 // account, a temporary password to change), the queue with due dates and an overdue request marked,
 // what an auditor sees, a sign-in that expires and returns to the page, and sign-out leaving no
-// token behind. axe checks every page; screenshots go to test-results/web/desk-console-*.
+// token behind. axe checks every page (screenshots: test/support/browser.ts).
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -127,7 +127,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       await expect.poll(() => header.textContent()).toContain('operator');
       expect(await header.textContent()).toContain('窓口担当者');
       const nav = page.getByRole('navigation', { name: 'コンソールのメニュー' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['請求一覧', '本人の検索']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['請求一覧', '本人の検索', '漏えい等の事案']);
 
       const row = (id: string) => page.locator(`li.queue-card:has(#queue-${id})`);
       await row(createdId).waitFor();
@@ -173,7 +173,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       expect(await page.getByRole('banner').textContent()).toContain('監査担当者');
       expect(
         await page.getByRole('navigation', { name: 'コンソールのメニュー' }).getByRole('link').allTextContents(),
-      ).toEqual(['請求一覧', 'アクセス記録', '対応状況レポート', '保有先']);
+      ).toEqual(['請求一覧', 'アクセス記録', '対応状況レポート', '保有先', '漏えい等の事案']);
       // The request pages are the operators' and the officer's: the auditor gets no link to them.
       expect(await page.getByRole('main').getByRole('link').count()).toBe(0);
       await checkPage(page, 'desk-console-6-queue-auditor-ja');
@@ -272,7 +272,15 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       await page.getByRole('heading', { level: 1, name: '請求一覧' }).waitFor();
       expect(
         await page.getByRole('navigation', { name: 'コンソールのメニュー' }).getByRole('link').allTextContents(),
-      ).toEqual(['請求一覧', '本人の検索', '担当者アカウント', 'アクセス記録', '対応状況レポート', '保有先']);
+      ).toEqual([
+        '請求一覧',
+        '本人の検索',
+        '担当者アカウント',
+        'アクセス記録',
+        '対応状況レポート',
+        '保有先',
+        '漏えい等の事案',
+      ]);
       // Signed in, the ID token is kept for this tab only (sessionStorage), so a reload keeps the session.
       expect(await page.evaluate('localStorage.length')).toBe(0);
       expect((await storedValues(page)).filter((v) => /eyJ/.test(v))).toEqual([

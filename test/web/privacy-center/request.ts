@@ -1,7 +1,7 @@
 // The Privacy Center in a real Chromium (Debian's /usr/bin/chromium driven by playwright-core)
 // against the local desk: a customer reads the notice, makes a disclosure request in Japanese,
-// confirms the e-mailed code and reads the status; axe checks every page; screenshots go to
-// test-results/web/.
+// confirms the e-mailed code and reads the status; axe checks every page (screenshots:
+// test/support/browser.ts).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PRIVACY_CENTER_PATH } from '../../../local/privacy-center';
