@@ -8,6 +8,7 @@ import { INCIDENT_LINKS_PER_CALL } from '../../functions/domain/incidents/limits
 import { StaleWriteError } from '../../functions/domain/kernel/problems';
 import { outboxMessage } from '../../functions/domain/outbox';
 import { freshTables } from '../support/desk';
+import { incidentFixture } from '../support/incident-fixture';
 import { dropTables, getItem, putItem, scanAll } from '../support/requests';
 
 let prefix: string;
@@ -20,40 +21,18 @@ afterAll(() => dropTables(prefix));
 
 const AT = '2026-12-07T01:00:00.000Z';
 
-function incident(overrides: Partial<Incident> = {}): Incident {
-  return {
-    incidentId: `INC-2026-12-07-${randomUUID().replace(/-/g, '').slice(0, 6).toUpperCase()}`,
-    version: 1,
+const incident = (overrides: Partial<Incident> = {}): Incident =>
+  incidentFixture({
     state: 'draft',
-    kinds: ['leak'],
     awareAt: AT,
-    awareHow: 'A customer wrote that they had received another customer’s order confirmation.',
     summary: 'An order confirmation went to the wrong address.',
-    categories: ['name', 'email'],
-    dataItems: [],
     persons: { estimated: 2, linked: 0 },
-    factors: {
-      specialCareRequired: false,
-      financialLoss: false,
-      wrongfulPurpose: false,
-      individualNumbers: false,
-      publiclyViewable: false,
-      advancedEncryption: false,
-    },
-    cause: '',
-    secondaryDamage: '',
-    measuresTaken: '',
-    publication: '',
-    recurrencePrevention: '',
-    other: '',
     reportability: { reportable: false, underMyNumberAct: false, findings: [], assessedAt: AT },
     deadlines: { preliminaryDueAt: '2026-12-10T15:00:00.000Z', finalDueAt: '2027-01-06T15:00:00.000Z', finalDays: 30 },
-    reports: {},
     createdAt: AT,
     createdBy: 'operator-1',
     ...overrides,
-  };
-}
+  });
 
 const link = (incidentId: string, subjectId: string): IncidentSubject => ({
   incidentId,
