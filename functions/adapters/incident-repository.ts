@@ -164,23 +164,17 @@ export const dynamoRegisteredSubjects: RegisteredSubjects = {
   async registered(subjectIds, now) {
     const found = await Promise.all(
       subjectIds.map(async (subjectId) => {
-        let ExclusiveStartKey: Record<string, unknown> | undefined;
-        do {
-          const page = await dynamo().send(
-            new QueryCommand({
-              TableName: tableName('personal-data'),
-              KeyConditionExpression: 'subjectId = :subject',
-              ExpressionAttributeValues: { ':subject': subjectId },
-              ProjectionExpression: 'subjectId, expiresAt',
-              ExclusiveStartKey,
-            }),
-          );
-          if ((page.Items ?? []).some((i) => isLive(i as { expiresAt?: number }, now))) return subjectId;
-          ExclusiveStartKey = page.LastEvaluatedKey;
-        } while (ExclusiveStartKey);
-        return undefined;
+        const items = await queryAll<{ category: string; expiresAt?: number }>({
+          TableName: tableName('personal-data'),
+          KeyConditionExpression: 'subjectId = :subject',
+          ExpressionAttributeValues: { ':subject': subjectId },
+          // Keys, category and expiry only: never a value.
+          ProjectionExpression: 'subjectId, category, expiresAt',
+        });
+        const categories = [...new Set(items.filter((i) => isLive(i, now)).map((i) => i.category))].sort();
+        return categories.length > 0 ? ([subjectId, categories] as const) : undefined;
       }),
     );
-    return new Set(found.filter((s): s is string => s !== undefined));
+    return new Map(found.filter((f) => f !== undefined));
   },
 };

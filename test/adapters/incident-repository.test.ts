@@ -170,7 +170,7 @@ describe('incident-repository', () => {
     );
   });
 
-  it('finds which subjects the registry holds live records under, reading no value', async () => {
+  it('finds which subjects the registry holds live records under, with their categories, reading no value', async () => {
     const live = `subject-${randomUUID()}`;
     const expired = `subject-${randomUUID()}`;
     const future = Math.floor(Date.parse(AT) / 1000) + 3600;
@@ -188,6 +188,8 @@ describe('incident-repository', () => {
       value: '佐藤',
       expiresAt: 1,
     });
-    expect(await dynamoRegisteredSubjects.registered([live, expired, 'nobody'], new Date(AT))).toEqual(new Set([live]));
+    expect(await dynamoRegisteredSubjects.registered([live, expired, 'nobody'], new Date(AT))).toEqual(
+      new Map([[live, ['name']]]),
+    );
   });
 });

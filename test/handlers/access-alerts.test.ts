@@ -132,6 +132,8 @@ describe('open-incident-from-alert', () => {
       awareAt: raisedAt(first).toISOString(),
       occurredAt: first.toISOString(),
       factors: ALERT_DRAFT_FACTORS,
+      // What the reads may have exposed: the categories the registry holds for the subject read.
+      categories: ['email'],
       persons: { estimated: 1, linked: 1 },
       createdBy: 'officer',
       reportable: false,

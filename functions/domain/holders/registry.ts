@@ -106,6 +106,7 @@ async function logAccess(deps: HolderDeps, actor: StaffActor, action: 'read' | '
     actor: actor.staffId,
     role: actor.role,
     action,
+    // The holder registry names no person: the entry records the read or write itself (policy §6(1)).
     subjects: [],
     fields: ['holders'],
     reason,

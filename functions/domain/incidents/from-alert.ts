@@ -12,6 +12,7 @@ import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import type { AccessAlert, AccessAlertReader } from '../monitoring/alerts';
 import { alertLogSubject } from '../monitoring/alerts';
+import { isSpecialCare } from '../personal-data/categories';
 import type { StaffActor } from '../staff';
 import { reportDeadlines } from './deadlines';
 import { alertAwareHow, alertIncidentSummary } from './from-alert-words';
@@ -21,7 +22,10 @@ import type { IncidentStore } from './ports';
 import { type IncidentView, type RegisteredSubjects, viewOf } from './register';
 import { assessReportability } from './reportability';
 
-/** Every fact reportability turns on, false until the officer judges it. */
+/**
+ * Every fact reportability turns on, false until the officer judges it; only special care-required
+ * data is set where the registry holds such data for the subjects the alert names.
+ */
 export const ALERT_DRAFT_FACTORS: IncidentFactors = {
   specialCareRequired: false,
   financialLoss: false,
@@ -99,7 +103,9 @@ export async function openIncidentFromAlert(
   const awareAt = alert.raisedAt;
   const occurredAt = alert.findings.map((f) => f.hour).sort()[0] ?? alert.from;
   const persons = { estimated, linked: linked.length };
-  const factors = { ...ALERT_DRAFT_FACTORS };
+  // What those reads may have exposed: the categories the registry holds for the subjects read.
+  const categories = [...new Set(subjects.flatMap((s) => registered.get(s) ?? []))].sort();
+  const factors = { ...ALERT_DRAFT_FACTORS, specialCareRequired: categories.some(isSpecialCare) };
   const incident: Incident = {
     incidentId,
     version: 1,
@@ -109,7 +115,8 @@ export async function openIncidentFromAlert(
     awareHow: alertAwareHow(alert),
     occurredAt,
     summary: alertIncidentSummary(alert),
-    categories: [],
+    categories,
+    // Items beyond the categories are the officer's words (Rules Art. 8(1)(ii)); an alert has none.
     dataItems: [],
     persons,
     factors,

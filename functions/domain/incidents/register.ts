@@ -25,9 +25,12 @@ import { INCIDENT_LINKS_PER_CALL } from './limits';
 import type { IncidentReader, IncidentStore } from './ports';
 import { actsAsReportable, assessReportability } from './reportability';
 
-/** Which subject ids the registry holds anything live under (the persons an incident may be linked to). */
+/**
+ * Which subject ids the registry holds anything live under (the persons an incident may be linked to),
+ * each with the categories of its live records (the data an incident may have involved).
+ */
 export interface RegisteredSubjects {
-  registered(subjectIds: readonly string[], now: Date): Promise<Set<string>>;
+  registered(subjectIds: readonly string[], now: Date): Promise<ReadonlyMap<string, readonly string[]>>;
 }
 
 /** What staff say about an incident; the rest (reportability, deadlines, linked count) the desk works out. */

@@ -64,7 +64,7 @@ function setup(registered: string[] = ['subj-a', 'subj-b', 'subj-c']) {
     registry: {
       registered: async (ids: readonly string[]) => {
         asked.push([...ids]);
-        return new Set(ids.filter((id) => registered.includes(id)));
+        return new Map(ids.filter((id) => registered.includes(id)).map((id) => [id, ['name']]));
       },
     },
   };
