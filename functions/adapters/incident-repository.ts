@@ -2,7 +2,7 @@
 // version a copy 'version#0001'… kept for good, each linked subject 'subject#<subjectId>' with the
 // notice given to them (the bySubject index sees these alone: only they carry subjectId). Every write
 // is one transaction conditional on the version read, so of two officers acting at once one wins.
-import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Incident, IncidentSubject } from '../domain/incidents/incident';
 import { INCIDENT_LINKS_PER_CALL, INCIDENT_NOTICES_PER_CALL } from '../domain/incidents/limits';
 import type { IncidentStore } from '../domain/incidents/ports';
