@@ -20,7 +20,9 @@ export type TableName =
   | 'holders'
   | 'fulfilment-tasks'
   | 'suppressions'
-  | 'incidents';
+  | 'incidents'
+  | 'safeguards'
+  | 'audits';
 
 export interface KeyAttribute {
   name: string;
@@ -250,6 +252,25 @@ export const TABLES: readonly TableDefinition[] = [
         sortKey: { name: 'incidentId', type: 'S' },
       },
     ],
+  },
+  {
+    // Policy §6(2): the organisational safeguards. One partition 'rules' holds every version of every
+    // internal rule or manual ('rule#<ruleId>#v#0001'), one 'courses' every training course
+    // ('course#<courseId>'), and one per staff member 'staff#<staffId>' their acknowledgements
+    // ('ack#<ruleId>#v#0001') and training completions ('training#<courseId>#<completedOn>'), so a
+    // member's standing is three queries. 'reminders' holds the lapse reminders sent. Kept for good:
+    // the evidence that staff were trained and bound by the rules.
+    name: 'safeguards',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+  },
+  {
+    // Policy §6(2): audits of compliance with the internal rules. An audit's plan is the item 'plan',
+    // each checklist result 'result#<itemId>', each finding with its corrective action
+    // 'finding#<findingId>', reminders sent 'reminder#<findingId>#<due>'. Kept for good.
+    name: 'audits',
+    partitionKey: { name: 'auditId', type: 'S' },
+    sortKey: { name: 'itemKey', type: 'S' },
   },
 ];
 
