@@ -47,7 +47,12 @@ import {
   VERIFICATION_RESEND_INTERVAL_SECONDS,
 } from './kernel/law';
 import { MONITORING_MAX_SUBJECTS_PER_HOUR } from './monitoring/access-analysis';
-import { MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD, MY_NUMBER_DOCUMENTS } from './my-number/documents';
+import {
+  MY_NUMBER_AFFAIRS,
+  MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD,
+  MY_NUMBER_DOCUMENTS,
+  MY_NUMBER_TAX_YEAR_MAX_YEARS_AHEAD,
+} from './my-number/documents';
 import { RECORD_KEEPING } from './provisions/retention';
 import {
   CORPORATE_TAX_FILING_EXTENSION_MAX_MONTHS,
@@ -432,7 +437,7 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
           unit: 'period',
           kind: 'law',
           source: d.source.split(': ')[0]!,
-          note: `${d.en} (${d.ja}); the number is kept only as long as the document (My Number Act Art. 20).`,
+          note: `${d.en} (${d.ja}); counted from ${d.countedFrom === 'tax-year' ? 'the tax year it is for, not the day it was filed' : 'the day its procedure was completed'}, in calendar years (Civil Code Art. 140, 143); the number is kept only as long as the document (My Number Act Art. 20).`,
         }),
       ),
       {
@@ -442,6 +447,14 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         kind: 'desk policy',
         source: 'under My Number Act Art. 20',
         note: "A later document date would only stretch the number's retention.",
+      },
+      {
+        name: 'MY_NUMBER_TAX_YEAR_MAX_YEARS_AHEAD',
+        value: MY_NUMBER_TAX_YEAR_MAX_YEARS_AHEAD,
+        unit: 'years',
+        kind: 'desk policy',
+        source: 'under My Number Act Art. 20',
+        note: "A tax document's tax year is at most next year, and at most a year after its date (a declaration for next year is filed in December).",
       },
     ],
   },
