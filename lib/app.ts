@@ -1,6 +1,11 @@
 import { App, type AppProps, Duration } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, type NagPack, NIST80053R5Checks } from 'cdk-nag';
-import { deskSettings, preliminaryReportDays, securityAlertEmail } from '../functions/adapters/desk-settings';
+import {
+  deskSettings,
+  fiscalYear,
+  preliminaryReportDays,
+  securityAlertEmail,
+} from '../functions/adapters/desk-settings';
 import { accessLogDigestMinutes } from '../functions/domain/access-log/digest';
 import { accessLogRetentionSeconds } from '../functions/domain/access-log/entry';
 import { maxSubjectsPerHour } from '../functions/domain/monitoring/access-analysis';
@@ -41,6 +46,7 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
   const digestMinutes: unknown = app.node.tryGetContext('accessLogDigestMinutes');
   const alertEmail: unknown = app.node.tryGetContext('securityAlertEmail');
   const preliminaryDays: unknown = app.node.tryGetContext('preliminaryReportDeskDays');
+  const fiscal: unknown = app.node.tryGetContext('fiscalYear');
   const environment: Record<string, string> = {
     ...(days !== undefined ? { DESK_RESPONSE_DESK_DAYS: String(days) } : {}),
     ...(fees !== undefined ? { DESK_FEES_JSON: typeof fees === 'string' ? fees : JSON.stringify(fees) } : {}),
@@ -49,9 +55,13 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
     ...(digestMinutes !== undefined ? { DESK_ACCESS_LOG_DIGEST_MINUTES: String(digestMinutes) } : {}),
     ...(alertEmail !== undefined ? { DESK_SECURITY_ALERT_EMAIL: String(alertEmail) } : {}),
     ...(preliminaryDays !== undefined ? { DESK_PRELIMINARY_REPORT_DESK_DAYS: String(preliminaryDays) } : {}),
+    ...(fiscal !== undefined
+      ? { DESK_FISCAL_YEAR_JSON: typeof fiscal === 'string' ? fiscal : JSON.stringify(fiscal) }
+      : {}),
   };
   deskSettings(environment);
   preliminaryReportDays(environment);
+  fiscalYear(environment);
   maxSubjectsPerHour(environment.DESK_MONITOR_MAX_SUBJECTS_PER_HOUR);
   accessLogRetentionSeconds(environment.DESK_ACCESS_LOG_RETENTION_DAYS);
   accessLogDigestMinutes(environment.DESK_ACCESS_LOG_DIGEST_MINUTES);

@@ -231,10 +231,14 @@ export const DEMO_MY_NUMBER: StoredMyNumber = {
   affair: declaration.affair,
   document: 'dependant-deduction-declaration',
   documentDate: declarationDate,
+  taxYear: Number(declarationDate.slice(0, 4)),
   number: DEMO_INDIVIDUAL_NUMBER,
   registeredBy: LOCAL_SYSTEM_CREDENTIALS.payroll.principal,
   registeredAt: `${declarationDate}T00:00:00.000Z`,
-  expiresAt: Math.floor(declaration.retainUntil(declarationDate).getTime() / 1000),
+  expiresAt: Math.floor(
+    declaration.retainUntil({ documentDate: declarationDate, taxYear: Number(declarationDate.slice(0, 4)) }).getTime() /
+      1000,
+  ),
 };
 
 /** The company's CRM holds a copy of these categories of Hanako's data, each for the purposes the registry names. */

@@ -4,6 +4,7 @@
 import type { DeskSettings } from '../domain/desk';
 import { preliminaryReportDeskDays } from '../domain/incidents/deadlines';
 import { responseDeskDays } from '../domain/kernel/calendar';
+import { type FiscalYearSettings, fiscalYearSettings } from '../domain/purposes/tax-books';
 import { feeSchedule } from '../domain/requests/fees';
 
 function parsedJson(name: string, value: string | undefined): unknown {
@@ -21,6 +22,19 @@ export function deskSettings(env: NodeJS.ProcessEnv = process.env): DeskSettings
     responseDeskDays: responseDeskDays(env.DESK_RESPONSE_DESK_DAYS),
     fees: feeSchedule(parsedJson('DESK_FEES_JSON', env.DESK_FEES_JSON)),
   };
+}
+
+/**
+ * DESK_FISCAL_YEAR_JSON, e.g. {"endMonth":12,"filingExtensionMonths":1,"lossYears":[2025]}: the
+ * company's fiscal year, from which records kept under tax law are counted; unset means April-March,
+ * no extension, no loss year.
+ */
+export function fiscalYear(env: NodeJS.ProcessEnv = process.env): FiscalYearSettings {
+  try {
+    return fiscalYearSettings(parsedJson('DESK_FISCAL_YEAR_JSON', env.DESK_FISCAL_YEAR_JSON));
+  } catch (error) {
+    throw new Error(`DESK_FISCAL_YEAR_JSON: ${(error as Error).message}`);
+  }
 }
 
 /** DESK_PRELIMINARY_REPORT_DESK_DAYS (1-5): desk days after awareness for the PPC preliminary report; unset means 3. */

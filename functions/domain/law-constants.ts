@@ -47,8 +47,21 @@ import {
   VERIFICATION_RESEND_INTERVAL_SECONDS,
 } from './kernel/law';
 import { MONITORING_MAX_SUBJECTS_PER_HOUR } from './monitoring/access-analysis';
-import { MY_NUMBER_AFFAIRS, MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD, MY_NUMBER_DOCUMENTS } from './my-number/documents';
+import {
+  MY_NUMBER_AFFAIRS,
+  MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD,
+  MY_NUMBER_DOCUMENTS,
+  MY_NUMBER_TAX_YEAR_MAX_YEARS_AHEAD,
+} from './my-number/documents';
 import { RECORD_KEEPING } from './provisions/retention';
+import {
+  CORPORATE_TAX_FILING_EXTENSION_MAX_MONTHS,
+  CORPORATE_TAX_FILING_MONTHS,
+  DEFAULT_FISCAL_YEAR,
+  TAX_BOOKS_LOSS_YEAR_RETENTION_YEARS,
+  TAX_BOOKS_LOSS_YEAR_RETENTION_YEARS_BEFORE_2018,
+  TAX_BOOKS_RETENTION_YEARS,
+} from './purposes/tax-books';
 import { REMINDER_DESK_DAYS } from './requests/deadline-reminders';
 import { FEE_CHARGEABLE_TYPES } from './requests/fees';
 import { CESSATION_OF_PROVISION_GROUNDS } from './requests/types/cessation-of-provision/schema';
@@ -349,6 +362,46 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         }),
       ),
       {
+        name: 'TAX_BOOKS_RETENTION_YEARS',
+        value: TAX_BOOKS_RETENTION_YEARS,
+        unit: 'calendar years',
+        kind: 'law',
+        source: 'Corporation Tax Act Art. 126(1), Enforcement Regulations Art. 59',
+        note: 'Billing and settlement records: from the day after the filing deadline of the final return for the fiscal year the contract ended in (Civil Code Art. 140, 143), leap days included.',
+      },
+      {
+        name: 'TAX_BOOKS_LOSS_YEAR_RETENTION_YEARS',
+        value: TAX_BOOKS_LOSS_YEAR_RETENTION_YEARS,
+        unit: 'calendar years',
+        kind: 'law',
+        source: 'Corporation Tax Act Art. 57, Enforcement Regulations Art. 26-3',
+        note: `Instead, for a fiscal year whose loss is carried forward (a deployment setting); ${TAX_BOOKS_LOSS_YEAR_RETENTION_YEARS_BEFORE_2018} years where that year began before 1 April 2018.`,
+      },
+      {
+        name: 'CORPORATE_TAX_FILING_MONTHS',
+        value: CORPORATE_TAX_FILING_MONTHS,
+        unit: 'months',
+        kind: 'law',
+        source: 'Corporation Tax Act Art. 74(1); Act on General Rules for National Taxes Art. 10(2)',
+        note: 'The final return is due two months after the fiscal year ends; a deadline on a Saturday, Sunday, holiday or 29 December-3 January moves to the next open day.',
+      },
+      {
+        name: 'CORPORATE_TAX_FILING_EXTENSION_MAX_MONTHS',
+        value: CORPORATE_TAX_FILING_EXTENSION_MAX_MONTHS,
+        unit: 'months',
+        kind: 'law',
+        source: 'Corporation Tax Act Art. 75-2(1)',
+        note: 'An extension of the filing deadline the tax office granted, set per deployment (0 when none).',
+      },
+      {
+        name: 'DEFAULT_FISCAL_YEAR',
+        value: `ends in month ${DEFAULT_FISCAL_YEAR.endMonth}, extension ${DEFAULT_FISCAL_YEAR.filingExtensionMonths} months, no loss year`,
+        unit: 'setting',
+        kind: 'desk policy',
+        source: "the company's articles; Corporation Tax Act Art. 13",
+        note: 'The fiscal year the tax-law periods count from when a deployment sets none (April to March).',
+      },
+      {
         name: 'SENT_MESSAGE_RETENTION_SECONDS',
         value: SENT_MESSAGE_RETENTION_SECONDS,
         unit: 'seconds',
@@ -384,7 +437,7 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
           unit: 'period',
           kind: 'law',
           source: d.source.split(': ')[0]!,
-          note: `${d.en} (${d.ja}); the number is kept only as long as the document (My Number Act Art. 20).`,
+          note: `${d.en} (${d.ja}); counted from ${d.countedFrom === 'tax-year' ? 'the tax year it is for, not the day it was filed' : 'the day its procedure was completed'}, in calendar years (Civil Code Art. 140, 143); the number is kept only as long as the document (My Number Act Art. 20).`,
         }),
       ),
       {
@@ -394,6 +447,14 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         kind: 'desk policy',
         source: 'under My Number Act Art. 20',
         note: "A later document date would only stretch the number's retention.",
+      },
+      {
+        name: 'MY_NUMBER_TAX_YEAR_MAX_YEARS_AHEAD',
+        value: MY_NUMBER_TAX_YEAR_MAX_YEARS_AHEAD,
+        unit: 'years',
+        kind: 'desk policy',
+        source: 'under My Number Act Art. 20',
+        note: "A tax document's tax year is at most next year, and at most a year after its date (a declaration for next year is filed in December).",
       },
     ],
   },

@@ -1,3 +1,4 @@
+import { fiscalYear } from '../adapters/desk-settings';
 // Scheduled every minute: carries each published purpose change or retirement on from where its
 // last run stopped, enqueueing at most a minute's worth of notices at the SES sending rate.
 
@@ -23,6 +24,7 @@ const deps = {
   lifecycles: dynamoSubjectLifecycles,
   outbox: dynamoNotificationOutbox,
   clock: systemClock,
+  fiscalYear: fiscalYear(),
 };
 
 /** The worker's schedule in the manifest: each run enqueues that interval's worth of notices. */

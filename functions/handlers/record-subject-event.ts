@@ -1,3 +1,4 @@
+import { fiscalYear } from '../adapters/desk-settings';
 import { dynamoPersonalData } from '../adapters/personal-data-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
@@ -11,6 +12,7 @@ const deps = {
   purposes: dynamoPurposeVersions,
   records: dynamoPersonalData,
   clock: systemClock,
+  fiscalYear: fiscalYear(),
 };
 
 export const handler = httpRoute(route, async ({ params, body }) => ({

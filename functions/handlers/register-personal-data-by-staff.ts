@@ -1,5 +1,6 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoConsents } from '../adapters/consent-repository';
+import { fiscalYear } from '../adapters/desk-settings';
 import { secretIdentifierMac } from '../adapters/identifier-mac';
 import { dynamoPersonalData } from '../adapters/personal-data-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
@@ -20,6 +21,7 @@ const deps = {
   suppressions: dynamoSuppressions,
   identifierMac: secretIdentifierMac,
   clock: systemClock,
+  fiscalYear: fiscalYear(),
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({

@@ -1,4 +1,5 @@
 import { dynamoConsents } from '../adapters/consent-repository';
+import { fiscalYear } from '../adapters/desk-settings';
 import { secretIdentifierMac } from '../adapters/identifier-mac';
 import { dynamoPersonalData } from '../adapters/personal-data-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
@@ -18,6 +19,7 @@ const deps = {
   suppressions: dynamoSuppressions,
   identifierMac: secretIdentifierMac,
   clock: systemClock,
+  fiscalYear: fiscalYear(),
 };
 
 export const handler = httpRoute(route, async ({ body, actor }) => ({

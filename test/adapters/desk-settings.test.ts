@@ -1,7 +1,12 @@
 // The desk's settings as deployment sets them: environment strings, parsed here and checked by the
 // domain, so a bad value stops the function from loading.
 import { describe, expect, it } from 'vitest';
-import { deskSettings, preliminaryReportDays, privacyCenterUrl } from '../../functions/adapters/desk-settings';
+import {
+  deskSettings,
+  fiscalYear,
+  preliminaryReportDays,
+  privacyCenterUrl,
+} from '../../functions/adapters/desk-settings';
 import { DEFAULT_DESK_SETTINGS } from '../../functions/domain/desk';
 
 describe('deskSettings', () => {
@@ -26,6 +31,21 @@ describe('deskSettings', () => {
       /Art\. 38\(1\)/,
     );
     expect(() => deskSettings({ DESK_RESPONSE_DESK_DAYS: '20' })).toThrow(/DESK_RESPONSE_DESK_DAYS/);
+  });
+});
+
+describe('fiscalYear', () => {
+  it('is April-March unless DESK_FISCAL_YEAR_JSON sets it, and names the field it refuses', () => {
+    expect(fiscalYear({})).toEqual({ endMonth: 3, filingExtensionMonths: 0, lossYears: [] });
+    expect(fiscalYear({ DESK_FISCAL_YEAR_JSON: '{"endMonth":12,"lossYears":[2026,2025]}' })).toEqual({
+      endMonth: 12,
+      filingExtensionMonths: 0,
+      lossYears: [2025, 2026],
+    });
+    expect(() => fiscalYear({ DESK_FISCAL_YEAR_JSON: '{"endMonth":0}' })).toThrow(
+      'DESK_FISCAL_YEAR_JSON: fiscalYear.endMonth must be the month (1-12) the fiscal year ends in',
+    );
+    expect(() => fiscalYear({ DESK_FISCAL_YEAR_JSON: '{endMonth' })).toThrow(/not valid JSON/);
   });
 });
 

@@ -198,6 +198,23 @@ describe("privacyNotice with the desk's own settings", () => {
     );
     expect(notice.specialCareInformation.policy.en).toMatch(/only with your prior consent.*Art\. 20\(2\)/);
     expect(notice.specialCareInformation.exceptions.map((e) => e.id)).toEqual(SPECIAL_CARE_EXCEPTIONS.map((e) => e.id));
+    // The 2021 amendment's academic-research items (in force April 2022), in both languages.
+    expect(notice.specialCareInformation.exceptions.filter((e) => /20\(2\)\((v|vi)\)$/.test(e.source))).toEqual([
+      expect.objectContaining({ id: 'academic-research-by-institution', ja: expect.stringContaining('学術研究') }),
+      expect.objectContaining({
+        id: 'academic-research-joint-acquisition',
+        en: expect.stringContaining('academic research'),
+      }),
+    ]);
+    expect(notice.useBeyondPurposes.policy.ja).toContain('第18条第3項');
+    expect(notice.useBeyondPurposes.exceptions.map((e) => e.source)).toEqual([
+      'APPI Art. 18(3)(i)',
+      'APPI Art. 18(3)(ii)',
+      'APPI Art. 18(3)(iii)',
+      'APPI Art. 18(3)(iv)',
+      'APPI Art. 18(3)(v)',
+      'APPI Art. 18(3)(vi)',
+    ]);
     expect(notice.myNumber.affairs).toEqual([...MY_NUMBER_AFFAIRS]);
     expect(notice.myNumber.policy.ja).toMatch(/第9条/);
     expect(notice.myNumber.policy.en).toMatch(/not used or provided for anything else even with consent/);

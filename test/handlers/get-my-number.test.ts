@@ -73,6 +73,7 @@ describe('get-my-number', () => {
           affair: 'tax',
           document: 'dependant-deduction-declaration',
           documentDate: registration(subjectId).documentDate,
+          taxYear: registration(subjectId).taxYear,
           number: NUMBER,
           retainUntil: tax.retainUntil,
         },

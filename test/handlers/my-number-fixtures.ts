@@ -12,14 +12,20 @@ export const OTHER_NUMBER = '987654321093';
 
 export const PAYROLL = systemPrincipal('payroll');
 
-export const registration = (subjectId: string, fields: Record<string, unknown> = {}) => ({
-  subjectId,
-  affair: 'tax',
-  document: 'dependant-deduction-declaration',
-  documentDate: `${new Date().getUTCFullYear()}-01-05`,
-  number: NUMBER,
-  ...fields,
-});
+/** A declaration for this year, filed on 5 January; the tax year goes only with a tax document. */
+export const registration = (subjectId: string, fields: Record<string, unknown> = {}) => {
+  const body: Record<string, unknown> = {
+    subjectId,
+    affair: 'tax',
+    document: 'dependant-deduction-declaration',
+    documentDate: `${new Date().getUTCFullYear()}-01-05`,
+    number: NUMBER,
+    ...fields,
+  };
+  return body.document === 'dependant-deduction-declaration' && !('taxYear' in fields)
+    ? { ...body, taxYear: new Date().getUTCFullYear() }
+    : body;
+};
 
 /** `principal: null` sends the call unsigned. */
 export const register = (body: unknown, principal: string | null = PAYROLL) =>

@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredPersonalDataRecord } from '../../functions/domain/holdings';
+import { japanDateOf } from '../../functions/domain/kernel/calendar';
+import { DEFAULT_FISCAL_YEAR, taxBooksRetention } from '../../functions/domain/purposes/tax-books';
 import { handler } from '../../functions/handlers/record-subject-event';
 import { freshTables, invoke } from '../support/desk';
 import { dropTables, expectProblem, getItem, putItem, scanAll, systemPrincipal } from '../support/requests';
@@ -58,7 +60,10 @@ describe('record-subject-event', () => {
     const byId = Object.fromEntries((await recordsOf(s)).map((r) => [r.recordId, r.expiresAt]));
     expect(byId).toEqual({
       'rec-service': seconds(endedAt) + 90 * DAY_S,
-      'rec-billing': seconds(endedAt) + 7 * 365 * DAY_S,
+      // Kept with the books of the fiscal year the contract ended in (tax-books.ts, default April-March).
+      'rec-billing': seconds(
+        taxBooksRetention(japanDateOf(new Date(endedAt)), DEFAULT_FISCAL_YEAR).endsAt.toISOString(),
+      ),
     });
   });
 

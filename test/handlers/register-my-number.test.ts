@@ -36,7 +36,9 @@ describe('register-my-number', () => {
     const body = registration(subjectId);
     const result = await register(body);
     expect(result.status, JSON.stringify(result.json)).toBe(201);
-    const retainUntil = myNumberDocument('dependant-deduction-declaration')!.retainUntil(body.documentDate);
+    const retainUntil = myNumberDocument('dependant-deduction-declaration')!.retainUntil(
+      body as { documentDate: string; taxYear: number },
+    );
     expect(result.json).toEqual({
       subjectId,
       documentId: `dependant-deduction-declaration#${body.documentDate}`,
@@ -51,6 +53,7 @@ describe('register-my-number', () => {
       affair: 'tax',
       document: 'dependant-deduction-declaration',
       documentDate: body.documentDate,
+      taxYear: body.taxYear,
       number: NUMBER,
       registeredBy: PAYROLL,
       registeredAt: expect.any(String),
@@ -69,7 +72,7 @@ describe('register-my-number', () => {
       registration(subjectId, { affair: 'social-insurance', document: 'health-insurance-qualification', documentDate }),
     );
     expect(answer.retainUntil).toBe(
-      myNumberDocument('health-insurance-qualification')!.retainUntil(documentDate).toISOString(),
+      myNumberDocument('health-insurance-qualification')!.retainUntil({ documentDate }).toISOString(),
     );
     expect(await heldFor(subjectId)).toHaveLength(2);
   });
@@ -138,16 +141,59 @@ describe('register-my-number', () => {
     expect(await heldFor(subjectId)).toEqual([]);
   });
 
-  it('400 for a number sent as a JSON number, an unknown document or an impossible date, without echoing the number', async () => {
+  it('422 for an unknown document, naming the field, without the number; nothing stored', async () => {
+    const subjectId = newSubject();
+    const result = await register(registration(subjectId, { document: 'payslip' }));
+    expectProblem(result, 422);
+    expect(result.json.detail).toContain('Field "document": "payslip"');
+    expectNoNumber(result);
+    expect(await heldFor(subjectId)).toEqual([]);
+  });
+
+  it('422 for a declaration without its tax year, or for a tax year in the future, naming the field; nothing stored', async () => {
+    const subjectId = newSubject();
+    const thisYear = new Date().getUTCFullYear();
+    const missing = await register(registration(subjectId, { taxYear: undefined }));
+    expectProblem(missing, 422);
+    expect(missing.json.detail).toContain('Field "taxYear"');
+    expect(missing.json.detail).toContain('Art. 76-3');
+    const future = await register(registration(subjectId, { taxYear: thisYear + 2 }));
+    expectProblem(future, 422);
+    expect(future.json.detail).toContain(`Field "taxYear": ${thisYear + 2} is in the future`);
+    // An insurance notification is counted from its completion: a tax year there is refused too.
+    const insurance = await register(
+      registration(subjectId, {
+        affair: 'social-insurance',
+        document: 'health-insurance-qualification',
+        taxYear: thisYear,
+      }),
+    );
+    expectProblem(insurance, 422);
+    expect(insurance.json.detail).toContain('Field "taxYear"');
+    for (const result of [missing, future, insurance]) expectNoNumber(result);
+    expect(await heldFor(subjectId)).toEqual([]);
+  });
+
+  it('a declaration filed in December for next year is kept from next year: its tax year, not its date, counts', async () => {
+    const subjectId = newSubject();
+    const thisYear = new Date().getUTCFullYear();
+    const answer = await registered(
+      registration(subjectId, { documentDate: `${thisYear - 1}-12-10`, taxYear: thisYear }),
+    );
+    // Kept seven years from 11 January of the year after the tax year: through 10 January, tax year + 8.
+    expect(answer.retainUntil).toBe(new Date(`${thisYear + 8}-01-11T00:00:00+09:00`).toISOString());
+  });
+
+  it('400 for a number sent as a JSON number, an impossible date or a tax year that is not a year, without echoing the number', async () => {
     const subjectId = newSubject();
     const result = await register(
-      registration(subjectId, { number: Number(NUMBER), document: 'payslip', documentDate: '2026-02-30' }),
+      registration(subjectId, { number: Number(NUMBER), documentDate: '2026-02-30', taxYear: 2026.5 }),
     );
     expectProblem(result, 400);
     expect(result.json.errors.map((e: { field: string }) => e.field).sort()).toEqual([
-      'body.document',
       'body.documentDate',
       'body.number',
+      'body.taxYear',
     ]);
     expectNoNumber(result);
     expect(await heldFor(subjectId)).toEqual([]);

@@ -60,6 +60,7 @@ describe('view-my-number', () => {
           affair: 'tax',
           document: 'dependant-deduction-declaration',
           documentDate: registration(subjectId).documentDate,
+          taxYear: registration(subjectId).taxYear,
           number: NUMBER,
           retainUntil: tax.retainUntil,
         },

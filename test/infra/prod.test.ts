@@ -69,5 +69,6 @@ describe('prod stage', () => {
     expect(() => synthDesk({ fees: { correction: { amountYen: 500, method: 'cash' } } })).toThrow(/correction/);
     expect(() => synthDesk({ responseDeskDays: 20 })).toThrow();
     expect(() => synthDesk({ preliminaryReportDeskDays: 6 })).toThrow(/DESK_PRELIMINARY_REPORT_DESK_DAYS/);
+    expect(() => synthDesk({ fiscalYear: { endMonth: 3, lossYears: ['FY2025'] } })).toThrow(/fiscalYear.lossYears/);
   });
 });

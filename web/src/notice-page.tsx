@@ -32,7 +32,8 @@ type Notice = {
   purposeChanges: PurposeChange[];
   acquisitionSources: Labelled[];
   accessInformation: { categories: Labelled[]; linkage: Labelled };
-  specialCareInformation: { policy: Labelled };
+  specialCareInformation: { policy: Labelled; exceptions: Labelled[] };
+  useBeyondPurposes: { policy: Labelled; exceptions: Labelled[] };
   myNumber: { policy: Labelled };
   consents: Label & { steps: Label[] };
   thirdPartyProvision: { policy: Label; jointUse: JointUse[]; optOutItems: OptOut[] };
@@ -231,6 +232,12 @@ function NoticeBody({ notice, language }: { notice: Notice; language: Language }
       <section aria-labelledby="special-care">
         <h2 id="special-care">{t('specialCare', language)}</h2>
         <p>{localised(notice.specialCareInformation.policy, language)}</p>
+        <Labels items={notice.specialCareInformation.exceptions} language={language} />
+      </section>
+      <section aria-labelledby="use-beyond-purposes">
+        <h2 id="use-beyond-purposes">{t('useBeyondPurposes', language)}</h2>
+        <p>{localised(notice.useBeyondPurposes.policy, language)}</p>
+        <Labels items={notice.useBeyondPurposes.exceptions} language={language} />
       </section>
       <section aria-labelledby="my-number">
         <h2 id="my-number">{t('myNumber', language)}</h2>

@@ -186,6 +186,7 @@ const T = {
   sources: { ja: '取得の方法', en: 'How we acquire personal information' },
   accessInformation: { ja: 'アクセス情報', en: 'Access information' },
   specialCare: { ja: '要配慮個人情報', en: 'Special care-required personal information' },
+  useBeyondPurposes: { ja: '利用目的の範囲を超える取扱い', en: 'Handling beyond the purposes of use' },
   myNumber: { ja: '個人番号（マイナンバー）', en: 'Individual Numbers (My Number)' },
   thirdParty: { ja: '第三者提供', en: 'Provision to third parties' },
   jointUse: { ja: '共同利用', en: 'Joint use' },

@@ -3,10 +3,25 @@
 // (Art. 19 closes the list of permitted provision), and kept only while a statute requires the
 // document it appears on (Art. 20; PPC My Number guideline (business operators) §4-3-(3)): each
 // document's retention is its TTL.
-import { JST_OFFSET_MS } from '../kernel/calendar';
+import { dayAfter, endOfYears } from '../kernel/statutory-periods';
 
 export const MY_NUMBER_AFFAIRS = ['tax', 'social-insurance'] as const;
 export type MyNumberAffair = (typeof MY_NUMBER_AFFAIRS)[number];
+
+/**
+ * What a document's retention counts from. tax-year: the tax rules count from a date fixed by the
+ * tax year the document is for, whatever day it was filed. completion: the insurance rules count from
+ * the day the procedure was completed (完結の日), an event, not a year.
+ */
+export const RETENTION_COUNTED_FROM = ['tax-year', 'completion'] as const;
+export type RetentionCountedFrom = (typeof RETENTION_COUNTED_FROM)[number];
+
+/** What retention is counted from: the document's date and, for a tax document, its tax year. */
+export interface DocumentDates {
+  /** YYYY-MM-DD: the day it was filed, or the day its procedure was completed. */
+  documentDate: string;
+  taxYear?: number;
+}
 
 export interface MyNumberDocument {
   id: string;
@@ -14,33 +29,30 @@ export interface MyNumberDocument {
   ja: string;
   en: string;
   source: string;
-  /** The last moment the document (and so the number on it) may be kept, from its date. */
-  retainUntil(documentDate: string): Date;
-}
-
-export interface CalendarDay {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** A period counted "from" an event starts the next day (Civil Code Art. 140). */
-export function dayAfter(date: string): CalendarDay {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(year, month - 1, day + 1));
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+  countedFrom: RetentionCountedFrom;
+  /**
+   * The last moment the document (and so the number on it) may be kept. A tax-year document needs
+   * its tax year (the register refuses one without it).
+   */
+  retainUntil(dates: DocumentDates): Date;
 }
 
 /**
- * The midnight (Japan time) after a period of whole years starting on `start` has run out: it ends
- * with the day before the corresponding day, or with the last day of February when there is no
- * 29 February that year (Civil Code Art. 143(2)); Date.UTC rolls that missing day over to 1 March.
+ * Income Tax Act Enforcement Regulations Art. 76-3: the declaration is kept seven years from the day
+ * after 10 January of the year after the year its filing deadline falls in. Its deadline is the day
+ * before the first payment of the tax year it is for, so that is the tax year, even for a
+ * declaration filed in the December before.
  */
-export function endOfYears(start: CalendarDay, years: number): Date {
-  return new Date(Date.UTC(start.year + years, start.month - 1, start.day) - JST_OFFSET_MS);
-}
+export const DEPENDANT_DECLARATION_RETENTION_YEARS = 7;
+/** Health Insurance Act Enforcement Regulations Art. 34 (and Employees' Pension Insurance Act Enforcement Regulations Art. 28). */
+export const HEALTH_INSURANCE_DOCUMENT_RETENTION_YEARS = 2;
+/** Employment Insurance Act Enforcement Regulations Art. 143: documents on an insured person, four years. */
+export const EMPLOYMENT_INSURANCE_INSURED_DOCUMENT_RETENTION_YEARS = 4;
 
-const yearOf = (date: string) => Number(date.slice(0, 4));
+function taxYearOf(dates: DocumentDates): number {
+  if (dates.taxYear === undefined) throw new Error('A tax-year document is counted from its tax year');
+  return dates.taxYear;
+}
 
 export const MY_NUMBER_DOCUMENTS = [
   {
@@ -49,8 +61,10 @@ export const MY_NUMBER_DOCUMENTS = [
     ja: '給与所得者の扶養控除等申告書',
     en: "Employee's declaration for dependant deductions",
     source:
-      'Income Tax Act Enforcement Regulations Art. 76-3: 7 years from the day after 10 January of the year following the filing year',
-    retainUntil: (documentDate: string) => endOfYears({ year: yearOf(documentDate) + 1, month: 1, day: 11 }, 7),
+      'Income Tax Act Enforcement Regulations Art. 76-3: 7 years from the day after 10 January of the year after the tax year the declaration is for',
+    countedFrom: 'tax-year',
+    retainUntil: (dates: DocumentDates) =>
+      endOfYears({ year: taxYearOf(dates) + 1, month: 1, day: 11 }, DEPENDANT_DECLARATION_RETENTION_YEARS),
   },
   {
     id: 'health-insurance-qualification',
@@ -58,8 +72,10 @@ export const MY_NUMBER_DOCUMENTS = [
     ja: '健康保険・厚生年金保険被保険者資格取得届',
     en: 'Notification of health and pension insurance qualification',
     source:
-      'Health Insurance Act Enforcement Regulations Art. 34: 2 years from completion (counted from the next day, Civil Code Art. 140)',
-    retainUntil: (documentDate: string) => endOfYears(dayAfter(documentDate), 2),
+      "Health Insurance Act Enforcement Regulations Art. 34 and Employees' Pension Insurance Act Enforcement Regulations Art. 28: 2 years from completion (counted from the next day, Civil Code Art. 140)",
+    countedFrom: 'completion',
+    retainUntil: ({ documentDate }: DocumentDates) =>
+      endOfYears(dayAfter(documentDate), HEALTH_INSURANCE_DOCUMENT_RETENTION_YEARS),
   },
   {
     id: 'employment-insurance-qualification',
@@ -67,8 +83,10 @@ export const MY_NUMBER_DOCUMENTS = [
     ja: '雇用保険被保険者資格取得届',
     en: 'Notification of employment insurance qualification',
     source:
-      'Employment Insurance Act Enforcement Regulations Art. 143: 4 years from completion (counted from the next day, Civil Code Art. 140)',
-    retainUntil: (documentDate: string) => endOfYears(dayAfter(documentDate), 4),
+      'Employment Insurance Act Enforcement Regulations Art. 143: 4 years from completion for a document on an insured person (counted from the next day, Civil Code Art. 140)',
+    countedFrom: 'completion',
+    retainUntil: ({ documentDate }: DocumentDates) =>
+      endOfYears(dayAfter(documentDate), EMPLOYMENT_INSURANCE_INSURED_DOCUMENT_RETENTION_YEARS),
   },
 ] as const satisfies readonly MyNumberDocument[];
 
@@ -78,6 +96,13 @@ export const MY_NUMBER_DOCUMENTS = [
  * would only stretch the number's retention.
  */
 export const MY_NUMBER_DOCUMENT_DATE_MAX_DAYS_AHEAD = 366;
+
+/**
+ * Desk policy under My Number Act Art. 20: a tax year at most this many years after the current one
+ * (a declaration for next year is filed in December), and after the document's own date. A later
+ * year would only stretch the number's retention.
+ */
+export const MY_NUMBER_TAX_YEAR_MAX_YEARS_AHEAD = 1;
 
 export type MyNumberDocumentId = (typeof MY_NUMBER_DOCUMENTS)[number]['id'];
 export const MY_NUMBER_DOCUMENT_IDS = MY_NUMBER_DOCUMENTS.map((d) => d.id) as [

@@ -10,6 +10,12 @@ export interface StoredMyNumber {
   affair: MyNumberAffair;
   document: MyNumberDocumentId;
   documentDate: string;
+  /**
+   * The tax year a tax document is for, which its retention counts from. A document registered
+   * before the desk asked for it has none: its expiresAt stays as computed then (from the year of
+   * its date), until payroll registers it again with its tax year.
+   */
+  taxYear?: number;
   number: string;
   /** The IAM principal of the system that registered it. */
   registeredBy: string;

@@ -64,6 +64,7 @@ export async function readMyNumber(
       affair: d.affair,
       document: d.document,
       documentDate: d.documentDate,
+      ...(d.taxYear !== undefined ? { taxYear: d.taxYear } : {}),
       number: d.number,
       retainUntil: new Date(d.expiresAt * 1000).toISOString(),
     })),

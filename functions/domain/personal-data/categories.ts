@@ -4,6 +4,7 @@
 // be acquired only with consent or under an exception of Art. 20(2).
 
 import { type CategoryKind, PERSONAL_DATA_CATEGORIES, type PersonalDataCategory } from './category-words';
+import { SPECIAL_CARE_EXCEPTION_WORDS } from './exception-words';
 
 export { type CategoryKind, PERSONAL_DATA_CATEGORIES, type PersonalDataCategory };
 
@@ -27,29 +28,7 @@ export function isLinkedAccessInformation(category: string): boolean {
  * APPI Art. 20(2): special care-required information may be acquired without the person's consent
  * only in these cases. Each needs a written justification on the record.
  */
-export const SPECIAL_CARE_EXCEPTIONS = [
-  { id: 'required-by-law', source: 'APPI Art. 20(2)(i)', en: 'Required by laws and regulations' },
-  {
-    id: 'protection-of-life-body-property',
-    source: 'APPI Art. 20(2)(ii)',
-    en: 'Necessary to protect life, body or property, and consent is difficult to obtain',
-  },
-  {
-    id: 'public-health-or-children',
-    source: 'APPI Art. 20(2)(iii)',
-    en: 'Especially necessary for public health or the sound growth of children, and consent is difficult to obtain',
-  },
-  {
-    id: 'cooperation-with-public-body',
-    source: 'APPI Art. 20(2)(iv)',
-    en: 'Cooperating with a national or local public body performing duties prescribed by law',
-  },
-  {
-    id: 'made-public',
-    source: 'APPI Art. 20(2)(vii)',
-    en: 'Made public by the person, a public body, the press or others listed in the Enforcement Rules',
-  },
-] as const;
+export const SPECIAL_CARE_EXCEPTIONS = SPECIAL_CARE_EXCEPTION_WORDS;
 export type SpecialCareException = (typeof SPECIAL_CARE_EXCEPTIONS)[number]['id'];
 export const SPECIAL_CARE_EXCEPTION_IDS = SPECIAL_CARE_EXCEPTIONS.map((e) => e.id) as [
   SpecialCareException,

@@ -13,6 +13,7 @@ import { DeskProblem } from '../kernel/problems';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
 import type { SystemActor } from '../systems';
+import { USE_EXCEPTION_WORDS } from './exception-words';
 import { consentOnFile, unusablePurpose } from './grounds';
 import type {
   ConsentReader,
@@ -23,13 +24,7 @@ import type {
 } from './ports';
 
 /** Policy §2(2): the cases in which data may be used beyond its purposes of use. */
-export const USE_EXCEPTIONS = [
-  { id: 'consent', source: 'APPI Art. 18(1)' },
-  { id: 'required-by-law', source: 'APPI Art. 18(3)(i)' },
-  { id: 'protection-of-life-body-property', source: 'APPI Art. 18(3)(ii)' },
-  { id: 'public-health-or-children', source: 'APPI Art. 18(3)(iii)' },
-  { id: 'cooperation-with-public-body', source: 'APPI Art. 18(3)(iv)' },
-] as const;
+export const USE_EXCEPTIONS = [{ id: 'consent', source: 'APPI Art. 18(1)' }, ...USE_EXCEPTION_WORDS] as const;
 export type UseException = (typeof USE_EXCEPTIONS)[number]['id'];
 export const USE_EXCEPTION_IDS = USE_EXCEPTIONS.map((e) => e.id) as [UseException, ...UseException[]];
 

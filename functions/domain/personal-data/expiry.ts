@@ -1,8 +1,11 @@
 // Policy §2(4): a record is erased when every one of its purposes is achieved. Its expiresAt is the
 // latest achievement date of its purposes; a purpose whose event has not happened yet (a contract
 // still running) keeps the record without an expiry. A retired purpose is achieved when retired.
+
+import { japanDateOf } from '../kernel/calendar';
 import type { ProvisionCessation, ProvisionCessationLift, ProvisionStop } from '../provisions/provision-cessation';
 import type { PurposeRegistry, PurposeVersion } from '../purposes/registry';
+import { DEFAULT_FISCAL_YEAR, type FiscalYearSettings, taxBooksRetention } from '../purposes/tax-books';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -35,9 +38,10 @@ export function achievementDate(
   purpose: PurposeVersion,
   record: DatedRecord,
   lifecycle: SubjectLifecycle | undefined,
+  fiscalYear: FiscalYearSettings = DEFAULT_FISCAL_YEAR,
 ): Date | undefined {
   if (purpose.status === 'retired') return new Date(purpose.retiredAt ?? purpose.effectiveFrom);
-  const { after, days } = purpose.achievement;
+  const { after, days, statute } = purpose.achievement;
   let from: number | undefined;
   if (after === 'acquisition') from = Date.parse(record.acquiredAt);
   else if (after === 'contract-end')
@@ -47,7 +51,11 @@ export function achievementDate(
       Date.parse(record.acquiredAt),
       lifecycle?.lastActivityAt ? Date.parse(lifecycle.lastActivityAt) : 0,
     );
-  return from === undefined ? undefined : new Date(from + days * DAY_MS);
+  if (from === undefined) return undefined;
+  const byPolicy = from + days * DAY_MS;
+  if (statute !== 'corporate-tax-books') return new Date(byPolicy);
+  // The books of the fiscal year the event falls in (its Japan date) are kept in calendar years.
+  return new Date(Math.max(byPolicy, taxBooksRetention(japanDateOf(new Date(from)), fiscalYear).endsAt.getTime()));
 }
 
 /**
@@ -58,12 +66,13 @@ export function personalDataExpiresAt(
   record: DatedRecord,
   registry: PurposeRegistry,
   lifecycle: SubjectLifecycle | undefined,
+  fiscalYear: FiscalYearSettings = DEFAULT_FISCAL_YEAR,
 ): number | undefined {
   let latest = 0;
   for (const id of record.purposes) {
     const purpose = registry.get(id);
     if (!purpose) throw new Error(`Purpose ${id} is not in the registry`);
-    const achieved = achievementDate(purpose, record, lifecycle);
+    const achieved = achievementDate(purpose, record, lifecycle, fiscalYear);
     if (!achieved) return undefined;
     latest = Math.max(latest, achieved.getTime());
   }

@@ -6,6 +6,7 @@ import type { Clock } from '../kernel/ports';
 import { refuseFutureDates } from '../kernel/supplied-dates';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { registryOf } from '../purposes/registry';
+import type { FiscalYearSettings } from '../purposes/tax-books';
 import { personalDataExpiresAt, type SubjectLifecycle } from './expiry';
 import type { PersonalDataExpiry, SubjectEventChange, SubjectLifecycleReader, SubjectLifecycleWriter } from './ports';
 
@@ -14,6 +15,8 @@ export interface RecordSubjectEventDeps {
   purposes: PurposeVersionReader;
   records: PersonalDataExpiry;
   clock: Clock;
+  /** The company's fiscal year, for records kept under tax law (tax-books.ts); the default when absent. */
+  fiscalYear?: FiscalYearSettings;
 }
 
 export interface SubjectEvent {
@@ -57,7 +60,7 @@ async function recomputeExpiry(
   const changes = records
     // A record being erased (purpose retired, or on request) keeps the expiry that erases it.
     .filter((r) => r.erasureReason === undefined)
-    .map((r) => ({ record: r, expiresAt: dueBy(personalDataExpiresAt(r, registry, lifecycle)) }))
+    .map((r) => ({ record: r, expiresAt: dueBy(personalDataExpiresAt(r, registry, lifecycle, deps.fiscalYear)) }))
     .filter(({ record, expiresAt }) => record.expiresAt !== expiresAt);
   let changed = 0;
   for (let i = 0; i < changes.length; i += PARALLEL_UPDATES) {

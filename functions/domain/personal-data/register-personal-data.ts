@@ -18,6 +18,7 @@ import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import { futureInstantFault } from '../kernel/supplied-dates';
 import type { PurposeVersionReader } from '../purposes/ports';
 import { type PurposeRegistry, registryOf } from '../purposes/registry';
+import type { FiscalYearSettings } from '../purposes/tax-books';
 import type { StaffActor } from '../staff';
 import type { SystemActor } from '../systems';
 import { categoryById, isSpecialCare } from './categories';
@@ -39,6 +40,8 @@ export interface RegisterPersonalDataDeps {
   identifierMac: IdentifierMac;
   secrets: Pick<SecretSource, 'id'>;
   clock: Clock;
+  /** The company's fiscal year, for records kept under tax law (tax-books.ts); the default when absent. */
+  fiscalYear?: FiscalYearSettings;
 }
 
 export interface StaffRegistrationDeps extends RegisterPersonalDataDeps {
@@ -292,7 +295,10 @@ async function commit(records: PersonalDataRegistry, subjectId: string, plan: Re
   }
 }
 
-export type RecordPreparationDeps = Pick<RegisterPersonalDataDeps, 'purposes' | 'lifecycles' | 'consents' | 'secrets'>;
+export type RecordPreparationDeps = Pick<
+  RegisterPersonalDataDeps,
+  'purposes' | 'lifecycles' | 'consents' | 'secrets' | 'fiscalYear'
+>;
 
 /**
  * The records as they would be stored (ids, lookupKey, expiresAt), or what is wrong with them, each
@@ -312,7 +318,7 @@ export async function prepareRecords(
     deps.lifecycles.get(subjectId),
     citesConsent ? deps.consents.consentsOf(subjectId, now) : Promise.resolve([]),
   ]);
-  const context: Context = { registry: registryOf(versions), lifecycle, consents, now };
+  const context: Context = { registry: registryOf(versions), lifecycle, consents, now, fiscalYear: deps.fiscalYear };
   const faults = inputs.flatMap((input, index) => faultsOf(input, fieldOf(index), context));
   if (faults.length > 0) return { faults, records: [] };
   const records = inputs.map((input) => {
@@ -328,7 +334,7 @@ export async function prepareRecords(
       ...(input.basis ? { basis: input.basis } : {}),
       registeredBy,
     };
-    const expiresAt = personalDataExpiresAt(record, context.registry, lifecycle);
+    const expiresAt = personalDataExpiresAt(record, context.registry, lifecycle, context.fiscalYear);
     return { ...record, lookupKey: lookupKeyOf(record), ...(expiresAt !== undefined ? { expiresAt } : {}) };
   });
   return { faults, records };
@@ -339,6 +345,7 @@ interface Context {
   lifecycle: SubjectLifecycle | undefined;
   consents: ConsentEvent[];
   now: Date;
+  fiscalYear: FiscalYearSettings | undefined;
 }
 
 /** What is wrong with one record, each naming its field; empty when it may be registered. */
@@ -352,7 +359,7 @@ function faultsOf(input: RecordRegistration, field: string, context: Context): s
   const future = futureInstantFault(input.acquiredAt, context.now);
   if (future) return [...faults, `${field}.acquiredAt: ${future}`];
   if (purposeFaults.length > 0) return faults;
-  const expiresAt = personalDataExpiresAt(input, context.registry, context.lifecycle);
+  const expiresAt = personalDataExpiresAt(input, context.registry, context.lifecycle, context.fiscalYear);
   if (expiresAt !== undefined && expiresAt <= Math.floor(context.now.getTime() / 1000)) {
     faults.push(
       `${field}: its purposes were achieved on ${dayOf(expiresAt * 1000)}, so the data must not be kept (policy §2(4), APPI Art. 22)`,

@@ -2,7 +2,7 @@
 // 25), counted the Civil Code way: a period from a day starts the next day (Art. 140) and ends with the
 // day before the corresponding day, or with the last day of the month where there is none (Art. 143(2)).
 import { japanDay } from '../kernel/calendar';
-import { dayAfter, endOfYears } from '../my-number/documents';
+import { dayAfter, endOfYears } from '../kernel/statutory-periods';
 
 /**
  * How the desk keeps the record for a recipient (Enforcement Rules Art. 19; for a provider, Art. 23): one record per provision

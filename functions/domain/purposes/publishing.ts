@@ -162,7 +162,8 @@ export async function changePurpose(
     input.ja === current.ja &&
     input.en === current.en &&
     achievement.after === current.achievement.after &&
-    achievement.days === current.achievement.days
+    achievement.days === current.achievement.days &&
+    achievement.statute === current.achievement.statute
   ) {
     throw new DeskProblem(
       'unprocessable',

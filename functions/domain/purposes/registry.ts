@@ -6,10 +6,19 @@
 export const ACHIEVEMENT_EVENTS = ['acquisition', 'contract-end', 'last-activity'] as const;
 export type AchievementEvent = (typeof ACHIEVEMENT_EVENTS)[number];
 
-/** "N days after <event>": the purpose is achieved for a record that many days after the event. */
+/** Statutes that keep a record longer than a purpose needs it. */
+export const RETENTION_STATUTES = ['corporate-tax-books'] as const;
+export type RetentionStatute = (typeof RETENTION_STATUTES)[number];
+
+/**
+ * "N days after <event>": the purpose is achieved for a record that many days after the event. With a
+ * statute, not before the statute's period for the event's fiscal year has run out either
+ * (corporate-tax-books: tax-books.ts, counted in calendar years).
+ */
 export interface AchievementRule {
   after: AchievementEvent;
   days: number;
+  statute?: RetentionStatute;
 }
 
 /**
@@ -101,13 +110,14 @@ export const POLICY_PURPOSES: readonly PurposeVersion[] = [
     { after: 'contract-end', days: 90 },
   ),
   // Corporation Tax Act Art. 126(1) and its Enforcement Regulations Art. 59: books and vouchers
-  // are kept for 7 years, so billing data is achieved 7 years after the contract ends.
+  // are kept 7 years from the day after the filing deadline of the fiscal year the contract ended in
+  // (10 for a loss year): tax-books.ts counts it from the deployment's fiscal year.
   fromPolicy(
     'billing',
     '当社サービスの利用料金の請求及び決済のため',
     'To bill and settle usage fees for our services',
     'notice',
-    { after: 'contract-end', days: 7 * DAYS_PER_YEAR },
+    { after: 'contract-end', days: 0, statute: 'corporate-tax-books' },
   ),
   fromPolicy(
     'information-and-inquiries',

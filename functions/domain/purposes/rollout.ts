@@ -16,6 +16,7 @@ import type {
   RolloutStore,
 } from './ports';
 import { type PurposeRegistry, type PurposeVersion, type RolloutCursor, type RolloutJob, registryOf } from './registry';
+import type { FiscalYearSettings } from './tax-books';
 
 /**
  * SES's default sending quota for an account out of the sandbox is 14 messages per second (Amazon
@@ -52,11 +53,12 @@ export function recomputedExpiry(
   registry: PurposeRegistry,
   lifecycle: SubjectLifecycle | undefined,
   now: Date,
+  fiscalYear?: FiscalYearSettings,
 ): { expiresAt?: number; erasureReason?: 'purpose-retired' } {
   const retiredOnly =
     record.purposes.length > 0 && record.purposes.every((id) => registry.get(id)?.status === 'retired');
   if (retiredOnly) return { expiresAt: Math.floor(now.getTime() / 1000), erasureReason: 'purpose-retired' };
-  const expiresAt = personalDataExpiresAt(record, registry, lifecycle);
+  const expiresAt = personalDataExpiresAt(record, registry, lifecycle, fiscalYear);
   return expiresAt === undefined ? {} : { expiresAt };
 }
 
@@ -67,6 +69,8 @@ export interface RolloutDeps {
   lifecycles: SubjectLifecycleReader;
   outbox: NotificationOutbox;
   clock: Clock;
+  /** The company's fiscal year, for records kept under tax law (tax-books.ts); the default when absent. */
+  fiscalYear?: FiscalYearSettings;
 }
 
 export interface RolloutLimits {
@@ -170,7 +174,13 @@ class RolloutRun {
   }
 
   private async recompute(record: AffectedRecord): Promise<void> {
-    const expiry = recomputedExpiry(record, this.registry, await this.lifecycleOf(record.subjectId), this.now);
+    const expiry = recomputedExpiry(
+      record,
+      this.registry,
+      await this.lifecycleOf(record.subjectId),
+      this.now,
+      this.deps.fiscalYear,
+    );
     if (expiry.expiresAt === record.expiresAt && !expiry.erasureReason) return;
     if (await this.deps.records.setExpiry(record, expiry)) this.tally.recomputed += 1;
   }

@@ -8,11 +8,24 @@ export const myNumberRegistrationBody = z.strictObject({
   affair: z.enum(MY_NUMBER_AFFAIRS, {
     error: `is not a statutory affair: My Number is accepted only for ${MY_NUMBER_AFFAIRS.join(' and ')} (My Number Act Art. 9)`,
   }),
-  document: z.enum(MY_NUMBER_DOCUMENT_IDS),
+  // Any string, checked by the register: an unknown document is refused with 422 naming the field.
+  document: z
+    .string()
+    .max(100)
+    .meta({ enum: [...MY_NUMBER_DOCUMENT_IDS] }),
   documentDate: z.iso
     .date()
     .describe(
-      'The date retention counts from (YYYY-MM-DD): for the dependant-deduction declaration a date in the tax year it is for (its filing deadline falls in that year, Income Tax Act Enforcement Regulations Art. 76-3); for insurance notifications the date the procedure was completed.',
+      'YYYY-MM-DD: the day the document was filed, or for an insurance notification the day its procedure was completed, which its retention counts from.',
+    ),
+  taxYear: z
+    .number()
+    .int()
+    .min(2016)
+    .max(9999)
+    .optional()
+    .describe(
+      'The tax year a tax document is for (the dependant-deduction declaration: Income Tax Act Enforcement Regulations Art. 76-3); its retention counts from it. Required for tax documents, refused for insurance notifications.',
     ),
   number: z.string().refine(isValidIndividualNumber, {
     error: 'is not a valid Individual Number (12 digits with a correct check digit)',
@@ -47,6 +60,7 @@ export const myNumberResponse = z.object({
       affair: z.enum(MY_NUMBER_AFFAIRS),
       document: z.enum(MY_NUMBER_DOCUMENT_IDS),
       documentDate: z.string(),
+      taxYear: z.number().int().optional(),
       number: z.string(),
       retainUntil: instant,
     }),

@@ -1,11 +1,20 @@
 // The purpose registry (policy §2(1), (3), (4)).
 import * as z from 'zod';
-import { ACHIEVEMENT_EVENTS, PURPOSE_BASES, PURPOSE_STATUSES } from '../../domain/purposes/registry';
+import {
+  ACHIEVEMENT_EVENTS,
+  PURPOSE_BASES,
+  PURPOSE_STATUSES,
+  RETENTION_STATUTES,
+} from '../../domain/purposes/registry';
 import { instant, justification, purposeId } from './common';
 
 const achievementRule = z.strictObject({
   after: z.enum(ACHIEVEMENT_EVENTS),
   days: z.number().int().min(0).max(36500),
+  statute: z
+    .enum(RETENTION_STATUTES)
+    .optional()
+    .describe('A statute that keeps the record at least as long as it requires, counted from the same event.'),
 });
 const purposeText = {
   ja: z.string().trim().min(1).max(500),
@@ -35,7 +44,11 @@ const purposeVersionView = z.object({
   en: z.string(),
   status: z.enum(PURPOSE_STATUSES),
   basis: z.enum(PURPOSE_BASES),
-  achievement: z.object({ after: z.enum(ACHIEVEMENT_EVENTS), days: z.number().int() }),
+  achievement: z.object({
+    after: z.enum(ACHIEVEMENT_EVENTS),
+    days: z.number().int(),
+    statute: z.enum(RETENTION_STATUTES).optional(),
+  }),
   effectiveFrom: instant,
   publishedBy: z.string(),
   change: z.object({ kind: z.enum(['created', 'changed', 'retired']), note: z.string() }),

@@ -9,8 +9,8 @@ import {
   myNumberDocument,
 } from '../../../functions/domain/my-number/documents';
 
-const retainUntil = (document: string, documentDate: string) =>
-  myNumberDocument(document)!.retainUntil(documentDate).toISOString();
+const retainUntil = (document: string, documentDate: string, taxYear?: number) =>
+  myNumberDocument(document)!.retainUntil({ documentDate, taxYear }).toISOString();
 const jstMidnight = (date: string) => new Date(`${date}T00:00:00+09:00`).toISOString();
 
 describe('My Number affairs and documents', () => {
@@ -37,11 +37,25 @@ describe('My Number affairs and documents', () => {
 });
 
 describe('retention of each document (its TTL)', () => {
-  it('dependant-deduction declaration: 7 years from 11 January of the year after filing (Income Tax Act Enforcement Regulations Art. 76-3)', () => {
-    // Filed 2026-01-05: the 7 years start on 2027-01-11 and run out at the end of 2034-01-10.
-    expect(retainUntil('dependant-deduction-declaration', '2026-01-05')).toBe(jstMidnight('2034-01-11'));
-    expect(retainUntil('dependant-deduction-declaration', '2026-12-28')).toBe(jstMidnight('2034-01-11'));
-    expect(retainUntil('dependant-deduction-declaration', '2027-01-01')).toBe(jstMidnight('2035-01-11'));
+  it('dependant-deduction declaration: 7 years from the day after 10 January following its tax year (Income Tax Act Enforcement Regulations Art. 76-3)', () => {
+    // Tax year 2026: 10 January 2027; the 7 years start on 2027-01-11 and run out at the end of 2034-01-10.
+    expect(retainUntil('dependant-deduction-declaration', '2026-01-05', 2026)).toBe(jstMidnight('2034-01-11'));
+    // Filed in December 2025 for 2026: the tax year counts, not the date of filing.
+    expect(retainUntil('dependant-deduction-declaration', '2025-12-10', 2026)).toBe(jstMidnight('2034-01-11'));
+    expect(retainUntil('dependant-deduction-declaration', '2027-01-01', 2027)).toBe(jstMidnight('2035-01-11'));
+    // Tax year 2027, 10 January 2028: the period runs across 29 February 2028 and still ends on 10 January.
+    expect(retainUntil('dependant-deduction-declaration', '2027-01-04', 2027)).toBe(jstMidnight('2035-01-11'));
+  });
+
+  it('says what each document is counted from: its tax year, or the completion of its procedure', () => {
+    expect(MY_NUMBER_DOCUMENTS.map((d) => [d.id, d.countedFrom])).toEqual([
+      ['dependant-deduction-declaration', 'tax-year'],
+      ['health-insurance-qualification', 'completion'],
+      ['employment-insurance-qualification', 'completion'],
+    ]);
+    expect(() =>
+      myNumberDocument('dependant-deduction-declaration')!.retainUntil({ documentDate: '2026-01-05' }),
+    ).toThrow(/tax year/);
   });
 
   it('health insurance qualification: 2 years from completion, counted from the next day (Health Insurance Act Enforcement Regulations Art. 34, Civil Code Art. 140, 143)', () => {
@@ -69,9 +83,7 @@ describe('retention of each document (its TTL)', () => {
   });
 
   it("ends at midnight Japan time, whatever the process's zone", () => {
-    expect(myNumberDocument('dependant-deduction-declaration')!.retainUntil('2026-01-05').toISOString()).toBe(
-      '2034-01-10T15:00:00.000Z',
-    );
+    expect(retainUntil('dependant-deduction-declaration', '2026-01-05', 2026)).toBe('2034-01-10T15:00:00.000Z');
   });
 });
 

@@ -53,6 +53,20 @@ const setup = (items: StoredMyNumber[] = []) => {
 };
 
 describe('readMyNumber', () => {
+  it("shows a declaration's tax year; one registered before the desk asked for it shows none and keeps the expiry it was given", async () => {
+    const legacy = stored({
+      documentId: 'dependant-deduction-declaration#2025-12-10',
+      documentDate: '2025-12-10',
+      expiresAt: seconds(jst(2033, 1, 11)),
+    });
+    const { deps } = setup([stored({ taxYear: 2026 }), legacy]);
+    const read = await readMyNumber(deps, PAYROLL, 'employee-1', { affair: 'tax' });
+    expect(read.documents.map((d) => [d.documentDate, 'taxYear' in d ? d.taxYear : undefined, d.retainUntil])).toEqual([
+      ['2025-12-10', undefined, jst(2033, 1, 11).toISOString()],
+      ['2026-01-05', 2026, jst(2034, 1, 11).toISOString()],
+    ]);
+  });
+
   it('shows the live documents with their numbers and retention, never an expired one', async () => {
     const { deps } = setup([
       stored({}),

@@ -6,14 +6,20 @@ import { type MyNumberRegistration, registerMyNumber } from '../../../functions/
 import { FixedClock, jst, problemOf } from '../doubles';
 import { ArrayMyNumbers, NUMBER, OTHER_NUMBER, PAYROLL } from './doubles';
 
-const registration = (overrides: Partial<MyNumberRegistration> = {}): MyNumberRegistration => ({
-  subjectId: 'employee-1',
-  affair: 'tax',
-  document: 'dependant-deduction-declaration',
-  documentDate: '2026-01-05',
-  number: NUMBER,
-  ...overrides,
-});
+/** A declaration for tax year 2026; the tax year goes only with the tax document. */
+const registration = (overrides: Partial<MyNumberRegistration> = {}): MyNumberRegistration => {
+  const body: MyNumberRegistration = {
+    subjectId: 'employee-1',
+    affair: 'tax',
+    document: 'dependant-deduction-declaration',
+    documentDate: '2026-01-05',
+    number: NUMBER,
+    ...overrides,
+  };
+  return body.document === 'dependant-deduction-declaration' && !('taxYear' in overrides)
+    ? { ...body, taxYear: 2026 }
+    : body;
+};
 
 const setup = (now = jst(2026, 1, 6, 10)) => {
   const myNumbers = new ArrayMyNumbers();
@@ -37,6 +43,7 @@ describe('registerMyNumber', () => {
         affair: 'tax',
         document: 'dependant-deduction-declaration',
         documentDate: '2026-01-05',
+        taxYear: 2026,
         number: NUMBER,
         registeredBy: PAYROLL.principal,
         registeredAt: jst(2026, 1, 6, 10).toISOString(),
@@ -116,6 +123,45 @@ describe('registerMyNumber', () => {
     expect(myNumbers.items).toEqual([]);
     await registerMyNumber(deps, PAYROLL, registration({ documentDate: '2026-12-20' }));
     expect(myNumbers.items).toHaveLength(1);
+  });
+
+  it('counts a declaration from its tax year: one filed in December for next year is kept a year longer than its date says', async () => {
+    const { deps, myNumbers } = setup(jst(2025, 12, 10, 10));
+    const answer = await registerMyNumber(deps, PAYROLL, registration({ documentDate: '2025-12-10', taxYear: 2026 }));
+    // Tax year 2026: 10 January 2027, then seven years: kept through 10 January 2034.
+    expect(answer.retainUntil).toBe(jst(2034, 1, 11).toISOString());
+    expect(myNumbers.items[0]).toMatchObject({ taxYear: 2026, expiresAt: jst(2034, 1, 11).getTime() / 1000 });
+  });
+
+  it('refuses a declaration without its tax year, a tax year in the future, and a tax year on an insurance notification, naming taxYear', async () => {
+    const { deps, myNumbers } = setup(jst(2026, 1, 6, 10));
+    const cases: [Partial<MyNumberRegistration>, string][] = [
+      [{ taxYear: undefined }, 'is kept by the tax year it is for'],
+      // Next year is the latest: a declaration for it is filed in December.
+      [{ taxYear: 2028, documentDate: '2026-12-20' }, '2028 is in the future'],
+      // Nor more than a year after the document's own date.
+      [{ taxYear: 2027, documentDate: '2025-06-01' }, '2027 is in the future'],
+      [
+        { affair: 'social-insurance', document: 'employment-insurance-qualification', taxYear: 2026 },
+        'is kept from the day its procedure was completed',
+      ],
+    ];
+    for (const [overrides, says] of cases) {
+      const problem = await problemOf(registerMyNumber(deps, PAYROLL, registration(overrides)));
+      expect(problem.kind, says).toBe('unprocessable');
+      expect(problem.detail, says).toContain('Field "taxYear"');
+      expect(problem.detail, says).toContain(says);
+      expect(problem.detail).not.toContain(NUMBER);
+    }
+    expect(myNumbers.items).toEqual([]);
+  });
+
+  it('refuses a tax year whose retention is over, naming taxYear', async () => {
+    const { deps, myNumbers } = setup(jst(2026, 1, 6, 10));
+    // Tax year 2017: kept through 10 January 2025.
+    const problem = await problemOf(registerMyNumber(deps, PAYROLL, registration({ taxYear: 2017 })));
+    expect(problem.detail).toContain('Field "taxYear": a dependant-deduction-declaration for tax year 2017');
+    expect(myNumbers.items).toEqual([]);
   });
 
   it("refuses a document the desk does not know even when called without the route's schema", async () => {

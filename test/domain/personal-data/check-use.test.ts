@@ -256,13 +256,36 @@ describe('checkUse', () => {
     });
   });
 
-  it('names its sources: consent under Art. 18(1), the others under Art. 18(3)', () => {
-    expect(USE_EXCEPTIONS).toEqual([
-      { id: 'consent', source: 'APPI Art. 18(1)' },
-      { id: 'required-by-law', source: 'APPI Art. 18(3)(i)' },
-      { id: 'protection-of-life-body-property', source: 'APPI Art. 18(3)(ii)' },
-      { id: 'public-health-or-children', source: 'APPI Art. 18(3)(iii)' },
-      { id: 'cooperation-with-public-body', source: 'APPI Art. 18(3)(iv)' },
+  it('names its sources: consent under Art. 18(1), the others under Art. 18(3) as in force since April 2022, each in Japanese and English', () => {
+    expect(USE_EXCEPTIONS.map((e) => [e.id, e.source])).toEqual([
+      ['consent', 'APPI Art. 18(1)'],
+      ['required-by-law', 'APPI Art. 18(3)(i)'],
+      ['protection-of-life-body-property', 'APPI Art. 18(3)(ii)'],
+      ['public-health-or-children', 'APPI Art. 18(3)(iii)'],
+      ['cooperation-with-public-body', 'APPI Art. 18(3)(iv)'],
+      ['academic-research-by-institution', 'APPI Art. 18(3)(v)'],
+      ['academic-research-provision-to-institution', 'APPI Art. 18(3)(vi)'],
     ]);
+    for (const e of USE_EXCEPTIONS.slice(1)) {
+      expect('ja' in e && e.ja, e.id).toMatch(/[ぁ-ん]/);
+      expect('en' in e && e.en, e.id).toMatch(/[a-z]/);
+    }
+  });
+
+  it('allows a use under an academic-research item (Art. 18(3)(v)) and records it as evidence', async () => {
+    const { deps, exceptions } = setup();
+    const answer = await checkUse(
+      deps,
+      SYSTEM,
+      ask({
+        purpose: 'usage-analysis',
+        exception: {
+          kind: 'academic-research-by-institution',
+          justification: 'Joint study approved by the ethics board',
+        },
+      }),
+    );
+    expect(answer).toMatchObject({ allowed: true, reason: 'exception', detail: expect.stringContaining('18(3)(v)') });
+    expect(exceptions.evidence[0]).toMatchObject({ exception: 'academic-research-by-institution' });
   });
 });

@@ -44,8 +44,9 @@ describe('recordSubjectEvent', () => {
     const end = seconds('2026-11-10T00:00:00.000Z');
     expect(deps.records.expiryUpdates).toEqual([
       { recordId: 'rec-service', expiresAt: end + 90 * DAY_S },
-      // The latest of its purposes: billing, 7 years after the contract ends.
-      { recordId: 'rec-billing', expiresAt: end + 7 * 365 * DAY_S },
+      // The latest of its purposes: billing, whose books (fiscal year to March 2027, due 31 May 2027)
+      // are kept seven calendar years, through 31 May 2034 (Corporation Tax Act Enforcement Regulations Art. 59).
+      { recordId: 'rec-billing', expiresAt: seconds('2034-06-01T00:00:00+09:00') },
     ]);
   });
 

@@ -1,8 +1,10 @@
 // Registering personal data as a use case: purposes registered and active, special care-required
 // data only with a consent on file or an Art. 20(2) exception, expiry from the achievement rules,
 // all records or none, and the staff variant access-logged before it writes.
+
 import { describe, expect, it } from 'vitest';
 import type { ConsentEvent } from '../../../functions/domain/holdings';
+import { SPECIAL_CARE_EXCEPTIONS } from '../../../functions/domain/personal-data/categories';
 import {
   type RecordRegistration,
   registerPersonalData,
@@ -204,6 +206,26 @@ describe('registerPersonalData', () => {
         kind: 'legal-exception',
         exception: 'required-by-law',
         justification: 'Industrial Safety and Health Act Art. 66 health checks',
+      } as const;
+      await registerPersonalData(deps, SYSTEM, 'subject-1', [medical(basis)]);
+      expect(records.items[0]!.basis).toEqual(basis);
+    });
+
+    it('is accepted under the academic-research items of Art. 20(2) added in 2022, which the Act lists in order', async () => {
+      expect(SPECIAL_CARE_EXCEPTIONS.map((e) => e.source)).toEqual([
+        'APPI Art. 20(2)(i)',
+        'APPI Art. 20(2)(ii)',
+        'APPI Art. 20(2)(iii)',
+        'APPI Art. 20(2)(iv)',
+        'APPI Art. 20(2)(v)',
+        'APPI Art. 20(2)(vi)',
+        'APPI Art. 20(2)(vii)',
+      ]);
+      const { deps, records } = setup();
+      const basis = {
+        kind: 'legal-exception',
+        exception: 'academic-research-joint-acquisition',
+        justification: 'Received from the university hospital for the joint study on sleep',
       } as const;
       await registerPersonalData(deps, SYSTEM, 'subject-1', [medical(basis)]);
       expect(records.items[0]!.basis).toEqual(basis);
