@@ -652,6 +652,8 @@ export const ROUTE_REQUESTS = {
   },
   // ---- Staff accounts: a new account each run (the id is random); changes to an unknown one answer 404 ----
   'list-staff-accounts': { event: api('list-staff-accounts', { claims: OFFICER_CLAIMS }), expect: '200' },
+  'get-my-standing': { event: api('get-my-standing', { claims: OFFICER_CLAIMS }), expect: '200' },
+  'list-standings': { event: api('list-standings', { claims: OFFICER_CLAIMS }), expect: '200' },
   'create-staff-account': {
     event: () => {
       const staffId = `bench-${randomBytes(4).toString('hex')}`;
