@@ -743,6 +743,7 @@ export const WORKER_REQUESTS = {
   'remind-holder-reviews': { event: () => ({}), expect: 'ok' },
   // Scans the incident register; with none it reaches DynamoDB and mails no one.
   'remind-incident-reports': { event: () => ({}), expect: 'ok' },
+  'remind-standing-lapses': { event: () => ({}), expect: 'ok' },
   'analyse-staff-access': { event: () => ({}), expect: 'ok' },
   // Lists the digest bucket first, so it reaches S3 even when the day's digest is written.
   'write-access-log-digest': { event: () => ({}), expect: 'ok' },
