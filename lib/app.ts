@@ -4,6 +4,7 @@ import {
   deskSettings,
   fiscalYear,
   preliminaryReportDays,
+  safeguardsGrace,
   securityAlertEmail,
 } from '../functions/adapters/desk-settings';
 import { accessLogDigestMinutes } from '../functions/domain/access-log/digest';
@@ -47,6 +48,7 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
   const alertEmail: unknown = app.node.tryGetContext('securityAlertEmail');
   const preliminaryDays: unknown = app.node.tryGetContext('preliminaryReportDeskDays');
   const fiscal: unknown = app.node.tryGetContext('fiscalYear');
+  const graceDays: unknown = app.node.tryGetContext('safeguardsGraceDays');
   const environment: Record<string, string> = {
     ...(days !== undefined ? { DESK_RESPONSE_DESK_DAYS: String(days) } : {}),
     ...(fees !== undefined ? { DESK_FEES_JSON: typeof fees === 'string' ? fees : JSON.stringify(fees) } : {}),
@@ -58,10 +60,12 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
     ...(fiscal !== undefined
       ? { DESK_FISCAL_YEAR_JSON: typeof fiscal === 'string' ? fiscal : JSON.stringify(fiscal) }
       : {}),
+    ...(graceDays !== undefined ? { DESK_SAFEGUARDS_GRACE_DAYS: String(graceDays) } : {}),
   };
   deskSettings(environment);
   preliminaryReportDays(environment);
   fiscalYear(environment);
+  safeguardsGrace(environment);
   maxSubjectsPerHour(environment.DESK_MONITOR_MAX_SUBJECTS_PER_HOUR);
   accessLogRetentionSeconds(environment.DESK_ACCESS_LOG_RETENTION_DAYS);
   accessLogDigestMinutes(environment.DESK_ACCESS_LOG_DIGEST_MINUTES);
@@ -72,7 +76,7 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
 /**
  * Builds the CDK app from context: stage (default dev; prod turns on deletion protection and
  * retention), region, senderEmail, officerEmail, and optionally publicBaseUrl, auditRetentionDays,
- * responseDeskDays, preliminaryReportDeskDays (1-5 desk days for the PPC preliminary report), fees, monitorMaxSubjectsPerHour, securityAlertEmail (a second address, no officer's, told of every staff account change), staffAllowedCidrs, accessLogRetentionDays (entries' TTL and their digests' lock; five years by default)
+ * responseDeskDays, preliminaryReportDeskDays (1-5 desk days for the PPC preliminary report), safeguardsGraceDays (0-90 days a staff member keeps handling personal data after their rules or training lapse; 30 by default), fees, monitorMaxSubjectsPerHour, securityAlertEmail (a second address, no officer's, told of every staff account change), staffAllowedCidrs, accessLogRetentionDays (entries' TTL and their digests' lock; five years by default)
  * and accessLogDigestMinutes (how often the chain heads are digested; 5 by default).
  * Context given here is added to what the CLI passes in (cdk.json, -c).
  */

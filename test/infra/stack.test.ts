@@ -288,6 +288,7 @@ describe('functions: one per route and per worker', () => {
       'list-request-records',
       'list-requests',
       'list-staff-accounts',
+      'list-standings',
       'notify-incident-persons',
       'open-incident',
       'open-incident-from-alert',

@@ -190,6 +190,19 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       await context.close();
     }, 90_000);
 
+    it('tells a member whose training lapsed what is missing, and refuses the queue in words (policy §6(2))', async () => {
+      const { context, page } = await openConsole();
+      await signIn(page, 'operator-lapsed');
+      await page.getByRole('heading', { level: 1, name: '請求一覧' }).waitFor();
+      const banner = page.getByRole('status').filter({ hasText: '内部規程の確認又は研修の受講の期限が過ぎています' });
+      await banner.waitFor();
+      expect(await banner.textContent()).toContain('研修「個人情報保護研修（年次）」の受講');
+      expect(await banner.textContent()).toContain('個人情報保護管理者に受講の記録を依頼してください');
+      await page.getByText('研修の受講の期限が過ぎているため、個人データを扱う画面は利用できません。').waitFor();
+      await checkPage(page, 'desk-console-7b-standing-lapsed-ja');
+      await context.close();
+    }, 90_000);
+
     it('asks for sign-in again when the API refuses the token, and returns to the page', async () => {
       const { context, page } = await openConsole({ hash: '#/?status=in-progress' });
       await signIn(page, 'operator');

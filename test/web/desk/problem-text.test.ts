@@ -36,6 +36,20 @@ describe('problem words', () => {
     expect(problemWords(stopped, 'en')).toContain('(req-1, decided 07/12/2026, 16:28:21 JST)');
   });
 
+  it('says a safeguards refusal in the page language: what lapsed and what to do, nothing of the English detail', () => {
+    const lapsed = problem('safeguards-lapsed', 403, {
+      lapsedOn: '2026-06-01',
+      unacknowledgedRules: 0,
+      lapsedTrainings: 1,
+    });
+    expect(problemWords(lapsed, 'ja')).toMatch(/^研修の受講の期限が過ぎているため/);
+    expect(problemWords(lapsed, 'ja')).toContain('個人情報保護管理者に記録を依頼');
+    expect(problemWords(lapsed, 'ja')).not.toContain('English');
+    const both = problem('safeguards-lapsed', 403, { unacknowledgedRules: 1, lapsedTrainings: 1 });
+    expect(problemWords(both, 'en')).toContain('The time for acknowledging the rules and your training has passed');
+    expect(knownProblemType(lapsed)).toBe(true);
+  });
+
   it('says the password rule with its lengths', () => {
     expect(problemWords(problem('password-too-short', 422, { minLength: '14', maxLength: '256' }), 'ja')).toContain(
       '14文字以上256文字以下',
