@@ -28,8 +28,9 @@ const TEST_FILES = readdirSync(new URL('test', import.meta.url), { recursive: tr
   .sort();
 
 /**
- * Files that need a process of their own: they mock or reload modules, patch SDK clients, point the
- * SDK clients (created once per process) elsewhere, load a module after changing the environment it
+ * Files that need a process of their own: they mock or reload modules, stub an SDK client other than
+ * those test/support/shared-file-reset.ts restores (Secrets Manager's secrets are kept once read, so
+ * a stub of it would stay in the process), point the SDK clients (created once per process) elsewhere, load a module after changing the environment it
  * reads when loaded, or drive a browser. Every other file runs in a worker shared with other files,
  * which spares a process and the imports (the AWS SDK, zod, CDK, the whole desk) per file: most of the
  * suite's time on 2 cores. What such a file changes in the process (environment, clock, spies, stubs)
@@ -37,7 +38,8 @@ const TEST_FILES = readdirSync(new URL('test', import.meta.url), { recursive: tr
  * desk and drops its tables itself (test/support/e2e.ts). Measured on 2 cores: the 12 end-to-end
  * files took 107 s of CPU each in a process of its own, 57 s in a shared worker.
  */
-const NEEDS_A_PROCESS = /\bvi\.(mock|doMock|unmock|resetModules)\b|mockClient\(|AWS_ENDPOINT_URL|useBrowser\(/;
+const NEEDS_A_PROCESS =
+  /\bvi\.(mock|doMock|unmock|resetModules)\b|mockClient\((?!(SESClient|S3Client|DynamoDBClient|DynamoDBDocumentClient|CognitoIdentityProviderClient)\))|AWS_ENDPOINT_URL|useBrowser\(/;
 /** Changes the environment, then loads modules: they may read it when loaded. */
 const ENV_THEN_IMPORT =
   /(process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|Object\.assign\(process\.env|vi\.stubEnv)[\s\S]*await import\(/;
