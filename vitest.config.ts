@@ -28,13 +28,21 @@ const TEST_FILES = readdirSync(new URL('test', import.meta.url), { recursive: tr
   .sort();
 
 /**
- * Files that need a process of their own: they mock modules or SDK clients, change the environment
- * the handlers read when loaded, or start a local desk (which points the process at its own tables
- * and URLs) or a browser. Every other file runs in a worker shared with other files, which spares a
- * process and the imports (the AWS SDK, zod, CDK) per file: most of the suite's time on 2 cores.
+ * Files that need a process of their own: they mock or reload modules, stub an SDK client other than
+ * those test/support/shared-file-reset.ts restores (Secrets Manager's secrets are kept once read, so
+ * a stub of it would stay in the process), point the SDK clients (created once per process) elsewhere, load a module after changing the environment it
+ * reads when loaded, or drive a browser. Every other file runs in a worker shared with other files,
+ * which spares a process and the imports (the AWS SDK, zod, CDK, the whole desk) per file: most of the
+ * suite's time on 2 cores. What such a file changes in the process (environment, clock, spies, stubs)
+ * is put back when it ends (test/support/shared-file-reset.ts); an end-to-end file stops its local
+ * desk and drops its tables itself (test/support/e2e.ts). Measured on 2 cores: the 12 end-to-end
+ * files took 107 s of CPU each in a process of its own, 57 s in a shared worker.
  */
 const NEEDS_A_PROCESS =
-  /\bvi\.(mock|doMock|unmock|resetModules|stubEnv|stubGlobal|useFakeTimers|spyOn)\b|mockClient\(|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|Object\.assign\(process\.env|useLocalDesk\(|startDesk\(|useBrowser\(|spawn/;
+  /\bvi\.(mock|doMock|unmock|resetModules)\b|mockClient\((?!(SESClient|S3Client|DynamoDBClient|DynamoDBDocumentClient|CognitoIdentityProviderClient)\))|AWS_ENDPOINT_URL|useBrowser\(/;
+/** Changes the environment, then loads modules: they may read it when loaded. */
+const ENV_THEN_IMPORT =
+  /(process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env|Object\.assign\(process\.env|vi\.stubEnv)[\s\S]*await import\(/;
 
 /**
  * Files that need DynamoDB Local to sweep a table by TTL. It sweeps only 7 TTL tables at a time, held
@@ -47,7 +55,9 @@ const rest = TEST_FILES.filter((file) => !TTL_SWEEP.includes(file));
 const read = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
 /** Files that drive Chromium: a process each too, connected to the one browser the project starts. */
 const browser = rest.filter((file) => /\buseBrowser\(/.test(read(file)));
-const isolated = rest.filter((file) => !browser.includes(file) && NEEDS_A_PROCESS.test(read(file)));
+const isolated = rest.filter(
+  (file) => !browser.includes(file) && (NEEDS_A_PROCESS.test(read(file)) || ENV_THEN_IMPORT.test(read(file))),
+);
 const shared = rest.filter((file) => !browser.includes(file) && !isolated.includes(file));
 
 export default defineConfig({
@@ -69,6 +79,7 @@ export default defineConfig({
           ...common,
           name: 'shared',
           include: shared,
+          setupFiles: [...common.setupFiles, 'test/support/shared-file-reset.ts'],
           isolate: false,
           // Tells test/support/desk.ts and requests.ts that another file follows in the same worker.
           provide: { sharedWorker: true },
