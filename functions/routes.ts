@@ -5,6 +5,7 @@
 // its own route and its capability's schemas, never this list.
 import type { RouteDefinition } from './http/route-definition';
 import * as accessLog from './routes/access-log';
+import * as audits from './routes/audits';
 import * as consents from './routes/consents';
 import * as disclosures from './routes/disclosures';
 import * as dataExports from './routes/exports';
@@ -107,6 +108,14 @@ const MANIFEST = [
   staffAccounts.disableStaffAccount,
   staffAccounts.enableStaffAccount,
   fulfilment.receiveOpendsrCallback,
+  audits.listAudits,
+  audits.planAudit,
+  audits.viewAudit,
+  audits.recordAuditResult,
+  audits.addAuditFinding,
+  audits.changeCorrectiveAction,
+  audits.closeAudit,
+  audits.viewAuditReport,
 ] as const;
 
 export const ROUTES: readonly RouteDefinition[] = MANIFEST;
@@ -114,6 +123,7 @@ export const ROUTES: readonly RouteDefinition[] = MANIFEST;
 /** The route modules by capability, as named in functions/routes/; CDK groups the functions by them. */
 export const ROUTE_MODULES = {
   'access-log': accessLog,
+  audits,
   consents,
   disclosures,
   exports: dataExports,

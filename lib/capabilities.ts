@@ -33,6 +33,7 @@ const STACK_OF_MODULE: Record<RouteModule, Capability> = {
   'access-log': 'safeguards',
   exports: 'safeguards',
   'staff-accounts': 'safeguards',
+  audits: 'safeguards',
   fulfilment: 'fulfilment',
   holders: 'fulfilment',
   incidents: 'incidents',
