@@ -66,7 +66,7 @@ export function AuditReportPage({ session, language, auditId }: DeskPageProps & 
             <dt>{aw('conclusion', language)}</dt>
             <dd>{audit.conclusion ?? '—'}</dd>
             <dt>{aw('reportBasis', language)}</dt>
-            <dd>{report.basis}</dd>
+            <dd>{aw('reportBasisText', language)}</dd>
             <dt>{aw('generatedAt', language)}</dt>
             <dd>{japanTime(report.generatedAt, language)}</dd>
           </dl>

@@ -102,6 +102,10 @@ const W = {
   // The report.
   reportTitle: { ja: '監査報告書', en: 'Audit report' },
   reportBasis: { ja: '根拠', en: 'Basis' },
+  reportBasisText: {
+    ja: '個人情報保護法第23条、個人情報の保護に関する法律についてのガイドライン（通則編）10「（別添）講ずべき安全管理措置の内容」',
+    en: "APPI Art. 23; the PPC's General Guidelines, section 10 (annex): the security measures to take",
+  },
   generatedAt: { ja: '作成日時', en: 'Generated' },
   tally: { ja: '結果の集計', en: 'Results in figures' },
   tallyLine: {
