@@ -68,7 +68,7 @@ export function describeAudits({ desk, client, newPage }: ConsoleDesk) {
       await page.getByLabel('結果（従業者の教育）').selectOption('does-not-conform');
       await page.getByLabel('所見（従業者の教育）').fill('窓口担当者1名が今年度の研修を受講していない。');
       await page.getByRole('button', { name: '結果を記録する（従業者の教育）' }).click();
-      await page.getByText('不適合', { exact: true }).waitFor();
+      await page.locator('li.audit-item strong', { hasText: /^不適合$/ }).waitFor();
 
       const finding = page.getByRole('region', { name: '指摘を記録する' });
       await finding.getByLabel('対象の項目').selectOption('human-training');
