@@ -29,6 +29,12 @@ const OFFICER_CLAIMS = {
   iss: BENCH_TOKEN_ISSUER,
   token_use: 'id',
 };
+const AUDITOR_CLAIMS = {
+  'cognito:username': 'auditor',
+  'cognito:groups': 'auditor',
+  iss: BENCH_TOKEN_ISSUER,
+  token_use: 'id',
+};
 const BUSINESS_SYSTEM = 'arn:aws:iam::000000000000:role/appi-desk-business-systems';
 const PAYROLL = 'arn:aws:iam::000000000000:role/appi-desk-payroll';
 const UNKNOWN_PURPOSE = 'bench-unknown-purpose';
@@ -43,6 +49,21 @@ const UNKNOWN_ID = 'bench-unknown-request';
 const UNKNOWN_STAFF = 'bench-unknown-staff';
 const UNKNOWN_LINK_TOKEN = randomBytes(32).toString('base64url');
 const json = { 'content-type': 'application/json' };
+
+/** An audit id no bench run plans: the audit routes answer 404 and change nothing. */
+const BENCH_AUDIT = 'AUD-2000-01-01-BENCH0';
+const auditCall = (
+  name: RouteName,
+  claims: Record<string, string>,
+  rest: { body?: unknown; findingId?: string } = {},
+) => ({
+  event: api(name, {
+    pathParameters: { auditId: BENCH_AUDIT, ...(rest.findingId ? { findingId: rest.findingId } : {}) },
+    ...(rest.body !== undefined ? { headers: json, body: JSON.stringify(rest.body) } : {}),
+    claims,
+  }),
+  expect: '404',
+});
 
 /** An incident id no bench run registers: the write routes answer 404 and change nothing. */
 const BENCH_INCIDENT = 'INC-2000-01-01-BENCH0';
@@ -723,6 +744,39 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'list-audits': { event: api('list-audits', { claims: OFFICER_CLAIMS }), expect: '200' },
+  // Refused before anything is written: the auditor named is no staff account (422).
+  'plan-audit': {
+    event: api('plan-audit', {
+      headers: json,
+      body: JSON.stringify({
+        title: 'Benchmark',
+        scope: 'Benchmark',
+        period: { from: '2026-01-01', to: '2026-03-31' },
+        plannedOn: '2026-04-10',
+        auditor: UNKNOWN_STAFF,
+      }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '422',
+  },
+  'view-audit': auditCall('view-audit', OFFICER_CLAIMS),
+  'record-audit-result': auditCall('record-audit-result', AUDITOR_CLAIMS, {
+    body: { itemId: 'basic-policy', outcome: 'conforms', note: '', version: 0 },
+  }),
+  'add-audit-finding': auditCall('add-audit-finding', AUDITOR_CLAIMS, {
+    body: {
+      itemId: 'basic-policy',
+      description: 'Benchmark',
+      action: { description: 'Benchmark', owner: 'officer', dueOn: '2026-04-30' },
+    },
+  }),
+  'change-corrective-action': auditCall('change-corrective-action', OFFICER_CLAIMS, {
+    findingId: 'F-BENCH0',
+    body: { version: 1, status: 'in-progress' },
+  }),
+  'close-audit': auditCall('close-audit', AUDITOR_CLAIMS, { body: { version: 1, conclusion: 'Benchmark' } }),
+  'view-audit-report': auditCall('view-audit-report', OFFICER_CLAIMS),
 } satisfies Record<RouteName, BenchRequest>;
 
 export const WORKER_REQUESTS = {
@@ -744,6 +798,7 @@ export const WORKER_REQUESTS = {
   // Scans the incident register; with none it reaches DynamoDB and mails no one.
   'remind-incident-reports': { event: () => ({}), expect: 'ok' },
   'remind-standing-lapses': { event: () => ({}), expect: 'ok' },
+  'remind-corrective-actions': { event: () => ({}), expect: 'ok' },
   'analyse-staff-access': { event: () => ({}), expect: 'ok' },
   // Lists the digest bucket first, so it reaches S3 even when the day's digest is written.
   'write-access-log-digest': { event: () => ({}), expect: 'ok' },

@@ -6,6 +6,7 @@
 import type { RouteDefinition } from './http/route-definition';
 import { withSafeguardsGate } from './http/safeguards-routes';
 import * as accessLog from './routes/access-log';
+import * as audits from './routes/audits';
 import * as consents from './routes/consents';
 import * as disclosures from './routes/disclosures';
 import * as dataExports from './routes/exports';
@@ -111,6 +112,14 @@ const MANIFEST = [
   safeguardsStanding.getMyStanding,
   safeguardsStanding.listStandings,
   fulfilment.receiveOpendsrCallback,
+  audits.listAudits,
+  audits.planAudit,
+  audits.viewAudit,
+  audits.recordAuditResult,
+  audits.addAuditFinding,
+  audits.changeCorrectiveAction,
+  audits.closeAudit,
+  audits.viewAuditReport,
 ] as const;
 
 /**
@@ -122,6 +131,7 @@ export const ROUTES: readonly RouteDefinition[] = MANIFEST.map(withSafeguardsGat
 /** The route modules by capability, as named in functions/routes/; CDK groups the functions by them. */
 export const ROUTE_MODULES = {
   'access-log': accessLog,
+  audits,
   consents,
   disclosures,
   exports: dataExports,

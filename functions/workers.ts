@@ -105,6 +105,14 @@ export const WORKERS = [
     sendsEmail: false,
   },
   {
+    name: 'remind-corrective-actions',
+    summary:
+      'E-mails the officer about each corrective action of an audit past its due day (policy §6(2)A), once per action and due day.',
+    source: { kind: 'schedule', everyMinutes: 24 * 60 },
+    tables: { audits: 'read-write', outbox: 'write' },
+    sendsEmail: false,
+  },
+  {
     name: 'remind-overdue-fulfilment',
     summary:
       'E-mails the assignee (or the operators) and the officer about each decided request past its due date whose holders have not all finished, once per request.',

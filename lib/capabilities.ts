@@ -34,6 +34,7 @@ const STACK_OF_MODULE: Record<RouteModule, Capability> = {
   exports: 'safeguards',
   'staff-accounts': 'safeguards',
   'safeguards-standing': 'safeguards',
+  audits: 'safeguards',
   fulfilment: 'fulfilment',
   holders: 'fulfilment',
   incidents: 'incidents',

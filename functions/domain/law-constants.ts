@@ -5,6 +5,8 @@
 
 import { ACCESS_LOG_DIGEST_MAX_MINUTES, ACCESS_LOG_DIGEST_MINUTES } from './access-log/digest';
 import { PENDING_OFFICER_GRANT_DAYS } from './accounts/officer-grant';
+import { ACTION_STATUSES, RESULT_OUTCOMES } from './audits/audit-words';
+import { AUDIT_CHECKLIST, CHECKLIST_CATEGORY_WORDS } from './audits/checklist';
 import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
 import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from './desk';
 import {
@@ -662,6 +664,39 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         kind: 'desk policy',
         source: 'Enforcement Rules Art. 8(2) (every item of Art. 8(1))',
         note: 'The final report is not prepared while one of these is empty; (ix) other matters may be empty and then reads なし.',
+      },
+    ],
+  },
+  {
+    title: 'Audits of the safety management measures (APPI Art. 23; policy §6(2)A)',
+    constants: [
+      {
+        name: 'AUDIT_CHECKLIST',
+        value: AUDIT_CHECKLIST.map((item) => `${item.section} ${item.ja} (${item.id})`),
+        unit: 'list',
+        kind: 'law',
+        source: 'APPI Art. 23; PPC General Guidelines (通則編) 10 (別添) 講ずべき安全管理措置の内容, 10-1 to 10-7',
+        note: `The items an audit may cover, in the guideline's order and words, grouped as ${Object.values(
+          CHECKLIST_CATEGORY_WORDS,
+        )
+          .map((c) => `${c.section} ${c.ja}`)
+          .join(', ')}; a plan covers all of them unless the officer chooses some.`,
+      },
+      {
+        name: 'RESULT_OUTCOMES',
+        value: RESULT_OUTCOMES,
+        unit: 'list',
+        kind: 'desk policy',
+        source: 'PPC General Guidelines 10-3(5) (監査)',
+        note: "The auditor's answer per item; does-not-conform needs a note saying what does not conform.",
+      },
+      {
+        name: 'ACTION_STATUSES',
+        value: ACTION_STATUSES,
+        unit: 'list',
+        kind: 'desk policy',
+        source: 'PPC General Guidelines 10-3(5) (安全管理措置の見直し)',
+        note: 'A corrective action moves forward only; done needs what was done. Not done by the end of its due day (Japan time), it is overdue: the officer is e-mailed once per action and due day, and the desk report lists it.',
       },
     ],
   },

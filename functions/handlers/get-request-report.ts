@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { dynamoAudits } from '../adapters/audit-repository';
 import { dynamoIncidents } from '../adapters/incident-repository';
 import { listUndeliverable } from '../adapters/outbox-repository';
 import { dynamoHolderProgress } from '../adapters/overdue-fulfilment-repository';
@@ -13,6 +14,7 @@ const deps = {
   outbox: { undeliverable: listUndeliverable },
   holders: dynamoHolderProgress,
   incidents: dynamoIncidents,
+  audits: dynamoAudits,
   accessLog: dynamoAccessLog,
   clock: systemClock,
 };

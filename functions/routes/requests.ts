@@ -175,15 +175,17 @@ export const getRequestReport = {
   method: 'GET',
   path: '/v1/staff/reports/requests',
   summary:
-    'How the desk keeps its deadlines: counts by type and status, median and 95th-percentile time to decision, overdue open requests, e-mails set aside as undeliverable, reports to the PPC past due (the register read is access-logged).',
+    'How the desk keeps its deadlines: counts by type and status, median and 95th-percentile time to decision, overdue open requests, e-mails set aside as undeliverable, reports to the PPC past due (the register read is access-logged), corrective actions of audits past due.',
   auth: { kind: 'staff', roles: ['officer', 'auditor'] },
   // fulfilment-tasks: the decided requests whose holders have not all finished (ids and states only).
   // incidents: the reports to the PPC past due (ids, report and due date only).
+  // audits: the corrective actions past their due day (ids, owner and due day only).
   tables: {
     requests: 'read',
     outbox: 'read',
     'fulfilment-tasks': 'read',
     incidents: 'read',
+    audits: 'read',
     'access-log': 'append',
     ...STAFF_CHECK,
   },

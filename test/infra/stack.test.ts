@@ -264,10 +264,13 @@ describe('functions: one per route and per worker', () => {
   it('denies update, delete and batch write on the access log to every function granted append', () => {
     const appenders = entries.filter((e) => e.tables['access-log'] === 'append');
     expect(appenders.map((e) => e.name).sort()).toEqual([
+      'add-audit-finding',
       'add-request-note',
+      'change-corrective-action',
       'change-holder',
       'change-incident',
       'change-staff-role',
+      'close-audit',
       'close-incident',
       'confirm-officer-grant',
       'create-staff-account',
@@ -293,8 +296,10 @@ describe('functions: one per route and per worker', () => {
       'open-incident',
       'open-incident-from-alert',
       'override-reportability',
+      'plan-audit',
       'preview-decision',
       'preview-incident-notice',
+      'record-audit-result',
       'record-consent-by-staff',
       'record-holder-review',
       'record-posting',
@@ -384,6 +389,15 @@ describe('functions: one per route and per worker', () => {
       });
       expect(resource(fn).Properties.DeadLetterConfig.TargetArn).toBeDefined();
     }
+  });
+
+  it('reminds the officer of overdue corrective actions once a day, touching only the audits and the outbox', () => {
+    const fn = desk.stack.workers.functions['remind-corrective-actions']!;
+    desk.template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 day)',
+      Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [desk.logicalId(fn.fn), 'Arn'] } })]),
+    });
+    expect([...tableActions(fn, 'Allow').keys()].sort()).toEqual(['audits', 'outbox']);
   });
 
   it('check-use may read personal data but not change it', () => {

@@ -3,6 +3,8 @@
 // Figures only: no requester, no subject. Reading the incident register is logged all the same, as
 // every staff read of it is (the entry names no subject: the report shows ids and dates only).
 import type { AccessLogWriter } from '../access-log/ports';
+import type { AuditReader } from '../audits/ports';
+import { overdueCorrectiveActions } from '../audits/report';
 import type { IncidentReader } from '../incidents/ports';
 import { overdueIncidentReports } from '../incidents/report-reminders';
 import { dueAfterDeskDays } from '../kernel/calendar';
@@ -75,6 +77,8 @@ export interface RequestReportDeps {
   holders: HolderProgressReader;
   /** The incident register: its reports to the PPC past due (APPI Art. 26(1), Rules Art. 8). */
   incidents: Pick<IncidentReader, 'list'>;
+  /** The audit register: corrective actions past their due day (policy §6(2)A). */
+  audits: Pick<AuditReader, 'allFindings'>;
   accessLog: AccessLogWriter;
   clock: Clock;
 }
@@ -235,6 +239,7 @@ export async function requestReport(deps: RequestReportDeps, query: { from?: str
   const undeliverable = await deps.outbox.undeliverable();
   const atHolders = await deps.holders.unfinishedAtHolders(now);
   const incidents = await deps.incidents.list();
+  const findings = await deps.audits.allFindings();
   await deps.accessLog.append({
     actor: actor.staffId,
     role: actor.role,
@@ -258,5 +263,6 @@ export async function requestReport(deps: RequestReportDeps, query: { from?: str
     overdueAtHolders: overdueAtHolders(atHolders, now),
     undeliverable: undeliverableList(undeliverable),
     overdueIncidentReports: overdueIncidentReports(incidents, now),
+    overdueCorrectiveActions: overdueCorrectiveActions(findings, now),
   };
 }

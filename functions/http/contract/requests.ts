@@ -357,4 +357,15 @@ export const requestReportResponse = z.object({
     .describe(
       'Reports to the PPC on incidents the desk treats as reportable, not closed, past due with no submission recorded; most overdue first.',
     ),
+  overdueCorrectiveActions: z
+    .array(
+      z.object({
+        auditId: z.string(),
+        findingId: z.string(),
+        owner: z.string().describe('The staff id of who carries the action out.'),
+        dueOn: z.iso.date(),
+        daysOverdue: z.number().int().describe('Calendar days since the due day (Japan time), the day after it 1.'),
+      }),
+    )
+    .describe('Corrective actions of audits not done by the end of their due day; most overdue first.'),
 });

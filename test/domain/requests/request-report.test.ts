@@ -32,7 +32,11 @@ class ArrayReportReader implements RequestReportReader {
 
 const noneSetAside = { undeliverable: async (): Promise<UndeliverableMessage[]> => [] };
 const noHolders = { unfinishedAtHolders: async () => [] };
-const noIncidents = () => ({ incidents: { list: async () => [] }, accessLog: new RecordingAccessLog() });
+const noIncidents = () => ({
+  incidents: { list: async () => [] },
+  audits: { allFindings: async () => [] },
+  accessLog: new RecordingAccessLog(),
+});
 const OFFICER: StaffActor = { staffId: 'staff-officer-1', role: 'officer', sourceIp: '203.0.113.9' };
 
 const HOUR = 60 * 60 * 1000;
@@ -387,6 +391,7 @@ describe('requestReport on a seeded set', () => {
         outbox: noneSetAside,
         holders: noHolders,
         incidents: { list: async () => incidents },
+        audits: { allFindings: async () => [] },
         accessLog,
         clock: new FixedClock(new Date('2026-12-03T03:00:00.000Z')),
       },
@@ -403,6 +408,56 @@ describe('requestReport on a seeded set', () => {
     ]);
     expect(accessLog.entries).toEqual([
       expect.objectContaining({ actor: 'staff-officer-1', action: 'read', subjects: [], fields: ['incidents'] }),
+    ]);
+  });
+
+  it('lists corrective actions of audits not done by the end of their due day, most overdue first', async () => {
+    const finding = (findingId: string, dueOn: string, status: 'open' | 'in-progress' | 'done') => ({
+      auditId: 'AUD-2026-11-01-ABC123',
+      findingId,
+      version: 1,
+      itemId: 'human-training',
+      description: 'Training lapsed.',
+      action: { description: 'Train.', owner: 'operator', dueOn, status },
+      raisedBy: 'auditor',
+      raisedAt: '2026-11-01T01:00:00.000Z',
+    });
+    const report = await requestReport(
+      {
+        requests: new ArrayReportReader([]),
+        outbox: noneSetAside,
+        holders: noHolders,
+        incidents: { list: async () => [] },
+        audits: {
+          allFindings: async () => [
+            finding('F-LATER0', '2026-12-02', 'in-progress'),
+            finding('F-EARLY0', '2026-11-20', 'open'),
+            finding('F-DONE00', '2026-11-01', 'done'),
+            // Due today in Japan (12:00 JST): not overdue until the day ends.
+            finding('F-TODAY0', '2026-12-03', 'open'),
+          ],
+        },
+        accessLog: new RecordingAccessLog(),
+        clock: new FixedClock(new Date('2026-12-03T03:00:00.000Z')),
+      },
+      {},
+      OFFICER,
+    );
+    expect(report.overdueCorrectiveActions).toEqual([
+      {
+        auditId: 'AUD-2026-11-01-ABC123',
+        findingId: 'F-EARLY0',
+        owner: 'operator',
+        dueOn: '2026-11-20',
+        daysOverdue: 13,
+      },
+      {
+        auditId: 'AUD-2026-11-01-ABC123',
+        findingId: 'F-LATER0',
+        owner: 'operator',
+        dueOn: '2026-12-02',
+        daysOverdue: 1,
+      },
     ]);
   });
 });

@@ -126,6 +126,7 @@ describe('the request report page', () => {
       overdueAtHolders: [],
       undeliverable: [],
       overdueIncidentReports: [],
+      overdueCorrectiveActions: [],
     });
     expect(types).toEqual(['complaint', 'disclosure']);
     expect(statuses).not.toContain('awaiting-verification');

@@ -7,6 +7,9 @@ import { savedLanguage, useDocumentLanguage, useHeadingFocus } from '../page-fra
 import { LANGUAGE_NAMES } from '../text';
 import { AccessLogPage } from './access-log-page';
 import { AccountsPage } from './accounts-page';
+import { AuditPage } from './audit-page';
+import { AuditReportPage } from './audit-report-page';
+import { AuditsPage } from './audits-page';
 import { forgetDrafts } from './decision-draft';
 import { HolderPage, HoldersPage } from './holders-page';
 import { IncidentPage } from './incident-page';
@@ -36,6 +39,7 @@ const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [
   { page: 'report', route: { page: 'report' }, text: 'navReport' },
   { page: 'holders', route: { page: 'holders' }, text: 'navHolders' },
   { page: 'incidents', route: { page: 'incidents' }, text: 'navIncidents' },
+  { page: 'audits', route: { page: 'audits' }, text: 'navAudits' },
 ];
 
 /** The menu entry a page belongs to: a request under the queue, a subject under subjects. */
@@ -46,6 +50,8 @@ const SECTION: Partial<Record<DeskPage, DeskPage>> = {
   holder: 'holders',
   incident: 'incidents',
   'incident-report': 'incidents',
+  audit: 'audits',
+  'audit-report': 'audits',
 };
 
 function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
@@ -77,6 +83,12 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
       return <IncidentPage {...props} incidentId={route.incidentId} />;
     case 'incident-report':
       return <IncidentReportPage {...props} incidentId={route.incidentId} report={route.report} />;
+    case 'audits':
+      return <AuditsPage {...props} />;
+    case 'audit':
+      return <AuditPage {...props} auditId={route.auditId} />;
+    case 'audit-report':
+      return <AuditReportPage {...props} auditId={route.auditId} />;
     default:
       return <h1 tabIndex={-1}>{t('notFound', props.language)}</h1>;
   }

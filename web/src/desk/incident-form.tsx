@@ -62,7 +62,7 @@ export function TextField({
   errors?: string[];
   language: Language;
   hint?: string;
-  type?: 'text' | 'datetime-local' | 'number';
+  type?: 'text' | 'datetime-local' | 'number' | 'date';
   rows?: number;
 }) {
   const described = [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ');

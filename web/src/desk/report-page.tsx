@@ -17,6 +17,7 @@ import { japanDate } from './queue';
 import { queryString } from './read-reason';
 import { OUTCOMES, type RequestReport, reportMatrix } from './report';
 import { labelOf } from './request-text';
+import { hrefOfDeskRoute } from './routes';
 import { staffApi } from './staff-api';
 import type { Language } from './text';
 
@@ -92,6 +93,18 @@ const T = {
     en: 'No report of a leak is past its due date.',
   },
   incidentId: { ja: '事案番号', en: 'Incident' },
+  overdueCorrectiveActions: { ja: '期限を過ぎた監査の是正措置', en: 'Corrective actions of audits past their due day' },
+  overdueCorrectiveActionsNote: {
+    ja: '監査の指摘に対する是正措置で、期限の日が終わるまでに完了の記録がないものです。監査の画面で状況を更新してください。',
+    en: "Corrective actions of audit findings not recorded as done by the end of their due day. Update them on the audit's page.",
+  },
+  noOverdueCorrectiveActions: {
+    ja: '期限を過ぎた是正措置はありません。',
+    en: 'No corrective action is past its due day.',
+  },
+  auditFinding: { ja: '監査・指摘', en: 'Audit and finding' },
+  actionOwner: { ja: '担当', en: 'Owner' },
+  actionDueOn: { ja: '期限', en: 'Due' },
   incidentReport: { ja: '報告', en: 'Report' },
   incidentDueAt: { ja: '報告期限', en: 'Due' },
   undeliverable: { ja: '送信できなかったメール', en: 'E-mails set aside as undeliverable' },
@@ -279,6 +292,28 @@ function Report({ report, language }: { report: RequestReport; language: Languag
             <code key="id">{o.incidentId}</code>,
             REPORT_KIND_WORDS[o.report][language],
             japanTime(o.dueAt, language),
+            say('days', language, { n: o.daysOverdue }),
+          ],
+        }))}
+        numeric={[3]}
+        language={language}
+      />
+      <ListedSection
+        id="report-overdue-corrective-actions"
+        heading="overdueCorrectiveActions"
+        note="overdueCorrectiveActionsNote"
+        empty="noOverdueCorrectiveActions"
+        columns={['auditFinding', 'actionOwner', 'actionDueOn', 'daysOverdue']}
+        rows={report.overdueCorrectiveActions.map((o) => ({
+          key: `${o.auditId}-${o.findingId}`,
+          cells: [
+            <a key="id" href={hrefOfDeskRoute({ page: 'audit', auditId: o.auditId })} translate={false}>
+              {o.auditId} {o.findingId}
+            </a>,
+            <span key="owner" translate={false}>
+              {o.owner}
+            </span>,
+            o.dueOn,
             say('days', language, { n: o.daysOverdue }),
           ],
         }))}

@@ -22,6 +22,10 @@ export type DeskRoute =
   | { page: 'incidents' }
   | { page: 'incident'; incidentId: string }
   | { page: 'incident-report'; incidentId: string; report: 'preliminary' | 'final' }
+  /** Audits of the security measures (policy §6(2)A), one audit, and its report to read and print. */
+  | { page: 'audits' }
+  | { page: 'audit'; auditId: string }
+  | { page: 'audit-report'; auditId: string }
   | { page: 'not-found' };
 
 export type DeskPage = DeskRoute['page'];
@@ -41,6 +45,9 @@ export const DESK_PAGE_ROLES: Record<DeskPage, readonly StaffRole[]> = {
   incidents: ['operator', 'officer', 'auditor'],
   incident: ['operator', 'officer', 'auditor'],
   'incident-report': ['officer', 'auditor'],
+  audits: ['officer', 'auditor'],
+  audit: ['officer', 'auditor'],
+  'audit-report': ['officer', 'auditor'],
   'not-found': ['operator', 'officer', 'auditor'],
 };
 
@@ -66,6 +73,11 @@ export function parseDeskRoute(hash: string): DeskRoute {
     if (rest.length || !id || (fourth !== 'preliminary' && fourth !== 'final')) return { page: 'not-found' };
     return { page: 'incident-report', incidentId: id, report: fourth };
   }
+  if (first === 'audits' && third === 'report') {
+    const id = decode(second ?? '');
+    if (fourth !== undefined || rest.length || !id) return { page: 'not-found' };
+    return { page: 'audit-report', auditId: id };
+  }
   if (fourth !== undefined || rest.length || (third !== undefined && (first !== 'requests' || third !== 'print')))
     return { page: 'not-found' };
   if (second === undefined) {
@@ -76,7 +88,8 @@ export function parseDeskRoute(hash: string): DeskRoute {
       first === 'access-log' ||
       first === 'report' ||
       first === 'holders' ||
-      first === 'incidents'
+      first === 'incidents' ||
+      first === 'audits'
     )
       return { page: first };
     return { page: 'not-found' };
@@ -88,6 +101,7 @@ export function parseDeskRoute(hash: string): DeskRoute {
   if (first === 'subjects') return { page: 'subject', subjectId: id };
   if (first === 'holders') return { page: 'holder', holderId: id };
   if (first === 'incidents') return { page: 'incident', incidentId: id };
+  if (first === 'audits') return { page: 'audit', auditId: id };
   return { page: 'not-found' };
 }
 
@@ -123,6 +137,12 @@ export function hrefOfDeskRoute(route: DeskRoute): string {
       return `#/incidents/${encodeURIComponent(route.incidentId)}`;
     case 'incident-report':
       return `#/incidents/${encodeURIComponent(route.incidentId)}/reports/${route.report}`;
+    case 'audits':
+      return '#/audits';
+    case 'audit':
+      return `#/audits/${encodeURIComponent(route.auditId)}`;
+    case 'audit-report':
+      return `#/audits/${encodeURIComponent(route.auditId)}/report`;
     case 'not-found':
       return '#/not-found';
   }

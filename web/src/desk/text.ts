@@ -22,6 +22,7 @@ const T = {
   navReport: { ja: '対応状況レポート', en: 'Request report' },
   navHolders: { ja: '保有先', en: 'Holders' },
   navIncidents: { ja: '漏えい等の事案', en: 'Incidents' },
+  navAudits: { ja: '監査', en: 'Audits' },
   notFound: { ja: 'ページが見つかりません。', en: 'Page not found.' },
   notAllowed: { ja: 'このページはあなたの役割では利用できません。', en: 'Your role cannot use this page.' },
   loading: { ja: '読み込み中…', en: 'Loading…' },

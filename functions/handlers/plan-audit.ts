@@ -1,0 +1,11 @@
+import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { dynamoAudits } from '../adapters/audit-repository';
+import { dynamoStaffDirectory } from '../adapters/staff-repository';
+import { systemClock } from '../adapters/system';
+import { planAudit } from '../domain/audits/register';
+import { httpRoute } from '../http/route-handler';
+import { planAudit as route } from '../routes/audits';
+
+const deps = { audits: dynamoAudits, staff: dynamoStaffDirectory, accessLog: dynamoAccessLog, clock: systemClock };
+
+export const handler = httpRoute(route, async ({ body, actor }) => ({ body: await planAudit(deps, actor, body) }));
