@@ -13,6 +13,7 @@ import * as holders from './routes/holders';
 import * as incidentNotices from './routes/incident-notices';
 import * as incidentReports from './routes/incident-reports';
 import * as incidents from './routes/incidents';
+import * as internalRules from './routes/internal-rules';
 import * as myNumber from './routes/my-number';
 import * as notice from './routes/notice';
 import * as personalData from './routes/personal-data';
@@ -21,6 +22,7 @@ import * as purposes from './routes/purposes';
 import * as requestDetails from './routes/request-details';
 import * as requests from './routes/requests';
 import * as staffAccounts from './routes/staff-accounts';
+import * as training from './routes/training';
 
 export type { RouteAuth, RouteDefinition, TableAccess } from './http/route-definition';
 
@@ -106,6 +108,13 @@ const MANIFEST = [
   staffAccounts.confirmOfficerGrant,
   staffAccounts.disableStaffAccount,
   staffAccounts.enableStaffAccount,
+  internalRules.listInternalRules,
+  internalRules.publishRuleVersion,
+  internalRules.acknowledgeRule,
+  internalRules.listUnacknowledged,
+  training.listTraining,
+  training.addTrainingCourse,
+  training.recordTrainingCompletion,
   fulfilment.receiveOpendsrCallback,
 ] as const;
 
@@ -130,6 +139,8 @@ export const ROUTE_MODULES = {
   'request-details': requestDetails,
   requests,
   'staff-accounts': staffAccounts,
+  'internal-rules': internalRules,
+  training,
 } as const satisfies Record<string, Record<string, RouteDefinition>>;
 
 export type RouteModule = keyof typeof ROUTE_MODULES;

@@ -66,7 +66,11 @@ export function rulesAsOf(versions: readonly InternalRuleVersion[], today: strin
     .sort((a, b) => a.ruleId.localeCompare(b.ruleId));
 }
 
-export async function publishRuleVersion(deps: RuleDeps, actor: StaffActor, input: NewRuleVersion) {
+export async function publishRuleVersion(
+  deps: Pick<RuleDeps, 'safeguards' | 'clock'>,
+  actor: StaffActor,
+  input: NewRuleVersion,
+) {
   const now = deps.clock.now();
   const today = japanDay(now);
   const title = 'Rule version not published';
