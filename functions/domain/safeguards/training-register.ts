@@ -9,7 +9,7 @@ import { refuseFutureDates } from '../kernel/supplied-dates';
 import type { StaffActor, StaffMember } from '../staff';
 import type { SafeguardsStore } from './ports';
 import { DEFAULT_TRAINING_VALIDITY_MONTHS, type TrainingCompletion, type TrainingCourse } from './training';
-import { trainingValidUntil } from './training-validity';
+import { TRAINING_VALIDITY_MONTHS_MAX, TRAINING_VALIDITY_MONTHS_MIN, trainingValidUntil } from './training-validity';
 
 export interface TrainingDeps {
   safeguards: SafeguardsStore;
@@ -142,5 +142,10 @@ export async function listTraining(deps: TrainingDeps, actor: StaffActor) {
         completions: latestPerCourse((await deps.safeguards.recordsOf(m.staffId)).completions, today),
       })),
   );
-  return { today, courses, members: rows };
+  const validity = {
+    defaultMonths: DEFAULT_TRAINING_VALIDITY_MONTHS,
+    minMonths: TRAINING_VALIDITY_MONTHS_MIN,
+    maxMonths: TRAINING_VALIDITY_MONTHS_MAX,
+  };
+  return { today, validity, courses, members: rows };
 }

@@ -55,6 +55,9 @@ export const courseResponse = course;
 export const completionResponse = completion;
 export const trainingListResponse = z.object({
   today: z.iso.date(),
+  validity: z
+    .object({ defaultMonths: z.number().int(), minMonths: z.number().int(), maxMonths: z.number().int() })
+    .describe("A course's validity when none is given, and the least and most it may be."),
   courses: z.array(course),
   members: z
     .array(

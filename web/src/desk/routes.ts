@@ -22,6 +22,9 @@ export type DeskRoute =
   | { page: 'incidents' }
   | { page: 'incident'; incidentId: string }
   | { page: 'incident-report'; incidentId: string; report: 'preliminary' | 'final' }
+  /** The internal rules and manuals, and training (policy §6(2)). */
+  | { page: 'internal-rules' }
+  | { page: 'training' }
   | { page: 'not-found' };
 
 export type DeskPage = DeskRoute['page'];
@@ -41,6 +44,8 @@ export const DESK_PAGE_ROLES: Record<DeskPage, readonly StaffRole[]> = {
   incidents: ['operator', 'officer', 'auditor'],
   incident: ['operator', 'officer', 'auditor'],
   'incident-report': ['officer', 'auditor'],
+  'internal-rules': ['operator', 'officer', 'auditor'],
+  training: ['operator', 'officer', 'auditor'],
   'not-found': ['operator', 'officer', 'auditor'],
 };
 
@@ -76,7 +81,9 @@ export function parseDeskRoute(hash: string): DeskRoute {
       first === 'access-log' ||
       first === 'report' ||
       first === 'holders' ||
-      first === 'incidents'
+      first === 'incidents' ||
+      first === 'internal-rules' ||
+      first === 'training'
     )
       return { page: first };
     return { page: 'not-found' };
@@ -123,6 +130,10 @@ export function hrefOfDeskRoute(route: DeskRoute): string {
       return `#/incidents/${encodeURIComponent(route.incidentId)}`;
     case 'incident-report':
       return `#/incidents/${encodeURIComponent(route.incidentId)}/reports/${route.report}`;
+    case 'internal-rules':
+      return '#/internal-rules';
+    case 'training':
+      return '#/training';
     case 'not-found':
       return '#/not-found';
   }

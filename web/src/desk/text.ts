@@ -22,6 +22,8 @@ const T = {
   navReport: { ja: '対応状況レポート', en: 'Request report' },
   navHolders: { ja: '保有先', en: 'Holders' },
   navIncidents: { ja: '漏えい等の事案', en: 'Incidents' },
+  navInternalRules: { ja: '社内規程・マニュアル', en: 'Internal rules' },
+  navTraining: { ja: '教育・研修', en: 'Training' },
   notFound: { ja: 'ページが見つかりません。', en: 'Page not found.' },
   notAllowed: { ja: 'このページはあなたの役割では利用できません。', en: 'Your role cannot use this page.' },
   loading: { ja: '読み込み中…', en: 'Loading…' },
