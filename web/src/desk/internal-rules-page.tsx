@@ -233,7 +233,9 @@ export function InternalRulesPage({ session, language }: DeskPageProps) {
                   {pending.items.map((m) => (
                     <tr key={m.staffId}>
                       <th scope="row">
-                        {m.displayName} (<span translate={false}>{m.staffId}</span>)
+                        <span translate={false}>
+                          {m.displayName} ({m.staffId})
+                        </span>
                       </th>
                       <td>
                         {m.missing

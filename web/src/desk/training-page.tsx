@@ -174,7 +174,9 @@ export function TrainingPage({ session, language }: DeskPageProps) {
                     {training.members.map((m) => (
                       <tr key={m.staffId}>
                         <th scope="row">
-                          {m.displayName} (<span translate={false}>{m.staffId}</span>)
+                          <span translate={false}>
+                            {m.displayName} ({m.staffId})
+                          </span>
                         </th>
                         {courses.map((c) => (
                           <td key={c.courseId}>
@@ -218,7 +220,7 @@ export function TrainingPage({ session, language }: DeskPageProps) {
                 >
                   <option value="">{sw('choose', language)}</option>
                   {training.members.map((m) => (
-                    <option key={m.staffId} value={m.staffId}>
+                    <option key={m.staffId} value={m.staffId} translate={false}>
                       {m.displayName} ({m.staffId})
                     </option>
                   ))}
