@@ -220,8 +220,8 @@ export function TrainingPage({ session, language }: DeskPageProps) {
                 >
                   <option value="">{sw('choose', language)}</option>
                   {training.members.map((m) => (
-                    <option key={m.staffId} value={m.staffId} translate={false}>
-                      {m.displayName} ({m.staffId})
+                    <option key={m.staffId} value={m.staffId}>
+                      {language === 'ja' ? `${m.displayName}（${m.staffId}）` : `${m.displayName} (${m.staffId})`}
                     </option>
                   ))}
                 </select>
