@@ -652,6 +652,8 @@ export const ROUTE_REQUESTS = {
   },
   // ---- Staff accounts: a new account each run (the id is random); changes to an unknown one answer 404 ----
   'list-staff-accounts': { event: api('list-staff-accounts', { claims: OFFICER_CLAIMS }), expect: '200' },
+  'get-my-standing': { event: api('get-my-standing', { claims: OFFICER_CLAIMS }), expect: '200' },
+  'list-standings': { event: api('list-standings', { claims: OFFICER_CLAIMS }), expect: '200' },
   'create-staff-account': {
     event: () => {
       const staffId = `bench-${randomBytes(4).toString('hex')}`;
@@ -789,6 +791,7 @@ export const WORKER_REQUESTS = {
   'remind-holder-reviews': { event: () => ({}), expect: 'ok' },
   // Scans the incident register; with none it reaches DynamoDB and mails no one.
   'remind-incident-reports': { event: () => ({}), expect: 'ok' },
+  'remind-standing-lapses': { event: () => ({}), expect: 'ok' },
   'analyse-staff-access': { event: () => ({}), expect: 'ok' },
   // Lists the digest bucket first, so it reaches S3 even when the day's digest is written.
   'write-access-log-digest': { event: () => ({}), expect: 'ok' },

@@ -4,6 +4,7 @@
 // in routes/<capability>.ts, and its handler imports that definition alone: a function bundles only
 // its own route and its capability's schemas, never this list.
 import type { RouteDefinition } from './http/route-definition';
+import { withSafeguardsGate } from './http/safeguards-routes';
 import * as accessLog from './routes/access-log';
 import * as consents from './routes/consents';
 import * as disclosures from './routes/disclosures';
@@ -21,6 +22,7 @@ import * as provisions from './routes/provisions';
 import * as purposes from './routes/purposes';
 import * as requestDetails from './routes/request-details';
 import * as requests from './routes/requests';
+import * as safeguardsStanding from './routes/safeguards-standing';
 import * as staffAccounts from './routes/staff-accounts';
 import * as training from './routes/training';
 
@@ -115,10 +117,16 @@ const MANIFEST = [
   training.listTraining,
   training.addTrainingCourse,
   training.recordTrainingCompletion,
+  safeguardsStanding.getMyStanding,
+  safeguardsStanding.listStandings,
   fulfilment.receiveOpendsrCallback,
 ] as const;
 
-export const ROUTES: readonly RouteDefinition[] = MANIFEST;
+/**
+ * The routes as deployed: each route that reads or writes personal data also reads the safeguards
+ * table, for the gate that refuses a member whose rules or training lapsed (functions/http/safeguards-gate.ts).
+ */
+export const ROUTES: readonly RouteDefinition[] = MANIFEST.map(withSafeguardsGate);
 
 /** The route modules by capability, as named in functions/routes/; CDK groups the functions by them. */
 export const ROUTE_MODULES = {
@@ -141,6 +149,7 @@ export const ROUTE_MODULES = {
   'staff-accounts': staffAccounts,
   'internal-rules': internalRules,
   training,
+  'safeguards-standing': safeguardsStanding,
 } as const satisfies Record<string, Record<string, RouteDefinition>>;
 
 export type RouteModule = keyof typeof ROUTE_MODULES;
@@ -149,5 +158,5 @@ export type RouteName = (typeof MANIFEST)[number]['name'];
 
 /** A route by name, with its literal type (tests and the bench; handlers import their own definition). */
 export function routeNamed<N extends RouteName>(name: N): Extract<(typeof MANIFEST)[number], { name: N }> {
-  return MANIFEST.find((r) => r.name === name) as Extract<(typeof MANIFEST)[number], { name: N }>;
+  return ROUTES.find((r) => r.name === name) as Extract<(typeof MANIFEST)[number], { name: N }>;
 }

@@ -97,6 +97,14 @@ export const WORKERS = [
     sendsEmail: false,
   },
   {
+    name: 'remind-standing-lapses',
+    summary:
+      "E-mails the officer 14 days before a staff member's rules or training lapse past the grace period, and once when they have, once each.",
+    source: { kind: 'schedule', everyMinutes: 24 * 60 },
+    tables: { staff: 'read', safeguards: 'read-write', outbox: 'write' },
+    sendsEmail: false,
+  },
+  {
     name: 'remind-overdue-fulfilment',
     summary:
       'E-mails the assignee (or the operators) and the officer about each decided request past its due date whose holders have not all finished, once per request.',

@@ -1,6 +1,11 @@
 import { App, type AppProps, Duration } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, type NagPack, NIST80053R5Checks } from 'cdk-nag';
-import { deskSettings, preliminaryReportDays, securityAlertEmail } from '../functions/adapters/desk-settings';
+import {
+  deskSettings,
+  preliminaryReportDays,
+  safeguardsGrace,
+  securityAlertEmail,
+} from '../functions/adapters/desk-settings';
 import { accessLogDigestMinutes } from '../functions/domain/access-log/digest';
 import { accessLogRetentionSeconds } from '../functions/domain/access-log/entry';
 import { maxSubjectsPerHour } from '../functions/domain/monitoring/access-analysis';
@@ -41,6 +46,7 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
   const digestMinutes: unknown = app.node.tryGetContext('accessLogDigestMinutes');
   const alertEmail: unknown = app.node.tryGetContext('securityAlertEmail');
   const preliminaryDays: unknown = app.node.tryGetContext('preliminaryReportDeskDays');
+  const graceDays: unknown = app.node.tryGetContext('safeguardsGraceDays');
   const environment: Record<string, string> = {
     ...(days !== undefined ? { DESK_RESPONSE_DESK_DAYS: String(days) } : {}),
     ...(fees !== undefined ? { DESK_FEES_JSON: typeof fees === 'string' ? fees : JSON.stringify(fees) } : {}),
@@ -49,9 +55,11 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
     ...(digestMinutes !== undefined ? { DESK_ACCESS_LOG_DIGEST_MINUTES: String(digestMinutes) } : {}),
     ...(alertEmail !== undefined ? { DESK_SECURITY_ALERT_EMAIL: String(alertEmail) } : {}),
     ...(preliminaryDays !== undefined ? { DESK_PRELIMINARY_REPORT_DESK_DAYS: String(preliminaryDays) } : {}),
+    ...(graceDays !== undefined ? { DESK_SAFEGUARDS_GRACE_DAYS: String(graceDays) } : {}),
   };
   deskSettings(environment);
   preliminaryReportDays(environment);
+  safeguardsGrace(environment);
   maxSubjectsPerHour(environment.DESK_MONITOR_MAX_SUBJECTS_PER_HOUR);
   accessLogRetentionSeconds(environment.DESK_ACCESS_LOG_RETENTION_DAYS);
   accessLogDigestMinutes(environment.DESK_ACCESS_LOG_DIGEST_MINUTES);
@@ -62,7 +70,7 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
 /**
  * Builds the CDK app from context: stage (default dev; prod turns on deletion protection and
  * retention), region, senderEmail, officerEmail, and optionally publicBaseUrl, auditRetentionDays,
- * responseDeskDays, preliminaryReportDeskDays (1-5 desk days for the PPC preliminary report), fees, monitorMaxSubjectsPerHour, securityAlertEmail (a second address, no officer's, told of every staff account change), staffAllowedCidrs, accessLogRetentionDays (entries' TTL and their digests' lock; five years by default)
+ * responseDeskDays, preliminaryReportDeskDays (1-5 desk days for the PPC preliminary report), safeguardsGraceDays (0-90 days a staff member keeps handling personal data after their rules or training lapse; 30 by default), fees, monitorMaxSubjectsPerHour, securityAlertEmail (a second address, no officer's, told of every staff account change), staffAllowedCidrs, accessLogRetentionDays (entries' TTL and their digests' lock; five years by default)
  * and accessLogDigestMinutes (how often the chain heads are digested; 5 by default).
  * Context given here is added to what the CLI passes in (cdk.json, -c).
  */

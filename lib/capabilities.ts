@@ -36,6 +36,7 @@ const STACK_OF_MODULE: Record<RouteModule, Capability> = {
   'staff-accounts': 'safeguards',
   'internal-rules': 'safeguards',
   training: 'safeguards',
+  'safeguards-standing': 'safeguards',
   fulfilment: 'fulfilment',
   holders: 'fulfilment',
   incidents: 'incidents',

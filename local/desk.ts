@@ -28,6 +28,7 @@ import {
   seedDemoIncident,
   seedDemoStaff,
 } from './seed';
+import { seedDemoSafeguards } from './seed-safeguards';
 import { LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from './staff-sign-in';
 import { type StreamHandler, StreamPoller } from './stream-poller';
 import { createTables, physicalTableName } from './tables';
@@ -127,7 +128,7 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     // The demo incident links Hanako, so it follows her records (linking checks the registry).
     await Promise.all([
       seedDemoCustomer().then(seedDemoIncident),
-      seedDemoStaff(options.demoPassword),
+      seedDemoStaff(options.demoPassword).then(() => seedDemoSafeguards(options.demoPassword)),
       seedDemoHolders(crmEndpoint),
     ]);
     log('tables ready, demo data seeded');

@@ -5,6 +5,7 @@ import type { DeskSettings } from '../domain/desk';
 import { preliminaryReportDeskDays } from '../domain/incidents/deadlines';
 import { responseDeskDays } from '../domain/kernel/calendar';
 import { feeSchedule } from '../domain/requests/fees';
+import { safeguardsGraceDays } from '../domain/safeguards/standing';
 
 function parsedJson(name: string, value: string | undefined): unknown {
   if (value === undefined || value.trim() === '') return undefined;
@@ -26,6 +27,11 @@ export function deskSettings(env: NodeJS.ProcessEnv = process.env): DeskSettings
 /** DESK_PRELIMINARY_REPORT_DESK_DAYS (1-5): desk days after awareness for the PPC preliminary report; unset means 3. */
 export function preliminaryReportDays(env: NodeJS.ProcessEnv = process.env): number {
   return preliminaryReportDeskDays(env.DESK_PRELIMINARY_REPORT_DESK_DAYS);
+}
+
+/** DESK_SAFEGUARDS_GRACE_DAYS (0-90): days a staff member keeps handling personal data after an obligation arises; unset means 30. */
+export function safeguardsGrace(env: NodeJS.ProcessEnv = process.env): number {
+  return safeguardsGraceDays(env.DESK_SAFEGUARDS_GRACE_DAYS);
 }
 
 /** DESK_OFFICER_EMAIL: where the Information Security Officer is told of account changes and access alerts. */

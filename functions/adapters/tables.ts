@@ -45,6 +45,13 @@ export interface TableDefinition {
   /** Attribute holding the epoch second after which the item must never be served. */
   timeToLiveAttribute?: 'expiresAt';
   stream?: StreamView;
+  /**
+   * The table holds personal data (policy §6(2)): a staff route touching it is refused to a member
+   * whose rules or training have lapsed (functions/http/safeguards-gate.ts). 'when-read': only reading
+   * it handles personal data, since every staff call appends to it or mails through it (the access
+   * log, the outbox), whatever it touches.
+   */
+  personalData?: 'held' | 'when-read';
 }
 
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -52,6 +59,7 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 export const TABLES: readonly TableDefinition[] = [
   {
     name: 'requests',
+    personalData: 'held',
     partitionKey: { name: 'requestId', type: 'S' },
     globalIndexes: [
       { indexName: 'byStatus', partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'createdAt', type: 'S' } },
@@ -64,6 +72,7 @@ export const TABLES: readonly TableDefinition[] = [
     // subject it copies ('none' when it holds nobody), so erasing a subject finds every copy by
     // bySubject; every item carries subjectId, so the index holds them all (see outbox).
     name: 'disclosures',
+    personalData: 'held',
     partitionKey: { name: 'tokenHash', type: 'S' },
     sortKey: { name: 'subjectId', type: 'S' },
     globalIndexes: [
@@ -77,6 +86,7 @@ export const TABLES: readonly TableDefinition[] = [
   },
   {
     name: 'personal-data',
+    personalData: 'held',
     partitionKey: { name: 'subjectId', type: 'S' },
     sortKey: { name: 'recordId', type: 'S' },
     // Every record carries a lookupKey (holdings.ts lookupKeyOf): identifier records are found by
@@ -90,6 +100,7 @@ export const TABLES: readonly TableDefinition[] = [
     // statutory affairs are ever granted them. The stream carries keys only: the erasure certificate
     // needs no number, so the function writing it never sees one.
     name: 'my-number',
+    personalData: 'held',
     partitionKey: { name: 'subjectId', type: 'S' },
     sortKey: { name: 'documentId', type: 'S' },
     timeToLiveAttribute: TTL_ATTRIBUTE,
@@ -101,6 +112,7 @@ export const TABLES: readonly TableDefinition[] = [
     // The stream carries a cessation-of-use flag saying erase to the erase-on-request worker; both
     // images, so a flag is acted on when it newly appears, not on every later change of the item.
     name: 'subjects',
+    personalData: 'held',
     partitionKey: { name: 'subjectId', type: 'S' },
     stream: 'NEW_AND_OLD_IMAGES',
   },
@@ -113,12 +125,14 @@ export const TABLES: readonly TableDefinition[] = [
   },
   {
     name: 'consents',
+    personalData: 'held',
     partitionKey: { name: 'subjectId', type: 'S' },
     sortKey: { name: 'eventId', type: 'S' },
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
   {
     name: 'provision-records',
+    personalData: 'held',
     partitionKey: { name: 'subjectId', type: 'S' },
     sortKey: { name: 'recordId', type: 'S' },
     // Auditors list a recipient's or provider's records across people (APPI Art. 29(2), 30(4)). Every
@@ -140,6 +154,7 @@ export const TABLES: readonly TableDefinition[] = [
   },
   {
     name: 'access-log',
+    personalData: 'when-read',
     partitionKey: { name: 'chainId', type: 'S' },
     sortKey: { name: 'seq', type: 'N' },
     // Listing and monitoring read by time across every chain: one partition per Japan day.
@@ -154,6 +169,7 @@ export const TABLES: readonly TableDefinition[] = [
   },
   {
     name: 'outbox',
+    personalData: 'when-read',
     partitionKey: { name: 'messageId', type: 'S' },
     // Every message keeps its outboxState (pending, sent, undeliverable); the sweep queries 'pending'.
     // Not sparse on purpose: DynamoDB Local never TTL-deletes an expired item missing from a GSI, and
@@ -178,6 +194,7 @@ export const TABLES: readonly TableDefinition[] = [
     // gives, both short-lived and hashed. A table of its own: it holds addresses for minutes, is read
     // by the four /v1/me functions only, and keeps them from being granted the requests table.
     name: 'sessions',
+    personalData: 'held',
     partitionKey: { name: 'sessionKey', type: 'S' },
     timeToLiveAttribute: TTL_ATTRIBUTE,
   },
@@ -186,6 +203,7 @@ export const TABLES: readonly TableDefinition[] = [
     // its download; subject ids and categories, never values. Every item carries a status, so the
     // byStatus index holds them all (see outbox).
     name: 'exports',
+    personalData: 'held',
     partitionKey: { name: 'exportId', type: 'S' },
     globalIndexes: [
       {
@@ -211,6 +229,7 @@ export const TABLES: readonly TableDefinition[] = [
     // lists a request's tasks; byState is what the send, retry and poll sweep reads (every task
     // carries taskState, so the index holds them all: see outbox). The stream starts the first send.
     name: 'fulfilment-tasks',
+    personalData: 'held',
     partitionKey: { name: 'taskId', type: 'S' },
     globalIndexes: [
       {
@@ -232,6 +251,7 @@ export const TABLES: readonly TableDefinition[] = [
     // a keyed HMAC of one identifier of the person and the purposes ceased, no personal data. One item
     // per identifier and request; kept as long as the evidence.
     name: 'suppressions',
+    personalData: 'held',
     partitionKey: { name: 'identifierMac', type: 'S' },
     sortKey: { name: 'requestId', type: 'S' },
     timeToLiveAttribute: TTL_ATTRIBUTE,
@@ -243,6 +263,7 @@ export const TABLES: readonly TableDefinition[] = [
     // bySubject (over the subject items alone) lists a person's incidents for their dossier. Kept for
     // good: the PPC may ask about an incident years later, and the register names subject ids only.
     name: 'incidents',
+    personalData: 'held',
     partitionKey: { name: 'incidentId', type: 'S' },
     sortKey: { name: 'itemKey', type: 'S' },
     globalIndexes: [

@@ -61,6 +61,8 @@ import {
   MAX_CORRECTION_ITEMS,
 } from './requests/types/correction/words';
 import { PURPOSE_NOTIFICATION_REFUSAL_GROUNDS } from './requests/types/purpose-notification/words';
+import { STANDING_REMINDER_LEAD_DAYS } from './safeguards/lapse-reminders';
+import { SAFEGUARDS_GRACE_DAYS, SAFEGUARDS_MAX_GRACE_DAYS } from './safeguards/standing';
 import { DEFAULT_TRAINING_VALIDITY_MONTHS } from './safeguards/training';
 import { TRAINING_VALIDITY_MONTHS_MAX, TRAINING_VALIDITY_MONTHS_MIN } from './safeguards/training-validity';
 import { PASSWORD_MAX_AGE_DAYS, PASSWORD_MAX_AGE_DAYS_LIMIT, PASSWORD_MIN_LENGTH } from './staff-passwords';
@@ -423,6 +425,23 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
   {
     title: 'Safeguards (policy §6)',
     constants: [
+      {
+        name: 'SAFEGUARDS_GRACE_DAYS',
+        value: SAFEGUARDS_GRACE_DAYS,
+        unit: 'calendar days',
+        kind: 'desk policy',
+        source:
+          'policy §6(2)A-B; PPC General Guidelines 10-2 (internal rules) and 10-4 (human safety management measures: training)',
+        note: `A staff member may still handle personal data to the end of the day an obligation arose (a rule version in force, a required course added, their account created, the day after their training expired) plus these days (Japan dates); refused from the next day. Settable per deployment from 0 to ${SAFEGUARDS_MAX_GRACE_DAYS}.`,
+      },
+      {
+        name: 'STANDING_REMINDER_LEAD_DAYS',
+        value: STANDING_REMINDER_LEAD_DAYS,
+        unit: 'calendar days',
+        kind: 'desk policy',
+        source: 'policy §6(2)A-B',
+        note: 'The officer is e-mailed this many days before a member would be refused, and once more when they are; once each per lapse.',
+      },
       {
         name: 'ACCESS_LOG_DIGEST_MINUTES',
         value: ACCESS_LOG_DIGEST_MINUTES,

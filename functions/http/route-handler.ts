@@ -10,6 +10,7 @@ import type { StaffActor } from '../domain/staff';
 import type { SystemActor } from '../domain/systems';
 import { BASE_HEADERS, HttpProblem, parseOrProblem, problemResult, STATUS_OF } from './problem';
 import type { RouteDefinition } from './route-definition';
+import { gatedBySafeguards } from './safeguards-routes';
 import { authenticateStaff } from './staff-auth';
 import { authenticateSystem } from './system-auth';
 import { isUnavailable, RETRY_AFTER_SECONDS } from './unavailable';
@@ -211,7 +212,7 @@ export function httpRoute<R extends RouteDefinition>(
         throw new Error(`Route ${route.name} verifies holders but was given no verifier`);
       const actor =
         route.auth.kind === 'staff'
-          ? await authenticateStaff(event, route.auth.roles)
+          ? await authenticateStaff(event, route.auth.roles, { safeguards: gatedBySafeguards(route) })
           : route.auth.kind === 'system'
             ? authenticateSystem(event)
             : route.auth.kind === 'holder-signature'

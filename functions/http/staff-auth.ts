@@ -6,6 +6,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { dynamoStaffDirectory } from '../adapters/staff-repository';
 import type { StaffActor, StaffRole } from '../domain/staff';
 import { HttpProblem } from './problem';
+import { requireSafeguardsStanding } from './safeguards-gate';
 
 /** REST API authorizers pass groups as "a,b"; some pass "[a b]"; accept either. */
 export function parseGroups(claim: unknown): string[] {
@@ -34,7 +35,15 @@ export function staffTokenIssuer(env: NodeJS.ProcessEnv = process.env): string {
   return issuer;
 }
 
-export async function authenticateStaff(event: APIGatewayProxyEvent, roles: readonly StaffRole[]): Promise<StaffActor> {
+/**
+ * The caller, once token, account and role agree; with `safeguards` (a route handling personal data,
+ * functions/http/safeguards-gate.ts) also refused while their rules or training have lapsed.
+ */
+export async function authenticateStaff(
+  event: APIGatewayProxyEvent,
+  roles: readonly StaffRole[],
+  options: { safeguards?: boolean } = {},
+): Promise<StaffActor> {
   const claims = (event.requestContext.authorizer?.claims ?? {}) as Record<string, unknown>;
   const username = claims['cognito:username'];
   if (typeof username !== 'string' || username === '') throw unauthenticated();
@@ -67,5 +76,7 @@ export async function authenticateStaff(event: APIGatewayProxyEvent, roles: read
       `This route is for: ${roles.join(', ')}. Your role is ${staff.role}; sign in again if it changed.`,
     );
   }
+  // After the role check: a caller the route is not for learns nothing of their standing from it.
+  if (options.safeguards) await requireSafeguardsStanding(staff);
   return { staffId: staff.staffId, role: staff.role, sourceIp: event.requestContext.identity?.sourceIp ?? 'unknown' };
 }

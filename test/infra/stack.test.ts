@@ -288,6 +288,7 @@ describe('functions: one per route and per worker', () => {
       'list-request-records',
       'list-requests',
       'list-staff-accounts',
+      'list-standings',
       'list-training',
       'list-unacknowledged-rules',
       'notify-incident-persons',

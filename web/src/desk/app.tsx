@@ -23,6 +23,7 @@ import { type DeskPage, type DeskRoute, deskPageAllowed, hrefOfDeskRoute, parseD
 import { forgetSession, keepSession, keptSession, type StaffSession, whenSessionEnds } from './session';
 import { completeCognitoSignIn, staffSignInConfig } from './sign-in';
 import { SignInPage } from './sign-in-page';
+import { StandingBanner } from './standing-banner';
 import { SubjectPage, SubjectSearchPage } from './subjects-page';
 import { type DeskTextKey, type Language, ROLE_LABELS, t } from './text';
 import { TrainingPage } from './training-page';
@@ -219,7 +220,10 @@ export function App() {
         {checkingReturn ? (
           <p>{t('loading', language)}</p>
         ) : session ? (
-          <Page route={route} session={session} language={language} go={go} />
+          <>
+            <StandingBanner session={session} language={language} route={route} />
+            <Page route={route} session={session} language={language} go={go} />
+          </>
         ) : (
           <SignInPage
             language={language}

@@ -1,7 +1,11 @@
 // Every refusal the console can meet, in the staff member's words (ja/en), chosen by the problem's
 // type (RFC 9457 §3.1: `urn:appi-desk:problem:<slug>`) and its extension members (§3.2), never the
 // API's English detail on a Japanese page. A type not listed here is told by its HTTP status.
-import { OUTSIDE_STAFF_NETWORK_PROBLEM, RATE_LIMITED_PROBLEM } from '../../../functions/http/problem-words';
+import {
+  OUTSIDE_STAFF_NETWORK_PROBLEM,
+  RATE_LIMITED_PROBLEM,
+  SAFEGUARDS_LAPSED_PROBLEM,
+} from '../../../functions/http/problem-words';
 import type { Language, ProblemDetails } from '../request-form';
 import { type Label, tooManyRequests } from '../text';
 import { japanTime } from './japan-time';
@@ -77,6 +81,18 @@ const BY_TYPE: Record<string, Label | ((problem: StaffProblem, language: Languag
   [type('forbidden-role')]: {
     ja: 'この操作はあなたの役割では行えません。役割が変わった場合は、ログインし直してください。',
     en: 'Your role cannot do this. If your role has changed, sign in again.',
+  },
+  // The safeguards gate (policy §6(2)): the banner above the page lists what is missing.
+  [SAFEGUARDS_LAPSED_PROBLEM]: (problem, language) => {
+    const rules = Number(problem.unacknowledgedRules ?? 0) > 0;
+    const training = Number(problem.lapsedTrainings ?? 0) > 0;
+    const what =
+      language === 'ja'
+        ? [rules ? '内部規程の確認' : '', training ? '研修の受講' : ''].filter(Boolean).join('と')
+        : [rules ? 'acknowledging the rules' : '', training ? 'your training' : ''].filter(Boolean).join(' and ');
+    return language === 'ja'
+      ? `${what || '内部規程の確認又は研修の受講'}の期限が過ぎているため、個人データを扱う画面は利用できません。何も表示・変更していません。内部規程はコンソールで確認を記録し、研修の受講は個人情報保護管理者に記録を依頼してください。`
+      : `The time for ${what || 'acknowledging the rules or your training'} has passed, so pages of personal data are refused to you; nothing was shown or changed. Record your acknowledgement of the rules in the console, and ask the Information Security Officer to record your training.`;
   },
   // The firewall and the platform.
   [RATE_LIMITED_PROBLEM]: (problem, language) => tooManyRequests(problem.retryAfterSeconds, language, { typed: false }),

@@ -1,0 +1,24 @@
+// Scheduled daily: e-mails the Information Security Officer before a staff member's rules or
+// training lapse past the grace period, and once when they have (policy §6(2)A-B).
+import { officerEmail, safeguardsGrace } from '../adapters/desk-settings';
+import { dynamoLapseReminders } from '../adapters/lapse-reminder-repository';
+import { logger } from '../adapters/logger';
+import { dynamoSafeguards } from '../adapters/safeguards-repository';
+import { dynamoStaffAccounts } from '../adapters/staff-repository';
+import { systemClock } from '../adapters/system';
+import { remindStandingLapses } from '../domain/safeguards/lapse-reminders';
+
+const deps = {
+  members: () => dynamoStaffAccounts.list(),
+  safeguards: dynamoSafeguards,
+  reminders: dynamoLapseReminders,
+  graceDays: safeguardsGrace(),
+  clock: systemClock,
+  officerEmail: officerEmail(),
+};
+
+export const handler = async () => {
+  const tally = await remindStandingLapses(deps);
+  if (tally.reminded > 0) logger.info('Reminded the officer of staff standings lapsing', { ...tally });
+  return tally;
+};
