@@ -47,10 +47,10 @@ export function describeInternalRules({ desk, client, newPage }: ConsoleDesk) {
       const rule = page.getByRole('region', { name: /個人データ取扱規程/ });
       await rule.getByText('個人データは、通知した利用目的の範囲内でのみ取り扱う。').waitFor();
       const pending = page.getByRole('region', { name: '未確認の担当者' });
-      await pending.getByRole('row', { name: /operator/ }).waitFor();
+      await pending.getByRole('row', { name: /\(operator\)/ }).waitFor();
       await rule.getByRole('button', { name: /この版を読み、遵守することを確認する/ }).click();
       await rule.getByText(/確認済み/).waitFor();
-      expect(await pending.getByRole('row', { name: /officer/ }).count()).toBe(0);
+      expect(await pending.getByRole('row', { name: /\(officer\)/ }).count()).toBe(0);
       await checkPage(page, 'desk-rules-3-acknowledged-ja');
 
       await page.getByRole('button', { name: 'English' }).click();

@@ -1,6 +1,6 @@
 // The training page in a real Chromium against the local desk: the officer sets up a course (a
 // validity past the limit refused, naming the field), records a completion and sees its last valid
-// day for the member; an operator sees only their own, on a phone; in Japanese and English.
+// day for the member and each member's standing; an operator sees only their own, on a phone; in Japanese and English.
 import { describe, expect, it } from 'vitest';
 import { DESK_CONSOLE_PATH } from '../../../local/privacy-center';
 import { checkPage, DESKTOP, PHONE } from '../../support/browser';
@@ -34,6 +34,8 @@ export function describeTraining({ desk, newPage }: ConsoleDesk) {
       await checkPage(page, 'desk-training-1-course-refused-ja');
 
       await add.getByLabel(/有効期間/).fill('1');
+      // Optional: a completion already past its validity must not take the operator's standing away.
+      await add.getByRole('checkbox', { name: /必修/ }).uncheck();
       await add.getByRole('button', { name: '登録する' }).click();
       await page.getByText('研修を登録しました。').waitFor();
 
@@ -45,8 +47,13 @@ export function describeTraining({ desk, newPage }: ConsoleDesk) {
       await page.getByText('修了を記録しました（有効期限 2026-02-28）。').waitFor();
       const members = page.getByRole('region', { name: '担当者ごとの修了状況' });
       await members
-        .getByRole('row', { name: /operator/ })
+        .getByRole('row', { name: /\(operator\)/ })
         .getByText('2026-02-28')
+        .waitFor();
+      // Each member's standing, by the gate's rule: the seeded lapsed member is refused personal data.
+      await members
+        .getByRole('row', { name: /\(operator-lapsed\)/ })
+        .getByText('個人データの取扱い停止中')
         .waitFor();
       await checkPage(page, 'desk-training-2-recorded-ja');
 

@@ -68,6 +68,8 @@ const W = {
   requiredCourse: { ja: '必修', en: 'Required' },
   optionalCourse: { ja: '任意', en: 'Optional' },
   membersTitle: { ja: '担当者ごとの修了状況', en: 'Each staff member’s training' },
+  standing: { ja: '個人データの取扱い', en: 'Standing' },
+  lapsesOn: { ja: '{day}から停止', en: 'Refused from {day}' },
   ownTitle: { ja: 'あなたの修了状況', en: 'Your training' },
   completedOn: { ja: '修了日', en: 'Completed' },
   validUntil: { ja: '有効期限', en: 'Valid until' },

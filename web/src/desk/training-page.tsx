@@ -4,6 +4,8 @@
 import './officer.css';
 import './safeguards.css';
 import { useEffect, useState } from 'preact/hooks';
+import type { StandingStatus } from '../../../functions/domain/safeguards/standing';
+import { STANDING_STATUS_WORDS } from '../../../functions/domain/safeguards/words';
 import { placeProblem } from './officer';
 import type { DeskPageProps } from './page-props';
 import { type DeskProblemDetails, failureOf, ProblemNotice } from './problem';
@@ -14,6 +16,13 @@ import { staffApi } from './staff-api';
 import type { Language } from './text';
 
 export const TRAINING_PATH = '/v1/staff/training';
+export const STANDINGS_PATH = '/v1/staff/safeguards/standings';
+
+interface StandingView {
+  staffId: string;
+  status: StandingStatus;
+  lapsesOn?: string;
+}
 
 interface CourseView {
   courseId: string;
@@ -63,11 +72,29 @@ function Status({ completion, language }: { completion?: CompletionView; languag
   );
 }
 
+function StandingCell({ standing, language }: { standing?: StandingView; language: Language }) {
+  if (!standing) return <>—</>;
+  return (
+    <>
+      <span class={standing.status === 'lapsed' ? 'lapsed' : standing.status === 'current' ? 'done' : undefined}>
+        {STANDING_STATUS_WORDS[standing.status][language]}
+      </span>
+      {standing.status === 'in-grace' && standing.lapsesOn && (
+        <>
+          <br />
+          {sw('lapsesOn', language, { day: standing.lapsesOn })}
+        </>
+      )}
+    </>
+  );
+}
+
 export function TrainingPage({ session, language }: DeskPageProps) {
   const api = staffApi(session);
   const officer = session.role === 'officer';
   const everyone = officer || session.role === 'auditor';
   const [training, setTraining] = useState<TrainingList>();
+  const [standings, setStandings] = useState<StandingView[]>();
   const [problem, setProblem] = useState<Problem>();
   const [course, setCourse] = useState(emptyCourse);
   const [courseProblem, setCourseProblem] = useState<Problem>();
@@ -77,7 +104,12 @@ export function TrainingPage({ session, language }: DeskPageProps) {
   const [recordNote, setRecordNote] = useState<string>();
 
   const load = async () => {
-    const result = await api.get<TrainingList>(TRAINING_PATH);
+    const [result, standing] = await Promise.all([
+      api.get<TrainingList>(TRAINING_PATH),
+      everyone ? api.get<{ items: StandingView[] }>(STANDINGS_PATH) : Promise.resolve(undefined),
+    ]);
+    if (standing?.kind === 'ok') setStandings(standing.data.items);
+    else if (standing) setProblem(failureOf(standing));
     if (result.kind === 'ok') {
       setTraining(result.data);
       setCompletion((c) => (c.completedOn ? c : { ...c, completedOn: result.data.today }));
@@ -161,6 +193,7 @@ export function TrainingPage({ session, language }: DeskPageProps) {
                   <thead>
                     <tr>
                       <th scope="col">{sw('member', language)}</th>
+                      {standings && <th scope="col">{sw('standing', language)}</th>}
                       {courses.map((c) => (
                         <th scope="col" key={c.courseId}>
                           {c.title[language]}
@@ -178,6 +211,14 @@ export function TrainingPage({ session, language }: DeskPageProps) {
                             {m.displayName} ({m.staffId})
                           </span>
                         </th>
+                        {standings && (
+                          <td>
+                            <StandingCell
+                              standing={standings.find((x) => x.staffId === m.staffId)}
+                              language={language}
+                            />
+                          </td>
+                        )}
                         {courses.map((c) => (
                           <td key={c.courseId}>
                             <Status
