@@ -86,10 +86,15 @@ function VersionBlock({
         {language === 'ja' ? '・' : ', '}
         {sw('effectiveFrom', language)} <span class="date">{version.effectiveFrom}</span>
       </p>
-      {version.text && <pre class="rule-text">{version.text}</pre>}
+      {/* The officer's own words, in whatever language they were written: data, not the page's text. */}
+      {version.text && (
+        <pre class="rule-text" translate={false}>
+          {version.text}
+        </pre>
+      )}
       {version.reference && (
         <p>
-          {sw('reference', language)}: {version.reference}
+          {sw('reference', language)}: <span translate={false}>{version.reference}</span>
         </p>
       )}
       <p class="note">
