@@ -55,7 +55,10 @@ export function describeInternalRules({ desk, client, newPage }: ConsoleDesk) {
 
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { level: 1, name: 'Internal rules and manuals' }).waitFor();
-      await page.getByRole('heading', { level: 2, name: /Personal data handling rules/ }).waitFor();
+      await page
+        .getByRole('heading', { level: 2, name: /browser-handling-rules/ })
+        .getByText('Personal data handling rules')
+        .waitFor();
       await checkPage(page, 'desk-rules-4-acknowledged-en');
       await page.getByRole('button', { name: '日本語' }).click();
       await close();
