@@ -56,8 +56,7 @@ export function describeInternalRules({ desk, client, newPage }: ConsoleDesk) {
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { level: 1, name: 'Internal rules and manuals' }).waitFor();
       await page
-        .getByRole('heading', { level: 2, name: /browser-handling-rules/ })
-        .getByText('Personal data handling rules')
+        .getByRole('heading', { level: 2, name: 'Personal data handling rules (Rules, browser-handling-rules)' })
         .waitFor();
       await checkPage(page, 'desk-rules-4-acknowledged-en');
       await page.getByRole('button', { name: '日本語' }).click();
