@@ -718,6 +718,54 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '404',
   },
+  'list-internal-rules': { event: api('list-internal-rules', { claims: OPERATOR_CLAIMS }), expect: '200' },
+  // Each refused after reading the safeguards table, before anything is written (422).
+  'publish-rule-version': {
+    event: api('publish-rule-version', {
+      headers: json,
+      body: JSON.stringify({
+        ruleId: 'bench-rule',
+        version: 1,
+        kind: 'rules',
+        title: { ja: 'ベンチ', en: 'Bench' },
+        effectiveFrom: '2000-01-01',
+        reference: 'Benchmark',
+      }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '422',
+  },
+  'acknowledge-rule': {
+    event: api('acknowledge-rule', {
+      headers: json,
+      body: JSON.stringify({ ruleId: 'bench-unknown-rule', version: 1 }),
+      claims: OPERATOR_CLAIMS,
+    }),
+    expect: '422',
+  },
+  'list-unacknowledged-rules': { event: api('list-unacknowledged-rules', { claims: OFFICER_CLAIMS }), expect: '200' },
+  'list-training': { event: api('list-training', { claims: OFFICER_CLAIMS }), expect: '200' },
+  'add-training-course': {
+    event: api('add-training-course', {
+      headers: json,
+      body: JSON.stringify({
+        courseId: 'bench-course',
+        title: { ja: 'ベンチ', en: 'Bench' },
+        validityMonths: 0,
+        required: false,
+      }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '400',
+  },
+  'record-training-completion': {
+    event: api('record-training-completion', {
+      headers: json,
+      body: JSON.stringify({ staffId: UNKNOWN_STAFF, courseId: 'bench-course', completedOn: '2000-01-01' }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '422',
+  },
   // Both read the incident first: an unknown one is 404 after a DynamoDB read.
   'view-incident-report': {
     event: api('view-incident-report', {

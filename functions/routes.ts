@@ -15,6 +15,7 @@ import * as holders from './routes/holders';
 import * as incidentNotices from './routes/incident-notices';
 import * as incidentReports from './routes/incident-reports';
 import * as incidents from './routes/incidents';
+import * as internalRules from './routes/internal-rules';
 import * as myNumber from './routes/my-number';
 import * as notice from './routes/notice';
 import * as personalData from './routes/personal-data';
@@ -24,6 +25,7 @@ import * as requestDetails from './routes/request-details';
 import * as requests from './routes/requests';
 import * as safeguardsStanding from './routes/safeguards-standing';
 import * as staffAccounts from './routes/staff-accounts';
+import * as training from './routes/training';
 
 export type { RouteAuth, RouteDefinition, TableAccess } from './http/route-definition';
 
@@ -109,6 +111,13 @@ const MANIFEST = [
   staffAccounts.confirmOfficerGrant,
   staffAccounts.disableStaffAccount,
   staffAccounts.enableStaffAccount,
+  internalRules.listInternalRules,
+  internalRules.publishRuleVersion,
+  internalRules.acknowledgeRule,
+  internalRules.listUnacknowledged,
+  training.listTraining,
+  training.addTrainingCourse,
+  training.recordTrainingCompletion,
   safeguardsStanding.getMyStanding,
   safeguardsStanding.listStandings,
   fulfilment.receiveOpendsrCallback,
@@ -148,6 +157,8 @@ export const ROUTE_MODULES = {
   'request-details': requestDetails,
   requests,
   'staff-accounts': staffAccounts,
+  'internal-rules': internalRules,
+  training,
   'safeguards-standing': safeguardsStanding,
 } as const satisfies Record<string, Record<string, RouteDefinition>>;
 

@@ -10,7 +10,8 @@ export const CAPABILITIES = {
   registry: 'The registry of personal data, purposes of use and Individual Numbers, and the privacy notice',
   'consents-and-provisions':
     'Consents, their self-service by the person, recipients and records of provision to third parties',
-  safeguards: 'Staff accounts, the access log and exports: the safeguards of policy §6',
+  safeguards:
+    'Staff accounts, the access log and exports, internal rules, training and audits: the safeguards of policy §6',
   fulfilment:
     'Holders of personal data and the fulfilment of decided requests at each: the holder registry, tasks, OpenDSR callbacks',
   incidents:
@@ -33,6 +34,8 @@ const STACK_OF_MODULE: Record<RouteModule, Capability> = {
   'access-log': 'safeguards',
   exports: 'safeguards',
   'staff-accounts': 'safeguards',
+  'internal-rules': 'safeguards',
+  training: 'safeguards',
   'safeguards-standing': 'safeguards',
   audits: 'safeguards',
   fulfilment: 'fulfilment',

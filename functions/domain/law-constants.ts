@@ -78,6 +78,8 @@ import {
 import { PURPOSE_NOTIFICATION_REFUSAL_GROUNDS } from './requests/types/purpose-notification/words';
 import { STANDING_REMINDER_LEAD_DAYS } from './safeguards/lapse-reminders';
 import { SAFEGUARDS_GRACE_DAYS, SAFEGUARDS_MAX_GRACE_DAYS } from './safeguards/standing';
+import { DEFAULT_TRAINING_VALIDITY_MONTHS } from './safeguards/training';
+import { TRAINING_VALIDITY_MONTHS_MAX, TRAINING_VALIDITY_MONTHS_MIN } from './safeguards/training-validity';
 import { PASSWORD_MAX_AGE_DAYS, PASSWORD_MAX_AGE_DAYS_LIMIT, PASSWORD_MIN_LENGTH } from './staff-passwords';
 
 /** Where a value comes from: the law fixes it, or the desk chose it within what the law leaves open. */
@@ -574,6 +576,22 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         kind: 'desk policy',
         source: 'CIS AWS Foundations Benchmark (IAM password policy)',
         note: "The staff pool's and the local sign-in's minimum.",
+      },
+      {
+        name: 'DEFAULT_TRAINING_VALIDITY_MONTHS',
+        value: DEFAULT_TRAINING_VALIDITY_MONTHS,
+        unit: 'months',
+        kind: 'desk policy',
+        source: 'policy §6(2)B (training)',
+        note: `A training completion stays current this long unless its course says otherwise (${TRAINING_VALIDITY_MONTHS_MIN}–${TRAINING_VALIDITY_MONTHS_MAX} months); through the day before the corresponding day (Civil Code Art. 143(2)).`,
+      },
+      {
+        name: 'TRAINING_VALIDITY_MONTHS_MAX',
+        value: TRAINING_VALIDITY_MONTHS_MAX,
+        unit: 'months',
+        kind: 'desk policy',
+        source: 'policy §6(2)B (training)',
+        note: 'The longest validity a course may be given: staff are trained again at least this often.',
       },
     ],
   },

@@ -15,6 +15,7 @@ import { HolderPage, HoldersPage } from './holders-page';
 import { IncidentPage } from './incident-page';
 import { IncidentReportPage } from './incident-report-page';
 import { IncidentsPage } from './incidents-page';
+import { InternalRulesPage } from './internal-rules-page';
 import type { DeskPageProps } from './page-props';
 import { consoleUrl, logoutUrl } from './pkce';
 import { PrintPage } from './print-page';
@@ -28,6 +29,7 @@ import { SignInPage } from './sign-in-page';
 import { StandingBanner } from './standing-banner';
 import { SubjectPage, SubjectSearchPage } from './subjects-page';
 import { type DeskTextKey, type Language, ROLE_LABELS, t } from './text';
+import { TrainingPage } from './training-page';
 
 /** What every page gets; a page with an id in its route gets that too. */
 
@@ -39,6 +41,8 @@ const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [
   { page: 'report', route: { page: 'report' }, text: 'navReport' },
   { page: 'holders', route: { page: 'holders' }, text: 'navHolders' },
   { page: 'incidents', route: { page: 'incidents' }, text: 'navIncidents' },
+  { page: 'internal-rules', route: { page: 'internal-rules' }, text: 'navInternalRules' },
+  { page: 'training', route: { page: 'training' }, text: 'navTraining' },
   { page: 'audits', route: { page: 'audits' }, text: 'navAudits' },
 ];
 
@@ -89,6 +93,10 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
       return <AuditPage {...props} auditId={route.auditId} />;
     case 'audit-report':
       return <AuditReportPage {...props} auditId={route.auditId} />;
+    case 'internal-rules':
+      return <InternalRulesPage {...props} />;
+    case 'training':
+      return <TrainingPage {...props} />;
     default:
       return <h1 tabIndex={-1}>{t('notFound', props.language)}</h1>;
   }

@@ -26,6 +26,9 @@ export type DeskRoute =
   | { page: 'audits' }
   | { page: 'audit'; auditId: string }
   | { page: 'audit-report'; auditId: string }
+  /** The internal rules and manuals, and training (policy §6(2)). */
+  | { page: 'internal-rules' }
+  | { page: 'training' }
   | { page: 'not-found' };
 
 export type DeskPage = DeskRoute['page'];
@@ -48,6 +51,8 @@ export const DESK_PAGE_ROLES: Record<DeskPage, readonly StaffRole[]> = {
   audits: ['officer', 'auditor'],
   audit: ['officer', 'auditor'],
   'audit-report': ['officer', 'auditor'],
+  'internal-rules': ['operator', 'officer', 'auditor'],
+  training: ['operator', 'officer', 'auditor'],
   'not-found': ['operator', 'officer', 'auditor'],
 };
 
@@ -89,7 +94,9 @@ export function parseDeskRoute(hash: string): DeskRoute {
       first === 'report' ||
       first === 'holders' ||
       first === 'incidents' ||
-      first === 'audits'
+      first === 'audits' ||
+      first === 'internal-rules' ||
+      first === 'training'
     )
       return { page: first };
     return { page: 'not-found' };
@@ -143,6 +150,10 @@ export function hrefOfDeskRoute(route: DeskRoute): string {
       return `#/audits/${encodeURIComponent(route.auditId)}`;
     case 'audit-report':
       return `#/audits/${encodeURIComponent(route.auditId)}/report`;
+    case 'internal-rules':
+      return '#/internal-rules';
+    case 'training':
+      return '#/training';
     case 'not-found':
       return '#/not-found';
   }

@@ -23,6 +23,8 @@ const T = {
   navHolders: { ja: '保有先', en: 'Holders' },
   navIncidents: { ja: '漏えい等の事案', en: 'Incidents' },
   navAudits: { ja: '監査', en: 'Audits' },
+  navInternalRules: { ja: '社内規程・マニュアル', en: 'Internal rules' },
+  navTraining: { ja: '教育・研修', en: 'Training' },
   notFound: { ja: 'ページが見つかりません。', en: 'Page not found.' },
   notAllowed: { ja: 'このページはあなたの役割では利用できません。', en: 'Your role cannot use this page.' },
   loading: { ja: '読み込み中…', en: 'Loading…' },

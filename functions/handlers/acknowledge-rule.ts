@@ -1,0 +1,11 @@
+import { dynamoSafeguards } from '../adapters/safeguards-repository';
+import { systemClock } from '../adapters/system';
+import { acknowledgeRule } from '../domain/safeguards/rule-register';
+import { httpRoute } from '../http/route-handler';
+import { acknowledgeRule as route } from '../routes/internal-rules';
+
+const deps = { safeguards: dynamoSafeguards, clock: systemClock };
+
+export const handler = httpRoute(route, async ({ actor, body }) => ({
+  body: await acknowledgeRule(deps, actor, body),
+}));

@@ -1,0 +1,9 @@
+import { dynamoSafeguards } from '../adapters/safeguards-repository';
+import { systemClock } from '../adapters/system';
+import { listRules } from '../domain/safeguards/rule-register';
+import { httpRoute } from '../http/route-handler';
+import { listInternalRules as route } from '../routes/internal-rules';
+
+const deps = { safeguards: dynamoSafeguards, clock: systemClock };
+
+export const handler = httpRoute(route, async ({ actor }) => ({ body: await listRules(deps, actor) }));
