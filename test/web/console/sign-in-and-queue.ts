@@ -127,7 +127,13 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       await expect.poll(() => header.textContent()).toContain('operator');
       expect(await header.textContent()).toContain('窓口担当者');
       const nav = page.getByRole('navigation', { name: 'コンソールのメニュー' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['請求一覧', '本人の検索', '漏えい等の事案']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual([
+        '請求一覧',
+        '本人の検索',
+        '漏えい等の事案',
+        '社内規程・マニュアル',
+        '教育・研修',
+      ]);
 
       const row = (id: string) => page.locator(`li.queue-card:has(#queue-${id})`);
       await row(createdId).waitFor();
@@ -173,7 +179,16 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
       expect(await page.getByRole('banner').textContent()).toContain('監査担当者');
       expect(
         await page.getByRole('navigation', { name: 'コンソールのメニュー' }).getByRole('link').allTextContents(),
-      ).toEqual(['請求一覧', 'アクセス記録', '対応状況レポート', '保有先', '漏えい等の事案', '監査']);
+      ).toEqual([
+        '請求一覧',
+        'アクセス記録',
+        '対応状況レポート',
+        '保有先',
+        '漏えい等の事案',
+        '社内規程・マニュアル',
+        '教育・研修',
+        '監査',
+      ]);
       // The request pages are the operators' and the officer's: the auditor gets no link to them.
       expect(await page.getByRole('main').getByRole('link').count()).toBe(0);
       await checkPage(page, 'desk-console-6-queue-auditor-ja');
@@ -293,6 +308,8 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
         '対応状況レポート',
         '保有先',
         '漏えい等の事案',
+        '社内規程・マニュアル',
+        '教育・研修',
         '監査',
       ]);
       // Signed in, the ID token is kept for this tab only (sessionStorage), so a reload keeps the session.
