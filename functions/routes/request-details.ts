@@ -73,8 +73,6 @@ export const previewDecision = {
     suppressions: 'read',
     holders: 'read',
     incidents: 'read',
-    // A disclosure lists the My Number documents held and until when: their details, never the number.
-    'my-number': 'details',
     'access-log': 'append',
     ...STAFF_CHECK,
   },
