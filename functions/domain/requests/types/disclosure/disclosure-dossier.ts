@@ -12,7 +12,7 @@ import { INCIDENT_KIND_WORDS } from '../../../incidents/incident-words';
 import type { PersonIncident } from '../../../incidents/involving';
 import { japanDay } from '../../../kernel/calendar';
 import type { DisclosureRecords } from '../../../kernel/law';
-import { MY_NUMBER_AFFAIR_WORDS, myNumberDocument } from '../../../my-number/documents';
+import { MY_NUMBER_AFFAIR_WORDS, type MyNumberAffair, myNumberDocument } from '../../../my-number/documents';
 import type { HeldMyNumberDocument } from '../../../my-number/ports';
 import { categoryById, isLinkedAccessInformation, isSpecialCare } from '../../../personal-data/categories';
 import { ACQUISITION_SOURCES } from '../../../personal-data/sources';
@@ -63,7 +63,7 @@ export interface DossierMyNumberDocument {
   document: string;
   /** The document's name in the dossier's language. */
   name: string;
-  affair: string;
+  affair: MyNumberAffair;
   affairLabel: string;
   taxYear?: number;
   /** YYYY-MM-DD: the day a document kept from completion is counted from. */
