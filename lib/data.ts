@@ -153,6 +153,25 @@ export function grantTableAccess(grantee: iam.IGrantable, desk: DeskTable, acces
       }),
     );
   }
+  if (access === 'details') {
+    // What may be told of an item, never its secret value: Query on the table itself, only for the
+    // keys and the attributes the table lists (the same condition keys as lookup). A request
+    // without a projection asks for every attribute (Select ALL_ATTRIBUTES) and is refused.
+    if (!definition.detailAttributes) throw new Error(`Table ${definition.name} lists no detailAttributes to grant`);
+    const keys = [definition.partitionKey.name, ...(definition.sortKey ? [definition.sortKey.name] : [])];
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringEquals': {
+            'dynamodb:Attributes': [...new Set([...keys, ...definition.detailAttributes])],
+          },
+          StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+        },
+      }),
+    );
+  }
   if (access === 'append') {
     allow(APPEND_ACTIONS, [table.tableArn]);
     grantee.grantPrincipal.addToPrincipalPolicy(
@@ -161,7 +180,7 @@ export function grantTableAccess(grantee: iam.IGrantable, desk: DeskTable, acces
   }
   grantee.grantPrincipal.addToPrincipalPolicy(
     new iam.PolicyStatement({
-      actions: access === 'read' ? KMS_READ : KMS_WRITE,
+      actions: access === 'read' || access === 'details' ? KMS_READ : KMS_WRITE,
       resources: [key.keyArn],
       conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(table).region}.amazonaws.com` } },
     }),

@@ -1,5 +1,6 @@
 // The desk's tables, one per data class (docs/architecture.md). This one description is read by the CDK
 // data construct and by the local runtime, so key schemas, indexes, TTL and streams cannot drift.
+import { MY_NUMBER_DETAIL_ATTRIBUTES } from '../domain/my-number/ports';
 
 export type TableName =
   | 'requests'
@@ -52,6 +53,11 @@ export interface TableDefinition {
    * log, the outbox), whatever it touches.
    */
   personalData?: 'held' | 'when-read';
+  /**
+   * The attributes a 'details' grant may read besides the keys: what may be told of an item without
+   * its secret value. A table without them cannot be granted 'details'.
+   */
+  detailAttributes?: readonly string[];
 }
 
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -105,6 +111,8 @@ export const TABLES: readonly TableDefinition[] = [
     sortKey: { name: 'documentId', type: 'S' },
     timeToLiveAttribute: TTL_ATTRIBUTE,
     stream: 'KEYS_ONLY',
+    // A disclosure states which documents are held and until when; the number is not among these.
+    detailAttributes: MY_NUMBER_DETAIL_ATTRIBUTES,
   },
   {
     // A subject's lifecycle: the events achievement rules count from (contract end, last activity)

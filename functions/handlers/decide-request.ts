@@ -4,6 +4,7 @@ import { dynamoHolders } from '../adapters/holder-repository';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
 import { secretIdentifierMac } from '../adapters/identifier-mac';
 import { dynamoIncidents } from '../adapters/incident-repository';
+import { dynamoMyNumberDocuments } from '../adapters/my-number-repository';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
@@ -23,6 +24,7 @@ const deps = {
   secrets: cryptoSecrets,
   suppressions: dynamoSuppressions,
   incidents: dynamoIncidents,
+  myNumberDocuments: dynamoMyNumberDocuments,
   identifierMac: secretIdentifierMac,
   lifecycles: dynamoSubjectLifecycles,
   recipients: dynamoRecipients,

@@ -29,9 +29,11 @@ export type RouteAuth =
 /**
  * What a function may do with a table: read; write (put/update); read-write; append (conditional put
  * only); erase (read and delete, for the erasure path and its cascade); lookup (query the table's
- * indexes for key and expiry attributes only: which subjects an address is known by, never a value).
+ * indexes for key and expiry attributes only: which subjects an address is known by, never a value);
+ * details (query the table for its keys and the attributes its definition lists as detailAttributes
+ * only: what a disclosure states of a held item, never its secret value).
  */
-export type TableAccess = 'read' | 'write' | 'read-write' | 'append' | 'erase' | 'lookup';
+export type TableAccess = 'read' | 'write' | 'read-write' | 'append' | 'erase' | 'lookup' | 'details';
 
 export interface RouteDefinition {
   /** The handler's file name in functions/handlers, and the function's name. */

@@ -44,6 +44,8 @@ export const decideRequest = {
     // A disclosure states the incidents that involved the person's data (APPI Art. 26); a cessation on
     // the ground reportable-leak may name one (Art. 35(5)).
     incidents: 'read',
+    // A disclosure lists the My Number documents held and until when: their details, never the number.
+    'my-number': 'details',
     'access-log': 'append',
     ...STAFF_CHECK,
   },

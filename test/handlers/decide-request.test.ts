@@ -6,7 +6,6 @@ import { DynamoDBClient, TransactWriteItemsCommand } from '@aws-sdk/client-dynam
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tableEnvVar } from '../../functions/adapters/tables';
 import type { ChainedAccessLogEntry } from '../../functions/domain/access-log/entry';
 import { lookupKeyOf } from '../../functions/domain/holdings';
 import { hashSecret } from '../../functions/domain/kernel/secrets';
@@ -130,7 +129,7 @@ describe('decide-request: fulfilled', () => {
     });
   });
 
-  it('describes purposes by their current version in the purpose registry, and never includes My Number', async () => {
+  it('describes purposes by their current version in the purpose registry, and never includes an Individual Number', async () => {
     const email = uniqueEmail('registry');
     const subjectId = `subject-${randomUUID()}`;
     const base = { ...POLICY_PURPOSES[0]!, purposeId: 'loyalty-programme', publishedBy: 'officer' };
@@ -170,22 +169,19 @@ describe('decide-request: fulfilled', () => {
       putItem('personal-data', { ...health, lookupKey: lookupKeyOf(health) }),
       putItem('my-number', {
         subjectId,
-        documentId: 'doc-1',
+        documentId: 'dependant-deduction-declaration#2026-01-05',
         affair: 'tax',
-        document: 'withholding-slip',
+        document: 'dependant-deduction-declaration',
+        documentDate: '2026-01-05',
+        taxYear: 2026,
         number: '123456789018',
+        registeredBy: 'payroll',
+        registeredAt: '2026-01-05T00:00:00.000Z',
+        expiresAt: Date.parse('2034-01-11T00:00:00+09:00') / 1000,
       }),
     ]);
     const { requestId } = await submitAndVerify(requestBody({ requesterEmail: email, language: 'en' }));
-    // The decision runs without the My Number table even being known to it.
-    const variable = tableEnvVar('my-number');
-    const saved = process.env[variable];
-    delete process.env[variable];
-    try {
-      expect((await decide(requestId, { outcome: 'fulfilled' })).status).toBe(200);
-    } finally {
-      process.env[variable] = saved;
-    }
+    expect((await decide(requestId, { outcome: 'fulfilled' })).status).toBe(200);
     const [disclosure] = await disclosuresOf(requestId);
     const byCategory = (category: string) => disclosure!.dossier.records!.find((r) => r.category === category)!;
     expect(byCategory('email').purposes).toEqual([
@@ -196,6 +192,10 @@ describe('decide-request: fulfilled', () => {
       description: 'To award points and offer rewards',
     });
     expect(byCategory('health-check-result')).toMatchObject({ specialCare: true, linkedAccessInformation: false });
+    // The document is listed with its last day (My Number Act Art. 20); its number never is.
+    expect(disclosure!.dossier.myNumberDocuments).toMatchObject([
+      { document: 'dependant-deduction-declaration', taxYear: 2026, keptUntil: '2034-01-10' },
+    ]);
     expect(JSON.stringify(disclosure)).not.toContain('123456789018');
   });
 

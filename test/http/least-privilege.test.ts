@@ -4,6 +4,7 @@
 // for a request or a purpose the reader states.
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { TABLES } from '../../functions/adapters/tables';
 import { ROUTES, type RouteDefinition } from '../../functions/routes';
 
 const routes = ROUTES;
@@ -38,13 +39,23 @@ describe('least privilege of the staff routes', () => {
     },
   );
 
-  it.each(routes.filter((r) => r.tables['my-number'] !== undefined).map((r) => [r.name, r] as const))(
-    '%s touches Individual Numbers: the officer alone among staff, or a named system',
-    (_name, route) => {
-      if (route.auth.kind === 'staff') expect(route.auth.roles).toEqual(['officer']);
-      else expect(route.auth.kind).toBe('system');
-    },
-  );
+  it.each(
+    routes
+      .filter((r) => r.tables['my-number'] !== undefined && r.tables['my-number'] !== 'details')
+      .map((r) => [r.name, r] as const),
+  )('%s touches Individual Numbers: the officer alone among staff, or a named system', (_name, route) => {
+    if (route.auth.kind === 'staff') expect(route.auth.roles).toEqual(['officer']);
+    else expect(route.auth.kind).toBe('system');
+  });
+
+  it('a route that reads which My Number documents are held (details) is granted no attribute holding the number', () => {
+    const details = routes.filter((r) => r.tables['my-number'] === 'details').map((r) => r.name);
+    // The disclosure lists the documents held (My Number Act Art. 20, APPI Art. 33); the number travels on paper only.
+    expect(details).toEqual(['decide-request']);
+    const table = TABLES.find((t) => t.name === 'my-number')!;
+    expect(table.detailAttributes).not.toContain('number');
+    expect(table.detailAttributes).not.toContain('registeredBy');
+  });
 
   it.each(
     routes

@@ -62,7 +62,50 @@ function holders(ids: string[], actions?: readonly string[]): string[] {
 const manifest = [...ROUTES, ...(WORKERS as readonly WorkerDefinition[])];
 
 describe('my-number: only the functions of the statutory affairs', () => {
-  const MY_NUMBER_FUNCTIONS = ['certify-my-number-erasure', 'get-my-number', 'register-my-number', 'view-my-number'];
+  const MY_NUMBER_FUNCTIONS = [
+    'certify-my-number-erasure',
+    'decide-request',
+    'get-my-number',
+    'register-my-number',
+    'view-my-number',
+  ];
+
+  it('the disclosure (decide-request) may query the documents for their keys and details only, never the number', () => {
+    const ids = [...tableIds('my-number'), ...keyIds('my-number')];
+    const onTable = held.filter(
+      ({ holder, statement }) =>
+        holder === 'decide-request' &&
+        statement.Effect === 'Allow' &&
+        referencedIds(statement.Resource).some((id) => ids.includes(id)),
+    );
+    const dynamo = onTable.filter(({ statement }) =>
+      allowsAny(
+        statement,
+        DATA_ACTIONS.filter((a) => a.startsWith('dynamodb:')),
+      ),
+    );
+    expect(dynamo.map(({ statement }) => asArray(statement.Action))).toEqual([['dynamodb:Query']]);
+    expect(JSON.stringify(dynamo[0]!.statement.Resource)).not.toContain('/index/');
+    expect(dynamo[0]!.statement.Condition).toEqual({
+      'ForAllValues:StringEquals': {
+        'dynamodb:Attributes': [
+          'subjectId',
+          'documentId',
+          'affair',
+          'document',
+          'documentDate',
+          'taxYear',
+          'expiresAt',
+        ],
+      },
+      StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+    });
+    // The key only to decrypt what it reads, only through DynamoDB.
+    const kms = onTable.filter(({ statement }) =>
+      allowsAny(statement, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']),
+    );
+    expect(kms.map(({ statement }) => asArray(statement.Action))).toEqual([['kms:Decrypt']]);
+  });
 
   it('no one else holds any grant on the table, its stream or its key', () => {
     expect(holders([...tableIds('my-number'), ...keyIds('my-number')])).toEqual(MY_NUMBER_FUNCTIONS);

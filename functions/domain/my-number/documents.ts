@@ -8,6 +8,12 @@ import { dayAfter, endOfYears } from '../kernel/statutory-periods';
 export const MY_NUMBER_AFFAIRS = ['tax', 'social-insurance'] as const;
 export type MyNumberAffair = (typeof MY_NUMBER_AFFAIRS)[number];
 
+/** The statutory affairs (My Number Act Art. 9(1), Appended Table 1) as a person reads them. */
+export const MY_NUMBER_AFFAIR_WORDS: Readonly<Record<MyNumberAffair, { ja: string; en: string }>> = {
+  tax: { ja: '税務に関する事務', en: 'Tax affairs' },
+  'social-insurance': { ja: '社会保険に関する事務', en: 'Social insurance affairs' },
+};
+
 /**
  * What a document's retention counts from. tax-year: the tax rules count from a date fixed by the
  * tax year the document is for, whatever day it was filed. completion: the insurance rules count from

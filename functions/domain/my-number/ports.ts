@@ -32,3 +32,32 @@ export interface MyNumberReader {
   /** The subject's documents whose retention has not ended, in documentId order. */
   liveDocumentsOf(subjectId: string, now: Date): Promise<StoredMyNumber[]>;
 }
+
+/**
+ * What a disclosure states of a held document (APPI Art. 33): which document, for which affair and
+ * year, and until when. Never the number: the dossier's function may read only these attributes
+ * (its IAM grant names them, lib/data.ts grantTableAccess 'details').
+ */
+export type HeldMyNumberDocument = Pick<
+  StoredMyNumber,
+  'subjectId' | 'documentId' | 'affair' | 'document' | 'documentDate' | 'taxYear' | 'expiresAt'
+>;
+
+/** The attributes a HeldMyNumberDocument is read with: the table's keys and the document's details, never `number`. */
+export const MY_NUMBER_DETAIL_ATTRIBUTES = [
+  'subjectId',
+  'documentId',
+  'affair',
+  'document',
+  'documentDate',
+  'taxYear',
+  'expiresAt',
+] as const satisfies ReadonlyArray<keyof HeldMyNumberDocument>;
+
+export interface MyNumberDocumentReader {
+  /** The subject's documents whose retention has not ended, without their numbers. */
+  heldDocumentsOf(subjectId: string, now: Date): Promise<HeldMyNumberDocument[]>;
+}
+
+/** The field name the access log records for a read of which documents are held, without the numbers. */
+export const MY_NUMBER_DOCUMENTS_FIELD = 'my-number-documents';

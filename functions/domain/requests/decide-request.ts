@@ -10,6 +10,7 @@ import type { IncidentReader } from '../incidents/ports';
 import type { Clock, IdentifierMac, SecretSource } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
 import { describeIssue } from '../kernel/validation-messages';
+import type { MyNumberDocumentReader } from '../my-number/ports';
 import { outboxMessage } from '../outbox';
 import type { SubjectLifecycleReader, SuppressionReader } from '../personal-data/ports';
 import type { RecipientRegistry } from '../provisions/ports';
@@ -42,6 +43,8 @@ export interface DecideRequestDeps {
   holders?: Pick<HolderReader, 'list'>;
   /** The incident register: a disclosure states the person's incidents, and a cessation on the ground reportable-leak may name one; left out like holders. */
   incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
+  /** Which My Number documents are held (never the numbers), which a disclosure lists; left out like holders. */
+  myNumberDocuments?: MyNumberDocumentReader;
   clock: Clock;
 }
 
@@ -184,6 +187,7 @@ export async function decisionEffects(
     identifierMac: deps.identifierMac,
     suppressions: deps.suppressions,
     ...(deps.incidents ? { incidents: deps.incidents } : {}),
+    ...(deps.myNumberDocuments ? { myNumberDocuments: deps.myNumberDocuments } : {}),
   });
   // One task per holder of the affected categories, in the decision's own transaction (the outbox
   // invariant extended to the holders: no decision stands without its tasks).

@@ -6,6 +6,7 @@ import type { Reach } from '../fulfilment/fan-out';
 import type { HoldingsReader } from '../holdings';
 import type { IncidentReader } from '../incidents/ports';
 import type { IdentifierMac, SecretSource } from '../kernel/ports';
+import type { MyNumberDocumentReader } from '../my-number/ports';
 import type { SubjectLifecycleReader, SuppressionReader } from '../personal-data/ports';
 import type { RecipientRegistry } from '../provisions/ports';
 import type { PurposeVersionReader } from '../purposes/ports';
@@ -49,6 +50,11 @@ export interface FulfilmentContext {
    * own fulfilment; the decide route and its preview always pass it.
    */
   incidents?: Pick<IncidentReader, 'get' | 'incidentsOf'>;
+  /**
+   * Which My Number documents are held for the person, without the numbers: a disclosure lists them
+   * with their retention. Left out only in unit tests of a type's own fulfilment.
+   */
+  myNumberDocuments?: MyNumberDocumentReader;
 }
 
 export interface Fulfilment {

@@ -1,7 +1,9 @@
 // Disclosure (APPI Art. 33): the dossier served through the e-mailed link and the staff print view,
 // and the posting of a paper copy.
+
 import * as z from 'zod';
 import { DISCLOSURE_RECORDS } from '../../domain/kernel/law';
+import { MY_NUMBER_AFFAIRS } from '../../domain/my-number/documents';
 import { LANGUAGES } from '../../domain/requests/request';
 import { instant, requestId } from './common';
 
@@ -134,6 +136,35 @@ export const dossierResponse = dossierBase
       )
       .optional()
       .describe("Leaks, losses or damage that involved the person's data (APPI Art. 26), when there were any."),
+    myNumberDocuments: z
+      .array(
+        z.object({
+          document: z.string(),
+          name: z.string().describe("The document's name in the dossier's language."),
+          affair: z.enum(MY_NUMBER_AFFAIRS),
+          affairLabel: z.string().describe("The statutory affair (My Number Act Art. 9) in the dossier's language."),
+          taxYear: z
+            .number()
+            .int()
+            .optional()
+            .describe('The tax year a tax document is for; its retention counts from it.'),
+          completedOn: z
+            .string()
+            .optional()
+            .describe(
+              'YYYY-MM-DD: the day the procedure was completed, which a social-insurance document is kept from.',
+            ),
+          keptUntil: z.string().describe('YYYY-MM-DD (Japan): the last day it is kept; the number is erased after it.'),
+        }),
+      )
+      .optional()
+      .describe(
+        "The documents bearing the person's Individual Number the desk holds, and until when (My Number Act Art. 20). Never the number itself.",
+      ),
+    myNumberNote: z
+      .string()
+      .optional()
+      .describe("That a number itself is disclosed only in writing by post, in the dossier's language."),
     provisionRecordsLabel: z.string().optional().describe('Third-party provision records (APPI Art. 33(5)).'),
     withheld: z
       .object({

@@ -8,6 +8,7 @@ import { incidentsInvolving } from '../../../incidents/involving';
 import { DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../../kernel/law';
 import { DeskProblem } from '../../../kernel/problems';
 import { hashSecret } from '../../../kernel/secrets';
+import { MY_NUMBER_DOCUMENTS_FIELD } from '../../../my-number/ports';
 import { categoryById } from '../../../personal-data/categories';
 import { registryOf } from '../../../purposes/registry';
 import { categoriesOf, readHoldingsForRequest } from '../../held-for-request';
@@ -33,11 +34,13 @@ export const disclosure: RequestTypeDefinition = {
     const covers = coveredBy(details);
     const personalData = covers.includes('personal-data');
     const withheldIds = [...new Set((decision.details?.withheld as string[] | undefined) ?? [])];
+    // The My Number documents (not their numbers) are read after the entry naming them is logged.
+    const myNumbers = personalData ? context.myNumberDocuments : undefined;
     const held = await readHoldingsForRequest(context, (h) => [
       ...(personalData
         ? categoriesOf(h)
             .filter((c) => !withheldIds.includes(c))
-            .concat(['consents'])
+            .concat(['consents'], myNumbers ? [MY_NUMBER_DOCUMENTS_FIELD] : [])
         : []),
       ...(covers.includes('provision-records') ? ['provision-records'] : []),
     ]);
@@ -75,11 +78,15 @@ export const disclosure: RequestTypeDefinition = {
       personalData && context.incidents
         ? await incidentsInvolving(context.incidents, held.subjectIds, { withDrafts: false })
         : [];
+    const myNumberDocuments = myNumbers
+      ? (await Promise.all(held.subjectIds.map((id) => myNumbers.heldDocumentsOf(id, now)))).flat()
+      : [];
     const dossier = compileDossier(request, held, registryOf(await purposes.versions()), now, {
       covers,
       ...(withheld ? { withheld } : {}),
       recipientNames,
       incidents,
+      myNumberDocuments,
     });
     const expiresAt = storedDossierExpiresAt(dossier, epochSeconds(now) + DISCLOSURE_LINK_LIFETIME_SECONDS);
     const stored: StoredDisclosure = {

@@ -1,15 +1,19 @@
 // The dossier a disclosure delivers (APPI Art. 33): every record held about the person with its
 // source and purposes, the purposes of use that apply, consents, and the third-party provision
 // records (Art. 33(5)); only the parts the person asked for, less what the desk withheld. Purposes
-// are described as the registry publishes them today; Individual Numbers are never in a dossier
-// (the holdings it is compiled from never include the my-number table).
+// are described as the registry publishes them today. The My Number documents held are listed with
+// their retention (My Number Act Art. 20), but an Individual Number is never in a dossier: the
+// function compiling it can read a document's details only (HeldMyNumberDocument).
 import { CONSENT_ACTION_LABELS, CONSENT_LINKAGE_LABEL, CONSENT_METHOD_LABELS } from '../../../consents/consent-words';
 import { DESK_CONTACT, DESK_HOURS_TEXT } from '../../../desk';
 import { HOLDER_RESULTS_WORDS } from '../../../fulfilment/tracking-words';
 import type { Expiring, Holdings } from '../../../holdings';
 import { INCIDENT_KIND_WORDS } from '../../../incidents/incident-words';
 import type { PersonIncident } from '../../../incidents/involving';
+import { japanDay } from '../../../kernel/calendar';
 import type { DisclosureRecords } from '../../../kernel/law';
+import { MY_NUMBER_AFFAIR_WORDS, type MyNumberAffair, myNumberDocument } from '../../../my-number/documents';
+import type { HeldMyNumberDocument } from '../../../my-number/ports';
 import { categoryById, isLinkedAccessInformation, isSpecialCare } from '../../../personal-data/categories';
 import { ACQUISITION_SOURCES } from '../../../personal-data/sources';
 import { PROVISION_BASIS_LABELS } from '../../../provisions/provision-words';
@@ -20,6 +24,15 @@ import type { DeskRequest, Label, Language } from '../../request';
 export const PROVISION_RECORDS_LABEL: Label = {
   ja: '第三者提供記録（個人情報の保護に関する法律第33条第5項）',
   en: 'Records of provision to and receipt from third parties (APPI Art. 33(5))',
+};
+
+/**
+ * Why the numbers themselves are not in the dossier, wherever it is read: a number travels only on
+ * paper (policy: disclosure by post), never in the e-mailed link, the page, JSON or CSV.
+ */
+export const MY_NUMBER_NOTE: Label = {
+  ja: 'マイナンバー（個人番号）そのものは、この開示には記載していません。個人番号は書面の郵送によってのみ開示します。ご希望の場合は、下記の窓口までお申し出ください。',
+  en: 'The Individual Numbers (My Numbers) themselves are not in this disclosure. A number is disclosed only in writing by post; if you wish to receive it, ask the desk below.',
 };
 
 /** What a partial decision kept back (APPI Art. 33(2),(3), 36): categories, grounds and reason, as given. */
@@ -37,6 +50,26 @@ export interface DossierOptions {
   recipientNames?: Readonly<Record<string, string>>;
   /** The incidents that involved the person's data (APPI Art. 26), with the notice given to them. */
   incidents?: readonly PersonIncident[];
+  /** The My Number documents held for the person, without their numbers (My Number Act Art. 20). */
+  myNumberDocuments?: readonly HeldMyNumberDocument[];
+}
+
+/**
+ * A document bearing the person's Individual Number that the desk holds: which, for which affair,
+ * the tax year it is for (or the day its procedure was completed, which its retention counts from)
+ * and the last Japan day it is kept. Never the number.
+ */
+export interface DossierMyNumberDocument {
+  document: string;
+  /** The document's name in the dossier's language. */
+  name: string;
+  affair: MyNumberAffair;
+  affairLabel: string;
+  taxYear?: number;
+  /** YYYY-MM-DD: the day a document kept from completion is counted from. */
+  completedOn?: string;
+  /** YYYY-MM-DD (Japan): the last day it is kept; it is erased after this day. */
+  keptUntil: string;
 }
 
 /**
@@ -154,6 +187,10 @@ export interface Dossier {
   };
   /** Leaks, losses or damage that involved the person's data (APPI Art. 26); present when there were any. */
   incidents?: DossierIncident[];
+  /** The My Number documents held for the person, without the numbers; present when there are any. */
+  myNumberDocuments?: DossierMyNumberDocument[];
+  /** As served with myNumberDocuments: that the number itself is disclosed only in writing by post. */
+  myNumberNote?: string;
   /** True when the desk holds nothing the person asked for: Art. 33(3) asks that this be said too. */
   nothingHeld: boolean;
   generatedAt: string;
@@ -167,7 +204,8 @@ export interface Dossier {
  * round to deleting it, so the copy leaves it out from then on too.
  */
 export interface StoredDossier
-  extends Omit<Dossier, 'records' | 'consents' | 'provisionRecords' | 'desk' | 'holderResults'> {
+  extends Omit<Dossier, 'records' | 'consents' | 'provisionRecords' | 'desk' | 'holderResults' | 'myNumberDocuments'> {
+  myNumberDocuments?: Array<Expiring<DossierMyNumberDocument>>;
   records?: Array<Expiring<DossierRecord>>;
   /** Merged as each holder completes, after the copy was compiled. */
   holderResults?: DossierHolderResults[];
@@ -193,7 +231,7 @@ export function compileDossier(
   holdings: Holdings,
   registry: PurposeRegistry,
   now: Date,
-  { covers, withheld, recipientNames = {}, incidents = [] }: DossierOptions = BOTH_PARTS,
+  { covers, withheld, recipientNames = {}, incidents = [], myNumberDocuments = [] }: DossierOptions = BOTH_PARTS,
 ): StoredDossier {
   const language = request.language;
   const describePurpose = (id: string) => ({ id, description: purposeText(registry, id, language) });
@@ -203,7 +241,8 @@ export function compileDossier(
   const records = holdings.records.filter((r) => !withheldCategories.has(r.category));
   const purposeIds = [...new Set(records.flatMap((r) => r.purposes))].sort();
   const nothingHeld =
-    (!personalData || (holdings.records.length === 0 && holdings.consents.length === 0)) &&
+    (!personalData ||
+      (holdings.records.length === 0 && holdings.consents.length === 0 && myNumberDocuments.length === 0)) &&
     (!provisionRecords || holdings.provisionRecords.length === 0);
   return {
     requestId: request.requestId,
@@ -260,6 +299,9 @@ export function compileDossier(
         }
       : {}),
     ...(personalData && incidents.length > 0 ? { incidents: incidents.map((i) => dossierIncident(i, language)) } : {}),
+    ...(personalData && myNumberDocuments.length > 0
+      ? { myNumberDocuments: myNumberDocuments.map((d) => dossierMyNumberDocument(d, language)) }
+      : {}),
     ...(withheld
       ? {
           withheld: {
@@ -271,6 +313,19 @@ export function compileDossier(
       : {}),
     nothingHeld,
     generatedAt: now.toISOString(),
+  };
+}
+
+function dossierMyNumberDocument(d: HeldMyNumberDocument, language: Language): Expiring<DossierMyNumberDocument> {
+  return {
+    document: d.document,
+    name: myNumberDocument(d.document)?.[language] ?? d.document,
+    affair: d.affair,
+    affairLabel: MY_NUMBER_AFFAIR_WORDS[d.affair]?.[language] ?? d.affair,
+    ...(d.taxYear !== undefined ? { taxYear: d.taxYear } : { completedOn: d.documentDate }),
+    // expiresAt is the midnight after the last day kept (statutory-periods endOfYears).
+    keptUntil: japanDay(new Date(d.expiresAt * 1000 - 1)),
+    expiresAt: d.expiresAt,
   };
 }
 
@@ -313,7 +368,16 @@ function withoutExpiry<T extends object>(item: Expiring<T>): T {
 export function dossierAsOf(stored: StoredDossier, now: Date): Dossier {
   const live = isLiveAt(Math.floor(now.getTime() / 1000));
   // The holders' parts are named by servedDossier; they carry no expiry of their own (the copy's is theirs).
-  const { records, consents, provisionRecords, purposesOfUse, holderResults: _holderResults, ...rest } = stored;
+  const {
+    records,
+    consents,
+    provisionRecords,
+    purposesOfUse,
+    myNumberDocuments,
+    holderResults: _holderResults,
+    ...rest
+  } = stored;
+  const liveDocuments = myNumberDocuments?.filter(live);
   const liveRecords = records?.filter(live);
   const usedFor = new Set(liveRecords?.flatMap((r) => r.purposes.map((p) => p.id)));
   return {
@@ -323,6 +387,9 @@ export function dossierAsOf(stored: StoredDossier, now: Date): Dossier {
     ...(consents ? { consents: consents.filter(live).map((c) => withoutExpiry<DossierConsent>(c)) } : {}),
     ...(provisionRecords
       ? { provisionRecords: provisionRecords.filter(live).map((p) => withoutExpiry<DossierProvisionRecord>(p)) }
+      : {}),
+    ...(liveDocuments?.length
+      ? { myNumberDocuments: liveDocuments.map((d) => withoutExpiry<DossierMyNumberDocument>(d)) }
       : {}),
   };
 }
@@ -337,6 +404,7 @@ export function storedDossierExpiresAt(dossier: StoredDossier, linkExpiresAt: nu
     ...(dossier.records ?? []),
     ...(dossier.consents ?? []),
     ...(dossier.provisionRecords ?? []),
+    ...(dossier.myNumberDocuments ?? []),
   ];
   if (items.length === 0 || items.some((i) => i.expiresAt === undefined)) return linkExpiresAt;
   return Math.min(linkExpiresAt, Math.max(...items.map((i) => i.expiresAt!)));
@@ -404,6 +472,7 @@ export function servedDossier(stored: StoredDossier, now: Date): Dossier {
           })),
         }
       : {}),
+    ...(dossier.myNumberDocuments ? { myNumberNote: MY_NUMBER_NOTE[language] } : {}),
     desk: {
       name: DESK_CONTACT.name[language],
       email: DESK_CONTACT.email,

@@ -252,6 +252,17 @@ export function dossierCsv(dossier: Dossier): string {
       '',
       '',
     ]),
+    ...(dossier.myNumberDocuments ?? []).map((d) => [
+      t.myNumberDocuments,
+      d.name,
+      `${t.myNumberKeptUntil}: ${d.keptUntil}`,
+      d.affairLabel,
+      '',
+      d.taxYear !== undefined ? `${t.myNumberTaxYear}: ${d.taxYear}` : (d.completedOn ?? ''),
+      '',
+      '',
+    ]),
+    ...(dossier.myNumberNote ? [[t.csvNote, t.myNumberDocuments, dossier.myNumberNote, '', '', '', '', '']] : []),
     ...(dossier.withheld?.categories ?? []).map((c) => [
       t.withheld,
       c.label,

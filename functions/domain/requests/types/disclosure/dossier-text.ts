@@ -72,6 +72,14 @@ export const DOSSIER_TEXT = {
     incidentKinds: '種類',
     incidentAwareAt: '当社が把握した日時',
     incidentNotice: 'お客様への通知',
+    myNumberDocuments: 'マイナンバー（個人番号）が記載された書類',
+    myNumberIntro:
+      '当社は、法令に定める事務のため、お客様の個人番号が記載された次の書類を保管しています。保存期間が経過した後は、個人番号を消去します（行政手続における特定の個人を識別するための番号の利用等に関する法律第20条）。',
+    myNumberAffair: '事務',
+    myNumberTaxYear: '対象年分',
+    myNumberCompletedOn: '保存期間の起算日',
+    myNumberKeptUntil: '保管期限（この日の後に消去します）',
+    taxYearValue: '{year}年分',
     noticeSent: '{at}にメールでお知らせしました。',
     noticeAlternative: 'ご連絡先にお知らせできなかったため、次の措置をとりました: {measure}',
     noticeNone: 'まだお知らせしていません。',
@@ -147,6 +155,14 @@ export const DOSSIER_TEXT = {
     incidentKinds: 'Kind',
     incidentAwareAt: 'We became aware',
     incidentNotice: 'Notice to you',
+    myNumberDocuments: 'Documents bearing your Individual Number (My Number)',
+    myNumberIntro:
+      'For the affairs the law sets, we keep the following documents that bear your Individual Number. When a retention period ends, the number is erased (My Number Act Art. 20).',
+    myNumberAffair: 'Affair',
+    myNumberTaxYear: 'Tax year',
+    myNumberCompletedOn: 'Retention counted from',
+    myNumberKeptUntil: 'Kept until (erased after this day)',
+    taxYearValue: '{year}',
     noticeSent: 'We told you by e-mail on {at}.',
     noticeAlternative: 'We could not reach you, so we took this measure instead: {measure}',
     noticeNone: 'We have not yet told you.',
@@ -294,6 +310,19 @@ export interface DossierInput {
           | undefined;
       }>
     | undefined;
+  /** The My Number documents held, without the numbers, and the sentence saying where a number is disclosed. */
+  myNumberDocuments?:
+    | Array<{
+        document: string;
+        name: string;
+        affair: string;
+        affairLabel: string;
+        taxYear?: number | undefined;
+        completedOn?: string | undefined;
+        keptUntil: string;
+      }>
+    | undefined;
+  myNumberNote?: string | undefined;
   nothingHeld: boolean;
   generatedAt: string;
   desk?: { name: string; email: string; address?: string | undefined; hours?: string | undefined } | undefined;
@@ -328,7 +357,15 @@ export type DossierBlock =
   | { kind: 'cards'; cards: DossierCard[] };
 
 export interface DossierSection {
-  id: 'records' | 'purposes' | 'consents' | 'provision-records' | 'incidents' | 'withheld' | `holder-${number}`;
+  id:
+    | 'records'
+    | 'purposes'
+    | 'consents'
+    | 'provision-records'
+    | 'incidents'
+    | 'my-number-documents'
+    | 'withheld'
+    | `holder-${number}`;
   heading: string;
   blocks: DossierBlock[];
 }
@@ -516,6 +553,30 @@ export function dossierLayout(dossier: DossierInput): DossierLayout {
             ],
           })),
         ),
+      ],
+    });
+  }
+
+  if (dossier.myNumberDocuments?.length) {
+    sections.push({
+      id: 'my-number-documents',
+      heading: t.myNumberDocuments,
+      blocks: [
+        { kind: 'paragraph', text: t.myNumberIntro },
+        cards(
+          dossier.myNumberDocuments.map((d) => ({
+            title: shown(d.name),
+            marks: [],
+            fields: [
+              { label: t.myNumberAffair, value: shown(d.affairLabel) },
+              d.taxYear !== undefined
+                ? { label: t.myNumberTaxYear, value: shown(t.taxYearValue.replace('{year}', String(d.taxYear))) }
+                : { label: t.myNumberCompletedOn, value: shown(dossierDate(d.completedOn ?? '', language)) },
+              { label: t.myNumberKeptUntil, value: shown(dossierDate(d.keptUntil, language)) },
+            ],
+          })),
+        ),
+        ...(dossier.myNumberNote ? [{ kind: 'note', text: dossier.myNumberNote } as DossierBlock] : []),
       ],
     });
   }
