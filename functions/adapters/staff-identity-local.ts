@@ -2,6 +2,8 @@
 // checks the password hash kept there and issues tokens with the table's role. A new account gets a
 // random temporary password, e-mailed through the outbox, which must be changed before signing in.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { deskContact } from '../domain/company';
+import { company } from './company';
 import { temporaryPasswordMessage } from '../domain/accounts/messages';
 import type { StaffIdentityProvider } from '../domain/accounts/ports';
 import type { SecretSource } from '../domain/kernel/ports';
@@ -30,7 +32,7 @@ export function localStaffIdentity(secrets: SecretSource): StaffIdentityProvider
       const password = temporaryPassword();
       return {
         signIn: { localPasswordHash: hashLocalPassword(password), passwordMustChange: true },
-        messages: [temporaryPasswordMessage(secrets.id(), account, password, now)],
+        messages: [temporaryPasswordMessage(secrets.id(), account, password, now, deskContact(company()))],
       };
     },
     changeRole: inTheTable,

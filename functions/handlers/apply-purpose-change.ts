@@ -1,6 +1,7 @@
 // Scheduled every minute: carries each published purpose change or retirement on from where its
 // last run stopped, enqueueing at most a minute's worth of notices at the SES sending rate.
 
+import { company } from '../adapters/company';
 import { logger } from '../adapters/logger';
 import { dynamoAffectedRecords, dynamoNotificationOutbox } from '../adapters/purpose-change-repository';
 import { dynamoPurposeVersions, dynamoRolloutStore } from '../adapters/purpose-repository';
@@ -23,6 +24,7 @@ const deps = {
   lifecycles: dynamoSubjectLifecycles,
   outbox: dynamoNotificationOutbox,
   clock: systemClock,
+  company: company(),
 };
 
 /** The worker's schedule in the manifest: each run enqueues that interval's worth of notices. */

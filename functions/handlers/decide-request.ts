@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoHolders } from '../adapters/holder-repository';
@@ -28,6 +29,7 @@ const deps = {
   recipients: dynamoRecipients,
   holders: dynamoHolders,
   clock: systemClock,
+  company: company(),
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor, publicBaseUrl }) => ({

@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoIncidents } from '../adapters/incident-repository';
 import { listUndeliverable } from '../adapters/outbox-repository';
@@ -15,6 +16,7 @@ const deps = {
   incidents: dynamoIncidents,
   accessLog: dynamoAccessLog,
   clock: systemClock,
+  deskHours: company().desk.hours,
 };
 
 export const handler = httpRoute(route, async ({ query, actor }) => ({

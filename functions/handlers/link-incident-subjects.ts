@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { preliminaryReportDays } from '../adapters/desk-settings';
 import { dynamoIncidents, dynamoRegisteredSubjects } from '../adapters/incident-repository';
@@ -13,6 +14,7 @@ const deps = {
   accessLog: dynamoAccessLog,
   clock: systemClock,
   preliminaryDeskDays: preliminaryReportDays(),
+  deskHours: company().desk.hours,
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({

@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoIncidents } from '../adapters/incident-repository';
 import { dynamoSubjectAddresses } from '../adapters/subject-address-book';
@@ -11,6 +12,7 @@ const deps = {
   addresses: dynamoSubjectAddresses,
   accessLog: dynamoAccessLog,
   clock: systemClock,
+  company: company(),
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({

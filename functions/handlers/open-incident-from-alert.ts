@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoAccessAlerts } from '../adapters/access-monitoring-repository';
 import { preliminaryReportDays } from '../adapters/desk-settings';
@@ -13,6 +14,7 @@ const deps = {
   incidents: dynamoIncidents,
   registry: dynamoRegisteredSubjects,
   preliminaryDeskDays: preliminaryReportDays(),
+  deskHours: company().desk.hours,
   accessLog: dynamoAccessLog,
   clock: systemClock,
 };

@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { preliminaryReportDays } from '../adapters/desk-settings';
 import { dynamoIncidents } from '../adapters/incident-repository';
@@ -12,6 +13,7 @@ const deps = {
   accessLog: dynamoAccessLog,
   clock: systemClock,
   preliminaryDeskDays: preliminaryReportDays(),
+  deskHours: company().desk.hours,
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({

@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoHolders } from '../adapters/holder-repository';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
@@ -26,6 +27,7 @@ const deps = {
   recipients: dynamoRecipients,
   holders: dynamoHolders,
   clock: systemClock,
+  company: company(),
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({

@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoConsentLedger } from '../adapters/consent-ledger';
 import { dynamoConsents } from '../adapters/consent-repository';
@@ -21,6 +22,7 @@ const deps = {
   accessLog: dynamoAccessLog,
   secrets: cryptoSecrets,
   clock: systemClock,
+  company: company(),
   settings: deskSettings(),
 };
 

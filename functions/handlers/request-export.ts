@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { officerEmail } from '../adapters/desk-settings';
 import { dynamoExports } from '../adapters/export-repository';
@@ -16,6 +17,7 @@ const deps = {
   exports: dynamoExports,
   accessLog: dynamoAccessLog,
   clock: systemClock,
+  company: company(),
   secrets: cryptoSecrets,
   officer: officerEmail(),
 };

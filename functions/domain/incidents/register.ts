@@ -4,6 +4,7 @@
 // reportability answer with a written reason, and closes it. Every version carries the desk's answer
 // and the report deadlines for the facts as they then stood. Every read and write by staff is
 // access-logged once (policy §6(1)).
+import type { DeskHours } from '../company';
 import type { AccessLogWriter } from '../access-log/ports';
 import { japanDay } from '../kernel/calendar';
 import { HOLIDAY_TABLE_YEARS } from '../kernel/japanese-holidays';
@@ -73,6 +74,8 @@ export interface IncidentDeps {
 export interface IncidentWriteDeps extends IncidentDeps {
   /** The desk's policy for the preliminary report (deadlines.ts, set per deployment). */
   preliminaryDeskDays: number;
+  /** The desk's hours, on which the preliminary report's desk days count (the company's configuration). */
+  deskHours: DeskHours;
   /** The random part of a new incident id (tests fix it). */
   randomSuffix?: () => string;
 }
@@ -242,7 +245,7 @@ function assessed(
 ) {
   return {
     reportability: reassess(before?.reportability, next, now),
-    deadlines: reportDeadlines(new Date(next.awareAt), next.factors, deps.preliminaryDeskDays),
+    deadlines: reportDeadlines(new Date(next.awareAt), next.factors, deps.preliminaryDeskDays, deps.deskHours),
   };
 }
 

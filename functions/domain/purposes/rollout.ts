@@ -4,6 +4,7 @@
 // sets the expiry of every record carrying a retired purpose. Both recompute the expiry of the
 // records they pass with the registry as it now is, so a changed achievement rule reaches them too.
 
+import { type Company, deskContact } from '../company';
 import type { Clock } from '../kernel/ports';
 import { personalDataExpiresAt, type SubjectLifecycle } from '../personal-data/expiry';
 import type { SubjectLifecycleReader } from '../personal-data/ports';
@@ -61,6 +62,8 @@ export function recomputedExpiry(
 }
 
 export interface RolloutDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   purposes: PurposeVersionReader;
   rollouts: RolloutStore;
   records: AffectedRecordStore;
@@ -189,7 +192,7 @@ class RolloutRun {
       return;
     }
     if (
-      await this.deps.outbox.enqueueOnce(purposeChangeMessage(version, previous, subjectId, [first, ...more], this.now))
+      await this.deps.outbox.enqueueOnce(purposeChangeMessage(version, previous, subjectId, [first, ...more], this.now, deskContact(this.deps.company)))
     ) {
       this.messagesLeft -= 1;
       this.tally.messages += 1;

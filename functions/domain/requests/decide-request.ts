@@ -1,5 +1,6 @@
 // POST /v1/staff/requests/{requestId}/decision: an operator decides. The decision, what fulfilling
 // it writes, and the result e-mail commit together, and only if nobody decided first.
+import { type Company, deskContact } from '../company';
 import type * as z from 'zod';
 import type { AccessLogWriter } from '../access-log/ports';
 import { tasksFor } from '../fulfilment/fan-out';
@@ -25,6 +26,8 @@ import { requestType } from './types/registry';
 export type { DecisionInput } from './request-type';
 
 export interface DecideRequestDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   requests: RequestReader;
   holdings: HoldingsReader;
   purposes: PurposeVersionReader;
@@ -165,6 +168,7 @@ export async function decisionEffects(
         definition.label,
         decision.grounds.map((g) => definition.refusalGrounds[g]!),
         decision.reason!,
+        deskContact(deps.company),
         definition.refusalNote?.(decision),
       ),
     };
@@ -175,6 +179,7 @@ export async function decisionEffects(
     actor,
     now,
     publicBaseUrl,
+    desk: deskContact(deps.company),
     holdings: deps.holdings,
     purposes: deps.purposes,
     accessLog: deps.accessLog,
