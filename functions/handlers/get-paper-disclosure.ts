@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoDisclosureReader } from '../adapters/disclosure-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
@@ -13,6 +14,7 @@ const deps = {
   disclosures: dynamoDisclosureReader,
   accessLog: dynamoAccessLog,
   clock: systemClock,
+  company: company(),
 };
 
 export const handler = httpRoute(route, async ({ params, headers, actor }) => {

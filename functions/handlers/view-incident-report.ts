@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoIncidents } from '../adapters/incident-repository';
 import { systemClock } from '../adapters/system';
@@ -5,7 +6,7 @@ import { viewIncidentReport } from '../domain/incidents/ppc-reports';
 import { httpRoute } from '../http/route-handler';
 import { viewIncidentReport as route } from '../routes/incident-reports';
 
-const deps = { incidents: dynamoIncidents, accessLog: dynamoAccessLog, clock: systemClock };
+const deps = { incidents: dynamoIncidents, accessLog: dynamoAccessLog, clock: systemClock, company: company() };
 
 export const handler = httpRoute(route, async ({ params, query, actor }) => ({
   body: await viewIncidentReport(deps, actor, params.incidentId, params.kind, query.version),

@@ -4,7 +4,7 @@
 // are described as the registry publishes them today; Individual Numbers are never in a dossier
 // (the holdings it is compiled from never include the my-number table).
 import { CONSENT_ACTION_LABELS, CONSENT_LINKAGE_LABEL, CONSENT_METHOD_LABELS } from '../../../consents/consent-words';
-import { DESK_CONTACT, DESK_HOURS_TEXT } from '../../../desk';
+import type { DeskContact } from '../../../company';
 import { HOLDER_RESULTS_WORDS } from '../../../fulfilment/tracking-words';
 import type { Expiring, Holdings } from '../../../holdings';
 import { INCIDENT_KIND_WORDS } from '../../../incidents/incident-words';
@@ -354,7 +354,7 @@ const labelIn = <K extends string>(
  * and the desk to contact, so every reader (the page, CSV, the console, the person's own software)
  * shows the same words; a copy compiled before a word existed gets it too.
  */
-export function servedDossier(stored: StoredDossier, now: Date): Dossier {
+export function servedDossier(stored: StoredDossier, now: Date, desk: DeskContact): Dossier {
   const dossier = dossierAsOf(stored, now);
   const { language } = dossier;
   return {
@@ -405,10 +405,10 @@ export function servedDossier(stored: StoredDossier, now: Date): Dossier {
         }
       : {}),
     desk: {
-      name: DESK_CONTACT.name[language],
-      email: DESK_CONTACT.email,
-      address: DESK_CONTACT.address[language],
-      hours: DESK_HOURS_TEXT[language],
+      name: desk.name[language],
+      email: desk.email,
+      address: desk.address[language],
+      hours: desk.hoursText[language],
     },
   };
 }

@@ -3,7 +3,7 @@
 // POST /v1/staff/requests/{requestId}/posting records that the copy was posted and tells the person.
 // Both are reads or writes of personal data by staff, so each is access-logged first.
 
-import { type Company, deskContact, type DeskContact } from '../../../company';
+import { type Company, type DeskContact, deskContact } from '../../../company';
 import type { AccessLogWriter } from '../../../access-log/ports';
 import { japanDay } from '../../../kernel/calendar';
 import type { Clock, SecretSource } from '../../../kernel/ports';
@@ -47,6 +47,8 @@ function paperDisclosure(request: DeskRequest): DeskRequest & { delivery: Delive
 }
 
 export interface PaperDisclosureDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   requests: RequestReader;
   disclosures: DisclosureReader;
   accessLog: AccessLogWriter;
@@ -81,7 +83,7 @@ export async function getPaperDisclosure(
     at: now.toISOString(),
   });
   // What expired since the decision is no longer held, so it is not printed either.
-  return renderDossier(servedDossier(stored.dossier, now), format);
+  return renderDossier(servedDossier(stored.dossier, now, deskContact(deps.company)), format);
 }
 
 export interface RecordPostingDeps {
