@@ -1,6 +1,6 @@
+import { isAbsolute, resolve } from 'node:path';
 import { App, type AppProps, Duration } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, type NagPack, NIST80053R5Checks } from 'cdk-nag';
-import { isAbsolute, resolve } from 'node:path';
 import { COMPANY_ENV, companyEnvironmentValue, companyFromFile } from '../functions/adapters/company';
 import { deskSettings, preliminaryReportDays, securityAlertEmail } from '../functions/adapters/desk-settings';
 import { STAFF_IP_ALLOW_LIST_ENV } from '../functions/adapters/security-facts';

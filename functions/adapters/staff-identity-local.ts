@@ -2,11 +2,11 @@
 // checks the password hash kept there and issues tokens with the table's role. A new account gets a
 // random temporary password, e-mailed through the outbox, which must be changed before signing in.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { deskContact } from '../domain/company';
-import { company } from './company';
 import { temporaryPasswordMessage } from '../domain/accounts/messages';
 import type { StaffIdentityProvider } from '../domain/accounts/ports';
+import { deskContact } from '../domain/company';
 import type { SecretSource } from '../domain/kernel/ports';
+import { company } from './company';
 
 export function hashLocalPassword(password: string, salt = randomBytes(16).toString('hex')): string {
   return `scrypt:${salt}:${scryptSync(password, salt, 32).toString('hex')}`;

@@ -3,8 +3,8 @@
 import type { AccountDeps } from '../domain/accounts/account-changes';
 import type { StaffIdentityProvider } from '../domain/accounts/ports';
 import type { SecretSource } from '../domain/kernel/ports';
-import { company } from './company';
 import { dynamoAccessLog } from './access-log-repository';
+import { company } from './company';
 import { officerEmail, securityAlertEmail } from './desk-settings';
 import { logger } from './logger';
 import { cognitoStaffIdentity } from './staff-identity-cognito';

@@ -16,9 +16,12 @@ const monthDay = z
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date, YYYY-MM-DD' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'is not a calendar date',
-  });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'is not a calendar date',
+    },
+  );
 
 /** When the desk works, in Japan Standard Time; it is also closed on weekends and national holidays. */
 export const deskHoursSchema = z
@@ -75,7 +78,11 @@ export const DEMO_COMPANY: Company = {
     },
     email: 'info@aimicros.com',
     // Policy §7: 9:00-17:00 except weekends, national holidays and the year-end and New Year holidays.
-    hours: { opensAtHour: 9, closesAtHour: 17, yearEndClosure: { from: { month: 12, day: 29 }, to: { month: 1, day: 3 } } },
+    hours: {
+      opensAtHour: 9,
+      closesAtHour: 17,
+      yearEndClosure: { from: { month: 12, day: 29 }, to: { month: 1, day: 3 } },
+    },
   },
   securityOfficer: { name: { ja: '情報セキュリティ責任者', en: 'Information Security Officer' }, since: '2026-04-01' },
 };
@@ -101,7 +108,20 @@ export function parseCompany(value: unknown, root = 'company'): Company {
 export function deskHoursText(hours: DeskHours): { ja: string; en: string } {
   const { from, to } = hours.yearEndClosure;
   const month = (m: number) =>
-    ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1];
+    [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ][m - 1];
   return {
     ja: `${hours.opensAtHour}:00〜${hours.closesAtHour}:00（日本時間。土曜日、日曜日、祝日及び年末年始（${from.month}月${from.day}日〜${to.month}月${to.day}日）を除く）`,
     en: `${hours.opensAtHour}:00-${hours.closesAtHour}:00 Japan time, except Saturdays, Sundays, national holidays and the year-end and New Year holidays (${from.day} ${month(from.month)}-${to.day} ${month(to.month)})`,

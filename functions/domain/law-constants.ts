@@ -5,8 +5,8 @@
 
 import { ACCESS_LOG_DIGEST_MAX_MINUTES, ACCESS_LOG_DIGEST_MINUTES } from './access-log/digest';
 import { PENDING_OFFICER_GRANT_DAYS } from './accounts/officer-grant';
-import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
 import { DEMO_COMPANY } from './company';
+import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
 import {
   EXPORT_APPROVER_INDEPENDENCE_DAYS,
   EXPORT_LINK_LIFETIME_HOURS,

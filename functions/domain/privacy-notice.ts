@@ -7,8 +7,8 @@
 // 32(1)(i), (iv)) come from the company's configuration; the security measures taken (Cabinet Order
 // Art. 10(i)) from what the desk enforces.
 
-import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
 import { type Company, DEMO_COMPANY, deskHoursText } from './company';
+import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
 import { DEFAULT_DESK_SETTINGS, type DeskSettings } from './desk';
 import { japanDay } from './kernel/calendar';
 import {
@@ -29,15 +29,15 @@ import { feeFor } from './requests/fees';
 import { REQUESTER_KINDS } from './requests/request';
 import type { Label } from './requests/request-type';
 import { REQUEST_TYPE_SCHEMAS } from './requests/types/schemas';
-import { PASSWORD_MAX_AGE_DAYS } from './staff-passwords';
-import { BUSINESS_NOTICE_WORDS } from './safeguards/measures-words';
-import { type SecurityMeasureFacts, securityMeasures } from './safeguards/security-measures';
 import {
   AUTHORITY_DOCUMENT_IDS,
   AUTHORITY_DOCUMENTS,
   IDENTITY_DOCUMENT_IDS,
   IDENTITY_DOCUMENTS,
 } from './requests/verify-representative';
+import { BUSINESS_NOTICE_WORDS } from './safeguards/measures-words';
+import { type SecurityMeasureFacts, securityMeasures } from './safeguards/security-measures';
+import { PASSWORD_MAX_AGE_DAYS } from './staff-passwords';
 
 /** The date of the notice's own text; a purpose published later makes that day the notice's version. */
 export const PRIVACY_NOTICE_VERSION = '2026-11-26';
@@ -163,7 +163,9 @@ function businessItems(company: Company) {
     representative: company.representative,
     securityOfficer: company.securityOfficer,
     accreditedOrganisation: company.accreditedOrganisation ?? null,
-    ...(company.accreditedOrganisation ? {} : { noAccreditedOrganisation: BUSINESS_NOTICE_WORDS.noAccreditedOrganisation }),
+    ...(company.accreditedOrganisation
+      ? {}
+      : { noAccreditedOrganisation: BUSINESS_NOTICE_WORDS.noAccreditedOrganisation }),
   };
 }
 

@@ -1,7 +1,8 @@
 // Scheduled every quarter hour: analyses each closed hour of the access log once and e-mails the
 // Information Security Officer what it flags (policy §6(1)).
-import { company } from '../adapters/company';
+
 import { dynamoMonitoredAccessLog, dynamoMonitoringStore } from '../adapters/access-monitoring-repository';
+import { company } from '../adapters/company';
 import { officerEmail } from '../adapters/desk-settings';
 import { logger } from '../adapters/logger';
 import { systemClock } from '../adapters/system';

@@ -1,6 +1,6 @@
-import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoAccessAlerts } from '../adapters/access-monitoring-repository';
+import { company } from '../adapters/company';
 import { preliminaryReportDays } from '../adapters/desk-settings';
 import { dynamoIncidents, dynamoRegisteredSubjects } from '../adapters/incident-repository';
 import { systemClock } from '../adapters/system';

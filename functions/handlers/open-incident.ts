@@ -1,5 +1,5 @@
-import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { preliminaryReportDays } from '../adapters/desk-settings';
 import { dynamoIncidents } from '../adapters/incident-repository';
 import { systemClock } from '../adapters/system';

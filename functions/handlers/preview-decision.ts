@@ -1,5 +1,5 @@
-import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { dynamoHolders } from '../adapters/holder-repository';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
 import { secretIdentifierMac } from '../adapters/identifier-mac';

@@ -1,5 +1,5 @@
-import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { dynamoIncidents } from '../adapters/incident-repository';
 import { systemClock } from '../adapters/system';
 import { previewNotice } from '../domain/incidents/notify';

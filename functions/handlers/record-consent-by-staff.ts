@@ -1,5 +1,5 @@
-import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { dynamoConsentLedger } from '../adapters/consent-ledger';
 import { dynamoConsents } from '../adapters/consent-repository';
 import { deskSettings } from '../adapters/desk-settings';

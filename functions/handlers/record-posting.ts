@@ -1,5 +1,5 @@
-import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';

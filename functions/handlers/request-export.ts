@@ -1,5 +1,5 @@
-import { company } from '../adapters/company';
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { officerEmail } from '../adapters/desk-settings';
 import { dynamoExports } from '../adapters/export-repository';
 import { dynamoSubjectFinder } from '../adapters/holdings-repository';

@@ -6,7 +6,13 @@ import { dynamoReminderStore, dynamoStaffRoster } from '../adapters/request-repo
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { type ReminderTally, sendDeadlineReminders } from '../domain/requests/deadline-reminders';
 
-const deps = { store: dynamoReminderStore, staff: dynamoStaffRoster, secrets: cryptoSecrets, clock: systemClock, company: company() };
+const deps = {
+  store: dynamoReminderStore,
+  staff: dynamoStaffRoster,
+  secrets: cryptoSecrets,
+  clock: systemClock,
+  company: company(),
+};
 
 export const handler = async (): Promise<ReminderTally> => {
   const tally = await sendDeadlineReminders(deps);

@@ -4,6 +4,7 @@
 // of the synthesis time. The plain desk is synthesised once per worker and shared by its files (the
 // infra tests run without isolation, see vitest.config.ts): the assertions only read it. A few desk
 // functions can be bundled on their own, exactly as the desk bundles each of them.
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, CfnElement, Duration, Stack } from 'aws-cdk-lib';
@@ -13,7 +14,7 @@ import type { IConstruct } from 'constructs';
 import { buildApp, type DeskApp } from '../../lib/app';
 import type { DeskTables } from '../../lib/data';
 import { DeskFunction } from '../../lib/functions';
-import { SECOND_COMPANY } from '../support/second-company';
+import { SECOND_COMPANY } from '../support/company';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context: Record<string, unknown>;

@@ -1,8 +1,9 @@
 // What every change to a staff account shares: only an officer makes it, never to
 // their own account; it is access-logged first, committed with an e-mail to the officer on the
 // condition that nobody changed the account meanwhile, and only then passed to the identity provider.
-import { type Company, deskContact } from '../company';
+
 import type { AccessLogWriter } from '../access-log/ports';
+import { type Company, deskContact } from '../company';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import type { StaffActor, StaffMember } from '../staff';

@@ -3,7 +3,7 @@
 // subject token of short life; with it the person lists the consents held under their address and
 // withdraws any of them. The answers never reveal whether the desk knows the address: the code is
 // sent either way, and an unknown address simply holds no consents.
-import { type Company, deskContact, type DeskContact } from '../company';
+import { type Company, type DeskContact, deskContact } from '../company';
 import type { ConsentEvent } from '../holdings';
 import { emailLookupKey, normalisedEmail } from '../holdings';
 import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../kernel/law';
@@ -33,7 +33,12 @@ export interface SessionDeps {
   clock: Clock;
 }
 
-export function codeMessage(code: string, language: Language, minutes: number, desk: DeskContact): { subject: string; text: string } {
+export function codeMessage(
+  code: string,
+  language: Language,
+  minutes: number,
+  desk: DeskContact,
+): { subject: string; text: string } {
   return language === 'ja'
     ? {
         subject: '同意の確認・撤回のための確認コード',

@@ -86,7 +86,12 @@ export function exportApprovedMessage(
   );
 }
 
-export function exportRefusedMessage(request: ExportRequest, requesterEmail: string, now: Date, desk: DeskContact): OutboxMessage {
+export function exportRefusedMessage(
+  request: ExportRequest,
+  requesterEmail: string,
+  now: Date,
+  desk: DeskContact,
+): OutboxMessage {
   const { by, reason } = request.decision!;
   const text =
     [

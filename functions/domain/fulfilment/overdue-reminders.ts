@@ -3,7 +3,7 @@
 // 35(7)), and the answer waits for the holders. The request's assignee (or, with none, every operator)
 // and the officer hear of each request once. The e-mail names the request, its due date and the
 // holders not finished, never the person or an endpoint: staff open the request at the desk for more.
-import { type Company, deskContact, type DeskContact } from '../company';
+import { type Company, type DeskContact, deskContact } from '../company';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';
 import { type OutboxMessage, outboxMessage } from '../outbox';

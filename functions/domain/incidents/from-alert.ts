@@ -5,9 +5,10 @@
 // the officer judges them (a wrongful purpose above all). The id is derived from the alert, so the
 // conditional put of version 1 lets one alert open one incident: a second try, or two at once, gets
 // 409 naming the incident already opened.
-import type { DeskHours } from '../company';
+
 import { createHash } from 'node:crypto';
 import type { AccessLogWriter } from '../access-log/ports';
+import type { DeskHours } from '../company';
 import { japanDay } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';

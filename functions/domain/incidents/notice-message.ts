@@ -3,8 +3,9 @@
 // contact. The registry holds no language per person, so, like the purpose-change notice, it is written
 // in Japanese and then English. It is the same text for every person of the incident: it names no one,
 // so it can never carry another person's data.
-import { type DeskContact } from '../company';
+
 import { createHash } from 'node:crypto';
+import type { DeskContact } from '../company';
 import { type OutboxMessage, outboxMessage } from '../outbox';
 import { categoryById } from '../personal-data/categories';
 import { bilingualSignature } from '../requests/notifications';

@@ -9,8 +9,9 @@
 // again for the next ones. Each batch is the officer's own decision, all or nothing, conditional on the
 // version read: no background sender can go on telling people after the officer has seen the text is
 // wrong, two decisions at once cannot both pass, and a notice item already written fails the whole.
-import { type Company, deskContact } from '../company';
+
 import type { AccessLogWriter } from '../access-log/ports';
+import { type Company, deskContact } from '../company';
 import type { SubjectAddressBook } from '../consents/ports';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';

@@ -6,9 +6,10 @@
 // never who the persons are, so its entries name no subject (`subjects: []`). Naming the linked
 // subjects would record a read of their data that did not happen, and would make every preview of a
 // large leak look like a mass read to access monitoring. The entry names the incident and version.
-import { type Company } from '../company';
+
 import type { AccessLogEntry } from '../access-log/entry';
 import type { AccessLogWriter } from '../access-log/ports';
+import type { Company } from '../company';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import { futureInstantFault } from '../kernel/supplied-dates';

@@ -4,8 +4,9 @@
 // reportability answer with a written reason, and closes it. Every version carries the desk's answer
 // and the report deadlines for the facts as they then stood. Every read and write by staff is
 // access-logged once (policy §6(1)).
-import type { DeskHours } from '../company';
+
 import type { AccessLogWriter } from '../access-log/ports';
+import type { DeskHours } from '../company';
 import { japanDay } from '../kernel/calendar';
 import { HOLIDAY_TABLE_YEARS } from '../kernel/japanese-holidays';
 import type { Clock } from '../kernel/ports';

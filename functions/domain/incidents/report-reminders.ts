@@ -1,7 +1,7 @@
 // Scheduled: the officer hears of each report to the PPC that falls due soon or is overdue (APPI
 // Art. 26(1); Enforcement Rules Art. 8), once per incident, report, due instant and stage. The reminder
 // commits with a marker in the incident's partition, so two runs never mail twice.
-import { type Company, deskContact, type DeskContact, type DeskHours } from '../company';
+import { type Company, type DeskContact, type DeskHours, deskContact } from '../company';
 import { deskOpeningBefore, japanDay } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { type OutboxMessage, outboxMessage } from '../outbox';

@@ -3,7 +3,7 @@
 // in one hour or read any outside desk hours. The e-mail names staff ids, roles, times and subject
 // ids only: the officer opens the access log for the rest.
 
-import { type Company, deskContact, type DeskHours } from '../company';
+import { type Company, type DeskHours, deskContact } from '../company';
 import { isDeskOpen } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';

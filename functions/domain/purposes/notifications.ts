@@ -1,7 +1,8 @@
 // The e-mail telling a person that a purpose of use of their data changed (APPI Art. 21(3), policy
 // §2(3)). The desk does not know each person's language, so it is written in Japanese and English.
-import type { DeskContact } from '../company';
+
 import { createHash } from 'node:crypto';
+import type { DeskContact } from '../company';
 import { type OutboxMessage, outboxMessage } from '../outbox';
 import { bilingualSignature, formatJapanTime } from '../requests/notifications';
 import type { PurposeVersion } from './registry';

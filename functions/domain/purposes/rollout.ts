@@ -192,7 +192,9 @@ class RolloutRun {
       return;
     }
     if (
-      await this.deps.outbox.enqueueOnce(purposeChangeMessage(version, previous, subjectId, [first, ...more], this.now, deskContact(this.deps.company)))
+      await this.deps.outbox.enqueueOnce(
+        purposeChangeMessage(version, previous, subjectId, [first, ...more], this.now, deskContact(this.deps.company)),
+      )
     ) {
       this.messagesLeft -= 1;
       this.tally.messages += 1;

@@ -1,7 +1,7 @@
 // The scheduled reminder of the desk's deadlines: operators hear of open requests due
 // soon, the Information Security Officer of overdue ones; each request once of each kind. The e-mail
 // names only the request id, type, status and due date: staff open the request at the desk for more.
-import { type Company, type DeskContact, deskContact, type DeskHours } from '../company';
+import { type Company, type DeskContact, type DeskHours, deskContact } from '../company';
 import { dueAfterDeskDays } from '../kernel/calendar';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';
@@ -103,7 +103,11 @@ const OPEN_STATUS_LABELS: Partial<Record<RequestStatus, { ja: string; en: string
 };
 
 /** One e-mail in Japanese, then English: staff have no language of their own on file. */
-export function reminderText(kind: ReminderKind, requests: OpenRequestSummary[], desk: DeskContact): { subject: string; text: string } {
+export function reminderText(
+  kind: ReminderKind,
+  requests: OpenRequestSummary[],
+  desk: DeskContact,
+): { subject: string; text: string } {
   const lines = (language: 'ja' | 'en') =>
     requests
       .map(

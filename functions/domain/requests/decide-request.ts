@@ -1,8 +1,9 @@
 // POST /v1/staff/requests/{requestId}/decision: an operator decides. The decision, what fulfilling
 // it writes, and the result e-mail commit together, and only if nobody decided first.
-import { type Company, deskContact } from '../company';
+
 import type * as z from 'zod';
 import type { AccessLogWriter } from '../access-log/ports';
+import { type Company, deskContact } from '../company';
 import { tasksFor } from '../fulfilment/fan-out';
 import type { FulfilmentTask } from '../fulfilment/task';
 import type { HolderReader } from '../holders/holder';

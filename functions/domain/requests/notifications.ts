@@ -116,7 +116,12 @@ export function refusalMessage(
   };
 }
 
-export function withdrawnMessage(request: DeskRequest, typeLabel: TypeLabel, withdrawnAt: string, desk: DeskContact): MessageText {
+export function withdrawnMessage(
+  request: DeskRequest,
+  typeLabel: TypeLabel,
+  withdrawnAt: string,
+  desk: DeskContact,
+): MessageText {
   const at = formatJapanTime(withdrawnAt, request.language);
   if (request.language === 'en') {
     return {

@@ -3,8 +3,9 @@
 // same fulfilment as deciding (decide-request.ts) run, and nothing is written: the writes are only
 // read, the e-mail is returned instead of queued. Reading the person's data to show it is a read of
 // personal data, so it is access-logged once (policy §6; APPI Art. 23).
-import { type Company } from '../company';
+
 import type { AccessLogWriter } from '../access-log/ports';
+import type { Company } from '../company';
 import type { HolderReader } from '../holders/holder';
 import type { Holdings, HoldingsReader } from '../holdings';
 import type { IncidentReader } from '../incidents/ports';

@@ -2,8 +2,9 @@
 // and status, time to decision, the open requests past due, and the reports to the PPC past due.
 // Figures only: no requester, no subject. Reading the incident register is logged all the same, as
 // every staff read of it is (the entry names no subject: the report shows ids and dates only).
-import type { DeskHours } from '../company';
+
 import type { AccessLogWriter } from '../access-log/ports';
+import type { DeskHours } from '../company';
 import type { IncidentReader } from '../incidents/ports';
 import { overdueIncidentReports } from '../incidents/report-reminders';
 import { dueAfterDeskDays } from '../kernel/calendar';

@@ -3,7 +3,7 @@
 // training validity the gate counts with, the access log's retention, the password age, the staff IP
 // allow list, and the country of the region the desk runs in.
 import type { Company } from '../company';
-import { type SecurityMeasureKind, SECURITY_MEASURE_KIND_WORDS, SECURITY_MEASURE_WORDS as W } from './measures-words';
+import { SECURITY_MEASURE_KIND_WORDS, type SecurityMeasureKind, SECURITY_MEASURE_WORDS as W } from './measures-words';
 import { DEFAULT_TRAINING_VALIDITY_MONTHS } from './training';
 
 type Words = { ja: string; en: string };

@@ -69,7 +69,14 @@ export const cessationOfProvision: RequestTypeDefinition = {
 };
 
 /** The result e-mail: from when, to whom provision stopped, and that provision the law requires or allows goes on (APPI Art. 27(1)). */
-function resultMessage(language: Language, requestId: string, from: string, names: string[], held: boolean, desk: DeskContact) {
+function resultMessage(
+  language: Language,
+  requestId: string,
+  from: string,
+  names: string[],
+  held: boolean,
+  desk: DeskContact,
+) {
   if (language === 'en') {
     const to =
       names.length === 0

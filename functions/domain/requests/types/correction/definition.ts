@@ -4,8 +4,9 @@
 // transaction, each only if its record is still live, and the result e-mail says what changed. What a
 // deletion or a correction removed is suppressed, so the next sync cannot register the untrue content
 // again (personal-data/suppression.ts); an addition is held against the entries as registration is.
-import type { DeskContact } from '../../../company';
+
 import * as z from 'zod';
+import type { DeskContact } from '../../../company';
 import { identitiesOf } from '../../../fulfilment/fan-out';
 import { type Holdings, lookupKeyOf, type StoredPersonalDataRecord } from '../../../holdings';
 import { DeskProblem } from '../../../kernel/problems';
@@ -135,7 +136,14 @@ export const correction: RequestTypeDefinition = {
     const base = { subjectIds: held.subjectIds, identities: identitiesOf(held) };
     return {
       writes,
-      message: resultMessage(request.requestId, request.language, details.investigation, changed, decision, context.desk),
+      message: resultMessage(
+        request.requestId,
+        request.language,
+        details.investigation,
+        changed,
+        decision,
+        context.desk,
+      ),
       reach: [
         ...(corrections.length > 0
           ? [
@@ -207,7 +215,14 @@ async function addition(
   return prepared;
 }
 
-function resultMessage(requestId: string, lang: Language, found: string, changed: Changed[], decision: DecisionInput, desk: DeskContact) {
+function resultMessage(
+  requestId: string,
+  lang: Language,
+  found: string,
+  changed: Changed[],
+  decision: DecisionInput,
+  desk: DeskContact,
+) {
   const lines = changed.map((c) => `- ${changeLine(c, lang)}`).join('\n');
   const partial = decision.outcome === 'partially-fulfilled';
   const grounds = (decision.grounds ?? [])

@@ -149,7 +149,12 @@ function withheldText(language: Language, withheld: Withholding): string {
     : `次の項目は開示しておりません（個人情報の保護に関する法律第33条第3項）。\n${categories}\n\n同法上の根拠:\n${grounds}\n\n理由（同法第36条）:\n${withheld.reason}\n\nこの決定に関する苦情は、下記の窓口までお申し出ください。`;
 }
 
-function resultMessage(request: DeskRequest, delivery: string, withheld: Withholding | undefined, desk: DeskContact): MessageText {
+function resultMessage(
+  request: DeskRequest,
+  delivery: string,
+  withheld: Withholding | undefined,
+  desk: DeskContact,
+): MessageText {
   const language = request.language;
   const partial = withheld ? `\n\n${withheldText(language, withheld)}` : '';
   return language === 'en'

@@ -3,8 +3,9 @@
 // records (Art. 33(5)); only the parts the person asked for, less what the desk withheld. Purposes
 // are described as the registry publishes them today; Individual Numbers are never in a dossier
 // (the holdings it is compiled from never include the my-number table).
-import { CONSENT_ACTION_LABELS, CONSENT_LINKAGE_LABEL, CONSENT_METHOD_LABELS } from '../../../consents/consent-words';
+
 import type { DeskContact } from '../../../company';
+import { CONSENT_ACTION_LABELS, CONSENT_LINKAGE_LABEL, CONSENT_METHOD_LABELS } from '../../../consents/consent-words';
 import { HOLDER_RESULTS_WORDS } from '../../../fulfilment/tracking-words';
 import type { Expiring, Holdings } from '../../../holdings';
 import { INCIDENT_KIND_WORDS } from '../../../incidents/incident-words';

@@ -50,7 +50,9 @@ export async function getDisclosure(deps: GetDisclosureDeps, token: string, form
       'This disclosure link is unknown or has expired (links work for 14 days, or until everything in the copy has been erased if that is sooner). Ask the desk for a new disclosure.',
     );
   }
-  return renderDossier(servedDossier(stored.dossier, deps.clock.now(), deskContact(deps.company)), format, { downloads: true });
+  return renderDossier(servedDossier(stored.dossier, deps.clock.now(), deskContact(deps.company)), format, {
+    downloads: true,
+  });
 }
 
 /** The dossier in the negotiated format: itself as JSON, the page, or CSV; with the name a download is saved under. */

@@ -3,8 +3,8 @@
 // POST /v1/staff/requests/{requestId}/posting records that the copy was posted and tells the person.
 // Both are reads or writes of personal data by staff, so each is access-logged first.
 
-import { type Company, type DeskContact, deskContact } from '../../../company';
 import type { AccessLogWriter } from '../../../access-log/ports';
+import { type Company, type DeskContact, deskContact } from '../../../company';
 import { japanDay } from '../../../kernel/calendar';
 import type { Clock, SecretSource } from '../../../kernel/ports';
 import { DeskProblem } from '../../../kernel/problems';
@@ -162,7 +162,12 @@ export async function recordPosting(
   return { requestId, postedOn, ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}) };
 }
 
-export function postedMessage(requestId: string, language: Language, delivery: Delivery, desk: DeskContact): MessageText {
+export function postedMessage(
+  requestId: string,
+  language: Language,
+  delivery: Delivery,
+  desk: DeskContact,
+): MessageText {
   if (language === 'en') {
     return {
       subject: 'We have posted your personal data disclosure',
