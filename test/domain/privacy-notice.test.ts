@@ -326,13 +326,13 @@ describe('the business and the security measures (APPI Art. 32(1); Cabinet Order
     expect(all(plain, 'en')).toContain(`every ${PASSWORD_MAX_AGE_DAYS} days`);
     expect(all(plain, 'en')).not.toContain('networks we have allowed');
     expect(second.securityMeasures.map((m) => m.kind)).toEqual([
-      'basicPolicy',
+      'basic-policy',
       'rules',
       'organisational',
       'human',
       'physical',
       'technical',
-      'externalEnvironment',
+      'external-environment',
     ]);
   });
 

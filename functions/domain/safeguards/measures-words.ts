@@ -27,13 +27,13 @@ export const BUSINESS_NOTICE_WORDS = {
 
 /** The kinds of measure, in the PPC General Guidelines' order (10-1 to 10-7). */
 export const SECURITY_MEASURE_KIND_WORDS = {
-  basicPolicy: { ja: '基本方針の策定', en: 'Basic policy' },
+  'basic-policy': { ja: '基本方針の策定', en: 'Basic policy' },
   rules: { ja: '個人データの取扱いに係る規律の整備', en: 'Rules for handling personal data' },
   organisational: { ja: '組織的安全管理措置', en: 'Organisational measures' },
   human: { ja: '人的安全管理措置', en: 'Human measures' },
   physical: { ja: '物理的安全管理措置', en: 'Physical measures' },
   technical: { ja: '技術的安全管理措置', en: 'Technical measures' },
-  externalEnvironment: { ja: '外的環境の把握', en: 'Understanding the external environment' },
+  'external-environment': { ja: '外的環境の把握', en: 'Understanding the external environment' },
 } as const satisfies Record<string, Words>;
 
 export type SecurityMeasureKind = keyof typeof SECURITY_MEASURE_KIND_WORDS;

@@ -56,7 +56,7 @@ export interface SecurityMeasure {
 
 export function securityMeasures(company: Company, facts: SecurityMeasureFacts): SecurityMeasure[] {
   const measures: Record<SecurityMeasureKind, Words[]> = {
-    basicPolicy: [W.basicPolicy],
+    'basic-policy': [W.basicPolicy],
     rules: [W.rules],
     organisational: [W.organisationalOfficer(company.securityOfficer.name), W.organisationalAudit],
     human: [W.human(DEFAULT_TRAINING_VALIDITY_MONTHS)],
@@ -67,7 +67,7 @@ export function securityMeasures(company: Company, facts: SecurityMeasureFacts):
       W.technicalFirewall,
       ...(facts.staffIpAllowList ? [W.technicalAllowList] : []),
     ],
-    externalEnvironment: [externalEnvironment(facts.region)],
+    'external-environment': [externalEnvironment(facts.region)],
   };
   return (Object.keys(SECURITY_MEASURE_KIND_WORDS) as SecurityMeasureKind[]).map((kind) => ({
     kind,

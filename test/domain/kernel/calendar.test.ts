@@ -309,16 +309,17 @@ describe('independence from the process time zone', () => {
   const questions = `
     const c = await import(${JSON.stringify(calendarUrl)});
     const at = (iso) => new Date(iso);
+    const H = ${JSON.stringify(DEMO_HOURS)};
     console.log(JSON.stringify({
       zoneOffsetMinutes: new Date('2026-11-10T00:00:00.000Z').getTimezoneOffset(),
-      openAt9: c.isDeskOpen(at('2026-11-10T00:00:00.000Z')),
-      openAt17: c.isDeskOpen(at('2026-11-10T08:00:00.000Z')),
-      saturdayInTokyo: c.countingStart(at('2026-11-13T15:30:00.000Z')).toISOString(),
-      yearEnd: c.countingStart(at('2026-12-28T09:00:00.000Z')).toISOString(),
-      due: c.dueAfterDeskDays(at('2026-11-02T01:00:00.000Z'), 10).toISOString(),
-      dueOverYearEnd: c.dueAfterDeskDays(at('2026-12-21T01:00:00.000Z'), 10).toISOString(),
-      answerDueOverYearEnd: c.answerDueAt(at('2026-12-28T07:00:00.000Z'), 10).toISOString(),
-      answerDueAfterSandwich: c.answerDueAt(at('2026-09-18T08:00:00.000Z'), 5).toISOString(),
+      openAt9: c.isDeskOpen(at('2026-11-10T00:00:00.000Z'), H),
+      openAt17: c.isDeskOpen(at('2026-11-10T08:00:00.000Z'), H),
+      saturdayInTokyo: c.countingStart(at('2026-11-13T15:30:00.000Z'), H).toISOString(),
+      yearEnd: c.countingStart(at('2026-12-28T09:00:00.000Z'), H).toISOString(),
+      due: c.dueAfterDeskDays(at('2026-11-02T01:00:00.000Z'), 10, H).toISOString(),
+      dueOverYearEnd: c.dueAfterDeskDays(at('2026-12-21T01:00:00.000Z'), 10, H).toISOString(),
+      answerDueOverYearEnd: c.answerDueAt(at('2026-12-28T07:00:00.000Z'), 10, H).toISOString(),
+      answerDueAfterSandwich: c.answerDueAt(at('2026-09-18T08:00:00.000Z'), 5, H).toISOString(),
     }));`;
   const expected = {
     openAt9: true,
