@@ -15,7 +15,8 @@ import { nagPacks } from '../../lib/app';
 import { DeskFunction, HOLDERS_OUTSIDE_AWS } from '../../lib/functions';
 import { CREATE_REQUIRE_BANNER } from '../../lib/lambda-bundling';
 import { PrivacyCenter } from '../../lib/privacy-center';
-import { bundleDeskFunctions, type SynthesisedDesk, synthDesk } from './synth';
+import { SECOND_COMPANY } from '../support/company';
+import { bundleDeskFunctions, type SynthesisedDesk, synthConfiguredDesk, synthDesk } from './synth';
 
 let desk: SynthesisedDesk;
 
@@ -51,6 +52,20 @@ describe('cdk-nag', () => {
 
   it('leaves no finding of AwsSolutions or NIST 800-53 R5 unacknowledged, in any stack', () => {
     expect(findings(desk.app)).toEqual([]);
+  });
+
+  it("a second company's desk synthesises clean too, and every function speaks as that company", () => {
+    const second = synthConfiguredDesk();
+    expect(findings(second.app)).toEqual([]);
+    const functions = second.app.node.findAll().filter((c): c is lambda.Function => c instanceof lambda.Function);
+    const desks = functions.filter((f) => f.node.path.includes('/Api/') || f.node.path.includes('/Workers/'));
+    expect(desks.length).toBeGreaterThan(50);
+    for (const fn of desks) {
+      const variables = (fn.node.defaultChild as lambda.CfnFunction).environment as {
+        variables?: Record<string, string>;
+      };
+      expect(JSON.parse(variables.variables?.DESK_COMPANY_JSON ?? '{}'), fn.node.path).toEqual(SECOND_COMPANY);
+    }
   });
 
   it('the functions that call holders (the callback route, the contact workers) say so where they run outside a VPC', () => {
