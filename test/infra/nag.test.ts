@@ -56,6 +56,28 @@ describe('cdk-nag', () => {
   it("a second company's desk (test/support/company.ts) synthesises clean too", () => {
     expect(findings(synthConfiguredDesk().app)).toEqual([]);
   });
+
+  it('the functions that call holders (the callback route, the contact workers) say so where they run outside a VPC', () => {
+    const outsideVpc = (name: string) => {
+      const [fn] = desk.app.node
+        .findAll()
+        .filter((c) => c instanceof lambda.Function && c.node.path.endsWith(`/${name}/Function`));
+      expect(fn, name).toBeDefined();
+      return fn!.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .map((m) => (m.data as Record<string, string>)['Annotation::NIST.800.53.R5-LambdaInsideVPC'])
+        .find(Boolean);
+    };
+    const reaching = [
+      ...ROUTES.filter((r) => 'reachesHolders' in r && r.reachesHolders).map((r) => r.name),
+      ...WORKERS.filter((w) => 'reachesHolders' in w && w.reachesHolders).map((w) => w.name),
+    ];
+    expect(reaching).toEqual(
+      expect.arrayContaining(['receive-opendsr-callback', 'contact-holders', 'send-fulfilment-tasks']),
+    );
+    for (const name of reaching) expect(outsideVpc(name), name).toBe(HOLDERS_OUTSIDE_AWS);
+    expect(outsideVpc('get-disclosure')).not.toBe(HOLDERS_OUTSIDE_AWS);
+  });
 });
 
 describe('bundling', () => {
