@@ -1,5 +1,7 @@
+import { isAbsolute, resolve } from 'node:path';
 import { App, type AppProps, Duration } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, type NagPack, NIST80053R5Checks } from 'cdk-nag';
+import { COMPANY_ENV, companyEnvironmentValue, companyFromFile } from '../functions/adapters/company';
 import {
   deskSettings,
   fiscalYear,
@@ -7,9 +9,12 @@ import {
   safeguardsGrace,
   securityAlertEmail,
 } from '../functions/adapters/desk-settings';
+import { STAFF_IP_ALLOW_LIST_ENV } from '../functions/adapters/security-facts';
 import { accessLogDigestMinutes } from '../functions/domain/access-log/digest';
 import { accessLogRetentionSeconds } from '../functions/domain/access-log/entry';
+import { type Company, parseCompany } from '../functions/domain/company';
 import { maxSubjectsPerHour } from '../functions/domain/monitoring/access-analysis';
+import { passwordMaxAgeDays } from '../functions/domain/staff-passwords';
 import { parseAllowedCidrs } from './firewall';
 import { AppiDeskStack } from './stack';
 
@@ -34,6 +39,32 @@ function requiredContext(app: App, key: string): string {
 }
 
 /**
+ * The company from context: `company` (an object, or its JSON) or `companyFile` (a JSON file, relative
+ * to the directory cdk runs in); `company` wins when both are given, so `-c company=…` overrides
+ * cdk.json's file. One of them is required, so no deployment speaks as the demo company
+ * by accident; a bad one fails the synthesis naming the field.
+ */
+export function companyFromContext(app: App): Company {
+  const given: unknown = app.node.tryGetContext('company');
+  const file: unknown = app.node.tryGetContext('companyFile');
+  if (given !== undefined) {
+    let value = given;
+    if (typeof given === 'string') {
+      try {
+        value = JSON.parse(given);
+      } catch {
+        throw new Error('Context "company" is not valid JSON');
+      }
+    }
+    return parseCompany(value);
+  }
+  if (typeof file === 'string' && file !== '') return companyFromFile(isAbsolute(file) ? file : resolve(file));
+  throw new Error(
+    'Context "company" or "companyFile" is required: the business, its desk and officer (docs/deploying.md; cdk.json names the demo company\'s file)',
+  );
+}
+
+/**
  * The desk's service settings from context: responseDeskDays (a number), fees (per request type,
  * e.g. {"disclosure":{"amountYen":1000,"method":"bank transfer"}}) and monitorMaxSubjectsPerHour (a
  * number). Validated here with the rules the functions apply, so a fee the Act does not allow fails
@@ -49,7 +80,14 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
   const preliminaryDays: unknown = app.node.tryGetContext('preliminaryReportDeskDays');
   const fiscal: unknown = app.node.tryGetContext('fiscalYear');
   const graceDays: unknown = app.node.tryGetContext('safeguardsGraceDays');
+  const passwordDays: unknown = app.node.tryGetContext('passwordMaxAgeDays');
+  const cidrs: unknown = app.node.tryGetContext('staffAllowedCidrs');
   const environment: Record<string, string> = {
+    // Every function: the notice, the e-mails' signatures and the desk calendar read it.
+    [COMPANY_ENV]: companyEnvironmentValue(companyFromContext(app)),
+    // The notice states these two of the staff pool's and the firewall's settings.
+    ...(passwordDays !== undefined ? { DESK_PASSWORD_MAX_AGE_DAYS: String(passwordDays) } : {}),
+    ...(parseAllowedCidrs(cidrs) ? { [STAFF_IP_ALLOW_LIST_ENV]: 'on' } : {}),
     ...(days !== undefined ? { DESK_RESPONSE_DESK_DAYS: String(days) } : {}),
     ...(fees !== undefined ? { DESK_FEES_JSON: typeof fees === 'string' ? fees : JSON.stringify(fees) } : {}),
     ...(monitorLimit !== undefined ? { DESK_MONITOR_MAX_SUBJECTS_PER_HOUR: String(monitorLimit) } : {}),
@@ -66,6 +104,7 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
   preliminaryReportDays(environment);
   fiscalYear(environment);
   safeguardsGrace(environment);
+  passwordMaxAgeDays(environment.DESK_PASSWORD_MAX_AGE_DAYS);
   maxSubjectsPerHour(environment.DESK_MONITOR_MAX_SUBJECTS_PER_HOUR);
   accessLogRetentionSeconds(environment.DESK_ACCESS_LOG_RETENTION_DAYS);
   accessLogDigestMinutes(environment.DESK_ACCESS_LOG_DIGEST_MINUTES);
@@ -75,8 +114,8 @@ function deskSettingsEnvironment(app: App): Record<string, string> {
 
 /**
  * Builds the CDK app from context: stage (default dev; prod turns on deletion protection and
- * retention), region, senderEmail, officerEmail, and optionally publicBaseUrl, auditRetentionDays,
- * responseDeskDays, preliminaryReportDeskDays (1-5 desk days for the PPC preliminary report), safeguardsGraceDays (0-90 days a staff member keeps handling personal data after their rules or training lapse; 30 by default), fees, monitorMaxSubjectsPerHour, securityAlertEmail (a second address, no officer's, told of every staff account change), staffAllowedCidrs, accessLogRetentionDays (entries' TTL and their digests' lock; five years by default)
+ * retention), region, senderEmail, officerEmail, company or companyFile (the business, its desk and officer), and optionally publicBaseUrl, auditRetentionDays,
+ * responseDeskDays, preliminaryReportDeskDays (1-5 desk days for the PPC preliminary report), safeguardsGraceDays (0-90 days a staff member keeps handling personal data after their rules or training lapse; 30 by default), fiscalYear (the fiscal year's end and any filing extension or loss years, for tax records' retention), fees, monitorMaxSubjectsPerHour, securityAlertEmail (a second address, no officer's, told of every staff account change), staffAllowedCidrs, accessLogRetentionDays (entries' TTL and their digests' lock; five years by default)
  * and accessLogDigestMinutes (how often the chain heads are digested; 5 by default).
  * Context given here is added to what the CLI passes in (cdk.json, -c).
  */

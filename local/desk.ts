@@ -4,6 +4,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { s3 } from '../functions/adapters/audit-bucket';
 import { dynamo } from '../functions/adapters/clients';
+import { COMPANY_ENV, company, companyEnvironmentValue } from '../functions/adapters/company';
 import { DESK_OPENDSR_EXTENSION } from '../functions/domain/fulfilment/task';
 import { ALLOW_PLAIN_HTTP_HOLDERS } from '../functions/domain/holders/holder';
 import { scheduleMinutes, WORKERS } from '../functions/workers';
@@ -83,6 +84,9 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     if (options.demoProcessorPort) {
       await ensurePortFree(options.demoProcessorPort, 'the demo processor', 'DESK_DEMO_PROCESSOR_PORT');
     }
+    // The company (DESK_COMPANY_FILE, else the demo company), validated before anything starts: a bad
+    // file stops the start naming the field; the handlers then read the same JSON, as in AWS.
+    process.env[COMPANY_ENV] = companyEnvironmentValue(company({ ...process.env, [COMPANY_ENV]: undefined }));
     const url = `http://localhost:${options.port}`;
     // The desk's extension is keyed by its host (OpenDSR §7.1.2); the demo processor is on plain HTTP
     // on the loopback, which only the local runtime allows.

@@ -5,8 +5,10 @@
 // equivalence, to try the provision guard on); a misdirected e-mail in the incident register; and the demo staff. Dates are counted back from the day the desk starts, so none of her data is
 // ever past its purposes; each record's expiresAt comes from the policy's purpose registry.
 // Idempotent: a restart on the same day rewrites the same items, with the same keys on any day.
+
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../functions/adapters/clients';
+import { company } from '../functions/adapters/company';
 import { dynamoIncidents, dynamoRegisteredSubjects } from '../functions/adapters/incident-repository';
 import type { Holder, HolderEndpoint } from '../functions/domain/holders/holder';
 import {
@@ -346,6 +348,7 @@ export async function seedDemoIncident(): Promise<void> {
     accessLog: { append: async () => {} },
     clock: { now: () => new Date(at) },
     preliminaryDeskDays: 3,
+    deskHours: company().desk.hours,
   };
   const actor = (role: StaffActor['role']): StaffActor => ({ staffId: role, role, sourceIp: '127.0.0.1' });
   const draft = await openIncident(deps, actor('operator'), {

@@ -4,7 +4,9 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { temporaryPasswordMessage } from '../domain/accounts/messages';
 import type { StaffIdentityProvider } from '../domain/accounts/ports';
+import { deskContact } from '../domain/company';
 import type { SecretSource } from '../domain/kernel/ports';
+import { company } from './company';
 
 export function hashLocalPassword(password: string, salt = randomBytes(16).toString('hex')): string {
   return `scrypt:${salt}:${scryptSync(password, salt, 32).toString('hex')}`;
@@ -30,7 +32,7 @@ export function localStaffIdentity(secrets: SecretSource): StaffIdentityProvider
       const password = temporaryPassword();
       return {
         signIn: { localPasswordHash: hashLocalPassword(password), passwordMustChange: true },
-        messages: [temporaryPasswordMessage(secrets.id(), account, password, now)],
+        messages: [temporaryPasswordMessage(secrets.id(), account, password, now, deskContact(company()))],
       };
     },
     changeRole: inTheTable,

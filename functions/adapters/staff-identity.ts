@@ -4,6 +4,7 @@ import type { AccountDeps } from '../domain/accounts/account-changes';
 import type { StaffIdentityProvider } from '../domain/accounts/ports';
 import type { SecretSource } from '../domain/kernel/ports';
 import { dynamoAccessLog } from './access-log-repository';
+import { company } from './company';
 import { officerEmail, securityAlertEmail } from './desk-settings';
 import { logger } from './logger';
 import { cognitoStaffIdentity } from './staff-identity-cognito';
@@ -23,6 +24,7 @@ export function accountDeps(env: NodeJS.ProcessEnv = process.env): AccountDeps {
     identity: staffIdentity(cryptoSecrets, env),
     accessLog: dynamoAccessLog,
     clock: systemClock,
+    company: company(env),
     secrets: cryptoSecrets,
     officerEmail: officerEmail(env),
     ...(securityAlertEmail(env) ? { securityAlertEmail: securityAlertEmail(env) } : {}),

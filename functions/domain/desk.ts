@@ -1,15 +1,7 @@
-// The desk that answers requests (policy §7): its name, where to reach it, and when it works.
+// The desk's configurable service levels (policy §7). Its name, address and hours are the company's
+// (functions/domain/company.ts).
 import { RESPONSE_TARGET_DESK_DAYS } from './kernel/law';
 import { DEFAULT_FEES, type FeeSchedule } from './requests/fees';
-
-export {
-  BUSINESS_NAME,
-  DESK_CLOSES_AT_HOUR,
-  DESK_CONTACT,
-  DESK_HOURS_TEXT,
-  DESK_OPENS_AT_HOUR,
-  YEAR_END_HOLIDAYS,
-} from './desk-words';
 
 /** The desk's configurable service levels; deployment sets them (functions/adapters/desk-settings.ts). */
 export interface DeskSettings {

@@ -7,8 +7,8 @@ import { ACCESS_LOG_DIGEST_MAX_MINUTES, ACCESS_LOG_DIGEST_MINUTES } from './acce
 import { PENDING_OFFICER_GRANT_DAYS } from './accounts/officer-grant';
 import { ACTION_STATUSES, RESULT_OUTCOMES } from './audits/audit-words';
 import { AUDIT_CHECKLIST, CHECKLIST_CATEGORY_WORDS } from './audits/checklist';
+import { DEMO_COMPANY } from './company';
 import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
-import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from './desk';
 import {
   EXPORT_APPROVER_INDEPENDENCE_DAYS,
   EXPORT_LINK_LIFETIME_HOURS,
@@ -127,28 +127,28 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         note: 'The person may sue two weeks after the request arrives; the desk answers by the last desk closing on or before day 13.',
       },
       {
-        name: 'DESK_OPENS_AT_HOUR',
-        value: timeOfDay(DESK_OPENS_AT_HOUR),
+        name: 'company.desk.hours.opensAtHour',
+        value: timeOfDay(DEMO_COMPANY.desk.hours.opensAtHour),
         unit: 'Japan time',
         kind: 'desk policy',
         source: 'policy §7',
-        note: 'Desk hours open.',
+        note: "Desk hours open. Configured per company (context company); the default is the demo company's.",
       },
       {
-        name: 'DESK_CLOSES_AT_HOUR',
-        value: timeOfDay(DESK_CLOSES_AT_HOUR),
+        name: 'company.desk.hours.closesAtHour',
+        value: timeOfDay(DEMO_COMPANY.desk.hours.closesAtHour),
         unit: 'Japan time',
         kind: 'desk policy',
         source: 'policy §7',
-        note: 'Desk hours close; a due date is this hour on a desk day.',
+        note: "Desk hours close; a due date is this hour on a desk day. Configured per company; the default is the demo company's.",
       },
       {
-        name: 'YEAR_END_HOLIDAYS',
-        value: `${monthDay(YEAR_END_HOLIDAYS.from)} to ${monthDay(YEAR_END_HOLIDAYS.to)}`,
+        name: 'company.desk.hours.yearEndClosure',
+        value: `${monthDay(DEMO_COMPANY.desk.hours.yearEndClosure.from)} to ${monthDay(DEMO_COMPANY.desk.hours.yearEndClosure.to)}`,
         unit: 'month-day, inclusive',
         kind: 'desk policy',
         source: 'policy §7',
-        note: 'The desk is also closed on weekends and national holidays (Act on National Holidays).',
+        note: "The desk is also closed on weekends and national holidays (Act on National Holidays). Configured per company; the default is the demo company's.",
       },
       {
         name: 'REMINDER_DESK_DAYS',

@@ -2,21 +2,17 @@
 // use as the registry has them today and every change to them with its date (Art. 21(3)), sources,
 // access information and its linkage, special care-required information, My Number, third-party
 // provision, anonymised-information publications, the desk and its hours, and how to make a
-// request (Art. 32(1) item 3, 37, 38): procedure, who may ask, fees, when the answer is due.
+// request (Art. 32(1) item 3, 37, 38): procedure, who may ask, fees, when the answer is due. The
+// business's name, address and representative, its officer and any accredited organisation (Art.
+// 32(1)(i), (iv)) come from the company's configuration; the security measures taken (Cabinet Order
+// Art. 10(i)) from what the desk enforces.
 
+import { type Company, DEMO_COMPANY, deskHoursText } from './company';
 import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
-import {
-  BUSINESS_NAME,
-  DEFAULT_DESK_SETTINGS,
-  DESK_CLOSES_AT_HOUR,
-  DESK_CONTACT,
-  DESK_HOURS_TEXT,
-  DESK_OPENS_AT_HOUR,
-  type DeskSettings,
-  YEAR_END_HOLIDAYS,
-} from './desk';
+import { DEFAULT_DESK_SETTINGS, type DeskSettings } from './desk';
 import { japanDay } from './kernel/calendar';
 import {
+  ACCESS_LOG_RETENTION_SECONDS,
   LATEST_ANSWER_CALENDAR_DAYS,
   SECONDS,
   VERIFICATION_CODE_DIGITS,
@@ -40,6 +36,9 @@ import {
   IDENTITY_DOCUMENT_IDS,
   IDENTITY_DOCUMENTS,
 } from './requests/verify-representative';
+import { BUSINESS_NOTICE_WORDS } from './safeguards/measures-words';
+import { type SecurityMeasureFacts, securityMeasures } from './safeguards/security-measures';
+import { PASSWORD_MAX_AGE_DAYS } from './staff-passwords';
 
 /** The date of the notice's own text; a purpose published later makes that day the notice's version. */
 export const PRIVACY_NOTICE_VERSION = '2026-11-26';
@@ -149,18 +148,47 @@ function requestProcedures(settings: DeskSettings) {
   };
 }
 
+/** The settings the security measures are stated from when a caller gives none: the defaults, region unknown. */
+export const DEFAULT_SECURITY_FACTS: SecurityMeasureFacts = {
+  accessLogRetentionDays: ACCESS_LOG_RETENTION_SECONDS / SECONDS.DAY,
+  passwordMaxAgeDays: PASSWORD_MAX_AGE_DAYS,
+  staffIpAllowList: false,
+  region: undefined,
+};
+
+/** APPI Art. 32(1)(i), (iv): the business, its representative, its officer and any accredited organisation. */
+function businessItems(company: Company) {
+  return {
+    name: company.name,
+    address: company.address,
+    representative: company.representative,
+    securityOfficer: company.securityOfficer,
+    accreditedOrganisation: company.accreditedOrganisation ?? null,
+    ...(company.accreditedOrganisation
+      ? {}
+      : { noAccreditedOrganisation: BUSINESS_NOTICE_WORDS.noAccreditedOrganisation }),
+  };
+}
+
 export function privacyNotice(
   versions: readonly PurposeVersion[],
   settings: DeskSettings = DEFAULT_DESK_SETTINGS,
   recipients: readonly Recipient[] = [],
+  company: Company = DEMO_COMPANY,
+  facts: SecurityMeasureFacts = DEFAULT_SECURITY_FACTS,
 ) {
+  const { hours } = company.desk;
+  const closure = hours.yearEndClosure;
   const histories = purposeHistories(versions).map((h) => ({
     current: publishedView(h.current),
     versions: h.versions.map(publishedView),
   }));
   return {
     version: privacyNoticeVersion(versions),
-    business: BUSINESS_NAME,
+    business: company.name,
+    businessDetails: businessItems(company),
+    // Cabinet Order Art. 10(i): the measures taken, stated from what the desk enforces.
+    securityMeasures: securityMeasures(company, facts),
     purposesOfUse: histories
       .map((h) => h.current)
       .filter((p) => p.status === 'active')
@@ -220,23 +248,28 @@ export function privacyNotice(
     },
     consents: yourConsents,
     // Policy §4; APPI Art. 27(2), 27(5)(iii): joint use and opt-out provision are published.
-    thirdPartyProvision: thirdPartyProvisionNotice({ name: BUSINESS_NAME, address: DESK_CONTACT.address }, recipients),
+    thirdPartyProvision: thirdPartyProvisionNotice(
+      { name: company.name, address: company.address, representative: company.representative },
+      recipients,
+    ),
     anonymisedInformationPublications: [],
     requests: requestProcedures(settings),
     desk: {
-      ...DESK_CONTACT,
+      name: company.desk.name,
+      address: company.desk.address,
+      email: company.desk.email,
       hours: {
         timeZone: 'Asia/Tokyo',
-        opens: `${String(DESK_OPENS_AT_HOUR).padStart(2, '0')}:00`,
-        closes: `${DESK_CLOSES_AT_HOUR}:00`,
+        opens: `${String(hours.opensAtHour).padStart(2, '0')}:00`,
+        closes: `${String(hours.closesAtHour).padStart(2, '0')}:00`,
         closedOn: [
           'Saturday',
           'Sunday',
           'national holidays',
-          `year-end and New Year holidays (${YEAR_END_HOLIDAYS.from.month}/${YEAR_END_HOLIDAYS.from.day}-${YEAR_END_HOLIDAYS.to.month}/${YEAR_END_HOLIDAYS.to.day})`,
+          `year-end and New Year holidays (${closure.from.month}/${closure.from.day}-${closure.to.month}/${closure.to.day})`,
         ],
       },
-      hoursText: DESK_HOURS_TEXT,
+      hoursText: deskHoursText(hours),
     },
     apiReference: API_REFERENCE,
   };

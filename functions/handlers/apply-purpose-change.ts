@@ -2,6 +2,7 @@ import { fiscalYear } from '../adapters/desk-settings';
 // Scheduled every minute: carries each published purpose change or retirement on from where its
 // last run stopped, enqueueing at most a minute's worth of notices at the SES sending rate.
 
+import { company } from '../adapters/company';
 import { logger } from '../adapters/logger';
 import { dynamoAffectedRecords, dynamoNotificationOutbox } from '../adapters/purpose-change-repository';
 import { dynamoPurposeVersions, dynamoRolloutStore } from '../adapters/purpose-repository';
@@ -25,6 +26,7 @@ const deps = {
   outbox: dynamoNotificationOutbox,
   clock: systemClock,
   fiscalYear: fiscalYear(),
+  company: company(),
 };
 
 /** The worker's schedule in the manifest: each run enqueues that interval's worth of notices. */

@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoHolders } from '../adapters/holder-repository';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
@@ -30,6 +31,7 @@ const deps = {
   recipients: dynamoRecipients,
   holders: dynamoHolders,
   clock: systemClock,
+  company: company(),
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor, publicBaseUrl }) => ({

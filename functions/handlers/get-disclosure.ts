@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoDisclosureReader } from '../adapters/disclosure-repository';
 import { systemClock } from '../adapters/system';
 import { DOSSIER_PAGE_POLICY } from '../domain/requests/types/disclosure/dossier-formats';
@@ -5,7 +6,7 @@ import { getDisclosure, negotiateDossierFormat } from '../domain/requests/types/
 import { httpRoute } from '../http/route-handler';
 import { getDisclosure as route } from '../routes/disclosures';
 
-const deps = { disclosures: dynamoDisclosureReader, clock: systemClock };
+const deps = { disclosures: dynamoDisclosureReader, clock: systemClock, company: company() };
 
 export const handler = httpRoute(route, async ({ params, query, headers }) => {
   // A link cannot set Accept: the page's download links name the format instead.

@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { dynamoDisclosureReader } from '../adapters/disclosure-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { systemClock } from '../adapters/system';
@@ -13,6 +14,7 @@ const deps = {
   disclosures: dynamoDisclosureReader,
   accessLog: dynamoAccessLog,
   clock: systemClock,
+  company: company(),
 };
 
 export const handler = httpRoute(route, async ({ params, headers, actor }) => {

@@ -1,16 +1,20 @@
+import { company } from '../adapters/company';
 import { deskSettings } from '../adapters/desk-settings';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoRecipients } from '../adapters/recipient-repository';
+import { securityMeasureFacts } from '../adapters/security-facts';
 import { privacyNotice } from '../domain/privacy-notice';
 import { httpRoute } from '../http/route-handler';
 import { getPrivacyNotice as route } from '../routes/notice';
 
 const settings = deskSettings();
+const business = company();
+const facts = securityMeasureFacts();
 
 export const handler = httpRoute(route, async () => {
   const [versions, recipients] = await Promise.all([dynamoPurposeVersions.versions(), dynamoRecipients.list()]);
   return {
-    body: privacyNotice(versions, settings, recipients),
+    body: privacyNotice(versions, settings, recipients, business, facts),
     headers: { 'cache-control': 'public, max-age=300' },
   };
 });

@@ -1,5 +1,6 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoAudits } from '../adapters/audit-repository';
+import { company } from '../adapters/company';
 import { dynamoIncidents } from '../adapters/incident-repository';
 import { listUndeliverable } from '../adapters/outbox-repository';
 import { dynamoHolderProgress } from '../adapters/overdue-fulfilment-repository';
@@ -17,6 +18,7 @@ const deps = {
   audits: dynamoAudits,
   accessLog: dynamoAccessLog,
   clock: systemClock,
+  deskHours: company().desk.hours,
 };
 
 export const handler = httpRoute(route, async ({ query, actor }) => ({

@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { preliminaryReportDays } from '../adapters/desk-settings';
 import { dynamoIncidents, dynamoRegisteredSubjects } from '../adapters/incident-repository';
 import { systemClock } from '../adapters/system';
@@ -13,6 +14,7 @@ const deps = {
   accessLog: dynamoAccessLog,
   clock: systemClock,
   preliminaryDeskDays: preliminaryReportDays(),
+  deskHours: company().desk.hours,
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({

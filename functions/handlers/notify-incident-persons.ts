@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { dynamoIncidents } from '../adapters/incident-repository';
 import { dynamoSubjectAddresses } from '../adapters/subject-address-book';
 import { systemClock } from '../adapters/system';
@@ -11,6 +12,7 @@ const deps = {
   addresses: dynamoSubjectAddresses,
   accessLog: dynamoAccessLog,
   clock: systemClock,
+  company: company(),
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({

@@ -1,5 +1,6 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
 import { dynamoAccessAlerts } from '../adapters/access-monitoring-repository';
+import { company } from '../adapters/company';
 import { preliminaryReportDays } from '../adapters/desk-settings';
 import { dynamoIncidents, dynamoRegisteredSubjects } from '../adapters/incident-repository';
 import { systemClock } from '../adapters/system';
@@ -13,6 +14,7 @@ const deps = {
   incidents: dynamoIncidents,
   registry: dynamoRegisteredSubjects,
   preliminaryDeskDays: preliminaryReportDays(),
+  deskHours: company().desk.hours,
   accessLog: dynamoAccessLog,
   clock: systemClock,
 };

@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { preliminaryReportDays } from '../adapters/desk-settings';
 import { dynamoIncidents } from '../adapters/incident-repository';
 import { systemClock } from '../adapters/system';
@@ -12,6 +13,7 @@ const deps = {
   accessLog: dynamoAccessLog,
   clock: systemClock,
   preliminaryDeskDays: preliminaryReportDays(),
+  deskHours: company().desk.hours,
 };
 
 export const handler = httpRoute(route, async ({ body, actor }) => ({ body: await openIncident(deps, actor, body) }));

@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { dynamoHolders } from '../adapters/holder-repository';
 import { dynamoHoldingsReader } from '../adapters/holdings-repository';
 import { secretIdentifierMac } from '../adapters/identifier-mac';
@@ -26,6 +27,7 @@ const deps = {
   recipients: dynamoRecipients,
   holders: dynamoHolders,
   clock: systemClock,
+  company: company(),
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({

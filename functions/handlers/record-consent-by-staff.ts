@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { dynamoConsentLedger } from '../adapters/consent-ledger';
 import { dynamoConsents } from '../adapters/consent-repository';
 import { deskSettings } from '../adapters/desk-settings';
@@ -21,6 +22,7 @@ const deps = {
   accessLog: dynamoAccessLog,
   secrets: cryptoSecrets,
   clock: systemClock,
+  company: company(),
   settings: deskSettings(),
 };
 

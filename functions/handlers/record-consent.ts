@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoConsentLedger } from '../adapters/consent-ledger';
 import { dynamoConsents } from '../adapters/consent-repository';
 import { deskSettings } from '../adapters/desk-settings';
@@ -19,6 +20,7 @@ const deps = {
   ledger: dynamoConsentLedger,
   secrets: cryptoSecrets,
   clock: systemClock,
+  company: company(),
   settings: deskSettings(),
 };
 

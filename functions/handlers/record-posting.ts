@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoRequestReader } from '../adapters/request-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
@@ -12,6 +13,7 @@ const deps = {
   writer: dynamoDeskWriter,
   secrets: cryptoSecrets,
   clock: systemClock,
+  company: company(),
 };
 
 export const handler = httpRoute(route, async ({ params, body, actor }) => ({

@@ -1,5 +1,6 @@
 // Scheduled hourly: e-mails the Information Security Officer before each report to the PPC on a
 // reportable incident falls due and again once it is overdue, once each (APPI Art. 26(1), Rules Art. 8).
+import { company } from '../adapters/company';
 import { officerEmail } from '../adapters/desk-settings';
 import { dynamoIncidentReportReminders } from '../adapters/incident-reminder-repository';
 import { dynamoIncidents } from '../adapters/incident-repository';
@@ -11,6 +12,7 @@ const deps = {
   incidents: dynamoIncidents,
   reminders: dynamoIncidentReportReminders,
   clock: systemClock,
+  company: company(),
   officerEmail: officerEmail(),
 };
 

@@ -1,5 +1,6 @@
 // Scheduled every half hour: e-mails the assignee (or the operators) and the officer about each
 // decided request past its due date whose holders have not all finished, once per request.
+import { company } from '../adapters/company';
 import { logger } from '../adapters/logger';
 import { dynamoOverdueFulfilmentStore, dynamoOverdueStaff } from '../adapters/overdue-fulfilment-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
@@ -10,6 +11,7 @@ const deps = {
   staff: dynamoOverdueStaff,
   secrets: cryptoSecrets,
   clock: systemClock,
+  company: company(),
 };
 
 export const handler = async (): Promise<OverdueTally> => {

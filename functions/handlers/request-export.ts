@@ -1,4 +1,5 @@
 import { dynamoAccessLog } from '../adapters/access-log-repository';
+import { company } from '../adapters/company';
 import { officerEmail } from '../adapters/desk-settings';
 import { dynamoExports } from '../adapters/export-repository';
 import { dynamoSubjectFinder } from '../adapters/holdings-repository';
@@ -16,6 +17,7 @@ const deps = {
   exports: dynamoExports,
   accessLog: dynamoAccessLog,
   clock: systemClock,
+  company: company(),
   secrets: cryptoSecrets,
   officer: officerEmail(),
 };

@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { deskSettings, privacyCenterUrl } from '../adapters/desk-settings';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoRequestReader } from '../adapters/request-repository';
@@ -11,6 +12,7 @@ const deps = {
   writer: dynamoDeskWriter,
   secrets: cryptoSecrets,
   clock: systemClock,
+  company: company(),
   responseDeskDays: deskSettings().responseDeskDays,
 };
 // Checked when the function loads, so a bad setting stops its start.

@@ -1,3 +1,4 @@
+import { company } from '../adapters/company';
 import { dynamoDeskWriter } from '../adapters/desk-writer';
 import { dynamoTaskReader } from '../adapters/fulfilment-task-repository';
 import { dynamoRequestReader } from '../adapters/request-repository';
@@ -12,6 +13,7 @@ const deps = {
   secrets: cryptoSecrets,
   tasks: dynamoTaskReader,
   clock: systemClock,
+  company: company(),
 };
 
 export const handler = httpRoute(route, async ({ params, body, bearer }) => ({

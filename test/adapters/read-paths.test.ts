@@ -4,6 +4,7 @@
 // reads a subject: the dossier (holdingsOf), the staff view (heldUnder), the use check (checkUse end
 // to end); then the copies and other reads: a stored dossier by link and on paper, search, exports,
 // My Number, addresses, the provision ledger and the request store.
+
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,7 @@ import {
 import { getDisclosure } from '../../functions/domain/requests/types/disclosure/get-disclosure';
 import { getPaperDisclosure } from '../../functions/domain/requests/types/disclosure/paper-disclosure';
 import { FixedClock, OPERATOR, receivedRequest } from '../domain/doubles';
+import { DEMO_COMPANY } from '../support/company';
 import { freshTables } from '../support/desk';
 import { dropTables, putItem, systemPrincipal } from '../support/requests';
 
@@ -317,6 +319,7 @@ describe('copies and the other read paths leave out what is past its expiry', ()
               disclosures: dynamoDisclosureReader,
               accessLog: dynamoAccessLog,
               clock: new FixedClock(now),
+              company: DEMO_COMPANY,
             },
             OPERATOR,
             request.requestId,
@@ -326,7 +329,11 @@ describe('copies and the other read paths leave out what is past its expiry', ()
         const reads = [
           ...(['json', 'html', 'csv'] as const).map(
             (format) => () =>
-              getDisclosure({ disclosures: dynamoDisclosureReader, clock: new FixedClock(now) }, token, format),
+              getDisclosure(
+                { disclosures: dynamoDisclosureReader, clock: new FixedClock(now), company: DEMO_COMPANY },
+                token,
+                format,
+              ),
           ),
           ...(isLive(request) ? (['json', 'html', 'csv'] as const).map((format) => () => paper(format)) : []),
         ];

@@ -1,11 +1,19 @@
 // GET /v1/privacy-notice: what the policy promises to publish, consistent with the calendar, the law
 // and the purpose registry as it stands.
 import { describe, expect, it } from 'vitest';
-import { BUSINESS_NAME, DEFAULT_DESK_SETTINGS, DESK_CONTACT } from '../../functions/domain/desk';
+import { securityMeasureFacts } from '../../functions/adapters/security-facts';
+import { accessLogRetentionSeconds } from '../../functions/domain/access-log/entry';
+import { DEFAULT_DESK_SETTINGS } from '../../functions/domain/desk';
+import { ACCESS_LOG_RETENTION_SECONDS, SECONDS } from '../../functions/domain/kernel/law';
 import { MY_NUMBER_AFFAIRS } from '../../functions/domain/my-number/documents';
 import { PERSONAL_DATA_CATEGORIES, SPECIAL_CARE_EXCEPTIONS } from '../../functions/domain/personal-data/categories';
 import { ACQUISITION_SOURCES } from '../../functions/domain/personal-data/sources';
-import { PRIVACY_NOTICE_VERSION, privacyNotice, privacyNoticeVersion } from '../../functions/domain/privacy-notice';
+import {
+  DEFAULT_SECURITY_FACTS,
+  PRIVACY_NOTICE_VERSION,
+  privacyNotice,
+  privacyNoticeVersion,
+} from '../../functions/domain/privacy-notice';
 import {
   POLICY_PURPOSES as PURPOSES_OF_USE,
   type PurposeVersion,
@@ -14,6 +22,9 @@ import {
 import { feeSchedule } from '../../functions/domain/requests/fees';
 import { REQUEST_TYPES } from '../../functions/domain/requests/types/registry';
 import { AUTHORITY_DOCUMENT_IDS } from '../../functions/domain/requests/verify-representative';
+import { DEFAULT_TRAINING_VALIDITY_MONTHS } from '../../functions/domain/safeguards/training';
+import { PASSWORD_MAX_AGE_DAYS, passwordMaxAgeDays } from '../../functions/domain/staff-passwords';
+import { DEMO_COMPANY, SECOND_COMPANY } from '../support/company';
 
 const billing = PURPOSES_OF_USE.find((p) => p.purposeId === 'billing')!;
 const advertising = PURPOSES_OF_USE.find((p) => p.purposeId === 'advertising')!;
@@ -56,9 +67,9 @@ describe('privacyNotice', () => {
 
   it('publishes the desk: name, address, e-mail, hours and closed days, also as a sentence in both languages (policy §7)', () => {
     expect(notice.desk).toMatchObject({
-      name: DESK_CONTACT.name,
-      address: DESK_CONTACT.address,
-      email: DESK_CONTACT.email,
+      name: DEMO_COMPANY.desk.name,
+      address: DEMO_COMPANY.desk.address,
+      email: DEMO_COMPANY.desk.email,
     });
     expect(notice.desk.hoursText.ja).toBe(
       '9:00〜17:00（日本時間。土曜日、日曜日、祝日及び年末年始（12月29日〜1月3日）を除く）',
@@ -184,7 +195,7 @@ describe("privacyNotice with the desk's own settings", () => {
   });
 
   it("names the company and the desk's address in each language from the one source, and links the API reference in words", () => {
-    expect(notice.business).toEqual(BUSINESS_NAME);
+    expect(notice.business).toEqual(DEMO_COMPANY.name);
     expect(notice.desk.address.ja).toBe('〒101-0054 東京都千代田区神田錦町1-23-8 9階');
     expect(notice.desk.address.en).toBe('#9F, 1-23-8, Kandanishikicho, Chiyoda-ku, Tokyo, 101-0054, Japan');
     expect(notice.thirdPartyProvision.policy.ja).toContain('第27条第1項');
@@ -278,5 +289,100 @@ describe('purposes', () => {
     expect(registry.get('nope')).toBeUndefined();
     const sources = ACQUISITION_SOURCES.map((s) => s.id);
     expect(new Set(sources).size).toBe(sources.length);
+  });
+});
+
+describe('the business and the security measures (APPI Art. 32(1); Cabinet Order Art. 10)', () => {
+  const facts = {
+    accessLogRetentionDays: 3650,
+    passwordMaxAgeDays: 60,
+    staffIpAllowList: true,
+    region: 'ap-northeast-1',
+  };
+  const second = privacyNotice([...PURPOSES_OF_USE], DEFAULT_DESK_SETTINGS, [], SECOND_COMPANY, facts);
+  const all = (n: typeof second, language: 'ja' | 'en') =>
+    n.securityMeasures.flatMap((m) => m.items.map((i) => i[language])).join('\n');
+
+  it("states the configured company's name, address, representative, officer and accredited organisation", () => {
+    expect(second.business).toEqual(SECOND_COMPANY.name);
+    expect(second.businessDetails).toMatchObject({
+      name: SECOND_COMPANY.name,
+      address: SECOND_COMPANY.address,
+      representative: SECOND_COMPANY.representative,
+      securityOfficer: SECOND_COMPANY.securityOfficer,
+      accreditedOrganisation: SECOND_COMPANY.accreditedOrganisation,
+    });
+    expect(second.desk).toMatchObject({ name: SECOND_COMPANY.desk.name, email: SECOND_COMPANY.desk.email });
+    expect(second.desk.hours).toMatchObject({ opens: '10:00', closes: '16:00' });
+    expect(second.desk.hoursText.ja).toBe(
+      '10:00〜16:00（日本時間。土曜日、日曜日、祝日及び年末年始（12月28日〜1月4日）を除く）',
+    );
+    expect(second.thirdPartyProvision.policy.ja).toContain('第27条第1項');
+    expect(JSON.stringify(second)).not.toContain('Mecara');
+    expect(JSON.stringify(second)).not.toContain('メカラ');
+  });
+
+  it('says so when the business belongs to no accredited organisation, and names the demo representative by title', () => {
+    const demo = privacyNotice([...PURPOSES_OF_USE]);
+    expect(demo.businessDetails.accreditedOrganisation).toBeNull();
+    expect(demo.businessDetails.noAccreditedOrganisation?.ja).toContain('認定個人情報保護団体');
+    expect(demo.businessDetails.representative.ja).toBe('代表社員');
+  });
+
+  it('states the configured access-log retention, the password age, the allow list and the training validity the gate counts with', () => {
+    for (const language of ['ja', 'en'] as const) {
+      const text = all(second, language);
+      expect(text).toContain('3650');
+      expect(text).toContain('60');
+      expect(text).toContain(String(DEFAULT_TRAINING_VALIDITY_MONTHS));
+    }
+    expect(all(second, 'en')).toContain('only from networks we have allowed');
+    expect(all(second, 'ja')).toContain(SECOND_COMPANY.securityOfficer.name.ja);
+    const plain = privacyNotice([...PURPOSES_OF_USE]);
+    expect(all(plain, 'en')).toContain(`kept for ${ACCESS_LOG_RETENTION_SECONDS / SECONDS.DAY} days`);
+    expect(all(plain, 'en')).toContain(`every ${PASSWORD_MAX_AGE_DAYS} days`);
+    expect(all(plain, 'en')).not.toContain('networks we have allowed');
+    expect(second.securityMeasures.map((m) => m.kind)).toEqual([
+      'basic-policy',
+      'rules',
+      'organisational',
+      'human',
+      'physical',
+      'technical',
+      'external-environment',
+    ]);
+  });
+
+  it('names the country the data is stored in from the region, and says what it does not state for a foreign one', () => {
+    const at = (region: string | undefined) =>
+      all(privacyNotice([...PURPOSES_OF_USE], DEFAULT_DESK_SETTINGS, [], SECOND_COMPANY, { ...facts, region }), 'en');
+    expect(at('ap-northeast-3')).toContain('data centres in Japan');
+    expect(at('us-east-1')).toContain("in the United States. This notice does not describe that country's system");
+    expect(at('mx-central-1')).toContain('does not name the country');
+    expect(at(undefined)).toContain('does not name the country');
+  });
+});
+
+describe('the security facts the notice states are the settings the desk enforces', () => {
+  it('reads them with the functions that enforce them, and refuses a bad setting alike', () => {
+    expect(
+      securityMeasureFacts({
+        DESK_ACCESS_LOG_RETENTION_DAYS: '400',
+        DESK_PASSWORD_MAX_AGE_DAYS: '30',
+        DESK_STAFF_IP_ALLOW_LIST: 'on',
+        AWS_REGION: 'ap-northeast-1',
+      }),
+    ).toEqual({
+      accessLogRetentionDays: 400,
+      passwordMaxAgeDays: 30,
+      staffIpAllowList: true,
+      region: 'ap-northeast-1',
+    });
+    expect(accessLogRetentionSeconds('400')).toBe(400 * SECONDS.DAY);
+    expect(passwordMaxAgeDays('30')).toBe(30);
+    expect(() => securityMeasureFacts({ DESK_ACCESS_LOG_RETENTION_DAYS: 'five' })).toThrow(
+      /DESK_ACCESS_LOG_RETENTION_DAYS/,
+    );
+    expect(securityMeasureFacts({})).toEqual(DEFAULT_SECURITY_FACTS);
   });
 });

@@ -1,11 +1,11 @@
 // The privacy notice and every e-mail the desk can send speak to people: rendered with sample data in
 // both languages, none names a route, an HTTP method or header, a media type or a JSON field (those are
 // in the API reference), and none prints a paragraph or the desk's contact twice.
+
 import { describe, expect, it } from 'vitest';
 import { accountChangeMessage, temporaryPasswordMessage } from '../../functions/domain/accounts/messages';
 import { consentReceipt } from '../../functions/domain/consents/receipts';
 import { codeMessage } from '../../functions/domain/consents/self-service';
-import { DESK_CONTACT } from '../../functions/domain/desk-words';
 import {
   exportApprovedMessage,
   exportRefusedMessage,
@@ -34,6 +34,7 @@ import type { DeskRequest, Language } from '../../functions/domain/requests/requ
 import { REPORTABLE_LEAK_ANSWER } from '../../functions/domain/requests/types/cessation-shared/words';
 import { postedMessage } from '../../functions/domain/requests/types/disclosure/paper-disclosure';
 import { requestType } from '../../functions/domain/requests/types/registry';
+import { DEMO_COMPANY, DEMO_DESK } from '../support/company';
 import { apiWordsIn, stringValues } from '../support/words-for-people';
 import { OPERATOR, receivedRequest } from './doubles';
 import { JP_THIRD_PARTY, MemoryRecipients } from './provisions/doubles';
@@ -84,7 +85,7 @@ function printedTwice(text: string): string[] {
     .map((b) => b.trim())
     .filter((b) => b.length > 0);
   const twice = blocks.filter((b, i) => blocks.indexOf(b) !== i);
-  const contacts = text.split(DESK_CONTACT.email).length - 1;
+  const contacts = text.split(DEMO_DESK.email).length - 1;
   return [...twice, ...(contacts > 1 ? [`the desk's address ${contacts} times`] : [])];
 }
 
@@ -212,25 +213,30 @@ describe('every e-mail the desk can send', () => {
     const label = requestType('disclosure')!.label;
 
     it(`about a request, in ${language}: the code, the receipt, a refusal, a withdrawal, the posting`, () => {
-      expectForPeople('code', verificationCodeMessage(request, '123456', label, 30));
+      expectForPeople('code', verificationCodeMessage(request, '123456', label, 30, DEMO_DESK));
       expectForPeople(
         'received',
-        receivedMessage(request, label, 'https://privacy.example.jp/#/status/req-1/tok?lang=ja'),
+        receivedMessage(request, label, DEMO_DESK, 'https://privacy.example.jp/#/status/req-1/tok?lang=ja'),
       );
-      expectForPeople('received, no link', receivedMessage(request, label));
+      expectForPeople('received, no link', receivedMessage(request, label, DEMO_DESK));
       expectForPeople(
         'refused',
-        refusalMessage(request, label, [{ ja: '根拠', en: 'Ground' }], REASON, { ja: '補足', en: 'Note' }),
+        refusalMessage(request, label, [{ ja: '根拠', en: 'Ground' }], REASON, DEMO_DESK, { ja: '補足', en: 'Note' }),
       );
-      expectForPeople('withdrawn', withdrawnMessage(request, label, NOW));
+      expectForPeople('withdrawn', withdrawnMessage(request, label, NOW, DEMO_DESK));
       expectForPeople(
         'posted',
-        postedMessage('req-1', language, {
-          method: 'paper',
-          dossierTokenHash: 'f'.repeat(64),
-          postedOn: '2026-11-13',
-          trackingNumber: '1234-5678',
-        }),
+        postedMessage(
+          'req-1',
+          language,
+          {
+            method: 'paper',
+            dossierTokenHash: 'f'.repeat(64),
+            postedOn: '2026-11-13',
+            trackingNumber: '1234-5678',
+          },
+          DEMO_DESK,
+        ),
       );
     });
 
@@ -241,7 +247,7 @@ describe('every e-mail the desk can send', () => {
     }
 
     it(`about consents, in ${language}: the code, and a receipt for each kind of consent and a withdrawal`, () => {
-      expectForPeople('consent code', codeMessage('123456', language, 30));
+      expectForPeople('consent code', codeMessage('123456', language, 30, DEMO_DESK));
       const registry = registryOf(POLICY_PURPOSES);
       const given: ConsentEvent = {
         subjectId: 'subj-1',
@@ -272,6 +278,7 @@ describe('every e-mail the desk can send', () => {
           registry,
           language,
           new Date(NOW),
+          DEMO_DESK,
           'Partner',
         );
         expectForPeople(`receipt ${event.action}`, { subject, text });
@@ -283,7 +290,7 @@ describe('every e-mail the desk can send', () => {
     const previous = POLICY_PURPOSES.find((p) => p.purposeId === 'billing')!;
     expectForPeople(
       'purpose change',
-      purposeChangeMessage(billingV2, previous, 'subj-1', ['a@example.jp'], new Date(NOW)),
+      purposeChangeMessage(billingV2, previous, 'subj-1', ['a@example.jp'], new Date(NOW), DEMO_DESK),
     );
   });
 
@@ -309,11 +316,14 @@ describe('every e-mail the desk can send', () => {
     };
     const now = new Date(NOW);
     const base = 'https://api.desk.example.jp';
-    expectForPeople('export requested', exportRequestedMessage(exportRequest, 'officer@example.jp', base, now));
-    expectForPeople('export approved', exportApprovedMessage(decided, 'op@example.jp', 'tok', base, now));
-    expectForPeople('export refused', exportRefusedMessage(decided, 'op@example.jp', now));
+    expectForPeople(
+      'export requested',
+      exportRequestedMessage(exportRequest, 'officer@example.jp', base, now, DEMO_DESK),
+    );
+    expectForPeople('export approved', exportApprovedMessage(decided, 'op@example.jp', 'tok', base, now, DEMO_DESK));
+    expectForPeople('export refused', exportRefusedMessage(decided, 'op@example.jp', now, DEMO_DESK));
     const change = { staffId: 'staff-2', by: 'staff-officer-1', at: NOW, what: { ja: '無効化', en: 'disabled' } };
-    expectForPeople('account change', accountChangeMessage('m', ['officer@example.jp'], change, now));
+    expectForPeople('account change', accountChangeMessage('m', ['officer@example.jp'], change, now, DEMO_DESK));
     const account = {
       staffId: 'staff-2',
       displayName: '佐藤 次郎',
@@ -322,7 +332,7 @@ describe('every e-mail the desk can send', () => {
       status: 'active' as const,
       passwordChangedAt: NOW,
     };
-    expectForPeople('temporary password', temporaryPasswordMessage('m', account, 'Temp-1234-abcd', now));
+    expectForPeople('temporary password', temporaryPasswordMessage('m', account, 'Temp-1234-abcd', now, DEMO_DESK));
     const findings = [
       {
         kind: 'many-subjects' as const,
@@ -340,13 +350,16 @@ describe('every e-mail the desk can send', () => {
         reads: [{ at: NOW, subjects: ['subj-1'] }],
       },
     ];
-    expectForPeople('access alert', accessAlertText(findings, now, new Date(Date.parse(NOW) + 3600_000), 30));
+    expectForPeople(
+      'access alert',
+      accessAlertText(findings, now, new Date(Date.parse(NOW) + 3600_000), 30, DEMO_COMPANY),
+    );
     const alert = accessAlertRecord(findings, { from: now, to: new Date(Date.parse(NOW) + 3600_000) }, 30, 'm-1', now);
     expectForPeople('incident from an alert', { subject: alertAwareHow(alert), text: alertIncidentSummary(alert) });
     expectForPeople('reportable leak answer', { subject: REPORTABLE_LEAK_ANSWER.en, text: REPORTABLE_LEAK_ANSWER.ja });
     const open = [{ requestId: 'req-1', type: 'disclosure', status: 'received' as const, dueAt: NOW }];
-    expectForPeople('due soon', reminderText('due-soon', open));
-    expectForPeople('overdue', reminderText('overdue', open));
+    expectForPeople('due soon', reminderText('due-soon', open, DEMO_DESK));
+    expectForPeople('overdue', reminderText('overdue', open, DEMO_DESK));
     const lost = {
       messageId: 'm-1',
       to: ['a@example.jp'],

@@ -2,6 +2,7 @@
 // real access log, two runs at the same moment, then runs until caught up. The officer gets one
 // e-mail naming the person who read too many people in an hour and the person who read at night,
 // and nothing about writes, company systems or a person within the limit.
+
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoAccessLog } from '../../functions/adapters/access-log-repository';
@@ -13,6 +14,7 @@ import { alertMessageId } from '../../functions/domain/monitoring/access-analysi
 import { alertIdOf } from '../../functions/domain/monitoring/alerts';
 import { handler } from '../../functions/handlers/analyse-staff-access';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
+import { DEMO_HOURS } from '../support/company';
 import { freshTables, mailbox } from '../support/desk';
 import {
   bothReadBeforeEitherWrites,
@@ -35,7 +37,8 @@ let nightRead: Date;
 /** The latest hour, at least 60 hours back (more than two runs' worth), that lies wholly within desk hours. */
 function pastDeskHour(): Date {
   for (let hour = Math.floor((Date.now() - 60 * HOUR_MS) / HOUR_MS) * HOUR_MS; ; hour -= HOUR_MS) {
-    if (isDeskOpen(new Date(hour)) && isDeskOpen(new Date(hour + HOUR_MS - 1))) return new Date(hour);
+    if (isDeskOpen(new Date(hour), DEMO_HOURS) && isDeskOpen(new Date(hour + HOUR_MS - 1), DEMO_HOURS))
+      return new Date(hour);
   }
 }
 

@@ -1,6 +1,7 @@
 // GET /v1/disclosures/{token} against DynamoDB Local and the SES emulator: the link e-mailed with a
 // fulfilled disclosure serves the dossier until it expires, and not a moment after, even while the
 // expired item still waits for TTL.
+
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../functions/adapters/system';
@@ -14,6 +15,7 @@ import { handler } from '../../functions/handlers/get-disclosure';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
 import { dossierResponse } from '../../functions/http/contract';
 import { DEMO_CUSTOMER, DEMO_RECORDS, seedDemoCustomer, seedDemoStaff } from '../../local/seed';
+import { DEMO_DESK } from '../support/company';
 import { apiEvent, freshTables, invoke, lambdaContext, mailbox } from '../support/desk';
 import {
   dropTables,
@@ -110,7 +112,7 @@ describe('get-disclosure', () => {
     // As stored, less the expiries the copy keeps to leave each item out once it expires.
     expect(stored.dossier.records!.some((r) => r.expiresAt !== undefined)).toBe(true);
     expect(JSON.stringify(result.json)).not.toContain('expiresAt');
-    expect(result.json).toEqual(JSON.parse(JSON.stringify(servedDossier(stored.dossier, new Date()))));
+    expect(result.json).toEqual(JSON.parse(JSON.stringify(servedDossier(stored.dossier, new Date(), DEMO_DESK))));
     // An API caller reading JSON by Accept is not sent a file.
     expect(result.headers['content-disposition']).toBeUndefined();
   });

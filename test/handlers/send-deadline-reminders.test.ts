@@ -2,6 +2,7 @@
 // one e-mail about what is due soon, the officer one about what is overdue, and each request is
 // reminded once even when the schedule runs twice, or twice at the same moment. The request's
 // version is left alone, so a decision in between does not fail.
+
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDeskWriter } from '../../functions/adapters/desk-writer';
@@ -10,6 +11,7 @@ import { dueAfterDeskDays } from '../../functions/domain/kernel/calendar';
 import type { DeskRequest } from '../../functions/domain/requests/request';
 import { handler } from '../../functions/handlers/send-deadline-reminders';
 import { handler as sendOutbox } from '../../functions/handlers/send-outbox';
+import { DEMO_HOURS } from '../support/company';
 import { freshTables, mailbox } from '../support/desk';
 import { dropTables, getItem, putItem, putStaff, scanAll, streamEvent, streamRecord } from '../support/requests';
 
@@ -53,12 +55,12 @@ beforeAll(async () => {
   await putStaff(officer, 'officer');
   await putStaff(disabledOperator, 'operator', 'disabled');
   const now = new Date();
-  await putItem('requests', request(ids.soon, dueAfterDeskDays(now, 1)));
+  await putItem('requests', request(ids.soon, dueAfterDeskDays(now, 1, DEMO_HOURS)));
   await putItem(
     'requests',
-    request(ids.soonInProgress, dueAfterDeskDays(now, 2), { status: 'in-progress', version: 3 }),
+    request(ids.soonInProgress, dueAfterDeskDays(now, 2, DEMO_HOURS), { status: 'in-progress', version: 3 }),
   );
-  await putItem('requests', request(ids.later, dueAfterDeskDays(now, 6)));
+  await putItem('requests', request(ids.later, dueAfterDeskDays(now, 6, DEMO_HOURS)));
   await putItem('requests', request(ids.overdue, new Date(now.getTime() - 3 * DAY_MS)));
   await putItem('requests', request(ids.closedOverdue, new Date(now.getTime() - 3 * DAY_MS), { status: 'fulfilled' }));
 });
@@ -126,7 +128,7 @@ describe('send-deadline-reminders', () => {
 
   it('a decision based on a read taken before the reminder still commits: the reminder leaves the version alone', async () => {
     const racing = `racing-${run}`;
-    await putItem('requests', request(racing, dueAfterDeskDays(new Date(), 1)));
+    await putItem('requests', request(racing, dueAfterDeskDays(new Date(), 1, DEMO_HOURS)));
     const before = (await getItem<DeskRequest>('requests', { requestId: racing }))!;
     expect((await handler()).reminded['due-soon']).toBe(1);
     await expect(
@@ -143,7 +145,7 @@ describe('send-deadline-reminders', () => {
 
   it('a request falling due later is reminded on its own, in a new e-mail', async () => {
     const fresh = `fresh-${run}`;
-    await putItem('requests', request(fresh, dueAfterDeskDays(new Date(), 1)));
+    await putItem('requests', request(fresh, dueAfterDeskDays(new Date(), 1, DEMO_HOURS)));
     const tally = await handler();
     expect(tally).toMatchObject({ reminded: { 'due-soon': 1, overdue: 0 }, messages: 2 });
     const latest = (await reminders()).filter((m) => m.text.includes(fresh));

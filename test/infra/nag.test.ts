@@ -15,7 +15,7 @@ import { nagPacks } from '../../lib/app';
 import { DeskFunction, HOLDERS_OUTSIDE_AWS } from '../../lib/functions';
 import { CREATE_REQUIRE_BANNER } from '../../lib/lambda-bundling';
 import { PrivacyCenter } from '../../lib/privacy-center';
-import { bundleDeskFunctions, type SynthesisedDesk, synthDesk } from './synth';
+import { bundleDeskFunctions, type SynthesisedDesk, synthConfiguredDesk, synthDesk } from './synth';
 
 let desk: SynthesisedDesk;
 
@@ -51,6 +51,10 @@ describe('cdk-nag', () => {
 
   it('leaves no finding of AwsSolutions or NIST 800-53 R5 unacknowledged, in any stack', () => {
     expect(findings(desk.app)).toEqual([]);
+  });
+
+  it("a second company's desk (test/support/company.ts) synthesises clean too", () => {
+    expect(findings(synthConfiguredDesk().app)).toEqual([]);
   });
 
   it('the functions that call holders (the callback route, the contact workers) say so where they run outside a VPC', () => {

@@ -4,6 +4,7 @@
 // of the synthesis time. The plain desk is synthesised once per worker and shared by its files (the
 // infra tests run without isolation, see vitest.config.ts): the assertions only read it. A few desk
 // functions can be bundled on their own, exactly as the desk bundles each of them.
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, CfnElement, Duration, Stack } from 'aws-cdk-lib';
@@ -13,6 +14,7 @@ import type { IConstruct } from 'constructs';
 import { buildApp, type DeskApp } from '../../lib/app';
 import type { DeskTables } from '../../lib/data';
 import { DeskFunction } from '../../lib/functions';
+import { SECOND_COMPANY } from '../support/company';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context: Record<string, unknown>;
@@ -44,7 +46,7 @@ export function synthDesk(context: Record<string, unknown> = {}): SynthesisedDes
 /**
  * A value other than the default for each optional setting the infra tests try. The settings touch
  * different resources (the WAF, the monitor, the staff pool and its triggers, the access-log digest
- * and retention), so one desk given them all serves every file's test of one of them.
+ * and retention, every function's company), so one desk given them all serves every file's test of one of them.
  */
 export const CONFIGURED_CONTEXT = {
   staffAllowedCidrs: '203.0.113.0/24, 198.51.100.7/32,2001:db8::/32',
@@ -53,6 +55,8 @@ export const CONFIGURED_CONTEXT = {
   staffSignInDomainPrefix: 'acme-privacy-desk',
   accessLogDigestMinutes: 15,
   accessLogRetentionDays: 3650,
+  // A second company, so the synthesis (and cdk-nag on it) is shown not to depend on the demo's.
+  company: SECOND_COMPANY,
 } as const;
 
 /** The desk with CONFIGURED_CONTEXT, synthesised once per worker and shared like the plain desk. */

@@ -1,6 +1,7 @@
 // The privacy notice, rendered from the desk's published notice (APPI Art. 21, 32(1)), in the reader's
 // language: every term in words, never the notice's field names (those are for the API reference).
 import { useEffect, useState } from 'preact/hooks';
+import { BUSINESS_NOTICE_WORDS as B } from '../../functions/domain/safeguards/measures-words';
 import { api } from './api';
 import type { Language } from './request-form';
 import { localised, TYPE_LABELS, t } from './text';
@@ -10,7 +11,7 @@ type Labelled = { id?: string; ja?: string; en?: string };
 type Party = { name: string; address: string; representative: string };
 type JointUse = { items: Labelled[]; jointUsers: string; purpose: string; responsiblePerson: Party };
 type OptOut = {
-  provider: { name: Label; address: Label };
+  provider: { name: Label; address: Label; representative: Label };
   items: Labelled[];
   acquisitionMethod: string;
   provisionMethod: string;
@@ -25,9 +26,19 @@ type PurposeChange = Label & {
   effectiveFrom: string;
   previous?: Label;
 };
+type BusinessDetails = {
+  name: Label;
+  address: Label;
+  representative: Label;
+  securityOfficer: { name: Label; since: string };
+  accreditedOrganisation: { name: Label; complaintsContact: Label } | null;
+  noAccreditedOrganisation?: Label;
+};
 type Notice = {
   version: string;
   business: Label;
+  businessDetails: BusinessDetails;
+  securityMeasures: { kind: string; heading: Label; items: Label[] }[];
   purposesOfUse: Labelled[];
   purposeChanges: PurposeChange[];
   acquisitionSources: Labelled[];
@@ -319,6 +330,7 @@ function NoticeBody({ notice, language }: { notice: Notice; language: Language }
           <a href={notice.apiReference.href}>{say('apiReferenceLink', language)}</a>
         </p>
       </section>
+      <Business details={notice.businessDetails} measures={notice.securityMeasures} language={language} />
       <section aria-labelledby="desk">
         <h2 id="desk">{t('desk', language)}</h2>
         <p>{localised(desk.name, language)}</p>
@@ -332,6 +344,58 @@ function NoticeBody({ notice, language }: { notice: Notice; language: Language }
           <dt>{t('deskHours', language)}</dt>
           <dd>{localised(desk.hoursText, language)}</dd>
         </dl>
+      </section>
+    </>
+  );
+}
+
+/** APPI Art. 32(1)(i), (iv); Cabinet Order Art. 10(i): who handles the data, and the measures taken. */
+function Business({
+  details,
+  measures,
+  language,
+}: {
+  details: BusinessDetails;
+  measures: Notice['securityMeasures'];
+  language: Language;
+}) {
+  const organisation = details.accreditedOrganisation;
+  return (
+    <>
+      <section aria-labelledby="business">
+        <h2 id="business">{localised(B.business, language)}</h2>
+        <dl>
+          <dt>{localised(B.name, language)}</dt>
+          <dd>{localised(details.name, language)}</dd>
+          <dt>{localised(B.address, language)}</dt>
+          <dd>{localised(details.address, language)}</dd>
+          <dt>{localised(B.representative, language)}</dt>
+          <dd>{localised(details.representative, language)}</dd>
+          <dt>{localised(B.securityOfficer, language)}</dt>
+          <dd>
+            {localised(details.securityOfficer.name, language)} ({localised(B.officerSince, language)}{' '}
+            {details.securityOfficer.since})
+          </dd>
+          <dt>{localised(B.accreditedOrganisation, language)}</dt>
+          <dd>
+            {organisation
+              ? `${localised(organisation.name, language)} (${localised(B.complaintsContact, language)}: ${localised(organisation.complaintsContact, language)})`
+              : details.noAccreditedOrganisation && localised(details.noAccreditedOrganisation, language)}
+          </dd>
+        </dl>
+      </section>
+      <section aria-labelledby="security-measures">
+        <h2 id="security-measures">{localised(B.securityMeasures, language)}</h2>
+        {measures.map((m) => (
+          <div key={m.kind}>
+            <h3>{localised(m.heading, language)}</h3>
+            <ul>
+              {m.items.map((item, index) => (
+                <li key={index}>{localised(item, language)}</li>
+              ))}
+            </ul>
+          </div>
+        ))}
       </section>
     </>
   );

@@ -1,7 +1,9 @@
 // What every change to a staff account shares: only an officer makes it, never to
 // their own account; it is access-logged first, committed with an e-mail to the officer on the
 // condition that nobody changed the account meanwhile, and only then passed to the identity provider.
+
 import type { AccessLogWriter } from '../access-log/ports';
+import { type Company, deskContact } from '../company';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import type { StaffActor, StaffMember } from '../staff';
@@ -9,6 +11,8 @@ import { type AccountChangeNotice, accountChangeMessage } from './messages';
 import type { AccountFields, StaffAccountStore, StaffIdentityProvider } from './ports';
 
 export interface AccountDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   accounts: StaffAccountStore;
   identity: StaffIdentityProvider;
   accessLog: AccessLogWriter;
@@ -141,6 +145,7 @@ export async function applyAccountChange(deps: AccountDeps, actor: StaffActor, c
     accountAlertRecipients(deps),
     { ...change.notice, staffId: account.staffId, by: actor.staffId, at },
     now,
+    deskContact(deps.company),
   );
   try {
     await deps.accounts.commit(

@@ -3,6 +3,7 @@
 // the local sign-in's temporary password must commit with the staff entry. The person sets their own
 // password at first sign-in. An account asked for as officer while another officer is active starts
 // with the interim role and the officer grant pending (officer-grant.ts).
+import { deskContact } from '../company';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import { normalisedStaffEmail, type StaffActor, type StaffMember, type StaffRole } from '../staff';
 import {
@@ -100,6 +101,7 @@ export async function createAccount(deps: AccountDeps, actor: StaffActor, input:
           },
     },
     now,
+    deskContact(deps.company),
   );
   try {
     await deps.accounts.commit({ kind: 'create', account, signIn }, actor.staffId, [notice, ...messages], at);

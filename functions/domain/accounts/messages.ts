@@ -1,5 +1,6 @@
 // E-mails about staff accounts: to the Information Security Officer for every change (bilingual in
 // one message), and to a new member of staff with their local temporary password.
+import type { DeskContact } from '../company';
 import { type OutboxMessage, outboxMessage } from '../outbox';
 import { bilingualSignature, formatJapanTime } from '../requests/notifications';
 import type { StaffMember } from '../staff';
@@ -18,6 +19,7 @@ export function accountChangeMessage(
   recipients: readonly string[],
   notice: AccountChangeNotice,
   now: Date,
+  desk: DeskContact,
 ): OutboxMessage {
   const reason = notice.reason
     ? { ja: `\n理由: ${notice.reason}`, en: `\nReason: ${notice.reason}` }
@@ -36,7 +38,7 @@ export function accountChangeMessage(
           `The staff account ${notice.staffId} was changed: ${notice.what.en}`,
           `By: ${notice.by}\nAt: ${formatJapanTime(notice.at, 'en')}${reason.en}`,
           'If you do not recognise this change, check the access log in the desk console at once.',
-        ].join('\n') + bilingualSignature(),
+        ].join('\n') + bilingualSignature(desk),
     },
     now,
     'staff-account',
@@ -49,6 +51,7 @@ export function temporaryPasswordMessage(
   account: StaffMember,
   temporaryPassword: string,
   now: Date,
+  desk: DeskContact,
 ): OutboxMessage {
   return outboxMessage(
     messageId,
@@ -65,7 +68,7 @@ export function temporaryPasswordMessage(
           `Dear ${account.displayName},`,
           `a desk staff account (username ${account.staffId}) was created for you. Your temporary password is above.`,
           `Sign in to the desk console with it: you will be asked to choose a new password of at least ${PASSWORD_MIN_LENGTH} characters before you go on.`,
-        ].join('\n') + bilingualSignature(),
+        ].join('\n') + bilingualSignature(desk),
     },
     now,
     'staff-temporary-password',

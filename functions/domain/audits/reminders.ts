@@ -1,6 +1,7 @@
 // Daily: the officer hears of each corrective action past its due day, once per action and due day
 // (policy §6(2)A: audits of compliance are followed up). The reminder commits with a marker in the
 // audit's partition, so two runs never mail twice; a new due day is reminded again once it passes.
+import type { DeskContact } from '../company';
 import type { Clock } from '../kernel/ports';
 import { type OutboxMessage, outboxMessage } from '../outbox';
 import { bilingualSignature } from '../requests/notifications';
@@ -14,10 +15,16 @@ export interface ActionReminderDeps {
   reminders: CorrectiveActionReminders;
   clock: Clock;
   officerEmail: string;
+  /** The company's desk, which signs the e-mail. */
+  desk: DeskContact;
 }
 
 /** The officer's e-mail: the audit, the finding, its owner and due day; no personal data. */
-export function actionReminderText(finding: AuditFinding, now: Date): { subject: string; text: string } {
+export function actionReminderText(
+  finding: AuditFinding,
+  now: Date,
+  desk: DeskContact,
+): { subject: string; text: string } {
   const item = checklistItem(finding.itemId);
   const days = daysOverdue(finding.action.dueOn, now);
   return {
@@ -29,7 +36,7 @@ export function actionReminderText(finding: AuditFinding, now: Date): { subject:
         '',
         `The corrective action of finding ${finding.findingId} (${item?.en ?? finding.itemId}) in audit ${finding.auditId} was due on ${finding.action.dueOn}, ${days} day(s) ago, and is not recorded as done. Owner: ${finding.action.owner}.`,
         "Check where it stands on the audit's page of the desk console, and record what was done once it is done.",
-      ].join('\n') + bilingualSignature(),
+      ].join('\n') + bilingualSignature(desk),
   };
 }
 
@@ -43,7 +50,7 @@ export async function remindOverdueActions(deps: ActionReminderDeps): Promise<{ 
     const message: OutboxMessage = outboxMessage(
       `audit-action-${finding.auditId}-${finding.findingId}-${finding.action.dueOn}`,
       deps.officerEmail,
-      actionReminderText(finding, now),
+      actionReminderText(finding, now, deps.desk),
       now,
       'audit-action-overdue',
     );

@@ -1,6 +1,7 @@
 // The consent receipt e-mailed to the person for every consent and withdrawal, after the Kantara
 // consent receipt: what it covers, under which notice version, how and when, who recorded it and
 // how to withdraw. In the person's language.
+import type { DeskContact } from '../company';
 import type { ConsentEvent } from '../holdings';
 import { type OutboxMessage, outboxMessage } from '../outbox';
 import { describePurpose, type PurposeRegistry } from '../purposes/registry';
@@ -74,6 +75,7 @@ export function consentReceipt(
   registry: PurposeRegistry,
   language: Language,
   now: Date,
+  desk: DeskContact,
   recipientName?: string,
 ): OutboxMessage {
   const method = METHOD_LABELS[event.method as ConsentMethod] ?? { ja: event.method, en: event.method };
@@ -97,7 +99,7 @@ export function consentReceipt(
           event.action === 'given'
             ? '同意はいつでも撤回できます。プライバシーセンターの「同意の確認・撤回」のページでメールアドレスを入力し、お送りする確認コードで確認した上で撤回するか、下記の窓口までご連絡ください。'
             : 'お心当たりのない場合は、下記の窓口までご連絡ください。',
-          signature('ja'),
+          signature('ja', desk),
         ]
       : [
           event.action === 'given'
@@ -115,7 +117,7 @@ export function consentReceipt(
           event.action === 'given'
             ? "You may withdraw this consent at any time: on the Privacy Center's consents page, enter your e-mail address and the code we send you, then withdraw it there; or contact the desk below."
             : 'If you did not withdraw this consent, please contact the desk below.',
-          signature('en'),
+          signature('en', desk),
         ];
   const subject =
     language === 'ja'

@@ -6,6 +6,7 @@
 // Art. 28(2), Enforcement Rules Art. 17). A withdrawal names the consent in force it
 // withdraws. The event and its receipt to the person commit together.
 
+import { type Company, deskContact } from '../company';
 import type { DeskSettings } from '../desk';
 import type { ConsentEvent, ForeignRecipientInformation } from '../holdings';
 import { EVIDENCE_RETENTION_SECONDS } from '../kernel/law';
@@ -63,6 +64,8 @@ export interface Collector {
 
 /** The receipt names a consent's recipient as the registry holds it, for a withdrawal too. */
 export interface RecordConsentDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   consents: ConsentReader;
   recipients: Pick<RecipientRegistry, 'get'>;
   purposes: PurposeVersionReader;
@@ -249,7 +252,16 @@ export async function recordConsent(
   const address = await deps.addresses.addressOf(input.subjectId, now);
   const recipient = address && event.recipient !== undefined ? await deps.recipients.get(event.recipient) : undefined;
   const receipt = address
-    ? consentReceipt(`${event.eventId}-receipt`, address, event, registry, input.language, now, recipient?.name)
+    ? consentReceipt(
+        `${event.eventId}-receipt`,
+        address,
+        event,
+        registry,
+        input.language,
+        now,
+        deskContact(deps.company),
+        recipient?.name,
+      )
     : undefined;
   try {
     await deps.ledger.append({

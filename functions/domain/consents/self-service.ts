@@ -3,6 +3,7 @@
 // subject token of short life; with it the person lists the consents held under their address and
 // withdraws any of them. The answers never reveal whether the desk knows the address: the code is
 // sent either way, and an unknown address simply holds no consents.
+import { type Company, type DeskContact, deskContact } from '../company';
 import type { ConsentEvent } from '../holdings';
 import { emailLookupKey, normalisedEmail } from '../holdings';
 import { VERIFICATION_CODE_DIGITS, VERIFICATION_CODE_LIFETIME_SECONDS, VERIFICATION_MAX_ATTEMPTS } from '../kernel/law';
@@ -25,20 +26,27 @@ import { DATA_SUBJECT_COLLECTOR, SUBJECT_TOKEN_LIFETIME_SECONDS } from './rules'
 export const SESSION_CODE_TOPIC = 'consent-session-code';
 
 export interface SessionDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   sessions: SessionStore;
   secrets: SecretSource;
   clock: Clock;
 }
 
-export function codeMessage(code: string, language: Language, minutes: number): { subject: string; text: string } {
+export function codeMessage(
+  code: string,
+  language: Language,
+  minutes: number,
+  desk: DeskContact,
+): { subject: string; text: string } {
   return language === 'ja'
     ? {
         subject: '同意の確認・撤回のための確認コード',
-        text: `同意の確認・撤回のお申し出を承りました。\n\n${minutes}分以内に次の確認コードを入力してください。\n\n    ${code}\n\nお心当たりのない場合は、このメールを破棄してください。${signature('ja')}`,
+        text: `同意の確認・撤回のお申し出を承りました。\n\n${minutes}分以内に次の確認コードを入力してください。\n\n    ${code}\n\nお心当たりのない場合は、このメールを破棄してください。${signature('ja', desk)}`,
       }
     : {
         subject: 'Your code to see and withdraw your consents',
-        text: `You asked to see or withdraw your consents.\n\nEnter this code within ${minutes} minutes:\n\n    ${code}\n\nIf you did not ask, ignore this e-mail.${signature('en')}`,
+        text: `You asked to see or withdraw your consents.\n\nEnter this code within ${minutes} minutes:\n\n    ${code}\n\nIf you did not ask, ignore this e-mail.${signature('en', desk)}`,
       };
 }
 
@@ -65,7 +73,7 @@ export async function startSession(
     outboxMessage(
       deps.secrets.id(),
       address,
-      codeMessage(code, language, VERIFICATION_CODE_LIFETIME_SECONDS / 60),
+      codeMessage(code, language, VERIFICATION_CODE_LIFETIME_SECONDS / 60, deskContact(deps.company)),
       now,
       SESSION_CODE_TOPIC,
     ),

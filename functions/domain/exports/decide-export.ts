@@ -1,6 +1,7 @@
 // POST /v1/staff/exports/{exportId}/approval: the officer approves or refuses an export request
 // made by someone else. An approval creates the single-use download token (only its hash is kept)
 // and e-mails the link to the requester in the same transaction; a refusal e-mails the reason.
+import { type Company, deskContact } from '../company';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import { hashSecret } from '../kernel/secrets';
@@ -10,6 +11,8 @@ import type { ExportStore } from './ports';
 import { decided, type ExportDecision, requireIndependentApprover } from './rules';
 
 export interface DecideExportDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   exports: ExportStore;
   staff: StaffDirectory;
   clock: Clock;
@@ -63,8 +66,8 @@ export async function decideExport(
   }
   const message =
     next.status === 'approved'
-      ? exportApprovedMessage(next, requester.email, token, publicBaseUrl, now)
-      : exportRefusedMessage(next, requester.email, now);
+      ? exportApprovedMessage(next, requester.email, token, publicBaseUrl, now, deskContact(deps.company))
+      : exportRefusedMessage(next, requester.email, now, deskContact(deps.company));
   try {
     await deps.exports.decide(next, request.version, message);
   } catch (error) {

@@ -2,6 +2,7 @@
 // on file): to the officer when one is made, and to the requester with the decision. The approval
 // e-mail carries the link, never the data. How to review, decide and download through the API is in
 // the API reference, not in the e-mail.
+import type { DeskContact } from '../company';
 import { type OutboxMessage, outboxMessage } from '../outbox';
 import { bilingualSignature, formatJapanTime } from '../requests/notifications';
 import { EXPORT_LINK_LIFETIME_HOURS, type ExportRequest } from './rules';
@@ -15,6 +16,7 @@ export function exportRequestedMessage(
   officer: string,
   publicBaseUrl: string,
   now: Date,
+  desk: DeskContact,
 ): OutboxMessage {
   const { exportId, requestedBy, subjectIds, categories, format, reason, note } = request;
   const text =
@@ -42,7 +44,7 @@ export function exportRequestedMessage(
       '',
       `The request: ${exportUrl(publicBaseUrl, exportId)}`,
       "Approve or refuse it by its export number (the API reference's exports section says how).",
-    ].join('\n') + bilingualSignature();
+    ].join('\n') + bilingualSignature(desk);
   return outboxMessage(
     `${EXPORT_TOPIC}-requested-${exportId}`,
     officer,
@@ -58,6 +60,7 @@ export function exportApprovedMessage(
   token: string,
   publicBaseUrl: string,
   now: Date,
+  desk: DeskContact,
 ): OutboxMessage {
   const link = `${exportUrl(publicBaseUrl, request.exportId)}/download/${token}`;
   const until = request.linkExpiresAt!;
@@ -73,7 +76,7 @@ export function exportApprovedMessage(
       '',
       'ダウンロードした内容は社内規程に従って管理し、目的を終えたら消去してください。ダウンロードはアクセスログに記録されます。',
       "Keep what you download as the desk's rules require and delete it when its purpose is served. The download is recorded in the access log.",
-    ].join('\n') + bilingualSignature();
+    ].join('\n') + bilingualSignature(desk);
   return outboxMessage(
     `${EXPORT_TOPIC}-approved-${request.exportId}`,
     requesterEmail,
@@ -83,7 +86,12 @@ export function exportApprovedMessage(
   );
 }
 
-export function exportRefusedMessage(request: ExportRequest, requesterEmail: string, now: Date): OutboxMessage {
+export function exportRefusedMessage(
+  request: ExportRequest,
+  requesterEmail: string,
+  now: Date,
+  desk: DeskContact,
+): OutboxMessage {
   const { by, reason } = request.decision!;
   const text =
     [
@@ -94,7 +102,7 @@ export function exportRefusedMessage(request: ExportRequest, requesterEmail: str
       `Export request ${request.exportId} was refused by ${by}.`,
       '',
       `Reason: ${reason}`,
-    ].join('\n') + bilingualSignature();
+    ].join('\n') + bilingualSignature(desk);
   return outboxMessage(
     `${EXPORT_TOPIC}-refused-${request.exportId}`,
     requesterEmail,

@@ -1,7 +1,9 @@
 // POST /v1/staff/exports: a member of staff asks to take the data of several subjects out. Nothing
 // is read yet: the request waits for the officer, who is e-mailed in the same transaction. The
 // request names the subjects, categories and reason, and is access-logged with them.
+
 import type { AccessLogWriter } from '../access-log/ports';
+import { type Company, deskContact } from '../company';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { accessLogReason, type ReadReason, type ReadReasonDeps } from '../personal-data/read-reason';
 import type { PurposeVersionReader } from '../purposes/ports';
@@ -11,6 +13,8 @@ import type { ExportStore } from './ports';
 import { EXPORT_RECORD_RETENTION_SECONDS, type ExportFormat, type ExportRequest, exportCategories } from './rules';
 
 export interface RequestExportDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   purposes: PurposeVersionReader;
   requests: ReadReasonDeps['requests'];
   subjects: ReadReasonDeps['subjects'];
@@ -57,6 +61,9 @@ export async function requestExport(deps: RequestExportDeps, actor: StaffActor, 
     sourceIp: actor.sourceIp,
     at: request.requestedAt,
   });
-  await deps.exports.create(request, exportRequestedMessage(request, deps.officer, publicBaseUrl, now));
+  await deps.exports.create(
+    request,
+    exportRequestedMessage(request, deps.officer, publicBaseUrl, now, deskContact(deps.company)),
+  );
   return { exportId: request.exportId, status: request.status };
 }

@@ -7,7 +7,6 @@ import type { Clock, SecretSource } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import { outboxMessage } from '../outbox';
 import { categoryById } from '../personal-data/categories';
-import { signature } from '../requests/notifications';
 import type { DeskWrite, DeskWriter, RequestReader } from '../requests/ports';
 import { answerAddress, type DeskRequest, type Language } from '../requests/request';
 import { isSettled } from './fan-out';
@@ -61,11 +60,11 @@ export function holderSection(tasks: readonly FulfilmentTask[], language: Langua
 }
 
 /** The held e-mail with the holders' section put before the desk's signature. */
-function withSection(message: { subject: string; text: string }, section: string, language: Language) {
-  const sig = signature(language);
-  const text = message.text.endsWith(sig)
-    ? `${message.text.slice(0, -sig.length)}\n\n${section}${sig}`
-    : `${message.text}\n\n${section}`;
+function withSection(message: { subject: string; text: string }, section: string) {
+  // The signature (requests/notifications.ts) starts with the e-mail's "-- " line.
+  const at = message.text.lastIndexOf('\n--\n');
+  const text =
+    at >= 0 ? `${message.text.slice(0, at)}\n\n${section}${message.text.slice(at)}` : `${message.text}\n\n${section}`;
   return { subject: message.subject, text };
 }
 
@@ -81,7 +80,7 @@ export function releasedAnswer(
   if (held?.state !== 'awaiting-holders' || !held.message)
     throw new Error(`Request ${request.requestId} holds no answer`);
   const at = now.toISOString();
-  const content = withSection(held.message, holderSection(tasks, request.language, partial), request.language);
+  const content = withSection(held.message, holderSection(tasks, request.language, partial));
   const released: DeskRequest = {
     ...request,
     answer: { state: 'released', heldAt: held.heldAt, releasedAt: at, ...(partial ? { partial: true } : {}) },

@@ -3,6 +3,7 @@
 // 35(7)), and the answer waits for the holders. The request's assignee (or, with none, every operator)
 // and the officer hear of each request once. The e-mail names the request, its due date and the
 // holders not finished, never the person or an endpoint: staff open the request at the desk for more.
+import { type Company, type DeskContact, deskContact } from '../company';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';
 import { type OutboxMessage, outboxMessage } from '../outbox';
@@ -55,6 +56,8 @@ export interface OverdueStaff {
 }
 
 export interface OverdueFulfilmentDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   store: OverdueFulfilmentStore;
   staff: OverdueStaff;
   secrets: SecretSource;
@@ -76,6 +79,7 @@ function typeLabel(type: string) {
 export function overdueFulfilmentText(
   request: OverdueRequestSummary & { dueAt: string },
   unfinished: { holderName: string; taskState: TaskState }[],
+  desk: DeskContact,
 ): { subject: string; text: string } {
   const holders = (language: 'ja' | 'en') =>
     unfinished.map((t) => `- ${t.holderName}: ${TASK_STATE_LABELS[t.taskState]?.[language] ?? t.taskState}`).join('\n');
@@ -86,7 +90,7 @@ export function overdueFulfilmentText(
       `次のご請求は回答期限（${due('ja')}）を過ぎましたが、データを保有するシステム・委託先での対応が終わっていないため、回答が送られていません。デスクの画面で各保有先の状況を確認し、担当者による対応が必要なものは対応を記録するか、分かっている内容で回答してください。\n\n` +
       `受付番号: ${request.requestId}（${typeLabel(request.type).ja}）\n${holders('ja')}\n\n` +
       `This request is past its due date (${due('en')}) and its answer has not gone out: the systems and subcontractors holding the data have not all finished. Open it at the desk to see each holder, record what was done by hand where a person must act, or answer with what is known.\n\n` +
-      `Request ${request.requestId} (${typeLabel(request.type).en})\n${holders('en')}${bilingualSignature()}`,
+      `Request ${request.requestId} (${typeLabel(request.type).en})\n${holders('en')}${bilingualSignature(desk)}`,
   };
 }
 
@@ -120,7 +124,7 @@ export async function remindOverdueFulfilment(deps: OverdueFulfilmentDeps): Prom
       .get(request.requestId)!
       .map((t) => ({ holderName: t.holderName ?? names[t.holderId] ?? t.holderId, taskState: t.taskState }))
       .sort((a, b) => a.holderName.localeCompare(b.holderName, 'ja'));
-    const content = overdueFulfilmentText(request, unfinished);
+    const content = overdueFulfilmentText(request, unfinished, deskContact(deps.company));
     const messages = recipients.map((to) =>
       outboxMessage(deps.secrets.id(), to, content, now, 'reminder-holders-overdue'),
     );

@@ -1,5 +1,6 @@
 // When the two reports to the PPC are due (Enforcement Rules Art. 8; My Number leak rules Art. 3),
 // counted from the day the business became aware of the incident.
+import type { DeskHours } from '../company';
 import { administrativePeriodEndsAt, endOfDeskDaysAfter } from '../kernel/calendar';
 import type { IncidentFactors, ReportDeadlines } from './incident';
 
@@ -27,11 +28,12 @@ export const FINAL_REPORT_WRONGFUL_PURPOSE_DAYS = 60;
 export function reportDeadlines(
   awareAt: Date,
   factors: IncidentFactors,
-  preliminaryDeskDays: number = PRELIMINARY_REPORT_DESK_DAYS,
+  preliminaryDeskDays: number,
+  hours: DeskHours,
 ): ReportDeadlines {
   const finalDays = factors.wrongfulPurpose ? FINAL_REPORT_WRONGFUL_PURPOSE_DAYS : FINAL_REPORT_DAYS;
   return {
-    preliminaryDueAt: endOfDeskDaysAfter(awareAt, preliminaryDeskDays).toISOString(),
+    preliminaryDueAt: endOfDeskDaysAfter(awareAt, preliminaryDeskDays, hours).toISOString(),
     finalDueAt: administrativePeriodEndsAt(awareAt, finalDays).toISOString(),
     finalDays,
   };

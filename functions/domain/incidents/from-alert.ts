@@ -5,8 +5,10 @@
 // the officer judges them (a wrongful purpose above all). The id is derived from the alert, so the
 // conditional put of version 1 lets one alert open one incident: a second try, or two at once, gets
 // 409 naming the incident already opened.
+
 import { createHash } from 'node:crypto';
 import type { AccessLogWriter } from '../access-log/ports';
+import type { DeskHours } from '../company';
 import { japanDay } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
@@ -51,6 +53,8 @@ export interface OpenFromAlertDeps {
   registry: RegisteredSubjects;
   /** The desk's policy for the preliminary report (deadlines.ts, set per deployment). */
   preliminaryDeskDays: number;
+  /** The desk's hours, on which the preliminary report's desk days count (the company's configuration). */
+  deskHours: DeskHours;
   accessLog: AccessLogWriter;
   clock: Clock;
 }
@@ -128,7 +132,7 @@ export async function openIncidentFromAlert(
     other: '',
     fromAlert: alert.alertId,
     reportability: assessReportability(factors, persons, now),
-    deadlines: reportDeadlines(new Date(awareAt), factors, deps.preliminaryDeskDays),
+    deadlines: reportDeadlines(new Date(awareAt), factors, deps.preliminaryDeskDays, deps.deskHours),
     reports: {},
     createdAt: now.toISOString(),
     createdBy: actor.staffId,

@@ -3,7 +3,9 @@
 // contact. The registry holds no language per person, so, like the purpose-change notice, it is written
 // in Japanese and then English. It is the same text for every person of the incident: it names no one,
 // so it can never carry another person's data.
+
 import { createHash } from 'node:crypto';
+import type { DeskContact } from '../company';
 import { type OutboxMessage, outboxMessage } from '../outbox';
 import { categoryById } from '../personal-data/categories';
 import { bilingualSignature } from '../requests/notifications';
@@ -56,7 +58,7 @@ function kindsText(incident: Incident, language: Language): string {
   return incident.kinds.map((k) => INCIDENT_KIND_WORDS[k][language]).join(language === 'ja' ? '・' : ', ');
 }
 
-export function incidentNoticeText(incident: Incident): { subject: string; text: string } {
+export function incidentNoticeText(incident: Incident, desk: DeskContact): { subject: string; text: string } {
   const ja = [
     'お客様',
     '',
@@ -79,7 +81,7 @@ export function incidentNoticeText(incident: Incident): { subject: string; text:
   ];
   return {
     subject: '個人データの漏えい等に関するお知らせ / Notice about your personal data',
-    text: `${ja.join('\n')}\n\n----\n\n${en.join('\n')}${bilingualSignature()}`,
+    text: `${ja.join('\n')}\n\n----\n\n${en.join('\n')}${bilingualSignature(desk)}`,
   };
 }
 
@@ -88,11 +90,12 @@ export function incidentNoticeMessage(
   subjectId: string,
   address: string,
   now: Date,
+  desk: DeskContact,
 ): OutboxMessage {
   return outboxMessage(
     incidentNoticeMessageId(incident.incidentId, subjectId),
     address,
-    incidentNoticeText(incident),
+    incidentNoticeText(incident, desk),
     now,
     INCIDENT_NOTICE_TOPIC,
   );

@@ -9,7 +9,9 @@
 // again for the next ones. Each batch is the officer's own decision, all or nothing, conditional on the
 // version read: no background sender can go on telling people after the officer has seen the text is
 // wrong, two decisions at once cannot both pass, and a notice item already written fails the whole.
+
 import type { AccessLogWriter } from '../access-log/ports';
+import { type Company, deskContact } from '../company';
 import type { SubjectAddressBook } from '../consents/ports';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
@@ -24,6 +26,8 @@ import type { IncidentStore } from './ports';
 import { actsAsReportable } from './reportability';
 
 export interface NotifyDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   incidents: IncidentStore;
   addresses: SubjectAddressBook;
   accessLog: AccessLogWriter;
@@ -152,7 +156,7 @@ export async function notifyPersons(
         alternativeMeasureKinds: [...new Set(measure!.kinds)],
       };
     } else {
-      const message = incidentNoticeMessage(incident, link.subjectId, address, now);
+      const message = incidentNoticeMessage(incident, link.subjectId, address, now, deskContact(deps.company));
       messages.push(message);
       notice = { state: 'sent', ...decided, messageId: message.messageId, sentAt: now.toISOString() };
     }
@@ -202,7 +206,7 @@ export interface NoticePreview {
 
 /** GET …/incidents/{incidentId}/notice-preview: the e-mail the persons would receive, before the officer sends it. */
 export async function previewNotice(
-  deps: Pick<NotifyDeps, 'incidents' | 'accessLog' | 'clock'>,
+  deps: Pick<NotifyDeps, 'incidents' | 'accessLog' | 'clock' | 'company'>,
   actor: StaffActor,
   incidentId: string,
 ): Promise<NoticePreview> {
@@ -222,7 +226,7 @@ export async function previewNotice(
     sourceIp: actor.sourceIp,
     at: now.toISOString(),
   });
-  const { subject, text } = incidentNoticeText(incident);
+  const { subject, text } = incidentNoticeText(incident, deskContact(deps.company));
   return {
     incidentId,
     version: incident.version,

@@ -6,8 +6,10 @@
 // never who the persons are, so its entries name no subject (`subjects: []`). Naming the linked
 // subjects would record a read of their data that did not happen, and would make every preview of a
 // large leak look like a mass read to access monitoring. The entry names the incident and version.
+
 import type { AccessLogEntry } from '../access-log/entry';
 import type { AccessLogWriter } from '../access-log/ports';
+import type { Company } from '../company';
 import type { Clock } from '../kernel/ports';
 import { DeskProblem, StaleWriteError } from '../kernel/problems';
 import { futureInstantFault } from '../kernel/supplied-dates';
@@ -19,6 +21,8 @@ import { REPORT_KIND_WORDS } from './report-words';
 import { generateReport, type PpcReport } from './reports';
 
 export interface ReportDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   incidents: IncidentReader;
   accessLog: AccessLogWriter;
   clock: Clock;
@@ -107,7 +111,7 @@ export async function viewIncidentReport(
   const latest = await currentIncident(deps.incidents, incidentId);
   const incident = await atVersion(deps, latest, version ?? latest.version, 'version');
   const subjects = await deps.incidents.subjects(incidentId);
-  const report = generateReport(kind, incident, subjects, now);
+  const report = generateReport(kind, incident, subjects, now, deps.company);
   const submission = latest.reports[kind];
   await log(deps, actor, 'read', latest, incident.version, `${kindName(kind)} of version ${incident.version}`);
   const { submission: _ofThatVersion, ...rest } = report;
@@ -190,7 +194,7 @@ export async function recordReportSubmission(
   checkSubmittedAt(incident, kind, input.submittedAt, now);
   // The report submitted must be one the desk would have prepared from that version.
   const from = await atVersion(deps, incident, input.fromVersion, 'fromVersion');
-  generateReport(kind, from, await deps.incidents.subjects(incidentId), now);
+  generateReport(kind, from, await deps.incidents.subjects(incidentId), now, deps.company);
   const record = (k: ReportKind): ReportSubmission => ({
     kind: k,
     submittedAt: new Date(input.submittedAt).toISOString(),

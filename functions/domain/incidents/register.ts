@@ -4,7 +4,9 @@
 // reportability answer with a written reason, and closes it. Every version carries the desk's answer
 // and the report deadlines for the facts as they then stood. Every read and write by staff is
 // access-logged once (policy §6(1)).
+
 import type { AccessLogWriter } from '../access-log/ports';
+import type { DeskHours } from '../company';
 import { japanDay } from '../kernel/calendar';
 import { HOLIDAY_TABLE_YEARS } from '../kernel/japanese-holidays';
 import type { Clock } from '../kernel/ports';
@@ -73,6 +75,8 @@ export interface IncidentDeps {
 export interface IncidentWriteDeps extends IncidentDeps {
   /** The desk's policy for the preliminary report (deadlines.ts, set per deployment). */
   preliminaryDeskDays: number;
+  /** The desk's hours, on which the preliminary report's desk days count (the company's configuration). */
+  deskHours: DeskHours;
   /** The random part of a new incident id (tests fix it). */
   randomSuffix?: () => string;
 }
@@ -242,7 +246,7 @@ function assessed(
 ) {
   return {
     reportability: reassess(before?.reportability, next, now),
-    deadlines: reportDeadlines(new Date(next.awareAt), next.factors, deps.preliminaryDeskDays),
+    deadlines: reportDeadlines(new Date(next.awareAt), next.factors, deps.preliminaryDeskDays, deps.deskHours),
   };
 }
 

@@ -1,6 +1,7 @@
 // Scheduled: the officer hears of each report to the PPC that falls due soon or is overdue (APPI
 // Art. 26(1); Enforcement Rules Art. 8), once per incident, report, due instant and stage. The reminder
 // commits with a marker in the incident's partition, so two runs never mail twice.
+import { type Company, type DeskContact, type DeskHours, deskContact } from '../company';
 import { deskOpeningBefore, japanDay } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { type OutboxMessage, outboxMessage } from '../outbox';
@@ -40,6 +41,8 @@ export interface ReportReminderDeps {
   reminders: IncidentReportReminders;
   clock: Clock;
   officerEmail: string;
+  /** The company: its desk's hours place the warning, its desk signs the e-mail. */
+  company: Company;
 }
 
 const dueOf = (incident: Incident, kind: ReportKind) =>
@@ -55,15 +58,15 @@ export function reportsOwed(incident: Incident): { kind: ReportKind; dueAt: stri
 }
 
 /** The stage a report is in at `now`, or none before the reminder window opens. */
-export function reminderStage(dueAt: string, now: Date): ReportReminderStage | undefined {
+export function reminderStage(dueAt: string, now: Date, hours: DeskHours): ReportReminderStage | undefined {
   const due = new Date(dueAt);
   if (now > due) return 'overdue';
-  if (now >= deskOpeningBefore(due, REPORT_REMINDER_LEAD_DESK_DAYS)) return 'due-soon';
+  if (now >= deskOpeningBefore(due, REPORT_REMINDER_LEAD_DESK_DAYS, hours)) return 'due-soon';
   return undefined;
 }
 
 /** The officer's e-mail: the incident's number, the report and when it is due; no personal data. */
-export function reportReminderText(reminder: ReportReminder) {
+export function reportReminderText(reminder: ReportReminder, desk: DeskContact) {
   const words = REPORT_KIND_WORDS[reminder.kind];
   const name = { ja: words.ja, en: words.en.toLowerCase() };
   const due = { ja: formatJapanTime(reminder.dueAt, 'ja'), en: formatJapanTime(reminder.dueAt, 'en') };
@@ -85,7 +88,7 @@ export function reportReminderText(reminder: ReportReminder) {
           ? `The ${name.en} to the PPC on incident ${reminder.incidentId} was due at ${due.en}, and no submission is recorded.`
           : `The ${name.en} to the PPC on incident ${reminder.incidentId} is due at ${due.en}; no submission is recorded yet.`,
         `Submit it and record its receipt reference on the incident's page of the desk console (APPI Art. 26(1), Enforcement Rules ${rule}).`,
-      ].join('\n') + bilingualSignature(),
+      ].join('\n') + bilingualSignature(desk),
   };
 }
 
@@ -114,14 +117,14 @@ export async function remindIncidentReports(deps: ReportReminderDeps): Promise<{
   let reminded = 0;
   for (const incident of await deps.incidents.list()) {
     for (const { kind, dueAt } of reportsOwed(incident)) {
-      const stage = reminderStage(dueAt, now);
+      const stage = reminderStage(dueAt, now, deps.company.desk.hours);
       if (!stage) continue;
       owed++;
       const reminder: ReportReminder = { incidentId: incident.incidentId, kind, dueAt, stage };
       const message = outboxMessage(
         `incident-report-${incident.incidentId}-${kind}-${stage}-${japanDay(new Date(dueAt))}`,
         deps.officerEmail,
-        reportReminderText(reminder),
+        reportReminderText(reminder, deskContact(deps.company)),
         now,
         `incident-report-${stage}`,
       );

@@ -52,6 +52,8 @@ export const NOT_KNOWN = { ja: '不明', en: 'Not known' } as const;
 /** The labels of the lines the report's items are made of. */
 export const REPORT_LINE_WORDS = {
   business: { ja: '報告者', en: 'Reporting business' },
+  businessAddress: { ja: '住所', en: 'Address' },
+  representative: { ja: '代表者', en: 'Representative' },
   incident: { ja: '事案番号', en: 'Incident' },
   version: { ja: '版', en: 'Version' },
   kinds: { ja: '事態の区分', en: 'Kind' },

@@ -3,7 +3,7 @@
 // known marked 調査中, and the final report (確報, Art. 8(2)) with every item. The report is in
 // Japanese, as the PPC's form is; the officer copies it into that form, which is outside the desk.
 // A report carries counts of persons, never who they are.
-import { BUSINESS_NAME } from '../desk-words';
+import type { Company } from '../company';
 import { DeskProblem, type ProblemField } from '../kernel/problems';
 import { PERSONAL_DATA_CATEGORIES } from '../personal-data/category-words';
 import { dossierTime } from '../requests/types/disclosure/dossier-text';
@@ -60,7 +60,15 @@ export interface PpcReport {
   title: string;
   /** The Rules' paragraph it answers. */
   basis: string;
-  business: { name: string; nameEn: string };
+  /** The reporting business (APPI Art. 26(1); Rules Art. 8: name, address, representative), from the company's configuration. */
+  business: {
+    name: string;
+    nameEn: string;
+    address: string;
+    addressEn: string;
+    representative: string;
+    representativeEn: string;
+  };
   incidentId: string;
   /** The incident version it was generated from: a submission records it. */
   version: number;
@@ -215,6 +223,7 @@ export function generateReport(
   incident: Incident,
   subjects: readonly IncidentSubject[],
   now: Date,
+  company: Company,
 ): PpcReport {
   refuseUnreportable(incident);
   if (kind === 'final') refuseIncompleteFinal(incident, subjects);
@@ -240,7 +249,14 @@ export function generateReport(
     kind,
     title: `${REPORT_TITLE.ja}（${REPORT_KIND_WORDS[kind].ja}）`,
     basis: kind === 'preliminary' ? 'Enforcement Rules Art. 8(1)' : 'Enforcement Rules Art. 8(2)',
-    business: { name: BUSINESS_NAME.ja, nameEn: BUSINESS_NAME.en },
+    business: {
+      name: company.name.ja,
+      nameEn: company.name.en,
+      address: company.address.ja,
+      addressEn: company.address.en,
+      representative: company.representative.ja,
+      representativeEn: company.representative.en,
+    },
     incidentId: incident.incidentId,
     version: incident.version,
     state: incident.state,

@@ -1,7 +1,8 @@
-// The desk's calendar (policy §7): 9:00-17:00 Japan time, closed on Saturdays, Sundays,
-// national holidays and the year-end/New Year holidays. Computed on Japan's clock whatever the
-// process's zone is.
-import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR, YEAR_END_HOLIDAYS } from '../desk';
+// The desk's calendar (policy §7): the configured hours in Japan time (Mecara's 9:00-17:00), closed
+// on Saturdays, Sundays, national holidays and the configured year-end/New Year closure. Computed on
+// Japan's clock whatever the process's zone is. The hours are the company's (functions/domain/company.ts),
+// passed in by each caller.
+import type { DeskHours } from '../company';
 import { HOLIDAY_TABLE_SOURCE, HOLIDAY_TABLE_YEARS, NATIONAL_HOLIDAYS } from './japanese-holidays';
 import { ADMINISTRATIVE_YEAR_END_CLOSURE, LATEST_ANSWER_CALENDAR_DAYS, RESPONSE_TARGET_DESK_DAYS } from './law';
 
@@ -49,20 +50,21 @@ export function isNationalHoliday(date: JapanDate): boolean {
   return days.includes(isoDate(date).slice(5));
 }
 
-export function isYearEndHoliday({ month, day }: JapanDate): boolean {
-  return (
-    (month === YEAR_END_HOLIDAYS.from.month && day >= YEAR_END_HOLIDAYS.from.day) ||
-    (month === YEAR_END_HOLIDAYS.to.month && day <= YEAR_END_HOLIDAYS.to.day)
-  );
+/** Whether the date falls in the desk's year-end and New Year closure (both ends included, across 1 January when it runs so). */
+export function isYearEndHoliday({ month, day }: JapanDate, hours: DeskHours): boolean {
+  const at = month * 100 + day;
+  const from = hours.yearEndClosure.from.month * 100 + hours.yearEndClosure.from.day;
+  const to = hours.yearEndClosure.to.month * 100 + hours.yearEndClosure.to.day;
+  return from <= to ? at >= from && at <= to : at >= from || at <= to;
 }
 
 const isWeekend = (date: JapanDate) =>
   [0, 6].includes(new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay());
 
 /** Whether the desk works on this Japanese calendar date. */
-export function isDeskDay(date: JapanDate): boolean {
+export function isDeskDay(date: JapanDate, hours: DeskHours): boolean {
   if (isWeekend(date)) return false;
-  return !isNationalHoliday(date) && !isYearEndHoliday(date);
+  return !isNationalHoliday(date) && !isYearEndHoliday(date, hours);
 }
 
 /**
@@ -98,51 +100,51 @@ export function administrativePeriodEndsAt(start: Date, days: number): Date {
  * The desk's opening on the `deskDays`-th desk day before the Japan day of `instant` (the desk day
  * itself when `deskDays` is 0 and it is one), so a warning lands while someone is there to act on it.
  */
-export function deskOpeningBefore(instant: Date, deskDays: number): Date {
+export function deskOpeningBefore(instant: Date, deskDays: number, hours: DeskHours): Date {
   let date = japanDateOf(instant);
-  for (let counted = 0; counted < deskDays || !isDeskDay(date); ) {
+  for (let counted = 0; counted < deskDays || !isDeskDay(date, hours); ) {
     date = shiftJapanDate(date, -1);
-    if (isDeskDay(date)) counted += 1;
+    if (isDeskDay(date, hours)) counted += 1;
   }
-  return japanInstant(date, DESK_OPENS_AT_HOUR);
+  return japanInstant(date, hours.opensAtHour);
 }
 
 /** The end of the Japan day that is the `deskDays`-th desk day after the Japan day of `start`. */
-export function endOfDeskDaysAfter(start: Date, deskDays: number): Date {
+export function endOfDeskDaysAfter(start: Date, deskDays: number, hours: DeskHours): Date {
   let date = japanDateOf(start);
   for (let counted = 0; counted < deskDays; ) {
     date = nextJapanDate(date);
-    if (isDeskDay(date)) counted += 1;
+    if (isDeskDay(date, hours)) counted += 1;
   }
   return endOfJapanDay(date);
 }
 
-export function isDeskOpen(instant: Date): boolean {
+export function isDeskOpen(instant: Date, hours: DeskHours): boolean {
   const date = japanDateOf(instant);
   return (
-    isDeskDay(date) &&
-    instant >= japanInstant(date, DESK_OPENS_AT_HOUR) &&
-    instant < japanInstant(date, DESK_CLOSES_AT_HOUR)
+    isDeskDay(date, hours) &&
+    instant >= japanInstant(date, hours.opensAtHour) &&
+    instant < japanInstant(date, hours.closesAtHour)
   );
 }
 
 /** When the desk starts counting a request that arrived at `instant`: then, or at the next opening. */
-export function countingStart(instant: Date): Date {
-  if (isDeskOpen(instant)) return instant;
+export function countingStart(instant: Date, hours: DeskHours): Date {
+  if (isDeskOpen(instant, hours)) return instant;
   let date = japanDateOf(instant);
-  if (!isDeskDay(date) || instant >= japanInstant(date, DESK_OPENS_AT_HOUR)) date = nextJapanDate(date);
-  while (!isDeskDay(date)) date = nextJapanDate(date);
-  return japanInstant(date, DESK_OPENS_AT_HOUR);
+  if (!isDeskDay(date, hours) || instant >= japanInstant(date, hours.opensAtHour)) date = nextJapanDate(date);
+  while (!isDeskDay(date, hours)) date = nextJapanDate(date);
+  return japanInstant(date, hours.opensAtHour);
 }
 
 /** Closing time of the `deskDays`-th desk day after the day counting starts. */
-export function dueAfterDeskDays(receivedAt: Date, deskDays: number): Date {
-  let date = japanDateOf(countingStart(receivedAt));
+export function dueAfterDeskDays(receivedAt: Date, deskDays: number, hours: DeskHours): Date {
+  let date = japanDateOf(countingStart(receivedAt, hours));
   for (let counted = 0; counted < deskDays; ) {
     date = nextJapanDate(date);
-    if (isDeskDay(date)) counted += 1;
+    if (isDeskDay(date, hours)) counted += 1;
   }
-  return japanInstant(date, DESK_CLOSES_AT_HOUR);
+  return japanInstant(date, hours.closesAtHour);
 }
 
 /**
@@ -151,12 +153,12 @@ export function dueAfterDeskDays(receivedAt: Date, deskDays: number): Date {
  * day of arrival. If the desk does not close even once between arrival and that day, the closing
  * hour of that day itself.
  */
-export function latestAnswerAt(arrivedAt: Date, calendarDays: number): Date {
+export function latestAnswerAt(arrivedAt: Date, calendarDays: number, hours: DeskHours): Date {
   const lastDay = shiftJapanDate(japanDateOf(arrivedAt), calendarDays);
   for (let date = lastDay; ; date = shiftJapanDate(date, -1)) {
-    const closing = japanInstant(date, DESK_CLOSES_AT_HOUR);
-    if (closing <= arrivedAt) return japanInstant(lastDay, DESK_CLOSES_AT_HOUR);
-    if (isDeskDay(date)) return closing;
+    const closing = japanInstant(date, hours.closesAtHour);
+    if (closing <= arrivedAt) return japanInstant(lastDay, hours.closesAtHour);
+    if (isDeskDay(date, hours)) return closing;
   }
 }
 
@@ -166,9 +168,9 @@ export function latestAnswerAt(arrivedAt: Date, calendarDays: number): Date {
  * latestAnswerAt(arrivedAt, LATEST_ANSWER_CALENDAR_DAYS), so the person has the answer before
  * they could sue. Long closures (Golden Week, year-end) therefore shorten the desk-day count.
  */
-export function answerDueAt(arrivedAt: Date, deskDays: number): Date {
-  const counted = dueAfterDeskDays(arrivedAt, deskDays);
-  const latest = latestAnswerAt(arrivedAt, LATEST_ANSWER_CALENDAR_DAYS);
+export function answerDueAt(arrivedAt: Date, deskDays: number, hours: DeskHours): Date {
+  const counted = dueAfterDeskDays(arrivedAt, deskDays, hours);
+  const latest = latestAnswerAt(arrivedAt, LATEST_ANSWER_CALENDAR_DAYS, hours);
   return counted < latest ? counted : latest;
 }
 

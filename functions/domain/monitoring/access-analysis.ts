@@ -3,7 +3,7 @@
 // in one hour or read any outside desk hours. The e-mail names staff ids, roles, times and subject
 // ids only: the officer opens the access log for the rest.
 
-import { DESK_CLOSES_AT_HOUR, DESK_OPENS_AT_HOUR } from '../desk';
+import { type Company, type DeskHours, deskContact } from '../company';
 import { isDeskOpen } from '../kernel/calendar';
 import type { Clock } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';
@@ -88,6 +88,8 @@ export interface AccessMonitoringDeps {
   clock: Clock;
   officerEmail: string;
   maxSubjectsPerHour: number;
+  /** The company: its desk's hours tell reads outside them, its desk signs the e-mail. */
+  company: Company;
 }
 
 export interface MonitoringTally {
@@ -141,7 +143,7 @@ export function hoursToAnalyse(cursor: MonitoringCursor | undefined, now: Date):
  * and reads outside desk hours. Only reads by people count: company systems (role 'system') read
  * through their own grants, at any hour, by design.
  */
-export function findAccessAnomalies(entries: MonitoredAccess[], limit: number): AccessFinding[] {
+export function findAccessAnomalies(entries: MonitoredAccess[], limit: number, hours: DeskHours): AccessFinding[] {
   const groups = new Map<
     string,
     { actor: string; hour: string; roles: Set<string>; subjects: Set<string>; outside: MonitoredAccess[] }
@@ -153,7 +155,7 @@ export function findAccessAnomalies(entries: MonitoredAccess[], limit: number): 
     const group = groups.get(key) ?? { actor: entry.actor, hour, roles: new Set(), subjects: new Set(), outside: [] };
     group.roles.add(entry.role);
     entry.subjects.forEach((s) => group.subjects.add(s));
-    if (!isDeskOpen(new Date(entry.at))) group.outside.push(entry);
+    if (!isDeskOpen(new Date(entry.at), hours)) group.outside.push(entry);
     groups.set(key, group);
   }
   const findings: AccessFinding[] = [];
@@ -206,10 +208,13 @@ export function accessAlertText(
   from: Date,
   to: Date,
   limit: number,
+  company: Company,
 ): { subject: string; text: string } {
   const window = (language: 'ja' | 'en') =>
     `${formatJapanTime(from.toISOString(), language)} - ${formatJapanTime(to.toISOString(), language)}`;
-  const hours = `${DESK_OPENS_AT_HOUR}:00-${DESK_CLOSES_AT_HOUR}:00`;
+  const { opensAtHour, closesAtHour } = company.desk.hours;
+  const hours = `${opensAtHour}:00-${closesAtHour}:00`;
+  const desk = deskContact(company);
   return {
     subject: `【アクセス監視】${findings.length}件の検知 / Access monitoring: ${findings.length} finding(s)`,
     text:
@@ -218,7 +223,7 @@ export function accessAlertText(
       `${findingLines(findings, limit, 'ja')}\n\n` +
       `The scheduled analysis of the access log (${window('en')}) found the reads below. Check with each person that they ` +
       `were for the desk's work, and see the access log in the desk console for details. Desk hours are ${hours} Japan time on desk days.\n\n` +
-      `${findingLines(findings, limit, 'en')}${bilingualSignature()}`,
+      `${findingLines(findings, limit, 'en')}${bilingualSignature(desk)}`,
   };
 }
 
@@ -239,13 +244,17 @@ export async function analyseStaffAccess(deps: AccessMonitoringDeps): Promise<Mo
     const last = hours.at(-1);
     if (!first || !last) return { hours: 0, findings: 0 };
     const to = new Date(last.getTime() + HOUR_MS);
-    const findings = findAccessAnomalies(await deps.log.entriesBetween(first, to, now), deps.maxSubjectsPerHour);
+    const findings = findAccessAnomalies(
+      await deps.log.entriesBetween(first, to, now),
+      deps.maxSubjectsPerHour,
+      deps.company.desk.hours,
+    );
     const message =
       findings.length > 0
         ? outboxMessage(
             alertMessageId(first),
             deps.officerEmail,
-            accessAlertText(findings, first, to, deps.maxSubjectsPerHour),
+            accessAlertText(findings, first, to, deps.maxSubjectsPerHour, deps.company),
             now,
             'access-monitoring',
           )

@@ -95,7 +95,12 @@ const label = (id: string) => ({ id, ja: categoryById(id)?.ja ?? id, en: categor
 
 /** The privacy notice's third-party provision section: the policy, joint use (Art. 27(5)(iii)) and opt-out provision (Art. 27(2)). */
 export function thirdPartyProvisionNotice(
-  provider: { name: { ja: string; en: string }; address: { ja: string; en: string } },
+  /** APPI Art. 27(2)(i): the provider's name, address and, for a corporation, its representative. */
+  provider: {
+    name: { ja: string; en: string };
+    address: { ja: string; en: string };
+    representative: { ja: string; en: string };
+  },
   recipients: readonly Recipient[],
 ) {
   return {

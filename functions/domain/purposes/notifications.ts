@@ -1,6 +1,8 @@
 // The e-mail telling a person that a purpose of use of their data changed (APPI Art. 21(3), policy
 // §2(3)). The desk does not know each person's language, so it is written in Japanese and English.
+
 import { createHash } from 'node:crypto';
+import type { DeskContact } from '../company';
 import { type OutboxMessage, outboxMessage } from '../outbox';
 import { bilingualSignature, formatJapanTime } from '../requests/notifications';
 import type { PurposeVersion } from './registry';
@@ -21,6 +23,7 @@ export function purposeChangeMessage(
   subjectId: string,
   addresses: readonly [string, ...string[]],
   now: Date,
+  desk: DeskContact,
 ): OutboxMessage {
   const before = previous ?? changed;
   const text =
@@ -38,7 +41,7 @@ export function purposeChangeMessage(
       `After: ${changed.en}`,
       '',
       'The purposes of use as changed are published in our privacy notice. If you have any questions, please contact the desk below.',
-    ].join('\n') + bilingualSignature();
+    ].join('\n') + bilingualSignature(desk);
   const message = outboxMessage(
     purposeChangeMessageId(changed.purposeId, changed.version, subjectId),
     addresses[0],

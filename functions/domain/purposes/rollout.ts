@@ -4,6 +4,7 @@
 // sets the expiry of every record carrying a retired purpose. Both recompute the expiry of the
 // records they pass with the registry as it now is, so a changed achievement rule reaches them too.
 
+import { type Company, deskContact } from '../company';
 import type { Clock } from '../kernel/ports';
 import { personalDataExpiresAt, type SubjectLifecycle } from '../personal-data/expiry';
 import type { SubjectLifecycleReader } from '../personal-data/ports';
@@ -63,6 +64,8 @@ export function recomputedExpiry(
 }
 
 export interface RolloutDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   purposes: PurposeVersionReader;
   rollouts: RolloutStore;
   records: AffectedRecordStore;
@@ -199,7 +202,9 @@ class RolloutRun {
       return;
     }
     if (
-      await this.deps.outbox.enqueueOnce(purposeChangeMessage(version, previous, subjectId, [first, ...more], this.now))
+      await this.deps.outbox.enqueueOnce(
+        purposeChangeMessage(version, previous, subjectId, [first, ...more], this.now, deskContact(this.deps.company)),
+      )
     ) {
       this.messagesLeft -= 1;
       this.tally.messages += 1;

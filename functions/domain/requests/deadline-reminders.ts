@@ -1,6 +1,7 @@
 // The scheduled reminder of the desk's deadlines: operators hear of open requests due
 // soon, the Information Security Officer of overdue ones; each request once of each kind. The e-mail
 // names only the request id, type, status and due date: staff open the request at the desk for more.
+import { type Company, type DeskContact, type DeskHours, deskContact } from '../company';
 import { dueAfterDeskDays } from '../kernel/calendar';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { StaleWriteError } from '../kernel/problems';
@@ -57,6 +58,8 @@ export interface DeadlineReminderDeps {
   staff: StaffRoster;
   secrets: SecretSource;
   clock: Clock;
+  /** The company: its desk's hours say what is due soon, its desk signs the e-mail. */
+  company: Company;
 }
 
 export interface ReminderTally {
@@ -73,8 +76,13 @@ function alreadyReminded(request: OpenRequestSummary, kind: ReminderKind): boole
 }
 
 /** The open requests due a reminder of `kind` at `now`, soonest due first. Overdue means dueAt has passed. */
-export function dueForReminder(requests: OpenRequestSummary[], kind: ReminderKind, now: Date): OpenRequestSummary[] {
-  const soonLimit = dueAfterDeskDays(now, REMINDER_DESK_DAYS);
+export function dueForReminder(
+  requests: OpenRequestSummary[],
+  kind: ReminderKind,
+  now: Date,
+  hours: DeskHours,
+): OpenRequestSummary[] {
+  const soonLimit = dueAfterDeskDays(now, REMINDER_DESK_DAYS, hours);
   return requests
     .filter((r) => !alreadyReminded(r, kind))
     .filter((r) => {
@@ -95,7 +103,11 @@ const OPEN_STATUS_LABELS: Partial<Record<RequestStatus, { ja: string; en: string
 };
 
 /** One e-mail in Japanese, then English: staff have no language of their own on file. */
-export function reminderText(kind: ReminderKind, requests: OpenRequestSummary[]): { subject: string; text: string } {
+export function reminderText(
+  kind: ReminderKind,
+  requests: OpenRequestSummary[],
+  desk: DeskContact,
+): { subject: string; text: string } {
   const lines = (language: 'ja' | 'en') =>
     requests
       .map(
@@ -109,14 +121,14 @@ export function reminderText(kind: ReminderKind, requests: OpenRequestSummary[])
       subject: `【期限間近】${count}件のご請求 / ${count} request(s) due within ${REMINDER_DESK_DAYS} desk days`,
       text:
         `次のご請求は${REMINDER_DESK_DAYS}営業日以内に回答期限を迎えます。デスクの画面で内容を確認し、遅滞なく回答してください。\n\n${lines('ja')}\n\n` +
-        `These requests are due within ${REMINDER_DESK_DAYS} desk days. Open each at the desk and answer without delay.\n\n${lines('en')}${bilingualSignature()}`,
+        `These requests are due within ${REMINDER_DESK_DAYS} desk days. Open each at the desk and answer without delay.\n\n${lines('en')}${bilingualSignature(desk)}`,
     };
   }
   return {
     subject: `【期限超過】${count}件のご請求 / ${count} request(s) overdue`,
     text:
       `次のご請求は回答期限を過ぎています。請求者は請求から2週間を経過すると訴えを提起できます（個人情報保護法第39条）。デスクの画面で状況を確認してください。\n\n${lines('ja')}\n\n` +
-      `These requests are past their due date. Two weeks after a request the person may sue (APPI Art. 39). Open each at the desk to see where it stands.\n\n${lines('en')}${bilingualSignature()}`,
+      `These requests are past their due date. Two weeks after a request the person may sue (APPI Art. 39). Open each at the desk to see where it stands.\n\n${lines('en')}${bilingualSignature(desk)}`,
   };
 }
 
@@ -134,7 +146,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 async function remind(deps: DeadlineReminderDeps, kind: ReminderKind, now: Date, tally: ReminderTally): Promise<void> {
   let recipients: string[] | undefined;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const due = dueForReminder(await deps.store.openRequests(now), kind, now);
+    const due = dueForReminder(await deps.store.openRequests(now), kind, now, deps.company.desk.hours);
     if (due.length === 0) return;
     recipients ??= await deps.staff.activeEmails(REMINDED_ROLE[kind]);
     if (recipients.length === 0) {
@@ -146,7 +158,7 @@ async function remind(deps: DeadlineReminderDeps, kind: ReminderKind, now: Date,
       throw new Error(`More ${REMINDED_ROLE[kind]}s than one transaction can e-mail: ${recipients.length}`);
     try {
       for (const batch of chunks(due, batchSize)) {
-        const content = reminderText(kind, batch);
+        const content = reminderText(kind, batch, deskContact(deps.company));
         const messages = recipients.map((to) => outboxMessage(deps.secrets.id(), to, content, now, `reminder-${kind}`));
         await deps.store.recordReminder(
           kind,

@@ -1,7 +1,9 @@
 // POST /v1/staff/requests/{requestId}/decision: an operator decides. The decision, what fulfilling
 // it writes, and the result e-mail commit together, and only if nobody decided first.
+
 import type * as z from 'zod';
 import type { AccessLogWriter } from '../access-log/ports';
+import { type Company, deskContact } from '../company';
 import { tasksFor } from '../fulfilment/fan-out';
 import type { FulfilmentTask } from '../fulfilment/task';
 import type { HolderReader } from '../holders/holder';
@@ -26,6 +28,8 @@ import { requestType } from './types/registry';
 export type { DecisionInput } from './request-type';
 
 export interface DecideRequestDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   requests: RequestReader;
   holdings: HoldingsReader;
   purposes: PurposeVersionReader;
@@ -168,6 +172,7 @@ export async function decisionEffects(
         definition.label,
         decision.grounds.map((g) => definition.refusalGrounds[g]!),
         decision.reason!,
+        deskContact(deps.company),
         definition.refusalNote?.(decision),
       ),
     };
@@ -178,6 +183,7 @@ export async function decisionEffects(
     actor,
     now,
     publicBaseUrl,
+    desk: deskContact(deps.company),
     holdings: deps.holdings,
     purposes: deps.purposes,
     accessLog: deps.accessLog,

@@ -3,7 +3,9 @@
 // same fulfilment as deciding (decide-request.ts) run, and nothing is written: the writes are only
 // read, the e-mail is returned instead of queued. Reading the person's data to show it is a read of
 // personal data, so it is access-logged once (policy §6; APPI Art. 23).
+
 import type { AccessLogWriter } from '../access-log/ports';
+import type { Company } from '../company';
 import type { HolderReader } from '../holders/holder';
 import type { Holdings, HoldingsReader } from '../holdings';
 import type { IncidentReader } from '../incidents/ports';
@@ -22,6 +24,8 @@ import type { DecisionInput } from './request-type';
 import type { Dossier } from './types/disclosure/disclosure-dossier';
 
 export interface PreviewDecisionDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   requests: RequestReader;
   holdings: HoldingsReader;
   purposes: PurposeVersionReader;
@@ -104,6 +108,7 @@ export async function previewDecision(
     {
       holdings: { holdingsOf: async () => held ?? empty },
       purposes: deps.purposes,
+      company: deps.company,
       // The fulfilment's own reads are in the entry above; a read of the incident register a cessation
       // cites is logged as it is, under the incident's id, so its timeline shows the preview too.
       accessLog: { append: async (entry) => (entry.incidentId ? deps.accessLog.append(entry) : undefined) },

@@ -2,9 +2,11 @@
 // and status, time to decision, the open requests past due, and the reports to the PPC past due.
 // Figures only: no requester, no subject. Reading the incident register is logged all the same, as
 // every staff read of it is (the entry names no subject: the report shows ids and dates only).
+
 import type { AccessLogWriter } from '../access-log/ports';
 import type { AuditReader } from '../audits/ports';
 import { overdueCorrectiveActions } from '../audits/report';
+import type { DeskHours } from '../company';
 import type { IncidentReader } from '../incidents/ports';
 import { overdueIncidentReports } from '../incidents/report-reminders';
 import { dueAfterDeskDays } from '../kernel/calendar';
@@ -81,6 +83,8 @@ export interface RequestReportDeps {
   audits: Pick<AuditReader, 'allFindings'>;
   accessLog: AccessLogWriter;
   clock: Clock;
+  /** The desk's hours, on which desk days are counted (the company's configuration). */
+  deskHours: DeskHours;
 }
 
 /**
@@ -98,14 +102,14 @@ export function nearestRank(values: readonly number[], percentile: number): numb
  * Desk days a decision took, counted as due dates are: the fewest n such that a request received at
  * `from` and due after n desk days would have been answered in time at `to` (0: the same desk day).
  */
-export function deskDaysBetween(from: Date, to: Date): number {
+export function deskDaysBetween(from: Date, to: Date, hours: DeskHours): number {
   if (to <= from) return 0;
   // n desk days never end before n calendar days have passed, so this bound always answers.
   let low = 0;
   let high = Math.ceil((to.getTime() - from.getTime()) / DAY_MS) + 1;
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
-    if (to <= dueAfterDeskDays(from, middle)) high = middle;
+    if (to <= dueAfterDeskDays(from, middle, hours)) high = middle;
     else low = middle + 1;
   }
   return low;
@@ -134,10 +138,10 @@ export function reportRange(now: Date, query: { from?: string; to?: string }): C
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-function timeToDecision(requests: ReportedRequest[]) {
+function timeToDecision(requests: ReportedRequest[], deskHours: DeskHours) {
   const decided = requests.filter((r) => r.receivedAt && r.decidedAt);
   const hours = decided.map((r) => round1((Date.parse(r.decidedAt!) - Date.parse(r.receivedAt!)) / HOUR_MS));
-  const deskDays = decided.map((r) => deskDaysBetween(new Date(r.receivedAt!), new Date(r.decidedAt!)));
+  const deskDays = decided.map((r) => deskDaysBetween(new Date(r.receivedAt!), new Date(r.decidedAt!), deskHours));
   return {
     decided: decided.length,
     medianHours: nearestRank(hours, 50) ?? null,
@@ -255,7 +259,7 @@ export async function requestReport(deps: RequestReportDeps, query: { from?: str
     to: range.to.toISOString(),
     generatedAt: now.toISOString(),
     counts: counts(reported),
-    timeToDecision: timeToDecision(reported),
+    timeToDecision: timeToDecision(reported, deps.deskHours),
     overdue: overdue(
       all.filter((r) => OPEN_STATUSES.includes(r.status)),
       now,

@@ -1,7 +1,9 @@
 // What a request type is: the schema the contract takes from it and the definition that decides and
 // fulfils it. Each type lives in its own folder under types/ and is listed in types/registry.ts.
+
 import type { z } from 'zod';
 import type { AccessLogWriter } from '../access-log/ports';
+import type { DeskContact } from '../company';
 import type { Reach } from '../fulfilment/fan-out';
 import type { HoldingsReader } from '../holdings';
 import type { IncidentReader } from '../incidents/ports';
@@ -31,6 +33,8 @@ export interface FulfilmentContext {
   actor: StaffActor;
   now: Date;
   publicBaseUrl: string;
+  /** The configured desk, which signs the result e-mail. */
+  desk: DeskContact;
   holdings: HoldingsReader;
   /** The purpose registry, so what is told to the person uses the purposes' current text. */
   purposes: PurposeVersionReader;

@@ -3,6 +3,7 @@
 // request (never one the caller names), at most once a minute and a few times per request, and the
 // request and its e-mail commit together. An unknown id, a confirmed request and a lapsed one answer
 // as the code step does (404), so the route tells no more than verification already does.
+import { type Company, deskContact } from '../company';
 import {
   VERIFICATION_CODE_DIGITS,
   VERIFICATION_CODE_LIFETIME_SECONDS,
@@ -23,6 +24,8 @@ import { requestTypeSchema } from './types/schemas';
 import { notAwaiting } from './verify-request';
 
 export interface ResendCodeDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   requests: RequestReader;
   writer: DeskWriter;
   secrets: SecretSource;
@@ -79,7 +82,7 @@ export async function resendVerificationCode(deps: ResendCodeDeps, requestId: st
   const message = outboxMessage(
     deps.secrets.id(),
     answerAddress(request),
-    verificationCodeMessage(request, code, label, VERIFICATION_CODE_LIFETIME_SECONDS / 60),
+    verificationCodeMessage(request, code, label, VERIFICATION_CODE_LIFETIME_SECONDS / 60, deskContact(deps.company)),
     now,
     'verification-code',
     requestId,

@@ -3,6 +3,7 @@
 // person asking for themselves must write from the address they name as the subject's, a check on
 // what was sent only, so refusing it reveals nothing held.
 
+import { type Company, deskContact } from '../company';
 import { normalisedEmail } from '../holdings';
 import {
   VERIFICATION_CODE_DIGITS,
@@ -29,6 +30,8 @@ export interface SubmitRequestInput {
 }
 
 export interface SubmitRequestDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   writer: DeskWriter;
   secrets: SecretSource;
   clock: Clock;
@@ -91,7 +94,13 @@ export async function submitRequest(deps: SubmitRequestDeps, input: SubmitReques
   const message = outboxMessage(
     deps.secrets.id(),
     answerAddress(request),
-    verificationCodeMessage(request, code, definition.label, VERIFICATION_CODE_LIFETIME_SECONDS / 60),
+    verificationCodeMessage(
+      request,
+      code,
+      definition.label,
+      VERIFICATION_CODE_LIFETIME_SECONDS / 60,
+      deskContact(deps.company),
+    ),
     now,
     'verification-code',
     requestId,

@@ -1,6 +1,7 @@
 // POST /v1/requests/{requestId}/verification: the requester proves they read the e-mailed code.
 // Right code: the request is received, the clock starts and the requester gets a status token.
 // Wrong code: one try fewer; none left locks the request.
+import { type Company, deskContact } from '../company';
 import { answerDueAt } from '../kernel/calendar';
 import type { Clock, SecretSource } from '../kernel/ports';
 import { DeskProblem } from '../kernel/problems';
@@ -14,6 +15,8 @@ import { codeSecret } from './submit-request';
 import { requestTypeSchema } from './types/schemas';
 
 export interface VerifyRequestDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   requests: RequestReader;
   writer: DeskWriter;
   secrets: SecretSource;
@@ -92,7 +95,7 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
     ...rest,
     status: 'received',
     receivedAt,
-    dueAt: answerDueAt(now, deps.responseDeskDays).toISOString(),
+    dueAt: answerDueAt(now, deps.responseDeskDays, deps.company.desk.hours).toISOString(),
     statusTokenHash: hashSecret(statusToken),
     history: [...request.history, { at: receivedAt, event: 'received' }],
     version: request.version + 1,
@@ -104,6 +107,7 @@ export async function verifyRequest(deps: VerifyRequestDeps, requestId: string, 
     receivedMessage(
       received,
       label,
+      deskContact(deps.company),
       deps.privacyCenterUrl ? statusLink(deps.privacyCenterUrl, requestId, statusToken, request.language) : undefined,
     ),
     now,

@@ -2,6 +2,7 @@
 // open request. The request closes, and the acknowledgement e-mail commits with it. An unknown id
 // and a wrong token answer alike, as when reading the status, so neither can be probed.
 
+import { type Company, deskContact } from '../company';
 import type { FulfilmentTask } from '../fulfilment/task';
 import type { FulfilmentTaskReader } from '../fulfilment/task-store';
 import type { Clock, SecretSource } from '../kernel/ports';
@@ -15,6 +16,8 @@ import { commitOrConflict } from './request-store';
 import { requestTypeSchema } from './types/schemas';
 
 export interface WithdrawRequestDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   requests: RequestReader;
   writer: DeskWriter;
   secrets: SecretSource;
@@ -81,7 +84,7 @@ export async function withdrawRequest(
   const message = outboxMessage(
     deps.secrets.id(),
     answerAddress(request),
-    withdrawnMessage(request, label, closedAt),
+    withdrawnMessage(request, label, closedAt, deskContact(deps.company)),
     now,
     'request-withdrawn',
     request.requestId,

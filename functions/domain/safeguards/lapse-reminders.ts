@@ -2,6 +2,7 @@
 // (so the training can be held or the rules acknowledged in time) and once more when it has lapsed
 // (policy §6(2)A-B). Each reminder commits with a marker in the safeguards table's 'reminders'
 // partition, so two runs never mail twice; a later lapse (after retraining) is reminded afresh.
+import type { DeskContact } from '../company';
 import type { Clock } from '../kernel/ports';
 import { type OutboxMessage, outboxMessage } from '../outbox';
 import { bilingualSignature } from '../requests/notifications';
@@ -35,6 +36,8 @@ export interface LapseReminderDeps {
   graceDays: number;
   clock: Clock;
   officerEmail: string;
+  /** The company's desk, which signs the e-mail. */
+  desk: DeskContact;
 }
 
 /** The stage a standing is in today, or none while the lapse is further off than the lead time (or nothing can lapse). */
@@ -60,7 +63,7 @@ function line(o: Obligation, language: 'ja' | 'en'): string {
 }
 
 /** The officer's e-mail: who, from which day, and what is missing; the member's records, nothing of customers. */
-export function lapseReminderText(standing: MemberStanding, stage: LapseReminderStage) {
+export function lapseReminderText(standing: MemberStanding, stage: LapseReminderStage, desk: DeskContact) {
   const who = `${standing.displayName} (${standing.staffId})`;
   const unmet = standing.obligations.filter((o) => !o.met);
   // Nothing unmet yet: what runs out is a training, or a version not yet in force that they have not acknowledged.
@@ -85,7 +88,7 @@ export function lapseReminderText(standing: MemberStanding, stage: LapseReminder
         ...shown.map((o) => line(o, 'en')),
         ...(shown.length === 0 ? ['- a version of the internal rules coming into force is not acknowledged'] : []),
         "They acknowledge the rules in the desk console; record their training on the console's training page (privacy policy §6(2)).",
-      ].join('\n') + bilingualSignature(),
+      ].join('\n') + bilingualSignature(desk),
   };
 }
 
@@ -102,7 +105,7 @@ export async function remindStandingLapses(deps: LapseReminderDeps): Promise<{ d
     const message = outboxMessage(
       `standing-${stage}-${standing.staffId}-${standing.lapsesOn}`,
       deps.officerEmail,
-      lapseReminderText(standing, stage),
+      lapseReminderText(standing, stage, deps.desk),
       now,
       `safeguards-standing-${stage}`,
     );

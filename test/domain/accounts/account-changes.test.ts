@@ -1,11 +1,13 @@
 // The order of an account change, with test doubles: access log, then the staff table (with the
 // officer's e-mail), then the identity provider; a failing identity provider does not undo the table.
+
 import { describe, expect, it } from 'vitest';
 import type { AccountDeps } from '../../../functions/domain/accounts/account-changes';
 import { createAccount } from '../../../functions/domain/accounts/create-account';
 import { disableAccount } from '../../../functions/domain/accounts/disable-account';
 import type { StaffAccountStore, StaffIdentityProvider } from '../../../functions/domain/accounts/ports';
 import type { StaffActor, StaffMember } from '../../../functions/domain/staff';
+import { DEMO_COMPANY } from '../../support/company';
 import { FixedClock, SequenceSecrets } from '../doubles';
 
 const OFFICER: StaffActor = { staffId: 'officer-1', role: 'officer', sourceIp: '203.0.113.7' };
@@ -51,6 +53,7 @@ function deps(identityFails = false) {
       },
     },
     clock: new FixedClock('2026-11-26T01:00:00.000Z'),
+    company: DEMO_COMPANY,
     secrets: new SequenceSecrets(),
     officerEmail: 'officer@desk.example.jp',
     warn: (_message, details) => warnings.push(details),

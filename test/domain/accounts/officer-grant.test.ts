@@ -1,5 +1,6 @@
 // The officer role needs a second officer while there is one: with test doubles, when the grant is
 // pending, when it completes at once (and says so), and when the identity provider is told.
+
 import { describe, expect, it } from 'vitest';
 import type { AccountDeps } from '../../../functions/domain/accounts/account-changes';
 import { changeRole } from '../../../functions/domain/accounts/change-role';
@@ -12,6 +13,7 @@ import {
 import type { AccountWrite, StaffAccountStore } from '../../../functions/domain/accounts/ports';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
 import type { StaffActor, StaffMember } from '../../../functions/domain/staff';
+import { DEMO_COMPANY } from '../../support/company';
 import { FixedClock, SequenceSecrets } from '../doubles';
 
 const NOW = '2026-11-26T01:00:00.000Z';
@@ -54,6 +56,7 @@ function deps(members: StaffMember[]) {
     },
     accessLog: { append: async () => {} },
     clock: new FixedClock(NOW),
+    company: DEMO_COMPANY,
     secrets: new SequenceSecrets(),
     officerEmail: 'officer@desk.example.jp',
     warn: () => {},

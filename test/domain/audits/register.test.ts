@@ -15,6 +15,7 @@ import { remindOverdueActions } from '../../../functions/domain/audits/reminders
 import { overdueCorrectiveActions } from '../../../functions/domain/audits/report';
 import { DeskProblem } from '../../../functions/domain/kernel/problems';
 import type { StaffActor, StaffMember } from '../../../functions/domain/staff';
+import { DEMO_DESK } from '../../support/company';
 import { FixedClock, RecordingAccessLog } from '../doubles';
 import { MemoryAudits } from './memory-audits';
 
@@ -291,7 +292,13 @@ describe('the report and overdue actions', () => {
       action: { description: 'Train.', owner: 'operator', dueOn: '2026-12-10' },
     });
     const remind = () =>
-      remindOverdueActions({ audits, reminders: audits, clock, officerEmail: 'officer@desk.example.jp' });
+      remindOverdueActions({
+        audits,
+        reminders: audits,
+        clock,
+        officerEmail: 'officer@desk.example.jp',
+        desk: DEMO_DESK,
+      });
 
     clock.set('2026-12-10T14:59:59.000Z'); // 23:59:59 on the due day in Japan
     expect((await viewAuditReport(audits, plan.auditId, clock.now())).findings[0]?.overdue).toBe(false);

@@ -1,6 +1,7 @@
 // Recording a consent or a withdrawal: what it may cover, the notice version, the method per
 // collector, the foreign-recipient information (APPI Art. 28(2), Enforcement Rules Art. 17), the
 // withdrawal of a consent in force, and the receipt; nothing appended on any refusal.
+
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../functions/domain/consents/ports';
 import {
@@ -15,6 +16,7 @@ import { DeskProblem } from '../../../functions/domain/kernel/problems';
 import { PRIVACY_NOTICE_VERSION } from '../../../functions/domain/privacy-notice';
 import type { Recipient } from '../../../functions/domain/provisions/recipients';
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
+import { DEMO_COMPANY } from '../../support/company';
 import { FixedClock, SequenceSecrets } from '../doubles';
 import { JP_THIRD_PARTY, MemoryRecipients } from '../provisions/doubles';
 
@@ -53,6 +55,7 @@ beforeEach(() => {
     },
     secrets: new SequenceSecrets(),
     clock: new FixedClock(NOW),
+    company: DEMO_COMPANY,
     settings: DEFAULT_DESK_SETTINGS,
   };
 });

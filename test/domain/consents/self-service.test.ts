@@ -1,6 +1,7 @@
 // Self-service sessions and the person's consents, with doubles: the code is stored hashed and bound
 // to its session, wrong codes count down to a lock, a token is stored hashed and lives 15 minutes,
 // and only consents held under the token's address are listed or withdrawn.
+
 import { beforeEach, describe, expect, it } from 'vitest';
 import type {
   CodeSession,
@@ -22,6 +23,7 @@ import type { OutboxMessage } from '../../../functions/domain/outbox';
 import type { Recipient } from '../../../functions/domain/provisions/recipients';
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import { codeSecret } from '../../../functions/domain/requests/submit-request';
+import { DEMO_COMPANY } from '../../support/company';
 import { FixedClock, SequenceSecrets } from '../doubles';
 import { JP_THIRD_PARTY, MemoryRecipients } from '../provisions/doubles';
 
@@ -98,6 +100,7 @@ const deps = () => ({
   sessions,
   secrets,
   clock,
+  company: DEMO_COMPANY,
   subjects: { subjectIdsByLookupKey: async (key: string) => (key === 'email#hanako@example.jp' ? ['s1'] : []) },
   consents: { consentsOf: async (subjectId: string) => events.filter((e) => e.subjectId === subjectId) },
   purposes: { versions: async () => [...POLICY_PURPOSES] },

@@ -1,5 +1,6 @@
 // The export rules (policy §6(1)) with in-memory doubles: which categories may
 // leave, two people, the state machine, the single-use 24-hour link and what the file holds.
+
 import { describe, expect, it } from 'vitest';
 import { decideExport } from '../../../functions/domain/exports/decide-export';
 import { downloadExport } from '../../../functions/domain/exports/download-export';
@@ -21,6 +22,7 @@ import { DeskProblem } from '../../../functions/domain/kernel/problems';
 import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/categories';
 import type { StaffActor, StaffMember } from '../../../functions/domain/staff';
+import { DEMO_COMPANY } from '../../support/company';
 import {
   ArrayRequestReader,
   FixedClock,
@@ -73,10 +75,11 @@ function setup() {
       exports,
       accessLog,
       clock,
+      company: DEMO_COMPANY,
       secrets,
       officer: 'officer@desk.example.jp',
     },
-    decide: { exports, staff, clock, secrets },
+    decide: { exports, staff, clock, secrets, company: DEMO_COMPANY },
     download: { exports, holdings, accessLog, clock },
     list: { exports, clock },
   };

@@ -1,7 +1,9 @@
 // An incident as the register keeps it, its reportability and deadlines computed by the law-as-data.
+
 import { reportDeadlines } from '../../../functions/domain/incidents/deadlines';
 import type { Incident, IncidentFactors, PersonsInvolved } from '../../../functions/domain/incidents/incident';
 import { assessReportability } from '../../../functions/domain/incidents/reportability';
+import { DEMO_HOURS } from '../../support/company';
 
 export const NO_FACTORS: IncidentFactors = {
   specialCareRequired: false,
@@ -39,7 +41,7 @@ export function incidentAt(
     recurrencePrevention: '',
     other: '',
     reportability: assessReportability(all, persons, awareAt),
-    deadlines: reportDeadlines(awareAt, all),
+    deadlines: reportDeadlines(awareAt, all, 3, DEMO_HOURS),
     reports: {},
     createdAt: awareAt.toISOString(),
     createdBy: 'officer',

@@ -1,10 +1,12 @@
 // The officer's notice to the persons of a reportable incident (APPI Art. 26(2), Rules Art. 10).
+
 import { describe, expect, it } from 'vitest';
 import type { SubjectAddressBook } from '../../../functions/domain/consents/ports';
 import { INCIDENT_NOTICES_PER_CALL, TRANSACTION_ITEM_LIMIT } from '../../../functions/domain/incidents/limits';
 import { incidentNoticeMessageId } from '../../../functions/domain/incidents/notice-message';
 import { notifyPersons, previewNotice } from '../../../functions/domain/incidents/notify';
 import type { StaffActor } from '../../../functions/domain/staff';
+import { DEMO_COMPANY } from '../../support/company';
 import { FixedClock, problemOf, RecordingAccessLog } from '../doubles';
 import { MemoryIncidents, reportableIncident } from './doubles';
 
@@ -27,7 +29,12 @@ function setup(subjects = ['subject-a', 'subject-b', 'subject-c'], addresses?: R
   const incidents = new MemoryIncidents().seed(reportableIncident(), subjects);
   const accessLog = new RecordingAccessLog();
   const book = addressBook(addresses ?? Object.fromEntries(subjects.map((s) => [s, `${s}@example.jp`])));
-  return { incidents, accessLog, book, deps: { incidents, addresses: book, accessLog, clock: new FixedClock(NOW) } };
+  return {
+    incidents,
+    accessLog,
+    book,
+    deps: { incidents, addresses: book, accessLog, clock: new FixedClock(NOW), company: DEMO_COMPANY },
+  };
 }
 
 describe('notifying the persons of an incident', () => {

@@ -1,6 +1,7 @@
 // The incident register's use cases with an in-memory store: drafts, taking on, versions with who and
 // why, conflicts on a stale version, links checked against the registry and the counts, the officer's
 // override with its reason, closing, and one access-log entry per call.
+
 import { describe, expect, it } from 'vitest';
 import type { IncidentFactors } from '../../../functions/domain/incidents/incident';
 import { INCIDENT_LINKS_PER_CALL } from '../../../functions/domain/incidents/limits';
@@ -16,6 +17,7 @@ import {
   viewIncident,
 } from '../../../functions/domain/incidents/register';
 import type { StaffActor } from '../../../functions/domain/staff';
+import { DEMO_HOURS } from '../../support/company';
 import { FixedClock, OPERATOR, problemOf, RecordingAccessLog } from '../doubles';
 import { MemoryIncidents } from './memory-incidents';
 
@@ -59,6 +61,7 @@ function setup(registered: string[] = ['subj-a', 'subj-b', 'subj-c']) {
     incidents,
     accessLog,
     clock: new FixedClock(NOW),
+    deskHours: DEMO_HOURS,
     preliminaryDeskDays: 3,
     randomSuffix: () => `ABC${String(++n).padStart(3, '0')}`,
     registry: {

@@ -1,5 +1,6 @@
 // The officer's reminders of reports to the PPC: within a desk day of the due day, again once overdue,
 // once each; only for reportable incidents not closed whose report is not recorded; no personal data.
+
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../functions/domain/incidents/incident';
 import {
@@ -11,6 +12,7 @@ import {
   reportsOwed,
 } from '../../../functions/domain/incidents/report-reminders';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
+import { DEMO_COMPANY, DEMO_DESK, DEMO_HOURS } from '../../support/company';
 import { apiWordsIn } from '../../support/words-for-people';
 import { jst } from '../doubles';
 import { incidentAt } from './fixture';
@@ -35,6 +37,7 @@ function run(incidents: Incident[], now: Date, reminders = new MemoryReminders()
       incidents: { list: async () => incidents },
       reminders,
       clock: { now: () => now },
+      company: DEMO_COMPANY,
       officerEmail: 'officer@desk.example.jp',
     }),
   };
@@ -43,18 +46,18 @@ function run(incidents: Incident[], now: Date, reminders = new MemoryReminders()
 describe('reminderStage', () => {
   it(`opens ${REPORT_REMINDER_LEAD_DESK_DAYS} desk day before the due day at 9:00, and is overdue after the due instant`, () => {
     const due = '2026-12-10T14:59:59.999Z'; // end of Thursday 10 December
-    expect(reminderStage(due, jst(2026, 12, 9, 8, 59))).toBeUndefined();
-    expect(reminderStage(due, jst(2026, 12, 9, 9))).toBe('due-soon');
-    expect(reminderStage(due, new Date(due))).toBe('due-soon');
-    expect(reminderStage(due, new Date(Date.parse(due) + 1))).toBe('overdue');
+    expect(reminderStage(due, jst(2026, 12, 9, 8, 59), DEMO_HOURS)).toBeUndefined();
+    expect(reminderStage(due, jst(2026, 12, 9, 9), DEMO_HOURS)).toBe('due-soon');
+    expect(reminderStage(due, new Date(due), DEMO_HOURS)).toBe('due-soon');
+    expect(reminderStage(due, new Date(Date.parse(due) + 1), DEMO_HOURS)).toBe('overdue');
   });
 
   it('warns before a weekend or the year-end closure, not on the last day after it', () => {
     // Due end of Monday 4 January 2027: the desk day before is Monday 28 December.
-    expect(reminderStage('2027-01-04T14:59:59.999Z', jst(2026, 12, 28, 9))).toBe('due-soon');
-    expect(reminderStage('2027-01-04T14:59:59.999Z', jst(2026, 12, 25, 17))).toBeUndefined();
+    expect(reminderStage('2027-01-04T14:59:59.999Z', jst(2026, 12, 28, 9), DEMO_HOURS)).toBe('due-soon');
+    expect(reminderStage('2027-01-04T14:59:59.999Z', jst(2026, 12, 25, 17), DEMO_HOURS)).toBeUndefined();
     // Due end of Monday 14 December: warned on Friday the 11th.
-    expect(reminderStage('2026-12-14T14:59:59.999Z', jst(2026, 12, 11, 9))).toBe('due-soon');
+    expect(reminderStage('2026-12-14T14:59:59.999Z', jst(2026, 12, 11, 9), DEMO_HOURS)).toBe('due-soon');
   });
 });
 
@@ -120,12 +123,15 @@ describe('remindIncidentReports', () => {
   });
 
   it('names the incident, the report and the due time in both languages, and no personal data or API words', () => {
-    const text = reportReminderText({
-      incidentId: 'INC-2026-12-07-AAAAAA',
-      kind: 'final',
-      dueAt: '2027-01-05T14:59:59.999Z',
-      stage: 'overdue',
-    });
+    const text = reportReminderText(
+      {
+        incidentId: 'INC-2026-12-07-AAAAAA',
+        kind: 'final',
+        dueAt: '2027-01-05T14:59:59.999Z',
+        stage: 'overdue',
+      },
+      DEMO_DESK,
+    );
     const all = `${text.subject}\n${text.text}`;
     expect(all).toContain('INC-2026-12-07-AAAAAA');
     expect(all).toContain('確報');

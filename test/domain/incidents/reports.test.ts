@@ -1,11 +1,13 @@
 // The reports to the PPC from an incident version: the preliminary report marks what is not yet known
 // 調査中, the final report refuses an empty item, neither is made for an incident not reportable; the
 // officer records each submission as a new version, once, with a sound time and receipt reference.
+
 import { describe, expect, it } from 'vitest';
 import { recordReportSubmission, viewIncidentReport } from '../../../functions/domain/incidents/ppc-reports';
 import { generateReport } from '../../../functions/domain/incidents/reports';
 import { DeskProblem } from '../../../functions/domain/kernel/problems';
 import type { StaffActor } from '../../../functions/domain/staff';
+import { DEMO_COMPANY } from '../../support/company';
 import { FixedClock, RecordingAccessLog } from '../doubles';
 import { completeIncident, incident, MemoryIncidents, subject } from './report-fixtures';
 
@@ -25,7 +27,7 @@ async function problem(p: Promise<unknown> | (() => unknown)): Promise<DeskProbl
 
 describe('the preliminary report (Rules Art. 8(1): what is known at the time)', () => {
   it('states what the incident says in Japanese and marks the rest 調査中', () => {
-    const report = generateReport('preliminary', incident(), [subject('s-1'), subject('s-2')], NOW);
+    const report = generateReport('preliminary', incident(), [subject('s-1'), subject('s-2')], NOW, DEMO_COMPANY);
     expect(report).toMatchObject({
       kind: 'preliminary',
       title: '漏えい等報告（速報）',
@@ -70,8 +72,8 @@ describe('the preliminary report (Rules Art. 8(1): what is known at the time)', 
 
   it('marks an unknown time of occurrence 調査中; the final report says 不明', () => {
     const { occurredAt: _o, ...rest } = completeIncident();
-    expect(generateReport('preliminary', rest, [], NOW).items[0]!.text).toContain('発生日時：調査中');
-    expect(generateReport('final', rest, [], NOW).items[0]!.text).toContain('発生日時：不明');
+    expect(generateReport('preliminary', rest, [], NOW, DEMO_COMPANY).items[0]!.text).toContain('発生日時：調査中');
+    expect(generateReport('final', rest, [], NOW, DEMO_COMPANY).items[0]!.text).toContain('発生日時：不明');
   });
 
   it('counts the notices to the linked persons into item (vi), never naming them', () => {
@@ -83,7 +85,13 @@ describe('the preliminary report (Rules Art. 8(1): what is known at the time)', 
       subject('s-4', { state: 'pending', ...decided }),
       subject('s-5'),
     ];
-    const report = generateReport('preliminary', incident({ persons: { estimated: 1500, linked: 5 } }), subjects, NOW);
+    const report = generateReport(
+      'preliminary',
+      incident({ persons: { estimated: 1500, linked: 5 } }),
+      subjects,
+      NOW,
+      DEMO_COMPANY,
+    );
     expect(report.notices).toEqual({
       linked: 5,
       sent: 1,
@@ -102,14 +110,14 @@ describe('the preliminary report (Rules Art. 8(1): what is known at the time)', 
   });
 
   it('with no persons known, item (iii) is 調査中', () => {
-    const report = generateReport('preliminary', incident({ persons: { linked: 0 } }), [], NOW);
+    const report = generateReport('preliminary', incident({ persons: { linked: 0 } }), [], NOW, DEMO_COMPANY);
     expect(report.items[2]).toMatchObject({ state: 'under-investigation', text: '調査中' });
   });
 });
 
 describe('the final report (Rules Art. 8(2): every item)', () => {
   it('carries every item; (ix) with nothing to add says なし', () => {
-    const report = generateReport('final', completeIncident(), [], NOW);
+    const report = generateReport('final', completeIncident(), [], NOW, DEMO_COMPANY);
     expect(report).toMatchObject({
       title: '漏えい等報告（確報）',
       basis: 'Enforcement Rules Art. 8(2)',
@@ -123,7 +131,7 @@ describe('the final report (Rules Art. 8(2): every item)', () => {
   });
 
   it('is refused (422) while an item is empty, naming each item and its field', async () => {
-    const p = await problem(() => generateReport('final', incident(), [], NOW));
+    const p = await problem(() => generateReport('final', incident(), [], NOW, DEMO_COMPANY));
     expect(p.kind).toBe('unprocessable');
     expect(p.title).toBe('Final report incomplete');
     expect(p.errors?.map((e) => e.field)).toEqual([
@@ -144,6 +152,7 @@ describe('the final report (Rules Art. 8(2): every item)', () => {
       completeIncident({ measuresTaken: '' }),
       [subject('s-1', { state: 'sent', ...decided })],
       NOW,
+      DEMO_COMPANY,
     );
     expect(report.items[5]).toMatchObject({
       state: 'stated',
@@ -157,7 +166,9 @@ describe('reportability', () => {
 
   it('no report for an incident not reportable (422 naming reportability)', async () => {
     for (const kind of ['preliminary', 'final'] as const) {
-      const p = await problem(() => generateReport(kind, completeIncident({ reportability: notReportable }), [], NOW));
+      const p = await problem(() =>
+        generateReport(kind, completeIncident({ reportability: notReportable }), [], NOW, DEMO_COMPANY),
+      );
       expect(p.kind).toBe('unprocessable');
       expect(p.errors).toEqual([{ field: 'reportability', message: expect.stringContaining('not reportable') }]);
     }
@@ -175,6 +186,7 @@ describe('reportability', () => {
       }),
       [],
       NOW,
+      DEMO_COMPANY,
     );
     expect(overridden.reportability).toMatchObject({
       reportable: true,
@@ -192,6 +204,7 @@ describe('reportability', () => {
         }),
         [],
         NOW,
+        DEMO_COMPANY,
       ),
     );
     expect(p.detail).toContain("officer's override");
@@ -205,7 +218,7 @@ describe('viewing a report', () => {
       [subject('s-1'), subject('s-2')],
     );
     const accessLog = new RecordingAccessLog();
-    const deps = { incidents: store, accessLog, clock: new FixedClock(NOW) };
+    const deps = { incidents: store, accessLog, clock: new FixedClock(NOW), company: DEMO_COMPANY };
     const latest = await viewIncidentReport(deps, AUDITOR, 'INC-2026-12-01-7KQ2MX', 'final');
     expect(latest.version).toBe(2);
     const first = await viewIncidentReport(deps, AUDITOR, 'INC-2026-12-01-7KQ2MX', 'preliminary', 1);
@@ -226,7 +239,12 @@ describe('viewing a report', () => {
 
   it('404 for an unknown incident, 422 naming the version for one that does not exist; nothing logged', async () => {
     const accessLog = new RecordingAccessLog();
-    const deps = { incidents: new MemoryIncidents([incident()]), accessLog, clock: new FixedClock(NOW) };
+    const deps = {
+      incidents: new MemoryIncidents([incident()]),
+      accessLog,
+      clock: new FixedClock(NOW),
+      company: DEMO_COMPANY,
+    };
     expect((await problem(viewIncidentReport(deps, OFFICER, 'INC-2026-01-01-AAAAAA', 'preliminary'))).kind).toBe(
       'not-found',
     );
@@ -240,7 +258,7 @@ describe('recording a submission', () => {
   const setup = (versions = [incident()], clock = new FixedClock(NOW)) => {
     const store = new MemoryIncidents(versions, [subject('s-1'), subject('s-2')]);
     const accessLog = new RecordingAccessLog();
-    return { store, accessLog, deps: { incidents: store, accessLog, clock } };
+    return { store, accessLog, deps: { incidents: store, accessLog, clock, company: DEMO_COMPANY } };
   };
   const id = 'INC-2026-12-01-7KQ2MX';
   const preliminary = { fromVersion: 2, submittedAt: '2026-12-03T02:00:00.000Z', receiptReference: 'PPC-2026-0042' };

@@ -1,5 +1,6 @@
 // Monitoring of staff access, pure: which hours a run analyses, what it flags, the e-mail it writes,
 // and that a rerun or a run that lost the cursor to another alerts nothing twice.
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StaleWriteError } from '../../../functions/domain/kernel/problems';
@@ -21,6 +22,7 @@ import {
 } from '../../../functions/domain/monitoring/access-analysis';
 import type { AccessAlert } from '../../../functions/domain/monitoring/alerts';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
+import { DEMO_COMPANY, DEMO_HOURS } from '../../support/company';
 import { FixedClock, jst } from '../doubles';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -110,7 +112,7 @@ describe('findAccessAnomalies', () => {
       read('op-b', inHours, subjects(30, 'b')),
       read('op-b', new Date(inHours.getTime() + 120_000), subjects(30, 'b')),
     ];
-    expect(findAccessAnomalies(entries, 20)).toEqual([
+    expect(findAccessAnomalies(entries, 20, DEMO_HOURS)).toEqual([
       {
         kind: 'many-subjects',
         actor: 'op-a',
@@ -128,7 +130,7 @@ describe('findAccessAnomalies', () => {
         subjectIds: subjects(30, 'b'),
       },
     ]);
-    expect(findAccessAnomalies(entries, 30)).toEqual([]);
+    expect(findAccessAnomalies(entries, 30, DEMO_HOURS)).toEqual([]);
   });
 
   it('counts per hour: the same reads spread over two hours are not flagged', () => {
@@ -136,7 +138,7 @@ describe('findAccessAnomalies', () => {
       read('op-a', jst(2026, 11, 10, 10, 59), subjects(20, 'x')),
       read('op-a', jst(2026, 11, 10, 11, 0), subjects(20, 'y')),
     ];
-    expect(findAccessAnomalies(entries, 30)).toEqual([]);
+    expect(findAccessAnomalies(entries, 30, DEMO_HOURS)).toEqual([]);
   });
 
   it('reads outside desk hours: evenings, weekends, holidays, year-end; listed with time and subject ids', () => {
@@ -148,7 +150,7 @@ describe('findAccessAnomalies', () => {
       jst(2026, 12, 29, 11), // year-end holidays
     ];
     for (const at of outside) {
-      expect(findAccessAnomalies([read('op-a', at, ['s-1', 's-2'])], 30), at.toISOString()).toEqual([
+      expect(findAccessAnomalies([read('op-a', at, ['s-1', 's-2'])], 30, DEMO_HOURS), at.toISOString()).toEqual([
         {
           kind: 'outside-desk-hours',
           actor: 'op-a',
@@ -158,7 +160,7 @@ describe('findAccessAnomalies', () => {
         },
       ]);
     }
-    expect(findAccessAnomalies([read('op-a', jst(2026, 11, 10, 16, 59), ['s-1'])], 30)).toEqual([]);
+    expect(findAccessAnomalies([read('op-a', jst(2026, 11, 10, 16, 59), ['s-1'])], 30, DEMO_HOURS)).toEqual([]);
   });
 
   it('writes and company systems are not counted: only reads by people', () => {
@@ -170,6 +172,7 @@ describe('findAccessAnomalies', () => {
           read('arn:aws:iam::1:role/payroll', night, subjects(100), { role: 'system' }),
         ],
         30,
+        DEMO_HOURS,
       ),
     ).toEqual([]);
   });
@@ -179,6 +182,7 @@ describe('findAccessAnomalies', () => {
     const [finding] = findAccessAnomalies(
       [read('p', night, ['s-1']), read('p', new Date(night.getTime() + 1000), ['s-2'], { role: 'officer' })],
       30,
+      DEMO_HOURS,
     );
     expect(finding).toMatchObject({ kind: 'outside-desk-hours', roles: ['officer', 'operator'] });
   });
@@ -192,10 +196,11 @@ describe('the alert e-mail', () => {
       ...subjects(25).map((s, i) => read('op-bulk', new Date(jst(2026, 11, 10, 22, 20).getTime() + i * 1000), [s])),
     ],
     20,
+    DEMO_HOURS,
   );
 
   it('is bilingual, names staff ids, roles, times and subject ids, and says where to look', () => {
-    const { subject, text } = accessAlertText(findings, from, new Date(from.getTime() + HOUR_MS), 20);
+    const { subject, text } = accessAlertText(findings, from, new Date(from.getTime() + HOUR_MS), 20, DEMO_COMPANY);
     expect(subject).toContain('アクセス監視');
     expect(subject).toContain('Access monitoring');
     expect(text).toContain('op-night (operator)');
@@ -211,8 +216,9 @@ describe('the alert e-mail', () => {
     const many = findAccessAnomalies(
       subjects(23).map((s, i) => read('op-x', new Date(jst(2026, 11, 10, 22).getTime() + i * 1000), [s])),
       30,
+      DEMO_HOURS,
     );
-    const { text } = accessAlertText(many, from, new Date(from.getTime() + HOUR_MS), 30);
+    const { text } = accessAlertText(many, from, new Date(from.getTime() + HOUR_MS), 30, DEMO_COMPANY);
     expect(text).toContain('ほか3件');
     expect(text).toContain('and 3 more');
     expect(text).not.toContain('subj-22');
@@ -255,6 +261,7 @@ describe('analyseStaffAccess', () => {
     log,
     store,
     clock,
+    company: DEMO_COMPANY,
     officerEmail: 'officer@desk.example.jp',
     maxSubjectsPerHour: 30,
   });

@@ -1,7 +1,9 @@
 // The purpose-change notice: one id per person and version, so a rerun never sends twice.
+
 import { describe, expect, it } from 'vitest';
 import { purposeChangeMessage, purposeChangeMessageId } from '../../../functions/domain/purposes/notifications';
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
+import { DEMO_DESK } from '../../support/company';
 
 describe('purposeChangeMessageId', () => {
   it('is the same for the same purpose, version and person, and differs otherwise', () => {
@@ -35,6 +37,7 @@ describe('purposeChangeMessage', () => {
       's-1',
       ['a@example.jp', 'b@example.jp'],
       new Date('2026-12-01T03:05:00.000Z'),
+      DEMO_DESK,
     );
     expect(message.to).toEqual(['a@example.jp', 'b@example.jp']);
     expect(message.createdAt).toBe('2026-12-01T03:05:00.000Z');

@@ -1,6 +1,7 @@
 // Carrying a change or retirement to the records (policy §2(3), (4)): notices only to people with a
 // live record carrying the purpose, once each, at most the batch per run with the cursor going on;
 // after a retirement, records held only for retired purposes expire now, the rest are recomputed.
+
 import { describe, expect, it } from 'vitest';
 import { personalDataExpiresAt } from '../../../functions/domain/personal-data/expiry';
 import { purposeChangeMessageId } from '../../../functions/domain/purposes/notifications';
@@ -17,6 +18,7 @@ import {
   sendRatePerSecond,
 } from '../../../functions/domain/purposes/rollout';
 import type { StaffActor } from '../../../functions/domain/staff';
+import { DEMO_COMPANY } from '../../support/company';
 import { FixedClock } from '../doubles';
 import { emailRecord, MapLifecycles, MemoryOutbox, MemoryPurposes, MemoryRecords, record } from './doubles';
 
@@ -31,8 +33,15 @@ function setUp(items: ReturnType<typeof record>[], lifecycles: MapLifecycles = n
   const records = new MemoryRecords(items);
   const outbox = new MemoryOutbox();
   const clock = new FixedClock(PUBLISHED);
-  const deps = { purposes, rollouts: purposes, records, lifecycles, outbox, clock };
-  return { purposes, records, outbox, clock, deps, publishing: { purposes, publisher: purposes, clock } };
+  const deps = { purposes, rollouts: purposes, records, lifecycles, outbox, clock, company: DEMO_COMPANY };
+  return {
+    purposes,
+    records,
+    outbox,
+    clock,
+    deps,
+    publishing: { purposes, publisher: purposes, clock, company: DEMO_COMPANY },
+  };
 }
 
 const billingChange = {

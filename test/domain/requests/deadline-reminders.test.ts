@@ -1,6 +1,7 @@
 // The deadline reminders as a use case: who is due which reminder (the due-soon window counted in
 // desk days across a weekend and the September holidays), one e-mail per kind to the right role,
 // and never twice, even when two runs race.
+
 import { describe, expect, it } from 'vitest';
 import { StaleWriteError } from '../../../functions/domain/kernel/problems';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
@@ -15,6 +16,7 @@ import {
   sendDeadlineReminders,
 } from '../../../functions/domain/requests/deadline-reminders';
 import type { StaffRole } from '../../../functions/domain/staff';
+import { DEMO_COMPANY, DEMO_HOURS } from '../../support/company';
 import { FixedClock, jst, SequenceSecrets } from '../doubles';
 
 /** Open requests in memory; a reminder is recorded only if none of its requests was marked meanwhile. */
@@ -66,18 +68,22 @@ describe('the reminder window', () => {
       open('due-now', FRIDAY_MORNING),
       open('overdue-a-minute', jst(2026, 9, 18, 9, 59)),
     ];
-    expect(dueForReminder(requests, 'due-soon', FRIDAY_MORNING).map((r) => r.requestId)).toEqual([
+    expect(dueForReminder(requests, 'due-soon', FRIDAY_MORNING, DEMO_HOURS).map((r) => r.requestId)).toEqual([
       'due-now',
       'due-24th',
       'due-25th-close',
     ]);
-    expect(dueForReminder(requests, 'overdue', FRIDAY_MORNING).map((r) => r.requestId)).toEqual(['overdue-a-minute']);
+    expect(dueForReminder(requests, 'overdue', FRIDAY_MORNING, DEMO_HOURS).map((r) => r.requestId)).toEqual([
+      'overdue-a-minute',
+    ]);
   });
 
   it('outside desk hours it counts from the next opening: at Friday 17:00 the window reaches Monday 28th', () => {
     const requests = [open('due-28th-close', jst(2026, 9, 28, 17)), open('due-29th', jst(2026, 9, 29, 10))];
-    expect(dueForReminder(requests, 'due-soon', jst(2026, 9, 18, 16, 59)).map((r) => r.requestId)).toEqual([]);
-    expect(dueForReminder(requests, 'due-soon', jst(2026, 9, 18, 17)).map((r) => r.requestId)).toEqual([
+    expect(dueForReminder(requests, 'due-soon', jst(2026, 9, 18, 16, 59), DEMO_HOURS).map((r) => r.requestId)).toEqual(
+      [],
+    );
+    expect(dueForReminder(requests, 'due-soon', jst(2026, 9, 18, 17), DEMO_HOURS).map((r) => r.requestId)).toEqual([
       'due-28th-close',
     ]);
   });
@@ -87,8 +93,10 @@ describe('the reminder window', () => {
       open('soon-reminded', jst(2026, 9, 24, 17), { remindedDueSoonAt: '2026-09-17T00:00:00.000Z' }),
       open('late-reminded-soon', jst(2026, 9, 17, 17), { remindedDueSoonAt: '2026-09-16T00:00:00.000Z' }),
     ];
-    expect(dueForReminder(requests, 'due-soon', FRIDAY_MORNING)).toEqual([]);
-    expect(dueForReminder(requests, 'overdue', FRIDAY_MORNING).map((r) => r.requestId)).toEqual(['late-reminded-soon']);
+    expect(dueForReminder(requests, 'due-soon', FRIDAY_MORNING, DEMO_HOURS)).toEqual([]);
+    expect(dueForReminder(requests, 'overdue', FRIDAY_MORNING, DEMO_HOURS).map((r) => r.requestId)).toEqual([
+      'late-reminded-soon',
+    ]);
   });
 });
 
@@ -103,7 +111,13 @@ describe('sendDeadlineReminders', () => {
   const depsOf = (
     store: ReminderStore,
     roster: StaffRoster = new Roster({ operator: OPERATORS, officer: OFFICERS }),
-  ) => ({ store, staff: roster, secrets: new SequenceSecrets(), clock: new FixedClock(FRIDAY_MORNING) });
+  ) => ({
+    store,
+    staff: roster,
+    secrets: new SequenceSecrets(),
+    clock: new FixedClock(FRIDAY_MORNING),
+    company: DEMO_COMPANY,
+  });
 
   it('e-mails each operator once about everything due soon, and the officer about what is overdue', async () => {
     const store = seeded();

@@ -1,7 +1,9 @@
 // The dependencies of decideRequest as the request-type tests use them: one request, Hanako's holdings,
 // the policy's purposes, and recording doubles; a test overrides what its type needs.
+
 import { POLICY_PURPOSES } from '../../../functions/domain/purposes/registry';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
+import { DEMO_COMPANY } from '../../support/company';
 import {
   ApplyingWriter,
   ArrayRequestReader,
@@ -38,5 +40,6 @@ export function decideDeps(
     identifierMac: TEST_MAC,
     suppressions: overrides.suppressions ?? new MemorySuppressions(),
     clock: new FixedClock(now),
+    company: DEMO_COMPANY,
   };
 }

@@ -15,6 +15,7 @@ import type { DeskWrite } from '../../../functions/domain/requests/ports';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import type { StoredDisclosure } from '../../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { requestType } from '../../../functions/domain/requests/types/registry';
+import { DEMO_COMPANY } from '../../support/company';
 import {
   ApplyingWriter,
   ArrayRequestReader,
@@ -55,6 +56,7 @@ function setup(request: DeskRequest = receivedRequest(), published: PurposeVersi
     identifierMac: TEST_MAC,
     suppressions: new MemorySuppressions(),
     clock: new FixedClock(NOW),
+    company: DEMO_COMPANY,
   };
   return { deps, request };
 }

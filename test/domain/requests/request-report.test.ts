@@ -1,5 +1,6 @@
 // The desk report as a use case: nearest-rank percentiles, desk days counted as due dates are, and
 // the figures of a seeded set exactly; the range and its default; overdue open requests.
+
 import { describe, expect, it } from 'vitest';
 import type { RequestStatus } from '../../../functions/domain/requests/request';
 import {
@@ -14,6 +15,7 @@ import {
   type UndeliverableMessage,
 } from '../../../functions/domain/requests/request-report';
 import type { StaffActor } from '../../../functions/domain/staff';
+import { DEMO_HOURS } from '../../support/company';
 import { FixedClock, jst, problemOf, RecordingAccessLog } from '../doubles';
 import { incidentAt } from '../incidents/fixture';
 
@@ -65,16 +67,16 @@ describe('nearestRank', () => {
 
 describe('deskDaysBetween', () => {
   it('is 0 within the same desk day', () => {
-    expect(deskDaysBetween(jst(2026, 11, 9, 10), jst(2026, 11, 9, 16, 59))).toBe(0);
+    expect(deskDaysBetween(jst(2026, 11, 9, 10), jst(2026, 11, 9, 16, 59), DEMO_HOURS)).toBe(0);
   });
 
   it('counts desk days as due dates do: Friday to the next Friday across the September holidays is 2', () => {
-    expect(deskDaysBetween(jst(2026, 9, 18, 16), jst(2026, 9, 24, 17))).toBe(1);
-    expect(deskDaysBetween(jst(2026, 9, 18, 16), jst(2026, 9, 25, 10))).toBe(2);
+    expect(deskDaysBetween(jst(2026, 9, 18, 16), jst(2026, 9, 24, 17), DEMO_HOURS)).toBe(1);
+    expect(deskDaysBetween(jst(2026, 9, 18, 16), jst(2026, 9, 25, 10), DEMO_HOURS)).toBe(2);
   });
 
   it('a request that arrived on Saturday and was decided at the next opening took 0 desk days', () => {
-    expect(deskDaysBetween(jst(2026, 9, 19, 11), jst(2026, 9, 24, 9, 30))).toBe(0);
+    expect(deskDaysBetween(jst(2026, 9, 19, 11), jst(2026, 9, 24, 9, 30), DEMO_HOURS)).toBe(0);
   });
 });
 
@@ -170,6 +172,7 @@ describe('requestReport on a seeded set', () => {
         holders: noHolders,
         ...noIncidents(),
         clock: new FixedClock(NOW),
+        deskHours: DEMO_HOURS,
       },
       {},
       OFFICER,
@@ -204,6 +207,7 @@ describe('requestReport on a seeded set', () => {
         holders: noHolders,
         ...noIncidents(),
         clock: new FixedClock(NOW),
+        deskHours: DEMO_HOURS,
       },
       {},
       OFFICER,
@@ -226,6 +230,7 @@ describe('requestReport on a seeded set', () => {
         holders: noHolders,
         ...noIncidents(),
         clock: new FixedClock(NOW),
+        deskHours: DEMO_HOURS,
       },
       {},
       OFFICER,
@@ -251,7 +256,14 @@ describe('requestReport on a seeded set', () => {
   it('reads open statuses whole and the others within the range', async () => {
     const reader = new ArrayReportReader(seeded);
     const report = await requestReport(
-      { requests: reader, outbox: noneSetAside, holders: noHolders, ...noIncidents(), clock: new FixedClock(NOW) },
+      {
+        requests: reader,
+        outbox: noneSetAside,
+        holders: noHolders,
+        ...noIncidents(),
+        clock: new FixedClock(NOW),
+        deskHours: DEMO_HOURS,
+      },
       { from: '2026-07-01', to: '2026-07-31' },
       OFFICER,
     );
@@ -274,6 +286,7 @@ describe('requestReport on a seeded set', () => {
         holders: noHolders,
         ...noIncidents(),
         clock: new FixedClock(NOW),
+        deskHours: DEMO_HOURS,
       },
       {},
       OFFICER,
@@ -314,6 +327,7 @@ describe('requestReport on a seeded set', () => {
         holders: noHolders,
         ...noIncidents(),
         clock: new FixedClock(NOW),
+        deskHours: DEMO_HOURS,
       },
       {},
       OFFICER,
@@ -355,6 +369,7 @@ describe('requestReport on a seeded set', () => {
         holders,
         ...noIncidents(),
         clock: new FixedClock(NOW),
+        deskHours: DEMO_HOURS,
       },
       {},
       OFFICER,
@@ -394,6 +409,7 @@ describe('requestReport on a seeded set', () => {
         audits: { allFindings: async () => [] },
         accessLog,
         clock: new FixedClock(new Date('2026-12-03T03:00:00.000Z')),
+        deskHours: DEMO_HOURS,
       },
       {},
       OFFICER,
@@ -428,6 +444,7 @@ describe('requestReport on a seeded set', () => {
         outbox: noneSetAside,
         holders: noHolders,
         incidents: { list: async () => [] },
+        deskHours: DEMO_HOURS,
         audits: {
           allFindings: async () => [
             finding('F-LATER0', '2026-12-02', 'in-progress'),

@@ -1,5 +1,6 @@
 // POST /v1/requests/{id}/verification-code as a use case, over the in-memory doubles: a fresh code to
 // the address on the request, at most once a minute and three times, with fresh tries.
+
 import { describe, expect, it } from 'vitest';
 import { VERIFICATION_MAX_RESENDS } from '../../../functions/domain/kernel/law';
 import { StaleWriteError } from '../../../functions/domain/kernel/problems';
@@ -7,6 +8,7 @@ import type { DeskWrite } from '../../../functions/domain/requests/ports';
 import { resendVerificationCode } from '../../../functions/domain/requests/resend-verification-code';
 import { submitRequest } from '../../../functions/domain/requests/submit-request';
 import { verifyRequest } from '../../../functions/domain/requests/verify-request';
+import { DEMO_COMPANY } from '../../support/company';
 import { ApplyingWriter, ArrayRequestReader, FixedClock, jst, problemOf, SequenceSecrets } from '../doubles';
 
 const FIRST = '111111';
@@ -20,7 +22,7 @@ async function awaiting(kind: 'self' | 'agent' = 'self') {
   const secrets = new SequenceSecrets([FIRST, SECOND, '333333', '444444', '555555']);
   const clock = new FixedClock(SUBMITTED_AT);
   const submitted = await submitRequest(
-    { writer, secrets, clock },
+    { writer, secrets, clock, company: DEMO_COMPANY },
     {
       type: 'complaint',
       requester: { kind, name: 'Hanako Yamada', email: kind === 'self' ? 'hanako@example.jp' : 'agent@example.jp' },
@@ -30,7 +32,7 @@ async function awaiting(kind: 'self' | 'agent' = 'self') {
     },
   );
   writer.commits.length = 0;
-  const deps = { requests, writer, secrets, clock };
+  const deps = { requests, writer, secrets, clock, company: DEMO_COMPANY };
   const later = (ms: number) => clock.set(new Date(clock.now().getTime() + ms));
   return { deps, submitted, requestId: submitted.requestId, later };
 }

@@ -1,5 +1,6 @@
 // POST /v1/requests as a use case: the request and the e-mail carrying its code are written in one
 // all-or-nothing commit, and the code is stored only as a hash.
+
 import { describe, expect, it } from 'vitest';
 import { VERIFICATION_CODE_DIGITS } from '../../../functions/domain/kernel/law';
 import { DeskProblem } from '../../../functions/domain/kernel/problems';
@@ -7,6 +8,7 @@ import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { codeSecret, type SubmitRequestInput, submitRequest } from '../../../functions/domain/requests/submit-request';
 import { REQUEST_TYPES } from '../../../functions/domain/requests/types/registry';
+import { DEMO_COMPANY } from '../../support/company';
 import { FixedClock, problemOf, RecordingWriter, SequenceSecrets } from '../doubles';
 
 const NOW = '2026-11-10T03:15:00.000Z';
@@ -21,7 +23,12 @@ const input = (overrides: Partial<SubmitRequestInput> = {}): SubmitRequestInput 
 });
 
 function setup() {
-  const deps = { writer: new RecordingWriter(), secrets: new SequenceSecrets([CODE]), clock: new FixedClock(NOW) };
+  const deps = {
+    writer: new RecordingWriter(),
+    secrets: new SequenceSecrets([CODE]),
+    clock: new FixedClock(NOW),
+    company: DEMO_COMPANY,
+  };
   return deps;
 }
 

@@ -1,5 +1,6 @@
 // POST /v1/requests/{id}/verification as a use case. The request is created by submitRequest over
 // the same in-memory doubles, so the code is the one the deterministic secret source issued.
+
 import { describe, expect, it } from 'vitest';
 import { answerDueAt, dueAfterDeskDays } from '../../../functions/domain/kernel/calendar';
 import { RESPONSE_TARGET_DESK_DAYS } from '../../../functions/domain/kernel/law';
@@ -10,6 +11,7 @@ import type { DeskWrite } from '../../../functions/domain/requests/ports';
 import type { DeskRequest, Language } from '../../../functions/domain/requests/request';
 import { submitRequest } from '../../../functions/domain/requests/submit-request';
 import { verifyRequest } from '../../../functions/domain/requests/verify-request';
+import { DEMO_COMPANY, DEMO_HOURS } from '../../support/company';
 import { ApplyingWriter, ArrayRequestReader, FixedClock, jst, problemOf, SequenceSecrets } from '../doubles';
 
 const CODE = '482913';
@@ -23,7 +25,7 @@ async function awaitingRequest(language: Language = 'ja', submittedAt = SUBMITTE
   const secrets = new SequenceSecrets([CODE]);
   const clock = new FixedClock(submittedAt);
   const { requestId } = await submitRequest(
-    { writer, secrets, clock },
+    { writer, secrets, clock, company: DEMO_COMPANY },
     {
       type: 'disclosure',
       requester: { kind: 'self', name: 'Hanako Yamada', email: 'hanako.yamada@example.jp' },
@@ -33,7 +35,10 @@ async function awaitingRequest(language: Language = 'ja', submittedAt = SUBMITTE
   );
   writer.commits.length = 0; // only what verification writes counts below
   clock.set(new Date(submittedAt.getTime() + 5 * 60_000)); // the requester types the code 5 minutes later
-  return { deps: { requests, writer, secrets, clock, responseDeskDays: RESPONSE_TARGET_DESK_DAYS }, requestId };
+  return {
+    deps: { requests, writer, secrets, clock, responseDeskDays: RESPONSE_TARGET_DESK_DAYS, company: DEMO_COMPANY },
+    requestId,
+  };
 }
 
 const stored = (requests: ArrayRequestReader, requestId: string) =>
@@ -53,12 +58,12 @@ describe('verifyRequest with the right code', () => {
       requestId,
       status: 'received',
       receivedAt: now.toISOString(),
-      dueAt: answerDueAt(now, RESPONSE_TARGET_DESK_DAYS).toISOString(),
+      dueAt: answerDueAt(now, RESPONSE_TARGET_DESK_DAYS, DEMO_HOURS).toISOString(),
       statusToken: token,
     });
     // Tue 10 Nov 12:20: the tenth desk day after it would be Wed 25 Nov, past the 13-day cap (Mon
     // 23 Nov, a holiday), so the answer is due at the last closing before it, Fri 20 Nov 17:00.
-    expect(dueAfterDeskDays(now, RESPONSE_TARGET_DESK_DAYS)).toEqual(jst(2026, 11, 25, 17));
+    expect(dueAfterDeskDays(now, RESPONSE_TARGET_DESK_DAYS, DEMO_HOURS)).toEqual(jst(2026, 11, 25, 17));
     expect(result.dueAt).toBe(jst(2026, 11, 20, 17).toISOString());
   });
 

@@ -1,5 +1,6 @@
 // POST /v1/requests/{id}/withdrawal as a use case: the holder of the status token closes an open
 // request; the closed request and the acknowledgement e-mail commit together, once.
+
 import { describe, expect, it } from 'vitest';
 import { CLOSED_REQUEST_RETENTION_SECONDS } from '../../../functions/domain/kernel/law';
 import { StaleWriteError } from '../../../functions/domain/kernel/problems';
@@ -7,6 +8,7 @@ import { hashSecret } from '../../../functions/domain/kernel/secrets';
 import { getRequestStatus } from '../../../functions/domain/requests/get-request-status';
 import type { DeskRequest } from '../../../functions/domain/requests/request';
 import { withdrawRequest } from '../../../functions/domain/requests/withdraw-request';
+import { DEMO_COMPANY } from '../../support/company';
 import {
   ApplyingWriter,
   ArrayRequestReader,
@@ -21,7 +23,13 @@ const NOW = '2026-11-12T05:30:00.000Z';
 
 function setup(overrides: Partial<DeskRequest> = {}) {
   const requests = new ArrayRequestReader([receivedRequest({ statusTokenHash: hashSecret(TOKEN), ...overrides })]);
-  return { requests, writer: new ApplyingWriter(requests), secrets: new SequenceSecrets(), clock: new FixedClock(NOW) };
+  return {
+    requests,
+    writer: new ApplyingWriter(requests),
+    secrets: new SequenceSecrets(),
+    clock: new FixedClock(NOW),
+    company: DEMO_COMPANY,
+  };
 }
 
 describe('withdrawRequest', () => {

@@ -1,6 +1,7 @@
 // The console's print view of a paper disclosure (web/src/desk/dossier.ts) lays the dossier out with
 // the server page's own layout (functions/domain/requests/types/disclosure/dossier-text.ts), from the
 // JSON the staff's read serves: the same sections, cards, words and Japan times as the person's page.
+
 import { describe, expect, it } from 'vitest';
 import type { Holdings, PersonalDataRecord } from '../../../functions/domain/holdings';
 import { POLICY_PURPOSES, registryOf } from '../../../functions/domain/purposes/registry';
@@ -16,6 +17,7 @@ import { dossierHtml } from '../../../functions/domain/requests/types/disclosure
 import { type DossierJson, type DossierLayout, printedDossier } from '../../../web/src/desk/dossier';
 import { NOTHING_HELD, receivedRequest } from '../../domain/doubles';
 import { HANAKO_HOLDINGS } from '../../domain/holdings-fixture';
+import { DEMO_DESK } from '../../support/company';
 
 const NOW = new Date('2026-11-12T05:30:00.000Z');
 
@@ -87,7 +89,7 @@ function dossierOf(
   holders: DossierHolderResults[] = [],
 ): Dossier {
   const stored = compileDossier(receivedRequest({ language }), holdings, registryOf(POLICY_PURPOSES), NOW, options);
-  return servedDossier(holders.length ? { ...stored, holderResults: holders } : stored, NOW);
+  return servedDossier(holders.length ? { ...stored, holderResults: holders } : stored, NOW, DEMO_DESK);
 }
 
 /** Two other holders' parts: the CRM's records (one special care-required), and a holder that could not be reached. */

@@ -62,6 +62,8 @@ function Paper({ report, label }: { report: PpcReport; label: string }) {
     <article class="dossier-paper report-paper" lang="ja" aria-label={label}>
       <h2>{report.title}</h2>
       <p class="dossier-line">{line(REPORT_LINE_WORDS.business, report.business.name)}</p>
+      <p class="dossier-line">{line(REPORT_LINE_WORDS.businessAddress, report.business.address)}</p>
+      <p class="dossier-line">{line(REPORT_LINE_WORDS.representative, report.business.representative)}</p>
       <p class="dossier-line">
         {REPORT_LINE_WORDS.incident.ja}：<span translate={false}>{report.incidentId}</span>（
         {line(REPORT_LINE_WORDS.version, report.version)}）

@@ -4,6 +4,7 @@
 // recorded on every subject the desk holds them under, and every provision check on consent or opt-out
 // honours it; provision under an Art. 27(1) exception does not stop (permit-provision.ts).
 
+import type { DeskContact } from '../../../company';
 import {
   cessationOf,
   type RecipientScope,
@@ -58,6 +59,7 @@ export const cessationOfProvision: RequestTypeDefinition = {
           formatJapanTime(stop.at, request.language),
           named.map((r) => r.name),
           writes.length > 0,
+          context.desk,
         ),
         ground,
         request.language,
@@ -67,7 +69,14 @@ export const cessationOfProvision: RequestTypeDefinition = {
 };
 
 /** The result e-mail: from when, to whom provision stopped, and that provision the law requires or allows goes on (APPI Art. 27(1)). */
-function resultMessage(language: Language, requestId: string, from: string, names: string[], held: boolean) {
+function resultMessage(
+  language: Language,
+  requestId: string,
+  from: string,
+  names: string[],
+  held: boolean,
+  desk: DeskContact,
+) {
   if (language === 'en') {
     const to =
       names.length === 0
@@ -78,15 +87,15 @@ function resultMessage(language: Language, requestId: string, from: string, name
     return {
       subject: 'We have stopped providing your personal data to third parties',
       text: held
-        ? `As you requested (${requestId}), from ${from} we no longer provide any of the personal data we hold about you to ${to}, except where the law requires or allows it without your consent (APPI Art. 27(1)), such as a statutory report to the tax office.${signature('en')}`
-        : `We looked into your request (${requestId}): we hold no personal data about you, so none will be provided to third parties.${signature('en')}`,
+        ? `As you requested (${requestId}), from ${from} we no longer provide any of the personal data we hold about you to ${to}, except where the law requires or allows it without your consent (APPI Art. 27(1)), such as a statutory report to the tax office.${signature('en', desk)}`
+        : `We looked into your request (${requestId}): we hold no personal data about you, so none will be provided to third parties.${signature('en', desk)}`,
     };
   }
   const to = names.length === 0 ? '第三者' : names.map((n) => `「${n}」`).join('、');
   return {
     subject: '保有個人データの第三者提供を停止しました',
     text: held
-      ? `ご請求（受付番号 ${requestId}）に基づき、${from}以降、当社が保有するお客様の個人データは、法令に基づく場合その他個人情報の保護に関する法律第27条第1項各号に該当する場合（税務署への法定調書の提出など）を除き、${to}に提供いたしません。${signature('ja')}`
-      : `ご請求（受付番号 ${requestId}）について確認いたしましたところ、当社はお客様の個人データを保有しておりません。したがって、第三者に提供されることはありません。${signature('ja')}`,
+      ? `ご請求（受付番号 ${requestId}）に基づき、${from}以降、当社が保有するお客様の個人データは、法令に基づく場合その他個人情報の保護に関する法律第27条第1項各号に該当する場合（税務署への法定調書の提出など）を除き、${to}に提供いたしません。${signature('ja', desk)}`
+      : `ご請求（受付番号 ${requestId}）について確認いたしましたところ、当社はお客様の個人データを保有しておりません。したがって、第三者に提供されることはありません。${signature('ja', desk)}`,
   };
 }

@@ -5,6 +5,7 @@
 // The same transaction leaves suppression entries, so no later registration brings the data back for
 // what was stopped (personal-data/suppression.ts).
 
+import type { DeskContact } from '../../../company';
 import { identitiesOf } from '../../../fulfilment/fan-out';
 import { DeskProblem } from '../../../kernel/problems';
 import { cessationSuppressions } from '../../../personal-data/suppression';
@@ -36,6 +37,7 @@ function resultMessage(
   asked: CessationOfUseMeasure,
   taken: CessationOfUseMeasure,
   held: boolean,
+  desk: DeskContact,
 ) {
   if (language === 'en') {
     const narrowed =
@@ -46,14 +48,14 @@ function resultMessage(
       ? {
           subject: 'We have erased your personal data',
           text: held
-            ? `As you requested (${requestId}), from ${from} we no longer use any of the personal data we hold about you, and we erase all of it. We keep only a record that the erasure took place (an erasure certificate), which holds none of your personal data.${signature('en')}`
-            : `We looked into your request (${requestId}): we hold no personal data about you, so there is nothing to erase.${signature('en')}`,
+            ? `As you requested (${requestId}), from ${from} we no longer use any of the personal data we hold about you, and we erase all of it. We keep only a record that the erasure took place (an erasure certificate), which holds none of your personal data.${signature('en', desk)}`
+            : `We looked into your request (${requestId}): we hold no personal data about you, so there is nothing to erase.${signature('en', desk)}`,
         }
       : {
           subject: 'We have stopped using your personal data',
           text: held
-            ? `As you requested (${requestId}), from ${from} we no longer use any of the personal data we hold about you, for any purpose.${narrowed}${signature('en')}`
-            : `We looked into your request (${requestId}): we hold no personal data about you, so none will be used.${signature('en')}`,
+            ? `As you requested (${requestId}), from ${from} we no longer use any of the personal data we hold about you, for any purpose.${narrowed}${signature('en', desk)}`
+            : `We looked into your request (${requestId}): we hold no personal data about you, so none will be used.${signature('en', desk)}`,
         };
   }
   const narrowed =
@@ -64,14 +66,14 @@ function resultMessage(
     ? {
         subject: '保有個人データを消去しました',
         text: held
-          ? `ご請求（受付番号 ${requestId}）に基づき、${from}以降、当社が保有するお客様の個人データは一切利用せず、すべて消去いたします。消去を行った記録（消去証明。お客様の個人データは含みません）のみを保存いたします。${signature('ja')}`
-          : `ご請求（受付番号 ${requestId}）について確認いたしましたところ、当社はお客様の個人データを保有しておりません。したがって、消去の対象となるデータはありません。${signature('ja')}`,
+          ? `ご請求（受付番号 ${requestId}）に基づき、${from}以降、当社が保有するお客様の個人データは一切利用せず、すべて消去いたします。消去を行った記録（消去証明。お客様の個人データは含みません）のみを保存いたします。${signature('ja', desk)}`
+          : `ご請求（受付番号 ${requestId}）について確認いたしましたところ、当社はお客様の個人データを保有しておりません。したがって、消去の対象となるデータはありません。${signature('ja', desk)}`,
       }
     : {
         subject: '保有個人データの利用を停止しました',
         text: held
-          ? `ご請求（受付番号 ${requestId}）に基づき、${from}以降、当社が保有するお客様の個人データは、いずれの目的にも利用いたしません。${narrowed}${signature('ja')}`
-          : `ご請求（受付番号 ${requestId}）について確認いたしましたところ、当社はお客様の個人データを保有しておりません。したがって、利用されることはありません。${signature('ja')}`,
+          ? `ご請求（受付番号 ${requestId}）に基づき、${from}以降、当社が保有するお客様の個人データは、いずれの目的にも利用いたしません。${narrowed}${signature('ja', desk)}`
+          : `ご請求（受付番号 ${requestId}）について確認いたしましたところ、当社はお客様の個人データを保有しておりません。したがって、利用されることはありません。${signature('ja', desk)}`,
       };
 }
 
@@ -114,7 +116,7 @@ export const cessationOfUse: RequestTypeDefinition = {
     return {
       writes,
       message: withIncidentGround(
-        resultMessage(request.language, request.requestId, from, asked, taken, flags.length > 0),
+        resultMessage(request.language, request.requestId, from, asked, taken, flags.length > 0, context.desk),
         ground,
         request.language,
       ),

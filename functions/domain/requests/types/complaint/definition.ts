@@ -10,17 +10,17 @@ export const complaint: RequestTypeDefinition = {
   writes: [],
 
   // Answering a complaint reads no personal data: the reply is what the staff member wrote.
-  async fulfil({ request, decision }) {
+  async fulfil({ request, decision, desk }) {
     const reply = String(decision.details!.reply);
     const message =
       request.language === 'en'
         ? {
             subject: 'Our reply to your complaint',
-            text: `Thank you for your complaint (${request.requestId}). Having looked into it, we reply as follows:\n\n${reply}\n\nThis closes the complaint. If you are not satisfied, reply to the desk below; you may also consult the Personal Information Protection Commission's consultation line.${signature('en')}`,
+            text: `Thank you for your complaint (${request.requestId}). Having looked into it, we reply as follows:\n\n${reply}\n\nThis closes the complaint. If you are not satisfied, reply to the desk below; you may also consult the Personal Information Protection Commission's consultation line.${signature('en', desk)}`,
           }
         : {
             subject: '苦情のお申出へのご回答',
-            text: `苦情のお申出（受付番号 ${request.requestId}）をいただき、ありがとうございました。調査の結果、次のとおりご回答いたします。\n\n${reply}\n\n以上をもちまして、本件の対応を終了いたします。ご納得いただけない場合は下記の窓口までご連絡ください。個人情報保護委員会の相談窓口にご相談いただくこともできます。${signature('ja')}`,
+            text: `苦情のお申出（受付番号 ${request.requestId}）をいただき、ありがとうございました。調査の結果、次のとおりご回答いたします。\n\n${reply}\n\n以上をもちまして、本件の対応を終了いたします。ご納得いただけない場合は下記の窓口までご連絡ください。個人情報保護委員会の相談窓口にご相談いただくこともできます。${signature('ja', desk)}`,
           };
     return { writes: [], message };
   },

@@ -4,7 +4,9 @@
 // transaction, each only if its record is still live, and the result e-mail says what changed. What a
 // deletion or a correction removed is suppressed, so the next sync cannot register the untrue content
 // again (personal-data/suppression.ts); an addition is held against the entries as registration is.
+
 import * as z from 'zod';
+import type { DeskContact } from '../../../company';
 import { identitiesOf } from '../../../fulfilment/fan-out';
 import { type Holdings, lookupKeyOf, type StoredPersonalDataRecord } from '../../../holdings';
 import { DeskProblem } from '../../../kernel/problems';
@@ -134,7 +136,14 @@ export const correction: RequestTypeDefinition = {
     const base = { subjectIds: held.subjectIds, identities: identitiesOf(held) };
     return {
       writes,
-      message: resultMessage(request.requestId, request.language, details.investigation, changed, decision),
+      message: resultMessage(
+        request.requestId,
+        request.language,
+        details.investigation,
+        changed,
+        decision,
+        context.desk,
+      ),
       reach: [
         ...(corrections.length > 0
           ? [
@@ -206,7 +215,14 @@ async function addition(
   return prepared;
 }
 
-function resultMessage(requestId: string, lang: Language, found: string, changed: Changed[], decision: DecisionInput) {
+function resultMessage(
+  requestId: string,
+  lang: Language,
+  found: string,
+  changed: Changed[],
+  decision: DecisionInput,
+  desk: DeskContact,
+) {
   const lines = changed.map((c) => `- ${changeLine(c, lang)}`).join('\n');
   const partial = decision.outcome === 'partially-fulfilled';
   const grounds = (decision.grounds ?? [])
@@ -222,7 +238,7 @@ function resultMessage(requestId: string, lang: Language, found: string, changed
         (partial
           ? `\n\nWe did not comply with the rest of your request.\nGrounds under the Act on the Protection of Personal Information:\n${grounds}\n\nReason (APPI Art. 36):\n${decision.reason}\n\nIf you wish to complain about this decision, reply to the desk below.`
           : '') +
-        signature('en'),
+        signature('en', desk),
     };
   }
   return {
@@ -232,7 +248,7 @@ function resultMessage(requestId: string, lang: Language, found: string, changed
       (partial
         ? `\n\nその他の点については、ご請求に応じないことといたしました。\n個人情報の保護に関する法律上の根拠:\n${grounds}\n\n理由（同法第36条）:\n${decision.reason}\n\nこの決定に関する苦情は、下記の窓口までお申し出ください。`
         : '') +
-      signature('ja'),
+      signature('ja', desk),
   };
 }
 

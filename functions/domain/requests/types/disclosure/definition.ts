@@ -3,6 +3,7 @@
 // the desk posts. On request the dossier also covers the third-party provision records (Art. 33(5)).
 // A partial decision withholds categories on Art. 33(2) grounds and says so with the reason (Art. 33(3), 36).
 
+import type { DeskContact } from '../../../company';
 import { identitiesOf } from '../../../fulfilment/fan-out';
 import { incidentsInvolving } from '../../../incidents/involving';
 import { DISCLOSURE_LINK_LIFETIME_SECONDS } from '../../../kernel/law';
@@ -109,7 +110,7 @@ export const disclosure: RequestTypeDefinition = {
           );
     return {
       writes: [{ kind: 'disclosure', disclosure: stored }],
-      message: resultMessage(request, delivery, withheld),
+      message: resultMessage(request, delivery, withheld, context.desk),
       delivery: { method, dossierTokenHash: stored.tokenHash },
       // What the other holders hold of the disclosed categories is asked for too (OpenDSR access).
       ...(personalData
@@ -155,7 +156,12 @@ function withheldText(language: Language, withheld: Withholding): string {
     : `次の項目は開示しておりません（個人情報の保護に関する法律第33条第3項）。\n${categories}\n\n同法上の根拠:\n${grounds}\n\n理由（同法第36条）:\n${withheld.reason}\n\nこの決定に関する苦情は、下記の窓口までお申し出ください。`;
 }
 
-function resultMessage(request: DeskRequest, delivery: string, withheld: Withholding | undefined): MessageText {
+function resultMessage(
+  request: DeskRequest,
+  delivery: string,
+  withheld: Withholding | undefined,
+  desk: DeskContact,
+): MessageText {
   const language = request.language;
   const partial = withheld ? `\n\n${withheldText(language, withheld)}` : '';
   return language === 'en'
@@ -163,12 +169,12 @@ function resultMessage(request: DeskRequest, delivery: string, withheld: Withhol
         subject: withheld
           ? 'Your personal data disclosure is ready, in part'
           : 'Your personal data disclosure is ready',
-        text: `We have compiled ${withheld ? 'what we can disclose of what' : 'everything'} we hold about you for your disclosure request (${request.requestId}).\n\n${delivery}${partial}${signature('en')}`,
+        text: `We have compiled ${withheld ? 'what we can disclose of what' : 'everything'} we hold about you for your disclosure request (${request.requestId}).\n\n${delivery}${partial}${signature('en', desk)}`,
       }
     : {
         subject: withheld
           ? '保有個人データの開示（一部）のご用意ができました'
           : '保有個人データの開示のご用意ができました',
-        text: `開示のご請求（受付番号 ${request.requestId}）について、当社が保有するお客様の個人データを${withheld ? '、開示できる範囲で' : ''}まとめました。\n\n${delivery}${partial}${signature('ja')}`,
+        text: `開示のご請求（受付番号 ${request.requestId}）について、当社が保有するお客様の個人データを${withheld ? '、開示できる範囲で' : ''}まとめました。\n\n${delivery}${partial}${signature('ja', desk)}`,
       };
 }

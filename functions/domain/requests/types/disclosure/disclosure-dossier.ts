@@ -4,8 +4,9 @@
 // are described as the registry publishes them today. The My Number documents held are listed with
 // their retention (My Number Act Art. 20), but an Individual Number is never in a dossier: the
 // function compiling it can read a document's details only (HeldMyNumberDocument).
+
+import type { DeskContact } from '../../../company';
 import { CONSENT_ACTION_LABELS, CONSENT_LINKAGE_LABEL, CONSENT_METHOD_LABELS } from '../../../consents/consent-words';
-import { DESK_CONTACT, DESK_HOURS_TEXT } from '../../../desk';
 import { HOLDER_RESULTS_WORDS } from '../../../fulfilment/tracking-words';
 import type { Expiring, Holdings } from '../../../holdings';
 import { INCIDENT_KIND_WORDS } from '../../../incidents/incident-words';
@@ -422,7 +423,7 @@ const labelIn = <K extends string>(
  * and the desk to contact, so every reader (the page, CSV, the console, the person's own software)
  * shows the same words; a copy compiled before a word existed gets it too.
  */
-export function servedDossier(stored: StoredDossier, now: Date): Dossier {
+export function servedDossier(stored: StoredDossier, now: Date, desk: DeskContact): Dossier {
   const dossier = dossierAsOf(stored, now);
   const { language } = dossier;
   return {
@@ -474,10 +475,10 @@ export function servedDossier(stored: StoredDossier, now: Date): Dossier {
       : {}),
     ...(dossier.myNumberDocuments ? { myNumberNote: MY_NUMBER_NOTE[language] } : {}),
     desk: {
-      name: DESK_CONTACT.name[language],
-      email: DESK_CONTACT.email,
-      address: DESK_CONTACT.address[language],
-      hours: DESK_HOURS_TEXT[language],
+      name: desk.name[language],
+      email: desk.email,
+      address: desk.address[language],
+      hours: desk.hoursText[language],
     },
   };
 }

@@ -1,5 +1,6 @@
 // The e-mailed link: its holder reads or downloads the dossier until it expires, less what has
 // expired in it since it was made; the format is asked for by Accept, or by a link's format parameter.
+import { type Company, deskContact } from '../../../company';
 import type { Clock } from '../../../kernel/ports';
 import { DeskProblem } from '../../../kernel/problems';
 import { hashSecret } from '../../../kernel/secrets';
@@ -8,6 +9,8 @@ import { type Dossier, servedDossier } from './disclosure-dossier';
 import { type DossierPageOptions, dossierCsv, dossierHtml } from './dossier-formats';
 
 export interface GetDisclosureDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   disclosures: DisclosureReader;
   clock: Clock;
 }
@@ -47,7 +50,9 @@ export async function getDisclosure(deps: GetDisclosureDeps, token: string, form
       'This disclosure link is unknown or has expired (links work for 14 days, or until everything in the copy has been erased if that is sooner). Ask the desk for a new disclosure.',
     );
   }
-  return renderDossier(servedDossier(stored.dossier, deps.clock.now()), format, { downloads: true });
+  return renderDossier(servedDossier(stored.dossier, deps.clock.now(), deskContact(deps.company)), format, {
+    downloads: true,
+  });
 }
 
 /** The dossier in the negotiated format: itself as JSON, the page, or CSV; with the name a download is saved under. */

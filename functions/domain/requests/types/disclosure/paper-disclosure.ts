@@ -4,6 +4,7 @@
 // Both are reads or writes of personal data by staff, so each is access-logged first.
 
 import type { AccessLogWriter } from '../../../access-log/ports';
+import { type Company, type DeskContact, deskContact } from '../../../company';
 import { japanDay } from '../../../kernel/calendar';
 import type { Clock, SecretSource } from '../../../kernel/ports';
 import { DeskProblem } from '../../../kernel/problems';
@@ -46,6 +47,8 @@ function paperDisclosure(request: DeskRequest): DeskRequest & { delivery: Delive
 }
 
 export interface PaperDisclosureDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   requests: RequestReader;
   disclosures: DisclosureReader;
   accessLog: AccessLogWriter;
@@ -80,10 +83,12 @@ export async function getPaperDisclosure(
     at: now.toISOString(),
   });
   // What expired since the decision is no longer held, so it is not printed either.
-  return renderDossier(servedDossier(stored.dossier, now), format);
+  return renderDossier(servedDossier(stored.dossier, now, deskContact(deps.company)), format);
 }
 
 export interface RecordPostingDeps {
+  /** The company that deploys the desk (functions/domain/company.ts): its desk signs the e-mails. */
+  company: Company;
   requests: RequestReader;
   accessLog: AccessLogWriter;
   writer: DeskWriter;
@@ -140,7 +145,7 @@ export async function recordPosting(
   const message = outboxMessage(
     deps.secrets.id(),
     answerAddress(request),
-    postedMessage(request.requestId, request.language, delivery),
+    postedMessage(request.requestId, request.language, delivery, deskContact(deps.company)),
     now,
     'disclosure-posted',
     request.requestId,
@@ -157,15 +162,20 @@ export async function recordPosting(
   return { requestId, postedOn, ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}) };
 }
 
-export function postedMessage(requestId: string, language: Language, delivery: Delivery): MessageText {
+export function postedMessage(
+  requestId: string,
+  language: Language,
+  delivery: Delivery,
+  desk: DeskContact,
+): MessageText {
   if (language === 'en') {
     return {
       subject: 'We have posted your personal data disclosure',
-      text: `The paper copy of the disclosure you requested (${requestId}) was posted on ${delivery.postedOn} to the address you gave.${delivery.trackingNumber ? `\n\nTracking number: ${delivery.trackingNumber}` : ''}\n\nIf it has not reached you within a week or so, please contact the desk below.${signature('en')}`,
+      text: `The paper copy of the disclosure you requested (${requestId}) was posted on ${delivery.postedOn} to the address you gave.${delivery.trackingNumber ? `\n\nTracking number: ${delivery.trackingNumber}` : ''}\n\nIf it has not reached you within a week or so, please contact the desk below.${signature('en', desk)}`,
     };
   }
   return {
     subject: '保有個人データの開示書面を発送しました',
-    text: `開示のご請求（受付番号 ${requestId}）について、書面の写しを${delivery.postedOn}にご指定のご住所へ発送いたしました。${delivery.trackingNumber ? `\n\nお問い合わせ番号: ${delivery.trackingNumber}` : ''}\n\n1週間程度たっても届かない場合は、下記の窓口までご連絡ください。${signature('ja')}`,
+    text: `開示のご請求（受付番号 ${requestId}）について、書面の写しを${delivery.postedOn}にご指定のご住所へ発送いたしました。${delivery.trackingNumber ? `\n\nお問い合わせ番号: ${delivery.trackingNumber}` : ''}\n\n1週間程度たっても届かない場合は、下記の窓口までご連絡ください。${signature('ja', desk)}`,
   };
 }

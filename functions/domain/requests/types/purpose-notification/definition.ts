@@ -1,6 +1,7 @@
 // Notification of the purposes of use (APPI Art. 32(2), policy §8(2)): the person is told, by e-mail,
 // for what purposes the desk uses their data and which categories of data serve each purpose. The
 // e-mail is the answer; nothing is stored, and no record's value is ever in it.
+import type { DeskContact } from '../../../company';
 import type { Holdings } from '../../../holdings';
 import { categoryById } from '../../../personal-data/categories';
 import { describePurpose, type PurposeRegistry, registryOf } from '../../../purposes/registry';
@@ -31,6 +32,7 @@ export function purposeNotificationMessage(
   request: DeskRequest,
   holdings: Holdings,
   registry: PurposeRegistry,
+  desk: DeskContact,
 ): MessageText {
   const language = request.language;
   const purposes = purposesApplying(holdings, registry, language);
@@ -46,16 +48,16 @@ export function purposeNotificationMessage(
       subject: 'The purposes for which we use your personal data',
       text:
         purposes.length === 0
-          ? `In answer to your request for notification of the purposes of use (${request.requestId}): we hold no personal data about you, so there is no purpose for which we use it.${signature('en')}`
-          : `In answer to your request for notification of the purposes of use (${request.requestId}), we use the personal data we hold about you for these purposes:\n\n${list}\n\nIf you would like to see the data itself, you may request its disclosure.${signature('en')}`,
+          ? `In answer to your request for notification of the purposes of use (${request.requestId}): we hold no personal data about you, so there is no purpose for which we use it.${signature('en', desk)}`
+          : `In answer to your request for notification of the purposes of use (${request.requestId}), we use the personal data we hold about you for these purposes:\n\n${list}\n\nIf you would like to see the data itself, you may request its disclosure.${signature('en', desk)}`,
     };
   }
   return {
     subject: '保有個人データの利用目的のご通知',
     text:
       purposes.length === 0
-        ? `利用目的の通知のご請求（受付番号 ${request.requestId}）についてご回答いたします。当社はお客様の保有個人データを保有しておりません。したがって、通知すべき利用目的はございません。${signature('ja')}`
-        : `利用目的の通知のご請求（受付番号 ${request.requestId}）についてご回答いたします。当社は、お客様の保有個人データを次の目的のために利用しております。\n\n${list}\n\nデータの内容をご確認になりたい場合は、開示をご請求いただけます。${signature('ja')}`,
+        ? `利用目的の通知のご請求（受付番号 ${request.requestId}）についてご回答いたします。当社はお客様の保有個人データを保有しておりません。したがって、通知すべき利用目的はございません。${signature('ja', desk)}`
+        : `利用目的の通知のご請求（受付番号 ${request.requestId}）についてご回答いたします。当社は、お客様の保有個人データを次の目的のために利用しております。\n\n${list}\n\nデータの内容をご確認になりたい場合は、開示をご請求いただけます。${signature('ja', desk)}`,
   };
 }
 
@@ -67,7 +69,12 @@ export const purposeNotification: RequestTypeDefinition = {
     const held = await readHoldingsForRequest(context, categoriesOf);
     return {
       writes: [],
-      message: purposeNotificationMessage(context.request, held, registryOf(await context.purposes.versions())),
+      message: purposeNotificationMessage(
+        context.request,
+        held,
+        registryOf(await context.purposes.versions()),
+        context.desk,
+      ),
     };
   },
 };

@@ -1,11 +1,13 @@
 // A complaint (APPI Art. 40) closes with the desk's reply: the only outcome is fulfilled, and the reply
 // is what the requester is e-mailed, in their language. No personal data is read to answer it.
+
 import { describe, expect, it } from 'vitest';
 import { type DecisionInput, decideRequest } from '../../../../../functions/domain/requests/decide-request';
 import { receivedMessage, verificationCodeMessage } from '../../../../../functions/domain/requests/notifications';
 import type { DeskRequest } from '../../../../../functions/domain/requests/request';
 import { complaint } from '../../../../../functions/domain/requests/types/complaint/definition';
 import { COMPLAINT_SUBJECTS } from '../../../../../functions/domain/requests/types/complaint/words';
+import { DEMO_DESK } from '../../../../support/company';
 import { MapHoldingsReader, OPERATOR, problemOf, receivedRequest } from '../../../doubles';
 import { decideDeps } from '../../decide-deps';
 
@@ -39,13 +41,13 @@ describe('complaint details', () => {
 describe('the e-mails before the reply', () => {
   it('name a complaint as made, not as a request: お申出, "your complaint"', () => {
     const request = receivedRequest({ type: 'complaint' });
-    expect(receivedMessage(request, complaint.label).subject).toBe(
+    expect(receivedMessage(request, complaint.label, DEMO_DESK).subject).toBe(
       '個人情報の取扱いに関する苦情のお申出を受け付けました',
     );
-    expect(receivedMessage({ ...request, language: 'en' }, complaint.label).subject).toBe(
+    expect(receivedMessage({ ...request, language: 'en' }, complaint.label, DEMO_DESK).subject).toBe(
       'We have received your complaint',
     );
-    expect(verificationCodeMessage(request, '123456', complaint.label, 30).text).toMatch(
+    expect(verificationCodeMessage(request, '123456', complaint.label, 30, DEMO_DESK).text).toMatch(
       /^個人情報の取扱いに関する苦情のお申出（受付番号 req-1）を承りました/,
     );
   });

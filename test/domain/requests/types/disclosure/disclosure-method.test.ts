@@ -19,6 +19,7 @@ import {
   recordPosting,
 } from '../../../../../functions/domain/requests/types/disclosure/paper-disclosure';
 import { disclosureDetails } from '../../../../../functions/domain/requests/types/disclosure/schema';
+import { DEMO_COMPANY, DEMO_DESK } from '../../../../support/company';
 import {
   ApplyingWriter,
   ArrayRequestReader,
@@ -57,6 +58,7 @@ function setup(
     writer,
     secrets: new SequenceSecrets(),
     clock: new FixedClock(NOW),
+    company: DEMO_COMPANY,
     lifecycles: new MapLifecycles(),
     recipients: new MemoryRecipients(),
     identifierMac: TEST_MAC,
@@ -172,7 +174,7 @@ describe('the parts a disclosure covers (Art. 33(5))', () => {
       items: ['name', 'email'],
       basis: 'consent',
     });
-    const served = servedDossier(dossier, new Date(NOW));
+    const served = servedDossier(dossier, new Date(NOW), DEMO_DESK);
     const html = dossierHtml(served, 'ja');
     expect(html).toContain('>第三者提供記録（個人情報の保護に関する法律第33条第5項）</h2>');
     expect(html).toContain('<dt>提供先</dt><dd><span translate="no">Example Payments K.K.</span></dd>');
@@ -553,7 +555,7 @@ describe('the incidents that involved the person’s data (APPI Art. 26)', () =>
         notice: { state: 'sent', sentAt: NOW },
       },
     ]);
-    const served = servedDossier(disclosure.dossier, new Date(NOW));
+    const served = servedDossier(disclosure.dossier, new Date(NOW), DEMO_DESK);
     const html = dossierHtml(served, 'ja');
     expect(html).toContain('お客様の個人データに関する漏えい等の事案</h2>');
     expect(html).toContain('2026年11月12日 14:30にメールでお知らせしました。');
@@ -575,7 +577,7 @@ describe('the incidents that involved the person’s data (APPI Art. 26)', () =>
     const en = setup(undefined, { language: 'en' });
     Object.assign(en.deps, { incidents });
     const { disclosure } = await en.decide({ outcome: 'fulfilled' });
-    const html = dossierHtml(servedDossier(disclosure.dossier, new Date(NOW)), 'en');
+    const html = dossierHtml(servedDossier(disclosure.dossier, new Date(NOW), DEMO_DESK), 'en');
     expect(html).toContain('Leaks, losses or damage involving your personal data</h2>');
     expect(html).toContain('<li>Leak</li>');
     expect(html).toContain(

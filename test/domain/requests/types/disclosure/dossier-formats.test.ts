@@ -2,11 +2,11 @@
 // and Japan time throughout, codes named from their one source of words, linked access information
 // and special care-required records marked and the marks explained, landmarks, the desk to contact,
 // and a page that runs only the style and script its CSP names by hash.
+
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CONSENT_ACTION_LABELS, CONSENT_METHOD_LABELS } from '../../../../../functions/domain/consents/consent-words';
 import { CONSENT_METHODS } from '../../../../../functions/domain/consents/rules';
-import { DESK_CONTACT, DESK_HOURS_TEXT } from '../../../../../functions/domain/desk-words';
 import type { Holdings } from '../../../../../functions/domain/holdings';
 import { PROVISION_BASES } from '../../../../../functions/domain/provisions/permit-provision';
 import { PROVISION_BASIS_LABELS } from '../../../../../functions/domain/provisions/provision-words';
@@ -32,13 +32,14 @@ import {
   dossierSortableTime,
   dossierTime,
 } from '../../../../../functions/domain/requests/types/disclosure/dossier-text';
+import { DEMO_DESK } from '../../../../support/company';
 import { NOTHING_HELD, receivedRequest } from '../../../doubles';
 import { HANAKO_HOLDINGS } from '../../../holdings-fixture';
 
 const NOW = new Date('2026-11-12T05:30:00.000Z');
 /** The dossier as the link serves it. */
 const compileDossier = (request: DeskRequest, holdings: Holdings, now: Date): Dossier =>
-  servedDossier(compile(request, holdings, registryOf(POLICY_PURPOSES), now), now);
+  servedDossier(compile(request, holdings, registryOf(POLICY_PURPOSES), now), now, DEMO_DESK);
 const hostile: Holdings = {
   ...NOTHING_HELD,
   subjectIds: ['s'],
@@ -109,9 +110,9 @@ describe('dossierHtml', () => {
       expect(html).toMatch(/<a href="mailto:[^"]+@[^"]+">/);
       expect(html).toContain(language === 'ja' ? 'お問い合わせ先' : 'Contact');
       // The desk as the notice names it, in the page's language: name, address, hours.
-      expect(html).toContain(DESK_CONTACT.name[language]);
-      expect(html).toContain(`<dd>${DESK_CONTACT.address[language]}</dd>`);
-      expect(html).toContain(`<dd>${DESK_HOURS_TEXT[language]}</dd>`);
+      expect(html).toContain(DEMO_DESK.name[language]);
+      expect(html).toContain(`<dd>${DEMO_DESK.address[language]}</dd>`);
+      expect(html).toContain(`<dd>${DEMO_DESK.hoursText[language]}</dd>`);
     },
   );
 
@@ -316,6 +317,7 @@ describe("the other holders' parts", () => {
         ],
       },
       NOW,
+      DEMO_DESK,
     );
   };
 

@@ -1,5 +1,6 @@
 // GET /v1/disclosures/{token} as a use case: the reader is asked by the token's hash, never the
 // token; the dossier comes as JSON, a page or CSV, as the Accept header prefers.
+
 import { describe, expect, it } from 'vitest';
 import { DeskProblem } from '../../../../../functions/domain/kernel/problems';
 import { hashSecret } from '../../../../../functions/domain/kernel/secrets';
@@ -15,6 +16,7 @@ import {
   getDisclosure,
   negotiateDossierFormat,
 } from '../../../../../functions/domain/requests/types/disclosure/get-disclosure';
+import { DEMO_COMPANY, DEMO_DESK } from '../../../../support/company';
 import { FixedClock, receivedRequest } from '../../../doubles';
 import { HANAKO_HOLDINGS } from '../../../holdings-fixture';
 
@@ -47,8 +49,10 @@ const stored: StoredDisclosure = {
 describe('getDisclosure', () => {
   it("returns the dossier as JSON by default, looking the link up by the token's hash only", async () => {
     const disclosures = new ArrayDisclosureReader([stored]);
-    await expect(getDisclosure({ disclosures, clock: new FixedClock(NOW) }, TOKEN)).resolves.toEqual({
-      body: servedDossier(stored.dossier, NOW),
+    await expect(
+      getDisclosure({ disclosures, clock: new FixedClock(NOW), company: DEMO_COMPANY }, TOKEN),
+    ).resolves.toEqual({
+      body: servedDossier(stored.dossier, NOW, DEMO_DESK),
       contentType: 'application/json; charset=utf-8',
       fileName: 'personal-data-disclosure-req-1.json',
     });
@@ -56,7 +60,11 @@ describe('getDisclosure', () => {
   });
 
   it('returns a page or CSV when asked', async () => {
-    const deps = { disclosures: new ArrayDisclosureReader([stored]), clock: new FixedClock(NOW) };
+    const deps = {
+      disclosures: new ArrayDisclosureReader([stored]),
+      clock: new FixedClock(NOW),
+      company: DEMO_COMPANY,
+    };
     const page = await getDisclosure(deps, TOKEN, 'html');
     expect(page.contentType).toBe(DOSSIER_CONTENT_TYPES.html);
     expect(page.body).toEqual(expect.stringContaining('<html lang="ja">'));
@@ -69,7 +77,7 @@ describe('getDisclosure', () => {
 
   it("serves the words of every code in the dossier's language and the desk to contact, also for a copy compiled before they existed", async () => {
     const { body } = await getDisclosure(
-      { disclosures: new ArrayDisclosureReader([stored]), clock: new FixedClock(NOW) },
+      { disclosures: new ArrayDisclosureReader([stored]), clock: new FixedClock(NOW), company: DEMO_COMPANY },
       TOKEN,
     );
     const dossier = body as ReturnType<typeof servedDossier>;
@@ -82,18 +90,22 @@ describe('getDisclosure', () => {
     const { categoryLabel: _, ...old } = stored.dossier.records![0]!;
     const older = { ...stored, dossier: { ...stored.dossier, records: [old] } } as unknown as StoredDisclosure;
     const served = (
-      await getDisclosure({ disclosures: new ArrayDisclosureReader([older]), clock: new FixedClock(NOW) }, TOKEN)
+      await getDisclosure(
+        { disclosures: new ArrayDisclosureReader([older]), clock: new FixedClock(NOW), company: DEMO_COMPANY },
+        TOKEN,
+      )
     ).body as ReturnType<typeof servedDossier>;
     expect(served.records![0]!.categoryLabel).toBe('氏名');
   });
 
   it('answers not-found for an unknown or expired link', async () => {
     const disclosures = new ArrayDisclosureReader([stored]);
-    const unknown = await getDisclosure({ disclosures, clock: new FixedClock(NOW) }, 'token-9-zzzzzzzzzzzzzzzz').catch(
-      (e: unknown) => e,
-    );
+    const unknown = await getDisclosure(
+      { disclosures, clock: new FixedClock(NOW), company: DEMO_COMPANY },
+      'token-9-zzzzzzzzzzzzzzzz',
+    ).catch((e: unknown) => e);
     const expired = await getDisclosure(
-      { disclosures, clock: new FixedClock('2026-11-26T05:30:00.000Z') },
+      { disclosures, clock: new FixedClock('2026-11-26T05:30:00.000Z'), company: DEMO_COMPANY },
       TOKEN,
     ).catch((e: unknown) => e);
     for (const problem of [unknown, expired]) {

@@ -12,6 +12,7 @@ import {
 } from '../../../../../functions/domain/requests/types/disclosure/disclosure-dossier';
 import { dossierCsv, dossierHtml } from '../../../../../functions/domain/requests/types/disclosure/dossier-formats';
 import { dossierLayout } from '../../../../../functions/domain/requests/types/disclosure/dossier-text';
+import { DEMO_DESK } from '../../../../support/company';
 import { NOTHING_HELD, receivedRequest } from '../../../doubles';
 
 const NOW = new Date('2026-11-12T05:30:00.000Z');
@@ -52,7 +53,7 @@ const compiled = (
 
 describe('the My Number documents in the dossier', () => {
   it('lists each document with its affair, tax year or completion day and last day kept, in English', () => {
-    const served = servedDossier(compiled('en'), NOW);
+    const served = servedDossier(compiled('en'), NOW, DEMO_DESK);
     expect(served.myNumberDocuments).toEqual([
       {
         document: 'dependant-deduction-declaration',
@@ -78,7 +79,7 @@ describe('the My Number documents in the dossier', () => {
   });
 
   it('names them in Japanese for a Japanese request, and the page shows the section with the note', () => {
-    const served = servedDossier(compiled('ja'), NOW);
+    const served = servedDossier(compiled('ja'), NOW, DEMO_DESK);
     expect(served.myNumberDocuments![0]).toMatchObject({
       name: '給与所得者の扶養控除等申告書',
       affairLabel: '税務に関する事務',
@@ -92,7 +93,7 @@ describe('the My Number documents in the dossier', () => {
 
   it('never carries the number, even when the reader handed over a whole item: JSON, CSV and page', () => {
     const stored = compiled('en');
-    const served = servedDossier(stored, NOW);
+    const served = servedDossier(stored, NOW, DEMO_DESK);
     for (const text of [
       JSON.stringify(stored),
       JSON.stringify(served),
@@ -106,8 +107,8 @@ describe('the My Number documents in the dossier', () => {
   });
 
   it('no documents, no section and no note; a dossier of the provision records only lists none', () => {
-    expect(servedDossier(compiled('en', []), NOW)).not.toHaveProperty('myNumberDocuments');
-    expect(servedDossier(compiled('en', []), NOW)).not.toHaveProperty('myNumberNote');
+    expect(servedDossier(compiled('en', []), NOW, DEMO_DESK)).not.toHaveProperty('myNumberDocuments');
+    expect(servedDossier(compiled('en', []), NOW, DEMO_DESK)).not.toHaveProperty('myNumberNote');
     const provisionsOnly = compileDossier(receivedRequest(), NOTHING_HELD, REGISTRY, NOW, {
       covers: ['provision-records'],
       myNumberDocuments: [DECLARATION],
@@ -123,6 +124,6 @@ describe('the My Number documents in the dossier', () => {
     ]);
     const onlyNotification = compiled('en', [NOTIFICATION]);
     expect(storedDossierExpiresAt(onlyNotification, NOTIFICATION.expiresAt + 1000)).toBe(NOTIFICATION.expiresAt);
-    expect(servedDossier(onlyNotification, afterNotification)).not.toHaveProperty('myNumberNote');
+    expect(servedDossier(onlyNotification, afterNotification, DEMO_DESK)).not.toHaveProperty('myNumberNote');
   });
 });

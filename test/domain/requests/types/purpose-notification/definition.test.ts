@@ -9,6 +9,7 @@ import type { DeskRequest } from '../../../../../functions/domain/requests/reque
 import { purposeNotification } from '../../../../../functions/domain/requests/types/purpose-notification/definition';
 import { PURPOSE_NOTIFICATION_REFUSAL_GROUNDS } from '../../../../../functions/domain/requests/types/purpose-notification/words';
 import { requestType } from '../../../../../functions/domain/requests/types/registry';
+import { DEMO_COMPANY } from '../../../../support/company';
 import {
   ApplyingWriter,
   ArrayRequestReader,
@@ -41,6 +42,7 @@ function setup(overrides: Partial<DeskRequest> = {}, published: PurposeVersion[]
     identifierMac: TEST_MAC,
     suppressions: new MemorySuppressions(),
     clock: new FixedClock(NOW),
+    company: DEMO_COMPANY,
   };
   return deps;
 }
