@@ -228,7 +228,13 @@ export function privacyNotice(
         ja: '要配慮個人情報は、あらかじめご本人の同意を得た場合、又は個人情報の保護に関する法律第20条第2項各号に該当する場合を除き、取得しません。',
         en: 'Special care-required personal information is acquired only with your prior consent, or in the cases listed in APPI Art. 20(2).',
       },
-      exceptions: SPECIAL_CARE_EXCEPTIONS.map((e) => ({ id: e.id, source: e.source, ja: e.ja, en: e.en })),
+      exceptions: SPECIAL_CARE_EXCEPTIONS.map((e) => ({
+        id: e.id,
+        source: e.source,
+        citation: e.citation,
+        ja: e.ja,
+        en: e.en,
+      })),
     },
     // APPI Art. 18(3): the cases in which data is used beyond its purposes without consent.
     useBeyondPurposes: {
@@ -236,7 +242,13 @@ export function privacyNotice(
         ja: '個人情報は、あらかじめご本人の同意を得た場合、又は個人情報の保護に関する法律第18条第3項各号に該当する場合を除き、利用目的の達成に必要な範囲を超えて取り扱いません。',
         en: 'Personal information is not handled beyond what the purposes of use require, except with your prior consent or in the cases listed in APPI Art. 18(3).',
       },
-      exceptions: USE_EXCEPTION_WORDS.map((e) => ({ id: e.id, source: e.source, ja: e.ja, en: e.en })),
+      exceptions: USE_EXCEPTION_WORDS.map((e) => ({
+        id: e.id,
+        source: e.source,
+        citation: e.citation,
+        ja: e.ja,
+        en: e.en,
+      })),
     },
     // My Number Act Art. 9, 19, 20: only the statutory affairs, never on consent, erased when no longer required.
     myNumber: {

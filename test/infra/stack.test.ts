@@ -410,9 +410,15 @@ describe('functions: one per route and per worker', () => {
   });
 
   it('view-subject and the other personal-data views hold nothing on my-number', () => {
-    for (const name of ['view-subject', 'search-subjects', 'decide-request', 'check-use']) {
+    for (const name of ['view-subject', 'search-subjects', 'check-use']) {
       expect(tableActions(desk.stack.api.functions[name]!, 'Allow').has('my-number'), name).toBe(false);
     }
+    // A disclosure lists the documents held, never the number: a Query whose attributes IAM limits
+    // (the condition itself is asserted in test/infra/grants.test.ts).
+    expect([...tableActions(desk.stack.api.functions['decide-request']!, 'Allow').get('my-number')!].sort()).toEqual([
+      'dynamodb:Query',
+      'kms:Decrypt',
+    ]);
   });
 
   it('only the four /v1/me functions touch sessions, and none may delete from it', () => {

@@ -8,6 +8,7 @@ import { localised, TYPE_LABELS, t } from './text';
 
 type Label = { ja: string; en: string };
 type Labelled = { id?: string; ja?: string; en?: string };
+type CitedException = Labelled & { citation: Label };
 type Party = { name: string; address: string; representative: string };
 type JointUse = { items: Labelled[]; jointUsers: string; purpose: string; responsiblePerson: Party };
 type OptOut = {
@@ -43,8 +44,8 @@ type Notice = {
   purposeChanges: PurposeChange[];
   acquisitionSources: Labelled[];
   accessInformation: { categories: Labelled[]; linkage: Labelled };
-  specialCareInformation: { policy: Labelled; exceptions: Labelled[] };
-  useBeyondPurposes: { policy: Labelled; exceptions: Labelled[] };
+  specialCareInformation: { policy: Labelled; exceptions: CitedException[] };
+  useBeyondPurposes: { policy: Labelled; exceptions: CitedException[] };
   myNumber: { policy: Labelled };
   consents: Label & { steps: Label[] };
   thirdPartyProvision: { policy: Label; jointUse: JointUse[]; optOutItems: OptOut[] };
@@ -112,6 +113,20 @@ function Labels({ items, language }: { items: Labelled[]; language: Language }) 
     <ul>
       {items.map((item) => (
         <li key={item.id}>{localised(item, language)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Art. 18(3) and 20(2) share the words of items (i)-(iv): each case says which article item it is. */
+function Exceptions({ items, language }: { items: CitedException[]; language: Language }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item.id}>
+          {localised(item, language)}
+          {language === 'ja' ? `（${item.citation.ja}）` : ` (${item.citation.en})`}
+        </li>
       ))}
     </ul>
   );
@@ -243,12 +258,12 @@ function NoticeBody({ notice, language }: { notice: Notice; language: Language }
       <section aria-labelledby="special-care">
         <h2 id="special-care">{t('specialCare', language)}</h2>
         <p>{localised(notice.specialCareInformation.policy, language)}</p>
-        <Labels items={notice.specialCareInformation.exceptions} language={language} />
+        <Exceptions items={notice.specialCareInformation.exceptions} language={language} />
       </section>
       <section aria-labelledby="use-beyond-purposes">
         <h2 id="use-beyond-purposes">{t('useBeyondPurposes', language)}</h2>
         <p>{localised(notice.useBeyondPurposes.policy, language)}</p>
-        <Labels items={notice.useBeyondPurposes.exceptions} language={language} />
+        <Exceptions items={notice.useBeyondPurposes.exceptions} language={language} />
       </section>
       <section aria-labelledby="my-number">
         <h2 id="my-number">{t('myNumber', language)}</h2>
@@ -336,7 +351,11 @@ function NoticeBody({ notice, language }: { notice: Notice; language: Language }
         <p>{localised(desk.name, language)}</p>
         <dl>
           <dt>{t('deskAddress', language)}</dt>
-          <dd>{localised(desk.address, language)}</dd>
+          <dd>
+            {localised(desk.address, language) === localised(notice.businessDetails.address, language)
+              ? t('deskAddressAsBusiness', language)
+              : localised(desk.address, language)}
+          </dd>
           <dt>{t('deskEmail', language)}</dt>
           <dd>
             <a href={`mailto:${desk.email}`}>{desk.email}</a>

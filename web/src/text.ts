@@ -202,6 +202,7 @@ const T = {
   desk: { ja: 'お問い合わせ窓口', en: 'Contact' },
   deskHours: { ja: '受付時間', en: 'Hours' },
   deskAddress: { ja: '所在地', en: 'Address' },
+  deskAddressAsBusiness: { ja: '上記の事業者の住所と同じ', en: "The business's address above" },
   deskEmail: { ja: 'メールアドレス', en: 'E-mail' },
   startRequest: { ja: '請求・苦情のお申出はこちら', en: 'Make a request or complaint' },
   formTitle: { ja: '請求・苦情のお申出', en: 'Make a request or complaint' },
