@@ -78,7 +78,7 @@ export function describeDecide({ desk, client, newPage }: ConsoleDesk) {
       await decision.getByRole('button', { name: '本人に届く内容を確認する' }).click();
       const preview = decision.getByRole('region', { name: '本人に届く内容の確認' });
       await preview.waitFor();
-      expect(await page.evaluate('document.activeElement?.id')).toBe('preview-heading');
+      await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('preview-heading');
       const previewText = (await preview.textContent()) ?? '';
       expect(previewText).toContain(DEMO_CUSTOMER.email);
       expect(previewText).toContain('保有個人データの開示（一部）のご用意ができました');

@@ -303,7 +303,7 @@ export function describeOfficer({ desk, client, newPage }: ConsoleDesk) {
       await lift.getByRole('button', { name: '解除を確定する' }).click();
       const reason = lift.getByLabel('解除の理由');
       await expect.poll(() => reason.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
-      expect(await page.evaluate('document.activeElement?.id')).toBe('lift-reason');
+      await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('lift-reason');
       expect(await page.locator('#lift-reason-error').textContent()).toBe(
         '解除の理由を入力してください（2000文字まで）。',
       );

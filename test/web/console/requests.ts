@@ -130,7 +130,7 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       const reason = decision.getByLabel(/理由（請求者に通知されます/);
       await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator(`#${await reason.getAttribute('aria-describedby')}`).textContent()).toContain('第36条');
-      expect(await page.evaluate('document.activeElement?.id')).toBe('field-reason');
+      await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('field-reason');
       await checkPage(page, 'desk-requests-4-refusal-errors-ja');
 
       // The network fails mid-submit: everything typed stays; sending again decides once.
@@ -188,7 +188,7 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       await expect.poll(() => value.getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator('#field-details-changes-1-value-error').textContent()).toBe('is required');
       expect(await page.locator('#field-details-changes-0-value').getAttribute('aria-invalid')).toBeNull();
-      expect(await page.evaluate('document.activeElement?.id')).toBe('field-details-changes-1-value');
+      await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('field-details-changes-1-value');
       await checkPage(page, 'desk-requests-5-correction-rows-en');
     }, 90_000);
   });
@@ -258,7 +258,9 @@ export function describeRequests({ desk, client, newPage }: ConsoleDesk) {
       await check.getByRole('button', { name: '確認を記録する' }).click();
       const authority = check.getByLabel(/代理権を確認した書類/);
       await expect.poll(() => authority.getAttribute('aria-invalid')).toBe('true');
-      expect(await page.evaluate('document.activeElement?.id')).toBe('field-representative-authorityDocument');
+      await expect
+        .poll(() => page.evaluate('document.activeElement?.id'))
+        .toBe('field-representative-authorityDocument');
       await authority.selectOption('power-of-attorney');
       await check.getByLabel(/代理人の本人確認書類/).selectOption('driving-licence');
       await check.getByRole('button', { name: '確認を記録する' }).click();

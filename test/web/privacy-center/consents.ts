@@ -183,7 +183,7 @@ export function describeConsents({ desk, client, newPage: phonePage }: PrivacyCe
         '入力してください。',
       );
       expect(await first.getByLabel('正しい内容').getAttribute('aria-invalid')).toBeNull();
-      expect(await page.evaluate('document.activeElement?.id')).toBe('field-details-items-1-content');
+      await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('field-details-items-1-content');
       await checkPage(page, 'privacy-center-consents-6-correction-errors-ja');
 
       await content.fill('03-1234-5678');

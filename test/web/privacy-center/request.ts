@@ -42,7 +42,7 @@ export function describeRequest({ desk, client, newPage: phonePage }: PrivacyCen
       expect(await page.locator(`#${await name.getAttribute('aria-describedby')}`).textContent()).toBe(
         '入力してください。',
       );
-      expect(await page.evaluate('document.activeElement?.id')).toBe('field-requester-name');
+      await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('field-requester-name');
       await checkPage(page, '2-request-form-errors-ja');
 
       await name.fill('山田 花子');
