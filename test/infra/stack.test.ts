@@ -4,7 +4,9 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COMPANY_ENV } from '../../functions/adapters/company';
 import { TABLES, type TableName, tableEnvVar } from '../../functions/adapters/tables';
+import { DEMO_COMPANY, parseCompany } from '../../functions/domain/company';
 import { SYSTEM_NAMES, type SystemName } from '../../functions/domain/systems';
 import { ROUTES, type RouteDefinition, type TableAccess } from '../../functions/routes';
 import { WORKERS, type WorkerDefinition } from '../../functions/workers';
@@ -219,6 +221,20 @@ describe('functions: one per route and per worker', () => {
       const tableVars = Object.fromEntries(Object.entries(variables).filter(([k]) => k.startsWith('DESK_TABLE_')));
       const tables = Object.keys(entry.tables) as TableName[];
       expect(tableVars).toEqual(Object.fromEntries(tables.map((t) => [tableEnvVar(t), { Ref: tableId(t) }])));
+    },
+  );
+
+  it.each(entries.map((e) => [e.name, e] as const))(
+    "%s speaks as the configured company, within Lambda's 4 KB of variables",
+    (_, entry) => {
+      const variables: Json = resource(entry.fn().fn).Properties.Environment.Variables;
+      expect(parseCompany(JSON.parse(variables[COMPANY_ENV]))).toEqual(DEMO_COMPANY);
+      // A reference becomes a physical name at deployment: count each as a long one (100 bytes).
+      const bytes = Object.entries(variables).reduce(
+        (sum, [key, value]) => sum + key.length + (typeof value === 'string' ? Buffer.byteLength(value) : 100),
+        0,
+      );
+      expect(bytes).toBeLessThan(4096);
     },
   );
 
