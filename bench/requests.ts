@@ -382,6 +382,7 @@ export const ROUTE_REQUESTS = {
         affair: 'tax',
         document: 'dependant-deduction-declaration',
         documentDate: '2026-01-05',
+        taxYear: 2026,
         number: '123456789018',
       }),
       principal: PAYROLL,
