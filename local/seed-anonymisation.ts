@@ -3,11 +3,34 @@
 // so a dataset definition can be run on the local desk and meet k = 5 (README). Deterministic: the
 // same seed gives the same people on every start, and their keys stay the same, so a restart
 // rewrites the same items. No names, e-mail addresses or other contact details: nobody is reachable.
+
 import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../functions/adapters/clients';
+import type { DatasetDefinitionInput } from '../functions/domain/anonymisation/definition';
 import { lookupKeyOf, type PersonalDataRecord, type StoredPersonalDataRecord } from '../functions/domain/holdings';
 import { personalDataExpiresAt } from '../functions/domain/personal-data/expiry';
 import { POLICY_PURPOSES, registryOf } from '../functions/domain/purposes/registry';
+
+/**
+ * The definition the README walk posts (with a definitionId of its choosing): on the demo population it
+ * meets k = 5 with a few records suppressed, showing age in 20-year bands, gender and prefecture.
+ */
+export const DEMO_DATASET_DEFINITION = {
+  title: { ja: '顧客属性の統計用データ', en: 'Customer attributes for statistics' },
+  purposes: ['service-improvement'],
+  attributes: [
+    { category: 'name', treatment: 'delete' },
+    { category: 'date-of-birth', treatment: 'generalise', hierarchy: { kind: 'age', bands: [5, 10, 20] } },
+    {
+      category: 'gender',
+      treatment: 'generalise',
+      hierarchy: { kind: 'table', levels: { 女性: ['男女計'], 男性: ['男女計'] } },
+    },
+    { category: 'address', treatment: 'generalise', hierarchy: { kind: 'address' } },
+    { category: 'contract', treatment: 'keep' },
+  ],
+  model: { k: 5, maxSuppression: 0.05 },
+} as const satisfies DatasetDefinitionInput;
 
 export const DEMO_POPULATION_SIZE = 300;
 export const DEMO_POPULATION_PREFIX = 'demo-pop-';
