@@ -96,6 +96,9 @@ export function definitionProblems(
   definition.attributes.forEach((attribute, i) => {
     const at = `body.attributes.${i}`;
     const { category, treatment } = attribute;
+    // Counted whatever the category, so an unknown one is not also reported as an empty dataset.
+    if (treatment === 'keep') kept += 1;
+    if (treatment === 'generalise') quasiIdentifiers += 1;
     if (MY_NUMBER_ID.test(category)) {
       errors.push({
         field: `${at}.category`,
@@ -138,9 +141,7 @@ export function definitionProblems(
     if (attribute.hierarchy) {
       errors.push(...hierarchyProblems(category, attribute.hierarchy, `${at}.hierarchy`));
       latticeNodes *= levelCount(attribute.hierarchy);
-      quasiIdentifiers += 1;
     }
-    if (treatment === 'keep') kept += 1;
     if (attribute.sensitive === true) {
       sensitive += 1;
       if (definition.model.l === undefined)
