@@ -150,3 +150,19 @@ describe('the published items', () => {
     });
   });
 });
+
+describe('the defaults of a definition', () => {
+  it('are k = 5, 5% suppression and ages top-coded at 90', async () => {
+    const { datasetDefinitionSchema } = await import('../../../functions/domain/anonymisation/definition');
+    const definition = datasetDefinitionSchema.parse({
+      title: { ja: '既定', en: 'Defaults' },
+      purposes: ['usage-analysis'],
+      attributes: [{ category: 'date-of-birth', treatment: 'generalise', hierarchy: { kind: 'age', bands: [10] } }],
+      model: {},
+    });
+    expect(definition.model).toEqual({ k: 5, maxSuppression: 0.05 });
+    const hierarchy = definition.attributes[0]!.hierarchy!;
+    expect(all(hierarchy, '1936-12-07')).toEqual(['90+', '90+', '*']);
+    expect(all(hierarchy, '1936-12-08')).toEqual(['89', '80-89', '*']);
+  });
+});
