@@ -1,7 +1,7 @@
 // The generalisation hierarchies on worked examples: ages (29 February included), dates, Japanese
 // addresses, postcodes, tables, intervals, missing values, and the items each level publishes.
 import { describe, expect, it } from 'vitest';
-import type { Hierarchy } from '../../../functions/domain/anonymisation/definition';
+import { datasetDefinitionSchema, type Hierarchy } from '../../../functions/domain/anonymisation/definition';
 import {
   compileHierarchy,
   completedYears,
@@ -152,8 +152,7 @@ describe('the published items', () => {
 });
 
 describe('the defaults of a definition', () => {
-  it('are k = 5, 5% suppression and ages top-coded at 90', async () => {
-    const { datasetDefinitionSchema } = await import('../../../functions/domain/anonymisation/definition');
+  it('are k = 5, 5% suppression and ages top-coded at 90', () => {
     const definition = datasetDefinitionSchema.parse({
       title: { ja: '既定', en: 'Defaults' },
       purposes: ['usage-analysis'],
