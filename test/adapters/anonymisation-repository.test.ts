@@ -52,6 +52,16 @@ describe('the registry as a run reads it', () => {
   });
 });
 
+const LOST = {
+  before: '2026-12-06T22:00:00.000Z',
+  problem: {
+    type: 'urn:appi-desk:problem:anonymisation-run-lost',
+    title: 'Lost',
+    status: 422 as const,
+    detail: 'Lost',
+  },
+};
+
 describe('a run', () => {
   const run: DatasetRun = {
     datasetId: 'ANON-2026-12-07-AAAAAA',
@@ -70,8 +80,8 @@ describe('a run', () => {
       createdBy: 'officer',
       createdAt: '2026-12-07T00:00:00.000Z',
     });
-    expect(await dynamoAnonymisation.startRun(run)).toEqual({ outcome: 'started' });
-    expect(await dynamoAnonymisation.startRun({ ...run, datasetId: 'ANON-2026-12-07-BBBBBB' })).toEqual({
+    expect(await dynamoAnonymisation.startRun(run, LOST)).toEqual({ outcome: 'started' });
+    expect(await dynamoAnonymisation.startRun({ ...run, datasetId: 'ANON-2026-12-07-BBBBBB' }, LOST)).toEqual({
       outcome: 'running',
       datasetId: run.datasetId,
     });
@@ -90,8 +100,43 @@ describe('a run', () => {
     expect(await dynamoAnonymisedPublications.list()).toEqual([publication]);
     expect((await dynamoAnonymisation.runsOf('stored')).map((r) => r.state)).toEqual(['published']);
     // The definition is free again.
-    expect(await dynamoAnonymisation.startRun({ ...run, datasetId: 'ANON-2026-12-07-CCCCCC' })).toEqual({
+    expect(await dynamoAnonymisation.startRun({ ...run, datasetId: 'ANON-2026-12-07-CCCCCC' }, LOST)).toEqual({
       outcome: 'started',
+    });
+  });
+
+  it('a run requested long ago that never finished is refused as lost when the next one starts, in one transaction', async () => {
+    await dynamoAnonymisation.createDefinition({
+      definitionId: 'lost',
+      definition: {} as never,
+      createdBy: 'officer',
+      createdAt: '2026-12-06T00:00:00.000Z',
+    });
+    const old = {
+      ...run,
+      definitionId: 'lost',
+      datasetId: 'ANON-2026-12-06-OLDOLD',
+      requestedAt: '2026-12-06T20:00:00.000Z',
+    };
+    expect(await dynamoAnonymisation.startRun(old, LOST)).toEqual({ outcome: 'started' });
+    const next = { ...run, definitionId: 'lost', datasetId: 'ANON-2026-12-07-NEWNEW' };
+    expect(await dynamoAnonymisation.startRun(next, LOST)).toEqual({ outcome: 'started', replaced: old.datasetId });
+    expect(await dynamoAnonymisation.run(old.datasetId)).toMatchObject({ state: 'refused', problem: LOST.problem });
+    // The lost run's worker finishing after all changes nothing: the definition is the new run's.
+    const late = { ...old, state: 'published' as const };
+    expect(
+      await dynamoAnonymisation.publish(late, {
+        datasetId: old.datasetId,
+        title: old.title,
+        items: [],
+        createdOn: '2026-12-06',
+        publishedAt: '2026-12-07T00:00:00.000Z',
+      }),
+    ).toBe('stale');
+    // A run requested recently is not lost: the next start is 409.
+    expect(await dynamoAnonymisation.startRun({ ...next, datasetId: 'ANON-2026-12-07-THIRD0' }, LOST)).toEqual({
+      outcome: 'running',
+      datasetId: next.datasetId,
     });
   });
 });
