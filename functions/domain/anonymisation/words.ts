@@ -107,6 +107,8 @@ export type HierarchyKind = keyof typeof HIERARCHY_KINDS;
 
 /** What every hierarchy's top level shows: the attribute suppressed for the whole dataset. */
 export const SUPPRESSED_VALUE = '*';
+/** What a column whose attribute sits at the top level publishes: nothing of anyone. */
+export const SUPPRESSED_LEVEL_WORDS: Words = { ja: '全件非表示', en: 'not shown' };
 
 /**
  * The privacy model's defaults. The Act sets no number: the PPC's guidance asks for measures suited to
@@ -117,6 +119,8 @@ export const DEFAULT_K = 5;
 export const MIN_K = 2;
 /** The share of records that may be suppressed (left out) to meet the model, by default. */
 export const DEFAULT_MAX_SUPPRESSION = 0.05;
+/** Ages from this one up are one value (top coding, Rules Art. 34(iv)) unless the definition sets another. */
+export const DEFAULT_AGE_TOP_CODE = 90;
 /** A definition whose lattice of generalisations is larger than this is refused: it cannot be searched whole. */
 export const MAX_LATTICE_NODES = 20_000;
 
