@@ -67,6 +67,8 @@ const auditCall = (
 
 /** An incident id no bench run registers: the write routes answer 404 and change nothing. */
 const BENCH_INCIDENT = 'INC-2000-01-01-BENCH0';
+/** An anonymised dataset id no run takes: no run is ever started on 2000-01-01. */
+const BENCH_DATASET = 'ANON-2000-01-01-BENCH0';
 const BENCH_INCIDENT_FACTORS = {
   specialCareRequired: false,
   financialLoss: false,
@@ -826,6 +828,51 @@ export const ROUTE_REQUESTS = {
   }),
   'close-audit': auditCall('close-audit', AUDITOR_CLAIMS, { body: { version: 1, conclusion: 'Benchmark' } }),
   'view-audit-report': auditCall('view-audit-report', OFFICER_CLAIMS),
+  // ---- Anonymisation: a definition refused before anything is written (an unknown category); reads of unknown ids answer 404 ----
+  'list-anonymisation-definitions': {
+    event: api('list-anonymisation-definitions', { claims: OFFICER_CLAIMS }),
+    expect: '200',
+  },
+  'create-anonymisation-definition': {
+    event: api('create-anonymisation-definition', {
+      headers: json,
+      body: JSON.stringify({
+        definitionId: 'bench-definition',
+        title: { ja: 'ベンチマーク', en: 'Benchmark' },
+        purposes: ['bench-unknown-purpose'],
+        attributes: [{ category: 'bench-unknown-category', treatment: 'keep' }],
+        model: { k: 5 },
+      }),
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '422',
+  },
+  'view-anonymisation-definition': {
+    event: api('view-anonymisation-definition', {
+      pathParameters: { definitionId: 'bench-unknown' },
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'start-anonymisation-run': {
+    event: api('start-anonymisation-run', {
+      pathParameters: { definitionId: 'bench-unknown' },
+      claims: OFFICER_CLAIMS,
+    }),
+    expect: '404',
+  },
+  'view-anonymised-dataset': {
+    event: api('view-anonymised-dataset', { pathParameters: { datasetId: BENCH_DATASET }, claims: OFFICER_CLAIMS }),
+    expect: '404',
+  },
+  'read-anonymised-rows': {
+    event: api('read-anonymised-rows', { pathParameters: { datasetId: BENCH_DATASET }, claims: OFFICER_CLAIMS }),
+    expect: '404',
+  },
+  'read-anonymisation-method': {
+    event: api('read-anonymisation-method', { pathParameters: { datasetId: BENCH_DATASET }, claims: OFFICER_CLAIMS }),
+    expect: '404',
+  },
 } satisfies Record<RouteName, BenchRequest>;
 
 export const WORKER_REQUESTS = {

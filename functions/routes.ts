@@ -6,6 +6,7 @@
 import type { RouteDefinition } from './http/route-definition';
 import { withSafeguardsGate } from './http/safeguards-routes';
 import * as accessLog from './routes/access-log';
+import * as anonymisation from './routes/anonymisation';
 import * as audits from './routes/audits';
 import * as consents from './routes/consents';
 import * as disclosures from './routes/disclosures';
@@ -129,6 +130,13 @@ const MANIFEST = [
   audits.changeCorrectiveAction,
   audits.closeAudit,
   audits.viewAuditReport,
+  anonymisation.listAnonymisationDefinitions,
+  anonymisation.createAnonymisationDefinition,
+  anonymisation.viewAnonymisationDefinition,
+  anonymisation.startAnonymisationRun,
+  anonymisation.viewAnonymisedDataset,
+  anonymisation.readAnonymisedRows,
+  anonymisation.readAnonymisationMethod,
 ] as const;
 
 /**
@@ -140,6 +148,7 @@ export const ROUTES: readonly RouteDefinition[] = MANIFEST.map(withSafeguardsGat
 /** The route modules by capability, as named in functions/routes/; CDK groups the functions by them. */
 export const ROUTE_MODULES = {
   'access-log': accessLog,
+  anonymisation,
   audits,
   consents,
   disclosures,

@@ -116,7 +116,38 @@ export class AuditConstruct extends Construct {
       serverAccessLogsBucket: accessLogBucket,
       serverAccessLogsPrefix: 'access-log-digest-bucket/',
     });
-    this.buckets = { 'access-log-digests': { bucket: digestBucket, key: digestKey } };
+    // Anonymously processed information (APPI Art. 43): the rows, and apart from them the processing
+    // method (Art. 43(2); Enforcement Rules Art. 35), each with a key of its own so that a grant on the
+    // rows never opens the method. No Object Lock: the company may delete a dataset it no longer uses.
+    const anonymisationBucket = (id: string, description: string, prefix: string): DeskBucket => {
+      const bucketKey = new kms.Key(this, `${id}Key`, {
+        description,
+        enableKeyRotation: true,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      const bucket = new s3.Bucket(this, `${id}Bucket`, {
+        ...protectedBucket,
+        encryptionKey: bucketKey,
+        serverAccessLogsBucket: accessLogBucket,
+        serverAccessLogsPrefix: prefix,
+      });
+      return { bucket, key: bucketKey };
+    };
+    const anonymisedDatasets = anonymisationBucket(
+      'AnonymisedDatasets',
+      'Encrypts the rows of the anonymised datasets of the privacy desk',
+      'anonymised-datasets-bucket/',
+    );
+    const anonymisationMethods = anonymisationBucket(
+      'AnonymisationMethods',
+      'Encrypts the processing methods of the anonymised datasets of the privacy desk',
+      'anonymisation-methods-bucket/',
+    );
+    this.buckets = {
+      'access-log-digests': { bucket: digestBucket, key: digestKey },
+      'anonymised-datasets': anonymisedDatasets,
+      'anonymisation-methods': anonymisationMethods,
+    };
 
     const replicationReason =
       'Single-region deployment: the trail is multi-region, and Object Lock in compliance mode with versioning keeps every log file and digest unalterable; a cross-region copy needs a second regional stack the desk does not have.';
@@ -124,6 +155,13 @@ export class AuditConstruct extends Construct {
       Validations.of(bucket).acknowledge({
         id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
         reason: replicationReason,
+      });
+    }
+    for (const { bucket } of [anonymisedDatasets, anonymisationMethods]) {
+      Validations.of(bucket).acknowledge({
+        id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+        reason:
+          'Single-region deployment: a dataset is made again from its definition by a new run, and versioning keeps every object written; a cross-region copy would put anonymised data in a second region the desk does not otherwise use.',
       });
     }
 

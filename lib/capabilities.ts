@@ -16,6 +16,7 @@ export const CAPABILITIES = {
     'Holders of personal data and the fulfilment of decided requests at each: the holder registry, tasks, OpenDSR callbacks',
   incidents:
     'Leaks, losses and damage of personal data (APPI Art. 26): the incident register, reports to the PPC, notices to the persons',
+  anonymisation: 'Anonymously processed information (policy §3; APPI Art. 43)',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -43,6 +44,7 @@ const STACK_OF_MODULE: Record<RouteModule, Capability> = {
   incidents: 'incidents',
   'incident-reports': 'incidents',
   'incident-notices': 'incidents',
+  anonymisation: 'anonymisation',
 };
 
 const CAPABILITY_OF = new Map<string, Capability>(

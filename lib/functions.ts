@@ -127,8 +127,8 @@ export class DeskFunction extends Construct {
 }
 
 /**
- * Grants what a manifest asks for on one bucket: read lists it and gets objects; read-write also puts
- * them, with their Object Lock retention (never a governance bypass, nor a delete). The bucket's
+ * Grants what a manifest asks for on one bucket: read lists it and gets objects; write puts objects
+ * only; read-write does both, with their Object Lock retention (never a governance bypass, nor a delete). The bucket's
  * key only through S3.
  */
 function grantBucketAccess(
@@ -139,11 +139,20 @@ function grantBucketAccess(
 ): void {
   const allow = (actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources, ...(conditions ? { conditions } : {}) }));
-  allow(['s3:ListBucket'], [bucket.bucketArn]);
-  allow(access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:PutObjectRetention'], [
-    bucket.arnForObjects('*'),
-  ]);
-  allow(access === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], [key.keyArn], {
+  // write puts objects and reads none: the worker that makes a dataset never reads another one back.
+  const objectActions = {
+    read: ['s3:GetObject'],
+    write: ['s3:PutObject'],
+    'read-write': ['s3:GetObject', 's3:PutObject', 's3:PutObjectRetention'],
+  }[access];
+  const keyActions = {
+    read: ['kms:Decrypt'],
+    write: ['kms:GenerateDataKey'],
+    'read-write': ['kms:Decrypt', 'kms:GenerateDataKey'],
+  }[access];
+  if (access !== 'write') allow(['s3:ListBucket'], [bucket.bucketArn]);
+  allow(objectActions, [bucket.arnForObjects('*')]);
+  allow(keyActions, [key.keyArn], {
     StringEquals: { 'kms:ViaService': `s3.${Stack.of(bucket).region}.amazonaws.com` },
   });
   // The bucket may sit in another stack than the role (a nested stack names it by a parameter).

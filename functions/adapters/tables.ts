@@ -23,7 +23,9 @@ export type TableName =
   | 'suppressions'
   | 'incidents'
   | 'safeguards'
-  | 'audits';
+  | 'audits'
+  | 'anonymisation'
+  | 'anonymised-publications';
 
 export interface KeyAttribute {
   name: string;
@@ -300,6 +302,25 @@ export const TABLES: readonly TableDefinition[] = [
     name: 'audits',
     partitionKey: { name: 'auditId', type: 'S' },
     sortKey: { name: 'itemKey', type: 'S' },
+  },
+  {
+    // Anonymously processed information (APPI Art. 43): each dataset definition is the item
+    // pk 'definition#<definitionId>', sk 'definition'; each run of it sk 'dataset#<datasetId>' beside it,
+    // with its state (requested, published, refused), risk report, columns or problem; pk
+    // 'dataset#<datasetId>', sk 'dataset' points a dataset id back to its definition. No personal
+    // data: the rows are in their own bucket. The stream starts the worker on a requested run. Kept
+    // for good: what was created and published stays answerable.
+    name: 'anonymisation',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    stream: 'NEW_IMAGE',
+  },
+  {
+    // What the privacy notice publishes of each dataset created (APPI Art. 43(3); Enforcement Rules
+    // Art. 36): its title, its items of information and the day. A table of its own, so the public
+    // notice route is granted this and nothing of the definitions or runs.
+    name: 'anonymised-publications',
+    partitionKey: { name: 'datasetId', type: 'S' },
   },
 ];
 
