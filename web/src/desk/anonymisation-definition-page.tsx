@@ -16,7 +16,7 @@ import {
   type RunStarted,
   runPath,
 } from './anonymisation';
-import { type Purpose } from './anonymisation-form';
+import type { Purpose } from './anonymisation-form';
 import { nw, stateWords } from './anonymisation-text';
 import { japanTime } from './japan-time';
 import type { DeskPageProps } from './page-props';
@@ -24,7 +24,7 @@ import { type DeskProblemDetails, failureOf, ProblemNotice } from './problem';
 import { hrefOfDeskRoute } from './routes';
 import { ScrollRegion } from './scroll-region';
 import { staffApi } from './staff-api';
-import { ROLE_LABELS, type Language } from './text';
+import { type Language, ROLE_LABELS } from './text';
 
 const categoryName = (id: string, language: Language) =>
   PERSONAL_DATA_CATEGORIES.find((c) => c.id === id)?.[language] ?? id;
@@ -53,7 +53,7 @@ export function AnonymisationDefinitionPage({
   const [purposes, setPurposes] = useState<Purpose[]>([]);
   const [problem, setProblem] = useState<DeskProblemDetails | 'network'>();
   const [runProblem, setRunProblem] = useState<DeskProblemDetails | 'network'>();
-  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const load = async () => {
     const result = await api.get<DefinitionDossier>(definitionPath(definitionId));
@@ -196,7 +196,13 @@ export function AnonymisationDefinitionPage({
         <section aria-labelledby="run-dataset">
           <h2 id="run-dataset">{nw('run', language)}</h2>
           <p>{nw('runIntro', language)}</p>
-          {runProblem && <ProblemNotice problem={runProblem} language={language} />}
+          {runProblem && runProblem !== 'network' && runProblem.status === 409 ? (
+            <div class="summary" role="alert">
+              <p>{nw('runBusy', language)}</p>
+            </div>
+          ) : (
+            runProblem && <ProblemNotice problem={runProblem} language={language} />
+          )}
           <p role="status">{working ? nw('runStarted', language) : ''}</p>
           <button type="button" onClick={() => void run()} disabled={working}>
             {nw('run', language)}

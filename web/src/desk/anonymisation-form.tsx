@@ -13,26 +13,14 @@ import {
   emptyAttribute,
   FIXED_KINDS,
   type FormField,
+  fieldWords,
   hierarchyKinds,
-  ruleOf,
   usesSpecialCare,
 } from './anonymisation';
-import { FIELD_RULES_JA, nw } from './anonymisation-text';
+import { nw } from './anonymisation-text';
 import { FieldError, TextField } from './incident-form';
-import { ROLE_LABELS } from './text';
 import type { Language } from './text';
-
-/** Kana and kanji: a message already in Japanese is shown as it is. */
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
-
-/** A field's messages in the page's language: in Japanese the field's rule where the API wrote English. */
-export function fieldWords(field: FormField, messages: readonly string[] | undefined, language: Language) {
-  if (!messages?.length) return undefined;
-  const said = messages.map((m) =>
-    language === 'en' || JAPANESE.test(m) ? m : FIELD_RULES_JA[ruleOf(field) as keyof typeof FIELD_RULES_JA],
-  );
-  return [...new Set(said.filter(Boolean))];
-}
+import { ROLE_LABELS } from './text';
 
 export interface Purpose {
   purposeId: string;
@@ -219,7 +207,12 @@ export function DefinitionFields({
 }) {
   const errors = (field: FormField) => fieldWords(field, byField[field], language);
   const set = <K extends keyof DefinitionForm>(key: K, value: DefinitionForm[K]) => setForm({ ...form, [key]: value });
-  const text = (key: 'definitionId' | 'titleJa' | 'titleEn' | 'k' | 'l' | 'maxSuppressionPercent', label: string, field: FormField, hint?: string) => (
+  const text = (
+    key: 'definitionId' | 'titleJa' | 'titleEn' | 'k' | 'l' | 'maxSuppressionPercent',
+    label: string,
+    field: FormField,
+    hint?: string,
+  ) => (
     <TextField
       id={`anon-${key}`}
       label={label}
@@ -239,7 +232,12 @@ export function DefinitionFields({
         {text('titleJa', nw('titleJa', language), 'title', nw('titleHint', language))}
         {text('titleEn', nw('titleEn', language), 'title', nw('titleHint', language))}
       </div>
-      <Group id="anon-purposes" legend={nw('purposes', language)} hint={nw('purposesHint', language)} errors={errors('purposes')}>
+      <Group
+        id="anon-purposes"
+        legend={nw('purposes', language)}
+        hint={nw('purposesHint', language)}
+        errors={errors('purposes')}
+      >
         {!purposes && <p>{nw('purposesLoading', language)}</p>}
         {purposes?.map((p) => (
           <label key={p.purposeId} class="choice">
@@ -290,13 +288,20 @@ export function DefinitionFields({
           {text('maxSuppressionPercent', nw('maxSuppression', language), 'maxSuppression')}
         </div>
       </Group>
-      <Group id="anon-readers" legend={nw('readers', language)} hint={nw('readersHint', language)} errors={errors('readers')}>
+      <Group
+        id="anon-readers"
+        legend={nw('readers', language)}
+        hint={nw('readersHint', language)}
+        errors={errors('readers')}
+      >
         {STAFF_ROLES.filter((r) => r !== 'officer').map((role) => (
           <label key={role} class="choice">
             <input
               type="checkbox"
               checked={form.readers.includes(role)}
-              onChange={(e) => set('readers', toggle(form.readers, role, (e.currentTarget as HTMLInputElement).checked))}
+              onChange={(e) =>
+                set('readers', toggle(form.readers, role, (e.currentTarget as HTMLInputElement).checked))
+              }
             />{' '}
             {ROLE_LABELS[role][language]}
           </label>

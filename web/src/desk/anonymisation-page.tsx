@@ -63,7 +63,11 @@ export function AnonymisationPage({ session, language, go }: DeskPageProps) {
   // A taken identifier is a 409 without field errors: it belongs next to the identifier.
   const byField =
     sent && sent.problem !== 'network' && sent.problem.status === 409 && !sent.problem.errors?.length
-      ? { definitionId: [language === 'ja' ? 'この識別子は既に使われています。別の識別子にしてください。' : sent.problem.detail] }
+      ? {
+          definitionId: [
+            language === 'ja' ? 'この識別子は既に使われています。別の識別子にしてください。' : sent.problem.detail,
+          ],
+        }
       : placed.byField;
   return (
     <>

@@ -22,7 +22,7 @@ const W = {
   create: { ja: '定義を作成する', en: 'Define a dataset' },
   createIntro: {
     ja: '登録簿の項目ごとに、施行規則第34条の措置を選びます。氏名やメールアドレスのように個人を識別する記述は削除だけ、お客様番号のように元の情報と連結する符号は削除か連結できない符号への置換だけを選べます。年齢・住所・職業のような準識別子は、階層に沿って一般化します。',
-    en: "For each registry item, choose its measure under Enforcement Rules Art. 34. Descriptions that identify a person, such as the name or e-mail address, can only be deleted; codes that link to the original data, such as the customer number, only deleted or replaced by codes that cannot link back. Quasi-identifiers such as age, address or occupation are generalised along a hierarchy.",
+    en: 'For each registry item, choose its measure under Enforcement Rules Art. 34. Descriptions that identify a person, such as the name or e-mail address, can only be deleted; codes that link to the original data, such as the customer number, only deleted or replaced by codes that cannot link back. Quasi-identifiers such as age, address or occupation are generalised along a hierarchy.',
   },
   definitionId: { ja: '定義の識別子', en: 'Definition identifier' },
   definitionIdHint: {
@@ -63,8 +63,14 @@ const W = {
     ja: '小さい順に、カンマ区切り（例：10, 50, 100）。',
     en: 'Smallest first, separated by commas (e.g. 10, 50, 100).',
   },
-  bottomCodeAt: { ja: 'この値以下は一つにまとめる（任意、{item}）', en: 'Values up to this one are one value (optional, {item})' },
-  intervalTopCodeAt: { ja: 'この値以上は一つにまとめる（任意、{item}）', en: 'Values from this one up are one value (optional, {item})' },
+  bottomCodeAt: {
+    ja: 'この値以下は一つにまとめる（任意、{item}）',
+    en: 'Values up to this one are one value (optional, {item})',
+  },
+  intervalTopCodeAt: {
+    ja: 'この値以上は一つにまとめる（任意、{item}）',
+    en: 'Values from this one up are one value (optional, {item})',
+  },
   tableLevels: { ja: '対応表（{item}）', en: 'Generalisations ({item})' },
   tableLevelsHint: {
     ja: '1行に1つの値。「値 > 第1階層 > 第2階層」のように、近い順に一般化を書きます。すべての行で階層の数を揃えてください（例：会社員 > 被雇用者 > 就業者）。',
@@ -115,7 +121,10 @@ const W = {
     ja: '作成を始めました。終わるとこのページに結果が表示されます。',
     en: 'Started. The result appears on this page when it is done.',
   },
-  runWorking: { ja: '作成中です…', en: 'Working…' },
+  runBusy: {
+    ja: 'この定義の匿名加工情報は、いま作成中です。終わるまでお待ちください。何も変更していません。',
+    en: 'A dataset of this definition is being created just now; wait until it is done. Nothing was changed.',
+  },
   dataset: { ja: '匿名加工情報', en: 'Dataset' },
   state: { ja: '状態', en: 'State' },
   requestedAt: { ja: '開始日時', en: 'Started' },
@@ -187,7 +196,10 @@ const W = {
     ja: '加工の方法は加工後の情報とは別に保管され、個人情報保護管理者だけが読めます（個人情報保護法第43条第2項、施行規則第35条）。表示するとアクセス記録に残ります。対応表や鍵は存在しないため、この情報から本人の情報は復元できません。',
     en: 'The processing method is kept apart from the dataset and only the officer may read it (APPI Art. 43(2); Enforcement Rules Art. 35). Showing it is recorded in the access log. No correspondence table or key exists, so nothing here restores a person’s data.',
   },
-  showMethod: { ja: '加工の方法を表示する（アクセス記録に残ります）', en: 'Show the method (recorded in the access log)' },
+  showMethod: {
+    ja: '加工の方法を表示する（アクセス記録に残ります）',
+    en: 'Show the method (recorded in the access log)',
+  },
   referenceDate: { ja: '年齢を数えた日', en: 'Ages counted on' },
   levelChosen: { ja: '選ばれた一般化の段階', en: 'Generalisation chosen' },
   suppressedWhole: { ja: 'すべて抑制（*）', en: 'Suppressed entirely (*)' },
@@ -197,7 +209,11 @@ const W = {
 export type AnonymisationTextKey = keyof typeof W;
 
 /** The page's words, with `{name}` filled from `values`. */
-export function nw(key: AnonymisationTextKey, language: Language, values: Record<string, string | number> = {}): string {
+export function nw(
+  key: AnonymisationTextKey,
+  language: Language,
+  values: Record<string, string | number> = {},
+): string {
   return W[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
@@ -221,5 +237,8 @@ export const FIELD_RULES_JA = {
 
 /** A dataset's state in words. */
 export function stateWords(state: 'requested' | 'published' | 'refused', language: Language): string {
-  return nw(state === 'requested' ? 'stateRequested' : state === 'published' ? 'statePublished' : 'stateRefused', language);
+  return nw(
+    state === 'requested' ? 'stateRequested' : state === 'published' ? 'statePublished' : 'stateRefused',
+    language,
+  );
 }

@@ -2,6 +2,9 @@
 // body it sends, which measures each registry item may take (Enforcement Rules Art. 34, as
 // functions/domain/anonymisation/rules.ts checks them), where a refusal's messages belong on the form,
 // and the risk report's numbers in words.
+
+import type * as z from 'zod';
+import type { Hierarchy } from '../../../functions/domain/anonymisation/definition';
 import type { AttributeTreatment, HierarchyKind } from '../../../functions/domain/anonymisation/words';
 import {
   ADDRESS_CATEGORY,
@@ -12,7 +15,6 @@ import {
   LINKING_CODE_CATEGORIES,
   SUPPRESSED_VALUE,
 } from '../../../functions/domain/anonymisation/words';
-import type { Hierarchy } from '../../../functions/domain/anonymisation/definition';
 import type { PersonalDataCategory } from '../../../functions/domain/personal-data/category-words';
 import type {
   datasetMethodResponse,
@@ -22,7 +24,7 @@ import type {
   definitionListResponse,
   startRunResponse,
 } from '../../../functions/http/contract/anonymisation';
-import type * as z from 'zod';
+import { FIELD_RULES_JA } from './anonymisation-text';
 import type { Language } from './text';
 
 export const DEFINITIONS_PATH = '/v1/staff/anonymisation/definitions';
@@ -258,6 +260,18 @@ export function ruleOf(field: FormField): string {
   return at < 0 ? field : field.slice(at + 1);
 }
 
+/** Kana and kanji: a message already in Japanese is shown as it is. */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+/** A field's messages in the page's language: in Japanese the field's rule where the API wrote English. */
+export function fieldWords(field: FormField, messages: readonly string[] | undefined, language: Language) {
+  if (!messages?.length) return undefined;
+  const said = messages.map((m) =>
+    language === 'en' || JAPANESE.test(m) ? m : FIELD_RULES_JA[ruleOf(field) as keyof typeof FIELD_RULES_JA],
+  );
+  return [...new Set(said.filter(Boolean))];
+}
+
 /** A problem's field errors placed on the form; `general` when one names no field of it. */
 export function placeDefinitionProblem(
   errors: readonly { field: string; message: string }[],
@@ -291,11 +305,14 @@ export const count = (n: number, language: Language) => n.toLocaleString(languag
 export function levelWords(hierarchy: Hierarchy | undefined, level: number, language: Language): string {
   if (!hierarchy) return HIERARCHY_KINDS.table.levels[language][0];
   const words = HIERARCHY_KINDS[hierarchy.kind].levels[language] as readonly string[];
-  const suppressed = language === 'ja' ? `すべて抑制（${SUPPRESSED_VALUE}）` : `suppressed entirely (${SUPPRESSED_VALUE})`;
+  const suppressed =
+    language === 'ja' ? `すべて抑制（${SUPPRESSED_VALUE}）` : `suppressed entirely (${SUPPRESSED_VALUE})`;
   switch (hierarchy.kind) {
     case 'age':
       if (level === 0) return words[0]!;
-      return level <= hierarchy.bands.length ? words[1]!.replace('{band}', String(hierarchy.bands[level - 1])) : suppressed;
+      return level <= hierarchy.bands.length
+        ? words[1]!.replace('{band}', String(hierarchy.bands[level - 1]))
+        : suppressed;
     case 'interval':
       if (level === 0) return words[0]!;
       return level <= hierarchy.widths.length

@@ -174,7 +174,7 @@ export function AnonymisedDatasetPage({ session, language, datasetId }: DeskPage
   const [rowsProblem, setRowsProblem] = useState<DeskProblemDetails | 'network'>();
   const [method, setMethod] = useState<DatasetMethod>();
   const [methodProblem, setMethodProblem] = useState<DeskProblemDetails | 'network'>();
-  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const load = async () => {
     const result = await api.get<DatasetView>(datasetPath(datasetId));
@@ -232,9 +232,7 @@ export function AnonymisedDatasetPage({ session, language, datasetId }: DeskPage
         <dt>{nw('definitionTitle', language)}</dt>
         <dd>{dataset.title[language]}</dd>
         <dt>{nw('state', language)}</dt>
-        <dd class={`anon-state ${dataset.state}`} role="status">
-          {stateWords(dataset.state, language)}
-        </dd>
+        <dd class={`anon-state ${dataset.state}`}>{stateWords(dataset.state, language)}</dd>
         <dt>{nw('requestedAt', language)}</dt>
         <dd>{japanTime(dataset.requestedAt, language)}</dd>
         {dataset.createdOn && (

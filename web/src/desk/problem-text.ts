@@ -278,6 +278,15 @@ const BY_TYPE: Record<string, Label | ((problem: StaffProblem, language: Languag
     ja: '期間の開始日は終了日以前にしてください。',
     en: 'The first day must be on or before the last day.',
   },
+  // Anonymously processed information: why a run was refused (nothing written, nothing published).
+  [type('anonymisation-model-unmet')]: {
+    ja: 'プライバシーモデル（k-匿名性・l-多様性）を、削除（抑制）してよい記録の上限の範囲では満たせませんでした。一般化の階層を粗くするか、準識別子を減らすか、上限を見直した定義で作成してください。',
+    en: 'The privacy model (k-anonymity, l-diversity) could not be met within the share of records that may be left out. Define a dataset with coarser hierarchies, fewer quasi-identifiers or another limit.',
+  },
+  [type('anonymisation-hierarchy-gap')]: {
+    ja: '一般化の階層が覆っていない値が登録簿にありました。その項目の階層（対応表の値、年齢の上限、区間）を見直した定義で作成してください。',
+    en: 'The registry holds values a generalisation hierarchy does not cover. Define a dataset whose hierarchy for that item covers them (the table’s values, the top age, the intervals).',
+  },
 };
 
 /** When the type says nothing the console knows: what the HTTP status means for the person. */
