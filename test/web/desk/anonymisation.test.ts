@@ -128,7 +128,8 @@ describe('the anonymisation pages', () => {
     );
     // What checkDefinition names: an item's measure, and the form's own fields.
     expect(formFieldOf('body.attributes.1.treatment', attributeCategories)).toBe('customer-id:treatment');
-    expect(formFieldOf('body.attributes.0.category', attributeCategories)).toBe('name:treatment');
+    expect(formFieldOf('body.attributes.0.category', attributeCategories)).toBe('name:category');
+    expect(formFieldOf('body.attributes.2.hierarchy.kind', attributeCategories)).toBe('address:hierarchy');
     expect(formFieldOf('body.attributes', attributeCategories)).toBe('attributes');
     expect(formFieldOf('body.title.en', attributeCategories)).toBe('title');
     expect(formFieldOf('body.model.maxSuppression', attributeCategories)).toBe('maxSuppression');

@@ -75,7 +75,7 @@ function Attribute({
 }) {
   const id = `anon-${category.id}`;
   const item = category[language];
-  const treatmentErrors = errors(`${category.id}:treatment`);
+  const treatmentErrors = [...(errors(`${category.id}:category`) ?? []), ...(errors(`${category.id}:treatment`) ?? [])];
   const hierarchyErrors = errors(`${category.id}:hierarchy`);
   const sensitiveErrors = errors(`${category.id}:sensitive`);
   const kinds = hierarchyKinds(category.id);
@@ -102,8 +102,8 @@ function Attribute({
         <select
           id={`${id}-treatment`}
           value={form.treatment}
-          aria-invalid={treatmentErrors ? true : undefined}
-          aria-describedby={treatmentErrors ? `${id}-treatment-error` : undefined}
+          aria-invalid={treatmentErrors.length ? true : undefined}
+          aria-describedby={treatmentErrors.length ? `${id}-treatment-error` : undefined}
           onChange={(e) => set({ ...form, treatment: (e.currentTarget as HTMLSelectElement).value as never })}
         >
           <option value="">{nw('notIncluded', language)}</option>
@@ -113,7 +113,7 @@ function Attribute({
             </option>
           ))}
         </select>
-        {treatmentErrors && (
+        {treatmentErrors.length > 0 && (
           <p class="field-error" id={`${id}-treatment-error`}>
             {treatmentErrors.join(' ')}
           </p>

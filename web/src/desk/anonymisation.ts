@@ -225,6 +225,7 @@ export type FormField =
   | 'specialCareReason'
   | 'readers'
   | `${string}:treatment`
+  | `${string}:category`
   | `${string}:hierarchy`
   | `${string}:sensitive`;
 
@@ -247,6 +248,7 @@ export function formFieldOf(field: string, attributeCategories: readonly string[
       if (!category) return 'attributes';
       if (third === 'hierarchy') return `${category}:hierarchy`;
       if (third === 'sensitive') return `${category}:sensitive`;
+      if (third === 'category') return `${category}:category`;
       return `${category}:treatment`;
     }
     default:
