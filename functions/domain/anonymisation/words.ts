@@ -107,6 +107,8 @@ export type HierarchyKind = keyof typeof HIERARCHY_KINDS;
 
 /** What every hierarchy's top level shows: the attribute suppressed for the whole dataset. */
 export const SUPPRESSED_VALUE = '*';
+/** What a column whose attribute sits at the top level publishes: nothing of anyone. */
+export const SUPPRESSED_LEVEL_WORDS: Words = { ja: '全件非表示', en: 'not shown' };
 
 /**
  * The privacy model's defaults. The Act sets no number: the PPC's guidance asks for measures suited to
