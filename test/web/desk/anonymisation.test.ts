@@ -4,6 +4,7 @@
 // names; the risk report's and the method's numbers in words.
 import { describe, expect, it } from 'vitest';
 import type { Hierarchy } from '../../../functions/domain/anonymisation/definition';
+import { definitionProblems } from '../../../functions/domain/anonymisation/rules';
 import { DELETE_ONLY_CATEGORIES, LINKING_CODE_CATEGORIES } from '../../../functions/domain/anonymisation/words';
 import { PERSONAL_DATA_CATEGORIES } from '../../../functions/domain/personal-data/category-words';
 import { createDefinitionBody } from '../../../functions/http/contract/anonymisation';
@@ -86,6 +87,32 @@ describe('the anonymisation pages', () => {
     for (const c of PERSONAL_DATA_CATEGORIES)
       if (!(LINKING_CODE_CATEGORIES as readonly string[]).includes(c.id))
         expect(allowedTreatments(c.id), c.id).not.toContain('replace');
+  });
+
+  it('offers nothing the definition rules refuse: every measure and hierarchy kind offered passes them', () => {
+    for (const c of PERSONAL_DATA_CATEGORIES.filter((c) => c.kind !== 'special-care'))
+      for (const treatment of allowedTreatments(c.id))
+        for (const kind of treatment === 'generalise' ? hierarchyKinds(c.id) : [undefined]) {
+          const form = demoForm();
+          form.attributes = {
+            // One kept item besides, so no dataset is empty.
+            [c.id === 'contract' ? 'gender' : 'contract']: { ...emptyAttribute('contract'), treatment: 'keep' },
+            [c.id]: {
+              ...emptyAttribute(c.id),
+              treatment,
+              ...(kind ? { kind } : {}),
+              widths: '10, 100',
+              table: 'a > b\nc > b',
+            },
+          };
+          form.l = '';
+          const { body } = definitionBody(form, PERSONAL_DATA_CATEGORIES);
+          const definition = createDefinitionBody.parse(body);
+          expect(
+            definitionProblems(definition, new Set(['service-improvement'])),
+            `${c.id} ${treatment} ${kind}`,
+          ).toEqual([]);
+        }
   });
 
   it('sends a body the contract takes, items in the registry’s order, the share as a fraction', () => {
