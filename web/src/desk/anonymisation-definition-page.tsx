@@ -196,13 +196,7 @@ export function AnonymisationDefinitionPage({
         <section aria-labelledby="run-dataset">
           <h2 id="run-dataset">{nw('run', language)}</h2>
           <p>{nw('runIntro', language)}</p>
-          {runProblem && runProblem !== 'network' && runProblem.status === 409 ? (
-            <div class="summary" role="alert">
-              <p>{nw('runBusy', language)}</p>
-            </div>
-          ) : (
-            runProblem && <ProblemNotice problem={runProblem} language={language} />
-          )}
+          {runProblem && <ProblemNotice problem={runProblem} language={language} />}
           <p role="status">{working ? nw('runStarted', language) : ''}</p>
           <button type="button" onClick={() => void run()} disabled={working}>
             {nw('run', language)}

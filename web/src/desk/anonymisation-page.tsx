@@ -60,15 +60,7 @@ export function AnonymisationPage({ session, language, go }: DeskPageProps) {
     sent && sent.problem !== 'network'
       ? placeDefinitionProblem(sent.problem.errors ?? [], sent.attributeCategories)
       : { byField: {}, general: true };
-  // A taken identifier is a 409 without field errors: it belongs next to the identifier.
-  const byField =
-    sent && sent.problem !== 'network' && sent.problem.status === 409 && !sent.problem.errors?.length
-      ? {
-          definitionId: [
-            language === 'ja' ? 'この識別子は既に使われています。別の識別子にしてください。' : sent.problem.detail,
-          ],
-        }
-      : placed.byField;
+  const byField = placed.byField;
   return (
     <>
       <h1 tabIndex={-1}>{nw('title', language)}</h1>
@@ -124,9 +116,7 @@ export function AnonymisationPage({ session, language, go }: DeskPageProps) {
           <h2 id="define-dataset-heading">{nw('create', language)}</h2>
           <p>{nw('createIntro', language)}</p>
           <form onSubmit={(e) => void submit(e)} noValidate>
-            {sent && (sent.problem === 'network' || placed.general || sent.problem.status !== 409) && (
-              <ProblemNotice problem={sent.problem} language={language} id="define-dataset-problem" />
-            )}
+            {sent && <ProblemNotice problem={sent.problem} language={language} id="define-dataset-problem" />}
             <DefinitionFields
               form={form}
               setForm={setForm}

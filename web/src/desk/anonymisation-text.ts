@@ -121,10 +121,6 @@ const W = {
     ja: '作成を始めました。終わるとこのページに結果が表示されます。',
     en: 'Started. The result appears on this page when it is done.',
   },
-  runBusy: {
-    ja: 'この定義の匿名加工情報は、いま作成中です。終わるまでお待ちください。何も変更していません。',
-    en: 'A dataset of this definition is being created just now; wait until it is done. Nothing was changed.',
-  },
   dataset: { ja: '匿名加工情報', en: 'Dataset' },
   state: { ja: '状態', en: 'State' },
   requestedAt: { ja: '開始日時', en: 'Started' },
