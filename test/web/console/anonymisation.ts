@@ -1,0 +1,103 @@
+// Anonymously processed information in a real Chromium against the local desk and its demo registry.
+// The officer defines a dataset, first with k = 1 (refused, the message next to k, nothing stored),
+// then as it should be; runs it, waits while it is made, reads the risk report and the items
+// published, opens the rows after being told the read is logged, and finds the items in the Privacy
+// Center's notice. Each state checked (no script error, axe, no English on a Japanese page). An
+// operator is offered no anonymisation page, and the API refuses one too.
+import { describe, expect, it } from 'vitest';
+import { DESK_CONSOLE_PATH, PRIVACY_CENTER_PATH } from '../../../local/privacy-center';
+import { checkPage, DESKTOP, PHONE } from '../../support/browser';
+import { E2E_DEMO_PASSWORD } from '../../support/e2e';
+import type { ConsoleDesk } from './desk';
+
+const DEFINITION_ID = 'age-and-region-browser';
+const TITLE_JA = '年齢層・地域別の利用状況';
+const TITLE_EN = 'Usage by age band and region';
+
+export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
+  async function signedIn(username: string, hash: string, viewport = DESKTOP) {
+    const { context, page } = await newPage({ viewport });
+    await page.goto(`${desk().url}${DESK_CONSOLE_PATH}${hash}`);
+    await page.getByLabel('ユーザー名').fill(username);
+    await page.getByLabel('パスワード').fill(E2E_DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await page.getByText(username, { exact: false }).first().waitFor();
+    return { page, close: () => context.close() };
+  }
+
+  describe('desk console: anonymously processed information', () => {
+    it('defines a dataset over the demo registry, refused at its field first, runs it and finds its items in the notice', async () => {
+      const { page, close } = await signedIn('officer', '#/');
+      await page.getByRole('link', { name: '匿名加工情報', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: '匿名加工情報' }).waitFor();
+      const form = page.getByRole('region', { name: '定義を作成する' });
+      await form.getByLabel('定義の識別子').fill(DEFINITION_ID);
+      await form.getByLabel('名称（日本語）').fill(TITLE_JA);
+      await form.getByLabel('名称（英語）').fill(TITLE_EN);
+      await form.getByRole('checkbox', { name: '当社サービスの利用状況の調査・分析のため' }).check();
+      // Identifying descriptions can only be deleted: the form offers nothing else.
+      expect(await form.getByLabel('措置（氏名）').locator('option').allTextContents()).toEqual(['含めない', '削除']);
+      await form.getByLabel('措置（氏名）').selectOption('delete');
+      await form.getByLabel('措置（お客様番号）').selectOption('replace');
+      await form.getByLabel('措置（生年月日）').selectOption('generalise');
+      await form.getByLabel('年齢の階級の幅（歳、生年月日）').fill('10, 20');
+      await form.getByLabel('措置（住所）').selectOption('generalise');
+      await form.getByLabel('措置（性別）').selectOption('generalise');
+      await form.getByLabel('対応表（性別）').fill('女性 > 全体\n男性 > 全体\nその他 > 全体');
+      await form.getByLabel(/^k（/).fill('1');
+      await form.getByRole('button', { name: '定義を作成する' }).click();
+      const kError = form.locator('#anon-k-error');
+      await kError.waitFor();
+      expect(await kError.textContent()).toContain('k = 1 では誰も保護されません');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('anon-k');
+      await checkPage(page, 'desk-anonymisation-1-refused-ja');
+      expect((await client.call('GET', `/v1/staff/anonymisation/definitions/${DEFINITION_ID}`, {
+        token: await client.signIn('officer'),
+      })).status).toBe(404);
+
+      await form.getByLabel(/^k（/).fill('2');
+      await form.getByRole('button', { name: '定義を作成する' }).click();
+      await page.getByRole('heading', { level: 1, name: `定義 ${DEFINITION_ID}` }).waitFor();
+      await page.getByRole('button', { name: '匿名加工情報を作成する' }).click();
+      const published = page.locator('td.anon-state.published');
+      await published.waitFor({ timeout: 60_000 });
+      await page.getByRole('link', { name: /^ANON-/ }).click();
+      await page.getByRole('heading', { level: 1, name: /^匿名加工情報 ANON-/ }).waitFor();
+      await page.getByText('k-匿名性（k = 2）を満たしています。').waitFor();
+      const items = await page.locator('ul.anon-items li').allTextContents();
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.join(' ')).not.toMatch(/氏名|お客様番号/);
+      await page.getByText('行を表示すると、その閲覧はあなたの名前でアクセス記録に残ります。', { exact: false }).waitFor();
+      await page.getByRole('button', { name: '行を表示する（アクセス記録に残ります）' }).click();
+      await page.getByRole('region', { name: '加工後の行（横にスクロールできます）' }).waitFor();
+      await checkPage(page, 'desk-anonymisation-2-published-ja');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByText('The model is met: k-anonymity (k = 2).').waitFor();
+      await page.setViewportSize(PHONE);
+      await checkPage(page, 'desk-anonymisation-3-published-phone-en');
+      await close();
+
+      const notice = await newPage({ viewport: DESKTOP });
+      await notice.page.goto(`${desk().url}${PRIVACY_CENTER_PATH}#/`);
+      const section = notice.page.getByRole('region', { name: '匿名加工情報' });
+      await section.getByRole('heading', { level: 3, name: TITLE_JA }).waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, what a reader sees
+      const text = await section.innerText();
+      for (const item of items) expect(text).toContain(item.replace(/\s*\(.*\)$/, ''));
+      expect(text).toContain('第三者に提供することもありません');
+      await checkPage(notice.page, 'privacy-center-notice-anonymised-ja');
+      await notice.context.close();
+    }, 180_000);
+
+    it('offers an operator no anonymisation page, and the API refuses one', async () => {
+      const { page, close } = await signedIn('operator', '#/anonymisation', PHONE);
+      await page.getByRole('heading', { level: 1, name: 'このページはあなたの役割では利用できません。' }).waitFor();
+      expect(await page.getByRole('link', { name: '匿名加工情報', exact: true }).count()).toBe(0);
+      const refused = await client.call('GET', '/v1/staff/anonymisation/definitions', {
+        token: await client.signIn('operator'),
+      });
+      expect(refused.status).toBe(403);
+      await close();
+    }, 60_000);
+  });
+}
