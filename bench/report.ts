@@ -1,4 +1,5 @@
 // The targets from the issue, the table and the one-line verdict.
+import type { AnonymisationResult } from './anonymisation';
 import type { BundledFunction } from './bundle';
 import type { DataResult } from './data';
 
@@ -35,6 +36,8 @@ export interface BenchReport {
   results: FunctionResult[];
   /** The data part: bulk paths against raw DynamoDB calls. */
   data: DataResult[];
+  /** The anonymisation part: the lattice search against a grouping pass and an exhaustive search. */
+  anonymisation: AnonymisationResult[];
 }
 
 const kb = (bytes: number) => bytes / 1000;

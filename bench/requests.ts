@@ -829,6 +829,14 @@ export const ROUTE_REQUESTS = {
   'close-audit': auditCall('close-audit', AUDITOR_CLAIMS, { body: { version: 1, conclusion: 'Benchmark' } }),
   'view-audit-report': auditCall('view-audit-report', OFFICER_CLAIMS),
   // ---- Anonymisation: a definition refused before anything is written (an unknown category); reads of unknown ids answer 404 ----
+  'refuse-anonymised-provision': {
+    event: api('refuse-anonymised-provision', {
+      headers: json,
+      body: JSON.stringify({ recipient: 'bench-recipient', anonymisedDataset: BENCH_DATASET }),
+      principal: BUSINESS_SYSTEM,
+    }),
+    expect: '403',
+  },
   'list-anonymisation-definitions': {
     event: api('list-anonymisation-definitions', { claims: OFFICER_CLAIMS }),
     expect: '200',
@@ -882,6 +890,7 @@ export const WORKER_REQUESTS = {
   'certify-erasure': { event: () => ({ Records: [] }), expect: 'ok' },
   'certify-my-number-erasure': { event: () => ({ Records: [] }), expect: 'ok' },
   'erase-on-request': { event: () => ({ Records: [] }), expect: 'ok' },
+  'anonymise-dataset': { event: () => ({ Records: [] }), expect: 'ok' },
   // The schedule scans the purposes table for pending rollouts, so it reaches DynamoDB even with none.
   'apply-purpose-change': { event: () => ({}), expect: 'ok' },
   // The schedule queries the open requests, so it reaches DynamoDB even with none due.

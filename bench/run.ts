@@ -20,6 +20,7 @@ import {
 import { localSecretEnv } from '../local/secrets';
 import { seedDemoCustomer, seedDemoStaff } from '../local/seed';
 import { createTables } from '../local/tables';
+import { type AnonymisationResult, runAnonymisationBench } from './anonymisation';
 import { bundleFunction, bundleRunner } from './bundle';
 import { coldStart, summarise } from './cold-start';
 import { type DataResult, runDataBench } from './data';
@@ -29,7 +30,7 @@ import type { RunnerResult } from './runner';
 
 export interface BenchOptions {
   runs: number;
-  /** Records for the register and erase scenarios of the data part; 0 skips the data part. */
+  /** Records for the register, erase and anonymisation scenarios of the data part; 0 skips the data part. */
   records: number;
   outDir: string;
   progress: (message: string) => void;
@@ -141,6 +142,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
   // A busy machine slows every process; the load is reported so a reader can judge the numbers.
   const loadAtStart = loadavg()[0]!;
   let data: DataResult[] = [];
+  let anonymisation: AnonymisationResult[] = [];
   try {
     const [dynamo, ses, bucket] = emulators as [RunningEmulator, RunningEmulator, RunningEmulator];
     const env = await prepareData(dynamo.endpoint, ses.endpoint, bucket.endpoint);
@@ -157,6 +159,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
       // Tables of their own, so the data part starts from empty ones whatever the cold starts wrote.
       Object.assign(process.env, await createTables(new DynamoDBClient({}), 'appi-desk-bench-data-'));
       data = await runDataBench(records, progress);
+      anonymisation = runAnonymisationBench(records, progress);
     }
   } finally {
     await Promise.all(emulators.map((e) => e.stop()));
@@ -180,6 +183,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
     load: { start: loadAtStart, end: loadavg()[0]!, cpus: availableParallelism() },
     results,
     data,
+    anonymisation,
   };
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;

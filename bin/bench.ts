@@ -1,6 +1,8 @@
 // npm run bench: cold start and bundle size of every function against the bare AWS SDK (bench/).
+// `npm run bench -- --scenario anonymisation` runs only the anonymisation part (no emulators needed).
 // Exits 0 whether or not the targets are met: it is a measurement; only a failure to measure is an error.
 import { resolve } from 'node:path';
+import { formatAnonymisationReport, runAnonymisationBench } from '../bench/anonymisation';
 import { formatDataReport } from '../bench/data';
 import { formatReport } from '../bench/report';
 import { runBench } from '../bench/run';
@@ -19,10 +21,26 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(1);
 }
 
+const SCENARIOS = ['anonymisation'];
+const at = process.argv.indexOf('--scenario');
+const scenario = at === -1 ? undefined : process.argv[at + 1];
+if (at !== -1 && !SCENARIOS.includes(scenario ?? '')) {
+  console.error(`bench: --scenario takes one of ${SCENARIOS.join(', ')}, not "${scenario ?? ''}".`);
+  process.exit(1);
+}
+if (scenario === 'anonymisation') {
+  if (records === 0) {
+    console.error('bench: the anonymisation scenario needs records (BENCH_RECORDS of at least 1).');
+    process.exit(1);
+  }
+  console.log(`\n${formatAnonymisationReport(runAnonymisationBench(records, (m) => console.error(m)))}`);
+  process.exit(0);
+}
+
 try {
   const report = await runBench({ runs, records, outDir: resolve('.bench'), progress: (m) => console.error(m) });
   console.log(
-    `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
+    `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}${report.anonymisation.length ? `\n\n${formatAnonymisationReport(report.anonymisation)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
   );
   // The SDK's keep-alive sockets would keep the process open.
   process.exit(0);

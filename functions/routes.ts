@@ -74,6 +74,7 @@ const MANIFEST = [
   provisions.listRecipients,
   provisions.liftProvisionCessation,
   provisions.permitProvision,
+  provisions.refuseAnonymisedProvision,
   provisions.recordReceipt,
   provisions.listProvisions,
   holders.listHolders,

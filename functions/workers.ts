@@ -25,6 +25,12 @@ export interface WorkerDefinition {
   sendsEmail: boolean;
   /** It calls holders' OpenDSR endpoints on the internet (and names the desk's callback URL to them). */
   reachesHolders?: true;
+  /** Lambda's memory in MB, when the default 512 is too little for the work (memory also buys CPU). */
+  memoryMb?: number;
+  /** Lambda's timeout in seconds, when the default 60 is too short. */
+  timeoutSeconds?: number;
+  /** Stream records per invocation, when the default 10 would make one invocation do too much. */
+  batchSize?: number;
 }
 
 export const WORKERS = [
@@ -172,6 +178,27 @@ export const WORKERS = [
     },
     sendsEmail: false,
     reachesHolders: true,
+  },
+  {
+    name: 'anonymise-dataset',
+    summary:
+      'Makes each requested run of a dataset definition: reads the live registry records it names, anonymises them (Enforcement Rules Art. 34), stores the rows and the processing method apart, and publishes the items in the privacy notice, or refuses the run with why.',
+    source: { kind: 'stream', table: 'anonymisation' },
+    // personal-data and subjects are read by a projection of keys, category, value and dates, and the
+    // cessation flag: the only function that reads the registry and writes a dataset.
+    tables: {
+      anonymisation: 'read-write',
+      'anonymised-publications': 'write',
+      'personal-data': 'read',
+      subjects: 'read',
+    },
+    buckets: { 'anonymised-datasets': 'write', 'anonymisation-methods': 'write' },
+    sendsEmail: false,
+    // 100,000 subjects' records and the lattice search in one invocation (docs/operating.md); one run
+    // per invocation, so a long one holds up no other.
+    memoryMb: 3008,
+    timeoutSeconds: 15 * 60,
+    batchSize: 1,
   },
 ] as const satisfies readonly WorkerDefinition[];
 

@@ -36,6 +36,8 @@ export interface DeskFunctionProps {
   /** The log group the function writes to, shared with its kind (routes, workers, triggers). */
   logGroup: logs.ILogGroup;
   timeout: Duration;
+  /** MB; 512 unless the work needs more (lib/workers.ts, from the worker manifest). */
+  memorySize?: number;
   environment?: Record<string, string>;
   deadLetterQueue?: sqs.IQueue;
   /** Why the function, unlike the others, also calls hosts outside AWS (it then runs outside a VPC for that reason). */
@@ -79,7 +81,7 @@ export class DeskFunction extends Construct {
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: props.memorySize ?? 512,
       timeout: props.timeout,
       role: this.role,
       logGroup: props.logGroup,

@@ -98,7 +98,8 @@ export class WorkersConstruct extends NestedStack {
       ...(worker.buckets ? { buckets: worker.buckets } : {}),
       deskBuckets: this.props.buckets,
       logGroup: this.logGroup,
-      timeout: Duration.seconds(60),
+      timeout: Duration.seconds(worker.timeoutSeconds ?? 60),
+      ...(worker.memoryMb ? { memorySize: worker.memoryMb } : {}),
       environment: {
         ...this.props.deskSettings,
         ...(worker.sendsEmail ? this.props.notify.senderEnvironment : {}),
@@ -117,7 +118,7 @@ export class WorkersConstruct extends NestedStack {
       desk.fn.addEventSource(
         new sources.DynamoEventSource(this.props.tables[source.table].table, {
           startingPosition: lambda.StartingPosition.LATEST,
-          batchSize: 10,
+          batchSize: worker.batchSize ?? 10,
           bisectBatchOnError: true,
           retryAttempts: 5,
           reportBatchItemFailures: true,

@@ -29,6 +29,7 @@ import {
   seedDemoIncident,
   seedDemoStaff,
 } from './seed';
+import { seedDemoPopulation } from './seed-anonymisation';
 import { seedDemoSafeguards } from './seed-safeguards';
 import { LOCAL_ISSUER, LocalSignIn, LocalTokenIssuer } from './staff-sign-in';
 import { type StreamHandler, StreamPoller } from './stream-poller';
@@ -134,6 +135,7 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
       seedDemoCustomer().then(seedDemoIncident),
       seedDemoStaff(options.demoPassword).then(() => seedDemoSafeguards(options.demoPassword)),
       seedDemoHolders(crmEndpoint),
+      seedDemoPopulation(),
     ]);
     log('tables ready, demo data seeded');
 

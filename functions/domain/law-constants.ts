@@ -5,6 +5,16 @@
 
 import { ACCESS_LOG_DIGEST_MAX_MINUTES, ACCESS_LOG_DIGEST_MINUTES } from './access-log/digest';
 import { PENDING_OFFICER_GRANT_DAYS } from './accounts/officer-grant';
+import { PREFECTURES, PREFECTURES_SOURCE, REGIONS } from './anonymisation/prefectures';
+import {
+  DEFAULT_AGE_TOP_CODE,
+  DEFAULT_K,
+  DEFAULT_MAX_SUPPRESSION,
+  DELETE_ONLY_CATEGORIES,
+  LINKING_CODE_CATEGORIES,
+  MAX_LATTICE_NODES,
+  MIN_K,
+} from './anonymisation/words';
 import { ACTION_STATUSES, RESULT_OUTCOMES } from './audits/audit-words';
 import { AUDIT_CHECKLIST, CHECKLIST_CATEGORY_WORDS } from './audits/checklist';
 import { DEMO_COMPANY } from './company';
@@ -715,6 +725,80 @@ export const LAW_CONSTANTS: readonly LawConstantGroup[] = [
         kind: 'desk policy',
         source: 'PPC General Guidelines 10-3(5) (安全管理措置の見直し)',
         note: 'A corrective action moves forward only; done needs what was done. Not done by the end of its due day (Japan time), it is overdue: the officer is e-mailed once per action and due day, and the desk report lists it.',
+      },
+    ],
+  },
+  {
+    title: 'Anonymously processed information (APPI Art. 43; Enforcement Rules Art. 34; policy §3)',
+    constants: [
+      {
+        name: 'DEFAULT_K',
+        value: DEFAULT_K,
+        unit: 'records per class',
+        kind: 'desk policy',
+        source: 'Enforcement Rules Art. 34(iv), (v); policy §3',
+        note: 'The Act sets no number: the measures must suit the database. A definition sets its own k; k = 5 is the common practice of statistical disclosure control.',
+      },
+      {
+        name: 'MIN_K',
+        value: MIN_K,
+        unit: 'records per class',
+        kind: 'desk policy',
+        source: 'Enforcement Rules Art. 34(iv), (v)',
+        note: 'No definition goes below it: with k = 1 every record may be alone in its class, identifiable by its quasi-identifiers.',
+      },
+      {
+        name: 'DEFAULT_MAX_SUPPRESSION',
+        value: DEFAULT_MAX_SUPPRESSION,
+        unit: 'share of records',
+        kind: 'desk policy',
+        source: 'Enforcement Rules Art. 34(iv) (suppression of idiosyncratic records)',
+        note: 'Records whose class fails the model are left out, up to this share unless the definition sets another (at most 0.5); past it the run is refused.',
+      },
+      {
+        name: 'DEFAULT_AGE_TOP_CODE',
+        value: DEFAULT_AGE_TOP_CODE,
+        unit: 'years',
+        kind: 'desk policy',
+        source: 'Enforcement Rules Art. 34(iv) (top coding)',
+        note: "Ages from this one up are one value at every level of the age hierarchy unless the definition sets another; ages are completed years on the run's Japan day, one born on 29 February older from 1 March in a common year (Civil Code Art. 143(2)).",
+      },
+      {
+        name: 'MAX_LATTICE_NODES',
+        value: MAX_LATTICE_NODES,
+        unit: 'nodes',
+        kind: 'desk policy',
+        source: 'desk policy; the Act sets no method',
+        note: 'A definition whose combinations of generalisation levels exceed this is refused: the optimal search must be able to cover the lattice.',
+      },
+      {
+        name: 'DELETE_ONLY_CATEGORIES',
+        value: DELETE_ONLY_CATEGORIES,
+        unit: 'categories',
+        kind: 'desk policy',
+        source: 'Enforcement Rules Art. 34(i), (ii)',
+        note: 'Descriptions and codes that identify a person: a definition only deletes them. My Number is never an input (My Number Act Art. 9, 19).',
+      },
+      {
+        name: 'LINKING_CODE_CATEGORIES',
+        value: LINKING_CODE_CATEGORIES,
+        unit: 'categories',
+        kind: 'desk policy',
+        source: 'Enforcement Rules Art. 34(iii)',
+        note: 'Codes linking to the original data: deleted, or replaced by the row number of the sorted output, so no correspondence table exists.',
+      },
+      {
+        name: 'PREFECTURES',
+        value: Object.entries(REGIONS).map(
+          ([id, region]) =>
+            `${region.ja}: ${PREFECTURES.filter((p) => p.region === id)
+              .map((p) => p.ja)
+              .join('、')}`,
+        ),
+        unit: 'list',
+        kind: 'desk policy',
+        source: PREFECTURES_SOURCE,
+        note: 'The address hierarchy: municipality, prefecture, then region; an address that does not start with a prefecture is not covered and the run is refused.',
       },
     ],
   },

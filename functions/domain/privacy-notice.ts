@@ -7,6 +7,8 @@
 // 32(1)(i), (iv)) come from the company's configuration; the security measures taken (Cabinet Order
 // Art. 10(i)) from what the desk enforces.
 
+import type { AnonymisedPublication } from './anonymisation/ports';
+import { ANONYMISED_INFORMATION_POLICY } from './anonymisation/words';
 import { type Company, DEMO_COMPANY, deskHoursText } from './company';
 import { SUBJECT_TOKEN_LIFETIME_SECONDS } from './consents/rules';
 import { DEFAULT_DESK_SETTINGS, type DeskSettings } from './desk';
@@ -176,6 +178,7 @@ export function privacyNotice(
   recipients: readonly Recipient[] = [],
   company: Company = DEMO_COMPANY,
   facts: SecurityMeasureFacts = DEFAULT_SECURITY_FACTS,
+  anonymised: readonly AnonymisedPublication[] = [],
 ) {
   const { hours } = company.desk;
   const closure = hours.yearEndClosure;
@@ -264,7 +267,11 @@ export function privacyNotice(
       { name: company.name, address: company.address, representative: company.representative },
       recipients,
     ),
-    anonymisedInformationPublications: [],
+    // Policy §3; APPI Art. 43(3), Enforcement Rules Art. 36: each dataset created, its items and date.
+    anonymisedInformationPublications: {
+      policy: ANONYMISED_INFORMATION_POLICY,
+      datasets: anonymised.map(({ datasetId, title, items, createdOn }) => ({ datasetId, title, items, createdOn })),
+    },
     requests: requestProcedures(settings),
     desk: {
       name: company.desk.name,

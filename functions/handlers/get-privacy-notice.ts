@@ -1,3 +1,4 @@
+import { dynamoAnonymisedPublications } from '../adapters/anonymisation-repository';
 import { company } from '../adapters/company';
 import { deskSettings } from '../adapters/desk-settings';
 import { dynamoPurposeVersions } from '../adapters/purpose-repository';
@@ -12,9 +13,13 @@ const business = company();
 const facts = securityMeasureFacts();
 
 export const handler = httpRoute(route, async () => {
-  const [versions, recipients] = await Promise.all([dynamoPurposeVersions.versions(), dynamoRecipients.list()]);
+  const [versions, recipients, anonymised] = await Promise.all([
+    dynamoPurposeVersions.versions(),
+    dynamoRecipients.list(),
+    dynamoAnonymisedPublications.list(),
+  ]);
   return {
-    body: privacyNotice(versions, settings, recipients, business, facts),
+    body: privacyNotice(versions, settings, recipients, business, facts, anonymised),
     headers: { 'cache-control': 'public, max-age=300' },
   };
 });

@@ -6,9 +6,10 @@ export const getPrivacyNotice = {
   name: 'get-privacy-notice',
   method: 'GET',
   path: '/v1/privacy-notice',
-  summary: 'Purposes of use, sources, third-party provision, the desk and how to make a request.',
+  summary:
+    'Purposes of use, sources, third-party provision, the anonymously processed information created, the desk and how to make a request.',
   auth: { kind: 'public' },
-  tables: { purposes: 'read', recipients: 'read' },
+  tables: { purposes: 'read', recipients: 'read', 'anonymised-publications': 'read' },
   request: {},
   response: { status: 200, schema: privacyNoticeResponse, description: 'The privacy notice.' },
   browser: 'privacy-center',

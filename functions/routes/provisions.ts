@@ -1,7 +1,8 @@
 // Third-party provision (policy §4, §5; APPI Art. 27-30): the recipient registry, the provision guard,
 // records of provision and receipt, and lifting a cessation of provision.
-import { subjectParams } from '../http/contract/common';
+import { problemResponse, subjectParams } from '../http/contract/common';
 import {
+  anonymisedProvisionBody,
   provisionBody,
   provisionCessationLiftBody,
   provisionCessationLiftResponse,
@@ -80,6 +81,23 @@ export const permitProvision = {
     status: 200,
     schema: provisionResponse,
     description: 'Permitted for every subject and recorded; a refusal is 403 problem+json with the reason per subject.',
+  },
+} as const satisfies RouteDefinition;
+
+export const refuseAnonymisedProvision = {
+  name: 'refuse-anonymised-provision',
+  method: 'POST',
+  path: '/v1/system/anonymised-provisions',
+  summary:
+    'Provide an anonymised dataset to a third party: always refused, for the company provides no anonymously processed information (policy §3(2); APPI Art. 43(4), 44); nothing is recorded.',
+  auth: { kind: 'system', systems: ['business-systems'] },
+  // None: the refusal reads and records nothing.
+  tables: {},
+  request: { body: anonymisedProvisionBody },
+  response: {
+    status: 403,
+    schema: problemResponse,
+    description: 'Always refused: problem+json anonymised-information-not-provided.',
   },
 } as const satisfies RouteDefinition;
 

@@ -1,13 +1,17 @@
 // GET /v1/privacy-notice through its handler against DynamoDB Local: public, cacheable, what the
 // policy promises to publish, and the purposes as the registry has them, changes with their dates.
+
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dynamo, tableName } from '../../functions/adapters/clients';
+import { ANONYMISED_INFORMATION_POLICY } from '../../functions/domain/anonymisation/words';
 import { POLICY_PURPOSES } from '../../functions/domain/purposes/registry';
 import { handler as change } from '../../functions/handlers/change-purpose';
 import { handler } from '../../functions/handlers/get-privacy-notice';
 import { privacyNoticeResponse } from '../../functions/http/contract';
 import { seedDemoStaff } from '../../local/seed';
 import { freshTables, invoke } from '../support/desk';
-import { dropTables, staffClaims } from '../support/requests';
+import { dropTables, putItem, staffClaims } from '../support/requests';
 
 let prefix: string;
 
@@ -18,6 +22,9 @@ beforeAll(async () => {
 
 afterAll(() => dropTables(prefix));
 
+const deleteItem = (table: 'anonymised-publications', key: Record<string, string>) =>
+  dynamo().send(new DeleteCommand({ TableName: tableName(table), Key: key }));
+
 const get = (headers?: Record<string, string>) =>
   invoke(handler, {
     method: 'GET',
@@ -27,6 +34,37 @@ const get = (headers?: Record<string, string>) =>
   });
 
 describe('get-privacy-notice', () => {
+  it('publishes each anonymised dataset created, with the items of information it contains and its date (APPI Art. 43(3))', async () => {
+    const items = [
+      { ja: '年齢（20歳階級）', en: 'Age (20-year bands)' },
+      { ja: '住所（都道府県）', en: 'Address (prefecture)' },
+    ];
+    await putItem('anonymised-publications', {
+      datasetId: 'ANON-2026-12-01-7KQ2MX',
+      title: { ja: '顧客属性の統計用データ', en: 'Customer attributes for statistics' },
+      items,
+      createdOn: '2026-12-01',
+      publishedAt: '2026-12-01T03:00:00.000Z',
+    });
+    try {
+      const result = await get();
+      expect(privacyNoticeResponse.safeParse(result.json).success).toBe(true);
+      expect(result.json.anonymisedInformationPublications).toEqual({
+        policy: ANONYMISED_INFORMATION_POLICY,
+        datasets: [
+          {
+            datasetId: 'ANON-2026-12-01-7KQ2MX',
+            title: { ja: '顧客属性の統計用データ', en: 'Customer attributes for statistics' },
+            items,
+            createdOn: '2026-12-01',
+          },
+        ],
+      });
+    } finally {
+      await deleteItem('anonymised-publications', { datasetId: 'ANON-2026-12-01-7KQ2MX' });
+    }
+  });
+
   it('200 with purposes of use, sources, access information, special care, My Number, provision, publications, the desk and its hours', async () => {
     const result = await get();
     expect(result.status).toBe(200);
@@ -49,7 +87,10 @@ describe('get-privacy-notice', () => {
     expect(result.json.specialCareInformation.policy.en).toMatch(/consent/);
     expect(result.json.myNumber.affairs).toEqual(['tax', 'social-insurance']);
     expect(result.json.thirdPartyProvision).toMatchObject({ policy: { en: expect.stringMatching(/consent/) } });
-    expect(result.json.anonymisedInformationPublications).toEqual([]);
+    expect(result.json.anonymisedInformationPublications).toEqual({
+      policy: ANONYMISED_INFORMATION_POLICY,
+      datasets: [],
+    });
     expect(result.json.requests.accepted).toContain('disclosure');
     expect(result.json.desk.hours).toMatchObject({ timeZone: 'Asia/Tokyo', opens: '09:00', closes: '17:00' });
     expect(result.json.desk).toMatchObject({

@@ -289,6 +289,7 @@ describe('functions: one per route and per worker', () => {
       'close-audit',
       'close-incident',
       'confirm-officer-grant',
+      'create-anonymisation-definition',
       'create-staff-account',
       'decide-request',
       'disable-staff-account',
@@ -317,6 +318,8 @@ describe('functions: one per route and per worker', () => {
       'plan-audit',
       'preview-decision',
       'preview-incident-notice',
+      'read-anonymisation-method',
+      'read-anonymised-rows',
       'record-audit-result',
       'record-consent-by-staff',
       'record-holder-review',
@@ -329,6 +332,7 @@ describe('functions: one per route and per worker', () => {
       'request-export',
       'retire-holder',
       'search-subjects',
+      'start-anonymisation-run',
       'verify-representative',
       'view-holder',
       'view-incident',
@@ -386,7 +390,7 @@ describe('functions: one per route and per worker', () => {
       expect(props).toMatchObject({
         EventSourceArn: { 'Fn::GetAtt': [tableId(worker.source.table), 'StreamArn'] },
         StartingPosition: 'LATEST',
-        BatchSize: 10,
+        BatchSize: worker.batchSize ?? 10,
         BisectBatchOnFunctionError: true,
         MaximumRetryAttempts: 5,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -470,10 +474,10 @@ describe('functions: one per route and per worker', () => {
     for (const actions of listing.values()) expect(WRITE_ACTIONS.filter((a) => actions.has(a))).toEqual([]);
   });
 
-  it('get-privacy-notice may read the purposes and recipients tables and touch nothing else', () => {
+  it('get-privacy-notice may read the purposes, recipients and anonymised-publications tables and touch nothing else', () => {
     const allowed = tableActions(desk.stack.api.functions['get-privacy-notice']!, 'Allow');
-    expect([...allowed.keys()].sort()).toEqual(['purposes', 'recipients']);
-    for (const table of ['purposes', 'recipients'] as const) {
+    expect([...allowed.keys()].sort()).toEqual(['anonymised-publications', 'purposes', 'recipients']);
+    for (const table of ['anonymised-publications', 'purposes', 'recipients'] as const) {
       expect([...allowed.get(table)!].filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(READ_ACTIONS);
     }
   });
@@ -677,6 +681,7 @@ describe('api', () => {
         'record-consent',
         'record-receipt',
         'record-subject-event',
+        'refuse-anonymised-provision',
         'register-my-number',
         'register-personal-data',
       ]);
@@ -689,8 +694,9 @@ describe('api', () => {
       ]);
     });
 
-    it('lets business systems record consents, register personal data, ask before a provision, record a receipt, report events and ask use checks, and nothing else', () => {
+    it('lets business systems record consents, register personal data, ask before a provision (of personal data or, always refused, of an anonymised dataset), record a receipt, report events and ask use checks, and nothing else', () => {
       expect(invokeArns('business-systems')).toEqual([
+        arn('POST', '/v1/system/anonymised-provisions'),
         arn('POST', '/v1/system/consents'),
         arn('POST', '/v1/system/personal-data'),
         arn('POST', '/v1/system/provisions'),

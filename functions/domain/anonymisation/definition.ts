@@ -5,7 +5,7 @@
 // checkDefinition in rules.ts.
 import { z } from 'zod';
 import { STAFF_ROLES } from '../staff-words';
-import { ATTRIBUTE_TREATMENT_IDS, DEFAULT_K, DEFAULT_MAX_SUPPRESSION, MIN_K } from './words';
+import { ATTRIBUTE_TREATMENT_IDS, DEFAULT_AGE_TOP_CODE, DEFAULT_K, DEFAULT_MAX_SUPPRESSION, MIN_K } from './words';
 
 const text = z.string().trim().min(1, { error: 'must not be empty' }).max(200);
 const bilingual = z.strictObject({ ja: text, en: text });
@@ -24,7 +24,7 @@ const ageHierarchy = z.strictObject({
     .int()
     .min(50)
     .max(120)
-    .default(90)
+    .default(DEFAULT_AGE_TOP_CODE)
     .describe('Ages from this one up are shown as one value (top coding).'),
 });
 /** A date (YYYY-MM-DD): day, month, year. */

@@ -5,7 +5,13 @@ import { DeskProblem, type ProblemField } from '../kernel/problems';
 import { categoryById, isSpecialCare } from '../personal-data/categories';
 import type { DatasetDefinition, Hierarchy } from './definition';
 import { levelCount } from './hierarchies';
-import { ADDRESS_CATEGORY, DELETE_ONLY_CATEGORIES, LINKING_CODE_CATEGORIES, MAX_LATTICE_NODES } from './words';
+import {
+  ADDRESS_CATEGORY,
+  DELETE_ONLY_CATEGORIES,
+  LINKING_CODE_CATEGORIES,
+  MAX_LATTICE_NODES,
+  SUPPRESSED_VALUE,
+} from './words';
 
 /**
  * My Number (the Individual Number) may be used only for the affairs the My Number Act lists (Art. 9,
@@ -52,6 +58,12 @@ function hierarchyProblems(category: string, hierarchy: Hierarchy, at: string): 
     const rows = Object.entries(hierarchy.levels);
     const depth = rows[0]?.[1].length ?? 0;
     const uneven = rows.find(([, levels]) => levels.length !== depth);
+    const starred = rows.find(([value, levels]) => [value, ...levels].some((v) => v.trim() === SUPPRESSED_VALUE));
+    if (starred)
+      errors.push({
+        field: `${at}.levels.${starred[0]}`,
+        message: `"${SUPPRESSED_VALUE}" is what a suppressed value shows: give the value and its generalisations other names`,
+      });
     if (uneven)
       errors.push({
         field: `${at}.levels`,

@@ -119,6 +119,8 @@ export const DEFAULT_K = 5;
 export const MIN_K = 2;
 /** The share of records that may be suppressed (left out) to meet the model, by default. */
 export const DEFAULT_MAX_SUPPRESSION = 0.05;
+/** Ages from this one up are one value (top coding, Rules Art. 34(iv)) unless the definition sets another. */
+export const DEFAULT_AGE_TOP_CODE = 90;
 /** A definition whose lattice of generalisations is larger than this is refused: it cannot be searched whole. */
 export const MAX_LATTICE_NODES = 20_000;
 

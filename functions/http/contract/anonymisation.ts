@@ -10,13 +10,9 @@ const words = z.object({ ja: z.string(), en: z.string() });
 
 /** What the officer names a definition by: lower-case words joined by hyphens. */
 export const DEFINITION_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const definitionId = z
-  .string()
-  .min(3)
-  .max(64)
-  .regex(DEFINITION_ID_PATTERN, {
-    error: 'must be lower-case letters and digits joined by hyphens, like customers-2026',
-  });
+export const definitionId = z.string().min(3).max(64).regex(DEFINITION_ID_PATTERN, {
+  error: 'must be lower-case letters and digits joined by hyphens, like customers-2026',
+});
 
 /** ANON-<Japan day the run was started>-<six random characters>. */
 export const DATASET_ID_PATTERN = /^ANON-\d{4}-\d{2}-\d{2}-[A-Z0-9]{6}$/;

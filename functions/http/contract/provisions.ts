@@ -8,6 +8,7 @@ import { recipientScope } from '../../domain/provisions/provision-cessation';
 import { RECIPIENT_RELATIONSHIP_IDS } from '../../domain/provisions/recipients';
 import { RECEIPT_BASES } from '../../domain/provisions/record-receipt';
 import { RECORD_KEEPING_IDS } from '../../domain/provisions/retention';
+import { datasetId } from './anonymisation';
 import { countryStanding, instant, justification, orderedRange, purposeId, requestId, subjectId } from './common';
 import { holderId } from './holders';
 
@@ -149,6 +150,12 @@ export const provisionResponse = z.object({
       consentId: z.string().optional(),
     }),
   ),
+});
+
+/** Naming an anonymised dataset to provide: always refused (policy §3(2)). */
+export const anonymisedProvisionBody = z.strictObject({
+  recipient: recipientId,
+  anonymisedDataset: datasetId.describe('The anonymised dataset the system means to provide.'),
 });
 
 export const receiptBody = z.strictObject({

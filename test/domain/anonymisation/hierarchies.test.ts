@@ -1,7 +1,7 @@
 // The generalisation hierarchies on worked examples: ages (29 February included), dates, Japanese
 // addresses, postcodes, tables, intervals, missing values, and the items each level publishes.
 import { describe, expect, it } from 'vitest';
-import type { Hierarchy } from '../../../functions/domain/anonymisation/definition';
+import { datasetDefinitionSchema, type Hierarchy } from '../../../functions/domain/anonymisation/definition';
 import {
   compileHierarchy,
   completedYears,
@@ -148,5 +148,20 @@ describe('the published items', () => {
       ja: 'ご請求・お支払履歴（1000刻み）',
       en: 'Billing and payment history (intervals of 1000)',
     });
+  });
+});
+
+describe('the defaults of a definition', () => {
+  it('are k = 5, 5% suppression and ages top-coded at 90', () => {
+    const definition = datasetDefinitionSchema.parse({
+      title: { ja: '既定', en: 'Defaults' },
+      purposes: ['usage-analysis'],
+      attributes: [{ category: 'date-of-birth', treatment: 'generalise', hierarchy: { kind: 'age', bands: [10] } }],
+      model: {},
+    });
+    expect(definition.model).toEqual({ k: 5, maxSuppression: 0.05 });
+    const hierarchy = definition.attributes[0]!.hierarchy!;
+    expect(all(hierarchy, '1936-12-07')).toEqual(['90+', '90+', '*']);
+    expect(all(hierarchy, '1936-12-08')).toEqual(['89', '80-89', '*']);
   });
 });

@@ -210,6 +210,20 @@ describe('checkDefinition', () => {
     ).toEqual(['body.attributes.0.hierarchy.levels.b']);
   });
 
+  it('refuses a table that names the suppressed value', () => {
+    expect(
+      fields(
+        withAttributes([
+          {
+            category: 'occupation',
+            treatment: 'generalise',
+            hierarchy: { kind: 'table', levels: { a: ['*'], b: ['x'] } },
+          },
+        ]),
+      ),
+    ).toEqual(['body.attributes.0.hierarchy.levels.a']);
+  });
+
   it('refuses bands and widths that do not nest, and bottom coding above top coding', () => {
     expect(
       fields(
