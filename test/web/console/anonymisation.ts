@@ -38,12 +38,16 @@ export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
       // Identifying descriptions can only be deleted: the form offers nothing else.
       expect(await form.getByLabel('措置（氏名）').locator('option').allTextContents()).toEqual(['含めない', '削除']);
       await form.getByLabel('措置（氏名）').selectOption('delete');
-      await form.getByLabel('措置（お客様番号）').selectOption('replace');
       await form.getByLabel('措置（生年月日）').selectOption('generalise');
       await form.getByLabel('年齢の階級の幅（歳、生年月日）').fill('10, 20');
       await form.getByLabel('措置（住所）').selectOption('generalise');
-      await form.getByLabel('措置（性別）').selectOption('generalise');
-      await form.getByLabel('対応表（性別）').fill('女性 > 全体\n男性 > 全体\nその他 > 全体');
+      await form.getByLabel('措置（職業・勤務先）').selectOption('generalise');
+      await form
+        .getByLabel('対応表（職業・勤務先）')
+        .fill(
+          '会社員 > 被雇用者\n公務員 > 被雇用者\nパート・アルバイト > 被雇用者\n自営業 > 自営・専門職\n専門職 > 自営・専門職\n学生 > 就業していない\n無職 > 就業していない',
+        );
+      await form.getByLabel('措置（契約内容）').selectOption('keep');
       await form.getByLabel(/^k（/).fill('1');
       await form.getByRole('button', { name: '定義を作成する' }).click();
       const kError = form.locator('#anon-k-error');
@@ -51,11 +55,15 @@ export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
       expect(await kError.textContent()).toContain('k = 1 では誰も保護されません');
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('anon-k');
       await checkPage(page, 'desk-anonymisation-1-refused-ja');
-      expect((await client.call('GET', `/v1/staff/anonymisation/definitions/${DEFINITION_ID}`, {
-        token: await client.signIn('officer'),
-      })).status).toBe(404);
+      expect(
+        (
+          await client.call('GET', `/v1/staff/anonymisation/definitions/${DEFINITION_ID}`, {
+            token: await client.signIn('officer'),
+          })
+        ).status,
+      ).toBe(404);
 
-      await form.getByLabel(/^k（/).fill('2');
+      await form.getByLabel(/^k（/).fill('5');
       await form.getByRole('button', { name: '定義を作成する' }).click();
       await page.getByRole('heading', { level: 1, name: `定義 ${DEFINITION_ID}` }).waitFor();
       await page.getByRole('button', { name: '匿名加工情報を作成する' }).click();
@@ -63,16 +71,18 @@ export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
       await published.waitFor({ timeout: 60_000 });
       await page.getByRole('link', { name: /^ANON-/ }).click();
       await page.getByRole('heading', { level: 1, name: /^匿名加工情報 ANON-/ }).waitFor();
-      await page.getByText('k-匿名性（k = 2）を満たしています。').waitFor();
+      await page.getByText('k-匿名性（k = 5）を満たしています。').waitFor();
       const items = await page.locator('ul.anon-items li').allTextContents();
       expect(items.length).toBeGreaterThan(0);
       expect(items.join(' ')).not.toMatch(/氏名|お客様番号/);
-      await page.getByText('行を表示すると、その閲覧はあなたの名前でアクセス記録に残ります。', { exact: false }).waitFor();
+      await page
+        .getByText('行を表示すると、その閲覧はあなたの名前でアクセス記録に残ります。', { exact: false })
+        .waitFor();
       await page.getByRole('button', { name: '行を表示する（アクセス記録に残ります）' }).click();
       await page.getByRole('region', { name: '加工後の行（横にスクロールできます）' }).waitFor();
       await checkPage(page, 'desk-anonymisation-2-published-ja');
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByText('The model is met: k-anonymity (k = 2).').waitFor();
+      await page.getByText('The model is met: k-anonymity (k = 5).').waitFor();
       await page.setViewportSize(PHONE);
       await checkPage(page, 'desk-anonymisation-3-published-phone-en');
       await close();

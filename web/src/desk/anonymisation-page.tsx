@@ -19,13 +19,11 @@ import { hrefOfDeskRoute } from './routes';
 import { ScrollRegion } from './scroll-region';
 import { staffApi } from './staff-api';
 
-/** After a refusal, the first field it names takes the focus, else the notice. */
 const focusFirstProblem = () =>
-  requestAnimationFrame(() =>
-    document
-      .querySelector<HTMLElement>('#define-dataset [aria-invalid="true"], #define-dataset [role="alert"]')
-      ?.focus(),
-  );
+  (
+    document.querySelector<HTMLElement>('#define-dataset [aria-invalid="true"]') ??
+    document.querySelector<HTMLElement>('#define-dataset-problem')
+  )?.focus();
 
 export function AnonymisationPage({ session, language, go }: DeskPageProps) {
   const api = staffApi(session);
@@ -54,8 +52,11 @@ export function AnonymisationPage({ session, language, go }: DeskPageProps) {
     const failed = failureOf(result);
     setSent(failed ? { problem: failed, attributeCategories } : undefined);
     if (result.kind === 'ok') go({ page: 'anonymisation-definition', definitionId: result.data.definitionId });
-    else focusFirstProblem();
   };
+  // The first field a refusal names takes the focus once it is marked, else the notice.
+  useEffect(() => {
+    if (sent) focusFirstProblem();
+  }, [sent]);
   const placed =
     sent && sent.problem !== 'network'
       ? placeDefinitionProblem(sent.problem.errors ?? [], sent.attributeCategories)
