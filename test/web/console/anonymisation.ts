@@ -41,13 +41,10 @@ export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
       await form.getByLabel('措置（生年月日）').selectOption('generalise');
       await form.getByLabel('年齢の階級の幅（歳、生年月日）').fill('10, 20');
       await form.getByLabel('措置（住所）').selectOption('generalise');
-      await form.getByLabel('措置（職業・勤務先）').selectOption('generalise');
-      await form
-        .getByLabel('対応表（職業・勤務先）')
-        .fill(
-          '会社員 > 被雇用者\n公務員 > 被雇用者\nパート・アルバイト > 被雇用者\n自営業 > 自営・専門職\n専門職 > 自営・専門職\n学生 > 就業していない\n無職 > 就業していない',
-        );
+      await form.getByLabel('この年齢以上は一つにまとめる（生年月日）').fill('80');
       await form.getByLabel('措置（契約内容）').selectOption('keep');
+      await form.getByLabel('機微な項目として保護する（l-多様性、契約内容）').check();
+      await form.getByLabel(/^l（/).fill('2');
       await form.getByLabel(/^k（/).fill('1');
       await form.getByRole('button', { name: '定義を作成する' }).click();
       const kError = form.locator('#anon-k-error');
@@ -71,9 +68,9 @@ export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
       await published.waitFor({ timeout: 60_000 });
       await page.getByRole('link', { name: /^ANON-/ }).click();
       await page.getByRole('heading', { level: 1, name: /^匿名加工情報 ANON-/ }).waitFor();
-      await page.getByText('k-匿名性（k = 5）を満たしています。').waitFor();
+      await page.getByText('k-匿名性（k = 5）とl-多様性（l = 2）を満たしています。').waitFor();
       const items = await page.locator('ul.anon-items li').allTextContents();
-      expect(items.length).toBeGreaterThan(0);
+      expect(items.map((i) => i.replace(/[（(].*$/, '').trim())).toEqual(['住所', '年齢', '契約内容']);
       expect(items.join(' ')).not.toMatch(/氏名|お客様番号/);
       await page
         .getByText('行を表示すると、その閲覧はあなたの名前でアクセス記録に残ります。', { exact: false })
@@ -82,7 +79,7 @@ export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
       await page.getByRole('region', { name: '加工後の行（横にスクロールできます）' }).waitFor();
       await checkPage(page, 'desk-anonymisation-2-published-ja');
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByText('The model is met: k-anonymity (k = 5).').waitFor();
+      await page.getByText('The model is met: k-anonymity (k = 5) and l-diversity (l = 2).').waitFor();
       await page.setViewportSize(PHONE);
       await checkPage(page, 'desk-anonymisation-3-published-phone-en');
       await close();

@@ -258,16 +258,18 @@ export function DefinitionFields({
         hint={nw('attributesHint', language)}
         errors={errors('attributes')}
       >
-        {categories.map((c) => (
-          <Attribute
-            key={c.id}
-            category={c}
-            form={form.attributes[c.id] ?? emptyAttribute(c.id)}
-            set={(next) => set('attributes', { ...form.attributes, [c.id]: next })}
-            errors={errors}
-            language={language}
-          />
-        ))}
+        <div class="anon-attributes">
+          {categories.map((c) => (
+            <Attribute
+              key={c.id}
+              category={c}
+              form={form.attributes[c.id] ?? emptyAttribute(c.id)}
+              set={(next) => set('attributes', { ...form.attributes, [c.id]: next })}
+              errors={errors}
+              language={language}
+            />
+          ))}
+        </div>
       </Group>
       {usesSpecialCare(form, categories) && (
         <TextField
