@@ -106,7 +106,7 @@ export function AnonymisationDefinitionPage({
     <>
       <h1 tabIndex={-1}>{nw('definitionHeading', language, { id: definitionId })}</h1>
       {back}
-      <dl class="entries">
+      <dl class="entries anon-entries">
         <dt>{nw('definitionTitle', language)}</dt>
         <dd>{dossier.title[language]}</dd>
         <dt>{nw('purposes', language)}</dt>

@@ -46,7 +46,7 @@ function RiskReport({ report, language }: { report: Report; language: Language }
     <section aria-labelledby="risk-report">
       <h2 id="risk-report">{nw('report', language)}</h2>
       <p class="answer">{nw('modelMet', language, { model: models })}</p>
-      <dl class="entries">
+      <dl class="entries anon-entries">
         <dt>{nw('highestRisk', language)}</dt>
         <dd>
           {nw('highestRiskValue', language, {
@@ -131,7 +131,7 @@ function Rows({ rows, language }: { rows: DatasetRows; language: Language }) {
 function Method({ method, language }: { method: DatasetMethod['method']; language: Language }) {
   return (
     <>
-      <dl class="entries">
+      <dl class="entries anon-entries">
         <dt>{nw('referenceDate', language)}</dt>
         <dd>{method.referenceDate}</dd>
       </dl>
@@ -228,7 +228,7 @@ export function AnonymisedDatasetPage({ session, language, datasetId }: DeskPage
           </a>
         </p>
       )}
-      <dl class="entries">
+      <dl class="entries anon-entries">
         <dt>{nw('definitionTitle', language)}</dt>
         <dd>{dataset.title[language]}</dd>
         <dt>{nw('state', language)}</dt>
