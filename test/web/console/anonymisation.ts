@@ -2,7 +2,7 @@
 // The officer defines a dataset, first with k = 1 (refused, the message next to k, nothing stored),
 // then as it should be; runs it, waits while it is made, reads the risk report and the items
 // published, opens the rows after being told the read is logged, and finds the items in the Privacy
-// Center's notice. Each state checked (no script error, axe, no English on a Japanese page). An
+// Center's notice; a model the population cannot meet is refused, saying why. Each state checked (no script error, axe, no English on a Japanese page). An
 // operator is offered no anonymisation page, and the API refuses one too.
 import { describe, expect, it } from 'vitest';
 import { DESK_CONSOLE_PATH, PRIVACY_CENTER_PATH } from '../../../local/privacy-center';
@@ -82,6 +82,36 @@ export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
       await page.getByText('The model is met: k-anonymity (k = 5) and l-diversity (l = 2).').waitFor();
       await page.setViewportSize(PHONE);
       await checkPage(page, 'desk-anonymisation-3-published-phone-en');
+
+      // A model the population cannot meet: the run is refused, saying why, and nothing is published.
+      const token = await client.signIn('officer');
+      const unmet = await client.call('POST', '/v1/staff/anonymisation/definitions', {
+        token,
+        body: {
+          definitionId: `${DEFINITION_ID}-unmet`,
+          title: { ja: '満たせない定義', en: 'A model not met' },
+          purposes: ['usage-analysis'],
+          attributes: [
+            { category: 'date-of-birth', treatment: 'generalise', hierarchy: { kind: 'date' } },
+            { category: 'contract', treatment: 'keep' },
+          ],
+          model: { k: 1000, maxSuppression: 0 },
+        },
+      });
+      expect(unmet.status, unmet.text).toBe(201);
+      const run = await client.call('POST', `/v1/staff/anonymisation/definitions/${DEFINITION_ID}-unmet/datasets`, {
+        token,
+      });
+      expect(run.status, run.text).toBe(202);
+      await page.goto(
+        `${desk().url}${DESK_CONSOLE_PATH}#/anonymised-datasets/${(run.json as { datasetId: string }).datasetId}`,
+      );
+      await page.getByRole('heading', { level: 2, name: 'Why it was not created' }).waitFor({ timeout: 60_000 });
+      await page.getByText('Privacy model cannot be met', { exact: false }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Items published' }).count()).toBe(0);
+      await page.getByRole('button', { name: /日本語/ }).click();
+      await page.getByText('削除（抑制）してよい記録の上限の範囲では満たせませんでした', { exact: false }).waitFor();
+      await checkPage(page, 'desk-anonymisation-4-run-refused-phone-ja');
       await close();
 
       const notice = await newPage({ viewport: DESKTOP });
