@@ -1,5 +1,5 @@
 // Anonymously processed information in its tables. In 'anonymisation': each definition is the item
-// pk 'definitions', sk <definitionId>, holding runningDatasetId while a run of it is requested; each run
+// pk 'definitions', sk <definitionId>, holding runningDatasetId (and runningSince) while a run of it is requested; each run
 // is pk 'definition#<definitionId>', sk 'dataset#<datasetId>'; pk 'dataset#<datasetId>', sk 'dataset'
 // points a dataset id to its definition. Starting, publishing and refusing are each one transaction
 // conditional on runningDatasetId, so of two runs started at once one wins, and a stream retry of a
@@ -28,20 +28,21 @@ const table = () => tableName('anonymisation');
 
 function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, runningDatasetId: _running, ...rest } = item;
+  const { pk: _pk, sk: _sk, runningDatasetId: _running, runningSince: _since, ...rest } = item;
   return rest as T;
 }
 
-async function definition(
-  definitionId: string,
-): Promise<(StoredDefinition & { runningDatasetId?: string }) | undefined> {
+/** A definition with the run that holds it, if any, and since when. */
+type HeldDefinition = StoredDefinition & { runningDatasetId?: string; runningSince?: string };
+
+async function definition(definitionId: string): Promise<HeldDefinition | undefined> {
   const { Item } = await dynamo().send(
     new GetCommand({ TableName: table(), Key: { pk: DEFINITIONS, sk: definitionId }, ConsistentRead: true }),
   );
   if (!Item) return undefined;
   return {
     ...strip<StoredDefinition>(Item)!,
-    ...(Item.runningDatasetId ? { runningDatasetId: Item.runningDatasetId } : {}),
+    ...(Item.runningDatasetId ? { runningDatasetId: Item.runningDatasetId, runningSince: Item.runningSince } : {}),
   };
 }
 
@@ -63,7 +64,7 @@ async function finish(run: DatasetRun, publication?: AnonymisedPublication): Pro
         Update: {
           TableName: table(),
           Key: { pk: DEFINITIONS, sk: definitionId },
-          UpdateExpression: 'REMOVE runningDatasetId',
+          UpdateExpression: 'REMOVE runningDatasetId, runningSince',
           ConditionExpression: 'runningDatasetId = :id',
           ExpressionAttributeValues: { ':id': datasetId },
         },
@@ -109,7 +110,7 @@ export const dynamoAnonymisation: AnonymisationStore = {
   async definition(definitionId) {
     const found = await definition(definitionId);
     if (!found) return undefined;
-    const { runningDatasetId: _running, ...stored } = found;
+    const { runningDatasetId: _running, runningSince: _since, ...stored } = found;
     return stored;
   },
 
@@ -148,18 +149,50 @@ export const dynamoAnonymisation: AnonymisationStore = {
     return strip<DatasetRun>(Item);
   },
 
-  async startRun(run) {
+  async startRun(run, lost) {
+    const held = await definition(run.definitionId);
+    // A run requested before lost.before never finished: refused in the same transaction as the new
+    // one takes the definition, on condition that it still holds it.
+    const replaced =
+      held?.runningDatasetId && held.runningSince !== undefined && held.runningSince < lost.before
+        ? held.runningDatasetId
+        : undefined;
     try {
       await transactOrStale([
         {
           Update: {
             TableName: table(),
             Key: { pk: DEFINITIONS, sk: run.definitionId },
-            UpdateExpression: 'SET runningDatasetId = :id',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(runningDatasetId)',
-            ExpressionAttributeValues: { ':id': run.datasetId },
+            UpdateExpression: 'SET runningDatasetId = :id, runningSince = :since',
+            ConditionExpression: replaced
+              ? 'runningDatasetId = :replaced'
+              : 'attribute_exists(pk) AND attribute_not_exists(runningDatasetId)',
+            ExpressionAttributeValues: {
+              ':id': run.datasetId,
+              ':since': run.requestedAt,
+              ...(replaced ? { ':replaced': replaced } : {}),
+            },
           },
         },
+        ...(replaced
+          ? [
+              {
+                Update: {
+                  TableName: table(),
+                  Key: { pk: runPk(run.definitionId), sk: runSk(replaced) },
+                  UpdateExpression: 'SET #state = :refused, problem = :problem, finishedAt = :at',
+                  ConditionExpression: '#state = :requested',
+                  ExpressionAttributeNames: { '#state': 'state' },
+                  ExpressionAttributeValues: {
+                    ':refused': 'refused',
+                    ':requested': 'requested',
+                    ':problem': lost.problem,
+                    ':at': run.requestedAt,
+                  },
+                },
+              },
+            ]
+          : []),
         {
           Put: {
             TableName: table(),
@@ -180,7 +213,7 @@ export const dynamoAnonymisation: AnonymisationStore = {
           },
         },
       ]);
-      return { outcome: 'started' };
+      return { outcome: 'started', ...(replaced ? { replaced } : {}) };
     } catch (error) {
       if (!(error instanceof StaleWriteError)) throw error;
       const running = (await definition(run.definitionId))?.runningDatasetId;

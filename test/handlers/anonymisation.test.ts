@@ -5,6 +5,7 @@
 // a refused run writes nothing; S3 down is 503; and the rows, matched back to the registry by their
 // quasi-identifiers, never single anyone out beyond 1/k (APPI Art. 43(5)).
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3DatasetRows, s3ProcessingMethods } from '../../functions/adapters/anonymisation-buckets';
@@ -30,6 +31,7 @@ import {
 } from '../../local/seed-anonymisation';
 import { freshBuckets } from '../support/access-log';
 import { freshTables, invoke } from '../support/desk';
+import { mockDocumentClient } from '../support/faults';
 import {
   dropTables,
   expectProblem,
@@ -204,6 +206,41 @@ describe('a run', () => {
     // Once it is made, the next run may start.
     await runStreamed(definitionId, winner.json.datasetId);
     expect((await startRun(definitionId)).status).toBe(202);
+  });
+
+  it('two definitions under one id at once: one is created, the other 409', async () => {
+    const definitionId = uniqueId('twice');
+    const results = await Promise.all([
+      createDefinition({ ...README_DEFINITION, definitionId }),
+      createDefinition({ ...README_DEFINITION, definitionId, title: { ja: '別', en: 'Other' } }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+  });
+
+  it('503 with Retry-After when DynamoDB cannot take the run; nothing stored', async () => {
+    const definitionId = uniqueId('down');
+    expect((await createDefinition({ ...README_DEFINITION, definitionId })).status).toBe(201);
+    const { mock } = mockDocumentClient();
+    try {
+      mock
+        .on(TransactWriteCommand)
+        .rejects(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} }));
+      const result = await startRun(definitionId);
+      expectProblem(result, 503);
+      expect(result.headers['retry-after']).toBeDefined();
+    } finally {
+      mock.restore();
+    }
+    expect(
+      (await scanAll<{ pk: string }>('anonymisation')).filter((i) => i.pk === `definition#${definitionId}`),
+    ).toEqual([]);
+  });
+
+  it('the worker passes by definitions and pointers on the stream', async () => {
+    const definitionId = uniqueId('passing');
+    expect((await createDefinition({ ...README_DEFINITION, definitionId })).status).toBe(201);
+    const item = await getItem('anonymisation', { pk: 'definitions', sk: definitionId });
+    expect(await worker(streamEvent(streamRecord('INSERT', { newImage: item! })))).toEqual({ batchItemFailures: [] });
   });
 
   it('the worker publishes it: risk report, columns, rows and method stored apart, the items in the privacy notice', async () => {

@@ -35,6 +35,12 @@ function randomSuffix(): string {
   return [...bytes].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
 }
 
+/**
+ * A run still requested this long after it started will not finish: the worker's 15 minutes, times its
+ * first try and 5 stream retries, with room to spare (functions/workers.ts). The next run replaces it.
+ */
+export const RUN_LOST_AFTER_MINUTES = 120;
+
 /** ANON-<Japan day the run started>-<random>. */
 export const datasetIdFor = (now: Date, suffix: string) => `ANON-${japanDay(now)}-${suffix}`;
 
@@ -149,7 +155,15 @@ export async function startRun(deps: StartRunDeps, actor: StaffActor, definition
     requestedAt: now.toISOString(),
   };
   await logWrite(deps, actor, `anonymisation definition ${definitionId}`);
-  const started = await deps.store.startRun(run);
+  const started = await deps.store.startRun(run, {
+    before: new Date(now.getTime() - RUN_LOST_AFTER_MINUTES * 60_000).toISOString(),
+    problem: {
+      type: 'urn:appi-desk:problem:anonymisation-run-lost',
+      title: 'The run did not finish',
+      status: 422,
+      detail: `The desk did not finish this run within ${RUN_LOST_AFTER_MINUTES} minutes, so nothing of it was published; ${run.datasetId} took its place.`,
+    },
+  });
   if (started.outcome === 'running')
     throw new DeskProblem(
       'conflict',

@@ -61,9 +61,14 @@ export interface AnonymisationStore {
   run(datasetId: string): Promise<DatasetRun | undefined>;
   /**
    * Stores a requested run, on condition that no other run of the definition is requested: of two
-   * started at once one wins; 'running' names the one that holds it.
+   * started at once one wins; 'running' names the one that holds it. A run requested before
+   * `lostBefore` is one the worker never finished: it is refused with `lost` in the same transaction,
+   * and the new run takes its place.
    */
-  startRun(run: DatasetRun): Promise<{ outcome: 'started' } | { outcome: 'running'; datasetId?: string }>;
+  startRun(
+    run: DatasetRun,
+    lost: { before: string; problem: RunProblem },
+  ): Promise<{ outcome: 'started'; replaced?: string } | { outcome: 'running'; datasetId?: string }>;
   /**
    * In one transaction: the run published with its report and columns, the definition free for the
    * next run, the publication stored. 'stale' when the run is no longer requested (a stream retry).
