@@ -22,7 +22,7 @@ import { staffApi } from './staff-api';
 const focusFirstProblem = () =>
   (
     document.querySelector<HTMLElement>('#define-dataset [aria-invalid="true"]') ??
-    document.querySelector<HTMLElement>('#define-dataset-problem')
+    document.querySelector<HTMLElement>('#define-dataset fieldset:has(> .field-error)')
   )?.focus();
 
 export function AnonymisationPage({ session, language, go }: DeskPageProps) {
