@@ -1,5 +1,5 @@
 // Anonymously processed information in a real Chromium against the local desk and its demo registry.
-// The officer defines a dataset, first with k = 1 (refused, the message next to k, nothing stored),
+// The officer defines the README walk's dataset (DEMO_DATASET_DEFINITION), first with k = 1 (refused, the message next to k, nothing stored),
 // then as it should be; runs it, waits while it is made, reads the risk report and the items
 // published, opens the rows after being told the read is logged, and finds the items in the Privacy
 // Center's notice; a model the population cannot meet is refused, saying why. Each state checked (no script error, axe, no English on a Japanese page). An
@@ -10,9 +10,9 @@ import { checkPage, DESKTOP, PHONE } from '../../support/browser';
 import { E2E_DEMO_PASSWORD } from '../../support/e2e';
 import type { ConsoleDesk } from './desk';
 
-const DEFINITION_ID = 'age-and-region-browser';
-const TITLE_JA = '年齢層・地域別の利用状況';
-const TITLE_EN = 'Usage by age band and region';
+const DEFINITION_ID = 'customer-attributes';
+const TITLE_JA = '顧客属性の統計用データ';
+const TITLE_EN = 'Customer attributes for statistics';
 
 export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
   async function signedIn(username: string, hash: string, viewport = DESKTOP) {
@@ -34,17 +34,16 @@ export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
       await form.getByLabel('定義の識別子').fill(DEFINITION_ID);
       await form.getByLabel('名称（日本語）').fill(TITLE_JA);
       await form.getByLabel('名称（英語）').fill(TITLE_EN);
-      await form.getByRole('checkbox', { name: '当社サービスの利用状況の調査・分析のため' }).check();
+      await form.getByRole('checkbox', { name: '当社サービスの維持・改善及び新サービスの検討のため' }).check();
       // Identifying descriptions can only be deleted: the form offers nothing else.
       expect(await form.getByLabel('措置（氏名）').locator('option').allTextContents()).toEqual(['含めない', '削除']);
       await form.getByLabel('措置（氏名）').selectOption('delete');
       await form.getByLabel('措置（生年月日）').selectOption('generalise');
-      await form.getByLabel('年齢の階級の幅（歳、生年月日）').fill('10, 20');
+      await form.getByLabel('年齢の階級の幅（歳、生年月日）').fill('5, 10, 20');
+      await form.getByLabel('措置（性別）').selectOption('generalise');
+      await form.getByLabel('対応表（性別）').fill('女性 > 男女計\n男性 > 男女計');
       await form.getByLabel('措置（住所）').selectOption('generalise');
-      await form.getByLabel('この年齢以上は一つにまとめる（生年月日）').fill('80');
       await form.getByLabel('措置（契約内容）').selectOption('keep');
-      await form.getByLabel('機微な項目として保護する（l-多様性、契約内容）').check();
-      await form.getByLabel(/^l（/).fill('2');
       await form.getByLabel(/^k（/).fill('1');
       await form.getByRole('button', { name: '定義を作成する' }).click();
       const kError = form.locator('#anon-k-error');
@@ -68,9 +67,9 @@ export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
       await published.waitFor({ timeout: 60_000 });
       await page.getByRole('link', { name: /^ANON-/ }).click();
       await page.getByRole('heading', { level: 1, name: /^匿名加工情報 ANON-/ }).waitFor();
-      await page.getByText('k-匿名性（k = 5）とl-多様性（l = 2）を満たしています。').waitFor();
+      await page.getByText('k-匿名性（k = 5）を満たしています。').waitFor();
       const items = await page.locator('ul.anon-items li').allTextContents();
-      expect(items.map((i) => i.replace(/[（(].*$/, '').trim())).toEqual(['住所', '年齢', '契約内容']);
+      expect(items.map((i) => i.replace(/[（(].*$/, '').trim())).toEqual(['住所', '年齢', '性別', '契約内容']);
       expect(items.join(' ')).not.toMatch(/氏名|お客様番号/);
       await page
         .getByText('行を表示すると、その閲覧はあなたの名前でアクセス記録に残ります。', { exact: false })
@@ -79,7 +78,7 @@ export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
       await page.getByRole('region', { name: '加工後の行（横にスクロールできます）' }).waitFor();
       await checkPage(page, 'desk-anonymisation-2-published-ja');
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByText('The model is met: k-anonymity (k = 5) and l-diversity (l = 2).').waitFor();
+      await page.getByText('The model is met: k-anonymity (k = 5).').waitFor();
       await page.setViewportSize(PHONE);
       await checkPage(page, 'desk-anonymisation-3-published-phone-en');
 
