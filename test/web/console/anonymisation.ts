@@ -1,9 +1,11 @@
 // Anonymously processed information in a real Chromium against the local desk and its demo registry.
-// The officer defines the README walk's dataset (DEMO_DATASET_DEFINITION), first with k = 1 (refused, the message next to k, nothing stored),
-// then as it should be; runs it, waits while it is made, reads the risk report and the items
-// published, opens the rows after being told the read is logged, and finds the items in the Privacy
-// Center's notice; a model the population cannot meet is refused, saying why. Each state checked (no script error, axe, no English on a Japanese page). An
-// operator is offered no anonymisation page, and the API refuses one too.
+// The officer defines the README walk's dataset (DEMO_DATASET_DEFINITION), first with k = 1 (refused,
+// the message next to k, the focus there, nothing stored), then as it should be; runs it, waits while
+// it is made, reads the risk report and the items published, opens the rows after being told the read
+// is logged, and finds the items in the Privacy Center's notice; a model the population cannot meet
+// is refused, saying why. An auditor reads the definition and the dataset without the rows or the
+// method; an operator is offered no anonymisation page, and the API refuses one too. Each state
+// checked (no script error, axe, no English on a Japanese page).
 import { describe, expect, it } from 'vitest';
 import { DESK_CONSOLE_PATH, PRIVACY_CENTER_PATH } from '../../../local/privacy-center';
 import { checkPage, DESKTOP, PHONE } from '../../support/browser';
@@ -124,6 +126,24 @@ export function describeAnonymisation({ desk, client, newPage }: ConsoleDesk) {
       await checkPage(notice.page, 'privacy-center-notice-anonymised-ja');
       await notice.context.close();
     }, 180_000);
+
+    it('shows an auditor the definition and its dataset read-only, without the rows or the method', async () => {
+      const { page, close } = await signedIn('auditor', '#/anonymisation', PHONE);
+      await page.getByRole('heading', { level: 1, name: '匿名加工情報' }).waitFor();
+      expect(await page.getByRole('region', { name: '定義を作成する' }).count()).toBe(0);
+      await page.getByRole('link', { name: DEFINITION_ID, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: `定義 ${DEFINITION_ID}` }).waitFor();
+      expect(await page.getByRole('button', { name: '匿名加工情報を作成する' }).count()).toBe(0);
+      await page
+        .getByRole('link', { name: /^ANON-/ })
+        .first()
+        .click();
+      await page.getByRole('heading', { level: 2, name: 'リスク評価' }).waitFor();
+      expect(await page.getByRole('heading', { name: '加工後の行' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: '加工の方法' }).count()).toBe(0);
+      await checkPage(page, 'desk-anonymisation-5-auditor-phone-ja');
+      await close();
+    }, 60_000);
 
     it('offers an operator no anonymisation page, and the API refuses one', async () => {
       const { page, close } = await signedIn('operator', '#/anonymisation', PHONE);
