@@ -35,6 +35,11 @@ type BusinessDetails = {
   accreditedOrganisation: { name: Label; complaintsContact: Label } | null;
   noAccreditedOrganisation?: Label;
 };
+/** APPI Art. 43(3), Enforcement Rules Art. 36: the items of each dataset created, and its date. */
+type AnonymisedPublications = {
+  policy: Label;
+  datasets: { datasetId: string; title: Label; items: Label[]; createdOn: string }[];
+};
 type Notice = {
   version: string;
   business: Label;
@@ -49,7 +54,7 @@ type Notice = {
   myNumber: { policy: Labelled };
   consents: Label & { steps: Label[] };
   thirdPartyProvision: { policy: Label; jointUse: JointUse[]; optOutItems: OptOut[] };
-  anonymisedInformationPublications: Record<string, unknown>[];
+  anonymisedInformationPublications: AnonymisedPublications;
   requests: {
     procedure: Labelled;
     verification: Labelled;
@@ -98,6 +103,15 @@ const N = {
   identityDocuments: { ja: '代理人ご本人を確認する書類', en: "Documents showing the representative's identity" },
   amount: { ja: '金額', en: 'Amount' },
   apiReferenceLink: { ja: 'API リファレンス', en: 'API reference' },
+  noAnonymised: {
+    ja: '匿名加工情報は、まだ作成していません。',
+    en: 'We have not created any anonymously processed information yet.',
+  },
+  anonymisedCreatedOn: { ja: '作成日', en: 'Created on' },
+  anonymisedItems: {
+    ja: '含まれる個人に関する情報の項目',
+    en: 'Items of information about individuals it contains',
+  },
 } as const;
 
 const say = (key: keyof typeof N, language: Language) => N[key][language];
@@ -188,6 +202,36 @@ function OptOuts({ items, language }: { items: OptOut[]; language: Language }) {
           <dd>{item.notifiedToCommissionOn}</dd>
         </dl>
       ))}
+    </>
+  );
+}
+
+/** Each dataset of anonymously processed information created: its title, the date, the items about individuals it holds. */
+function AnonymisedDatasets({ publications, language }: { publications: AnonymisedPublications; language: Language }) {
+  return (
+    <>
+      <p>{localised(publications.policy, language)}</p>
+      {publications.datasets.length === 0 ? (
+        <p>{say('noAnonymised', language)}</p>
+      ) : (
+        publications.datasets.map((d) => (
+          <section key={d.datasetId} aria-labelledby={`anonymised-${d.datasetId}`}>
+            <h3 id={`anonymised-${d.datasetId}`}>{localised(d.title, language)}</h3>
+            <dl>
+              <dt>{say('anonymisedCreatedOn', language)}</dt>
+              <dd>{d.createdOn}</dd>
+              <dt>{say('anonymisedItems', language)}</dt>
+              <dd>
+                <ul>
+                  {d.items.map((item) => (
+                    <li key={item.en}>{localised(item, language)}</li>
+                  ))}
+                </ul>
+              </dd>
+            </dl>
+          </section>
+        ))
+      )}
     </>
   );
 }
@@ -291,11 +335,7 @@ function NoticeBody({ notice, language }: { notice: Notice; language: Language }
       </section>
       <section aria-labelledby="anonymised">
         <h2 id="anonymised">{t('anonymised', language)}</h2>
-        {notice.anonymisedInformationPublications.length === 0 ? (
-          <p>{t('none', language)}</p>
-        ) : (
-          <Labels items={notice.anonymisedInformationPublications as Labelled[]} language={language} />
-        )}
+        <AnonymisedDatasets publications={notice.anonymisedInformationPublications} language={language} />
       </section>
       <section aria-labelledby="requests">
         <h2 id="requests">{t('requests', language)}</h2>

@@ -192,7 +192,7 @@ const T = {
   jointUse: { ja: '共同利用', en: 'Joint use' },
   optOut: { ja: 'オプトアウトによる第三者提供', en: 'Provision by opt-out' },
   none: { ja: 'ありません。', en: 'None.' },
-  anonymised: { ja: '匿名加工情報の公表', en: 'Anonymised information published' },
+  anonymised: { ja: '匿名加工情報', en: 'Anonymously processed information' },
   requests: { ja: '開示等の請求の手続', en: 'How to make a request' },
   whoMayRequest: { ja: '請求できる方', en: 'Who may make a request' },
   fees: { ja: '手数料', en: 'Fees' },

@@ -188,6 +188,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
         '社内規程・マニュアル',
         '教育・研修',
         '監査',
+        '匿名加工情報',
       ]);
       // The request pages are the operators' and the officer's: the auditor gets no link to them.
       expect(await page.getByRole('main').getByRole('link').count()).toBe(0);
@@ -311,6 +312,7 @@ export function describeSignInAndQueue({ desk, client, newPage: desktopPage }: C
         '社内規程・マニュアル',
         '教育・研修',
         '監査',
+        '匿名加工情報',
       ]);
       // Signed in, the ID token is kept for this tab only (sessionStorage), so a reload keeps the session.
       expect(await page.evaluate('localStorage.length')).toBe(0);

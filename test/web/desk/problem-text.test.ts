@@ -72,6 +72,12 @@ describe('problem words', () => {
       ['access-log-busy', 503],
       ['range-ends-before-it-starts', 422],
       ['suppressed-by-request', 409],
+      ['anonymisation-definition-taken', 409],
+      ['anonymisation-run-under-way', 409],
+      ['anonymisation-model-unmet', 422],
+      ['anonymisation-hierarchy-gap', 422],
+      ['anonymised-dataset-not-a-reader', 403],
+      ['anonymised-dataset-not-published', 409],
     ] as const) {
       const words = problemWords(problem(slug, status), 'ja');
       expect(words, slug).toMatch(JAPANESE);

@@ -91,6 +91,9 @@ export function describeNotice({ desk, client, newPage }: PrivacyCenterDesk) {
         expect(text).toContain('メカラ合同会社の子会社');
         expect(text).toContain('提供の停止を求める方法');
         expect(text).toContain('個人情報保護委員会への届出日');
+        // Policy §3 said beside the publications; none made yet is said as the fact it is.
+        expect(text).toContain('第三者に提供することもありません');
+        expect(text).toContain('匿名加工情報は、まだ作成していません。');
         expect(apiWordsIn(text)).toEqual([]);
         expect(await repeated(page)).toEqual([]);
         expect(await main.getByRole('link', { name: 'API リファレンス' }).getAttribute('href')).toBe('/docs/api');
@@ -118,6 +121,7 @@ export function describeNotice({ desk, client, newPage }: PrivacyCenterDesk) {
         expect(text).not.toContain(JA_ADDRESS);
         expect(text).toContain('Who uses them jointly');
         expect(text).toContain('How to ask for provision to stop');
+        expect(text).toContain('We have not created any anonymously processed information yet.');
         expect(apiWordsIn(text)).toEqual([]);
         expect(await repeated(page)).toEqual([]);
         expect(await main.getByRole('link', { name: 'API reference' }).getAttribute('href')).toBe('/docs/api');

@@ -7,6 +7,9 @@ import { savedLanguage, useDocumentLanguage, useHeadingFocus } from '../page-fra
 import { LANGUAGE_NAMES } from '../text';
 import { AccessLogPage } from './access-log-page';
 import { AccountsPage } from './accounts-page';
+import { AnonymisationDefinitionPage } from './anonymisation-definition-page';
+import { AnonymisationPage } from './anonymisation-page';
+import { AnonymisedDatasetPage } from './anonymised-dataset-page';
 import { AuditPage } from './audit-page';
 import { AuditReportPage } from './audit-report-page';
 import { AuditsPage } from './audits-page';
@@ -44,6 +47,7 @@ const NAV: { page: DeskPage; route: DeskRoute; text: DeskTextKey }[] = [
   { page: 'internal-rules', route: { page: 'internal-rules' }, text: 'navInternalRules' },
   { page: 'training', route: { page: 'training' }, text: 'navTraining' },
   { page: 'audits', route: { page: 'audits' }, text: 'navAudits' },
+  { page: 'anonymisation', route: { page: 'anonymisation' }, text: 'navAnonymisation' },
 ];
 
 /** The menu entry a page belongs to: a request under the queue, a subject under subjects. */
@@ -56,6 +60,8 @@ const SECTION: Partial<Record<DeskPage, DeskPage>> = {
   'incident-report': 'incidents',
   audit: 'audits',
   'audit-report': 'audits',
+  'anonymisation-definition': 'anonymisation',
+  'anonymised-dataset': 'anonymisation',
 };
 
 function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
@@ -93,6 +99,12 @@ function Page({ route, ...props }: DeskPageProps & { route: DeskRoute }) {
       return <AuditPage {...props} auditId={route.auditId} />;
     case 'audit-report':
       return <AuditReportPage {...props} auditId={route.auditId} />;
+    case 'anonymisation':
+      return <AnonymisationPage {...props} />;
+    case 'anonymisation-definition':
+      return <AnonymisationDefinitionPage {...props} definitionId={route.definitionId} />;
+    case 'anonymised-dataset':
+      return <AnonymisedDatasetPage {...props} datasetId={route.datasetId} />;
     case 'internal-rules':
       return <InternalRulesPage {...props} />;
     case 'training':

@@ -278,6 +278,39 @@ const BY_TYPE: Record<string, Label | ((problem: StaffProblem, language: Languag
     ja: '期間の開始日は終了日以前にしてください。',
     en: 'The first day must be on or before the last day.',
   },
+  // Anonymously processed information: why a run was refused (nothing written, nothing published).
+  [type('anonymisation-model-unmet')]: {
+    ja: 'プライバシーモデル（k-匿名性・l-多様性）を、削除（抑制）してよい記録の上限の範囲では満たせませんでした。一般化の階層を粗くするか、準識別子を減らすか、上限を見直した定義で作成してください。',
+    en: 'The privacy model (k-anonymity, l-diversity) could not be met within the share of records that may be left out. Define a dataset with coarser hierarchies, fewer quasi-identifiers or another limit.',
+  },
+  [type('anonymisation-definition-taken')]: {
+    ja: 'この識別子の定義は既にあります。定義は置き換えられないため、別の識別子にしてください。',
+    en: 'A definition with this identifier exists, and a definition is never replaced: choose another identifier.',
+  },
+  [type('anonymisation-definition-not-found')]: {
+    ja: 'この定義は見つかりませんでした。匿名加工情報の一覧から開き直してください。',
+    en: 'This definition was not found. Open it again from the list of definitions.',
+  },
+  [type('anonymisation-run-under-way')]: {
+    ja: 'この定義の匿名加工情報は、いま作成中です。作成が終わってから、もう一度お試しください。何も変更していません。',
+    en: 'A dataset of this definition is being created just now; try again once it is done. Nothing was changed.',
+  },
+  [type('anonymised-dataset-not-found')]: {
+    ja: 'この匿名加工情報は見つかりませんでした。定義のページから開き直してください。',
+    en: "This dataset was not found. Open it again from its definition's page.",
+  },
+  [type('anonymised-dataset-not-a-reader')]: {
+    ja: 'この匿名加工情報を読めるのは、個人情報保護管理者と定義が指定した役割だけです。必要な場合は個人情報保護管理者に依頼してください。',
+    en: 'Only the officer and the roles its definition names may read this dataset. Ask the officer if you need it.',
+  },
+  [type('anonymised-dataset-not-published')]: {
+    ja: 'この匿名加工情報は公表されていない（作成中か、作成できなかった）ため、行はありません。',
+    en: 'This dataset is not published (it is being made, or it was not created), so it has no rows.',
+  },
+  [type('anonymisation-hierarchy-gap')]: {
+    ja: '一般化の階層が覆っていない値が登録簿にありました。その項目の階層（対応表の値、年齢の上限、区間）を見直した定義で作成してください。',
+    en: 'The registry holds values a generalisation hierarchy does not cover. Define a dataset whose hierarchy for that item covers them (the table’s values, the top age, the intervals).',
+  },
 };
 
 /** When the type says nothing the console knows: what the HTTP status means for the person. */

@@ -27,6 +27,10 @@ export type DeskRoute =
   | { page: 'audit'; auditId: string }
   | { page: 'audit-report'; auditId: string }
   /** The internal rules and manuals, and training (policy §6(2)). */
+  /** Anonymously processed information (APPI Art. 43): the definitions, one definition, one dataset. */
+  | { page: 'anonymisation' }
+  | { page: 'anonymisation-definition'; definitionId: string }
+  | { page: 'anonymised-dataset'; datasetId: string }
   | { page: 'internal-rules' }
   | { page: 'training' }
   | { page: 'not-found' };
@@ -51,6 +55,10 @@ export const DESK_PAGE_ROLES: Record<DeskPage, readonly StaffRole[]> = {
   audits: ['officer', 'auditor'],
   audit: ['officer', 'auditor'],
   'audit-report': ['officer', 'auditor'],
+  anonymisation: ['officer', 'auditor'],
+  'anonymisation-definition': ['officer', 'auditor'],
+  // Any role the definition names as a reader may read a dataset; the API checks which.
+  'anonymised-dataset': ['operator', 'officer', 'auditor'],
   'internal-rules': ['operator', 'officer', 'auditor'],
   training: ['operator', 'officer', 'auditor'],
   'not-found': ['operator', 'officer', 'auditor'],
@@ -95,6 +103,7 @@ export function parseDeskRoute(hash: string): DeskRoute {
       first === 'holders' ||
       first === 'incidents' ||
       first === 'audits' ||
+      first === 'anonymisation' ||
       first === 'internal-rules' ||
       first === 'training'
     )
@@ -109,6 +118,8 @@ export function parseDeskRoute(hash: string): DeskRoute {
   if (first === 'holders') return { page: 'holder', holderId: id };
   if (first === 'incidents') return { page: 'incident', incidentId: id };
   if (first === 'audits') return { page: 'audit', auditId: id };
+  if (first === 'anonymisation') return { page: 'anonymisation-definition', definitionId: id };
+  if (first === 'anonymised-datasets') return { page: 'anonymised-dataset', datasetId: id };
   return { page: 'not-found' };
 }
 
@@ -150,6 +161,12 @@ export function hrefOfDeskRoute(route: DeskRoute): string {
       return `#/audits/${encodeURIComponent(route.auditId)}`;
     case 'audit-report':
       return `#/audits/${encodeURIComponent(route.auditId)}/report`;
+    case 'anonymisation':
+      return '#/anonymisation';
+    case 'anonymisation-definition':
+      return `#/anonymisation/${encodeURIComponent(route.definitionId)}`;
+    case 'anonymised-dataset':
+      return `#/anonymised-datasets/${encodeURIComponent(route.datasetId)}`;
     case 'internal-rules':
       return '#/internal-rules';
     case 'training':

@@ -23,6 +23,7 @@ const T = {
   navHolders: { ja: '保有先', en: 'Holders' },
   navIncidents: { ja: '漏えい等の事案', en: 'Incidents' },
   navAudits: { ja: '監査', en: 'Audits' },
+  navAnonymisation: { ja: '匿名加工情報', en: 'Anonymised information' },
   navInternalRules: { ja: '社内規程・マニュアル', en: 'Internal rules' },
   navTraining: { ja: '教育・研修', en: 'Training' },
   notFound: { ja: 'ページが見つかりません。', en: 'Page not found.' },
