@@ -27,6 +27,7 @@ import { type DataResult, runDataBench } from './data';
 import { type BenchReport, type FunctionResult, resultOf } from './report';
 import { BENCH_TOKEN_ISSUER, type BenchRequest, ROUTE_REQUESTS, WORKER_REQUESTS } from './requests';
 import type { RunnerResult } from './runner';
+import { runUseCheckBench, USE_CHECK_DEFAULTS, type UseCheckResult } from './use-check';
 
 export interface BenchOptions {
   runs: number;
@@ -143,6 +144,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
   const loadAtStart = loadavg()[0]!;
   let data: DataResult[] = [];
   let anonymisation: AnonymisationResult[] = [];
+  let useCheck: UseCheckResult | undefined;
   try {
     const [dynamo, ses, bucket] = emulators as [RunningEmulator, RunningEmulator, RunningEmulator];
     const env = await prepareData(dynamo.endpoint, ses.endpoint, bucket.endpoint);
@@ -161,6 +163,9 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
       data = await runDataBench(records, progress);
       anonymisation = runAnonymisationBench(records, progress);
     }
+    // Tables of their own, so the checks read only what the use-check part wrote.
+    Object.assign(process.env, await createTables(new DynamoDBClient({}), 'appi-desk-bench-usecheck-'));
+    useCheck = await runUseCheckBench(USE_CHECK_DEFAULTS, progress);
   } finally {
     await Promise.all(emulators.map((e) => e.stop()));
   }
@@ -184,6 +189,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
     results,
     data,
     anonymisation,
+    ...(useCheck ? { useCheck } : {}),
   };
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;
