@@ -1,11 +1,13 @@
 // npm run bench: cold start and bundle size of every function against the bare AWS SDK (bench/).
-// `npm run bench -- --scenario anonymisation` runs only the anonymisation part (no emulators needed).
+// `npm run bench -- --scenario anonymisation` runs only the anonymisation part (no emulators needed);
+// `--scenario soak` drives the whole local desk for a few minutes (bench/soak.ts).
 // Exits 0 whether or not the targets are met: it is a measurement; only a failure to measure is an error.
 import { resolve } from 'node:path';
 import { formatAnonymisationReport, runAnonymisationBench } from '../bench/anonymisation';
 import { formatDataReport } from '../bench/data';
 import { formatReport } from '../bench/report';
 import { runBench } from '../bench/run';
+import { formatSoakReport, runSoak, saveSoakReport } from '../bench/soak';
 import { LocalStartError } from '../local/emulators';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -21,7 +23,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(1);
 }
 
-const SCENARIOS = ['anonymisation'];
+const SCENARIOS = ['anonymisation', 'soak'];
 const at = process.argv.indexOf('--scenario');
 const scenario = at === -1 ? undefined : process.argv[at + 1];
 if (at !== -1 && !SCENARIOS.includes(scenario ?? '')) {
@@ -35,6 +37,30 @@ if (scenario === 'anonymisation') {
   }
   console.log(`\n${formatAnonymisationReport(runAnonymisationBench(records, (m) => console.error(m)))}`);
   process.exit(0);
+}
+if (scenario === 'soak') {
+  const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 180);
+  const rate = Number(process.env.BENCH_SOAK_RATE ?? 20);
+  if (!(seconds >= 15 && seconds <= 3600) || !(rate > 0 && rate <= 200)) {
+    console.error(
+      `bench: BENCH_SOAK_SECONDS must be 15 to 3600 and BENCH_SOAK_RATE above 0 and at most 200, not "${process.env.BENCH_SOAK_SECONDS}" and "${process.env.BENCH_SOAK_RATE}".`,
+    );
+    process.exit(1);
+  }
+  try {
+    const outDir = resolve('.bench');
+    const report = await runSoak({ seconds, rate, outDir, progress: (m) => console.error(m) });
+    saveSoakReport(report, outDir);
+    console.log(
+      `\n${formatSoakReport(report)}\n\nResults: .bench/results.json (soak); the desk's log: .bench/soak-desk.log`,
+    );
+    process.exit(0);
+  } catch (error) {
+    console.error(
+      `bench: ${error instanceof LocalStartError ? (error as Error).message : ((error as Error).stack ?? error)}`,
+    );
+    process.exit(1);
+  }
 }
 
 try {
