@@ -120,7 +120,7 @@ export interface SoakReport {
   skipped: number;
   calls: number;
   failures: number;
-  /** The first unexpected answers, each with its kind, status and the start of its body. */
+  /** The first unexpected answers of each kind and answer (3 at most each), with the start of the body or error. */
   failureSamples: string[];
   kinds: SoakKindResult[];
   /** From a request's submission to its confirmation code in the mailbox. */
@@ -222,6 +222,13 @@ export async function runSoak({ seconds, rate, outDir, progress }: SoakOptions):
   const durationMs = seconds * 1000;
   const calls: Array<{ kind: SoakKind; t: number; ms: number; outcome: string; ok: boolean }> = [];
   const failureSamples: string[] = [];
+  const sampled = new Map<string, number>();
+  const sampleFailure = (key: string, line: string) => {
+    const held = sampled.get(key) ?? 0;
+    if (held >= 3) return;
+    sampled.set(key, held + 1);
+    failureSamples.push(line);
+  };
   const memory: MemorySample[] = [];
   const codeDelays: number[] = [];
   let codesMissing = 0;
@@ -256,13 +263,21 @@ export async function runSoak({ seconds, rate, outDir, progress }: SoakOptions):
         answer = { status: response.status, json, text };
       } catch (error) {
         const name = (error as Error).name;
-        answer = { status: name === 'TimeoutError' ? 'timeout' : 'network', text: (error as Error).message };
+        // fetch says only "fetch failed"; the cause names the socket's error (ECONNRESET, a connect timeout).
+        const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+        answer = {
+          status: name === 'TimeoutError' ? 'timeout' : 'network',
+          text: [(error as Error).message, cause?.code, cause?.message].filter(Boolean).join(': '),
+        };
       }
       const ms = performance.now() - startedAt - t;
       const ok = answer.status === EXPECTED[kind];
       calls.push({ kind, t, ms, outcome: String(answer.status), ok });
-      if (!ok && failureSamples.length < 20)
-        failureSamples.push(`${kind} ${method} ${path}: ${answer.status} ${answer.text.slice(0, 300)}`);
+      if (!ok)
+        sampleFailure(
+          `${kind} ${answer.status}`,
+          `${kind} ${method} ${path}: ${answer.status} ${answer.text.slice(0, 300)}`,
+        );
       return answer;
     };
 
@@ -373,6 +388,7 @@ export async function runSoak({ seconds, rate, outDir, progress }: SoakOptions):
     await staffRead();
     calls.length = 0;
     failureSamples.length = 0;
+    sampled.clear();
     startedAt = performance.now();
     loadAtStart = loadavg()[0]!;
 
@@ -431,7 +447,7 @@ export async function runSoak({ seconds, rate, outDir, progress }: SoakOptions):
         if (performance.now() - submittedAt > CODE_TIMEOUT_MS) {
           awaitingCode.delete(requestId);
           codesMissing += 1;
-          if (failureSamples.length < 20) failureSamples.push(`no confirmation code e-mailed for ${requestId}`);
+          sampleFailure('code', `no confirmation code e-mailed for ${requestId} within ${CODE_TIMEOUT_MS / 1000} s`);
         }
       }
     };
