@@ -2,6 +2,7 @@
 // `npm run bench -- --scenario anonymisation` runs only the anonymisation part (no emulators needed).
 // `npm run bench -- --scenario use-check` runs only the use check under load (DynamoDB Local only;
 // BENCH_USECHECK_SUBJECTS, BENCH_USECHECK_CALLS, BENCH_USECHECK_CONCURRENCY size it).
+// `--scenario soak` drives the whole local desk for a few minutes (bench/soak.ts).
 // Exits 0 whether or not the targets are met: it is a measurement; only a failure to measure is an error.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { formatAnonymisationReport, runAnonymisationBench } from '../bench/anony
 import { formatDataReport } from '../bench/data';
 import { formatReport } from '../bench/report';
 import { runBench } from '../bench/run';
+import { formatSoakReport, runSoak, saveSoakReport } from '../bench/soak';
 import { formatUseCheckReport, runUseCheckBench, USE_CHECK_DEFAULTS, type UseCheckOptions } from '../bench/use-check';
 import { freePort, LocalStartError, startDynamoDbLocal } from '../local/emulators';
 import { createTables } from '../local/tables';
@@ -27,7 +29,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(1);
 }
 
-const SCENARIOS = ['anonymisation', 'use-check'];
+const SCENARIOS = ['anonymisation', 'use-check', 'soak'];
 const at = process.argv.indexOf('--scenario');
 const scenario = at === -1 ? undefined : process.argv[at + 1];
 if (at !== -1 && !SCENARIOS.includes(scenario ?? '')) {
@@ -41,6 +43,30 @@ if (scenario === 'anonymisation') {
   }
   console.log(`\n${formatAnonymisationReport(runAnonymisationBench(records, (m) => console.error(m)))}`);
   process.exit(0);
+}
+if (scenario === 'soak') {
+  const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 180);
+  const rate = Number(process.env.BENCH_SOAK_RATE ?? 20);
+  if (!(seconds >= 15 && seconds <= 3600) || !(rate > 0 && rate <= 200)) {
+    console.error(
+      `bench: BENCH_SOAK_SECONDS must be 15 to 3600 and BENCH_SOAK_RATE above 0 and at most 200, not "${process.env.BENCH_SOAK_SECONDS}" and "${process.env.BENCH_SOAK_RATE}".`,
+    );
+    process.exit(1);
+  }
+  try {
+    const outDir = resolve('.bench');
+    const report = await runSoak({ seconds, rate, outDir, progress: (m) => console.error(m) });
+    saveSoakReport(report, outDir);
+    console.log(
+      `\n${formatSoakReport(report)}\n\nResults: .bench/results.json (soak); the desk's log: .bench/soak-desk.log`,
+    );
+    process.exit(0);
+  } catch (error) {
+    console.error(
+      `bench: ${error instanceof LocalStartError ? (error as Error).message : ((error as Error).stack ?? error)}`,
+    );
+    process.exit(1);
+  }
 }
 
 /** A whole number of at least 1 from BENCH_<name>, or the default. */
