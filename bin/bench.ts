@@ -3,6 +3,7 @@
 // Exits 0 whether or not the targets are met: it is a measurement; only a failure to measure is an error.
 import { resolve } from 'node:path';
 import { formatAnonymisationReport, runAnonymisationBench } from '../bench/anonymisation';
+import { formatCostReport, runCostBench, saveCostReport } from '../bench/cost';
 import { formatDataReport } from '../bench/data';
 import { formatReport } from '../bench/report';
 import { runBench } from '../bench/run';
@@ -21,7 +22,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(1);
 }
 
-const SCENARIOS = ['anonymisation'];
+const SCENARIOS = ['anonymisation', 'cost'];
 const at = process.argv.indexOf('--scenario');
 const scenario = at === -1 ? undefined : process.argv[at + 1];
 if (at !== -1 && !SCENARIOS.includes(scenario ?? '')) {
@@ -35,6 +36,20 @@ if (scenario === 'anonymisation') {
   }
   console.log(`\n${formatAnonymisationReport(runAnonymisationBench(records, (m) => console.error(m)))}`);
   process.exit(0);
+}
+
+if (scenario === 'cost') {
+  try {
+    const report = await runCostBench((m) => console.error(m));
+    saveCostReport(report, resolve('.bench'));
+    console.log(`\n${formatCostReport(report)}\n\nResults: .bench/results.json (cost)`);
+    process.exit(0);
+  } catch (error) {
+    console.error(
+      `bench: ${error instanceof LocalStartError ? (error as Error).message : ((error as Error).stack ?? error)}`,
+    );
+    process.exit(1);
+  }
 }
 
 try {
