@@ -390,7 +390,7 @@ export async function runCostBench(progress: (m: string) => void): Promise<CostR
       verdict: '(no goal)',
     });
     meter.say(
-      `Cost: stack holds ${inventory.kmsKeys} KMS keys, ${inventory.cmkTables} tables on them, ${inventory.alarms} alarms, ${inventory.secrets} secrets, ${inventory.webAcls} web ACL with ${inventory.wafRules} rules.`,
+      `Cost: stack holds ${inventory.kmsKeys} KMS keys, ${inventory.cmkTables} tables on them, ${inventory.alarms} alarms, ${inventory.secrets} secret(s), ${inventory.webAcls} web ACL with ${inventory.wafRules} rules.`,
     );
     own.destroy();
     return {
