@@ -106,7 +106,14 @@ export function costVerdict(usd: number, goal: number): 'PASS' | 'FALLS SHORT' {
   return usd <= goal ? 'PASS' : 'FALLS SHORT';
 }
 
-export async function runCostBench(progress: (m: string) => void): Promise<CostReport> {
+/** Emulators already running (the whole bench's); the scenario starts its own when none are given. */
+export interface CostEmulators {
+  dynamo: string;
+  ses: string;
+  s3: string;
+}
+
+export async function runCostBench(progress: (m: string) => void, given?: CostEmulators): Promise<CostReport> {
   for (const [name, n] of Object.entries(SIZES))
     if (!Number.isInteger(n) || n < 1)
       throw new Error(`BENCH_COST_${name.toUpperCase()} must be a whole number of at least 1`);
@@ -118,13 +125,14 @@ export async function runCostBench(progress: (m: string) => void): Promise<CostR
     return mb;
   };
 
-  progress('Cost: starting DynamoDB Local, the SES emulator and the S3 emulator ...');
-  const emulators = await startEmulators();
+  if (!given) progress('Cost: starting DynamoDB Local, the SES emulator and the S3 emulator ...');
+  const emulators = given ? [] : await startEmulators();
   const meter = new Meter();
   let poller: StreamPoller | undefined;
   try {
     const [dynamoEmu, sesEmu, s3Emu] = emulators as [RunningEmulator, RunningEmulator, RunningEmulator];
-    useEmulators(dynamoEmu.endpoint, sesEmu.endpoint, s3Emu.endpoint);
+    const endpoints = given ?? { dynamo: dynamoEmu.endpoint, ses: sesEmu.endpoint, s3: s3Emu.endpoint };
+    useEmulators(endpoints.dynamo, endpoints.ses, endpoints.s3);
     const prefix = 'appi-desk-cost-';
     const admin = new DynamoDBClient({ region: REGION });
     Object.assign(process.env, await createTables(admin, prefix));

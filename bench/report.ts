@@ -1,6 +1,7 @@
 // The targets from the issue, the table and the one-line verdict.
 import type { AnonymisationResult } from './anonymisation';
 import type { BundledFunction } from './bundle';
+import type { CostReport } from './cost';
 import type { DataResult } from './data';
 
 /** Cold initialisation at most this many times the bare SDK's. */
@@ -38,6 +39,8 @@ export interface BenchReport {
   data: DataResult[];
   /** The anonymisation part: the lattice search against a grouping pass and an exhaustive search. */
   anonymisation: AnonymisationResult[];
+  /** The cost part: what the desk costs on AWS, from what the functions used on the emulators. */
+  cost?: CostReport;
 }
 
 const kb = (bytes: number) => bytes / 1000;

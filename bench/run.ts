@@ -23,6 +23,7 @@ import { createTables } from '../local/tables';
 import { type AnonymisationResult, runAnonymisationBench } from './anonymisation';
 import { bundleFunction, bundleRunner } from './bundle';
 import { coldStart, summarise } from './cold-start';
+import { type CostReport, runCostBench } from './cost';
 import { type DataResult, runDataBench } from './data';
 import { type BenchReport, type FunctionResult, resultOf } from './report';
 import { BENCH_TOKEN_ISSUER, type BenchRequest, ROUTE_REQUESTS, WORKER_REQUESTS } from './requests';
@@ -143,6 +144,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
   const loadAtStart = loadavg()[0]!;
   let data: DataResult[] = [];
   let anonymisation: AnonymisationResult[] = [];
+  let cost: CostReport | undefined;
   try {
     const [dynamo, ses, bucket] = emulators as [RunningEmulator, RunningEmulator, RunningEmulator];
     const env = await prepareData(dynamo.endpoint, ses.endpoint, bucket.endpoint);
@@ -161,6 +163,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
       data = await runDataBench(records, progress);
       anonymisation = runAnonymisationBench(records, progress);
     }
+    cost = await runCostBench(progress, { dynamo: dynamo.endpoint, ses: ses.endpoint, s3: bucket.endpoint });
   } finally {
     await Promise.all(emulators.map((e) => e.stop()));
   }
@@ -184,6 +187,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
     results,
     data,
     anonymisation,
+    ...(cost ? { cost } : {}),
   };
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;

@@ -1,5 +1,6 @@
 // npm run bench: cold start and bundle size of every function against the bare AWS SDK (bench/).
 // `npm run bench -- --scenario anonymisation` runs only the anonymisation part (no emulators needed).
+// `npm run bench -- --scenario cost` runs only the cost model (docs/cost-model.md; BENCH_COST_* size its samples).
 // Exits 0 whether or not the targets are met: it is a measurement; only a failure to measure is an error.
 import { resolve } from 'node:path';
 import { formatAnonymisationReport, runAnonymisationBench } from '../bench/anonymisation';
@@ -55,7 +56,7 @@ if (scenario === 'cost') {
 try {
   const report = await runBench({ runs, records, outDir: resolve('.bench'), progress: (m) => console.error(m) });
   console.log(
-    `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}${report.anonymisation.length ? `\n\n${formatAnonymisationReport(report.anonymisation)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
+    `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}${report.anonymisation.length ? `\n\n${formatAnonymisationReport(report.anonymisation)}` : ''}${report.cost ? `\n\n${formatCostReport(report.cost)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
   );
   // The SDK's keep-alive sockets would keep the process open.
   process.exit(0);
