@@ -1,6 +1,7 @@
 // The targets from the issue, the table and the one-line verdict.
 import type { AnonymisationResult } from './anonymisation';
 import type { BundledFunction } from './bundle';
+import type { CostReport } from './cost';
 import type { DataResult } from './data';
 import type { UseCheckResult } from './use-check';
 
@@ -41,6 +42,8 @@ export interface BenchReport {
   anonymisation: AnonymisationResult[];
   /** The use check under concurrent load against the raw reads that answer it. */
   useCheck?: UseCheckResult;
+  /** The cost part: what the desk costs on AWS, from what the functions used on the emulators. */
+  cost?: CostReport;
 }
 
 const kb = (bytes: number) => bytes / 1000;

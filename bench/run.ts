@@ -23,6 +23,7 @@ import { createTables } from '../local/tables';
 import { type AnonymisationResult, runAnonymisationBench } from './anonymisation';
 import { bundleFunction, bundleRunner } from './bundle';
 import { coldStart, summarise } from './cold-start';
+import { type CostReport, runCostBench } from './cost';
 import { type DataResult, runDataBench } from './data';
 import { type BenchReport, type FunctionResult, resultOf } from './report';
 import { BENCH_TOKEN_ISSUER, type BenchRequest, ROUTE_REQUESTS, WORKER_REQUESTS } from './requests';
@@ -145,6 +146,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
   let data: DataResult[] = [];
   let anonymisation: AnonymisationResult[] = [];
   let useCheck: UseCheckResult | undefined;
+  let cost: CostReport | undefined;
   try {
     const [dynamo, ses, bucket] = emulators as [RunningEmulator, RunningEmulator, RunningEmulator];
     const env = await prepareData(dynamo.endpoint, ses.endpoint, bucket.endpoint);
@@ -166,6 +168,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
     // Tables of their own, so the checks read only what the use-check part wrote.
     Object.assign(process.env, await createTables(new DynamoDBClient({}), 'appi-desk-bench-usecheck-'));
     useCheck = await runUseCheckBench(USE_CHECK_DEFAULTS, progress);
+    cost = await runCostBench(progress, { dynamo: dynamo.endpoint, ses: ses.endpoint, s3: bucket.endpoint });
   } finally {
     await Promise.all(emulators.map((e) => e.stop()));
   }
@@ -190,6 +193,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
     data,
     anonymisation,
     ...(useCheck ? { useCheck } : {}),
+    ...(cost ? { cost } : {}),
   };
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;

@@ -3,11 +3,13 @@
 // `npm run bench -- --scenario use-check` runs only the use check under load (DynamoDB Local only;
 // BENCH_USECHECK_SUBJECTS, BENCH_USECHECK_CALLS, BENCH_USECHECK_CONCURRENCY size it).
 // `--scenario soak` drives the whole local desk for a few minutes (bench/soak.ts).
+// `npm run bench -- --scenario cost` runs only the cost model (docs/cost-model.md; BENCH_COST_* size its samples).
 // Exits 0 whether or not the targets are met: it is a measurement; only a failure to measure is an error.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { formatAnonymisationReport, runAnonymisationBench } from '../bench/anonymisation';
+import { formatCostReport, runCostBench, saveCostReport } from '../bench/cost';
 import { formatDataReport } from '../bench/data';
 import { formatReport } from '../bench/report';
 import { runBench } from '../bench/run';
@@ -29,7 +31,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(1);
 }
 
-const SCENARIOS = ['anonymisation', 'use-check', 'soak'];
+const SCENARIOS = ['anonymisation', 'use-check', 'soak', 'cost'];
 const at = process.argv.indexOf('--scenario');
 const scenario = at === -1 ? undefined : process.argv[at + 1];
 if (at !== -1 && !SCENARIOS.includes(scenario ?? '')) {
@@ -119,10 +121,25 @@ if (scenario === 'use-check') {
   }
 }
 
+if (scenario === 'cost') {
+  try {
+    const report = await runCostBench((m) => console.error(m));
+    saveCostReport(report, resolve('.bench'));
+    console.log(`\n${formatCostReport(report)}\n\nResults: .bench/results.json (cost)`);
+    process.exit(0);
+  } catch (error) {
+    console.error(
+      `bench: ${error instanceof LocalStartError ? (error as Error).message : ((error as Error).stack ?? error)}`,
+    );
+    process.exit(1);
+  }
+}
+
 try {
   const report = await runBench({ runs, records, outDir: resolve('.bench'), progress: (m) => console.error(m) });
   console.log(
     `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}${report.anonymisation.length ? `\n\n${formatAnonymisationReport(report.anonymisation)}` : ''}${report.useCheck ? `\n\n${formatUseCheckReport(report.useCheck)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
+    `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}${report.anonymisation.length ? `\n\n${formatAnonymisationReport(report.anonymisation)}` : ''}${report.cost ? `\n\n${formatCostReport(report.cost)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
   );
   // The SDK's keep-alive sockets would keep the process open.
   process.exit(0);
