@@ -9,6 +9,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { StoredPersonalDataRecord } from '../domain/holdings';
+import { StaleWriteError } from '../domain/kernel/problems';
 import type {
   PersonalDataBatchRegistry,
   PersonalDataExpiry,
@@ -18,7 +19,6 @@ import type {
   RecordUseReader,
 } from '../domain/personal-data/ports';
 import { dynamo, notExpired, queryAll, tableName } from './clients';
-import { StaleWriteError } from '../domain/kernel/problems';
 import { type TransactItem, transactOrStale } from './transactions';
 
 const epochSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
@@ -66,7 +66,10 @@ async function batchGetRecords(keys: RecordKey[]): Promise<StoredPersonalDataRec
   return found;
 }
 
-export const dynamoPersonalData: PersonalDataRegistry & PersonalDataBatchRegistry & PersonalDataExpiry & RecordUseReader = {
+export const dynamoPersonalData: PersonalDataRegistry &
+  PersonalDataBatchRegistry &
+  PersonalDataExpiry &
+  RecordUseReader = {
   async register(records: StoredPersonalDataRecord[], unchanged: StoredPersonalDataRecord[] = []) {
     await transactOrStale(registrationItems(records, unchanged));
   },

@@ -26,7 +26,9 @@ export const dynamoSubjectLifecycles: SubjectLifecycleReader & SubjectLifecycles
     const table = tableName('subjects');
     await Promise.all(
       Array.from({ length: Math.ceil(ids.length / 100) }, async (_, c) => {
-        let keys: Record<string, unknown>[] | undefined = ids.slice(c * 100, (c + 1) * 100).map((subjectId) => ({ subjectId }));
+        let keys: Record<string, unknown>[] | undefined = ids
+          .slice(c * 100, (c + 1) * 100)
+          .map((subjectId) => ({ subjectId }));
         while (keys && keys.length > 0) {
           const page: BatchGetCommandOutput = await dynamo().send(
             new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),

@@ -39,7 +39,7 @@ export const registerPersonalDataBatch = {
   method: 'POST',
   path: '/v1/system/personal-data/batches',
   summary:
-    'Register up to 100 records of any subjects in one call; each entry is registered, refused or suppressed on its own (unlike one subject\'s registration, all or none).',
+    "Register up to 100 records of any subjects in one call; each entry is registered, refused or suppressed on its own (unlike one subject's registration, all or none).",
   auth: { kind: 'system', systems: ['business-systems'] },
   tables: { 'personal-data': 'read-write', purposes: 'read', subjects: 'read', consents: 'read', suppressions: 'read' },
   secrets: ['identifier-mac-key'],
@@ -47,7 +47,8 @@ export const registerPersonalDataBatch = {
   response: {
     status: 200,
     schema: registerPersonalDataBatchResponse,
-    description: 'Each entry\'s answer in order: registered with its expiry, refused with the fields to correct, or suppressed.',
+    description:
+      "Each entry's answer in order: registered with its expiry, refused with the fields to correct, or suppressed.",
   },
 } as const satisfies RouteDefinition;
 

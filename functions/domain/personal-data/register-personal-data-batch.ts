@@ -8,11 +8,7 @@ import type { ConsentEvent, StoredPersonalDataRecord } from '../holdings';
 import { DeskProblem, type ProblemField, StaleWriteError } from '../kernel/problems';
 import { registryOf } from '../purposes/registry';
 import type { SystemActor } from '../systems';
-import type {
-  PersonalDataBatchRegistry,
-  RecordKey,
-  SubjectLifecyclesReader,
-} from './ports';
+import type { PersonalDataBatchRegistry, RecordKey, SubjectLifecyclesReader } from './ports';
 import {
   type Context,
   differenceFault,
@@ -114,7 +110,10 @@ export async function registerPersonalDataBatch(
       refuse(entry, 'Personal data not registered', faults.map(faultField));
       continue;
     }
-    prepared.push({ entry, record: storedRecordOf(deps.secrets, entry.subjectId, entry.record, actor.principal, context) });
+    prepared.push({
+      entry,
+      record: storedRecordOf(deps.secrets, entry.subjectId, entry.record, actor.principal, context),
+    });
   }
   // The record as this batch would store it, kept to sort it again after a lost write.
   const preparedOf = new Map(prepared.map((p) => [p.entry, p.record]));
@@ -180,7 +179,10 @@ async function withoutSuppressed(
   await Promise.all(
     [...bySubject.values()].map(async (group) => {
       const records = group.map((p) => p.record);
-      const suppressions = await deps.suppressions.suppressionsOf(await identifierMacsOf(deps.identifierMac, records), now);
+      const suppressions = await deps.suppressions.suppressionsOf(
+        await identifierMacsOf(deps.identifierMac, records),
+        now,
+      );
       for (const { index, suppression } of await suppressedRecords(deps.identifierMac, suppressions, records)) {
         const { entry, record } = group[index]!;
         stopped.add(entry);

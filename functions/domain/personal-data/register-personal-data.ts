@@ -321,7 +321,10 @@ export async function prepareRecords(
   const context: Context = { registry: registryOf(versions), lifecycle, consents, now, fiscalYear: deps.fiscalYear };
   const faults = inputs.flatMap((input, index) => faultsOf(input, fieldOf(index), context));
   if (faults.length > 0) return { faults, records: [] };
-  return { faults, records: inputs.map((input) => storedRecordOf(deps.secrets, subjectId, input, registeredBy, context)) };
+  return {
+    faults,
+    records: inputs.map((input) => storedRecordOf(deps.secrets, subjectId, input, registeredBy, context)),
+  };
 }
 
 /** The record as it would be stored (id, lookupKey, expiresAt); `input` has no fault in `context`. */
