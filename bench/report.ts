@@ -2,6 +2,7 @@
 import type { AnonymisationResult } from './anonymisation';
 import type { BundledFunction } from './bundle';
 import type { DataResult } from './data';
+import type { RegistrationResult } from './registration';
 
 /** Cold initialisation at most this many times the bare SDK's. */
 export const MAX_RATIO = 1.2;
@@ -38,6 +39,8 @@ export interface BenchReport {
   data: DataResult[];
   /** The anonymisation part: the lattice search against a grouping pass and an exhaustive search. */
   anonymisation: AnonymisationResult[];
+  /** Batch registration against raw BatchWriteItem of the same items. */
+  registration: RegistrationResult[];
 }
 
 const kb = (bytes: number) => bytes / 1000;

@@ -24,6 +24,7 @@ import { type AnonymisationResult, runAnonymisationBench } from './anonymisation
 import { bundleFunction, bundleRunner } from './bundle';
 import { coldStart, summarise } from './cold-start';
 import { type DataResult, runDataBench } from './data';
+import { type RegistrationResult, runRegistrationBench } from './registration';
 import { type BenchReport, type FunctionResult, resultOf } from './report';
 import { BENCH_TOKEN_ISSUER, type BenchRequest, ROUTE_REQUESTS, WORKER_REQUESTS } from './requests';
 import type { RunnerResult } from './runner';
@@ -143,6 +144,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
   const loadAtStart = loadavg()[0]!;
   let data: DataResult[] = [];
   let anonymisation: AnonymisationResult[] = [];
+  let registration: RegistrationResult[] = [];
   try {
     const [dynamo, ses, bucket] = emulators as [RunningEmulator, RunningEmulator, RunningEmulator];
     const env = await prepareData(dynamo.endpoint, ses.endpoint, bucket.endpoint);
@@ -160,6 +162,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
       Object.assign(process.env, await createTables(new DynamoDBClient({}), 'appi-desk-bench-data-'));
       data = await runDataBench(records, progress);
       anonymisation = runAnonymisationBench(records, progress);
+      registration = await runRegistrationBench(records, progress);
     }
   } finally {
     await Promise.all(emulators.map((e) => e.stop()));
@@ -184,6 +187,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
     results,
     data,
     anonymisation,
+    registration,
   };
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { formatAnonymisationReport, runAnonymisationBench } from '../bench/anonymisation';
 import { formatDataReport } from '../bench/data';
+import { formatRegistrationReport, runRegistrationScenario } from '../bench/registration';
 import { formatReport } from '../bench/report';
 import { runBench } from '../bench/run';
 import { LocalStartError } from '../local/emulators';
@@ -21,7 +22,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(1);
 }
 
-const SCENARIOS = ['anonymisation'];
+const SCENARIOS = ['anonymisation', 'registration'];
 const at = process.argv.indexOf('--scenario');
 const scenario = at === -1 ? undefined : process.argv[at + 1];
 if (at !== -1 && !SCENARIOS.includes(scenario ?? '')) {
@@ -36,11 +37,25 @@ if (scenario === 'anonymisation') {
   console.log(`\n${formatAnonymisationReport(runAnonymisationBench(records, (m) => console.error(m)))}`);
   process.exit(0);
 }
+if (scenario === 'registration') {
+  if (records === 0) {
+    console.error('bench: the registration scenario needs records (BENCH_RECORDS of at least 1).');
+    process.exit(1);
+  }
+  try {
+    const results = await runRegistrationScenario(records, resolve('.bench'), (m) => console.error(m));
+    console.log(`\n${formatRegistrationReport(results)}`);
+    process.exit(0);
+  } catch (error) {
+    console.error(`bench: ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  }
+}
 
 try {
   const report = await runBench({ runs, records, outDir: resolve('.bench'), progress: (m) => console.error(m) });
   console.log(
-    `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}${report.anonymisation.length ? `\n\n${formatAnonymisationReport(report.anonymisation)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
+    `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}${report.anonymisation.length ? `\n\n${formatAnonymisationReport(report.anonymisation)}` : ''}${report.registration.length ? `\n\n${formatRegistrationReport(report.registration)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
   );
   // The SDK's keep-alive sockets would keep the process open.
   process.exit(0);
