@@ -2,6 +2,7 @@
 import type { AnonymisationResult } from './anonymisation';
 import type { BundledFunction } from './bundle';
 import type { DataResult } from './data';
+import type { UseCheckResult } from './use-check';
 import type { RegistrationResult } from './registration';
 
 /** Cold initialisation at most this many times the bare SDK's. */
@@ -39,6 +40,8 @@ export interface BenchReport {
   data: DataResult[];
   /** The anonymisation part: the lattice search against a grouping pass and an exhaustive search. */
   anonymisation: AnonymisationResult[];
+  /** The use check under concurrent load against the raw reads that answer it. */
+  useCheck?: UseCheckResult;
   /** Batch registration against raw BatchWriteItem of the same items. */
   registration: RegistrationResult[];
 }

@@ -28,6 +28,7 @@ import { type RegistrationResult, runRegistrationBench } from './registration';
 import { type BenchReport, type FunctionResult, resultOf } from './report';
 import { BENCH_TOKEN_ISSUER, type BenchRequest, ROUTE_REQUESTS, WORKER_REQUESTS } from './requests';
 import type { RunnerResult } from './runner';
+import { runUseCheckBench, USE_CHECK_DEFAULTS, type UseCheckResult } from './use-check';
 
 export interface BenchOptions {
   runs: number;
@@ -144,6 +145,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
   const loadAtStart = loadavg()[0]!;
   let data: DataResult[] = [];
   let anonymisation: AnonymisationResult[] = [];
+  let useCheck: UseCheckResult | undefined;
   let registration: RegistrationResult[] = [];
   try {
     const [dynamo, ses, bucket] = emulators as [RunningEmulator, RunningEmulator, RunningEmulator];
@@ -164,6 +166,9 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
       anonymisation = runAnonymisationBench(records, progress);
       registration = await runRegistrationBench(records, progress);
     }
+    // Tables of their own, so the checks read only what the use-check part wrote.
+    Object.assign(process.env, await createTables(new DynamoDBClient({}), 'appi-desk-bench-usecheck-'));
+    useCheck = await runUseCheckBench(USE_CHECK_DEFAULTS, progress);
   } finally {
     await Promise.all(emulators.map((e) => e.stop()));
   }
@@ -187,6 +192,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
     results,
     data,
     anonymisation,
+    ...(useCheck ? { useCheck } : {}),
     registration,
   };
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -1,6 +1,6 @@
 import { dynamoConsents } from '../adapters/consent-repository';
 import { dynamoPersonalData } from '../adapters/personal-data-repository';
-import { dynamoPurposeVersions } from '../adapters/purpose-repository';
+import { cachedPurposeRegistry } from '../adapters/purpose-registry-cache';
 import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
 import { dynamoUseExceptions } from '../adapters/use-exception-repository';
@@ -11,7 +11,7 @@ import { checkUse as route } from '../routes/personal-data';
 const deps = {
   records: dynamoPersonalData,
   lifecycles: dynamoSubjectLifecycles,
-  purposes: dynamoPurposeVersions,
+  purposes: cachedPurposeRegistry,
   consents: dynamoConsents,
   exceptions: dynamoUseExceptions,
   secrets: cryptoSecrets,

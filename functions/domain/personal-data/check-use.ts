@@ -81,10 +81,17 @@ export async function checkUse(deps: CheckUseDeps, actor: SystemActor, check: Us
     ...(exceptionRecordId ? { exceptionRecordId } : {}),
   });
 
-  const [records, lifecycle, versions] = await Promise.all([
+  const registryRead = deps.purposes.versions().then(registryOf);
+  // A consent-based purpose's consents are read alongside the records, not after them: the answer is
+  // the same, one round trip shorter.
+  const consentsRead = registryRead.then((registry) =>
+    registry.get(purpose)?.basis === 'consent' ? deps.consents.consentsOf(subjectId, now) : undefined,
+  );
+  const [records, lifecycle, registry, consents] = await Promise.all([
     deps.records.livePurposesOf(subjectId, category, now),
     deps.lifecycles.get(subjectId),
-    deps.purposes.versions(),
+    registryRead,
+    consentsRead,
   ]);
   if (records.length === 0) {
     return (await deps.records.hasExpiredRecord(subjectId, category, now))
@@ -107,7 +114,6 @@ export async function checkUse(deps: CheckUseDeps, actor: SystemActor, check: Us
       `The person asked the desk to stop using their data (request ${lifecycle.cessationOfUse.requestId}, APPI Art. 35): do not use it for any purpose.`,
     );
   }
-  const registry = registryOf(versions);
   const unusable = unusablePurpose(registry, purpose);
   if (unusable) {
     return answer(
@@ -118,7 +124,7 @@ export async function checkUse(deps: CheckUseDeps, actor: SystemActor, check: Us
   }
   if (records.some((r) => r.purposes.includes(purpose))) {
     if (registry.get(purpose)?.basis === 'consent') {
-      const { status } = stateFor(await deps.consents.consentsOf(subjectId, now), { purpose }, now);
+      const { status } = stateFor(consents ?? (await deps.consents.consentsOf(subjectId, now)), { purpose }, now);
       if (status !== 'in-force') {
         return answer(
           false,
