@@ -2,8 +2,8 @@
 import type { AnonymisationResult } from './anonymisation';
 import type { BundledFunction } from './bundle';
 import type { DataResult } from './data';
-import type { UseCheckResult } from './use-check';
 import type { RegistrationResult } from './registration';
+import type { UseCheckResult } from './use-check';
 
 /** Cold initialisation at most this many times the bare SDK's. */
 export const MAX_RATIO = 1.2;
