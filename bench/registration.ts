@@ -8,8 +8,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../functions/adapters/clients';
 import { dynamoConsents } from '../functions/adapters/consent-repository';
 import { secretIdentifierMac } from '../functions/adapters/identifier-mac';
 import { dynamoPersonalData } from '../functions/adapters/personal-data-repository';
@@ -26,11 +24,11 @@ import {
 import { freePort, startDynamoDbLocal, useEmulators } from '../local/emulators';
 import { localSecretEnv } from '../local/secrets';
 import { createTables } from '../local/tables';
+import { CONCURRENCY, inParallel, rawBatchWrite, timed } from './data';
 
 /** The issue's goal: batch registration at least half the throughput of raw BatchWriteItem. */
 export const REGISTRATION_MIN_RATIO = 0.5;
 
-const CONCURRENCY = 8;
 const RAW_PER_CALL = 25;
 const SUBJECTS_PER_BATCH = 10;
 const ROUNDS = 10;
@@ -63,32 +61,6 @@ function entry(side: string, i: number, acquiredAt: string): Omit<BatchEntry, 'i
       acquiredAt,
     },
   };
-}
-
-async function inParallel(count: number, task: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
-
-async function timed(work: () => Promise<void>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
-
-async function rawBatchWrite(requests: object[]): Promise<void> {
-  const table = tableName('personal-data');
-  let pending = requests;
-  while (pending.length > 0) {
-    const { UnprocessedItems } = await dynamo().send(
-      new BatchWriteCommand({ RequestItems: { [table]: pending as never } }),
-    );
-    pending = (UnprocessedItems?.[table] ?? []) as object[];
-  }
 }
 
 /** Needs the desk's tables created and the environment pointed at them. */
