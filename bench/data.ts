@@ -31,7 +31,7 @@ export const DOSSIER_MAX_RATIO = 1.5;
 export const ERASE_MIN_RATIO = 0.8;
 
 /** Calls in flight at once, for the desk and for the raw baseline alike. */
-const CONCURRENCY = 8;
+export const CONCURRENCY = 8;
 const PER_CALL = 25;
 const DOSSIER_RECORDS = 10_000;
 const DOSSIER_RUNS = 9;
@@ -73,7 +73,7 @@ function storedRecord(subjectId: string, i: number, acquiredAt: string): StoredP
 }
 
 /** Runs `count` tasks, at most CONCURRENCY at once. */
-async function inParallel(count: number, task: (i: number) => Promise<void>): Promise<void> {
+export async function inParallel(count: number, task: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -82,13 +82,13 @@ async function inParallel(count: number, task: (i: number) => Promise<void>): Pr
   );
 }
 
-async function timed(work: () => Promise<void>): Promise<number> {
+export async function timed(work: () => Promise<void>): Promise<number> {
   const started = performance.now();
   await work();
   return performance.now() - started;
 }
 
-async function rawBatchWrite(requests: object[]): Promise<void> {
+export async function rawBatchWrite(requests: object[]): Promise<void> {
   const table = tableName('personal-data');
   let pending = requests;
   while (pending.length > 0) {

@@ -3,6 +3,7 @@ import type { AnonymisationResult } from './anonymisation';
 import type { BundledFunction } from './bundle';
 import type { CostReport } from './cost';
 import type { DataResult } from './data';
+import type { RegistrationResult } from './registration';
 import type { UseCheckResult } from './use-check';
 
 /** Cold initialisation at most this many times the bare SDK's. */
@@ -44,6 +45,8 @@ export interface BenchReport {
   useCheck?: UseCheckResult;
   /** The cost part: what the desk costs on AWS, from what the functions used on the emulators. */
   cost?: CostReport;
+  /** Batch registration against raw BatchWriteItem of the same items. */
+  registration: RegistrationResult[];
 }
 
 const kb = (bytes: number) => bytes / 1000;

@@ -245,6 +245,14 @@ export const ROUTE_REQUESTS = {
     }),
     expect: '201',
   },
+  'register-personal-data-batch': {
+    event: api('register-personal-data-batch', {
+      headers: json,
+      body: JSON.stringify({ entries: [{ subjectId: 'bench-subject', record: BENCH_RECORD }] }),
+      principal: BUSINESS_SYSTEM,
+    }),
+    expect: '200',
+  },
   'register-personal-data-by-staff': {
     event: api('register-personal-data-by-staff', {
       pathParameters: { subjectId: 'bench-subject' },

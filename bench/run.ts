@@ -25,6 +25,7 @@ import { bundleFunction, bundleRunner } from './bundle';
 import { coldStart, summarise } from './cold-start';
 import { type CostReport, runCostBench } from './cost';
 import { type DataResult, runDataBench } from './data';
+import { type RegistrationResult, runRegistrationBench } from './registration';
 import { type BenchReport, type FunctionResult, resultOf } from './report';
 import { BENCH_TOKEN_ISSUER, type BenchRequest, ROUTE_REQUESTS, WORKER_REQUESTS } from './requests';
 import type { RunnerResult } from './runner';
@@ -147,6 +148,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
   let anonymisation: AnonymisationResult[] = [];
   let useCheck: UseCheckResult | undefined;
   let cost: CostReport | undefined;
+  let registration: RegistrationResult[] = [];
   try {
     const [dynamo, ses, bucket] = emulators as [RunningEmulator, RunningEmulator, RunningEmulator];
     const env = await prepareData(dynamo.endpoint, ses.endpoint, bucket.endpoint);
@@ -164,6 +166,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
       Object.assign(process.env, await createTables(new DynamoDBClient({}), 'appi-desk-bench-data-'));
       data = await runDataBench(records, progress);
       anonymisation = runAnonymisationBench(records, progress);
+      registration = await runRegistrationBench(records, progress);
     }
     // Tables of their own, so the checks read only what the use-check part wrote.
     Object.assign(process.env, await createTables(new DynamoDBClient({}), 'appi-desk-bench-usecheck-'));
@@ -194,6 +197,7 @@ export async function runBench({ runs, records, outDir, progress }: BenchOptions
     anonymisation,
     ...(useCheck ? { useCheck } : {}),
     ...(cost ? { cost } : {}),
+    registration,
   };
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;

@@ -11,6 +11,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { formatAnonymisationReport, runAnonymisationBench } from '../bench/anonymisation';
 import { formatCostReport, runCostBench, saveCostReport } from '../bench/cost';
 import { formatDataReport } from '../bench/data';
+import { formatRegistrationReport, runRegistrationScenario } from '../bench/registration';
 import { formatReport } from '../bench/report';
 import { runBench } from '../bench/run';
 import { formatSoakReport, runSoak, saveSoakReport } from '../bench/soak';
@@ -31,46 +32,6 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(1);
 }
 
-const SCENARIOS = ['anonymisation', 'use-check', 'soak', 'cost'];
-const at = process.argv.indexOf('--scenario');
-const scenario = at === -1 ? undefined : process.argv[at + 1];
-if (at !== -1 && !SCENARIOS.includes(scenario ?? '')) {
-  console.error(`bench: --scenario takes one of ${SCENARIOS.join(', ')}, not "${scenario ?? ''}".`);
-  process.exit(1);
-}
-if (scenario === 'anonymisation') {
-  if (records === 0) {
-    console.error('bench: the anonymisation scenario needs records (BENCH_RECORDS of at least 1).');
-    process.exit(1);
-  }
-  console.log(`\n${formatAnonymisationReport(runAnonymisationBench(records, (m) => console.error(m)))}`);
-  process.exit(0);
-}
-if (scenario === 'soak') {
-  const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 180);
-  const rate = Number(process.env.BENCH_SOAK_RATE ?? 20);
-  if (!(seconds >= 15 && seconds <= 3600) || !(rate > 0 && rate <= 200)) {
-    console.error(
-      `bench: BENCH_SOAK_SECONDS must be 15 to 3600 and BENCH_SOAK_RATE above 0 and at most 200, not "${process.env.BENCH_SOAK_SECONDS}" and "${process.env.BENCH_SOAK_RATE}".`,
-    );
-    process.exit(1);
-  }
-  try {
-    const outDir = resolve('.bench');
-    const report = await runSoak({ seconds, rate, outDir, progress: (m) => console.error(m) });
-    saveSoakReport(report, outDir);
-    console.log(
-      `\n${formatSoakReport(report)}\n\nResults: .bench/results.json (soak); the desk's log: .bench/soak-desk.log`,
-    );
-    process.exit(0);
-  } catch (error) {
-    console.error(
-      `bench: ${error instanceof LocalStartError ? (error as Error).message : ((error as Error).stack ?? error)}`,
-    );
-    process.exit(1);
-  }
-}
-
 /** A whole number of at least 1 from BENCH_<name>, or the default. */
 function sizeFrom(name: string, fallback: number): number {
   const raw = process.env[`BENCH_${name}`];
@@ -82,7 +43,49 @@ function sizeFrom(name: string, fallback: number): number {
   return value;
 }
 
-if (scenario === 'use-check') {
+function needRecords(name: string) {
+  if (records === 0) {
+    console.error(`bench: the ${name} scenario needs records (BENCH_RECORDS of at least 1).`);
+    process.exit(1);
+  }
+}
+
+const progress = (m: string) => console.error(m);
+
+/** The scenarios `--scenario <name>` runs alone: each answers what it prints. */
+const SCENARIOS: Record<string, () => Promise<string>> = {
+  anonymisation: async () => {
+    needRecords('anonymisation');
+    return formatAnonymisationReport(runAnonymisationBench(records, progress));
+  },
+  'use-check': () => useCheckScenario(),
+  registration: async () => {
+    needRecords('registration');
+    return formatRegistrationReport(await runRegistrationScenario(records, resolve('.bench'), progress));
+  },
+  cost: async () => {
+    const report = await runCostBench(progress);
+    saveCostReport(report, resolve('.bench'));
+    return `${formatCostReport(report)}\n\nResults: .bench/results.json (cost)`;
+  },
+  soak: async () => {
+    const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 180);
+    const rate = Number(process.env.BENCH_SOAK_RATE ?? 20);
+    if (!(seconds >= 15 && seconds <= 3600) || !(rate > 0 && rate <= 200)) {
+      console.error(
+        `bench: BENCH_SOAK_SECONDS must be 15 to 3600 and BENCH_SOAK_RATE above 0 and at most 200, not "${process.env.BENCH_SOAK_SECONDS}" and "${process.env.BENCH_SOAK_RATE}".`,
+      );
+      process.exit(1);
+    }
+    const outDir = resolve('.bench');
+    const report = await runSoak({ seconds, rate, outDir, progress });
+    saveSoakReport(report, outDir);
+    return `${formatSoakReport(report)}\n\nResults: .bench/results.json (soak); the desk's log: .bench/soak-desk.log`;
+  },
+};
+
+/** The use check under concurrent load, on a DynamoDB Local of its own. */
+async function useCheckScenario(): Promise<string> {
   const options: UseCheckOptions = {
     ...USE_CHECK_DEFAULTS,
     subjects: sizeFrom('USECHECK_SUBJECTS', USE_CHECK_DEFAULTS.subjects),
@@ -102,7 +105,6 @@ if (scenario === 'use-check') {
     });
     Object.assign(process.env, await createTables(new DynamoDBClient({}), 'appi-desk-bench-usecheck-'));
     const result = await runUseCheckBench(options, (m) => console.error(m));
-    console.log(`\n${formatUseCheckReport(result)}`);
     // Kept beside what the last full run wrote, under its own key.
     const outDir = resolve('.bench');
     mkdirSync(outDir, { recursive: true });
@@ -113,19 +115,24 @@ if (scenario === 'use-check') {
       `${JSON.stringify({ ...previous, useCheck: { at: new Date().toISOString(), ...result } }, null, 2)}\n`,
     );
     await emulator.stop();
-    process.exit(0);
+    return formatUseCheckReport(result);
   } catch (error) {
     await emulator?.stop();
-    console.error(`bench: ${(error as Error).stack ?? error}`);
-    process.exit(1);
+    throw error;
   }
 }
 
-if (scenario === 'cost') {
+const at = process.argv.indexOf('--scenario');
+const scenario = at === -1 ? undefined : process.argv[at + 1];
+if (at !== -1) {
+  const run = scenario === undefined ? undefined : SCENARIOS[scenario];
+  if (!run) {
+    console.error(`bench: --scenario takes one of ${Object.keys(SCENARIOS).join(', ')}, not "${scenario ?? ''}".`);
+    process.exit(1);
+  }
   try {
-    const report = await runCostBench((m) => console.error(m));
-    saveCostReport(report, resolve('.bench'));
-    console.log(`\n${formatCostReport(report)}\n\nResults: .bench/results.json (cost)`);
+    console.log(`\n${await run()}`);
+    // The SDK's keep-alive sockets would keep the process open.
     process.exit(0);
   } catch (error) {
     console.error(
@@ -138,8 +145,7 @@ if (scenario === 'cost') {
 try {
   const report = await runBench({ runs, records, outDir: resolve('.bench'), progress: (m) => console.error(m) });
   console.log(
-    `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}${report.anonymisation.length ? `\n\n${formatAnonymisationReport(report.anonymisation)}` : ''}${report.useCheck ? `\n\n${formatUseCheckReport(report.useCheck)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
-    `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}${report.anonymisation.length ? `\n\n${formatAnonymisationReport(report.anonymisation)}` : ''}${report.cost ? `\n\n${formatCostReport(report.cost)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
+    `\n${formatReport(report)}${report.data.length ? `\n\n${formatDataReport(report.data)}` : ''}${report.anonymisation.length ? `\n\n${formatAnonymisationReport(report.anonymisation)}` : ''}${report.registration.length ? `\n\n${formatRegistrationReport(report.registration)}` : ''}${report.useCheck ? `\n\n${formatUseCheckReport(report.useCheck)}` : ''}${report.cost ? `\n\n${formatCostReport(report.cost)}` : ''}\n\nResults: .bench/results.json; esbuild's analysis per function: .bench/<function>/analysis.txt`,
   );
   // The SDK's keep-alive sockets would keep the process open.
   process.exit(0);

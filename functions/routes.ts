@@ -48,6 +48,7 @@ const MANIFEST = [
   requests.answerWithWhatIsKnown,
   fulfilment.closeFulfilmentTask,
   personalData.registerPersonalData,
+  personalData.registerPersonalDataBatch,
   personalData.registerPersonalDataByStaff,
   personalData.recordSubjectEvent,
   personalData.checkUse,

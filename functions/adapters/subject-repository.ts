@@ -1,8 +1,12 @@
 // A subject's lifecycle (contract end, last activity, cessation flags): one item per subject. Each
 // event updates only its own attribute, so it never overwrites a flag a request set meanwhile.
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SubjectLifecycle } from '../domain/personal-data/expiry';
-import type { SubjectLifecycleReader, SubjectLifecycleWriter } from '../domain/personal-data/ports';
+import type {
+  SubjectLifecycleReader,
+  SubjectLifecyclesReader,
+  SubjectLifecycleWriter,
+} from '../domain/personal-data/ports';
 import { dynamo, tableName } from './clients';
 
 async function get(subjectId: string): Promise<SubjectLifecycle | undefined> {
@@ -12,8 +16,31 @@ async function get(subjectId: string): Promise<SubjectLifecycle | undefined> {
   return Item as SubjectLifecycle | undefined;
 }
 
-export const dynamoSubjectLifecycles: SubjectLifecycleReader & SubjectLifecycleWriter = {
+export const dynamoSubjectLifecycles: SubjectLifecycleReader & SubjectLifecyclesReader & SubjectLifecycleWriter = {
   get,
+
+  /** BatchGetItem, 100 keys a call, consistent as get is: a batch registration reads every subject at once. */
+  async lifecyclesOf(subjectIds) {
+    const found = new Map<string, SubjectLifecycle>();
+    const ids = [...new Set(subjectIds)];
+    const table = tableName('subjects');
+    await Promise.all(
+      Array.from({ length: Math.ceil(ids.length / 100) }, async (_, c) => {
+        let keys: Record<string, unknown>[] | undefined = ids
+          .slice(c * 100, (c + 1) * 100)
+          .map((subjectId) => ({ subjectId }));
+        while (keys && keys.length > 0) {
+          const page: BatchGetCommandOutput = await dynamo().send(
+            new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
+          );
+          for (const item of (page.Responses?.[table] ?? []) as (SubjectLifecycle & { subjectId: string })[])
+            found.set(item.subjectId, item);
+          keys = page.UnprocessedKeys?.[table]?.Keys;
+        }
+      }),
+    );
+    return found;
+  },
 
   async save(subjectId, change) {
     const [name, at] =

@@ -2,6 +2,8 @@
 // a use; staff register what they took down and read a subject, each read access-logged with its reason.
 import { subjectParams } from '../http/contract/common';
 import {
+  registerPersonalDataBatchBody,
+  registerPersonalDataBatchResponse,
   registerPersonalDataBody,
   registerPersonalDataResponse,
   staffRegisterPersonalDataBody,
@@ -29,6 +31,24 @@ export const registerPersonalData = {
     status: 201,
     schema: registerPersonalDataResponse,
     description: 'Registered, each record with the expiry its purposes give it.',
+  },
+} as const satisfies RouteDefinition;
+
+export const registerPersonalDataBatch = {
+  name: 'register-personal-data-batch',
+  method: 'POST',
+  path: '/v1/system/personal-data/batches',
+  summary:
+    "Register up to 100 records of any subjects in one call; each entry is registered, refused or suppressed on its own (unlike one subject's registration, all or none).",
+  auth: { kind: 'system', systems: ['business-systems'] },
+  tables: { 'personal-data': 'read-write', purposes: 'read', subjects: 'read', consents: 'read', suppressions: 'read' },
+  secrets: ['identifier-mac-key'],
+  request: { body: registerPersonalDataBatchBody },
+  response: {
+    status: 200,
+    schema: registerPersonalDataBatchResponse,
+    description:
+      "Each entry's answer in order: registered with its expiry, refused with the fields to correct, or suppressed.",
   },
 } as const satisfies RouteDefinition;
 

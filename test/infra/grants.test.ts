@@ -192,6 +192,7 @@ describe('the identifier MAC key: only the registration routes and the decision'
     'decide-request',
     'preview-decision',
     'register-personal-data',
+    'register-personal-data-batch',
     'register-personal-data-by-staff',
   ];
   const secret = () => desk.stack.data.secrets['identifier-mac-key'];

@@ -684,6 +684,7 @@ describe('api', () => {
         'refuse-anonymised-provision',
         'register-my-number',
         'register-personal-data',
+        'register-personal-data-batch',
       ]);
     });
 
@@ -694,11 +695,12 @@ describe('api', () => {
       ]);
     });
 
-    it('lets business systems record consents, register personal data, ask before a provision (of personal data or, always refused, of an anonymised dataset), record a receipt, report events and ask use checks, and nothing else', () => {
+    it('lets business systems record consents, register personal data (one subject or in batches), ask before a provision (of personal data or, always refused, of an anonymised dataset), record a receipt, report events and ask use checks, and nothing else', () => {
       expect(invokeArns('business-systems')).toEqual([
         arn('POST', '/v1/system/anonymised-provisions'),
         arn('POST', '/v1/system/consents'),
         arn('POST', '/v1/system/personal-data'),
+        arn('POST', '/v1/system/personal-data/batches'),
         arn('POST', '/v1/system/provisions'),
         arn('POST', '/v1/system/receipts'),
         arn('POST', '/v1/system/subjects/*/events'),

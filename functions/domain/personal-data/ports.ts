@@ -78,3 +78,27 @@ export interface UseExceptionRecorder {
 export interface SuppressionReader {
   suppressionsOf(identifierMacs: string[], now: Date): Promise<Suppression[]>;
 }
+
+/** Lifecycles of many subjects at once, for a batch registration. */
+export interface SubjectLifecyclesReader {
+  /** The lifecycles of those subjects that have one, by subject id (consistent reads). */
+  lifecyclesOf(subjectIds: string[]): Promise<Map<string, SubjectLifecycle>>;
+}
+
+export interface RecordKey {
+  subjectId: string;
+  recordId: string;
+}
+
+/** Registering the records of many subjects at once (register-personal-data-batch.ts). */
+export interface PersonalDataBatchRegistry {
+  /** The records with these keys as stored, those past their expiresAt or being erased included. */
+  storedRecordsAt(keys: RecordKey[]): Promise<StoredPersonalDataRecord[]>;
+  /**
+   * Writes every new record and checks every unchanged one, as register does, all or none (at most 100
+   * in all). When a condition fails nothing is written and the keys whose condition failed are
+   * answered; an empty answer means everything was written. Throws StaleWriteError when concurrent
+   * transactions on the same items kept cancelling it (nothing written).
+   */
+  registerMany(records: StoredPersonalDataRecord[], unchanged: StoredPersonalDataRecord[]): Promise<RecordKey[]>;
+}

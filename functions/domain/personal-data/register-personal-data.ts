@@ -184,14 +184,14 @@ export async function refuseSuppressed(
 
 type FaultKind = 'suppressed-by-request' | 'record-erased' | 'record-differs' | 'purposes-added';
 
-interface Fault {
+export interface Fault {
   kind: FaultKind;
   field: string;
   message: string;
   suppression?: Suppression;
 }
 
-const FAULT_TITLES: Record<FaultKind, string> = {
+export const FAULT_TITLES: Record<FaultKind, string> = {
   'suppressed-by-request': 'Stopped at the person’s request',
   'record-erased': 'Record erased',
   'record-differs': 'Record already registered',
@@ -213,7 +213,7 @@ function registrationConflict(faults: Fault[]): DeskProblem {
   );
 }
 
-function suppressedFault(s: Suppression, record: StoredPersonalDataRecord, field: string): Fault {
+export function suppressedFault(s: Suppression, record: StoredPersonalDataRecord, field: string): Fault {
   const by = `request ${s.requestId} of ${dayOf(s.at)}`;
   const message =
     s.measure === 'erase'
@@ -228,7 +228,7 @@ const ceased = (s: Suppression, record: StoredPersonalDataRecord) =>
   s.purposes === 'all' ? 'every purpose' : record.purposes.filter((p) => s.purposes.includes(p)).join(', ');
 
 /** Why a prepared record may not stand in for the stored one with its id, or undefined when they are the same. */
-function differenceFault(
+export function differenceFault(
   stored: StoredPersonalDataRecord,
   record: StoredPersonalDataRecord,
   field: string,
@@ -321,26 +321,38 @@ export async function prepareRecords(
   const context: Context = { registry: registryOf(versions), lifecycle, consents, now, fiscalYear: deps.fiscalYear };
   const faults = inputs.flatMap((input, index) => faultsOf(input, fieldOf(index), context));
   if (faults.length > 0) return { faults, records: [] };
-  const records = inputs.map((input) => {
-    const record: PersonalDataRecord = {
-      subjectId,
-      recordId: input.recordId ?? newRecordId(deps.secrets, now),
-      category: input.category,
-      value: input.value,
-      source: input.source,
-      ...(input.sourceDetail !== undefined ? { sourceDetail: input.sourceDetail } : {}),
-      purposes: [...new Set(input.purposes)],
-      acquiredAt: input.acquiredAt,
-      ...(input.basis ? { basis: input.basis } : {}),
-      registeredBy,
-    };
-    const expiresAt = personalDataExpiresAt(record, context.registry, lifecycle, context.fiscalYear);
-    return { ...record, lookupKey: lookupKeyOf(record), ...(expiresAt !== undefined ? { expiresAt } : {}) };
-  });
-  return { faults, records };
+  return {
+    faults,
+    records: inputs.map((input) => storedRecordOf(deps.secrets, subjectId, input, registeredBy, context)),
+  };
 }
 
-interface Context {
+/** The record as it would be stored (id, lookupKey, expiresAt); `input` has no fault in `context`. */
+export function storedRecordOf(
+  secrets: Pick<SecretSource, 'id'>,
+  subjectId: string,
+  input: RecordRegistration,
+  registeredBy: string,
+  context: Context,
+): StoredPersonalDataRecord {
+  const record: PersonalDataRecord = {
+    subjectId,
+    recordId: input.recordId ?? newRecordId(secrets, context.now),
+    category: input.category,
+    value: input.value,
+    source: input.source,
+    ...(input.sourceDetail !== undefined ? { sourceDetail: input.sourceDetail } : {}),
+    purposes: [...new Set(input.purposes)],
+    acquiredAt: input.acquiredAt,
+    ...(input.basis ? { basis: input.basis } : {}),
+    registeredBy,
+  };
+  const expiresAt = personalDataExpiresAt(record, context.registry, context.lifecycle, context.fiscalYear);
+  return { ...record, lookupKey: lookupKeyOf(record), ...(expiresAt !== undefined ? { expiresAt } : {}) };
+}
+
+/** What a record is checked against: the registry, its subject's lifecycle and consents, the time. */
+export interface Context {
   registry: PurposeRegistry;
   lifecycle: SubjectLifecycle | undefined;
   consents: ConsentEvent[];
@@ -349,7 +361,7 @@ interface Context {
 }
 
 /** What is wrong with one record, each naming its field; empty when it may be registered. */
-function faultsOf(input: RecordRegistration, field: string, context: Context): string[] {
+export function faultsOf(input: RecordRegistration, field: string, context: Context): string[] {
   const purposeFaults = input.purposes.flatMap((id) => {
     const why = unusablePurpose(context.registry, id);
     return why ? [`${field}.purposes: ${why}`] : [];

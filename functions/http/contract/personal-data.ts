@@ -5,6 +5,7 @@ import { INCIDENT_KINDS, INCIDENT_STATES } from '../../domain/incidents/incident
 import { ALTERNATIVE_MEASURES } from '../../domain/incidents/notice-items';
 import { CATEGORY_IDS, SPECIAL_CARE_EXCEPTION_IDS } from '../../domain/personal-data/categories';
 import { USE_CHECK_REASONS, USE_EXCEPTION_IDS } from '../../domain/personal-data/check-use';
+import { MAX_RECORDS_PER_BATCH } from '../../domain/personal-data/register-personal-data-batch';
 import { ACQUISITION_SOURCE_IDS } from '../../domain/personal-data/sources';
 import {
   email,
@@ -62,6 +63,54 @@ export const registerPersonalDataResponse = z.object({
       expiresAt: instant.optional().describe('Absent while a purpose is not yet achieved.'),
     }),
   ),
+});
+
+/**
+ * One entry of a batch: one record of one subject, as a system's feed of what it collected carries
+ * them (each acquisition an event of its own person); many records of one subject go in several
+ * entries, or through the registration of one subject when they must stand or fall together.
+ */
+export const registrationBatchEntry = z.strictObject({ subjectId, record: personalDataRecordInput });
+export const registerPersonalDataBatchBody = z.strictObject({
+  entries: z
+    .array(z.unknown())
+    .min(1)
+    .max(MAX_RECORDS_PER_BATCH, { error: `at most ${MAX_RECORDS_PER_BATCH} entries a call` })
+    .describe(
+      `Up to ${MAX_RECORDS_PER_BATCH} entries, each { subjectId, record } with the record as the registration of one subject takes it. Each entry is checked on its own: an entry not of that shape is refused in the answer, not the batch.`,
+    ),
+});
+const batchFieldErrors = z.array(z.object({ field: z.string(), message: z.string() }));
+export const registerPersonalDataBatchResponse = z.object({
+  registered: z.number().int(),
+  refused: z.number().int(),
+  suppressed: z.number().int(),
+  entries: z
+    .array(
+      z.discriminatedUnion('status', [
+        z.object({
+          status: z.literal('registered'),
+          subjectId,
+          recordId,
+          category: z.string(),
+          expiresAt: instant.optional().describe('Absent while a purpose is not yet achieved.'),
+        }),
+        z.object({
+          status: z.literal('refused'),
+          subjectId: subjectId.optional(),
+          reason: z.string(),
+          errors: batchFieldErrors.describe('Each field to correct, named as a problem names it.'),
+        }),
+        z.object({
+          status: z.literal('suppressed'),
+          subjectId,
+          reason: z.string(),
+          requestId: z.string().describe("The person's request that stopped this data."),
+          decidedAt: instant,
+        }),
+      ]),
+    )
+    .describe('One answer per entry, in the order sent.'),
 });
 
 export const subjectEventBody = z.strictObject({
