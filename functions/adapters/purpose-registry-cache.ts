@@ -1,8 +1,10 @@
-// The purpose registry as the hot paths (the use check, registration) read it: kept per Lambda
-// container for at most PURPOSE_REGISTRY_CACHE_MS, instead of a consistent Scan of the purposes table
-// on every call. A published change or retirement therefore takes effect within that bound
+// The purpose registry as the use check reads it: kept per Lambda container for at most
+// PURPOSE_REGISTRY_CACHE_MS, instead of a consistent Scan of the purposes table on every call. A
+// published change or retirement therefore takes effect in its answers within that bound
 // (docs/operating.md). Only the registry is kept: a subject's lifecycle (cessation flags, APPI Art. 35)
-// and consents are read on every call, so they take effect on the very next one.
+// and consents are read on every call, so they take effect on the very next one. Registration reads
+// the registry afresh: the expiry it writes lasts, and a record registered from a stale registry after
+// the retirement's rollout had passed its partition would keep a retired purpose's retention.
 import type { Clock } from '../domain/kernel/ports';
 import type { PurposeVersionReader } from '../domain/purposes/ports';
 import type { PurposeVersion } from '../domain/purposes/registry';
@@ -53,7 +55,7 @@ export function cachedPurposeVersions(
   };
 }
 
-/** The registry the use check and the registration routes read (one per container). */
+/** The registry the use check reads (one per container). */
 export const cachedPurposeRegistry: PurposeVersionReader = cachedPurposeVersions(
   dynamoPurposeVersions,
   systemClock,

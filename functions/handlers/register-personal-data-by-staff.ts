@@ -3,7 +3,7 @@ import { dynamoConsents } from '../adapters/consent-repository';
 import { fiscalYear } from '../adapters/desk-settings';
 import { secretIdentifierMac } from '../adapters/identifier-mac';
 import { dynamoPersonalData } from '../adapters/personal-data-repository';
-import { cachedPurposeRegistry } from '../adapters/purpose-registry-cache';
+import { dynamoPurposeVersions } from '../adapters/purpose-repository';
 import { dynamoSubjectLifecycles } from '../adapters/subject-repository';
 import { dynamoSuppressions } from '../adapters/suppression-repository';
 import { cryptoSecrets, systemClock } from '../adapters/system';
@@ -12,7 +12,7 @@ import { httpRoute } from '../http/route-handler';
 import { registerPersonalDataByStaff as route } from '../routes/personal-data';
 
 const deps = {
-  purposes: cachedPurposeRegistry,
+  purposes: dynamoPurposeVersions,
   lifecycles: dynamoSubjectLifecycles,
   consents: dynamoConsents,
   records: dynamoPersonalData,
