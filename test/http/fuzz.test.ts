@@ -60,6 +60,7 @@ describe(`fuzz: ${RUNS} generated requests per route, seed ${SEED}`, () => {
       }
       expect(true).toBe(true);
     },
-    Math.max(60_000, RUNS * 400),
+    // A bound for a stuck route, not a budget: on a loaded machine 50 runs of a route have taken 60 s.
+    Math.max(180_000, RUNS * 1_000),
   );
 });
