@@ -53,7 +53,11 @@ export default async function setup(project: TestProject) {
     await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
     throw failed.reason;
   }
-  const [dynamo, ses, s3] = started.map((s) => (s as PromiseFulfilledResult<RunningEmulator>).value);
+  const [dynamo, ses, s3] = started.map((s) => (s as PromiseFulfilledResult<RunningEmulator>).value) as [
+    RunningEmulator,
+    RunningEmulator,
+    RunningEmulator,
+  ];
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sesEndpoint', ses.endpoint);
   project.provide('s3Endpoint', s3.endpoint);
