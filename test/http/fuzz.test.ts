@@ -11,8 +11,9 @@ import { freshTables } from '../support/desk';
 import { eventFor, FUZZ_ROUTES, requestsFor } from '../support/fuzz';
 import { dropTables } from '../support/requests';
 
-// 200 per route in the suite: with 67 routes it ends the run on 2 cores; `npm run fuzz` runs 2000.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+// 50 per route in the suite: every route, every kind of request and caller, at a quarter of the 200
+// that took 69 s of a 2-core run with 100 routes; `npm run fuzz` runs 2000 per route (FUZZ_RUNS).
+const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const routes = FUZZ_ROUTES.filter((r) => !process.env.FUZZ_ROUTE || r.name === process.env.FUZZ_ROUTE);
 
@@ -59,6 +60,7 @@ describe(`fuzz: ${RUNS} generated requests per route, seed ${SEED}`, () => {
       }
       expect(true).toBe(true);
     },
-    Math.max(60_000, RUNS * 400),
+    // A bound for a stuck route, not a budget: on a loaded machine 50 runs of a route have taken 60 s.
+    Math.max(180_000, RUNS * 1_000),
   );
 });

@@ -2,7 +2,14 @@
 // free ports, and hands their endpoints to every test file, with the environment that points the
 // AWS SDK at them (computed here once, so that a test file loads none of the emulators' modules).
 import type { TestProject } from 'vitest/node';
-import { freePort, startDynamoDbLocal, startS3Emulator, startSesEmulator, useEmulators } from '../../local/emulators';
+import {
+  freePort,
+  type RunningEmulator,
+  startDynamoDbLocal,
+  startS3Emulator,
+  startSesEmulator,
+  useEmulators,
+} from '../../local/emulators';
 import { LOCAL_ISSUER } from '../../local/staff-sign-in';
 
 declare module 'vitest' {
@@ -35,11 +42,22 @@ function emulatorEnv(dynamoEndpoint: string, sesEndpoint: string, s3Endpoint: st
 
 export default async function setup(project: TestProject) {
   const [dynamoPort, sesPort, s3Port] = [await freePort(), await freePort(), await freePort()];
-  const [dynamo, ses, s3] = await Promise.all([
+  const started = await Promise.allSettled([
     startDynamoDbLocal(dynamoPort),
     startSesEmulator(sesPort),
     startS3Emulator(s3Port),
   ]);
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    // Vitest runs no teardown when its setup throws: stop those that did start, or they outlive the run.
+    await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+    throw failed.reason;
+  }
+  const [dynamo, ses, s3] = started.map((s) => (s as PromiseFulfilledResult<RunningEmulator>).value) as [
+    RunningEmulator,
+    RunningEmulator,
+    RunningEmulator,
+  ];
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sesEndpoint', ses.endpoint);
   project.provide('s3Endpoint', s3.endpoint);
