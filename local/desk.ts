@@ -62,6 +62,12 @@ export interface DeskOptions {
   /** The Information Security Officer's address for account changes and access alerts. */
   officerEmail: string;
   log?: (message: string) => void;
+  /**
+   * Seed the synthetic population anonymisation runs on (local/seed-anonymisation.ts); on unless
+   * false. Its 1,500 records stream through every worker of the registry, which a test desk that does
+   * not anonymise need not wait for.
+   */
+  demoPopulation?: boolean;
 }
 
 export interface RunningDesk {
@@ -135,7 +141,7 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
       seedDemoCustomer().then(seedDemoIncident),
       seedDemoStaff(options.demoPassword).then(() => seedDemoSafeguards(options.demoPassword)),
       seedDemoHolders(crmEndpoint),
-      seedDemoPopulation(),
+      options.demoPopulation === false ? Promise.resolve() : seedDemoPopulation(),
     ]);
     log('tables ready, demo data seeded');
 

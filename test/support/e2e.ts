@@ -13,7 +13,7 @@ import { dropTables } from './requests';
 export const E2E_DEMO_PASSWORD = 'e2e-password';
 
 /** Registers the hooks; the returned function gives the running desk inside tests. */
-export function useLocalDesk(): () => RunningDesk {
+export function useLocalDesk(options: { demoPopulation?: boolean } = {}): () => RunningDesk {
   let desk: RunningDesk | undefined;
   const tablePrefix = `e2e${randomUUID().slice(0, 6)}-`;
   beforeAll(async () => {
@@ -31,6 +31,8 @@ export function useLocalDesk(): () => RunningDesk {
       officerEmail: 'officer@desk.example.jp',
       // Mecara CRM carries a request out in half a second, not the demo's five: tests wait for it.
       demoProcessorDelayMs: 500,
+      // Only a file that anonymises asks for the synthetic population.
+      demoPopulation: options.demoPopulation ?? false,
     });
   });
   afterAll(async () => {

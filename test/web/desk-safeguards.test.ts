@@ -12,7 +12,7 @@ import { describeInternalRules } from './console/internal-rules';
 import { describeTraining } from './console/training';
 
 beforeAll(() => buildPrivacyCenter().then(() => undefined));
-const desk = useLocalDesk();
+const desk = useLocalDesk({ demoPopulation: true });
 const consoleDesk = { desk, client: deskClient(desk), newPage: useBrowser() };
 
 describeAudits(consoleDesk);
