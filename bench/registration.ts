@@ -1,6 +1,6 @@
 // npm run bench -- --scenario registration: batch registration on DynamoDB Local against raw
 // BatchWriteItem of the same items, in the same run, at the same concurrency:
-//   desk: the batch use case as its handler wires it (the registry cached per container), 100 records a
+//   desk: the batch use case as its handler wires it (the registry read once a call), 100 records a
 //         call (10 subjects × 10 records, the system's own record ids)
 //   raw:  BatchWriteItem, 25 items a call, no reads, no conditions
 // Ratio = desk throughput / raw throughput (higher is better). The rounds alternate, so drift in the
@@ -11,7 +11,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { dynamoConsents } from '../functions/adapters/consent-repository';
 import { secretIdentifierMac } from '../functions/adapters/identifier-mac';
 import { dynamoPersonalData } from '../functions/adapters/personal-data-repository';
-import { cachedPurposeRegistry } from '../functions/adapters/purpose-registry-cache';
+import { dynamoPurposeVersions } from '../functions/adapters/purpose-repository';
 import { dynamoSubjectLifecycles } from '../functions/adapters/subject-repository';
 import { dynamoSuppressions } from '../functions/adapters/suppression-repository';
 import { cryptoSecrets, systemClock } from '../functions/adapters/system';
@@ -70,7 +70,7 @@ export async function runRegistrationBench(
 ): Promise<RegistrationResult[]> {
   const acquiredAt = new Date().toISOString();
   const deps = {
-    purposes: cachedPurposeRegistry,
+    purposes: dynamoPurposeVersions,
     lifecycles: dynamoSubjectLifecycles,
     consents: dynamoConsents,
     records: dynamoPersonalData,
