@@ -2,8 +2,7 @@
 // the emulators (DynamoDB Local, the SES emulator, the S3 emulator), priced from bench/cost/prices.ts:
 //   1,000 requests handled end to end      a sample of BENCH_COST_REQUESTS disclosure requests, scaled
 //   1,000,000 use checks                    a sample of BENCH_COST_CHECKS, against a one-GetItem design
-//   1,000,000 registrations                 a sample of BENCH_COST_REGISTRATIONS single-record calls,
-//                                           and the same records through the batch route, 100 a call
+//   1,000,000 registrations                 a sample of BENCH_COST_REGISTRATIONS single-record calls
 //   the stack's fixed monthly cost          counted from the synthesised templates, schedules measured
 // The handlers run in-process through their public entry points (the Lambda handler of each route
 // and worker, the stream workers fed by the local stream poller), so the figures follow the code.
@@ -62,9 +61,6 @@ export interface CostReport {
   unreportedCapacity: number;
   results: CostResult[];
 }
-
-/** Records a batch registration carries: the route's most. */
-const BATCH_SIZE = 100;
 
 const SIZES = {
   requests: Number(process.env.BENCH_COST_REQUESTS ?? 20),
@@ -195,7 +191,6 @@ export async function runCostBench(progress: (m: string) => void, given?: CostEm
     const dossier = await route('get-disclosure');
     const checkUse = await route('check-use');
     const register = await route('register-personal-data');
-    const registerBatch = await route('register-personal-data-batch');
 
     const outboxAbout = async (requestId: string) => {
       const items: Record<string, unknown>[] = [];
@@ -283,27 +278,15 @@ export async function runCostBench(progress: (m: string) => void, given?: CostEm
         headers: json,
         body: JSON.stringify({
           subjectId: `cost-subject-${i}-${randomUUID().slice(0, 6)}`,
-          records: [usageRecord(i)],
-        }),
-        principal: BUSINESS_SYSTEM,
-      });
-
-    /** One record as both registration routes take it. */
-    const usageRecord = (i: number) => ({
-      category: 'service-usage',
-      value: `Plan page viewed (${i})`,
-      source: 'service-use',
-      purposes: ['usage-analysis'],
-      acquiredAt: '2026-11-01T00:00:00.000Z',
-    });
-    const batchEvent = (from: number, count: number) =>
-      api('register-personal-data-batch', {
-        headers: json,
-        body: JSON.stringify({
-          entries: Array.from({ length: count }, (_, j) => ({
-            subjectId: `cost-batch-${from + j}-${randomUUID().slice(0, 6)}`,
-            record: usageRecord(from + j),
-          })),
+          records: [
+            {
+              category: 'service-usage',
+              value: `Plan page viewed (${i})`,
+              source: 'service-use',
+              purposes: ['usage-analysis'],
+              acquiredAt: '2026-11-01T00:00:00.000Z',
+            },
+          ],
         }),
         principal: BUSINESS_SYSTEM,
       });
@@ -313,7 +296,6 @@ export async function runCostBench(progress: (m: string) => void, given?: CostEm
     await oneRequest();
     expect('check', await checkUse(checkEvent()), 200);
     expect('register', await register(registerEvent(-1)), 201);
-    expect('register batch', await registerBatch(batchEvent(-1, 1)), 200);
     await drain();
     meter.take();
 
@@ -385,26 +367,6 @@ export async function runCostBench(progress: (m: string) => void, given?: CostEm
       usd: registrationCost.usd,
       lines: registrationCost.lines,
       perItem: per(registrations, SIZES.registrations),
-      verdict: '(no goal)',
-    });
-
-    progress(`Cost: ${SIZES.registrations} registrations in batches of ${BATCH_SIZE} ...`);
-    for (let from = 0; from < SIZES.registrations; from += BATCH_SIZE)
-      expect(
-        'register batch',
-        await registerBatch(batchEvent(from, Math.min(BATCH_SIZE, SIZES.registrations - from))),
-        200,
-      );
-    await drain();
-    const batched = meter.take();
-    const batchedCost = costOf(scaleUsage(batched, 1_000_000 / SIZES.registrations));
-    results.push({
-      name: `1,000,000 registrations, ${BATCH_SIZE} a call`,
-      sample: SIZES.registrations,
-      scaledTo: 1_000_000,
-      usd: batchedCost.usd,
-      lines: batchedCost.lines,
-      perItem: per(batched, SIZES.registrations),
       verdict: '(no goal)',
     });
 
