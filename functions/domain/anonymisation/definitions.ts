@@ -49,6 +49,7 @@ async function logWrite(deps: DefinitionDeps, actor: StaffActor, reason: string)
     actor: actor.staffId,
     role: actor.role,
     action: 'write',
+    // A definition or an anonymised dataset names no person (APPI Art. 43(5)): no subject to log.
     subjects: [],
     fields: ['anonymisation'],
     reason,

@@ -60,6 +60,7 @@ async function logRead(deps: ReadingDeps, actor: StaffActor, field: string, data
     actor: actor.staffId,
     role: actor.role,
     action: 'read',
+    // A definition or an anonymised dataset names no person (APPI Art. 43(5)): no subject to log.
     subjects: [],
     fields: [field],
     reason: `anonymised dataset ${datasetId}`,
