@@ -17,14 +17,7 @@ import { type RouteName, routeNamed } from '../functions/routes';
 import { scheduleMinutes, WORKERS } from '../functions/workers';
 import { buildApiEvent } from '../local/api-event';
 import { createBuckets } from '../local/buckets';
-import {
-  freePort,
-  type RunningEmulator,
-  startDynamoDbLocal,
-  startS3Emulator,
-  startSesEmulator,
-  useEmulators,
-} from '../local/emulators';
+import { type RunningEmulator, useEmulators } from '../local/emulators';
 import { loadHandler } from '../local/handlers';
 import { localSecretEnv } from '../local/secrets';
 import { DEMO_CUSTOMER, seedDemoCustomer, seedDemoStaff } from '../local/seed';
@@ -34,6 +27,7 @@ import { Meter } from './cost/meter';
 import { type Cost, costOf, fixedMonthlyCost, HOURS_PER_MONTH, scaleUsage, type Usage } from './cost/model';
 import { PRICE_REGION, PRICES, PRICES_READ_ON } from './cost/prices';
 import { synthesisedCosts } from './cost/stack';
+import { startEmulators } from './emulators';
 import { BENCH_TOKEN_ISSUER } from './requests';
 
 /** The issue's goals. */
@@ -84,21 +78,6 @@ function api(name: RouteName, input: Omit<Parameters<typeof buildApiEvent>[0], '
 }
 
 type ApiHandler = (event: unknown) => Promise<{ statusCode: number; body: string }>;
-
-async function startEmulators(): Promise<RunningEmulator[]> {
-  const started = await Promise.allSettled([
-    startDynamoDbLocal(await freePort()),
-    startSesEmulator(await freePort()),
-    startS3Emulator(await freePort()),
-  ]);
-  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) {
-    await Promise.all(running.map((e) => e.stop()));
-    throw failed.reason;
-  }
-  return running;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -9,14 +9,7 @@ import { ROUTES, type RouteName } from '../functions/routes';
 import { WORKERS } from '../functions/workers';
 import { LAMBDA_BUNDLING } from '../lib/lambda-bundling';
 import { createBuckets } from '../local/buckets';
-import {
-  freePort,
-  type RunningEmulator,
-  startDynamoDbLocal,
-  startS3Emulator,
-  startSesEmulator,
-  useEmulators,
-} from '../local/emulators';
+import { type RunningEmulator, useEmulators } from '../local/emulators';
 import { localSecretEnv } from '../local/secrets';
 import { seedDemoCustomer, seedDemoStaff } from '../local/seed';
 import { createTables } from '../local/tables';
@@ -25,6 +18,7 @@ import { bundleFunction, bundleRunner } from './bundle';
 import { coldStart, summarise } from './cold-start';
 import { type CostReport, runCostBench } from './cost';
 import { type DataResult, runDataBench } from './data';
+import { startEmulators } from './emulators';
 import { type RegistrationResult, runRegistrationBench } from './registration';
 import { type BenchReport, type FunctionResult, resultOf } from './report';
 import { BENCH_TOKEN_ISSUER, type BenchRequest, ROUTE_REQUESTS, WORKER_REQUESTS } from './requests';
@@ -69,22 +63,6 @@ const targets: Target[] = [
     ...WORKER_REQUESTS[w.name],
   })),
 ];
-
-/** Starts the emulators; if one fails, the others are stopped before the error is passed on. */
-async function startEmulators(): Promise<RunningEmulator[]> {
-  const started = await Promise.allSettled([
-    startDynamoDbLocal(await freePort()),
-    startSesEmulator(await freePort()),
-    startS3Emulator(await freePort()),
-  ]);
-  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) {
-    await Promise.all(running.map((e) => e.stop()));
-    throw failed.reason;
-  }
-  return running;
-}
 
 /** What the deployment hands each function, pointed at the emulators. */
 async function prepareData(
